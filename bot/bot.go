@@ -1,0 +1,106 @@
+package bot
+
+import (
+	"context"
+	"encoding/base32"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Config is the program's configuration as the core sees it.
+type Config struct {
+	// DefaultLang is the language of members who have not chosen one and
+	// whose platform gives no hint.
+	DefaultLang Lang
+	// MeetURL is the base URL of video-call rooms; a room is MeetURL
+	// followed by an unguessable name. Default https://meet.jit.si/.
+	MeetURL string
+	// Match tunes the matcher.
+	Match matching.Options
+}
+
+// Bot is the mentoring core. Adapters hand it commands and clicks; it
+// answers with a Reply and talks to other members through their Platform.
+type Bot struct {
+	cfg      Config
+	store    Store
+	clock    Clock
+	rand     io.Reader
+	log      *slog.Logger
+	commands []CommandSpec
+	actions  map[string]actionFunc
+
+	mu        sync.RWMutex
+	platforms map[string]Platform
+}
+
+type actionFunc func(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error)
+
+// New returns a Bot. Register at least one Platform before handling input.
+func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger) *Bot {
+	if cfg.DefaultLang == "" {
+		cfg.DefaultLang = English
+	}
+	if cfg.MeetURL == "" {
+		cfg.MeetURL = "https://meet.jit.si/"
+	}
+	if !strings.HasSuffix(cfg.MeetURL, "/") {
+		cfg.MeetURL += "/"
+	}
+	if cfg.Match.Weights == (matching.Weights{}) {
+		cfg.Match = matching.DefaultOptions()
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	b := &Bot{cfg: cfg, store: store, clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
+	b.commands = commandTable()
+	b.actions = actionTable()
+	return b
+}
+
+// Register makes p the Platform for members whose MemberID.Platform is name.
+func (b *Bot) Register(name string, p Platform) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.platforms[name] = p
+}
+
+// platform returns the Platform of a member.
+func (b *Bot) platform(id MemberID) (Platform, error) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	p, ok := b.platforms[id.Platform]
+	if !ok {
+		return nil, &Error{Code: EINTERNAL, Err: errorString("no platform registered for " + id.Platform)}
+	}
+	return p, nil
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// newID returns a random ID: 16 base32 characters (80 bits).
+func (b *Bot) newID() (string, error) { return b.randomName(10) }
+
+func (b *Bot) randomName(n int) (string, error) {
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(b.rand, buf); err != nil {
+		return "", Wrap(EINTERNAL, err, "read randomness")
+	}
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(buf)), nil
+}
+
+// newRoom returns an unguessable video-call room URL (160 random bits).
+func (b *Bot) newRoom() (string, error) {
+	name, err := b.randomName(20)
+	if err != nil {
+		return "", err
+	}
+	return b.cfg.MeetURL + "mentorbot-" + name, nil
+}

@@ -1,0 +1,130 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// DefaultCharterVersion is the version of the charter that ships with the
+// bot; a charter set by managers starts at version 2.
+const DefaultCharterVersion = 1
+
+// charter returns the tenant's current charter version and its text in lang.
+func (b *Bot) charter(ctx context.Context, t Tenant, lang Lang) (int, string, error) {
+	c, err := b.store.GetCharter(ctx, t)
+	if ErrorCode(err) == ENOTFOUND {
+		return DefaultCharterVersion, T(lang, "charter.default"), nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	text := c.Text[lang]
+	if text == "" {
+		for _, l := range Langs {
+			if text = c.Text[l]; text != "" {
+				break
+			}
+		}
+	}
+	return c.Version, text, nil
+}
+
+// startCharter asks each member of a new pair to accept the charter. A
+// member who already accepted the current version is recorded as accepting
+// it for this pair at once; when both have, the pair is introduced.
+func (b *Bot) startCharter(ctx context.Context, pair Pair) {
+	t := pair.Mentor.Tenant()
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		m, err := b.member(ctx, id)
+		if err != nil {
+			b.log.Error("charter: member", "pair", pair.ID, "err", err)
+			continue
+		}
+		version, text, err := b.charter(ctx, t, m.Lang)
+		if err != nil {
+			b.log.Error("charter: text", "pair", pair.ID, "err", err)
+			continue
+		}
+		if m.CharterVersion >= version {
+			p, err := b.store.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC())
+			if err == nil && p.State == PairActive {
+				b.introduce(ctx, p)
+			}
+			continue
+		}
+		_ = b.notify(ctx, id, func(l Lang) Message { return charterMessage(l, pair, version, text) })
+	}
+}
+
+// charterMessage asks a member to accept the charter.
+func charterMessage(lang Lang, pair Pair, version int, text string) Message {
+	return Message{
+		Title:  T(lang, "charter.title"),
+		Text:   T(lang, "charter.intro", "topic", pair.Topic) + "\n\n" + text,
+		Fields: []Field{{T(lang, "field.version"), itoa(version)}},
+		Buttons: []Button{
+			{Label: T(lang, "btn.charter_accept"), ActionID: ActionCharterAccept, Value: pair.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.charter_decline"), ActionID: ActionCharterDecline, Value: pair.ID, Style: StyleDanger},
+		},
+	}
+}
+
+// acceptCharter records the member's acceptance; the second one makes the
+// pair official and sends the introduction.
+func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	t := who.Tenant()
+	version, _, err := b.charter(ctx, t, lang)
+	if err != nil {
+		return Reply{}, err
+	}
+	now := b.clock.Now().UTC()
+	pair, err := b.store.AcceptCharter(ctx, t, pairID, who, version, now)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", now.Format(time.DateOnly))}}
+	if pair.State == PairActive {
+		b.introduce(ctx, pair)
+		reply.Message.Text += "\n" + T(lang, "charter.both")
+	} else {
+		other, _ := b.member(ctx, pair.Other(who))
+		reply.Message.Text += "\n" + T(lang, "charter.waiting_other", "name", other.displayName())
+	}
+	return reply, nil
+}
+
+// declineCharter cancels the pair kindly and puts the request back in the
+// queue, without the mentor who was in this pair.
+func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	t := who.Tenant()
+	pair, err := b.store.DeclineCharter(ctx, t, pairID, who)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	other := pair.Other(who)
+	_ = b.notify(ctx, other, func(l Lang) Message {
+		key := "charter.cancelled_mentor"
+		if other == pair.Mentee {
+			key = "charter.cancelled_mentee"
+		}
+		return Message{Text: T(l, key, "topic", pair.Topic)}
+	})
+	b.requeue(ctx, t, pair.Request)
+	key := "charter.declined_mentor"
+	if who == pair.Mentee {
+		key = "charter.declined_mentee"
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, key, "topic", pair.Topic)}}, nil
+}
+
+func charterError(err error) error {
+	switch ErrorCode(err) {
+	case ENOTFOUND:
+		return Errorf(ESTALE, "err.unknown_button")
+	case EFORBIDDEN:
+		return Errorf(EFORBIDDEN, "err.not_your_button")
+	case ESTALE:
+		return Errorf(ESTALE, "err.charter_done")
+	}
+	return err
+}

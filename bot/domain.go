@@ -1,0 +1,140 @@
+package bot
+
+import (
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Kind is a kind of mentoring; the matching package defines them.
+type Kind = matching.Kind
+
+// Offer is a mentor's standing offer to help.
+type Offer struct {
+	Mentor    MemberID
+	Topics    []string
+	Capacity  int // active mentees at once
+	Languages []Lang
+	TZ        string
+	Years     int
+	Kinds     []Kind // empty means every kind
+	Paused    bool
+	Active    int // pairs holding a slot (charter or active); kept by the store
+	Pending   int // proposals waiting for an answer; kept by the store
+	Updated   time.Time
+}
+
+// DefaultCapacity is the capacity of an offer that does not say.
+const DefaultCapacity = 2
+
+// RequestState is where a request stands.
+type RequestState string
+
+// Request states.
+const (
+	RequestWaiting   RequestState = "waiting"   // no mentor is looking at it
+	RequestProposed  RequestState = "proposed"  // a proposal is pending
+	RequestPaired    RequestState = "paired"    // a mentor accepted
+	RequestCancelled RequestState = "cancelled" // withdrawn by the mentee
+)
+
+// Open reports whether the request still wants a mentor.
+func (s RequestState) Open() bool { return s == RequestWaiting || s == RequestProposed }
+
+// Request is a mentee's ask for help on a topic.
+type Request struct {
+	ID       string
+	Mentee   MemberID
+	Topic    string
+	Kind     Kind
+	Language Lang // "" means any of the mentee's languages
+	Goal     string
+	State    RequestState
+	Proposal string // ID of the pending proposal, if any
+	Declined []string
+	Created  time.Time
+}
+
+// ProposalState is where a proposal stands.
+type ProposalState string
+
+// Proposal states.
+const (
+	ProposalPending   ProposalState = "pending"
+	ProposalAccepted  ProposalState = "accepted"
+	ProposalDeclined  ProposalState = "declined"
+	ProposalWithdrawn ProposalState = "withdrawn" // the request was cancelled
+)
+
+// Proposal asks one mentor to take one request.
+type Proposal struct {
+	ID      string
+	Request string
+	Mentor  MemberID
+	Mentee  MemberID
+	Topic   string
+	Kind    Kind
+	Goal    string
+	Reasons []matching.Reason
+	Score   float64
+	State   ProposalState
+	Created time.Time
+}
+
+// PairState is where a pair stands.
+type PairState string
+
+// Pair states.
+const (
+	PairCharter   PairState = "charter"   // formed, waiting for both charter acceptances
+	PairActive    PairState = "active"    // official: introduced
+	PairCompleted PairState = "completed" // the program ended
+	PairCancelled PairState = "cancelled" // ended early
+)
+
+// Pair is a mentor and a mentee working together.
+type Pair struct {
+	ID        string
+	Request   string
+	Proposal  string
+	Mentor    MemberID
+	Mentee    MemberID
+	Topic     string
+	Kind      Kind
+	Goal      string
+	Reasons   []matching.Reason
+	State     PairState
+	Room      string // video-call URL
+	Created   time.Time
+	Official  time.Time // when both accepted the charter
+	MentorAck int       // charter version the mentor accepted for this pair, 0 if not yet
+	MenteeAck int
+}
+
+// Role returns "mentor" or "mentee" for m in the pair, "" if m is in neither role.
+func (p Pair) Role(m MemberID) string {
+	switch m {
+	case p.Mentor:
+		return "mentor"
+	case p.Mentee:
+		return "mentee"
+	}
+	return ""
+}
+
+// Other returns the member of the pair who is not m.
+func (p Pair) Other(m MemberID) MemberID {
+	if m == p.Mentor {
+		return p.Mentee
+	}
+	return p.Mentor
+}
+
+// Charter is the program charter, versioned, in each language.
+type Charter struct {
+	Version int
+	Text    map[Lang]string
+	Updated time.Time
+}
+
+var allKinds = matching.Kinds

@@ -1,0 +1,101 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+)
+
+// HandleCommand runs one /mentor command for the member who typed it and
+// returns what that member should see. It never panics on bad input and
+// never returns infrastructure details: every failure becomes a sentence
+// in the member's language.
+func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
+	lang := b.langOf(ctx, c.Member, c.Locale)
+	spec, values, err := b.resolve(c)
+	if err != nil {
+		return b.fail(c.Member, "command", err, lang, c.FromForm)
+	}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm}
+	if spec.Form && len(values) == 0 && c.Forms && !c.FromForm {
+		return Reply{Form: b.form(ctx, spec, in)}
+	}
+	if err := in.validate(); err != nil {
+		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+	}
+	if err := b.touchMember(ctx, c.Member, c.Locale); err != nil {
+		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+	}
+	reply, err := spec.run(ctx, b, in)
+	if err != nil {
+		return b.fail(c.Member, spec.Name, err, in.Lang, c.FromForm)
+	}
+	b.log.Info("command", "member", c.Member.String(), "command", spec.Name)
+	return reply
+}
+
+// resolve turns a Command into a spec and raw values.
+func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
+	if c.Name == "" {
+		return b.Parse(c.Text)
+	}
+	spec, ok := b.command(c.Name)
+	if !ok {
+		return spec, nil, &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(c.Name, 30)}}
+	}
+	values := map[string]string{}
+	for k, v := range c.Values {
+		if v != "" {
+			values[k] = v
+		}
+	}
+	return spec, values, nil
+}
+
+// HandleAction runs one button click and returns what the clicker sees.
+// A click on a button that is stale, someone else's, or already used
+// changes nothing and says so politely.
+func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
+	lang := b.langOf(ctx, a.Member, a.Locale)
+	run, ok := b.actions[a.ActionID]
+	if !ok || a.Value == "" || len(a.Value) > 200 {
+		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
+	}
+	reply, err := run(ctx, b, a.Member, lang, a.Value)
+	if err != nil {
+		return b.fail(a.Member, a.ActionID, err, lang, false)
+	}
+	b.log.Info("action", "member", a.Member.String(), "action", a.ActionID, "id", a.Value)
+	return reply
+}
+
+// fail logs err for operators (IDs and codes only) and turns it into a
+// reply in the member's language.
+func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) Reply {
+	code := ErrorCode(err)
+	level := slog.LevelInfo
+	if code == EINTERNAL || code == EUNAVAILABLE {
+		level = slog.LevelError
+	}
+	b.log.Log(context.Background(), level, "refused", "member", who.String(), "what", what, "code", string(code), "err", err)
+	text := errorText(lang, err)
+	r := Reply{Message: Message{Text: text}}
+	var e *Error
+	if form && errors.As(err, &e) && e.Field != "" {
+		r.FieldErrors = map[string]string{e.Field: text}
+	}
+	return r
+}
+
+// langOf returns the language to speak to a member in: their choice, else
+// the platform's hint, else the workspace default. It never fails: with
+// the store down it falls back to the hint.
+func (b *Bot) langOf(ctx context.Context, id MemberID, locale string) Lang {
+	if m, err := b.store.GetMember(ctx, id); err == nil && m.Lang != "" {
+		return m.Lang
+	}
+	if l, ok := ParseLang(locale); ok {
+		return l
+	}
+	return b.cfg.DefaultLang
+}

@@ -1,0 +1,174 @@
+package bot
+
+import (
+	"github.com/mentorbot/mentorbot/matching"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Command is a /mentor command as an adapter received it: either Text to
+// parse (Slack, the shell) or a Name with structured Values (Discord's
+// options, a submitted form).
+type Command struct {
+	Member MemberID
+	Text   string
+	Name   string
+	Values map[string]string
+	// FromForm is set when Values come from a submitted modal form, so that
+	// errors are reported inline, field by field.
+	FromForm bool
+	// Locale is the platform's locale hint for the member ("fr-FR"), used
+	// until the member picks a language.
+	Locale string
+	// Forms is set by adapters that can open modal forms: a command with a
+	// form that is run with no input then opens it.
+	Forms bool
+}
+
+// Action is a button click.
+type Action struct {
+	Member   MemberID
+	ActionID string
+	Value    string
+	Locale   string
+}
+
+// Invocation is a parsed, validated command on its way to its handler.
+type Invocation struct {
+	Member   MemberID
+	Lang     Lang
+	Spec     CommandSpec
+	Values   map[string]string
+	FromForm bool
+}
+
+// validate checks every value against its option: known name, length,
+// number range, choice. It cleans control characters out of text.
+func (in *Invocation) validate() error {
+	for name, v := range in.Values {
+		o, ok := in.Spec.Option(name)
+		if !ok {
+			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"option", clip(name, 30)}, Field: name}
+		}
+		v = cleanText(v, o.Multiline)
+		in.Values[name] = v
+		if o.MaxLength > 0 && utf8.RuneCountInString(v) > o.MaxLength {
+			return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", name, "max", itoa(o.MaxLength)}, Field: name}
+		}
+		switch o.Type {
+		case OptInt:
+			n, err := strconv.Atoi(v)
+			if err != nil || n < o.Min || n > o.Max {
+				return &Error{Code: EINVALID, Key: "err.bad_number", Args: []string{"option", name, "min", itoa(o.Min), "max", itoa(o.Max)}, Field: name}
+			}
+		case OptChoice:
+			c, ok := normalizeChoice(o, v)
+			if !ok {
+				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
+			}
+			in.Values[name] = c
+		case OptList:
+			if len(o.Choices) == 0 {
+				break
+			}
+			items := splitList(v)
+			for i, item := range items {
+				c, ok := normalizeChoice(o, item)
+				if !ok {
+					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(item, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
+				}
+				items[i] = c
+			}
+			in.Values[name] = strings.Join(items, ", ")
+		}
+	}
+	for _, o := range in.Spec.Options {
+		if o.Required && in.Values[o.Name] == "" {
+			return &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", o.Name, "example", T(in.Lang, in.Spec.CatalogKey()+".example")}, Field: o.Name}
+		}
+	}
+	return nil
+}
+
+// Text returns the cleaned value of an option, "" if absent.
+func (in *Invocation) Text(name string) string { return in.Values[name] }
+
+// Int returns the value of a number option, or def if absent. Values were
+// range-checked by validate.
+func (in *Invocation) Int(name string, def int) int {
+	v, ok := in.Values[name]
+	if !ok || v == "" {
+		return def
+	}
+	n, _ := strconv.Atoi(v)
+	return n
+}
+
+// List splits a comma- or semicolon-separated option into trimmed,
+// de-duplicated items, keeping their order.
+func (in *Invocation) List(name string) []string {
+	return splitList(in.Values[name])
+}
+
+func splitList(s string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, item := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		item = strings.Join(strings.Fields(item), " ")
+		key := strings.ToLower(item)
+		if item == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, item)
+	}
+	return out
+}
+
+// cleanText drops control and format characters (zero-width and
+// bidirectional overrides included) and, unless multiline, newlines.
+func cleanText(s string, multiline bool) string {
+	s = strings.ToValidUTF8(s, "")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' && multiline:
+			return r
+		case r == '\n' || r == '\t' || r == '\r':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// normalizeChoice maps what a member typed to one of the option's choices:
+// languages and kinds accept their common spellings ("français", "1:1").
+func normalizeChoice(o Option, v string) (string, bool) {
+	if l, ok := ParseLang(v); ok && containsFold(o.Choices, string(l)) {
+		return string(l), true
+	}
+	if k, ok := matching.ParseKind(v); ok && containsFold(o.Choices, string(k)) {
+		return string(k), true
+	}
+	for _, c := range o.Choices {
+		if strings.EqualFold(c, v) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,194 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// proposeResult says what proposeNext did.
+type proposeResult struct {
+	proposed bool
+	proposal Proposal
+	why      matching.Explanation
+}
+
+// maxProposeAttempts bounds how many mentors who cannot be reached (they
+// left the workspace) are skipped in one go.
+const maxProposeAttempts = 3
+
+// proposeNext sends the request to the best available mentor. With none
+// available the request stays waiting and the result explains why. r must
+// be fresh from the store, so that its declined list is complete.
+func (b *Bot) proposeNext(ctx context.Context, r Request) (proposeResult, error) {
+	t := r.Mentee.Tenant()
+	offers, err := b.store.Offers(ctx, t)
+	if err != nil {
+		return proposeResult{}, err
+	}
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		return proposeResult{}, err
+	}
+	need := b.need(r, mentee)
+	mentors := b.mentors(offers)
+	for attempt := 0; attempt < maxProposeAttempts; attempt++ {
+		cands := matching.Rank(need, mentors, b.cfg.Match)
+		if len(cands) == 0 {
+			return proposeResult{why: matching.Explain(need, mentors, b.cfg.Match)}, nil
+		}
+		p, err := b.proposeTo(ctx, r, cands[0])
+		if ErrorCode(err) == EGONE {
+			need.Exclude = append(need.Exclude, cands[0].MentorID)
+			continue
+		}
+		if ErrorCode(err) == ESTALE {
+			// Another replica or click moved the request on: not ours to do.
+			return proposeResult{proposed: true}, nil
+		}
+		if err != nil {
+			return proposeResult{}, err
+		}
+		return proposeResult{proposed: true, proposal: p}, nil
+	}
+	return proposeResult{why: matching.Explain(need, mentors, b.cfg.Match)}, nil
+}
+
+// proposeTo records a proposal of r to the candidate and sends it. A
+// mentor who left (EGONE) is recorded as having declined.
+func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate) (Proposal, error) {
+	id, err := b.newID()
+	if err != nil {
+		return Proposal{}, err
+	}
+	t := r.Mentee.Tenant()
+	p := Proposal{
+		ID: id, Request: r.ID, Mentor: t.Member(c.MentorID), Mentee: r.Mentee,
+		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
+		State: ProposalPending, Created: b.clock.Now().UTC(),
+	}
+	if err := b.store.Propose(ctx, p); err != nil {
+		return p, err
+	}
+	mentee, _ := b.member(ctx, r.Mentee)
+	err = b.notify(ctx, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
+	if ErrorCode(err) == EGONE {
+		b.log.Info("mentor gone", "mentor", p.Mentor.String(), "proposal", p.ID)
+		if _, derr := b.store.DeclineProposal(ctx, t, p.ID, p.Mentor); derr != nil {
+			return p, derr
+		}
+		return p, err
+	}
+	if err != nil {
+		// The proposal is recorded and pending; it stays visible in
+		// /mentor status and follow-up reminds the mentor of it.
+		b.log.Error("proposal not delivered", "proposal", p.ID, "mentor", p.Mentor.String(), "err", err)
+	}
+	return p, nil
+}
+
+// matchWaiting proposes mentors for the tenant's waiting requests, as one
+// optimal round: the best total fit across everyone waiting, rather than
+// first come first served. Failures are logged; the next sweep retries.
+func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
+	waiting, err := b.store.Waiting(ctx, t)
+	if err != nil || len(waiting) == 0 {
+		if err != nil {
+			b.log.Error("sweep: list waiting", "tenant", t.String(), "err", err)
+		}
+		return
+	}
+	offers, err := b.store.Offers(ctx, t)
+	if err != nil {
+		b.log.Error("sweep: list offers", "tenant", t.String(), "err", err)
+		return
+	}
+	byID := map[string]Request{}
+	needs := make([]matching.Need, 0, len(waiting))
+	for _, r := range waiting {
+		mentee, err := b.member(ctx, r.Mentee)
+		if err != nil {
+			b.log.Error("sweep: mentee", "request", r.ID, "err", err)
+			return
+		}
+		byID[r.ID] = r
+		needs = append(needs, b.need(r, mentee))
+	}
+	for _, a := range matching.Assign(needs, b.mentors(offers), b.cfg.Match) {
+		if _, err := b.proposeTo(ctx, byID[a.NeedID], a.Candidate); err != nil && ErrorCode(err) != ESTALE {
+			b.log.Info("sweep: not proposed", "request", a.NeedID, "code", string(ErrorCode(err)))
+		}
+	}
+}
+
+// need describes a request to the matcher.
+func (b *Bot) need(r Request, mentee Member) matching.Need {
+	langs := []string{string(mentee.Lang)}
+	if r.Language != "" {
+		langs = []string{string(r.Language)}
+	}
+	return matching.Need{
+		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
+		UTCOffset: utcOffset(mentee.TZ, b.clock.Now()), Years: mentee.Years,
+		Exclude: append([]string(nil), r.Declined...),
+	}
+}
+
+// mentors describes the available offers to the matcher. Paused offers
+// are left out; pending proposals count as load, so a mentor is not sent
+// more proposals than they have room for.
+func (b *Bot) mentors(offers []Offer) []matching.Mentor {
+	out := make([]matching.Mentor, 0, len(offers))
+	now := b.clock.Now()
+	for _, o := range offers {
+		if o.Paused {
+			continue
+		}
+		langs := make([]string, len(o.Languages))
+		for i, l := range o.Languages {
+			langs[i] = string(l)
+		}
+		out = append(out, matching.Mentor{
+			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: utcOffset(o.TZ, now),
+			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending,
+		})
+	}
+	return out
+}
+
+// reasonsText explains a match in words: "both speak French; 1 hour apart".
+func reasonsText(lang Lang, reasons []matching.Reason) string {
+	parts := make([]string, 0, len(reasons))
+	for _, r := range reasons {
+		if s := reasonText(lang, r); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func reasonText(lang Lang, r matching.Reason) string {
+	switch r.Code {
+	case matching.ReasonTopic:
+		if r.Exact {
+			return T(lang, "reason.topic", "topic", r.Detail)
+		}
+		return T(lang, "reason.topic_related", "topic", r.Detail)
+	case matching.ReasonLanguage:
+		if r.Detail == "" {
+			return ""
+		}
+		return T(lang, "reason.language", "language", langName(lang, r.Detail))
+	case matching.ReasonTimeZone:
+		if r.Hours == 0 {
+			return T(lang, "reason.tz_same")
+		}
+		return T(lang, "reason.tz", "hours", itoa(r.Hours))
+	case matching.ReasonKind:
+		return T(lang, "reason.kind", "kind", T(lang, "kind."+r.Detail))
+	case matching.ReasonExperience:
+		return T(lang, "reason.exp_"+r.Detail, "years", itoa(r.Years))
+	}
+	return ""
+}

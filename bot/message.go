@@ -1,0 +1,84 @@
+package bot
+
+// Message is what the bot says, in neutral form. Adapters render it as
+// Block Kit, Discord components or terminal text. Every string in it is
+// plain text: adapters escape it for their markup, so nothing a member
+// typed can become a mention, a broadcast or a link.
+type Message struct {
+	Title   string
+	Text    string
+	Fields  []Field
+	Link    *Link
+	Buttons []Button
+	// Mentions lists members the message is about, so that adapters which
+	// can (Slack, Discord) may add a real mention next to the names.
+	Mentions []MemberID
+}
+
+// Field is a labelled value shown under the text.
+type Field struct {
+	Label string
+	Value string
+}
+
+// Link is a URL shown with a label (the video-call room).
+type Link struct {
+	Label string
+	URL   string
+}
+
+// Button styles.
+const (
+	StylePrimary = "primary"
+	StyleDanger  = "danger"
+)
+
+// Button triggers an Action. ActionID names the action (see the Action*
+// constants) and Value carries its argument, usually an entity ID. Both are
+// short: adapters may pack them into one platform field of 100 characters.
+type Button struct {
+	Label    string
+	ActionID string
+	Value    string
+	Style    string
+}
+
+// Action IDs carried by buttons.
+const (
+	ActionProposalAccept  = "proposal.accept"
+	ActionProposalDecline = "proposal.decline"
+	ActionCharterAccept   = "charter.accept"
+	ActionCharterDecline  = "charter.decline"
+)
+
+// Reply is what the person who ran a command or clicked a button sees.
+// Adapters show Message only to that person (ephemeral). When Replace is
+// set, the message that carried the clicked button is replaced by Message,
+// which has no buttons, so a button works once. When Form is set, the
+// adapter opens it as a modal (Slack, Discord) or asks its fields in turn.
+type Reply struct {
+	Message Message
+	Replace bool
+	Form    *Form
+	// FieldErrors, keyed by option name, are shown inline on a submitted form.
+	FieldErrors map[string]string
+}
+
+// Form is a modal form generated from a command's options.
+type Form struct {
+	Command string // the command it submits
+	Title   string
+	Submit  string
+	Fields  []FormField
+}
+
+// FormField is one input of a Form.
+type FormField struct {
+	Name        string // the option name
+	Label       string
+	Placeholder string
+	Multiline   bool
+	Required    bool
+	Value       string // prefilled
+	MaxLength   int
+}

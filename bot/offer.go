@@ -1,0 +1,146 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// runOffer makes the member a mentor for some topics, or updates their
+// offer. Options not given keep their previous value.
+func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	topics := in.List("topics")
+	if len(topics) == 0 {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topics", "example", T(in.Lang, "cmd.offer.example")}, Field: "topics"}
+	}
+	if len(topics) > MaxTopics {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.too_many_topics", Args: []string{"max", itoa(MaxTopics)}, Field: "topics"}
+	}
+	for _, t := range topics {
+		if len([]rune(t)) > MaxTopicLen {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "topics", "max", itoa(MaxTopicLen)}, Field: "topics"}
+		}
+	}
+	m, err := b.member(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	o, err := b.store.GetOffer(ctx, in.Member)
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return Reply{}, err
+	}
+	updated := err == nil
+	if !updated {
+		o = Offer{Mentor: in.Member, Capacity: DefaultCapacity, Languages: []Lang{m.Lang}}
+	}
+	if err := applyProfile(in, &m); err != nil {
+		return Reply{}, err
+	}
+	o.Topics, o.TZ, o.Years, o.Updated = topics, m.TZ, m.Years, b.clock.Now().UTC()
+	o.Capacity = in.Int("capacity", o.Capacity)
+	if v := in.List("languages"); len(v) > 0 {
+		o.Languages = parseLangs(v)
+	}
+	if v := in.List("kinds"); len(v) > 0 {
+		o.Kinds = o.Kinds[:0]
+		for _, k := range v {
+			o.Kinds = append(o.Kinds, matching.Kind(k))
+		}
+	}
+	if err := b.store.SaveMember(ctx, m); err != nil {
+		return Reply{}, err
+	}
+	if err := b.store.SaveOffer(ctx, o); err != nil {
+		return Reply{}, err
+	}
+	b.matchWaiting(ctx, in.Member.Tenant())
+	key := "offer.saved"
+	if updated {
+		key = "offer.updated"
+	}
+	return Reply{Message: Message{Text: T(in.Lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: offerFields(in.Lang, o)}}, nil
+}
+
+// applyProfile copies the tz and years options into the member's profile.
+func applyProfile(in *Invocation, m *Member) error {
+	if tz := in.Text("tz"); tz != "" {
+		loc, err := time.LoadLocation(tz)
+		if err != nil || tz == "Local" {
+			return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(tz, 40)}, Field: "tz"}
+		}
+		m.TZ = loc.String()
+	}
+	m.Years = in.Int("years", m.Years)
+	return nil
+}
+
+// parseLangs normalises language names to codes ("Français" → "fr"),
+// keeping languages the bot does not speak as lower-cased words.
+func parseLangs(items []string) []Lang {
+	out := make([]Lang, 0, len(items))
+	for _, it := range items {
+		if l, ok := ParseLang(it); ok {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, Lang(strings.ToLower(it)))
+	}
+	return out
+}
+
+// offerFields describes an offer for its mentor.
+func offerFields(lang Lang, o Offer) []Field {
+	kinds := T(lang, "kind.all")
+	if len(o.Kinds) > 0 {
+		names := make([]string, len(o.Kinds))
+		for i, k := range o.Kinds {
+			names[i] = T(lang, "kind."+string(k))
+		}
+		kinds = strings.Join(names, ", ")
+	}
+	langs := make([]string, len(o.Languages))
+	for i, l := range o.Languages {
+		langs[i] = string(l)
+	}
+	tz := o.TZ
+	if tz == "" {
+		tz = T(lang, "status.unknown")
+	}
+	return []Field{
+		{T(lang, "field.capacity"), T(lang, "offer.capacity", "active", itoa(o.Active), "capacity", itoa(o.Capacity))},
+		{T(lang, "field.languages"), strings.Join(langs, ", ")},
+		{T(lang, "field.kinds"), kinds},
+		{T(lang, "field.tz"), tz},
+	}
+}
+
+// runPause stops proposals to the member as a mentor.
+func runPause(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	return setPaused(ctx, b, in, true)
+}
+
+// runResume restarts proposals to the member as a mentor.
+func runResume(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	return setPaused(ctx, b, in, false)
+}
+
+func setPaused(ctx context.Context, b *Bot, in *Invocation, paused bool) (Reply, error) {
+	o, err := b.store.GetOffer(ctx, in.Member)
+	if ErrorCode(err) == ENOTFOUND {
+		return Reply{}, Errorf(ENOTFOUND, "err.no_offer")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	o.Paused = paused
+	if err := b.store.SaveOffer(ctx, o); err != nil {
+		return Reply{}, err
+	}
+	if paused {
+		return Reply{Message: Message{Text: T(in.Lang, "offer.paused")}}, nil
+	}
+	b.matchWaiting(ctx, in.Member.Tenant())
+	return Reply{Message: Message{Text: T(in.Lang, "offer.resumed")}}, nil
+}

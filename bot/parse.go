@@ -1,0 +1,207 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Parse reads the text a member typed after /mentor ("offer go, k8s
+// capacity:3") into a command name and raw option values. Options are
+// written name:value, the same words Discord shows for its slash-command
+// options; the text before the first option is the command's positional
+// option. A value runs until the next known name: so a goal may contain
+// spaces and punctuation. Unknown or misspelled commands and options are
+// EINVALID errors that suggest the closest known word.
+func (b *Bot) Parse(text string) (CommandSpec, map[string]string, error) {
+	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
+	if utf8.RuneCountInString(text) > MaxTextLen {
+		return CommandSpec{}, nil, &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", itoa(MaxTextLen)}}
+	}
+	if text == "" {
+		c, _ := b.command("help")
+		return c, map[string]string{}, nil
+	}
+	spec, rest, err := b.splitCommand(text)
+	if err != nil {
+		return spec, nil, err
+	}
+	values, err := parseOptions(spec, rest)
+	return spec, values, err
+}
+
+// splitCommand finds the command named at the start of text, trying a
+// two-word grouped name ("admin stats") before a single word.
+func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
+	words := strings.Fields(text)
+	first := strings.ToLower(words[0])
+	if len(words) > 1 {
+		two := first + " " + strings.ToLower(words[1])
+		if c, ok := b.command(two); ok {
+			return c, afterWords(text, 2), nil
+		}
+	}
+	if c, ok := b.command(first); ok {
+		return c, afterWords(text, 1), nil
+	}
+	name := first
+	if len(words) > 1 && b.isGroup(first) {
+		name = first + " " + strings.ToLower(words[1])
+	}
+	if s := suggest(name, b.commandNames()); s != "" {
+		return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.unknown_command_suggest", Args: []string{"command", clip(name, 30), "suggestion", s}}
+	}
+	return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(name, 30)}}
+}
+
+func (b *Bot) isGroup(word string) bool {
+	for _, c := range b.commands {
+		if g, _ := c.Group(); g == word {
+			return true
+		}
+	}
+	return false
+}
+
+// afterWords returns text without its first n words.
+func afterWords(text string, n int) string {
+	for i := 0; i < n; i++ {
+		text = strings.TrimLeftFunc(text, unicode.IsSpace)
+		j := strings.IndexFunc(text, unicode.IsSpace)
+		if j < 0 {
+			return ""
+		}
+		text = text[j:]
+	}
+	return strings.TrimSpace(text)
+}
+
+// parseOptions splits "go, k8s capacity:3 tz:Europe/Paris" into values.
+func parseOptions(spec CommandSpec, text string) (map[string]string, error) {
+	values := map[string]string{}
+	names := make([]string, len(spec.Options))
+	for i, o := range spec.Options {
+		names[i] = o.Name
+	}
+	current, start := spec.Positional, 0
+	flush := func(end int) error {
+		v := unquote(strings.TrimSpace(text[start:end]))
+		if v == "" {
+			return nil
+		}
+		if current == "" {
+			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+		}
+		values[current] = v
+		return nil
+	}
+	for i := 0; i < len(text); {
+		word, end := optionAt(text, i)
+		if word == "" {
+			i++
+			continue
+		}
+		if _, ok := spec.Option(word); ok {
+			if err := flush(i); err != nil {
+				return nil, err
+			}
+			current, start, i = word, end, end
+			continue
+		}
+		if s := suggest(word, names); s != "" {
+			return nil, &Error{Code: EINVALID, Key: "err.unknown_option", Args: []string{"option", clip(word, 30), "suggestion", s}}
+		}
+		i = end
+	}
+	if err := flush(len(text)); err != nil {
+		return nil, err
+	}
+	return values, nil
+}
+
+// optionAt reports the lower-cased name of a "name:" token starting at i
+// (at the start of text or after a space) and the index just past the
+// colon, or "" if there is none.
+func optionAt(text string, i int) (string, int) {
+	if i > 0 && text[i-1] != ' ' && text[i-1] != '\t' && text[i-1] != '\n' {
+		return "", i
+	}
+	j := i
+	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] == '-' || text[j] == '_') {
+		j++
+	}
+	if j == i || j >= len(text) || text[j] != ':' || j-i > 32 {
+		return "", i
+	}
+	// "https://" is a URL, not an option.
+	if j+1 < len(text) && text[j+1] == '/' {
+		return "", i
+	}
+	return strings.ToLower(text[i:j]), j + 1
+}
+
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		return strings.TrimSpace(s[1 : len(s)-1])
+	}
+	for _, q := range [][2]string{{"“", "”"}, {"«", "»"}} {
+		if strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) && len(s) > len(q[0])+len(q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
+}
+
+// suggest returns the candidate closest to word when it is a plausible
+// misspelling (edit distance at most 2, or a unique prefix), else "".
+func suggest(word string, candidates []string) string {
+	best, bestD := "", 3
+	if len(word) <= 3 {
+		bestD = 2
+	}
+	prefix := ""
+	prefixes := 0
+	for _, c := range candidates {
+		if d := editDistance(word, c); d < bestD {
+			best, bestD = c, d
+		}
+		if len(word) >= 2 && strings.HasPrefix(c, word) {
+			prefix, prefixes = c, prefixes+1
+		}
+	}
+	if best == "" && prefixes == 1 {
+		return prefix
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// clip shortens s to at most n runes, for echoing user input in errors.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

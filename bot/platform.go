@@ -1,0 +1,49 @@
+package bot
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// Platform is a chat tool the bot talks through. Implementations return
+// EGONE for a member who left or cannot be reached, EUNAVAILABLE when the
+// platform cannot be reached after retries, and never lose a message they
+// accepted silently.
+type Platform interface {
+	// Send delivers msg privately to one member (a DM).
+	Send(ctx context.Context, to MemberID, msg Message) error
+	// Introduce delivers one message to several members together: a group
+	// DM on Slack, a private thread or one DM each on Discord.
+	Introduce(ctx context.Context, members []MemberID, msg Message) error
+}
+
+// Directory is an optional Platform feature: what the platform knows of a
+// member. Platforms without it leave names and time zones to the members.
+type Directory interface {
+	// Profile returns the member's display name and IANA time zone (either
+	// may be ""). EGONE if the member left or does not exist.
+	Profile(ctx context.Context, id MemberID) (Profile, error)
+}
+
+// Profile is what a Directory knows of a member.
+type Profile struct {
+	Name   string
+	TZ     string
+	Locale string
+}
+
+// Clock tells the time. Tests and the shell's :advance use a settable one.
+type Clock interface {
+	Now() time.Time
+}
+
+// SystemClock is the real clock.
+type SystemClock struct{}
+
+// Now returns the current time.
+func (SystemClock) Now() time.Time { return time.Now() }
+
+// Randomness is where IDs and room names come from: crypto/rand in
+// production, a seeded reader in tests.
+type Randomness = io.Reader

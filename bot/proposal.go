@@ -1,0 +1,109 @@
+package bot
+
+import (
+	"context"
+)
+
+// actionTable maps button action IDs to their handlers.
+func actionTable() map[string]actionFunc {
+	return map[string]actionFunc{
+		ActionProposalAccept:  acceptProposal,
+		ActionProposalDecline: declineProposal,
+		ActionCharterAccept:   acceptCharter,
+		ActionCharterDecline:  declineCharter,
+	}
+}
+
+// proposalMessage asks a mentor to take a request.
+func proposalMessage(lang Lang, p Proposal, mentee Member) Message {
+	fields := []Field{{T(lang, "field.kind"), T(lang, "kind."+string(p.Kind))}}
+	if p.Goal != "" {
+		fields = append(fields, Field{T(lang, "field.goal"), p.Goal})
+	}
+	fields = append(fields, Field{T(lang, "field.why"), reasonsText(lang, p.Reasons)})
+	return Message{
+		Title:    T(lang, "proposal.title", "topic", p.Topic),
+		Text:     T(lang, "proposal.text", "mentee", mentee.displayName(), "topic", p.Topic),
+		Fields:   fields,
+		Mentions: []MemberID{p.Mentee},
+		Buttons: []Button{
+			{Label: T(lang, "btn.accept"), ActionID: ActionProposalAccept, Value: p.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.decline"), ActionID: ActionProposalDecline, Value: p.ID, Style: StyleDanger},
+		},
+	}
+}
+
+// acceptProposal forms a pair; both members then get the charter.
+func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	t := who.Tenant()
+	room, err := b.newRoom()
+	if err != nil {
+		return Reply{}, err
+	}
+	pairID, err := b.newID()
+	if err != nil {
+		return Reply{}, err
+	}
+	pair, err := b.store.AcceptProposal(ctx, t, id, who, Pair{ID: pairID, Room: room, Created: b.clock.Now().UTC()})
+	if err != nil {
+		return Reply{}, proposalError(ctx, b, t, id, err)
+	}
+	mentee, _ := b.member(ctx, pair.Mentee)
+	mentor, _ := b.member(ctx, pair.Mentor)
+	_ = b.notify(ctx, pair.Mentee, func(l Lang) Message {
+		return Message{Text: T(l, "mentee.accepted", "mentor", mentor.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor}}
+	})
+	b.startCharter(ctx, pair)
+	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.accepted", "mentee", mentee.displayName(), "topic", pair.Topic)}}, nil
+}
+
+// declineProposal passes the request to the next best mentor.
+func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	t := who.Tenant()
+	p, err := b.store.DeclineProposal(ctx, t, id, who)
+	if err != nil {
+		return Reply{}, proposalError(ctx, b, t, id, err)
+	}
+	b.requeue(ctx, t, p.Request)
+	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.declined", "topic", p.Topic)}}, nil
+}
+
+// requeue proposes a waiting request to the next mentor, telling the mentee
+// when nobody is left.
+func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
+	r, err := b.store.GetRequest(ctx, t, requestID)
+	if err != nil || r.State != RequestWaiting {
+		return
+	}
+	res, err := b.proposeNext(ctx, r)
+	if err != nil {
+		b.log.Error("requeue failed", "request", r.ID, "err", err)
+		return
+	}
+	if !res.proposed {
+		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
+			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
+		})
+	}
+}
+
+// proposalError turns a store refusal into the sentence the clicker needs:
+// a click on someone else's proposal, one already answered, or one they
+// have no room for.
+func proposalError(ctx context.Context, b *Bot, t Tenant, id string, err error) error {
+	switch ErrorCode(err) {
+	case ENOTFOUND:
+		return Errorf(ESTALE, "err.unknown_button")
+	case EFORBIDDEN:
+		return Errorf(EFORBIDDEN, "err.not_your_button")
+	case ESTALE:
+		p, gerr := b.store.GetProposal(ctx, t, id)
+		if gerr != nil {
+			return Errorf(ESTALE, "err.unknown_button")
+		}
+		return Errorf(ESTALE, "err.proposal_"+string(p.State))
+	case ECAPACITY:
+		return Errorf(ECAPACITY, "err.capacity_full")
+	}
+	return err
+}

@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// runRequest asks for help on a topic and proposes the best mentor at once.
+func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	m, err := b.member(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := applyProfile(in, &m); err != nil {
+		return Reply{}, err
+	}
+	id, err := b.newID()
+	if err != nil {
+		return Reply{}, err
+	}
+	kind := matching.Flash
+	if k, ok := matching.ParseKind(in.Text("kind")); ok {
+		kind = k
+	}
+	r := Request{
+		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind,
+		Language: Lang(in.Text("language")), Goal: in.Text("goal"),
+		State: RequestWaiting, Created: b.clock.Now().UTC(),
+	}
+	if err := b.store.SaveMember(ctx, m); err != nil {
+		return Reply{}, err
+	}
+	if err := b.store.CreateRequest(ctx, r); err != nil {
+		if ErrorCode(err) == ECONFLICT {
+			open, _ := b.store.OpenRequest(ctx, in.Member)
+			return Reply{}, &Error{Code: ECONFLICT, Key: "err.request_exists", Args: []string{"topic", open.Topic}}
+		}
+		return Reply{}, err
+	}
+	res, err := b.proposeNext(ctx, r)
+	if err != nil {
+		// The request is safely stored and waiting; the sweep retries it.
+		b.log.Error("propose failed", "request", r.ID, "err", err)
+		return Reply{Message: Message{Text: T(in.Lang, "request.saved_later", "topic", r.Topic)}}, nil
+	}
+	if res.proposed {
+		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
+}
+
+// runCancel withdraws the member's open request.
+func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	r, err := b.store.CancelRequest(ctx, in.Member)
+	if ErrorCode(err) == ENOTFOUND {
+		return Reply{}, Errorf(ENOTFOUND, "err.no_open_request")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	if r.State == RequestProposed && r.Proposal != "" {
+		if p, err := b.store.GetProposal(ctx, r.Mentee.Tenant(), r.Proposal); err == nil {
+			b.notify(ctx, p.Mentor, func(l Lang) Message {
+				return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
+			})
+		}
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "request.cancelled", "topic", r.Topic)}}, nil
+}
+
+// waitingReason explains to a waiting mentee why nobody fits yet, from
+// the matcher's explanation.
+func waitingReason(lang Lang, topic string, why matching.Explanation) string {
+	switch {
+	case why.NoCapacity > 0:
+		return T(lang, "waiting.capacity", "topic", topic)
+	case why.NoLanguage > 0:
+		return T(lang, "waiting.language", "topic", topic)
+	case why.TooFar > 0:
+		return T(lang, "waiting.timezone", "topic", topic)
+	case why.KindMismatch > 0:
+		return T(lang, "waiting.kind", "topic", topic)
+	case why.Excluded > 0:
+		return T(lang, "waiting.declined", "topic", topic)
+	}
+	return T(lang, "waiting.topic", "topic", topic)
+}

@@ -1,0 +1,100 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// runStatus shows the member's offer, open request and pairs.
+func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	lang := in.Lang
+	msg := Message{Title: T(lang, "status.title")}
+	var lines []string
+	o, err := b.store.GetOffer(ctx, in.Member)
+	switch {
+	case err == nil:
+		state := T(lang, "status.offer_open")
+		if o.Paused {
+			state = T(lang, "status.offer_paused")
+		}
+		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
+		msg.Fields = append(msg.Fields, offerFields(lang, o)...)
+	case ErrorCode(err) == ENOTFOUND:
+		lines = append(lines, T(lang, "status.no_offer"))
+	default:
+		return Reply{}, err
+	}
+	r, err := b.store.OpenRequest(ctx, in.Member)
+	switch {
+	case err == nil:
+		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
+	case ErrorCode(err) == ENOTFOUND:
+		lines = append(lines, T(lang, "status.no_request"))
+	default:
+		return Reply{}, err
+	}
+	pairs, err := b.store.PairsOf(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	if len(pairs) == 0 {
+		lines = append(lines, T(lang, "status.no_pairs"))
+	}
+	for _, p := range pairs {
+		other, _ := b.member(ctx, p.Other(in.Member))
+		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", other.displayName(), "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
+	}
+	msg.Text = strings.Join(lines, "\n")
+	return Reply{Message: msg}, nil
+}
+
+// runLang sets the language the bot speaks to the member in.
+func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	l, ok := ParseLang(in.Text("lang"))
+	if !ok {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", "lang", "value", clip(in.Text("lang"), 30), "choices", "en, fr"}, Field: "lang"}
+	}
+	m, err := b.member(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	m.Lang = l
+	if err := b.store.SaveMember(ctx, m); err != nil {
+		return Reply{}, err
+	}
+	in.Lang = l
+	return Reply{Message: Message{Text: T(l, "lang.set")}}, nil
+}
+
+// runHelp lists the commands with an example each, from the command table.
+func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	lang := in.Lang
+	if name := strings.ToLower(in.Text("command")); name != "" {
+		c, ok := b.command(name)
+		if !ok {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(name, 30)}}
+		}
+		return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(lang, c, true)}}, nil
+	}
+	var lines []string
+	for _, c := range b.commands {
+		if c.Admin {
+			continue
+		}
+		lines = append(lines, commandHelp(lang, c, false))
+	}
+	return Reply{Message: Message{Title: T(lang, "help.title"), Text: T(lang, "help.intro") + "\n\n" + strings.Join(lines, "\n")}}, nil
+}
+
+// commandHelp is one command's line of help; long adds its options.
+func commandHelp(lang Lang, c CommandSpec, long bool) string {
+	k := c.CatalogKey()
+	s := "• /mentor " + c.Name + " — " + T(lang, k+".summary") + "\n    " + T(lang, "help.example") + " " + T(lang, k+".example")
+	if !long {
+		return s
+	}
+	for _, o := range c.Options {
+		s += "\n    " + o.Name + ": " + T(lang, "opt."+o.Name)
+	}
+	return s
+}

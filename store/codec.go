@@ -1,0 +1,133 @@
+package store
+
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Hash fields are strings: times as Unix milliseconds, lists as JSON.
+
+func ms(t time.Time) string {
+	if t.IsZero() {
+		return "0"
+	}
+	return strconv.FormatInt(t.UnixMilli(), 10)
+}
+
+func fromMS(s string) time.Time {
+	n, _ := strconv.ParseInt(s, 10, 64)
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(n).UTC()
+}
+
+func num(s string) int { n, _ := strconv.Atoi(s); return n }
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func strs(s string) []string {
+	var out []string
+	_ = json.Unmarshal([]byte(s), &out)
+	return out
+}
+
+func flag(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}
+
+func memberFields(m bot.Member) []string {
+	return []string{"name", m.Name, "lang", string(m.Lang), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined)}
+}
+
+func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
+	return bot.Member{
+		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), TZ: h["tz"], Years: num(h["years"]),
+		CharterVersion: num(h["charter_version"]), CharterAccepted: fromMS(h["charter_at"]), Joined: fromMS(h["joined"]),
+	}
+}
+
+func offerFields(o bot.Offer) []string {
+	return []string{
+		"topics", jsonOf(o.Topics), "capacity", strconv.Itoa(o.Capacity), "languages", jsonOf(o.Languages),
+		"tz", o.TZ, "years", strconv.Itoa(o.Years), "kinds", jsonOf(o.Kinds), "paused", flag(o.Paused), "updated", ms(o.Updated),
+	}
+}
+
+func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
+	o := bot.Offer{
+		Mentor: id, Topics: strs(h["topics"]), Capacity: num(h["capacity"]), TZ: h["tz"], Years: num(h["years"]),
+		Paused: h["paused"] == "1", Active: num(h["active"]), Pending: num(h["pending"]), Updated: fromMS(h["updated"]),
+	}
+	for _, l := range strs(h["languages"]) {
+		o.Languages = append(o.Languages, bot.Lang(l))
+	}
+	for _, k := range strs(h["kinds"]) {
+		o.Kinds = append(o.Kinds, matching.Kind(k))
+	}
+	return o
+}
+
+func requestFields(r bot.Request) []string {
+	return []string{
+		"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "language", string(r.Language),
+		"goal", r.Goal, "state", string(r.State), "proposal", r.Proposal, "created", ms(r.Created),
+	}
+}
+
+func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string) bot.Request {
+	return bot.Request{
+		ID: id, Mentee: t.Member(h["mentee"]), Topic: h["topic"], Kind: matching.Kind(h["kind"]),
+		Language: bot.Lang(h["language"]), Goal: h["goal"], State: bot.RequestState(h["state"]),
+		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]),
+	}
+}
+
+func proposalFields(p bot.Proposal) []string {
+	return []string{
+		"request", p.Request, "mentor", p.Mentor.User, "mentee", p.Mentee.User, "topic", p.Topic,
+		"kind", string(p.Kind), "goal", p.Goal, "reasons", jsonOf(p.Reasons),
+		"score", strconv.FormatFloat(p.Score, 'f', 4, 64), "state", string(p.State), "created", ms(p.Created),
+	}
+}
+
+func proposalFrom(t bot.Tenant, id string, h map[string]string) bot.Proposal {
+	p := bot.Proposal{
+		ID: id, Request: h["request"], Mentor: t.Member(h["mentor"]), Mentee: t.Member(h["mentee"]),
+		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: h["goal"],
+		State: bot.ProposalState(h["state"]), Created: fromMS(h["created"]),
+	}
+	p.Score, _ = strconv.ParseFloat(h["score"], 64)
+	_ = json.Unmarshal([]byte(h["reasons"]), &p.Reasons)
+	return p
+}
+
+func pairFields(p bot.Pair) []string {
+	return []string{
+		"request", p.Request, "proposal", p.Proposal, "mentor", p.Mentor.User, "mentee", p.Mentee.User,
+		"topic", p.Topic, "kind", string(p.Kind), "goal", p.Goal, "reasons", jsonOf(p.Reasons),
+		"state", string(p.State), "room", p.Room, "created", ms(p.Created), "official", ms(p.Official),
+		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck),
+	}
+}
+
+func pairFrom(t bot.Tenant, id string, h map[string]string) bot.Pair {
+	p := bot.Pair{
+		ID: id, Request: h["request"], Proposal: h["proposal"], Mentor: t.Member(h["mentor"]), Mentee: t.Member(h["mentee"]),
+		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: h["goal"], State: bot.PairState(h["state"]),
+		Room: h["room"], Created: fromMS(h["created"]), Official: fromMS(h["official"]),
+		MentorAck: num(h["mentor_ack"]), MenteeAck: num(h["mentee_ack"]),
+	}
+	_ = json.Unmarshal([]byte(h["reasons"]), &p.Reasons)
+	return p
+}

@@ -1,0 +1,12 @@
+// Package store keeps mentorbot's state in Redis. It is the only package
+// that imports go-redis, and it implements bot.Store.
+//
+// Every key of a workspace sits under one prefix, mb:{platform:workspace}:,
+// whose braces are a Redis Cluster hash tag: all of a tenant's keys live in
+// one slot, so a Lua script may touch any of them atomically. keys.go is
+// the key schema. Changes that must be atomic (accepting a proposal, taking
+// a capacity slot, accepting a charter) run as one guarded script: a list
+// of conditions checked and a list of writes applied inside Redis, in one
+// step (tx.go). Driver sentinels such as redis.Nil never leave this package:
+// they become bot error codes.
+package store

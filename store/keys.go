@@ -1,0 +1,46 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// The key schema. Every key of a tenant starts with its prefix; the only
+// global key is tenantsKey, the set of tenants (for scheduled work).
+//
+//	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted
+//	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters
+//	mb:{p:w}:offers               set    users with an offer
+//	mb:{p:w}:req:<id>             hash   request
+//	mb:{p:w}:req:<id>:declined    set    mentors who declined the request
+//	mb:{p:w}:openreq:<user>       string the member's open request ID
+//	mb:{p:w}:waiting              zset   waiting request IDs by creation time (ms)
+//	mb:{p:w}:prop:<id>            hash   proposal
+//	mb:{p:w}:pair:<id>            hash   pair
+//	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
+//	mb:{p:w}:charter              hash   version, updated, text:<lang>
+//	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
+const tenantsKey = "mb:tenants"
+
+type keys string
+
+// keysFor returns the key prefix of a tenant. Braces and colons inside IDs
+// are replaced so that the hash tag and the schema stay unambiguous.
+func keysFor(t bot.Tenant) keys {
+	clean := strings.NewReplacer("{", "_", "}", "_", ":", "_")
+	return keys("mb:{" + clean.Replace(t.Platform) + ":" + clean.Replace(t.Workspace) + "}:")
+}
+
+func (k keys) member(user string) string   { return string(k) + "member:" + user }
+func (k keys) offer(user string) string    { return string(k) + "offer:" + user }
+func (k keys) offers() string              { return string(k) + "offers" }
+func (k keys) request(id string) string    { return string(k) + "req:" + id }
+func (k keys) declined(id string) string   { return string(k) + "req:" + id + ":declined" }
+func (k keys) openRequest(u string) string { return string(k) + "openreq:" + u }
+func (k keys) waiting() string             { return string(k) + "waiting" }
+func (k keys) proposal(id string) string   { return string(k) + "prop:" + id }
+func (k keys) pair(id string) string       { return string(k) + "pair:" + id }
+func (k keys) pairs(user string) string    { return string(k) + "pairs:" + user }
+func (k keys) charter() string             { return string(k) + "charter" }
+func (k keys) charterLog() string          { return string(k) + "charterlog" }

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// GetMember implements bot.Store.
+func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(id.Tenant()).member(id.User)).Result()
+	if err != nil {
+		return bot.Member{}, classify(err, "get member")
+	}
+	if len(h) == 0 {
+		return bot.Member{}, notFound("member")
+	}
+	return memberFrom(id, h), nil
+}
+
+// SaveMember implements bot.Store. It writes only profile fields, so a
+// concurrent AcceptCharter is never undone. The tenant is registered in
+// the global tenant set, for scheduled work.
+func (s *Store) SaveMember(ctx context.Context, m bot.Member) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		p.HSet(ctx, keysFor(m.ID.Tenant()).member(m.ID.User), toAny(memberFields(m))...)
+		p.SAdd(ctx, tenantsKey, m.ID.Tenant().String())
+		return nil
+	})
+	return classify(err, "save member")
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// GetPair implements bot.Store.
+func (s *Store) GetPair(ctx context.Context, t bot.Tenant, id string) (bot.Pair, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(t).pair(id)).Result()
+	if err != nil {
+		return bot.Pair{}, classify(err, "get pair")
+	}
+	if len(h) == 0 {
+		return bot.Pair{}, notFound("pair")
+	}
+	return pairFrom(t, id, h), nil
+}
+
+// PairsOf implements bot.Store, in two round trips.
+func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {
+	t := m.Tenant()
+	k := keysFor(t)
+	ids, err := s.rdb.ZRevRange(ctx, k.pairs(m.User), 0, -1).Result()
+	if err != nil {
+		return nil, classify(err, "list pairs")
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cmds := make([]*redis.MapStringStringCmd, len(ids))
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, id := range ids {
+			cmds[i] = p.HGetAll(ctx, k.pair(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load pairs")
+	}
+	out := make([]bot.Pair, 0, len(ids))
+	for i, id := range ids {
+		if h := cmds[i].Val(); len(h) > 0 {
+			out = append(out, pairFrom(t, id, h))
+		}
+	}
+	return out, nil
+}
+
+// charterPair loads a pair waiting for charters and checks by is in it.
+func (s *Store) charterPair(ctx context.Context, t bot.Tenant, id string, by bot.MemberID) (bot.Pair, string, error) {
+	p, err := s.GetPair(ctx, t, id)
+	if err != nil {
+		return p, "", err
+	}
+	role := p.Role(by)
+	if role == "" {
+		return p, "", &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
+	}
+	return p, role, nil
+}
+
+// maxCharterTries bounds the retries of AcceptCharter when the other
+// member accepts at the same moment.
+const maxCharterTries = 5
+
+// AcceptCharter implements bot.Store. The script is guarded on the other
+// member's acceptance as read: if both accept at once, one script runs
+// first and the other retries with fresh state, so exactly one of them
+// makes the pair official.
+func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, version int, at time.Time) (bot.Pair, error) {
+	k := keysFor(tn)
+	for try := 0; try < maxCharterTries; try++ {
+		p, role, err := s.charterPair(ctx, tn, id, by)
+		if err != nil {
+			return p, err
+		}
+		mine, other := role+"_ack", "mentee_ack"
+		otherAck := p.MenteeAck
+		if role == "mentee" {
+			other, otherAck = "mentor_ack", p.MentorAck
+		}
+		t := newTx()
+		state := t.eq(k.pair(id), "state", string(bot.PairCharter))
+		already := t.eq(k.pair(id), mine, "0")
+		race := t.eq(k.pair(id), other, strconv.Itoa(otherAck))
+		t.hset(k.pair(id), mine, strconv.Itoa(version))
+		t.hset(k.member(by.User), "charter_version", strconv.Itoa(version), "charter_at", ms(at))
+		t.rpush(k.charterLog(), by.User+"|"+id+"|"+strconv.Itoa(version)+"|"+ms(at))
+		if otherAck > 0 {
+			t.hset(k.pair(id), "state", string(bot.PairActive), "official", ms(at))
+		}
+		failed, err := t.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return p, err
+		case failed == state || failed == already:
+			return p, &bot.Error{Code: bot.ESTALE, Err: errString("charter already answered")}
+		case failed == race:
+			continue
+		}
+		if role == "mentor" {
+			p.MentorAck = version
+		} else {
+			p.MenteeAck = version
+		}
+		if otherAck > 0 {
+			p.State, p.Official = bot.PairActive, at
+		}
+		return p, nil
+	}
+	return bot.Pair{}, &bot.Error{Code: bot.ECONFLICT, Err: errString("charter acceptance kept racing")}
+}
+
+// DeclineCharter implements bot.Store. The request goes back to waiting,
+// without this mentor; if the mentee has opened another request since, the
+// old one is closed instead, so a member never has two open requests.
+func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID) (bot.Pair, error) {
+	p, _, err := s.charterPair(ctx, tn, id, by)
+	if err != nil {
+		return p, err
+	}
+	k := keysFor(tn)
+	var created *redis.StringCmd
+	var open *redis.IntCmd
+	_, err = s.rdb.Pipelined(ctx, func(pp redisPipe) error {
+		created = pp.HGet(ctx, k.request(p.Request), "created")
+		open = pp.Exists(ctx, k.openRequest(p.Mentee.User))
+		return nil
+	})
+	if err != nil && err != redis.Nil {
+		return p, classify(err, "decline charter")
+	}
+	t := newTx()
+	state := t.eq(k.pair(id), "state", string(bot.PairCharter))
+	t.hset(k.pair(id), "state", string(bot.PairCancelled))
+	t.hincr(k.offer(p.Mentor.User), "active", -1)
+	t.sadd(k.declined(p.Request), p.Mentor.User)
+	if open.Val() == 0 {
+		t.notExists(k.openRequest(p.Mentee.User))
+		requeue(t, k, p.Request, fromMS(created.Val()).UnixMilli())
+		t.set(k.openRequest(p.Mentee.User), p.Request)
+	} else {
+		t.hset(k.request(p.Request), "state", string(bot.RequestCancelled))
+	}
+	failed, err := t.run(ctx, s.rdb)
+	switch {
+	case err != nil:
+		return p, err
+	case failed == state:
+		return p, &bot.Error{Code: bot.ESTALE, Err: errString("pair not waiting for charters")}
+	case failed != 0:
+		return p, &bot.Error{Code: bot.ECONFLICT, Err: errString("mentee opened a request meanwhile")}
+	}
+	p.State = bot.PairCancelled
+	return p, nil
+}

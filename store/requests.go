@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// CreateRequest implements bot.Store.
+func (s *Store) CreateRequest(ctx context.Context, r bot.Request) error {
+	k := keysFor(r.Mentee.Tenant())
+	t := newTx()
+	t.notExists(k.openRequest(r.Mentee.User))
+	t.hset(k.request(r.ID), requestFields(r)...)
+	t.set(k.openRequest(r.Mentee.User), r.ID)
+	t.zadd(k.waiting(), r.Created.UnixMilli(), r.ID)
+	failed, err := t.run(ctx, s.rdb)
+	if err != nil {
+		return err
+	}
+	if failed != 0 {
+		return &bot.Error{Code: bot.ECONFLICT, Err: errString("member has an open request")}
+	}
+	return nil
+}
+
+// GetRequest implements bot.Store: the hash and the declined set in one
+// round trip.
+func (s *Store) GetRequest(ctx context.Context, t bot.Tenant, id string) (bot.Request, error) {
+	k := keysFor(t)
+	var h *redis.MapStringStringCmd
+	var d *redis.StringSliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		h = p.HGetAll(ctx, k.request(id))
+		d = p.SMembers(ctx, k.declined(id))
+		return nil
+	})
+	if err != nil {
+		return bot.Request{}, classify(err, "get request")
+	}
+	if len(h.Val()) == 0 {
+		return bot.Request{}, notFound("request")
+	}
+	return requestFrom(t, id, h.Val(), d.Val()), nil
+}
+
+// OpenRequest implements bot.Store.
+func (s *Store) OpenRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
+	id, err := s.rdb.Get(ctx, keysFor(mentee.Tenant()).openRequest(mentee.User)).Result()
+	if err != nil {
+		return bot.Request{}, classify(err, "open request")
+	}
+	return s.GetRequest(ctx, mentee.Tenant(), id)
+}
+
+// Waiting implements bot.Store, in two round trips.
+func (s *Store) Waiting(ctx context.Context, t bot.Tenant) ([]bot.Request, error) {
+	k := keysFor(t)
+	ids, err := s.rdb.ZRange(ctx, k.waiting(), 0, -1).Result()
+	if err != nil {
+		return nil, classify(err, "list waiting")
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	hs := make([]*redis.MapStringStringCmd, len(ids))
+	ds := make([]*redis.StringSliceCmd, len(ids))
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, id := range ids {
+			hs[i] = p.HGetAll(ctx, k.request(id))
+			ds[i] = p.SMembers(ctx, k.declined(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load waiting")
+	}
+	out := make([]bot.Request, 0, len(ids))
+	for i, id := range ids {
+		if h := hs[i].Val(); len(h) > 0 && h["state"] == string(bot.RequestWaiting) {
+			out = append(out, requestFrom(t, id, h, ds[i].Val()))
+		}
+	}
+	return out, nil
+}
+
+// CancelRequest implements bot.Store. It is guarded on the request's state
+// as read, so a mentor accepting at the same moment wins cleanly: the
+// cancel then reports ECONFLICT and changes nothing.
+func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
+	r, err := s.OpenRequest(ctx, mentee)
+	if err != nil {
+		return r, err
+	}
+	k := keysFor(mentee.Tenant())
+	t := newTx()
+	t.eq(k.request(r.ID), "state", string(r.State))
+	t.hset(k.request(r.ID), "state", string(bot.RequestCancelled), "proposal", "")
+	t.del(k.openRequest(mentee.User))
+	t.zrem(k.waiting(), r.ID)
+	if r.State == bot.RequestProposed && r.Proposal != "" {
+		p, err := s.GetProposal(ctx, mentee.Tenant(), r.Proposal)
+		if err == nil && p.State == bot.ProposalPending {
+			t.eq(k.proposal(p.ID), "state", string(bot.ProposalPending))
+			t.hset(k.proposal(p.ID), "state", string(bot.ProposalWithdrawn))
+			t.hincr(k.offer(p.Mentor.User), "pending", -1)
+		}
+	}
+	failed, err := t.run(ctx, s.rdb)
+	if err != nil {
+		return r, err
+	}
+	if failed != 0 {
+		return r, &bot.Error{Code: bot.ECONFLICT, Err: errString("request changed while cancelling")}
+	}
+	return r, nil
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }

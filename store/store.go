@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// Store implements bot.Store on Redis.
+type Store struct {
+	rdb redis.UniversalClient
+}
+
+var _ bot.Store = (*Store)(nil)
+
+// Timeout is the default deadline of one Redis call. go-redis honours
+// context deadlines only with ContextTimeoutEnabled, which Open sets: a
+// stalled Redis then fails a call in Timeout rather than holding it.
+const Timeout = 2 * time.Second
+
+// Open connects to the Redis at url (redis://, rediss:// or unix://) and
+// checks that it answers.
+func Open(ctx context.Context, url string) (*Store, error) {
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, fmt.Errorf("parse REDIS_URL: %w", err)
+	}
+	return Dial(ctx, opt)
+}
+
+// Dial connects with explicit options, filling in mentorbot's timeouts.
+func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
+	opt.ContextTimeoutEnabled = true
+	if opt.DialTimeout == 0 {
+		opt.DialTimeout = Timeout
+	}
+	if opt.ReadTimeout == 0 {
+		opt.ReadTimeout = Timeout
+	}
+	if opt.WriteTimeout == 0 {
+		opt.WriteTimeout = Timeout
+	}
+	rdb := redis.NewClient(opt)
+	s := New(rdb)
+	if err := s.Ping(ctx); err != nil {
+		rdb.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// New wraps an existing client.
+func New(rdb redis.UniversalClient) *Store { return &Store{rdb: rdb} }
+
+// Client returns the underlying client, for hooks (metrics, tests).
+func (s *Store) Client() redis.UniversalClient { return s.rdb }
+
+// Ping checks that Redis answers. EUNAVAILABLE if not.
+func (s *Store) Ping(ctx context.Context) error {
+	return classify(s.rdb.Ping(ctx).Err(), "ping")
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.rdb.Close() }
+
+// classify turns a go-redis error into a coded bot error: redis.Nil is
+// ENOTFOUND, a server error reply (a bug: a bad script or command) is
+// EINTERNAL, and anything else (refused, timed out, cancelled, closed) is
+// EUNAVAILABLE.
+func classify(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, redis.Nil) {
+		return &bot.Error{Code: bot.ENOTFOUND, Err: fmt.Errorf("%s: %w", what, err)}
+	}
+	var rerr redis.Error
+	var nerr net.Error
+	if errors.As(err, &rerr) && !errors.As(err, &nerr) && !isLoading(err) {
+		return bot.Wrap(bot.EINTERNAL, err, "%s", what)
+	}
+	return bot.Wrap(bot.EUNAVAILABLE, err, "%s", what)
+}
+
+// isLoading reports replies that mean "Redis is there but not ready".
+func isLoading(err error) bool {
+	var rerr redis.Error
+	if !errors.As(err, &rerr) {
+		return false
+	}
+	msg := rerr.Error()
+	for _, p := range []string{"LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "BUSY"} {
+		if len(msg) >= len(p) && msg[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}
+
+func notFound(what string) error {
+	return &bot.Error{Code: bot.ENOTFOUND, Err: errors.New(what + " not found")}
+}

@@ -1,0 +1,137 @@
+package store
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// guardedScript checks a list of guards and, only if all hold, applies a
+// list of writes, atomically. It returns 0 on success or the 1-based
+// number of the first guard that failed. ARGV is a stream of operations;
+// keys are named by their index in KEYS, so every key is declared (and a
+// cluster can route the script to the tenant's slot).
+//
+// Guards: eq k field value | ex k | nx k | lt k field k2 field2 (numbers).
+// Writes after "|": hset k n f1 v1 .. fn vn | hsetnx k field value |
+// hincr k field n (never below 0) | sadd k m | srem k m | zadd k score m |
+// zrem k m | set k v | del k | rpush k v.
+var guardedScript = redis.NewScript(`
+local i, n, g = 1, #ARGV, 0
+local function key(j) return KEYS[tonumber(ARGV[j])] end
+while i <= n do
+  local op = ARGV[i]
+  if op == '|' then i = i + 1 break end
+  g = g + 1
+  if op == 'eq' then
+    if (redis.call('HGET', key(i+1), ARGV[i+2]) or '') ~= ARGV[i+3] then return g end
+    i = i + 4
+  elseif op == 'ex' then
+    if redis.call('EXISTS', key(i+1)) == 0 then return g end
+    i = i + 2
+  elseif op == 'nx' then
+    if redis.call('EXISTS', key(i+1)) == 1 then return g end
+    i = i + 2
+  elseif op == 'lt' then
+    local a = tonumber(redis.call('HGET', key(i+1), ARGV[i+2]) or '0') or 0
+    local b = tonumber(redis.call('HGET', key(i+3), ARGV[i+4]) or '0') or 0
+    if not (a < b) then return g end
+    i = i + 5
+  else
+    return redis.error_reply('mentorbot: unknown guard ' .. op)
+  end
+end
+while i <= n do
+  local op, k = ARGV[i], key(i+1)
+  if op == 'hset' then
+    local c = tonumber(ARGV[i+2])
+    for j = 0, c - 1 do redis.call('HSET', k, ARGV[i+3+2*j], ARGV[i+4+2*j]) end
+    i = i + 3 + 2*c
+  elseif op == 'hsetnx' then redis.call('HSETNX', k, ARGV[i+2], ARGV[i+3]) i = i + 4
+  elseif op == 'hincr' then
+    if redis.call('HINCRBY', k, ARGV[i+2], ARGV[i+3]) < 0 then redis.call('HSET', k, ARGV[i+2], 0) end
+    i = i + 4
+  elseif op == 'sadd' then redis.call('SADD', k, ARGV[i+2]) i = i + 3
+  elseif op == 'srem' then redis.call('SREM', k, ARGV[i+2]) i = i + 3
+  elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i+2], ARGV[i+3]) i = i + 4
+  elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i+2]) i = i + 3
+  elseif op == 'set' then redis.call('SET', k, ARGV[i+2]) i = i + 3
+  elseif op == 'del' then redis.call('DEL', k) i = i + 2
+  elseif op == 'rpush' then redis.call('RPUSH', k, ARGV[i+2]) i = i + 3
+  else
+    return redis.error_reply('mentorbot: unknown write ' .. op)
+  end
+end
+return 0
+`)
+
+// tx builds one guarded script run: guards first, then writes.
+type tx struct {
+	keys   []string
+	index  map[string]string
+	guards []any
+	writes []any
+	n      int
+}
+
+func newTx() *tx { return &tx{index: map[string]string{}} }
+
+// k declares a key and returns its index as the script wants it.
+func (t *tx) k(key string) string {
+	if i, ok := t.index[key]; ok {
+		return i
+	}
+	t.keys = append(t.keys, key)
+	i := strconv.Itoa(len(t.keys))
+	t.index[key] = i
+	return i
+}
+
+func (t *tx) guard(args ...any) int {
+	t.guards = append(t.guards, args...)
+	t.n++
+	return t.n
+}
+
+// eq guards that hash field equals value ("" matches a missing field).
+func (t *tx) eq(key, field, value string) int { return t.guard("eq", t.k(key), field, value) }
+
+func (t *tx) exists(key string) int    { return t.guard("ex", t.k(key)) }
+func (t *tx) notExists(key string) int { return t.guard("nx", t.k(key)) }
+
+// less guards that the number in key.field is below the one in key2.field2.
+func (t *tx) less(key, field, key2, field2 string) int {
+	return t.guard("lt", t.k(key), field, t.k(key2), field2)
+}
+
+func (t *tx) write(args ...any) { t.writes = append(t.writes, args...) }
+
+// hset writes field/value pairs into a hash.
+func (t *tx) hset(key string, kv ...string) {
+	args := []any{"hset", t.k(key), len(kv) / 2}
+	for _, s := range kv {
+		args = append(args, s)
+	}
+	t.write(args...)
+}
+func (t *tx) hsetnx(key, field, value string)        { t.write("hsetnx", t.k(key), field, value) }
+func (t *tx) hincr(key, field string, n int)         { t.write("hincr", t.k(key), field, n) }
+func (t *tx) sadd(key, member string)                { t.write("sadd", t.k(key), member) }
+func (t *tx) srem(key, member string)                { t.write("srem", t.k(key), member) }
+func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key), score, m) }
+func (t *tx) zrem(key, member string)                { t.write("zrem", t.k(key), member) }
+func (t *tx) set(key, value string)                  { t.write("set", t.k(key), value) }
+func (t *tx) del(key string)                         { t.write("del", t.k(key)) }
+func (t *tx) rpush(key, value string)                { t.write("rpush", t.k(key), value) }
+
+// run executes the transaction and returns 0, or the number of the first
+// guard that did not hold (nothing was written then).
+func (t *tx) run(ctx context.Context, rdb redis.Scripter) (int, error) {
+	args := append(append(append([]any{}, t.guards...), "|"), t.writes...)
+	n, err := guardedScript.Run(ctx, rdb, t.keys, args...).Int()
+	if err != nil {
+		return 0, classify(err, "guarded write")
+	}
+	return n, nil
+}
