@@ -114,7 +114,7 @@ var catalogEN = map[string]string{
 
 	// Introduction.
 	"intro.title":           "Introduction: {topic}",
-	"intro.text":            "{mentee}, meet {mentor}, your mentor on “{topic}” ({kind}). You have both accepted the charter: welcome to the program!",
+	"intro.text":            "{mentee}, meet {mentor}: your mentor on “{topic}”, for {kind}. You have both accepted the charter: welcome to the program!",
 	"intro.room":            "Your video-call room",
 	"intro.next.flash":      "Agree on a 30-minute slot this week and meet in the room below.",
 	"intro.next.one-to-one": "Set up a first meeting this week to agree on goals and a rhythm, for example every two weeks.",

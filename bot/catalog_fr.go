@@ -114,7 +114,7 @@ var catalogFR = map[string]string{
 
 	// Mise en relation.
 	"intro.title":           "Mise en relation : {topic}",
-	"intro.text":            "{mentee}, voici {mentor}, votre mentor sur « {topic} » ({kind}). Vous avez tous deux accepté la charte : bienvenue dans le programme !",
+	"intro.text":            "{mentee}, voici {mentor} : votre mentor sur « {topic} », en {kind}. Vous avez tous deux accepté la charte : bienvenue dans le programme !",
 	"intro.room":            "Votre salle de visioconférence",
 	"intro.next.flash":      "Convenez d'un créneau de 30 minutes cette semaine et retrouvez-vous dans la salle ci-dessous.",
 	"intro.next.one-to-one": "Fixez un premier rendez-vous cette semaine pour convenir des objectifs et d'un rythme, par exemple toutes les deux semaines.",

@@ -1,0 +1,40 @@
+package shell
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// render writes a message as indented text and numbers its buttons, which
+// owner (and anyone else, to try foreign clicks) can then click.
+func (a *Adapter) render(owner string, m bot.Message) string {
+	var b strings.Builder
+	if m.Title != "" {
+		fmt.Fprintf(&b, "*%s*\n", m.Title)
+	}
+	if m.Text != "" {
+		b.WriteString(indentRest(m.Text))
+		b.WriteString("\n")
+	}
+	for _, f := range m.Fields {
+		fmt.Fprintf(&b, "    %s: %s\n", f.Label, indentRest(f.Value))
+	}
+	if m.Link != nil {
+		fmt.Fprintf(&b, "    %s: %s\n", m.Link.Label, m.Link.URL)
+	}
+	if len(m.Buttons) > 0 {
+		a.mu.Lock()
+		parts := make([]string, len(m.Buttons))
+		for i, btn := range m.Buttons {
+			a.buttons = append(a.buttons, shellButton{owner: owner, Button: btn})
+			parts[i] = fmt.Sprintf("[%d] %s", len(a.buttons), btn.Label)
+		}
+		a.mu.Unlock()
+		fmt.Fprintf(&b, "    %s\n", strings.Join(parts, "   "))
+	}
+	return b.String()
+}
+
+func indentRest(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }

@@ -1,0 +1,206 @@
+// Command mentorbot runs the mentoring bot: on Slack and/or Discord when
+// their tokens are set, otherwise in the terminal, on the Redis at
+// REDIS_URL or, without one, on an embedded Redis that keeps nothing.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/mentorbot/mentorbot/adapters/shell"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
+	"github.com/mentorbot/mentorbot/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg, err := ConfigFromEnv(osGetenv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		os.Exit(2)
+	}
+	m := NewMain()
+	m.Config = cfg
+	err = m.Run(ctx)
+	if cerr := m.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		os.Exit(1)
+	}
+}
+
+// Main is the program: configuration in, everything wired, shared by the
+// binary and the end-to-end tests (which set Clock, Rand and the platform
+// API URLs to fakes).
+type Main struct {
+	Config Config
+	Stdin  io.Reader
+	Stdout io.Writer // the shell's terminal and the start-up notices
+	Log    *slog.Logger
+	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
+	Rand   io.Reader // nil: crypto/rand
+
+	Store *store.Store
+	Bot   *bot.Bot
+	Shell *shell.Adapter
+
+	embedded *store.Embedded
+	mux      *http.ServeMux
+	server   *http.Server
+	listener net.Listener
+	closers  []func() error
+}
+
+// NewMain returns a Main reading stdin and writing stdout.
+func NewMain() *Main {
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, mux: http.NewServeMux()}
+}
+
+// Open connects the store, builds the bot and starts every configured
+// adapter without blocking. The HTTP server listens once Open returns.
+func (m *Main) Open(ctx context.Context) error {
+	if m.Log == nil {
+		m.Log = newLogger(m.Config.LogLevel)
+	}
+	if m.Rand == nil {
+		m.Rand = rand.Reader
+	}
+	if err := m.openStore(ctx); err != nil {
+		return err
+	}
+	if m.Clock == nil {
+		m.Clock = bot.SystemClock{}
+		if m.Config.Shell() {
+			m.Clock = &bot.OffsetClock{}
+		}
+	}
+	opt := matching.DefaultOptions()
+	opt.MaxTZHours = m.Config.MaxTZHours
+	m.Bot = bot.New(bot.Config{DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt}, m.Store, m.Clock, m.Rand, m.Log)
+	if m.Config.Shell() {
+		adv, _ := m.Clock.(shell.Advancer)
+		m.Shell = shell.New(m.Stdout, adv)
+		m.Shell.SetHandler(m.Bot)
+		m.Bot.Register(shell.Platform, m.Shell)
+		fmt.Fprintln(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter.")
+		return nil
+	}
+	if err := m.openSlack(ctx); err != nil {
+		return fmt.Errorf("slack: %w", err)
+	}
+	if err := m.openDiscord(ctx); err != nil {
+		return fmt.Errorf("discord: %w", err)
+	}
+	return m.openHTTP()
+}
+
+func (m *Main) openStore(ctx context.Context) error {
+	if m.Config.RedisURL == "" {
+		e, err := store.OpenEmbedded(ctx)
+		if err != nil {
+			return fmt.Errorf("embedded redis: %w", err)
+		}
+		m.embedded, m.Store = e, e.Store
+		fmt.Fprintln(m.Stdout, "mentorbot: no REDIS_URL set: using an embedded in-memory Redis; nothing is kept after exit.")
+		return nil
+	}
+	s, err := store.Open(ctx, m.Config.RedisURL)
+	if err != nil {
+		return fmt.Errorf("redis: %w", err)
+	}
+	m.Store = s
+	return nil
+}
+
+// openHTTP serves /healthz and the adapters' endpoints.
+func (m *Main) openHTTP() error {
+	m.mux.HandleFunc("GET /healthz", m.healthz)
+	ln, err := net.Listen("tcp", m.Config.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	m.listener = ln
+	m.server = &http.Server{Handler: m.mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
+	go func() {
+		if err := m.server.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.Log.Error("http server", "err", err)
+		}
+	}()
+	m.Log.Info("listening", "addr", ln.Addr().String())
+	return nil
+}
+
+// healthz answers 200 when Redis answers, 503 otherwise.
+func (m *Main) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+	defer cancel()
+	if err := m.Store.Ping(ctx); err != nil {
+		http.Error(w, "redis unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	io.WriteString(w, "ok\n")
+}
+
+// HTTPURL is the base URL the HTTP server listens on ("" if none).
+func (m *Main) HTTPURL() string {
+	if m.listener == nil {
+		return ""
+	}
+	return "http://" + m.listener.Addr().String()
+}
+
+// Run opens everything, then drives the shell until its input ends, or
+// waits for ctx to be cancelled (a signal).
+func (m *Main) Run(ctx context.Context) error {
+	if err := m.Open(ctx); err != nil {
+		return err
+	}
+	if m.Shell != nil {
+		return m.Shell.Run(ctx, m.Stdin)
+	}
+	<-ctx.Done()
+	return nil
+}
+
+// Close shuts down gracefully: the HTTP server finishes its requests (up
+// to 10 s), adapters disconnect, then the store closes.
+func (m *Main) Close() error {
+	var errs []error
+	if m.server != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		errs = append(errs, m.server.Shutdown(ctx))
+		cancel()
+	}
+	for i := len(m.closers) - 1; i >= 0; i-- {
+		errs = append(errs, m.closers[i]())
+	}
+	if m.embedded != nil {
+		errs = append(errs, m.embedded.Close())
+	} else if m.Store != nil {
+		errs = append(errs, m.Store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func newLogger(level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+}
