@@ -1,0 +1,94 @@
+package matching
+
+// rejection is why a mentor is not eligible for a need; the values follow
+// the order in which the hard filters apply.
+type rejection int
+
+const (
+	eligible rejection = iota
+	rejExcluded
+	rejNoTopic
+	rejNoLanguage
+	rejKindMismatch
+	rejNoCapacity
+	rejTooFar
+)
+
+// mentorProfile is a Mentor with its topics, languages and kinds
+// normalised once, so that matching it against many needs is cheap.
+type mentorProfile struct {
+	Mentor
+	topics []topic
+	langs  []string
+	kinds  []Kind
+}
+
+func newMentorProfile(m Mentor) mentorProfile {
+	p := mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages)}
+	for _, t := range m.Topics {
+		p.topics = append(p.topics, newTopic(t))
+	}
+	for _, k := range m.Kinds {
+		p.kinds = append(p.kinds, canonicalKind(k))
+	}
+	return p
+}
+
+func newMentorProfiles(ms []Mentor) []mentorProfile {
+	out := make([]mentorProfile, len(ms))
+	for i, m := range ms {
+		out[i] = newMentorProfile(m)
+	}
+	return out
+}
+
+// needProfile is a Need with its topic, languages and kind normalised.
+type needProfile struct {
+	Need
+	topic topic
+	langs []string
+	kind  Kind
+}
+
+func newNeedProfile(n Need) needProfile {
+	return needProfile{
+		Need:  n,
+		topic: newTopic(n.Topic),
+		langs: normalizeLanguages(n.Languages),
+		kind:  canonicalKind(n.Kind),
+	}
+}
+
+// excluded reports whether the mentor is the mentee (when MenteeID is
+// set) or in need.Exclude.
+func (n *needProfile) excluded(mentorID string) bool {
+	if n.MenteeID != "" && mentorID == n.MenteeID {
+		return true
+	}
+	for _, id := range n.Exclude {
+		if id == mentorID {
+			return true
+		}
+	}
+	return false
+}
+
+// accepts reports whether the mentor accepts kind k (an empty list
+// accepts every kind).
+func (m *mentorProfile) accepts(k Kind) bool {
+	if len(m.kinds) == 0 {
+		return true
+	}
+	for _, mk := range m.kinds {
+		if mk == k {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRoom reports whether the mentor can take one more mentee. A negative
+// Active counts as zero.
+func (m *mentorProfile) hasRoom() bool {
+	return max(m.Active, 0) < m.Capacity
+}

@@ -1,0 +1,62 @@
+package matching
+
+// match is the outcome of scoring one eligible (need, mentor) pair: the
+// score and what its reasons need.
+type match struct {
+	score       Score
+	topicDetail string
+	topicExact  bool
+	langDetail  string
+	hours       int
+}
+
+// assess applies the hard filters in their documented order and, when the
+// mentor passes them all, scores it. The match is meaningful only when the
+// rejection is eligible.
+func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
+	if n.excluded(m.ID) {
+		return match{}, rejExcluded
+	}
+	topicScore, topicDetail, exact := matchTopic(n.topic, m.topics)
+	if topicScore == 0 {
+		return match{}, rejNoTopic
+	}
+	langScore, langDetail, ok := matchLanguage(n.langs, m.langs)
+	if !ok {
+		return match{}, rejNoLanguage
+	}
+	if !m.accepts(n.kind) || !reverseAllowed(n.kind, m.Years, n.Years) {
+		return match{}, rejKindMismatch
+	}
+	if !m.hasRoom() {
+		return match{}, rejNoCapacity
+	}
+	hours := TZDistanceHours(m.UTCOffset, n.UTCOffset)
+	if opt.MaxTZHours > 0 && hours > opt.MaxTZHours {
+		return match{}, rejTooFar
+	}
+	s := Score{
+		Topic:    topicScore,
+		Language: langScore,
+		TimeZone: timeZoneScore(hours),
+		Kind:     kindFit(n.kind, m.Years, n.Years),
+	}
+	s.Total = opt.Weights.total(s)
+	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours}, eligible
+}
+
+// candidate builds the Candidate for an eligible pair assessed as mt, with
+// its reasons in the documented order.
+func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
+	reasons := make([]Reason, 0, 5)
+	reasons = append(reasons,
+		Reason{Code: ReasonTopic, Detail: mt.topicDetail, Exact: mt.topicExact},
+		Reason{Code: ReasonLanguage, Detail: mt.langDetail},
+		Reason{Code: ReasonTimeZone, Hours: mt.hours},
+		Reason{Code: ReasonKind, Detail: string(n.kind)},
+	)
+	if d, ok := experienceDetail(n.kind, m.Years, n.Years); ok {
+		reasons = append(reasons, Reason{Code: ReasonExperience, Detail: d, Years: m.Years})
+	}
+	return Candidate{MentorID: m.ID, Score: mt.score, Reasons: reasons}
+}

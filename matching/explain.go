@@ -1,0 +1,43 @@
+package matching
+
+// Explanation counts, for one need, how many mentors are eligible and why
+// each other mentor was rejected. Each mentor is counted once, under the
+// first hard filter that rejects it (see the package doc for the order),
+// so the fields sum to the number of mentors.
+type Explanation struct {
+	Eligible     int
+	NoTopic      int // offers no matching topic
+	NoLanguage   int // both sides list languages and none is shared
+	KindMismatch int // does not accept the kind, or the experience rule of reverse rules them out
+	NoCapacity   int // Active >= Capacity
+	TooFar       int // beyond MaxTZHours
+	Excluded     int // declined before, or the mentee themself
+}
+
+// Explain tells why nobody (or few) fit need, so that the bot can tell a
+// waiting member and the managers. Its Eligible equals len(Rank(...)).
+func Explain(need Need, mentors []Mentor, opt Options) Explanation {
+	n := newNeedProfile(need)
+	var e Explanation
+	for i := range mentors {
+		m := newMentorProfile(mentors[i])
+		_, rej := assess(&n, &m, opt)
+		switch rej {
+		case eligible:
+			e.Eligible++
+		case rejExcluded:
+			e.Excluded++
+		case rejNoTopic:
+			e.NoTopic++
+		case rejNoLanguage:
+			e.NoLanguage++
+		case rejKindMismatch:
+			e.KindMismatch++
+		case rejNoCapacity:
+			e.NoCapacity++
+		case rejTooFar:
+			e.TooFar++
+		}
+	}
+	return e
+}

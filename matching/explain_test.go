@@ -1,0 +1,101 @@
+package matching_test
+
+import (
+	"testing"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// TestEligibility checks each hard filter alone, and that a mentor failing
+// several is counted under the first one in the documented order.
+func TestEligibility(t *testing.T) {
+	tests := []struct {
+		name   string
+		mentor func(*matching.Mentor)
+		need   func(*matching.Need)
+		max    int
+		want   matching.Explanation
+	}{
+		{"plain mentor is eligible", nil, nil, 0, matching.Explanation{Eligible: 1}},
+		{"declined mentor is excluded", nil, func(n *matching.Need) { n.Exclude = []string{"x", "m"} }, 0, matching.Explanation{Excluded: 1}},
+		{"mentee is excluded", nil, func(n *matching.Need) { n.MenteeID = "m" }, 0, matching.Explanation{Excluded: 1}},
+		{"empty mentee ID excludes nobody", func(m *matching.Mentor) { m.ID = "" }, func(n *matching.Need) { n.MenteeID = "" }, 0, matching.Explanation{Eligible: 1}},
+		{"other topic is no topic", func(m *matching.Mentor) { m.Topics = []string{"rust"} }, nil, 0, matching.Explanation{NoTopic: 1}},
+		{"no topics is no topic", func(m *matching.Mentor) { m.Topics = nil }, nil, 0, matching.Explanation{NoTopic: 1}},
+		{"no shared language is no language", func(m *matching.Mentor) { m.Languages = []string{"fr"} }, nil, 0, matching.Explanation{NoLanguage: 1}},
+		{"kind not accepted is a mismatch", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash} }, nil, 0, matching.Explanation{KindMismatch: 1}},
+		{"kind listed is accepted", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash, matching.OneToOne} }, nil, 0, matching.Explanation{Eligible: 1}},
+		{"unknown need kind needs an open mentor", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash} }, func(n *matching.Need) { n.Kind = "group" }, 0, matching.Explanation{KindMismatch: 1}},
+		{"senior reverse mentor is a mismatch", func(m *matching.Mentor) { m.Years = 10 }, func(n *matching.Need) { n.Kind, n.Years = matching.Reverse, 3 }, 0, matching.Explanation{KindMismatch: 1}},
+		{"full mentor has no capacity", func(m *matching.Mentor) { m.Active = 1 }, nil, 0, matching.Explanation{NoCapacity: 1}},
+		{"zero capacity has no capacity", func(m *matching.Mentor) { m.Capacity = 0 }, nil, 0, matching.Explanation{NoCapacity: 1}},
+		{"negative active counts as zero", func(m *matching.Mentor) { m.Capacity, m.Active = 0, -1 }, nil, 0, matching.Explanation{NoCapacity: 1}},
+		{"over-full mentor has no capacity", func(m *matching.Mentor) { m.Capacity, m.Active = 2, 5 }, nil, 0, matching.Explanation{NoCapacity: 1}},
+		{"distant mentor is too far", func(m *matching.Mentor) { m.UTCOffset = 5 * hour }, nil, 4, matching.Explanation{TooFar: 1}},
+		{"excluded wins over no topic", func(m *matching.Mentor) { m.Topics = nil }, func(n *matching.Need) { n.Exclude = []string{"m"} }, 0, matching.Explanation{Excluded: 1}},
+		{"no topic wins over no language", func(m *matching.Mentor) { m.Topics, m.Languages = nil, []string{"fr"} }, nil, 0, matching.Explanation{NoTopic: 1}},
+		{"no language wins over kind", func(m *matching.Mentor) { m.Languages, m.Kinds = []string{"fr"}, []matching.Kind{matching.Peer} }, nil, 0, matching.Explanation{NoLanguage: 1}},
+		{"kind wins over capacity", func(m *matching.Mentor) { m.Kinds, m.Active = []matching.Kind{matching.Peer}, 1 }, nil, 0, matching.Explanation{KindMismatch: 1}},
+		{"capacity wins over distance", func(m *matching.Mentor) { m.Active, m.UTCOffset = 1, 9*hour }, nil, 2, matching.Explanation{NoCapacity: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, need := baseMentor("m"), baseNeed()
+			if tt.mentor != nil {
+				tt.mentor(&m)
+			}
+			if tt.need != nil {
+				tt.need(&need)
+			}
+			opt := matching.DefaultOptions()
+			opt.MaxTZHours = tt.max
+			if got := matching.Explain(need, []matching.Mentor{m}, opt); got != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+			if got, want := len(matching.Rank(need, []matching.Mentor{m}, opt)), tt.want.Eligible; got != want {
+				t.Errorf("Rank: got %d candidates, want %d", got, want)
+			}
+		})
+	}
+}
+
+func TestExplainCountsEveryMentorOnce(t *testing.T) {
+	need := baseNeed()
+	need.Exclude = []string{"declined"}
+	mk := func(id string, f func(*matching.Mentor)) matching.Mentor {
+		m := baseMentor(id)
+		f(&m)
+		return m
+	}
+	mentors := []matching.Mentor{
+		baseMentor("ok1"),
+		baseMentor("ok2"),
+		baseMentor("declined"),
+		mk("mentee", func(m *matching.Mentor) { m.ID = "mentee" }),
+		mk("rust", func(m *matching.Mentor) { m.Topics = []string{"rust"} }),
+		mk("fr", func(m *matching.Mentor) { m.Languages = []string{"fr"} }),
+		mk("flash", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash} }),
+		mk("full", func(m *matching.Mentor) { m.Active = 3; m.Capacity = 3 }),
+		mk("far", func(m *matching.Mentor) { m.UTCOffset = -8 * hour }),
+	}
+	opt := matching.DefaultOptions()
+	opt.MaxTZHours = 6
+	want := matching.Explanation{Eligible: 2, NoTopic: 1, NoLanguage: 1, KindMismatch: 1, NoCapacity: 1, TooFar: 1, Excluded: 2}
+	got := matching.Explain(need, mentors, opt)
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	sum := got.Eligible + got.NoTopic + got.NoLanguage + got.KindMismatch + got.NoCapacity + got.TooFar + got.Excluded
+	if sum != len(mentors) {
+		t.Errorf("counts sum to %d, want %d", sum, len(mentors))
+	}
+	if n := len(matching.Rank(need, mentors, opt)); n != got.Eligible {
+		t.Errorf("Rank returned %d, want Eligible %d", n, got.Eligible)
+	}
+}
+
+func TestExplainNoMentors(t *testing.T) {
+	if got := matching.Explain(baseNeed(), nil, matching.DefaultOptions()); got != (matching.Explanation{}) {
+		t.Errorf("got %+v, want zero", got)
+	}
+}

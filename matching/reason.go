@@ -1,0 +1,36 @@
+package matching
+
+// ReasonCode names what a Reason is about.
+type ReasonCode string
+
+// Reason codes, in the order they appear in Candidate.Reasons.
+const (
+	ReasonTopic      ReasonCode = "topic"      // Detail = the mentor topic that matched; Exact tells exact vs related
+	ReasonLanguage   ReasonCode = "language"   // Detail = the shared language, "" when either side lists none
+	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance in whole hours (0 = same time zone)
+	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
+	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years
+)
+
+// Reason is one fact that explains a proposal. Only the fields named by
+// the comment of its Code are set.
+type Reason struct {
+	Code   ReasonCode
+	Detail string
+	Hours  int
+	Years  int
+	Exact  bool
+}
+
+// Score holds the part scores of a candidate, each in [0,1], and their
+// weighted mean Total (see Weights).
+type Score struct{ Topic, Language, TimeZone, Kind, Total float64 }
+
+// Candidate is an eligible mentor with its score and reasons. Reasons come
+// in a fixed order: topic, language, timezone, kind, then experience when
+// both the mentor's and the mentee's years are known.
+type Candidate struct {
+	MentorID string
+	Score    Score
+	Reasons  []Reason
+}

@@ -1,0 +1,25 @@
+package matching
+
+// Mentor is a member offering mentoring, as seen at matching time.
+type Mentor struct {
+	ID        string
+	Topics    []string // free text; compared after NormalizeTopic
+	Languages []string // ISO 639-1 codes like "en", "fr"; "en-GB" counts as "en"
+	UTCOffset int      // seconds east of UTC at matching time (the caller computes it from an IANA zone)
+	Years     int      // years of experience; 0 (or less) means unknown
+	Kinds     []Kind   // kinds accepted; empty means all kinds
+	Capacity  int      // max active mentees
+	Active    int      // current active mentees
+}
+
+// Need is a mentee's request for a mentor.
+type Need struct {
+	ID        string   // request ID
+	MenteeID  string   // the mentee; never proposed as their own mentor
+	Topic     string   // free text; compared after NormalizeTopic
+	Kind      Kind     // one of Kinds; another value is accepted only by mentors with no Kinds and scored like OneToOne
+	Languages []string // acceptable languages, preferred first; empty means any
+	UTCOffset int      // seconds east of UTC at matching time
+	Years     int      // mentee's years of experience; 0 (or less) means unknown
+	Exclude   []string // mentor IDs never to propose (mentors who declined)
+}
