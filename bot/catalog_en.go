@@ -46,7 +46,7 @@ var catalogEN = map[string]string{
 	// Kinds and languages.
 	"kind.all":        "all kinds",
 	"kind.flash":      "flash mentoring (Meet & Share)",
-	"kind.one-to-one": "one-to-one",
+	"kind.one-to-one": "one-to-one mentoring",
 	"kind.peer":       "peer mentoring",
 	"kind.reverse":    "reverse mentoring",
 	"lang.en":         "English",
@@ -88,15 +88,18 @@ var catalogEN = map[string]string{
 	"btn.decline":        "Decline",
 
 	// Reasons.
-	"reason.topic":         "you offer “{topic}”",
-	"reason.topic_related": "you offer “{topic}”, a related topic",
-	"reason.language":      "you both speak {language}",
-	"reason.tz_same":       "same time zone",
-	"reason.tz":            "{hours} h apart",
-	"reason.kind":          "you offer {kind}",
-	"reason.exp_similar":   "similar experience ({years} years)",
-	"reason.exp_junior":    "less senior, as reverse mentoring wants",
-	"reason.exp_senior":    "{years} years of experience",
+	"reason.topic":               "you offer “{topic}”",
+	"reason.topic_related":       "you offer “{topic}”, a related topic",
+	"reason.language":            "you both speak {language}",
+	"reason.tz_same":             "same time zone",
+	"reason.tz":                  "{hours} h apart",
+	"reason.kind":                "you offer {kind}",
+	"reason.intro.topic":         "{mentor} offers “{topic}”",
+	"reason.intro.topic_related": "{mentor} offers “{topic}”, a related topic",
+	"reason.intro.kind":          "{mentor} offers {kind}",
+	"reason.exp_similar":         "similar experience ({years} years)",
+	"reason.exp_junior":          "less senior, as reverse mentoring wants",
+	"reason.exp_senior":          "{years} years of experience",
 
 	// Charter.
 	"charter.default":          "1. We meet as agreed and tell each other early if we can't.\n2. What we share stays between us.\n3. The mentee leads: they bring their questions and goals.\n4. The mentor listens, shares experience and doesn't decide for the mentee.\n5. Either of us may end the relationship kindly, at any time.",

@@ -88,15 +88,18 @@ var catalogFR = map[string]string{
 	"btn.decline":        "Décliner",
 
 	// Raisons.
-	"reason.topic":         "vous proposez « {topic} »",
-	"reason.topic_related": "vous proposez « {topic} », un sujet voisin",
-	"reason.language":      "vous parlez tous deux {language}",
-	"reason.tz_same":       "même fuseau horaire",
-	"reason.tz":            "{hours} h de décalage",
-	"reason.kind":          "vous proposez le {kind}",
-	"reason.exp_similar":   "expérience comparable ({years} ans)",
-	"reason.exp_junior":    "moins d'ancienneté, comme le veut le mentorat inversé",
-	"reason.exp_senior":    "{years} ans d'expérience",
+	"reason.topic":               "vous proposez « {topic} »",
+	"reason.topic_related":       "vous proposez « {topic} », un sujet voisin",
+	"reason.language":            "vous parlez tous deux {language}",
+	"reason.tz_same":             "même fuseau horaire",
+	"reason.tz":                  "{hours} h de décalage",
+	"reason.kind":                "vous proposez le {kind}",
+	"reason.intro.topic":         "{mentor} propose « {topic} »",
+	"reason.intro.topic_related": "{mentor} propose « {topic} », un sujet voisin",
+	"reason.intro.kind":          "{mentor} propose le {kind}",
+	"reason.exp_similar":         "expérience comparable ({years} ans)",
+	"reason.exp_junior":          "moins d'ancienneté, comme le veut le mentorat inversé",
+	"reason.exp_senior":          "{years} ans d'expérience",
 
 	// Charte.
 	"charter.default":          "1. Nous nous rencontrons comme convenu et prévenons tôt en cas d'empêchement.\n2. Ce que nous partageons reste entre nous.\n3. Le mentoré mène : il apporte ses questions et ses objectifs.\n4. Le mentor écoute, partage son expérience et ne décide pas à la place du mentoré.\n5. Chacun peut mettre fin à la relation avec bienveillance, à tout moment.",

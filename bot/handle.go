@@ -11,19 +11,23 @@ import (
 // never returns infrastructure details: every failure becomes a sentence
 // in the member's language.
 func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
-	lang := b.langOf(ctx, c.Member, c.Locale)
+	me, lookup := b.store.GetMember(ctx, c.Member)
+	lang := b.langFor(me, lookup, c.Locale)
 	spec, values, err := b.resolve(c)
 	if err != nil {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
 	}
 	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm}
+	if lookup == nil {
+		in.Me = me
+	}
 	if spec.Form && len(values) == 0 && c.Forms && !c.FromForm {
 		return Reply{Form: b.form(ctx, spec, in)}
 	}
 	if err := in.validate(); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
-	if err := b.touchMember(ctx, c.Member, c.Locale); err != nil {
+	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
 	reply, err := spec.run(ctx, b, in)
@@ -56,7 +60,8 @@ func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
 // A click on a button that is stale, someone else's, or already used
 // changes nothing and says so politely.
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
-	lang := b.langOf(ctx, a.Member, a.Locale)
+	me, lookup := b.store.GetMember(ctx, a.Member)
+	lang := b.langFor(me, lookup, a.Locale)
 	run, ok := b.actions[a.ActionID]
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
@@ -87,11 +92,11 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 	return r
 }
 
-// langOf returns the language to speak to a member in: their choice, else
+// langFor returns the language to speak to a member in: their choice, else
 // the platform's hint, else the workspace default. It never fails: with
-// the store down it falls back to the hint.
-func (b *Bot) langOf(ctx context.Context, id MemberID, locale string) Lang {
-	if m, err := b.store.GetMember(ctx, id); err == nil && m.Lang != "" {
+// the store down (lookup is the error of reading m) it falls back to the hint.
+func (b *Bot) langFor(m Member, lookup error, locale string) Lang {
+	if lookup == nil && m.Lang != "" {
 		return m.Lang
 	}
 	if l, ok := ParseLang(locale); ok {

@@ -44,7 +44,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 			fields = append(fields, Field{T(l, "field.goal"), pair.Goal})
 		}
 		fields = append(fields,
-			Field{T(l, "field.why"), reasonsText(l, pair.Reasons)},
+			Field{T(l, "field.why"), reasonsText(l, pair.Reasons, mentor.displayName())},
 			Field{T(l, "field.next"), T(l, "intro.next."+string(pair.Kind))})
 	}
 	return Message{

@@ -38,6 +38,7 @@ type Action struct {
 // Invocation is a parsed, validated command on its way to its handler.
 type Invocation struct {
 	Member   MemberID
+	Me       Member // the member's record, Lang filled in
 	Lang     Lang
 	Spec     CommandSpec
 	Values   map[string]string

@@ -21,13 +21,9 @@ const maxProposeAttempts = 3
 // proposeNext sends the request to the best available mentor. With none
 // available the request stays waiting and the result explains why. r must
 // be fresh from the store, so that its declined list is complete.
-func (b *Bot) proposeNext(ctx context.Context, r Request) (proposeResult, error) {
+func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
 	t := r.Mentee.Tenant()
 	offers, err := b.store.Offers(ctx, t)
-	if err != nil {
-		return proposeResult{}, err
-	}
-	mentee, err := b.member(ctx, r.Mentee)
 	if err != nil {
 		return proposeResult{}, err
 	}
@@ -38,7 +34,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request) (proposeResult, error)
 		if len(cands) == 0 {
 			return proposeResult{why: matching.Explain(need, mentors, b.cfg.Match)}, nil
 		}
-		p, err := b.proposeTo(ctx, r, cands[0])
+		p, err := b.proposeTo(ctx, r, cands[0], mentee)
 		if ErrorCode(err) == EGONE {
 			need.Exclude = append(need.Exclude, cands[0].MentorID)
 			continue
@@ -57,7 +53,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request) (proposeResult, error)
 
 // proposeTo records a proposal of r to the candidate and sends it. A
 // mentor who left (EGONE) is recorded as having declined.
-func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate) (Proposal, error) {
+func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, mentee Member) (Proposal, error) {
 	id, err := b.newID()
 	if err != nil {
 		return Proposal{}, err
@@ -71,7 +67,6 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate) (P
 	if err := b.store.Propose(ctx, p); err != nil {
 		return p, err
 	}
-	mentee, _ := b.member(ctx, r.Mentee)
 	err = b.notify(ctx, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
 	if ErrorCode(err) == EGONE {
 		b.log.Info("mentor gone", "mentor", p.Mentor.String(), "proposal", p.ID)
@@ -105,6 +100,7 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 		return
 	}
 	byID := map[string]Request{}
+	mentees := map[string]Member{}
 	needs := make([]matching.Need, 0, len(waiting))
 	for _, r := range waiting {
 		mentee, err := b.member(ctx, r.Mentee)
@@ -112,11 +108,11 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 			b.log.Error("sweep: mentee", "request", r.ID, "err", err)
 			return
 		}
-		byID[r.ID] = r
+		byID[r.ID], mentees[r.ID] = r, mentee
 		needs = append(needs, b.need(r, mentee))
 	}
 	for _, a := range matching.Assign(needs, b.mentors(offers), b.cfg.Match) {
-		if _, err := b.proposeTo(ctx, byID[a.NeedID], a.Candidate); err != nil && ErrorCode(err) != ESTALE {
+		if _, err := b.proposeTo(ctx, byID[a.NeedID], a.Candidate, mentees[a.NeedID]); err != nil && ErrorCode(err) != ESTALE {
 			b.log.Info("sweep: not proposed", "request", a.NeedID, "code", string(ErrorCode(err)))
 		}
 	}
@@ -157,24 +153,30 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 	return out
 }
 
-// reasonsText explains a match in words: "both speak French; 1 hour apart".
-func reasonsText(lang Lang, reasons []matching.Reason) string {
+// reasonsText explains a match in words: "you both speak French; 1 h
+// apart". Addressed to the mentor when mentor is "", else to both members
+// about the mentor named.
+func reasonsText(lang Lang, reasons []matching.Reason, mentor string) string {
 	parts := make([]string, 0, len(reasons))
 	for _, r := range reasons {
-		if s := reasonText(lang, r); s != "" {
+		if s := reasonText(lang, r, mentor); s != "" {
 			parts = append(parts, s)
 		}
 	}
 	return strings.Join(parts, "; ")
 }
 
-func reasonText(lang Lang, r matching.Reason) string {
+func reasonText(lang Lang, r matching.Reason, mentor string) string {
+	prefix := "reason."
+	if mentor != "" {
+		prefix = "reason.intro."
+	}
 	switch r.Code {
 	case matching.ReasonTopic:
 		if r.Exact {
-			return T(lang, "reason.topic", "topic", r.Detail)
+			return T(lang, prefix+"topic", "topic", r.Detail, "mentor", mentor)
 		}
-		return T(lang, "reason.topic_related", "topic", r.Detail)
+		return T(lang, prefix+"topic_related", "topic", r.Detail, "mentor", mentor)
 	case matching.ReasonLanguage:
 		if r.Detail == "" {
 			return ""
@@ -186,7 +188,7 @@ func reasonText(lang Lang, r matching.Reason) string {
 		}
 		return T(lang, "reason.tz", "hours", itoa(r.Hours))
 	case matching.ReasonKind:
-		return T(lang, "reason.kind", "kind", T(lang, "kind."+r.Detail))
+		return T(lang, prefix+"kind", "kind", T(lang, "kind."+r.Detail), "mentor", mentor)
 	case matching.ReasonExperience:
 		return T(lang, "reason.exp_"+r.Detail, "years", itoa(r.Years))
 	}

@@ -2,19 +2,21 @@ package bot
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
 // touchMember makes sure the bot knows the member, creating the record on
 // first contact with what the platform's Directory knows (name, time zone,
-// language). Directory failures are not fatal: the member can say it all.
-func (b *Bot) touchMember(ctx context.Context, id MemberID, locale string) error {
-	m, err := b.store.GetMember(ctx, id)
+// language). m and err are the result of reading the member. Directory
+// failures are not fatal: the member can say it all. It returns the member
+// with Lang set to the language to use.
+func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error, locale string) (Member, error) {
 	if err == nil && m.Name != "" {
-		return nil
+		return b.withLang(m), nil
 	}
 	if err != nil && ErrorCode(err) != ENOTFOUND {
-		return err
+		return m, err
 	}
 	if err != nil {
 		m = Member{ID: id, Joined: b.clock.Now().UTC()}
@@ -31,7 +33,15 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, locale string) error
 			m.Lang = l
 		}
 	}
-	return b.store.SaveMember(ctx, m)
+	return b.withLang(m), b.store.SaveMember(ctx, m)
+}
+
+// withLang fills in the workspace's default language.
+func (b *Bot) withLang(m Member) Member {
+	if m.Lang == "" {
+		m.Lang = b.cfg.DefaultLang
+	}
+	return m
 }
 
 // profile asks the member's platform what it knows of them, if it can.
@@ -62,10 +72,7 @@ func (b *Bot) member(ctx context.Context, id MemberID) (Member, error) {
 	if err != nil {
 		return m, err
 	}
-	if m.Lang == "" {
-		m.Lang = b.cfg.DefaultLang
-	}
-	return m, nil
+	return b.withLang(m), nil
 }
 
 // displayName is how the bot names a member in messages.
@@ -81,10 +88,26 @@ func utcOffset(tz string, t time.Time) int {
 	if tz == "" {
 		return 0
 	}
-	loc, err := time.LoadLocation(tz)
+	loc, err := loadLocation(tz)
 	if err != nil {
 		return 0
 	}
 	_, off := t.In(loc).Zone()
 	return off
+}
+
+// locations caches time.LoadLocation, which reads the zone database from
+// disk on every call: matching asks for every mentor's zone each time.
+var locations sync.Map // name → *time.Location
+
+func loadLocation(name string) (*time.Location, error) {
+	if l, ok := locations.Load(name); ok {
+		return l.(*time.Location), nil
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	locations.Store(name, l)
+	return l, nil
 }

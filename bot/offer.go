@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"strings"
-	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -23,10 +22,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "topics", "max", itoa(MaxTopicLen)}, Field: "topics"}
 		}
 	}
-	m, err := b.member(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
-	}
+	m := in.Me
 	o, err := b.store.GetOffer(ctx, in.Member)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
@@ -66,7 +62,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // applyProfile copies the tz and years options into the member's profile.
 func applyProfile(in *Invocation, m *Member) error {
 	if tz := in.Text("tz"); tz != "" {
-		loc, err := time.LoadLocation(tz)
+		loc, err := loadLocation(tz)
 		if err != nil || tz == "Local" {
 			return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(tz, 40)}, Field: "tz"}
 		}

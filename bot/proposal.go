@@ -20,7 +20,7 @@ func proposalMessage(lang Lang, p Proposal, mentee Member) Message {
 	if p.Goal != "" {
 		fields = append(fields, Field{T(lang, "field.goal"), p.Goal})
 	}
-	fields = append(fields, Field{T(lang, "field.why"), reasonsText(lang, p.Reasons)})
+	fields = append(fields, Field{T(lang, "field.why"), reasonsText(lang, p.Reasons, "")})
 	return Message{
 		Title:    T(lang, "proposal.title", "topic", p.Topic),
 		Text:     T(lang, "proposal.text", "mentee", mentee.displayName(), "topic", p.Topic),
@@ -75,7 +75,12 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 	if err != nil || r.State != RequestWaiting {
 		return
 	}
-	res, err := b.proposeNext(ctx, r)
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		b.log.Error("requeue failed", "request", r.ID, "err", err)
+		return
+	}
+	res, err := b.proposeNext(ctx, r, mentee)
 	if err != nil {
 		b.log.Error("requeue failed", "request", r.ID, "err", err)
 		return

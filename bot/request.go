@@ -8,10 +8,7 @@ import (
 
 // runRequest asks for help on a topic and proposes the best mentor at once.
 func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	m, err := b.member(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
-	}
+	m := in.Me
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
 	}
@@ -28,8 +25,10 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		Language: Lang(in.Text("language")), Goal: in.Text("goal"),
 		State: RequestWaiting, Created: b.clock.Now().UTC(),
 	}
-	if err := b.store.SaveMember(ctx, m); err != nil {
-		return Reply{}, err
+	if m != in.Me {
+		if err := b.store.SaveMember(ctx, m); err != nil {
+			return Reply{}, err
+		}
 	}
 	if err := b.store.CreateRequest(ctx, r); err != nil {
 		if ErrorCode(err) == ECONFLICT {
@@ -38,7 +37,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		return Reply{}, err
 	}
-	res, err := b.proposeNext(ctx, r)
+	res, err := b.proposeNext(ctx, r, m)
 	if err != nil {
 		// The request is safely stored and waiting; the sweep retries it.
 		b.log.Error("propose failed", "request", r.ID, "err", err)

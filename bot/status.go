@@ -54,10 +54,7 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !ok {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", "lang", "value", clip(in.Text("lang"), 30), "choices", "en, fr"}, Field: "lang"}
 	}
-	m, err := b.member(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
-	}
+	m := in.Me
 	m.Lang = l
 	if err := b.store.SaveMember(ctx, m); err != nil {
 		return Reply{}, err

@@ -36,6 +36,18 @@ func Open(ctx context.Context, url string) (*Store, error) {
 // Dial connects with explicit options, filling in mentorbot's timeouts.
 func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
 	opt.ContextTimeoutEnabled = true
+	// Fail fast when Redis is down: a member waiting on a chat platform's
+	// 3-second deadline is better told "try again" than kept waiting
+	// through go-redis's default 3 retries of 5 dials each.
+	if opt.MaxRetries == 0 {
+		opt.MaxRetries = 1
+	}
+	if opt.DialerRetries == 0 {
+		opt.DialerRetries = 2
+	}
+	if opt.DialerRetryTimeout == 0 {
+		opt.DialerRetryTimeout = 50 * time.Millisecond
+	}
 	if opt.DialTimeout == 0 {
 		opt.DialTimeout = Timeout
 	}

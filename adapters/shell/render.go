@@ -15,7 +15,7 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		fmt.Fprintf(&b, "*%s*\n", m.Title)
 	}
 	if m.Text != "" {
-		b.WriteString(indentRest(m.Text))
+		b.WriteString(m.Text)
 		b.WriteString("\n")
 	}
 	for _, f := range m.Fields {

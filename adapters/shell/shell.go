@@ -30,12 +30,16 @@ const (
 	Workspace = "local"
 )
 
-// Tenant is the shell's one workspace.
-var Tenant = bot.Tenant{Platform: Platform, Workspace: Workspace}
+// DefaultTenant is the shell's workspace unless Adapter.Tenant is changed.
+var DefaultTenant = bot.Tenant{Platform: Platform, Workspace: Workspace}
 
 // Adapter is the terminal adapter. It implements bot.Platform and
 // bot.Directory.
 type Adapter struct {
+	// Tenant is the workspace the shell's members belong to; tests give
+	// each run its own so that runs sharing one Redis never meet.
+	Tenant bot.Tenant
+
 	out   io.Writer
 	clock Advancer
 	// OnAdvance, when set, runs after :advance (the follow-up tick).
@@ -60,7 +64,7 @@ var (
 // New returns an adapter printing to out. clock may be nil when the clock
 // cannot be moved.
 func New(out io.Writer, clock Advancer) *Adapter {
-	return &Adapter{out: out, clock: clock, current: "alice"}
+	return &Adapter{Tenant: DefaultTenant, out: out, clock: clock, current: "alice"}
 }
 
 // SetHandler connects the bot.
@@ -131,7 +135,7 @@ func (a *Adapter) switchTo(name string) {
 func (a *Adapter) me() bot.MemberID {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return Tenant.Member(a.current)
+	return a.Tenant.Member(a.current)
 }
 
 func (a *Adapter) command(ctx context.Context, line string) {

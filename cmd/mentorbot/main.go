@@ -80,6 +80,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if m.Rand == nil {
 		m.Rand = rand.Reader
 	}
+	store.SetLogger(m.Log)
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}

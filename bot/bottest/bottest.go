@@ -1,0 +1,145 @@
+// Package bottest holds fakes for testing code built on the bot core: a
+// recording Platform and a Harness that wires a Bot to a store, a stopped
+// clock and seeded randomness.
+package bottest
+
+import (
+	"context"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// Sent is one message the fake platform delivered.
+type Sent struct {
+	To       []bot.MemberID // one member for Send, several for Introduce
+	Message  bot.Message
+	Together bool // sent with Introduce
+}
+
+// Platform is a recording fake of bot.Platform and bot.Directory. Members
+// listed in Gone have left: sending to them fails with EGONE. Fail, when
+// set, makes every send fail with it.
+type Platform struct {
+	mu   sync.Mutex
+	sent []Sent
+	Gone map[string]bool
+	Fail error
+}
+
+var (
+	_ bot.Platform  = (*Platform)(nil)
+	_ bot.Directory = (*Platform)(nil)
+)
+
+// Send implements bot.Platform.
+func (p *Platform) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	return p.record(Sent{To: []bot.MemberID{to}, Message: msg})
+}
+
+// Introduce implements bot.Platform.
+func (p *Platform) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
+	return p.record(Sent{To: members, Message: msg, Together: true})
+}
+
+func (p *Platform) record(s Sent) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.Fail != nil {
+		return p.Fail
+	}
+	for _, m := range s.To {
+		if p.Gone[m.User] {
+			return bot.Errorf(bot.EGONE, "err.gone")
+		}
+	}
+	p.sent = append(p.sent, s)
+	return nil
+}
+
+// Profile implements bot.Directory: "alice" is named Alice.
+func (p *Platform) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.Gone[id.User] {
+		return bot.Profile{}, bot.Errorf(bot.EGONE, "err.gone")
+	}
+	return bot.Profile{Name: strings.ToUpper(id.User[:1]) + id.User[1:]}, nil
+}
+
+// Take returns the messages delivered so far, and forgets them.
+func (p *Platform) Take() []Sent {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s := p.sent
+	p.sent = nil
+	return s
+}
+
+// To returns the messages delivered to user so far, without forgetting.
+func (p *Platform) To(user string) []bot.Message {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []bot.Message
+	for _, s := range p.sent {
+		for _, m := range s.To {
+			if m.User == user {
+				out = append(out, s.Message)
+			}
+		}
+	}
+	return out
+}
+
+// Start is the fixed time harnesses start at.
+var Start = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+
+// Harness is a bot wired to a fake platform named "test".
+type Harness struct {
+	TB       testing.TB
+	Bot      *bot.Bot
+	Store    bot.Store
+	Platform *Platform
+	Clock    *bot.ManualClock
+	Tenant   bot.Tenant
+}
+
+// New returns a harness on store st and tenant t.
+func New(tb testing.TB, st bot.Store, t bot.Tenant, cfg bot.Config) *Harness {
+	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}}, Clock: bot.NewManualClock(Start), Tenant: t}
+	h.Bot = bot.New(cfg, st, h.Clock, rand.NewChaCha8([32]byte{7}), nil)
+	h.Bot.Register(t.Platform, h.Platform)
+	return h
+}
+
+// Run runs a command typed by user and returns the reply's text.
+func (h *Harness) Run(user, text string) bot.Reply {
+	return h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member(user), Text: text})
+}
+
+// Click clicks the button labelled label (or with that action ID) in the
+// last message user received that has it, as member by.
+func (h *Harness) Click(by, owner, label string) bot.Reply {
+	h.TB.Helper()
+	b := h.Button(owner, label)
+	return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(by), ActionID: b.ActionID, Value: b.Value})
+}
+
+// Button finds the newest button of owner labelled label or with that action ID.
+func (h *Harness) Button(owner, label string) bot.Button {
+	h.TB.Helper()
+	msgs := h.Platform.To(owner)
+	for i := len(msgs) - 1; i >= 0; i-- {
+		for _, b := range msgs[i].Buttons {
+			if b.Label == label || b.ActionID == label {
+				return b
+			}
+		}
+	}
+	h.TB.Fatalf("%s has no button %q", owner, label)
+	return bot.Button{}
+}

@@ -1,0 +1,68 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
+	"github.com/redis/go-redis/v9"
+)
+
+// roundTrips counts Redis round trips: one per command, one per pipeline.
+type roundTrips struct{ n atomic.Int64 }
+
+func (r *roundTrips) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (r *roundTrips) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error { r.n.Add(1); return next(ctx, cmd) }
+}
+func (r *roundTrips) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error { r.n.Add(1); return next(ctx, cmds) }
+}
+
+// BenchmarkRequestToProposal measures `/mentor request` from the command
+// to the proposal sent to the best of 50 mentors, on the test Redis
+// (REDIS_URL, else miniredis), and reports Redis round trips per command.
+// BenchmarkPing, in the same run, is the baseline: one bare round trip.
+func BenchmarkRequestToProposal(b *testing.B) {
+	st := storetest.MustOpen(b)
+	rt := &roundTrips{}
+	st.Client().AddHook(rt)
+	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+	for i := range 50 {
+		h.Run(fmt.Sprintf("mentor%02d", i), fmt.Sprintf("offer go, topic%d capacity:20 tz:Europe/Paris years:%d", i%7, 5+i%20))
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	var trips int64
+	for i := 0; i < b.N; i++ {
+		mentee := h.Tenant.Member(fmt.Sprintf("mentee%d", i))
+		before := rt.n.Load()
+		r := h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "request go goal:learn"})
+		trips += rt.n.Load() - before
+		b.StopTimer()
+		if r.Message.Text == "" {
+			b.Fatal("no reply")
+		}
+		h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "cancel"})
+		h.Platform.Take()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
+}
+
+// BenchmarkPing is the baseline of BenchmarkRequestToProposal.
+func BenchmarkPing(b *testing.B) {
+	st := storetest.MustOpen(b)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		if err := st.Ping(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(1, "roundtrips/op")
+}
+
