@@ -65,4 +65,3 @@ func BenchmarkPing(b *testing.B) {
 	}
 	b.ReportMetric(1, "roundtrips/op")
 }
-
