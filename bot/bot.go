@@ -19,8 +19,12 @@ type Config struct {
 	// MeetURL is the base URL of video-call rooms; a room is MeetURL
 	// followed by an unguessable name. Default https://meet.jit.si/.
 	MeetURL string
-	// Match tunes the matcher.
+	// Match tunes the matcher; the workspace's MaxTZHours setting
+	// overrides Match.MaxTZHours.
 	Match matching.Options
+	// Defaults are the program settings of workspaces that have not
+	// changed them (from MENTORBOT_* variables). Zero: DefaultSettings.
+	Defaults Settings
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it
@@ -33,6 +37,8 @@ type Bot struct {
 	log      *slog.Logger
 	commands []CommandSpec
 	actions  map[string]actionFunc
+	jobs     map[string]jobFunc
+	cache    settingsCache
 
 	mu        sync.RWMutex
 	platforms map[string]Platform
@@ -54,12 +60,19 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	if cfg.Match.Weights == (matching.Weights{}) {
 		cfg.Match = matching.DefaultOptions()
 	}
+	if cfg.Defaults.ProposalTimeout == 0 {
+		cfg.Defaults = DefaultSettings()
+		cfg.Defaults.DefaultLang = cfg.DefaultLang
+		cfg.Defaults.MaxTZHours = cfg.Match.MaxTZHours
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	b := &Bot{cfg: cfg, store: store, clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
 	b.commands = commandTable()
 	b.actions = actionTable()
+	b.jobs = jobTable()
+	b.cache.m = map[Tenant]cachedSettings{}
 	return b
 }
 

@@ -46,7 +46,7 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 			continue
 		}
 		if m.CharterVersion >= version {
-			p, err := b.store.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC())
+			p, err := b.store.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)
 			}
@@ -78,7 +78,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 		return Reply{}, err
 	}
 	now := b.clock.Now().UTC()
-	pair, err := b.store.AcceptCharter(ctx, t, pairID, who, version, now)
+	pair, err := b.store.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t))
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
@@ -115,6 +115,12 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 		key = "charter.declined_mentee"
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, key, "topic", pair.Topic)}}, nil
+}
+
+// officialJobs returns the jobs scheduled when a pair becomes official now.
+func (b *Bot) officialJobs(ctx context.Context, t Tenant) func(Pair) []Job {
+	s, now := b.settings(ctx, t), b.clock.Now().UTC()
+	return func(p Pair) []Job { return officialJobs(s, p, now) }
 }
 
 func charterError(err error) error {

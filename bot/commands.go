@@ -70,10 +70,11 @@ func (c CommandSpec) Group() (group, sub string) {
 
 // Limits on what members type.
 const (
-	MaxTextLen  = 2000 // a whole command
-	MaxTopicLen = 60
-	MaxTopics   = 10
-	MaxGoalLen  = 500
+	MaxTextLen    = 2000 // a whole command
+	MaxTopicLen   = 60
+	MaxTopics     = 10
+	MaxGoalLen    = 500
+	MaxCommentLen = 1000
 )
 
 var (
@@ -110,6 +111,9 @@ func commandTable() []CommandSpec {
 		{Name: "resume", run: runResume},
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
 			{Name: "lang", Type: OptChoice, Choices: langNames(), Required: true},
+		}},
+		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
+			{Name: "text", Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
 	}
 }

@@ -64,6 +64,7 @@ const (
 	ProposalAccepted  ProposalState = "accepted"
 	ProposalDeclined  ProposalState = "declined"
 	ProposalWithdrawn ProposalState = "withdrawn" // the request was cancelled
+	ProposalExpired   ProposalState = "expired"   // the mentor did not answer in time
 )
 
 // Proposal asks one mentor to take one request.
@@ -109,7 +110,16 @@ type Pair struct {
 	Official  time.Time // when both accepted the charter
 	MentorAck int       // charter version the mentor accepted for this pair, 0 if not yet
 	MenteeAck int
+	Met       time.Time // first "yes, we have been in touch"
+	NotYet    int       // "not yet" answers to check-ins
+	Stalled   bool      // no contact after the check-ins: managers look at it
+	Ended     time.Time // completed or cancelled
+	EndReason string    // why it was cancelled: "not-working", "low-rating", "charter", ...
 }
+
+// Relationship reports whether the pair runs over the program length (one-
+// to-one, peer, reverse) rather than being one flash session.
+func (p Pair) Relationship() bool { return p.Kind != matching.Flash }
 
 // Role returns "mentor" or "mentee" for m in the pair, "" if m is in neither role.
 func (p Pair) Role(m MemberID) string {
@@ -138,3 +148,13 @@ type Charter struct {
 }
 
 var allKinds = matching.Kinds
+
+// SurveyID names a survey of a pair: "<pair>:<stage>", stage flash, mid or end.
+type SurveyID string
+
+// Survey stages.
+const (
+	SurveyFlash = "flash"
+	SurveyMid   = "mid"
+	SurveyEnd   = "end"
+)

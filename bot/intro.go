@@ -31,6 +31,11 @@ func (b *Bot) introduce(ctx context.Context, pair Pair) {
 	if err := p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, msg); err != nil {
 		b.log.Error("intro not delivered", "pair", pair.ID, "code", string(ErrorCode(err)), "err", err)
 	}
+	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic}
+	if r, err := b.store.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() {
+		e.Duration = pair.Official.Sub(r.Created)
+	}
+	b.record(ctx, e)
 }
 
 // introMessage is the introduction, in one or two languages.

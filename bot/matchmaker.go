@@ -29,10 +29,11 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	}
 	need := b.need(r, mentee)
 	mentors := b.mentors(offers)
+	opt := b.matchOptions(ctx, t)
 	for attempt := 0; attempt < maxProposeAttempts; attempt++ {
-		cands := matching.Rank(need, mentors, b.cfg.Match)
+		cands := matching.Rank(need, mentors, opt)
 		if len(cands) == 0 {
-			return proposeResult{why: matching.Explain(need, mentors, b.cfg.Match)}, nil
+			return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
 		}
 		p, err := b.proposeTo(ctx, r, cands[0], mentee)
 		if ErrorCode(err) == EGONE {
@@ -48,7 +49,14 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		}
 		return proposeResult{proposed: true, proposal: p}, nil
 	}
-	return proposeResult{why: matching.Explain(need, mentors, b.cfg.Match)}, nil
+	return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
+}
+
+// matchOptions are the matcher's options in a workspace.
+func (b *Bot) matchOptions(ctx context.Context, t Tenant) matching.Options {
+	opt := b.cfg.Match
+	opt.MaxTZHours = b.settings(ctx, t).MaxTZHours
+	return opt
 }
 
 // proposeTo records a proposal of r to the candidate and sends it. A
@@ -64,7 +72,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
 		State: ProposalPending, Created: b.clock.Now().UTC(),
 	}
-	if err := b.store.Propose(ctx, p); err != nil {
+	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
 	}
 	err = b.notify(ctx, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
@@ -111,7 +119,7 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 		byID[r.ID], mentees[r.ID] = r, mentee
 		needs = append(needs, b.need(r, mentee))
 	}
-	for _, a := range matching.Assign(needs, b.mentors(offers), b.cfg.Match) {
+	for _, a := range matching.Assign(needs, b.mentors(offers), b.matchOptions(ctx, t)) {
 		if _, err := b.proposeTo(ctx, byID[a.NeedID], a.Candidate, mentees[a.NeedID]); err != nil && ErrorCode(err) != ESTALE {
 			b.log.Info("sweep: not proposed", "request", a.NeedID, "code", string(ErrorCode(err)))
 		}

@@ -67,4 +67,5 @@ type Member struct {
 	CharterVersion  int    // last charter version accepted, 0 if none
 	CharterAccepted time.Time
 	Joined          time.Time
+	LastSurvey      string // the survey a comment goes to (SurveyID)
 }

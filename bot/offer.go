@@ -51,12 +51,30 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := b.store.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
+	if !updated {
+		b.recordNewMentor(ctx, o)
+	}
 	b.matchWaiting(ctx, in.Member.Tenant())
 	key := "offer.saved"
 	if updated {
 		key = "offer.updated"
 	}
 	return Reply{Message: Message{Text: T(in.Lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: offerFields(in.Lang, o)}}, nil
+}
+
+// recordNewMentor counts a new offer, and a mentee who became a mentor.
+func (b *Bot) recordNewMentor(ctx context.Context, o Offer) {
+	b.record(ctx, Event{Kind: EventOffer, Member: o.Mentor, Topics: o.Topics})
+	pairs, err := b.store.PairsOf(ctx, o.Mentor)
+	if err != nil {
+		return
+	}
+	for _, p := range pairs {
+		if p.Mentee == o.Mentor {
+			b.record(ctx, Event{Kind: EventBecame, Member: o.Mentor, Ref: p.ID})
+			return
+		}
+	}
 }
 
 // applyProfile copies the tz and years options into the member's profile.

@@ -11,6 +11,13 @@ func actionTable() map[string]actionFunc {
 		ActionProposalDecline: declineProposal,
 		ActionCharterAccept:   acceptCharter,
 		ActionCharterDecline:  declineCharter,
+		ActionCheckinYes:      answerCheckin("yes"),
+		ActionCheckinNotYet:   answerCheckin("notyet"),
+		ActionCheckinStop:     answerCheckin("stop"),
+		ActionNewMatchYes:     answerNewMatch(true),
+		ActionNewMatchNo:      answerNewMatch(false),
+		ActionSurveyAnswer:    answerSurvey,
+		ActionSurveyComment:   commentButton,
 	}
 }
 
@@ -44,10 +51,12 @@ func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id str
 	if err != nil {
 		return Reply{}, err
 	}
-	pair, err := b.store.AcceptProposal(ctx, t, id, who, Pair{ID: pairID, Room: room, Created: b.clock.Now().UTC()})
+	tmpl := Pair{ID: pairID, Room: room, Created: b.clock.Now().UTC()}
+	pair, err := b.store.AcceptProposal(ctx, t, id, who, tmpl, charterJobs(b.settings(ctx, t), tmpl))
 	if err != nil {
 		return Reply{}, proposalError(ctx, b, t, id, err)
 	}
+	b.recordAccepted(ctx, pair)
 	mentee, _ := b.member(ctx, pair.Mentee)
 	mentor, _ := b.member(ctx, pair.Mentor)
 	_ = b.notify(ctx, pair.Mentee, func(l Lang) Message {
@@ -64,8 +73,25 @@ func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id st
 	if err != nil {
 		return Reply{}, proposalError(ctx, b, t, id, err)
 	}
+	b.record(ctx, Event{Kind: EventDeclined, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 	b.requeue(ctx, t, p.Request)
 	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.declined", "topic", p.Topic)}}, nil
+}
+
+// recordAccepted counts a new pair, and a returning mentor: one who takes
+// a new mentee after finishing with one.
+func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
+	b.record(ctx, Event{Kind: EventAccepted, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	pairs, err := b.store.PairsOf(ctx, pair.Mentor)
+	if err != nil {
+		return
+	}
+	for _, p := range pairs {
+		if p.ID != pair.ID && p.Mentor == pair.Mentor && p.State == PairCompleted {
+			b.record(ctx, Event{Kind: EventReturned, Member: pair.Mentor, Ref: pair.ID})
+			return
+		}
+	}
 }
 
 // requeue proposes a waiting request to the next mentor, telling the mentee

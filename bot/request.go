@@ -20,6 +20,10 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if k, ok := matching.ParseKind(in.Text("kind")); ok {
 		kind = k
 	}
+	s := b.settings(ctx, in.Member.Tenant())
+	if !s.KindEnabled(kind) {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.kind_disabled", Args: []string{"kind", T(in.Lang, "kind."+string(kind))}, Field: "kind"}
+	}
 	r := Request{
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind,
 		Language: Lang(in.Text("language")), Goal: in.Text("goal"),
@@ -30,13 +34,14 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	if err := b.store.CreateRequest(ctx, r); err != nil {
+	if err := b.store.CreateRequest(ctx, r, requestJobs(s, r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			open, _ := b.store.OpenRequest(ctx, in.Member)
 			return Reply{}, &Error{Code: ECONFLICT, Key: "err.request_exists", Args: []string{"topic", open.Topic}}
 		}
 		return Reply{}, err
 	}
+	b.record(ctx, Event{Kind: EventRequest, Member: in.Member, Ref: r.ID, Topic: r.Topic})
 	res, err := b.proposeNext(ctx, r, m)
 	if err != nil {
 		// The request is safely stored and waiting; the sweep retries it.

@@ -26,9 +26,9 @@ type Store interface {
 	// Offers returns every offer in the tenant, in mentor ID order.
 	Offers(ctx context.Context, t Tenant) ([]Offer, error)
 
-	// CreateRequest stores a new waiting request. ECONFLICT if the mentee
-	// already has an open request.
-	CreateRequest(ctx context.Context, r Request) error
+	// CreateRequest stores a new waiting request and schedules jobs, in one
+	// step. ECONFLICT if the mentee already has an open request.
+	CreateRequest(ctx context.Context, r Request, jobs []Job) error
 	// GetRequest returns a request, or ENOTFOUND.
 	GetRequest(ctx context.Context, t Tenant, id string) (Request, error)
 	// OpenRequest returns the mentee's open request, or ENOTFOUND.
@@ -39,20 +39,24 @@ type Store interface {
 	// returns the request as it was. ENOTFOUND if mentee has no open request.
 	CancelRequest(ctx context.Context, mentee MemberID) (Request, error)
 
-	// Propose records a pending proposal for a waiting request.
-	// ESTALE if the request is no longer waiting.
-	Propose(ctx context.Context, p Proposal) error
+	// Propose records a pending proposal for a waiting request and
+	// schedules jobs, in one step. ESTALE if the request is not waiting.
+	Propose(ctx context.Context, p Proposal, jobs []Job) error
 	// GetProposal returns a proposal, or ENOTFOUND.
 	GetProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
 	// AcceptProposal turns a pending proposal into a pair in the charter
 	// state and takes one of the mentor's capacity slots. EFORBIDDEN if by is
 	// not the proposal's mentor, ESTALE if the proposal is not pending,
 	// ECAPACITY if the mentor has no free slot (the proposal stays pending).
-	AcceptProposal(ctx context.Context, t Tenant, id string, by MemberID, pair Pair) (Pair, error)
+	// jobs are scheduled in the same step.
+	AcceptProposal(ctx context.Context, t Tenant, id string, by MemberID, pair Pair, jobs []Job) (Pair, error)
 	// DeclineProposal marks a pending proposal declined, remembers that the
 	// mentor declined the request and puts the request back to waiting.
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
+	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
+	// expired. ESTALE if it is not pending.
+	ExpireProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
 
 	// GetPair returns a pair, or ENOTFOUND.
 	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
@@ -62,12 +66,62 @@ type Store interface {
 	// (and on their member record, with the time). When both have accepted,
 	// the pair becomes active with Official set to at. EFORBIDDEN if by is
 	// not in the pair, ESTALE if the pair is not waiting for charters or by
-	// already accepted.
-	AcceptCharter(ctx context.Context, t Tenant, pairID string, by MemberID, version int, at time.Time) (Pair, error)
+	// already accepted. The jobs onOfficial returns for the pair are
+	// scheduled in the same step, only if this acceptance makes it official.
+	AcceptCharter(ctx context.Context, t Tenant, pairID string, by MemberID, version int, at time.Time, onOfficial func(Pair) []Job) (Pair, error)
 	// DeclineCharter cancels a pair waiting for charters, frees the mentor's
 	// slot and puts the request back to waiting, excluding this mentor.
 	// EFORBIDDEN and ESTALE as for AcceptCharter.
+	// A zero by is the clock: the charter timed out.
 	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID) (Pair, error)
+
+	// EndPair ends an active pair (completed, or cancelled when it is not
+	// working out), freeing the mentor's slot. ESTALE if it is not active.
+	EndPair(ctx context.Context, t Tenant, pairID string, state PairState, reason string, at time.Time) (Pair, error)
+	// RecordCheckin records a member's answer to a check-in round of a pair:
+	// "yes" sets Met (first time only), "notyet" counts towards Stalled.
+	// ESTALE if the member already answered that round.
+	// A round counts at most one "not yet", whoever says it.
+	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time) (Pair, error)
+	// AnswerSurvey records one answer of a member's survey. ESTALE if that
+	// question was already answered: a survey takes one answer per person.
+	AnswerSurvey(ctx context.Context, t Tenant, survey SurveyID, by MemberID, question, answer string, at time.Time) error
+	// Survey returns a member's answers to a survey (empty if none).
+	Survey(ctx context.Context, t Tenant, survey SurveyID, by MemberID) (map[string]string, error)
+
+	// ScheduleJobs adds jobs; a job whose ID is already scheduled keeps its
+	// due time, unless Job.Due is earlier and earlier is set.
+	ScheduleJobs(ctx context.Context, t Tenant, earlier bool, jobs ...Job) error
+	// ClaimJobs takes up to limit jobs due at now and leases them until
+	// now+lease: another claim sees them again only after that.
+	ClaimJobs(ctx context.Context, t Tenant, now time.Time, lease time.Duration, limit int) ([]Job, error)
+	// FinishJob removes a claimed job, unless another replica claimed it
+	// since (its lease changed).
+	FinishJob(ctx context.Context, t Tenant, j Job) error
+	// RetryJob moves a claimed job to at, unless another replica claimed it since.
+	RetryJob(ctx context.Context, t Tenant, j Job, at time.Time) error
+	// Tenants lists every workspace the bot has seen.
+	Tenants(ctx context.Context) ([]Tenant, error)
+
+	// MarkSent claims the delivery key (one message to one member) for ttl
+	// and returns what it found: "" when it was free (and is now
+	// "pending"), "pending" while another delivery of it may be under way,
+	// "done" once delivered. ConfirmSent makes the mark "done" and lasting;
+	// UnmarkSent frees it after a failed delivery.
+	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
+	ConfirmSent(ctx context.Context, t Tenant, key string) error
+	UnmarkSent(ctx context.Context, t Tenant, key string) error
+	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
+	// duplicate work; correctness never depends on them.
+	TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error)
+
+	// Settings returns the workspace's overridden settings, by name.
+	Settings(ctx context.Context, t Tenant) (map[string]string, error)
+	// SetSetting overrides one setting.
+	SetSetting(ctx context.Context, t Tenant, name, value string) error
+
+	// Record counts an event for the managers' figures.
+	Record(ctx context.Context, t Tenant, e Event) error
 
 	// GetCharter returns the tenant's charter, or ENOTFOUND if none was set.
 	GetCharter(ctx context.Context, t Tenant) (Charter, error)

@@ -47,13 +47,14 @@ func flag(b bool) string {
 }
 
 func memberFields(m bot.Member) []string {
-	return []string{"name", m.Name, "lang", string(m.Lang), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined)}
+	return []string{"name", m.Name, "lang", string(m.Lang), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
 }
 
 func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
 	return bot.Member{
 		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), TZ: h["tz"], Years: num(h["years"]),
 		CharterVersion: num(h["charter_version"]), CharterAccepted: fromMS(h["charter_at"]), Joined: fromMS(h["joined"]),
+		LastSurvey: h["last_survey"],
 	}
 }
 
@@ -118,6 +119,8 @@ func pairFields(p bot.Pair) []string {
 		"topic", p.Topic, "kind", string(p.Kind), "goal", p.Goal, "reasons", jsonOf(p.Reasons),
 		"state", string(p.State), "room", p.Room, "created", ms(p.Created), "official", ms(p.Official),
 		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck),
+		"met", ms(p.Met), "notyet", strconv.Itoa(p.NotYet), "stalled", flag(p.Stalled),
+		"ended", ms(p.Ended), "end_reason", p.EndReason,
 	}
 }
 
@@ -127,6 +130,8 @@ func pairFrom(t bot.Tenant, id string, h map[string]string) bot.Pair {
 		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: h["goal"], State: bot.PairState(h["state"]),
 		Room: h["room"], Created: fromMS(h["created"]), Official: fromMS(h["official"]),
 		MentorAck: num(h["mentor_ack"]), MenteeAck: num(h["mentee_ack"]),
+		Met: fromMS(h["met"]), NotYet: num(h["notyet"]), Stalled: h["stalled"] == "1",
+		Ended: fromMS(h["ended"]), EndReason: h["end_reason"],
 	}
 	_ = json.Unmarshal([]byte(h["reasons"]), &p.Reasons)
 	return p

@@ -21,6 +21,13 @@ import (
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
+//	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)
+//	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer
+//	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer
+//	mb:{p:w}:sent:<job>:<user>    string delivery mark ("pending" with a TTL, then "done")
+//	mb:{p:w}:settings             hash   overridden settings
+//	mb:{p:w}:stats:<yyyy-Www>     hash   weekly counters (events.go)
+//	mb:lock:<name>                string cross-replica lock for scheduled work
 const tenantsKey = "mb:tenants"
 
 type keys string
@@ -44,3 +51,10 @@ func (k keys) pair(id string) string       { return string(k) + "pair:" + id }
 func (k keys) pairs(user string) string    { return string(k) + "pairs:" + user }
 func (k keys) charter() string             { return string(k) + "charter" }
 func (k keys) charterLog() string          { return string(k) + "charterlog" }
+func (k keys) jobs() string                { return string(k) + "jobs" }
+func (k keys) checkin(pair string) string  { return string(k) + "checkin:" + pair }
+func (k keys) sent(key string) string      { return string(k) + "sent:" + key }
+func (k keys) settings() string            { return string(k) + "settings" }
+func (k keys) survey(id, user string) string {
+	return string(k) + "survey:" + id + ":" + user
+}

@@ -57,6 +57,9 @@ func (s *Store) charterPair(ctx context.Context, t bot.Tenant, id string, by bot
 	if err != nil {
 		return p, "", err
 	}
+	if by.IsZero() {
+		return p, "clock", nil
+	}
 	role := p.Role(by)
 	if role == "" {
 		return p, "", &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
@@ -72,7 +75,7 @@ const maxCharterTries = 5
 // member's acceptance as read: if both accept at once, one script runs
 // first and the other retries with fresh state, so exactly one of them
 // makes the pair official.
-func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, version int, at time.Time) (bot.Pair, error) {
+func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, version int, at time.Time, onOfficial func(bot.Pair) []bot.Job) (bot.Pair, error) {
 	k := keysFor(tn)
 	for try := 0; try < maxCharterTries; try++ {
 		p, role, err := s.charterPair(ctx, tn, id, by)
@@ -93,6 +96,9 @@ func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by 
 		t.rpush(k.charterLog(), by.User+"|"+id+"|"+strconv.Itoa(version)+"|"+ms(at))
 		if otherAck > 0 {
 			t.hset(k.pair(id), "state", string(bot.PairActive), "official", ms(at))
+			if onOfficial != nil {
+				t.schedule(k, false, onOfficial(p))
+			}
 		}
 		failed, err := t.run(ctx, s.rdb)
 		switch {
@@ -137,7 +143,11 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 	}
 	t := newTx()
 	state := t.eq(k.pair(id), "state", string(bot.PairCharter))
-	t.hset(k.pair(id), "state", string(bot.PairCancelled))
+	reason := "charter"
+	if by.IsZero() {
+		reason = "charter-timeout"
+	}
+	t.hset(k.pair(id), "state", string(bot.PairCancelled), "end_reason", reason)
 	t.hincr(k.offer(p.Mentor.User), "active", -1)
 	t.sadd(k.declined(p.Request), p.Mentor.User)
 	if open.Val() == 0 {
@@ -156,6 +166,6 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 	case failed != 0:
 		return p, &bot.Error{Code: bot.ECONFLICT, Err: errString("mentee opened a request meanwhile")}
 	}
-	p.State = bot.PairCancelled
+	p.State, p.EndReason = bot.PairCancelled, reason
 	return p, nil
 }

@@ -8,7 +8,7 @@ import (
 )
 
 // Propose implements bot.Store.
-func (s *Store) Propose(ctx context.Context, p bot.Proposal) error {
+func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) error {
 	k := keysFor(p.Mentee.Tenant())
 	t := newTx()
 	t.eq(k.request(p.Request), "state", string(bot.RequestWaiting))
@@ -16,6 +16,7 @@ func (s *Store) Propose(ctx context.Context, p bot.Proposal) error {
 	t.hset(k.request(p.Request), "state", string(bot.RequestProposed), "proposal", p.ID)
 	t.zrem(k.waiting(), p.Request)
 	t.hincr(k.offer(p.Mentor.User), "pending", 1)
+	t.schedule(k, false, jobs)
 	failed, err := t.run(ctx, s.rdb)
 	if err != nil {
 		return err
@@ -54,7 +55,7 @@ func (s *Store) ownProposal(ctx context.Context, t bot.Tenant, id string, by bot
 // is still pending and that the mentor has a free slot, then forms the pair
 // and takes the slot: 50 concurrent clicks form one pair, and a mentor
 // never holds more pairs than their capacity.
-func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, pair bot.Pair) (bot.Pair, error) {
+func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
 	p, err := s.ownProposal(ctx, tn, id, by)
 	if err != nil {
 		return bot.Pair{}, err
@@ -73,6 +74,7 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t.hset(k.pair(pair.ID), pairFields(pair)...)
 	t.zadd(k.pairs(p.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(p.Mentee.User), pair.Created.UnixMilli(), pair.ID)
+	t.schedule(k, false, jobs)
 	failed, err := t.run(ctx, s.rdb)
 	switch {
 	case err != nil:
@@ -91,6 +93,22 @@ func (s *Store) DeclineProposal(ctx context.Context, tn bot.Tenant, id string, b
 	if err != nil {
 		return p, err
 	}
+	return s.closeProposal(ctx, tn, p, bot.ProposalDeclined)
+}
+
+// ExpireProposal implements bot.Store.
+func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string) (bot.Proposal, error) {
+	p, err := s.GetProposal(ctx, tn, id)
+	if err != nil {
+		return p, err
+	}
+	return s.closeProposal(ctx, tn, p, bot.ProposalExpired)
+}
+
+// closeProposal ends a pending proposal without a pair and requeues its
+// request, without this mentor.
+func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal, state bot.ProposalState) (bot.Proposal, error) {
+	id := p.ID
 	k := keysFor(tn)
 	created, err := s.rdb.HGet(ctx, k.request(p.Request), "created").Result()
 	if err != nil && err != redis.Nil {
@@ -98,7 +116,7 @@ func (s *Store) DeclineProposal(ctx context.Context, tn bot.Tenant, id string, b
 	}
 	t := newTx()
 	t.eq(k.proposal(id), "state", string(bot.ProposalPending))
-	t.hset(k.proposal(id), "state", string(bot.ProposalDeclined))
+	t.hset(k.proposal(id), "state", string(state))
 	t.hincr(k.offer(p.Mentor.User), "pending", -1)
 	t.sadd(k.declined(p.Request), p.Mentor.User)
 	requeue(t, k, p.Request, fromMS(created).UnixMilli())
@@ -109,7 +127,7 @@ func (s *Store) DeclineProposal(ctx context.Context, tn bot.Tenant, id string, b
 	if failed != 0 {
 		return p, &bot.Error{Code: bot.ESTALE, Err: errString("proposal not pending")}
 	}
-	p.State = bot.ProposalDeclined
+	p.State = state
 	return p, nil
 }
 

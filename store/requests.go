@@ -8,13 +8,17 @@ import (
 )
 
 // CreateRequest implements bot.Store.
-func (s *Store) CreateRequest(ctx context.Context, r bot.Request) error {
+func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job) error {
 	k := keysFor(r.Mentee.Tenant())
 	t := newTx()
 	t.notExists(k.openRequest(r.Mentee.User))
 	t.hset(k.request(r.ID), requestFields(r)...)
 	t.set(k.openRequest(r.Mentee.User), r.ID)
 	t.zadd(k.waiting(), r.Created.UnixMilli(), r.ID)
+	for _, m := range r.Declined {
+		t.sadd(k.declined(r.ID), m)
+	}
+	t.schedule(k, false, jobs)
 	failed, err := t.run(ctx, s.rdb)
 	if err != nil {
 		return err

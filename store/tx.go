@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/mentorbot/mentorbot/bot"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -16,7 +17,8 @@ import (
 // Guards: eq k field value | ex k | nx k | lt k field k2 field2 (numbers).
 // Writes after "|": hset k n f1 v1 .. fn vn | hsetnx k field value |
 // hincr k field n (never below 0) | sadd k m | srem k m | zadd k score m |
-// zrem k m | set k v | del k | rpush k v.
+// zaddnx k score m earlier (add if absent, or move earlier when earlier
+// is 1) | zrem k m | set k v | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
 local function key(j) return KEYS[tonumber(ARGV[j])] end
@@ -55,6 +57,12 @@ while i <= n do
   elseif op == 'sadd' then redis.call('SADD', k, ARGV[i+2]) i = i + 3
   elseif op == 'srem' then redis.call('SREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i+2], ARGV[i+3]) i = i + 4
+  elseif op == 'zaddnx' then
+    local cur = redis.call('ZSCORE', k, ARGV[i+3])
+    if not cur or (ARGV[i+4] == '1' and tonumber(cur) > tonumber(ARGV[i+2])) then
+      redis.call('ZADD', k, ARGV[i+2], ARGV[i+3])
+    end
+    i = i + 5
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'set' then redis.call('SET', k, ARGV[i+2]) i = i + 3
   elseif op == 'del' then redis.call('DEL', k) i = i + 2
@@ -120,10 +128,19 @@ func (t *tx) hincr(key, field string, n int)         { t.write("hincr", t.k(key)
 func (t *tx) sadd(key, member string)                { t.write("sadd", t.k(key), member) }
 func (t *tx) srem(key, member string)                { t.write("srem", t.k(key), member) }
 func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key), score, m) }
-func (t *tx) zrem(key, member string)                { t.write("zrem", t.k(key), member) }
-func (t *tx) set(key, value string)                  { t.write("set", t.k(key), value) }
-func (t *tx) del(key string)                         { t.write("del", t.k(key)) }
-func (t *tx) rpush(key, value string)                { t.write("rpush", t.k(key), value) }
+
+// schedule adds jobs to the tenant's job set; an existing job keeps its
+// due time unless earlier is set and the new one is earlier.
+func (t *tx) schedule(k keys, earlier bool, jobs []bot.Job) {
+	for _, j := range jobs {
+		t.write("zaddnx", t.k(k.jobs()), j.Due.UnixMilli(), j.ID, flag(earlier))
+	}
+}
+
+func (t *tx) zrem(key, member string) { t.write("zrem", t.k(key), member) }
+func (t *tx) set(key, value string)   { t.write("set", t.k(key), value) }
+func (t *tx) del(key string)          { t.write("del", t.k(key)) }
+func (t *tx) rpush(key, value string) { t.write("rpush", t.k(key), value) }
 
 // run executes the transaction and returns 0, or the number of the first
 // guard that did not hold (nothing was written then).

@@ -31,7 +31,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"ConcurrentCapacity", testConcurrentCapacity},
 		{"ConcurrentCharter", testConcurrentCharter},
 	}
-	for _, tt := range tests {
+	for _, tt := range append(tests, followupTests...) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.fn(t, open(t), Tenant(t, "test"))
 		})
@@ -68,7 +68,7 @@ func mustOffer(t *testing.T, s bot.Store, tn bot.Tenant, user string, capacity i
 func mustRequest(t *testing.T, s bot.Store, tn bot.Tenant, user, id string) bot.Request {
 	t.Helper()
 	r := bot.Request{ID: id, Mentee: tn.Member(user), Topic: "go", Kind: matching.Flash, State: bot.RequestWaiting, Created: t0}
-	MustOK(t, s.CreateRequest(ctx(), r))
+	MustOK(t, s.CreateRequest(ctx(), r, nil))
 	return r
 }
 
@@ -76,7 +76,7 @@ func mustPropose(t *testing.T, s bot.Store, r bot.Request, mentor bot.MemberID, 
 	t.Helper()
 	p := bot.Proposal{ID: id, Request: r.ID, Mentor: mentor, Mentee: r.Mentee, Topic: r.Topic, Kind: r.Kind,
 		Reasons: []matching.Reason{{Code: matching.ReasonTopic, Detail: "go", Exact: true}}, State: bot.ProposalPending, Created: t0}
-	MustOK(t, s.Propose(ctx(), p))
+	MustOK(t, s.Propose(ctx(), p, nil))
 	return p
 }
 
@@ -115,14 +115,14 @@ func testOffers(t *testing.T, s bot.Store, tn bot.Tenant) {
 
 func testRequests(t *testing.T, s bot.Store, tn bot.Tenant) {
 	r := mustRequest(t, s, tn, "M1", "r1")
-	MustCode(t, s.CreateRequest(ctx(), bot.Request{ID: "r2", Mentee: r.Mentee, State: bot.RequestWaiting, Created: t0}), bot.ECONFLICT)
+	MustCode(t, s.CreateRequest(ctx(), bot.Request{ID: "r2", Mentee: r.Mentee, State: bot.RequestWaiting, Created: t0}, nil), bot.ECONFLICT)
 	got, err := s.OpenRequest(ctx(), r.Mentee)
 	MustOK(t, err)
 	if got.ID != "r1" || got.State != bot.RequestWaiting || !got.Created.Equal(t0) {
 		t.Fatalf("got %+v, want r1 waiting", got)
 	}
 	later := bot.Request{ID: "r3", Mentee: tn.Member("M2"), Topic: "go", State: bot.RequestWaiting, Created: t0.Add(time.Hour)}
-	MustOK(t, s.CreateRequest(ctx(), later))
+	MustOK(t, s.CreateRequest(ctx(), later, nil))
 	w, err := s.Waiting(ctx(), tn)
 	MustOK(t, err)
 	if len(w) != 2 || w[0].ID != "r1" || w[1].ID != "r3" {
@@ -136,7 +136,7 @@ func testProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 2)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	MustCode(t, s.Propose(ctx(), bot.Proposal{ID: "p2", Request: r.ID, Mentor: mentor, Mentee: r.Mentee}), bot.ESTALE)
+	MustCode(t, s.Propose(ctx(), bot.Proposal{ID: "p2", Request: r.ID, Mentor: mentor, Mentee: r.Mentee}, nil), bot.ESTALE)
 	if o, _ := s.GetOffer(ctx(), mentor); o.Pending != 1 {
 		t.Fatalf("got pending %d, want 1", o.Pending)
 	}
@@ -153,7 +153,7 @@ func testProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 	// A second mentor accepts.
 	b := mustOffer(t, s, tn, "B", 1)
 	p2 := mustPropose(t, s, got, b, "p2")
-	pair, err := s.AcceptProposal(ctx(), tn, p2.ID, b, bot.Pair{ID: "pair1", Room: "https://meet/x", Created: t0})
+	pair, err := s.AcceptProposal(ctx(), tn, p2.ID, b, bot.Pair{ID: "pair1", Room: "https://meet/x", Created: t0}, nil)
 	MustOK(t, err)
 	if pair.State != bot.PairCharter || pair.Mentor != b || pair.Mentee != r.Mentee || pair.Topic != "go" || pair.Request != r.ID {
 		t.Fatalf("got %+v, want a charter pair of B and M", pair)
@@ -175,22 +175,22 @@ func testProposalErrors(t *testing.T, s bot.Store, tn bot.Tenant) {
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
 	pair := bot.Pair{ID: "x", Created: t0}
-	_, err := s.AcceptProposal(ctx(), tn, "missing", mentor, pair)
+	_, err := s.AcceptProposal(ctx(), tn, "missing", mentor, pair, nil)
 	MustCode(t, err, bot.ENOTFOUND)
-	_, err = s.AcceptProposal(ctx(), tn, p.ID, tn.Member("intruder"), pair)
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, tn.Member("intruder"), pair, nil)
 	MustCode(t, err, bot.EFORBIDDEN)
 	_, err = s.DeclineProposal(ctx(), tn, p.ID, r.Mentee)
 	MustCode(t, err, bot.EFORBIDDEN)
-	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, pair)
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, pair, nil)
 	MustOK(t, err)
-	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "y", Created: t0})
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "y", Created: t0}, nil)
 	MustCode(t, err, bot.ESTALE)
 	_, err = s.DeclineProposal(ctx(), tn, p.ID, mentor)
 	MustCode(t, err, bot.ESTALE)
 	// Full mentor: the proposal stays pending.
 	r2 := mustRequest(t, s, tn, "M2", "r2")
 	p2 := mustPropose(t, s, r2, mentor, "p2")
-	_, err = s.AcceptProposal(ctx(), tn, p2.ID, mentor, bot.Pair{ID: "z", Created: t0})
+	_, err = s.AcceptProposal(ctx(), tn, p2.ID, mentor, bot.Pair{ID: "z", Created: t0}, nil)
 	MustCode(t, err, bot.ECAPACITY)
 	if got, _ := s.GetProposal(ctx(), tn, p2.ID); got.State != bot.ProposalPending {
 		t.Fatalf("got %s, want pending after a capacity refusal", got.State)
@@ -214,7 +214,7 @@ func testCancel(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if o, _ := s.GetOffer(ctx(), mentor); o.Pending != 0 {
 		t.Fatalf("got pending %d, want 0", o.Pending)
 	}
-	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "x", Created: t0})
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "x", Created: t0}, nil)
 	MustCode(t, err, bot.ESTALE)
 	mustRequest(t, s, tn, "M", "r2") // a new request is possible again
 }
@@ -224,24 +224,24 @@ func formPair(t *testing.T, s bot.Store, tn bot.Tenant) bot.Pair {
 	mentor := mustOffer(t, s, tn, "A", 1)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	pair, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "pair1", Created: t0})
+	pair, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "pair1", Created: t0}, nil)
 	MustOK(t, err)
 	return pair
 }
 
 func testCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := formPair(t, s, tn)
-	_, err := s.AcceptCharter(ctx(), tn, pair.ID, tn.Member("intruder"), 1, t0)
+	_, err := s.AcceptCharter(ctx(), tn, pair.ID, tn.Member("intruder"), 1, t0, nil)
 	MustCode(t, err, bot.EFORBIDDEN)
-	got, err := s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0.Add(time.Minute))
+	got, err := s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0.Add(time.Minute), nil)
 	MustOK(t, err)
 	if got.State != bot.PairCharter || got.MenteeAck != 1 {
 		t.Fatalf("got %s ack %d, want charter with the mentee's ack", got.State, got.MenteeAck)
 	}
-	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0)
+	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
 	MustCode(t, err, bot.ESTALE)
 	at := t0.Add(time.Hour)
-	got, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, at)
+	got, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, at, nil)
 	MustOK(t, err)
 	if got.State != bot.PairActive || !got.Official.Equal(at) {
 		t.Fatalf("got %s at %v, want active at %v", got.State, got.Official, at)
@@ -270,7 +270,7 @@ func testDeclineCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if r.State != bot.RequestWaiting || len(r.Declined) != 1 || r.Declined[0] != pair.Mentor.User {
 		t.Fatalf("got %+v, want waiting without the mentor", r)
 	}
-	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0)
+	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
 	MustCode(t, err, bot.ESTALE)
 }
 
@@ -304,7 +304,7 @@ func testConcurrentAccept(t *testing.T, s bot.Store, tn bot.Tenant) {
 		go func() {
 			defer wg.Done()
 			<-start
-			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0})
+			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
 			mu.Lock()
 			codes[bot.ErrorCode(err)]++
 			mu.Unlock()
@@ -340,7 +340,7 @@ func testConcurrentCapacity(t *testing.T, s bot.Store, tn bot.Tenant) {
 		go func() {
 			defer wg.Done()
 			<-start
-			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0})
+			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
 			mu.Lock()
 			codes[bot.ErrorCode(err)]++
 			mu.Unlock()
@@ -367,7 +367,7 @@ func testConcurrentCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				p, err := s.AcceptCharter(ctx(), tr, pair.ID, m, 1, t0)
+				p, err := s.AcceptCharter(ctx(), tr, pair.ID, m, 1, t0, nil)
 				MustOK(t, err)
 				results[i] = p
 			}()

@@ -1,0 +1,243 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// Check-in and end-of-pair actions. Button values are "<pair>:<round>" for
+// check-ins and "<pair>" for the new-match question.
+const (
+	ActionCheckinYes    = "checkin.yes"
+	ActionCheckinNotYet = "checkin.notyet"
+	ActionCheckinStop   = "checkin.stop"
+	ActionNewMatchYes   = "newmatch.yes"
+	ActionNewMatchNo    = "newmatch.no"
+)
+
+// checkinMessage asks a member whether the pair has been in touch.
+func checkinMessage(lang Lang, pair Pair, round, other string) Message {
+	v := pair.ID + ":" + round
+	return Message{
+		Title: T(lang, "checkin.title", "topic", pair.Topic),
+		Text:  T(lang, "checkin.text", "name", other),
+		Buttons: []Button{
+			{Label: T(lang, "btn.checkin_yes"), ActionID: ActionCheckinYes, Value: v, Style: StylePrimary},
+			{Label: T(lang, "btn.checkin_notyet"), ActionID: ActionCheckinNotYet, Value: v},
+			{Label: T(lang, "btn.checkin_stop"), ActionID: ActionCheckinStop, Value: v, Style: StyleDanger},
+		},
+	}
+}
+
+// runCheckin asks both members of an active pair whether they have been in
+// touch (checkin:<pair>:<n>, or checkinr:<pair>:<n> after a "not yet").
+// A relationship's check-ins repeat every CheckinEvery until its end.
+func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	if err != nil || pair.State != PairActive {
+		return ignoreGone(err)
+	}
+	round := j.Part(1)
+	if j.Kind() == JobCheckinRemind {
+		round += "r"
+	}
+	if j.Kind() == JobCheckin && pair.Relationship() {
+		s := b.settings(ctx, t)
+		next := b.clock.Now().Add(s.CheckinEvery)
+		if next.Before(pair.Official.Add(s.ProgramLength)) {
+			if err := b.store.ScheduleJobs(ctx, t, false, NewJob(next, JobCheckin, pair.ID, itoa(j.N(1)+1))); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		other, err := b.member(ctx, pair.Other(id))
+		if err != nil {
+			return err
+		}
+		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message { return checkinMessage(l, pair, round, other.displayName()) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// answerCheckin records a check-in answer and acts on it.
+func answerCheckin(answer string) actionFunc {
+	return func(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+		t := who.Tenant()
+		pairID, round, ok := strings.Cut(value, ":")
+		if !ok {
+			return Reply{}, Errorf(ESTALE, "err.unknown_button")
+		}
+		before, err := b.store.GetPair(ctx, t, pairID)
+		if err != nil {
+			return Reply{}, charterError(err)
+		}
+		if before.State != PairActive && before.Role(who) != "" {
+			return Reply{}, Errorf(ESTALE, "err.pair_over")
+		}
+		now := b.clock.Now().UTC()
+		pair, err := b.store.RecordCheckin(ctx, t, pairID, round, who, answer, now)
+		if err != nil {
+			if ErrorCode(err) == ESTALE {
+				return Reply{}, Errorf(ESTALE, "err.checkin_done")
+			}
+			return Reply{}, charterError(err)
+		}
+		switch answer {
+		case "yes":
+			return b.checkinYes(ctx, before, pair, lang)
+		case "notyet":
+			return b.checkinNotYet(ctx, before, pair, round, lang)
+		}
+		return b.endPair(ctx, pair, who, "not-working", lang)
+	}
+}
+
+func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
+	if before.Met.IsZero() && !pair.Met.IsZero() {
+		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	}
+	text := T(lang, "checkin.yes")
+	if !pair.Relationship() {
+		// A flash session happened: its survey can go out now.
+		job := NewJob(b.clock.Now(), JobSurvey, pair.ID, SurveyFlash)
+		if err := b.store.ScheduleJobs(ctx, pair.Mentor.Tenant(), true, job); err != nil {
+			return Reply{}, err
+		}
+		text = T(lang, "checkin.yes_flash")
+	}
+	return Reply{Replace: true, Message: Message{Text: text}}, nil
+}
+
+func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, round string, lang Lang) (Reply, error) {
+	t := pair.Mentor.Tenant()
+	if pair.Stalled && !before.Stalled {
+		b.record(ctx, Event{Kind: EventStalled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	}
+	s := b.settings(ctx, t)
+	if !pair.Stalled {
+		// The reminder asks round+"r": a round of its own, so each member
+		// can answer it even after answering this one.
+		job := NewJob(b.clock.Now().Add(s.CheckinReminder), JobCheckinRemind, pair.ID, round)
+		if err := b.store.ScheduleJobs(ctx, t, false, job); err != nil {
+			return Reply{}, err
+		}
+	}
+	days := itoa(int(s.CheckinReminder.Hours() / 24))
+	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.notyet", "days", days)}}, nil
+}
+
+// endPair ends a pair kindly at a member's word (or a low rating), and
+// asks each side whether they want a new match.
+func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason string, lang Lang) (Reply, error) {
+	t := pair.Mentor.Tenant()
+	ended, err := b.store.EndPair(ctx, t, pair.ID, PairCancelled, reason, b.clock.Now().UTC())
+	if err != nil {
+		if ErrorCode(err) == ESTALE {
+			return Reply{}, Errorf(ESTALE, "err.pair_over")
+		}
+		return Reply{}, err
+	}
+	b.record(ctx, Event{Kind: EventEnded, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	for _, id := range []MemberID{ended.Mentor, ended.Mentee} {
+		role := ended.Role(id)
+		err := b.deliver(ctx, "ended:"+pair.ID, id, func(l Lang) Message {
+			return Message{
+				Title: T(l, "ended.title", "topic", pair.Topic),
+				Text:  T(l, "ended.text_"+role, "topic", pair.Topic),
+				Buttons: []Button{
+					{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: pair.ID, Style: StylePrimary},
+					{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: pair.ID},
+				},
+			}
+		})
+		if err != nil {
+			b.log.Error("ended: not delivered", "pair", pair.ID, "to", id.String(), "code", string(ErrorCode(err)))
+		}
+	}
+	b.matchWaiting(ctx, t)
+	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped")}}, nil
+}
+
+// answerNewMatch acts on "would you like a new match?": a mentee's request
+// goes back in the queue (without the same mentor); a mentor's offer is
+// resumed, or paused on no.
+func answerNewMatch(yes bool) actionFunc {
+	return func(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+		t := who.Tenant()
+		pair, err := b.store.GetPair(ctx, t, pairID)
+		if err != nil {
+			return Reply{}, charterError(err)
+		}
+		role := pair.Role(who)
+		if role == "" {
+			return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+		}
+		if err := b.store.AnswerSurvey(ctx, t, SurveyID(pair.ID+":newmatch"), who, "newmatch", yesNo(yes), b.clock.Now().UTC()); err != nil {
+			if ErrorCode(err) == ESTALE {
+				return Reply{}, Errorf(ESTALE, "err.checkin_done")
+			}
+			return Reply{}, err
+		}
+		if role == "mentor" {
+			return b.mentorAgain(ctx, who, yes, lang)
+		}
+		if !yes {
+			return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_mentee")}}, nil
+		}
+		return b.rematch(ctx, pair, lang)
+	}
+}
+
+func yesNo(yes bool) string {
+	if yes {
+		return "yes"
+	}
+	return "no"
+}
+
+// mentorAgain resumes or pauses a mentor's offer after a pair ended.
+func (b *Bot) mentorAgain(ctx context.Context, who MemberID, yes bool, lang Lang) (Reply, error) {
+	o, err := b.store.GetOffer(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	o.Paused = !yes
+	if err := b.store.SaveOffer(ctx, o); err != nil {
+		return Reply{}, err
+	}
+	if yes {
+		b.matchWaiting(ctx, who.Tenant())
+		return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.yes_mentor")}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_mentor")}}, nil
+}
+
+// rematch puts the mentee's need back in the queue as a new request, never
+// to be proposed to the same mentor.
+func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) {
+	t := pair.Mentee.Tenant()
+	id, err := b.newID()
+	if err != nil {
+		return Reply{}, err
+	}
+	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal,
+		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}}
+	if err := b.store.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
+		if ErrorCode(err) == ECONFLICT {
+			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", pair.Topic)
+		}
+		return Reply{}, err
+	}
+	mentee, err := b.member(ctx, pair.Mentee)
+	if err != nil {
+		return Reply{}, err
+	}
+	res, err := b.proposeNext(ctx, r, mentee)
+	if err != nil || !res.proposed {
+		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic)}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "request.proposed", "topic", r.Topic)}}, nil
+}

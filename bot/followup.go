@@ -1,0 +1,140 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// The jobs each state change schedules, in the same atomic step.
+
+func requestJobs(s Settings, r Request) []Job {
+	return []Job{NewJob(r.Created.Add(s.EscalateAfter), JobEscalate, r.ID)}
+}
+
+func proposalJobs(s Settings, p Proposal) []Job {
+	return []Job{
+		NewJob(p.Created.Add(s.ProposalTimeout/2), JobProposalRemind, p.ID),
+		NewJob(p.Created.Add(s.ProposalTimeout), JobProposalExpire, p.ID),
+	}
+}
+
+func charterJobs(s Settings, pair Pair) []Job {
+	return []Job{
+		NewJob(pair.Created.Add(s.CharterTimeout/2), JobCharterRemind, pair.ID),
+		NewJob(pair.Created.Add(s.CharterTimeout), JobCharterExpire, pair.ID),
+	}
+}
+
+// officialJobs follow a pair from its introduction at: the first check-in,
+// and the surveys (flash: one, at the latest SurveyAfter; a relationship:
+// mid-program and end).
+func officialJobs(s Settings, pair Pair, at time.Time) []Job {
+	jobs := []Job{NewJob(at.Add(s.CheckinAfter), JobCheckin, pair.ID, "1")}
+	if !pair.Relationship() {
+		return append(jobs, NewJob(at.Add(s.SurveyAfter), JobSurvey, pair.ID, SurveyFlash))
+	}
+	return append(jobs,
+		NewJob(at.Add(s.ProgramLength/2), JobSurvey, pair.ID, SurveyMid),
+		NewJob(at.Add(s.ProgramLength), JobSurvey, pair.ID, SurveyEnd))
+}
+
+// withReminder marks a message as a reminder.
+func withReminder(lang Lang, m Message) Message {
+	m.Title = T(lang, "reminder.prefix") + " " + m.Title
+	return m
+}
+
+// runProposalRemind reminds a mentor, once, of a proposal still pending
+// halfway through its time.
+func runProposalRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	p, err := b.store.GetProposal(ctx, t, j.Part(0))
+	if err != nil || p.State != ProposalPending {
+		return ignoreGone(err)
+	}
+	mentee, err := b.member(ctx, p.Mentee)
+	if err != nil {
+		return err
+	}
+	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message { return withReminder(l, proposalMessage(l, p, mentee)) })
+}
+
+// runProposalExpire passes a proposal nobody answered to the next
+// candidate, and tells the mentee.
+func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	p, err := b.store.ExpireProposal(ctx, t, j.Part(0))
+	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	b.record(ctx, Event{Kind: EventExpired, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
+	_ = b.notify(ctx, p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} })
+	_ = b.notify(ctx, p.Mentee, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentee", "topic", p.Topic)} })
+	b.requeue(ctx, t, p.Request)
+	return nil
+}
+
+// runCharterRemind reminds whoever has not accepted the charter yet.
+func runCharterRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	if err != nil || pair.State != PairCharter {
+		return ignoreGone(err)
+	}
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		if (id == pair.Mentor && pair.MentorAck > 0) || (id == pair.Mentee && pair.MenteeAck > 0) {
+			continue
+		}
+		m, err := b.member(ctx, id)
+		if err != nil {
+			return err
+		}
+		version, text, err := b.charter(ctx, t, m.Lang)
+		if err != nil {
+			return err
+		}
+		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message { return withReminder(l, charterMessage(l, pair, version, text)) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runCharterExpire cancels a pair whose charter was not accepted in time,
+// kindly, and puts the request back in the queue.
+func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	pair, err := b.store.DeclineCharter(ctx, t, j.Part(0), MemberID{})
+	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		key := "charter.expired_" + pair.Role(id)
+		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} })
+	}
+	b.requeue(ctx, t, pair.Request)
+	return nil
+}
+
+// runEscalate tells the managers about a request that waited too long.
+func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	r, err := b.store.GetRequest(ctx, t, j.Part(0))
+	if err != nil || !r.State.Open() {
+		return ignoreGone(err)
+	}
+	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
+	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {
+		days := int(b.clock.Now().Sub(r.Created).Hours() / 24)
+		return Message{Title: T(l, "escalate.title"), Text: T(l, "escalate.text", "topic", r.Topic, "days", itoa(days))}
+	})
+}
+
+// ignoreGone treats "it no longer exists" as nothing left to do.
+func ignoreGone(err error) error {
+	if ErrorCode(err) == ENOTFOUND {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,36 @@
+package bot
+
+import "context"
+
+// Poster is an optional Platform feature: posting in a channel, such as
+// the managers' channel. Platforms without it cannot post digests.
+type Poster interface {
+	Post(ctx context.Context, t Tenant, channel string, msg Message) error
+}
+
+// postToManagers posts a message in the workspace's managers' channel, once
+// per key, if one is set and the platform can post. Without a channel it
+// does nothing: the digest shows the same facts.
+func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build func(Lang) Message) error {
+	s := b.settings(ctx, t)
+	if s.DigestChannel == "" {
+		return nil
+	}
+	p, err := b.platform(t.Member(""))
+	if err != nil {
+		return err
+	}
+	poster, ok := p.(Poster)
+	if !ok {
+		return nil
+	}
+	prev, err := b.store.MarkSent(ctx, t, key+":channel", JobLease)
+	if err != nil || prev == "done" {
+		return err
+	}
+	if err := poster.Post(ctx, t, s.DigestChannel, build(s.DefaultLang)); err != nil {
+		_ = b.store.UnmarkSent(context.WithoutCancel(ctx), t, key+":channel")
+		return err
+	}
+	return b.store.ConfirmSent(context.WithoutCancel(ctx), t, key+":channel")
+}

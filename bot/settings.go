@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Settings are a workspace's program settings. Each has a default from the
+// environment (Config.Defaults); managers may override them per workspace.
+type Settings struct {
+	ProposalTimeout time.Duration // a mentor's time to answer; reminded halfway
+	CharterTimeout  time.Duration // both members' time to accept the charter
+	CheckinAfter    time.Duration // first "have you been in touch?" after the introduction
+	CheckinReminder time.Duration // asked again this long after "not yet"
+	SurveyAfter     time.Duration // flash: survey this long after the introduction at the latest
+	ProgramLength   time.Duration // one-to-one relationships: mid survey halfway, end survey at the end
+	CheckinEvery    time.Duration // one-to-one: check-in period
+	EscalateAfter   time.Duration // a request waiting longer is escalated to managers
+	Kinds           []Kind        // kinds enabled
+	MaxTZHours      int           // 0: no limit
+	DefaultLang     Lang
+	TZ              string // the workspace's time zone, for the digest
+	DigestChannel   string // the managers' channel ID, "" if none
+}
+
+// DefaultSettings are the built-in defaults.
+func DefaultSettings() Settings {
+	const day = 24 * time.Hour
+	return Settings{
+		ProposalTimeout: 48 * time.Hour, CharterTimeout: 72 * time.Hour,
+		CheckinAfter: 3 * day, CheckinReminder: 4 * day, SurveyAfter: 7 * day,
+		ProgramLength: 180 * day, CheckinEvery: 30 * day, EscalateAfter: 7 * day,
+		Kinds: append([]Kind(nil), matching.Kinds...), DefaultLang: English, TZ: "UTC",
+	}
+}
+
+// settingNames lists the settings in the order they are shown.
+var settingNames = []string{
+	"proposal-timeout", "charter-timeout", "checkin-after", "checkin-reminder", "survey-after",
+	"program-length", "checkin-every", "escalate-after", "kinds", "max-tz-hours", "default-lang", "tz",
+	"digest-channel",
+}
+
+// SettingNames returns the names of the settings managers can change.
+func SettingNames() []string { return append([]string(nil), settingNames...) }
+
+func (s *Settings) durations() map[string]*time.Duration {
+	return map[string]*time.Duration{
+		"proposal-timeout": &s.ProposalTimeout, "charter-timeout": &s.CharterTimeout,
+		"checkin-after": &s.CheckinAfter, "checkin-reminder": &s.CheckinReminder,
+		"survey-after": &s.SurveyAfter, "program-length": &s.ProgramLength,
+		"checkin-every": &s.CheckinEvery, "escalate-after": &s.EscalateAfter,
+	}
+}
+
+// Set changes one setting from its text form. EINVALID if the name or the
+// value is wrong.
+func (s *Settings) Set(name, value string) error {
+	value = strings.TrimSpace(value)
+	bad := &Error{Code: EINVALID, Key: "err.bad_setting", Args: []string{"name", clip(name, 30), "value", clip(value, 40)}}
+	if d, ok := s.durations()[name]; ok {
+		v, err := ParseDuration(value)
+		if err != nil || v <= 0 {
+			return bad
+		}
+		*d = v
+		return nil
+	}
+	switch name {
+	case "kinds":
+		var kinds []Kind
+		for _, k := range splitList(value) {
+			kind, ok := matching.ParseKind(k)
+			if !ok {
+				return bad
+			}
+			kinds = append(kinds, kind)
+		}
+		if len(kinds) == 0 {
+			return bad
+		}
+		s.Kinds = kinds
+	case "max-tz-hours":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > 12 {
+			return bad
+		}
+		s.MaxTZHours = n
+	case "default-lang":
+		l, ok := ParseLang(value)
+		if !ok {
+			return bad
+		}
+		s.DefaultLang = l
+	case "digest-channel":
+		if len(value) > 100 {
+			return bad
+		}
+		s.DigestChannel = value
+	case "tz":
+		loc, err := loadLocation(value)
+		if err != nil || value == "Local" {
+			return bad
+		}
+		s.TZ = loc.String()
+	default:
+		return &Error{Code: EINVALID, Key: "err.unknown_setting", Args: []string{"name", clip(name, 30), "names", strings.Join(settingNames, ", ")}}
+	}
+	return nil
+}
+
+// Get returns one setting in its text form.
+func (s Settings) Get(name string) string {
+	if d, ok := s.durations()[name]; ok {
+		return FormatDuration(*d)
+	}
+	switch name {
+	case "kinds":
+		k := make([]string, len(s.Kinds))
+		for i, kind := range s.Kinds {
+			k[i] = string(kind)
+		}
+		return strings.Join(k, ",")
+	case "max-tz-hours":
+		return strconv.Itoa(s.MaxTZHours)
+	case "default-lang":
+		return string(s.DefaultLang)
+	case "tz":
+		return s.TZ
+	case "digest-channel":
+		return s.DigestChannel
+	}
+	return ""
+}
+
+// Apply overrides the settings with stored name → value pairs, skipping
+// (and reporting) any that no longer parse.
+func (s *Settings) Apply(overrides map[string]string) error {
+	var bad []string
+	names := make([]string, 0, len(overrides))
+	for n := range overrides {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := s.Set(n, overrides[n]); err != nil {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("ignored invalid settings: %s", strings.Join(bad, ", "))
+	}
+	return nil
+}
+
+// KindEnabled reports whether kind k is enabled.
+func (s Settings) KindEnabled(k Kind) bool {
+	for _, x := range s.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// FormatDuration writes d the way ParseDuration reads it, in days when whole.
+func FormatDuration(d time.Duration) string {
+	const day = 24 * time.Hour
+	if d >= day && d%day == 0 {
+		return strconv.Itoa(int(d/day)) + "d"
+	}
+	switch {
+	case d%time.Hour == 0:
+		return strconv.Itoa(int(d/time.Hour)) + "h"
+	case d%time.Minute == 0:
+		return strconv.Itoa(int(d/time.Minute)) + "m"
+	}
+	return d.String()
+}

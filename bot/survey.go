@@ -1,0 +1,187 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// Survey actions. An answer button's value is
+// "<pair>:<stage>:<question>:<answer>"; a comment button's is "<pair>:<stage>".
+const (
+	ActionSurveyAnswer  = "survey.answer"
+	ActionSurveyComment = "survey.comment"
+)
+
+// Survey questions, in the order each role is asked them after the rating.
+var surveyQuestions = map[string][]string{
+	"mentee": {"rating", "answered", "become"},
+	"mentor": {"rating", "again"},
+}
+
+// surveyChoices are the answers offered to each question.
+var surveyChoices = map[string][]string{
+	"rating":   {"1", "2", "3", "4", "5"},
+	"answered": {"yes", "partly", "no"},
+	"become":   {"yes", "no"},
+	"again":    {"yes", "no"},
+}
+
+// lowRating ends a relationship at its mid-program survey.
+const lowRating = 2
+
+// surveyMessage asks one question of a survey.
+func surveyMessage(lang Lang, pair Pair, stage, question, other string) Message {
+	m := Message{Text: T(lang, "survey.q."+question, "name", other, "topic", pair.Topic)}
+	if question == "rating" {
+		m.Title = T(lang, "survey.title."+stage, "topic", pair.Topic)
+	}
+	for _, c := range surveyChoices[question] {
+		label := c
+		if question != "rating" {
+			label = T(lang, "survey.a."+c)
+		}
+		m.Buttons = append(m.Buttons, Button{Label: label, ActionID: ActionSurveyAnswer,
+			Value: pair.ID + ":" + stage + ":" + question + ":" + c})
+	}
+	return m
+}
+
+// runSurvey sends a survey to both members (survey:<pair>:<stage>). The
+// flash and end surveys complete the pair, freeing the mentor's slot.
+func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	if err != nil || pair.State != PairActive {
+		return ignoreGone(err)
+	}
+	stage := j.Part(1)
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		other, err := b.member(ctx, pair.Other(id))
+		if err != nil {
+			return err
+		}
+		key := JobSurvey + ":" + pair.ID + ":" + stage
+		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", other.displayName()) }); err != nil {
+			return err
+		}
+	}
+	if stage == SurveyMid {
+		return nil
+	}
+	ended, err := b.store.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
+	if err == nil {
+		b.record(ctx, Event{Kind: EventCompleted, Member: ended.Mentor, Other: ended.Mentee, Ref: ended.ID, Topic: ended.Topic})
+		b.matchWaiting(ctx, t)
+	}
+	return ignoreStale(err)
+}
+
+func ignoreStale(err error) error {
+	if ErrorCode(err) == ESTALE {
+		return nil
+	}
+	return err
+}
+
+// answerSurvey records one answer and asks the next question. A survey
+// takes one answer per person: a second click is refused politely.
+func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	parts := strings.Split(value, ":")
+	if len(parts) != 4 || !validAnswer(parts[2], parts[3]) {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	t := who.Tenant()
+	pair, err := b.store.GetPair(ctx, t, parts[0])
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	role := pair.Role(who)
+	if role == "" || !contains(surveyQuestions[role], parts[2]) {
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	}
+	stage, question, answer := parts[1], parts[2], parts[3]
+	id := SurveyID(pair.ID + ":" + stage)
+	if err := b.store.AnswerSurvey(ctx, t, id, who, question, answer, b.clock.Now().UTC()); err != nil {
+		if ErrorCode(err) == ESTALE {
+			return Reply{}, Errorf(ESTALE, "err.survey_done")
+		}
+		return Reply{}, err
+	}
+	b.recordAnswer(ctx, pair, question, answer)
+	if question == "rating" && stage == SurveyMid {
+		if n, _ := strconv.Atoi(answer); n <= lowRating {
+			return b.endPair(ctx, pair, who, "low-rating", lang)
+		}
+	}
+	return b.nextQuestion(ctx, pair, who, role, stage, question, lang)
+}
+
+func validAnswer(question, answer string) bool {
+	return contains(surveyChoices[question], answer)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Bot) recordAnswer(ctx context.Context, pair Pair, question, answer string) {
+	switch question {
+	case "rating":
+		n, _ := strconv.Atoi(answer)
+		b.record(ctx, Event{Kind: EventSurvey, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Rating: n})
+	case "answered":
+		b.record(ctx, Event{Kind: EventAnswered, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Answer: answer})
+	}
+}
+
+// nextQuestion replaces the answered question with the next one, or with
+// thanks and an "Add a comment" button after the last.
+func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, stage, question string, lang Lang) (Reply, error) {
+	qs := surveyQuestions[role]
+	for i, q := range qs {
+		if q == question && i+1 < len(qs) {
+			other, _ := b.member(ctx, pair.Other(who))
+			return Reply{Replace: true, Message: surveyMessage(lang, pair, stage, qs[i+1], other.displayName())}, nil
+		}
+	}
+	m, err := b.member(ctx, who)
+	if err == nil {
+		m.LastSurvey = pair.ID + ":" + stage
+		err = b.store.SaveMember(ctx, m)
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Replace: true, Message: Message{
+		Text:    T(lang, "survey.thanks"),
+		Buttons: []Button{{Label: T(lang, "btn.comment"), ActionID: ActionSurveyComment, Value: pair.ID + ":" + stage}},
+	}}, nil
+}
+
+// commentButton opens the comment form (a modal on Slack and Discord; the
+// shell asks for /mentor comment).
+func commentButton(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	spec, _ := b.command("comment")
+	f := b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
+	return Reply{Form: f, Message: Message{Text: T(lang, "survey.comment_how")}}, nil
+}
+
+// runComment attaches a comment to the member's last finished survey.
+func runComment(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	if in.Me.LastSurvey == "" {
+		return Reply{}, Errorf(ENOTFOUND, "err.no_survey")
+	}
+	err := b.store.AnswerSurvey(ctx, in.Member.Tenant(), SurveyID(in.Me.LastSurvey), in.Member, "comment", in.Text("text"), b.clock.Now().UTC())
+	if ErrorCode(err) == ESTALE {
+		return Reply{}, Errorf(ESTALE, "err.comment_done")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "survey.comment_thanks")}}, nil
+}

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// EndPair implements bot.Store.
+func (s *Store) EndPair(ctx context.Context, tn bot.Tenant, id string, state bot.PairState, reason string, at time.Time) (bot.Pair, error) {
+	p, err := s.GetPair(ctx, tn, id)
+	if err != nil {
+		return p, err
+	}
+	k := keysFor(tn)
+	t := newTx()
+	t.eq(k.pair(id), "state", string(bot.PairActive))
+	t.hset(k.pair(id), "state", string(state), "ended", ms(at), "end_reason", reason)
+	t.hincr(k.offer(p.Mentor.User), "active", -1)
+	failed, err := t.run(ctx, s.rdb)
+	if err != nil {
+		return p, err
+	}
+	if failed != 0 {
+		return p, &bot.Error{Code: bot.ESTALE, Err: errString("pair not active")}
+	}
+	p.State, p.Ended, p.EndReason = state, at, reason
+	return p, nil
+}
+
+// stalledAfter is how many "not yet" answers mark a pair stalled.
+const stalledAfter = 2
+
+// RecordCheckin implements bot.Store.
+func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time) (bot.Pair, error) {
+	p, err := s.GetPair(ctx, tn, id)
+	if err != nil {
+		return p, err
+	}
+	if p.Role(by) == "" {
+		return p, &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
+	}
+	k := keysFor(tn)
+	field := round + ":" + by.User
+	t := newTx()
+	t.eq(k.checkin(id), field, "")
+	t.eq(k.pair(id), "notyet", strconv.Itoa(p.NotYet))
+	t.hset(k.checkin(id), field, answer)
+	if answer == "notyet" {
+		// One "not yet" per round, whoever says it: guarded like the rest,
+		// so two members answering at once count once.
+		marker := round + ":notyet"
+		counted, err := s.rdb.HGet(ctx, k.checkin(id), marker).Result()
+		if err != nil && err != redis.Nil {
+			return p, classify(err, "check-in")
+		}
+		t.eq(k.checkin(id), marker, counted)
+		if counted != "" {
+			answer = "notyet-again"
+		} else {
+			t.hset(k.checkin(id), marker, "1")
+		}
+	}
+	switch answer {
+	case "yes":
+		if p.Met.IsZero() {
+			t.hset(k.pair(id), "met", ms(at))
+			p.Met = at
+		}
+	case "notyet":
+		p.NotYet++
+		t.hset(k.pair(id), "notyet", strconv.Itoa(p.NotYet))
+		if p.NotYet >= stalledAfter && p.Met.IsZero() {
+			t.hset(k.pair(id), "stalled", "1")
+			p.Stalled = true
+		}
+	}
+	failed, err := t.run(ctx, s.rdb)
+	switch {
+	case err != nil:
+		return p, err
+	case failed == 1:
+		return p, &bot.Error{Code: bot.ESTALE, Err: errString("check-in already answered")}
+	case failed == 2 || failed == 3:
+		// Both members answered "not yet" at once: count again from fresh state.
+		return s.RecordCheckin(ctx, tn, id, round, by, answer, at)
+	}
+	return p, nil
+}
+
+// AnswerSurvey implements bot.Store.
+func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.SurveyID, by bot.MemberID, question, answer string, at time.Time) error {
+	key := keysFor(tn).survey(string(survey), by.User)
+	t := newTx()
+	t.eq(key, question, "")
+	t.hset(key, question, answer, "at", ms(at))
+	failed, err := t.run(ctx, s.rdb)
+	if err != nil {
+		return err
+	}
+	if failed != 0 {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("survey question already answered")}
+	}
+	return nil
+}
+
+// Survey implements bot.Store.
+func (s *Store) Survey(ctx context.Context, tn bot.Tenant, survey bot.SurveyID, by bot.MemberID) (map[string]string, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(tn).survey(string(survey), by.User)).Result()
+	return h, classify(err, "survey")
+}

@@ -1,0 +1,204 @@
+package storetest
+
+import (
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// followupTests are the contract of jobs, deliveries, check-ins, surveys
+// and settings.
+var followupTests = []struct {
+	name string
+	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
+}{
+	{"JobsScheduleOnce", testJobsScheduleOnce},
+	{"JobsLease", testJobsLease},
+	{"JobsWithTransitions", testJobsWithTransitions},
+	{"MarkSent", testMarkSent},
+	{"ExpireProposal", testExpireProposal},
+	{"CheckinAndEnd", testCheckinAndEnd},
+	{"Survey", testSurvey},
+	{"SettingsAndLock", testSettingsAndLock},
+}
+
+func testJobsScheduleOnce(t *testing.T, s bot.Store, tn bot.Tenant) {
+	MustOK(t, s.ScheduleJobs(ctx(), tn, false, bot.NewJob(t0.Add(time.Hour), "test", "a")))
+	MustOK(t, s.ScheduleJobs(ctx(), tn, false, bot.NewJob(t0, "test", "a"))) // no-op: keeps its time
+	jobs, err := s.ClaimJobs(ctx(), tn, t0.Add(time.Minute), time.Minute, 10)
+	MustOK(t, err)
+	if len(jobs) != 0 {
+		t.Fatalf("got %v, want nothing due: scheduling twice must keep the first time", jobs)
+	}
+	MustOK(t, s.ScheduleJobs(ctx(), tn, true, bot.NewJob(t0, "test", "a"))) // earlier wins
+	jobs, _ = s.ClaimJobs(ctx(), tn, t0.Add(time.Minute), time.Minute, 10)
+	if len(jobs) != 1 || jobs[0].ID != "test:a" {
+		t.Fatalf("got %v, want test:a moved earlier", jobs)
+	}
+	tenants, err := s.Tenants(ctx())
+	MustOK(t, err)
+	found := false
+	for _, x := range tenants {
+		found = found || x == tn
+	}
+	if !found {
+		t.Fatalf("got tenants %v, want %v among them", tenants, tn)
+	}
+}
+
+func testJobsLease(t *testing.T, s bot.Store, tn bot.Tenant) {
+	for _, id := range []string{"a", "b", "c"} {
+		MustOK(t, s.ScheduleJobs(ctx(), tn, false, bot.NewJob(t0, "test", id)))
+	}
+	first, err := s.ClaimJobs(ctx(), tn, t0, time.Minute, 2)
+	MustOK(t, err)
+	second, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
+	if len(first) != 2 || len(second) != 1 {
+		t.Fatalf("got claims of %d and %d, want 2 then the 1 left", len(first), len(second))
+	}
+	MustOK(t, s.FinishJob(ctx(), tn, first[0]))
+	// first[1]'s replica dies: after the lease another claims it; the late
+	// finish of the dead replica must not remove the new claim.
+	again, _ := s.ClaimJobs(ctx(), tn, t0.Add(2*time.Minute), time.Minute, 10)
+	if len(again) != 2 {
+		t.Fatalf("got %v, want the 2 unfinished jobs back after their lease", again)
+	}
+	MustOK(t, s.FinishJob(ctx(), tn, first[1]))
+	MustOK(t, s.RetryJob(ctx(), tn, again[0], t0.Add(time.Hour)))
+	MustOK(t, s.FinishJob(ctx(), tn, again[1]))
+	left, _ := s.ClaimJobs(ctx(), tn, t0.Add(2*time.Hour), time.Minute, 10)
+	if len(left) != 1 || left[0].ID != again[0].ID {
+		t.Fatalf("got %v, want only the retried job %s", left, again[0].ID)
+	}
+}
+
+func testJobsWithTransitions(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 1)
+	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", State: bot.RequestWaiting, Created: t0}
+	MustOK(t, s.CreateRequest(ctx(), r, []bot.Job{bot.NewJob(t0, "escalate", "r1")}))
+	MustCode(t, s.CreateRequest(ctx(), bot.Request{ID: "r2", Mentee: r.Mentee, State: bot.RequestWaiting, Created: t0}, []bot.Job{bot.NewJob(t0, "escalate", "r2")}), bot.ECONFLICT)
+	p := bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: r.Mentee, State: bot.ProposalPending, Created: t0}
+	MustOK(t, s.Propose(ctx(), p, []bot.Job{bot.NewJob(t0, "pexpire", "p1")}))
+	pair, err := s.AcceptProposal(ctx(), tn, "p1", mentor, bot.Pair{ID: "x", Created: t0}, []bot.Job{bot.NewJob(t0, "cexpire", "x")})
+	MustOK(t, err)
+	official := func(p bot.Pair) []bot.Job { return []bot.Job{bot.NewJob(t0, "checkin", p.ID, "1")} }
+	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, official)
+	MustOK(t, err)
+	_, err = s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, official)
+	MustOK(t, err)
+	jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
+	got := map[string]bool{}
+	for _, j := range jobs {
+		got[j.ID] = true
+	}
+	for _, want := range []string{"escalate:r1", "pexpire:p1", "cexpire:x", "checkin:x:1"} {
+		if !got[want] {
+			t.Errorf("got jobs %v, want %s", got, want)
+		}
+	}
+	if len(got) != 4 {
+		t.Fatalf("got %d jobs %v, want exactly 4 (none from the refused request)", len(got), got)
+	}
+}
+
+func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
+	prev, err := s.MarkSent(ctx(), tn, "k", time.Minute)
+	MustOK(t, err)
+	if prev != "" {
+		t.Fatalf("got %q, want a free mark", prev)
+	}
+	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "pending" {
+		t.Fatalf("got %q, want pending", prev)
+	}
+	MustOK(t, s.UnmarkSent(ctx(), tn, "k"))
+	s.MarkSent(ctx(), tn, "k", time.Minute)
+	MustOK(t, s.ConfirmSent(ctx(), tn, "k"))
+	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
+		t.Fatalf("got %q, want done", prev)
+	}
+}
+
+func testExpireProposal(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 1)
+	r := mustRequest(t, s, tn, "M", "r1")
+	p := mustPropose(t, s, r, mentor, "p1")
+	got, err := s.ExpireProposal(ctx(), tn, p.ID)
+	MustOK(t, err)
+	if got.State != bot.ProposalExpired {
+		t.Fatalf("got %s, want expired", got.State)
+	}
+	_, err = s.ExpireProposal(ctx(), tn, p.ID)
+	MustCode(t, err, bot.ESTALE)
+	req, _ := s.GetRequest(ctx(), tn, r.ID)
+	if req.State != bot.RequestWaiting || len(req.Declined) != 1 {
+		t.Fatalf("got %+v, want waiting without the silent mentor", req)
+	}
+}
+
+func testCheckinAndEnd(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := formPair(t, s, tn)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
+	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", tn.Member("intruder"), "yes", t0)
+	MustCode(t, err, bot.EFORBIDDEN)
+	p, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "notyet", t0)
+	MustOK(t, err)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0)
+	if p.NotYet != 1 || p.Stalled {
+		t.Fatalf("got %d not-yets, stalled %v; want 1 for the round, not stalled", p.NotYet, p.Stalled)
+	}
+	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0)
+	MustCode(t, err, bot.ESTALE)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0)
+	if p.NotYet != 2 || !p.Stalled {
+		t.Fatalf("got %d not-yets, stalled %v; want stalled after 2", p.NotYet, p.Stalled)
+	}
+	met := t0.Add(time.Hour)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "2", pair.Mentee, "yes", met)
+	if !p.Met.Equal(met) {
+		t.Fatalf("got met %v, want %v", p.Met, met)
+	}
+	ended, err := s.EndPair(ctx(), tn, pair.ID, bot.PairCompleted, "end", met)
+	MustOK(t, err)
+	if ended.State != bot.PairCompleted {
+		t.Fatalf("got %s, want completed", ended.State)
+	}
+	_, err = s.EndPair(ctx(), tn, pair.ID, bot.PairCancelled, "x", met)
+	MustCode(t, err, bot.ESTALE)
+	if o, _ := s.GetOffer(ctx(), pair.Mentor); o.Active != 0 {
+		t.Fatalf("got active %d, want the slot freed", o.Active)
+	}
+	stored, _ := s.GetPair(ctx(), tn, pair.ID)
+	if stored.State != bot.PairCompleted || !stored.Met.Equal(met) || !stored.Stalled || stored.EndReason != "end" {
+		t.Fatalf("got %+v, want completed, met, stalled, reason end", stored)
+	}
+}
+
+func testSurvey(t *testing.T, s bot.Store, tn bot.Tenant) {
+	id, m := bot.SurveyID("pair1:mid"), tn.Member("M")
+	MustOK(t, s.AnswerSurvey(ctx(), tn, id, m, "rating", "4", t0))
+	MustCode(t, s.AnswerSurvey(ctx(), tn, id, m, "rating", "1", t0), bot.ESTALE)
+	MustOK(t, s.AnswerSurvey(ctx(), tn, id, m, "answered", "yes", t0))
+	got, err := s.Survey(ctx(), tn, id, m)
+	MustOK(t, err)
+	if got["rating"] != "4" || got["answered"] != "yes" {
+		t.Fatalf("got %v, want the first answers kept", got)
+	}
+}
+
+func testSettingsAndLock(t *testing.T, s bot.Store, tn bot.Tenant) {
+	MustOK(t, s.SetSetting(ctx(), tn, "checkin-after", "5d"))
+	got, err := s.Settings(ctx(), tn)
+	MustOK(t, err)
+	if got["checkin-after"] != "5d" {
+		t.Fatalf("got %v, want checkin-after 5d", got)
+	}
+	name := "test-" + tn.Workspace
+	ok, err := s.TryLock(ctx(), name, time.Minute)
+	MustOK(t, err)
+	again, _ := s.TryLock(ctx(), name, time.Minute)
+	if !ok || again {
+		t.Fatalf("got %v then %v, want the lock once", ok, again)
+	}
+}
