@@ -1,8 +1,38 @@
 package main
 
-import "context"
+import (
+	"context"
 
-// openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set.
+	"github.com/mentorbot/mentorbot/adapters/discord"
+)
+
+// openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set:
+// it registers /mentor, then takes interactions at POST
+// /discord/interactions when DISCORD_PUBLIC_KEY is set, over the gateway
+// otherwise. The adapter is registered with the bot before it opens, so
+// that the first interaction finds it; Close waits for interactions
+// still being served, before the store closes.
 func (m *Main) openDiscord(ctx context.Context) error {
+	c := m.Config.Discord
+	if c.BotToken == "" {
+		return nil
+	}
+	a, err := discord.New(discord.Config{
+		Token: c.BotToken, AppID: c.AppID, PublicKey: c.PublicKey, GuildID: c.GuildID,
+		APIURL: c.APIURL, IntroChannelID: c.IntroChannelID,
+	}, m.Bot, m.Log)
+	if err != nil {
+		return err
+	}
+	m.Bot.Register(discord.Platform, a)
+	if err := a.Open(ctx); err != nil {
+		a.Close()
+		return err
+	}
+	m.closers = append(m.closers, a.Close)
+	if c.PublicKey != "" {
+		m.mux.Handle("POST /discord/interactions", a)
+	}
+	m.Log.Info("discord ready", "app", c.AppID, "http", c.PublicKey != "")
 	return nil
 }

@@ -1,0 +1,191 @@
+package discord
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// Config is the Discord application's settings.
+type Config struct {
+	Token     string // the bot token, with or without "Bot "
+	AppID     string // the application ID
+	PublicKey string // hex Ed25519 key: interactions come over HTTP, not the gateway
+	// GuildID registers /mentor in that server only, where it applies at
+	// once; "" registers it globally.
+	GuildID string
+	// APIURL is the REST base including the version, like discordgo's
+	// default https://discord.com/api/v9/; a REST proxy or a fake.
+	APIURL string
+	// IntroChannelID, when set, is where introductions become private
+	// threads; otherwise each member of a pair gets the introduction by DM.
+	IntroChannelID string
+
+	// AnswerWithin is how long an interaction waits for the core before
+	// it is deferred (Discord allows 3 s for the first response). Default 2 s.
+	AnswerWithin time.Duration
+	// WorkTimeout bounds the work on one interaction, deferred or not, and
+	// so how long Close may wait. Default 30 s.
+	WorkTimeout time.Duration
+	// RetryAttempts and RetryBackoff bound retries of 5xx and network
+	// errors: attempts in all (default 4), first pause (default 250 ms),
+	// doubling each time.
+	RetryAttempts int
+	RetryBackoff  time.Duration
+	// MaxSkew is how old (or early) a signed HTTP request may be. Default 5 min.
+	MaxSkew time.Duration
+	// Now is the wall clock for signature timestamps. Default time.Now.
+	Now func() time.Time
+	// HTTPTransport carries REST calls. Default http.DefaultTransport.
+	HTTPTransport http.RoundTripper
+}
+
+// Handler is what the adapter needs of the bot; *bot.Bot is one.
+type Handler interface {
+	HandleCommand(ctx context.Context, c bot.Command) bot.Reply
+	HandleAction(ctx context.Context, a bot.Action) bot.Reply
+	Commands() []bot.CommandSpec
+}
+
+// Adapter is the Discord adapter. It implements bot.Platform,
+// bot.Directory and bot.Poster, and http.Handler for the interactions
+// endpoint. Its
+// methods are safe for concurrent use.
+type Adapter struct {
+	cfg     Config
+	h       Handler
+	log     *slog.Logger
+	session *discordgo.Session
+	rest    restAPI
+	gateway gatewayAPI
+	key     ed25519.PublicKey
+
+	dms      sync.Map  // user ID -> DM channel ID
+	dmClosed closedDMs // members whose DMs were found closed
+
+	mu     sync.Mutex
+	closed bool
+	work   sync.WaitGroup // interactions being served, and their follow-ups
+	stop   func()         // removes the gateway handler
+}
+
+var (
+	_ bot.Platform  = (*Adapter)(nil)
+	_ bot.Directory = (*Adapter)(nil)
+	_ bot.Poster    = (*Adapter)(nil)
+	_ http.Handler  = (*Adapter)(nil)
+)
+
+// New returns an adapter for the configured application, not yet
+// connected. Register it with the bot, then Open it.
+func New(cfg Config, h Handler, log *slog.Logger) (*Adapter, error) {
+	if cfg.Token == "" || cfg.AppID == "" {
+		return nil, errors.New("DISCORD_BOT_TOKEN and DISCORD_APP_ID are required")
+	}
+	cfg = withDefaults(cfg)
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &Adapter{cfg: cfg, h: h, log: log.With("platform", Platform)}
+	if cfg.PublicKey != "" {
+		key, err := hex.DecodeString(cfg.PublicKey)
+		if err != nil || len(key) != ed25519.PublicKeySize {
+			return nil, errors.New("DISCORD_PUBLIC_KEY: want the application's public key, 64 hex digits")
+		}
+		a.key = key
+	}
+	s, err := newSession(cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.session, a.rest, a.gateway = s, s, s
+	return a, nil
+}
+
+func withDefaults(cfg Config) Config {
+	if cfg.AnswerWithin <= 0 {
+		cfg.AnswerWithin = 2 * time.Second
+	}
+	if cfg.WorkTimeout <= 0 {
+		cfg.WorkTimeout = 30 * time.Second
+	}
+	if cfg.RetryAttempts <= 0 {
+		cfg.RetryAttempts = 4
+	}
+	if cfg.RetryBackoff <= 0 {
+		cfg.RetryBackoff = 250 * time.Millisecond
+	}
+	if cfg.MaxSkew <= 0 {
+		cfg.MaxSkew = 5 * time.Minute
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return cfg
+}
+
+// Open registers /mentor and, without a public key, connects to the
+// gateway to receive interactions. Registration overwrites all of the
+// application's commands in bulk, so restarting is idempotent.
+func (a *Adapter) Open(ctx context.Context) error {
+	cmds, err := applicationCommands(a.h.Commands())
+	if err != nil {
+		return err
+	}
+	if _, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("register /%s: %w", rootCommand, err)
+	}
+	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
+	if a.key != nil {
+		return nil // interactions come to ServeHTTP
+	}
+	a.stop = a.gateway.AddHandler(a.onInteraction)
+	if err := a.gateway.Open(); err != nil {
+		return fmt.Errorf("gateway: %w", err)
+	}
+	a.log.Info("gateway connected")
+	return nil
+}
+
+// Close stops taking interactions, waits for those being served (each
+// bounded by WorkTimeout), then disconnects the gateway.
+func (a *Adapter) Close() error {
+	a.mu.Lock()
+	already := a.closed
+	a.closed = true
+	a.mu.Unlock()
+	if already {
+		return nil
+	}
+	a.work.Wait()
+	if a.stop != nil {
+		a.stop()
+		return a.gateway.Close()
+	}
+	return nil
+}
+
+// spawn runs f in a goroutine that Close waits for. It reports false,
+// without running f, once the adapter is closing.
+func (a *Adapter) spawn(f func()) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closed {
+		return false
+	}
+	a.work.Add(1)
+	go func() {
+		defer a.work.Done()
+		f()
+	}()
+	return true
+}

@@ -1,0 +1,148 @@
+package discord
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// rootCommand is the one slash command; each row of the command table is
+// one of its subcommands.
+const rootCommand = "mentor"
+
+// Discord's limits on slash commands.
+const (
+	maxDescription  = 100
+	maxOptions      = 25
+	maxChoices      = 25
+	maxStringOption = 6000
+)
+
+// validName is Discord's rule for command and option names (lower case).
+var validName = regexp.MustCompile(`^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$`)
+
+// applicationCommands generates /mentor from the command table: "offer"
+// becomes a subcommand, "admin stats" a subcommand "stats" of the group
+// "admin". OptInt becomes an integer with min and max, OptChoice a string
+// with choices, anything else a string with max_length. Descriptions come
+// from the catalog in English, with French as a localization. It fails on
+// a table Discord would refuse, so that a bad table stops the start.
+func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationCommand, error) {
+	root := &discordgo.ApplicationCommand{
+		Name: rootCommand, Type: discordgo.ChatApplicationCommand,
+		Description:              clip(text(bot.English, "root"), maxDescription),
+		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.French: clip(text(bot.French, "root"), maxDescription)},
+		// The bot works per server: hide /mentor from DMs (serve still
+		// answers a DM politely, for clients that show it anyway).
+		Contexts: &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
+	}
+	groups := map[string]*discordgo.ApplicationCommandOption{}
+	for _, spec := range specs {
+		sub, err := subcommand(spec)
+		if err != nil {
+			return nil, err
+		}
+		group, _ := spec.Group()
+		if group == "" {
+			root.Options = append(root.Options, sub)
+			continue
+		}
+		g, ok := groups[group]
+		if !ok {
+			if !validName.MatchString(group) {
+				return nil, fmt.Errorf("command group %q: invalid Discord name", group)
+			}
+			g = &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommandGroup, Name: group}
+			g.Description, g.DescriptionLocalizations = groupDescription(group)
+			groups[group] = g
+			root.Options = append(root.Options, g)
+		}
+		g.Options = append(g.Options, sub)
+	}
+	if len(root.Options) > maxOptions {
+		return nil, fmt.Errorf("/%s: %d subcommands, Discord takes %d", rootCommand, len(root.Options), maxOptions)
+	}
+	for _, g := range groups {
+		if len(g.Options) > maxOptions {
+			return nil, fmt.Errorf("/%s %s: %d subcommands, Discord takes %d", rootCommand, g.Name, len(g.Options), maxOptions)
+		}
+	}
+	return []*discordgo.ApplicationCommand{root}, nil
+}
+
+// subcommand generates the subcommand of one row of the command table.
+// Required options come first, as Discord demands.
+func subcommand(spec bot.CommandSpec) (*discordgo.ApplicationCommandOption, error) {
+	_, name := spec.Group()
+	if !validName.MatchString(name) {
+		return nil, fmt.Errorf("command %q: invalid Discord name", spec.Name)
+	}
+	if len(spec.Options) > maxOptions {
+		return nil, fmt.Errorf("command %q: %d options, Discord takes %d", spec.Name, len(spec.Options), maxOptions)
+	}
+	sub := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand, Name: name}
+	sub.Description, sub.DescriptionLocalizations = describe(spec.CatalogKey() + ".summary")
+	for _, o := range spec.Options {
+		opt, err := option(o)
+		if err != nil {
+			return nil, fmt.Errorf("command %q: %w", spec.Name, err)
+		}
+		sub.Options = append(sub.Options, opt)
+	}
+	sort.SliceStable(sub.Options, func(i, j int) bool { return sub.Options[i].Required && !sub.Options[j].Required })
+	return sub, nil
+}
+
+// option generates one option of a subcommand.
+func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
+	if !validName.MatchString(o.Name) {
+		return nil, fmt.Errorf("option %q: invalid Discord name", o.Name)
+	}
+	opt := &discordgo.ApplicationCommandOption{Name: o.Name, Required: o.Required}
+	opt.Description, opt.DescriptionLocalizations = describe("opt." + o.Name)
+	switch o.Type {
+	case bot.OptInt:
+		lo, hi := float64(o.Min), float64(o.Max)
+		opt.Type, opt.MinValue, opt.MaxValue = discordgo.ApplicationCommandOptionInteger, &lo, hi
+	case bot.OptChoice:
+		if len(o.Choices) > maxChoices {
+			return nil, fmt.Errorf("option %q: %d choices, Discord takes %d", o.Name, len(o.Choices), maxChoices)
+		}
+		opt.Type = discordgo.ApplicationCommandOptionString
+		for _, c := range o.Choices {
+			opt.Choices = append(opt.Choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(c, maxDescription), Value: c})
+		}
+	default:
+		opt.Type = discordgo.ApplicationCommandOptionString
+		if o.MaxLength > 0 {
+			opt.MaxLength = min(o.MaxLength, maxStringOption)
+		}
+	}
+	return opt, nil
+}
+
+// describe returns a catalog entry in English and its French version,
+// clipped to Discord's 100 characters.
+func describe(key string) (string, map[discordgo.Locale]string) {
+	en := clip(bot.T(bot.English, key), maxDescription)
+	fr := clip(bot.T(bot.French, key), maxDescription)
+	return en, map[discordgo.Locale]string{discordgo.French: fr}
+}
+
+// groupDescription describes a subcommand group: its catalog entry
+// "cmd.<group>.summary" when there is one, else a generic sentence.
+func groupDescription(group string) (string, map[discordgo.Locale]string) {
+	if bot.HasKey(bot.English, "cmd."+group+".summary") {
+		return describe("cmd." + group + ".summary")
+	}
+	return clip(fillGroup(bot.English, group), maxDescription),
+		map[discordgo.Locale]string{discordgo.French: clip(fillGroup(bot.French, group), maxDescription)}
+}
+
+func fillGroup(lang bot.Lang, group string) string {
+	return strings.ReplaceAll(text(lang, "group"), "{group}", group)
+}

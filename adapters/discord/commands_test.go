@@ -1,0 +1,188 @@
+package discord_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/adapters/discord"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// command is the JSON of an application command or option, as registered.
+type command struct {
+	Name         string            `json:"name"`
+	Type         int               `json:"type"`
+	Description  string            `json:"description"`
+	Localized    map[string]string `json:"description_localizations"`
+	Required     bool              `json:"required"`
+	Options      []command         `json:"options"`
+	MinValue     *float64          `json:"min_value"`
+	MaxValue     float64           `json:"max_value"`
+	MaxLength    int               `json:"max_length"`
+	Contexts     []int             `json:"contexts"`
+	ChoicesField []struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	} `json:"choices"`
+}
+
+func (c command) option(name string) (command, bool) {
+	for _, o := range c.Options {
+		if o.Name == name {
+			return o, true
+		}
+	}
+	return command{}, false
+}
+
+// MustCommands registers specs and returns the one /mentor command.
+func MustCommands(tb testing.TB, specs []bot.CommandSpec) command {
+	tb.Helper()
+	raw, err := discord.Commands(specs)
+	if err != nil {
+		tb.Fatalf("got error %v, want none", err)
+	}
+	var cmds []command
+	if err := json.Unmarshal(raw, &cmds); err != nil {
+		tb.Fatal(err)
+	}
+	if len(cmds) != 1 || cmds[0].Name != "mentor" {
+		tb.Fatalf("got %d commands, want only /mentor", len(cmds))
+	}
+	return cmds[0]
+}
+
+func TestCommands(t *testing.T) {
+	specs := bot.New(bot.Config{}, nil, nil, nil, nil).Commands()
+	root := MustCommands(t, specs)
+
+	t.Run("OneSubcommandPerRow", func(t *testing.T) {
+		if len(root.Options) != len(specs) {
+			t.Fatalf("got %d subcommands, want %d", len(root.Options), len(specs))
+		}
+		for i, spec := range specs {
+			sub := root.Options[i]
+			if sub.Name != spec.Name || sub.Type != 1 {
+				t.Errorf("got subcommand %q of type %d, want %q of type 1", sub.Name, sub.Type, spec.Name)
+			}
+			if want := bot.T(bot.English, spec.CatalogKey()+".summary"); sub.Description != want {
+				t.Errorf("%s: got description %q, want %q", spec.Name, sub.Description, want)
+			}
+			if want := bot.T(bot.French, spec.CatalogKey()+".summary"); sub.Localized["fr"] != want {
+				t.Errorf("%s: got French description %q, want %q", spec.Name, sub.Localized["fr"], want)
+			}
+		}
+	})
+	t.Run("GuildOnly", func(t *testing.T) {
+		if len(root.Contexts) != 1 || root.Contexts[0] != 0 {
+			t.Errorf("got contexts %v, want [0] (guild)", root.Contexts)
+		}
+	})
+	t.Run("OptionTypes", func(t *testing.T) {
+		request, _ := root.option("request")
+		topic, _ := request.option("topic")
+		if topic.Type != 3 || !topic.Required || topic.MaxLength != bot.MaxTopicLen || request.Options[0].Name != "topic" {
+			t.Errorf("got topic %+v, want a required string of at most %d, first", topic, bot.MaxTopicLen)
+		}
+		kind, _ := request.option("kind")
+		if kind.Type != 3 || len(kind.ChoicesField) != 4 {
+			t.Errorf("got kind of type %d with %d choices, want a string with 4 choices", kind.Type, len(kind.ChoicesField))
+		}
+		years, _ := request.option("years")
+		if years.Type != 4 || years.MinValue == nil || *years.MinValue != 0 || years.MaxValue != 70 {
+			t.Errorf("got years %+v, want an integer from 0 to 70", years)
+		}
+		if want := bot.T(bot.French, "opt.years"); years.Localized["fr"] != want {
+			t.Errorf("got French description %q, want %q", years.Localized["fr"], want)
+		}
+	})
+	t.Run("DescriptionsWithinLimits", func(t *testing.T) {
+		var walk func(c command)
+		walk = func(c command) {
+			if n := utf8.RuneCountInString(c.Description); n < 1 || n > 100 {
+				t.Errorf("%s: got a description of %d characters, want 1 to 100", c.Name, n)
+			}
+			for _, o := range c.Options {
+				walk(o)
+			}
+		}
+		walk(root)
+	})
+	t.Run("GroupedNameIsSubcommandGroup", func(t *testing.T) {
+		specs := append(specs, bot.CommandSpec{Name: "admin stats"}, bot.CommandSpec{Name: "admin charter", Options: []bot.Option{{Name: "text", Type: bot.OptText, MaxLength: 9000}}})
+		root := MustCommands(t, specs)
+		admin, ok := root.option("admin")
+		if !ok || admin.Type != 2 || len(admin.Options) != 2 || admin.Options[0].Name != "stats" || admin.Options[0].Type != 1 {
+			t.Fatalf("got %+v, want a group admin with subcommands stats and charter", admin)
+		}
+		text, _ := admin.Options[1].option("text")
+		if text.MaxLength != 6000 {
+			t.Errorf("got max_length %d, want Discord's 6000", text.MaxLength)
+		}
+	})
+	t.Run("ErrBadName", func(t *testing.T) {
+		if _, err := discord.Commands([]bot.CommandSpec{{Name: "Offer Now"}}); err == nil {
+			t.Error("got no error, want one for a name Discord refuses")
+		}
+	})
+	t.Run("ErrTooManyChoices", func(t *testing.T) {
+		choices := strings.Split(strings.Repeat("c,", 26), ",")
+		if _, err := discord.Commands([]bot.CommandSpec{{Name: "x", Options: []bot.Option{{Name: "y", Type: bot.OptChoice, Choices: choices}}}}); err == nil {
+			t.Error("got no error, want one for 26 choices")
+		}
+	})
+}
+
+func TestModal(t *testing.T) {
+	form := &bot.Form{Command: "offer", Title: strings.Repeat("T", 60), Fields: []bot.FormField{
+		{Name: "topics", Label: "Topics", Required: true, MaxLength: 621, Value: "go"},
+		{Name: "goal", Label: strings.Repeat("L", 60), Multiline: true},
+		{Name: "c", Label: "c"}, {Name: "d", Label: "d"}, {Name: "e", Label: "e"}, {Name: "f", Label: "f"},
+	}}
+	raw, err := discord.Modal(form, testGuild)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		Type int
+		Data struct {
+			CustomID   string `json:"custom_id"`
+			Title      string
+			Components []struct {
+				Type       int
+				Components []struct {
+					Type      int
+					CustomID  string `json:"custom_id"`
+					Label     string
+					Style     int
+					Required  bool
+					MaxLength int `json:"max_length"`
+					Value     string
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Type != 9 || r.Data.CustomID != "mb:"+testGuild+":form:offer" || utf8.RuneCountInString(r.Data.Title) > 45 {
+		t.Errorf("got type %d, custom_id %q, title of %d; want 9, the form's ID, at most 45", r.Type, r.Data.CustomID, len(r.Data.Title))
+	}
+	if len(r.Data.Components) != 5 {
+		t.Fatalf("got %d rows, want Discord's 5", len(r.Data.Components))
+	}
+	for _, row := range r.Data.Components {
+		if row.Type != 1 || len(row.Components) != 1 || row.Components[0].Type != 4 {
+			t.Errorf("got row %+v, want an action row holding one text input", row)
+		}
+	}
+	topics, goal := r.Data.Components[0].Components[0], r.Data.Components[1].Components[0]
+	if topics.CustomID != "topics" || !topics.Required || topics.MaxLength != 621 || topics.Value != "go" || topics.Style != 1 {
+		t.Errorf("got topics %+v, want a required short input of 621, prefilled", topics)
+	}
+	if goal.Style != 2 || utf8.RuneCountInString(goal.Label) > 45 || goal.MaxLength != 4000 {
+		t.Errorf("got goal %+v, want a paragraph, label at most 45, max_length 4000", goal)
+	}
+}

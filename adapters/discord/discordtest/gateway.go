@@ -1,0 +1,144 @@
+package discordtest
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Gateway is a fake of Discord's gateway websocket: on connection it
+// sends Hello (op 10), reads Identify (op 2) and sends the READY
+// dispatch; it acknowledges heartbeats (op 1 → op 11); Dispatch then
+// sends INTERACTION_CREATE events. It serves one connection at a time.
+type Gateway struct {
+	Server *httptest.Server
+	appID  string
+
+	mu         sync.Mutex
+	conn       *websocket.Conn
+	seq        int
+	identify   Identify
+	identified chan struct{}
+}
+
+// Identify is what the bot sent in its Identify payload.
+type Identify struct {
+	Token   string `json:"token"`
+	Intents int    `json:"intents"`
+}
+
+var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+
+// NewGateway starts a fake gateway, closed with the test.
+func NewGateway(tb testing.TB, appID string) *Gateway {
+	tb.Helper()
+	g := &Gateway{appID: appID, identified: make(chan struct{})}
+	g.Server = httptest.NewServer(http.HandlerFunc(g.serve))
+	tb.Cleanup(func() {
+		g.mu.Lock()
+		if g.conn != nil {
+			g.conn.Close()
+		}
+		g.mu.Unlock()
+		g.Server.Close()
+	})
+	return g
+}
+
+// URL is the websocket URL for GET gateway to return.
+func (g *Gateway) URL() string { return "ws" + strings.TrimPrefix(g.Server.URL, "http") }
+
+func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	g.mu.Lock()
+	g.conn = conn
+	g.mu.Unlock()
+	if g.write(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}}) != nil {
+		return
+	}
+	var hello struct {
+		Op int      `json:"op"`
+		D  Identify `json:"d"`
+	}
+	if conn.ReadJSON(&hello) != nil || hello.Op != 2 {
+		return
+	}
+	g.ready(hello.D)
+	for {
+		var frame struct {
+			Op int `json:"op"`
+		}
+		if conn.ReadJSON(&frame) != nil {
+			return
+		}
+		if frame.Op == 1 {
+			g.write(map[string]any{"op": 11})
+		}
+	}
+}
+
+// ready records the Identify and sends READY.
+func (g *Gateway) ready(id Identify) {
+	g.write(map[string]any{"op": 0, "t": "READY", "s": g.nextSeq(), "d": map[string]any{
+		"v": 10, "session_id": "fake-session", "resume_gateway_url": g.URL(), "guilds": []any{},
+		"user":        map[string]any{"id": g.appID, "username": "mentorbot", "bot": true, "discriminator": "0"},
+		"application": map[string]any{"id": g.appID, "flags": 0},
+	}})
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.identify = id
+	select {
+	case <-g.identified:
+	default:
+		close(g.identified)
+	}
+}
+
+// WaitIdentified waits for the bot to identify and returns its Identify.
+func (g *Gateway) WaitIdentified(tb testing.TB) Identify {
+	tb.Helper()
+	select {
+	case <-g.identified:
+	case <-time.After(5 * time.Second):
+		tb.Fatal("the bot did not identify on the gateway within 5 s")
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.identify
+}
+
+// Dispatch sends an interaction as an INTERACTION_CREATE event.
+func (g *Gateway) Dispatch(tb testing.TB, p Payload) {
+	tb.Helper()
+	err := g.write(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": g.nextSeq(), "d": json.RawMessage(p.JSON())})
+	if err != nil {
+		tb.Fatalf("dispatch: %v", err)
+	}
+}
+
+func (g *Gateway) nextSeq() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.seq++
+	return g.seq
+}
+
+// write sends one frame; gorilla allows one writer at a time.
+func (g *Gateway) write(v any) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.conn == nil {
+		return websocket.ErrCloseSent
+	}
+	return g.conn.WriteJSON(v)
+}

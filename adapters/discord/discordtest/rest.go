@@ -1,0 +1,208 @@
+package discordtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// APIPrefix is the path under which the fake serves the API, as Discord
+// does (https://discord.com/api/v9/).
+const APIPrefix = "/api/v9/"
+
+// Call is one request the fake received, and the status it answered.
+type Call struct {
+	Method string
+	Path   string // under APIPrefix: "channels/123/messages"
+	Query  string
+	Auth   string // the Authorization header
+	Body   []byte
+	Status int
+	Resp   []byte // what the fake answered
+}
+
+// Route is "METHOD path", the form faults are matched against.
+func (c Call) Route() string { return c.Method + " " + c.Path }
+
+// Message decodes the call's body as a message payload.
+func (c Call) Message() Message {
+	m, _ := decode[Message](c.Body)
+	return m
+}
+
+// Response decodes the call's body as an interaction response.
+func (c Call) Response() Response {
+	r, _ := decode[Response](c.Body)
+	return r
+}
+
+// REST is a fake of Discord's REST API. Point discordgo at URL() (as
+// DISCORD_API_URL). It keeps DM channels, threads, messages and members,
+// answers what discordgo expects, and records every call. Methods are
+// safe for concurrent use.
+type REST struct {
+	Server *httptest.Server
+
+	mu          sync.Mutex
+	calls       []Call
+	next        int64
+	gateway     string
+	dmOf        map[string]string // user -> DM channel
+	userOf      map[string]string // DM channel -> user
+	threads     map[string]*Thread
+	threadOrder []string
+	closedDMs   map[string]bool
+	expired     map[string]bool
+	gone        map[string]bool
+	names       map[string]string
+	faults      []*fault
+	registered  []Registration
+}
+
+// Thread is a thread the bot created.
+type Thread struct {
+	ID, Parent, Name string
+	Type             int
+	Members          []string
+}
+
+// Registration is one bulk overwrite of the application's commands.
+type Registration struct {
+	AppID, GuildID string
+	Commands       json.RawMessage
+}
+
+type fault struct {
+	route  string
+	n      int
+	status int
+	header http.Header
+	body   []byte
+}
+
+// NewREST starts a fake REST API, closed with the test.
+func NewREST(tb testing.TB) *REST {
+	tb.Helper()
+	f := &REST{
+		next: 1_300_000_000_000_000_000, dmOf: map[string]string{}, userOf: map[string]string{},
+		threads: map[string]*Thread{}, closedDMs: map[string]bool{}, expired: map[string]bool{},
+		gone: map[string]bool{}, names: map[string]string{},
+	}
+	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
+	tb.Cleanup(f.Server.Close)
+	return f
+}
+
+// URL is the API base to configure, with the version and a final slash.
+func (f *REST) URL() string { return f.Server.URL + APIPrefix }
+
+// SetGateway sets the websocket URL that GET gateway and gateway/bot return.
+func (f *REST) SetGateway(url string) { f.locked(func() { f.gateway = url }) }
+
+// CloseDMs makes messages to the user's DM channel fail with 50007, as
+// when a member turned off DMs from server members.
+func (f *REST) CloseDMs(user string) { f.locked(func() { f.closedDMs[user] = true }) }
+
+// ExpireToken makes every use of an interaction token fail with 10062
+// Unknown interaction, as when Discord stopped waiting for the response.
+func (f *REST) ExpireToken(token string) { f.locked(func() { f.expired[token] = true }) }
+
+// Leave makes the user unknown: GET member and thread-member add fail
+// with 10007 Unknown Member.
+func (f *REST) Leave(user string) { f.locked(func() { f.gone[user] = true }) }
+
+// SetName sets the nickname GET guilds/{g}/members/{user} returns.
+func (f *REST) SetName(user, nick string) { f.locked(func() { f.names[user] = nick }) }
+
+// RateLimit answers the next n calls whose route starts with route (like
+// "POST channels/") with a 429 shaped like Discord's documented sample,
+// retry_after set to after.
+func (f *REST) RateLimit(route string, n int, after time.Duration) {
+	secs := fmt.Sprintf("%.3f", after.Seconds())
+	h := http.Header{}
+	for k, v := range sample429Header {
+		h[k] = v
+	}
+	h.Set("Retry-After", secs)
+	h.Set("X-RateLimit-Reset-After", secs)
+	h.Set("X-RateLimit-Reset", fmt.Sprintf("%.3f", float64(time.Now().Add(after).UnixMilli())/1000))
+	body := fmt.Sprintf(`{"message": "You are being rate limited.", "retry_after": %s, "global": false}`, secs)
+	f.locked(func() {
+		f.faults = append(f.faults, &fault{route: route, n: n, status: 429, header: h, body: []byte(body)})
+	})
+}
+
+// Fail answers the next n calls whose route starts with route with status
+// (a 5xx: an outage).
+func (f *REST) Fail(route string, n, status int) {
+	body := fmt.Sprintf(`{"message": "%s", "code": 0}`, http.StatusText(status))
+	f.locked(func() { f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: []byte(body)}) })
+}
+
+func (f *REST) locked(fn func()) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn()
+}
+
+// serve records the call and answers it: with a pending fault, else from
+// the fake's state.
+func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	path, ok := strings.CutPrefix(r.URL.Path, APIPrefix)
+	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	status, header, resp := http.StatusNotFound, http.Header{}, []byte(`{"message": "404: Not Found", "code": 0}`)
+	if ok {
+		status, header, resp = f.fault(call.Route())
+		if status == 0 {
+			status, resp = f.route(call)
+		}
+	}
+	call.Status, call.Resp = status, resp
+	f.calls = append(f.calls, call)
+	for k, v := range header {
+		w.Header()[k] = v
+	}
+	if status == http.StatusNoContent {
+		w.WriteHeader(status)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(resp)
+}
+
+func (f *REST) fault(route string) (int, http.Header, []byte) {
+	for i, ft := range f.faults {
+		if strings.HasPrefix(route, ft.route) {
+			if ft.n--; ft.n <= 0 {
+				f.faults = append(f.faults[:i], f.faults[i+1:]...)
+			}
+			return ft.status, ft.header, ft.body
+		}
+	}
+	return 0, nil, nil
+}
+
+// newID returns a fresh snowflake-like ID.
+func (f *REST) newID() string {
+	f.next++
+	return fmt.Sprint(f.next)
+}
+
+func jsonBytes(v any) []byte {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+func apiError(code int, message string) []byte {
+	return jsonBytes(map[string]any{"code": code, "message": message})
+}

@@ -1,0 +1,31 @@
+// Package discord connects the bot to Discord servers. It is the only
+// package that imports discordgo; nothing of discordgo shows in its API.
+//
+// In: interactions (slash commands, button clicks, modal submits) arrive
+// either over the gateway websocket, with the bot token, or at the HTTP
+// interactions endpoint (ServeHTTP) when a public key is configured, where
+// each request is checked with Ed25519. Both ways go through serve, so
+// they behave the same. Out: replies are ephemeral messages, updates of
+// the clicked message or modals; the bot's own messages are DMs with
+// buttons, and introductions are a private thread or one DM each.
+//
+// Adapters are thin: translate.go turns an interaction into a
+// bot.Command or bot.Action, render.go and respond.go turn a bot.Message
+// or bot.Reply into Discord payloads, commands.go turns the command table
+// into the /mentor slash command. All of them are pure functions.
+//
+// Platform quirks this package deals with, each explained where it is
+// handled:
+//   - Discord wants a first response within 3 s: serve answers directly
+//     when the core is quick, and otherwise defers, then edits.
+//   - Clicks in DMs carry no guild, so each custom_id carries it.
+//   - Bots cannot open group DMs, so introductions are private threads.
+//   - discordgo computes its endpoints at init, so DISCORD_API_URL is
+//     applied by rewriting URLs in the HTTP transport, which also retries
+//     5xx and network errors with backoff (discordgo retries 429s itself).
+//   - discordgo v0.29 cannot decode modal Label components, so modals are
+//     built from action rows of text inputs.
+//   - Members with closed DMs (error 50007) are told how to open them.
+//
+// Logs carry IDs and error codes, never message text or names.
+package discord

@@ -1,0 +1,70 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// Discord JSON error codes this package acts on.
+const (
+	codeUnknownMember      = 10007
+	codeUnknownUser        = 10013
+	codeUnknownWebhook     = 10015 // an interaction token past its 15 minutes
+	codeUnknownInteraction = 10062 // answered too late, or twice
+	codeAlreadyAcked       = 40060
+	codeCannotDM           = 50007 // the member closed their DMs, or blocked the bot
+)
+
+// restCode returns the JSON error code of a Discord REST error, 0 if err
+// is not one or has none.
+func restCode(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Message != nil {
+		return re.Message.Code
+	}
+	return 0
+}
+
+// restStatus returns the HTTP status of a Discord REST error, 0 if none.
+func restStatus(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode
+	}
+	return 0
+}
+
+// staleToken reports whether err says the interaction can no longer be
+// answered: its token expired, or it was already answered.
+func staleToken(err error) bool {
+	switch restCode(err) {
+	case codeUnknownInteraction, codeUnknownWebhook, codeAlreadyAcked:
+		return true
+	}
+	return false
+}
+
+// coded translates a REST failure into the core's error codes: EGONE for
+// a member who cannot be reached (left, unknown, DMs closed),
+// EUNAVAILABLE when Discord could not be reached after retries, EINTERNAL
+// for anything else (a bug on our side, such as a rejected payload).
+func coded(err error, op string) error {
+	if err == nil {
+		return nil
+	}
+	switch restCode(err) {
+	case codeCannotDM, codeUnknownMember, codeUnknownUser:
+		return bot.Wrap(bot.EGONE, err, "discord %s", op)
+	}
+	var un *unavailableError
+	switch {
+	case errors.As(err, &un), restStatus(err) >= http.StatusInternalServerError,
+		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		return bot.Wrap(bot.EUNAVAILABLE, err, "discord %s", op)
+	}
+	return bot.Wrap(bot.EINTERNAL, err, "discord %s", op)
+}

@@ -1,0 +1,55 @@
+package discord
+
+import (
+	"encoding/json"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// This file exposes the pure functions to the black-box tests, as JSON,
+// so that tests read Discord payloads rather than discordgo types.
+
+// RenderMessage renders m as the JSON body of a channel message.
+func RenderMessage(m bot.Message, guild string, ping bool) ([]byte, error) {
+	r, err := renderMessage(m, guild, ping)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(&discordgo.MessageSend{Content: r.Content, Embeds: r.Embeds, Components: r.Components, AllowedMentions: r.Mentions})
+}
+
+// Modal renders a form as the JSON of an interaction response.
+func Modal(f *bot.Form, guild string) ([]byte, error) {
+	r, err := modal(f, guild)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(r)
+}
+
+// Commands renders the command table as the JSON of a bulk overwrite.
+func Commands(specs []bot.CommandSpec) ([]byte, error) {
+	cmds, err := applicationCommands(specs)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(cmds)
+}
+
+// Translate decodes an interaction payload and translates it.
+func Translate(payload []byte) (kindName string, c *bot.Command, a *bot.Action, err error) {
+	var i discordgo.Interaction
+	if err := json.Unmarshal(payload, &i); err != nil {
+		return "", nil, nil, err
+	}
+	ev := translate(&i)
+	names := map[kind]string{kindIgnored: "ignored", kindPing: "ping", kindCommand: "command", kindSubmit: "submit", kindClick: "click", kindOutsideGuild: "outside-guild", kindAutocomplete: "autocomplete"}
+	return names[ev.Kind], ev.Command, ev.Action, nil
+}
+
+var (
+	CustomID       = customID
+	ParseCustomID  = parseCustomID
+	EscapeMarkdown = escapeMarkdown
+)

@@ -1,0 +1,96 @@
+package discord_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
+)
+
+// TestFlow plays the core flow in a Discord server, through the HTTP
+// endpoint and through the gateway: a request opened as a form, a
+// proposal declined by the first mentor, accepted by the second, the
+// charter accepted by both, and the introduction by DM (no intro channel).
+func TestFlow(t *testing.T) {
+	t.Run("HTTP", func(t *testing.T) { playFlow(t, MustHarness(t)) })
+	t.Run("Gateway", func(t *testing.T) {
+		h := MustHarness(t, func(o *HarnessOptions) { o.Gateway = true })
+		playFlow(t, h)
+		if n := len(h.REST.CallsTo("POST interactions/")); n < 8 {
+			t.Errorf("got %d interaction callbacks, want one per interaction", n)
+		}
+	})
+}
+
+func playFlow(t *testing.T, h *Harness) {
+	c := h.Client
+	h.MustOffer(t, mentor1, "go")
+	h.MustOffer(t, mentor2, "go")
+
+	form := c.Command(t, mentee, "request")
+	if form.Type != discordtest.Modal || len(form.Data.Inputs()) != 5 || form.Data.Inputs()[0].CustomID != "topic" {
+		t.Fatalf("got response %d with inputs %+v, want a modal asking the topic first", form.Type, form.Data)
+	}
+	MustEphemeral(t, c.Submit(t, mentee, form, map[string]string{"topic": "go", "goal": hostile}), "asked a mentor")
+
+	first, second := mentor1, mentor2
+	if len(h.REST.DMs(mentor1)) == 0 {
+		first, second = mentor2, mentor1
+	}
+	proposal := c.LastDM(t, first)
+	checkProposal(t, h, proposal)
+	MustUpdate(t, c.Click(t, first, proposal, "proposal.decline"), "You declined")
+	t.Run("DoubleClick", func(t *testing.T) {
+		MustEphemeral(t, c.Click(t, first, proposal, "proposal.decline"), "already declined")
+	})
+
+	proposal2 := c.LastDM(t, second)
+	checkProposal(t, h, proposal2)
+	MustUpdate(t, c.Click(t, second, proposal2, "proposal.accept"), "You accepted")
+
+	menteeCharter, mentorCharter := c.LastDM(t, mentee), c.LastDM(t, second)
+	if !strings.Contains(c.REST.DMs(mentee)[0].Text(), "Good news") {
+		t.Errorf("got %q, want the mentee told of the acceptance", c.REST.DMs(mentee)[0].Text())
+	}
+	MustUpdate(t, c.Click(t, mentee, menteeCharter, "charter.accept"), "waiting for")
+	MustUpdate(t, c.Click(t, second, mentorCharter, "charter.accept"), "both accepted")
+
+	for _, user := range []string{mentee, second} {
+		intro := c.LastDM(t, user)
+		if len(intro.Embeds) != 1 || !strings.HasPrefix(intro.Embeds[0].Title, "Introduction: go") {
+			t.Fatalf("got %q, want the introduction", intro.Text())
+		}
+		if b := intro.Buttons(); len(b) != 1 || b[0].Style != 5 || !strings.HasPrefix(b[0].URL, "https://meet.jit.si/mentorbot-") {
+			t.Errorf("got buttons %+v, want a link to the video room", b)
+		}
+		if !intro.PingsNoneFromText() || len(intro.AllowedMentions.Users) != 0 {
+			t.Errorf("got allowed_mentions %+v, want no pings in a DM", intro.AllowedMentions)
+		}
+	}
+	if len(h.REST.Threads()) != 0 {
+		t.Errorf("got %d threads, want none without an intro channel", len(h.REST.Threads()))
+	}
+}
+
+// checkProposal checks a proposal DM: buttons that carry the server, and
+// the mentee's hostile goal shown without pinging anyone.
+func checkProposal(t *testing.T, h *Harness, m discordtest.Message) {
+	t.Helper()
+	if len(m.Embeds) != 1 || m.Embeds[0].Title != "Mentoring request: go" {
+		t.Fatalf("got %q, want a proposal on go", m.Text())
+	}
+	for _, bad := range []string{"@everyone", "<@123>", "<@&456>"} {
+		if strings.Contains(m.Text(), bad) {
+			t.Errorf("got %q in the proposal, want it defused", bad)
+		}
+	}
+	if !m.PingsNoneFromText() {
+		t.Errorf("got allowed_mentions %+v, want parse []", m.AllowedMentions)
+	}
+	for _, action := range []string{"proposal.accept", "proposal.decline"} {
+		b, ok := m.Button(action)
+		if !ok || !strings.HasPrefix(b.CustomID, "mb:"+h.Guild+":") || len(b.CustomID) > 100 {
+			t.Errorf("got button %+v, want %s carrying the server in at most 100 characters", b, action)
+		}
+	}
+}

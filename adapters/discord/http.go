@@ -1,0 +1,117 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// maxBody bounds an interaction payload; real ones are a few KB.
+const maxBody = 1 << 20
+
+var errNoResponse = errors.New("the HTTP request ended before the response was ready")
+
+// ServeHTTP is the interactions endpoint (POST /discord/interactions).
+// Every request must carry a valid Ed25519 signature over its timestamp
+// and body, and a timestamp within MaxSkew: Discord sends bad signatures
+// on purpose to check that they get 401, and VerifyInteraction does not
+// look at freshness, so a replayed request is refused here. PING gets
+// PONG; everything else goes to serve, whose first response becomes the
+// HTTP response, while its work may go on after.
+func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if a.key == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if r.Method != http.MethodPost {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	if !a.fresh(r.Header.Get("X-Signature-Timestamp")) || !discordgo.VerifyInteraction(r, a.key) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	body, err := io.ReadAll(r.Body) // VerifyInteraction put the body back
+	var i discordgo.Interaction
+	if err == nil {
+		err = json.Unmarshal(body, &i)
+	}
+	if err != nil {
+		http.Error(w, "bad interaction", http.StatusBadRequest)
+		return
+	}
+	if i.Type == discordgo.InteractionPing {
+		writeJSON(w, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		return
+	}
+	if translate(&i).Kind == kindIgnored {
+		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
+		return
+	}
+	ack := &httpAck{resp: make(chan *discordgo.InteractionResponse, 1), done: make(chan error, 1)}
+	if !a.spawn(func() { a.serve(&i, ack) }) {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
+		return
+	}
+	a.respond(w, r, ack)
+}
+
+// respond writes serve's first response and tells serve once it is out,
+// so that follow-ups never overtake it.
+func (a *Adapter) respond(w http.ResponseWriter, r *http.Request, ack *httpAck) {
+	timeout := time.NewTimer(a.cfg.AnswerWithin + time.Second)
+	defer timeout.Stop()
+	select {
+	case resp := <-ack.resp:
+		err := writeJSON(w, resp)
+		if f, ok := w.(http.Flusher); ok && err == nil {
+			f.Flush()
+		}
+		ack.done <- err
+	case <-r.Context().Done():
+		ack.done <- errNoResponse
+	case <-timeout.C:
+		ack.done <- errNoResponse
+		http.Error(w, "no response in time", http.StatusServiceUnavailable)
+	}
+}
+
+// fresh reports whether a signature timestamp (Unix seconds) is within
+// MaxSkew of now.
+func (a *Adapter) fresh(ts string) bool {
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return false
+	}
+	skew := a.cfg.Now().Sub(time.Unix(sec, 0))
+	return skew <= a.cfg.MaxSkew && skew >= -a.cfg.MaxSkew
+}
+
+func writeJSON(w http.ResponseWriter, v any) error {
+	w.Header().Set("Content-Type", "application/json")
+	return json.NewEncoder(w).Encode(v)
+}
+
+// httpAck hands serve's first response to the HTTP handler. Both
+// channels hold one value, so neither side ever blocks on the other.
+type httpAck struct {
+	resp chan *discordgo.InteractionResponse
+	done chan error
+}
+
+func (h *httpAck) ack(ctx context.Context, resp *discordgo.InteractionResponse) error {
+	h.resp <- resp
+	select {
+	case err := <-h.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

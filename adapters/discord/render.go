@@ -1,0 +1,175 @@
+package discord
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// Discord's limits on what a message may hold.
+const (
+	maxContent       = 2000
+	maxEmbedTitle    = 256
+	maxEmbedDesc     = 4096
+	maxEmbedFields   = 25
+	maxFieldName     = 256
+	maxFieldValue    = 1024
+	maxEmbedTotal    = 6000
+	maxButtonLabel   = 80
+	maxButtonsPerRow = 5
+	maxRows          = 5
+	maxURL           = 512
+	embedColor       = 0x5865F2 // Discord's blurple: plain, not alarming
+)
+
+// rendered is a bot.Message as Discord payload parts.
+type rendered struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Mentions   *discordgo.MessageAllowedMentions
+}
+
+// renderMessage turns a neutral message into Discord content, embeds and
+// components. A message with only text is plain content; a title or
+// fields make it an embed. Buttons carry guild in their custom_id (clicks
+// in DMs have no guild of their own); the link is a link button. Members
+// in m.Mentions are written as mentions, which ping only when ping is set
+// (the introduction thread). Nothing a member typed can ping anyone: text
+// is escaped and allowed_mentions never parses mentions from text.
+func renderMessage(m bot.Message, guild string, ping bool) (rendered, error) {
+	r := rendered{Embeds: []*discordgo.MessageEmbed{}, Components: []discordgo.MessageComponent{}}
+	mentions, ids := mentionLine(m.Mentions)
+	r.Mentions = allowedMentions(ping, ids)
+	if m.Title == "" && len(m.Fields) == 0 {
+		r.Content = joinLines(clip(escapeMarkdown(m.Text), max(maxContent-utf8.RuneCountInString(mentions)-2, 1)), mentions)
+	} else {
+		r.Content = mentions
+		r.Embeds = append(r.Embeds, renderEmbed(m))
+	}
+	rows, err := renderButtons(m, guild)
+	if err != nil {
+		return r, err
+	}
+	r.Components = rows
+	return r, nil
+}
+
+// allowedMentions never lets Discord parse @everyone, roles or users out
+// of the text; only the listed users may be pinged. Parse must be an
+// empty list, not null: discordgo sends a nil slice as null.
+func allowedMentions(ping bool, users []string) *discordgo.MessageAllowedMentions {
+	am := &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+	if ping {
+		am.Users = users
+	}
+	return am
+}
+
+// mentionLine writes the members a message is about as mentions, so that
+// Discord shows their names, and returns their user IDs.
+func mentionLine(members []bot.MemberID) (string, []string) {
+	var parts, ids []string
+	seen := map[string]bool{}
+	for _, m := range members {
+		if !isSnowflake(m.User) || seen[m.User] {
+			continue
+		}
+		seen[m.User] = true
+		parts = append(parts, "<@"+m.User+">")
+		ids = append(ids, m.User)
+	}
+	return strings.Join(parts, " "), ids
+}
+
+// renderEmbed lays a message with a title or fields out as an embed,
+// within Discord's per-part limits and its 6000-character total.
+func renderEmbed(m bot.Message) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title:       clip(escapeMarkdown(m.Title), maxEmbedTitle),
+		Description: clip(escapeMarkdown(m.Text), maxEmbedDesc),
+		Color:       embedColor,
+	}
+	total := utf8.RuneCountInString(e.Title)
+	for i, f := range m.Fields {
+		if i == maxEmbedFields {
+			break
+		}
+		name, value := clip(escapeMarkdown(f.Label), maxFieldName), clip(escapeMarkdown(f.Value), maxFieldValue)
+		if strings.TrimSpace(name) == "" {
+			name = "\u200b" // Discord rejects empty field names and values
+		}
+		if strings.TrimSpace(value) == "" {
+			value = "-"
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
+		total += utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
+	}
+	if room := maxEmbedTotal - total; utf8.RuneCountInString(e.Description) > room {
+		e.Description = clip(e.Description, max(room, 1))
+	}
+	return e
+}
+
+// renderButtons lays out the message's buttons, five to a row, then its
+// link as a link button.
+func renderButtons(m bot.Message, guild string) ([]discordgo.MessageComponent, error) {
+	var buttons []discordgo.MessageComponent
+	for _, b := range m.Buttons {
+		id, err := customID(guild, b.ActionID, b.Value)
+		if err != nil {
+			return nil, err
+		}
+		buttons = append(buttons, discordgo.Button{Label: buttonLabel(b.Label), Style: buttonStyle(b.Style), CustomID: id})
+	}
+	if m.Link != nil && validURL(m.Link.URL) {
+		buttons = append(buttons, discordgo.Button{Label: buttonLabel(m.Link.Label), Style: discordgo.LinkButton, URL: m.Link.URL})
+	}
+	rows := []discordgo.MessageComponent{}
+	for len(buttons) > 0 {
+		if len(rows) == maxRows {
+			return nil, errTooManyButtons
+		}
+		n := min(len(buttons), maxButtonsPerRow)
+		rows = append(rows, discordgo.ActionsRow{Components: buttons[:n]})
+		buttons = buttons[n:]
+	}
+	return rows, nil
+}
+
+func buttonLabel(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return "OK"
+	}
+	return clip(s, maxButtonLabel)
+}
+
+func buttonStyle(s string) discordgo.ButtonStyle {
+	switch s {
+	case bot.StylePrimary:
+		return discordgo.PrimaryButton
+	case bot.StyleDanger:
+		return discordgo.DangerButton
+	}
+	return discordgo.SecondaryButton
+}
+
+// validURL accepts the absolute http(s) URLs Discord takes in a link button.
+func validURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && len(s) <= maxURL && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func joinLines(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n\n" + b
+}

@@ -1,0 +1,164 @@
+package discord
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// acker sends the first response to an interaction: in the HTTP
+// response at the endpoint, with a REST callback over the gateway.
+type acker interface {
+	ack(ctx context.Context, resp *discordgo.InteractionResponse) error
+}
+
+// serve handles one interaction, however it arrived. It runs in a
+// goroutine of its own (see spawn), on a context that is not the HTTP
+// request's, bounded by WorkTimeout: the work often goes on after the
+// first response is sent. It never panics and always logs by ID only.
+func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
+	if i.AppID == "" {
+		i.AppID = a.cfg.AppID // follow-ups and edits are addressed by application ID
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), a.cfg.WorkTimeout)
+	defer cancel()
+	ev := translate(i)
+	log := a.log.With("interaction", i.ID, "guild", ev.Member.Workspace, "user", ev.Member.User)
+	switch ev.Kind {
+	case kindPing:
+		a.send(ctx, log, ack, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+	case kindAutocomplete:
+		a.send(ctx, log, ack, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
+		})
+	case kindOutsideGuild:
+		a.send(ctx, log, ack, ephemeralText(text(ev.Lang, "guild_only")))
+	case kindCommand, kindSubmit, kindClick:
+		a.answer(ctx, log, i, ev, ack)
+	}
+}
+
+// answer runs the core and responds within Discord's 3 s: directly when
+// the reply comes within AnswerWithin, else with a deferral and then an
+// edit or a follow-up. It waits for the core either way, so that Close
+// waiting for serve also waits for the core.
+func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker) {
+	act := &actorInfo{id: ev.Member, name: ev.Name}
+	ctx = context.WithValue(ctx, actorKey{}, act)
+	done := make(chan bot.Reply, 1)
+	go func() { done <- a.run(ctx, log, ev) }()
+	timer := time.NewTimer(a.cfg.AnswerWithin)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		resp, err := directResponse(ev.Kind, r, ev.Member.Workspace, ev.Lang)
+		if err != nil {
+			log.Error("render reply", "err", err)
+			resp = ephemeralText(bot.T(ev.Lang, "err.internal"))
+		}
+		if !a.send(ctx, log, ack, resp) {
+			return
+		}
+	case <-timer.C:
+		sent := a.send(ctx, log, ack, deferredResponse(ev.Kind))
+		r := <-done
+		if !sent {
+			return
+		}
+		a.complete(ctx, log, i, ev, r)
+	}
+	// A member who runs a command in the server while their DMs are closed
+	// learns it there; someone clicking in a DM obviously has them open.
+	if i.GuildID != "" && ev.Kind != kindClick && (act.dmFailed.Load() || a.dmClosed.pop(ev.Member)) {
+		a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
+	}
+}
+
+// run asks the core for the reply. A panic in the core must not take the
+// whole process down: it becomes the internal-error sentence.
+func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Reply) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("panic in handler", "panic", p)
+			r = bot.Reply{Message: bot.Message{Text: bot.T(ev.Lang, "err.internal")}}
+		}
+	}()
+	if ev.Command != nil {
+		return a.h.HandleCommand(ctx, *ev.Command)
+	}
+	return a.h.HandleAction(ctx, *ev.Action)
+}
+
+// complete sends a deferred reply: an edit of the original response, or
+// an ephemeral follow-up.
+func (a *Adapter) complete(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, r bot.Reply) {
+	c, err := completeDeferred(ev.Kind, r, ev.Member.Workspace, ev.Lang)
+	if err != nil {
+		log.Error("render reply", "err", err)
+		c = completion{Followup: notice(bot.T(ev.Lang, "err.internal"))}
+	}
+	if c.Followup != nil {
+		a.followup(ctx, log, i, c.Followup)
+		return
+	}
+	if _, err := a.rest.InteractionResponseEdit(i, c.Edit, discordgo.WithContext(ctx)); err != nil {
+		a.logResponseError(log, "edit", err)
+	}
+}
+
+func (a *Adapter) followup(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, p *discordgo.WebhookParams) {
+	if _, err := a.rest.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx)); err != nil {
+		a.logResponseError(log, "follow-up", err)
+	}
+}
+
+// send sends the first response and reports whether it went out.
+func (a *Adapter) send(ctx context.Context, log *slog.Logger, ack acker, resp *discordgo.InteractionResponse) bool {
+	if err := ack.ack(ctx, resp); err != nil {
+		a.logResponseError(log, "response", err)
+		return false
+	}
+	return true
+}
+
+// logResponseError logs a failed response. An expired or already used
+// token (10062, 10015, 40060) is expected now and then, when Discord
+// gave up waiting: the work is done, only the answer is lost.
+func (a *Adapter) logResponseError(log *slog.Logger, what string, err error) {
+	if staleToken(err) {
+		log.Warn("interaction token no longer valid", "what", what, "code", restCode(err))
+		return
+	}
+	log.Error("interaction response failed", "what", what, "code", restCode(err), "status", restStatus(err), "err", err)
+}
+
+func ephemeralText(s string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Content: s, Flags: discordgo.MessageFlagsEphemeral,
+			AllowedMentions: allowedMentions(false, nil), Components: []discordgo.MessageComponent{},
+		},
+	}
+}
+
+// actorInfo is who the interaction being served is from. The core passes
+// ctx down to Send and Profile, which use it to answer the actor's
+// profile from the payload and to notice when the actor's DMs are closed.
+type actorInfo struct {
+	id       bot.MemberID
+	name     string
+	dmFailed atomic.Bool
+}
+
+type actorKey struct{}
+
+func actorFrom(ctx context.Context) *actorInfo {
+	act, _ := ctx.Value(actorKey{}).(*actorInfo)
+	return act
+}

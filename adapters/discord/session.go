@@ -1,0 +1,72 @@
+package discord
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// restAPI is the part of discordgo's Session the adapter calls over REST.
+// Keeping it this small shows what the adapter depends on; tests run the
+// real Session against a fake Discord API (discordtest.REST).
+type restAPI interface {
+	ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*discordgo.ApplicationCommand, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
+	InteractionRespond(i *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
+	InteractionResponseEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	UserChannelCreate(recipientID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
+	ThreadStartComplex(channelID string, data *discordgo.ThreadStart, options ...discordgo.RequestOption) (*discordgo.Channel, error)
+	ThreadMemberAdd(threadID, memberID string, options ...discordgo.RequestOption) error
+	GuildMember(guildID, userID string, options ...discordgo.RequestOption) (*discordgo.Member, error)
+}
+
+// gatewayAPI is the part of the Session that holds the gateway websocket.
+type gatewayAPI interface {
+	AddHandler(handler interface{}) func()
+	Open() error
+	Close() error
+}
+
+var (
+	_ restAPI    = (*discordgo.Session)(nil)
+	_ gatewayAPI = (*discordgo.Session)(nil)
+)
+
+// newSession returns a discordgo Session for the bot token, its REST calls
+// going to apiURL (Discord's when empty) through a retrying transport.
+func newSession(cfg Config) (*discordgo.Session, error) {
+	token := cfg.Token
+	if !strings.HasPrefix(token, "Bot ") {
+		token = "Bot " + token // discordgo sends the token as is
+	}
+	s, err := discordgo.New(token)
+	if err != nil {
+		return nil, err
+	}
+	base := cfg.HTTPTransport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	apiURL := cfg.APIURL
+	if apiURL != "" && !strings.HasSuffix(apiURL, "/") {
+		apiURL += "/"
+	}
+	if apiURL == discordgo.EndpointAPI {
+		apiURL = ""
+	}
+	s.Client = &http.Client{
+		Timeout:   20 * time.Second,
+		Transport: &transport{base: base, apiURL: apiURL, attempts: cfg.RetryAttempts, backoff: cfg.RetryBackoff},
+	}
+	// Retries of 5xx belong to transport, with backoff; discordgo's own
+	// would retry each of them again, at once.
+	s.MaxRestRetries = 0
+	s.ShouldRetryOnRateLimit = true
+	s.StateEnabled = false
+	// Interactions reach a bot whatever its intents; ask for no more.
+	s.Identify.Intents = discordgo.IntentsGuilds
+	return s, nil
+}

@@ -1,0 +1,154 @@
+package discord
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// Platform is the name of Discord members' platform in bot.MemberID.
+const Platform = "discord"
+
+// kind is what an interaction asks for, which decides how it is answered.
+type kind int
+
+const (
+	kindIgnored      kind = iota // nothing to do (an unknown interaction type)
+	kindPing                     // HTTP endpoint check: answer PONG
+	kindCommand                  // a slash command: ephemeral reply or modal
+	kindSubmit                   // a modal submit: ephemeral reply (a modal cannot open a modal)
+	kindClick                    // a button click: update the message, a modal or an ephemeral reply
+	kindOutsideGuild             // a command run in a DM: no guild to work in
+	kindAutocomplete             // option suggestions: none are offered
+)
+
+// event is an interaction translated for the core: exactly one of
+// Command and Action is set for kindCommand, kindSubmit and kindClick.
+type event struct {
+	Kind    kind
+	Member  bot.MemberID
+	Name    string // the member's display name, when the payload has it
+	Lang    bot.Lang
+	Command *bot.Command
+	Action  *bot.Action
+}
+
+// translate turns an interaction into an event. It is pure: it trusts
+// nothing in the payload beyond its shape, and a custom_id that is not
+// ours, or whose guild differs from the interaction's, becomes an action
+// the core answers with "this button no longer works".
+func translate(i *discordgo.Interaction) event {
+	user, name := actor(i)
+	ev := event{Name: name, Lang: langOf(string(i.Locale))}
+	ev.Member = bot.MemberID{Platform: Platform, Workspace: i.GuildID, User: user}
+	switch i.Type {
+	case discordgo.InteractionPing:
+		ev.Kind = kindPing
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		ev.Kind = kindAutocomplete
+	case discordgo.InteractionApplicationCommand:
+		ev.Kind = kindCommand
+		if i.GuildID == "" {
+			ev.Kind = kindOutsideGuild
+			break
+		}
+		name, values := commandOptions(i.ApplicationCommandData())
+		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true}
+	case discordgo.InteractionMessageComponent:
+		ev.Kind = kindClick
+		guild, action, value, ok := ourCustomID(i, i.MessageComponentData().CustomID)
+		if ok {
+			ev.Member.Workspace = guild
+		} else {
+			action, value = "", ""
+		}
+		ev.Action = &bot.Action{Member: ev.Member, ActionID: action, Value: value, Locale: string(i.Locale)}
+	case discordgo.InteractionModalSubmit:
+		ev.Kind = kindSubmit
+		ev.Command, ev.Action = modalSubmit(i, ev.Member)
+	}
+	return ev
+}
+
+// modalSubmit reads a submitted form back into the command it belongs to.
+func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.Action) {
+	data := i.ModalSubmitData()
+	guild, action, command, ok := ourCustomID(i, data.CustomID)
+	if !ok || action != formAction {
+		return nil, &bot.Action{Member: m, Locale: string(i.Locale)}
+	}
+	m.Workspace = guild
+	values := map[string]string{}
+	for _, row := range data.Components {
+		r, ok := row.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, c := range r.Components {
+			if in, ok := c.(*discordgo.TextInput); ok {
+				values[in.CustomID] = in.Value
+			}
+		}
+	}
+	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale)}, nil
+}
+
+// ourCustomID unpacks a custom_id made by this package. An interaction
+// that has a guild (a modal submit, a click in a server) must match the
+// guild in the custom_id, so that no one can act in another server.
+func ourCustomID(i *discordgo.Interaction, id string) (guild, action, value string, ok bool) {
+	guild, action, value, err := parseCustomID(id)
+	if err != nil || (i.GuildID != "" && i.GuildID != guild) {
+		return "", "", "", false
+	}
+	return guild, action, value, true
+}
+
+// actor returns the ID and display name of whoever triggered the
+// interaction: Member is set in a server, User in a DM.
+func actor(i *discordgo.Interaction) (id, name string) {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User.ID, i.Member.DisplayName()
+	}
+	if i.User != nil {
+		return i.User.ID, i.User.DisplayName()
+	}
+	return "", ""
+}
+
+// commandOptions flattens /mentor's subcommand group and subcommand into
+// a command name ("admin stats") and its options into string values, the
+// way the core reads them. Integers arrive as JSON numbers.
+func commandOptions(data discordgo.ApplicationCommandInteractionData) (string, map[string]string) {
+	var path []string
+	opts := data.Options
+	for len(opts) == 1 && (opts[0].Type == discordgo.ApplicationCommandOptionSubCommand || opts[0].Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
+		path = append(path, opts[0].Name)
+		opts = opts[0].Options
+	}
+	if data.Name != rootCommand {
+		path = append([]string{data.Name}, path...)
+	}
+	values := make(map[string]string, len(opts))
+	for _, o := range opts {
+		values[o.Name] = optionString(o.Value)
+	}
+	return strings.Join(path, " "), values
+}
+
+func optionString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,119 @@
+package discord
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// transport is the HTTP transport of the discordgo session. It does two
+// things discordgo cannot be told to do:
+//
+//   - discordgo computes its endpoint URLs from discordgo.EndpointAPI at
+//     package init, so pointing it at DISCORD_API_URL (a REST proxy, or a
+//     fake in tests) means rewriting each request's URL here;
+//   - discordgo retries 429s itself (it sleeps retry_after) and retries a
+//     502 at once with no backoff. transport retries 5xx answers and
+//     network errors with exponential backoff instead, bounded by
+//     attempts and by the request's context, then reports an
+//     unavailableError, which the adapter codes EUNAVAILABLE.
+type transport struct {
+	base     http.RoundTripper
+	apiURL   string // replaces discordgo.EndpointAPI; "" keeps Discord's
+	attempts int
+	backoff  time.Duration
+}
+
+// unavailableError is Discord still failing after every retry.
+type unavailableError struct {
+	status int
+	err    error
+}
+
+func (e *unavailableError) Error() string {
+	if e.err != nil {
+		return fmt.Sprintf("discord unavailable after retries: %v", e.err)
+	}
+	return fmt.Sprintf("discord unavailable after retries: HTTP %d", e.status)
+}
+
+func (e *unavailableError) Unwrap() error { return e.err }
+
+// RoundTrip sends req to the configured API base, retrying 5xx answers
+// and network errors. A request body is replayed through GetBody, which
+// http.NewRequest sets for the byte buffers discordgo uses.
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = t.rewrite(req)
+	wait := t.backoff
+	for attempt := 1; ; attempt++ {
+		resp, err := t.base.RoundTrip(req)
+		if err == nil && !retryable(resp.StatusCode) {
+			return resp, nil
+		}
+		status := 0
+		if err == nil {
+			status = resp.StatusCode
+			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+			resp.Body.Close()
+		}
+		if attempt >= t.attempts || req.Context().Err() != nil {
+			return nil, &unavailableError{status: status, err: err}
+		}
+		if req, err = rewind(req); err != nil {
+			return nil, &unavailableError{status: status, err: err}
+		}
+		select {
+		case <-time.After(wait):
+		case <-req.Context().Done():
+			return nil, &unavailableError{status: status, err: req.Context().Err()}
+		}
+		wait *= 2
+	}
+}
+
+// rewrite points a request for Discord's API at apiURL.
+func (t *transport) rewrite(req *http.Request) *http.Request {
+	rest, ok := strings.CutPrefix(req.URL.String(), discordgo.EndpointAPI)
+	if t.apiURL == "" || !ok {
+		return req
+	}
+	u, err := url.Parse(t.apiURL + rest)
+	if err != nil {
+		return req
+	}
+	req = req.Clone(req.Context())
+	req.URL, req.Host = u, u.Host
+	return req
+}
+
+// rewind returns req with a fresh copy of its body, for a retry.
+func rewind(req *http.Request) (*http.Request, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return req, nil
+	}
+	if req.GetBody == nil {
+		return nil, fmt.Errorf("cannot replay the body of %s %s", req.Method, req.URL.Path)
+	}
+	body, err := req.GetBody()
+	if err != nil {
+		return nil, err
+	}
+	req = req.Clone(req.Context())
+	req.Body = body
+	return req, nil
+}
+
+// retryable reports whether an answer may succeed when asked again: the
+// server failed, rather than refused.
+func retryable(status int) bool {
+	switch status {
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
