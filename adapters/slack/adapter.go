@@ -1,0 +1,188 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Platform is the name of Slack in bot.MemberID.Platform.
+const Platform = "slack"
+
+// Handler is what the adapter needs of the bot. *bot.Bot implements it;
+// both methods are safe for concurrent use.
+type Handler interface {
+	HandleCommand(ctx context.Context, c bot.Command) bot.Reply
+	HandleAction(ctx context.Context, a bot.Action) bot.Reply
+}
+
+// Options configures the adapter. The zero value of each tuning field
+// means its default.
+type Options struct {
+	BotToken      string // xoxb-…: every Web API call
+	SigningSecret string // verifies HTTP requests; required without AppToken
+	AppToken      string // xapp-…: Socket Mode instead of HTTP when set
+	APIURL        string // Web API base, default https://slack.com/api/
+
+	HTTPClient *http.Client // for the Web API and response_url
+	Log        *slog.Logger
+
+	Retry Retry
+	// AckBudget is how long a modal submission may wait for the core
+	// before it is acknowledged anyway (Slack's limit is 3 s), and how long
+	// an ack may wait for a free work slot. Default 2 s.
+	AckBudget time.Duration
+	// WorkTimeout bounds the work after one ack. Default 30 s.
+	WorkTimeout time.Duration
+	// CloseTimeout is how long Close waits for work in flight before
+	// cancelling it. Default 20 s.
+	CloseTimeout time.Duration
+	// MaxInFlight is how many acknowledged commands and clicks may be
+	// worked on at once. Default 256.
+	MaxInFlight int
+	// OnEvent, when set, is called once per Events API event (duplicates
+	// removed), with the workspace and the event type.
+	OnEvent func(team, eventType string)
+	// ProfileTTL is how long names, time zones and locales from users.info
+	// are kept. Default 1 h.
+	ProfileTTL time.Duration
+}
+
+func (o *Options) defaults() error {
+	if !strings.HasPrefix(o.BotToken, "xoxb-") {
+		return errors.New("SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+	}
+	if o.AppToken != "" && !strings.HasPrefix(o.AppToken, "xapp-") {
+		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
+	}
+	if o.AppToken == "" && o.SigningSecret == "" {
+		return errors.New("SLACK_SIGNING_SECRET is required unless SLACK_APP_TOKEN (Socket Mode) is set")
+	}
+	if o.APIURL == "" {
+		o.APIURL = slack.APIURL
+	}
+	if !strings.HasSuffix(o.APIURL, "/") {
+		o.APIURL += "/" // slack-go appends method names to it
+	}
+	if o.HTTPClient == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 64 // the default 2 churns connections under load
+		o.HTTPClient = &http.Client{Transport: t, Timeout: 10 * time.Second}
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Retry.Attempts <= 0 {
+		o.Retry = DefaultRetry
+	}
+	o.AckBudget = or(o.AckBudget, 2*time.Second)
+	o.WorkTimeout = or(o.WorkTimeout, 30*time.Second)
+	o.CloseTimeout = or(o.CloseTimeout, 20*time.Second)
+	o.ProfileTTL = or(o.ProfileTTL, time.Hour)
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = 256
+	}
+	return nil
+}
+
+func or(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// Adapter is the Slack adapter. It implements bot.Platform and
+// bot.Directory. Create it with New, register its endpoints with Register
+// (HTTP) and call Start; Close waits for the work in flight.
+type Adapter struct {
+	h      Handler
+	opt    Options
+	log    *slog.Logger
+	client *slack.Client
+	api    webAPI
+
+	jobs     *jobs
+	profiles *cache[bot.MemberID, bot.Profile]
+	dms      *cache[bot.MemberID, string]
+	seen     *cache[string, struct{}]
+
+	mu     sync.Mutex
+	stop   context.CancelFunc
+	socket sync.WaitGroup
+}
+
+var (
+	_ bot.Platform  = (*Adapter)(nil)
+	_ bot.Directory = (*Adapter)(nil)
+)
+
+// New returns an adapter handing commands and clicks to h.
+func New(h Handler, o Options) (*Adapter, error) {
+	if err := o.defaults(); err != nil {
+		return nil, err
+	}
+	opts := []slack.Option{slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient)}
+	if o.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(o.AppToken))
+	}
+	client := slack.New(o.BotToken, opts...)
+	return &Adapter{
+		h: h, opt: o, log: o.Log, client: client, api: client,
+		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
+		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, 50_000),
+		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
+		seen:     newCache[string, struct{}](time.Hour, 100_000),
+	}, nil
+}
+
+// SocketMode reports whether the adapter receives over Socket Mode.
+func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
+
+// Start checks the bot token with auth.test and, in Socket Mode, connects.
+// A token Slack refuses is an error; a Slack that cannot be reached is
+// only logged, so the bot starts and catches up when Slack is back.
+func (a *Adapter) Start(ctx context.Context) error {
+	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	res, err := a.api.AuthTestContext(actx)
+	switch e := slackError(err); {
+	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
+		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
+	case err != nil:
+		a.log.Warn("slack: auth.test failed; starting anyway", "err", err)
+	default:
+		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
+	}
+	if a.SocketMode() {
+		a.startSocket()
+	}
+	return nil
+}
+
+// Close stops Socket Mode, then waits for the work in flight (up to
+// Options.CloseTimeout) so that no reply is lost on a graceful shutdown.
+func (a *Adapter) Close() error {
+	a.mu.Lock()
+	stop := a.stop
+	a.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	a.socket.Wait()
+	a.jobs.close(a.opt.CloseTimeout)
+	return nil
+}
+
+// member is the bot's ID of a Slack user in a workspace.
+func member(team, user string) bot.MemberID {
+	return bot.MemberID{Platform: Platform, Workspace: team, User: user}
+}

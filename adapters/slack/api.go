@@ -1,0 +1,144 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// webAPI is the part of slack-go's client this adapter calls. *slack.Client
+// implements it; keeping it this small shows at a glance what the adapter
+// needs from Slack (and which scopes).
+type webAPI interface {
+	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
+	OpenConversationContext(ctx context.Context, params *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error)
+	PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error)
+	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error)
+	OpenViewContext(ctx context.Context, triggerID string, view slack.ModalViewRequest) (*slack.ViewResponse, error)
+}
+
+// Retry is how Web API calls (and posts to response_url) are retried.
+type Retry struct {
+	// Attempts is the most calls made for one request, first one included.
+	Attempts int
+	// Base is the first backoff after a 5xx or network error; it doubles
+	// up to Max, with some jitter.
+	Base, Max time.Duration
+	// MaxRetryAfter is the longest Retry-After the adapter waits for;
+	// beyond it the call fails at once with EUNAVAILABLE.
+	MaxRetryAfter time.Duration
+}
+
+// DefaultRetry waits about 7 seconds in all before giving up on a Slack
+// that answers 5xx or nothing.
+var DefaultRetry = Retry{Attempts: 5, Base: 500 * time.Millisecond, Max: 4 * time.Second, MaxRetryAfter: 60 * time.Second}
+
+// Slack error strings that mean the person cannot be reached: deleted,
+// deactivated, unknown, or not a person.
+var goneErrors = map[string]bool{
+	"user_not_found": true, "users_not_found": true, "user_not_visible": true,
+	"user_disabled": true, "cannot_dm_bot": true, "invalid_users": true,
+}
+
+// Slack error strings that are worth another try.
+var transientErrors = map[string]bool{
+	"ratelimited": true, "internal_error": true, "fatal_error": true,
+	"service_unavailable": true, "request_timeout": true,
+}
+
+// call runs one Web API request, retrying it as r says: after the
+// Retry-After delay on a 429, with exponential backoff on 5xx, network
+// errors and Slack's transient error strings. It returns nil, or a coded
+// error: EGONE (the person is gone), EUNAVAILABLE (Slack could not be
+// reached in time), EINTERNAL (a refusal that retrying will not change).
+func call(ctx context.Context, r Retry, method string, fn func(ctx context.Context) error) error {
+	var err error
+	for attempt := 1; ; attempt++ {
+		err = fn(ctx)
+		if err == nil {
+			return nil
+		}
+		wait, retry := retryDelay(r, attempt, err)
+		if !retry {
+			return classify(method, err)
+		}
+		if attempt >= r.Attempts {
+			break
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			break // waiting would outlive the caller: give up now
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s: gave up after %d attempts", method, attempt)
+		case <-t.C:
+		}
+	}
+	return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s: gave up", method)
+}
+
+// retryDelay says whether err is worth another try, and after how long.
+func retryDelay(r Retry, attempt int, err error) (time.Duration, bool) {
+	if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+		if rl.RetryAfter > r.MaxRetryAfter {
+			return 0, false // beyond our patience: classify says EUNAVAILABLE
+		}
+		return max(rl.RetryAfter, r.Base), true
+	}
+	backoff := min(r.Base<<(attempt-1), r.Max)
+	backoff += time.Duration(rand.Int64N(int64(backoff)/4 + 1)) // #nosec G404 -- jitter
+	if sc, ok := errors.AsType[slack.StatusCodeError](err); ok {
+		return backoff, sc.Code >= 500 || sc.Code == http.StatusTooManyRequests
+	}
+	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
+		return backoff, transientErrors[se.Err]
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return 0, false
+	}
+	var nerr net.Error
+	var uerr *url.Error
+	if errors.As(err, &nerr) || errors.As(err, &uerr) {
+		return backoff, true
+	}
+	return 0, false
+}
+
+// classify codes an error that will not be retried.
+func classify(method string, err error) error {
+	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
+		if goneErrors[se.Err] {
+			return &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: fmt.Errorf("slack %s: %w", method, err)}
+		}
+		if transientErrors[se.Err] {
+			return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s", method)
+		}
+		return bot.Wrap(bot.EINTERNAL, err, "slack %s", method)
+	}
+	if _, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+		return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s", method)
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s", method)
+	}
+	return bot.Wrap(bot.EINTERNAL, err, "slack %s", method)
+}
+
+// slackError returns Slack's error string in err ("channel_not_found"), or "".
+func slackError(err error) string {
+	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
+		return se.Err
+	}
+	return ""
+}

@@ -1,0 +1,80 @@
+package slack
+
+import (
+	"sync"
+	"time"
+)
+
+// cache is a small in-memory map whose entries expire after ttl and whose
+// size is bounded: when full, expired entries go first, then arbitrary
+// ones. It holds what Slack told us recently (profiles, DM channels) and
+// the event IDs already seen. It is per process: replicas each keep their
+// own, which only costs them a few more Web API calls.
+type cache[K comparable, V any] struct {
+	ttl time.Duration
+	max int
+
+	mu sync.Mutex
+	m  map[K]cacheEntry[V]
+}
+
+type cacheEntry[V any] struct {
+	v       V
+	expires time.Time
+}
+
+func newCache[K comparable, V any](ttl time.Duration, max int) *cache[K, V] {
+	return &cache[K, V]{ttl: ttl, max: max, m: map[K]cacheEntry[V]{}}
+}
+
+func (c *cache[K, V]) get(k K) (V, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || time.Now().After(e.expires) {
+		var zero V
+		return zero, false
+	}
+	return e.v, true
+}
+
+func (c *cache[K, V]) put(k K, v V) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(k, v)
+}
+
+// add stores k unless it is present, and reports whether it stored it.
+func (c *cache[K, V]) add(k K, v V) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[k]; ok && time.Now().Before(e.expires) {
+		return false
+	}
+	c.putLocked(k, v)
+	return true
+}
+
+func (c *cache[K, V]) del(k K) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, k)
+}
+
+func (c *cache[K, V]) putLocked(k K, v V) {
+	now := time.Now()
+	if len(c.m) >= c.max {
+		for key, e := range c.m {
+			if now.After(e.expires) {
+				delete(c.m, key)
+			}
+		}
+		for key := range c.m {
+			if len(c.m) < c.max*3/4 {
+				break
+			}
+			delete(c.m, key)
+		}
+	}
+	c.m[k] = cacheEntry[V]{v: v, expires: now.Add(c.ttl)}
+}

@@ -1,0 +1,57 @@
+package slack
+
+import (
+	"context"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// formOpenTimeout bounds views.open: a trigger_id dies 3 s after the
+// command anyway.
+const formOpenTimeout = 2500 * time.Millisecond
+
+// onCommand acknowledges a slash command at once, over HTTP or Socket
+// Mode alike, and runs it after the ack: nothing before the ack waits on
+// Redis or on Slack. The answer goes to response_url, ephemeral. It
+// returns the ack's payload, always none.
+func (a *Adapter) onCommand(c slack.SlashCommand) any {
+	who := member(c.TeamID, c.UserID)
+	to := replyTo{member: who, responseURL: c.ResponseURL}
+	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) { a.runCommand(ctx, c, to) }) {
+		a.log.Warn("slack: command refused while closing", "member", who.String())
+	}
+	return nil
+}
+
+// runCommand hands the command to the core and delivers its reply. A
+// command that answers with a form opens it as a modal; if Slack will not
+// open it (the trigger expired), the person gets the command's help
+// instead, to type it out.
+func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to replyTo) {
+	locale := a.locale(ctx, to.member)
+	r := a.h.HandleCommand(ctx, bot.Command{
+		Member: to.member, Text: unescapeText(c.Text), Locale: locale, Forms: c.TriggerID != "",
+	})
+	if r.Form != nil {
+		err := a.openForm(ctx, c.TriggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: c.ResponseURL})
+		if err == nil {
+			return
+		}
+		a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+		r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: locale})
+	}
+	a.reply(ctx, to, r)
+}
+
+// openForm opens a form as a modal with views.open.
+func (a *Adapter) openForm(ctx context.Context, triggerID string, f bot.Form, meta formMeta) error {
+	ctx, cancel := context.WithTimeout(ctx, formOpenTimeout)
+	defer cancel()
+	view := renderModal(f, meta)
+	return call(ctx, a.opt.Retry, "views.open", func(ctx context.Context) error {
+		_, err := a.api.OpenViewContext(ctx, triggerID, view)
+		return err
+	})
+}

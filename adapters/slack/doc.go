@@ -1,0 +1,38 @@
+// Package slack is the Slack adapter: the only package that imports
+// slack-go. It turns slash commands, button clicks and modal submissions
+// into bot.Command and bot.Action, and bot.Message into Block Kit. It
+// implements bot.Platform (a DM with conversations.open and
+// chat.postMessage; an introduction as one group DM) and bot.Directory
+// (users.info, cached).
+//
+// The same handlers serve two transports: HTTP (POST /slack/commands,
+// /slack/interactions and /slack/events, each request verified with the
+// signing secret before anything else) and Socket Mode (a websocket that
+// Slack opens to us from apps.connections.open, so no public URL is
+// needed). Only the way of acknowledging differs: an HTTP response body or
+// an envelope ack.
+//
+// Contracts and platform quirks the code is built around:
+//
+//   - Slack wants an answer within 3 seconds. A command or a click is
+//     acknowledged at once, before the core touches Redis or the Web API;
+//     the work runs after the ack on a context of its own (bounded by
+//     Options.WorkTimeout, tracked so that Close waits for it) and answers
+//     through response_url, chat.update or a DM. Only a modal submission
+//     waits for the core, up to Options.AckBudget, because its inline
+//     errors can only travel in the ack.
+//   - trigger_id works once and within 3 seconds: views.open is the first
+//     Web API call of a command that opens a form.
+//   - Every string of a bot.Message is plain text. It is escaped for mrkdwn
+//     (&, < and >) and sent with verbatim set, so that nothing a member
+//     typed can become a mention, a broadcast or a link. Incoming text
+//     (should_escape is on) is unescaped back to plain text.
+//   - Web API calls are retried: after Retry-After on a 429, with backoff on
+//     5xx and network errors, a bounded number of times; then the call
+//     fails with bot.EUNAVAILABLE. A user who was deleted, deactivated or
+//     never existed is bot.EGONE.
+//   - Events API retries are deduplicated by event_id.
+//
+// Logs carry IDs (team, user, channel, method) and error codes, never
+// message text or names.
+package slack

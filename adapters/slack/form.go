@@ -1,0 +1,119 @@
+package slack
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Modal limits, in characters.
+const (
+	maxModalTitle      = 24
+	maxInputLabel      = 2000
+	maxPlaceholder     = 150
+	maxInputLength     = 3000
+	maxPrivateMetadata = 3000
+	maxErrorText       = 2000
+)
+
+// formCallbackID marks the modals this adapter opens.
+const formCallbackID = "mentor.form"
+
+// formMeta travels in the modal's private_metadata, which Slack returns
+// untouched with the submission: the command the form submits, and where
+// to answer, since a view_submission has no response_url of its own.
+type formMeta struct {
+	Command     string `json:"c"`
+	ResponseURL string `json:"r,omitempty"`
+}
+
+// renderModal turns a neutral form into a modal view. Each field is an
+// input block whose block_id and action_id are the option name, so that
+// inline errors keyed by option name land on the right input.
+func renderModal(f bot.Form, meta formMeta) slack.ModalViewRequest {
+	v := slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		CallbackID:      formCallbackID,
+		Title:           plain(clip(nonEmpty(f.Title, "mentorbot"), maxModalTitle)),
+		Submit:          plain(clip(nonEmpty(f.Submit, "OK"), maxModalTitle)),
+		PrivateMetadata: encodeMeta(meta),
+	}
+	seen := map[string]bool{}
+	for _, field := range f.Fields {
+		if field.Name == "" || seen[field.Name] || len(field.Name) > maxActionID {
+			continue
+		}
+		seen[field.Name] = true
+		v.Blocks.BlockSet = append(v.Blocks.BlockSet, inputBlock(field))
+	}
+	return v
+}
+
+func inputBlock(f bot.FormField) *slack.InputBlock {
+	el := slack.NewPlainTextInputBlockElement(nil, f.Name)
+	if p := strings.TrimSpace(f.Placeholder); p != "" {
+		el.Placeholder = plain(clip(p, maxPlaceholder))
+	}
+	el.Multiline = f.Multiline
+	el.MaxLength = maxInputLength
+	if f.MaxLength > 0 && f.MaxLength < maxInputLength {
+		el.MaxLength = f.MaxLength
+	}
+	// Slack refuses a view whose initial value is longer than max_length.
+	el.InitialValue = clip(f.Value, el.MaxLength)
+	b := slack.NewInputBlock(f.Name, plain(clip(nonEmpty(f.Label, f.Name), maxInputLabel)), nil, el)
+	b.Optional = !f.Required
+	return b
+}
+
+// encodeMeta writes the metadata, dropping the response URL if the whole
+// would not fit in private_metadata.
+func encodeMeta(m formMeta) string {
+	b, _ := json.Marshal(m)
+	if len(b) > maxPrivateMetadata {
+		m.ResponseURL = ""
+		b, _ = json.Marshal(m)
+	}
+	return string(b)
+}
+
+// submittedForm reads a view_submission of one of our modals: the command
+// it submits, its values by option name, and the metadata.
+func submittedForm(v slack.View) (formMeta, map[string]string, error) {
+	var meta formMeta
+	if v.CallbackID != formCallbackID {
+		return meta, nil, errors.New("not a mentorbot form")
+	}
+	if err := json.Unmarshal([]byte(v.PrivateMetadata), &meta); err != nil || meta.Command == "" {
+		return meta, nil, errors.New("bad private_metadata")
+	}
+	values := map[string]string{}
+	if v.State != nil {
+		for blockID, actions := range v.State.Values {
+			if a, ok := actions[blockID]; ok {
+				values[blockID] = a.Value
+			}
+		}
+	}
+	return meta, values, nil
+}
+
+// fieldErrors turns the core's inline errors into a view_submission
+// response. The keys are block IDs, which are the option names.
+func fieldErrors(errs map[string]string) *slack.ViewSubmissionResponse {
+	out := make(map[string]string, len(errs))
+	for name, msg := range errs {
+		out[name] = clip(msg, maxErrorText)
+	}
+	return slack.NewErrorsViewSubmissionResponse(out)
+}
+
+func nonEmpty(s, def string) string {
+	if s = strings.TrimSpace(s); s != "" {
+		return s
+	}
+	return def
+}

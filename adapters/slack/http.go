@@ -1,0 +1,122 @@
+package slack
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/slack-go/slack"
+)
+
+// Request body limits. A slash command is a short form; an interaction
+// carries a whole view or message, and Slack caps those well below 1 MB.
+const (
+	maxCommandBody     = 64 << 10
+	maxInteractionBody = 1 << 20
+	maxEventBody       = 1 << 20
+)
+
+// Mux is where Register adds the endpoints (an *http.ServeMux).
+type Mux interface {
+	Handle(pattern string, h http.Handler)
+}
+
+// Register adds the HTTP endpoints: POST /slack/commands (the Slash
+// Commands request URL), /slack/interactions (Interactivity) and
+// /slack/events (Event Subscriptions). Each verifies the request's
+// signature before anything else: a forged, stale or unsigned request gets
+// 401 and changes nothing. In Socket Mode without a signing secret there
+// is nothing to register.
+func (a *Adapter) Register(mux Mux) {
+	if a.opt.SigningSecret == "" {
+		return
+	}
+	mux.Handle("POST /slack/commands", a.verified(maxCommandBody, a.serveCommand))
+	mux.Handle("POST /slack/interactions", a.verified(maxInteractionBody, a.serveInteraction))
+	mux.Handle("POST /slack/events", a.verified(maxEventBody, a.serveEvent))
+}
+
+// verified reads the body (up to limit) and checks Slack's signature over
+// it with slack-go's verifier: HMAC-SHA256 of "v0:timestamp:body" with the
+// signing secret, and a timestamp within 5 minutes. Only then does next
+// see the request.
+func (a *Adapter) verified(limit int64, next func(w http.ResponseWriter, body []byte)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+		if err != nil {
+			status := http.StatusBadRequest
+			if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+				status = http.StatusRequestEntityTooLarge
+			}
+			http.Error(w, http.StatusText(status), status)
+			return
+		}
+		sv, err := slack.NewSecretsVerifier(r.Header, a.opt.SigningSecret)
+		if err == nil {
+			_, _ = sv.Write(body)
+			err = sv.Ensure()
+		}
+		if err != nil {
+			a.log.Info("slack: request refused", "path", r.URL.Path, "reason", err.Error())
+			http.Error(w, "invalid or missing Slack signature", http.StatusUnauthorized)
+			return
+		}
+		next(w, body)
+	})
+}
+
+// formRequest rebuilds a form POST from a body already read, for
+// slack-go's parsers, which read the request themselves.
+func formRequest(body []byte) *http.Request {
+	r, _ := http.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return r
+}
+
+// serveCommand acknowledges a slash command. ssl_check is Slack probing
+// the certificate: it wants a 200 and nothing else.
+func (a *Adapter) serveCommand(w http.ResponseWriter, body []byte) {
+	r := formRequest(body)
+	c, err := slack.SlashCommandParse(r)
+	if err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	if r.PostForm.Get("ssl_check") == "1" {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if c.TeamID == "" || c.UserID == "" {
+		http.Error(w, "missing team_id or user_id", http.StatusBadRequest)
+		return
+	}
+	writeAck(w, a.onCommand(c))
+}
+
+// serveInteraction acknowledges a click or a modal submission.
+func (a *Adapter) serveInteraction(w http.ResponseWriter, body []byte) {
+	ic, err := slack.InteractionCallbackParse(formRequest(body))
+	if err != nil {
+		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	writeAck(w, a.onInteraction(ic))
+}
+
+// writeAck writes a 200 with the ack's payload as JSON, or an empty body.
+// An empty 200 is the quiet ack: the answer follows by other means.
+func writeAck(w http.ResponseWriter, payload any) {
+	if payload == nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	b, err := json.Marshal(payload)
+	if err != nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(b)
+}

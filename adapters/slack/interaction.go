@@ -1,0 +1,152 @@
+package slack
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// onInteraction acknowledges a click or a modal submission and returns the
+// ack's payload: none for a click, inline errors or none for a submission.
+func (a *Adapter) onInteraction(ic slack.InteractionCallback) any {
+	switch ic.Type {
+	case slack.InteractionTypeBlockActions:
+		a.onClick(ic)
+	case slack.InteractionTypeViewSubmission:
+		return a.onSubmit(ic, time.Now())
+	}
+	// view_closed, shortcuts and the rest: nothing to do.
+	return nil
+}
+
+// teamOf is the workspace an interaction happened in.
+func teamOf(ic slack.InteractionCallback) string {
+	if ic.Team.ID != "" {
+		return ic.Team.ID
+	}
+	return ic.User.TeamID
+}
+
+// onClick runs a button click after the ack. The outcome replaces the
+// clicked message (Reply.Replace) or is shown to the clicker alone; a
+// stale, foreign or repeated click changes nothing and says so.
+func (a *Adapter) onClick(ic slack.InteractionCallback) {
+	if len(ic.ActionCallback.BlockActions) == 0 || teamOf(ic) == "" || ic.User.ID == "" {
+		return
+	}
+	act := ic.ActionCallback.BlockActions[0]
+	who := member(teamOf(ic), ic.User.ID)
+	to := replyTo{member: who, responseURL: ic.ResponseURL}
+	// chat.update needs the message's channel and ts; an ephemeral message
+	// has none that chat.update accepts, only the response_url.
+	if !ic.Container.IsEphemeral {
+		to.channel = firstOf(ic.Container.ChannelID, ic.Channel.ID)
+		to.ts = firstOf(ic.Container.MessageTs, ic.Message.Timestamp)
+	}
+	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
+	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		a.reply(ctx, to, a.h.HandleAction(ctx, action))
+	}) {
+		a.log.Warn("slack: click refused while closing", "member", who.String())
+	}
+}
+
+// onSubmit runs a submitted form. Unlike a command it waits for the core,
+// up to the ack budget counted from received, because inline errors
+// (response_action: errors) can only travel in the ack. A reply without
+// inline errors closes the modal and is posted ephemerally where the
+// command was typed; so is everything that comes after the budget.
+func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any {
+	meta, values, err := submittedForm(ic.View)
+	if err != nil || teamOf(ic) == "" || ic.User.ID == "" {
+		return nil
+	}
+	who := member(teamOf(ic), ic.User.ID)
+	to := replyTo{member: who, responseURL: meta.ResponseURL}
+	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
+	h := &handoff{ch: make(chan bot.Reply, 1)}
+	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		r := a.h.HandleCommand(ctx, cmd)
+		if !inlineErrors(r, values) {
+			r.FieldErrors = nil
+		}
+		if h.give(r) && r.FieldErrors != nil {
+			return // the ack shows them in the modal
+		}
+		a.reply(ctx, to, bot.Reply{Message: r.Message})
+	})
+	if !started {
+		return nil
+	}
+	r, ok := h.take(a.opt.AckBudget - time.Since(received))
+	if ok && r.FieldErrors != nil {
+		return fieldErrors(r.FieldErrors)
+	}
+	return nil // closes the modal
+}
+
+// inlineErrors reports whether every field error of r names an input of
+// the submitted form: Slack rejects errors on blocks it does not know.
+func inlineErrors(r bot.Reply, values map[string]string) bool {
+	if len(r.FieldErrors) == 0 {
+		return false
+	}
+	for name := range r.FieldErrors {
+		if _, ok := values[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// handoff passes a submission's reply from its job to the waiting ack, or
+// tells the job that the ack has left without it.
+type handoff struct {
+	mu        sync.Mutex
+	ch        chan bot.Reply // buffered: give never blocks
+	abandoned bool
+}
+
+// give hands r to the ack and reports whether the ack will use it.
+func (h *handoff) give(r bot.Reply) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.abandoned {
+		return false
+	}
+	h.ch <- r
+	return true
+}
+
+// take waits up to d for the reply. After that the ack leaves, and the job
+// delivers the reply on its own.
+func (h *handoff) take(d time.Duration) (bot.Reply, bool) {
+	t := time.NewTimer(max(d, 0))
+	defer t.Stop()
+	select {
+	case r := <-h.ch:
+		return r, true
+	case <-t.C:
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	select {
+	case r := <-h.ch:
+		return r, true
+	default:
+		h.abandoned = true
+		return bot.Reply{}, false
+	}
+}
+
+func firstOf(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,187 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Send implements bot.Platform: a DM from the bot, in the conversation
+// conversations.open gives (its ID is cached: it never changes). EGONE if
+// the member left or cannot be messaged, EUNAVAILABLE if Slack cannot be
+// reached after retries.
+func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	if err := checkMembers(to); err != nil {
+		return err
+	}
+	channel, err := a.dmChannel(ctx, to)
+	if err != nil {
+		return err
+	}
+	err = a.post(ctx, channel, msg)
+	if slackError(err) == "channel_not_found" {
+		// A cached conversation that Slack no longer knows: open it again.
+		a.dms.del(to)
+		if channel, err = a.dmChannel(ctx, to); err == nil {
+			err = a.post(ctx, channel, msg)
+		}
+	}
+	if err == nil {
+		a.log.Debug("slack: sent", "to", to.String(), "channel", channel)
+	}
+	return err
+}
+
+// Introduce implements bot.Platform: one group DM with all the members
+// (conversations.open with 2 to 8 users) and one message in it.
+func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
+	if len(members) < 2 || len(members) > 8 {
+		return bot.Wrap(bot.EINTERNAL, errors.New("need 2 to 8 members"), "slack introduce")
+	}
+	if err := checkMembers(members...); err != nil {
+		return err
+	}
+	users := make([]string, len(members))
+	for i, m := range members {
+		users[i] = m.User
+	}
+	channel, err := a.open(ctx, users)
+	if err != nil {
+		return err
+	}
+	return a.post(ctx, channel, msg)
+}
+
+// checkMembers refuses members of another platform or workspace mix-ups:
+// one Slack conversation holds members of one workspace.
+func checkMembers(ms ...bot.MemberID) error {
+	for _, m := range ms {
+		if m.Platform != Platform || m.User == "" || m.Workspace != ms[0].Workspace {
+			return bot.Wrap(bot.EINTERNAL, errors.New("not members of one Slack workspace"), "slack")
+		}
+	}
+	return nil
+}
+
+func (a *Adapter) dmChannel(ctx context.Context, to bot.MemberID) (string, error) {
+	if ch, ok := a.dms.get(to); ok {
+		return ch, nil
+	}
+	ch, err := a.open(ctx, []string{to.User})
+	if err != nil {
+		return "", err
+	}
+	a.dms.put(to, ch)
+	return ch, nil
+}
+
+// open opens (or finds) the DM or group DM of the users.
+func (a *Adapter) open(ctx context.Context, users []string) (string, error) {
+	var ch *slack.Channel
+	err := call(ctx, a.opt.Retry, "conversations.open", func(ctx context.Context) error {
+		var err error
+		ch, _, _, err = a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: users})
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	return ch.ID, nil
+}
+
+// post sends a rendered message to a conversation.
+func (a *Adapter) post(ctx context.Context, channel string, msg bot.Message) error {
+	return call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
+		_, _, err := a.api.PostMessageContext(ctx, channel, messageOptions(msg)...)
+		return err
+	})
+}
+
+// update replaces a message the bot posted, buttons included.
+func (a *Adapter) update(ctx context.Context, channel, ts string, msg bot.Message) error {
+	return call(ctx, a.opt.Retry, "chat.update", func(ctx context.Context) error {
+		_, _, _, err := a.api.UpdateMessageContext(ctx, channel, ts, messageOptions(msg)...)
+		return err
+	})
+}
+
+// messageOptions renders msg for chat.postMessage and chat.update. Blocks
+// are never empty: an update without blocks would keep the old buttons.
+func messageOptions(msg bot.Message) []slack.MsgOption {
+	blocks := renderBlocks(msg)
+	if len(blocks) == 0 {
+		blocks = append(blocks, slack.NewSectionBlock(mrkdwn(fallbackText(msg)), nil, nil))
+	}
+	return []slack.MsgOption{
+		slack.MsgOptionText(fallbackText(msg), false),
+		slack.MsgOptionBlocks(blocks...),
+		slack.MsgOptionDisableLinkUnfurl(),
+	}
+}
+
+// Profile implements bot.Directory with users.info: the member's real
+// name, IANA time zone and locale. Answers are cached for
+// Options.ProfileTTL. EGONE for a deleted or unknown user.
+func (a *Adapter) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, error) {
+	if p, ok := a.profiles.get(id); ok {
+		return p, nil
+	}
+	return a.fetchProfile(ctx, id, a.opt.Retry)
+}
+
+func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (bot.Profile, error) {
+	if err := checkMembers(id); err != nil {
+		return bot.Profile{}, err
+	}
+	var u *slack.User
+	err := call(ctx, r, "users.info", func(ctx context.Context) error {
+		var err error
+		u, err = a.api.GetUserInfoContext(ctx, id.User)
+		return err
+	})
+	if err != nil {
+		return bot.Profile{}, err
+	}
+	if u.Deleted {
+		return bot.Profile{}, &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: errors.New("slack users.info: deactivated")}
+	}
+	p := bot.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale}
+	a.profiles.put(id, p)
+	return p, nil
+}
+
+// locale returns the member's Slack locale, which the core uses until the
+// member picks a language, and which still works when Redis is down. On a
+// first contact it asks users.info once, briefly: a slow Slack costs a
+// reply in the default language, never a late reply.
+func (a *Adapter) locale(ctx context.Context, id bot.MemberID) string {
+	if p, ok := a.profiles.get(id); ok {
+		return p.Locale
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	p, _ := a.fetchProfile(ctx, id, Retry{Attempts: 1})
+	return p.Locale
+}
+
+// cachedLocale is locale without the call to Slack, for clicks: a member
+// who clicks has had messages from the bot, so the core knows them.
+func (a *Adapter) cachedLocale(id bot.MemberID) string {
+	p, _ := a.profiles.get(id)
+	return p.Locale
+}
+
+// displayName picks the name people know: the real name, else the display
+// name, else the handle.
+func displayName(u *slack.User) string {
+	for _, s := range []string{u.Profile.RealName, u.RealName, u.Profile.DisplayName, u.Name} {
+		if s = strings.TrimSpace(s); s != "" {
+			return clip(s, 80)
+		}
+	}
+	return ""
+}

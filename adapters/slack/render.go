@@ -1,0 +1,219 @@
+package slack
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Block Kit limits, in characters. Slack rejects a whole message when one
+// of them is exceeded, so the renderer clips rather than trusts.
+const (
+	maxBlocks        = 50   // blocks in a message
+	maxHeaderText    = 150  // header block
+	maxSectionText   = 3000 // section text
+	maxSectionFields = 10   // fields in one section
+	maxFieldText     = 2000 // one field
+	maxContextItems  = 10   // elements in a context block
+	maxActionItems   = 25   // elements in an actions block
+	maxButtonText    = 75
+	maxActionID      = 255
+	maxButtonValue   = 2000
+	maxFallbackText  = 300 // the notification text; Slack allows more, phones show less
+	maxTextSections  = 20  // a long text (a charter) is split, not dropped
+	maxURL           = 3000
+)
+
+// renderBlocks turns a neutral message into Block Kit: the title as a
+// header, the text as mrkdwn sections, fields as section fields, the link,
+// the mentions as a context block, and the buttons as one actions block.
+// Every string is escaped and clipped to Slack's limits; the buttons are
+// kept even when the text must be shortened to fit in 50 blocks.
+func renderBlocks(m bot.Message) []slack.Block {
+	var head, body, tail []slack.Block
+	if t := strings.TrimSpace(m.Title); t != "" {
+		head = append(head, slack.NewHeaderBlock(plain(clip(t, maxHeaderText))))
+	}
+	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), maxSectionText, maxTextSections) {
+		body = append(body, slack.NewSectionBlock(mrkdwn(chunk), nil, nil))
+	}
+	body = append(body, fieldSections(m.Fields)...)
+	if m.Link != nil {
+		if b := linkSection(*m.Link); b != nil {
+			body = append(body, b)
+		}
+	}
+	if b := mentionsContext(m.Mentions); b != nil {
+		tail = append(tail, b)
+	}
+	if b := buttonsBlock(m.Buttons); b != nil {
+		tail = append(tail, b)
+	}
+	if room := maxBlocks - len(head) - len(tail); len(body) > room {
+		body = body[:max(room, 0)]
+	}
+	out := append(head, body...)
+	return append(out, tail...)
+}
+
+// fallbackText is the message's top-level text: what notifications and
+// screen readers show. Slack parses it like mrkdwn, so it is escaped too.
+func fallbackText(m bot.Message) string {
+	s := strings.TrimSpace(m.Title)
+	if s == "" {
+		s = strings.TrimSpace(m.Text)
+	}
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if s == "" {
+		s = "mentorbot"
+	}
+	return escapeClip(s, maxFallbackText)
+}
+
+// fieldSections renders labelled values, ten to a section.
+func fieldSections(fields []bot.Field) []slack.Block {
+	var out []slack.Block
+	var cur []*slack.TextBlockObject
+	for _, f := range fields {
+		label := strings.TrimSpace(f.Label)
+		value := strings.TrimSpace(f.Value)
+		if label == "" && value == "" {
+			continue
+		}
+		// The label is bold: escape it alone so that clipping the value
+		// can never cut the closing asterisk.
+		text := "*" + escapeClip(label, 200) + "*\n"
+		if label == "" {
+			text = ""
+		}
+		if value != "" {
+			text += escapeClip(value, maxFieldText-len([]rune(text)))
+		}
+		cur = append(cur, mrkdwn(text))
+		if len(cur) == maxSectionFields {
+			out = append(out, slack.NewSectionBlock(nil, cur, nil))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, slack.NewSectionBlock(nil, cur, nil))
+	}
+	return out
+}
+
+// linkSection renders a link as <url|label> when the URL is a plain http(s)
+// URL that cannot break out of the link syntax, and as literal text
+// otherwise.
+func linkSection(l bot.Link) slack.Block {
+	label := strings.TrimSpace(l.Label)
+	u := strings.TrimSpace(l.URL)
+	if u == "" {
+		return nil
+	}
+	if !safeURL(u) {
+		return slack.NewSectionBlock(mrkdwn(escapeClip(label+": "+u, maxSectionText)), nil, nil)
+	}
+	text := "<" + u + ">"
+	if label != "" {
+		text = "*" + escapeClip(label, 200) + "*: <" + u + "|" + escapeClip(u, 1000) + ">"
+	}
+	return slack.NewSectionBlock(mrkdwn(text), nil, nil)
+}
+
+// safeURL reports whether u is an absolute http(s) URL with none of the
+// characters that end or split a mrkdwn link.
+func safeURL(u string) bool {
+	if len(u) > maxURL || strings.ContainsAny(u, "<>|& \t\n\"") {
+		return false
+	}
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != ""
+}
+
+// mentionsContext renders real mentions of the Slack members a message is
+// about, so that Slack shows their current name and profile card.
+func mentionsContext(ids []bot.MemberID) slack.Block {
+	var els []slack.MixedElement
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if id.Platform != Platform || !validUserID(id.User) || seen[id.User] || len(els) == maxContextItems {
+			continue
+		}
+		seen[id.User] = true
+		els = append(els, mrkdwn("<@"+id.User+">"))
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slack.NewContextBlock("mentions", els...)
+}
+
+// validUserID reports whether s looks like a Slack user ID (U… or W…), so
+// that nothing else can be written inside <@…>.
+func validUserID(s string) bool {
+	if len(s) < 2 || len(s) > 32 || (s[0] != 'U' && s[0] != 'W') {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// buttonsBlock renders buttons. A button whose action ID or value would
+// not fit is left out: a clipped value would only ever be a dead button.
+// Slack wants action IDs unique within a block, so a repeated one gets a
+// "#n" suffix that actionName strips.
+func buttonsBlock(buttons []bot.Button) slack.Block {
+	var els []slack.BlockElement
+	seen := map[string]int{}
+	for _, b := range buttons {
+		id := b.ActionID
+		if seen[id]++; seen[id] > 1 {
+			id += "#" + strconv.Itoa(seen[id])
+		}
+		label := strings.TrimSpace(b.Label)
+		if id == "" || len(id) > maxActionID || len(b.Value) > maxButtonValue || label == "" || len(els) == maxActionItems {
+			continue
+		}
+		el := slack.NewButtonBlockElement(id, b.Value, plain(clip(label, maxButtonText)))
+		switch b.Style {
+		case bot.StylePrimary:
+			el.Style = slack.StylePrimary
+		case bot.StyleDanger:
+			el.Style = slack.StyleDanger
+		}
+		els = append(els, el)
+	}
+	if len(els) == 0 {
+		return nil
+	}
+	return slack.NewActionBlock("actions", els...)
+}
+
+// actionName undoes the "#n" suffix of a repeated action ID.
+func actionName(id string) string {
+	if i := strings.LastIndexByte(id, '#'); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// plain is a plain_text object: Slack shows it as is, no escaping needed.
+func plain(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+}
+
+// mrkdwn is a mrkdwn object with verbatim set, so that Slack does not turn
+// bare URLs, #channels or @names into links and mentions by itself. The
+// text must already be escaped.
+func mrkdwn(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, s, false, true)
+}

@@ -1,0 +1,156 @@
+package slackfake
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// Team is the workspace the fake answers for in auth.test.
+const (
+	Team    = "T0FAKE"
+	BotUser = "UBOT"
+)
+
+// serveAPI answers one Web API method like Slack: HTTP 200 with
+// {"ok":true,...} or {"ok":false,"error":"..."}, a 429 with Retry-After,
+// or a 5xx when told to fail.
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, method string) {
+	c := s.read(r, method)
+	s.mu.Lock()
+	down := s.down
+	var f *Failure
+	if q := s.failures[method]; len(q) > 0 {
+		f, s.failures[method] = &q[0], q[1:]
+	}
+	s.mu.Unlock()
+	switch {
+	case down:
+		s.finish(c, http.StatusServiceUnavailable)
+		http.Error(w, "<html>Service Unavailable</html>", http.StatusServiceUnavailable)
+		return
+	case f != nil && f.Status != 0:
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		s.finish(c, f.Status)
+		w.WriteHeader(f.Status)
+		return
+	case f != nil:
+		c.Answer = fail(f.Error)
+		s.finish(c, http.StatusOK)
+		writeJSON(w, c.Answer)
+		return
+	}
+	res := s.answer(method, c)
+	c.Answer = res
+	s.finish(c, http.StatusOK)
+	writeJSON(w, res)
+}
+
+func fail(e string) map[string]any { return map[string]any{"ok": false, "error": e} }
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// answer is the successful (or Slack-refused) answer to a method.
+func (s *Server) answer(method string, c Call) map[string]any {
+	want := "xoxb-"
+	if method == "apps.connections.open" {
+		want = "xapp-"
+	}
+	if !strings.HasPrefix(c.Token, want) {
+		return fail("not_authed")
+	}
+	switch method {
+	case "auth.test":
+		return map[string]any{"ok": true, "team_id": Team, "user_id": BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
+	case "users.info":
+		return s.usersInfo(c.Get("user"))
+	case "conversations.open":
+		return s.conversationsOpen(c.Get("users"))
+	case "chat.postMessage", "chat.update":
+		return s.chat(method, c)
+	case "views.open":
+		return s.viewsOpen(c)
+	case "apps.connections.open":
+		return map[string]any{"ok": true, "url": s.socketURL}
+	}
+	return fail("unknown_method")
+}
+
+func (s *Server) user(id string) (User, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	u, ok := s.users[id]
+	if !ok && s.anyUser && id != "" {
+		u, ok = User{ID: id, Name: strings.ToLower(id), RealName: "User " + id, TZ: "Europe/Paris", Locale: "en-US"}, true
+	}
+	return u, ok
+}
+
+func (s *Server) usersInfo(id string) map[string]any {
+	u, ok := s.user(id)
+	if !ok {
+		return fail("user_not_found")
+	}
+	return map[string]any{"ok": true, "user": map[string]any{
+		"id": u.ID, "team_id": Team, "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
+		"tz": u.TZ, "locale": u.Locale,
+		"profile": map[string]any{"real_name": u.RealName, "display_name": u.Name},
+	}}
+}
+
+// conversationsOpen opens a DM (one user) or a group DM (2 to 8 users).
+// Its IDs are stable: the same users always get the same conversation.
+func (s *Server) conversationsOpen(users string) map[string]any {
+	ids := strings.Split(users, ",")
+	if users == "" || len(ids) > 8 {
+		return fail("invalid_users")
+	}
+	for _, id := range ids {
+		if u, ok := s.user(id); !ok {
+			return fail("user_not_found")
+		} else if u.Deleted {
+			return fail("user_disabled")
+		}
+	}
+	if len(ids) == 1 {
+		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + ids[0], "is_im": true}}
+	}
+	sort.Strings(ids)
+	return map[string]any{"ok": true, "channel": map[string]any{"id": "G" + strings.Join(ids, ""), "is_mpim": true}}
+}
+
+// chat answers chat.postMessage with a fresh ts, and chat.update.
+func (s *Server) chat(method string, c Call) map[string]any {
+	channel := c.Get("channel")
+	if channel == "" {
+		return fail("channel_not_found")
+	}
+	ts := c.Get("ts")
+	if method == "chat.postMessage" {
+		s.mu.Lock()
+		s.ts++
+		ts = fmt.Sprintf("1700000000.%06d", s.ts)
+		s.mu.Unlock()
+	}
+	return map[string]any{"ok": true, "channel": channel, "ts": ts}
+}
+
+// viewsOpen accepts each trigger_id once, as Slack does.
+func (s *Server) viewsOpen(c Call) map[string]any {
+	trigger := c.Get("trigger_id")
+	s.mu.Lock()
+	used := s.triggers[trigger]
+	s.triggers[trigger] = true
+	s.mu.Unlock()
+	if trigger == "" || used {
+		return fail("expired_trigger_id")
+	}
+	return map[string]any{"ok": true, "view": map[string]any{"id": "VFAKE", "type": "modal"}}
+}

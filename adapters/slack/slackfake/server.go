@@ -1,0 +1,260 @@
+package slackfake
+
+import (
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Server is the fake Slack. Its zero value is not usable: call New.
+type Server struct {
+	srv *httptest.Server
+
+	mu        sync.Mutex
+	calls     []Call
+	counts    map[string]int
+	record    bool
+	changed   chan struct{} // closed and replaced on every call
+	users     map[string]User
+	anyUser   bool
+	failures  map[string][]Failure
+	down      bool
+	ts        int
+	triggers  map[string]bool
+	socket    *Socket
+	socketURL string
+}
+
+// User is a member of the fake workspace, as users.info describes them.
+type User struct {
+	ID       string
+	Name     string // handle
+	RealName string
+	TZ       string // IANA zone
+	Locale   string // "en-US", "fr-FR"
+	Deleted  bool
+}
+
+// Failure is what the fake answers instead of success, once.
+type Failure struct {
+	Status     int    // HTTP status; 0 means 200 with ok:false
+	RetryAfter string // Retry-After header, with Status 429
+	Error      string // Slack's error string, with Status 0
+}
+
+// Call is one request the fake received.
+type Call struct {
+	Method string     // Web API method ("chat.postMessage"), or "response_url"
+	Path   string     // the request path
+	Token  string     // the token sent, from the form or the Bearer header
+	Params url.Values // form or query parameters
+	Body   map[string]any
+	Status int            // what the fake answered
+	Answer map[string]any // the JSON answer of a Web API call, if any
+	At     time.Time
+}
+
+// New starts a fake Slack on loopback. Close it when done; MustNew does.
+func New() *Server {
+	s := &Server{
+		counts: map[string]int{}, record: true, changed: make(chan struct{}),
+		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{},
+	}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.socketURL = "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
+	return s
+}
+
+// MustNew starts a fake Slack that closes with the test.
+func MustNew(tb testing.TB) *Server {
+	tb.Helper()
+	s := New()
+	tb.Cleanup(s.Close)
+	return s
+}
+
+// Close stops the server and its websocket.
+func (s *Server) Close() {
+	s.mu.Lock()
+	k := s.socket
+	s.mu.Unlock()
+	if k != nil {
+		k.close()
+	}
+	s.srv.CloseClientConnections()
+	s.srv.Close()
+}
+
+// URL is the fake's base URL.
+func (s *Server) URL() string { return s.srv.URL }
+
+// APIURL is the Web API base to give slack-go (SLACK_API_URL), with the
+// trailing slash it needs.
+func (s *Server) APIURL() string { return s.srv.URL + "/api/" }
+
+// ResponseURL returns a response_url on the fake, named name.
+func (s *Server) ResponseURL(name string) string { return s.srv.URL + "/response/" + name }
+
+// AddUser adds members to the workspace.
+func (s *Server) AddUser(users ...User) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, u := range users {
+		s.users[u.ID] = u
+	}
+}
+
+// AnyUser makes every unknown user ID a member, named after its ID (load
+// runs, where each request has its own user).
+func (s *Server) AnyUser() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.anyUser = true
+}
+
+// Fail makes the next calls to method answer fs, in order.
+func (s *Server) Fail(method string, fs ...Failure) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failures[method] = append(s.failures[method], fs...)
+}
+
+// SetDown makes every Web API method answer 503 (true) or work again.
+// response_url posts still work: on Slack they go to another host.
+func (s *Server) SetDown(down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.down = down
+}
+
+// SetRecording turns the recording of calls off (load runs) or on. Counts
+// are always kept.
+func (s *Server) SetRecording(on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.record = on
+}
+
+// Calls returns the calls received so far, to method if it is not "".
+func (s *Server) Calls(method string) []Call {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return filter(s.calls, method)
+}
+
+// Count returns how many calls to method the fake received.
+func (s *Server) Count(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[method]
+}
+
+func filter(calls []Call, method string) []Call {
+	var out []Call
+	for _, c := range calls {
+		if method == "" || c.Method == method {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// WaitCalls waits until the fake has received at least n calls to method
+// that satisfy match (nil: any), and returns them all. It fails the test
+// after timeout.
+func (s *Server) WaitCalls(tb testing.TB, method string, n int, match func(Call) bool, timeout time.Duration) []Call {
+	tb.Helper()
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		var got []Call
+		for _, c := range filter(s.calls, method) {
+			if match == nil || match(c) {
+				got = append(got, c)
+			}
+		}
+		changed := s.changed
+		s.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			tb.Fatalf("slackfake: got %d calls to %s, want %d within %s; all calls: %s", len(got), method, n, timeout, s.summary())
+			return nil
+		}
+	}
+}
+
+// summary lists the methods called, for failure messages.
+func (s *Server) summary() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var b strings.Builder
+	for _, c := range s.calls {
+		b.WriteString(c.Method)
+		b.WriteString(" ")
+	}
+	return b.String()
+}
+
+// serve records a request and routes it.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/socket":
+		s.serveSocket(w, r)
+	case strings.HasPrefix(r.URL.Path, "/response/"):
+		c := s.read(r, "response_url")
+		s.finish(c, http.StatusOK)
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "ok")
+	case strings.HasPrefix(r.URL.Path, "/api/"):
+		s.serveAPI(w, r, strings.TrimPrefix(r.URL.Path, "/api/"))
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// read decodes a request: form, query or JSON, and the token.
+func (s *Server) read(r *http.Request, method string) Call {
+	c := Call{Method: method, Path: r.URL.Path, Params: r.URL.Query(), At: time.Now()}
+	body, _ := io.ReadAll(io.LimitReader(r.Body, 4<<20))
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch ct {
+	case "application/json":
+		_ = json.Unmarshal(body, &c.Body)
+	case "application/x-www-form-urlencoded":
+		if form, err := url.ParseQuery(string(body)); err == nil {
+			for k, v := range form {
+				c.Params[k] = v
+			}
+		}
+	}
+	c.Token = c.Params.Get("token")
+	if t, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+		c.Token = t
+	}
+	return c
+}
+
+// finish records a call once answered.
+func (s *Server) finish(c Call, status int) {
+	c.Status = status
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.counts[c.Method]++
+	if s.record {
+		s.calls = append(s.calls, c)
+	}
+	close(s.changed)
+	s.changed = make(chan struct{})
+}

@@ -1,0 +1,105 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+	"github.com/slack-go/slack/socketmode"
+)
+
+// startSocket connects over Socket Mode: slack-go calls
+// apps.connections.open with the app token, dials the websocket it
+// returns, and reconnects when Slack asks (disconnect) or the connection
+// dies. Envelopes go through the same handlers as HTTP requests; only the
+// ack differs: the envelope_id, with the same payload an HTTP response
+// would carry. Close cancels the connection and waits for both loops.
+func (a *Adapter) startSocket() {
+	ctx, cancel := context.WithCancel(context.Background())
+	a.mu.Lock()
+	a.stop = cancel
+	a.mu.Unlock()
+	sm := socketmode.New(a.client)
+	a.socket.Add(2)
+	go func() {
+		defer a.socket.Done()
+		err := sm.RunContext(ctx)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			a.log.Error("slack: socket mode stopped", "err", err)
+		}
+	}()
+	go func() {
+		defer a.socket.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case evt := <-sm.Events:
+				a.onSocketEvent(ctx, sm, evt)
+			}
+		}
+	}()
+}
+
+// onSocketEvent handles one event of the socket client: envelopes are
+// acknowledged by envelope_id, connection events are logged.
+func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeSlashCommand:
+		c, ok := evt.Data.(slack.SlashCommand)
+		var payload any
+		if ok && c.TeamID != "" && c.UserID != "" {
+			payload = a.onCommand(c)
+		}
+		a.ack(ctx, sm, evt.Request, payload)
+	case socketmode.EventTypeInteractive:
+		ic, ok := evt.Data.(slack.InteractionCallback)
+		// A submission may wait for the core before its ack: never hold
+		// the event loop, and so every other envelope, for it.
+		a.socket.Add(1)
+		go func() {
+			defer a.socket.Done()
+			var payload any
+			if ok {
+				payload = a.onInteraction(ic)
+			}
+			a.ack(ctx, sm, evt.Request, payload)
+		}()
+	case socketmode.EventTypeEventsAPI:
+		a.ack(ctx, sm, evt.Request, nil)
+		if ea, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
+			if cb, ok := ea.Data.(*slackevents.EventsAPICallbackEvent); ok {
+				a.onEvent(ea.TeamID, cb.EventID, ea.InnerEvent.Type)
+			}
+		}
+	case socketmode.EventTypeErrorBadMessage:
+		// An envelope slack-go could not decode still wants its ack, or
+		// Slack sends it again.
+		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
+			var req socketmode.Request
+			if json.Unmarshal(bad.Message, &req) == nil && req.EnvelopeID != "" {
+				a.ack(ctx, sm, &req, nil)
+			}
+			a.log.Warn("slack: undecodable envelope", "envelope", req.EnvelopeID, "type", req.Type, "err", bad.Cause)
+		}
+	case socketmode.EventTypeConnected:
+		a.log.Info("slack: socket mode connected")
+	case socketmode.EventTypeConnectionError, socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
+		a.log.Warn("slack: socket mode trouble", "event", string(evt.Type))
+	case socketmode.EventTypeInvalidAuth:
+		a.log.Error("slack: socket mode: Slack refuses SLACK_APP_TOKEN")
+	}
+}
+
+// ack acknowledges one envelope. It gives up when the adapter closes, so a
+// dead connection cannot hold a goroutine forever.
+func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, payload any) {
+	if req == nil || req.EnvelopeID == "" {
+		return
+	}
+	if err := sm.AckCtx(ctx, req.EnvelopeID, payload); err != nil && ctx.Err() == nil {
+		a.log.Warn("slack: ack failed", "envelope", req.EnvelopeID, "err", err)
+	}
+}
