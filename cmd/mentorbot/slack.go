@@ -1,8 +1,43 @@
 package main
 
-import "context"
+import (
+	"context"
 
-// openSlack starts the Slack adapter when SLACK_BOT_TOKEN is set.
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
+)
+
+// openSlack starts the Slack adapter when SLACK_BOT_TOKEN is set. Over
+// HTTP (SLACK_SIGNING_SECRET) it serves POST /slack/commands,
+// /slack/interactions and /slack/events on the shared server; with
+// SLACK_APP_TOKEN it also connects Socket Mode, which needs no public URL.
+// Close waits for the work the adapter acknowledged but has not finished.
 func (m *Main) openSlack(ctx context.Context) error {
+	c := m.Config.Slack
+	if c.BotToken == "" {
+		return nil
+	}
+	opt := slackadapter.Options{
+		BotToken: c.BotToken, SigningSecret: c.SigningSecret, AppToken: c.AppToken, APIURL: c.APIURL,
+		Log: m.Log.With("adapter", "slack"),
+	}
+	if tune, ok := slackTuning.Load(m); ok {
+		tune.(func(*slackadapter.Options))(&opt)
+	}
+	a, err := slackadapter.New(m.Bot, opt)
+	if err != nil {
+		return err
+	}
+	// The bot must know the platform before the first command can arrive.
+	m.Bot.Register(slackadapter.Platform, a)
+	a.Register(m.mux)
+	if err := a.Start(ctx); err != nil {
+		return err
+	}
+	slackAdapters.Store(m, a)
+	m.closers = append(m.closers, func() error {
+		defer slackAdapters.Delete(m)
+		defer slackTuning.Delete(m)
+		return a.Close()
+	})
 	return nil
 }

@@ -1,0 +1,296 @@
+package main_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	mrand "math/rand/v2"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
+	"github.com/mentorbot/mentorbot/bot"
+	main "github.com/mentorbot/mentorbot/cmd/mentorbot"
+)
+
+// testSecret is the signing secret of Slack's documented example.
+const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
+
+// ackLimit is how fast every ack must come. Slack allows 3 s; nothing
+// before an ack waits on Redis or the Web API, so even -race on a busy
+// machine stays far below.
+const ackLimit = time.Second
+
+// wait is how long a test waits for the bot's work after an ack.
+const wait = 10 * time.Second
+
+// The members of the fake workspace.
+var (
+	alice = slackfake.User{ID: "UALICE", Name: "alice", RealName: "Alice Martin", TZ: "Europe/Paris", Locale: "en-US"}
+	bob   = slackfake.User{ID: "UBOB", Name: "bob", RealName: "Bob Stone", TZ: "Europe/London", Locale: "en-GB"}
+	carol = slackfake.User{ID: "UCAROL", Name: "carol", RealName: "Carol Weber", TZ: "Europe/Berlin", Locale: "en-US"}
+	elise = slackfake.User{ID: "UELISE", Name: "elise", RealName: "Élise Durand", TZ: "Europe/Paris", Locale: "fr-FR"}
+	gone  = slackfake.User{ID: "UGONE", Name: "gone", RealName: "Former Member", TZ: "UTC", Locale: "en-US", Deleted: true}
+)
+
+// world is mentorbot's real Main serving HTTP on loopback, with a fake
+// Slack behind SLACK_API_URL, in a workspace (team) of its own so that
+// tests sharing a real Redis never meet.
+type world struct {
+	tb   testing.TB
+	m    *main.Main
+	fake *slackfake.Server
+	team string
+	seq  atomic.Int64
+	// sock, when set, carries commands and interactions over Socket Mode
+	// instead of HTTP.
+	sock *slackfake.Socket
+}
+
+// fastRetry keeps failure tests fast: three tries, 10 ms apart.
+var fastRetry = slackadapter.Retry{Attempts: 3, Base: 10 * time.Millisecond, Max: 50 * time.Millisecond, MaxRetryAfter: 5 * time.Second}
+
+// fastOptions tunes the adapter for tests; setups that tune more call it.
+func fastOptions(o *slackadapter.Options) {
+	o.Retry = fastRetry
+	o.CloseTimeout = 5 * time.Second
+}
+
+// MustStartSlack opens Main with the Slack adapter in HTTP mode on a fresh
+// fake Slack. setup runs before Open, to change the configuration.
+func MustStartSlack(tb testing.TB, setup ...func(*main.Main, *slackfake.Server)) *world {
+	tb.Helper()
+	fake := slackfake.MustNew(tb)
+	fake.AddUser(alice, bob, carol, elise, gone)
+	m := main.NewMain()
+	m.Config.HTTPAddr = "127.0.0.1:0"
+	m.Config.RedisURL = os.Getenv("REDIS_URL")
+	m.Config.DefaultLang = bot.English
+	m.Config.Slack = main.SlackConfig{BotToken: "xoxb-test", SigningSecret: testSecret, APIURL: fake.APIURL()}
+	m.Clock = bot.NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	m.Rand = mrand.NewChaCha8([32]byte{'m', 'e', 'n', 't', 'o', 'r'})
+	m.Stdout = io.Discard
+	m.Log = testLogger(tb)
+	m.TuneSlack(fastOptions)
+	for _, f := range setup {
+		f(m, fake)
+	}
+	if err := m.Open(context.Background()); err != nil {
+		tb.Fatalf("open: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := m.Close(); err != nil {
+			tb.Errorf("close: %v", err)
+		}
+	})
+	return &world{tb: tb, m: m, fake: fake, team: newTeam(tb)}
+}
+
+// MustStartSlackSocket opens Main in Socket Mode (SLACK_APP_TOKEN set, no
+// signing secret, so no HTTP endpoint) and waits for its connection.
+func MustStartSlackSocket(tb testing.TB, setup ...func(*main.Main, *slackfake.Server)) *world {
+	tb.Helper()
+	socket := func(m *main.Main, _ *slackfake.Server) {
+		m.Config.Slack.AppToken = "xapp-test"
+		m.Config.Slack.SigningSecret = ""
+	}
+	w := MustStartSlack(tb, append([]func(*main.Main, *slackfake.Server){socket}, setup...)...)
+	w.sock = w.fake.WaitSocket(tb, wait)
+	return w
+}
+
+// newTeam is a workspace ID nobody else uses.
+func newTeam(tb testing.TB) string {
+	b := make([]byte, 5)
+	if _, err := rand.Read(b); err != nil {
+		tb.Fatal(err)
+	}
+	return "T" + strings.ToUpper(hex.EncodeToString(b))
+}
+
+// testLogger keeps the bot's log and prints it only if the test fails.
+func testLogger(tb testing.TB) *slog.Logger {
+	buf := &lockedBuffer{}
+	tb.Cleanup(func() {
+		if tb.Failed() {
+			tb.Logf("bot log:\n%s", buf.String())
+		}
+	})
+	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// ack is what an HTTP endpoint answered, and how fast.
+type ack struct {
+	Status  int
+	Body    string
+	Elapsed time.Duration
+}
+
+// post sends body to an endpoint, signed at ts with secret.
+func (w *world) post(path, secret string, ts time.Time, body []byte) ack {
+	w.tb.Helper()
+	req := slackfake.NewRequest(w.m.HTTPURL()+path, secret, ts, body)
+	start := time.Now()
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		w.tb.Fatalf("POST %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return ack{Status: res.StatusCode, Body: string(b), Elapsed: time.Since(start)}
+}
+
+// deliver sends a request the way the world receives them: a signed
+// HTTP POST to path, or a Socket Mode envelope. Over Socket Mode the ack
+// is the envelope's ack, and its body the ack's payload.
+func (w *world) deliver(path string, body []byte, envelope func(id string) []byte) ack {
+	w.tb.Helper()
+	if w.sock == nil {
+		return w.post(path, testSecret, time.Now(), body)
+	}
+	id := fmt.Sprintf("env-%d", w.seq.Add(1))
+	start := time.Now()
+	if err := w.sock.Send(envelope(id)); err != nil {
+		w.tb.Fatalf("send envelope: %v", err)
+	}
+	a := w.sock.WaitAck(w.tb, id, wait)
+	payload := string(a.Payload)
+	if payload == "null" {
+		payload = ""
+	}
+	return ack{Status: http.StatusOK, Body: payload, Elapsed: a.At.Sub(start)}
+}
+
+// MustAck checks that an ack is a quick 200 with the wanted body.
+func MustAck(tb testing.TB, a ack, body string) {
+	tb.Helper()
+	if a.Status != http.StatusOK || a.Body != body {
+		tb.Fatalf("got ack %d %q, want 200 %q", a.Status, a.Body, body)
+	}
+	if a.Elapsed > ackLimit {
+		tb.Fatalf("got ack in %s, want under %s", a.Elapsed, ackLimit)
+	}
+}
+
+// command runs a slash command as user and returns the name of its
+// response_url on the fake, with the ack.
+func (w *world) command(user slackfake.User, text string) (string, ack) {
+	w.tb.Helper()
+	n := w.seq.Add(1)
+	name := fmt.Sprintf("cmd-%d", n)
+	c := slackfake.Command{
+		Team: w.team, User: user.ID, UserName: user.Name, Channel: "C0GENERAL", Text: text,
+		ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n),
+	}
+	return name, w.deliver("/slack/commands", c.Body(), c.Envelope)
+}
+
+// MustCommand runs a slash command, checks its quiet, quick ack and
+// returns the ephemeral reply posted to its response_url.
+func (w *world) MustCommand(user slackfake.User, text string) slackfake.Call {
+	w.tb.Helper()
+	name, a := w.command(user, text)
+	MustAck(w.tb, a, "")
+	return w.reply(name)
+}
+
+// reply waits for the post to the response_url named name.
+func (w *world) reply(name string) slackfake.Call {
+	w.tb.Helper()
+	calls := w.fake.WaitCalls(w.tb, "response_url", 1, func(c slackfake.Call) bool { return c.Path == "/response/"+name }, wait)
+	return calls[0]
+}
+
+// click clicks a button of a message the bot posted (a chat.postMessage
+// call) as user, and returns the name of its response_url.
+func (w *world) click(user slackfake.User, msg slackfake.Call, actionID string) string {
+	w.tb.Helper()
+	b, ok := msg.Button(actionID)
+	if !ok {
+		w.tb.Fatalf("no %s button in %s", actionID, msg.AllText())
+	}
+	n := w.seq.Add(1)
+	name := fmt.Sprintf("click-%d", n)
+	c := slackfake.Click{
+		Team: w.team, User: user.ID, UserName: user.Name, Channel: msg.Get("channel"), TS: msg.TS(),
+		ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n), Button: b,
+	}
+	MustAck(w.tb, w.deliver("/slack/interactions", c.Body(), c.Envelope), "")
+	return name
+}
+
+// submit submits a form the bot opened (a views.open call) with values.
+func (w *world) submit(user slackfake.User, open slackfake.Call, values map[string]string) ack {
+	w.tb.Helper()
+	s := slackfake.Submission{Team: w.team, User: user.ID, UserName: user.Name, View: open.View(), Values: values}
+	return w.deliver("/slack/interactions", s.Body(), s.Envelope)
+}
+
+// dms waits for n messages posted to user's DM that match, and returns them.
+func (w *world) dms(user slackfake.User, n int, match func(slackfake.Call) bool) []slackfake.Call {
+	w.tb.Helper()
+	return w.fake.WaitCalls(w.tb, "chat.postMessage", n, func(c slackfake.Call) bool {
+		return c.Get("channel") == "D"+user.ID && (match == nil || match(c))
+	}, wait)
+}
+
+// updated waits for the chat.update of the message msg.
+func (w *world) updated(msg slackfake.Call) slackfake.Call {
+	w.tb.Helper()
+	return w.fake.WaitCalls(w.tb, "chat.update", 1, func(c slackfake.Call) bool {
+		return c.Get("channel") == msg.Get("channel") && c.Get("ts") == msg.TS()
+	}, wait)[0]
+}
+
+// hasButton matches messages with a button of that action.
+func hasButton(actionID string) func(slackfake.Call) bool {
+	return func(c slackfake.Call) bool { _, ok := c.Button(actionID); return ok }
+}
+
+// MustContain checks that a call's text contains each of want, escaped
+// for mrkdwn as the bot must send it.
+func MustContain(tb testing.TB, c slackfake.Call, want ...string) {
+	tb.Helper()
+	got := c.AllText()
+	for _, s := range want {
+		if !strings.Contains(got, mrkdwn(s)) {
+			tb.Fatalf("got %s text:\n%s\nwant it to contain %q", c.Method, got, mrkdwn(s))
+		}
+	}
+}
+
+// mrkdwn escapes plain text the way Slack's mrkdwn needs.
+func mrkdwn(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// en and fr are catalog sentences, for checks that survive copy edits.
+func en(key string, args ...string) string { return bot.T(bot.English, key, args...) }
+func fr(key string, args ...string) string { return bot.T(bot.French, key, args...) }
