@@ -32,6 +32,7 @@ var catalogEN = map[string]string{
 	"err.proposal_accepted":       "This request was already accepted. Nothing more to do!",
 	"err.proposal_declined":       "This request was already declined and passed on to another mentor.",
 	"err.proposal_withdrawn":      "The member withdrew this request, so there's nothing to answer any more.",
+	"err.proposal_expired":        "This request waited too long and went to another mentor. Thanks anyway!",
 	"err.proposal_pending":        "This request is still waiting for an answer. Please try again.",
 	"err.capacity_full":           "You're already mentoring as many people as your capacity allows. Raise it with `/mentor offer` and `capacity:`, then click Accept again, or Decline so that someone else can help.",
 	"err.charter_done":            "You have already answered for this pair, or it has ended. Nothing was changed.",

@@ -32,6 +32,7 @@ var catalogFR = map[string]string{
 	"err.proposal_accepted":       "Cette demande a déjà été acceptée. Il n'y a plus rien à faire !",
 	"err.proposal_declined":       "Cette demande a déjà été déclinée et transmise à un autre mentor.",
 	"err.proposal_withdrawn":      "La personne a retiré sa demande : il n'y a plus rien à répondre.",
+	"err.proposal_expired":        "Cette demande a attendu trop longtemps et a été transmise à un autre mentor. Merci quand même !",
 	"err.proposal_pending":        "Cette demande attend encore une réponse. Réessayez, s'il vous plaît.",
 	"err.capacity_full":           "Vous accompagnez déjà autant de personnes que votre capacité le permet. Augmentez-la avec `/mentor offer` et `capacity:`, puis cliquez de nouveau sur Accepter, ou déclinez pour qu'une autre personne puisse aider.",
 	"err.charter_done":            "Vous avez déjà répondu pour ce binôme, ou il est terminé. Rien n'a été modifié.",

@@ -180,3 +180,26 @@ func (b *Bot) forgetSettings(t Tenant) {
 func runTestJob(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	return b.deliver(ctx, j.ID, t.Member(j.Part(0)), func(Lang) Message { return Message{Text: "ping " + j.ID} })
 }
+
+// Sweep proposes mentors for the waiting requests of every workspace, as
+// one optimal round each. Cron runs it on MENTORBOT_MATCH_SCHEDULE; it also
+// runs by itself whenever a mentor offers or frees capacity.
+func (b *Bot) Sweep(ctx context.Context) error {
+	tenants, err := b.store.Tenants(ctx)
+	if err != nil {
+		return err
+	}
+	for _, t := range tenants {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		b.matchWaiting(ctx, t)
+	}
+	return nil
+}
+
+// Tenants lists the workspaces the bot knows, for scheduled work.
+func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) { return b.store.Tenants(ctx) }
+
+// Settings returns a workspace's settings (cached briefly).
+func (b *Bot) Settings(ctx context.Context, t Tenant) Settings { return b.settings(ctx, t) }

@@ -26,7 +26,8 @@ type Sent struct {
 // set, makes every send fail with it.
 type Platform struct {
 	mu   sync.Mutex
-	sent []Sent
+	sent []Sent // since the last Take
+	all  []Sent // ever, for finding buttons
 	Gone map[string]bool
 	Fail error
 }
@@ -58,6 +59,7 @@ func (p *Platform) record(s Sent) error {
 		}
 	}
 	p.sent = append(p.sent, s)
+	p.all = append(p.all, s)
 	return nil
 }
 
@@ -80,12 +82,12 @@ func (p *Platform) Take() []Sent {
 	return s
 }
 
-// To returns the messages delivered to user so far, without forgetting.
+// To returns every message ever delivered to user.
 func (p *Platform) To(user string) []bot.Message {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var out []bot.Message
-	for _, s := range p.sent {
+	for _, s := range p.all {
 		for _, m := range s.To {
 			if m.User == user {
 				out = append(out, s.Message)

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/schedule"
 )
 
 // Config is everything mentorbot reads from its environment. Each
@@ -17,6 +20,14 @@ type Config struct {
 	MeetURL     string
 	MaxTZHours  int
 	LogLevel    string
+
+	// Follow-up: the workspace defaults (MENTORBOT_PROPOSAL_TIMEOUT, ...),
+	// the tick of due jobs, and the cron specs of the sweep and the digest.
+	Defaults       bot.Settings
+	Tick           time.Duration // MENTORBOT_TICK
+	MatchSchedule  string        // MENTORBOT_MATCH_SCHEDULE
+	DigestSchedule string        // MENTORBOT_DIGEST_SCHEDULE, in each workspace's time zone
+	Managers       []string      // MENTORBOT_MANAGERS: platform user IDs
 
 	Slack   SlackConfig
 	Discord DiscordConfig
@@ -56,7 +67,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		RedisURL: getenv("REDIS_URL"),
 		HTTPAddr: get("MENTORBOT_HTTP_ADDR", ":3000"),
 		MeetURL:  get("MENTORBOT_MEET_URL", "https://meet.jit.si/"),
-		LogLevel: get("MENTORBOT_LOG_LEVEL", "info"),
+		LogLevel: getenv("MENTORBOT_LOG_LEVEL"),
 		Slack: SlackConfig{
 			BotToken: getenv("SLACK_BOT_TOKEN"), SigningSecret: getenv("SLACK_SIGNING_SECRET"),
 			AppToken: getenv("SLACK_APP_TOKEN"), APIURL: get("SLACK_API_URL", "https://slack.com/api/"),
@@ -72,14 +83,58 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("MENTORBOT_DEFAULT_LANG: want en or fr, got %q", getenv("MENTORBOT_DEFAULT_LANG"))
 	}
 	c.DefaultLang = lang
+	if err := c.readFollowUp(get); err != nil {
+		return c, err
+	}
 	if v := getenv("MENTORBOT_MAX_TZ_HOURS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 12 {
 			return c, fmt.Errorf("MENTORBOT_MAX_TZ_HOURS: want a whole number from 0 to 12, got %q", v)
 		}
 		c.MaxTZHours = n
+		c.Defaults.MaxTZHours = n
 	}
 	return c, nil
+}
+
+// followUpVars maps each follow-up delay variable to its setting.
+var followUpVars = map[string]string{
+	"MENTORBOT_PROPOSAL_TIMEOUT": "proposal-timeout", "MENTORBOT_CHARTER_TIMEOUT": "charter-timeout",
+	"MENTORBOT_CHECKIN_AFTER": "checkin-after", "MENTORBOT_CHECKIN_REMINDER": "checkin-reminder",
+	"MENTORBOT_SURVEY_AFTER": "survey-after", "MENTORBOT_PROGRAM_LENGTH": "program-length",
+	"MENTORBOT_CHECKIN_EVERY": "checkin-every", "MENTORBOT_ESCALATE_AFTER": "escalate-after",
+}
+
+// readFollowUp reads the follow-up delays (Go durations plus d for days),
+// the tick, the cron specs and the managers.
+func (c *Config) readFollowUp(get func(k, def string) string) error {
+	c.Defaults = bot.DefaultSettings()
+	c.Defaults.DefaultLang = c.DefaultLang
+	for env, name := range followUpVars {
+		if v := get(env, ""); v != "" {
+			if err := c.Defaults.Set(name, v); err != nil {
+				return fmt.Errorf("%s: want a duration like 48h or 3d, got %q", env, v)
+			}
+		}
+	}
+	tick, err := bot.ParseDuration(get("MENTORBOT_TICK", "10s"))
+	if err != nil || tick <= 0 {
+		return fmt.Errorf("MENTORBOT_TICK: want a duration like 10s, got %q", get("MENTORBOT_TICK", ""))
+	}
+	c.Tick = tick
+	c.MatchSchedule = get("MENTORBOT_MATCH_SCHEDULE", "@hourly")
+	c.DigestSchedule = get("MENTORBOT_DIGEST_SCHEDULE", "0 9 * * 1")
+	for _, spec := range []string{c.MatchSchedule, c.DigestSchedule} {
+		if _, err := schedule.Parse(spec); err != nil {
+			return fmt.Errorf("cron spec %q: %w", spec, err)
+		}
+	}
+	for _, id := range strings.Split(get("MENTORBOT_MANAGERS", ""), ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			c.Managers = append(c.Managers, id)
+		}
+	}
+	return nil
 }
 
 // osGetenv is os.Getenv, named for main.

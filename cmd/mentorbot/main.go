@@ -21,6 +21,7 @@ import (
 	"github.com/mentorbot/mentorbot/adapters/shell"
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/matching"
+	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/store"
 )
 
@@ -75,7 +76,11 @@ func NewMain() *Main {
 // adapter without blocking. The HTTP server listens once Open returns.
 func (m *Main) Open(ctx context.Context) error {
 	if m.Log == nil {
-		m.Log = newLogger(m.Config.LogLevel)
+		level := m.Config.LogLevel
+		if level == "" && m.Config.Shell() {
+			level = "warn" // keep the terminal for the conversation
+		}
+		m.Log = newLogger(level)
 	}
 	if m.Rand == nil {
 		m.Rand = rand.Reader
@@ -92,14 +97,25 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	opt := matching.DefaultOptions()
 	opt.MaxTZHours = m.Config.MaxTZHours
-	m.Bot = bot.New(bot.Config{DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt}, m.Store, m.Clock, m.Rand, m.Log)
+	defaults := m.Config.Defaults
+	if defaults.ProposalTimeout == 0 {
+		defaults = bot.DefaultSettings()
+		defaults.DefaultLang = m.Config.DefaultLang
+	}
+	m.Bot = bot.New(bot.Config{DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults}, m.Store, m.Clock, m.Rand, m.Log)
 	if m.Config.Shell() {
 		adv, _ := m.Clock.(shell.Advancer)
 		m.Shell = shell.New(m.Stdout, adv)
 		m.Shell.SetHandler(m.Bot)
+		// In the shell, moving the clock runs what fell due at once.
+		m.Shell.OnAdvance = func(ctx context.Context) {
+			if _, err := m.Bot.Tick(ctx); err != nil {
+				m.Log.Error("tick", "err", err)
+			}
+		}
 		m.Bot.Register(shell.Platform, m.Shell)
 		fmt.Fprintln(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter.")
-		return nil
+		return m.startSchedule()
 	}
 	if err := m.openSlack(ctx); err != nil {
 		return fmt.Errorf("slack: %w", err)
@@ -107,7 +123,43 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.openDiscord(ctx); err != nil {
 		return fmt.Errorf("discord: %w", err)
 	}
-	return m.openHTTP()
+	if err := m.openHTTP(); err != nil {
+		return err
+	}
+	return m.startSchedule()
+}
+
+// startSchedule runs the follow-up tick and the cron entries until Close.
+// Tests that drive the clock themselves set Config.Tick to a negative
+// value to leave the scheduler off.
+func (m *Main) startSchedule() error {
+	if m.Config.Tick < 0 {
+		return nil
+	}
+	tick := m.Config.Tick
+	if tick == 0 {
+		tick = 10 * time.Second
+	}
+	spec := m.Config.MatchSchedule
+	if spec == "" {
+		spec = "@hourly"
+	}
+	r := &schedule.Runner{
+		TickEvery: tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
+		Entries: []schedule.Entry{
+			{Name: "sweep", Spec: spec, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
+		},
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := r.Run(ctx); err != nil {
+			m.Log.Error("schedule", "err", err)
+		}
+	}()
+	m.closers = append(m.closers, func() error { cancel(); <-done; return nil })
+	return nil
 }
 
 func (m *Main) openStore(ctx context.Context) error {

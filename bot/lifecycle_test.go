@@ -1,0 +1,225 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+)
+
+const day = 24 * time.Hour
+
+// inbox formats what each member received since the last call, one line
+// per message: "user: title | text", so a test can assert every message
+// and its language.
+func inbox(h *bottest.Harness) []string {
+	var out []string
+	for _, s := range h.Platform.Take() {
+		names := make([]string, len(s.To))
+		for i, m := range s.To {
+			names[i] = m.User
+		}
+		line := strings.Join(names, "+") + ": "
+		if s.Message.Title != "" {
+			line += s.Message.Title + " | "
+		}
+		out = append(out, line+firstLine(s.Message.Text))
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// MustInbox fails unless the members received exactly want since the last call.
+func MustInbox(tb testing.TB, h *bottest.Harness, want ...string) {
+	tb.Helper()
+	got := inbox(h)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		tb.Fatalf("got messages:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// MustTick advances the clock and runs the due jobs.
+func MustTick(tb testing.TB, h *bottest.Harness, d time.Duration) {
+	tb.Helper()
+	h.Clock.Advance(d)
+	if _, err := h.Bot.Tick(context.Background()); err != nil {
+		tb.Fatalf("tick: %v", err)
+	}
+}
+
+// TestFlashLifecycle follows a flash pair from the request to the survey,
+// with the follow-up driven by the clock. Alice reads French, Bob English.
+func TestFlashLifecycle(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("alice", "lang fr")
+	h.Run("bob", "offer go languages:en,fr")
+	h.Run("alice", "request go goal:apprendre")
+	MustInbox(t, h, "bob: Mentoring request: go | Alice would like your help on “go”.")
+
+	MustTick(t, h, 23*time.Hour)
+	MustInbox(t, h)
+	MustTick(t, h, time.Hour) // halfway through the 48 h proposal timeout
+	MustInbox(t, h, "bob: Reminder: Mentoring request: go | Alice would like your help on “go”.")
+	MustTick(t, h, time.Hour)
+	MustInbox(t, h) // reminded once only
+
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	MustInbox(t, h,
+		"alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme.",
+		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+		"alice: La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	MustTick(t, h, 36*time.Hour) // halfway through the 72 h charter timeout
+	MustInbox(t, h, "alice: Rappel : La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
+
+	MustTick(t, h, 3*day)
+	MustInbox(t, h, "bob: Check-in: go | Have you been in touch with Alice?", "alice: Point d'étape : go | Avez-vous été en contact avec Bob ?")
+	r := h.Click("alice", "alice", bot.ActionCheckinYes)
+	MustContain(t, r, "Un court questionnaire arrive")
+	MustContain(t, h.Click("alice", "alice", bot.ActionCheckinYes), "Vous avez déjà répondu")
+	MustTick(t, h, time.Minute)
+	MustInbox(t, h,
+		"bob: How was your session on “go”? | How would you rate it, from 1 (poor) to 5 (excellent)?",
+		"alice: Comment s'est passée votre séance sur « go » ? | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
+	pair := mustOnlyPair(t, h, "alice")
+	if pair.State != bot.PairCompleted || pair.Met.IsZero() {
+		t.Fatalf("got %s, met %v; want completed after its meeting", pair.State, pair.Met)
+	}
+
+	// The survey, one answer per person.
+	answer := func(user, value string) bot.Reply {
+		return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(user), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":flash:" + value})
+	}
+	MustContain(t, answer("alice", "rating:5"), fmt.Sprintf("%s a-t-il répondu à vos questions ?", "Bob"))
+	MustContain(t, answer("alice", "rating:1"), "Vous avez déjà répondu à cette question")
+	MustContain(t, answer("alice", "answered:yes"), "Aimeriez-vous devenir mentor un jour ?")
+	MustContain(t, answer("alice", "become:yes"), "Merci pour vos réponses !")
+	MustContain(t, answer("bob", "answered:yes"), "meant for someone else") // a mentor has no such question
+	MustContain(t, answer("bob", "rating:4"), "Would you mentor again?")
+	MustContain(t, answer("bob", "again:yes"), "Thank you for your answers!")
+	MustContain(t, h.Run("alice", "comment Très utile"), "votre commentaire est enregistré")
+	MustContain(t, h.Run("alice", "comment encore"), "déjà laissé un commentaire")
+
+	MustTick(t, h, 30*day)
+	MustInbox(t, h) // the flash survey job was moved earlier, not doubled
+}
+
+// TestOneToOneLifecycle follows a relationship over a program: check-ins
+// with a "not yet" and its reminder, the mid-program and end surveys, and
+// completion. Carol (mentor) reads English, Dan (mentee) French.
+func TestOneToOneLifecycle(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	h.Run("carol", "offer go capacity:1 languages:en,fr")
+	h.Run("dan", "request go kind:one-to-one")
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("carol", "carol", bot.ActionCharterAccept)
+	h.Click("dan", "dan", bot.ActionCharterAccept)
+	inbox(h)
+
+	MustTick(t, h, 3*day)
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "je reviens vers vous dans 4 jours")
+	MustTick(t, h, 4*day)
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinYes), "Great, thanks")
+
+	// Monthly check-ins, then the mid-program survey at day 90.
+	MustTick(t, h, 26*day) // day 33: check-in 2
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustTick(t, h, 30*day) // day 63: check-in 3
+	inbox(h)
+	MustTick(t, h, 27*day) // day 90: mid survey
+	MustInbox(t, h,
+		"carol: Halfway through your mentoring on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
+		"dan: À mi-parcours de votre mentorat sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
+	MustTick(t, h, 90*day) // day 180: more check-ins, then the end survey
+	got := inbox(h)
+	last := got[len(got)-2:]
+	if !strings.HasPrefix(last[0], "carol: Your mentoring on “go” is ending") || !strings.HasPrefix(last[1], "dan: Votre mentorat sur « go » se termine") {
+		t.Fatalf("got %v, want the end survey last", got)
+	}
+	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted {
+		t.Fatalf("got %s, want completed at the end of the program", p.State)
+	}
+	if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("carol")); o.Active != 0 {
+		t.Fatalf("got %d active, want the mentor's slot freed", o.Active)
+	}
+}
+
+// TestLowMidRatingEndsPair: a low mid-program rating ends the pair kindly;
+// the mentee asks for a new match and the request goes back in the queue,
+// to another mentor.
+func TestLowMidRatingEndsPair(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("carol", "offer go")
+	h.Run("dan", "request go kind:one-to-one")
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("carol", "carol", bot.ActionCharterAccept)
+	h.Click("dan", "dan", bot.ActionCharterAccept)
+	MustTick(t, h, 90*day)
+	pair := mustOnlyPair(t, h, "dan")
+	inbox(h)
+	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	MustContain(t, r, "The pair has ended, kindly")
+	MustInbox(t, h,
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
+	h.Run("erin", "offer go")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "I've asked a mentor")
+	MustInbox(t, h, "erin: Mentoring request: go | Dan would like your help on “go”.")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "You already answered")
+	MustContain(t, h.Click("carol", "carol", bot.ActionNewMatchNo), "your offer is paused")
+}
+
+// TestTimeouts: an unanswered proposal passes to the next mentor, and an
+// unaccepted charter cancels the pair and requeues the request.
+func TestTimeouts(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go years:20")
+	h.Run("carol", "offer go years:5")
+	h.Run("alice", "request go years:1")
+	inbox(h)
+	MustTick(t, h, 24*time.Hour)
+	MustInbox(t, h, "bob: Reminder: Mentoring request: go | Alice would like your help on “go”.")
+	MustTick(t, h, 24*time.Hour)
+	MustInbox(t, h,
+		"bob: The request on “go” waited too long for an answer, so I passed it to another mentor. No worries!",
+		"alice: The mentor I asked about “go” couldn't answer in time. I'm looking for someone else.",
+		"carol: Mentoring request: go | Alice would like your help on “go”.")
+	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long and went to another mentor") // the expired proposal
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	inbox(h)
+	MustTick(t, h, 72*time.Hour)
+	MustInbox(t, h,
+		"carol: Reminder: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+		"carol: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
+		"alice: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
+		"alice: No mentor is available for “go” right now. Your request stays in the queue and I'll propose it as soon as someone fits.")
+	r, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member("alice"))
+	if err != nil || r.State != bot.RequestWaiting || len(r.Declined) != 2 {
+		t.Fatalf("got %+v, %v; want the request waiting, both mentors excluded", r, err)
+	}
+	MustTick(t, h, 7*24*time.Hour) // escalated: no managers' channel, so only counted
+	MustInbox(t, h)
+}
+
+func mustOnlyPair(tb testing.TB, h *bottest.Harness, user string) bot.Pair {
+	tb.Helper()
+	pairs, err := h.Store.PairsOf(context.Background(), h.Tenant.Member(user))
+	if err != nil || len(pairs) != 1 {
+		tb.Fatalf("got %d pairs (%v), want 1", len(pairs), err)
+	}
+	return pairs[0]
+}

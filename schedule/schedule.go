@@ -1,0 +1,128 @@
+// Package schedule runs mentorbot's recurring work: the follow-up jobs on
+// a short tick, and cron entries (the matching sweep, the weekly digest).
+// It is the only package importing robfig/cron. Several replicas may run
+// it at once: each cron activation takes a Redis lock named after its
+// scheduled time, so it runs once; the jobs are leased one by one. The
+// locks only save duplicate work — every job and effect is idempotent.
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Locker takes a named lock for a while if nobody holds it.
+type Locker interface {
+	TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error)
+}
+
+// Entry is recurring work on a cron spec ("@hourly", "0 9 * * 1",
+// "CRON_TZ=Europe/Paris 0 9 * * 1").
+type Entry struct {
+	Name string
+	Spec string
+	Run  func(ctx context.Context, at time.Time) error
+}
+
+// Runner runs Tick every TickEvery and each Entry on its spec.
+type Runner struct {
+	TickEvery time.Duration
+	Tick      func(ctx context.Context) (int, error)
+	Entries   []Entry
+	Lock      Locker
+	Log       *slog.Logger
+	// Now is the clock the cron specs are read with (time.Now if nil).
+	Now func() time.Time
+}
+
+// Parse checks a cron spec (standard 5 fields, descriptors like @hourly,
+// optional CRON_TZ= prefix).
+func Parse(spec string) (cron.Schedule, error) {
+	return cron.ParseStandard(spec)
+}
+
+// Run runs until ctx is cancelled, then waits for running work to end.
+func (r *Runner) Run(ctx context.Context) error {
+	c := cron.New(cron.WithParser(cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)))
+	for _, e := range r.Entries {
+		sched, err := Parse(e.Spec)
+		if err != nil {
+			return fmt.Errorf("schedule %s: %w", e.Name, err)
+		}
+		c.Schedule(sched, cron.FuncJob(func() { r.Fire(ctx, e, r.now()) }))
+	}
+	c.Start()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		r.tickLoop(ctx)
+	}()
+	<-ctx.Done()
+	<-c.Stop().Done()
+	wg.Wait()
+	return nil
+}
+
+// Fire runs the activation of an entry at time at, once across replicas:
+// the lock is named after the activation's minute. It reports whether this
+// replica ran it.
+func (r *Runner) Fire(ctx context.Context, e Entry, at time.Time) bool {
+	at = at.Truncate(time.Minute)
+	name := fmt.Sprintf("cron:%s:%d", e.Name, at.Unix())
+	ok, err := r.Lock.TryLock(ctx, name, time.Hour)
+	if err != nil || !ok {
+		if err != nil {
+			r.Log.Warn("cron lock", "entry", e.Name, "err", err)
+		}
+		return false
+	}
+	if err := e.Run(ctx, at); err != nil {
+		r.Log.Error("cron entry failed", "entry", e.Name, "err", err)
+	}
+	return true
+}
+
+func (r *Runner) tickLoop(ctx context.Context) {
+	if r.TickEvery <= 0 || r.Tick == nil {
+		return
+	}
+	t := time.NewTicker(r.TickEvery)
+	defer t.Stop()
+	for {
+		if n, err := r.Tick(ctx); err != nil && ctx.Err() == nil {
+			r.Log.Error("tick", "err", err)
+		} else if n > 0 {
+			r.Log.Info("tick", "jobs", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (r *Runner) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+// Due reports whether spec had an activation in (since, now]: how a
+// per-workspace schedule (in the workspace's time zone) is checked from a
+// frequent global entry.
+func Due(spec string, since, now time.Time) (bool, error) {
+	sched, err := Parse(spec)
+	if err != nil {
+		return false, err
+	}
+	next := sched.Next(since)
+	return !next.After(now), nil
+}

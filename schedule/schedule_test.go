@@ -1,0 +1,59 @@
+package schedule_test
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/schedule"
+	"github.com/mentorbot/mentorbot/store/storetest"
+)
+
+// TestFireOncePerActivation: two replicas fire the same activation; the
+// Redis lock lets one run it. The next activation runs again.
+func TestFireOncePerActivation(t *testing.T) {
+	st := storetest.MustOpen(t)
+	var runs atomic.Int32
+	e := schedule.Entry{Name: "sweep-" + storetest.Tenant(t, "x").Workspace, Spec: "@hourly", Run: func(context.Context, time.Time) error {
+		runs.Add(1)
+		return nil
+	}}
+	a := &schedule.Runner{Lock: st, Log: slog.New(slog.DiscardHandler)}
+	b := &schedule.Runner{Lock: st, Log: slog.New(slog.DiscardHandler)}
+	at := time.Date(2026, 11, 2, 9, 0, 10, 0, time.UTC)
+	ranA, ranB := a.Fire(context.Background(), e, at), b.Fire(context.Background(), e, at.Add(20*time.Second))
+	if ranA == ranB || runs.Load() != 1 {
+		t.Fatalf("got ran %v and %v, %d runs; want exactly one", ranA, ranB, runs.Load())
+	}
+	if !b.Fire(context.Background(), e, at.Add(time.Hour)) || runs.Load() != 2 {
+		t.Fatalf("got %d runs, want the next activation to run", runs.Load())
+	}
+}
+
+func TestDue(t *testing.T) {
+	monday9 := "CRON_TZ=Europe/Paris 0 9 * * 1"
+	// Monday 2 November 2026, 09:00 in Paris is 08:00 UTC.
+	at := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name       string
+		since, now time.Time
+		want       bool
+	}{
+		{"Due", at.Add(-time.Minute), at, true},
+		{"NotYet", at.Add(-2 * time.Minute), at.Add(-time.Minute), false},
+		{"AlreadyPast", at, at.Add(time.Hour), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := schedule.Due(monday9, tt.since, tt.now)
+			if err != nil || got != tt.want {
+				t.Fatalf("got %v, %v; want %v", got, err, tt.want)
+			}
+		})
+	}
+	if _, err := schedule.Due("every monday", at, at); err == nil {
+		t.Fatal("got no error for a bad spec, want one")
+	}
+}

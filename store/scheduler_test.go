@@ -1,0 +1,256 @@
+package store_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store"
+	"github.com/mentorbot/mentorbot/store/storetest"
+	"github.com/redis/go-redis/v9"
+)
+
+// counter is a fake platform that counts deliveries per message, and can
+// kill the replica it belongs to after a number of sends.
+type counter struct {
+	mu    sync.Mutex
+	sends map[string]int
+}
+
+func (c *counter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	if err := ctx.Err(); err != nil {
+		return err // a killed replica delivers nothing more
+	}
+	c.mu.Lock()
+	c.sends[msg.Text]++
+	c.mu.Unlock()
+	return nil
+}
+
+func (c *counter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.sends)
+}
+
+func (c *counter) Introduce(ctx context.Context, ms []bot.MemberID, msg bot.Message) error {
+	return nil
+}
+
+// replica is one bot instance with its own Redis connection pool, sharing
+// the clock and the platform with the others.
+type replica struct {
+	bot  *bot.Bot
+	kill context.CancelFunc
+	ctx  context.Context
+}
+
+// killer wraps the platform of one replica: after n sends, it kills it.
+type killer struct {
+	*counter
+	n    int
+	kill func()
+	mu   sync.Mutex
+}
+
+func (k *killer) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	err := k.counter.Send(ctx, to, msg)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.n--; k.n == 0 {
+		k.kill()
+	}
+	return err
+}
+
+func newReplica(tb testing.TB, st bot.Store, clock bot.Clock, p bot.Platform, platform string) *replica {
+	ctx, cancel := context.WithCancel(context.Background())
+	b := bot.New(bot.Config{}, st, clock, rand.NewChaCha8([32]byte{}), nil)
+	b.Register(platform, p)
+	return &replica{bot: b, kill: cancel, ctx: ctx}
+}
+
+// drain ticks until nothing is due or the replica is killed.
+func (r *replica) drain() {
+	for r.ctx.Err() == nil {
+		n, err := r.bot.Tick(r.ctx)
+		if n == 0 && err == nil {
+			return
+		}
+	}
+}
+
+func scheduleTestJobs(tb testing.TB, st bot.Store, tn bot.Tenant, n int, at time.Time) {
+	tb.Helper()
+	const batch = 500
+	for i := 0; i < n; i += batch {
+		var jobs []bot.Job
+		for j := i; j < i+batch && j < n; j++ {
+			jobs = append(jobs, bot.NewJob(at, bot.JobTest, "u"+strconv.Itoa(j%50), strconv.Itoa(j)))
+		}
+		storetest.MustOK(tb, st.ScheduleJobs(context.Background(), tn, false, jobs...))
+	}
+}
+
+// mustExactlyOnce checks that each of n test jobs was delivered once.
+func mustExactlyOnce(tb testing.TB, c *counter, n int) {
+	tb.Helper()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	dup := 0
+	for _, k := range c.sends {
+		if k != 1 {
+			dup++
+		}
+	}
+	if len(c.sends) != n || dup != 0 {
+		tb.Fatalf("got %d distinct messages (%d not sent exactly once), want %d each sent once", len(c.sends), dup, n)
+	}
+}
+
+// TestSchedulerExactlyOnce: three replicas on one real Redis drain 10,000
+// due jobs; one is killed mid-run. After the dead replica's leases run
+// out, every job has had its effect exactly once.
+func TestSchedulerExactlyOnce(t *testing.T) {
+	const jobs = 10000
+	tn := storetest.Tenant(t, "sched")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	c := &counter{sends: map[string]int{}}
+	first := storetest.MustReal(t)
+	scheduleTestJobs(t, first, tn, jobs, clock.Now())
+
+	var replicas []*replica
+	for i := range 3 {
+		st := first
+		if i > 0 {
+			st = storetest.MustReal(t)
+		}
+		var p bot.Platform = c
+		r := newReplica(t, st, clock, nil, tn.Platform)
+		if i == 0 {
+			p = &killer{counter: c, n: 1234, kill: r.kill}
+		}
+		r.bot.Register(tn.Platform, p)
+		replicas = append(replicas, r)
+	}
+	var wg sync.WaitGroup
+	for _, r := range replicas {
+		wg.Add(1)
+		go func() { defer wg.Done(); r.drain() }()
+	}
+	wg.Wait()
+	if replicas[0].ctx.Err() == nil {
+		t.Fatal("got replica 0 alive, want it killed mid-run")
+	}
+	// The jobs the dead replica had claimed come back after their lease.
+	clock.Advance(bot.JobLease + 10*time.Minute)
+	replicas[1].drain()
+	mustExactlyOnce(t, c, jobs)
+	left, _ := first.ClaimJobs(context.Background(), tn, clock.Now().Add(time.Hour), time.Minute, 10)
+	if len(left) != 0 {
+		t.Fatalf("got %d jobs left, want none", len(left))
+	}
+}
+
+// TestSchedulerRedisRestart: the Redis (one this test owns, with an
+// append-only file) restarts in the middle of a drain; the jobs resume and
+// none is lost or doubled.
+func TestSchedulerRedisRestart(t *testing.T) {
+	srv := startRedis(t)
+	st, err := store.Open(context.Background(), "redis://"+srv.addr+"/0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	const jobs = 2000
+	tn := storetest.Tenant(t, "restart")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	c := &counter{sends: map[string]int{}}
+	scheduleTestJobs(t, st, tn, jobs, clock.Now())
+
+	r := newReplica(t, st, clock, nil, tn.Platform)
+	restarted := make(chan struct{})
+	r.bot.Register(tn.Platform, &killer{counter: c, n: 700, kill: func() {
+		srv.restart(t) // Redis goes away and comes back, mid-batch
+		close(restarted)
+	}})
+	for i := 0; i < 200 && c.count() < jobs; i++ {
+		r.bot.Tick(r.ctx) // errors while Redis is down are expected: tick again
+		clock.Advance(bot.JobLease + 10*time.Minute)
+	}
+	<-restarted
+	mustExactlyOnce(t, c, jobs)
+}
+
+// ownRedis is a redis-server process the test starts and restarts.
+type ownRedis struct {
+	addr, dir string
+	cmd       *exec.Cmd
+}
+
+func startRedis(t *testing.T) *ownRedis {
+	t.Helper()
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("redis-server not installed in CI")
+		}
+		t.Skip("redis-server not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	r := &ownRedis{addr: addr, dir: t.TempDir()}
+	r.start(t, bin)
+	t.Cleanup(func() { r.stop() })
+	return r
+}
+
+func (r *ownRedis) start(t *testing.T, bin string) {
+	_, port, _ := net.SplitHostPort(r.addr)
+	r.cmd = exec.Command(bin, "--port", port, "--bind", "127.0.0.1", "--dir", r.dir,
+		"--appendonly", "yes", "--appendfsync", "always", "--save", "")
+	r.cmd.Stdout, r.cmd.Stderr = nil, nil
+	if err := r.cmd.Start(); err != nil {
+		t.Fatalf("start redis-server: %v", err)
+	}
+	rdb := redis.NewClient(&redis.Options{Addr: r.addr})
+	defer rdb.Close()
+	for i := 0; i < 100; i++ {
+		if rdb.Ping(context.Background()).Err() == nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("redis-server on %s did not answer", r.addr)
+}
+
+func (r *ownRedis) stop() {
+	if r.cmd != nil && r.cmd.Process != nil {
+		r.cmd.Process.Kill()
+		r.cmd.Wait()
+	}
+}
+
+// restart kills the server hard (no final save: the append-only file is
+// all that survives) and starts it again on the same port and directory.
+func (r *ownRedis) restart(t *testing.T) {
+	bin := r.cmd.Path
+	r.stop()
+	if _, err := os.Stat(filepath.Join(r.dir, "appendonlydir")); err != nil && !strings.Contains(err.Error(), "no such") {
+		t.Fatal(err)
+	}
+	r.start(t, bin)
+}
