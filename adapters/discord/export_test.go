@@ -44,8 +44,45 @@ func Translate(payload []byte) (kindName string, c *bot.Command, a *bot.Action, 
 		return "", nil, nil, err
 	}
 	ev := translate(&i)
-	names := map[kind]string{kindIgnored: "ignored", kindPing: "ping", kindCommand: "command", kindSubmit: "submit", kindClick: "click", kindOutsideGuild: "outside-guild", kindAutocomplete: "autocomplete"}
-	return names[ev.Kind], ev.Command, ev.Action, nil
+	return kindNames[ev.Kind], ev.Command, ev.Action, nil
+}
+
+var kindNames = map[kind]string{kindIgnored: "ignored", kindPing: "ping", kindCommand: "command", kindSubmit: "submit", kindClick: "click", kindOutsideGuild: "outside-guild", kindAutocomplete: "autocomplete"}
+
+func kindNamed(name string) kind {
+	for k, n := range kindNames {
+		if n == name {
+			return k
+		}
+	}
+	panic("no kind " + name)
+}
+
+// Respond renders the direct response to an interaction of the named kind.
+func Respond(kindName string, r bot.Reply, guild string) ([]byte, error) {
+	resp, err := directResponse(kindNamed(kindName), r, guild, bot.English)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(resp)
+}
+
+// Deferred renders the deferral of an interaction of the named kind and
+// how its reply completes it: an edit of the original, or a follow-up.
+func Deferred(kindName string, r bot.Reply, guild string) (deferral, edit, followup []byte, err error) {
+	k := kindNamed(kindName)
+	deferral, _ = json.Marshal(deferredResponse(k))
+	c, err := completeDeferred(k, r, guild, bot.English)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if c.Edit != nil {
+		edit, _ = json.Marshal(c.Edit)
+	}
+	if c.Followup != nil {
+		followup, _ = json.Marshal(c.Followup)
+	}
+	return deferral, edit, followup, nil
 }
 
 var (

@@ -15,6 +15,9 @@ func TestFlow(t *testing.T) {
 	t.Run("HTTP", func(t *testing.T) { playFlow(t, MustHarness(t)) })
 	t.Run("Gateway", func(t *testing.T) {
 		h := MustHarness(t, func(o *HarnessOptions) { o.Gateway = true })
+		if id := h.Gateway.WaitIdentified(t); id.Token != "Bot test-token" {
+			t.Errorf("got token %q in Identify, want the bot token with its Bot prefix", id.Token)
+		}
 		playFlow(t, h)
 		if n := len(h.REST.CallsTo("POST interactions/")); n < 8 {
 			t.Errorf("got %d interaction callbacks, want one per interaction", n)
@@ -66,6 +69,9 @@ func playFlow(t *testing.T, h *Harness) {
 		if !intro.PingsNoneFromText() || len(intro.AllowedMentions.Users) != 0 {
 			t.Errorf("got allowed_mentions %+v, want no pings in a DM", intro.AllowedMentions)
 		}
+	}
+	if n := len(h.REST.CallsTo("GET guilds/")); n != 0 {
+		t.Errorf("got %d member lookups, want names taken from the interactions", n)
 	}
 	if len(h.REST.Threads()) != 0 {
 		t.Errorf("got %d threads, want none without an intro channel", len(h.REST.Threads()))

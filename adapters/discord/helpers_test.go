@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,18 +167,31 @@ func (b *SyncBuffer) String() string {
 	return b.buf.String()
 }
 
-// slowHandler is the core taking its time, to exercise deferrals.
-type slowHandler struct {
+// SlowHandler is the real core taking its time once Delay is set, to
+// exercise deferrals.
+type SlowHandler struct {
 	discord.Handler
-	delay time.Duration
+	Delay atomic.Int64 // nanoseconds
 }
 
-func (s slowHandler) HandleCommand(ctx context.Context, c bot.Command) bot.Reply {
-	time.Sleep(s.delay)
+func (s *SlowHandler) HandleCommand(ctx context.Context, c bot.Command) bot.Reply {
+	time.Sleep(time.Duration(s.Delay.Load()))
 	return s.Handler.HandleCommand(ctx, c)
 }
 
-func (s slowHandler) HandleAction(ctx context.Context, a bot.Action) bot.Reply {
-	time.Sleep(s.delay)
+func (s *SlowHandler) HandleAction(ctx context.Context, a bot.Action) bot.Reply {
+	time.Sleep(time.Duration(s.Delay.Load()))
 	return s.Handler.HandleAction(ctx, a)
+}
+
+// MustSlowHarness is a Harness whose core can be slowed down, answering
+// within 50 ms before deferring.
+func MustSlowHarness(tb testing.TB, opts ...func(*HarnessOptions)) (*Harness, *SlowHandler) {
+	tb.Helper()
+	slow := &SlowHandler{}
+	opts = append([]func(*HarnessOptions){func(o *HarnessOptions) {
+		o.Config.AnswerWithin = 50 * time.Millisecond
+		o.Wrap = func(h discord.Handler) discord.Handler { slow.Handler = h; return slow }
+	}}, opts...)
+	return MustHarness(tb, opts...), slow
 }

@@ -1,0 +1,143 @@
+package discord_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+const introChannel = "555000000000000001"
+
+func introMessage(h *Harness) bot.Message {
+	return bot.Message{
+		Title: "Introduction: go", Text: "Mentee, meet Mentor. " + hostile,
+		Link:     &bot.Link{Label: "Your video-call room", URL: "https://meet.jit.si/mentorbot-abc"},
+		Mentions: []bot.MemberID{h.Member(mentor1), h.Member(mentee)},
+	}
+}
+
+func TestIntroduce(t *testing.T) {
+	ctx := context.Background()
+	withChannel := func(o *HarnessOptions) { o.Config.IntroChannelID = introChannel }
+
+	t.Run("PrivateThread", func(t *testing.T) {
+		h := MustHarness(t, withChannel)
+		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		threads := h.REST.Threads()
+		if len(threads) != 1 || threads[0].Parent != introChannel || threads[0].Type != 12 || threads[0].Name != "Introduction: go" {
+			t.Fatalf("got threads %+v, want one private thread in the intro channel", threads)
+		}
+		if got := strings.Join(threads[0].Members, ","); got != mentor1+","+mentee {
+			t.Errorf("got members %s, want both members added", got)
+		}
+		msgs := h.REST.Messages(threads[0].ID)
+		if len(msgs) != 1 {
+			t.Fatalf("got %d messages in the thread, want 1", len(msgs))
+		}
+		m := msgs[0]
+		if m.Content != "<@"+mentor1+"> <@"+mentee+">" || strings.Join(m.AllowedMentions.Users, ",") != mentor1+","+mentee || !m.PingsNoneFromText() {
+			t.Errorf("got content %q and allowed_mentions %+v, want only the pair pinged", m.Content, m.AllowedMentions)
+		}
+		if strings.Contains(m.Text(), "@everyone") || len(h.REST.DMs(mentor1)) != 0 {
+			t.Errorf("got %q and %d DMs, want a defused text and no DM", m.Text(), len(h.REST.DMs(mentor1)))
+		}
+	})
+	t.Run("ErrGoneStillPosts", func(t *testing.T) {
+		h := MustHarness(t, withChannel)
+		h.REST.Leave(mentee)
+		err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h))
+		if bot.ErrorCode(err) != bot.EGONE {
+			t.Errorf("got %v, want EGONE", err)
+		}
+		if th := h.REST.Threads(); len(th) != 1 || len(h.REST.Messages(th[0].ID)) != 1 {
+			t.Errorf("got threads %+v, want the introduction posted for the member still here", th)
+		}
+	})
+	t.Run("ThreadRefusedFallsBackToDMs", func(t *testing.T) {
+		h := MustHarness(t, withChannel)
+		h.REST.Fail("POST channels/"+introChannel+"/threads", 1, 403)
+		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		if len(h.REST.DMs(mentor1)) != 1 || len(h.REST.DMs(mentee)) != 1 {
+			t.Errorf("got %d and %d DMs, want the introduction to each", len(h.REST.DMs(mentor1)), len(h.REST.DMs(mentee)))
+		}
+	})
+	t.Run("OtherServerGetsDMs", func(t *testing.T) {
+		h := MustHarness(t, withChannel)
+		elsewhere := []bot.MemberID{{Platform: "discord", Workspace: "1", User: mentor1}, {Platform: "discord", Workspace: "1", User: mentee}}
+		if err := h.Adapter.Introduce(ctx, elsewhere, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		if len(h.REST.Threads()) != 0 || len(h.REST.DMs(mentee)) != 1 {
+			t.Errorf("got %d threads and %d DMs, want DMs outside the configured server", len(h.REST.Threads()), len(h.REST.DMs(mentee)))
+		}
+	})
+	t.Run("ErrGoneInDMs", func(t *testing.T) {
+		h := MustHarness(t)
+		h.REST.CloseDMs(mentee)
+		err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h))
+		if bot.ErrorCode(err) != bot.EGONE || len(h.REST.DMs(mentor1)) != 1 {
+			t.Errorf("got %v and %d DMs to the mentor, want EGONE and the mentor introduced", err, len(h.REST.DMs(mentor1)))
+		}
+	})
+}
+
+func TestProfile(t *testing.T) {
+	ctx := context.Background()
+	h := MustHarness(t)
+	t.Run("Nickname", func(t *testing.T) {
+		h.REST.SetName(mentor1, "Ada")
+		p, err := h.Adapter.Profile(ctx, h.Member(mentor1))
+		if err != nil || p.Name != "Ada" {
+			t.Errorf("got %+v, %v; want Ada", p, err)
+		}
+	})
+	t.Run("Username", func(t *testing.T) {
+		p, err := h.Adapter.Profile(ctx, h.Member(mentor2))
+		if err != nil || p.Name != "user"+mentor2 {
+			t.Errorf("got %+v, %v; want the username", p, err)
+		}
+	})
+	t.Run("ErrGone", func(t *testing.T) {
+		h.REST.Leave(mentee)
+		if _, err := h.Adapter.Profile(ctx, h.Member(mentee)); bot.ErrorCode(err) != bot.EGONE {
+			t.Errorf("got %v, want EGONE", err)
+		}
+	})
+	t.Run("ErrNotDiscord", func(t *testing.T) {
+		if _, err := h.Adapter.Profile(ctx, bot.MemberID{Platform: "shell", Workspace: "local", User: "alice"}); bot.ErrorCode(err) != bot.EGONE {
+			t.Errorf("got %v, want EGONE", err)
+		}
+	})
+	t.Run("ActorFromPayload", func(t *testing.T) {
+		before := len(h.REST.CallsTo("GET guilds/"))
+		MustEphemeral(t, h.Client.Command(t, "400000000000000001", "status"), "")
+		if after := len(h.REST.CallsTo("GET guilds/")); after != before {
+			t.Errorf("got %d member lookups, want the name taken from the interaction", after-before)
+		}
+	})
+}
+
+func TestPost(t *testing.T) {
+	h := MustHarness(t)
+	tenant := bot.Tenant{Platform: "discord", Workspace: h.Guild}
+	t.Run("OK", func(t *testing.T) {
+		if err := h.Adapter.Post(context.Background(), tenant, "<#777000000000000001>", bot.Message{Title: "Digest", Text: hostile}); err != nil {
+			t.Fatal(err)
+		}
+		msgs := h.REST.Messages("777000000000000001")
+		if len(msgs) != 1 || !msgs[0].PingsNoneFromText() || strings.Contains(msgs[0].Text(), "@everyone") {
+			t.Errorf("got %+v, want one defused message in the channel", msgs)
+		}
+	})
+	t.Run("ErrInvalidChannel", func(t *testing.T) {
+		if err := h.Adapter.Post(context.Background(), tenant, "#managers", bot.Message{Text: "x"}); bot.ErrorCode(err) != bot.EINVALID {
+			t.Errorf("got %v, want EINVALID", err)
+		}
+	})
+}
