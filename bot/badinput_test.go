@@ -16,7 +16,11 @@ import (
 // a tenant of its own.
 func MustHarness(tb testing.TB) *bottest.Harness {
 	tb.Helper()
-	return bottest.New(tb, storetest.MustOpen(tb), storetest.Tenant(tb, "test"), bot.Config{})
+	// A platform name of its own: Tick serves only registered platforms,
+	// so tests sharing one Redis never run each other's jobs.
+	t := storetest.Tenant(tb, "test")
+	t.Platform = "test-" + t.Workspace
+	return bottest.New(tb, storetest.MustOpen(tb), t, bot.Config{})
 }
 
 // MustContain fails unless the reply's text contains want.

@@ -35,12 +35,13 @@ func jobTable() map[string]jobFunc {
 	}
 }
 
-// Tick runs every follow-up job that is due, in every workspace, and
-// returns how many ran. Several replicas may tick at once: a job is leased
-// to one of them. It is a plain method: a ticker calls it every
-// MENTORBOT_TICK in production, tests call it after moving the clock.
+// Tick runs every follow-up job that is due, in every workspace of the
+// platforms registered here, and returns how many ran. Several replicas may
+// tick at once: a job is leased to one of them. It is a plain method: a
+// ticker calls it every MENTORBOT_TICK in production, tests call it after
+// moving the clock.
 func (b *Bot) Tick(ctx context.Context) (int, error) {
-	tenants, err := b.store.Tenants(ctx)
+	tenants, err := b.Tenants(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -185,7 +186,7 @@ func runTestJob(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // one optimal round each. Cron runs it on MENTORBOT_MATCH_SCHEDULE; it also
 // runs by itself whenever a mentor offers or frees capacity.
 func (b *Bot) Sweep(ctx context.Context) error {
-	tenants, err := b.store.Tenants(ctx)
+	tenants, err := b.Tenants(ctx)
 	if err != nil {
 		return err
 	}
@@ -198,8 +199,24 @@ func (b *Bot) Sweep(ctx context.Context) error {
 	return nil
 }
 
-// Tenants lists the workspaces the bot knows, for scheduled work.
-func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) { return b.store.Tenants(ctx) }
+// Tenants lists the workspaces the bot knows on the platforms registered
+// here, for scheduled work: a replica serving only Slack leaves Discord's
+// workspaces to the deployment that serves Discord.
+func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
+	all, err := b.store.Tenants(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	out := all[:0]
+	for _, t := range all {
+		if _, ok := b.platforms[t.Platform]; ok {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
 
 // Settings returns a workspace's settings (cached briefly).
 func (b *Bot) Settings(ctx context.Context, t Tenant) Settings { return b.settings(ctx, t) }
