@@ -25,6 +25,12 @@ type Config struct {
 	// Defaults are the program settings of workspaces that have not
 	// changed them (from MENTORBOT_* variables). Zero: DefaultSettings.
 	Defaults Settings
+	// Managers are the program's managers from MENTORBOT_MANAGERS: each
+	// either "platform:workspace:user" (one workspace) or a plain user ID
+	// (a manager in every workspace where that ID exists). Managers added
+	// with /mentor admin managers and workspace admins (Command.IsAdmin)
+	// are managers too.
+	Managers []string
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

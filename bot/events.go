@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -43,11 +44,57 @@ type Event struct {
 }
 
 // record counts an event. A failure is logged: figures never block members.
+// The event's time is given in the workspace's time zone, so that the
+// store files it under the workspace's own week (WeekOf).
 func (b *Bot) record(ctx context.Context, e Event) {
+	t := e.Member.Tenant()
 	if e.At.IsZero() {
-		e.At = b.clock.Now().UTC()
+		e.At = b.clock.Now()
 	}
-	if err := b.store.Record(ctx, e.Member.Tenant(), e); err != nil {
+	e.At = e.At.In(b.location(ctx, t))
+	if err := b.store.Record(ctx, t, e); err != nil {
 		b.log.Warn("event not recorded", "kind", string(e.Kind), "ref", e.Ref, "code", string(ErrorCode(err)))
 	}
+}
+
+// location returns the workspace's time zone (UTC if it cannot be read).
+func (b *Bot) location(ctx context.Context, t Tenant) *time.Location {
+	loc, err := loadLocation(b.settings(ctx, t).TZ)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// AllTime is the pseudo-week of counters kept since the beginning.
+const AllTime = "total"
+
+// LowRatingMax is the highest survey rating that managers are asked to
+// look at in the digest.
+const LowRatingMax = lowRating
+
+// WeekOf names the ISO week of t, in t's location: "2026-W45". Events are
+// counted under the week of their time in the workspace's time zone.
+func WeekOf(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+// WeekStats are the counters of one week (or of AllTime), kept by the
+// store as events are recorded.
+type WeekStats struct {
+	Week       string
+	Counts     map[EventKind]int // events by kind
+	RatingSum  int               // sum of the ratings of EventSurvey
+	Answers    map[string]int    // EventAnswered by answer: yes, partly, no
+	IntroTimes []time.Duration   // EventIntro durations: request to introduction
+	Topics     map[string]int    // EventRequest by topic (normalised, see matching.NormalizeTopic)
+}
+
+// Flag is a pair a manager should look at: stalled (no contact after the
+// check-ins) or rated LowRatingMax or less (Rating set).
+type Flag struct {
+	Pair   string
+	At     time.Time
+	Rating int
 }

@@ -25,6 +25,10 @@ type Command struct {
 	// Forms is set by adapters that can open modal forms: a command with a
 	// form that is run with no input then opens it.
 	Forms bool
+	// IsAdmin is set by adapters when the platform makes the member an
+	// administrator of the workspace (Slack admins and owners, Discord
+	// Manage Server): they are managers of the program.
+	IsAdmin bool
 }
 
 // Action is a button click.
@@ -33,6 +37,7 @@ type Action struct {
 	ActionID string
 	Value    string
 	Locale   string
+	IsAdmin  bool // as Command.IsAdmin
 }
 
 // Invocation is a parsed, validated command on its way to its handler.

@@ -127,4 +127,38 @@ type Store interface {
 	GetCharter(ctx context.Context, t Tenant) (Charter, error)
 	// SetCharter stores text for one language as a new version and returns it.
 	SetCharter(ctx context.Context, t Tenant, lang Lang, text string, at time.Time) (Charter, error)
+
+	// Stats returns the counters of the given weeks (WeekOf, or AllTime),
+	// in the same order, in one step. A week without events has zero
+	// counters. Record keeps them: nothing is scanned.
+	Stats(ctx context.Context, t Tenant, weeks []string) ([]WeekStats, error)
+	// Flags returns the pairs recorded stalled (EventStalled) and not
+	// resolved since by EventMeeting, EventEnded or EventCompleted, and the
+	// low ratings (EventSurvey with Rating at most LowRatingMax) recorded
+	// at or after since, each oldest first.
+	Flags(ctx context.Context, t Tenant, since time.Time) (stalled, low []Flag, err error)
+
+	// AddManager makes a member a manager of their workspace; adding one
+	// twice is not an error.
+	AddManager(ctx context.Context, id MemberID) error
+	// RemoveManager removes a manager added with AddManager. ENOTFOUND if
+	// the member was not one.
+	RemoveManager(ctx context.Context, id MemberID) error
+	// Managers returns the managers added with AddManager, by user ID.
+	Managers(ctx context.Context, t Tenant) ([]MemberID, error)
+	// IsManager reports whether AddManager made the member a manager.
+	IsManager(ctx context.Context, id MemberID) (bool, error)
+
+	// FormPair makes the pair a manager chose, in the charter state, for
+	// request r, and takes a slot of the mentor whatever their capacity
+	// (the manager's call). r is either the mentee's open request as read,
+	// with State waiting (ESTALE if it is no longer waiting), or a new
+	// request with State paired, stored as such (ECONFLICT if the mentee
+	// has an open request). jobs are scheduled in the same step. It
+	// returns the pair as stored.
+	FormPair(ctx context.Context, r Request, pair Pair, jobs []Job) (Pair, error)
+
+	// Export returns every member, pair and survey answer of the tenant,
+	// for a manager's export: the one call that reads the whole workspace.
+	Export(ctx context.Context, t Tenant) (Export, error)
 }

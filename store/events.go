@@ -2,16 +2,64 @@ package store
 
 import (
 	"context"
-	"fmt"
+	"strconv"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
 )
 
-// Record implements bot.Store: one counter per event kind in the hash of
-// the event's ISO week, so the digest reads a week in one round trip and
-// never scans members, pairs or requests.
+// lowRatingsKept is how long a low rating stays in the managers' flags.
+const lowRatingsKept = 180 * 24 * time.Hour
+
+// Record implements bot.Store: counters in the hash of the event's week
+// (bot.WeekOf, in the time zone of e.At) and of bot.AllTime, plus what the
+// digest needs beyond counts (rating sums, answers, time-to-intro samples,
+// topic demand, the stalled and low-rating flags), in one MULTI/EXEC round
+// trip. The digest then reads a week without scanning members, pairs or
+// requests.
 func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
-	year, week := e.At.ISOWeek()
-	key := string(keysFor(tn)) + fmt.Sprintf("stats:%04d-W%02d", year, week)
-	return classify(s.rdb.HIncrBy(ctx, key, string(e.Kind), 1).Err(), "record event")
+	k := keysFor(tn)
+	week := bot.WeekOf(e.At)
+	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+		for _, w := range []string{week, bot.AllTime} {
+			p.HIncrBy(ctx, k.stats(w), string(e.Kind), 1)
+		}
+		recordDetail(ctx, p, k, week, e)
+		return nil
+	})
+	return classify(err, "record event")
+}
+
+// recordDetail queues the writes specific to an event kind.
+func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.Event) {
+	switch e.Kind {
+	case bot.EventRequest:
+		if topic := matching.NormalizeTopic(e.Topic); topic != "" {
+			p.HIncrBy(ctx, k.statsTopics(week), topic, 1)
+		}
+	case bot.EventIntro:
+		p.RPush(ctx, k.statsIntro(week), int64(e.Duration/time.Second))
+	case bot.EventSurvey:
+		for _, w := range []string{week, bot.AllTime} {
+			p.HIncrBy(ctx, k.stats(w), fieldRatingSum, int64(e.Rating))
+		}
+		if e.Rating > 0 && e.Rating <= bot.LowRatingMax && e.Ref != "" {
+			at := e.At.UnixMilli()
+			p.ZAdd(ctx, k.lowRatings(), zmember(at, e.Ref+":"+strconv.Itoa(e.Rating)+":"+strconv.FormatInt(at, 10)))
+			p.ZRemRangeByScore(ctx, k.lowRatings(), "-inf", strconv.FormatInt(e.At.Add(-lowRatingsKept).UnixMilli(), 10))
+		}
+	case bot.EventAnswered:
+		for _, w := range []string{week, bot.AllTime} {
+			p.HIncrBy(ctx, k.stats(w), fieldAnswered+e.Answer, 1)
+		}
+	case bot.EventStalled:
+		if e.Ref != "" {
+			p.ZAdd(ctx, k.stalled(), zmember(e.At.UnixMilli(), e.Ref))
+		}
+	case bot.EventMeeting, bot.EventEnded, bot.EventCompleted:
+		if e.Ref != "" {
+			p.ZRem(ctx, k.stalled(), e.Ref)
+		}
+	}
 }

@@ -1,0 +1,204 @@
+package storetest
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// statsTests are the contract of the managers' figures, managers, pairs
+// formed by a manager and the export.
+var statsTests = []struct {
+	name string
+	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
+}{
+	{"StatsCounters", testStatsCounters},
+	{"StatsWeekInZone", testStatsWeekInZone},
+	{"Flags", testFlags},
+	{"Managers", testManagers},
+	{"FormPairNewRequest", testFormPairNew},
+	{"FormPairWaitingRequest", testFormPairWaiting},
+	{"Export", testExport},
+}
+
+func mustRecord(t *testing.T, s bot.Store, tn bot.Tenant, events ...bot.Event) {
+	t.Helper()
+	for _, e := range events {
+		e.Member = tn.Member("A")
+		MustOK(t, s.Record(ctx(), tn, e))
+	}
+}
+
+func testStatsCounters(t *testing.T, s bot.Store, tn bot.Tenant) {
+	w45, w46 := t0, t0.AddDate(0, 0, 7)
+	mustRecord(t, s, tn,
+		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "K8s"},
+		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "kubernetes"},
+		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "Go"},
+		bot.Event{Kind: bot.EventIntro, At: w45, Duration: 90 * time.Minute},
+		bot.Event{Kind: bot.EventIntro, At: w45, Duration: 3 * time.Hour},
+		bot.Event{Kind: bot.EventSurvey, At: w45, Rating: 4, Ref: "p1"},
+		bot.Event{Kind: bot.EventSurvey, At: w45, Rating: 5, Ref: "p1"},
+		bot.Event{Kind: bot.EventAnswered, At: w45, Answer: "yes"},
+		bot.Event{Kind: bot.EventAnswered, At: w45, Answer: "partly"},
+		bot.Event{Kind: bot.EventRequest, At: w46, Topic: "go"},
+	)
+	got, err := s.Stats(ctx(), tn, []string{"2026-W45", "2026-W46", "2026-W47", bot.AllTime})
+	MustOK(t, err)
+	if len(got) != 4 || got[0].Week != "2026-W45" || got[3].Week != bot.AllTime {
+		t.Fatalf("got %+v, want 4 weeks in the order asked", got)
+	}
+	w := got[0]
+	if w.Counts[bot.EventRequest] != 3 || w.Counts[bot.EventIntro] != 2 || w.Counts[bot.EventSurvey] != 2 {
+		t.Errorf("got counts %v, want 3 requests, 2 intros, 2 surveys", w.Counts)
+	}
+	if w.RatingSum != 9 || w.Answers["yes"] != 1 || w.Answers["partly"] != 1 {
+		t.Errorf("got rating sum %d and answers %v, want 9 and yes 1 partly 1", w.RatingSum, w.Answers)
+	}
+	if !slices.Equal(w.IntroTimes, []time.Duration{90 * time.Minute, 3 * time.Hour}) {
+		t.Errorf("got intro times %v, want 1h30m and 3h", w.IntroTimes)
+	}
+	if w.Topics["kubernetes"] != 2 || w.Topics["go"] != 1 || len(w.Topics) != 2 {
+		t.Errorf("got topics %v, want kubernetes 2 (K8s normalised) and go 1", w.Topics)
+	}
+	if got[1].Counts[bot.EventRequest] != 1 || len(got[2].Counts) != 0 || got[2].Topics == nil {
+		t.Errorf("got W46 %v and W47 %v, want 1 request and an empty week", got[1].Counts, got[2].Counts)
+	}
+	if all := got[3]; all.Counts[bot.EventRequest] != 4 || all.RatingSum != 9 || all.Answers["yes"] != 1 {
+		t.Errorf("got all-time %+v, want 4 requests, rating sum 9, 1 yes", all)
+	}
+}
+
+// testStatsWeekInZone: an event on Monday 00:30 in Paris is Sunday in UTC;
+// it counts in the week of its own time zone.
+func testStatsWeekInZone(t *testing.T, s bot.Store, tn bot.Tenant) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	MustOK(t, err)
+	at := time.Date(2026, 11, 9, 0, 30, 0, 0, paris) // Monday of W46
+	mustRecord(t, s, tn, bot.Event{Kind: bot.EventOffer, At: at})
+	got, err := s.Stats(ctx(), tn, []string{"2026-W45", "2026-W46"})
+	MustOK(t, err)
+	if got[0].Counts[bot.EventOffer] != 0 || got[1].Counts[bot.EventOffer] != 1 {
+		t.Fatalf("got W45 %v W46 %v, want the offer in W46", got[0].Counts, got[1].Counts)
+	}
+}
+
+func testFlags(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mustRecord(t, s, tn,
+		bot.Event{Kind: bot.EventStalled, At: t0, Ref: "p1"},
+		bot.Event{Kind: bot.EventStalled, At: t0.Add(time.Hour), Ref: "p2"},
+		bot.Event{Kind: bot.EventStalled, At: t0.Add(2 * time.Hour), Ref: "p3"},
+		bot.Event{Kind: bot.EventMeeting, At: t0.Add(3 * time.Hour), Ref: "p1"},
+		bot.Event{Kind: bot.EventEnded, At: t0.Add(3 * time.Hour), Ref: "p3"},
+		bot.Event{Kind: bot.EventSurvey, At: t0, Ref: "old", Rating: 1},
+		bot.Event{Kind: bot.EventSurvey, At: t0.Add(48 * time.Hour), Ref: "p4", Rating: 3},
+		bot.Event{Kind: bot.EventSurvey, At: t0.Add(49 * time.Hour), Ref: "p5", Rating: 2},
+		bot.Event{Kind: bot.EventSurvey, At: t0.Add(50 * time.Hour), Ref: "p5", Rating: 1},
+	)
+	stalled, low, err := s.Flags(ctx(), tn, t0.Add(24*time.Hour))
+	MustOK(t, err)
+	if len(stalled) != 1 || stalled[0].Pair != "p2" || !stalled[0].At.Equal(t0.Add(time.Hour)) {
+		t.Errorf("got stalled %+v, want only p2 (p1 met, p3 ended)", stalled)
+	}
+	want := []bot.Flag{{Pair: "p5", Rating: 2, At: t0.Add(49 * time.Hour)}, {Pair: "p5", Rating: 1, At: t0.Add(50 * time.Hour)}}
+	if len(low) != 2 || low[0] != want[0] || low[1] != want[1] {
+		t.Errorf("got low ratings %+v, want %+v (3 is not low, the old one is before since)", low, want)
+	}
+}
+
+func testManagers(t *testing.T, s bot.Store, tn bot.Tenant) {
+	a, b := tn.Member("U2"), tn.Member("U1")
+	MustOK(t, s.AddManager(ctx(), a))
+	MustOK(t, s.AddManager(ctx(), b))
+	MustOK(t, s.AddManager(ctx(), a))
+	got, err := s.Managers(ctx(), tn)
+	MustOK(t, err)
+	if !slices.Equal(got, []bot.MemberID{b, a}) {
+		t.Fatalf("got %v, want U1 and U2 in order", got)
+	}
+	MustOK(t, s.RemoveManager(ctx(), a))
+	MustCode(t, s.RemoveManager(ctx(), a), bot.ENOTFOUND)
+	if ok, err := s.IsManager(ctx(), a); err != nil || ok {
+		t.Fatalf("got %v, %v for a removed manager, want false", ok, err)
+	}
+	if ok, err := s.IsManager(ctx(), b); err != nil || !ok {
+		t.Fatalf("got %v, %v for a manager, want true", ok, err)
+	}
+}
+
+func testFormPairNew(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 1)
+	p := mustPropose(t, s, mustRequest(t, s, tn, "other", "r0"), mentor, "p0")
+	_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "pair0", Created: t0}, nil)
+	MustOK(t, err) // the mentor is now at capacity
+	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", Kind: matching.Flash, State: bot.RequestPaired, Created: t0}
+	pair := bot.Pair{ID: "pair1", Mentor: mentor, Topic: "go", Kind: matching.Flash, Created: t0}
+	got, err := s.FormPair(ctx(), r, pair, []bot.Job{bot.NewJob(t0, "test", "charter")})
+	MustOK(t, err)
+	if got.State != bot.PairCharter || got.Request != "r1" || got.Mentee != r.Mentee {
+		t.Fatalf("got %+v, want a charter pair of M for r1", got)
+	}
+	if o, _ := s.GetOffer(ctx(), mentor); o.Active != 2 {
+		t.Errorf("got active %d, want 2: a manager's pair goes beyond capacity", o.Active)
+	}
+	if stored, _ := s.GetRequest(ctx(), tn, "r1"); stored.State != bot.RequestPaired {
+		t.Errorf("got request %s, want paired", stored.State)
+	}
+	if _, err := s.OpenRequest(ctx(), r.Mentee); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("got open request error %v, want none open", err)
+	}
+	if pairs, _ := s.PairsOf(ctx(), r.Mentee); len(pairs) != 1 || pairs[0].ID != "pair1" {
+		t.Errorf("got mentee pairs %v, want pair1", pairs)
+	}
+	if jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10); len(jobs) != 1 {
+		t.Errorf("got jobs %v, want the charter job", jobs)
+	}
+	mustRequest(t, s, tn, "N", "r2")
+	_, err = s.FormPair(ctx(), bot.Request{ID: "r3", Mentee: tn.Member("N"), State: bot.RequestPaired, Created: t0}, bot.Pair{ID: "pair2", Mentor: mentor, Created: t0}, nil)
+	MustCode(t, err, bot.ECONFLICT)
+}
+
+func testFormPairWaiting(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 2)
+	r := mustRequest(t, s, tn, "M", "r1")
+	got, err := s.FormPair(ctx(), r, bot.Pair{ID: "pair1", Mentor: mentor, Topic: r.Topic, Created: t0}, nil)
+	MustOK(t, err)
+	if got.Request != r.ID {
+		t.Fatalf("got request %q, want the waiting request %q", got.Request, r.ID)
+	}
+	waiting, _ := s.Waiting(ctx(), tn)
+	stored, _ := s.GetRequest(ctx(), tn, r.ID)
+	if len(waiting) != 0 || stored.State != bot.RequestPaired {
+		t.Fatalf("got %d waiting and state %s, want none waiting and paired", len(waiting), stored.State)
+	}
+	_, err = s.FormPair(ctx(), r, bot.Pair{ID: "pair2", Mentor: mentor, Created: t0}, nil)
+	MustCode(t, err, bot.ESTALE)
+}
+
+func testExport(t *testing.T, s bot.Store, tn bot.Tenant) {
+	for _, u := range []string{"B", "A"} {
+		MustOK(t, s.SaveMember(ctx(), bot.Member{ID: tn.Member(u), Name: "name " + u, Lang: bot.French, Joined: t0}))
+	}
+	pair := formPair(t, s, tn)
+	survey := bot.SurveyID(pair.ID + ":flash")
+	MustOK(t, s.AnswerSurvey(ctx(), tn, survey, pair.Mentee, "rating", "4", t0))
+	MustOK(t, s.AnswerSurvey(ctx(), tn, survey, pair.Mentee, "answered", "yes", t0.Add(time.Minute)))
+	got, err := s.Export(ctx(), tn)
+	MustOK(t, err)
+	if len(got.Members) != 2 || got.Members[0].ID.User != "A" || got.Members[1].Name != "name B" {
+		t.Errorf("got members %+v, want A then B", got.Members)
+	}
+	if len(got.Pairs) != 1 || got.Pairs[0].ID != pair.ID || got.Pairs[0].Mentee != pair.Mentee {
+		t.Errorf("got pairs %+v, want %s", got.Pairs, pair.ID)
+	}
+	want := []bot.SurveyAnswer{
+		{Survey: survey, Member: pair.Mentee, Question: "answered", Answer: "yes", At: t0.Add(time.Minute)},
+		{Survey: survey, Member: pair.Mentee, Question: "rating", Answer: "4", At: t0.Add(time.Minute)},
+	}
+	if !slices.Equal(got.Answers, want) {
+		t.Errorf("got answers %+v, want %+v", got.Answers, want)
+	}
+}
