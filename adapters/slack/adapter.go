@@ -100,8 +100,8 @@ func or(d, def time.Duration) time.Duration {
 	return def
 }
 
-// Adapter is the Slack adapter. It implements bot.Platform and
-// bot.Directory. Create it with New, register its endpoints with Register
+// Adapter is the Slack adapter. It implements bot.Platform, bot.Directory
+// and bot.Poster. Create it with New, register its endpoints with Register
 // (HTTP) and call Start; Close waits for the work in flight.
 type Adapter struct {
 	h      Handler
@@ -123,6 +123,7 @@ type Adapter struct {
 var (
 	_ bot.Platform  = (*Adapter)(nil)
 	_ bot.Directory = (*Adapter)(nil)
+	_ bot.Poster    = (*Adapter)(nil)
 )
 
 // New returns an adapter handing commands and clicks to h.

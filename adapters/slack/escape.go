@@ -90,9 +90,9 @@ func clip(s string, n int) string {
 
 // unescapeText turns the text of a slash command, as Slack sends it with
 // should_escape on, back into the plain text the member typed: mentions
-// become @name, channels #name, broadcasts @here, links their URL (or the
-// label of a mailto link), and the entities &amp; &lt; &gt; their
-// characters. The core then treats it as plain text, and the renderer
+// become @name, channels #C123 (their ID), broadcasts @here, links their
+// URL (or the label of a mailto link), and the entities &amp; &lt; &gt;
+// their characters. The core then treats it as plain text, and the renderer
 // escapes it again on the way out.
 func unescapeText(s string) string {
 	var b strings.Builder
@@ -124,9 +124,8 @@ func unescapeToken(tok string) string {
 		}
 		return target
 	case strings.HasPrefix(target, "#"):
-		if hasLabel {
-			return "#" + strings.TrimPrefix(label, "#")
-		}
+		// The channel's ID, not its name: a setting such as the managers'
+		// channel needs the ID, and names change.
 		return target
 	case strings.HasPrefix(target, "!"):
 		if hasLabel {

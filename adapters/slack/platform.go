@@ -56,6 +56,31 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 	return a.post(ctx, channel, msg)
 }
 
+// Post implements bot.Poster: a message in a channel, such as the
+// managers' channel, given by its ID ("C123" or "#C123", which is how a
+// channel typed in a command reaches the core). The bot must be a member
+// of the channel: invite it there. EINVALID for what is not a channel ID.
+func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
+	channel = strings.TrimPrefix(strings.TrimSpace(channel), "#")
+	if t.Platform != Platform || !validChannelID(channel) {
+		return &bot.Error{Code: bot.EINVALID, Key: "err.invalid", Err: errors.New("slack post: not a channel ID")}
+	}
+	return a.post(ctx, channel, msg)
+}
+
+// validChannelID reports whether s looks like a conversation ID.
+func validChannelID(s string) bool {
+	if len(s) < 2 || len(s) > 32 || !strings.ContainsRune("CGD", rune(s[0])) {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // checkMembers refuses members of another platform or workspace mix-ups:
 // one Slack conversation holds members of one workspace.
 func checkMembers(ms ...bot.MemberID) error {
