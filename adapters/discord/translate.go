@@ -56,7 +56,7 @@ func translate(i *discordgo.Interaction) event {
 			break
 		}
 		name, values := commandOptions(i.ApplicationCommandData())
-		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true}
+		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true, IsAdmin: isAdmin(i)}
 	case discordgo.InteractionMessageComponent:
 		ev.Kind = kindClick
 		guild, action, value, ok := ourCustomID(i, i.MessageComponentData().CustomID)
@@ -65,7 +65,7 @@ func translate(i *discordgo.Interaction) event {
 		} else {
 			action, value = "", ""
 		}
-		ev.Action = &bot.Action{Member: ev.Member, ActionID: action, Value: value, Locale: string(i.Locale)}
+		ev.Action = &bot.Action{Member: ev.Member, ActionID: action, Value: value, Locale: string(i.Locale), IsAdmin: isAdmin(i)}
 	case discordgo.InteractionModalSubmit:
 		ev.Kind = kindSubmit
 		ev.Command, ev.Action = modalSubmit(i, ev.Member)
@@ -93,7 +93,18 @@ func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.A
 			}
 		}
 	}
-	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale)}, nil
+	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i)}, nil
+}
+
+// isAdmin reports whether the member may manage the server (Manage
+// Server or Administrator): the core makes them managers of the program.
+// Discord sends the member's permissions in the channel with every
+// interaction in a server; in a DM there is no member, hence no rights.
+func isAdmin(i *discordgo.Interaction) bool {
+	if i.GuildID == "" || i.Member == nil {
+		return false
+	}
+	return i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
 }
 
 // ourCustomID unpacks a custom_id made by this package. An interaction

@@ -36,7 +36,9 @@ func TestTranslate(t *testing.T) {
 		wantAct  *bot.Action
 	}{
 		{"DocumentedCommandIsUnknownToTheCore", MustFixture(t, "discord_application_command.json"), "command",
-			&bot.Command{Member: member, Name: "cardsearch", Values: map[string]string{"cardname": "The Gitrog Monster"}, Locale: "en-US", Forms: true}, nil},
+			&bot.Command{Member: member, Name: "cardsearch", Values: map[string]string{"cardname": "The Gitrog Monster"}, Locale: "en-US", Forms: true, IsAdmin: true}, nil},
+		{"ServerManagerIsAdmin", discordtest.Command(testApp, testGuild, testUser, "status").AsServerManager().JSON(), "command",
+			&bot.Command{Member: member, Name: "status", Values: map[string]string{}, Locale: "en-US", Forms: true, IsAdmin: true}, nil},
 		{"Subcommand", discordtest.Command(testApp, testGuild, testUser, "offer", discordtest.Option{Name: "topics", Value: "go, k8s"}, discordtest.Option{Name: "capacity", Value: 3}).WithLocale("fr").JSON(), "command",
 			&bot.Command{Member: member, Name: "offer", Values: map[string]string{"topics": "go, k8s", "capacity": "3"}, Locale: "fr", Forms: true}, nil},
 		{"SubcommandGroup", discordtest.Command(testApp, testGuild, testUser, "admin stats").JSON(), "command",
@@ -45,7 +47,7 @@ func TestTranslate(t *testing.T) {
 		{"ClickInDMTakesTheGuildFromCustomID", discordtest.Click(testApp, testUser, "1", "2", ours).JSON(), "click",
 			nil, &bot.Action{Member: member, ActionID: bot.ActionProposalAccept, Value: "abcdefghijklmnop", Locale: "en-US"}},
 		{"DocumentedClickIsNotOurs", MustFixture(t, "discord_message_component.json"), "click",
-			nil, &bot.Action{Member: member}},
+			nil, &bot.Action{Member: member, IsAdmin: true}},
 		{"ClickFromAnotherGuild", withGuild(discordtest.Click(testApp, testUser, "1", "2", ours), "1"), "click",
 			nil, &bot.Action{Member: bot.MemberID{Platform: discord.Platform, Workspace: "1", User: testUser}, Locale: "en-US"}},
 		{"FormSubmit", discordtest.Submit(testApp, testGuild, testUser, "mb:"+testGuild+":form:request", map[string]string{"topic": "go", "goal": "ship"}).JSON(), "submit",

@@ -90,12 +90,25 @@ func sample(name, appID string) Payload {
 	return p
 }
 
-// setUser sets the member who acts, in a server.
+// memberPermissions are an ordinary member's permissions (Discord's
+// default for @everyone): the samples' members are all administrators.
+const memberPermissions = "104324673"
+
+// setUser sets the member who acts, in a server, as an ordinary member.
 func setUser(p Payload, guild, user string) {
 	p["guild_id"] = guild
 	m := p["member"].(map[string]any)
 	m["user"] = map[string]any{"id": user, "username": "user" + user, "global_name": nil, "discriminator": "0"}
 	m["nick"] = nil
+	m["permissions"] = memberPermissions
+}
+
+// AsServerManager gives the member the Manage Server permission.
+func (p Payload) AsServerManager() Payload {
+	if m, ok := p["member"].(map[string]any); ok {
+		m["permissions"] = "104324705" // the default plus MANAGE_GUILD (1 << 5)
+	}
+	return p
 }
 
 // Option is a slash command option: a string or a whole number.
