@@ -95,7 +95,8 @@ func notice(s string) *discordgo.WebhookParams {
 // submitted form are written out in the message. A form that cannot open
 // (after a deferral, or in answer to a modal) shows the reply's own text,
 // meant for platforms without forms, or asks to try again. A replacing
-// reply never keeps buttons: a button works once.
+// reply loses the clicked buttons (a button works once) but keeps its
+// own: a survey replaces one question with the next.
 func replyMessage(r bot.Reply, lang bot.Lang) bot.Message {
 	m := r.Message
 	if r.Form != nil && m.Text == "" && m.Title == "" {
@@ -112,9 +113,6 @@ func replyMessage(r bot.Reply, lang bot.Lang) bot.Message {
 			lines[i] = r.FieldErrors[name]
 		}
 		m.Text = strings.Join(lines, "\n")
-	}
-	if r.Replace {
-		m.Buttons = nil
 	}
 	return m
 }
