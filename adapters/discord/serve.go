@@ -45,8 +45,8 @@ func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
 
 // answer runs the core and responds within Discord's 3 s: directly when
 // the reply comes within AnswerWithin, else with a deferral and then an
-// edit or a follow-up. It waits for the core either way, so that Close
-// waiting for serve also waits for the core.
+// edit or a follow-up. It waits for the core either way (up to
+// WorkTimeout), so that Close waiting for serve also waits for the core.
 func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker) {
 	act := &actorInfo{id: ev.Member, name: ev.Name}
 	ctx = context.WithValue(ctx, actorKey{}, act)
@@ -66,7 +66,13 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		}
 	case <-timer.C:
 		sent := a.send(ctx, log, ack, deferredResponse(ev.Kind))
-		r := <-done
+		var r bot.Reply
+		select {
+		case r = <-done:
+		case <-ctx.Done():
+			log.Error("no reply within the work timeout", "timeout", a.cfg.WorkTimeout)
+			return
+		}
 		if !sent {
 			return
 		}
