@@ -74,11 +74,28 @@ func (c *Client) LastDM(tb testing.TB, user string) Message {
 // "proposal.accept") on msg, a DM they received.
 func (c *Client) Click(tb testing.TB, user string, msg Message, action string) Response {
 	tb.Helper()
-	b, ok := msg.Button(action)
+	return c.ClickWith(tb, user, msg, ":"+action+":")
+}
+
+// ClickWith clicks, as user, the first button of msg whose custom_id
+// contains part (":rating:5").
+func (c *Client) ClickWith(tb testing.TB, user string, msg Message, part string) Response {
+	tb.Helper()
+	b, ok := msg.ButtonWith(part)
 	if !ok {
-		tb.Fatalf("got buttons %+v, want one for %s", msg.Buttons(), action)
+		tb.Fatalf("got buttons %+v, want one with %s", msg.Buttons(), part)
 	}
 	return c.Send(tb, Click(c.AppID, user, msg.ChannelID, msg.ID, b.CustomID))
+}
+
+// Updated is msg after a click's response r updated it in place.
+func Updated(msg Message, r Response) Message {
+	if r.Data == nil {
+		return msg
+	}
+	next := *r.Data
+	next.ID, next.ChannelID = msg.ID, msg.ChannelID
+	return next
 }
 
 // WaitDMs waits until user has received n DMs, and returns them.

@@ -92,8 +92,14 @@ func (m Message) Buttons() []Component {
 // Button returns the first button whose custom_id contains action, and
 // whether there is one.
 func (m Message) Button(action string) (Component, bool) {
+	return m.ButtonWith(":" + action + ":")
+}
+
+// ButtonWith returns the first button whose custom_id contains part
+// (such as ":rating:5"), and whether there is one.
+func (m Message) ButtonWith(part string) (Component, bool) {
 	for _, b := range m.Buttons() {
-		if strings.Contains(b.CustomID, ":"+action+":") {
+		if strings.Contains(b.CustomID, part) {
 			return b, true
 		}
 	}
