@@ -26,9 +26,6 @@ const (
 	discordApp      = "845027738276462632"
 	discordToken    = "e2e-token"
 	discordIntro    = "555000000000000001"
-	discordMentor1  = "100000000000000001"
-	discordMentor2  = "100000000000000002"
-	discordMentee   = "200000000000000001"
 	discordGoalText = "ship my first cluster"
 	discordHostile  = "@everyone <@123> <@&456>"
 )
@@ -43,13 +40,18 @@ type discordWorld struct {
 	Client  *discordtest.Client
 	Guild   string
 	Log     *discordLog
+	// Two mentors and a mentee. Their IDs are new in each world: runs on
+	// one Redis share it, and a tick also runs the jobs that earlier runs
+	// left in their own servers, which must not reach this run's members.
+	Mentor1, Mentor2, Mentee string
 }
 
 // MustStartDiscord starts Main with the interactions endpoint (http) or
 // the gateway, and tune applied to its Discord settings.
 func MustStartDiscord(tb testing.TB, http bool, tune ...func(*main.DiscordConfig)) *discordWorld {
 	tb.Helper()
-	w := &discordWorld{REST: discordtest.NewREST(tb), Guild: discordGuild(tb), Log: &discordLog{}}
+	w := &discordWorld{REST: discordtest.NewREST(tb), Guild: discordGuild(tb), Log: &discordLog{},
+		Mentor1: discordGuild(tb), Mentor2: discordGuild(tb), Mentee: discordGuild(tb)}
 	m := main.NewMain()
 	m.Config.HTTPAddr = "127.0.0.1:0"
 	m.Config.RedisURL = os.Getenv("REDIS_URL")
@@ -138,16 +140,16 @@ func TestDiscordGateway(t *testing.T) {
 // checks every message the bot sent along the way.
 func playDiscordFlow(t *testing.T, w *discordWorld) [2]string {
 	c := w.Client
-	for _, m := range []string{discordMentor1, discordMentor2} {
+	for _, m := range []string{w.Mentor1, w.Mentor2} {
 		discordEphemeral(t, c.Command(t, m, "offer", discordtest.Option{Name: "topics", Value: "go, kubernetes"}, discordtest.Option{Name: "capacity", Value: 2}), "mentor for: go")
 	}
-	form := c.Command(t, discordMentee, "request")
+	form := c.Command(t, w.Mentee, "request")
 	if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:request" {
 		t.Fatalf("got response %d %+v, want the request form", form.Type, form.Data)
 	}
-	discordEphemeral(t, c.Submit(t, discordMentee, form, map[string]string{"topic": "go", "goal": discordHostile + " " + discordGoalText}), "asked a mentor")
+	discordEphemeral(t, c.Submit(t, w.Mentee, form, map[string]string{"topic": "go", "goal": discordHostile + " " + discordGoalText}), "asked a mentor")
 
-	first, second := discordMentor1, discordMentor2
+	first, second := w.Mentor1, w.Mentor2
 	if len(w.REST.DMs(first)) == 0 {
 		first, second = second, first
 	}
@@ -157,16 +159,16 @@ func playDiscordFlow(t *testing.T, w *discordWorld) [2]string {
 
 	proposal = discordProposal(t, w, second)
 	discordUpdated(t, c.Click(t, second, proposal, bot.ActionProposalAccept), "You accepted")
-	charters := map[string]discordtest.Message{discordMentee: c.LastDM(t, discordMentee), second: c.LastDM(t, second)}
+	charters := map[string]discordtest.Message{w.Mentee: c.LastDM(t, w.Mentee), second: c.LastDM(t, second)}
 	for user, m := range charters {
 		if _, ok := m.Button(bot.ActionCharterAccept); !ok || m.Embeds[0].Title != "The mentoring charter" {
 			t.Fatalf("got %q for %s, want the charter with its buttons", m.Text(), user)
 		}
 	}
-	discordUpdated(t, c.Click(t, discordMentee, charters[discordMentee], bot.ActionCharterAccept), "waiting for")
+	discordUpdated(t, c.Click(t, w.Mentee, charters[w.Mentee], bot.ActionCharterAccept), "waiting for")
 	discordUpdated(t, c.Click(t, second, charters[second], bot.ActionCharterAccept), "both accepted")
 	discordChecks(t, w)
-	return [2]string{second, discordMentee}
+	return [2]string{second, w.Mentee}
 }
 
 // discordProposal returns the proposal user just received, checked.
@@ -216,14 +218,14 @@ func TestDiscordEndpoint(t *testing.T) {
 		}
 	})
 	t.Run("ErrBadSignature", func(t *testing.T) {
-		body := discordtest.Command(discordApp, w.Guild, discordMentee, "status").JSON()
+		body := discordtest.Command(discordApp, w.Guild, w.Mentee, "status").JSON()
 		r := discordtest.MustPostSigned(t, w.endpoint(), body, func(req *http.Request) { discordtest.MustSigner(t).Sign(req, body, time.Now()) })
 		if r.Status != http.StatusUnauthorized {
 			t.Errorf("got HTTP %d, want 401", r.Status)
 		}
 	})
 	t.Run("UnknownSubcommand", func(t *testing.T) {
-		discordEphemeral(t, w.Client.Command(t, discordMentee, "frobnicate"), "I don't know the command")
+		discordEphemeral(t, w.Client.Command(t, w.Mentee, "frobnicate"), "I don't know the command")
 	})
 	t.Run("ErrGet", func(t *testing.T) {
 		resp, err := http.Get(w.endpoint())
@@ -247,17 +249,17 @@ func TestDiscordEndpoint(t *testing.T) {
 func TestDiscordFailures(t *testing.T) {
 	t.Run("StaleToken", func(t *testing.T) {
 		w := MustStartDiscord(t, false)
-		p := discordtest.Command(discordApp, w.Guild, discordMentee, "status")
+		p := discordtest.Command(discordApp, w.Guild, w.Mentee, "status")
 		w.REST.ExpireToken(p.Token())
 		w.Gateway.Dispatch(t, p)
 		w.REST.WaitFor(t, "the stale token logged", func() bool { return strings.Contains(w.Log.String(), "code=10062") })
-		discordEphemeral(t, w.Client.Command(t, discordMentee, "status"), "Your mentoring")
+		discordEphemeral(t, w.Client.Command(t, w.Mentee, "status"), "Your mentoring")
 	})
 	t.Run("DMsClosed", func(t *testing.T) {
 		w := MustStartDiscord(t, true)
-		discordEphemeral(t, w.Client.Command(t, discordMentee, "request", discordtest.Option{Name: "topic", Value: "go"}), "")
-		w.REST.CloseDMs(discordMentor1)
-		p := discordtest.Command(discordApp, w.Guild, discordMentor1, "offer", discordtest.Option{Name: "topics", Value: "go"})
+		discordEphemeral(t, w.Client.Command(t, w.Mentee, "request", discordtest.Option{Name: "topic", Value: "go"}), "")
+		w.REST.CloseDMs(w.Mentor1)
+		p := discordtest.Command(discordApp, w.Guild, w.Mentor1, "offer", discordtest.Option{Name: "topics", Value: "go"})
 		discordEphemeral(t, w.Client.Send(t, p), "mentor for: go")
 		w.REST.WaitFor(t, "the DM hint", func() bool { return len(w.REST.Followups(p.Token())) == 1 })
 		if f := w.REST.Followups(p.Token())[0]; f.Flags != discordtest.Ephemeral || !strings.Contains(f.Text(), "Direct Messages") {
@@ -266,11 +268,11 @@ func TestDiscordFailures(t *testing.T) {
 	})
 	t.Run("RateLimited", func(t *testing.T) {
 		w := MustStartDiscord(t, true)
-		discordEphemeral(t, w.Client.Command(t, discordMentor1, "offer", discordtest.Option{Name: "topics", Value: "go"}), "")
+		discordEphemeral(t, w.Client.Command(t, w.Mentor1, "offer", discordtest.Option{Name: "topics", Value: "go"}), "")
 		w.REST.RateLimit("POST channels/", 1, 50*time.Millisecond)
-		discordEphemeral(t, w.Client.Command(t, discordMentee, "request", discordtest.Option{Name: "topic", Value: "go"}), "asked a mentor")
+		discordEphemeral(t, w.Client.Command(t, w.Mentee, "request", discordtest.Option{Name: "topic", Value: "go"}), "asked a mentor")
 		calls := w.REST.CallsTo("POST channels/")
-		if len(calls) != 2 || calls[0].Status != 429 || calls[1].Status != 200 || len(w.REST.DMs(discordMentor1)) != 1 {
+		if len(calls) != 2 || calls[0].Status != 429 || calls[1].Status != 200 || len(w.REST.DMs(w.Mentor1)) != 1 {
 			t.Errorf("got %d calls, want a 429 then the proposal delivered once", len(calls))
 		}
 	})
@@ -296,8 +298,8 @@ func discordUpdated(tb testing.TB, r discordtest.Response, want string) {
 	}
 }
 
-// discordGuild returns a server ID no other test uses, so that tests
-// sharing one Redis never see each other's keys.
+// discordGuild returns a snowflake no other test uses: a server ID, so
+// that tests sharing one Redis never see each other's keys, or a user ID.
 func discordGuild(tb testing.TB) string {
 	tb.Helper()
 	n, err := rand.Int(rand.Reader, big.NewInt(1e17))
