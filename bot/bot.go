@@ -31,6 +31,10 @@ type Config struct {
 	// with /mentor admin managers and workspace admins (Command.IsAdmin)
 	// are managers too.
 	Managers []string
+	// Chart draws the weekly digest's chart as a PNG; cmd wires
+	// chart.Draw, so that the core imports no drawing library. Nil: the
+	// digest goes without its chart.
+	Chart func(Chart) ([]byte, error)
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

@@ -89,7 +89,7 @@ func commandTable() []CommandSpec {
 	for _, k := range allKinds {
 		kinds = append(kinds, string(k))
 	}
-	return []CommandSpec{
+	return append([]CommandSpec{
 		{Name: "help", Positional: "command", Options: []Option{{Name: "command", Type: OptText, MaxLength: 40}}, run: runHelp},
 		{Name: "offer", Positional: "topics", Form: true, run: runOffer, Options: []Option{
 			{Name: "topics", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1, Required: true},
@@ -115,7 +115,7 @@ func commandTable() []CommandSpec {
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
-	}
+	}, adminCommands(kinds)...)
 }
 
 func langNames() []string {

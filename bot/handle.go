@@ -17,6 +17,13 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	if err != nil {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
 	}
+	if spec.Admin {
+		// Before anything is read or written for the member: a refused
+		// admin command changes nothing.
+		if err := b.mustManage(ctx, c.Member, c.IsAdmin); err != nil {
+			return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+		}
+	}
 	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm}
 	if lookup == nil {
 		in.Me = me
@@ -63,6 +70,9 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	me, lookup := b.store.GetMember(ctx, a.Member)
 	lang := b.langFor(me, lookup, a.Locale)
 	run, ok := b.actions[a.ActionID]
+	if !ok {
+		run, ok = adminActions[a.ActionID]
+	}
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
 	}

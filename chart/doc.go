@@ -1,5 +1,6 @@
 // Package chart draws the managers' weekly chart as a PNG image. It is the
-// only package importing gonum.org/v1/plot, and it knows nothing of
-// mentoring: the caller hands it translated labels and plain numbers, so
-// the bot core stays free of drawing code and fonts stay out of its API.
+// only package importing gonum.org/v1/plot, so that the bot core stays free
+// of drawing code and fonts: Weekly takes translated labels and plain
+// numbers, and Draw adapts the core's bot.Chart to it (cmd wires Draw as
+// bot.Config.Chart).
 package chart

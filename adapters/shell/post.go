@@ -1,0 +1,71 @@
+package shell
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// FileDir is where Upload and SendFile write files: empty means the
+// system's temporary directory. Files are readable by their owner only,
+// since an export holds personal data.
+var FileDir = ""
+
+var (
+	_ bot.Poster   = (*Adapter)(nil)
+	_ bot.Uploader = (*Adapter)(nil)
+)
+
+// Post implements bot.Poster: a message in a channel is printed with the
+// channel's name. Its buttons can be clicked by any member.
+func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
+	a.printf("[in #%s] %s", channel, a.render("", msg))
+	return nil
+}
+
+// Upload implements bot.Uploader: the file is written to FileDir and its
+// path printed under the message.
+func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bot.File, msg bot.Message) error {
+	path, err := saveFile(f)
+	if err != nil {
+		return err
+	}
+	a.printf("[in #%s] %s    (file: %s)\n", channel, a.render("", msg), path)
+	return nil
+}
+
+// SendFile implements bot.Uploader: as Upload, addressed to one member.
+func (a *Adapter) SendFile(ctx context.Context, to bot.MemberID, f bot.File, msg bot.Message) error {
+	path, err := saveFile(f)
+	if err != nil {
+		return err
+	}
+	a.printf("[to %s] %s    (file: %s)\n", to.User, a.render(to.User, msg), path)
+	return nil
+}
+
+// saveFile writes f under a fresh name ending with f.Name.
+func saveFile(f bot.File) (string, error) {
+	name := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == '*' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, filepath.Base(f.Name))
+	file, err := os.CreateTemp(FileDir, "mentorbot-*-"+name)
+	if err != nil {
+		return "", bot.Wrap(bot.EUNAVAILABLE, err, "create file")
+	}
+	_, err = file.Write(f.Data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(file.Name())
+		return "", bot.Wrap(bot.EUNAVAILABLE, err, "write file")
+	}
+	return file.Name(), nil
+}

@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// MaxCharterLen bounds a charter text set by a manager.
+const MaxCharterLen = 4000
+
+// adminCommands are the managers' rows of the command table: grouped
+// under "admin", refused with EFORBIDDEN to anyone who is not a manager.
+func adminCommands(kinds []string) []CommandSpec {
+	channel := Option{Name: "channel", Type: OptText, MaxLength: 100}
+	settings := make([]Option, len(settingNames))
+	for i, n := range settingNames {
+		settings[i] = Option{Name: n, Type: OptText, MaxLength: 100}
+	}
+	return []CommandSpec{
+		{Name: "admin help", Admin: true, run: runAdminHelp},
+		{Name: "admin stats", Admin: true, run: runAdminStats},
+		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
+			{Name: "mentor", Type: OptText, MaxLength: 200, Required: true},
+			{Name: "mentee", Type: OptText, MaxLength: 100},
+			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
+			{Name: "kind", Type: OptChoice, Choices: kinds},
+		}},
+		{Name: "admin charter", Admin: true, Positional: "text", run: runAdminCharter, Options: []Option{
+			{Name: "lang", Type: OptChoice, Choices: langNames()},
+			{Name: "text", Type: OptText, MaxLength: MaxCharterLen, Multiline: true},
+		}},
+		{Name: "admin export", Admin: true, run: runAdminExport},
+		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
+			{Name: "channel", Type: OptText, MaxLength: 100, Required: true},
+			{Name: "lang", Type: OptChoice, Choices: append(langNames(), langBoth)},
+		}},
+		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings},
+		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
+		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
+			{Name: "action", Type: OptText, MaxLength: 120},
+			{Name: "user", Type: OptText, MaxLength: 100},
+		}},
+	}
+}
+
+// adminActions are the buttons of the managers' messages. They are open
+// to everyone: the announcement's button is for any member.
+var adminActions = map[string]actionFunc{
+	ActionOfferOpen: openOfferForm,
+}
+
+// mustManage returns EFORBIDDEN unless id is a manager of its workspace:
+// named in Config.Managers, an administrator according to the platform
+// (platformAdmin, from Command.IsAdmin), or added by a manager.
+func (b *Bot) mustManage(ctx context.Context, id MemberID, platformAdmin bool) error {
+	if platformAdmin || b.configManager(id) {
+		return nil
+	}
+	ok, err := b.store.IsManager(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		b.log.Info("admin refused", "member", id.String())
+		return Errorf(EFORBIDDEN, "err.forbidden")
+	}
+	return nil
+}
+
+// configManager reports whether Config.Managers names id, either in full
+// ("platform:workspace:user") or by its user ID alone.
+func (b *Bot) configManager(id MemberID) bool {
+	for _, m := range b.cfg.Managers {
+		m = strings.TrimSpace(m)
+		if m != "" && (m == id.User || m == id.String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// runAdminHelp lists the managers' commands.
+func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	var lines []string
+	for _, c := range b.commands {
+		if c.Admin {
+			lines = append(lines, commandHelp(in.Lang, c, false))
+		}
+	}
+	return Reply{Message: Message{Title: T(in.Lang, "admin.help.title"), Text: T(in.Lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}, nil
+}

@@ -1,0 +1,107 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// managerVerbs maps what a manager may type to add, remove or list.
+var managerVerbs = map[string]string{
+	"": "list", "list": "list", "liste": "list", "lister": "list",
+	"add": "add", "ajouter": "add", "remove": "remove", "retirer": "remove", "supprimer": "remove",
+}
+
+// runAdminManagers adds, removes or lists the managers added by command:
+// "/mentor admin managers add <@U123>". Managers from Config.Managers and
+// workspace admins are shown but cannot be removed here.
+func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	action, user := in.Text("action"), in.Text("user")
+	if user == "" {
+		action, user, _ = strings.Cut(action, " ")
+	}
+	verb, ok := managerVerbs[strings.ToLower(strings.TrimSpace(action))]
+	if !ok {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.managers_usage", Field: "action"}
+	}
+	if verb == "list" {
+		return b.listManagers(ctx, in)
+	}
+	u, ok := parseUserRef(user)
+	if !ok {
+		return Reply{}, badUser("user", user)
+	}
+	id := in.Member.Tenant().Member(u)
+	if verb == "add" {
+		return b.addManager(ctx, in, id)
+	}
+	return b.removeManager(ctx, in, id)
+}
+
+func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
+	if err := b.store.AddManager(ctx, id); err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("manager added", "member", id.String(), "by", in.Member.String())
+	m, err := b.knownMember(ctx, id)
+	if err != nil {
+		m = Member{ID: id}
+	}
+	if id != in.Member {
+		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, "admin.managers.welcome")} })
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "admin.managers.added", "name", m.displayName()), Mentions: []MemberID{id}}}, nil
+}
+
+func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
+	m, _ := b.member(ctx, id)
+	err := b.store.RemoveManager(ctx, id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND && b.configManager(id):
+		return Reply{}, Errorf(EINVALID, "err.admin.manager_config", "name", m.displayName())
+	case ErrorCode(err) == ENOTFOUND:
+		return Reply{}, Errorf(ENOTFOUND, "err.admin.not_manager", "name", m.displayName())
+	case err != nil:
+		return Reply{}, err
+	}
+	b.log.Info("manager removed", "member", id.String(), "by", in.Member.String())
+	return Reply{Message: Message{Text: T(in.Lang, "admin.managers.removed", "name", m.displayName())}}, nil
+}
+
+// listManagers names the managers added by command and those of the
+// configuration that belong to this workspace.
+func (b *Bot) listManagers(ctx context.Context, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	stored, err := b.store.Managers(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	var lines []string
+	for _, id := range stored {
+		m, _ := b.member(ctx, id)
+		lines = append(lines, "• "+m.displayName())
+	}
+	for _, c := range b.cfg.Managers {
+		c = strings.TrimSpace(c)
+		if u, ok := validRef(c); ok {
+			c = t.Member(u).String()
+		}
+		if id, ok := parseMemberID(c); ok && id.Tenant() == t {
+			m, _ := b.member(ctx, id)
+			lines = append(lines, "• "+m.displayName()+" "+T(in.Lang, "admin.managers.from_config"))
+		}
+	}
+	if len(lines) == 0 {
+		lines = append(lines, T(in.Lang, "admin.managers.none"))
+	}
+	text := strings.Join(lines, "\n") + "\n" + T(in.Lang, "admin.managers.admins")
+	return Reply{Message: Message{Title: T(in.Lang, "admin.managers.title"), Text: text}}, nil
+}
+
+// parseMemberID reads "platform:workspace:user".
+func parseMemberID(s string) (MemberID, bool) {
+	parts := strings.SplitN(s, ":", 3)
+	if len(parts) != 3 || parts[0] == "" || parts[2] == "" {
+		return MemberID{}, false
+	}
+	return MemberID{parts[0], parts[1], parts[2]}, true
+}

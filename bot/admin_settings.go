@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// runAdminSettings shows every setting, or sets those given as options
+// ("/mentor admin settings proposal-timeout:3d kinds:flash,one-to-one").
+// All values are checked before any is saved: one bad value changes
+// nothing.
+func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	if len(in.Values) == 0 {
+		return b.showSettings(ctx, in, "")
+	}
+	s := b.settings(ctx, t)
+	s.Kinds = append([]Kind(nil), s.Kinds...)
+	var changed []string
+	for _, name := range settingNames {
+		v, ok := in.Values[name]
+		if !ok {
+			continue
+		}
+		if name == "digest-channel" {
+			ch, err := channelSetting(v)
+			if err != nil {
+				return Reply{}, err
+			}
+			v = ch
+		}
+		if err := s.Set(name, v); err != nil {
+			return Reply{}, withField(err, name)
+		}
+		changed = append(changed, name)
+	}
+	for _, name := range changed {
+		if err := b.store.SetSetting(ctx, t, name, s.Get(name)); err != nil {
+			b.forgetSettings(t)
+			return Reply{}, err
+		}
+	}
+	b.forgetSettings(t)
+	b.log.Info("settings changed", "tenant", t.String(), "names", strings.Join(changed, ","), "by", in.Member.String())
+	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(changed, ", ")))
+}
+
+// showSettings lists the settings with their values, marking those that
+// are the defaults.
+func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (Reply, error) {
+	t := in.Member.Tenant()
+	over, err := b.store.Settings(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	s := b.settings(ctx, t)
+	msg := Message{Title: T(in.Lang, "admin.settings.title"), Text: strings.TrimSpace(intro + "\n" + T(in.Lang, "admin.settings.how"))}
+	for _, name := range settingNames {
+		v := s.Get(name)
+		if v == "" {
+			v = T(in.Lang, "admin.settings.none")
+		}
+		if _, ok := over[name]; !ok {
+			v += " " + T(in.Lang, "admin.settings.default")
+		}
+		msg.Fields = append(msg.Fields, Field{Label: name, Value: v})
+	}
+	return Reply{Message: msg}, nil
+}
+
+// runAdminDigestChannel shows or sets the managers' channel, where the
+// weekly digest and escalations are posted; "off" stops them.
+func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	raw := in.Text("channel")
+	if raw == "" {
+		if ch := b.settings(ctx, t).DigestChannel; ch != "" {
+			return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.current", "channel", ch)}}, nil
+		}
+		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.none")}}, nil
+	}
+	ch, err := channelSetting(raw)
+	if err != nil {
+		return Reply{}, err
+	}
+	if err := b.store.SetSetting(ctx, t, "digest-channel", ch); err != nil {
+		return Reply{}, err
+	}
+	b.forgetSettings(t)
+	if ch == "" {
+		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.off")}}, nil
+	}
+	text := T(in.Lang, "admin.digest_channel.set", "channel", ch)
+	if p, err := b.tenantPlatform(t); err == nil {
+		if _, ok := p.(Poster); !ok {
+			text += "\n" + T(in.Lang, "admin.cannot_post_here")
+		}
+	}
+	return Reply{Message: Message{Text: text}}, nil
+}
+
+// channelSetting reads a channel for the digest-channel setting: "off",
+// "none" or "-" clear it.
+func channelSetting(raw string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(raw)) {
+	case "off", "none", "-", "aucun":
+		return "", nil
+	}
+	ch, ok := parseChannelRef(raw)
+	if !ok {
+		return "", badChannel("channel", raw)
+	}
+	return ch, nil
+}
+
+// withField names the option at fault on a coded error, for forms.
+func withField(err error, field string) error {
+	if e, ok := err.(*Error); ok && e.Field == "" {
+		e.Field = field
+	}
+	return err
+}

@@ -1,0 +1,131 @@
+package bot
+
+import (
+	"context"
+	"math"
+	"time"
+)
+
+// digestLease is how long a digest delivery is reserved for the replica
+// posting it; after that, a replica that died is replaced.
+const digestLease = 10 * time.Minute
+
+// Digest builds the weekly digest of the workspace at now, in its language
+// (Settings.DefaultLang): the message, and the chart of the last ChartWeeks
+// weeks as a PNG (nil without Config.Chart or if it could not be drawn:
+// the message stands alone).
+// The week reported is the last complete one, Monday to Sunday in the
+// workspace's time zone, so the digest reads best on a Monday morning.
+func (b *Bot) Digest(ctx context.Context, t Tenant, now time.Time) (Message, []byte, error) {
+	return b.digest(ctx, t, now, b.settings(ctx, t).DefaultLang)
+}
+
+func (b *Bot) digest(ctx context.Context, t Tenant, now time.Time, lang Lang) (Message, []byte, error) {
+	r, err := b.Report(ctx, t, now)
+	if err != nil {
+		return Message{}, nil, err
+	}
+	return digestMessage(lang, r), b.drawChart(t, lang, r), nil
+}
+
+// PostDigest posts the weekly digest in the managers' channel (Settings.
+// DigestChannel), with its chart when the platform is an Uploader, else
+// without it through Poster. It posts once per week reported, whatever
+// cron, retries and replicas do: the delivery is marked "digest:<week>"
+// in the store. It does nothing without a channel or a platform that can
+// post; ESTALE means another replica is posting it right now.
+func (b *Bot) PostDigest(ctx context.Context, t Tenant, now time.Time) error {
+	s := b.settings(ctx, t)
+	if s.DigestChannel == "" {
+		return nil
+	}
+	p, err := b.tenantPlatform(t)
+	if err != nil {
+		return err
+	}
+	up, canUpload := p.(Uploader)
+	poster, canPost := p.(Poster)
+	if !canUpload && !canPost {
+		b.log.Info("digest: platform cannot post", "tenant", t.String())
+		return nil
+	}
+	week := WeekOf(weekStart(now.In(b.location(ctx, t))).AddDate(0, 0, -7))
+	key := "digest:" + week
+	switch prev, err := b.store.MarkSent(ctx, t, key, digestLease); {
+	case err != nil:
+		return err
+	case prev == "done":
+		return nil
+	case prev == "pending":
+		return &Error{Code: ESTALE, Err: errInFlight}
+	}
+	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	msg, png, err := b.Digest(ctx, t, now)
+	if err == nil {
+		if canUpload && (png != nil || !canPost) {
+			err = up.Upload(ctx, t, s.DigestChannel, File{Name: "digest-" + week + ".png", Type: "image/png", Data: png}, msg)
+		} else {
+			err = poster.Post(ctx, t, s.DigestChannel, msg)
+		}
+	}
+	if err != nil {
+		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
+			b.log.Error("digest: unmark", "tenant", t.String(), "err", uerr)
+		}
+		return err
+	}
+	b.log.Info("digest posted", "tenant", t.String(), "week", week)
+	return b.store.ConfirmSent(keep, t, key)
+}
+
+// Chart is the data of the digest's chart, for Config.Chart: counts on
+// one panel (pairs formed, meetings confirmed), the average rating from 1
+// to 5 on another, one value per week, NaN for a week without a rating.
+type Chart struct {
+	Title  string
+	Weeks  []string // x labels, oldest first
+	Counts []ChartSeries
+	Rating ChartSeries
+}
+
+// ChartSeries is one line of a Chart.
+type ChartSeries struct {
+	Label  string
+	Values []float64
+}
+
+// drawChart draws the chart of a report, nil without Config.Chart or when
+// it fails (logged: the message stands alone).
+func (b *Bot) drawChart(t Tenant, lang Lang, r Report) []byte {
+	if b.cfg.Chart == nil {
+		return nil
+	}
+	png, err := b.cfg.Chart(digestChart(lang, r))
+	if err != nil {
+		b.log.Error("digest chart", "tenant", t.String(), "err", err)
+		return nil
+	}
+	return png
+}
+
+// digestChart lays out pairs formed, meetings confirmed and the average
+// rating of the report's weeks.
+func digestChart(lang Lang, r Report) Chart {
+	c := Chart{
+		Title:  T(lang, "digest.chart.title", "weeks", itoa(len(r.Weeks))),
+		Counts: []ChartSeries{{Label: T(lang, "digest.pairs")}, {Label: T(lang, "digest.meetings")}},
+		Rating: ChartSeries{Label: T(lang, "digest.rating")},
+	}
+	for _, f := range r.Weeks {
+		c.Weeks = append(c.Weeks, T(lang, "digest.chart.week", "n", f.Week[max(0, len(f.Week)-2):]))
+		c.Counts[0].Values = append(c.Counts[0].Values, float64(f.Pairs))
+		c.Counts[1].Values = append(c.Counts[1].Values, float64(f.Meetings))
+		avg, ok := f.AverageRating()
+		if !ok {
+			avg = math.NaN()
+		}
+		c.Rating.Values = append(c.Rating.Values, avg)
+	}
+	return c
+}

@@ -1,0 +1,50 @@
+package bot
+
+import (
+	"strings"
+	"time"
+)
+
+// eyeSection lists what needs a manager's eye: who waits and why, oldest
+// first; stalled pairs; low ratings.
+func eyeSection(lang Lang, r Report) string {
+	lines := []string{T(lang, "digest.eye")}
+	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings) == 0 {
+		return strings.Join(append(lines, T(lang, "digest.eye_none")), "\n")
+	}
+	loc := r.At.Location()
+	if len(r.Waiting) > 0 {
+		lines = append(lines, T(lang, "digest.waiting", "count", itoa(len(r.Waiting))))
+		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
+			days := int(r.At.Sub(w.Request.Created) / (24 * time.Hour))
+			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
+				"days", itoa(max(days, 0)), "why", waitingReason(lang, w.Request.Topic, w.Why)))
+		}
+		lines = append(lines, more(lang, len(r.Waiting))...)
+	}
+	if len(r.Stalled) > 0 {
+		lines = append(lines, T(lang, "digest.stalled", "count", itoa(len(r.Stalled))))
+		for _, f := range r.Stalled[:min(maxDigestItems, len(r.Stalled))] {
+			lines = append(lines, "• "+T(lang, "digest.stalled_item", "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
+				"topic", f.Pair.Topic, "date", f.Flag.At.In(loc).Format(time.DateOnly)))
+		}
+		lines = append(lines, more(lang, len(r.Stalled))...)
+	}
+	if len(r.LowRatings) > 0 {
+		lines = append(lines, T(lang, "digest.low", "count", itoa(len(r.LowRatings))))
+		for _, f := range r.LowRatings[:min(maxDigestItems, len(r.LowRatings))] {
+			lines = append(lines, "• "+T(lang, "digest.low_item", "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
+				"topic", f.Pair.Topic, "rating", itoa(f.Flag.Rating), "date", f.Flag.At.In(loc).Format(time.DateOnly)))
+		}
+		lines = append(lines, more(lang, len(r.LowRatings))...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// more counts the items a list leaves out.
+func more(lang Lang, n int) []string {
+	if n <= maxDigestItems {
+		return nil
+	}
+	return []string{T(lang, "digest.more", "count", itoa(n-maxDigestItems))}
+}

@@ -1,0 +1,144 @@
+package bot
+
+import (
+	"context"
+	"sort"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// reportQueue fills in the topics and the waiting requests: the offers
+// and the waiting queue are read (both are small; the matcher reads them
+// on every request), and the week's demand comes from the counters.
+func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[string]int) error {
+	offers, err := b.store.Offers(ctx, t)
+	if err != nil {
+		return err
+	}
+	waiting, err := b.store.Waiting(ctx, t)
+	if err != nil {
+		return err
+	}
+	mentors := b.mentors(offers)
+	opt := b.matchOptions(ctx, t)
+	for _, w := range waiting {
+		mentee, err := b.member(ctx, w.Mentee)
+		if err != nil {
+			return err
+		}
+		why := matching.Explain(b.need(w, mentee), mentors, opt)
+		r.Waiting = append(r.Waiting, WaitingRequest{Request: w, Mentee: mentee, Why: why})
+	}
+	r.Demand = sortedCounts(demand)
+	r.Supply = sortedCounts(supply(offers))
+	r.Unmet = unmet(demand, waiting, mentors, opt)
+	return nil
+}
+
+// supply counts the unpaused mentors offering each (normalised) topic.
+func supply(offers []Offer) map[string]int {
+	out := map[string]int{}
+	for _, o := range offers {
+		if o.Paused {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, topic := range o.Topics {
+			if n := matching.NormalizeTopic(topic); n != "" && !seen[n] {
+				seen[n] = true
+				out[n]++
+			}
+		}
+	}
+	return out
+}
+
+// unmet lists the topics requested in the week or waiting now that no
+// available mentor offers, by the matcher's own reading of topics (so
+// "k8s" is covered by "kubernetes").
+func unmet(demand map[string]int, waiting []Request, mentors []matching.Mentor, opt matching.Options) []TopicCount {
+	counts := map[string]*TopicCount{}
+	add := func(topic string) *TopicCount {
+		if counts[topic] == nil {
+			counts[topic] = &TopicCount{Topic: topic}
+		}
+		return counts[topic]
+	}
+	for topic, n := range demand {
+		add(topic).Count += n
+	}
+	for _, w := range waiting {
+		add(matching.NormalizeTopic(w.Topic)).Waiting++
+	}
+	var out []TopicCount
+	for topic, c := range counts {
+		why := matching.Explain(matching.Need{ID: "digest", Topic: topic}, mentors, opt)
+		if why.NoTopic == len(mentors) {
+			out = append(out, *c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Count+a.Waiting != b.Count+b.Waiting {
+			return a.Count+a.Waiting > b.Count+b.Waiting
+		}
+		return a.Topic < b.Topic
+	})
+	return out
+}
+
+// sortedCounts orders topic counts, most first, then by name.
+func sortedCounts(m map[string]int) []TopicCount {
+	out := make([]TopicCount, 0, len(m))
+	for topic, n := range m {
+		if n > 0 {
+			out = append(out, TopicCount{Topic: topic, Count: n})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Topic < out[j].Topic
+	})
+	return out
+}
+
+// reportFlags loads the stalled pairs that are still active without a
+// meeting, and the low ratings since the start of the week reported.
+func (b *Bot) reportFlags(ctx context.Context, t Tenant, r *Report) error {
+	stalled, low, err := b.store.Flags(ctx, t, r.Start)
+	if err != nil {
+		return err
+	}
+	for _, f := range stalled {
+		fp, err := b.flagged(ctx, t, f)
+		if err == nil && fp.Pair.State == PairActive && fp.Pair.Met.IsZero() {
+			r.Stalled = append(r.Stalled, fp)
+		} else if err != nil && ErrorCode(err) != ENOTFOUND {
+			return err
+		}
+	}
+	for _, f := range low {
+		fp, err := b.flagged(ctx, t, f)
+		if err == nil {
+			r.LowRatings = append(r.LowRatings, fp)
+		} else if ErrorCode(err) != ENOTFOUND {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *Bot) flagged(ctx context.Context, t Tenant, f Flag) (FlaggedPair, error) {
+	p, err := b.store.GetPair(ctx, t, f.Pair)
+	if err != nil {
+		return FlaggedPair{}, err
+	}
+	mentor, err := b.member(ctx, p.Mentor)
+	if err != nil {
+		return FlaggedPair{}, err
+	}
+	mentee, err := b.member(ctx, p.Mentee)
+	return FlaggedPair{Pair: p, Mentor: mentor, Mentee: mentee, Flag: f}, err
+}

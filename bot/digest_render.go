@@ -1,0 +1,114 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// maxDigestItems bounds each list of the digest, so that it fits one chat
+// message; the rest is counted.
+const maxDigestItems = 10
+
+// digestMessage writes a report in lang: the week in numbers, the topics,
+// what needs a manager's eye and retention, in that order, as text (fields
+// would come after the text on some platforms).
+func digestMessage(lang Lang, r Report) Message {
+	w, p := r.Week, r.Before
+	numbers := [][3]string{
+		{"digest.requests", itoa(w.Requests), itoa(p.Requests)},
+		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
+		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
+		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
+		{"digest.intros", intros(lang, w), intros(lang, p)},
+		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
+		{"digest.surveys", itoa(w.Surveys), itoa(p.Surveys)},
+		{"digest.rating", rating(lang, w), rating(lang, p)},
+		{"digest.answered", answered(lang, w), answered(lang, p)},
+	}
+	lines := []string{T(lang, "digest.numbers")}
+	for _, n := range numbers {
+		lines = append(lines, "• "+T(lang, n[0])+": "+trend(lang, n[1], n[2]))
+	}
+	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
+	return Message{
+		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
+		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), retention}, "\n\n"),
+	}
+}
+
+func trend(lang Lang, now, before string) string {
+	return T(lang, "digest.trend", "value", now, "before", before)
+}
+
+func proposals(lang Lang, w WeekFigures) string {
+	return T(lang, "digest.proposals_value", "accepted", itoa(w.Pairs), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
+}
+
+func intros(lang Lang, w WeekFigures) string {
+	if w.Intros == 0 {
+		return "0"
+	}
+	return T(lang, "digest.intros_value", "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
+}
+
+func rating(lang Lang, w WeekFigures) string {
+	avg, ok := w.AverageRating()
+	if !ok {
+		return T(lang, "digest.none")
+	}
+	return T(lang, "digest.rating_value", "rating", decimal(lang, rounded(avg)))
+}
+
+func answered(lang Lang, w WeekFigures) string {
+	n := w.Answered()
+	if n == 0 {
+		return T(lang, "digest.none")
+	}
+	return T(lang, "digest.answered_value", "yes", percent(w.AnsweredYes, n), "partly", percent(w.AnsweredPartly, n), "count", itoa(n))
+}
+
+// percent is part of whole as a whole percentage.
+func percent(part, whole int) string { return itoa((part*100 + whole/2) / whole) }
+
+// decimal writes a number with one decimal, with a comma in French.
+func decimal(lang Lang, f float64) string {
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	if lang == French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// humanDuration writes a duration in days and hours, or hours and
+// minutes under a day.
+func humanDuration(lang Lang, d time.Duration) string {
+	d = d.Round(time.Minute)
+	switch h := int(d / time.Hour); {
+	case h >= 24:
+		return T(lang, "digest.dur_days", "days", itoa(h/24), "hours", itoa(h%24))
+	case h >= 1:
+		return T(lang, "digest.dur_hours", "hours", itoa(h), "minutes", itoa(int(d%time.Hour/time.Minute)))
+	}
+	return T(lang, "digest.dur_minutes", "minutes", itoa(int(d/time.Minute)))
+}
+
+// topicsSection compares demand with supply and names the unmet topics.
+func topicsSection(lang Lang, r Report) string {
+	list := func(tc []TopicCount, key string) string {
+		if len(tc) == 0 {
+			return T(lang, "digest.none")
+		}
+		var parts []string
+		for _, c := range tc[:min(5, len(tc))] {
+			parts = append(parts, T(lang, key, "topic", c.Topic, "count", itoa(c.Count), "waiting", itoa(c.Waiting)))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return strings.Join([]string{
+		T(lang, "digest.topics"),
+		T(lang, "digest.demand", "list", list(r.Demand, "digest.topic_requests")),
+		T(lang, "digest.supply", "list", list(r.Supply, "digest.topic_mentors")),
+		T(lang, "digest.unmet", "list", list(r.Unmet, "digest.topic_unmet")),
+	}, "\n")
+}

@@ -1,0 +1,12 @@
+package chart
+
+import "github.com/mentorbot/mentorbot/bot"
+
+// Draw draws the weekly digest's chart: what cmd wires as bot.Config.Chart.
+func Draw(c bot.Chart) ([]byte, error) {
+	w := Weekly{Title: c.Title, Weeks: c.Weeks, Rating: Series(c.Rating)}
+	for _, s := range c.Counts {
+		w.Counts = append(w.Counts, Series(s))
+	}
+	return w.PNG()
+}
