@@ -295,23 +295,10 @@ func testConcurrentAccept(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 5)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	codes := map[bot.Code]int{}
-	start := make(chan struct{})
-	for i := range 50 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
-			mu.Lock()
-			codes[bot.ErrorCode(err)]++
-			mu.Unlock()
-		}()
-	}
-	close(start)
-	wg.Wait()
+	codes := concurrently(50, func(i int) error {
+		_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
+		return err
+	})
 	if codes[""] != 1 || codes[bot.ESTALE] != 49 {
 		t.Fatalf("got %v, want 1 success and 49 ESTALE", codes)
 	}
@@ -320,6 +307,29 @@ func testConcurrentAccept(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if len(pairs) != 1 || o.Active != 1 {
 		t.Fatalf("got %d pairs and active %d, want 1 and 1", len(pairs), o.Active)
 	}
+}
+
+// concurrently runs fn(0..n-1) in n goroutines released at the same
+// moment, and counts the error codes they return ("" for success).
+func concurrently(n int, fn func(i int) error) map[bot.Code]int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	codes := map[bot.Code]int{}
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			err := fn(i)
+			mu.Lock()
+			codes[bot.ErrorCode(err)]++
+			mu.Unlock()
+		}()
+	}
+	close(start)
+	wg.Wait()
+	return codes
 }
 
 // testConcurrentCapacity: a mentor with capacity 2 receives 20 accepted
@@ -331,23 +341,10 @@ func testConcurrentCapacity(t *testing.T, s bot.Store, tn bot.Tenant) {
 		r := mustRequest(t, s, tn, fmt.Sprintf("M%d", i), fmt.Sprintf("r%d", i))
 		props = append(props, mustPropose(t, s, r, mentor, fmt.Sprintf("p%d", i)))
 	}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	codes := map[bot.Code]int{}
-	start := make(chan struct{})
-	for i, p := range props {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
-			mu.Lock()
-			codes[bot.ErrorCode(err)]++
-			mu.Unlock()
-		}()
-	}
-	close(start)
-	wg.Wait()
+	codes := concurrently(len(props), func(i int) error {
+		_, err := s.AcceptProposal(ctx(), tn, props[i].ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
+		return err
+	})
 	o, _ := s.GetOffer(ctx(), mentor)
 	pairs, _ := s.PairsOf(ctx(), mentor)
 	if codes[""] != 2 || codes[bot.ECAPACITY] != 18 || o.Active != 2 || len(pairs) != 2 || o.Pending != 18 {
