@@ -14,6 +14,9 @@ import (
 // charter like any other: both accept it before the introduction.
 func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	mentorRef, menteeRef, topic := pairArgs(in)
+	if menteeRef == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "mentee", "example", T(in.Lang, "cmd.admin.pair.example")}, Field: "mentee"}
+	}
 	mu, ok := parseUserRef(mentorRef)
 	if !ok {
 		return Reply{}, badUser("mentor", mentorRef)
@@ -26,16 +29,21 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.pair_self", Field: "mentee"}
 	}
 	t := in.Member.Tenant()
-	mentor, err := b.knownMember(ctx, t.Member(mu))
-	if err != nil {
-		return Reply{}, err
-	}
-	mentee, err := b.knownMember(ctx, t.Member(eu))
+	mentee, err := b.member(ctx, t.Member(eu))
 	if err != nil {
 		return Reply{}, err
 	}
 	r, err := b.requestToPair(ctx, in, mentee, topic)
 	if err != nil {
+		return Reply{}, err
+	}
+	// Only now, with nothing left to refuse, are unknown members recorded
+	// (with their names from the platform).
+	mentor, err := b.knownMember(ctx, t.Member(mu))
+	if err != nil {
+		return Reply{}, err
+	}
+	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
 	pair, err := b.formPair(ctx, in, r, mentor, mentee, firstNonEmpty(topic, r.Topic))

@@ -28,7 +28,7 @@ func digestMessage(lang Lang, r Report) Message {
 	}
 	lines := []string{T(lang, "digest.numbers")}
 	for _, n := range numbers {
-		lines = append(lines, "• "+T(lang, n[0])+": "+trend(lang, n[1], n[2]))
+		lines = append(lines, T(lang, "digest.item", "label", T(lang, n[0]), "value", trend(lang, n[1], n[2])))
 	}
 	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
 	return Message{

@@ -1,0 +1,78 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+func TestAdminPair(t *testing.T) {
+	ctx := context.Background()
+	t.Run("OKNewRequest", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("mia", "offer go capacity:1")
+		r := h.Run("alice", "admin pair <@mia> <@ann> go kind:one-to-one")
+		if r.Message.Text != "Done: Mia will mentor Ann on “go”. Both are asked to accept the charter first; then I introduce them." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		MustInbox(t, h.Harness,
+			"mia: A program manager asked you to mentor Ann on “go”. One last step: the program charter.",
+			"ann: Good news: a program manager found you a mentor, Mia, on “go”. One last step: the program charter.",
+			"mia: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+			"ann: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
+		h.Click("mia", "mia", bot.ActionCharterAccept)
+		h.Click("ann", "ann", bot.ActionCharterAccept)
+		MustInbox(t, h.Harness, "mia+ann: Introduction: go | Ann, meet Mia: your mentor on “go”, for one-to-one mentoring. You have both accepted the charter: welcome to the program!")
+		pairs, _ := h.Store.PairsOf(ctx, h.Tenant.Member("ann"))
+		if len(pairs) != 1 || pairs[0].State != bot.PairActive || pairs[0].Kind != "one-to-one" || len(pairs[0].Reasons) == 0 {
+			t.Fatalf("got %+v, want one active one-to-one pair with its reasons", pairs)
+		}
+		st, _ := h.Store.Stats(ctx, h.Tenant, []string{"2026-W45"})
+		if st[0].Counts[bot.EventAccepted] != 1 || st[0].Counts[bot.EventRequest] != 0 {
+			t.Fatalf("got %v, want the pair counted, and no member request", st[0].Counts)
+		}
+	})
+	t.Run("OKWaitingRequestBeyondCapacity", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("mia", "offer go capacity:1")
+		h.Run("bob", "request go")
+		h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full
+		h.Run("ann", "request kubernetes goal:first cluster")
+		r := h.Run("alice", "admin pair mia ann")
+		if !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Ann on “kubernetes”.") {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if w, _ := h.Store.Waiting(ctx, h.Tenant); len(w) != 0 {
+			t.Fatalf("got %d waiting, want ann's request paired", len(w))
+		}
+		pairs, _ := h.Store.PairsOf(ctx, h.Tenant.Member("ann"))
+		if o, _ := h.Store.GetOffer(ctx, h.Tenant.Member("mia")); o.Active != 2 || len(pairs) != 1 || pairs[0].Goal != "first cluster" {
+			t.Fatalf("got active %d and pairs %+v, want 2 slots taken and ann's goal kept", o.Active, pairs)
+		}
+	})
+	for name, tc := range map[string]struct{ text, want string }{
+		"ErrSelf":          {"admin pair <@mia> <@mia> go", "The mentor and the mentee must be two different members."},
+		"ErrBadMentor":     {"admin pair <@m/a> <@ann> go", "I can't read “<@m/a>” as a member: mention them, or give their user ID."},
+		"ErrNoMentee":      {"admin pair <@mia>", "Please give the mentee. For example: /mentor admin pair @mentor @mentee kubernetes"},
+		"ErrTopicRequired": {"admin pair <@mia> <@zoe>", "Please give the topic. For example: /mentor admin pair @mentor @mentee kubernetes"},
+		"ErrProposed":      {"admin pair <@max> <@cat>", "Cat's request on “go” is with a mentor right now. Wait for their answer, or ask Cat to withdraw it with `/mentor cancel`."},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := MustAdminHarness(t)
+			h.Run("mia", "offer go")
+			h.Run("cat", "request go")
+			h.Platform.Take()
+			if r := h.Run("alice", tc.text); r.Message.Text != tc.want {
+				t.Fatalf("got %q, want %q", r.Message.Text, tc.want)
+			}
+			if sent := h.Platform.Take(); len(sent) != 0 {
+				t.Fatalf("got %d messages sent, want none", len(sent))
+			}
+			if _, err := h.Store.GetMember(ctx, h.Tenant.Member("zoe")); bot.ErrorCode(err) != bot.ENOTFOUND {
+				t.Fatalf("got %v, want zoe not recorded", err)
+			}
+		})
+	}
+}

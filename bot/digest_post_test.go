@@ -1,0 +1,94 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+)
+
+// posterOnly can post in channels but not upload files.
+type posterOnly struct {
+	*bottest.Platform
+	posts []bot.Message
+}
+
+func (p *posterOnly) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
+	p.posts = append(p.posts, msg)
+	return nil
+}
+
+func TestPostDigest(t *testing.T) {
+	ctx := context.Background()
+	t.Run("OKOnceAWeek", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin digest-channel <#C42|managers>")
+		for range 2 {
+			if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+				t.Fatal(err)
+			}
+			h.Clock.Advance(time.Hour)
+		}
+		posts := h.Posting.Posts()
+		if len(posts) != 1 || posts[0].Channel != "C42" || posts[0].File == nil || posts[0].File.Name != "digest-2026-W44.png" {
+			t.Fatalf("got %+v, want one upload of the W44 digest in C42", posts)
+		}
+		h.Clock.Advance(7 * 24 * time.Hour)
+		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Mentoring digest: week of 2026-11-02 (2026-W45)" {
+			t.Fatalf("got %+v, want the next week's digest", posts)
+		}
+	})
+	t.Run("OKFrench", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings default-lang:fr digest-channel:managers")
+		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Bilan du mentorat : semaine du 2026-10-26 (2026-W44)" {
+			t.Fatalf("got %+v, want the digest in French", posts)
+		}
+	})
+	t.Run("OKNoChannel", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 0 {
+			t.Fatalf("got %+v, want nothing posted without a channel", posts)
+		}
+	})
+	t.Run("OKWithoutUploader", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		p := &posterOnly{Platform: h.Platform}
+		h.Bot.Register(h.Tenant.Platform, p)
+		h.Run("alice", "admin digest-channel managers")
+		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if len(p.posts) != 1 || p.posts[0].Title == "" {
+			t.Fatalf("got %+v, want the digest posted without its chart", p.posts)
+		}
+	})
+	t.Run("ErrPlatformThenRetry", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin digest-channel managers")
+		h.Platform.Fail = bot.Wrap(bot.EUNAVAILABLE, errors.New("down"), "post")
+		err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now())
+		if bot.ErrorCode(err) != bot.EUNAVAILABLE {
+			t.Fatalf("got %v, want EUNAVAILABLE", err)
+		}
+		h.Platform.Fail = nil
+		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 1 {
+			t.Fatalf("got %d posts, want the digest posted on the retry", len(posts))
+		}
+	})
+}
