@@ -72,9 +72,16 @@ func (o *Options) defaults() error {
 	if !strings.HasSuffix(o.APIURL, "/") {
 		o.APIURL += "/" // slack-go appends method names to it
 	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = 256
+	}
 	if o.HTTPClient == nil {
+		// Keep a connection for each job that may call Slack at once: the
+		// default of 2 idle connections per host closes and redials them
+		// under load.
 		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = 64 // the default 2 churns connections under load
+		t.MaxIdleConns = 2 * o.MaxInFlight
+		t.MaxIdleConnsPerHost = 2 * o.MaxInFlight
 		o.HTTPClient = &http.Client{Transport: t, Timeout: 10 * time.Second}
 	}
 	if o.Log == nil {
@@ -87,9 +94,6 @@ func (o *Options) defaults() error {
 	o.WorkTimeout = or(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = or(o.CloseTimeout, 20*time.Second)
 	o.ProfileTTL = or(o.ProfileTTL, time.Hour)
-	if o.MaxInFlight <= 0 {
-		o.MaxInFlight = 256
-	}
 	return nil
 }
 

@@ -42,6 +42,15 @@ type Retry struct {
 // that answers 5xx or nothing.
 var DefaultRetry = Retry{Attempts: 5, Base: 500 * time.Millisecond, Max: 4 * time.Second, MaxRetryAfter: 60 * time.Second}
 
+// lookup is the policy for profile lookups, which the core can do
+// without (the member types their time zone instead): a member should not
+// wait out a long rate limit on users.info for a nicety.
+func (r Retry) lookup() Retry {
+	r.Attempts = min(r.Attempts, 2)
+	r.MaxRetryAfter = min(r.MaxRetryAfter, 2*time.Second)
+	return r
+}
+
 // Slack error strings that mean the person cannot be reached: deleted,
 // deactivated, unknown, or not a person.
 var goneErrors = map[string]bool{

@@ -30,7 +30,11 @@ func (a *Adapter) onCommand(c slack.SlashCommand) any {
 // open it (the trigger expired), the person gets the command's help
 // instead, to type it out.
 func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to replyTo) {
-	locale := a.locale(ctx, to.member)
+	// The locale comes from the profile cache only: looking a newcomer up
+	// in users.info here would cost every first command a Web API call
+	// before the core can even start; the core looks them up itself when
+	// it records them, which fills the cache.
+	locale := a.cachedLocale(to.member)
 	r := a.h.HandleCommand(ctx, bot.Command{
 		Member: to.member, Text: unescapeText(c.Text), Locale: locale, Forms: c.TriggerID != "",
 	})

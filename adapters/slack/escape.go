@@ -111,8 +111,12 @@ func unescapeText(s string) string {
 		b.WriteString(unescapeToken(s[i+1 : i+j]))
 		s = s[i+j+1:]
 	}
-	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(b.String())
+	return entityUnescaper.Replace(b.String())
 }
+
+// entityUnescaper undoes Slack's three entities, &amp; last so that
+// "&amp;lt;" stays the literal text "&lt;".
+var entityUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
 // unescapeToken reads the inside of one <...> token.
 func unescapeToken(tok string) string {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -155,7 +154,7 @@ func (a *Adapter) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, er
 	if p, ok := a.profiles.get(id); ok {
 		return p, nil
 	}
-	return a.fetchProfile(ctx, id, a.opt.Retry)
+	return a.fetchProfile(ctx, id, a.opt.Retry.lookup())
 }
 
 func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (bot.Profile, error) {
@@ -179,22 +178,9 @@ func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (b
 	return p, nil
 }
 
-// locale returns the member's Slack locale, which the core uses until the
-// member picks a language, and which still works when Redis is down. On a
-// first contact it asks users.info once, briefly: a slow Slack costs a
-// reply in the default language, never a late reply.
-func (a *Adapter) locale(ctx context.Context, id bot.MemberID) string {
-	if p, ok := a.profiles.get(id); ok {
-		return p.Locale
-	}
-	ctx, cancel := context.WithTimeout(ctx, time.Second)
-	defer cancel()
-	p, _ := a.fetchProfile(ctx, id, Retry{Attempts: 1})
-	return p.Locale
-}
-
-// cachedLocale is locale without the call to Slack, for clicks: a member
-// who clicks has had messages from the bot, so the core knows them.
+// cachedLocale is the member's Slack locale if users.info told us lately.
+// The core uses it until the member picks a language, and when Redis is
+// down, so that even "nothing was changed" comes in the right language.
 func (a *Adapter) cachedLocale(id bot.MemberID) string {
 	p, _ := a.profiles.get(id)
 	return p.Locale

@@ -62,6 +62,10 @@ func TestSlackRedisDown(t *testing.T) {
 	t.Cleanup(mr.Close)
 	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + mr.Addr() })
 
+	// Élise's Slack locale is fr-FR: once the bot has met her (users.info),
+	// it speaks French to her, from Redis or, when Redis is down, from the
+	// adapter's cache of Slack profiles.
+	w.MustCommand(elise, "status")
 	MustContain(t, w.MustCommand(elise, "status"), fr("status.title"))
 	mr.Close()
 	MustContain(t, w.MustCommand(elise, "status"), fr("err.unavailable"))
