@@ -57,8 +57,8 @@ type Handler interface {
 }
 
 // Adapter is the Discord adapter. It implements bot.Platform,
-// bot.Directory and bot.Poster, and http.Handler for the interactions
-// endpoint. Its
+// bot.Directory, bot.Poster and bot.Uploader, and http.Handler for the
+// interactions endpoint. Its
 // methods are safe for concurrent use.
 type Adapter struct {
 	cfg     Config
@@ -82,6 +82,7 @@ var (
 	_ bot.Platform  = (*Adapter)(nil)
 	_ bot.Directory = (*Adapter)(nil)
 	_ bot.Poster    = (*Adapter)(nil)
+	_ bot.Uploader  = (*Adapter)(nil)
 	_ http.Handler  = (*Adapter)(nil)
 )
 

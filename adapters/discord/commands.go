@@ -40,38 +40,58 @@ func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationComma
 		// answers a DM politely, for clients that show it anyway).
 		Contexts: &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
-	groups := map[string]*discordgo.ApplicationCommandOption{}
+	t := tree{root: root, groups: map[string]*discordgo.ApplicationCommandOption{}, names: map[string]bool{}}
 	for _, spec := range specs {
-		sub, err := subcommand(spec)
-		if err != nil {
+		if err := t.add(spec); err != nil {
 			return nil, err
 		}
-		group, _ := spec.Group()
-		if group == "" {
-			root.Options = append(root.Options, sub)
-			continue
-		}
-		g, ok := groups[group]
-		if !ok {
-			if !validName.MatchString(group) {
-				return nil, fmt.Errorf("command group %q: invalid Discord name", group)
-			}
-			g = &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommandGroup, Name: group}
-			g.Description, g.DescriptionLocalizations = groupDescription(group)
-			groups[group] = g
-			root.Options = append(root.Options, g)
-		}
-		g.Options = append(g.Options, sub)
 	}
 	if len(root.Options) > maxOptions {
 		return nil, fmt.Errorf("/%s: %d subcommands, Discord takes %d", rootCommand, len(root.Options), maxOptions)
 	}
-	for _, g := range groups {
+	for _, g := range t.groups {
 		if len(g.Options) > maxOptions {
 			return nil, fmt.Errorf("/%s %s: %d subcommands, Discord takes %d", rootCommand, g.Name, len(g.Options), maxOptions)
 		}
 	}
 	return []*discordgo.ApplicationCommand{root}, nil
+}
+
+// tree is /mentor being built: its subcommands and subcommand groups.
+type tree struct {
+	root   *discordgo.ApplicationCommand
+	groups map[string]*discordgo.ApplicationCommandOption
+	names  map[string]bool // full names seen, and group names
+}
+
+// add puts one row of the command table in the tree. Discord refuses a
+// name used twice at one level, so add does too.
+func (t *tree) add(spec bot.CommandSpec) error {
+	group, name := spec.Group()
+	if t.names[spec.Name] || (group == "" && t.groups[name] != nil) {
+		return fmt.Errorf("command %q: name used twice", spec.Name)
+	}
+	t.names[spec.Name] = true
+	sub, err := subcommand(spec)
+	if err != nil {
+		return err
+	}
+	if group == "" {
+		t.root.Options = append(t.root.Options, sub)
+		return nil
+	}
+	g, ok := t.groups[group]
+	if !ok {
+		if !validName.MatchString(group) || t.names[group] {
+			return fmt.Errorf("command group %q: invalid or used as a command", group)
+		}
+		g = &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommandGroup, Name: group}
+		g.Description, g.DescriptionLocalizations = groupDescription(group)
+		t.groups[group] = g
+		t.root.Options = append(t.root.Options, g)
+	}
+	g.Options = append(g.Options, sub)
+	return nil
 }
 
 // subcommand generates the subcommand of one row of the command table.

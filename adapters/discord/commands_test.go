@@ -59,13 +59,19 @@ func TestCommands(t *testing.T) {
 	root := MustCommands(t, specs)
 
 	t.Run("OneSubcommandPerRow", func(t *testing.T) {
-		if len(root.Options) != len(specs) {
-			t.Fatalf("got %d subcommands, want %d", len(root.Options), len(specs))
-		}
-		for i, spec := range specs {
-			sub := root.Options[i]
-			if sub.Name != spec.Name || sub.Type != 1 {
-				t.Errorf("got subcommand %q of type %d, want %q of type 1", sub.Name, sub.Type, spec.Name)
+		for _, spec := range specs {
+			group, name := spec.Group()
+			parent := root
+			if group != "" {
+				g, ok := root.option(group)
+				if !ok || g.Type != 2 {
+					t.Fatalf("%s: got no subcommand group %q", spec.Name, group)
+				}
+				parent = g
+			}
+			sub, ok := parent.option(name)
+			if !ok || sub.Type != 1 {
+				t.Fatalf("%s: got %+v, want a subcommand (type 1)", spec.Name, sub)
 			}
 			if want := bot.T(bot.English, spec.CatalogKey()+".summary"); sub.Description != want {
 				t.Errorf("%s: got description %q, want %q", spec.Name, sub.Description, want)
@@ -111,17 +117,30 @@ func TestCommands(t *testing.T) {
 		walk(root)
 	})
 	t.Run("GroupedNameIsSubcommandGroup", func(t *testing.T) {
-		specs := append(specs, bot.CommandSpec{Name: "admin stats"}, bot.CommandSpec{Name: "admin charter", Options: []bot.Option{{Name: "text", Type: bot.OptText, MaxLength: 9000}}})
-		root := MustCommands(t, specs)
-		admin, ok := root.option("admin")
-		if !ok || admin.Type != 2 || len(admin.Options) != 2 || admin.Options[0].Name != "stats" || admin.Options[0].Type != 1 {
-			t.Fatalf("got %+v, want a group admin with subcommands stats and charter", admin)
+		root := MustCommands(t, []bot.CommandSpec{{Name: "help"}, {Name: "team stats"}, {Name: "team charter", Options: []bot.Option{{Name: "text", Type: bot.OptText, MaxLength: 9000}}}})
+		team, ok := root.option("team")
+		if len(root.Options) != 2 || !ok || team.Type != 2 || len(team.Options) != 2 || team.Options[0].Name != "stats" || team.Options[0].Type != 1 {
+			t.Fatalf("got %+v, want help and a group team with subcommands stats and charter", root.Options)
 		}
-		text, _ := admin.Options[1].option("text")
+		if team.Description != "team commands" || team.Localized["fr"] != "commandes team" {
+			t.Errorf("got %q and %q, want the generic group description", team.Description, team.Localized["fr"])
+		}
+		text, _ := team.Options[1].option("text")
 		if text.MaxLength != 6000 {
 			t.Errorf("got max_length %d, want Discord's 6000", text.MaxLength)
 		}
 	})
+	for name, specs := range map[string][]bot.CommandSpec{
+		"ErrDuplicate":      {{Name: "team stats"}, {Name: "team stats"}},
+		"ErrGroupIsCommand": {{Name: "team"}, {Name: "team stats"}},
+		"ErrCommandIsGroup": {{Name: "team stats"}, {Name: "team"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := discord.Commands(specs); err == nil {
+				t.Error("got no error, want one for a name Discord would see twice")
+			}
+		})
+	}
 	t.Run("ErrBadName", func(t *testing.T) {
 		if _, err := discord.Commands([]bot.CommandSpec{{Name: "Offer Now"}}); err == nil {
 			t.Error("got no error, want one for a name Discord refuses")

@@ -6,8 +6,10 @@
 // interactions endpoint (ServeHTTP) when a public key is configured, where
 // each request is checked with Ed25519. Both ways go through serve, so
 // they behave the same. Out: replies are ephemeral messages, updates of
-// the clicked message or modals; the bot's own messages are DMs with
-// buttons, and introductions are a private thread or one DM each.
+// the clicked message or modals (after a command or a click); the bot's
+// own messages are DMs with buttons (bot.Platform), posts in a server
+// channel (bot.Poster), and introductions, a private thread or one DM
+// each. Members with Manage Server are the server's admins (IsAdmin).
 //
 // Adapters are thin: translate.go turns an interaction into a
 // bot.Command or bot.Action, render.go and respond.go turn a bot.Message

@@ -1,46 +1,14 @@
 package discord
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
-	"sync"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/mentorbot/mentorbot/bot"
 )
-
-// Send implements bot.Platform: a DM to one member, with its buttons.
-// EGONE when the member cannot be DMed (error 50007: DMs closed, or the
-// bot blocked) or is unknown; EUNAVAILABLE when Discord is down after
-// retries. A 429 is waited out (discordgo sleeps retry_after and asks
-// again), so a rate limit never loses the message.
-func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
-	if err := checkMember(to); err != nil {
-		return err
-	}
-	out, err := renderMessage(msg, to.Workspace, false)
-	if err != nil {
-		return bot.Wrap(bot.EINTERNAL, err, "render message")
-	}
-	channel, err := a.dmChannel(ctx, to.User)
-	if err != nil {
-		return coded(err, "open DM")
-	}
-	err = a.post(ctx, channel, out)
-	if restCode(err) == codeCannotDM {
-		a.log.Info("DMs closed", "guild", to.Workspace, "user", to.User)
-		a.dmClosed.add(to)
-		if act := actorFrom(ctx); act != nil && act.id == to {
-			act.dmFailed.Store(true)
-		}
-	}
-	if err != nil {
-		return coded(err, "send DM")
-	}
-	a.dmClosed.remove(to)
-	return nil
-}
 
 // Introduce implements bot.Platform. Bots cannot open group DMs, so with
 // an intro channel the pair meets in a private thread there (created,
@@ -95,7 +63,7 @@ func (a *Adapter) introduceInThread(ctx context.Context, members []bot.MemberID,
 			gone = coded(err, "add thread member")
 		}
 	}
-	if err := a.post(ctx, thread.ID, out); err != nil {
+	if err := a.post(ctx, thread.ID, out, nil); err != nil {
 		return coded(err, "post introduction")
 	}
 	return gone
@@ -112,40 +80,43 @@ func threadName(title string) string {
 }
 
 // Post implements bot.Poster: a message in a channel of the server, such
-// as the managers' channel. The channel may be written as a mention
-// (<#123>), the way Discord pastes it.
+// as the managers' channel.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	channel = strings.TrimSuffix(strings.TrimPrefix(channel, "<#"), ">")
-	if t.Platform != Platform || !isSnowflake(t.Workspace) || !isSnowflake(channel) {
-		return &bot.Error{Code: bot.EINVALID, Err: errors.New("not a Discord channel of " + t.String())}
+	return a.postIn(ctx, t, channel, msg, nil)
+}
+
+// Upload implements bot.Uploader: a message with a file attached (the
+// digest's chart) in a channel of the server.
+func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bot.File, msg bot.Message) error {
+	return a.postIn(ctx, t, channel, msg, &f)
+}
+
+// postIn posts msg, and f when not nil, in a channel of t's server. The
+// channel may be written as a mention (<#123>), the way Discord pastes it;
+// only IDs work, since bots cannot look channels up by name cheaply.
+func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg bot.Message, f *bot.File) error {
+	id := strings.TrimSuffix(strings.TrimPrefix(channel, "<#"), ">")
+	if t.Platform != Platform || !isSnowflake(t.Workspace) || !isSnowflake(id) {
+		return bot.Errorf(bot.EINVALID, "err.admin.bad_channel", "value", clip(channel, 40))
 	}
 	out, err := renderMessage(msg, t.Workspace, false)
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render message")
 	}
-	return coded(a.post(ctx, channel, out), "post in channel")
+	return coded(a.post(ctx, id, out, f), "post in channel")
 }
 
-// post sends a rendered message to a channel.
-func (a *Adapter) post(ctx context.Context, channel string, out rendered) error {
-	_, err := a.rest.ChannelMessageSendComplex(channel, &discordgo.MessageSend{
+// post sends a rendered message, with a file when f is not nil, to a
+// channel.
+func (a *Adapter) post(ctx context.Context, channel string, out rendered, f *bot.File) error {
+	send := &discordgo.MessageSend{
 		Content: out.Content, Embeds: out.Embeds, Components: out.Components, AllowedMentions: out.Mentions,
-	}, discordgo.WithContext(ctx))
+	}
+	if f != nil {
+		send.Files = []*discordgo.File{{Name: f.Name, ContentType: f.Type, Reader: bytes.NewReader(f.Data)}}
+	}
+	_, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx))
 	return err
-}
-
-// dmChannel returns the DM channel with a user, opening it once: the
-// channel of a bot and a user never changes.
-func (a *Adapter) dmChannel(ctx context.Context, user string) (string, error) {
-	if id, ok := a.dms.Load(user); ok {
-		return id.(string), nil
-	}
-	ch, err := a.rest.UserChannelCreate(user, discordgo.WithContext(ctx))
-	if err != nil {
-		return "", err
-	}
-	a.dms.Store(user, ch.ID)
-	return ch.ID, nil
 }
 
 // Profile implements bot.Directory: the member's server nickname, else
@@ -175,39 +146,4 @@ func checkMember(id bot.MemberID) error {
 		return &bot.Error{Code: bot.EGONE, Err: errors.New("not a Discord member: " + id.String())}
 	}
 	return nil
-}
-
-// closedDMs remembers members whose DMs were found closed, so that the
-// next time they run a command in the server they are told how to open
-// them. It is bounded: when full it forgets everyone, which only costs
-// a reminder.
-type closedDMs struct {
-	mu sync.Mutex
-	m  map[bot.MemberID]struct{}
-}
-
-const maxClosedDMs = 10000
-
-func (c *closedDMs) add(id bot.MemberID) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxClosedDMs {
-		c.m = map[bot.MemberID]struct{}{}
-	}
-	c.m[id] = struct{}{}
-}
-
-func (c *closedDMs) remove(id bot.MemberID) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.m, id)
-}
-
-// pop reports whether id was remembered, and forgets it.
-func (c *closedDMs) pop(id bot.MemberID) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.m[id]
-	delete(c.m, id)
-	return ok
 }

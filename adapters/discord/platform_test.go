@@ -2,9 +2,12 @@ package discord_test
 
 import (
 	"context"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/bot"
 )
 
@@ -136,8 +139,53 @@ func TestPost(t *testing.T) {
 		}
 	})
 	t.Run("ErrInvalidChannel", func(t *testing.T) {
-		if err := h.Adapter.Post(context.Background(), tenant, "#managers", bot.Message{Text: "x"}); bot.ErrorCode(err) != bot.EINVALID {
-			t.Errorf("got %v, want EINVALID", err)
+		err := h.Adapter.Post(context.Background(), tenant, "#managers", bot.Message{Text: "x"})
+		var e *bot.Error
+		if !errors.As(err, &e) || e.Code != bot.EINVALID || e.Key != "err.admin.bad_channel" {
+			t.Errorf("got %v, want EINVALID err.admin.bad_channel", err)
+		}
+	})
+}
+
+func TestUploader(t *testing.T) {
+	ctx := context.Background()
+	h := MustHarness(t)
+	file := bot.File{Name: "mentorbot-export-2026-03-02.csv", Type: "text/csv", Data: []byte("member,pairs\n1,2\n")}
+	t.Run("Upload", func(t *testing.T) {
+		chart := bot.File{Name: "digest-2026-W10.png", Type: "image/png", Data: []byte("\x89PNG")}
+		if err := h.Adapter.Upload(ctx, bot.Tenant{Platform: "discord", Workspace: h.Guild}, "777000000000000002", chart, bot.Message{Title: "Digest"}); err != nil {
+			t.Fatal(err)
+		}
+		msgs := h.REST.Messages("777000000000000002")
+		if len(msgs) != 1 || !reflect.DeepEqual(msgs[0].Files, []discordtest.File{{Name: chart.Name, Type: "image/png", Data: chart.Data}}) {
+			t.Fatalf("got %+v, want the digest with its chart attached", msgs)
+		}
+		if msgs[0].Embeds[0].Title != "Digest" || !msgs[0].PingsNoneFromText() {
+			t.Errorf("got %+v, want the message with the file", msgs[0])
+		}
+	})
+	t.Run("SendFile", func(t *testing.T) {
+		if err := h.Adapter.SendFile(ctx, h.Member(mentor1), file, bot.Message{Text: "Your export"}); err != nil {
+			t.Fatal(err)
+		}
+		dms := h.REST.DMs(mentor1)
+		if len(dms) != 1 || len(dms[0].Files) != 1 || string(dms[0].Files[0].Data) != string(file.Data) || dms[0].Content != "Your export" {
+			t.Errorf("got %+v, want the export by DM", dms)
+		}
+	})
+	t.Run("RetriedWithItsFile", func(t *testing.T) {
+		h.REST.Fail("POST channels/", 1, 502)
+		if err := h.Adapter.SendFile(ctx, h.Member(mentor2), file, bot.Message{Text: "Your export"}); err != nil {
+			t.Fatal(err)
+		}
+		if dms := h.REST.DMs(mentor2); len(dms) != 1 || len(dms[0].Files) != 1 || string(dms[0].Files[0].Data) != string(file.Data) {
+			t.Errorf("got %+v, want the file sent whole on the retry", dms)
+		}
+	})
+	t.Run("ErrGone", func(t *testing.T) {
+		h.REST.CloseDMs(mentee)
+		if err := h.Adapter.SendFile(ctx, h.Member(mentee), file, bot.Message{Text: "x"}); bot.ErrorCode(err) != bot.EGONE {
+			t.Errorf("got %v, want EGONE", err)
 		}
 	})
 }

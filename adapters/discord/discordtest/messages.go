@@ -18,6 +18,8 @@ type Message struct {
 	// A modal's custom_id and title.
 	CustomID string `json:"custom_id,omitempty"`
 	Title    string `json:"title,omitempty"`
+	// Files attached to the message (not part of its JSON).
+	Files []File `json:"-"`
 }
 
 // Ephemeral is Discord's EPHEMERAL message flag.

@@ -152,6 +152,19 @@ func Click(appID, user, dmChannel, messageID, customID string) Payload {
 	return p
 }
 
+// ClickInChannel is user clicking the button with customID on message,
+// posted in a channel of guild (a call for mentors): Discord sends the
+// guild and the member.
+func ClickInChannel(appID, guild, user, channel, messageID, customID string) Payload {
+	p := sample("discord_message_component.json", appID)
+	setUser(p, guild, user)
+	p["channel_id"] = channel
+	msg := p["message"].(map[string]any)
+	msg["id"], msg["channel_id"] = messageID, channel
+	p["data"] = map[string]any{"custom_id": customID, "component_type": 2}
+	return p
+}
+
 // Submit is user submitting the modal customID in guild with values, one
 // action row of one text input each (the layout discordgo can decode).
 func Submit(appID, guild, user, customID string, values map[string]string) Payload {

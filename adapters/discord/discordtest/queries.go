@@ -50,6 +50,7 @@ func (f *REST) Messages(channel string) []Message {
 				m.ID = sent.ID
 			}
 			m.ChannelID = channel
+			m.Files = c.Files
 			out = append(out, m)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -22,9 +24,16 @@ type Call struct {
 	Path   string // under APIPrefix: "channels/123/messages"
 	Query  string
 	Auth   string // the Authorization header
-	Body   []byte
+	Body   []byte // the JSON payload (payload_json of a multipart upload)
+	Files  []File // files attached to a multipart upload
 	Status int
 	Resp   []byte // what the fake answered
+}
+
+// File is a file attached to a message.
+type File struct {
+	Name, Type string
+	Data       []byte
 }
 
 // Route is "METHOD path", the form faults are matched against.
@@ -154,9 +163,9 @@ func (f *REST) locked(fn func()) {
 // serve records the call and answers it: with a pending fault, else from
 // the fake's state.
 func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
+	body, files := readBody(r)
 	path, ok := strings.CutPrefix(r.URL.Path, APIPrefix)
-	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body}
+	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body, Files: files}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	status, header, resp := http.StatusNotFound, http.Header{}, []byte(`{"message": "404: Not Found", "code": 0}`)
@@ -178,6 +187,31 @@ func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(resp)
+}
+
+// readBody reads a JSON body, or the payload_json and files of a
+// multipart upload, the way Discord takes attachments.
+func readBody(r *http.Request) ([]byte, []File) {
+	mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" {
+		body, _ := io.ReadAll(r.Body)
+		return body, nil
+	}
+	var body []byte
+	var files []File
+	mr := multipart.NewReader(r.Body, params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			return body, files
+		}
+		data, _ := io.ReadAll(part)
+		if part.FormName() == "payload_json" {
+			body = data
+		} else if part.FileName() != "" {
+			files = append(files, File{Name: part.FileName(), Type: part.Header.Get("Content-Type"), Data: data})
+		}
+	}
 }
 
 func (f *REST) fault(route string) (int, http.Header, []byte) {

@@ -1,0 +1,55 @@
+package main_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
+)
+
+// discordAnnounce is the channel where the call for mentors goes.
+const discordAnnounce = "777000000000000001"
+
+// TestDiscordAdmin runs managers' commands in a server: refused to an
+// ordinary member, allowed to one with Manage Server; the call for
+// mentors is posted in a channel, where anyone's click opens the offer
+// form; the export arrives by DM as a CSV file.
+func TestDiscordAdmin(t *testing.T) {
+	w := MustStartDiscord(t, true)
+	c := w.Client
+	manager := discordGuild(t)
+	asManager := func(sub string, opts ...discordtest.Option) discordtest.Response {
+		return c.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
+	}
+
+	t.Run("ErrForbidden", func(t *testing.T) {
+		discordEphemeral(t, c.Command(t, w.Mentee, "admin stats"), "only the program's managers")
+	})
+	t.Run("Announce", func(t *testing.T) {
+		discordEphemeral(t, asManager("admin announce", discordtest.Option{Name: "channel", Value: "<#" + discordAnnounce + ">"}), "posted")
+		posts := w.REST.Messages(discordAnnounce)
+		if len(posts) != 1 || posts[0].Embeds[0].Title != "Become a mentor" {
+			t.Fatalf("got %+v, want the call for mentors in the channel", posts)
+		}
+		b, ok := posts[0].Button("offer.open")
+		if !ok {
+			t.Fatalf("got buttons %+v, want “Offer to mentor”", posts[0].Buttons())
+		}
+		form := c.Send(t, discordtest.ClickInChannel(discordApp, w.Guild, w.Mentor1, discordAnnounce, posts[0].ID, b.CustomID))
+		if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:offer" {
+			t.Fatalf("got %d %+v, want the offer form for whoever clicked", form.Type, form.Data)
+		}
+		discordEphemeral(t, c.Submit(t, w.Mentor1, form, map[string]string{"topics": "go, rust"}), "mentor for: go, rust")
+		if n := len(w.REST.CallsTo("PATCH ")); n != 0 {
+			t.Errorf("got %d edits, want the call for mentors left as it is for everyone", n)
+		}
+	})
+	t.Run("Export", func(t *testing.T) {
+		discordEphemeral(t, asManager("admin export"), "on its way")
+		dms := w.REST.DMs(manager)
+		if len(dms) != 1 || len(dms[0].Files) != 1 || dms[0].Files[0].Type != "text/csv" || !strings.HasSuffix(dms[0].Files[0].Name, ".csv") {
+			t.Fatalf("got %+v, want the export by DM as a CSV file", dms)
+		}
+	})
+	discordChecks(t, w)
+}
