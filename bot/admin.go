@@ -61,8 +61,7 @@ func (b *Bot) mustManage(ctx context.Context, id MemberID, platformAdmin bool) e
 		return err
 	}
 	if !ok {
-		b.log.Info("admin refused", "member", id.String())
-		return Errorf(EFORBIDDEN, "err.forbidden")
+		return Errorf(EFORBIDDEN, "err.forbidden") // logged by fail, with the member's ID
 	}
 	return nil
 }
