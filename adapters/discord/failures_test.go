@@ -190,4 +190,12 @@ func TestOutage(t *testing.T) {
 			t.Errorf("got %d attempts, want 4", n)
 		}
 	})
+	t.Run("ErrNetwork", func(t *testing.T) {
+		h := MustHarness(t)
+		h.REST.Server.Close() // Discord unreachable: connections refused
+		err := h.Adapter.Send(context.Background(), h.Member(mentor1), bot.Message{Text: "hi"})
+		if bot.ErrorCode(err) != bot.EUNAVAILABLE {
+			t.Fatalf("got %v, want EUNAVAILABLE", err)
+		}
+	})
 }

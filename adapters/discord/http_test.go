@@ -80,6 +80,13 @@ func TestRegistration(t *testing.T) {
 			t.Errorf("got %d global registrations, want 1", len(calls))
 		}
 	})
+	t.Run("APIURLWithoutSlash", func(t *testing.T) {
+		rest := discordtest.NewREST(t)
+		h := MustHarness(t, func(o *HarnessOptions) { o.Config.APIURL = strings.TrimSuffix(rest.URL(), "/") })
+		if len(rest.Registrations()) != 1 || len(h.REST.Calls()) != 0 {
+			t.Errorf("got %d registrations, want the API at DISCORD_API_URL used", len(rest.Registrations()))
+		}
+	})
 	t.Run("RestartIsIdempotent", func(t *testing.T) {
 		h := MustHarness(t)
 		again := MustHarness(t, func(o *HarnessOptions) { o.Config.GuildID = h.Guild })

@@ -7,22 +7,20 @@ import "github.com/mentorbot/mentorbot/bot"
 // core's catalog. Each exists in every language of bot.Langs.
 var texts = map[bot.Lang]map[string]string{
 	bot.English: {
-		"root":        "Mentoring: offer your help, or find a mentor",
-		"group":       "{group} commands",
-		"guild_only":  "Please use /mentor in the server where the mentoring program runs: I need to know which server you belong to.",
-		"dm_closed":   "I couldn't send you a direct message, so you may miss proposals and introductions. To let me write to you, open this server's menu, choose Privacy Settings and turn on Direct Messages.",
-		"form_late":   "Sorry, that took me too long to open the form. Please run the command again.",
-		"thread":      "Introduction",
-		"unavailable": "I can't reach Discord right now. Please try again in a few minutes.",
+		"root":       "Mentoring: offer your help, or find a mentor",
+		"group":      "{group} commands",
+		"guild_only": "Please use /mentor in the server where the mentoring program runs: I need to know which server you belong to.",
+		"dm_closed":  "I couldn't send you a direct message, so you may miss proposals and introductions. To let me write to you, open this server's menu, choose Privacy Settings and turn on Direct Messages.",
+		"form_late":  "Sorry, that took me too long to open the form. Please run the command again.",
+		"thread":     "Introduction",
 	},
 	bot.French: {
-		"root":        "Mentorat : proposez votre aide ou trouvez un mentor",
-		"group":       "commandes {group}",
-		"guild_only":  "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
-		"dm_closed":   "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des présentations. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
-		"form_late":   "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
-		"thread":      "Présentation",
-		"unavailable": "Je ne parviens pas à joindre Discord pour le moment. Réessayez dans quelques minutes.",
+		"root":       "Mentorat : proposez votre aide ou trouvez un mentor",
+		"group":      "commandes {group}",
+		"guild_only": "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
+		"dm_closed":  "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des présentations. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
+		"form_late":  "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
+		"thread":     "Présentation",
 	},
 }
 
