@@ -18,7 +18,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
 	}
 	if spec.Admin {
-		// Before anything is read or written for the member: a refused
+		// Before anything is written for the member: a refused
 		// admin command changes nothing.
 		if err := b.mustManage(ctx, c.Member, c.IsAdmin); err != nil {
 			return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
