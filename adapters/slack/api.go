@@ -38,7 +38,7 @@ type Retry struct {
 	MaxRetryAfter time.Duration
 }
 
-// DefaultRetry waits about 7 seconds in all before giving up on a Slack
+// DefaultRetry waits about 7.5 seconds in all before giving up on a Slack
 // that answers 5xx or nothing.
 var DefaultRetry = Retry{Attempts: 5, Base: 500 * time.Millisecond, Max: 4 * time.Second, MaxRetryAfter: 60 * time.Second}
 

@@ -79,6 +79,27 @@ func TestSlackRedisDown(t *testing.T) {
 	})
 }
 
+// TestSlackRedisStalled puts a Redis that accepts and never answers
+// behind the bot: the ack still comes at once, and the work, bounded by
+// its timeout, ends with an answer.
+func TestSlackRedisStalled(t *testing.T) {
+	mr := miniredis.NewMiniRedis()
+	if err := mr.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(mr.Close)
+	proxy := MustStallProxy(t, mr.Addr())
+	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
+		m.Config.RedisURL = "redis://" + proxy.Addr()
+		m.TuneSlack(func(o *slackadapter.Options) { fastOptions(o); o.WorkTimeout = time.Second })
+	})
+	w.MustCommand(alice, "status")
+	proxy.Stall()
+	name, a := w.command(alice, "offer go")
+	MustAck(t, a, "")
+	MustContain(t, w.reply(name), en("err.unavailable"))
+}
+
 // TestSlackWebAPIDown takes the Web API down: the person still gets an
 // answer through response_url, the bot keeps running, and works again
 // when Slack is back.

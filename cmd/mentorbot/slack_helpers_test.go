@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	mrand "math/rand/v2"
+	"net"
 	"net/http"
 	"os"
 	"strings"
@@ -294,3 +295,65 @@ func mrkdwn(s string) string {
 // en and fr are catalog sentences, for checks that survive copy edits.
 func en(key string, args ...string) string { return bot.T(bot.English, key, args...) }
 func fr(key string, args ...string) string { return bot.T(bot.French, key, args...) }
+
+// stallProxy forwards TCP to a server until Stall: from then on it reads
+// what clients send and answers nothing, like a Redis stuck in a long
+// command or behind a dead network path.
+type stallProxy struct {
+	ln      net.Listener
+	target  string
+	stalled atomic.Bool
+}
+
+// MustStallProxy starts a proxy to target, closed with the test.
+func MustStallProxy(tb testing.TB, target string) *stallProxy {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	p := &stallProxy{ln: ln, target: target}
+	tb.Cleanup(func() { ln.Close() })
+	go p.accept()
+	return p
+}
+
+func (p *stallProxy) Addr() string { return p.ln.Addr().String() }
+
+// Stall stops all traffic, on open connections and new ones.
+func (p *stallProxy) Stall() { p.stalled.Store(true) }
+
+func (p *stallProxy) accept() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		s, err := net.Dial("tcp", p.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		go p.pipe(c, s)
+		go p.pipe(s, c)
+	}
+}
+
+// pipe copies from src to dst until src ends, dropping everything once
+// stalled.
+func (p *stallProxy) pipe(src, dst net.Conn) {
+	defer src.Close()
+	defer dst.Close()
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := src.Read(buf)
+		if err != nil {
+			return
+		}
+		if !p.stalled.Load() {
+			if _, err := dst.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+	}
+}
