@@ -43,12 +43,6 @@ func adminCommands(kinds []string) []CommandSpec {
 	}
 }
 
-// adminActions are the buttons of the managers' messages. They are open
-// to everyone: the announcement's button is for any member.
-var adminActions = map[string]actionFunc{
-	ActionOfferOpen: openOfferForm,
-}
-
 // mustManage returns EFORBIDDEN unless id is a manager of its workspace:
 // named in Config.Managers, an administrator according to the platform
 // (platformAdmin, from Command.IsAdmin), or added by a manager.

@@ -70,9 +70,6 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	me, lookup := b.store.GetMember(ctx, a.Member)
 	lang := b.langFor(me, lookup, a.Locale)
 	run, ok := b.actions[a.ActionID]
-	if !ok {
-		run, ok = adminActions[a.ActionID]
-	}
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
 	}

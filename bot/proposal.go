@@ -18,6 +18,8 @@ func actionTable() map[string]actionFunc {
 		ActionNewMatchNo:      answerNewMatch(false),
 		ActionSurveyAnswer:    answerSurvey,
 		ActionSurveyComment:   commentButton,
+		// The announcement's button: open to every member, not only managers.
+		ActionOfferOpen: openOfferForm,
 	}
 }
 

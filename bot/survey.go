@@ -107,7 +107,7 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 		}
 		return Reply{}, err
 	}
-	b.recordAnswer(ctx, pair, question, answer)
+	b.recordAnswer(ctx, pair, who, question, answer)
 	if question == "rating" && stage == SurveyMid {
 		if n, _ := strconv.Atoi(answer); n <= lowRating {
 			return b.endPair(ctx, pair, who, "low-rating", lang)
@@ -129,13 +129,14 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func (b *Bot) recordAnswer(ctx context.Context, pair Pair, question, answer string) {
+// recordAnswer counts a survey answer; Member is who answered.
+func (b *Bot) recordAnswer(ctx context.Context, pair Pair, who MemberID, question, answer string) {
 	switch question {
 	case "rating":
 		n, _ := strconv.Atoi(answer)
-		b.record(ctx, Event{Kind: EventSurvey, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Rating: n})
+		b.record(ctx, Event{Kind: EventSurvey, Member: who, Other: pair.Other(who), Ref: pair.ID, Topic: pair.Topic, Rating: n})
 	case "answered":
-		b.record(ctx, Event{Kind: EventAnswered, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Answer: answer})
+		b.record(ctx, Event{Kind: EventAnswered, Member: who, Other: pair.Other(who), Ref: pair.ID, Topic: pair.Topic, Answer: answer})
 	}
 }
 

@@ -27,6 +27,11 @@ import (
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark ("pending" with a TTL, then "done")
 //	mb:{p:w}:settings             hash   overridden settings
 //	mb:{p:w}:stats:<yyyy-Www>     hash   weekly counters (events.go)
+//	mb:{p:w}:stats:<week>:intro   list   seconds from request to introduction
+//	mb:{p:w}:stats:<week>:topics  hash   requests by normalised topic
+//	mb:{p:w}:flags:stalled        zset   stalled pair IDs by time (ms)
+//	mb:{p:w}:flags:low            zset   "<pair>:<rating>:<ms>" low ratings by time
+//	mb:{p:w}:managers             set    user IDs of managers added by command
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 const tenantsKey = "mb:tenants"
 

@@ -20,6 +20,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/adapters/shell"
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/chart"
 	"github.com/mentorbot/mentorbot/matching"
 	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/store"
@@ -102,7 +103,14 @@ func (m *Main) Open(ctx context.Context) error {
 		defaults = bot.DefaultSettings()
 		defaults.DefaultLang = m.Config.DefaultLang
 	}
-	m.Bot = bot.New(bot.Config{DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults}, m.Store, m.Clock, m.Rand, m.Log)
+	managers := m.Config.Managers
+	if m.Config.Shell() && len(managers) == 0 {
+		managers = []string{"alice"} // so that the shell can try /mentor admin
+	}
+	m.Bot = bot.New(bot.Config{
+		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
+		Managers: managers, Chart: chart.Draw,
+	}, m.Store, m.Clock, m.Rand, m.Log)
 	if m.Config.Shell() {
 		adv, _ := m.Clock.(shell.Advancer)
 		m.Shell = shell.New(m.Stdout, adv)
@@ -114,7 +122,7 @@ func (m *Main) Open(ctx context.Context) error {
 			}
 		}
 		m.Bot.Register(shell.Platform, m.Shell)
-		fmt.Fprintln(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter.")
+		fmt.Fprintf(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter; managers: %s.\n", strings.Join(managers, ", "))
 		return m.startSchedule()
 	}
 	if err := m.openSlack(ctx); err != nil {
@@ -148,6 +156,9 @@ func (m *Main) startSchedule() error {
 		TickEvery: tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
 		Entries: []schedule.Entry{
 			{Name: "sweep", Spec: spec, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
+			// The digest's spec is read in each workspace's time zone, so a
+			// frequent entry checks which workspaces are due.
+			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
 		},
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -246,6 +257,32 @@ func (m *Main) Close() error {
 		errs = append(errs, m.embedded.Close())
 	} else if m.Store != nil {
 		errs = append(errs, m.Store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// postDigests posts the weekly digest of every workspace whose digest
+// schedule, read in its own time zone, fell due since the last check
+// (5 minutes ago). PostDigest is once per week, so a repeat is harmless.
+func (m *Main) postDigests(ctx context.Context, at time.Time) error {
+	spec := m.Config.DigestSchedule
+	if spec == "" {
+		spec = "0 9 * * 1"
+	}
+	tenants, err := m.Bot.Tenants(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, t := range tenants {
+		tz := m.Bot.Settings(ctx, t).TZ
+		due, err := schedule.Due("CRON_TZ="+tz+" "+spec, at.Add(-5*time.Minute), at)
+		if err != nil || !due {
+			continue
+		}
+		if err := m.Bot.PostDigest(ctx, t, m.Clock.Now()); err != nil {
+			errs = append(errs, fmt.Errorf("digest %s: %w", t, err))
+		}
 	}
 	return errors.Join(errs...)
 }
