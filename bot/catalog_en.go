@@ -149,6 +149,7 @@ var catalogEN = map[string]string{
 	// Help and the command table.
 	"help.title":          "mentorbot: how to use /mentor",
 	"help.intro":          "Options are written name:value, for example `capacity:3`.",
+	"help.managers":       "Program managers: `/mentor admin help`.",
 	"help.example":        "e.g.",
 	"cmd.help.summary":    "list the commands, or explain one",
 	"cmd.help.example":    "/mentor help offer",

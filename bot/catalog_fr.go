@@ -149,6 +149,7 @@ var catalogFR = map[string]string{
 	// Aide et table des commandes.
 	"help.title":          "mentorbot : comment utiliser /mentor",
 	"help.intro":          "Les options s'écrivent nom:valeur, par exemple `capacity:3`.",
+	"help.managers":       "Responsables du programme : `/mentor admin help`.",
 	"help.example":        "ex.",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",
 	"cmd.help.example":    "/mentor help offer",

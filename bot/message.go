@@ -53,8 +53,9 @@ const (
 
 // Reply is what the person who ran a command or clicked a button sees.
 // Adapters show Message only to that person (ephemeral). When Replace is
-// set, the message that carried the clicked button is replaced by Message,
-// which has no buttons, so a button works once. When Form is set, the
+// set, the message that carried the clicked button is replaced by Message:
+// the clicked buttons disappear, so a button works once (Message may bring
+// buttons of its own, as the next question of a survey does). When Form is set, the
 // adapter opens it as a modal (Slack, Discord) or asks its fields in turn.
 type Reply struct {
 	Message Message

@@ -80,7 +80,8 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		lines = append(lines, commandHelp(lang, c, false))
 	}
-	return Reply{Message: Message{Title: T(lang, "help.title"), Text: T(lang, "help.intro") + "\n\n" + strings.Join(lines, "\n")}}, nil
+	text := T(lang, "help.intro") + "\n\n" + strings.Join(lines, "\n") + "\n\n" + T(lang, "help.managers")
+	return Reply{Message: Message{Title: T(lang, "help.title"), Text: text}}, nil
 }
 
 // commandHelp is one command's line of help; long adds its options.
