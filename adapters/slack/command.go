@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -35,9 +36,12 @@ func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to reply
 	// before the core can even start; the core looks them up itself when
 	// it records them, which fills the cache.
 	locale := a.cachedLocale(to.member)
-	r := a.h.HandleCommand(ctx, bot.Command{
-		Member: to.member, Text: unescapeText(c.Text), Locale: locale, Forms: c.TriggerID != "",
-	})
+	text := unescapeText(c.Text)
+	cmd := bot.Command{Member: to.member, Text: text, Locale: locale, Forms: c.TriggerID != ""}
+	if isAdminCommand(text) {
+		cmd.IsAdmin = a.isAdmin(ctx, to.member)
+	}
+	r := a.h.HandleCommand(ctx, cmd)
 	if r.Form != nil {
 		err := a.openForm(ctx, c.TriggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: c.ResponseURL})
 		if err == nil {
@@ -47,6 +51,15 @@ func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to reply
 		r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: locale})
 	}
 	a.reply(ctx, to, r)
+}
+
+// isAdminCommand reports whether a command's text (or a form's command
+// name) is a managers' command: only those need to know whether Slack
+// makes the member a workspace admin, which costs a users.info call.
+func isAdminCommand(text string) bool {
+	text = strings.TrimPrefix(strings.TrimSpace(text), "/mentor")
+	word, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return strings.EqualFold(word, "admin")
 }
 
 // openForm opens a form as a modal with views.open.

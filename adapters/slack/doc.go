@@ -2,8 +2,10 @@
 // slack-go. It turns slash commands, button clicks and modal submissions
 // into bot.Command and bot.Action, and bot.Message into Block Kit. It
 // implements bot.Platform (a DM with conversations.open and
-// chat.postMessage; an introduction as one group DM) and bot.Directory
-// (users.info, cached).
+// chat.postMessage; an introduction as one group DM), bot.Directory
+// (users.info, cached), bot.Poster (a channel the bot was invited to) and
+// bot.Uploader (files, for managers). For managers' commands it tells the
+// core whether Slack makes the member a workspace admin or owner.
 //
 // The same handlers serve two transports: HTTP (POST /slack/commands,
 // /slack/interactions and /slack/events, each request verified with the
@@ -22,7 +24,9 @@
 //     waits for the core, up to Options.AckBudget, because its inline
 //     errors can only travel in the ack.
 //   - trigger_id works once and within 3 seconds: views.open is the first
-//     Web API call of a command that opens a form.
+//     Web API call of a command or a click that opens a form.
+//   - Mentions and channels in commands reach the core as their IDs
+//     (@U123, #C123), which commands that name people and channels need.
 //   - Every string of a bot.Message is plain text. It is escaped for mrkdwn
 //     (&, < and >) and sent with verbatim set, so that nothing a member
 //     typed can become a mention, a broadcast or a link. Incoming text

@@ -90,7 +90,7 @@ func clip(s string, n int) string {
 
 // unescapeText turns the text of a slash command, as Slack sends it with
 // should_escape on, back into the plain text the member typed: mentions
-// become @name, channels #C123 (their ID), broadcasts @here, links their
+// become @U123 and channels #C123 (their IDs), broadcasts @here, links their
 // URL (or the label of a mailto link), and the entities &amp; &lt; &gt;
 // their characters. The core then treats it as plain text, and the renderer
 // escapes it again on the way out.
@@ -122,14 +122,10 @@ var entityUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&"
 func unescapeToken(tok string) string {
 	target, label, hasLabel := strings.Cut(tok, "|")
 	switch {
-	case strings.HasPrefix(target, "@"):
-		if hasLabel {
-			return "@" + strings.TrimPrefix(label, "@")
-		}
-		return target
-	case strings.HasPrefix(target, "#"):
-		// The channel's ID, not its name: a setting such as the managers'
-		// channel needs the ID, and names change.
+	case strings.HasPrefix(target, "@"), strings.HasPrefix(target, "#"):
+		// The member's or channel's ID, not its name: commands that name
+		// them (admin pair @ada, digest-channel #team) need the ID, and
+		// names change.
 		return target
 	case strings.HasPrefix(target, "!"):
 		if hasLabel {

@@ -13,7 +13,7 @@ func TestUnescapeText(t *testing.T) {
 		{"Plain", "offer go, kubernetes capacity:3", "offer go, kubernetes capacity:3"},
 		{"Entities", "request C++ &amp; Go goal: a &lt;b&gt; c", "request C++ & Go goal: a <b> c"},
 		{"DoubleEscaped", "&amp;lt;", "&lt;"},
-		{"User", "with <@U123|bob> and <@U456>", "with @bob and @U456"},
+		{"User", "with <@U123|bob> and <@U456>", "with @U123 and @U456"},
 		{"Channel", "post in <#C123|mentoring> or <#C456>", "post in #C123 or #C456"},
 		{"Broadcasts", "<!channel> <!here> <!subteam^S1|@devs>", "@channel @here @devs"},
 		{"Links", "see <https://go.dev|go.dev> and <https://x.example>", "see https://go.dev and https://x.example"},

@@ -48,10 +48,27 @@ func (a *Adapter) onClick(ic slack.InteractionCallback) {
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
 	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
-		a.reply(ctx, to, a.h.HandleAction(ctx, action))
+		a.runClick(ctx, action, ic.TriggerID, to)
 	}) {
 		a.log.Warn("slack: click refused while closing", "member", who.String())
 	}
+}
+
+// runClick hands a click to the core and delivers its reply. A click that
+// answers with a form (a survey comment, "Offer to mentor") opens it as a
+// modal with the click's trigger_id; the reply's text, which tells how to
+// do without a form, is shown only if the modal cannot open.
+func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo) {
+	r := a.h.HandleAction(ctx, action)
+	if r.Form != nil && triggerID != "" {
+		err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
+		if err == nil {
+			return
+		}
+		a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+		r.Replace = false
+	}
+	a.reply(ctx, to, r)
 }
 
 // onSubmit runs a submitted form. Unlike a command it waits for the core,
@@ -69,6 +86,9 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
 	h := &handoff{ch: make(chan bot.Reply, 1)}
 	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		if isAdminCommand(cmd.Name) {
+			cmd.IsAdmin = a.isAdmin(ctx, who)
+		}
 		r := a.h.HandleCommand(ctx, cmd)
 		if !inlineErrors(r, values) {
 			r.FieldErrors = nil

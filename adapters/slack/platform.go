@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -60,11 +61,63 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 // channel typed in a command reaches the core). The bot must be a member
 // of the channel: invite it there. EINVALID for what is not a channel ID.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	channel = strings.TrimPrefix(strings.TrimSpace(channel), "#")
-	if t.Platform != Platform || !validChannelID(channel) {
-		return &bot.Error{Code: bot.EINVALID, Key: "err.invalid", Err: errors.New("slack post: not a channel ID")}
+	id, err := channelID(t, channel)
+	if err != nil {
+		return err
 	}
-	return a.post(ctx, channel, msg)
+	return a.post(ctx, id, msg)
+}
+
+// Upload implements bot.Uploader: msg with f attached, in a channel given
+// as Post takes it. It needs the files:write scope.
+func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bot.File, msg bot.Message) error {
+	id, err := channelID(t, channel)
+	if err != nil {
+		return err
+	}
+	return a.upload(ctx, id, f, msg)
+}
+
+// SendFile implements bot.Uploader: msg with f attached, in the member's DM.
+func (a *Adapter) SendFile(ctx context.Context, to bot.MemberID, f bot.File, msg bot.Message) error {
+	if err := checkMembers(to); err != nil {
+		return err
+	}
+	channel, err := a.dmChannel(ctx, to)
+	if err != nil {
+		return err
+	}
+	return a.upload(ctx, channel, f, msg)
+}
+
+// upload shares a file in a conversation with Slack's three steps
+// (files.getUploadURLExternal, the upload, files.completeUploadExternal),
+// the message as the file's blocks.
+func (a *Adapter) upload(ctx context.Context, channel string, f bot.File, msg bot.Message) error {
+	if len(f.Data) == 0 || f.Name == "" {
+		return bot.Wrap(bot.EINTERNAL, errors.New("empty file"), "slack upload")
+	}
+	p := slack.UploadFileParameters{Filename: f.Name, Title: f.Name, FileSize: len(f.Data), Channel: channel}
+	if blocks := renderBlocks(msg); len(blocks) > 0 {
+		p.Blocks = slack.Blocks{BlockSet: blocks}
+	} else {
+		p.InitialComment = fallbackText(msg)
+	}
+	return call(ctx, a.opt.Retry, "files.upload", func(ctx context.Context) error {
+		p.Reader = bytes.NewReader(f.Data) // each attempt reads the file afresh
+		_, err := a.api.UploadFileContext(ctx, p)
+		return err
+	})
+}
+
+// channelID reads a channel of t as the core hands it: an ID, with or
+// without "#". EINVALID otherwise: the bot cannot look channels up by name.
+func channelID(t bot.Tenant, channel string) (string, error) {
+	id := strings.TrimPrefix(strings.TrimSpace(channel), "#")
+	if t.Platform != Platform || !validChannelID(id) {
+		return "", bot.Errorf(bot.EINVALID, "err.admin.bad_channel", "value", clip(channel, 40))
+	}
+	return id, nil
 }
 
 // validChannelID reports whether s looks like a conversation ID.
@@ -154,12 +207,16 @@ func (a *Adapter) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, er
 	if p, ok := a.profiles.get(id); ok {
 		return p, nil
 	}
-	return a.fetchProfile(ctx, id, a.opt.Retry.lookup())
+	p, _, err := a.fetchProfile(ctx, id, a.opt.Retry.lookup())
+	return p, err
 }
 
-func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (bot.Profile, error) {
+// fetchProfile asks users.info about a member, caches the profile, and
+// also reports whether Slack makes them an admin or owner of the
+// workspace (never cached: it decides who may run admin commands).
+func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (bot.Profile, bool, error) {
 	if err := checkMembers(id); err != nil {
-		return bot.Profile{}, err
+		return bot.Profile{}, false, err
 	}
 	var u *slack.User
 	err := call(ctx, r, "users.info", func(ctx context.Context) error {
@@ -168,14 +225,25 @@ func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (b
 		return err
 	})
 	if err != nil {
-		return bot.Profile{}, err
+		return bot.Profile{}, false, err
 	}
 	if u.Deleted {
-		return bot.Profile{}, &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: errors.New("slack users.info: deactivated")}
+		return bot.Profile{}, false, &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: errors.New("slack users.info: deactivated")}
 	}
 	p := bot.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale}
 	a.profiles.put(id, p)
-	return p, nil
+	return p, u.IsAdmin || u.IsOwner || u.IsPrimaryOwner, nil
+}
+
+// isAdmin asks Slack, afresh, whether the member is an admin or owner of
+// the workspace. A failed lookup is a no: the core then checks its own
+// list of managers.
+func (a *Adapter) isAdmin(ctx context.Context, id bot.MemberID) bool {
+	_, admin, err := a.fetchProfile(ctx, id, a.opt.Retry.lookup())
+	if err != nil {
+		a.log.Info("slack: admin lookup failed", "member", id.String(), "code", string(bot.ErrorCode(err)))
+	}
+	return admin
 }
 
 // cachedLocale is the member's Slack locale if users.info told us lately.

@@ -2,7 +2,9 @@ package slack_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,4 +160,33 @@ func TestPost(t *testing.T) {
 			t.Fatalf("got %v for %q, want EINVALID", err, bad)
 		}
 	}
+}
+
+// TestUpload shares files in three steps, in a DM or a channel.
+func TestUpload(t *testing.T) {
+	r := MustRig(t, &recorder{})
+	r.fake.AddUser(slackfake.User{ID: "U1"})
+	f := bot.File{Name: "mentorbot-export.csv", Type: "text/csv", Data: []byte("member,pairs\nU1,1\n")}
+	if err := r.a.SendFile(context.Background(), member("U1"), f, bot.Message{Title: "Export", Text: "1 member"}); err != nil {
+		t.Fatal(err)
+	}
+	up := r.fake.Calls("upload")
+	done := r.fake.Calls("files.completeUploadExternal")
+	if len(up) != 1 || string(up[0].Data) != string(f.Data) || len(done) != 1 || done[0].Get("channel_id") != "DU1" {
+		t.Fatalf("got %d uploads and %d completions, want the file shared in DU1", len(up), len(done))
+	}
+	if !strings.Contains(done[0].AllText(), "1 member") {
+		t.Fatalf("got completion text %q, want the message with the file", done[0].AllText())
+	}
+	tenant := bot.Tenant{Platform: slack.Platform, Workspace: "T1"}
+	if err := r.a.Upload(context.Background(), tenant, "#CTEAM", f, bot.Message{Text: "chart"}); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("ErrBadChannel", func(t *testing.T) {
+		err := r.a.Upload(context.Background(), tenant, "#team", f, bot.Message{Text: "chart"})
+		var e *bot.Error
+		if !errors.As(err, &e) || e.Code != bot.EINVALID || e.Key != "err.admin.bad_channel" {
+			t.Fatalf("got %v, want EINVALID err.admin.bad_channel", err)
+		}
+	})
 }

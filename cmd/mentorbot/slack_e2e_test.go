@@ -37,7 +37,7 @@ func testFlow(t *testing.T, w *world) {
 		firstMentor, secondMentor = carol, bob
 	}
 	t.Run("ProposalIsSafeBlockKit", func(t *testing.T) {
-		MustContain(t, first, "ship it <!channel> & @evil https://evil.example", "Alice Martin")
+		MustContain(t, first, "ship it <!channel> & @UEVIL https://evil.example", "Alice Martin")
 		if got := first.AllText(); strings.Contains(got, "<!channel>") || strings.Contains(got, "<@UEVIL") || strings.Contains(got, "<https://evil") {
 			t.Fatalf("got proposal text with live markup:\n%s", got)
 		}
@@ -183,5 +183,37 @@ func TestSlackSocketMode(t *testing.T) {
 		if got := w.post("/slack/commands", testSecret, time.Now(), body).Status; got == http.StatusOK {
 			t.Fatalf("got 200 from /slack/commands in Socket Mode without a signing secret, want no endpoint")
 		}
+	})
+}
+
+// TestSlackManagers runs managers' commands: Slack's workspace admins are
+// managers, others are refused; an export arrives as a file in a DM; a
+// call for mentors is posted in a channel, and its button opens the offer
+// form for whoever clicks it.
+func TestSlackManagers(t *testing.T) {
+	w := MustStartSlack(t)
+	t.Run("ErrForbidden", func(t *testing.T) {
+		MustContain(t, w.MustCommand(alice, "admin export"), en("err.forbidden"))
+	})
+	t.Run("Export", func(t *testing.T) {
+		w.MustCommand(bob, "offer go")
+		MustContain(t, w.MustCommand(admin, "admin export"), "Your export is on its way")
+		done := w.fake.WaitCalls(t, "files.completeUploadExternal", 1, nil, wait)[0]
+		if got := done.Get("channel_id"); got != "D"+admin.ID {
+			t.Fatalf("got the export shared in %q, want Ada's DM", got)
+		}
+		if up := w.fake.Calls("upload"); len(up) != 1 || !strings.Contains(string(up[0].Data), bob.ID) {
+			t.Fatalf("got %d uploads, want the CSV naming Bob", len(up))
+		}
+	})
+	t.Run("Announce", func(t *testing.T) {
+		MustContain(t, w.MustCommand(admin, "admin announce <#C0GENERAL|general>"), en("admin.announce.done", "channel", "C0GENERAL"))
+		post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0GENERAL" }, wait)[0]
+		name := w.click(carol, post, "offer.open")
+		trigger := "trigger-" + strings.TrimPrefix(name, "click-")
+		open := w.fake.WaitCalls(t, "views.open", 1, func(c slackfake.Call) bool { return c.Get("trigger_id") == trigger }, wait)[0]
+		MustContain(t, open, en("form.offer.title"))
+		MustAck(t, w.submit(carol, open, map[string]string{"topics": "rust"}), "")
+		MustContain(t, w.reply(name), en("offer.saved", "topics", "rust"))
 	})
 }

@@ -42,6 +42,7 @@ var (
 	carol = slackfake.User{ID: "UCAROL", Name: "carol", RealName: "Carol Weber", TZ: "Europe/Berlin", Locale: "en-US"}
 	elise = slackfake.User{ID: "UELISE", Name: "elise", RealName: "Élise Durand", TZ: "Europe/Paris", Locale: "fr-FR"}
 	gone  = slackfake.User{ID: "UGONE", Name: "gone", RealName: "Former Member", TZ: "UTC", Locale: "en-US", Deleted: true}
+	admin = slackfake.User{ID: "UADMIN", Name: "ada", RealName: "Ada Admin", TZ: "Europe/Paris", Locale: "en-US", Admin: true}
 )
 
 // world is mentorbot's real Main serving HTTP on loopback, with a fake
@@ -72,7 +73,7 @@ func fastOptions(o *slackadapter.Options) {
 func MustStartSlack(tb testing.TB, setup ...func(*main.Main, *slackfake.Server)) *world {
 	tb.Helper()
 	fake := slackfake.MustNew(tb)
-	fake.AddUser(alice, bob, carol, elise, gone)
+	fake.AddUser(alice, bob, carol, elise, gone, admin)
 	m := main.NewMain()
 	m.Config.HTTPAddr = "127.0.0.1:0"
 	m.Config.RedisURL = os.Getenv("REDIS_URL")
@@ -230,7 +231,8 @@ func (w *world) reply(name string) slackfake.Call {
 }
 
 // click clicks a button of a message the bot posted (a chat.postMessage
-// call) as user, and returns the name of its response_url.
+// call) as user, and returns the name of its response_url. The click's
+// trigger_id is "trigger-" followed by the same number.
 func (w *world) click(user slackfake.User, msg slackfake.Call, actionID string) string {
 	w.tb.Helper()
 	b, ok := msg.Button(actionID)

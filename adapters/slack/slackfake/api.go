@@ -79,6 +79,10 @@ func (s *Server) answer(method string, c Call) map[string]any {
 		return s.viewsOpen(c)
 	case "apps.connections.open":
 		return map[string]any{"ok": true, "url": s.socketURL}
+	case "files.getUploadURLExternal":
+		return s.uploadURL(c)
+	case "files.completeUploadExternal":
+		return s.completeUpload(c)
 	}
 	return fail("unknown_method")
 }
@@ -100,7 +104,7 @@ func (s *Server) usersInfo(id string) map[string]any {
 	}
 	return map[string]any{"ok": true, "user": map[string]any{
 		"id": u.ID, "team_id": Team, "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
-		"tz": u.TZ, "locale": u.Locale,
+		"tz": u.TZ, "locale": u.Locale, "is_admin": u.Admin,
 		"profile": map[string]any{"real_name": u.RealName, "display_name": u.Name},
 	}}
 }

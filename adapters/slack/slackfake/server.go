@@ -41,6 +41,7 @@ type User struct {
 	TZ       string // IANA zone
 	Locale   string // "en-US", "fr-FR"
 	Deleted  bool
+	Admin    bool // a workspace admin (is_admin)
 }
 
 // Failure is what the fake answers instead of success, once.
@@ -59,6 +60,7 @@ type Call struct {
 	Body   map[string]any
 	Status int            // what the fake answered
 	Answer map[string]any // the JSON answer of a Web API call, if any
+	Data   []byte         // the file of an upload
 	At     time.Time
 }
 
@@ -213,6 +215,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/socket":
 		s.serveSocket(w, r)
+	case strings.HasPrefix(r.URL.Path, "/upload/"):
+		s.serveUpload(w, r)
 	case strings.HasPrefix(r.URL.Path, "/response/"):
 		c := s.read(r, "response_url")
 		s.finish(c, http.StatusOK)
