@@ -2,6 +2,8 @@ package slack_test
 
 import (
 	"bytes"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -117,6 +119,40 @@ func TestCommand(t *testing.T) {
 		close(h.gate)
 		r.fake.WaitCalls(t, "response_url", 1, nil, 5*time.Second)
 	})
+}
+
+// TestReplyFallback delivers a reply that response_url refuses as a DM,
+// and keeps the response_url, a credential, out of the log.
+func TestReplyFallback(t *testing.T) {
+	var logs bytes.Buffer
+	var mu sync.Mutex
+	h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+	r := MustRig(t, h, func(o *slack.Options) {
+		o.Log = slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))
+	})
+	r.fake.AddUser(slackfake.User{ID: "U1"})
+	secretURL := "http://127.0.0.1:1/commands/T1/1/SECRET123"
+	r.post(t, "/slack/commands", time.Now(), slackfake.Command{Team: "T1", User: "U1", ResponseURL: secretURL}.Body())
+	dm := r.fake.WaitCalls(t, "chat.postMessage", 1, nil, 5*time.Second)[0]
+	if dm.Get("channel") != "DU1" || !strings.Contains(dm.AllText(), "done") {
+		t.Fatalf("got %s in %s, want the reply in U1's DM", dm.AllText(), dm.Get("channel"))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got := logs.String(); !strings.Contains(got, "response_url failed") || strings.Contains(got, "SECRET123") {
+		t.Fatalf("got log %q, want the failure logged without the URL", got)
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // TestClick acks Slack's own block_actions example and hands the click to

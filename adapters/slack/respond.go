@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"time"
 
@@ -65,8 +66,18 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg bot.Messa
 		wm.ResponseType = slack.ResponseTypeEphemeral
 	}
 	return call(ctx, a.opt.Retry, "response_url", func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.opt.HTTPClient, wm)
+		return redactURL(slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.opt.HTTPClient, wm))
 	})
+}
+
+// redactURL keeps a response_url out of errors, and so out of logs: for
+// 30 minutes it lets anyone post as the bot to the person who acted.
+func redactURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return &url.Error{Op: ue.Op, URL: "response_url", Err: ue.Err}
+	}
+	return err
 }
 
 type constError string

@@ -178,6 +178,14 @@ func TestSlackSocketMode(t *testing.T) {
 		}
 		w.sock.WaitAck(t, "env-event", ackLimit)
 	})
+	t.Run("Reconnects", func(t *testing.T) {
+		// Slack asks for a new connection from time to time.
+		if err := w.sock.Send(slackfake.Frame("disconnect_refresh")); err != nil {
+			t.Fatal(err)
+		}
+		w.sock = w.fake.WaitNewSocket(t, w.sock, wait)
+		MustContain(t, w.MustCommand(alice, "help"), en("help.title"))
+	})
 	t.Run("NoHTTPEndpoint", func(t *testing.T) {
 		body := slackfake.Command{Team: w.team, User: alice.ID, Text: "status"}.Body()
 		if got := w.post("/slack/commands", testSecret, time.Now(), body).Status; got == http.StatusOK {

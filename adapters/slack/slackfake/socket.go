@@ -57,13 +57,20 @@ func (s *Server) serveSocket(w http.ResponseWriter, r *http.Request) {
 // WaitSocket waits for the bot to connect and returns the connection.
 func (s *Server) WaitSocket(tb testing.TB, timeout time.Duration) *Socket {
 	tb.Helper()
+	return s.WaitNewSocket(tb, nil, timeout)
+}
+
+// WaitNewSocket waits for a connection other than old: the bot's
+// reconnection after a disconnect.
+func (s *Server) WaitNewSocket(tb testing.TB, old *Socket, timeout time.Duration) *Socket {
+	tb.Helper()
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
 		s.mu.Lock()
 		k, changed := s.socket, s.changed
 		s.mu.Unlock()
-		if k != nil {
+		if k != nil && k != old {
 			return k
 		}
 		select {
