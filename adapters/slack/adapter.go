@@ -90,14 +90,14 @@ func (o *Options) defaults() error {
 	if o.Retry.Attempts <= 0 {
 		o.Retry = DefaultRetry
 	}
-	o.AckBudget = or(o.AckBudget, 2*time.Second)
-	o.WorkTimeout = or(o.WorkTimeout, 30*time.Second)
-	o.CloseTimeout = or(o.CloseTimeout, 20*time.Second)
-	o.ProfileTTL = or(o.ProfileTTL, time.Hour)
+	o.AckBudget = orDefault(o.AckBudget, 2*time.Second)
+	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
+	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
+	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)
 	return nil
 }
 
-func or(d, def time.Duration) time.Duration {
+func orDefault(d, def time.Duration) time.Duration {
 	if d > 0 {
 		return d
 	}
