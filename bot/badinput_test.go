@@ -180,3 +180,16 @@ func TestForms(t *testing.T) {
 		t.Fatalf("got %+v, want the form prefilled with the offer", r.Form.Fields)
 	}
 }
+
+// TestNewcomerLanguage: a newcomer is answered in the platform's locale
+// hint, else in the workspace's default language, from their first reply.
+func TestNewcomerLanguage(t *testing.T) {
+	h := MustHarness(t)
+	MustContain(t, h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("ana"), Text: "offer go", Locale: "fr-CA"}), "Vous êtes maintenant mentor")
+	if err := h.Store.SetSetting(context.Background(), h.Tenant, "default-lang", "fr"); err != nil {
+		t.Fatal(err)
+	}
+	h2 := bottest.New(t, h.Store, h.Tenant, bot.Config{}) // a fresh replica: no cached settings
+	MustContain(t, h2.Run("zoe", "offer go"), "Vous êtes maintenant mentor")
+	MustContain(t, h2.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("max"), Text: "offer go", Locale: "en-GB"}), "You are now a mentor")
+}

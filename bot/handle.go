@@ -12,7 +12,7 @@ import (
 // in the member's language.
 func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	me, lookup := b.store.GetMember(ctx, c.Member)
-	lang := b.langFor(me, lookup, c.Locale)
+	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	spec, values, err := b.resolve(c)
 	if err != nil {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
@@ -36,6 +36,10 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+	}
+	if lookup != nil {
+		// A newcomer: the platform's profile may have told their language.
+		in.Lang = in.Me.Lang
 	}
 	reply, err := spec.run(ctx, b, in)
 	if err != nil {
@@ -68,7 +72,7 @@ func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
 // changes nothing and says so politely.
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	me, lookup := b.store.GetMember(ctx, a.Member)
-	lang := b.langFor(me, lookup, a.Locale)
+	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
 	run, ok := b.actions[a.ActionID]
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
@@ -102,12 +106,12 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 // langFor returns the language to speak to a member in: their choice, else
 // the platform's hint, else the workspace default. It never fails: with
 // the store down (lookup is the error of reading m) it falls back to the hint.
-func (b *Bot) langFor(m Member, lookup error, locale string) Lang {
+func (b *Bot) langFor(ctx context.Context, id MemberID, m Member, lookup error, locale string) Lang {
 	if lookup == nil && m.Lang != "" {
 		return m.Lang
 	}
 	if l, ok := ParseLang(locale); ok {
 		return l
 	}
-	return b.cfg.DefaultLang
+	return b.settings(ctx, id.Tenant()).DefaultLang
 }

@@ -13,7 +13,7 @@ import (
 // with Lang set to the language to use.
 func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error, locale string) (Member, error) {
 	if err == nil && m.Name != "" {
-		return b.withLang(m), nil
+		return b.withLang(ctx, m), nil
 	}
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return m, err
@@ -33,13 +33,13 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 			m.Lang = l
 		}
 	}
-	return b.withLang(m), b.store.SaveMember(ctx, m)
+	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
 }
 
 // withLang fills in the workspace's default language.
-func (b *Bot) withLang(m Member) Member {
+func (b *Bot) withLang(ctx context.Context, m Member) Member {
 	if m.Lang == "" {
-		m.Lang = b.cfg.DefaultLang
+		m.Lang = b.settings(ctx, m.ID.Tenant()).DefaultLang
 	}
 	return m
 }
@@ -67,12 +67,12 @@ func (b *Bot) profile(ctx context.Context, id MemberID) Profile {
 func (b *Bot) member(ctx context.Context, id MemberID) (Member, error) {
 	m, err := b.store.GetMember(ctx, id)
 	if ErrorCode(err) == ENOTFOUND {
-		return Member{ID: id, Lang: b.cfg.DefaultLang}, nil
+		return b.withLang(ctx, Member{ID: id}), nil
 	}
 	if err != nil {
 		return m, err
 	}
-	return b.withLang(m), nil
+	return b.withLang(ctx, m), nil
 }
 
 // displayName is how the bot names a member in messages.

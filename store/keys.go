@@ -40,9 +40,10 @@ type keys string
 // keysFor returns the key prefix of a tenant. Braces and colons inside IDs
 // are replaced so that the hash tag and the schema stay unambiguous.
 func keysFor(t bot.Tenant) keys {
-	clean := strings.NewReplacer("{", "_", "}", "_", ":", "_")
-	return keys("mb:{" + clean.Replace(t.Platform) + ":" + clean.Replace(t.Workspace) + "}:")
+	return keys("mb:{" + idCleaner.Replace(t.Platform) + ":" + idCleaner.Replace(t.Workspace) + "}:")
 }
+
+var idCleaner = strings.NewReplacer("{", "_", "}", "_", ":", "_")
 
 func (k keys) member(user string) string   { return string(k) + "member:" + user }
 func (k keys) offer(user string) string    { return string(k) + "offer:" + user }
