@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 )
 
 // Check-in and end-of-pair actions. Button values are "<pair>:<round>" for
@@ -77,8 +78,9 @@ func answerCheckin(answer string) actionFunc {
 		if before.State != PairActive && before.Role(who) != "" {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
 		}
-		now := b.clock.Now().UTC()
-		pair, err := b.store.RecordCheckin(ctx, t, pairID, round, who, answer, now)
+		now, s := b.clock.Now().UTC(), b.settings(ctx, t)
+		then := func(p Pair) []Job { return checkinJobs(s, p, round, answer, now) }
+		pair, err := b.store.RecordCheckin(ctx, t, pairID, round, who, answer, now, then)
 		if err != nil {
 			if ErrorCode(err) == ESTALE {
 				return Reply{}, Errorf(ESTALE, "err.checkin_done")
@@ -89,43 +91,42 @@ func answerCheckin(answer string) actionFunc {
 		case "yes":
 			return b.checkinYes(ctx, before, pair, lang)
 		case "notyet":
-			return b.checkinNotYet(ctx, before, pair, round, lang)
+			return b.checkinNotYet(ctx, before, pair, lang)
 		}
 		return b.endPair(ctx, pair, who, "not-working", lang)
 	}
+}
+
+// checkinJobs are scheduled with a check-in answer, in the same step: a
+// flash pair that met gets its survey now; a "not yet" gets a reminder
+// unless the pair is stalled (then the managers take over). The reminder
+// asks round+"r": a round of its own, so each member can answer it even
+// after answering this one.
+func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job {
+	switch {
+	case answer == "yes" && !p.Relationship():
+		return []Job{NewJob(now, JobSurvey, p.ID, SurveyFlash)}
+	case answer == "notyet" && !p.Stalled:
+		return []Job{NewJob(now.Add(s.CheckinReminder), JobCheckinRemind, p.ID, round)}
+	}
+	return nil
 }
 
 func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
 	if before.Met.IsZero() && !pair.Met.IsZero() {
 		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	}
-	text := T(lang, "checkin.yes")
 	if !pair.Relationship() {
-		// A flash session happened: its survey can go out now.
-		job := NewJob(b.clock.Now(), JobSurvey, pair.ID, SurveyFlash)
-		if err := b.store.ScheduleJobs(ctx, pair.Mentor.Tenant(), true, job); err != nil {
-			return Reply{}, err
-		}
-		text = T(lang, "checkin.yes_flash")
+		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_flash")}}, nil
 	}
-	return Reply{Replace: true, Message: Message{Text: text}}, nil
+	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes")}}, nil
 }
 
-func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, round string, lang Lang) (Reply, error) {
-	t := pair.Mentor.Tenant()
+func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
 	if pair.Stalled && !before.Stalled {
 		b.record(ctx, Event{Kind: EventStalled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	}
-	s := b.settings(ctx, t)
-	if !pair.Stalled {
-		// The reminder asks round+"r": a round of its own, so each member
-		// can answer it even after answering this one.
-		job := NewJob(b.clock.Now().Add(s.CheckinReminder), JobCheckinRemind, pair.ID, round)
-		if err := b.store.ScheduleJobs(ctx, t, false, job); err != nil {
-			return Reply{}, err
-		}
-	}
-	days := itoa(int(s.CheckinReminder.Hours() / 24))
+	days := itoa(int(b.settings(ctx, pair.Mentor.Tenant()).CheckinReminder.Hours() / 24))
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.notyet", "days", days)}}, nil
 }
 

@@ -82,7 +82,9 @@ type Store interface {
 	// "yes" sets Met (first time only), "notyet" counts towards Stalled.
 	// ESTALE if the member already answered that round.
 	// A round counts at most one "not yet", whoever says it.
-	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time) (Pair, error)
+	// The jobs then returns for the updated pair are scheduled in the same
+	// step (a job already scheduled moves earlier if the new one is).
+	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time, then func(Pair) []Job) (Pair, error)
 	// AnswerSurvey records one answer of a member's survey. ESTALE if that
 	// question was already answered: a survey takes one answer per person.
 	AnswerSurvey(ctx context.Context, t Tenant, survey SurveyID, by MemberID, question, answer string, at time.Time) error

@@ -35,7 +35,7 @@ func (s *Store) EndPair(ctx context.Context, tn bot.Tenant, id string, state bot
 const stalledAfter = 2
 
 // RecordCheckin implements bot.Store.
-func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time) (bot.Pair, error) {
+func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) []bot.Job) (bot.Pair, error) {
 	p, err := s.GetPair(ctx, tn, id)
 	if err != nil {
 		return p, err
@@ -78,6 +78,9 @@ func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 			p.Stalled = true
 		}
 	}
+	if then != nil {
+		t.schedule(k, true, then(p))
+	}
 	failed, err := t.run(ctx, s.rdb)
 	switch {
 	case err != nil:
@@ -86,7 +89,7 @@ func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 		return p, &bot.Error{Code: bot.ESTALE, Err: errString("check-in already answered")}
 	case failed == 2 || failed == 3:
 		// Both members answered "not yet" at once: count again from fresh state.
-		return s.RecordCheckin(ctx, tn, id, round, by, answer, at)
+		return s.RecordCheckin(ctx, tn, id, round, by, answer, at, then)
 	}
 	return p, nil
 }

@@ -19,6 +19,7 @@ var followupTests = []struct {
 	{"MarkSent", testMarkSent},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
+	{"CheckinSchedulesJobs", testCheckinSchedulesJobs},
 	{"Survey", testSurvey},
 	{"SettingsAndLock", testSettingsAndLock},
 }
@@ -140,22 +141,22 @@ func testCheckinAndEnd(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := formPair(t, s, tn)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
-	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", tn.Member("intruder"), "yes", t0)
+	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", tn.Member("intruder"), "yes", t0, nil)
 	MustCode(t, err, bot.EFORBIDDEN)
-	p, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "notyet", t0)
+	p, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "notyet", t0, nil)
 	MustOK(t, err)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0, nil)
 	if p.NotYet != 1 || p.Stalled {
 		t.Fatalf("got %d not-yets, stalled %v; want 1 for the round, not stalled", p.NotYet, p.Stalled)
 	}
-	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0)
+	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0, nil)
 	MustCode(t, err, bot.ESTALE)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0, nil)
 	if p.NotYet != 2 || !p.Stalled {
 		t.Fatalf("got %d not-yets, stalled %v; want stalled after 2", p.NotYet, p.Stalled)
 	}
 	met := t0.Add(time.Hour)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "2", pair.Mentee, "yes", met)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "2", pair.Mentee, "yes", met, nil)
 	if !p.Met.Equal(met) {
 		t.Fatalf("got met %v, want %v", p.Met, met)
 	}
@@ -200,5 +201,22 @@ func testSettingsAndLock(t *testing.T, s bot.Store, tn bot.Tenant) {
 	again, _ := s.TryLock(ctx(), name, time.Minute)
 	if !ok || again {
 		t.Fatalf("got %v then %v, want the lock once", ok, again)
+	}
+}
+
+// testCheckinSchedulesJobs: the jobs implied by an answer are scheduled in
+// the same step, and not at all when the answer is refused.
+func testCheckinSchedulesJobs(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := formPair(t, s, tn)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
+	then := func(p bot.Pair) []bot.Job { return []bot.Job{bot.NewJob(t0, "test", p.ID, p.Met.Format("15:04"))} }
+	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "yes", t0.Add(time.Hour), then)
+	MustOK(t, err)
+	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "yes", t0, func(bot.Pair) []bot.Job { return []bot.Job{bot.NewJob(t0, "test", "refused")} })
+	MustCode(t, err, bot.ESTALE)
+	jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
+	if len(jobs) != 1 || jobs[0].ID != "test:"+pair.ID+":10:00" {
+		t.Fatalf("got %v, want only the job of the accepted answer, built from the updated pair", jobs)
 	}
 }
