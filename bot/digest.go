@@ -50,33 +50,21 @@ func (b *Bot) PostDigest(ctx context.Context, t Tenant, now time.Time) error {
 		return nil
 	}
 	week := WeekOf(weekStart(now.In(b.location(ctx, t))).AddDate(0, 0, -7))
-	key := "digest:" + week
-	switch prev, err := b.store.MarkSent(ctx, t, key, digestLease); {
-	case err != nil:
-		return err
-	case prev == "done":
-		return nil
-	case prev == "pending":
-		return &Error{Code: ESTALE, Err: errInFlight}
-	}
-	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	msg, png, err := b.Digest(ctx, t, now)
-	if err == nil {
+	return b.once(ctx, t, "digest:"+week, digestLease, func() error {
+		msg, png, err := b.Digest(ctx, t, now)
+		if err != nil {
+			return err
+		}
 		if canUpload && (png != nil || !canPost) {
 			err = up.Upload(ctx, t, s.DigestChannel, File{Name: "digest-" + week + ".png", Type: "image/png", Data: png}, msg)
 		} else {
 			err = poster.Post(ctx, t, s.DigestChannel, msg)
 		}
-	}
-	if err != nil {
-		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
-			b.log.Error("digest: unmark", "tenant", t.String(), "err", uerr)
+		if err == nil {
+			b.log.Info("digest posted", "tenant", t.String(), "week", week)
 		}
 		return err
-	}
-	b.log.Info("digest posted", "tenant", t.String(), "week", week)
-	return b.store.ConfirmSent(keep, t, key)
+	})
 }
 
 // Chart is the data of the digest's chart, for Config.Chart: counts on

@@ -24,13 +24,7 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 	if !ok {
 		return nil
 	}
-	prev, err := b.store.MarkSent(ctx, t, key+":channel", JobLease)
-	if err != nil || prev == "done" {
-		return err
-	}
-	if err := poster.Post(ctx, t, s.DigestChannel, build(s.DefaultLang)); err != nil {
-		_ = b.store.UnmarkSent(context.WithoutCancel(ctx), t, key+":channel")
-		return err
-	}
-	return b.store.ConfirmSent(context.WithoutCancel(ctx), t, key+":channel")
+	return b.once(ctx, t, key+":channel", JobLease, func() error {
+		return poster.Post(ctx, t, s.DigestChannel, build(s.DefaultLang))
+	})
 }

@@ -106,9 +106,17 @@ var errInFlight = errors.New("delivery in flight")
 // rather than lost; only a crash between the platform accepting the
 // message and the confirmation can repeat it.
 func (b *Bot) deliver(ctx context.Context, jobID string, to MemberID, build func(Lang) Message) error {
-	t := to.Tenant()
-	key := jobID + ":" + to.User
-	prev, err := b.store.MarkSent(ctx, t, key, JobLease)
+	return b.once(ctx, to.Tenant(), jobID+":"+to.User, JobLease, func() error { return b.notify(ctx, to, build) })
+}
+
+// once runs send at most once per key in a workspace, whatever retries and
+// replicas do, and never loses it: the key is marked "pending" for lease
+// before send, freed if send fails, and marked "done" after. It returns
+// ESTALE (errInFlight) while another replica holds the pending mark: the
+// caller retries later, and by then the mark is done or has expired. The
+// bookkeeping outlives a cancelled ctx.
+func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func() error) error {
+	prev, err := b.store.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
 		return err
@@ -119,9 +127,9 @@ func (b *Bot) deliver(ctx context.Context, jobID string, to MemberID, build func
 	}
 	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if err := b.notify(ctx, to, build); err != nil {
+	if err := send(); err != nil {
 		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
-			b.log.Error("unmark sent", "job", jobID, "err", uerr)
+			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
 	}
