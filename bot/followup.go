@@ -29,7 +29,11 @@ func charterJobs(s Settings, pair Pair) []Job {
 // and the surveys (flash: one, at the latest SurveyAfter; a relationship:
 // mid-program and end).
 func officialJobs(s Settings, pair Pair, at time.Time) []Job {
-	jobs := []Job{NewJob(at.Add(s.CheckinAfter), JobCheckin, pair.ID, "1")}
+	jobs := []Job{
+		// Due at once: it only sends if the introduction sent right away failed.
+		NewJob(at, JobIntro, pair.ID),
+		NewJob(at.Add(s.CheckinAfter), JobCheckin, pair.ID, "1"),
+	}
 	if !pair.Relationship() {
 		return append(jobs, NewJob(at.Add(s.SurveyAfter), JobSurvey, pair.ID, SurveyFlash))
 	}

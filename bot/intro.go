@@ -5,37 +5,53 @@ import (
 	"strings"
 )
 
-// introduce sends the one introduction of an official pair to both
-// members together. When they read different languages it is bilingual.
+// introduce counts a pair that just became official and sends its
+// introduction at once. The introduction job scheduled with the pair
+// (intro:<pair>) sends it later if this attempt fails; the two share one
+// delivery mark, so it goes out once.
 func (b *Bot) introduce(ctx context.Context, pair Pair) {
-	mentor, err := b.member(ctx, pair.Mentor)
-	if err != nil {
-		b.log.Error("intro: member", "pair", pair.ID, "err", err)
-		return
-	}
-	mentee, err := b.member(ctx, pair.Mentee)
-	if err != nil {
-		b.log.Error("intro: member", "pair", pair.ID, "err", err)
-		return
-	}
-	langs := []Lang{mentee.Lang}
-	if mentor.Lang != mentee.Lang {
-		langs = append(langs, mentor.Lang)
-	}
-	msg := introMessage(langs, pair, mentor, mentee)
-	p, err := b.platform(pair.Mentor)
-	if err != nil {
-		b.log.Error("intro: platform", "pair", pair.ID, "err", err)
-		return
-	}
-	if err := p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, msg); err != nil {
-		b.log.Error("intro not delivered", "pair", pair.ID, "code", string(ErrorCode(err)), "err", err)
-	}
 	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic}
 	if r, err := b.store.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() {
 		e.Duration = pair.Official.Sub(r.Created)
 	}
 	b.record(ctx, e)
+	if err := b.sendIntro(ctx, pair); err != nil {
+		b.log.Warn("intro not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+	}
+}
+
+// sendIntro sends the one introduction of an official pair to both members
+// together, once. When they read different languages it is bilingual.
+func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
+	mentor, err := b.member(ctx, pair.Mentor)
+	if err != nil {
+		return err
+	}
+	mentee, err := b.member(ctx, pair.Mentee)
+	if err != nil {
+		return err
+	}
+	langs := []Lang{mentee.Lang}
+	if mentor.Lang != mentee.Lang {
+		langs = append(langs, mentor.Lang)
+	}
+	p, err := b.platform(pair.Mentor)
+	if err != nil {
+		return err
+	}
+	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, JobLease, func() error {
+		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, introMessage(langs, pair, mentor, mentee))
+	})
+}
+
+// runIntro sends an introduction that could not be sent when the pair
+// became official (intro:<pair>); otherwise it finds it sent.
+func runIntro(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	if err != nil || pair.State != PairActive {
+		return ignoreGone(err)
+	}
+	return b.sendIntro(ctx, pair)
 }
 
 // introMessage is the introduction, in one or two languages.

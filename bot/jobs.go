@@ -29,6 +29,7 @@ const (
 	JobCheckinRemind  = "checkinr" // checkinr:<pair>:<n>
 	JobSurvey         = "survey"   // survey:<pair>:<stage>
 	JobEscalate       = "escalate" // escalate:<request>
+	JobIntro          = "intro"    // intro:<pair>
 	JobTest           = "test"     // test:<anything>: used by scheduler tests
 )
 

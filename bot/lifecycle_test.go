@@ -223,3 +223,24 @@ func mustOnlyPair(tb testing.TB, h *bottest.Harness, user string) bot.Pair {
 	}
 	return pairs[0]
 }
+
+// TestIntroRetried: when the platform is down as the pair becomes
+// official, the introduction is not lost: its job sends it once the
+// platform is back, and only once.
+func TestIntroRetried(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("alice", "request go")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	inbox(h)
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	MustTick(t, h, time.Minute)
+	MustInbox(t, h)
+	h.Platform.Fail = nil
+	MustTick(t, h, 10*time.Minute) // the job's retry
+	MustInbox(t, h, "bob+alice: Introduction: go | Alice, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")
+	MustTick(t, h, time.Hour)
+	MustInbox(t, h)
+}

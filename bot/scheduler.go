@@ -31,6 +31,7 @@ func jobTable() map[string]jobFunc {
 		JobCheckinRemind:  runCheckin,
 		JobSurvey:         runSurvey,
 		JobEscalate:       runEscalate,
+		JobIntro:          runIntro,
 		JobTest:           runTestJob,
 	}
 }
