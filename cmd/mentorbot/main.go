@@ -1,6 +1,3 @@
-// Command mentorbot runs the mentoring bot: on Slack and/or Discord when
-// their tokens are set, otherwise in the terminal, on the Redis at
-// REDIS_URL or, without one, on an embedded Redis that keeps nothing.
 package main
 
 import (
