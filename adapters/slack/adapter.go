@@ -40,6 +40,12 @@ type Options struct {
 	// before it is acknowledged anyway (Slack's limit is 3 s), and how long
 	// an ack may wait for a free work slot. Default 2 s.
 	AckBudget time.Duration
+	// InlineBudget is how long a slash command's ack may wait for the
+	// core, counted from the request's arrival, to carry a plain reply in
+	// the ack itself instead of posting it to response_url afterwards.
+	// Past it, the ack goes empty and the reply follows as before.
+	// Default 150 ms; negative turns inline replies off.
+	InlineBudget time.Duration
 	// WorkTimeout bounds the work after one ack. Default 30 s.
 	WorkTimeout time.Duration
 	// CloseTimeout is how long Close waits for work in flight before
@@ -91,6 +97,9 @@ func (o *Options) defaults() error {
 		o.Retry = DefaultRetry
 	}
 	o.AckBudget = orDefault(o.AckBudget, 2*time.Second)
+	if o.InlineBudget == 0 {
+		o.InlineBudget = 150 * time.Millisecond
+	}
 	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
 	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)

@@ -13,24 +13,38 @@ import (
 // command anyway.
 const formOpenTimeout = 2500 * time.Millisecond
 
-// onCommand acknowledges a slash command at once, over HTTP or Socket
-// Mode alike, and runs it after the ack: nothing before the ack waits on
-// Redis or on Slack. The answer goes to response_url, ephemeral. It
-// returns the ack's payload, always none.
-func (a *Adapter) onCommand(c slack.SlashCommand) any {
+// onCommand acknowledges a slash command, over HTTP or Socket Mode
+// alike, and runs it on a job of its own, whose context outlives the ack.
+// The ack waits for the core up to Options.InlineBudget, counted from
+// received: a plain reply that comes in time travels in the ack (the
+// returned inline); otherwise the ack is empty and the reply follows
+// through response_url. A form never waits: the ack leaves as soon as the
+// core asks for one, and views.open follows. Nothing before the ack waits
+// longer than the budget on Redis or on Slack.
+func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time) *inline {
 	who := member(c.TeamID, c.UserID)
 	to := replyTo{member: who, responseURL: c.ResponseURL}
-	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) { a.runCommand(ctx, c, to) }) {
-		a.log.Warn("slack: command refused while closing", "member", who.String())
+	var ack *handoff[*inline]
+	if a.opt.InlineBudget > 0 {
+		ack = newHandoff[*inline]()
 	}
-	return nil
+	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) { a.runCommand(ctx, c, to, ack) }) {
+		a.log.Warn("slack: command refused while closing", "member", who.String())
+		return nil
+	}
+	if ack == nil {
+		return nil
+	}
+	in, _ := ack.take(a.opt.InlineBudget - time.Since(received))
+	return in
 }
 
-// runCommand hands the command to the core and delivers its reply. A
-// command that answers with a form opens it as a modal; if Slack will not
-// open it (the trigger expired), the person gets the command's help
-// instead, to type it out.
-func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to replyTo) {
+// runCommand hands the command to the core and delivers its reply: to the
+// waiting ack if it takes it, else through response_url. A command that
+// answers with a form opens it as a modal; if Slack will not open it (the
+// trigger expired), the person gets the command's help instead, to type
+// it out.
+func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to replyTo, ack *handoff[*inline]) {
 	// The locale comes from the profile cache only: looking a newcomer up
 	// in users.info here would cost every first command a Web API call
 	// before the core can even start; the core looks them up itself when
@@ -42,14 +56,26 @@ func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to reply
 		cmd.IsAdmin = a.isAdmin(ctx, to.member)
 	}
 	r := a.h.HandleCommand(ctx, cmd)
-	if r.Form != nil {
-		err := a.openForm(ctx, c.TriggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: c.ResponseURL})
-		if err == nil {
+	if r.Form == nil {
+		var in *inline
+		if ack != nil {
+			in = inlineReply(to, r)
+		}
+		// give(nil) lets an ack go empty at once when the reply cannot
+		// travel in it.
+		if ack.give(in) && in != nil {
 			return
 		}
-		a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
-		r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: locale})
+		a.reply(ctx, to, r)
+		return
 	}
+	ack.give(nil)
+	err := a.openForm(ctx, c.TriggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: c.ResponseURL})
+	if err == nil {
+		return
+	}
+	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+	r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: locale})
 	a.reply(ctx, to, r)
 }
 

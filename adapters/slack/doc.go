@@ -16,13 +16,18 @@
 //
 // Contracts and platform quirks the code is built around:
 //
-//   - Slack wants an answer within 3 seconds. A command or a click is
-//     acknowledged at once, before the core touches Redis or the Web API;
-//     the work runs after the ack on a context of its own (bounded by
-//     Options.WorkTimeout, tracked so that Close waits for it) and answers
-//     through response_url, chat.update or a DM. Only a modal submission
-//     waits for the core, up to Options.AckBudget, because its inline
-//     errors can only travel in the ack.
+//   - Slack wants an answer within 3 seconds. The work of a command or a
+//     click runs on a context of its own, not the request's (bounded by
+//     Options.WorkTimeout, tracked so that Close waits for it), so that it
+//     survives an early ack. A click is acknowledged at once and answers
+//     through chat.update, response_url or a DM. A slash command's ack
+//     waits for the core up to Options.InlineBudget (150 ms): a plain
+//     reply that comes in time, and fits in 19 KB, travels in the ack
+//     itself (the HTTP body, or the Socket Mode ack's payload), which
+//     saves the post to response_url; a later or larger reply follows
+//     through response_url, and a form never waits (views.open follows
+//     the ack). A modal submission waits up to Options.AckBudget, because
+//     its inline errors can only travel in the ack.
 //   - trigger_id works once and within 3 seconds: views.open is the first
 //     Web API call of a command or a click that opens a form.
 //   - Mentions and channels in commands reach the core as their IDs

@@ -2,10 +2,12 @@ package slack_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -65,11 +67,14 @@ func (r *recorder) Actions() []bot.Action {
 	return append([]bot.Action(nil), r.actions...)
 }
 
-// rig is an adapter served over HTTP in front of a fake Slack.
+// rig is an adapter served over HTTP in front of a fake Slack, or
+// connected to it over Socket Mode.
 type rig struct {
 	a    *slack.Adapter
 	fake *slackfake.Server
-	srv  *httptest.Server
+	srv  *httptest.Server  // HTTP
+	sock *slackfake.Socket // Socket Mode
+	seq  atomic.Int64
 }
 
 // MustRig starts an adapter for h with fast retries, registered on a
@@ -96,6 +101,40 @@ func MustRig(tb testing.TB, h slack.Handler, tune ...func(*slack.Options)) *rig 
 	srv := httptest.NewServer(mux)
 	tb.Cleanup(func() { srv.Close(); a.Close() })
 	return &rig{a: a, fake: fake, srv: srv}
+}
+
+// MustSocketRig starts an adapter for h in Socket Mode (an app token, no
+// signing secret) and waits for its connection to the fake.
+func MustSocketRig(tb testing.TB, h slack.Handler, tune ...func(*slack.Options)) *rig {
+	tb.Helper()
+	socket := func(o *slack.Options) { o.AppToken, o.SigningSecret = "xapp-test", "" }
+	r := MustRig(tb, h, append([]func(*slack.Options){socket}, tune...)...)
+	r.sock = r.fake.WaitSocket(tb, 5*time.Second)
+	return r
+}
+
+// command sends a slash command as the rig receives them (a signed POST,
+// or an envelope) and returns the ack's body or payload ("" for none),
+// and how long the ack took.
+func (r *rig) command(tb testing.TB, c slackfake.Command) (string, time.Duration) {
+	tb.Helper()
+	start := time.Now()
+	if r.sock == nil {
+		status, body := r.post(tb, "/slack/commands", time.Now(), c.Body())
+		if status != http.StatusOK {
+			tb.Fatalf("got %d %q, want 200", status, body)
+		}
+		return body, time.Since(start)
+	}
+	id := fmt.Sprintf("env-%d", r.seq.Add(1))
+	if err := r.sock.Send(c.Envelope(id)); err != nil {
+		tb.Fatal(err)
+	}
+	a := r.sock.WaitAck(tb, id, 5*time.Second)
+	if p := string(a.Payload); p != "null" {
+		return p, a.At.Sub(start)
+	}
+	return "", a.At.Sub(start)
 }
 
 // post sends a request signed at ts and returns the status and body.

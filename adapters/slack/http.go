@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -85,16 +87,17 @@ func formRequest(body []byte) *http.Request {
 	return r
 }
 
-// serveCommand acknowledges a slash command. ssl_check is Slack probing
-// the certificate: it wants a 200 and nothing else.
+// serveCommand acknowledges a slash command, with its reply when the
+// core answers within the inline budget. ssl_check is Slack probing the
+// certificate: it wants a 200 and nothing else.
 func (a *Adapter) serveCommand(w http.ResponseWriter, body []byte) {
-	r := formRequest(body)
-	c, err := slack.SlashCommandParse(r)
+	received := time.Now()
+	c, form, err := parseCommand(body)
 	if err != nil {
 		http.Error(w, "bad form", http.StatusBadRequest)
 		return
 	}
-	if r.PostForm.Get("ssl_check") == "1" {
+	if form.Get("ssl_check") == "1" {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -102,7 +105,30 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, body []byte) {
 		http.Error(w, "missing team_id or user_id", http.StatusBadRequest)
 		return
 	}
-	writeAck(w, a.onCommand(c))
+	if in := a.onCommand(c, received); in != nil {
+		writeAck(w, in.body)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// parseCommand reads a slash command's form as slack-go's
+// SlashCommandParse does, without first rebuilding an *http.Request
+// around a body already read.
+func parseCommand(body []byte) (slack.SlashCommand, url.Values, error) {
+	f, err := url.ParseQuery(string(body))
+	if err != nil {
+		return slack.SlashCommand{}, nil, err
+	}
+	return slack.SlashCommand{
+		Token: f.Get("token"), TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
+		EnterpriseID: f.Get("enterprise_id"), EnterpriseName: f.Get("enterprise_name"),
+		IsEnterpriseInstall: f.Get("is_enterprise_install") == "true",
+		ChannelID:           f.Get("channel_id"), ChannelName: f.Get("channel_name"),
+		UserID: f.Get("user_id"), UserName: f.Get("user_name"), Command: f.Get("command"),
+		Text: f.Get("text"), ResponseURL: f.Get("response_url"), TriggerID: f.Get("trigger_id"),
+		APIAppID: f.Get("api_app_id"),
+	}, f, nil
 }
 
 // serveInteraction acknowledges a click or a modal submission.
@@ -122,10 +148,13 @@ func writeAck(w http.ResponseWriter, payload any) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	b, err := json.Marshal(payload)
-	if err != nil {
-		w.WriteHeader(http.StatusOK)
-		return
+	b, ok := payload.(json.RawMessage)
+	if !ok {
+		var err error
+		if b, err = json.Marshal(payload); err != nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(b)

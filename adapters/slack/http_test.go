@@ -78,8 +78,8 @@ func TestVerification(t *testing.T) {
 	}
 }
 
-// TestCommand acks slash commands at once, whatever the bot is waiting
-// for, and delivers the reply to response_url, ephemeral.
+// TestCommand acks slash commands within the inline budget, whatever the
+// bot is waiting for, with the reply inline when it comes in time.
 func TestCommand(t *testing.T) {
 	t.Run("SSLCheck", func(t *testing.T) {
 		h := &recorder{}
@@ -95,11 +95,11 @@ func TestCommand(t *testing.T) {
 		r := MustRig(t, h)
 		form, _ := url.ParseQuery(strings.TrimSpace(string(MustReadShared(t, "slack_slash_command_weather.form"))))
 		form.Set("response_url", r.fake.ResponseURL("weather"))
-		status, _ := r.post(t, "/slack/commands", time.Now(), []byte(form.Encode()))
-		if status != http.StatusOK {
-			t.Fatalf("got %d, want 200", status)
+		status, body := r.post(t, "/slack/commands", time.Now(), []byte(form.Encode()))
+		reply, ok := slackfake.Inline([]byte(body))
+		if status != http.StatusOK || !ok {
+			t.Fatalf("got %d %q, want 200 with the reply inline", status, body)
 		}
-		reply := r.fake.WaitCalls(t, "response_url", 1, nil, 5*time.Second)[0]
 		c := h.Commands()[0]
 		if c.Member != (bot.MemberID{Platform: "slack", Workspace: "T0001", User: "U2147483697"}) || c.Text != "94070" || !c.Forms {
 			t.Fatalf("got command %+v, want U2147483697 of T0001 typing 94070, with forms", c)
@@ -129,6 +129,7 @@ func TestReplyFallback(t *testing.T) {
 	h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
 	r := MustRig(t, h, func(o *slack.Options) {
 		o.Log = slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))
+		o.InlineBudget = -1 // the reply goes to response_url
 	})
 	r.fake.AddUser(slackfake.User{ID: "U1"})
 	secretURL := "http://127.0.0.1:1/commands/T1/1/SECRET123"

@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"sync"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -84,7 +83,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any
 	who := member(teamOf(ic), ic.User.ID)
 	to := replyTo{member: who, responseURL: meta.ResponseURL}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
-	h := &handoff{ch: make(chan bot.Reply, 1)}
+	h := newHandoff[bot.Reply]()
 	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
 		if isAdminCommand(cmd.Name) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
@@ -120,46 +119,6 @@ func inlineErrors(r bot.Reply, values map[string]string) bool {
 		}
 	}
 	return true
-}
-
-// handoff passes a submission's reply from its job to the waiting ack, or
-// tells the job that the ack has left without it.
-type handoff struct {
-	mu        sync.Mutex
-	ch        chan bot.Reply // buffered: give never blocks
-	abandoned bool
-}
-
-// give hands r to the ack and reports whether the ack will use it.
-func (h *handoff) give(r bot.Reply) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.abandoned {
-		return false
-	}
-	h.ch <- r
-	return true
-}
-
-// take waits up to d for the reply. After that the ack leaves, and the job
-// delivers the reply on its own.
-func (h *handoff) take(d time.Duration) (bot.Reply, bool) {
-	t := time.NewTimer(max(d, 0))
-	defer t.Stop()
-	select {
-	case r := <-h.ch:
-		return r, true
-	case <-t.C:
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	select {
-	case r := <-h.ch:
-		return r, true
-	default:
-		h.abandoned = true
-		return bot.Reply{}, false
-	}
 }
 
 func firstOf(s ...string) string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -49,11 +50,25 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		c, ok := evt.Data.(slack.SlashCommand)
-		var payload any
-		if ok && c.TeamID != "" && c.UserID != "" {
-			payload = a.onCommand(c)
+		if !ok || c.TeamID == "" || c.UserID == "" {
+			_ = a.ack(ctx, sm, evt.Request, nil)
+			return
 		}
-		a.ack(ctx, sm, evt.Request, payload)
+		// The ack may wait for the core (the inline budget): never hold
+		// the event loop, and so every other envelope, for it.
+		received := time.Now()
+		a.socket.Add(1)
+		go func() {
+			defer a.socket.Done()
+			in := a.onCommand(c, received)
+			if in == nil {
+				_ = a.ack(ctx, sm, evt.Request, nil)
+				return
+			}
+			if err := a.ack(ctx, sm, evt.Request, in.body); err != nil {
+				a.undelivered(in)
+			}
+		}()
 	case socketmode.EventTypeInteractive:
 		ic, ok := evt.Data.(slack.InteractionCallback)
 		// A submission may wait for the core before its ack: never hold
@@ -65,10 +80,10 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 			if ok {
 				payload = a.onInteraction(ic)
 			}
-			a.ack(ctx, sm, evt.Request, payload)
+			_ = a.ack(ctx, sm, evt.Request, payload)
 		}()
 	case socketmode.EventTypeEventsAPI:
-		a.ack(ctx, sm, evt.Request, nil)
+		_ = a.ack(ctx, sm, evt.Request, nil)
 		if ea, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
 			if cb, ok := ea.Data.(*slackevents.EventsAPICallbackEvent); ok {
 				a.onEvent(ea.TeamID, cb.EventID, ea.InnerEvent.Type)
@@ -80,7 +95,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		if bad, ok := evt.Data.(*socketmode.ErrorBadMessage); ok {
 			var req socketmode.Request
 			if json.Unmarshal(bad.Message, &req) == nil && req.EnvelopeID != "" {
-				a.ack(ctx, sm, &req, nil)
+				_ = a.ack(ctx, sm, &req, nil)
 			}
 			a.log.Warn("slack: undecodable envelope", "envelope", req.EnvelopeID, "type", req.Type, "err", bad.Cause)
 		}
@@ -94,12 +109,15 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 }
 
 // ack acknowledges one envelope. It gives up when the adapter closes, so a
-// dead connection cannot hold a goroutine forever.
-func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, payload any) {
+// dead connection cannot hold a goroutine forever. An error means the ack
+// was not sent.
+func (a *Adapter) ack(ctx context.Context, sm *socketmode.Client, req *socketmode.Request, payload any) error {
 	if req == nil || req.EnvelopeID == "" {
-		return
+		return nil
 	}
-	if err := sm.AckCtx(ctx, req.EnvelopeID, payload); err != nil && ctx.Err() == nil {
+	err := sm.AckCtx(ctx, req.EnvelopeID, payload)
+	if err != nil && ctx.Err() == nil {
 		a.log.Warn("slack: ack failed", "envelope", req.EnvelopeID, "err", err)
 	}
+	return err
 }

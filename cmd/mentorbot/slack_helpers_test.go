@@ -214,13 +214,31 @@ func (w *world) command(user slackfake.User, text string) (string, ack) {
 	return name, w.deliver("/slack/commands", c.Body(), c.Envelope)
 }
 
-// MustCommand runs a slash command, checks its quiet, quick ack and
-// returns the ephemeral reply posted to its response_url.
+// MustCommand runs a slash command, checks its quick ack and returns the
+// ephemeral reply: in the ack when the core answered within the inline
+// budget, else the post to the command's response_url.
 func (w *world) MustCommand(user slackfake.User, text string) slackfake.Call {
 	w.tb.Helper()
 	name, a := w.command(user, text)
-	MustAck(w.tb, a, "")
-	return w.reply(name)
+	if a.Body == "" {
+		MustAck(w.tb, a, "")
+		return w.reply(name)
+	}
+	return MustInline(w.tb, a)
+}
+
+// MustInline checks that an ack is a quick 200 carrying a reply, and
+// returns the reply.
+func MustInline(tb testing.TB, a ack) slackfake.Call {
+	tb.Helper()
+	c, ok := slackfake.Inline([]byte(a.Body))
+	if a.Status != http.StatusOK || !ok {
+		tb.Fatalf("got ack %d %q, want 200 with the reply inline", a.Status, a.Body)
+	}
+	if a.Elapsed > ackLimit {
+		tb.Fatalf("got ack in %s, want under %s", a.Elapsed, ackLimit)
+	}
+	return c
 }
 
 // reply waits for the post to the response_url named name.

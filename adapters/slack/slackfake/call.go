@@ -124,5 +124,17 @@ func str(v any) string {
 	return s
 }
 
+// Inline reads the body of a slash command's ack (HTTP) or an ack's
+// payload (Socket Mode): the reply it carries, as a Call of method
+// "inline" whose Body is the JSON, and whether it carries one. An empty
+// body, "null" or JSON that is not an ephemeral message carry none.
+func Inline(body []byte) (Call, bool) {
+	var m map[string]any
+	if json.Unmarshal(body, &m) != nil || m["response_type"] != "ephemeral" {
+		return Call{}, false
+	}
+	return Call{Method: "inline", Body: m, Status: 200}, true
+}
+
 // TS is the ts of the message a chat.postMessage call created.
 func (c Call) TS() string { return str(c.Answer["ts"]) }

@@ -21,6 +21,7 @@ type Server struct {
 	mu        sync.Mutex
 	calls     []Call
 	counts    map[string]int
+	succeeded map[string]int
 	record    bool
 	changed   chan struct{} // closed and replaced on every call
 	users     map[string]User
@@ -67,7 +68,7 @@ type Call struct {
 // New starts a fake Slack on loopback. Close it when done; MustNew does.
 func New() *Server {
 	s := &Server{
-		counts: map[string]int{}, record: true, changed: make(chan struct{}),
+		counts: map[string]int{}, succeeded: map[string]int{}, record: true, changed: make(chan struct{}),
 		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -157,6 +158,14 @@ func (s *Server) Count(method string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.counts[method]
+}
+
+// Succeeded returns how many calls to method the fake answered with
+// success: HTTP 200 and, for a Web API method, "ok": true.
+func (s *Server) Succeeded(method string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.succeeded[method]
 }
 
 func filter(calls []Call, method string) []Call {
@@ -267,6 +276,9 @@ func (s *Server) finish(c Call, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.counts[c.Method]++
+	if status == http.StatusOK && (c.Answer == nil || c.Answer["ok"] == true) {
+		s.succeeded[c.Method]++
+	}
 	if s.record {
 		s.calls = append(s.calls, c)
 	}
