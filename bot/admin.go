@@ -11,7 +11,7 @@ const MaxCharterLen = 4000
 // adminCommands are the managers' rows of the command table: grouped
 // under "admin", refused with EFORBIDDEN to anyone who is not a manager.
 func adminCommands(kinds []string) []CommandSpec {
-	channel := Option{Name: "channel", Type: OptText, MaxLength: 100}
+	channel := Option{Name: "channel", Type: OptChannel, MaxLength: 100}
 	settings := make([]Option, len(settingNames))
 	for i, n := range settingNames {
 		settings[i] = Option{Name: n, Type: OptText, MaxLength: 100}
@@ -20,8 +20,9 @@ func adminCommands(kinds []string) []CommandSpec {
 		{Name: "admin help", Admin: true, run: runAdminHelp},
 		{Name: "admin stats", Admin: true, run: runAdminStats},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
-			{Name: "mentor", Type: OptText, MaxLength: 200, Required: true},
-			{Name: "mentee", Type: OptText, MaxLength: 100},
+			// In text ("@ada @grace go"), mentor holds the rest of the line.
+			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},
+			{Name: "mentee", Type: OptUser, MaxLength: 100},
 			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
 			{Name: "kind", Type: OptChoice, Choices: kinds},
 		}},
@@ -31,14 +32,14 @@ func adminCommands(kinds []string) []CommandSpec {
 		}},
 		{Name: "admin export", Admin: true, run: runAdminExport},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
-			{Name: "channel", Type: OptText, MaxLength: 100, Required: true},
+			{Name: "channel", Type: OptChannel, MaxLength: 100, Required: true},
 			{Name: "lang", Type: OptChoice, Choices: append(langNames(), langBoth)},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
 		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
 			{Name: "action", Type: OptText, MaxLength: 120},
-			{Name: "user", Type: OptText, MaxLength: 100},
+			{Name: "user", Type: OptUser, MaxLength: 100},
 		}},
 	}
 }

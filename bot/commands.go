@@ -11,10 +11,12 @@ type OptionType int
 
 // Option types.
 const (
-	OptText   OptionType = iota // free text
-	OptList                     // comma-separated list
-	OptInt                      // whole number within Min..Max
-	OptChoice                   // one of Choices
+	OptText    OptionType = iota // free text
+	OptList                      // comma-separated list
+	OptInt                       // whole number within Min..Max
+	OptChoice                    // one of Choices
+	OptUser                      // a member: a mention (<@U123>, @U123) or a user ID
+	OptChannel                   // a channel: a mention (<#C123>, #C123) or a channel ID
 )
 
 // Option is one named input of a command. The same definition drives the

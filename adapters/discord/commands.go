@@ -136,6 +136,12 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 		for _, c := range o.Choices {
 			opt.Choices = append(opt.Choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(c, maxDescription), Value: c})
 		}
+	case bot.OptUser:
+		// Discord's member picker; the value is the user's ID.
+		opt.Type = discordgo.ApplicationCommandOptionUser
+	case bot.OptChannel:
+		opt.Type = discordgo.ApplicationCommandOptionChannel
+		opt.ChannelTypes = []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}
 	default:
 		opt.Type = discordgo.ApplicationCommandOptionString
 		if o.MaxLength > 0 {

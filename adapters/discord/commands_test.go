@@ -103,6 +103,14 @@ func TestCommands(t *testing.T) {
 		if want := bot.T(bot.French, "opt.years"); years.Localized["fr"] != want {
 			t.Errorf("got French description %q, want %q", years.Localized["fr"], want)
 		}
+		admin, _ := root.option("admin")
+		pair, _ := admin.option("pair")
+		mentor, _ := pair.option("mentor")
+		announce, _ := admin.option("announce")
+		channel, _ := announce.option("channel")
+		if mentor.Type != 6 || mentor.MaxLength != 0 || channel.Type != 7 {
+			t.Errorf("got mentor of type %d (max %d), channel of type %d; want Discord's member picker (6) and channel picker (7)", mentor.Type, mentor.MaxLength, channel.Type)
+		}
 	})
 	t.Run("DescriptionsWithinLimits", func(t *testing.T) {
 		var walk func(c command)
