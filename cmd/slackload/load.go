@@ -14,17 +14,18 @@ import (
 )
 
 // generator builds signed slash commands, each with its own user and
-// trigger_id, as Slack would send them.
+// trigger_id, as Slack would send them. Users are numbered across the
+// whole run, so that no two commands share one.
 type generator struct {
-	team, text, responseURL string
-	n                       atomic.Int64
+	team, responseURL string
+	n                 atomic.Int64
 }
 
-func (g *generator) request(url string) *http.Request {
+func (g *generator) request(url, text string) *http.Request {
 	i := g.n.Add(1)
 	c := slackfake.Command{
 		Team: g.team, User: fmt.Sprintf("UL%08d", i), UserName: "load", Channel: "CLOAD",
-		Text: g.text, ResponseURL: g.responseURL, TriggerID: fmt.Sprintf("load.%d.%s", i, g.team),
+		Text: text, ResponseURL: g.responseURL, TriggerID: fmt.Sprintf("load.%d.%s", i, g.team),
 	}
 	return slackfake.NewRequest(url, secret, time.Now(), c.Body())
 }
@@ -33,10 +34,13 @@ func (g *generator) request(url string) *http.Request {
 type result struct {
 	target, mode string
 	sent, failed int
-	elapsed      time.Duration
-	lat          []time.Duration // sorted
-	// completed is how many commands finished their work after the ack,
-	// and workTime how long from the start of the run until the last did.
+	// inline is how many acks carried the command's reply.
+	inline  int
+	elapsed time.Duration
+	lat     []time.Duration // sorted
+	// completed is how many commands finished their work (inline or
+	// after the ack), and workTime how long from the start of the run
+	// until the last did.
 	completed int
 	workTime  time.Duration
 }
@@ -50,81 +54,102 @@ func (r result) pct(p float64) time.Duration {
 	return r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*p))]
 }
 
+// sample is one request's outcome.
+type sample struct {
+	lat        time.Duration
+	ok, inline bool
+}
+
+// inlineMark is how an ack that carries a reply begins its JSON, as the
+// adapter writes it.
+const inlineMark = `{"response_type":"ephemeral"`
+
 // send posts one request and reports its latency, up to the last byte of
-// the answer, and whether it was a 200.
-func send(client *http.Client, req *http.Request) (time.Duration, bool) {
+// the answer, whether it was a 200, and whether it carried the reply.
+func send(client *http.Client, req *http.Request) sample {
 	start := time.Now()
 	res, err := client.Do(req)
 	if err != nil {
-		return time.Since(start), false
+		return sample{lat: time.Since(start)}
 	}
+	var buf [len(inlineMark)]byte
+	n, _ := io.ReadFull(res.Body, buf[:])
 	_, _ = io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	return time.Since(start), res.StatusCode == http.StatusOK
+	ok := res.StatusCode == http.StatusOK
+	return sample{lat: time.Since(start), ok: ok, inline: ok && string(buf[:n]) == inlineMark}
 }
 
-// fixedRate sends rate requests per second for d, each at its scheduled
-// time whatever the previous ones are doing (an open loop, as Slack
-// sends them).
-func fixedRate(ctx context.Context, client *http.Client, g *generator, url string, rate int, d time.Duration) result {
-	n := int(d.Seconds() * float64(rate))
-	interval := time.Second / time.Duration(rate)
-	lat := make([]time.Duration, n)
-	ok := make([]bool, n)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		time.Sleep(time.Until(start.Add(time.Duration(i) * interval)))
-		req := g.request(url)
-		wg.Go(func() { lat[i], ok[i] = send(client, req) })
+// load is a way of sending requests for d: at a fixed rate, or at
+// saturation.
+type load func(ctx context.Context, next func() *http.Request, d time.Duration) result
+
+// fixedRate sends rate requests per second, each at its scheduled time
+// whatever the previous ones are doing (an open loop, as Slack sends
+// them).
+func fixedRate(client *http.Client, rate int) load {
+	return func(ctx context.Context, next func() *http.Request, d time.Duration) result {
+		n := int(d.Seconds() * float64(rate))
+		interval := time.Second / time.Duration(rate)
+		samples := make([]sample, n)
+		var wg sync.WaitGroup
+		start := time.Now()
+		for i := 0; i < n && ctx.Err() == nil; i++ {
+			time.Sleep(time.Until(start.Add(time.Duration(i) * interval)))
+			req := next()
+			wg.Go(func() { samples[i] = send(client, req) })
+		}
+		wg.Wait()
+		return collect(fmt.Sprintf("%d/s", rate), samples, time.Since(start))
 	}
-	wg.Wait()
-	return collect(fmt.Sprintf("%d/s", rate), lat, ok, time.Since(start))
 }
 
 // saturate runs clients closed loops, each sending its next request as
-// soon as the previous is answered, for d.
-func saturate(ctx context.Context, client *http.Client, g *generator, url string, clients int, d time.Duration) result {
-	var mu sync.Mutex
-	var lat []time.Duration
-	var ok []bool
-	var wg sync.WaitGroup
-	start := time.Now()
-	deadline := start.Add(d)
-	for range clients {
-		wg.Go(func() {
-			var l []time.Duration
-			var o []bool
-			for time.Now().Before(deadline) && ctx.Err() == nil {
-				t, good := send(client, g.request(url))
-				l, o = append(l, t), append(o, good)
-			}
-			mu.Lock()
-			lat, ok = append(lat, l...), append(ok, o...)
-			mu.Unlock()
-		})
+// soon as the previous is answered.
+func saturate(client *http.Client, clients int) load {
+	return func(ctx context.Context, next func() *http.Request, d time.Duration) result {
+		var mu sync.Mutex
+		var samples []sample
+		var wg sync.WaitGroup
+		start := time.Now()
+		deadline := start.Add(d)
+		for range clients {
+			wg.Go(func() {
+				var mine []sample
+				for time.Now().Before(deadline) && ctx.Err() == nil {
+					mine = append(mine, send(client, next()))
+				}
+				mu.Lock()
+				samples = append(samples, mine...)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		return collect(fmt.Sprintf("%d clients", clients), samples, time.Since(start))
 	}
-	wg.Wait()
-	return collect(fmt.Sprintf("%d clients", clients), lat, ok, time.Since(start))
 }
 
-func collect(mode string, lat []time.Duration, ok []bool, elapsed time.Duration) result {
-	r := result{mode: mode, sent: len(lat), elapsed: elapsed, lat: lat}
-	for _, good := range ok {
-		if !good {
+func collect(mode string, samples []sample, elapsed time.Duration) result {
+	r := result{mode: mode, sent: len(samples), elapsed: elapsed, lat: make([]time.Duration, len(samples))}
+	for i, s := range samples {
+		r.lat[i] = s.lat
+		if !s.ok {
 			r.failed++
+		}
+		if s.inline {
+			r.inline++
 		}
 	}
 	slices.Sort(r.lat)
 	return r
 }
 
-// drain waits until the target has finished the work of every command it
-// acknowledged (want in all), for at most 60 s, and returns how many did.
-func drain(t target, want int) int {
+// drain waits until done reaches want (the work of every command
+// mentorbot acknowledged), for at most 60 s, and returns done.
+func drain(done func() int, want int) int {
 	deadline := time.Now().Add(60 * time.Second)
-	for t.done() < want && time.Now().Before(deadline) {
+	for done() < want && time.Now().Before(deadline) {
 		time.Sleep(2 * time.Millisecond)
 	}
-	return t.done()
+	return done()
 }

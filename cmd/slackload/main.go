@@ -7,15 +7,19 @@
 // the signature and makes one Redis round trip. Then it sends signed
 // /mentor commands, each with its own user and trigger_id, at a fixed rate
 // and at saturation, and reports throughput and p50/p99 ack latency, with
-// mentorbot's figures as ratios to the baseline's. It also counts the work
-// done after the acks (views.open or response_url calls reaching the fake),
-// which the ack latency alone does not show.
+// mentorbot's figures as ratios to the baseline's, for each command. By
+// default the commands are "status" (a reply, carried in the ack when the
+// core answers within the inline budget) and "request" with no option
+// (a form, opened with views.open after the ack). It also counts the work
+// done (replies carried inline, views.open and response_url calls reaching
+// the fake), which the ack latency alone does not show.
 //
 //	REDIS_URL=redis://127.0.0.1:6379/0 go run ./cmd/slackload
-//	go run ./cmd/slackload -rate 500 -clients 32 -rounds 3 -duration 2s -text request
+//	go run ./cmd/slackload -rate 500 -clients 32 -rounds 3 -duration 2s -command status -command request
+//	go run ./cmd/slackload -only request -cpuprofile request.prof
 //
-// Every run uses a fresh workspace ID, so it never meets real data; the
-// default command ("request", which opens a form) writes nothing to Redis.
+// Every run uses a fresh workspace ID, so it never meets real data, and
+// removes what it wrote (the members /mentor status records) at the end.
 package main
 
 import (
@@ -36,9 +40,16 @@ func main() {
 	flag.DurationVar(&cfg.Duration, "duration", 2*time.Second, "length of each measured round")
 	flag.IntVar(&cfg.Rounds, "rounds", 3, "rounds per target and load, alternating the targets")
 	flag.DurationVar(&cfg.Warmup, "warmup", 500*time.Millisecond, "unmeasured warm-up before each run")
-	flag.StringVar(&cfg.Text, "text", "request", "the text after /mentor in each command")
+	flag.Func("command", "the text after /mentor of a measured command; repeat for several (default status, then request)", func(s string) error {
+		cfg.Commands = append(cfg.Commands, s)
+		return nil
+	})
+	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
+	if len(cfg.Commands) == 0 {
+		cfg.Commands = []string{"status", "request"}
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {

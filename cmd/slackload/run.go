@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -20,16 +21,15 @@ type config struct {
 	Rate, Clients    int
 	Rounds           int
 	Duration, Warmup time.Duration
-	Text             string
+	Commands         []string // the texts after /mentor, one target each
+	Only             string   // measure only this target: "baseline" or a command
 }
 
-// measureFunc runs one load against url for d.
-type measureFunc func(url string, d time.Duration) result
-
-// run measures both targets, at a fixed rate then at saturation, and
-// prints the report. Each load runs in rounds that alternate the
-// baseline and mentorbot, so that a noisy neighbour on the machine weighs
-// on both alike; the report keeps the median round of each.
+// run measures the baseline and mentorbot with each command, at a fixed
+// rate then at saturation, and prints the report. Each load runs in
+// rounds that go through every target in turn, so that a noisy neighbour
+// on the machine weighs on all alike; the report keeps the median round
+// of each.
 func run(ctx context.Context, cfg config, out io.Writer) error {
 	fake := slackfake.New()
 	defer fake.Close()
@@ -50,65 +50,111 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		return err
 	}
 	defer mb.close()
+	g := &generator{team: newTeam(), responseURL: fake.ResponseURL("load")}
+	defer func() {
+		// A context of its own: an interrupted run cleans up too.
+		cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if n, err := cleanup(cctx, st, g.team); err != nil {
+			fmt.Fprintf(out, "slackload: cleaning up workspace %s: %v (after %d keys)\n", g.team, err, n)
+		}
+	}()
+
+	targets := []target{{name: "baseline", url: base.url, text: cfg.Commands[0]}}
+	for _, text := range cfg.Commands {
+		targets = append(targets, target{name: "mentorbot", url: mb.url, text: text, mentorbot: true})
+	}
+	if cfg.Only != "" {
+		targets = slices.DeleteFunc(targets, func(t target) bool { return t.label() != cfg.Only && t.text != cfg.Only })
+		if len(targets) == 0 {
+			return fmt.Errorf("-only %q: no such target", cfg.Only)
+		}
+	}
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4 * cfg.Clients, DisableCompression: true}, Timeout: 10 * time.Second}
-	g := &generator{team: newTeam(), text: cfg.Text, responseURL: fake.ResponseURL("load")}
-	fmt.Fprintf(out, "slackload: /mentor %q; %d rounds of %s per target and load, after %s warm-up; Redis %s; GOMAXPROCS %d\n\n",
-		cfg.Text, cfg.Rounds, cfg.Duration, cfg.Warmup, cfg.RedisURL, runtime.GOMAXPROCS(0))
+	fmt.Fprintf(out, "slackload: /mentor %s; %d rounds of %s per target and load, after %s warm-up; Redis %s; GOMAXPROCS %d\n\n",
+		quoteAll(cfg.Commands), cfg.Rounds, cfg.Duration, cfg.Warmup, cfg.RedisURL, runtime.GOMAXPROCS(0))
 	// At a fixed rate every round has the same throughput: its median
 	// round is the one of median p99. At saturation, of median throughput.
 	loads := []struct {
-		measure measureFunc
-		key     func(result) float64
+		load load
+		key  func(result) float64
 	}{
-		{func(url string, d time.Duration) result { return fixedRate(ctx, client, g, url, cfg.Rate, d) },
-			func(r result) float64 { return float64(r.pct(0.99)) }},
-		{func(url string, d time.Duration) result { return saturate(ctx, client, g, url, cfg.Clients, d) },
-			result.throughput},
+		{fixedRate(client, cfg.Rate), func(r result) float64 { return float64(r.pct(0.99)) }},
+		{saturate(client, cfg.Clients), result.throughput},
 	}
-	m := &meter{cfg: cfg}
-	var results []result
-	for _, load := range loads {
-		rounds := map[string][]result{}
+	m := &meter{cfg: cfg, g: g, fake: fake}
+	var results [][]result
+	for _, l := range loads {
+		rounds := make([][]result, len(targets))
 		for range cfg.Rounds {
-			for _, t := range []target{base, mb} {
-				rounds[t.name] = append(rounds[t.name], m.measure(t, load.measure))
+			for i, t := range targets {
+				rounds[i] = append(rounds[i], m.measure(ctx, t, l.load))
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
 			}
 		}
-		results = append(results, median(rounds[base.name], load.key), median(rounds[mb.name], load.key))
+		var medians []result
+		for i := range targets {
+			medians = append(medians, median(rounds[i], l.key))
+		}
+		results = append(results, medians)
 	}
 	report(out, results)
 	return nil
 }
 
+// label names a target in the report and for -only.
+func (t target) label() string {
+	if !t.mentorbot {
+		return t.name
+	}
+	return t.name + " " + t.text
+}
+
+func quoteAll(texts []string) string {
+	q := make([]string, len(texts))
+	for i, s := range texts {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, " and ")
+}
+
 // meter runs measured loads, keeping count of the commands mentorbot
 // acknowledged so that it can wait for their work to be done.
 type meter struct {
-	cfg   config
-	acked int
+	cfg  config
+	g    *generator
+	fake *slackfake.Server
+	// acked is how many commands mentorbot acknowledged; inline how many
+	// of those acks carried the reply.
+	acked, inline int
+}
+
+// done is how many of mentorbot's commands have done their work: a reply
+// carried by the ack, a form opened (views.open answered ok) or a reply
+// posted to response_url.
+func (m *meter) done() int {
+	return m.inline + m.fake.Succeeded("views.open") + m.fake.Succeeded("response_url")
 }
 
 // measure warms the target up, then measures one round. For mentorbot it
 // also waits for the work after the acks, and counts it.
-func (m *meter) measure(t target, load measureFunc) result {
-	w := load(t.url, m.cfg.Warmup)
-	if t.done != nil {
-		m.acked += w.sent - w.failed
-		drain(t, m.acked)
+func (m *meter) measure(ctx context.Context, t target, l load) result {
+	next := func() *http.Request { return m.g.request(t.url, t.text) }
+	w := l(ctx, next, m.cfg.Warmup)
+	if t.mentorbot {
+		m.acked, m.inline = m.acked+w.sent-w.failed, m.inline+w.inline
+		drain(m.done, m.acked)
 	}
-	before := 0
-	if t.done != nil {
-		before = t.done()
-	}
+	before := m.done()
 	start := time.Now()
-	r := load(t.url, m.cfg.Duration)
-	r.target = t.name
-	if t.done != nil {
-		m.acked += r.sent - r.failed
-		r.completed = drain(t, m.acked) - before
+	r := l(ctx, next, m.cfg.Duration)
+	r.target = t.label()
+	if t.mentorbot {
+		m.acked, m.inline = m.acked+r.sent-r.failed, m.inline+r.inline
+		r.completed = drain(m.done, m.acked) - before
 		r.workTime = time.Since(start)
 	}
 	return r
@@ -121,27 +167,33 @@ func median(rs []result, key func(result) float64) result {
 }
 
 // report prints one line per load and target, mentorbot's with ratios to
-// the baseline's.
-func report(out io.Writer, results []result) {
+// the baseline's of the same load.
+func report(out io.Writer, results [][]result) {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "target\tload\tsent\tfailed\tacks/s\tp50\tp99\tacks/s vs baseline\tp99 vs baseline\twork done/s\t")
-	var base result
-	for _, r := range results {
-		ratio, p99ratio, work := "", "", ""
-		if r.target == "baseline" {
-			base = r
-		} else {
-			ratio = fmt.Sprintf("%.2fx", r.throughput()/base.throughput())
-			p99ratio = fmt.Sprintf("%.2fx", float64(r.pct(0.99))/float64(base.pct(0.99)))
-			work = fmt.Sprintf("%.0f (%d/%d)", float64(r.completed)/r.workTime.Seconds(), r.completed, r.sent-r.failed)
+	fmt.Fprintln(tw, "target\tload\tsent\tfailed\tacks/s\tp50\tp99\tacks/s vs baseline\tp99 vs baseline\tinline\twork done/s\t")
+	for _, rs := range results {
+		var base *result
+		for i, r := range rs {
+			ratio, p99ratio, inline, work := "", "", "", ""
+			if r.target == "baseline" {
+				base = &rs[i]
+			} else {
+				if base != nil {
+					ratio = fmt.Sprintf("%.2fx", r.throughput()/base.throughput())
+					p99ratio = fmt.Sprintf("%.2fx", float64(r.pct(0.99))/float64(base.pct(0.99)))
+				}
+				inline = fmt.Sprint(r.inline)
+				work = fmt.Sprintf("%.0f (%d/%d)", float64(r.completed)/r.workTime.Seconds(), r.completed, r.sent-r.failed)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.target, r.mode, r.sent, r.failed,
+				r.throughput(), ms(r.pct(0.50)), ms(r.pct(0.99)), ratio, p99ratio, inline, work)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t\n", r.target, r.mode, r.sent, r.failed,
-			r.throughput(), ms(r.pct(0.50)), ms(r.pct(0.99)), ratio, p99ratio, work)
 	}
 	tw.Flush()
-	fmt.Fprintln(out, "\nacks: HTTP 200 answers to signed commands, in the median round (by p99 at a")
-	fmt.Fprintln(out, "fixed rate, by throughput at saturation). work done: the commands' views.open or")
-	fmt.Fprintln(out, "response_url calls reaching the fake Slack after the acks, over the round and its drain.")
+	fmt.Fprintln(out, "\nacks: HTTP 200 answers to signed commands, in the median round (by p99 at a fixed")
+	fmt.Fprintln(out, "rate, by throughput at saturation). inline: acks that carried the reply. work done:")
+	fmt.Fprintln(out, "replies carried inline, plus views.open and response_url calls that reached the fake")
+	fmt.Fprintln(out, "Slack after the acks, over the round and its drain, of the commands acknowledged.")
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }

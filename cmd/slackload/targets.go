@@ -22,13 +22,19 @@ import (
 // secret signs every request of the run.
 const secret = "8f742231b10e8888abcd99yyyzzz85a5"
 
-// target is an endpoint under load.
+// target is an endpoint under load, and the command sent to it.
 type target struct {
 	name string
 	url  string
-	// done counts the commands whose work after the ack has reached the
-	// fake Slack; nil for the baseline, which does all its work before.
-	done  func() int
+	text string // after /mentor
+	// mentorbot targets finish their work after the ack, or in it; the
+	// baseline does all its work before its ack.
+	mentorbot bool
+}
+
+// server is a running endpoint.
+type server struct {
+	url   string
 	close func()
 }
 
@@ -52,9 +58,9 @@ func serve(h http.Handler) (string, func(), error) {
 }
 
 // startBaseline serves the least any Slack endpoint must do: verify the
-// signature (with the same slack-go verifier) and make one Redis round
-// trip (reading the member, as the bot does first), then answer 200.
-func startBaseline(st *store.Store) (target, error) {
+// signature (with the same verifier as the adapter) and make one Redis
+// round trip (reading the member, as the bot does first), then answer 200.
+func startBaseline(st *store.Store) (server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /slack/commands", func(w http.ResponseWriter, r *http.Request) {
 		body, err := slackadapter.VerifyRequest(w, r, secret, 64<<10)
@@ -71,27 +77,26 @@ func startBaseline(st *store.Store) (target, error) {
 		w.WriteHeader(http.StatusOK)
 	})
 	u, stop, err := serve(mux)
-	return target{name: "baseline", url: u + "/slack/commands", close: stop}, err
+	return server{url: u + "/slack/commands", close: stop}, err
 }
 
 // startMentorbot wires the bot and the Slack adapter as cmd/mentorbot's
 // Main does, on the store and in front of the fake Slack.
-func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server) (target, error) {
+func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server) (server, error) {
 	quiet := slog.New(slog.DiscardHandler)
 	b := bot.New(bot.Config{DefaultLang: bot.English}, st, bot.SystemClock{}, rand.Reader, quiet)
 	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet})
 	if err != nil {
-		return target{}, err
+		return server{}, err
 	}
 	b.Register(slackadapter.Platform, a)
 	mux := http.NewServeMux()
 	a.Register(mux)
 	if err := a.Start(ctx); err != nil {
-		return target{}, err
+		return server{}, err
 	}
 	u, stop, err := serve(mux)
-	done := func() int { return fake.Count("views.open") + fake.Count("response_url") }
-	return target{name: "mentorbot", url: u + "/slack/commands", done: done, close: func() { stop(); a.Close() }}, err
+	return server{url: u + "/slack/commands", close: func() { stop(); a.Close() }}, err
 }
 
 // newTeam is a workspace ID no real data uses.
@@ -99,4 +104,36 @@ func newTeam() string {
 	b := make([]byte, 5)
 	_, _ = rand.Read(b)
 	return "TLOAD" + strings.ToUpper(hex.EncodeToString(b))
+}
+
+// cleanup removes what the run's commands wrote to Redis: the members
+// that /mentor status records, all under the run's own workspace, and the
+// workspace's entry in the set of tenants, so that scheduled work never
+// visits it. It follows the key schema of store/keys.go (every key of a
+// tenant starts with "mb:{platform:workspace}:", the set is "mb:tenants").
+func cleanup(ctx context.Context, st *store.Store, team string) (int, error) {
+	tenant := bot.Tenant{Platform: slackadapter.Platform, Workspace: team}.String()
+	rdb := st.Client()
+	n := 0
+	iter := rdb.Scan(ctx, 0, "mb:{"+tenant+"}:*", 1000).Iterator()
+	var batch []string
+	for iter.Next(ctx) {
+		batch = append(batch, iter.Val())
+		if len(batch) == 1000 {
+			if err := rdb.Unlink(ctx, batch...).Err(); err != nil {
+				return n, err
+			}
+			n, batch = n+len(batch), batch[:0]
+		}
+	}
+	if err := iter.Err(); err != nil {
+		return n, err
+	}
+	if len(batch) > 0 {
+		if err := rdb.Unlink(ctx, batch...).Err(); err != nil {
+			return n, err
+		}
+		n += len(batch)
+	}
+	return n, rdb.SRem(ctx, "mb:tenants", tenant).Err()
 }
