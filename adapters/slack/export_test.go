@@ -17,6 +17,18 @@ func ModalJSON(f bot.Form, command, responseURL string) string {
 	return mustJSON(renderModal(f, formMeta{Command: command, ResponseURL: responseURL}))
 }
 
+// KeptModalJSON renders f as views.open sends it: twice through one
+// cache, so that the second comes from the kept view when f has one.
+func KeptModalJSON(f bot.Form, command, responseURL string) string {
+	m := newModals()
+	_, _ = m.json(f, formMeta{Command: "other", ResponseURL: "https://example.com/other"})
+	b, err := m.json(f, formMeta{Command: command, ResponseURL: responseURL})
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
 func UnescapeText(s string) string { return unescapeText(s) }
 
 func ActionName(id string) string { return actionName(id) }

@@ -3,7 +3,9 @@ package slack
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -28,6 +30,77 @@ const formCallbackID = "mentor.form"
 type formMeta struct {
 	Command     string `json:"c"`
 	ResponseURL string `json:"r,omitempty"`
+}
+
+// modals renders forms as the JSON views.open takes. Most forms are the
+// same for everyone who opens them in one language (the empty request and
+// offer forms): their view, apart from private_metadata, is turned into
+// JSON once, and kept. Without it, every views.open would build the
+// view's JSON by reflection, each block twice over (slack-go's
+// Blocks.MarshalJSON, then encoding/json compacting what it returns). A
+// prefilled form is one person's: it is rendered each time and not kept.
+type modals struct {
+	heads *cache[string, []byte]
+}
+
+func newModals() *modals {
+	return &modals{heads: newCache[string, []byte](24*time.Hour, 256)}
+}
+
+// json returns the modal of f with meta, as JSON.
+func (m *modals) json(f bot.Form, meta formMeta) ([]byte, error) {
+	key, keep := formKey(f)
+	if !keep {
+		return json.Marshal(renderModal(f, meta))
+	}
+	head, ok := m.heads.get(key)
+	if !ok {
+		// The view without private_metadata (omitempty), and without its
+		// closing brace, after which the metadata goes.
+		v := renderModal(f, formMeta{})
+		v.PrivateMetadata = ""
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		head = b[:len(b)-1]
+		m.heads.put(key, head)
+	}
+	md, err := json.Marshal(encodeMeta(meta))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(md)+24)
+	out = append(out, head...)
+	out = append(out, `,"private_metadata":`...)
+	out = append(out, md...)
+	return append(out, '}'), nil
+}
+
+// formKey is what identifies a form's view, and whether the view may be
+// kept: not when it carries someone's values.
+func formKey(f bot.Form) (string, bool) {
+	var b strings.Builder
+	for _, s := range []string{f.Title, f.Submit} {
+		writeField(&b, s)
+	}
+	for _, x := range f.Fields {
+		if x.Value != "" {
+			return "", false
+		}
+		for _, s := range []string{x.Name, x.Label, x.Placeholder, strconv.FormatBool(x.Multiline), strconv.FormatBool(x.Required), strconv.Itoa(x.MaxLength)} {
+			writeField(&b, s)
+		}
+	}
+	return b.String(), true
+}
+
+// writeField writes s with its length first, so that no two forms share
+// a key whatever their texts contain.
+func writeField(b *strings.Builder, s string) {
+	b.WriteString(strconv.Itoa(len(s)))
+	b.WriteByte(':')
+	b.WriteString(s)
 }
 
 // renderModal turns a neutral form into a modal view. Each field is an
