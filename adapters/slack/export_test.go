@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
 )
 
 // The pure translations, exported for the black-box tests of package
@@ -17,16 +18,38 @@ func ModalJSON(f bot.Form, command, responseURL string) string {
 	return mustJSON(renderModal(f, formMeta{Command: command, ResponseURL: responseURL}))
 }
 
-// KeptModalJSON renders f as views.open sends it: twice through one
-// cache, so that the second comes from the kept view when f has one.
-func KeptModalJSON(f bot.Form, command, responseURL string) string {
+// KeptModalJSON renders f as views.open sends it, through a cache where
+// before was rendered first: f's view comes from the cache when before is
+// f and has a kept view.
+func KeptModalJSON(before, f bot.Form, command, responseURL string) string {
 	m := newModals()
-	_, _ = m.json(f, formMeta{Command: "other", ResponseURL: "https://example.com/other"})
-	b, err := m.json(f, formMeta{Command: command, ResponseURL: responseURL})
+	_, _, _ = m.view(before, formMeta{Command: "other", ResponseURL: "https://example.com/other"})
+	head, tail, err := m.view(f, formMeta{Command: command, ResponseURL: responseURL})
 	if err != nil {
 		panic(err)
 	}
-	return string(b)
+	return string(head) + string(tail)
+}
+
+// ParseCommand reads a slash command's form as the HTTP endpoint does,
+// and as slack-go's SlashCommandParse does, each as JSON with its
+// ssl_check flag, or "error".
+func ParseCommand(body []byte) (ours, sdk string) {
+	ours, sdk = "error", "error"
+	if c, ssl, err := parseCommand(body); err == nil {
+		ours = mustJSON(struct {
+			slack.SlashCommand
+			SSL bool
+		}{c, ssl})
+	}
+	r := formRequest(body)
+	if c, err := slack.SlashCommandParse(r); err == nil {
+		sdk = mustJSON(struct {
+			slack.SlashCommand
+			SSL bool
+		}{c, r.PostForm.Get("ssl_check") == "1"})
+	}
+	return ours, sdk
 }
 
 func UnescapeText(s string) string { return unescapeText(s) }

@@ -3,7 +3,8 @@ package slack
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
+	"hash/maphash"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,67 +41,95 @@ type formMeta struct {
 // Blocks.MarshalJSON, then encoding/json compacting what it returns). A
 // prefilled form is one person's: it is rendered each time and not kept.
 type modals struct {
-	heads *cache[string, []byte]
+	seed  maphash.Seed
+	views *cache[uint64, keptView]
+}
+
+// keptView is the JSON of a form's view without private_metadata and
+// without its closing brace, after which the metadata goes; with the
+// form, to tell it from another of the same hash.
+type keptView struct {
+	form bot.Form
+	head []byte
 }
 
 func newModals() *modals {
-	return &modals{heads: newCache[string, []byte](24*time.Hour, 256)}
+	return &modals{seed: maphash.MakeSeed(), views: newCache[uint64, keptView](24*time.Hour, 256)}
 }
 
-// json returns the modal of f with meta, as JSON.
-func (m *modals) json(f bot.Form, meta formMeta) ([]byte, error) {
-	key, keep := formKey(f)
-	if !keep {
-		return json.Marshal(renderModal(f, meta))
+// view returns the modal of f with meta as JSON, in two pieces to be
+// written one after the other: a kept head and the metadata, or the
+// whole view and nothing.
+func (m *modals) view(f bot.Form, meta formMeta) (head, tail []byte, err error) {
+	if !keepable(f) {
+		head, err = json.Marshal(renderModal(f, meta))
+		return head, nil, err
 	}
-	head, ok := m.heads.get(key)
-	if !ok {
-		// The view without private_metadata (omitempty), and without its
-		// closing brace, after which the metadata goes.
+	key := m.hash(f)
+	kept, ok := m.views.get(key)
+	if !ok || !sameForm(kept.form, f) {
 		v := renderModal(f, formMeta{})
 		v.PrivateMetadata = ""
 		b, err := json.Marshal(v)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		head = b[:len(b)-1]
-		m.heads.put(key, head)
+		kept = keptView{form: f, head: b[:len(b)-1]}
+		kept.form.Fields = slices.Clone(f.Fields)
+		m.views.put(key, kept)
 	}
 	md, err := json.Marshal(encodeMeta(meta))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make([]byte, 0, len(head)+len(md)+24)
-	out = append(out, head...)
-	out = append(out, `,"private_metadata":`...)
-	out = append(out, md...)
-	return append(out, '}'), nil
+	tail = make([]byte, 0, len(md)+22)
+	tail = append(tail, `,"private_metadata":`...)
+	return kept.head, append(append(tail, md...), '}'), nil
 }
 
-// formKey is what identifies a form's view, and whether the view may be
-// kept: not when it carries someone's values.
-func formKey(f bot.Form) (string, bool) {
-	var b strings.Builder
-	for _, s := range []string{f.Title, f.Submit} {
-		writeField(&b, s)
-	}
+// keepable reports whether f's view may be kept: not when it carries
+// someone's values.
+func keepable(f bot.Form) bool {
 	for _, x := range f.Fields {
 		if x.Value != "" {
-			return "", false
-		}
-		for _, s := range []string{x.Name, x.Label, x.Placeholder, strconv.FormatBool(x.Multiline), strconv.FormatBool(x.Required), strconv.Itoa(x.MaxLength)} {
-			writeField(&b, s)
+			return false
 		}
 	}
-	return b.String(), true
+	return true
 }
 
-// writeField writes s with its length first, so that no two forms share
-// a key whatever their texts contain.
-func writeField(b *strings.Builder, s string) {
-	b.WriteString(strconv.Itoa(len(s)))
-	b.WriteByte(':')
-	b.WriteString(s)
+// hash hashes what makes a form's view, without allocating.
+func (m *modals) hash(f bot.Form) uint64 {
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, s := range []string{f.Title, f.Submit} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, x := range f.Fields {
+		for _, s := range []string{x.Name, x.Label, x.Placeholder} {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+		var flags [3]byte
+		flags[0] = boolByte(x.Multiline)<<1 | boolByte(x.Required)
+		flags[1], flags[2] = byte(x.MaxLength), byte(x.MaxLength>>8)
+		_, _ = h.Write(flags[:])
+	}
+	return h.Sum64()
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// sameForm reports whether a and b make the same view (Command goes in
+// the metadata, not the view).
+func sameForm(a, b bot.Form) bool {
+	return a.Title == b.Title && a.Submit == b.Submit && slices.Equal(a.Fields, b.Fields)
 }
 
 // renderModal turns a neutral form into a modal view. Each field is an

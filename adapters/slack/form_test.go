@@ -96,13 +96,16 @@ func TestKeptModal(t *testing.T) {
 	}}
 	prefilled := empty
 	prefilled.Fields = append([]bot.FormField{{Name: "topics", Label: "Topics", Value: "rust"}}, empty.Fields...)
+	relabelled := empty
+	relabelled.Fields = []bot.FormField{empty.Fields[0], empty.Fields[1]}
+	relabelled.Fields[1].Label = "Your goal"
 	for _, tt := range []struct {
-		name string
-		form bot.Form
-	}{{"Empty", empty}, {"Prefilled", prefilled}} {
+		name         string
+		before, form bot.Form
+	}{{"Empty", empty, empty}, {"Prefilled", prefilled, prefilled}, {"OtherForm", empty, relabelled}} {
 		t.Run(tt.name, func(t *testing.T) {
 			url := "https://hooks.slack.com/commands/T1/2/y"
-			got, want := slack.KeptModalJSON(tt.form, "request", url), slack.ModalJSON(tt.form, "request", url)
+			got, want := slack.KeptModalJSON(tt.before, tt.form, "request", url), slack.ModalJSON(tt.form, "request", url)
 			var g, w any
 			if err := json.Unmarshal([]byte(got), &g); err != nil {
 				t.Fatal(err)

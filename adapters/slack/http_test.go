@@ -279,3 +279,25 @@ func MustReadShared(tb testing.TB, name string) []byte {
 	tb.Helper()
 	return MustRead(tb, "slackfake/fixtures/"+name)
 }
+
+// TestParseCommand reads slash command forms as slack-go does.
+func TestParseCommand(t *testing.T) {
+	weather := strings.TrimSpace(string(MustReadShared(t, "slack_slash_command_weather.form")))
+	for _, tt := range []struct{ name, body string }{
+		{"SlackExample", weather},
+		{"Fake", string(slackfake.Command{Team: "T1", User: "U1", Text: "request go goal: a &amp; b", ResponseURL: "https://hooks.slack.com/x?y=1&z=2", TriggerID: "t.1"}.Body())},
+		{"SSLCheck", "ssl_check=1&token=x"},
+		{"Repeated", "team_id=T1&team_id=T2&text=&text=later&user_id=U1"},
+		{"EscapedKey", "team%5Fid=T1&user_id=U1"},
+		{"Plus", "text=a+b%2Bc&team_id=T1"},
+		{"Empty", ""},
+		{"ErrSemicolon", "team_id=T1;user_id=U1"},
+		{"ErrBadEscape", "team_id=T1&text=%zz"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := slack.ParseCommand([]byte(tt.body)); got != want {
+				t.Fatalf("got %s, want %s", got, want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
 )
 
@@ -21,26 +22,37 @@ type viewsOpenAnswer struct {
 	ResponseMetadata slack.ResponseMetadata `json:"response_metadata"`
 }
 
-// openView posts views.open (scope: none beyond the trigger) with a view
-// already JSON. It does what slack-go's OpenViewContext does, without
-// building the view's JSON by reflection on every call and decoding the
-// whole view Slack sends back, which were most of the form path's cost
-// under load. Failures are slack-go's error types (RateLimitedError,
-// StatusCodeError, SlackErrorResponse, or the HTTP client's), so that
-// call retries and classifies them like any other method's.
-func (a *Adapter) openView(ctx context.Context, triggerID string, view []byte) error {
+// viewsOpenBody is the JSON body of views.open: the trigger and the
+// form's view, written once into one buffer.
+func (a *Adapter) viewsOpenBody(triggerID string, f bot.Form, meta formMeta) ([]byte, error) {
 	if triggerID == "" {
-		return slack.ErrParametersMissing
+		return nil, slack.ErrParametersMissing
 	}
 	trigger, err := json.Marshal(triggerID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	body := make([]byte, 0, len(view)+len(trigger)+24)
+	head, tail, err := a.modals.view(f, meta)
+	if err != nil {
+		return nil, err
+	}
+	body := make([]byte, 0, len(trigger)+len(head)+len(tail)+24)
 	body = append(body, `{"trigger_id":`...)
 	body = append(body, trigger...)
 	body = append(body, `,"view":`...)
-	body = append(append(body, view...), '}')
+	body = append(append(body, head...), tail...)
+	return append(body, '}'), nil
+}
+
+// openView posts views.open (no scope needed beyond the trigger) with a
+// body from viewsOpenBody. It does what slack-go's OpenViewContext does,
+// without building the view's JSON by reflection on every call and
+// decoding the whole view Slack sends back, which were most of the form
+// path's cost under load. Failures are slack-go's error types
+// (RateLimitedError, StatusCodeError, SlackErrorResponse, or the HTTP
+// client's), so that call retries and classifies them like any other
+// method's.
+func (a *Adapter) openView(ctx context.Context, body []byte) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.opt.APIURL+"views.open", bytes.NewReader(body))
 	if err != nil {
 		return err
