@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -241,9 +240,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 // read decodes a request: form, query or JSON, and the token.
 func (s *Server) read(r *http.Request, method string) Call {
 	c := Call{Method: method, Path: r.URL.Path, Params: r.URL.Query(), At: time.Now()}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 4<<20))
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	switch ct {
+	body := readBody(r)
+	ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";")
+	switch strings.ToLower(strings.TrimSpace(ct)) {
 	case "application/json":
 		s.mu.Lock()
 		record := s.record
@@ -268,6 +267,19 @@ func (s *Server) read(r *http.Request, method string) Call {
 		c.Token = t
 	}
 	return c
+}
+
+// readBody reads up to 4 MB of a request's body, in one allocation when
+// its length is known (load runs post thousands of views a second).
+func readBody(r *http.Request) []byte {
+	const limit = 4 << 20
+	if n := r.ContentLength; n > 0 && n <= limit {
+		b := make([]byte, n)
+		n, _ := io.ReadFull(r.Body, b)
+		return b[:n]
+	}
+	b, _ := io.ReadAll(io.LimitReader(r.Body, limit))
+	return b
 }
 
 // finish records a call once answered.
