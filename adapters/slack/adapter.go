@@ -123,6 +123,7 @@ type Adapter struct {
 	client *slack.Client
 	api    webAPI
 
+	verifier *Verifier
 	jobs     *jobs
 	modals   *modals
 	profiles *cache[bot.MemberID, bot.Profile]
@@ -152,6 +153,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 	client := slack.New(o.BotToken, opts...)
 	return &Adapter{
 		h: h, opt: o, log: o.Log, client: client, api: client,
+		verifier: NewVerifier(o.SigningSecret),
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		modals:   newModals(),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, 50_000),
