@@ -65,7 +65,9 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		targets = append(targets, target{name: "mentorbot", url: mb.url, text: text, mentorbot: true})
 	}
 	if cfg.Only != "" {
-		targets = slices.DeleteFunc(targets, func(t target) bool { return t.label() != cfg.Only && t.text != cfg.Only })
+		targets = slices.DeleteFunc(targets, func(t target) bool {
+			return t.label() != cfg.Only && (!t.mentorbot || t.text != cfg.Only)
+		})
 		if len(targets) == 0 {
 			return fmt.Errorf("-only %q: no such target", cfg.Only)
 		}
