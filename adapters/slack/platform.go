@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -30,7 +31,8 @@ func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) er
 			err = a.post(ctx, channel, msg)
 		}
 	}
-	if err == nil {
+	if err == nil && a.log.Enabled(ctx, slog.LevelDebug) {
+		// Not built at all when debug is off: every DM passes here.
 		a.log.Debug("slack: sent", "to", to.String(), "channel", channel)
 	}
 	return err
