@@ -123,7 +123,6 @@ type Adapter struct {
 	client *slack.Client
 	api    webAPI
 
-	verifier *Verifier
 	jobs     *jobs
 	modals   *modals
 	profiles *cache[bot.MemberID, bot.Profile]
@@ -153,7 +152,6 @@ func New(h Handler, o Options) (*Adapter, error) {
 	client := slack.New(o.BotToken, opts...)
 	return &Adapter{
 		h: h, opt: o, log: o.Log, client: client, api: client,
-		verifier: NewVerifier(o.SigningSecret),
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		modals:   newModals(),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, 50_000),

@@ -42,11 +42,11 @@ func (a *Adapter) Register(mux Mux) {
 	mux.Handle("POST /slack/events", a.verified(maxEventBody, a.serveEvent))
 }
 
-// verified reads and verifies the request with the Verifier; only then
+// verified reads and verifies the request with VerifyRequest; only then
 // does next see it.
 func (a *Adapter) verified(limit int64, next func(w http.ResponseWriter, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := a.verifier.Verify(w, r, limit)
+		body, err := VerifyRequest(w, r, a.opt.SigningSecret, limit)
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
 			return
@@ -58,6 +58,27 @@ func (a *Adapter) verified(limit int64, next func(w http.ResponseWriter, body []
 		}
 		next(w, body)
 	})
+}
+
+// VerifyRequest reads the body of a request from Slack (at most limit
+// bytes, else an *http.MaxBytesError) and checks its signature with
+// slack-go's verifier: HMAC-SHA256 of "v0:timestamp:body" with the signing
+// secret, and a timestamp within 5 minutes of now. It returns the body only
+// if both hold.
+func VerifyRequest(w http.ResponseWriter, r *http.Request, secret string, limit int64) ([]byte, error) {
+	body, err := readBody(w, r, limit)
+	if err != nil {
+		return nil, err
+	}
+	sv, err := slack.NewSecretsVerifier(r.Header, secret)
+	if err != nil {
+		return nil, err
+	}
+	_, _ = sv.Write(body)
+	if err := sv.Ensure(); err != nil {
+		return nil, err
+	}
+	return body, nil
 }
 
 // readBody reads at most limit bytes of r's body, in one allocation when

@@ -61,10 +61,9 @@ func serve(h http.Handler) (string, func(), error) {
 // signature (with the same verifier as the adapter) and make one Redis
 // round trip (reading the member, as the bot does first), then answer 200.
 func startBaseline(st *store.Store) (server, error) {
-	v := slackadapter.NewVerifier(secret)
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /slack/commands", func(w http.ResponseWriter, r *http.Request) {
-		body, err := v.Verify(w, r, 64<<10)
+		body, err := slackadapter.VerifyRequest(w, r, secret, 64<<10)
 		if err != nil {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
