@@ -124,7 +124,6 @@ type Adapter struct {
 	api    webAPI
 
 	jobs     *jobs
-	modals   *modals
 	profiles *cache[bot.MemberID, bot.Profile]
 	dms      *cache[bot.MemberID, string]
 	seen     *cache[string, struct{}]
@@ -153,7 +152,6 @@ func New(h Handler, o Options) (*Adapter, error) {
 	return &Adapter{
 		h: h, opt: o, log: o.Log, client: client, api: client,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
-		modals:   newModals(),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, 50_000),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),

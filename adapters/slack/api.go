@@ -16,9 +16,9 @@ import (
 
 // webAPI is the part of slack-go's client this adapter calls. *slack.Client
 // implements it; keeping it this small shows at a glance what the adapter
-// needs from Slack (and which scopes). views.open is the one method the
-// adapter posts itself (openView), with a view already JSON.
+// needs from Slack (and which scopes).
 type webAPI interface {
+	OpenViewContext(ctx context.Context, triggerID string, view slack.ModalViewRequest) (*slack.ViewResponse, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 	GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error)
 	OpenConversationContext(ctx context.Context, params *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error)

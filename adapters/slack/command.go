@@ -92,11 +92,9 @@ func isAdminCommand(text string) bool {
 func (a *Adapter) openForm(ctx context.Context, triggerID string, f bot.Form, meta formMeta) error {
 	ctx, cancel := context.WithTimeout(ctx, formOpenTimeout)
 	defer cancel()
-	body, err := a.viewsOpenBody(triggerID, f, meta)
-	if err != nil {
-		return bot.Wrap(bot.EINTERNAL, err, "slack views.open")
-	}
+	view := renderModal(f, meta)
 	return call(ctx, a.opt.Retry, "views.open", func(ctx context.Context) error {
-		return a.openView(ctx, body)
+		_, err := a.api.OpenViewContext(ctx, triggerID, view)
+		return err
 	})
 }

@@ -18,19 +18,6 @@ func ModalJSON(f bot.Form, command, responseURL string) string {
 	return mustJSON(renderModal(f, formMeta{Command: command, ResponseURL: responseURL}))
 }
 
-// KeptModalJSON renders f as views.open sends it, through a cache where
-// before was rendered first: f's view comes from the cache when before is
-// f and has a kept view.
-func KeptModalJSON(before, f bot.Form, command, responseURL string) string {
-	m := newModals()
-	_, _, _ = m.view(before, formMeta{Command: "other", ResponseURL: "https://example.com/other"})
-	head, tail, err := m.view(f, formMeta{Command: command, ResponseURL: responseURL})
-	if err != nil {
-		panic(err)
-	}
-	return string(head) + string(tail)
-}
-
 // ParseCommand reads a slash command's form as the HTTP endpoint does,
 // and as slack-go's SlashCommandParse does, each as JSON with its
 // ssl_check flag, or "error".

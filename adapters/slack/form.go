@@ -3,10 +3,7 @@ package slack
 import (
 	"encoding/json"
 	"errors"
-	"hash/maphash"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -31,105 +28,6 @@ const formCallbackID = "mentor.form"
 type formMeta struct {
 	Command     string `json:"c"`
 	ResponseURL string `json:"r,omitempty"`
-}
-
-// modals renders forms as the JSON views.open takes. Most forms are the
-// same for everyone who opens them in one language (the empty request and
-// offer forms): their view, apart from private_metadata, is turned into
-// JSON once, and kept. Without it, every views.open would build the
-// view's JSON by reflection, each block twice over (slack-go's
-// Blocks.MarshalJSON, then encoding/json compacting what it returns). A
-// prefilled form is one person's: it is rendered each time and not kept.
-type modals struct {
-	seed  maphash.Seed
-	views *cache[uint64, keptView]
-}
-
-// keptView is the JSON of a form's view without private_metadata and
-// without its closing brace, after which the metadata goes; with the
-// form, to tell it from another of the same hash.
-type keptView struct {
-	form bot.Form
-	head []byte
-}
-
-func newModals() *modals {
-	return &modals{seed: maphash.MakeSeed(), views: newCache[uint64, keptView](24*time.Hour, 256)}
-}
-
-// view returns the modal of f with meta as JSON, in two pieces to be
-// written one after the other: a kept head and the metadata, or the
-// whole view and nothing.
-func (m *modals) view(f bot.Form, meta formMeta) (head, tail []byte, err error) {
-	if !keepable(f) {
-		head, err = json.Marshal(renderModal(f, meta))
-		return head, nil, err
-	}
-	key := m.hash(f)
-	kept, ok := m.views.get(key)
-	if !ok || !sameForm(kept.form, f) {
-		v := renderModal(f, formMeta{})
-		v.PrivateMetadata = ""
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, nil, err
-		}
-		kept = keptView{form: f, head: b[:len(b)-1]}
-		kept.form.Fields = slices.Clone(f.Fields)
-		m.views.put(key, kept)
-	}
-	md, err := json.Marshal(encodeMeta(meta))
-	if err != nil {
-		return nil, nil, err
-	}
-	tail = make([]byte, 0, len(md)+22)
-	tail = append(tail, `,"private_metadata":`...)
-	return kept.head, append(append(tail, md...), '}'), nil
-}
-
-// keepable reports whether f's view may be kept: not when it carries
-// someone's values.
-func keepable(f bot.Form) bool {
-	for _, x := range f.Fields {
-		if x.Value != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// hash hashes what makes a form's view, without allocating.
-func (m *modals) hash(f bot.Form) uint64 {
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	for _, s := range []string{f.Title, f.Submit} {
-		h.WriteString(s)
-		h.WriteByte(0)
-	}
-	for _, x := range f.Fields {
-		for _, s := range []string{x.Name, x.Label, x.Placeholder} {
-			h.WriteString(s)
-			h.WriteByte(0)
-		}
-		var flags [3]byte
-		flags[0] = boolByte(x.Multiline)<<1 | boolByte(x.Required)
-		flags[1], flags[2] = byte(x.MaxLength), byte(x.MaxLength>>8)
-		_, _ = h.Write(flags[:])
-	}
-	return h.Sum64()
-}
-
-func boolByte(b bool) byte {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// sameForm reports whether a and b make the same view (Command goes in
-// the metadata, not the view).
-func sameForm(a, b bot.Form) bool {
-	return a.Title == b.Title && a.Submit == b.Submit && slices.Equal(a.Fields, b.Fields)
 }
 
 // renderModal turns a neutral form into a modal view. Each field is an

@@ -2,7 +2,6 @@ package slack_test
 
 import (
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -83,37 +82,6 @@ func TestRenderModal(t *testing.T) {
 				}
 			}
 			tt.check(t, m)
-		})
-	}
-}
-
-// TestKeptModal checks that a form's view kept as JSON is the view
-// rendered afresh, with this command's private_metadata, once.
-func TestKeptModal(t *testing.T) {
-	empty := bot.Form{Command: "request", Title: "Ask <for> a mentor", Submit: "Send & go", Fields: []bot.FormField{
-		{Name: "topic", Label: "Topic", Placeholder: "go, kubernetes", Required: true, MaxLength: 60},
-		{Name: "goal", Label: "Your \"goal\"", Multiline: true},
-	}}
-	prefilled := empty
-	prefilled.Fields = append([]bot.FormField{{Name: "topics", Label: "Topics", Value: "rust"}}, empty.Fields...)
-	relabelled := empty
-	relabelled.Fields = []bot.FormField{empty.Fields[0], empty.Fields[1]}
-	relabelled.Fields[1].Label = "Your goal"
-	for _, tt := range []struct {
-		name         string
-		before, form bot.Form
-	}{{"Empty", empty, empty}, {"Prefilled", prefilled, prefilled}, {"OtherForm", empty, relabelled}} {
-		t.Run(tt.name, func(t *testing.T) {
-			url := "https://hooks.slack.com/commands/T1/2/y"
-			got, want := slack.KeptModalJSON(tt.before, tt.form, "request", url), slack.ModalJSON(tt.form, "request", url)
-			var g, w any
-			if err := json.Unmarshal([]byte(got), &g); err != nil {
-				t.Fatal(err)
-			}
-			_ = json.Unmarshal([]byte(want), &w)
-			if !reflect.DeepEqual(g, w) || strings.Count(got, `"private_metadata"`) != 1 {
-				t.Fatalf("got view\n%s\nwant\n%s", got, want)
-			}
 		})
 	}
 }
