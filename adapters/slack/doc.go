@@ -20,8 +20,9 @@
 //     click runs on a context of its own, not the request's (bounded by
 //     Options.WorkTimeout, tracked so that Close waits for it), so that it
 //     survives an early ack. A click is acknowledged at once and answers
-//     through chat.update, response_url or a DM. A slash command's ack
-//     waits for the core up to Options.InlineBudget (150 ms): a plain
+//     through chat.update, response_url or a DM. A slash command is
+//     acknowledged at once too, unless Options.InlineBudget is set (it is
+//     off by default): then its ack waits for the core that long, and a plain
 //     reply that comes in time, and fits in 19 KB, travels in the ack
 //     itself (the HTTP body, or the Socket Mode ack's payload), which
 //     saves the post to response_url; a later or larger reply follows

@@ -92,7 +92,7 @@ func TestCommand(t *testing.T) {
 	t.Run("SlackExample", func(t *testing.T) {
 		// Slack's /weather example, with its enterprise fields.
 		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "sunny & <warm>"}}}
-		r := MustRig(t, h)
+		r := MustRig(t, h, func(o *slack.Options) { o.InlineBudget = 150 * time.Millisecond })
 		form, _ := url.ParseQuery(strings.TrimSpace(string(MustReadShared(t, "slack_slash_command_weather.form"))))
 		form.Set("response_url", r.fake.ResponseURL("weather"))
 		status, body := r.post(t, "/slack/commands", time.Now(), []byte(form.Encode()))

@@ -32,11 +32,12 @@ func TestInline(t *testing.T) {
 		// "views.open".
 		want string
 	}{
-		{"InlineWhenFast", text, false, nil, "inline"},
-		{"LargestInline", largest, false, nil, "inline"},
+		{"OffByDefault", text, false, nil, "response_url"},
+		{"InlineWhenFast", text, false, budget(150 * time.Millisecond), "inline"},
+		{"LargestInline", largest, false, budget(150 * time.Millisecond), "inline"},
 		{"ResponseURLWhenSlow", text, true, budget(50 * time.Millisecond), "response_url"},
 		{"FormNeverInline", form, false, budget(5 * time.Second), "views.open"},
-		{"OversizedFallsBack", oversized, false, nil, "response_url"},
+		{"OversizedFallsBack", oversized, false, budget(150 * time.Millisecond), "response_url"},
 		{"Off", text, false, budget(-1), "response_url"},
 	}
 	for _, transport := range []struct {

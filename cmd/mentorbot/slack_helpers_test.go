@@ -66,6 +66,9 @@ var fastRetry = slackadapter.Retry{Attempts: 3, Base: 10 * time.Millisecond, Max
 func fastOptions(o *slackadapter.Options) {
 	o.Retry = fastRetry
 	o.CloseTimeout = 5 * time.Second
+	// Off by default; on here, so the end-to-end tests take both paths
+	// (a reply inline when quick, through response_url when not).
+	o.InlineBudget = 150 * time.Millisecond
 }
 
 // MustStartSlack opens Main with the Slack adapter in HTTP mode on a fresh

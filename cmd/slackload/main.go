@@ -45,6 +45,7 @@ func main() {
 		cfg.Commands = append(cfg.Commands, s)
 		return nil
 	})
+	flag.DurationVar(&cfg.Inline, "inline", 0, "how long a command's ack may wait to carry the reply (the adapter's InlineBudget; 0, the default: never)")
 	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of the allocations of the whole run to this file")

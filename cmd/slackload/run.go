@@ -21,8 +21,9 @@ type config struct {
 	Rate, Clients    int
 	Rounds           int
 	Duration, Warmup time.Duration
-	Commands         []string // the texts after /mentor, one target each
-	Only             string   // measure only this target: "baseline" or a command
+	Commands         []string      // the texts after /mentor, one target each
+	Only             string        // measure only this target: "baseline" or a command
+	Inline           time.Duration // the adapter's InlineBudget
 }
 
 // run measures the baseline and mentorbot with each command, at a fixed
@@ -45,7 +46,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		return err
 	}
 	defer base.close()
-	mb, err := startMentorbot(ctx, st, fake)
+	mb, err := startMentorbot(ctx, st, fake, cfg.Inline)
 	if err != nil {
 		return err
 	}

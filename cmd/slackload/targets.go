@@ -82,10 +82,10 @@ func startBaseline(st *store.Store) (server, error) {
 
 // startMentorbot wires the bot and the Slack adapter as cmd/mentorbot's
 // Main does, on the store and in front of the fake Slack.
-func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server) (server, error) {
+func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server, inline time.Duration) (server, error) {
 	quiet := slog.New(slog.DiscardHandler)
 	b := bot.New(bot.Config{DefaultLang: bot.English}, st, bot.SystemClock{}, rand.Reader, quiet)
-	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet})
+	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet, InlineBudget: inline})
 	if err != nil {
 		return server{}, err
 	}
