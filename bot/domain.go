@@ -149,6 +149,16 @@ type Charter struct {
 
 var allKinds = matching.Kinds
 
+// Overview is a member's offer (nil if none), open request (nil if none)
+// and pairs, with the names of the other members of the pairs by user ID
+// ("" when the bot has no name for them).
+type Overview struct {
+	Offer   *Offer
+	Request *Request
+	Pairs   []Pair
+	Names   map[string]string
+}
+
 // SurveyID names a survey of a pair: "<pair>:<stage>", stage flash, mid or end.
 type SurveyID string
 

@@ -10,39 +10,35 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	lang := in.Lang
 	msg := Message{Title: T(lang, "status.title")}
 	var lines []string
-	o, err := b.store.GetOffer(ctx, in.Member)
-	switch {
-	case err == nil:
+	ov, err := b.store.Overview(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	if o := ov.Offer; o != nil {
 		state := T(lang, "status.offer_open")
 		if o.Paused {
 			state = T(lang, "status.offer_paused")
 		}
 		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
-		msg.Fields = append(msg.Fields, offerFields(lang, o)...)
-	case ErrorCode(err) == ENOTFOUND:
+		msg.Fields = append(msg.Fields, offerFields(lang, *o)...)
+	} else {
 		lines = append(lines, T(lang, "status.no_offer"))
-	default:
-		return Reply{}, err
 	}
-	r, err := b.store.OpenRequest(ctx, in.Member)
-	switch {
-	case err == nil:
+	if r := ov.Request; r != nil && r.State.Open() {
 		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
-	case ErrorCode(err) == ENOTFOUND:
+	} else {
 		lines = append(lines, T(lang, "status.no_request"))
-	default:
-		return Reply{}, err
 	}
-	pairs, err := b.store.PairsOf(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
-	}
-	if len(pairs) == 0 {
+	if len(ov.Pairs) == 0 {
 		lines = append(lines, T(lang, "status.no_pairs"))
 	}
-	for _, p := range pairs {
-		other, _ := b.member(ctx, p.Other(in.Member))
-		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", other.displayName(), "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
+	for _, p := range ov.Pairs {
+		other := p.Other(in.Member)
+		name := ov.Names[other.User]
+		if name == "" {
+			name = other.User
+		}
+		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
 	}
 	msg.Text = strings.Join(lines, "\n")
 	return Reply{Message: msg}, nil

@@ -62,6 +62,10 @@ type Store interface {
 	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
 	// PairsOf returns the member's pairs, newest first.
 	PairsOf(ctx context.Context, m MemberID) ([]Pair, error)
+	// Overview returns what /mentor status shows of a member in as few
+	// round trips as it can: their offer, open request and pairs (newest
+	// first), and the display names of the other members of those pairs.
+	Overview(ctx context.Context, m MemberID) (Overview, error)
 	// AcceptCharter records that by accepted charter version for the pair
 	// (and on their member record, with the time). When both have accepted,
 	// the pair becomes active with Official set to at. EFORBIDDEN if by is

@@ -20,6 +20,7 @@ var followupTests = []struct {
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
 	{"CheckinSchedulesJobs", testCheckinSchedulesJobs},
+	{"Overview", testOverview},
 	{"Survey", testSurvey},
 	{"SettingsAndLock", testSettingsAndLock},
 }
@@ -218,5 +219,24 @@ func testCheckinSchedulesJobs(t *testing.T, s bot.Store, tn bot.Tenant) {
 	jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
 	if len(jobs) != 1 || jobs[0].ID != "test:"+pair.ID+":10:00" {
 		t.Fatalf("got %v, want only the job of the accepted answer, built from the updated pair", jobs)
+	}
+}
+
+// testOverview: what /mentor status shows, for a newcomer and for a member
+// who mentors, asks and is paired.
+func testOverview(t *testing.T, s bot.Store, tn bot.Tenant) {
+	ov, err := s.Overview(ctx(), tn.Member("nobody"))
+	MustOK(t, err)
+	if ov.Offer != nil || ov.Request != nil || len(ov.Pairs) != 0 {
+		t.Fatalf("got %+v, want nothing for a newcomer", ov)
+	}
+	pair := formPair(t, s, tn) // A mentors M
+	MustOK(t, s.SaveMember(ctx(), bot.Member{ID: pair.Mentee, Name: "Mia"}))
+	MustOK(t, s.CreateRequest(ctx(), bot.Request{ID: "r9", Mentee: pair.Mentor, Topic: "rust", State: bot.RequestWaiting, Created: t0}, nil))
+	ov, err = s.Overview(ctx(), pair.Mentor)
+	MustOK(t, err)
+	if ov.Offer == nil || ov.Offer.Active != 1 || ov.Request == nil || ov.Request.Topic != "rust" ||
+		len(ov.Pairs) != 1 || ov.Pairs[0].ID != pair.ID || ov.Names["M"] != "Mia" {
+		t.Fatalf("got %+v, want A's offer (1 active), request on rust, the pair with Mia", ov)
 	}
 }
