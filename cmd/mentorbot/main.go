@@ -93,6 +93,26 @@ func (m *Main) Open(ctx context.Context) error {
 			m.Clock = &bot.OffsetClock{}
 		}
 	}
+	managers := m.newBot()
+	if m.Config.Shell() {
+		m.openShell(managers)
+		return m.startSchedule()
+	}
+	if err := m.openSlack(ctx); err != nil {
+		return fmt.Errorf("slack: %w", err)
+	}
+	if err := m.openDiscord(ctx); err != nil {
+		return fmt.Errorf("discord: %w", err)
+	}
+	if err := m.openHTTP(); err != nil {
+		return err
+	}
+	return m.startSchedule()
+}
+
+// newBot builds the core from the configuration and returns the managers
+// it was given.
+func (m *Main) newBot() []string {
 	opt := matching.DefaultOptions()
 	opt.MaxTZHours = m.Config.MaxTZHours
 	defaults := m.Config.Defaults
@@ -108,30 +128,22 @@ func (m *Main) Open(ctx context.Context) error {
 		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
 		Managers: managers, Chart: chart.Draw,
 	}, m.Store, m.Clock, m.Rand, m.Log)
-	if m.Config.Shell() {
-		adv, _ := m.Clock.(shell.Advancer)
-		m.Shell = shell.New(m.Stdout, adv)
-		m.Shell.SetHandler(m.Bot)
-		// In the shell, moving the clock runs what fell due at once.
-		m.Shell.OnAdvance = func(ctx context.Context) {
-			if _, err := m.Bot.Tick(ctx); err != nil {
-				m.Log.Error("tick", "err", err)
-			}
+	return managers
+}
+
+// openShell wires the terminal adapter, and says so.
+func (m *Main) openShell(managers []string) {
+	adv, _ := m.Clock.(shell.Advancer)
+	m.Shell = shell.New(m.Stdout, adv)
+	m.Shell.SetHandler(m.Bot)
+	// In the shell, moving the clock runs what fell due at once.
+	m.Shell.OnAdvance = func(ctx context.Context) {
+		if _, err := m.Bot.Tick(ctx); err != nil {
+			m.Log.Error("tick", "err", err)
 		}
-		m.Bot.Register(shell.Platform, m.Shell)
-		fmt.Fprintf(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter; managers: %s.\n", strings.Join(managers, ", "))
-		return m.startSchedule()
 	}
-	if err := m.openSlack(ctx); err != nil {
-		return fmt.Errorf("slack: %w", err)
-	}
-	if err := m.openDiscord(ctx); err != nil {
-		return fmt.Errorf("discord: %w", err)
-	}
-	if err := m.openHTTP(); err != nil {
-		return err
-	}
-	return m.startSchedule()
+	m.Bot.Register(shell.Platform, m.Shell)
+	fmt.Fprintf(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter; managers: %s.\n", strings.Join(managers, ", "))
 }
 
 // startSchedule runs the follow-up tick and the cron entries until Close.
