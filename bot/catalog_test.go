@@ -62,4 +62,18 @@ func TestT(t *testing.T) {
 	if got := bot.T(bot.French, "no.such.key"); got != "no.such.key" {
 		t.Fatalf("got %q, want the key back", got)
 	}
+	// A value is never scanned for placeholders: a member's text cannot
+	// inject one. An unknown placeholder stays as it is.
+	got = bot.T(bot.English, "status.pair.mentor", "name", "{topic} {state}", "topic", "go")
+	if want := "Mentor of {topic} {state} on “go”: {state}"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+// BenchmarkT: one sentence with three placeholders (the catalog's common
+// case), in one pass with one allocation.
+func BenchmarkT(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		_ = bot.T(bot.French, "status.pair.mentor", "name", "Alice", "topic", "go", "state", "actif")
+	}
 }

@@ -21,14 +21,44 @@ func T(lang Lang, key string, args ...string) string {
 			return key
 		}
 	}
-	if len(args) == 0 {
+	if len(args) == 0 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	return fill(s, args)
+}
+
+// fill replaces each {name} of s by its value in args, in one pass, and
+// leaves unknown placeholders as they are. Values are never scanned for
+// placeholders, so a member's text cannot inject one.
+func fill(s string, args []string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		name, v, ok := s[i+1:i+j], "", false
+		for k := 0; k+1 < len(args); k += 2 {
+			if args[k] == name {
+				v, ok = args[k+1], true
+				break
+			}
+		}
+		if ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(s[i : i+j+1])
+		}
+		s = s[i+j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // HasKey reports whether key is in the catalog of lang.
