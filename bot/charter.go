@@ -52,7 +52,8 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 			}
 			continue
 		}
-		_ = b.notify(ctx, id, func(l Lang) Message { return charterMessage(l, pair, version, text) })
+		// Sent at once; the pair's charter send job retries a failure.
+		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, version, text) })
 	}
 }
 

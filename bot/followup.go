@@ -11,8 +11,13 @@ func requestJobs(s Settings, r Request) []Job {
 	return []Job{NewJob(r.Created.Add(s.EscalateAfter), JobEscalate, r.ID)}
 }
 
+// sendRetry is when the send job of a proposal or a charter runs: after the
+// send made at once has had time to finish, so it only acts on a failure.
+const sendRetry = time.Minute
+
 func proposalJobs(s Settings, p Proposal) []Job {
 	return []Job{
+		NewJob(p.Created.Add(sendRetry), JobProposalSend, p.ID),
 		NewJob(p.Created.Add(s.ProposalTimeout/2), JobProposalRemind, p.ID),
 		NewJob(p.Created.Add(s.ProposalTimeout), JobProposalExpire, p.ID),
 	}
@@ -20,6 +25,7 @@ func proposalJobs(s Settings, p Proposal) []Job {
 
 func charterJobs(s Settings, pair Pair) []Job {
 	return []Job{
+		NewJob(pair.Created.Add(sendRetry), JobCharterSend, pair.ID),
 		NewJob(pair.Created.Add(s.CharterTimeout/2), JobCharterRemind, pair.ID),
 		NewJob(pair.Created.Add(s.CharterTimeout), JobCharterExpire, pair.ID),
 	}
@@ -46,6 +52,26 @@ func officialJobs(s Settings, pair Pair, at time.Time) []Job {
 func withReminder(lang Lang, m Message) Message {
 	m.Title = T(lang, "reminder.prefix") + " " + m.Title
 	return m
+}
+
+// runProposalSend sends a pending proposal whose first send failed (its
+// delivery mark is not done); otherwise it finds it sent.
+func runProposalSend(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	p, err := b.store.GetProposal(ctx, t, j.Part(0))
+	if err != nil || p.State != ProposalPending {
+		return ignoreGone(err)
+	}
+	mentee, err := b.member(ctx, p.Mentee)
+	if err != nil {
+		return err
+	}
+	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
+}
+
+// runCharterSend sends the charter to whoever of a pair waiting for it
+// did not get it (the first send failed); otherwise it finds it sent.
+func runCharterSend(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	return b.charterToPending(ctx, t, j, false)
 }
 
 // runProposalRemind reminds a mentor, once, of a proposal still pending
@@ -81,6 +107,12 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 
 // runCharterRemind reminds whoever has not accepted the charter yet.
 func runCharterRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	return b.charterToPending(ctx, t, j, true)
+}
+
+// charterToPending sends the charter (as a reminder or not) to each member
+// of the job's pair who has not accepted it yet.
+func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bool) error {
 	pair, err := b.store.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairCharter {
 		return ignoreGone(err)
@@ -97,7 +129,14 @@ func runCharterRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if err != nil {
 			return err
 		}
-		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message { return withReminder(l, charterMessage(l, pair, version, text)) }); err != nil {
+		build := func(l Lang) Message {
+			m := charterMessage(l, pair, version, text)
+			if reminder {
+				m = withReminder(l, m)
+			}
+			return m
+		}
+		if err := b.deliver(ctx, j.ID, id, build); err != nil {
 			return err
 		}
 	}

@@ -21,8 +21,10 @@ type Job struct {
 
 // Job kinds: the first part of a job ID.
 const (
+	JobProposalSend   = "psend"    // psend:<proposal>: the proposal, if sending it at once failed
 	JobProposalRemind = "premind"  // premind:<proposal>
 	JobProposalExpire = "pexpire"  // pexpire:<proposal>
+	JobCharterSend    = "csend"    // csend:<pair>: the charter, if sending it at once failed
 	JobCharterRemind  = "cremind"  // cremind:<pair>
 	JobCharterExpire  = "cexpire"  // cexpire:<pair>
 	JobCheckin        = "checkin"  // checkin:<pair>:<n>

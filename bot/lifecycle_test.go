@@ -244,3 +244,27 @@ func TestIntroRetried(t *testing.T) {
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
 }
+
+// TestProposalRetried: a proposal the platform failed to deliver is sent
+// by its job once the platform is back, once; the charter likewise.
+func TestProposalRetried(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	MustContain(t, h.Run("alice", "request go"), "I've asked a mentor")
+	MustTick(t, h, 2*time.Minute) // the send job runs, and fails again
+	h.Platform.Fail = nil
+	MustInbox(t, h)
+	MustTick(t, h, 10*time.Minute)
+	MustInbox(t, h, "bob: Mentoring request: go | Alice would like your help on “go”.")
+
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Platform.Fail = nil
+	MustTick(t, h, 2*time.Minute)
+	MustInbox(t, h,
+		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+		"alice: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
+	MustTick(t, h, time.Hour)
+	MustInbox(t, h)
+}

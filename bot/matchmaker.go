@@ -75,7 +75,9 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
 	}
-	err = b.notify(ctx, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
+	// Sent at once; if the platform fails, the proposal's send job sends it
+	// later. Both share one delivery mark, so it goes out once.
+	err = b.deliver(ctx, JobProposalSend+":"+p.ID, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
 	if ErrorCode(err) == EGONE {
 		b.log.Info("mentor gone", "mentor", p.Mentor.String(), "proposal", p.ID)
 		if _, derr := b.store.DeclineProposal(ctx, t, p.ID, p.Mentor); derr != nil {
@@ -84,9 +86,8 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		return p, err
 	}
 	if err != nil {
-		// The proposal is recorded and pending; it stays visible in
-		// /mentor status and follow-up reminds the mentor of it.
-		b.log.Error("proposal not delivered", "proposal", p.ID, "mentor", p.Mentor.String(), "err", err)
+		// The proposal is recorded and pending: its send job retries.
+		b.log.Warn("proposal not delivered yet, its job will retry", "proposal", p.ID, "mentor", p.Mentor.String(), "code", string(ErrorCode(err)))
 	}
 	return p, nil
 }

@@ -23,6 +23,8 @@ type jobFunc func(ctx context.Context, b *Bot, t Tenant, j Job) error
 // state it acts on, so that running a job twice does its work once.
 func jobTable() map[string]jobFunc {
 	return map[string]jobFunc{
+		JobProposalSend:   runProposalSend,
+		JobCharterSend:    runCharterSend,
 		JobProposalRemind: runProposalRemind,
 		JobProposalExpire: runProposalExpire,
 		JobCharterRemind:  runCharterRemind,
