@@ -29,7 +29,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		in.Me = me
 	}
 	if spec.Form && len(values) == 0 && c.Forms && !c.FromForm {
-		return Reply{Form: b.form(ctx, spec, in)}
+		return Reply{Form: b.form(ctx, spec, in), Lang: lang}
 	}
 	if err := in.validate(); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
@@ -44,6 +44,9 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	reply, err := spec.run(ctx, b, in)
 	if err != nil {
 		return b.fail(c.Member, spec.Name, err, in.Lang, c.FromForm)
+	}
+	if reply.Lang == "" {
+		reply.Lang = in.Lang
 	}
 	b.log.Info("command", "member", c.Member.String(), "command", spec.Name)
 	return reply
@@ -81,6 +84,9 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	if err != nil {
 		return b.fail(a.Member, a.ActionID, err, lang, false)
 	}
+	if reply.Lang == "" {
+		reply.Lang = lang
+	}
 	b.log.Info("action", "member", a.Member.String(), "action", a.ActionID, "id", a.Value)
 	return reply
 }
@@ -95,7 +101,7 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 	}
 	b.log.Log(context.Background(), level, "refused", "member", who.String(), "what", what, "code", string(code), "err", err)
 	text := errorText(lang, err)
-	r := Reply{Message: Message{Text: text}}
+	r := Reply{Message: Message{Text: text}, Lang: lang}
 	var e *Error
 	if form && errors.As(err, &e) && e.Field != "" {
 		r.FieldErrors = map[string]string{e.Field: text}

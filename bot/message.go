@@ -63,6 +63,9 @@ type Reply struct {
 	Form    *Form
 	// FieldErrors, keyed by option name, are shown inline on a submitted form.
 	FieldErrors map[string]string
+	// Lang is the language the reply is in: the member's own. Adapters
+	// write their own notes (closed DMs, a late form) in it too.
+	Lang Lang
 }
 
 // Form is a modal form generated from a command's options.

@@ -130,6 +130,22 @@ func TestDMsClosed(t *testing.T) {
 			t.Errorf("got %q with flags %d, want an ephemeral explanation", f.Text(), f.Flags)
 		}
 	})
+	t.Run("ToldInTheirLanguage", func(t *testing.T) {
+		// The member chose French with /mentor lang; their Discord client
+		// is in English: the adapter's own note follows their choice.
+		h := MustHarness(t)
+		MustEphemeral(t, h.Client.Command(t, mentee, "lang", discordtest.Option{Name: "lang", Value: "fr"}), "français")
+		h.REST.CloseDMs(mentee)
+		if err := h.Adapter.Send(context.Background(), h.Member(mentee), bot.Message{Text: "Bonne nouvelle"}); bot.ErrorCode(err) != bot.EGONE {
+			t.Fatalf("got %v, want EGONE", err)
+		}
+		p := discordtest.Command(testApp, h.Guild, mentee, "status")
+		h.Client.Send(t, p)
+		h.REST.WaitFor(t, "the DM hint", func() bool { return len(h.REST.Followups(p.Token())) == 1 })
+		if f := h.REST.Followups(p.Token())[0]; !strings.Contains(f.Text(), "messages privés") {
+			t.Errorf("got %q, want the hint in French", f.Text())
+		}
+	})
 	t.Run("ToldNextTime", func(t *testing.T) {
 		h := MustHarness(t)
 		h.REST.CloseDMs(mentee)

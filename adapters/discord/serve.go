@@ -56,6 +56,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 	defer timer.Stop()
 	select {
 	case r := <-done:
+		ev.Lang = replyLang(r, ev.Lang)
 		resp, err := directResponse(ev.Kind, r, ev.Member.Workspace, ev.Lang)
 		if err != nil {
 			log.Error("render reply", "err", err)
@@ -76,6 +77,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		if !sent {
 			return
 		}
+		ev.Lang = replyLang(r, ev.Lang)
 		a.complete(ctx, log, i, ev, r)
 	}
 	// A member who runs a command in the server while their DMs are closed
@@ -83,6 +85,16 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 	if i.GuildID != "" && ev.Kind != kindClick && (act.dmFailed.Load() || a.dmClosed.pop(ev.Member)) {
 		a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
 	}
+}
+
+// replyLang is the member's language as the core knows it (their
+// /mentor lang choice), else the interaction's locale: the adapter's own
+// notes follow the reply.
+func replyLang(r bot.Reply, locale bot.Lang) bot.Lang {
+	if r.Lang != "" {
+		return r.Lang
+	}
+	return locale
 }
 
 // run asks the core for the reply. A panic in the core must not take the
