@@ -57,15 +57,7 @@ func withReminder(lang Lang, m Message) Message {
 // runProposalSend sends a pending proposal whose first send failed (its
 // delivery mark is not done); otherwise it finds it sent.
 func runProposalSend(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	p, err := b.store.GetProposal(ctx, t, j.Part(0))
-	if err != nil || p.State != ProposalPending {
-		return ignoreGone(err)
-	}
-	mentee, err := b.member(ctx, p.Mentee)
-	if err != nil {
-		return err
-	}
-	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
+	return b.proposalToMentor(ctx, t, j, false)
 }
 
 // runCharterSend sends the charter to whoever of a pair waiting for it
@@ -77,6 +69,12 @@ func runCharterSend(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // runProposalRemind reminds a mentor, once, of a proposal still pending
 // halfway through its time.
 func runProposalRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	return b.proposalToMentor(ctx, t, j, true)
+}
+
+// proposalToMentor sends the job's proposal (as a reminder or not) to its
+// mentor, if it is still pending.
+func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bool) error {
 	p, err := b.store.GetProposal(ctx, t, j.Part(0))
 	if err != nil || p.State != ProposalPending {
 		return ignoreGone(err)
@@ -85,7 +83,13 @@ func runProposalRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message { return withReminder(l, proposalMessage(l, p, mentee)) })
+	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message {
+		m := proposalMessage(l, p, mentee)
+		if reminder {
+			m = withReminder(l, m)
+		}
+		return m
+	})
 }
 
 // runProposalExpire passes a proposal nobody answered to the next

@@ -16,7 +16,7 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 	if s.DigestChannel == "" {
 		return nil
 	}
-	p, err := b.platform(t.Member(""))
+	p, err := b.tenantPlatform(t)
 	if err != nil {
 		return err
 	}
