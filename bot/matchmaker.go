@@ -108,15 +108,24 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 		b.log.Error("sweep: list offers", "tenant", t.String(), "err", err)
 		return
 	}
+	users := make([]string, len(waiting))
+	for i, r := range waiting {
+		users[i] = r.Mentee.User
+	}
+	known, err := b.store.Members(ctx, t, users)
+	if err != nil {
+		b.log.Error("sweep: mentees", "tenant", t.String(), "err", err)
+		return
+	}
 	byID := map[string]Request{}
 	mentees := map[string]Member{}
 	needs := make([]matching.Need, 0, len(waiting))
 	for _, r := range waiting {
-		mentee, err := b.member(ctx, r.Mentee)
-		if err != nil {
-			b.log.Error("sweep: mentee", "request", r.ID, "err", err)
-			return
+		mentee, ok := known[r.Mentee.User]
+		if !ok {
+			mentee = Member{ID: r.Mentee}
 		}
+		mentee = b.withLang(ctx, mentee)
 		byID[r.ID], mentees[r.ID] = r, mentee
 		needs = append(needs, b.need(r, mentee))
 	}

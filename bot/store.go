@@ -14,6 +14,9 @@ import (
 type Store interface {
 	// GetMember returns the member, or ENOTFOUND.
 	GetMember(ctx context.Context, id MemberID) (Member, error)
+	// Members returns the members of a workspace with these user IDs, in
+	// one round trip; a user the bot does not know is left out.
+	Members(ctx context.Context, t Tenant, users []string) (map[string]Member, error)
 	// SaveMember creates or replaces the member's profile fields. It never
 	// changes the recorded charter acceptance, which only AcceptCharter sets.
 	SaveMember(ctx context.Context, m Member) error

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
 )
 
 // GetMember implements bot.Store.
@@ -16,6 +17,30 @@ func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, err
 		return bot.Member{}, notFound("member")
 	}
 	return memberFrom(id, h), nil
+}
+
+// Members implements bot.Store, in one pipeline.
+func (s *Store) Members(ctx context.Context, t bot.Tenant, users []string) (map[string]bot.Member, error) {
+	k := keysFor(t)
+	cmds := make([]*redis.MapStringStringCmd, len(users))
+	if len(users) > 0 {
+		_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+			for i, u := range users {
+				cmds[i] = p.HGetAll(ctx, k.member(u))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, classify(err, "get members")
+		}
+	}
+	out := make(map[string]bot.Member, len(users))
+	for i, u := range users {
+		if h := cmds[i].Val(); len(h) > 0 {
+			out[u] = memberFrom(t.Member(u), h)
+		}
+	}
+	return out, nil
 }
 
 // SaveMember implements bot.Store. It writes only profile fields, so a

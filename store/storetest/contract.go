@@ -91,6 +91,11 @@ func testMembers(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if got != m {
 		t.Fatalf("got %+v, want %+v", got, m)
 	}
+	all, err := s.Members(ctx(), tn, []string{"U1", "nobody"})
+	MustOK(t, err)
+	if len(all) != 1 || all["U1"] != m {
+		t.Fatalf("got %+v, want only U1 as saved", all)
+	}
 }
 
 func testOffers(t *testing.T, s bot.Store, tn bot.Tenant) {
