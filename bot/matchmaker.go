@@ -10,7 +10,6 @@ import (
 // proposeResult says what proposeNext did.
 type proposeResult struct {
 	proposed bool
-	proposal Proposal
 	why      matching.Explanation
 }
 
@@ -35,7 +34,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		if len(cands) == 0 {
 			return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
 		}
-		p, err := b.proposeTo(ctx, r, cands[0], mentee)
+		_, err := b.proposeTo(ctx, r, cands[0], mentee)
 		if ErrorCode(err) == EGONE {
 			need.Exclude = append(need.Exclude, cands[0].MentorID)
 			continue
@@ -47,7 +46,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		if err != nil {
 			return proposeResult{}, err
 		}
-		return proposeResult{proposed: true, proposal: p}, nil
+		return proposeResult{proposed: true}, nil
 	}
 	return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
 }

@@ -14,9 +14,9 @@ import (
 // keys are named by their index in KEYS, so every key is declared (and a
 // cluster can route the script to the tenant's slot).
 //
-// Guards: eq k field value | ex k | nx k | lt k field k2 field2 (numbers).
+// Guards: eq k field value | nx k | lt k field k2 field2 (numbers).
 // Writes after "|": hset k n f1 v1 .. fn vn | hsetnx k field value |
-// hincr k field n (never below 0) | sadd k m | srem k m | zadd k score m |
+// hincr k field n (never below 0) | sadd k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
 // is 1) | zrem k m | set k v | del k | rpush k v.
 var guardedScript = redis.NewScript(`
@@ -29,9 +29,6 @@ while i <= n do
   if op == 'eq' then
     if (redis.call('HGET', key(i+1), ARGV[i+2]) or '') ~= ARGV[i+3] then return g end
     i = i + 4
-  elseif op == 'ex' then
-    if redis.call('EXISTS', key(i+1)) == 0 then return g end
-    i = i + 2
   elseif op == 'nx' then
     if redis.call('EXISTS', key(i+1)) == 1 then return g end
     i = i + 2
@@ -55,7 +52,6 @@ while i <= n do
     if redis.call('HINCRBY', k, ARGV[i+2], ARGV[i+3]) < 0 then redis.call('HSET', k, ARGV[i+2], 0) end
     i = i + 4
   elseif op == 'sadd' then redis.call('SADD', k, ARGV[i+2]) i = i + 3
-  elseif op == 'srem' then redis.call('SREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i+2], ARGV[i+3]) i = i + 4
   elseif op == 'zaddnx' then
     local cur = redis.call('ZSCORE', k, ARGV[i+3])
@@ -105,7 +101,6 @@ func (t *tx) guard(args ...any) int {
 // eq guards that hash field equals value ("" matches a missing field).
 func (t *tx) eq(key, field, value string) int { return t.guard("eq", t.k(key), field, value) }
 
-func (t *tx) exists(key string) int    { return t.guard("ex", t.k(key)) }
 func (t *tx) notExists(key string) int { return t.guard("nx", t.k(key)) }
 
 // less guards that the number in key.field is below the one in key2.field2.
@@ -126,7 +121,6 @@ func (t *tx) hset(key string, kv ...string) {
 func (t *tx) hsetnx(key, field, value string)        { t.write("hsetnx", t.k(key), field, value) }
 func (t *tx) hincr(key, field string, n int)         { t.write("hincr", t.k(key), field, n) }
 func (t *tx) sadd(key, member string)                { t.write("sadd", t.k(key), member) }
-func (t *tx) srem(key, member string)                { t.write("srem", t.k(key), member) }
 func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key), score, m) }
 
 // schedule adds jobs to the tenant's job set; an existing job keeps its

@@ -26,8 +26,8 @@ func (a *Adapter) startSocket() {
 	a.socket.Add(2)
 	go func() {
 		defer a.socket.Done()
-		err := sm.RunContext(ctx)
-		if err != nil && !errors.Is(err, context.Canceled) {
+		// RunContext always returns an error; a cancelled one is Close.
+		if err := sm.RunContext(ctx); !errors.Is(err, context.Canceled) {
 			a.log.Error("slack: socket mode stopped", "err", err)
 		}
 	}()
