@@ -268,3 +268,23 @@ func TestProposalRetried(t *testing.T) {
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
 }
+
+// TestCharterAskedOncePerVersion: a member who accepted the current
+// charter is not asked again for a new pair; a newcomer is.
+func TestCharterAskedOncePerVersion(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go capacity:2")
+	h.Run("alice", "request go")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	inbox(h)
+	h.Run("carol", "request go")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	MustInbox(t, h,
+		"bob: Mentoring request: go | Carol would like your help on “go”.",
+		"carol: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.",
+		"carol: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
+	h.Click("carol", "carol", bot.ActionCharterAccept)
+	MustInbox(t, h, "bob+carol: Introduction: go | Carol, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")
+}
