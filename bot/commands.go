@@ -46,7 +46,10 @@ type CommandSpec struct {
 	Form bool
 	// Admin restricts the command to the workspace's managers.
 	Admin bool
-	run   func(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
+	// ReadOnly commands change nothing: run by a newcomer, they do not
+	// record them either.
+	ReadOnly bool
+	run      func(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 }
 
 // Option returns the named option of the command.
@@ -92,7 +95,7 @@ func commandTable() []CommandSpec {
 		kinds = append(kinds, string(k))
 	}
 	return append([]CommandSpec{
-		{Name: "help", Positional: "command", Options: []Option{{Name: "command", Type: OptText, MaxLength: 40}}, run: runHelp},
+		{Name: "help", Positional: "command", Options: []Option{{Name: "command", Type: OptText, MaxLength: 40}}, ReadOnly: true, run: runHelp},
 		{Name: "offer", Positional: "topics", Form: true, run: runOffer, Options: []Option{
 			{Name: "topics", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1, Required: true},
 			{Name: "capacity", Type: OptInt, Min: 1, Max: 20},
@@ -107,7 +110,7 @@ func commandTable() []CommandSpec {
 			{Name: "goal", Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
 			optTZ, optYears,
 		}},
-		{Name: "status", run: runStatus},
+		{Name: "status", ReadOnly: true, run: runStatus},
 		{Name: "cancel", run: runCancel},
 		{Name: "pause", run: runPause},
 		{Name: "resume", run: runResume},

@@ -34,7 +34,10 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	if err := in.validate(); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
-	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale); err != nil {
+	in.Newcomer = ErrorCode(lookup) == ENOTFOUND
+	if in.Newcomer && spec.ReadOnly {
+		in.Me = b.visitor(ctx, c.Member, c.Locale)
+	} else if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
 	if lookup != nil {

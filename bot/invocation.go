@@ -48,6 +48,9 @@ type Invocation struct {
 	Spec     CommandSpec
 	Values   map[string]string
 	FromForm bool
+	// Newcomer is true when the bot had no record of the member when the
+	// command came: nothing of theirs is stored.
+	Newcomer bool
 }
 
 // validate checks every value against its option: known name, length,

@@ -24,7 +24,14 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 			m.Lang = l
 		}
 	}
-	if p := b.profile(ctx, id); p.Name != "" || p.TZ != "" {
+	m = b.withProfile(ctx, m)
+	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
+}
+
+// withProfile fills in what the platform's Directory knows of the member
+// (name, and time zone and language unless already set).
+func (b *Bot) withProfile(ctx context.Context, m Member) Member {
+	if p := b.profile(ctx, m.ID); p.Name != "" || p.TZ != "" {
 		m.Name = p.Name
 		if m.TZ == "" {
 			m.TZ = p.TZ
@@ -33,7 +40,17 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 			m.Lang = l
 		}
 	}
-	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
+	return m
+}
+
+// visitor is a newcomer who runs a read-only command: what the platform
+// knows of them tells the language of the answer, and nothing is recorded.
+func (b *Bot) visitor(ctx context.Context, id MemberID, locale string) Member {
+	m := Member{ID: id}
+	if l, ok := ParseLang(locale); ok {
+		m.Lang = l
+	}
+	return b.withLang(ctx, b.withProfile(ctx, m))
 }
 
 // withLang fills in the workspace's default language.

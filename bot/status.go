@@ -10,9 +10,14 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	lang := in.Lang
 	msg := Message{Title: T(lang, "status.title")}
 	var lines []string
-	ov, err := b.store.Overview(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
+	var ov Overview
+	if !in.Newcomer {
+		// A newcomer has no record, so no offer, request or pair either:
+		// every one of those records its members first.
+		var err error
+		if ov, err = b.store.Overview(ctx, in.Member); err != nil {
+			return Reply{}, err
+		}
 	}
 	if o := ov.Offer; o != nil {
 		state := T(lang, "status.offer_open")

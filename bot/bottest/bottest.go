@@ -26,7 +26,9 @@ type Platform struct {
 	sent []Sent // since the last Take
 	all  []Sent // ever, for finding buttons
 	Gone map[string]bool
-	Fail error
+	// Locales are members' platform locales ("fr-FR"), by user.
+	Locales map[string]string
+	Fail    error
 }
 
 var (
@@ -67,7 +69,7 @@ func (p *Platform) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, e
 	if p.Gone[id.User] {
 		return bot.Profile{}, bot.Errorf(bot.EGONE, "err.gone")
 	}
-	return bot.Profile{Name: strings.ToUpper(id.User[:1]) + id.User[1:]}, nil
+	return bot.Profile{Name: strings.ToUpper(id.User[:1]) + id.User[1:], Locale: p.Locales[id.User]}, nil
 }
 
 // Take returns the messages delivered so far, and forgets them.
@@ -109,7 +111,7 @@ type Harness struct {
 
 // New returns a harness on store st and tenant t.
 func New(tb testing.TB, st bot.Store, t bot.Tenant, cfg bot.Config) *Harness {
-	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}}, Clock: bot.NewManualClock(Start), Tenant: t}
+	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}, Locales: map[string]string{}}, Clock: bot.NewManualClock(Start), Tenant: t}
 	h.Bot = bot.New(cfg, st, h.Clock, rand.NewChaCha8([32]byte{7}), nil)
 	h.Bot.Register(t.Platform, h.Platform)
 	return h
