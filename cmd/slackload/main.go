@@ -17,9 +17,10 @@
 //	REDIS_URL=redis://127.0.0.1:6379/0 go run ./cmd/slackload
 //	go run ./cmd/slackload -rate 500 -clients 32 -rounds 3 -duration 2s -command status -command request
 //	go run ./cmd/slackload -only request -cpuprofile request.prof
+//	go tool pprof -tags request.prof    # CPU by side: load, slack, mentorbot, baseline
 //
 // Every run uses a fresh workspace ID, so it never meets real data, and
-// removes what it wrote (the members /mentor status records) at the end.
+// removes whatever its commands wrote under that workspace at the end.
 package main
 
 import (

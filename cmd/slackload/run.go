@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -32,7 +33,8 @@ type config struct {
 // on the machine weighs on all alike; the report keeps the median round
 // of each.
 func run(ctx context.Context, cfg config, out io.Writer) error {
-	fake := slackfake.New()
+	var fake *slackfake.Server
+	side("slack", func() { fake = slackfake.New() })
 	defer fake.Close()
 	fake.AnyUser()
 	fake.SetRecording(false)
@@ -41,12 +43,14 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		return fmt.Errorf("redis at %s: %w", cfg.RedisURL, err)
 	}
 	defer st.Close()
-	base, err := startBaseline(st)
+	var base server
+	side("baseline", func() { base, err = startBaseline(st) })
 	if err != nil {
 		return err
 	}
 	defer base.close()
-	mb, err := startMentorbot(ctx, st, fake, cfg.Inline)
+	var mb server
+	side("mentorbot", func() { mb, err = startMentorbot(ctx, st, fake, cfg.Inline) })
 	if err != nil {
 		return err
 	}
@@ -146,14 +150,16 @@ func (m *meter) done() int {
 // also waits for the work after the acks, and counts it.
 func (m *meter) measure(ctx context.Context, t target, l load) result {
 	next := func() *http.Request { return m.g.request(t.url, t.text) }
-	w := l(ctx, next, m.cfg.Warmup)
+	var w result
+	side("load", func() { w = l(ctx, next, m.cfg.Warmup) })
 	if t.mentorbot {
 		m.acked, m.inline = m.acked+w.sent-w.failed, m.inline+w.inline
 		drain(m.done, m.acked)
 	}
 	before := m.done()
 	start := time.Now()
-	r := l(ctx, next, m.cfg.Duration)
+	var r result
+	side("load", func() { r = l(ctx, next, m.cfg.Duration) })
 	r.target = t.label()
 	if t.mentorbot {
 		m.acked, m.inline = m.acked+r.sent-r.failed, m.inline+r.inline
@@ -197,6 +203,14 @@ func report(out io.Writer, results [][]result) {
 	fmt.Fprintln(out, "rate, by throughput at saturation). inline: acks that carried the reply. work done:")
 	fmt.Fprintln(out, "replies carried inline, plus views.open and response_url calls that reached the fake")
 	fmt.Fprintln(out, "Slack after the acks, over the round and its drain, of the commands acknowledged.")
+}
+
+// side runs f with the pprof label side=name, which every goroutine it
+// starts inherits: a CPU profile (-cpuprofile) then tells apart the CPU of
+// the load generator, the fake Slack, the baseline and mentorbot
+// (go tool pprof -tags).
+func side(name string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels("side", name), func(context.Context) { f() })
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond)) }

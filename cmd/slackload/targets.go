@@ -106,8 +106,9 @@ func newTeam() string {
 	return "TLOAD" + strings.ToUpper(hex.EncodeToString(b))
 }
 
-// cleanup removes what the run's commands wrote to Redis: the members
-// that /mentor status records, all under the run's own workspace, and the
+// cleanup removes what the run's commands wrote to Redis, all under the
+// run's own workspace (newcomers' read-only commands and forms write
+// nothing, other commands do), and the
 // workspace's entry in the set of tenants, so that scheduled work never
 // visits it. It follows the key schema of store/keys.go (every key of a
 // tenant starts with "mb:{platform:workspace}:", the set is "mb:tenants").
