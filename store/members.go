@@ -9,7 +9,9 @@ import (
 
 // GetMember implements bot.Store.
 func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(id.Tenant()).member(id.User)).Result()
+	cmd := redis.NewMapStringStringCmd(ctx, "hgetall", keysFor(id.Tenant()).member(id.User))
+	err := s.reads.do(ctx, cmd)
+	h := cmd.Val()
 	if err != nil {
 		return bot.Member{}, classify(err, "get member")
 	}

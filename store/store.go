@@ -14,6 +14,9 @@ import (
 // Store implements bot.Store on Redis.
 type Store struct {
 	rdb redis.UniversalClient
+	// reads batches the hot single-key reads of concurrent callers (see
+	// reads.go).
+	reads *readBatcher
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -67,7 +70,7 @@ func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
 }
 
 // New wraps an existing client.
-func New(rdb redis.UniversalClient) *Store { return &Store{rdb: rdb} }
+func New(rdb redis.UniversalClient) *Store { return &Store{rdb: rdb, reads: newReadBatcher(rdb)} }
 
 // Client returns the underlying client, for hooks (metrics, tests).
 func (s *Store) Client() redis.UniversalClient { return s.rdb }
@@ -77,8 +80,13 @@ func (s *Store) Ping(ctx context.Context) error {
 	return classify(s.rdb.Ping(ctx).Err(), "ping")
 }
 
-// Close closes the connection pool.
-func (s *Store) Close() error { return s.rdb.Close() }
+// Close closes the connection pool, which also fails any read still out
+// on a stalled Redis, then stops the read batcher.
+func (s *Store) Close() error {
+	err := s.rdb.Close()
+	s.reads.close()
+	return err
+}
 
 // classify turns a go-redis error into a coded bot error: redis.Nil is
 // ENOTFOUND, a server error reply (a bug: a bad script or command) is

@@ -19,6 +19,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
 	}{
 		{"Members", testMembers},
+		{"ConcurrentReads", testConcurrentReads},
 		{"Offers", testOffers},
 		{"Requests", testRequests},
 		{"ProposeAcceptDecline", testProposals},
@@ -316,6 +317,36 @@ func testConcurrentAccept(t *testing.T, s bot.Store, tn bot.Tenant) {
 
 // concurrently runs fn(0..n-1) in n goroutines released at the same
 // moment, and counts the error codes they return ("" for success).
+// testConcurrentReads: 300 members read at the same moment (reads that a
+// store may batch together) each get their own record, and unknown
+// members ENOTFOUND.
+func testConcurrentReads(t *testing.T, s bot.Store, tn bot.Tenant) {
+	const n = 300
+	for i := range n {
+		if i%3 != 0 {
+			MustOK(t, s.SaveMember(ctx(), bot.Member{ID: tn.Member(fmt.Sprintf("U%d", i)), Name: fmt.Sprintf("Member %d", i), Years: i % 50, Joined: t0}))
+		}
+	}
+	var mu sync.Mutex
+	var wrong []string
+	codes := concurrently(n, func(i int) error {
+		id := tn.Member(fmt.Sprintf("U%d", i))
+		m, err := s.GetMember(ctx(), id)
+		if err == nil && (m.ID != id || m.Name != fmt.Sprintf("Member %d", i) || m.Years != i%50) {
+			mu.Lock()
+			wrong = append(wrong, fmt.Sprintf("%s got %+v", id.User, m))
+			mu.Unlock()
+		}
+		return err
+	})
+	if len(wrong) > 0 {
+		t.Fatalf("got %d members read wrong, first: %s", len(wrong), wrong[0])
+	}
+	if codes[""] != n-n/3 || codes[bot.ENOTFOUND] != n/3 {
+		t.Fatalf("got outcomes %v, want %d found and %d ENOTFOUND", codes, n-n/3, n/3)
+	}
+}
+
 func concurrently(n int, fn func(i int) error) map[bot.Code]int {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
