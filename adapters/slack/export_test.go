@@ -50,3 +50,9 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
+
+// InputJSON renders a form field's input block through the cache of
+// rendered inputs, and afresh.
+func InputJSON(f bot.FormField) (cached, fresh string) {
+	return mustJSON(cachedInput(f)), mustJSON(inputBlock(f))
+}

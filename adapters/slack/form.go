@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -47,9 +48,44 @@ func renderModal(f bot.Form, meta formMeta) slack.ModalViewRequest {
 			continue
 		}
 		seen[field.Name] = true
-		v.Blocks.BlockSet = append(v.Blocks.BlockSet, inputBlock(field))
+		v.Blocks.BlockSet = append(v.Blocks.BlockSet, cachedInput(field))
 	}
 	return v
+}
+
+// renderedInputs holds, by field, the JSON of the input blocks of empty
+// fields: those depend only on the command's option and the language, so
+// there are a few dozen, and each form a newcomer opens reuses them
+// instead of building and marshalling them again. A prefilled field is
+// rendered each time: its value is the member's own.
+var renderedInputs sync.Map // bot.FormField -> renderedBlock
+
+// renderedBlock is a block already marshalled to JSON.
+type renderedBlock struct {
+	id   string
+	json []byte
+}
+
+func (b renderedBlock) BlockType() slack.MessageBlockType { return slack.MBTInput }
+func (b renderedBlock) ID() string                        { return b.id }
+func (b renderedBlock) MarshalJSON() ([]byte, error)      { return b.json, nil }
+
+// cachedInput returns the field's input block, from renderedInputs when
+// the field is empty.
+func cachedInput(f bot.FormField) slack.Block {
+	if f.Value != "" {
+		return inputBlock(f)
+	}
+	if b, ok := renderedInputs.Load(f); ok {
+		return b.(renderedBlock)
+	}
+	js, err := json.Marshal(inputBlock(f))
+	if err != nil {
+		return inputBlock(f)
+	}
+	b := renderedBlock{id: f.Name, json: js}
+	renderedInputs.Store(f, b)
+	return b
 }
 
 func inputBlock(f bot.FormField) *slack.InputBlock {

@@ -85,3 +85,29 @@ func TestRenderModal(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderedInputsReused: an empty field's input block, rendered once
+// and reused, is the same JSON as one rendered afresh, in every language;
+// a prefilled value is the member's own and never reused for another.
+func TestRenderedInputsReused(t *testing.T) {
+	for _, lang := range bot.Langs {
+		for _, f := range []bot.FormField{
+			{Name: "topic", Label: bot.T(lang, "label.topic"), Placeholder: bot.T(lang, "opt.topic"), Required: true, MaxLength: 60},
+			{Name: "goal", Label: bot.T(lang, "label.goal"), Multiline: true, MaxLength: 500},
+		} {
+			for range 2 { // a miss, then a hit
+				if cached, fresh := slack.InputJSON(f); cached != fresh {
+					t.Fatalf("got cached input\n  %s\nwant\n  %s", cached, fresh)
+				}
+			}
+			prefilled := f
+			prefilled.Value = "kubernetes"
+			if cached, _ := slack.InputJSON(prefilled); !strings.Contains(cached, `"initial_value":"kubernetes"`) {
+				t.Fatalf("got %s, want the prefilled value", cached)
+			}
+			if cached, _ := slack.InputJSON(f); strings.Contains(cached, "kubernetes") {
+				t.Fatalf("got %s, want no value from another member's form", cached)
+			}
+		}
+	}
+}
