@@ -32,6 +32,7 @@ const (
 	JobSurvey         = "survey"   // survey:<pair>:<stage>
 	JobEscalate       = "escalate" // escalate:<request>
 	JobIntro          = "intro"    // intro:<pair>
+	JobNotice         = "notice"   // notice:<id>: a plain message whose first send failed
 	JobTest           = "test"     // test:<anything>: used by scheduler tests
 )
 

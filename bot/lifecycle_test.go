@@ -246,7 +246,8 @@ func TestIntroRetried(t *testing.T) {
 }
 
 // TestProposalRetried: a proposal the platform failed to deliver is sent
-// by its job once the platform is back, once; the charter likewise.
+// by its job once the platform is back, once; the charter and the news
+// to the mentee likewise.
 func TestProposalRetried(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("bob", "offer go")
@@ -264,9 +265,60 @@ func TestProposalRetried(t *testing.T) {
 	MustTick(t, h, 2*time.Minute)
 	MustInbox(t, h,
 		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
-		"alice: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
+		"alice: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+		"alice: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.")
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
+}
+
+// TestNoticeRetried: a plain notice (news that needs no answer) that the
+// platform cannot take is kept and sent again by a job until it is
+// delivered, once, in the language it was written in; a notice to a
+// member who has left since is dropped.
+func TestNoticeRetried(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("alice", "lang fr")
+	h.Run("bob", "offer go languages:en,fr")
+	h.Run("carol", "offer rust")
+	h.Run("alice", "request go")
+	h.Run("dave", "request rust")
+	inbox(h)
+
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	MustTick(t, h, 2*time.Minute) // the platform is still down: every retry fails
+	MustInbox(t, h)
+	h.Platform.Fail = nil
+	h.Platform.Gone["dave"] = true // dave leaves before his news can reach him
+	MustTick(t, h, 10*time.Minute)
+	got := inbox(h)
+	want := "alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme."
+	if n := countLines(got, want); n != 1 {
+		t.Fatalf("got alice's news %d times in:\n  %s\nwant once", n, strings.Join(got, "\n  "))
+	}
+	for _, line := range got {
+		if strings.HasPrefix(line, "dave:") {
+			t.Fatalf("got %q, want nothing sent to a member who left", line)
+		}
+	}
+	h.Platform.Gone["dave"] = false
+	MustTick(t, h, 24*time.Hour)
+	for _, line := range inbox(h) {
+		if strings.Contains(line, "Carol accepted") || line == want {
+			t.Fatalf("got %q again, want each notice sent or dropped once", line)
+		}
+	}
+}
+
+func countLines(lines []string, want string) int {
+	n := 0
+	for _, l := range lines {
+		if l == want {
+			n++
+		}
+	}
+	return n
 }
 
 // TestCharterAskedOncePerVersion: a member who accepted the current

@@ -1,22 +1,96 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
-// notify sends a message to a member in their own language.
+// Notice is a plain message kept for a member because its first delivery
+// failed: a job (JobNotice) sends it again until it is delivered.
+type Notice struct {
+	ID      string
+	To      MemberID
+	Message Message
+}
+
+const (
+	// noticeRetry is how soon a failed notice is first tried again; later
+	// tries follow the jobs' retryBackoff.
+	noticeRetry = time.Minute
+	// noticeTTL is how long a notice is kept for delivery: after a week of
+	// outage, the news it carries is stale.
+	noticeTTL = 7 * 24 * time.Hour
+)
+
+// send sends a message to a member, built in their own language.
+func (b *Bot) send(ctx context.Context, to MemberID, build func(Lang) Message) error {
+	m, err := b.member(ctx, to)
+	if err != nil {
+		return err
+	}
+	return b.sendTo(ctx, to, build(m.Lang))
+}
+
+func (b *Bot) sendTo(ctx context.Context, to MemberID, msg Message) error {
+	p, err := b.platform(to)
+	if err != nil {
+		return err
+	}
+	if err := p.Send(ctx, to, msg); err != nil {
+		b.log.Error("send failed", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
+		return err
+	}
+	return nil
+}
+
+// notify sends a plain notice (news that needs no answer: "your mentor
+// accepted", "the pair has ended") to a member in their own language. If
+// the platform cannot take it now, the notice is kept and a job sends it
+// again until it is delivered: nothing the bot owes a member is dropped.
+// A member who left (EGONE) is not retried.
 func (b *Bot) notify(ctx context.Context, to MemberID, build func(Lang) Message) error {
 	m, err := b.member(ctx, to)
 	if err != nil {
 		return err
 	}
-	p, err := b.platform(to)
+	msg := build(m.Lang)
+	err = b.sendTo(ctx, to, msg)
+	if ErrorCode(err) != EUNAVAILABLE {
+		return err
+	}
+	id, ierr := b.newID()
+	if ierr == nil {
+		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		n := Notice{ID: id, To: to, Message: msg}
+		ierr = b.store.SaveNotice(keep, n, NewJob(b.clock.Now().Add(noticeRetry), JobNotice, id), noticeTTL)
+	}
+	if ierr != nil {
+		b.log.Error("notice lost", "to", to.String(), "code", string(ErrorCode(ierr)), "err", ierr)
+		return err
+	}
+	b.log.Warn("notice kept for a later try", "to", to.String(), "notice", id)
+	return err
+}
+
+// runNotice sends a kept notice again, once, and forgets it when it is
+// delivered, or when its member has left.
+func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	id := j.Part(0)
+	n, err := b.store.GetNotice(ctx, t, id)
+	if ErrorCode(err) == ENOTFOUND {
+		return nil // delivered, or expired
+	}
 	if err != nil {
 		return err
 	}
-	if err := p.Send(ctx, to, build(m.Lang)); err != nil {
-		b.log.Error("send failed", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
-		return err
+	err = b.once(ctx, t, j.ID, JobLease, func() error { return b.sendTo(ctx, n.To, n.Message) })
+	if err == nil || ErrorCode(err) == EGONE {
+		if derr := b.store.DeleteNotice(ctx, t, id); derr != nil {
+			b.log.Warn("notice not forgotten", "notice", id, "code", string(ErrorCode(derr)))
+		}
 	}
-	return nil
+	return err
 }
 
 // langName names a language code in lang: "fr" is "French" in English.

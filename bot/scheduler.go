@@ -34,6 +34,7 @@ func jobTable() map[string]jobFunc {
 		JobSurvey:         runSurvey,
 		JobEscalate:       runEscalate,
 		JobIntro:          runIntro,
+		JobNotice:         runNotice,
 		JobTest:           runTestJob,
 	}
 }
@@ -109,7 +110,7 @@ var errInFlight = errors.New("delivery in flight")
 // rather than lost; only a crash between the platform accepting the
 // message and the confirmation can repeat it.
 func (b *Bot) deliver(ctx context.Context, jobID string, to MemberID, build func(Lang) Message) error {
-	return b.once(ctx, to.Tenant(), jobID+":"+to.User, JobLease, func() error { return b.notify(ctx, to, build) })
+	return b.once(ctx, to.Tenant(), jobID+":"+to.User, JobLease, func() error { return b.send(ctx, to, build) })
 }
 
 // once runs send at most once per key in a workspace, whatever retries and

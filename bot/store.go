@@ -120,6 +120,15 @@ type Store interface {
 	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
 	ConfirmSent(ctx context.Context, t Tenant, key string) error
 	UnmarkSent(ctx context.Context, t Tenant, key string) error
+	// SaveNotice keeps a message whose delivery failed, together with the
+	// job that sends it again (due at job.Due), in one step. The notice
+	// expires after ttl.
+	SaveNotice(ctx context.Context, n Notice, job Job, ttl time.Duration) error
+	// GetNotice returns a kept notice, or ENOTFOUND once it was delivered
+	// or expired.
+	GetNotice(ctx context.Context, t Tenant, id string) (Notice, error)
+	// DeleteNotice forgets a delivered notice.
+	DeleteNotice(ctx context.Context, t Tenant, id string) error
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them.
 	TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error)

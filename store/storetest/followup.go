@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -17,6 +19,7 @@ var followupTests = []struct {
 	{"JobsLease", testJobsLease},
 	{"JobsWithTransitions", testJobsWithTransitions},
 	{"MarkSent", testMarkSent},
+	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
 	{"CheckinSchedulesJobs", testCheckinSchedulesJobs},
@@ -118,6 +121,37 @@ func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, s.ConfirmSent(ctx(), tn, "k"))
 	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
 		t.Fatalf("got %q, want done", prev)
+	}
+}
+
+// testNotices: a kept notice and its job are saved together; the job is
+// due when asked, the notice reads back whole, and is gone once deleted.
+func testNotices(t *testing.T, s bot.Store, tn bot.Tenant) {
+	n := bot.Notice{ID: "n1", To: tn.Member("U1"), Message: bot.Message{
+		Title: "T", Text: "Bob accepted", Fields: []bot.Field{{Label: "Topic", Value: "go"}},
+		Mentions: []bot.MemberID{tn.Member("U2")},
+	}}
+	MustOK(t, s.SaveNotice(ctx(), n, bot.NewJob(t0.Add(time.Minute), bot.JobNotice, "n1"), time.Hour))
+	if jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10); len(jobs) != 0 {
+		t.Fatalf("got %v claimed before the notice's time, want none", jobs)
+	}
+	jobs, err := s.ClaimJobs(ctx(), tn, t0.Add(time.Minute), time.Minute, 10)
+	MustOK(t, err)
+	if len(jobs) != 1 || jobs[0].ID != "notice:n1" {
+		t.Fatalf("got jobs %v, want notice:n1", jobs)
+	}
+	got, err := s.GetNotice(ctx(), tn, "n1")
+	MustOK(t, err)
+	if !reflect.DeepEqual(got, n) {
+		t.Fatalf("got notice %+v, want %+v", got, n)
+	}
+	MustOK(t, s.DeleteNotice(ctx(), tn, "n1"))
+	_, err = s.GetNotice(ctx(), tn, "n1")
+	MustCode(t, err, bot.ENOTFOUND)
+	tenants, err := s.Tenants(ctx())
+	MustOK(t, err)
+	if !slices.Contains(tenants, tn) {
+		t.Fatalf("got tenants %v, want %v among them, for its job to run", tenants, tn)
 	}
 }
 
