@@ -47,6 +47,12 @@ type Config struct {
 	Now func() time.Time
 	// HTTPTransport carries REST calls. Default http.DefaultTransport.
 	HTTPTransport http.RoundTripper
+	// Claim, when set, decides which replica serves a gateway interaction:
+	// each replica's gateway connection receives every interaction, and
+	// only the one whose Claim of the interaction ID returns true serves
+	// it. A failed claim (err) serves it anyway: better a refused second
+	// answer than none. Interactions over HTTP reach one replica already.
+	Claim func(ctx context.Context, interactionID string) (bool, error)
 }
 
 // Handler is what the adapter needs of the bot; *bot.Bot is one.

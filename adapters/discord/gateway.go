@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -14,9 +15,35 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 		return
 	}
 	i := ic.Interaction
-	if !a.spawn(func() { a.serve(i, restAck{rest: a.rest, i: i}) }) {
+	if !a.spawn(func() {
+		if a.claimed(i.ID) {
+			a.serve(i, restAck{rest: a.rest, i: i})
+		}
+	}) {
 		a.log.Info("interaction dropped while closing", "interaction", i.ID)
 	}
+}
+
+// claimTimeout bounds Claim: Discord allows 3 s for the first response.
+const claimTimeout = 500 * time.Millisecond
+
+// claimed reports whether this replica serves the interaction (see
+// Config.Claim).
+func (a *Adapter) claimed(id string) bool {
+	if a.cfg.Claim == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), claimTimeout)
+	defer cancel()
+	ok, err := a.cfg.Claim(ctx, id)
+	switch {
+	case err != nil:
+		a.log.Warn("interaction claim failed; serving it", "interaction", id, "err", err)
+		return true
+	case !ok:
+		a.log.Debug("interaction served by another replica", "interaction", id)
+	}
+	return ok
 }
 
 // restAck sends the first response to a gateway interaction through the

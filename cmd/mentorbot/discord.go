@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/discord"
 )
@@ -9,7 +10,7 @@ import (
 // openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set:
 // it registers /mentor, then takes interactions at POST
 // /discord/interactions when DISCORD_PUBLIC_KEY is set, over the gateway
-// otherwise. The adapter is registered with the bot before it opens, so
+// otherwise (where replicas share each interaction out through a lock). The adapter is registered with the bot before it opens, so
 // that the first interaction finds it; Close waits for interactions
 // still being served, before the store closes.
 func (m *Main) openDiscord(ctx context.Context) error {
@@ -17,10 +18,19 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	if c.BotToken == "" {
 		return nil
 	}
-	a, err := discord.New(discord.Config{
+	cfg := discord.Config{
 		Token: c.BotToken, AppID: c.AppID, PublicKey: c.PublicKey, GuildID: c.GuildID,
 		APIURL: c.APIURL, IntroChannelID: c.IntroChannelID,
-	}, m.Bot, m.Log)
+	}
+	if c.PublicKey == "" {
+		// Over the gateway every replica receives every interaction:
+		// the first to take its lock in Redis serves it. The lock lasts
+		// as long as the interaction's token (15 minutes).
+		cfg.Claim = func(ctx context.Context, id string) (bool, error) {
+			return m.Store.TryLock(ctx, "discord:interaction:"+id, 15*time.Minute)
+		}
+	}
+	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/alicebob/miniredis/v2"
 	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/bot"
 	main "github.com/mentorbot/mentorbot/cmd/mentorbot"
@@ -52,17 +53,33 @@ func MustStartDiscord(tb testing.TB, http bool, tune ...func(*main.DiscordConfig
 	tb.Helper()
 	w := &discordWorld{REST: discordtest.NewREST(tb), Guild: discordGuild(tb), Log: &discordLog{},
 		Mentor1: discordGuild(tb), Mentor2: discordGuild(tb), Mentee: discordGuild(tb)}
-	m := main.NewMain()
-	m.Config.HTTPAddr = "127.0.0.1:0"
-	m.Config.RedisURL = os.Getenv("REDIS_URL")
-	m.Config.Tick = -1 // the test drives time; no scheduler
-	m.Config.Discord = main.DiscordConfig{BotToken: discordToken, AppID: discordApp, GuildID: w.Guild, APIURL: w.REST.URL()}
 	if http {
 		w.Signer = discordtest.MustSigner(tb)
-		m.Config.Discord.PublicKey = w.Signer.PublicKey()
 	} else {
 		w.Gateway = discordtest.NewGateway(tb, discordApp)
 		w.REST.SetGateway(w.Gateway.URL())
+	}
+	w.Main = w.startMain(tb, os.Getenv("REDIS_URL"), tune...)
+	if http {
+		w.Client = discordtest.HTTPClient(w.REST, w.Signer, w.endpoint(), discordApp, w.Guild)
+	} else {
+		w.Gateway.WaitIdentified(tb)
+		w.Client = discordtest.GatewayClient(w.REST, w.Gateway, discordApp, w.Guild)
+	}
+	return w
+}
+
+// startMain starts a Main (a replica of the bot) on redisURL ("": the
+// embedded Redis) in front of the world's fake Discord.
+func (w *discordWorld) startMain(tb testing.TB, redisURL string, tune ...func(*main.DiscordConfig)) *main.Main {
+	tb.Helper()
+	m := main.NewMain()
+	m.Config.HTTPAddr = "127.0.0.1:0"
+	m.Config.RedisURL = redisURL
+	m.Config.Tick = -1 // the test drives time; no scheduler
+	m.Config.Discord = main.DiscordConfig{BotToken: discordToken, AppID: discordApp, GuildID: w.Guild, APIURL: w.REST.URL()}
+	if w.Signer != nil {
+		m.Config.Discord.PublicKey = w.Signer.PublicKey()
 	}
 	for _, f := range tune {
 		f(&m.Config.Discord)
@@ -79,14 +96,7 @@ func MustStartDiscord(tb testing.TB, http bool, tune ...func(*main.DiscordConfig
 			tb.Errorf("close: %v", err)
 		}
 	})
-	w.Main = m
-	if http {
-		w.Client = discordtest.HTTPClient(w.REST, w.Signer, w.endpoint(), discordApp, w.Guild)
-	} else {
-		w.Gateway.WaitIdentified(tb)
-		w.Client = discordtest.GatewayClient(w.REST, w.Gateway, discordApp, w.Guild)
-	}
-	return w
+	return m
 }
 
 func (w *discordWorld) endpoint() string { return w.Main.HTTPURL() + "/discord/interactions" }
@@ -132,6 +142,39 @@ func TestDiscordGateway(t *testing.T) {
 	}
 	if n := len(w.REST.CallsTo("POST interactions/")); n != 9 {
 		t.Errorf("got %d callbacks, want one per interaction (9)", n)
+	}
+}
+
+// TestDiscordGatewayReplicas runs two replicas on one Redis, each with its
+// own gateway connection, so that each receives every interaction: the
+// whole flow still gets exactly one answer per interaction, and one
+// proposal, charter and introduction each.
+func TestDiscordGatewayReplicas(t *testing.T) {
+	redisURL := os.Getenv("REDIS_URL")
+	if redisURL == "" {
+		mr := miniredis.RunT(t)
+		redisURL = "redis://" + mr.Addr()
+	}
+	w := &discordWorld{REST: discordtest.NewREST(t), Guild: discordGuild(t), Log: &discordLog{},
+		Mentor1: discordGuild(t), Mentor2: discordGuild(t), Mentee: discordGuild(t)}
+	w.Gateway = discordtest.NewGateway(t, discordApp)
+	w.REST.SetGateway(w.Gateway.URL())
+	w.Main = w.startMain(t, redisURL)
+	w.startMain(t, redisURL)
+	w.Gateway.WaitConnections(t, 2)
+	w.Client = discordtest.GatewayClient(w.REST, w.Gateway, discordApp, w.Guild)
+
+	pair := playDiscordFlow(t, w)
+	if n := len(w.REST.CallsTo("POST interactions/")); n != 9 {
+		t.Errorf("got %d callbacks, want one per interaction (9), whichever replica served it", n)
+	}
+	for _, user := range pair {
+		if n := len(w.REST.DMs(user)); n == 0 {
+			t.Errorf("got no DM to %s, want the introduction", user)
+		}
+	}
+	if !strings.Contains(w.Log.String(), "interaction served by another replica") {
+		t.Errorf("got no interaction left to the other replica, want each one served once")
 	}
 }
 

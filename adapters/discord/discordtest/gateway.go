@@ -15,16 +15,18 @@ import (
 // Gateway is a fake of Discord's gateway websocket: on connection it
 // sends Hello (op 10), reads Identify (op 2) and sends the READY
 // dispatch; it acknowledges heartbeats (op 1 → op 11); Dispatch then
-// sends INTERACTION_CREATE events. It serves one connection at a time.
+// sends INTERACTION_CREATE events. Like Discord to the sessions of one
+// bot, it sends every event to every identified connection.
 type Gateway struct {
 	Server *httptest.Server
 	appID  string
 
 	mu         sync.Mutex
-	conn       *websocket.Conn
+	conns      []*websocket.Conn // identified, in order
 	seq        int
 	identify   Identify
-	identified chan struct{}
+	identified chan struct{} // closed at the first Identify
+	joined     chan struct{} // signalled at each Identify
 }
 
 // Identify is what the bot sent in its Identify payload.
@@ -38,12 +40,12 @@ var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return
 // NewGateway starts a fake gateway, closed with the test.
 func NewGateway(tb testing.TB, appID string) *Gateway {
 	tb.Helper()
-	g := &Gateway{appID: appID, identified: make(chan struct{})}
+	g := &Gateway{appID: appID, identified: make(chan struct{}), joined: make(chan struct{}, 64)}
 	g.Server = httptest.NewServer(http.HandlerFunc(g.serve))
 	tb.Cleanup(func() {
 		g.mu.Lock()
-		if g.conn != nil {
-			g.conn.Close()
+		for _, c := range g.conns {
+			c.Close()
 		}
 		g.mu.Unlock()
 		g.Server.Close()
@@ -59,11 +61,18 @@ func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return
 	}
-	defer conn.Close()
-	g.mu.Lock()
-	g.conn = conn
-	g.mu.Unlock()
-	if g.write(map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}}) != nil {
+	defer func() {
+		g.mu.Lock()
+		for i, c := range g.conns {
+			if c == conn {
+				g.conns = append(g.conns[:i], g.conns[i+1:]...)
+				break
+			}
+		}
+		g.mu.Unlock()
+		conn.Close()
+	}()
+	if g.writeTo(conn, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 41250}}) != nil {
 		return
 	}
 	var hello struct {
@@ -73,7 +82,7 @@ func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 	if conn.ReadJSON(&hello) != nil || hello.Op != 2 {
 		return
 	}
-	g.ready(hello.D)
+	g.ready(conn, hello.D)
 	for {
 		var frame struct {
 			Op int `json:"op"`
@@ -82,25 +91,41 @@ func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if frame.Op == 1 {
-			g.write(map[string]any{"op": 11})
+			g.writeTo(conn, map[string]any{"op": 11})
 		}
 	}
 }
 
-// ready records the Identify and sends READY.
-func (g *Gateway) ready(id Identify) {
-	g.write(map[string]any{"op": 0, "t": "READY", "s": g.nextSeq(), "d": map[string]any{
+// ready records the Identify, sends READY and adds the connection to
+// those that receive events.
+func (g *Gateway) ready(conn *websocket.Conn, id Identify) {
+	g.writeTo(conn, map[string]any{"op": 0, "t": "READY", "s": g.nextSeq(), "d": map[string]any{
 		"v": 10, "session_id": "fake-session", "resume_gateway_url": g.URL(), "guilds": []any{},
 		"user":        map[string]any{"id": g.appID, "username": "mentorbot", "bot": true, "discriminator": "0"},
 		"application": map[string]any{"id": g.appID, "flags": 0},
 	}})
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	g.conns = append(g.conns, conn)
 	g.identify = id
 	select {
 	case <-g.identified:
 	default:
 		close(g.identified)
+	}
+	g.joined <- struct{}{}
+}
+
+// WaitConnections waits until n connections have identified since the
+// last call, as several replicas of the bot do.
+func (g *Gateway) WaitConnections(tb testing.TB, n int) {
+	tb.Helper()
+	for range n {
+		select {
+		case <-g.joined:
+		case <-time.After(5 * time.Second):
+			tb.Fatalf("fewer than %d connections identified on the gateway within 5 s", n)
+		}
 	}
 }
 
@@ -117,12 +142,20 @@ func (g *Gateway) WaitIdentified(tb testing.TB) Identify {
 	return g.identify
 }
 
-// Dispatch sends an interaction as an INTERACTION_CREATE event.
+// Dispatch sends an interaction as an INTERACTION_CREATE event to every
+// connection.
 func (g *Gateway) Dispatch(tb testing.TB, p Payload) {
 	tb.Helper()
-	err := g.write(map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": g.nextSeq(), "d": json.RawMessage(p.JSON())})
-	if err != nil {
-		tb.Fatalf("dispatch: %v", err)
+	frame := map[string]any{"op": 0, "t": "INTERACTION_CREATE", "s": g.nextSeq(), "d": json.RawMessage(p.JSON())}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.conns) == 0 {
+		tb.Fatal("dispatch: no connection")
+	}
+	for _, c := range g.conns {
+		if err := c.WriteJSON(frame); err != nil {
+			tb.Fatalf("dispatch: %v", err)
+		}
 	}
 }
 
@@ -134,11 +167,8 @@ func (g *Gateway) nextSeq() int {
 }
 
 // write sends one frame; gorilla allows one writer at a time.
-func (g *Gateway) write(v any) error {
+func (g *Gateway) writeTo(conn *websocket.Conn, v any) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.conn == nil {
-		return websocket.ErrCloseSent
-	}
-	return g.conn.WriteJSON(v)
+	return conn.WriteJSON(v)
 }
