@@ -50,7 +50,7 @@ func MustInbox(tb testing.TB, h *bottest.Harness, want ...string) {
 func MustTick(tb testing.TB, h *bottest.Harness, d time.Duration) {
 	tb.Helper()
 	h.Clock.Advance(d)
-	if _, err := h.Bot.Tick(context.Background()); err != nil {
+	if _, err := h.Bot.TickTenants(context.Background(), h.Tenant); err != nil {
 		tb.Fatalf("tick: %v", err)
 	}
 }

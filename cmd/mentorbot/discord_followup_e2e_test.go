@@ -54,10 +54,11 @@ func TestDiscordFollowUp(t *testing.T) {
 	discordChecks(t, w)
 }
 
-// discordTick runs the follow-up jobs that are due, as the scheduler would.
+// discordTick runs the follow-up jobs that are due, as the scheduler would,
+// in this world's server only: other tests on the same Redis keep theirs.
 func discordTick(t *testing.T, w *discordWorld) {
 	t.Helper()
-	if _, err := w.Main.Bot.Tick(context.Background()); err != nil {
+	if _, err := w.Main.Bot.TickTenants(context.Background(), bot.Tenant{Platform: "discord", Workspace: w.Guild}); err != nil {
 		t.Fatalf("tick: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // testdata holds samples from Discord's documentation (see
@@ -70,6 +71,12 @@ func (p Payload) WithoutGuild() Payload {
 
 var seq atomic.Int64
 
+// idBase makes interaction IDs snowflakes of the time the test process
+// started (milliseconds since Discord's epoch, shifted by 22 bits), so
+// that runs sharing one Redis never reuse one: each ID's claim there
+// outlives the run.
+var idBase = (time.Now().UnixMilli() - 1_420_070_400_000) << 22
+
 // sample loads a documented payload and gives it a fresh ID and token.
 func sample(name, appID string) Payload {
 	raw, err := testdata.ReadFile("testdata/" + name)
@@ -81,7 +88,7 @@ func sample(name, appID string) Payload {
 		panic(err)
 	}
 	n := seq.Add(1)
-	p["id"] = fmt.Sprint(1_200_000_000_000_000_000 + n)
+	p["id"] = fmt.Sprint(idBase + n)
 	p["token"] = fmt.Sprintf("token-%d", n)
 	p["application_id"] = appID
 	if _, ok := p["locale"]; !ok && p["type"] != float64(1) {
