@@ -62,6 +62,10 @@ type Options struct {
 	// ProfileTTL is how long names, time zones and locales from users.info
 	// are kept. Default 1 h.
 	ProfileTTL time.Duration
+	// DirectoryRefresh is how often the whole workspace is read with
+	// users.list into the profile cache (see directory.go). Default 12 h;
+	// negative: never, and each member's profile comes from users.info.
+	DirectoryRefresh time.Duration
 }
 
 func (o *Options) defaults() error {
@@ -102,6 +106,9 @@ func (o *Options) defaults() error {
 	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
 	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)
+	if o.DirectoryRefresh == 0 {
+		o.DirectoryRefresh = 12 * time.Hour
+	}
 	return nil
 }
 
@@ -127,9 +134,11 @@ type Adapter struct {
 	dms      *cache[bot.MemberID, string]
 	seen     *cache[string, struct{}]
 
-	mu     sync.Mutex
-	stop   context.CancelFunc
-	socket sync.WaitGroup
+	mu      sync.Mutex
+	stop    context.CancelFunc
+	socket  sync.WaitGroup
+	dirStop context.CancelFunc
+	dir     sync.WaitGroup
 }
 
 var (
@@ -151,7 +160,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 	return &Adapter{
 		h: h, opt: o, log: o.Log, client: client, api: client,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
-		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, 50_000),
+		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, maxProfiles),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),
 	}, nil
@@ -178,6 +187,9 @@ func (a *Adapter) Start(ctx context.Context) error {
 	if a.SocketMode() {
 		a.startSocket()
 	}
+	if a.opt.DirectoryRefresh > 0 {
+		a.startDirectory(a.opt.DirectoryRefresh)
+	}
 	return nil
 }
 
@@ -185,12 +197,16 @@ func (a *Adapter) Start(ctx context.Context) error {
 // Options.CloseTimeout) so that no reply is lost on a graceful shutdown.
 func (a *Adapter) Close() error {
 	a.mu.Lock()
-	stop := a.stop
+	stop, dirStop := a.stop, a.dirStop
 	a.mu.Unlock()
 	if stop != nil {
 		stop()
 	}
+	if dirStop != nil {
+		dirStop()
+	}
 	a.socket.Wait()
+	a.dir.Wait()
 	a.jobs.close(a.opt.CloseTimeout)
 	return nil
 }

@@ -38,10 +38,13 @@ func (c *cache[K, V]) get(k K) (V, bool) {
 	return e.v, true
 }
 
-func (c *cache[K, V]) put(k K, v V) {
+func (c *cache[K, V]) put(k K, v V) { c.putFor(k, v, c.ttl) }
+
+// putFor stores k for ttl instead of the cache's own.
+func (c *cache[K, V]) putFor(k K, v V, ttl time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.putLocked(k, v)
+	c.putLocked(k, v, ttl)
 }
 
 // add stores k unless it is present, and reports whether it stored it.
@@ -51,7 +54,7 @@ func (c *cache[K, V]) add(k K, v V) bool {
 	if e, ok := c.m[k]; ok && time.Now().Before(e.expires) {
 		return false
 	}
-	c.putLocked(k, v)
+	c.putLocked(k, v, c.ttl)
 	return true
 }
 
@@ -61,7 +64,7 @@ func (c *cache[K, V]) del(k K) {
 	delete(c.m, k)
 }
 
-func (c *cache[K, V]) putLocked(k K, v V) {
+func (c *cache[K, V]) putLocked(k K, v V, ttl time.Duration) {
 	now := time.Now()
 	if len(c.m) >= c.max {
 		for key, e := range c.m {
@@ -76,5 +79,5 @@ func (c *cache[K, V]) putLocked(k K, v V) {
 			delete(c.m, key)
 		}
 	}
-	c.m[k] = cacheEntry[V]{v: v, expires: now.Add(c.ttl)}
+	c.m[k] = cacheEntry[V]{v: v, expires: now.Add(ttl)}
 }

@@ -9,13 +9,20 @@ import (
 // so that an inner event slack-go does not know cannot make us fail it
 // (Slack would retry it, again and again).
 type eventEnvelope struct {
-	Type      string `json:"type"`
-	Challenge string `json:"challenge"`
-	TeamID    string `json:"team_id"`
-	EventID   string `json:"event_id"`
-	Event     struct {
+	Type      string          `json:"type"`
+	Challenge string          `json:"challenge"`
+	TeamID    string          `json:"team_id"`
+	EventID   string          `json:"event_id"`
+	Event     json.RawMessage `json:"event"`
+}
+
+// eventType reads the type of an inner event.
+func eventType(raw json.RawMessage) string {
+	var e struct {
 		Type string `json:"type"`
-	} `json:"event"`
+	}
+	_ = json.Unmarshal(raw, &e)
+	return e.Type
 }
 
 // serveEvent answers the Events API: the url_verification challenge when
@@ -32,14 +39,15 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 		writeAck(w, map[string]string{"challenge": e.Challenge})
 		return
 	}
-	a.onEvent(e.TeamID, e.EventID, e.Event.Type)
+	a.onEvent(e.TeamID, e.EventID, eventType(e.Event), e.Event)
 	w.WriteHeader(http.StatusOK)
 }
 
-// onEvent handles one event callback once. mentorbot subscribes to no
-// event it must act on: app_home_opened and app_uninstalled are noted and
-// ignored, and the state of an uninstalled workspace simply stays put.
-func (a *Adapter) onEvent(team, id, typ string) {
+// onEvent handles one event callback once. mentorbot needs no event:
+// user_change and team_join, when subscribed, keep the member directory
+// fresh (directory.go); app_uninstalled and tokens_revoked are logged,
+// and the state of an uninstalled workspace simply stays put.
+func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	if id != "" && !a.seen.add(id, struct{}{}) {
 		a.log.Debug("slack: duplicate event ignored", "team", team, "event_id", id)
 		return
@@ -48,6 +56,8 @@ func (a *Adapter) onEvent(team, id, typ string) {
 		a.opt.OnEvent(team, typ)
 	}
 	switch typ {
+	case "user_change", "team_join":
+		a.onUserEvent(raw)
 	case "app_uninstalled", "tokens_revoked":
 		a.log.Warn("slack: app uninstalled or tokens revoked", "team", team, "event", typ)
 	default:

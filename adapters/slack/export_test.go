@@ -1,7 +1,9 @@
 package slack
 
 import (
+	"context"
 	"encoding/json"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -55,4 +57,10 @@ func mustJSON(v any) string {
 // rendered inputs, and afresh.
 func InputJSON(f bot.FormField) (cached, fresh string) {
 	return mustJSON(cachedInput(f)), mustJSON(inputBlock(f))
+}
+
+// ReadDirectory reads the workspace's directory once, as the adapter does
+// at start and every DirectoryRefresh.
+func (a *Adapter) ReadDirectory(ctx context.Context) (int, error) {
+	return a.syncDirectory(ctx, time.Hour)
 }

@@ -81,7 +81,12 @@ type rig struct {
 // test server, in front of a fresh fake Slack.
 func MustRig(tb testing.TB, h slack.Handler, tune ...func(*slack.Options)) *rig {
 	tb.Helper()
-	fake := slackfake.MustNew(tb)
+	return MustRigOn(tb, slackfake.MustNew(tb), h, tune...)
+}
+
+// MustRigOn is MustRig in front of a fake Slack already set up.
+func MustRigOn(tb testing.TB, fake *slackfake.Server, h slack.Handler, tune ...func(*slack.Options)) *rig {
+	tb.Helper()
 	o := slack.Options{
 		BotToken: "xoxb-test", SigningSecret: secret, APIURL: fake.APIURL(),
 		Retry: slack.Retry{Attempts: 3, Base: 10 * time.Millisecond, Max: 20 * time.Millisecond, MaxRetryAfter: 5 * time.Second},

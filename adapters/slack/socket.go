@@ -86,7 +86,11 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		_ = a.ack(ctx, sm, evt.Request, nil)
 		if ea, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
 			if cb, ok := ea.Data.(*slackevents.EventsAPICallbackEvent); ok {
-				a.onEvent(ea.TeamID, cb.EventID, ea.InnerEvent.Type)
+				var raw json.RawMessage
+				if cb.InnerEvent != nil {
+					raw = *cb.InnerEvent
+				}
+				a.onEvent(ea.TeamID, cb.EventID, ea.InnerEvent.Type, raw)
 			}
 		}
 	case socketmode.EventTypeErrorBadMessage:

@@ -39,6 +39,10 @@ type SlackConfig struct {
 	SigningSecret string // SLACK_SIGNING_SECRET
 	AppToken      string // SLACK_APP_TOKEN: Socket Mode when set
 	APIURL        string // SLACK_API_URL
+	// DirectoryRefresh is how often the workspace's members are read with
+	// users.list (SLACK_DIRECTORY_REFRESH: a duration, default 12h; "off":
+	// never, profiles then come from users.info one member at a time).
+	DirectoryRefresh time.Duration
 }
 
 // DiscordConfig is the Discord application's settings.
@@ -77,6 +81,17 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			GuildID: getenv("DISCORD_GUILD_ID"), APIURL: get("DISCORD_API_URL", "https://discord.com/api/v9/"),
 			IntroChannelID: getenv("DISCORD_INTRO_CHANNEL_ID"),
 		},
+	}
+	switch v := getenv("SLACK_DIRECTORY_REFRESH"); v {
+	case "":
+	case "off", "0":
+		c.Slack.DirectoryRefresh = -1
+	default:
+		d, err := bot.ParseDuration(v)
+		if err != nil || d < time.Minute {
+			return c, fmt.Errorf("SLACK_DIRECTORY_REFRESH: want a duration of a minute or more like 12h, or off, got %q", v)
+		}
+		c.Slack.DirectoryRefresh = d
 	}
 	lang, ok := bot.ParseLang(get("MENTORBOT_DEFAULT_LANG", "en"))
 	if !ok {

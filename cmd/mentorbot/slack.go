@@ -18,7 +18,7 @@ func (m *Main) openSlack(ctx context.Context) error {
 	}
 	opt := slackadapter.Options{
 		BotToken: c.BotToken, SigningSecret: c.SigningSecret, AppToken: c.AppToken, APIURL: c.APIURL,
-		Log: m.Log.With("adapter", "slack"),
+		DirectoryRefresh: c.DirectoryRefresh, Log: m.Log.With("adapter", "slack"),
 	}
 	if tune, ok := slackTuning.Load(m); ok {
 		tune.(func(*slackadapter.Options))(&opt)

@@ -87,6 +87,8 @@ func MustStartSlack(tb testing.TB, setup ...func(*main.Main, *slackfake.Server))
 	m.Stdout = io.Discard
 	m.Log = testLogger(tb)
 	m.TuneSlack(fastOptions)
+	team := newTeam(tb)
+	fake.SetTeam(team)
 	for _, f := range setup {
 		f(m, fake)
 	}
@@ -98,7 +100,7 @@ func MustStartSlack(tb testing.TB, setup ...func(*main.Main, *slackfake.Server))
 			tb.Errorf("close: %v", err)
 		}
 	})
-	return &world{tb: tb, m: m, fake: fake, team: newTeam(tb)}
+	return &world{tb: tb, m: m, fake: fake, team: team}
 }
 
 // MustStartSlackSocket opens Main in Socket Mode (SLACK_APP_TOKEN set, no

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -94,9 +95,11 @@ func (s *Server) answer(method string, c Call) map[string]any {
 	}
 	switch method {
 	case "auth.test":
-		return map[string]any{"ok": true, "team_id": Team, "user_id": BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
+		return map[string]any{"ok": true, "team_id": s.teamID(), "user_id": BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
 	case "users.info":
 		return s.usersInfo(c.Get("user"))
+	case "users.list":
+		return s.usersList(c.Get("cursor"), c.Get("limit"))
 	case "conversations.open":
 		return s.conversationsOpen(c.Get("users"))
 	case "chat.postMessage", "chat.update":
@@ -128,11 +131,57 @@ func (s *Server) usersInfo(id string) map[string]any {
 	if !ok {
 		return fail("user_not_found")
 	}
-	return map[string]any{"ok": true, "user": map[string]any{
-		"id": u.ID, "team_id": Team, "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
-		"tz": u.TZ, "locale": u.Locale, "is_admin": u.Admin,
+	return map[string]any{"ok": true, "user": s.userObject(u)}
+}
+
+// userObject is a user as users.info and users.list describe them.
+func (s *Server) userObject(u User) map[string]any {
+	return map[string]any{
+		"id": u.ID, "team_id": s.teamID(), "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
+		"tz": u.TZ, "locale": u.Locale, "is_admin": u.Admin, "is_bot": false,
 		"profile": map[string]any{"real_name": u.RealName, "display_name": u.Name},
-	}}
+	}
+}
+
+func (s *Server) teamID() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.team
+}
+
+// usersList pages through the users added with AddUser, in ID order:
+// cursor is where the page starts, limit its size (Slack's default 0
+// means "as many as it likes": here 100, at most 1000).
+func (s *Server) usersList(cursor, limit string) map[string]any {
+	n, _ := strconv.Atoi(limit)
+	if n <= 0 {
+		n = 100
+	}
+	n = min(n, 1000)
+	from, _ := strconv.Atoi(cursor)
+	s.mu.Lock()
+	if s.userIDs == nil {
+		s.userIDs = make([]string, 0, len(s.users))
+		for id := range s.users {
+			s.userIDs = append(s.userIDs, id)
+		}
+		sort.Strings(s.userIDs)
+	}
+	ids := s.userIDs
+	page := make([]User, 0, n)
+	for i := from; i < len(ids) && len(page) < n; i++ {
+		page = append(page, s.users[ids[i]])
+	}
+	s.mu.Unlock()
+	members := make([]any, len(page))
+	for i, u := range page {
+		members[i] = s.userObject(u)
+	}
+	next := ""
+	if from+len(page) < len(ids) {
+		next = strconv.Itoa(from + len(page))
+	}
+	return map[string]any{"ok": true, "members": members, "response_metadata": map[string]any{"next_cursor": next}}
 }
 
 // conversationsOpen opens a DM (one user) or a group DM (2 to 8 users).

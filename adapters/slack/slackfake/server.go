@@ -24,6 +24,8 @@ type Server struct {
 	record    bool
 	changed   chan struct{} // closed and replaced on every call
 	users     map[string]User
+	userIDs   []string // sorted, for users.list; nil when users changed
+	team      string
 	anyUser   bool
 	failures  map[string][]Failure
 	down      bool
@@ -68,7 +70,7 @@ type Call struct {
 func New() *Server {
 	s := &Server{
 		counts: map[string]int{}, succeeded: map[string]int{}, record: true, changed: make(chan struct{}),
-		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{},
+		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{}, team: Team,
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.socketURL = "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
@@ -112,6 +114,15 @@ func (s *Server) AddUser(users ...User) {
 	for _, u := range users {
 		s.users[u.ID] = u
 	}
+	s.userIDs = nil
+}
+
+// SetTeam makes the fake answer for workspace team (auth.test, and the
+// team_id of its users) instead of Team.
+func (s *Server) SetTeam(team string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.team = team
 }
 
 // AnyUser makes every unknown user ID a member, named after its ID (load

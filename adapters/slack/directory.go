@@ -1,0 +1,137 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// The member directory. The core asks for a member's profile (name, time
+// zone, language) the first time it meets them, before it can even choose
+// the language of its answer. One users.info call each is slow for that
+// first answer and, when an announcement brings hundreds of members at
+// once, runs into its rate limit. So the adapter reads the whole
+// workspace with users.list (200 members a page) when it starts and every
+// Options.DirectoryRefresh after, into the profile cache; users.info
+// remains for members who joined since. With the user_change and
+// team_join events subscribed, changes arrive at once.
+
+const (
+	// directoryPage is how many members one users.list call asks for
+	// (Slack recommends no more than 200).
+	directoryPage = 200
+	// maxProfiles bounds the profile cache: a workspace larger than that
+	// is read whole, but only the last members read stay in memory; the
+	// others come from users.info when they need to.
+	maxProfiles = 250_000
+	// directoryRetry is how soon a failed read of the directory is tried
+	// again.
+	directoryRetry = 5 * time.Minute
+)
+
+// startDirectory reads the directory now and then every interval, until
+// Close.
+func (a *Adapter) startDirectory(interval time.Duration) {
+	ctx, cancel := context.WithCancel(context.Background())
+	a.mu.Lock()
+	a.dirStop = cancel
+	a.mu.Unlock()
+	a.dir.Add(1)
+	go func() {
+		defer a.dir.Done()
+		for {
+			start := time.Now()
+			n, err := a.syncDirectory(ctx, interval+time.Hour)
+			next := interval
+			switch {
+			case ctx.Err() != nil:
+				return
+			case err != nil:
+				a.log.Warn("slack: directory read stopped; profiles come from users.info meanwhile", "members", n, "err", err)
+				next = min(interval, directoryRetry)
+			default:
+				a.log.Info("slack: directory read", "members", n, "took", time.Since(start).Round(time.Millisecond))
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(next):
+			}
+		}
+	}()
+}
+
+// syncDirectory reads every page of users.list into the profile cache,
+// each profile kept for ttl, waiting out rate limits; it returns how many
+// members it read.
+func (a *Adapter) syncDirectory(ctx context.Context, ttl time.Duration) (int, error) {
+	n := 0
+	p := a.client.GetUsersPaginated(slack.GetUsersOptionLimit(directoryPage), slack.GetUsersOptionIncludeLocale(true))
+	for {
+		var err error
+		p, err = p.Next(ctx)
+		if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+			if rl.RetryAfter > a.opt.Retry.MaxRetryAfter {
+				return n, err
+			}
+			select {
+			case <-ctx.Done():
+				return n, ctx.Err()
+			case <-time.After(rl.RetryAfter):
+			}
+			continue // the same page again
+		}
+		if p.Done(err) {
+			return n, nil
+		}
+		if err = p.Failure(err); err != nil {
+			return n, err
+		}
+		for _, u := range p.Users {
+			if a.keepProfile(u, ttl) {
+				n++
+			}
+		}
+	}
+}
+
+// keepProfile caches a member's profile from a user object of users.list
+// or of an event; it forgets members who were deactivated, and skips bots.
+func (a *Adapter) keepProfile(u slack.User, ttl time.Duration) bool {
+	if u.ID == "" || u.TeamID == "" || u.IsBot || u.ID == "USLACKBOT" {
+		return false
+	}
+	id := member(u.TeamID, u.ID)
+	if u.Deleted {
+		a.profiles.del(id)
+		return false
+	}
+	a.profiles.putFor(id, bot.Profile{Name: displayName(&u), TZ: u.TZ, Locale: u.Locale}, ttl)
+	return true
+}
+
+// onUserEvent applies user_change and team_join: the event carries the
+// member's whole user object.
+func (a *Adapter) onUserEvent(raw json.RawMessage) {
+	var e struct {
+		User slack.User `json:"user"`
+	}
+	if err := json.Unmarshal(raw, &e); err != nil {
+		a.log.Warn("slack: user event unreadable", "err", err)
+		return
+	}
+	a.keepProfile(e.User, a.directoryTTL())
+}
+
+// directoryTTL is how long a profile from the directory or an event is
+// kept: past the next read of the directory.
+func (a *Adapter) directoryTTL() time.Duration {
+	if a.opt.DirectoryRefresh > 0 {
+		return a.opt.DirectoryRefresh + time.Hour
+	}
+	return a.opt.ProfileTTL
+}
