@@ -14,21 +14,26 @@ import (
 )
 
 // generator builds signed slash commands, each with its own user and
-// trigger_id, as Slack would send them. Users are numbered across the
-// whole run, so that no two commands share one.
+// trigger_id, as Slack would send them. Each target numbers its users
+// apart (userID), so that no two commands of the run share one, and
+// mentorbot's users can be members of the fake workspace's directory.
 type generator struct {
 	team, responseURL string
-	n                 atomic.Int64
+	n                 atomic.Int64 // trigger IDs
 }
 
-func (g *generator) request(url, text string) *http.Request {
+func (g *generator) request(url, text, user string) *http.Request {
 	i := g.n.Add(1)
 	c := slackfake.Command{
-		Team: g.team, User: fmt.Sprintf("UL%08d", i), UserName: "load", Channel: "CLOAD",
+		Team: g.team, User: user, UserName: "load", Channel: "CLOAD",
 		Text: text, ResponseURL: g.responseURL, TriggerID: fmt.Sprintf("load.%d.%s", i, g.team),
 	}
 	return slackfake.NewRequest(url, secret, time.Now(), c.Body())
 }
+
+// userID is the i-th user (from 1) of the target whose users start with
+// prefix.
+func userID(prefix string, i int64) string { return fmt.Sprintf("%s%08d", prefix, i) }
 
 // result is one measured run.
 type result struct {

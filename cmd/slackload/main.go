@@ -19,6 +19,11 @@
 //	go run ./cmd/slackload -only request -cpuprofile request.prof
 //	go tool pprof -tags request.prof    # CPU by side: load, slack, mentorbot, baseline
 //
+// The users of mentorbot's commands are members of the fake workspace
+// (-directory of them for each command), which the adapter reads with
+// users.list as it starts, as it would a real workspace's: their first
+// command needs no users.info call. -directory 0 measures without that.
+//
 // Every run uses a fresh workspace ID, so it never meets real data, and
 // removes whatever its commands wrote under that workspace at the end.
 package main
@@ -47,6 +52,7 @@ func main() {
 		return nil
 	})
 	flag.DurationVar(&cfg.Inline, "inline", 0, "how long a command's ack may wait to carry the reply (the adapter's InlineBudget; 0, the default: never)")
+	flag.IntVar(&cfg.Directory, "directory", 80_000, "users of each mentorbot command who are members of the fake workspace's directory (users.list), read by the adapter at start; 0: none, every profile from users.info")
 	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of the allocations of the whole run to this file")

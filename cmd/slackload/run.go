@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -25,6 +26,11 @@ type config struct {
 	Commands         []string      // the texts after /mentor, one target each
 	Only             string        // measure only this target: "baseline" or a command
 	Inline           time.Duration // the adapter's InlineBudget
+	// Directory is how many users of each mentorbot target are members
+	// of the fake workspace's directory, which the adapter reads with
+	// users.list at start; 0: none, and every profile comes from
+	// users.info.
+	Directory int
 }
 
 // run measures the baseline and mentorbot with each command, at a fixed
@@ -49,13 +55,42 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		return err
 	}
 	defer base.close()
+	g := &generator{team: newTeam(), responseURL: fake.ResponseURL("load")}
+	fake.SetTeam(g.team)
+	targets := []target{{name: "baseline", url: base.url, text: cfg.Commands[0], prefix: "UB", users: new(atomic.Int64)}}
+	for i, text := range cfg.Commands {
+		targets = append(targets, target{name: "mentorbot", text: text, mentorbot: true, prefix: fmt.Sprintf("UM%d", i), users: new(atomic.Int64)})
+	}
+	members := 0
+	for _, t := range targets {
+		if t.mentorbot {
+			for i := range cfg.Directory {
+				id := userID(t.prefix, int64(i+1))
+				fake.AddUser(slackfake.User{ID: id, Name: "load", RealName: "Load " + id, TZ: "Europe/Paris", Locale: "fr-FR"})
+				members++
+			}
+		}
+	}
 	var mb server
-	side("mentorbot", func() { mb, err = startMentorbot(ctx, st, fake, cfg.Inline) })
+	side("mentorbot", func() { mb, err = startMentorbot(ctx, st, fake, cfg.Inline, cfg.Directory > 0) })
 	if err != nil {
 		return err
 	}
 	defer mb.close()
-	g := &generator{team: newTeam(), responseURL: fake.ResponseURL("load")}
+	if members > 0 {
+		start := time.Now()
+		pages := (members + 199) / 200
+		if got := drain(func() int { return fake.Succeeded("users.list") }, pages); got < pages {
+			return fmt.Errorf("the adapter read %d pages of the directory, want %d", got, pages)
+		}
+		time.Sleep(100 * time.Millisecond) // the last page, answered, is being cached
+		fmt.Fprintf(out, "slackload: the adapter read the directory (%d members) in %s\n", members, time.Since(start).Round(time.Millisecond))
+	}
+	for i := range targets {
+		if targets[i].mentorbot {
+			targets[i].url = mb.url
+		}
+	}
 	defer func() {
 		// A context of its own: an interrupted run cleans up too.
 		cctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -65,10 +100,6 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		}
 	}()
 
-	targets := []target{{name: "baseline", url: base.url, text: cfg.Commands[0]}}
-	for _, text := range cfg.Commands {
-		targets = append(targets, target{name: "mentorbot", url: mb.url, text: text, mentorbot: true})
-	}
 	if cfg.Only != "" {
 		targets = slices.DeleteFunc(targets, func(t target) bool {
 			return t.label() != cfg.Only && (!t.mentorbot || t.text != cfg.Only)
@@ -149,7 +180,7 @@ func (m *meter) done() int {
 // measure warms the target up, then measures one round. For mentorbot it
 // also waits for the work after the acks, and counts it.
 func (m *meter) measure(ctx context.Context, t target, l load) result {
-	next := func() *http.Request { return m.g.request(t.url, t.text) }
+	next := func() *http.Request { return m.g.request(t.url, t.text, t.nextUser()) }
 	var w result
 	side("load", func() { w = l(ctx, next, m.cfg.Warmup) })
 	if t.mentorbot {

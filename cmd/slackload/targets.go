@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
@@ -30,7 +31,13 @@ type target struct {
 	// mentorbot targets finish their work after the ack, or in it; the
 	// baseline does all its work before its ack.
 	mentorbot bool
+	// users numbers the target's users, whose IDs start with prefix.
+	prefix string
+	users  *atomic.Int64
 }
+
+// nextUser is the ID of a user the target has not sent yet.
+func (t target) nextUser() string { return userID(t.prefix, t.users.Add(1)) }
 
 // server is a running endpoint.
 type server struct {
@@ -85,10 +92,14 @@ func startBaseline(st *store.Store) (server, error) {
 
 // startMentorbot wires the bot and the Slack adapter as cmd/mentorbot's
 // Main does, on the store and in front of the fake Slack.
-func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server, inline time.Duration) (server, error) {
+func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server, inline time.Duration, directory bool) (server, error) {
 	quiet := slog.New(slog.DiscardHandler)
 	b := bot.New(bot.Config{DefaultLang: bot.English}, st, bot.SystemClock{}, rand.Reader, quiet)
-	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet, InlineBudget: inline})
+	refresh := time.Duration(0) // the adapter's default: read at start
+	if !directory {
+		refresh = -1
+	}
+	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet, InlineBudget: inline, DirectoryRefresh: refresh})
 	if err != nil {
 		return server{}, err
 	}
