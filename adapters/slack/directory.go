@@ -31,6 +31,9 @@ const (
 	// directoryRetry is how soon a failed read of the directory is tried
 	// again.
 	directoryRetry = 5 * time.Minute
+	// directoryMaxWait is the longest Retry-After a read of the directory
+	// waits out; past it, the read stops and is tried again later.
+	directoryMaxWait = 10 * time.Minute
 )
 
 // startDirectory reads the directory now and then every interval, until
@@ -75,7 +78,10 @@ func (a *Adapter) syncDirectory(ctx context.Context, ttl time.Duration) (int, er
 		var err error
 		p, err = p.Next(ctx)
 		if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
-			if rl.RetryAfter > a.opt.Retry.MaxRetryAfter {
+			// Nobody waits on the directory: it may wait longer than
+			// a member's call would (users.list is Tier 2, about 20
+			// calls a minute, shared by every replica).
+			if rl.RetryAfter > directoryMaxWait {
 				return n, err
 			}
 			select {
