@@ -74,7 +74,7 @@ func pairArgs(in *Invocation) (mentor, mentee, topic string) {
 // directory when the bot has never met them, so that messages name them.
 func (b *Bot) knownMember(ctx context.Context, id MemberID) (Member, error) {
 	m, err := b.store.GetMember(ctx, id)
-	return b.touchMember(ctx, id, m, err, "")
+	return b.touchMember(ctx, id, m, err, "", true)
 }
 
 // requestToPair returns the mentee's waiting request, or a new request on

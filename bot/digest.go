@@ -35,12 +35,8 @@ func (b *Bot) digest(ctx context.Context, t Tenant, now time.Time, lang Lang) (M
 // in the store. It does nothing without a channel or a platform that can
 // post; ESTALE means another replica is posting it right now.
 func (b *Bot) PostDigest(ctx context.Context, t Tenant, now time.Time) error {
-	s := b.settings(ctx, t)
-	if s.DigestChannel == "" {
-		return nil
-	}
-	p, err := b.tenantPlatform(t)
-	if err != nil {
+	s, p, err := b.managersChannel(ctx, t)
+	if p == nil {
 		return err
 	}
 	up, canUpload := p.(Uploader)

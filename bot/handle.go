@@ -35,9 +35,10 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
 	in.Newcomer = ErrorCode(lookup) == ENOTFOUND
-	if in.Newcomer && spec.ReadOnly {
-		in.Me = b.visitor(ctx, c.Member, c.Locale)
-	} else if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale); err != nil {
+	// A read-only command records no newcomer; it still refreshes a known
+	// member's record.
+	record := !spec.ReadOnly || !in.Newcomer
+	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale, record); err != nil {
 		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 	}
 	if lookup != nil {

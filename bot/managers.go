@@ -12,12 +12,8 @@ type Poster interface {
 // per key, if one is set and the platform can post. Without a channel it
 // does nothing: the digest shows the same facts.
 func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build func(Lang) Message) error {
-	s := b.settings(ctx, t)
-	if s.DigestChannel == "" {
-		return nil
-	}
-	p, err := b.tenantPlatform(t)
-	if err != nil {
+	s, p, err := b.managersChannel(ctx, t)
+	if p == nil {
 		return err
 	}
 	poster, ok := p.(Poster)
@@ -27,4 +23,16 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 	return b.once(ctx, t, key+":channel", JobLease, func() error {
 		return poster.Post(ctx, t, s.DigestChannel, build(s.DefaultLang))
 	})
+}
+
+// managersChannel returns the workspace's settings and platform when it
+// has a managers' channel (Settings.DigestChannel); the platform is nil
+// when it has none, or with the error of finding the platform.
+func (b *Bot) managersChannel(ctx context.Context, t Tenant) (Settings, Platform, error) {
+	s := b.settings(ctx, t)
+	if s.DigestChannel == "" {
+		return s, nil, nil
+	}
+	p, err := b.tenantPlatform(t)
+	return s, p, err
 }

@@ -10,8 +10,9 @@ import (
 // first contact with what the platform's Directory knows (name, time zone,
 // language). m and err are the result of reading the member. Directory
 // failures are not fatal: the member can say it all. It returns the member
-// with Lang set to the language to use.
-func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error, locale string) (Member, error) {
+// with Lang set to the language to use. With record false (a read-only
+// command), a newcomer is looked up the same way but not saved.
+func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error, locale string, record bool) (Member, error) {
 	if err == nil && m.Name != "" {
 		return b.withLang(ctx, m), nil
 	}
@@ -24,14 +25,7 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 			m.Lang = l
 		}
 	}
-	m = b.withProfile(ctx, m)
-	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
-}
-
-// withProfile fills in what the platform's Directory knows of the member
-// (name, and time zone and language unless already set).
-func (b *Bot) withProfile(ctx context.Context, m Member) Member {
-	if p := b.profile(ctx, m.ID); p.Name != "" || p.TZ != "" {
+	if p := b.profile(ctx, id); p.Name != "" || p.TZ != "" {
 		m.Name = p.Name
 		if m.TZ == "" {
 			m.TZ = p.TZ
@@ -40,17 +34,10 @@ func (b *Bot) withProfile(ctx context.Context, m Member) Member {
 			m.Lang = l
 		}
 	}
-	return m
-}
-
-// visitor is a newcomer who runs a read-only command: what the platform
-// knows of them tells the language of the answer, and nothing is recorded.
-func (b *Bot) visitor(ctx context.Context, id MemberID, locale string) Member {
-	m := Member{ID: id}
-	if l, ok := ParseLang(locale); ok {
-		m.Lang = l
+	if !record {
+		return b.withLang(ctx, m), nil
 	}
-	return b.withLang(ctx, b.withProfile(ctx, m))
+	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
 }
 
 // withLang fills in the workspace's default language.

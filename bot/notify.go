@@ -24,11 +24,20 @@ const (
 
 // send sends a message to a member, built in their own language.
 func (b *Bot) send(ctx context.Context, to MemberID, build func(Lang) Message) error {
-	m, err := b.member(ctx, to)
+	msg, err := b.compose(ctx, to, build)
 	if err != nil {
 		return err
 	}
-	return b.sendTo(ctx, to, build(m.Lang))
+	return b.sendTo(ctx, to, msg)
+}
+
+// compose builds a message in the member's own language.
+func (b *Bot) compose(ctx context.Context, to MemberID, build func(Lang) Message) (Message, error) {
+	m, err := b.member(ctx, to)
+	if err != nil {
+		return Message{}, err
+	}
+	return build(m.Lang), nil
 }
 
 func (b *Bot) sendTo(ctx context.Context, to MemberID, msg Message) error {
@@ -49,28 +58,32 @@ func (b *Bot) sendTo(ctx context.Context, to MemberID, msg Message) error {
 // again until it is delivered: nothing the bot owes a member is dropped.
 // A member who left (EGONE) is not retried.
 func (b *Bot) notify(ctx context.Context, to MemberID, build func(Lang) Message) error {
-	m, err := b.member(ctx, to)
+	msg, err := b.compose(ctx, to, build)
 	if err != nil {
 		return err
 	}
-	msg := build(m.Lang)
 	err = b.sendTo(ctx, to, msg)
-	if ErrorCode(err) != EUNAVAILABLE {
-		return err
+	if ErrorCode(err) == EUNAVAILABLE {
+		b.keepNotice(ctx, to, msg)
 	}
-	id, ierr := b.newID()
-	if ierr == nil {
+	return err
+}
+
+// keepNotice saves a notice the platform could not take, with the job
+// that sends it again. The save outlives a cancelled ctx.
+func (b *Bot) keepNotice(ctx context.Context, to MemberID, msg Message) {
+	id, err := b.newID()
+	if err == nil {
 		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
-		n := Notice{ID: id, To: to, Message: msg}
-		ierr = b.store.SaveNotice(keep, n, NewJob(b.clock.Now().Add(noticeRetry), JobNotice, id), noticeTTL)
+		job := NewJob(b.clock.Now().Add(noticeRetry), JobNotice, id)
+		err = b.store.SaveNotice(keep, Notice{ID: id, To: to, Message: msg}, job, noticeTTL)
 	}
-	if ierr != nil {
-		b.log.Error("notice lost", "to", to.String(), "code", string(ErrorCode(ierr)), "err", ierr)
-		return err
+	if err != nil {
+		b.log.Error("notice lost", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
+		return
 	}
 	b.log.Warn("notice kept for a later try", "to", to.String(), "notice", id)
-	return err
 }
 
 // runNotice sends a kept notice again, once, and forgets it when it is

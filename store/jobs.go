@@ -39,6 +39,13 @@ func (s *Store) ScheduleJobs(ctx context.Context, tn bot.Tenant, earlier bool, j
 	if err != nil {
 		return err
 	}
+	return s.registerTenant(ctx, tn)
+}
+
+// registerTenant adds the workspace to the set of tenants, so that
+// scheduled work visits it. It is a separate call from the writes of the
+// workspace: tenantsKey is global, outside the workspace's hash slot.
+func (s *Store) registerTenant(ctx context.Context, tn bot.Tenant) error {
 	return classify(s.rdb.SAdd(ctx, tenantsKey, tn.String()).Err(), "register tenant")
 }
 

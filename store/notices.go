@@ -27,7 +27,7 @@ func (s *Store) SaveNotice(ctx context.Context, n bot.Notice, job bot.Job, ttl t
 	if err != nil {
 		return classify(err, "save notice")
 	}
-	return classify(s.rdb.SAdd(ctx, tenantsKey, tn.String()).Err(), "register tenant")
+	return s.registerTenant(ctx, tn)
 }
 
 // GetNotice implements bot.Store.
