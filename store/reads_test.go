@@ -49,7 +49,7 @@ func (h *roundTrips) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.P
 }
 
 // TestReadsShareRoundTrips: members read at the same moment share round
-// trips, and each still gets their own record.
+// trips, and each still gets their own record; a lone read goes alone.
 func TestReadsShareRoundTrips(t *testing.T) {
 	mr := miniredis.RunT(t)
 	rdb := redis.NewClient(&redis.Options{Addr: mr.Addr()})
@@ -86,6 +86,12 @@ func TestReadsShareRoundTrips(t *testing.T) {
 		t.Fatalf("got %d reads in %d round trips, want %d reads in fewer round trips", h.cmds.Load(), h.trips.Load(), n)
 	}
 	t.Logf("%d reads in %d round trips", h.cmds.Load(), h.trips.Load())
+
+	// Alone, a read goes at once, alone.
+	trips := h.trips.Load()
+	if _, err := s.GetMember(context.Background(), tn.Member("0")); err != nil || h.trips.Load() != trips+1 || h.cmds.Load() != n+1 {
+		t.Fatalf("got %d round trips for a lone read (%v), want 1", h.trips.Load()-trips, err)
+	}
 }
 
 // TestReadsOnStalledRedis: with a Redis that accepts and never answers, a

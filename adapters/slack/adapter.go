@@ -134,11 +134,11 @@ type Adapter struct {
 	dms      *cache[bot.MemberID, string]
 	seen     *cache[string, struct{}]
 
-	mu      sync.Mutex
-	stop    context.CancelFunc
-	socket  sync.WaitGroup
-	dirStop context.CancelFunc
-	dir     sync.WaitGroup
+	// stop ends what Start runs in the background (Socket Mode, reads of
+	// the directory); background counts its goroutines.
+	mu         sync.Mutex
+	stop       context.CancelFunc
+	background sync.WaitGroup
 }
 
 var (
@@ -169,7 +169,8 @@ func New(h Handler, o Options) (*Adapter, error) {
 // SocketMode reports whether the adapter receives over Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 
-// Start checks the bot token with auth.test and, in Socket Mode, connects.
+// Start checks the bot token with auth.test, starts reading the member
+// directory and, in Socket Mode, connects.
 // A token Slack refuses is an error; a Slack that cannot be reached is
 // only logged, so the bot starts and catches up when Slack is back.
 func (a *Adapter) Start(ctx context.Context) error {
@@ -184,29 +185,31 @@ func (a *Adapter) Start(ctx context.Context) error {
 	default:
 		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
+	// The background work lives until Close, not as long as Start's ctx.
+	bg, stop := context.WithCancel(context.Background())
+	a.mu.Lock()
+	a.stop = stop
+	a.mu.Unlock()
 	if a.SocketMode() {
-		a.startSocket()
+		a.startSocket(bg)
 	}
 	if a.opt.DirectoryRefresh > 0 {
-		a.startDirectory(a.opt.DirectoryRefresh)
+		a.startDirectory(bg)
 	}
 	return nil
 }
 
-// Close stops Socket Mode, then waits for the work in flight (up to
-// Options.CloseTimeout) so that no reply is lost on a graceful shutdown.
+// Close stops Socket Mode and the reads of the directory, then waits for
+// the work in flight (up to Options.CloseTimeout) so that no reply is lost
+// on a graceful shutdown.
 func (a *Adapter) Close() error {
 	a.mu.Lock()
-	stop, dirStop := a.stop, a.dirStop
+	stop := a.stop
 	a.mu.Unlock()
 	if stop != nil {
 		stop()
 	}
-	if dirStop != nil {
-		dirStop()
-	}
-	a.socket.Wait()
-	a.dir.Wait()
+	a.background.Wait()
 	a.jobs.close(a.opt.CloseTimeout)
 	return nil
 }

@@ -36,19 +36,16 @@ const (
 	directoryMaxWait = 10 * time.Minute
 )
 
-// startDirectory reads the directory now and then every interval, until
-// Close.
-func (a *Adapter) startDirectory(interval time.Duration) {
-	ctx, cancel := context.WithCancel(context.Background())
-	a.mu.Lock()
-	a.dirStop = cancel
-	a.mu.Unlock()
-	a.dir.Add(1)
+// startDirectory reads the directory now and then every
+// Options.DirectoryRefresh, until ctx ends (Close).
+func (a *Adapter) startDirectory(ctx context.Context) {
+	interval := a.opt.DirectoryRefresh
+	a.background.Add(1)
 	go func() {
-		defer a.dir.Done()
+		defer a.background.Done()
 		for {
 			start := time.Now()
-			n, err := a.syncDirectory(ctx, interval+time.Hour)
+			n, err := a.syncDirectory(ctx)
 			next := interval
 			switch {
 			case ctx.Err() != nil:
@@ -69,9 +66,9 @@ func (a *Adapter) startDirectory(interval time.Duration) {
 }
 
 // syncDirectory reads every page of users.list into the profile cache,
-// each profile kept for ttl, waiting out rate limits; it returns how many
-// members it read.
-func (a *Adapter) syncDirectory(ctx context.Context, ttl time.Duration) (int, error) {
+// waiting out rate limits; it returns how many members it read.
+func (a *Adapter) syncDirectory(ctx context.Context) (int, error) {
+	ttl := a.directoryTTL()
 	n := 0
 	p := a.client.GetUsersPaginated(slack.GetUsersOptionLimit(directoryPage), slack.GetUsersOptionIncludeLocale(true))
 	for {

@@ -47,19 +47,28 @@ func TestDirectory(t *testing.T) {
 		t.Fatalf("got %v for a deactivated member, want EGONE from users.info", err)
 	}
 
-	event, _ := json.Marshal(map[string]any{
-		"token": "x", "team_id": "T1", "api_app_id": "AFAKE", "type": "event_callback", "event_id": "Ev1",
-		"event_time": 1700000000, "event": map[string]any{"type": "user_change", "user": map[string]any{
-			"id": "U0299", "team_id": "T1", "name": "m299", "real_name": "Renamed", "tz": "America/Montreal", "locale": "en-US",
-			"profile": map[string]any{"real_name": "Renamed"},
-		}},
-	})
-	if status, body := r.post(t, "/slack/events", time.Now(), event); status != http.StatusOK {
-		t.Fatalf("got %d %q for user_change, want 200", status, body)
+	// user_change for a member read above, team_join for one who just
+	// joined: each updates the cache at once.
+	userEvent := func(typ, id, name string) {
+		t.Helper()
+		event, _ := json.Marshal(map[string]any{
+			"token": "x", "team_id": "T1", "api_app_id": "AFAKE", "type": "event_callback", "event_id": "Ev-" + id,
+			"event_time": 1700000000, "event": map[string]any{"type": typ, "user": map[string]any{
+				"id": id, "team_id": "T1", "name": "m", "real_name": name, "tz": "America/Montreal", "locale": "en-US",
+				"profile": map[string]any{"real_name": name},
+			}},
+		})
+		if status, body := r.post(t, "/slack/events", time.Now(), event); status != http.StatusOK {
+			t.Fatalf("got %d %q for %s, want 200", status, body, typ)
+		}
 	}
-	p, _ = a.Profile(context.Background(), member("U0299"))
-	if p.Name != "Renamed" || p.TZ != "America/Montreal" || fake.Count("users.info") != 1 { // UGONE's
-		t.Fatalf("got %+v after user_change (%d users.info calls), want the new profile at once", p, fake.Count("users.info"))
+	userEvent("user_change", "U0299", "Renamed")
+	userEvent("team_join", "UNEW", "New Member")
+	for id, name := range map[string]string{"U0299": "Renamed", "UNEW": "New Member"} {
+		p, _ = a.Profile(context.Background(), member(id))
+		if p.Name != name || p.TZ != "America/Montreal" || fake.Count("users.info") != 1 { // UGONE's
+			t.Fatalf("got %+v for %s (%d users.info calls), want %s from the event at once", p, id, fake.Count("users.info"), name)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package slack
 import (
 	"context"
 	"encoding/json"
-	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -62,5 +61,5 @@ func InputJSON(f bot.FormField) (cached, fresh string) {
 // ReadDirectory reads the workspace's directory once, as the adapter does
 // at start and every DirectoryRefresh.
 func (a *Adapter) ReadDirectory(ctx context.Context) (int, error) {
-	return a.syncDirectory(ctx, time.Hour)
+	return a.syncDirectory(ctx)
 }

@@ -16,23 +16,19 @@ import (
 // returns, and reconnects when Slack asks (disconnect) or the connection
 // dies. Envelopes go through the same handlers as HTTP requests; only the
 // ack differs: the envelope_id, with the same payload an HTTP response
-// would carry. Close cancels the connection and waits for both loops.
-func (a *Adapter) startSocket() {
-	ctx, cancel := context.WithCancel(context.Background())
-	a.mu.Lock()
-	a.stop = cancel
-	a.mu.Unlock()
+// would carry. Close cancels ctx and waits for both loops.
+func (a *Adapter) startSocket(ctx context.Context) {
 	sm := socketmode.New(a.client)
-	a.socket.Add(2)
+	a.background.Add(2)
 	go func() {
-		defer a.socket.Done()
+		defer a.background.Done()
 		// RunContext always returns an error; a cancelled one is Close.
 		if err := sm.RunContext(ctx); !errors.Is(err, context.Canceled) {
 			a.log.Error("slack: socket mode stopped", "err", err)
 		}
 	}()
 	go func() {
-		defer a.socket.Done()
+		defer a.background.Done()
 		for {
 			select {
 			case <-ctx.Done():
@@ -57,9 +53,9 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		// The ack may wait for the core (the inline budget): never hold
 		// the event loop, and so every other envelope, for it.
 		received := time.Now()
-		a.socket.Add(1)
+		a.background.Add(1)
 		go func() {
-			defer a.socket.Done()
+			defer a.background.Done()
 			in := a.onCommand(c, received)
 			if in == nil {
 				_ = a.ack(ctx, sm, evt.Request, nil)
@@ -73,9 +69,9 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		ic, ok := evt.Data.(slack.InteractionCallback)
 		// A submission may wait for the core before its ack: never hold
 		// the event loop, and so every other envelope, for it.
-		a.socket.Add(1)
+		a.background.Add(1)
 		go func() {
-			defer a.socket.Done()
+			defer a.background.Done()
 			var payload any
 			if ok {
 				payload = a.onInteraction(ic)

@@ -97,9 +97,6 @@ func (s *Server) Close() {
 	s.srv.Close()
 }
 
-// URL is the fake's base URL.
-func (s *Server) URL() string { return s.srv.URL }
-
 // APIURL is the Web API base to give slack-go (SLACK_API_URL), with the
 // trailing slash it needs.
 func (s *Server) APIURL() string { return s.srv.URL + "/api/" }
