@@ -98,17 +98,6 @@ func Updated(msg Message, r Response) Message {
 	return next
 }
 
-// WaitDMs waits until user has received n DMs, and returns them.
-func (c *Client) WaitDMs(tb testing.TB, user string, n int) []Message {
-	tb.Helper()
-	var dms []Message
-	c.REST.WaitFor(tb, "DMs to "+user, func() bool {
-		dms = c.REST.DMs(user)
-		return len(dms) >= n
-	})
-	return dms
-}
-
 // Settle waits briefly for stray asynchronous calls, before a test
 // asserts that one did not happen.
 func Settle() { time.Sleep(50 * time.Millisecond) }

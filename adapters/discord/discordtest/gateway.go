@@ -24,9 +24,8 @@ type Gateway struct {
 	mu         sync.Mutex
 	conns      []*websocket.Conn // identified, in order
 	seq        int
-	identify   Identify
-	identified chan struct{} // closed at the first Identify
-	joined     chan struct{} // signalled at each Identify
+	identify   Identify // the last one
+	identifies int      // how many connections identified, ever
 }
 
 // Identify is what the bot sent in its Identify payload.
@@ -40,7 +39,7 @@ var upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return
 // NewGateway starts a fake gateway, closed with the test.
 func NewGateway(tb testing.TB, appID string) *Gateway {
 	tb.Helper()
-	g := &Gateway{appID: appID, identified: make(chan struct{}), joined: make(chan struct{}, 64)}
+	g := &Gateway{appID: appID}
 	g.Server = httptest.NewServer(http.HandlerFunc(g.serve))
 	tb.Cleanup(func() {
 		g.mu.Lock()
@@ -108,35 +107,32 @@ func (g *Gateway) ready(conn *websocket.Conn, id Identify) {
 	defer g.mu.Unlock()
 	g.conns = append(g.conns, conn)
 	g.identify = id
-	select {
-	case <-g.identified:
-	default:
-		close(g.identified)
-	}
-	g.joined <- struct{}{}
+	g.identifies++
 }
 
-// WaitConnections waits until n connections have identified since the
-// last call, as several replicas of the bot do.
+// WaitConnections waits until n connections in all have identified, as
+// several replicas of the bot do.
 func (g *Gateway) WaitConnections(tb testing.TB, n int) {
 	tb.Helper()
-	for range n {
-		select {
-		case <-g.joined:
-		case <-time.After(5 * time.Second):
-			tb.Fatalf("fewer than %d connections identified on the gateway within 5 s", n)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		g.mu.Lock()
+		got := g.identifies
+		g.mu.Unlock()
+		if got >= n {
+			return
 		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("got %d connections identified on the gateway within 5 s, want %d", got, n)
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
 // WaitIdentified waits for the bot to identify and returns its Identify.
 func (g *Gateway) WaitIdentified(tb testing.TB) Identify {
 	tb.Helper()
-	select {
-	case <-g.identified:
-	case <-time.After(5 * time.Second):
-		tb.Fatal("the bot did not identify on the gateway within 5 s")
-	}
+	g.WaitConnections(tb, 1)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.identify

@@ -79,11 +79,14 @@ func (m Message) Text() string {
 }
 
 // Buttons returns the message's buttons, row after row.
-func (m Message) Buttons() []Component {
+func (m Message) Buttons() []Component { return m.components(2) }
+
+// components returns the message's components of type typ, row after row.
+func (m Message) components(typ int) []Component {
 	var out []Component
 	for _, row := range m.Components {
 		for _, c := range row.Components {
-			if c.Type == 2 {
+			if c.Type == typ {
 				out = append(out, c)
 			}
 		}
@@ -109,17 +112,7 @@ func (m Message) ButtonWith(part string) (Component, bool) {
 }
 
 // Inputs returns a modal's text inputs.
-func (m Message) Inputs() []Component {
-	var out []Component
-	for _, row := range m.Components {
-		for _, c := range row.Components {
-			if c.Type == 4 {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
+func (m Message) Inputs() []Component { return m.components(4) }
 
 // Response is an interaction response: its type and its data.
 type Response struct {
