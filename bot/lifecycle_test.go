@@ -120,11 +120,7 @@ func TestFlashLifecycle(t *testing.T) {
 func TestOneToOneLifecycle(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("dan", "lang fr")
-	h.Run("carol", "offer go capacity:1 languages:en,fr")
-	h.Run("dan", "request go kind:one-to-one")
-	h.Click("carol", "carol", bot.ActionProposalAccept)
-	h.Click("carol", "carol", bot.ActionCharterAccept)
-	h.Click("dan", "dan", bot.ActionCharterAccept)
+	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one")
 	inbox(h)
 
 	MustTick(t, h, 3*day)
@@ -162,11 +158,7 @@ func TestOneToOneLifecycle(t *testing.T) {
 // to another mentor.
 func TestLowMidRatingEndsPair(t *testing.T) {
 	h := MustHarness(t)
-	h.Run("carol", "offer go")
-	h.Run("dan", "request go kind:one-to-one")
-	h.Click("carol", "carol", bot.ActionProposalAccept)
-	h.Click("carol", "carol", bot.ActionCharterAccept)
-	h.Click("dan", "dan", bot.ActionCharterAccept)
+	mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
 	MustTick(t, h, 90*day)
 	pair := mustOnlyPair(t, h, "dan")
 	inbox(h)
@@ -213,6 +205,17 @@ func TestTimeouts(t *testing.T) {
 	}
 	MustTick(t, h, 7*24*time.Hour) // escalated: no managers' channel, so only counted
 	MustInbox(t, h)
+}
+
+// mustOfficial makes a pair official: the mentor offers, the mentee
+// requests, the mentor accepts, and both accept the charter.
+func mustOfficial(h *bottest.Harness, mentor, offer, mentee, request string) {
+	h.TB.Helper()
+	h.Run(mentor, offer)
+	h.Run(mentee, request)
+	h.Click(mentor, mentor, bot.ActionProposalAccept)
+	h.Click(mentor, mentor, bot.ActionCharterAccept)
+	h.Click(mentee, mentee, bot.ActionCharterAccept)
 }
 
 func mustOnlyPair(tb testing.TB, h *bottest.Harness, user string) bot.Pair {
@@ -325,11 +328,7 @@ func countLines(lines []string, want string) int {
 // charter is not asked again for a new pair; a newcomer is.
 func TestCharterAskedOncePerVersion(t *testing.T) {
 	h := MustHarness(t)
-	h.Run("bob", "offer go capacity:2")
-	h.Run("alice", "request go")
-	h.Click("bob", "bob", bot.ActionProposalAccept)
-	h.Click("bob", "bob", bot.ActionCharterAccept)
-	h.Click("alice", "alice", bot.ActionCharterAccept)
+	mustOfficial(h, "bob", "offer go capacity:2", "alice", "request go")
 	inbox(h)
 	h.Run("carol", "request go")
 	h.Click("bob", "bob", bot.ActionProposalAccept)
