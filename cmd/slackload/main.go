@@ -7,12 +7,19 @@
 // the signature and makes one Redis round trip. Then it sends signed
 // /mentor commands, each with its own user and trigger_id, at a fixed rate
 // and at saturation, and reports throughput and p50/p99 ack latency, with
-// mentorbot's figures as ratios to the baseline's, for each command. By
-// default the commands are "status" (a reply, carried in the ack when the
-// core answers within the inline budget) and "request" with no option
-// (a form, opened with views.open after the ack). It also counts the work
+// mentorbot's figures as ratios to the baseline's, for each command.
+//
+// Before it measures, it fills the workspace with a realistic pool
+// (-pool-offers 5,000 mentors over -pool-topics 200 topics, 5 % of them on
+// the topic the measured request asks for and all on one shared topic, and
+// -pool-waiting 1,000 requests that stay waiting), through the same signed
+// commands. The offer command is measured on the empty workspace first,
+// then again on the full one. By default the commands are a request on the
+// topic of 250 mentors, a request on the topic of 5,000, an offer, and
+// "status"; "-command request" measures the form. It also counts the work
 // done (replies carried inline, views.open and response_url calls reaching
-// the fake), which the ack latency alone does not show.
+// the fake), which the ack latency alone does not show, and prints the
+// process's peak RSS.
 //
 //	REDIS_URL=redis://127.0.0.1:6379/0 go run ./cmd/slackload
 //	go run ./cmd/slackload -rate 500 -clients 32 -rounds 3 -duration 2s -command status -command request
@@ -53,12 +60,16 @@ func main() {
 	})
 	flag.DurationVar(&cfg.Inline, "inline", 0, "how long a command's ack may wait to carry the reply (the adapter's InlineBudget; 0, the default: never)")
 	flag.IntVar(&cfg.Directory, "directory", 80_000, "users of each mentorbot command who are members of the fake workspace's directory (users.list), read by the adapter at start; 0: none, every profile from users.info")
+	flag.IntVar(&cfg.Pool.Offers, "pool-offers", 5000, "mentors the workspace is filled with before the measures (0: an empty workspace)")
+	flag.IntVar(&cfg.Pool.Topics, "pool-topics", 200, "topics the pool's offers are spread over")
+	flag.IntVar(&cfg.Pool.Waiting, "pool-waiting", 1000, "requests of the pool that stay waiting")
+	flag.Float64Var(&cfg.Pool.Share, "pool-share", 0.05, "share of the pool's mentors who offer "+hotTopic+", the topic of the measured request")
 	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	memprofile := flag.String("memprofile", "", "write a profile of the allocations of the whole run to this file")
 	flag.Parse()
 	if len(cfg.Commands) == 0 {
-		cfg.Commands = []string{"status", "request"}
+		cfg.Commands = defaultCommands
 	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -80,6 +91,17 @@ func main() {
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
+}
+
+// defaultCommands are measured when no -command is given: a request on a
+// topic 5 % of the pool offers (250 mentors), one on a topic every pool
+// mentor offers (5,000), an offer (also measured on the empty workspace
+// first), and status.
+var defaultCommands = []string{
+	"request " + hotTopic + " language:en",
+	"request " + everyoneTopic + " language:en",
+	"offer " + offerTopic + " languages:en",
+	"status",
 }
 
 func writeHeapProfile(path string) {

@@ -31,6 +31,9 @@ type config struct {
 	// users.list at start; 0: none, and every profile comes from
 	// users.info.
 	Directory int
+	// Pool is what the workspace is filled with before the measures;
+	// Pool.Offers 0 measures an empty workspace.
+	Pool pool
 }
 
 // run measures the baseline and mentorbot with each command, at a fixed
@@ -62,6 +65,9 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		targets = append(targets, target{name: "mentorbot", text: text, mentorbot: true, prefix: fmt.Sprintf("UM%d", i), users: new(atomic.Int64)})
 	}
 	members := 0
+	if cfg.Pool.Offers > 0 {
+		members += cfg.Pool.addPoolUsers(fake)
+	}
 	for _, t := range targets {
 		if t.mentorbot {
 			for i := range cfg.Directory {
@@ -122,31 +128,70 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		{saturate(client, cfg.Clients), result.throughput},
 	}
 	m := &meter{cfg: cfg, g: g, fake: fake}
-	var results [][]result
-	for _, l := range loads {
-		rounds := make([][]result, len(targets))
-		for range cfg.Rounds {
-			for i, t := range targets {
-				rounds[i] = append(rounds[i], m.measure(ctx, t, l.load))
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
+	var empty [][]result
+	if cfg.Pool.Offers > 0 {
+		// The offers, measured first on the empty workspace: the pool's
+		// cost for them is their time after the fill against this.
+		var offers []target
+		for _, t := range targets {
+			if t.mentorbot && strings.HasPrefix(t.text, "offer") {
+				t.empty = true
+				offers = append(offers, t)
 			}
 		}
-		var medians []result
-		for i := range targets {
-			medians = append(medians, median(rounds[i], l.key))
+		for _, l := range loads {
+			rs, err := m.rounds(ctx, offers, l.load, l.key)
+			if err != nil {
+				return err
+			}
+			empty = append(empty, rs)
 		}
-		results = append(results, medians)
+		if err := cfg.Pool.fill(ctx, out, client, g, mb.url, m); err != nil {
+			return err
+		}
+	}
+	var results [][]result
+	for i, l := range loads {
+		rs, err := m.rounds(ctx, targets, l.load, l.key)
+		if err != nil {
+			return err
+		}
+		if empty != nil {
+			rs = append(rs, empty[i]...)
+		}
+		results = append(results, rs)
 	}
 	report(out, results)
+	fmt.Fprintf(out, "\nslackload: peak RSS of the whole process (load, fake Slack, baseline and mentorbot): %d MiB\n", peakRSS())
 	return nil
+}
+
+// rounds measures each target in cfg.Rounds rounds that go through the
+// targets in turn, and returns each one's median round by key.
+func (m *meter) rounds(ctx context.Context, targets []target, l load, key func(result) float64) ([]result, error) {
+	rounds := make([][]result, len(targets))
+	for range m.cfg.Rounds {
+		for i, t := range targets {
+			rounds[i] = append(rounds[i], m.measure(ctx, t, l))
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+		}
+	}
+	var medians []result
+	for i := range targets {
+		medians = append(medians, median(rounds[i], key))
+	}
+	return medians, nil
 }
 
 // label names a target in the report and for -only.
 func (t target) label() string {
 	if !t.mentorbot {
 		return t.name
+	}
+	if t.empty {
+		return t.name + " " + t.text + " (empty workspace)"
 	}
 	return t.name + " " + t.text
 }
@@ -234,6 +279,20 @@ func report(out io.Writer, results [][]result) {
 	fmt.Fprintln(out, "rate, by throughput at saturation). inline: acks that carried the reply. work done:")
 	fmt.Fprintln(out, "replies carried inline, plus views.open and response_url calls that reached the fake")
 	fmt.Fprintln(out, "Slack after the acks, over the round and its drain, of the commands acknowledged.")
+	for _, rs := range results {
+		for _, e := range rs {
+			name, ok := strings.CutSuffix(e.target, " (empty workspace)")
+			if !ok {
+				continue
+			}
+			for _, r := range rs {
+				if r.target == name {
+					fmt.Fprintf(out, "%s, %s: %.2fx the throughput and %.2fx the p99 of an empty workspace\n",
+						name, r.mode, r.throughput()/e.throughput(), float64(r.pct(0.99))/float64(e.pct(0.99)))
+				}
+			}
+		}
+	}
 }
 
 // side runs f with the pprof label side=name, which every goroutine it

@@ -31,6 +31,8 @@ type target struct {
 	// mentorbot targets finish their work after the ack, or in it; the
 	// baseline does all its work before its ack.
 	mentorbot bool
+	// empty marks a measure of the workspace before the pool was filled.
+	empty bool
 	// users numbers the target's users, whose IDs start with prefix.
 	prefix string
 	users  *atomic.Int64
