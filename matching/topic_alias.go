@@ -3,6 +3,7 @@ package matching
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -59,6 +60,9 @@ func parseAliases(data string) (aliasTable, error) {
 // replace replaces the aliases among words, longest first from the left,
 // and reports whether it replaced any.
 func (t aliasTable) replace(words []string) ([]string, bool) {
+	if !slices.ContainsFunc(words, func(w string) bool { return t.first[w] }) {
+		return words, false // the common case, without allocating
+	}
 	var out []string
 	changed := false
 	for i := 0; i < len(words); {
