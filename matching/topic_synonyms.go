@@ -51,6 +51,9 @@ func (s Synonyms) step(n string) string {
 	if c, ok := s[n]; ok {
 		return NormalizeTopic(c)
 	}
+	if !hasWordIn(n, s) {
+		return n // the common case, without allocating
+	}
 	words := strings.Split(n, " ")
 	changed := false
 	for i, w := range words {
@@ -75,9 +78,8 @@ func (s Synonyms) Keys(topic string) []string {
 		return keys
 	}
 	own := slices.Clone(keys)
-	for _, alias := range slices.Sorted(maps.Keys(s)) {
-		target := TopicKeys(s.Normalize(alias))
-		if slices.ContainsFunc(target, func(k string) bool { _, found := slices.BinarySearch(own, k); return found }) {
+	for alias := range s { // any order: the result is sorted
+		if sharesWord(s.Normalize(alias), own) {
 			keys = append(keys, TopicKeys(alias)...)
 		}
 	}
@@ -116,4 +118,28 @@ func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 		}
 	}
 	return key, target, nil
+}
+
+// hasWordIn reports whether a word of the folded topic n is a key of s.
+func hasWordIn(n string, s Synonyms) bool {
+	for n != "" {
+		w, rest, _ := strings.Cut(n, " ")
+		if _, ok := s[w]; ok {
+			return true
+		}
+		n = rest
+	}
+	return false
+}
+
+// sharesWord reports whether a word of the folded topic n is in sorted.
+func sharesWord(n string, sorted []string) bool {
+	for n != "" {
+		w, rest, _ := strings.Cut(n, " ")
+		if _, found := slices.BinarySearch(sorted, w); found {
+			return true
+		}
+		n = rest
+	}
+	return false
 }

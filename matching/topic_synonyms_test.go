@@ -2,6 +2,7 @@ package matching_test
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -110,5 +111,19 @@ func TestSynonymsKeys(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Errorf("only %d matching pairs, want a real test", checked)
+	}
+}
+
+// BenchmarkSynonymsKeys: the keys a request reads in a workspace with 200
+// aliases of its own.
+func BenchmarkSynonymsKeys(b *testing.B) {
+	s := matching.Synonyms{}
+	for i := range 200 {
+		s[fmt.Sprintf("alias%d", i)] = fmt.Sprintf("topic%d", i%20)
+	}
+	s["kubi"] = "kubernetes"
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = s.Keys("kubernetes operators")
 	}
 }
