@@ -27,21 +27,32 @@ import (
 // Marks that follow a non-Latin letter are kept, and the result is
 // recomposed (NFC), so that other scripts keep their spelling.
 func foldChars(s string) string {
-	ascii := isASCII(s)
-	if !ascii {
-		// Invalid bytes would stop the decomposition of what follows.
-		s = norm.NFKD.String(strings.ToValidUTF8(s, " "))
+	if isASCII(s) {
+		return fold(s)
 	}
+	// Invalid bytes would stop the decomposition of what follows.
+	s = strings.ToValidUTF8(s, " ")
+	out := fold(norm.NFKD.String(s))
+	if out == "" {
+		// A few letters unfold to marks alone (U+037A, Greek
+		// ypogegrammeni): keep such a topic as it is written.
+		out = fold(norm.NFD.String(s))
+	}
+	if isASCII(out) {
+		return out
+	}
+	return norm.NFC.String(out)
+}
+
+// fold applies the rules of foldChars to decomposed text.
+func fold(s string) string {
 	f := folder{buf: make([]byte, 0, len(s))}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		f.add(unicode.ToLower(r), s[i:])
 	}
-	if ascii || isASCII(string(f.buf)) {
-		return string(f.buf)
-	}
-	return norm.NFC.String(string(f.buf))
+	return string(f.buf)
 }
 
 // folder builds the folded text one rune at a time.
@@ -87,7 +98,7 @@ func (f *folder) add(r rune, rest string) {
 			f.latin, f.symbols = true, false
 		}
 		// Inside a word, or before a non-letter, a dot is dropped.
-	case r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '`':
+	case r == '\'' || r == '’' || r == '‘' || r == '`':
 		if f.inWord && startsWithLetter(rest) && elisions[string(f.buf[f.wordStart:])] {
 			f.buf = f.buf[:f.wordStart]
 			if n := len(f.buf); n > 0 {
