@@ -41,6 +41,12 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "action", Type: OptText, MaxLength: 120},
 			{Name: "user", Type: OptUser, MaxLength: 100},
 		}},
+		{Name: "admin topics", Admin: true, Positional: "action", run: runAdminTopics, Options: []Option{
+			// In text ("alias sre site reliability engineering"), action holds the rest of the line.
+			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20},
+			{Name: "alias", Type: OptText, MaxLength: MaxTopicLen},
+			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
+		}},
 	}
 }
 

@@ -49,6 +49,8 @@ type Bot struct {
 	actions  map[string]actionFunc
 	jobs     map[string]jobFunc
 	cache    settingsCache
+	// synonymCache keeps the workspaces' topic aliases (topics.go).
+	synonymCache synonymsCache
 
 	mu        sync.RWMutex
 	platforms map[string]Platform

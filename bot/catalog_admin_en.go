@@ -26,7 +26,7 @@ var catalogAdminEN = map[string]string{
 	"opt.mentor":                       "the mentor (a mention or a user ID)",
 	"opt.mentee":                       "the mentee (a mention or a user ID)",
 	"opt.channel":                      "a channel (a mention or an ID)",
-	"opt.action":                       "add, remove or list",
+	"opt.action":                       "add, remove or list (alias, remove or list for topics)",
 	"opt.user":                         "the member (a mention or a user ID)",
 	"opt.proposal-timeout":             "a mentor's time to answer a request, like 2d",
 	"opt.charter-timeout":              "the time to accept the charter, like 3d",

@@ -26,7 +26,7 @@ var catalogAdminFR = map[string]string{
 	"opt.mentor":                       "le mentor (une mention ou un identifiant)",
 	"opt.mentee":                       "le mentoré (une mention ou un identifiant)",
 	"opt.channel":                      "un canal (une mention ou un identifiant)",
-	"opt.action":                       "add, remove ou list",
+	"opt.action":                       "add, remove ou list (alias, remove ou list pour les sujets)",
 	"opt.user":                         "le membre (une mention ou un identifiant)",
 	"opt.proposal-timeout":             "le délai de réponse d'un mentor à une demande, par ex. 2d",
 	"opt.charter-timeout":              "le délai pour accepter la charte, par ex. 3d",

@@ -20,6 +20,8 @@ func actionTable() map[string]actionFunc {
 		ActionSurveyComment:   commentButton,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
+		// The typo suggestion's button: only for the mentee it was sent to.
+		ActionRequestTopic: changeRequestTopic,
 	}
 }
 

@@ -51,6 +51,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if res.proposed {
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
+	if sug, ok := b.suggestTopic(ctx, r); ok {
+		return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
+	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
 }
 

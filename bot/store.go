@@ -179,4 +179,16 @@ type Store interface {
 	// Export returns every member, pair and survey answer of the tenant,
 	// for a manager's export: the one call that reads the whole workspace.
 	Export(ctx context.Context, t Tenant) (Export, error)
+
+	// TopicSynonyms returns the workspace's topic aliases, folded alias →
+	// folded canonical topic (see matching.Synonyms); empty if none.
+	TopicSynonyms(ctx context.Context, t Tenant) (map[string]string, error)
+	// SetTopicSynonym adds or replaces one alias.
+	SetTopicSynonym(ctx context.Context, t Tenant, alias, canonical string) error
+	// RemoveTopicSynonym removes one alias. ENOTFOUND if there is none.
+	RemoveTopicSynonym(ctx context.Context, t Tenant, alias string) error
+	// SetRequestTopic changes the topic of a waiting request and returns the
+	// request as changed. ENOTFOUND if there is no such request, ESTALE if
+	// it is no longer waiting.
+	SetRequestTopic(ctx context.Context, t Tenant, id, topic string) (Request, error)
 }

@@ -1,8 +1,9 @@
 // Package matching scores and ranks mentors for a mentoring request and
 // explains why each proposal was made, or why nobody fits.
 //
-// The package is pure and deterministic: it uses only the standard library,
-// reads no clock, draws no random numbers and keeps no mutable state. The same
+// The package is pure and deterministic: it uses only the standard library
+// and golang.org/x/text/unicode/norm (to take accents off topics, see
+// [NormalizeTopic]), reads no clock, draws no random numbers and keeps no mutable state. The same
 // inputs always give the same outputs, in the same order.
 //
 // # Eligibility
@@ -30,4 +31,14 @@
 // [Assign] pairs many needs with many mentors at once. It solves the
 // assignment exactly with a min-cost flow, maximising the sum of totals and,
 // among solutions of equal sum, the number of pairs.
+//
+// # Topics
+//
+// Topics are compared folded ([NormalizeTopic]): case, accents,
+// punctuation and plurals (English and French) do not matter, and the
+// common spellings of a technology listed in topics.txt are one topic. A
+// topic matches exactly when both fold the same, and is related when the
+// words of one include all those of the other. [TopicKeys] gives the words
+// an index keeps a topic under; [Synonyms] adds a workspace's own aliases;
+// [Suggest] finds the offered topic a request is likely a typo of.
 package matching

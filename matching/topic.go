@@ -1,8 +1,8 @@
 package matching
 
 import (
+	"slices"
 	"strings"
-	"unicode"
 )
 
 // Topic part scores.
@@ -11,108 +11,87 @@ const (
 	topicRelated = 0.6
 )
 
-// topicAliases maps a normalised word or phrase to its canonical spelling.
-// It is read-only.
-var topicAliases = map[string]string{
-	"k8s":      "kubernetes",
-	"golang":   "go",
-	"js":       "javascript",
-	"ts":       "typescript",
-	"py":       "python",
-	"ml":       "machine learning",
-	"ai":       "artificial intelligence",
-	"dl":       "deep learning",
-	"nlp":      "natural language processing",
-	"ux":       "user experience",
-	"ui":       "user interface",
-	"pm":       "product management",
-	"postgres": "postgresql",
-	"nodejs":   "node.js",
-}
-
-// NormalizeTopic returns the canonical form of a topic: lower case, with
-// '-', '_' and '/' read as spaces, runs of spaces collapsed, and surrounding
-// punctuation stripped (except a leading '.' as in ".net" and a trailing '#'
-// as in "c#"). Then the alias table applies, first to the whole topic and,
-// if that is not an alias, to each word: "K8s" and "k8s operators" become
-// "kubernetes" and "kubernetes operators". Equal results mean equal topics.
+// NormalizeTopic returns the folded form of a topic, the key under which
+// two spellings of the same topic are equal:
+//
+//   - case, accents and punctuation do not matter: "Développement",
+//     "developpement" and "DÉVELOPPEMENT" are "developpement", and
+//     "machine-learning" is "machine learning" (see foldChars for the
+//     rules, which keep "c#", "c++" and ".net" apart from "c");
+//   - nor do plurals, in English and in French: "APIs" is "api",
+//     "réseaux" "reseau" (see stem);
+//   - common spellings of the same technology are one topic: "k8s" is
+//     "kubernetes", ".NET" "dotnet", "node.js" "node" (topics.txt), in a
+//     whole topic and inside one: "k8s operators" is "kubernetes operator".
+//
+// It is idempotent, and returns "" only for a topic with no letter or
+// digit. On a topic that is already folded plain ASCII, the common case
+// when ranking, it does not allocate.
 func NormalizeTopic(s string) string {
-	if !isCanonicalASCII(s) {
-		s = canonicalSpelling(s)
+	if isFolded(s) {
+		return s
 	}
-	if a, ok := topicAliases[s]; ok {
-		return a
-	}
-	return aliasWords(s)
-}
-
-// canonicalSpelling applies the case, separator, space and punctuation
-// rules of NormalizeTopic, but not the aliases.
-func canonicalSpelling(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	pendingSpace := false
-	for _, r := range s {
-		if r == '-' || r == '_' || r == '/' || unicode.IsSpace(r) {
-			pendingSpace = b.Len() > 0
-			continue
-		}
-		if pendingSpace {
-			b.WriteByte(' ')
-			pendingSpace = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	s = strings.TrimLeftFunc(b.String(), func(r rune) bool {
-		return r == ' ' || (unicode.IsPunct(r) && r != '.')
-	})
-	return strings.TrimRightFunc(s, func(r rune) bool {
-		return r == ' ' || (unicode.IsPunct(r) && r != '#')
-	})
-}
-
-// isCanonicalASCII reports whether canonicalSpelling would return s
-// unchanged, for the common ASCII case; false means "not sure".
-func isCanonicalASCII(s string) bool {
-	if s == "" {
-		return true
-	}
-	if first, last := rune(s[0]), rune(s[len(s)-1]); first == ' ' || last == ' ' ||
-		(unicode.IsPunct(first) && first != '.') || (unicode.IsPunct(last) && last != '#') {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b >= 0x80, 'A' <= b && b <= 'Z', b == '-', b == '_', b == '/':
-			return false
-		case b == ' ' && s[i-1] == ' ':
-			return false
-		case b != ' ' && b <= ' ':
-			return false // tabs, newlines and other control bytes
-		}
-	}
-	return true
-}
-
-// aliasWords replaces each word of s that is an alias; it allocates only
-// when there is one.
-func aliasWords(s string) string {
-	found := false
-	for w := range strings.SplitSeq(s, " ") {
-		if _, found = topicAliases[w]; found {
-			break
-		}
-	}
-	if !found {
+	s = foldChars(s)
+	if isFolded(s) { // only case or punctuation changed
 		return s
 	}
 	words := strings.Split(s, " ")
 	for i, w := range words {
-		if a, ok := topicAliases[w]; ok {
-			words[i] = a
+		if _, alias := builtinAliases.to[w]; !alias {
+			words[i] = stem(w)
+		}
+	}
+	// An alias replaced can form another with the words around it
+	// ("ai artificielle"): replace until nothing changes. Each round
+	// consumes words of the input, so this ends.
+	for range len(words) + 1 {
+		var changed bool
+		if words, changed = builtinAliases.replace(words); !changed {
+			break
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// isFolded reports whether NormalizeTopic(s) is s, for the common case of
+// lower-case ASCII words; false means "not sure". It does not allocate.
+func isFolded(s string) bool {
+	if s == "" {
+		return true
+	}
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != ' ' {
+			c := s[i]
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case (c == '#' || c == '+') && i > start:
+			default:
+				return false
+			}
+			continue
+		}
+		w := s[start:i]
+		if w == "" || builtinAliases.first[w] || stem(w) != w {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
+// TopicKeys returns the words of the folded topic, sorted and without
+// repeats: the keys under which an index finds the topic. Two topics that
+// match, exactly or as related (the words of one include all those of the
+// other), share at least one key. An empty topic has none.
+func TopicKeys(topic string) []string {
+	n := NormalizeTopic(topic)
+	if n == "" {
+		return nil
+	}
+	keys := strings.Split(n, " ")
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // topic is a normalised topic kept with its raw spelling.
@@ -121,8 +100,10 @@ type topic struct {
 	norm string
 }
 
-func newTopic(raw string) topic {
-	return topic{raw: strings.TrimSpace(raw), norm: NormalizeTopic(raw)}
+func newTopic(raw string) topic { return newTopicWith(raw, NormalizeTopic) }
+
+func newTopicWith(raw string, normalize func(string) string) topic {
+	return topic{raw: strings.TrimSpace(raw), norm: normalize(raw)}
 }
 
 // matchTopic scores want against offered topics. It returns the best

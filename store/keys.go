@@ -33,6 +33,7 @@ import (
 //	mb:{p:w}:flags:stalled        zset   stalled pair IDs by time (ms)
 //	mb:{p:w}:flags:low            zset   "<pair>:<rating>:<ms>" low ratings by time
 //	mb:{p:w}:managers             set    user IDs of managers added by command
+//	mb:{p:w}:synonyms             hash   managers' topic aliases: folded alias → folded topic (topics.go)
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 const tenantsKey = "mb:tenants"
 

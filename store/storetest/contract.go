@@ -32,7 +32,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"ConcurrentCapacity", testConcurrentCapacity},
 		{"ConcurrentCharter", testConcurrentCharter},
 	}
-	for _, tt := range append(append(tests, followupTests...), statsTests...) {
+	for _, tt := range append(append(append(tests, followupTests...), statsTests...), topicsTests...) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.fn(t, open(t), Tenant(t, "test"))
 		})

@@ -1,0 +1,37 @@
+package bot
+
+// catalogTopicsEN holds the English sentences about topics: the managers'
+// aliases and the suggestion made for a likely typo.
+var catalogTopicsEN = map[string]string{
+	"cmd.admin.topics.summary": "add, remove or list the workspace's own topic aliases",
+	"cmd.admin.topics.example": "/mentor admin topics alias sre site reliability engineering",
+	"opt.alias":                "the spelling members type, for example sre",
+
+	"admin.topics.title":   "Topic aliases",
+	"admin.topics.intro":   "Besides the usual spellings (k8s, golang, node.js…), this workspace reads:",
+	"admin.topics.item":    "“{alias}” as “{topic}”",
+	"admin.topics.none":    "This workspace has no topic aliases of its own yet. Add one with `/mentor admin topics alias sre site reliability engineering`.",
+	"admin.topics.added":   "From now on, “{alias}” means “{topic}”, in every offer and request, including those already made.",
+	"admin.topics.removed": "“{alias}” is no longer an alias.",
+
+	"err.admin.topics_usage":     "Use `/mentor admin topics alias <alias> <topic>`, `remove <alias>` or `list`. For an alias of several words, write `alias gestion de projet = project management`.",
+	"err.admin.topics_empty":     "An alias and its topic each need at least one letter or digit.",
+	"err.admin.topics_too_long":  "An alias and its topic take at most {max} characters each.",
+	"err.admin.topics_too_many":  "This workspace already has {max} topic aliases. Remove one first with `/mentor admin topics remove <alias>`.",
+	"err.admin.topics_self":      "“{alias}” and “{topic}” are already the same topic, so there is nothing to add.",
+	"err.admin.topics_cycle":     "“{alias}” can't mean “{topic}”: “{topic}” already leads back to “{alias}”, and the aliases would go round in circles.",
+	"err.admin.topics_not_alias": "“{alias}” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them.",
+
+	"request.suggest":         "Nobody offers “{topic}”. Did you mean “{suggestion}” ({mentors})?",
+	"request.topic_changed":   "Your request is now on “{topic}”.",
+	"btn.request_topic":       "Change to “{topic}”",
+	"count.mentors_one":       "1 mentor",
+	"count.mentors":           "{count} mentors",
+	"err.request_not_waiting": "Your request is no longer waiting for a mentor, so its topic stays as it is.",
+}
+
+func init() {
+	for k, v := range catalogTopicsEN {
+		catalogEN[k] = v
+	}
+}

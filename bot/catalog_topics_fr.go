@@ -1,0 +1,34 @@
+package bot
+
+// catalogTopicsFR holds the French sentences about topics: the managers'
+// aliases and the suggestion made for a likely typo.
+var catalogTopicsFR = map[string]string{
+	"cmd.admin.topics.summary":   "ajouter, retirer ou lister les alias de sujets propres à l'espace de travail",
+	"cmd.admin.topics.example":   "/mentor admin topics alias gestion de projet = project management",
+	"opt.alias":                  "l'écriture que tapent les membres, par exemple sre",
+	"admin.topics.title":         "Alias de sujets",
+	"admin.topics.intro":         "En plus des écritures courantes (k8s, golang, node.js…), cet espace de travail lit :",
+	"admin.topics.item":          "« {alias} » comme « {topic} »",
+	"admin.topics.none":          "Cet espace de travail n'a pas encore d'alias de sujets à lui. Ajoutez-en un avec `/mentor admin topics alias sre site reliability engineering`.",
+	"admin.topics.added":         "Désormais, « {alias} » veut dire « {topic} », dans toutes les offres et demandes, y compris celles déjà faites.",
+	"admin.topics.removed":       "« {alias} » n'est plus un alias.",
+	"err.admin.topics_usage":     "Utilisez `/mentor admin topics alias <alias> <sujet>`, `remove <alias>` ou `list`. Pour un alias de plusieurs mots, écrivez `alias gestion de projet = project management`.",
+	"err.admin.topics_empty":     "Un alias et son sujet doivent chacun contenir au moins une lettre ou un chiffre.",
+	"err.admin.topics_too_long":  "Un alias et son sujet font au plus {max} caractères chacun.",
+	"err.admin.topics_too_many":  "Cet espace de travail a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin topics remove <alias>`.",
+	"err.admin.topics_self":      "« {alias} » et « {topic} » sont déjà le même sujet : il n'y a rien à ajouter.",
+	"err.admin.topics_cycle":     "« {alias} » ne peut pas vouloir dire « {topic} » : « {topic} » ramène déjà à « {alias} », et les alias tourneraient en rond.",
+	"err.admin.topics_not_alias": "« {alias} » n'est pas un alias de cet espace de travail. Tapez `/mentor admin topics list` pour les voir.",
+	"request.suggest":            "Personne ne propose « {topic} ». Vouliez-vous dire « {suggestion} » ({mentors}) ?",
+	"request.topic_changed":      "Votre demande porte désormais sur « {topic} ».",
+	"btn.request_topic":          "Passer à « {topic} »",
+	"count.mentors_one":          "1 mentor",
+	"count.mentors":              "{count} mentors",
+	"err.request_not_waiting":    "Votre demande n'attend plus de mentor : son sujet reste tel quel.",
+}
+
+func init() {
+	for k, v := range catalogTopicsFR {
+		catalogFR[k] = v
+	}
+}

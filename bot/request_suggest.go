@@ -1,0 +1,121 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// ActionRequestTopic changes a waiting request's topic to the one
+// suggested with it. Its value is "<request ID>:<topic>".
+const ActionRequestTopic = "request.topic"
+
+// maxSuggestValue bounds the button's value: Discord packs the guild, the
+// action and the value into a custom_id of 100 characters. A suggestion
+// too long for it is still made, without the button.
+const maxSuggestValue = 60
+
+// topicSuggestion is an offered topic close to a requested one that
+// nobody offers, and the number of mentors offering it.
+type topicSuggestion struct {
+	topic   string // as the first mentor offering it spelt it
+	mentors int
+}
+
+// suggestTopic looks for an offered topic that the request's topic is
+// likely a typo of (matching.Suggest, with the workspace's synonyms),
+// among the offers of other members that are not paused. It reads every
+// offer, but only for a request that found no mentor. Failures are logged
+// and mean no suggestion.
+func (b *Bot) suggestTopic(ctx context.Context, r Request) (topicSuggestion, bool) {
+	t := r.Mentee.Tenant()
+	offers, err := b.store.Offers(ctx, t)
+	if err != nil {
+		b.log.Warn("suggest topic: list offers", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return topicSuggestion{}, false
+	}
+	live := offers[:0:0]
+	var offered []string
+	for _, o := range offers {
+		if !o.Paused && o.Mentor != r.Mentee {
+			live = append(live, o)
+			offered = append(offered, o.Topics...)
+		}
+	}
+	syn := b.synonyms(ctx, t)
+	best, ok := syn.Suggest(r.Topic, offered)
+	if !ok {
+		return topicSuggestion{}, false
+	}
+	want := syn.Normalize(best)
+	s := topicSuggestion{topic: best}
+	for _, o := range live {
+		for _, topic := range o.Topics {
+			if syn.Normalize(topic) == want {
+				s.mentors++
+				break
+			}
+		}
+	}
+	return s, true
+}
+
+// suggestionMessage asks the mentee whether they meant the suggestion,
+// with a button that changes the request. It never changes it by itself.
+func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
+	mentors := T(lang, "count.mentors", "count", itoa(s.mentors))
+	if s.mentors == 1 {
+		mentors = T(lang, "count.mentors_one")
+	}
+	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" +
+		T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentors)}
+	if value := r.ID + ":" + s.topic; len(value) <= maxSuggestValue {
+		msg.Buttons = []Button{{Label: T(lang, "btn.request_topic", "topic", s.topic), ActionID: ActionRequestTopic, Value: value, Style: StylePrimary}}
+	}
+	return msg
+}
+
+// changeRequestTopic is the suggestion's button: only the mentee it was
+// sent to may use it, and only while the request waits. The request keeps
+// its place in the queue, and a mentor is proposed at once if one fits.
+func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	id, topic, _ := strings.Cut(value, ":")
+	if id == "" || topic == "" || utf8.RuneCountInString(topic) > MaxTopicLen {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	t := who.Tenant()
+	r, err := b.store.GetRequest(ctx, t, id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	case err != nil:
+		return Reply{}, err
+	case r.Mentee != who:
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	case r.State != RequestWaiting:
+		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
+	}
+	r, err = b.store.SetRequestTopic(ctx, t, id, topic)
+	if ErrorCode(err) == ESTALE {
+		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("request topic changed", "request", r.ID, "member", who.String())
+	changed := T(lang, "request.topic_changed", "topic", r.Topic)
+	mentee, err := b.member(ctx, who)
+	if err != nil {
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
+	}
+	res, err := b.proposeNext(ctx, r, mentee)
+	switch {
+	case err != nil:
+		// The request is stored with its new topic; the sweep retries.
+		b.log.Error("propose failed", "request", r.ID, "err", err)
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
+	case res.proposed:
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+}

@@ -1,0 +1,190 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// MaxSynonyms bounds a workspace's topic aliases: Synonyms.Keys reads
+// them all for every request.
+const MaxSynonyms = 200
+
+// synonymsCache keeps each workspace's topic aliases for settingsTTL, as
+// settingsCache keeps settings. A change is seen at once on the replica
+// that made it, and within settingsTTL on the others.
+type synonymsCache struct {
+	mu sync.Mutex
+	m  map[Tenant]cachedSynonyms
+}
+
+type cachedSynonyms struct {
+	s  matching.Synonyms
+	at time.Time
+}
+
+// synonyms returns the workspace's topic aliases, to fold topics with
+// (matching.Synonyms.Normalize) and to read an index with (Keys). With
+// the store down it returns none: the built-in spellings still apply.
+// The map is shared: never change it.
+func (b *Bot) synonyms(ctx context.Context, t Tenant) matching.Synonyms {
+	now := time.Now()
+	b.synonymCache.mu.Lock()
+	c, ok := b.synonymCache.m[t]
+	b.synonymCache.mu.Unlock()
+	if ok && now.Sub(c.at) < settingsTTL {
+		return c.s
+	}
+	m, err := b.store.TopicSynonyms(ctx, t)
+	if err != nil {
+		b.log.Warn("topic synonyms unavailable", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return nil
+	}
+	s := matching.Synonyms(m)
+	b.synonymCache.mu.Lock()
+	if b.synonymCache.m == nil {
+		b.synonymCache.m = map[Tenant]cachedSynonyms{}
+	}
+	b.synonymCache.m[t] = cachedSynonyms{s, now}
+	b.synonymCache.mu.Unlock()
+	return s
+}
+
+// forgetSynonyms drops the cached aliases of a workspace after a change.
+func (b *Bot) forgetSynonyms(t Tenant) {
+	b.synonymCache.mu.Lock()
+	delete(b.synonymCache.m, t)
+	b.synonymCache.mu.Unlock()
+}
+
+// topicVerbs maps what a manager may type to add, remove or list aliases.
+var topicVerbs = map[string]string{
+	"": "list", "list": "list", "liste": "list", "lister": "list",
+	"alias": "alias", "add": "alias", "ajouter": "alias",
+	"remove": "remove", "retirer": "remove", "supprimer": "remove",
+}
+
+// runAdminTopics manages the workspace's topic aliases:
+// "/mentor admin topics alias sre site reliability engineering",
+// "… list", "… remove sre". An alias of several words is written with
+// '=': "alias gestion de projet = project management". On Discord the
+// alias and the topic come as options of their own.
+func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(in.Text("action")), " ")
+	v, ok := topicVerbs[strings.ToLower(verb)]
+	if !ok {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "action"}
+	}
+	rest = strings.TrimSpace(rest)
+	alias, topic := in.Text("alias"), in.Text("topic")
+	switch v {
+	case "alias":
+		if alias == "" && topic == "" {
+			alias, topic = splitAlias(rest)
+		}
+		return b.addSynonym(ctx, in, alias, topic)
+	case "remove":
+		if alias == "" {
+			alias = rest
+		}
+		return b.removeSynonym(ctx, in, alias)
+	}
+	return b.listSynonyms(ctx, in)
+}
+
+// splitAlias reads "sre site reliability engineering" as the alias "sre"
+// and the topic after it, or "gestion de projet = project management" at
+// the '='.
+func splitAlias(s string) (alias, topic string) {
+	if a, t, ok := strings.Cut(s, "="); ok {
+		return strings.TrimSpace(a), strings.TrimSpace(t)
+	}
+	a, t, _ := strings.Cut(s, " ")
+	return strings.TrimSpace(a), strings.TrimSpace(t)
+}
+
+func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic string) (Reply, error) {
+	t := in.Member.Tenant()
+	if alias == "" || topic == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "alias"}
+	}
+	if utf8.RuneCountInString(alias) > MaxTopicLen || utf8.RuneCountInString(topic) > MaxTopicLen {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_long", Args: []string{"max", itoa(MaxTopicLen)}, Field: "alias"}
+	}
+	current, err := b.store.TopicSynonyms(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	syn := matching.Synonyms(current)
+	key, target, err := syn.Add(alias, topic)
+	if err != nil {
+		return Reply{}, synonymError(err, alias, topic)
+	}
+	if _, replaced := current[key]; !replaced && len(current) >= MaxSynonyms {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_many", Args: []string{"max", itoa(MaxSynonyms)}}
+	}
+	if err := b.store.SetTopicSynonym(ctx, t, key, target); err != nil {
+		return Reply{}, err
+	}
+	b.forgetSynonyms(t)
+	b.log.Info("topic alias added", "tenant", t.String(), "by", in.Member.String())
+	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", key, "topic", target)}}, nil
+}
+
+// synonymError turns an error of matching.Synonyms.Add into a sentence.
+func synonymError(err error, alias, topic string) error {
+	args := []string{"alias", clip(alias, 40), "topic", clip(topic, 40)}
+	switch {
+	case errors.Is(err, matching.ErrSynonymEmpty):
+		return &Error{Code: EINVALID, Key: "err.admin.topics_empty", Field: "alias"}
+	case errors.Is(err, matching.ErrSynonymSelf):
+		return &Error{Code: EINVALID, Key: "err.admin.topics_self", Args: args, Field: "alias"}
+	case errors.Is(err, matching.ErrSynonymCycle):
+		return &Error{Code: EINVALID, Key: "err.admin.topics_cycle", Args: args, Field: "topic"}
+	}
+	return err
+}
+
+func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (Reply, error) {
+	t := in.Member.Tenant()
+	key := matching.NormalizeTopic(alias)
+	if key == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "alias"}
+	}
+	err := b.store.RemoveTopicSynonym(ctx, t, key)
+	if ErrorCode(err) == ENOTFOUND {
+		return Reply{}, Errorf(ENOTFOUND, "err.admin.topics_not_alias", "alias", clip(alias, 40))
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	b.forgetSynonyms(t)
+	b.log.Info("topic alias removed", "tenant", t.String(), "by", in.Member.String())
+	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.removed", "alias", key)}}, nil
+}
+
+// listSynonyms shows the workspace's aliases, in alias order.
+func (b *Bot) listSynonyms(ctx context.Context, in *Invocation) (Reply, error) {
+	current, err := b.store.TopicSynonyms(ctx, in.Member.Tenant())
+	if err != nil {
+		return Reply{}, err
+	}
+	msg := Message{Title: T(in.Lang, "admin.topics.title")}
+	if len(current) == 0 {
+		msg.Text = T(in.Lang, "admin.topics.none")
+		return Reply{Message: msg}, nil
+	}
+	lines := []string{T(in.Lang, "admin.topics.intro")}
+	for _, alias := range slices.Sorted(maps.Keys(current)) {
+		lines = append(lines, T(in.Lang, "admin.topics.item", "alias", alias, "topic", current[alias]))
+	}
+	msg.Text = strings.Join(lines, "\n")
+	return Reply{Message: msg}, nil
+}
