@@ -11,6 +11,10 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// fairMarkSlack is how long a request's fairness marker outlives its
+// window: it is only there to be cleaned up.
+const fairMarkSlack = 24 * time.Hour
+
 // lowRatingsKept is how long a low rating stays in the managers' flags.
 const lowRatingsKept = 180 * 24 * time.Hour
 
@@ -22,11 +26,14 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // requests.
 //
 // EventRequest also counts its Groups in the week, and, when it has a
-// Duration, leaves a marker of its week and groups that lives that long.
-// EventMatched consumes the marker of its request (GETDEL, so a request is
-// matched once) and counts the match under the request's week and groups;
-// without a marker (expired, or a request that was never counted) it
-// counts nothing. The shares of matched requests are thus never above 1.
+// Duration (its window), leaves a marker of its week, groups and window's
+// end. EventMatched consumes the marker of its request (GETDEL, so a
+// request is matched once) and, if it comes (e.At) within the window,
+// counts the match under the request's week and groups; without a marker
+// (a request that was never counted) it counts nothing. The shares of
+// matched requests are thus never above 1. The marker expires a day after
+// the window (fairMarkSlack), by Redis's clock; the window is judged by
+// the events' times, so a test clock works.
 func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 	k := keysFor(tn)
 	week := bot.WeekOf(e.At)
@@ -54,7 +61,8 @@ func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.E
 			p.HIncrBy(ctx, k.stats(week), fieldAsked+g, 1)
 		}
 		if e.Duration > 0 && e.Ref != "" {
-			p.Set(ctx, k.fairMark(e.Ref), strings.Join(append([]string{week}, e.Groups...), "|"), e.Duration)
+			deadline := strconv.FormatInt(e.At.Add(e.Duration).UnixMilli(), 10)
+			p.Set(ctx, k.fairMark(e.Ref), strings.Join(append([]string{week, deadline}, e.Groups...), "|"), e.Duration+fairMarkSlack)
 		}
 	case bot.EventIntro:
 		p.RPush(ctx, k.statsIntro(week), int64(e.Duration/time.Second))
@@ -96,10 +104,13 @@ func (s *Store) recordMatched(ctx context.Context, k keys, e bot.Event) error {
 		return classify(err, "record match")
 	}
 	parts := strings.Split(mark, "|")
+	if len(parts) < 2 || e.At.UnixMilli() > int64(num(parts[1])) {
+		return nil // matched, but after the request's window
+	}
 	week := parts[0]
 	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		p.HIncrBy(ctx, k.stats(week), string(bot.EventMatched), 1)
-		for _, g := range parts[1:] {
+		for _, g := range parts[2:] {
 			p.HIncrBy(ctx, k.stats(week), fieldMatched+g, 1)
 		}
 		return nil

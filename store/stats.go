@@ -17,8 +17,8 @@ import (
 //	mb:{p:w}:stats:<week>:intro    list  seconds from request to introduction, one per intro
 //	mb:{p:w}:stats:<week>:topics   hash  requests by normalised topic
 //	                                     the week's hash also has asked:<group> and matched:<group>
-//	mb:{p:w}:fair:<request>        string "<week>|<group>|…" of a request, until matched or
-//	                                     its window (Event.Duration) ends
+//	mb:{p:w}:fair:<request>        string "<week>|<window end, ms>|<group>|…" of a request,
+//	                                     until matched, or a day after its window
 //	mb:{p:w}:flags:stalled         zset  stalled pair IDs by time (ms), until resolved
 //	mb:{p:w}:flags:low             zset  "<pair>:<rating>:<ms>" by time (ms), kept 180 days
 //	mb:{p:w}:managers              set   user IDs of the managers added by command

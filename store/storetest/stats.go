@@ -102,6 +102,8 @@ func testStatsFairness(t *testing.T, s bot.Store, tn bot.Tenant) {
 		// r1 matched in the next week: counted in W45, once.
 		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
 		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
+		// r2 matched after its 7 days: not counted.
+		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 7).Add(time.Minute), Ref: "r2"},
 		// A request never counted (made by a manager with its pair).
 		bot.Event{Kind: bot.EventMatched, At: t0, Ref: "unknown"},
 		bot.Event{Kind: bot.EventRepeatAvoided, At: t0, Ref: "r2"},
