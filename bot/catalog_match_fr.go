@@ -18,7 +18,7 @@ var catalogMatchFR = map[string]string{
 	"round.reason_language":   "tous deux parlent {language}",
 	"round.left":              "Elle laisserait {requests} en attente :",
 	"round.left_item":         "{mentee}, « {topic} », {waited} : {why}",
-	"round.left_taken":        "Les mentors qui conviennent pour « {topic} » vont à de meilleures correspondances dans cette tournée.",
+	"round.left_taken":        "Les mentors de « {topic} » sont pris par de meilleures correspondances dans cette tournée.",
 	"round.confirm":           "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions ». Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle tournée.",
 	"round.btn_send":          "Envoyer ces propositions",
 	"round.btn_cancel":        "Annuler",
