@@ -102,7 +102,11 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	if err != nil {
 		return Message{}, err
 	}
-	lines := []string{T(lang, "round.intro", "pairs", plural(lang, len(p.pairs), "round.pairs"), "waiting", plural(lang, len(p.pool.waiting), "round.requests"))}
+	waiting := plural(lang, len(p.pool.waiting), "round.requests")
+	lines := []string{T(lang, "round.intro_none", "waiting", waiting)}
+	if len(p.pairs) > 0 {
+		lines[0] = T(lang, "round.intro", "pairs", plural(lang, len(p.pairs), "round.pairs"), "waiting", waiting)
+	}
 	var pairs, left []string
 	for _, a := range p.pairs {
 		r, mentor := p.pool.requests[a.NeedID], mentors[a.Candidate.MentorID]
@@ -114,10 +118,10 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", b.leftReason(lang, p, r)))
 	}
 	lines = append(lines, capList(lang, pairs, maxPreviewRunes)...)
-	if len(left) > 0 {
+	if len(p.pairs) > 0 && len(left) > 0 {
 		lines = append(lines, T(lang, "round.left", "requests", plural(lang, len(p.left), "round.requests")))
-		lines = append(lines, capList(lang, left, maxPreviewRunes)...)
 	}
+	lines = append(lines, capList(lang, left, maxPreviewRunes)...)
 	msg := Message{Title: T(lang, "round.title"), Text: strings.Join(lines, "\n")}
 	if len(p.pairs) > 0 {
 		msg.Text += "\n\n" + T(lang, "round.confirm")

@@ -8,6 +8,7 @@ var catalogMatchEN = map[string]string{
 	"round.title":             "A round of proposals: preview",
 	"round.empty":             "Nobody is waiting for a mentor: there is no round to make.",
 	"round.intro":             "This round would propose {pairs}, the best total fit for the {waiting} waiting:",
+	"round.intro_none":        "This round would propose no pair. Waiting ({waiting}):",
 	"round.pairs.one":         "{count} pair",
 	"round.pairs.other":       "{count} pairs",
 	"round.requests.one":      "{count} request",

@@ -8,6 +8,7 @@ var catalogMatchFR = map[string]string{
 	"round.title":             "Une tournée de propositions : aperçu",
 	"round.empty":             "Personne n'attend de mentor : il n'y a pas de tournée à faire.",
 	"round.intro":             "Cette tournée proposerait {pairs}, la meilleure répartition d'ensemble pour {waiting} en attente :",
+	"round.intro_none":        "Cette tournée ne proposerait aucun binôme. En attente ({waiting}) :",
 	"round.pairs.one":         "{count} binôme",
 	"round.pairs.other":       "{count} binômes",
 	"round.requests.one":      "{count} demande",
