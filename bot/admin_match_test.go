@@ -100,8 +100,8 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 	h.Run("alice", "lang fr")
 	r := h.Run("alice", "admin match")
 	MustLines(t, r.Message.Text,
-		"Cette tournée proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
-		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par de meilleures correspondances dans cette tournée.",
+		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
+		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par de meilleures correspondances dans cette vague.",
 	)
 	if got := r.Message.Buttons[0].Label; got != "Envoyer ces propositions" {
 		t.Errorf("got button %q, want Envoyer ces propositions", got)

@@ -28,7 +28,7 @@ var catalogMatchEN = map[string]string{
 	"round.already_sent":      "This round was already sent. /mentor admin match shows the next one.",
 	"round.sent":              "Sent {proposals}:",
 	"round.sent_item":         "{mentee} with {mentor}, “{topic}”",
-	"round.not_sent":          "Not sent ({proposals}); these requests stay with the sweep:",
+	"round.not_sent":          "Not sent ({proposals}); these requests wait for the next automatic sweep:",
 	"round.not_waiting":       "(no longer waiting)",
 	"round.not_proposed":      "(the mentor could not take it)",
 	"round.cancelled":         "Preview discarded: nothing was sent.",

@@ -76,7 +76,7 @@ func TestDigestFairness(t *testing.T) {
 		msg := h.Run("alice", "admin stats").Message
 		MustLines(t, msg.Text,
 			"• Dan, «\u202frust\u202f», 1 jour\u202f: Personne ne propose encore « rust ».",
-			"Qui l'appariement laisse de côté",
+			"Qui la mise en relation laisse de côté",
 			"Demandes faites du 2026-10-12 au 2026-11-08 (4 semaines), avec un binôme formé sous 7 jours\u202f:",
 			"• Toutes les demandes : 1 sur 3 (33\u202f%)",
 			"• Par langue : anglais 0 sur 2 (0\u202f%), français 1 sur 1 (100\u202f%)",
