@@ -63,19 +63,23 @@ func (b *Bot) planRound(ctx context.Context, t Tenant) (roundPlan, error) {
 	return p, nil
 }
 
-// fingerprint hashes what the matcher read and what it chose: 96 bits, in
-// hex, short enough for a button's value.
+// fingerprint hashes what the round read and what it chose: 96 bits, in
+// hex, short enough for a button's value. It reads the requests and the
+// mentees' profiles rather than the matcher's needs, and the pairs chosen
+// rather than their scores, so that a term that grows with time (waiting
+// time) changes it only if it changes the round.
 func fingerprint(pool roundPool, pairs []matching.Assignment) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v\n", pool.opt)
-	for _, n := range pool.needs {
-		fmt.Fprintf(h, "n%+v\n", n)
+	for _, r := range pool.waiting {
+		m := pool.mentees[r.ID]
+		fmt.Fprintf(h, "r%+v %s %s %d\n", r, m.Lang, m.TZ, m.Years)
 	}
 	for _, m := range pool.mentors {
 		fmt.Fprintf(h, "m%+v\n", m)
 	}
 	for _, a := range pairs {
-		fmt.Fprintf(h, "a%s %s %v\n", a.NeedID, a.Candidate.MentorID, a.Candidate.Score.Total)
+		fmt.Fprintf(h, "a%s %s\n", a.NeedID, a.Candidate.MentorID)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
