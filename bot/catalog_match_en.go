@@ -3,7 +3,7 @@ package bot
 // catalogMatchEN holds the sentences of a manager's round (/mentor admin match)
 // and of the fairness report, in English.
 var catalogMatchEN = map[string]string{
-	"cmd.admin.match.summary": "preview one optimal round of proposals for everyone waiting, then send it or cancel",
+	"cmd.admin.match.summary": "preview an optimal round of proposals for everyone waiting, then send or cancel it",
 	"cmd.admin.match.example": "/mentor admin match",
 	"round.title":             "A round of proposals: preview",
 	"round.empty":             "Nobody is waiting for a mentor: there is no round to make.",

@@ -3,7 +3,7 @@ package bot
 // catalogMatchFR holds the sentences of a manager's round (/mentor admin match)
 // and of the fairness report, in French.
 var catalogMatchFR = map[string]string{
-	"cmd.admin.match.summary": "prévisualiser une vague optimale de propositions pour toutes les personnes en attente, puis l'envoyer ou l'annuler",
+	"cmd.admin.match.summary": "voir une vague optimale de propositions pour les personnes en attente, puis l'envoyer ou l'annuler",
 	"cmd.admin.match.example": "/mentor admin match",
 	"round.title":             "Une vague de propositions : aperçu",
 	"round.empty":             "Personne n'attend de mentor : il n'y a pas de vague à faire.",
