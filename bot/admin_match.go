@@ -184,7 +184,11 @@ func roundReasons(lang Lang, reasons []matching.Reason, mentor string) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, "; ")
+	sep := "; "
+	if lang == French {
+		sep = "\u202f; " // FRENCH.md: a narrow no-break space before ;
+	}
+	return strings.Join(parts, sep)
 }
 
 // score writes a match score with two decimals, a comma in French.

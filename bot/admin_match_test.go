@@ -103,6 +103,9 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
 		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par de meilleures correspondances dans cette vague.",
 	)
+	if want := "anglais ; même fuseau horaire ; Mia propose"; !strings.Contains(r.Message.Text, want) {
+		t.Errorf("got %s\nwant the reasons joined by %q", r.Message.Text, " ; ")
+	}
 	if got := r.Message.Buttons[0].Label; got != "Envoyer ces propositions" {
 		t.Errorf("got button %q, want Envoyer ces propositions", got)
 	}
