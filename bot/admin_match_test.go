@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -228,11 +229,18 @@ func TestAdminMatchEmpty(t *testing.T) {
 // TestAdminMatchLong: a long list is cut, with the rest counted.
 func TestAdminMatchLong(t *testing.T) {
 	h := MustAdminHarness(t)
+	long := "rust " + strings.Repeat("x", bot.MaxTopicLen-5)
 	for i := 0; i < 25; i++ {
-		h.Run("m"+itoa2(i), "request rust")
+		h.Run("m"+itoa2(i), "request "+long)
 	}
 	r := h.Run("alice", "admin match")
-	MustLines(t, r.Message.Text, "This round would propose no pair. Waiting (25 requests):", "… and 15 more")
+	if n := utf8.RuneCountInString(r.Message.Title + r.Message.Text); n > 4000 {
+		t.Errorf("got %d characters, want the preview under Discord's 4,096", n)
+	}
+	MustLines(t, r.Message.Text, "This round would propose no pair. Waiting (25 requests):")
+	if !strings.Contains(r.Message.Text, "\n… and ") {
+		t.Errorf("got %s\nwant the list cut with “… and N more”", r.Message.Text)
+	}
 	if len(r.Message.Buttons) != 0 {
 		t.Errorf("got buttons %+v, want none with nothing to send", r.Message.Buttons)
 	}
