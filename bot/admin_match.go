@@ -117,15 +117,17 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 		pairs = append(pairs, "• "+T(lang, "round.pair", "mentee", p.pool.mentees[r.ID].displayName(), "mentor", mentor.displayName(),
 			"topic", r.Topic, "score", score(lang, a.Candidate.Score.Total), "why", roundReasons(lang, a.Candidate.Reasons, mentor.displayName())))
 	}
-	for _, r := range p.left {
+	// Only the requests that can be shown are explained: Explain reads
+	// every mentor.
+	for _, r := range p.left[:min(len(p.left), maxDigestItems)] {
 		left = append(left, "• "+T(lang, "round.left_item", "mentee", p.pool.mentees[r.ID].displayName(), "topic", r.Topic,
 			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", b.leftReason(lang, p, r)))
 	}
-	lines = append(lines, capList(lang, pairs, maxPreviewRunes)...)
+	lines = append(lines, capList(lang, pairs, len(pairs), maxPreviewRunes)...)
 	if len(p.pairs) > 0 && len(left) > 0 {
 		lines = append(lines, T(lang, "round.left", "requests", plural(lang, len(p.left), "round.requests")))
 	}
-	lines = append(lines, capList(lang, left, maxPreviewRunes)...)
+	lines = append(lines, capList(lang, left, len(p.left), maxPreviewRunes)...)
 	msg := Message{Title: T(lang, "round.title"), Text: strings.Join(lines, "\n")}
 	if len(p.pairs) > 0 {
 		msg.Text += "\n\n" + T(lang, "round.confirm")
@@ -200,15 +202,19 @@ func score(lang Lang, f float64) string {
 	return s
 }
 
-// capList keeps at most maxDigestItems items, and fewer if they would
-// pass limit characters, and counts the rest: "… and 12 more".
-func capList(lang Lang, items []string, limit int) []string {
+// capList keeps the first items of a list of total, at most
+// maxDigestItems and fewer if they would pass limit characters, and counts
+// the rest: "… and 12 more".
+func capList(lang Lang, items []string, total, limit int) []string {
 	used := 0
 	for i, it := range items {
 		used += utf8.RuneCountInString(it) + 1
 		if i == maxDigestItems || used > limit {
-			return append(items[:i:i], T(lang, "digest.more", "count", itoa(len(items)-i)))
+			return append(items[:i:i], T(lang, "digest.more", "count", itoa(total-i)))
 		}
+	}
+	if total > len(items) {
+		return append(items[:len(items):len(items)], T(lang, "digest.more", "count", itoa(total-len(items))))
 	}
 	return items
 }
@@ -268,10 +274,10 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 		}
 	}
 	lines := []string{T(lang, "round.sent", "proposals", plural(lang, len(sent), "round.proposals"))}
-	lines = append(lines, capList(lang, sent, maxPreviewRunes)...)
+	lines = append(lines, capList(lang, sent, len(sent), maxPreviewRunes)...)
 	if len(notSent) > 0 {
 		lines = append(lines, T(lang, "round.not_sent", "proposals", plural(lang, len(notSent), "round.proposals")))
-		lines = append(lines, capList(lang, notSent, maxPreviewRunes)...)
+		lines = append(lines, capList(lang, notSent, len(notSent), maxPreviewRunes)...)
 	}
 	return Message{Text: strings.Join(lines, "\n")}, nil
 }
