@@ -19,6 +19,7 @@ func adminCommands(kinds []string) []CommandSpec {
 	return []CommandSpec{
 		{Name: "admin help", Admin: true, run: runAdminHelp},
 		{Name: "admin stats", Admin: true, run: runAdminStats},
+		{Name: "admin match", Admin: true, run: runAdminMatch},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},

@@ -15,6 +15,7 @@ import (
 var adminSamples = map[string]string{
 	"admin help":           "admin help",
 	"admin stats":          "admin stats",
+	"admin match":          "admin match",
 	"admin pair":           "admin pair <@mia> <@ann> go",
 	"admin charter":        "admin charter lang:fr text:Soyons bienveillants.",
 	"admin export":         "admin export",

@@ -126,7 +126,7 @@ var catalogAdminEN = map[string]string{
 	"digest.eye":             "Needs your eye",
 	"digest.eye_none":        "Nothing: nobody is waiting, no pair is stalled, no low rating.",
 	"digest.waiting":         "Waiting for a mentor ({count}), oldest first:",
-	"digest.waiting_item":    "{name}, “{topic}”, {days} days: {why}",
+	"digest.waiting_item":    "{name}, “{topic}”, {waited}: {why}",
 	"digest.stalled":         "Stalled pairs, no contact after the check-ins ({count}):",
 	"digest.stalled_item":    "{mentor} and {mentee}, “{topic}”, since {date}",
 	"digest.low":             "Low ratings to look at ({count}):",

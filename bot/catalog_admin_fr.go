@@ -126,7 +126,7 @@ var catalogAdminFR = map[string]string{
 	"digest.eye":             "À regarder",
 	"digest.eye_none":        "Rien : personne n'attend, aucun binôme n'est au point mort, aucune mauvaise note.",
 	"digest.waiting":         "En attente d'un mentor ({count}), les plus anciennes d'abord :",
-	"digest.waiting_item":    "{name}, « {topic} », {days} jours : {why}",
+	"digest.waiting_item":    "{name}, « {topic} », {waited} : {why}",
 	"digest.stalled":         "Binômes au point mort, sans contact après les points ({count}) :",
 	"digest.stalled_item":    "{mentor} et {mentee}, « {topic} », depuis le {date}",
 	"digest.low":             "Mauvaises notes à regarder ({count}) :",

@@ -18,7 +18,7 @@ func eyeSection(lang Lang, r Report) string {
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
 			days := int(r.At.Sub(w.Request.Created) / (24 * time.Hour))
 			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
-				"days", itoa(max(days, 0)), "why", waitingReason(lang, w.Request.Topic, w.Why)))
+				"waited", waited(lang, days), "why", waitingReason(lang, w.Request.Topic, w.Why)))
 		}
 		lines = append(lines, more(lang, len(r.Waiting))...)
 	}
@@ -47,4 +47,12 @@ func more(lang Lang, n int) []string {
 		return nil
 	}
 	return []string{T(lang, "digest.more", "count", itoa(n-maxDigestItems))}
+}
+
+// waited says how long a request has waited, in whole days.
+func waited(lang Lang, days int) string {
+	if days < 1 {
+		return T(lang, "fair.days_none")
+	}
+	return plural(lang, days, "fair.days")
 }

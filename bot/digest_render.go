@@ -33,7 +33,7 @@ func digestMessage(lang Lang, r Report) Message {
 	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
 	return Message{
 		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
-		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), retention}, "\n\n"),
+		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
 	}
 }
 

@@ -26,6 +26,7 @@ type Report struct {
 	Waiting      []WaitingRequest
 	Stalled      []FlaggedPair // stalled and still active, oldest first
 	LowRatings   []FlaggedPair // rated LowRatingMax or less since Start, oldest first
+	Fairness     Fairness      // the requests of the FairnessWeeks weeks before Week
 	Returned     int           // mentors back for a new mentee, since the beginning
 	Became       int           // mentees who became mentors, since the beginning
 }
@@ -38,7 +39,7 @@ type WeekFigures struct {
 	MedianIntro                                 time.Duration // 0 when Intros is 0
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
 	Returned, Became, Stalled, Ended, Completed int
-	Escalated                                   int
+	Escalated, RepeatAvoided                    int
 }
 
 // AverageRating is the week's mean survey rating; ok is false without any.
@@ -95,6 +96,7 @@ func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, erro
 	r.Week, r.Before = r.Weeks[ChartWeeks-1], r.Weeks[ChartWeeks-2]
 	total := figuresOf(stats[ChartWeeks])
 	r.Returned, r.Became = total.Returned, total.Became
+	r.Fairness = fairnessOf(stats[ChartWeeks-1-FairnessWeeks:ChartWeeks-1], start.AddDate(0, 0, -7*FairnessWeeks))
 	if err := b.reportQueue(ctx, t, &r, stats[ChartWeeks-1].Topics); err != nil {
 		return Report{}, err
 	}
@@ -120,7 +122,7 @@ func figuresOf(s WeekStats) WeekFigures {
 		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(s.IntroTimes),
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],
 		Returned: c[EventReturned], Became: c[EventBecame], Stalled: c[EventStalled], Ended: c[EventEnded],
-		Completed: c[EventCompleted], Escalated: c[EventEscalated],
+		Completed: c[EventCompleted], Escalated: c[EventEscalated], RepeatAvoided: c[EventRepeatAvoided],
 	}
 }
 

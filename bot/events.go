@@ -26,6 +26,13 @@ const (
 	EventEscalated EventKind = "escalated" // a request waited too long
 	EventBecame    EventKind = "became"    // a former mentee offered to mentor
 	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one
+	// EventMatched: the request Ref got a pair. It counts only when the
+	// request's own EventRequest (with Groups and Duration) is at most
+	// Duration old, and then under the week of that request: see Store.Record.
+	EventMatched EventKind = "matched"
+	// EventRepeatAvoided: the matcher passed over a mentor the mentee had
+	// already met, for the request Ref (repeat avoidance).
+	EventRepeatAvoided EventKind = "repeat_avoided"
 )
 
 // Event is one thing that happened. Only IDs, topics and figures: no text
@@ -41,6 +48,9 @@ type Event struct {
 	Rating   int
 	Answer   string
 	Duration time.Duration
+	// Groups are the fairness groups of an EventRequest, "dimension:value"
+	// of low cardinality: "all", "lang:fr", "region:europe", "kind:flash".
+	Groups []string
 }
 
 // record counts an event. A failure is logged: figures never block members.
@@ -89,6 +99,10 @@ type WeekStats struct {
 	Answers    map[string]int    // EventAnswered by answer: yes, partly, no
 	IntroTimes []time.Duration   // EventIntro durations: request to introduction
 	Topics     map[string]int    // EventRequest by topic (normalised, see matching.NormalizeTopic)
+	// Asked counts the week's requests by fairness group (Event.Groups);
+	// Matched those of them matched within their window, whenever
+	// the match came (EventMatched is counted under the request's week).
+	Asked, Matched map[string]int
 }
 
 // Flag is a pair a manager should look at: stalled (no contact after the

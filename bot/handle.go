@@ -84,6 +84,11 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
 	}
+	if IsAdminAction(a.ActionID) {
+		if err := b.mustManage(ctx, a.Member, a.IsAdmin); err != nil {
+			return b.fail(a.Member, a.ActionID, err, lang, false)
+		}
+	}
 	reply, err := run(ctx, b, a.Member, lang, a.Value)
 	if err != nil {
 		return b.fail(a.Member, a.ActionID, err, lang, false)

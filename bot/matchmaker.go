@@ -95,41 +95,13 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 // optimal round: the best total fit across everyone waiting, rather than
 // first come first served. Failures are logged; the next sweep retries.
 func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
-	waiting, err := b.store.Waiting(ctx, t)
-	if err != nil || len(waiting) == 0 {
-		if err != nil {
-			b.log.Error("sweep: list waiting", "tenant", t.String(), "err", err)
-		}
-		return
-	}
-	offers, err := b.store.Offers(ctx, t)
+	pool, err := b.loadRound(ctx, t)
 	if err != nil {
-		b.log.Error("sweep: list offers", "tenant", t.String(), "err", err)
+		b.log.Error("sweep: load the pool", "tenant", t.String(), "err", err)
 		return
 	}
-	users := make([]string, len(waiting))
-	for i, r := range waiting {
-		users[i] = r.Mentee.User
-	}
-	known, err := b.store.Members(ctx, t, users)
-	if err != nil {
-		b.log.Error("sweep: mentees", "tenant", t.String(), "err", err)
-		return
-	}
-	byID := map[string]Request{}
-	mentees := map[string]Member{}
-	needs := make([]matching.Need, 0, len(waiting))
-	for _, r := range waiting {
-		mentee, ok := known[r.Mentee.User]
-		if !ok {
-			mentee = Member{ID: r.Mentee}
-		}
-		mentee = b.withLang(ctx, mentee)
-		byID[r.ID], mentees[r.ID] = r, mentee
-		needs = append(needs, b.need(r, mentee))
-	}
-	for _, a := range matching.Assign(needs, b.mentors(offers), b.matchOptions(ctx, t)) {
-		if _, err := b.proposeTo(ctx, byID[a.NeedID], a.Candidate, mentees[a.NeedID]); err != nil && ErrorCode(err) != ESTALE {
+	for _, a := range matching.Assign(pool.needs, pool.mentors, pool.opt) {
+		if _, err := b.proposeTo(ctx, pool.requests[a.NeedID], a.Candidate, pool.mentees[a.NeedID]); err != nil && ErrorCode(err) != ESTALE {
 			b.log.Info("sweep: not proposed", "request", a.NeedID, "code", string(ErrorCode(err)))
 		}
 	}

@@ -22,6 +22,9 @@ func actionTable() map[string]actionFunc {
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.
 		ActionRequestTopic: changeRequestTopic,
+		// A manager's round (IsAdminAction: managers only).
+		ActionRoundSend:   sendRound,
+		ActionRoundCancel: cancelRound,
 	}
 }
 
@@ -82,10 +85,11 @@ func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id st
 	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.declined", "topic", p.Topic)}}, nil
 }
 
-// recordAccepted counts a new pair, and a returning mentor: one who takes
-// a new mentee after finishing with one.
+// recordAccepted counts a new pair, its request as matched (fairness), and
+// a returning mentor: one who takes a new mentee after finishing with one.
 func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
 	b.record(ctx, Event{Kind: EventAccepted, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	b.record(ctx, Event{Kind: EventMatched, Member: pair.Mentee, Ref: pair.Request})
 	pairs, err := b.store.PairsOf(ctx, pair.Mentor)
 	if err != nil {
 		return

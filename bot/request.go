@@ -41,7 +41,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		return Reply{}, err
 	}
-	b.record(ctx, Event{Kind: EventRequest, Member: in.Member, Ref: r.ID, Topic: r.Topic})
+	b.recordRequest(ctx, r, m)
 	res, err := b.proposeNext(ctx, r, m)
 	if err != nil {
 		// The request is safely stored and waiting; the sweep retries it.

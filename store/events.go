@@ -3,11 +3,17 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/matching"
+	"github.com/redis/go-redis/v9"
 )
+
+// fairMarkSlack is how long a request's fairness marker outlives its
+// window: it is only there to be cleaned up.
+const fairMarkSlack = 24 * time.Hour
 
 // lowRatingsKept is how long a low rating stays in the managers' flags.
 const lowRatingsKept = 180 * 24 * time.Hour
@@ -18,9 +24,22 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // topic demand, the stalled and low-rating flags), in one MULTI/EXEC round
 // trip. The digest then reads a week without scanning members, pairs or
 // requests.
+//
+// EventRequest also counts its Groups in the week, and, when it has a
+// Duration (its window), leaves a marker of its week, groups and window's
+// end. EventMatched consumes the marker of its request (GETDEL, so a
+// request is matched once) and, if it comes (e.At) within the window,
+// counts the match under the request's week and groups; without a marker
+// (a request that was never counted) it counts nothing. The shares of
+// matched requests are thus never above 1. The marker expires a day after
+// the window (fairMarkSlack), by Redis's clock; the window is judged by
+// the events' times, so a test clock works.
 func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 	k := keysFor(tn)
 	week := bot.WeekOf(e.At)
+	if e.Kind == bot.EventMatched {
+		return s.recordMatched(ctx, k, e)
+	}
 	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		for _, w := range []string{week, bot.AllTime} {
 			p.HIncrBy(ctx, k.stats(w), string(e.Kind), 1)
@@ -37,6 +56,13 @@ func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.E
 	case bot.EventRequest:
 		if topic := matching.NormalizeTopic(e.Topic); topic != "" {
 			p.HIncrBy(ctx, k.statsTopics(week), topic, 1)
+		}
+		for _, g := range e.Groups {
+			p.HIncrBy(ctx, k.stats(week), fieldAsked+g, 1)
+		}
+		if e.Duration > 0 && e.Ref != "" {
+			deadline := strconv.FormatInt(e.At.Add(e.Duration).UnixMilli(), 10)
+			p.Set(ctx, k.fairMark(e.Ref), strings.Join(append([]string{week, deadline}, e.Groups...), "|"), e.Duration+fairMarkSlack)
 		}
 	case bot.EventIntro:
 		p.RPush(ctx, k.statsIntro(week), int64(e.Duration/time.Second))
@@ -62,4 +88,32 @@ func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.E
 			p.ZRem(ctx, k.stalled(), e.Ref)
 		}
 	}
+}
+
+// recordMatched counts a match under its request's week and groups, once,
+// if the request's marker is still there.
+func (s *Store) recordMatched(ctx context.Context, k keys, e bot.Event) error {
+	if e.Ref == "" {
+		return nil
+	}
+	mark, err := s.rdb.GetDel(ctx, k.fairMark(e.Ref)).Result()
+	if err == redis.Nil {
+		return nil
+	}
+	if err != nil {
+		return classify(err, "record match")
+	}
+	parts := strings.Split(mark, "|")
+	if len(parts) < 2 || e.At.UnixMilli() > int64(num(parts[1])) {
+		return nil // matched, but after the request's window
+	}
+	week := parts[0]
+	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+		p.HIncrBy(ctx, k.stats(week), string(bot.EventMatched), 1)
+		for _, g := range parts[2:] {
+			p.HIncrBy(ctx, k.stats(week), fieldMatched+g, 1)
+		}
+		return nil
+	})
+	return classify(err, "record match")
 }

@@ -16,12 +16,16 @@ import (
 //	                                     (<week> is bot.WeekOf, or bot.AllTime: "total")
 //	mb:{p:w}:stats:<week>:intro    list  seconds from request to introduction, one per intro
 //	mb:{p:w}:stats:<week>:topics   hash  requests by normalised topic
+//	                                     the week's hash also has asked:<group> and matched:<group>
+//	mb:{p:w}:fair:<request>        string "<week>|<window end, ms>|<group>|…" of a request,
+//	                                     until matched, or a day after its window
 //	mb:{p:w}:flags:stalled         zset  stalled pair IDs by time (ms), until resolved
 //	mb:{p:w}:flags:low             zset  "<pair>:<rating>:<ms>" by time (ms), kept 180 days
 //	mb:{p:w}:managers              set   user IDs of the managers added by command
 func (k keys) stats(week string) string       { return string(k) + "stats:" + week }
 func (k keys) statsIntro(week string) string  { return string(k) + "stats:" + week + ":intro" }
 func (k keys) statsTopics(week string) string { return string(k) + "stats:" + week + ":topics" }
+func (k keys) fairMark(req string) string     { return string(k) + "fair:" + req }
 func (k keys) stalled() string                { return string(k) + "flags:stalled" }
 func (k keys) lowRatings() string             { return string(k) + "flags:low" }
 func (k keys) managers() string               { return string(k) + "managers" }
@@ -30,6 +34,8 @@ func (k keys) managers() string               { return string(k) + "managers" }
 const (
 	fieldRatingSum = "rating_sum"
 	fieldAnswered  = "answered:"
+	fieldAsked     = "asked:"
+	fieldMatched   = "matched:"
 )
 
 func zmember(score int64, m string) redis.Z { return redis.Z{Score: float64(score), Member: m} }
@@ -59,13 +65,18 @@ func (s *Store) Stats(ctx context.Context, tn bot.Tenant, weeks []string) ([]bot
 }
 
 func weekFrom(week string, counts, topics map[string]string, intros []string) bot.WeekStats {
-	ws := bot.WeekStats{Week: week, Counts: map[bot.EventKind]int{}, Answers: map[string]int{}, Topics: map[string]int{}}
+	ws := bot.WeekStats{Week: week, Counts: map[bot.EventKind]int{}, Answers: map[string]int{}, Topics: map[string]int{},
+		Asked: map[string]int{}, Matched: map[string]int{}}
 	for f, v := range counts {
 		switch {
 		case f == fieldRatingSum:
 			ws.RatingSum = num(v)
 		case strings.HasPrefix(f, fieldAnswered):
 			ws.Answers[strings.TrimPrefix(f, fieldAnswered)] = num(v)
+		case strings.HasPrefix(f, fieldAsked):
+			ws.Asked[strings.TrimPrefix(f, fieldAsked)] = num(v)
+		case strings.HasPrefix(f, fieldMatched):
+			ws.Matched[strings.TrimPrefix(f, fieldMatched)] = num(v)
 		default:
 			ws.Counts[bot.EventKind(f)] = num(v)
 		}

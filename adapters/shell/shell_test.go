@@ -51,20 +51,27 @@ func TestTranscript(t *testing.T) {
 			if err := sh.Run(context.Background(), bytes.NewReader(script)); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got := out.String(); got != string(want) {
-				t.Fatalf("transcript differs from %s:\n%s", golden, diff(got, string(want)))
-			}
+			MustGolden(t, name, out.String())
 		})
+	}
+}
+
+// MustGolden fails unless got is the transcript in testdata/<name>.golden;
+// with -update it rewrites the file first.
+func MustGolden(tb testing.TB, name, got string) {
+	tb.Helper()
+	golden := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		tb.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		tb.Fatalf("transcript differs from %s:\n%s", golden, diff(got, string(want)))
 	}
 }
 

@@ -47,6 +47,9 @@ func (a *Adapter) onClick(ic slack.InteractionCallback) {
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
 	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		if bot.IsAdminAction(action.ActionID) {
+			action.IsAdmin = a.isAdmin(ctx, who)
+		}
 		a.runClick(ctx, action, ic.TriggerID, to)
 	}) {
 		a.log.Warn("slack: click refused while closing", "member", who.String())

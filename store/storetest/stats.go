@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ var statsTests = []struct {
 }{
 	{"StatsCounters", testStatsCounters},
 	{"StatsWeekInZone", testStatsWeekInZone},
+	{"StatsFairness", testStatsFairness},
 	{"Flags", testFlags},
 	{"Managers", testManagers},
 	{"FormPairNewRequest", testFormPairNew},
@@ -83,6 +85,46 @@ func testStatsWeekInZone(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err)
 	if got[0].Counts[bot.EventOffer] != 0 || got[1].Counts[bot.EventOffer] != 1 {
 		t.Fatalf("got W45 %v W46 %v, want the offer in W46", got[0].Counts, got[1].Counts)
+	}
+}
+
+// testStatsFairness: requests count by group in their week; a match counts
+// once, under the request's week and groups, and only for a request that
+// was counted with a window.
+func testStatsFairness(t *testing.T, s bot.Store, tn bot.Tenant) {
+	week := 7 * 24 * time.Hour
+	fr := []string{"all", "lang:fr", "region:europe", "kind:flash"}
+	en := []string{"all", "lang:en", "region:americas", "kind:flash"}
+	mustRecord(t, s, tn,
+		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r1", Topic: "go", Groups: fr, Duration: week},
+		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r2", Topic: "go", Groups: en, Duration: week},
+		bot.Event{Kind: bot.EventRequest, At: t0.AddDate(0, 0, 7), Ref: "r3", Topic: "go", Groups: fr, Duration: week},
+		// r1 matched in the next week: counted in W45, once.
+		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
+		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
+		// r2 matched after its 7 days: not counted.
+		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 7).Add(time.Minute), Ref: "r2"},
+		// A request never counted (made by a manager with its pair).
+		bot.Event{Kind: bot.EventMatched, At: t0, Ref: "unknown"},
+		bot.Event{Kind: bot.EventRepeatAvoided, At: t0, Ref: "r2"},
+		bot.Event{Kind: bot.EventRepeatAvoided, At: t0, Ref: "r3"},
+	)
+	got, err := s.Stats(ctx(), tn, []string{"2026-W45", "2026-W46"})
+	MustOK(t, err)
+	w45, w46 := got[0], got[1]
+	wantAsked := map[string]int{"all": 2, "lang:fr": 1, "lang:en": 1, "region:europe": 1, "region:americas": 1, "kind:flash": 2}
+	if !maps.Equal(w45.Asked, wantAsked) {
+		t.Errorf("got W45 asked %v, want %v", w45.Asked, wantAsked)
+	}
+	wantMatched := map[string]int{"all": 1, "lang:fr": 1, "region:europe": 1, "kind:flash": 1}
+	if !maps.Equal(w45.Matched, wantMatched) || w45.Counts[bot.EventMatched] != 1 {
+		t.Errorf("got W45 matched %v (%d), want %v (1)", w45.Matched, w45.Counts[bot.EventMatched], wantMatched)
+	}
+	if w46.Asked["all"] != 1 || len(w46.Matched) != 0 || w46.Counts[bot.EventMatched] != 0 {
+		t.Errorf("got W46 asked %v matched %v, want 1 asked, none matched", w46.Asked, w46.Matched)
+	}
+	if w45.Counts[bot.EventRepeatAvoided] != 2 || w45.Counts[bot.EventRequest] != 2 {
+		t.Errorf("got W45 counts %v, want 2 repeats avoided and 2 requests", w45.Counts)
 	}
 }
 

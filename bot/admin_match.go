@@ -1,0 +1,328 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Action IDs of a manager's round. Every action ID starting with "admin."
+// is a manager's (IsAdminAction): HandleAction refuses it to anyone else.
+const (
+	ActionRoundSend   = "admin.round.send"
+	ActionRoundCancel = "admin.round.cancel"
+)
+
+// IsAdminAction reports whether a button is for managers only, so that
+// adapters can tell the core whether the clicker administers the
+// workspace (Action.IsAdmin), as they do for admin commands.
+func IsAdminAction(actionID string) bool { return strings.HasPrefix(actionID, "admin.") }
+
+// maxPreviewRunes bounds each list of a round's preview, so that the whole
+// text stays below the smallest limit of the platforms (a Discord embed's
+// 4,096 characters).
+const maxPreviewRunes = 1700
+
+// roundLease is how long a click that sends a round holds it.
+const roundLease = 2 * time.Minute
+
+// roundPlan is one optimal round over a workspace's pool, not yet sent:
+// the pairs it would propose and the requests it would leave waiting.
+// Print identifies the pool and the round: if either changes, so does it.
+type roundPlan struct {
+	pool  roundPool
+	pairs []matching.Assignment
+	left  []Request // in waiting order
+	print string
+}
+
+// planRound solves a round over the workspace's pool as it is now.
+func (b *Bot) planRound(ctx context.Context, t Tenant) (roundPlan, error) {
+	pool, err := b.loadRound(ctx, t)
+	if err != nil {
+		return roundPlan{}, err
+	}
+	p := roundPlan{pool: pool, pairs: matching.Assign(pool.needs, pool.mentors, pool.opt)}
+	assigned := map[string]bool{}
+	for _, a := range p.pairs {
+		assigned[a.NeedID] = true
+	}
+	for _, r := range pool.waiting {
+		if !assigned[r.ID] {
+			p.left = append(p.left, r)
+		}
+	}
+	p.print = fingerprint(pool, p.pairs)
+	return p, nil
+}
+
+// fingerprint hashes what the round read and what it chose: 96 bits, in
+// hex, short enough for a button's value. It reads the requests and the
+// mentees' profiles rather than the matcher's needs, and the pairs chosen
+// rather than their scores, so that a term that grows with time (waiting
+// time) changes it only if it changes the round.
+func fingerprint(pool roundPool, pairs []matching.Assignment) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v\n", pool.opt)
+	for _, r := range pool.waiting {
+		m := pool.mentees[r.ID]
+		fmt.Fprintf(h, "r%+v %s %s %d\n", r, m.Lang, m.TZ, m.Years)
+	}
+	for _, m := range pool.mentors {
+		fmt.Fprintf(h, "m%+v\n", m)
+	}
+	for _, a := range pairs {
+		fmt.Fprintf(h, "a%s %s\n", a.NeedID, a.Candidate.MentorID)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// runAdminMatch shows a manager the round the matcher would make now,
+// with buttons to send it or discard it. Nothing is sent yet.
+func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	p, err := b.planRound(ctx, in.Member.Tenant())
+	if err != nil {
+		return Reply{}, err
+	}
+	msg, err := b.roundPreview(ctx, in.Lang, p)
+	return Reply{Message: msg}, err
+}
+
+// roundPreview writes a round for a manager: its pairs with scores and
+// reasons, the requests it leaves waiting with the reason, and the
+// buttons (none when there is nothing to send).
+func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message, error) {
+	if len(p.pool.waiting) == 0 {
+		return Message{Text: T(lang, "round.empty")}, nil
+	}
+	mentors, err := b.roundMentors(ctx, p)
+	if err != nil {
+		return Message{}, err
+	}
+	waiting := plural(lang, len(p.pool.waiting), "round.requests")
+	lines := []string{T(lang, "round.intro_none", "waiting", waiting)}
+	if len(p.pairs) > 0 {
+		lines[0] = T(lang, "round.intro", "pairs", plural(lang, len(p.pairs), "round.pairs"), "waiting", waiting)
+	}
+	var pairs, left []string
+	for _, a := range p.pairs {
+		r, mentor := p.pool.requests[a.NeedID], mentors[a.Candidate.MentorID]
+		pairs = append(pairs, "• "+T(lang, "round.pair", "mentee", p.pool.mentees[r.ID].displayName(), "mentor", mentor.displayName(),
+			"topic", r.Topic, "score", score(lang, a.Candidate.Score.Total), "why", roundReasons(lang, a.Candidate.Reasons, mentor.displayName())))
+	}
+	// Only the requests that can be shown are explained: Explain reads
+	// every mentor.
+	for _, r := range p.left[:min(len(p.left), maxDigestItems)] {
+		left = append(left, "• "+T(lang, "round.left_item", "mentee", p.pool.mentees[r.ID].displayName(), "topic", r.Topic,
+			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", b.leftReason(lang, p, r)))
+	}
+	lines = append(lines, capList(lang, pairs, len(pairs), maxPreviewRunes)...)
+	if len(p.pairs) > 0 && len(left) > 0 {
+		lines = append(lines, T(lang, "round.left", "requests", plural(lang, len(p.left), "round.requests")))
+	}
+	lines = append(lines, capList(lang, left, len(p.left), maxPreviewRunes)...)
+	msg := Message{Title: T(lang, "round.title"), Text: strings.Join(lines, "\n")}
+	if len(p.pairs) > 0 {
+		msg.Text += "\n\n" + T(lang, "round.confirm")
+		msg.Buttons = []Button{
+			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: p.print, Style: StylePrimary},
+			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: p.print},
+		}
+	}
+	return msg, nil
+}
+
+// roundMentors reads the members the round would propose.
+func (b *Bot) roundMentors(ctx context.Context, p roundPlan) (map[string]Member, error) {
+	if len(p.pairs) == 0 {
+		return nil, nil
+	}
+	t := p.pool.waiting[0].Mentee.Tenant()
+	users := make([]string, len(p.pairs))
+	for i, a := range p.pairs {
+		users[i] = a.Candidate.MentorID
+	}
+	known, err := b.store.Members(ctx, t, users)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range users {
+		if _, ok := known[u]; !ok {
+			known[u] = Member{ID: t.Member(u)}
+		}
+	}
+	return known, nil
+}
+
+// leftReason says why the round leaves r waiting: the mentors who fit
+// went to better fits in this round, or the reason a waiting mentee is
+// told.
+func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
+	need := b.need(r, p.pool.mentees[r.ID])
+	why := matching.Explain(need, p.pool.mentors, p.pool.opt)
+	if why.Eligible > 0 {
+		return T(lang, "round.left_taken", "topic", r.Topic)
+	}
+	return waitingReason(lang, r.Topic, why)
+}
+
+// roundReasons explains a proposed pair to a manager: the reasons the pair
+// itself would read, with "both speak" for "you both speak".
+func roundReasons(lang Lang, reasons []matching.Reason, mentor string) string {
+	parts := make([]string, 0, len(reasons))
+	for _, r := range reasons {
+		s := reasonText(lang, r, mentor)
+		if r.Code == matching.ReasonLanguage && r.Detail != "" {
+			s = T(lang, "round.reason_language", "language", langName(lang, r.Detail))
+		}
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	sep := "; "
+	if lang == French {
+		sep = "\u202f; " // FRENCH.md: a narrow no-break space before ;
+	}
+	return strings.Join(parts, sep)
+}
+
+// score writes a match score with two decimals, a comma in French.
+func score(lang Lang, f float64) string {
+	s := strconv.FormatFloat(f, 'f', 2, 64)
+	if lang == French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// capList keeps the first items of a list of total, at most
+// maxDigestItems and fewer if they would pass limit characters, and counts
+// the rest: "… and 12 more".
+func capList(lang Lang, items []string, total, limit int) []string {
+	used := 0
+	for i, it := range items {
+		used += utf8.RuneCountInString(it) + 1
+		if i == maxDigestItems || used > limit {
+			return append(items[:i:i], T(lang, "digest.more", "count", itoa(total-i)))
+		}
+	}
+	if total > len(items) {
+		return append(items[:len(items):len(items)], T(lang, "digest.more", "count", itoa(total-len(items))))
+	}
+	return items
+}
+
+// sendRound sends the round a manager previewed, if the pool is still the
+// one previewed; otherwise it shows the round recomputed, never a stale
+// one. The round is sent once whatever the clicks: a second click finds it
+// sent, or being sent.
+func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print string) (Reply, error) {
+	t := who.Tenant()
+	key := "round:" + print
+	p, err := b.planRound(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	if p.print != print {
+		return b.roundChanged(ctx, t, lang, key, p)
+	}
+	var results []error
+	ran := false
+	err = b.once(ctx, t, key, roundLease, func() error {
+		ran, results = true, b.proposeRound(ctx, p)
+		return nil
+	})
+	switch {
+	case ErrorCode(err) == ESTALE:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
+	case err != nil:
+		return Reply{}, err
+	case !ran:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
+	}
+	msg, err := b.roundReport(ctx, lang, p, results)
+	b.log.Info("round sent", "tenant", t.String(), "by", who.String(), "pairs", len(p.pairs))
+	return Reply{Replace: true, Message: msg}, err
+}
+
+// roundReport says what a round sent, and what it could not send: a
+// request no longer waiting, a mentor gone or without a free slot.
+func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results []error) (Message, error) {
+	mentors, err := b.roundMentors(ctx, p)
+	if err != nil {
+		return Message{}, err
+	}
+	var sent, notSent []string
+	for i, a := range p.pairs {
+		r := p.pool.requests[a.NeedID]
+		line := "• " + T(lang, "round.sent_item", "mentee", p.pool.mentees[r.ID].displayName(),
+			"mentor", mentors[a.Candidate.MentorID].displayName(), "topic", r.Topic)
+		switch ErrorCode(results[i]) {
+		case "":
+			sent = append(sent, line)
+		case ESTALE:
+			notSent = append(notSent, line+" "+T(lang, "round.not_waiting"))
+		default:
+			notSent = append(notSent, line+" "+T(lang, "round.not_proposed"))
+		}
+	}
+	lines := []string{T(lang, "round.sent", "proposals", plural(lang, len(sent), "round.proposals"))}
+	lines = append(lines, capList(lang, sent, len(sent), maxPreviewRunes)...)
+	if len(notSent) > 0 {
+		lines = append(lines, T(lang, "round.not_sent", "proposals", plural(lang, len(notSent), "round.proposals")))
+		lines = append(lines, capList(lang, notSent, len(notSent), maxPreviewRunes)...)
+	}
+	return Message{Text: strings.Join(lines, "\n")}, nil
+}
+
+// roundChanged answers a click on a preview whose pool has changed: if
+// that round was sent (a second click), it says so; otherwise it shows
+// the round as it is now. It peeks at the round's delivery mark by
+// claiming it and freeing it at once.
+func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string, p roundPlan) (Reply, error) {
+	prev, err := b.store.MarkSent(ctx, t, key, time.Second)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch prev {
+	case "done":
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
+	case "pending":
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
+	}
+	if err := b.store.UnmarkSent(ctx, t, key); err != nil {
+		return Reply{}, err
+	}
+	msg, err := b.roundPreview(ctx, lang, p)
+	if err != nil {
+		return Reply{}, err
+	}
+	msg.Text = T(lang, "round.changed") + "\n\n" + msg.Text
+	return Reply{Replace: true, Message: msg}, nil
+}
+
+// proposeRound proposes every pair of the round through the normal path
+// (recorded, reminders scheduled, sent), and returns each one's outcome,
+// in order. A request no longer waiting gives ESTALE.
+func (b *Bot) proposeRound(ctx context.Context, p roundPlan) []error {
+	out := make([]error, len(p.pairs))
+	for i, a := range p.pairs {
+		_, out[i] = b.proposeTo(ctx, p.pool.requests[a.NeedID], a.Candidate, p.pool.mentees[a.NeedID])
+		if out[i] != nil {
+			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(ErrorCode(out[i])))
+		}
+	}
+	return out
+}
+
+// cancelRound discards a preview: nothing was sent.
+func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print string) (Reply, error) {
+	return Reply{Replace: true, Message: Message{Text: T(lang, "round.cancelled")}}, nil
+}

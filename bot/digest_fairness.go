@@ -1,0 +1,155 @@
+package bot
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// FairnessWeeks is how many weeks of requests the fairness report reads:
+// the weeks just before the week reported, so that every request in them
+// has had its whole FairnessWindow by the end of that week.
+const FairnessWeeks = 4
+
+// Fairness says who the matching leaves out: of the requests made from
+// From to To (whole days in the workspace's zone), how many were matched
+// (a pair formed) within FairnessWindow, by group.
+type Fairness struct {
+	From, To time.Time
+	All      FairGroup
+	Groups   []FairGroup // by dimension (language, region, kind), lowest share first
+}
+
+// FairGroup is one group of requests of the fairness report.
+type FairGroup struct {
+	Dim, Value     string // "lang", "fr"; "region", RegionEurope; "kind", "flash"
+	Asked, Matched int
+}
+
+// share is the matched share in per cent, rounded; at most 100 even if
+// the counters disagree.
+func (g FairGroup) share() int {
+	if g.Asked == 0 {
+		return 0
+	}
+	return (min(g.Matched, g.Asked)*100 + g.Asked/2) / g.Asked
+}
+
+// fairnessOf adds up the counters of the weeks whose requests are read,
+// the first of them starting at from.
+func fairnessOf(weeks []WeekStats, from time.Time) Fairness {
+	f := Fairness{From: from, To: from.AddDate(0, 0, 7*len(weeks)-1)}
+	groups := map[string]*FairGroup{}
+	for _, w := range weeks {
+		for g, n := range w.Asked {
+			fairGroup(groups, g).Asked += n
+		}
+		for g, n := range w.Matched {
+			fairGroup(groups, g).Matched += n
+		}
+	}
+	for _, g := range groups {
+		if g.Dim == "all" {
+			f.All = *g
+		} else {
+			f.Groups = append(f.Groups, *g)
+		}
+	}
+	rank := func(dim string) int {
+		for i, d := range fairDims {
+			if d == dim {
+				return i
+			}
+		}
+		return len(fairDims)
+	}
+	sort.Slice(f.Groups, func(i, j int) bool {
+		a, b := f.Groups[i], f.Groups[j]
+		switch {
+		case rank(a.Dim) != rank(b.Dim):
+			return rank(a.Dim) < rank(b.Dim)
+		case a.share() != b.share():
+			return a.share() < b.share()
+		case a.Asked != b.Asked:
+			return a.Asked > b.Asked
+		}
+		return a.Value < b.Value
+	})
+	return f
+}
+
+func fairGroup(m map[string]*FairGroup, g string) *FairGroup {
+	if m[g] == nil {
+		dim, value, _ := strings.Cut(g, ":")
+		m[g] = &FairGroup{Dim: dim, Value: value}
+	}
+	return m[g]
+}
+
+// fairnessSection writes the fairness report: the matched shares of the
+// requests made in the weeks read, by group, and the re-pairings that
+// repeat avoidance prevented. Who waits longest, and why, is listed with
+// the waiting requests (eyeSection).
+func fairnessSection(lang Lang, r Report) string {
+	f := r.Fairness
+	lines := []string{
+		T(lang, "fair.title"),
+		T(lang, "fair.window", "from", f.From.Format(time.DateOnly), "to", f.To.Format(time.DateOnly),
+			"weeks", plural(lang, FairnessWeeks, "fair.weeks"), "days", itoa(int(FairnessWindow/(24*time.Hour)))),
+	}
+	if f.All.Asked == 0 {
+		lines = append(lines, "• "+T(lang, "fair.none"))
+	} else {
+		lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.all"), "value", fairValue(lang, f.All)))
+		for _, dim := range fairDims {
+			var items []string
+			for _, g := range f.Groups {
+				if g.Dim == dim {
+					items = append(items, T(lang, "fair.group", "group", groupName(lang, g), "value", fairValue(lang, g)))
+				}
+			}
+			if len(items) > maxDigestItems {
+				items = append(items[:maxDigestItems], T(lang, "digest.more", "count", itoa(len(items)-maxDigestItems)))
+			}
+			if len(items) > 0 {
+				lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.by_"+dim), "value", strings.Join(items, ", ")))
+			}
+		}
+	}
+	lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.repeats"),
+		"value", trend(lang, itoa(r.Week.RepeatAvoided), itoa(r.Before.RepeatAvoided))))
+	return strings.Join(lines, "\n")
+}
+
+func fairValue(lang Lang, g FairGroup) string {
+	return T(lang, "fair.value", "matched", itoa(g.Matched), "asked", itoa(g.Asked), "percent", itoa(g.share()))
+}
+
+// groupName names a group in lang: "French", "Europe and Africa (UTC−2
+// to +3)", "one-to-one".
+func groupName(lang Lang, g FairGroup) string {
+	switch {
+	case g.Value == "":
+		return T(lang, "fair.unknown")
+	case g.Dim == "lang":
+		return langName(lang, g.Value)
+	case g.Dim == "region" && HasKey(lang, "fair.region."+g.Value):
+		return T(lang, "fair.region."+g.Value)
+	case g.Dim == "kind" && HasKey(lang, "kind."+g.Value):
+		return T(lang, "kind."+g.Value)
+	}
+	return g.Value
+}
+
+// plural writes a count with key.one or key.other: in French 0 and 1 take
+// the singular, in English only 1 does.
+func plural(lang Lang, n int, key string) string {
+	one := n == 1
+	if lang == French {
+		one = n <= 1
+	}
+	if one {
+		return T(lang, key+".one", "count", itoa(n))
+	}
+	return T(lang, key+".other", "count", itoa(n))
+}

@@ -1,0 +1,65 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// FairnessWindow is how soon a request must be matched (a pair formed)
+// to count as matched in the fairness report.
+const FairnessWindow = 7 * 24 * time.Hour
+
+// Time-zone regions of the fairness report, by UTC offset at request time.
+const (
+	RegionAmericas = "americas" // UTC−12 to −3
+	RegionEurope   = "europe"   // Europe and Africa: UTC−2 to +3
+	RegionAsia     = "asia"     // Asia and Oceania: UTC+4 to +14
+	RegionUnknown  = "unknown"  // no time zone, or one that cannot be read
+)
+
+// fairDims are the dimensions of the fairness report, in report order.
+var fairDims = []string{"lang", "region", "kind"}
+
+// regionOf places a time zone in a region at t.
+func regionOf(tz string, t time.Time) string {
+	if tz == "" {
+		return RegionUnknown
+	}
+	loc, err := loadLocation(tz)
+	if err != nil {
+		return RegionUnknown
+	}
+	_, off := t.In(loc).Zone()
+	switch {
+	case off < -2*3600: // so Newfoundland's −2:30 in summer stays in the Americas
+		return RegionAmericas
+	case off <= 3*3600:
+		return RegionEurope
+	}
+	return RegionAsia
+}
+
+// fairnessGroups are the groups a request counts in: all, its language
+// (the one asked for, else the mentee's), the mentee's region and its kind.
+func fairnessGroups(r Request, mentee Member, at time.Time) []string {
+	lang := r.Language
+	if lang == "" {
+		lang = mentee.Lang
+	}
+	return []string{"all", "lang:" + string(lang), "region:" + regionOf(mentee.TZ, at), "kind:" + string(r.Kind)}
+}
+
+// recordRequest counts a new request, with the groups of the fairness
+// report and its window: a pair formed within FairnessWindow counts it
+// as matched (recordAccepted).
+func (b *Bot) recordRequest(ctx context.Context, r Request, mentee Member) {
+	b.record(ctx, Event{Kind: EventRequest, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
+		Groups: fairnessGroups(r, mentee, b.clock.Now()), Duration: FairnessWindow})
+}
+
+// recordRepeatAvoided counts one re-pairing that repeat avoidance
+// prevented for the request: the matcher passed over a mentor the mentee
+// had already met.
+func (b *Bot) recordRepeatAvoided(ctx context.Context, t Tenant, request string) {
+	b.record(ctx, Event{Kind: EventRepeatAvoided, Member: t.Member(""), Ref: request})
+}
