@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -11,15 +12,53 @@ import (
 type redisPipe = redis.Pipeliner
 
 // SaveOffer implements bot.Store. The active and pending counters are
-// left alone: only the atomic transitions change them.
+// left alone: only the atomic transitions change them. The offer is filed
+// under its keys, and off the keys it had, in the same step.
 func (s *Store) SaveOffer(ctx context.Context, o bot.Offer) error {
 	k := keysFor(o.Mentor.Tenant())
-	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
-		p.HSet(ctx, k.offer(o.Mentor.User), toAny(offerFields(o))...)
-		p.SAdd(ctx, k.offers(), o.Mentor.User)
-		return nil
-	})
-	return classify(err, "save offer")
+	for range maxTries {
+		old, err := s.rdb.HGet(ctx, k.offer(o.Mentor.User), "keys").Result()
+		if err != nil && err != redis.Nil {
+			return classify(err, "save offer")
+		}
+		t := newTx()
+		t.eq(k.offer(o.Mentor.User), "keys", old)
+		t.fileOffer(k, o, strs(old))
+		if failed, err := t.run(ctx, s.rdb); err != nil || failed == 0 {
+			return err
+		}
+	}
+	return errRaced("offer")
+}
+
+// IndexOffer implements bot.Store. The offer is written back as read,
+// with its new keys, guarded on every field read: a mentor saving their
+// offer meanwhile wins, and this reports ESTALE.
+func (s *Store) IndexOffer(ctx context.Context, mentor bot.MemberID, topics, keys []string) error {
+	k := keysFor(mentor.Tenant())
+	h, err := s.rdb.HGetAll(ctx, k.offer(mentor.User)).Result()
+	if err != nil {
+		return classify(err, "index offer")
+	}
+	if len(h) == 0 || h["topics"] == "" {
+		return notFound("offer")
+	}
+	o := offerFrom(mentor, h)
+	if !slices.Equal(o.Topics, topics) {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("offer topics changed")}
+	}
+	o.Keys = keys
+	t := newTx()
+	fields := offerFields(o)
+	for i := 0; i < len(fields); i += 2 {
+		t.eq(k.offer(mentor.User), fields[i], h[fields[i]])
+	}
+	t.fileOffer(k, o, strs(h["keys"]))
+	failed, err := t.run(ctx, s.rdb)
+	if err == nil && failed != 0 {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("offer changed while indexing")}
+	}
+	return err
 }
 
 // GetOffer implements bot.Store.
@@ -60,6 +99,54 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 		if h := cmds[i].Val(); len(h) > 0 && h["topics"] != "" {
 			out = append(out, offerFrom(t.Member(u), h))
 		}
+	}
+	return out, nil
+}
+
+// OffersFor implements bot.Store, in two round trips: the union of the
+// keys' sets of mentors, then all their profiles and counters in two
+// HMGETs of one pipeline, however many they are.
+func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	k := keysFor(t)
+	sets := make([]string, len(keys))
+	for i, key := range keys {
+		sets[i] = k.topicOffers(key)
+	}
+	users, err := s.rdb.SUnion(ctx, sets...).Result()
+	if err != nil {
+		return nil, classify(err, "offers for keys")
+	}
+	if len(users) == 0 {
+		return nil, nil
+	}
+	sort.Strings(users)
+	counters := make([]string, 0, 2*len(users))
+	for _, u := range users {
+		counters = append(counters, u+":active", u+":pending")
+	}
+	var prof, load *redis.SliceCmd
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		prof = p.HMGet(ctx, k.profiles(), users...)
+		load = p.HMGet(ctx, k.load(), counters...)
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load offers for keys")
+	}
+	out := make([]bot.Offer, 0, len(users))
+	for i, u := range users {
+		raw, _ := prof.Val()[i].(string)
+		o, ok := profileFrom(t.Member(u), raw)
+		if !ok {
+			continue
+		}
+		active, _ := load.Val()[2*i].(string)
+		pending, _ := load.Val()[2*i+1].(string)
+		o.Active, o.Pending = num(active), num(pending)
+		out = append(out, o)
 	}
 	return out, nil
 }
