@@ -49,6 +49,8 @@ type Bot struct {
 	actions  map[string]actionFunc
 	jobs     map[string]jobFunc
 	cache    settingsCache
+	// reindexed holds the workspaces (Tenant) this process has reindexed.
+	reindexed sync.Map
 
 	mu        sync.RWMutex
 	platforms map[string]Platform
