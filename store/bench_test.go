@@ -134,3 +134,33 @@ func BenchmarkRequestInPool(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOfferWithWaiting measures `/mentor offer` in a workspace of
+// 1,000 offers and 1,000 waiting requests over 200 topics, none of which
+// the new mentor can take (they ask for French), with round trips per
+// command.
+func BenchmarkOfferWithWaiting(b *testing.B) {
+	st := storetest.MustOpen(b)
+	rt := &roundTrips{}
+	st.Client().AddHook(rt)
+	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+	for i := range 1000 {
+		h.Run(fmt.Sprintf("mentor%04d", i), fmt.Sprintf("offer topic%d capacity:3", i%200))
+		h.Run(fmt.Sprintf("mentee%04d", i), fmt.Sprintf("request topic%d language:fr", (i*7)%200))
+	}
+	h.Platform.Take()
+	if w, _ := st.Waiting(context.Background(), h.Tenant); len(w) != 1000 {
+		b.Fatalf("got %d requests waiting, want 1000", len(w))
+	}
+	b.ResetTimer()
+	var trips int64
+	for i := 0; i < b.N; i++ {
+		before := rt.n.Load()
+		r := h.Run(fmt.Sprintf("new%06d", i), fmt.Sprintf("offer topic%d", i%200))
+		trips += rt.n.Load() - before
+		if r.Message.Text == "" {
+			b.Fatal("no reply")
+		}
+	}
+	b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
+}
