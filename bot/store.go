@@ -55,8 +55,9 @@ type Store interface {
 	// has, if its topic is still topic. ESTALE if the request is no longer
 	// open or changed meanwhile, ENOTFOUND if there is none.
 	IndexRequest(ctx context.Context, t Tenant, id, topic string, keys []string) error
-	// CancelRequest withdraws an open request and its pending proposal, and
-	// returns the request as it was. ENOTFOUND if mentee has no open request.
+	// CancelRequest withdraws an open request and its pending proposal
+	// (freeing the mentor's slot), and returns the request as it was.
+	// ENOTFOUND if mentee has no open request.
 	CancelRequest(ctx context.Context, mentee MemberID) (Request, error)
 
 	// Propose records a pending proposal for a waiting request, takes one
@@ -76,8 +77,9 @@ type Store interface {
 	// proposal then stays pending.
 	// jobs are scheduled in the same step.
 	AcceptProposal(ctx context.Context, t Tenant, id string, by MemberID, pair Pair, jobs []Job) (Pair, error)
-	// DeclineProposal marks a pending proposal declined, remembers that the
-	// mentor declined the request and puts the request back to waiting.
+	// DeclineProposal marks a pending proposal declined, frees its slot,
+	// remembers that the mentor declined the request and puts the request
+	// back to waiting (filed under its keys again).
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
 	// ExpireProposal is DeclineProposal by the clock: the proposal becomes

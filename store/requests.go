@@ -170,8 +170,8 @@ func (s *Store) IndexRequest(ctx context.Context, tn bot.Tenant, id, topic strin
 }
 
 // CancelRequest implements bot.Store. It is guarded on the request's state
-// as read, so a mentor accepting at the same moment wins cleanly: the
-// cancel then reports ECONFLICT and changes nothing.
+// and index keys as read, so a mentor accepting at the same moment wins
+// cleanly: the cancel then reports ECONFLICT and changes nothing.
 func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
 	r, err := s.OpenRequest(ctx, mentee)
 	if err != nil {
