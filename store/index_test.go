@@ -69,3 +69,36 @@ func TestIndexOfferOldCounters(t *testing.T) {
 		t.Fatalf("got %+v, want A with 2 active and 1 pending", got)
 	}
 }
+
+// TestOffersRepairsIndex: what a replica of an older version writes into
+// an offer without the index (a new capacity, a counter moved) reaches
+// OffersFor once Offers has read it; and an index in order costs Offers no
+// write.
+func TestOffersRepairsIndex(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpen(t)
+	rt := &roundTrips{}
+	st.Client().AddHook(rt)
+	tn := storetest.Tenant(t, "test")
+	for _, u := range []string{"A", "B"} {
+		storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member(u), Topics: []string{"go"}, Capacity: 3, Keys: []string{"go"}}))
+	}
+	_, err := st.Offers(ctx, tn) // warms the pool
+	storetest.MustOK(t, err)
+	before := rt.n.Load()
+	_, err = st.Offers(ctx, tn)
+	storetest.MustOK(t, err)
+	if got := rt.n.Load() - before; got != 2 {
+		t.Fatalf("got %d round trips, want 2 and no repair", got)
+	}
+
+	prefix := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:"
+	storetest.MustOK(t, st.Client().HSet(ctx, prefix+"offer:A", "capacity", 5, "active", 1).Err())
+	_, err = st.Offers(ctx, tn)
+	storetest.MustOK(t, err)
+	got, err := st.OffersFor(ctx, tn, []string{"go"})
+	storetest.MustOK(t, err)
+	if len(got) != 2 || got[0].Capacity != 5 || got[0].Active != 1 || got[1].Capacity != 3 {
+		t.Fatalf("got %+v, want A with capacity 5 and 1 active, B as saved", got)
+	}
+}
