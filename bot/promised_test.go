@@ -139,28 +139,7 @@ func TestConcurrentReplicasPropose(t *testing.T) {
 		run(bots[0], user, fmt.Sprintf("offer go capacity:%d", capacity[user]))
 	}
 
-	var over []string
-	var mu sync.Mutex
-	done := make(chan struct{})
-	watched := make(chan struct{})
-	go func() {
-		defer close(watched)
-		for {
-			offers, _ := st.OffersFor(ctx, tn, []string{"go"})
-			for _, o := range offers {
-				if o.Active+o.Pending > o.Capacity {
-					mu.Lock()
-					over = append(over, fmt.Sprintf("%s: %d pending > %d", o.Mentor.User, o.Pending, o.Capacity))
-					mu.Unlock()
-				}
-			}
-			select {
-			case <-done:
-				return
-			default:
-			}
-		}
-	}()
+	stop := storetest.WatchCapacity(st, tn, []string{"go"})
 	var wg sync.WaitGroup
 	for r := range replicas {
 		wg.Add(1)
@@ -172,9 +151,7 @@ func TestConcurrentReplicasPropose(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	close(done)
-	<-watched
-	if len(over) > 0 {
+	if over := stop(); len(over) > 0 {
 		t.Fatalf("got %d over-booked readings, first: %s", len(over), over[0])
 	}
 

@@ -71,29 +71,7 @@ func testConcurrentProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 		reqs[i] = mustRequest(t, s, tn, fmt.Sprintf("M%03d", i), fmt.Sprintf("r%03d", i))
 	}
 
-	var over []string
-	var mu sync.Mutex
-	done := make(chan struct{})
-	watched := make(chan struct{})
-	go func() { // the watcher
-		defer close(watched)
-		for {
-			all, _ := s.OffersFor(ctx(), tn, []string{"go"})
-			for _, o := range all {
-				if o.Active+o.Pending > o.Capacity {
-					mu.Lock()
-					over = append(over, fmt.Sprintf("%s: %d active + %d pending > %d", o.Mentor.User, o.Active, o.Pending, o.Capacity))
-					mu.Unlock()
-				}
-			}
-			select {
-			case <-done:
-				return
-			default:
-			}
-		}
-	}()
-
+	stop := WatchCapacity(s, tn, []string{"go"})
 	var proposed sync.Map // proposal ID → mentor user
 	codes := concurrently(workers, func(w int) error {
 		for i := w; i < requests; i += workers {
@@ -103,8 +81,7 @@ func testConcurrentProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 		}
 		return nil
 	})
-	close(done)
-	<-watched
+	over := stop()
 	if codes[""] != workers {
 		t.Fatalf("got worker outcomes %v, want %d without error", codes, workers)
 	}
@@ -112,6 +89,36 @@ func testConcurrentProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 		t.Fatalf("got %d over-booked readings, first: %s", len(over), over[0])
 	}
 	mustAgree(t, s, tn, offers, capacity, &proposed)
+}
+
+// WatchCapacity reads the offers filed under keys over and over, until
+// stop is called, and stop returns every reading of a mentor holding more
+// open proposals and pairs than their capacity.
+func WatchCapacity(s bot.Store, tn bot.Tenant, keys []string) (stop func() []string) {
+	var over []string
+	done := make(chan struct{})
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		for {
+			offers, _ := s.OffersFor(ctx(), tn, keys)
+			for _, o := range offers {
+				if o.Active+o.Pending > o.Capacity {
+					over = append(over, fmt.Sprintf("%s: %d active + %d pending > %d", o.Mentor.User, o.Active, o.Pending, o.Capacity))
+				}
+			}
+			select {
+			case <-done:
+				return
+			default:
+			}
+		}
+	}()
+	return func() []string {
+		close(done)
+		<-watched
+		return over
+	}
 }
 
 // proposeRound proposes request i to the mentors in turn, from one that
