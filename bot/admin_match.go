@@ -236,7 +236,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print strin
 	var results []error
 	ran := false
 	err = b.once(ctx, t, key, roundLease, func() error {
-		ran, results = true, b.proposeRound(ctx, p)
+		ran, results = true, b.proposePlan(ctx, p)
 		return nil
 	})
 	switch {
@@ -308,10 +308,10 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 	return Reply{Replace: true, Message: msg}, nil
 }
 
-// proposeRound proposes every pair of the round through the normal path
+// proposePlan proposes every pair of the round through the normal path
 // (recorded, reminders scheduled, sent), and returns each one's outcome,
 // in order. A request no longer waiting gives ESTALE.
-func (b *Bot) proposeRound(ctx context.Context, p roundPlan) []error {
+func (b *Bot) proposePlan(ctx context.Context, p roundPlan) []error {
 	out := make([]error, len(p.pairs))
 	for i, a := range p.pairs {
 		_, out[i] = b.proposeTo(ctx, p.pool.requests[a.NeedID], a.Candidate, p.pool.mentees[a.NeedID])

@@ -99,7 +99,7 @@ func (b *Bot) requestToPair(ctx context.Context, in *Invocation, mentee Member, 
 	if k, ok := matching.ParseKind(in.Text("kind")); ok {
 		kind = k
 	}
-	return Request{ID: id, Mentee: mentee.ID, Topic: topic, Kind: kind, State: RequestPaired, Created: b.clock.Now().UTC()}, nil
+	return Request{ID: id, Mentee: mentee.ID, Topic: topic, Kind: kind, State: RequestPaired, Created: b.clock.Now().UTC(), Keys: topicKeys(topic)}, nil
 }
 
 // formPair stores the pair, counts it, tells both members and starts the

@@ -51,6 +51,8 @@ type Bot struct {
 	cache    settingsCache
 	// synonymCache keeps the workspaces' topic aliases (topics.go).
 	synonymCache synonymsCache
+	// reindexed holds the workspaces (Tenant) this process has reindexed.
+	reindexed sync.Map
 
 	mu        sync.RWMutex
 	platforms map[string]Platform

@@ -102,6 +102,7 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
+	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	other := pair.Other(who)
 	_ = b.notify(ctx, other, func(l Lang) Message {
 		key := "charter.cancelled_mentor"
@@ -111,6 +112,7 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 		return Message{Text: T(l, key, "topic", pair.Topic)}
 	})
 	b.requeue(ctx, t, pair.Request)
+	b.freed(ctx, pair.Mentor)
 	key := "charter.declined_mentor"
 	if who == pair.Mentee {
 		key = "charter.declined_mentee"

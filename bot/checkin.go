@@ -115,6 +115,7 @@ func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job 
 func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
 	if before.Met.IsZero() && !pair.Met.IsZero() {
 		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictMet)
 	}
 	if !pair.Relationship() {
 		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_flash")}}, nil
@@ -142,6 +143,9 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 		return Reply{}, err
 	}
 	b.record(ctx, Event{Kind: EventEnded, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	// Ended early by a member's word ("it's not working out", or a low
+	// rating): never paired again automatically.
+	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	for _, id := range []MemberID{ended.Mentor, ended.Mentee} {
 		role := ended.Role(id)
 		err := b.deliver(ctx, "ended:"+pair.ID, id, func(l Lang) Message {
@@ -158,7 +162,7 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 			b.log.Error("ended: not delivered", "pair", pair.ID, "to", id.String(), "code", string(ErrorCode(err)))
 		}
 	}
-	b.matchWaiting(ctx, t)
+	b.freed(ctx, pair.Mentor)
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped")}}, nil
 }
 
@@ -205,12 +209,12 @@ func (b *Bot) mentorAgain(ctx context.Context, who MemberID, yes bool, lang Lang
 	if err != nil {
 		return Reply{}, err
 	}
-	o.Paused = !yes
+	o.Paused, o.Keys = !yes, topicKeys(o.Topics...)
 	if err := b.store.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
 	if yes {
-		b.matchWaiting(ctx, who.Tenant())
+		b.matchFor(ctx, o)
 		return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.yes_mentor")}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_mentor")}}, nil
@@ -225,7 +229,7 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 		return Reply{}, err
 	}
 	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal,
-		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}}
+		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}, Keys: topicKeys(pair.Topic)}
 	if err := b.store.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", pair.Topic)

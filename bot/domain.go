@@ -22,6 +22,9 @@ type Offer struct {
 	Active    int // pairs holding a slot (charter or active); kept by the store
 	Pending   int // proposals waiting for an answer; kept by the store
 	Updated   time.Time
+	// Keys are the index keys of the topics, computed by the core; the
+	// store indexes by them and never folds topics.
+	Keys []string
 }
 
 // DefaultCapacity is the capacity of an offer that does not say.
@@ -53,6 +56,9 @@ type Request struct {
 	Proposal string // ID of the pending proposal, if any
 	Declined []string
 	Created  time.Time
+	// Keys are the index keys of the topic, computed by the core; the
+	// store indexes by them and never folds topics.
+	Keys []string
 }
 
 // ProposalState is where a proposal stands.
@@ -81,6 +87,12 @@ type Proposal struct {
 	State   ProposalState
 	Created time.Time
 }
+
+// Verdicts on a past pairing of a mentee with a mentor (Store.RememberPair).
+const (
+	VerdictMet   = "met"   // they met: not paired again while another mentor fits
+	VerdictNever = "never" // declined or ended as not working out: never again automatically
+)
 
 // PairState is where a pair stands.
 type PairState string

@@ -106,6 +106,7 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	_ = b.notify(ctx, p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} })
 	_ = b.notify(ctx, p.Mentee, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentee", "topic", p.Topic)} })
 	b.requeue(ctx, t, p.Request)
+	b.freed(ctx, p.Mentor)
 	return nil
 }
 
@@ -162,6 +163,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} })
 	}
 	b.requeue(ctx, t, pair.Request)
+	b.freed(ctx, pair.Mentor)
 	return nil
 }
 

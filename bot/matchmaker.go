@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
@@ -14,41 +15,64 @@ type proposeResult struct {
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
-// left the workspace) are skipped in one go.
-const maxProposeAttempts = 3
+// left the workspace) are skipped in one go; maxCapacityRaces how many
+// mentors found full when proposing (another replica took their last slot
+// since the offers were read).
+const (
+	maxProposeAttempts = 3
+	maxCapacityRaces   = 10
+)
 
-// proposeNext sends the request to the best available mentor. With none
-// available the request stays waiting and the result explains why. r must
-// be fresh from the store, so that its declined list is complete.
+// proposeNext sends the request to the best available mentor among those
+// offering its topic. With none available the request stays waiting and
+// the result explains why. r must be fresh from the store, so that its
+// declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
 	t := r.Mentee.Tenant()
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.OffersFor(ctx, t, topicKeys(r.Topic))
 	if err != nil {
 		return proposeResult{}, err
 	}
-	need := b.need(r, mentee)
+	hist, err := b.store.Histories(ctx, t, []string{r.Mentee.User})
+	if err != nil {
+		return proposeResult{}, err
+	}
+	never, met := verdicts(hist[r.Mentee.User])
+	need := b.needWith(r, mentee, never, met)
 	mentors := b.mentors(offers)
 	opt := b.matchOptions(ctx, t)
-	for attempt := 0; attempt < maxProposeAttempts; attempt++ {
+	for gone, full := 0, 0; gone < maxProposeAttempts && full < maxCapacityRaces; {
 		cands := matching.Rank(need, mentors, opt)
 		if len(cands) == 0 {
-			return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
+			break
 		}
 		_, err := b.proposeTo(ctx, r, cands[0], mentee)
-		if ErrorCode(err) == EGONE {
+		switch ErrorCode(err) {
+		case EGONE:
+			gone++
 			need.Exclude = append(need.Exclude, cands[0].MentorID)
-			continue
-		}
-		if ErrorCode(err) == ESTALE {
-			// Another replica or click moved the request on: not ours to do.
+		case ECAPACITY:
+			// Another replica took the mentor's last slot since the read:
+			// the loser of the race proposes the next candidate.
+			full++
+			markFull(mentors, cands[0].MentorID)
+		case "", ESTALE:
+			// ESTALE: another replica or click moved the request on: not ours to do.
 			return proposeResult{proposed: true}, nil
-		}
-		if err != nil {
+		default:
 			return proposeResult{}, err
 		}
-		return proposeResult{proposed: true}, nil
 	}
 	return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
+}
+
+// markFull records that a mentor has no free slot left.
+func markFull(mentors []matching.Mentor, id string) {
+	for i := range mentors {
+		if mentors[i].ID == id {
+			mentors[i].Active = mentors[i].Capacity
+		}
+	}
 }
 
 // matchOptions are the matcher's options in a workspace.
@@ -91,32 +115,51 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	return p, nil
 }
 
-// matchWaiting proposes mentors for the tenant's waiting requests, as one
-// optimal round: the best total fit across everyone waiting, rather than
-// first come first served. Failures are logged; the next sweep retries.
-func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
-	pool, err := b.loadRound(ctx, t)
-	if err != nil {
-		b.log.Error("sweep: load the pool", "tenant", t.String(), "err", err)
-		return
-	}
-	for _, a := range matching.Assign(pool.needs, pool.mentors, pool.opt) {
-		if _, err := b.proposeTo(ctx, pool.requests[a.NeedID], a.Candidate, pool.mentees[a.NeedID]); err != nil && ErrorCode(err) != ESTALE {
-			b.log.Info("sweep: not proposed", "request", a.NeedID, "code", string(ErrorCode(err)))
-		}
-	}
-}
+// need describes a request to the matcher, without the mentee's history.
+func (b *Bot) need(r Request, mentee Member) matching.Need { return b.needWith(r, mentee, nil, nil) }
 
-// need describes a request to the matcher.
-func (b *Bot) need(r Request, mentee Member) matching.Need {
+// needWith describes a request to the matcher. Mentors who declined the
+// request, and those the mentee must never be paired with again
+// automatically (never), are excluded; the mentors they met are passed on
+// (met).
+func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.Need {
 	langs := []string{string(mentee.Lang)}
 	if r.Language != "" {
 		langs = []string{string(r.Language)}
 	}
-	return matching.Need{
+	n := matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
 		UTCOffset: utcOffset(mentee.TZ, b.clock.Now()), Years: mentee.Years,
-		Exclude: append([]string(nil), r.Declined...),
+		Exclude: append(append([]string(nil), r.Declined...), never...),
+	}
+	_ = met // TODO(lead): matching.Need.Met = met
+	return n
+}
+
+// verdicts splits a mentee's history (mentor → verdict) into the mentors
+// never to propose again and those they met, each in ID order.
+func verdicts(hist map[string]string) (never, met []string) {
+	for mentor, v := range hist {
+		switch v {
+		case VerdictNever:
+			never = append(never, mentor)
+		case VerdictMet:
+			met = append(met, mentor)
+		}
+	}
+	slices.Sort(never)
+	slices.Sort(met)
+	return never, met
+}
+
+// remember records a verdict on a past pairing (Store.RememberPair). The
+// rule of which event gives which verdict lives with the callers: a
+// check-in answered yes is VerdictMet; a declined proposal or charter,
+// and a pair ended early, VerdictNever. A failure is logged: the pair
+// is then only less well remembered.
+func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict string) {
+	if err := b.store.RememberPair(ctx, mentee.Tenant(), mentee.User, mentor.User, verdict); err != nil {
+		b.log.Error("remember pair", "mentee", mentee.String(), "mentor", mentor.String(), "err", err)
 	}
 }
 

@@ -35,6 +35,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	o.Topics, o.TZ, o.Years, o.Updated = topics, m.TZ, m.Years, b.clock.Now().UTC()
+	o.Keys = topicKeys(o.Topics...)
 	o.Capacity = in.Int("capacity", o.Capacity)
 	if v := in.List("languages"); len(v) > 0 {
 		o.Languages = parseLangs(v)
@@ -54,7 +55,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !updated {
 		b.recordNewMentor(ctx, o)
 	}
-	b.matchWaiting(ctx, in.Member.Tenant())
+	b.matchFor(ctx, o)
 	key := "offer.saved"
 	if updated {
 		key = "offer.updated"
@@ -148,13 +149,13 @@ func setPaused(ctx context.Context, b *Bot, in *Invocation, paused bool) (Reply,
 	if err != nil {
 		return Reply{}, err
 	}
-	o.Paused = paused
+	o.Paused, o.Keys = paused, topicKeys(o.Topics...)
 	if err := b.store.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
 	if paused {
 		return Reply{Message: Message{Text: T(in.Lang, "offer.paused")}}, nil
 	}
-	b.matchWaiting(ctx, in.Member.Tenant())
+	b.matchFor(ctx, o)
 	return Reply{Message: Message{Text: T(in.Lang, "offer.resumed")}}, nil
 }

@@ -81,7 +81,9 @@ func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id st
 		return Reply{}, proposalError(ctx, b, t, id, err)
 	}
 	b.record(ctx, Event{Kind: EventDeclined, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
+	b.remember(ctx, p.Mentee, p.Mentor, VerdictNever)
 	b.requeue(ctx, t, p.Request)
+	b.freed(ctx, p.Mentor)
 	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.declined", "topic", p.Topic)}}, nil
 }
 
@@ -103,12 +105,14 @@ func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
 }
 
 // requeue proposes a waiting request to the next mentor, telling the mentee
-// when nobody is left.
+// when nobody is left. A request from before the topic indexes is filed
+// under its keys here, as it comes back to waiting.
 func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 	r, err := b.store.GetRequest(ctx, t, requestID)
 	if err != nil || r.State != RequestWaiting {
 		return
 	}
+	r = b.filed(ctx, r)
 	mentee, err := b.member(ctx, r.Mentee)
 	if err != nil {
 		b.log.Error("requeue failed", "request", r.ID, "err", err)

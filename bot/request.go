@@ -27,7 +27,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	r := Request{
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind,
 		Language: Lang(in.Text("language")), Goal: in.Text("goal"),
-		State: RequestWaiting, Created: b.clock.Now().UTC(),
+		State: RequestWaiting, Created: b.clock.Now().UTC(), Keys: topicKeys(in.Text("topic")),
 	}
 	if m != in.Me {
 		if err := b.store.SaveMember(ctx, m); err != nil {
@@ -71,6 +71,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			b.notify(ctx, p.Mentor, func(l Lang) Message {
 				return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
 			})
+			b.freed(ctx, p.Mentor)
 		}
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.cancelled", "topic", r.Topic)}}, nil

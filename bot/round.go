@@ -12,6 +12,7 @@ import (
 // manager's round (/mentor admin match) build it the same way.
 type roundPool struct {
 	waiting  []Request
+	offers   []Offer
 	requests map[string]Request // by ID
 	mentees  map[string]Member  // by request ID
 	needs    []matching.Need    // in waiting order
@@ -19,8 +20,9 @@ type roundPool struct {
 	opt      matching.Options
 }
 
-// loadRound reads a workspace's pool. With nobody waiting it reads
-// nothing else and returns an empty pool.
+// loadRound reads a workspace's pool, with each mentee's history (see
+// needsOf). With nobody waiting it reads nothing else and returns an
+// empty pool.
 func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
 	waiting, err := b.store.Waiting(ctx, t)
 	if err != nil || len(waiting) == 0 {
@@ -30,24 +32,10 @@ func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
 	if err != nil {
 		return roundPool{}, err
 	}
-	users := make([]string, len(waiting))
-	for i, r := range waiting {
-		users[i] = r.Mentee.User
-	}
-	known, err := b.store.Members(ctx, t, users)
+	w, err := b.needsOf(ctx, t, waiting)
 	if err != nil {
 		return roundPool{}, err
 	}
-	p := roundPool{waiting: waiting, requests: map[string]Request{}, mentees: map[string]Member{},
-		needs: make([]matching.Need, 0, len(waiting)), mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}
-	for _, r := range waiting {
-		mentee, ok := known[r.Mentee.User]
-		if !ok {
-			mentee = Member{ID: r.Mentee}
-		}
-		mentee = b.withLang(ctx, mentee)
-		p.requests[r.ID], p.mentees[r.ID] = r, mentee
-		p.needs = append(p.needs, b.need(r, mentee))
-	}
-	return p, nil
+	return roundPool{waiting: waiting, offers: offers, requests: w.byID, mentees: w.mentees, needs: w.needs,
+		mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}, nil
 }

@@ -58,6 +58,7 @@ func (b *Bot) Tick(ctx context.Context) (int, error) {
 func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	ran := 0
 	for _, t := range tenants {
+		b.reindexOnce(ctx, t)
 		for ctx.Err() == nil {
 			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), JobLease, jobBatch)
 			if err != nil {

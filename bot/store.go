@@ -28,6 +28,14 @@ type Store interface {
 	GetOffer(ctx context.Context, mentor MemberID) (Offer, error)
 	// Offers returns every offer in the tenant, in mentor ID order.
 	Offers(ctx context.Context, t Tenant) ([]Offer, error)
+	// OffersFor returns every offer indexed under any of keys (Offer.Keys),
+	// with its current Active and Pending, in mentor ID order, in at most
+	// two round trips whatever the number of offers.
+	OffersFor(ctx context.Context, t Tenant, keys []string) ([]Offer, error)
+	// IndexOffer files the mentor's offer under keys instead of the keys it
+	// has, if its topics are still topics (keys were computed from them).
+	// ESTALE if the offer changed meanwhile, ENOTFOUND if there is none.
+	IndexOffer(ctx context.Context, mentor MemberID, topics, keys []string) error
 
 	// CreateRequest stores a new waiting request and schedules jobs, in one
 	// step. ECONFLICT if the mentee already has an open request.
@@ -38,23 +46,40 @@ type Store interface {
 	OpenRequest(ctx context.Context, mentee MemberID) (Request, error)
 	// Waiting returns the waiting requests of a tenant, oldest first.
 	Waiting(ctx context.Context, t Tenant) ([]Request, error)
-	// CancelRequest withdraws an open request and its pending proposal, and
-	// returns the request as it was. ENOTFOUND if mentee has no open request.
+	// WaitingFor returns the waiting requests indexed under any of keys
+	// (Request.Keys), each once, oldest first, in two round trips. A
+	// request is indexed while it waits: from CreateRequest until it is
+	// proposed, paired or cancelled, and again when it goes back to waiting.
+	WaitingFor(ctx context.Context, t Tenant, keys []string) ([]Request, error)
+	// IndexRequest files an open request under keys instead of the keys it
+	// has, if its topic is still topic. ESTALE if the request is no longer
+	// open or changed meanwhile, ENOTFOUND if there is none.
+	IndexRequest(ctx context.Context, t Tenant, id, topic string, keys []string) error
+	// CancelRequest withdraws an open request and its pending proposal
+	// (freeing the mentor's slot), and returns the request as it was.
+	// ENOTFOUND if mentee has no open request.
 	CancelRequest(ctx context.Context, mentee MemberID) (Request, error)
 
-	// Propose records a pending proposal for a waiting request and
-	// schedules jobs, in one step. ESTALE if the request is not waiting.
+	// Propose records a pending proposal for a waiting request, takes one
+	// of the mentor's capacity slots (Pending) and schedules jobs, in one
+	// step. ESTALE if the request is not waiting; ECAPACITY if the mentor's
+	// Active plus Pending already reach their capacity (or they have no
+	// offer). Nothing is written on an error. The check and the write are
+	// one atomic step, so two replicas cannot both take the last slot.
 	Propose(ctx context.Context, p Proposal, jobs []Job) error
 	// GetProposal returns a proposal, or ENOTFOUND.
 	GetProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
 	// AcceptProposal turns a pending proposal into a pair in the charter
-	// state and takes one of the mentor's capacity slots. EFORBIDDEN if by is
-	// not the proposal's mentor, ESTALE if the proposal is not pending,
-	// ECAPACITY if the mentor has no free slot (the proposal stays pending).
+	// state: the proposal's slot moves from Pending to Active. EFORBIDDEN if
+	// by is not the proposal's mentor, ESTALE if the proposal is not
+	// pending, ECAPACITY if Active already reaches the capacity (it was
+	// lowered, or a manager paired the mentor, since the proposal): the
+	// proposal then stays pending.
 	// jobs are scheduled in the same step.
 	AcceptProposal(ctx context.Context, t Tenant, id string, by MemberID, pair Pair, jobs []Job) (Pair, error)
-	// DeclineProposal marks a pending proposal declined, remembers that the
-	// mentor declined the request and puts the request back to waiting.
+	// DeclineProposal marks a pending proposal declined, frees its slot,
+	// remembers that the mentor declined the request and puts the request
+	// back to waiting (filed under its keys again).
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
 	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
@@ -65,6 +90,13 @@ type Store interface {
 	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
 	// PairsOf returns the member's pairs, newest first.
 	PairsOf(ctx context.Context, m MemberID) ([]Pair, error)
+	// RememberPair records the verdict (VerdictMet or VerdictNever) on a
+	// pairing of mentee with mentor, across requests; VerdictNever, once
+	// recorded, is never replaced by VerdictMet.
+	RememberPair(ctx context.Context, t Tenant, mentee, mentor string, verdict string) error
+	// Histories returns, for each of users (as mentees) with a history, the
+	// verdicts by mentor, in one round trip.
+	Histories(ctx context.Context, t Tenant, users []string) (map[string]map[string]string, error)
 	// Overview returns what /mentor status shows of a member in as few
 	// round trips as it can: their offer, open request and pairs (newest
 	// first), and the display names of the other members of those pairs.

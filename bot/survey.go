@@ -71,7 +71,7 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	ended, err := b.store.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
 	if err == nil {
 		b.record(ctx, Event{Kind: EventCompleted, Member: ended.Mentor, Other: ended.Mentee, Ref: ended.ID, Topic: ended.Topic})
-		b.matchWaiting(ctx, t)
+		b.freed(ctx, ended.Mentor)
 	}
 	return ignoreStale(err)
 }

@@ -53,15 +53,16 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 	t := newTx()
 	if existing {
 		t.eq(k.request(r.ID), "state", string(bot.RequestWaiting))
+		t.keysAs(k, r.ID, keysField(r.Keys))
 		t.hset(k.request(r.ID), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
 		t.del(k.openRequest(r.Mentee.User))
-		t.zrem(k.waiting(), r.ID)
+		t.unfileWaiting(k, r.ID, r.Keys)
 	} else {
 		t.notExists(k.openRequest(r.Mentee.User))
 		r.State = bot.RequestPaired
 		t.hset(k.request(r.ID), append(requestFields(r), "pair", pair.ID)...)
 	}
-	t.hincr(k.offer(pair.Mentor.User), "active", 1)
+	t.count(k, pair.Mentor.User, "active", 1)
 	t.hset(k.pair(pair.ID), pairFields(pair)...)
 	t.zadd(k.pairs(pair.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(pair.Mentee.User), pair.Created.UnixMilli(), pair.ID)

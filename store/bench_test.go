@@ -92,3 +92,75 @@ func BenchmarkJobs(b *testing.B) {
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "jobs/s")
 	b.ReportMetric(float64(rt.n.Load()-before)/float64(b.N), "roundtrips/job")
 }
+
+// BenchmarkRequestInPool measures `/mentor request` in a workspace of
+// 5,000 offers over 200 topics, on a topic that 250 of them offer, and on
+// one that all 5,000 offer, with round trips per command.
+func BenchmarkRequestInPool(b *testing.B) {
+	for _, onTopic := range []int{250, 5000} {
+		b.Run(fmt.Sprintf("mentors=%d", onTopic), func(b *testing.B) {
+			st := storetest.MustOpen(b)
+			rt := &roundTrips{}
+			st.Client().AddHook(rt)
+			h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+			ctx := context.Background()
+			for i := range 5000 {
+				topic := fmt.Sprintf("topic%d", i%200)
+				if i%(5000/onTopic) == 0 {
+					topic = "go"
+				}
+				o := bot.Offer{Mentor: h.Tenant.Member(fmt.Sprintf("mentor%04d", i)), Topics: []string{topic, "extra" + topic},
+					Capacity: 1000, Languages: []bot.Lang{bot.English}, TZ: "Europe/Paris", Years: 5 + i%20, Keys: []string{"extra" + topic, topic}}
+				if err := st.SaveOffer(ctx, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			var trips int64
+			for i := 0; i < b.N; i++ {
+				mentee := h.Tenant.Member(fmt.Sprintf("mentee%d", i))
+				before := rt.n.Load()
+				r := h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "request go goal:learn"})
+				trips += rt.n.Load() - before
+				b.StopTimer()
+				if r.Message.Text == "" {
+					b.Fatal("no reply")
+				}
+				h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "cancel"})
+				h.Platform.Take()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
+		})
+	}
+}
+
+// BenchmarkOfferWithWaiting measures `/mentor offer` in a workspace of
+// 1,000 offers and 1,000 waiting requests over 200 topics, none of which
+// the new mentor can take (they ask for French), with round trips per
+// command.
+func BenchmarkOfferWithWaiting(b *testing.B) {
+	st := storetest.MustOpen(b)
+	rt := &roundTrips{}
+	st.Client().AddHook(rt)
+	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+	for i := range 1000 {
+		h.Run(fmt.Sprintf("mentor%04d", i), fmt.Sprintf("offer topic%d capacity:3", i%200))
+		h.Run(fmt.Sprintf("mentee%04d", i), fmt.Sprintf("request topic%d language:fr", (i*7)%200))
+	}
+	h.Platform.Take()
+	if w, _ := st.Waiting(context.Background(), h.Tenant); len(w) != 1000 {
+		b.Fatalf("got %d requests waiting, want 1000", len(w))
+	}
+	b.ResetTimer()
+	var trips int64
+	for i := 0; i < b.N; i++ {
+		before := rt.n.Load()
+		r := h.Run(fmt.Sprintf("new%06d", i), fmt.Sprintf("offer topic%d", i%200))
+		trips += rt.n.Load() - before
+		if r.Message.Text == "" {
+			b.Fatal("no reply")
+		}
+	}
+	b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
+}

@@ -39,6 +39,15 @@ func strs(s string) []string {
 	return out
 }
 
+// keysField encodes index keys; none is "", as a field never written,
+// so that guards on the field hold for data stored before the keys.
+func keysField(keys []string) string {
+	if len(keys) == 0 {
+		return ""
+	}
+	return jsonOf(keys)
+}
+
 func flag(b bool) string {
 	if b {
 		return "1"
@@ -62,6 +71,7 @@ func offerFields(o bot.Offer) []string {
 	return []string{
 		"topics", jsonOf(o.Topics), "capacity", strconv.Itoa(o.Capacity), "languages", jsonOf(o.Languages),
 		"tz", o.TZ, "years", strconv.Itoa(o.Years), "kinds", jsonOf(o.Kinds), "paused", flag(o.Paused), "updated", ms(o.Updated),
+		"keys", keysField(o.Keys),
 	}
 }
 
@@ -69,6 +79,7 @@ func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
 	o := bot.Offer{
 		Mentor: id, Topics: strs(h["topics"]), Capacity: num(h["capacity"]), TZ: h["tz"], Years: num(h["years"]),
 		Paused: h["paused"] == "1", Active: num(h["active"]), Pending: num(h["pending"]), Updated: fromMS(h["updated"]),
+		Keys: strs(h["keys"]),
 	}
 	for _, l := range strs(h["languages"]) {
 		o.Languages = append(o.Languages, bot.Lang(l))
@@ -83,6 +94,7 @@ func requestFields(r bot.Request) []string {
 	return []string{
 		"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "language", string(r.Language),
 		"goal", r.Goal, "state", string(r.State), "proposal", r.Proposal, "created", ms(r.Created),
+		"keys", keysField(r.Keys),
 	}
 }
 
@@ -90,7 +102,7 @@ func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string
 	return bot.Request{
 		ID: id, Mentee: t.Member(h["mentee"]), Topic: h["topic"], Kind: matching.Kind(h["kind"]),
 		Language: bot.Lang(h["language"]), Goal: h["goal"], State: bot.RequestState(h["state"]),
-		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]),
+		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]), Keys: strs(h["keys"]),
 	}
 }
 

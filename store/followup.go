@@ -19,7 +19,7 @@ func (s *Store) EndPair(ctx context.Context, tn bot.Tenant, id string, state bot
 	t := newTx()
 	t.eq(k.pair(id), "state", string(bot.PairActive))
 	t.hset(k.pair(id), "state", string(state), "ended", ms(at), "end_reason", reason)
-	t.hincr(k.offer(p.Mentor.User), "active", -1)
+	t.count(k, p.Mentor.User, "active", -1)
 	failed, err := t.run(ctx, s.rdb)
 	if err != nil {
 		return p, err

@@ -10,15 +10,24 @@ import (
 // global key is tenantsKey, the set of tenants (for scheduled work).
 //
 //	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted
-//	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters
+//	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters,
+//	                                     "keys" the index keys it is filed under
 //	mb:{p:w}:offers               set    users with an offer
-//	mb:{p:w}:req:<id>             hash   request
+//	mb:{p:w}:tk:<key>             set    users whose offer has index key <key>
+//	mb:{p:w}:prof                 hash   user → compact offer profile (index.go), what
+//	                                     ranking needs without one HGETALL per mentor
+//	mb:{p:w}:load                 hash   "<user>:active", "<user>:pending": the offer's
+//	                                     counters, changed by the same scripts
+//	mb:{p:w}:req:<id>             hash   request; "keys" its index keys
 //	mb:{p:w}:req:<id>:declined    set    mentors who declined the request
 //	mb:{p:w}:openreq:<user>       string the member's open request ID
 //	mb:{p:w}:waiting              zset   waiting request IDs by creation time (ms)
+//	mb:{p:w}:wk:<key>             zset   waiting request IDs with index key <key>, by
+//	                                     creation time (ms), kept with "waiting"
 //	mb:{p:w}:prop:<id>            hash   proposal
 //	mb:{p:w}:pair:<id>            hash   pair
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
+//	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
 //	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)
@@ -40,6 +49,9 @@ const tenantsKey = "mb:tenants"
 
 type keys string
 
+// Index keys (<key> above) are computed by the core from topics; the store
+// files offers and waiting requests under them and never folds topics.
+
 // keysFor returns the key prefix of a tenant. Braces and colons inside IDs
 // are replaced so that the hash tag and the schema stay unambiguous.
 func keysFor(t bot.Tenant) keys {
@@ -48,23 +60,28 @@ func keysFor(t bot.Tenant) keys {
 
 var idCleaner = strings.NewReplacer("{", "_", "}", "_", ":", "_")
 
-func (k keys) member(user string) string   { return string(k) + "member:" + user }
-func (k keys) offer(user string) string    { return string(k) + "offer:" + user }
-func (k keys) offers() string              { return string(k) + "offers" }
-func (k keys) request(id string) string    { return string(k) + "req:" + id }
-func (k keys) declined(id string) string   { return string(k) + "req:" + id + ":declined" }
-func (k keys) openRequest(u string) string { return string(k) + "openreq:" + u }
-func (k keys) waiting() string             { return string(k) + "waiting" }
-func (k keys) proposal(id string) string   { return string(k) + "prop:" + id }
-func (k keys) pair(id string) string       { return string(k) + "pair:" + id }
-func (k keys) pairs(user string) string    { return string(k) + "pairs:" + user }
-func (k keys) charter() string             { return string(k) + "charter" }
-func (k keys) charterLog() string          { return string(k) + "charterlog" }
-func (k keys) jobs() string                { return string(k) + "jobs" }
-func (k keys) checkin(pair string) string  { return string(k) + "checkin:" + pair }
-func (k keys) sent(key string) string      { return string(k) + "sent:" + key }
-func (k keys) notice(id string) string     { return string(k) + "notice:" + id }
-func (k keys) settings() string            { return string(k) + "settings" }
+func (k keys) member(user string) string      { return string(k) + "member:" + user }
+func (k keys) offer(user string) string       { return string(k) + "offer:" + user }
+func (k keys) offers() string                 { return string(k) + "offers" }
+func (k keys) topicOffers(key string) string  { return string(k) + "tk:" + key }
+func (k keys) profiles() string               { return string(k) + "prof" }
+func (k keys) load() string                   { return string(k) + "load" }
+func (k keys) topicWaiting(key string) string { return string(k) + "wk:" + key }
+func (k keys) history(user string) string     { return string(k) + "hist:" + user }
+func (k keys) request(id string) string       { return string(k) + "req:" + id }
+func (k keys) declined(id string) string      { return string(k) + "req:" + id + ":declined" }
+func (k keys) openRequest(u string) string    { return string(k) + "openreq:" + u }
+func (k keys) waiting() string                { return string(k) + "waiting" }
+func (k keys) proposal(id string) string      { return string(k) + "prop:" + id }
+func (k keys) pair(id string) string          { return string(k) + "pair:" + id }
+func (k keys) pairs(user string) string       { return string(k) + "pairs:" + user }
+func (k keys) charter() string                { return string(k) + "charter" }
+func (k keys) charterLog() string             { return string(k) + "charterlog" }
+func (k keys) jobs() string                   { return string(k) + "jobs" }
+func (k keys) checkin(pair string) string     { return string(k) + "checkin:" + pair }
+func (k keys) sent(key string) string         { return string(k) + "sent:" + key }
+func (k keys) notice(id string) string        { return string(k) + "notice:" + id }
+func (k keys) settings() string               { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {
 	return string(k) + "survey:" + id + ":" + user
 }

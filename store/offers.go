@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -11,15 +12,59 @@ import (
 type redisPipe = redis.Pipeliner
 
 // SaveOffer implements bot.Store. The active and pending counters are
-// left alone: only the atomic transitions change them.
+// left alone: only the atomic transitions change them. The offer is filed
+// under its keys, and off the keys it had, in the same step.
 func (s *Store) SaveOffer(ctx context.Context, o bot.Offer) error {
 	k := keysFor(o.Mentor.Tenant())
-	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
-		p.HSet(ctx, k.offer(o.Mentor.User), toAny(offerFields(o))...)
-		p.SAdd(ctx, k.offers(), o.Mentor.User)
-		return nil
-	})
-	return classify(err, "save offer")
+	for range maxTries {
+		old, err := s.rdb.HGet(ctx, k.offer(o.Mentor.User), "keys").Result()
+		if err != nil && err != redis.Nil {
+			return classify(err, "save offer")
+		}
+		t := newTx()
+		t.eq(k.offer(o.Mentor.User), "keys", old)
+		t.fileOffer(k, o, strs(old))
+		if failed, err := t.run(ctx, s.rdb); err != nil || failed == 0 {
+			return err
+		}
+	}
+	return errRaced("offer")
+}
+
+// IndexOffer implements bot.Store.
+func (s *Store) IndexOffer(ctx context.Context, mentor bot.MemberID, topics, keys []string) error {
+	k := keysFor(mentor.Tenant())
+	h, err := s.rdb.HGetAll(ctx, k.offer(mentor.User)).Result()
+	if err != nil {
+		return classify(err, "index offer")
+	}
+	if len(h) == 0 || h["topics"] == "" {
+		return notFound("offer")
+	}
+	o := offerFrom(mentor, h)
+	if !slices.Equal(o.Topics, topics) {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("offer topics changed")}
+	}
+	o.Keys = keys
+	return s.refile(ctx, k, o, h)
+}
+
+// refile files the offer o, read as the hash h, again: its profile, its
+// index entries (off the keys h has, under o.Keys) and its counters. It is
+// guarded on every field of h, so a mentor saving their offer meanwhile
+// wins, and this reports ESTALE.
+func (s *Store) refile(ctx context.Context, k keys, o bot.Offer, h map[string]string) error {
+	t := newTx()
+	fields := offerFields(o)
+	for i := 0; i < len(fields); i += 2 {
+		t.eq(k.offer(o.Mentor.User), fields[i], h[fields[i]])
+	}
+	t.fileOffer(k, o, strs(h["keys"]))
+	failed, err := t.run(ctx, s.rdb)
+	if err == nil && failed != 0 {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("offer changed while filing")}
+	}
+	return err
 }
 
 // GetOffer implements bot.Store.
@@ -35,31 +80,112 @@ func (s *Store) GetOffer(ctx context.Context, mentor bot.MemberID) (bot.Offer, e
 }
 
 // Offers implements bot.Store, in two round trips: the set of mentors, then
-// all their offers in one pipeline.
+// all their offers, with what OffersFor reads of them, in one pipeline.
+//
+// Offers also repairs what OffersFor reads where it differs from the
+// offers: a replica of an older version, during a rolling upgrade, saves
+// offers and moves counters without it. One guarded script per offer to
+// repair; none in the usual case. The sweep reads Offers every hour.
 func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 	k := keysFor(t)
 	users, err := s.rdb.SMembers(ctx, k.offers()).Result()
 	if err != nil {
 		return nil, classify(err, "list offers")
 	}
+	if len(users) == 0 {
+		return nil, nil
+	}
 	sort.Strings(users)
 	cmds := make([]*redis.MapStringStringCmd, len(users))
-	if len(users) > 0 {
-		_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
-			for i, u := range users {
-				cmds[i] = p.HGetAll(ctx, k.offer(u))
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, classify(err, "load offers")
+	var prof, load *redis.SliceCmd
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, u := range users {
+			cmds[i] = p.HGetAll(ctx, k.offer(u))
 		}
+		prof = p.HMGet(ctx, k.profiles(), users...)
+		load = p.HMGet(ctx, k.load(), counterFields(users)...)
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load offers")
 	}
 	out := make([]bot.Offer, 0, len(users))
 	for i, u := range users {
-		if h := cmds[i].Val(); len(h) > 0 && h["topics"] != "" {
-			out = append(out, offerFrom(t.Member(u), h))
+		h := cmds[i].Val()
+		if len(h) == 0 || h["topics"] == "" {
+			continue
 		}
+		o := offerFrom(t.Member(u), h)
+		out = append(out, o)
+		p, _ := prof.Val()[i].(string)
+		active, _ := load.Val()[2*i].(string)
+		pending, _ := load.Val()[2*i+1].(string)
+		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending {
+			if err := s.refile(ctx, k, o, h); err != nil && bot.ErrorCode(err) != bot.ESTALE {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// counterFields are the fields of users' counters in the load hash.
+func counterFields(users []string) []string {
+	out := make([]string, 0, 2*len(users))
+	for _, u := range users {
+		out = append(out, u+":active", u+":pending")
+	}
+	return out
+}
+
+// OffersFor implements bot.Store, in two round trips: the keys' sets of
+// mentors in one pipeline (SMEMBERS each: a server-side SUNION of thousands
+// costs Redis more than the union costs here), then all their profiles
+// and counters in two HMGETs of one pipeline, however many they are.
+func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	k := keysFor(t)
+	sets := make([]*redis.StringSliceCmd, len(keys))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, key := range keys {
+			sets[i] = p.SMembers(ctx, k.topicOffers(key))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "offers for keys")
+	}
+	var users []string
+	for _, c := range sets {
+		users = append(users, c.Val()...)
+	}
+	if len(users) == 0 {
+		return nil, nil
+	}
+	slices.Sort(users)
+	users = slices.Compact(users)
+	var prof, load *redis.SliceCmd
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		prof = p.HMGet(ctx, k.profiles(), users...)
+		load = p.HMGet(ctx, k.load(), counterFields(users)...)
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load offers for keys")
+	}
+	out := make([]bot.Offer, 0, len(users))
+	for i, u := range users {
+		raw, _ := prof.Val()[i].(string)
+		o, ok := profileFrom(t.Member(u), raw)
+		if !ok {
+			continue
+		}
+		active, _ := load.Val()[2*i].(string)
+		pending, _ := load.Val()[2*i+1].(string)
+		o.Active, o.Pending = num(active), num(pending)
+		out = append(out, o)
 	}
 	return out, nil
 }

@@ -131,41 +131,49 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 		return p, err
 	}
 	k := keysFor(tn)
-	var created *redis.StringCmd
-	var open *redis.IntCmd
-	_, err = s.rdb.Pipelined(ctx, func(pp redisPipe) error {
-		created = pp.HGet(ctx, k.request(p.Request), "created")
-		open = pp.Exists(ctx, k.openRequest(p.Mentee.User))
-		return nil
-	})
-	if err != nil && err != redis.Nil {
-		return p, classify(err, "decline charter")
-	}
-	t := newTx()
-	state := t.eq(k.pair(id), "state", string(bot.PairCharter))
 	reason := "charter"
 	if by.IsZero() {
 		reason = "charter-timeout"
 	}
-	t.hset(k.pair(id), "state", string(bot.PairCancelled), "end_reason", reason)
-	t.hincr(k.offer(p.Mentor.User), "active", -1)
-	t.sadd(k.declined(p.Request), p.Mentor.User)
-	if open.Val() == 0 {
-		t.notExists(k.openRequest(p.Mentee.User))
-		requeue(t, k, p.Request, fromMS(created.Val()).UnixMilli())
-		t.set(k.openRequest(p.Mentee.User), p.Request)
-	} else {
-		t.hset(k.request(p.Request), "state", string(bot.RequestCancelled))
+	for range maxTries {
+		var at requestIndex
+		var open *redis.IntCmd
+		var index *redis.SliceCmd
+		_, err = s.rdb.Pipelined(ctx, func(pp redisPipe) error {
+			index = pp.HMGet(ctx, k.request(p.Request), "created", "keys")
+			open = pp.Exists(ctx, k.openRequest(p.Mentee.User))
+			return nil
+		})
+		if err != nil {
+			return p, classify(err, "decline charter")
+		}
+		at = indexFrom(index.Val())
+		t := newTx()
+		state := t.eq(k.pair(id), "state", string(bot.PairCharter))
+		indexed := t.keysAs(k, p.Request, at.raw)
+		t.hset(k.pair(id), "state", string(bot.PairCancelled), "end_reason", reason)
+		t.count(k, p.Mentor.User, "active", -1)
+		t.sadd(k.declined(p.Request), p.Mentor.User)
+		if open.Val() == 0 {
+			t.notExists(k.openRequest(p.Mentee.User))
+			t.requeue(k, p.Request, at)
+			t.set(k.openRequest(p.Mentee.User), p.Request)
+		} else {
+			t.hset(k.request(p.Request), "state", string(bot.RequestCancelled))
+		}
+		failed, err := t.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return p, err
+		case failed == state:
+			return p, &bot.Error{Code: bot.ESTALE, Err: errString("pair not waiting for charters")}
+		case failed == indexed:
+			continue
+		case failed != 0:
+			return p, &bot.Error{Code: bot.ECONFLICT, Err: errString("mentee opened a request meanwhile")}
+		}
+		p.State, p.EndReason = bot.PairCancelled, reason
+		return p, nil
 	}
-	failed, err := t.run(ctx, s.rdb)
-	switch {
-	case err != nil:
-		return p, err
-	case failed == state:
-		return p, &bot.Error{Code: bot.ESTALE, Err: errString("pair not waiting for charters")}
-	case failed != 0:
-		return p, &bot.Error{Code: bot.ECONFLICT, Err: errString("mentee opened a request meanwhile")}
-	}
-	p.State, p.EndReason = bot.PairCancelled, reason
-	return p, nil
+	return p, errRaced("request keys")
 }

@@ -4,27 +4,42 @@ import (
 	"context"
 
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/redis/go-redis/v9"
 )
 
-// Propose implements bot.Store.
+// Propose implements bot.Store. One script checks that the request is
+// still waiting and that the mentor's open proposals and pairs leave a
+// slot, then records the proposal and takes the slot: replicas proposing
+// at once never promise a mentor more than their capacity.
 func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) error {
 	k := keysFor(p.Mentee.Tenant())
-	t := newTx()
-	t.eq(k.request(p.Request), "state", string(bot.RequestWaiting))
-	t.hset(k.proposal(p.ID), proposalFields(p)...)
-	t.hset(k.request(p.Request), "state", string(bot.RequestProposed), "proposal", p.ID)
-	t.zrem(k.waiting(), p.Request)
-	t.hincr(k.offer(p.Mentor.User), "pending", 1)
-	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
-	if err != nil {
-		return err
+	m := p.Mentor.User
+	for range maxTries {
+		raw, err := s.keysOf(ctx, k, p.Request)
+		if err != nil {
+			return err
+		}
+		t := newTx()
+		waiting := t.eq(k.request(p.Request), "state", string(bot.RequestWaiting))
+		capacity := t.sumLess(k.offer(m), "active", "pending", k.offer(m), "capacity")
+		t.keysAs(k, p.Request, raw)
+		t.hset(k.proposal(p.ID), proposalFields(p)...)
+		t.hset(k.request(p.Request), "state", string(bot.RequestProposed), "proposal", p.ID)
+		t.unfileWaiting(k, p.Request, strs(raw))
+		t.count(k, m, "pending", 1)
+		t.schedule(k, false, jobs)
+		failed, err := t.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return err
+		case failed == 0:
+			return nil
+		case failed == waiting:
+			return &bot.Error{Code: bot.ESTALE, Err: errString("request is not waiting")}
+		case failed == capacity:
+			return &bot.Error{Code: bot.ECAPACITY, Err: errString("mentor at capacity")}
+		}
 	}
-	if failed != 0 {
-		return &bot.Error{Code: bot.ESTALE, Err: errString("request is not waiting")}
-	}
-	return nil
+	return errRaced("request keys")
 }
 
 // GetProposal implements bot.Store.
@@ -53,8 +68,15 @@ func (s *Store) ownProposal(ctx context.Context, t bot.Tenant, id string, by bot
 
 // AcceptProposal implements bot.Store. One script checks that the proposal
 // is still pending and that the mentor has a free slot, then forms the pair
-// and takes the slot: 50 concurrent clicks form one pair, and a mentor
-// never holds more pairs than their capacity.
+// and moves the proposal's slot from pending to active: 50 concurrent
+// clicks form one pair, and a mentor never holds more pairs than their
+// capacity.
+//
+// The slot guard is active < capacity, not active + pending < capacity:
+// the accepted proposal is itself one of the pending, and accepting it
+// leaves active + pending unchanged. Propose already kept that sum within
+// the capacity, so the guard only fails when the capacity was lowered or
+// a manager paired the mentor since the proposal.
 func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
 	p, err := s.ownProposal(ctx, tn, id, by)
 	if err != nil {
@@ -69,8 +91,8 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t.hset(k.proposal(id), "state", string(bot.ProposalAccepted))
 	t.hset(k.request(p.Request), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
 	t.del(k.openRequest(p.Mentee.User))
-	t.hincr(k.offer(p.Mentor.User), "active", 1)
-	t.hincr(k.offer(p.Mentor.User), "pending", -1)
+	t.count(k, p.Mentor.User, "active", 1)
+	t.count(k, p.Mentor.User, "pending", -1)
 	t.hset(k.pair(pair.ID), pairFields(pair)...)
 	t.zadd(k.pairs(p.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(p.Mentee.User), pair.Created.UnixMilli(), pair.ID)
@@ -105,34 +127,32 @@ func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string) (b
 	return s.closeProposal(ctx, tn, p, bot.ProposalExpired)
 }
 
-// closeProposal ends a pending proposal without a pair and requeues its
-// request, without this mentor.
+// closeProposal ends a pending proposal without a pair, frees its slot and
+// requeues its request, without this mentor.
 func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal, state bot.ProposalState) (bot.Proposal, error) {
-	id := p.ID
 	k := keysFor(tn)
-	created, err := s.rdb.HGet(ctx, k.request(p.Request), "created").Result()
-	if err != nil && err != redis.Nil {
-		return p, classify(err, "request created")
+	for range maxTries {
+		at, err := s.indexOf(ctx, k, p.Request)
+		if err != nil {
+			return p, err
+		}
+		t := newTx()
+		pending := t.eq(k.proposal(p.ID), "state", string(bot.ProposalPending))
+		t.keysAs(k, p.Request, at.raw)
+		t.hset(k.proposal(p.ID), "state", string(state))
+		t.count(k, p.Mentor.User, "pending", -1)
+		t.sadd(k.declined(p.Request), p.Mentor.User)
+		t.requeue(k, p.Request, at)
+		failed, err := t.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return p, err
+		case failed == pending:
+			return p, &bot.Error{Code: bot.ESTALE, Err: errString("proposal not pending")}
+		case failed == 0:
+			p.State = state
+			return p, nil
+		}
 	}
-	t := newTx()
-	t.eq(k.proposal(id), "state", string(bot.ProposalPending))
-	t.hset(k.proposal(id), "state", string(state))
-	t.hincr(k.offer(p.Mentor.User), "pending", -1)
-	t.sadd(k.declined(p.Request), p.Mentor.User)
-	requeue(t, k, p.Request, fromMS(created).UnixMilli())
-	failed, err := t.run(ctx, s.rdb)
-	if err != nil {
-		return p, err
-	}
-	if failed != 0 {
-		return p, &bot.Error{Code: bot.ESTALE, Err: errString("proposal not pending")}
-	}
-	p.State = state
-	return p, nil
-}
-
-// requeue puts a request back to waiting, keeping its place in the queue.
-func requeue(t *tx, k keys, requestID string, createdMS int64) {
-	t.hset(k.request(requestID), "state", string(bot.RequestWaiting), "proposal", "", "pair", "")
-	t.zadd(k.waiting(), createdMS, requestID)
+	return p, errRaced("request keys")
 }

@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"sort"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/redis/go-redis/v9"
 )
 
-// CreateRequest implements bot.Store.
+// CreateRequest implements bot.Store; the request is filed under its keys
+// in the same step.
 func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job) error {
 	k := keysFor(r.Mentee.Tenant())
 	t := newTx()
@@ -15,6 +17,7 @@ func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job
 	t.hset(k.request(r.ID), requestFields(r)...)
 	t.set(k.openRequest(r.Mentee.User), r.ID)
 	t.zadd(k.waiting(), r.Created.UnixMilli(), r.ID)
+	t.fileWaiting(k, r.ID, r.Created.UnixMilli(), r.Keys)
 	for _, m := range r.Declined {
 		t.sadd(k.declined(r.ID), m)
 	}
@@ -60,17 +63,59 @@ func (s *Store) OpenRequest(ctx context.Context, mentee bot.MemberID) (bot.Reque
 
 // Waiting implements bot.Store, in two round trips.
 func (s *Store) Waiting(ctx context.Context, t bot.Tenant) ([]bot.Request, error) {
-	k := keysFor(t)
-	ids, err := s.rdb.ZRange(ctx, k.waiting(), 0, -1).Result()
+	ids, err := s.rdb.ZRange(ctx, keysFor(t).waiting(), 0, -1).Result()
 	if err != nil {
 		return nil, classify(err, "list waiting")
 	}
+	return s.waitingRequests(ctx, t, ids)
+}
+
+// WaitingFor implements bot.Store, in two round trips: the keys' sorted
+// sets in one pipeline, then the requests.
+func (s *Store) WaitingFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Request, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	k := keysFor(t)
+	cmds := make([]*redis.ZSliceCmd, len(keys))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, key := range keys {
+			cmds[i] = p.ZRangeWithScores(ctx, k.topicWaiting(key), 0, -1)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "list waiting for keys")
+	}
+	score := map[string]float64{}
+	for _, c := range cmds {
+		for _, z := range c.Val() {
+			score[z.Member.(string)] = z.Score
+		}
+	}
+	ids := make([]string, 0, len(score))
+	for id := range score {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if score[ids[i]] != score[ids[j]] {
+			return score[ids[i]] < score[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	return s.waitingRequests(ctx, t, ids)
+}
+
+// waitingRequests loads the requests ids in one round trip and keeps, in
+// order, those still waiting.
+func (s *Store) waitingRequests(ctx context.Context, t bot.Tenant, ids []string) ([]bot.Request, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	k := keysFor(t)
 	hs := make([]*redis.MapStringStringCmd, len(ids))
 	ds := make([]*redis.StringSliceCmd, len(ids))
-	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, id := range ids {
 			hs[i] = p.HGetAll(ctx, k.request(id))
 			ds[i] = p.SMembers(ctx, k.declined(id))
@@ -89,9 +134,44 @@ func (s *Store) Waiting(ctx context.Context, t bot.Tenant) ([]bot.Request, error
 	return out, nil
 }
 
+// IndexRequest implements bot.Store.
+func (s *Store) IndexRequest(ctx context.Context, tn bot.Tenant, id, topic string, keys []string) error {
+	k := keysFor(tn)
+	h, err := s.rdb.HMGet(ctx, k.request(id), "state", "topic", "keys", "created").Result()
+	if err != nil {
+		return classify(err, "index request")
+	}
+	state, _ := h[0].(string)
+	stored, _ := h[1].(string)
+	raw, _ := h[2].(string)
+	created, _ := h[3].(string)
+	switch {
+	case state == "":
+		return notFound("request")
+	case !bot.RequestState(state).Open() || stored != topic:
+		return &bot.Error{Code: bot.ESTALE, Err: errString("request closed or changed")}
+	}
+	t := newTx()
+	t.eq(k.request(id), "state", state)
+	t.eq(k.request(id), "topic", topic)
+	t.keysAs(k, id, raw)
+	t.hset(k.request(id), "keys", keysField(keys))
+	if state == string(bot.RequestWaiting) {
+		for _, key := range strs(raw) {
+			t.zrem(k.topicWaiting(key), id)
+		}
+		t.fileWaiting(k, id, fromMS(created).UnixMilli(), keys)
+	}
+	failed, err := t.run(ctx, s.rdb)
+	if err == nil && failed != 0 {
+		return &bot.Error{Code: bot.ESTALE, Err: errString("request changed while indexing")}
+	}
+	return err
+}
+
 // CancelRequest implements bot.Store. It is guarded on the request's state
-// as read, so a mentor accepting at the same moment wins cleanly: the
-// cancel then reports ECONFLICT and changes nothing.
+// and index keys as read, so a mentor accepting at the same moment wins
+// cleanly: the cancel then reports ECONFLICT and changes nothing.
 func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
 	r, err := s.OpenRequest(ctx, mentee)
 	if err != nil {
@@ -100,15 +180,16 @@ func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Req
 	k := keysFor(mentee.Tenant())
 	t := newTx()
 	t.eq(k.request(r.ID), "state", string(r.State))
+	t.keysAs(k, r.ID, keysField(r.Keys))
 	t.hset(k.request(r.ID), "state", string(bot.RequestCancelled), "proposal", "")
 	t.del(k.openRequest(mentee.User))
-	t.zrem(k.waiting(), r.ID)
+	t.unfileWaiting(k, r.ID, r.Keys)
 	if r.State == bot.RequestProposed && r.Proposal != "" {
 		p, err := s.GetProposal(ctx, mentee.Tenant(), r.Proposal)
 		if err == nil && p.State == bot.ProposalPending {
 			t.eq(k.proposal(p.ID), "state", string(bot.ProposalPending))
 			t.hset(k.proposal(p.ID), "state", string(bot.ProposalWithdrawn))
-			t.hincr(k.offer(p.Mentor.User), "pending", -1)
+			t.count(k, p.Mentor.User, "pending", -1)
 		}
 	}
 	failed, err := t.run(ctx, s.rdb)

@@ -14,14 +14,17 @@ import (
 // keys are named by their index in KEYS, so every key is declared (and a
 // cluster can route the script to the tenant's slot).
 //
-// Guards: eq k field value | nx k | lt k field k2 field2 (numbers).
+// Guards: eq k field value | nx k | lt k field k2 field2 (numbers) |
+// sumlt k f1 f2 k2 f3 (k.f1 + k.f2 < k2.f3, numbers).
 // Writes after "|": hset k n f1 v1 .. fn vn | hsetnx k field value |
-// hincr k field n (never below 0) | sadd k m | zadd k score m |
+// hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
+// becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
 // is 1) | zrem k m | set k v | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
 local function key(j) return KEYS[tonumber(ARGV[j])] end
+local function num(j, f) return tonumber(redis.call('HGET', key(j), f) or '0') or 0 end
 while i <= n do
   local op = ARGV[i]
   if op == '|' then i = i + 1 break end
@@ -33,10 +36,11 @@ while i <= n do
     if redis.call('EXISTS', key(i+1)) == 1 then return g end
     i = i + 2
   elseif op == 'lt' then
-    local a = tonumber(redis.call('HGET', key(i+1), ARGV[i+2]) or '0') or 0
-    local b = tonumber(redis.call('HGET', key(i+3), ARGV[i+4]) or '0') or 0
-    if not (a < b) then return g end
+    if not (num(i+1, ARGV[i+2]) < num(i+3, ARGV[i+4])) then return g end
     i = i + 5
+  elseif op == 'sumlt' then
+    if not (num(i+1, ARGV[i+2]) + num(i+1, ARGV[i+3]) < num(i+4, ARGV[i+5])) then return g end
+    i = i + 6
   else
     return redis.error_reply('mentorbot: unknown guard ' .. op)
   end
@@ -51,7 +55,11 @@ while i <= n do
   elseif op == 'hincr' then
     if redis.call('HINCRBY', k, ARGV[i+2], ARGV[i+3]) < 0 then redis.call('HSET', k, ARGV[i+2], 0) end
     i = i + 4
+  elseif op == 'hcopy' then
+    redis.call('HSET', key(i+3), ARGV[i+4], redis.call('HGET', k, ARGV[i+2]) or '0')
+    i = i + 5
   elseif op == 'sadd' then redis.call('SADD', k, ARGV[i+2]) i = i + 3
+  elseif op == 'srem' then redis.call('SREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i+2], ARGV[i+3]) i = i + 4
   elseif op == 'zaddnx' then
     local cur = redis.call('ZSCORE', k, ARGV[i+3])
@@ -108,6 +116,12 @@ func (t *tx) less(key, field, key2, field2 string) int {
 	return t.guard("lt", t.k(key), field, t.k(key2), field2)
 }
 
+// sumLess guards that key.f1 + key.f2 is below key2.f3 (numbers; a
+// missing field is 0).
+func (t *tx) sumLess(key, f1, f2, key2, f3 string) int {
+	return t.guard("sumlt", t.k(key), f1, f2, t.k(key2), f3)
+}
+
 func (t *tx) write(args ...any) { t.writes = append(t.writes, args...) }
 
 // hset writes field/value pairs into a hash.
@@ -118,9 +132,16 @@ func (t *tx) hset(key string, kv ...string) {
 	}
 	t.write(args...)
 }
-func (t *tx) hsetnx(key, field, value string)        { t.write("hsetnx", t.k(key), field, value) }
-func (t *tx) hincr(key, field string, n int)         { t.write("hincr", t.k(key), field, n) }
-func (t *tx) sadd(key, member string)                { t.write("sadd", t.k(key), member) }
+func (t *tx) hsetnx(key, field, value string) { t.write("hsetnx", t.k(key), field, value) }
+func (t *tx) hincr(key, field string, n int)  { t.write("hincr", t.k(key), field, n) }
+func (t *tx) sadd(key, member string)         { t.write("sadd", t.k(key), member) }
+func (t *tx) srem(key, member string)         { t.write("srem", t.k(key), member) }
+
+// hcopy copies key.field into key2.field2 (0 when missing), as it is when
+// the write runs.
+func (t *tx) hcopy(key, field, key2, field2 string) {
+	t.write("hcopy", t.k(key), field, t.k(key2), field2)
+}
 func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key), score, m) }
 
 // schedule adds jobs to the tenant's job set; an existing job keeps its

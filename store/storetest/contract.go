@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"ConcurrentCapacity", testConcurrentCapacity},
 		{"ConcurrentCharter", testConcurrentCharter},
 	}
-	for _, tt := range append(append(append(tests, followupTests...), statsTests...), topicsTests...) {
+	for _, tt := range slices.Concat(tests, followupTests, statsTests, topicsTests, capacityTests, indexTests, historyTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.fn(t, open(t), Tenant(t, "test"))
 		})
@@ -62,13 +63,13 @@ func MustOK(tb testing.TB, err error) {
 func mustOffer(t *testing.T, s bot.Store, tn bot.Tenant, user string, capacity int) bot.MemberID {
 	t.Helper()
 	id := tn.Member(user)
-	MustOK(t, s.SaveOffer(ctx(), bot.Offer{Mentor: id, Topics: []string{"go"}, Capacity: capacity, Languages: []bot.Lang{"en"}}))
+	MustOK(t, s.SaveOffer(ctx(), bot.Offer{Mentor: id, Topics: []string{"go"}, Capacity: capacity, Languages: []bot.Lang{"en"}, Keys: []string{"go"}}))
 	return id
 }
 
 func mustRequest(t *testing.T, s bot.Store, tn bot.Tenant, user, id string) bot.Request {
 	t.Helper()
-	r := bot.Request{ID: id, Mentee: tn.Member(user), Topic: "go", Kind: matching.Flash, State: bot.RequestWaiting, Created: t0}
+	r := bot.Request{ID: id, Mentee: tn.Member(user), Topic: "go", Kind: matching.Flash, State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
 	MustOK(t, s.CreateRequest(ctx(), r, nil))
 	return r
 }
@@ -193,9 +194,11 @@ func testProposalErrors(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustCode(t, err, bot.ESTALE)
 	_, err = s.DeclineProposal(ctx(), tn, p.ID, mentor)
 	MustCode(t, err, bot.ESTALE)
-	// Full mentor: the proposal stays pending.
+	// A mentor who lowered their capacity since the proposal: it stays pending.
+	mustOffer(t, s, tn, "A", 2)
 	r2 := mustRequest(t, s, tn, "M2", "r2")
 	p2 := mustPropose(t, s, r2, mentor, "p2")
+	mustOffer(t, s, tn, "A", 1)
 	_, err = s.AcceptProposal(ctx(), tn, p2.ID, mentor, bot.Pair{ID: "z", Created: t0}, nil)
 	MustCode(t, err, bot.ECAPACITY)
 	if got, _ := s.GetProposal(ctx(), tn, p2.ID); got.State != bot.ProposalPending {
@@ -368,23 +371,29 @@ func concurrently(n int, fn func(i int) error) map[bot.Code]int {
 	return codes
 }
 
-// testConcurrentCapacity: a mentor with capacity 2 receives 20 accepted
-// proposals at the same moment; exactly 2 pairs become active.
+// testConcurrentCapacity: a mentor with capacity 2 is proposed 20
+// requests at the same moment; exactly 2 proposals are recorded, and
+// accepting them all at once forms 2 pairs.
 func testConcurrentCapacity(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 2)
 	var props []bot.Proposal
 	for i := range 20 {
 		r := mustRequest(t, s, tn, fmt.Sprintf("M%d", i), fmt.Sprintf("r%d", i))
-		props = append(props, mustPropose(t, s, r, mentor, fmt.Sprintf("p%d", i)))
+		props = append(props, bot.Proposal{ID: fmt.Sprintf("p%d", i), Request: r.ID, Mentor: mentor, Mentee: r.Mentee,
+			Topic: r.Topic, Kind: r.Kind, State: bot.ProposalPending, Created: t0})
 	}
-	codes := concurrently(len(props), func(i int) error {
+	codes := concurrently(len(props), func(i int) error { return s.Propose(ctx(), props[i], nil) })
+	if o, _ := s.GetOffer(ctx(), mentor); codes[""] != 2 || codes[bot.ECAPACITY] != 18 || o.Pending != 2 {
+		t.Fatalf("got %v, pending %d; want 2 proposals, 18 ECAPACITY", codes, o.Pending)
+	}
+	codes = concurrently(len(props), func(i int) error {
 		_, err := s.AcceptProposal(ctx(), tn, props[i].ID, mentor, bot.Pair{ID: fmt.Sprintf("pair%d", i), Created: t0}, nil)
 		return err
 	})
 	o, _ := s.GetOffer(ctx(), mentor)
 	pairs, _ := s.PairsOf(ctx(), mentor)
-	if codes[""] != 2 || codes[bot.ECAPACITY] != 18 || o.Active != 2 || len(pairs) != 2 || o.Pending != 18 {
-		t.Fatalf("got %v, active %d, %d pairs, pending %d; want 2 pairs, 18 ECAPACITY, 18 pending", codes, o.Active, len(pairs), o.Pending)
+	if codes[""] != 2 || codes[bot.ENOTFOUND] != 18 || o.Active != 2 || len(pairs) != 2 || o.Pending != 0 {
+		t.Fatalf("got %v, active %d, %d pairs, pending %d; want 2 pairs, 18 ENOTFOUND (never proposed), 0 pending", codes, o.Active, len(pairs), o.Pending)
 	}
 }
 

@@ -1,0 +1,134 @@
+package bot
+
+import (
+	"context"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Rounds: the matcher's optimum over several waiting requests at once,
+// for the whole pool (the sweep) or for what one mentor can take.
+
+// matchWaiting proposes mentors for the tenant's waiting requests, as one
+// optimal round over the whole pool: the best total fit across everyone
+// waiting, rather than first come first served. It is the periodic sweep;
+// what it reads, it also files under the right topic keys (reindex).
+// Failures are logged; the next sweep retries.
+func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
+	pool, err := b.loadRound(ctx, t)
+	if err != nil {
+		b.log.Error("sweep: load the pool", "tenant", t.String(), "err", err)
+		return
+	}
+	if len(pool.waiting) == 0 {
+		return
+	}
+	b.reindex(ctx, pool.offers, pool.waiting)
+	w := waitingNeeds{needs: pool.needs, byID: pool.requests, mentees: pool.mentees}
+	b.proposeRound(ctx, w, w.needs, pool.offers, pool.opt)
+}
+
+// matchFor offers a mentor's free slots to the requests waiting on their
+// topics, once the offer is saved or resumed, or a slot came free. It
+// reads only those requests and, when some of them can take this mentor,
+// the offers filed under their topics, and proposes that round's optimum
+// for them. The periodic sweep covers the rest of the pool.
+func (b *Bot) matchFor(ctx context.Context, o Offer) {
+	if o.Paused || o.Active+o.Pending >= o.Capacity {
+		return
+	}
+	t := o.Mentor.Tenant()
+	waiting, err := b.store.WaitingFor(ctx, t, topicKeys(o.Topics...))
+	if err != nil || len(waiting) == 0 {
+		if err != nil {
+			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)
+		}
+		return
+	}
+	w, err := b.needsOf(ctx, t, waiting)
+	if err != nil {
+		b.log.Error("match: mentees", "mentor", o.Mentor.String(), "err", err)
+		return
+	}
+	opt := b.matchOptions(ctx, t)
+	me := b.mentors([]Offer{o})
+	var fit []matching.Need
+	var topics []string
+	for _, n := range w.needs {
+		if len(matching.Rank(n, me, opt)) > 0 {
+			fit = append(fit, n)
+			topics = append(topics, n.Topic)
+		}
+	}
+	if len(fit) == 0 {
+		return
+	}
+	offers, err := b.store.OffersFor(ctx, t, topicKeys(topics...))
+	if err != nil {
+		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
+		return
+	}
+	b.proposeRound(ctx, w, fit, offers, opt)
+}
+
+// freed serves the waitlist once one of the mentor's slots came free (a
+// proposal declined, expired or withdrawn, a pair ended or cancelled).
+func (b *Bot) freed(ctx context.Context, mentor MemberID) {
+	o, err := b.store.GetOffer(ctx, mentor)
+	if err != nil {
+		if ErrorCode(err) != ENOTFOUND {
+			b.log.Error("match: offer", "mentor", mentor.String(), "err", err)
+		}
+		return
+	}
+	b.matchFor(ctx, o)
+}
+
+// waitingNeeds are waiting requests described to the matcher, with their
+// mentees, by request ID.
+type waitingNeeds struct {
+	needs   []matching.Need
+	byID    map[string]Request
+	mentees map[string]Member
+}
+
+// needsOf reads the mentees of waiting requests and their histories, in
+// two round trips, and describes the requests to the matcher.
+func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waitingNeeds, error) {
+	users := make([]string, len(waiting))
+	for i, r := range waiting {
+		users[i] = r.Mentee.User
+	}
+	known, err := b.store.Members(ctx, t, users)
+	if err != nil {
+		return waitingNeeds{}, err
+	}
+	hist, err := b.store.Histories(ctx, t, users)
+	if err != nil {
+		return waitingNeeds{}, err
+	}
+	w := waitingNeeds{byID: map[string]Request{}, mentees: map[string]Member{}, needs: make([]matching.Need, 0, len(waiting))}
+	for _, r := range waiting {
+		mentee, ok := known[r.Mentee.User]
+		if !ok {
+			mentee = Member{ID: r.Mentee}
+		}
+		mentee = b.withLang(ctx, mentee)
+		w.byID[r.ID], w.mentees[r.ID] = r, mentee
+		never, met := verdicts(hist[r.Mentee.User])
+		w.needs = append(w.needs, b.needWith(r, mentee, never, met))
+	}
+	return w, nil
+}
+
+// proposeRound proposes the optimal round of needs among offers. A
+// mentor another replica filled meanwhile (ECAPACITY) is skipped quietly:
+// their request stays waiting for the next round.
+func (b *Bot) proposeRound(ctx context.Context, w waitingNeeds, needs []matching.Need, offers []Offer, opt matching.Options) {
+	for _, a := range matching.Assign(needs, b.mentors(offers), opt) {
+		_, err := b.proposeTo(ctx, w.byID[a.NeedID], a.Candidate, w.mentees[a.NeedID])
+		if code := ErrorCode(err); code != "" && code != ESTALE && code != ECAPACITY {
+			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(code))
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// topicKeys returns the index keys of topics: the store files offers and
+// waiting requests under them, and a command reads only what is filed
+// under its own keys. Two topics the matcher can match must share a key:
+// topics match when the words of one include all the words of the other,
+// so the keys are the words of each normalised topic, sorted, each once.
+func topicKeys(topics ...string) []string {
+	var keys []string
+	for _, t := range topics {
+		keys = append(keys, strings.Fields(matching.NormalizeTopic(t))...)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// Reindex files the workspace's offers and waiting requests under the keys
+// their topics have now, where the store has them under others: data
+// saved before the indexes existed, or after topics came to fold
+// differently. It is idempotent; the bot runs it once per workspace when
+// it starts (on its first tick), and every sweep does the same with what
+// it reads anyway. A request that is proposed is filed again when it goes
+// back to waiting (requeue).
+func (b *Bot) Reindex(ctx context.Context, t Tenant) error {
+	offers, err := b.store.Offers(ctx, t)
+	if err != nil {
+		return err
+	}
+	waiting, err := b.store.Waiting(ctx, t)
+	if err != nil {
+		return err
+	}
+	b.reindex(ctx, offers, waiting)
+	return nil
+}
+
+// reindex files offers and requests, as read, under their keys where they
+// are not; they get their new keys in place. A failure is logged and
+// left to the next run: another writer changed the record meanwhile, and
+// filed it under the right keys itself.
+func (b *Bot) reindex(ctx context.Context, offers []Offer, waiting []Request) {
+	for i, o := range offers {
+		keys := topicKeys(o.Topics...)
+		if slices.Equal(keys, o.Keys) {
+			continue
+		}
+		if err := b.store.IndexOffer(ctx, o.Mentor, o.Topics, keys); err != nil {
+			b.log.Info("reindex: offer not filed", "mentor", o.Mentor.String(), "code", string(ErrorCode(err)))
+			continue
+		}
+		offers[i].Keys = keys
+	}
+	for i := range waiting {
+		waiting[i] = b.filed(ctx, waiting[i])
+	}
+}
+
+// filed returns r filed under the keys of its topic, filing it if the
+// store has it under others.
+func (b *Bot) filed(ctx context.Context, r Request) Request {
+	keys := topicKeys(r.Topic)
+	if slices.Equal(keys, r.Keys) {
+		return r
+	}
+	if err := b.store.IndexRequest(ctx, r.Mentee.Tenant(), r.ID, r.Topic, keys); err != nil {
+		b.log.Info("reindex: request not filed", "request", r.ID, "code", string(ErrorCode(err)))
+		return r
+	}
+	r.Keys = keys
+	return r
+}
+
+// reindexOnce runs Reindex the first time this process meets the
+// workspace.
+func (b *Bot) reindexOnce(ctx context.Context, t Tenant) {
+	if _, done := b.reindexed.LoadOrStore(t, true); done {
+		return
+	}
+	if err := b.Reindex(ctx, t); err != nil {
+		b.reindexed.Delete(t) // try again on the next tick
+		b.log.Error("reindex", "tenant", t.String(), "err", err)
+	}
+}
