@@ -29,7 +29,7 @@ const (
 // declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
 	t := r.Mentee.Tenant()
-	offers, err := b.store.OffersFor(ctx, t, topicKeys(r.Topic))
+	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
 	if err != nil {
 		return proposeResult{}, err
 	}

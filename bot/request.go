@@ -51,8 +51,10 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if res.proposed {
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
-	if sug, ok := b.suggestTopic(ctx, r); ok {
-		return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
+	if nobodyOffers(res.why) {
+		if sug, ok := b.suggestTopic(ctx, r); ok {
+			return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
+		}
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
 }
@@ -75,6 +77,13 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.cancelled", "topic", r.Topic)}}, nil
+}
+
+// nobodyOffers reports whether no mentor read for a request offers its
+// topic: then, and only then, a typo suggestion is looked for (it reads
+// every offer of the workspace).
+func nobodyOffers(why matching.Explanation) bool {
+	return why.Eligible+why.Excluded+why.NoLanguage+why.KindMismatch+why.NoCapacity+why.TooFar == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from

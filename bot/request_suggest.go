@@ -95,7 +95,7 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	case r.State != RequestWaiting:
 		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
 	}
-	r, err = b.store.SetRequestTopic(ctx, t, id, topic)
+	r, err = b.store.SetRequestTopic(ctx, t, id, topic, topicKeys(topic))
 	if ErrorCode(err) == ESTALE {
 		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
 	}

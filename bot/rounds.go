@@ -38,7 +38,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 		return
 	}
 	t := o.Mentor.Tenant()
-	waiting, err := b.store.WaitingFor(ctx, t, topicKeys(o.Topics...))
+	waiting, err := b.store.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
 	if err != nil || len(waiting) == 0 {
 		if err != nil {
 			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)
@@ -63,7 +63,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 	if len(fit) == 0 {
 		return
 	}
-	offers, err := b.store.OffersFor(ctx, t, topicKeys(topics...))
+	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, topics...))
 	if err != nil {
 		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
 		return

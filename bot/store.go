@@ -219,8 +219,9 @@ type Store interface {
 	SetTopicSynonym(ctx context.Context, t Tenant, alias, canonical string) error
 	// RemoveTopicSynonym removes one alias. ENOTFOUND if there is none.
 	RemoveTopicSynonym(ctx context.Context, t Tenant, alias string) error
-	// SetRequestTopic changes the topic of a waiting request and returns the
+	// SetRequestTopic changes the topic of a waiting request, and files it
+	// under keys (its new topic's) in the same step, and returns the
 	// request as changed. ENOTFOUND if there is no such request, ESTALE if
 	// it is no longer waiting.
-	SetRequestTopic(ctx context.Context, t Tenant, id, topic string) (Request, error)
+	SetRequestTopic(ctx context.Context, t Tenant, id, topic string, keys []string) (Request, error)
 }

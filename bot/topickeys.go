@@ -3,20 +3,36 @@ package bot
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
 
-// topicKeys returns the index keys of topics: the store files offers and
-// waiting requests under them, and a command reads only what is filed
-// under its own keys. Two topics the matcher can match must share a key:
-// topics match when the words of one include all the words of the other,
-// so the keys are the words of each normalised topic, sorted, each once.
+// topicKeys returns the index keys of topics (matching.TopicKeys): the
+// store files offers and waiting requests under them, and a command reads
+// only what is filed under its own keys. Two topics the matcher can match
+// share a key. Records are filed under their own topics' keys, without the
+// workspace's aliases, so that an alias applies at once without filing
+// anything again: lookupKeys adds the aliases' keys when reading.
 func topicKeys(topics ...string) []string {
 	var keys []string
 	for _, t := range topics {
-		keys = append(keys, strings.Fields(matching.NormalizeTopic(t))...)
+		keys = append(keys, matching.TopicKeys(t)...)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// lookupKeys returns the keys to read for topics in a workspace: their
+// own, and those of every workspace alias that means the same
+// (matching.Synonyms.Keys).
+func (b *Bot) lookupKeys(ctx context.Context, t Tenant, topics ...string) []string {
+	syn := b.synonyms(ctx, t)
+	if len(syn) == 0 {
+		return topicKeys(topics...)
+	}
+	var keys []string
+	for _, topic := range topics {
+		keys = append(keys, syn.Keys(topic)...)
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)

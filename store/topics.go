@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
 )
 
 func (k keys) synonyms() string { return string(k) + "synonyms" }
@@ -36,7 +37,7 @@ func (s *Store) RemoveTopicSynonym(ctx context.Context, t bot.Tenant, alias stri
 
 // SetRequestTopic implements bot.Store, guarded on the request being
 // waiting, in one script.
-func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic string) (bot.Request, error) {
+func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic string, keys []string) (bot.Request, error) {
 	r, err := s.GetRequest(ctx, t, id)
 	if err != nil {
 		return r, err
@@ -45,9 +46,18 @@ func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic str
 		return r, &bot.Error{Code: bot.ESTALE, Err: errString("request is not waiting")}
 	}
 	k := keysFor(t)
+	raw, err := s.rdb.HGet(ctx, k.request(id), "keys").Result()
+	if err != nil && err != redis.Nil {
+		return r, classify(err, "request keys")
+	}
 	x := newTx()
 	x.eq(k.request(id), "state", string(bot.RequestWaiting))
-	x.hset(k.request(id), "topic", topic)
+	x.keysAs(k, id, raw)
+	x.hset(k.request(id), "topic", topic, "keys", keysField(keys))
+	for _, key := range strs(raw) {
+		x.zrem(k.topicWaiting(key), id)
+	}
+	x.fileWaiting(k, id, r.Created.UnixMilli(), keys)
 	failed, err := x.run(ctx, s.rdb)
 	if err != nil {
 		return r, err
@@ -55,6 +65,6 @@ func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic str
 	if failed != 0 {
 		return r, &bot.Error{Code: bot.ESTALE, Err: errString("request changed while changing its topic")}
 	}
-	r.Topic = topic
+	r.Topic, r.Keys = topic, keys
 	return r, nil
 }

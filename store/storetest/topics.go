@@ -48,8 +48,14 @@ func testTopicSynonyms(t *testing.T, s bot.Store, tn bot.Tenant) {
 
 func testSetRequestTopic(t *testing.T, s bot.Store, tn bot.Tenant) {
 	r := mustRequest(t, s, tn, "M1", "r1")
-	got, err := s.SetRequestTopic(ctx(), tn, r.ID, "kubernetes")
+	got, err := s.SetRequestTopic(ctx(), tn, r.ID, "kubernetes", []string{"kubernetes"})
 	MustOK(t, err)
+	if w, err := s.WaitingFor(ctx(), tn, []string{"kubernetes"}); err != nil || len(w) != 1 || w[0].ID != r.ID {
+		t.Fatalf("WaitingFor(kubernetes): got %+v, %v, want r1 filed under its new topic", w, err)
+	}
+	if w, err := s.WaitingFor(ctx(), tn, r.Keys); err != nil || len(w) != 0 {
+		t.Fatalf("WaitingFor(%v): got %+v, %v, want r1 no longer filed under its old topic", r.Keys, w, err)
+	}
 	if got.Topic != "kubernetes" || got.State != bot.RequestWaiting || got.ID != r.ID {
 		t.Fatalf("got %+v, want r1 waiting on kubernetes", got)
 	}
@@ -63,9 +69,9 @@ func testSetRequestTopic(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if len(w) != 1 || w[0].Topic != "kubernetes" {
 		t.Fatalf("got waiting %+v, want r1 on kubernetes", w)
 	}
-	_, err = s.SetRequestTopic(ctx(), tn, "nope", "go")
+	_, err = s.SetRequestTopic(ctx(), tn, "nope", "go", []string{"go"})
 	MustCode(t, err, bot.ENOTFOUND)
 	mustPropose(t, s, stored, mustOffer(t, s, tn, "U1", 1), "p1")
-	_, err = s.SetRequestTopic(ctx(), tn, r.ID, "go")
+	_, err = s.SetRequestTopic(ctx(), tn, r.ID, "go", []string{"go"})
 	MustCode(t, err, bot.ESTALE)
 }
