@@ -65,8 +65,12 @@ func (n *needProfile) excluded(mentorID string) bool {
 	if n.MenteeID != "" && mentorID == n.MenteeID {
 		return true
 	}
-	for _, id := range n.Exclude {
-		if id == mentorID {
+	return contains(n.Exclude, mentorID)
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
 			return true
 		}
 	}

@@ -1,0 +1,21 @@
+package matching
+
+// ArcWeights returns, for each need, the weight Assign maximises for each
+// eligible mentor, by mentor ID, as Assign computes them.
+func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 {
+	nps := make([]needProfile, len(needs))
+	for i, n := range needs {
+		nps[i] = newNeedProfile(n)
+	}
+	mps := newMentorProfiles(mentors)
+	t := eligibleArcs(nps, mps, opt)
+	w := arcWeights(&t, len(nps), mps, opt.AvoidRepeats)
+	out := make([]map[string]int64, len(needs))
+	for i := range needs {
+		out[i] = map[string]int64{}
+		for x := t.start[i]; x < t.start[i+1]; x++ {
+			out[i][mps[t.arcs[x].mentor].ID] = w[x]
+		}
+	}
+	return out
+}
