@@ -32,18 +32,9 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	if len(t.arcs) == 0 {
 		return nil
 	}
-	w := arcWeights(&t, len(nps), mps, opt.AvoidRepeats)
-	order, bounds := componentOrder(&t, len(nps), len(mps))
-	best := bestWeights(&t, w)
-	for c := range len(bounds) - 1 {
-		sortByBest(best, order[bounds[c]:bounds[c+1]])
-	}
-	s := newSolver(&t, w, len(nps), mps)
-	for _, i := range order {
-		s.add(i)
-	}
+	pairs := solveRound(&t, arcWeights(&t, len(nps), mps, opt.AvoidRepeats), mps)
 	var out []Assignment
-	for i, j := range s.match {
+	for i, j := range pairs {
 		if j >= 0 {
 			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: assigned(&nps[i], mps, t.of(i), j, opt)})
 		}

@@ -31,7 +31,7 @@ func componentOrder(t *arcTable, nNeeds, nMentors int) (order, bounds []int32) {
 	comp := make([]int32, nNeeds) // component number + 1 of each root need, 0 for none
 	count := []int32{0}           // count[c+1] = needs in component c, then prefix sums
 	for i := range nNeeds {
-		if t.start[i] == t.start[i+1] {
+		if t.start[i] == t.end[i] {
 			continue
 		}
 		r := find(int32(i))
@@ -47,7 +47,7 @@ func componentOrder(t *arcTable, nNeeds, nMentors int) (order, bounds []int32) {
 	order = make([]int32, count[len(count)-1])
 	bounds = slices.Clone(count)
 	for i := range nNeeds {
-		if t.start[i] == t.start[i+1] {
+		if t.start[i] == t.end[i] {
 			continue
 		}
 		c := comp[find(int32(i))] - 1

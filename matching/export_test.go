@@ -13,7 +13,7 @@ func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 
 	out := make([]map[string]int64, len(needs))
 	for i := range needs {
 		out[i] = map[string]int64{}
-		for x := t.start[i]; x < t.start[i+1]; x++ {
+		for x := t.start[i]; x < t.end[i]; x++ {
 			out[i][mps[t.arcs[x].mentor].ID] = w[x]
 		}
 	}

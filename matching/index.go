@@ -38,13 +38,14 @@ type arc struct {
 }
 
 // arcTable holds the eligible arcs of every need, need by need: those of
-// need i are arcs[start[i]:start[i+1]], in mentor order.
+// need i are arcs[start[i]:end[i]], in mentor order. (Transposed, the
+// slots of one mentor share one range.)
 type arcTable struct {
-	arcs  []arc
-	start []int32
+	arcs       []arc
+	start, end []int32
 }
 
-func (t *arcTable) of(i int) []arc { return t.arcs[t.start[i]:t.start[i+1]] }
+func (t *arcTable) of(i int) []arc { return t.arcs[t.start[i]:t.end[i]] }
 
 // eligibleArcs lists the eligible arcs of every need. It looks up the
 // mentors offering a word of the need's topic, then applies every hard
@@ -52,6 +53,11 @@ func (t *arcTable) of(i int) []arc { return t.arcs[t.start[i]:t.start[i+1]] }
 func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable {
 	idx := newTopicIndex(mps)
 	t := arcTable{start: make([]int32, len(nps)+1)}
+	var lm languageMasks
+	mentorLangs := make([]uint64, len(mps))
+	for j := range mps {
+		mentorLangs[j] = lm.mask(mps[j].langs)
+	}
 	seen := make([]int32, len(mps)) // seen[j] == i+1: mentor j is a candidate of need i
 	var cands []int32
 	for i := range nps {
@@ -65,12 +71,40 @@ func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable 
 			}
 		}
 		slices.Sort(cands)
+		needLangs := lm.mask(nps[i].langs)
 		for _, j := range cands {
+			if needLangs&mentorLangs[j] == 0 && needLangs != 0 && mentorLangs[j] != 0 ||
+				!mps[j].accepts(nps[i].kind) || !reverseAllowed(nps[i].kind, mps[j].Years, nps[i].Years) {
+				continue // cheap filters first; assess checks them again
+			}
 			if mt, rej := assess(&nps[i], &mps[j], opt); rej == eligible {
 				t.arcs = append(t.arcs, arc{mentor: j, met: mt.met, key: totalKey(mt.score.Value)})
 			}
 		}
 		t.start[i+1] = int32(len(t.arcs))
 	}
+	t.end = t.start[1:]
+	t.start = t.start[:len(nps)]
 	return t
+}
+
+// languageMasks gives each language code a bit, so that "no shared
+// language" costs one AND. Past 63 codes every code gets the last bit,
+// which only weakens the pre-check; assess decides.
+type languageMasks map[string]uint64
+
+func (lm *languageMasks) mask(codes []string) uint64 {
+	if *lm == nil {
+		*lm = languageMasks{}
+	}
+	var m uint64
+	for _, c := range codes {
+		b, ok := (*lm)[c]
+		if !ok {
+			b = 1 << min(len(*lm), 63)
+			(*lm)[c] = b
+		}
+		m |= b
+	}
+	return m
 }

@@ -39,14 +39,17 @@ type solver struct {
 	heap       distHeap
 }
 
-func newSolver(t *arcTable, w []int64, nNeeds int, mps []mentorProfile) *solver {
-	m := len(mps)
-	s := &solver{t: t, w: w, slots: make([]int32, m), u: make([]int64, nNeeds), v: make([]int64, m),
-		match: make([]int32, nNeeds), off: make([]int32, m+1), load: make([]int32, m),
+// newSolver prepares a solver for the left nodes of t (needs, or mentor
+// slots when transposed), each taking at most one right node, and right
+// nodes with the given capacities.
+func newSolver(t *arcTable, w []int64, capacity []int32) *solver {
+	n, m := len(t.start), len(capacity)
+	s := &solver{t: t, w: w, slots: make([]int32, m), u: make([]int64, n), v: make([]int64, m),
+		match: make([]int32, n), off: make([]int32, m+1), load: make([]int32, m),
 		seen: make([]int32, m), done: make([]int32, m), dist: make([]int64, m), pred: make([]int32, m),
-		dneed: make([]int64, nNeeds)}
-	for j := range mps {
-		s.slots[j] = int32(min(mps[j].slots(), nNeeds))
+		dneed: make([]int64, n)}
+	for j, c := range capacity {
+		s.slots[j] = min(c, int32(n))
 		s.off[j+1] = s.off[j] + s.slots[j]
 	}
 	s.held = make([]int32, s.off[m])
@@ -56,22 +59,31 @@ func newSolver(t *arcTable, w []int64, nNeeds int, mps []mentorProfile) *solver 
 	return s
 }
 
-// bestWeights is the weight of each need's heaviest arc.
-func bestWeights(t *arcTable, w []int64) []int64 {
-	best := make([]int64, len(t.start)-1)
-	for i := range best {
-		for x := t.start[i]; x < t.start[i+1]; x++ {
-			best[i] = max(best[i], w[x])
+// bestWeights is the weight of the heaviest arc of each of the nodes.
+func bestWeights(t *arcTable, w []int64, nodes []int32) []int64 {
+	best := make([]int64, len(nodes))
+	for k, i := range nodes {
+		for x := t.start[i]; x < t.end[i]; x++ {
+			best[k] = max(best[k], w[x])
 		}
 	}
 	return best
 }
 
-// sortByBest orders needs by their best arc weight, best first, then by
-// input order: strong needs added first rarely lose their mentor later,
-// and weak ones then rarely displace them, so the searches stay shorter.
-func sortByBest(best []int64, order []int32) {
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp.Compare(best[b], best[a]) })
+// sortByBest orders nodes by best (their heaviest arc), heaviest first,
+// then in their order: strong nodes added first rarely lose their partner
+// later, and weak ones then rarely displace them, so searches stay short.
+func sortByBest(best []int64, nodes []int32) {
+	idx := make([]int, len(nodes))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(best[b], best[a]) })
+	sorted := make([]int32, len(nodes))
+	for k, x := range idx {
+		sorted[k] = nodes[x]
+	}
+	copy(nodes, sorted)
 }
 
 // add pairs need r optimally with the needs added before.
@@ -85,7 +97,7 @@ func (s *solver) add(r int32) {
 	s.settledN, s.settledM, s.heap = s.settledN[:0], s.settledM[:0], s.heap[:0]
 	best, end := s.u[r], r // cheapest end so far: r unmatched
 	endMentor := int32(-1)
-	s.settle(r, 0)
+	s.settle(r, 0, best)
 	for len(s.heap) > 0 {
 		d, j := s.heap.pop()
 		if s.done[j] == s.round || d != s.dist[j] {
@@ -104,15 +116,16 @@ func (s *solver) add(r int32) {
 			if d+s.u[i] < best {
 				best, end = d+s.u[i], i
 			}
-			s.settle(i, d)
+			s.settle(i, d, best)
 		}
 	}
 	s.updateDuals(best)
 	s.augment(r, end, endMentor)
 }
 
-// settle records need i at distance d and relaxes its arcs.
-func (s *solver) settle(i int32, d int64) {
+// settle records need i at distance d and relaxes its arcs, keeping
+// only distances below best, the cost of the cheapest end found so far.
+func (s *solver) settle(i int32, d, best int64) {
 	s.dneed[i] = d
 	s.settledN = append(s.settledN, i)
 	base := int(s.t.start[i])
@@ -122,7 +135,7 @@ func (s *solver) settle(i int32, d int64) {
 			continue
 		}
 		nd := d + s.u[i] + s.v[j] - s.w[base+x]
-		if s.seen[j] != s.round || nd < s.dist[j] {
+		if nd < best && (s.seen[j] != s.round || nd < s.dist[j]) { // a node at best or beyond is never settled
 			s.seen[j], s.dist[j], s.pred[j] = s.round, nd, i
 			s.heap.push(nd, j)
 		}

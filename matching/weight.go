@@ -48,7 +48,7 @@ func arcWeights(t *arcTable, nNeeds int, mps []mentorProfile, avoid bool) []int6
 // below the weight of its other arcs.
 func capRepeats(t *arcTable, w []int64, nNeeds int) {
 	for i := range nNeeds {
-		lo, hi := t.start[i], t.start[i+1]
+		lo, hi := t.start[i], t.end[i]
 		least := int64(-1)
 		for x := lo; x < hi; x++ {
 			if !t.arcs[x].met && (least < 0 || w[x] < least) {
