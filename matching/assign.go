@@ -1,5 +1,10 @@
 package matching
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Assignment pairs a need with the mentor proposed for it.
 type Assignment struct {
 	NeedID    string
@@ -27,7 +32,7 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	for i, n := range needs {
 		nps[i] = newNeedProfile(n)
 	}
-	mps := newMentorProfiles(mentors)
+	mps, index := byID(mentors)
 	t := eligibleArcs(nps, mps, opt)
 	if len(t.arcs) == 0 {
 		return nil
@@ -36,7 +41,7 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	var out []Assignment
 	for i, j := range pairs {
 		if j >= 0 {
-			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: assigned(&nps[i], mps, t.of(i), j, opt)})
+			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: assigned(&nps[i], mps, index, t.of(i), j, opt)})
 		}
 	}
 	return out
@@ -44,9 +49,9 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 
 // assigned builds the candidate of mentor j for need n, whose eligible
 // arcs are arcs, as Rank would.
-func assigned(n *needProfile, mps []mentorProfile, arcs []arc, j int32, opt Options) Candidate {
+func assigned(n *needProfile, mps []mentorProfile, index []int, arcs []arc, j int32, opt Options) Candidate {
 	mt, _ := assess(n, &mps[j], opt)
-	c := newRanked(n, &mps[j], mt, int(j))
+	c := newRanked(n, &mps[j], mt, index[j])
 	if !opt.AvoidRepeats || mt.met {
 		return c.Candidate
 	}
@@ -55,10 +60,27 @@ func assigned(n *needProfile, mps []mentorProfile, arcs []arc, j int32, opt Opti
 			continue
 		}
 		mmt, _ := assess(n, &mps[a.mentor], opt)
-		if compareRanked(newRanked(n, &mps[a.mentor], mmt, int(a.mentor)), c, false) < 0 {
+		if compareRanked(newRanked(n, &mps[a.mentor], mmt, index[a.mentor]), c, false) < 0 {
 			c.AvoidedRepeat = true
 			break
 		}
 	}
 	return c.Candidate
+}
+
+// byID returns the profiles of the mentors sorted by ID, then input
+// position, and the input position of each. Arcs, and so the solver's
+// ties, follow this order, which is Rank's last tie-break: a lone need
+// gets Rank's first candidate, and reordering the input changes nothing.
+func byID(mentors []Mentor) ([]mentorProfile, []int) {
+	index := make([]int, len(mentors))
+	for j := range index {
+		index[j] = j
+	}
+	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(mentors[a].ID, mentors[b].ID) })
+	mps := make([]mentorProfile, len(mentors))
+	for k, j := range index {
+		mps[k] = newMentorProfile(mentors[j])
+	}
+	return mps, index
 }
