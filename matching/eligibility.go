@@ -34,14 +34,6 @@ func newMentorProfile(m Mentor) mentorProfile {
 	return p
 }
 
-func newMentorProfiles(ms []Mentor) []mentorProfile {
-	out := make([]mentorProfile, len(ms))
-	for i, m := range ms {
-		out[i] = newMentorProfile(m)
-	}
-	return out
-}
-
 // needProfile is a Need with its topic, languages and kind normalised.
 type needProfile struct {
 	Need

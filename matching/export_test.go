@@ -7,7 +7,7 @@ func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 
 	for i, n := range needs {
 		nps[i] = newNeedProfile(n)
 	}
-	mps := newMentorProfiles(mentors)
+	mps, _ := byID(mentors)
 	t := eligibleArcs(nps, mps, opt)
 	w := arcWeights(&t, len(nps), mps, opt.AvoidRepeats)
 	out := make([]map[string]int64, len(needs))
