@@ -22,6 +22,20 @@ func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
 	if topicScore == 0 {
 		return match{}, rejNoTopic
 	}
+	return assessRest(n, m, opt, topicMatch{topicScore, topicDetail, exact})
+}
+
+// topicMatch is what matchTopic says of a need's topic and a mentor.
+type topicMatch struct {
+	score  float64
+	detail string
+	exact  bool
+}
+
+// assessRest applies the hard filters after the topic, whose match tm is
+// known, and scores the pair.
+func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (match, rejection) {
+	topicScore, topicDetail, exact := tm.score, tm.detail, tm.exact
 	langScore, langDetail, ok := matchLanguage(n.langs, m.langs)
 	if !ok {
 		return match{}, rejNoLanguage

@@ -47,9 +47,11 @@ type arcTable struct {
 
 func (t *arcTable) of(i int) []arc { return t.arcs[t.start[i]:t.end[i]] }
 
-// eligibleArcs lists the eligible arcs of every need. It looks up the
-// mentors offering a word of the need's topic, then applies every hard
-// filter to them alone: O(Σ candidates) instead of O(N·M).
+// eligibleArcs lists the eligible arcs of every need. Needs with the same
+// folded topic share one list of candidates: the mentors offering a word
+// of it, with matchTopic's verdict. The other hard filters then apply to
+// each need and candidate: O(N + M + C) for C candidates in all, instead
+// of O(N·M).
 func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable {
 	idx := newTopicIndex(mps)
 	t := arcTable{start: make([]int32, len(nps)+1)}
@@ -58,27 +60,30 @@ func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable 
 	for j := range mps {
 		mentorLangs[j] = lm.mask(mps[j].langs)
 	}
-	seen := make([]int32, len(mps)) // seen[j] == i+1: mentor j is a candidate of need i
-	var cands []int32
+	byTopic := map[string][]topicCandidate{}
+	need := make([][]topicCandidate, len(nps))
+	bound := 0
 	for i := range nps {
-		cands = cands[:0]
-		for w := range strings.FieldsSeq(nps[i].topic.norm) {
-			for _, j := range idx[w] {
-				if seen[j] != int32(i+1) {
-					seen[j] = int32(i + 1)
-					cands = append(cands, j)
-				}
-			}
+		cands, ok := byTopic[nps[i].topic.norm]
+		if !ok {
+			cands = topicCandidates(nps[i].topic, idx, mps)
+			byTopic[nps[i].topic.norm] = cands
 		}
-		slices.Sort(cands)
-		needLangs := lm.mask(nps[i].langs)
-		for _, j := range cands {
-			if needLangs&mentorLangs[j] == 0 && needLangs != 0 && mentorLangs[j] != 0 ||
-				!mps[j].accepts(nps[i].kind) || !reverseAllowed(nps[i].kind, mps[j].Years, nps[i].Years) {
-				continue // cheap filters first; assess checks them again
+		need[i] = cands
+		bound += len(cands)
+	}
+	t.arcs = make([]arc, 0, bound) // at most twice the arcs in practice; growing would copy more
+	for i := range nps {
+		n, cands := &nps[i], need[i]
+		needLangs := lm.mask(n.langs)
+		for _, c := range cands {
+			m := &mps[c.mentor]
+			if needLangs&mentorLangs[c.mentor] == 0 && needLangs != 0 && mentorLangs[c.mentor] != 0 ||
+				!m.accepts(n.kind) || !reverseAllowed(n.kind, m.Years, n.Years) || n.excluded(m.ID) {
+				continue // cheap filters first; assessRest checks them again
 			}
-			if mt, rej := assess(&nps[i], &mps[j], opt); rej == eligible {
-				t.arcs = append(t.arcs, arc{mentor: j, met: mt.met, key: totalKey(mt.score.Value)})
+			if mt, rej := assessRest(n, m, opt, c.topicMatch); rej == eligible {
+				t.arcs = append(t.arcs, arc{mentor: c.mentor, met: mt.met, key: totalKey(mt.score.Value)})
 			}
 		}
 		t.start[i+1] = int32(len(t.arcs))
@@ -86,6 +91,35 @@ func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable 
 	t.end = t.start[1:]
 	t.start = t.start[:len(nps)]
 	return t
+}
+
+// topicCandidate is a mentor whose topics match a need's topic.
+type topicCandidate struct {
+	mentor int32
+	topicMatch
+}
+
+// topicCandidates returns, in mentor order, the mentors of the index that
+// offer a word of want and whose topics match it.
+func topicCandidates(want topic, idx topicIndex, mps []mentorProfile) []topicCandidate {
+	seen := map[int32]bool{}
+	var js []int32
+	for w := range strings.FieldsSeq(want.norm) {
+		for _, j := range idx[w] {
+			if !seen[j] {
+				seen[j] = true
+				js = append(js, j)
+			}
+		}
+	}
+	slices.Sort(js)
+	var out []topicCandidate
+	for _, j := range js {
+		if score, detail, exact := matchTopic(want, mps[j].topics); score > 0 {
+			out = append(out, topicCandidate{j, topicMatch{score, detail, exact}})
+		}
+	}
+	return out
 }
 
 // languageMasks gives each language code a bit, so that "no shared

@@ -28,15 +28,19 @@ type solver struct {
 	load  []int32
 	held  []int32
 
-	// Dijkstra state, valid for mentors whose seen (done) equals round.
-	round      int32
-	seen, done []int32
-	dist       []int64 // of mentors
-	pred       []int32 // need through which a mentor was reached
-	dneed      []int64 // of needs settled this round
-	settledN   []int32
-	settledM   []int32
-	heap       distHeap
+	// Dijkstra state, valid for mentors whose seen (done) equals round,
+	// and the cheapest end found so far: need endNeed left unmatched, or,
+	// when endMentor >= 0, mentor endMentor, which has room.
+	best               int64
+	endNeed, endMentor int32
+	round              int32
+	seen, done         []int32
+	dist               []int64 // of mentors
+	pred               []int32 // need through which a mentor was reached
+	dneed              []int64 // of needs settled this round
+	settledN           []int32
+	settledM           []int32
+	heap               distHeap
 }
 
 // newSolver prepares a solver for the left nodes of t (needs, or mentor
@@ -88,44 +92,64 @@ func sortByBest(best []int64, nodes []int32) {
 
 // add pairs need r optimally with the needs added before.
 func (s *solver) add(r int32) {
-	arcs := s.t.of(int(r))
-	base := s.t.start[r]
-	for x, a := range arcs {
-		s.u[r] = max(s.u[r], s.w[int(base)+x]-s.v[a.mentor])
+	if s.direct(r) {
+		return
 	}
 	s.round++
 	s.settledN, s.settledM, s.heap = s.settledN[:0], s.settledM[:0], s.heap[:0]
-	best, end := s.u[r], r // cheapest end so far: r unmatched
-	endMentor := int32(-1)
-	s.settle(r, 0, best)
+	s.best, s.endNeed, s.endMentor = s.u[r], r, -1 // cheapest end so far: r unmatched
+	s.settle(r, 0)
 	for len(s.heap) > 0 {
 		d, j := s.heap.pop()
 		if s.done[j] == s.round || d != s.dist[j] {
 			continue
 		}
-		if d >= best {
+		if d >= s.best {
 			break
 		}
 		s.done[j] = s.round
-		s.settledM = append(s.settledM, j)
-		if s.load[j] < s.slots[j] {
-			best, endMentor = d, j
-			break
-		}
+		s.settledM = append(s.settledM, j) // full: settle never queues a node with room
 		for _, i := range s.held[s.off[j] : s.off[j]+s.load[j]] {
-			if d+s.u[i] < best {
-				best, end = d+s.u[i], i
+			if d+s.u[i] < s.best {
+				s.best, s.endNeed, s.endMentor = d+s.u[i], i, -1
 			}
-			s.settle(i, d, best)
+			s.settle(i, d)
 		}
 	}
-	s.updateDuals(best)
-	s.augment(r, end, endMentor)
+	s.updateDuals(s.best)
+	s.augment(r, s.endNeed, s.endMentor)
 }
 
-// settle records need i at distance d and relaxes its arcs, keeping
-// only distances below best, the cost of the cheapest end found so far.
-func (s *solver) settle(i int32, d, best int64) {
+// direct sets u[r] so that r's arcs are feasible, and pairs r at once
+// when one of its tight arcs (reduced cost 0) leads to a node with room:
+// the cheapest end, with no search (the lowest such node on ties).
+func (s *solver) direct(r int32) bool {
+	base := int(s.t.start[r])
+	gain, free := s.u[r], int32(-1)
+	for x, a := range s.t.of(int(r)) {
+		g := s.w[base+x] - s.v[a.mentor]
+		if g > gain {
+			gain, free = g, -1
+		}
+		if g == gain && s.load[a.mentor] < s.slots[a.mentor] && (free < 0 || a.mentor < free) {
+			free = a.mentor
+		}
+	}
+	s.u[r] = gain
+	if free < 0 || gain <= 0 {
+		return false
+	}
+	s.held[s.off[free]+s.load[free]] = r
+	s.load[free]++
+	s.match[r] = free
+	return true
+}
+
+// settle records need i at distance d and relaxes its arcs. A node with
+// room is an end: it becomes the cheapest end when it beats s.best.
+// Other nodes are queued only below s.best: nodes at s.best or beyond
+// cannot lead to a cheaper end.
+func (s *solver) settle(i int32, d int64) {
 	s.dneed[i] = d
 	s.settledN = append(s.settledN, i)
 	base := int(s.t.start[i])
@@ -135,7 +159,14 @@ func (s *solver) settle(i int32, d, best int64) {
 			continue
 		}
 		nd := d + s.u[i] + s.v[j] - s.w[base+x]
-		if nd < best && (s.seen[j] != s.round || nd < s.dist[j]) { // a node at best or beyond is never settled
+		if nd >= s.best {
+			continue
+		}
+		if s.load[j] < s.slots[j] {
+			s.best, s.endMentor, s.pred[j] = nd, j, i
+			continue
+		}
+		if s.seen[j] != s.round || nd < s.dist[j] {
 			s.seen[j], s.dist[j], s.pred[j] = s.round, nd, i
 			s.heap.push(nd, j)
 		}
