@@ -45,8 +45,10 @@ type solver struct {
 
 // newSolver prepares a solver for the left nodes of t (needs, or mentor
 // slots when transposed), each taking at most one right node, and right
-// nodes with the given capacities.
+// nodes with the given capacities. It sorts the arcs of each left node
+// heaviest first, so that searches can stop scanning them early.
 func newSolver(t *arcTable, w []int64, capacity []int32) *solver {
+	heaviestFirst(t, w)
 	n, m := len(t.start), len(capacity)
 	s := &solver{t: t, w: w, slots: make([]int32, m), u: make([]int64, n), v: make([]int64, m),
 		match: make([]int32, n), off: make([]int32, m+1), load: make([]int32, m),
@@ -127,6 +129,9 @@ func (s *solver) direct(r int32) bool {
 	base := int(s.t.start[r])
 	gain, free := s.u[r], int32(-1)
 	for x, a := range s.t.of(int(r)) {
+		if s.w[base+x] < gain {
+			break // arcs are heaviest first and v >= 0: no later arc gains more
+		}
 		g := s.w[base+x] - s.v[a.mentor]
 		if g > gain {
 			gain, free = g, -1
@@ -157,6 +162,9 @@ func (s *solver) settle(i int32, d int64) {
 		j := a.mentor
 		if s.done[j] == s.round {
 			continue
+		}
+		if d+s.u[i]-s.w[base+x] >= s.best {
+			break // arcs are heaviest first and v >= 0: no later arc is cheaper
 		}
 		nd := d + s.u[i] + s.v[j] - s.w[base+x]
 		if nd >= s.best {
@@ -270,4 +278,31 @@ func (h *distHeap) pop() (int64, int32) {
 	}
 	*h = a
 	return top.d, top.j
+}
+
+// heaviestFirst sorts the arcs of each node of t (with their weights)
+// by weight, heaviest first, then in their order. Ranges shared by
+// several nodes are sorted once.
+func heaviestFirst(t *arcTable, w []int64) {
+	type weighed struct {
+		w int64
+		a arc
+	}
+	var buf []weighed
+	doneLo, doneHi := int32(-1), int32(-1)
+	for i := range t.start {
+		lo, hi := t.start[i], t.end[i]
+		if lo == doneLo && hi == doneHi {
+			continue
+		}
+		doneLo, doneHi = lo, hi
+		buf = buf[:0]
+		for x := lo; x < hi; x++ {
+			buf = append(buf, weighed{w[x], t.arcs[x]})
+		}
+		slices.SortStableFunc(buf, func(a, b weighed) int { return cmp.Compare(b.w, a.w) })
+		for k, e := range buf {
+			w[lo+int32(k)], t.arcs[lo+int32(k)] = e.w, e.a
+		}
+	}
 }
