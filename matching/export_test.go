@@ -19,3 +19,13 @@ func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 
 	}
 	return out
 }
+
+// EligibleArcs counts the eligible (need, mentor) pairs of a round.
+func EligibleArcs(needs []Need, mentors []Mentor, opt Options) int {
+	nps := make([]needProfile, len(needs))
+	for i, n := range needs {
+		nps[i] = newNeedProfile(n)
+	}
+	mps, _ := byID(mentors)
+	return len(eligibleArcs(nps, mps, opt).arcs)
+}

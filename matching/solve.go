@@ -281,7 +281,7 @@ func (h *distHeap) pop() (int64, int32) {
 }
 
 // heaviestFirst sorts the arcs of each node of t (with their weights)
-// by weight, heaviest first, then in their order. Ranges shared by
+// by weight, heaviest first, then by the node they lead to. Ranges shared by
 // several nodes are sorted once.
 func heaviestFirst(t *arcTable, w []int64) {
 	type weighed struct {
@@ -300,7 +300,12 @@ func heaviestFirst(t *arcTable, w []int64) {
 		for x := lo; x < hi; x++ {
 			buf = append(buf, weighed{w[x], t.arcs[x]})
 		}
-		slices.SortStableFunc(buf, func(a, b weighed) int { return cmp.Compare(b.w, a.w) })
+		slices.SortFunc(buf, func(a, b weighed) int {
+			if c := cmp.Compare(b.w, a.w); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.a.mentor, b.a.mentor) // a node has one arc per partner
+		})
 		for k, e := range buf {
 			w[lo+int32(k)], t.arcs[lo+int32(k)] = e.w, e.a
 		}
