@@ -23,10 +23,10 @@ type Assignment struct {
 // left out. Two needs of one mentee may get the same mentor.
 //
 // Cost, for N needs, M mentors and E eligible pairs: the topic index
-// scores only the C >= E pairs that share a topic word, O(N + M + C);
-// the solver adds needs one at a time, each with a Dijkstra that stops at
-// the first free slot or need it can leave out, O(E log M) per need in
-// the worst case and far less in practice (see the Round benchmark).
+// scores only the C >= E pairs that share a topic word, O(N + M + C); the
+// solver adds the nodes of the scarcer side one at a time, each with a
+// Dijkstra that stops at the cheapest free node or need it can leave out
+// (see the package doc and the README's "Round benchmark").
 func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {

@@ -65,9 +65,12 @@
 // costs, with duals that certify the optimum), one node of the scarcer
 // side at a time: needs when the component's mentors have as many free
 // slots as it has needs, else mentor slots, so that most searches end at
-// once on one of the many free nodes of the other side. A search settles
-// only the nodes cheaper than the cheapest end found: O(E log M) per node
-// in the worst case, so O(min(N,S)·E log M) in all for S slots, but in
-// practice a few arcs per node (see README, "Round benchmark": 20,000
-// needs × 5,000 mentors in well under a second).
+// once on one of the many free nodes of the other side. Arcs are scanned
+// heaviest first, and a search settles only the nodes cheaper than the
+// cheapest end found so far; a node whose best arc leads to a free node is
+// paired with no search at all. Worst case O(E log E) to sort the arcs
+// plus O(E log M) per added node, O(min(N,S)·E log M) for S free slots; in
+// practice a few arcs per node. The README's "Round benchmark" measures
+// 20,000 needs × 5,000 mentors (about a million eligible pairs) at about
+// 0.35 s of CPU and 95 MB allocated.
 package matching

@@ -14,7 +14,8 @@ type Options struct {
 	// (see TZDistanceHours); 0 or less means no limit.
 	MaxTZHours int
 	// WaitPerDay is the bonus Score.Wait per day a need has waited
-	// (Need.Waited), counted in fractions of a day up to MaxWaitDays.
+	// (Need.Waited), counted in fractions of a day up to MaxWaitDays (so
+	// a MaxWaitDays of 0 gives no bonus).
 	WaitPerDay  float64
 	MaxWaitDays float64
 	// LoadSpread is the bonus Score.Load of an idle mentor; a mentor with
