@@ -1,66 +1,86 @@
 package matching
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Assignment pairs a need with the mentor proposed for it.
 type Assignment struct {
 	NeedID    string
 	Candidate Candidate
 }
 
-// arc is an eligible (need, mentor) pair with its quantised total.
-type arc struct {
-	need, mentor int
-	key          int64
-}
-
 // Assign makes one optimal matching round. Each need gets at most one
 // mentor and each mentor at most Capacity-Active needs, among the mentors
 // eligible for that need (the rules of Rank). Among all such matchings it
-// returns one with the greatest sum of Score.Total (compared at 1e-9) and,
-// among those, the most pairs: it never lowers the sum to make more pairs.
-// The result is deterministic and in the input order of needs; unmatched
-// needs are left out. Two needs of one mentee may get the same mentor.
+// returns one with the greatest sum of arc weights (see arcWeights): the
+// greatest sum of Score.Value (compared at 1e-9) and, among those, the
+// most pairs, so it never lowers the sum to make more pairs. With
+// Options.AvoidRepeats, no need keeps a mentor from Need.Met while a
+// mentor it has not met, eligible for it, has a slot left. The result is
+// deterministic and in the input order of needs; unmatched needs are
+// left out. Two needs of one mentee may get the same mentor.
 //
-// Scoring costs O(N·M) for N needs and M mentors. The matching is a
-// primal-dual min-cost flow: at most P <= N phases, each a dense Dijkstra
-// of O((N+M)² + E) over the E eligible pairs, so O(N·(N+M)²) in all.
+// Cost, for N needs, M mentors and E eligible pairs: the topic index
+// scores only the C >= E pairs that share a topic word, O(N + M + C); the
+// solver adds the nodes of the scarcer side one at a time, each with a
+// Dijkstra that stops at the cheapest free node or need it can leave out
+// (see the package doc and the README's "Round benchmark").
 func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {
 		nps[i] = newNeedProfile(n)
 	}
-	mps := newMentorProfiles(mentors)
-	arcs := eligibleArcs(nps, mps, opt)
-	if len(arcs) == 0 {
+	mps, index := byID(mentors)
+	t := eligibleArcs(nps, mps, opt)
+	if len(t.arcs) == 0 {
 		return nil
 	}
-	pairs := solveAssignment(len(nps), mps, arcs)
+	pairs := solveRound(&t, arcWeights(&t, len(nps), mps, opt.AvoidRepeats), mps)
 	var out []Assignment
 	for i, j := range pairs {
-		if j < 0 {
-			continue
+		if j >= 0 {
+			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: assigned(&nps[i], mps, index, t.of(i), j, opt)})
 		}
-		mt, _ := assess(&nps[i], &mps[j], opt)
-		out = append(out, Assignment{NeedID: nps[i].ID, Candidate: candidate(&nps[i], &mps[j], mt)})
 	}
 	return out
 }
 
-// eligibleArcs lists every eligible (need, mentor) pair, in need then
-// mentor order.
-func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) []arc {
-	var arcs []arc
-	for i := range nps {
-		for j := range mps {
-			mt, rej := assess(&nps[i], &mps[j], opt)
-			if rej == eligible {
-				arcs = append(arcs, arc{need: i, mentor: j, key: totalKey(mt.score.Total)})
-			}
+// assigned builds the candidate of mentor j for need n, whose eligible
+// arcs are arcs, as Rank would.
+func assigned(n *needProfile, mps []mentorProfile, index []int, arcs []arc, j int32, opt Options) Candidate {
+	mt, _ := assess(n, &mps[j], opt)
+	c := newRanked(n, &mps[j], mt, index[j])
+	if !opt.AvoidRepeats || mt.met {
+		return c.Candidate
+	}
+	for _, a := range arcs {
+		if !a.met {
+			continue
+		}
+		mmt, _ := assess(n, &mps[a.mentor], opt)
+		if compareRanked(newRanked(n, &mps[a.mentor], mmt, index[a.mentor]), c, false) < 0 {
+			c.AvoidedRepeat = true
+			break
 		}
 	}
-	return arcs
+	return c.Candidate
 }
 
-// slots is how many more mentees the mentor can take.
-func (m *mentorProfile) slots() int {
-	return max(m.Capacity-max(m.Active, 0), 0)
+// byID returns the profiles of the mentors sorted by ID, then input
+// position, and the input position of each. Arcs, and so the solver's
+// ties, follow this order, which is Rank's last tie-break: a lone need
+// gets Rank's first candidate, and reordering the input changes nothing.
+func byID(mentors []Mentor) ([]mentorProfile, []int) {
+	index := make([]int, len(mentors))
+	for j := range index {
+		index[j] = j
+	}
+	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(mentors[a].ID, mentors[b].ID) })
+	mps := make([]mentorProfile, len(mentors))
+	for k, j := range index {
+		mps[k] = newMentorProfile(mentors[j])
+	}
+	return mps, index
 }

@@ -216,13 +216,14 @@ func key(total float64) int64 { return int64(math.Round(total * 1e9)) }
 func sumKey(as []matching.Assignment) int64 {
 	var s int64
 	for _, a := range as {
-		s += key(a.Candidate.Score.Total)
+		s += key(a.Candidate.Score.Value)
 	}
 	return s
 }
 
 // bruteForce tries every way of giving each need one eligible mentor or
-// none and returns the best (total key, pairs), compared in that order.
+// none and returns the best (Score.Value key, pairs), compared in that
+// order: the objective of Assign when no need has met a mentor.
 func bruteForce(needs []matching.Need, mentors []matching.Mentor, opt matching.Options) (int64, int) {
 	free := map[string]int{}
 	for _, m := range mentors {
@@ -243,7 +244,7 @@ func bruteForce(needs []matching.Need, mentors []matching.Mentor, opt matching.O
 		for _, c := range ranked[i] {
 			if free[c.MentorID] > 0 {
 				free[c.MentorID]--
-				walk(i+1, sum+key(c.Score.Total), pairs+1)
+				walk(i+1, sum+key(c.Score.Value), pairs+1)
 				free[c.MentorID]++
 			}
 		}

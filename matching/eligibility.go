@@ -34,14 +34,6 @@ func newMentorProfile(m Mentor) mentorProfile {
 	return p
 }
 
-func newMentorProfiles(ms []Mentor) []mentorProfile {
-	out := make([]mentorProfile, len(ms))
-	for i, m := range ms {
-		out[i] = newMentorProfile(m)
-	}
-	return out
-}
-
 // needProfile is a Need with its topic, languages and kind normalised.
 type needProfile struct {
 	Need
@@ -65,8 +57,12 @@ func (n *needProfile) excluded(mentorID string) bool {
 	if n.MenteeID != "" && mentorID == n.MenteeID {
 		return true
 	}
-	for _, id := range n.Exclude {
-		if id == mentorID {
+	return contains(n.Exclude, mentorID)
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
 			return true
 		}
 	}

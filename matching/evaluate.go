@@ -8,6 +8,7 @@ type match struct {
 	topicExact  bool
 	langDetail  string
 	hours       int
+	met         bool // the mentor is in Need.Met
 }
 
 // assess applies the hard filters in their documented order and, when the
@@ -21,6 +22,20 @@ func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
 	if topicScore == 0 {
 		return match{}, rejNoTopic
 	}
+	return assessRest(n, m, opt, topicMatch{topicScore, topicDetail, exact})
+}
+
+// topicMatch is what matchTopic says of a need's topic and a mentor.
+type topicMatch struct {
+	score  float64
+	detail string
+	exact  bool
+}
+
+// assessRest applies the hard filters after the topic, whose match tm is
+// known, and scores the pair.
+func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (match, rejection) {
+	topicScore, topicDetail, exact := tm.score, tm.detail, tm.exact
 	langScore, langDetail, ok := matchLanguage(n.langs, m.langs)
 	if !ok {
 		return match{}, rejNoLanguage
@@ -42,13 +57,17 @@ func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
 		Kind:     kindFit(n.kind, m.Years, n.Years),
 	}
 	s.Total = opt.Weights.total(s)
-	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours}, eligible
+	s.Wait = opt.waitBonus(&n.Need)
+	s.Load = opt.loadBonus(&m.Mentor)
+	s.Value = s.Total + s.Wait + s.Load
+	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours,
+		met: contains(n.Met, m.ID)}, eligible
 }
 
 // candidate builds the Candidate for an eligible pair assessed as mt, with
 // its reasons in the documented order.
 func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
-	reasons := make([]Reason, 0, 5)
+	reasons := make([]Reason, 0, 7)
 	reasons = append(reasons,
 		Reason{Code: ReasonTopic, Detail: mt.topicDetail, Exact: mt.topicExact},
 		Reason{Code: ReasonLanguage, Detail: mt.langDetail},
@@ -57,6 +76,12 @@ func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
 	)
 	if d, ok := experienceDetail(n.kind, m.Years, n.Years); ok {
 		reasons = append(reasons, Reason{Code: ReasonExperience, Detail: d, Years: m.Years})
+	}
+	if days := int(n.Waited.Hours() / 24); days >= 1 && mt.score.Wait > 0 {
+		reasons = append(reasons, Reason{Code: ReasonWaited, Days: days})
+	}
+	if mt.met {
+		reasons = append(reasons, Reason{Code: ReasonMetBefore})
 	}
 	return Candidate{MentorID: m.ID, Score: mt.score, Reasons: reasons}
 }

@@ -25,17 +25,17 @@ func ExampleRank() {
 	fmt.Printf("%+v\n", matching.Explain(need, mentors, matching.DefaultOptions()))
 	// Output:
 	// chloe 0.983
-	//   {Code:topic Detail:kubernetes Hours:0 Years:0 Exact:true}
-	//   {Code:language Detail:fr Hours:0 Years:0 Exact:false}
-	//   {Code:timezone Detail: Hours:1 Years:0 Exact:false}
-	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false}
-	//   {Code:experience Detail:senior Hours:0 Years:6 Exact:false}
+	//   {Code:topic Detail:kubernetes Hours:0 Years:0 Exact:true Days:0}
+	//   {Code:language Detail:fr Hours:0 Years:0 Exact:false Days:0}
+	//   {Code:timezone Detail: Hours:1 Years:0 Exact:false Days:0}
+	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0}
+	//   {Code:experience Detail:senior Hours:0 Years:6 Exact:false Days:0}
 	// bob 0.700
-	//   {Code:topic Detail:Kubernetes operators Hours:0 Years:0 Exact:false}
-	//   {Code:language Detail:en Hours:0 Years:0 Exact:false}
-	//   {Code:timezone Detail: Hours:6 Years:0 Exact:false}
-	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false}
-	//   {Code:experience Detail:senior Hours:0 Years:9 Exact:false}
+	//   {Code:topic Detail:Kubernetes operators Hours:0 Years:0 Exact:false Days:0}
+	//   {Code:language Detail:en Hours:0 Years:0 Exact:false Days:0}
+	//   {Code:timezone Detail: Hours:6 Years:0 Exact:false Days:0}
+	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0}
+	//   {Code:experience Detail:senior Hours:0 Years:9 Exact:false Days:0}
 	// {Eligible:2 NoTopic:1 NoLanguage:0 KindMismatch:0 NoCapacity:0 TooFar:0 Excluded:0}
 }
 

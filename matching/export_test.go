@@ -13,3 +13,33 @@ var (
 func MatchTopic(want, offered string) (float64, string, bool) {
 	return matchTopic(newTopic(want), []topic{newTopic(offered)})
 }
+
+// ArcWeights returns, for each need, the weight Assign maximises for each
+// eligible mentor, by mentor ID, as Assign computes them.
+func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 {
+	nps := make([]needProfile, len(needs))
+	for i, n := range needs {
+		nps[i] = newNeedProfile(n)
+	}
+	mps, _ := byID(mentors)
+	t := eligibleArcs(nps, mps, opt)
+	w := arcWeights(&t, len(nps), mps, opt.AvoidRepeats)
+	out := make([]map[string]int64, len(needs))
+	for i := range needs {
+		out[i] = map[string]int64{}
+		for x := t.start[i]; x < t.end[i]; x++ {
+			out[i][mps[t.arcs[x].mentor].ID] = w[x]
+		}
+	}
+	return out
+}
+
+// EligibleArcs counts the eligible (need, mentor) pairs of a round.
+func EligibleArcs(needs []Need, mentors []Mentor, opt Options) int {
+	nps := make([]needProfile, len(needs))
+	for i, n := range needs {
+		nps[i] = newNeedProfile(n)
+	}
+	mps, _ := byID(mentors)
+	return len(eligibleArcs(nps, mps, opt).arcs)
+}

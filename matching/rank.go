@@ -18,15 +18,25 @@ func totalKey(total float64) int64 {
 // ranked is a candidate with what the ordering needs.
 type ranked struct {
 	Candidate
-	key              int64
+	key              int64 // totalKey(Score.Value)
+	met              bool
 	active, capacity int
 	index            int
 }
 
-// Rank returns the eligible mentors for need, best first: by higher
-// Score.Total (compared at 1e-9), then lower load Active/Capacity, then
-// lower MentorID, then earlier position in mentors. It returns nil when
-// no mentor is eligible. Use Explain to learn why the others were left out.
+func newRanked(n *needProfile, m *mentorProfile, mt match, index int) ranked {
+	return ranked{
+		Candidate: candidate(n, m, mt), key: totalKey(mt.score.Value), met: mt.met,
+		active: max(m.Active, 0), capacity: m.Capacity, index: index,
+	}
+}
+
+// Rank returns the eligible mentors for need, best first: with
+// Options.AvoidRepeats, mentors not in Need.Met before those in it; then
+// by higher Score.Value (compared at 1e-9), then lower load
+// Active/Capacity, then lower MentorID, then earlier position in mentors.
+// It returns nil when no mentor is eligible. Use Explain to learn why the
+// others were left out. Its order is the one Assign uses for a lone need.
 func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 	n := newNeedProfile(need)
 	var rs []ranked
@@ -36,12 +46,12 @@ func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 		if rej != eligible {
 			continue
 		}
-		rs = append(rs, ranked{
-			Candidate: candidate(&n, &m, mt), key: totalKey(mt.score.Total),
-			active: max(m.Active, 0), capacity: m.Capacity, index: i,
-		})
+		rs = append(rs, newRanked(&n, &m, mt, i))
 	}
-	slices.SortFunc(rs, compareRanked)
+	if opt.AvoidRepeats {
+		markAvoided(rs)
+	}
+	slices.SortFunc(rs, func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) })
 	var out []Candidate
 	for _, r := range rs {
 		out = append(out, r.Candidate)
@@ -49,9 +59,32 @@ func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 	return out
 }
 
+// markAvoided sets AvoidedRepeat on each candidate not met before that a
+// met candidate would outrank without repeat avoidance.
+func markAvoided(rs []ranked) {
+	best := -1
+	for i := range rs {
+		if rs[i].met && (best < 0 || compareRanked(rs[i], rs[best], false) < 0) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for i := range rs {
+		rs[i].AvoidedRepeat = !rs[i].met && compareRanked(rs[best], rs[i], false) < 0
+	}
+}
+
 // compareRanked orders better candidates first. Capacities are positive
 // for eligible mentors, so loads compare exactly by cross-multiplication.
-func compareRanked(a, b ranked) int {
+func compareRanked(a, b ranked, avoidRepeats bool) int {
+	if avoidRepeats && a.met != b.met {
+		if b.met {
+			return -1
+		}
+		return 1
+	}
 	if c := cmp.Compare(b.key, a.key); c != 0 {
 		return c
 	}

@@ -10,6 +10,8 @@ const (
 	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance in whole hours (0 = same time zone)
 	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
 	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years
+	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait)
+	ReasonMetBefore  ReasonCode = "met-before" // the mentor is in Need.Met: a repeat, proposed because no other mentor was free
 )
 
 // Reason is one fact that explains a proposal. Only the fields named by
@@ -20,17 +22,29 @@ type Reason struct {
 	Hours  int
 	Years  int
 	Exact  bool
+	Days   int
 }
 
-// Score holds the part scores of a candidate, each in [0,1], and their
-// weighted mean Total (see Weights).
-type Score struct{ Topic, Language, TimeZone, Kind, Total float64 }
+// Score holds the part scores of a candidate, each in [0,1], their
+// weighted mean Total (see Weights), the bonuses Wait and Load (see
+// Options) and Value = Total + Wait + Load, which Rank and Assign
+// maximise (after repeat avoidance).
+type Score struct {
+	Topic, Language, TimeZone, Kind, Total float64
+	Wait, Load, Value                      float64
+}
 
 // Candidate is an eligible mentor with its score and reasons. Reasons come
 // in a fixed order: topic, language, timezone, kind, then experience when
-// both the mentor's and the mentee's years are known.
+// both the mentor's and the mentee's years are known, then waited when
+// the need has waited a day or more with a waiting bonus, then met-before
+// when the mentor is in Need.Met.
+//
+// AvoidedRepeat is true when repeat avoidance moved this candidate up:
+// without it, an eligible mentor in Need.Met would rank above it.
 type Candidate struct {
-	MentorID string
-	Score    Score
-	Reasons  []Reason
+	MentorID      string
+	Score         Score
+	Reasons       []Reason
+	AvoidedRepeat bool
 }

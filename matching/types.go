@@ -1,5 +1,7 @@
 package matching
 
+import "time"
+
 // Mentor is a member offering mentoring, as seen at matching time.
 type Mentor struct {
 	ID        string
@@ -9,17 +11,19 @@ type Mentor struct {
 	Years     int      // years of experience; 0 (or less) means unknown
 	Kinds     []Kind   // kinds accepted; empty means all kinds
 	Capacity  int      // max active mentees
-	Active    int      // current active mentees
+	Active    int      // current active mentees, pending proposals included
 }
 
 // Need is a mentee's request for a mentor.
 type Need struct {
-	ID        string   // request ID
-	MenteeID  string   // the mentee; never proposed as their own mentor
-	Topic     string   // free text; compared after NormalizeTopic
-	Kind      Kind     // one of Kinds; another value is accepted only by mentors with no Kinds and scored like OneToOne
-	Languages []string // acceptable languages, preferred first; empty means any
-	UTCOffset int      // seconds east of UTC at matching time
-	Years     int      // mentee's years of experience; 0 (or less) means unknown
-	Exclude   []string // mentor IDs never to propose (mentors who declined)
+	ID        string        // request ID
+	MenteeID  string        // the mentee; never proposed as their own mentor
+	Topic     string        // free text; compared after NormalizeTopic
+	Kind      Kind          // one of Kinds; another value is accepted only by mentors with no Kinds and scored like OneToOne
+	Languages []string      // acceptable languages, preferred first; empty means any
+	UTCOffset int           // seconds east of UTC at matching time
+	Years     int           // mentee's years of experience; 0 (or less) means unknown
+	Exclude   []string      // mentor IDs never to propose (declined, or a pair that did not work out)
+	Waited    time.Duration // how long the request has waited; the caller computes it
+	Met       []string      // mentor IDs this mentee was paired with before and met
 }
