@@ -79,6 +79,7 @@ func markFull(mentors []matching.Mentor, id string) {
 func (b *Bot) matchOptions(ctx context.Context, t Tenant) matching.Options {
 	opt := b.cfg.Match
 	opt.MaxTZHours = b.settings(ctx, t).MaxTZHours
+	opt.Synonyms = b.synonyms(ctx, t)
 	return opt
 }
 
@@ -97,6 +98,11 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	}
 	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
+	}
+	if c.AvoidedRepeat {
+		// A mentor the mentee met would have ranked first: counted for the
+		// managers' fairness report.
+		b.recordRepeatAvoided(ctx, t, r.ID)
 	}
 	// Sent at once; if the platform fails, the proposal's send job sends it
 	// later. Both share one delivery mark, so it goes out once.
@@ -121,19 +127,21 @@ func (b *Bot) need(r Request, mentee Member) matching.Need { return b.needWith(r
 // needWith describes a request to the matcher. Mentors who declined the
 // request, and those the mentee must never be paired with again
 // automatically (never), are excluded; the mentors they met are passed on
-// (met).
+// (met), for the matcher to avoid while another mentor has room. Waited,
+// which the matcher turns into priority, runs from the request's creation:
+// a request passed over in earlier rounds has waited longer.
 func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.Need {
 	langs := []string{string(mentee.Lang)}
 	if r.Language != "" {
 		langs = []string{string(r.Language)}
 	}
-	n := matching.Need{
+	now := b.clock.Now()
+	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
-		UTCOffset: utcOffset(mentee.TZ, b.clock.Now()), Years: mentee.Years,
+		UTCOffset: utcOffset(mentee.TZ, now), Years: mentee.Years,
 		Exclude: append(append([]string(nil), r.Declined...), never...),
+		Met:     met, Waited: max(now.Sub(r.Created), 0),
 	}
-	_ = met // TODO(lead): matching.Need.Met = met
-	return n
 }
 
 // verdicts splits a mentee's history (mentor → verdict) into the mentors
@@ -223,6 +231,16 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		return T(lang, prefix+"kind", "kind", T(lang, "kind."+r.Detail), "mentor", mentor)
 	case matching.ReasonExperience:
 		return T(lang, "reason.exp_"+r.Detail, "years", itoa(r.Years))
+	case matching.ReasonWaited:
+		if mentor != "" {
+			return "" // the introduction speaks to both; the mentee knows
+		}
+		if r.Days == 1 {
+			return T(lang, "reason.waited_one")
+		}
+		return T(lang, "reason.waited", "days", itoa(r.Days))
+	case matching.ReasonMetBefore:
+		return T(lang, "reason.met_before")
 	}
 	return ""
 }

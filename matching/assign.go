@@ -30,9 +30,9 @@ type Assignment struct {
 func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {
-		nps[i] = newNeedProfile(n)
+		nps[i] = newNeedProfile(n, opt.Synonyms)
 	}
-	mps, index := byID(mentors)
+	mps, index := byID(mentors, opt.Synonyms)
 	t := eligibleArcs(nps, mps, opt)
 	if len(t.arcs) == 0 {
 		return nil
@@ -72,7 +72,7 @@ func assigned(n *needProfile, mps []mentorProfile, index []int, arcs []arc, j in
 // position, and the input position of each. Arcs, and so the solver's
 // ties, follow this order, which is Rank's last tie-break: a lone need
 // gets Rank's first candidate, and reordering the input changes nothing.
-func byID(mentors []Mentor) ([]mentorProfile, []int) {
+func byID(mentors []Mentor, syn Synonyms) ([]mentorProfile, []int) {
 	index := make([]int, len(mentors))
 	for j := range index {
 		index[j] = j
@@ -80,7 +80,7 @@ func byID(mentors []Mentor) ([]mentorProfile, []int) {
 	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(mentors[a].ID, mentors[b].ID) })
 	mps := make([]mentorProfile, len(mentors))
 	for k, j := range index {
-		mps[k] = newMentorProfile(mentors[j])
+		mps[k] = newMentorProfile(mentors[j], syn)
 	}
 	return mps, index
 }

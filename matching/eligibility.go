@@ -23,10 +23,10 @@ type mentorProfile struct {
 	kinds  []Kind
 }
 
-func newMentorProfile(m Mentor) mentorProfile {
+func newMentorProfile(m Mentor, syn Synonyms) mentorProfile {
 	p := mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages)}
 	for _, t := range m.Topics {
-		p.topics = append(p.topics, newTopic(t))
+		p.topics = append(p.topics, syn.topic(t))
 	}
 	for _, k := range m.Kinds {
 		p.kinds = append(p.kinds, canonicalKind(k))
@@ -42,10 +42,10 @@ type needProfile struct {
 	kind  Kind
 }
 
-func newNeedProfile(n Need) needProfile {
+func newNeedProfile(n Need, syn Synonyms) needProfile {
 	return needProfile{
 		Need:  n,
-		topic: newTopic(n.Topic),
+		topic: syn.topic(n.Topic),
 		langs: normalizeLanguages(n.Languages),
 		kind:  canonicalKind(n.Kind),
 	}

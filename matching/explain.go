@@ -17,10 +17,10 @@ type Explanation struct {
 // Explain tells why nobody (or few) fit need, so that the bot can tell a
 // waiting member and the managers. Its Eligible equals len(Rank(...)).
 func Explain(need Need, mentors []Mentor, opt Options) Explanation {
-	n := newNeedProfile(need)
+	n := newNeedProfile(need, opt.Synonyms)
 	var e Explanation
 	for i := range mentors {
-		m := newMentorProfile(mentors[i])
+		m := newMentorProfile(mentors[i], opt.Synonyms)
 		_, rej := assess(&n, &m, opt)
 		switch rej {
 		case eligible:

@@ -19,9 +19,9 @@ func MatchTopic(want, offered string) (float64, string, bool) {
 func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {
-		nps[i] = newNeedProfile(n)
+		nps[i] = newNeedProfile(n, opt.Synonyms)
 	}
-	mps, _ := byID(mentors)
+	mps, _ := byID(mentors, opt.Synonyms)
 	t := eligibleArcs(nps, mps, opt)
 	w := arcWeights(&t, len(nps), mps, opt.AvoidRepeats)
 	out := make([]map[string]int64, len(needs))
@@ -38,8 +38,8 @@ func ArcWeights(needs []Need, mentors []Mentor, opt Options) []map[string]int64 
 func EligibleArcs(needs []Need, mentors []Mentor, opt Options) int {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {
-		nps[i] = newNeedProfile(n)
+		nps[i] = newNeedProfile(n, opt.Synonyms)
 	}
-	mps, _ := byID(mentors)
+	mps, _ := byID(mentors, opt.Synonyms)
 	return len(eligibleArcs(nps, mps, opt).arcs)
 }

@@ -24,6 +24,10 @@ type Options struct {
 	// AvoidRepeats ranks every mentor in Need.Met below every other
 	// eligible mentor of that need (see Assign).
 	AvoidRepeats bool
+	// Synonyms are the workspace's own topic aliases, applied to every
+	// topic of needs and mentors after NormalizeTopic's (see
+	// Synonyms.Normalize). Nil applies none.
+	Synonyms Synonyms
 }
 
 // DefaultOptions returns weights Topic .4, Language .2, TimeZone .2,

@@ -38,10 +38,10 @@ func newRanked(n *needProfile, m *mentorProfile, mt match, index int) ranked {
 // It returns nil when no mentor is eligible. Use Explain to learn why the
 // others were left out. Its order is the one Assign uses for a lone need.
 func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
-	n := newNeedProfile(need)
+	n := newNeedProfile(need, opt.Synonyms)
 	var rs []ranked
 	for i := range mentors {
-		m := newMentorProfile(mentors[i])
+		m := newMentorProfile(mentors[i], opt.Synonyms)
 		mt, rej := assess(&n, &m, opt)
 		if rej != eligible {
 			continue

@@ -102,6 +102,15 @@ type topic struct {
 
 func newTopic(raw string) topic { return newTopicWith(raw, NormalizeTopic) }
 
+// topic is a topic as the workspace's synonyms fold it: with none, as
+// NormalizeTopic does.
+func (s Synonyms) topic(raw string) topic {
+	if len(s) == 0 {
+		return newTopic(raw)
+	}
+	return newTopicWith(raw, s.Normalize)
+}
+
 func newTopicWith(raw string, normalize func(string) string) topic {
 	return topic{raw: strings.TrimSpace(raw), norm: normalize(raw)}
 }

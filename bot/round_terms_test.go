@@ -1,0 +1,94 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestRepeatAvoidedThroughTheBot: a mentee who met a mentor asks again;
+// that mentor fits best (same time zone) and has a free slot, but the
+// other mentor of the topic is proposed, the proposal says nothing of a
+// repeat, and the managers' figures count one re-pairing prevented.
+// Without another mentor with room, the met mentor is proposed, and the
+// proposal says why.
+func TestRepeatAvoidedThroughTheBot(t *testing.T) {
+	h := MustAdminHarness(t)
+	ctx := context.Background()
+	h.Run("mia", "offer go capacity:3 tz:Europe/Paris")
+	h.Run("zoe", "offer go capacity:1 tz:Asia/Tokyo")
+	h.Run("bob", "request go tz:Europe/Paris")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	if err := h.Store.RememberPair(ctx, h.Tenant, "bob", "mia", bot.VerdictMet); err != nil {
+		t.Fatal(err)
+	}
+	inbox(h.Harness)
+	MustContain(t, h.Run("bob", "request go"), "I've asked a mentor")
+	sent := strings.Join(inbox(h.Harness), "\n")
+	if !strings.Contains(sent, "zoe: Mentoring request: go") || strings.Contains(sent, "mia: Mentoring request") {
+		t.Fatalf("got %q, want the proposal sent to zoe, not to mia whom bob met", sent)
+	}
+
+	// zoe declines: mia is the only mentor with room, so she is proposed,
+	// and told that they met before.
+	h.Click("zoe", "zoe", bot.ActionProposalDecline)
+	toMia := h.Platform.To("mia")
+	if len(toMia) == 0 || toMia[len(toMia)-1].Title != "Mentoring request: go" {
+		t.Fatalf("got %+v, want the request proposed to mia once no other mentor has room", toMia)
+	}
+	if why := whyField(toMia[len(toMia)-1]); !strings.Contains(why, "you have met before: no other mentor had room") {
+		t.Fatalf("got reasons %q, want them to say that they met before", why)
+	}
+	MustTick(t, h.Harness, 7*24*time.Hour)
+	MustContain(t, h.Run("alice", "admin stats"), "Re-pairings prevented by repeat avoidance: 1")
+}
+
+// whyField is the reasons of a proposal, as shown to the mentor.
+func whyField(m bot.Message) string {
+	for _, f := range m.Fields {
+		if f.Label == "Why you" || strings.HasPrefix(f.Label, "Why") {
+			return f.Value
+		}
+	}
+	return ""
+}
+
+// TestWaitingPriorityThroughTheSweep: two requests of equal fit wait for
+// one slot; the one that has waited longer gets it.
+func TestWaitingPriorityThroughTheSweep(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ann", "request go")
+	MustTick(t, h, 3*24*time.Hour)
+	h.Run("bob", "request go")
+	h.Platform.Take()
+	h.Run("mia", "offer go capacity:1")
+	toMia := h.Platform.To("mia")
+	if len(toMia) != 1 || !strings.Contains(toMia[0].Text, "Ann would like your help") {
+		t.Fatalf("got %+v, want the slot proposed to Ann, who waited 3 days longer", toMia)
+	}
+	if why := whyField(toMia[0]); !strings.Contains(why, "waiting for 3 days, so first in line") {
+		t.Fatalf("got reasons %q, want them to say Ann waited 3 days", why)
+	}
+}
+
+// TestWorkspaceAliasMatches: once a manager says that "sre" means "site
+// reliability engineering", a request in either spelling finds a mentor
+// who offered the other, including an offer made before the alias, in
+// French as in English.
+func TestWorkspaceAliasMatches(t *testing.T) {
+	for _, tc := range []struct{ lang, offer, request, want string }{
+		{"en", "offer SRE", "request site reliability engineering", "I've asked a mentor"},
+		{"fr", "offer site reliability engineering languages:fr", "request SRE", "j'ai sollicité un mentor"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustAdminHarness(t)
+			h.Run("mia", tc.offer)
+			h.Run("bob", "lang "+tc.lang)
+			MustContain(t, h.Run("alice", "admin topics alias sre site reliability engineering"), "From now on")
+			MustContain(t, h.Run("bob", tc.request), tc.want)
+		})
+	}
+}
