@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -21,18 +22,64 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	}
 	mentors := b.mentors(offers)
 	opt := b.matchOptions(ctx, t)
-	for _, w := range waiting {
-		mentee, err := b.member(ctx, w.Mentee)
-		if err != nil {
-			return err
-		}
-		why := matching.Explain(b.need(w, mentee), mentors, opt)
-		r.Waiting = append(r.Waiting, WaitingRequest{Request: w, Mentee: mentee, Why: why})
+	w, err := b.needsOf(ctx, t, waiting)
+	if err != nil {
+		return err
+	}
+	for i, req := range waiting {
+		why := matching.Explain(w.needs[i], mentors, opt)
+		r.Waiting = append(r.Waiting, WaitingRequest{Request: req, Mentee: w.mentees[req.ID], Why: why})
 	}
 	r.Demand = sortedCounts(demand)
 	r.Supply = sortedCounts(supply(offers))
 	r.Unmet = unmet(demand, waiting, mentors, opt)
+	labels := topicLabels(offers, waiting)
+	for _, counts := range [][]TopicCount{r.Demand, r.Supply, r.Unmet} {
+		for i := range counts {
+			if l, ok := labels[counts[i].Topic]; ok {
+				counts[i].Topic = l
+			}
+		}
+	}
 	return nil
+}
+
+// topicLabels names each folded topic (the counters' keys, which can read
+// oddly: "cach" for "cache") by a spelling a member typed: the most common
+// among the offers and waiting requests, the alphabetically first on a
+// tie, kept as typed but for surrounding spaces.
+func topicLabels(offers []Offer, waiting []Request) map[string]string {
+	seen := map[string]map[string]int{}
+	add := func(raw string) {
+		raw = strings.TrimSpace(raw)
+		n := matching.NormalizeTopic(raw)
+		if n == "" {
+			return
+		}
+		if seen[n] == nil {
+			seen[n] = map[string]int{}
+		}
+		seen[n][raw]++
+	}
+	for _, o := range offers {
+		for _, topic := range o.Topics {
+			add(topic)
+		}
+	}
+	for _, w := range waiting {
+		add(w.Topic)
+	}
+	out := make(map[string]string, len(seen))
+	for n, spellings := range seen {
+		best, count := "", 0
+		for raw, c := range spellings {
+			if c > count || (c == count && raw < best) {
+				best, count = raw, c
+			}
+		}
+		out[n] = best
+	}
+	return out
 }
 
 // supply counts the unpaused mentors offering each (normalised) topic.

@@ -92,3 +92,14 @@ func TestWorkspaceAliasMatches(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestTopicsReadAsTyped: the topics of the managers' figures are
+// counted folded ("Cache" and "caches" are one topic) but shown as
+// members typed them, not as the folded key ("cach").
+func TestDigestTopicsReadAsTyped(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer Cache, Développement")
+	h.Run("zoe", "offer caches, developpement")
+	h.Run("max", "offer Cache")
+	MustContain(t, h.Run("alice", "admin stats"), "On offer (mentors per topic): Cache (3), Développement (2)")
+}
