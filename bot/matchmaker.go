@@ -41,21 +41,23 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	need := b.needWith(r, mentee, never, met)
 	mentors := b.mentors(offers)
 	opt := b.matchOptions(ctx, t)
-	for gone, full := 0, 0; gone < maxProposeAttempts && full < maxCapacityRaces; {
-		cands := matching.Rank(need, mentors, opt)
-		if len(cands) == 0 {
+	// One ranking serves the whole walk: a mentor who left (EGONE) or whom
+	// another replica filled since the read (ECAPACITY: the loser of the
+	// race proposes the next candidate) is marked and skipped.
+	cands := matching.Rank(need, mentors, opt)
+	gone, full := 0, 0
+	for _, c := range cands {
+		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
 			break
 		}
-		_, err := b.proposeTo(ctx, r, cands[0], mentee)
+		_, err := b.proposeTo(ctx, r, c, mentee)
 		switch ErrorCode(err) {
 		case EGONE:
 			gone++
-			need.Exclude = append(need.Exclude, cands[0].MentorID)
+			need.Exclude = append(need.Exclude, c.MentorID)
 		case ECAPACITY:
-			// Another replica took the mentor's last slot since the read:
-			// the loser of the race proposes the next candidate.
 			full++
-			markFull(mentors, cands[0].MentorID)
+			markFull(mentors, c.MentorID)
 		case "", ESTALE:
 			// ESTALE: another replica or click moved the request on: not ours to do.
 			return proposeResult{proposed: true}, nil

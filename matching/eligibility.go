@@ -23,15 +23,34 @@ type mentorProfile struct {
 	kinds  []Kind
 }
 
-func newMentorProfile(m Mentor, syn Synonyms) mentorProfile {
-	p := mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages)}
+func newMentorProfile(m Mentor, f *topicMemo) mentorProfile {
+	p := mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages), topics: make([]topic, 0, len(m.Topics))}
 	for _, t := range m.Topics {
-		p.topics = append(p.topics, syn.topic(t))
+		p.topics = append(p.topics, f.topic(t))
 	}
 	for _, k := range m.Kinds {
 		p.kinds = append(p.kinds, canonicalKind(k))
 	}
 	return p
+}
+
+// topicMemo folds topics for one call of Rank, Explain or Assign, folding
+// each spelling once: the mentors of a workspace share most of their
+// topics, and folding is most of the cost of a mentor's profile.
+type topicMemo struct {
+	syn  Synonyms
+	memo map[string]topic
+}
+
+func newTopicMemo(syn Synonyms) *topicMemo { return &topicMemo{syn: syn, memo: map[string]topic{}} }
+
+func (f *topicMemo) topic(raw string) topic {
+	if t, ok := f.memo[raw]; ok {
+		return t
+	}
+	t := f.syn.topic(raw)
+	f.memo[raw] = t
+	return t
 }
 
 // needProfile is a Need with its topic, languages and kind normalised.

@@ -40,8 +40,12 @@ func newRanked(n *needProfile, m *mentorProfile, mt match, index int) ranked {
 func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 	n := newNeedProfile(need, opt.Synonyms)
 	var rs []ranked
+	f := newTopicMemo(opt.Synonyms)
 	for i := range mentors {
-		m := newMentorProfile(mentors[i], opt.Synonyms)
+		if mentors[i].Capacity <= max(mentors[i].Active, 0) || n.excluded(mentors[i].ID) {
+			continue // hard filters that need no profile: skipped before building one
+		}
+		m := newMentorProfile(mentors[i], f)
 		mt, rej := assess(&n, &m, opt)
 		if rej != eligible {
 			continue
