@@ -186,11 +186,7 @@ func roundReasons(lang Lang, reasons []matching.Reason, mentor string) string {
 			parts = append(parts, s)
 		}
 	}
-	sep := "; "
-	if lang == French {
-		sep = "\u202f; " // FRENCH.md: a narrow no-break space before ;
-	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, reasonSep(lang))
 }
 
 // score writes a match score with two decimals, a comma in French.

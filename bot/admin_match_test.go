@@ -83,7 +83,7 @@ func TestAdminMatchPreview(t *testing.T) {
 		"• Ann with Mia, “go”, score 0.94: Mia offers “go”; both speak English; same time zone; Mia offers flash mentoring (Meet & Share)",
 		"• Cat with Max, “python”, score 0.90: Max offers “python”; same time zone; Max offers flash mentoring (Meet & Share)",
 		"It would leave 2 requests waiting:",
-		"• Ben, “go”, less than a day: The mentors for “go” are taken by better fits in this round.",
+		"• Ben, “go”, less than a day: The mentors for “go” are taken by other requests in this round (a better fit, a longer wait, or a tie).",
 		"• Dan, “rust”, less than a day: Nobody offers “rust” yet.",
 	)
 	if got := len(r.Message.Buttons); got != 2 || r.Message.Buttons[0].ActionID != bot.ActionRoundSend || r.Message.Buttons[1].ActionID != bot.ActionRoundCancel {
@@ -102,7 +102,7 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 	r := h.Run("alice", "admin match")
 	MustLines(t, r.Message.Text,
 		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
-		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par de meilleures correspondances dans cette vague.",
+		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	)
 	if want := "anglais ; même fuseau horaire ; Mia propose"; !strings.Contains(r.Message.Text, want) {
 		t.Errorf("got %s\nwant the reasons joined by %q", r.Message.Text, " ; ")

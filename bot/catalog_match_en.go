@@ -19,7 +19,7 @@ var catalogMatchEN = map[string]string{
 	"round.reason_language":   "both speak {language}",
 	"round.left":              "It would leave {requests} waiting:",
 	"round.left_item":         "{mentee}, “{topic}”, {waited}: {why}",
-	"round.left_taken":        "The mentors for “{topic}” are taken by better fits in this round.",
+	"round.left_taken":        "The mentors for “{topic}” are taken by other requests in this round (a better fit, a longer wait, or a tie).",
 	"round.confirm":           "Nothing is sent until you click “Send these proposals”. If the requests or offers change before then, you will see the new round first.",
 	"round.btn_send":          "Send these proposals",
 	"round.btn_cancel":        "Cancel",

@@ -19,7 +19,7 @@ var catalogMatchFR = map[string]string{
 	"round.reason_language":   "les deux parlent {language}",
 	"round.left":              "Elle laisserait {requests} en attente :",
 	"round.left_item":         "{mentee}, « {topic} », {waited} : {why}",
-	"round.left_taken":        "Les mentors de « {topic} » sont pris par de meilleures correspondances dans cette vague.",
+	"round.left_taken":        "Les mentors de « {topic} » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	"round.confirm":           "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions ». Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle vague.",
 	"round.btn_send":          "Envoyer ces propositions",
 	"round.btn_cancel":        "Annuler",

@@ -1,11 +1,13 @@
 package bot
 
-// catalogReasonsEN holds the sentences of the matcher's priority reasons
-// (waiting time, a repeat pairing), in English.
+// The sentences of the matcher's priority reasons (waiting time, a repeat
+// pairing) and of a mentor's capacity with open proposals, in English.
 var catalogReasonsEN = map[string]string{
 	"reason.waited":     "waiting for {days} days, so first in line",
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor had room",
+
+	"offer.capacity_pending": "{used} of {capacity} in use ({pending} awaiting your answer)",
 }
 
 func init() {

@@ -1,11 +1,13 @@
 package bot
 
-// catalogReasonsFR holds the sentences of the matcher's priority reasons
-// (waiting time, a repeat pairing), in French.
+// The sentences of the matcher's priority reasons (waiting time, a repeat
+// pairing) and of a mentor's capacity with open proposals, in French.
 var catalogReasonsFR = map[string]string{
 	"reason.waited":     "en attente depuis {days} jours, donc en tête de file",
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
 	"reason.met_before": "vous vous êtes déjà rencontrés\u202f: aucun autre mentor n'avait de place",
+
+	"offer.capacity_pending": "{used}/{capacity} (dont {pending} en attente de votre réponse)",
 }
 
 func init() {

@@ -205,7 +205,16 @@ func reasonsText(lang Lang, reasons []matching.Reason, mentor string) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, reasonSep(lang))
+}
+
+// reasonSep joins reasons: in French with a narrow no-break space before
+// the semicolon, as FRENCH.md wants.
+func reasonSep(lang Lang) string {
+	if lang == French {
+		return "\u202f; "
+	}
+	return "; "
 }
 
 func reasonText(lang Lang, r matching.Reason, mentor string) string {

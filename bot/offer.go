@@ -124,11 +124,21 @@ func offerFields(lang Lang, o Offer) []Field {
 		tz = T(lang, "status.unknown")
 	}
 	return []Field{
-		{T(lang, "field.capacity"), T(lang, "offer.capacity", "active", itoa(o.Active), "capacity", itoa(o.Capacity))},
+		{T(lang, "field.capacity"), capacityText(lang, o)},
 		{T(lang, "field.languages"), strings.Join(langs, ", ")},
 		{T(lang, "field.kinds"), kinds},
 		{T(lang, "field.tz"), tz},
 	}
+}
+
+// capacityText tells a mentor how many of their slots are taken: active
+// pairs, pairs waiting for their charter and open proposals, which all
+// count against capacity.
+func capacityText(lang Lang, o Offer) string {
+	if o.Pending > 0 {
+		return T(lang, "offer.capacity_pending", "used", itoa(o.Active+o.Pending), "capacity", itoa(o.Capacity), "pending", itoa(o.Pending))
+	}
+	return T(lang, "offer.capacity", "active", itoa(o.Active), "capacity", itoa(o.Capacity))
 }
 
 // runPause stops proposals to the member as a mentor.

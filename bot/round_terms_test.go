@@ -2,11 +2,14 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
 )
 
 // TestRepeatAvoidedThroughTheBot: a mentee who met a mentor asks again;
@@ -102,4 +105,49 @@ func TestDigestTopicsReadAsTyped(t *testing.T) {
 	h.Run("zoe", "offer caches, developpement")
 	h.Run("max", "offer Cache")
 	MustContain(t, h.Run("alice", "admin stats"), "On offer (mentors per topic): Cache (3), Développement (2)")
+}
+
+// wholePoolCounter is a store that counts the reads of a whole
+// workspace's pool: every offer, every waiting request.
+type wholePoolCounter struct {
+	bot.Store
+	offers, waiting atomic.Int64
+}
+
+func (s *wholePoolCounter) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
+	s.offers.Add(1)
+	return s.Store.Offers(ctx, t)
+}
+
+func (s *wholePoolCounter) Waiting(ctx context.Context, t bot.Tenant) ([]bot.Request, error) {
+	s.waiting.Add(1)
+	return s.Store.Waiting(ctx, t)
+}
+
+// TestCommandsReadOnlyWhatCanMatch: with requests waiting on other
+// topics, a new offer, a resume and a request on an offered topic read
+// neither every offer nor every waiting request of the workspace (they
+// read the topic indexes); the offer still serves the request waiting on
+// its topic.
+func TestCommandsReadOnlyWhatCanMatch(t *testing.T) {
+	base := MustHarness(t)
+	st := &wholePoolCounter{Store: base.Store}
+	h := bottest.New(t, st, base.Tenant, bot.Config{})
+	for i, topic := range []string{"rust", "design", "go"} {
+		h.Run(fmt.Sprintf("mentee%d", i), "request "+topic)
+	}
+	// Those requests found nobody offering their topics: looking for a
+	// typo, they read every offer. What follows must not.
+	st.offers.Store(0)
+	h.Run("mia", "offer kubernetes")
+	h.Run("ann", "request kubernetes")
+	h.Run("mia", "pause")
+	h.Run("mia", "resume")
+	h.Run("zoe", "offer go")
+	if n, w := st.offers.Load(), st.waiting.Load(); n != 0 || w != 0 {
+		t.Fatalf("got %d reads of every offer and %d of every waiting request, want none", n, w)
+	}
+	if toZoe := h.Platform.To("zoe"); len(toZoe) != 1 || !strings.Contains(toZoe[0].Title, "go") {
+		t.Fatalf("got %+v, want zoe proposed the request waiting on go", toZoe)
+	}
 }

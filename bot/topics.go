@@ -135,6 +135,8 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	}
 	b.forgetSynonyms(t)
 	b.log.Info("topic alias added", "tenant", t.String(), "by", in.Member.String())
+	// The alias applies at once: the requests it lets match are proposed now.
+	b.matchWaiting(ctx, t)
 	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", key, "topic", target)}}, nil
 }
 
