@@ -44,7 +44,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	// One ranking serves the whole walk: a mentor who left (EGONE) or whom
 	// another replica filled since the read (ECAPACITY: the loser of the
 	// race proposes the next candidate) is marked and skipped.
-	cands := matching.Rank(need, mentors, opt)
+	cands := matching.RankTop(need, mentors, opt, maxProposeAttempts+maxCapacityRaces)
 	gone, full := 0, 0
 	for _, c := range cands {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {

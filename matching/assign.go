@@ -51,21 +51,22 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 // arcs are arcs, as Rank would.
 func assigned(n *needProfile, mps []mentorProfile, index []int, arcs []arc, j int32, opt Options) Candidate {
 	mt, _ := assess(n, &mps[j], opt)
-	c := newRanked(n, &mps[j], mt, index[j])
+	c := candidate(n, &mps[j], mt)
 	if !opt.AvoidRepeats || mt.met {
-		return c.Candidate
+		return c
 	}
+	r := newRanked(&mps[j], mt, index[j])
 	for _, a := range arcs {
 		if !a.met {
 			continue
 		}
 		mmt, _ := assess(n, &mps[a.mentor], opt)
-		if compareRanked(newRanked(n, &mps[a.mentor], mmt, index[a.mentor]), c, false) < 0 {
+		if compareRanked(newRanked(&mps[a.mentor], mmt, index[a.mentor]), r, false) < 0 {
 			c.AvoidedRepeat = true
 			break
 		}
 	}
-	return c.Candidate
+	return c
 }
 
 // byID returns the profiles of the mentors sorted by ID, then input

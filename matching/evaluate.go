@@ -67,6 +67,11 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 // candidate builds the Candidate for an eligible pair assessed as mt, with
 // its reasons in the documented order.
 func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
+	return candidateOf(n, m.ID, m.Years, mt)
+}
+
+// candidateOf is candidate for the mentor with this ID and years.
+func candidateOf(n *needProfile, id string, years int, mt match) Candidate {
 	reasons := make([]Reason, 0, 7)
 	reasons = append(reasons,
 		Reason{Code: ReasonTopic, Detail: mt.topicDetail, Exact: mt.topicExact},
@@ -74,8 +79,8 @@ func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
 		Reason{Code: ReasonTimeZone, Hours: mt.hours},
 		Reason{Code: ReasonKind, Detail: string(n.kind)},
 	)
-	if d, ok := experienceDetail(n.kind, m.Years, n.Years); ok {
-		reasons = append(reasons, Reason{Code: ReasonExperience, Detail: d, Years: m.Years})
+	if d, ok := experienceDetail(n.kind, years, n.Years); ok {
+		reasons = append(reasons, Reason{Code: ReasonExperience, Detail: d, Years: years})
 	}
 	if days := int(n.Waited.Hours() / 24); days >= 1 && mt.score.Wait > 0 {
 		reasons = append(reasons, Reason{Code: ReasonWaited, Days: days})
@@ -83,5 +88,5 @@ func candidate(n *needProfile, m *mentorProfile, mt match) Candidate {
 	if mt.met {
 		reasons = append(reasons, Reason{Code: ReasonMetBefore})
 	}
-	return Candidate{MentorID: m.ID, Score: mt.score, Reasons: reasons}
+	return Candidate{MentorID: id, Score: mt.score, Reasons: reasons}
 }

@@ -15,18 +15,21 @@ func totalKey(total float64) int64 {
 	return int64(math.Round(total * totalScale))
 }
 
-// ranked is a candidate with what the ordering needs.
+// ranked is an eligible mentor with what the ordering needs; its
+// Candidate (with reasons) is built only for those returned.
 type ranked struct {
-	Candidate
+	mt               match
+	id               string
+	years            int
 	key              int64 // totalKey(Score.Value)
-	met              bool
+	met, avoided     bool
 	active, capacity int
 	index            int
 }
 
-func newRanked(n *needProfile, m *mentorProfile, mt match, index int) ranked {
+func newRanked(m *mentorProfile, mt match, index int) ranked {
 	return ranked{
-		Candidate: candidate(n, m, mt), key: totalKey(mt.score.Value), met: mt.met,
+		mt: mt, id: m.ID, years: m.Years, key: totalKey(mt.score.Value), met: mt.met,
 		active: max(m.Active, 0), capacity: m.Capacity, index: index,
 	}
 }
@@ -38,6 +41,13 @@ func newRanked(n *needProfile, m *mentorProfile, mt match, index int) ranked {
 // It returns nil when no mentor is eligible. Use Explain to learn why the
 // others were left out. Its order is the one Assign uses for a lone need.
 func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
+	return RankTop(need, mentors, opt, len(mentors))
+}
+
+// RankTop returns the first k of Rank's candidates, without building the
+// others' reasons: the instant proposal needs only the best few of a
+// topic's thousands of mentors.
+func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 	n := newNeedProfile(need, opt.Synonyms)
 	var rs []ranked
 	f := newTopicMemo(opt.Synonyms)
@@ -50,15 +60,20 @@ func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 		if rej != eligible {
 			continue
 		}
-		rs = append(rs, newRanked(&n, &m, mt, i))
+		rs = append(rs, newRanked(&m, mt, i))
 	}
 	if opt.AvoidRepeats {
 		markAvoided(rs)
 	}
 	slices.SortFunc(rs, func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) })
-	var out []Candidate
-	for _, r := range rs {
-		out = append(out, r.Candidate)
+	if len(rs) == 0 || k <= 0 {
+		return nil
+	}
+	out := make([]Candidate, 0, min(k, len(rs)))
+	for _, r := range rs[:min(k, len(rs))] {
+		c := candidateOf(&n, r.id, r.years, r.mt)
+		c.AvoidedRepeat = r.avoided
+		out = append(out, c)
 	}
 	return out
 }
@@ -76,7 +91,7 @@ func markAvoided(rs []ranked) {
 		return
 	}
 	for i := range rs {
-		rs[i].AvoidedRepeat = !rs[i].met && compareRanked(rs[best], rs[i], false) < 0
+		rs[i].avoided = !rs[i].met && compareRanked(rs[best], rs[i], false) < 0
 	}
 }
 
@@ -97,7 +112,7 @@ func compareRanked(a, b ranked, avoidRepeats bool) int {
 	if c := cmp.Compare(la, lb); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.MentorID, b.MentorID); c != 0 {
+	if c := cmp.Compare(a.id, b.id); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.index, b.index)

@@ -1,0 +1,32 @@
+package matching_test
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// TestRankTopIsRanksPrefix: RankTop(k) is the first k of Rank, reasons
+// and AvoidedRepeat included, on random rounds.
+func TestRankTopIsRanksPrefix(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	opt := matching.DefaultOptions()
+	for range 300 {
+		needs, mentors := propertyRound(r)
+		for _, n := range needs {
+			all := matching.Rank(n, mentors, opt)
+			for _, k := range []int{0, 1, 2, len(mentors) + 3} {
+				got := matching.RankTop(n, mentors, opt, k)
+				want := all[:min(k, len(all))]
+				if len(want) == 0 {
+					want = nil
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("RankTop(%d): got %+v, want %+v", k, got, want)
+				}
+			}
+		}
+	}
+}
