@@ -65,7 +65,7 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 	if opt.AvoidRepeats {
 		markAvoided(rs)
 	}
-	slices.SortFunc(rs, func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) })
+	rs = best(rs, k, func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) })
 	if len(rs) == 0 || k <= 0 {
 		return nil
 	}
@@ -76,6 +76,30 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 		out = append(out, c)
 	}
 	return out
+}
+
+// best returns the first k of rs in the order of cmp, sorted. For a k
+// much smaller than rs it keeps a sorted window of k instead of sorting
+// everything: O(n·log k) comparisons in the usual case where few
+// candidates enter the window, O(n·k) moves at worst.
+func best(rs []ranked, k int, cmp func(a, b ranked) int) []ranked {
+	if k <= 0 || 4*k >= len(rs) {
+		slices.SortFunc(rs, cmp)
+		return rs
+	}
+	top := make([]ranked, 0, k)
+	for _, r := range rs {
+		if len(top) == k && cmp(r, top[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, r, cmp)
+		if len(top) < k {
+			top = append(top, ranked{})
+		}
+		copy(top[i+1:], top[i:len(top)-1])
+		top[i] = r
+	}
+	return top
 }
 
 // markAvoided sets AvoidedRepeat on each candidate not met before that a
