@@ -53,6 +53,9 @@ type Bot struct {
 	synonymCache synonymsCache
 	// reindexed holds the workspaces (Tenant) this process has reindexed.
 	reindexed sync.Map
+	// ranking bounds the instant proposals that read and rank their
+	// candidates at once (matchmaker.go).
+	ranking chan struct{}
 
 	mu        sync.RWMutex
 	platforms map[string]Platform
@@ -87,6 +90,7 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	b.actions = actionTable()
 	b.jobs = jobTable()
 	b.cache.m = map[Tenant]cachedSettings{}
+	b.ranking = make(chan struct{}, rankingSlots())
 	return b
 }
 

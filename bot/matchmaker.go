@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -28,23 +29,10 @@ const (
 // the result explains why. r must be fresh from the store, so that its
 // declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
-	t := r.Mentee.Tenant()
-	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
+	need, mentors, opt, cands, err := b.candidates(ctx, r, mentee)
 	if err != nil {
 		return proposeResult{}, err
 	}
-	hist, err := b.store.Histories(ctx, t, []string{r.Mentee.User})
-	if err != nil {
-		return proposeResult{}, err
-	}
-	never, met := verdicts(hist[r.Mentee.User])
-	need := b.needWith(r, mentee, never, met)
-	mentors := b.mentors(offers)
-	opt := b.matchOptions(ctx, t)
-	// One ranking serves the whole walk: a mentor who left (EGONE) or whom
-	// another replica filled since the read (ECAPACITY: the loser of the
-	// race proposes the next candidate) is marked and skipped.
-	cands := matching.RankTop(need, mentors, opt, maxProposeAttempts+maxCapacityRaces)
 	gone, full := 0, 0
 	for _, c := range cands {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
@@ -66,6 +54,52 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		}
 	}
 	return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
+}
+
+// candidates reads the mentors filed under the request's topic and the
+// mentee's history, and ranks the best few, within a ranking slot: the
+// proposals that follow (Redis and the platform) hold none.
+func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (matching.Need, []matching.Mentor, matching.Options, []matching.Candidate, error) {
+	t := r.Mentee.Tenant()
+	release, err := b.rankingSlot(ctx)
+	if err != nil {
+		return matching.Need{}, nil, matching.Options{}, nil, err
+	}
+	defer release()
+	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
+	if err != nil {
+		return matching.Need{}, nil, matching.Options{}, nil, err
+	}
+	hist, err := b.store.Histories(ctx, t, []string{r.Mentee.User})
+	if err != nil {
+		return matching.Need{}, nil, matching.Options{}, nil, err
+	}
+	never, met := verdicts(hist[r.Mentee.User])
+	need := b.needWith(r, mentee, never, met)
+	mentors := b.mentors(offers)
+	opt := b.matchOptions(ctx, t)
+	// One ranking serves the whole walk: a mentor who left (EGONE) or whom
+	// another replica filled since the read (ECAPACITY: the loser of the
+	// race proposes the next candidate) is marked and skipped.
+	return need, mentors, opt, matching.RankTop(need, mentors, opt, maxProposeAttempts+maxCapacityRaces), nil
+}
+
+// rankingSlots is how many instant proposals may read and rank their
+// candidates at once: the work is CPU-bound, so more at once only adds
+// memory (a topic of thousands of mentors decodes and scores each of them
+// per request) without adding throughput.
+func rankingSlots() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
+
+// rankingSlot waits for a ranking slot and returns its release. A request
+// whose context ends first gets EUNAVAILABLE: it is stored and waiting,
+// and the sweep proposes it.
+func (b *Bot) rankingSlot(ctx context.Context) (func(), error) {
+	select {
+	case b.ranking <- struct{}{}:
+		return func() { <-b.ranking }, nil
+	case <-ctx.Done():
+		return nil, &Error{Code: EUNAVAILABLE, Err: ctx.Err()}
+	}
 }
 
 // markFull records that a mentor has no free slot left.
