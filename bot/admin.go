@@ -26,6 +26,8 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "mentee", Type: OptUser, MaxLength: 100},
 			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
 			{Name: "kind", Type: OptChoice, Choices: kinds},
+			// Pairs two members the matcher will not pair again.
+			{Name: "confirm", Type: OptChoice, Choices: []string{"yes"}},
 		}},
 		{Name: "admin charter", Admin: true, Positional: "text", run: runAdminCharter, Options: []Option{
 			{Name: "lang", Type: OptChoice, Choices: langNames()},

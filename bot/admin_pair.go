@@ -33,6 +33,9 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
+	if warn, err := b.neverAgain(ctx, in, mentee, mu); warn != "" || err != nil {
+		return Reply{Message: Message{Text: warn}}, err
+	}
 	r, err := b.requestToPair(ctx, in, mentee, topic)
 	if err != nil {
 		return Reply{}, err
@@ -51,6 +54,25 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+}
+
+// neverAgain returns a warning, and pairs nothing, when the matcher will
+// never pair these two again (the mentor declined the mentee, or their
+// pair did not work out), unless the manager confirmed with confirm:yes.
+func (b *Bot) neverAgain(ctx context.Context, in *Invocation, mentee Member, mentorUser string) (string, error) {
+	if in.Text("confirm") == "yes" {
+		return "", nil
+	}
+	t := in.Member.Tenant()
+	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
+	if err != nil || hist[mentee.ID.User][mentorUser] != VerdictNever {
+		return "", err
+	}
+	mentor, err := b.member(ctx, t.Member(mentorUser))
+	if err != nil {
+		return "", err
+	}
+	return T(in.Lang, "admin.pair.never_confirm", "mentor", mentor.displayName(), "mentee", mentee.displayName()), nil
 }
 
 // pairArgs reads the mentor, the mentee and the topic, either from their

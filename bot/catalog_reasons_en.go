@@ -7,6 +7,9 @@ var catalogReasonsEN = map[string]string{
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor had room",
 
+	"admin.pair.never_confirm": "{mentee} and {mentor} were paired or proposed before and it did not work out (a decline, or a pair ended early), so the matcher will not pair them again. To pair them anyway, run the same command with `confirm:yes`.",
+	"opt.confirm":              "yes: pair two members the matcher will not pair again",
+
 	"offer.capacity_pending": "{used} of {capacity} in use ({pending} awaiting your answer)",
 }
 

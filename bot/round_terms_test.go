@@ -151,3 +151,23 @@ func TestCommandsReadOnlyWhatCanMatch(t *testing.T) {
 		t.Fatalf("got %+v, want zoe proposed the request waiting on go", toZoe)
 	}
 }
+
+// TestAdminPairNeverAgain: a manager who pairs a mentee with the mentor
+// who declined them is warned and nothing is paired, in the manager's
+// language; with confirm:yes the pair is formed.
+func TestAdminPairNeverAgain(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("bob", "request go")
+	h.Click("mia", "mia", bot.ActionProposalDecline)
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "so the matcher will not pair them again. To pair them anyway, run the same command with `confirm:yes`.")
+	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 0 {
+		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
+	}
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "le matching ne les associera plus")
+	h.Run("alice", "admin pair <@mia> <@bob> confirm:yes")
+	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 1 {
+		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
+	}
+}
