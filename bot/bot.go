@@ -48,9 +48,10 @@ type Bot struct {
 	commands []CommandSpec
 	actions  map[string]actionFunc
 	jobs     map[string]jobFunc
-	cache    settingsCache
-	// synonymCache keeps the workspaces' topic aliases (topics.go).
-	synonymCache synonymsCache
+	// settingsCache and synonymCache keep the workspaces' settings and
+	// topic aliases (cache.go).
+	settingsCache tenantCache[Settings]
+	synonymCache  tenantCache[matching.Synonyms]
 	// reindexed holds the workspaces (Tenant) this process has reindexed.
 	reindexed sync.Map
 	// ranking bounds the instant proposals that read and rank their
@@ -89,7 +90,6 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	b.commands = commandTable()
 	b.actions = actionTable()
 	b.jobs = jobTable()
-	b.cache.m = map[Tenant]cachedSettings{}
 	b.ranking = make(chan struct{}, rankingSlots())
 	return b
 }

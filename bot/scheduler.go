@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 )
 
@@ -148,30 +147,12 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 	return b.store.ConfirmSent(keep, t, key)
 }
 
-// settingsCache keeps each workspace's settings for settingsTTL, so the
-// request path does not read them from Redis every time. A change made on
-// another replica shows within that time.
-type settingsCache struct {
-	mu sync.Mutex
-	m  map[Tenant]cachedSettings
-}
-
-type cachedSettings struct {
-	s  Settings
-	at time.Time
-}
-
-const settingsTTL = 30 * time.Second
-
 // settings returns the workspace's settings: the defaults with the
 // managers' overrides. With the store down it returns the defaults.
 func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
-	b.cache.mu.Lock()
-	c, ok := b.cache.m[t]
-	b.cache.mu.Unlock()
 	now := time.Now()
-	if ok && now.Sub(c.at) < settingsTTL {
-		return c.s
+	if s, ok := b.settingsCache.get(t, now); ok {
+		return s
 	}
 	s := b.cfg.Defaults
 	s.Kinds = append([]Kind(nil), s.Kinds...)
@@ -183,17 +164,13 @@ func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
 	if err := s.Apply(over); err != nil {
 		b.log.Warn("settings", "tenant", t.String(), "err", err)
 	}
-	b.cache.mu.Lock()
-	b.cache.m[t] = cachedSettings{s, now}
-	b.cache.mu.Unlock()
+	b.settingsCache.put(t, s, now)
 	return s
 }
 
 // forgetSettings drops the cached settings of a workspace after a change.
 func (b *Bot) forgetSettings(t Tenant) {
-	b.cache.mu.Lock()
-	delete(b.cache.m, t)
-	b.cache.mu.Unlock()
+	b.settingsCache.forget(t)
 }
 
 // runTestJob delivers "ping" to the member named by the job (test:<user>:<n>).

@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,30 +16,14 @@ import (
 // them all for every request.
 const MaxSynonyms = 200
 
-// synonymsCache keeps each workspace's topic aliases for settingsTTL, as
-// settingsCache keeps settings. A change is seen at once on the replica
-// that made it, and within settingsTTL on the others.
-type synonymsCache struct {
-	mu sync.Mutex
-	m  map[Tenant]cachedSynonyms
-}
-
-type cachedSynonyms struct {
-	s  matching.Synonyms
-	at time.Time
-}
-
 // synonyms returns the workspace's topic aliases, to fold topics with
 // (matching.Synonyms.Normalize) and to read an index with (Keys). With
 // the store down it returns none: the built-in spellings still apply.
 // The map is shared: never change it.
 func (b *Bot) synonyms(ctx context.Context, t Tenant) matching.Synonyms {
 	now := time.Now()
-	b.synonymCache.mu.Lock()
-	c, ok := b.synonymCache.m[t]
-	b.synonymCache.mu.Unlock()
-	if ok && now.Sub(c.at) < settingsTTL {
-		return c.s
+	if s, ok := b.synonymCache.get(t, now); ok {
+		return s
 	}
 	m, err := b.store.TopicSynonyms(ctx, t)
 	if err != nil {
@@ -48,20 +31,13 @@ func (b *Bot) synonyms(ctx context.Context, t Tenant) matching.Synonyms {
 		return nil
 	}
 	s := matching.Synonyms(m)
-	b.synonymCache.mu.Lock()
-	if b.synonymCache.m == nil {
-		b.synonymCache.m = map[Tenant]cachedSynonyms{}
-	}
-	b.synonymCache.m[t] = cachedSynonyms{s, now}
-	b.synonymCache.mu.Unlock()
+	b.synonymCache.put(t, s, now)
 	return s
 }
 
 // forgetSynonyms drops the cached aliases of a workspace after a change.
 func (b *Bot) forgetSynonyms(t Tenant) {
-	b.synonymCache.mu.Lock()
-	delete(b.synonymCache.m, t)
-	b.synonymCache.mu.Unlock()
+	b.synonymCache.forget(t)
 }
 
 // topicVerbs maps what a manager may type to add, remove or list aliases.
