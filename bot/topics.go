@@ -113,7 +113,13 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	b.log.Info("topic alias added", "tenant", t.String(), "by", in.Member.String())
 	// The alias applies at once: the requests it lets match are proposed now.
 	b.matchWaiting(ctx, t)
-	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", key, "topic", target)}}, nil
+	// Said as the manager typed it, unless the topic itself leads on to
+	// another through the aliases: then the topic it ends at.
+	shown := strings.TrimSpace(topic)
+	if matching.NormalizeTopic(topic) != target {
+		shown = target
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", strings.TrimSpace(alias), "topic", shown)}}, nil
 }
 
 // synonymError turns an error of matching.Synonyms.Add into a sentence.

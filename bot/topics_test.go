@@ -19,8 +19,8 @@ func TestAdminTopics(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct{ name, text, want string }{
 		{"ListNoneOK", "admin topics list", "This workspace has no topic aliases of its own yet. Add one with `/mentor admin topics alias sre site reliability engineering`."},
-		{"AliasOK", "admin topics alias SRE Site Reliability Engineering", "From now on, “sre” means “site reliability engineering”, in every offer and request, including those already made."},
-		{"AliasPhraseOK", "admin topics alias gestion de projets = project management", "From now on, “gestion de projet” means “project management”, in every offer and request, including those already made."},
+		{"AliasOK", "admin topics alias SRE Site Reliability Engineering", "From now on, “SRE” means “Site Reliability Engineering”, in every offer and request, including those already made."},
+		{"AliasPhraseOK", "admin topics alias gestion de projets = project management", "From now on, “gestion de projets” means “project management”, in every offer and request, including those already made."},
 		{"AliasChainOK", "admin topics add fiabilite sre", "From now on, “fiabilite” means “site reliability engineering”, in every offer and request, including those already made."},
 		{"ErrSelf", "admin topics alias k8s kubernetes", "“k8s” and “kubernetes” are already the same topic, so there is nothing to add."},
 		{"ErrSelfPlural", "admin topics alias APIs api", "“APIs” and “api” are already the same topic, so there is nothing to add."},
