@@ -33,12 +33,12 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if warn, err := b.neverAgain(ctx, in, mentee, mu); warn != "" || err != nil {
-		return Reply{Message: Message{Text: warn}}, err
-	}
 	r, err := b.requestToPair(ctx, in, mentee, topic)
 	if err != nil {
 		return Reply{}, err
+	}
+	if warn, err := b.pairWarning(ctx, in, mentee, mu); warn != "" || err != nil {
+		return Reply{Message: Message{Text: warn}}, err
 	}
 	// Only now, with nothing left to refuse, are unknown members recorded
 	// (with their names from the platform).
@@ -56,23 +56,46 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	return Reply{Message: Message{Text: T(in.Lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
 }
 
-// neverAgain returns a warning, and pairs nothing, when the matcher will
-// never pair these two again (the mentor declined the mentee, or their
-// pair did not work out), unless the manager confirmed with confirm:yes.
-func (b *Bot) neverAgain(ctx context.Context, in *Invocation, mentee Member, mentorUser string) (string, error) {
+// pairWarning returns a warning, and nothing is paired, where the matcher
+// itself would not pair these two, unless the manager confirmed with
+// confirm:yes: the matcher will never pair them again (the mentor
+// declined the mentee, or their pair did not work out), the mentor offers
+// no mentoring, or has no free slot (pairs and open proposals fill their
+// capacity).
+func (b *Bot) pairWarning(ctx context.Context, in *Invocation, mentee Member, mentorUser string) (string, error) {
 	if in.Text("confirm") == "yes" {
 		return "", nil
 	}
 	t := in.Member.Tenant()
 	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
-	if err != nil || hist[mentee.ID.User][mentorUser] != VerdictNever {
-		return "", err
-	}
-	mentor, err := b.member(ctx, t.Member(mentorUser))
 	if err != nil {
 		return "", err
 	}
-	return T(in.Lang, "admin.pair.never_confirm", "mentor", mentor.displayName(), "mentee", mentee.displayName()), nil
+	o, err := b.store.GetOffer(ctx, t.Member(mentorUser))
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return "", err
+	}
+	var key string
+	switch {
+	case hist[mentee.ID.User][mentorUser] == VerdictNever:
+		key = "admin.pair.never_confirm"
+	case err != nil:
+		key = "admin.pair.no_offer_confirm"
+	case o.Active+o.Pending >= o.Capacity:
+		key = "admin.pair.full_confirm"
+	default:
+		return "", nil
+	}
+	// Named as the platform knows them, without recording a newcomer:
+	// nothing is paired yet.
+	id := t.Member(mentorUser)
+	m, err := b.store.GetMember(ctx, id)
+	mentor, err := b.touchMember(ctx, id, m, err, "", false)
+	if err != nil {
+		return "", err
+	}
+	return T(in.Lang, key, "mentor", mentor.displayName(), "mentee", mentee.displayName(),
+		"used", itoa(o.Active+o.Pending), "capacity", itoa(o.Capacity)), nil
 }
 
 // pairArgs reads the mentor, the mentee and the topic, either from their

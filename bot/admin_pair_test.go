@@ -40,7 +40,8 @@ func TestAdminPair(t *testing.T) {
 		h.Run("bob", "request go")
 		h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full
 		h.Run("ann", "request kubernetes goal:first cluster")
-		r := h.Run("alice", "admin pair mia ann")
+		MustContain(t, h.Run("alice", "admin pair mia ann"), "Mia has no free slot: 1 of 1 taken by pairs and open proposals. To pair them with Ann anyway, beyond their capacity, run the same command with `confirm:yes`.")
+		r := h.Run("alice", "admin pair mia ann confirm:yes")
 		if !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Ann on “kubernetes”.") {
 			t.Fatalf("got %q", r.Message.Text)
 		}

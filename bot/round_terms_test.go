@@ -171,3 +171,21 @@ func TestAdminPairNeverAgain(t *testing.T) {
 		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
 	}
 }
+
+// TestAdminPairNoOffer: a manager pairing a member who offers no
+// mentoring is warned and nothing is paired, in the manager's language;
+// confirm:yes pairs them.
+func TestAdminPairNoOffer(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("bob", "request go")
+	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "Zed offers no mentoring, so the matcher would never propose them.")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "Zed ne propose pas de mentorat\u202f: le matching ne lui proposerait personne.")
+	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 0 {
+		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
+	}
+	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob> confirm:yes"), "Zed")
+	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 1 {
+		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
+	}
+}
