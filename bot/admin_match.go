@@ -170,7 +170,7 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	if why.Eligible > 0 {
 		return T(lang, "round.left_taken", "topic", r.Topic)
 	}
-	return waitingReason(lang, r.Topic, why)
+	return waitingReasonOf(lang, r.Topic, why)
 }
 
 // roundReasons explains a proposed pair to a manager: the reasons the pair

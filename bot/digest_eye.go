@@ -18,7 +18,7 @@ func eyeSection(lang Lang, r Report) string {
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
 			days := int(r.At.Sub(w.Request.Created) / (24 * time.Hour))
 			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
-				"waited", waited(lang, days), "why", waitingReason(lang, w.Request.Topic, w.Why)))
+				"waited", waited(lang, days), "why", waitingReasonOf(lang, w.Request.Topic, w.Why)))
 		}
 		lines = append(lines, more(lang, len(r.Waiting))...)
 	}

@@ -89,17 +89,32 @@ func nobodyOffers(why matching.Explanation) bool {
 // waitingReason explains to a waiting mentee why nobody fits yet, from
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
+	return T(lang, waitingKey(why), "topic", topic)
+}
+
+// waitingReasonOf is waitingReason told to a manager, on a line that
+// starts with the waiting member's name: "their language", not "yours".
+func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
+	key := waitingKey(why)
+	if key == "waiting.language" {
+		key = "waiting.language_theirs"
+	}
+	return T(lang, key, "topic", topic)
+}
+
+// waitingKey is the catalog key of the first reason that applies.
+func waitingKey(why matching.Explanation) string {
 	switch {
 	case why.NoCapacity > 0:
-		return T(lang, "waiting.capacity", "topic", topic)
+		return "waiting.capacity"
 	case why.NoLanguage > 0:
-		return T(lang, "waiting.language", "topic", topic)
+		return "waiting.language"
 	case why.TooFar > 0:
-		return T(lang, "waiting.timezone", "topic", topic)
+		return "waiting.timezone"
 	case why.KindMismatch > 0:
-		return T(lang, "waiting.kind", "topic", topic)
+		return "waiting.kind"
 	case why.Excluded > 0:
-		return T(lang, "waiting.declined", "topic", topic)
+		return "waiting.declined"
 	}
-	return T(lang, "waiting.topic", "topic", topic)
+	return "waiting.topic"
 }

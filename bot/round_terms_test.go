@@ -189,3 +189,15 @@ func TestAdminPairNoOffer(t *testing.T) {
 		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
 	}
 }
+
+// TestManagersReadWhoseLanguage: a request left waiting because no mentor
+// speaks its language is explained to a manager as the waiting member's
+// language, not "yours".
+func TestManagersReadWhoseLanguage(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go languages:en")
+	h.Run("bob", "request go language:fr")
+	MustContain(t, h.Run("alice", "admin match"), "The mentors for “go” don't speak their language.")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin match"), "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue.")
+}
