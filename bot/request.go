@@ -52,7 +52,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
 	if nobodyOffers(res.why) {
-		if sug, ok := b.suggestTopic(ctx, r); ok {
+		if sug, ok := b.suggestTopic(ctx, r, m); ok {
 			return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
 		}
 	}

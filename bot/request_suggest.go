@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,20 +25,22 @@ type topicSuggestion struct {
 
 // suggestTopic looks for an offered topic that the request's topic is
 // likely a typo of (matching.Suggest, with the workspace's synonyms),
-// among the offers of other members that are not paused. It reads every
-// offer, but only for a request that found no mentor. Failures are logged
-// and mean no suggestion.
-func (b *Bot) suggestTopic(ctx context.Context, r Request) (topicSuggestion, bool) {
+// among the offers of other members that are not paused and share a
+// language with the request (a suggestion must lead somewhere). It reads
+// every offer, but only for a request that found no mentor. Failures are
+// logged and mean no suggestion.
+func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topicSuggestion, bool) {
 	t := r.Mentee.Tenant()
 	offers, err := b.store.Offers(ctx, t)
 	if err != nil {
 		b.log.Warn("suggest topic: list offers", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return topicSuggestion{}, false
 	}
+	langs := b.need(r, mentee).Languages
 	live := offers[:0:0]
 	var offered []string
 	for _, o := range offers {
-		if !o.Paused && o.Mentor != r.Mentee {
+		if !o.Paused && o.Mentor != r.Mentee && speaks(o, langs) {
 			live = append(live, o)
 			offered = append(offered, o.Topics...)
 		}
@@ -58,6 +61,19 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request) (topicSuggestion, boo
 		}
 	}
 	return s, true
+}
+
+// speaks reports whether the offer shares one of langs, or lists none.
+func speaks(o Offer, langs []string) bool {
+	if len(o.Languages) == 0 || len(langs) == 0 {
+		return true
+	}
+	for _, l := range o.Languages {
+		if slices.Contains(langs, string(l)) {
+			return true
+		}
+	}
+	return false
 }
 
 // suggestionMessage asks the mentee whether they meant the suggestion,

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -107,4 +108,18 @@ func TestRequestNoSuggestion(t *testing.T) {
 			MustLines(t, r.Message.Text, bot.T(bot.English, "request.waiting", "topic", tc.request))
 		})
 	}
+}
+
+// TestRequestNoSuggestionAcrossLanguages: a topic close to the request is
+// not suggested when its only mentor shares no language with the request:
+// the suggestion would lead nowhere.
+func TestRequestNoSuggestionAcrossLanguages(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("m1", "offer kubernetes languages:fr")
+	r := h.Run("ann", "request kubernete language:en")
+	if len(r.Message.Buttons) != 0 || strings.Contains(r.Message.Text, "Did you mean") {
+		t.Fatalf("got %q with buttons %+v, want no suggestion", r.Message.Text, r.Message.Buttons)
+	}
+	r = h.Run("bob", "request kubernete language:fr")
+	MustContain(t, r, "Did you mean “kubernetes” (1 mentor)?")
 }
