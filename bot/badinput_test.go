@@ -119,7 +119,7 @@ func TestMentorWhoLeft(t *testing.T) {
 	}
 	h.Platform.Gone["carol"] = true
 	h.Run("alice", "cancel")
-	MustContain(t, h.Run("alice", "request go"), "Nobody fits it yet")
+	MustContain(t, h.Run("alice", "request go"), "No mentor can take it right now")
 }
 
 // TestRedisDown: with the store unreachable, the member is told in their

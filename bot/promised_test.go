@@ -60,7 +60,7 @@ func TestNeverProposedAgain(t *testing.T) {
 	h.Click("mia", "mia", bot.ActionProposalDecline)
 	h.Run("bob", "cancel")
 	inbox(h)
-	MustContain(t, h.Run("bob", "request go"), "Nobody fits it yet")
+	MustContain(t, h.Run("bob", "request go"), "No mentor can take it right now")
 	MustInbox(t, h)
 	h.Run("zoe", "offer go")
 	MustInbox(t, h, "zoe: Mentoring request: go | Bob would like your help on “go”.")
@@ -100,7 +100,7 @@ func TestReindexOldData(t *testing.T) {
 	storetest.MustOK(t, h.Store.SaveOffer(ctx, bot.Offer{Mentor: mia, Topics: []string{"Kubernetes"}, Capacity: 2, Languages: []bot.Lang{bot.English}}))
 	old := bot.Request{ID: "old1", Mentee: h.Tenant.Member("eve"), Topic: "python", State: bot.RequestWaiting, Created: bottest.Start}
 	storetest.MustOK(t, h.Store.CreateRequest(ctx, old, nil))
-	MustContain(t, h.Run("bob", "request k8s"), "Nobody fits it yet")
+	MustContain(t, h.Run("bob", "request k8s"), "No mentor can take it right now")
 
 	MustTick(t, h, 0)
 	MustContain(t, h.Run("ann", "request kubernetes"), "I've asked a mentor")
