@@ -32,7 +32,7 @@ var catalogEN = map[string]string{
 	"err.proposal_accepted":       "This request was already accepted. Nothing more to do!",
 	"err.proposal_declined":       "This request was already declined and passed on to another mentor.",
 	"err.proposal_withdrawn":      "The member withdrew this request, so there's nothing to answer any more.",
-	"err.proposal_expired":        "This request waited too long and went to another mentor. Thanks anyway!",
+	"err.proposal_expired":        "This request waited too long for an answer, so it went back to the queue for another mentor. Thanks anyway!",
 	"err.proposal_pending":        "This request is still waiting for an answer. Please try again.",
 	"err.capacity_full":           "You're already mentoring as many people as your capacity allows. Raise it with `/mentor offer` and `capacity:`, then click Accept again, or Decline so that someone else can help.",
 	"err.charter_done":            "You have already answered for this pair, or it has ended. Nothing was changed.",
@@ -195,7 +195,7 @@ var catalogEN = map[string]string{
 
 	// Follow-up.
 	"reminder.prefix":         "Reminder:",
-	"proposal.expired_mentor": "The request on “{topic}” waited too long for an answer, so I passed it to another mentor. No worries!",
+	"proposal.expired_mentor": "The request on “{topic}” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 	"proposal.expired_mentee": "The mentor I asked about “{topic}” couldn't answer in time. I'm looking for someone else.",
 	"charter.expired_mentor":  "The charter for your pair on “{topic}” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
 	"charter.expired_mentee":  "The charter for your pair on “{topic}” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",

@@ -32,7 +32,7 @@ var catalogFR = map[string]string{
 	"err.proposal_accepted":       "Cette demande a déjà été acceptée. Il n'y a plus rien à faire !",
 	"err.proposal_declined":       "Cette demande a déjà été déclinée et transmise à un autre mentor.",
 	"err.proposal_withdrawn":      "La personne a retiré sa demande : il n'y a plus rien à répondre.",
-	"err.proposal_expired":        "Cette demande a attendu trop longtemps et a été transmise à un autre mentor. Merci quand même !",
+	"err.proposal_expired":        "Cette demande a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Merci quand même !",
 	"err.proposal_pending":        "Cette demande attend encore une réponse. Réessayez, s'il vous plaît.",
 	"err.capacity_full":           "Vous accompagnez déjà autant de personnes que votre capacité le permet. Augmentez-la avec `/mentor offer` et `capacity:`, puis cliquez de nouveau sur Accepter, ou déclinez pour qu'une autre personne puisse aider.",
 	"err.charter_done":            "Vous avez déjà répondu pour ce binôme, ou il est terminé. Rien n'a été modifié.",
@@ -195,7 +195,7 @@ var catalogFR = map[string]string{
 
 	// Suivi.
 	"reminder.prefix":         "Rappel :",
-	"proposal.expired_mentor": "La demande sur « {topic} » a attendu trop longtemps une réponse : je l'ai transmise à un autre mentor. Aucun souci !",
+	"proposal.expired_mentor": "La demande sur « {topic} » a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Aucun souci !",
 	"proposal.expired_mentee": "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Je cherche quelqu'un d'autre.",
 	"charter.expired_mentor":  "La charte de votre binôme sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Merci d'avoir offert votre temps.",
 	"charter.expired_mentee":  "La charte de votre binôme sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Votre demande retourne dans la file.",

@@ -186,10 +186,10 @@ func TestTimeouts(t *testing.T) {
 	MustInbox(t, h, "bob: Reminder: Mentoring request: go | Alice would like your help on “go”.")
 	MustTick(t, h, 24*time.Hour)
 	MustInbox(t, h,
-		"bob: The request on “go” waited too long for an answer, so I passed it to another mentor. No worries!",
+		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 		"alice: The mentor I asked about “go” couldn't answer in time. I'm looking for someone else.",
 		"carol: Mentoring request: go | Alice would like your help on “go”.")
-	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long and went to another mentor") // the expired proposal
+	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue for another mentor") // the expired proposal
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("alice", "alice", bot.ActionCharterAccept)
 	inbox(h)
