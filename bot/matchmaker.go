@@ -174,7 +174,7 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 	now := b.clock.Now()
 	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
-		UTCOffset: utcOffset(mentee.TZ, now), Years: mentee.Years,
+		UTCOffset: utcOffset(mentee.TZ, now), NoTZ: !knownTZ(mentee.TZ), Years: mentee.Years,
 		Exclude: append(append([]string(nil), r.Declined...), never...),
 		Met:     met, Waited: max(now.Sub(r.Created), 0),
 	}
@@ -222,7 +222,7 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 			langs[i] = string(l)
 		}
 		out = append(out, matching.Mentor{
-			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: utcOffset(o.TZ, now),
+			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: utcOffset(o.TZ, now), NoTZ: !knownTZ(o.TZ),
 			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending,
 		})
 	}
@@ -268,6 +268,9 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		}
 		return T(lang, "reason.language", "language", langName(lang, r.Detail))
 	case matching.ReasonTimeZone:
+		if r.Detail == matching.TZUnknown {
+			return "" // no distance is known: nothing true to say
+		}
 		if r.Hours == 0 {
 			return T(lang, "reason.tz_same")
 		}

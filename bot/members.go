@@ -100,6 +100,15 @@ func utcOffset(tz string, t time.Time) int {
 	return off
 }
 
+// knownTZ reports whether tz names a time zone the bot can read.
+func knownTZ(tz string) bool {
+	if tz == "" {
+		return false
+	}
+	_, err := loadLocation(tz)
+	return err == nil
+}
+
 // locations caches time.LoadLocation, which reads the zone database from
 // disk on every call: matching asks for every mentor's zone each time.
 var locations sync.Map // name → *time.Location

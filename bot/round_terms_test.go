@@ -201,3 +201,19 @@ func TestManagersReadWhoseLanguage(t *testing.T) {
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin match"), "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue.")
 }
+
+// TestNoTimeZoneNoClaim: a proposal between members who gave no time
+// zone claims no "same time zone"; between two in Paris it does.
+func TestNoTimeZoneNoClaim(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("bob", "request go")
+	if why := whyField(h.Platform.To("mia")[0]); strings.Contains(why, "time zone") {
+		t.Fatalf("got reasons %q, want no claim about time zones", why)
+	}
+	h.Run("zoe", "offer rust tz:Europe/Paris")
+	h.Run("ann", "request rust tz:Europe/Paris")
+	if why := whyField(h.Platform.To("zoe")[0]); !strings.Contains(why, "same time zone") {
+		t.Fatalf("got reasons %q, want the same time zone", why)
+	}
+}

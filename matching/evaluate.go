@@ -8,6 +8,7 @@ type match struct {
 	topicExact  bool
 	langDetail  string
 	hours       int
+	unknownTZ   bool
 	met         bool // the mentor is in Need.Met
 }
 
@@ -46,7 +47,11 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	if !m.hasRoom() {
 		return match{}, rejNoCapacity
 	}
+	unknownTZ := m.NoTZ || n.NoTZ
 	hours := TZDistanceHours(m.UTCOffset, n.UTCOffset)
+	if unknownTZ {
+		hours = 0
+	}
 	if opt.MaxTZHours > 0 && hours > opt.MaxTZHours {
 		return match{}, rejTooFar
 	}
@@ -61,7 +66,7 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	s.Load = opt.loadBonus(&m.Mentor)
 	s.Value = s.Total + s.Wait + s.Load
 	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours,
-		met: contains(n.Met, m.ID)}, eligible
+		unknownTZ: unknownTZ, met: contains(n.Met, m.ID)}, eligible
 }
 
 // candidate builds the Candidate for an eligible pair assessed as mt, with
@@ -76,7 +81,7 @@ func candidateOf(n *needProfile, id string, years int, mt match) Candidate {
 	reasons = append(reasons,
 		Reason{Code: ReasonTopic, Detail: mt.topicDetail, Exact: mt.topicExact},
 		Reason{Code: ReasonLanguage, Detail: mt.langDetail},
-		Reason{Code: ReasonTimeZone, Hours: mt.hours},
+		tzReason(mt),
 		Reason{Code: ReasonKind, Detail: string(n.kind)},
 	)
 	if d, ok := experienceDetail(n.kind, years, n.Years); ok {
@@ -89,4 +94,13 @@ func candidateOf(n *needProfile, id string, years int, mt match) Candidate {
 		reasons = append(reasons, Reason{Code: ReasonMetBefore})
 	}
 	return Candidate{MentorID: id, Score: mt.score, Reasons: reasons}
+}
+
+// tzReason is the time-zone reason of a match: the distance, or
+// TZUnknown when either side's time zone is unknown.
+func tzReason(mt match) Reason {
+	if mt.unknownTZ {
+		return Reason{Code: ReasonTimeZone, Detail: TZUnknown}
+	}
+	return Reason{Code: ReasonTimeZone, Hours: mt.hours}
 }

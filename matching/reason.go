@@ -7,12 +7,16 @@ type ReasonCode string
 const (
 	ReasonTopic      ReasonCode = "topic"      // Detail = the mentor topic that matched; Exact tells exact vs related
 	ReasonLanguage   ReasonCode = "language"   // Detail = the shared language, "" when either side lists none
-	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance in whole hours (0 = same time zone)
+	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance in whole hours (0 = same time zone); Detail = TZUnknown when either side's zone is unknown
 	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
 	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years
 	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait)
 	ReasonMetBefore  ReasonCode = "met-before" // the mentor is in Need.Met: a repeat, proposed because no other mentor was free
 )
+
+// TZUnknown is the Detail of a ReasonTimeZone when the mentee's or the
+// mentor's time zone is unknown (Need.NoTZ, Mentor.NoTZ).
+const TZUnknown = "unknown"
 
 // Reason is one fact that explains a proposal. Only the fields named by
 // the comment of its Code are set.

@@ -8,6 +8,7 @@ type Mentor struct {
 	Topics    []string // free text; compared after NormalizeTopic
 	Languages []string // ISO 639-1 codes like "en", "fr"; "en-GB" counts as "en"
 	UTCOffset int      // seconds east of UTC at matching time (the caller computes it from an IANA zone)
+	NoTZ      bool     // the time zone is unknown: UTCOffset means nothing (see Need.NoTZ)
 	Years     int      // years of experience; 0 (or less) means unknown
 	Kinds     []Kind   // kinds accepted; empty means all kinds
 	Capacity  int      // max active mentees
@@ -16,14 +17,19 @@ type Mentor struct {
 
 // Need is a mentee's request for a mentor.
 type Need struct {
-	ID        string        // request ID
-	MenteeID  string        // the mentee; never proposed as their own mentor
-	Topic     string        // free text; compared after NormalizeTopic
-	Kind      Kind          // one of Kinds; another value is accepted only by mentors with no Kinds and scored like OneToOne
-	Languages []string      // acceptable languages, preferred first; empty means any
-	UTCOffset int           // seconds east of UTC at matching time
-	Years     int           // mentee's years of experience; 0 (or less) means unknown
-	Exclude   []string      // mentor IDs never to propose (declined, or a pair that did not work out)
-	Waited    time.Duration // how long the request has waited; the caller computes it
-	Met       []string      // mentor IDs this mentee was paired with before and met
+	ID        string   // request ID
+	MenteeID  string   // the mentee; never proposed as their own mentor
+	Topic     string   // free text; compared after NormalizeTopic
+	Kind      Kind     // one of Kinds; another value is accepted only by mentors with no Kinds and scored like OneToOne
+	Languages []string // acceptable languages, preferred first; empty means any
+	UTCOffset int      // seconds east of UTC at matching time
+	// NoTZ says the mentee's time zone is unknown. With it on either
+	// side, no distance is known: the time-zone part scores as before (as
+	// for 0 hours), MaxTZHours rejects nobody, and the time-zone reason
+	// says "unknown" rather than claiming the same time zone.
+	NoTZ    bool
+	Years   int           // mentee's years of experience; 0 (or less) means unknown
+	Exclude []string      // mentor IDs never to propose (declined, or a pair that did not work out)
+	Waited  time.Duration // how long the request has waited; the caller computes it
+	Met     []string      // mentor IDs this mentee was paired with before and met
 }
