@@ -272,6 +272,23 @@ func (w *world) click(user slackfake.User, msg slackfake.Call, actionID string) 
 	return name
 }
 
+// clickEphemeral clicks a button of an ephemeral reply (to a command, by
+// response_url or in the ack) as user, and returns the name of the
+// click's response_url.
+func (w *world) clickEphemeral(user slackfake.User, reply slackfake.Call, actionID string) string {
+	w.tb.Helper()
+	b, ok := reply.Button(actionID)
+	if !ok {
+		w.tb.Fatalf("no %s button in %s", actionID, reply.AllText())
+	}
+	n := w.seq.Add(1)
+	name := fmt.Sprintf("click-%d", n)
+	c := slackfake.Click{Team: w.team, User: user.ID, UserName: user.Name, Channel: "C0GENERAL", Ephemeral: true,
+		ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n), Button: b}
+	MustAck(w.tb, w.deliver("/slack/interactions", c.Body(), c.Envelope), "")
+	return name
+}
+
 // submit submits a form the bot opened (a views.open call) with values.
 func (w *world) submit(user slackfake.User, open slackfake.Call, values map[string]string) ack {
 	w.tb.Helper()

@@ -2,7 +2,6 @@ package main_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
@@ -27,18 +26,7 @@ func TestSlackAdminMatch(t *testing.T) {
 		t.Fatalf("got %s %v, want an ephemeral reply", preview.Method, preview.Body)
 	}
 	MustContain(t, preview, en("round.title"), "Send these proposals", "Cancel")
-	click := func(user slackfake.User) string {
-		b, ok := preview.Button(bot.ActionRoundSend)
-		if !ok {
-			t.Fatalf("no send button in %s", preview.AllText())
-		}
-		n := w.seq.Add(1)
-		name := fmt.Sprintf("click-%d", n)
-		c := slackfake.Click{Team: w.team, User: user.ID, UserName: user.Name, Channel: "C0GENERAL", Ephemeral: true,
-			ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n), Button: b}
-		MustAck(t, w.deliver("/slack/interactions", c.Body(), c.Envelope), "")
-		return name
-	}
+	click := func(user slackfake.User) string { return w.clickEphemeral(user, preview, bot.ActionRoundSend) }
 	t.Run("ErrForbidden", func(t *testing.T) {
 		MustContain(t, w.reply(click(carol)), en("err.forbidden"))
 	})
