@@ -113,7 +113,7 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	}
 	var pairs, left []string
 	for _, a := range p.pairs {
-		r, mentor := p.pool.requests[a.NeedID], mentors[a.Candidate.MentorID]
+		r, mentor := p.pool.byID[a.NeedID], mentors[a.Candidate.MentorID]
 		pairs = append(pairs, "• "+T(lang, "round.pair", "mentee", p.pool.mentees[r.ID].displayName(), "mentor", mentor.displayName(),
 			"topic", r.Topic, "score", score(lang, a.Candidate.Score.Total), "why", roundReasons(lang, a.Candidate.Reasons, mentor.displayName())))
 	}
@@ -165,7 +165,9 @@ func (b *Bot) roundMentors(ctx context.Context, p roundPlan) (map[string]Member,
 // went to better fits in this round, or the reason a waiting mentee is
 // told.
 func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
-	need := b.need(r, p.pool.mentees[r.ID])
+	// The need as the round saw it, with the mentee's history: the
+	// mentors they must not meet again are excluded, as in the round.
+	need, _ := p.pool.need(r.ID)
 	why := matching.Explain(need, p.pool.mentors, p.pool.opt)
 	if why.Eligible > 0 {
 		return T(lang, "round.left_taken", "topic", r.Topic)
@@ -232,7 +234,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print strin
 	var results []error
 	ran := false
 	err = b.once(ctx, t, key, roundLease, func() error {
-		ran, results = true, b.proposePlan(ctx, p)
+		ran, results = true, b.proposeAssignments(ctx, p.pool.waitingNeeds, p.pairs)
 		return nil
 	})
 	switch {
@@ -257,7 +259,7 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 	}
 	var sent, notSent []string
 	for i, a := range p.pairs {
-		r := p.pool.requests[a.NeedID]
+		r := p.pool.byID[a.NeedID]
 		line := "• " + T(lang, "round.sent_item", "mentee", p.pool.mentees[r.ID].displayName(),
 			"mentor", mentors[a.Candidate.MentorID].displayName(), "topic", r.Topic)
 		switch ErrorCode(results[i]) {
@@ -302,20 +304,6 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 	}
 	msg.Text = T(lang, "round.changed") + "\n\n" + msg.Text
 	return Reply{Replace: true, Message: msg}, nil
-}
-
-// proposePlan proposes every pair of the round through the normal path
-// (recorded, reminders scheduled, sent), and returns each one's outcome,
-// in order. A request no longer waiting gives ESTALE.
-func (b *Bot) proposePlan(ctx context.Context, p roundPlan) []error {
-	out := make([]error, len(p.pairs))
-	for i, a := range p.pairs {
-		_, out[i] = b.proposeTo(ctx, p.pool.requests[a.NeedID], a.Candidate, p.pool.mentees[a.NeedID])
-		if out[i] != nil {
-			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(ErrorCode(out[i])))
-		}
-	}
-	return out
 }
 
 // cancelRound discards a preview: nothing was sent.

@@ -20,15 +20,14 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	if err != nil {
 		return err
 	}
-	mentors := b.mentors(offers)
-	opt := b.matchOptions(ctx, t)
-	w, err := b.needsOf(ctx, t, waiting)
+	pool, err := b.poolOf(ctx, t, waiting, offers)
 	if err != nil {
 		return err
 	}
+	mentors, opt := pool.mentors, pool.opt
 	for i, req := range waiting {
-		why := matching.Explain(w.needs[i], mentors, opt)
-		r.Waiting = append(r.Waiting, WaitingRequest{Request: req, Mentee: w.mentees[req.ID], Why: why})
+		why := matching.Explain(pool.needs[i], mentors, opt)
+		r.Waiting = append(r.Waiting, WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why})
 	}
 	r.Demand = sortedCounts(demand)
 	r.Supply = sortedCounts(supply(offers))

@@ -217,3 +217,18 @@ func TestNoTimeZoneNoClaim(t *testing.T) {
 		t.Fatalf("got reasons %q, want the same time zone", why)
 	}
 }
+
+// TestRoundPreviewReadsHistory: a manager's preview explains a request
+// left waiting with the mentee's history, as the round itself sees it: a
+// mentor who declined the mentee's earlier request is not "taken by other
+// requests" but unavailable.
+func TestRoundPreviewReadsHistory(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("bob", "request go")
+	h.Click("mia", "mia", bot.ActionProposalDecline)
+	h.Run("bob", "cancel")
+	h.Run("bob", "request go")
+	r := h.Run("alice", "admin match")
+	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” weren't available this time.")
+}

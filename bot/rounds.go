@@ -24,8 +24,7 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 		return
 	}
 	b.reindex(ctx, pool.offers, pool.waiting)
-	w := waitingNeeds{needs: pool.needs, byID: pool.requests, mentees: pool.mentees}
-	b.proposeRound(ctx, w, w.needs, pool.offers, pool.opt)
+	b.proposeAssignments(ctx, pool.waitingNeeds, matching.Assign(pool.needs, pool.mentors, pool.opt))
 }
 
 // matchFor offers a mentor's free slots to the requests waiting on their
@@ -68,7 +67,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
 		return
 	}
-	b.proposeRound(ctx, w, fit, offers, opt)
+	b.proposeAssignments(ctx, w, matching.Assign(fit, b.mentors(offers), opt))
 }
 
 // freed serves the waitlist once one of the mentor's slots came free (a
@@ -121,14 +120,28 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 	return w, nil
 }
 
-// proposeRound proposes the optimal round of needs among offers. A
-// mentor another replica filled meanwhile (ECAPACITY) is skipped quietly:
-// their request stays waiting for the next round.
-func (b *Bot) proposeRound(ctx context.Context, w waitingNeeds, needs []matching.Need, offers []Offer, opt matching.Options) {
-	for _, a := range matching.Assign(needs, b.mentors(offers), opt) {
-		_, err := b.proposeTo(ctx, w.byID[a.NeedID], a.Candidate, w.mentees[a.NeedID])
-		if code := ErrorCode(err); code != "" && code != ESTALE && code != ECAPACITY {
+// proposeAssignments proposes each pair of a round through the normal
+// path (recorded, reminders scheduled, sent), and returns each one's
+// outcome, in order. A request no longer waiting (ESTALE) or a mentor
+// another replica filled meanwhile (ECAPACITY) is expected and not logged:
+// the request stays for the next round.
+func (b *Bot) proposeAssignments(ctx context.Context, w waitingNeeds, pairs []matching.Assignment) []error {
+	out := make([]error, len(pairs))
+	for i, a := range pairs {
+		_, out[i] = b.proposeTo(ctx, w.byID[a.NeedID], a.Candidate, w.mentees[a.NeedID])
+		if code := ErrorCode(out[i]); code != "" && code != ESTALE && code != ECAPACITY {
 			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(code))
 		}
 	}
+	return out
+}
+
+// need returns the matcher's description of a waiting request.
+func (w waitingNeeds) need(id string) (matching.Need, bool) {
+	for _, n := range w.needs {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return matching.Need{}, false
 }
