@@ -172,9 +172,10 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 		langs = []string{string(r.Language)}
 	}
 	now := b.clock.Now()
+	off, known := tzOffset(mentee.TZ, now)
 	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
-		UTCOffset: utcOffset(mentee.TZ, now), NoTZ: !knownTZ(mentee.TZ), Years: mentee.Years,
+		UTCOffset: off, NoTZ: !known, Years: mentee.Years,
 		Exclude: append(append([]string(nil), r.Declined...), never...),
 		Met:     met, Waited: max(now.Sub(r.Created), 0),
 	}
@@ -221,8 +222,9 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 		for i, l := range o.Languages {
 			langs[i] = string(l)
 		}
+		off, known := tzOffset(o.TZ, now)
 		out = append(out, matching.Mentor{
-			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: utcOffset(o.TZ, now), NoTZ: !knownTZ(o.TZ),
+			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: off, NoTZ: !known,
 			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending,
 		})
 	}

@@ -89,24 +89,22 @@ func (m Member) displayName() string {
 
 // utcOffset returns the member's UTC offset in seconds at t, 0 if unknown.
 func utcOffset(tz string, t time.Time) int {
-	if tz == "" {
-		return 0
-	}
-	loc, err := loadLocation(tz)
-	if err != nil {
-		return 0
-	}
-	_, off := t.In(loc).Zone()
+	off, _ := tzOffset(tz, t)
 	return off
 }
 
-// knownTZ reports whether tz names a time zone the bot can read.
-func knownTZ(tz string) bool {
+// tzOffset returns the UTC offset in seconds at t of the zone tz, and
+// whether tz names a zone the bot can read (0 and false if not).
+func tzOffset(tz string, t time.Time) (int, bool) {
 	if tz == "" {
-		return false
+		return 0, false
 	}
-	_, err := loadLocation(tz)
-	return err == nil
+	loc, err := loadLocation(tz)
+	if err != nil {
+		return 0, false
+	}
+	_, off := t.In(loc).Zone()
+	return off, true
 }
 
 // locations caches time.LoadLocation, which reads the zone database from
