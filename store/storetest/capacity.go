@@ -93,15 +93,22 @@ func testConcurrentProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 
 // WatchCapacity reads the offers filed under keys over and over, until
 // stop is called, and stop returns every reading of a mentor holding more
-// open proposals and pairs than their capacity.
+// open proposals and pairs than their capacity; also a failed read, and
+// the lack of any reading with offers in it, so that a watcher that saw
+// nothing cannot pass for one that saw no over-booking.
 func WatchCapacity(s bot.Store, tn bot.Tenant, keys []string) (stop func() []string) {
 	var over []string
+	seen := false
 	done := make(chan struct{})
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
 		for {
-			offers, _ := s.OffersFor(ctx(), tn, keys)
+			offers, err := s.OffersFor(ctx(), tn, keys)
+			if err != nil {
+				over = append(over, "read failed: "+err.Error())
+			}
+			seen = seen || len(offers) > 0
 			for _, o := range offers {
 				if o.Active+o.Pending > o.Capacity {
 					over = append(over, fmt.Sprintf("%s: %d active + %d pending > %d", o.Mentor.User, o.Active, o.Pending, o.Capacity))
@@ -117,6 +124,9 @@ func WatchCapacity(s bot.Store, tn bot.Tenant, keys []string) (stop func() []str
 	return func() []string {
 		close(done)
 		<-watched
+		if !seen {
+			over = append(over, "no reading had any offer in it")
+		}
 		return over
 	}
 }
@@ -142,7 +152,9 @@ func proposeRound(s bot.Store, tn bot.Tenant, r bot.Request, offers []bot.Member
 		case i%4 == 0:
 			_, err := s.AcceptProposal(ctx(), tn, p.ID, m, bot.Pair{ID: "pair-" + p.ID, Created: t0}, nil)
 			if bot.ErrorCode(err) == bot.ECAPACITY {
-				return nil // over-booked: the watcher and mustAgree say so
+				// The proposal holds one of the mentor's slots, so accepting
+				// it can never find them full.
+				return fmt.Errorf("accepting %s: %w", p.ID, err)
 			}
 			return err
 		case i%4 == 1 && !declined:
