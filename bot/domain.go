@@ -86,6 +86,10 @@ type Proposal struct {
 	Score   float64
 	State   ProposalState
 	Created time.Time
+	// RequestKeys are the request's index keys as the core read them
+	// (Request.Keys), so that Propose need not read them again; the store
+	// checks them and reads them afresh only if they changed. Not stored.
+	RequestKeys []string
 }
 
 // Verdicts on a past pairing of a mentee with a mentor (Store.RememberPair).

@@ -130,7 +130,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	p := Proposal{
 		ID: id, Request: r.ID, Mentor: t.Member(c.MentorID), Mentee: r.Mentee,
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
-		State: ProposalPending, Created: b.clock.Now().UTC(),
+		State: ProposalPending, Created: b.clock.Now().UTC(), RequestKeys: r.Keys,
 	}
 	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err

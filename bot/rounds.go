@@ -24,6 +24,9 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 		return
 	}
 	b.reindex(ctx, pool.offers, pool.waiting)
+	for _, r := range pool.waiting {
+		pool.byID[r.ID] = r // with the keys it is filed under now
+	}
 	b.proposeAssignments(ctx, pool.waitingNeeds, matching.Assign(pool.needs, pool.mentors, pool.opt))
 }
 

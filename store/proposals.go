@@ -13,10 +13,13 @@ import (
 func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) error {
 	k := keysFor(p.Mentee.Tenant())
 	m := p.Mentor.User
-	for range maxTries {
-		raw, err := s.keysOf(ctx, k, p.Request)
-		if err != nil {
-			return err
+	raw := keysField(p.RequestKeys) // as the core read them; read afresh if they changed
+	for try := range maxTries {
+		if try > 0 {
+			var err error
+			if raw, err = s.keysOf(ctx, k, p.Request); err != nil {
+				return err
+			}
 		}
 		t := newTx()
 		waiting := t.eq(k.request(p.Request), "state", string(bot.RequestWaiting))
