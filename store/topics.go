@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/redis/go-redis/v9"
 )
 
 func (k keys) synonyms() string { return string(k) + "synonyms" }
@@ -46,10 +45,7 @@ func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic str
 		return r, &bot.Error{Code: bot.ESTALE, Err: errString("request is not waiting")}
 	}
 	k := keysFor(t)
-	raw, err := s.rdb.HGet(ctx, k.request(id), "keys").Result()
-	if err != nil && err != redis.Nil {
-		return r, classify(err, "request keys")
-	}
+	raw := keysField(r.Keys) // as read: the script checks they are still so
 	x := newTx()
 	x.eq(k.request(id), "state", string(bot.RequestWaiting))
 	x.keysAs(k, id, raw)
