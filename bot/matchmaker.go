@@ -29,12 +29,12 @@ const (
 // the result explains why. r must be fresh from the store, so that its
 // declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
-	need, mentors, opt, cands, err := b.candidates(ctx, r, mentee)
+	rk, err := b.candidates(ctx, r, mentee)
 	if err != nil {
 		return proposeResult{}, err
 	}
 	gone, full := 0, 0
-	for _, c := range cands {
+	for _, c := range rk.best {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
 			break
 		}
@@ -42,10 +42,10 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		switch ErrorCode(err) {
 		case EGONE:
 			gone++
-			need.Exclude = append(need.Exclude, c.MentorID)
+			rk.need.Exclude = append(rk.need.Exclude, c.MentorID)
 		case ECAPACITY:
 			full++
-			markFull(mentors, c.MentorID)
+			markFull(rk.mentors, c.MentorID)
 		case "", ESTALE:
 			// ESTALE: another replica or click moved the request on: not ours to do.
 			return proposeResult{proposed: true}, nil
@@ -53,35 +53,43 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			return proposeResult{}, err
 		}
 	}
-	return proposeResult{why: matching.Explain(need, mentors, opt)}, nil
+	return proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt)}, nil
+}
+
+// ranking is a request's candidates as the matcher saw them: the best few
+// to try in turn, and what Explain needs if none of them takes it.
+type ranking struct {
+	need    matching.Need
+	mentors []matching.Mentor
+	opt     matching.Options
+	best    []matching.Candidate
 }
 
 // candidates reads the mentors filed under the request's topic and the
 // mentee's history, and ranks the best few, within a ranking slot: the
-// proposals that follow (Redis and the platform) hold none.
-func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (matching.Need, []matching.Mentor, matching.Options, []matching.Candidate, error) {
+// proposals that follow (Redis and the platform) hold none. One ranking
+// serves the whole walk: a mentor who left (EGONE) or whom another
+// replica filled since the read (ECAPACITY: the loser of the race
+// proposes the next candidate) is marked and skipped.
+func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking, error) {
 	t := r.Mentee.Tenant()
 	release, err := b.rankingSlot(ctx)
 	if err != nil {
-		return matching.Need{}, nil, matching.Options{}, nil, err
+		return ranking{}, err
 	}
 	defer release()
 	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
 	if err != nil {
-		return matching.Need{}, nil, matching.Options{}, nil, err
+		return ranking{}, err
 	}
 	hist, err := b.store.Histories(ctx, t, []string{r.Mentee.User})
 	if err != nil {
-		return matching.Need{}, nil, matching.Options{}, nil, err
+		return ranking{}, err
 	}
 	never, met := verdicts(hist[r.Mentee.User])
-	need := b.needWith(r, mentee, never, met)
-	mentors := b.mentors(offers)
-	opt := b.matchOptions(ctx, t)
-	// One ranking serves the whole walk: a mentor who left (EGONE) or whom
-	// another replica filled since the read (ECAPACITY: the loser of the
-	// race proposes the next candidate) is marked and skipped.
-	return need, mentors, opt, matching.RankTop(need, mentors, opt, maxProposeAttempts+maxCapacityRaces), nil
+	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}
+	rk.best = matching.RankTop(rk.need, rk.mentors, rk.opt, maxProposeAttempts+maxCapacityRaces)
+	return rk, nil
 }
 
 // rankingSlots is how many instant proposals may read and rank their
