@@ -258,18 +258,7 @@ func (w *world) reply(name string) slackfake.Call {
 // trigger_id is "trigger-" followed by the same number.
 func (w *world) click(user slackfake.User, msg slackfake.Call, actionID string) string {
 	w.tb.Helper()
-	b, ok := msg.Button(actionID)
-	if !ok {
-		w.tb.Fatalf("no %s button in %s", actionID, msg.AllText())
-	}
-	n := w.seq.Add(1)
-	name := fmt.Sprintf("click-%d", n)
-	c := slackfake.Click{
-		Team: w.team, User: user.ID, UserName: user.Name, Channel: msg.Get("channel"), TS: msg.TS(),
-		ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n), Button: b,
-	}
-	MustAck(w.tb, w.deliver("/slack/interactions", c.Body(), c.Envelope), "")
-	return name
+	return w.sendClick(user, msg, actionID, slackfake.Click{Channel: msg.Get("channel"), TS: msg.TS()})
 }
 
 // clickEphemeral clicks a button of an ephemeral reply (to a command, by
@@ -277,14 +266,21 @@ func (w *world) click(user slackfake.User, msg slackfake.Call, actionID string) 
 // click's response_url.
 func (w *world) clickEphemeral(user slackfake.User, reply slackfake.Call, actionID string) string {
 	w.tb.Helper()
-	b, ok := reply.Button(actionID)
+	return w.sendClick(user, reply, actionID, slackfake.Click{Channel: "C0GENERAL", Ephemeral: true})
+}
+
+// sendClick completes c (where the message is) with the button, the user,
+// a response_url and a trigger_id, and delivers it.
+func (w *world) sendClick(user slackfake.User, msg slackfake.Call, actionID string, c slackfake.Click) string {
+	w.tb.Helper()
+	b, ok := msg.Button(actionID)
 	if !ok {
-		w.tb.Fatalf("no %s button in %s", actionID, reply.AllText())
+		w.tb.Fatalf("no %s button in %s", actionID, msg.AllText())
 	}
 	n := w.seq.Add(1)
 	name := fmt.Sprintf("click-%d", n)
-	c := slackfake.Click{Team: w.team, User: user.ID, UserName: user.Name, Channel: "C0GENERAL", Ephemeral: true,
-		ResponseURL: w.fake.ResponseURL(name), TriggerID: fmt.Sprintf("trigger-%d", n), Button: b}
+	c.Team, c.User, c.UserName, c.Button = w.team, user.ID, user.Name, b
+	c.ResponseURL, c.TriggerID = w.fake.ResponseURL(name), fmt.Sprintf("trigger-%d", n)
 	MustAck(w.tb, w.deliver("/slack/interactions", c.Body(), c.Envelope), "")
 	return name
 }
