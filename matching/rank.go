@@ -48,9 +48,18 @@ func Rank(need Need, mentors []Mentor, opt Options) []Candidate {
 // others' reasons: the instant proposal needs only the best few of a
 // topic's thousands of mentors.
 func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
+	if k <= 0 {
+		return nil
+	}
 	n := newNeedProfile(need, opt.Synonyms)
-	var rs []ranked
 	f := newTopicMemo(opt.Synonyms)
+	order := func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) }
+	// Only a window of the best k is kept, and the best mentor met before
+	// (which decides AvoidedRepeat): a topic's thousands of mentors cost
+	// O(k) memory, not one entry each.
+	w := window{k: k, cmp: order, all: 4*k >= len(mentors)}
+	var bestMet ranked
+	hasMet := false
 	for i := range mentors {
 		if mentors[i].Capacity <= max(mentors[i].Active, 0) || n.excluded(mentors[i].ID) {
 			continue // hard filters that need no profile: skipped before building one
@@ -60,62 +69,57 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 		if rej != eligible {
 			continue
 		}
-		rs = append(rs, newRanked(&m, mt, i))
+		r := newRanked(&m, mt, i)
+		if r.met && (!hasMet || compareRanked(r, bestMet, false) < 0) {
+			bestMet, hasMet = r, true
+		}
+		w.add(r)
 	}
-	if opt.AvoidRepeats {
-		markAvoided(rs)
-	}
-	rs = best(rs, k, func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) })
-	if len(rs) == 0 || k <= 0 {
+	w.finish()
+	if len(w.top) == 0 {
 		return nil
 	}
-	out := make([]Candidate, 0, min(k, len(rs)))
-	for _, r := range rs[:min(k, len(rs))] {
+	out := make([]Candidate, 0, len(w.top))
+	for _, r := range w.top {
 		c := candidateOf(&n, r.id, r.years, r.mt)
-		c.AvoidedRepeat = r.avoided
+		c.AvoidedRepeat = opt.AvoidRepeats && hasMet && !r.met && compareRanked(bestMet, r, false) < 0
 		out = append(out, c)
 	}
 	return out
 }
 
-// best returns the first k of rs in the order of cmp, sorted. For a k
-// much smaller than rs it keeps a sorted window of k instead of sorting
-// everything: O(n·log k) comparisons in the usual case where few
-// candidates enter the window, O(n·k) moves at worst.
-func best(rs []ranked, k int, cmp func(a, b ranked) int) []ranked {
-	if k <= 0 || 4*k >= len(rs) {
-		slices.SortFunc(rs, cmp)
-		return rs
-	}
-	top := make([]ranked, 0, k)
-	for _, r := range rs {
-		if len(top) == k && cmp(r, top[k-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(top, r, cmp)
-		if len(top) < k {
-			top = append(top, ranked{})
-		}
-		copy(top[i+1:], top[i:len(top)-1])
-		top[i] = r
-	}
-	return top
+// window keeps the first k entries in the order of cmp, sorted: O(log k)
+// comparisons for an entry that does not enter it, O(k) moves for one
+// that does. With all set (k is close to the number of entries), it keeps
+// every entry and sorts them once at the end instead.
+type window struct {
+	k   int
+	cmp func(a, b ranked) int
+	all bool
+	top []ranked
 }
 
-// markAvoided sets AvoidedRepeat on each candidate not met before that a
-// met candidate would outrank without repeat avoidance.
-func markAvoided(rs []ranked) {
-	best := -1
-	for i := range rs {
-		if rs[i].met && (best < 0 || compareRanked(rs[i], rs[best], false) < 0) {
-			best = i
-		}
-	}
-	if best < 0 {
+func (w *window) add(r ranked) {
+	if w.all {
+		w.top = append(w.top, r)
 		return
 	}
-	for i := range rs {
-		rs[i].avoided = !rs[i].met && compareRanked(rs[best], rs[i], false) < 0
+	if len(w.top) == w.k && w.cmp(r, w.top[w.k-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(w.top, r, w.cmp)
+	if len(w.top) < w.k {
+		w.top = append(w.top, ranked{})
+	}
+	copy(w.top[i+1:], w.top[i:len(w.top)-1])
+	w.top[i] = r
+}
+
+// finish sorts a window that kept every entry and cuts it to k.
+func (w *window) finish() {
+	if w.all {
+		slices.SortFunc(w.top, w.cmp)
+		w.top = w.top[:min(w.k, len(w.top))]
 	}
 }
 
