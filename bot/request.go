@@ -83,7 +83,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // topic: then, and only then, a typo suggestion is looked for (it reads
 // every offer of the workspace).
 func nobodyOffers(why matching.Explanation) bool {
-	return why.Eligible+why.Excluded+why.NoLanguage+why.KindMismatch+why.NoCapacity+why.TooFar == 0
+	return why.Eligible+why.Self+why.Excluded+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from
@@ -96,8 +96,9 @@ func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 // starts with the waiting member's name: "their language", not "yours".
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key := waitingKey(why)
-	if key == "waiting.language" {
-		key = "waiting.language_theirs"
+	switch key {
+	case "waiting.language", "waiting.self", "waiting.not_less_senior":
+		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic)
 }
@@ -113,8 +114,12 @@ func waitingKey(why matching.Explanation) string {
 		return "waiting.timezone"
 	case why.KindMismatch > 0:
 		return "waiting.kind"
+	case why.NotLessSenior > 0:
+		return "waiting.not_less_senior"
 	case why.Excluded > 0:
 		return "waiting.declined"
+	case why.Self > 0:
+		return "waiting.self"
 	}
 	return "waiting.topic"
 }
