@@ -50,7 +50,9 @@ type Request struct {
 	Mentee   MemberID
 	Topic    string
 	Kind     Kind
-	Language Lang // "" means any of the mentee's languages
+	// Languages the mentee accepts for this request, preferred first;
+	// none means the languages the mentee speaks (Member.Spoken).
+	Languages []Lang
 	Goal     string
 	State    RequestState
 	Proposal string // ID of the pending proposal, if any
