@@ -202,8 +202,8 @@ func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, 
 		}
 	}
 	var out []matching.Reason
-	if mentor.Lang == mentee.Lang {
-		out = append(out, matching.Reason{Code: matching.ReasonLanguage, Detail: string(mentor.Lang)})
+	if l, ok := sharedLanguage(mentee, mentor); ok {
+		out = append(out, matching.Reason{Code: matching.ReasonLanguage, Detail: string(l)})
 	}
 	if mentor.TZ != "" && mentee.TZ != "" {
 		now := b.clock.Now()

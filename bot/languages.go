@@ -48,6 +48,18 @@ func requestLanguages(r Request, mentee Member) []Lang {
 	return spoken(mentee)
 }
 
+// sharedLanguage returns the first language mentee speaks that mentor
+// speaks too: what "you both speak" may truly say.
+func sharedLanguage(mentee, mentor Member) (Lang, bool) {
+	theirs := spoken(mentor)
+	for _, l := range spoken(mentee) {
+		if slices.Contains(theirs, l) {
+			return l, true
+		}
+	}
+	return "", false
+}
+
 // langCodes turns languages into the matcher's codes.
 func langCodes(langs []Lang) []string {
 	out := make([]string, len(langs))

@@ -120,3 +120,22 @@ func TestSpokenLanguages(t *testing.T) {
 	h.Run("bob", "offer rust languages:en,de")
 	MustContain(t, h.Run("bob", "status"), "Languages: you read English; you speak English and German for mentoring.")
 }
+
+// TestManagerPairSpeaksTrue: a manager's pair of a mentor whose offer
+// does not fit says "you both speak" only of a language both speak, not
+// of the language both read.
+func TestManagerPairSpeaksTrue(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go languages:de")
+	h.Run("ann", "request rust languages:es")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@ann> rust"), "Done")
+	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("ann"))
+	if len(pairs) != 1 {
+		t.Fatalf("got %d pairs, want one", len(pairs))
+	}
+	for _, r := range pairs[0].Reasons {
+		if r.Code == "language" {
+			t.Fatalf("got reasons %+v, want no shared language claimed", pairs[0].Reasons)
+		}
+	}
+}

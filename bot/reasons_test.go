@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -85,4 +86,65 @@ func TestManagersReadTrueReasons(t *testing.T) {
 	r := h.Run("alice", "admin match")
 	MustContain(t, r, "• Ann, “kubernetes”, less than a day: Nobody offers “kubernetes” yet.")
 	MustContain(t, r, "• Bob, “rust”, less than a day: Nobody but them offers “rust” yet.")
+}
+
+// TestNoTimeZoneNoClaimAnywhere: between members who gave no time zone,
+// no path claims "same time zone": a manager's round preview, the
+// proposals of the round and of the sweep, the proposal an offer makes
+// to a waiting request, and the introduction. In English and French.
+func TestNoTimeZoneNoClaimAnywhere(t *testing.T) {
+	h := mustRoundPool(t)
+	preview := h.Run("alice", "admin match")
+	MustContain(t, preview, "Mia") // the round proposes a go request to mia
+	h.Run("alice", "lang fr")
+	previewFR := h.Run("alice", "admin match")
+	for _, s := range []string{preview.Message.Text, previewFR.Message.Text} {
+		mustNoTZClaim(t, "preview", s)
+	}
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: previewFR.Message.Buttons[0].ActionID, Value: previewFR.Message.Buttons[0].Value})
+	h.Run("zed", "offer rust") // proposes dan's waiting request
+	h.Run("bob", "request python kind:one-to-one")
+	h.Run("max", "offer python, go capacity:3")
+	if err := h.Bot.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, mentor := range []string{"mia", "max", "zed"} {
+		for _, m := range h.Platform.To(mentor) {
+			if why := whyField(m); why != "" {
+				n++
+				mustNoTZClaim(t, "proposal to "+mentor, why)
+			}
+		}
+	}
+	if n < 3 {
+		t.Fatalf("got %d proposals, want the round's, the offer's and the sweep's", n)
+	}
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionCharterAccept)
+	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("mia"))
+	if len(pairs) != 1 {
+		t.Fatalf("got %d pairs, want mia's", len(pairs))
+	}
+	mentee := pairs[0].Mentee.User
+	h.Run(mentee, "lang fr") // the introduction in both languages
+	h.Click(mentee, mentee, bot.ActionCharterAccept)
+	intro := h.Platform.To(mentee)
+	last := intro[len(intro)-1]
+	if last.Title == "" || !strings.Contains(last.Title, "go") {
+		t.Fatalf("got %+v, want the introduction", last)
+	}
+	mustNoTZClaim(t, "introduction", whyField(last)+last.Text)
+	for _, f := range last.Fields {
+		mustNoTZClaim(t, "introduction", f.Value)
+	}
+}
+
+func mustNoTZClaim(tb testing.TB, where, s string) {
+	tb.Helper()
+	for _, claim := range []string{"time zone", "fuseau", " h apart", " h de décalage"} {
+		if strings.Contains(s, claim) {
+			tb.Fatalf("%s: got %q, want no claim about time zones", where, s)
+		}
+	}
 }
