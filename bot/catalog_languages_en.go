@@ -14,6 +14,8 @@ var catalogLanguagesEN = map[string]string{
 	"langs.and":                         " and ",
 	"langs.gap_none_one":                "No {languages}-speaking mentor offers “{topic}” yet",
 	"langs.gap_none_many":               "No mentor who speaks {languages} offers “{topic}” yet",
+	"langs.gap_none_other_one":          "No other {languages}-speaking mentor offers “{topic}”",
+	"langs.gap_none_other_many":         "No other mentor who speaks {languages} offers “{topic}”",
 	"langs.gap_others":                  "{count} {languages}-speaking mentors do.",
 	"langs.gap_others_one":              "1 {languages}-speaking mentor does.",
 	"langs.gap_others_many":             "{count} mentors who speak {languages} do.",

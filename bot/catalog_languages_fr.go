@@ -14,6 +14,8 @@ var catalogLanguagesFR = map[string]string{
 	"langs.and":                         " et ",
 	"langs.gap_none_one":                "Aucun mentor parlant {languages} ne propose encore «\u202f{topic}\u202f»",
 	"langs.gap_none_many":               "Aucun mentor parlant {languages} ne propose encore «\u202f{topic}\u202f»",
+	"langs.gap_none_other_one":          "Aucun autre mentor parlant {languages} ne propose «\u202f{topic}\u202f»",
+	"langs.gap_none_other_many":         "Aucun autre mentor parlant {languages} ne propose «\u202f{topic}\u202f»",
 	"langs.gap_others":                  "{count} mentors parlant {languages} le proposent.",
 	"langs.gap_others_one":              "1 mentor parlant {languages} le propose.",
 	"langs.gap_others_many":             "{count} mentors parlant {languages} le proposent.",

@@ -111,9 +111,14 @@ func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.La
 		others = others[:maxAskLanguages]
 	}
 	wantCodes := langCodes(want)
-	none := "langs.gap_none_one"
+	none := "langs.gap_none"
+	if gap.Declined > 0 {
+		none = "langs.gap_none_other" // the mentor who speaks them declined
+	}
 	if len(wantCodes) > 1 {
-		none = "langs.gap_none_many"
+		none += "_many"
+	} else {
+		none += "_one"
 	}
 	do := "langs.gap_others"
 	if len(others) > 1 {
@@ -127,9 +132,13 @@ func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.La
 		T(lang, none, "languages", languageList(lang, wantCodes), "topic", r.Topic) + reasonSep(lang) +
 		T(lang, do, "count", itoa(gap.Mentors), "languages", names) + "\n" +
 		T(lang, "langs.ask", "languages", names)
+	value := r.ID + ":" + strings.Join(others, ",")
+	if len(value) > maxSuggestValue {
+		return Message{Text: text} // too long for a Discord custom_id: said, without the button
+	}
 	return Message{Text: text, Buttons: []Button{{
 		Label: T(lang, "btn.request_languages", "languages", names), ActionID: ActionRequestLanguages,
-		Value: r.ID + ":" + strings.Join(others, ","), Style: StylePrimary,
+		Value: value, Style: StylePrimary,
 	}}}
 }
 

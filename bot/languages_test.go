@@ -139,3 +139,27 @@ func TestManagerPairSpeaksTrue(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageAskAfterDecline: when the only mentor who speaks the
+// member's language declines, the member is asked, in the message that
+// says their request waits again, whether mentors who speak another
+// language suit them too.
+func TestLanguageAskAfterDecline(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go languages:fr")
+	h.Run("max", "offer go")
+	h.Run("ann", "lang fr")
+	MustContain(t, h.Run("ann", "request go"), "j'ai sollicité un mentor")
+	h.Click("mia", "mia", bot.ActionProposalDecline)
+	msgs := h.Platform.To("ann")
+	ask := msgs[len(msgs)-1]
+	MustLines(t, ask.Text,
+		"Aucun autre mentor parlant français ne propose «\u202fgo\u202f»\u202f; 1 mentor parlant anglais le propose.",
+		"Si un mentor parlant anglais vous convient aussi, cliquez sur le bouton\u202f: je chercherai de nouveau aussitôt.")
+	h.Platform.Take()
+	got := h.Click("ann", "ann", bot.ActionRequestLanguages)
+	MustContain(t, got, "j'ai sollicité un mentor")
+	if in := inbox(h); len(in) != 1 || in[0][:4] != "max:" {
+		t.Fatalf("got %q, want max asked", in)
+	}
+}

@@ -10,9 +10,9 @@ import (
 // rather than left waiting.
 type LanguageGap struct {
 	// Sharing counts the mentors offering the topic (the mentee aside)
-	// who share one of the need's languages, or list none; declined
-	// mentors count: they speak the language.
-	Sharing int
+	// who share one of the need's languages, or list none, leaving out
+	// Need.Exclude; Declined counts those in Need.Exclude.
+	Sharing, Declined int
 	// Mentors counts the other mentors offering the topic, those who
 	// share no language with the need, leaving out Need.Exclude: widening
 	// the need's languages would bring these in.
@@ -29,7 +29,8 @@ type LanguageCount struct {
 }
 
 // Gap reports whether languages stand in the way: no mentor of the topic
-// speaks the need's languages, and some speak others.
+// who speaks the need's languages is left (none does, or those who do
+// declined), and some who speak others are.
 func (g LanguageGap) Gap() bool { return g.Sharing == 0 && g.Mentors > 0 }
 
 // Languages sorts the mentors offering need's topic by the languages they
@@ -48,11 +49,15 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 		if score, _, _ := matchTopic(n.topic, m.topics); score == 0 {
 			continue
 		}
-		if _, _, ok := matchLanguage(n.langs, m.langs); ok {
+		_, _, shares := matchLanguage(n.langs, m.langs)
+		switch excluded := contains(n.Exclude, m.ID); {
+		case shares && excluded:
+			g.Declined++
+			continue
+		case shares:
 			g.Sharing++
 			continue
-		}
-		if contains(n.Exclude, m.ID) {
+		case excluded:
 			continue
 		}
 		g.Mentors++

@@ -30,8 +30,8 @@ func TestLanguages(t *testing.T) {
 			mentor("me", "go", "en"), mentor("declined", "go", "es"), mentor("rust", "rust", "en"),
 		}, matching.LanguageGap{Mentors: 4, Others: []matching.LanguageCount{{"en", 3}, {"de", 2}}}, true},
 		{"a mentor with no languages shares", []matching.Mentor{mentor("a", "go")}, matching.LanguageGap{Sharing: 1}, false},
-		{"a French mentor who declined still speaks French", []matching.Mentor{mentor("declined", "go", "fr"), mentor("b", "go", "en")},
-			matching.LanguageGap{Sharing: 1, Mentors: 1, Others: []matching.LanguageCount{{"en", 1}}}, false},
+		{"a French mentor who declined leaves the others", []matching.Mentor{mentor("declined", "go", "fr"), mentor("b", "go", "en")},
+			matching.LanguageGap{Declined: 1, Mentors: 1, Others: []matching.LanguageCount{{"en", 1}}}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
