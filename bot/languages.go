@@ -39,6 +39,31 @@ func spoken(m Member) []Lang {
 	return nil
 }
 
+// followReadingLanguage keeps the languages of an offer that took the
+// language its mentor read, for want of any they gave, with that
+// language when it changes: until a member gives their languages, they
+// are the one they read. The offer is then matched with the waiting
+// requests it may now fit. A failure is logged: the offer keeps its
+// languages, which the mentor sees in /mentor status.
+func (b *Bot) followReadingLanguage(ctx context.Context, m Member, old Lang) {
+	if len(m.Languages) > 0 || old == m.Lang {
+		return
+	}
+	o, err := b.store.GetOffer(ctx, m.ID)
+	if err != nil || !slices.Equal(o.Languages, []Lang{old}) {
+		if err != nil && ErrorCode(err) != ENOTFOUND {
+			b.log.Warn("offer languages: read offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
+		}
+		return
+	}
+	o.Languages = []Lang{m.Lang}
+	if err := b.store.SaveOffer(ctx, o); err != nil {
+		b.log.Warn("offer languages: save offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
+		return
+	}
+	b.matchFor(ctx, o)
+}
+
 // requestLanguages returns the languages a request accepts: its own, else
 // those its mentee speaks.
 func requestLanguages(r Request, mentee Member) []Lang {

@@ -163,3 +163,27 @@ func TestLanguageAskAfterDecline(t *testing.T) {
 		t.Fatalf("got %q, want max asked", in)
 	}
 }
+
+// TestOfferFollowsReadingLanguage: an offer made without languages takes
+// the language its mentor reads, and follows it when it changes, until
+// the mentor gives languages; it then meets the waiting requests it now
+// fits.
+func TestOfferFollowsReadingLanguage(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("ann", "lang fr")
+	h.Run("ann", "request go") // asked about English; waits
+	h.Platform.Take()
+	h.Run("mia", "lang fr")
+	if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("mia")); !slices.Equal(o.Languages, []bot.Lang{"fr"}) {
+		t.Fatalf("got %v, want mia's offer in French, the language she now reads", o.Languages)
+	}
+	if in := inbox(h); len(in) != 1 || in[0][:4] != "mia:" {
+		t.Fatalf("got %q, want ann's request proposed to mia", in)
+	}
+	h.Run("max", "offer go languages:en")
+	h.Run("max", "lang fr")
+	if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("max")); !slices.Equal(o.Languages, []bot.Lang{"en"}) {
+		t.Fatalf("got %v, want the languages max gave kept", o.Languages)
+	}
+}

@@ -79,10 +79,12 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", "lang", "value", clip(in.Text("lang"), 30), "choices", "en, fr"}, Field: "lang"}
 	}
 	m := in.Me
+	old := m.Lang
 	m.Lang = l
 	if err := b.store.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}
+	b.followReadingLanguage(ctx, m, old)
 	in.Lang = l
 	return Reply{Message: Message{Text: T(l, "lang.set")}}, nil
 }
