@@ -171,8 +171,8 @@ func (b *Bot) need(r Request, mentee Member) matching.Need { return b.needWith(r
 
 // needWith describes a request to the matcher. Its languages are the
 // request's, else those the mentee speaks (see spoken): the language the
-// mentee reads is not one of them unless it stands for them. Mentors who declined the
-// request, and those the mentee must never be paired with again
+// mentee reads counts only while it stands for those. Mentors who
+// declined the request, and those the mentee must never be paired with again
 // automatically (never), are excluded; the mentors they met are passed on
 // (met), for the matcher to avoid while another mentor has room. Waited,
 // which the matcher turns into priority, runs from the request's creation:
