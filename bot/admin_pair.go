@@ -194,7 +194,7 @@ func (b *Bot) formPair(ctx context.Context, in *Invocation, r Request, mentor, m
 func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, mentee Member) []matching.Reason {
 	if o, err := b.store.GetOffer(ctx, mentor.ID); err == nil {
 		o.Paused, o.Capacity = false, o.Active+o.Pending+1
-		need := b.need(Request{ID: r.ID, Mentee: mentee.ID, Topic: pair.Topic, Kind: pair.Kind, Language: r.Language}, mentee)
+		need := b.need(Request{ID: r.ID, Mentee: mentee.ID, Topic: pair.Topic, Kind: pair.Kind, Languages: r.Languages}, mentee)
 		opt := b.cfg.Match
 		opt.MaxTZHours = 0
 		if c := matching.Rank(need, b.mentors([]Offer{o}), opt); len(c) > 0 {
@@ -202,8 +202,8 @@ func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, 
 		}
 	}
 	var out []matching.Reason
-	if mentor.Lang == mentee.Lang {
-		out = append(out, matching.Reason{Code: matching.ReasonLanguage, Detail: string(mentor.Lang)})
+	if l, ok := sharedLanguage(mentee, mentor); ok {
+		out = append(out, matching.Reason{Code: matching.ReasonLanguage, Detail: string(l)})
 	}
 	if mentor.TZ != "" && mentee.TZ != "" {
 		now := b.clock.Now()

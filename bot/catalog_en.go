@@ -170,7 +170,7 @@ var catalogEN = map[string]string{
 	"opt.command":         "a command to explain",
 	"opt.topics":          "the topics you can help with, separated by commas",
 	"opt.capacity":        "how many mentees at once (default 2)",
-	"opt.languages":       "the languages you mentor in, separated by commas",
+	"opt.languages":       "the languages you speak for mentoring, separated by commas (until you say, the language you read)",
 	"opt.tz":              "your time zone, like Europe/Paris",
 	"opt.years":           "your years of experience",
 	"opt.kinds":           "the kinds you offer: flash, one-to-one, peer, reverse",

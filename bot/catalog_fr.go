@@ -170,7 +170,7 @@ var catalogFR = map[string]string{
 	"opt.command":         "une commande à expliquer",
 	"opt.topics":          "les sujets sur lesquels vous pouvez aider, séparés par des virgules",
 	"opt.capacity":        "combien de mentorés à la fois (2 par défaut)",
-	"opt.languages":       "les langues dans lesquelles vous accompagnez, séparées par des virgules",
+	"opt.languages":       "les langues que vous parlez pour le mentorat, séparées par des virgules (par défaut, celle dans laquelle vous lisez les messages)",
 	"opt.tz":              "votre fuseau horaire, comme Europe/Paris",
 	"opt.years":           "vos années d'expérience",
 	"opt.kinds":           "les formes proposées : flash, one-to-one, peer, reverse",

@@ -107,6 +107,7 @@ func commandTable() []CommandSpec {
 			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen, Required: true},
 			{Name: "kind", Type: OptChoice, Choices: kinds},
 			{Name: "language", Type: OptChoice, Choices: langNames()},
+			optLanguages,
 			{Name: "goal", Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
 			optTZ, optYears,
 		}},

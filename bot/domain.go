@@ -46,16 +46,18 @@ func (s RequestState) Open() bool { return s == RequestWaiting || s == RequestPr
 
 // Request is a mentee's ask for help on a topic.
 type Request struct {
-	ID       string
-	Mentee   MemberID
-	Topic    string
-	Kind     Kind
-	Language Lang // "" means any of the mentee's languages
-	Goal     string
-	State    RequestState
-	Proposal string // ID of the pending proposal, if any
-	Declined []string
-	Created  time.Time
+	ID     string
+	Mentee MemberID
+	Topic  string
+	Kind   Kind
+	// Languages the mentee accepts for this request, preferred first;
+	// none means the languages the mentee speaks (Member.Spoken).
+	Languages []Lang
+	Goal      string
+	State     RequestState
+	Proposal  string // ID of the pending proposal, if any
+	Declined  []string
+	Created   time.Time
 	// Keys are the index keys of the topic, computed by the core; the
 	// store indexes by them and never folds topics.
 	Keys []string

@@ -7,3 +7,13 @@ import "context"
 func (b *Bot) RecordRepeatAvoided(ctx context.Context, t Tenant, request string) {
 	b.recordRepeatAvoided(ctx, t, request)
 }
+
+// Reasons exposes the sentences of the matcher's reasons to the
+// black-box table of every reason: a match reason as the mentor reads it
+// (mentor "") or as both members read it in the introduction, and a
+// waiting reason as the mentee or a manager reads it.
+var (
+	ReasonText      = reasonText
+	WaitingReason   = waitingReason
+	WaitingReasonOf = waitingReasonOf
+)

@@ -40,11 +40,11 @@ func regionOf(tz string, t time.Time) string {
 }
 
 // fairnessGroups are the groups a request counts in: all, its language
-// (the one asked for, else the mentee's), the mentee's region and its kind.
+// (the first it accepts: asked for, else one the mentee speaks), the mentee's region and its kind.
 func fairnessGroups(r Request, mentee Member, at time.Time) []string {
-	lang := r.Language
-	if lang == "" {
-		lang = mentee.Lang
+	var lang Lang
+	if langs := requestLanguages(r, mentee); len(langs) > 0 {
+		lang = langs[0]
 	}
 	return []string{"all", "lang:" + string(lang), "region:" + regionOf(mentee.TZ, at), "kind:" + string(r.Kind)}
 }

@@ -13,6 +13,7 @@ import (
 type proposeResult struct {
 	proposed bool
 	why      matching.Explanation
+	gap      matching.LanguageGap // whether languages alone stand in the way
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
@@ -53,7 +54,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			return proposeResult{}, err
 		}
 	}
-	return proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt)}, nil
+	return proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt), gap: languageGap(rk)}, nil
 }
 
 // ranking is a request's candidates as the matcher saw them: the best few
@@ -168,17 +169,16 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 // need describes a request to the matcher, without the mentee's history.
 func (b *Bot) need(r Request, mentee Member) matching.Need { return b.needWith(r, mentee, nil, nil) }
 
-// needWith describes a request to the matcher. Mentors who declined the
-// request, and those the mentee must never be paired with again
+// needWith describes a request to the matcher. Its languages are the
+// request's, else those the mentee speaks (see spoken): the language the
+// mentee reads counts only while it stands for those. Mentors who
+// declined the request, and those the mentee must never be paired with again
 // automatically (never), are excluded; the mentors they met are passed on
 // (met), for the matcher to avoid while another mentor has room. Waited,
 // which the matcher turns into priority, runs from the request's creation:
 // a request passed over in earlier rounds has waited longer.
 func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.Need {
-	langs := []string{string(mentee.Lang)}
-	if r.Language != "" {
-		langs = []string{string(r.Language)}
-	}
+	langs := langCodes(requestLanguages(r, mentee))
 	now := b.clock.Now()
 	off, known := tzOffset(mentee.TZ, now)
 	return matching.Need{

@@ -59,9 +59,13 @@ func ParseLang(s string) (Lang, bool) {
 
 // Member is what the bot keeps about a person.
 type Member struct {
-	ID              MemberID
-	Name            string // display name, from the platform when it has one
-	Lang            Lang   // "" until chosen: the workspace default applies
+	ID   MemberID
+	Name string // display name, from the platform when it has one
+	Lang Lang   // the language the member reads; "" until chosen: the workspace default applies
+	// Languages are the languages the member speaks for mentoring, set
+	// with languages: on an offer or a request; none until set, and then
+	// Spoken is the language they read.
+	Languages       []Lang
 	TZ              string // IANA zone name, "" if unknown
 	Years           int    // years of experience, 0 if unknown
 	CharterVersion  int    // last charter version accepted, 0 if none

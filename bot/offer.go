@@ -29,7 +29,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	updated := err == nil
 	if !updated {
-		o = Offer{Mentor: in.Member, Capacity: DefaultCapacity, Languages: []Lang{m.Lang}}
+		o = Offer{Mentor: in.Member, Capacity: DefaultCapacity, Languages: spoken(m)}
 	}
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
@@ -39,6 +39,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	o.Capacity = in.Int("capacity", o.Capacity)
 	if v := in.List("languages"); len(v) > 0 {
 		o.Languages = parseLangs(v)
+		m.Languages = o.Languages // the languages the member speaks, for their requests too
 	}
 	if v := in.List("kinds"); len(v) > 0 {
 		o.Kinds = o.Kinds[:0]
@@ -117,7 +118,7 @@ func offerFields(lang Lang, o Offer) []Field {
 	}
 	langs := make([]string, len(o.Languages))
 	for i, l := range o.Languages {
-		langs[i] = string(l)
+		langs[i] = languageName(lang, string(l))
 	}
 	tz := o.TZ
 	if tz == "" {

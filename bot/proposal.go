@@ -22,6 +22,8 @@ func actionTable() map[string]actionFunc {
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.
 		ActionRequestTopic: changeRequestTopic,
+		// The language ask's button: only for the mentee it was sent to.
+		ActionRequestLanguages: widenRequestLanguages,
 		// A manager's round (IsAdminAction: managers only).
 		ActionRoundSend:   sendRound,
 		ActionRoundCancel: cancelRound,
@@ -125,6 +127,9 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 	}
 	if !res.proposed {
 		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
+			if res.gap.Gap() {
+				return languageAsk(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)
+			}
 			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
 		})
 	}

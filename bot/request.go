@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -25,11 +26,18 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.kind_disabled", Args: []string{"kind", T(in.Lang, "kind."+string(kind))}, Field: "kind"}
 	}
 	r := Request{
-		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind,
-		Language: Lang(in.Text("language")), Goal: in.Text("goal"),
+		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind, Goal: in.Text("goal"),
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Keys: topicKeys(in.Text("topic")),
 	}
-	if m != in.Me {
+	if v := in.List("languages"); len(v) > 0 {
+		// The languages the member speaks: this request's, and the
+		// default of their next ones.
+		r.Languages = parseLangs(v)
+		m.Languages = r.Languages
+	} else if l := in.Text("language"); l != "" {
+		r.Languages = []Lang{Lang(l)} // this request's only
+	}
+	if profileChanged(m, in.Me) {
 		if err := b.store.SaveMember(ctx, m); err != nil {
 			return Reply{}, err
 		}
@@ -51,12 +59,21 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if res.proposed {
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
+	if res.gap.Gap() {
+		return Reply{Message: languageAsk(in.Lang, T(in.Lang, "request.waiting", "topic", r.Topic), r, requestLanguages(r, m), res.gap)}, nil
+	}
 	if nobodyOffers(res.why) {
 		if sug, ok := b.suggestTopic(ctx, r, m); ok {
 			return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
 		}
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
+}
+
+// profileChanged reports whether a command changed what it may change of
+// a member's profile: time zone, years and spoken languages.
+func profileChanged(m, was Member) bool {
+	return m.TZ != was.TZ || m.Years != was.Years || !slices.Equal(m.Languages, was.Languages)
 }
 
 // runCancel withdraws the member's open request.
@@ -83,7 +100,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // topic: then, and only then, a typo suggestion is looked for (it reads
 // every offer of the workspace).
 func nobodyOffers(why matching.Explanation) bool {
-	return why.Eligible+why.Excluded+why.NoLanguage+why.KindMismatch+why.NoCapacity+why.TooFar == 0
+	return why.Eligible+why.Self+why.Excluded+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from
@@ -96,8 +113,9 @@ func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 // starts with the waiting member's name: "their language", not "yours".
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key := waitingKey(why)
-	if key == "waiting.language" {
-		key = "waiting.language_theirs"
+	switch key {
+	case "waiting.language", "waiting.self", "waiting.not_less_senior":
+		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic)
 }
@@ -113,8 +131,12 @@ func waitingKey(why matching.Explanation) string {
 		return "waiting.timezone"
 	case why.KindMismatch > 0:
 		return "waiting.kind"
+	case why.NotLessSenior > 0:
+		return "waiting.not_less_senior"
 	case why.Excluded > 0:
 		return "waiting.declined"
+	case why.Self > 0:
+		return "waiting.self"
 	}
 	return "waiting.topic"
 }

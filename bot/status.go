@@ -45,8 +45,31 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
 	}
+	lines = append(lines, languagesLine(lang, in.Me))
 	msg.Text = strings.Join(lines, "\n")
 	return Reply{Message: msg}, nil
+}
+
+// languagesLine tells a member the language they read and the languages
+// they speak for mentoring, saying when the latter are only the default.
+func languagesLine(lang Lang, m Member) string {
+	key := "status.languages"
+	if len(m.Languages) == 0 {
+		key = "status.languages_default"
+	}
+	langs := spoken(m)
+	if len(langs) == 0 {
+		langs = []Lang{lang}
+	}
+	names := make([]string, len(langs))
+	for i, l := range langs {
+		names[i] = languageName(lang, string(l))
+	}
+	spokenList := names[0]
+	if len(names) > 1 {
+		spokenList = strings.Join(names[:len(names)-1], ", ") + T(lang, "langs.and") + names[len(names)-1]
+	}
+	return T(lang, key, "reading", languageName(lang, string(lang)), "spoken", spokenList)
 }
 
 // runLang sets the language the bot speaks to the member in.
@@ -56,10 +79,12 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", "lang", "value", clip(in.Text("lang"), 30), "choices", "en, fr"}, Field: "lang"}
 	}
 	m := in.Me
+	old := m.Lang
 	m.Lang = l
 	if err := b.store.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}
+	b.followReadingLanguage(ctx, m, old)
 	in.Lang = l
 	return Reply{Message: Message{Text: T(l, "lang.set")}}, nil
 }

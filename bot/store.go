@@ -224,4 +224,8 @@ type Store interface {
 	// request as changed. ENOTFOUND if there is no such request, ESTALE if
 	// it is no longer waiting.
 	SetRequestTopic(ctx context.Context, t Tenant, id, topic string, keys []string) (Request, error)
+	// SetRequestLanguages changes the languages a waiting request accepts,
+	// and returns it. ESTALE if it is not waiting, ENOTFOUND if there is
+	// none.
+	SetRequestLanguages(ctx context.Context, t Tenant, id string, langs []Lang) (Request, error)
 }

@@ -11,13 +11,20 @@
 // A mentor is eligible for a [Need] unless one of these hard filters rejects
 // it; the first filter that rejects a mentor is the one [Explain] counts:
 //
-//  1. Excluded: the mentor is in Need.Exclude or is the mentee.
-//  2. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
-//  3. NoLanguage: both sides list languages and none is shared.
-//  4. KindMismatch: the mentor lists kinds and not Need.Kind, or the need is
-//     [Reverse] and both years are known and the mentor is not less senior.
-//  5. NoCapacity: Active >= Capacity.
-//  6. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
+//  1. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
+//  2. Self: the mentor is the mentee (Need.MenteeID).
+//  3. Excluded: the mentor is in Need.Exclude.
+//  4. NoLanguage: both sides list languages and none is shared.
+//  5. KindMismatch: the mentor lists kinds and not Need.Kind.
+//  6. NotLessSenior: the need is [Reverse], both years are known and the
+//     mentor is not less senior.
+//  7. NoCapacity: Active >= Capacity.
+//  8. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
+//
+// The topic comes first so that a reason given to a waiting member is
+// true: a mentor who declined counts as excluded only if they offer the
+// topic, and a mentee who offers other topics does not hide that nobody
+// offers this one.
 //
 // # Scoring
 //

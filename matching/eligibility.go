@@ -6,10 +6,12 @@ type rejection int
 
 const (
 	eligible rejection = iota
-	rejExcluded
 	rejNoTopic
+	rejSelf
+	rejExcluded
 	rejNoLanguage
 	rejKindMismatch
+	rejNotLessSenior
 	rejNoCapacity
 	rejTooFar
 )

@@ -13,15 +13,19 @@ type match struct {
 }
 
 // assess applies the hard filters in their documented order and, when the
-// mentor passes them all, scores it. The match is meaningful only when the
+// mentor passes them all, scores it. The topic comes first, so that a
+// mentor who declined, or the mentee themself, counts as excluded only
+// when they offer the topic: otherwise nobody offers it. The match is meaningful only when the
 // rejection is eligible.
 func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
-	if n.excluded(m.ID) {
-		return match{}, rejExcluded
-	}
 	topicScore, topicDetail, exact := matchTopic(n.topic, m.topics)
-	if topicScore == 0 {
+	switch {
+	case topicScore == 0:
 		return match{}, rejNoTopic
+	case n.MenteeID != "" && m.ID == n.MenteeID:
+		return match{}, rejSelf
+	case contains(n.Exclude, m.ID):
+		return match{}, rejExcluded
 	}
 	return assessRest(n, m, opt, topicMatch{topicScore, topicDetail, exact})
 }
@@ -41,8 +45,11 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	if !ok {
 		return match{}, rejNoLanguage
 	}
-	if !m.accepts(n.kind) || !reverseAllowed(n.kind, m.Years, n.Years) {
+	if !m.accepts(n.kind) {
 		return match{}, rejKindMismatch
+	}
+	if !reverseAllowed(n.kind, m.Years, n.Years) {
+		return match{}, rejNotLessSenior
 	}
 	if !m.hasRoom() {
 		return match{}, rejNoCapacity

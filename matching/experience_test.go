@@ -41,8 +41,8 @@ func TestKindFit(t *testing.T) {
 			m.Years = tt.mentorYears
 			opt := matching.DefaultOptions()
 			if tt.wantScore == 0 {
-				if e := matching.Explain(need, []matching.Mentor{m}, opt); e.KindMismatch != 1 {
-					t.Errorf("KindMismatch: got %d, want 1 (%+v)", e.KindMismatch, e)
+				if e := matching.Explain(need, []matching.Mentor{m}, opt); e.NotLessSenior != 1 {
+					t.Errorf("NotLessSenior: got %d, want 1 (%+v)", e.NotLessSenior, e)
 				}
 				return
 			}

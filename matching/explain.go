@@ -5,13 +5,15 @@ package matching
 // first hard filter that rejects it (see the package doc for the order),
 // so the fields sum to the number of mentors.
 type Explanation struct {
-	Eligible     int
-	NoTopic      int // offers no matching topic
-	NoLanguage   int // both sides list languages and none is shared
-	KindMismatch int // does not accept the kind, or the experience rule of reverse rules them out
-	NoCapacity   int // Active >= Capacity
-	TooFar       int // beyond MaxTZHours
-	Excluded     int // declined before, or the mentee themself
+	Eligible      int
+	NoTopic       int // offers no matching topic
+	Self          int // the mentee themself, offering the topic
+	Excluded      int // offers the topic, but declined before (or is in Need.Exclude for another reason)
+	NoLanguage    int // both sides list languages and none is shared
+	KindMismatch  int // does not accept the kind
+	NotLessSenior int // reverse mentoring, and the mentor is not less senior than the mentee
+	NoCapacity    int // Active >= Capacity
+	TooFar        int // beyond MaxTZHours
 }
 
 // Explain tells why nobody (or few) fit need, so that the bot can tell a
@@ -26,14 +28,18 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 		switch rej {
 		case eligible:
 			e.Eligible++
-		case rejExcluded:
-			e.Excluded++
 		case rejNoTopic:
 			e.NoTopic++
+		case rejSelf:
+			e.Self++
+		case rejExcluded:
+			e.Excluded++
 		case rejNoLanguage:
 			e.NoLanguage++
 		case rejKindMismatch:
 			e.KindMismatch++
+		case rejNotLessSenior:
+			e.NotLessSenior++
 		case rejNoCapacity:
 			e.NoCapacity++
 		case rejTooFar:

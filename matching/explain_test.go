@@ -18,7 +18,8 @@ func TestEligibility(t *testing.T) {
 	}{
 		{"plain mentor is eligible", nil, nil, 0, matching.Explanation{Eligible: 1}},
 		{"declined mentor is excluded", nil, func(n *matching.Need) { n.Exclude = []string{"x", "m"} }, 0, matching.Explanation{Excluded: 1}},
-		{"mentee is excluded", nil, func(n *matching.Need) { n.MenteeID = "m" }, 0, matching.Explanation{Excluded: 1}},
+		{"mentee offering the topic is self", nil, func(n *matching.Need) { n.MenteeID = "m" }, 0, matching.Explanation{Self: 1}},
+		{"mentee offering another topic offers nothing", func(m *matching.Mentor) { m.Topics = []string{"rust"} }, func(n *matching.Need) { n.MenteeID = "m" }, 0, matching.Explanation{NoTopic: 1}},
 		{"empty mentee ID excludes nobody", func(m *matching.Mentor) { m.ID = "" }, func(n *matching.Need) { n.MenteeID = "" }, 0, matching.Explanation{Eligible: 1}},
 		{"other topic is no topic", func(m *matching.Mentor) { m.Topics = []string{"rust"} }, nil, 0, matching.Explanation{NoTopic: 1}},
 		{"no topics is no topic", func(m *matching.Mentor) { m.Topics = nil }, nil, 0, matching.Explanation{NoTopic: 1}},
@@ -26,13 +27,16 @@ func TestEligibility(t *testing.T) {
 		{"kind not accepted is a mismatch", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash} }, nil, 0, matching.Explanation{KindMismatch: 1}},
 		{"kind listed is accepted", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash, matching.OneToOne} }, nil, 0, matching.Explanation{Eligible: 1}},
 		{"unknown need kind needs an open mentor", func(m *matching.Mentor) { m.Kinds = []matching.Kind{matching.Flash} }, func(n *matching.Need) { n.Kind = "group" }, 0, matching.Explanation{KindMismatch: 1}},
-		{"senior reverse mentor is a mismatch", func(m *matching.Mentor) { m.Years = 10 }, func(n *matching.Need) { n.Kind, n.Years = matching.Reverse, 3 }, 0, matching.Explanation{KindMismatch: 1}},
+		{"senior reverse mentor is not less senior", func(m *matching.Mentor) { m.Years = 10 }, func(n *matching.Need) { n.Kind, n.Years = matching.Reverse, 3 }, 0, matching.Explanation{NotLessSenior: 1}},
+		{"kind wins over seniority", func(m *matching.Mentor) { m.Years, m.Kinds = 10, []matching.Kind{matching.Flash} }, func(n *matching.Need) { n.Kind, n.Years = matching.Reverse, 3 }, 0, matching.Explanation{KindMismatch: 1}},
 		{"full mentor has no capacity", func(m *matching.Mentor) { m.Active = 1 }, nil, 0, matching.Explanation{NoCapacity: 1}},
 		{"zero capacity has no capacity", func(m *matching.Mentor) { m.Capacity = 0 }, nil, 0, matching.Explanation{NoCapacity: 1}},
 		{"negative active counts as zero", func(m *matching.Mentor) { m.Capacity, m.Active = 0, -1 }, nil, 0, matching.Explanation{NoCapacity: 1}},
 		{"over-full mentor has no capacity", func(m *matching.Mentor) { m.Capacity, m.Active = 2, 5 }, nil, 0, matching.Explanation{NoCapacity: 1}},
 		{"distant mentor is too far", func(m *matching.Mentor) { m.UTCOffset = 5 * hour }, nil, 4, matching.Explanation{TooFar: 1}},
-		{"excluded wins over no topic", func(m *matching.Mentor) { m.Topics = nil }, func(n *matching.Need) { n.Exclude = []string{"m"} }, 0, matching.Explanation{Excluded: 1}},
+		{"no topic wins over excluded", func(m *matching.Mentor) { m.Topics = nil }, func(n *matching.Need) { n.Exclude = []string{"m"} }, 0, matching.Explanation{NoTopic: 1}},
+		{"self wins over excluded", nil, func(n *matching.Need) { n.MenteeID, n.Exclude = "m", []string{"m"} }, 0, matching.Explanation{Self: 1}},
+		{"excluded wins over no language", func(m *matching.Mentor) { m.Languages = []string{"fr"} }, func(n *matching.Need) { n.Exclude = []string{"m"} }, 0, matching.Explanation{Excluded: 1}},
 		{"no topic wins over no language", func(m *matching.Mentor) { m.Topics, m.Languages = nil, []string{"fr"} }, nil, 0, matching.Explanation{NoTopic: 1}},
 		{"no language wins over kind", func(m *matching.Mentor) { m.Languages, m.Kinds = []string{"fr"}, []matching.Kind{matching.Peer} }, nil, 0, matching.Explanation{NoLanguage: 1}},
 		{"kind wins over capacity", func(m *matching.Mentor) { m.Kinds, m.Active = []matching.Kind{matching.Peer}, 1 }, nil, 0, matching.Explanation{KindMismatch: 1}},
@@ -80,12 +84,12 @@ func TestExplainCountsEveryMentorOnce(t *testing.T) {
 	}
 	opt := matching.DefaultOptions()
 	opt.MaxTZHours = 6
-	want := matching.Explanation{Eligible: 2, NoTopic: 1, NoLanguage: 1, KindMismatch: 1, NoCapacity: 1, TooFar: 1, Excluded: 2}
+	want := matching.Explanation{Eligible: 2, NoTopic: 1, NoLanguage: 1, KindMismatch: 1, NoCapacity: 1, TooFar: 1, Excluded: 1, Self: 1}
 	got := matching.Explain(need, mentors, opt)
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
-	sum := got.Eligible + got.NoTopic + got.NoLanguage + got.KindMismatch + got.NoCapacity + got.TooFar + got.Excluded
+	sum := got.Eligible + got.NoTopic + got.Self + got.Excluded + got.NoLanguage + got.KindMismatch + got.NotLessSenior + got.NoCapacity + got.TooFar
 	if sum != len(mentors) {
 		t.Errorf("counts sum to %d, want %d", sum, len(mentors))
 	}

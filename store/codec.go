@@ -56,15 +56,31 @@ func flag(b bool) string {
 }
 
 func memberFields(m bot.Member) []string {
-	return []string{"name", m.Name, "lang", string(m.Lang), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+	return []string{"name", m.Name, "lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
 }
 
 func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
 	return bot.Member{
 		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), TZ: h["tz"], Years: num(h["years"]),
 		CharterVersion: num(h["charter_version"]), CharterAccepted: fromMS(h["charter_at"]), Joined: fromMS(h["joined"]),
-		LastSurvey: h["last_survey"],
+		LastSurvey: h["last_survey"], Languages: langsFrom(h["languages"]),
 	}
+}
+
+// langsField encodes languages; none is "".
+func langsField(langs []bot.Lang) string {
+	if len(langs) == 0 {
+		return ""
+	}
+	return jsonOf(langs)
+}
+
+func langsFrom(s string) []bot.Lang {
+	var out []bot.Lang
+	for _, l := range strs(s) {
+		out = append(out, bot.Lang(l))
+	}
+	return out
 }
 
 func offerFields(o bot.Offer) []string {
@@ -92,18 +108,22 @@ func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
 
 func requestFields(r bot.Request) []string {
 	return []string{
-		"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "language", string(r.Language),
+		"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "languages", langsField(r.Languages),
 		"goal", r.Goal, "state", string(r.State), "proposal", r.Proposal, "created", ms(r.Created),
 		"keys", keysField(r.Keys),
 	}
 }
 
 func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string) bot.Request {
-	return bot.Request{
+	r := bot.Request{
 		ID: id, Mentee: t.Member(h["mentee"]), Topic: h["topic"], Kind: matching.Kind(h["kind"]),
-		Language: bot.Lang(h["language"]), Goal: h["goal"], State: bot.RequestState(h["state"]),
+		Languages: langsFrom(h["languages"]), Goal: h["goal"], State: bot.RequestState(h["state"]),
 		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]), Keys: strs(h["keys"]),
 	}
+	if l := h["language"]; l != "" && len(r.Languages) == 0 {
+		r.Languages = []bot.Lang{bot.Lang(l)} // stored before requests had several
+	}
+	return r
 }
 
 func proposalFields(p bot.Proposal) []string {

@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -86,16 +87,16 @@ func testMembers(t *testing.T, s bot.Store, tn bot.Tenant) {
 	id := tn.Member("U1")
 	_, err := s.GetMember(ctx(), id)
 	MustCode(t, err, bot.ENOTFOUND)
-	m := bot.Member{ID: id, Name: "Ada", Lang: bot.French, TZ: "Europe/Paris", Years: 12, Joined: t0}
+	m := bot.Member{ID: id, Name: "Ada", Lang: bot.French, Languages: []bot.Lang{"fr", "de"}, TZ: "Europe/Paris", Years: 12, Joined: t0}
 	MustOK(t, s.SaveMember(ctx(), m))
 	got, err := s.GetMember(ctx(), id)
 	MustOK(t, err)
-	if got != m {
+	if !reflect.DeepEqual(got, m) {
 		t.Fatalf("got %+v, want %+v", got, m)
 	}
 	all, err := s.Members(ctx(), tn, []string{"U1", "nobody"})
 	MustOK(t, err)
-	if len(all) != 1 || all["U1"] != m {
+	if len(all) != 1 || !reflect.DeepEqual(all["U1"], m) {
 		t.Fatalf("got %+v, want only U1 as saved", all)
 	}
 }

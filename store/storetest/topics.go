@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"maps"
+	"slices"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -15,6 +16,30 @@ var topicsTests = []struct {
 }{
 	{"TopicSynonyms", testTopicSynonyms},
 	{"SetRequestTopic", testSetRequestTopic},
+	{"SetRequestLanguages", testSetRequestLanguages},
+}
+
+func testSetRequestLanguages(t *testing.T, s bot.Store, tn bot.Tenant) {
+	r := mustRequest(t, s, tn, "M1", "r1")
+	if len(r.Languages) != 0 {
+		t.Fatalf("got %v, want a request with no languages of its own", r.Languages)
+	}
+	want := []bot.Lang{"fr", "en"}
+	got, err := s.SetRequestLanguages(ctx(), tn, r.ID, want)
+	MustOK(t, err)
+	stored, err := s.GetRequest(ctx(), tn, r.ID)
+	MustOK(t, err)
+	if !slices.Equal(got.Languages, want) || !slices.Equal(stored.Languages, want) || stored.State != bot.RequestWaiting || stored.Topic != "go" {
+		t.Fatalf("got %+v, stored %+v, want r1 waiting on go in %v", got, stored, want)
+	}
+	_, err = s.SetRequestLanguages(ctx(), tn, "nope", want)
+	MustCode(t, err, bot.ENOTFOUND)
+	mustPropose(t, s, stored, mustOffer(t, s, tn, "U1", 1), "p1")
+	_, err = s.SetRequestLanguages(ctx(), tn, r.ID, []bot.Lang{"de"})
+	MustCode(t, err, bot.ESTALE)
+	if stored, _ := s.GetRequest(ctx(), tn, r.ID); !slices.Equal(stored.Languages, want) {
+		t.Fatalf("got %v, want the languages unchanged once proposed", stored.Languages)
+	}
 }
 
 func testTopicSynonyms(t *testing.T, s bot.Store, tn bot.Tenant) {

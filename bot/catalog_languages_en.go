@@ -1,0 +1,35 @@
+package bot
+
+// The sentences of the reasons a request waits that the matcher tells
+// apart (the mentee is the topic's only mentor, reverse mentoring with
+// no less senior mentor), and of the languages a member speaks, in
+// English.
+var catalogLanguagesEN = map[string]string{
+	"waiting.self":                   "Nobody but you offers “{topic}” yet.",
+	"waiting.self_theirs":            "Nobody but them offers “{topic}” yet.",
+	"waiting.not_less_senior":        "No mentor for “{topic}” is less senior than you, as reverse mentoring needs.",
+	"waiting.not_less_senior_theirs": "No mentor for “{topic}” is less senior than them, as reverse mentoring needs.",
+
+	"langs.or":                          " or ",
+	"langs.and":                         " and ",
+	"langs.gap_none_one":                "No {languages}-speaking mentor offers “{topic}” yet",
+	"langs.gap_none_many":               "No mentor who speaks {languages} offers “{topic}” yet",
+	"langs.gap_none_other_one":          "No other {languages}-speaking mentor offers “{topic}”",
+	"langs.gap_none_other_many":         "No other mentor who speaks {languages} offers “{topic}”",
+	"langs.gap_others":                  "{count} {languages}-speaking mentors do.",
+	"langs.gap_others_one":              "1 {languages}-speaking mentor does.",
+	"langs.gap_others_many":             "{count} mentors who speak {languages} do.",
+	"langs.gap_others_many_one":         "1 mentor who speaks {languages} does.",
+	"langs.ask":                         "If a mentor who speaks {languages} suits you too, click the button: I'll look again at once.",
+	"btn.request_languages":             "Also accept {languages}",
+	"request.languages_changed":         "Your request on “{topic}” now also accepts mentors who speak {languages}.",
+	"err.request_not_waiting_languages": "Your request is no longer waiting for a mentor, so its languages stay as they are.",
+	"status.languages":                  "Languages: you read {reading}; you speak {spoken} for mentoring.",
+	"status.languages_default":          "Languages: you read {reading}; for mentoring, you speak {spoken} until you give your languages with `languages:` on an offer or a request.",
+}
+
+func init() {
+	for k, v := range catalogLanguagesEN {
+		catalogEN[k] = v
+	}
+}

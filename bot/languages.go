@@ -1,0 +1,229 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// The language a member reads (Member.Lang, /mentor lang) and the
+// languages they speak for mentoring (Member.Languages, languages: on an
+// offer or a request) are two things. The reading language is never a
+// filter of its own: it stands for the spoken languages only until the
+// member gives them, and when it then keeps a request from every mentor
+// of its topic, the member is asked (languageAsk) rather than left
+// waiting.
+
+// ActionRequestLanguages widens a waiting request to more languages. Its
+// value is "<request ID>:<code>,<code>".
+const ActionRequestLanguages = "request.languages"
+
+// maxAskLanguages bounds the languages a widening button adds, so that
+// its value fits a Discord custom_id.
+const maxAskLanguages = 4
+
+// spoken returns the languages m speaks for mentoring: those they gave,
+// else the language they read (none when that is unknown too).
+func spoken(m Member) []Lang {
+	if len(m.Languages) > 0 {
+		return m.Languages
+	}
+	if m.Lang != "" {
+		return []Lang{m.Lang}
+	}
+	return nil
+}
+
+// followReadingLanguage keeps the languages of an offer that took the
+// language its mentor read, for want of any they gave, with that
+// language when it changes: until a member gives their languages, they
+// are the one they read. The offer is then matched with the waiting
+// requests it may now fit. A failure is logged: the offer keeps its
+// languages, which the mentor sees in /mentor status.
+func (b *Bot) followReadingLanguage(ctx context.Context, m Member, old Lang) {
+	if len(m.Languages) > 0 || old == m.Lang {
+		return
+	}
+	o, err := b.store.GetOffer(ctx, m.ID)
+	if err != nil || !slices.Equal(o.Languages, []Lang{old}) {
+		if err != nil && ErrorCode(err) != ENOTFOUND {
+			b.log.Warn("offer languages: read offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
+		}
+		return
+	}
+	o.Languages = []Lang{m.Lang}
+	if err := b.store.SaveOffer(ctx, o); err != nil {
+		b.log.Warn("offer languages: save offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
+		return
+	}
+	b.matchFor(ctx, o)
+}
+
+// requestLanguages returns the languages a request accepts: its own, else
+// those its mentee speaks.
+func requestLanguages(r Request, mentee Member) []Lang {
+	if len(r.Languages) > 0 {
+		return r.Languages
+	}
+	return spoken(mentee)
+}
+
+// sharedLanguage returns the first language mentee speaks that mentor
+// speaks too: what "you both speak" may truly say.
+func sharedLanguage(mentee, mentor Member) (Lang, bool) {
+	theirs := spoken(mentor)
+	for _, l := range spoken(mentee) {
+		if slices.Contains(theirs, l) {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// langCodes turns languages into the matcher's codes.
+func langCodes(langs []Lang) []string {
+	out := make([]string, len(langs))
+	for i, l := range langs {
+		out[i] = string(l)
+	}
+	return out
+}
+
+// languageName names a language code in the reader's language: the
+// catalog's name for the languages the bot speaks, else the CLDR name
+// ("German", « allemand »), else the code itself.
+func languageName(reader Lang, code string) string {
+	if HasKey(reader, "lang."+code) {
+		return T(reader, "lang."+code)
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if n := display.Languages(language.Make(string(reader))).Name(tag); n != "" {
+		return n
+	}
+	return code
+}
+
+// languageList names languages joined with "or": « anglais ou allemand ».
+func languageList(reader Lang, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = languageName(reader, c)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + T(reader, "langs.or") + names[len(names)-1]
+}
+
+// languageAsk is the reply to a request that no mentor of its topic can
+// take because of languages alone: it says which languages the topic's
+// mentors speak, and carries a button that widens the request to them.
+// head is the first line, which says the request waits.
+func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.LanguageGap) Message {
+	others := make([]string, 0, len(gap.Others))
+	for _, o := range gap.Others {
+		others = append(others, o.Language)
+	}
+	if len(others) > maxAskLanguages {
+		others = others[:maxAskLanguages]
+	}
+	wantCodes := langCodes(want)
+	none := "langs.gap_none"
+	if gap.Declined > 0 {
+		none = "langs.gap_none_other" // the mentor who speaks them declined
+	}
+	if len(wantCodes) > 1 {
+		none += "_many"
+	} else {
+		none += "_one"
+	}
+	do := "langs.gap_others"
+	if len(others) > 1 {
+		do = "langs.gap_others_many"
+	}
+	if gap.Mentors == 1 {
+		do += "_one"
+	}
+	names := languageList(lang, others)
+	text := head + "\n" +
+		T(lang, none, "languages", languageList(lang, wantCodes), "topic", r.Topic) + reasonSep(lang) +
+		T(lang, do, "count", itoa(gap.Mentors), "languages", names) + "\n" +
+		T(lang, "langs.ask", "languages", names)
+	value := r.ID + ":" + strings.Join(others, ",")
+	if len(value) > maxSuggestValue {
+		return Message{Text: text} // too long for a Discord custom_id: said, without the button
+	}
+	return Message{Text: text, Buttons: []Button{{
+		Label: T(lang, "btn.request_languages", "languages", names), ActionID: ActionRequestLanguages,
+		Value: value, Style: StylePrimary,
+	}}}
+}
+
+// languageGap tells whether languages alone keep r from the mentors of
+// its topic, from the mentors the instant proposal read.
+func languageGap(rk ranking) matching.LanguageGap {
+	return matching.Languages(rk.need, rk.mentors, rk.opt)
+}
+
+// widenRequestLanguages is the language ask's button: only the mentee it
+// was sent to may use it, and only while the request waits. The request
+// then accepts the languages it had and those of the button, keeping its
+// place in the queue, and a mentor is proposed at once if one fits. A
+// second click finds the languages already there, or the request no
+// longer waiting.
+func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	id, list, _ := strings.Cut(value, ":")
+	add := parseLangs(strings.Split(list, ","))
+	if id == "" || len(add) == 0 || len(add) > maxAskLanguages {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	t := who.Tenant()
+	r, err := b.store.GetRequest(ctx, t, id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	case err != nil:
+		return Reply{}, err
+	case r.Mentee != who:
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	case r.State != RequestWaiting:
+		return Reply{}, Errorf(ESTALE, "err.request_not_waiting_languages")
+	}
+	mentee, err := b.member(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	langs := slices.Clone(requestLanguages(r, mentee))
+	for _, l := range add {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	r, err = b.store.SetRequestLanguages(ctx, t, id, langs)
+	if ErrorCode(err) == ESTALE {
+		return Reply{}, Errorf(ESTALE, "err.request_not_waiting_languages")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("request languages widened", "request", r.ID, "member", who.String())
+	changed := T(lang, "request.languages_changed", "topic", r.Topic, "languages", languageList(lang, langCodes(add)))
+	res, err := b.proposeNext(ctx, r, mentee)
+	switch {
+	case err != nil:
+		// The request is stored with its languages; the sweep retries.
+		b.log.Error("propose failed", "request", r.ID, "err", err)
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
+	case res.proposed:
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+}

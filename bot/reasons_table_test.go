@@ -1,0 +1,130 @@
+package bot_test
+
+import (
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// TestEveryMatchReason: one instance of each reason a proposal or an
+// introduction gives, with its exact sentence in English and French; ""
+// where nothing true can be said.
+func TestEveryMatchReason(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason matching.Reason
+		mentor string // "" for the mentor's proposal, a name for the introduction
+		en, fr string
+	}{
+		{"TopicExact", matching.Reason{Code: matching.ReasonTopic, Detail: "go", Exact: true}, "",
+			"you offer “go”", "vous proposez « go »"},
+		{"TopicRelated", matching.Reason{Code: matching.ReasonTopic, Detail: "kubernetes operators"}, "",
+			"you offer “kubernetes operators”, a related topic", "vous proposez « kubernetes operators », un sujet voisin"},
+		{"IntroTopicExact", matching.Reason{Code: matching.ReasonTopic, Detail: "go", Exact: true}, "Mia",
+			"Mia offers “go”", "Mia propose « go »"},
+		{"IntroTopicRelated", matching.Reason{Code: matching.ReasonTopic, Detail: "rust"}, "Mia",
+			"Mia offers “rust”, a related topic", "Mia propose « rust », un sujet voisin"},
+		{"Language", matching.Reason{Code: matching.ReasonLanguage, Detail: "fr"}, "",
+			"you both speak French", "vous parlez tous deux français"},
+		{"LanguageNoneListed", matching.Reason{Code: matching.ReasonLanguage}, "", "", ""},
+		{"TimeZoneSame", matching.Reason{Code: matching.ReasonTimeZone, Hours: 0}, "",
+			"same time zone", "même fuseau horaire"},
+		{"TimeZoneApart", matching.Reason{Code: matching.ReasonTimeZone, Hours: 3}, "",
+			"3 h apart", "3 h de décalage"},
+		{"TimeZoneUnknown", matching.Reason{Code: matching.ReasonTimeZone, Detail: matching.TZUnknown}, "", "", ""},
+		{"TimeZoneUnknownIntro", matching.Reason{Code: matching.ReasonTimeZone, Detail: matching.TZUnknown}, "Mia", "", ""},
+		{"Kind", matching.Reason{Code: matching.ReasonKind, Detail: "one-to-one"}, "",
+			"you offer one-to-one mentoring", "vous proposez le mentorat individuel"},
+		{"IntroKind", matching.Reason{Code: matching.ReasonKind, Detail: "flash"}, "Mia",
+			"Mia offers flash mentoring (Meet & Share)", "Mia propose le mentorat flash (Meet & Share)"},
+		{"ExperienceSimilar", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceSimilar, Years: 6}, "",
+			"similar experience (6 years)", "expérience comparable (6 ans)"},
+		{"ExperienceJunior", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceJunior, Years: 2}, "",
+			"less senior, as reverse mentoring wants", "moins d'ancienneté, comme le veut le mentorat inversé"},
+		{"ExperienceSenior", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceSenior, Years: 12}, "",
+			"12 years of experience", "12 ans d'expérience"},
+		{"Waited", matching.Reason{Code: matching.ReasonWaited, Days: 3}, "",
+			"waiting for 3 days, so first in line", "en attente depuis 3 jours, donc en tête de file"},
+		{"WaitedOneDay", matching.Reason{Code: matching.ReasonWaited, Days: 1}, "",
+			"waiting for a day, so first in line", "en attente depuis un jour, donc en tête de file"},
+		{"WaitedIntro", matching.Reason{Code: matching.ReasonWaited, Days: 3}, "Mia", "", ""},
+		{"MetBefore", matching.Reason{Code: matching.ReasonMetBefore}, "",
+			"you have met before: no other mentor had room", "vous vous êtes déjà rencontrés\u202f: aucun autre mentor n'avait de place"},
+	}
+	codes := map[matching.ReasonCode]bool{}
+	for _, tt := range tests {
+		codes[tt.reason.Code] = true
+		t.Run(tt.name, func(t *testing.T) {
+			if got := bot.ReasonText(bot.English, tt.reason, tt.mentor); got != tt.en {
+				t.Errorf("en: got %q, want %q", got, tt.en)
+			}
+			if got := bot.ReasonText(bot.French, tt.reason, tt.mentor); got != tt.fr {
+				t.Errorf("fr: got %q, want %q", got, tt.fr)
+			}
+		})
+	}
+	for _, c := range []matching.ReasonCode{matching.ReasonTopic, matching.ReasonLanguage, matching.ReasonTimeZone,
+		matching.ReasonKind, matching.ReasonExperience, matching.ReasonWaited, matching.ReasonMetBefore} {
+		if !codes[c] {
+			t.Errorf("reason %q has no row", c)
+		}
+	}
+}
+
+// TestEveryWaitingReason: one explanation for each reason a request
+// waits, with the exact sentence the mentee reads and the one a manager
+// reads, in English and French. The first reason that applies wins, in
+// the order of the rows.
+func TestEveryWaitingReason(t *testing.T) {
+	tests := []struct {
+		name           string
+		why            matching.Explanation
+		en, fr         string
+		enTheirs, frTh string
+	}{
+		{"NoCapacity", matching.Explanation{NoCapacity: 1, NoLanguage: 1, Self: 1},
+			"The mentors for “go” have no free slot right now.", "Les mentors de « go » n'ont pas de place libre pour le moment.",
+			"The mentors for “go” have no free slot right now.", "Les mentors de « go » n'ont pas de place libre pour le moment."},
+		{"NoLanguage", matching.Explanation{NoLanguage: 2, TooFar: 1},
+			"The mentors for “go” don't share your language.", "Les mentors de « go » ne parlent pas votre langue.",
+			"The mentors for “go” don't speak their language.", "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue."},
+		{"TooFar", matching.Explanation{TooFar: 1, KindMismatch: 1},
+			"The mentors for “go” live too many hours away.", "Les mentors de « go » vivent à trop d'heures de décalage.",
+			"The mentors for “go” live too many hours away.", "Les mentors de « go » vivent à trop d'heures de décalage."},
+		{"KindMismatch", matching.Explanation{KindMismatch: 1, NotLessSenior: 1},
+			"The mentors for “go” don't offer this kind of mentoring.", "Les mentors de « go » ne proposent pas cette forme de mentorat.",
+			"The mentors for “go” don't offer this kind of mentoring.", "Les mentors de « go » ne proposent pas cette forme de mentorat."},
+		{"NotLessSenior", matching.Explanation{NotLessSenior: 2, Excluded: 1},
+			"No mentor for “go” is less senior than you, as reverse mentoring needs.",
+			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé.",
+			"No mentor for “go” is less senior than them, as reverse mentoring needs.",
+			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que cette personne, comme le demande le mentorat inversé."},
+		{"Excluded", matching.Explanation{Excluded: 1, Self: 1},
+			"The mentors for “go” weren't available this time.", "Les mentors de « go » n'étaient pas disponibles cette fois-ci.",
+			"The mentors for “go” weren't available this time.", "Les mentors de « go » n'étaient pas disponibles cette fois-ci."},
+		{"Self", matching.Explanation{Self: 1, NoTopic: 4},
+			"Nobody but you offers “go” yet.", "Personne d'autre que vous ne propose encore «\u202fgo\u202f».",
+			"Nobody but them offers “go” yet.", "Personne d'autre que cette personne ne propose encore «\u202fgo\u202f»."},
+		{"NoTopic", matching.Explanation{NoTopic: 3},
+			"Nobody offers “go” yet.", "Personne ne propose encore « go ».",
+			"Nobody offers “go” yet.", "Personne ne propose encore « go »."},
+		{"NoMentor", matching.Explanation{},
+			"Nobody offers “go” yet.", "Personne ne propose encore « go ».",
+			"Nobody offers “go” yet.", "Personne ne propose encore « go »."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, c := range []struct{ got, want string }{
+				{bot.WaitingReason(bot.English, "go", tt.why), tt.en},
+				{bot.WaitingReason(bot.French, "go", tt.why), tt.fr},
+				{bot.WaitingReasonOf(bot.English, "go", tt.why), tt.enTheirs},
+				{bot.WaitingReasonOf(bot.French, "go", tt.why), tt.frTh},
+			} {
+				if c.got != c.want {
+					t.Errorf("got %q, want %q", c.got, c.want)
+				}
+			}
+		})
+	}
+}

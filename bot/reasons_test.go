@@ -1,0 +1,150 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestWaitingReasonsTrue: each reason a waiting member is given is the
+// true one, in English and French.
+func TestWaitingReasonsTrue(t *testing.T) {
+	tests := []struct {
+		name    string
+		setup   []string // "user: command"
+		request string   // run by ann
+		en, fr  string
+	}{
+		{"OnlyMentorIsTheMentee", []string{"ann: offer go"}, "request go",
+			"Nobody but you offers “go” yet.",
+			"Personne d'autre que vous ne propose encore «\u202fgo\u202f»."},
+		{"NobodyOffersTheTopicTheMenteeOffersOthers", []string{"ann: offer go", "mia: offer python"}, "request kubernetes",
+			"Nobody offers “kubernetes” yet.",
+			"Personne ne propose encore « kubernetes »."},
+		{"NoLessSeniorMentorForReverse", []string{"mia: offer go years:20 languages:en,fr"}, "request go kind:reverse years:5",
+			"No mentor for “go” is less senior than you, as reverse mentoring needs.",
+			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for lang, want := range map[bot.Lang]string{bot.English: tt.en, bot.French: tt.fr} {
+				h := MustHarness(t)
+				h.Run("ann", "lang "+string(lang))
+				for _, s := range tt.setup {
+					user, cmd := splitSetup(s)
+					h.Run(user, cmd)
+				}
+				MustContain(t, h.Run("ann", tt.request), want)
+			}
+		})
+	}
+}
+
+func splitSetup(s string) (user, cmd string) {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ':' && s[i+1] == ' ' {
+			return s[:i], s[i+2:]
+		}
+	}
+	return "", s
+}
+
+// TestDigestAgreesAfterManagerPairTimesOut: a manager pairs a waiting
+// request on a topic nobody offers with a mentor of another topic; the
+// charter times out. The digest's waiting list and its topics then say
+// the same, true, thing: nobody offers the topic.
+func TestDigestAgreesAfterManagerPairTimesOut(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("dan", "request rust")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@dan> rust"), "Done")
+	h.At(9, 9, 0) // a week later: the charter timed out long ago
+	if w, _ := h.Store.Waiting(context.Background(), h.Tenant); len(w) != 1 {
+		t.Fatalf("got %d waiting, want dan's request back in the queue", len(w))
+	}
+	msg, _, err := h.Bot.Digest(context.Background(), h.Tenant, h.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	MustLines(t, msg.Text,
+		"Requested but offered by nobody: rust (1 in the week, 1 waiting now)",
+		"• Dan, “rust”, 7 days: Nobody offers “rust” yet.")
+}
+
+// TestManagersReadTrueReasons: a manager's round preview gives the same
+// true reasons: a mentee who offers other topics does not hide that
+// nobody offers theirs, and a mentee who is their topic's only mentor is
+// told apart from mentors who were not available.
+func TestManagersReadTrueReasons(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("ann", "offer go")
+	h.Run("ann", "request kubernetes")
+	h.Run("bob", "offer rust")
+	h.Run("bob", "request rust")
+	r := h.Run("alice", "admin match")
+	MustContain(t, r, "• Ann, “kubernetes”, less than a day: Nobody offers “kubernetes” yet.")
+	MustContain(t, r, "• Bob, “rust”, less than a day: Nobody but them offers “rust” yet.")
+}
+
+// TestNoTimeZoneNoClaimAnywhere: between members who gave no time zone,
+// no path claims "same time zone": a manager's round preview, the
+// proposals of the round and of the sweep, the proposal an offer makes
+// to a waiting request, and the introduction. In English and French.
+func TestNoTimeZoneNoClaimAnywhere(t *testing.T) {
+	h := mustRoundPool(t)
+	preview := h.Run("alice", "admin match")
+	MustContain(t, preview, "Mia") // the round proposes a go request to mia
+	h.Run("alice", "lang fr")
+	previewFR := h.Run("alice", "admin match")
+	for _, s := range []string{preview.Message.Text, previewFR.Message.Text} {
+		mustNoTZClaim(t, "preview", s)
+	}
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: previewFR.Message.Buttons[0].ActionID, Value: previewFR.Message.Buttons[0].Value})
+	h.Run("zed", "offer rust") // proposes dan's waiting request
+	h.Run("bob", "request python kind:one-to-one")
+	h.Run("max", "offer python, go capacity:3")
+	if err := h.Bot.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, mentor := range []string{"mia", "max", "zed"} {
+		for _, m := range h.Platform.To(mentor) {
+			if why := whyField(m); why != "" {
+				n++
+				mustNoTZClaim(t, "proposal to "+mentor, why)
+			}
+		}
+	}
+	if n < 3 {
+		t.Fatalf("got %d proposals, want the round's, the offer's and the sweep's", n)
+	}
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionCharterAccept)
+	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("mia"))
+	if len(pairs) != 1 {
+		t.Fatalf("got %d pairs, want mia's", len(pairs))
+	}
+	mentee := pairs[0].Mentee.User
+	h.Run(mentee, "lang fr") // the introduction in both languages
+	h.Click(mentee, mentee, bot.ActionCharterAccept)
+	intro := h.Platform.To(mentee)
+	last := intro[len(intro)-1]
+	if last.Title == "" || !strings.Contains(last.Title, "go") {
+		t.Fatalf("got %+v, want the introduction", last)
+	}
+	mustNoTZClaim(t, "introduction", whyField(last)+last.Text)
+	for _, f := range last.Fields {
+		mustNoTZClaim(t, "introduction", f.Value)
+	}
+}
+
+func mustNoTZClaim(tb testing.TB, where, s string) {
+	tb.Helper()
+	for _, claim := range []string{"time zone", "fuseau", " h apart", " h de décalage"} {
+		if strings.Contains(s, claim) {
+			tb.Fatalf("%s: got %q, want no claim about time zones", where, s)
+		}
+	}
+}
