@@ -46,6 +46,7 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
 	}
 	msg.Text = strings.Join(lines, "\n")
+	msg.Buttons = statusEndButtons(lang, in.Member, ov)
 	return Reply{Message: msg}, nil
 }
 
