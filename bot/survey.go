@@ -177,7 +177,12 @@ func commentButton(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 // to, so that a comment sent before its last answer is told what is left
 // rather than "no survey". A failure is logged: it only affects that.
 func (b *Bot) surveySent(ctx context.Context, id MemberID, survey string) {
-	m, err := b.member(ctx, id)
+	// The record as stored: b.member would save a default language the
+	// member never chose.
+	m, err := b.store.GetMember(ctx, id)
+	if ErrorCode(err) == ENOTFOUND {
+		return
+	}
 	if err == nil && m.LastSurvey != survey {
 		m.LastSurvey = survey
 		err = b.store.SaveMember(ctx, m)
