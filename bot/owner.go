@@ -42,6 +42,18 @@ var ownedActions = map[string]bool{
 	ActionEndKeep:        true,
 }
 
+// unownedActions are the actions that are not marked, and why: each one
+// is someone's by its own check, or nobody's. A new action goes in one of
+// the two maps (a test checks it).
+var unownedActions = map[string]string{
+	ActionProposalAccept:  "the store checks the proposal's mentor",
+	ActionProposalDecline: "the store checks the proposal's mentor",
+	ActionRequestTopic:    "the handler checks the request's mentee; its value fills Discord's custom_id",
+	ActionOfferOpen:       "a call for mentors, open to every member",
+	ActionRoundSend:       "managers only (IsAdminAction)",
+	ActionRoundCancel:     "managers only (IsAdminAction)",
+}
+
 // ownedBy returns msg with each of its member-owned buttons marked as
 // to's. A button already marked keeps its mark. msg itself is not changed.
 func ownedBy(to MemberID, msg Message) Message {

@@ -98,3 +98,15 @@ func TestSharedButtonAnswersForEach(t *testing.T) {
 		t.Fatalf("got %v (%v), want each member's own answer", answers, err)
 	}
 }
+
+// TestEveryActionHasAnOwner: each button action is either marked with the
+// member it is sent to, or says why not, so that a new member-addressed
+// button cannot be added without deciding whose it is.
+func TestEveryActionHasAnOwner(t *testing.T) {
+	actions, owned, unowned := bot.ActionOwnership()
+	for _, a := range actions {
+		if owned[a] == (unowned[a] != "") {
+			t.Errorf("action %q: got owned %v, reason %q; want it in exactly one of owner.go's maps", a, owned[a], unowned[a])
+		}
+	}
+}
