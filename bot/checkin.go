@@ -51,7 +51,14 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			}
 		}
 	}
+	saidYes, err := b.saidYes(ctx, t, pair, j)
+	if err != nil {
+		return err
+	}
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		if saidYes[id.User] {
+			continue
+		}
 		other, err := b.member(ctx, pair.Other(id))
 		if err != nil {
 			return err
@@ -61,6 +68,34 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		}
 	}
 	return nil
+}
+
+// saidYes returns, for a reminder (checkinr:<pair>:<round>), the members
+// who said yes to the check-in it reminds of (round, or a reminder of it
+// before this one): the reminder is only for the others. A check-in's
+// own job asks everyone.
+func (b *Bot) saidYes(ctx context.Context, t Tenant, pair Pair, j Job) (map[string]bool, error) {
+	if j.Kind() != JobCheckinRemind {
+		return nil, nil
+	}
+	answers, err := b.store.CheckinAnswers(ctx, t, pair.ID)
+	if err != nil {
+		return nil, err
+	}
+	yes := map[string]bool{}
+	// checkinr:<pair>:1r asks round 1rr, after rounds 1r and 1.
+	round := j.Part(1)
+	for {
+		for user, answer := range answers[round] {
+			if answer == "yes" {
+				yes[user] = true
+			}
+		}
+		if !strings.HasSuffix(round, "r") {
+			return yes, nil
+		}
+		round = strings.TrimSuffix(round, "r")
+	}
 }
 
 // answerCheckin records a check-in answer and acts on it.
@@ -98,15 +133,16 @@ func answerCheckin(answer string) actionFunc {
 }
 
 // checkinJobs are scheduled with a check-in answer, in the same step: a
-// flash pair that met gets its survey now; a "not yet" gets a reminder
-// unless the pair is stalled (then the managers take over). The reminder
-// asks round+"r": a round of its own, so each member can answer it even
-// after answering this one.
+// flash pair that met gets its survey now; a "not yet" gets the reminder
+// its reply promises, CheckinReminder later, stalled or not (a stalled
+// pair is also flagged to the managers). The reminder asks round+"r": a
+// round of its own, so each member can answer it even after answering
+// this one, and a "not yet" to it is reminded of in turn.
 func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job {
 	switch {
 	case answer == "yes" && !p.Relationship():
 		return []Job{NewJob(now, JobSurvey, p.ID, SurveyFlash)}
-	case answer == "notyet" && !p.Stalled:
+	case answer == "notyet":
 		return []Job{NewJob(now.Add(s.CheckinReminder), JobCheckinRemind, p.ID, round)}
 	}
 	return nil

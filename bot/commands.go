@@ -118,6 +118,9 @@ func commandTable() []CommandSpec {
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
 			{Name: "lang", Type: OptChoice, Choices: langNames(), Required: true},
 		}},
+		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
+			{Name: "pair", Type: OptText, MaxLength: 80},
+		}},
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},

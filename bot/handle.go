@@ -49,6 +49,8 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	if err != nil {
 		return b.fail(c.Member, spec.Name, err, in.Lang, c.FromForm)
 	}
+	// What the reply's buttons answer, they answer for this member only.
+	reply.Message = ownedBy(c.Member, reply.Message)
 	if reply.Lang == "" {
 		reply.Lang = in.Lang
 	}
@@ -89,14 +91,28 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 			return b.fail(a.Member, a.ActionID, err, lang, false)
 		}
 	}
-	reply, err := run(ctx, b, a.Member, lang, a.Value)
+	owner, value := buttonOwner(a.ActionID, a.Value)
+	switch {
+	case value == "":
+		return b.fail(a.Member, a.ActionID, Errorf(ESTALE, "err.unknown_button"), lang, false)
+	case owner != "" && owner != a.Member.User:
+		// Someone else's button: refused before anything is read, and
+		// the message that carries it stays as it is.
+		return b.fail(a.Member, a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"), lang, false)
+	}
+	reply, err := run(ctx, b, a.Member, lang, value)
 	if err != nil {
 		return b.fail(a.Member, a.ActionID, err, lang, false)
 	}
+	if owner == "" && ownedActions[a.ActionID] {
+		// A shared message: the other member may still answer it.
+		reply.Replace = false
+	}
+	reply.Message = ownedBy(a.Member, reply.Message)
 	if reply.Lang == "" {
 		reply.Lang = lang
 	}
-	b.log.Info("action", "member", a.Member.String(), "action", a.ActionID, "id", a.Value)
+	b.log.Info("action", "member", a.Member.String(), "action", a.ActionID, "id", value)
 	return reply
 }
 

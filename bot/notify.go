@@ -45,7 +45,7 @@ func (b *Bot) sendTo(ctx context.Context, to MemberID, msg Message) error {
 	if err != nil {
 		return err
 	}
-	if err := p.Send(ctx, to, msg); err != nil {
+	if err := p.Send(ctx, to, ownedBy(to, msg)); err != nil {
 		b.log.Error("send failed", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
 		return err
 	}

@@ -18,6 +18,9 @@ func actionTable() map[string]actionFunc {
 		ActionNewMatchNo:      answerNewMatch(false),
 		ActionSurveyAnswer:    answerSurvey,
 		ActionSurveyComment:   commentButton,
+		ActionEndAsk:          askEnd,
+		ActionEndConfirm:      confirmEnd,
+		ActionEndKeep:         keepPair,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.

@@ -47,6 +47,7 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	lines = append(lines, languagesLine(lang, in.Me))
 	msg.Text = strings.Join(lines, "\n")
+	msg.Buttons = statusEndButtons(lang, in.Member, ov)
 	return Reply{Message: msg}, nil
 }
 

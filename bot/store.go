@@ -124,6 +124,9 @@ type Store interface {
 	// The jobs then returns for the updated pair are scheduled in the same
 	// step (a job already scheduled moves earlier if the new one is).
 	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time, then func(Pair) []Job) (Pair, error)
+	// CheckinAnswers returns the answers recorded by RecordCheckin for a
+	// pair, by round then user ID (empty if none).
+	CheckinAnswers(ctx context.Context, t Tenant, pairID string) (map[string]map[string]string, error)
 	// AnswerSurvey records one answer of a member's survey. ESTALE if that
 	// question was already answered: a survey takes one answer per person.
 	AnswerSurvey(ctx context.Context, t Tenant, survey SurveyID, by MemberID, question, answer string, at time.Time) error

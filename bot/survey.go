@@ -64,6 +64,7 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", other.displayName()) }); err != nil {
 			return err
 		}
+		b.surveySent(ctx, id, pair.ID+":"+stage)
 	}
 	if stage == SurveyMid {
 		return nil
@@ -172,10 +173,33 @@ func commentButton(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 	return Reply{Form: f, Message: Message{Text: T(lang, "survey.comment_how")}}, nil
 }
 
-// runComment attaches a comment to the member's last finished survey.
+// surveySent makes a survey just sent the one the member's comment goes
+// to, so that a comment sent before its last answer is told what is left
+// rather than "no survey". A failure is logged: it only affects that.
+func (b *Bot) surveySent(ctx context.Context, id MemberID, survey string) {
+	// The record as stored: b.member would save a default language the
+	// member never chose.
+	m, err := b.store.GetMember(ctx, id)
+	if ErrorCode(err) == ENOTFOUND {
+		return
+	}
+	if err == nil && m.LastSurvey != survey {
+		m.LastSurvey = survey
+		err = b.store.SaveMember(ctx, m)
+	}
+	if err != nil {
+		b.log.Warn("survey: member not updated", "member", id.String(), "code", string(ErrorCode(err)))
+	}
+}
+
+// runComment attaches a comment to the member's last survey, once every
+// question of it is answered; before that, it says what is left.
 func runComment(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if in.Me.LastSurvey == "" {
 		return Reply{}, Errorf(ENOTFOUND, "err.no_survey")
+	}
+	if err := b.surveyLeft(ctx, in); err != nil {
+		return Reply{}, err
 	}
 	err := b.store.AnswerSurvey(ctx, in.Member.Tenant(), SurveyID(in.Me.LastSurvey), in.Member, "comment", in.Text("text"), b.clock.Now().UTC())
 	if ErrorCode(err) == ESTALE {
@@ -185,4 +209,42 @@ func runComment(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "survey.comment_thanks")}}, nil
+}
+
+// surveyLeft returns an error that names the questions of the member's
+// last survey they have not answered yet, nil when none is left.
+func (b *Bot) surveyLeft(ctx context.Context, in *Invocation) error {
+	t := in.Member.Tenant()
+	pairID, _, _ := strings.Cut(in.Me.LastSurvey, ":")
+	pair, err := b.store.GetPair(ctx, t, pairID)
+	if err != nil {
+		return ignoreGone(err)
+	}
+	answers, err := b.store.Survey(ctx, t, SurveyID(in.Me.LastSurvey), in.Member)
+	if err != nil {
+		return err
+	}
+	var left []string
+	for _, q := range surveyQuestions[pair.Role(in.Member)] {
+		if answers[q] == "" {
+			left = append(left, q)
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	other, err := b.member(ctx, pair.Other(in.Member))
+	if err != nil {
+		return err
+	}
+	items := make([]string, len(left))
+	for i, q := range left {
+		question := T(in.Lang, "survey.q."+q, "name", other.displayName(), "topic", pair.Topic)
+		items[i] = T(in.Lang, "survey.left_item", "question", question)
+	}
+	list := items[0]
+	if n := len(items); n > 1 {
+		list = strings.Join(items[:n-1], ", ") + T(in.Lang, "survey.left_and") + items[n-1]
+	}
+	return Errorf(ECONFLICT, "survey.left", "topic", pair.Topic, "questions", list)
 }

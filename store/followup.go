@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -92,6 +93,26 @@ func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 		return s.RecordCheckin(ctx, tn, id, round, by, answer, at, then)
 	}
 	return p, nil
+}
+
+// CheckinAnswers implements bot.Store.
+func (s *Store) CheckinAnswers(ctx context.Context, tn bot.Tenant, id string) (map[string]map[string]string, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(tn).checkin(id)).Result()
+	if err != nil {
+		return nil, classify(err, "check-in answers")
+	}
+	out := map[string]map[string]string{}
+	for field, answer := range h {
+		round, user, ok := strings.Cut(field, ":")
+		if !ok || (user == "notyet" && answer == "1") {
+			continue // the marker of a round's counted "not yet"
+		}
+		if out[round] == nil {
+			out[round] = map[string]string{}
+		}
+		out[round][user] = answer
+	}
+	return out, nil
 }
 
 // AnswerSurvey implements bot.Store.

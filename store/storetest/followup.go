@@ -23,6 +23,7 @@ var followupTests = []struct {
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
 	{"CheckinSchedulesJobs", testCheckinSchedulesJobs},
+	{"CheckinAnswers", testCheckinAnswers},
 	{"Overview", testOverview},
 	{"Survey", testSurvey},
 	{"SettingsAndLock", testSettingsAndLock},
@@ -253,6 +254,31 @@ func testCheckinSchedulesJobs(t *testing.T, s bot.Store, tn bot.Tenant) {
 	jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
 	if len(jobs) != 1 || jobs[0].ID != "test:"+pair.ID+":10:00" {
 		t.Fatalf("got %v, want only the job of the accepted answer, built from the updated pair", jobs)
+	}
+}
+
+// testCheckinAnswers: each member's answer to each round, as recorded,
+// and nothing else (not the mark of a round's counted "not yet").
+func testCheckinAnswers(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := formPair(t, s, tn)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
+	got, err := s.CheckinAnswers(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	if len(got) != 0 {
+		t.Fatalf("got %v, want no answers yet", got)
+	}
+	s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0, nil)
+	s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0, nil)
+	s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0, nil)
+	got, err = s.CheckinAnswers(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	want := map[string]map[string]string{
+		"1":  {pair.Mentor.User: "yes", pair.Mentee.User: "notyet"},
+		"1r": {pair.Mentee.User: "notyet"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
 	}
 }
 

@@ -1,0 +1,31 @@
+package bot
+
+// catalogFollowupEN holds the sentences of ending a pair (/mentor end) and
+// of a comment sent before its survey is finished, in English.
+var catalogFollowupEN = map[string]string{
+	"cmd.end.summary":   "end one of your pairs yourself, kindly (you confirm first)",
+	"cmd.end.example":   "/mentor end Dan",
+	"opt.pair":          "the other member's name, or the topic, when you have several pairs",
+	"end.none":          "You have no pair in progress to end. `/mentor status` shows your pairs.",
+	"end.no_match":      "None of your pairs in progress is with “{query}” or on “{query}”. Your pairs in progress: {pairs}.",
+	"end.choose":        "You have {pairs} in progress. Which one do you want to end?",
+	"end.pairs.one":     "{count} pair",
+	"end.pairs.other":   "{count} pairs",
+	"end.more":          "Another one? Type `/mentor end` followed by the name or the topic: {pairs}.",
+	"end.pair_item":     "{name} (“{topic}”)",
+	"btn.end_pair":      "End the pair with {name} (“{topic}”)",
+	"end.confirm_title": "End this pair?",
+	"end.confirm":       "Are you sure you want to end your pair with {name} on “{topic}”? I'll tell {name} kindly, then ask each of you whether you'd like a new match.",
+	"btn.end_confirm":   "Yes, end the pair",
+	"btn.end_keep":      "No, keep it",
+	"end.kept":          "Good: your pair on “{topic}” goes on. Nothing was changed.",
+	"survey.left":       "Please finish your survey on “{topic}” first, with its buttons, then send your comment again. Still to answer: {questions}",
+	"survey.left_item":  "“{question}”",
+	"survey.left_and":   " and ",
+}
+
+func init() {
+	for k, v := range catalogFollowupEN {
+		catalogEN[k] = v
+	}
+}

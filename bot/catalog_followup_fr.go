@@ -1,0 +1,31 @@
+package bot
+
+// catalogFollowupFR holds the sentences of ending a pair (/mentor end) and
+// of a comment sent before its survey is finished, in French.
+var catalogFollowupFR = map[string]string{
+	"cmd.end.summary":   "mettre fin vous-même à l'un de vos binômes, en douceur (après confirmation)",
+	"cmd.end.example":   "/mentor end Dan",
+	"opt.pair":          "le nom de l'autre membre, ou le sujet, si vous avez plusieurs binômes",
+	"end.none":          "Vous n'avez aucun binôme en cours auquel mettre fin. `/mentor status` affiche vos binômes.",
+	"end.no_match":      "Aucun de vos binômes en cours n'est avec « {query} » ni sur « {query} ». Vos binômes en cours : {pairs}.",
+	"end.choose":        "Vous avez {pairs} en cours. Auquel voulez-vous mettre fin ?",
+	"end.pairs.one":     "{count} binôme",
+	"end.pairs.other":   "{count} binômes",
+	"end.more":          "Un autre ? Tapez `/mentor end` suivi du nom ou du sujet : {pairs}.",
+	"end.pair_item":     "{name} (« {topic} »)",
+	"btn.end_pair":      "Mettre fin au binôme avec {name} (« {topic} »)",
+	"end.confirm_title": "Mettre fin à ce binôme ?",
+	"end.confirm":       "Voulez-vous vraiment mettre fin à votre binôme avec {name} sur « {topic} » ? Je le dirai avec tact à {name}, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez.",
+	"btn.end_confirm":   "Oui, mettre fin au binôme",
+	"btn.end_keep":      "Non, continuer",
+	"end.kept":          "Très bien : votre binôme sur « {topic} » continue. Rien n'a été modifié.",
+	"survey.left":       "Merci de terminer d'abord votre questionnaire sur « {topic} », avec ses boutons, puis de renvoyer votre commentaire. Il reste à répondre à : {questions}",
+	"survey.left_item":  "« {question} »",
+	"survey.left_and":   " et ",
+}
+
+func init() {
+	for k, v := range catalogFollowupFR {
+		catalogFR[k] = v
+	}
+}

@@ -1,0 +1,108 @@
+package bot_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+)
+
+// TestNotYetKeepsItsPromise: every "not yet" says "I'll check in again in
+// 4 days", the second one too (the pair is then stalled), and 4 days later
+// the check-in comes, once, whatever the replicas and restarts, with its
+// three buttons working.
+func TestNotYetKeepsItsPromise(t *testing.T) {
+	for _, tt := range []struct {
+		button, want string
+		state        bot.PairState
+	}{
+		{bot.ActionCheckinYes, "Great, thanks", bot.PairActive},
+		{bot.ActionCheckinNotYet, "I'll check in again in 4 days", bot.PairActive},
+		{bot.ActionCheckinStop, "The pair has ended, kindly", bot.PairCancelled},
+	} {
+		t.Run(tt.button, func(t *testing.T) {
+			h := MustHarness(t)
+			mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
+			MustTick(t, h, 3*day)
+			inbox(h)
+			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
+			MustTick(t, h, 4*day)
+			MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Check-in: go | Have you been in touch with Carol?")
+			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
+			if p := mustOnlyPair(t, h, "dan"); !p.Stalled {
+				t.Fatalf("got a pair not stalled after two “not yet”, want it flagged to the managers")
+			}
+
+			// A restart and a second replica: both tick the same store.
+			replicas := []*bot.Bot{h.Bot, restarted(h, 2), restarted(h, 3)}
+			h.Clock.Advance(4*day - time.Minute)
+			mustTickAll(t, h, replicas)
+			MustInbox(t, h)
+			h.Clock.Advance(time.Minute)
+			mustTickAll(t, h, replicas)
+			MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Check-in: go | Have you been in touch with Carol?")
+
+			MustContain(t, h.Click("dan", "dan", tt.button), tt.want)
+			if p := mustOnlyPair(t, h, "dan"); p.State != tt.state {
+				t.Fatalf("got pair %s, want %s", p.State, tt.state)
+			}
+			if tt.button == bot.ActionCheckinStop {
+				MustInbox(t, h,
+					"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+					"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
+			}
+		})
+	}
+}
+
+// restarted returns another bot process on the harness's store, clock
+// and platform: a replica, or the same bot after a restart.
+func restarted(h *bottest.Harness, seed byte) *bot.Bot {
+	b := bot.New(bot.Config{}, h.Store, h.Clock, rand.NewChaCha8([32]byte{seed}), nil)
+	b.Register(h.Tenant.Platform, h.Platform)
+	return b
+}
+
+// mustTickAll ticks the replicas at once.
+func mustTickAll(tb testing.TB, h *bottest.Harness, replicas []*bot.Bot) {
+	tb.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(replicas))
+	for _, b := range replicas {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := b.TickTenants(context.Background(), h.Tenant); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		tb.Fatalf("tick: %v", err)
+	}
+}
+
+// TestReminderSkipsWhoSaidYes: the reminder after a "not yet" goes only
+// to the member who has not said yes.
+func TestReminderSkipsWhoSaidYes(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	mustOfficial(h, "carol", "offer go languages:en,fr", "dan", "request go kind:one-to-one")
+	MustTick(t, h, 3*day)
+	inbox(h)
+	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinYes), "Great, thanks")
+	notYet := bot.T(bot.French, "checkin.notyet", "days", "4")
+	reminder := "dan: " + bot.T(bot.French, "checkin.title", "topic", "go") + " | " + bot.T(bot.French, "checkin.text", "name", "Carol")
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), notYet)
+	MustTick(t, h, 4*day)
+	MustInbox(t, h, reminder)
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), notYet)
+	MustTick(t, h, 4*day)
+	MustInbox(t, h, reminder)
+}

@@ -1,0 +1,181 @@
+package bot
+
+import (
+	"context"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Ending a pair at a member's own word: /mentor end, or the button of a
+// pair in /mentor status. Nothing ends without a second click on "Yes, end
+// the pair"; then it takes the path of "It's not working out" (endPair):
+// both are told kindly and each is asked whether they want a new match.
+// Every value is a pair ID.
+const (
+	ActionEndAsk     = "end.ask"     // asks "are you sure?"
+	ActionEndConfirm = "end.confirm" // ends the pair
+	ActionEndKeep    = "end.keep"    // keeps it
+)
+
+// endReason is Pair.EndReason for a pair a member ended with /mentor end.
+const endReason = "member-ended"
+
+// maxEndButtons bounds the pairs offered as buttons in one message (Slack
+// and Discord take few buttons); the others are named in the command.
+const maxEndButtons = 5
+
+// runEnd asks the member to confirm the end of their pair in progress, or
+// which one when they have several and did not name one (by the other
+// member's name or the topic).
+func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	var ov Overview
+	if !in.Newcomer {
+		var err error
+		if ov, err = b.store.Overview(ctx, in.Member); err != nil {
+			return Reply{}, err
+		}
+	}
+	pairs := endable(ov.Pairs)
+	if len(pairs) == 0 {
+		return Reply{}, Errorf(ENOTFOUND, "end.none")
+	}
+	if q := in.Text("pair"); q != "" {
+		all := pairs
+		if pairs = pairsNamed(in.Member, ov, pairs, q); len(pairs) == 0 {
+			return Reply{}, Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
+		}
+	}
+	if len(pairs) == 1 {
+		return Reply{Message: endConfirmMessage(in.Lang, pairs[0], otherName(in.Member, ov, pairs[0]))}, nil
+	}
+	msg := Message{Text: T(in.Lang, "end.choose", "pairs", plural(in.Lang, len(pairs), "end.pairs")),
+		Buttons: endButtons(in.Lang, in.Member, ov, pairs)}
+	if len(pairs) > maxEndButtons {
+		msg.Text += "\n" + T(in.Lang, "end.more", "pairs", pairList(in.Lang, in.Member, ov, pairs))
+	}
+	return Reply{Message: msg}, nil
+}
+
+// endable keeps the pairs a member can end: the active ones. A pair
+// waiting for its charter ends with the charter's Decline button.
+func endable(pairs []Pair) []Pair {
+	var out []Pair
+	for _, p := range pairs {
+		if p.State == PairActive {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pairsNamed keeps the pairs whose other member or topic is q: the other
+// member's name, one word of it, their user ID or a mention of them, or
+// the topic, compared as topics are (case and accents aside).
+func pairsNamed(me MemberID, ov Overview, pairs []Pair, q string) []Pair {
+	want := matching.NormalizeTopic(q)
+	user, isUser := parseUserRef(q)
+	var out []Pair
+	for _, p := range pairs {
+		other := p.Other(me)
+		name := matching.NormalizeTopic(otherName(me, ov, p))
+		switch {
+		case isUser && user == other.User,
+			want == name, want == matching.NormalizeTopic(p.Topic),
+			want != "" && contains(strings.Fields(name), want):
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// otherName is how the member's pair names the other member.
+func otherName(me MemberID, ov Overview, p Pair) string {
+	other := p.Other(me)
+	if name := ov.Names[other.User]; name != "" {
+		return name
+	}
+	return other.User
+}
+
+// pairList names pairs in a sentence: "Dan (“go”), Eve (“rust”)".
+func pairList(lang Lang, me MemberID, ov Overview, pairs []Pair) string {
+	items := make([]string, len(pairs))
+	for i, p := range pairs {
+		items[i] = T(lang, "end.pair_item", "name", otherName(me, ov, p), "topic", p.Topic)
+	}
+	return strings.Join(items, ", ")
+}
+
+// endButtons are the "End the pair with …" buttons of the first
+// maxEndButtons pairs.
+func endButtons(lang Lang, me MemberID, ov Overview, pairs []Pair) []Button {
+	var out []Button
+	for _, p := range pairs[:min(len(pairs), maxEndButtons)] {
+		out = append(out, Button{Label: T(lang, "btn.end_pair", "name", otherName(me, ov, p), "topic", p.Topic), ActionID: ActionEndAsk, Value: p.ID})
+	}
+	return out
+}
+
+// statusEndButtons are the buttons /mentor status shows under the pairs.
+func statusEndButtons(lang Lang, me MemberID, ov Overview) []Button {
+	return endButtons(lang, me, ov, endable(ov.Pairs))
+}
+
+// endConfirmMessage asks "are you sure?" before a pair ends.
+func endConfirmMessage(lang Lang, p Pair, name string) Message {
+	return Message{
+		Title: T(lang, "end.confirm_title"),
+		Text:  T(lang, "end.confirm", "name", name, "topic", p.Topic),
+		Buttons: []Button{
+			{Label: T(lang, "btn.end_confirm"), ActionID: ActionEndConfirm, Value: p.ID, Style: StyleDanger},
+			{Label: T(lang, "btn.end_keep"), ActionID: ActionEndKeep, Value: p.ID},
+		},
+	}
+}
+
+// endPairOf reads a pair that who may end: theirs, and still active.
+func (b *Bot) endPairOf(ctx context.Context, who MemberID, pairID string) (Pair, error) {
+	pair, err := b.store.GetPair(ctx, who.Tenant(), pairID)
+	switch {
+	case err != nil:
+		return pair, charterError(err)
+	case pair.Role(who) == "":
+		return pair, Errorf(EFORBIDDEN, "err.not_your_button")
+	case pair.State != PairActive:
+		return pair, Errorf(ESTALE, "err.pair_over")
+	}
+	return pair, nil
+}
+
+// askEnd is a pair's End button: it asks for the confirmation.
+func askEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	other, err := b.member(ctx, pair.Other(who))
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: endConfirmMessage(lang, pair, other.displayName())}, nil
+}
+
+// confirmEnd ends the pair, as "It's not working out" does.
+func confirmEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("pair ended by a member", "pair", pair.ID, "member", who.String())
+	return b.endPair(ctx, pair, who, endReason, lang)
+}
+
+// keepPair is "No, keep it": nothing changes.
+func keepPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "end.kept", "topic", pair.Topic)}}, nil
+}

@@ -1,0 +1,85 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+)
+
+// TestEndPair: /mentor end asks "are you sure?" before it ends a pair;
+// "No" keeps it; "Yes" takes the path of "It's not working out": both are
+// told and asked about a new match. With several pairs the member picks
+// one, by a button or by name or topic.
+func TestEndPair(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	MustContain(t, h.Run("carol", "end"), "You have no pair in progress to end.")
+	mustOfficial(h, "carol", "offer go, rust capacity:3 languages:en,fr", "dan", "request go kind:one-to-one")
+	inbox(h)
+
+	r := h.Run("carol", "end")
+	if r.Message.Title != "End this pair?" || len(r.Message.Buttons) != 2 {
+		t.Fatalf("got %q with %d buttons, want the confirmation", r.Message.Title, len(r.Message.Buttons))
+	}
+	MustContain(t, r, "Are you sure you want to end your pair with Dan on “go”? I'll tell Dan kindly, then ask each of you whether you'd like a new match.")
+	MustContain(t, clickIn(h, "carol", r, bot.ActionEndKeep), "Good: your pair on “go” goes on.")
+	MustInbox(t, h)
+
+	h.Clock.Advance(time.Hour)
+	h.Run("erin", "request rust kind:one-to-one")
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("erin", "erin", bot.ActionCharterAccept)
+	inbox(h)
+	r = h.Run("carol", "end")
+	MustContain(t, r, "You have 2 pairs in progress. Which one do you want to end?")
+	if got := labels(r.Message.Buttons); got != "End the pair with Erin (“rust”) | End the pair with Dan (“go”)" {
+		t.Fatalf("got buttons %s, want one per pair", got)
+	}
+	MustContain(t, h.Run("carol", "end nobody"), "None of your pairs in progress is with “nobody” or on “nobody”. Your pairs in progress: Erin (“rust”), Dan (“go”).")
+	MustContain(t, h.Run("carol", "end RUST"), "your pair with Erin on “rust”")
+	MustContain(t, h.Run("carol", "end dan"), "your pair with Dan on “go”")
+
+	r = h.Run("dan", "status")
+	if got := labels(r.Message.Buttons); got != bot.T(bot.French, "btn.end_pair", "name", "Carol", "topic", "go") {
+		t.Fatalf("got status buttons %s, want one to end the pair", got)
+	}
+	r = clickIn(h, "dan", r, bot.ActionEndAsk)
+	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
+	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), bot.T(bot.French, "checkin.stopped"))
+	MustInbox(t, h,
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
+	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("dan"))
+	if len(pairs) != 1 || pairs[0].State != bot.PairCancelled || pairs[0].EndReason != "member-ended" {
+		t.Fatalf("got %+v, want the pair ended by its member", pairs)
+	}
+	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), bot.T(bot.French, "err.pair_over"))
+	if got := labels(h.Run("dan", "status").Message.Buttons); got != "" {
+		t.Fatalf("got status buttons %s, want none without a pair in progress", got)
+	}
+}
+
+// clickIn clicks, as member by, the first button of the reply r with
+// that action ID (or label).
+func clickIn(h *bottest.Harness, by string, r bot.Reply, action string) bot.Reply {
+	h.TB.Helper()
+	for _, b := range r.Message.Buttons {
+		if b.ActionID == action || b.Label == action {
+			return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(by), ActionID: b.ActionID, Value: b.Value})
+		}
+	}
+	h.TB.Fatalf("got buttons %s in %q, want %s", labels(r.Message.Buttons), r.Message.Text, action)
+	return bot.Reply{}
+}
+
+func labels(buttons []bot.Button) string {
+	out := make([]string, len(buttons))
+	for i, b := range buttons {
+		out[i] = b.Label
+	}
+	return strings.Join(out, " | ")
+}

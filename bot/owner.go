@@ -1,0 +1,87 @@
+package bot
+
+import "strings"
+
+// A button belongs to the member it was sent to. Where both members of a
+// pair may rightly click a button (a charter, a check-in, a survey, the
+// new-match question, ending a pair), the pair ID alone cannot tell whose
+// answer a click is, so the core writes the member's user ID on the value
+// of each such button it sends to one member: "@<user>:<value>". A click
+// on it by anyone else is refused with err.not_your_button and changes
+// nothing, the clicked message included, as proposal buttons (whose store
+// checks the mentor) have always done.
+//
+// The mark is written in sendTo, for every message delivered to one member,
+// and on the buttons of a reply, which only its member sees. A button
+// without the mark is on a message shared by several members (Introduce):
+// each member's click is their own answer, checked against the pair by the
+// handler, and the reply never replaces the shared message, so that the
+// other member's buttons stay. Buttons sent before the mark existed behave
+// the same way.
+
+// ownerMark starts a value that carries its member. No other value starts
+// with it: values start with a random ID or a fixed word.
+const ownerMark = "@"
+
+// ownedActions are the actions whose buttons belong to one member. The
+// proposal's buttons and the topic suggestion's are checked by their own
+// handlers against the proposal's mentor and the request's mentee, and a
+// call for mentors is open to everyone.
+var ownedActions = map[string]bool{
+	ActionCharterAccept:  true,
+	ActionCharterDecline: true,
+	ActionCheckinYes:     true,
+	ActionCheckinNotYet:  true,
+	ActionCheckinStop:    true,
+	ActionNewMatchYes:    true,
+	ActionNewMatchNo:     true,
+	ActionSurveyAnswer:   true,
+	ActionSurveyComment:  true,
+	ActionEndAsk:         true,
+	ActionEndConfirm:     true,
+	ActionEndKeep:        true,
+}
+
+// unownedActions are the actions that are not marked, and why: each one
+// is someone's by its own check, or nobody's. A new action goes in one of
+// the two maps (a test checks it).
+var unownedActions = map[string]string{
+	ActionProposalAccept:   "the store checks the proposal's mentor",
+	ActionProposalDecline:  "the store checks the proposal's mentor",
+	ActionRequestTopic:     "the handler checks the request's mentee; its value fills Discord's custom_id",
+	ActionRequestLanguages: "the handler checks the request's mentee",
+	ActionOfferOpen:        "a call for mentors, open to every member",
+	ActionRoundSend:        "managers only (IsAdminAction)",
+	ActionRoundCancel:      "managers only (IsAdminAction)",
+}
+
+// ownedBy returns msg with each of its member-owned buttons marked as
+// to's. A button already marked keeps its mark. msg itself is not changed.
+func ownedBy(to MemberID, msg Message) Message {
+	if len(msg.Buttons) == 0 || to.User == "" {
+		return msg
+	}
+	buttons := make([]Button, len(msg.Buttons))
+	for i, b := range msg.Buttons {
+		if ownedActions[b.ActionID] && !strings.HasPrefix(b.Value, ownerMark) {
+			b.Value = ownerMark + to.User + ":" + b.Value
+		}
+		buttons[i] = b
+	}
+	msg.Buttons = buttons
+	return msg
+}
+
+// buttonOwner splits a clicked value into its owner's user ID and the
+// value the action's handler reads. owner is "" for a button without a
+// mark: one on a shared message, or not owned by anyone.
+func buttonOwner(action, value string) (owner, rest string) {
+	if !ownedActions[action] || !strings.HasPrefix(value, ownerMark) {
+		return "", value
+	}
+	owner, rest, ok := strings.Cut(value[len(ownerMark):], ":")
+	if !ok {
+		return "", ""
+	}
+	return owner, rest
+}
