@@ -80,27 +80,32 @@ func TestAdminCharter(t *testing.T) {
 	})
 	t.Run("SetOK", func(t *testing.T) {
 		r := h.Run("alice", "admin charter lang:fr text:Soyons bienveillants.\nEt ponctuels.")
-		if r.Message.Text != "The charter in French is now version 2. Members accept it before their next pair." {
+		if r.Message.Text != "The charter in French is now version 2. Members accept it before their next pair.\nThe text in English stays as it was." {
 			t.Fatalf("got %q", r.Message.Text)
 		}
 		r = h.Run("alice", "admin charter")
-		if r.Message.Title != "The charter, version 2" || r.Message.Fields[1].Value != "Soyons bienveillants.\nEt ponctuels." || !strings.Contains(r.Message.Fields[0].Value, "not set") {
-			t.Fatalf("got %+v, want version 2, the French text, English not set", r.Message)
+		f := r.Message.Fields
+		if r.Message.Title != "The charter, version 2" || f[1].Label != "French" || f[1].Value != "Soyons bienveillants.\nEt ponctuels." ||
+			f[0].Label != "English (built-in text)" || f[0].Value != bot.T(bot.English, "charter.default") {
+			t.Fatalf("got %+v, want version 2, the French text, and English keeping its built-in text", r.Message)
 		}
 	})
-	t.Run("NewVersionAskedOK", func(t *testing.T) {
+	t.Run("NewVersionAskedEachInTheirLanguageOK", func(t *testing.T) {
 		h.Run("ann", "lang fr")
 		h.Run("mia", "offer go languages:en,fr")
 		h.Run("ann", "request go")
 		h.Click("mia", "mia", bot.ActionProposalAccept)
-		charters := 0
+		var charters []string
 		for _, s := range h.Platform.Take() {
 			if strings.Contains(s.Message.Text, "Soyons bienveillants.") {
-				charters++
+				charters = append(charters, s.To[0].User+": fr")
+			}
+			if strings.Contains(s.Message.Text, bot.T(bot.English, "charter.default")) {
+				charters = append(charters, s.To[0].User+": en")
 			}
 		}
-		if charters != 2 {
-			t.Fatalf("got the French charter %d times, want it sent to both (English falls back to it)", charters)
+		if strings.Join(charters, ", ") != "mia: en, ann: fr" {
+			t.Fatalf("got charters %v, want Mia reading the English text kept and Ann the new French one", charters)
 		}
 	})
 }
