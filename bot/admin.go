@@ -82,6 +82,20 @@ func (b *Bot) configManager(id MemberID) bool {
 	return false
 }
 
+// adminHelp answers "/mentor help admin": the managers' commands to a
+// manager; to anyone else, who could not run them, what they are for and
+// whom to ask. It records nothing: help is read-only.
+func (b *Bot) adminHelp(ctx context.Context, in *Invocation) (Reply, error) {
+	err := b.mustManage(ctx, in.Member, in.IsAdmin)
+	switch ErrorCode(err) {
+	case "":
+		return runAdminHelp(ctx, b, in)
+	case EFORBIDDEN:
+		return Reply{Message: Message{Text: T(in.Lang, "admin.help.not_manager")}}, nil
+	}
+	return Reply{}, err
+}
+
 // runAdminHelp lists the managers' commands.
 func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	var lines []string

@@ -24,7 +24,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 			return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 		}
 	}
-	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin}
 	if lookup == nil {
 		in.Me = me
 	}
