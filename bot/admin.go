@@ -38,7 +38,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "channel", Type: OptChannel, MaxLength: 100, Required: true},
 			{Name: "lang", Type: OptChoice, Choices: append(langNames(), langBoth)},
 		}},
-		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings},
+		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
 		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
 			{Name: "action", Type: OptText, MaxLength: 120},

@@ -54,3 +54,52 @@ func TestAdminHelpWays(t *testing.T) {
 		}
 	})
 }
+
+// TestAdminSettingsUnknown: a name that is no setting is refused as an
+// unknown setting, with the closest one when it is close, and nothing is
+// saved.
+func TestAdminSettingsUnknown(t *testing.T) {
+	h := MustAdminHarness(t)
+	list := "proposal-timeout, charter-timeout, checkin-after, checkin-reminder, survey-after, program-length, checkin-every, escalate-after, kinds, max-tz-hours, default-lang, tz, digest-channel"
+	for _, tc := range []struct{ name, text, want string }{
+		{"Unknown", "admin settings foo:1", "I don't know the setting `foo:`. The settings are: " + list + "."},
+		{"Close", "admin settings proposal-timout:3d", "I don't know the setting `proposal-timout:`. Did you mean `proposal-timeout:`? The settings are: " + list + "."},
+		{"AfterAGoodOne", "admin settings checkin-after:2d chekin-every:10d", "I don't know the setting `chekin-every:`. Did you mean `checkin-every:`? The settings are: " + list + "."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if r := h.Run("alice", tc.text); r.Message.Text != tc.want {
+				t.Fatalf("got %q, want %q", r.Message.Text, tc.want)
+			}
+		})
+	}
+	if s := h.Bot.Settings(context.Background(), h.Tenant); s.CheckinAfter != bot.DefaultSettings().CheckinAfter {
+		t.Fatalf("got checkin-after %v, want nothing saved", s.CheckinAfter)
+	}
+	t.Run("FrenchOK", func(t *testing.T) {
+		h.Run("alice", "lang fr")
+		want := "Je ne connais pas le paramètre `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les paramètres sont\u202f: " + list + "."
+		if r := h.Run("alice", "admin settings proposal-timout:3d"); r.Message.Text != want {
+			t.Fatalf("got %q, want %q", r.Message.Text, want)
+		}
+	})
+}
+
+// TestAdminManagersWho: add or remove without a member asks for one.
+func TestAdminManagersWho(t *testing.T) {
+	h := MustAdminHarness(t)
+	for _, tc := range []struct{ text, want string }{
+		{"admin managers add", "Whom should I make a manager? Mention the member: `/mentor admin managers add @ada`."},
+		{"admin managers remove ", "Whom should I remove from the managers? Mention the member: `/mentor admin managers remove @ada`."},
+		{"admin managers action:add", "Whom should I make a manager? Mention the member: `/mentor admin managers add @ada`."},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			if r := h.Run("alice", tc.text); r.Message.Text != tc.want {
+				t.Fatalf("got %q, want %q", r.Message.Text, tc.want)
+			}
+		})
+	}
+	h.Run("alice", "lang fr")
+	if r := h.Run("alice", "admin managers ajouter"); r.Message.Text != "Qui dois-je nommer responsable du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers ajouter @ada`." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}
