@@ -24,8 +24,8 @@ const (
 	EventEnded     EventKind = "ended"     // a pair ended early
 	EventCompleted EventKind = "completed" // a pair finished its program
 	EventEscalated EventKind = "escalated" // a request waited too long
-	EventBecame    EventKind = "became"    // a former mentee offered to mentor
-	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one
+	EventBecame    EventKind = "became"    // a former mentee offered to mentor (counts Member once: see Store.Record)
+	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one (counts Member once)
 	// EventMatched: the request Ref got a pair. It counts only when the
 	// request's own EventRequest (with Groups and Duration) is at most
 	// Duration old, and then under the week of that request: see Store.Record.
