@@ -31,9 +31,9 @@ func (k keys) fairMark(req string) string     { return string(k) + "fair:" + req
 func (k keys) statsPeople(week string, kind bot.EventKind) string {
 	return string(k) + "stats:" + week + ":people:" + string(kind)
 }
-func (k keys) stalled() string                { return string(k) + "flags:stalled" }
-func (k keys) lowRatings() string             { return string(k) + "flags:low" }
-func (k keys) managers() string               { return string(k) + "managers" }
+func (k keys) stalled() string    { return string(k) + "flags:stalled" }
+func (k keys) lowRatings() string { return string(k) + "flags:low" }
+func (k keys) managers() string   { return string(k) + "managers" }
 
 // Fields of a stats hash besides the event kinds.
 const (
