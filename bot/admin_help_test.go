@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -102,4 +103,33 @@ func TestAdminManagersWho(t *testing.T) {
 	if r := h.Run("alice", "admin managers ajouter"); r.Message.Text != "Qui dois-je nommer responsable du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers ajouter @ada`." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
+}
+
+// TestAdminStatsWeekInProgress: on a new program, /mentor admin stats
+// shows the week in progress so far before the last complete week, which
+// is all zeros.
+func TestAdminStatsWeekInProgress(t *testing.T) {
+	h := MustAdminHarness(t) // Monday 2026-11-02, 09:00 UTC
+	h.Run("mia", "offer go")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Clock.Advance(26 * time.Hour)
+	r := h.Run("alice", "admin stats")
+	if r.Message.Title != "Mentoring figures on 2026-11-03" {
+		t.Fatalf("got title %q", r.Message.Title)
+	}
+	MustLines(t, r.Message.Text,
+		"This week so far (since Monday 2026-11-02, 2026-W45)",
+		"• Requests: 1",
+		"• New mentors: 1",
+		"• Pairs formed: 1",
+		"• Proposals: 1 accepted, 0 declined, 0 expired",
+		"*The last complete week: 2026-10-26 (2026-W44)*",
+		"The week in numbers",
+		"• Requests: 0 (week before: 0)",
+	)
+	h.Run("alice", "lang fr")
+	MustLines(t, h.Run("alice", "admin stats").Message.Text,
+		"Cette semaine jusqu'ici (depuis le lundi 2026-11-02, 2026-W45)",
+		"*La dernière semaine complète\u202f: 2026-10-26 (2026-W44)*")
 }

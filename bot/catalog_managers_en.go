@@ -11,6 +11,9 @@ var catalogManagersEN = map[string]string{
 	"err.admin.unknown_setting_suggest": "I don't know the setting `{setting}:`. Did you mean `{suggestion}:`? The settings are: {settings}.",
 	"err.admin.managers_who_add":        "Whom should I make a manager? Mention the member: `/mentor admin managers add @ada`.",
 	"err.admin.managers_who_remove":     "Whom should I remove from the managers? Mention the member: `/mentor admin managers remove @ada`.",
+	"admin.stats.title":                 "Mentoring figures on {date}",
+	"admin.stats.current":               "This week so far (since Monday {date}, {week})",
+	"admin.stats.last":                  "*The last complete week: {date} ({week})*",
 }
 
 func init() {

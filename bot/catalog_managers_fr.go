@@ -10,6 +10,9 @@ var catalogManagersFR = map[string]string{
 	"err.admin.unknown_setting_suggest": "Je ne connais pas le paramètre `{setting}:`. Vouliez-vous dire `{suggestion}:`\u202f? Les paramètres sont\u202f: {settings}.",
 	"err.admin.managers_who_add":        "Qui dois-je nommer responsable du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers ajouter @ada`.",
 	"err.admin.managers_who_remove":     "Qui dois-je retirer des responsables du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers retirer @ada`.",
+	"admin.stats.title":                 "Les chiffres du mentorat au {date}",
+	"admin.stats.current":               "Cette semaine jusqu'ici (depuis le lundi {date}, {week})",
+	"admin.stats.last":                  "*La dernière semaine complète\u202f: {date} ({week})*",
 }
 
 func init() {
