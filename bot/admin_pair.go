@@ -174,7 +174,9 @@ func (b *Bot) formPair(ctx context.Context, in *Invocation, r Request, mentor, m
 		return Pair{}, err
 	}
 	b.log.Info("pair formed by a manager", "pair", pair.ID, "by", in.Member.String())
-	b.recordAccepted(ctx, pair)
+	// Counted apart from accepted proposals: no mentor was asked.
+	b.record(ctx, Event{Kind: EventPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	b.recordFormed(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		other, role := mentor, "mentee"
 		if id == pair.Mentor {

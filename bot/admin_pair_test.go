@@ -30,9 +30,14 @@ func TestAdminPair(t *testing.T) {
 			t.Fatalf("got %+v, want one active one-to-one pair with its reasons", pairs)
 		}
 		st, _ := h.Store.Stats(ctx, h.Tenant, []string{"2026-W45"})
-		if st[0].Counts[bot.EventAccepted] != 1 || st[0].Counts[bot.EventRequest] != 0 {
-			t.Fatalf("got %v, want the pair counted, and no member request", st[0].Counts)
+		if c := st[0].Counts; c[bot.EventPaired] != 1 || c[bot.EventAccepted] != 0 || c[bot.EventRequest] != 0 {
+			t.Fatalf("got %v, want the pair counted as a manager's, no accepted proposal and no member request", c)
 		}
+		MustLines(t, h.Run("alice", "admin stats").Message.Text,
+			"This week so far (since Monday 2026-11-02, 2026-W45)",
+			"• Pairs formed: 1",
+			"• Of which formed by managers: 1",
+			"• Proposals: 0 accepted, 0 declined, 0 expired")
 	})
 	t.Run("OKWaitingRequestBeyondCapacity", func(t *testing.T) {
 		h := MustAdminHarness(t)

@@ -14,6 +14,7 @@ var catalogManagersEN = map[string]string{
 	"admin.stats.title":                 "Mentoring figures on {date}",
 	"admin.stats.current":               "This week so far (since Monday {date}, {week})",
 	"admin.stats.last":                  "*The last complete week: {date} ({week})*",
+	"digest.manager_pairs":              "Of which formed by managers",
 }
 
 func init() {

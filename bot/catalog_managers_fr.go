@@ -13,6 +13,7 @@ var catalogManagersFR = map[string]string{
 	"admin.stats.title":                 "Les chiffres du mentorat au {date}",
 	"admin.stats.current":               "Cette semaine jusqu'ici (depuis le lundi {date}, {week})",
 	"admin.stats.last":                  "*La dernière semaine complète\u202f: {date} ({week})*",
+	"digest.manager_pairs":              "Dont formés par les responsables",
 }
 
 func init() {

@@ -33,6 +33,7 @@ func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
 		{"digest.requests", itoa(w.Requests), itoa(p.Requests)},
 		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
 		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
+		{"digest.manager_pairs", itoa(w.ManagerPairs), itoa(p.ManagerPairs)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
 		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
@@ -56,7 +57,7 @@ func trend(lang Lang, now, before string) string {
 }
 
 func proposals(lang Lang, w WeekFigures) string {
-	return T(lang, "digest.proposals_value", "accepted", itoa(w.Pairs), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
+	return T(lang, "digest.proposals_value", "accepted", itoa(w.Accepted), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
 }
 
 func intros(lang Lang, w WeekFigures) string {

@@ -14,6 +14,7 @@ const (
 	EventRequest   EventKind = "request"   // Member asked for Topic
 	EventOffer     EventKind = "offer"     // Member offered Topics for the first time
 	EventAccepted  EventKind = "accepted"  // a proposal was accepted: a pair formed (Member mentor, Other mentee)
+	EventPaired    EventKind = "paired"    // a manager paired two members (Member mentor, Other mentee): no proposal
 	EventDeclined  EventKind = "declined"  // a proposal was declined
 	EventExpired   EventKind = "expired"   // a proposal timed out
 	EventIntro     EventKind = "intro"     // a pair became official; Duration is request to introduction
