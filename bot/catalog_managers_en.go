@@ -15,6 +15,21 @@ var catalogManagersEN = map[string]string{
 	"admin.stats.current":               "This week so far (since Monday {date}, {week})",
 	"admin.stats.last":                  "*The last complete week: {date} ({week})*",
 	"digest.manager_pairs":              "Of which formed by managers",
+	"admin.pair.ask_intro":              "The matcher would not pair {mentor} with {mentee} on its own:",
+	"admin.pair.warn_never":             "A previous pairing of {mentor} and {mentee} did not work out (a decline, or a pair ended early), so it will not pair them again",
+	"admin.pair.warn_met":               "{mentor} and {mentee} were paired before and met, so it pairs them again only when no other mentor has room",
+	"admin.pair.warn_none":              "{mentor} offers no mentoring",
+	"admin.pair.warn_paused":            "{mentor} has paused their offer",
+	"admin.pair.warn_full":              "{mentor} has no free slot: {used} of {capacity} taken by pairs and open proposals, so this pair goes beyond their capacity",
+	"admin.pair.ask":                    "Pair them anyway on “{topic}”? Nothing changes until you click.",
+	"admin.pair.btn_confirm":            "Pair them anyway",
+	"admin.pair.btn_cancel":             "Cancel",
+	"admin.pair.cancelled":              "Cancelled: nothing was paired.",
+	"admin.pair.answered":               "You have already answered this question, so nothing more was changed.",
+	"admin.pair.in_flight":              "This pair is being formed right now.",
+	"err.admin.pair_ask_expired":        "This question has expired, so nothing was paired. Run `/mentor admin pair` again.",
+	"err.admin.pair_exists_charter":     "{mentor} and {mentee} already have a pair on “{topic}”, waiting for the charter, so nothing was changed.",
+	"err.admin.pair_exists_active":      "{mentor} already mentors {mentee} on “{topic}”, so nothing was changed.",
 }
 
 func init() {

@@ -25,6 +25,9 @@ func actionTable() map[string]actionFunc {
 		// A manager's round (IsAdminAction: managers only).
 		ActionRoundSend:   sendRound,
 		ActionRoundCancel: cancelRound,
+		// A manager's pair to confirm (managers only; the one who asked).
+		ActionPairConfirm: confirmPair,
+		ActionPairCancel:  cancelPair,
 	}
 }
 

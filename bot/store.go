@@ -165,6 +165,12 @@ type Store interface {
 	// duplicate work; correctness never depends on them.
 	TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error)
 
+	// SaveDraft keeps what a manager is asked to confirm with a button
+	// (more than a button's value can carry) under id, for ttl.
+	SaveDraft(ctx context.Context, t Tenant, id, value string, ttl time.Duration) error
+	// Draft returns a draft's value, or ENOTFOUND once it expired.
+	Draft(ctx context.Context, t Tenant, id string) (string, error)
+
 	// Settings returns the workspace's overridden settings, by name.
 	Settings(ctx context.Context, t Tenant) (map[string]string, error)
 	// SetSetting overrides one setting.

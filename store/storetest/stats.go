@@ -22,6 +22,7 @@ var statsTests = []struct {
 	{"StatsPeople", testStatsPeople},
 	{"Flags", testFlags},
 	{"Managers", testManagers},
+	{"Drafts", testDrafts},
 	{"FormPairNewRequest", testFormPairNew},
 	{"FormPairWaitingRequest", testFormPairWaiting},
 	{"Export", testExport},
@@ -86,6 +87,17 @@ func testStatsWeekInZone(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err)
 	if got[0].Counts[bot.EventOffer] != 0 || got[1].Counts[bot.EventOffer] != 1 {
 		t.Fatalf("got W45 %v W46 %v, want the offer in W46", got[0].Counts, got[1].Counts)
+	}
+}
+
+// testDrafts: a draft is read back until it expires.
+func testDrafts(t *testing.T, s bot.Store, tn bot.Tenant) {
+	if _, err := s.Draft(ctx(), tn, "d1"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v, want ENOTFOUND before it is saved", err)
+	}
+	MustOK(t, s.SaveDraft(ctx(), tn, "d1", "mentor=mia&mentee=ann", time.Hour))
+	if v, err := s.Draft(ctx(), tn, "d1"); err != nil || v != "mentor=mia&mentee=ann" {
+		t.Fatalf("got %q, %v, want the value saved", v, err)
 	}
 }
 
