@@ -78,7 +78,7 @@ func TestAdminSettingsUnknown(t *testing.T) {
 	}
 	t.Run("FrenchOK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
-		want := "Je ne connais pas le paramètre `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les paramètres sont\u202f: " + list + "."
+		want := "Je ne connais pas le réglage `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les réglages sont\u202f: " + list + "."
 		if r := h.Run("alice", "admin settings proposal-timout:3d"); r.Message.Text != want {
 			t.Fatalf("got %q, want %q", r.Message.Text, want)
 		}
