@@ -175,7 +175,7 @@ func confirmPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string
 		return err
 	})
 	switch {
-	case err != nil && !ran:
+	case !ran && ErrorCode(err) == ESTALE:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
 	case err != nil:
 		return Reply{}, err
@@ -194,7 +194,7 @@ func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 	ran := false
 	err := b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func() error { ran = true; return nil })
 	switch {
-	case err != nil && !ran:
+	case !ran && ErrorCode(err) == ESTALE:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
 	case err != nil:
 		return Reply{}, err
