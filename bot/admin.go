@@ -38,7 +38,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "channel", Type: OptChannel, MaxLength: 100, Required: true},
 			{Name: "lang", Type: OptChoice, Choices: append(langNames(), langBoth)},
 		}},
-		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings},
+		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
 		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
 			{Name: "action", Type: OptText, MaxLength: 120},
@@ -80,6 +80,20 @@ func (b *Bot) configManager(id MemberID) bool {
 		}
 	}
 	return false
+}
+
+// adminHelp answers "/mentor help admin": the managers' commands to a
+// manager; to anyone else, who could not run them, what they are for and
+// whom to ask. It records nothing: help is read-only.
+func (b *Bot) adminHelp(ctx context.Context, in *Invocation) (Reply, error) {
+	err := b.mustManage(ctx, in.Member, in.IsAdmin)
+	switch ErrorCode(err) {
+	case "":
+		return runAdminHelp(ctx, b, in)
+	case EFORBIDDEN:
+		return Reply{Message: Message{Text: T(in.Lang, "admin.help.not_manager")}}, nil
+	}
+	return Reply{}, err
 }
 
 // runAdminHelp lists the managers' commands.

@@ -23,12 +23,18 @@ func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 		return Reply{}, err
 	}
 	b.log.Info("charter set", "tenant", t.String(), "version", c.Version, "lang", string(lang), "by", in.Member.String())
-	return Reply{Message: Message{Text: T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", langName(in.Lang, string(lang)))}}, nil
+	text = T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", langName(in.Lang, string(lang)))
+	for _, l := range Langs {
+		if l != lang {
+			text += "\n" + T(in.Lang, "admin.charter.kept", "language", langName(in.Lang, string(l)))
+		}
+	}
+	return Reply{Message: Message{Text: text}}, nil
 }
 
-// showCharter shows the current version and its text in each language:
-// the built-in one until a manager sets one, then the managers' (a
-// language left unset shows another language's text, as members see it).
+// showCharter shows the current version and its text in each language,
+// as members read it: the managers' text, or the built-in one in a
+// language they never set (marked so).
 func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
 	c, err := b.store.GetCharter(ctx, in.Member.Tenant())
 	builtin := ErrorCode(err) == ENOTFOUND
@@ -36,18 +42,15 @@ func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	if builtin {
-		c = Charter{Version: DefaultCharterVersion, Text: map[Lang]string{}}
-		for _, l := range Langs {
-			c.Text[l] = T(l, "charter.default")
-		}
+		c = Charter{Version: DefaultCharterVersion}
 	}
 	msg := Message{Title: T(in.Lang, "admin.charter.title", "version", itoa(c.Version))}
 	for _, l := range Langs {
-		text := c.Text[l]
-		if text == "" {
-			text = T(in.Lang, "admin.charter.unset")
+		label := langName(in.Lang, string(l))
+		if c.Text[l] == "" {
+			label += " " + T(in.Lang, "admin.charter.builtin")
 		}
-		msg.Fields = append(msg.Fields, Field{Label: langName(in.Lang, string(l)), Value: text})
+		msg.Fields = append(msg.Fields, Field{Label: label, Value: charterText(c, l)})
 	}
 	msg.Text = T(in.Lang, "admin.charter.how")
 	if !c.Updated.IsZero() {

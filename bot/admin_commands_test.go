@@ -41,7 +41,7 @@ func TestAdminSettings(t *testing.T) {
 		}
 	})
 	t.Run("ErrUnknownSetting", func(t *testing.T) {
-		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean “proposal-timeout:”?") {
+		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean `proposal-timeout:`?") {
 			t.Fatalf("got %q, want a suggestion", r.Message.Text)
 		}
 	})
@@ -80,27 +80,32 @@ func TestAdminCharter(t *testing.T) {
 	})
 	t.Run("SetOK", func(t *testing.T) {
 		r := h.Run("alice", "admin charter lang:fr text:Soyons bienveillants.\nEt ponctuels.")
-		if r.Message.Text != "The charter in French is now version 2. Members accept it before their next pair." {
+		if r.Message.Text != "The charter in French is now version 2. Members accept it before their next pair.\nThe text in English stays as it was." {
 			t.Fatalf("got %q", r.Message.Text)
 		}
 		r = h.Run("alice", "admin charter")
-		if r.Message.Title != "The charter, version 2" || r.Message.Fields[1].Value != "Soyons bienveillants.\nEt ponctuels." || !strings.Contains(r.Message.Fields[0].Value, "not set") {
-			t.Fatalf("got %+v, want version 2, the French text, English not set", r.Message)
+		f := r.Message.Fields
+		if r.Message.Title != "The charter, version 2" || f[1].Label != "French" || f[1].Value != "Soyons bienveillants.\nEt ponctuels." ||
+			f[0].Label != "English (built-in text)" || f[0].Value != bot.T(bot.English, "charter.default") {
+			t.Fatalf("got %+v, want version 2, the French text, and English keeping its built-in text", r.Message)
 		}
 	})
-	t.Run("NewVersionAskedOK", func(t *testing.T) {
+	t.Run("NewVersionAskedEachInTheirLanguageOK", func(t *testing.T) {
 		h.Run("ann", "lang fr")
 		h.Run("mia", "offer go languages:en,fr")
 		h.Run("ann", "request go")
 		h.Click("mia", "mia", bot.ActionProposalAccept)
-		charters := 0
+		var charters []string
 		for _, s := range h.Platform.Take() {
 			if strings.Contains(s.Message.Text, "Soyons bienveillants.") {
-				charters++
+				charters = append(charters, s.To[0].User+": fr")
+			}
+			if strings.Contains(s.Message.Text, bot.T(bot.English, "charter.default")) {
+				charters = append(charters, s.To[0].User+": en")
 			}
 		}
-		if charters != 2 {
-			t.Fatalf("got the French charter %d times, want it sent to both (English falls back to it)", charters)
+		if strings.Join(charters, ", ") != "mia: en, ann: fr" {
+			t.Fatalf("got charters %v, want Mia reading the English text kept and Ann the new French one", charters)
 		}
 	})
 }
@@ -156,7 +161,8 @@ func TestAdminStats(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		r := h.Run("alice", "admin stats")
-		if r.Message.Title != "Bilan du mentorat : semaine du 2026-11-16 (2026-W47)" || !strings.Contains(r.Message.Text, "• Note moyenne : 2,5 / 5 (semaine précédente : 4,5 / 5)") {
+		if r.Message.Title != "Les chiffres du mentorat au 2026-11-23" || !strings.Contains(r.Message.Text, "*La dernière semaine complète\u202f: 2026-11-16 (2026-W47)*") ||
+			!strings.Contains(r.Message.Text, "• Note moyenne : 2,5 / 5 (semaine précédente : 4,5 / 5)") {
 			t.Fatalf("got %+v, want the digest in the manager's language", r.Message)
 		}
 		posts := h.Posting.Posts()

@@ -26,6 +26,10 @@ func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	if verb == "list" {
 		return b.listManagers(ctx, in)
 	}
+	if user = strings.TrimSpace(user); user == "" {
+		// "/mentor admin managers add": ask whom, never quote an empty name.
+		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.managers_who_" + verb, Field: "user"}
+	}
 	u, ok := parseUserRef(user)
 	if !ok {
 		return Reply{}, badUser("user", user)

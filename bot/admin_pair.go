@@ -11,7 +11,9 @@ import (
 // "/mentor admin pair <@mentor> <@mentee> topic". A waiting request of the
 // mentee is the one paired (its topic is the default); without one, a
 // request is created already paired. The pair then goes through the
-// charter like any other: both accept it before the introduction.
+// charter like any other: both accept it before the introduction. Where
+// the matcher would not pair them, the manager is told why and asked to
+// confirm with a button (or confirm:yes) first.
 func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	mentorRef, menteeRef, topic := pairArgs(in)
 	if menteeRef == "" {
@@ -28,74 +30,82 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if mu == eu {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.pair_self", Field: "mentee"}
 	}
-	t := in.Member.Tenant()
-	mentee, err := b.member(ctx, t.Member(eu))
+	a := pairAsk{By: in.Member, Mentor: mu, Mentee: eu, Topic: topic, Kind: in.Text("kind")}
+	if in.Text("confirm") == "yes" {
+		a.Confirmed = allPairWarnings
+	}
+	return b.pairOrAsk(ctx, in.Lang, a)
+}
+
+// pairOrAsk pairs as a asks, unless the matcher would not pair these two
+// for a reason the manager has not confirmed: then nothing is paired, and
+// the manager is asked, with a button only they can use.
+func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error) {
+	t := a.By.Tenant()
+	mentee, err := b.namedMember(ctx, t, a.Mentee)
 	if err != nil {
 		return Reply{}, err
 	}
-	r, err := b.requestToPair(ctx, in, mentee, topic)
+	r, err := b.requestToPair(ctx, lang, mentee, a.Topic, a.Kind)
 	if err != nil {
 		return Reply{}, err
 	}
-	if warn, err := b.pairWarning(ctx, in, mentee, mu); warn != "" || err != nil {
-		return Reply{Message: Message{Text: warn}}, err
+	topic := firstNonEmpty(a.Topic, r.Topic)
+	if err := b.pairExists(ctx, t, a.Mentor, mentee, topic); err != nil {
+		return Reply{}, err
+	}
+	warnings, err := b.pairWarnings(ctx, t, mentee, a.Mentor)
+	if err != nil {
+		return Reply{}, err
+	}
+	if !a.confirmed(warnings) {
+		return b.askPair(ctx, lang, a, warnings, mentee, topic)
 	}
 	// Only now, with nothing left to refuse, are unknown members recorded
 	// (with their names from the platform).
-	mentor, err := b.knownMember(ctx, t.Member(mu))
+	mentor, err := b.knownMember(ctx, t.Member(a.Mentor))
 	if err != nil {
 		return Reply{}, err
 	}
 	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
-	pair, err := b.formPair(ctx, in, r, mentor, mentee, firstNonEmpty(topic, r.Topic))
+	pair, err := b.formPair(ctx, a, r, mentor, mentee, topic)
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
 }
 
-// pairWarning returns a warning, and nothing is paired, where the matcher
-// itself would not pair these two, unless the manager confirmed with
-// confirm:yes: the matcher will never pair them again (the mentor
-// declined the mentee, or their pair did not work out), the mentor offers
-// no mentoring, or has no free slot (pairs and open proposals fill their
-// capacity).
-func (b *Bot) pairWarning(ctx context.Context, in *Invocation, mentee Member, mentorUser string) (string, error) {
-	if in.Text("confirm") == "yes" {
-		return "", nil
-	}
-	t := in.Member.Tenant()
-	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
+// pairExists refuses a second pair of the same mentor and mentee on the
+// same topic while the first one waits for its charter or is under way.
+func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mentee Member, topic string) error {
+	pairs, err := b.store.PairsOf(ctx, mentee.ID)
 	if err != nil {
-		return "", err
+		return err
 	}
-	o, err := b.store.GetOffer(ctx, t.Member(mentorUser))
-	if err != nil && ErrorCode(err) != ENOTFOUND {
-		return "", err
+	syn := b.synonyms(ctx, t)
+	for _, p := range pairs {
+		if p.Mentor.User != mentorUser || p.Mentee != mentee.ID || syn.Normalize(p.Topic) != syn.Normalize(topic) {
+			continue
+		}
+		if p.State == PairCharter || p.State == PairActive {
+			mentor, err := b.namedMember(ctx, t, mentorUser)
+			if err != nil {
+				return err
+			}
+			return Errorf(ECONFLICT, "err.admin.pair_exists_"+string(p.State), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic)
+		}
 	}
-	var key string
-	switch {
-	case hist[mentee.ID.User][mentorUser] == VerdictNever:
-		key = "admin.pair.never_confirm"
-	case err != nil:
-		key = "admin.pair.no_offer_confirm"
-	case o.Active+o.Pending >= o.Capacity:
-		key = "admin.pair.full_confirm"
-	default:
-		return "", nil
-	}
-	// Named as the platform knows them, without recording a newcomer:
-	// nothing is paired yet.
-	id := t.Member(mentorUser)
+	return nil
+}
+
+// namedMember is a member of the pair asked for, named as the platform
+// knows them, without recording a newcomer: nothing is paired yet.
+func (b *Bot) namedMember(ctx context.Context, t Tenant, user string) (Member, error) {
+	id := t.Member(user)
 	m, err := b.store.GetMember(ctx, id)
-	mentor, err := b.touchMember(ctx, id, m, err, "", false)
-	if err != nil {
-		return "", err
-	}
-	return T(in.Lang, key, "mentor", mentor.displayName(), "mentee", mentee.displayName(),
-		"used", itoa(o.Active+o.Pending), "capacity", itoa(o.Capacity)), nil
+	return b.touchMember(ctx, id, m, err, "", false)
 }
 
 // pairArgs reads the mentor, the mentee and the topic, either from their
@@ -123,8 +133,8 @@ func (b *Bot) knownMember(ctx context.Context, id MemberID) (Member, error) {
 }
 
 // requestToPair returns the mentee's waiting request, or a new request on
-// topic, already paired.
-func (b *Bot) requestToPair(ctx context.Context, in *Invocation, mentee Member, topic string) (Request, error) {
+// topic, of kind (flash by default), already paired.
+func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic, kind string) (Request, error) {
 	open, err := b.store.OpenRequest(ctx, mentee.ID)
 	switch {
 	case err == nil && open.State == RequestWaiting:
@@ -134,23 +144,23 @@ func (b *Bot) requestToPair(ctx context.Context, in *Invocation, mentee Member, 
 	case ErrorCode(err) != ENOTFOUND:
 		return Request{}, err
 	case topic == "":
-		return Request{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(in.Lang, "cmd.admin.pair.example")}, Field: "topic"}
+		return Request{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(lang, "cmd.admin.pair.example")}, Field: "topic"}
 	}
 	id, err := b.newID()
 	if err != nil {
 		return Request{}, err
 	}
-	kind := matching.Flash
-	if k, ok := matching.ParseKind(in.Text("kind")); ok {
-		kind = k
+	k := matching.Flash
+	if pk, ok := matching.ParseKind(kind); ok {
+		k = pk
 	}
-	return Request{ID: id, Mentee: mentee.ID, Topic: topic, Kind: kind, State: RequestPaired, Created: b.clock.Now().UTC(), Keys: topicKeys(topic)}, nil
+	return Request{ID: id, Mentee: mentee.ID, Topic: topic, Kind: k, State: RequestPaired, Created: b.clock.Now().UTC(), Keys: topicKeys(topic)}, nil
 }
 
 // formPair stores the pair, counts it, tells both members and starts the
 // charter, as accepting a proposal does.
-func (b *Bot) formPair(ctx context.Context, in *Invocation, r Request, mentor, mentee Member, topic string) (Pair, error) {
-	t := in.Member.Tenant()
+func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, error) {
+	t := a.By.Tenant()
 	pairID, err := b.newID()
 	if err != nil {
 		return Pair{}, err
@@ -160,7 +170,7 @@ func (b *Bot) formPair(ctx context.Context, in *Invocation, r Request, mentor, m
 		return Pair{}, err
 	}
 	kind := r.Kind
-	if k, ok := matching.ParseKind(in.Text("kind")); ok {
+	if k, ok := matching.ParseKind(a.Kind); ok {
 		kind = k
 	}
 	pair := Pair{ID: pairID, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: kind, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
@@ -173,8 +183,10 @@ func (b *Bot) formPair(ctx context.Context, in *Invocation, r Request, mentor, m
 	default:
 		return Pair{}, err
 	}
-	b.log.Info("pair formed by a manager", "pair", pair.ID, "by", in.Member.String())
-	b.recordAccepted(ctx, pair)
+	b.log.Info("pair formed by a manager", "pair", pair.ID, "by", a.By.String())
+	// Counted apart from accepted proposals: no mentor was asked.
+	b.record(ctx, Event{Kind: EventPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	b.recordFormed(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		other, role := mentor, "mentee"
 		if id == pair.Mentor {

@@ -30,9 +30,14 @@ func TestAdminPair(t *testing.T) {
 			t.Fatalf("got %+v, want one active one-to-one pair with its reasons", pairs)
 		}
 		st, _ := h.Store.Stats(ctx, h.Tenant, []string{"2026-W45"})
-		if st[0].Counts[bot.EventAccepted] != 1 || st[0].Counts[bot.EventRequest] != 0 {
-			t.Fatalf("got %v, want the pair counted, and no member request", st[0].Counts)
+		if c := st[0].Counts; c[bot.EventPaired] != 1 || c[bot.EventAccepted] != 0 || c[bot.EventRequest] != 0 {
+			t.Fatalf("got %v, want the pair counted as a manager's, no accepted proposal and no member request", c)
 		}
+		MustLines(t, h.Run("alice", "admin stats").Message.Text,
+			"This week so far (since Monday 2026-11-02, 2026-W45)",
+			"• Pairs formed: 1",
+			"• Of which formed by managers: 1",
+			"• Proposals: 0 accepted, 0 declined, 0 expired")
 	})
 	t.Run("OKWaitingRequestBeyondCapacity", func(t *testing.T) {
 		h := MustAdminHarness(t)
@@ -40,7 +45,7 @@ func TestAdminPair(t *testing.T) {
 		h.Run("bob", "request go")
 		h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full
 		h.Run("ann", "request kubernetes goal:first cluster")
-		MustContain(t, h.Run("alice", "admin pair mia ann"), "Mia has no free slot: 1 of 1 taken by pairs and open proposals. To pair them with Ann anyway, beyond their capacity, run the same command with `confirm:yes`.")
+		MustContain(t, h.Run("alice", "admin pair mia ann"), "• Mia has no free slot: 1 of 1 taken by pairs and open proposals, so this pair goes beyond their capacity\n")
 		r := h.Run("alice", "admin pair mia ann confirm:yes")
 		if !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Ann on “kubernetes”.") {
 			t.Fatalf("got %q", r.Message.Text)
@@ -75,5 +80,115 @@ func TestAdminPair(t *testing.T) {
 				t.Fatalf("got %v, want zoe not recorded", err)
 			}
 		})
+	}
+}
+
+// TestAdminPairConfirmButton: where the matcher would not pair them, the
+// manager is told why and asked with a button that only they can use,
+// once; a reason that appears meanwhile asks again; Cancel pairs nothing.
+func TestAdminPairConfirmButton(t *testing.T) {
+	ctx := context.Background()
+	h := MustAdminHarness(t)
+	h.Run("alice", "admin managers add <@carl>")
+	h.Run("mia", "offer go, kubernetes capacity:1")
+	h.Run("bob", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full
+	h.Run("ann", "request kubernetes")
+	pairsOf := func(user string) int {
+		t.Helper()
+		pairs, err := h.Store.PairsOf(ctx, h.Tenant.Member(user))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(pairs)
+	}
+	ask := h.Run("alice", "admin pair <@mia> <@ann>")
+	want := "The matcher would not pair Mia with Ann on its own:\n" +
+		"• Mia has no free slot: 1 of 1 taken by pairs and open proposals, so this pair goes beyond their capacity\n\n" +
+		"Pair them anyway on “kubernetes”? Nothing changes until you click."
+	if ask.Message.Text != want || len(ask.Message.Buttons) != 2 {
+		t.Fatalf("got %+v, want %q with two buttons", ask.Message, want)
+	}
+	t.Run("ErrOtherManager", func(t *testing.T) {
+		if r := h.ClickReply("carl", ask, "Pair them anyway"); r.Message.Text != "This button is meant for someone else, so nothing was changed." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if r := h.ClickReply("zoe", ask, "Pair them anyway"); r.Message.Text != "Sorry, only the program's managers can do that." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if n := pairsOf("ann"); n != 0 {
+			t.Fatalf("got %d pairs, want none", n)
+		}
+	})
+	t.Run("OKOnce", func(t *testing.T) {
+		r := h.ClickReply("alice", ask, "Pair them anyway")
+		if !r.Replace || !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Ann on “kubernetes”.") {
+			t.Fatalf("got %+v, want the pair formed in place of the question", r)
+		}
+		r = h.ClickReply("alice", ask, "Pair them anyway")
+		if r.Message.Text != "You have already answered this question, so nothing more was changed." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if r := h.ClickReply("alice", ask, "Cancel"); r.Message.Text != "You have already answered this question, so nothing more was changed." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if n := pairsOf("ann"); n != 1 {
+			t.Fatalf("got %d pairs, want one", n)
+		}
+	})
+	t.Run("ErrSamePairAgain", func(t *testing.T) {
+		for _, text := range []string{"admin pair <@mia> <@ann> kubernetes", "admin pair <@mia> <@ann> Kubernetes confirm:yes"} {
+			if r := h.Run("alice", text); r.Message.Text != "Mia and Ann already have a pair on “kubernetes”, waiting for the charter, so nothing was changed." {
+				t.Fatalf("got %q", r.Message.Text)
+			}
+		}
+		if n := pairsOf("ann"); n != 1 {
+			t.Fatalf("got %d pairs, want still one", n)
+		}
+	})
+	t.Run("NewReasonAsksAgain", func(t *testing.T) {
+		h.Run("cat", "request go")
+		ask := h.Run("alice", "admin pair <@mia> <@cat>")
+		h.Run("mia", "pause")
+		r := h.ClickReply("alice", ask, "Pair them anyway")
+		if !strings.Contains(r.Message.Text, "• Mia has paused their offer\n") || len(r.Message.Buttons) != 2 || !r.Replace {
+			t.Fatalf("got %+v, want the question asked again with the new reason", r)
+		}
+		if n := pairsOf("cat"); n != 0 {
+			t.Fatalf("got %d pairs, want none", n)
+		}
+		if r := h.ClickReply("alice", r, "Cancel"); r.Message.Text != "Cancelled: nothing was paired." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if n := pairsOf("cat"); n != 0 {
+			t.Fatalf("got %d pairs, want none after Cancel", n)
+		}
+	})
+	t.Run("FrenchOK", func(t *testing.T) {
+		h.Run("alice", "lang fr")
+		r := h.Run("alice", "admin pair <@mia> <@cat>")
+		want := "La mise en relation automatique n'associerait pas d'elle-même Mia et Cat\u202f:\n" +
+			"• Mia a mis son offre en pause\n" +
+			"• Mia n'a plus de place libre\u202f: 2 sur 1, entre binômes et propositions en attente\u202f; ce binôme irait au-delà de son nombre de places\n\n" +
+			"Les associer quand même sur «\u202fgo\u202f»\u202f? Rien ne change tant que vous n'avez pas cliqué."
+		if r.Message.Text != want || r.Message.Buttons[0].Label != "Les associer quand même" || r.Message.Buttons[1].Label != "Annuler" {
+			t.Fatalf("got %+v, want %q", r.Message, want)
+		}
+	})
+}
+
+// TestAdminPairMetBefore: a mentor and a mentee who met before are paired
+// by a manager only after a confirmation.
+func TestAdminPairMetBefore(t *testing.T) {
+	ctx := context.Background()
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go")
+	if err := h.Store.RememberPair(ctx, h.Tenant, "dan", "mia", bot.VerdictMet); err != nil {
+		t.Fatal(err)
+	}
+	r := h.Run("alice", "admin pair <@mia> <@dan> go")
+	MustContain(t, r, "• Mia and Dan were paired before and met, so it pairs them again only when no other mentor has room\n")
+	if r := h.ClickReply("alice", r, "Pair them anyway"); !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Dan on “go”.") {
+		t.Fatalf("got %q", r.Message.Text)
 	}
 }

@@ -45,6 +45,32 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(changed, ", ")))
 }
 
+// unknownSetting turns a refused "/mentor admin settings foo:1" into
+// "unknown setting", with the closest setting when one is close and the
+// list of them: the first name:value pair whose name is no setting. Any
+// other error is left as it is.
+func unknownSetting(c CommandSpec, text string, err error) error {
+	if ErrorCode(err) != EINVALID {
+		return err
+	}
+	for i := 0; i < len(text); {
+		name, end := optionAt(text, i)
+		if name == "" {
+			i++
+			continue
+		}
+		if _, ok := c.Option(name); !ok {
+			list := strings.Join(settingNames, ", ")
+			if s := suggest(name, settingNames); s != "" {
+				return &Error{Code: EINVALID, Key: "err.admin.unknown_setting_suggest", Args: []string{"setting", clip(name, 30), "suggestion", s, "settings", list}}
+			}
+			return &Error{Code: EINVALID, Key: "err.admin.unknown_setting", Args: []string{"setting", clip(name, 30), "settings", list}}
+		}
+		i = end
+	}
+	return err
+}
+
 // showSettings lists the settings with their values, marking those that
 // are the defaults.
 func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (Reply, error) {

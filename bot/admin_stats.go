@@ -1,15 +1,22 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"strings"
+	"time"
+)
 
-// runAdminStats shows the digest now, to the manager only, in their
-// language; the chart follows privately when the platform can upload.
+// runAdminStats shows the week in progress so far, then the digest of the
+// last complete week, to the manager only, in their language (a manager
+// trying it on a new program sees today's activity, not only zeros); the
+// chart follows privately when the platform can upload.
 func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
-	msg, png, err := b.digest(ctx, t, b.clock.Now(), in.Lang)
+	r, err := b.Report(ctx, t, b.clock.Now())
 	if err != nil {
 		return Reply{}, err
 	}
+	msg, png := statsMessage(in.Lang, r), b.drawChart(t, in.Lang, r)
 	if p, err := b.tenantPlatform(t); err == nil && png != nil {
 		if up, ok := p.(Uploader); ok {
 			f := File{Name: "mentorbot-chart.png", Type: "image/png", Data: png}
@@ -19,4 +26,16 @@ func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	return Reply{Message: msg}, nil
+}
+
+// statsMessage is the digest of r with the week in progress first, each
+// under its heading.
+func statsMessage(lang Lang, r Report) Message {
+	d := digestMessage(lang, r)
+	current := append([]string{T(lang, "admin.stats.current", "date", weekStart(r.At).Format(time.DateOnly), "week", r.Current.Week)}, weekNumbers(lang, r.Current, nil)...)
+	last := T(lang, "admin.stats.last", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week)
+	return Message{
+		Title: T(lang, "admin.stats.title", "date", r.At.Format(time.DateOnly)),
+		Text:  strings.Join(current, "\n") + "\n\n" + last + "\n\n" + d.Text,
+	}
 }

@@ -7,7 +7,7 @@ var catalogAdminEN = map[string]string{
 	"cmd.admin.summary":                "commands for the program's managers",
 	"cmd.admin.help.summary":           "list the managers' commands",
 	"cmd.admin.help.example":           "/mentor admin help",
-	"cmd.admin.stats.summary":          "show the weekly digest now, to you only",
+	"cmd.admin.stats.summary":          "show this week so far and the last week's digest, to you only",
 	"cmd.admin.stats.example":          "/mentor admin stats",
 	"cmd.admin.pair.summary":           "pair a mentor and a mentee yourself; they still accept the charter",
 	"cmd.admin.pair.example":           "/mentor admin pair @mentor @mentee kubernetes",

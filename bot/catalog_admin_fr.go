@@ -7,7 +7,7 @@ var catalogAdminFR = map[string]string{
 	"cmd.admin.summary":                "les commandes des responsables du programme",
 	"cmd.admin.help.summary":           "lister les commandes des responsables",
 	"cmd.admin.help.example":           "/mentor admin help",
-	"cmd.admin.stats.summary":          "afficher le bilan de la semaine maintenant, pour vous seul",
+	"cmd.admin.stats.summary":          "afficher la semaine en cours et le bilan de la semaine passée, pour vous seul",
 	"cmd.admin.stats.example":          "/mentor admin stats",
 	"cmd.admin.pair.summary":           "former vous-même un binôme ; chacun accepte encore la charte",
 	"cmd.admin.pair.example":           "/mentor admin pair @mentor @mentoré kubernetes",

@@ -10,6 +10,9 @@ import (
 const DefaultCharterVersion = 1
 
 // charter returns the tenant's current charter version and its text in lang.
+// A language the managers never set keeps its built-in text: setting the
+// charter in English leaves French members reading the French one, never
+// a French title over an English text.
 func (b *Bot) charter(ctx context.Context, t Tenant, lang Lang) (int, string, error) {
 	c, err := b.store.GetCharter(ctx, t)
 	if ErrorCode(err) == ENOTFOUND {
@@ -18,15 +21,16 @@ func (b *Bot) charter(ctx context.Context, t Tenant, lang Lang) (int, string, er
 	if err != nil {
 		return 0, "", err
 	}
-	text := c.Text[lang]
-	if text == "" {
-		for _, l := range Langs {
-			if text = c.Text[l]; text != "" {
-				break
-			}
-		}
+	return c.Version, charterText(c, lang), nil
+}
+
+// charterText is the charter's text in lang: the managers' if they set
+// one, else the built-in one.
+func charterText(c Charter, lang Lang) string {
+	if text := c.Text[lang]; text != "" {
+		return text
 	}
-	return c.Version, text, nil
+	return T(lang, "charter.default")
 }
 
 // startCharter asks each member of a new pair to accept the charter. A

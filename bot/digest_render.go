@@ -14,11 +14,26 @@ const maxDigestItems = 10
 // what needs a manager's eye and retention, in that order, as text (fields
 // would come after the text on some platforms).
 func digestMessage(lang Lang, r Report) Message {
-	w, p := r.Week, r.Before
+	lines := append([]string{T(lang, "digest.numbers")}, weekNumbers(lang, r.Week, &r.Before)...)
+	retention := T(lang, "digest.retention", "returned", itoa(r.Week.Returned), "returned_all", itoa(r.Returned), "became", itoa(r.Week.Became), "became_all", itoa(r.Became))
+	return Message{
+		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
+		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
+	}
+}
+
+// weekNumbers writes a week's numbers, one line each, with the week
+// before as the trend when there is one.
+func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
+	p := WeekFigures{}
+	if before != nil {
+		p = *before
+	}
 	numbers := [][3]string{
 		{"digest.requests", itoa(w.Requests), itoa(p.Requests)},
 		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
 		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
+		{"digest.manager_pairs", itoa(w.ManagerPairs), itoa(p.ManagerPairs)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
 		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
@@ -26,15 +41,15 @@ func digestMessage(lang Lang, r Report) Message {
 		{"digest.rating", rating(lang, w), rating(lang, p)},
 		{"digest.answered", answered(lang, w), answered(lang, p)},
 	}
-	lines := []string{T(lang, "digest.numbers")}
+	var lines []string
 	for _, n := range numbers {
-		lines = append(lines, T(lang, "digest.item", "label", T(lang, n[0]), "value", trend(lang, n[1], n[2])))
+		value := n[1]
+		if before != nil {
+			value = trend(lang, n[1], n[2])
+		}
+		lines = append(lines, T(lang, "digest.item", "label", T(lang, n[0]), "value", value))
 	}
-	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
-	return Message{
-		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
-		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
-	}
+	return lines
 }
 
 func trend(lang Lang, now, before string) string {
@@ -42,7 +57,7 @@ func trend(lang Lang, now, before string) string {
 }
 
 func proposals(lang Lang, w WeekFigures) string {
-	return T(lang, "digest.proposals_value", "accepted", itoa(w.Pairs), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
+	return T(lang, "digest.proposals_value", "accepted", itoa(w.Accepted), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
 }
 
 func intros(lang Lang, w WeekFigures) string {

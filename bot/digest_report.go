@@ -19,6 +19,7 @@ type Report struct {
 	At           time.Time     // when the report was made, in the workspace's zone
 	Start        time.Time     // Monday 00:00 of the week reported, in the workspace's zone
 	Week, Before WeekFigures   // the week reported and the one before
+	Current      WeekFigures   // the week in progress, from its Monday to At
 	Weeks        []WeekFigures // the ChartWeeks weeks ending with Week, oldest first
 	Demand       []TopicCount  // the week's requests by topic, most requested first
 	Supply       []TopicCount  // unpaused offers by topic (Count: mentors), most offered first
@@ -34,7 +35,8 @@ type Report struct {
 // WeekFigures are one week's numbers, from the store's counters.
 type WeekFigures struct {
 	Week                                        string
-	Requests, Offers, Pairs, Declined, Expired  int
+	Requests, Offers, Pairs, Declined, Expired  int // Pairs: all pairs formed
+	Accepted, ManagerPairs                      int // pairs formed by accepting a proposal, and by a manager
 	Intros, Meetings, Surveys, RatingSum        int
 	MedianIntro                                 time.Duration // 0 when Intros is 0
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
@@ -85,11 +87,12 @@ func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, erro
 	for i := ChartWeeks - 1; i >= 0; i-- {
 		names = append(names, WeekOf(start.AddDate(0, 0, -7*i)))
 	}
-	stats, err := b.store.Stats(ctx, t, append(names, AllTime))
+	// The week in progress comes last, after AllTime.
+	stats, err := b.store.Stats(ctx, t, append(names, AllTime, WeekOf(weekStart(now))))
 	if err != nil {
 		return Report{}, err
 	}
-	r := Report{At: now, Start: start}
+	r := Report{At: now, Start: start, Current: figuresOf(stats[ChartWeeks+1])}
 	for _, s := range stats[:ChartWeeks] {
 		r.Weeks = append(r.Weeks, figuresOf(s))
 	}
@@ -117,7 +120,8 @@ func weekStart(t time.Time) time.Time {
 func figuresOf(s WeekStats) WeekFigures {
 	c := s.Counts
 	return WeekFigures{
-		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted],
+		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted] + c[EventPaired],
+		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired],
 		Declined: c[EventDeclined], Expired: c[EventExpired], Intros: c[EventIntro], Meetings: c[EventMeeting],
 		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(s.IntroTimes),
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],

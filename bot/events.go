@@ -14,6 +14,7 @@ const (
 	EventRequest   EventKind = "request"   // Member asked for Topic
 	EventOffer     EventKind = "offer"     // Member offered Topics for the first time
 	EventAccepted  EventKind = "accepted"  // a proposal was accepted: a pair formed (Member mentor, Other mentee)
+	EventPaired    EventKind = "paired"    // a manager paired two members (Member mentor, Other mentee): no proposal
 	EventDeclined  EventKind = "declined"  // a proposal was declined
 	EventExpired   EventKind = "expired"   // a proposal timed out
 	EventIntro     EventKind = "intro"     // a pair became official; Duration is request to introduction
@@ -24,8 +25,8 @@ const (
 	EventEnded     EventKind = "ended"     // a pair ended early
 	EventCompleted EventKind = "completed" // a pair finished its program
 	EventEscalated EventKind = "escalated" // a request waited too long
-	EventBecame    EventKind = "became"    // a former mentee offered to mentor
-	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one
+	EventBecame    EventKind = "became"    // a former mentee offered to mentor (counts Member once: see Store.Record)
+	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one (counts Member once)
 	// EventMatched: the request Ref got a pair. It counts only when the
 	// request's own EventRequest (with Groups and Duration) is at most
 	// Duration old, and then under the week of that request: see Store.Record.

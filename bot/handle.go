@@ -24,7 +24,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 			return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
 		}
 	}
-	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin}
 	if lookup == nil {
 		in.Me = me
 	}
@@ -61,7 +61,11 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 // resolve turns a Command into a spec and raw values.
 func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
 	if c.Name == "" {
-		return b.Parse(c.Text)
+		spec, values, err := b.Parse(c.Text)
+		if err != nil && spec.parseError != nil {
+			err = spec.parseError(spec, c.Text, err)
+		}
+		return spec, values, err
 	}
 	spec, ok := b.command(c.Name)
 	if !ok {

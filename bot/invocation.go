@@ -48,6 +48,9 @@ type Invocation struct {
 	Spec     CommandSpec
 	Values   map[string]string
 	FromForm bool
+	// IsAdmin is Command.IsAdmin: the platform says the member administers
+	// the workspace.
+	IsAdmin bool
 	// Newcomer is true when the bot had no record of the member when the
 	// command came: nothing of theirs is stored.
 	Newcomer bool

@@ -44,6 +44,10 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 	if c, ok := b.command(first); ok {
 		return c, afterWords(text, 1), nil
 	}
+	// A group alone ("/mentor admin") is its help.
+	if c, ok := b.command(first + " help"); ok && len(words) == 1 {
+		return c, "", nil
+	}
 	name := first
 	if len(words) > 1 && b.isGroup(first) {
 		name = first + " " + strings.ToLower(words[1])

@@ -30,6 +30,9 @@ func actionTable() map[string]actionFunc {
 		// A manager's round (IsAdminAction: managers only).
 		ActionRoundSend:   sendRound,
 		ActionRoundCancel: cancelRound,
+		// A manager's pair to confirm (managers only; the one who asked).
+		ActionPairConfirm: confirmPair,
+		ActionPairCancel:  cancelPair,
 	}
 }
 
@@ -92,10 +95,17 @@ func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id st
 	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.declined", "topic", p.Topic)}}, nil
 }
 
-// recordAccepted counts a new pair, its request as matched (fairness), and
-// a returning mentor: one who takes a new mentee after finishing with one.
+// recordAccepted counts a pair formed from an accepted proposal (see
+// recordFormed).
 func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
 	b.record(ctx, Event{Kind: EventAccepted, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	b.recordFormed(ctx, pair)
+}
+
+// recordFormed counts what any new pair means: its request as matched
+// (fairness), and a returning mentor: one who takes a new mentee after
+// finishing with one.
+func (b *Bot) recordFormed(ctx context.Context, pair Pair) {
 	b.record(ctx, Event{Kind: EventMatched, Member: pair.Mentee, Ref: pair.Request})
 	pairs, err := b.store.PairsOf(ctx, pair.Mentor)
 	if err != nil {

@@ -94,6 +94,9 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	lang := in.Lang
 	if name := strings.ToLower(in.Text("command")); name != "" {
+		if name == "admin" {
+			return b.adminHelp(ctx, in)
+		}
 		c, ok := b.command(name)
 		if !ok {
 			return Reply{}, &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(name, 30)}}

@@ -168,12 +168,20 @@ type Store interface {
 	// duplicate work; correctness never depends on them.
 	TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error)
 
+	// SaveDraft keeps what a manager is asked to confirm with a button
+	// (more than a button's value can carry) under id, for ttl.
+	SaveDraft(ctx context.Context, t Tenant, id, value string, ttl time.Duration) error
+	// Draft returns a draft's value, or ENOTFOUND once it expired.
+	Draft(ctx context.Context, t Tenant, id string) (string, error)
+
 	// Settings returns the workspace's overridden settings, by name.
 	Settings(ctx context.Context, t Tenant) (map[string]string, error)
 	// SetSetting overrides one setting.
 	SetSetting(ctx context.Context, t Tenant, name, value string) error
 
-	// Record counts an event for the managers' figures.
+	// Record counts an event for the managers' figures. EventReturned and
+	// EventBecame count people, not events: a member counts once in a week
+	// and once in AllTime, however many events name them.
 	Record(ctx context.Context, t Tenant, e Event) error
 
 	// GetCharter returns the tenant's charter, or ENOTFOUND if none was set.

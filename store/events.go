@@ -34,11 +34,17 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // matched requests are thus never above 1. The marker expires a day after
 // the window (fairMarkSlack), by Redis's clock; the window is judged by
 // the events' times, so a test clock works.
+//
+// EventReturned and EventBecame count people: each member once a week and
+// once in bot.AllTime, however often they come back (recordPerson).
 func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 	k := keysFor(tn)
 	week := bot.WeekOf(e.At)
-	if e.Kind == bot.EventMatched {
+	switch e.Kind {
+	case bot.EventMatched:
 		return s.recordMatched(ctx, k, e)
+	case bot.EventReturned, bot.EventBecame:
+		return s.recordPerson(ctx, k, week, e)
 	}
 	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		for _, w := range []string{week, bot.AllTime} {
@@ -88,6 +94,30 @@ func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.E
 			p.ZRem(ctx, k.stalled(), e.Ref)
 		}
 	}
+}
+
+// personScript counts a member once in each week given: for each pair of
+// KEYS (the week's people set, its counters), the counter ARGV[2] goes up
+// only if the member ARGV[1] is new to the set.
+var personScript = redis.NewScript(`
+for i = 1, #KEYS, 2 do
+  if redis.call('SADD', KEYS[i], ARGV[1]) == 1 then
+    redis.call('HINCRBY', KEYS[i+1], ARGV[2], 1)
+  end
+end
+return 0
+`)
+
+// recordPerson counts an event that counts people, not occurrences: a
+// mentor back for a second new mentee in a week, or ever, is still one
+// mentor back (e.Member, once in the week and once in bot.AllTime).
+func (s *Store) recordPerson(ctx context.Context, k keys, week string, e bot.Event) error {
+	var ks []string
+	for _, w := range []string{week, bot.AllTime} {
+		ks = append(ks, k.statsPeople(w, e.Kind), k.stats(w))
+	}
+	err := personScript.Run(ctx, s.rdb, ks, e.Member.User, string(e.Kind)).Err()
+	return classify(err, "record person")
 }
 
 // recordMatched counts a match under its request's week and groups, once,

@@ -17,6 +17,8 @@ import (
 //	mb:{p:w}:stats:<week>:intro    list  seconds from request to introduction, one per intro
 //	mb:{p:w}:stats:<week>:topics   hash  requests by normalised topic
 //	                                     the week's hash also has asked:<group> and matched:<group>
+//	mb:{p:w}:stats:<week>:people:<kind> set  users counted for a kind that counts people
+//	                                     (bot.EventReturned, bot.EventBecame), so each counts once
 //	mb:{p:w}:fair:<request>        string "<week>|<window end, ms>|<group>|…" of a request,
 //	                                     until matched, or a day after its window
 //	mb:{p:w}:flags:stalled         zset  stalled pair IDs by time (ms), until resolved
@@ -26,9 +28,12 @@ func (k keys) stats(week string) string       { return string(k) + "stats:" + we
 func (k keys) statsIntro(week string) string  { return string(k) + "stats:" + week + ":intro" }
 func (k keys) statsTopics(week string) string { return string(k) + "stats:" + week + ":topics" }
 func (k keys) fairMark(req string) string     { return string(k) + "fair:" + req }
-func (k keys) stalled() string                { return string(k) + "flags:stalled" }
-func (k keys) lowRatings() string             { return string(k) + "flags:low" }
-func (k keys) managers() string               { return string(k) + "managers" }
+func (k keys) statsPeople(week string, kind bot.EventKind) string {
+	return string(k) + "stats:" + week + ":people:" + string(kind)
+}
+func (k keys) stalled() string    { return string(k) + "flags:stalled" }
+func (k keys) lowRatings() string { return string(k) + "flags:low" }
+func (k keys) managers() string   { return string(k) + "managers" }
 
 // Fields of a stats hash besides the event kinds.
 const (

@@ -83,9 +83,15 @@ func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to reply
 // name) is a managers' command: only those need to know whether Slack
 // makes the member a workspace admin, which costs a users.info call.
 func isAdminCommand(text string) bool {
-	text = strings.TrimPrefix(strings.TrimSpace(text), "/mentor")
-	word, _, _ := strings.Cut(strings.TrimSpace(text), " ")
-	return strings.EqualFold(word, "admin")
+	w := strings.Fields(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
+	switch {
+	case len(w) > 0 && strings.EqualFold(w[0], "admin"):
+		return true
+	case len(w) > 1 && strings.EqualFold(w[0], "help"):
+		// "help admin" shows the managers' help to managers only.
+		return strings.EqualFold(w[1], "admin")
+	}
+	return false
 }
 
 // openForm opens a form as a modal with views.open.

@@ -19,8 +19,10 @@ var statsTests = []struct {
 	{"StatsCounters", testStatsCounters},
 	{"StatsWeekInZone", testStatsWeekInZone},
 	{"StatsFairness", testStatsFairness},
+	{"StatsPeople", testStatsPeople},
 	{"Flags", testFlags},
 	{"Managers", testManagers},
+	{"Drafts", testDrafts},
 	{"FormPairNewRequest", testFormPairNew},
 	{"FormPairWaitingRequest", testFormPairWaiting},
 	{"Export", testExport},
@@ -85,6 +87,40 @@ func testStatsWeekInZone(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err)
 	if got[0].Counts[bot.EventOffer] != 0 || got[1].Counts[bot.EventOffer] != 1 {
 		t.Fatalf("got W45 %v W46 %v, want the offer in W46", got[0].Counts, got[1].Counts)
+	}
+}
+
+// testDrafts: a draft is read back until it expires.
+func testDrafts(t *testing.T, s bot.Store, tn bot.Tenant) {
+	if _, err := s.Draft(ctx(), tn, "d1"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v, want ENOTFOUND before it is saved", err)
+	}
+	MustOK(t, s.SaveDraft(ctx(), tn, "d1", "mentor=mia&mentee=ann", time.Hour))
+	if v, err := s.Draft(ctx(), tn, "d1"); err != nil || v != "mentor=mia&mentee=ann" {
+		t.Fatalf("got %q, %v, want the value saved", v, err)
+	}
+}
+
+// testStatsPeople: a mentor back twice, in one week or two, is one mentor
+// back in each week and one in all; a mentee who became a mentor likewise.
+func testStatsPeople(t *testing.T, s bot.Store, tn bot.Tenant) {
+	w45, w46 := t0, t0.AddDate(0, 0, 7)
+	for _, e := range []bot.Event{
+		{Kind: bot.EventReturned, At: w45, Member: tn.Member("mia"), Ref: "p1"},
+		{Kind: bot.EventReturned, At: w45, Member: tn.Member("mia"), Ref: "p2"},
+		{Kind: bot.EventReturned, At: w45, Member: tn.Member("max"), Ref: "p3"},
+		{Kind: bot.EventReturned, At: w46, Member: tn.Member("mia"), Ref: "p4"},
+		{Kind: bot.EventBecame, At: w45, Member: tn.Member("ann"), Ref: "p5"},
+		{Kind: bot.EventBecame, At: w45, Member: tn.Member("ann"), Ref: "p6"},
+	} {
+		MustOK(t, s.Record(ctx(), tn, e))
+	}
+	got, err := s.Stats(ctx(), tn, []string{"2026-W45", "2026-W46", bot.AllTime})
+	MustOK(t, err)
+	for i, want := range [][2]int{{2, 1}, {1, 0}, {2, 1}} {
+		if c := got[i].Counts; c[bot.EventReturned] != want[0] || c[bot.EventBecame] != want[1] {
+			t.Errorf("got %s returned %d became %d, want %d and %d", got[i].Week, c[bot.EventReturned], c[bot.EventBecame], want[0], want[1])
+		}
 	}
 }
 

@@ -1,0 +1,205 @@
+package bot
+
+import (
+	"context"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Action IDs of a manager's pair that asks for confirmation. They start
+// with "admin.", so HandleAction refuses them to anyone but a manager; the
+// draft they point to refuses any manager but the one who asked.
+const (
+	ActionPairConfirm = "admin.pair.confirm"
+	ActionPairCancel  = "admin.pair.cancel"
+)
+
+const (
+	// pairAskTTL is how long a manager may take to confirm a pair.
+	pairAskTTL = 24 * time.Hour
+	// pairAskLease is how long a click that confirms a pair holds it.
+	pairAskLease = 2 * time.Minute
+)
+
+// Why the matcher would not pair a mentor and a mentee on its own, as a
+// manager's pair names them: they did not work out before, they met
+// before, the mentor offers no mentoring, has paused their offer, or has
+// no free slot.
+const (
+	warnNever   = "never"
+	warnMet     = "met"
+	warnNoOffer = "none"
+	warnPaused  = "paused"
+	warnFull    = "full"
+)
+
+// allPairWarnings is what confirm:yes confirms: everything.
+var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnPaused, warnFull}
+
+// pairAsk is a manager's pair on its way: who asked, the two members (by
+// user ID), the topic and kind as given (empty: the waiting request's),
+// and the warnings the manager confirmed. It is kept as a draft while the
+// manager is asked, since a button's value cannot carry it.
+type pairAsk struct {
+	By             MemberID
+	Mentor, Mentee string
+	Topic, Kind    string
+	Confirmed      []string
+}
+
+// confirmed reports whether the manager confirmed every warning.
+func (a pairAsk) confirmed(w pairFlags) bool {
+	for _, c := range w.codes {
+		if !slices.Contains(a.Confirmed, c) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a pairAsk) encode() string {
+	return url.Values{"by": {a.By.String()}, "mentor": {a.Mentor}, "mentee": {a.Mentee}, "topic": {a.Topic},
+		"kind": {a.Kind}, "confirmed": {strings.Join(a.Confirmed, ",")}}.Encode()
+}
+
+// pairFlags are the warnings on a pair, with the mentor's slots for
+// warnFull.
+type pairFlags struct {
+	codes          []string
+	used, capacity int
+}
+
+// pairWarnings says why the matcher itself would not pair these two: it
+// will never pair them again (the mentor declined the mentee, or their
+// pair did not work out), or only when no other mentor has room (they met
+// before); the mentor offers no mentoring, has paused their offer, or has
+// no free slot (pairs and open proposals fill their capacity).
+func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorUser string) (pairFlags, error) {
+	var w pairFlags
+	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
+	if err != nil {
+		return w, err
+	}
+	switch hist[mentee.ID.User][mentorUser] {
+	case VerdictNever:
+		w.codes = append(w.codes, warnNever)
+	case VerdictMet:
+		w.codes = append(w.codes, warnMet)
+	}
+	o, err := b.store.GetOffer(ctx, t.Member(mentorUser))
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return pairFlags{codes: append(w.codes, warnNoOffer)}, nil
+	case err != nil:
+		return w, err
+	}
+	if o.Paused {
+		w.codes = append(w.codes, warnPaused)
+	}
+	if o.Active+o.Pending >= o.Capacity {
+		w.codes = append(w.codes, warnFull)
+	}
+	w.used, w.capacity = o.Active+o.Pending, o.Capacity
+	return w, nil
+}
+
+// askPair keeps a as a draft and asks the manager to confirm it, saying
+// why the matcher would not pair these two. Nothing is paired yet.
+func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, mentee Member, topic string) (Reply, error) {
+	t := a.By.Tenant()
+	mentor, err := b.namedMember(ctx, t, a.Mentor)
+	if err != nil {
+		return Reply{}, err
+	}
+	id, err := b.newID()
+	if err != nil {
+		return Reply{}, err
+	}
+	a.Confirmed = w.codes
+	if err := b.store.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
+		return Reply{}, err
+	}
+	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity)}
+	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
+	for _, c := range w.codes {
+		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))
+	}
+	lines = append(lines, "", T(lang, "admin.pair.ask", names...))
+	return Reply{Message: Message{Text: strings.Join(lines, "\n"), Buttons: []Button{
+		{Label: T(lang, "admin.pair.btn_confirm"), ActionID: ActionPairConfirm, Value: id, Style: StylePrimary},
+		{Label: T(lang, "admin.pair.btn_cancel"), ActionID: ActionPairCancel, Value: id},
+	}}}, nil
+}
+
+// pairDraft reads the pair a manager was asked to confirm. It is only
+// theirs: another manager's click is refused, as is an expired one.
+func (b *Bot) pairDraft(ctx context.Context, who MemberID, id string) (pairAsk, error) {
+	v, err := b.store.Draft(ctx, who.Tenant(), "pair:"+id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return pairAsk{}, Errorf(ESTALE, "err.admin.pair_ask_expired")
+	case err != nil:
+		return pairAsk{}, err
+	}
+	q, err := url.ParseQuery(v)
+	if err != nil {
+		return pairAsk{}, Errorf(ESTALE, "err.admin.pair_ask_expired")
+	}
+	if q.Get("by") != who.String() {
+		return pairAsk{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	}
+	a := pairAsk{By: who, Mentor: q.Get("mentor"), Mentee: q.Get("mentee"), Topic: q.Get("topic"), Kind: q.Get("kind")}
+	if c := q.Get("confirmed"); c != "" {
+		a.Confirmed = strings.Split(c, ",")
+	}
+	return a, nil
+}
+
+// confirmPair is "Pair them anyway": it pairs them once, whatever the
+// clicks. The state is read again: a pair formed meanwhile is refused, and
+// a reason that was not there when the manager was asked (the mentor's
+// last slot taken since) asks again rather than pairing.
+func confirmPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	a, err := b.pairDraft(ctx, who, id)
+	if err != nil {
+		return Reply{}, err
+	}
+	var reply Reply
+	ran := false
+	err = b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func() error {
+		ran = true
+		var err error
+		reply, err = b.pairOrAsk(ctx, lang, a)
+		return err
+	})
+	switch {
+	case !ran && ErrorCode(err) == ESTALE:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
+	case err != nil:
+		return Reply{}, err
+	case !ran:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.answered")}}, nil
+	}
+	reply.Replace = true
+	return reply, nil
+}
+
+// cancelPair is "Cancel": nothing is paired, and the question is closed.
+func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	if _, err := b.pairDraft(ctx, who, id); err != nil {
+		return Reply{}, err
+	}
+	ran := false
+	err := b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func() error { ran = true; return nil })
+	switch {
+	case !ran && ErrorCode(err) == ESTALE:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
+	case err != nil:
+		return Reply{}, err
+	case !ran:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.answered")}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.cancelled")}}, nil
+}
