@@ -53,6 +53,8 @@ var unownedActions = map[string]string{
 	ActionOfferOpen:        "a call for mentors, open to every member",
 	ActionRoundSend:        "managers only (IsAdminAction)",
 	ActionRoundCancel:      "managers only (IsAdminAction)",
+	ActionPairConfirm:      "managers only, and its draft refuses any manager but the one who asked",
+	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as
