@@ -41,7 +41,7 @@ func TestAdminSettings(t *testing.T) {
 		}
 	})
 	t.Run("ErrUnknownSetting", func(t *testing.T) {
-		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean “proposal-timeout:”?") {
+		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean `proposal-timeout:`?") {
 			t.Fatalf("got %q, want a suggestion", r.Message.Text)
 		}
 	})

@@ -54,7 +54,10 @@ type Invocation struct {
 }
 
 // validate checks every value against its option: known name, length,
-// number range, choice. It cleans control characters out of text.
+// number range, choice, language, time zone. It cleans control characters
+// out of text and writes values in their stored form (language codes, a
+// time zone's proper name). An error's "option" argument is the option's
+// Name: the member reads its label (see errorText).
 func (in *Invocation) validate() error {
 	for name, v := range in.Values {
 		o, ok := in.Spec.Option(name)
@@ -78,6 +81,18 @@ func (in *Invocation) validate() error {
 				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
 			}
 			in.Values[name] = c
+		case OptLanguages:
+			codes, err := checkLanguages(in.Lang, o, v)
+			if err != nil {
+				return err
+			}
+			in.Values[name] = codes
+		case OptTZ:
+			tz, ok := parseTZ(v)
+			if !ok {
+				return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(v, 40)}, Field: name}
+			}
+			in.Values[name] = tz
 		case OptList:
 			if len(o.Choices) == 0 {
 				break
