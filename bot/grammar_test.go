@@ -199,3 +199,22 @@ func TestEveryOptionHasAName(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpNamesOptionsInTheReadersLanguage: /mentor help offer lists the
+// options by the names the member reads.
+func TestHelpNamesOptionsInTheReadersLanguage(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("fr", "lang fr")
+	fr := h.Run("fr", "help offer").Message.Text
+	for _, want := range []string{"\n    capacité: ", "\n    langues: ", "\n    fuseau: ", "\n    années: ", "\n    ajouter: ", "capacité:2"} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("got %q, want it to contain %q", fr, want)
+		}
+	}
+	if strings.Contains(fr, "capacity:") {
+		t.Errorf("got %q, want no English option name", fr)
+	}
+	if en := h.Run("en", "help offer").Message.Text; !strings.Contains(en, "\n    capacity: ") {
+		t.Errorf("got %q, want capacity:", en)
+	}
+}
