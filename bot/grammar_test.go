@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -216,5 +217,24 @@ func TestHelpNamesOptionsInTheReadersLanguage(t *testing.T) {
 	}
 	if en := h.Run("en", "help offer").Message.Text; !strings.Contains(en, "\n    capacity: ") {
 		t.Errorf("got %q, want capacity:", en)
+	}
+}
+
+// TestREADMENamesOptionsInBothLanguages: the README gives every option's
+// French name beside its English one.
+func TestREADMENamesOptionsInBothLanguages(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range bot.New(bot.Config{}, nil, bot.SystemClock{}, nil, nil).Commands() {
+		for _, o := range c.Options {
+			if o.French == "" {
+				continue
+			}
+			if want := "`" + o.Name + ":`/`" + o.French + ":`"; !strings.Contains(string(readme), want) {
+				t.Errorf("README: got no %s (/mentor %s)", want, c.Name)
+			}
+		}
 	}
 }
