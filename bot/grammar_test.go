@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // TestOfferPartialUpdate: an update changes only what it names; topics
@@ -130,6 +131,7 @@ func TestValuesChecked(t *testing.T) {
 		{"ErrUnknownLanguage", "en", "offer go languages:xx,klingon", nil, "", "I don't know the language “xx”. Write a code like fr or es"},
 		{"ErrLanguageSuggest", "fr", "offer go langues:espagnl", nil, "", "Vouliez-vous dire espagnol (es)\u202f?"},
 		{"ErrLanguageSuggestEnglish", "en", "offer go languages:Germn", nil, "", "Did you mean German (de)?"},
+		{"FrenchKinds", "fr", "offer go types:individuel, entre pairs, inversé, mentorat flash", nil, "", ""},
 		{"TZLowerCase", "en", "offer go tz:europe/paris", nil, "Europe/Paris", ""},
 		{"TZUTC", "en", "offer go tz:utc", nil, "UTC", ""},
 		{"TZCET", "en", "offer go tz:cet", nil, "CET", ""},
@@ -154,6 +156,9 @@ func TestValuesChecked(t *testing.T) {
 			}
 			if tt.langs != nil && !slices.Equal(o.Languages, tt.langs) {
 				t.Fatalf("got languages %v, want %v", o.Languages, tt.langs)
+			}
+			if tt.name == "FrenchKinds" && !slices.Equal(o.Kinds, []matching.Kind{matching.OneToOne, matching.Peer, matching.Reverse, matching.Flash}) {
+				t.Fatalf("got kinds %v, want the four kinds read from French", o.Kinds)
 			}
 			if tt.tz != "" && o.TZ != tt.tz {
 				t.Fatalf("got tz %q, want %q", o.TZ, tt.tz)

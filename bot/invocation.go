@@ -170,10 +170,14 @@ func cleanText(s string, multiline bool) string {
 }
 
 // normalizeChoice maps what a member typed to one of the option's choices:
-// languages and kinds accept their common spellings ("français", "1:1").
+// languages and kinds accept their common spellings ("français", "1:1"),
+// kinds their French names ("individuel").
 func normalizeChoice(o Option, v string) (string, bool) {
 	if l, ok := ParseLang(v); ok && containsFold(o.Choices, string(l)) {
 		return string(l), true
+	}
+	if k, ok := frenchKinds[foldName(strings.Join(strings.Fields(v), " "))]; ok && containsFold(o.Choices, string(k)) {
+		return string(k), true
 	}
 	if k, ok := matching.ParseKind(v); ok && containsFold(o.Choices, string(k)) {
 		return string(k), true

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/mentorbot/mentorbot/matching"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 )
@@ -227,4 +228,12 @@ var zoneNames = sync.OnceValue(func() map[string]string {
 // start with an upper-case letter ("posix/" and "right/" are copies).
 func isZoneStart(name string) bool {
 	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
+}
+
+// frenchKinds are the French names of the kinds of mentoring, folded as
+// option names are, the words of FRENCH.md.
+var frenchKinds = map[string]matching.Kind{
+	"mentorat flash": matching.Flash, "individuel": matching.OneToOne, "mentorat individuel": matching.OneToOne,
+	"entre pairs": matching.Peer, "pairs": matching.Peer, "mentorat entre pairs": matching.Peer,
+	"inverse": matching.Reverse, "mentorat inverse": matching.Reverse,
 }
