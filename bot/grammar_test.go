@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/matching"
@@ -241,5 +242,19 @@ func TestREADMENamesOptionsInBothLanguages(t *testing.T) {
 				t.Errorf("README: got no %s (/mentor %s)", want, c.Name)
 			}
 		}
+	}
+}
+
+// TestAdminSettingsInFrench: a manager sets settings by their French
+// names, and the workspace's time zone is read as a member's is.
+func TestAdminSettingsInFrench(t *testing.T) {
+	h := MustAdminHarness(t)
+	r := h.Run("alice", "admin settings délai-proposition:3d fuseau:utc+1 types:flash")
+	if !strings.HasPrefix(r.Message.Text, "Saved: proposal-timeout, kinds, tz.") {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+	s := h.Bot.Settings(context.Background(), h.Tenant)
+	if s.ProposalTimeout != 72*time.Hour || s.TZ != "UTC+1" {
+		t.Fatalf("got proposal-timeout %v and tz %q, want 72h and UTC+1", s.ProposalTimeout, s.TZ)
 	}
 }
