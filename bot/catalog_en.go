@@ -16,7 +16,7 @@ var catalogEN = map[string]string{
 	"err.unknown_command_suggest": "I don't know the command “{command}”. Did you mean `/mentor {suggestion}`? Type `/mentor help` for the list.",
 	"err.unknown_command":         "I don't know the command “{command}”. Type `/mentor help` for the list.",
 	"err.unexpected_text":         "`/mentor {command}` takes no text. Type `/mentor help {command}` to see how to use it.",
-	"err.unknown_option_plain":    "I don't know the option “{option}”.",
+	"err.unknown_option_plain":    "I don't know the option “{word}”.",
 	"err.too_long":                "That's too long for {option}: {max} characters at most.",
 	"err.bad_number":              "For {option}, please give a whole number from {min} to {max}.",
 	"err.bad_choice":              "“{value}” is not a valid value for {option}. Choose one of: {choices}.",

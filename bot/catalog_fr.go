@@ -16,7 +16,7 @@ var catalogFR = map[string]string{
 	"err.unknown_command_suggest": "Je ne connais pas la commande « {command} ». Vouliez-vous dire `/mentor {suggestion}` ? Tapez `/mentor help` pour la liste.",
 	"err.unknown_command":         "Je ne connais pas la commande « {command} ». Tapez `/mentor help` pour la liste.",
 	"err.unexpected_text":         "`/mentor {command}` ne prend pas de texte. Tapez `/mentor help {command}` pour voir comment l'utiliser.",
-	"err.unknown_option_plain":    "Je ne connais pas l'option « {option} ».",
+	"err.unknown_option_plain":    "Je ne connais pas l'option «\u202f{word}\u202f».",
 	"err.too_long":                "C'est trop long pour {option}\u202f: {max} caractères au maximum.",
 	"err.bad_number":              "Pour {option}, indiquez un nombre entier de {min} à {max}.",
 	"err.bad_choice":              "« {value} » n'est pas une valeur possible pour {option}. Choisissez parmi : {choices}.",

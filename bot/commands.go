@@ -118,7 +118,7 @@ func (o Option) NameIn(lang Lang) string {
 }
 
 // optionList lists the options of a command as a reader of lang types
-// them: "capacité:, langues:, …".
+// them, in backticks: "`capacité:`, `langues:`, …".
 func optionList(lang Lang, c CommandSpec) string {
 	names := make([]string, len(c.Options))
 	for i, o := range c.Options {

@@ -258,3 +258,18 @@ func TestAdminSettingsInFrench(t *testing.T) {
 		t.Fatalf("got proposal-timeout %v and tz %q, want 72h and UTC+1", s.ProposalTimeout, s.TZ)
 	}
 }
+
+// TestStructuredOptionNames: values from Discord or a form may be keyed
+// by an option's French name; a name that is no option of the command is
+// refused as typed.
+func TestStructuredOptionNames(t *testing.T) {
+	h := MustHarness(t)
+	ctx := context.Background()
+	bob := h.Tenant.Member("bob")
+	r := h.Bot.HandleCommand(ctx, bot.Command{Member: bob, Name: "offer", Values: map[string]string{"sujets": "go", "capacité": "3"}})
+	if o, err := h.Store.GetOffer(ctx, bob); err != nil || o.Capacity != 3 {
+		t.Fatalf("got %+v, %v (reply %q), want an offer of capacity 3", o, err, r.Message.Text)
+	}
+	r = h.Bot.HandleCommand(ctx, bot.Command{Member: bob, Name: "offer", Values: map[string]string{"goal": "x"}})
+	MustContain(t, r, "I don't know the option “goal”.")
+}

@@ -62,7 +62,7 @@ func (in *Invocation) validate() error {
 	for name, v := range in.Values {
 		o, ok := in.Spec.Option(name)
 		if !ok {
-			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"option", clip(name, 30)}, Field: name}
+			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"word", clip(name, 30)}, Field: name}
 		}
 		v = cleanText(v, o.Multiline)
 		in.Values[name] = v
