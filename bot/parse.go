@@ -158,11 +158,11 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 }
 
 // optionAt reports the name of a "name:" token starting at i (at the
-// start of text or after a space) and the index just past the colon, or
+// start of text or after any space, a no-break one included) and the index just past the colon, or
 // "" if there is none. A name is a letter followed by letters, '-' or
 // '_', in any script ("années:").
 func optionAt(text string, i int) (string, int) {
-	if i > 0 && text[i-1] != ' ' && text[i-1] != '\t' && text[i-1] != '\n' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {
 		return "", i
 	}
 	j, n := i, 0

@@ -49,6 +49,7 @@ func TestParse(t *testing.T) {
 		{"FreeTextFrenchName", "comment texte:remarque: super", "comment", map[string]string{"text": "remarque: super"}, ""},
 		{"CharterText", "admin charter langue:fr texte:Article 1: on se respecte", "admin charter",
 			map[string]string{"lang": "fr", "text": "Article 1: on se respecte"}, ""},
+		{"AfterNoBreakSpace", "offer go\u00a0capacité:3", "offer", map[string]string{"topics": "go", "capacity": "3"}, ""},
 		{"TimeIsNoOption", "request go goal:meet at 10:30", "request", map[string]string{"topic": "go", "goal": "meet at 10:30"}, ""},
 		{"UnexpectedText", "status please", "", nil, "err.unexpected_text"},
 		{"TooLong", "offer " + strings.Repeat("x", bot.MaxTextLen), "", nil, "err.text_too_long"},
