@@ -18,7 +18,7 @@ var catalogAdminFR = map[string]string{
 	"cmd.admin.announce.summary":       "publier un appel à mentors dans un canal, avec un bouton « Proposer mon aide »",
 	"cmd.admin.announce.example":       "/mentor admin announce #general langue:both",
 	"cmd.admin.settings.summary":       "afficher les réglages du programme, ou en changer",
-	"cmd.admin.settings.example":       "/mentor admin settings proposal-timeout:3d kinds:flash,one-to-one",
+	"cmd.admin.settings.example":       "/mentor admin settings délai-proposition:3d types:flash,one-to-one",
 	"cmd.admin.digest-channel.summary": "choisir le canal des responsables pour le bilan hebdomadaire (off pour l'arrêter)",
 	"cmd.admin.digest-channel.example": "/mentor admin digest-channel #equipe-mentorat",
 	"cmd.admin.managers.summary":       "ajouter, retirer ou lister les responsables du programme",
