@@ -52,9 +52,6 @@ var catalogGrammarEN = map[string]string{
 	"err.offer_not_offered":      "You don't offer “{topic}”, so nothing was removed. Your topics: {topics}.",
 	"err.offer_no_topic_left":    "An offer keeps at least one topic. To stop receiving requests for a while, type `/mentor pause`.",
 
-	"cmd.admin.settings.unknown_option":         "I don't know the setting `{word}:`. The settings are: {options}.",
-	"cmd.admin.settings.unknown_option_suggest": "I don't know the setting `{word}:`. Did you mean `{suggestion}:`? The settings are: {options}.",
-
 	"offer.current": "Your offer: {topics}. Change only what you want, for example `/mentor offer capacity:3` or `/mentor offer add:rust remove:go`.",
 }
 

@@ -49,9 +49,6 @@ var catalogGrammarFR = map[string]string{
 	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: rien n'a été retiré. Vos sujets\u202f: {topics}.",
 	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
 
-	"cmd.admin.settings.unknown_option":         "Je ne connais pas le réglage `{word}:`. Les réglages sont\u202f: {options}.",
-	"cmd.admin.settings.unknown_option_suggest": "Je ne connais pas le réglage `{word}:`. Vouliez-vous dire `{suggestion}:`\u202f? Les réglages sont\u202f: {options}.",
-
 	"offer.current": "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",
 }
 

@@ -151,22 +151,15 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 		}
 	}
 	args := []string{"word", clip(word, 30), "command", spec.Name, "options", optionList(lang, spec)}
-	// A command may word the refusal its own way ("I don't know the
-	// setting…"): its catalog entries "cmd.<name>.unknown_option" and
-	// "cmd.<name>.unknown_option_suggest".
-	key := "err.option_unknown"
-	if HasKey(English, spec.CatalogKey()+".unknown_option") {
-		key = spec.CatalogKey() + ".unknown_option"
-	}
 	if s := suggest(foldName(word), names); s != "" {
-		return &Error{Code: EINVALID, Key: key + "_suggest", Args: append(args, "suggestion", byFold[s])}
+		return &Error{Code: EINVALID, Key: "err.option_unknown_suggest", Args: append(args, "suggestion", byFold[s])}
 	}
-	return &Error{Code: EINVALID, Key: key, Args: args}
+	return &Error{Code: EINVALID, Key: "err.option_unknown", Args: args}
 }
 
 // optionAt reports the name of a "name:" token starting at i (at the
-// start of text or after any space, a no-break one included) and the
-// index just past the colon, or "" if there is none. A name is a letter followed by letters, '-' or
+// start of text or after any space, a no-break one included) and the index just past the colon, or
+// "" if there is none. A name is a letter followed by letters, '-' or
 // '_', in any script ("années:").
 func optionAt(text string, i int) (string, int) {
 	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {

@@ -120,10 +120,6 @@ func TestParseUnknownOption(t *testing.T) {
 			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
 		{"SuggestFrench", bot.French, "offer go capacté:3",
 			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
-		{"SettingFrench", bot.French, "admin settings délai-propostion:3d",
-			"Je ne connais pas le réglage `délai-propostion:`. Vouliez-vous dire `délai-proposition:`\u202f? Les réglages sont\u202f: `délai-proposition:`, `délai-charte:`, `premier-point:`, `relance-point:`, `délai-questionnaire:`, `durée-programme:`, `fréquence-points:`, `alerte-après:`, `types:`, `écart-fuseaux-max:`, `langue-défaut:`, `fuseau:`, `canal-bilan:`."},
-		{"SettingUnknown", bot.English, "admin settings foo:1",
-			"I don't know the setting `foo:`. The settings are: `proposal-timeout:`, `charter-timeout:`, `checkin-after:`, `checkin-reminder:`, `survey-after:`, `program-length:`, `checkin-every:`, `escalate-after:`, `kinds:`, `max-tz-hours:`, `default-lang:`, `tz:`, `digest-channel:`."},
 		{"SuggestEnglish", bot.English, "request go yeras:3",
 			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor request` are: `topic:`, `kind:`, `language:`, `goal:`, `tz:`, `years:`."},
 	}
