@@ -147,7 +147,7 @@ var catalogEN = map[string]string{
 
 	// Help and the command table.
 	"help.title":          "mentorbot: how to use /mentor",
-	"help.intro":          "Options are written name:value, for example `capacity:3`; their French names work too (`capacité:3`).",
+	"help.intro":          "Options are written `name:value`, for example `capacity:3`; their French names work too (`capacité:3`).",
 	"help.managers":       "Program managers: `/mentor admin help`.",
 	"help.example":        "e.g.",
 	"cmd.help.summary":    "list the commands, or explain one",

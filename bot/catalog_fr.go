@@ -22,7 +22,7 @@ var catalogFR = map[string]string{
 	"err.bad_choice":              "« {value} » n'est pas une valeur possible pour {option}. Choisissez parmi : {choices}.",
 	"err.required":                "Merci d'indiquer {option}. Par exemple : {example}",
 	"err.too_many_topics":         "Proposez au plus {max} sujets, s'il vous plaît.",
-	"err.bad_tz":                  "Je ne connais pas le fuseau horaire « {tz} ». Utilisez un nom comme Europe/Paris ou America/Montreal, ou un décalage comme UTC+2.",
+	"err.bad_tz":                  "Je ne connais pas le fuseau horaire «\u202f{tz}\u202f». Utilisez un nom comme Europe/Paris ou America/Montreal, ou un décalage comme UTC+2.",
 	"err.no_offer":                "Vous ne proposez pas encore de mentorat. Commencez par `/mentor offer` suivi de vos sujets.",
 	"err.request_exists":          "Vous avez déjà une demande en cours sur « {topic} ». Retirez-la avec `/mentor cancel` avant d'en faire une autre.",
 	"err.no_open_request":         "Vous n'avez aucune demande en cours à retirer.",
@@ -147,7 +147,7 @@ var catalogFR = map[string]string{
 
 	// Aide et table des commandes.
 	"help.title":          "mentorbot : comment utiliser /mentor",
-	"help.intro":          "Les options s'écrivent nom:valeur, par exemple `capacité:3`\u202f; leurs noms anglais marchent aussi (`capacity:3`).",
+	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais marchent aussi (`capacity:3`).",
 	"help.managers":       "Responsables du programme : `/mentor admin help`.",
 	"help.example":        "ex.",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",

@@ -73,27 +73,16 @@ func suggestLanguage(lang Lang, s string) string {
 		}
 	}
 	sort.Strings(names) // suggest is deterministic on a sorted list
-	if name := suggest(foldName(s), names); name != "" {
-		return languageName(lang, idx[name]) + " (" + idx[name] + ")"
+	name := suggest(foldName(s), names)
+	if name == "" {
+		return ""
 	}
-	return ""
-}
-
-// languageName is the name of a language code for readers of lang
-// ("français", "English"); the code itself when it has none.
-func languageName(lang Lang, code string) string {
-	base, err := language.ParseBase(code)
-	if err != nil {
-		return code
-	}
+	code := idx[name]
 	namer := display.English.Languages()
 	if lang == French {
 		namer = display.French.Languages()
 	}
-	if n := namer.Name(base); n != "" {
-		return n
-	}
-	return code
+	return namer.Name(language.MustParseBase(code)) + " (" + code + ")"
 }
 
 // checkLanguages normalises a list of languages to codes ("français,
