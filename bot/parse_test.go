@@ -120,8 +120,8 @@ func TestParseUnknownOption(t *testing.T) {
 			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
 		{"SuggestFrench", bot.French, "offer go capacté:3",
 			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
-		{"SuggestEnglish", bot.English, "request go yeras:3",
-			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor request` are: `topic:`, `kind:`, `language:`, `goal:`, `tz:`, `years:`."},
+		{"SuggestEnglish", bot.English, "offer go yeras:3",
+			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
