@@ -11,10 +11,11 @@ const MaxCharterLen = 4000
 // adminCommands are the managers' rows of the command table: grouped
 // under "admin", refused with EFORBIDDEN to anyone who is not a manager.
 func adminCommands(kinds []string) []CommandSpec {
-	channel := Option{Name: "channel", Type: OptChannel, MaxLength: 100}
+	channel := Option{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100}
+	lang := Option{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames()}
 	settings := make([]Option, len(settingNames))
 	for i, n := range settingNames {
-		settings[i] = Option{Name: n, Type: OptText, MaxLength: 100}
+		settings[i] = Option{Name: n, French: settingFrench[n], Type: OptText, MaxLength: 100}
 	}
 	return []CommandSpec{
 		{Name: "admin help", Admin: true, run: runAdminHelp},
@@ -23,34 +24,45 @@ func adminCommands(kinds []string) []CommandSpec {
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},
-			{Name: "mentee", Type: OptUser, MaxLength: 100},
-			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
-			{Name: "kind", Type: OptChoice, Choices: kinds},
+			{Name: "mentee", French: "mentoré", Aliases: []string{"mentorée"}, Type: OptUser, MaxLength: 100},
+			optTopic,
+			optKind(kinds),
 			// Pairs two members the matcher will not pair again.
-			{Name: "confirm", Type: OptChoice, Choices: []string{"yes"}},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}},
 		}},
 		{Name: "admin charter", Admin: true, Positional: "text", run: runAdminCharter, Options: []Option{
-			{Name: "lang", Type: OptChoice, Choices: langNames()},
-			{Name: "text", Type: OptText, MaxLength: MaxCharterLen, Multiline: true},
+			lang,
+			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true},
 		}},
 		{Name: "admin export", Admin: true, run: runAdminExport},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
-			{Name: "channel", Type: OptChannel, MaxLength: 100, Required: true},
-			{Name: "lang", Type: OptChoice, Choices: append(langNames(), langBoth)},
+			withRequired(channel),
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth)},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
 		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
 			{Name: "action", Type: OptText, MaxLength: 120},
-			{Name: "user", Type: OptUser, MaxLength: 100},
+			{Name: "user", French: "membre", Type: OptUser, MaxLength: 100},
 		}},
 		{Name: "admin topics", Admin: true, Positional: "action", run: runAdminTopics, Options: []Option{
 			// In text ("alias sre site reliability engineering"), action holds the rest of the line.
 			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20},
 			{Name: "alias", Type: OptText, MaxLength: MaxTopicLen},
-			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen},
+			optTopic,
 		}},
 	}
+}
+
+// settingFrench names the settings for French-speaking managers, as
+// options of /mentor admin settings.
+var settingFrench = map[string]string{
+	"proposal-timeout": "délai-proposition", "charter-timeout": "délai-charte",
+	"checkin-after": "premier-point", "checkin-reminder": "relance-point",
+	"survey-after": "délai-questionnaire", "program-length": "durée-programme",
+	"checkin-every": "fréquence-points", "escalate-after": "alerte-après",
+	"kinds": "types", "max-tz-hours": "écart-fuseaux-max", "default-lang": "langue-défaut",
+	"tz": "fuseau", "digest-channel": "canal-bilan",
 }
 
 // mustManage returns EFORBIDDEN unless id is a manager of its workspace:

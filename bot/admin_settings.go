@@ -59,7 +59,7 @@ func unknownSetting(c CommandSpec, text string, err error) error {
 			i++
 			continue
 		}
-		if _, ok := c.Option(name); !ok {
+		if _, ok := c.Lookup(name); !ok {
 			list := strings.Join(settingNames, ", ")
 			if s := suggest(name, settingNames); s != "" {
 				return &Error{Code: EINVALID, Key: "err.admin.unknown_setting_suggest", Args: []string{"setting", clip(name, 30), "suggestion", s, "settings", list}}

@@ -17,13 +17,36 @@ const (
 	OptChoice                    // one of Choices
 	OptUser                      // a member: a mention (<@U123>, @U123) or a user ID
 	OptChannel                   // a channel: a mention (<#C123>, #C123) or a channel ID
+	// OptLanguages is a comma-separated list of languages: ISO 639-1 codes
+	// or their names in English or French ("fr", "French", "français"),
+	// stored as codes.
+	OptLanguages
+	// OptTZ is a time zone: an IANA name in any case ("europe/paris"),
+	// UTC or GMT, or an offset ("UTC+2", "UTC-5:30").
+	OptTZ
 )
 
 // Option is one named input of a command. The same definition drives the
 // text parser (name:value), Discord's slash-command options, modal forms and
-// the help. Its description is the catalog entry "opt.<name>".
+// the help. Its description is the catalog entry "opt.<name>", its label
+// in a form "label.<name>", and its name inside a sentence ("the number
+// of places", "le nombre de places") "optname.<name>".
+//
+// An option is typed with any of its names, in either language and
+// whatever the member's language: Name, French or one of Aliases, with or
+// without accents and in any case ("capacity:", "capacité:", "Capacite:").
+// Values are always keyed by Name.
 type Option struct {
-	Name      string
+	Name string
+	// French is the name French readers see, in the help, in Discord and
+	// in the list of options of an error; "" when it is Name.
+	French string
+	// Aliases are further names the option may be typed with ("ans").
+	Aliases []string
+	// FreeText options keep a "word:" that names none of the command's
+	// options as part of their value ("goal:learn this: fast"); any other
+	// option refuses it as an unknown option.
+	FreeText  bool
 	Type      OptionType
 	Choices   []string
 	Min, Max  int // for OptInt
@@ -66,6 +89,48 @@ func (c CommandSpec) Option(name string) (Option, bool) {
 	return Option{}, false
 }
 
+// Lookup returns the option a member means by name: any of its names in
+// either language, case and accents ignored.
+func (c CommandSpec) Lookup(name string) (Option, bool) {
+	f := foldName(name)
+	for _, o := range c.Options {
+		for _, n := range o.Names() {
+			if foldName(n) == f {
+				return o, true
+			}
+		}
+	}
+	return Option{}, false
+}
+
+// Names returns every name the option may be typed with: Name, French,
+// then Aliases.
+func (o Option) Names() []string {
+	names := []string{o.Name}
+	if o.French != "" {
+		names = append(names, o.French)
+	}
+	return append(names, o.Aliases...)
+}
+
+// NameIn returns the name of the option shown to readers of lang.
+func (o Option) NameIn(lang Lang) string {
+	if lang == French && o.French != "" {
+		return o.French
+	}
+	return o.Name
+}
+
+// optionList lists the options of a command as a reader of lang types
+// them, in backticks: "`capacité:`, `langues:`, …".
+func optionList(lang Lang, c CommandSpec) string {
+	names := make([]string, len(c.Options))
+	for i, o := range c.Options {
+		names[i] = "`" + o.NameIn(lang) + ":`"
+	}
+	return strings.Join(names, ", ")
+}
+
 // CatalogKey returns the catalog key prefix of the command: "cmd.offer".
 func (c CommandSpec) CatalogKey() string { return "cmd." + strings.ReplaceAll(c.Name, " ", ".") }
 
@@ -87,10 +152,16 @@ const (
 )
 
 var (
-	optLanguages = Option{Name: "languages", Type: OptList, MaxLength: 40}
-	optTZ        = Option{Name: "tz", Type: OptText, MaxLength: 64}
-	optYears     = Option{Name: "years", Type: OptInt, Min: 0, Max: 70}
+	optLanguages = Option{Name: "languages", French: "langues", Type: OptLanguages, MaxLength: 80}
+	optTZ        = Option{Name: "tz", French: "fuseau", Aliases: []string{"timezone", "fuseau-horaire"}, Type: OptTZ, MaxLength: 64}
+	optYears     = Option{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70}
+	optTopic     = Option{Name: "topic", French: "sujet", Type: OptText, MaxLength: MaxTopicLen}
 )
+
+// optKind is the option that picks one kind of mentoring.
+func optKind(kinds []string) Option {
+	return Option{Name: "kind", French: "type", Type: OptChoice, Choices: kinds}
+}
 
 // commandTable returns the command table, in help order.
 func commandTable() []CommandSpec {
@@ -99,20 +170,24 @@ func commandTable() []CommandSpec {
 		kinds = append(kinds, string(k))
 	}
 	return append([]CommandSpec{
-		{Name: "help", Positional: "command", Options: []Option{{Name: "command", Type: OptText, MaxLength: 40}}, ReadOnly: true, run: runHelp},
+		{Name: "help", Positional: "command", Options: []Option{{Name: "command", French: "commande", Type: OptText, MaxLength: 40}}, ReadOnly: true, run: runHelp},
+		// topics sets the whole list; add and remove change one topic or
+		// a few, keeping the rest. Only a new offer needs topics.
 		{Name: "offer", Positional: "topics", Form: true, run: runOffer, Options: []Option{
-			{Name: "topics", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1, Required: true},
-			{Name: "capacity", Type: OptInt, Min: 1, Max: 20},
+			{Name: "topics", French: "sujets", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			{Name: "capacity", French: "capacité", Aliases: []string{"places"}, Type: OptInt, Min: 1, Max: 20},
 			optLanguages,
-			{Name: "kinds", Type: OptList, Choices: kinds, MaxLength: 60},
+			{Name: "kinds", French: "types", Type: OptList, Choices: kinds, MaxLength: 60},
 			optTZ, optYears,
+			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 		}},
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{
-			{Name: "topic", Type: OptText, MaxLength: MaxTopicLen, Required: true},
-			{Name: "kind", Type: OptChoice, Choices: kinds},
-			{Name: "language", Type: OptChoice, Choices: langNames()},
+			withRequired(optTopic),
+			optKind(kinds),
+			{Name: "language", French: "langue", Type: OptChoice, Choices: langNames()},
 			optLanguages,
-			{Name: "goal", Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
+			{Name: "goal", French: "objectif", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
 			optTZ, optYears,
 		}},
 		{Name: "status", ReadOnly: true, run: runStatus},
@@ -120,15 +195,21 @@ func commandTable() []CommandSpec {
 		{Name: "pause", run: runPause},
 		{Name: "resume", run: runResume},
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
-			{Name: "lang", Type: OptChoice, Choices: langNames(), Required: true},
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Required: true},
 		}},
 		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
-			{Name: "pair", Type: OptText, MaxLength: 80},
+			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80},
 		}},
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
-			{Name: "text", Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
+			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
 	}, adminCommands(kinds)...)
+}
+
+// withRequired returns o, required.
+func withRequired(o Option) Option {
+	o.Required = true
+	return o
 }
 
 func langNames() []string {

@@ -13,7 +13,7 @@ import (
 func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	me, lookup := b.store.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
-	spec, values, err := b.resolve(c)
+	spec, values, err := b.resolve(c, lang)
 	if err != nil {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
 	}
@@ -58,10 +58,12 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	return reply
 }
 
-// resolve turns a Command into a spec and raw values.
-func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
+// resolve turns a Command into a spec and raw values keyed by option
+// Name. Structured values may be keyed by any name of their option
+// ("capacité"); a name that is no option is left for validate to refuse.
+func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, error) {
 	if c.Name == "" {
-		spec, values, err := b.Parse(c.Text)
+		spec, values, err := b.ParseIn(lang, c.Text)
 		if err != nil && spec.parseError != nil {
 			err = spec.parseError(spec, c.Text, err)
 		}
@@ -73,6 +75,9 @@ func (b *Bot) resolve(c Command) (CommandSpec, map[string]string, error) {
 	}
 	values := map[string]string{}
 	for k, v := range c.Values {
+		if o, ok := spec.Lookup(k); ok {
+			k = o.Name
+		}
 		if v != "" {
 			values[k] = v
 		}

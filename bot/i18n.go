@@ -76,8 +76,17 @@ func CatalogKeys(lang Lang) []string {
 	return keys
 }
 
-// Message errors, in the reader's language.
+// Message errors, in the reader's language. An "option" argument holds an
+// option's Name ("mentee"); the reader sees its label instead, the catalog
+// entry "optname.<name>" ("the mentee", "la personne mentorée"), so that
+// no internal name reaches a member.
 func errorText(lang Lang, err error) string {
 	key, args := userError(err)
+	for i := 0; i+1 < len(args); i += 2 {
+		if args[i] == "option" && HasKey(lang, "optname."+args[i+1]) {
+			args = append([]string(nil), args...)
+			args[i+1] = T(lang, "optname."+args[i+1])
+		}
+	}
 	return T(lang, key, args...)
 }

@@ -57,12 +57,15 @@ type Invocation struct {
 }
 
 // validate checks every value against its option: known name, length,
-// number range, choice. It cleans control characters out of text.
+// number range, choice, language, time zone. It cleans control characters
+// out of text and writes values in their stored form (language codes, a
+// time zone's proper name). An error's "option" argument is the option's
+// Name: the member reads its label (see errorText).
 func (in *Invocation) validate() error {
 	for name, v := range in.Values {
 		o, ok := in.Spec.Option(name)
 		if !ok {
-			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"option", clip(name, 30)}, Field: name}
+			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"word", clip(name, 30)}, Field: name}
 		}
 		v = cleanText(v, o.Multiline)
 		in.Values[name] = v
@@ -81,6 +84,18 @@ func (in *Invocation) validate() error {
 				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
 			}
 			in.Values[name] = c
+		case OptLanguages:
+			codes, err := checkLanguages(in.Lang, o, v)
+			if err != nil {
+				return err
+			}
+			in.Values[name] = codes
+		case OptTZ:
+			tz, ok := parseTZ(v)
+			if !ok {
+				return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(v, 40)}, Field: name}
+			}
+			in.Values[name] = tz
 		case OptList:
 			if len(o.Choices) == 0 {
 				break
@@ -158,10 +173,14 @@ func cleanText(s string, multiline bool) string {
 }
 
 // normalizeChoice maps what a member typed to one of the option's choices:
-// languages and kinds accept their common spellings ("français", "1:1").
+// languages and kinds accept their common spellings ("français", "1:1"),
+// kinds their French names ("individuel").
 func normalizeChoice(o Option, v string) (string, bool) {
 	if l, ok := ParseLang(v); ok && containsFold(o.Choices, string(l)) {
 		return string(l), true
+	}
+	if k, ok := frenchKinds[foldName(strings.Join(strings.Fields(v), " "))]; ok && containsFold(o.Choices, string(k)) {
+		return string(k), true
 	}
 	if k, ok := matching.ParseKind(v); ok && containsFold(o.Choices, string(k)) {
 		return string(k), true

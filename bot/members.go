@@ -111,11 +111,15 @@ func tzOffset(tz string, t time.Time) (int, bool) {
 // disk on every call: matching asks for every mentor's zone each time.
 var locations sync.Map // name → *time.Location
 
+// loadLocation also reads the fixed offsets parseTZ stores ("UTC+2").
 func loadLocation(name string) (*time.Location, error) {
 	if l, ok := locations.Load(name); ok {
 		return l.(*time.Location), nil
 	}
 	l, err := time.LoadLocation(name)
+	if off, ok := fixedOffset(name); ok {
+		l, err = time.FixedZone(name, off), nil
+	}
 	if err != nil {
 		return nil, err
 	}

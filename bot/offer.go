@@ -8,20 +8,10 @@ import (
 )
 
 // runOffer makes the member a mentor for some topics, or updates their
-// offer. Options not given keep their previous value.
+// offer. Only what is given changes: topics: sets the whole list, add:
+// and remove: change some topics and keep the others, and any other
+// option left out keeps its value. The reply shows the whole offer.
 func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	topics := in.List("topics")
-	if len(topics) == 0 {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topics", "example", T(in.Lang, "cmd.offer.example")}, Field: "topics"}
-	}
-	if len(topics) > MaxTopics {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.too_many_topics", Args: []string{"max", itoa(MaxTopics)}, Field: "topics"}
-	}
-	for _, t := range topics {
-		if len([]rune(t)) > MaxTopicLen {
-			return Reply{}, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "topics", "max", itoa(MaxTopicLen)}, Field: "topics"}
-		}
-	}
 	m := in.Me
 	o, err := b.store.GetOffer(ctx, in.Member)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
@@ -30,6 +20,13 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	updated := err == nil
 	if !updated {
 		o = Offer{Mentor: in.Member, Capacity: DefaultCapacity, Languages: spoken(m)}
+	}
+	if updated && len(in.Values) == 0 {
+		return offerReply(in.Lang, "offer.current", o, m), nil
+	}
+	topics, err := offerTopics(in, o.Topics)
+	if err != nil {
+		return Reply{}, err
 	}
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
@@ -61,7 +58,65 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if updated {
 		key = "offer.updated"
 	}
-	return Reply{Message: Message{Text: T(in.Lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: offerFields(in.Lang, o)}}, nil
+	return offerReply(in.Lang, key, o, m), nil
+}
+
+// offerTopics returns the topics of an offer after the command: the
+// topics option replaces current, then add appends the topics not there
+// yet and remove takes topics out, each compared as topics are ("Go" is
+// "golang"). An offer keeps at least one topic.
+func offerTopics(in *Invocation, current []string) ([]string, error) {
+	topics := append([]string(nil), current...)
+	if v := in.List("topics"); len(v) > 0 {
+		topics = v
+	}
+	for _, t := range in.List("add") {
+		if topicIndex(topics, t) < 0 {
+			topics = append(topics, t)
+		}
+	}
+	for _, t := range in.List("remove") {
+		i := topicIndex(topics, t)
+		if i < 0 {
+			return nil, &Error{Code: EINVALID, Key: "err.offer_not_offered", Args: []string{"topic", clip(t, MaxTopicLen), "topics", strings.Join(topics, ", ")}, Field: "remove"}
+		}
+		topics = append(topics[:i], topics[i+1:]...)
+	}
+	switch {
+	case len(topics) == 0 && len(current) > 0:
+		return nil, &Error{Code: EINVALID, Key: "err.offer_no_topic_left", Field: "remove"}
+	case len(topics) == 0:
+		return nil, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topics", "example", T(in.Lang, "cmd.offer.example")}, Field: "topics"}
+	case len(topics) > MaxTopics:
+		return nil, &Error{Code: EINVALID, Key: "err.too_many_topics", Args: []string{"max", itoa(MaxTopics)}, Field: "topics"}
+	}
+	for _, t := range topics {
+		if len([]rune(t)) > MaxTopicLen {
+			return nil, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "topics", "max", itoa(MaxTopicLen)}, Field: "topics"}
+		}
+	}
+	return topics, nil
+}
+
+// topicIndex finds topic in topics, compared as the matcher compares
+// them, or -1.
+func topicIndex(topics []string, topic string) int {
+	n := matching.NormalizeTopic(topic)
+	for i, t := range topics {
+		if strings.EqualFold(t, topic) || matching.NormalizeTopic(t) == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// offerReply shows a mentor their whole offer, after the sentence key.
+func offerReply(lang Lang, key string, o Offer, m Member) Reply {
+	fields := offerFields(lang, o)
+	if m.Years > 0 {
+		fields = append(fields, Field{T(lang, "field.years"), itoa(m.Years)})
+	}
+	return Reply{Message: Message{Text: T(lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: fields}}
 }
 
 // recordNewMentor counts a new offer, and a mentee who became a mentor.
@@ -82,6 +137,7 @@ func (b *Bot) recordNewMentor(ctx context.Context, o Offer) {
 // applyProfile copies the tz and years options into the member's profile.
 func applyProfile(in *Invocation, m *Member) error {
 	if tz := in.Text("tz"); tz != "" {
+		// validate wrote tz in its stored form (parseTZ).
 		loc, err := loadLocation(tz)
 		if err != nil || tz == "Local" {
 			return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(tz, 40)}, Field: "tz"}

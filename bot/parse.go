@@ -4,16 +4,28 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Parse reads the text a member typed after /mentor ("offer go, k8s
-// capacity:3") into a command name and raw option values. Options are
-// written name:value, the same words Discord shows for its slash-command
-// options; the text before the first option is the command's positional
-// option. A value runs until the next known name: so a goal may contain
-// spaces and punctuation. Unknown or misspelled commands and options are
-// EINVALID errors that suggest the closest known word.
+// capacity:3") into a command name and raw option values, keyed by the
+// options' names. Options are written name:value, the same words Discord
+// shows for its slash-command options, in English or French ("capacité:3"),
+// accents optional; the text before the first option is the command's
+// positional option. A value runs until the next option: so a goal may
+// contain spaces and punctuation. A "word:" that names no option of the
+// command is refused, except inside a free-text option (Option.FreeText),
+// which keeps it. Unknown or misspelled commands and options are EINVALID
+// errors that suggest the closest known word; their sentences list options
+// in English (see ParseIn).
 func (b *Bot) Parse(text string) (CommandSpec, map[string]string, error) {
+	return b.ParseIn(English, text)
+}
+
+// ParseIn is Parse for a member who reads lang: an error lists the
+// command's options with the names that member reads.
+func (b *Bot) ParseIn(lang Lang, text string) (CommandSpec, map[string]string, error) {
 	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
 	if utf8.RuneCountInString(text) > MaxTextLen {
 		return CommandSpec{}, nil, &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", itoa(MaxTextLen)}}
@@ -26,7 +38,7 @@ func (b *Bot) Parse(text string) (CommandSpec, map[string]string, error) {
 	if err != nil {
 		return spec, nil, err
 	}
-	values, err := parseOptions(spec, rest)
+	values, err := parseOptions(lang, spec, rest)
 	return spec, values, err
 }
 
@@ -81,13 +93,15 @@ func afterWords(text string, n int) string {
 }
 
 // parseOptions splits "go, k8s capacity:3 tz:Europe/Paris" into values.
-func parseOptions(spec CommandSpec, text string) (map[string]string, error) {
+// An option given twice keeps its last value, except a list, which gets
+// both ("add:go add:rust").
+func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, error) {
 	values := map[string]string{}
-	names := make([]string, len(spec.Options))
-	for i, o := range spec.Options {
-		names[i] = o.Name
-	}
 	current, start := spec.Positional, 0
+	free := false
+	if o, ok := spec.Option(current); ok {
+		free = o.FreeText
+	}
 	flush := func(end int) error {
 		v := unquote(strings.TrimSpace(text[start:end]))
 		if v == "" {
@@ -95,6 +109,9 @@ func parseOptions(spec CommandSpec, text string) (map[string]string, error) {
 		}
 		if current == "" {
 			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+		}
+		if o, _ := spec.Option(current); values[current] != "" && (o.Type == OptList || o.Type == OptLanguages) {
+			v = values[current] + ", " + v
 		}
 		values[current] = v
 		return nil
@@ -105,15 +122,15 @@ func parseOptions(spec CommandSpec, text string) (map[string]string, error) {
 			i++
 			continue
 		}
-		if _, ok := spec.Option(word); ok {
+		if o, ok := spec.Lookup(word); ok {
 			if err := flush(i); err != nil {
 				return nil, err
 			}
-			current, start, i = word, end, end
+			current, start, i, free = o.Name, end, end, o.FreeText
 			continue
 		}
-		if s := suggest(word, names); s != "" {
-			return nil, &Error{Code: EINVALID, Key: "err.unknown_option", Args: []string{"option", clip(word, 30), "suggestion", s}}
+		if !free {
+			return nil, unknownOption(lang, spec, word)
 		}
 		i = end
 	}
@@ -123,25 +140,66 @@ func parseOptions(spec CommandSpec, text string) (map[string]string, error) {
 	return values, nil
 }
 
-// optionAt reports the lower-cased name of a "name:" token starting at i
-// (at the start of text or after a space) and the index just past the
-// colon, or "" if there is none.
+// unknownOption refuses a "word:" that names no option of spec, listing
+// its options and suggesting the closest name, in the name's language.
+func unknownOption(lang Lang, spec CommandSpec, word string) error {
+	if len(spec.Options) == 0 {
+		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+	}
+	var names []string
+	byFold := map[string]string{}
+	for _, o := range spec.Options {
+		for _, n := range o.Names() {
+			names = append(names, foldName(n))
+			byFold[foldName(n)] = n
+		}
+	}
+	args := []string{"word", clip(word, 30), "command", spec.Name, "options", optionList(lang, spec)}
+	if s := suggest(foldName(word), names); s != "" {
+		return &Error{Code: EINVALID, Key: "err.option_unknown_suggest", Args: append(args, "suggestion", byFold[s])}
+	}
+	return &Error{Code: EINVALID, Key: "err.option_unknown", Args: args}
+}
+
+// optionAt reports the name of a "name:" token starting at i (at the
+// start of text or after any space, a no-break one included) and the index just past the colon, or
+// "" if there is none. A name is a letter followed by letters, '-' or
+// '_', in any script ("années:").
 func optionAt(text string, i int) (string, int) {
-	if i > 0 && text[i-1] != ' ' && text[i-1] != '\t' && text[i-1] != '\n' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {
 		return "", i
 	}
-	j := i
-	for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] == '-' || text[j] == '_') {
-		j++
+	j, n := i, 0
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) && (n == 0 || r != '-' && r != '_') {
+			break
+		}
+		j, n = j+size, n+1
 	}
-	if j == i || j >= len(text) || text[j] != ':' || j-i > 32 {
+	if n == 0 || j >= len(text) || text[j] != ':' || n > 32 {
 		return "", i
 	}
 	// "https://" is a URL, not an option.
 	if j+1 < len(text) && text[j+1] == '/' {
 		return "", i
 	}
-	return strings.ToLower(text[i:j]), j + 1
+	return text[i:j], j + 1
+}
+
+// foldName is an option name as it is compared: lower case, without
+// accents, '_' read as '-'.
+func foldName(s string) string {
+	s = norm.NFD.String(strings.ToLower(s))
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			return -1
+		case r == '_':
+			return '-'
+		}
+		return r
+	}, s)
 }
 
 func unquote(s string) string {

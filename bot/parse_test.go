@@ -26,7 +26,31 @@ func TestParse(t *testing.T) {
 		{"NamedPositional", "offer topics:go, rust", "offer", map[string]string{"topics": "go, rust"}, ""},
 		{"Misspelled", "ofer go", "", nil, "err.unknown_command_suggest"},
 		{"Unknown", "xyzzy", "", nil, "err.unknown_command"},
-		{"MisspelledOption", "offer go capcity:3", "", nil, "err.unknown_option"},
+		{"MisspelledOption", "offer go capcity:3", "", nil, "err.option_unknown_suggest"},
+		{"FrenchNames", "offer développement années:10 capacité:3 fuseau:Europe/Paris", "offer",
+			map[string]string{"topics": "développement", "years": "10", "capacity": "3", "tz": "Europe/Paris"}, ""},
+		{"FrenchNamesWithoutAccents", "offer go annees:10 capacite:3 langues:fr types:peer", "offer",
+			map[string]string{"topics": "go", "years": "10", "capacity": "3", "languages": "fr", "kinds": "peer"}, ""},
+		{"FrenchNamesAnyCase", "request go Type:peer LANGUE:fr Objectif:apprendre Sujet:rust", "request",
+			map[string]string{"topic": "rust", "kind": "peer", "language": "fr", "goal": "apprendre"}, ""},
+		{"Ans", "offer go ans:5", "offer", map[string]string{"topics": "go", "years": "5"}, ""},
+		{"NamedFrenchPositional", "offer sujets:go, rust", "offer", map[string]string{"topics": "go, rust"}, ""},
+		{"AddRemove", "offer ajouter:rust retirer:go add:python", "offer", map[string]string{"add": "rust, python", "remove": "go"}, ""},
+		{"AdminFrench", "admin pair <@U1> mentoré:<@U2> sujet:go type:peer", "admin pair",
+			map[string]string{"mentor": "<@U1>", "mentee": "<@U2>", "topic": "go", "kind": "peer"}, ""},
+		{"AdminSettingFrench", "admin settings délai-proposition:3d fuseau:UTC", "admin settings",
+			map[string]string{"proposal-timeout": "3d", "tz": "UTC"}, ""},
+		{"UnknownOptionRefused", "offer go level:senior", "", nil, "err.option_unknown"},
+		{"UnknownOptionInTopic", "request go level:senior", "", nil, "err.option_unknown"},
+		{"UnknownOptionNoOptions", "status foo:bar", "", nil, "err.unexpected_text"},
+		{"FreeTextKeepsWords", "request go goal:learn this: fast note:now kind:peer", "request",
+			map[string]string{"topic": "go", "goal": "learn this: fast note:now", "kind": "peer"}, ""},
+		{"FreeTextPositionalKeepsWords", "comment note: great, merci", "comment", map[string]string{"text": "note: great, merci"}, ""},
+		{"FreeTextFrenchName", "comment texte:remarque: super", "comment", map[string]string{"text": "remarque: super"}, ""},
+		{"CharterText", "admin charter langue:fr texte:Article 1: on se respecte", "admin charter",
+			map[string]string{"lang": "fr", "text": "Article 1: on se respecte"}, ""},
+		{"AfterNoBreakSpace", "offer go\u00a0capacité:3", "offer", map[string]string{"topics": "go", "capacity": "3"}, ""},
+		{"TimeIsNoOption", "request go goal:meet at 10:30", "request", map[string]string{"topic": "go", "goal": "meet at 10:30"}, ""},
 		{"UnexpectedText", "status please", "", nil, "err.unexpected_text"},
 		{"TooLong", "offer " + strings.Repeat("x", bot.MaxTextLen), "", nil, "err.text_too_long"},
 	}
@@ -77,5 +101,38 @@ func TestParseDuration(t *testing.T) {
 		if _, err := bot.ParseDuration(in); err == nil {
 			t.Errorf("ParseDuration(%q): got no error, want one", in)
 		}
+	}
+}
+
+// TestParseUnknownOption: a word: that is no option is refused with the
+// command's options, named in the member's language, and the closest one.
+func TestParseUnknownOption(t *testing.T) {
+	b := bot.New(bot.Config{}, nil, bot.SystemClock{}, nil, nil)
+	tests := []struct {
+		name string
+		lang bot.Lang
+		text string
+		want string
+	}{
+		{"English", bot.English, "offer go level:senior",
+			"I don't know the option `level:`. The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`."},
+		{"French", bot.French, "offer go niveau:senior",
+			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
+		{"SuggestFrench", bot.French, "offer go capacté:3",
+			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`."},
+		{"SuggestEnglish", bot.English, "offer go yeras:3",
+			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := b.ParseIn(tt.lang, tt.text)
+			var e *bot.Error
+			if !asError(err, &e) {
+				t.Fatalf("got error %v, want a refusal", err)
+			}
+			if got := bot.T(tt.lang, e.Key, e.Args...); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

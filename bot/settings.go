@@ -103,11 +103,11 @@ func (s *Settings) Set(name, value string) error {
 		}
 		s.DigestChannel = value
 	case "tz":
-		loc, err := loadLocation(value)
-		if err != nil || value == "Local" {
+		tz, ok := parseTZ(value) // "utc", "europe/paris" and "UTC+2" as for members
+		if !ok {
 			return bad
 		}
-		s.TZ = loc.String()
+		s.TZ = tz
 	default:
 		return &Error{Code: EINVALID, Key: "err.unknown_setting", Args: []string{"name", clip(name, 30), "names", strings.Join(settingNames, ", ")}}
 	}

@@ -29,7 +29,8 @@ var validName = regexp.MustCompile(`^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$`)
 // becomes a subcommand, "admin stats" a subcommand "stats" of the group
 // "admin". OptInt becomes an integer with min and max, OptChoice a string
 // with choices, anything else a string with max_length. Descriptions come
-// from the catalog in English, with French as a localization. It fails on
+// from the catalog in English, with French as a localization; an option's
+// French name (bot.Option.French) is its French name localization. It fails on
 // a table Discord would refuse, so that a bad table stops the start.
 func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationCommand, error) {
 	root := &discordgo.ApplicationCommand{
@@ -124,6 +125,14 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 	}
 	opt := &discordgo.ApplicationCommandOption{Name: o.Name, Required: o.Required}
 	opt.Description, opt.DescriptionLocalizations = describe("opt." + o.Name)
+	// French clients show the option's French name; interactions still
+	// carry Name, and the core reads either.
+	if fr := o.NameIn(bot.French); fr != o.Name {
+		if !validName.MatchString(fr) {
+			return nil, fmt.Errorf("option %q: invalid Discord name %q", o.Name, fr)
+		}
+		opt.NameLocalizations = map[discordgo.Locale]string{discordgo.French: fr}
+	}
 	switch o.Type {
 	case bot.OptInt:
 		lo, hi := float64(o.Min), float64(o.Max)

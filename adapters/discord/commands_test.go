@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mentorbot/mentorbot/adapters/discord"
+	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/bot"
 )
 
@@ -16,6 +17,7 @@ type command struct {
 	Type         int               `json:"type"`
 	Description  string            `json:"description"`
 	Localized    map[string]string `json:"description_localizations"`
+	LocalName    map[string]string `json:"name_localizations"`
 	Required     bool              `json:"required"`
 	Options      []command         `json:"options"`
 	MinValue     *float64          `json:"min_value"`
@@ -112,6 +114,27 @@ func TestCommands(t *testing.T) {
 			t.Errorf("got mentor of type %d (max %d), channel of type %d; want Discord's member picker (6) and channel picker (7)", mentor.Type, mentor.MaxLength, channel.Type)
 		}
 	})
+	t.Run("FrenchNames", func(t *testing.T) {
+		offer, _ := root.option("offer")
+		for name, fr := range map[string]string{"capacity": "capacité", "languages": "langues", "tz": "fuseau", "years": "années", "kinds": "types", "add": "ajouter", "remove": "retirer"} {
+			o, ok := offer.option(name)
+			if !ok || o.LocalName["fr"] != fr {
+				t.Errorf("offer %s: got French name %q, want %q", name, o.LocalName["fr"], fr)
+			}
+		}
+		request, _ := root.option("request")
+		if goal, _ := request.option("goal"); goal.LocalName["fr"] != "objectif" || goal.Localized["fr"] != bot.T(bot.French, "opt.goal") {
+			t.Errorf("got goal %+v, want the French name objectif and the French description", goal)
+		}
+		admin, _ := root.option("admin")
+		pair, _ := admin.option("pair")
+		if mentee, _ := pair.option("mentee"); mentee.LocalName["fr"] != "mentoré" {
+			t.Errorf("got admin pair mentee %+v, want the French name mentoré", mentee)
+		}
+		if mentor, _ := pair.option("mentor"); mentor.LocalName != nil {
+			t.Errorf("got mentor localized as %v, want no localization where the names are the same", mentor.LocalName)
+		}
+	})
 	t.Run("DescriptionsWithinLimits", func(t *testing.T) {
 		var walk func(c command)
 		walk = func(c command) {
@@ -152,6 +175,11 @@ func TestCommands(t *testing.T) {
 	t.Run("ErrBadName", func(t *testing.T) {
 		if _, err := discord.Commands([]bot.CommandSpec{{Name: "Offer Now"}}); err == nil {
 			t.Error("got no error, want one for a name Discord refuses")
+		}
+	})
+	t.Run("ErrBadFrenchName", func(t *testing.T) {
+		if _, err := discord.Commands([]bot.CommandSpec{{Name: "x", Options: []bot.Option{{Name: "y", French: "Y z", Type: bot.OptText}}}}); err == nil {
+			t.Error("got no error, want one for a French name Discord refuses")
 		}
 	})
 	t.Run("ErrTooManyChoices", func(t *testing.T) {
@@ -211,5 +239,30 @@ func TestModal(t *testing.T) {
 	}
 	if goal.Style != 2 || utf8.RuneCountInString(goal.Label) > 45 || goal.MaxLength != 4000 {
 		t.Errorf("got goal %+v, want a paragraph, label at most 45, max_length 4000", goal)
+	}
+}
+
+// TestFrenchOptionNames: an interaction whose options carry their French
+// names (as a client may send them) reads as the English ones.
+func TestFrenchOptionNames(t *testing.T) {
+	h := MustHarness(t)
+	r := h.Client.Command(t, "ines", "offer", discordtest.Option{Name: "sujets", Value: "go"}, discordtest.Option{Name: "capacité", Value: 3}, discordtest.Option{Name: "fuseau", Value: "europe/paris"})
+	msg := MustEphemeral(t, r, "go")
+	if text := msg.Text(); !strings.Contains(text, "0 of 3") || !strings.Contains(text, "Europe/Paris") {
+		t.Fatalf("got %q, want capacity 3 and the time zone Europe/Paris", text)
+	}
+}
+
+// TestDescriptionsNotClipped: every description fits Discord's 100
+// characters as written, in both languages, so none is cut short.
+func TestDescriptionsNotClipped(t *testing.T) {
+	for _, c := range bot.New(bot.Config{}, nil, nil, nil, nil).Commands() {
+		for _, o := range c.Options {
+			for _, l := range bot.Langs {
+				if d := bot.T(l, "opt."+o.Name); utf8.RuneCountInString(d) > 100 {
+					t.Errorf("%s: opt.%s has %d characters, want at most 100", l, o.Name, utf8.RuneCountInString(d))
+				}
+			}
+		}
 	}
 }

@@ -132,7 +132,9 @@ func actor(i *discordgo.Interaction) (id, name string) {
 
 // commandOptions flattens /mentor's subcommand group and subcommand into
 // a command name ("admin stats") and its options into string values, the
-// way the core reads them. Integers arrive as JSON numbers.
+// way the core reads them. Integers arrive as JSON numbers. Option names
+// pass as sent: Discord sends an option's base name whatever the client's
+// locale, and the core reads its French name too (bot.CommandSpec.Lookup).
 func commandOptions(data discordgo.ApplicationCommandInteractionData) (string, map[string]string) {
 	var path []string
 	opts := data.Options

@@ -1,0 +1,60 @@
+package bot
+
+// catalogGrammarFR holds the sentences of the command grammar, in French.
+var catalogGrammarFR = map[string]string{
+	"optname.command":          "la commande",
+	"optname.topics":           "les sujets",
+	"optname.capacity":         "le nombre de places",
+	"optname.languages":        "les langues",
+	"optname.kinds":            "les formes de mentorat",
+	"optname.tz":               "le fuseau horaire",
+	"optname.years":            "les années d'expérience",
+	"optname.add":              "les sujets à ajouter",
+	"optname.remove":           "les sujets à retirer",
+	"optname.topic":            "le sujet",
+	"optname.kind":             "la forme de mentorat",
+	"optname.language":         "la langue",
+	"optname.goal":             "l'objectif",
+	"optname.lang":             "la langue",
+	"optname.pair":             "le binôme à terminer",
+	"optname.text":             "le texte",
+	"optname.mentor":           "le mentor",
+	"optname.mentee":           "la personne mentorée",
+	"optname.confirm":          "la confirmation",
+	"optname.channel":          "le canal",
+	"optname.action":           "l'action",
+	"optname.user":             "le membre",
+	"optname.alias":            "l'alias",
+	"optname.proposal-timeout": "le délai de réponse d'un mentor",
+	"optname.charter-timeout":  "le délai pour accepter la charte",
+	"optname.checkin-after":    "le délai avant le premier point d'étape",
+	"optname.checkin-reminder": "le délai avant la relance d'un point d'étape",
+	"optname.survey-after":     "le délai avant le questionnaire",
+	"optname.program-length":   "la durée d'un mentorat individuel",
+	"optname.checkin-every":    "l'intervalle entre deux points d'étape",
+	"optname.escalate-after":   "l'attente avant de prévenir les responsables",
+	"optname.max-tz-hours":     "le décalage horaire maximal",
+	"optname.default-lang":     "la langue du programme",
+	"optname.digest-channel":   "le canal du bilan hebdomadaire",
+
+	"opt.add":      "des sujets à ajouter à votre offre, sans retaper les autres",
+	"opt.remove":   "des sujets à retirer de votre offre, les autres restent",
+	"label.add":    "Sujets à ajouter",
+	"label.remove": "Sujets à retirer",
+	"field.years":  "Années d'expérience",
+
+	"err.option_unknown":         "Je ne connais pas l'option `{word}:`. Les options de `/mentor {command}` sont\u202f: {options}.",
+	"err.option_unknown_suggest": "Je ne connais pas l'option `{word}:`. Vouliez-vous dire `{suggestion}:`\u202f? Les options de `/mentor {command}` sont\u202f: {options}.",
+	"err.bad_language":           "Je ne connais pas la langue «\u202f{value}\u202f». Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",
+	"err.bad_language_suggest":   "Je ne connais pas la langue «\u202f{value}\u202f». Vouliez-vous dire {suggestion}\u202f? Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",
+	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: rien n'a été retiré. Vos sujets\u202f: {topics}.",
+	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
+
+	"offer.current": "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",
+}
+
+func init() {
+	for k, v := range catalogGrammarFR {
+		catalogFR[k] = v
+	}
+}
