@@ -44,6 +44,11 @@ func TestAdminHelpWays(t *testing.T) {
 			t.Fatalf("got %q", r.Message.Text)
 		}
 	})
+	t.Run("NotAManager", func(t *testing.T) {
+		if r := h.Run("bob", "admin settings foo:1"); !strings.Contains(r.Message.Text, "only the program's managers") {
+			t.Fatalf("got %q, want the managers-only refusal before the unknown setting", r.Message.Text)
+		}
+	})
 	t.Run("FrenchOK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		h.Run("yves", "lang fr")
@@ -76,9 +81,14 @@ func TestAdminSettingsUnknown(t *testing.T) {
 	if s := h.Bot.Settings(context.Background(), h.Tenant); s.CheckinAfter != bot.DefaultSettings().CheckinAfter {
 		t.Fatalf("got checkin-after %v, want nothing saved", s.CheckinAfter)
 	}
+	t.Run("NotAManager", func(t *testing.T) {
+		if r := h.Run("bob", "admin settings foo:1"); !strings.Contains(r.Message.Text, "only the program's managers") {
+			t.Fatalf("got %q, want the managers-only refusal before the unknown setting", r.Message.Text)
+		}
+	})
 	t.Run("FrenchOK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
-		want := "Je ne connais pas le réglage `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les réglages sont\u202f: " + list + "."
+		want := "Je ne connais pas le réglage `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les réglages sont\u202f: délai-proposition, délai-charte, premier-point, relance-point, délai-questionnaire, durée-programme, fréquence-points, alerte-après, types, écart-fuseaux-max, langue-défaut, fuseau, canal-bilan."
 		if r := h.Run("alice", "admin settings proposal-timout:3d"); r.Message.Text != want {
 			t.Fatalf("got %q, want %q", r.Message.Text, want)
 		}

@@ -49,7 +49,7 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 // "unknown setting", with the closest setting when one is close and the
 // list of them: the first name:value pair whose name is no setting. Any
 // other error is left as it is.
-func unknownSetting(c CommandSpec, text string, err error) error {
+func unknownSetting(c CommandSpec, lang Lang, text string, err error) error {
 	if ErrorCode(err) != EINVALID {
 		return err
 	}
@@ -60,8 +60,9 @@ func unknownSetting(c CommandSpec, text string, err error) error {
 			continue
 		}
 		if _, ok := c.Lookup(name); !ok {
-			list := strings.Join(settingNames, ", ")
-			if s := suggest(name, settingNames); s != "" {
+			names := settingNamesIn(lang)
+			list := strings.Join(names, ", ")
+			if s := suggest(name, append(names, settingNames...)); s != "" {
 				return &Error{Code: EINVALID, Key: "err.admin.unknown_setting_suggest", Args: []string{"setting", clip(name, 30), "suggestion", s, "settings", list}}
 			}
 			return &Error{Code: EINVALID, Key: "err.admin.unknown_setting", Args: []string{"setting", clip(name, 30), "settings", list}}
@@ -69,6 +70,19 @@ func unknownSetting(c CommandSpec, text string, err error) error {
 		i = end
 	}
 	return err
+}
+
+// settingNamesIn returns the settings' names as a member of lang types
+// them, in the order they are shown.
+func settingNamesIn(lang Lang) []string {
+	out := make([]string, len(settingNames))
+	for i, n := range settingNames {
+		out[i] = n
+		if fr := settingFrench[n]; lang == French && fr != "" {
+			out[i] = fr
+		}
+	}
+	return out
 }
 
 // showSettings lists the settings with their values, marking those that

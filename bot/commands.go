@@ -76,7 +76,7 @@ type CommandSpec struct {
 	// parseError, when set, rewrites an error of parsing the typed text
 	// in the command's own words ("unknown setting" rather than
 	// "unknown option").
-	parseError func(c CommandSpec, text string, err error) error
+	parseError func(c CommandSpec, lang Lang, text string, err error) error
 }
 
 // Option returns the named option of the command.

@@ -14,6 +14,13 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	me, lookup := b.store.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	spec, values, err := b.resolve(c, lang)
+	if err != nil && spec.Admin {
+		// A member who is no manager learns that first, not what was
+		// wrong with what they typed.
+		if ferr := b.mustManage(ctx, c.Member, c.IsAdmin); ferr != nil {
+			err = ferr
+		}
+	}
 	if err != nil {
 		return b.fail(c.Member, "command", err, lang, c.FromForm)
 	}
@@ -65,7 +72,7 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 	if c.Name == "" {
 		spec, values, err := b.ParseIn(lang, c.Text)
 		if err != nil && spec.parseError != nil {
-			err = spec.parseError(spec, c.Text, err)
+			err = spec.parseError(spec, lang, c.Text, err)
 		}
 		return spec, values, err
 	}
