@@ -41,7 +41,7 @@ func TestAdminSettings(t *testing.T) {
 		}
 	})
 	t.Run("ErrUnknownSetting", func(t *testing.T) {
-		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean “proposal-timeout:”?") {
+		if r := h.Run("alice", "admin settings proposal-timout:3d"); !strings.Contains(r.Message.Text, "Did you mean `proposal-timeout:`?") {
 			t.Fatalf("got %q, want a suggestion", r.Message.Text)
 		}
 	})
@@ -156,7 +156,7 @@ func TestAdminStats(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		r := h.Run("alice", "admin stats")
-		if r.Message.Title != "Bilan du mentorat : semaine du 2026-11-16 (2026-W47)" || !strings.Contains(r.Message.Text, "• Note moyenne : 2,5 / 5 (semaine précédente : 4,5 / 5)") {
+		if r.Message.Title != "Bilan hebdomadaire du mentorat : semaine du 16 novembre 2026 (2026-W47)" || !strings.Contains(r.Message.Text, "• Note moyenne : 2,5/5 (semaine précédente : 4,5/5)") {
 			t.Fatalf("got %+v, want the digest in the manager's language", r.Message)
 		}
 		posts := h.Posting.Posts()

@@ -51,7 +51,7 @@ func TestBadCommands(t *testing.T) {
 		{"CapacityTooHigh", "fr", "offer go capacity:99", "doit être un nombre entier de 1 à 20"},
 		{"BadTimeZone", "en", "offer go tz:Mars/Olympus", "I don't know the time zone “Mars/Olympus”"},
 		{"BadKind", "en", "request go kind:telepathy", "“telepathy” is not a valid kind"},
-		{"MisspelledOption", "en", "offer go capcity:2", "Did you mean “capacity:”?"},
+		{"MisspelledOption", "en", "offer go capcity:2", "Did you mean `capacity:`?"},
 		{"TooManyTopics", "en", "offer a,b,c,d,e,f,g,h,i,j,k", "at most 10 topics"},
 		{"CancelNothing", "en", "cancel", "You have no open request to cancel."},
 		{"PauseWithoutOffer", "fr", "pause", "Vous ne proposez pas encore de mentorat."},

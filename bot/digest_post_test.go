@@ -40,7 +40,7 @@ func TestPostDigest(t *testing.T) {
 		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
-		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Mentoring digest: week of 2026-11-02 (2026-W45)" {
+		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Weekly mentoring digest: week of 2 November 2026 (2026-W45)" {
 			t.Fatalf("got %+v, want the next week's digest", posts)
 		}
 	})
@@ -50,7 +50,7 @@ func TestPostDigest(t *testing.T) {
 		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
-		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Bilan du mentorat : semaine du 2026-10-26 (2026-W44)" {
+		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Bilan hebdomadaire du mentorat : semaine du 26 octobre 2026 (2026-W44)" {
 			t.Fatalf("got %+v, want the digest in French", posts)
 		}
 	})

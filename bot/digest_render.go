@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -16,13 +15,13 @@ const maxDigestItems = 10
 func digestMessage(lang Lang, r Report) Message {
 	w, p := r.Week, r.Before
 	numbers := [][3]string{
-		{"digest.requests", itoa(w.Requests), itoa(p.Requests)},
-		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
-		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
+		{"digest.requests", Number(lang, w.Requests), Number(lang, p.Requests)},
+		{"digest.offers", Number(lang, w.Offers), Number(lang, p.Offers)},
+		{"digest.pairs", Number(lang, w.Pairs), Number(lang, p.Pairs)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
-		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
-		{"digest.surveys", itoa(w.Surveys), itoa(p.Surveys)},
+		{"digest.meetings", Number(lang, w.Meetings), Number(lang, p.Meetings)},
+		{"digest.surveys", Number(lang, w.Surveys), Number(lang, p.Surveys)},
 		{"digest.rating", rating(lang, w), rating(lang, p)},
 		{"digest.answered", answered(lang, w), answered(lang, p)},
 	}
@@ -30,9 +29,9 @@ func digestMessage(lang Lang, r Report) Message {
 	for _, n := range numbers {
 		lines = append(lines, T(lang, "digest.item", "label", T(lang, n[0]), "value", trend(lang, n[1], n[2])))
 	}
-	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
+	retention := T(lang, "digest.retention", "returned", Number(lang, w.Returned), "returned_all", Number(lang, r.Returned), "became", Number(lang, w.Became), "became_all", Number(lang, r.Became))
 	return Message{
-		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
+		Title: T(lang, "digest.title", "date", Date(lang, r.Start), "week", r.Week.Week),
 		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
 	}
 }
@@ -42,14 +41,14 @@ func trend(lang Lang, now, before string) string {
 }
 
 func proposals(lang Lang, w WeekFigures) string {
-	return T(lang, "digest.proposals_value", "accepted", itoa(w.Pairs), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
+	return T(lang, "digest.proposals_value", "accepted", Number(lang, w.Pairs), "declined", Number(lang, w.Declined), "expired", Number(lang, w.Expired))
 }
 
 func intros(lang Lang, w WeekFigures) string {
 	if w.Intros == 0 {
 		return "0"
 	}
-	return T(lang, "digest.intros_value", "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
+	return T(lang, "digest.intros_value", "count", Number(lang, w.Intros), "median", humanDuration(lang, w.MedianIntro))
 }
 
 func rating(lang Lang, w WeekFigures) string {
@@ -57,28 +56,19 @@ func rating(lang Lang, w WeekFigures) string {
 	if !ok {
 		return T(lang, "digest.none")
 	}
-	return T(lang, "digest.rating_value", "rating", decimal(lang, rounded(avg)))
+	return T(lang, "digest.rating_value", "rating", Decimal(lang, rounded(avg)))
 }
 
 func answered(lang Lang, w WeekFigures) string {
 	n := w.Answered()
 	if n == 0 {
-		return T(lang, "digest.none")
+		return T(lang, "digest.answers_none")
 	}
 	return T(lang, "digest.answered_value", "yes", percent(w.AnsweredYes, n), "partly", percent(w.AnsweredPartly, n), "count", itoa(n))
 }
 
 // percent is part of whole as a whole percentage.
 func percent(part, whole int) string { return itoa((part*100 + whole/2) / whole) }
-
-// decimal writes a number with one decimal, with a comma in French.
-func decimal(lang Lang, f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	if lang == French {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
 
 // humanDuration writes a duration in days and hours, or hours and
 // minutes under a day.
@@ -97,11 +87,11 @@ func humanDuration(lang Lang, d time.Duration) string {
 func topicsSection(lang Lang, r Report) string {
 	list := func(tc []TopicCount, key string) string {
 		if len(tc) == 0 {
-			return T(lang, "digest.none")
+			return T(lang, "digest.topics_none")
 		}
 		var parts []string
 		for _, c := range tc[:min(5, len(tc))] {
-			parts = append(parts, T(lang, key, "topic", c.Topic, "count", itoa(c.Count), "waiting", itoa(c.Waiting)))
+			parts = append(parts, T(lang, key, "topic", c.Topic, "count", Number(lang, c.Count), "waiting", Number(lang, c.Waiting)))
 		}
 		return strings.Join(parts, ", ")
 	}

@@ -165,7 +165,7 @@ func TestAdminPairNeverAgain(t *testing.T) {
 		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
 	}
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "le matching ne les associera plus")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "la mise en relation automatique ne les réunira plus")
 	h.Run("alice", "admin pair <@mia> <@bob> confirm:yes")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 1 {
 		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
@@ -180,7 +180,7 @@ func TestAdminPairNoOffer(t *testing.T) {
 	h.Run("bob", "request go")
 	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "Zed offers no mentoring, so the matcher would never propose them.")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "Zed ne propose pas de mentorat\u202f: le matching ne lui proposerait personne.")
+	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "Zed ne propose pas de mentorat\u202f: la mise en relation automatique ne lui proposerait personne.")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 0 {
 		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
 	}

@@ -54,7 +54,7 @@ func TestManagersInShell(t *testing.T) {
 		"    [1] Offer to mentor",
 		"(a form would open here; in the shell, type the options instead)\n[to zoe, only you] Type `/mentor offer` followed by your topics",
 		"[to alice] The chart of the last weeks.",
-		"[to alice, only you] *Mentoring digest: week of 2026-10-26 (2026-W44)*",
+		"[to alice, only you] *Weekly mentoring digest: week of 26 October 2026 (2026-W44)*",
 		"[to alice] *mentorbot export*",
 		"[to alice, only you] Your export is on its way (2 members, 0 pairs, 0 survey answers).",
 	} {
