@@ -91,7 +91,7 @@ var catalogFR = map[string]string{
 	// Raisons.
 	"reason.topic":               "vous proposez « {topic} »",
 	"reason.topic_related":       "vous proposez « {topic} », un sujet voisin",
-	"reason.language":            "langue commune : {language}",
+	"reason.language":            "{language} en commun",
 	"reason.tz_same":             "même fuseau horaire",
 	"reason.tz":                  "{hours} h de décalage",
 	"reason.kind":                "vous proposez le {kind}",

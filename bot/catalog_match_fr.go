@@ -16,7 +16,7 @@ var catalogMatchFR = map[string]string{
 	"round.proposals.one":     "{count} proposition",
 	"round.proposals.other":   "{count} propositions",
 	"round.pair":              "{mentee} avec {mentor}, « {topic} », score {score} : {why}",
-	"round.reason_language":   "langue commune : {language}",
+	"round.reason_language":   "{language} en commun",
 	"round.left":              "Elle laisserait {requests} en attente :",
 	"round.left_item":         "{mentee}, « {topic} », {waited} : {why}",
 	"round.left_taken":        "Les mentors de « {topic} » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
