@@ -77,12 +77,12 @@ var catalogEN = map[string]string{
 	"waiting.kind":        "The mentors for “{topic}” don't offer this kind of mentoring.",
 	"waiting.declined":    "The mentors for “{topic}” weren't available this time.",
 	"mentee.waiting":      "No mentor is available for “{topic}” right now. Your request stays in the queue and I'll propose it as soon as someone fits.",
-	"mentee.accepted":     "Good news: {mentor} accepted to mentor you on “{topic}”. One last step: the program charter.",
+	"mentee.accepted":     "Good news: {mentor} agreed to mentor you on “{topic}”. One last step: the program charter.",
 
 	// Proposals.
 	"proposal.title":     "Mentoring request: {topic}",
 	"proposal.text":      "{mentee} would like your help on “{topic}”.",
-	"proposal.accepted":  "You accepted to mentor {mentee} on “{topic}”. Thank you! Next: the program charter.",
+	"proposal.accepted":  "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you! Next: the program charter.",
 	"proposal.declined":  "You declined the request on “{topic}”. Thanks for saying so: I'll find someone else.",
 	"proposal.withdrawn": "The request on “{topic}” I sent you was withdrawn by the member. No need to answer it.",
 	"btn.accept":         "Accept",
@@ -211,7 +211,7 @@ var catalogEN = map[string]string{
 	"checkin.notyet":          "No problem: I'll check in again in {days} {days|day|days}.",
 	"checkin.stopped":         "Thank you for telling me. The pair has ended, kindly: nobody is blamed.",
 	"ended.title":             "Your pair on “{topic}” has ended",
-	"ended.text_mentor":       "Thank you for the time you gave. Would you like to be matched with another mentee?",
+	"ended.text_mentor":       "Thank you for the time you gave. Would you like to mentor someone else?",
 	"ended.text_mentee":       "Sorry it didn't work out. Would you like a new match on “{topic}”?",
 	"btn.newmatch_yes":        "Yes, please",
 	"btn.newmatch_no":         "No, thanks",

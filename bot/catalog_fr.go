@@ -211,7 +211,7 @@ var catalogFR = map[string]string{
 	"checkin.notyet":          "Pas de souci : je reviens vers vous dans {days} {days|jour|jours}.",
 	"checkin.stopped":         "Merci de me l'avoir dit. Le binôme prend fin, sans reproche pour personne.",
 	"ended.title":             "Votre binôme sur « {topic} » est terminé",
-	"ended.text_mentor":       "Merci pour le temps donné. Souhaitez-vous accompagner une autre personne ?",
+	"ended.text_mentor":       "Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
 	"ended.text_mentee":       "Dommage que cela n'ait pas fonctionné. Souhaitez-vous un nouveau binôme sur « {topic} » ?",
 	"btn.newmatch_yes":        "Oui, volontiers",
 	"btn.newmatch_no":         "Non, merci",

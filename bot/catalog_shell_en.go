@@ -21,6 +21,14 @@ var catalogShellEN = map[string]string{
 	"shell.and":           "{first} & {second}",
 	"shell.in":            "[in #{channel}]",
 	"shell.file":          "(file: {path})",
+	"shell.days.one":      "{count} day",
+	"shell.days.other":    "{count} days",
+	"shell.hours.one":     "{count} hour",
+	"shell.hours.other":   "{count} hours",
+	"shell.minutes.one":   "{count} minute",
+	"shell.minutes.other": "{count} minutes",
+	"shell.seconds.one":   "{count} second",
+	"shell.seconds.other": "{count} seconds",
 	"shell.field":         "{label}: {value}",
 }
 

@@ -164,7 +164,7 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
 	MustContain(t, r, "The pair has ended, kindly")
 	MustInbox(t, h,
-		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
 	h.Run("erin", "offer go")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "I've asked a mentor")
@@ -268,7 +268,7 @@ func TestProposalRetried(t *testing.T) {
 	MustInbox(t, h,
 		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
 		"alice: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
-		"alice: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.")
+		"alice: Good news: Bob agreed to mentor you on “go”. One last step: the program charter.")
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
 }
@@ -333,7 +333,7 @@ func TestCharterAskedOncePerVersion(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	MustInbox(t, h,
 		"bob: Mentoring request: go | Carol would like your help on “go”.",
-		"carol: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.",
+		"carol: Good news: Bob agreed to mentor you on “go”. One last step: the program charter.",
 		"carol: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
 	h.Click("carol", "carol", bot.ActionCharterAccept)
 	MustInbox(t, h, "bob+carol: Introduction: go | Carol, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")

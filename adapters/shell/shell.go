@@ -130,6 +130,28 @@ func (a *Adapter) lang(user string) bot.Lang {
 	return bot.English
 }
 
+// duration writes d in days, hours, minutes and seconds, in the acting
+// member's language: "1 day 12 hours", « 1 jour 12 heures ».
+func (a *Adapter) duration(d time.Duration) string {
+	a.mu.Lock()
+	lang := a.langs[a.current]
+	a.mu.Unlock()
+	if lang == "" {
+		lang = bot.English
+	}
+	var parts []string
+	for _, u := range []struct {
+		key  string
+		size time.Duration
+	}{{"shell.days", 24 * time.Hour}, {"shell.hours", time.Hour}, {"shell.minutes", time.Minute}, {"shell.seconds", time.Second}} {
+		if n := int(d / u.size); n > 0 {
+			parts = append(parts, bot.Count(lang, n, u.key))
+			d -= time.Duration(n) * u.size
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // say prints a sentence of the catalog in the acting member's language.
 func (a *Adapter) say(key string, args ...string) {
 	a.mu.Lock()
@@ -193,7 +215,7 @@ func (a *Adapter) advance(ctx context.Context, arg string) {
 		a.say("shell.advance_usage")
 		return
 	}
-	a.say("shell.advanced", "duration", arg)
+	a.say("shell.advanced", "duration", a.duration(d))
 	if a.OnAdvance != nil {
 		a.OnAdvance(ctx, d)
 		return
