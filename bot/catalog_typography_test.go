@@ -38,7 +38,7 @@ func isCommand(key string) bool { return strings.HasSuffix(key, ".example") }
 
 // frenchTypography returns what is wrong with a French sentence, following
 // /work/shared/FRENCH.md: U+202F before : ; ? ! and inside « », U+00A0
-// before %, no space before . or , and no English quotes.
+// before %, no space before . , ) nor after (, and no English quotes.
 func frenchTypography(s string) []string {
 	var bad []string
 	p := []rune(prose(s))
@@ -69,9 +69,13 @@ func frenchTypography(s string) []string {
 			if before != '\u202f' {
 				bad = append(bad, "want U+202F before »")
 			}
-		case '.', ',':
+		case '.', ',', ')':
 			if before == ' ' || before == '\u202f' || before == '\u00a0' {
 				bad = append(bad, "want no space before "+string(r))
+			}
+		case '(':
+			if after == ' ' || after == '\u202f' || after == '\u00a0' {
+				bad = append(bad, "want no space after (")
 			}
 		case '"', '“', '”':
 			bad = append(bad, "want « » rather than "+string(r))
@@ -177,6 +181,7 @@ func TestTypographyRules(t *testing.T) {
 		{"fin .", 1},
 		{"“go”", 2},
 		{"85 %", 1},
+		{"( go )", 2},
 	} {
 		if got := len(frenchTypography(tc.s)); got != tc.want {
 			t.Errorf("%q: got %d faults %v, want %d", tc.s, got, frenchTypography(tc.s), tc.want)
