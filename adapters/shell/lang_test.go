@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestShellHelp: :help says what :advance runs, that button numbers are
@@ -44,5 +45,20 @@ func TestShellSpeaksMemberLanguage(t *testing.T) {
 		if strings.Contains(got, english) {
 			t.Errorf("got %q in French output:\n%s", english, got)
 		}
+	}
+}
+
+// TestShellAdvanceMovesClock: without a hook, :advance moves the clock
+// itself and says by how much, in words.
+func TestShellAdvanceMovesClock(t *testing.T) {
+	var out bytes.Buffer
+	sh, clock := MustShell(t, &out)
+	before := clock.Now()
+	sh.Line(context.Background(), ":advance 1d12h")
+	if got := clock.Now().Sub(before); got != 36*time.Hour {
+		t.Fatalf("got the clock moved by %v, want 36h", got)
+	}
+	if want := "The clock moves forward 1 day 12 hours.\n"; out.String() != want {
+		t.Fatalf("got %q, want %q", out.String(), want)
 	}
 }
