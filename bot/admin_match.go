@@ -106,10 +106,10 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	if err != nil {
 		return Message{}, err
 	}
-	waiting := Count(lang, len(p.pool.waiting), "round.requests")
+	waiting := plural(lang, len(p.pool.waiting), "round.requests")
 	lines := []string{T(lang, "round.intro_none", "waiting", waiting)}
 	if len(p.pairs) > 0 {
-		lines[0] = T(lang, "round.intro", "pairs", Count(lang, len(p.pairs), "round.pairs"), "waiting", waiting)
+		lines[0] = T(lang, "round.intro", "pairs", plural(lang, len(p.pairs), "round.pairs"), "waiting", waiting)
 	}
 	var pairs, left []string
 	for _, a := range p.pairs {
@@ -125,7 +125,7 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	}
 	lines = append(lines, capList(lang, pairs, len(pairs), maxPreviewRunes)...)
 	if len(p.pairs) > 0 && len(left) > 0 {
-		lines = append(lines, T(lang, "round.left", "requests", Count(lang, len(p.left), "round.requests")))
+		lines = append(lines, T(lang, "round.left", "requests", plural(lang, len(p.left), "round.requests")))
 	}
 	lines = append(lines, capList(lang, left, len(p.left), maxPreviewRunes)...)
 	msg := Message{Title: T(lang, "round.title"), Text: strings.Join(lines, "\n")}
@@ -271,10 +271,10 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 			notSent = append(notSent, line+" "+T(lang, "round.not_proposed"))
 		}
 	}
-	lines := []string{T(lang, "round.sent", "proposals", Count(lang, len(sent), "round.proposals"))}
+	lines := []string{T(lang, "round.sent", "proposals", plural(lang, len(sent), "round.proposals"))}
 	lines = append(lines, capList(lang, sent, len(sent), maxPreviewRunes)...)
 	if len(notSent) > 0 {
-		lines = append(lines, T(lang, "round.not_sent", "proposals", Count(lang, len(notSent), "round.proposals")))
+		lines = append(lines, T(lang, "round.not_sent", "proposals", plural(lang, len(notSent), "round.proposals")))
 		lines = append(lines, capList(lang, notSent, len(notSent), maxPreviewRunes)...)
 	}
 	return Message{Text: strings.Join(lines, "\n")}, nil

@@ -54,5 +54,5 @@ func waited(lang Lang, days int) string {
 	if days < 1 {
 		return T(lang, "fair.days_none")
 	}
-	return Count(lang, days, "fair.days")
+	return plural(lang, days, "fair.days")
 }

@@ -95,7 +95,7 @@ func fairnessSection(lang Lang, r Report) string {
 	lines := []string{
 		T(lang, "fair.title"),
 		T(lang, "fair.window", "from", Date(lang, f.From), "to", Date(lang, f.To),
-			"weeks", Count(lang, FairnessWeeks, "fair.weeks"), "days", itoa(int(FairnessWindow/(24*time.Hour)))),
+			"weeks", plural(lang, FairnessWeeks, "fair.weeks"), "days", itoa(int(FairnessWindow/(24*time.Hour)))),
 	}
 	if f.All.Asked == 0 {
 		lines = append(lines, "• "+T(lang, "fair.none"))

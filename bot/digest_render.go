@@ -15,13 +15,13 @@ const maxDigestItems = 10
 func digestMessage(lang Lang, r Report) Message {
 	w, p := r.Week, r.Before
 	numbers := [][3]string{
-		{"digest.requests", Number(lang, w.Requests), Number(lang, p.Requests)},
-		{"digest.offers", Number(lang, w.Offers), Number(lang, p.Offers)},
-		{"digest.pairs", Number(lang, w.Pairs), Number(lang, p.Pairs)},
+		{"digest.requests", itoa(w.Requests), itoa(p.Requests)},
+		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
+		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
-		{"digest.meetings", Number(lang, w.Meetings), Number(lang, p.Meetings)},
-		{"digest.surveys", Number(lang, w.Surveys), Number(lang, p.Surveys)},
+		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
+		{"digest.surveys", itoa(w.Surveys), itoa(p.Surveys)},
 		{"digest.rating", rating(lang, w), rating(lang, p)},
 		{"digest.answered", answered(lang, w), answered(lang, p)},
 	}
@@ -29,7 +29,7 @@ func digestMessage(lang Lang, r Report) Message {
 	for _, n := range numbers {
 		lines = append(lines, T(lang, "digest.item", "label", T(lang, n[0]), "value", trend(lang, n[1], n[2])))
 	}
-	retention := T(lang, "digest.retention", "returned", Number(lang, w.Returned), "returned_all", Number(lang, r.Returned), "became", Number(lang, w.Became), "became_all", Number(lang, r.Became))
+	retention := T(lang, "digest.retention", "returned", itoa(w.Returned), "returned_all", itoa(r.Returned), "became", itoa(w.Became), "became_all", itoa(r.Became))
 	return Message{
 		Title: T(lang, "digest.title", "date", Date(lang, r.Start), "week", r.Week.Week),
 		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
@@ -41,14 +41,14 @@ func trend(lang Lang, now, before string) string {
 }
 
 func proposals(lang Lang, w WeekFigures) string {
-	return T(lang, "digest.proposals_value", "accepted", Number(lang, w.Pairs), "declined", Number(lang, w.Declined), "expired", Number(lang, w.Expired))
+	return T(lang, "digest.proposals_value", "accepted", itoa(w.Pairs), "declined", itoa(w.Declined), "expired", itoa(w.Expired))
 }
 
 func intros(lang Lang, w WeekFigures) string {
 	if w.Intros == 0 {
 		return "0"
 	}
-	return T(lang, "digest.intros_value", "count", Number(lang, w.Intros), "median", humanDuration(lang, w.MedianIntro))
+	return T(lang, "digest.intros_value", "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
 }
 
 func rating(lang Lang, w WeekFigures) string {

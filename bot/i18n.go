@@ -158,6 +158,9 @@ func Count(lang Lang, n int, key string) string {
 	return T(lang, key+".other", "count", Number(lang, n))
 }
 
+// plural is Count, by the name the package's code uses.
+func plural(lang Lang, n int, key string) string { return Count(lang, n, key) }
+
 // Number writes a whole number the way lang does: 12 500 in French, with
 // a narrow no-break space, and 12,500 in English.
 func Number(lang Lang, n int) string {
