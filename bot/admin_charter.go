@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"time"
 )
 
 // runAdminCharter shows the charter in every language, or with text sets
@@ -54,7 +53,7 @@ func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
 	}
 	msg.Text = T(in.Lang, "admin.charter.how")
 	if !c.Updated.IsZero() {
-		msg.Text = T(in.Lang, "admin.charter.updated", "date", c.Updated.Format(time.DateOnly)) + "\n" + msg.Text
+		msg.Text = T(in.Lang, "admin.charter.updated", "date", Date(in.Lang, c.Updated)) + "\n" + msg.Text
 	}
 	return Reply{Message: msg}, nil
 }

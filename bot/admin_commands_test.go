@@ -161,8 +161,8 @@ func TestAdminStats(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		r := h.Run("alice", "admin stats")
-		if r.Message.Title != "Les chiffres du mentorat au 2026-11-23" || !strings.Contains(r.Message.Text, "*La dernière semaine complète\u202f: 2026-11-16 (2026-W47)*") ||
-			!strings.Contains(r.Message.Text, "• Note moyenne : 2,5 / 5 (semaine précédente : 4,5 / 5)") {
+		if r.Message.Title != "Les chiffres du mentorat au 23 novembre 2026" || !strings.Contains(r.Message.Text, "*La dernière semaine complète\u202f: semaine du 16 novembre 2026 (2026-W47)*") ||
+			!strings.Contains(r.Message.Text, "• Note moyenne\u202f: 2,5/5 (semaine précédente\u202f: 4,5/5)") {
 			t.Fatalf("got %+v, want the digest in the manager's language", r.Message)
 		}
 		posts := h.Posting.Posts()

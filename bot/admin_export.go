@@ -23,7 +23,7 @@ func runAdminExport(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	}
 	now := b.clock.Now().In(b.location(ctx, t))
 	f := File{Name: "mentorbot-export-" + now.Format(time.DateOnly) + ".csv", Type: "text/csv", Data: ExportCSV(e)}
-	counts := []string{"members", itoa(len(e.Members)), "pairs", itoa(len(e.Pairs)), "answers", itoa(len(e.Answers))}
+	counts := []string{"members", Number(in.Lang, len(e.Members)), "pairs", Number(in.Lang, len(e.Pairs)), "answers", Number(in.Lang, len(e.Answers))}
 	msg := Message{Title: T(in.Lang, "admin.export.title"), Text: T(in.Lang, "admin.export.file", counts...)}
 	if err := up.SendFile(ctx, in.Member, f, msg); err != nil {
 		return Reply{}, err

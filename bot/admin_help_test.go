@@ -125,21 +125,21 @@ func TestAdminStatsWeekInProgress(t *testing.T) {
 	h.Click("mia", "mia", bot.ActionProposalAccept)
 	h.Clock.Advance(26 * time.Hour)
 	r := h.Run("alice", "admin stats")
-	if r.Message.Title != "Mentoring figures on 2026-11-03" {
+	if r.Message.Title != "Mentoring figures on 3 November 2026" {
 		t.Fatalf("got title %q", r.Message.Title)
 	}
 	MustLines(t, r.Message.Text,
-		"This week so far (since Monday 2026-11-02, 2026-W45)",
+		"This week so far (since Monday 2 November 2026, 2026-W45)",
 		"• Requests: 1",
 		"• New mentors: 1",
 		"• Pairs formed: 1",
 		"• Proposals: 1 accepted, 0 declined, 0 expired",
-		"*The last complete week: 2026-10-26 (2026-W44)*",
+		"*The last complete week: week of 26 October 2026 (2026-W44)*",
 		"The week in numbers",
 		"• Requests: 0 (week before: 0)",
 	)
 	h.Run("alice", "lang fr")
 	MustLines(t, h.Run("alice", "admin stats").Message.Text,
-		"Cette semaine jusqu'ici (depuis le lundi 2026-11-02, 2026-W45)",
-		"*La dernière semaine complète\u202f: 2026-10-26 (2026-W44)*")
+		"Cette semaine jusqu'ici (depuis le lundi 2 novembre 2026, 2026-W45)",
+		"*La dernière semaine complète\u202f: semaine du 26 octobre 2026 (2026-W44)*")
 }

@@ -104,7 +104,7 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
 		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	)
-	if want := "anglais ; Mia propose"; !strings.Contains(r.Message.Text, want) {
+	if want := "anglais en commun ; Mia propose"; !strings.Contains(r.Message.Text, want) {
 		t.Errorf("got %s\nwant the reasons joined by %q", r.Message.Text, " ; ")
 	}
 	if got := r.Message.Buttons[0].Label; got != "Envoyer ces propositions" {

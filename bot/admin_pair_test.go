@@ -34,7 +34,7 @@ func TestAdminPair(t *testing.T) {
 			t.Fatalf("got %v, want the pair counted as a manager's, no accepted proposal and no member request", c)
 		}
 		MustLines(t, h.Run("alice", "admin stats").Message.Text,
-			"This week so far (since Monday 2026-11-02, 2026-W45)",
+			"This week so far (since Monday 2 November 2026, 2026-W45)",
 			"• Pairs formed: 1",
 			"• Of which formed by managers: 1",
 			"• Proposals: 0 accepted, 0 declined, 0 expired")

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"strings"
-	"time"
 )
 
 // runAdminStats shows the week in progress so far, then the digest of the
@@ -32,10 +31,10 @@ func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // under its heading.
 func statsMessage(lang Lang, r Report) Message {
 	d := digestMessage(lang, r)
-	current := append([]string{T(lang, "admin.stats.current", "date", weekStart(r.At).Format(time.DateOnly), "week", r.Current.Week)}, weekNumbers(lang, r.Current, nil)...)
-	last := T(lang, "admin.stats.last", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week)
+	current := append([]string{T(lang, "admin.stats.current", "date", Date(lang, weekStart(r.At)), "week", r.Current.Week)}, weekNumbers(lang, r.Current, nil)...)
+	last := T(lang, "admin.stats.last", "date", Date(lang, r.Start), "week", r.Week.Week)
 	return Message{
-		Title: T(lang, "admin.stats.title", "date", r.At.Format(time.DateOnly)),
+		Title: T(lang, "admin.stats.title", "date", Date(lang, r.At)),
 		Text:  strings.Join(current, "\n") + "\n\n" + last + "\n\n" + d.Text,
 	}
 }

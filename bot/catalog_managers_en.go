@@ -13,7 +13,7 @@ var catalogManagersEN = map[string]string{
 	"err.admin.managers_who_remove":     "Whom should I remove from the managers? Mention the member: `/mentor admin managers remove @ada`.",
 	"admin.stats.title":                 "Mentoring figures on {date}",
 	"admin.stats.current":               "This week so far (since Monday {date}, {week})",
-	"admin.stats.last":                  "*The last complete week: {date} ({week})*",
+	"admin.stats.last":                  "*The last complete week: week of {date} ({week})*",
 	"digest.manager_pairs":              "Of which formed by managers",
 	"admin.pair.ask_intro":              "The matcher would not pair {mentor} with {mentee} on its own:",
 	"admin.pair.warn_never":             "A previous pairing of {mentor} and {mentee} did not work out (a decline, or a pair ended early), so it will not pair them again",

@@ -12,7 +12,7 @@ var catalogManagersFR = map[string]string{
 	"err.admin.managers_who_remove":     "Qui dois-je retirer des responsables du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers retirer @ada`.",
 	"admin.stats.title":                 "Les chiffres du mentorat au {date}",
 	"admin.stats.current":               "Cette semaine jusqu'ici (depuis le lundi {date}, {week})",
-	"admin.stats.last":                  "*La dernière semaine complète\u202f: {date} ({week})*",
+	"admin.stats.last":                  "*La dernière semaine complète\u202f: semaine du {date} ({week})*",
 	"digest.manager_pairs":              "Dont formés par les responsables",
 	"admin.pair.ask_intro":              "La mise en relation automatique n'associerait pas d'elle-même {mentor} et {mentee}\u202f:",
 	"admin.pair.warn_never":             "Une précédente mise en relation de {mentor} et {mentee} n'a pas abouti (un refus, ou un binôme arrêté tôt)\u202f: elle ne les associera plus",

@@ -3,7 +3,7 @@ package bot
 // The sentences of the matcher's priority reasons (waiting time, a repeat
 // pairing) and of a mentor's capacity with open proposals, in English.
 var catalogReasonsEN = map[string]string{
-	"reason.waited":     "waiting for {days} days, so first in line",
+	"reason.waited":     "waiting for {days} {days|day|days}, so first in line",
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor had room",
 

@@ -8,7 +8,19 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+// placeholder is a {name}, or a {name|one|other} plural form, whose name
+// is its first group.
+var placeholder = regexp.MustCompile(`\{([a-z_]+)(?:\|[^{}]*)?\}`)
+
+// placeholders lists the names a sentence fills, sorted and once each.
+func placeholders(s string) []string {
+	var names []string
+	for _, m := range placeholder.FindAllStringSubmatch(s, -1) {
+		names = append(names, m[1])
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
 
 // TestCatalogParity: every sentence exists in both languages, with the
 // same placeholders, so no member ever sees a key or an unfilled {name}.
@@ -19,11 +31,8 @@ func TestCatalogParity(t *testing.T) {
 			t.Errorf("key %q is missing in French", k)
 			continue
 		}
-		pe := placeholder.FindAllString(bot.T(bot.English, k), -1)
-		pf := placeholder.FindAllString(bot.T(bot.French, k), -1)
-		slices.Sort(pe)
-		slices.Sort(pf)
-		if !slices.Equal(slices.Compact(pe), slices.Compact(pf)) {
+		pe, pf := placeholders(bot.T(bot.English, k)), placeholders(bot.T(bot.French, k))
+		if !slices.Equal(pe, pf) {
 			t.Errorf("key %q: got placeholders %v in French, want %v as in English", k, pf, pe)
 		}
 	}
@@ -56,7 +65,7 @@ func TestCommandTableIsTranslated(t *testing.T) {
 
 func TestT(t *testing.T) {
 	got := bot.T(bot.French, "request.cancelled", "topic", "go")
-	if want := "Votre demande sur « go » est retirée."; got != want {
+	if want := "Votre demande sur «\u202fgo\u202f» est retirée."; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	if got := bot.T(bot.French, "no.such.key"); got != "no.such.key" {
@@ -75,5 +84,39 @@ func TestT(t *testing.T) {
 func BenchmarkT(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_ = bot.T(bot.French, "status.pair.mentor", "name", "Alice", "topic", "go", "state", "actif")
+	}
+}
+
+// TestTGrammar: T writes the plural a count takes in each language and,
+// in French, elides "de", "que", "le" and "la" before a vowel.
+func TestTGrammar(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"FrenchElidesDe", bot.T(bot.French, "status.pair.mentor", "name", "Erin", "topic", "go", "state", "actif"), "Mentor d'Erin sur «\u202fgo\u202f»\u202f: actif"},
+		{"FrenchKeepsDe", bot.T(bot.French, "status.pair.mentor", "name", "Bob", "topic", "go", "state", "actif"), "Mentor de Bob sur «\u202fgo\u202f»\u202f: actif"},
+		{"FrenchElidesQue", bot.T(bot.French, "charter.waiting_other", "name", "Élodie"), "J'attends maintenant qu'Élodie l'accepte aussi."},
+		{"EnglishNoElision", bot.T(bot.English, "status.pair.mentor", "name", "Erin", "topic", "go", "state", "active"), "Mentor of Erin on “go”: active"},
+		{"FrenchZeroSingular", bot.T(bot.French, "reason.exp_senior", "years", "1"), "1 an d'expérience"},
+		{"FrenchTwoPlural", bot.T(bot.French, "reason.exp_senior", "years", "2"), "2 ans d'expérience"},
+		{"EnglishOneSingular", bot.T(bot.English, "reason.exp_senior", "years", "1"), "1 year of experience"},
+		{"EnglishZeroPlural", bot.T(bot.English, "checkin.notyet", "days", "0"), "No problem: I'll check in again in 0 days."},
+		{"FrenchOneDay", bot.T(bot.French, "checkin.notyet", "days", "1"), "Pas de souci\u202f: je reviens vers vous dans 1 jour."},
+		{"CountFrenchZero", bot.Count(bot.French, 0, "round.pairs"), "0 binôme"},
+		{"CountEnglishZero", bot.Count(bot.English, 0, "round.pairs"), "0 pairs"},
+		{"CountEnglishOne", bot.Count(bot.English, 1, "round.pairs"), "1 pair"},
+		{"NumberFrench", bot.Number(bot.French, 12500), "12\u202f500"},
+		{"NumberEnglish", bot.Number(bot.English, 1234567), "1,234,567"},
+		{"NumberSmall", bot.Number(bot.French, 999), "999"},
+		{"DecimalFrench", bot.Decimal(bot.French, 4.6), "4,6"},
+		{"DecimalEnglish", bot.Decimal(bot.English, 4.6), "4.6"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.got != tc.want {
+				t.Fatalf("got %q, want %q", tc.got, tc.want)
+			}
+		})
 	}
 }

@@ -7,7 +7,7 @@ var catalogTopicsFR = map[string]string{
 	"cmd.admin.topics.example":   "/mentor admin topics alias gestion de projet = project management",
 	"opt.alias":                  "l'écriture que tapent les membres, par exemple sre",
 	"admin.topics.title":         "Alias de sujets",
-	"admin.topics.intro":         "En plus des écritures courantes (k8s, golang, node.js…), cet espace de travail lit :",
+	"admin.topics.intro":         "En plus des écritures courantes (k8s, golang, node.js…), cet espace de travail comprend :",
 	"admin.topics.item":          "« {alias} » comme « {topic} »",
 	"admin.topics.none":          "Cet espace de travail n'a pas encore d'alias de sujets à lui. Ajoutez-en un avec `/mentor admin topics alias sre site reliability engineering`.",
 	"admin.topics.added":         "Désormais, « {alias} » veut dire « {topic} », dans toutes les offres et demandes, y compris celles déjà faites.",

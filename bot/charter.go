@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"time"
 )
 
 // DefaultCharterVersion is the version of the charter that ships with the
@@ -87,7 +86,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
-	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", now.Format(time.DateOnly))}}
+	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", Date(lang, now))}}
 	if pair.State == PairActive {
 		b.introduce(ctx, pair)
 		reply.Message.Text += "\n" + T(lang, "charter.both")

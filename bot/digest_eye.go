@@ -26,7 +26,7 @@ func eyeSection(lang Lang, r Report) string {
 		lines = append(lines, T(lang, "digest.stalled", "count", itoa(len(r.Stalled))))
 		for _, f := range r.Stalled[:min(maxDigestItems, len(r.Stalled))] {
 			lines = append(lines, "• "+T(lang, "digest.stalled_item", "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
-				"topic", f.Pair.Topic, "date", f.Flag.At.In(loc).Format(time.DateOnly)))
+				"topic", f.Pair.Topic, "date", Date(lang, f.Flag.At.In(loc))))
 		}
 		lines = append(lines, more(lang, len(r.Stalled))...)
 	}
@@ -34,7 +34,7 @@ func eyeSection(lang Lang, r Report) string {
 		lines = append(lines, T(lang, "digest.low", "count", itoa(len(r.LowRatings))))
 		for _, f := range r.LowRatings[:min(maxDigestItems, len(r.LowRatings))] {
 			lines = append(lines, "• "+T(lang, "digest.low_item", "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
-				"topic", f.Pair.Topic, "rating", itoa(f.Flag.Rating), "date", f.Flag.At.In(loc).Format(time.DateOnly)))
+				"topic", f.Pair.Topic, "rating", itoa(f.Flag.Rating), "date", Date(lang, f.Flag.At.In(loc))))
 		}
 		lines = append(lines, more(lang, len(r.LowRatings))...)
 	}

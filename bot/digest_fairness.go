@@ -94,7 +94,7 @@ func fairnessSection(lang Lang, r Report) string {
 	f := r.Fairness
 	lines := []string{
 		T(lang, "fair.title"),
-		T(lang, "fair.window", "from", f.From.Format(time.DateOnly), "to", f.To.Format(time.DateOnly),
+		T(lang, "fair.window", "from", Date(lang, f.From), "to", Date(lang, f.To),
 			"weeks", plural(lang, FairnessWeeks, "fair.weeks"), "days", itoa(int(FairnessWindow/(24*time.Hour)))),
 	}
 	if f.All.Asked == 0 {
@@ -122,7 +122,7 @@ func fairnessSection(lang Lang, r Report) string {
 }
 
 func fairValue(lang Lang, g FairGroup) string {
-	return T(lang, "fair.value", "matched", itoa(g.Matched), "asked", itoa(g.Asked), "percent", itoa(g.share()))
+	return T(lang, "fair.value", "matched", Number(lang, g.Matched), "asked", Number(lang, g.Asked), "percent", Number(lang, g.share()))
 }
 
 // groupName names a group in lang: "French", "Europe and Africa (UTC−2
@@ -139,17 +139,4 @@ func groupName(lang Lang, g FairGroup) string {
 		return T(lang, "kind."+g.Value)
 	}
 	return g.Value
-}
-
-// plural writes a count with key.one or key.other: in French 0 and 1 take
-// the singular, in English only 1 does.
-func plural(lang Lang, n int, key string) string {
-	one := n == 1
-	if lang == French {
-		one = n <= 1
-	}
-	if one {
-		return T(lang, key+".one", "count", itoa(n))
-	}
-	return T(lang, key+".other", "count", itoa(n))
 }

@@ -59,11 +59,11 @@ func TestDigestFairness(t *testing.T) {
 			t.Fatal(err)
 		}
 		MustLines(t, msg.Text,
-			"Waiting for a mentor (2), oldest first:",
+			"Requests waiting for a mentor (2), oldest first:",
 			"• Ben, “python”, 14 days: Nobody offers “python” yet.",
 			"• Dan, “rust”, 1 day: Nobody offers “rust” yet.",
 			"Who the matching leaves out",
-			"Requests made from 2026-10-12 to 2026-11-08 (4 weeks), matched within 7 days:",
+			"Requests made from 12 October 2026 to 8 November 2026 (4 weeks), matched within 7 days:",
 			"• All requests: 1 of 3 (33%)",
 			"• By language: English 0 of 2 (0%), French 1 of 1 (100%)",
 			"• By time zone: Americas (UTC−12 to −3) 0 of 1 (0%), time zone unknown 0 of 1 (0%), Europe and Africa (UTC−2 to +3) 1 of 1 (100%)",
@@ -75,12 +75,12 @@ func TestDigestFairness(t *testing.T) {
 		h.Run("alice", "lang fr")
 		msg := h.Run("alice", "admin stats").Message
 		MustLines(t, msg.Text,
-			"• Dan, «\u202frust\u202f», 1 jour\u202f: Personne ne propose encore « rust ».",
+			"• Dan, «\u202frust\u202f», 1 jour\u202f: Personne ne propose encore « rust ».",
 			"Qui la mise en relation laisse de côté",
-			"Demandes faites du 2026-10-12 au 2026-11-08 (4 semaines), avec un binôme formé sous 7 jours\u202f:",
-			"• Toutes les demandes : 1 sur 3 (33\u202f%)",
-			"• Par langue : anglais 0 sur 2 (0\u202f%), français 1 sur 1 (100\u202f%)",
-			"• Par forme de mentorat : mentorat individuel 0 sur 1 (0\u202f%), mentorat flash (Meet & Share) 1 sur 2 (50\u202f%)",
+			"Demandes faites du 12 octobre 2026 au 8 novembre 2026 (4 semaines), avec un binôme formé sous 7 jours\u202f:",
+			"• Toutes les demandes : 1 sur 3 (33\u00a0%)",
+			"• Par langue : anglais 0 sur 2 (0\u00a0%), français 1 sur 1 (100\u00a0%)",
+			"• Par forme de mentorat : mentorat individuel 0 sur 1 (0\u00a0%), mentorat flash (Meet & Share) 1 sur 2 (50\u00a0%)",
 		)
 	})
 }

@@ -40,7 +40,7 @@ func TestPostDigest(t *testing.T) {
 		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
-		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Mentoring digest: week of 2026-11-02 (2026-W45)" {
+		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Weekly mentoring digest: week of 2 November 2026 (2026-W45)" {
 			t.Fatalf("got %+v, want the next week's digest", posts)
 		}
 	})
@@ -50,9 +50,19 @@ func TestPostDigest(t *testing.T) {
 		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}
-		if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].Message.Title != "Bilan du mentorat : semaine du 2026-10-26 (2026-W44)" {
+		posts := h.Posting.Posts()
+		if len(posts) != 1 || posts[0].Message.Title != "Bilan hebdomadaire du mentorat : semaine du 26 octobre 2026 (2026-W44)" {
 			t.Fatalf("got %+v, want the digest in French", posts)
 		}
+		// An empty week agrees in French: 0 takes the singular, and
+		// « aucun » (sujet) is not « aucune » (note).
+		MustLines(t, posts[0].Message.Text,
+			"• Propositions\u202f: 0 acceptée, 0 déclinée, 0 expirée (semaine précédente\u202f: 0 acceptée, 0 déclinée, 0 expirée)",
+			"• Note moyenne\u202f: aucune (semaine précédente\u202f: aucune)",
+			"• «\u202fMon mentor a répondu à mes questions\u202f»\u202f: aucune réponse (semaine précédente\u202f: aucune réponse)",
+			"Demandés dans la semaine\u202f: aucun",
+			"Demandés, mais que personne ne propose\u202f: aucun",
+		)
 	})
 	t.Run("OKNoChannel", func(t *testing.T) {
 		h := MustAdminHarness(t)

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -17,7 +16,7 @@ func digestMessage(lang Lang, r Report) Message {
 	lines := append([]string{T(lang, "digest.numbers")}, weekNumbers(lang, r.Week, &r.Before)...)
 	retention := T(lang, "digest.retention", "returned", itoa(r.Week.Returned), "returned_all", itoa(r.Returned), "became", itoa(r.Week.Became), "became_all", itoa(r.Became))
 	return Message{
-		Title: T(lang, "digest.title", "date", r.Start.Format(time.DateOnly), "week", r.Week.Week),
+		Title: T(lang, "digest.title", "date", Date(lang, r.Start), "week", r.Week.Week),
 		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
 	}
 }
@@ -72,28 +71,19 @@ func rating(lang Lang, w WeekFigures) string {
 	if !ok {
 		return T(lang, "digest.none")
 	}
-	return T(lang, "digest.rating_value", "rating", decimal(lang, rounded(avg)))
+	return T(lang, "digest.rating_value", "rating", Decimal(lang, rounded(avg)))
 }
 
 func answered(lang Lang, w WeekFigures) string {
 	n := w.Answered()
 	if n == 0 {
-		return T(lang, "digest.none")
+		return T(lang, "digest.answers_none")
 	}
 	return T(lang, "digest.answered_value", "yes", percent(w.AnsweredYes, n), "partly", percent(w.AnsweredPartly, n), "count", itoa(n))
 }
 
 // percent is part of whole as a whole percentage.
 func percent(part, whole int) string { return itoa((part*100 + whole/2) / whole) }
-
-// decimal writes a number with one decimal, with a comma in French.
-func decimal(lang Lang, f float64) string {
-	s := strconv.FormatFloat(f, 'f', 1, 64)
-	if lang == French {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
 
 // humanDuration writes a duration in days and hours, or hours and
 // minutes under a day.
@@ -112,11 +102,11 @@ func humanDuration(lang Lang, d time.Duration) string {
 func topicsSection(lang Lang, r Report) string {
 	list := func(tc []TopicCount, key string) string {
 		if len(tc) == 0 {
-			return T(lang, "digest.none")
+			return T(lang, "digest.topics_none")
 		}
 		var parts []string
 		for _, c := range tc[:min(5, len(tc))] {
-			parts = append(parts, T(lang, key, "topic", c.Topic, "count", itoa(c.Count), "waiting", itoa(c.Waiting)))
+			parts = append(parts, T(lang, key, "topic", c.Topic, "count", Number(lang, c.Count), "waiting", Number(lang, c.Waiting)))
 		}
 		return strings.Join(parts, ", ")
 	}

@@ -138,7 +138,7 @@ func TestDigest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "Mentoring digest: week of 2026-11-16 (2026-W47)"; msg.Title != want {
+		if want := "Weekly mentoring digest: week of 16 November 2026 (2026-W47)"; msg.Title != want {
 			t.Errorf("got title %q, want %q", msg.Title, want)
 		}
 		MustLines(t, msg.Text,
@@ -149,19 +149,19 @@ func TestDigest(t *testing.T) {
 			"• Introductions: 2, median 3 h 0 min from request (week before: 1, median 6 h 0 min from request)",
 			"• Meetings confirmed: 1 (week before: 1)",
 			"• Surveys answered: 2 (week before: 2)",
-			"• Average rating: 2.5 / 5 (week before: 4.5 / 5)",
+			"• Average rating: 2.5/5 (week before: 4.5/5)",
 			"• “My mentor answered my questions”: 0% yes, 100% partly (answers: 1) (week before: 100% yes, 0% partly (answers: 1))",
 			"Requested in the week: design (1), go (1), python (1), rust (1)",
 			"On offer (mentors per topic): career change (1), design (1), go (1), python (1)",
-			"Requested but offered by nobody: rust (1 in the week, 1 waiting now)",
-			"Waiting for a mentor (3), oldest first:",
+			"Requested, but nobody offers them: rust (1 in the week, 1 waiting now)",
+			"Requests waiting for a mentor (3), oldest first:",
 			"• Ben, “python”, 13 days: The mentors for “python” weren't available this time.",
 			"• Dan, “rust”, 5 days: Nobody offers “rust” yet.",
 			"• Fay, “design”, 5 days: The mentors for “design” weren't available this time.",
 			"Stalled pairs, no contact after the check-ins (1):",
-			"• Mia and Cat, “go”, since 2026-11-18",
+			"• Mia and Cat, “go”, since 18 November 2026",
 			"Low ratings to look at (1):",
-			"• Max and Eve, “python”: rated 2/5 on 2026-11-17",
+			"• Max and Eve, “python”: rated 2/5 on 17 November 2026",
 			"Mentors back for a new mentee after finishing with one: 1 in the week (1 in all).",
 			"Mentees who became mentors: 1 in the week (1 in all).",
 		)

@@ -51,7 +51,7 @@ func TestEndPair(t *testing.T) {
 	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
 	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), bot.T(bot.French, "checkin.stopped"))
 	MustInbox(t, h,
-		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
 	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("dan"))
 	if len(pairs) != 1 || pairs[0].State != bot.PairCancelled || pairs[0].EndReason != "member-ended" {

@@ -175,7 +175,7 @@ func TestErrorsNameOptionsInWords(t *testing.T) {
 	h.Run("fr", "lang fr")
 	tests := []struct{ name, user, text, want string }{
 		{"RequiredFrench", "fr", "request", "Merci d'indiquer le sujet."},
-		{"BadChoiceFrench", "fr", "request go type:bogus", "« bogus » n'est pas une valeur possible pour la forme de mentorat."},
+		{"BadChoiceFrench", "fr", "request go type:bogus", "«\u202fbogus\u202f» n'est pas une valeur possible pour la forme de mentorat."},
 		{"BadChoiceEnglish", "en", "offer go kinds:bogus", "“bogus” is not a valid value for the kinds of mentoring."},
 		{"LangEnglish", "en", "lang", "Please give the language."},
 	}

@@ -1,6 +1,11 @@
 package bot
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // catalogs holds every sentence the bot says, by language and key. Each
 // sentence may use {name} placeholders, filled by T. A test checks that
@@ -10,27 +15,39 @@ var catalogs = map[Lang]map[string]string{
 	French:  catalogFR,
 }
 
-// T returns the sentence key in lang, with {name} placeholders replaced by
-// the name/value pairs in args. A key missing in lang falls back to
-// English, and a key missing everywhere is returned as is, so a slip shows
-// up in a test rather than as an empty message.
+// T returns the sentence key in lang, with its placeholders filled by the
+// name/value pairs in args. A key missing in lang falls back to English,
+// and a key missing everywhere is returned as is, so a slip shows up in a
+// test rather than as an empty message.
+//
+// A sentence has two kinds of placeholders:
+//
+//   - {name} is replaced by the value of name;
+//   - {name|one|other} is replaced by one or other as the number in name
+//     takes the singular or the plural in lang (see Singular): "{days}
+//     {days|day|days}", "{days} {days|jour|jours}".
+//
+// In French, a value that begins with a vowel or a mute h elides the "de",
+// "que", "le" or "la" written just before it: "le mentor de {name}" reads
+// "le mentor d'Erin" and "le mentor de Bob".
 func T(lang Lang, key string, args ...string) string {
 	s, ok := catalogs[lang][key]
 	if !ok {
 		if s, ok = catalogEN[key]; !ok {
 			return key
 		}
+		lang = English
 	}
 	if len(args) == 0 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	return fill(s, args)
+	return fill(lang, s, args)
 }
 
-// fill replaces each {name} of s by its value in args, in one pass, and
-// leaves unknown placeholders as they are. Values are never scanned for
-// placeholders, so a member's text cannot inject one.
-func fill(s string, args []string) string {
+// fill replaces each placeholder of s by its value in args, in one pass,
+// and leaves unknown placeholders as they are. Values are never scanned
+// for placeholders, so a member's text cannot inject one.
+func fill(lang Lang, s string, args []string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 32)
 	for {
@@ -45,20 +62,141 @@ func fill(s string, args []string) string {
 			return b.String()
 		}
 		b.WriteString(s[:i])
-		name, v, ok := s[i+1:i+j], "", false
-		for k := 0; k+1 < len(args); k += 2 {
-			if args[k] == name {
-				v, ok = args[k+1], true
-				break
-			}
-		}
-		if ok {
-			b.WriteString(v)
-		} else {
+		name, forms, plural := strings.Cut(s[i+1:i+j], "|")
+		v, ok := arg(args, name)
+		switch {
+		case !ok:
 			b.WriteString(s[i : i+j+1])
+		case plural:
+			one, other, _ := strings.Cut(forms, "|")
+			if n, isNum := number(v); isNum && Singular(lang, n) {
+				b.WriteString(one)
+			} else {
+				b.WriteString(other)
+			}
+		default:
+			if lang == French {
+				elide(&b, v)
+			}
+			b.WriteString(v)
 		}
 		s = s[i+j+1:]
 	}
+}
+
+func arg(args []string, name string) (string, bool) {
+	for k := 0; k+1 < len(args); k += 2 {
+		if args[k] == name {
+			return args[k+1], true
+		}
+	}
+	return "", false
+}
+
+// number reads the whole number a value writes, with or without
+// thousands separators ("12 500", "12,500").
+func number(v string) (int, bool) {
+	n, digits := 0, 0
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+			digits++
+		case r == ',' || r == '\u202f' || r == '\u00a0' || r == ' ':
+		default:
+			return 0, false
+		}
+	}
+	return n, digits > 0
+}
+
+// Singular reports whether the count n takes the singular in lang: in
+// French 0 and 1 do ("0 binôme", "1 binôme"), in English only 1 does
+// ("0 pairs", "1 pair").
+func Singular(lang Lang, n int) bool {
+	if lang == French {
+		return n == 0 || n == 1
+	}
+	return n == 1
+}
+
+// elisions are the French words that lose their vowel before a vowel:
+// "de Erin" is "d'Erin", "que Anne" is "qu'Anne".
+var elisions = []struct{ word, elided string }{
+	{"de ", "d'"}, {"De ", "D'"}, {"que ", "qu'"}, {"Que ", "Qu'"},
+	{"le ", "l'"}, {"Le ", "L'"}, {"la ", "l'"}, {"La ", "L'"},
+}
+
+// elide turns the "de ", "que ", "le " or "la " that ends b into its
+// elided form when v, the value about to be written, begins with a vowel
+// or an h (taken as mute, as it is in most names: "d'Hugo").
+func elide(b *strings.Builder, v string) {
+	r, _ := utf8.DecodeRuneInString(v)
+	if !strings.ContainsRune("aeiouhàâäéèêëîïôöùûüœæAEIOUHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ", r) {
+		return
+	}
+	written := b.String()
+	for _, e := range elisions {
+		before, ok := strings.CutSuffix(written, e.word)
+		if !ok || (before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "(")) {
+			continue
+		}
+		b.Reset()
+		b.WriteString(before)
+		b.WriteString(e.elided)
+		return
+	}
+}
+
+// Count writes n with the noun of key in lang, singular or plural:
+// Count(French, 0, "count.pairs") is "0 binôme", Count(English, 0, ...)
+// "0 pairs". The catalog holds key.one and key.other, each with {count}.
+func Count(lang Lang, n int, key string) string {
+	if Singular(lang, n) {
+		return T(lang, key+".one", "count", Number(lang, n))
+	}
+	return T(lang, key+".other", "count", Number(lang, n))
+}
+
+// plural is Count, by the name the package's code uses.
+func plural(lang Lang, n int, key string) string { return Count(lang, n, key) }
+
+// Number writes a whole number the way lang does: 12 500 in French, with
+// a narrow no-break space, and 12,500 in English.
+func Number(lang Lang, n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	if len(s) <= 3 {
+		if neg {
+			return "-" + s
+		}
+		return s
+	}
+	sep := ","
+	if lang == French {
+		sep = "\u202f"
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Decimal writes f with one decimal: 4,6 in French, 4.6 in English.
+func Decimal(lang Lang, f float64) string {
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	if lang == French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // HasKey reports whether key is in the catalog of lang.
@@ -89,4 +227,20 @@ func errorText(lang Lang, err error) string {
 		}
 	}
 	return T(lang, key, args...)
+}
+
+// monthsFR are the French months, lower case as French writes them.
+var monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
+
+// Date writes the day of t the way lang does: « 1er mars 2027 »,
+// « 12 mars 2027 », "12 March 2027".
+func Date(lang Lang, t time.Time) string {
+	if lang != French {
+		return t.Format("2 January 2006")
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return day + " " + monthsFR[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }

@@ -54,12 +54,14 @@ func runIntro(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	return b.sendIntro(ctx, pair)
 }
 
-// introMessage is the introduction, in one or two languages.
+// introMessage is the introduction, in one or two languages: each part,
+// the room's label included, in each reader's language.
 func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
-	var titles, texts []string
+	var titles, texts, rooms []string
 	var fields []Field
 	for _, l := range langs {
 		titles = append(titles, T(l, "intro.title", "topic", pair.Topic))
+		rooms = append(rooms, T(l, "intro.room"))
 		texts = append(texts, T(l, "intro.text", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
 		if pair.Goal != "" {
 			fields = append(fields, Field{T(l, "field.goal"), pair.Goal})
@@ -72,7 +74,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 		Title:    strings.Join(titles, " / "),
 		Text:     strings.Join(texts, "\n\n"),
 		Fields:   fields,
-		Link:     &Link{Label: T(langs[0], "intro.room"), URL: pair.Room},
+		Link:     &Link{Label: strings.Join(rooms, " / "), URL: pair.Room},
 		Mentions: []MemberID{pair.Mentor, pair.Mentee},
 	}
 }

@@ -43,7 +43,7 @@ func TestReadingLanguageIsNoFilter(t *testing.T) {
 		got := click("ann")
 		MustLines(t, got.Message.Text,
 			"Votre demande sur «\u202fgo\u202f» accepte désormais aussi les mentors parlant anglais.",
-			"C'est noté : j'ai sollicité un mentor qui correspond à votre demande sur « go ». Je vous préviens dès qu'il répond.")
+			"C'est noté\u202f: j'ai sollicité un mentor qui correspond à votre demande sur «\u202fgo\u202f». Je vous préviens dès que j'ai sa réponse.")
 		if !got.Replace {
 			t.Errorf("got Replace false, want the question replaced")
 		}

@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -73,24 +72,24 @@ func TestFlashLifecycle(t *testing.T) {
 
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	MustInbox(t, h,
-		"alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme.",
+		"alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme.",
 		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
-		"alice: La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
+		"alice: La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	MustTick(t, h, 36*time.Hour) // halfway through the 72 h charter timeout
-	MustInbox(t, h, "alice: Rappel : La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
+	MustInbox(t, h, "alice: Rappel : La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("alice", "alice", bot.ActionCharterAccept)
-	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
+	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
 
 	MustTick(t, h, 3*day)
-	MustInbox(t, h, "bob: Check-in: go | Have you been in touch with Alice?", "alice: Point d'étape : go | Avez-vous été en contact avec Bob ?")
+	MustInbox(t, h, "bob: Check-in: go | Have you been in touch with Alice?", "alice: Point d'étape : go | Avez-vous pu échanger avec Bob ?")
 	r := h.Click("alice", "alice", bot.ActionCheckinYes)
 	MustContain(t, r, "Un court questionnaire arrive")
 	MustContain(t, h.Click("alice", "alice", bot.ActionCheckinYes), "Vous avez déjà répondu")
 	MustTick(t, h, time.Minute)
 	MustInbox(t, h,
 		"bob: How was your session on “go”? | How would you rate it, from 1 (poor) to 5 (excellent)?",
-		"alice: Comment s'est passée votre séance sur « go » ? | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
+		"alice: Comment s'est passée votre séance sur « go » ? | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
 	pair := mustOnlyPair(t, h, "alice")
 	if pair.State != bot.PairCompleted || pair.Met.IsZero() {
 		t.Fatalf("got %s, met %v; want completed after its meeting", pair.State, pair.Met)
@@ -100,10 +99,10 @@ func TestFlashLifecycle(t *testing.T) {
 	answer := func(user, value string) bot.Reply {
 		return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(user), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":flash:" + value})
 	}
-	MustContain(t, answer("alice", "rating:5"), fmt.Sprintf("%s a-t-il répondu à vos questions ?", "Bob"))
+	MustContain(t, answer("alice", "rating:5"), "Vos questions ont-elles trouvé réponse auprès de Bob ?")
 	MustContain(t, answer("alice", "rating:1"), "Vous avez déjà répondu à cette question")
-	MustContain(t, answer("alice", "answered:yes"), "Aimeriez-vous devenir mentor un jour ?")
-	MustContain(t, answer("alice", "become:yes"), "Merci pour vos réponses !")
+	MustContain(t, answer("alice", "answered:yes"), "Aimeriez-vous devenir mentor un jour ?")
+	MustContain(t, answer("alice", "become:yes"), "Merci pour vos réponses !")
 	MustContain(t, answer("bob", "answered:yes"), "meant for someone else") // a mentor has no such question
 	MustContain(t, answer("bob", "rating:4"), "Would you mentor again?")
 	MustContain(t, answer("bob", "again:yes"), "Thank you for your answers!")
@@ -124,25 +123,25 @@ func TestOneToOneLifecycle(t *testing.T) {
 	inbox(h)
 
 	MustTick(t, h, 3*day)
-	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
 	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "je reviens vers vous dans 4 jours")
 	MustTick(t, h, 4*day)
-	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
 	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinYes), "Great, thanks")
 
 	// Monthly check-ins, then the mid-program survey at day 90.
 	MustTick(t, h, 26*day) // day 33: check-in 2
-	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous été en contact avec Carol ?")
+	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
 	MustTick(t, h, 30*day) // day 63: check-in 3
 	inbox(h)
 	MustTick(t, h, 27*day) // day 90: mid survey
 	MustInbox(t, h,
 		"carol: Halfway through your mentoring on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
-		"dan: À mi-parcours de votre mentorat sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
+		"dan: À mi-parcours de votre mentorat sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
 	MustTick(t, h, 90*day) // day 180: more check-ins, then the end survey
 	got := inbox(h)
 	last := got[len(got)-2:]
-	if !strings.HasPrefix(last[0], "carol: Your mentoring on “go” is ending") || !strings.HasPrefix(last[1], "dan: Votre mentorat sur « go » se termine") {
+	if !strings.HasPrefix(last[0], "carol: Your mentoring on “go” is ending") || !strings.HasPrefix(last[1], "dan: Votre mentorat sur « go » se termine") {
 		t.Fatalf("got %v, want the end survey last", got)
 	}
 	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted {
@@ -165,7 +164,7 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
 	MustContain(t, r, "The pair has ended, kindly")
 	MustInbox(t, h,
-		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to be matched with another mentee?",
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
 	h.Run("erin", "offer go")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "I've asked a mentor")
@@ -269,7 +268,7 @@ func TestProposalRetried(t *testing.T) {
 	MustInbox(t, h,
 		"bob: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
 		"alice: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
-		"alice: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.")
+		"alice: Good news: Bob agreed to mentor you on “go”. One last step: the program charter.")
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
 }
@@ -296,7 +295,7 @@ func TestNoticeRetried(t *testing.T) {
 	h.Platform.Gone["dave"] = true // dave leaves before his news can reach him
 	MustTick(t, h, 10*time.Minute)
 	got := inbox(h)
-	want := "alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme."
+	want := "alice: Bonne nouvelle : Bob accepte de vous accompagner sur « go ». Dernière étape : la charte du programme."
 	if n := countLines(got, want); n != 1 {
 		t.Fatalf("got alice's news %d times in:\n  %s\nwant once", n, strings.Join(got, "\n  "))
 	}
@@ -334,7 +333,7 @@ func TestCharterAskedOncePerVersion(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	MustInbox(t, h,
 		"bob: Mentoring request: go | Carol would like your help on “go”.",
-		"carol: Good news: Bob accepted to mentor you on “go”. One last step: the program charter.",
+		"carol: Good news: Bob agreed to mentor you on “go”. One last step: the program charter.",
 		"carol: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:")
 	h.Click("carol", "carol", bot.ActionCharterAccept)
 	MustInbox(t, h, "bob+carol: Introduction: go | Carol, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")

@@ -52,7 +52,7 @@ func TestButtonBelongsToItsMember(t *testing.T) {
 	t.Run("Survey", func(t *testing.T) {
 		MustTick(t, h, 90*day)
 		mustForeign(t, "carol", "dan", bot.ActionSurveyAnswer)
-		MustContain(t, h.Click("dan", "dan", "5"), "Carol a-t-il répondu à vos questions")
+		MustContain(t, h.Click("dan", "dan", "5"), "Vos questions ont-elles trouvé réponse auprès de Carol")
 	})
 	t.Run("EndAndNewMatch", func(t *testing.T) {
 		confirm := h.Run("carol", "end")

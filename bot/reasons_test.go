@@ -22,7 +22,7 @@ func TestWaitingReasonsTrue(t *testing.T) {
 			"Personne d'autre que vous ne propose encore «\u202fgo\u202f»."},
 		{"NobodyOffersTheTopicTheMenteeOffersOthers", []string{"ann: offer go", "mia: offer python"}, "request kubernetes",
 			"Nobody offers “kubernetes” yet.",
-			"Personne ne propose encore « kubernetes »."},
+			"Personne ne propose encore «\u202fkubernetes\u202f»."},
 		{"NoLessSeniorMentorForReverse", []string{"mia: offer go years:20 languages:en,fr"}, "request go kind:reverse years:5",
 			"No mentor for “go” is less senior than you, as reverse mentoring needs.",
 			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé."},
@@ -69,7 +69,7 @@ func TestDigestAgreesAfterManagerPairTimesOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	MustLines(t, msg.Text,
-		"Requested but offered by nobody: rust (1 in the week, 1 waiting now)",
+		"Requested, but nobody offers them: rust (1 in the week, 1 waiting now)",
 		"• Dan, “rust”, 7 days: Nobody offers “rust” yet.")
 }
 

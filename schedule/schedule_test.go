@@ -3,6 +3,7 @@ package schedule_test
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -54,6 +55,30 @@ func TestDue(t *testing.T) {
 		})
 	}
 	if _, err := schedule.Due("every monday", at, at); err == nil {
+		t.Fatal("got no error for a bad spec, want one")
+	}
+}
+
+// TestBetween: the activations inside an interval, in time order, the
+// entries' order kept at the same time; none at the interval's start.
+func TestBetween(t *testing.T) {
+	at := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC) // Monday
+	entries := []schedule.Entry{
+		{Name: "sweep", Spec: "@hourly"},
+		{Name: "digest", Spec: "0 9 * * 1"},
+	}
+	acts, err := schedule.Between(entries, at, at.Add(2*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range acts {
+		got = append(got, a.Entry.Name+"@"+a.At.Format("15:04"))
+	}
+	if want := "sweep@09:00 digest@09:00 sweep@10:00"; strings.Join(got, " ") != want {
+		t.Fatalf("got %v, want %s", got, want)
+	}
+	if _, err := schedule.Between([]schedule.Entry{{Name: "bad", Spec: "every monday"}}, at, at); err == nil {
 		t.Fatal("got no error for a bad spec, want one")
 	}
 }

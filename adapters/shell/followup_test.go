@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/shell"
 	"github.com/mentorbot/mentorbot/bot"
@@ -28,8 +29,9 @@ func TestFollowupTranscript(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			sh, b := mustShellBot(t, &out)
-			sh.OnAdvance = func(ctx context.Context) {
+			sh, b, clock := mustShellBot(t, &out)
+			sh.OnAdvance = func(ctx context.Context, d time.Duration) {
+				clock.Advance(d)
 				if _, err := b.TickTenants(ctx, sh.Tenant); err != nil {
 					t.Errorf("tick: %v", err)
 				}
@@ -43,7 +45,7 @@ func TestFollowupTranscript(t *testing.T) {
 }
 
 // mustShellBot is MustShell that also returns the bot, to tick it.
-func mustShellBot(tb testing.TB, out *bytes.Buffer) (*shell.Adapter, *bot.Bot) {
+func mustShellBot(tb testing.TB, out *bytes.Buffer) (*shell.Adapter, *bot.Bot, *bot.ManualClock) {
 	tb.Helper()
 	clock := bot.NewManualClock(start)
 	b := bot.New(bot.Config{}, storetest.MustOpen(tb), clock, rand.NewChaCha8([32]byte{1}), nil)
@@ -51,5 +53,5 @@ func mustShellBot(tb testing.TB, out *bytes.Buffer) (*shell.Adapter, *bot.Bot) {
 	sh.Tenant = storetest.Tenant(tb, shell.Platform)
 	sh.SetHandler(b)
 	b.Register(shell.Platform, sh)
-	return sh, b
+	return sh, b, clock
 }

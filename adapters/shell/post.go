@@ -22,7 +22,7 @@ var (
 // Post implements bot.Poster: a message in a channel is printed with the
 // channel's name. Its buttons can be clicked by any member.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	a.printf("[in #%s] %s", channel, a.render("", msg))
+	a.printf("%s %s", bot.T(a.lang(""), "shell.in", "channel", channel), a.render("", msg))
 	return nil
 }
 
@@ -33,7 +33,7 @@ func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bo
 	if err != nil {
 		return err
 	}
-	a.printf("[in #%s] %s    (file: %s)\n", channel, a.render("", msg), path)
+	a.printf("%s %s    %s\n", bot.T(a.lang(""), "shell.in", "channel", channel), a.render("", msg), bot.T(a.lang(""), "shell.file", "path", path))
 	return nil
 }
 
@@ -43,7 +43,8 @@ func (a *Adapter) SendFile(ctx context.Context, to bot.MemberID, f bot.File, msg
 	if err != nil {
 		return err
 	}
-	a.printf("[to %s] %s    (file: %s)\n", to.User, a.render(to.User, msg), path)
+	lang := a.lang(to.User)
+	a.printf("%s %s    %s\n", bot.T(lang, "shell.to", "name", to.User), a.render(to.User, msg), bot.T(lang, "shell.file", "path", path))
 	return nil
 }
 

@@ -54,8 +54,8 @@ func TestManagersInShell(t *testing.T) {
 		"    [1] Offer to mentor",
 		"(a form would open here; in the shell, type the options instead)\n[to zoe, only you] Type `/mentor offer` followed by your topics",
 		"[to alice] The chart of the last weeks.",
-		"[to alice, only you] *Mentoring figures on 2026-11-02*\nThis week so far (since Monday 2026-11-02, 2026-W45)\n• Requests: 0\n• New mentors: 1\n",
-		"*The last complete week: 2026-10-26 (2026-W44)*",
+		"[to alice, only you] *Mentoring figures on 2 November 2026*\nThis week so far (since Monday 2 November 2026, 2026-W45)\n• Requests: 0\n• New mentors: 1\n",
+		"*The last complete week: week of 26 October 2026 (2026-W44)*",
 		"[to alice] *mentorbot export*",
 		"[to alice, only you] Your export is on its way (2 members, 0 pairs, 0 survey answers).",
 	} {

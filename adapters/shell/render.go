@@ -18,11 +18,12 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		b.WriteString(m.Text)
 		b.WriteString("\n")
 	}
+	lang := a.lang(owner)
 	for _, f := range m.Fields {
-		fmt.Fprintf(&b, "    %s: %s\n", f.Label, indentRest(f.Value))
+		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", f.Label, "value", indentRest(f.Value)))
 	}
 	if m.Link != nil {
-		fmt.Fprintf(&b, "    %s: %s\n", m.Link.Label, m.Link.URL)
+		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", m.Link.Label, "value", m.Link.URL))
 	}
 	if len(m.Buttons) > 0 {
 		a.mu.Lock()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -42,13 +43,19 @@ type Adapter struct {
 
 	out   io.Writer
 	clock Advancer
-	// OnAdvance, when set, runs after :advance (the follow-up tick).
-	OnAdvance func(ctx context.Context)
+	// OnAdvance, when set, moves the clock forward by d for :advance and
+	// runs what falls due on the way (cmd/mentorbot runs the follow-up
+	// jobs and the cron entries: the sweep, the digest). When nil,
+	// :advance only moves the clock.
+	OnAdvance func(ctx context.Context, d time.Duration)
 
 	mu      sync.Mutex
 	handler Handler
 	current string
 	buttons []shellButton
+	// langs is the language of each member, as their last reply was
+	// written: the shell writes its own sentences and frames in it.
+	langs map[string]bot.Lang
 }
 
 type shellButton struct {
@@ -64,7 +71,7 @@ var (
 // New returns an adapter printing to out. clock may be nil when the clock
 // cannot be moved.
 func New(out io.Writer, clock Advancer) *Adapter {
-	return &Adapter{Tenant: DefaultTenant, out: out, clock: clock, current: "alice"}
+	return &Adapter{Tenant: DefaultTenant, out: out, clock: clock, current: "alice", langs: map[string]bot.Lang{}}
 }
 
 // SetHandler connects the bot.
@@ -74,7 +81,7 @@ func (a *Adapter) SetHandler(h Handler) { a.handler = h }
 func (a *Adapter) Run(ctx context.Context, in io.Reader) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	a.printf("mentorbot shell. You are %s. Type :help for help.\n", a.current)
+	a.say("shell.welcome", "name", a.current)
 	for sc.Scan() {
 		if ctx.Err() != nil {
 			return nil
@@ -95,7 +102,7 @@ func (a *Adapter) Line(ctx context.Context, line string) bool {
 	case ":quit", ":q", "quit", "exit":
 		return false
 	case ":help", "help":
-		a.printf("%s\n", usage)
+		a.say("shell.help")
 	case "as":
 		a.switchTo(rest)
 	case "click":
@@ -104,7 +111,7 @@ func (a *Adapter) Line(ctx context.Context, line string) bool {
 		a.advance(ctx, strings.TrimSpace(rest))
 	default:
 		if strings.HasPrefix(word, "/") && word != "/mentor" {
-			a.printf("Unknown command %s: only /mentor is installed here.\n", word)
+			a.say("shell.unknown", "command", word)
 			return true
 		}
 		a.command(ctx, line)
@@ -112,24 +119,59 @@ func (a *Adapter) Line(ctx context.Context, line string) bool {
 	return true
 }
 
-const usage = `  as NAME          act as member NAME (letters, digits, - and _)
-  /mentor ...      run a command, e.g. /mentor help
-  click N          click button [N] of a message you received
-  :advance 3d      move the clock forward (s, m, h, d)
-  :quit            leave (nothing is kept after exit with the embedded Redis)`
+// lang is the language user reads, as far as the shell knows: English
+// until a reply to them says otherwise.
+func (a *Adapter) lang(user string) bot.Lang {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if l, ok := a.langs[user]; ok {
+		return l
+	}
+	return bot.English
+}
+
+// duration writes d in days, hours, minutes and seconds, in the acting
+// member's language: "1 day 12 hours", « 1 jour 12 heures ».
+func (a *Adapter) duration(d time.Duration) string {
+	a.mu.Lock()
+	lang := a.langs[a.current]
+	a.mu.Unlock()
+	if lang == "" {
+		lang = bot.English
+	}
+	var parts []string
+	for _, u := range []struct {
+		key  string
+		size time.Duration
+	}{{"shell.days", 24 * time.Hour}, {"shell.hours", time.Hour}, {"shell.minutes", time.Minute}, {"shell.seconds", time.Second}} {
+		if n := int(d / u.size); n > 0 {
+			parts = append(parts, bot.Count(lang, n, u.key))
+			d -= time.Duration(n) * u.size
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// say prints a sentence of the catalog in the acting member's language.
+func (a *Adapter) say(key string, args ...string) {
+	a.mu.Lock()
+	user := a.current
+	a.mu.Unlock()
+	a.printf("%s\n", bot.T(a.lang(user), key, args...))
+}
 
 func (a *Adapter) switchTo(name string) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	if name == "" || len(name) > 32 || strings.IndexFunc(name, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_')
 	}) >= 0 {
-		a.printf("Usage: as NAME, where NAME is letters, digits, - or _ (at most 32).\n")
+		a.say("shell.as_usage")
 		return
 	}
 	a.mu.Lock()
 	a.current = name
 	a.mu.Unlock()
-	a.printf("You are now %s.\n", name)
+	a.say("shell.now", "name", name)
 }
 
 func (a *Adapter) me() bot.MemberID {
@@ -147,13 +189,13 @@ func (a *Adapter) command(ctx context.Context, line string) {
 func (a *Adapter) click(ctx context.Context, arg string) {
 	var n int
 	if _, err := fmt.Sscanf(arg, "%d", &n); err != nil {
-		a.printf("Usage: click N, where N is a button number like [2].\n")
+		a.say("shell.click_usage")
 		return
 	}
 	a.mu.Lock()
 	if n < 1 || n > len(a.buttons) {
 		a.mu.Unlock()
-		a.printf("There is no button [%d].\n", n)
+		a.say("shell.no_button", "n", strconv.Itoa(n))
 		return
 	}
 	b := a.buttons[n-1]
@@ -165,48 +207,57 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 
 func (a *Adapter) advance(ctx context.Context, arg string) {
 	if a.clock == nil {
-		a.printf("The clock can't be moved here.\n")
+		a.say("shell.no_clock")
 		return
 	}
 	d, err := bot.ParseDuration(arg)
 	if err != nil || d <= 0 {
-		a.printf("Usage: :advance 3d (a positive duration: 90m, 12h, 3d).\n")
+		a.say("shell.advance_usage")
+		return
+	}
+	a.say("shell.advanced", "duration", a.duration(d))
+	if a.OnAdvance != nil {
+		a.OnAdvance(ctx, d)
 		return
 	}
 	a.clock.Advance(d)
-	a.printf("The clock moves forward %s.\n", arg)
-	if a.OnAdvance != nil {
-		a.OnAdvance(ctx)
-	}
 }
 
-// reply prints what only the acting member sees.
+// reply prints what only the acting member sees, and learns the language
+// they read from it.
 func (a *Adapter) reply(me bot.MemberID, r bot.Reply) {
+	if r.Lang != "" {
+		a.mu.Lock()
+		a.langs[me.User] = r.Lang
+		a.mu.Unlock()
+	}
+	lang := a.lang(me.User)
 	var b strings.Builder
 	if r.Replace {
-		fmt.Fprintf(&b, "(the message you clicked is updated, its buttons are gone)\n")
+		b.WriteString(bot.T(lang, "shell.replaced") + "\n")
 	}
 	if r.Form != nil {
-		fmt.Fprintf(&b, "(a form would open here; in the shell, type the options instead)\n")
+		b.WriteString(bot.T(lang, "shell.form") + "\n")
 	}
-	fmt.Fprintf(&b, "[to %s, only you] ", me.User)
+	b.WriteString(bot.T(lang, "shell.to_you", "name", me.User) + " ")
 	b.WriteString(a.render(me.User, r.Message))
 	a.printf("%s", b.String())
 }
 
 // Send implements bot.Platform.
 func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
-	a.printf("[to %s] %s", to.User, a.render(to.User, msg))
+	a.printf("%s %s", bot.T(a.lang(to.User), "shell.to", "name", to.User), a.render(to.User, msg))
 	return nil
 }
 
 // Introduce implements bot.Platform: one message to several members.
 func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
-	names := make([]string, len(members))
-	for i, m := range members {
-		names[i] = m.User
+	lang := a.lang(members[0].User)
+	names := members[0].User
+	for _, m := range members[1:] {
+		names = bot.T(lang, "shell.and", "first", names, "second", m.User)
 	}
-	a.printf("[to %s, together] %s", strings.Join(names, " & "), a.render(members[0].User, msg))
+	a.printf("%s %s", bot.T(lang, "shell.together", "names", names), a.render(members[0].User, msg))
 	return nil
 }
 

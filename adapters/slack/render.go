@@ -116,11 +116,13 @@ func linkSection(l bot.Link) slack.Block {
 		return nil
 	}
 	if !safeURL(u) {
-		return slack.NewSectionBlock(mrkdwn(escapeClip(label+": "+u, maxSectionText)), nil, nil)
+		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText)), nil, nil)
 	}
+	// The label goes on its own line, as a field's does: a colon after it
+	// would need a space before it in French and none in English.
 	text := "<" + u + ">"
 	if label != "" {
-		text = "*" + escapeClip(label, 200) + "*: <" + u + "|" + escapeClip(u, 1000) + ">"
+		text = "*" + escapeClip(label, 200) + "*\n<" + u + "|" + escapeClip(u, 1000) + ">"
 	}
 	return slack.NewSectionBlock(mrkdwn(text), nil, nil)
 }

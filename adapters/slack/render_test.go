@@ -54,12 +54,12 @@ func TestRender(t *testing.T) {
 			if got := blocks[1].Text.Text; got != want {
 				t.Fatalf("got text %q, want %q", got, want)
 			}
-			if got := blocks[3].Text.Text; got != "*"+want+"*: <https://meet.jit.si/mentorbot-abc|https://meet.jit.si/mentorbot-abc>" {
+			if got := blocks[3].Text.Text; got != "*"+want+"*\n<https://meet.jit.si/mentorbot-abc|https://meet.jit.si/mentorbot-abc>" {
 				t.Fatalf("got link %q, want the escaped label and the real link", got)
 			}
 		}},
 		{"UnsafeLink", bot.Message{Link: &bot.Link{Label: "Room", URL: "https://x.example/|<!channel>"}}, func(t *testing.T, blocks []block) {
-			if got := blocks[0].Text.Text; got != "Room: https://x.example/|&lt;!channel&gt;" {
+			if got := blocks[0].Text.Text; got != "Room\nhttps://x.example/|&lt;!channel&gt;" {
 				t.Fatalf("got %q, want the URL as literal text", got)
 			}
 		}},

@@ -36,19 +36,19 @@ func TestPostDigests(t *testing.T) {
 	if err := m.postDigests(ctx, clock.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(out.String(), "Mentoring digest") {
+	if strings.Contains(out.String(), "Weekly mentoring digest") {
 		t.Fatalf("got a digest at 08:02 Paris time, want none before 09:00:\n%s", out.String())
 	}
 	if err := m.postDigests(ctx, clock.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Count(out.String(), "Mentoring digest: week of 2026-10-26"); got != 1 {
+	if got := strings.Count(out.String(), "Weekly mentoring digest: week of 26 October 2026"); got != 1 {
 		t.Fatalf("got %d digests of the week before in:\n%s\nwant 1 in #mentoring", got, out.String())
 	}
 	if err := m.postDigests(ctx, clock.Now().Add(time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Count(out.String(), "Mentoring digest"); got != 1 {
+	if got := strings.Count(out.String(), "Weekly mentoring digest"); got != 1 {
 		t.Fatalf("got %d digests, want it posted once", got)
 	}
 }

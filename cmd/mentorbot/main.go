@@ -136,12 +136,8 @@ func (m *Main) openShell(managers []string) {
 	adv, _ := m.Clock.(shell.Advancer)
 	m.Shell = shell.New(m.Stdout, adv)
 	m.Shell.SetHandler(m.Bot)
-	// In the shell, moving the clock runs what fell due at once.
-	m.Shell.OnAdvance = func(ctx context.Context) {
-		if _, err := m.Bot.Tick(ctx); err != nil {
-			m.Log.Error("tick", "err", err)
-		}
-	}
+	// In the shell, moving the clock runs what falls due on the way.
+	m.Shell.OnAdvance = m.advance
 	m.Bot.Register(shell.Platform, m.Shell)
 	fmt.Fprintf(m.Stdout, "mentorbot: no SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN set: starting the terminal (shell) adapter; managers: %s.\n", strings.Join(managers, ", "))
 }
@@ -153,23 +149,7 @@ func (m *Main) startSchedule() error {
 	if m.Config.Tick < 0 {
 		return nil
 	}
-	tick := m.Config.Tick
-	if tick == 0 {
-		tick = 10 * time.Second
-	}
-	spec := m.Config.MatchSchedule
-	if spec == "" {
-		spec = "@hourly"
-	}
-	r := &schedule.Runner{
-		TickEvery: tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
-		Entries: []schedule.Entry{
-			{Name: "sweep", Spec: spec, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
-			// The digest's spec is read in each workspace's time zone, so a
-			// frequent entry checks which workspaces are due.
-			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
-		},
-	}
+	r := m.scheduler()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
@@ -180,6 +160,54 @@ func (m *Main) startSchedule() error {
 	}()
 	m.closers = append(m.closers, func() error { cancel(); <-done; return nil })
 	return nil
+}
+
+// scheduler is the follow-up tick and the cron entries: the sweep on
+// Config.MatchSchedule, and the check of the workspaces' digests.
+func (m *Main) scheduler() *schedule.Runner {
+	tick := m.Config.Tick
+	if tick <= 0 {
+		tick = 10 * time.Second
+	}
+	spec := m.Config.MatchSchedule
+	if spec == "" {
+		spec = "@hourly"
+	}
+	return &schedule.Runner{
+		TickEvery: tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
+		Entries: []schedule.Entry{
+			{Name: "sweep", Spec: spec, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
+			// The digest's spec is read in each workspace's time zone, so a
+			// frequent entry checks which workspaces are due.
+			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
+		},
+	}
+}
+
+// advance is the shell's :advance: it moves the clock forward by d as if
+// the time passed. At each cron activation inside the interval, in order,
+// the clock stops, the follow-up jobs due by then run, then the entry (the
+// sweep, the Monday digest in the managers' channel). At the end, the jobs
+// due by then run.
+func (m *Main) advance(ctx context.Context, d time.Duration) {
+	clock, ok := m.Clock.(shell.Advancer)
+	if !ok {
+		return
+	}
+	from, moved := m.Clock.Now(), time.Duration(0)
+	step := func(ctx context.Context, at time.Time) {
+		if gap := at.Sub(from) - moved; gap > 0 {
+			clock.Advance(gap)
+			moved += gap
+		}
+		if _, err := m.Bot.Tick(ctx); err != nil {
+			m.Log.Error("tick", "err", err)
+		}
+	}
+	if err := m.scheduler().CatchUp(ctx, from, from.Add(d), step); err != nil {
+		m.Log.Error("schedule", "err", err)
+	}
+	step(ctx, from.Add(d))
 }
 
 func (m *Main) openStore(ctx context.Context) error {

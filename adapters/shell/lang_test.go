@@ -1,0 +1,64 @@
+package shell_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestShellHelp: :help says what :advance runs, that button numbers are
+// shared by everyone in the shell, and how to give a time zone and years.
+func TestShellHelp(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	sh.Line(context.Background(), ":help")
+	for _, want := range []string{"Button numbers are shared by everyone in the shell", "the hourly sweep", "Monday 9:00 digest in the managers' channel", "tz:Europe/Paris years:12"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("got help:\n%s\nwant it to say %q", out.String(), want)
+		}
+	}
+}
+
+// TestShellSpeaksMemberLanguage: once a member reads French, what the
+// shell itself says to them (its help, its notes, the frame of each
+// message) is in French too.
+func TestShellSpeaksMemberLanguage(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	for _, l := range []string{"as bob", "/mentor lang fr", "as alice", "as bob"} {
+		sh.Line(ctx, l)
+	}
+	out.Reset()
+	sh.Line(ctx, ":help")
+	sh.Line(ctx, "click 9")
+	sh.Line(ctx, "/mentor status")
+	got := out.String()
+	for _, want := range []string{"Les numéros de boutons sont communs à tout le terminal", "Il n'y a pas de bouton [9].", "[à bob, en privé] *Votre mentorat*"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
+		}
+	}
+	for _, english := range []string{"Button numbers", "There is no button", "only you"} {
+		if strings.Contains(got, english) {
+			t.Errorf("got %q in French output:\n%s", english, got)
+		}
+	}
+}
+
+// TestShellAdvanceMovesClock: without a hook, :advance moves the clock
+// itself and says by how much, in words.
+func TestShellAdvanceMovesClock(t *testing.T) {
+	var out bytes.Buffer
+	sh, clock := MustShell(t, &out)
+	before := clock.Now()
+	sh.Line(context.Background(), ":advance 1d12h")
+	if got := clock.Now().Sub(before); got != 36*time.Hour {
+		t.Fatalf("got the clock moved by %v, want 36h", got)
+	}
+	if want := "The clock moves forward 1 day 12 hours.\n"; out.String() != want {
+		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+}

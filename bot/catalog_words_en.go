@@ -1,0 +1,14 @@
+package bot
+
+// catalogWordsEN holds the English words that a sentence of another file
+// needs to agree with its subject.
+var catalogWordsEN = map[string]string{
+	"digest.topics_none":  "none",
+	"digest.answers_none": "no answers yet",
+}
+
+func init() {
+	for k, v := range catalogWordsEN {
+		catalogEN[k] = v
+	}
+}

@@ -1,0 +1,15 @@
+package bot
+
+// catalogWordsFR holds the French words that a sentence of another file
+// needs to agree with its subject: « Demandés dans la semaine : aucun »
+// (des sujets), but « Note moyenne : aucune ».
+var catalogWordsFR = map[string]string{
+	"digest.topics_none":  "aucun",
+	"digest.answers_none": "aucune réponse",
+}
+
+func init() {
+	for k, v := range catalogWordsFR {
+		catalogFR[k] = v
+	}
+}
