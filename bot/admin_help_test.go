@@ -143,3 +143,20 @@ func TestAdminStatsWeekInProgress(t *testing.T) {
 		"Cette semaine jusqu'ici (depuis le lundi 2 novembre 2026, 2026-W45)",
 		"*La dernière semaine complète\u202f: semaine du 26 octobre 2026 (2026-W44)*")
 }
+
+// TestAdminSettingsFrench: a French-speaking manager reads and types the
+// settings' French names, and days as "j".
+func TestAdminSettingsFrench(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "lang fr")
+	r := h.Run("alice", "admin settings délai-proposition:3j")
+	MustContain(t, r, "Enregistré\u202f: délai-proposition.")
+	for _, f := range r.Message.Fields {
+		if f.Label == "proposal-timeout" {
+			t.Fatalf("got field %q, want the French names", f.Label)
+		}
+	}
+	if s := h.Bot.Settings(context.Background(), h.Tenant); s.ProposalTimeout != 72*time.Hour {
+		t.Fatalf("got proposal timeout %v, want 3 days", s.ProposalTimeout)
+	}
+}

@@ -42,7 +42,11 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	b.forgetSettings(t)
 	b.log.Info("settings changed", "tenant", t.String(), "names", strings.Join(changed, ","), "by", in.Member.String())
-	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(changed, ", ")))
+	names := make([]string, len(changed))
+	for i, n := range changed {
+		names[i] = settingName(in.Lang, n)
+	}
+	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(names, ", ")))
 }
 
 // unknownSetting turns a refused "/mentor admin settings foo:1" into
@@ -77,12 +81,18 @@ func unknownSetting(c CommandSpec, lang Lang, text string, err error) error {
 func settingNamesIn(lang Lang) []string {
 	out := make([]string, len(settingNames))
 	for i, n := range settingNames {
-		out[i] = n
-		if fr := settingFrench[n]; lang == French && fr != "" {
-			out[i] = fr
-		}
+		out[i] = settingName(lang, n)
 	}
 	return out
+}
+
+// settingName is the name of a setting in lang: the French one for a
+// French-speaking manager. Both are understood whatever the language.
+func settingName(lang Lang, name string) string {
+	if fr := settingFrench[name]; lang == French && fr != "" {
+		return fr
+	}
+	return name
 }
 
 // showSettings lists the settings with their values, marking those that
@@ -103,7 +113,7 @@ func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (R
 		if _, ok := over[name]; !ok {
 			v += " " + T(in.Lang, "admin.settings.default")
 		}
-		msg.Fields = append(msg.Fields, Field{Label: name, Value: v})
+		msg.Fields = append(msg.Fields, Field{Label: settingName(in.Lang, name), Value: v})
 	}
 	return Reply{Message: msg}, nil
 }

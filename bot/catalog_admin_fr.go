@@ -72,7 +72,7 @@ var catalogAdminFR = map[string]string{
 	"admin.charter.updated":        "Dernière modification le {date}.",
 	"admin.charter.set":            "La charte en {language} est maintenant en version {version}. Les membres l'acceptent avant leur prochain binôme.",
 	"admin.settings.title":         "Les réglages du programme",
-	"admin.settings.how":           "Pour en changer un : `/mentor admin settings nom:valeur`, par exemple `proposal-timeout:3d`.",
+	"admin.settings.how":           "Pour en changer un : `/mentor admin settings nom:valeur`, par exemple `délai-proposition:3j`.",
 	"admin.settings.saved":         "Enregistré : {names}.",
 	"admin.settings.none":          "(aucun)",
 	"admin.settings.default":       "(par défaut)",

@@ -55,9 +55,12 @@ func (c *OffsetClock) Advance(d time.Duration) {
 }
 
 // ParseDuration reads Go durations ("90m", "1h30m") plus whole or decimal
-// days ("3d", "1.5d", "2d12h").
+// days ("3d", "1.5d", "2d12h"), written "3j" too in French.
 func ParseDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "d") {
+		s = strings.Replace(s, "j", "d", 1) // French: 3j (jours)
+	}
 	days, rest, ok := strings.Cut(s, "d")
 	if !ok {
 		return time.ParseDuration(s)

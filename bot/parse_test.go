@@ -91,7 +91,7 @@ func asError(err error, target **bot.Error) bool {
 }
 
 func TestParseDuration(t *testing.T) {
-	for in, want := range map[string]string{"3d": "72h0m0s", "90m": "1h30m0s", "1.5d": "36h0m0s", "2d12h": "60h0m0s"} {
+	for in, want := range map[string]string{"3d": "72h0m0s", "90m": "1h30m0s", "1.5d": "36h0m0s", "2d12h": "60h0m0s", "3j": "72h0m0s", "2j12h": "60h0m0s"} {
 		d, err := bot.ParseDuration(in)
 		if err != nil || d.String() != want {
 			t.Errorf("ParseDuration(%q): got %v, %v; want %s", in, d, err, want)
