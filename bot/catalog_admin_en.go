@@ -67,7 +67,6 @@ var catalogAdminEN = map[string]string{
 	"admin.pair.told_mentor":       "A program manager asked you to mentor {name} on “{topic}”. One last step: the program charter.",
 	"admin.pair.told_mentee":       "Good news: a program manager found you a mentor, {name}, on “{topic}”. One last step: the program charter.",
 	"admin.charter.title":          "The charter, version {version}",
-	"admin.charter.unset":          "(not set: members who read this language get the charter in another one)",
 	"admin.charter.how":            "To change it: `/mentor admin charter lang:en text:…` Each change is a new version, which members accept before their next pair.",
 	"admin.charter.updated":        "Last changed on {date}.",
 	"admin.charter.set":            "The charter in {language} is now version {version}. Members accept it before their next pair.",

@@ -67,7 +67,6 @@ var catalogAdminFR = map[string]string{
 	"admin.pair.told_mentor":       "Un responsable du programme vous propose d'être le mentor de {name} sur « {topic} ». Dernière étape : la charte du programme.",
 	"admin.pair.told_mentee":       "Bonne nouvelle : un responsable du programme vous a trouvé un mentor, {name}, sur « {topic} ». Dernière étape : la charte du programme.",
 	"admin.charter.title":          "La charte, version {version}",
-	"admin.charter.unset":          "(non définie : les membres qui lisent cette langue reçoivent la charte dans une autre)",
 	"admin.charter.how":            "Pour la changer : `/mentor admin charter lang:fr text:…` Chaque changement est une nouvelle version, que les membres acceptent avant leur prochain binôme.",
 	"admin.charter.updated":        "Dernière modification le {date}.",
 	"admin.charter.set":            "La charte en {language} est maintenant en version {version}. Les membres l'acceptent avant leur prochain binôme.",

@@ -3,6 +3,7 @@ package bot
 // catalogFollowupEN holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in English.
 var catalogFollowupEN = map[string]string{
+	"escalate.why":      "Why it waits: {why}",
 	"cmd.end.summary":   "end one of your pairs yourself, kindly (you confirm first)",
 	"cmd.end.example":   "/mentor end Dan",
 	"opt.pair":          "the other member's name, or the topic, when you have several pairs",

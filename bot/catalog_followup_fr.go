@@ -3,6 +3,7 @@ package bot
 // catalogFollowupFR holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in French.
 var catalogFollowupFR = map[string]string{
+	"escalate.why":      "Pourquoi elle attend\u202f: {why}",
 	"cmd.end.summary":   "mettre fin vous-même à l'un de vos binômes, en douceur (après confirmation)",
 	"cmd.end.example":   "/mentor end Dan",
 	"opt.pair":          "le nom de l'autre membre, ou le sujet, si vous avez plusieurs binômes",

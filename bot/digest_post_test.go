@@ -102,3 +102,23 @@ func TestPostDigest(t *testing.T) {
 		}
 	})
 }
+
+// TestEscalationSaysWhy: the managers are told why a request still waits,
+// as the matcher sees it, not only that it does.
+func TestEscalationSaysWhy(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "admin digest-channel <#C42|managers>")
+	h.Run("bob", "offer go")
+	h.Run("dan", "request rust")
+	MustTick(t, h.Harness, 8*24*time.Hour)
+	var got []string
+	for _, p := range h.Posting.Posts() {
+		if p.Message.Title == "A request is waiting for a mentor" {
+			got = append(got, p.Message.Text)
+		}
+	}
+	want := "A request on “rust” has waited 8 days without a mentor. Could you find someone who offers this topic?\nWhy it waits: Nobody offers “rust” yet."
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("got escalations %q, want one: %q", got, want)
+	}
+}

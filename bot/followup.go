@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"github.com/mentorbot/mentorbot/matching"
 	"time"
 )
 
@@ -174,9 +175,14 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return ignoreGone(err)
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
+	why, known := b.whyWaiting(ctx, r)
 	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {
 		days := int(b.clock.Now().Sub(r.Created).Hours() / 24)
-		return Message{Title: T(l, "escalate.title"), Text: T(l, "escalate.text", "topic", r.Topic, "days", itoa(days))}
+		text := T(l, "escalate.text", "topic", r.Topic, "days", itoa(days))
+		if known {
+			text += "\n" + T(l, "escalate.why", "why", waitingReasonOf(l, r.Topic, why))
+		}
+		return Message{Title: T(l, "escalate.title"), Text: text}
 	})
 }
 
@@ -186,4 +192,19 @@ func ignoreGone(err error) error {
 		return nil
 	}
 	return err
+}
+
+// whyWaiting explains, as the matcher sees it now, why r waits: false
+// when it cannot be read (the escalation then goes without a reason
+// rather than not at all).
+func (b *Bot) whyWaiting(ctx context.Context, r Request) (matching.Explanation, bool) {
+	mentee, err := b.store.GetMember(ctx, r.Mentee)
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return matching.Explanation{}, false
+	}
+	rk, err := b.candidates(ctx, r, mentee)
+	if err != nil {
+		return matching.Explanation{}, false
+	}
+	return matching.Explain(rk.need, rk.mentors, rk.opt), true
 }
