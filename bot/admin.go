@@ -25,7 +25,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},
 			{Name: "mentee", French: "mentoré", Aliases: []string{"mentorée"}, Type: OptUser, MaxLength: 100},
-			optTopic,
+			withHelp(optTopic, "opt.pair_topic"),
 			optKind(kinds),
 			// Pairs two members the matcher will not pair again.
 			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}},
@@ -117,4 +117,10 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	return Reply{Message: Message{Title: T(in.Lang, "admin.help.title"), Text: T(in.Lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}, nil
+}
+
+// withHelp returns o described by the catalog entry key instead of its own.
+func withHelp(o Option, key string) Option {
+	o.Help = key
+	return o
 }

@@ -160,3 +160,14 @@ func TestAdminSettingsFrench(t *testing.T) {
 		t.Fatalf("got proposal timeout %v, want 3 days", s.ProposalTimeout)
 	}
 }
+
+// TestAdminPairTopicHelp: the help of admin pair describes its topic as
+// the pair's, not as "what you need help with".
+func TestAdminPairTopicHelp(t *testing.T) {
+	h := MustAdminHarness(t)
+	r := h.Run("alice", "help admin pair")
+	MustContain(t, r, "topic: the topic of the pair")
+	if strings.Contains(r.Message.Text, "what you need help with") {
+		t.Fatalf("got %q, want the manager's description of topic", r.Message.Text)
+	}
+}

@@ -4,6 +4,7 @@ package bot
 // English: the managers' help, unknown settings, a manager's pair asking
 // for confirmation, the charter's languages and the week in progress.
 var catalogManagersEN = map[string]string{
+	"opt.pair_topic":                    "the topic of the pair: the mentee's open request on it, or a new one",
 	"admin.charter.builtin":             "(built-in text)",
 	"admin.charter.kept":                "The text in {language} stays as it was.",
 	"admin.help.not_manager":            "The `/mentor admin` commands are for the program's managers: they follow the program, pair members by hand and change its settings. If you would like to help run it, tell one of them. Your own commands are in `/mentor help`.",

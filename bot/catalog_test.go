@@ -55,8 +55,8 @@ func TestCommandTableIsTranslated(t *testing.T) {
 				}
 			}
 			for _, o := range c.Options {
-				if !bot.HasKey(l, "opt."+o.Name) {
-					t.Errorf("%s: missing option help %q", l, "opt."+o.Name)
+				if !bot.HasKey(l, o.HelpKey()) {
+					t.Errorf("%s: missing option help %q", l, o.HelpKey())
 				}
 			}
 		}

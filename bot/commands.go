@@ -53,6 +53,17 @@ type Option struct {
 	MaxLength int // for text and lists
 	Required  bool
 	Multiline bool // shown as a paragraph in forms
+	// Help is the catalog key of the option's description where one
+	// command needs its own ("opt.pair_topic"); "" means "opt.<Name>".
+	Help string
+}
+
+// HelpKey returns the catalog key of the option's description.
+func (o Option) HelpKey() string {
+	if o.Help != "" {
+		return o.Help
+	}
+	return "opt." + o.Name
 }
 
 // CommandSpec is one row of the command table. Its summary and example are

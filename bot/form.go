@@ -24,7 +24,7 @@ func (b *Bot) form(ctx context.Context, spec CommandSpec, in *Invocation) *Form 
 			break
 		}
 		f.Fields = append(f.Fields, FormField{
-			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(T(lang, "opt."+o.Name), 100),
+			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
 			Multiline: o.Multiline, Required: o.Required, Value: prefill[o.Name], MaxLength: o.MaxLength,
 		})
 	}

@@ -122,7 +122,7 @@ func commandHelp(lang Lang, c CommandSpec, long bool) string {
 		return s
 	}
 	for _, o := range c.Options {
-		s += "\n    " + o.NameIn(lang) + ": " + T(lang, "opt."+o.Name)
+		s += "\n    " + o.NameIn(lang) + ": " + T(lang, o.HelpKey())
 	}
 	return s
 }

@@ -124,7 +124,7 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 		return nil, fmt.Errorf("option %q: invalid Discord name", o.Name)
 	}
 	opt := &discordgo.ApplicationCommandOption{Name: o.Name, Required: o.Required}
-	opt.Description, opt.DescriptionLocalizations = describe("opt." + o.Name)
+	opt.Description, opt.DescriptionLocalizations = describe(o.HelpKey())
 	// French clients show the option's French name; interactions still
 	// carry Name, and the core reads either.
 	if fr := o.NameIn(bot.French); fr != o.Name {
