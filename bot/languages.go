@@ -186,16 +186,9 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	t := who.Tenant()
-	r, err := b.store.GetRequest(ctx, t, id)
-	switch {
-	case ErrorCode(err) == ENOTFOUND:
-		return Reply{}, Errorf(ESTALE, "err.unknown_button")
-	case err != nil:
+	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting_languages")
+	if err != nil {
 		return Reply{}, err
-	case r.Mentee != who:
-		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
-	case r.State != RequestWaiting:
-		return Reply{}, Errorf(ESTALE, "err.request_not_waiting_languages")
 	}
 	mentee, err := b.member(ctx, who)
 	if err != nil {

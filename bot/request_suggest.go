@@ -100,16 +100,9 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	t := who.Tenant()
-	r, err := b.store.GetRequest(ctx, t, id)
-	switch {
-	case ErrorCode(err) == ENOTFOUND:
-		return Reply{}, Errorf(ESTALE, "err.unknown_button")
-	case err != nil:
+	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting")
+	if err != nil {
 		return Reply{}, err
-	case r.Mentee != who:
-		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
-	case r.State != RequestWaiting:
-		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
 	}
 	r, err = b.store.SetRequestTopic(ctx, t, id, topic, topicKeys(topic))
 	if ErrorCode(err) == ESTALE {
@@ -134,4 +127,23 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+}
+
+// waitingRequestOf reads the request a button of who's names, for a
+// button that acts only on who's own waiting request: a request that is
+// gone is a stale button, someone else's is refused, and one no longer
+// waiting is the ESTALE sentence notWaiting.
+func (b *Bot) waitingRequestOf(ctx context.Context, who MemberID, id, notWaiting string) (Request, error) {
+	r, err := b.store.GetRequest(ctx, who.Tenant(), id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return r, Errorf(ESTALE, "err.unknown_button")
+	case err != nil:
+		return r, err
+	case r.Mentee != who:
+		return r, Errorf(EFORBIDDEN, "err.not_your_button")
+	case r.State != RequestWaiting:
+		return r, Errorf(ESTALE, notWaiting)
+	}
+	return r, nil
 }
