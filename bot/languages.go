@@ -209,14 +209,5 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 	}
 	b.log.Info("request languages widened", "request", r.ID, "member", who.String())
 	changed := T(lang, "request.languages_changed", "topic", r.Topic, "languages", languageList(lang, langCodes(add)))
-	res, err := b.proposeNext(ctx, r, mentee)
-	switch {
-	case err != nil:
-		// The request is stored with its languages; the sweep retries.
-		b.log.Error("propose failed", "request", r.ID, "err", err)
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
-	case res.proposed:
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
-	}
-	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+	return b.proposeChanged(ctx, lang, r, mentee, changed), nil
 }

@@ -117,16 +117,25 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	if err != nil {
 		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
 	}
+	return b.proposeChanged(ctx, lang, r, mentee, changed), nil
+}
+
+// proposeChanged proposes a request a button has just changed, and
+// replaces the button's message with what changed and what came of it.
+func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee Member, changed string) Reply {
 	res, err := b.proposeNext(ctx, r, mentee)
+	next := ""
 	switch {
 	case err != nil:
-		// The request is stored with its new topic; the sweep retries.
+		// The request is stored as changed; the sweep retries.
 		b.log.Error("propose failed", "request", r.ID, "err", err)
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
+		next = T(lang, "request.saved_later", "topic", r.Topic)
 	case res.proposed:
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
+		next = T(lang, "request.proposed", "topic", r.Topic)
+	default:
+		next = waitingReason(lang, r.Topic, res.why)
 	}
-	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+	return Reply{Replace: true, Message: Message{Text: changed + "\n" + next}}
 }
 
 // waitingRequestOf reads the request a button of who's names, for a
