@@ -3,6 +3,7 @@ package bot
 // The sentences of the matcher's priority reasons (waiting time, a repeat
 // pairing) and of a mentor's capacity with open proposals, in French.
 var catalogReasonsFR = map[string]string{
+	"waiting.paused":    "{count} {count|mentor propose|mentors proposent} «\u202f{topic}\u202f», mais {count|son offre est|leurs offres sont} en pause pour le moment.",
 	"reason.waited":     "en attente depuis {days} {days|jour|jours}, donc en tête de file",
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
 	"reason.met_before": "vous avez déjà formé un binôme : aucun autre mentor n'avait de place",

@@ -216,16 +216,14 @@ func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict str
 	}
 }
 
-// mentors describes the available offers to the matcher. Paused offers
-// are left out; pending proposals count as load, so a mentor is not sent
-// more proposals than they have room for.
+// mentors describes the offers to the matcher. A paused offer is marked
+// so (never eligible, but Explain tells its mentor apart from nobody);
+// pending proposals count as load, so a mentor is not sent more proposals
+// than they have room for.
 func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 	out := make([]matching.Mentor, 0, len(offers))
 	now := b.clock.Now()
 	for _, o := range offers {
-		if o.Paused {
-			continue
-		}
 		langs := make([]string, len(o.Languages))
 		for i, l := range o.Languages {
 			langs[i] = string(l)
@@ -233,7 +231,7 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 		off, known := tzOffset(o.TZ, now)
 		out = append(out, matching.Mentor{
 			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: off, NoTZ: !known,
-			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending,
+			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending, Paused: o.Paused,
 		})
 	}
 	return out

@@ -26,6 +26,9 @@ func TestWaitingReasonsTrue(t *testing.T) {
 		{"NoLessSeniorMentorForReverse", []string{"mia: offer go years:20 languages:en,fr"}, "request go kind:reverse years:5",
 			"No mentor for “go” is less senior than you, as reverse mentoring needs.",
 			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé."},
+		{"TheOnlyMentorPaused", []string{"mia: offer go languages:en,fr", "mia: pause"}, "request go",
+			"1 mentor offers “go”, but their offer is paused for now.",
+			"1 mentor propose «\u202fgo\u202f», mais son offre est en pause pour le moment."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
