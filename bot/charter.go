@@ -114,7 +114,9 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 		}
 		return Message{Text: T(l, key, "topic", pair.Topic)}
 	})
-	b.requeue(ctx, t, pair.Request)
+	// A mentee who declined reads in their own reply that the request
+	// waits again: no second message says the mentors were unavailable.
+	b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
 	b.freed(ctx, pair.Mentor)
 	key := "charter.declined_mentor"
 	if who == pair.Mentee {

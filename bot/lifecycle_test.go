@@ -188,7 +188,7 @@ func TestTimeouts(t *testing.T) {
 		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 		"alice: The mentor I asked about “go” couldn't answer in time. I'm looking for someone else.",
 		"carol: Mentoring request: go | Alice would like your help on “go”.")
-	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue for another mentor") // the expired proposal
+	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue.") // the expired proposal
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("alice", "alice", bot.ActionCharterAccept)
 	inbox(h)

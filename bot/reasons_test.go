@@ -151,3 +151,31 @@ func mustNoTZClaim(tb testing.TB, where, s string) {
 		}
 	}
 }
+
+// TestMenteeDeclinesCharter: a mentee who declines the charter reads that
+// the pair is cancelled and the request waits again; no second message
+// tells them the mentors were unavailable, and the mentor is told kindly.
+func TestMenteeDeclinesCharter(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	inbox(h)
+	MustContain(t, h.Click("ann", "ann", bot.ActionCharterDecline), "You declined the charter, so the pair on “go” is cancelled. Your request is back in the queue")
+	MustInbox(t, h, "mia: The mentee did not accept the charter, so the pair on “go” is cancelled. Thank you for offering your time.")
+}
+
+// TestDeclinedThenAccept: a mentor who declined and then clicks Accept is
+// told they declined already, not that the request went to another mentor
+// (there is none here).
+func TestDeclinedThenAccept(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("ann", "request go")
+	b := h.Button("mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionProposalDecline)
+	got := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("mia"), ActionID: b.ActionID, Value: b.Value})
+	if want := "You already declined this request, so nothing was changed. Thank you for answering."; got.Message.Text != want {
+		t.Fatalf("got %q, want %q", got.Message.Text, want)
+	}
+}
