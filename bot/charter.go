@@ -65,7 +65,7 @@ func charterMessage(lang Lang, pair Pair, version int, text string) Message {
 	return Message{
 		Title:  T(lang, "charter.title"),
 		Text:   T(lang, "charter.intro", "topic", pair.Topic) + "\n\n" + text,
-		Fields: []Field{{T(lang, "field.version"), itoa(version)}},
+		Fields: []Field{{Label: T(lang, "field.version"), Value: itoa(version)}},
 		Buttons: []Button{
 			{Label: T(lang, "btn.charter_accept"), ActionID: ActionCharterAccept, Value: pair.ID, Style: StylePrimary},
 			{Label: T(lang, "btn.charter_decline"), ActionID: ActionCharterDecline, Value: pair.ID, Style: StyleDanger},

@@ -19,6 +19,10 @@ type Message struct {
 type Field struct {
 	Label string
 	Value string
+	// Lang is the language of a field in a message written in several
+	// (a bilingual introduction), so that an adapter punctuates it in its
+	// own; "" means the reader's.
+	Lang Lang
 }
 
 // Link is a URL shown with a label (the video-call room).

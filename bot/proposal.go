@@ -38,11 +38,11 @@ func actionTable() map[string]actionFunc {
 
 // proposalMessage asks a mentor to take a request.
 func proposalMessage(lang Lang, p Proposal, mentee Member) Message {
-	fields := []Field{{T(lang, "field.kind"), T(lang, "kind."+string(p.Kind))}}
+	fields := []Field{{Label: T(lang, "field.kind"), Value: T(lang, "kind."+string(p.Kind))}}
 	if p.Goal != "" {
-		fields = append(fields, Field{T(lang, "field.goal"), p.Goal})
+		fields = append(fields, Field{Label: T(lang, "field.goal"), Value: p.Goal})
 	}
-	fields = append(fields, Field{T(lang, "field.why"), reasonsText(lang, p.Reasons, "")})
+	fields = append(fields, Field{Label: T(lang, "field.why"), Value: reasonsText(lang, p.Reasons, "")})
 	return Message{
 		Title:    T(lang, "proposal.title", "topic", p.Topic),
 		Text:     T(lang, "proposal.text", "mentee", mentee.displayName(), "topic", p.Topic),

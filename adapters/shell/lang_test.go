@@ -62,3 +62,27 @@ func TestShellAdvanceMovesClock(t *testing.T) {
 		t.Fatalf("got %q, want %q", out.String(), want)
 	}
 }
+
+// TestShellBilingualIntro: in an introduction written in two languages,
+// each field is punctuated in its own language, whoever it is printed
+// for: « Pourquoi ce binôme : » with its narrow no-break space, and
+// "Why you were matched:" without.
+func TestShellBilingualIntro(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	for _, l := range []string{
+		"as carol", "/mentor offer python languages:en",
+		"as erin", "/mentor lang fr", "/mentor request python langues:fr,en",
+		"as carol", "click 1", "click 3",
+		"as erin", "click 5",
+	} {
+		sh.Line(ctx, l)
+	}
+	got := out.String()
+	for _, want := range []string{"Pourquoi ce binôme\u202f: ", "Why you were matched: "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
+		}
+	}
+}
