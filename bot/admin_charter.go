@@ -5,8 +5,8 @@ import (
 )
 
 // runAdminCharter shows the charter in every language, or with text sets
-// it in one language (lang:, default the manager's reading language) as a new version:
-// members accept the new version before their next pair.
+// it in one language (lang:, default the language the manager reads) as
+// a new version: members accept the new version before their next pair.
 func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	text := in.Text("text")
