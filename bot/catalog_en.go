@@ -175,7 +175,7 @@ var catalogEN = map[string]string{
 	"opt.kinds":           "the kinds you offer: flash, one-to-one, peer, reverse",
 	"opt.topic":           "what you need help with",
 	"opt.kind":            "flash (default), one-to-one, peer or reverse",
-	"opt.language":        "the language you want to be mentored in",
+	"opt.language":        "any language, for this request only: a code or a name (es, Spanish)",
 	"opt.goal":            "a sentence about your goal",
 	"opt.lang":            "en or fr",
 	"form.offer.title":    "Offer to mentor",

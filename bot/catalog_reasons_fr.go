@@ -9,7 +9,7 @@ var catalogReasonsFR = map[string]string{
 	"reason.met_before": "vous avez déjà formé un binôme : aucun autre mentor n'avait de place",
 
 	"waiting.language_theirs": "Les mentors de «\u202f{topic}\u202f» ne parlent pas sa langue.",
-	"opt.confirm":             "yes : réunir deux membres que la mise en relation automatique ne réunira plus",
+	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
 	"offer.capacity_pending": "{used} {used|place occupée|places occupées} sur {capacity}, dont {pending} par {pending|une proposition|des propositions} en attente de votre réponse",
 }
