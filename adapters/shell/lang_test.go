@@ -3,6 +3,7 @@ package shell_test
 import (
 	"bytes"
 	"context"
+	"github.com/mentorbot/mentorbot/bot"
 	"strings"
 	"testing"
 	"time"
@@ -83,6 +84,24 @@ func TestShellBilingualIntro(t *testing.T) {
 	for _, want := range []string{"Pourquoi ce binôme\u202f: ", "Why you were matched: "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
+		}
+	}
+}
+
+// TestShellPostInItsLanguage: a post in a channel is framed in the
+// language it is written in (the workspace's), not in English.
+func TestShellPostInItsLanguage(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	msg := bot.Message{Text: "Bilan", Fields: []bot.Field{{Label: "Demandes", Value: "3"}}, Lang: bot.French}
+	if err := sh.Upload(ctx, sh.Tenant, "equipe", bot.File{Name: "bilan.png", Type: "image/png", Data: []byte("png")}, msg); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{"(fichier\u202f: ", "Demandes\u202f: 3"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
 		}
 	}
 }

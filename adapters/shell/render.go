@@ -19,6 +19,9 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		b.WriteString("\n")
 	}
 	lang := a.lang(owner)
+	if m.Lang != "" {
+		lang = m.Lang // a channel post, in the workspace's language
+	}
 	for _, f := range m.Fields {
 		fl := lang
 		if f.Lang != "" {
