@@ -193,7 +193,7 @@ var catalogEN = map[string]string{
 	"label.goal":          "Your goal",
 
 	// Follow-up.
-	"reminder.prefix":         "Reminder:",
+	"reminder.prefix":         "Reminder —",
 	"proposal.expired_mentor": "The request on “{topic}” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 	"proposal.expired_mentee": "The mentor I asked about “{topic}” couldn't answer in time. I'm looking for someone else.",
 	"charter.expired_mentor":  "The charter for your pair on “{topic}” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",

@@ -193,7 +193,7 @@ var catalogFR = map[string]string{
 	"label.goal":          "Votre objectif",
 
 	// Suivi.
-	"reminder.prefix":         "Rappel :",
+	"reminder.prefix":         "Rappel —",
 	"proposal.expired_mentor": "La demande sur « {topic} » a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Aucun souci !",
 	"proposal.expired_mentee": "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Je cherche quelqu'un d'autre.",
 	"charter.expired_mentor":  "La charte de votre binôme sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Merci d'avoir offert votre temps.",
