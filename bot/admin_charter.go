@@ -25,18 +25,18 @@ func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 		return Reply{}, err
 	}
 	b.log.Info("charter set", "tenant", t.String(), "version", c.Version, "lang", string(lang), "by", in.Member.String())
-	text = T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", langName(in.Lang, string(lang)))
+	text = T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", languageName(in.Lang, string(lang)))
 	other := ""
 	for _, l := range Langs {
 		if l != lang {
-			text += "\n" + T(in.Lang, "admin.charter.kept", "language", langName(in.Lang, string(l)))
+			text += "\n" + T(in.Lang, "admin.charter.kept", "language", languageName(in.Lang, string(l)))
 			if other == "" {
 				other = string(l)
 			}
 		}
 	}
 	if !given && other != "" {
-		text += "\n" + T(in.Lang, "admin.charter.lang_default", "language", langName(in.Lang, string(lang)), "other", other)
+		text += "\n" + T(in.Lang, "admin.charter.lang_default", "language", languageName(in.Lang, string(lang)), "other", other)
 	}
 	return Reply{Message: Message{Text: text}}, nil
 }
@@ -55,7 +55,7 @@ func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
 	}
 	msg := Message{Title: T(in.Lang, "admin.charter.title", "version", itoa(c.Version))}
 	for _, l := range Langs {
-		label := langName(in.Lang, string(l))
+		label := languageName(in.Lang, string(l))
 		if c.Text[l] == "" {
 			label += " " + T(in.Lang, "admin.charter.builtin")
 		}

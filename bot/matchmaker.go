@@ -274,7 +274,7 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		if r.Detail == "" {
 			return ""
 		}
-		return T(lang, "reason.language", "language", langName(lang, r.Detail))
+		return T(lang, "reason.language", "language", languageName(lang, r.Detail))
 	case matching.ReasonTimeZone:
 		if r.Detail == matching.TZUnknown {
 			return "" // no distance is known: nothing true to say

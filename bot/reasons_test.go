@@ -179,3 +179,22 @@ func TestDeclinedThenAccept(t *testing.T) {
 		t.Fatalf("got %q, want %q", got.Message.Text, want)
 	}
 }
+
+// TestReasonNamesAnyLanguage: a language shared beyond English and French
+// is named in words in the reasons, not by its code.
+func TestReasonNamesAnyLanguage(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("carol", "offer rust languages:es")
+	h.Run("dan", "request rust language:es")
+	got := h.Platform.To("carol")
+	if len(got) != 1 || !strings.Contains(got[0].Fields[len(got[0].Fields)-1].Value+got[0].Text, "you both speak Spanish") {
+		var all []string
+		for _, m := range got {
+			all = append(all, m.Text)
+			for _, f := range m.Fields {
+				all = append(all, f.Label+": "+f.Value)
+			}
+		}
+		t.Fatalf("got %q, want the reason “you both speak Spanish”", all)
+	}
+}
