@@ -51,6 +51,9 @@ type Main struct {
 	Stdin  io.Reader
 	Stdout io.Writer // the shell's terminal and the start-up notices
 	Log    *slog.Logger
+	// LogOutput is where the log goes when Log is nil (Open builds it
+	// from Config.LogLevel and LogFormat). Nil: standard error.
+	LogOutput io.Writer
 	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
 	Rand   io.Reader // nil: crypto/rand
 
@@ -78,7 +81,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if level == "" && m.Config.Shell() {
 			level = "warn" // keep the terminal for the conversation
 		}
-		m.Log = newLogger(level)
+		m.Log = newLogger(level, m.Config.LogFormat, m.LogOutput)
 	}
 	if m.Rand == nil {
 		m.Rand = rand.Reader
@@ -322,12 +325,4 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func newLogger(level string) *slog.Logger {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
-		l = slog.LevelInfo
-	}
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
 }
