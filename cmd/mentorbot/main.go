@@ -51,11 +51,12 @@ type Main struct {
 	Stdin  io.Reader
 	Stdout io.Writer // the shell's terminal and the start-up notices
 	Log    *slog.Logger
+	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
+	Rand   io.Reader // nil: crypto/rand
+
 	// LogOutput is where the log goes when Log is nil (Open builds it
 	// from Config.LogLevel and LogFormat). Nil: standard error.
 	LogOutput io.Writer
-	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
-	Rand   io.Reader // nil: crypto/rand
 
 	Store *store.Store
 	Bot   *bot.Bot
