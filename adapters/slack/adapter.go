@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -139,6 +140,9 @@ type Adapter struct {
 	mu         sync.Mutex
 	stop       context.CancelFunc
 	background sync.WaitGroup
+
+	// socketUp is whether the Socket Mode connection is up (ready.go).
+	socketUp atomic.Bool
 }
 
 var (

@@ -43,6 +43,7 @@ func (a *Adapter) startSocket(ctx context.Context) {
 // onSocketEvent handles one event of the socket client: envelopes are
 // acknowledged by envelope_id, connection events are logged.
 func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+	a.trackSocket(evt.Type)
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		c, ok := evt.Data.(slack.SlashCommand)
