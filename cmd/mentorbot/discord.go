@@ -40,6 +40,7 @@ func (m *Main) openDiscord(ctx context.Context) error {
 		return err
 	}
 	m.closers = append(m.closers, a.Close)
+	m.addProbe("discord", func(context.Context) error { return a.Ready() })
 	if c.PublicKey != "" {
 		m.mux.Handle("POST /discord/interactions", a)
 	}

@@ -67,6 +67,8 @@ type Main struct {
 	server   *http.Server
 	listener net.Listener
 	closers  []func() error
+
+	health probeSet // the readiness checks (health.go)
 }
 
 // NewMain returns a Main reading stdin and writing stdout.
@@ -232,9 +234,11 @@ func (m *Main) openStore(ctx context.Context) error {
 	return nil
 }
 
-// openHTTP serves /healthz and the adapters' endpoints.
+// openHTTP serves /healthz, /readyz (health.go) and the adapters'
+// endpoints.
 func (m *Main) openHTTP() error {
 	m.mux.HandleFunc("GET /healthz", m.healthz)
+	m.mux.HandleFunc("GET /readyz", m.readyz)
 	ln, err := net.Listen("tcp", m.Config.HTTPAddr)
 	if err != nil {
 		return err
@@ -248,17 +252,6 @@ func (m *Main) openHTTP() error {
 	}()
 	m.Log.Info("listening", "addr", ln.Addr().String())
 	return nil
-}
-
-// healthz answers 200 when Redis answers, 503 otherwise.
-func (m *Main) healthz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
-	defer cancel()
-	if err := m.Store.Ping(ctx); err != nil {
-		http.Error(w, "redis unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	io.WriteString(w, "ok\n")
 }
 
 // HTTPURL is the base URL the HTTP server listens on ("" if none).

@@ -34,6 +34,7 @@ func (m *Main) openSlack(ctx context.Context) error {
 		return err
 	}
 	slackAdapters.Store(m, a)
+	m.addProbe("slack", func(context.Context) error { return a.Ready() })
 	m.closers = append(m.closers, func() error {
 		defer slackAdapters.Delete(m)
 		defer slackTuning.Delete(m)
