@@ -143,4 +143,3 @@ func (r *redisServer) stop() {
 		r.cmd = nil
 	}
 }
-
