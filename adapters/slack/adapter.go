@@ -36,6 +36,11 @@ type Options struct {
 	HTTPClient *http.Client // for the Web API and response_url
 	Log        *slog.Logger
 
+	// WrapTransport, when set, wraps HTTPClient's transport (the default
+	// client's when HTTPClient is nil): cmd counts the calls to Slack
+	// with it, for /metrics.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
+
 	Retry Retry
 	// AckBudget is how long a modal submission may wait for the core
 	// before it is acknowledged anyway (Slack's limit is 3 s), and how long
@@ -96,6 +101,14 @@ func (o *Options) defaults() error {
 		t.MaxIdleConns = 2 * o.MaxInFlight
 		t.MaxIdleConnsPerHost = 2 * o.MaxInFlight
 		o.HTTPClient = &http.Client{Transport: t, Timeout: 10 * time.Second}
+	}
+	if o.WrapTransport != nil {
+		c := *o.HTTPClient
+		if c.Transport == nil {
+			c.Transport = http.DefaultTransport
+		}
+		c.Transport = o.WrapTransport(c.Transport)
+		o.HTTPClient, o.WrapTransport = &c, nil
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)

@@ -19,6 +19,7 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/chart"
 	"github.com/mentorbot/mentorbot/matching"
+	"github.com/mentorbot/mentorbot/metrics"
 	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/store"
 )
@@ -68,7 +69,8 @@ type Main struct {
 	listener net.Listener
 	closers  []func() error
 
-	health probeSet // the readiness checks (health.go)
+	health  probeSet         // the readiness checks (health.go)
+	metrics *metrics.Metrics // GET /metrics, the core's Observer (metrics.go)
 }
 
 // NewMain returns a Main reading stdin and writing stdout.
@@ -93,6 +95,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}
+	m.openMetrics()
 	if m.Clock == nil {
 		m.Clock = bot.SystemClock{}
 		if m.Config.Shell() {
@@ -132,7 +135,7 @@ func (m *Main) newBot() []string {
 	}
 	m.Bot = bot.New(bot.Config{
 		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
-		Managers: managers, Chart: chart.Draw,
+		Managers: managers, Chart: chart.Draw, Observer: m.metrics,
 	}, m.Store, m.Clock, m.Rand, m.Log)
 	return managers
 }
@@ -234,11 +237,12 @@ func (m *Main) openStore(ctx context.Context) error {
 	return nil
 }
 
-// openHTTP serves /healthz, /readyz (health.go) and the adapters'
-// endpoints.
+// openHTTP serves /healthz, /readyz (health.go), /metrics and the
+// adapters' endpoints.
 func (m *Main) openHTTP() error {
 	m.mux.HandleFunc("GET /healthz", m.healthz)
 	m.mux.HandleFunc("GET /readyz", m.readyz)
+	m.mux.Handle("GET /metrics", m.metrics.Handler())
 	ln, err := net.Listen("tcp", m.Config.HTTPAddr)
 	if err != nil {
 		return err
