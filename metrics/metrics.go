@@ -111,6 +111,12 @@ func (m *Metrics) Event(kind bot.EventKind) {
 // RedisError counts a failed Redis try (store.Store.OnError).
 func (m *Metrics) RedisError(kind string) { m.redisErrors.WithLabelValues(kind).Inc() }
 
+// ObserveAck records an ack that took took, under endpoint, where no
+// handler can be timed (Slack's Socket Mode).
+func (m *Metrics) ObserveAck(endpoint string, took time.Duration) {
+	m.ack.WithLabelValues(endpoint).Observe(took.Seconds())
+}
+
 // Ack returns h timed under endpoint in mentorbot_ack_seconds: the
 // platforms' endpoints answer with their ack, so the handler's time is
 // the ack's.

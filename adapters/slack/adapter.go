@@ -40,6 +40,11 @@ type Options struct {
 	// client's when HTTPClient is nil): cmd counts the calls to Slack
 	// with it, for /metrics.
 	WrapTransport func(http.RoundTripper) http.RoundTripper
+	// OnSocketAck, when set, is told how long each Socket Mode envelope
+	// took to be acknowledged ("socket_mode/commands",
+	// "socket_mode/interactions", "socket_mode/events"). Over HTTP, the
+	// handler's time is the ack's, and cmd times it there.
+	OnSocketAck func(endpoint string, took time.Duration)
 
 	Retry Retry
 	// AckBudget is how long a modal submission may wait for the core

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"errors"
+	"time"
 
 	"github.com/slack-go/slack/socketmode"
 )
@@ -29,5 +30,13 @@ func (a *Adapter) trackSocket(t socketmode.EventType) {
 	case socketmode.EventTypeConnecting, socketmode.EventTypeConnectionError,
 		socketmode.EventTypeIncomingError, socketmode.EventTypeDisconnect, socketmode.EventTypeInvalidAuth:
 		a.socketUp.Store(false)
+	}
+}
+
+// socketAcked tells Options.OnSocketAck how long an envelope received
+// at since took to be acknowledged.
+func (a *Adapter) socketAcked(endpoint string, since time.Time) {
+	if a.opt.OnSocketAck != nil {
+		a.opt.OnSocketAck(endpoint, time.Since(since))
 	}
 }

@@ -104,3 +104,19 @@ func TestDiscordMetrics(t *testing.T) {
 		`mentorbot_proposals_total 1`,
 	}, []string{w.Mentor1, w.Mentee, w.Guild, discordApp, discordToken})
 }
+
+// TestSlackSocketMetrics times the acks of Socket Mode envelopes, which
+// no HTTP handler carries.
+func TestSlackSocketMetrics(t *testing.T) {
+	w := MustStartSlackSocket(t)
+	w.MustCommand(bob, "offer go")
+	w.MustCommand(alice, "request go")
+	proposal := w.dms(bob, 1, hasButton("proposal.accept"))[0]
+	w.click(bob, proposal, "proposal.accept")
+	w.updated(proposal)
+	mustMetrics(t, scrapeMetrics(t, w.m), []string{
+		`mentorbot_ack_seconds_count{endpoint="socket_mode/commands"} 2`,
+		`mentorbot_ack_seconds_count{endpoint="socket_mode/interactions"} 1`,
+		`mentorbot_clicks_total{action="proposal.accept",outcome="ok"} 1`,
+	}, []string{alice.ID, bob.ID, w.team})
+}

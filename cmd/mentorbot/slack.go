@@ -22,6 +22,7 @@ func (m *Main) openSlack(ctx context.Context) error {
 		BotToken: c.BotToken, SigningSecret: c.SigningSecret, AppToken: c.AppToken, APIURL: c.APIURL,
 		DirectoryRefresh: c.DirectoryRefresh, Log: m.Log.With("adapter", "slack"),
 		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
+		OnSocketAck:   m.metrics.ObserveAck,
 	}
 	if tune, ok := slackTuning.Load(m); ok {
 		tune.(func(*slackadapter.Options))(&opt)
