@@ -29,7 +29,7 @@ func main() {
 	defer stop()
 	cfg, err := ConfigFromEnv(osGetenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
 		os.Exit(2)
 	}
 	m := NewMain()
@@ -39,7 +39,7 @@ func main() {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
 		os.Exit(1)
 	}
 }
