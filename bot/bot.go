@@ -35,6 +35,9 @@ type Config struct {
 	// chart.Draw, so that the core imports no drawing library. Nil: the
 	// digest goes without its chart.
 	Chart func(Chart) ([]byte, error)
+	// Observer is told what happens, for metrics (observer.go). Nil:
+	// nobody is.
+	Observer Observer
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

@@ -144,6 +144,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
 	}
+	b.observer().Event(EventProposed)
 	if c.AvoidedRepeat {
 		// A mentor the mentee met would have ranked first: counted for the
 		// managers' fairness report.
