@@ -179,9 +179,10 @@ type Store interface {
 	// SetSetting overrides one setting.
 	SetSetting(ctx context.Context, t Tenant, name, value string) error
 
-	// Record counts an event for the managers' figures. EventReturned and
-	// EventBecame count people, not events: a member counts once in a week
-	// and once in AllTime, however many events name them.
+	// Record counts an event for the managers' figures. EventReturned,
+	// EventBecame and EventOffer count people, not events: a member
+	// counts once in a week and once in AllTime, however many events name
+	// them.
 	Record(ctx context.Context, t Tenant, e Event) error
 
 	// GetCharter returns the tenant's charter, or ENOTFOUND if none was set.
