@@ -35,6 +35,9 @@ type Config struct {
 	// chart.Draw, so that the core imports no drawing library. Nil: the
 	// digest goes without its chart.
 	Chart func(Chart) ([]byte, error)
+	// RateLimit bounds each member's commands and clicks; zero: none.
+	// cmd sets DefaultRateLimit on chat platforms.
+	RateLimit RateLimit
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

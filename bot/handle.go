@@ -13,6 +13,9 @@ import (
 func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	me, lookup := b.store.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
+	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
+		return r
+	}
 	spec, values, err := b.resolve(c, lang)
 	if err != nil && spec.Admin {
 		// A member who is no manager learns that first, not what was
@@ -98,6 +101,9 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	me, lookup := b.store.GetMember(ctx, a.Member)
 	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
+	if r, slow := b.slowDown(ctx, a.Member, "click", b.cfg.RateLimit.Clicks, lang); slow {
+		return r
+	}
 	run, ok := b.actions[a.ActionID]
 	if !ok || a.Value == "" || len(a.Value) > 200 {
 		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)

@@ -20,6 +20,9 @@ type Config struct {
 	MeetURL     string
 	MaxTZHours  int
 	LogLevel    string
+	// RateLimit bounds each member's commands and clicks on a chat
+	// platform; zero: bot.DefaultRateLimit. The shell has none.
+	RateLimit bot.RateLimit
 
 	// Follow-up: the workspace defaults (MENTORBOT_PROPOSAL_TIMEOUT, ...),
 	// the tick of due jobs, and the cron specs of the sweep and the digest.

@@ -14,6 +14,8 @@ import (
 
 	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
+	"github.com/mentorbot/mentorbot/bot"
+	main "github.com/mentorbot/mentorbot/cmd/mentorbot"
 )
 
 // hostileEndpoint is one endpoint of the bot, with a request it accepts
@@ -190,4 +192,16 @@ func rawPost(tb testing.TB, rawURL string, h http.Header, body []byte, send int,
 	_, _ = io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// TestSlackRateLimit: through the real wiring, a member over the limit
+// is asked to slow down, in their language, and another member is not.
+func TestSlackRateLimit(t *testing.T) {
+	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
+		m.Config.RateLimit = bot.RateLimit{Commands: 2, Clicks: 2, Window: time.Minute}
+	})
+	w.MustCommand(elise, "status") // users.info: Élise speaks French
+	w.MustCommand(elise, "status")
+	MustContain(t, w.MustCommand(elise, "status"), fr("err.slow_down"))
+	MustContain(t, w.MustCommand(alice, "status"), en("status.title"))
 }
