@@ -38,6 +38,9 @@ type Config struct {
 	// Observer is told what happens, for metrics (observer.go). Nil:
 	// nobody is.
 	Observer Observer
+	// RateLimit bounds each member's commands and clicks; zero: none.
+	// cmd sets DefaultRateLimit on chat platforms.
+	RateLimit RateLimit
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

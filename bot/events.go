@@ -12,7 +12,7 @@ type EventKind string
 // Event kinds.
 const (
 	EventRequest   EventKind = "request"   // Member asked for Topic
-	EventOffer     EventKind = "offer"     // Member offered Topics for the first time
+	EventOffer     EventKind = "offer"     // Member offered Topics for the first time (counts Member once, even from two replicas at once)
 	EventAccepted  EventKind = "accepted"  // a proposal was accepted: a pair formed (Member mentor, Other mentee)
 	EventPaired    EventKind = "paired"    // a manager paired two members (Member mentor, Other mentee): no proposal
 	EventDeclined  EventKind = "declined"  // a proposal was declined

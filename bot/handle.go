@@ -21,6 +21,10 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	me, lookup := b.store.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
+	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
+		failure = &Error{Code: ELIMITED}
+		return r
+	}
 	spec, values, err := b.resolve(c, lang)
 	if spec.Name != "" {
 		name = spec.Name
@@ -117,6 +121,10 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	refuse := func(what string, err error) Reply {
 		failure = err
 		return b.fail(a.Member, what, err, lang, false)
+	}
+	if r, slow := b.slowDown(ctx, a.Member, "click", b.cfg.RateLimit.Clicks, lang); slow {
+		failure = &Error{Code: ELIMITED}
+		return r
 	}
 	run, ok := b.actions[a.ActionID]
 	if !ok || a.Value == "" || len(a.Value) > 200 {

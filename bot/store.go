@@ -180,9 +180,16 @@ type Store interface {
 	// SetSetting overrides one setting.
 	SetSetting(ctx context.Context, t Tenant, name, value string) error
 
-	// Record counts an event for the managers' figures. EventReturned and
-	// EventBecame count people, not events: a member counts once in a week
-	// and once in AllTime, however many events name them.
+	// Hit counts one hit of the member under name (a rate limit's
+	// "command" or "click") and returns the hits in the current window
+	// of length window, this one included. Every replica sharing the
+	// store counts in the same window.
+	Hit(ctx context.Context, who MemberID, name string, window time.Duration) (int, error)
+
+	// Record counts an event for the managers' figures. EventReturned,
+	// EventBecame and EventOffer count people, not events: a member
+	// counts once in a week and once in AllTime, however many events name
+	// them.
 	Record(ctx context.Context, t Tenant, e Event) error
 
 	// GetCharter returns the tenant's charter, or ENOTFOUND if none was set.

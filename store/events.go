@@ -35,15 +35,18 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // the window (fairMarkSlack), by Redis's clock; the window is judged by
 // the events' times, so a test clock works.
 //
-// EventReturned and EventBecame count people: each member once a week and
-// once in bot.AllTime, however often they come back (recordPerson).
+// EventReturned, EventBecame and EventOffer count people: each member
+// once a week and once in bot.AllTime, however often they come back
+// (recordPerson). For EventOffer that makes the first offer count once
+// even when two replicas each saw no offer and both saved one (D6): the
+// SADD in one script is the atomic "first".
 func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 	k := keysFor(tn)
 	week := bot.WeekOf(e.At)
 	switch e.Kind {
 	case bot.EventMatched:
 		return s.recordMatched(ctx, k, e)
-	case bot.EventReturned, bot.EventBecame:
+	case bot.EventReturned, bot.EventBecame, bot.EventOffer:
 		return s.recordPerson(ctx, k, week, e)
 	}
 	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
@@ -110,7 +113,8 @@ return 0
 
 // recordPerson counts an event that counts people, not occurrences: a
 // mentor back for a second new mentee in a week, or ever, is still one
-// mentor back (e.Member, once in the week and once in bot.AllTime).
+// mentor back, and a first offer saved twice at once is one new mentor
+// (e.Member, once in the week and once in bot.AllTime).
 func (s *Store) recordPerson(ctx context.Context, k keys, week string, e bot.Event) error {
 	var ks []string
 	for _, w := range []string{week, bot.AllTime} {

@@ -18,7 +18,8 @@ import (
 //	mb:{p:w}:stats:<week>:topics   hash  requests by normalised topic
 //	                                     the week's hash also has asked:<group> and matched:<group>
 //	mb:{p:w}:stats:<week>:people:<kind> set  users counted for a kind that counts people
-//	                                     (bot.EventReturned, bot.EventBecame), so each counts once
+//	                                     (bot.EventReturned, bot.EventBecame, bot.EventOffer),
+//	                                     so each counts once
 //	mb:{p:w}:fair:<request>        string "<week>|<window end, ms>|<group>|…" of a request,
 //	                                     until matched, or a day after its window
 //	mb:{p:w}:flags:stalled         zset  stalled pair IDs by time (ms), until resolved

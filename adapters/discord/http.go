@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -33,17 +32,13 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
-	if !a.fresh(r.Header.Get("X-Signature-Timestamp")) || !discordgo.VerifyInteraction(r, a.key) {
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+	body, status := a.verifiedBody(w, r)
+	if status != 0 {
+		http.Error(w, http.StatusText(status), status)
 		return
 	}
-	body, err := io.ReadAll(r.Body) // VerifyInteraction put the body back
 	var i discordgo.Interaction
-	if err == nil {
-		err = json.Unmarshal(body, &i)
-	}
-	if err != nil {
+	if err := json.Unmarshal(body, &i); err != nil {
 		http.Error(w, "bad interaction", http.StatusBadRequest)
 		return
 	}

@@ -35,7 +35,8 @@ type rendered struct {
 
 // renderMessage turns a neutral message into Discord content, embeds and
 // components. A message with only text is plain content; a title or
-// fields make it an embed. Buttons carry guild in their custom_id (clicks
+// fields, or a text too long for the content, make it embeds
+// (layoutText, which cuts nothing that fits in a message). Buttons carry guild in their custom_id (clicks
 // in DMs have no guild of their own); the link is a link button. Members
 // in m.Mentions are written as mentions, which ping only when ping is set
 // (the introduction thread). Nothing a member typed can ping anyone: text
@@ -44,12 +45,9 @@ func renderMessage(m bot.Message, guild string, ping bool) (rendered, error) {
 	r := rendered{Embeds: []*discordgo.MessageEmbed{}, Components: []discordgo.MessageComponent{}}
 	mentions, ids := mentionLine(m.Mentions)
 	r.Mentions = allowedMentions(ping, ids)
-	if m.Title == "" && len(m.Fields) == 0 {
-		r.Content = joinLines(clip(escapeMarkdown(m.Text), max(maxContent-utf8.RuneCountInString(mentions)-2, 1)), mentions)
-	} else {
-		r.Content = mentions
-		r.Embeds = append(r.Embeds, renderEmbed(m))
-	}
+	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), escapeMarkdown(m.Text), renderFields(m.Fields), mentions)
+	r.Content = content
+	r.Embeds = append(r.Embeds, embeds...)
 	rows, err := renderButtons(m, guild)
 	if err != nil {
 		return r, err
@@ -85,33 +83,28 @@ func mentionLine(members []bot.MemberID) (string, []string) {
 	return strings.Join(parts, " "), ids
 }
 
-// renderEmbed lays a message with a title or fields out as an embed,
-// within Discord's per-part limits and its 6000-character total.
-func renderEmbed(m bot.Message) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{
-		Title:       clip(escapeMarkdown(m.Title), maxEmbedTitle),
-		Description: clip(escapeMarkdown(m.Text), maxEmbedDesc),
-		Color:       embedColor,
-	}
-	total := utf8.RuneCountInString(e.Title)
-	for i, f := range m.Fields {
-		if i == maxEmbedFields {
+// renderFields lays a message's fields out as embed fields, within
+// Discord's per-part limits and half of the embeds' 6,000 characters;
+// layoutText fits the text in the rest.
+func renderFields(fields []bot.Field) []*discordgo.MessageEmbedField {
+	var out []*discordgo.MessageEmbedField
+	room := maxEmbedTotal / 2
+	for i, f := range fields {
+		if i == maxEmbedFields || room < 2 {
 			break
 		}
-		name, value := clip(escapeMarkdown(f.Label), maxFieldName), clip(escapeMarkdown(f.Value), maxFieldValue)
+		name := clip(escapeMarkdown(f.Label), min(maxFieldName, room-1))
+		value := clip(escapeMarkdown(f.Value), min(maxFieldValue, room-utf8.RuneCountInString(name)))
+		room -= utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
 		if strings.TrimSpace(name) == "" {
 			name = "\u200b" // Discord rejects empty field names and values
 		}
 		if strings.TrimSpace(value) == "" {
 			value = "-"
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: value})
-		total += utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
+		out = append(out, &discordgo.MessageEmbedField{Name: name, Value: value})
 	}
-	if room := maxEmbedTotal - total; utf8.RuneCountInString(e.Description) > room {
-		e.Description = clip(e.Description, max(room, 1))
-	}
-	return e
+	return out
 }
 
 // renderButtons lays out the message's buttons, five to a row, then its

@@ -69,9 +69,9 @@ func TestRenderMessage(t *testing.T) {
 				t.Errorf("got %d rows, want 2 rows of 5 and 2", len(m.Components))
 			}
 		}},
-		{"LongTextClipped", bot.Message{Text: long}, false, func(t *testing.T, m discordtest.Message) {
-			if n := utf8.RuneCountInString(m.Content); n > 2000 || n < 1900 {
-				t.Errorf("got content of %d characters, want at most 2000", n)
+		{"LongTextInEmbeds", bot.Message{Text: long}, false, func(t *testing.T, m discordtest.Message) {
+			if len(m.Embeds) != 2 || m.Content != "" || m.Embeds[0].Description+m.Embeds[1].Description != long {
+				t.Errorf("got content of %d characters and %d embeds, want the whole text in two embeds", utf8.RuneCountInString(m.Content), len(m.Embeds))
 			}
 		}},
 		{"LongEmbedClipped", bot.Message{Title: long, Text: long, Fields: []bot.Field{{Label: long, Value: long}}}, false, func(t *testing.T, m discordtest.Message) {

@@ -70,6 +70,11 @@ func translate(i *discordgo.Interaction) event {
 		ev.Kind = kindSubmit
 		ev.Command, ev.Action = modalSubmit(i, ev.Member)
 	}
+	if user == "" && (ev.Command != nil || ev.Action != nil) {
+		// Discord always says who acted; a payload that does not is
+		// answered by nobody rather than run for an empty member.
+		return event{Kind: kindIgnored}
+	}
 	return ev
 }
 

@@ -65,3 +65,20 @@ func InputJSON(f bot.FormField) (cached, fresh string) {
 func (a *Adapter) ReadDirectory(ctx context.Context) (int, error) {
 	return a.syncDirectory(ctx)
 }
+
+// DecodeInteraction reads an interaction body as the endpoint does: the
+// payload, then a mentorbot form's command and values, or the clicked
+// button's action name.
+func DecodeInteraction(body []byte) (typ, command, action string, err error) {
+	ic, err := slack.InteractionCallbackParse(formRequest(body))
+	if err != nil {
+		return "", "", "", err
+	}
+	if meta, _, err := submittedForm(ic.View); err == nil {
+		command = meta.Command
+	}
+	if len(ic.ActionCallback.BlockActions) > 0 {
+		action = actionName(ic.ActionCallback.BlockActions[0].ActionID)
+	}
+	return string(ic.Type), command, action, nil
+}

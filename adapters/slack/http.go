@@ -3,7 +3,6 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -37,23 +36,23 @@ func (a *Adapter) Register(mux Mux) {
 	if a.opt.SigningSecret == "" {
 		return
 	}
-	mux.Handle("POST /slack/commands", a.verified(maxCommandBody, a.serveCommand))
-	mux.Handle("POST /slack/interactions", a.verified(maxInteractionBody, a.serveInteraction))
-	mux.Handle("POST /slack/events", a.verified(maxEventBody, a.serveEvent))
+	mux.Handle("POST /slack/commands", a.verified(maxCommandBody, formType, a.serveCommand))
+	mux.Handle("POST /slack/interactions", a.verified(maxInteractionBody, formType, a.serveInteraction))
+	mux.Handle("POST /slack/events", a.verified(maxEventBody, jsonType, a.serveEvent))
 }
 
 // verified reads and verifies the request with VerifyRequest; only then
-// does next see it.
-func (a *Adapter) verified(limit int64, next func(w http.ResponseWriter, body []byte)) http.Handler {
+// does next see it. A request refused gets the status that says why
+// (refusal), and next never sees it.
+func (a *Adapter) verified(limit int64, mediaType string, next func(w http.ResponseWriter, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := VerifyRequest(w, r, a.opt.SigningSecret, limit)
-		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
-			return
+		if err == nil {
+			err = checkMediaType(r, mediaType)
 		}
-		if err != nil {
-			a.log.Info("slack: request refused", "path", r.URL.Path, "reason", err.Error())
-			http.Error(w, "invalid or missing Slack signature", http.StatusUnauthorized)
+		if status, why := refusal(err); status != 0 {
+			a.log.Info("slack: request refused", "path", r.URL.Path, "status", status, "reason", err.Error())
+			http.Error(w, why, status)
 			return
 		}
 		next(w, body)
@@ -84,15 +83,22 @@ func VerifyRequest(w http.ResponseWriter, r *http.Request, secret string, limit 
 // readBody reads at most limit bytes of r's body, in one allocation when
 // its length is known.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	if r.ContentLength > limit {
+		return nil, &http.MaxBytesError{Limit: limit} // no need to read it
+	}
 	body := http.MaxBytesReader(w, r.Body, limit)
 	if n := r.ContentLength; n > 0 && n <= limit {
 		b := make([]byte, n)
 		if _, err := io.ReadFull(body, b); err != nil {
-			return nil, err
+			return nil, truncated(err)
 		}
 		return b, nil // the server reads no further than Content-Length
 	}
-	return io.ReadAll(body)
+	b, err := io.ReadAll(body)
+	if err != nil {
+		return nil, truncated(err)
+	}
+	return b, nil
 }
 
 // formRequest rebuilds a form POST from a body already read, for

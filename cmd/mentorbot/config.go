@@ -21,6 +21,9 @@ type Config struct {
 	MaxTZHours  int
 	LogLevel    string
 	LogFormat   string // LOG_FORMAT: "json" for JSON lines, text otherwise
+	// RateLimit bounds each member's commands and clicks on a chat
+	// platform; zero: bot.DefaultRateLimit. The shell has none.
+	RateLimit bot.RateLimit
 
 	// Follow-up: the workspace defaults (MENTORBOT_PROPOSAL_TIMEOUT, ...),
 	// the tick of due jobs, and the cron specs of the sweep and the digest.

@@ -133,9 +133,13 @@ func (m *Main) newBot() []string {
 	if m.Config.Shell() && len(managers) == 0 {
 		managers = []string{"alice"} // so that the shell can try /mentor admin
 	}
+	limit := m.Config.RateLimit
+	if limit == (bot.RateLimit{}) && !m.Config.Shell() {
+		limit = bot.DefaultRateLimit
+	}
 	m.Bot = bot.New(bot.Config{
 		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
-		Managers: managers, Chart: chart.Draw, Observer: m.metrics,
+		Managers: managers, Chart: chart.Draw, Observer: m.metrics, RateLimit: limit,
 	}, m.Store, m.Clock, m.Rand, m.Log)
 	return managers
 }

@@ -41,8 +41,8 @@ func Signature(secret, timestamp string, body []byte) string {
 	return "v0=" + hex.EncodeToString(mac.Sum(nil))
 }
 
-// NewRequest returns a form POST of body to url, signed at ts as Slack
-// signs it. Use time.Now(): slack-go's verifier refuses timestamps more
+// NewRequest returns a POST of body to url, signed at ts as Slack signs
+// it: a form, or JSON when body is a JSON object (an Events API callback). Use time.Now(): slack-go's verifier refuses timestamps more
 // than 5 minutes away and has no clock to move.
 func NewRequest(url, secret string, ts time.Time, body []byte) *http.Request {
 	r, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
@@ -51,6 +51,9 @@ func NewRequest(url, secret string, ts time.Time, body []byte) *http.Request {
 	}
 	stamp := strconv.FormatInt(ts.Unix(), 10)
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if bytes.HasPrefix(body, []byte("{")) {
+		r.Header.Set("Content-Type", "application/json")
+	}
 	r.Header.Set("X-Slack-Request-Timestamp", stamp)
 	r.Header.Set("X-Slack-Signature", Signature(secret, stamp, body))
 	return r
