@@ -153,3 +153,12 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 	}
 	return false
 }
+
+// Forgetter erases a member who left the workspace; *Bot is one. It is an
+// optional part of what an adapter holds of the bot (type-asserted), so
+// that adapters' test handlers need not implement it.
+type Forgetter interface {
+	Forget(ctx context.Context, id MemberID) error
+}
+
+var _ Forgetter = (*Bot)(nil)

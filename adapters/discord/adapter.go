@@ -155,7 +155,8 @@ func (a *Adapter) Open(ctx context.Context) error {
 	if a.key != nil {
 		return nil // interactions come to ServeHTTP
 	}
-	a.stop = a.gateway.AddHandler(a.onInteraction)
+	stopInteractions, stopLeaves := a.gateway.AddHandler(a.onInteraction), a.gateway.AddHandler(a.onMemberRemove)
+	a.stop = func() { stopInteractions(); stopLeaves() }
 	if err := a.gateway.Open(); err != nil {
 		return fmt.Errorf("gateway: %w", err)
 	}

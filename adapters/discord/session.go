@@ -66,7 +66,9 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	s.MaxRestRetries = 0
 	s.ShouldRetryOnRateLimit = true
 	s.StateEnabled = false
-	// Interactions reach a bot whatever its intents; ask for no more.
-	s.Identify.Intents = discordgo.IntentsGuilds
+	// Interactions reach a bot whatever its intents. GUILD_MEMBERS
+	// (privileged) brings GUILD_MEMBER_REMOVE: a member who leaves is
+	// erased (leave.go). Ask for no more.
+	s.Identify.Intents = discordgo.IntentsGuildMembers
 	return s, nil
 }
