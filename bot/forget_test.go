@@ -91,7 +91,7 @@ func TestForget(t *testing.T) {
 			MustContain(t, clickIn(h, ada, r, bot.ActionForgetKeep), "nothing was erased")
 			MustContain(t, clickIn(h, ada, r, bot.ActionForgetConfirm), "everything I kept about you is erased")
 			MustInbox(t, h,
-				"bob: Your pair on “go” has ended | Your mentee has left the programme, so your pair on “go” has ended. Thank you for the time you gave. Would you like to mentor someone else?",
+				"bob: Your pair on “go” has ended | Your mentee has left the program, so your pair on “go” has ended. Thank you for the time you gave. Would you like to mentor someone else?",
 				"dave: No mentor is available for “rust” right now. Your request stays in the queue and I'll propose it as soon as someone fits.")
 
 			if hits := storetest.Mentions(t, st, ada, name); len(hits) > 0 {

@@ -47,7 +47,7 @@ func TestDiscordLeaveErases(t *testing.T) {
 	w.Gateway.DispatchEvent(t, "GUILD_MEMBER_REMOVE", discordtest.MemberRemove(w.Guild, mentee))
 	mustErased(t, w.Main.Store, bot.MemberID{Platform: "discord", Workspace: w.Guild, User: mentee})
 	last := c.LastDM(t, mentor)
-	if _, ok := last.Button(bot.ActionNewMatchYes); !ok || !strings.Contains(last.Text(), "Your mentee has left the programme") {
+	if _, ok := last.Button(bot.ActionNewMatchYes); !ok || !strings.Contains(last.Text(), "Your mentee has left the program") {
 		t.Fatalf("got %q, want the mentor told and asked about a new match", last.Text())
 	}
 	if hits := storetest.Mentions(t, w.Main.Store, mentee); len(hits) > 0 {
@@ -85,7 +85,7 @@ func TestSlackLeaveErases(t *testing.T) {
 	})
 	MustAck(t, w.post("/slack/events", testSecret, time.Now(), event), "")
 	again := w.dms(bob, 1, hasButton("newmatch.yes"))[0]
-	MustContain(t, again, "Your mentee has left the programme")
+	MustContain(t, again, "Your mentee has left the program")
 	mustErased(t, w.m.Store, bot.MemberID{Platform: "slack", Workspace: w.team, User: alice.ID})
 	var hits []string
 	for _, h := range storetest.Mentions(t, w.m.Store, alice.ID, alice.RealName) {
