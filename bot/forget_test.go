@@ -60,6 +60,11 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 	if err := h.Store.AddManager(context.Background(), h.Tenant.Member(ada)); err != nil {
 		t.Fatal(err)
 	}
+	// A manager's pair waiting for her confirmation (a draft): Bob has no
+	// free place, so she is asked first.
+	h.Run(ada, "request haskell")
+	h.Run("bob", "offer capacity:1")
+	MustContain(t, h.Run(ada, "admin pair @bob @gus go"), "")
 	inbox(h)
 }
 
@@ -75,10 +80,16 @@ func TestForget(t *testing.T) {
 			ctx := context.Background()
 			MustContain(t, h.Run(ada, "forget"), "I keep nothing about you")
 			mustHistory(t, h, ada)
-			if hits := storetest.Mentions(t, st, ada, name); len(hits) == 0 {
-				t.Fatal("got no mention of the member before forget, want the scan to find them")
+			before := strings.Join(storetest.Mentions(t, st, ada, name), "\n")
+			for _, kind := range []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":survey:", ":hist:", ":charterlog", ":managers", ":draft:", ":sent:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":checkin:"} {
+				if !strings.Contains(before, kind) {
+					t.Errorf("got no mention of the member in %s keys before forget, want the scan to find them:\n%s", kind, before)
+				}
 			}
-			before, err := h.Store.Stats(ctx, h.Tenant, []string{bot.AllTime})
+			if indexed, _ := h.Store.WaitingFor(ctx, h.Tenant, []string{"haskell"}); len(indexed) != 1 {
+				t.Fatalf("got %d requests under haskell before forget, want the member's", len(indexed))
+			}
+			stats, err := h.Store.Stats(ctx, h.Tenant, []string{bot.AllTime})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,11 +108,16 @@ func TestForget(t *testing.T) {
 			if hits := storetest.Mentions(t, st, ada, name); len(hits) > 0 {
 				t.Fatalf("got the member still in Redis after forget:\n  %s", strings.Join(hits, "\n  "))
 			}
+			waiting, _ := h.Store.Waiting(ctx, h.Tenant)
+			indexed, _ := h.Store.WaitingFor(ctx, h.Tenant, []string{"haskell"})
+			if len(indexed) != 0 || len(waiting) != 2 { // carol's and dave's
+				t.Errorf("got %d waiting, %d under haskell, want the member's request out of the queue and its index", len(waiting), len(indexed))
+			}
 			after, err := h.Store.Stats(ctx, h.Tenant, []string{bot.AllTime})
 			if err != nil {
 				t.Fatal(err)
 			}
-			for k, n := range before[0].Counts {
+			for k, n := range stats[0].Counts {
 				want := n
 				if k == bot.EventEnded {
 					want++ // the pair with Bob
