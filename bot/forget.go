@@ -19,7 +19,14 @@ const forgetReason = "member-erased"
 // runForget asks the member to confirm the erasure of their data.
 func runForget(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if in.Newcomer {
-		return Reply{Message: Message{Text: T(in.Lang, "forget.nothing")}}, nil
+		// No record, but maybe other traces (a manager's seat, answers).
+		d, err := b.store.MemberData(ctx, in.Member)
+		if err != nil {
+			return Reply{}, err
+		}
+		if d.Empty() {
+			return Reply{Message: Message{Text: T(in.Lang, "forget.nothing")}}, nil
+		}
 	}
 	return Reply{Message: Message{
 		Title: T(in.Lang, "forget.confirm_title"),

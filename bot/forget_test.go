@@ -132,3 +132,20 @@ func TestForget(t *testing.T) {
 		})
 	}
 }
+
+// TestForgetWithoutRecord: a member the bot never recorded, but whom a
+// manager added as a manager, still has something to erase.
+func TestForgetWithoutRecord(t *testing.T) {
+	h := MustHarness(t)
+	ctx := context.Background()
+	zoe := h.Tenant.Member("zoe")
+	if err := h.Store.AddManager(ctx, zoe); err != nil {
+		t.Fatal(err)
+	}
+	r := h.Run("zoe", "forget")
+	MustContain(t, clickIn(h, "zoe", r, bot.ActionForgetConfirm), "everything I kept about you is erased")
+	if ok, err := h.Store.IsManager(ctx, zoe); ok || err != nil {
+		t.Fatalf("got manager %v (%v), want the seat erased", ok, err)
+	}
+	MustContain(t, h.Run("zoe", "forget"), "I keep nothing about you")
+}
