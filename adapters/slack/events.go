@@ -45,8 +45,9 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 
 // onEvent handles one event callback once. user_change and team_join,
 // when subscribed, keep the member directory fresh (directory.go), and a
-// user_change of a deleted user erases them (leave.go); app_uninstalled and tokens_revoked are logged,
-// and the state of an uninstalled workspace simply stays put.
+// user_change of a deleted user erases them (leave.go); app_uninstalled
+// and tokens_revoked are logged, and the state of an uninstalled
+// workspace simply stays put.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	if id != "" && !a.seen.add(id, struct{}{}) {
 		a.log.Debug("slack: duplicate event ignored", "team", team, "event_id", id)
