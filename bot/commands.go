@@ -267,6 +267,10 @@ func commandTable() []CommandSpec {
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
+		// Privacy (forget.go, export_me.go): read-only, so that a newcomer
+		// asking is not recorded first.
+		{Name: "export-me", ReadOnly: true, run: runExportMe},
+		{Name: "forget", ReadOnly: true, run: runForget},
 	}, adminCommands(kinds)...)
 }
 

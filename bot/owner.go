@@ -40,6 +40,8 @@ var ownedActions = map[string]bool{
 	ActionEndAsk:         true,
 	ActionEndConfirm:     true,
 	ActionEndKeep:        true,
+	ActionForgetConfirm:  true,
+	ActionForgetKeep:     true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one

@@ -21,6 +21,8 @@ func actionTable() map[string]actionFunc {
 		ActionEndAsk:          askEnd,
 		ActionEndConfirm:      confirmEnd,
 		ActionEndKeep:         keepPair,
+		ActionForgetConfirm:   confirmForget,
+		ActionForgetKeep:      keepData,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.

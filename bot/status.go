@@ -43,6 +43,9 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if name == "" {
 			name = other.User
 		}
+		if name == "" {
+			name = T(lang, "forget.former_member") // erased (forget.go)
+		}
 		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
 	}
 	lines = append(lines, languagesLine(lang, in.Me))

@@ -12,6 +12,9 @@ import (
 // replicas sharing one store can never double-book a mentor or form two
 // pairs from one request.
 type Store interface {
+	// PrivacyStore reads and erases one member's data (privacy.go).
+	PrivacyStore
+
 	// GetMember returns the member, or ENOTFOUND.
 	GetMember(ctx context.Context, id MemberID) (Member, error)
 	// Members returns the members of a workspace with these user IDs, in

@@ -158,8 +158,8 @@ func (a *Adapter) Open(ctx context.Context) error {
 	if a.key != nil {
 		return nil // interactions come to ServeHTTP
 	}
-	stopInteractions, stopTracking := a.gateway.AddHandler(a.onInteraction), a.trackGateway()
-	a.stop = func() { stopInteractions(); stopTracking() }
+	stopInteractions, stopLeaves, stopTracking := a.gateway.AddHandler(a.onInteraction), a.gateway.AddHandler(a.onMemberRemove), a.trackGateway()
+	a.stop = func() { stopInteractions(); stopLeaves(); stopTracking() }
 	if err := a.gateway.Open(); err != nil {
 		return fmt.Errorf("gateway: %w", err)
 	}

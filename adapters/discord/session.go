@@ -67,8 +67,8 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	s.ShouldRetryOnRateLimit = true
 	s.StateEnabled = false
 	// Interactions reach a bot whatever its intents. GUILD_MEMBERS
-	// (privileged: switched on in the Developer Portal) brings
-	// GUILD_MEMBER_REMOVE, for erasure on leave; nothing else is needed.
+	// (privileged) brings GUILD_MEMBER_REMOVE: a member who leaves is
+	// erased (leave.go). Ask for no more.
 	s.Identify.Intents = discordgo.IntentsGuildMembers
 	return s, nil
 }

@@ -43,10 +43,11 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// onEvent handles one event callback once. mentorbot needs no event:
-// user_change and team_join, when subscribed, keep the member directory
-// fresh (directory.go); app_uninstalled and tokens_revoked are logged,
-// and the state of an uninstalled workspace simply stays put.
+// onEvent handles one event callback once. user_change and team_join,
+// when subscribed, keep the member directory fresh (directory.go), and a
+// user_change of a deleted user erases them (leave.go); app_uninstalled
+// and tokens_revoked are logged, and the state of an uninstalled
+// workspace simply stays put.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	if id != "" && !a.seen.add(id, struct{}{}) {
 		a.log.Debug("slack: duplicate event ignored", "team", team, "event_id", id)
@@ -58,6 +59,7 @@ func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	switch typ {
 	case "user_change", "team_join":
 		a.onUserEvent(raw)
+		a.onUserLeft(team, raw) // a deleted user left: erased (leave.go)
 	case "app_uninstalled", "tokens_revoked":
 		a.log.Warn("slack: app uninstalled or tokens revoked", "team", team, "event", typ)
 	default:

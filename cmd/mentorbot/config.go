@@ -32,6 +32,7 @@ type Config struct {
 	MatchSchedule  string        // MENTORBOT_MATCH_SCHEDULE
 	DigestSchedule string        // MENTORBOT_DIGEST_SCHEDULE, in each workspace's time zone
 	Managers       []string      // MENTORBOT_MANAGERS: platform user IDs
+	Retention      time.Duration // MENTORBOT_RETENTION (privacy.go)
 
 	Slack   SlackConfig
 	Discord DiscordConfig
@@ -105,6 +106,11 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if err := c.readFollowUp(get); err != nil {
 		return c, err
 	}
+	retention, err := readRetention(get)
+	if err != nil {
+		return c, err
+	}
+	c.Retention = retention
 	if v := getenv("MENTORBOT_MAX_TZ_HOURS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 12 {

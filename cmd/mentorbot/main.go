@@ -193,6 +193,7 @@ func (m *Main) scheduler() *schedule.Runner {
 			// The digest's spec is read in each workspace's time zone, so a
 			// frequent entry checks which workspaces are due.
 			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
+			{Name: "retention", Spec: retentionSpec, Run: m.prune},
 		},
 	}
 }

@@ -1,0 +1,31 @@
+package discord
+
+import (
+	"context"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// onMemberRemove receives GUILD_MEMBER_REMOVE (the privileged
+// GUILD_MEMBERS intent): a member who leaves the server is erased as
+// /mentor forget erases (bot.Forgetter), on a goroutine Close waits for.
+func (a *Adapter) onMemberRemove(_ *discordgo.Session, e *discordgo.GuildMemberRemove) {
+	if e == nil || e.Member == nil || e.User == nil || e.User.ID == "" || e.GuildID == "" {
+		return
+	}
+	f, ok := a.h.(bot.Forgetter)
+	if !ok {
+		return
+	}
+	id := bot.MemberID{Platform: Platform, Workspace: e.GuildID, User: e.User.ID}
+	a.spawn(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.WorkTimeout)
+		defer cancel()
+		if err := f.Forget(ctx, id); err != nil {
+			a.log.Error("member left: not erased", "member", id.String(), "err", err)
+			return
+		}
+		a.log.Info("member left: erased", "member", id.String())
+	})
+}

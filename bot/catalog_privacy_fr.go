@@ -1,0 +1,32 @@
+package bot
+
+// catalogPrivacyFR holds the sentences of /mentor forget and /mentor
+// export-me, and what the other member of a pair hears when a member's data
+// is erased, in French.
+var catalogPrivacyFR = map[string]string{
+	"cmd.forget.summary":    "effacer tout ce que le bot conserve sur vous (après confirmation)",
+	"cmd.forget.example":    "/mentor forget",
+	"cmd.export-me.summary": "recevoir tout ce que le bot conserve sur vous, dans un fichier",
+	"cmd.export-me.example": "/mentor export-me",
+	"forget.nothing":        "Je ne conserve rien sur vous : il n'y a rien à effacer.",
+	"forget.confirm_title":  "Effacer toutes vos données ?",
+	"forget.confirm":        "Cela efface votre profil, votre offre et vos demandes, vos binômes, vos réponses aux points d'étape et aux questionnaires, et vos acceptations de la charte. Si vous êtes en binôme, l'autre personne apprendra que votre binôme est terminé. C'est définitif. Pour en garder une copie avant, utilisez `/mentor export-me`.",
+	"btn.forget_confirm":    "Oui, tout effacer",
+	"btn.forget_keep":       "Non, garder mes données",
+	"forget.done":           "C'est fait : tout ce que je conservais sur vous est effacé. Les chiffres du programme comptent toujours votre participation, sans votre nom. Merci d'y avoir pris part.",
+	"forget.kept":           "Très bien : rien n'a été effacé.",
+	"forget.ended_mentor":   "La personne que vous accompagniez a quitté le programme : votre binôme sur « {topic} » est terminé. Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
+	"forget.ended_mentee":   "Votre mentor a quitté le programme : votre binôme sur « {topic} » est terminé. Souhaitez-vous un nouveau binôme sur « {topic} » ?",
+	"forget.charter_mentor": "La personne mentorée a quitté le programme : le binôme sur « {topic} » est annulé. Merci d'avoir offert votre temps.",
+	"forget.charter_mentee": "Votre mentor a quitté le programme : le binôme sur « {topic} » est annulé. Pas d'inquiétude : votre demande retourne dans la file et je cherche quelqu'un d'autre.",
+	"forget.former_member":  "un ancien membre",
+	"exportme.title":        "Vos données mentorbot",
+	"exportme.file":         "Voici tout ce que je conserve sur vous, dans un fichier JSON. Il contient des données personnelles : conservez-le en lieu sûr.",
+	"exportme.done":         "Vos données arrivent, dans un fichier en message privé.",
+}
+
+func init() {
+	for k, v := range catalogPrivacyFR {
+		catalogFR[k] = v
+	}
+}

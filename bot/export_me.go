@@ -1,0 +1,176 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// runExportMe sends the member everything the bot keeps about them, as a
+// JSON file, privately: the platform's file upload (Slack, Discord), or a
+// file whose path the shell prints.
+func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	p, err := b.platform(in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	up, ok := p.(Uploader)
+	if !ok {
+		return Reply{}, Errorf(EINVALID, "err.admin.cannot_upload")
+	}
+	var d MemberData
+	if !in.Newcomer {
+		if d, err = b.store.MemberData(ctx, in.Member); err != nil {
+			return Reply{}, err
+		}
+	}
+	data, err := MemberJSON(in.Member, d, b.clock.Now().UTC())
+	if err != nil {
+		return Reply{}, err
+	}
+	now := b.clock.Now().In(b.location(ctx, in.Member.Tenant()))
+	f := File{Name: "mentorbot-my-data-" + now.Format(time.DateOnly) + ".json", Type: "application/json", Data: data}
+	msg := Message{Title: T(in.Lang, "exportme.title"), Text: T(in.Lang, "exportme.file")}
+	if err := up.SendFile(ctx, in.Member, f, msg); err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("member data sent", "member", in.Member.String(), "bytes", len(data))
+	return Reply{Message: Message{Text: T(in.Lang, "exportme.done")}}, nil
+}
+
+// MemberJSON is the file /mentor export-me sends: the member's data, with
+// field names a reader understands and times in RFC 3339.
+func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
+	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History}
+	if d.Member.ID.User != "" {
+		m := d.Member
+		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
+			Years: m.Years, Joined: timePtr(m.Joined), CharterVersion: m.CharterVersion, CharterAccepted: timePtr(m.CharterAccepted)}
+	}
+	if o := d.Offer; o != nil {
+		out.Offer = &offerExport{Topics: o.Topics, Capacity: o.Capacity, Languages: langStrings(o.Languages), TZ: o.TZ,
+			Years: o.Years, Kinds: o.Kinds, Paused: o.Paused, Updated: timePtr(o.Updated)}
+	}
+	for _, r := range d.Requests {
+		out.Requests = append(out.Requests, requestExport{ID: r.ID, Topic: r.Topic, Kind: r.Kind, Languages: langStrings(r.Languages),
+			Goal: r.Goal, State: string(r.State), Created: r.Created})
+	}
+	for _, p := range d.Proposals {
+		out.Proposals = append(out.Proposals, proposalExport{ID: p.ID, Request: p.Request, Mentor: p.Mentor.User, Mentee: p.Mentee.User,
+			Topic: p.Topic, Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created})
+	}
+	for _, p := range d.Pairs {
+		out.Pairs = append(out.Pairs, pairExport{ID: p.ID, Role: p.Role(id), Mentor: p.Mentor.User, Mentee: p.Mentee.User, Topic: p.Topic,
+			Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created, Official: timePtr(p.Official), Met: timePtr(p.Met),
+			Ended: timePtr(p.Ended), EndReason: p.EndReason})
+	}
+	out.Checkins = d.Checkins
+	for _, s := range d.Surveys {
+		out.Surveys = append(out.Surveys, surveyExport{Survey: string(s.Survey), Question: s.Question, Answer: s.Answer, At: timePtr(s.At)})
+	}
+	out.Charters = d.Charters
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return nil, Wrap(EINTERNAL, err, "encode member data")
+	}
+	return b, nil
+}
+
+type memberExport struct {
+	Exported  time.Time           `json:"exported"`
+	Platform  string              `json:"platform"`
+	Workspace string              `json:"workspace"`
+	User      string              `json:"user"`
+	Manager   bool                `json:"manager"`
+	Profile   *profileExport      `json:"profile"`
+	Offer     *offerExport        `json:"offer"`
+	Requests  []requestExport     `json:"requests"`
+	Proposals []proposalExport    `json:"proposals"`
+	Pairs     []pairExport        `json:"pairs"`
+	Checkins  []CheckinAnswer     `json:"checkins"`
+	Surveys   []surveyExport      `json:"survey_answers"`
+	Charters  []CharterAcceptance `json:"charter_acceptances"`
+	History   map[string]string   `json:"past_mentors,omitempty"`
+}
+
+type profileExport struct {
+	Name            string     `json:"name"`
+	Language        string     `json:"language,omitempty"`
+	Languages       []string   `json:"languages,omitempty"`
+	TZ              string     `json:"time_zone,omitempty"`
+	Years           int        `json:"years_of_experience,omitempty"`
+	Joined          *time.Time `json:"joined,omitempty"`
+	CharterVersion  int        `json:"charter_version,omitempty"`
+	CharterAccepted *time.Time `json:"charter_accepted,omitempty"`
+}
+
+type offerExport struct {
+	Topics    []string   `json:"topics"`
+	Capacity  int        `json:"capacity"`
+	Languages []string   `json:"languages,omitempty"`
+	TZ        string     `json:"time_zone,omitempty"`
+	Years     int        `json:"years_of_experience,omitempty"`
+	Kinds     []Kind     `json:"kinds,omitempty"`
+	Paused    bool       `json:"paused"`
+	Updated   *time.Time `json:"updated,omitempty"`
+}
+
+type requestExport struct {
+	ID        string    `json:"id"`
+	Topic     string    `json:"topic"`
+	Kind      Kind      `json:"kind"`
+	Languages []string  `json:"languages,omitempty"`
+	Goal      string    `json:"goal,omitempty"`
+	State     string    `json:"state"`
+	Created   time.Time `json:"created"`
+}
+
+type proposalExport struct {
+	ID      string    `json:"id"`
+	Request string    `json:"request"`
+	Mentor  string    `json:"mentor"`
+	Mentee  string    `json:"mentee"`
+	Topic   string    `json:"topic"`
+	Kind    Kind      `json:"kind"`
+	Goal    string    `json:"goal,omitempty"`
+	State   string    `json:"state"`
+	Created time.Time `json:"created"`
+}
+
+type pairExport struct {
+	ID        string     `json:"id"`
+	Role      string     `json:"role"`
+	Mentor    string     `json:"mentor"`
+	Mentee    string     `json:"mentee"`
+	Topic     string     `json:"topic"`
+	Kind      Kind       `json:"kind"`
+	Goal      string     `json:"goal,omitempty"`
+	State     string     `json:"state"`
+	Created   time.Time  `json:"created"`
+	Official  *time.Time `json:"official,omitempty"`
+	Met       *time.Time `json:"first_contact,omitempty"`
+	Ended     *time.Time `json:"ended,omitempty"`
+	EndReason string     `json:"end_reason,omitempty"`
+}
+
+type surveyExport struct {
+	Survey   string     `json:"survey"`
+	Question string     `json:"question"`
+	Answer   string     `json:"answer"`
+	At       *time.Time `json:"at,omitempty"`
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func langStrings(ls []Lang) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = string(l)
+	}
+	return out
+}

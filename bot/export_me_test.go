@@ -1,0 +1,94 @@
+package bot_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/storetest"
+)
+
+// TestExportMe: /mentor export-me sends the member, privately, a JSON
+// file of everything the bot keeps about them: profile, offer, requests,
+// proposals, pairs, check-in and survey answers, charter acceptances.
+// Other members appear by user ID only, where they are part of the
+// member's own record (a pair, a proposal).
+func TestExportMe(t *testing.T) {
+	h, _, ada, name := forgetHarness(t, storetest.Backends()[0])
+	up := &managersPlatform{Platform: h.Platform}
+	h.Bot.Register(h.Tenant.Platform, up)
+	MustContain(t, h.Run(ada, "export-me"), "Your data is on its way")
+	posts := up.Posts()
+	if len(posts) != 1 || posts[0].File == nil || posts[0].To.User != ada {
+		t.Fatalf("got %+v, want one file sent to the member", posts)
+	}
+	var empty map[string]any
+	if err := json.Unmarshal(posts[0].File.Data, &empty); err != nil || empty["profile"] != nil || empty["user"] != ada {
+		t.Fatalf("got %s (%v), want a newcomer's file with no profile", posts[0].File.Data, err)
+	}
+
+	mustHistory(t, h, ada)
+	h.Run(ada, "lang fr")
+	MustContain(t, h.Run(ada, "export-me"), "Vos données arrivent")
+	posts = up.Posts()
+	if len(posts) != 1 || posts[0].File == nil {
+		t.Fatalf("got %+v, want one file", posts)
+	}
+	f := posts[0].File
+	if f.Type != "application/json" || f.Name != "mentorbot-my-data-2026-11-08.json" || posts[0].Message.Title != "Vos données mentorbot" {
+		t.Fatalf("got %s (%s) titled %q, want the member's JSON file", f.Name, f.Type, posts[0].Message.Title)
+	}
+	var got struct {
+		User     string
+		Manager  bool
+		Profile  struct{ Name, Language string }
+		Offer    struct{ Topics []string }
+		Requests []struct {
+			Topic, State, Goal string
+		}
+		Proposals []struct{ Mentor, Mentee, State string }
+		Pairs     []struct{ Role, Mentor, Topic, State string }
+		Checkins  []struct{ Pair, Round, Answer string }
+		Surveys   []struct{ Survey, Question, Answer string } `json:"survey_answers"`
+		Charters  []struct {
+			Pair    string
+			Version int
+		} `json:"charter_acceptances"`
+		History map[string]string `json:"past_mentors"`
+	}
+	if err := json.Unmarshal(f.Data, &got); err != nil {
+		t.Fatalf("got invalid JSON: %v", err)
+	}
+	var topics []string
+	for _, r := range got.Requests {
+		topics = append(topics, r.Topic+":"+r.State)
+	}
+	var pairs []string
+	for _, p := range got.Pairs {
+		pairs = append(pairs, p.Role+":"+p.Mentor+":"+p.Topic+":"+p.State)
+	}
+	var answers []string
+	for _, s := range got.Surveys {
+		answers = append(answers, s.Question+"="+s.Answer)
+	}
+	for what, c := range map[string]bool{
+		"user":      got.User == ada && got.Manager,
+		"profile":   got.Profile.Name == name && got.Profile.Language == "fr",
+		"offer":     strings.Join(got.Offer.Topics, ",") == "rust",
+		"requests":  strings.Join(topics, " ") == "python:cancelled sql:paired go:paired haskell:waiting",
+		"proposals": len(got.Proposals) == 4, // sql and go as mentee; carol's and dave's as mentor
+		"pairs":     strings.Join(pairs, " ") == "mentee:bob:go:active mentee:erin:sql:completed",
+		"checkins":  len(got.Checkins) == 2,
+		"surveys":   strings.Contains(strings.Join(answers, " "), "comment=Erin was great"),
+		"charters":  len(got.Charters) == 2,
+		"history":   got.History["erin"] == bot.VerdictMet,
+	} {
+		if !c {
+			t.Errorf("got %s wrong in:\n%s", what, f.Data)
+		}
+	}
+	if !strings.Contains(string(f.Data), "dave\"") || strings.Contains(string(f.Data), "Bob") {
+		t.Errorf("got the file without the proposal of dave's request, or with another member's name, in:\n%s", f.Data)
+	}
+}

@@ -1,0 +1,171 @@
+package bot
+
+import (
+	"context"
+)
+
+// Erasure at a member's word: /mentor forget asks "are you sure?", and
+// "Yes, erase everything" erases. Leaving the workspace erases the same
+// way, without asking (Forget, called by the adapters).
+const (
+	ActionForgetConfirm = "forget.confirm" // erases; the value is "me"
+	ActionForgetKeep    = "forget.keep"    // keeps everything
+)
+
+// forgetReason is Pair.EndReason for a pair ended because a member erased
+// their data or left.
+const forgetReason = "member-erased"
+
+// runForget asks the member to confirm the erasure of their data.
+func runForget(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	if in.Newcomer {
+		// No record, but maybe other traces (a manager's seat, answers).
+		d, err := b.store.MemberData(ctx, in.Member)
+		if err != nil {
+			return Reply{}, err
+		}
+		if d.Empty() {
+			return Reply{Message: Message{Text: T(in.Lang, "forget.nothing")}}, nil
+		}
+	}
+	return Reply{Message: Message{
+		Title: T(in.Lang, "forget.confirm_title"),
+		Text:  T(in.Lang, "forget.confirm"),
+		Buttons: []Button{
+			{Label: T(in.Lang, "btn.forget_confirm"), ActionID: ActionForgetConfirm, Value: "me", Style: StyleDanger},
+			{Label: T(in.Lang, "btn.forget_keep"), ActionID: ActionForgetKeep, Value: "me"},
+		},
+	}}, nil
+}
+
+// confirmForget is "Yes, erase everything".
+func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (Reply, error) {
+	if err := b.Forget(ctx, who); err != nil {
+		return Reply{}, err
+	}
+	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.done")}}, nil
+}
+
+// keepData is "No, keep my data".
+func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (Reply, error) {
+	return Reply{Replace: true, Message: Message{Text: T(lang, "forget.kept")}}, nil
+}
+
+// Forget erases everything personal the bot keeps about a member: their
+// record, offer, requests, proposals, pairs, answers, charter acceptances
+// and every mention of them. First it winds down what involves others, as
+// if the member had said no: their pending proposals go to the next
+// mentor, a pair waiting for its charter is cancelled (the other member
+// is told, and a mentee's request goes back to the queue), and an active
+// pair ends: the other member is told and asked whether they want a new
+// match. Counters keep their numbers. Running it again is harmless.
+func (b *Bot) Forget(ctx context.Context, who MemberID) error {
+	d, err := b.store.MemberData(ctx, who)
+	if err != nil {
+		return err
+	}
+	e := Erasure{Member: who}
+	if d.Member.Name != "" {
+		e.Names = []string{d.Member.Name}
+	}
+	// What frees a slot or puts a request back is acted on only once the
+	// member is erased, so that no proposal goes to or from them meanwhile.
+	var after afterErase
+	for _, p := range d.Pairs {
+		if b.windDown(ctx, p, who, &after) {
+			e.Blank = append(e.Blank, p.ID)
+		} else {
+			e.Pairs = append(e.Pairs, p.ID)
+		}
+	}
+	// After the pairs: a cancelled charter puts the member's request back.
+	if _, err := b.store.CancelRequest(ctx, who); err != nil && ErrorCode(err) != ENOTFOUND {
+		return err
+	}
+	for _, p := range d.Proposals {
+		switch {
+		case p.State == ProposalPending && p.Mentor == who:
+			if _, err := b.store.DeclineProposal(ctx, who.Tenant(), p.ID, who); err == nil {
+				after.requests = append(after.requests, p.Request)
+			}
+		case p.State == ProposalPending:
+			after.mentors = append(after.mentors, p.Mentor) // CancelRequest withdrew it
+		}
+		e.Proposals = append(e.Proposals, p.ID)
+	}
+	for _, r := range d.Requests {
+		e.Requests = append(e.Requests, r.ID)
+	}
+	if err := b.store.Erase(ctx, e); err != nil {
+		return err
+	}
+	b.log.Info("member erased", "member", who.String(), "pairs", len(e.Pairs)+len(e.Blank), "requests", len(e.Requests))
+	for _, r := range after.requests {
+		b.requeue(ctx, who.Tenant(), r)
+	}
+	for _, m := range after.mentors {
+		b.freed(ctx, m)
+	}
+	return nil
+}
+
+// afterErase is what Forget does once the member is erased: propose
+// the other members' requests again, and fill the mentors' freed slots.
+type afterErase struct {
+	requests []string
+	mentors  []MemberID
+}
+
+// windDown ends a pair in progress of a member being erased, and reports
+// whether the pair must be kept (blanked) for the other member's answer.
+func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterErase) (keep bool) {
+	t, other := who.Tenant(), p.Other(who)
+	switch p.State {
+	case PairCharter:
+		if _, err := b.store.DeclineCharter(ctx, t, p.ID, who); err != nil {
+			return false
+		}
+		_ = b.notify(ctx, other, func(l Lang) Message {
+			return Message{Text: T(l, "forget.charter_"+p.Role(other), "topic", p.Topic)}
+		})
+		if other == p.Mentee {
+			after.requests = append(after.requests, p.Request)
+		} else {
+			after.mentors = append(after.mentors, other)
+		}
+		return false
+	case PairActive:
+		if _, err := b.store.EndPair(ctx, t, p.ID, PairCancelled, forgetReason, b.clock.Now().UTC()); err != nil {
+			return false
+		}
+		b.record(ctx, Event{Kind: EventEnded, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
+		role := p.Role(other)
+		err := b.deliver(ctx, "ended:"+p.ID, other, func(l Lang) Message {
+			return Message{
+				Title: T(l, "ended.title", "topic", p.Topic),
+				Text:  T(l, "forget.ended_"+role, "topic", p.Topic),
+				Buttons: []Button{
+					{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: p.ID, Style: StylePrimary},
+					{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: p.ID},
+				},
+			}
+		})
+		if err != nil {
+			b.log.Error("forget: end not delivered", "pair", p.ID, "to", other.String(), "code", string(ErrorCode(err)))
+		}
+		if other == p.Mentor {
+			after.mentors = append(after.mentors, other)
+		}
+		return true
+	}
+	return false
+}
+
+// Forgetter erases a member who left the workspace; *Bot is one. It is an
+// optional part of what an adapter holds of the bot (type-asserted), so
+// that adapters' test handlers need not implement it.
+type Forgetter interface {
+	Forget(ctx context.Context, id MemberID) error
+}
+
+var _ Forgetter = (*Bot)(nil)

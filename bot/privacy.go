@@ -1,0 +1,92 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// PrivacyStore is the part of Store that reads, erases and prunes a
+// member's personal data. The core decides what goes (forget.go,
+// retention.go); the store knows where it lies.
+type PrivacyStore interface {
+	// MemberData returns everything stored about one member: their
+	// record, offer, requests, proposals (as mentor or mentee), pairs,
+	// check-in and survey answers, charter acceptances and history. It
+	// walks the workspace's keys, so it runs only at a member's own ask.
+	// A member the bot does not know gives a zero MemberData.
+	MemberData(ctx context.Context, id MemberID) (MemberData, error)
+	// Erase removes the member's record, offer, indexes, answers,
+	// acceptances, marks and every mention of their user ID or of one of
+	// Erasure.Names in a list, set, sorted set, hash field or kept
+	// message of the workspace, and the requests, proposals and pairs the
+	// erasure names. Counters (Stats) keep their numbers. Running it again
+	// finishes an erasure cut short.
+	Erase(ctx context.Context, e Erasure) error
+	// Prune deletes the closed pairs (with their check-ins and surveys)
+	// that ended before before, the surveys of pairs that ended before
+	// before, and the cancelled requests created before before, and
+	// returns how many pairs and requests went. Counters stay.
+	Prune(ctx context.Context, t Tenant, before time.Time) (Pruned, error)
+}
+
+// MemberData is what the bot keeps about one member (PrivacyStore.MemberData),
+// as /mentor export-me sends it.
+type MemberData struct {
+	Member    Member // zero ID when the bot has no record
+	Manager   bool   // added as a manager by command
+	Offer     *Offer
+	Requests  []Request
+	Proposals []Proposal
+	Pairs     []Pair
+	Checkins  []CheckinAnswer
+	Surveys   []SurveyAnswer
+	Charters  []CharterAcceptance
+	// History is, for the member as a mentee, the verdict on each past
+	// mentor (VerdictMet, VerdictNever), by the mentor's user ID.
+	History map[string]string
+}
+
+// Empty reports whether the bot keeps nothing about the member.
+func (d MemberData) Empty() bool {
+	return d.Member.ID.User == "" && !d.Manager && d.Offer == nil && len(d.Requests) == 0 &&
+		len(d.Proposals) == 0 && len(d.Pairs) == 0 && len(d.Checkins) == 0 && len(d.Surveys) == 0 &&
+		len(d.Charters) == 0 && len(d.History) == 0
+}
+
+// CheckinAnswer is a member's answer to one check-in round of a pair.
+type CheckinAnswer struct {
+	Pair   string `json:"pair"`
+	Round  string `json:"round"`
+	Answer string `json:"answer"`
+}
+
+// CharterAcceptance is one acceptance of the charter, for a pair.
+type CharterAcceptance struct {
+	Pair    string    `json:"pair"`
+	Version int       `json:"version"`
+	At      time.Time `json:"at"`
+}
+
+// Erasure is what the core decided to erase of a member (PrivacyStore.Erase).
+type Erasure struct {
+	Member MemberID
+	// Names are the member's display names: a kept message (a notice
+	// waiting to be sent again, a manager's draft) that holds one goes.
+	Names []string
+	// Pairs are deleted, with their check-ins, surveys, flags and jobs:
+	// the other member's record of them goes too.
+	Pairs []string
+	// Blank are pairs kept for the other member (who may still answer
+	// "would you like a new match?"), with this member's side, goal,
+	// check-ins and surveys removed.
+	Blank []string
+	// Requests and Proposals are deleted, with their indexes and jobs.
+	Requests  []string
+	Proposals []string
+}
+
+// Pruned counts what PrivacyStore.Prune deleted.
+type Pruned struct {
+	Pairs    int
+	Requests int
+}

@@ -1,0 +1,372 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// A member's data is found by walking the workspace's keys once (scanAll),
+// as Export does: the schema indexes members by role (offers, open
+// requests, pairs), not every request or proposal that ever named them.
+// It runs only when a member asks for their data or its erasure, or leaves.
+
+// scanAll returns every key of the tenant, sorted, each once.
+func (s *Store) scanAll(ctx context.Context, k keys) ([]string, error) {
+	var out []string
+	var cursor uint64
+	for {
+		batch, next, err := s.rdb.Scan(ctx, cursor, globEscape(string(k))+"*", 1000).Result()
+		if err != nil {
+			return nil, classify(err, "scan")
+		}
+		out = append(out, batch...)
+		if cursor = next; cursor == 0 {
+			break
+		}
+	}
+	sort.Strings(out)
+	return dedupe(out), nil
+}
+
+// kindOf splits a tenant key into its kind ("req") and the rest after it.
+func kindOf(k keys, key string) (kind, rest string) {
+	kind, rest, _ = strings.Cut(strings.TrimPrefix(key, string(k)), ":")
+	return kind, rest
+}
+
+// MemberData implements bot.PrivacyStore.
+func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData, error) {
+	t, k, u := id.Tenant(), keysFor(id.Tenant()), id.User
+	all, err := s.scanAll(ctx, k)
+	if err != nil {
+		return bot.MemberData{}, err
+	}
+	var reqs, props, surveys []string
+	for _, key := range all {
+		switch kind, rest := kindOf(k, key); {
+		case kind == "req" && !strings.Contains(rest, ":"):
+			reqs = append(reqs, rest)
+		case kind == "prop":
+			props = append(props, rest)
+		case kind == "survey" && strings.HasSuffix(rest, ":"+u):
+			surveys = append(surveys, rest)
+		}
+	}
+	var d bot.MemberData
+	var member, hist *redis.MapStringStringCmd
+	var manager *redis.BoolCmd
+	var charters *redis.StringSliceCmd
+	reqCmds := make([]*redis.MapStringStringCmd, len(reqs))
+	propCmds := make([]*redis.MapStringStringCmd, len(props))
+	surveyCmds := make([]*redis.MapStringStringCmd, len(surveys))
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		member, hist = p.HGetAll(ctx, k.member(u)), p.HGetAll(ctx, k.history(u))
+		manager = p.SIsMember(ctx, k.managers(), u)
+		charters = p.LRange(ctx, k.charterLog(), 0, -1)
+		for i, r := range reqs {
+			reqCmds[i] = p.HGetAll(ctx, k.request(r))
+		}
+		for i, r := range props {
+			propCmds[i] = p.HGetAll(ctx, k.proposal(r))
+		}
+		for i, r := range surveys {
+			surveyCmds[i] = p.HGetAll(ctx, string(k)+"survey:"+r)
+		}
+		return nil
+	})
+	if err != nil {
+		return d, classify(err, "member data")
+	}
+	if h := member.Val(); len(h) > 0 {
+		d.Member = memberFrom(id, h)
+	}
+	d.Manager = manager.Val()
+	if h := hist.Val(); len(h) > 0 {
+		d.History = h
+	}
+	for i, c := range reqCmds {
+		if h := c.Val(); h["mentee"] == u {
+			d.Requests = append(d.Requests, requestFrom(t, reqs[i], h, nil))
+		}
+	}
+	for i, c := range propCmds {
+		if h := c.Val(); h["mentee"] == u || h["mentor"] == u {
+			d.Proposals = append(d.Proposals, proposalFrom(t, props[i], h))
+		}
+	}
+	for i, c := range surveyCmds {
+		d.Surveys = append(d.Surveys, surveyAnswers(t, surveys[i], c.Val())...)
+	}
+	for _, e := range charters.Val() {
+		if parts := strings.Split(e, "|"); len(parts) == 4 && parts[0] == u {
+			d.Charters = append(d.Charters, bot.CharterAcceptance{Pair: parts[1], Version: num(parts[2]), At: fromMS(parts[3])})
+		}
+	}
+	if o, err := s.GetOffer(ctx, id); err == nil {
+		d.Offer = &o
+	} else if bot.ErrorCode(err) != bot.ENOTFOUND {
+		return d, err
+	}
+	if d.Pairs, err = s.PairsOf(ctx, id); err != nil {
+		return d, err
+	}
+	if d.Checkins, err = s.checkinsOf(ctx, k, u, d.Pairs); err != nil {
+		return d, err
+	}
+	sortMemberData(&d)
+	return d, nil
+}
+
+// checkinsOf returns the member's check-in answers in their pairs.
+func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pair) ([]bot.CheckinAnswer, error) {
+	cmds := make([]*redis.MapStringStringCmd, len(pairs))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, pair := range pairs {
+			cmds[i] = p.HGetAll(ctx, k.checkin(pair.ID))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "check-ins")
+	}
+	var out []bot.CheckinAnswer
+	for i, c := range cmds {
+		for field, answer := range c.Val() {
+			if round, ok := strings.CutSuffix(field, ":"+u); ok {
+				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
+			}
+		}
+	}
+	return out, nil
+}
+
+func sortMemberData(d *bot.MemberData) {
+	sort.Slice(d.Requests, func(i, j int) bool { return d.Requests[i].Created.Before(d.Requests[j].Created) })
+	sort.Slice(d.Proposals, func(i, j int) bool { return d.Proposals[i].Created.Before(d.Proposals[j].Created) })
+	sort.Slice(d.Checkins, func(i, j int) bool {
+		a, b := d.Checkins[i], d.Checkins[j]
+		return a.Pair < b.Pair || a.Pair == b.Pair && a.Round < b.Round
+	})
+	sort.Slice(d.Surveys, func(i, j int) bool {
+		a, b := d.Surveys[i], d.Surveys[j]
+		return a.Survey < b.Survey || a.Survey == b.Survey && a.Question < b.Question
+	})
+}
+
+// Erase implements bot.PrivacyStore. It reads what it must (the workspace's
+// keys, the lists and hashes that may name the member), then deletes in
+// one MULTI/EXEC. Writes that land between the read and the delete (a
+// job scheduled meanwhile) are caught by running it again, which the core
+// does not need: by then the member has no offer, request or pair left
+// to act on.
+func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
+	k, u := keysFor(e.Member.Tenant()), e.Member.User
+	if u == "" {
+		return nil
+	}
+	all, err := s.scanAll(ctx, k)
+	if err != nil {
+		return err
+	}
+	r, err := s.eraseReads(ctx, k, e, all)
+	if err != nil {
+		return err
+	}
+	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+		eraseOwn(ctx, p, k, u)
+		eraseNamed(ctx, p, k, e, r)
+		eraseMentions(ctx, p, k, e, all, r)
+		return nil
+	})
+	return classify(err, "erase member")
+}
+
+// eraseRead is what Erase reads before it deletes.
+type eraseRead struct {
+	pairs    map[string][]string // pair ID → its mentor and mentee, for Pairs and Blank
+	checkins map[string][]string // Blank pair → its check-in fields
+	charters []string            // the charter log
+	jobs     []string            // every job ID
+	low      []string            // the low-rating flags
+	values   map[string]string   // notice and draft keys → their value
+	hashes   map[string][]string // other members' histories → their fields
+}
+
+func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []string) (eraseRead, error) {
+	r := eraseRead{pairs: map[string][]string{}, checkins: map[string][]string{}, values: map[string]string{}, hashes: map[string][]string{}}
+	pairCmds := map[string]*redis.SliceCmd{}
+	checkinCmds := map[string]*redis.StringSliceCmd{}
+	valueCmds := map[string]*redis.StringCmd{}
+	var charters, jobs, low *redis.StringSliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for _, id := range append(append([]string{}, e.Pairs...), e.Blank...) {
+			pairCmds[id] = p.HMGet(ctx, k.pair(id), "mentor", "mentee")
+		}
+		for _, id := range e.Blank {
+			checkinCmds[id] = p.HKeys(ctx, k.checkin(id))
+		}
+		for _, key := range all {
+			if kind, _ := kindOf(k, key); kind == "notice" || kind == "draft" {
+				valueCmds[key] = p.Get(ctx, key)
+			}
+		}
+		charters = p.LRange(ctx, k.charterLog(), 0, -1)
+		jobs = p.ZRange(ctx, k.jobs(), 0, -1)
+		low = p.ZRange(ctx, k.lowRatings(), 0, -1)
+		return nil
+	})
+	if err != nil && err != redis.Nil {
+		return r, classify(err, "erase read")
+	}
+	for id, c := range pairCmds {
+		for _, v := range c.Val() {
+			if s, ok := v.(string); ok && s != "" {
+				r.pairs[id] = append(r.pairs[id], s)
+			}
+		}
+	}
+	for id, c := range checkinCmds {
+		r.checkins[id] = c.Val()
+	}
+	for key, c := range valueCmds {
+		r.values[key] = c.Val()
+	}
+	r.charters, r.jobs, r.low = charters.Val(), jobs.Val(), low.Val()
+	return r, nil
+}
+
+// eraseOwn deletes the member's own keys and their entries in the
+// workspace's indexes of members.
+func eraseOwn(ctx context.Context, p redisPipe, k keys, u string) {
+	p.Del(ctx, k.member(u), k.offer(u), k.openRequest(u), k.history(u), k.pairs(u))
+	p.SRem(ctx, k.offers(), u)
+	p.SRem(ctx, k.managers(), u)
+	p.HDel(ctx, k.profiles(), u)
+	p.HDel(ctx, k.load(), u+":active", u+":pending")
+}
+
+// eraseNamed deletes the requests, proposals and pairs the core named,
+// and blanks the member's side of the pairs kept for the other member.
+func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r eraseRead) {
+	u := e.Member.User
+	for _, id := range e.Requests {
+		p.Del(ctx, k.request(id), k.declined(id), k.fairMark(id))
+		p.ZRem(ctx, k.waiting(), id)
+	}
+	for _, id := range e.Proposals {
+		p.Del(ctx, k.proposal(id))
+	}
+	for _, id := range e.Pairs {
+		p.Del(ctx, k.pair(id), k.checkin(id))
+		p.ZRem(ctx, k.stalled(), id)
+		for _, other := range r.pairs[id] {
+			if other != u {
+				p.ZRem(ctx, k.pairs(other), id)
+			}
+		}
+	}
+	for _, id := range e.Blank {
+		roles := r.pairs[id]
+		switch {
+		case len(roles) == 2 && roles[0] == u:
+			p.HSet(ctx, k.pair(id), "mentor", "")
+		case len(roles) == 2 && roles[1] == u:
+			p.HSet(ctx, k.pair(id), "mentee", "", "goal", "")
+		}
+		for _, f := range r.checkins[id] {
+			if strings.HasSuffix(f, ":"+u) {
+				p.HDel(ctx, k.checkin(id), f)
+			}
+		}
+	}
+	for _, f := range r.low {
+		if id, _, _ := strings.Cut(f, ":"); contains(e.Pairs, id) {
+			p.ZRem(ctx, k.lowRatings(), f)
+		}
+	}
+	gone := map[string]bool{u: true}
+	for _, ids := range [][]string{e.Requests, e.Proposals, e.Pairs} {
+		for _, id := range ids {
+			gone[id] = true
+		}
+	}
+	for _, j := range r.jobs {
+		for _, part := range strings.Split(j, ":")[1:] {
+			if gone[part] {
+				p.ZRem(ctx, k.jobs(), j)
+				break
+			}
+		}
+	}
+}
+
+// eraseMentions removes the member from whatever else names them: other
+// members' histories, declined sets, the people counted in the figures
+// (the counters stay), the topic and waiting indexes, the charter log,
+// the surveys they answered, kept messages that name them, and any key
+// whose last part is their user ID (delivery marks).
+func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all []string, r eraseRead) {
+	u := e.Member.User
+	for _, key := range all {
+		kind, rest := kindOf(k, key)
+		switch {
+		case kind == "hist":
+			p.HDel(ctx, key, u)
+		case kind == "req" && strings.HasSuffix(rest, ":declined"):
+			p.SRem(ctx, key, u)
+		case kind == "stats" && strings.Contains(rest, ":people:"):
+			p.SRem(ctx, key, u)
+		case kind == "tk":
+			p.SRem(ctx, key, u)
+		case kind == "wk":
+			for _, id := range e.Requests {
+				p.ZRem(ctx, key, id)
+			}
+		case kind == "survey":
+			parts := strings.Split(rest, ":")
+			if parts[len(parts)-1] == u || contains(e.Pairs, parts[0]) {
+				p.Del(ctx, key)
+			}
+		case kind == "notice" || kind == "draft":
+			if v := r.values[key]; mentions(v, u, e.Names) {
+				p.Del(ctx, key)
+				if kind == "notice" {
+					p.ZRem(ctx, k.jobs(), bot.JobNotice+":"+rest)
+				}
+			}
+		case strings.HasSuffix(key, ":"+u):
+			p.Del(ctx, key)
+		}
+	}
+	for _, entry := range r.charters {
+		if strings.HasPrefix(entry, u+"|") {
+			p.LRem(ctx, k.charterLog(), 0, entry)
+		}
+	}
+}
+
+// mentions reports whether v holds the user ID or one of the names.
+func mentions(v, u string, names []string) bool {
+	if strings.Contains(v, u) {
+		return true
+	}
+	for _, n := range names {
+		if n != "" && strings.Contains(v, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
