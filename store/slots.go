@@ -21,7 +21,9 @@ import (
 //   - a TxPipelined (MULTI) touches one tenant's keys only;
 //   - a global key is written by a command of its own, or in a plain
 //     Pipelined, which a cluster client splits by slot (see
-//     registerTenant and SaveMember).
+//     registerTenant and SaveMember);
+//   - a SCAN through a cluster client visits one node: to see every key
+//     (an erasure check, an export), walk ClusterClient.ForEachMaster.
 //
 // CheckSlots enforces the rule on any Redis, single node included, so
 // that the tests on the embedded Redis catch a breach before a cluster
