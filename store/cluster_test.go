@@ -26,6 +26,7 @@ func TestCluster(t *testing.T) {
 		storetest.RunContract(t, func(tb testing.TB) bot.Store { return storetest.MustCluster(tb, c) })
 	})
 	t.Run("SchedulerExactlyOnce", func(t *testing.T) { testClusterExactlyOnce(t, c) })
+	t.Run("ExportOnEveryMaster", func(t *testing.T) { testClusterExport(t, c) })
 	t.Run("ErrClusterNode", func(t *testing.T) {
 		// A single-node URL on a cluster node: refused at Open, with the fix.
 		_, err := store.Open(context.Background(), "redis://"+c.Addrs[0]+"/0")
@@ -168,5 +169,26 @@ func TestClusterSentinel(t *testing.T) {
 	defer direct.Close()
 	if n := direct.Exists(context.Background(), "mb:tenants").Val(); n != 1 {
 		t.Fatalf("got %d tenant sets on the master, want 1", n)
+	}
+}
+
+// testClusterExport: a workspace's export walks its keys on the master
+// that holds them, wherever that is, over several SCAN calls.
+func testClusterExport(t *testing.T, c *storetest.Cluster) {
+	const members = 2500 // SCAN reads 1,000 at a time
+	s := storetest.MustCluster(t, c)
+	for _, tn := range tenantsOnEveryMaster(t, s, 1) {
+		_, err := s.Client().Pipelined(context.Background(), func(p redis.Pipeliner) error {
+			for i := range members {
+				p.HSet(context.Background(), "mb:{"+tn.Platform+":"+tn.Workspace+"}:member:U"+strconv.Itoa(i), "name", "n")
+			}
+			return nil
+		})
+		storetest.MustOK(t, err)
+		e, err := s.Export(context.Background(), tn)
+		storetest.MustOK(t, err)
+		if len(e.Members) != members {
+			t.Fatalf("workspace in slot %d: got %d members exported, want %d", store.Slot("{"+tn.Platform+":"+tn.Workspace+"}"), len(e.Members), members)
+		}
 	}
 }

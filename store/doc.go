@@ -14,10 +14,13 @@
 // global key (the tenant set, a lock) is written by a command of its own
 // or in a plain pipeline. The embedded Redis and the tests' Redis enforce
 // it (CheckSlots), and TestCluster runs the contract suite on a real
-// Redis Cluster. A SCAN through a cluster client visits one node: walk
-// every master (ClusterClient.ForEachMaster) to see all keys. Open picks
-// the client for the URL: one node, a cluster or a Sentinel master
-// (open.go).
+// Redis Cluster. There, a SCAN whose MATCH pattern carries a tenant's
+// hash tag goes to the master of that slot (go-redis routes it, and
+// TestCluster checks Export), but a SCAN without one visits one node
+// only: walk every master (ClusterClient.ForEachMaster) to see all keys.
+//
+// Open picks the client for the URL: one node, a cluster or a Sentinel
+// master (open.go).
 //
 // Driver sentinels such as redis.Nil never leave this package:
 // they become bot error codes.

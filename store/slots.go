@@ -22,8 +22,9 @@ import (
 //   - a global key is written by a command of its own, or in a plain
 //     Pipelined, which a cluster client splits by slot (see
 //     registerTenant and SaveMember);
-//   - a SCAN through a cluster client visits one node: to see every key
-//     (an erasure check, an export), walk ClusterClient.ForEachMaster.
+//   - a SCAN names the tenant's hash tag in its MATCH pattern, so that a
+//     cluster client sends it to the master of that slot (a SCAN without
+//     one visits a single node: walk ClusterClient.ForEachMaster).
 //
 // CheckSlots enforces the rule on any Redis, single node included, so
 // that the tests on the embedded Redis catch a breach before a cluster
