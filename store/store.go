@@ -64,14 +64,17 @@ func classify(err error, what string) error {
 	return bot.Wrap(bot.EUNAVAILABLE, err, "%s", what)
 }
 
-// isLoading reports replies that mean "Redis is there but not ready".
+// isLoading reports replies that mean "Redis is there but cannot take
+// this now", and that nothing was done: loading, failing over, a busy
+// script, a replica (READONLY), full (OOM under noeviction), or a slot
+// served by another node (MOVED, to a client of the wrong kind).
 func isLoading(err error) bool {
 	var rerr redis.Error
 	if !errors.As(err, &rerr) {
 		return false
 	}
 	msg := rerr.Error()
-	for _, p := range []string{"LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "BUSY"} {
+	for _, p := range []string{"LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "BUSY", "OOM", "MOVED"} {
 		if len(msg) >= len(p) && msg[:len(p)] == p {
 			return true
 		}
