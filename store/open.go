@@ -26,6 +26,26 @@ import (
 // A single-node URL that names a node in cluster mode is refused at Open:
 // such a client would get MOVED for most keys (see checkMode).
 func Open(ctx context.Context, rawURL string) (*Store, error) {
+	s, err := open(ctx, rawURL)
+	if err != nil {
+		return nil, redact(err, rawURL)
+	}
+	return s, nil
+}
+
+// redact takes the URL's password out of an error: the URL parsers quote
+// the URL they fail on, and the error goes to the log.
+func redact(err error, rawURL string) error {
+	_, rest, _ := strings.Cut(rawURL, "://")
+	userinfo, _, _ := splitHosts(rest)
+	_, pw, ok := strings.Cut(strings.TrimSuffix(userinfo, "@"), ":")
+	if !ok || pw == "" || !strings.Contains(err.Error(), pw) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), pw, "xxxxx"))
+}
+
+func open(ctx context.Context, rawURL string) (*Store, error) {
 	scheme, rest, ok := strings.Cut(rawURL, "://")
 	if !ok {
 		return nil, fmt.Errorf("parse REDIS_URL: want a URL such as redis://host:6379/0 or redis+cluster://host1:port,host2:port")

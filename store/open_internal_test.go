@@ -2,6 +2,7 @@ package store
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -56,4 +57,19 @@ func TestParseSentinel(t *testing.T) {
 			t.Fatal("got no error, want one naming the missing master")
 		}
 	})
+}
+
+// TestOpenRedactsPassword: an error about a URL never shows its password.
+func TestOpenRedactsPassword(t *testing.T) {
+	for _, u := range []string{
+		"redis://:s3cret@host:notaport/0",
+		"redis+cluster://:s3cret@h1:6379,h2:notaport",
+		"redis+cluster://user:s3cret@h1:6379/2",
+		"redis+sentinel://:s3cret@s1:notaport/mymaster",
+	} {
+		_, err := Open(t.Context(), u)
+		if err == nil || strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("Open(%q): got %v, want an error without the password", u, err)
+		}
+	}
 }
