@@ -32,10 +32,11 @@ func StartCluster(tb testing.TB) *Cluster {
 	tb.Helper()
 	server, cli := RedisServer(tb), mustBinary(tb, "redis-cli")
 	c := &Cluster{}
-	for range 3 {
-		// The cluster bus port is set explicitly: the default, port+10000,
-		// may be taken or above 65535 for a port the kernel chose.
-		port, bus := FreePort(tb), FreePort(tb)
+	// The cluster bus port is set explicitly: the default, port+10000, may
+	// be taken or above 65535 for a port the kernel chose.
+	ports := freePorts(tb, 6)
+	for i := range 3 {
+		port, bus := ports[2*i], ports[2*i+1]
 		StartServer(tb, server, port, "--cluster-enabled", "yes", "--cluster-port", bus,
 			"--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000")
 		c.Addrs = append(c.Addrs, "127.0.0.1:"+port)
@@ -117,14 +118,22 @@ func mustBinary(tb testing.TB, name string) string {
 func RedisServer(tb testing.TB) string { tb.Helper(); return mustBinary(tb, "redis-server") }
 
 // FreePort returns a loopback TCP port that was free a moment ago.
-func FreePort(tb testing.TB) string {
+func FreePort(tb testing.TB) string { tb.Helper(); return freePorts(tb, 1)[0] }
+
+// freePorts returns n distinct loopback TCP ports that were free a moment
+// ago: all are held open until the last is chosen.
+func freePorts(tb testing.TB, n int) []string {
 	tb.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
+	var out []string
+	for range n {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer ln.Close()
+		out = append(out, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
 	}
-	defer ln.Close()
-	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	return out
 }
 
 func waitClusterOK(tb testing.TB, addr string) {
