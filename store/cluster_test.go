@@ -27,7 +27,7 @@ func TestCluster(t *testing.T) {
 	})
 	t.Run("SchedulerExactlyOnce", func(t *testing.T) { testClusterExactlyOnce(t, c) })
 	t.Run("ExportOnEveryMaster", func(t *testing.T) { testClusterExport(t, c) })
-	t.Run("Ready", func(t *testing.T) { testClusterReady(t, c) })
+	t.Run("CheckWrites", func(t *testing.T) { testClusterCheckWrites(t, c) })
 	t.Run("ErrClusterNode", func(t *testing.T) {
 		// A single-node URL on a cluster node: refused at Open, with the fix.
 		_, err := store.Open(context.Background(), "redis://"+c.Addrs[0]+"/0")

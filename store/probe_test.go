@@ -12,18 +12,20 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// mustNotReady fails unless Ready says EUNAVAILABLE with Redis's reply.
+// mustNotReady fails unless CheckWrites says EUNAVAILABLE with Redis's
+// reply.
 func mustNotReady(tb testing.TB, s *store.Store, reply string) {
 	tb.Helper()
-	err := s.Ready(context.Background())
+	err := s.CheckWrites(context.Background())
 	if bot.ErrorCode(err) != bot.EUNAVAILABLE || !strings.Contains(err.Error(), reply) {
 		tb.Fatalf("got %v, want EUNAVAILABLE with %q", err, reply)
 	}
 }
 
-// TestReady: Ready is nil while Redis takes writes, and EUNAVAILABLE,
-// with the reason, while it does not, then nil again by itself.
-func TestReady(t *testing.T) {
+// TestCheckWrites: CheckWrites is nil while Redis takes writes, and
+// EUNAVAILABLE, with the reason, while it does not, then nil again by
+// itself.
+func TestCheckWrites(t *testing.T) {
 	ctx := context.Background()
 	t.Run("StoppedAndBack", func(t *testing.T) {
 		e, err := store.OpenEmbedded(ctx)
@@ -31,12 +33,12 @@ func TestReady(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer e.Close()
-		storetest.MustOK(t, e.Ready(ctx))
+		storetest.MustOK(t, e.CheckWrites(ctx))
 		addr := e.Addr()
 		e.Server().Close()
 		mustNotReady(t, e.Store, "")
 		storetest.MustOK(t, e.Server().StartAddr(addr))
-		storetest.MustOK(t, e.Ready(ctx))
+		storetest.MustOK(t, e.CheckWrites(ctx))
 	})
 	t.Run("ErrReadOnly", func(t *testing.T) {
 		bin := storetest.RedisServer(t)
@@ -59,7 +61,7 @@ func TestReady(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		storetest.MustOK(t, s.Ready(ctx))
+		storetest.MustOK(t, s.CheckWrites(ctx))
 		rdb := s.Client()
 		// Redis full: more in use than maxmemory, and nothing to evict.
 		storetest.MustOK(t, rdb.ConfigSet(ctx, "maxmemory", "1").Err())
@@ -69,20 +71,20 @@ func TestReady(t *testing.T) {
 		err = s.SaveMember(ctx, bot.Member{ID: storetest.Tenant(t, "oom").Member("U1")})
 		storetest.MustCode(t, err, bot.EUNAVAILABLE)
 		storetest.MustOK(t, rdb.ConfigSet(ctx, "maxmemory", "0").Err())
-		storetest.MustOK(t, s.Ready(ctx))
+		storetest.MustOK(t, s.CheckWrites(ctx))
 	})
 }
 
-// testClusterReady: Ready writes on every master, and a single-node client
+// testClusterCheckWrites: CheckWrites writes on every master, and a single-node client
 // on a cluster node (which Open refuses) is not ready: MOVED.
-func testClusterReady(t *testing.T, c *storetest.Cluster) {
+func testClusterCheckWrites(t *testing.T, c *storetest.Cluster) {
 	ctx := context.Background()
-	storetest.MustOK(t, storetest.MustCluster(t, c).Ready(ctx))
+	storetest.MustOK(t, storetest.MustCluster(t, c).CheckWrites(ctx))
 	moved := 0
 	for _, a := range c.Addrs {
 		rdb := redis.NewClient(&redis.Options{Addr: a, ReadTimeout: time.Second})
 		s := store.New(rdb)
-		if err := s.Ready(ctx); err != nil {
+		if err := s.CheckWrites(ctx); err != nil {
 			if !strings.Contains(err.Error(), "MOVED") || bot.ErrorCode(err) != bot.EUNAVAILABLE {
 				t.Fatalf("got %v, want EUNAVAILABLE with MOVED", err)
 			}
