@@ -15,7 +15,8 @@ type Embedded struct {
 }
 
 // OpenEmbedded starts an in-process Redis on a free loopback port and
-// returns a Store on it.
+// returns a Store on it. The store checks the slot rule (CheckSlots), so
+// that what runs on the embedded Redis also runs on a Redis Cluster.
 func OpenEmbedded(ctx context.Context) (*Embedded, error) {
 	srv := miniredis.NewMiniRedis()
 	if err := srv.Start(); err != nil {
@@ -26,6 +27,7 @@ func OpenEmbedded(ctx context.Context) (*Embedded, error) {
 		srv.Close()
 		return nil, err
 	}
+	s.CheckSlots()
 	return &Embedded{Store: s, srv: srv}, nil
 }
 

@@ -6,8 +6,11 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-// The key schema. Every key of a tenant starts with its prefix; the only
-// global key is tenantsKey, the set of tenants (for scheduled work).
+// The key schema. Every key of a tenant starts with its prefix, whose hash
+// tag puts all of them in one Redis Cluster slot; the only global keys are
+// tenantsKey, the set of tenants (for scheduled work), and the locks. A
+// script or MULTI touches one tenant's keys only: see the slot rule in
+// slots.go.
 //
 //	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted
 //	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters,

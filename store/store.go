@@ -26,49 +26,6 @@ var _ bot.Store = (*Store)(nil)
 // stalled Redis then fails a call in Timeout rather than holding it.
 const Timeout = 2 * time.Second
 
-// Open connects to the Redis at url (redis://, rediss:// or unix://) and
-// checks that it answers.
-func Open(ctx context.Context, url string) (*Store, error) {
-	opt, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, fmt.Errorf("parse REDIS_URL: %w", err)
-	}
-	return Dial(ctx, opt)
-}
-
-// Dial connects with explicit options, filling in mentorbot's timeouts.
-func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
-	opt.ContextTimeoutEnabled = true
-	// Fail fast when Redis is down: a member waiting on a chat platform's
-	// 3-second deadline is better told "try again" than kept waiting
-	// through go-redis's default 3 retries of 5 dials each.
-	if opt.MaxRetries == 0 {
-		opt.MaxRetries = 1
-	}
-	if opt.DialerRetries == 0 {
-		opt.DialerRetries = 2
-	}
-	if opt.DialerRetryTimeout == 0 {
-		opt.DialerRetryTimeout = 50 * time.Millisecond
-	}
-	if opt.DialTimeout == 0 {
-		opt.DialTimeout = Timeout
-	}
-	if opt.ReadTimeout == 0 {
-		opt.ReadTimeout = Timeout
-	}
-	if opt.WriteTimeout == 0 {
-		opt.WriteTimeout = Timeout
-	}
-	rdb := redis.NewClient(opt)
-	s := New(rdb)
-	if err := s.Ping(ctx); err != nil {
-		rdb.Close()
-		return nil, err
-	}
-	return s, nil
-}
-
 // New wraps an existing client.
 func New(rdb redis.UniversalClient) *Store { return &Store{rdb: rdb, reads: newReadBatcher(rdb)} }
 
@@ -107,14 +64,17 @@ func classify(err error, what string) error {
 	return bot.Wrap(bot.EUNAVAILABLE, err, "%s", what)
 }
 
-// isLoading reports replies that mean "Redis is there but not ready".
+// isLoading reports replies that mean "Redis is there but cannot take
+// this now", and that nothing was done: loading, failing over, a busy
+// script, a replica (READONLY), full (OOM under noeviction), or a slot
+// served by another node (MOVED, to a client of the wrong kind).
 func isLoading(err error) bool {
 	var rerr redis.Error
 	if !errors.As(err, &rerr) {
 		return false
 	}
 	msg := rerr.Error()
-	for _, p := range []string{"LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "BUSY"} {
+	for _, p := range []string{"LOADING", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY", "BUSY", "OOM", "MOVED"} {
 		if len(msg) >= len(p) && msg[:len(p)] == p {
 			return true
 		}

@@ -14,7 +14,7 @@ import (
 // Config is everything mentorbot reads from its environment. Each
 // variable is documented in the README's configuration table.
 type Config struct {
-	RedisURL    string // REDIS_URL; empty: embedded Redis, nothing kept
+	RedisURL    string // REDIS_URL, or redis+cluster:// and REDIS_CLUSTER_ADDRS; empty: embedded Redis, nothing kept
 	HTTPAddr    string // MENTORBOT_HTTP_ADDR, default :3000
 	DefaultLang bot.Lang
 	MeetURL     string
@@ -86,6 +86,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			GuildID: getenv("DISCORD_GUILD_ID"), APIURL: get("DISCORD_API_URL", "https://discord.com/api/v9/"),
 			IntroChannelID: getenv("DISCORD_INTRO_CHANNEL_ID"),
 		},
+	}
+	if addrs := getenv("REDIS_CLUSTER_ADDRS"); addrs != "" {
+		if c.RedisURL != "" {
+			return c, fmt.Errorf("REDIS_CLUSTER_ADDRS: set it or REDIS_URL, not both (a cluster with a password is REDIS_URL=redis+cluster://:password@host1:port,host2:port)")
+		}
+		c.RedisURL = "redis+cluster://" + addrs
 	}
 	switch v := getenv("SLACK_DIRECTORY_REFRESH"); v {
 	case "":

@@ -50,7 +50,8 @@ func MustEmbedded(tb testing.TB) *store.Store {
 
 // MustReal returns a Store on the Redis at REDIS_URL. When that Redis does
 // not answer, the test fails in CI (CI=true) and is skipped elsewhere.
-// Tests share that Redis: isolate them with Tenant, not by flushing.
+// Tests share that Redis: isolate them with Tenant, not by flushing. The
+// store checks the slot rule (store.CheckSlots), as the embedded one does.
 func MustReal(tb testing.TB) *store.Store {
 	tb.Helper()
 	url := os.Getenv("REDIS_URL")
@@ -64,6 +65,7 @@ func MustReal(tb testing.TB) *store.Store {
 		}
 		tb.Skipf("no Redis at REDIS_URL: %v", err)
 	}
+	s.CheckSlots()
 	tb.Cleanup(func() { s.Close() })
 	return s
 }
