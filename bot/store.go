@@ -150,10 +150,11 @@ type Store interface {
 	// MarkSent claims the delivery key (one message to one member) for ttl
 	// and returns what it found: "" when it was free (and is now
 	// "pending"), "pending" while another delivery of it may be under way,
-	// "done" once delivered. ConfirmSent makes the mark "done" and lasting;
-	// UnmarkSent frees it after a failed delivery.
+	// "done" once delivered, or "unknown" after a send cut short whose
+	// outcome is unknown. ConfirmSent makes the mark state ("done" or
+	// "unknown") and lasting; UnmarkSent frees it after a failed delivery.
 	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
-	ConfirmSent(ctx context.Context, t Tenant, key string) error
+	ConfirmSent(ctx context.Context, t Tenant, key, state string) error
 	UnmarkSent(ctx context.Context, t Tenant, key string) error
 	// SaveNotice keeps a message whose delivery failed, together with the
 	// job that sends it again (due at job.Due), in one step. The notice

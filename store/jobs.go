@@ -110,8 +110,8 @@ func (s *Store) MarkSent(ctx context.Context, tn bot.Tenant, key string, ttl tim
 }
 
 // ConfirmSent implements bot.Store.
-func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key string) error {
-	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), "done", sentTTL).Err(), "confirm sent")
+func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string) error {
+	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), state, sentTTL).Err(), "confirm sent")
 }
 
 // UnmarkSent implements bot.Store.

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"net"
 	"os"
@@ -253,4 +254,52 @@ func (r *ownRedis) restart(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.start(t, bin)
+}
+
+// hanger is a platform whose sends hang until their deadline, as a Web
+// API that took the message and never answered: it counts the attempts.
+type hanger struct {
+	mu       sync.Mutex
+	attempts int
+}
+
+func (h *hanger) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	h.mu.Lock()
+	h.attempts++
+	h.mu.Unlock()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("post: %w", ctx.Err())
+	case <-time.After(2 * time.Second):
+		return fmt.Errorf("post: %w", context.DeadlineExceeded)
+	}
+}
+
+func (h *hanger) Introduce(ctx context.Context, ms []bot.MemberID, msg bot.Message) error {
+	return h.Send(ctx, ms[0], msg)
+}
+
+// TestSchedulerUnknownOutcome (D1): a send cut by its deadline while the
+// platform may have taken it is not repeated by later ticks.
+func TestSchedulerUnknownOutcome(t *testing.T) {
+	tn := storetest.Tenant(t, "unknown")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	st := storetest.MustOpen(t)
+	h := &hanger{}
+	b := bot.New(bot.Config{JobLease: 400 * time.Millisecond}, st, clock, rand.NewChaCha8([32]byte{}), nil)
+	b.Register(tn.Platform, h)
+	storetest.MustOK(t, st.ScheduleJobs(context.Background(), tn, false, bot.NewJob(clock.Now(), bot.JobTest, "u1", "1")))
+	start := time.Now()
+	for range 3 {
+		if _, err := b.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Hour)
+	}
+	if h.attempts != 1 {
+		t.Fatalf("got %d attempts, want 1 (an unknown outcome is not repeated)", h.attempts)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Fatalf("got the send cut after %s, want within half the lease", took)
+	}
 }

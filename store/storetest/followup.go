@@ -119,7 +119,7 @@ func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	MustOK(t, s.UnmarkSent(ctx(), tn, "k"))
 	s.MarkSent(ctx(), tn, "k", time.Minute)
-	MustOK(t, s.ConfirmSent(ctx(), tn, "k"))
+	MustOK(t, s.ConfirmSent(ctx(), tn, "k", "done"))
 	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
 		t.Fatalf("got %q, want done", prev)
 	}
