@@ -14,8 +14,11 @@ const JobLease = 2 * time.Minute
 // lease is the configured job lease.
 func (b *Bot) lease() time.Duration { return b.cfg.JobLease }
 
-// jobBatch is how many jobs one claim takes.
-const jobBatch = 100
+// jobBatch is how many jobs one claim takes: one, so that a replica that
+// dies holds up only the job it was running, not a batch waiting behind
+// it for the lease to run out. A claim is one short script; the job it
+// claims costs several round trips anyway.
+const jobBatch = 1
 
 // retryBackoff is how long a failed job waits before its next try.
 const retryBackoff = 5 * time.Minute
@@ -38,6 +41,7 @@ func jobTable() map[string]jobFunc {
 		JobEscalate:       runEscalate,
 		JobIntro:          runIntro,
 		JobNotice:         runNotice,
+		JobRequeue:        runRequeue,
 		JobTest:           runTestJob,
 	}
 }
@@ -76,8 +80,8 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 				b.runJob(ctx, t, j)
 				ran++
 			}
-			if len(jobs) < jobBatch {
-				break
+			if len(jobs) == 0 {
+				break // also claims the jobs that the jobs run here made due now
 			}
 		}
 	}

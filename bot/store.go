@@ -83,8 +83,9 @@ type Store interface {
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
 	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
-	// expired. ESTALE if it is not pending.
-	ExpireProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
+	// expired. ESTALE if it is not pending. out is written in the same
+	// step (only if the proposal expires).
+	ExpireProposal(ctx context.Context, t Tenant, id string, out Outbox) (Proposal, error)
 
 	// GetPair returns a pair, or ENOTFOUND.
 	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
@@ -111,8 +112,9 @@ type Store interface {
 	// DeclineCharter cancels a pair waiting for charters, frees the mentor's
 	// slot and puts the request back to waiting, excluding this mentor.
 	// EFORBIDDEN and ESTALE as for AcceptCharter.
-	// A zero by is the clock: the charter timed out.
-	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID) (Pair, error)
+	// A zero by is the clock: the charter timed out. out is written in the
+	// same step (only if the pair is cancelled).
+	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID, out Outbox) (Pair, error)
 
 	// EndPair ends an active pair (completed, or cancelled when it is not
 	// working out), freeing the mentor's slot. ESTALE if it is not active.

@@ -3,6 +3,7 @@ package storetest
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -160,13 +161,36 @@ func testExpireProposal(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 1)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	got, err := s.ExpireProposal(ctx(), tn, p.ID)
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	outbox := func(id string) bot.Outbox {
+		return bot.Outbox{
+			Notices: []bot.Notice{{ID: id, To: tn.Member("M"), Message: bot.Message{Text: "expired " + id}}},
+			Jobs:    []bot.Job{bot.NewJob(due, bot.JobNotice, id), bot.NewJob(due, bot.JobRequeue, r.ID, "A")},
+			TTL:     time.Hour,
+		}
+	}
+	got, err := s.ExpireProposal(ctx(), tn, p.ID, outbox("n1"))
 	MustOK(t, err)
 	if got.State != bot.ProposalExpired {
 		t.Fatalf("got %s, want expired", got.State)
 	}
-	_, err = s.ExpireProposal(ctx(), tn, p.ID)
+	_, err = s.ExpireProposal(ctx(), tn, p.ID, outbox("n2"))
 	MustCode(t, err, bot.ESTALE)
+	// The outbox was written with the expiry, and only then.
+	if n, err := s.GetNotice(ctx(), tn, "n1"); err != nil || n.Message.Text != "expired n1" {
+		t.Fatalf("got notice %+v, %v, want the outbox's", n, err)
+	}
+	_, err = s.GetNotice(ctx(), tn, "n2")
+	MustCode(t, err, bot.ENOTFOUND)
+	jobs, err := s.ClaimJobs(ctx(), tn, due, time.Minute, 10)
+	MustOK(t, err)
+	var ids []string
+	for _, j := range jobs {
+		ids = append(ids, j.ID)
+	}
+	if want := "notice:n1 requeue:r1:A"; strings.Join(ids, " ") != want {
+		t.Fatalf("got due jobs %v, want %s", ids, want)
+	}
 	req, _ := s.GetRequest(ctx(), tn, r.ID)
 	if req.State != bot.RequestWaiting || len(req.Declined) != 1 {
 		t.Fatalf("got %+v, want waiting without the silent mentor", req)
