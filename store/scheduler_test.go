@@ -303,3 +303,24 @@ func TestSchedulerUnknownOutcome(t *testing.T) {
 		t.Fatalf("got the send cut after %s, want within half the lease", took)
 	}
 }
+
+// TestSchedulerKilledReplica (D8): a replica killed at its first job
+// holds up no other: another replica runs all the rest at once, without
+// waiting for a lease to run out.
+func TestSchedulerKilledReplica(t *testing.T) {
+	const jobs = 50
+	tn := storetest.Tenant(t, "killed")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	c := &counter{sends: map[string]int{}}
+	st := storetest.MustOpen(t)
+	scheduleTestJobs(t, st, tn, jobs, clock.Now())
+	dying := newReplica(t, st, clock, nil, tn.Platform)
+	dying.bot.Register(tn.Platform, &killer{counter: c, n: 1, kill: dying.kill})
+	dying.drain()
+	other := newReplica(t, st, clock, c, tn.Platform)
+	other.drain() // the clock has not moved: no lease has run out
+	if got := c.count(); got < jobs-1 {
+		t.Fatalf("got %d jobs done, want at least %d (all but the one the dead replica ran)", got, jobs-1)
+	}
+	mustExactlyOnce(t, c, jobs)
+}
