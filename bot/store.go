@@ -158,6 +158,9 @@ type Store interface {
 	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
 	ConfirmSent(ctx context.Context, t Tenant, key, state string) error
 	UnmarkSent(ctx context.Context, t Tenant, key string) error
+	// FirstSeen records key for ttl and reports whether it was new: one
+	// caller among all replicas gets true.
+	FirstSeen(ctx context.Context, t Tenant, key string, ttl time.Duration) (bool, error)
 	// SaveNotice keeps a message whose delivery failed, together with the
 	// job that sends it again (due at job.Due), in one step. The notice
 	// expires after ttl.

@@ -119,6 +119,12 @@ func (s *Store) UnmarkSent(ctx context.Context, tn bot.Tenant, key string) error
 	return classify(s.rdb.Del(ctx, keysFor(tn).sent(key)).Err(), "unmark sent")
 }
 
+// FirstSeen implements bot.Store.
+func (s *Store) FirstSeen(ctx context.Context, tn bot.Tenant, key string, ttl time.Duration) (bool, error) {
+	ok, err := s.rdb.SetNX(ctx, keysFor(tn).seen(key), "1", ttl).Result()
+	return ok, classify(err, "first seen")
+}
+
 // TryLock implements bot.Store.
 func (s *Store) TryLock(ctx context.Context, name string, ttl time.Duration) (bool, error) {
 	ok, err := s.rdb.SetNX(ctx, "mb:lock:"+name, "1", ttl).Result()

@@ -10,12 +10,14 @@ import (
 
 // onInteraction acknowledges a click or a modal submission and returns the
 // ack's payload: none for a click, inline errors or none for a submission.
-func (a *Adapter) onInteraction(ic slack.InteractionCallback) any {
+// key names the delivery (deliveryKey): a replay of it is acked and
+// dropped.
+func (a *Adapter) onInteraction(ic slack.InteractionCallback, key string) any {
 	switch ic.Type {
 	case slack.InteractionTypeBlockActions:
-		a.onClick(ic)
+		a.onClick(ic, key)
 	case slack.InteractionTypeViewSubmission:
-		return a.onSubmit(ic, time.Now())
+		return a.onSubmit(ic, time.Now(), key)
 	}
 	// view_closed, shortcuts and the rest: nothing to do.
 	return nil
@@ -32,7 +34,7 @@ func teamOf(ic slack.InteractionCallback) string {
 // onClick runs a button click after the ack. The outcome replaces the
 // clicked message (Reply.Replace) or is shown to the clicker alone; a
 // stale, foreign or repeated click changes nothing and says so.
-func (a *Adapter) onClick(ic slack.InteractionCallback) {
+func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 	if len(ic.ActionCallback.BlockActions) == 0 || teamOf(ic) == "" || ic.User.ID == "" {
 		return
 	}
@@ -47,6 +49,9 @@ func (a *Adapter) onClick(ic slack.InteractionCallback) {
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
 	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		if !a.firstDelivery(ctx, who.Workspace, key) {
+			return
+		}
 		if bot.IsAdminAction(action.ActionID) {
 			action.IsAdmin = a.isAdmin(ctx, who)
 		}
@@ -78,7 +83,7 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 // (response_action: errors) can only travel in the ack. A reply without
 // inline errors closes the modal and is posted ephemerally where the
 // command was typed; so is everything that comes after the budget.
-func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any {
+func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key string) any {
 	meta, values, err := submittedForm(ic.View)
 	if err != nil || teamOf(ic) == "" || ic.User.ID == "" {
 		return nil
@@ -88,6 +93,10 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
 	h := newHandoff[bot.Reply]()
 	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		if !a.firstDelivery(ctx, who.Workspace, key) {
+			h.give(bot.Reply{}) // closes the modal, as the first did
+			return
+		}
 		if isAdminCommand(cmd.Name) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}

@@ -56,7 +56,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		a.background.Add(1)
 		go func() {
 			defer a.background.Done()
-			in := a.onCommand(c, received)
+			in := a.onCommand(c, received, deliveryKey("cmd", c.TriggerID, evt.Request.Payload))
 			if in == nil {
 				_ = a.ack(ctx, sm, evt.Request, nil)
 				return
@@ -74,7 +74,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 			defer a.background.Done()
 			var payload any
 			if ok {
-				payload = a.onInteraction(ic)
+				payload = a.onInteraction(ic, deliveryKey("act", ic.TriggerID, evt.Request.Payload))
 			}
 			_ = a.ack(ctx, sm, evt.Request, payload)
 		}()

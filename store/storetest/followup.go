@@ -20,6 +20,7 @@ var followupTests = []struct {
 	{"JobsLease", testJobsLease},
 	{"JobsWithTransitions", testJobsWithTransitions},
 	{"MarkSent", testMarkSent},
+	{"FirstSeen", testFirstSeen},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
@@ -106,6 +107,19 @@ func testJobsWithTransitions(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	if len(got) != 4 {
 		t.Fatalf("got %d jobs %v, want exactly 4 (none from the refused request)", len(got), got)
+	}
+}
+
+func testFirstSeen(t *testing.T, s bot.Store, tn bot.Tenant) {
+	for i, want := range []bool{true, false, false} {
+		got, err := s.FirstSeen(ctx(), tn, "in:cmd:trigger-1", time.Minute)
+		MustOK(t, err)
+		if got != want {
+			t.Fatalf("call %d: got first %v, want %v", i+1, got, want)
+		}
+	}
+	if got, _ := s.FirstSeen(ctx(), tn, "in:cmd:trigger-2", time.Minute); !got {
+		t.Fatalf("got another key seen, want it first")
 	}
 }
 
