@@ -42,6 +42,7 @@ func jobTable() map[string]jobFunc {
 		JobIntro:          runIntro,
 		JobNotice:         runNotice,
 		JobRequeue:        runRequeue,
+		JobInbound:        runInbound,
 		JobTest:           runTestJob,
 	}
 }

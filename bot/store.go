@@ -161,6 +161,14 @@ type Store interface {
 	// FirstSeen records key for ttl and reports whether it was new: one
 	// caller among all replicas gets true.
 	FirstSeen(ctx context.Context, t Tenant, key string, ttl time.Duration) (bool, error)
+	// Receive records an inbound delivery in one step: the delivery key
+	// seen (for seenTTL), its data under id (for dataTTL) and its job. It
+	// reports false, and writes nothing, when the key was seen already.
+	Receive(ctx context.Context, t Tenant, seenKey, id string, data []byte, job Job, seenTTL, dataTTL time.Duration) (bool, error)
+	// Inbound returns the data of an inbound delivery, or ENOTFOUND.
+	Inbound(ctx context.Context, t Tenant, id string) ([]byte, error)
+	// Handled forgets an inbound delivery and its job.
+	Handled(ctx context.Context, t Tenant, id string) error
 	// SaveNotice keeps a message whose delivery failed, together with the
 	// job that sends it again (due at job.Due), in one step. The notice
 	// expires after ttl.

@@ -48,14 +48,17 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 		to.ts = firstOf(ic.Container.MessageTs, ic.Message.Timestamp)
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
+	// Kept in Redis before the ack: if this replica dies before the click
+	// is handled, or cannot start it, another replica redelivers it.
+	in := inbound{Key: key, Action: &action, TriggerID: ic.TriggerID, ResponseURL: to.responseURL, Channel: to.channel, TS: to.ts}
+	if !a.receive(who.Workspace, in) {
+		return
+	}
 	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
-		if !a.firstDelivery(ctx, who.Workspace, key) {
-			return
-		}
 		if bot.IsAdminAction(action.ActionID) {
 			action.IsAdmin = a.isAdmin(ctx, who)
 		}
-		a.runClick(ctx, action, ic.TriggerID, to)
+		a.runClick(ctx, action, ic.TriggerID, to, key)
 	}) {
 		a.log.Warn("slack: click refused while closing", "member", who.String())
 	}
@@ -64,9 +67,12 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 // runClick hands a click to the core and delivers its reply. A click that
 // answers with a form (a survey comment, "Offer to mentor") opens it as a
 // modal with the click's trigger_id; the reply's text, which tells how to
-// do without a form, is shown only if the modal cannot open.
-func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo) {
+// do without a form, is shown only if the modal cannot open. Once the core
+// has handled it, the click kept under key is forgotten: what is left,
+// the reply, is a send.
+func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string) {
 	r := a.h.HandleAction(ctx, action)
+	a.handled(ctx, to.member.Workspace, key)
 	if r.Form != nil && triggerID != "" {
 		err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 		if err == nil {
@@ -91,16 +97,16 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 	who := member(teamOf(ic), ic.User.ID)
 	to := replyTo{member: who, responseURL: meta.ResponseURL}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
+	if !a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}) {
+		return nil // a replay: closes the modal, as the first did
+	}
 	h := newHandoff[bot.Reply]()
 	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
-		if !a.firstDelivery(ctx, who.Workspace, key) {
-			h.give(bot.Reply{}) // closes the modal, as the first did
-			return
-		}
 		if isAdminCommand(cmd.Name) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
 		r := a.h.HandleCommand(ctx, cmd)
+		a.handled(ctx, who.Workspace, key)
 		if !inlineErrors(r, values) {
 			r.FieldErrors = nil
 		}

@@ -187,3 +187,36 @@ func TestDiscordReplayOnce(t *testing.T) {
 		t.Fatalf("got replay answered %d %s, want an empty deferral", again.Status, again.Body)
 	}
 }
+
+// TestSlackAckedClickRecovered (D2): a click acked by a replica that then
+// cannot handle it (its work was stopped right after the ack, as a
+// SIGKILL would) is not lost: once the lease runs out, the other replica
+// handles it, once.
+func TestSlackAckedClickRecovered(t *testing.T) {
+	a, b := MustStartSlackReplicas(t, func(*slackadapter.Options) {})
+	a.MustCommand(bob, "offer go")
+	a.MustCommand(alice, "request go")
+	proposal := a.dms(bob, 1, hasButton("proposal.accept"))[0]
+
+	a.m.SlackAdapter().Close() // acks still come, the work after them is dropped
+	before := len(a.fake.Calls("chat.update"))
+	a.click(bob, proposal, "proposal.accept")
+	time.Sleep(200 * time.Millisecond)
+	if n := len(a.fake.Calls("chat.update")) - before; n != 0 {
+		t.Fatalf("got %d updates from the stopped replica, want none", n)
+	}
+
+	b.m.Clock.(*bot.ManualClock).Advance(bot.JobLease + time.Second)
+	tn := bot.Tenant{Platform: "slack", Workspace: b.team}
+	for range 2 {
+		if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	updates := a.fake.WaitCalls(t, "chat.update", before+1, nil, wait)
+	if n := len(updates) - before; n != 1 {
+		t.Fatalf("got %d updates of the proposal, want 1", n)
+	}
+	MustContain(t, updates[len(updates)-1], "You accepted the request")
+	a.dms(alice, 1, hasButton("charter.accept"))
+}

@@ -21,6 +21,7 @@ var followupTests = []struct {
 	{"JobsWithTransitions", testJobsWithTransitions},
 	{"MarkSent", testMarkSent},
 	{"FirstSeen", testFirstSeen},
+	{"Inbox", testInbox},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
@@ -120,6 +121,34 @@ func testFirstSeen(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	if got, _ := s.FirstSeen(ctx(), tn, "in:cmd:trigger-2", time.Minute); !got {
 		t.Fatalf("got another key seen, want it first")
+	}
+}
+
+// testInbox: a delivery is received once, with its data and its job; a
+// replay writes nothing; once handled, both are gone.
+func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	job := bot.NewJob(due, bot.JobInbound, "i1")
+	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", []byte("click"), job, time.Minute, time.Hour)
+	MustOK(t, err)
+	if !fresh {
+		t.Fatal("got the first delivery seen, want it fresh")
+	}
+	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", []byte("replay"), bot.NewJob(due, bot.JobInbound, "i2"), time.Minute, time.Hour)
+	MustOK(t, err)
+	if fresh {
+		t.Fatal("got the replay fresh, want it refused")
+	}
+	if data, err := s.Inbound(ctx(), tn, "i1"); err != nil || string(data) != "click" {
+		t.Fatalf("got %q, %v, want the click", data, err)
+	}
+	_, err = s.Inbound(ctx(), tn, "i2")
+	MustCode(t, err, bot.ENOTFOUND)
+	MustOK(t, s.Handled(ctx(), tn, "i1"))
+	_, err = s.Inbound(ctx(), tn, "i1")
+	MustCode(t, err, bot.ENOTFOUND)
+	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
+		t.Fatalf("got jobs %v, want none once handled", jobs)
 	}
 }
 
