@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -323,4 +324,29 @@ func TestSchedulerKilledReplica(t *testing.T) {
 		t.Fatalf("got %d jobs done, want at least %d (all but the one the dead replica ran)", got, jobs-1)
 	}
 	mustExactlyOnce(t, c, jobs)
+}
+
+// TestPoolBusy (D10): a command that waits in vain for one of the pool's
+// connections, all taken, is told the bot is busy, not that its database
+// cannot be reached.
+func TestPoolBusy(t *testing.T) {
+	srv := startRedis(t)
+	st, err := store.Open(context.Background(), "redis://"+srv.addr+"/0?pool_size=1&pool_timeout=100ms&pipeline_pool_size=-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	admin := redis.NewClient(&redis.Options{Addr: srv.addr})
+	defer admin.Close()
+	if err := admin.Do(context.Background(), "CLIENT", "PAUSE", "1000").Err(); err != nil {
+		t.Fatal(err)
+	}
+	tn := storetest.Tenant(t, "busy")
+	go st.SetSetting(context.Background(), tn, "holder", "1") // holds the only connection
+	time.Sleep(50 * time.Millisecond)
+	err = st.SetSetting(context.Background(), tn, "waiter", "1")
+	var e *bot.Error
+	if !errors.As(err, &e) || e.Code != bot.EUNAVAILABLE || e.Key != "err.busy" {
+		t.Fatalf("got %v, want EUNAVAILABLE with err.busy", err)
+	}
 }
