@@ -12,13 +12,25 @@ const MaxCharterLen = 4000
 // under "admin", refused with EFORBIDDEN to anyone who is not a manager.
 func adminCommands(kinds []string) []CommandSpec {
 	channel := Option{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100}
-	lang := Option{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames()}
 	settings := make([]Option, len(settingNames))
 	for i, n := range settingNames {
 		settings[i] = Option{Name: n, French: settingFrench[n], Type: OptText, MaxLength: 100}
+		switch n {
+		case "kinds":
+			// Listed in the help in the reader's words; Settings.Set
+			// reads them, so that a bad one gets the setting's error.
+			settings[i].Choices, settings[i].ChoiceFrench = kinds, kindFrench
+			settings[i].Help = "opt.setting_kinds"
+		case "tz":
+			settings[i].Help = "opt.setting_tz"
+		}
 	}
 	return []CommandSpec{
-		{Name: "admin help", Admin: true, run: runAdminHelp},
+		// "/mentor admin help settings" explains one command, as
+		// "/mentor help admin settings" does.
+		{Name: "admin help", Admin: true, Positional: "command", run: runAdminHelp, Options: []Option{
+			{Name: "command", French: "commande", Type: OptText, MaxLength: 40},
+		}},
 		{Name: "admin stats", Admin: true, run: runAdminStats},
 		{Name: "admin match", Admin: true, run: runAdminMatch},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
@@ -28,28 +40,29 @@ func adminCommands(kinds []string) []CommandSpec {
 			withHelp(optTopic, "opt.pair_topic"),
 			optKind(kinds),
 			// Pairs two members the matcher will not pair again.
-			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
 		}},
 		{Name: "admin charter", Admin: true, Positional: "text", run: runAdminCharter, Options: []Option{
-			lang,
-			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true},
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Help: "opt.charter_lang"},
+			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.charter_text"},
 		}},
 		{Name: "admin export", Admin: true, run: runAdminExport},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
 			withRequired(channel),
-			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth)},
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.announce_lang",
+				ChoiceFrench: map[string]string{langBoth: "les-deux"}, ChoiceAliases: map[string][]string{langBoth: {"bilingual", "bilingue", "deux"}}},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
 		{Name: "admin managers", Admin: true, Positional: "action", run: runAdminManagers, Options: []Option{
-			{Name: "action", Type: OptText, MaxLength: 120},
+			{Name: "action", Type: OptText, MaxLength: 120, Help: "opt.managers_action"},
 			{Name: "user", French: "membre", Type: OptUser, MaxLength: 100},
 		}},
 		{Name: "admin topics", Admin: true, Positional: "action", run: runAdminTopics, Options: []Option{
 			// In text ("alias sre site reliability engineering"), action holds the rest of the line.
-			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20},
+			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20, Help: "opt.topics_action"},
 			{Name: "alias", Type: OptText, MaxLength: MaxTopicLen},
-			optTopic,
+			withHelp(optTopic, "opt.alias_topic"),
 		}},
 	}
 }
@@ -101,22 +114,39 @@ func (b *Bot) adminHelp(ctx context.Context, in *Invocation) (Reply, error) {
 	err := b.mustManage(ctx, in.Member, in.IsAdmin)
 	switch ErrorCode(err) {
 	case "":
-		return runAdminHelp(ctx, b, in)
+		return b.adminCommandsHelp(in.Lang), nil
 	case EFORBIDDEN:
 		return Reply{Message: Message{Text: T(in.Lang, "admin.help.not_manager")}}, nil
 	}
 	return Reply{}, err
 }
 
-// runAdminHelp lists the managers' commands.
+// runAdminHelp lists the managers' commands, or explains the one named
+// ("settings" or "admin settings").
 func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	name := strings.Join(strings.Fields(strings.ToLower(in.Text("command"))), " ")
+	if name == "" {
+		return b.adminCommandsHelp(in.Lang), nil
+	}
+	if !strings.HasPrefix(name, "admin ") {
+		name = "admin " + name
+	}
+	c, ok := b.command(name)
+	if !ok {
+		return Reply{}, b.unknownCommand(name)
+	}
+	return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(in.Lang, c, true)}}, nil
+}
+
+// adminCommandsHelp lists the managers' commands.
+func (b *Bot) adminCommandsHelp(lang Lang) Reply {
 	var lines []string
 	for _, c := range b.commands {
 		if c.Admin {
-			lines = append(lines, commandHelp(in.Lang, c, false))
+			lines = append(lines, commandHelp(lang, c, false))
 		}
 	}
-	return Reply{Message: Message{Title: T(in.Lang, "admin.help.title"), Text: T(in.Lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}, nil
+	return Reply{Message: Message{Title: T(lang, "admin.help.title"), Text: T(lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}
 }
 
 // withHelp returns o described by the catalog entry key instead of its own.

@@ -45,7 +45,9 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	default:
 		langs = []Lang{Lang(l)}
 	}
-	if err := poster.Post(ctx, t, channel, announceMessage(langs)); err != nil {
+	msg := announceMessage(langs)
+	msg.Lang = langs[0]
+	if err := poster.Post(ctx, t, channel, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("call for mentors posted", "tenant", t.String(), "channel", channel, "by", in.Member.String())

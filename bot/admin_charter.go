@@ -5,28 +5,38 @@ import (
 )
 
 // runAdminCharter shows the charter in every language, or with text sets
-// it in one language (lang:, default the workspace's) as a new version:
-// members accept the new version before their next pair.
+// it in one language (lang:, default the language the manager reads) as
+// a new version: members accept the new version before their next pair.
 func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	text := in.Text("text")
 	if text == "" {
 		return b.showCharter(ctx, in)
 	}
+	// Without lang:, the text is in the language the manager reads: the
+	// one they most likely wrote it in.
 	lang := Lang(in.Text("lang"))
-	if lang == "" {
-		lang = b.settings(ctx, t).DefaultLang
+	given := lang != ""
+	if !given {
+		lang = in.Lang
 	}
 	c, err := b.store.SetCharter(ctx, t, lang, text, b.clock.Now().UTC())
 	if err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("charter set", "tenant", t.String(), "version", c.Version, "lang", string(lang), "by", in.Member.String())
-	text = T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", langName(in.Lang, string(lang)))
+	text = T(in.Lang, "admin.charter.set", "version", itoa(c.Version), "language", languageName(in.Lang, string(lang)))
+	other := ""
 	for _, l := range Langs {
 		if l != lang {
-			text += "\n" + T(in.Lang, "admin.charter.kept", "language", langName(in.Lang, string(l)))
+			text += "\n" + T(in.Lang, "admin.charter.kept", "language", languageName(in.Lang, string(l)))
+			if other == "" {
+				other = string(l)
+			}
 		}
+	}
+	if !given && other != "" {
+		text += "\n" + T(in.Lang, "admin.charter.lang_default", "language", languageName(in.Lang, string(lang)), "other", other)
 	}
 	return Reply{Message: Message{Text: text}}, nil
 }
@@ -45,7 +55,7 @@ func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
 	}
 	msg := Message{Title: T(in.Lang, "admin.charter.title", "version", itoa(c.Version))}
 	for _, l := range Langs {
-		label := langName(in.Lang, string(l))
+		label := languageName(in.Lang, string(l))
 		if c.Text[l] == "" {
 			label += " " + T(in.Lang, "admin.charter.builtin")
 		}

@@ -14,7 +14,7 @@ func TestAdminSettings(t *testing.T) {
 	ctx := context.Background()
 	t.Run("ShowOK", func(t *testing.T) {
 		r := h.Run("alice", "admin settings")
-		if len(r.Message.Fields) != len(bot.SettingNames()) || r.Message.Fields[0] != (bot.Field{Label: "proposal-timeout", Value: "2d (default)"}) {
+		if len(r.Message.Fields) != len(bot.SettingNames()) || r.Message.Fields[0] != (bot.Field{Label: "proposal-timeout", Value: "2 days (default)"}) {
 			t.Fatalf("got %+v, want every setting, proposal-timeout first at its default", r.Message.Fields)
 		}
 	})
@@ -27,13 +27,13 @@ func TestAdminSettings(t *testing.T) {
 		if s.ProposalTimeout != 72*time.Hour || s.Get("kinds") != "flash,one-to-one" || s.TZ != "Europe/Paris" || s.DigestChannel != "C9" {
 			t.Fatalf("got %+v, want the four settings changed", s)
 		}
-		if r.Message.Fields[0].Value != "3d" {
-			t.Fatalf("got %q, want 3d shown without (default)", r.Message.Fields[0].Value)
+		if r.Message.Fields[0].Value != "3 days" {
+			t.Fatalf("got %q, want 3 days shown without (default)", r.Message.Fields[0].Value)
 		}
 	})
 	t.Run("ErrBadValueChangesNothing", func(t *testing.T) {
 		r := h.Run("alice", "admin settings checkin-after:2d max-tz-hours:99")
-		if r.Message.Text != "“99” is not a valid value for max-tz-hours." {
+		if r.Message.Text != "“99” is not a valid value for `max-tz-hours:`. Give a number of hours from 0 to 12 (0: no limit)." {
 			t.Fatalf("got %q", r.Message.Text)
 		}
 		if s := h.Bot.Settings(ctx, h.Tenant); s.CheckinAfter != bot.DefaultSettings().CheckinAfter {

@@ -182,7 +182,7 @@ func roundReasons(lang Lang, reasons []matching.Reason, mentor string) string {
 	for _, r := range reasons {
 		s := reasonText(lang, r, mentor)
 		if r.Code == matching.ReasonLanguage && r.Detail != "" {
-			s = T(lang, "round.reason_language", "language", langName(lang, r.Detail))
+			s = T(lang, "round.reason_language", "language", languageName(lang, r.Detail))
 		}
 		if s != "" {
 			parts = append(parts, s)

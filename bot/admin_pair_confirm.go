@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
 	"time"
 )
 
@@ -33,10 +35,11 @@ const (
 	warnNoOffer = "none"
 	warnPaused  = "paused"
 	warnFull    = "full"
+	warnTopic   = "topic"
 )
 
 // allPairWarnings is what confirm:yes confirms: everything.
-var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnPaused, warnFull}
+var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnTopic, warnPaused, warnFull}
 
 // pairAsk is a manager's pair on its way: who asked, the two members (by
 // user ID), the topic and kind as given (empty: the waiting request's),
@@ -69,6 +72,7 @@ func (a pairAsk) encode() string {
 type pairFlags struct {
 	codes          []string
 	used, capacity int
+	topics         string // the mentor's topics, for warnTopic
 }
 
 // pairWarnings says why the matcher itself would not pair these two: it
@@ -76,7 +80,7 @@ type pairFlags struct {
 // pair did not work out), or only when no other mentor has room (they met
 // before); the mentor offers no mentoring, has paused their offer, or has
 // no free slot (pairs and open proposals fill their capacity).
-func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorUser string) (pairFlags, error) {
+func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorUser, topic string) (pairFlags, error) {
 	var w pairFlags
 	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
 	if err != nil {
@@ -94,6 +98,11 @@ func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorU
 		return pairFlags{codes: append(w.codes, warnNoOffer)}, nil
 	case err != nil:
 		return w, err
+	}
+	opt := b.matchOptions(ctx, t)
+	if why := matching.Explain(matching.Need{Topic: topic}, []matching.Mentor{{ID: mentorUser, Topics: o.Topics, Capacity: 1}}, opt); why.NoTopic > 0 {
+		w.codes = append(w.codes, warnTopic)
+		w.topics = strings.Join(o.Topics, ", ")
 	}
 	if o.Paused {
 		w.codes = append(w.codes, warnPaused)
@@ -121,7 +130,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 	if err := b.store.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}
-	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity)}
+	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", w.topics}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
 		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))

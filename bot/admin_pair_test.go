@@ -192,3 +192,22 @@ func TestAdminPairMetBefore(t *testing.T) {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 }
+
+// TestAdminPairOtherTopic: a mentor who does not offer the pair's topic
+// is named as a reason, and nothing is paired before the manager
+// confirms.
+func TestAdminPairOtherTopic(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("bob", "offer go languages:en")
+	r := h.Run("alice", "admin pair <@bob> <@erin> rust")
+	MustContain(t, r, "• Bob does not offer “rust” (their topics: go)")
+	if len(r.Message.Buttons) != 2 {
+		t.Fatalf("got buttons %+v, want Pair them anyway and Cancel", r.Message.Buttons)
+	}
+	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("erin")); len(pairs) != 0 {
+		t.Fatalf("got pairs %+v, want none before the confirmation", pairs)
+	}
+	h.Run("bob", "lang fr")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin pair <@bob> <@erin> rust"), "• Bob ne propose pas «\u202frust\u202f» (ses sujets\u202f: go)")
+}

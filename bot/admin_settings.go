@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 )
 
 // runAdminSettings shows every setting, or sets those given as options
@@ -30,7 +31,7 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 			v = ch
 		}
 		if err := s.Set(name, v); err != nil {
-			return Reply{}, withField(err, name)
+			return Reply{}, withField(badSetting(in.Lang, name, v, err), name)
 		}
 		changed = append(changed, name)
 	}
@@ -47,6 +48,49 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		names[i] = settingName(in.Lang, n)
 	}
 	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(names, ", ")))
+}
+
+// badSetting says why a value of a setting was refused in the words of
+// the manager's language: the setting's name as they type it, and what
+// it takes. Any error but a refused value is left as it is.
+func badSetting(lang Lang, name, value string, err error) error {
+	if e, ok := err.(*Error); !ok || e.Key != "err.bad_setting" {
+		return err
+	}
+	hint := "admin.settings.hint." + name
+	if _, ok := (&Settings{}).durations()[name]; ok {
+		hint = "admin.settings.hint.duration"
+	}
+	return &Error{Code: EINVALID, Key: "err.admin.bad_setting", Args: []string{
+		"value", clip(strings.TrimSpace(value), 40), "setting", settingName(lang, name),
+		"hint", T(lang, hint, "choices", strings.Join(kindChoices.ChoicesIn(lang), ", ")),
+	}}
+}
+
+// settingValue writes a setting's value for readers of lang: durations
+// in words ("3 jours"), kinds by the names they type ("individuel").
+func settingValue(lang Lang, s Settings, name string) string {
+	if d, ok := s.durations()[name]; ok {
+		return durationIn(lang, *d)
+	}
+	if name == "kinds" {
+		return kindsIn(lang, s.Kinds)
+	}
+	return s.Get(name)
+}
+
+// durationIn writes d in words, in whole days, hours or minutes where
+// it can ("3 jours", "36 hours"), else as ParseDuration reads it.
+func durationIn(lang Lang, d time.Duration) string {
+	for _, u := range []struct {
+		d   time.Duration
+		key string
+	}{{24 * time.Hour, "admin.settings.days"}, {time.Hour, "admin.settings.hours"}, {time.Minute, "admin.settings.minutes"}} {
+		if d >= u.d && d%u.d == 0 {
+			return T(lang, u.key, "n", itoa(int(d/u.d)))
+		}
+	}
+	return FormatDuration(d)
 }
 
 // unknownSetting turns a refused "/mentor admin settings foo:1" into
@@ -106,7 +150,7 @@ func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (R
 	s := b.settings(ctx, t)
 	msg := Message{Title: T(in.Lang, "admin.settings.title"), Text: strings.TrimSpace(intro + "\n" + T(in.Lang, "admin.settings.how"))}
 	for _, name := range settingNames {
-		v := s.Get(name)
+		v := settingValue(in.Lang, s, name)
 		if v == "" {
 			v = T(in.Lang, "admin.settings.none")
 		}

@@ -40,6 +40,9 @@ type Config struct {
 	// reserved for the replica running it (MENTORBOT_JOB_LEASE). Zero:
 	// JobLease.
 	JobLease time.Duration
+	// Observer is told what happens, for metrics (observer.go). Nil:
+	// nobody is.
+	Observer Observer
 }
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it

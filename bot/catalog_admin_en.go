@@ -5,8 +5,8 @@ package bot
 var catalogAdminEN = map[string]string{
 	// The admin commands.
 	"cmd.admin.summary":                "commands for the program's managers",
-	"cmd.admin.help.summary":           "list the managers' commands",
-	"cmd.admin.help.example":           "/mentor admin help",
+	"cmd.admin.help.summary":           "list the managers' commands, or explain one",
+	"cmd.admin.help.example":           "/mentor admin help settings",
 	"cmd.admin.stats.summary":          "show this week so far and the last week's digest, to you only",
 	"cmd.admin.stats.example":          "/mentor admin stats",
 	"cmd.admin.pair.summary":           "pair a mentor and a mentee yourself; they still accept the charter",
@@ -26,7 +26,6 @@ var catalogAdminEN = map[string]string{
 	"opt.mentor":                       "the mentor (a mention or a user ID)",
 	"opt.mentee":                       "the mentee (a mention or a user ID)",
 	"opt.channel":                      "a channel (a mention or an ID)",
-	"opt.action":                       "add, remove or list (alias, remove or list for topics)",
 	"opt.user":                         "the member (a mention or a user ID)",
 	"opt.proposal-timeout":             "a mentor's time to answer a request, like 2d",
 	"opt.charter-timeout":              "the time to accept the charter, like 3d",
@@ -134,6 +133,30 @@ var catalogAdminEN = map[string]string{
 	"digest.retention":       "Retention\nMentors back for a new mentee after finishing with one: {returned} in the week ({returned_all} in all).\nMentees who became mentors: {became} in the week ({became_all} in all).",
 	"digest.chart.title":     "The last {weeks} weeks",
 	"digest.chart.week":      "W{n}",
+
+	// Issue 12, the managers' words: each option described for its own
+	// command, settings refused with what they take, values in words.
+	"opt.setting_kinds":                  "the kinds of mentoring members may choose, separated by commas: flash, one-to-one, peer, reverse",
+	"opt.setting_tz":                     "the program's time zone, for the weekly digest, like Europe/Paris or UTC+2",
+	"opt.charter_lang":                   "the language of the text: en or fr (by default, the one you read me in)",
+	"opt.charter_text":                   "the charter's new text in that language",
+	"opt.announce_lang":                  "en, fr or both (by default, the program's language)",
+	"opt.managers_action":                "add, remove or list",
+	"opt.topics_action":                  "alias (to add one), remove or list",
+	"opt.alias_topic":                    "the topic the alias stands for",
+	"err.admin.bad_setting":              "“{value}” is not a valid value for `{setting}:`. {hint}",
+	"admin.settings.hint.duration":       "Give a number of days or hours, for example 3d (3 days) or 12h.",
+	"admin.settings.hint.kinds":          "Choose among: {choices}, separated by commas.",
+	"admin.settings.hint.max-tz-hours":   "Give a number of hours from 0 to 12 (0: no limit).",
+	"admin.settings.hint.default-lang":   "Choose en or fr.",
+	"admin.settings.hint.tz":             "Give a time zone such as Europe/Paris, UTC or UTC+2.",
+	"admin.settings.hint.digest-channel": "Mention a channel, or write off.",
+	"admin.settings.days":                "{n} {n|day|days}",
+	"admin.settings.hours":               "{n} {n|hour|hours}",
+	"admin.settings.minutes":             "{n} {n|minute|minutes}",
+	"admin.charter.lang_default":         "You gave no `lang:`, so this is the text in {language}, the language you read me in. To change the other one, add `lang:{other}`.",
+	"err.admin.unknown_command":          "I don't know the managers' command “{command}”. Type `/mentor admin help` for the list.",
+	"err.admin.unknown_command_suggest":  "I don't know the managers' command “{command}”. Did you mean `/mentor {suggestion}`? Type `/mentor admin help` for the list.",
 }
 
 func init() {

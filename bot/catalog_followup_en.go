@@ -3,6 +3,7 @@ package bot
 // catalogFollowupEN holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in English.
 var catalogFollowupEN = map[string]string{
+	"end.not_started":   "Your pair with {name} on “{topic}” hasn't started yet: it is waiting for the charter. If you'd rather not go ahead, click “I decline” under the charter.",
 	"escalate.why":      "Why it waits: {why}",
 	"cmd.end.summary":   "end one of your pairs yourself, kindly (you confirm first)",
 	"cmd.end.example":   "/mentor end Dan",

@@ -3,6 +3,7 @@ package bot
 // catalogFollowupFR holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in French.
 var catalogFollowupFR = map[string]string{
+	"end.not_started":   "Votre binôme avec {name} sur «\u202f{topic}\u202f» n'a pas encore commencé\u202f: il attend la charte. Si vous préférez ne pas y donner suite, cliquez sur «\u202fJe refuse\u202f» sous la charte.",
 	"escalate.why":      "Pourquoi elle attend\u202f: {why}",
 	"cmd.end.summary":   "mettre fin vous-même à l'un de vos binômes, en douceur (après confirmation)",
 	"cmd.end.example":   "/mentor end Dan",

@@ -53,7 +53,8 @@ var catalogGrammarEN = map[string]string{
 	"err.offer_not_offered":      "You don't offer “{topic}”, so nothing was removed. Your topics: {topics}.",
 	"err.offer_no_topic_left":    "An offer keeps at least one topic. To stop receiving requests for a while, type `/mentor pause`.",
 
-	"offer.current": "Your offer: {topics}. Change only what you want, for example `/mentor offer capacity:3` or `/mentor offer add:rust remove:go`.",
+	"offer.current":    "Your offer: {topics}. Change only what you want, for example `/mentor offer capacity:3` or `/mentor offer add:rust remove:go`.",
+	"err.one_language": "Give one language here, for example `language:es`; to give several, use `languages:`.",
 }
 
 func init() {

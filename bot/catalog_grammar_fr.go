@@ -50,7 +50,8 @@ var catalogGrammarFR = map[string]string{
 	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: rien n'a été retiré. Vos sujets\u202f: {topics}.",
 	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
 
-	"offer.current": "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",
+	"offer.current":    "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",
+	"err.one_language": "Une seule langue ici, par exemple `langue:espagnol` ; pour en donner plusieurs, utilisez `langues:`.",
 }
 
 func init() {

@@ -4,6 +4,7 @@ package bot
 // English: the managers' help, unknown settings, a manager's pair asking
 // for confirmation, the charter's languages and the week in progress.
 var catalogManagersEN = map[string]string{
+	"admin.pair.warn_topic":             "{mentor} does not offer “{topic}” (their topics: {topics})",
 	"opt.pair_topic":                    "the topic of the pair: the mentee's open request on it, or a new one",
 	"admin.charter.builtin":             "(built-in text)",
 	"admin.charter.kept":                "The text in {language} stays as it was.",

@@ -3,6 +3,7 @@ package bot
 // catalogManagersFR holds the managers' sentences added with issue 12, in
 // French (see catalogManagersEN).
 var catalogManagersFR = map[string]string{
+	"admin.pair.warn_topic":             "{mentor} ne propose pas «\u202f{topic}\u202f» (ses sujets\u202f: {topics})",
 	"opt.pair_topic":                    "le sujet du binôme\u202f: la demande en cours de la personne mentorée, ou une nouvelle",
 	"admin.charter.builtin":             "(texte d'origine)",
 	"admin.charter.kept":                "Le texte en {language} reste inchangé.",

@@ -3,6 +3,7 @@ package bot
 // The sentences of the matcher's priority reasons (waiting time, a repeat
 // pairing) and of a mentor's capacity with open proposals, in English.
 var catalogReasonsEN = map[string]string{
+	"waiting.paused":    "{count} {count|mentor offers|mentors offer} “{topic}”, but {count|their offer is|their offers are} paused for now.",
 	"reason.waited":     "waiting for {days} {days|day|days}, so first in line",
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor had room",

@@ -3,12 +3,13 @@ package bot
 // The sentences of the matcher's priority reasons (waiting time, a repeat
 // pairing) and of a mentor's capacity with open proposals, in French.
 var catalogReasonsFR = map[string]string{
+	"waiting.paused":    "{count} {count|mentor propose|mentors proposent} «\u202f{topic}\u202f», mais {count|son offre est|leurs offres sont} en pause pour le moment.",
 	"reason.waited":     "en attente depuis {days} {days|jour|jours}, donc en tête de file",
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
 	"reason.met_before": "vous avez déjà formé un binôme : aucun autre mentor n'avait de place",
 
 	"waiting.language_theirs": "Les mentors de «\u202f{topic}\u202f» ne parlent pas sa langue.",
-	"opt.confirm":             "yes : réunir deux membres que la mise en relation automatique ne réunira plus",
+	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
 	"offer.capacity_pending": "{used} {used|place occupée|places occupées} sur {capacity}, dont {pending} par {pending|une proposition|des propositions} en attente de votre réponse",
 }

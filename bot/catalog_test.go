@@ -97,6 +97,8 @@ func TestTGrammar(t *testing.T) {
 	}{
 		{"FrenchElidesDe", bot.T(bot.French, "status.pair.mentor", "name", "Erin", "topic", "go", "state", "actif"), "Mentor d'Erin sur «\u202fgo\u202f»\u202f: actif"},
 		{"FrenchKeepsDe", bot.T(bot.French, "status.pair.mentor", "name", "Bob", "topic", "go", "state", "actif"), "Mentor de Bob sur «\u202fgo\u202f»\u202f: actif"},
+		{"FrenchElidesDeBeforeYves", bot.T(bot.French, "status.pair.mentor", "name", "Yves", "topic", "go", "state", "actif"), "Mentor d'Yves sur «\u202fgo\u202f»\u202f: actif"},
+		{"FrenchKeepsDeBeforeYann", bot.T(bot.French, "status.pair.mentor", "name", "Yann", "topic", "go", "state", "actif"), "Mentor de Yann sur «\u202fgo\u202f»\u202f: actif"},
 		{"FrenchElidesQue", bot.T(bot.French, "charter.waiting_other", "name", "Élodie"), "J'attends maintenant qu'Élodie l'accepte aussi."},
 		{"EnglishNoElision", bot.T(bot.English, "status.pair.mentor", "name", "Erin", "topic", "go", "state", "active"), "Mentor of Erin on “go”: active"},
 		{"FrenchZeroSingular", bot.T(bot.French, "reason.exp_senior", "years", "1"), "1 an d'expérience"},

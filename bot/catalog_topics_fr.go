@@ -12,7 +12,7 @@ var catalogTopicsFR = map[string]string{
 	"admin.topics.none":          "Cet espace de travail n'a pas encore d'alias de sujets à lui. Ajoutez-en un avec `/mentor admin topics alias sre site reliability engineering`.",
 	"admin.topics.added":         "Désormais, « {alias} » veut dire « {topic} », dans toutes les offres et demandes, y compris celles déjà faites.",
 	"admin.topics.removed":       "« {alias} » n'est plus un alias.",
-	"err.admin.topics_usage":     "Utilisez `/mentor admin topics alias <alias> <sujet>`, `remove <alias>` ou `list`. Pour un alias de plusieurs mots, écrivez `alias gestion de projet = project management`.",
+	"err.admin.topics_usage":     "Utilisez `/mentor admin topics alias <alias> <sujet>`, `retirer <alias>` ou `lister`. Pour un alias de plusieurs mots, écrivez `alias gestion de projet = project management`.",
 	"err.admin.topics_empty":     "Un alias et son sujet doivent chacun contenir au moins une lettre ou un chiffre.",
 	"err.admin.topics_too_long":  "Un alias et son sujet font au plus {max} caractères chacun.",
 	"err.admin.topics_too_many":  "Cet espace de travail a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin topics remove <alias>`.",

@@ -65,7 +65,7 @@ func charterMessage(lang Lang, pair Pair, version int, text string) Message {
 	return Message{
 		Title:  T(lang, "charter.title"),
 		Text:   T(lang, "charter.intro", "topic", pair.Topic) + "\n\n" + text,
-		Fields: []Field{{T(lang, "field.version"), itoa(version)}},
+		Fields: []Field{{Label: T(lang, "field.version"), Value: itoa(version)}},
 		Buttons: []Button{
 			{Label: T(lang, "btn.charter_accept"), ActionID: ActionCharterAccept, Value: pair.ID, Style: StylePrimary},
 			{Label: T(lang, "btn.charter_decline"), ActionID: ActionCharterDecline, Value: pair.ID, Style: StyleDanger},
@@ -114,7 +114,9 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 		}
 		return Message{Text: T(l, key, "topic", pair.Topic)}
 	})
-	b.requeue(ctx, t, pair.Request)
+	// A mentee who declined reads in their own reply that the request
+	// waits again: no second message says the mentors were unavailable.
+	b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
 	b.freed(ctx, pair.Mentor)
 	key := "charter.declined_mentor"
 	if who == pair.Mentee {

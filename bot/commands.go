@@ -24,6 +24,9 @@ const (
 	// OptTZ is a time zone: an IANA name in any case ("europe/paris"),
 	// UTC or GMT, or an offset ("UTC+2", "UTC-5:30").
 	OptTZ
+	// OptLanguage is one language, written as OptLanguages's are and
+	// stored as its code.
+	OptLanguage
 )
 
 // Option is one named input of a command. The same definition drives the
@@ -46,13 +49,23 @@ type Option struct {
 	// FreeText options keep a "word:" that names none of the command's
 	// options as part of their value ("goal:learn this: fast"); any other
 	// option refuses it as an unknown option.
-	FreeText  bool
-	Type      OptionType
-	Choices   []string
-	Min, Max  int // for OptInt
-	MaxLength int // for text and lists
-	Required  bool
-	Multiline bool // shown as a paragraph in forms
+	FreeText bool
+	Type     OptionType
+	// Choices are the values an OptChoice (or a list with Choices) takes,
+	// as they are stored and as English readers see them.
+	Choices []string
+	// ChoiceFrench names choices for French readers where the French
+	// word differs ("yes": "oui", "one-to-one": "individuel"), and
+	// ChoiceAliases are further spellings of a choice ("pairs" for
+	// "peer"). Every name of a choice is understood whatever the
+	// member's language, case, accents and '-' for ' ' ignored; readers
+	// see the name of their language (ChoicesIn).
+	ChoiceFrench  map[string]string
+	ChoiceAliases map[string][]string
+	Min, Max      int // for OptInt
+	MaxLength     int // for text and lists
+	Required      bool
+	Multiline     bool // shown as a paragraph in forms
 	// Help is the catalog key of the option's description where one
 	// command needs its own ("opt.pair_topic"); "" means "opt.<Name>".
 	Help string
@@ -132,6 +145,45 @@ func (o Option) NameIn(lang Lang) string {
 	return o.Name
 }
 
+// ChoiceIn returns choice c as readers of lang see and type it.
+func (o Option) ChoiceIn(lang Lang, c string) string {
+	if fr := o.ChoiceFrench[c]; lang == French && fr != "" {
+		return fr
+	}
+	return c
+}
+
+// ChoicesIn returns the option's choices as readers of lang see them.
+func (o Option) ChoicesIn(lang Lang) []string {
+	out := make([]string, len(o.Choices))
+	for i, c := range o.Choices {
+		out[i] = o.ChoiceIn(lang, c)
+	}
+	return out
+}
+
+// choiceOf returns the choice a member means by v: any name of it, in
+// either language, or "" and false.
+func (o Option) choiceOf(v string) (string, bool) {
+	f := foldChoice(v)
+	for _, c := range o.Choices {
+		names := append([]string{c, o.ChoiceFrench[c]}, o.ChoiceAliases[c]...)
+		for _, n := range names {
+			if n != "" && foldChoice(n) == f {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// foldChoice is a choice as it is compared: folded as option names are,
+// with '-' read as a space and spaces collapsed ("Entre-pairs" is
+// "entre pairs").
+func foldChoice(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(foldName(s), "-", " ")), " ")
+}
+
 // optionList lists the options of a command as a reader of lang types
 // them, in backticks: "`capacité:`, `langues:`, …".
 func optionList(lang Lang, c CommandSpec) string {
@@ -171,7 +223,7 @@ var (
 
 // optKind is the option that picks one kind of mentoring.
 func optKind(kinds []string) Option {
-	return Option{Name: "kind", French: "type", Type: OptChoice, Choices: kinds}
+	return Option{Name: "kind", French: "type", Type: OptChoice, Choices: kinds, ChoiceFrench: kindFrench, ChoiceAliases: kindAliases}
 }
 
 // commandTable returns the command table, in help order.
@@ -188,7 +240,7 @@ func commandTable() []CommandSpec {
 			{Name: "topics", French: "sujets", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 			{Name: "capacity", French: "capacité", Aliases: []string{"places"}, Type: OptInt, Min: 1, Max: 20},
 			optLanguages,
-			{Name: "kinds", French: "types", Type: OptList, Choices: kinds, MaxLength: 60},
+			{Name: "kinds", French: "types", Type: OptList, Choices: kinds, ChoiceFrench: kindFrench, ChoiceAliases: kindAliases, MaxLength: 60},
 			optTZ, optYears,
 			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
@@ -196,7 +248,8 @@ func commandTable() []CommandSpec {
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{
 			withRequired(optTopic),
 			optKind(kinds),
-			{Name: "language", French: "langue", Type: OptChoice, Choices: langNames()},
+			// One language, any: this request's only (languages: sets them all).
+			{Name: "language", French: "langue", Type: OptLanguage, MaxLength: 40},
 			optLanguages,
 			{Name: "goal", French: "objectif", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
 			optTZ, optYears,

@@ -14,7 +14,7 @@ import (
 // golang.org/x/text (Unicode normalisation of topics).
 // Dependencies point inward: cmd -> adapters, store -> bot -> matching.
 func TestCoreImportsNoInfrastructure(t *testing.T) {
-	forbidden := []string{"slack-go", "discordgo", "go-redis", "miniredis", "robfig/cron", "gonum"}
+	forbidden := []string{"slack-go", "discordgo", "go-redis", "miniredis", "robfig/cron", "gonum", "prometheus"}
 	for dir, allowModule := range map[string]bool{".": true, "../matching": false} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, f := range files {

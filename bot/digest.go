@@ -51,6 +51,7 @@ func (b *Bot) PostDigest(ctx context.Context, t Tenant, now time.Time) error {
 		if err != nil {
 			return err
 		}
+		msg.Lang = s.DefaultLang
 		if canUpload && (png != nil || !canPost) {
 			err = up.Upload(ctx, t, s.DigestChannel, File{Name: "digest-" + week + ".png", Type: "image/png", Data: png}, msg)
 		} else {

@@ -132,7 +132,7 @@ func groupName(lang Lang, g FairGroup) string {
 	case g.Value == "":
 		return T(lang, "fair.unknown")
 	case g.Dim == "lang":
-		return langName(lang, g.Value)
+		return languageName(lang, g.Value)
 	case g.Dim == "region" && HasKey(lang, "fair.region."+g.Value):
 		return T(lang, "fair.region."+g.Value)
 	case g.Dim == "kind" && HasKey(lang, "kind."+g.Value):

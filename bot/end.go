@@ -36,13 +36,23 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	pairs := endable(ov.Pairs)
+	pairs, waiting := endable(ov.Pairs), charterPending(ov.Pairs)
+	q := in.Text("pair")
+	if q != "" {
+		waiting = pairsNamed(in.Member, ov, waiting, q)
+	}
 	if len(pairs) == 0 {
+		if len(waiting) > 0 {
+			return Reply{}, notStarted(in.Member, ov, waiting[0])
+		}
 		return Reply{}, Errorf(ENOTFOUND, "end.none")
 	}
-	if q := in.Text("pair"); q != "" {
+	if q != "" {
 		all := pairs
 		if pairs = pairsNamed(in.Member, ov, pairs, q); len(pairs) == 0 {
+			if len(waiting) > 0 {
+				return Reply{}, notStarted(in.Member, ov, waiting[0])
+			}
 			return Reply{}, Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
 		}
 	}
@@ -67,6 +77,23 @@ func endable(pairs []Pair) []Pair {
 		}
 	}
 	return out
+}
+
+// charterPending keeps the pairs still waiting for their charter.
+func charterPending(pairs []Pair) []Pair {
+	var out []Pair
+	for _, p := range pairs {
+		if p.State == PairCharter {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// notStarted says that a pair waiting for its charter cannot be ended,
+// since it has not begun, and how not to go ahead with it.
+func notStarted(me MemberID, ov Overview, p Pair) error {
+	return Errorf(ESTALE, "end.not_started", "name", otherName(me, ov, p), "topic", p.Topic)
 }
 
 // pairsNamed keeps the pairs whose other member or topic is q: the other

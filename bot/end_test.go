@@ -83,3 +83,15 @@ func labels(buttons []bot.Button) string {
 	}
 	return strings.Join(out, " | ")
 }
+
+// TestEndPairNotStarted: a pair still waiting for its charter is said to
+// be not started yet, with the way not to go ahead, rather than not found.
+func TestEndPairNotStarted(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go capacity:2")
+	h.Run("ines", "request go")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	want := "Your pair with Ines on “go” hasn't started yet: it is waiting for the charter. If you'd rather not go ahead, click “I decline” under the charter."
+	MustContain(t, h.Run("bob", "end"), want)
+	MustContain(t, h.Run("bob", "end Ines"), want)
+}

@@ -58,6 +58,7 @@ type Event struct {
 // The event's time is given in the workspace's time zone, so that the
 // store files it under the workspace's own week (WeekOf).
 func (b *Bot) record(ctx context.Context, e Event) {
+	b.observer().Event(e.Kind)
 	t := e.Member.Tenant()
 	if e.At.IsZero() {
 		e.At = b.clock.Now()

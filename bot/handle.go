@@ -11,9 +11,20 @@ import (
 // never returns infrastructure details: every failure becomes a sentence
 // in the member's language.
 func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
+	// The Observer hears of every answer: the command's name once known,
+	// and how it ended.
+	name, failure := unknownName, error(nil)
+	defer func() { b.observer().Command(name, outcome(failure)) }()
+	refuse := func(what string, err error, lang Lang) Reply {
+		failure = err
+		return b.fail(c.Member, what, err, lang, c.FromForm)
+	}
 	me, lookup := b.store.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	spec, values, err := b.resolve(c, lang)
+	if spec.Name != "" {
+		name = spec.Name
+	}
 	if err != nil && spec.Admin {
 		// A member who is no manager learns that first, not what was
 		// wrong with what they typed.
@@ -22,13 +33,13 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		}
 	}
 	if err != nil {
-		return b.fail(c.Member, "command", err, lang, c.FromForm)
+		return refuse("command", err, lang)
 	}
 	if spec.Admin {
 		// Before anything is written for the member: a refused
 		// admin command changes nothing.
 		if err := b.mustManage(ctx, c.Member, c.IsAdmin); err != nil {
-			return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+			return refuse(spec.Name, err, lang)
 		}
 	}
 	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin}
@@ -39,14 +50,14 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return Reply{Form: b.form(ctx, spec, in), Lang: lang}
 	}
 	if err := in.validate(); err != nil {
-		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+		return refuse(spec.Name, err, lang)
 	}
 	in.Newcomer = ErrorCode(lookup) == ENOTFOUND
 	// A read-only command records no newcomer; it still refreshes a known
 	// member's record.
 	record := !spec.ReadOnly || !in.Newcomer
 	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale, record); err != nil {
-		return b.fail(c.Member, spec.Name, err, lang, c.FromForm)
+		return refuse(spec.Name, err, lang)
 	}
 	if lookup != nil {
 		// A newcomer: the platform's profile may have told their language.
@@ -54,7 +65,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	reply, err := spec.run(ctx, b, in)
 	if err != nil {
-		return b.fail(c.Member, spec.Name, err, in.Lang, c.FromForm)
+		return refuse(spec.Name, err, in.Lang)
 	}
 	// What the reply's buttons answer, they answer for this member only.
 	reply.Message = ownedBy(c.Member, reply.Message)
@@ -98,27 +109,36 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 	me, lookup := b.store.GetMember(ctx, a.Member)
 	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
+	name, failure := unknownName, error(nil)
+	if _, ok := b.actions[a.ActionID]; ok {
+		name = a.ActionID
+	}
+	defer func() { b.observer().Action(name, outcome(failure)) }()
+	refuse := func(what string, err error) Reply {
+		failure = err
+		return b.fail(a.Member, what, err, lang, false)
+	}
 	run, ok := b.actions[a.ActionID]
 	if !ok || a.Value == "" || len(a.Value) > 200 {
-		return b.fail(a.Member, "action", Errorf(ESTALE, "err.unknown_button"), lang, false)
+		return refuse("action", Errorf(ESTALE, "err.unknown_button"))
 	}
 	if IsAdminAction(a.ActionID) {
 		if err := b.mustManage(ctx, a.Member, a.IsAdmin); err != nil {
-			return b.fail(a.Member, a.ActionID, err, lang, false)
+			return refuse(a.ActionID, err)
 		}
 	}
 	owner, value := buttonOwner(a.ActionID, a.Value)
 	switch {
 	case value == "":
-		return b.fail(a.Member, a.ActionID, Errorf(ESTALE, "err.unknown_button"), lang, false)
+		return refuse(a.ActionID, Errorf(ESTALE, "err.unknown_button"))
 	case owner != "" && owner != a.Member.User:
 		// Someone else's button: refused before anything is read, and
 		// the message that carries it stays as it is.
-		return b.fail(a.Member, a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"), lang, false)
+		return refuse(a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"))
 	}
 	reply, err := run(ctx, b, a.Member, lang, value)
 	if err != nil {
-		return b.fail(a.Member, a.ActionID, err, lang, false)
+		return refuse(a.ActionID, err)
 	}
 	if owner == "" && ownedActions[a.ActionID] {
 		// A shared message: the other member may still answer it.

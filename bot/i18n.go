@@ -129,10 +129,10 @@ var elisions = []struct{ word, elided string }{
 
 // elide turns the "de ", "que ", "le " or "la " that ends b into its
 // elided form when v, the value about to be written, begins with a vowel
-// or an h (taken as mute, as it is in most names: "d'Hugo").
+// or an h (taken as mute, as it is in most names: "d'Hugo"), or with a y
+// sounded as a vowel, before a consonant ("d'Yves", but "de Yann").
 func elide(b *strings.Builder, v string) {
-	r, _ := utf8.DecodeRuneInString(v)
-	if !strings.ContainsRune("aeiouhàâäéèêëîïôöùûüœæAEIOUHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ", r) {
+	if !elidesBefore(v) {
 		return
 	}
 	written := b.String()
@@ -243,4 +243,17 @@ func Date(lang Lang, t time.Time) string {
 		day = "1er"
 	}
 	return day + " " + monthsFR[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+// elidesBefore reports whether a French word before v loses its vowel.
+func elidesBefore(v string) bool {
+	r, size := utf8.DecodeRuneInString(v)
+	if strings.ContainsRune("aeiouhàâäéèêëîïôöùûüœæAEIOUHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ", r) {
+		return true
+	}
+	if r == 'y' || r == 'Y' {
+		next, _ := utf8.DecodeRuneInString(v[size:])
+		return next != utf8.RuneError && !strings.ContainsRune("aeiouyàâäéèêëîïôöùûüAEIOUY", next)
+	}
+	return false
 }

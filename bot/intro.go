@@ -64,11 +64,11 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 		rooms = append(rooms, T(l, "intro.room"))
 		texts = append(texts, T(l, "intro.text", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
 		if pair.Goal != "" {
-			fields = append(fields, Field{T(l, "field.goal"), pair.Goal})
+			fields = append(fields, Field{Label: T(l, "field.goal"), Value: pair.Goal, Lang: l})
 		}
 		fields = append(fields,
-			Field{T(l, "field.why"), reasonsText(l, pair.Reasons, mentor.displayName())},
-			Field{T(l, "field.next"), T(l, "intro.next."+string(pair.Kind))})
+			Field{Label: T(l, "field.why"), Value: reasonsText(l, pair.Reasons, mentor.displayName()), Lang: l},
+			Field{Label: T(l, "field.next"), Value: T(l, "intro.next."+string(pair.Kind)), Lang: l})
 	}
 	return Message{
 		Title:    strings.Join(titles, " / "),

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"github.com/mentorbot/mentorbot/matching"
 	"strconv"
 	"strings"
 	"unicode"
@@ -81,13 +80,22 @@ func (in *Invocation) validate() error {
 		case OptChoice:
 			c, ok := normalizeChoice(o, v)
 			if !ok {
-				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
+				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
 			}
 			in.Values[name] = c
 		case OptLanguages:
 			codes, err := checkLanguages(in.Lang, o, v)
 			if err != nil {
 				return err
+			}
+			in.Values[name] = codes
+		case OptLanguage:
+			codes, err := checkLanguages(in.Lang, o, v)
+			if err != nil {
+				return err
+			}
+			if strings.Contains(codes, ",") {
+				return &Error{Code: EINVALID, Key: "err.one_language", Field: name}
 			}
 			in.Values[name] = codes
 		case OptTZ:
@@ -104,7 +112,7 @@ func (in *Invocation) validate() error {
 			for i, item := range items {
 				c, ok := normalizeChoice(o, item)
 				if !ok {
-					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(item, 30), "choices", strings.Join(o.Choices, ", ")}, Field: name}
+					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(item, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
 				}
 				items[i] = c
 			}
@@ -173,24 +181,13 @@ func cleanText(s string, multiline bool) string {
 }
 
 // normalizeChoice maps what a member typed to one of the option's choices:
-// languages and kinds accept their common spellings ("français", "1:1"),
-// kinds their French names ("individuel").
+// any of its names in either language (Option.ChoiceFrench, ChoiceAliases),
+// and for languages their common spellings ("français").
 func normalizeChoice(o Option, v string) (string, bool) {
 	if l, ok := ParseLang(v); ok && containsFold(o.Choices, string(l)) {
 		return string(l), true
 	}
-	if k, ok := frenchKinds[foldName(strings.Join(strings.Fields(v), " "))]; ok && containsFold(o.Choices, string(k)) {
-		return string(k), true
-	}
-	if k, ok := matching.ParseKind(v); ok && containsFold(o.Choices, string(k)) {
-		return string(k), true
-	}
-	for _, c := range o.Choices {
-		if strings.EqualFold(c, v) {
-			return c, true
-		}
-	}
-	return "", false
+	return o.choiceOf(v)
 }
 
 func containsFold(list []string, s string) bool {

@@ -186,16 +186,9 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	t := who.Tenant()
-	r, err := b.store.GetRequest(ctx, t, id)
-	switch {
-	case ErrorCode(err) == ENOTFOUND:
-		return Reply{}, Errorf(ESTALE, "err.unknown_button")
-	case err != nil:
+	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting_languages")
+	if err != nil {
 		return Reply{}, err
-	case r.Mentee != who:
-		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
-	case r.State != RequestWaiting:
-		return Reply{}, Errorf(ESTALE, "err.request_not_waiting_languages")
 	}
 	mentee, err := b.member(ctx, who)
 	if err != nil {
@@ -216,14 +209,5 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 	}
 	b.log.Info("request languages widened", "request", r.ID, "member", who.String())
 	changed := T(lang, "request.languages_changed", "topic", r.Topic, "languages", languageList(lang, langCodes(add)))
-	res, err := b.proposeNext(ctx, r, mentee)
-	switch {
-	case err != nil:
-		// The request is stored with its languages; the sweep retries.
-		b.log.Error("propose failed", "request", r.ID, "err", err)
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
-	case res.proposed:
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
-	}
-	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+	return b.proposeChanged(ctx, lang, r, mentee, changed), nil
 }

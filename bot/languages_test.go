@@ -101,6 +101,27 @@ func TestNoAskWhenAMentorSpeaks(t *testing.T) {
 	MustContain(t, r, "The mentors for “go” have no free slot right now.")
 }
 
+// TestNoAskWhenLanguageIsNotAll: widening the languages is not proposed
+// when the mentors who speak others would not fit anyway (here, nobody is
+// less senior for reverse mentoring, or the only mentor is paused).
+func TestNoAskWhenLanguageIsNotAll(t *testing.T) {
+	for name, offer := range map[string][]string{
+		"NotLessSenior": {"offer python languages:en years:3 kinds:flash,reverse"},
+		"Paused":        {"offer python languages:en", "pause"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := MustHarness(t)
+			for _, c := range offer {
+				h.Run("mia", c)
+			}
+			r := h.Run("ann", "request python languages:fr kind:reverse years:2")
+			if len(r.Message.Buttons) != 0 {
+				t.Fatalf("got %+v, want no language question", r.Message)
+			}
+		})
+	}
+}
+
 // TestSpokenLanguages: languages: on a request sets the languages the
 // member speaks, which their next offer takes; /mentor status shows the
 // language they read and those they speak.
@@ -128,7 +149,7 @@ func TestManagerPairSpeaksTrue(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go languages:de")
 	h.Run("ann", "request rust languages:es")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@ann> rust"), "Done")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@ann> rust confirm:yes"), "Done")
 	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("ann"))
 	if len(pairs) != 1 {
 		t.Fatalf("got %d pairs, want one", len(pairs))

@@ -66,7 +66,7 @@ func TestFlashLifecycle(t *testing.T) {
 	MustTick(t, h, 23*time.Hour)
 	MustInbox(t, h)
 	MustTick(t, h, time.Hour) // halfway through the 48 h proposal timeout
-	MustInbox(t, h, "bob: Reminder: Mentoring request: go | Alice would like your help on “go”.")
+	MustInbox(t, h, "bob: Reminder — Mentoring request: go | Alice would like your help on “go”.")
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h) // reminded once only
 
@@ -77,7 +77,7 @@ func TestFlashLifecycle(t *testing.T) {
 		"alice: La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	MustTick(t, h, 36*time.Hour) // halfway through the 72 h charter timeout
-	MustInbox(t, h, "alice: Rappel : La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
+	MustInbox(t, h, "alice: Rappel — La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("alice", "alice", bot.ActionCharterAccept)
 	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
 
@@ -182,19 +182,19 @@ func TestTimeouts(t *testing.T) {
 	h.Run("alice", "request go years:1")
 	inbox(h)
 	MustTick(t, h, 24*time.Hour)
-	MustInbox(t, h, "bob: Reminder: Mentoring request: go | Alice would like your help on “go”.")
+	MustInbox(t, h, "bob: Reminder — Mentoring request: go | Alice would like your help on “go”.")
 	MustTick(t, h, 24*time.Hour)
 	MustInbox(t, h,
 		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 		"alice: The mentor I asked about “go” couldn't answer in time. I'm looking for someone else.",
 		"carol: Mentoring request: go | Alice would like your help on “go”.")
-	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue for another mentor") // the expired proposal
+	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue.") // the expired proposal
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("alice", "alice", bot.ActionCharterAccept)
 	inbox(h)
 	MustTick(t, h, 72*time.Hour)
 	MustInbox(t, h,
-		"carol: Reminder: The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
+		"carol: Reminder — The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
 		"carol: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
 		"alice: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
 		"alice: No mentor is available for “go” right now. Your request stays in the queue and I'll propose it as soon as someone fits.")

@@ -21,7 +21,9 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 		return nil
 	}
 	return b.once(ctx, t, key+":channel", b.lease(), func(ctx context.Context) error {
-		return poster.Post(ctx, t, s.DigestChannel, build(s.DefaultLang))
+		msg := build(s.DefaultLang)
+		msg.Lang = s.DefaultLang
+		return poster.Post(ctx, t, s.DigestChannel, msg)
 	})
 }
 

@@ -146,6 +146,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
 	}
+	b.observer().Event(EventProposed)
 	if c.AvoidedRepeat {
 		// A mentor the mentee met would have ranked first: counted for the
 		// managers' fairness report.
@@ -218,16 +219,14 @@ func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict str
 	}
 }
 
-// mentors describes the available offers to the matcher. Paused offers
-// are left out; pending proposals count as load, so a mentor is not sent
-// more proposals than they have room for.
+// mentors describes the offers to the matcher. A paused offer is marked
+// so (never eligible, but Explain tells its mentor apart from nobody);
+// pending proposals count as load, so a mentor is not sent more proposals
+// than they have room for.
 func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 	out := make([]matching.Mentor, 0, len(offers))
 	now := b.clock.Now()
 	for _, o := range offers {
-		if o.Paused {
-			continue
-		}
 		langs := make([]string, len(o.Languages))
 		for i, l := range o.Languages {
 			langs[i] = string(l)
@@ -235,7 +234,7 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 		off, known := tzOffset(o.TZ, now)
 		out = append(out, matching.Mentor{
 			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: off, NoTZ: !known,
-			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending,
+			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending, Paused: o.Paused,
 		})
 	}
 	return out
@@ -278,7 +277,7 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		if r.Detail == "" {
 			return ""
 		}
-		return T(lang, "reason.language", "language", langName(lang, r.Detail))
+		return T(lang, "reason.language", "language", languageName(lang, r.Detail))
 	case matching.ReasonTimeZone:
 		if r.Detail == matching.TZUnknown {
 			return "" // no distance is known: nothing true to say

@@ -13,12 +13,20 @@ type Message struct {
 	// Mentions lists members the message is about, so that adapters which
 	// can (Slack, Discord) may add a real mention next to the names.
 	Mentions []MemberID
+	// Lang is the language of a message posted in a channel, where no
+	// reader's language applies, so that an adapter's own words around it
+	// (the shell's frame) follow it; "" otherwise.
+	Lang Lang
 }
 
 // Field is a labelled value shown under the text.
 type Field struct {
 	Label string
 	Value string
+	// Lang is the language of a field in a message written in several
+	// (a bilingual introduction), so that an adapter punctuates it in its
+	// own; "" means the reader's.
+	Lang Lang
 }
 
 // Link is a URL shown with a label (the video-call room).

@@ -105,11 +105,3 @@ func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	return err
 }
-
-// langName names a language code in lang: "fr" is "French" in English.
-func langName(lang Lang, code string) string {
-	if HasKey(lang, "lang."+code) {
-		return T(lang, "lang."+code)
-	}
-	return code
-}

@@ -114,7 +114,7 @@ func topicIndex(topics []string, topic string) int {
 func offerReply(lang Lang, key string, o Offer, m Member) Reply {
 	fields := offerFields(lang, o)
 	if m.Years > 0 {
-		fields = append(fields, Field{T(lang, "field.years"), itoa(m.Years)})
+		fields = append(fields, Field{Label: T(lang, "field.years"), Value: itoa(m.Years)})
 	}
 	return Reply{Message: Message{Text: T(lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: fields}}
 }
@@ -181,10 +181,10 @@ func offerFields(lang Lang, o Offer) []Field {
 		tz = T(lang, "status.unknown")
 	}
 	return []Field{
-		{T(lang, "field.capacity"), capacityText(lang, o)},
-		{T(lang, "field.languages"), strings.Join(langs, ", ")},
-		{T(lang, "field.kinds"), kinds},
-		{T(lang, "field.tz"), tz},
+		{Label: T(lang, "field.capacity"), Value: capacityText(lang, o)},
+		{Label: T(lang, "field.languages"), Value: strings.Join(langs, ", ")},
+		{Label: T(lang, "field.kinds"), Value: kinds},
+		{Label: T(lang, "field.tz"), Value: tz},
 	}
 }
 

@@ -64,10 +64,21 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 	if len(words) > 1 && b.isGroup(first) {
 		name = first + " " + strings.ToLower(words[1])
 	}
-	if s := suggest(name, b.commandNames()); s != "" {
-		return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.unknown_command_suggest", Args: []string{"command", clip(name, 30), "suggestion", s}}
+	return CommandSpec{}, "", b.unknownCommand(name)
+}
+
+// unknownCommand refuses a command name that names no command, with the
+// closest one when it is close, pointing to the help that lists its
+// group's commands: "/mentor admin help" for "admin foo".
+func (b *Bot) unknownCommand(name string) error {
+	key := "err.unknown_command"
+	if group, _, ok := strings.Cut(name, " "); ok && HasKey(English, "err."+group+".unknown_command") {
+		key = "err." + group + ".unknown_command"
 	}
-	return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(name, 30)}}
+	if s := suggest(name, b.commandNames()); s != "" {
+		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", clip(name, 30), "suggestion", s}}
+	}
+	return &Error{Code: EINVALID, Key: key, Args: []string{"command", clip(name, 30)}}
 }
 
 func (b *Bot) isGroup(word string) bool {

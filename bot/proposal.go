@@ -38,11 +38,11 @@ func actionTable() map[string]actionFunc {
 
 // proposalMessage asks a mentor to take a request.
 func proposalMessage(lang Lang, p Proposal, mentee Member) Message {
-	fields := []Field{{T(lang, "field.kind"), T(lang, "kind."+string(p.Kind))}}
+	fields := []Field{{Label: T(lang, "field.kind"), Value: T(lang, "kind."+string(p.Kind))}}
 	if p.Goal != "" {
-		fields = append(fields, Field{T(lang, "field.goal"), p.Goal})
+		fields = append(fields, Field{Label: T(lang, "field.goal"), Value: p.Goal})
 	}
-	fields = append(fields, Field{T(lang, "field.why"), reasonsText(lang, p.Reasons, "")})
+	fields = append(fields, Field{Label: T(lang, "field.why"), Value: reasonsText(lang, p.Reasons, "")})
 	return Message{
 		Title:    T(lang, "proposal.title", "topic", p.Topic),
 		Text:     T(lang, "proposal.text", "mentee", mentee.displayName(), "topic", p.Topic),
@@ -123,6 +123,12 @@ func (b *Bot) recordFormed(ctx context.Context, pair Pair) {
 // when nobody is left. A request from before the topic indexes is filed
 // under its keys here, as it comes back to waiting.
 func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
+	b.requeueTelling(ctx, t, requestID, true)
+}
+
+// requeueTelling is requeue; with tell false the mentee is not told that
+// the request waits (they have just been told why, in their own reply).
+func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, tell bool) {
 	r, err := b.store.GetRequest(ctx, t, requestID)
 	if err != nil || r.State != RequestWaiting {
 		return
@@ -138,7 +144,7 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 		b.log.Error("requeue failed", "request", r.ID, "err", err)
 		return
 	}
-	if !res.proposed {
+	if !res.proposed && tell {
 		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
 			if res.gap.Gap() {
 				return languageAsk(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)

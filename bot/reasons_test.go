@@ -26,6 +26,9 @@ func TestWaitingReasonsTrue(t *testing.T) {
 		{"NoLessSeniorMentorForReverse", []string{"mia: offer go years:20 languages:en,fr"}, "request go kind:reverse years:5",
 			"No mentor for “go” is less senior than you, as reverse mentoring needs.",
 			"Aucun mentor de «\u202fgo\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé."},
+		{"TheOnlyMentorPaused", []string{"mia: offer go languages:en,fr", "mia: pause"}, "request go",
+			"1 mentor offers “go”, but their offer is paused for now.",
+			"1 mentor propose «\u202fgo\u202f», mais son offre est en pause pour le moment."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,7 +62,7 @@ func TestDigestAgreesAfterManagerPairTimesOut(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go")
 	h.Run("dan", "request rust")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@dan> rust"), "Done")
+	MustContain(t, h.Run("alice", "admin pair <@mia> <@dan> rust confirm:yes"), "Done")
 	h.At(9, 9, 0) // a week later: the charter timed out long ago
 	if w, _ := h.Store.Waiting(context.Background(), h.Tenant); len(w) != 1 {
 		t.Fatalf("got %d waiting, want dan's request back in the queue", len(w))
@@ -146,5 +149,52 @@ func mustNoTZClaim(tb testing.TB, where, s string) {
 		if strings.Contains(s, claim) {
 			tb.Fatalf("%s: got %q, want no claim about time zones", where, s)
 		}
+	}
+}
+
+// TestMenteeDeclinesCharter: a mentee who declines the charter reads that
+// the pair is cancelled and the request waits again; no second message
+// tells them the mentors were unavailable, and the mentor is told kindly.
+func TestMenteeDeclinesCharter(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	inbox(h)
+	MustContain(t, h.Click("ann", "ann", bot.ActionCharterDecline), "You declined the charter, so the pair on “go” is cancelled. Your request is back in the queue")
+	MustInbox(t, h, "mia: The mentee did not accept the charter, so the pair on “go” is cancelled. Thank you for offering your time.")
+}
+
+// TestDeclinedThenAccept: a mentor who declined and then clicks Accept is
+// told they declined already, not that the request went to another mentor
+// (there is none here).
+func TestDeclinedThenAccept(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go")
+	h.Run("ann", "request go")
+	b := h.Button("mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionProposalDecline)
+	got := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("mia"), ActionID: b.ActionID, Value: b.Value})
+	if want := "You already declined this request, so nothing was changed. Thank you for answering."; got.Message.Text != want {
+		t.Fatalf("got %q, want %q", got.Message.Text, want)
+	}
+}
+
+// TestReasonNamesAnyLanguage: a language shared beyond English and French
+// is named in words in the reasons, not by its code.
+func TestReasonNamesAnyLanguage(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("carol", "offer rust languages:es")
+	h.Run("dan", "request rust language:es")
+	got := h.Platform.To("carol")
+	if len(got) != 1 || !strings.Contains(got[0].Fields[len(got[0].Fields)-1].Value+got[0].Text, "you both speak Spanish") {
+		var all []string
+		for _, m := range got {
+			all = append(all, m.Text)
+			for _, f := range m.Fields {
+				all = append(all, f.Label+": "+f.Value)
+			}
+		}
+		t.Fatalf("got %q, want the reason “you both speak Spanish”", all)
 	}
 }

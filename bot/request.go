@@ -106,7 +106,7 @@ func nobodyOffers(why matching.Explanation) bool {
 // waitingReason explains to a waiting mentee why nobody fits yet, from
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
-	return T(lang, waitingKey(why), "topic", topic)
+	return T(lang, waitingKey(why), "topic", topic, "count", itoa(why.Paused))
 }
 
 // waitingReasonOf is waitingReason told to a manager, on a line that
@@ -117,7 +117,7 @@ func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	case "waiting.language", "waiting.self", "waiting.not_less_senior":
 		key += "_theirs"
 	}
-	return T(lang, key, "topic", topic)
+	return T(lang, key, "topic", topic, "count", itoa(why.Paused))
 }
 
 // waitingKey is the catalog key of the first reason that applies.
@@ -125,6 +125,8 @@ func waitingKey(why matching.Explanation) string {
 	switch {
 	case why.NoCapacity > 0:
 		return "waiting.capacity"
+	case why.Paused > 0:
+		return "waiting.paused"
 	case why.NoLanguage > 0:
 		return "waiting.language"
 	case why.TooFar > 0:

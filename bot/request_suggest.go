@@ -100,16 +100,9 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	t := who.Tenant()
-	r, err := b.store.GetRequest(ctx, t, id)
-	switch {
-	case ErrorCode(err) == ENOTFOUND:
-		return Reply{}, Errorf(ESTALE, "err.unknown_button")
-	case err != nil:
+	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting")
+	if err != nil {
 		return Reply{}, err
-	case r.Mentee != who:
-		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
-	case r.State != RequestWaiting:
-		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
 	}
 	r, err = b.store.SetRequestTopic(ctx, t, id, topic, topicKeys(topic))
 	if ErrorCode(err) == ESTALE {
@@ -124,14 +117,42 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	if err != nil {
 		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
 	}
+	return b.proposeChanged(ctx, lang, r, mentee, changed), nil
+}
+
+// proposeChanged proposes a request a button has just changed, and
+// replaces the button's message with what changed and what came of it.
+func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee Member, changed string) Reply {
 	res, err := b.proposeNext(ctx, r, mentee)
+	next := ""
 	switch {
 	case err != nil:
-		// The request is stored with its new topic; the sweep retries.
+		// The request is stored as changed; the sweep retries.
 		b.log.Error("propose failed", "request", r.ID, "err", err)
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil
+		next = T(lang, "request.saved_later", "topic", r.Topic)
 	case res.proposed:
-		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.proposed", "topic", r.Topic)}}, nil
+		next = T(lang, "request.proposed", "topic", r.Topic)
+	default:
+		next = waitingReason(lang, r.Topic, res.why)
 	}
-	return Reply{Replace: true, Message: Message{Text: changed + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
+	return Reply{Replace: true, Message: Message{Text: changed + "\n" + next}}
+}
+
+// waitingRequestOf reads the request a button of who's names, for a
+// button that acts only on who's own waiting request: a request that is
+// gone is a stale button, someone else's is refused, and one no longer
+// waiting is the ESTALE sentence notWaiting.
+func (b *Bot) waitingRequestOf(ctx context.Context, who MemberID, id, notWaiting string) (Request, error) {
+	r, err := b.store.GetRequest(ctx, who.Tenant(), id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return r, Errorf(ESTALE, "err.unknown_button")
+	case err != nil:
+		return r, err
+	case r.Mentee != who:
+		return r, Errorf(EFORBIDDEN, "err.not_your_button")
+	case r.State != RequestWaiting:
+		return r, Errorf(ESTALE, notWaiting)
+	}
+	return r, nil
 }

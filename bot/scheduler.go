@@ -95,6 +95,8 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 // never done again because its replica was stopped just after.
 func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	run, ok := b.jobs[j.Kind()]
+	kind, done := observedJob(b, ok, j)
+	defer func() { b.observer().Job(kind, done) }()
 	var err error
 	if ok {
 		err = run(ctx, b, t, j)
@@ -107,7 +109,9 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	case code == EUNAVAILABLE || code == EINTERNAL || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || code == ESTALE && errors.Is(err, errInFlight):
 		b.log.Warn("job will retry", "job", j.ID, "tenant", t.String(), "code", string(code))
 		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(retryBackoff))
+		done = JobRetried
 	default:
+		done = JobDropped
 		b.log.Info("job dropped", "job", j.ID, "tenant", t.String(), "code", string(code))
 		err = b.store.FinishJob(keep, t, j)
 	}

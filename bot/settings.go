@@ -64,7 +64,7 @@ func (s *Settings) Set(name, value string) error {
 	value = strings.TrimSpace(value)
 	bad := &Error{Code: EINVALID, Key: "err.bad_setting", Args: []string{"name", clip(name, 30), "value", clip(value, 40)}}
 	if d, ok := s.durations()[name]; ok {
-		v, err := ParseDuration(value)
+		v, err := parseSettingDuration(value)
 		if err != nil || v <= 0 {
 			return bad
 		}
@@ -75,7 +75,7 @@ func (s *Settings) Set(name, value string) error {
 	case "kinds":
 		var kinds []Kind
 		for _, k := range splitList(value) {
-			kind, ok := matching.ParseKind(k)
+			kind, ok := parseKind(k) // the words of offer's kinds:, English or French
 			if !ok {
 				return bad
 			}
@@ -166,6 +166,31 @@ func (s Settings) KindEnabled(k Kind) bool {
 		}
 	}
 	return false
+}
+
+// durationWords are the units a duration may be written in, as words
+// ("3 jours", "2 days", "12 h"), beside ParseDuration's "3d" and "3j".
+var durationWords = map[string]time.Duration{
+	"d": 24 * time.Hour, "j": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour, "jour": 24 * time.Hour, "jours": 24 * time.Hour,
+	"h": time.Hour, "hour": time.Hour, "hours": time.Hour, "heure": time.Hour, "heures": time.Hour,
+	"min": time.Minute, "minute": time.Minute, "minutes": time.Minute,
+}
+
+// parseSettingDuration reads a duration setting: what ParseDuration
+// reads, or a number and a unit in words, so that what the settings
+// screen shows ("3 jours") can be typed back.
+func parseSettingDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != ',' })
+	if i > 0 {
+		if unit, ok := durationWords[strings.ToLower(strings.TrimSpace(s[i:]))]; ok {
+			n, err := strconv.ParseFloat(strings.Replace(s[:i], ",", ".", 1), 64)
+			if err == nil && n >= 0 {
+				return time.Duration(n * float64(unit)), nil
+			}
+		}
+	}
+	return ParseDuration(s)
 }
 
 // FormatDuration writes d the way ParseDuration reads it, in days when whole.

@@ -97,9 +97,9 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if name == "admin" {
 			return b.adminHelp(ctx, in)
 		}
-		c, ok := b.command(name)
+		c, ok := b.command(strings.Join(strings.Fields(name), " "))
 		if !ok {
-			return Reply{}, &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(name, 30)}}
+			return Reply{}, b.unknownCommand(name)
 		}
 		return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(lang, c, true)}}, nil
 	}

@@ -139,7 +139,8 @@ type Store interface {
 	// due time, unless Job.Due is earlier and earlier is set.
 	ScheduleJobs(ctx context.Context, t Tenant, earlier bool, jobs ...Job) error
 	// ClaimJobs takes up to limit jobs due at now and leases them until
-	// now+lease: another claim sees them again only after that.
+	// now+lease: another claim sees them again only after that. Each Job
+	// has the time it was due (a lease that ran out: when it ran out).
 	ClaimJobs(ctx context.Context, t Tenant, now time.Time, lease time.Duration, limit int) ([]Job, error)
 	// FinishJob removes a claimed job, unless another replica claimed it
 	// since (its lease changed).

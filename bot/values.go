@@ -219,10 +219,46 @@ func isZoneStart(name string) bool {
 	return name != "" && name[0] >= 'A' && name[0] <= 'Z'
 }
 
-// frenchKinds are the French names of the kinds of mentoring, folded as
-// option names are, the words of FRENCH.md.
-var frenchKinds = map[string]matching.Kind{
-	"mentorat flash": matching.Flash, "individuel": matching.OneToOne, "mentorat individuel": matching.OneToOne,
-	"entre pairs": matching.Peer, "pairs": matching.Peer, "mentorat entre pairs": matching.Peer,
-	"inverse": matching.Reverse, "mentorat inverse": matching.Reverse,
+// kindFrench names the kinds of mentoring for French readers, in one
+// word or two, as a member types them (FRENCH.md's mentorat
+// individuel, entre pairs, inversé); "flash" is the same in both.
+var kindFrench = map[string]string{
+	string(matching.OneToOne): "individuel", string(matching.Peer): "entre pairs", string(matching.Reverse): "inversé",
+}
+
+// kindAliases are the other spellings of the kinds a member may type, in
+// English or French ("1:1", "pairs", "mentorat entre pairs").
+var kindAliases = map[string][]string{
+	string(matching.Flash):    {"mentorat flash", "flash mentoring", "meet & share"},
+	string(matching.OneToOne): {"1:1", "onetoone", "one2one", "one to one mentoring", "mentorat individuel"},
+	string(matching.Peer):     {"pairs", "peer mentoring", "mentorat entre pairs"},
+	string(matching.Reverse):  {"reverse mentoring", "mentorat inversé"},
+}
+
+// kindChoices is the option that reads kinds, whatever the command: the
+// same words for offer, request, admin pair and the kinds setting.
+var kindChoices = optKind(kindValues())
+
+func kindValues() []string {
+	out := make([]string, len(allKinds))
+	for i, k := range allKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// parseKind reads one kind of mentoring as a member writes it, in English
+// or French ("one-to-one", "individuel", "entre pairs").
+func parseKind(s string) (Kind, bool) {
+	c, ok := kindChoices.choiceOf(s)
+	return Kind(c), ok
+}
+
+// kindsIn writes kinds as readers of lang type them: "flash, individuel".
+func kindsIn(lang Lang, kinds []Kind) string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = kindChoices.ChoiceIn(lang, string(k))
+	}
+	return strings.Join(out, ", ")
 }

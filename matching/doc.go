@@ -14,12 +14,13 @@
 //  1. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
 //  2. Self: the mentor is the mentee (Need.MenteeID).
 //  3. Excluded: the mentor is in Need.Exclude.
-//  4. NoLanguage: both sides list languages and none is shared.
-//  5. KindMismatch: the mentor lists kinds and not Need.Kind.
-//  6. NotLessSenior: the need is [Reverse], both years are known and the
+//  4. Paused: the mentor paused their offer (Mentor.Paused).
+//  5. NoLanguage: both sides list languages and none is shared.
+//  6. KindMismatch: the mentor lists kinds and not Need.Kind.
+//  7. NotLessSenior: the need is [Reverse], both years are known and the
 //     mentor is not less senior.
-//  7. NoCapacity: Active >= Capacity.
-//  8. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
+//  8. NoCapacity: Active >= Capacity.
+//  9. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
 //
 // The topic comes first so that a reason given to a waiting member is
 // true: a mentor who declined counts as excluded only if they offer the

@@ -9,6 +9,7 @@ const (
 	rejNoTopic
 	rejSelf
 	rejExcluded
+	rejPaused
 	rejNoLanguage
 	rejKindMismatch
 	rejNotLessSenior
@@ -104,8 +105,8 @@ func (m *mentorProfile) accepts(k Kind) bool {
 	return false
 }
 
-// hasRoom reports whether the mentor can take one more mentee. A negative
-// Active counts as zero.
+// hasRoom reports whether the mentor can take one more mentee: not
+// paused, with a free slot. A negative Active counts as zero.
 func (m *mentorProfile) hasRoom() bool {
-	return max(m.Active, 0) < m.Capacity
+	return !m.Paused && max(m.Active, 0) < m.Capacity
 }

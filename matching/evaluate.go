@@ -41,6 +41,9 @@ type topicMatch struct {
 // known, and scores the pair.
 func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (match, rejection) {
 	topicScore, topicDetail, exact := tm.score, tm.detail, tm.exact
+	if m.Paused {
+		return match{}, rejPaused
+	}
 	langScore, langDetail, ok := matchLanguage(n.langs, m.langs)
 	if !ok {
 		return match{}, rejNoLanguage

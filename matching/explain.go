@@ -9,6 +9,7 @@ type Explanation struct {
 	NoTopic       int // offers no matching topic
 	Self          int // the mentee themself, offering the topic
 	Excluded      int // offers the topic, but declined before (or is in Need.Exclude for another reason)
+	Paused        int // offers the topic, but paused their offer
 	NoLanguage    int // both sides list languages and none is shared
 	KindMismatch  int // does not accept the kind
 	NotLessSenior int // reverse mentoring, and the mentor is not less senior than the mentee
@@ -34,6 +35,8 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 			e.Self++
 		case rejExcluded:
 			e.Excluded++
+		case rejPaused:
+			e.Paused++
 		case rejNoLanguage:
 			e.NoLanguage++
 		case rejKindMismatch:

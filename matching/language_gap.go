@@ -34,8 +34,11 @@ type LanguageCount struct {
 func (g LanguageGap) Gap() bool { return g.Sharing == 0 && g.Mentors > 0 }
 
 // Languages sorts the mentors offering need's topic by the languages they
-// speak, for LanguageGap. Capacity, kind and time zone are not looked at:
-// a mentor who is full now still speaks the language.
+// speak, for LanguageGap. A paused mentor is left out. A mentor who shares
+// no language counts only if languages are all that keeps them from the
+// need (their kind, seniority and time zone fit it), so that widening the
+// languages is never proposed in vain; capacity is not looked at: a mentor
+// who is full now still speaks the language, and frees a slot later.
 func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 	n := newNeedProfile(need, opt.Synonyms)
 	f := newTopicMemo(opt.Synonyms)
@@ -46,7 +49,8 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 			continue
 		}
 		m := newMentorProfile(mentors[i], f)
-		if score, _, _ := matchTopic(n.topic, m.topics); score == 0 {
+		score, detail, exact := matchTopic(n.topic, m.topics)
+		if score == 0 || m.Paused {
 			continue
 		}
 		_, _, shares := matchLanguage(n.langs, m.langs)
@@ -58,6 +62,9 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 			g.Sharing++
 			continue
 		case excluded:
+			continue
+		}
+		if !fitsButLanguage(&n, m, opt, topicMatch{score, detail, exact}) {
 			continue
 		}
 		g.Mentors++
@@ -79,4 +86,17 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 		return cmp.Compare(a.Language, b.Language)
 	})
 	return g
+}
+
+// fitsButLanguage reports whether m would be eligible for n if they shared
+// a language, leaving capacity aside.
+func fitsButLanguage(n *needProfile, m mentorProfile, opt Options, tm topicMatch) bool {
+	any := *n
+	any.langs = nil // a need that lists no language accepts every one
+	m.Active = 0
+	if m.Capacity < 1 {
+		m.Capacity = 1
+	}
+	_, rej := assessRest(&any, &m, opt, tm)
+	return rej == eligible
 }

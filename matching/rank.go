@@ -61,7 +61,7 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 	var bestMet ranked
 	hasMet := false
 	for i := range mentors {
-		if mentors[i].Capacity <= max(mentors[i].Active, 0) || n.excluded(mentors[i].ID) {
+		if mentors[i].Paused || mentors[i].Capacity <= max(mentors[i].Active, 0) || n.excluded(mentors[i].ID) {
 			continue // hard filters that need no profile: skipped before building one
 		}
 		m := newMentorProfile(mentors[i], f)

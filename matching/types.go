@@ -13,6 +13,7 @@ type Mentor struct {
 	Kinds     []Kind   // kinds accepted; empty means all kinds
 	Capacity  int      // max active mentees
 	Active    int      // current active mentees, pending proposals included
+	Paused    bool     // the mentor paused their offer: never eligible, but counted apart by Explain
 }
 
 // Need is a mentee's request for a mentor.

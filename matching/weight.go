@@ -68,5 +68,8 @@ func capRepeats(t *arcTable, w []int64, nNeeds int) {
 
 // slots is how many more mentees the mentor can take.
 func (m *mentorProfile) slots() int {
+	if m.Paused {
+		return 0
+	}
 	return max(m.Capacity-max(m.Active, 0), 0)
 }

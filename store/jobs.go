@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,10 +12,11 @@ import (
 
 // claimScript takes up to ARGV[3] jobs due at ARGV[1] (ms) and moves each
 // to ARGV[2], the end of its lease, in one step: two replicas claiming at
-// once never get the same job.
+// once never get the same job. It returns each job's ID and the score it
+// had, its due time (ms).
 var claimScript = redis.NewScript(`
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-for _, id in ipairs(due) do redis.call('ZADD', KEYS[1], ARGV[2], id) end
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
+for i = 1, #due, 2 do redis.call('ZADD', KEYS[1], ARGV[2], due[i]) end
 return due
 `)
 
@@ -52,13 +54,15 @@ func (s *Store) registerTenant(ctx context.Context, tn bot.Tenant) error {
 // ClaimJobs implements bot.Store.
 func (s *Store) ClaimJobs(ctx context.Context, tn bot.Tenant, now time.Time, lease time.Duration, limit int) ([]bot.Job, error) {
 	until := now.Add(lease)
-	ids, err := claimScript.Run(ctx, s.rdb, []string{keysFor(tn).jobs()}, now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
+	pairs, err := claimScript.Run(ctx, s.rdb, []string{keysFor(tn).jobs()}, now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
 	if err != nil {
 		return nil, classify(err, "claim jobs")
 	}
-	jobs := make([]bot.Job, len(ids))
-	for i, id := range ids {
-		jobs[i] = bot.Job{ID: id, Lease: time.UnixMilli(until.UnixMilli()).UTC()}
+	jobs := make([]bot.Job, len(pairs)/2)
+	for i := range jobs {
+		// A score is whole milliseconds, as ZRANGEBYSCORE writes them.
+		due, _ := strconv.ParseFloat(pairs[2*i+1], 64)
+		jobs[i] = bot.Job{ID: pairs[2*i], Due: time.UnixMilli(int64(due)).UTC(), Lease: time.UnixMilli(until.UnixMilli()).UTC()}
 	}
 	return jobs, nil
 }

@@ -50,6 +50,7 @@ import (
 //	mb:{p:w}:managers             set    user IDs of managers added by command
 //	mb:{p:w}:synonyms             hash   managers' topic aliases: folded alias → folded topic (topics.go)
 //	mb:lock:<name>                string cross-replica lock for scheduled work
+//	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
 const tenantsKey = "mb:tenants"
 
 type keys string

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -82,7 +83,9 @@ type Adapter struct {
 	mu     sync.Mutex
 	closed bool
 	work   sync.WaitGroup // interactions being served, and their follow-ups
-	stop   func()         // removes the gateway handler
+	stop   func()         // removes the gateway handlers
+
+	gatewayUp atomic.Bool // the gateway is connected (ready.go)
 }
 
 var (
@@ -156,7 +159,8 @@ func (a *Adapter) Open(ctx context.Context) error {
 	if a.key != nil {
 		return nil // interactions come to ServeHTTP
 	}
-	a.stop = a.gateway.AddHandler(a.onInteraction)
+	stopInteractions, stopTracking := a.gateway.AddHandler(a.onInteraction), a.trackGateway()
+	a.stop = func() { stopInteractions(); stopTracking() }
 	if err := a.gateway.Open(); err != nil {
 		return fmt.Errorf("gateway: %w", err)
 	}

@@ -143,7 +143,13 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 		}
 		opt.Type = discordgo.ApplicationCommandOptionString
 		for _, c := range o.Choices {
-			opt.Choices = append(opt.Choices, &discordgo.ApplicationCommandOptionChoice{Name: clip(c, maxDescription), Value: c})
+			ch := &discordgo.ApplicationCommandOptionChoice{Name: clip(c, maxDescription), Value: c}
+			// French clients show the choice's French name ("oui");
+			// the value stays the choice.
+			if fr := o.ChoiceIn(bot.French, c); fr != c {
+				ch.NameLocalizations = map[discordgo.Locale]string{discordgo.French: clip(fr, maxDescription)}
+			}
+			opt.Choices = append(opt.Choices, ch)
 		}
 	case bot.OptUser:
 		// Discord's member picker; the value is the user's ID.

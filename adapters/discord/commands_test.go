@@ -25,8 +25,9 @@ type command struct {
 	MaxLength    int               `json:"max_length"`
 	Contexts     []int             `json:"contexts"`
 	ChoicesField []struct {
-		Name  string `json:"name"`
-		Value string `json:"value"`
+		Name      string            `json:"name"`
+		LocalName map[string]string `json:"name_localizations"`
+		Value     string            `json:"value"`
 	} `json:"choices"`
 }
 
@@ -97,6 +98,8 @@ func TestCommands(t *testing.T) {
 		kind, _ := request.option("kind")
 		if kind.Type != 3 || len(kind.ChoicesField) != 4 {
 			t.Errorf("got kind of type %d with %d choices, want a string with 4 choices", kind.Type, len(kind.ChoicesField))
+		} else if c := kind.ChoicesField[1]; c.Value != "one-to-one" || c.Name != "one-to-one" || c.LocalName["fr"] != "individuel" {
+			t.Errorf("got choice %+v, want one-to-one, named individuel for French clients", c)
 		}
 		years, _ := request.option("years")
 		if years.Type != 4 || years.MinValue == nil || *years.MinValue != 0 || years.MaxValue != 70 {

@@ -3,6 +3,7 @@ package shell_test
 import (
 	"bytes"
 	"context"
+	"github.com/mentorbot/mentorbot/bot"
 	"strings"
 	"testing"
 	"time"
@@ -60,5 +61,47 @@ func TestShellAdvanceMovesClock(t *testing.T) {
 	}
 	if want := "The clock moves forward 1 day 12 hours.\n"; out.String() != want {
 		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+}
+
+// TestShellBilingualIntro: in an introduction written in two languages,
+// each field is punctuated in its own language, whoever it is printed
+// for: « Pourquoi ce binôme : » with its narrow no-break space, and
+// "Why you were matched:" without.
+func TestShellBilingualIntro(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	for _, l := range []string{
+		"as carol", "/mentor offer python languages:en",
+		"as erin", "/mentor lang fr", "/mentor request python langues:fr,en",
+		"as carol", "click 1", "click 3",
+		"as erin", "click 5",
+	} {
+		sh.Line(ctx, l)
+	}
+	got := out.String()
+	for _, want := range []string{"Pourquoi ce binôme\u202f: ", "Why you were matched: "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
+		}
+	}
+}
+
+// TestShellPostInItsLanguage: a post in a channel is framed in the
+// language it is written in (the workspace's), not in English.
+func TestShellPostInItsLanguage(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	msg := bot.Message{Text: "Bilan", Fields: []bot.Field{{Label: "Demandes", Value: "3"}}, Lang: bot.French}
+	if err := sh.Upload(ctx, sh.Tenant, "equipe", bot.File{Name: "bilan.png", Type: "image/png", Data: []byte("png")}, msg); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{"(fichier\u202f: ", "Demandes\u202f: 3"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q, want it to contain %q", got, want)
+		}
 	}
 }

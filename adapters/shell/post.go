@@ -22,7 +22,8 @@ var (
 // Post implements bot.Poster: a message in a channel is printed with the
 // channel's name. Its buttons can be clicked by any member.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	a.printf("%s %s", bot.T(a.lang(""), "shell.in", "channel", channel), a.render("", msg))
+	lang := postLang(a, msg)
+	a.printf("%s %s", bot.T(lang, "shell.in", "channel", channel), a.render("", msg))
 	return nil
 }
 
@@ -33,7 +34,8 @@ func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bo
 	if err != nil {
 		return err
 	}
-	a.printf("%s %s    %s\n", bot.T(a.lang(""), "shell.in", "channel", channel), a.render("", msg), bot.T(a.lang(""), "shell.file", "path", path))
+	lang := postLang(a, msg)
+	a.printf("%s %s    %s\n", bot.T(lang, "shell.in", "channel", channel), a.render("", msg), bot.T(lang, "shell.file", "path", path))
 	return nil
 }
 
@@ -69,4 +71,13 @@ func saveFile(f bot.File) (string, error) {
 		return "", bot.Wrap(bot.EUNAVAILABLE, err, "write file")
 	}
 	return file.Name(), nil
+}
+
+// postLang is the language of the shell's words around a channel post:
+// the post's own, else the shell's default.
+func postLang(a *Adapter, msg bot.Message) bot.Lang {
+	if msg.Lang != "" {
+		return msg.Lang
+	}
+	return a.lang("")
 }

@@ -19,8 +19,15 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		b.WriteString("\n")
 	}
 	lang := a.lang(owner)
+	if m.Lang != "" {
+		lang = m.Lang // a channel post, in the workspace's language
+	}
 	for _, f := range m.Fields {
-		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", f.Label, "value", indentRest(f.Value)))
+		fl := lang
+		if f.Lang != "" {
+			fl = f.Lang // a field of a message in several languages
+		}
+		fmt.Fprintf(&b, "    %s\n", bot.T(fl, "shell.field", "label", f.Label, "value", indentRest(f.Value)))
 	}
 	if m.Link != nil {
 		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", m.Link.Label, "value", m.Link.URL))

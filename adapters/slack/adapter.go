@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -34,6 +35,16 @@ type Options struct {
 
 	HTTPClient *http.Client // for the Web API and response_url
 	Log        *slog.Logger
+
+	// WrapTransport, when set, wraps HTTPClient's transport (the default
+	// client's when HTTPClient is nil): cmd counts the calls to Slack
+	// with it, for /metrics.
+	WrapTransport func(http.RoundTripper) http.RoundTripper
+	// OnSocketAck, when set, is told how long each Socket Mode envelope
+	// took to be acknowledged ("socket_mode/commands",
+	// "socket_mode/interactions", "socket_mode/events"). Over HTTP, the
+	// handler's time is the ack's, and cmd times it there.
+	OnSocketAck func(endpoint string, took time.Duration)
 
 	Retry Retry
 	// AckBudget is how long a modal submission may wait for the core
@@ -96,6 +107,14 @@ func (o *Options) defaults() error {
 		t.MaxIdleConnsPerHost = 2 * o.MaxInFlight
 		o.HTTPClient = &http.Client{Transport: t, Timeout: 10 * time.Second}
 	}
+	if o.WrapTransport != nil {
+		c := *o.HTTPClient
+		if c.Transport == nil {
+			c.Transport = http.DefaultTransport
+		}
+		c.Transport = o.WrapTransport(c.Transport)
+		o.HTTPClient, o.WrapTransport = &c, nil
+	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
@@ -139,6 +158,9 @@ type Adapter struct {
 	mu         sync.Mutex
 	stop       context.CancelFunc
 	background sync.WaitGroup
+
+	// socketUp is whether the Socket Mode connection is up (ready.go).
+	socketUp atomic.Bool
 }
 
 var (

@@ -184,6 +184,9 @@ func TestClick(t *testing.T) {
 			if tt.replace && (call.Get("channel") != "CBR2V3XEX" || call.Get("ts") != "1548261231.000200") {
 				t.Fatalf("got chat.update of %s %s, want the clicked message", call.Get("channel"), call.Get("ts"))
 			}
+			if _, sent := call.Params["unfurl_links"]; tt.replace && sent {
+				t.Fatalf("got chat.update with unfurl_links=%q, want none: Slack ignores it there", call.Get("unfurl_links"))
+			}
 			if !tt.replace && call.Body["replace_original"] != false {
 				t.Fatalf("got replace_original %v, want false", call.Body["replace_original"])
 			}

@@ -175,7 +175,8 @@ func (a *Adapter) open(ctx context.Context, users []string) (string, error) {
 // post sends a rendered message to a conversation.
 func (a *Adapter) post(ctx context.Context, channel string, msg bot.Message) error {
 	return call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := a.api.PostMessageContext(ctx, channel, messageOptions(msg)...)
+		opts := append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())
+		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})
 }
@@ -190,6 +191,7 @@ func (a *Adapter) update(ctx context.Context, channel, ts string, msg bot.Messag
 
 // messageOptions renders msg for chat.postMessage and chat.update. Blocks
 // are never empty: an update without blocks would keep the old buttons.
+// Link unfurling is chat.postMessage's alone: chat.update ignores it.
 func messageOptions(msg bot.Message) []slack.MsgOption {
 	blocks := renderBlocks(msg)
 	if len(blocks) == 0 {
@@ -198,7 +200,6 @@ func messageOptions(msg bot.Message) []slack.MsgOption {
 	return []slack.MsgOption{
 		slack.MsgOptionText(fallbackText(msg), false),
 		slack.MsgOptionBlocks(blocks...),
-		slack.MsgOptionDisableLinkUnfurl(),
 	}
 }
 

@@ -38,6 +38,9 @@ func TestSend(t *testing.T) {
 		if got := r.fake.Count("conversations.open"); got != 1 {
 			t.Fatalf("got %d conversations.open, want 1: the DM's ID is cached", got)
 		}
+		if got := posts[0].Get("unfurl_links"); got != "false" {
+			t.Fatalf("got unfurl_links=%q, want false: a DM is no place for link previews", got)
+		}
 	})
 	t.Run("ChannelNotFound", func(t *testing.T) {
 		r := MustRig(t, &recorder{})

@@ -43,6 +43,7 @@ func (a *Adapter) startSocket(ctx context.Context) {
 // onSocketEvent handles one event of the socket client: envelopes are
 // acknowledged by envelope_id, connection events are logged.
 func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+	a.trackSocket(evt.Type)
 	switch evt.Type {
 	case socketmode.EventTypeSlashCommand:
 		c, ok := evt.Data.(slack.SlashCommand)
@@ -59,9 +60,12 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 			in := a.onCommand(c, received, deliveryKey("cmd", c.TriggerID, evt.Request.Payload))
 			if in == nil {
 				_ = a.ack(ctx, sm, evt.Request, nil)
+				a.socketAcked("socket_mode/commands", received)
 				return
 			}
-			if err := a.ack(ctx, sm, evt.Request, in.body); err != nil {
+			err := a.ack(ctx, sm, evt.Request, in.body)
+			a.socketAcked("socket_mode/commands", received)
+			if err != nil {
 				a.undelivered(in)
 			}
 		}()
@@ -69,9 +73,11 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		ic, ok := evt.Data.(slack.InteractionCallback)
 		// A submission may wait for the core before its ack: never hold
 		// the event loop, and so every other envelope, for it.
+		received := time.Now()
 		a.background.Add(1)
 		go func() {
 			defer a.background.Done()
+			defer a.socketAcked("socket_mode/interactions", received)
 			var payload any
 			if ok {
 				payload = a.onInteraction(ic, deliveryKey("act", ic.TriggerID, evt.Request.Payload))
@@ -79,7 +85,9 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 			_ = a.ack(ctx, sm, evt.Request, payload)
 		}()
 	case socketmode.EventTypeEventsAPI:
+		received := time.Now()
 		_ = a.ack(ctx, sm, evt.Request, nil)
+		a.socketAcked("socket_mode/events", received)
 		if ea, ok := evt.Data.(slackevents.EventsAPIEvent); ok {
 			if cb, ok := ea.Data.(*slackevents.EventsAPICallbackEvent); ok {
 				var raw json.RawMessage

@@ -20,6 +20,7 @@ type Config struct {
 	MeetURL     string
 	MaxTZHours  int
 	LogLevel    string
+	LogFormat   string // LOG_FORMAT: "json" for JSON lines, text otherwise
 
 	// Follow-up: the workspace defaults (MENTORBOT_PROPOSAL_TIMEOUT, ...),
 	// the tick of due jobs, and the cron specs of the sweep and the digest.
@@ -72,7 +73,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		RedisURL: getenv("REDIS_URL"),
 		HTTPAddr: get("MENTORBOT_HTTP_ADDR", ":3000"),
 		MeetURL:  get("MENTORBOT_MEET_URL", "https://meet.jit.si/"),
-		LogLevel: getenv("MENTORBOT_LOG_LEVEL"),
+		LogLevel: getenv("MENTORBOT_LOG_LEVEL"), LogFormat: getenv("LOG_FORMAT"),
 		Slack: SlackConfig{
 			BotToken: getenv("SLACK_BOT_TOKEN"), SigningSecret: getenv("SLACK_SIGNING_SECRET"),
 			AppToken: getenv("SLACK_APP_TOKEN"), APIURL: get("SLACK_API_URL", "https://slack.com/api/"),

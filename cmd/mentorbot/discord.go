@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/discord"
+	"github.com/mentorbot/mentorbot/metrics"
 )
 
 // openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set:
@@ -21,6 +22,7 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	cfg := discord.Config{
 		Token: c.BotToken, AppID: c.AppID, PublicKey: c.PublicKey, GuildID: c.GuildID,
 		APIURL: c.APIURL, IntroChannelID: c.IntroChannelID,
+		HTTPTransport: m.metrics.Transport(metrics.Discord, nil),
 	}
 	// Over the gateway every replica receives every interaction, and a
 	// signed HTTP request may be replayed on any replica: the first to
@@ -40,8 +42,9 @@ func (m *Main) openDiscord(ctx context.Context) error {
 		return err
 	}
 	m.closers = append(m.closers, a.Close)
+	m.addProbe("discord", func(context.Context) error { return a.Ready() })
 	if c.PublicKey != "" {
-		m.mux.Handle("POST /discord/interactions", a)
+		m.mux.Handle("POST /discord/interactions", m.metrics.Ack("/discord/interactions", a))
 	}
 	m.Log.Info("discord ready", "app", c.AppID, "http", c.PublicKey != "")
 	return nil

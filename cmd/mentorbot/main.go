@@ -19,6 +19,7 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/chart"
 	"github.com/mentorbot/mentorbot/matching"
+	"github.com/mentorbot/mentorbot/metrics"
 	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/store"
 )
@@ -28,7 +29,7 @@ func main() {
 	defer stop()
 	cfg, err := ConfigFromEnv(osGetenv)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
 		os.Exit(2)
 	}
 	m := NewMain()
@@ -38,7 +39,7 @@ func main() {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", err)
+		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
 		os.Exit(1)
 	}
 }
@@ -54,6 +55,10 @@ type Main struct {
 	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
 	Rand   io.Reader // nil: crypto/rand
 
+	// LogOutput is where the log goes when Log is nil (Open builds it
+	// from Config.LogLevel and LogFormat). Nil: standard error.
+	LogOutput io.Writer
+
 	Store *store.Store
 	Bot   *bot.Bot
 	Shell *shell.Adapter
@@ -63,6 +68,9 @@ type Main struct {
 	server   *http.Server
 	listener net.Listener
 	closers  []func() error
+
+	health  probeSet         // the readiness checks (health.go)
+	metrics *metrics.Metrics // GET /metrics, the core's Observer (metrics.go)
 }
 
 // NewMain returns a Main reading stdin and writing stdout.
@@ -78,7 +86,7 @@ func (m *Main) Open(ctx context.Context) error {
 		if level == "" && m.Config.Shell() {
 			level = "warn" // keep the terminal for the conversation
 		}
-		m.Log = newLogger(level)
+		m.Log = newLogger(level, m.Config.LogFormat, m.LogOutput)
 	}
 	if m.Rand == nil {
 		m.Rand = rand.Reader
@@ -87,6 +95,7 @@ func (m *Main) Open(ctx context.Context) error {
 	if err := m.openStore(ctx); err != nil {
 		return err
 	}
+	m.openMetrics()
 	if m.Clock == nil {
 		m.Clock = bot.SystemClock{}
 		if m.Config.Shell() {
@@ -126,7 +135,7 @@ func (m *Main) newBot() []string {
 	}
 	m.Bot = bot.New(bot.Config{
 		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
-		Managers: managers, Chart: chart.Draw, JobLease: m.Config.JobLease,
+		Managers: managers, Chart: chart.Draw, Observer: m.metrics, JobLease: m.Config.JobLease,
 	}, m.Store, m.Clock, m.Rand, m.Log)
 	return managers
 }
@@ -228,9 +237,12 @@ func (m *Main) openStore(ctx context.Context) error {
 	return nil
 }
 
-// openHTTP serves /healthz and the adapters' endpoints.
+// openHTTP serves /healthz, /readyz (health.go), /metrics and the
+// adapters' endpoints.
 func (m *Main) openHTTP() error {
 	m.mux.HandleFunc("GET /healthz", m.healthz)
+	m.mux.HandleFunc("GET /readyz", m.readyz)
+	m.mux.Handle("GET /metrics", m.metrics.Handler())
 	ln, err := net.Listen("tcp", m.Config.HTTPAddr)
 	if err != nil {
 		return err
@@ -244,17 +256,6 @@ func (m *Main) openHTTP() error {
 	}()
 	m.Log.Info("listening", "addr", ln.Addr().String())
 	return nil
-}
-
-// healthz answers 200 when Redis answers, 503 otherwise.
-func (m *Main) healthz(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), time.Second)
-	defer cancel()
-	if err := m.Store.Ping(ctx); err != nil {
-		http.Error(w, "redis unavailable", http.StatusServiceUnavailable)
-		return
-	}
-	io.WriteString(w, "ok\n")
 }
 
 // HTTPURL is the base URL the HTTP server listens on ("" if none).
@@ -322,12 +323,4 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func newLogger(level string) *slog.Logger {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
-		l = slog.LevelInfo
-	}
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
 }

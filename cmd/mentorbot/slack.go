@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"net/http"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/metrics"
 )
 
 // openSlack starts the Slack adapter when SLACK_BOT_TOKEN is set. Over
@@ -19,6 +21,8 @@ func (m *Main) openSlack(ctx context.Context) error {
 	opt := slackadapter.Options{
 		BotToken: c.BotToken, SigningSecret: c.SigningSecret, AppToken: c.AppToken, APIURL: c.APIURL,
 		DirectoryRefresh: c.DirectoryRefresh, Log: m.Log.With("adapter", "slack"),
+		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
+		OnSocketAck:   m.metrics.ObserveAck,
 	}
 	if tune, ok := slackTuning.Load(m); ok {
 		tune.(func(*slackadapter.Options))(&opt)
@@ -29,11 +33,12 @@ func (m *Main) openSlack(ctx context.Context) error {
 	}
 	// The bot must know the platform before the first command can arrive.
 	m.Bot.Register(slackadapter.Platform, a)
-	a.Register(m.mux)
+	a.Register(ackTimed{m.mux, m.metrics})
 	if err := a.Start(ctx); err != nil {
 		return err
 	}
 	slackAdapters.Store(m, a)
+	m.addProbe("slack", func(context.Context) error { return a.Ready() })
 	m.closers = append(m.closers, func() error {
 		defer slackAdapters.Delete(m)
 		defer slackTuning.Delete(m)

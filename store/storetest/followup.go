@@ -42,8 +42,8 @@ func testJobsScheduleOnce(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	MustOK(t, s.ScheduleJobs(ctx(), tn, true, bot.NewJob(t0, "test", "a"))) // earlier wins
 	jobs, _ = s.ClaimJobs(ctx(), tn, t0.Add(time.Minute), time.Minute, 10)
-	if len(jobs) != 1 || jobs[0].ID != "test:a" {
-		t.Fatalf("got %v, want test:a moved earlier", jobs)
+	if len(jobs) != 1 || jobs[0].ID != "test:a" || !jobs[0].Due.Equal(t0) {
+		t.Fatalf("got %v, want test:a moved earlier, due at %s", jobs, t0)
 	}
 	tenants, err := s.Tenants(ctx())
 	MustOK(t, err)

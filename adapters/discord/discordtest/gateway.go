@@ -26,6 +26,7 @@ type Gateway struct {
 	seq        int
 	identify   Identify // the last one
 	identifies int      // how many connections identified, ever
+	down       bool     // refuse connections (SetDown)
 }
 
 // Identify is what the bot sent in its Identify payload.
@@ -56,6 +57,10 @@ func NewGateway(tb testing.TB, appID string) *Gateway {
 func (g *Gateway) URL() string { return "ws" + strings.TrimPrefix(g.Server.URL, "http") }
 
 func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
+	if g.isDown() {
+		http.Error(w, "gateway down", http.StatusServiceUnavailable)
+		return
+	}
 	conn, err := upgrader.Upgrade(w, r, nil)
 	if err != nil {
 		return
@@ -78,7 +83,9 @@ func (g *Gateway) serve(w http.ResponseWriter, r *http.Request) {
 		Op int      `json:"op"`
 		D  Identify `json:"d"`
 	}
-	if conn.ReadJSON(&hello) != nil || hello.Op != 2 {
+	// Identify (op 2), or Resume (op 6) after a lost connection: the
+	// fake answers both with READY, which discordgo takes for either.
+	if conn.ReadJSON(&hello) != nil || hello.Op != 2 && hello.Op != 6 {
 		return
 	}
 	g.ready(conn, hello.D)

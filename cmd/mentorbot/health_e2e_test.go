@@ -1,0 +1,145 @@
+package main_test
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
+	main "github.com/mentorbot/mentorbot/cmd/mentorbot"
+	"github.com/redis/go-redis/v9"
+)
+
+// TestHealth: /healthz is liveness and stays 200 whatever Redis and
+// Slack do; /readyz is 503 while Redis refuses writes or the Socket Mode
+// connection is down, names what is down, and turns 200 again by itself.
+func TestHealth(t *testing.T) {
+	t.Run("RedisErrors", func(t *testing.T) {
+		mr := miniredis.RunT(t)
+		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + mr.Addr() })
+		w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+		for _, reply := range []string{"MOVED 3999 127.0.0.1:6381", "READONLY You can't write against a read only replica.", "OOM command not allowed when used memory > 'maxmemory'."} {
+			mr.SetError(reply)
+			w.mustProbe("/readyz", http.StatusServiceUnavailable, "redis: down\nslack: ok\n")
+			w.mustProbe("/healthz", http.StatusOK, "ok\n")
+			mr.SetError("")
+			w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+		}
+	})
+	t.Run("RedisStopped", func(t *testing.T) {
+		r := mustRedisServer(t)
+		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + r.addr })
+		w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+		r.stop()
+		w.mustProbe("/readyz", http.StatusServiceUnavailable, "redis: down\nslack: ok\n")
+		w.mustProbe("/healthz", http.StatusOK, "ok\n")
+		r.start(t)
+		w.waitProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+	})
+	t.Run("SocketModeDown", func(t *testing.T) {
+		w := MustStartSlackSocket(t)
+		w.waitProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+		w.fake.SetDown(true) // no reconnection until it is back
+		w.sock.Drop()
+		w.waitProbe("/readyz", http.StatusServiceUnavailable, "redis: ok\nslack: down\n")
+		w.mustProbe("/healthz", http.StatusOK, "ok\n")
+		w.fake.SetDown(false)
+		w.waitProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+	})
+}
+
+// probe GETs path and returns its status and body.
+func (w *world) probe(path string) (int, string) {
+	w.tb.Helper()
+	res, err := http.Get(w.m.HTTPURL() + path)
+	if err != nil {
+		w.tb.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func (w *world) mustProbe(path string, status int, body string) {
+	w.tb.Helper()
+	if got, b := w.probe(path); got != status || b != body {
+		w.tb.Fatalf("got %s %d %q, want %d %q", path, got, b, status, body)
+	}
+}
+
+// waitProbe waits up to 10 s for path to answer status and body.
+func (w *world) waitProbe(path string, status int, body string) {
+	w.tb.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, b := w.probe(path)
+		if got == status && b == body {
+			return
+		}
+		if time.Now().After(deadline) {
+			w.tb.Fatalf("got %s %d %q for 10s, want %d %q", path, got, b, status, body)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// redisServer is a redis-server process of the test's own, on a free
+// port, that the test stops and starts. Where redis-server is missing the
+// test is skipped (it fails in CI).
+type redisServer struct {
+	bin, addr, dir string
+	cmd            *exec.Cmd
+}
+
+func mustRedisServer(t *testing.T) *redisServer {
+	t.Helper()
+	bin, err := exec.LookPath("redis-server")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("redis-server not installed in CI")
+		}
+		t.Skip("redis-server not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &redisServer{bin: bin, addr: ln.Addr().String(), dir: t.TempDir()}
+	ln.Close()
+	r.start(t)
+	t.Cleanup(r.stop)
+	return r
+}
+
+func (r *redisServer) start(t *testing.T) {
+	t.Helper()
+	_, port, _ := net.SplitHostPort(r.addr)
+	r.cmd = exec.Command(r.bin, "--port", port, "--bind", "127.0.0.1", "--dir", r.dir, "--save", "", "--appendonly", "no")
+	if err := r.cmd.Start(); err != nil {
+		t.Fatalf("start redis-server: %v", err)
+	}
+	rdb := redis.NewClient(&redis.Options{Addr: r.addr})
+	defer rdb.Close()
+	for range 100 {
+		if rdb.Ping(context.Background()).Err() == nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("redis-server on %s did not answer", r.addr)
+}
+
+// stop kills the server it started, and only it.
+func (r *redisServer) stop() {
+	if r.cmd != nil && r.cmd.Process != nil {
+		r.cmd.Process.Kill()
+		r.cmd.Wait()
+		r.cmd = nil
+	}
+}
