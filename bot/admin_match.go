@@ -233,7 +233,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print strin
 	}
 	var results []error
 	ran := false
-	err = b.once(ctx, t, key, roundLease, func() error {
+	err = b.once(ctx, t, key, roundLease, func(ctx context.Context) error {
 		ran, results = true, b.proposeAssignments(ctx, p.pool.waitingNeeds, p.pairs)
 		return nil
 	})

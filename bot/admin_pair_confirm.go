@@ -177,7 +177,7 @@ func confirmPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string
 	}
 	var reply Reply
 	ran := false
-	err = b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func() error {
+	err = b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func(ctx context.Context) error {
 		ran = true
 		var err error
 		reply, err = b.pairOrAsk(ctx, lang, a)
@@ -201,7 +201,7 @@ func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 		return Reply{}, err
 	}
 	ran := false
-	err := b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func() error { ran = true; return nil })
+	err := b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func(context.Context) error { ran = true; return nil })
 	switch {
 	case !ran && ErrorCode(err) == ESTALE:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil

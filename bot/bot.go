@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -35,6 +36,10 @@ type Config struct {
 	// chart.Draw, so that the core imports no drawing library. Nil: the
 	// digest goes without its chart.
 	Chart func(Chart) ([]byte, error)
+	// JobLease is how long a claimed job, and a delivery under way, is
+	// reserved for the replica running it (MENTORBOT_JOB_LEASE). Zero:
+	// JobLease.
+	JobLease time.Duration
 	// Observer is told what happens, for metrics (observer.go). Nil:
 	// nobody is.
 	Observer Observer
@@ -88,6 +93,9 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 		cfg.Defaults = DefaultSettings()
 		cfg.Defaults.DefaultLang = cfg.DefaultLang
 		cfg.Defaults.MaxTZHours = cfg.Match.MaxTZHours
+	}
+	if cfg.JobLease <= 0 {
+		cfg.JobLease = JobLease
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)

@@ -101,7 +101,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 // queue, without the mentor who was in this pair.
 func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
 	t := who.Tenant()
-	pair, err := b.store.DeclineCharter(ctx, t, pairID, who)
+	pair, err := b.store.DeclineCharter(ctx, t, pairID, who, Outbox{})
 	if err != nil {
 		return Reply{}, charterError(err)
 	}

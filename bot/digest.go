@@ -46,7 +46,7 @@ func (b *Bot) PostDigest(ctx context.Context, t Tenant, now time.Time) error {
 		return nil
 	}
 	week := WeekOf(weekStart(now.In(b.location(ctx, t))).AddDate(0, 0, -7))
-	return b.once(ctx, t, "digest:"+week, digestLease, func() error {
+	return b.once(ctx, t, "digest:"+week, digestLease, func(ctx context.Context) error {
 		msg, png, err := b.Digest(ctx, t, now)
 		if err != nil {
 			return err

@@ -94,9 +94,22 @@ func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bo
 }
 
 // runProposalExpire passes a proposal nobody answered to the next
-// candidate, and tells the mentee.
+// candidate, and tells the mentor and the mentee. The notices and the
+// next proposal are owed in the same step as the expiry (Outbox): a crash
+// just after it loses none of them.
 func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	p, err := b.store.ExpireProposal(ctx, t, j.Part(0))
+	p, err := b.store.GetProposal(ctx, t, j.Part(0))
+	if err != nil || p.State != ProposalPending {
+		return ignoreGone(err)
+	}
+	out, err := b.outbox(ctx, j.ID, []owed{
+		{p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} }},
+		{p.Mentee, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentee", "topic", p.Topic)} }},
+	}, b.requeueJob(p.Request, p.Mentor))
+	if err != nil {
+		return err
+	}
+	p, err = b.store.ExpireProposal(ctx, t, p.ID, out)
 	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
 		return nil
 	}
@@ -104,10 +117,6 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return err
 	}
 	b.record(ctx, Event{Kind: EventExpired, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
-	_ = b.notify(ctx, p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} })
-	_ = b.notify(ctx, p.Mentee, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentee", "topic", p.Topic)} })
-	b.requeue(ctx, t, p.Request)
-	b.freed(ctx, p.Mentor)
 	return nil
 }
 
@@ -150,22 +159,27 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 }
 
 // runCharterExpire cancels a pair whose charter was not accepted in time,
-// kindly, and puts the request back in the queue.
+// kindly, and puts the request back in the queue. The notices and the
+// next proposal are owed in the same step as the cancellation (Outbox).
 func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	pair, err := b.store.DeclineCharter(ctx, t, j.Part(0), MemberID{})
-	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
-		return nil
+	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	if err != nil || pair.State != PairCharter {
+		return ignoreGone(err)
 	}
+	var notices []owed
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		key := "charter.expired_" + pair.Role(id)
+		notices = append(notices, owed{id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} }})
+	}
+	out, err := b.outbox(ctx, j.ID, notices, b.requeueJob(pair.Request, pair.Mentor))
 	if err != nil {
 		return err
 	}
-	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		key := "charter.expired_" + pair.Role(id)
-		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} })
+	_, err = b.store.DeclineCharter(ctx, t, pair.ID, MemberID{}, out)
+	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
+		return nil
 	}
-	b.requeue(ctx, t, pair.Request)
-	b.freed(ctx, pair.Mentor)
-	return nil
+	return err
 }
 
 // runEscalate tells the managers about a request that waited too long.

@@ -122,7 +122,7 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 	t, other := who.Tenant(), p.Other(who)
 	switch p.State {
 	case PairCharter:
-		if _, err := b.store.DeclineCharter(ctx, t, p.ID, who); err != nil {
+		if _, err := b.store.DeclineCharter(ctx, t, p.ID, who, Outbox{}); err != nil {
 			return false
 		}
 		_ = b.notify(ctx, other, func(l Lang) Message {

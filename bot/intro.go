@@ -39,7 +39,7 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 	if err != nil {
 		return err
 	}
-	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, JobLease, func() error {
+	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, b.lease(), func(ctx context.Context) error {
 		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, introMessage(langs, pair, mentor, mentee))
 	})
 }

@@ -20,7 +20,7 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 	if !ok {
 		return nil
 	}
-	return b.once(ctx, t, key+":channel", JobLease, func() error {
+	return b.once(ctx, t, key+":channel", b.lease(), func(ctx context.Context) error {
 		msg := build(s.DefaultLang)
 		msg.Lang = s.DefaultLang
 		return poster.Post(ctx, t, s.DigestChannel, msg)

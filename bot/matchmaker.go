@@ -107,7 +107,9 @@ func (b *Bot) rankingSlot(ctx context.Context) (func(), error) {
 	case b.ranking <- struct{}{}:
 		return func() { <-b.ranking }, nil
 	case <-ctx.Done():
-		return nil, &Error{Code: EUNAVAILABLE, Err: ctx.Err()}
+		// Busy, not broken: the member is told to try again in a moment,
+		// and a job retries later.
+		return nil, &Error{Code: EUNAVAILABLE, Key: "err.busy", Err: ctx.Err()}
 	}
 }
 

@@ -97,7 +97,7 @@ func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	err = b.once(ctx, t, j.ID, JobLease, func() error { return b.sendTo(ctx, n.To, n.Message) })
+	err = b.once(ctx, t, j.ID, b.lease(), func(ctx context.Context) error { return b.sendTo(ctx, n.To, n.Message) })
 	if err == nil || ErrorCode(err) == EGONE {
 		if derr := b.store.DeleteNotice(ctx, t, id); derr != nil {
 			b.log.Warn("notice not forgotten", "notice", id, "code", string(ErrorCode(derr)))

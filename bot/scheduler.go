@@ -7,11 +7,18 @@ import (
 )
 
 // JobLease is how long a claimed job is reserved for the replica running
-// it: a replica that dies leaves its jobs to another after that.
+// it, unless Config.JobLease says otherwise: a replica that dies leaves
+// its job to another after that.
 const JobLease = 2 * time.Minute
 
-// jobBatch is how many jobs one claim takes.
-const jobBatch = 100
+// lease is the configured job lease.
+func (b *Bot) lease() time.Duration { return b.cfg.JobLease }
+
+// jobBatch is how many jobs one claim takes: one, so that a replica that
+// dies holds up only the job it was running, not a batch waiting behind
+// it for the lease to run out. A claim is one short script; the job it
+// claims costs several round trips anyway.
+const jobBatch = 1
 
 // retryBackoff is how long a failed job waits before its next try.
 const retryBackoff = 5 * time.Minute
@@ -34,6 +41,8 @@ func jobTable() map[string]jobFunc {
 		JobEscalate:       runEscalate,
 		JobIntro:          runIntro,
 		JobNotice:         runNotice,
+		JobRequeue:        runRequeue,
+		JobInbound:        runInbound,
 		JobTest:           runTestJob,
 	}
 }
@@ -59,7 +68,7 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	for _, t := range tenants {
 		b.reindexOnce(ctx, t)
 		for ctx.Err() == nil {
-			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), JobLease, jobBatch)
+			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
 			if err != nil {
 				return ran, err
 			}
@@ -72,8 +81,8 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 				b.runJob(ctx, t, j)
 				ran++
 			}
-			if len(jobs) < jobBatch {
-				break
+			if len(jobs) == 0 {
+				break // also claims the jobs that the jobs run here made due now
 			}
 		}
 	}
@@ -92,7 +101,7 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	if ok {
 		err = run(ctx, b, t, j)
 	}
-	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
 	defer cancel()
 	switch code := ErrorCode(err); {
 	case err == nil || !ok:
@@ -121,34 +130,79 @@ var errInFlight = errors.New("delivery in flight")
 // rather than lost; only a crash between the platform accepting the
 // message and the confirmation can repeat it.
 func (b *Bot) deliver(ctx context.Context, jobID string, to MemberID, build func(Lang) Message) error {
-	return b.once(ctx, to.Tenant(), jobID+":"+to.User, JobLease, func() error { return b.send(ctx, to, build) })
+	return b.once(ctx, to.Tenant(), jobID+":"+to.User, b.lease(), func(ctx context.Context) error { return b.send(ctx, to, build) })
 }
 
+// Delivery marks: what MarkSent finds, and ConfirmSent leaves.
+const (
+	markPending = "pending"
+	markDone    = "done"
+	// markUnknown: the send was cut by its deadline while the platform
+	// may have taken it. It is not repeated: a member would rather miss
+	// one message (the reminders and timeouts that follow every message
+	// still come) than receive it twice.
+	markUnknown = "unknown"
+)
+
+// sendBudget is how long the work of once may take: half the mark's lease,
+// so that the mark, still "pending", outlives the send and its
+// confirmation, and no other replica can start the same send meanwhile.
+// Every wait of the send, a platform's Retry-After included, fits in it:
+// the adapters give up at once on a wait that would outlive it.
+func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
+
 // once runs send at most once per key in a workspace, whatever retries and
-// replicas do, and never loses it: the key is marked "pending" for lease
-// before send, freed if send fails, and marked "done" after. It returns
-// ESTALE (errInFlight) while another replica holds the pending mark: the
-// caller retries later, and by then the mark is done or has expired. The
-// bookkeeping outlives a cancelled ctx.
-func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func() error) error {
+// replicas do, and never loses it to a failure the platform reported: the
+// key is marked "pending" for lease before send, freed if send fails, and
+// marked "done" after. It returns ESTALE (errInFlight) while another
+// replica holds the pending mark: the caller retries later, and by then
+// the mark is done or has expired.
+//
+// send gets a context whose deadline covers all of it (sendBudget), and
+// which a cancelled ctx does not cut short: a send is finished or given
+// up, never abandoned halfway. When the deadline cuts a send whose
+// outcome is unknown (the platform may have taken it), the key is marked
+// "unknown" and not sent again. The bookkeeping after send has its own
+// budget, counted from the end of the send.
+func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
 	prev, err := b.store.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
 		return err
-	case prev == "done":
+	case prev == markDone || prev == markUnknown:
 		return nil
-	case prev == "pending":
+	case prev == markPending:
 		return &Error{Code: ESTALE, Err: errInFlight}
 	}
-	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if err := send(); err != nil {
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendBudget(lease))
+	err = send(sctx)
+	unknown := err != nil && sctx.Err() != nil && outcomeUnknown(err)
+	cancel()
+	keep, stop := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
+	defer stop()
+	switch {
+	case unknown:
+		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
+		return b.store.ConfirmSent(keep, t, key, markUnknown)
+	case err != nil:
 		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
 	}
-	return b.store.ConfirmSent(keep, t, key)
+	return b.store.ConfirmSent(keep, t, key, markDone)
+}
+
+// bookkeeping is the budget of the Redis writes that record what a job or
+// a send did; they outlive a cancelled ctx.
+const bookkeeping = 5 * time.Second
+
+// outcomeUnknown reports whether a send that failed at its deadline may
+// still have reached the platform: it was cut while a request was in
+// flight. A send that gave up before asking again (a Retry-After longer
+// than the time left) did not reach it.
+func outcomeUnknown(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
 // settings returns the workspace's settings: the defaults with the

@@ -86,8 +86,9 @@ type Store interface {
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
 	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
-	// expired. ESTALE if it is not pending.
-	ExpireProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
+	// expired. ESTALE if it is not pending. out is written in the same
+	// step (only if the proposal expires).
+	ExpireProposal(ctx context.Context, t Tenant, id string, out Outbox) (Proposal, error)
 
 	// GetPair returns a pair, or ENOTFOUND.
 	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
@@ -114,8 +115,9 @@ type Store interface {
 	// DeclineCharter cancels a pair waiting for charters, frees the mentor's
 	// slot and puts the request back to waiting, excluding this mentor.
 	// EFORBIDDEN and ESTALE as for AcceptCharter.
-	// A zero by is the clock: the charter timed out.
-	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID) (Pair, error)
+	// A zero by is the clock: the charter timed out. out is written in the
+	// same step (only if the pair is cancelled).
+	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID, out Outbox) (Pair, error)
 
 	// EndPair ends an active pair (completed, or cancelled when it is not
 	// working out), freeing the mentor's slot. ESTALE if it is not active.
@@ -154,11 +156,23 @@ type Store interface {
 	// MarkSent claims the delivery key (one message to one member) for ttl
 	// and returns what it found: "" when it was free (and is now
 	// "pending"), "pending" while another delivery of it may be under way,
-	// "done" once delivered. ConfirmSent makes the mark "done" and lasting;
-	// UnmarkSent frees it after a failed delivery.
+	// "done" once delivered, or "unknown" after a send cut short whose
+	// outcome is unknown. ConfirmSent makes the mark state ("done" or
+	// "unknown") and lasting; UnmarkSent frees it after a failed delivery.
 	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
-	ConfirmSent(ctx context.Context, t Tenant, key string) error
+	ConfirmSent(ctx context.Context, t Tenant, key, state string) error
 	UnmarkSent(ctx context.Context, t Tenant, key string) error
+	// FirstSeen records key for ttl and reports whether it was new: one
+	// caller among all replicas gets true.
+	FirstSeen(ctx context.Context, t Tenant, key string, ttl time.Duration) (bool, error)
+	// Receive records an inbound delivery in one step: the delivery key
+	// seen (for seenTTL), its data under id (for dataTTL) and its job. It
+	// reports false, and writes nothing, when the key was seen already.
+	Receive(ctx context.Context, t Tenant, seenKey, id string, data []byte, job Job, seenTTL, dataTTL time.Duration) (bool, error)
+	// Inbound returns the data of an inbound delivery, or ENOTFOUND.
+	Inbound(ctx context.Context, t Tenant, id string) ([]byte, error)
+	// Handled forgets an inbound delivery and its job.
+	Handled(ctx context.Context, t Tenant, id string) error
 	// SaveNotice keeps a message whose delivery failed, together with the
 	// job that sends it again (due at job.Due), in one step. The notice
 	// expires after ttl.

@@ -114,13 +114,19 @@ func (s *Store) MarkSent(ctx context.Context, tn bot.Tenant, key string, ttl tim
 }
 
 // ConfirmSent implements bot.Store.
-func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key string) error {
-	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), "done", sentTTL).Err(), "confirm sent")
+func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string) error {
+	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), state, sentTTL).Err(), "confirm sent")
 }
 
 // UnmarkSent implements bot.Store.
 func (s *Store) UnmarkSent(ctx context.Context, tn bot.Tenant, key string) error {
 	return classify(s.rdb.Del(ctx, keysFor(tn).sent(key)).Err(), "unmark sent")
+}
+
+// FirstSeen implements bot.Store.
+func (s *Store) FirstSeen(ctx context.Context, tn bot.Tenant, key string, ttl time.Duration) (bool, error) {
+	ok, err := s.rdb.SetNX(ctx, keysFor(tn).seen(key), "1", ttl).Result()
+	return ok, classify(err, "first seen")
 }
 
 // TryLock implements bot.Store.

@@ -37,7 +37,11 @@ import (
 //	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark ("pending" with a TTL, then "done")
-//	mb:{p:w}:notice:<id>          string a notice to send again (JSON, with a TTL), job notice:<id>
+//	mb:{p:w}:notice:<id>          string a notice to send again, or owed by a state change's
+//	                                     outbox (JSON, with a TTL), job notice:<id>
+//	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen
+//	mb:{p:w}:inbox:<id>           string a click or a form acked and not yet handled (with a
+//	                                     TTL), job inbound:<id> (inbox.go)
 //	mb:{p:w}:draft:<id>           string what a manager is asked to confirm (with a TTL), drafts.go
 //	mb:{p:w}:settings             hash   overridden settings
 //	mb:{p:w}:stats:<yyyy-Www>     hash   weekly counters (events.go)
@@ -86,6 +90,8 @@ func (k keys) jobs() string                   { return string(k) + "jobs" }
 func (k keys) checkin(pair string) string     { return string(k) + "checkin:" + pair }
 func (k keys) sent(key string) string         { return string(k) + "sent:" + key }
 func (k keys) notice(id string) string        { return string(k) + "notice:" + id }
+func (k keys) seen(key string) string         { return string(k) + "seen:" + key }
+func (k keys) inbox(id string) string         { return string(k) + "inbox:" + id }
 func (k keys) draft(id string) string         { return string(k) + "draft:" + id }
 func (k keys) settings() string               { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {

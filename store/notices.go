@@ -30,6 +30,20 @@ func (s *Store) SaveNotice(ctx context.Context, n bot.Notice, job bot.Job, ttl t
 	return s.registerTenant(ctx, tn)
 }
 
+// outbox writes a state change's outbox into the same transaction: each
+// notice (JSON, with the outbox's TTL) and every job.
+func (t *tx) outbox(k keys, out bot.Outbox) error {
+	for _, n := range out.Notices {
+		b, err := json.Marshal(n)
+		if err != nil {
+			return bot.Wrap(bot.EINTERNAL, err, "encode notice")
+		}
+		t.setTTL(k.notice(n.ID), string(b), out.TTL)
+	}
+	t.schedule(k, false, out.Jobs)
+	return nil
+}
+
 // GetNotice implements bot.Store.
 func (s *Store) GetNotice(ctx context.Context, tn bot.Tenant, id string) (bot.Notice, error) {
 	b, err := s.rdb.Get(ctx, keysFor(tn).notice(id)).Bytes()

@@ -125,7 +125,7 @@ func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by 
 // DeclineCharter implements bot.Store. The request goes back to waiting,
 // without this mentor; if the mentee has opened another request since, the
 // old one is closed instead, so a member never has two open requests.
-func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID) (bot.Pair, error) {
+func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by bot.MemberID, out bot.Outbox) (bot.Pair, error) {
 	p, _, err := s.charterPair(ctx, tn, id, by)
 	if err != nil {
 		return p, err
@@ -160,6 +160,9 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 			t.set(k.openRequest(p.Mentee.User), p.Request)
 		} else {
 			t.hset(k.request(p.Request), "state", string(bot.RequestCancelled))
+		}
+		if err := t.outbox(k, out); err != nil {
+			return p, err
 		}
 		failed, err := t.run(ctx, s.rdb)
 		switch {

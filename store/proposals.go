@@ -118,21 +118,21 @@ func (s *Store) DeclineProposal(ctx context.Context, tn bot.Tenant, id string, b
 	if err != nil {
 		return p, err
 	}
-	return s.closeProposal(ctx, tn, p, bot.ProposalDeclined)
+	return s.closeProposal(ctx, tn, p, bot.ProposalDeclined, bot.Outbox{})
 }
 
 // ExpireProposal implements bot.Store.
-func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string) (bot.Proposal, error) {
+func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string, out bot.Outbox) (bot.Proposal, error) {
 	p, err := s.GetProposal(ctx, tn, id)
 	if err != nil {
 		return p, err
 	}
-	return s.closeProposal(ctx, tn, p, bot.ProposalExpired)
+	return s.closeProposal(ctx, tn, p, bot.ProposalExpired, out)
 }
 
 // closeProposal ends a pending proposal without a pair, frees its slot and
-// requeues its request, without this mentor.
-func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal, state bot.ProposalState) (bot.Proposal, error) {
+// requeues its request, without this mentor; out is written with it.
+func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal, state bot.ProposalState, out bot.Outbox) (bot.Proposal, error) {
 	k := keysFor(tn)
 	for range maxTries {
 		at, err := s.indexOf(ctx, k, p.Request)
@@ -146,6 +146,9 @@ func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal
 		t.count(k, p.Mentor.User, "pending", -1)
 		t.sadd(k.declined(p.Request), p.Mentor.User)
 		t.requeue(k, p.Request, at)
+		if err := t.outbox(k, out); err != nil {
+			return p, err
+		}
 		failed, err := t.run(ctx, s.rdb)
 		switch {
 		case err != nil:

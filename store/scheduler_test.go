@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net"
 	"os"
@@ -253,4 +255,98 @@ func (r *ownRedis) restart(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.start(t, bin)
+}
+
+// hanger is a platform whose sends hang until their deadline, as a Web
+// API that took the message and never answered: it counts the attempts.
+type hanger struct {
+	mu       sync.Mutex
+	attempts int
+}
+
+func (h *hanger) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	h.mu.Lock()
+	h.attempts++
+	h.mu.Unlock()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("post: %w", ctx.Err())
+	case <-time.After(2 * time.Second):
+		return fmt.Errorf("post: %w", context.DeadlineExceeded)
+	}
+}
+
+func (h *hanger) Introduce(ctx context.Context, ms []bot.MemberID, msg bot.Message) error {
+	return h.Send(ctx, ms[0], msg)
+}
+
+// TestSchedulerUnknownOutcome (D1): a send cut by its deadline while the
+// platform may have taken it is not repeated by later ticks.
+func TestSchedulerUnknownOutcome(t *testing.T) {
+	tn := storetest.Tenant(t, "unknown")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	st := storetest.MustOpen(t)
+	h := &hanger{}
+	b := bot.New(bot.Config{JobLease: 400 * time.Millisecond}, st, clock, rand.NewChaCha8([32]byte{}), nil)
+	b.Register(tn.Platform, h)
+	storetest.MustOK(t, st.ScheduleJobs(context.Background(), tn, false, bot.NewJob(clock.Now(), bot.JobTest, "u1", "1")))
+	start := time.Now()
+	for range 3 {
+		if _, err := b.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Hour)
+	}
+	if h.attempts != 1 {
+		t.Fatalf("got %d attempts, want 1 (an unknown outcome is not repeated)", h.attempts)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Fatalf("got the send cut after %s, want within half the lease", took)
+	}
+}
+
+// TestSchedulerKilledReplica (D8): a replica killed at its first job
+// holds up no other: another replica runs all the rest at once, without
+// waiting for a lease to run out.
+func TestSchedulerKilledReplica(t *testing.T) {
+	const jobs = 50
+	tn := storetest.Tenant(t, "killed")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	c := &counter{sends: map[string]int{}}
+	st := storetest.MustOpen(t)
+	scheduleTestJobs(t, st, tn, jobs, clock.Now())
+	dying := newReplica(t, st, clock, nil, tn.Platform)
+	dying.bot.Register(tn.Platform, &killer{counter: c, n: 1, kill: dying.kill})
+	dying.drain()
+	other := newReplica(t, st, clock, c, tn.Platform)
+	other.drain() // the clock has not moved: no lease has run out
+	if got := c.count(); got < jobs-1 {
+		t.Fatalf("got %d jobs done, want at least %d (all but the one the dead replica ran)", got, jobs-1)
+	}
+	mustExactlyOnce(t, c, jobs)
+}
+
+// TestPoolBusy (D10): a command that waits in vain for one of the pool's
+// connections, all taken, is told the bot is busy, not that its database
+// cannot be reached.
+func TestPoolBusy(t *testing.T) {
+	srv := startRedis(t)
+	st, err := store.Open(context.Background(), "redis://"+srv.addr+"/0?pool_size=1&pool_timeout=100ms&pipeline_pool_size=-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	admin := redis.NewClient(&redis.Options{Addr: srv.addr})
+	defer admin.Close()
+	if err := admin.Do(context.Background(), "CLIENT", "PAUSE", "1000").Err(); err != nil {
+		t.Fatal(err)
+	}
+	tn := storetest.Tenant(t, "busy")
+	go st.SetSetting(context.Background(), tn, "holder", "1") // holds the only connection
+	time.Sleep(50 * time.Millisecond)
+	err = st.SetSetting(context.Background(), tn, "waiter", "1")
+	var e *bot.Error
+	if !errors.As(err, &e) || e.Code != bot.EUNAVAILABLE || e.Key != "err.busy" {
+		t.Fatalf("got %v, want EUNAVAILABLE with err.busy", err)
+	}
 }

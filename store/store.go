@@ -56,6 +56,11 @@ func classify(err error, what string) error {
 	if errors.Is(err, redis.Nil) {
 		return &bot.Error{Code: bot.ENOTFOUND, Err: fmt.Errorf("%s: %w", what, err)}
 	}
+	if errors.Is(err, redis.ErrPoolTimeout) {
+		// Every connection is busy: the database is there, the bot is
+		// overloaded. The member is told to try again in a moment.
+		return &bot.Error{Code: bot.EUNAVAILABLE, Key: "err.busy", Err: fmt.Errorf("%s: %w", what, err)}
+	}
 	var rerr redis.Error
 	var nerr net.Error
 	if errors.As(err, &rerr) && !errors.As(err, &nerr) && !isLoading(err) {

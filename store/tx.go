@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/redis/go-redis/v9"
@@ -20,7 +21,7 @@ import (
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
-// is 1) | zrem k m | set k v | del k | rpush k v.
+// is 1) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
 local function key(j) return KEYS[tonumber(ARGV[j])] end
@@ -69,6 +70,7 @@ while i <= n do
     i = i + 5
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'set' then redis.call('SET', k, ARGV[i+2]) i = i + 3
+  elseif op == 'setpx' then redis.call('SET', k, ARGV[i+2], 'PX', ARGV[i+3]) i = i + 4
   elseif op == 'del' then redis.call('DEL', k) i = i + 2
   elseif op == 'rpush' then redis.call('RPUSH', k, ARGV[i+2]) i = i + 3
   else
@@ -154,6 +156,11 @@ func (t *tx) schedule(k keys, earlier bool, jobs []bot.Job) {
 
 func (t *tx) zrem(key, member string) { t.write("zrem", t.k(key), member) }
 func (t *tx) set(key, value string)   { t.write("set", t.k(key), value) }
+
+// setTTL sets a string that expires after ttl.
+func (t *tx) setTTL(key, value string, ttl time.Duration) {
+	t.write("setpx", t.k(key), value, max(ttl.Milliseconds(), 1))
+}
 func (t *tx) del(key string)          { t.write("del", t.k(key)) }
 func (t *tx) rpush(key, value string) { t.write("rpush", t.k(key), value) }
 

@@ -48,11 +48,12 @@ type Config struct {
 	Now func() time.Time
 	// HTTPTransport carries REST calls. Default http.DefaultTransport.
 	HTTPTransport http.RoundTripper
-	// Claim, when set, decides which replica serves a gateway interaction:
-	// each replica's gateway connection receives every interaction, and
-	// only the one whose Claim of the interaction ID returns true serves
-	// it. A failed claim (err) serves it anyway: better a refused second
-	// answer than none. Interactions over HTTP reach one replica already.
+	// Claim, when set, decides whether an interaction is served: each
+	// replica's gateway connection receives every interaction, and a
+	// signed HTTP request may be replayed, on any replica, for as long as
+	// MaxSkew accepts it. Only the first Claim of an interaction ID
+	// returns true and serves it. A failed claim (err) serves it anyway:
+	// better a refused second answer than none.
 	Claim func(ctx context.Context, interactionID string) (bool, error)
 }
 

@@ -21,14 +21,23 @@ const formOpenTimeout = 2500 * time.Millisecond
 // through response_url. A form never waits: the ack leaves as soon as the
 // core asks for one, and views.open follows. Nothing before the ack waits
 // longer than the budget on Redis or on Slack.
-func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time) *inline {
+//
+// key names the delivery (deliveryKey): a replay of it is acked and
+// dropped.
+func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string) *inline {
 	who := member(c.TeamID, c.UserID)
 	to := replyTo{member: who, responseURL: c.ResponseURL}
 	var ack *handoff[*inline]
 	if a.opt.InlineBudget > 0 {
 		ack = newHandoff[*inline]()
 	}
-	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) { a.runCommand(ctx, c, to, ack) }) {
+	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+		if !a.firstDelivery(ctx, c.TeamID, key) {
+			ack.give(nil)
+			return
+		}
+		a.runCommand(ctx, c, to, ack)
+	}) {
 		a.log.Warn("slack: command refused while closing", "member", who.String())
 		return nil
 	}

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 )
@@ -27,8 +28,8 @@ func eventType(raw json.RawMessage) string {
 
 // serveEvent answers the Events API: the url_verification challenge when
 // the request URL is set up, then events, acknowledged at once. Slack
-// retries an event it thinks we missed (X-Slack-Retry-Num), so events
-// are deduplicated by event_id.
+// retries an event it thinks we missed (X-Slack-Retry-Num), maybe on
+// another replica, so events are deduplicated by event_id across replicas.
 func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 	var e eventEnvelope
 	if err := json.Unmarshal(body, &e); err != nil {
@@ -49,9 +50,14 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 // and tokens_revoked are logged, and the state of an uninstalled
 // workspace simply stays put.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
-	if id != "" && !a.seen.add(id, struct{}{}) {
-		a.log.Debug("slack: duplicate event ignored", "team", team, "event_id", id)
-		return
+	if id != "" {
+		ctx, cancel := context.WithTimeout(context.Background(), eventDedupeTimeout)
+		first := a.firstDelivery(ctx, team, deliveryKey("event", id, nil))
+		cancel()
+		if !first {
+			a.log.Debug("slack: duplicate event ignored", "team", team, "event_id", id)
+			return
+		}
 	}
 	if a.opt.OnEvent != nil {
 		a.opt.OnEvent(team, typ)

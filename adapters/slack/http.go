@@ -127,7 +127,7 @@ func (a *Adapter) serveCommand(w http.ResponseWriter, body []byte) {
 		http.Error(w, "missing team_id or user_id", http.StatusBadRequest)
 		return
 	}
-	if in := a.onCommand(c, received); in != nil {
+	if in := a.onCommand(c, received, deliveryKey("cmd", c.TriggerID, body)); in != nil {
 		writeAck(w, in.body)
 		return
 	}
@@ -186,7 +186,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, body []byte) {
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}
-	writeAck(w, a.onInteraction(ic))
+	writeAck(w, a.onInteraction(ic, deliveryKey("act", ic.TriggerID, body)))
 }
 
 // writeAck writes a 200 with the ack's payload as JSON, or an empty body.

@@ -10,12 +10,14 @@ import (
 
 // onInteraction acknowledges a click or a modal submission and returns the
 // ack's payload: none for a click, inline errors or none for a submission.
-func (a *Adapter) onInteraction(ic slack.InteractionCallback) any {
+// key names the delivery (deliveryKey): a replay of it is acked and
+// dropped.
+func (a *Adapter) onInteraction(ic slack.InteractionCallback, key string) any {
 	switch ic.Type {
 	case slack.InteractionTypeBlockActions:
-		a.onClick(ic)
+		a.onClick(ic, key)
 	case slack.InteractionTypeViewSubmission:
-		return a.onSubmit(ic, time.Now())
+		return a.onSubmit(ic, time.Now(), key)
 	}
 	// view_closed, shortcuts and the rest: nothing to do.
 	return nil
@@ -32,7 +34,7 @@ func teamOf(ic slack.InteractionCallback) string {
 // onClick runs a button click after the ack. The outcome replaces the
 // clicked message (Reply.Replace) or is shown to the clicker alone; a
 // stale, foreign or repeated click changes nothing and says so.
-func (a *Adapter) onClick(ic slack.InteractionCallback) {
+func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 	if len(ic.ActionCallback.BlockActions) == 0 || teamOf(ic) == "" || ic.User.ID == "" {
 		return
 	}
@@ -46,11 +48,17 @@ func (a *Adapter) onClick(ic slack.InteractionCallback) {
 		to.ts = firstOf(ic.Container.MessageTs, ic.Message.Timestamp)
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
+	// Kept in Redis before the ack: if this replica dies before the click
+	// is handled, or cannot start it, another replica redelivers it.
+	in := inbound{Key: key, Action: &action, TriggerID: ic.TriggerID, ResponseURL: to.responseURL, Channel: to.channel, TS: to.ts}
+	if !a.receive(who.Workspace, in) {
+		return
+	}
 	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
 		if bot.IsAdminAction(action.ActionID) {
 			action.IsAdmin = a.isAdmin(ctx, who)
 		}
-		a.runClick(ctx, action, ic.TriggerID, to)
+		a.runClick(ctx, action, ic.TriggerID, to, key)
 	}) {
 		a.log.Warn("slack: click refused while closing", "member", who.String())
 	}
@@ -59,9 +67,12 @@ func (a *Adapter) onClick(ic slack.InteractionCallback) {
 // runClick hands a click to the core and delivers its reply. A click that
 // answers with a form (a survey comment, "Offer to mentor") opens it as a
 // modal with the click's trigger_id; the reply's text, which tells how to
-// do without a form, is shown only if the modal cannot open.
-func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo) {
+// do without a form, is shown only if the modal cannot open. Once the core
+// has handled it, the click kept under key is forgotten: what is left,
+// the reply, is a send.
+func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string) {
 	r := a.h.HandleAction(ctx, action)
+	a.handled(ctx, to.member.Workspace, key)
 	if r.Form != nil && triggerID != "" {
 		err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 		if err == nil {
@@ -78,7 +89,7 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 // (response_action: errors) can only travel in the ack. A reply without
 // inline errors closes the modal and is posted ephemerally where the
 // command was typed; so is everything that comes after the budget.
-func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any {
+func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key string) any {
 	meta, values, err := submittedForm(ic.View)
 	if err != nil || teamOf(ic) == "" || ic.User.ID == "" {
 		return nil
@@ -86,12 +97,16 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time) any
 	who := member(teamOf(ic), ic.User.ID)
 	to := replyTo{member: who, responseURL: meta.ResponseURL}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
+	if !a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}) {
+		return nil // a replay: closes the modal, as the first did
+	}
 	h := newHandoff[bot.Reply]()
 	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
 		if isAdminCommand(cmd.Name) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
 		r := a.h.HandleCommand(ctx, cmd)
+		a.handled(ctx, who.Workspace, key)
 		if !inlineErrors(r, values) {
 			r.FieldErrors = nil
 		}

@@ -57,7 +57,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 		a.background.Add(1)
 		go func() {
 			defer a.background.Done()
-			in := a.onCommand(c, received)
+			in := a.onCommand(c, received, deliveryKey("cmd", c.TriggerID, evt.Request.Payload))
 			if in == nil {
 				_ = a.ack(ctx, sm, evt.Request, nil)
 				a.socketAcked("socket_mode/commands", received)
@@ -80,7 +80,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 			defer a.socketAcked("socket_mode/interactions", received)
 			var payload any
 			if ok {
-				payload = a.onInteraction(ic)
+				payload = a.onInteraction(ic, deliveryKey("act", ic.TriggerID, evt.Request.Payload))
 			}
 			_ = a.ack(ctx, sm, evt.Request, payload)
 		}()

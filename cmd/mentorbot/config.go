@@ -29,6 +29,7 @@ type Config struct {
 	// the tick of due jobs, and the cron specs of the sweep and the digest.
 	Defaults       bot.Settings
 	Tick           time.Duration // MENTORBOT_TICK
+	JobLease       time.Duration // MENTORBOT_JOB_LEASE
 	MatchSchedule  string        // MENTORBOT_MATCH_SCHEDULE
 	DigestSchedule string        // MENTORBOT_DIGEST_SCHEDULE, in each workspace's time zone
 	Managers       []string      // MENTORBOT_MANAGERS: platform user IDs
@@ -153,6 +154,11 @@ func (c *Config) readFollowUp(get func(k, def string) string) error {
 		return fmt.Errorf("MENTORBOT_TICK: want a duration like 10s, got %q", get("MENTORBOT_TICK", ""))
 	}
 	c.Tick = tick
+	lease, err := bot.ParseDuration(get("MENTORBOT_JOB_LEASE", "2m"))
+	if err != nil || lease < 10*time.Second {
+		return fmt.Errorf("MENTORBOT_JOB_LEASE: want a duration of at least 10s, like 2m, got %q", get("MENTORBOT_JOB_LEASE", ""))
+	}
+	c.JobLease = lease
 	c.MatchSchedule = get("MENTORBOT_MATCH_SCHEDULE", "@hourly")
 	c.DigestSchedule = get("MENTORBOT_DIGEST_SCHEDULE", "0 9 * * 1")
 	for _, spec := range []string{c.MatchSchedule, c.DigestSchedule} {

@@ -24,13 +24,13 @@ func (m *Main) openDiscord(ctx context.Context) error {
 		APIURL: c.APIURL, IntroChannelID: c.IntroChannelID,
 		HTTPTransport: m.metrics.Transport(metrics.Discord, nil),
 	}
-	if c.PublicKey == "" {
-		// Over the gateway every replica receives every interaction:
-		// the first to take its lock in Redis serves it. The lock lasts
-		// as long as the interaction's token (15 minutes).
-		cfg.Claim = func(ctx context.Context, id string) (bool, error) {
-			return m.Store.TryLock(ctx, "discord:interaction:"+id, 15*time.Minute)
-		}
+	// Over the gateway every replica receives every interaction, and a
+	// signed HTTP request may be replayed on any replica: the first to
+	// take the interaction's lock in Redis serves it. The lock lasts as
+	// long as the interaction's token (15 minutes), longer than the 5
+	// minutes in which a signed request is accepted.
+	cfg.Claim = func(ctx context.Context, id string) (bool, error) {
+		return m.Store.TryLock(ctx, "discord:interaction:"+id, 15*time.Minute)
 	}
 	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {

@@ -47,7 +47,7 @@ func testProposeFull(t *testing.T, s bot.Store, tn bot.Tenant) {
 		t.Fatalf("got jobs %v, want none scheduled by a refused proposal", jobs)
 	}
 	// Ending the pair frees a slot.
-	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee)
+	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee, bot.Outbox{})
 	MustOK(t, err)
 	MustOK(t, s.Propose(ctx(), p3, nil))
 }

@@ -261,13 +261,13 @@ func testCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if m.CharterVersion != 1 || !m.CharterAccepted.Equal(at) {
 		t.Fatalf("got charter %d at %v, want 1 at %v", m.CharterVersion, m.CharterAccepted, at)
 	}
-	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentor)
+	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentor, bot.Outbox{})
 	MustCode(t, err, bot.ESTALE)
 }
 
 func testDeclineCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := formPair(t, s, tn)
-	got, err := s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee)
+	got, err := s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee, bot.Outbox{})
 	MustOK(t, err)
 	if got.State != bot.PairCancelled {
 		t.Fatalf("got %s, want cancelled", got.State)

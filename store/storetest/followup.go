@@ -3,6 +3,7 @@ package storetest
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,6 +20,8 @@ var followupTests = []struct {
 	{"JobsLease", testJobsLease},
 	{"JobsWithTransitions", testJobsWithTransitions},
 	{"MarkSent", testMarkSent},
+	{"FirstSeen", testFirstSeen},
+	{"Inbox", testInbox},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
@@ -108,6 +111,47 @@ func testJobsWithTransitions(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 }
 
+func testFirstSeen(t *testing.T, s bot.Store, tn bot.Tenant) {
+	for i, want := range []bool{true, false, false} {
+		got, err := s.FirstSeen(ctx(), tn, "in:cmd:trigger-1", time.Minute)
+		MustOK(t, err)
+		if got != want {
+			t.Fatalf("call %d: got first %v, want %v", i+1, got, want)
+		}
+	}
+	if got, _ := s.FirstSeen(ctx(), tn, "in:cmd:trigger-2", time.Minute); !got {
+		t.Fatalf("got another key seen, want it first")
+	}
+}
+
+// testInbox: a delivery is received once, with its data and its job; a
+// replay writes nothing; once handled, both are gone.
+func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	job := bot.NewJob(due, bot.JobInbound, "i1")
+	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", []byte("click"), job, time.Minute, time.Hour)
+	MustOK(t, err)
+	if !fresh {
+		t.Fatal("got the first delivery seen, want it fresh")
+	}
+	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", []byte("replay"), bot.NewJob(due, bot.JobInbound, "i2"), time.Minute, time.Hour)
+	MustOK(t, err)
+	if fresh {
+		t.Fatal("got the replay fresh, want it refused")
+	}
+	if data, err := s.Inbound(ctx(), tn, "i1"); err != nil || string(data) != "click" {
+		t.Fatalf("got %q, %v, want the click", data, err)
+	}
+	_, err = s.Inbound(ctx(), tn, "i2")
+	MustCode(t, err, bot.ENOTFOUND)
+	MustOK(t, s.Handled(ctx(), tn, "i1"))
+	_, err = s.Inbound(ctx(), tn, "i1")
+	MustCode(t, err, bot.ENOTFOUND)
+	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
+		t.Fatalf("got jobs %v, want none once handled", jobs)
+	}
+}
+
 func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 	prev, err := s.MarkSent(ctx(), tn, "k", time.Minute)
 	MustOK(t, err)
@@ -119,7 +163,7 @@ func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	MustOK(t, s.UnmarkSent(ctx(), tn, "k"))
 	s.MarkSent(ctx(), tn, "k", time.Minute)
-	MustOK(t, s.ConfirmSent(ctx(), tn, "k"))
+	MustOK(t, s.ConfirmSent(ctx(), tn, "k", "done"))
 	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
 		t.Fatalf("got %q, want done", prev)
 	}
@@ -160,13 +204,36 @@ func testExpireProposal(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 1)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	got, err := s.ExpireProposal(ctx(), tn, p.ID)
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	outbox := func(id string) bot.Outbox {
+		return bot.Outbox{
+			Notices: []bot.Notice{{ID: id, To: tn.Member("M"), Message: bot.Message{Text: "expired " + id}}},
+			Jobs:    []bot.Job{bot.NewJob(due, bot.JobNotice, id), bot.NewJob(due, bot.JobRequeue, r.ID, "A")},
+			TTL:     time.Hour,
+		}
+	}
+	got, err := s.ExpireProposal(ctx(), tn, p.ID, outbox("n1"))
 	MustOK(t, err)
 	if got.State != bot.ProposalExpired {
 		t.Fatalf("got %s, want expired", got.State)
 	}
-	_, err = s.ExpireProposal(ctx(), tn, p.ID)
+	_, err = s.ExpireProposal(ctx(), tn, p.ID, outbox("n2"))
 	MustCode(t, err, bot.ESTALE)
+	// The outbox was written with the expiry, and only then.
+	if n, err := s.GetNotice(ctx(), tn, "n1"); err != nil || n.Message.Text != "expired n1" {
+		t.Fatalf("got notice %+v, %v, want the outbox's", n, err)
+	}
+	_, err = s.GetNotice(ctx(), tn, "n2")
+	MustCode(t, err, bot.ENOTFOUND)
+	jobs, err := s.ClaimJobs(ctx(), tn, due, time.Minute, 10)
+	MustOK(t, err)
+	var ids []string
+	for _, j := range jobs {
+		ids = append(ids, j.ID)
+	}
+	if want := "notice:n1 requeue:r1:A"; strings.Join(ids, " ") != want {
+		t.Fatalf("got due jobs %v, want %s", ids, want)
+	}
 	req, _ := s.GetRequest(ctx(), tn, r.ID)
 	if req.State != bot.RequestWaiting || len(req.Declined) != 1 {
 		t.Fatalf("got %+v, want waiting without the silent mentor", req)

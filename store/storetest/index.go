@@ -140,7 +140,7 @@ func testWaitingFor(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mustWaitingFor(t, s, tn, []string{"go"}, "r1", "r3") // back, in its place
 	r1, _ = s.GetRequest(ctx(), tn, "r1")
 	mustPropose(t, s, r1, mentor, "p2")
-	_, err = s.ExpireProposal(ctx(), tn, "p2")
+	_, err = s.ExpireProposal(ctx(), tn, "p2", bot.Outbox{})
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"}, "r1", "r3")
 
@@ -162,7 +162,7 @@ func testWaitingForCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair, err := s.FormPair(ctx(), r, bot.Pair{ID: "pair1", Mentor: mentor, Mentee: r.Mentee, Topic: "go", Created: t0}, nil)
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"})
-	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee)
+	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee, bot.Outbox{})
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"}, "r1")
 	if o, _ := s.GetOffer(ctx(), mentor); o.Active != 0 {

@@ -1,0 +1,106 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// receiver is what the adapter uses, when its Handler offers it, to keep
+// each click and form in Redis before acking it (bot.Bot.Receive): if
+// this replica dies between the ack and the work, another replica
+// redelivers it (Redeliver).
+type receiver interface {
+	Receive(ctx context.Context, t bot.Tenant, key string, data []byte) (bool, error)
+	Handled(ctx context.Context, t bot.Tenant, key string) error
+}
+
+// receiveTimeout bounds the write before an ack: Slack allows 3 s. A
+// Redis that does not answer in time leaves the delivery to memory.
+const receiveTimeout = 300 * time.Millisecond
+
+// inbound is a click or a form as kept before its ack: what it takes to
+// handle it on any replica.
+type inbound struct {
+	Key         string
+	Action      *bot.Action  `json:",omitempty"`
+	Command     *bot.Command `json:",omitempty"`
+	TriggerID   string       `json:",omitempty"`
+	ResponseURL string       `json:",omitempty"`
+	Channel     string       `json:",omitempty"`
+	TS          string       `json:",omitempty"`
+}
+
+func (in inbound) replyTo(who bot.MemberID) replyTo {
+	return replyTo{member: who, responseURL: in.ResponseURL, channel: in.Channel, ts: in.TS}
+}
+
+// receive records in before its ack and reports whether to handle it:
+// false for a replay. When it cannot be recorded, it is handled from
+// memory, deduplicated by this replica only.
+func (a *Adapter) receive(team string, in inbound) bool {
+	r, ok := a.h.(receiver)
+	if !ok {
+		return a.seen.add(team+"|"+in.Key, struct{}{})
+	}
+	data, err := json.Marshal(in)
+	if err != nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
+	defer cancel()
+	fresh, err := r.Receive(ctx, bot.Tenant{Platform: Platform, Workspace: team}, in.Key, data)
+	switch {
+	case err != nil:
+		a.log.Warn("slack: delivery kept in memory only", "team", team, "key", in.Key, "code", string(bot.ErrorCode(err)))
+		return a.seen.add(team+"|"+in.Key, struct{}{})
+	case !fresh:
+		a.log.Info("slack: replayed delivery ignored", "team", team, "key", in.Key)
+	}
+	return fresh
+}
+
+// handled forgets a delivery once handled, so that no replica redelivers it.
+func (a *Adapter) handled(ctx context.Context, team, key string) {
+	r, ok := a.h.(receiver)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key); err != nil {
+		a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+	}
+}
+
+// Redeliver implements bot.Redeliverer: it handles a click or a form that
+// a replica acked and did not handle. Its trigger_id has expired, so a
+// click that answers with a form gets the form's help instead; a form's
+// answer goes to its response_url, the modal being long closed.
+func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) error {
+	var in inbound
+	if err := json.Unmarshal(data, &in); err != nil {
+		return bot.Wrap(bot.EINVALID, err, "slack: decode inbound")
+	}
+	switch {
+	case in.Action != nil:
+		if bot.IsAdminAction(in.Action.ActionID) {
+			in.Action.IsAdmin = a.isAdmin(ctx, in.Action.Member)
+		}
+		a.runClick(ctx, *in.Action, "", in.replyTo(in.Action.Member), in.Key)
+	case in.Command != nil:
+		if isAdminCommand(in.Command.Name) {
+			in.Command.IsAdmin = a.isAdmin(ctx, in.Command.Member)
+		}
+		r := a.h.HandleCommand(ctx, *in.Command)
+		a.reply(ctx, in.replyTo(in.Command.Member), bot.Reply{Message: r.Message, Lang: r.Lang})
+	default:
+		return bot.Wrap(bot.EINVALID, errors.New("empty inbound"), "slack: decode inbound")
+	}
+	return nil
+}
+
+var _ bot.Redeliverer = (*Adapter)(nil)

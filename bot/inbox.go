@@ -1,0 +1,68 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Redeliverer is an optional interface of a Platform whose adapter keeps
+// each inbound delivery (a click, a form) in the store before acking it
+// (Bot.Receive). When the replica that acked one dies before it is
+// handled, another replica hands its data back through Redeliver, which
+// handles it as if it had just come: the handlers are idempotent, so a
+// delivery handled twice is answered "already done" at worst.
+type Redeliverer interface {
+	Redeliver(ctx context.Context, t Tenant, data []byte) error
+}
+
+// inboundTTL is how long an inbound delivery waits to be handled.
+const inboundTTL = time.Hour
+
+// inboundID is the job and store ID of the delivery named key: a hash,
+// as a key may hold any character.
+func inboundID(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:12])
+}
+
+// Receive records an inbound delivery before the adapter acks it: the
+// adapter's data, its delivery key (as FirstDelivery), and a job, due when
+// the lease runs out, that redelivers it unless Handled comes first. It
+// reports false for a delivery seen before (a replay): the adapter acks
+// it and drops it. An error means nothing was recorded: the adapter
+// handles the delivery in memory, as before.
+func (b *Bot) Receive(ctx context.Context, t Tenant, key string, data []byte) (bool, error) {
+	id := inboundID(key)
+	job := NewJob(b.clock.Now().Add(b.lease()), JobInbound, id)
+	return b.store.Receive(ctx, t, "in:"+key, id, data, job, deliveryTTL, inboundTTL)
+}
+
+// Handled forgets an inbound delivery once it is handled.
+func (b *Bot) Handled(ctx context.Context, t Tenant, key string) error {
+	return b.store.Handled(ctx, t, inboundID(key))
+}
+
+// runInbound hands a delivery that was acked and not handled (its replica
+// died) back to its platform.
+func runInbound(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	id := j.Part(0)
+	data, err := b.store.Inbound(ctx, t, id)
+	if err != nil {
+		return ignoreGone(err)
+	}
+	p, err := b.tenantPlatform(t)
+	if err != nil {
+		return err
+	}
+	r, ok := p.(Redeliverer)
+	if !ok {
+		return b.store.Handled(ctx, t, id)
+	}
+	b.log.Warn("inbound delivery recovered", "tenant", t.String(), "inbound", id)
+	if err := r.Redeliver(ctx, t, data); err != nil {
+		return err
+	}
+	return b.store.Handled(ctx, t, id)
+}

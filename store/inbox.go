@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// receiveScript records an inbound delivery unless its key was seen:
+// KEYS seen, inbox, jobs; ARGV seen TTL (ms), data, data TTL (ms), job
+// due (ms), job ID. It returns 1 when recorded, 0 for a replay.
+var receiveScript = redis.NewScript(`
+if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+return 1
+`)
+
+// Receive implements bot.Store. It runs before an ack: one round trip,
+// the script and the tenant's registration (so that ticks visit it)
+// pipelined.
+func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
+	k := keysFor(tn)
+	var res *redis.Cmd
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobs()},
+			seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID)
+		p.SAdd(ctx, tenantsKey, tn.String())
+		return nil
+	})
+	if err != nil {
+		return false, classify(err, "receive")
+	}
+	n, err := res.Int()
+	return n == 1, classify(err, "receive")
+}
+
+// Inbound implements bot.Store.
+func (s *Store) Inbound(ctx context.Context, tn bot.Tenant, id string) ([]byte, error) {
+	b, err := s.rdb.Get(ctx, keysFor(tn).inbox(id)).Bytes()
+	return b, classify(err, "inbound")
+}
+
+// Handled implements bot.Store.
+func (s *Store) Handled(ctx context.Context, tn bot.Tenant, id string) error {
+	k := keysFor(tn)
+	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+		p.Del(ctx, k.inbox(id))
+		p.ZRem(ctx, k.jobs(), bot.JobInbound+":"+id)
+		return nil
+	})
+	return classify(err, "handled")
+}
