@@ -129,7 +129,7 @@ func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string
 func proposalFields(p bot.Proposal) []string {
 	return []string{
 		"request", p.Request, "mentor", p.Mentor.User, "mentee", p.Mentee.User, "topic", p.Topic,
-		"kind", string(p.Kind), "goal", p.Goal, "reasons", jsonOf(p.Reasons),
+		"kind", string(p.Kind), "goal", p.Goal, "reasons", reasonsField(p.Reasons),
 		"score", strconv.FormatFloat(p.Score, 'f', 4, 64), "state", string(p.State), "created", ms(p.Created),
 	}
 }
@@ -141,14 +141,14 @@ func proposalFrom(t bot.Tenant, id string, h map[string]string) bot.Proposal {
 		State: bot.ProposalState(h["state"]), Created: fromMS(h["created"]),
 	}
 	p.Score, _ = strconv.ParseFloat(h["score"], 64)
-	_ = json.Unmarshal([]byte(h["reasons"]), &p.Reasons)
+	p.Reasons = reasonsFrom(h["reasons"])
 	return p
 }
 
 func pairFields(p bot.Pair) []string {
 	return []string{
 		"request", p.Request, "proposal", p.Proposal, "mentor", p.Mentor.User, "mentee", p.Mentee.User,
-		"topic", p.Topic, "kind", string(p.Kind), "goal", p.Goal, "reasons", jsonOf(p.Reasons),
+		"topic", p.Topic, "kind", string(p.Kind), "goal", p.Goal, "reasons", reasonsField(p.Reasons),
 		"state", string(p.State), "room", p.Room, "created", ms(p.Created), "official", ms(p.Official),
 		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck),
 		"met", ms(p.Met), "notyet", strconv.Itoa(p.NotYet), "stalled", flag(p.Stalled),
@@ -165,6 +165,6 @@ func pairFrom(t bot.Tenant, id string, h map[string]string) bot.Pair {
 		Met: fromMS(h["met"]), NotYet: num(h["notyet"]), Stalled: h["stalled"] == "1",
 		Ended: fromMS(h["ended"]), EndReason: h["end_reason"],
 	}
-	_ = json.Unmarshal([]byte(h["reasons"]), &p.Reasons)
+	p.Reasons = reasonsFrom(h["reasons"])
 	return p
 }
