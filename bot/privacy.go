@@ -27,6 +27,11 @@ type PrivacyStore interface {
 	// before, and the cancelled requests created before before, and
 	// returns how many pairs and requests went. Counters stay.
 	Prune(ctx context.Context, t Tenant, before time.Time) (Pruned, error)
+	// MembersWithRecord returns the user IDs of the workspace's members
+	// who have a record (every member with an offer, a request or a
+	// pair has one), in no order. It walks the workspace's keys, so it
+	// runs in a daily job (ForgetLeavers).
+	MembersWithRecord(ctx context.Context, t Tenant) ([]string, error)
 }
 
 // MemberData is what the bot keeps about one member (PrivacyStore.MemberData),

@@ -370,3 +370,19 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// MembersWithRecord implements bot.PrivacyStore.
+func (s *Store) MembersWithRecord(ctx context.Context, t bot.Tenant) ([]string, error) {
+	k := keysFor(t)
+	all, err := s.scanAll(ctx, k)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, key := range all {
+		if kind, rest := kindOf(k, key); kind == "member" && rest != "" && !strings.Contains(rest, ":") {
+			out = append(out, rest)
+		}
+	}
+	return out, nil
+}

@@ -48,13 +48,15 @@ type Config struct {
 	Now func() time.Time
 	// HTTPTransport carries REST calls. Default http.DefaultTransport.
 	HTTPTransport http.RoundTripper
-	// Claim, when set, decides whether an interaction is served: each
-	// replica's gateway connection receives every interaction, and a
-	// signed HTTP request may be replayed, on any replica, for as long as
-	// MaxSkew accepts it. Only the first Claim of an interaction ID
-	// returns true and serves it. A failed claim (err) serves it anyway:
-	// better a refused second answer than none.
-	Claim func(ctx context.Context, interactionID string) (bool, error)
+	// Claim, when set, decides whether this replica acts on an inbound
+	// event: each replica's gateway connection receives every event, and
+	// a signed HTTP request may be replayed, on any replica, for as long
+	// as MaxSkew accepts it. Keys are "interaction:<id>" (an interaction
+	// is served) and "leave:<hash of guild and user>" (a member who left
+	// is erased). Only the first Claim of a key returns true and acts. A
+	// failed claim (err) acts anyway: better a refused second answer, or
+	// an erasure run twice (harmless), than none.
+	Claim func(ctx context.Context, key string) (bool, error)
 }
 
 // Handler is what the adapter needs of the bot; *bot.Bot is one.

@@ -28,6 +28,11 @@
 //   - discordgo v0.29 cannot decode modal Label components, so modals are
 //     built from action rows of text inputs.
 //   - Members with closed DMs (error 50007) are told how to open them.
+//   - Every gateway session receives every event, so with several
+//     replicas each interaction and each leave is acted on by the one
+//     replica whose Config.Claim of it succeeds (gateway.go, leave.go).
+//   - Over HTTP no leave event comes: the core's daily ForgetLeavers asks
+//     StillMember (roster.go), where only Unknown Member means gone.
 //
 // Logs carry IDs and error codes, never message text or names.
 package discord

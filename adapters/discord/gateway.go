@@ -16,7 +16,7 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 	}
 	i := ic.Interaction
 	if !a.spawn(func() {
-		if a.claimed(i.ID) {
+		if a.claimed("interaction:" + i.ID) {
 			a.serve(i, restAck{rest: a.rest, i: i})
 		}
 	}) {
@@ -27,21 +27,21 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 // claimTimeout bounds Claim: Discord allows 3 s for the first response.
 const claimTimeout = 500 * time.Millisecond
 
-// claimed reports whether this replica serves the interaction (see
-// Config.Claim).
-func (a *Adapter) claimed(id string) bool {
+// claimed reports whether this replica acts on the event named by key
+// (see Config.Claim).
+func (a *Adapter) claimed(key string) bool {
 	if a.cfg.Claim == nil {
 		return true
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), claimTimeout)
 	defer cancel()
-	ok, err := a.cfg.Claim(ctx, id)
+	ok, err := a.cfg.Claim(ctx, key)
 	switch {
 	case err != nil:
-		a.log.Warn("interaction claim failed; serving it", "interaction", id, "err", err)
+		a.log.Warn("claim failed; acting anyway", "event", key, "err", err)
 		return true
 	case !ok:
-		a.log.Debug("interaction served by another replica", "interaction", id)
+		a.log.Debug("event taken by another replica", "event", key)
 	}
 	return ok
 }

@@ -52,7 +52,7 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ack := &httpAck{resp: make(chan *discordgo.InteractionResponse, 1), done: make(chan error, 1)}
 	if !a.spawn(func() {
-		if !a.claimed(i.ID) {
+		if !a.claimed("interaction:" + i.ID) {
 			// A replay of an interaction served already (Config.Claim):
 			// its sender gets an empty deferral, and nothing runs again.
 			_ = ack.ack(context.Background(), deferredResponse(translate(&i).Kind))

@@ -2,6 +2,8 @@ package discord
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/mentorbot/mentorbot/bot"
@@ -10,6 +12,8 @@ import (
 // onMemberRemove receives GUILD_MEMBER_REMOVE (the privileged
 // GUILD_MEMBERS intent): a member who leaves the server is erased as
 // /mentor forget erases (bot.Forgetter), on a goroutine Close waits for.
+// Every replica's gateway connection receives the event: the replica
+// whose Claim of it succeeds erases, the others leave it (Config.Claim).
 func (a *Adapter) onMemberRemove(_ *discordgo.Session, e *discordgo.GuildMemberRemove) {
 	if e == nil || e.Member == nil || e.User == nil || e.User.ID == "" || e.GuildID == "" {
 		return
@@ -20,6 +24,9 @@ func (a *Adapter) onMemberRemove(_ *discordgo.Session, e *discordgo.GuildMemberR
 	}
 	id := bot.MemberID{Platform: Platform, Workspace: e.GuildID, User: e.User.ID}
 	a.spawn(func() {
+		if !a.claimed(leaveKey(e.GuildID, e.User.ID)) {
+			return
+		}
 		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.WorkTimeout)
 		defer cancel()
 		if err := f.Forget(ctx, id); err != nil {
@@ -28,4 +35,11 @@ func (a *Adapter) onMemberRemove(_ *discordgo.Session, e *discordgo.GuildMemberR
 		}
 		a.log.Info("member left: erased", "member", id.String())
 	})
+}
+
+// leaveKey names a member's leaving for Config.Claim without their ID:
+// the claim outlives the erasure, and must not keep what it erased.
+func leaveKey(guild, user string) string {
+	sum := sha256.Sum256([]byte(guild + ":" + user))
+	return "leave:" + hex.EncodeToString(sum[:16])
 }

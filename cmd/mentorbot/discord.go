@@ -11,7 +11,7 @@ import (
 // openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set:
 // it registers /mentor, then takes interactions at POST
 // /discord/interactions when DISCORD_PUBLIC_KEY is set, over the gateway
-// otherwise (where replicas share each interaction out through a lock). The adapter is registered with the bot before it opens, so
+// otherwise (where replicas share each event out through a lock). The adapter is registered with the bot before it opens, so
 // that the first interaction finds it; Close waits for interactions
 // still being served, before the store closes.
 func (m *Main) openDiscord(ctx context.Context) error {
@@ -24,13 +24,14 @@ func (m *Main) openDiscord(ctx context.Context) error {
 		APIURL: c.APIURL, IntroChannelID: c.IntroChannelID,
 		HTTPTransport: m.metrics.Transport(metrics.Discord, nil),
 	}
-	// Over the gateway every replica receives every interaction, and a
-	// signed HTTP request may be replayed on any replica: the first to
-	// take the interaction's lock in Redis serves it. The lock lasts as
-	// long as the interaction's token (15 minutes), longer than the 5
-	// minutes in which a signed request is accepted.
-	cfg.Claim = func(ctx context.Context, id string) (bool, error) {
-		return m.Store.TryLock(ctx, "discord:interaction:"+id, 15*time.Minute)
+	// Over the gateway every replica receives every event, and a signed
+	// HTTP request may be replayed on any replica: the first to take the
+	// event's lock in Redis serves the interaction, or erases the member
+	// who left. The lock lasts as long as an interaction's token (15
+	// minutes), longer than the 5 minutes in which a signed request is
+	// accepted, and than the spread of one event over the replicas.
+	cfg.Claim = func(ctx context.Context, key string) (bool, error) {
+		return m.Store.TryLock(ctx, "discord:"+key, 15*time.Minute)
 	}
 	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {

@@ -173,7 +173,7 @@ func TestDiscordGatewayReplicas(t *testing.T) {
 			t.Errorf("got no DM to %s, want the introduction", user)
 		}
 	}
-	if !strings.Contains(w.Log.String(), "interaction served by another replica") {
+	if !strings.Contains(w.Log.String(), "event taken by another replica") {
 		t.Errorf("got no interaction left to the other replica, want each one served once")
 	}
 }

@@ -194,6 +194,7 @@ func (m *Main) scheduler() *schedule.Runner {
 			// frequent entry checks which workspaces are due.
 			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
 			{Name: "retention", Spec: retentionSpec, Run: m.prune},
+			{Name: "leavers", Spec: leaversSpec, Run: m.forgetLeavers},
 		},
 	}
 }

@@ -99,6 +99,12 @@ func testMembers(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if len(all) != 1 || !reflect.DeepEqual(all["U1"], m) {
 		t.Fatalf("got %+v, want only U1 as saved", all)
 	}
+	mustOffer(t, s, tn, "U2", 1) // an offer, but no record: not listed
+	users, err := s.MembersWithRecord(ctx(), tn)
+	MustOK(t, err)
+	if len(users) != 1 || users[0] != "U1" {
+		t.Fatalf("got members with a record %v, want [U1]", users)
+	}
 }
 
 func testOffers(t *testing.T, s bot.Store, tn bot.Tenant) {
