@@ -1,0 +1,133 @@
+package slack_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// stuckHook is a response_url that never answers until released: it
+// holds every post it receives.
+type stuckHook struct {
+	srv     *httptest.Server
+	release chan struct{}
+	held    atomic.Int64
+	arrived chan struct{} // one value per post received
+}
+
+func mustStuckHook(tb testing.TB) *stuckHook {
+	tb.Helper()
+	s := &stuckHook{release: make(chan struct{}), arrived: make(chan struct{}, 1024)}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.held.Add(1)
+		s.arrived <- struct{}{}
+		select {
+		case <-s.release:
+		case <-r.Context().Done():
+		}
+	}))
+	tb.Cleanup(s.srv.Close)
+	return s
+}
+
+// ackOf posts a command and returns its ack's body, failing the test if
+// the ack is still held after a generous guard: before the bulkheads, an
+// ack waited for a job slot held by a post to the stuck response_url, and
+// here (AckBudget of an hour) it would wait until the guard.
+func ackOf(tb testing.TB, r *rig, c slackfake.Command) string {
+	tb.Helper()
+	type ack struct {
+		status int
+		body   string
+	}
+	got := make(chan ack, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(slackfake.NewRequest(r.srv.URL+"/slack/commands", secret, time.Now(), c.Body()))
+		if err != nil {
+			got <- ack{}
+			return
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		got <- ack{res.StatusCode, string(b)}
+	}()
+	select {
+	case a := <-got:
+		if a.status != http.StatusOK {
+			tb.Fatalf("got status %d for %s, want 200", a.status, c.User)
+		}
+		return a.body
+	case <-time.After(10 * time.Second):
+		tb.Fatalf("ack for %s still waiting: it waits on outbound work", c.User)
+		return ""
+	}
+}
+
+// TestBulkheads shows that a response_url that never answers degrades
+// only the replies bound for it: other members' commands are acked and
+// answered while every post to it is still held.
+func TestBulkheads(t *testing.T) {
+	t.Run("StuckResponseURLStarvesNobody", func(t *testing.T) {
+		hook := mustStuckHook(t)
+		defer close(hook.release) // before the rig closes, which waits for the held posts
+		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		r := MustRig(t, h, func(o *slack.Options) {
+			o.MaxInFlight = 8
+			o.AckBudget = time.Hour
+			o.CloseTimeout = 5 * time.Second
+			o.Outbound = slack.Outbound{Workers: 2, Queue: 3, ResponseURLTimeout: time.Hour}
+		})
+		r.fake.AnyUser()
+		const stuck, others = 30, 20
+		accepted := 0 // a burst may find every slot taken: then "busy"
+		for i := range stuck {
+			user := fmt.Sprintf("US%02d", i)
+			if ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user}) == "" {
+				accepted++
+			}
+		}
+		// Both response_url workers are now held by the stuck hook, and the
+		// stuck members' replies that did not fit in its queue (all less 2
+		// held less 3 queued) went as DMs.
+		for range 2 {
+			<-hook.arrived
+		}
+		isStuck := func(c slackfake.Call) bool { return strings.HasPrefix(c.Get("channel"), "DUS") }
+		r.fake.WaitCalls(t, "chat.postMessage", accepted-2-3, isStuck, 10*time.Second)
+		for i := range others {
+			user := fmt.Sprintf("UO%02d", i)
+			if body := ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: r.fake.ResponseURL(user)}); body != "" {
+				t.Fatalf("got ack %q for %s, want an empty ack: nothing is overloaded but one destination", body, user)
+			}
+			// Each one's reply arrives before the next command is sent,
+			// while the stuck hook still holds its posts.
+			r.fake.WaitCalls(t, "chat.postMessage", i+1, func(c slackfake.Call) bool {
+				return strings.HasPrefix(c.Get("channel"), "DUO")
+			}, 10*time.Second)
+		}
+		if got := hook.held.Load(); got != 2 {
+			t.Fatalf("got %d posts held by the stuck response_url, want 2 (its workers only)", got)
+		}
+		seen := map[string]int{}
+		for _, c := range r.fake.Calls("chat.postMessage") {
+			seen[strings.TrimPrefix(c.Get("channel"), "D")]++
+		}
+		for i := range others {
+			if user := fmt.Sprintf("UO%02d", i); seen[user] != 1 {
+				t.Fatalf("got %d replies to %s, want 1", seen[user], user)
+			}
+		}
+		if got := len(r.fake.Calls("chat.postMessage")) - others; got != accepted-2-3 {
+			t.Fatalf("got %d DMs to stuck members, want %d", got, accepted-2-3)
+		}
+	})
+}
