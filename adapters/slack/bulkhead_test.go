@@ -130,4 +130,89 @@ func TestBulkheads(t *testing.T) {
 			t.Fatalf("got %d DMs to stuck members, want %d", got, accepted-2-3)
 		}
 	})
+	t.Run("StuckResponseURLFallsBackToDM", func(t *testing.T) {
+		hook := mustStuckHook(t)
+		defer close(hook.release)
+		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		r := MustRig(t, h, func(o *slack.Options) {
+			o.Outbound = slack.Outbound{ResponseURLTimeout: 50 * time.Millisecond}
+		})
+		r.fake.AnyUser()
+		const n = 5
+		for i := range n {
+			user := fmt.Sprintf("US%02d", i)
+			ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user})
+		}
+		// The guard is below the 10 s client timeout a post once waited.
+		r.fake.WaitCalls(t, "chat.postMessage", n, nil, 5*time.Second)
+		seen := map[string]int{}
+		for _, c := range r.fake.Calls("chat.postMessage") {
+			seen[c.Get("channel")]++
+		}
+		if len(seen) != n {
+			t.Fatalf("got DMs %v, want one to each of %d members", seen, n)
+		}
+	})
+}
+
+// TestBusy: with every job slot taken, an ack leaves at once and says the
+// bot is busy, in the member's language, and nothing runs.
+func TestBusy(t *testing.T) {
+	busyFR := bot.T(bot.French, "err.busy")
+	// mustFull returns a rig whose only job slot is held by a command of
+	// U0 until release is closed, and whose member UFR reads French.
+	mustFull := func(t *testing.T) (*rig, *recorder) {
+		h := &recorder{gate: make(chan struct{}), reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		fake := slackfake.MustNew(t)
+		fake.SetTeam("T1")
+		fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
+		r := MustRigOn(t, fake, h, func(o *slack.Options) {
+			o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
+		})
+		if _, err := r.a.ReadDirectory(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { close(h.gate) })
+		if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
+			t.Fatalf("got ack %q, want an empty one", body)
+		}
+		return r, h
+	}
+	t.Run("Command", func(t *testing.T) {
+		r, h := mustFull(t)
+		body := ackOf(t, r, slackfake.Command{Team: "T1", User: "UFR", Text: "status", ResponseURL: r.fake.ResponseURL("fr")})
+		if !strings.Contains(body, busyFR) {
+			t.Fatalf("got ack %q, want %q in it", body, busyFR)
+		}
+		if n := len(h.Commands()); n != 0 {
+			t.Fatalf("got %d commands run, want 0", n)
+		}
+	})
+	t.Run("Click", func(t *testing.T) {
+		r, h := mustFull(t)
+		click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
+			Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
+		if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
+			t.Fatalf("got %d %q, want an empty 200", status, body)
+		}
+		got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
+		if !strings.Contains(got[0].AllText(), busyFR) {
+			t.Fatalf("got %q, want %q", got[0].AllText(), busyFR)
+		}
+		if n := len(h.Actions()); n != 0 {
+			t.Fatalf("got %d clicks run, want 0", n)
+		}
+	})
+	t.Run("Submission", func(t *testing.T) {
+		r, h := mustFull(t)
+		view := map[string]any{"callback_id": "mentor.form", "private_metadata": `{"c":"request","r":"` + r.fake.ResponseURL("form") + `"}`}
+		sub := slackfake.Submission{Team: "T1", User: "UFR", View: view, Values: map[string]string{"topic": "go", "about": "x"}}
+		status, body := r.post(t, "/slack/interactions", time.Now(), sub.Body())
+		if status != http.StatusOK || !strings.Contains(body, `"about":"`+busyFR) || !strings.Contains(body, `"response_action":"errors"`) {
+			t.Fatalf("got %d %q, want the busy sentence under the first field, the modal kept open", status, body)
+		}
+		if n := len(h.Commands()); n != 0 {
+			t.Fatalf("got %d commands run, want 0", n)
+		}
+	})
 }
