@@ -216,3 +216,38 @@ func TestBusy(t *testing.T) {
 		}
 	})
 }
+
+// BenchmarkAck measures acks of slash commands over HTTP while replies
+// go out: "Healthy" with every response_url answering, "HalfStuck" with
+// every other command's response_url never answering. The ratio of the
+// two is what one dead destination costs everyone else's acks.
+func BenchmarkAck(b *testing.B) {
+	for _, stuck := range []bool{false, true} {
+		name := map[bool]string{false: "Healthy", true: "HalfStuck"}[stuck]
+		b.Run(name, func(b *testing.B) {
+			hook := mustStuckHook(b)
+			defer close(hook.release)
+			h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+			r := MustRig(b, h, func(o *slack.Options) { o.CloseTimeout = time.Second })
+			r.fake.AnyUser()
+			r.fake.SetRecording(false)
+			i, busy := 0, 0
+			for b.Loop() {
+				user := fmt.Sprintf("U%07d", i)
+				url := r.fake.ResponseURL(user)
+				if stuck && i%2 == 0 {
+					url = hook.srv.URL + "/" + user
+				}
+				i++
+				status, body := r.post(b, "/slack/commands", time.Now(), slackfake.Command{Team: "T1", User: user, ResponseURL: url}.Body())
+				if status != http.StatusOK {
+					b.Fatalf("got %d, want 200", status)
+				}
+				if body != "" {
+					busy++
+				}
+			}
+			b.ReportMetric(float64(busy)/float64(i), "busy/op")
+		})
+	}
+}
