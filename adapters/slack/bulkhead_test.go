@@ -205,10 +205,15 @@ func TestBusy(t *testing.T) {
 	})
 	t.Run("Submission", func(t *testing.T) {
 		r, h := mustFull(t)
-		view := map[string]any{"callback_id": "mentor.form", "private_metadata": `{"c":"request","r":"` + r.fake.ResponseURL("form") + `"}`}
+		input := func(id string) map[string]any {
+			return map[string]any{"type": "input", "block_id": id, "label": map[string]any{"type": "plain_text", "text": id},
+				"element": map[string]any{"type": "plain_text_input", "action_id": id}}
+		}
+		view := map[string]any{"callback_id": "mentor.form", "private_metadata": `{"c":"request","r":"` + r.fake.ResponseURL("form") + `"}`,
+			"blocks": []any{input("topic"), input("about")}}
 		sub := slackfake.Submission{Team: "T1", User: "UFR", View: view, Values: map[string]string{"topic": "go", "about": "x"}}
 		status, body := r.post(t, "/slack/interactions", time.Now(), sub.Body())
-		if status != http.StatusOK || !strings.Contains(body, `"about":"`+busyFR) || !strings.Contains(body, `"response_action":"errors"`) {
+		if status != http.StatusOK || !strings.Contains(body, `"topic":"`+busyFR) || !strings.Contains(body, `"response_action":"errors"`) {
 			t.Fatalf("got %d %q, want the busy sentence under the first field, the modal kept open", status, body)
 		}
 		if n := len(h.Commands()); n != 0 {

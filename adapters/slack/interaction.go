@@ -129,7 +129,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		// the member submits again in a moment, nothing lost.
 		a.log.Warn("slack: submission refused: busy", "member", who.String())
 		a.refusedBusy(who, key)
-		if name := firstField(values); name != "" {
+		if name := firstField(ic.View, values); name != "" {
 			return fieldErrors(map[string]string{name: a.busy(who).Message.Text})
 		}
 		a.notifyBusy(to)
@@ -158,8 +158,16 @@ func inlineErrors(r bot.Reply, values map[string]string) bool {
 	return true
 }
 
-// firstField is the first input of a submitted form, by name.
-func firstField(values map[string]string) string {
+// firstField is the first input of a submitted form as the view shows
+// it, else the first by name.
+func firstField(v slack.View, values map[string]string) string {
+	for _, b := range v.Blocks.BlockSet {
+		if in, ok := b.(*slack.InputBlock); ok {
+			if _, ok := values[in.BlockID]; ok {
+				return in.BlockID
+			}
+		}
+	}
 	names := slices.Sorted(maps.Keys(values))
 	if len(names) == 0 {
 		return ""
