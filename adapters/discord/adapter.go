@@ -37,6 +37,13 @@ type Config struct {
 	// WorkTimeout bounds the work on one interaction, deferred or not, and
 	// so how long Close may wait. Default 30 s.
 	WorkTimeout time.Duration
+	// MaxInFlight is how many interactions the core may work on at once.
+	// Default 256. Past it, an interaction is answered at once, in the
+	// member's language, that the bot is busy, and the core does not run.
+	// A slot is held only while the core works: the REST calls that carry
+	// a deferred reply afterwards hold none, so a slow Discord REST route
+	// never makes another member wait for a slot.
+	MaxInFlight int
 	// RetryAttempts and RetryBackoff bound retries of 5xx and network
 	// errors: attempts in all (default 4), first pause (default 250 ms),
 	// doubling each time.
@@ -79,6 +86,8 @@ type Adapter struct {
 	gateway gatewayAPI
 	key     ed25519.PublicKey
 
+	slots chan struct{} // one per interaction the core works on
+
 	dms      sync.Map  // user ID -> DM channel ID
 	dmClosed closedDMs // members whose DMs were found closed
 
@@ -108,7 +117,7 @@ func New(cfg Config, h Handler, log *slog.Logger) (*Adapter, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &Adapter{cfg: cfg, h: h, log: log.With("platform", Platform)}
+	a := &Adapter{cfg: cfg, h: h, log: log.With("platform", Platform), slots: make(chan struct{}, cfg.MaxInFlight)}
 	if cfg.PublicKey != "" {
 		key, err := hex.DecodeString(cfg.PublicKey)
 		if err != nil || len(key) != ed25519.PublicKeySize {
@@ -130,6 +139,9 @@ func withDefaults(cfg Config) Config {
 	}
 	if cfg.WorkTimeout <= 0 {
 		cfg.WorkTimeout = 30 * time.Second
+	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = 256
 	}
 	if cfg.RetryAttempts <= 0 {
 		cfg.RetryAttempts = 4

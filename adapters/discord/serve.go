@@ -43,15 +43,26 @@ func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
 	}
 }
 
-// answer runs the core and responds within Discord's 3 s: directly when
+// answer runs the core, if a slot is free (Config.MaxInFlight), and
+// responds within Discord's 3 s: directly when
 // the reply comes within AnswerWithin, else with a deferral and then an
 // edit or a follow-up. It waits for the core either way (up to
 // WorkTimeout), so that Close waiting for serve also waits for the core.
 func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker) {
 	act := &actorInfo{id: ev.Member, name: ev.Name}
 	ctx = context.WithValue(ctx, actorKey{}, act)
+	if !a.acquire() {
+		// Every slot is taken: say so at once rather than queue, and
+		// change nothing. The answer needs no REST call over HTTP.
+		log.Warn("interaction refused: busy")
+		a.send(ctx, log, ack, ephemeralText(bot.T(ev.Lang, "err.busy")))
+		return
+	}
 	done := make(chan bot.Reply, 1)
-	go func() { done <- a.run(ctx, log, ev) }()
+	go func() {
+		defer a.release() // the core is done: the REST calls after it hold no slot
+		done <- a.run(ctx, log, ev)
+	}()
 	timer := time.NewTimer(a.cfg.AnswerWithin)
 	defer timer.Stop()
 	select {
@@ -86,6 +97,18 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
 	}
 }
+
+// acquire takes a slot for the core if one is free, without waiting.
+func (a *Adapter) acquire() bool {
+	select {
+	case a.slots <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (a *Adapter) release() { <-a.slots }
 
 // replyLang is the member's language as the core knows it (their
 // /mentor lang choice), else the interaction's locale: the adapter's own

@@ -48,8 +48,9 @@ type Options struct {
 
 	Retry Retry
 	// AckBudget is how long a modal submission may wait for the core
-	// before it is acknowledged anyway (Slack's limit is 3 s), and how long
-	// an ack may wait for a free work slot. Default 2 s.
+	// before it is acknowledged anyway (Slack's limit is 3 s). Default 2 s.
+	// An ack never waits for a free work slot: without one, the member is
+	// told the bot is busy.
 	AckBudget time.Duration
 	// InlineBudget is how long a slash command's ack may wait for the
 	// core, counted from the request's arrival, to carry a plain reply in
@@ -65,8 +66,11 @@ type Options struct {
 	// cancelling it. Default 20 s.
 	CloseTimeout time.Duration
 	// MaxInFlight is how many acknowledged commands and clicks may be
-	// worked on at once. Default 256.
+	// worked on at once. Default 256. Replies go out apart (Outbound), so
+	// a slot is held only while the core works.
 	MaxInFlight int
+	// Outbound sizes the bulkheads that carry replies out.
+	Outbound Outbound
 	// OnEvent, when set, is called once per Events API event (duplicates
 	// removed), with the workspace and the event type.
 	OnEvent func(team, eventType string)
@@ -121,6 +125,7 @@ func (o *Options) defaults() error {
 	if o.Retry.Attempts <= 0 {
 		o.Retry = DefaultRetry
 	}
+	o.Outbound.defaults()
 	o.AckBudget = orDefault(o.AckBudget, 2*time.Second)
 	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
@@ -149,6 +154,7 @@ type Adapter struct {
 	api    webAPI
 
 	jobs     *jobs
+	out      *outbound
 	profiles *cache[bot.MemberID, bot.Profile]
 	dms      *cache[bot.MemberID, string]
 	seen     *cache[string, struct{}]
@@ -182,6 +188,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 	return &Adapter{
 		h: h, opt: o, log: o.Log, client: client, api: client,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
+		out:      newOutbound(o.Outbound),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, maxProfiles),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),
@@ -222,8 +229,8 @@ func (a *Adapter) Start(ctx context.Context) error {
 }
 
 // Close stops Socket Mode and the reads of the directory, then waits for
-// the work in flight (up to Options.CloseTimeout) so that no reply is lost
-// on a graceful shutdown.
+// the work in flight and then the replies queued (each up to
+// Options.CloseTimeout) so that no reply is lost on a graceful shutdown.
 func (a *Adapter) Close() error {
 	a.mu.Lock()
 	stop := a.stop
@@ -233,6 +240,7 @@ func (a *Adapter) Close() error {
 	}
 	a.background.Wait()
 	a.jobs.close(a.opt.CloseTimeout)
+	a.out.close(a.opt.CloseTimeout)
 	return nil
 }
 

@@ -15,6 +15,8 @@ const formOpenTimeout = 2500 * time.Millisecond
 
 // onCommand acknowledges a slash command, over HTTP or Socket Mode
 // alike, and runs it on a job of its own, whose context outlives the ack.
+// When every job slot is taken, the ack says the bot is busy, in the
+// member's language, and the command does not run.
 // The ack waits for the core up to Options.InlineBudget, counted from
 // received: a plain reply that comes in time travels in the ack (the
 // returned inline); otherwise the ack is empty and the reply follows
@@ -31,13 +33,20 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 	if a.opt.InlineBudget > 0 {
 		ack = newHandoff[*inline]()
 	}
-	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+	err := a.jobs.start(func(ctx context.Context) {
 		if !a.firstDelivery(ctx, c.TeamID, key) {
 			ack.give(nil)
 			return
 		}
 		a.runCommand(ctx, c, to, ack)
-	}) {
+	})
+	if err == errBusy {
+		// The answer travels in the ack itself: telling the member costs
+		// no outbound call, and nothing was done.
+		a.log.Warn("slack: command refused: busy", "member", who.String())
+		return inlineReply(to, a.busy(who))
+	}
+	if err != nil {
 		a.log.Warn("slack: command refused while closing", "member", who.String())
 		return nil
 	}

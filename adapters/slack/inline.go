@@ -45,9 +45,58 @@ func inlineReply(to replyTo, r bot.Reply) *inline {
 }
 
 // undelivered sends through response_url (or a DM) an inline reply whose
-// ack could not be sent: nothing owed is dropped.
+// ack could not be sent: nothing owed is dropped. It takes no job slot:
+// the reply goes straight to the outbound lanes.
 func (a *Adapter) undelivered(in *inline) {
-	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) { a.reply(ctx, in.to, in.reply) }) {
-		a.log.Error("slack: reply lost while closing", "member", in.to.member.String())
+	ctx, cancel := context.WithTimeout(context.Background(), a.opt.Outbound.WebAPITimeout)
+	defer cancel()
+	a.reply(ctx, in.to, in.reply)
+}
+
+// busy is the reply of a bot with no free job slot, in the member's
+// language as far as the adapter knows it without asking Redis: their
+// Slack locale, if cached.
+func (a *Adapter) busy(who bot.MemberID) bot.Reply {
+	lang, ok := bot.ParseLang(a.cachedLocale(who))
+	if !ok {
+		lang = bot.English
 	}
+	return bot.Reply{Message: bot.Message{Text: bot.T(lang, "err.busy")}, Lang: lang}
+}
+
+// notifyBusy tells a member whose click found no free job slot that the
+// bot is busy. It never waits: the ack is on hold meanwhile. The notice
+// goes through response_url if its lane has room, else as a DM if that
+// lane has room, else nowhere (logged): the member sees their click did
+// nothing and tries again.
+func (a *Adapter) notifyBusy(to replyTo) {
+	r := a.busy(to.member)
+	if to.responseURL != "" && a.out.hooks.try(func(ctx context.Context) {
+		if err := a.respond(ctx, to.responseURL, r.Message, false); err != nil {
+			a.log.Warn("slack: busy notice lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)))
+		}
+	}) {
+		return
+	}
+	if !a.out.webAPI.try(func(ctx context.Context) {
+		if err := a.Send(ctx, to.member, r.Message); err != nil {
+			a.log.Warn("slack: busy notice lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)))
+		}
+	}) {
+		a.log.Warn("slack: busy notice dropped: lanes full", "member", to.member.String())
+	}
+}
+
+// refusedBusy forgets a click or a form kept before its ack (inbox.go)
+// that was refused as busy: no replica should redeliver what the member
+// was told did not happen. It runs in the background, off the ack.
+func (a *Adapter) refusedBusy(who bot.MemberID, key string) {
+	if _, ok := a.h.(receiver); !ok {
+		return
+	}
+	a.background.Add(1)
+	go func() {
+		defer a.background.Done()
+		a.handled(context.Background(), who.Workspace, key)
+	}()
 }

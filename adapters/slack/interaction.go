@@ -2,6 +2,8 @@ package slack
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -54,12 +56,18 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 	if !a.receive(who.Workspace, in) {
 		return
 	}
-	if !a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+	err := a.jobs.start(func(ctx context.Context) {
 		if bot.IsAdminAction(action.ActionID) {
 			action.IsAdmin = a.isAdmin(ctx, who)
 		}
 		a.runClick(ctx, action, ic.TriggerID, to, key)
-	}) {
+	})
+	switch err {
+	case errBusy:
+		a.log.Warn("slack: click refused: busy", "member", who.String())
+		a.refusedBusy(who, key)
+		a.notifyBusy(replyTo{member: who, responseURL: to.responseURL})
+	case errClosing:
 		a.log.Warn("slack: click refused while closing", "member", who.String())
 	}
 }
@@ -101,7 +109,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		return nil // a replay: closes the modal, as the first did
 	}
 	h := newHandoff[bot.Reply]()
-	started := a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+	err = a.jobs.start(func(ctx context.Context) {
 		if isAdminCommand(cmd.Name) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
@@ -115,7 +123,18 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		}
 		a.reply(ctx, to, bot.Reply{Message: r.Message})
 	})
-	if !started {
+	switch err {
+	case errBusy:
+		// The modal stays open with the sentence under its first field:
+		// the member submits again in a moment, nothing lost.
+		a.log.Warn("slack: submission refused: busy", "member", who.String())
+		a.refusedBusy(who, key)
+		if name := firstField(ic.View, values); name != "" {
+			return fieldErrors(map[string]string{name: a.busy(who).Message.Text})
+		}
+		a.notifyBusy(to)
+		return nil
+	case errClosing:
 		return nil
 	}
 	r, ok := h.take(a.opt.AckBudget - time.Since(received))
@@ -137,6 +156,23 @@ func inlineErrors(r bot.Reply, values map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// firstField is the first input of a submitted form as the view shows
+// it, else the first by name.
+func firstField(v slack.View, values map[string]string) string {
+	for _, b := range v.Blocks.BlockSet {
+		if in, ok := b.(*slack.InputBlock); ok {
+			if _, ok := values[in.BlockID]; ok {
+				return in.BlockID
+			}
+		}
+	}
+	names := slices.Sorted(maps.Keys(values))
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
 }
 
 func firstOf(s ...string) string {

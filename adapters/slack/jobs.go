@@ -12,8 +12,9 @@ const workerIdle = 10 * time.Second
 // jobs runs the work that follows an ack. Each job gets a context of its
 // own, not the request's (which ends with the ack), bounded by timeout and
 // cancelled only when Close gives up waiting. At most limit jobs run at
-// once: beyond that, start waits for a free slot, which slows the ack
-// down (backpressure) but never drops work the bot owes someone.
+// once: beyond that, start refuses at once (errBusy) and the ack tells
+// the member the bot is busy. A job holds its slot only while the core
+// works: replies go out through the outbound lanes (outbound.go).
 //
 // Jobs run on workers that wait a while for the next job when done: the
 // stack of a goroutine that has run a job (JSON, HTTP, Redis) has grown to
@@ -44,18 +45,40 @@ func newJobs(timeout time.Duration, limit int) *jobs {
 	}
 }
 
-// start runs fn on a worker. It waits up to wait for a free slot, then
-// runs fn anyway, over the limit, rather than drop it; it reports false
-// only after close, when fn does not run.
-func (j *jobs) start(wait time.Duration, fn func(ctx context.Context)) bool {
+// Errors of start.
+const (
+	errBusy    = constError("every work slot is taken")
+	errClosing = constError("closing")
+)
+
+// start runs fn on a worker if a slot is free now. It never waits for
+// one: an ack must not wait on work in flight (which once waited on a
+// response_url that did not answer). It returns errBusy when every slot
+// is taken, and errClosing after close; fn does not run then.
+func (j *jobs) start(fn func(ctx context.Context)) error {
+	return j.run(fn, false)
+}
+
+// force runs fn on a worker even when every slot is taken, for work no
+// member waits on and that must not be lost (an erasure). It returns
+// errClosing after close.
+func (j *jobs) force(fn func(ctx context.Context)) error {
+	return j.run(fn, true)
+}
+
+func (j *jobs) run(fn func(ctx context.Context), over bool) error {
 	j.mu.Lock()
 	if j.closed {
 		j.mu.Unlock()
-		return false
+		return errClosing
 	}
 	j.wg.Add(1)
 	j.mu.Unlock()
-	slot := j.acquire(wait)
+	slot := j.acquire()
+	if !slot && !over {
+		j.wg.Done()
+		return errBusy
+	}
 	job := func() {
 		defer j.wg.Done()
 		if slot {
@@ -71,7 +94,7 @@ func (j *jobs) start(wait time.Duration, fn func(ctx context.Context)) bool {
 		j.workers.Add(1)
 		go j.worker(job)
 	}
-	return true
+	return nil
 }
 
 // worker runs job, then the jobs handed to it while it waits, until it
@@ -93,18 +116,11 @@ func (j *jobs) worker(job func()) {
 	}
 }
 
-func (j *jobs) acquire(wait time.Duration) bool {
+func (j *jobs) acquire() bool {
 	select {
 	case j.slots <- struct{}{}:
 		return true
 	default:
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case j.slots <- struct{}{}:
-		return true
-	case <-t.C:
 		return false
 	}
 }

@@ -29,7 +29,8 @@ func (a *Adapter) onUserLeft(team string, raw json.RawMessage) {
 		team = e.User.TeamID
 	}
 	id := member(team, e.User.ID)
-	a.jobs.start(a.opt.AckBudget, func(ctx context.Context) {
+	// Forced past the limit: nobody waits on an erasure, and none is lost.
+	_ = a.jobs.force(func(ctx context.Context) {
 		if err := f.Forget(ctx, id); err != nil {
 			a.log.Error("slack: member left: not erased", "member", id.String(), "err", err)
 			return

@@ -4,15 +4,10 @@ import (
 	"context"
 	"errors"
 	"net/url"
-	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
 )
-
-// replyTimeout bounds the delivery of one reply, apart from the work that
-// produced it: a reply computed at the end of a slow job still goes out.
-const replyTimeout = 20 * time.Second
 
 // replyTo says where the answer to one person's command or click goes.
 type replyTo struct {
@@ -22,32 +17,67 @@ type replyTo struct {
 	channel, ts string
 }
 
-// reply delivers what the person who acted should see. A Replace reply
-// replaces the clicked message (chat.update, else response_url with
-// replace_original), so that its buttons disappear. Any other reply is
-// ephemeral, through response_url, and never touches the clicked message.
-// When Slack refuses both, the reply goes as a DM: nothing owed is dropped.
+// reply hands what the person who acted should see to the outbound lanes
+// (outbound.go) and returns: the job that computed it frees its slot
+// without waiting for Slack. A Replace reply replaces the clicked message
+// (chat.update, else response_url with replace_original), so that its
+// buttons disappear. Any other reply is ephemeral, through response_url,
+// and never touches the clicked message. When Slack refuses both, or the
+// response_url lane is full, the reply goes as a DM: nothing owed is
+// dropped. Only a full Web API lane makes reply wait, up to ctx (the
+// job's), never an ack.
 func (a *Adapter) reply(ctx context.Context, to replyTo, r bot.Reply) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyTimeout)
-	defer cancel()
-	stop := context.AfterFunc(a.jobs.base, cancel) // a hard Close still ends it
-	defer stop()
 	if r.Replace && to.channel != "" && to.ts != "" {
-		err := a.update(ctx, to.channel, to.ts, r.Message)
-		if err == nil {
-			return
-		}
-		a.log.Warn("slack: chat.update failed", "member", to.member.String(), "channel", to.channel, "code", string(bot.ErrorCode(err)), "err", err)
+		a.toWebAPI(ctx, to, func(ctx context.Context) {
+			err := a.update(ctx, to.channel, to.ts, r.Message)
+			if err == nil {
+				return
+			}
+			a.log.Warn("slack: chat.update failed", "member", to.member.String(), "channel", to.channel, "code", string(bot.ErrorCode(err)), "err", err)
+			a.toResponseURL(ctx, to, r)
+		})
+		return
 	}
-	if to.responseURL != "" {
+	a.toResponseURL(ctx, to, r)
+}
+
+// toResponseURL queues r for the response_url lane, or for a DM when
+// there is no response_url or its lane is full.
+func (a *Adapter) toResponseURL(ctx context.Context, to replyTo, r bot.Reply) {
+	if to.responseURL == "" {
+		a.dm(ctx, to, r)
+		return
+	}
+	queued := a.out.hooks.try(func(ctx context.Context) {
 		err := a.respond(ctx, to.responseURL, r.Message, r.Replace)
 		if err == nil {
 			return
 		}
 		a.log.Warn("slack: response_url failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+		// A fresh wait for the other lane: this task's deadline is spent.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.opt.Outbound.WebAPITimeout)
+		defer cancel()
+		a.dm(ctx, to, r)
+	})
+	if !queued {
+		a.log.Warn("slack: response_url lane full; reply sent as a DM", "member", to.member.String())
+		a.dm(ctx, to, r)
 	}
-	if err := a.Send(ctx, to.member, r.Message); err != nil {
-		a.log.Error("slack: reply lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+}
+
+// dm queues r as a DM on the Web API lane.
+func (a *Adapter) dm(ctx context.Context, to replyTo, r bot.Reply) {
+	a.toWebAPI(ctx, to, func(ctx context.Context) {
+		if err := a.Send(ctx, to.member, r.Message); err != nil {
+			a.log.Error("slack: reply lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+		}
+	})
+}
+
+// toWebAPI queues task on the Web API lane, waiting for room up to ctx.
+func (a *Adapter) toWebAPI(ctx context.Context, to replyTo, task func(ctx context.Context)) {
+	if !a.out.webAPI.submit(ctx, task) {
+		a.log.Error("slack: reply lost: Web API lane full or closed", "member", to.member.String())
 	}
 }
 

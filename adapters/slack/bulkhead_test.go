@@ -1,0 +1,258 @@
+package slack_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// stuckHook is a response_url that never answers until released: it
+// holds every post it receives.
+type stuckHook struct {
+	srv     *httptest.Server
+	release chan struct{}
+	held    atomic.Int64
+	arrived chan struct{} // one value per post received
+}
+
+func mustStuckHook(tb testing.TB) *stuckHook {
+	tb.Helper()
+	s := &stuckHook{release: make(chan struct{}), arrived: make(chan struct{}, 1024)}
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.held.Add(1)
+		s.arrived <- struct{}{}
+		select {
+		case <-s.release:
+		case <-r.Context().Done():
+		}
+	}))
+	tb.Cleanup(s.srv.Close)
+	return s
+}
+
+// ackOf posts a command and returns its ack's body, failing the test if
+// the ack is still held after a generous guard: before the bulkheads, an
+// ack waited for a job slot held by a post to the stuck response_url, and
+// here (AckBudget of an hour) it would wait until the guard.
+func ackOf(tb testing.TB, r *rig, c slackfake.Command) string {
+	tb.Helper()
+	type ack struct {
+		status int
+		body   string
+	}
+	got := make(chan ack, 1)
+	go func() {
+		res, err := http.DefaultClient.Do(slackfake.NewRequest(r.srv.URL+"/slack/commands", secret, time.Now(), c.Body()))
+		if err != nil {
+			got <- ack{}
+			return
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		got <- ack{res.StatusCode, string(b)}
+	}()
+	select {
+	case a := <-got:
+		if a.status != http.StatusOK {
+			tb.Fatalf("got status %d for %s, want 200", a.status, c.User)
+		}
+		return a.body
+	case <-time.After(10 * time.Second):
+		tb.Fatalf("ack for %s still waiting: it waits on outbound work", c.User)
+		return ""
+	}
+}
+
+// TestBulkheads shows that a response_url that never answers degrades
+// only the replies bound for it: other members' commands are acked and
+// answered while every post to it is still held.
+func TestBulkheads(t *testing.T) {
+	t.Run("StuckResponseURLStarvesNobody", func(t *testing.T) {
+		hook := mustStuckHook(t)
+		defer close(hook.release) // before the rig closes, which waits for the held posts
+		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		r := MustRig(t, h, func(o *slack.Options) {
+			o.MaxInFlight = 8
+			o.AckBudget = time.Hour
+			o.CloseTimeout = 5 * time.Second
+			o.Outbound = slack.Outbound{Workers: 2, Queue: 3, ResponseURLTimeout: time.Hour}
+		})
+		r.fake.AnyUser()
+		const stuck, others = 30, 20
+		accepted := 0 // a burst may find every slot taken: then "busy"
+		for i := range stuck {
+			user := fmt.Sprintf("US%02d", i)
+			if ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user}) == "" {
+				accepted++
+			}
+		}
+		// Both response_url workers are now held by the stuck hook, and the
+		// stuck members' replies that did not fit in its queue (all less 2
+		// held less 3 queued) went as DMs.
+		for range 2 {
+			<-hook.arrived
+		}
+		isStuck := func(c slackfake.Call) bool { return strings.HasPrefix(c.Get("channel"), "DUS") }
+		r.fake.WaitCalls(t, "chat.postMessage", accepted-2-3, isStuck, 10*time.Second)
+		for i := range others {
+			user := fmt.Sprintf("UO%02d", i)
+			if body := ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: r.fake.ResponseURL(user)}); body != "" {
+				t.Fatalf("got ack %q for %s, want an empty ack: nothing is overloaded but one destination", body, user)
+			}
+			// Each one's reply arrives before the next command is sent,
+			// while the stuck hook still holds its posts.
+			r.fake.WaitCalls(t, "chat.postMessage", i+1, func(c slackfake.Call) bool {
+				return strings.HasPrefix(c.Get("channel"), "DUO")
+			}, 10*time.Second)
+		}
+		if got := hook.held.Load(); got != 2 {
+			t.Fatalf("got %d posts held by the stuck response_url, want 2 (its workers only)", got)
+		}
+		seen := map[string]int{}
+		for _, c := range r.fake.Calls("chat.postMessage") {
+			seen[strings.TrimPrefix(c.Get("channel"), "D")]++
+		}
+		for i := range others {
+			if user := fmt.Sprintf("UO%02d", i); seen[user] != 1 {
+				t.Fatalf("got %d replies to %s, want 1", seen[user], user)
+			}
+		}
+		if got := len(r.fake.Calls("chat.postMessage")) - others; got != accepted-2-3 {
+			t.Fatalf("got %d DMs to stuck members, want %d", got, accepted-2-3)
+		}
+	})
+	t.Run("StuckResponseURLFallsBackToDM", func(t *testing.T) {
+		hook := mustStuckHook(t)
+		defer close(hook.release)
+		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		r := MustRig(t, h, func(o *slack.Options) {
+			o.Outbound = slack.Outbound{ResponseURLTimeout: 50 * time.Millisecond}
+		})
+		r.fake.AnyUser()
+		const n = 5
+		for i := range n {
+			user := fmt.Sprintf("US%02d", i)
+			ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user})
+		}
+		// The guard is below the 10 s client timeout a post once waited.
+		r.fake.WaitCalls(t, "chat.postMessage", n, nil, 5*time.Second)
+		seen := map[string]int{}
+		for _, c := range r.fake.Calls("chat.postMessage") {
+			seen[c.Get("channel")]++
+		}
+		if len(seen) != n {
+			t.Fatalf("got DMs %v, want one to each of %d members", seen, n)
+		}
+	})
+}
+
+// TestBusy: with every job slot taken, an ack leaves at once and says the
+// bot is busy, in the member's language, and nothing runs.
+func TestBusy(t *testing.T) {
+	busyFR := bot.T(bot.French, "err.busy")
+	// mustFull returns a rig whose only job slot is held by a command of
+	// U0 until release is closed, and whose member UFR reads French.
+	mustFull := func(t *testing.T) (*rig, *recorder) {
+		h := &recorder{gate: make(chan struct{}), reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		fake := slackfake.MustNew(t)
+		fake.SetTeam("T1")
+		fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
+		r := MustRigOn(t, fake, h, func(o *slack.Options) {
+			o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
+		})
+		if _, err := r.a.ReadDirectory(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { close(h.gate) })
+		if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
+			t.Fatalf("got ack %q, want an empty one", body)
+		}
+		return r, h
+	}
+	t.Run("Command", func(t *testing.T) {
+		r, h := mustFull(t)
+		body := ackOf(t, r, slackfake.Command{Team: "T1", User: "UFR", Text: "status", ResponseURL: r.fake.ResponseURL("fr")})
+		if !strings.Contains(body, busyFR) {
+			t.Fatalf("got ack %q, want %q in it", body, busyFR)
+		}
+		if n := len(h.Commands()); n != 0 {
+			t.Fatalf("got %d commands run, want 0", n)
+		}
+	})
+	t.Run("Click", func(t *testing.T) {
+		r, h := mustFull(t)
+		click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
+			Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
+		if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
+			t.Fatalf("got %d %q, want an empty 200", status, body)
+		}
+		got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
+		if !strings.Contains(got[0].AllText(), busyFR) {
+			t.Fatalf("got %q, want %q", got[0].AllText(), busyFR)
+		}
+		if n := len(h.Actions()); n != 0 {
+			t.Fatalf("got %d clicks run, want 0", n)
+		}
+	})
+	t.Run("Submission", func(t *testing.T) {
+		r, h := mustFull(t)
+		input := func(id string) map[string]any {
+			return map[string]any{"type": "input", "block_id": id, "label": map[string]any{"type": "plain_text", "text": id},
+				"element": map[string]any{"type": "plain_text_input", "action_id": id}}
+		}
+		view := map[string]any{"callback_id": "mentor.form", "private_metadata": `{"c":"request","r":"` + r.fake.ResponseURL("form") + `"}`,
+			"blocks": []any{input("topic"), input("about")}}
+		sub := slackfake.Submission{Team: "T1", User: "UFR", View: view, Values: map[string]string{"topic": "go", "about": "x"}}
+		status, body := r.post(t, "/slack/interactions", time.Now(), sub.Body())
+		if status != http.StatusOK || !strings.Contains(body, `"topic":"`+busyFR) || !strings.Contains(body, `"response_action":"errors"`) {
+			t.Fatalf("got %d %q, want the busy sentence under the first field, the modal kept open", status, body)
+		}
+		if n := len(h.Commands()); n != 0 {
+			t.Fatalf("got %d commands run, want 0", n)
+		}
+	})
+}
+
+// BenchmarkAck measures acks of slash commands over HTTP while replies
+// go out: "Healthy" with every response_url answering, "HalfStuck" with
+// every other command's response_url never answering. The ratio of the
+// two is what one dead destination costs everyone else's acks.
+func BenchmarkAck(b *testing.B) {
+	for _, stuck := range []bool{false, true} {
+		name := map[bool]string{false: "Healthy", true: "HalfStuck"}[stuck]
+		b.Run(name, func(b *testing.B) {
+			hook := mustStuckHook(b)
+			defer close(hook.release)
+			h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+			r := MustRig(b, h, func(o *slack.Options) { o.CloseTimeout = time.Second })
+			r.fake.AnyUser()
+			r.fake.SetRecording(false)
+			i, busy := 0, 0
+			for b.Loop() {
+				user := fmt.Sprintf("U%07d", i)
+				url := r.fake.ResponseURL(user)
+				if stuck && i%2 == 0 {
+					url = hook.srv.URL + "/" + user
+				}
+				i++
+				status, body := r.post(b, "/slack/commands", time.Now(), slackfake.Command{Team: "T1", User: user, ResponseURL: url}.Body())
+				if status != http.StatusOK {
+					b.Fatalf("got %d, want 200", status)
+				}
+				if body != "" {
+					busy++
+				}
+			}
+			b.ReportMetric(float64(busy)/float64(i), "busy/op")
+		})
+	}
+}
