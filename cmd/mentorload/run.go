@@ -332,5 +332,3 @@ func cleanup(url, team string) {
 	}
 	rdb.SRem(ctx, "mb:tenants", tenant)
 }
-
-
