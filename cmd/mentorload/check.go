@@ -62,9 +62,13 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			seen[messageKey(c)]++
 		}
 	}
-	for _, n := range seen {
+	var examples []string
+	for k, n := range seen {
 		if n > 1 {
 			t.doubled["DMs"] += n - 1
+			ch, rest, _ := strings.Cut(k, "\x00")
+			_, vals, _ := strings.Cut(rest, "\x00")
+			examples = append(examples, fmt.Sprintf("doubled DM to %s, buttons %q", ch, vals))
 		}
 	}
 
@@ -171,10 +175,16 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 	if d := len(requested) - len(proposals); d > 0 {
 		t.lost["proposals"] += d
 	}
-	if d := 2*len(accepted) - len(charters); d > 0 {
+	menteeCharters := 0
+	for k := range charters {
+		if strings.HasPrefix(k, "DUME") {
+			menteeCharters++
+		}
+	}
+	if d := len(accepted) - menteeCharters; d > 0 {
 		t.lost["charters"] += d
 	}
-	pairs := chartered(p)
+	pairs := chartered(fake, p)
 	if os.Getenv("MENTORLOAD_DEBUG") != "" {
 		for _, c := range posts {
 			for _, b := range c.Buttons() {
@@ -198,6 +208,7 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 						kind = "surveys"
 					}
 					t.lost[kind]++
+					examples = append(examples, fmt.Sprintf("lost %s to %s for %s", kind, ch, want))
 				}
 			}
 		}
@@ -238,6 +249,14 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 	}
 	if doubled > 0 {
 		fmt.Fprintf(out, "mentorload: doubled: %s\n", t.detail(t.doubled))
+	}
+	sort.Strings(examples)
+	for i, e := range examples {
+		if i == 10 {
+			fmt.Fprintf(out, "mentorload:   ... and %d more\n", len(examples)-i)
+			break
+		}
+		fmt.Fprintf(out, "mentorload:   %s\n", e)
 	}
 	if lost > 0 || doubled > 0 || len(pairs) == 0 {
 		return 1

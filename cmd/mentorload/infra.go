@@ -79,7 +79,7 @@ func (r *redisServer) start() error {
 // stop shuts Redis down, saving its data to dir first, and waits for the
 // process to end.
 func (r *redisServer) stop() {
-	rdb := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.port)})
+	rdb := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.port), MaxRetries: -1})
 	_ = rdb.Do(context.Background(), "SHUTDOWN", "SAVE").Err() // the connection closes: an error
 	rdb.Close()
 	r.mu.Lock()

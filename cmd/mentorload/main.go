@@ -63,7 +63,7 @@ func main() {
 	flag.BoolVar(&c.RedisStop, "redis-stop", true, "stop Redis for 10 s during the run (only the tool's own redis-server)")
 	flag.BoolVar(&c.APIFault, "api-fault", true, "the Web API answers 429 with Retry-After and 500 for 20 s")
 	flag.BoolVar(&c.ResponseFault, "response-fault", true, "response_url answers nothing for 20 s")
-	flag.DurationVar(&c.FaultAt, "fault-at", 10*time.Second, "when the first fault starts, after the first command; the others follow 25 s apart")
+	flag.DurationVar(&c.FaultAt, "fault-at", 3*time.Second, "when the first fault starts, after the first command; the others follow 25 s apart")
 	flag.DurationVar(&c.Settle, "settle", 4*time.Minute, "how long to wait, after the last fault, for the program to finish")
 	flag.IntVar(&c.Clients, "clients", 16, "concurrent Slack clients (commands and clicks)")
 	flag.DurationVar(&c.CheckinAfter, "checkin-after", 20*time.Second, "MENTORBOT_CHECKIN_AFTER")

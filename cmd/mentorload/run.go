@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -129,6 +130,13 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 
 	// Faults, one after the other from FaultAt.
 	faults := []*fault{
+		{name: "response_url not answering for 20 s", on: c.ResponseFault, do: func(ctx context.Context) error {
+			proxy.until.Store(time.Now().Add(20 * time.Second).UnixNano())
+			proxy.respond.Store(true)
+			time.Sleep(20 * time.Second)
+			proxy.respond.Store(false)
+			return nil
+		}},
 		{name: "replica 1 SIGKILLed, restarted after 2 s", on: c.Kill, do: func(ctx context.Context) error {
 			reps[0].kill()
 			time.Sleep(2 * time.Second)
@@ -143,13 +151,6 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 			proxy.api.Store(true)
 			time.Sleep(20 * time.Second)
 			proxy.api.Store(false)
-			return nil
-		}},
-		{name: "response_url not answering for 20 s", on: c.ResponseFault, do: func(ctx context.Context) error {
-			proxy.until.Store(time.Now().Add(20 * time.Second).UnixNano())
-			proxy.respond.Store(true)
-			time.Sleep(20 * time.Second)
-			proxy.respond.Store(false)
 			return nil
 		}},
 	}
@@ -257,7 +258,7 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 // finished reports whether every pair whose charter both members
 // accepted has had its end survey sent to both.
 func finished(fake *slackfake.Server, p *player) bool {
-	pairs := chartered(p)
+	pairs := chartered(fake, p)
 	if len(pairs) == 0 {
 		return false
 	}
@@ -279,24 +280,54 @@ func finished(fake *slackfake.Server, p *player) bool {
 	return true
 }
 
-// chartered is the pairs (by ID) whose charter both members' clicks were
-// acked, with the members' DM channels.
-func chartered(p *player) map[string][]string {
+// chartered is the pairs (by ID) whose charter the mentee accepted with
+// an acked click, with the members' DM channels: the mentee's, then the
+// mentor's if known. A mentor who already accepted the charter is not
+// asked again, so the mentor's channel comes from the mentor's own click
+// on the pair's charter or, failing that, from the mentor named (as
+// "User UMR…") in a message of the pair to the mentee.
+func chartered(fake *slackfake.Server, p *player) map[string][]string {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	by := map[string][]string{}
+	mentor := map[string]string{}
 	for _, a := range p.acts {
-		if a.click && a.acked && a.action == bot.ActionCharterAccept && !contains(by[bare(a.value)], a.channel) {
-			by[bare(a.value)] = append(by[bare(a.value)], a.channel)
+		if !a.click || !a.acked || a.action != bot.ActionCharterAccept {
+			continue
+		}
+		if strings.HasPrefix(a.channel, "DUME") {
+			by[bare(a.value)] = []string{a.channel}
+		} else {
+			mentor[bare(a.value)] = a.channel
 		}
 	}
-	for k, v := range by {
-		if len(v) < 2 {
-			delete(by, k)
+	p.mu.Unlock()
+	for _, method := range []string{"chat.postMessage", "chat.update"} {
+		for _, c := range fake.Calls(method) {
+			ch := c.Get("channel")
+			if !strings.HasPrefix(ch, "DUME") {
+				continue
+			}
+			for _, b := range c.Buttons() {
+				pair, _, _ := strings.Cut(bare(b.Value), ":")
+				if _, ok := by[pair]; ok && mentor[pair] == "" {
+					if m := mentorName.FindString(c.AllText()); m != "" {
+						mentor[pair] = "D" + m
+					}
+				}
+			}
+		}
+	}
+	for pair, chans := range by {
+		if m := mentor[pair]; m != "" {
+			by[pair] = append(chans, m)
+		} else {
+			by[pair] = append(chans, "mentor unknown")
 		}
 	}
 	return by
 }
+
+var mentorName = regexp.MustCompile(`UMR[0-9]{5}`)
 
 func contains(l []string, s string) bool {
 	for _, x := range l {
