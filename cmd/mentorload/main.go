@@ -67,7 +67,7 @@ func main() {
 	flag.DurationVar(&c.Settle, "settle", 6*time.Minute, "how long to wait, after the last fault, for the program to finish: more than the 5 minutes after which the bot retries a job that failed")
 	flag.IntVar(&c.Clients, "clients", 16, "concurrent Slack clients (commands and clicks)")
 	flag.DurationVar(&c.CheckinAfter, "checkin-after", 20*time.Second, "MENTORBOT_CHECKIN_AFTER")
-	flag.DurationVar(&c.Program, "program-length", 60*time.Second, "MENTORBOT_PROGRAM_LENGTH (mid survey halfway, end survey at the end)")
+	flag.DurationVar(&c.Program, "program-length", 8*time.Minute, "MENTORBOT_PROGRAM_LENGTH (mid survey halfway, end survey at the end); longer than twice the bot's 5-minute job retry, so that a follow-up that failed during a fault is retried before the pair ends")
 	flag.BoolVar(&c.KeepLogs, "keep-logs", false, "keep the replicas' logs and print where")
 	flag.Parse()
 	if c.RedisURL == "" {

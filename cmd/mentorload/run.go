@@ -255,29 +255,47 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 	return code, nil
 }
 
-// finished reports whether every pair whose charter both members
-// accepted has had its end survey sent to both.
+// finished reports whether every pair whose charter was accepted has had
+// its first check-in and its mid and end surveys sent to both members.
 func finished(fake *slackfake.Server, p *player) bool {
 	pairs := chartered(fake, p)
 	if len(pairs) == 0 {
 		return false
 	}
-	got := map[string]bool{}
-	for _, c := range fake.Calls("chat.postMessage") {
-		for _, b := range c.Buttons() {
-			if action(b) == bot.ActionSurveyAnswer && strings.Contains(b.Value, ":end:rating:") {
-				got[c.Get("channel")+"|"+strings.Split(bare(b.Value), ":")[0]] = true
-			}
-		}
-	}
+	got := followUps(fake.Calls("chat.postMessage"))
 	for pair, chans := range pairs {
 		for _, ch := range chans {
-			if !got[ch+"|"+pair] {
-				return false
+			for _, want := range []string{pair + ":1", pair + ":" + bot.SurveyMid, pair + ":" + bot.SurveyEnd} {
+				if !got[ch+"|"+want] {
+					return false
+				}
 			}
 		}
 	}
 	return true
+}
+
+// followUps is the check-ins (channel|pair:round) and surveys
+// (channel|pair:stage) that reached members.
+func followUps(posts []slackfake.Call) map[string]bool {
+	got := map[string]bool{}
+	for _, c := range posts {
+		if c.Status != 200 || c.Answer["ok"] != true {
+			continue
+		}
+		ch := c.Get("channel")
+		for _, b := range c.Buttons() {
+			switch action(b) {
+			case bot.ActionCheckinYes:
+				got[ch+"|"+bare(b.Value)] = true
+			case bot.ActionSurveyAnswer:
+				if parts := strings.Split(bare(b.Value), ":"); len(parts) == 4 && parts[2] == "rating" {
+					got[ch+"|"+parts[0]+":"+parts[1]] = true
+				}
+			}
+		}
+	}
+	return got
 }
 
 // chartered is the pairs (by ID) whose charter the mentee accepted with
