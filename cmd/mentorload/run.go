@@ -218,7 +218,7 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 		select {
 		case <-faultsDone:
 			if deadline.IsZero() {
-				deadline = time.Now().Add(c.Settle)
+				deadline = time.Now().Add(c.Settle + c.Program) // the end surveys come a program length after the charters
 			}
 		default:
 		}
