@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"github.com/mentorbot/mentorbot/store/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -53,13 +54,13 @@ func TestReady(t *testing.T) {
 		}
 	})
 	t.Run("RedisServer", func(t *testing.T) {
-		r := startRedis(t)
-		s, err := store.Open(ctx, "redis://"+r.addr)
+		r := storetest.MustServer(t, "--appendonly", "yes", "--appendfsync", "always")
+		s, err := store.Open(ctx, "redis://"+r.Addr)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		admin := redis.NewClient(&redis.Options{Addr: r.addr})
+		admin := redis.NewClient(&redis.Options{Addr: r.Addr})
 		defer admin.Close()
 		mustReady := func(want string) {
 			t.Helper()
@@ -89,11 +90,11 @@ func TestReady(t *testing.T) {
 		mustReady("")
 
 		// Stopped, then started again: green again by itself.
-		r.stop()
+		r.Stop()
 		if err := s.Ready(ctx); err == nil {
 			t.Fatal("got ready with Redis stopped, want not ready")
 		}
-		r.start(t, r.cmd.Path)
+		r.Start(t)
 		mustReady("")
 	})
 }

@@ -5,12 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -167,8 +162,8 @@ func TestSchedulerExactlyOnce(t *testing.T) {
 // append-only file) restarts in the middle of a drain; the jobs resume and
 // none is lost or doubled.
 func TestSchedulerRedisRestart(t *testing.T) {
-	srv := startRedis(t)
-	st, err := store.Open(context.Background(), "redis://"+srv.addr+"/0")
+	srv := storetest.MustServer(t, "--appendonly", "yes", "--appendfsync", "always")
+	st, err := store.Open(context.Background(), "redis://"+srv.Addr+"/0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +177,8 @@ func TestSchedulerRedisRestart(t *testing.T) {
 	r := newReplica(t, st, clock, nil, tn.Platform)
 	restarted := make(chan struct{})
 	r.bot.Register(tn.Platform, &killer{counter: c, n: 700, kill: func() {
-		srv.restart(t) // Redis goes away and comes back, mid-batch
+		srv.Stop()   // Redis goes away (killed: the append-only file is all that survives)
+		srv.Start(t) // and comes back, mid-batch
 		close(restarted)
 	}})
 	for i := 0; i < 200 && c.count() < jobs; i++ {
@@ -191,70 +187,6 @@ func TestSchedulerRedisRestart(t *testing.T) {
 	}
 	<-restarted
 	mustExactlyOnce(t, c, jobs)
-}
-
-// ownRedis is a redis-server process the test starts and restarts.
-type ownRedis struct {
-	addr, dir string
-	cmd       *exec.Cmd
-}
-
-func startRedis(t *testing.T) *ownRedis {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("redis-server not installed in CI")
-		}
-		t.Skip("redis-server not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	r := &ownRedis{addr: addr, dir: t.TempDir()}
-	r.start(t, bin)
-	t.Cleanup(func() { r.stop() })
-	return r
-}
-
-func (r *ownRedis) start(t *testing.T, bin string) {
-	_, port, _ := net.SplitHostPort(r.addr)
-	r.cmd = exec.Command(bin, "--port", port, "--bind", "127.0.0.1", "--dir", r.dir,
-		"--appendonly", "yes", "--appendfsync", "always", "--save", "")
-	r.cmd.Stdout, r.cmd.Stderr = nil, nil
-	if err := r.cmd.Start(); err != nil {
-		t.Fatalf("start redis-server: %v", err)
-	}
-	rdb := redis.NewClient(&redis.Options{Addr: r.addr})
-	defer rdb.Close()
-	for i := 0; i < 100; i++ {
-		if rdb.Ping(context.Background()).Err() == nil {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("redis-server on %s did not answer", r.addr)
-}
-
-func (r *ownRedis) stop() {
-	if r.cmd != nil && r.cmd.Process != nil {
-		r.cmd.Process.Kill()
-		r.cmd.Wait()
-	}
-}
-
-// restart kills the server hard (no final save: the append-only file is
-// all that survives) and starts it again on the same port and directory.
-func (r *ownRedis) restart(t *testing.T) {
-	bin := r.cmd.Path
-	r.stop()
-	if _, err := os.Stat(filepath.Join(r.dir, "appendonlydir")); err != nil && !strings.Contains(err.Error(), "no such") {
-		t.Fatal(err)
-	}
-	r.start(t, bin)
 }
 
 // hanger is a platform whose sends hang until their deadline, as a Web
@@ -330,13 +262,13 @@ func TestSchedulerKilledReplica(t *testing.T) {
 // connections, all taken, is told the bot is busy, not that its database
 // cannot be reached.
 func TestPoolBusy(t *testing.T) {
-	srv := startRedis(t)
-	st, err := store.Open(context.Background(), "redis://"+srv.addr+"/0?pool_size=1&pool_timeout=100ms&pipeline_pool_size=-1")
+	srv := storetest.MustServer(t, "--appendonly", "yes", "--appendfsync", "always")
+	st, err := store.Open(context.Background(), "redis://"+srv.Addr+"/0?pool_size=1&pool_timeout=100ms&pipeline_pool_size=-1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	admin := redis.NewClient(&redis.Options{Addr: srv.addr})
+	admin := redis.NewClient(&redis.Options{Addr: srv.Addr})
 	defer admin.Close()
 	if err := admin.Do(context.Background(), "CLIENT", "PAUSE", "1000").Err(); err != nil {
 		t.Fatal(err)

@@ -1,19 +1,15 @@
 package main_test
 
 import (
-	"context"
+	"github.com/mentorbot/mentorbot/store/storetest"
 	"io"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	main "github.com/mentorbot/mentorbot/cmd/mentorbot"
-	"github.com/redis/go-redis/v9"
 )
 
 // TestHealth: /healthz is liveness and stays 200 whatever Redis and
@@ -33,13 +29,13 @@ func TestHealth(t *testing.T) {
 		}
 	})
 	t.Run("RedisStopped", func(t *testing.T) {
-		r := mustRedisServer(t)
-		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + r.addr })
+		r := storetest.MustServer(t, "--appendonly", "no")
+		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + r.Addr })
 		w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
-		r.stop()
+		r.Stop()
 		w.mustProbe("/readyz", http.StatusServiceUnavailable, "redis: down\nslack: ok\n")
 		w.mustProbe("/healthz", http.StatusOK, "ok\n")
-		r.start(t)
+		r.Start(t)
 		w.waitProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
 	})
 	t.Run("SocketModeDown", func(t *testing.T) {
@@ -86,60 +82,5 @@ func (w *world) waitProbe(path string, status int, body string) {
 			w.tb.Fatalf("got %s %d %q for 10s, want %d %q", path, got, b, status, body)
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// redisServer is a redis-server process of the test's own, on a free
-// port, that the test stops and starts. Where redis-server is missing the
-// test is skipped (it fails in CI).
-type redisServer struct {
-	bin, addr, dir string
-	cmd            *exec.Cmd
-}
-
-func mustRedisServer(t *testing.T) *redisServer {
-	t.Helper()
-	bin, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("redis-server not installed in CI")
-		}
-		t.Skip("redis-server not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &redisServer{bin: bin, addr: ln.Addr().String(), dir: t.TempDir()}
-	ln.Close()
-	r.start(t)
-	t.Cleanup(r.stop)
-	return r
-}
-
-func (r *redisServer) start(t *testing.T) {
-	t.Helper()
-	_, port, _ := net.SplitHostPort(r.addr)
-	r.cmd = exec.Command(r.bin, "--port", port, "--bind", "127.0.0.1", "--dir", r.dir, "--save", "", "--appendonly", "no")
-	if err := r.cmd.Start(); err != nil {
-		t.Fatalf("start redis-server: %v", err)
-	}
-	rdb := redis.NewClient(&redis.Options{Addr: r.addr})
-	defer rdb.Close()
-	for range 100 {
-		if rdb.Ping(context.Background()).Err() == nil {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	t.Fatalf("redis-server on %s did not answer", r.addr)
-}
-
-// stop kills the server it started, and only it.
-func (r *redisServer) stop() {
-	if r.cmd != nil && r.cmd.Process != nil {
-		r.cmd.Process.Kill()
-		r.cmd.Wait()
-		r.cmd = nil
 	}
 }
