@@ -185,14 +185,7 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 	for _, id := range []MemberID{ended.Mentor, ended.Mentee} {
 		role := ended.Role(id)
 		err := b.deliver(ctx, "ended:"+pair.ID, id, func(l Lang) Message {
-			return Message{
-				Title: T(l, "ended.title", "topic", pair.Topic),
-				Text:  T(l, "ended.text_"+role, "topic", pair.Topic),
-				Buttons: []Button{
-					{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: pair.ID, Style: StylePrimary},
-					{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: pair.ID},
-				},
-			}
+			return endedMessage(l, pair, "ended.text_"+role)
 		})
 		if err != nil {
 			b.log.Error("ended: not delivered", "pair", pair.ID, "to", id.String(), "code", string(ErrorCode(err)))
@@ -281,4 +274,17 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic)}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "request.proposed", "topic", r.Topic)}}, nil
+}
+
+// endedMessage tells a member that their pair ended, in the words of key,
+// and asks the new-match question.
+func endedMessage(l Lang, p Pair, key string) Message {
+	return Message{
+		Title: T(l, "ended.title", "topic", p.Topic),
+		Text:  T(l, key, "topic", p.Topic),
+		Buttons: []Button{
+			{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: p.ID, Style: StylePrimary},
+			{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: p.ID},
+		},
+	}
 }

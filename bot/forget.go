@@ -141,14 +141,7 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 		b.record(ctx, Event{Kind: EventEnded, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 		role := p.Role(other)
 		err := b.deliver(ctx, "ended:"+p.ID, other, func(l Lang) Message {
-			return Message{
-				Title: T(l, "ended.title", "topic", p.Topic),
-				Text:  T(l, "forget.ended_"+role, "topic", p.Topic),
-				Buttons: []Button{
-					{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: p.ID, Style: StylePrimary},
-					{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: p.ID},
-				},
-			}
+			return endedMessage(l, p, "forget.ended_"+role)
 		})
 		if err != nil {
 			b.log.Error("forget: end not delivered", "pair", p.ID, "to", other.String(), "code", string(ErrorCode(err)))
