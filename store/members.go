@@ -10,11 +10,12 @@ import (
 // GetMember implements bot.Store.
 func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, error) {
 	cmd := redis.NewMapStringStringCmd(ctx, "hgetall", keysFor(id.Tenant()).member(id.User))
-	err := s.reads.do(ctx, cmd)
-	h := cmd.Val()
-	if err != nil {
+	if err := s.reads.do(ctx, cmd); err != nil {
+		// cmd is not read: a read given up at its deadline may still be
+		// written by the batch it went out in.
 		return bot.Member{}, classify(err, "get member")
 	}
+	h := cmd.Val()
 	if len(h) == 0 {
 		return bot.Member{}, notFound("member")
 	}

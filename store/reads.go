@@ -53,7 +53,8 @@ func newReadBatcher(rdb redis.UniversalClient) *readBatcher {
 
 // do runs cmd in the next batch and waits for its result, for ctx, or
 // for the batcher to close. A caller that gives up leaves its command to
-// finish (or fail) with its batch, which is bounded by Timeout.
+// finish (or fail) with its batch, which is bounded by Timeout: after an
+// error the caller must not read cmd, which the batch may still write.
 func (b *readBatcher) do(ctx context.Context, cmd redis.Cmder) error {
 	req := readReq{cmd: cmd, done: make(chan struct{})}
 	select {
