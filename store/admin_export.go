@@ -78,20 +78,10 @@ func sortExport(e *bot.Export) {
 // scanHashes calls fn with the rest of the key after prefix and the
 // contents of every hash whose key starts with prefix.
 func (s *Store) scanHashes(ctx context.Context, prefix string, fn func(rest string, h map[string]string)) error {
-	var keys []string
-	var cursor uint64
-	for {
-		batch, next, err := s.rdb.Scan(ctx, cursor, globEscape(prefix)+"*", 1000).Result()
-		if err != nil {
-			return classify(err, "export scan")
-		}
-		keys = append(keys, batch...)
-		if cursor = next; cursor == 0 {
-			break
-		}
+	keys, err := s.scanPrefix(ctx, prefix, "export scan")
+	if err != nil {
+		return err
 	}
-	sort.Strings(keys)
-	keys = dedupe(keys) // SCAN may return a key twice
 	for len(keys) > 0 {
 		n := min(len(keys), exportBatch)
 		cmds := make([]*redis.MapStringStringCmd, n)
