@@ -40,6 +40,10 @@ type Config struct {
 	// reserved for the replica running it (MENTORBOT_JOB_LEASE). Zero:
 	// JobLease.
 	JobLease time.Duration
+	// JobRetry is how long a job that failed for a reason that may pass
+	// (a platform or Redis outage) waits before its next try
+	// (MENTORBOT_JOB_RETRY). Zero: JobRetry.
+	JobRetry time.Duration
 	// Observer is told what happens, for metrics (observer.go). Nil:
 	// nobody is.
 	Observer Observer
@@ -96,6 +100,9 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	}
 	if cfg.JobLease <= 0 {
 		cfg.JobLease = JobLease
+	}
+	if cfg.JobRetry <= 0 {
+		cfg.JobRetry = JobRetry
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)

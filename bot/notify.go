@@ -15,7 +15,7 @@ type Notice struct {
 
 const (
 	// noticeRetry is how soon a failed notice is first tried again; later
-	// tries follow the jobs' retryBackoff.
+	// tries follow the jobs' JobRetry.
 	noticeRetry = time.Minute
 	// noticeTTL is how long a notice is kept for delivery: after a week of
 	// outage, the news it carries is stale.

@@ -20,8 +20,10 @@ func (b *Bot) lease() time.Duration { return b.cfg.JobLease }
 // claims costs several round trips anyway.
 const jobBatch = 1
 
-// retryBackoff is how long a failed job waits before its next try.
-const retryBackoff = 5 * time.Minute
+// JobRetry is how long a failed job waits before its next try, unless
+// Config.JobRetry says otherwise. The delivery marks (once) make a retry
+// harmless: what was sent is not sent again.
+const JobRetry = 5 * time.Minute
 
 type jobFunc func(ctx context.Context, b *Bot, t Tenant, j Job) error
 
@@ -108,7 +110,7 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 		err = b.store.FinishJob(keep, t, j)
 	case code == EUNAVAILABLE || code == EINTERNAL || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || code == ESTALE && errors.Is(err, errInFlight):
 		b.log.Warn("job will retry", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(retryBackoff))
+		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(b.cfg.JobRetry))
 		done = JobRetried
 	default:
 		done = JobDropped

@@ -30,6 +30,7 @@ type Config struct {
 	Defaults       bot.Settings
 	Tick           time.Duration // MENTORBOT_TICK
 	JobLease       time.Duration // MENTORBOT_JOB_LEASE
+	JobRetry       time.Duration // MENTORBOT_JOB_RETRY
 	MatchSchedule  string        // MENTORBOT_MATCH_SCHEDULE
 	DigestSchedule string        // MENTORBOT_DIGEST_SCHEDULE, in each workspace's time zone
 	Managers       []string      // MENTORBOT_MANAGERS: platform user IDs
@@ -159,6 +160,11 @@ func (c *Config) readFollowUp(get func(k, def string) string) error {
 		return fmt.Errorf("MENTORBOT_JOB_LEASE: want a duration of at least 10s, like 2m, got %q", get("MENTORBOT_JOB_LEASE", ""))
 	}
 	c.JobLease = lease
+	retry, err := bot.ParseDuration(get("MENTORBOT_JOB_RETRY", "5m"))
+	if err != nil || retry < time.Second {
+		return fmt.Errorf("MENTORBOT_JOB_RETRY: want a duration of at least 1s, like 5m, got %q", get("MENTORBOT_JOB_RETRY", ""))
+	}
+	c.JobRetry = retry
 	c.MatchSchedule = get("MENTORBOT_MATCH_SCHEDULE", "@hourly")
 	c.DigestSchedule = get("MENTORBOT_DIGEST_SCHEDULE", "0 9 * * 1")
 	for _, spec := range []string{c.MatchSchedule, c.DigestSchedule} {

@@ -220,3 +220,39 @@ func TestSlackAckedClickRecovered(t *testing.T) {
 	MustContain(t, updates[len(updates)-1], "You accepted the request")
 	a.dms(alice, 1, hasButton("charter.accept"))
 }
+
+// TestSlackAckedCommandRecovered (D2): a slash command acked by a replica
+// that then cannot run it (its work stopped right after the ack, as a
+// SIGKILL would) is not lost: once the lease runs out, the other replica
+// runs it, once, and the member reads its answer in French at the
+// command's response_url.
+func TestSlackAckedCommandRecovered(t *testing.T) {
+	a, b := MustStartSlackReplicas(t, func(*slackadapter.Options) {})
+	a.MustCommand(bob, "lang fr")
+	a.m.SlackAdapter().Close() // acks still come, the work after them is dropped
+	name, ack := a.command(bob, "offer go capacité:2")
+	MustAck(t, ack, "")
+	time.Sleep(200 * time.Millisecond)
+	if n := len(a.fake.Calls("response_url")); n != 0 {
+		t.Fatalf("got %d replies, want none: the stopped replica runs nothing", n)
+	}
+
+	b.m.Clock.(*bot.ManualClock).Advance(bot.JobLease + time.Second)
+	tn := bot.Tenant{Platform: "slack", Workspace: b.team}
+	for range 2 {
+		if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	MustContain(t, a.reply(name), "Vous êtes maintenant mentor pour\u202f: go")
+	o, err := b.m.Store.GetOffer(context.Background(), tn.Member(bob.ID))
+	if err != nil || o.Capacity != 2 {
+		t.Fatalf("got offer %+v, %v; want bob's offer of 2 kept", o, err)
+	}
+	if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.fake.Calls("response_url")); n != 1 {
+		t.Fatalf("got %d replies, want 1: the recovered command answered once", n)
+	}
+}

@@ -139,7 +139,7 @@ func (m *Main) newBot() []string {
 	}
 	m.Bot = bot.New(bot.Config{
 		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
-		Managers: managers, Chart: chart.Draw, Observer: m.metrics, RateLimit: limit, JobLease: m.Config.JobLease,
+		Managers: managers, Chart: chart.Draw, Observer: m.metrics, RateLimit: limit, JobLease: m.Config.JobLease, JobRetry: m.Config.JobRetry,
 	}, m.Store, m.Clock, m.Rand, m.Log)
 	return managers
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -102,7 +101,7 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 	}
 	p.mu.Lock()
 	acts := append([]*act(nil), p.acts...)
-	fails := p.fails
+	fails, refusedN := p.fails, p.refused
 	p.mu.Unlock()
 	var lat []time.Duration
 	acked, unacked := 0, 0
@@ -185,20 +184,6 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 		t.lost["charters"] += d
 	}
 	pairs := chartered(fake, p)
-	if os.Getenv("MENTORLOAD_DEBUG") != "" {
-		for _, c := range posts {
-			for _, b := range c.Buttons() {
-				if strings.Contains(b.Value, "rating") {
-					fmt.Fprintf(out, "debug: survey %s %s %s\n", c.Get("channel"), b.ActionID, b.Value)
-				}
-			}
-		}
-		for _, a := range acts {
-			if a.click {
-				fmt.Fprintf(out, "debug: %s %s %s %v\n", a.channel, a.action, a.value, a.acked)
-			}
-		}
-	}
 	for pair, chans := range pairs {
 		for _, ch := range chans {
 			for _, want := range []string{pair + ":1", pair + ":" + bot.SurveyMid, pair + ":" + bot.SurveyEnd} {
@@ -220,8 +205,8 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			sent++
 		}
 	}
-	fmt.Fprintf(out, "\nmentorload: %d requests acked (%d attempts not acked, %d given up) in %s: %.0f acks/s\n",
-		acked, fails, unacked, elapsed.Round(time.Second), float64(acked)/elapsed.Seconds())
+	fmt.Fprintf(out, "\nmentorload: %d requests acked (%d attempts not acked, %d answered busy or database down and tried again, %d given up) in %s: %.0f acks/s\n",
+		acked, fails, refusedN, unacked, elapsed.Round(time.Second), float64(acked)/elapsed.Seconds())
 	fmt.Fprintf(out, "mentorload: ack latency p50 %s, p99 %s, max %s\n", ms(pct(lat, 0.5)), ms(pct(lat, 0.99)), ms(pct(lat, 1)))
 	fmt.Fprintf(out, "mentorload: program: %d requests, %d proposals, %d accepted, %d charter messages, %d pairs chartered by both\n",
 		len(requested), len(proposals), len(accepted), len(charters), len(pairs))
