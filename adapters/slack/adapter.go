@@ -58,7 +58,7 @@ type Options struct {
 	// Past it, the ack goes empty and the reply follows as before. Zero
 	// (the default) or negative: off, so that every ack leaves at once
 	// (at 500 commands/s, p99 ack under 2 ms off, 2.7 ms with 150 ms for
-	// /mentor status in one run: see the README's Load section).
+	// /mentor status in one run: see "Load" in docs/measurements.md).
 	InlineBudget time.Duration
 	// WorkTimeout bounds the work after one ack. Default 30 s.
 	WorkTimeout time.Duration
