@@ -167,6 +167,8 @@ func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
 // "unknown" and not sent again. The bookkeeping after send has its own
 // budget, counted from the end of the send.
 func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
+	// The mark's lease runs on Redis's clock, in real time.
+	markExpires := time.Now().Add(lease)
 	prev, err := b.store.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
@@ -192,7 +194,27 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 		}
 		return err
 	}
-	return b.store.ConfirmSent(keep, t, key, markDone)
+	return b.confirmSent(ctx, t, key, markExpires)
+}
+
+// confirmSent marks a key "done" once its message was sent. A Redis that
+// does not answer (it restarts, fails over) is asked again until the
+// pending mark would expire: until then no replica sends the message
+// again, and a confirmation that lands in time means it never will. Past
+// that, the message may be sent once more: a Redis outage longer than
+// the job lease (MENTORBOT_JOB_LEASE), right after a send, may repeat it.
+func (b *Bot) confirmSent(ctx context.Context, t Tenant, key string, until time.Time) error {
+	wait := 50 * time.Millisecond
+	for {
+		keep, stop := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
+		err := b.store.ConfirmSent(keep, t, key, markDone)
+		stop()
+		if err == nil || ErrorCode(err) != EUNAVAILABLE || time.Now().Add(wait).After(until) {
+			return err
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, time.Second)
+	}
 }
 
 // bookkeeping is the budget of the Redis writes that record what a job or

@@ -29,7 +29,7 @@ func TestSlackSlowSendOnce(t *testing.T) {
 		t.Skip("waits out a 6 s Retry-After")
 	}
 	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
-		m.TuneSlack(func(o *slackadapter.Options) { o.Retry.MaxRetryAfter = 10 * time.Second })
+		m.SlackOptions = func(o *slackadapter.Options) { o.Retry.MaxRetryAfter = 10 * time.Second }
 	})
 	w.MustCommand(bob, "offer go")
 	w.fake.Fail("chat.postMessage", slackfake.Failure{Status: http.StatusTooManyRequests, RetryAfter: "6"})
@@ -81,13 +81,13 @@ func MustStartSlackReplicas(tb testing.TB, tune func(*slackadapter.Options)) (*w
 	tuned := func(o *slackadapter.Options) { fastOptions(o); tune(o) }
 	a := MustStartSlack(tb, func(m *main.Main, _ *slackfake.Server) {
 		m.Config.RedisURL = url
-		m.TuneSlack(tuned)
+		m.SlackOptions = tuned
 	})
 	m := main.NewMain()
 	m.Config = a.m.Config
 	m.Config.HTTPAddr = "127.0.0.1:0"
 	m.Clock, m.Rand, m.Stdout, m.Log = a.m.Clock, mrand.NewChaCha8([32]byte{'b'}), io.Discard, testLogger(tb)
-	m.TuneSlack(tuned)
+	m.SlackOptions = tuned
 	if err := m.Open(context.Background()); err != nil {
 		tb.Fatalf("open: %v", err)
 	}
