@@ -12,7 +12,7 @@ var managerVerbs = map[string]string{
 }
 
 // runAdminManagers adds, removes or lists the managers added by command:
-// "/mentor admin managers add <@U123>". Managers from Config.Managers and
+// "/mentor admin managers add @U123". Managers from Config.Managers and
 // workspace admins are shown but cannot be removed here.
 func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	action, user := in.Text("action"), in.Text("user")

@@ -8,7 +8,7 @@ import (
 )
 
 // runAdminPair pairs a mentor and a mentee chosen by a manager:
-// "/mentor admin pair <@mentor> <@mentee> topic". A waiting request of the
+// "/mentor admin pair @mentor @mentee topic". A waiting request of the
 // mentee is the one paired (its topic is the default); without one, a
 // request is created already paired. The pair then goes through the
 // charter like any other: both accept it before the introduction. Where
@@ -109,7 +109,7 @@ func (b *Bot) namedMember(ctx context.Context, t Tenant, user string) (Member, e
 }
 
 // pairArgs reads the mentor, the mentee and the topic, either from their
-// options or all from the text: "<@U1> <@U2> career change".
+// options or all from the text: "@U1 @U2 career change".
 func pairArgs(in *Invocation) (mentor, mentee, topic string) {
 	mentor, mentee, topic = in.Text("mentor"), in.Text("mentee"), in.Text("topic")
 	if mentee != "" {

@@ -107,6 +107,40 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 	return spec, values, nil
 }
 
+// actionTable maps button action IDs to their handlers.
+func actionTable() map[string]actionFunc {
+	return map[string]actionFunc{
+		ActionProposalAccept:  acceptProposal,
+		ActionProposalDecline: declineProposal,
+		ActionCharterAccept:   acceptCharter,
+		ActionCharterDecline:  declineCharter,
+		ActionCheckinYes:      answerCheckin("yes"),
+		ActionCheckinNotYet:   answerCheckin("notyet"),
+		ActionCheckinStop:     answerCheckin("stop"),
+		ActionNewMatchYes:     answerNewMatch(true),
+		ActionNewMatchNo:      answerNewMatch(false),
+		ActionSurveyAnswer:    answerSurvey,
+		ActionSurveyComment:   commentButton,
+		ActionEndAsk:          askEnd,
+		ActionEndConfirm:      confirmEnd,
+		ActionEndKeep:         keepPair,
+		ActionForgetConfirm:   confirmForget,
+		ActionForgetKeep:      keepData,
+		// The announcement's button: open to every member, not only managers.
+		ActionOfferOpen: openOfferForm,
+		// The typo suggestion's button: only for the mentee it was sent to.
+		ActionRequestTopic: changeRequestTopic,
+		// The language ask's button: only for the mentee it was sent to.
+		ActionRequestLanguages: widenRequestLanguages,
+		// A manager's round (IsAdminAction: managers only).
+		ActionRoundSend:   sendRound,
+		ActionRoundCancel: cancelRound,
+		// A manager's pair to confirm (managers only; the one who asked).
+		ActionPairConfirm: confirmPair,
+		ActionPairCancel:  cancelPair,
+	}
+}
+
 // HandleAction runs one button click and returns what the clicker sees.
 // A click on a button that is stale, someone else's, or already used
 // changes nothing and says so politely.

@@ -229,32 +229,6 @@ func outcomeUnknown(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
-// settings returns the workspace's settings: the defaults with the
-// managers' overrides. With the store down it returns the defaults.
-func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
-	now := time.Now()
-	if s, ok := b.settingsCache.get(t, now); ok {
-		return s
-	}
-	s := b.cfg.Defaults
-	s.Kinds = append([]Kind(nil), s.Kinds...)
-	over, err := b.store.Settings(ctx, t)
-	if err != nil {
-		b.log.Warn("settings unavailable, using defaults", "tenant", t.String(), "code", string(ErrorCode(err)))
-		return s
-	}
-	if err := s.Apply(over); err != nil {
-		b.log.Warn("settings", "tenant", t.String(), "err", err)
-	}
-	b.settingsCache.put(t, s, now)
-	return s
-}
-
-// forgetSettings drops the cached settings of a workspace after a change.
-func (b *Bot) forgetSettings(t Tenant) {
-	b.settingsCache.forget(t)
-}
-
 // runTestJob delivers "ping" to the member named by the job (test:<user>:<n>).
 // Scheduler tests use it to count deliveries.
 func runTestJob(ctx context.Context, b *Bot, t Tenant, j Job) error {
@@ -296,6 +270,3 @@ func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
 	}
 	return out, nil
 }
-
-// Settings returns a workspace's settings (cached briefly).
-func (b *Bot) Settings(ctx context.Context, t Tenant) Settings { return b.settings(ctx, t) }

@@ -90,3 +90,9 @@ var (
 	ParseCustomID  = parseCustomID
 	EscapeMarkdown = escapeMarkdown
 )
+
+// CoreMentions rewrites c's Discord mentions into the core's form.
+func CoreMentions(specs []bot.CommandSpec, c bot.Command) bot.Command {
+	coreMentions(specs, &c)
+	return c
+}
