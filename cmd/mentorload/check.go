@@ -56,9 +56,11 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 
 	// 1. Every message a member received, once.
 	seen := map[string]int{}
+	sentAt := map[string][]string{}
 	for _, c := range posts {
 		if ok(c) {
 			seen[messageKey(c)]++
+			sentAt[messageKey(c)] = append(sentAt[messageKey(c)], c.At.UTC().Format("15:04:05.000"))
 		}
 	}
 	var examples []string
@@ -67,7 +69,7 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			t.doubled["DMs"] += n - 1
 			ch, rest, _ := strings.Cut(k, "\x00")
 			_, vals, _ := strings.Cut(rest, "\x00")
-			examples = append(examples, fmt.Sprintf("doubled DM to %s, buttons %q", ch, vals))
+			examples = append(examples, fmt.Sprintf("doubled DM to %s at %s, buttons %q", ch, strings.Join(sentAt[k], " and "), vals))
 		}
 	}
 
@@ -142,8 +144,14 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 		switch {
 		case n == 0:
 			t.lost[kind]++
+			what := a.action
+			if !a.click {
+				what = strings.Fields(a.text)[0]
+			}
+			examples = append(examples, fmt.Sprintf("lost %s: %s %s (%s, acked %s after %d attempts)", kind, a.user, what, a.name, a.at.UTC().Format("15:04:05.000"), a.attempts))
 		case n > 1:
 			t.doubled[kind] += n - 1
+			examples = append(examples, fmt.Sprintf("doubled %s: %s %s (%s)", kind, a.user, a.action, a.name))
 		}
 	}
 
