@@ -6,6 +6,32 @@ import (
 	"time"
 )
 
+// ReportStore keeps the managers' figures: events counted as they happen,
+// read by the digest, and the export (events.go, digest_*.go,
+// admin_export.go).
+type ReportStore interface {
+	// Record counts an event for the managers' figures. EventReturned,
+	// EventBecame and EventOffer count people, not events: a member
+	// counts once in a week and once in AllTime, however many events name
+	// them.
+	Record(ctx context.Context, t Tenant, e Event) error
+
+	// Stats returns the counters of the given weeks (WeekOf, or AllTime),
+	// in the same order, in one step. A week without events has zero
+	// counters. Record keeps them: nothing is scanned.
+	Stats(ctx context.Context, t Tenant, weeks []string) ([]WeekStats, error)
+
+	// Flags returns the pairs recorded stalled (EventStalled) and not
+	// resolved since by EventMeeting, EventEnded or EventCompleted, and the
+	// low ratings (EventSurvey with Rating at most LowRatingMax) recorded
+	// at or after since, each oldest first.
+	Flags(ctx context.Context, t Tenant, since time.Time) (stalled, low []Flag, err error)
+
+	// Export returns every member, pair and survey answer of the tenant,
+	// for a manager's export: the one call that reads the whole workspace.
+	Export(ctx context.Context, t Tenant) (Export, error)
+}
+
 // EventKind names something that happened, for the managers' figures.
 type EventKind string
 
@@ -64,7 +90,7 @@ func (b *Bot) record(ctx context.Context, e Event) {
 		e.At = b.clock.Now()
 	}
 	e.At = e.At.In(b.location(ctx, t))
-	if err := b.store.Record(ctx, t, e); err != nil {
+	if err := b.store.reports.Record(ctx, t, e); err != nil {
 		b.log.Warn("event not recorded", "kind", string(e.Kind), "ref", e.Ref, "code", string(ErrorCode(err)))
 	}
 }

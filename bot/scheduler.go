@@ -6,6 +6,29 @@ import (
 	"time"
 )
 
+// JobStore keeps the scheduled jobs, claimed by one replica at a time
+// (scheduler.go).
+type JobStore interface {
+	// ScheduleJobs adds jobs; a job whose ID is already scheduled keeps its
+	// due time, unless Job.Due is earlier and earlier is set.
+	ScheduleJobs(ctx context.Context, t Tenant, earlier bool, jobs ...Job) error
+
+	// ClaimJobs takes up to limit jobs due at now and leases them until
+	// now+lease: another claim sees them again only after that. Each Job
+	// has the time it was due (a lease that ran out: when it ran out).
+	ClaimJobs(ctx context.Context, t Tenant, now time.Time, lease time.Duration, limit int) ([]Job, error)
+
+	// FinishJob removes a claimed job, unless another replica claimed it
+	// since (its lease changed).
+	FinishJob(ctx context.Context, t Tenant, j Job) error
+
+	// RetryJob moves a claimed job to at, unless another replica claimed it since.
+	RetryJob(ctx context.Context, t Tenant, j Job, at time.Time) error
+
+	// Tenants lists every workspace the bot has seen.
+	Tenants(ctx context.Context) ([]Tenant, error)
+}
+
 // JobLease is how long a claimed job is reserved for the replica running
 // it, unless Config.JobLease says otherwise: a replica that dies leaves
 // its job to another after that.
@@ -68,7 +91,7 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	for _, t := range tenants {
 		b.reindexOnce(ctx, t)
 		for ctx.Err() == nil {
-			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
+			jobs, err := b.store.jobs.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
 			if err != nil {
 				return ran, err
 			}
@@ -105,15 +128,15 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	defer cancel()
 	switch code := ErrorCode(err); {
 	case err == nil || !ok:
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	case code == EUNAVAILABLE || code == EINTERNAL || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || code == ESTALE && errors.Is(err, errInFlight):
 		b.log.Warn("job will retry", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(retryBackoff))
+		err = b.store.jobs.RetryJob(keep, t, j, b.clock.Now().Add(retryBackoff))
 		done = JobRetried
 	default:
 		done = JobDropped
 		b.log.Info("job dropped", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	}
 	if err != nil {
 		b.log.Error("job bookkeeping", "job", j.ID, "err", err)
@@ -165,7 +188,7 @@ func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
 // "unknown" and not sent again. The bookkeeping after send has its own
 // budget, counted from the end of the send.
 func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
-	prev, err := b.store.MarkSent(ctx, t, key, lease)
+	prev, err := b.store.delivery.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
 		return err
@@ -183,14 +206,14 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 	switch {
 	case unknown:
 		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
-		return b.store.ConfirmSent(keep, t, key, markUnknown)
+		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown)
 	case err != nil:
-		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
+		if uerr := b.store.delivery.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
 	}
-	return b.store.ConfirmSent(keep, t, key, markDone)
+	return b.store.delivery.ConfirmSent(keep, t, key, markDone)
 }
 
 // bookkeeping is the budget of the Redis writes that record what a job or
@@ -214,7 +237,7 @@ func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
 	}
 	s := b.cfg.Defaults
 	s.Kinds = append([]Kind(nil), s.Kinds...)
-	over, err := b.store.Settings(ctx, t)
+	over, err := b.store.settings.Settings(ctx, t)
 	if err != nil {
 		b.log.Warn("settings unavailable, using defaults", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return s
@@ -258,7 +281,7 @@ func (b *Bot) Sweep(ctx context.Context) error {
 // here, for scheduled work: a replica serving only Slack leaves Discord's
 // workspaces to the deployment that serves Discord.
 func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
-	all, err := b.store.Tenants(ctx)
+	all, err := b.store.jobs.Tenants(ctx)
 	if err != nil {
 		return nil, err
 	}

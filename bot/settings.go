@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -9,6 +10,16 @@ import (
 
 	"github.com/mentorbot/mentorbot/matching"
 )
+
+// SettingsStore keeps the settings a workspace overrides
+// (admin_settings.go, cache.go).
+type SettingsStore interface {
+	// Settings returns the workspace's overridden settings, by name.
+	Settings(ctx context.Context, t Tenant) (map[string]string, error)
+
+	// SetSetting overrides one setting.
+	SetSetting(ctx context.Context, t Tenant, name, value string) error
+}
 
 // Settings are a workspace's program settings. Each has a default from the
 // environment (Config.Defaults); managers may override them per workspace.
