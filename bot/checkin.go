@@ -10,12 +10,16 @@ import (
 // survey.go).
 type FollowupStore interface {
 	// RecordCheckin records a member's answer to a check-in round of a pair:
-	// "yes" sets Met (first time only), "notyet" counts towards Stalled.
-	// ESTALE if the member already answered that round.
-	// A round counts at most one "not yet", whoever says it.
-	// The jobs then returns for the updated pair are scheduled in the same
-	// step (a job already scheduled moves earlier if the new one is).
-	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time, then func(Pair) []Job) (Pair, error)
+	// "yes" sets Met (first time only), "notyet" adds one to NotYet.
+	// ESTALE if the member already answered that round, EFORBIDDEN if by
+	// is not in the pair. A round counts at most one "not yet", whoever
+	// says it. then is given the pair as the answer leaves it and returns
+	// it with the core's verdict on Stalled (stalled.go: the store writes
+	// Stalled when it turns true, and nothing else then changes), and the
+	// jobs scheduled in the same step (a job already scheduled moves
+	// earlier if the new one is). ECONFLICT if the answer kept racing
+	// with others to the same pair.
+	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time, then func(Pair) (Pair, []Job)) (Pair, error)
 
 	// CheckinAnswers returns the answers recorded by RecordCheckin for a
 	// pair, by round then user ID (empty if none).
@@ -137,7 +141,10 @@ func answerCheckin(answer string) actionFunc {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
 		}
 		now, s := b.clock.Now().UTC(), b.settings(ctx, t)
-		then := func(p Pair) []Job { return checkinJobs(s, p, round, answer, now) }
+		then := func(p Pair) (Pair, []Job) {
+			p.Stalled = p.Stalled || Stalled(p)
+			return p, checkinJobs(s, p, round, answer, now)
+		}
 		pair, err := b.store.followups.RecordCheckin(ctx, t, pairID, round, who, answer, now, then)
 		if err != nil {
 			if ErrorCode(err) == ESTALE {

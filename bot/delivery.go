@@ -14,9 +14,10 @@ type DeliveryStore interface {
 	// "pending"), "pending" while another delivery of it may be under way,
 	// "done" once delivered, or "unknown" after a send cut short whose
 	// outcome is unknown. ConfirmSent makes the mark state ("done" or
-	// "unknown") and lasting; UnmarkSent frees it after a failed delivery.
+	// "unknown") for ttl (the core keeps it far longer than any retry:
+	// sentKept); UnmarkSent frees it after a failed delivery.
 	MarkSent(ctx context.Context, t Tenant, key string, ttl time.Duration) (string, error)
-	ConfirmSent(ctx context.Context, t Tenant, key, state string) error
+	ConfirmSent(ctx context.Context, t Tenant, key, state string, ttl time.Duration) error
 	UnmarkSent(ctx context.Context, t Tenant, key string) error
 
 	// FirstSeen records key for ttl and reports whether it was new: one

@@ -111,6 +111,10 @@ const (
 	PairCancelled PairState = "cancelled" // ended early
 )
 
+// Closed reports whether the pair is over: completed or cancelled. Closed
+// pairs are what retention prunes (PrivacyStore.Prune).
+func (s PairState) Closed() bool { return s == PairCompleted || s == PairCancelled }
+
 // Pair is a mentor and a mentee working together.
 type Pair struct {
 	ID        string

@@ -167,6 +167,10 @@ const (
 	markUnknown = "unknown"
 )
 
+// sentKept is how long a delivery mark lasts once confirmed: far longer
+// than any job can be retried.
+const sentKept = 90 * 24 * time.Hour
+
 // sendBudget is how long the work of once may take: half the mark's lease,
 // so that the mark, still "pending", outlives the send and its
 // confirmation, and no other replica can start the same send meanwhile.
@@ -206,14 +210,14 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 	switch {
 	case unknown:
 		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
-		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown)
+		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown, sentKept)
 	case err != nil:
 		if uerr := b.store.delivery.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
 	}
-	return b.store.delivery.ConfirmSent(keep, t, key, markDone)
+	return b.store.delivery.ConfirmSent(keep, t, key, markDone, sentKept)
 }
 
 // bookkeeping is the budget of the Redis writes that record what a job or
