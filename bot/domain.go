@@ -134,7 +134,7 @@ type Pair struct {
 	MenteeAck int
 	Met       time.Time // first "yes, we have been in touch"
 	NotYet    int       // "not yet" answers to check-ins
-	Stalled   bool      // no contact after the check-ins: managers look at it
+	Stalled   bool      // no contact after the check-ins (the rule: Stalled): managers look at it
 	Ended     time.Time // completed or cancelled
 	EndReason string    // why it was cancelled: "not-working", "low-rating", "charter", ...
 }
