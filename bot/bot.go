@@ -15,7 +15,7 @@ import (
 // answers with a Reply and talks to other members through their Platform.
 type Bot struct {
 	cfg      Config
-	store    Store
+	store    stores // the Store, one seam per use case (store.go)
 	clock    Clock
 	rand     io.Reader
 	log      *slog.Logger
@@ -44,7 +44,7 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	b := &Bot{cfg: cfg, store: store, clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
+	b := &Bot{cfg: cfg, store: storesOf(store), clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
 	b.commands = commandTable()
 	b.actions = actionTable()
 	b.jobs = jobTable()

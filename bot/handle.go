@@ -19,7 +19,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		failure = err
 		return b.fail(c.Member, what, err, lang, c.FromForm)
 	}
-	me, lookup := b.store.GetMember(ctx, c.Member)
+	me, lookup := b.store.members.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
 		failure = &Error{Code: ELIMITED}
@@ -145,7 +145,7 @@ func actionTable() map[string]actionFunc {
 // A click on a button that is stale, someone else's, or already used
 // changes nothing and says so politely.
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
-	me, lookup := b.store.GetMember(ctx, a.Member)
+	me, lookup := b.store.members.GetMember(ctx, a.Member)
 	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
 	name, failure := unknownName, error(nil)
 	if _, ok := b.actions[a.ActionID]; ok {

@@ -28,7 +28,7 @@ func (b *Bot) Prune(ctx context.Context, retention time.Duration) error {
 	before := b.clock.Now().UTC().Add(-retention)
 	var errs []error
 	for _, t := range tenants {
-		n, err := b.store.Prune(ctx, t, before)
+		n, err := b.store.privacy.Prune(ctx, t, before)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("prune %s: %w", t, err))
 			continue

@@ -6,6 +6,29 @@ import (
 	"time"
 )
 
+// JobStore keeps the scheduled jobs, claimed by one replica at a time
+// (scheduler.go).
+type JobStore interface {
+	// ScheduleJobs adds jobs; a job whose ID is already scheduled keeps its
+	// due time, unless Job.Due is earlier and earlier is set.
+	ScheduleJobs(ctx context.Context, t Tenant, earlier bool, jobs ...Job) error
+
+	// ClaimJobs takes up to limit jobs due at now and leases them until
+	// now+lease: another claim sees them again only after that. Each Job
+	// has the time it was due (a lease that ran out: when it ran out).
+	ClaimJobs(ctx context.Context, t Tenant, now time.Time, lease time.Duration, limit int) ([]Job, error)
+
+	// FinishJob removes a claimed job, unless another replica claimed it
+	// since (its lease changed).
+	FinishJob(ctx context.Context, t Tenant, j Job) error
+
+	// RetryJob moves a claimed job to at, unless another replica claimed it since.
+	RetryJob(ctx context.Context, t Tenant, j Job, at time.Time) error
+
+	// Tenants lists every workspace the bot has seen.
+	Tenants(ctx context.Context) ([]Tenant, error)
+}
+
 // JobLease is how long a claimed job is reserved for the replica running
 // it, unless Config.JobLease says otherwise: a replica that dies leaves
 // its job to another after that.
@@ -70,7 +93,7 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	for _, t := range tenants {
 		b.reindexOnce(ctx, t)
 		for ctx.Err() == nil {
-			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
+			jobs, err := b.store.jobs.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
 			if err != nil {
 				return ran, err
 			}
@@ -107,15 +130,15 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	defer cancel()
 	switch code := ErrorCode(err); {
 	case err == nil || !ok:
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	case code == EUNAVAILABLE || code == EINTERNAL || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || code == ESTALE && errors.Is(err, errInFlight):
 		b.log.Warn("job will retry", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(b.cfg.JobRetry))
+		err = b.store.jobs.RetryJob(keep, t, j, b.clock.Now().Add(b.cfg.JobRetry))
 		done = JobRetried
 	default:
 		done = JobDropped
 		b.log.Info("job dropped", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	}
 	if err != nil {
 		b.log.Error("job bookkeeping", "job", j.ID, "err", err)
@@ -146,6 +169,10 @@ const (
 	markUnknown = "unknown"
 )
 
+// sentKept is how long a delivery mark lasts once confirmed: far longer
+// than any job can be retried.
+const sentKept = 90 * 24 * time.Hour
+
 // sendBudget is how long the work of once may take: half the mark's lease,
 // so that the mark, still "pending", outlives the send and its
 // confirmation, and no other replica can start the same send meanwhile.
@@ -169,7 +196,7 @@ func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
 func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
 	// The mark's lease runs on Redis's clock, in real time.
 	markExpires := time.Now().Add(lease)
-	prev, err := b.store.MarkSent(ctx, t, key, lease)
+	prev, err := b.store.delivery.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
 		return err
@@ -187,9 +214,9 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 	switch {
 	case unknown:
 		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
-		return b.store.ConfirmSent(keep, t, key, markUnknown)
+		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown, sentKept)
 	case err != nil:
-		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
+		if uerr := b.store.delivery.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
@@ -207,7 +234,7 @@ func (b *Bot) confirmSent(ctx context.Context, t Tenant, key string, until time.
 	wait := 50 * time.Millisecond
 	for {
 		keep, stop := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
-		err := b.store.ConfirmSent(keep, t, key, markDone)
+		err := b.store.delivery.ConfirmSent(keep, t, key, markDone, sentKept)
 		stop()
 		if err == nil || ErrorCode(err) != EUNAVAILABLE || time.Now().Add(wait).After(until) {
 			return err
@@ -256,7 +283,7 @@ func (b *Bot) Sweep(ctx context.Context) error {
 // here, for scheduled work: a replica serving only Slack leaves Discord's
 // workspaces to the deployment that serves Discord.
 func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
-	all, err := b.store.Tenants(ctx)
+	all, err := b.store.jobs.Tenants(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,16 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
+// SettingsStore keeps the settings a workspace overrides
+// (admin_settings.go, cache.go).
+type SettingsStore interface {
+	// Settings returns the workspace's overridden settings, by name.
+	Settings(ctx context.Context, t Tenant) (map[string]string, error)
+
+	// SetSetting overrides one setting.
+	SetSetting(ctx context.Context, t Tenant, name, value string) error
+}
+
 // Settings are a workspace's program settings. Each has a default from the
 // environment (Config.Defaults); managers may override them per workspace.
 type Settings struct {
@@ -41,7 +51,7 @@ func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
 	}
 	s := b.cfg.Defaults
 	s.Kinds = append([]Kind(nil), s.Kinds...)
-	over, err := b.store.Settings(ctx, t)
+	over, err := b.store.settings.Settings(ctx, t)
 	if err != nil {
 		b.log.Warn("settings unavailable, using defaults", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return s
