@@ -1,0 +1,16 @@
+// Package inmem implements bot.Store in memory, for the core's tests and
+// for trying the bot without a Redis. It keeps the Redis store's
+// transitions and error codes (package store, whose code and Lua scripts
+// it mirrors): the contract suite store/storetest runs over both. One
+// mutex guards everything, so each method is one atomic step, as each
+// guarded script is on Redis.
+//
+// Values read back are as the Redis store reads them: times in UTC to the
+// millisecond, empty lists nil, a proposal's score to four decimals.
+// Expiring values (delivery marks, notices, drafts, locks) expire by the
+// wall clock, as Redis keys do, unless New is given another clock.
+//
+// The domain rules the Redis store still holds (the stalled rule, how long
+// low ratings are kept, topic normalisation in the figures) are in
+// rules.go, each in one small function, until they move to the core.
+package inmem
