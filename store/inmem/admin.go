@@ -2,7 +2,6 @@ package inmem
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -88,21 +87,7 @@ func (s *Store) Export(ctx context.Context, t bot.Tenant) (bot.Export, error) {
 	for key, h := range sp.surveys {
 		out.Answers = append(out.Answers, surveyAnswers(t, key, h)...)
 	}
-	sort.Slice(out.Members, func(i, j int) bool { return out.Members[i].ID.User < out.Members[j].ID.User })
-	sort.Slice(out.Pairs, func(i, j int) bool {
-		a, b := out.Pairs[i], out.Pairs[j]
-		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
-	})
-	sort.Slice(out.Answers, func(i, j int) bool {
-		a, b := out.Answers[i], out.Answers[j]
-		if a.Survey != b.Survey {
-			return a.Survey < b.Survey
-		}
-		if a.Member.User != b.Member.User {
-			return a.Member.User < b.Member.User
-		}
-		return a.Question < b.Question
-	})
+	out.Sort()
 	return out, nil
 }
 

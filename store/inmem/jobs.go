@@ -12,9 +12,6 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-// sentTTL is how long a confirmed delivery mark lasts (store/jobs.go).
-const sentTTL = 90 * 24 * time.Hour
-
 func msField(t time.Time) string { return strconv.FormatInt(ms(t), 10) }
 
 // schedule adds jobs; an existing job keeps its due time unless earlier

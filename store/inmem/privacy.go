@@ -57,27 +57,8 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 			}
 		}
 	}
-	sortMemberData(&d)
+	d.Sort()
 	return d, nil
-}
-
-func sortMemberData(d *bot.MemberData) {
-	sort.Slice(d.Requests, func(i, j int) bool {
-		a, b := d.Requests[i], d.Requests[j]
-		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
-	})
-	sort.Slice(d.Proposals, func(i, j int) bool {
-		a, b := d.Proposals[i], d.Proposals[j]
-		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
-	})
-	sort.Slice(d.Checkins, func(i, j int) bool {
-		a, b := d.Checkins[i], d.Checkins[j]
-		return a.Pair < b.Pair || a.Pair == b.Pair && a.Round < b.Round
-	})
-	sort.Slice(d.Surveys, func(i, j int) bool {
-		a, b := d.Surveys[i], d.Surveys[j]
-		return a.Survey < b.Survey || a.Survey == b.Survey && a.Question < b.Question
-	})
 }
 
 // MembersWithRecord implements bot.PrivacyStore, by user ID.
@@ -232,13 +213,13 @@ func (sp *space) eraseMentions(e bot.Erasure) {
 		}
 	}
 	for id, v := range sp.notices {
-		if mentions(v.V, u, e.Names) {
+		if e.Mentions(v.V) {
 			delete(sp.notices, id)
 			delete(sp.jobs, bot.JobNotice+":"+id)
 		}
 	}
 	for id, v := range sp.drafts {
-		if mentions(v.V, u, e.Names) {
+		if e.Mentions(v.V) {
 			delete(sp.drafts, id)
 		}
 	}
@@ -274,19 +255,6 @@ func keysOf[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	return out
-}
-
-// mentions reports whether v holds the user ID or one of the names.
-func mentions(v, u string, names []string) bool {
-	if strings.Contains(v, u) {
-		return true
-	}
-	for _, n := range names {
-		if n != "" && strings.Contains(v, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // Prune implements bot.PrivacyStore, as store/retention.go does: closed

@@ -2,7 +2,6 @@ package inmem
 
 import (
 	"context"
-	"sort"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -121,23 +120,13 @@ func (s *Store) Waiting(ctx context.Context, t bot.Tenant) ([]bot.Request, error
 func (s *Store) WaitingFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Request, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	score := map[string]int64{}
+	union := zset{}
 	for _, key := range keys {
-		for id, sc := range sp.waitingBy[key] {
-			score[id] = sc
+		for id, score := range sp.waitingBy[key] {
+			union[id] = score
 		}
 	}
-	ids := make([]string, 0, len(score))
-	for id := range score {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if score[ids[i]] != score[ids[j]] {
-			return score[ids[i]] < score[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	return sp.waitingRequests(ids), nil
+	return sp.waitingRequests(union.sorted()), nil
 }
 
 // waitingRequests returns, in order, the requests ids still waiting.
@@ -202,14 +191,10 @@ func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Req
 func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic string, keys []string) (bot.Request, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	r, ok := sp.request(id)
-	if !ok {
-		return r, notFound("request")
+	r, stored, err := sp.waitingRequest(id)
+	if err != nil {
+		return r, err
 	}
-	if r.State != bot.RequestWaiting {
-		return r, coded(bot.ESTALE, "request is not waiting")
-	}
-	stored := sp.requests[id]
 	stored.R.Topic, stored.R.Keys = topic, list(keys)
 	sp.requests[id] = stored
 	sp.unfileKeys(id, r.Keys)
@@ -222,16 +207,25 @@ func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic str
 func (s *Store) SetRequestLanguages(ctx context.Context, t bot.Tenant, id string, langs []bot.Lang) (bot.Request, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	r, ok := sp.request(id)
-	if !ok {
-		return r, notFound("request")
+	r, stored, err := sp.waitingRequest(id)
+	if err != nil {
+		return r, err
 	}
-	if r.State != bot.RequestWaiting {
-		return r, coded(bot.ESTALE, "request is not waiting")
-	}
-	stored := sp.requests[id]
 	stored.R.Languages = list(langs)
 	sp.requests[id] = stored
 	r.Languages = langs
 	return r, nil
+}
+
+// waitingRequest returns a request as read back and as stored, ENOTFOUND
+// if there is none, ESTALE if it is not waiting.
+func (sp *space) waitingRequest(id string) (bot.Request, request, error) {
+	r, ok := sp.request(id)
+	if !ok {
+		return r, request{}, notFound("request")
+	}
+	if r.State != bot.RequestWaiting {
+		return r, request{}, coded(bot.ESTALE, "request is not waiting")
+	}
+	return r, sp.requests[id], nil
 }

@@ -26,6 +26,14 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // is recorded at at.
 func lowRatingsFrom(at time.Time) time.Time { return at.Add(-lowRatingsKept) }
 
+// sentTTL is how long a confirmed delivery mark lasts (store/jobs.go):
+// far longer than any job can be retried.
+const sentTTL = 90 * 24 * time.Hour
+
+// fairMarkSlack is how long a request's fairness marker outlives its
+// window (store/events.go): it is only there to be cleaned up.
+const fairMarkSlack = 24 * time.Hour
+
 // statsTopic is the topic a request counts under in the figures ("" to
 // count it under none), as store/events.go folds it.
 func statsTopic(topic string) string { return matching.NormalizeTopic(topic) }

@@ -9,10 +9,6 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-// fairMarkSlack is how long a request's fairness marker outlives its
-// window (store/events.go).
-const fairMarkSlack = 24 * time.Hour
-
 // Fields of a week's counters besides the event kinds (store/stats.go).
 const (
 	fieldRatingSum = "rating_sum"
