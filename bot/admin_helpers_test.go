@@ -91,7 +91,7 @@ func MustAdminHarness(tb testing.TB) *adminHarness {
 		}
 		return chart.Draw(c)
 	}}
-	a.Harness = bottest.New(tb, storetest.MustOpen(tb), t, cfg)
+	a.Harness = bottest.New(tb, storetest.MustMemory(tb), t, cfg)
 	a.Posting = &managersPlatform{Platform: a.Platform}
 	a.Bot.Register(t.Platform, a.Posting)
 	return a

@@ -12,15 +12,28 @@ import (
 	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
-// MustHarness returns a bot on the test store (REDIS_URL or miniredis) in
+// MustHarness returns a bot on a fresh in-memory store, in
 // a tenant of its own.
 func MustHarness(tb testing.TB) *bottest.Harness {
+	tb.Helper()
+	return harnessOn(tb, storetest.MustMemory(tb))
+}
+
+// MustHarnessOn is MustHarness on a store of backend b, for the tests
+// that each backend must pass through the core (what the contract suite
+// does not cover: retention, leavers).
+func MustHarnessOn(tb testing.TB, b storetest.Backend) *bottest.Harness {
+	tb.Helper()
+	return harnessOn(tb, b.Open(tb))
+}
+
+func harnessOn(tb testing.TB, st bot.Store) *bottest.Harness {
 	tb.Helper()
 	// A platform name of its own: Tick serves only registered platforms,
 	// so tests sharing one Redis never run each other's jobs.
 	t := storetest.Tenant(tb, "test")
 	t.Platform = "test-" + t.Workspace
-	return bottest.New(tb, storetest.MustOpen(tb), t, bot.Config{})
+	return bottest.New(tb, st, t, bot.Config{})
 }
 
 // MustContain fails unless the reply's text contains want.

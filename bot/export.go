@@ -1,6 +1,9 @@
 package bot
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Export is everything a manager's export holds: members, pairs and survey
 // answers, read in one call to the store.
@@ -8,6 +11,26 @@ type Export struct {
 	Members []Member       // by user ID
 	Pairs   []Pair         // oldest first
 	Answers []SurveyAnswer // by survey, member and question
+}
+
+// Sort puts an export in its order: members by user ID, pairs oldest
+// first (then by ID), answers by survey, member and question.
+func (e *Export) Sort() {
+	sort.Slice(e.Members, func(i, j int) bool { return e.Members[i].ID.User < e.Members[j].ID.User })
+	sort.Slice(e.Pairs, func(i, j int) bool {
+		a, b := e.Pairs[i], e.Pairs[j]
+		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
+	})
+	sort.Slice(e.Answers, func(i, j int) bool {
+		a, b := e.Answers[i], e.Answers[j]
+		if a.Survey != b.Survey {
+			return a.Survey < b.Survey
+		}
+		if a.Member.User != b.Member.User {
+			return a.Member.User < b.Member.User
+		}
+		return a.Question < b.Question
+	})
 }
 
 // SurveyAnswer is one answer to one question of a survey (check-in

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // roster is the harness's fake platform with a member list: gone members
@@ -46,7 +47,12 @@ func (r *roster) take() []string {
 // failure, at the member it could not check), and erases only the
 // member the platform says left.
 func TestForgetLeavers(t *testing.T) {
-	h := MustHarness(t)
+	for _, b := range storetest.Backends() {
+		t.Run(b.Name, func(t *testing.T) { testForgetLeavers(t, MustHarnessOn(t, b)) })
+	}
+}
+
+func testForgetLeavers(t *testing.T, h *bottest.Harness) {
 	ctx := context.Background()
 	r := &roster{Platform: h.Platform, gone: map[string]bool{"carol": true}}
 	h.Bot.Register(h.Tenant.Platform, r)

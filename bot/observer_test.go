@@ -62,7 +62,7 @@ func TestObserver(t *testing.T) {
 	o := &observed{}
 	tn := storetest.Tenant(t, "test")
 	tn.Platform = "test-" + tn.Workspace
-	h := bottest.New(t, storetest.MustOpen(t), tn, bot.Config{Observer: o})
+	h := bottest.New(t, storetest.MustMemory(t), tn, bot.Config{Observer: o})
 	ctx := context.Background()
 
 	h.Run("bobzz", "offer go")

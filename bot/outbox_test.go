@@ -5,13 +5,14 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/bot/bottest"
-	"github.com/mentorbot/mentorbot/store"
+	"github.com/mentorbot/mentorbot/store/inmem"
 )
 
 // crasher is a platform whose replica dies (a panic, as a SIGKILL would
@@ -68,13 +69,9 @@ func TestExpiryCrashRecovered(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// The delivery mark of the notice being sent when the replica
-			// died expires in Redis's time, not the test clock's.
-			e, err := store.OpenEmbedded(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer e.Close()
-			h := bottest.New(t, e.Store, bot.Tenant{Platform: "test", Workspace: "T1"}, bot.Config{})
+			// died expires in the store's time, not the test clock's.
+			storeTime := &storeClock{at: time.Now()}
+			h := bottest.New(t, inmem.New(storeTime.Now), bot.Tenant{Platform: "test", Workspace: "T1"}, bot.Config{})
 			h.Run("bob", "offer go years:20")
 			tc.setup(h)
 			h.Run("carol", "offer go years:5") // offered while Alice's request is taken
@@ -92,7 +89,7 @@ func TestExpiryCrashRecovered(t *testing.T) {
 			mustCrashTick(t, h.Bot, h.Tenant)
 			MustInbox(t, h)
 
-			e.Server().FastForward(bot.JobLease)
+			storeTime.Advance(bot.JobLease)
 			other := bot.New(bot.Config{}, h.Store, h.Clock, rand.NewChaCha8([32]byte{8}), nil)
 			other.Register(h.Tenant.Platform, h.Platform)
 			h.Clock.Advance(bot.JobLease)
@@ -115,3 +112,14 @@ func TestExpiryCrashRecovered(t *testing.T) {
 		})
 	}
 }
+
+// storeClock is the clock by which an in-memory store's values expire,
+// moved by hand, as miniredis's FastForward moves Redis's.
+type storeClock struct {
+	mu sync.Mutex
+	at time.Time
+}
+
+func (c *storeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.at }
+
+func (c *storeClock) Advance(d time.Duration) { c.mu.Lock(); c.at = c.at.Add(d); c.mu.Unlock() }

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -51,6 +53,28 @@ type MemberData struct {
 	History map[string]string
 }
 
+// Sort puts a member's data in its order: requests and proposals oldest
+// first (then by ID), check-ins by pair and round, survey answers by
+// survey and question.
+func (d *MemberData) Sort() {
+	sort.Slice(d.Requests, func(i, j int) bool {
+		a, b := d.Requests[i], d.Requests[j]
+		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
+	})
+	sort.Slice(d.Proposals, func(i, j int) bool {
+		a, b := d.Proposals[i], d.Proposals[j]
+		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
+	})
+	sort.Slice(d.Checkins, func(i, j int) bool {
+		a, b := d.Checkins[i], d.Checkins[j]
+		return a.Pair < b.Pair || a.Pair == b.Pair && a.Round < b.Round
+	})
+	sort.Slice(d.Surveys, func(i, j int) bool {
+		a, b := d.Surveys[i], d.Surveys[j]
+		return a.Survey < b.Survey || a.Survey == b.Survey && a.Question < b.Question
+	})
+}
+
 // Empty reports whether the bot keeps nothing about the member.
 func (d MemberData) Empty() bool {
 	return d.Member.ID.User == "" && !d.Manager && d.Offer == nil && len(d.Requests) == 0 &&
@@ -88,6 +112,20 @@ type Erasure struct {
 	// Requests and Proposals are deleted, with their indexes and jobs.
 	Requests  []string
 	Proposals []string
+}
+
+// Mentions reports whether a kept message v names the member: it holds
+// their user ID or one of their names. Erase deletes such messages.
+func (e Erasure) Mentions(v string) bool {
+	if strings.Contains(v, e.Member.User) {
+		return true
+	}
+	for _, n := range e.Names {
+		if n != "" && strings.Contains(v, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // Pruned counts what PrivacyStore.Prune deleted.

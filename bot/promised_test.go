@@ -119,7 +119,7 @@ func TestReindexOldData(t *testing.T) {
 func TestConcurrentReplicasPropose(t *testing.T) {
 	const replicas, mentors, requests = 8, 20, 200
 	ctx := context.Background()
-	st := storetest.MustOpen(t)
+	st := storetest.MustMemory(t)
 	tn := storetest.Tenant(t, "test")
 	tn.Platform = "test-" + tn.Workspace
 	platform := &bottest.Platform{Gone: map[string]bool{}, Locales: map[string]string{}}

@@ -16,7 +16,7 @@ import (
 // their requests land, is asked politely to slow down in their language;
 // other members, and their own clicks, are unaffected.
 func TestRateLimit(t *testing.T) {
-	st := storetest.MustOpen(t)
+	st := storetest.MustMemory(t)
 	tn := storetest.Tenant(t, "test")
 	cfg := bot.Config{RateLimit: bot.RateLimit{Commands: 3, Clicks: 2, Window: time.Minute}}
 	replicas := []*bottest.Harness{bottest.New(t, st, tn, cfg), bottest.New(t, st, tn, cfg)}

@@ -6,13 +6,20 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // TestRetention: the daily job deletes the pairs closed, surveys answered
 // and requests cancelled more than the retention ago, and nothing younger:
 // a pair in progress, a waiting request and the counters stay.
 func TestRetention(t *testing.T) {
-	h := MustHarness(t)
+	for _, b := range storetest.Backends() {
+		t.Run(b.Name, func(t *testing.T) { testRetention(t, MustHarnessOn(t, b)) })
+	}
+}
+
+func testRetention(t *testing.T, h *bottest.Harness) {
 	ctx := context.Background()
 	const year = 365 * day
 	h.Run("fred", "request python")

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"sort"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -36,7 +35,7 @@ func (s *Store) Export(ctx context.Context, t bot.Tenant) (bot.Export, error) {
 	if err != nil {
 		return bot.Export{}, err
 	}
-	sortExport(&out)
+	out.Sort()
 	return out, nil
 }
 
@@ -55,24 +54,6 @@ func surveyAnswers(t bot.Tenant, rest string, h map[string]string) []bot.SurveyA
 		}
 	}
 	return out
-}
-
-func sortExport(e *bot.Export) {
-	sort.Slice(e.Members, func(i, j int) bool { return e.Members[i].ID.User < e.Members[j].ID.User })
-	sort.Slice(e.Pairs, func(i, j int) bool {
-		a, b := e.Pairs[i], e.Pairs[j]
-		return a.Created.Before(b.Created) || a.Created.Equal(b.Created) && a.ID < b.ID
-	})
-	sort.Slice(e.Answers, func(i, j int) bool {
-		a, b := e.Answers[i], e.Answers[j]
-		if a.Survey != b.Survey {
-			return a.Survey < b.Survey
-		}
-		if a.Member.User != b.Member.User {
-			return a.Member.User < b.Member.User
-		}
-		return a.Question < b.Question
-	})
 }
 
 // scanHashes calls fn with the rest of the key after prefix and the

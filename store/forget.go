@@ -130,7 +130,7 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if d.Checkins, err = s.checkinsOf(ctx, k, u, d.Pairs); err != nil {
 		return d, err
 	}
-	sortMemberData(&d)
+	d.Sort()
 	return d, nil
 }
 
@@ -155,19 +155,6 @@ func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pa
 		}
 	}
 	return out, nil
-}
-
-func sortMemberData(d *bot.MemberData) {
-	sort.Slice(d.Requests, func(i, j int) bool { return d.Requests[i].Created.Before(d.Requests[j].Created) })
-	sort.Slice(d.Proposals, func(i, j int) bool { return d.Proposals[i].Created.Before(d.Proposals[j].Created) })
-	sort.Slice(d.Checkins, func(i, j int) bool {
-		a, b := d.Checkins[i], d.Checkins[j]
-		return a.Pair < b.Pair || a.Pair == b.Pair && a.Round < b.Round
-	})
-	sort.Slice(d.Surveys, func(i, j int) bool {
-		a, b := d.Surveys[i], d.Surveys[j]
-		return a.Survey < b.Survey || a.Survey == b.Survey && a.Question < b.Question
-	})
 }
 
 // Erase implements bot.PrivacyStore. It reads what it must (the workspace's
@@ -345,7 +332,7 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 				p.Del(ctx, key)
 			}
 		case kind == "notice" || kind == "draft":
-			if v := r.values[key]; mentions(v, u, e.Names) {
+			if e.Mentions(r.values[key]) {
 				p.Del(ctx, key)
 				if kind == "notice" {
 					p.ZRem(ctx, k.jobs(), bot.JobNotice+":"+rest)
@@ -360,19 +347,6 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 			p.LRem(ctx, k.charterLog(), 0, entry)
 		}
 	}
-}
-
-// mentions reports whether v holds the user ID or one of the names.
-func mentions(v, u string, names []string) bool {
-	if strings.Contains(v, u) {
-		return true
-	}
-	for _, n := range names {
-		if n != "" && strings.Contains(v, n) {
-			return true
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {

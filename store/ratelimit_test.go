@@ -13,7 +13,8 @@ import (
 
 // TestHit counts a member's hits in a fixed window on miniredis: two
 // replicas (two Stores) count together, members and names apart, and the
-// window ends by Redis's clock. No key names the member.
+// window ends by Redis's clock. No key names the member. (What every
+// store must do with hits is in the contract suite, storetest.)
 func TestHit(t *testing.T) {
 	mr := miniredis.RunT(t)
 	a, b := mustStore(t, mr), mustStore(t, mr)

@@ -10,10 +10,7 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
-var capacityTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var capacityTests = []contractTest{
 	{"ProposeFull", testProposeFull},
 	{"ConcurrentProposals", testConcurrentProposals},
 }

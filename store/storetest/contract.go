@@ -16,10 +16,7 @@ import (
 // RunContract runs the behaviour every bot.Store must have against the
 // stores that open returns. Each subtest uses a tenant of its own.
 func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
-	tests := []struct {
-		name string
-		fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-	}{
+	tests := []contractTest{
 		{"Members", testMembers},
 		{"ConcurrentReads", testConcurrentReads},
 		{"Offers", testOffers},
@@ -34,11 +31,18 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"ConcurrentCapacity", testConcurrentCapacity},
 		{"ConcurrentCharter", testConcurrentCharter},
 	}
-	for _, tt := range slices.Concat(tests, followupTests, statsTests, topicsTests, capacityTests, indexTests, historyTests) {
+	for _, tt := range slices.Concat(tests, followupTests, statsTests, topicsTests, capacityTests, indexTests, historyTests, rateTests, privacyTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.fn(t, open(t), Tenant(t, "test"))
 		})
 	}
+}
+
+// contractTest is one test of the contract, run on a fresh store with a
+// tenant of its own.
+type contractTest struct {
+	name string
+	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
 }
 
 var t0 = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)

@@ -14,10 +14,7 @@ import (
 
 // followupTests are the contract of jobs, deliveries, check-ins, surveys
 // and settings.
-var followupTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var followupTests = []contractTest{
 	{"JobsScheduleOnce", testJobsScheduleOnce},
 	{"JobsLease", testJobsLease},
 	{"JobsWithTransitions", testJobsWithTransitions},

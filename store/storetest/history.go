@@ -7,10 +7,7 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-var historyTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var historyTests = []contractTest{
 	{"Histories", testHistories},
 }
 

@@ -10,10 +10,7 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
-var indexTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var indexTests = []contractTest{
 	{"OffersFor", testOffersFor},
 	{"IndexOffer", testIndexOffer},
 	{"WaitingFor", testWaitingFor},

@@ -6,17 +6,42 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/store"
+	"github.com/mentorbot/mentorbot/store/inmem"
 	"github.com/redis/go-redis/v9"
 )
 
-// Mentions scans every key of the Redis behind s (SCAN, then TYPE, then
-// the whole value of each key, pipelined by batch) and returns, for each
-// key whose name or value holds one of needles (case-sensitive), a line
-// "key: what value". It is how a test proves that an erased member is
-// nowhere: not in a key's name, a hash field or value, a set or sorted
-// set member, a list element, a stream entry or a string.
-func Mentions(tb testing.TB, s *store.Store, needles ...string) []string {
+// Mentions returns where the store s holds one of needles (case-
+// sensitive): it is how a test proves that an erased member is nowhere.
+// On Redis it scans every key (SCAN, then TYPE, then the whole value of
+// each key, pipelined by batch) and returns, for each key whose name or
+// value holds a needle, a line "key: what value": nothing escapes it, not
+// a key's name, a hash field or value, a set or sorted set member, a list
+// element, a stream entry or a string. In memory it returns the lines of
+// inmem.Store.Dump, which walks every map the store holds, that hold one.
+func Mentions(tb testing.TB, s bot.Store, needles ...string) []string {
+	tb.Helper()
+	switch s := s.(type) {
+	case *store.Store:
+		return redisMentions(tb, s, needles)
+	case *inmem.Store:
+		var hits []string
+		for _, line := range s.Dump() {
+			for _, n := range needles {
+				if strings.Contains(line, n) {
+					hits = append(hits, line)
+					break
+				}
+			}
+		}
+		return hits
+	}
+	tb.Fatalf("cannot look into a store of type %T", s)
+	return nil
+}
+
+func redisMentions(tb testing.TB, s *store.Store, needles []string) []string {
 	tb.Helper()
 	ctx, rdb := context.Background(), s.Client()
 	var hits []string

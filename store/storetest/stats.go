@@ -12,10 +12,7 @@ import (
 
 // statsTests are the contract of the managers' figures, managers, pairs
 // formed by a manager and the export.
-var statsTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var statsTests = []contractTest{
 	{"StatsCounters", testStatsCounters},
 	{"StatsWeekInZone", testStatsWeekInZone},
 	{"StatsFairness", testStatsFairness},

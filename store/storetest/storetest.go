@@ -9,22 +9,36 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/store"
+	"github.com/mentorbot/mentorbot/store/inmem"
 )
 
-// Backend is a named way to get a fresh Store.
+// Backend is a named way to get a fresh Store. Redis is set for the
+// backends reached through Redis, on which tests of the Redis store's own
+// keys and scripts run too.
 type Backend struct {
-	Name string
-	Open func(tb testing.TB) *store.Store
+	Name  string
+	Open  func(tb testing.TB) bot.Store
+	Redis bool
 }
 
-// Backends returns the embedded miniredis, plus the real Redis at
-// REDIS_URL when it is set.
+// Backends returns the in-memory store, the embedded miniredis, plus the
+// real Redis at REDIS_URL when it is set.
 func Backends() []Backend {
-	b := []Backend{{Name: "miniredis", Open: MustEmbedded}}
+	b := []Backend{
+		{Name: "inmem", Open: func(tb testing.TB) bot.Store { return MustMemory(tb) }},
+		{Name: "miniredis", Open: func(tb testing.TB) bot.Store { return MustEmbedded(tb) }, Redis: true},
+	}
 	if os.Getenv("REDIS_URL") != "" {
-		b = append(b, Backend{Name: "redis", Open: MustReal})
+		b = append(b, Backend{Name: "redis", Open: func(tb testing.TB) bot.Store { return MustReal(tb) }, Redis: true})
 	}
 	return b
+}
+
+// MustMemory returns a fresh in-memory store, whose values expire by the
+// wall clock as Redis keys do.
+func MustMemory(tb testing.TB) *inmem.Store {
+	tb.Helper()
+	return inmem.New(nil)
 }
 
 // MustOpen returns a Store on REDIS_URL when it is set, else on a fresh

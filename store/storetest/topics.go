@@ -10,10 +10,7 @@ import (
 
 // topicsTests are the contract of topic synonyms and of changing a
 // request's topic.
-var topicsTests = []struct {
-	name string
-	fn   func(t *testing.T, s bot.Store, tn bot.Tenant)
-}{
+var topicsTests = []contractTest{
 	{"TopicSynonyms", testTopicSynonyms},
 	{"SetRequestTopic", testSetRequestTopic},
 	{"SetRequestLanguages", testSetRequestLanguages},
