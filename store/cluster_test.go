@@ -108,8 +108,7 @@ func testClusterExactlyOnce(t *testing.T, c *storetest.Cluster) {
 	if replicas[0].ctx.Err() == nil {
 		t.Fatal("got replica 0 alive, want it killed mid-run")
 	}
-	clock.Advance(bot.JobLease + 10*time.Minute)
-	drainTenants(replicas[1], tenants)
+	settle(clock, cnt, perTenant*len(tenants), func() { drainTenants(replicas[1], tenants) })
 	mustExactlyOnce(t, cnt, perTenant*len(tenants))
 }
 
