@@ -171,6 +171,10 @@ type Adapter struct {
 	mu         sync.Mutex
 	stop       context.CancelFunc
 	background sync.WaitGroup
+	// forgets counts the writes that forget a kept delivery once its reply
+	// went out (inbox.go); jobs and lanes start them, so Close waits for
+	// them last.
+	forgets sync.WaitGroup
 
 	// socketUp is whether the Socket Mode connection is up (ready.go).
 	socketUp atomic.Bool
@@ -248,6 +252,7 @@ func (a *Adapter) Close() error {
 	a.background.Wait()
 	a.jobs.close(a.opt.CloseTimeout)
 	a.out.close(a.opt.CloseTimeout)
+	a.forgets.Wait()
 	return nil
 }
 

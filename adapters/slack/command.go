@@ -79,7 +79,7 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		cmd.IsAdmin = a.isAdmin(ctx, to.member)
 	}
 	r := a.h.HandleCommand(ctx, cmd)
-	a.handled(ctx, to.member.Workspace, key)
+	to.delivered = a.forgetLater(to.member.Workspace, key)
 	if r.Form == nil {
 		var in *inline
 		if ack != nil {
@@ -88,6 +88,7 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		// give(nil) lets an ack go empty at once when the reply cannot
 		// travel in it.
 		if ack.give(in) && in != nil {
+			to.sent() // the reply is in the ack
 			return
 		}
 		a.reply(ctx, to, r)
@@ -96,6 +97,7 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 	ack.give(nil)
 	err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 	if err == nil {
+		to.sent()
 		return
 	}
 	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)

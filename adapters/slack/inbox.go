@@ -77,6 +77,21 @@ func (a *Adapter) handled(ctx context.Context, team, key string) {
 	}
 }
 
+// forgetLater returns what forgets a delivery once its reply went out: in
+// the background, so that an outbound lane never waits on Redis.
+func (a *Adapter) forgetLater(team, key string) func() {
+	if _, ok := a.h.(receiver); !ok {
+		return nil
+	}
+	return func() {
+		a.forgets.Add(1)
+		go func() {
+			defer a.forgets.Done()
+			a.handled(context.Background(), team, key)
+		}()
+	}
+}
+
 // Redeliver implements bot.Redeliverer: it handles a click or a form that
 // a replica acked and did not handle. Its trigger_id has expired, so a
 // click that answers with a form gets the form's help instead; a form's

@@ -98,9 +98,9 @@ func (a *Adapter) refusedBusy(who bot.MemberID, key string) {
 	if _, ok := a.h.(receiver); !ok {
 		return
 	}
-	a.background.Add(1)
+	a.forgets.Add(1)
 	go func() {
-		defer a.background.Done()
+		defer a.forgets.Done()
 		a.handled(context.Background(), who.Workspace, key)
 	}()
 }

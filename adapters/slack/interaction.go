@@ -81,10 +81,11 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 // the reply, is a send.
 func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string) {
 	r := a.h.HandleAction(ctx, action)
-	a.handled(ctx, to.member.Workspace, key)
+	to.delivered = a.forgetLater(to.member.Workspace, key)
 	if r.Form != nil && triggerID != "" {
 		err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 		if err == nil {
+			to.sent()
 			return
 		}
 		a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)

@@ -15,6 +15,17 @@ type replyTo struct {
 	responseURL string // the command's or the click's; "" for none
 	// channel and ts locate the clicked message, for Reply.Replace.
 	channel, ts string
+	// delivered, if set, runs once Slack took the reply: it forgets the
+	// command or click kept before its ack (inbox.go), so that a replica
+	// killed before its reply went out leaves the delivery to another.
+	delivered func()
+}
+
+// sent runs to.delivered, if any.
+func (to replyTo) sent() {
+	if to.delivered != nil {
+		to.delivered()
+	}
 }
 
 // reply hands what the person who acted should see to the outbound lanes
@@ -31,6 +42,7 @@ func (a *Adapter) reply(ctx context.Context, to replyTo, r bot.Reply) {
 		a.toWebAPI(ctx, to, func(ctx context.Context) {
 			err := a.update(ctx, to.channel, to.ts, r.Message)
 			if err == nil {
+				to.sent()
 				return
 			}
 			a.log.Warn("slack: chat.update failed", "member", to.member.String(), "channel", to.channel, "code", string(bot.ErrorCode(err)), "err", err)
@@ -51,6 +63,7 @@ func (a *Adapter) toResponseURL(ctx context.Context, to replyTo, r bot.Reply) {
 	queued := a.out.hooks.try(func(ctx context.Context) {
 		err := a.respond(ctx, to.responseURL, r.Message, r.Replace)
 		if err == nil {
+			to.sent()
 			return
 		}
 		a.log.Warn("slack: response_url failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
@@ -69,8 +82,12 @@ func (a *Adapter) toResponseURL(ctx context.Context, to replyTo, r bot.Reply) {
 func (a *Adapter) dm(ctx context.Context, to replyTo, r bot.Reply) {
 	a.toWebAPI(ctx, to, func(ctx context.Context) {
 		if err := a.Send(ctx, to.member, r.Message); err != nil {
+			// A kept delivery stays kept: another replica runs it again
+			// when it falls due, and its member is answered then.
 			a.log.Error("slack: reply lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+			return
 		}
+		to.sent()
 	})
 }
 

@@ -256,3 +256,59 @@ func TestSlackAckedCommandRecovered(t *testing.T) {
 		t.Fatalf("got %d replies, want 1: the recovered command answered once", n)
 	}
 }
+
+// TestSlackClickReplyLostRedelivered: a click whose state change was made
+// but whose reply never reached Slack (the Web API down, no response_url:
+// as if the replica died before replying) stays kept: once the lease runs
+// out, the other replica runs it again, and Bob is answered then. The
+// proposal is accepted once: Alice gets one charter.
+func TestSlackClickReplyLostRedelivered(t *testing.T) {
+	a, b := MustStartSlackReplicas(t, func(*slackadapter.Options) {})
+	a.MustCommand(bob, "offer go")
+	a.MustCommand(alice, "request go")
+	proposal := a.dms(bob, 1, hasButton("proposal.accept"))[0]
+	btn, _ := proposal.Button("proposal.accept")
+	ch, ts := proposal.Get("channel"), proposal.TS()
+
+	a.fake.SetDown(true)
+	c := slackfake.Click{Team: a.team, User: bob.ID, UserName: bob.Name, Channel: ch, TS: ts, Button: btn, TriggerID: "trigger-lost"}
+	MustAck(t, a.deliver("/slack/interactions", c.Body(), c.Envelope), "")
+	a.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Status != http.StatusOK && c.Get("channel") == ch }, wait)
+	time.Sleep(300 * time.Millisecond) // the reply's last tries
+	replied := func(c slackfake.Call) bool {
+		return c.Status == http.StatusOK && c.Get("channel") == ch && (c.Method == "chat.update" || len(c.Buttons()) == 0)
+	}
+	a.fake.SetDown(false)
+
+	b.m.Clock.(*bot.ManualClock).Advance(bot.JobLease + time.Second)
+	tn := bot.Tenant{Platform: "slack", Workspace: b.team}
+	for range 2 {
+		if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	answered := func() bool {
+		for _, c := range append(a.fake.Calls("chat.update"), a.fake.Calls("chat.postMessage")...) {
+			if replied(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for end := time.Now().Add(wait); !answered(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("got Bob never answered, want the redelivered click to answer him")
+		}
+	}
+	a.dms(alice, 1, hasButton("charter.accept"))
+	time.Sleep(200 * time.Millisecond)
+	n := 0
+	for _, c := range a.fake.Calls("chat.postMessage") {
+		if _, ok := c.Button("charter.accept"); ok && c.Status == http.StatusOK && c.Get("channel") == "D"+alice.ID {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("got %d charters to Alice, want 1: the proposal accepted once", n)
+	}
+}
