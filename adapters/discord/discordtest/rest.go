@@ -71,6 +71,7 @@ type REST struct {
 	gone        map[string]bool
 	names       map[string]string
 	faults      []*fault
+	holds       []*hold
 	registered  []Registration
 }
 
@@ -166,6 +167,9 @@ func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
 	body, files := readBody(r)
 	path, ok := strings.CutPrefix(r.URL.Path, APIPrefix)
 	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body, Files: files}
+	if !f.wait(r, call.Route()) {
+		return
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	status, header, resp := http.StatusNotFound, http.Header{}, []byte(`{"message": "404: Not Found", "code": 0}`)
