@@ -90,3 +90,10 @@ var (
 	ParseCustomID  = parseCustomID
 	EscapeMarkdown = escapeMarkdown
 )
+
+// Queued returns how many calls wait or run on each of the adapter's
+// outbound lanes ("replies", "rest"), with the room taken for replies
+// still to come: the bound the bulkhead tests check.
+func (a *Adapter) Queued() (replies, rest int) {
+	return len(a.out.replies.tickets), len(a.out.rest.tickets)
+}

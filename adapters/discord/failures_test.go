@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -184,6 +185,27 @@ func TestRateLimit(t *testing.T) {
 	}
 	if d := time.Since(start); d < 50*time.Millisecond {
 		t.Errorf("got the retry after %v, want retry_after (50ms) honoured", d)
+	}
+}
+
+// TestRateLimitPastDeadline: a Retry-After longer than the time the
+// caller has left is not waited out: the send fails at once, as not sent
+// (no context error, which would say its outcome is unknown), so that the
+// core may send it again later; and it is not asked again meanwhile.
+func TestRateLimitPastDeadline(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.RateLimit("POST channels/", 1, time.Hour)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := h.Adapter.Send(ctx, h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Fatalf("got %v (ctx %v), want EUNAVAILABLE before the deadline, not a context error", err, ctx.Err())
+	}
+	if be, _ := errors.AsType[*bot.Error](err); be.Key != "err.busy" {
+		t.Errorf("got key %q, want err.busy: Discord is busy, not the database", be.Key)
+	}
+	if calls := h.REST.CallsTo("POST channels/"); len(calls) != 1 {
+		t.Errorf("got %d calls, want the one refused", len(calls))
 	}
 }
 

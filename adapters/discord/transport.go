@@ -1,11 +1,14 @@
 package discord
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -20,8 +23,10 @@ import (
 //   - discordgo retries 429s itself (it sleeps retry_after) and retries a
 //     502 at once with no backoff. transport retries 5xx answers and
 //     network errors with exponential backoff instead, bounded by
-//     attempts and by the request's context, then reports an
-//     unavailableError, which the adapter codes EUNAVAILABLE.
+//     attempts and by the request's deadline (a wait that would outlive
+//     it is not begun), then reports an unavailableError, which the
+//     adapter codes EUNAVAILABLE. A POST whose answer was lost is not
+//     sent again: it may have been taken.
 type transport struct {
 	base     http.RoundTripper
 	apiURL   string // replaces discordgo.EndpointAPI; "" keeps Discord's
@@ -48,6 +53,15 @@ func (e *unavailableError) Unwrap() error { return e.err }
 // and network errors. A request body is replayed through GetBody, which
 // http.NewRequest sets for the byte buffers discordgo uses.
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if reached, ok := req.Context().Value(reachedKey{}).(*atomic.Bool); ok {
+		// First say a request may leave, then look at the deadline: a
+		// caller who saw nothing leave (outbound.go) is then sure nothing
+		// will.
+		reached.Store(true)
+		if err := req.Context().Err(); err != nil {
+			return nil, &unavailableError{err: errGaveUp}
+		}
+	}
 	req = t.rewrite(req)
 	wait := t.backoff
 	for attempt := 1; ; attempt++ {
@@ -61,19 +75,48 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 			resp.Body.Close()
 		}
-		if attempt >= t.attempts || req.Context().Err() != nil {
+		if attempt >= t.attempts || req.Context().Err() != nil || (err != nil && !safeToResend(req, err)) {
+			return nil, &unavailableError{status: status, err: err}
+		}
+		if dl, ok := req.Context().Deadline(); ok && time.Until(dl) < wait {
+			// Waiting would outlive the caller: give up now, with the
+			// last answer, which says the request was not taken.
 			return nil, &unavailableError{status: status, err: err}
 		}
 		if req, err = rewind(req); err != nil {
 			return nil, &unavailableError{status: status, err: err}
 		}
+		timer := time.NewTimer(wait)
 		select {
-		case <-time.After(wait):
+		case <-timer.C:
 		case <-req.Context().Done():
-			return nil, &unavailableError{status: status, err: req.Context().Err()}
+			timer.Stop()
+			return nil, &unavailableError{status: status, err: errGaveUp}
 		}
 		wait *= 2
 	}
+}
+
+// reachedKey marks the context of a call whose caller needs to know
+// whether a request for it ever left (lane.do): the transport sets the
+// flag it holds before sending anything.
+type reachedKey struct{}
+
+// errGaveUp is a retry abandoned while waiting: the last attempt failed,
+// and no other was made.
+var errGaveUp = errors.New("gave up before sending")
+
+// safeToResend reports whether a request that failed with a network error
+// may be sent again: it is idempotent, or it never left (the connection
+// could not be made). A POST that was sent and then lost its answer may
+// have been taken: sending it again could post a message twice.
+func safeToResend(req *http.Request, err error) bool {
+	switch req.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
 }
 
 // rewrite points a request for Discord's API at apiURL.
