@@ -209,6 +209,21 @@ func TestRateLimitPastDeadline(t *testing.T) {
 	}
 }
 
+// TestLostAnswer: a DM whose answer is lost on the way back (the
+// connection closed after Discord took it) is not sent again: the member
+// would get it twice. The send fails, and its outcome is Discord's.
+func TestLostAnswer(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.Drop("POST channels/", 1)
+	err := h.Adapter.Send(context.Background(), h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE {
+		t.Fatalf("got %v, want EUNAVAILABLE", err)
+	}
+	if n, m := len(h.REST.CallsTo("POST channels/")), len(h.REST.DMs(mentor1)); n != 1 || m != 1 {
+		t.Errorf("got %d calls and %d messages, want the one taken, not sent again", n, m)
+	}
+}
+
 func TestOutage(t *testing.T) {
 	t.Run("RetriedThenDelivered", func(t *testing.T) {
 		h := MustHarness(t)

@@ -20,9 +20,10 @@ import (
 //   - discordgo computes its endpoint URLs from discordgo.EndpointAPI at
 //     package init, so pointing it at DISCORD_API_URL (a REST proxy, or a
 //     fake in tests) means rewriting each request's URL here;
-//   - discordgo retries 429s itself (it sleeps retry_after) and retries a
-//     502 at once with no backoff. transport retries 5xx answers and
-//     network errors with exponential backoff instead, bounded by
+//   - discordgo would retry a 502 at once, with no backoff (its retries
+//     are off here, and so are its 429 sleeps: see call.go). transport
+//     retries 5xx answers and network errors with exponential backoff
+//     instead, bounded by
 //     attempts and by the request's deadline (a wait that would outlive
 //     it is not begun), then reports an unavailableError, which the
 //     adapter codes EUNAVAILABLE. A POST whose answer was lost is not
