@@ -85,7 +85,7 @@ func (b *Bot) mustManage(ctx context.Context, id MemberID, platformAdmin bool) e
 	if platformAdmin || b.configManager(id) {
 		return nil
 	}
-	ok, err := b.store.IsManager(ctx, id)
+	ok, err := b.store.managers.IsManager(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -77,7 +77,7 @@ func announceMessage(langs []Lang) Message {
 // pastMentors names mentors whose offer is paused: the first people to
 // re-invite.
 func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		return nil
 	}

@@ -20,7 +20,7 @@ func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 	if !given {
 		lang = in.Lang
 	}
-	c, err := b.store.SetCharter(ctx, t, lang, text, b.clock.Now().UTC())
+	c, err := b.store.pairs.SetCharter(ctx, t, lang, text, b.clock.Now().UTC())
 	if err != nil {
 		return Reply{}, err
 	}
@@ -45,7 +45,7 @@ func runAdminCharter(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 // as members read it: the managers' text, or the built-in one in a
 // language they never set (marked so).
 func (b *Bot) showCharter(ctx context.Context, in *Invocation) (Reply, error) {
-	c, err := b.store.GetCharter(ctx, in.Member.Tenant())
+	c, err := b.store.pairs.GetCharter(ctx, in.Member.Tenant())
 	builtin := ErrorCode(err) == ENOTFOUND
 	if err != nil && !builtin {
 		return Reply{}, err

@@ -17,7 +17,7 @@ func runAdminExport(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	if !ok {
 		return Reply{}, Errorf(EINVALID, "err.admin.cannot_upload")
 	}
-	e, err := b.store.Export(ctx, t)
+	e, err := b.store.reports.Export(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -12,7 +12,7 @@ var managerVerbs = map[string]string{
 }
 
 // runAdminManagers adds, removes or lists the managers added by command:
-// "/mentor admin managers add <@U123>". Managers from Config.Managers and
+// "/mentor admin managers add @U123". Managers from Config.Managers and
 // workspace admins are shown but cannot be removed here.
 func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	action, user := in.Text("action"), in.Text("user")
@@ -42,7 +42,7 @@ func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 }
 
 func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
-	if err := b.store.AddManager(ctx, id); err != nil {
+	if err := b.store.managers.AddManager(ctx, id); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("manager added", "member", id.String(), "by", in.Member.String())
@@ -58,7 +58,7 @@ func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Repl
 
 func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
 	m, _ := b.member(ctx, id)
-	err := b.store.RemoveManager(ctx, id)
+	err := b.store.managers.RemoveManager(ctx, id)
 	switch {
 	case ErrorCode(err) == ENOTFOUND && b.configManager(id):
 		return Reply{}, Errorf(EINVALID, "err.admin.manager_config", "name", m.displayName())
@@ -75,7 +75,7 @@ func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (R
 // configuration that belong to this workspace.
 func (b *Bot) listManagers(ctx context.Context, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
-	stored, err := b.store.Managers(ctx, t)
+	stored, err := b.store.managers.Managers(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}

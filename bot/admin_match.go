@@ -149,7 +149,7 @@ func (b *Bot) roundMentors(ctx context.Context, p roundPlan) (map[string]Member,
 	for i, a := range p.pairs {
 		users[i] = a.Candidate.MentorID
 	}
-	known, err := b.store.Members(ctx, t, users)
+	known, err := b.store.members.Members(ctx, t, users)
 	if err != nil {
 		return nil, err
 	}
@@ -285,7 +285,7 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 // the round as it is now. It peeks at the round's delivery mark by
 // claiming it and freeing it at once.
 func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string, p roundPlan) (Reply, error) {
-	prev, err := b.store.MarkSent(ctx, t, key, time.Second)
+	prev, err := b.store.delivery.MarkSent(ctx, t, key, time.Second)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -295,7 +295,7 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 	case "pending":
 		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
 	}
-	if err := b.store.UnmarkSent(ctx, t, key); err != nil {
+	if err := b.store.delivery.UnmarkSent(ctx, t, key); err != nil {
 		return Reply{}, err
 	}
 	msg, err := b.roundPreview(ctx, lang, p)

@@ -8,7 +8,7 @@ import (
 )
 
 // runAdminPair pairs a mentor and a mentee chosen by a manager:
-// "/mentor admin pair <@mentor> <@mentee> topic". A waiting request of the
+// "/mentor admin pair @mentor @mentee topic". A waiting request of the
 // mentee is the one paired (its topic is the default); without one, a
 // request is created already paired. The pair then goes through the
 // charter like any other: both accept it before the introduction. Where
@@ -80,7 +80,7 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 // pairExists refuses a second pair of the same mentor and mentee on the
 // same topic while the first one waits for its charter or is under way.
 func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mentee Member, topic string) error {
-	pairs, err := b.store.PairsOf(ctx, mentee.ID)
+	pairs, err := b.store.pairs.PairsOf(ctx, mentee.ID)
 	if err != nil {
 		return err
 	}
@@ -104,12 +104,12 @@ func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mente
 // knows them, without recording a newcomer: nothing is paired yet.
 func (b *Bot) namedMember(ctx context.Context, t Tenant, user string) (Member, error) {
 	id := t.Member(user)
-	m, err := b.store.GetMember(ctx, id)
+	m, err := b.store.members.GetMember(ctx, id)
 	return b.touchMember(ctx, id, m, err, "", false)
 }
 
 // pairArgs reads the mentor, the mentee and the topic, either from their
-// options or all from the text: "<@U1> <@U2> career change".
+// options or all from the text: "@U1 @U2 career change".
 func pairArgs(in *Invocation) (mentor, mentee, topic string) {
 	mentor, mentee, topic = in.Text("mentor"), in.Text("mentee"), in.Text("topic")
 	if mentee != "" {
@@ -128,14 +128,14 @@ func pairArgs(in *Invocation) (mentor, mentee, topic string) {
 // knownMember returns the member's record, creating it from the platform's
 // directory when the bot has never met them, so that messages name them.
 func (b *Bot) knownMember(ctx context.Context, id MemberID) (Member, error) {
-	m, err := b.store.GetMember(ctx, id)
+	m, err := b.store.members.GetMember(ctx, id)
 	return b.touchMember(ctx, id, m, err, "", true)
 }
 
 // requestToPair returns the mentee's waiting request, or a new request on
 // topic, of kind (flash by default), already paired.
 func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic, kind string) (Request, error) {
-	open, err := b.store.OpenRequest(ctx, mentee.ID)
+	open, err := b.store.requests.OpenRequest(ctx, mentee.ID)
 	switch {
 	case err == nil && open.State == RequestWaiting:
 		return open, nil
@@ -175,7 +175,7 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 	}
 	pair := Pair{ID: pairID, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: kind, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
 	pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
-	pair, err = b.store.FormPair(ctx, r, pair, charterJobs(b.settings(ctx, t), pair))
+	pair, err = b.store.pairs.FormPair(ctx, r, pair, charterJobs(b.settings(ctx, t), pair))
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE, ECONFLICT:
@@ -204,7 +204,7 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 // the mentor's offer fits the request (capacity and past declines aside),
 // and otherwise with the facts that hold: their time zones.
 func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, mentee Member) []matching.Reason {
-	if o, err := b.store.GetOffer(ctx, mentor.ID); err == nil {
+	if o, err := b.store.offers.GetOffer(ctx, mentor.ID); err == nil {
 		o.Paused, o.Capacity = false, o.Active+o.Pending+1
 		need := b.need(Request{ID: r.ID, Mentee: mentee.ID, Topic: pair.Topic, Kind: pair.Kind, Languages: r.Languages}, mentee)
 		opt := b.cfg.Match

@@ -10,6 +10,17 @@ import (
 	"time"
 )
 
+// DraftStore keeps what a manager is asked to confirm
+// (admin_pair_confirm.go, leavers.go).
+type DraftStore interface {
+	// SaveDraft keeps what a manager is asked to confirm with a button
+	// (more than a button's value can carry) under id, for ttl.
+	SaveDraft(ctx context.Context, t Tenant, id, value string, ttl time.Duration) error
+
+	// Draft returns a draft's value, or ENOTFOUND once it expired.
+	Draft(ctx context.Context, t Tenant, id string) (string, error)
+}
+
 // Action IDs of a manager's pair that asks for confirmation. They start
 // with "admin.", so HandleAction refuses them to anyone but a manager; the
 // draft they point to refuses any manager but the one who asked.
@@ -82,7 +93,7 @@ type pairFlags struct {
 // no free slot (pairs and open proposals fill their capacity).
 func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorUser, topic string) (pairFlags, error) {
 	var w pairFlags
-	hist, err := b.store.Histories(ctx, t, []string{mentee.ID.User})
+	hist, err := b.store.proposals.Histories(ctx, t, []string{mentee.ID.User})
 	if err != nil {
 		return w, err
 	}
@@ -92,7 +103,7 @@ func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorU
 	case VerdictMet:
 		w.codes = append(w.codes, warnMet)
 	}
-	o, err := b.store.GetOffer(ctx, t.Member(mentorUser))
+	o, err := b.store.offers.GetOffer(ctx, t.Member(mentorUser))
 	switch {
 	case ErrorCode(err) == ENOTFOUND:
 		return pairFlags{codes: append(w.codes, warnNoOffer)}, nil
@@ -127,7 +138,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 		return Reply{}, err
 	}
 	a.Confirmed = w.codes
-	if err := b.store.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
+	if err := b.store.drafts.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}
 	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", w.topics}
@@ -145,7 +156,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 // pairDraft reads the pair a manager was asked to confirm. It is only
 // theirs: another manager's click is refused, as is an expired one.
 func (b *Bot) pairDraft(ctx context.Context, who MemberID, id string) (pairAsk, error) {
-	v, err := b.store.Draft(ctx, who.Tenant(), "pair:"+id)
+	v, err := b.store.drafts.Draft(ctx, who.Tenant(), "pair:"+id)
 	switch {
 	case ErrorCode(err) == ENOTFOUND:
 		return pairAsk{}, Errorf(ESTALE, "err.admin.pair_ask_expired")

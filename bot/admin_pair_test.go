@@ -13,7 +13,7 @@ func TestAdminPair(t *testing.T) {
 	t.Run("OKNewRequest", func(t *testing.T) {
 		h := MustAdminHarness(t)
 		h.Run("mia", "offer go capacity:1")
-		r := h.Run("alice", "admin pair <@mia> <@ann> go kind:one-to-one")
+		r := h.Run("alice", "admin pair @mia @ann go kind:one-to-one")
 		if r.Message.Text != "Done: Mia will mentor Ann on “go”. Both are asked to accept the charter first; then I introduce them." {
 			t.Fatalf("got %q", r.Message.Text)
 		}
@@ -59,11 +59,11 @@ func TestAdminPair(t *testing.T) {
 		}
 	})
 	for name, tc := range map[string]struct{ text, want string }{
-		"ErrSelf":          {"admin pair <@mia> <@mia> go", "The mentor and the mentee must be two different members."},
-		"ErrBadMentor":     {"admin pair <@m/a> <@ann> go", "I can't read “<@m/a>” as a member: mention them, or give their user ID."},
-		"ErrNoMentee":      {"admin pair <@mia>", "Please give the mentee. For example: /mentor admin pair @mentor @mentee kubernetes"},
-		"ErrTopicRequired": {"admin pair <@mia> <@zoe>", "Please give the topic. For example: /mentor admin pair @mentor @mentee kubernetes"},
-		"ErrProposed":      {"admin pair <@max> <@cat>", "Cat's request on “go” is with a mentor right now. Wait for their answer, or ask Cat to withdraw it with `/mentor cancel`."},
+		"ErrSelf":          {"admin pair @mia @mia go", "The mentor and the mentee must be two different members."},
+		"ErrBadMentor":     {"admin pair @m/a @ann go", "I can't read “@m/a” as a member: mention them, or give their user ID."},
+		"ErrNoMentee":      {"admin pair @mia", "Please give the mentee. For example: /mentor admin pair @mentor @mentee kubernetes"},
+		"ErrTopicRequired": {"admin pair @mia @zoe", "Please give the topic. For example: /mentor admin pair @mentor @mentee kubernetes"},
+		"ErrProposed":      {"admin pair @max @cat", "Cat's request on “go” is with a mentor right now. Wait for their answer, or ask Cat to withdraw it with `/mentor cancel`."},
 	} {
 		t.Run(name, func(t *testing.T) {
 			h := MustAdminHarness(t)
@@ -89,7 +89,7 @@ func TestAdminPair(t *testing.T) {
 func TestAdminPairConfirmButton(t *testing.T) {
 	ctx := context.Background()
 	h := MustAdminHarness(t)
-	h.Run("alice", "admin managers add <@carl>")
+	h.Run("alice", "admin managers add @carl")
 	h.Run("mia", "offer go, kubernetes capacity:1")
 	h.Run("bob", "request go")
 	h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full
@@ -102,7 +102,7 @@ func TestAdminPairConfirmButton(t *testing.T) {
 		}
 		return len(pairs)
 	}
-	ask := h.Run("alice", "admin pair <@mia> <@ann>")
+	ask := h.Run("alice", "admin pair @mia @ann")
 	want := "The matcher would not pair Mia with Ann on its own:\n" +
 		"• Mia has no free slot: 1 of 1 taken by pairs and open proposals, so this pair goes beyond their capacity\n\n" +
 		"Pair them anyway on “kubernetes”? Nothing changes until you click."
@@ -137,7 +137,7 @@ func TestAdminPairConfirmButton(t *testing.T) {
 		}
 	})
 	t.Run("ErrSamePairAgain", func(t *testing.T) {
-		for _, text := range []string{"admin pair <@mia> <@ann> kubernetes", "admin pair <@mia> <@ann> Kubernetes confirm:yes"} {
+		for _, text := range []string{"admin pair @mia @ann kubernetes", "admin pair @mia @ann Kubernetes confirm:yes"} {
 			if r := h.Run("alice", text); r.Message.Text != "Mia and Ann already have a pair on “kubernetes”, waiting for the charter, so nothing was changed." {
 				t.Fatalf("got %q", r.Message.Text)
 			}
@@ -148,7 +148,7 @@ func TestAdminPairConfirmButton(t *testing.T) {
 	})
 	t.Run("NewReasonAsksAgain", func(t *testing.T) {
 		h.Run("cat", "request go")
-		ask := h.Run("alice", "admin pair <@mia> <@cat>")
+		ask := h.Run("alice", "admin pair @mia @cat")
 		h.Run("mia", "pause")
 		r := h.ClickReply("alice", ask, "Pair them anyway")
 		if !strings.Contains(r.Message.Text, "• Mia has paused their offer\n") || len(r.Message.Buttons) != 2 || !r.Replace {
@@ -166,7 +166,7 @@ func TestAdminPairConfirmButton(t *testing.T) {
 	})
 	t.Run("FrenchOK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
-		r := h.Run("alice", "admin pair <@mia> <@cat>")
+		r := h.Run("alice", "admin pair @mia @cat")
 		want := "La mise en relation automatique n'associerait pas d'elle-même Mia et Cat\u202f:\n" +
 			"• Mia a mis son offre en pause\n" +
 			"• Mia n'a plus de place libre\u202f: 2 sur 1, entre binômes et propositions en attente\u202f; ce binôme irait au-delà de son nombre de places\n\n" +
@@ -186,7 +186,7 @@ func TestAdminPairMetBefore(t *testing.T) {
 	if err := h.Store.RememberPair(ctx, h.Tenant, "dan", "mia", bot.VerdictMet); err != nil {
 		t.Fatal(err)
 	}
-	r := h.Run("alice", "admin pair <@mia> <@dan> go")
+	r := h.Run("alice", "admin pair @mia @dan go")
 	MustContain(t, r, "• Mia and Dan were paired before and met, so it pairs them again only when no other mentor has room\n")
 	if r := h.ClickReply("alice", r, "Pair them anyway"); !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Dan on “go”.") {
 		t.Fatalf("got %q", r.Message.Text)
@@ -199,7 +199,7 @@ func TestAdminPairMetBefore(t *testing.T) {
 func TestAdminPairOtherTopic(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("bob", "offer go languages:en")
-	r := h.Run("alice", "admin pair <@bob> <@erin> rust")
+	r := h.Run("alice", "admin pair @bob @erin rust")
 	MustContain(t, r, "• Bob does not offer “rust” (their topics: go)")
 	if len(r.Message.Buttons) != 2 {
 		t.Fatalf("got buttons %+v, want Pair them anyway and Cancel", r.Message.Buttons)
@@ -209,5 +209,5 @@ func TestAdminPairOtherTopic(t *testing.T) {
 	}
 	h.Run("bob", "lang fr")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin pair <@bob> <@erin> rust"), "• Bob ne propose pas «\u202frust\u202f» (ses sujets\u202f: go)")
+	MustContain(t, h.Run("alice", "admin pair @bob @erin rust"), "• Bob ne propose pas «\u202frust\u202f» (ses sujets\u202f: go)")
 }

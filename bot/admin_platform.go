@@ -27,27 +27,28 @@ type Uploader interface {
 // tenantPlatform returns the Platform of a workspace.
 func (b *Bot) tenantPlatform(t Tenant) (Platform, error) { return b.platform(t.Member("")) }
 
-// parseUserRef reads a member named in a command: a Slack mention
-// ("<@U123>", "<@U123|ada>"), a Discord one ("<@123>", "<@!123>"), or a
-// raw user ID, with or without a leading "@" ("U123", "@alice" in the
-// shell). It returns the user ID.
+// MemberRef writes a member named in a command in the core's form: "@"
+// and their user ID ("@U123"). The core reads a member option (OptUser,
+// Option.NamesMember) in this form or as the bare user ID, and knows no
+// platform's mention syntax: each adapter rewrites its platform's mentions
+// into this form before the core sees the command.
+func MemberRef(user string) string { return "@" + user }
+
+// ChannelRef writes a channel named in a command in the core's form: "#"
+// and its ID ("#C123"). The core reads an OptChannel option in this form,
+// as "#" and a channel name ("#general"), or as the bare ID or name.
+func ChannelRef(id string) string { return "#" + id }
+
+// parseUserRef reads a member named in a command, in the core's form
+// (MemberRef) or as a bare user ID. It returns the user ID.
 func parseUserRef(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "<@") && strings.HasSuffix(s, ">") {
-		s = strings.TrimPrefix(strings.TrimSuffix(s[2:], ">"), "!")
-		s, _, _ = strings.Cut(s, "|")
-	}
-	return validRef(strings.TrimPrefix(s, "@"))
+	return validRef(strings.TrimPrefix(strings.TrimSpace(s), "@"))
 }
 
-// parseChannelRef reads a channel: "<#C123|general>" (Slack), "<#123>"
-// (Discord), "#general" or a raw ID. It returns the channel ID or name.
+// parseChannelRef reads a channel named in a command, in the core's form
+// (ChannelRef) or as a bare ID or name. It returns the channel ID or name.
 func parseChannelRef(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "<#") && strings.HasSuffix(s, ">") {
-		s, _, _ = strings.Cut(strings.TrimSuffix(s[2:], ">"), "|")
-	}
-	return validRef(strings.TrimPrefix(s, "#"))
+	return validRef(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 }
 
 // validRef accepts IDs and names of letters, digits, '-', '_' and '.', at

@@ -36,7 +36,7 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		changed = append(changed, name)
 	}
 	for _, name := range changed {
-		if err := b.store.SetSetting(ctx, t, name, s.Get(name)); err != nil {
+		if err := b.store.settings.SetSetting(ctx, t, name, s.Get(name)); err != nil {
 			b.forgetSettings(t)
 			return Reply{}, err
 		}
@@ -143,7 +143,7 @@ func settingName(lang Lang, name string) string {
 // are the defaults.
 func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (Reply, error) {
 	t := in.Member.Tenant()
-	over, err := b.store.Settings(ctx, t)
+	over, err := b.store.settings.Settings(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -177,7 +177,7 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := b.store.SetSetting(ctx, t, "digest-channel", ch); err != nil {
+	if err := b.store.settings.SetSetting(ctx, t, "digest-channel", ch); err != nil {
 		return Reply{}, err
 	}
 	b.forgetSettings(t)

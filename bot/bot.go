@@ -7,52 +7,15 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
-
-// Config is the program's configuration as the core sees it.
-type Config struct {
-	// DefaultLang is the language of members who have not chosen one and
-	// whose platform gives no hint.
-	DefaultLang Lang
-	// MeetURL is the base URL of video-call rooms; a room is MeetURL
-	// followed by an unguessable name. Default https://meet.jit.si/.
-	MeetURL string
-	// Match tunes the matcher; the workspace's MaxTZHours setting
-	// overrides Match.MaxTZHours.
-	Match matching.Options
-	// Defaults are the program settings of workspaces that have not
-	// changed them (from MENTORBOT_* variables). Zero: DefaultSettings.
-	Defaults Settings
-	// Managers are the program's managers from MENTORBOT_MANAGERS: each
-	// either "platform:workspace:user" (one workspace) or a plain user ID
-	// (a manager in every workspace where that ID exists). Managers added
-	// with /mentor admin managers and workspace admins (Command.IsAdmin)
-	// are managers too.
-	Managers []string
-	// Chart draws the weekly digest's chart as a PNG; cmd wires
-	// chart.Draw, so that the core imports no drawing library. Nil: the
-	// digest goes without its chart.
-	Chart func(Chart) ([]byte, error)
-	// JobLease is how long a claimed job, and a delivery under way, is
-	// reserved for the replica running it (MENTORBOT_JOB_LEASE). Zero:
-	// JobLease.
-	JobLease time.Duration
-	// Observer is told what happens, for metrics (observer.go). Nil:
-	// nobody is.
-	Observer Observer
-	// RateLimit bounds each member's commands and clicks; zero: none.
-	// cmd sets DefaultRateLimit on chat platforms.
-	RateLimit RateLimit
-}
 
 // Bot is the mentoring core. Adapters hand it commands and clicks; it
 // answers with a Reply and talks to other members through their Platform.
 type Bot struct {
 	cfg      Config
-	store    Store
+	store    stores // the Store, one seam per use case (store.go)
 	clock    Clock
 	rand     io.Reader
 	log      *slog.Logger
@@ -77,30 +40,11 @@ type actionFunc func(ctx context.Context, b *Bot, who MemberID, lang Lang, value
 
 // New returns a Bot. Register at least one Platform before handling input.
 func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger) *Bot {
-	if cfg.DefaultLang == "" {
-		cfg.DefaultLang = English
-	}
-	if cfg.MeetURL == "" {
-		cfg.MeetURL = "https://meet.jit.si/"
-	}
-	if !strings.HasSuffix(cfg.MeetURL, "/") {
-		cfg.MeetURL += "/"
-	}
-	if cfg.Match.Weights == (matching.Weights{}) {
-		cfg.Match = matching.DefaultOptions()
-	}
-	if cfg.Defaults.ProposalTimeout == 0 {
-		cfg.Defaults = DefaultSettings()
-		cfg.Defaults.DefaultLang = cfg.DefaultLang
-		cfg.Defaults.MaxTZHours = cfg.Match.MaxTZHours
-	}
-	if cfg.JobLease <= 0 {
-		cfg.JobLease = JobLease
-	}
+	cfg = cfg.withDefaults()
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	b := &Bot{cfg: cfg, store: store, clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
+	b := &Bot{cfg: cfg, store: storesOf(store), clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
 	b.commands = commandTable()
 	b.actions = actionTable()
 	b.jobs = jobTable()

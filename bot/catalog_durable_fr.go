@@ -2,7 +2,8 @@ package bot
 
 // catalogDurableFR holds the sentences of an overloaded bot, in French.
 var catalogDurableFR = map[string]string{
-	"err.busy": "Je traite beaucoup de demandes en ce moment : rien n'a été modifié. Réessayez dans un instant.",
+	"err.busy":      "Je traite beaucoup de demandes en ce moment : rien n'a été modifié. Réessayez dans un instant.",
+	"err.busy_kept": "Je traite beaucoup de demandes en ce moment. J'ai gardé votre demande et je m'en occupe d'ici quelques minutes\u202f: inutile de recommencer.",
 }
 
 func init() {

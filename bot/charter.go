@@ -2,7 +2,53 @@ package bot
 
 import (
 	"context"
+	"time"
 )
+
+// PairStore holds the pairs: formed by a manager, confirmed by the charter,
+// ended (charter.go, admin_pair.go, end.go), and the workspace's charter
+// text.
+type PairStore interface {
+	// GetPair returns a pair, or ENOTFOUND.
+	GetPair(ctx context.Context, t Tenant, id string) (Pair, error)
+
+	// PairsOf returns the member's pairs, newest first.
+	PairsOf(ctx context.Context, m MemberID) ([]Pair, error)
+
+	// AcceptCharter records that by accepted charter version for the pair
+	// (and on their member record, with the time). When both have accepted,
+	// the pair becomes active with Official set to at. EFORBIDDEN if by is
+	// not in the pair, ESTALE if the pair is not waiting for charters or by
+	// already accepted. The jobs onOfficial returns for the pair are
+	// scheduled in the same step, only if this acceptance makes it official.
+	AcceptCharter(ctx context.Context, t Tenant, pairID string, by MemberID, version int, at time.Time, onOfficial func(Pair) []Job) (Pair, error)
+
+	// DeclineCharter cancels a pair waiting for charters, frees the mentor's
+	// slot and puts the request back to waiting, excluding this mentor.
+	// EFORBIDDEN and ESTALE as for AcceptCharter.
+	// A zero by is the clock: the charter timed out. out is written in the
+	// same step (only if the pair is cancelled).
+	DeclineCharter(ctx context.Context, t Tenant, pairID string, by MemberID, out Outbox) (Pair, error)
+
+	// EndPair ends an active pair (completed, or cancelled when it is not
+	// working out), freeing the mentor's slot. ESTALE if it is not active.
+	EndPair(ctx context.Context, t Tenant, pairID string, state PairState, reason string, at time.Time) (Pair, error)
+
+	// GetCharter returns the tenant's charter, or ENOTFOUND if none was set.
+	GetCharter(ctx context.Context, t Tenant) (Charter, error)
+
+	// SetCharter stores text for one language as a new version and returns it.
+	SetCharter(ctx context.Context, t Tenant, lang Lang, text string, at time.Time) (Charter, error)
+
+	// FormPair makes the pair a manager chose, in the charter state, for
+	// request r, and takes a slot of the mentor whatever their capacity
+	// (the manager's call). r is either the mentee's open request as read,
+	// with State waiting (ESTALE if it is no longer waiting), or a new
+	// request with State paired, stored as such (ECONFLICT if the mentee
+	// has an open request). jobs are scheduled in the same step. It
+	// returns the pair as stored.
+	FormPair(ctx context.Context, r Request, pair Pair, jobs []Job) (Pair, error)
+}
 
 // DefaultCharterVersion is the version of the charter that ships with the
 // bot; a charter set by managers starts at version 2.
@@ -13,7 +59,7 @@ const DefaultCharterVersion = 1
 // charter in English leaves French members reading the French one, never
 // a French title over an English text.
 func (b *Bot) charter(ctx context.Context, t Tenant, lang Lang) (int, string, error) {
-	c, err := b.store.GetCharter(ctx, t)
+	c, err := b.store.pairs.GetCharter(ctx, t)
 	if ErrorCode(err) == ENOTFOUND {
 		return DefaultCharterVersion, T(lang, "charter.default"), nil
 	}
@@ -49,7 +95,7 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 			continue
 		}
 		if m.CharterVersion >= version {
-			p, err := b.store.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t))
+			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)
 			}
@@ -82,7 +128,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 		return Reply{}, err
 	}
 	now := b.clock.Now().UTC()
-	pair, err := b.store.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t))
+	pair, err := b.store.pairs.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t))
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
@@ -101,7 +147,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 // queue, without the mentor who was in this pair.
 func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
 	t := who.Tenant()
-	pair, err := b.store.DeclineCharter(ctx, t, pairID, who, Outbox{})
+	pair, err := b.store.pairs.DeclineCharter(ctx, t, pairID, who, Outbox{})
 	if err != nil {
 		return Reply{}, charterError(err)
 	}

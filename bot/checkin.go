@@ -6,6 +6,33 @@ import (
 	"time"
 )
 
+// FollowupStore records the answers to check-ins and surveys (checkin.go,
+// survey.go).
+type FollowupStore interface {
+	// RecordCheckin records a member's answer to a check-in round of a pair:
+	// "yes" sets Met (first time only), "notyet" adds one to NotYet.
+	// ESTALE if the member already answered that round, EFORBIDDEN if by
+	// is not in the pair. A round counts at most one "not yet", whoever
+	// says it. then is given the pair as the answer leaves it and returns
+	// it with the core's verdict on Stalled (stalled.go: the store writes
+	// Stalled when it turns true, and nothing else then changes), and the
+	// jobs scheduled in the same step (a job already scheduled moves
+	// earlier if the new one is). ECONFLICT if the answer kept racing
+	// with others to the same pair.
+	RecordCheckin(ctx context.Context, t Tenant, pairID, round string, by MemberID, answer string, at time.Time, then func(Pair) (Pair, []Job)) (Pair, error)
+
+	// CheckinAnswers returns the answers recorded by RecordCheckin for a
+	// pair, by round then user ID (empty if none).
+	CheckinAnswers(ctx context.Context, t Tenant, pairID string) (map[string]map[string]string, error)
+
+	// AnswerSurvey records one answer of a member's survey. ESTALE if that
+	// question was already answered: a survey takes one answer per person.
+	AnswerSurvey(ctx context.Context, t Tenant, survey SurveyID, by MemberID, question, answer string, at time.Time) error
+
+	// Survey returns a member's answers to a survey (empty if none).
+	Survey(ctx context.Context, t Tenant, survey SurveyID, by MemberID) (map[string]string, error)
+}
+
 // Check-in and end-of-pair actions. Button values are "<pair>:<round>" for
 // check-ins and "<pair>" for the new-match question.
 const (
@@ -34,7 +61,7 @@ func checkinMessage(lang Lang, pair Pair, round, other string) Message {
 // touch (checkin:<pair>:<n>, or checkinr:<pair>:<n> after a "not yet").
 // A relationship's check-ins repeat every CheckinEvery until its end.
 func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}
@@ -46,7 +73,7 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		s := b.settings(ctx, t)
 		next := b.clock.Now().Add(s.CheckinEvery)
 		if next.Before(pair.Official.Add(s.ProgramLength)) {
-			if err := b.store.ScheduleJobs(ctx, t, false, NewJob(next, JobCheckin, pair.ID, itoa(j.N(1)+1))); err != nil {
+			if err := b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(next, JobCheckin, pair.ID, itoa(j.N(1)+1))); err != nil {
 				return err
 			}
 		}
@@ -78,7 +105,7 @@ func (b *Bot) saidYes(ctx context.Context, t Tenant, pair Pair, j Job) (map[stri
 	if j.Kind() != JobCheckinRemind {
 		return nil, nil
 	}
-	answers, err := b.store.CheckinAnswers(ctx, t, pair.ID)
+	answers, err := b.store.followups.CheckinAnswers(ctx, t, pair.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +133,7 @@ func answerCheckin(answer string) actionFunc {
 		if !ok {
 			return Reply{}, Errorf(ESTALE, "err.unknown_button")
 		}
-		before, err := b.store.GetPair(ctx, t, pairID)
+		before, err := b.store.pairs.GetPair(ctx, t, pairID)
 		if err != nil {
 			return Reply{}, charterError(err)
 		}
@@ -114,8 +141,11 @@ func answerCheckin(answer string) actionFunc {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
 		}
 		now, s := b.clock.Now().UTC(), b.settings(ctx, t)
-		then := func(p Pair) []Job { return checkinJobs(s, p, round, answer, now) }
-		pair, err := b.store.RecordCheckin(ctx, t, pairID, round, who, answer, now, then)
+		then := func(p Pair) (Pair, []Job) {
+			p.Stalled = p.Stalled || Stalled(p)
+			return p, checkinJobs(s, p, round, answer, now)
+		}
+		pair, err := b.store.followups.RecordCheckin(ctx, t, pairID, round, who, answer, now, then)
 		if err != nil {
 			if ErrorCode(err) == ESTALE {
 				return Reply{}, Errorf(ESTALE, "err.checkin_done")
@@ -171,7 +201,7 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (
 // asks each side whether they want a new match.
 func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason string, lang Lang) (Reply, error) {
 	t := pair.Mentor.Tenant()
-	ended, err := b.store.EndPair(ctx, t, pair.ID, PairCancelled, reason, b.clock.Now().UTC())
+	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCancelled, reason, b.clock.Now().UTC())
 	if err != nil {
 		if ErrorCode(err) == ESTALE {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
@@ -201,7 +231,7 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 func answerNewMatch(yes bool) actionFunc {
 	return func(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
 		t := who.Tenant()
-		pair, err := b.store.GetPair(ctx, t, pairID)
+		pair, err := b.store.pairs.GetPair(ctx, t, pairID)
 		if err != nil {
 			return Reply{}, charterError(err)
 		}
@@ -209,7 +239,7 @@ func answerNewMatch(yes bool) actionFunc {
 		if role == "" {
 			return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
 		}
-		if err := b.store.AnswerSurvey(ctx, t, SurveyID(pair.ID+":newmatch"), who, "newmatch", yesNo(yes), b.clock.Now().UTC()); err != nil {
+		if err := b.store.followups.AnswerSurvey(ctx, t, SurveyID(pair.ID+":newmatch"), who, "newmatch", yesNo(yes), b.clock.Now().UTC()); err != nil {
 			if ErrorCode(err) == ESTALE {
 				return Reply{}, Errorf(ESTALE, "err.checkin_done")
 			}
@@ -234,12 +264,12 @@ func yesNo(yes bool) string {
 
 // mentorAgain resumes or pauses a mentor's offer after a pair ended.
 func (b *Bot) mentorAgain(ctx context.Context, who MemberID, yes bool, lang Lang) (Reply, error) {
-	o, err := b.store.GetOffer(ctx, who)
+	o, err := b.store.offers.GetOffer(ctx, who)
 	if err != nil {
 		return Reply{}, err
 	}
 	o.Paused, o.Keys = !yes, topicKeys(o.Topics...)
-	if err := b.store.SaveOffer(ctx, o); err != nil {
+	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
 	if yes {
@@ -259,7 +289,7 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	}
 	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal,
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}, Keys: topicKeys(pair.Topic)}
-	if err := b.store.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
+	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", pair.Topic)
 		}

@@ -15,8 +15,8 @@ const (
 	OptList                      // comma-separated list
 	OptInt                       // whole number within Min..Max
 	OptChoice                    // one of Choices
-	OptUser                      // a member: a mention (<@U123>, @U123) or a user ID
-	OptChannel                   // a channel: a mention (<#C123>, #C123) or a channel ID
+	OptUser                      // a member: "@U123" (MemberRef) or a user ID
+	OptChannel                   // a channel: "#C123" (ChannelRef) or a channel ID
 	// OptLanguages is a comma-separated list of languages: ISO 639-1 codes
 	// or their names in English or French ("fr", "French", "français"),
 	// stored as codes.
@@ -69,7 +69,19 @@ type Option struct {
 	// Help is the catalog key of the option's description where one
 	// command needs its own ("opt.pair_topic"); "" means "opt.<Name>".
 	Help string
+	// NamesMember marks a text option that may name a member the way an
+	// OptUser does, among other things (end's pair: "@dan", or a name or
+	// a topic): adapters rewrite a mention there too (see TakesMember).
+	NamesMember bool
 }
+
+// TakesMember reports whether the option's value may name a member:
+// adapters rewrite a value that is one mention of their platform into the
+// core's form (MemberRef) before the core sees the command.
+func (o Option) TakesMember() bool { return o.Type == OptUser || o.NamesMember }
+
+// TakesChannel is TakesMember for channels (ChannelRef).
+func (o Option) TakesChannel() bool { return o.Type == OptChannel }
 
 // HelpKey returns the catalog key of the option's description.
 func (o Option) HelpKey() string {
@@ -262,7 +274,7 @@ func commandTable() []CommandSpec {
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Required: true},
 		}},
 		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
-			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80},
+			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
 		}},
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},

@@ -29,7 +29,7 @@ func runFairness(t *testing.T) *adminHarness {
 	h.Bot.RecordRepeatAvoided(ctx, h.Tenant, "r2")
 	h.Bot.RecordRepeatAvoided(ctx, h.Tenant, "r3")
 	h.At(11, 10, 0)
-	h.Run("alice", "admin pair <@mia> <@cat> confirm:yes") // mia declined cat; nine days after cat's request: not within 7
+	h.Run("alice", "admin pair @mia @cat confirm:yes") // mia declined cat; nine days after cat's request: not within 7
 	h.Click("cat", "cat", bot.ActionCharterAccept)
 	h.At(15, 9, 0)
 	h.Run("dan", "request rust")

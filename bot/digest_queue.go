@@ -12,11 +12,11 @@ import (
 // and the waiting queue are read (both are small; the matcher reads them
 // on every request), and the week's demand comes from the counters.
 func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[string]int) error {
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		return err
 	}
-	waiting, err := b.store.Waiting(ctx, t)
+	waiting, err := b.store.requests.Waiting(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -153,7 +153,7 @@ func sortedCounts(m map[string]int) []TopicCount {
 // reportFlags loads the stalled pairs that are still active without a
 // meeting, and the low ratings since the start of the week reported.
 func (b *Bot) reportFlags(ctx context.Context, t Tenant, r *Report) error {
-	stalled, low, err := b.store.Flags(ctx, t, r.Start)
+	stalled, low, err := b.store.reports.Flags(ctx, t, r.Start)
 	if err != nil {
 		return err
 	}
@@ -177,7 +177,7 @@ func (b *Bot) reportFlags(ctx context.Context, t Tenant, r *Report) error {
 }
 
 func (b *Bot) flagged(ctx context.Context, t Tenant, f Flag) (FlaggedPair, error) {
-	p, err := b.store.GetPair(ctx, t, f.Pair)
+	p, err := b.store.pairs.GetPair(ctx, t, f.Pair)
 	if err != nil {
 		return FlaggedPair{}, err
 	}

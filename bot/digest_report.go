@@ -88,7 +88,7 @@ func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, erro
 		names = append(names, WeekOf(start.AddDate(0, 0, -7*i)))
 	}
 	// The week in progress comes last, after AllTime.
-	stats, err := b.store.Stats(ctx, t, append(names, AllTime, WeekOf(weekStart(now))))
+	stats, err := b.store.reports.Stats(ctx, t, append(names, AllTime, WeekOf(weekStart(now))))
 	if err != nil {
 		return Report{}, err
 	}

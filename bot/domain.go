@@ -111,6 +111,10 @@ const (
 	PairCancelled PairState = "cancelled" // ended early
 )
 
+// Closed reports whether the pair is over: completed or cancelled. Closed
+// pairs are what retention prunes (PrivacyStore.Prune).
+func (s PairState) Closed() bool { return s == PairCompleted || s == PairCancelled }
+
 // Pair is a mentor and a mentee working together.
 type Pair struct {
 	ID        string
@@ -130,7 +134,7 @@ type Pair struct {
 	MenteeAck int
 	Met       time.Time // first "yes, we have been in touch"
 	NotYet    int       // "not yet" answers to check-ins
-	Stalled   bool      // no contact after the check-ins: managers look at it
+	Stalled   bool      // no contact after the check-ins (the rule: Stalled): managers look at it
 	Ended     time.Time // completed or cancelled
 	EndReason string    // why it was cancelled: "not-working", "low-rating", "charter", ...
 }

@@ -32,7 +32,7 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	var ov Overview
 	if !in.Newcomer {
 		var err error
-		if ov, err = b.store.Overview(ctx, in.Member); err != nil {
+		if ov, err = b.store.members.Overview(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -163,7 +163,7 @@ func endConfirmMessage(lang Lang, p Pair, name string) Message {
 
 // endPairOf reads a pair that who may end: theirs, and still active.
 func (b *Bot) endPairOf(ctx context.Context, who MemberID, pairID string) (Pair, error) {
-	pair, err := b.store.GetPair(ctx, who.Tenant(), pairID)
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
 	switch {
 	case err != nil:
 		return pair, charterError(err)

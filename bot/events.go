@@ -4,7 +4,39 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
+
+// ReportStore keeps the managers' figures: events counted as they happen,
+// read by the digest, and the export (events.go, digest_*.go,
+// admin_export.go).
+type ReportStore interface {
+	// Record counts an event for the managers' figures. EventReturned,
+	// EventBecame and EventOffer count people, not events: a member
+	// counts once in a week and once in AllTime, however many events name
+	// them. Beyond counters it keeps what the event says, as the core's
+	// rules made it (Event.ForStore): an EventRequest's Topic as given
+	// (normalised) and, with a Duration, its fairness marker for Keep; an
+	// EventSurvey's low-rating flag when Flagged, dropping the flags
+	// older than At minus Keep.
+	Record(ctx context.Context, t Tenant, e Event) error
+
+	// Stats returns the counters of the given weeks (WeekOf, or AllTime),
+	// in the same order, in one step. A week without events has zero
+	// counters. Record keeps them: nothing is scanned.
+	Stats(ctx context.Context, t Tenant, weeks []string) ([]WeekStats, error)
+
+	// Flags returns the pairs recorded stalled (EventStalled) and not
+	// resolved since by EventMeeting, EventEnded or EventCompleted, and the
+	// low ratings (EventSurvey recorded Flagged) recorded at or after
+	// since, each oldest first.
+	Flags(ctx context.Context, t Tenant, since time.Time) (stalled, low []Flag, err error)
+
+	// Export returns every member, pair and survey answer of the tenant,
+	// for a manager's export: the one call that reads the whole workspace.
+	Export(ctx context.Context, t Tenant) (Export, error)
+}
 
 // EventKind names something that happened, for the managers' figures.
 type EventKind string
@@ -52,6 +84,40 @@ type Event struct {
 	// Groups are the fairness groups of an EventRequest, "dimension:value"
 	// of low cardinality: "all", "lang:fr", "region:europe", "kind:flash".
 	Groups []string
+
+	// Keep and Flagged are the core's rules for what the store keeps of
+	// the event besides counters (ForStore sets them). Keep is how long:
+	// an EventRequest's fairness marker (its window, Duration, and a day),
+	// an EventSurvey's low-rating flag (LowRatingsKept).
+	Keep time.Duration
+	// Flagged puts an EventSurvey among the managers' low ratings.
+	Flagged bool
+}
+
+// LowRatingsKept is how long a low rating stays in the managers' flags.
+const LowRatingsKept = 180 * 24 * time.Hour
+
+// fairMarkSlack is how long a request's fairness marker outlives its
+// window: it is only there to be cleaned up.
+const fairMarkSlack = 24 * time.Hour
+
+// ForStore returns e as the store is to keep it, by the core's rules: an
+// EventRequest's topic normalised (matching.NormalizeTopic: "K8s" and
+// "kubernetes" count as one) and its fairness marker kept a day past its
+// window; an EventSurvey rated LowRatingMax or less Flagged, for
+// LowRatingsKept. The store then keeps and fetches, deciding nothing.
+func (e Event) ForStore() Event {
+	switch e.Kind {
+	case EventRequest:
+		e.Topic = matching.NormalizeTopic(e.Topic)
+		if e.Duration > 0 {
+			e.Keep = e.Duration + fairMarkSlack
+		}
+	case EventSurvey:
+		e.Flagged = e.Rating > 0 && e.Rating <= LowRatingMax && e.Ref != ""
+		e.Keep = LowRatingsKept
+	}
+	return e
 }
 
 // record counts an event. A failure is logged: figures never block members.
@@ -64,7 +130,7 @@ func (b *Bot) record(ctx context.Context, e Event) {
 		e.At = b.clock.Now()
 	}
 	e.At = e.At.In(b.location(ctx, t))
-	if err := b.store.Record(ctx, t, e); err != nil {
+	if err := b.store.reports.Record(ctx, t, e.ForStore()); err != nil {
 		b.log.Warn("event not recorded", "kind", string(e.Kind), "ref", e.Ref, "code", string(ErrorCode(err)))
 	}
 }

@@ -20,7 +20,7 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	var d MemberData
 	if !in.Newcomer {
-		if d, err = b.store.MemberData(ctx, in.Member); err != nil {
+		if d, err = b.store.privacy.MemberData(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
 	}

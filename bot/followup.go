@@ -76,7 +76,7 @@ func runProposalRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // proposalToMentor sends the job's proposal (as a reminder or not) to its
 // mentor, if it is still pending.
 func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bool) error {
-	p, err := b.store.GetProposal(ctx, t, j.Part(0))
+	p, err := b.store.proposals.GetProposal(ctx, t, j.Part(0))
 	if err != nil || p.State != ProposalPending {
 		return ignoreGone(err)
 	}
@@ -98,7 +98,7 @@ func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bo
 // next proposal are owed in the same step as the expiry (Outbox): a crash
 // just after it loses none of them.
 func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	p, err := b.store.GetProposal(ctx, t, j.Part(0))
+	p, err := b.store.proposals.GetProposal(ctx, t, j.Part(0))
 	if err != nil || p.State != ProposalPending {
 		return ignoreGone(err)
 	}
@@ -109,7 +109,7 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	p, err = b.store.ExpireProposal(ctx, t, p.ID, out)
+	p, err = b.store.proposals.ExpireProposal(ctx, t, p.ID, out)
 	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
 		return nil
 	}
@@ -128,7 +128,7 @@ func runCharterRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // charterToPending sends the charter (as a reminder or not) to each member
 // of the job's pair who has not accepted it yet.
 func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bool) error {
-	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairCharter {
 		return ignoreGone(err)
 	}
@@ -162,7 +162,7 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 // kindly, and puts the request back in the queue. The notices and the
 // next proposal are owed in the same step as the cancellation (Outbox).
 func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairCharter {
 		return ignoreGone(err)
 	}
@@ -175,7 +175,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.store.DeclineCharter(ctx, t, pair.ID, MemberID{}, out)
+	_, err = b.store.pairs.DeclineCharter(ctx, t, pair.ID, MemberID{}, out)
 	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
 		return nil
 	}
@@ -184,7 +184,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 
 // runEscalate tells the managers about a request that waited too long.
 func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	r, err := b.store.GetRequest(ctx, t, j.Part(0))
+	r, err := b.store.requests.GetRequest(ctx, t, j.Part(0))
 	if err != nil || !r.State.Open() {
 		return ignoreGone(err)
 	}
@@ -212,7 +212,7 @@ func ignoreGone(err error) error {
 // when it cannot be read (the escalation then goes without a reason
 // rather than not at all).
 func (b *Bot) whyWaiting(ctx context.Context, r Request) (matching.Explanation, bool) {
-	mentee, err := b.store.GetMember(ctx, r.Mentee)
+	mentee, err := b.store.members.GetMember(ctx, r.Mentee)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return matching.Explanation{}, false
 	}

@@ -20,7 +20,7 @@ const forgetReason = "member-erased"
 func runForget(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if in.Newcomer {
 		// No record, but maybe other traces (a manager's seat, answers).
-		d, err := b.store.MemberData(ctx, in.Member)
+		d, err := b.store.privacy.MemberData(ctx, in.Member)
 		if err != nil {
 			return Reply{}, err
 		}
@@ -60,7 +60,7 @@ func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (R
 // pair ends: the other member is told and asked whether they want a new
 // match. Counters keep their numbers. Running it again is harmless.
 func (b *Bot) Forget(ctx context.Context, who MemberID) error {
-	d, err := b.store.MemberData(ctx, who)
+	d, err := b.store.privacy.MemberData(ctx, who)
 	if err != nil {
 		return err
 	}
@@ -79,13 +79,13 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 		}
 	}
 	// After the pairs: a cancelled charter puts the member's request back.
-	if _, err := b.store.CancelRequest(ctx, who); err != nil && ErrorCode(err) != ENOTFOUND {
+	if _, err := b.store.requests.CancelRequest(ctx, who); err != nil && ErrorCode(err) != ENOTFOUND {
 		return err
 	}
 	for _, p := range d.Proposals {
 		switch {
 		case p.State == ProposalPending && p.Mentor == who:
-			if _, err := b.store.DeclineProposal(ctx, who.Tenant(), p.ID, who); err == nil {
+			if _, err := b.store.proposals.DeclineProposal(ctx, who.Tenant(), p.ID, who); err == nil {
 				after.requests = append(after.requests, p.Request)
 			}
 		case p.State == ProposalPending:
@@ -96,7 +96,7 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	for _, r := range d.Requests {
 		e.Requests = append(e.Requests, r.ID)
 	}
-	if err := b.store.Erase(ctx, e); err != nil {
+	if err := b.store.privacy.Erase(ctx, e); err != nil {
 		return err
 	}
 	b.log.Info("member erased", "member", who.String(), "pairs", len(e.Pairs)+len(e.Blank), "requests", len(e.Requests))
@@ -122,7 +122,7 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 	t, other := who.Tenant(), p.Other(who)
 	switch p.State {
 	case PairCharter:
-		if _, err := b.store.DeclineCharter(ctx, t, p.ID, who, Outbox{}); err != nil {
+		if _, err := b.store.pairs.DeclineCharter(ctx, t, p.ID, who, Outbox{}); err != nil {
 			return false
 		}
 		_ = b.notify(ctx, other, func(l Lang) Message {
@@ -135,7 +135,7 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 		}
 		return false
 	case PairActive:
-		if _, err := b.store.EndPair(ctx, t, p.ID, PairCancelled, forgetReason, b.clock.Now().UTC()); err != nil {
+		if _, err := b.store.pairs.EndPair(ctx, t, p.ID, PairCancelled, forgetReason, b.clock.Now().UTC()); err != nil {
 			return false
 		}
 		b.record(ctx, Event{Kind: EventEnded, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})

@@ -15,7 +15,7 @@ func (b *Bot) form(ctx context.Context, spec CommandSpec, in *Invocation) *Form 
 	f := &Form{Command: spec.Name, Title: T(lang, "form."+spec.Name+".title"), Submit: T(lang, "form.submit")}
 	prefill := map[string]string{}
 	if spec.Name == "offer" {
-		if o, err := b.store.GetOffer(ctx, in.Member); err == nil {
+		if o, err := b.store.offers.GetOffer(ctx, in.Member); err == nil {
 			prefill = offerValues(o)
 		}
 	}

@@ -226,10 +226,10 @@ func TestHelpNamesOptionsInTheReadersLanguage(t *testing.T) {
 	}
 }
 
-// TestREADMENamesOptionsInBothLanguages: the README gives every option's
+// TestDocsNameOptionsInBothLanguages: docs/commands.md gives every option's
 // French name beside its English one.
-func TestREADMENamesOptionsInBothLanguages(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
+func TestDocsNameOptionsInBothLanguages(t *testing.T) {
+	readme, err := os.ReadFile("../docs/commands.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +239,7 @@ func TestREADMENamesOptionsInBothLanguages(t *testing.T) {
 				continue
 			}
 			if want := "`" + o.Name + ":`/`" + o.French + ":`"; !strings.Contains(string(readme), want) {
-				t.Errorf("README: got no %s (/mentor %s)", want, c.Name)
+				t.Errorf("docs/commands.md: got no %s (/mentor %s)", want, c.Name)
 			}
 		}
 	}

@@ -19,7 +19,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		failure = err
 		return b.fail(c.Member, what, err, lang, c.FromForm)
 	}
-	me, lookup := b.store.GetMember(ctx, c.Member)
+	me, lookup := b.store.members.GetMember(ctx, c.Member)
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
 		failure = &Error{Code: ELIMITED}
@@ -107,11 +107,45 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 	return spec, values, nil
 }
 
+// actionTable maps button action IDs to their handlers.
+func actionTable() map[string]actionFunc {
+	return map[string]actionFunc{
+		ActionProposalAccept:  acceptProposal,
+		ActionProposalDecline: declineProposal,
+		ActionCharterAccept:   acceptCharter,
+		ActionCharterDecline:  declineCharter,
+		ActionCheckinYes:      answerCheckin("yes"),
+		ActionCheckinNotYet:   answerCheckin("notyet"),
+		ActionCheckinStop:     answerCheckin("stop"),
+		ActionNewMatchYes:     answerNewMatch(true),
+		ActionNewMatchNo:      answerNewMatch(false),
+		ActionSurveyAnswer:    answerSurvey,
+		ActionSurveyComment:   commentButton,
+		ActionEndAsk:          askEnd,
+		ActionEndConfirm:      confirmEnd,
+		ActionEndKeep:         keepPair,
+		ActionForgetConfirm:   confirmForget,
+		ActionForgetKeep:      keepData,
+		// The announcement's button: open to every member, not only managers.
+		ActionOfferOpen: openOfferForm,
+		// The typo suggestion's button: only for the mentee it was sent to.
+		ActionRequestTopic: changeRequestTopic,
+		// The language ask's button: only for the mentee it was sent to.
+		ActionRequestLanguages: widenRequestLanguages,
+		// A manager's round (IsAdminAction: managers only).
+		ActionRoundSend:   sendRound,
+		ActionRoundCancel: cancelRound,
+		// A manager's pair to confirm (managers only; the one who asked).
+		ActionPairConfirm: confirmPair,
+		ActionPairCancel:  cancelPair,
+	}
+}
+
 // HandleAction runs one button click and returns what the clicker sees.
 // A click on a button that is stale, someone else's, or already used
 // changes nothing and says so politely.
 func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
-	me, lookup := b.store.GetMember(ctx, a.Member)
+	me, lookup := b.store.members.GetMember(ctx, a.Member)
 	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
 	name, failure := unknownName, error(nil)
 	if _, ok := b.actions[a.ActionID]; ok {

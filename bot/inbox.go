@@ -7,6 +7,20 @@ import (
 	"time"
 )
 
+// InboxStore keeps inbound deliveries until they are handled (inbox.go).
+type InboxStore interface {
+	// Receive records an inbound delivery in one step: the delivery key
+	// seen (for seenTTL), its data under id (for dataTTL) and its job. It
+	// reports false, and writes nothing, when the key was seen already.
+	Receive(ctx context.Context, t Tenant, seenKey, id string, data []byte, job Job, seenTTL, dataTTL time.Duration) (bool, error)
+
+	// Inbound returns the data of an inbound delivery, or ENOTFOUND.
+	Inbound(ctx context.Context, t Tenant, id string) ([]byte, error)
+
+	// Handled forgets an inbound delivery and its job.
+	Handled(ctx context.Context, t Tenant, id string) error
+}
+
 // Redeliverer is an optional interface of a Platform whose adapter keeps
 // each inbound delivery (a click, a form) in the store before acking it
 // (Bot.Receive). When the replica that acked one dies before it is
@@ -36,19 +50,19 @@ func inboundID(key string) string {
 func (b *Bot) Receive(ctx context.Context, t Tenant, key string, data []byte) (bool, error) {
 	id := inboundID(key)
 	job := NewJob(b.clock.Now().Add(b.lease()), JobInbound, id)
-	return b.store.Receive(ctx, t, "in:"+key, id, data, job, deliveryTTL, inboundTTL)
+	return b.store.inbox.Receive(ctx, t, "in:"+key, id, data, job, deliveryTTL, inboundTTL)
 }
 
 // Handled forgets an inbound delivery once it is handled.
 func (b *Bot) Handled(ctx context.Context, t Tenant, key string) error {
-	return b.store.Handled(ctx, t, inboundID(key))
+	return b.store.inbox.Handled(ctx, t, inboundID(key))
 }
 
 // runInbound hands a delivery that was acked and not handled (its replica
 // died) back to its platform.
 func runInbound(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	id := j.Part(0)
-	data, err := b.store.Inbound(ctx, t, id)
+	data, err := b.store.inbox.Inbound(ctx, t, id)
 	if err != nil {
 		return ignoreGone(err)
 	}
@@ -58,11 +72,11 @@ func runInbound(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	r, ok := p.(Redeliverer)
 	if !ok {
-		return b.store.Handled(ctx, t, id)
+		return b.store.inbox.Handled(ctx, t, id)
 	}
 	b.log.Warn("inbound delivery recovered", "tenant", t.String(), "inbound", id)
 	if err := r.Redeliver(ctx, t, data); err != nil {
 		return err
 	}
-	return b.store.Handled(ctx, t, id)
+	return b.store.inbox.Handled(ctx, t, id)
 }

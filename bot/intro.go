@@ -11,7 +11,7 @@ import (
 // delivery mark, so it goes out once.
 func (b *Bot) introduce(ctx context.Context, pair Pair) {
 	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic}
-	if r, err := b.store.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() {
+	if r, err := b.store.requests.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() {
 		e.Duration = pair.Official.Sub(r.Created)
 	}
 	b.record(ctx, e)
@@ -47,7 +47,7 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 // runIntro sends an introduction that could not be sent when the pair
 // became official (intro:<pair>); otherwise it finds it sent.
 func runIntro(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}

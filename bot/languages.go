@@ -49,7 +49,7 @@ func (b *Bot) followReadingLanguage(ctx context.Context, m Member, old Lang) {
 	if len(m.Languages) > 0 || old == m.Lang {
 		return
 	}
-	o, err := b.store.GetOffer(ctx, m.ID)
+	o, err := b.store.offers.GetOffer(ctx, m.ID)
 	if err != nil || !slices.Equal(o.Languages, []Lang{old}) {
 		if err != nil && ErrorCode(err) != ENOTFOUND {
 			b.log.Warn("offer languages: read offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
@@ -57,7 +57,7 @@ func (b *Bot) followReadingLanguage(ctx context.Context, m Member, old Lang) {
 		return
 	}
 	o.Languages = []Lang{m.Lang}
-	if err := b.store.SaveOffer(ctx, o); err != nil {
+	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		b.log.Warn("offer languages: save offer", "mentor", m.ID.String(), "code", string(ErrorCode(err)))
 		return
 	}
@@ -200,7 +200,7 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 			langs = append(langs, l)
 		}
 	}
-	r, err = b.store.SetRequestLanguages(ctx, t, id, langs)
+	r, err = b.store.requests.SetRequestLanguages(ctx, t, id, langs)
 	if ErrorCode(err) == ESTALE {
 		return Reply{}, Errorf(ESTALE, "err.request_not_waiting_languages")
 	}

@@ -149,7 +149,7 @@ func TestManagerPairSpeaksTrue(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go languages:de")
 	h.Run("ann", "request rust languages:es")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@ann> rust confirm:yes"), "Done")
+	MustContain(t, h.Run("alice", "admin pair @mia @ann rust confirm:yes"), "Done")
 	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("ann"))
 	if len(pairs) != 1 {
 		t.Fatalf("got %d pairs, want one", len(pairs))

@@ -56,11 +56,11 @@ func (b *Bot) ForgetLeavers(ctx context.Context, limit int) error {
 }
 
 func (b *Bot) forgetLeavers(ctx context.Context, t Tenant, r Roster, limit int) error {
-	users, err := b.store.MembersWithRecord(ctx, t)
+	users, err := b.store.privacy.MembersWithRecord(ctx, t)
 	if err != nil {
 		return err
 	}
-	after, err := b.store.Draft(ctx, t, leaversCursor)
+	after, err := b.store.drafts.Draft(ctx, t, leaversCursor)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return err
 	}
@@ -96,7 +96,7 @@ func (b *Bot) saveLeaversCursor(ctx context.Context, t Tenant, hash string, done
 	if !done {
 		hash = before(hash)
 	}
-	if err := b.store.SaveDraft(ctx, t, leaversCursor, hash, leaversCursorTTL); err != nil {
+	if err := b.store.drafts.SaveDraft(ctx, t, leaversCursor, hash, leaversCursorTTL); err != nil {
 		return errors.Join(cause, err)
 	}
 	return cause

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 const day = 24 * time.Hour
@@ -245,6 +246,24 @@ func TestIntroRetried(t *testing.T) {
 	MustInbox(t, h, "bob+alice: Introduction: go | Alice, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")
 	MustTick(t, h, time.Hour)
 	MustInbox(t, h)
+}
+
+// TestJobRetryConfigured: a job that failed because the platform did not
+// answer waits Config.JobRetry (MENTORBOT_JOB_RETRY), not the default
+// five minutes, before its next try.
+func TestJobRetryConfigured(t *testing.T) {
+	tn := storetest.Tenant(t, "test")
+	tn.Platform = "test-" + tn.Workspace
+	h := bottest.New(t, storetest.MustOpen(t), tn, bot.Config{JobRetry: 30 * time.Second})
+	h.Run("bob", "offer go")
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	MustContain(t, h.Run("alice", "request go"), "I've asked a mentor")
+	MustTick(t, h, time.Minute) // the send job runs, and fails again
+	h.Platform.Fail = nil
+	MustTick(t, h, 20*time.Second)
+	MustInbox(t, h)
+	MustTick(t, h, 15*time.Second)
+	MustInbox(t, h, "bob: Mentoring request: go | Alice would like your help on “go”.")
 }
 
 // TestProposalRetried: a proposal the platform failed to deliver is sent

@@ -2,6 +2,24 @@ package bot
 
 import "context"
 
+// ManagerStore keeps the managers added by command (admin_managers.go,
+// admin.go).
+type ManagerStore interface {
+	// AddManager makes a member a manager of their workspace; adding one
+	// twice is not an error.
+	AddManager(ctx context.Context, id MemberID) error
+
+	// RemoveManager removes a manager added with AddManager. ENOTFOUND if
+	// the member was not one.
+	RemoveManager(ctx context.Context, id MemberID) error
+
+	// Managers returns the managers added with AddManager, by user ID.
+	Managers(ctx context.Context, t Tenant) ([]MemberID, error)
+
+	// IsManager reports whether AddManager made the member a manager.
+	IsManager(ctx context.Context, id MemberID) (bool, error)
+}
+
 // Poster is an optional Platform feature: posting in a channel, such as
 // the managers' channel. Platforms without it cannot post digests.
 type Poster interface {

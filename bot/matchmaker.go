@@ -79,11 +79,11 @@ func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking
 		return ranking{}, err
 	}
 	defer release()
-	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
+	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
 	if err != nil {
 		return ranking{}, err
 	}
-	hist, err := b.store.Histories(ctx, t, []string{r.Mentee.User})
+	hist, err := b.store.proposals.Histories(ctx, t, []string{r.Mentee.User})
 	if err != nil {
 		return ranking{}, err
 	}
@@ -143,7 +143,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
 		State: ProposalPending, Created: b.clock.Now().UTC(), RequestKeys: r.Keys,
 	}
-	if err := b.store.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
+	if err := b.store.proposals.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
 		return p, err
 	}
 	b.observer().Event(EventProposed)
@@ -157,7 +157,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	err = b.deliver(ctx, JobProposalSend+":"+p.ID, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
 	if ErrorCode(err) == EGONE {
 		b.log.Info("mentor gone", "mentor", p.Mentor.String(), "proposal", p.ID)
-		if _, derr := b.store.DeclineProposal(ctx, t, p.ID, p.Mentor); derr != nil {
+		if _, derr := b.store.proposals.DeclineProposal(ctx, t, p.ID, p.Mentor); derr != nil {
 			return p, derr
 		}
 		return p, err
@@ -214,7 +214,7 @@ func verdicts(hist map[string]string) (never, met []string) {
 // and a pair ended early, VerdictNever. A failure is logged: the pair
 // is then only less well remembered.
 func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict string) {
-	if err := b.store.RememberPair(ctx, mentee.Tenant(), mentee.User, mentor.User, verdict); err != nil {
+	if err := b.store.proposals.RememberPair(ctx, mentee.Tenant(), mentee.User, mentor.User, verdict); err != nil {
 		b.log.Error("remember pair", "mentee", mentee.String(), "mentor", mentor.String(), "err", err)
 	}
 }

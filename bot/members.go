@@ -6,6 +6,25 @@ import (
 	"time"
 )
 
+// MemberStore reads and saves members' profiles (members.go, status.go).
+type MemberStore interface {
+	// GetMember returns the member, or ENOTFOUND.
+	GetMember(ctx context.Context, id MemberID) (Member, error)
+
+	// Members returns the members of a workspace with these user IDs, in
+	// one round trip; a user the bot does not know is left out.
+	Members(ctx context.Context, t Tenant, users []string) (map[string]Member, error)
+
+	// SaveMember creates or replaces the member's profile fields. It never
+	// changes the recorded charter acceptance, which only AcceptCharter sets.
+	SaveMember(ctx context.Context, m Member) error
+
+	// Overview returns what /mentor status shows of a member in as few
+	// round trips as it can: their offer, open request and pairs (newest
+	// first), and the display names of the other members of those pairs.
+	Overview(ctx context.Context, m MemberID) (Overview, error)
+}
+
 // touchMember makes sure the bot knows the member, creating the record on
 // first contact with what the platform's Directory knows (name, time zone,
 // language). m and err are the result of reading the member. Directory
@@ -37,7 +56,7 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 	if !record {
 		return b.withLang(ctx, m), nil
 	}
-	return b.withLang(ctx, m), b.store.SaveMember(ctx, m)
+	return b.withLang(ctx, m), b.store.members.SaveMember(ctx, m)
 }
 
 // withLang fills in the workspace's default language.
@@ -69,7 +88,7 @@ func (b *Bot) profile(ctx context.Context, id MemberID) Profile {
 // member returns the member's record, or a default one if the bot has
 // none yet.
 func (b *Bot) member(ctx context.Context, id MemberID) (Member, error) {
-	m, err := b.store.GetMember(ctx, id)
+	m, err := b.store.members.GetMember(ctx, id)
 	if ErrorCode(err) == ENOTFOUND {
 		return b.withLang(ctx, Member{ID: id}), nil
 	}

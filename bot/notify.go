@@ -15,7 +15,7 @@ type Notice struct {
 
 const (
 	// noticeRetry is how soon a failed notice is first tried again; later
-	// tries follow the jobs' retryBackoff.
+	// tries follow the jobs' JobRetry.
 	noticeRetry = time.Minute
 	// noticeTTL is how long a notice is kept for delivery: after a week of
 	// outage, the news it carries is stale.
@@ -77,7 +77,7 @@ func (b *Bot) keepNotice(ctx context.Context, to MemberID, msg Message) {
 		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		job := NewJob(b.clock.Now().Add(noticeRetry), JobNotice, id)
-		err = b.store.SaveNotice(keep, Notice{ID: id, To: to, Message: msg}, job, noticeTTL)
+		err = b.store.delivery.SaveNotice(keep, Notice{ID: id, To: to, Message: msg}, job, noticeTTL)
 	}
 	if err != nil {
 		b.log.Error("notice lost", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
@@ -90,7 +90,7 @@ func (b *Bot) keepNotice(ctx context.Context, to MemberID, msg Message) {
 // delivered, or when its member has left.
 func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	id := j.Part(0)
-	n, err := b.store.GetNotice(ctx, t, id)
+	n, err := b.store.delivery.GetNotice(ctx, t, id)
 	if ErrorCode(err) == ENOTFOUND {
 		return nil // delivered, or expired
 	}
@@ -99,7 +99,7 @@ func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	err = b.once(ctx, t, j.ID, b.lease(), func(ctx context.Context) error { return b.sendTo(ctx, n.To, n.Message) })
 	if err == nil || ErrorCode(err) == EGONE {
-		if derr := b.store.DeleteNotice(ctx, t, id); derr != nil {
+		if derr := b.store.delivery.DeleteNotice(ctx, t, id); derr != nil {
 			b.log.Warn("notice not forgotten", "notice", id, "code", string(ErrorCode(derr)))
 		}
 	}

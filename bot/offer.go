@@ -7,13 +7,37 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
+// OfferStore keeps mentors' offers and files them under their topic keys
+// (offer.go, topickeys.go, matchmaker.go).
+type OfferStore interface {
+	// SaveOffer creates or replaces the mentor's offer. Active and Pending
+	// are kept by the store and ignored here.
+	SaveOffer(ctx context.Context, o Offer) error
+
+	// GetOffer returns the mentor's offer, or ENOTFOUND.
+	GetOffer(ctx context.Context, mentor MemberID) (Offer, error)
+
+	// Offers returns every offer in the tenant, in mentor ID order.
+	Offers(ctx context.Context, t Tenant) ([]Offer, error)
+
+	// OffersFor returns every offer indexed under any of keys (Offer.Keys),
+	// with its current Active and Pending, in mentor ID order, in at most
+	// two round trips whatever the number of offers.
+	OffersFor(ctx context.Context, t Tenant, keys []string) ([]Offer, error)
+
+	// IndexOffer files the mentor's offer under keys instead of the keys it
+	// has, if its topics are still topics (keys were computed from them).
+	// ESTALE if the offer changed meanwhile, ENOTFOUND if there is none.
+	IndexOffer(ctx context.Context, mentor MemberID, topics, keys []string) error
+}
+
 // runOffer makes the member a mentor for some topics, or updates their
 // offer. Only what is given changes: topics: sets the whole list, add:
 // and remove: change some topics and keep the others, and any other
 // option left out keeps its value. The reply shows the whole offer.
 func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m := in.Me
-	o, err := b.store.GetOffer(ctx, in.Member)
+	o, err := b.store.offers.GetOffer(ctx, in.Member)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
 	}
@@ -44,10 +68,10 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			o.Kinds = append(o.Kinds, matching.Kind(k))
 		}
 	}
-	if err := b.store.SaveMember(ctx, m); err != nil {
+	if err := b.store.members.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}
-	if err := b.store.SaveOffer(ctx, o); err != nil {
+	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
 	if !updated {
@@ -122,7 +146,7 @@ func offerReply(lang Lang, key string, o Offer, m Member) Reply {
 // recordNewMentor counts a new offer, and a mentee who became a mentor.
 func (b *Bot) recordNewMentor(ctx context.Context, o Offer) {
 	b.record(ctx, Event{Kind: EventOffer, Member: o.Mentor, Topics: o.Topics})
-	pairs, err := b.store.PairsOf(ctx, o.Mentor)
+	pairs, err := b.store.pairs.PairsOf(ctx, o.Mentor)
 	if err != nil {
 		return
 	}
@@ -209,7 +233,7 @@ func runResume(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 }
 
 func setPaused(ctx context.Context, b *Bot, in *Invocation, paused bool) (Reply, error) {
-	o, err := b.store.GetOffer(ctx, in.Member)
+	o, err := b.store.offers.GetOffer(ctx, in.Member)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.no_offer")
 	}
@@ -217,7 +241,7 @@ func setPaused(ctx context.Context, b *Bot, in *Invocation, paused bool) (Reply,
 		return Reply{}, err
 	}
 	o.Paused, o.Keys = paused, topicKeys(o.Topics...)
-	if err := b.store.SaveOffer(ctx, o); err != nil {
+	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
 	if paused {

@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 		"", "help", "offer go, kubernetes capacity:2 languages:fr,en", "request go goal: ship it: soon",
 		"request kind:one-to-one go", "offer capacité:3 go", "admin charter text:« Soyez bienveillants »",
 		"admin settings checkin-after:3j", "/mentor status", "ofer go", "request go capacity:2",
-		"offer go tz:Europe/Paris years:12", "lang fr", "admin pair <@U1> <@U2> topic:go", "\x00:\xff:",
+		"offer go tz:Europe/Paris years:12", "lang fr", "admin pair @U1 @U2 topic:go", "\x00:\xff:",
 	} {
 		f.Add(uint8(0), s)
 		f.Add(uint8(1), s)

@@ -4,38 +4,48 @@ import (
 	"context"
 )
 
-// actionTable maps button action IDs to their handlers.
-func actionTable() map[string]actionFunc {
-	return map[string]actionFunc{
-		ActionProposalAccept:  acceptProposal,
-		ActionProposalDecline: declineProposal,
-		ActionCharterAccept:   acceptCharter,
-		ActionCharterDecline:  declineCharter,
-		ActionCheckinYes:      answerCheckin("yes"),
-		ActionCheckinNotYet:   answerCheckin("notyet"),
-		ActionCheckinStop:     answerCheckin("stop"),
-		ActionNewMatchYes:     answerNewMatch(true),
-		ActionNewMatchNo:      answerNewMatch(false),
-		ActionSurveyAnswer:    answerSurvey,
-		ActionSurveyComment:   commentButton,
-		ActionEndAsk:          askEnd,
-		ActionEndConfirm:      confirmEnd,
-		ActionEndKeep:         keepPair,
-		ActionForgetConfirm:   confirmForget,
-		ActionForgetKeep:      keepData,
-		// The announcement's button: open to every member, not only managers.
-		ActionOfferOpen: openOfferForm,
-		// The typo suggestion's button: only for the mentee it was sent to.
-		ActionRequestTopic: changeRequestTopic,
-		// The language ask's button: only for the mentee it was sent to.
-		ActionRequestLanguages: widenRequestLanguages,
-		// A manager's round (IsAdminAction: managers only).
-		ActionRoundSend:   sendRound,
-		ActionRoundCancel: cancelRound,
-		// A manager's pair to confirm (managers only; the one who asked).
-		ActionPairConfirm: confirmPair,
-		ActionPairCancel:  cancelPair,
-	}
+// ProposalStore holds the transitions of a proposal to a mentor, and the
+// history of who met whom that matching reads (matchmaker.go, proposal.go).
+type ProposalStore interface {
+	// Propose records a pending proposal for a waiting request, takes one
+	// of the mentor's capacity slots (Pending) and schedules jobs, in one
+	// step. ESTALE if the request is not waiting; ECAPACITY if the mentor's
+	// Active plus Pending already reach their capacity (or they have no
+	// offer). Nothing is written on an error. The check and the write are
+	// one atomic step, so two replicas cannot both take the last slot.
+	Propose(ctx context.Context, p Proposal, jobs []Job) error
+
+	// GetProposal returns a proposal, or ENOTFOUND.
+	GetProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
+
+	// AcceptProposal turns a pending proposal into a pair in the charter
+	// state: the proposal's slot moves from Pending to Active. EFORBIDDEN if
+	// by is not the proposal's mentor, ESTALE if the proposal is not
+	// pending, ECAPACITY if Active already reaches the capacity (it was
+	// lowered, or a manager paired the mentor, since the proposal): the
+	// proposal then stays pending.
+	// jobs are scheduled in the same step.
+	AcceptProposal(ctx context.Context, t Tenant, id string, by MemberID, pair Pair, jobs []Job) (Pair, error)
+
+	// DeclineProposal marks a pending proposal declined, frees its slot,
+	// remembers that the mentor declined the request and puts the request
+	// back to waiting (filed under its keys again).
+	// EFORBIDDEN and ESTALE as for AcceptProposal.
+	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
+
+	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
+	// expired. ESTALE if it is not pending. out is written in the same
+	// step (only if the proposal expires).
+	ExpireProposal(ctx context.Context, t Tenant, id string, out Outbox) (Proposal, error)
+
+	// RememberPair records the verdict (VerdictMet or VerdictNever) on a
+	// pairing of mentee with mentor, across requests; VerdictNever, once
+	// recorded, is never replaced by VerdictMet.
+	RememberPair(ctx context.Context, t Tenant, mentee, mentor string, verdict string) error
+
+	// Histories returns, for each of users (as mentees) with a history, the
+	// verdicts by mentor, in one round trip.
+	Histories(ctx context.Context, t Tenant, users []string) (map[string]map[string]string, error)
 }
 
 // proposalMessage asks a mentor to take a request.
@@ -69,7 +79,7 @@ func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id str
 		return Reply{}, err
 	}
 	tmpl := Pair{ID: pairID, Room: room, Created: b.clock.Now().UTC()}
-	pair, err := b.store.AcceptProposal(ctx, t, id, who, tmpl, charterJobs(b.settings(ctx, t), tmpl))
+	pair, err := b.store.proposals.AcceptProposal(ctx, t, id, who, tmpl, charterJobs(b.settings(ctx, t), tmpl))
 	if err != nil {
 		return Reply{}, proposalError(ctx, b, t, id, err)
 	}
@@ -86,7 +96,7 @@ func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id str
 // declineProposal passes the request to the next best mentor.
 func declineProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
 	t := who.Tenant()
-	p, err := b.store.DeclineProposal(ctx, t, id, who)
+	p, err := b.store.proposals.DeclineProposal(ctx, t, id, who)
 	if err != nil {
 		return Reply{}, proposalError(ctx, b, t, id, err)
 	}
@@ -109,7 +119,7 @@ func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
 // finishing with one.
 func (b *Bot) recordFormed(ctx context.Context, pair Pair) {
 	b.record(ctx, Event{Kind: EventMatched, Member: pair.Mentee, Ref: pair.Request})
-	pairs, err := b.store.PairsOf(ctx, pair.Mentor)
+	pairs, err := b.store.pairs.PairsOf(ctx, pair.Mentor)
 	if err != nil {
 		return
 	}
@@ -131,7 +141,7 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 // requeueTelling is requeue; with tell false the mentee is not told that
 // the request waits (they have just been told why, in their own reply).
 func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, tell bool) {
-	r, err := b.store.GetRequest(ctx, t, requestID)
+	r, err := b.store.requests.GetRequest(ctx, t, requestID)
 	if err != nil || r.State != RequestWaiting {
 		return
 	}
@@ -166,7 +176,7 @@ func proposalError(ctx context.Context, b *Bot, t Tenant, id string, err error) 
 	case EFORBIDDEN:
 		return Errorf(EFORBIDDEN, "err.not_your_button")
 	case ESTALE:
-		p, gerr := b.store.GetProposal(ctx, t, id)
+		p, gerr := b.store.proposals.GetProposal(ctx, t, id)
 		if gerr != nil {
 			return Errorf(ESTALE, "err.unknown_button")
 		}

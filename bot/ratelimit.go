@@ -5,6 +5,15 @@ import (
 	"time"
 )
 
+// RateStore counts members' hits for the rate limit (ratelimit.go).
+type RateStore interface {
+	// Hit counts one hit of the member under name (a rate limit's
+	// "command" or "click") and returns the hits in the current window
+	// of length window, this one included. Every replica sharing the
+	// store counts in the same window.
+	Hit(ctx context.Context, who MemberID, name string, window time.Duration) (int, error)
+}
+
 // ELIMITED is a member going faster than the rate limit allows.
 const ELIMITED Code = "limited"
 
@@ -35,7 +44,7 @@ func (b *Bot) slowDown(ctx context.Context, who MemberID, name string, limit int
 	if window <= 0 {
 		window = time.Minute
 	}
-	n, err := b.store.Hit(ctx, who, name, window)
+	n, err := b.store.rates.Hit(ctx, who, name, window)
 	switch {
 	case err != nil:
 		b.log.Debug("rate limit not counted", "member", who.String(), "code", string(ErrorCode(err)))

@@ -62,7 +62,7 @@ func TestDigestAgreesAfterManagerPairTimesOut(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go")
 	h.Run("dan", "request rust")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@dan> rust confirm:yes"), "Done")
+	MustContain(t, h.Run("alice", "admin pair @mia @dan rust confirm:yes"), "Done")
 	h.At(9, 9, 0) // a week later: the charter timed out long ago
 	if w, _ := h.Store.Waiting(context.Background(), h.Tenant); len(w) != 1 {
 		t.Fatalf("got %d waiting, want dan's request back in the queue", len(w))

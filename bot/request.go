@@ -7,6 +7,50 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
+// RequestStore keeps mentees' requests and the queue of waiting ones
+// (request.go, topickeys.go, round.go).
+type RequestStore interface {
+	// CreateRequest stores a new waiting request and schedules jobs, in one
+	// step. ECONFLICT if the mentee already has an open request.
+	CreateRequest(ctx context.Context, r Request, jobs []Job) error
+
+	// GetRequest returns a request, or ENOTFOUND.
+	GetRequest(ctx context.Context, t Tenant, id string) (Request, error)
+
+	// OpenRequest returns the mentee's open request, or ENOTFOUND.
+	OpenRequest(ctx context.Context, mentee MemberID) (Request, error)
+
+	// Waiting returns the waiting requests of a tenant, oldest first.
+	Waiting(ctx context.Context, t Tenant) ([]Request, error)
+
+	// WaitingFor returns the waiting requests indexed under any of keys
+	// (Request.Keys), each once, oldest first, in two round trips. A
+	// request is indexed while it waits: from CreateRequest until it is
+	// proposed, paired or cancelled, and again when it goes back to waiting.
+	WaitingFor(ctx context.Context, t Tenant, keys []string) ([]Request, error)
+
+	// IndexRequest files an open request under keys instead of the keys it
+	// has, if its topic is still topic. ESTALE if the request is no longer
+	// open or changed meanwhile, ENOTFOUND if there is none.
+	IndexRequest(ctx context.Context, t Tenant, id, topic string, keys []string) error
+
+	// CancelRequest withdraws an open request and its pending proposal
+	// (freeing the mentor's slot), and returns the request as it was.
+	// ENOTFOUND if mentee has no open request.
+	CancelRequest(ctx context.Context, mentee MemberID) (Request, error)
+
+	// SetRequestTopic changes the topic of a waiting request, and files it
+	// under keys (its new topic's) in the same step, and returns the
+	// request as changed. ENOTFOUND if there is no such request, ESTALE if
+	// it is no longer waiting.
+	SetRequestTopic(ctx context.Context, t Tenant, id, topic string, keys []string) (Request, error)
+
+	// SetRequestLanguages changes the languages a waiting request accepts,
+	// and returns it. ESTALE if it is not waiting, ENOTFOUND if there is
+	// none.
+	SetRequestLanguages(ctx context.Context, t Tenant, id string, langs []Lang) (Request, error)
+}
+
 // runRequest asks for help on a topic and proposes the best mentor at once.
 func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m := in.Me
@@ -38,13 +82,13 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		r.Languages = []Lang{Lang(l)} // this request's only
 	}
 	if profileChanged(m, in.Me) {
-		if err := b.store.SaveMember(ctx, m); err != nil {
+		if err := b.store.members.SaveMember(ctx, m); err != nil {
 			return Reply{}, err
 		}
 	}
-	if err := b.store.CreateRequest(ctx, r, requestJobs(s, r)); err != nil {
+	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(s, r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
-			open, _ := b.store.OpenRequest(ctx, in.Member)
+			open, _ := b.store.requests.OpenRequest(ctx, in.Member)
 			return Reply{}, &Error{Code: ECONFLICT, Key: "err.request_exists", Args: []string{"topic", open.Topic}}
 		}
 		return Reply{}, err
@@ -78,7 +122,7 @@ func profileChanged(m, was Member) bool {
 
 // runCancel withdraws the member's open request.
 func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	r, err := b.store.CancelRequest(ctx, in.Member)
+	r, err := b.store.requests.CancelRequest(ctx, in.Member)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.no_open_request")
 	}
@@ -86,7 +130,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	if r.State == RequestProposed && r.Proposal != "" {
-		if p, err := b.store.GetProposal(ctx, r.Mentee.Tenant(), r.Proposal); err == nil {
+		if p, err := b.store.proposals.GetProposal(ctx, r.Mentee.Tenant(), r.Proposal); err == nil {
 			b.notify(ctx, p.Mentor, func(l Lang) Message {
 				return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
 			})

@@ -31,7 +31,7 @@ type topicSuggestion struct {
 // logged and mean no suggestion.
 func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topicSuggestion, bool) {
 	t := r.Mentee.Tenant()
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		b.log.Warn("suggest topic: list offers", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return topicSuggestion{}, false
@@ -104,7 +104,7 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	if err != nil {
 		return Reply{}, err
 	}
-	r, err = b.store.SetRequestTopic(ctx, t, id, topic, topicKeys(topic))
+	r, err = b.store.requests.SetRequestTopic(ctx, t, id, topic, topicKeys(topic))
 	if ErrorCode(err) == ESTALE {
 		return Reply{}, Errorf(ESTALE, "err.request_not_waiting")
 	}
@@ -143,7 +143,7 @@ func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee M
 // gone is a stale button, someone else's is refused, and one no longer
 // waiting is the ESTALE sentence notWaiting.
 func (b *Bot) waitingRequestOf(ctx context.Context, who MemberID, id, notWaiting string) (Request, error) {
-	r, err := b.store.GetRequest(ctx, who.Tenant(), id)
+	r, err := b.store.requests.GetRequest(ctx, who.Tenant(), id)
 	switch {
 	case ErrorCode(err) == ENOTFOUND:
 		return r, Errorf(ESTALE, "err.unknown_button")

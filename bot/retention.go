@@ -16,10 +16,10 @@ const DefaultRetention = 2 * 365 * 24 * time.Hour
 // and surveys, the surveys answered more than retention ago, and the
 // requests cancelled more than retention ago. The managers' counters keep
 // their numbers. A daily cron entry calls it; a zero or negative retention
-// is DefaultRetention.
+// is Config.Retention (DefaultRetention unless set).
 func (b *Bot) Prune(ctx context.Context, retention time.Duration) error {
 	if retention <= 0 {
-		retention = DefaultRetention
+		retention = b.cfg.Retention
 	}
 	tenants, err := b.Tenants(ctx)
 	if err != nil {
@@ -28,7 +28,7 @@ func (b *Bot) Prune(ctx context.Context, retention time.Duration) error {
 	before := b.clock.Now().UTC().Add(-retention)
 	var errs []error
 	for _, t := range tenants {
-		n, err := b.store.Prune(ctx, t, before)
+		n, err := b.store.privacy.Prune(ctx, t, before)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("prune %s: %w", t, err))
 			continue

@@ -22,11 +22,11 @@ type roundPool struct {
 // loadRound reads a workspace's pool. With nobody waiting it reads
 // nothing else and returns an empty pool.
 func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
-	waiting, err := b.store.Waiting(ctx, t)
+	waiting, err := b.store.requests.Waiting(ctx, t)
 	if err != nil || len(waiting) == 0 {
 		return roundPool{}, err
 	}
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		return roundPool{}, err
 	}

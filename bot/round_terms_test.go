@@ -160,13 +160,13 @@ func TestAdminPairNeverAgain(t *testing.T) {
 	h.Run("mia", "offer go")
 	h.Run("bob", "request go")
 	h.Click("mia", "mia", bot.ActionProposalDecline)
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "• A previous pairing of Mia and Bob did not work out (a decline, or a pair ended early), so it will not pair them again")
+	MustContain(t, h.Run("alice", "admin pair @mia @bob"), "• A previous pairing of Mia and Bob did not work out (a decline, or a pair ended early), so it will not pair them again")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 0 {
 		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
 	}
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin pair <@mia> <@bob>"), "elle ne les associera plus")
-	h.Run("alice", "admin pair <@mia> <@bob> confirm:yes")
+	MustContain(t, h.Run("alice", "admin pair @mia @bob"), "elle ne les associera plus")
+	h.Run("alice", "admin pair @mia @bob confirm:yes")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 1 {
 		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
 	}
@@ -178,13 +178,13 @@ func TestAdminPairNeverAgain(t *testing.T) {
 func TestAdminPairNoOffer(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("bob", "request go")
-	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "The matcher would not pair Zed with Bob on its own:\n• Zed offers no mentoring\n")
+	MustContain(t, h.Run("alice", "admin pair @zed @bob"), "The matcher would not pair Zed with Bob on its own:\n• Zed offers no mentoring\n")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob>"), "• Zed ne propose pas de mentorat\n")
+	MustContain(t, h.Run("alice", "admin pair @zed @bob"), "• Zed ne propose pas de mentorat\n")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 0 {
 		t.Fatalf("got %d pairs, want none before the confirmation", len(pairs))
 	}
-	MustContain(t, h.Run("alice", "admin pair <@zed> <@bob> confirm:yes"), "Zed")
+	MustContain(t, h.Run("alice", "admin pair @zed @bob confirm:yes"), "Zed")
 	if pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("bob")); len(pairs) != 1 {
 		t.Fatalf("got %d pairs, want one after the confirmation", len(pairs))
 	}

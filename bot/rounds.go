@@ -40,7 +40,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 		return
 	}
 	t := o.Mentor.Tenant()
-	waiting, err := b.store.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
+	waiting, err := b.store.requests.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
 	if err != nil || len(waiting) == 0 {
 		if err != nil {
 			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)
@@ -65,7 +65,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 	if len(fit) == 0 {
 		return
 	}
-	offers, err := b.store.OffersFor(ctx, t, b.lookupKeys(ctx, t, topics...))
+	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, topics...))
 	if err != nil {
 		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
 		return
@@ -76,7 +76,7 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 // freed serves the waitlist once one of the mentor's slots came free (a
 // proposal declined, expired or withdrawn, a pair ended or cancelled).
 func (b *Bot) freed(ctx context.Context, mentor MemberID) {
-	o, err := b.store.GetOffer(ctx, mentor)
+	o, err := b.store.offers.GetOffer(ctx, mentor)
 	if err != nil {
 		if ErrorCode(err) != ENOTFOUND {
 			b.log.Error("match: offer", "mentor", mentor.String(), "err", err)
@@ -101,11 +101,11 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 	for i, r := range waiting {
 		users[i] = r.Mentee.User
 	}
-	known, err := b.store.Members(ctx, t, users)
+	known, err := b.store.members.Members(ctx, t, users)
 	if err != nil {
 		return waitingNeeds{}, err
 	}
-	hist, err := b.store.Histories(ctx, t, users)
+	hist, err := b.store.proposals.Histories(ctx, t, users)
 	if err != nil {
 		return waitingNeeds{}, err
 	}

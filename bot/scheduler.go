@@ -6,6 +6,29 @@ import (
 	"time"
 )
 
+// JobStore keeps the scheduled jobs, claimed by one replica at a time
+// (scheduler.go).
+type JobStore interface {
+	// ScheduleJobs adds jobs; a job whose ID is already scheduled keeps its
+	// due time, unless Job.Due is earlier and earlier is set.
+	ScheduleJobs(ctx context.Context, t Tenant, earlier bool, jobs ...Job) error
+
+	// ClaimJobs takes up to limit jobs due at now and leases them until
+	// now+lease: another claim sees them again only after that. Each Job
+	// has the time it was due (a lease that ran out: when it ran out).
+	ClaimJobs(ctx context.Context, t Tenant, now time.Time, lease time.Duration, limit int) ([]Job, error)
+
+	// FinishJob removes a claimed job, unless another replica claimed it
+	// since (its lease changed).
+	FinishJob(ctx context.Context, t Tenant, j Job) error
+
+	// RetryJob moves a claimed job to at, unless another replica claimed it since.
+	RetryJob(ctx context.Context, t Tenant, j Job, at time.Time) error
+
+	// Tenants lists every workspace the bot has seen.
+	Tenants(ctx context.Context) ([]Tenant, error)
+}
+
 // JobLease is how long a claimed job is reserved for the replica running
 // it, unless Config.JobLease says otherwise: a replica that dies leaves
 // its job to another after that.
@@ -20,8 +43,10 @@ func (b *Bot) lease() time.Duration { return b.cfg.JobLease }
 // claims costs several round trips anyway.
 const jobBatch = 1
 
-// retryBackoff is how long a failed job waits before its next try.
-const retryBackoff = 5 * time.Minute
+// JobRetry is how long a failed job waits before its next try, unless
+// Config.JobRetry says otherwise. The delivery marks (once) make a retry
+// harmless: what was sent is not sent again.
+const JobRetry = 5 * time.Minute
 
 type jobFunc func(ctx context.Context, b *Bot, t Tenant, j Job) error
 
@@ -68,7 +93,7 @@ func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	for _, t := range tenants {
 		b.reindexOnce(ctx, t)
 		for ctx.Err() == nil {
-			jobs, err := b.store.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
+			jobs, err := b.store.jobs.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
 			if err != nil {
 				return ran, err
 			}
@@ -105,15 +130,15 @@ func (b *Bot) runJob(ctx context.Context, t Tenant, j Job) {
 	defer cancel()
 	switch code := ErrorCode(err); {
 	case err == nil || !ok:
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	case code == EUNAVAILABLE || code == EINTERNAL || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || code == ESTALE && errors.Is(err, errInFlight):
 		b.log.Warn("job will retry", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.RetryJob(keep, t, j, b.clock.Now().Add(retryBackoff))
+		err = b.store.jobs.RetryJob(keep, t, j, b.clock.Now().Add(b.cfg.JobRetry))
 		done = JobRetried
 	default:
 		done = JobDropped
 		b.log.Info("job dropped", "job", j.ID, "tenant", t.String(), "code", string(code))
-		err = b.store.FinishJob(keep, t, j)
+		err = b.store.jobs.FinishJob(keep, t, j)
 	}
 	if err != nil {
 		b.log.Error("job bookkeeping", "job", j.ID, "err", err)
@@ -144,6 +169,10 @@ const (
 	markUnknown = "unknown"
 )
 
+// sentKept is how long a delivery mark lasts once confirmed: far longer
+// than any job can be retried.
+const sentKept = 90 * 24 * time.Hour
+
 // sendBudget is how long the work of once may take: half the mark's lease,
 // so that the mark, still "pending", outlives the send and its
 // confirmation, and no other replica can start the same send meanwhile.
@@ -165,7 +194,9 @@ func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
 // "unknown" and not sent again. The bookkeeping after send has its own
 // budget, counted from the end of the send.
 func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
-	prev, err := b.store.MarkSent(ctx, t, key, lease)
+	// The mark's lease runs on Redis's clock, in real time.
+	markExpires := time.Now().Add(lease)
+	prev, err := b.store.delivery.MarkSent(ctx, t, key, lease)
 	switch {
 	case err != nil:
 		return err
@@ -183,14 +214,34 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 	switch {
 	case unknown:
 		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
-		return b.store.ConfirmSent(keep, t, key, markUnknown)
+		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown, sentKept)
 	case err != nil:
-		if uerr := b.store.UnmarkSent(keep, t, key); uerr != nil {
+		if uerr := b.store.delivery.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)
 		}
 		return err
 	}
-	return b.store.ConfirmSent(keep, t, key, markDone)
+	return b.confirmSent(ctx, t, key, markExpires)
+}
+
+// confirmSent marks a key "done" once its message was sent. A Redis that
+// does not answer (it restarts, fails over) is asked again until the
+// pending mark would expire: until then no replica sends the message
+// again, and a confirmation that lands in time means it never will. Past
+// that, the message may be sent once more: a Redis outage longer than
+// the job lease (MENTORBOT_JOB_LEASE), right after a send, may repeat it.
+func (b *Bot) confirmSent(ctx context.Context, t Tenant, key string, until time.Time) error {
+	wait := 50 * time.Millisecond
+	for {
+		keep, stop := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
+		err := b.store.delivery.ConfirmSent(keep, t, key, markDone, sentKept)
+		stop()
+		if err == nil || ErrorCode(err) != EUNAVAILABLE || time.Now().Add(wait).After(until) {
+			return err
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, time.Second)
+	}
 }
 
 // bookkeeping is the budget of the Redis writes that record what a job or
@@ -203,32 +254,6 @@ const bookkeeping = 5 * time.Second
 // than the time left) did not reach it.
 func outcomeUnknown(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
-}
-
-// settings returns the workspace's settings: the defaults with the
-// managers' overrides. With the store down it returns the defaults.
-func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
-	now := time.Now()
-	if s, ok := b.settingsCache.get(t, now); ok {
-		return s
-	}
-	s := b.cfg.Defaults
-	s.Kinds = append([]Kind(nil), s.Kinds...)
-	over, err := b.store.Settings(ctx, t)
-	if err != nil {
-		b.log.Warn("settings unavailable, using defaults", "tenant", t.String(), "code", string(ErrorCode(err)))
-		return s
-	}
-	if err := s.Apply(over); err != nil {
-		b.log.Warn("settings", "tenant", t.String(), "err", err)
-	}
-	b.settingsCache.put(t, s, now)
-	return s
-}
-
-// forgetSettings drops the cached settings of a workspace after a change.
-func (b *Bot) forgetSettings(t Tenant) {
-	b.settingsCache.forget(t)
 }
 
 // runTestJob delivers "ping" to the member named by the job (test:<user>:<n>).
@@ -258,7 +283,7 @@ func (b *Bot) Sweep(ctx context.Context) error {
 // here, for scheduled work: a replica serving only Slack leaves Discord's
 // workspaces to the deployment that serves Discord.
 func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
-	all, err := b.store.Tenants(ctx)
+	all, err := b.store.jobs.Tenants(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -272,6 +297,3 @@ func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
 	}
 	return out, nil
 }
-
-// Settings returns a workspace's settings (cached briefly).
-func (b *Bot) Settings(ctx context.Context, t Tenant) Settings { return b.settings(ctx, t) }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -9,6 +10,16 @@ import (
 
 	"github.com/mentorbot/mentorbot/matching"
 )
+
+// SettingsStore keeps the settings a workspace overrides
+// (admin_settings.go, cache.go).
+type SettingsStore interface {
+	// Settings returns the workspace's overridden settings, by name.
+	Settings(ctx context.Context, t Tenant) (map[string]string, error)
+
+	// SetSetting overrides one setting.
+	SetSetting(ctx context.Context, t Tenant, name, value string) error
+}
 
 // Settings are a workspace's program settings. Each has a default from the
 // environment (Config.Defaults); managers may override them per workspace.
@@ -26,6 +37,35 @@ type Settings struct {
 	DefaultLang     Lang
 	TZ              string // the workspace's time zone, for the digest
 	DigestChannel   string // the managers' channel ID, "" if none
+}
+
+// Settings returns a workspace's settings (cached briefly).
+func (b *Bot) Settings(ctx context.Context, t Tenant) Settings { return b.settings(ctx, t) }
+
+// settings returns the workspace's settings: the defaults with the
+// managers' overrides. With the store down it returns the defaults.
+func (b *Bot) settings(ctx context.Context, t Tenant) Settings {
+	now := time.Now()
+	if s, ok := b.settingsCache.get(t, now); ok {
+		return s
+	}
+	s := b.cfg.Defaults
+	s.Kinds = append([]Kind(nil), s.Kinds...)
+	over, err := b.store.settings.Settings(ctx, t)
+	if err != nil {
+		b.log.Warn("settings unavailable, using defaults", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return s
+	}
+	if err := s.Apply(over); err != nil {
+		b.log.Warn("settings", "tenant", t.String(), "err", err)
+	}
+	b.settingsCache.put(t, s, now)
+	return s
+}
+
+// forgetSettings drops the cached settings of a workspace after a change.
+func (b *Bot) forgetSettings(t Tenant) {
+	b.settingsCache.forget(t)
 }
 
 // DefaultSettings are the built-in defaults.

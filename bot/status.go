@@ -15,7 +15,7 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// A newcomer has no record, so no offer, request or pair either:
 		// every one of those records its members first.
 		var err error
-		if ov, err = b.store.Overview(ctx, in.Member); err != nil {
+		if ov, err = b.store.members.Overview(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -85,7 +85,7 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m := in.Me
 	old := m.Lang
 	m.Lang = l
-	if err := b.store.SaveMember(ctx, m); err != nil {
+	if err := b.store.members.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}
 	b.followReadingLanguage(ctx, m, old)

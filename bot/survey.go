@@ -50,7 +50,7 @@ func surveyMessage(lang Lang, pair Pair, stage, question, other string) Message 
 // runSurvey sends a survey to both members (survey:<pair>:<stage>). The
 // flash and end surveys complete the pair, freeing the mentor's slot.
 func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	pair, err := b.store.GetPair(ctx, t, j.Part(0))
+	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}
@@ -69,7 +69,7 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if stage == SurveyMid {
 		return nil
 	}
-	ended, err := b.store.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
+	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
 	if err == nil {
 		b.record(ctx, Event{Kind: EventCompleted, Member: ended.Mentor, Other: ended.Mentee, Ref: ended.ID, Topic: ended.Topic})
 		b.freed(ctx, ended.Mentor)
@@ -92,7 +92,7 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	t := who.Tenant()
-	pair, err := b.store.GetPair(ctx, t, parts[0])
+	pair, err := b.store.pairs.GetPair(ctx, t, parts[0])
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
@@ -102,7 +102,7 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 	}
 	stage, question, answer := parts[1], parts[2], parts[3]
 	id := SurveyID(pair.ID + ":" + stage)
-	if err := b.store.AnswerSurvey(ctx, t, id, who, question, answer, b.clock.Now().UTC()); err != nil {
+	if err := b.store.followups.AnswerSurvey(ctx, t, id, who, question, answer, b.clock.Now().UTC()); err != nil {
 		if ErrorCode(err) == ESTALE {
 			return Reply{}, Errorf(ESTALE, "err.survey_done")
 		}
@@ -154,7 +154,7 @@ func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, s
 	m, err := b.member(ctx, who)
 	if err == nil {
 		m.LastSurvey = pair.ID + ":" + stage
-		err = b.store.SaveMember(ctx, m)
+		err = b.store.members.SaveMember(ctx, m)
 	}
 	if err != nil {
 		return Reply{}, err
@@ -179,13 +179,13 @@ func commentButton(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 func (b *Bot) surveySent(ctx context.Context, id MemberID, survey string) {
 	// The record as stored: b.member would save a default language the
 	// member never chose.
-	m, err := b.store.GetMember(ctx, id)
+	m, err := b.store.members.GetMember(ctx, id)
 	if ErrorCode(err) == ENOTFOUND {
 		return
 	}
 	if err == nil && m.LastSurvey != survey {
 		m.LastSurvey = survey
-		err = b.store.SaveMember(ctx, m)
+		err = b.store.members.SaveMember(ctx, m)
 	}
 	if err != nil {
 		b.log.Warn("survey: member not updated", "member", id.String(), "code", string(ErrorCode(err)))
@@ -201,7 +201,7 @@ func runComment(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := b.surveyLeft(ctx, in); err != nil {
 		return Reply{}, err
 	}
-	err := b.store.AnswerSurvey(ctx, in.Member.Tenant(), SurveyID(in.Me.LastSurvey), in.Member, "comment", in.Text("text"), b.clock.Now().UTC())
+	err := b.store.followups.AnswerSurvey(ctx, in.Member.Tenant(), SurveyID(in.Me.LastSurvey), in.Member, "comment", in.Text("text"), b.clock.Now().UTC())
 	if ErrorCode(err) == ESTALE {
 		return Reply{}, Errorf(ESTALE, "err.comment_done")
 	}
@@ -216,11 +216,11 @@ func runComment(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 func (b *Bot) surveyLeft(ctx context.Context, in *Invocation) error {
 	t := in.Member.Tenant()
 	pairID, _, _ := strings.Cut(in.Me.LastSurvey, ":")
-	pair, err := b.store.GetPair(ctx, t, pairID)
+	pair, err := b.store.pairs.GetPair(ctx, t, pairID)
 	if err != nil {
 		return ignoreGone(err)
 	}
-	answers, err := b.store.Survey(ctx, t, SurveyID(in.Me.LastSurvey), in.Member)
+	answers, err := b.store.followups.Survey(ctx, t, SurveyID(in.Me.LastSurvey), in.Member)
 	if err != nil {
 		return err
 	}

@@ -46,11 +46,11 @@ func (b *Bot) lookupKeys(ctx context.Context, t Tenant, topics ...string) []stri
 // it reads anyway. A request that is proposed is filed again when it goes
 // back to waiting (requeue).
 func (b *Bot) Reindex(ctx context.Context, t Tenant) error {
-	offers, err := b.store.Offers(ctx, t)
+	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		return err
 	}
-	waiting, err := b.store.Waiting(ctx, t)
+	waiting, err := b.store.requests.Waiting(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (b *Bot) reindex(ctx context.Context, offers []Offer, waiting []Request) {
 		if slices.Equal(keys, o.Keys) {
 			continue
 		}
-		if err := b.store.IndexOffer(ctx, o.Mentor, o.Topics, keys); err != nil {
+		if err := b.store.offers.IndexOffer(ctx, o.Mentor, o.Topics, keys); err != nil {
 			b.log.Info("reindex: offer not filed", "mentor", o.Mentor.String(), "code", string(ErrorCode(err)))
 			continue
 		}
@@ -86,7 +86,7 @@ func (b *Bot) filed(ctx context.Context, r Request) Request {
 	if slices.Equal(keys, r.Keys) {
 		return r
 	}
-	if err := b.store.IndexRequest(ctx, r.Mentee.Tenant(), r.ID, r.Topic, keys); err != nil {
+	if err := b.store.requests.IndexRequest(ctx, r.Mentee.Tenant(), r.ID, r.Topic, keys); err != nil {
 		b.log.Info("reindex: request not filed", "request", r.ID, "code", string(ErrorCode(err)))
 		return r
 	}

@@ -12,6 +12,19 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
+// TopicStore keeps the workspace's topic aliases (topics.go).
+type TopicStore interface {
+	// TopicSynonyms returns the workspace's topic aliases, folded alias →
+	// folded canonical topic (see matching.Synonyms); empty if none.
+	TopicSynonyms(ctx context.Context, t Tenant) (map[string]string, error)
+
+	// SetTopicSynonym adds or replaces one alias.
+	SetTopicSynonym(ctx context.Context, t Tenant, alias, canonical string) error
+
+	// RemoveTopicSynonym removes one alias. ENOTFOUND if there is none.
+	RemoveTopicSynonym(ctx context.Context, t Tenant, alias string) error
+}
+
 // MaxSynonyms bounds a workspace's topic aliases: Synonyms.Keys reads
 // them all for every request.
 const MaxSynonyms = 200
@@ -25,7 +38,7 @@ func (b *Bot) synonyms(ctx context.Context, t Tenant) matching.Synonyms {
 	if s, ok := b.synonymCache.get(t, now); ok {
 		return s
 	}
-	m, err := b.store.TopicSynonyms(ctx, t)
+	m, err := b.store.topics.TopicSynonyms(ctx, t)
 	if err != nil {
 		b.log.Warn("topic synonyms unavailable", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return nil
@@ -94,7 +107,7 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	if utf8.RuneCountInString(alias) > MaxTopicLen || utf8.RuneCountInString(topic) > MaxTopicLen {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_long", Args: []string{"max", itoa(MaxTopicLen)}, Field: "alias"}
 	}
-	current, err := b.store.TopicSynonyms(ctx, t)
+	current, err := b.store.topics.TopicSynonyms(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -106,7 +119,7 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	if _, replaced := current[key]; !replaced && len(current) >= MaxSynonyms {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_many", Args: []string{"max", itoa(MaxSynonyms)}}
 	}
-	if err := b.store.SetTopicSynonym(ctx, t, key, target); err != nil {
+	if err := b.store.topics.SetTopicSynonym(ctx, t, key, target); err != nil {
 		return Reply{}, err
 	}
 	b.forgetSynonyms(t)
@@ -142,7 +155,7 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 	if key == "" {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "alias"}
 	}
-	err := b.store.RemoveTopicSynonym(ctx, t, key)
+	err := b.store.topics.RemoveTopicSynonym(ctx, t, key)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.admin.topics_not_alias", "alias", clip(alias, 40))
 	}
@@ -156,7 +169,7 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 
 // listSynonyms shows the workspace's aliases, in alias order.
 func (b *Bot) listSynonyms(ctx context.Context, in *Invocation) (Reply, error) {
-	current, err := b.store.TopicSynonyms(ctx, in.Member.Tenant())
+	current, err := b.store.topics.TopicSynonyms(ctx, in.Member.Tenant())
 	if err != nil {
 		return Reply{}, err
 	}

@@ -38,10 +38,10 @@ func TestChoicesInReadersWords(t *testing.T) {
 		h.Run("dan", "request rust")
 		h.Click("bob", "bob", bot.ActionProposalAccept) // bob is full
 		h.Run("erin", "lang fr")
-		if r := h.Run("alice", "admin pair <@bob> <@erin> rust confirmer:non"); r.Message.Text != "«\u202fnon\u202f» n'est pas une valeur possible pour la confirmation. Choisissez parmi\u202f: oui." {
+		if r := h.Run("alice", "admin pair @bob @erin rust confirmer:non"); r.Message.Text != "«\u202fnon\u202f» n'est pas une valeur possible pour la confirmation. Choisissez parmi\u202f: oui." {
 			t.Fatalf("got %q, want oui offered", r.Message.Text)
 		}
-		if r := h.Run("alice", "admin pair <@bob> <@erin> rust confirmer:oui"); !strings.HasPrefix(r.Message.Text, "C'est fait") {
+		if r := h.Run("alice", "admin pair @bob @erin rust confirmer:oui"); !strings.HasPrefix(r.Message.Text, "C'est fait") {
 			t.Fatalf("got %q, want the pair made", r.Message.Text)
 		}
 		if pairs, _ := h.Store.PairsOf(ctx, h.Tenant.Member("erin")); len(pairs) != 1 {
@@ -190,11 +190,11 @@ func TestAdminHelpDescriptions(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)
 		}
 	}
-	h.Run("alice", "admin managers ajouter <@dan>")
+	h.Run("alice", "admin managers ajouter @dan")
 	if got := h.Run("alice", "admin managers lister").Message.Text; !strings.Contains(got, "Dan") {
 		t.Fatalf("got %q, want dan listed", got)
 	}
-	if got := h.Run("alice", "admin managers retirer <@dan>").Message.Text; !strings.Contains(got, "n'est plus responsable") {
+	if got := h.Run("alice", "admin managers retirer @dan").Message.Text; !strings.Contains(got, "n'est plus responsable") {
 		t.Fatalf("got %q, want dan removed", got)
 	}
 }

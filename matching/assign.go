@@ -26,7 +26,7 @@ type Assignment struct {
 // scores only the C >= E pairs that share a topic word, O(N + M + C); the
 // solver adds the nodes of the scarcer side one at a time, each with a
 // Dijkstra that stops at the cheapest free node or need it can leave out
-// (see the package doc and the README's "Round benchmark").
+// (see the package doc and "Round benchmark" in docs/matching.md).
 func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 	nps := make([]needProfile, len(needs))
 	for i, n := range needs {

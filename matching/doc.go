@@ -79,7 +79,7 @@
 // cheapest end found so far; a node whose best arc leads to a free node is
 // paired with no search at all. Worst case O(E log E) to sort the arcs
 // plus O(E log M) per added node, O(min(N,S)·E log M) for S free slots; in
-// practice a few arcs per node. The README's "Round benchmark" measures
+// practice a few arcs per node. "Round benchmark" in docs/matching.md measures
 // 20,000 needs × 5,000 mentors (about a million eligible pairs) at about
 // 0.35 s of CPU and 95 MB allocated.
 //

@@ -7,16 +7,8 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/mentorbot/mentorbot/matching"
 	"github.com/redis/go-redis/v9"
 )
-
-// fairMarkSlack is how long a request's fairness marker outlives its
-// window: it is only there to be cleaned up.
-const fairMarkSlack = 24 * time.Hour
-
-// lowRatingsKept is how long a low rating stays in the managers' flags.
-const lowRatingsKept = 180 * 24 * time.Hour
 
 // Record implements bot.Store: counters in the hash of the event's week
 // (bot.WeekOf, in the time zone of e.At) and of bot.AllTime, plus what the
@@ -31,9 +23,12 @@ const lowRatingsKept = 180 * 24 * time.Hour
 // request is matched once) and, if it comes (e.At) within the window,
 // counts the match under the request's week and groups; without a marker
 // (a request that was never counted) it counts nothing. The shares of
-// matched requests are thus never above 1. The marker expires a day after
-// the window (fairMarkSlack), by Redis's clock; the window is judged by
-// the events' times, so a test clock works.
+// matched requests are thus never above 1. The marker expires after
+// e.Keep (the core keeps it a day past the window), by Redis's clock; the
+// window is judged by the events' times, so a test clock works.
+//
+// The topic counted is e.Topic as given, and a survey is a low rating
+// when e.Flagged: the core decided both (bot.Event.ForStore).
 //
 // EventReturned, EventBecame and EventOffer count people: each member
 // once a week and once in bot.AllTime, however often they come back
@@ -63,15 +58,15 @@ func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.Event) {
 	switch e.Kind {
 	case bot.EventRequest:
-		if topic := matching.NormalizeTopic(e.Topic); topic != "" {
-			p.HIncrBy(ctx, k.statsTopics(week), topic, 1)
+		if e.Topic != "" {
+			p.HIncrBy(ctx, k.statsTopics(week), e.Topic, 1)
 		}
 		for _, g := range e.Groups {
 			p.HIncrBy(ctx, k.stats(week), fieldAsked+g, 1)
 		}
 		if e.Duration > 0 && e.Ref != "" {
 			deadline := strconv.FormatInt(e.At.Add(e.Duration).UnixMilli(), 10)
-			p.Set(ctx, k.fairMark(e.Ref), strings.Join(append([]string{week, deadline}, e.Groups...), "|"), e.Duration+fairMarkSlack)
+			p.Set(ctx, k.fairMark(e.Ref), strings.Join(append([]string{week, deadline}, e.Groups...), "|"), e.Keep)
 		}
 	case bot.EventIntro:
 		p.RPush(ctx, k.statsIntro(week), int64(e.Duration/time.Second))
@@ -79,10 +74,12 @@ func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.E
 		for _, w := range []string{week, bot.AllTime} {
 			p.HIncrBy(ctx, k.stats(w), fieldRatingSum, int64(e.Rating))
 		}
-		if e.Rating > 0 && e.Rating <= bot.LowRatingMax && e.Ref != "" {
+		if e.Flagged {
 			at := e.At.UnixMilli()
 			p.ZAdd(ctx, k.lowRatings(), zmember(at, e.Ref+":"+strconv.Itoa(e.Rating)+":"+strconv.FormatInt(at, 10)))
-			p.ZRemRangeByScore(ctx, k.lowRatings(), "-inf", strconv.FormatInt(e.At.Add(-lowRatingsKept).UnixMilli(), 10))
+			if e.Keep > 0 {
+				p.ZRemRangeByScore(ctx, k.lowRatings(), "-inf", strconv.FormatInt(e.At.Add(-e.Keep).UnixMilli(), 10))
+			}
 		}
 	case bot.EventAnswered:
 		for _, w := range []string{week, bot.AllTime} {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,40 +33,53 @@ func (s *Store) EndPair(ctx context.Context, tn bot.Tenant, id string, state bot
 	return p, nil
 }
 
-// stalledAfter is how many "not yet" answers mark a pair stalled.
-const stalledAfter = 2
+// RecordCheckin implements bot.Store. The answer is one guarded script;
+// when another answer to the same pair changed its "not yet" count (or
+// the round's mark of one) between the read and the script, it runs again
+// from fresh state, at most maxTries times, like every guarded transition.
+func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) (bot.Pair, []bot.Job)) (bot.Pair, error) {
+	for range maxTries {
+		p, raced, err := s.recordCheckin(ctx, tn, id, round, by, answer, at, then)
+		if !raced {
+			return p, err
+		}
+	}
+	return bot.Pair{}, errRaced("check-in")
+}
 
-// RecordCheckin implements bot.Store.
-func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) []bot.Job) (bot.Pair, error) {
+// recordCheckin tries RecordCheckin once, and reports whether it lost a
+// race to another answer to the pair (nothing was written then).
+func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) (bot.Pair, []bot.Job)) (bot.Pair, bool, error) {
 	p, err := s.GetPair(ctx, tn, id)
 	if err != nil {
-		return p, err
+		return p, false, err
 	}
 	if p.Role(by) == "" {
-		return p, &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
+		return p, false, &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
 	}
 	k := keysFor(tn)
 	field := round + ":" + by.User
 	t := newTx()
-	t.eq(k.checkin(id), field, "")
-	t.eq(k.pair(id), "notyet", strconv.Itoa(p.NotYet))
+	answered := t.eq(k.checkin(id), field, "")
+	races := []int{t.eq(k.pair(id), "notyet", strconv.Itoa(p.NotYet))}
 	t.hset(k.checkin(id), field, answer)
+	counts := answer // what the answer changes in the pair
 	if answer == "notyet" {
 		// One "not yet" per round, whoever says it: guarded like the rest,
 		// so two members answering at once count once.
 		marker := round + ":notyet"
 		counted, err := s.rdb.HGet(ctx, k.checkin(id), marker).Result()
 		if err != nil && err != redis.Nil {
-			return p, classify(err, "check-in")
+			return p, false, classify(err, "check-in")
 		}
-		t.eq(k.checkin(id), marker, counted)
+		races = append(races, t.eq(k.checkin(id), marker, counted))
 		if counted != "" {
-			answer = "notyet-again"
+			counts = "" // the round's "not yet" was counted already
 		} else {
 			t.hset(k.checkin(id), marker, "1")
 		}
 	}
-	switch answer {
+	switch counts {
 	case "yes":
 		if p.Met.IsZero() {
 			t.hset(k.pair(id), "met", ms(at))
@@ -74,25 +88,25 @@ func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 	case "notyet":
 		p.NotYet++
 		t.hset(k.pair(id), "notyet", strconv.Itoa(p.NotYet))
-		if p.NotYet >= stalledAfter && p.Met.IsZero() {
+	}
+	if then != nil {
+		ruled, jobs := then(p)
+		if ruled.Stalled && !p.Stalled {
 			t.hset(k.pair(id), "stalled", "1")
 			p.Stalled = true
 		}
-	}
-	if then != nil {
-		t.schedule(k, true, then(p))
+		t.schedule(k, true, jobs)
 	}
 	failed, err := t.run(ctx, s.rdb)
 	switch {
 	case err != nil:
-		return p, err
-	case failed == 1:
-		return p, &bot.Error{Code: bot.ESTALE, Err: errString("check-in already answered")}
-	case failed == 2 || failed == 3:
-		// Both members answered "not yet" at once: count again from fresh state.
-		return s.RecordCheckin(ctx, tn, id, round, by, answer, at, then)
+		return p, false, err
+	case failed == answered:
+		return p, false, &bot.Error{Code: bot.ESTALE, Err: errString("check-in already answered")}
+	case slices.Contains(races, failed):
+		return p, true, nil
 	}
-	return p, nil
+	return p, false, nil
 }
 
 // CheckinAnswers implements bot.Store.

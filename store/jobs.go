@@ -94,10 +94,6 @@ func (s *Store) Tenants(ctx context.Context) ([]bot.Tenant, error) {
 	return out, nil
 }
 
-// sentTTL is how long a delivery mark lasts once confirmed: far longer than
-// any job can be retried.
-const sentTTL = 90 * 24 * time.Hour
-
 // markScript sets KEYS[1] to "pending" for ARGV[1] ms unless it exists,
 // and returns what was there ("" if nothing).
 var markScript = redis.NewScript(`
@@ -114,8 +110,8 @@ func (s *Store) MarkSent(ctx context.Context, tn bot.Tenant, key string, ttl tim
 }
 
 // ConfirmSent implements bot.Store.
-func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string) error {
-	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), state, sentTTL).Err(), "confirm sent")
+func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string, ttl time.Duration) error {
+	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), state, ttl).Err(), "confirm sent")
 }
 
 // UnmarkSent implements bot.Store.

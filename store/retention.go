@@ -64,7 +64,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 	for _, key := range all {
 		kind, rest := kindOf(k, key)
 		switch {
-		case kind == "pair" && closed(field(key, 0)) && int64(num(field(key, 1))) > 0 && int64(num(field(key, 1))) < cut:
+		case kind == "pair" && bot.PairState(field(key, 0)).Closed() && int64(num(field(key, 1))) > 0 && int64(num(field(key, 1))) < cut:
 			out.Pairs++
 			gone[rest] = true
 			del = append(del, key, k.checkin(rest))
@@ -136,9 +136,4 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		return nil
 	})
 	return out, classify(err, "prune")
-}
-
-// closed reports whether a pair's state is completed or cancelled.
-func closed(state string) bool {
-	return state == string(bot.PairCompleted) || state == string(bot.PairCancelled)
 }

@@ -282,3 +282,60 @@ func TestPoolBusy(t *testing.T) {
 		t.Fatalf("got %v, want EUNAVAILABLE with err.busy", err)
 	}
 }
+
+// outage is a platform that takes every message and, at the first one,
+// stops Redis right after, as a Redis restart or failover at the worst
+// moment would; Redis comes back 300 ms later.
+type outage struct {
+	counter
+	srv  *storetest.Server
+	t    *testing.T
+	once sync.Once
+	back chan struct{}
+}
+
+func (o *outage) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	err := o.counter.Send(ctx, to, msg)
+	o.once.Do(func() {
+		o.srv.Stop()
+		go func() {
+			defer close(o.back)
+			time.Sleep(300 * time.Millisecond)
+			o.srv.Start(o.t)
+		}()
+	})
+	return err
+}
+
+// TestSchedulerConfirmAfterOutage: a message the platform took just
+// before Redis went away is not sent again: its delivery mark is
+// confirmed once Redis is back, before the mark's lease runs out, and
+// the job's later tries find it sent.
+func TestSchedulerConfirmAfterOutage(t *testing.T) {
+	srv := storetest.MustServer(t, "--appendonly", "yes", "--appendfsync", "always")
+	st, err := store.Open(context.Background(), "redis://"+srv.Addr+"/0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tn := storetest.Tenant(t, "confirm")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	const lease = 3 * time.Second
+	b := bot.New(bot.Config{JobLease: lease, JobRetry: time.Second}, st, clock, rand.NewChaCha8([32]byte{}), nil)
+	p := &outage{counter: counter{sends: map[string]int{}}, srv: srv, t: t, back: make(chan struct{})}
+	b.Register(tn.Platform, p)
+	storetest.MustOK(t, st.ScheduleJobs(context.Background(), tn, false, bot.NewJob(clock.Now(), bot.JobTest, "u1", "1")))
+	_, _ = b.TickTenants(context.Background(), tn) // errors while Redis is down are expected
+	<-p.back
+	// Tick past the mark's lease, in real time (Redis's clock), and past
+	// every job lease and retry on the bot's clock.
+	for end := time.Now().Add(lease + 1500*time.Millisecond); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		clock.Advance(lease + time.Minute)
+		_, _ = b.TickTenants(context.Background(), tn)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if got := p.sends["ping "+bot.JobTest+":u1:1"]; got != 1 {
+		t.Fatalf("got the message sent %d times (%v), want once", got, p.sends)
+	}
+}

@@ -23,7 +23,7 @@ import (
 //	mb:{p:w}:fair:<request>        string "<week>|<window end, ms>|<group>|…" of a request,
 //	                                     until matched, or a day after its window
 //	mb:{p:w}:flags:stalled         zset  stalled pair IDs by time (ms), until resolved
-//	mb:{p:w}:flags:low             zset  "<pair>:<rating>:<ms>" by time (ms), kept 180 days
+//	mb:{p:w}:flags:low             zset  "<pair>:<rating>:<ms>" by time (ms), kept Event.Keep (bot: 180 days)
 //	mb:{p:w}:managers              set   user IDs of the managers added by command
 func (k keys) stats(week string) string       { return string(k) + "stats:" + week }
 func (k keys) statsIntro(week string) string  { return string(k) + "stats:" + week + ":intro" }

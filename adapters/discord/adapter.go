@@ -16,6 +16,10 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
+// DefaultAPIURL is discordgo's REST base, https://discord.com/api/v9/,
+// used when Config.APIURL is empty. cmd shows it in --help.
+var DefaultAPIURL = discordgo.EndpointAPI
+
 // Config is the Discord application's settings.
 type Config struct {
 	Token     string // the bot token, with or without "Bot "
@@ -24,8 +28,8 @@ type Config struct {
 	// GuildID registers /mentor in that server only, where it applies at
 	// once; "" registers it globally.
 	GuildID string
-	// APIURL is the REST base including the version, like discordgo's
-	// default https://discord.com/api/v9/; a REST proxy or a fake.
+	// APIURL is the REST base including the version; "" is
+	// DefaultAPIURL. A REST proxy or a fake.
 	APIURL string
 	// IntroChannelID, when set, is where introductions become private
 	// threads; otherwise each member of a pair gets the introduction by DM.

@@ -97,3 +97,9 @@ var (
 func (a *Adapter) Queued() (replies, rest int) {
 	return len(a.out.replies.tickets), len(a.out.rest.tickets)
 }
+
+// CoreMentions rewrites c's Discord mentions into the core's form.
+func CoreMentions(specs []bot.CommandSpec, c bot.Command) bot.Command {
+	coreMentions(specs, &c)
+	return c
+}

@@ -152,7 +152,9 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 		}
 	}()
 	if ev.Command != nil {
-		return a.h.HandleCommand(ctx, *ev.Command)
+		c := *ev.Command
+		coreMentions(a.h.Commands(), &c)
+		return a.h.HandleCommand(ctx, c)
 	}
 	return a.h.HandleAction(ctx, *ev.Action)
 }

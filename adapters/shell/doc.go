@@ -11,6 +11,12 @@
 //	:advance 3d              move the clock forward (when it is settable)
 //	:help                    this list; :quit or Ctrl-D ends
 //
+// A command names a member as "as" does, @alice or alice (a shell
+// member's name is their user ID), and a channel as #general: that is
+// already the core's form (bot.MemberRef, bot.ChannelRef), so the shell
+// rewrites nothing, and Slack's or Discord's mention syntax is not the
+// shell's.
+//
 // Messages the bot sends to members are printed with their recipient;
 // replies only the current member sees are marked "(only you)".
 package shell

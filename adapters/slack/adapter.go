@@ -58,7 +58,7 @@ type Options struct {
 	// Past it, the ack goes empty and the reply follows as before. Zero
 	// (the default) or negative: off, so that every ack leaves at once
 	// (at 500 commands/s, p99 ack under 2 ms off, 2.7 ms with 150 ms for
-	// /mentor status in one run: see the README's Load section).
+	// /mentor status in one run: see "Load" in docs/measurements.md).
 	InlineBudget time.Duration
 	// WorkTimeout bounds the work after one ack. Default 30 s.
 	WorkTimeout time.Duration
@@ -94,7 +94,7 @@ func (o *Options) defaults() error {
 		return errors.New("SLACK_SIGNING_SECRET is required unless SLACK_APP_TOKEN (Socket Mode) is set")
 	}
 	if o.APIURL == "" {
-		o.APIURL = slack.APIURL
+		o.APIURL = DefaultAPIURL
 	}
 	if !strings.HasSuffix(o.APIURL, "/") {
 		o.APIURL += "/" // slack-go appends method names to it
@@ -131,10 +131,17 @@ func (o *Options) defaults() error {
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
 	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)
 	if o.DirectoryRefresh == 0 {
-		o.DirectoryRefresh = 12 * time.Hour
+		o.DirectoryRefresh = DefaultDirectoryRefresh
 	}
 	return nil
 }
+
+// DefaultAPIURL is the Web API base when Options.APIURL is empty, and
+// DefaultDirectoryRefresh the interval of users.list when
+// Options.DirectoryRefresh is zero. cmd shows them in --help.
+var DefaultAPIURL = slack.APIURL
+
+const DefaultDirectoryRefresh = 12 * time.Hour
 
 func orDefault(d, def time.Duration) time.Duration {
 	if d > 0 {

@@ -1,11 +1,13 @@
 package slack_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -255,4 +257,110 @@ func BenchmarkAck(b *testing.B) {
 			b.ReportMetric(float64(busy)/float64(i), "busy/op")
 		})
 	}
+}
+
+// keeper is a recorder that keeps deliveries before their ack, as
+// *bot.Bot does in Redis (Receive, Handled).
+type keeper struct {
+	*recorder
+	mu   sync.Mutex
+	kept map[string][]byte
+}
+
+func (k *keeper) Receive(_ context.Context, _ bot.Tenant, key string, data []byte) (bool, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if _, ok := k.kept[key]; ok {
+		return false, nil
+	}
+	k.kept[key] = data
+	return true, nil
+}
+
+func (k *keeper) Handled(_ context.Context, _ bot.Tenant, key string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.kept, key)
+	return nil
+}
+
+func (k *keeper) all() [][]byte {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	var out [][]byte
+	for _, v := range k.kept {
+		out = append(out, v)
+	}
+	return out
+}
+
+// TestBusyKept: when the handler keeps deliveries before their ack (the
+// bot does, in Redis), a command or a click that finds every slot taken
+// is not refused but deferred: the member reads, in French, that it was
+// kept and will be done, and the kept copy stays for a replica to
+// redeliver once it falls due; redelivered, it runs once and answers.
+func TestBusyKept(t *testing.T) {
+	keptFR := bot.T(bot.French, "err.busy_kept")
+	mustFull := func(t *testing.T) (*rig, *keeper) {
+		h := &keeper{recorder: &recorder{gate: make(chan struct{}), reply: bot.Reply{Message: bot.Message{Text: "done"}}}, kept: map[string][]byte{}}
+		fake := slackfake.MustNew(t)
+		fake.SetTeam("T1")
+		fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
+		r := MustRigOn(t, fake, h, func(o *slack.Options) {
+			o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
+		})
+		if _, err := r.a.ReadDirectory(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
+			t.Fatalf("got ack %q, want an empty one", body)
+		}
+		return r, h
+	}
+	redeliver := func(t *testing.T, r *rig, h *keeper) {
+		kept := h.all()
+		close(h.gate) // the slot frees
+		if len(kept) != 2 {
+			t.Fatalf("got %d kept deliveries, want 2: the one running and the deferred one", len(kept))
+		}
+		for _, data := range kept {
+			if err := r.a.Redeliver(t.Context(), bot.Tenant{Platform: "slack", Workspace: "T1"}, data); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Run("Command", func(t *testing.T) {
+		r, h := mustFull(t)
+		body := ackOf(t, r, slackfake.Command{Team: "T1", User: "UFR", Text: "status", ResponseURL: r.fake.ResponseURL("fr")})
+		if !strings.Contains(body, keptFR) {
+			t.Fatalf("got ack %q, want %q in it", body, keptFR)
+		}
+		redeliver(t, r, h)
+		var fr []bot.Command
+		for _, c := range h.Commands() {
+			if c.Member.User == "UFR" {
+				fr = append(fr, c)
+			}
+		}
+		if len(fr) != 1 || fr[0].Text != "status" || fr[0].Forms {
+			t.Fatalf("got UFR's commands %+v, want status run once, without forms", fr)
+		}
+		r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/fr") }, 5*time.Second)
+	})
+	t.Run("Click", func(t *testing.T) {
+		r, h := mustFull(t)
+		click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
+			Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
+		if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
+			t.Fatalf("got %d %q, want an empty 200", status, body)
+		}
+		got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
+		if !strings.Contains(got[0].AllText(), keptFR) {
+			t.Fatalf("got %q, want %q", got[0].AllText(), keptFR)
+		}
+		redeliver(t, r, h)
+		if a := h.Actions(); len(a) != 1 || a[0].ActionID != "mentor.accept" {
+			t.Fatalf("got clicks %+v, want the deferred one run once", a)
+		}
+	})
 }

@@ -29,22 +29,33 @@ const formOpenTimeout = 2500 * time.Millisecond
 func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string) *inline {
 	who := member(c.TeamID, c.UserID)
 	to := replyTo{member: who, responseURL: c.ResponseURL}
+	// The locale comes from the profile cache only: looking a newcomer up
+	// in users.info here would cost every first command a Web API call
+	// before the core can even start; the core looks them up itself when
+	// it records them, which fills the cache.
+	cmd := bot.Command{Member: who, Text: unescapeText(c.Text), Locale: a.cachedLocale(who), Forms: c.TriggerID != ""}
+	// Kept in Redis before the ack, as a click is: if this replica dies
+	// before the command is handled, another replica redelivers it. The
+	// kept copy asks for no form, its trigger_id being long dead by then.
+	kept := cmd
+	kept.Forms = false
+	fresh, isKept := a.receive(c.TeamID, inbound{Key: key, Command: &kept, ResponseURL: c.ResponseURL})
+	if !fresh {
+		return nil // a replay: acked and dropped
+	}
 	var ack *handoff[*inline]
 	if a.opt.InlineBudget > 0 {
 		ack = newHandoff[*inline]()
 	}
 	err := a.jobs.start(func(ctx context.Context) {
-		if !a.firstDelivery(ctx, c.TeamID, key) {
-			ack.give(nil)
-			return
-		}
-		a.runCommand(ctx, c, to, ack)
+		a.runCommand(ctx, cmd, c.TriggerID, to, ack, key)
 	})
 	if err == errBusy {
 		// The answer travels in the ack itself: telling the member costs
-		// no outbound call, and nothing was done.
-		a.log.Warn("slack: command refused: busy", "member", who.String())
-		return inlineReply(to, a.busy(who))
+		// no outbound call. A kept command is redelivered when its kept
+		// copy falls due (MENTORBOT_JOB_LEASE), and the member is told so.
+		a.log.Warn("slack: command deferred: busy", "member", who.String(), "kept", isKept)
+		return inlineReply(to, a.busy(who, isKept))
 	}
 	if err != nil {
 		a.log.Warn("slack: command refused while closing", "member", who.String())
@@ -58,22 +69,17 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 }
 
 // runCommand hands the command to the core and delivers its reply: to the
-// waiting ack if it takes it, else through response_url. A command that
+// waiting ack if it takes it, else through response_url. Once the core
+// has handled it, the command kept under key is forgotten. A command that
 // answers with a form opens it as a modal; if Slack will not open it (the
 // trigger expired), the person gets the command's help instead, to type
 // it out.
-func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to replyTo, ack *handoff[*inline]) {
-	// The locale comes from the profile cache only: looking a newcomer up
-	// in users.info here would cost every first command a Web API call
-	// before the core can even start; the core looks them up itself when
-	// it records them, which fills the cache.
-	locale := a.cachedLocale(to.member)
-	text := unescapeText(c.Text)
-	cmd := bot.Command{Member: to.member, Text: text, Locale: locale, Forms: c.TriggerID != ""}
-	if isAdminCommand(text) {
+func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID string, to replyTo, ack *handoff[*inline], key string) {
+	if isAdminCommand(cmd.Text) {
 		cmd.IsAdmin = a.isAdmin(ctx, to.member)
 	}
 	r := a.h.HandleCommand(ctx, cmd)
+	a.handled(ctx, to.member.Workspace, key)
 	if r.Form == nil {
 		var in *inline
 		if ack != nil {
@@ -88,12 +94,12 @@ func (a *Adapter) runCommand(ctx context.Context, c slack.SlashCommand, to reply
 		return
 	}
 	ack.give(nil)
-	err := a.openForm(ctx, c.TriggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: c.ResponseURL})
+	err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 	if err == nil {
 		return
 	}
 	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
-	r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: locale})
+	r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: cmd.Locale})
 	a.reply(ctx, to, r)
 }
 

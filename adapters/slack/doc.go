@@ -31,8 +31,10 @@
 //     its inline errors can only travel in the ack.
 //   - trigger_id works once and within 3 seconds: views.open is the first
 //     Web API call of a command or a click that opens a form.
-//   - Mentions and channels in commands reach the core as their IDs
-//     (@U123, #C123), which commands that name people and channels need.
+//   - Mentions and channels in commands (<@U123|ada>, <#C123|team>) reach
+//     the core as their IDs in the core's form (bot.MemberRef "@U123",
+//     bot.ChannelRef "#C123"), which commands that name people and
+//     channels need: the core knows no Slack syntax.
 //   - Every string of a bot.Message is plain text. It is escaped for mrkdwn
 //     (&, < and >) and sent with verbatim set, so that nothing a member
 //     typed can become a mention, a broadcast or a link. Incoming text

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 // Slack's mrkdwn gives meaning to three characters only: & starts an
@@ -90,7 +92,8 @@ func clip(s string, n int) string {
 
 // unescapeText turns the text of a slash command, as Slack sends it with
 // should_escape on, back into the plain text the member typed: mentions
-// become @U123 and channels #C123 (their IDs), broadcasts @here, links their
+// become @U123 and channels #C123 (their IDs in the core's form:
+// bot.MemberRef, bot.ChannelRef), broadcasts @here, links their
 // URL (or the label of a mailto link), and the entities &amp; &lt; &gt;
 // their characters. The core then treats it as plain text, and the renderer
 // escapes it again on the way out.
@@ -122,11 +125,15 @@ var entityUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&"
 func unescapeToken(tok string) string {
 	target, label, hasLabel := strings.Cut(tok, "|")
 	switch {
-	case strings.HasPrefix(target, "@"), strings.HasPrefix(target, "#"):
-		// The member's or channel's ID, not its name: commands that name
-		// them (admin pair @ada, digest-channel #team) need the ID, and
-		// names change.
-		return target
+	case strings.HasPrefix(target, "@"):
+		// The member's ID in the core's form (bot.MemberRef), not their
+		// name: commands that name them (admin pair @ada) need the ID,
+		// and names change.
+		return bot.MemberRef(target[1:])
+	case strings.HasPrefix(target, "#"):
+		// The channel's ID in the core's form (bot.ChannelRef), for
+		// digest-channel #team and announce.
+		return bot.ChannelRef(target[1:])
 	case strings.HasPrefix(target, "!"):
 		if hasLabel {
 			return label // <!subteam^S1|@team>, <!date^...|fallback>

@@ -38,29 +38,30 @@ func (in inbound) replyTo(who bot.MemberID) replyTo {
 	return replyTo{member: who, responseURL: in.ResponseURL, channel: in.Channel, ts: in.TS}
 }
 
-// receive records in before its ack and reports whether to handle it:
-// false for a replay. When it cannot be recorded, it is handled from
-// memory, deduplicated by this replica only.
-func (a *Adapter) receive(team string, in inbound) bool {
+// receive records in before its ack and reports whether to handle it
+// (fresh: false for a replay) and whether it is kept in Redis, to be
+// redelivered if it is not handled. When it cannot be recorded, it is
+// handled from memory, deduplicated by this replica only.
+func (a *Adapter) receive(team string, in inbound) (fresh, kept bool) {
 	r, ok := a.h.(receiver)
 	if !ok {
-		return a.seen.add(team+"|"+in.Key, struct{}{})
+		return a.seen.add(team+"|"+in.Key, struct{}{}), false
 	}
 	data, err := json.Marshal(in)
 	if err != nil {
-		return true
+		return true, false
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
 	defer cancel()
-	fresh, err := r.Receive(ctx, bot.Tenant{Platform: Platform, Workspace: team}, in.Key, data)
+	fresh, err = r.Receive(ctx, bot.Tenant{Platform: Platform, Workspace: team}, in.Key, data)
 	switch {
 	case err != nil:
 		a.log.Warn("slack: delivery kept in memory only", "team", team, "key", in.Key, "code", string(bot.ErrorCode(err)))
-		return a.seen.add(team+"|"+in.Key, struct{}{})
+		return a.seen.add(team+"|"+in.Key, struct{}{}), false
 	case !fresh:
 		a.log.Info("slack: replayed delivery ignored", "team", team, "key", in.Key)
 	}
-	return fresh
+	return fresh, fresh
 }
 
 // handled forgets a delivery once handled, so that no replica redelivers it.

@@ -56,12 +56,16 @@ func (a *Adapter) undelivered(in *inline) {
 // busy is the reply of a bot with no free job slot, in the member's
 // language as far as the adapter knows it without asking Redis: their
 // Slack locale, if cached.
-func (a *Adapter) busy(who bot.MemberID) bot.Reply {
+func (a *Adapter) busy(who bot.MemberID, kept bool) bot.Reply {
 	lang, ok := bot.ParseLang(a.cachedLocale(who))
 	if !ok {
 		lang = bot.English
 	}
-	return bot.Reply{Message: bot.Message{Text: bot.T(lang, "err.busy")}, Lang: lang}
+	key := "err.busy"
+	if kept {
+		key = "err.busy_kept"
+	}
+	return bot.Reply{Message: bot.Message{Text: bot.T(lang, key)}, Lang: lang}
 }
 
 // notifyBusy tells a member whose click found no free job slot that the
@@ -69,8 +73,8 @@ func (a *Adapter) busy(who bot.MemberID) bot.Reply {
 // goes through response_url if its lane has room, else as a DM if that
 // lane has room, else nowhere (logged): the member sees their click did
 // nothing and tries again.
-func (a *Adapter) notifyBusy(to replyTo) {
-	r := a.busy(to.member)
+func (a *Adapter) notifyBusy(to replyTo, kept bool) {
+	r := a.busy(to.member, kept)
 	if to.responseURL != "" && a.out.hooks.try(func(ctx context.Context) {
 		if err := a.respond(ctx, to.responseURL, r.Message, false); err != nil {
 			a.log.Warn("slack: busy notice lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)))
@@ -87,7 +91,7 @@ func (a *Adapter) notifyBusy(to replyTo) {
 	}
 }
 
-// refusedBusy forgets a click or a form kept before its ack (inbox.go)
+// refusedBusy forgets a form kept before its ack (inbox.go)
 // that was refused as busy: no replica should redeliver what the member
 // was told did not happen. It runs in the background, off the ack.
 func (a *Adapter) refusedBusy(who bot.MemberID, key string) {

@@ -53,7 +53,8 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 	// Kept in Redis before the ack: if this replica dies before the click
 	// is handled, or cannot start it, another replica redelivers it.
 	in := inbound{Key: key, Action: &action, TriggerID: ic.TriggerID, ResponseURL: to.responseURL, Channel: to.channel, TS: to.ts}
-	if !a.receive(who.Workspace, in) {
+	fresh, isKept := a.receive(who.Workspace, in)
+	if !fresh {
 		return
 	}
 	err := a.jobs.start(func(ctx context.Context) {
@@ -64,9 +65,9 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 	})
 	switch err {
 	case errBusy:
-		a.log.Warn("slack: click refused: busy", "member", who.String())
-		a.refusedBusy(who, key)
-		a.notifyBusy(replyTo{member: who, responseURL: to.responseURL})
+		// A kept click is redelivered when its kept copy falls due.
+		a.log.Warn("slack: click deferred: busy", "member", who.String(), "kept", isKept)
+		a.notifyBusy(replyTo{member: who, responseURL: to.responseURL}, isKept)
 	case errClosing:
 		a.log.Warn("slack: click refused while closing", "member", who.String())
 	}
@@ -105,7 +106,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 	who := member(teamOf(ic), ic.User.ID)
 	to := replyTo{member: who, responseURL: meta.ResponseURL}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
-	if !a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}) {
+	if fresh, _ := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}); !fresh {
 		return nil // a replay: closes the modal, as the first did
 	}
 	h := newHandoff[bot.Reply]()
@@ -130,9 +131,9 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		a.log.Warn("slack: submission refused: busy", "member", who.String())
 		a.refusedBusy(who, key)
 		if name := firstField(ic.View, values); name != "" {
-			return fieldErrors(map[string]string{name: a.busy(who).Message.Text})
+			return fieldErrors(map[string]string{name: a.busy(who, false).Message.Text})
 		}
-		a.notifyBusy(to)
+		a.notifyBusy(to, false)
 		return nil
 	case errClosing:
 		return nil

@@ -19,7 +19,7 @@ func TestConfigFromEnv(t *testing.T) {
 		return func(k string) string { return m[k] }
 	}
 	c, err := main.ConfigFromEnv(env())
-	if err != nil || !c.Shell() || c.Slack.DirectoryRefresh != 0 || c.HTTPAddr != ":3000" || c.JobLease != 2*time.Minute {
+	if err != nil || !c.Shell() || c.Slack.DirectoryRefresh != 0 || c.HTTPAddr != ":3000" || c.JobLease != 2*time.Minute || c.JobRetry != 5*time.Minute {
 		t.Fatalf("got %+v, %v; want the defaults: shell, adapter's directory refresh", c, err)
 	}
 	for _, tt := range []struct {
@@ -34,10 +34,13 @@ func TestConfigFromEnv(t *testing.T) {
 	if c, err := main.ConfigFromEnv(env("MENTORBOT_JOB_LEASE", "30s")); err != nil || c.JobLease != 30*time.Second {
 		t.Errorf("MENTORBOT_JOB_LEASE=30s: got %v, %v; want 30s", c.JobLease, err)
 	}
+	if c, err := main.ConfigFromEnv(env("MENTORBOT_JOB_RETRY", "10s")); err != nil || c.JobRetry != 10*time.Second {
+		t.Errorf("MENTORBOT_JOB_RETRY=10s: got %v, %v; want 10s", c.JobRetry, err)
+	}
 	for _, kv := range [][2]string{
 		{"SLACK_DIRECTORY_REFRESH", "soon"}, {"SLACK_DIRECTORY_REFRESH", "10s"},
 		{"MENTORBOT_DEFAULT_LANG", "de"}, {"MENTORBOT_TICK", "0s"}, {"MENTORBOT_MAX_TZ_HOURS", "13"},
-		{"MENTORBOT_JOB_LEASE", "1s"}, {"MENTORBOT_JOB_LEASE", "soon"},
+		{"MENTORBOT_JOB_LEASE", "1s"}, {"MENTORBOT_JOB_LEASE", "soon"}, {"MENTORBOT_JOB_RETRY", "0s"}, {"MENTORBOT_JOB_RETRY", "later"},
 	} {
 		if _, err := main.ConfigFromEnv(env(kv[0], kv[1])); err == nil || !strings.Contains(err.Error(), kv[0]) {
 			t.Errorf("%s=%s: got %v, want an error naming the variable", kv[0], kv[1], err)

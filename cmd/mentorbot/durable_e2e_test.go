@@ -29,7 +29,7 @@ func TestSlackSlowSendOnce(t *testing.T) {
 		t.Skip("waits out a 6 s Retry-After")
 	}
 	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
-		m.TuneSlack(func(o *slackadapter.Options) { o.Retry.MaxRetryAfter = 10 * time.Second })
+		m.SlackOptions = func(o *slackadapter.Options) { o.Retry.MaxRetryAfter = 10 * time.Second }
 	})
 	w.MustCommand(bob, "offer go")
 	w.fake.Fail("chat.postMessage", slackfake.Failure{Status: http.StatusTooManyRequests, RetryAfter: "6"})
@@ -81,13 +81,13 @@ func MustStartSlackReplicas(tb testing.TB, tune func(*slackadapter.Options)) (*w
 	tuned := func(o *slackadapter.Options) { fastOptions(o); tune(o) }
 	a := MustStartSlack(tb, func(m *main.Main, _ *slackfake.Server) {
 		m.Config.RedisURL = url
-		m.TuneSlack(tuned)
+		m.SlackOptions = tuned
 	})
 	m := main.NewMain()
 	m.Config = a.m.Config
 	m.Config.HTTPAddr = "127.0.0.1:0"
 	m.Clock, m.Rand, m.Stdout, m.Log = a.m.Clock, mrand.NewChaCha8([32]byte{'b'}), io.Discard, testLogger(tb)
-	m.TuneSlack(tuned)
+	m.SlackOptions = tuned
 	if err := m.Open(context.Background()); err != nil {
 		tb.Fatalf("open: %v", err)
 	}
@@ -219,4 +219,40 @@ func TestSlackAckedClickRecovered(t *testing.T) {
 	}
 	MustContain(t, updates[len(updates)-1], "You accepted the request")
 	a.dms(alice, 1, hasButton("charter.accept"))
+}
+
+// TestSlackAckedCommandRecovered (D2): a slash command acked by a replica
+// that then cannot run it (its work stopped right after the ack, as a
+// SIGKILL would) is not lost: once the lease runs out, the other replica
+// runs it, once, and the member reads its answer in French at the
+// command's response_url.
+func TestSlackAckedCommandRecovered(t *testing.T) {
+	a, b := MustStartSlackReplicas(t, func(*slackadapter.Options) {})
+	a.MustCommand(bob, "lang fr")
+	a.m.SlackAdapter().Close() // acks still come, the work after them is dropped
+	name, ack := a.command(bob, "offer go capacité:2")
+	MustAck(t, ack, "")
+	time.Sleep(200 * time.Millisecond)
+	if n := len(a.fake.Calls("response_url")); n != 0 {
+		t.Fatalf("got %d replies, want none: the stopped replica runs nothing", n)
+	}
+
+	b.m.Clock.(*bot.ManualClock).Advance(bot.JobLease + time.Second)
+	tn := bot.Tenant{Platform: "slack", Workspace: b.team}
+	for range 2 {
+		if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	MustContain(t, a.reply(name), "Vous êtes maintenant mentor pour\u202f: go")
+	o, err := b.m.Store.GetOffer(context.Background(), tn.Member(bob.ID))
+	if err != nil || o.Capacity != 2 {
+		t.Fatalf("got offer %+v, %v; want bob's offer of 2 kept", o, err)
+	}
+	if _, err := b.m.Bot.TickTenants(context.Background(), tn); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.fake.Calls("response_url")); n != 1 {
+		t.Fatalf("got %d replies, want 1: the recovered command answered once", n)
+	}
 }

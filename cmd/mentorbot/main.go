@@ -16,9 +16,9 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/shell"
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/chart"
-	"github.com/mentorbot/mentorbot/matching"
 	"github.com/mentorbot/mentorbot/metrics"
 	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/store"
@@ -27,6 +27,12 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if help, err := parseFlags(os.Args[1:], os.Stdout); help || err != nil {
+		if err != nil {
+			os.Exit(2)
+		}
+		return
+	}
 	cfg, err := ConfigFromEnv(osGetenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
@@ -45,10 +51,10 @@ func main() {
 }
 
 // Main is the program: configuration in, everything wired, shared by the
-// binary and the end-to-end tests (which set Clock, Rand and the platform
-// API URLs to fakes).
+// binary and the end-to-end tests (which set Clock, Rand, SlackOptions
+// and the platform API URLs to fakes).
 type Main struct {
-	Config Config
+	Config Config // NewMain starts from DefaultConfig
 	Stdin  io.Reader
 	Stdout io.Writer // the shell's terminal and the start-up notices
 	Log    *slog.Logger
@@ -58,10 +64,15 @@ type Main struct {
 	// LogOutput is where the log goes when Log is nil (Open builds it
 	// from Config.LogLevel and LogFormat). Nil: standard error.
 	LogOutput io.Writer
+	// SlackOptions, when set, adjusts the Slack adapter's options before
+	// Open creates it. End-to-end tests shorten retries and timeouts with
+	// it; the binary leaves it nil.
+	SlackOptions func(*slackadapter.Options)
 
 	Store *store.Store
 	Bot   *bot.Bot
 	Shell *shell.Adapter
+	slack *slackadapter.Adapter // SlackAdapter
 
 	embedded *store.Embedded
 	mux      *http.ServeMux
@@ -73,10 +84,14 @@ type Main struct {
 	metrics *metrics.Metrics // GET /metrics, the core's Observer (metrics.go)
 }
 
-// NewMain returns a Main reading stdin and writing stdout.
+// NewMain returns a Main with the default configuration, reading stdin
+// and writing stdout.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, mux: http.NewServeMux()}
+	return &Main{Config: DefaultConfig(), Stdin: os.Stdin, Stdout: os.Stdout, mux: http.NewServeMux()}
 }
+
+// SlackAdapter returns the Slack adapter Open started, or nil.
+func (m *Main) SlackAdapter() *slackadapter.Adapter { return m.slack }
 
 // Open connects the store, builds the bot and starts every configured
 // adapter without blocking. The HTTP server listens once Open returns.
@@ -119,29 +134,21 @@ func (m *Main) Open(ctx context.Context) error {
 	return m.startSchedule()
 }
 
-// newBot builds the core from the configuration and returns the managers
-// it was given.
+// newBot builds the core from the configuration, wiring the chart and
+// the metrics, and returns the managers it was given. The shell has no
+// rate limit, and alice manages it unless MENTORBOT_MANAGERS says
+// otherwise, so that one person can try /mentor admin.
 func (m *Main) newBot() []string {
-	opt := matching.DefaultOptions()
-	opt.MaxTZHours = m.Config.MaxTZHours
-	defaults := m.Config.Defaults
-	if defaults.ProposalTimeout == 0 {
-		defaults = bot.DefaultSettings()
-		defaults.DefaultLang = m.Config.DefaultLang
+	cfg := m.Config.Config
+	cfg.Chart, cfg.Observer = chart.Draw, m.metrics
+	if m.Config.Shell() {
+		cfg.RateLimit = bot.RateLimit{}
+		if len(cfg.Managers) == 0 {
+			cfg.Managers = []string{"alice"}
+		}
 	}
-	managers := m.Config.Managers
-	if m.Config.Shell() && len(managers) == 0 {
-		managers = []string{"alice"} // so that the shell can try /mentor admin
-	}
-	limit := m.Config.RateLimit
-	if limit == (bot.RateLimit{}) && !m.Config.Shell() {
-		limit = bot.DefaultRateLimit
-	}
-	m.Bot = bot.New(bot.Config{
-		DefaultLang: m.Config.DefaultLang, MeetURL: m.Config.MeetURL, Match: opt, Defaults: defaults,
-		Managers: managers, Chart: chart.Draw, Observer: m.metrics, RateLimit: limit, JobLease: m.Config.JobLease,
-	}, m.Store, m.Clock, m.Rand, m.Log)
-	return managers
+	m.Bot = bot.New(cfg, m.Store, m.Clock, m.Rand, m.Log)
+	return cfg.Managers
 }
 
 // openShell wires the terminal adapter, and says so.
@@ -159,7 +166,7 @@ func (m *Main) openShell(managers []string) {
 // Tests that drive the clock themselves set Config.Tick to a negative
 // value to leave the scheduler off.
 func (m *Main) startSchedule() error {
-	if m.Config.Tick < 0 {
+	if m.Bot.Config().Tick < 0 {
 		return nil
 	}
 	r := m.scheduler()
@@ -178,21 +185,14 @@ func (m *Main) startSchedule() error {
 // scheduler is the follow-up tick and the cron entries: the sweep on
 // Config.MatchSchedule, and the check of the workspaces' digests.
 func (m *Main) scheduler() *schedule.Runner {
-	tick := m.Config.Tick
-	if tick <= 0 {
-		tick = 10 * time.Second
-	}
-	spec := m.Config.MatchSchedule
-	if spec == "" {
-		spec = "@hourly"
-	}
+	cfg := m.Bot.Config()
 	return &schedule.Runner{
-		TickEvery: tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
+		TickEvery: cfg.Tick, Tick: m.Bot.Tick, Lock: m.Store, Log: m.Log, Now: m.Clock.Now,
 		Entries: []schedule.Entry{
-			{Name: "sweep", Spec: spec, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
+			{Name: "sweep", Spec: cfg.MatchSchedule, Run: func(ctx context.Context, _ time.Time) error { return m.Bot.Sweep(ctx) }},
 			// The digest's spec is read in each workspace's time zone, so a
 			// frequent entry checks which workspaces are due.
-			{Name: "digest", Spec: "*/5 * * * *", Run: m.postDigests},
+			{Name: "digest", Spec: digestCheckSpec, Run: m.postDigests},
 			{Name: "retention", Spec: retentionSpec, Run: m.prune},
 			{Name: "leavers", Spec: leaversSpec, Run: m.forgetLeavers},
 		},
@@ -305,28 +305,20 @@ func (m *Main) Close() error {
 	return errors.Join(errs...)
 }
 
-// postDigests posts the weekly digest of every workspace whose digest
-// schedule, read in its own time zone, fell due since the last check
-// (5 minutes ago). PostDigest is once per week, so a repeat is harmless.
+// digestCheckSpec is how often the workspaces' digest schedules are
+// checked, and digestCheckEvery the interval each check looks back over.
+const (
+	digestCheckSpec  = "*/5 * * * *"
+	digestCheckEvery = 5 * time.Minute
+)
+
+// postDigests is the digest entry: bot.PostDueDigests over the interval
+// since the last check, with schedule reading the cron specs.
 func (m *Main) postDigests(ctx context.Context, at time.Time) error {
-	spec := m.Config.DigestSchedule
-	if spec == "" {
-		spec = "0 9 * * 1"
-	}
-	tenants, err := m.Bot.Tenants(ctx)
-	if err != nil {
-		return err
-	}
-	var errs []error
-	for _, t := range tenants {
-		tz := m.Bot.Settings(ctx, t).TZ
-		due, err := schedule.Due("CRON_TZ="+tz+" "+spec, at.Add(-5*time.Minute), at)
-		if err != nil || !due {
-			continue
-		}
-		if err := m.Bot.PostDigest(ctx, t, m.Clock.Now()); err != nil {
-			errs = append(errs, fmt.Errorf("digest %s: %w", t, err))
-		}
-	}
-	return errors.Join(errs...)
+	return m.Bot.PostDueDigests(ctx, at.Add(-digestCheckEvery), at, digestDue)
+}
+
+// digestDue is a bot.Due: the cron spec read in the time zone tz.
+func digestDue(spec, tz string, since, until time.Time) (bool, error) {
+	return schedule.Due("CRON_TZ="+tz+" "+spec, since, until)
 }

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"time"
-
-	"github.com/mentorbot/mentorbot/bot"
 )
 
 // retentionSpec is when the retention job runs: daily, at night (UTC).
@@ -19,21 +16,6 @@ const (
 	leaversSpec   = "47 3 * * *"
 	leaversPerRun = 500
 )
-
-// readRetention reads MENTORBOT_RETENTION: how long closed pairs, their
-// surveys and cancelled requests are kept (a duration like 730d or 8760h,
-// at least a day; default two years).
-func readRetention(get func(k, def string) string) (time.Duration, error) {
-	v := get("MENTORBOT_RETENTION", "")
-	if v == "" {
-		return bot.DefaultRetention, nil
-	}
-	d, err := bot.ParseDuration(v)
-	if err != nil || d < 24*time.Hour {
-		return 0, fmt.Errorf("MENTORBOT_RETENTION: want a duration of a day or more like 730d, got %q", v)
-	}
-	return d, nil
-}
 
 // prune is the daily retention job (bot.Prune).
 func (m *Main) prune(ctx context.Context, _ time.Time) error {

@@ -24,8 +24,8 @@ func (m *Main) openSlack(ctx context.Context) error {
 		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
 		OnSocketAck:   m.metrics.ObserveAck,
 	}
-	if tune, ok := slackTuning.Load(m); ok {
-		tune.(func(*slackadapter.Options))(&opt)
+	if m.SlackOptions != nil {
+		m.SlackOptions(&opt)
 	}
 	a, err := slackadapter.New(m.Bot, opt)
 	if err != nil {
@@ -37,12 +37,8 @@ func (m *Main) openSlack(ctx context.Context) error {
 	if err := a.Start(ctx); err != nil {
 		return err
 	}
-	slackAdapters.Store(m, a)
+	m.slack = a
 	m.addProbe("slack", func(context.Context) error { return a.Ready() })
-	m.closers = append(m.closers, func() error {
-		defer slackAdapters.Delete(m)
-		defer slackTuning.Delete(m)
-		return a.Close()
-	})
+	m.closers = append(m.closers, a.Close)
 	return nil
 }

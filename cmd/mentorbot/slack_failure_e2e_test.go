@@ -93,7 +93,7 @@ func TestSlackRedisStalled(t *testing.T) {
 	proxy := MustStallProxy(t, mr.Addr())
 	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
 		m.Config.RedisURL = "redis://" + proxy.Addr()
-		m.TuneSlack(func(o *slackadapter.Options) { fastOptions(o); o.WorkTimeout = time.Second })
+		m.SlackOptions = func(o *slackadapter.Options) { fastOptions(o); o.WorkTimeout = time.Second }
 	})
 	w.MustCommand(alice, "status")
 	proxy.Stall()
@@ -168,10 +168,10 @@ func TestSlackEvents(t *testing.T) {
 	var mu sync.Mutex
 	var seen []string
 	w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
-		m.TuneSlack(func(o *slackadapter.Options) {
+		m.SlackOptions = func(o *slackadapter.Options) {
 			fastOptions(o)
 			o.OnEvent = func(team, typ string) { mu.Lock(); seen = append(seen, typ); mu.Unlock() }
-		})
+		}
 	})
 	a := w.post("/slack/events", testSecret, time.Now(), slackfake.Event("url_verification", "", "challenge-123", ""))
 	if a.Status != http.StatusOK || !strings.Contains(a.Body, `"challenge":"challenge-123"`) {

@@ -86,7 +86,7 @@ func MustStartSlack(tb testing.TB, setup ...func(*main.Main, *slackfake.Server))
 	m.Rand = mrand.NewChaCha8([32]byte{'m', 'e', 'n', 't', 'o', 'r'})
 	m.Stdout = io.Discard
 	m.Log = testLogger(tb)
-	m.TuneSlack(fastOptions)
+	m.SlackOptions = fastOptions
 	team := newTeam(tb)
 	fake.SetTeam(team)
 	for _, f := range setup {

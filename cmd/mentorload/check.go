@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -57,9 +56,11 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 
 	// 1. Every message a member received, once.
 	seen := map[string]int{}
+	sentAt := map[string][]string{}
 	for _, c := range posts {
 		if ok(c) {
 			seen[messageKey(c)]++
+			sentAt[messageKey(c)] = append(sentAt[messageKey(c)], c.At.UTC().Format("15:04:05.000"))
 		}
 	}
 	var examples []string
@@ -68,7 +69,7 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			t.doubled["DMs"] += n - 1
 			ch, rest, _ := strings.Cut(k, "\x00")
 			_, vals, _ := strings.Cut(rest, "\x00")
-			examples = append(examples, fmt.Sprintf("doubled DM to %s, buttons %q", ch, vals))
+			examples = append(examples, fmt.Sprintf("doubled DM to %s at %s, buttons %q", ch, strings.Join(sentAt[k], " and "), vals))
 		}
 	}
 
@@ -102,7 +103,7 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 	}
 	p.mu.Lock()
 	acts := append([]*act(nil), p.acts...)
-	fails := p.fails
+	fails, refusedN := p.fails, p.refused
 	p.mu.Unlock()
 	var lat []time.Duration
 	acked, unacked := 0, 0
@@ -143,8 +144,14 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 		switch {
 		case n == 0:
 			t.lost[kind]++
+			what := a.action
+			if !a.click {
+				what = strings.Fields(a.text)[0]
+			}
+			examples = append(examples, fmt.Sprintf("lost %s: %s %s (%s, acked %s after %d attempts)", kind, a.user, what, a.name, a.at.UTC().Format("15:04:05.000"), a.attempts))
 		case n > 1:
 			t.doubled[kind] += n - 1
+			examples = append(examples, fmt.Sprintf("doubled %s: %s %s (%s)", kind, a.user, a.action, a.name))
 		}
 	}
 
@@ -185,20 +192,6 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 		t.lost["charters"] += d
 	}
 	pairs := chartered(fake, p)
-	if os.Getenv("MENTORLOAD_DEBUG") != "" {
-		for _, c := range posts {
-			for _, b := range c.Buttons() {
-				if strings.Contains(b.Value, "rating") {
-					fmt.Fprintf(out, "debug: survey %s %s %s\n", c.Get("channel"), b.ActionID, b.Value)
-				}
-			}
-		}
-		for _, a := range acts {
-			if a.click {
-				fmt.Fprintf(out, "debug: %s %s %s %v\n", a.channel, a.action, a.value, a.acked)
-			}
-		}
-	}
 	for pair, chans := range pairs {
 		for _, ch := range chans {
 			for _, want := range []string{pair + ":1", pair + ":" + bot.SurveyMid, pair + ":" + bot.SurveyEnd} {
@@ -220,8 +213,8 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			sent++
 		}
 	}
-	fmt.Fprintf(out, "\nmentorload: %d requests acked (%d attempts not acked, %d given up) in %s: %.0f acks/s\n",
-		acked, fails, unacked, elapsed.Round(time.Second), float64(acked)/elapsed.Seconds())
+	fmt.Fprintf(out, "\nmentorload: %d requests acked (%d attempts not acked, %d answered busy or database down and tried again, %d given up) in %s: %.0f acks/s\n",
+		acked, fails, refusedN, unacked, elapsed.Round(time.Second), float64(acked)/elapsed.Seconds())
 	fmt.Fprintf(out, "mentorload: ack latency p50 %s, p99 %s, max %s\n", ms(pct(lat, 0.5)), ms(pct(lat, 0.99)), ms(pct(lat, 1)))
 	fmt.Fprintf(out, "mentorload: program: %d requests, %d proposals, %d accepted, %d charter messages, %d pairs chartered by both\n",
 		len(requested), len(proposals), len(accepted), len(charters), len(pairs))

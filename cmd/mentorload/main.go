@@ -49,6 +49,7 @@ type config struct {
 	Clients                  int
 	KeepLogs                 bool
 	CheckinAfter, Program    time.Duration
+	JobRetry                 time.Duration
 }
 
 func main() {
@@ -64,10 +65,11 @@ func main() {
 	flag.BoolVar(&c.APIFault, "api-fault", true, "the Web API answers 429 with Retry-After and 500 for 20 s")
 	flag.BoolVar(&c.ResponseFault, "response-fault", true, "response_url answers nothing for 20 s")
 	flag.DurationVar(&c.FaultAt, "fault-at", 3*time.Second, "when the first fault starts, after the first command; the others follow 25 s apart")
-	flag.DurationVar(&c.Settle, "settle", 6*time.Minute, "how long to wait, after the last fault and one program length, for the program to finish: more than the 5 minutes after which the bot retries a job that failed")
+	flag.DurationVar(&c.Settle, "settle", 2*time.Minute, "how long to wait, after the last fault and one program length, for the program to finish")
+	flag.DurationVar(&c.JobRetry, "job-retry", 5*time.Second, "MENTORBOT_JOB_RETRY: how long a job that failed during a fault waits before its next try")
 	flag.IntVar(&c.Clients, "clients", 16, "concurrent Slack clients (commands and clicks)")
 	flag.DurationVar(&c.CheckinAfter, "checkin-after", 20*time.Second, "MENTORBOT_CHECKIN_AFTER")
-	flag.DurationVar(&c.Program, "program-length", 8*time.Minute, "MENTORBOT_PROGRAM_LENGTH (mid survey halfway, end survey at the end); longer than twice the bot's 5-minute job retry, so that a follow-up that failed during a fault is retried before the pair ends")
+	flag.DurationVar(&c.Program, "program-length", 90*time.Second, "MENTORBOT_PROGRAM_LENGTH (mid survey halfway, end survey at the end): short, so that the follow-up falls during the faults; longer than the job retry, so that a follow-up that failed during a fault is retried before the pair ends")
 	flag.BoolVar(&c.KeepLogs, "keep-logs", false, "keep the replicas' logs and print where")
 	flag.Parse()
 	if c.RedisURL == "" {

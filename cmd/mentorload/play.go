@@ -26,6 +26,7 @@ type act struct {
 	click bool
 	// a click's message, action and value
 	channel, ts, action, value string
+	button                     slackfake.Button
 	acked                      bool
 	inline                     bool // the ack carried the reply
 	lat                        time.Duration
@@ -45,9 +46,28 @@ type player struct {
 	rr       atomic.Int64
 	seq      atomic.Int64
 
-	mu    sync.Mutex
-	acts  []*act
-	fails int // attempts that got no 200
+	mu      sync.Mutex
+	acts    []*act
+	byName  map[string]*act // each attempt's response_url name → its act
+	fails   int             // attempts that got no 200
+	refused int             // attempts answered "busy" or "database down": tried again
+}
+
+// refusals are the answers after which a member tries again: nothing was
+// done. The workspace reads English.
+var refusals = []string{bot.T(bot.English, "err.busy"), bot.T(bot.English, "err.unavailable")}
+
+// busyKept is the answer of a bot too busy to act at once that kept the
+// command or click and will act on it.
+var busyKept = bot.T(bot.English, "err.busy_kept")
+
+func refused(text string) bool {
+	for _, r := range refusals {
+		if strings.Contains(text, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *player) next() *replica {
@@ -65,6 +85,9 @@ func (p *player) do(ctx context.Context, a *act, body func(a *act) []byte) {
 	for a.attempts < 5 && ctx.Err() == nil {
 		a.attempts++
 		a.name = fmt.Sprintf("a%d", p.seq.Add(1))
+		p.mu.Lock()
+		p.byName[a.name] = a
+		p.mu.Unlock()
 		path := "/slack/commands"
 		if a.click {
 			path = "/slack/interactions"
@@ -79,7 +102,17 @@ func (p *player) do(ctx context.Context, a *act, body func(a *act) []byte) {
 			if res.StatusCode == http.StatusOK {
 				a.acked, a.lat, a.at = true, time.Since(start), start
 				a.inline = len(b) > 0 && strings.HasPrefix(string(b), "{")
-				break
+				if !a.inline || !refused(string(b)) {
+					// "Busy, but kept: I'll do it" is no answer yet: the
+					// answer follows.
+					a.inline = a.inline && !strings.Contains(string(b), busyKept)
+					break
+				}
+				p.mu.Lock()
+				p.refused++
+				p.mu.Unlock()
+				time.Sleep(time.Second)
+				continue
 			}
 		}
 		p.mu.Lock()
@@ -100,7 +133,7 @@ func (p *player) command(ctx context.Context, user, text string) {
 }
 
 func (p *player) clickOn(ctx context.Context, user, channel, ts string, b slackfake.Button) {
-	p.do(ctx, &act{user: user, click: true, channel: channel, ts: ts, action: b.ActionID, value: b.Value}, func(a *act) []byte {
+	p.do(ctx, &act{user: user, click: true, channel: channel, ts: ts, action: b.ActionID, value: b.Value, button: b}, func(a *act) []byte {
 		return slackfake.Click{Team: p.team, User: user, UserName: strings.ToLower(user), Channel: channel, TS: ts,
 			ResponseURL: p.respBase + a.name, TriggerID: "t." + a.name, Button: b}.Body()
 	})
@@ -175,6 +208,29 @@ func (r *reactor) poll(ctx context.Context) {
 		}
 		r.offsets[method] = len(calls)
 	}
+	// A click answered "busy" or "database down" (ephemerally, through its
+	// response_url) is clicked again, as its member would.
+	calls := r.fake.Calls("response_url")
+	for _, c := range calls[r.offsets["response_url"]:] {
+		if !refused(c.AllText()) {
+			continue
+		}
+		r.p.mu.Lock()
+		a := r.p.byName[strings.TrimPrefix(c.Path, "/response/")]
+		r.p.mu.Unlock()
+		if a == nil || !a.click {
+			continue
+		}
+		r.p.mu.Lock()
+		r.p.refused++
+		r.p.mu.Unlock()
+		select {
+		case r.work <- func() { r.p.clickOn(ctx, a.user, a.channel, a.ts, a.button) }:
+		case <-ctx.Done():
+			return
+		}
+	}
+	r.offsets["response_url"] = len(calls)
 }
 
 // latency percentiles of the acks.

@@ -85,7 +85,7 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 		"SLACK_BOT_TOKEN=xoxb-load", "SLACK_SIGNING_SECRET=" + secret, "SLACK_APP_TOKEN=",
 		"SLACK_API_URL=" + proxy.URL + "/api/", "SLACK_DIRECTORY_REFRESH=off",
 		"DISCORD_BOT_TOKEN=", "MENTORBOT_DEFAULT_LANG=en", "MENTORBOT_LOG_LEVEL=warn",
-		"MENTORBOT_TICK=1s", "MENTORBOT_JOB_LEASE=10s",
+		"MENTORBOT_TICK=1s", "MENTORBOT_JOB_LEASE=20s", "MENTORBOT_JOB_RETRY=" + c.JobRetry.String(),
 		"MENTORBOT_CHECKIN_AFTER=" + c.CheckinAfter.String(), "MENTORBOT_PROGRAM_LENGTH=" + c.Program.String(),
 		"MENTORBOT_CHECKIN_EVERY=720h", "MENTORBOT_CHECKIN_REMINDER=720h",
 		"MENTORBOT_PROPOSAL_TIMEOUT=720h", "MENTORBOT_CHARTER_TIMEOUT=720h", "MENTORBOT_ESCALATE_AFTER=720h",
@@ -109,7 +109,7 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 		logf("replica logs in %s", dir)
 	}
 
-	p := &player{team: team, respBase: proxy.URL + "/response/", replicas: reps,
+	p := &player{team: team, respBase: proxy.URL + "/response/", replicas: reps, byName: map[string]*act{},
 		client: &http.Client{Timeout: 3 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4 * c.Clients}}}
 	work := make(chan func(), 1<<20)
 	runCtx, cancel := context.WithCancel(ctx)
@@ -230,7 +230,9 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 			continue
 		}
 		done := finished(fake, p)
-		if done && time.Since(lastChange) > 5*time.Second || time.Now().After(deadline) {
+		// Quiet for longer than a job lease (20 s) and a tick: a delivery
+		// kept by a busy replica falls due after the lease.
+		if done && time.Since(lastChange) > 25*time.Second || time.Now().After(deadline) {
 			if !done {
 				logf("settle time over: not every pair finished its program")
 			}

@@ -3,7 +3,9 @@ package storetest
 import (
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,6 +29,7 @@ var followupTests = []struct {
 	{"CheckinAndEnd", testCheckinAndEnd},
 	{"CheckinSchedulesJobs", testCheckinSchedulesJobs},
 	{"CheckinAnswers", testCheckinAnswers},
+	{"CheckinNotYetAtOnce", testCheckinNotYetAtOnce},
 	{"Overview", testOverview},
 	{"Survey", testSurvey},
 	{"SettingsAndLock", testSettingsAndLock},
@@ -163,7 +166,7 @@ func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	MustOK(t, s.UnmarkSent(ctx(), tn, "k"))
 	s.MarkSent(ctx(), tn, "k", time.Minute)
-	MustOK(t, s.ConfirmSent(ctx(), tn, "k", "done"))
+	MustOK(t, s.ConfirmSent(ctx(), tn, "k", "done", time.Hour))
 	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
 		t.Fatalf("got %q, want done", prev)
 	}
@@ -240,26 +243,37 @@ func testExpireProposal(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 }
 
+// stallAt2 is a rule given to RecordCheckin: the store writes the
+// Stalled it decides (the core's rule is bot.Stalled).
+func stallAt2(p bot.Pair) (bot.Pair, []bot.Job) {
+	p.Stalled = p.NotYet >= 2
+	return p, nil
+}
+
 func testCheckinAndEnd(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := formPair(t, s, tn)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
-	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", tn.Member("intruder"), "yes", t0, nil)
+	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", tn.Member("intruder"), "yes", t0, stallAt2)
 	MustCode(t, err, bot.EFORBIDDEN)
-	p, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "notyet", t0, nil)
+	p, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "notyet", t0, stallAt2)
 	MustOK(t, err)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0, nil)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "notyet", t0, stallAt2)
 	if p.NotYet != 1 || p.Stalled {
 		t.Fatalf("got %d not-yets, stalled %v; want 1 for the round, not stalled", p.NotYet, p.Stalled)
 	}
-	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0, nil)
+	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentor, "yes", t0, stallAt2)
 	MustCode(t, err, bot.ESTALE)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0, nil)
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "1r", pair.Mentee, "notyet", t0, stallAt2)
 	if p.NotYet != 2 || !p.Stalled {
-		t.Fatalf("got %d not-yets, stalled %v; want stalled after 2", p.NotYet, p.Stalled)
+		t.Fatalf("got %d not-yets, stalled %v; want stalled as the rule says, after 2", p.NotYet, p.Stalled)
 	}
 	met := t0.Add(time.Hour)
-	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "2", pair.Mentee, "yes", met, nil)
+	// The rule no longer says stalled: a stalled pair stays flagged.
+	p, _ = s.RecordCheckin(ctx(), tn, pair.ID, "2", pair.Mentee, "yes", met, func(p bot.Pair) (bot.Pair, []bot.Job) {
+		p.Stalled = false
+		return p, nil
+	})
 	if !p.Met.Equal(met) {
 		t.Fatalf("got met %v, want %v", p.Met, met)
 	}
@@ -313,10 +327,14 @@ func testCheckinSchedulesJobs(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := formPair(t, s, tn)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
 	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
-	then := func(p bot.Pair) []bot.Job { return []bot.Job{bot.NewJob(t0, "test", p.ID, p.Met.Format("15:04"))} }
+	then := func(p bot.Pair) (bot.Pair, []bot.Job) {
+		return p, []bot.Job{bot.NewJob(t0, "test", p.ID, p.Met.Format("15:04"))}
+	}
 	_, err := s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "yes", t0.Add(time.Hour), then)
 	MustOK(t, err)
-	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "yes", t0, func(bot.Pair) []bot.Job { return []bot.Job{bot.NewJob(t0, "test", "refused")} })
+	_, err = s.RecordCheckin(ctx(), tn, pair.ID, "1", pair.Mentee, "yes", t0, func(p bot.Pair) (bot.Pair, []bot.Job) {
+		return p, []bot.Job{bot.NewJob(t0, "test", "refused")}
+	})
 	MustCode(t, err, bot.ESTALE)
 	jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10)
 	if len(jobs) != 1 || jobs[0].ID != "test:"+pair.ID+":10:00" {
@@ -346,6 +364,39 @@ func testCheckinAnswers(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %v, want %v", got, want)
+	}
+}
+
+// testCheckinNotYetAtOnce: both members answering "not yet" to the same
+// rounds at once count one "not yet" per round, and each answer is
+// recorded as given.
+func testCheckinNotYetAtOnce(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := formPair(t, s, tn)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentor, 1, t0, nil)
+	s.AcceptCharter(ctx(), tn, pair.ID, pair.Mentee, 1, t0, nil)
+	const rounds = 8
+	for i := range rounds {
+		var wg sync.WaitGroup
+		for _, by := range []bot.MemberID{pair.Mentor, pair.Mentee} {
+			wg.Go(func() {
+				_, err := s.RecordCheckin(ctx(), tn, pair.ID, strconv.Itoa(i), by, "notyet", t0, nil)
+				MustOK(t, err)
+			})
+		}
+		wg.Wait()
+	}
+	p, err := s.GetPair(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	if p.NotYet != rounds {
+		t.Errorf("got %d not-yets, want %d: one per round", p.NotYet, rounds)
+	}
+	got, err := s.CheckinAnswers(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	for i := range rounds {
+		round := got[strconv.Itoa(i)]
+		if len(round) != 2 || round[pair.Mentor.User] != "notyet" || round[pair.Mentee.User] != "notyet" {
+			t.Errorf("got round %d answers %v, want both \"notyet\"", i, round)
+		}
 	}
 }
 

@@ -39,9 +39,9 @@ func mustRecord(t *testing.T, s bot.Store, tn bot.Tenant, events ...bot.Event) {
 func testStatsCounters(t *testing.T, s bot.Store, tn bot.Tenant) {
 	w45, w46 := t0, t0.AddDate(0, 0, 7)
 	mustRecord(t, s, tn,
-		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "K8s"},
 		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "kubernetes"},
-		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "Go"},
+		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "kubernetes"},
+		bot.Event{Kind: bot.EventRequest, At: w45, Topic: "go"},
 		bot.Event{Kind: bot.EventIntro, At: w45, Duration: 90 * time.Minute},
 		bot.Event{Kind: bot.EventIntro, At: w45, Duration: 3 * time.Hour},
 		bot.Event{Kind: bot.EventSurvey, At: w45, Rating: 4, Ref: "p1"},
@@ -66,7 +66,7 @@ func testStatsCounters(t *testing.T, s bot.Store, tn bot.Tenant) {
 		t.Errorf("got intro times %v, want 1h30m and 3h", w.IntroTimes)
 	}
 	if w.Topics["kubernetes"] != 2 || w.Topics["go"] != 1 || len(w.Topics) != 2 {
-		t.Errorf("got topics %v, want kubernetes 2 (K8s normalised) and go 1", w.Topics)
+		t.Errorf("got topics %v, want kubernetes 2 and go 1 (as given: the core normalises)", w.Topics)
 	}
 	if got[1].Counts[bot.EventRequest] != 1 || len(got[2].Counts) != 0 || got[2].Topics == nil {
 		t.Errorf("got W46 %v and W47 %v, want 1 request and an empty week", got[1].Counts, got[2].Counts)
@@ -128,13 +128,13 @@ func testStatsPeople(t *testing.T, s bot.Store, tn bot.Tenant) {
 // once, under the request's week and groups, and only for a request that
 // was counted with a window.
 func testStatsFairness(t *testing.T, s bot.Store, tn bot.Tenant) {
-	week := 7 * 24 * time.Hour
+	week, keep := 7*24*time.Hour, 8*24*time.Hour
 	fr := []string{"all", "lang:fr", "region:europe", "kind:flash"}
 	en := []string{"all", "lang:en", "region:americas", "kind:flash"}
 	mustRecord(t, s, tn,
-		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r1", Topic: "go", Groups: fr, Duration: week},
-		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r2", Topic: "go", Groups: en, Duration: week},
-		bot.Event{Kind: bot.EventRequest, At: t0.AddDate(0, 0, 7), Ref: "r3", Topic: "go", Groups: fr, Duration: week},
+		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r1", Topic: "go", Groups: fr, Duration: week, Keep: keep},
+		bot.Event{Kind: bot.EventRequest, At: t0, Ref: "r2", Topic: "go", Groups: en, Duration: week, Keep: keep},
+		bot.Event{Kind: bot.EventRequest, At: t0.AddDate(0, 0, 7), Ref: "r3", Topic: "go", Groups: fr, Duration: week, Keep: keep},
 		// r1 matched in the next week: counted in W45, once.
 		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
 		bot.Event{Kind: bot.EventMatched, At: t0.AddDate(0, 0, 6), Ref: "r1"},
@@ -171,10 +171,10 @@ func testFlags(t *testing.T, s bot.Store, tn bot.Tenant) {
 		bot.Event{Kind: bot.EventStalled, At: t0.Add(2 * time.Hour), Ref: "p3"},
 		bot.Event{Kind: bot.EventMeeting, At: t0.Add(3 * time.Hour), Ref: "p1"},
 		bot.Event{Kind: bot.EventEnded, At: t0.Add(3 * time.Hour), Ref: "p3"},
-		bot.Event{Kind: bot.EventSurvey, At: t0, Ref: "old", Rating: 1},
+		bot.Event{Kind: bot.EventSurvey, At: t0, Ref: "old", Rating: 1, Flagged: true},
 		bot.Event{Kind: bot.EventSurvey, At: t0.Add(48 * time.Hour), Ref: "p4", Rating: 3},
-		bot.Event{Kind: bot.EventSurvey, At: t0.Add(49 * time.Hour), Ref: "p5", Rating: 2},
-		bot.Event{Kind: bot.EventSurvey, At: t0.Add(50 * time.Hour), Ref: "p5", Rating: 1},
+		bot.Event{Kind: bot.EventSurvey, At: t0.Add(49 * time.Hour), Ref: "p5", Rating: 2, Flagged: true},
+		bot.Event{Kind: bot.EventSurvey, At: t0.Add(50 * time.Hour), Ref: "p5", Rating: 1, Flagged: true},
 	)
 	stalled, low, err := s.Flags(ctx(), tn, t0.Add(24*time.Hour))
 	MustOK(t, err)
@@ -183,7 +183,15 @@ func testFlags(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	want := []bot.Flag{{Pair: "p5", Rating: 2, At: t0.Add(49 * time.Hour)}, {Pair: "p5", Rating: 1, At: t0.Add(50 * time.Hour)}}
 	if len(low) != 2 || low[0] != want[0] || low[1] != want[1] {
-		t.Errorf("got low ratings %+v, want %+v (3 is not low, the old one is before since)", low, want)
+		t.Errorf("got low ratings %+v, want %+v (p4 is not flagged, the old one is before since)", low, want)
+	}
+	// A flag recorded with Keep drops the flags older than its time minus Keep.
+	keep := 30 * 24 * time.Hour
+	mustRecord(t, s, tn, bot.Event{Kind: bot.EventSurvey, At: t0.Add(49*time.Hour + keep), Ref: "p6", Rating: 1, Flagged: true, Keep: keep})
+	_, low, err = s.Flags(ctx(), tn, time.Time{})
+	MustOK(t, err)
+	if len(low) != 2 || low[0].Pair != "p5" || low[0].Rating != 1 || low[1].Pair != "p6" {
+		t.Errorf("got low ratings %+v, want p5's second and p6: the older ones are past Keep", low)
 	}
 }
 

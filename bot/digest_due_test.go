@@ -1,0 +1,68 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestPostDueDigests: the digest of a workspace is posted when its
+// schedule, read in the workspace's time zone, falls due; once a week.
+func TestPostDueDigests(t *testing.T) {
+	ctx := context.Background()
+	type call struct{ spec, tz string }
+	// dueIn is a Due that is due for the time zone tz only, and records
+	// what it was asked.
+	dueIn := func(tz string, calls *[]call) bot.Due {
+		return func(spec, got string, since, until time.Time) (bool, error) {
+			*calls = append(*calls, call{spec, got})
+			return got == tz, nil
+		}
+	}
+	t.Run("OKOnceInItsTimeZone", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings tz:Europe/Paris digest-channel:managers")
+		var calls []call
+		for range 2 {
+			if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), dueIn("Europe/Paris", &calls)); err != nil {
+				t.Fatal(err)
+			}
+			h.Clock.Advance(5 * time.Minute)
+		}
+		if want := (call{"0 9 * * 1", "Europe/Paris"}); len(calls) != 2 || calls[0] != want {
+			t.Fatalf("got calls %+v, want two of %+v", calls, want)
+		}
+		posts := h.Posting.Posts()
+		if len(posts) != 1 || posts[0].Channel != "managers" || posts[0].Message.Title != "Weekly mentoring digest: week of 26 October 2026 (2026-W44)" {
+			t.Fatalf("got %+v, want the W44 digest once in managers", posts)
+		}
+	})
+	t.Run("OKNotDue", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings digest-channel:managers")
+		var calls []call
+		if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), dueIn("Europe/Paris", &calls)); err != nil {
+			t.Fatal(err)
+		}
+		if len(calls) != 1 || calls[0].tz != "UTC" {
+			t.Fatalf("got calls %+v, want one in UTC, the default time zone", calls)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 0 {
+			t.Fatalf("got %+v, want no digest", posts)
+		}
+	})
+	t.Run("OKScheduleUnreadable", func(t *testing.T) {
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings digest-channel:managers")
+		bad := func(string, string, time.Time, time.Time) (bool, error) { return true, errors.New("bad spec") }
+		if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), bad); err != nil {
+			t.Fatalf("got %v, want the workspace skipped", err)
+		}
+		if posts := h.Posting.Posts(); len(posts) != 0 {
+			t.Fatalf("got %+v, want no digest", posts)
+		}
+	})
+}

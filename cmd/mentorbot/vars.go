@@ -1,0 +1,232 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/schedule"
+)
+
+// envVar is one environment variable: how it is set, and how its default
+// is shown. --help prints the table, and a test checks that
+// docs/configuration.md lists every variable with the same default.
+type envVar struct {
+	Name    string
+	Meaning string // one line, for --help
+	// Default shows the default of the variable as it would be written,
+	// read from DefaultConfig; nil or "" when there is none.
+	Default func(Config) string
+	// Note follows the default in brackets, or stands for it: "no
+	// limit", "none: embedded, nothing kept".
+	Note string
+	// AdapterDefault: Config holds zero and the adapter applies Default.
+	AdapterDefault bool
+	Set            func(c *Config, value string) error
+}
+
+// DefaultText is the default as docs/configuration.md shows it:
+// "`48h`", "`0` (no limit)", "(none: Discord off)", or "".
+func (v envVar) DefaultText() string {
+	var def string
+	if v.Default != nil {
+		def = v.Default(DefaultConfig())
+	}
+	switch {
+	case def != "" && v.Note != "":
+		return "`" + def + "` (" + v.Note + ")"
+	case def != "":
+		return "`" + def + "`"
+	case v.Note != "":
+		return "(" + v.Note + ")"
+	}
+	return ""
+}
+
+// followUp maps each follow-up delay variable to its workspace setting.
+func followUp(name, setting, meaning string, field func(*bot.Settings) *time.Duration) envVar {
+	return envVar{
+		Name: name, Meaning: meaning,
+		Default: func(c Config) string { return formatDuration(*field(&c.Defaults)) },
+		Set: func(c *Config, v string) error {
+			if err := c.Defaults.Set(setting, v); err != nil {
+				return fmt.Errorf("want a duration like 48h or 3d, got %q", v)
+			}
+			return nil
+		},
+	}
+}
+
+// envVars is every variable mentorbot reads, in the order they are read
+// and shown.
+var envVars = []envVar{
+	{Name: "REDIS_URL", Note: "none: embedded, nothing kept",
+		Meaning: "redis://host:6379/0, rediss:// for TLS, redis+cluster://host1,host2, redis+sentinel://s1,s2/master",
+		Set:     func(c *Config, v string) error { c.RedisURL = v; return nil }},
+	{Name: "REDIS_CLUSTER_ADDRS", Note: "none",
+		Meaning: "instead of REDIS_URL: a cluster's nodes, host1:6379,host2:6379",
+		Set: func(c *Config, v string) error {
+			if c.RedisURL != "" {
+				return errors.New("set it or REDIS_URL, not both (a cluster with a password is REDIS_URL=redis+cluster://:password@host1:port,host2:port)")
+			}
+			c.RedisURL = "redis+cluster://" + v
+			return nil
+		}},
+	{Name: "MENTORBOT_HTTP_ADDR", Meaning: "address of the HTTP server (Slack and Discord endpoints, /healthz, /readyz, /metrics)",
+		Default: func(c Config) string { return c.HTTPAddr },
+		Set:     func(c *Config, v string) error { c.HTTPAddr = v; return nil }},
+	{Name: "MENTORBOT_DEFAULT_LANG", Meaning: "language of members who have not chosen one and whose platform gives no hint: en or fr",
+		Default: func(c Config) string { return string(c.DefaultLang) },
+		Set: func(c *Config, v string) error {
+			lang, ok := bot.ParseLang(v)
+			if !ok {
+				return fmt.Errorf("want en or fr, got %q", v)
+			}
+			c.DefaultLang, c.Defaults.DefaultLang = lang, lang
+			return nil
+		}},
+	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms",
+		Default: func(c Config) string { return c.MeetURL },
+		Set:     func(c *Config, v string) error { c.MeetURL = v; return nil }},
+	{Name: "MENTORBOT_MAX_TZ_HOURS", Note: "no limit", Meaning: "never pair people more than this many hours apart",
+		Default: func(c Config) string { return strconv.Itoa(c.Match.MaxTZHours) },
+		Set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > 12 {
+				return fmt.Errorf("want a whole number from 0 to 12, got %q", v)
+			}
+			c.Match.MaxTZHours, c.Defaults.MaxTZHours = n, n
+			return nil
+		}},
+	{Name: "MENTORBOT_LOG_LEVEL", Note: "`info`; `warn` in the shell", Meaning: "debug, info, warn or error",
+		Set: func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{Name: "LOG_FORMAT", Meaning: "json: one JSON object a line; anything else: key=value text",
+		Default: func(c Config) string { return c.LogFormat },
+		Set:     func(c *Config, v string) error { c.LogFormat = v; return nil }},
+	followUp("MENTORBOT_PROPOSAL_TIMEOUT", "proposal-timeout", "a mentor's time to answer a proposal (reminder halfway)",
+		func(s *bot.Settings) *time.Duration { return &s.ProposalTimeout }),
+	followUp("MENTORBOT_CHARTER_TIMEOUT", "charter-timeout", "both members' time to accept the charter (reminder halfway)",
+		func(s *bot.Settings) *time.Duration { return &s.CharterTimeout }),
+	followUp("MENTORBOT_CHECKIN_AFTER", "checkin-after", "first check-in after the introduction",
+		func(s *bot.Settings) *time.Duration { return &s.CheckinAfter }),
+	followUp("MENTORBOT_CHECKIN_REMINDER", "checkin-reminder", `check-in again after a "not yet"`,
+		func(s *bot.Settings) *time.Duration { return &s.CheckinReminder }),
+	followUp("MENTORBOT_SURVEY_AFTER", "survey-after", "flash: survey at the latest this long after the introduction",
+		func(s *bot.Settings) *time.Duration { return &s.SurveyAfter }),
+	followUp("MENTORBOT_PROGRAM_LENGTH", "program-length", "one-to-one: mid survey halfway, end survey and completion at the end",
+		func(s *bot.Settings) *time.Duration { return &s.ProgramLength }),
+	followUp("MENTORBOT_CHECKIN_EVERY", "checkin-every", "one-to-one: check-in period",
+		func(s *bot.Settings) *time.Duration { return &s.CheckinEvery }),
+	followUp("MENTORBOT_ESCALATE_AFTER", "escalate-after", "a request waiting longer is escalated to managers",
+		func(s *bot.Settings) *time.Duration { return &s.EscalateAfter }),
+	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for",
+		Default: func(c Config) string { return formatDuration(c.Tick) },
+		Set:     func(c *Config, v string) error { return setDuration(&c.Tick, v, 1, "a duration like 10s") }},
+	{Name: "MENTORBOT_JOB_LEASE", Meaning: "how long a running job is reserved for its replica (at least 10s)",
+		Default: func(c Config) string { return formatDuration(c.JobLease) },
+		Set: func(c *Config, v string) error {
+			return setDuration(&c.JobLease, v, 10*time.Second, "a duration of at least 10s, like 2m")
+		}},
+	{Name: "MENTORBOT_JOB_RETRY", Meaning: "how long a job that failed because Slack, Discord or Redis did not answer waits before its next try (at least 1s); what was sent is not sent again",
+		Default: func(c Config) string { return formatDuration(c.JobRetry) },
+		Set: func(c *Config, v string) error {
+			return setDuration(&c.JobRetry, v, time.Second, "a duration of at least 1s, like 5m")
+		}},
+	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep",
+		Default: func(c Config) string { return c.MatchSchedule },
+		Set:     func(c *Config, v string) error { return setCron(&c.MatchSchedule, v) }},
+	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone",
+		Default: func(c Config) string { return c.DigestSchedule },
+		Set:     func(c *Config, v string) error { return setCron(&c.DigestSchedule, v) }},
+	{Name: "MENTORBOT_MANAGERS", Note: "none", Meaning: "comma-separated platform user IDs of the program's managers",
+		Set: func(c *Config, v string) error {
+			c.Managers = nil
+			for _, id := range strings.Split(v, ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					c.Managers = append(c.Managers, id)
+				}
+			}
+			return nil
+		}},
+	{Name: "MENTORBOT_RETENTION", Note: "two years", Meaning: "closed pairs, their surveys and cancelled requests older than this are deleted daily (at least 1d)",
+		Default: func(c Config) string { return formatDuration(c.Retention) },
+		Set: func(c *Config, v string) error {
+			return setDuration(&c.Retention, v, 24*time.Hour, "a duration of a day or more like 730d")
+		}},
+
+	{Name: "SLACK_BOT_TOKEN", Note: "none: Slack off", Meaning: "Bot User OAuth Token (xoxb-…): turns the Slack adapter on",
+		Set: func(c *Config, v string) error { c.Slack.BotToken = v; return nil }},
+	{Name: "SLACK_SIGNING_SECRET", Note: "none", Meaning: "verifies every HTTP request from Slack; required unless SLACK_APP_TOKEN is set",
+		Set: func(c *Config, v string) error { c.Slack.SigningSecret = v; return nil }},
+	{Name: "SLACK_APP_TOKEN", Note: "none: HTTP", Meaning: "app-level token (xapp-…): Socket Mode",
+		Set: func(c *Config, v string) error { c.Slack.AppToken = v; return nil }},
+	{Name: "SLACK_API_URL", Meaning: "Web API base: GovSlack, or an egress proxy",
+		Default: func(c Config) string { return c.Slack.APIURL },
+		Set:     func(c *Config, v string) error { c.Slack.APIURL = v; return nil }},
+	{Name: "SLACK_DIRECTORY_REFRESH", AdapterDefault: true, Meaning: "how often the workspace's members are read with users.list (a minute or more), or off",
+		Default: func(c Config) string {
+			if d := c.Slack.DirectoryRefresh; d != 0 {
+				return formatDuration(d)
+			}
+			return formatDuration(slackadapter.DefaultDirectoryRefresh)
+		},
+		Set: func(c *Config, v string) error {
+			if v == "off" || v == "0" {
+				c.Slack.DirectoryRefresh = -1
+				return nil
+			}
+			return setDuration(&c.Slack.DirectoryRefresh, v, time.Minute, "a duration of a minute or more like 12h, or off")
+		}},
+
+	{Name: "DISCORD_BOT_TOKEN", Note: "none: Discord off", Meaning: "the bot token: turns the Discord adapter on",
+		Set: func(c *Config, v string) error { c.Discord.BotToken = v; return nil }},
+	{Name: "DISCORD_APP_ID", Note: "required with a token", Meaning: "the application ID",
+		Set: func(c *Config, v string) error { c.Discord.AppID = v; return nil }},
+	{Name: "DISCORD_PUBLIC_KEY", Note: "none: gateway", Meaning: "the application's public key, in hex: interactions over HTTP instead of the gateway",
+		Set: func(c *Config, v string) error { c.Discord.PublicKey = v; return nil }},
+	{Name: "DISCORD_GUILD_ID", Note: "none: global command", Meaning: "register /mentor in this server only, where it applies at once",
+		Set: func(c *Config, v string) error { c.Discord.GuildID = v; return nil }},
+	{Name: "DISCORD_INTRO_CHANNEL_ID", Note: "none: one DM each", Meaning: "channel where each pair is introduced in a private thread",
+		Set: func(c *Config, v string) error { c.Discord.IntroChannelID = v; return nil }},
+	{Name: "DISCORD_API_URL", Meaning: "REST base including the version: a rate-limit proxy, or a fake",
+		Default: func(c Config) string { return c.Discord.APIURL },
+		Set:     func(c *Config, v string) error { c.Discord.APIURL = v; return nil }},
+}
+
+// setDuration sets *d to v, a duration of at least min (Go's, plus d for
+// days); otherwise it says what it wants.
+func setDuration(d *time.Duration, v string, min time.Duration, want string) error {
+	parsed, err := bot.ParseDuration(v)
+	if err != nil || parsed < min {
+		return fmt.Errorf("want %s, got %q", want, v)
+	}
+	*d = parsed
+	return nil
+}
+
+// setCron sets *spec to v once schedule can read it.
+func setCron(spec *string, v string) error {
+	if _, err := schedule.Parse(v); err != nil {
+		return fmt.Errorf("cron spec %q: %w", v, err)
+	}
+	*spec = v
+	return nil
+}
+
+// formatDuration writes d in the largest unit that divides it (3d, 12h,
+// 2m, 10s), as bot.ParseDuration reads it.
+func formatDuration(d time.Duration) string {
+	for _, u := range []struct {
+		unit time.Duration
+		name string
+	}{{24 * time.Hour, "d"}, {time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		if d != 0 && d%u.unit == 0 {
+			return strconv.FormatInt(int64(d/u.unit), 10) + u.name
+		}
+	}
+	return d.String()
+}
