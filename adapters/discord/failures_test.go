@@ -209,6 +209,30 @@ func TestRateLimitPastDeadline(t *testing.T) {
 	}
 }
 
+// TestRateLimitCancelled: a send cancelled while it waits out a 429 was
+// refused, not cut in flight: it fails as not sent, without a context
+// error, which would say its outcome is unknown and keep the core from
+// sending it again.
+func TestRateLimitCancelled(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.RateLimit("POST channels/", 1, 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	go func() { // cancels once the 429 is in
+		for len(h.REST.CallsTo("POST channels/")) == 0 && ctx.Err() == nil {
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel()
+	}()
+	err := h.Adapter.Send(ctx, h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want EUNAVAILABLE, not a context error", err)
+	}
+	if n := len(h.REST.CallsTo("POST channels/")); n != 1 {
+		t.Errorf("got %d calls, want the one refused", n)
+	}
+}
+
 // TestLostAnswer: a DM whose answer is lost on the way back (the
 // connection closed after Discord took it) is not sent again: the member
 // would get it twice. The send fails, and its outcome is Discord's.

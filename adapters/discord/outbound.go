@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -167,10 +168,11 @@ func (t *ticket) release() {
 // the lane's timeout), cancelled too if close gives up waiting. When ctx
 // ends before a worker took fn, fn never runs and do says it was not
 // sent (errNotStarted: nothing reached Discord, so it may be sent again).
-// So it is when ctx ends before any request of fn left (discordgo's rate
-// limiter may sleep, deaf to ctx, before it sends). When ctx ends once a
-// request left, do returns ctx's error at once, which says the outcome is
-// unknown, and the caller must not send it again blindly.
+// So it is when ctx ends while no request of fn is on its way and each
+// one so far was refused (a 429, a 5xx) or never left (discordgo's rate
+// limiter may sleep, deaf to ctx, before it sends). Otherwise do returns
+// ctx's error at once, which says the outcome is unknown, and the caller
+// must not send it again blindly.
 func (l *lane) do(ctx context.Context, fn func(ctx context.Context) error) error {
 	t, ok := l.reserve()
 	if !ok {
@@ -181,14 +183,14 @@ func (l *lane) do(ctx context.Context, fn func(ctx context.Context) error) error
 	}
 	const queued, started, abandoned = 0, 1, 2
 	var state atomic.Int32
-	var reached atomic.Bool // a request left for Discord (transport.go)
+	var sent sentState // what the transport saw (transport.go)
 	done := make(chan error, 1)
 	l.tasks <- func(base context.Context) {
 		if !state.CompareAndSwap(queued, started) {
 			<-l.tickets
 			return // its caller gave up: not sent
 		}
-		fctx, cancel := context.WithCancel(context.WithValue(ctx, reachedKey{}, &reached))
+		fctx, cancel := context.WithCancel(context.WithValue(ctx, sentKey{}, &sent))
 		defer cancel()
 		if _, has := ctx.Deadline(); !has {
 			fctx, cancel = context.WithTimeout(fctx, l.timeout)
@@ -204,13 +206,13 @@ func (l *lane) do(ctx context.Context, fn func(ctx context.Context) error) error
 	l.held.Done()
 	select {
 	case err := <-done:
-		if err != nil && ctx.Err() != nil && !reached.Load() {
-			return errNotStarted // cut while waiting on discordgo's limiter
+		if err != nil && ctx.Err() != nil && !sent.maybeTaken() && (errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)) {
+			return errNotStarted // cut before any request left, as in discordgo's limiter
 		}
 		return err
 	case <-ctx.Done():
-		if state.CompareAndSwap(queued, abandoned) || !reached.Load() {
-			return errNotStarted
+		if state.CompareAndSwap(queued, abandoned) || !sent.maybeTaken() {
+			return errNotStarted // and no request of it will leave now
 		}
 		return &bot.Error{Code: bot.EUNAVAILABLE, Key: "err.busy", Err: fmt.Errorf("discord REST call cut short, outcome unknown: %w", ctx.Err())}
 	}

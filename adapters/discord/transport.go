@@ -54,11 +54,13 @@ func (e *unavailableError) Unwrap() error { return e.err }
 // and network errors. A request body is replayed through GetBody, which
 // http.NewRequest sets for the byte buffers discordgo uses.
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if reached, ok := req.Context().Value(reachedKey{}).(*atomic.Bool); ok {
-		// First say a request may leave, then look at the deadline: a
-		// caller who saw nothing leave (outbound.go) is then sure nothing
-		// will.
-		reached.Store(true)
+	sent, _ := req.Context().Value(sentKey{}).(*sentState)
+	if sent != nil {
+		// First say a request may be on its way, then look at the
+		// deadline: a caller who then sees none on its way and none
+		// taken (lane.do) is sure that nothing will be.
+		sent.inflight.Add(1)
+		defer sent.inflight.Add(-1)
 		if err := req.Context().Err(); err != nil {
 			return nil, &unavailableError{err: errGaveUp}
 		}
@@ -67,6 +69,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	wait := t.backoff
 	for attempt := 1; ; attempt++ {
 		resp, err := t.base.RoundTrip(req)
+		if sent != nil && mayBeTaken(resp, err) {
+			sent.taken.Store(true)
+		}
 		if err == nil && !retryable(resp.StatusCode) {
 			return resp, nil
 		}
@@ -98,13 +103,33 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// reachedKey marks the context of a call whose caller needs to know
-// whether a request for it ever left (lane.do): the transport sets the
-// flag it holds before sending anything.
-type reachedKey struct{}
+// sentKey marks the context of a call whose caller needs to know whether
+// Discord may have taken it (lane.do), with the sentState the transport
+// keeps up to date.
+type sentKey struct{}
 
-// errGaveUp is a retry abandoned while waiting: the last attempt failed,
-// and no other was made.
+// sentState is what the transport knows of one call's requests.
+type sentState struct {
+	inflight atomic.Int32 // requests on their way now
+	taken    atomic.Bool  // one may have been taken: an answer other than a refusal, or none
+}
+
+// maybeTaken reports whether Discord may have taken one of the call's
+// requests, or still may.
+func (s *sentState) maybeTaken() bool { return s.inflight.Load() > 0 || s.taken.Load() }
+
+// mayBeTaken reports whether a request answered so may have been taken:
+// it was not refused (4xx, 5xx), nor failed before it left.
+func mayBeTaken(resp *http.Response, err error) bool {
+	if err == nil {
+		return resp.StatusCode < http.StatusBadRequest
+	}
+	var op *net.OpError
+	return !(errors.As(err, &op) && op.Op == "dial")
+}
+
+// errGaveUp is a request not sent: its caller's deadline passed before
+// it left, or while it waited to be sent again after a failure.
 var errGaveUp = errors.New("gave up before sending")
 
 // safeToResend reports whether a request that failed with a network error
@@ -116,8 +141,7 @@ func safeToResend(req *http.Request, err error) bool {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodPatch, http.MethodDelete:
 		return true
 	}
-	var op *net.OpError
-	return errors.As(err, &op) && op.Op == "dial"
+	return !mayBeTaken(nil, err)
 }
 
 // rewrite points a request for Discord's API at apiURL.
