@@ -48,6 +48,11 @@ type Config struct {
 	// a deferred reply afterwards hold none, so a slow Discord REST route
 	// never makes another member wait for a slot.
 	MaxInFlight int
+	// Outbound sizes the bulkheads that carry REST calls out (outbound.go).
+	Outbound Outbound
+	// CloseTimeout is how long Close waits for the REST calls still queued
+	// before it cancels them. Default 20 s.
+	CloseTimeout time.Duration
 	// RetryAttempts and RetryBackoff bound retries of 5xx and network
 	// errors: attempts in all (default 4), first pause (default 250 ms),
 	// doubling each time.
@@ -91,6 +96,7 @@ type Adapter struct {
 	key     ed25519.PublicKey
 
 	slots chan struct{} // one per interaction the core works on
+	out   *outbound     // the lanes of REST calls
 
 	dms      sync.Map  // user ID -> DM channel ID
 	dmClosed closedDMs // members whose DMs were found closed
@@ -134,6 +140,7 @@ func New(cfg Config, h Handler, log *slog.Logger) (*Adapter, error) {
 		return nil, err
 	}
 	a.session, a.rest, a.gateway = s, s, s
+	a.out = newOutbound(cfg.Outbound) // last: its workers run until Close
 	return a, nil
 }
 
@@ -153,6 +160,8 @@ func withDefaults(cfg Config) Config {
 	if cfg.RetryBackoff <= 0 {
 		cfg.RetryBackoff = 250 * time.Millisecond
 	}
+	cfg.Outbound.defaults()
+	cfg.CloseTimeout = orDefault(cfg.CloseTimeout, 20*time.Second)
 	if cfg.MaxSkew <= 0 {
 		cfg.MaxSkew = 5 * time.Minute
 	}
@@ -170,7 +179,10 @@ func (a *Adapter) Open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
+	if err := call(ctx, "register commands", func(opt discordgo.RequestOption) error {
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
+		return err
+	}); err != nil {
 		return fmt.Errorf("register /%s: %w", rootCommand, err)
 	}
 	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
@@ -187,7 +199,9 @@ func (a *Adapter) Open(ctx context.Context) error {
 }
 
 // Close stops taking interactions, waits for those being served (each
-// bounded by WorkTimeout), then disconnects the gateway.
+// bounded by WorkTimeout), disconnects the gateway, then waits for the
+// REST calls still queued (up to CloseTimeout) so that no reply is lost
+// on a graceful shutdown.
 func (a *Adapter) Close() error {
 	a.mu.Lock()
 	already := a.closed
@@ -197,11 +211,14 @@ func (a *Adapter) Close() error {
 		return nil
 	}
 	a.work.Wait()
+	var err error
 	if a.stop != nil {
 		a.stop()
-		return a.gateway.Close()
+		err = a.gateway.Close()
 	}
-	return nil
+	// The interactions are served: their replies are queued, or sent.
+	a.out.close(a.cfg.CloseTimeout)
+	return err
 }
 
 // spawn runs f in a goroutine that Close waits for. It reports false,

@@ -4,15 +4,15 @@ import (
 	"context"
 	"sync"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/mentorbot/mentorbot/bot"
 )
 
 // Send implements bot.Platform: a DM to one member, with its buttons.
 // EGONE when the member cannot be DMed (error 50007: DMs closed, or the
 // bot blocked) or is unknown; EUNAVAILABLE when Discord is down after
-// retries. A 429 is waited out (discordgo sleeps retry_after and asks
-// again), so a rate limit never loses the message.
+// retries, when its REST lane is full, or when a 429's Retry-After would
+// outlive ctx (call.go): the message was not sent, and the core sends it
+// again later.
 func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
 	return a.sendDM(ctx, to, msg, nil)
 }
@@ -57,7 +57,7 @@ func (a *Adapter) dmChannel(ctx context.Context, user string) (string, error) {
 	if id, ok := a.dms.Load(user); ok {
 		return id.(string), nil
 	}
-	ch, err := a.rest.UserChannelCreate(user, discordgo.WithContext(ctx))
+	ch, err := a.openDM(ctx, user)
 	if err != nil {
 		return "", err
 	}

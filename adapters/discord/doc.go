@@ -24,7 +24,16 @@
 //   - Bots cannot open group DMs, so introductions are private threads.
 //   - discordgo computes its endpoints at init, so DISCORD_API_URL is
 //     applied by rewriting URLs in the HTTP transport, which also retries
-//     5xx and network errors with backoff (discordgo retries 429s itself).
+//     5xx and network errors with backoff, but never a POST whose answer
+//     was lost (transport.go).
+//   - discordgo sleeps out a 429 deaf to the caller's deadline, and holds
+//     one rate-limit bucket for every member's edit (and first DM) while
+//     a request is in flight: call.go waits Retry-After only within the
+//     deadline, and gives edits and DM opens a bucket each.
+//   - REST calls go out on bounded lanes, one per kind of destination
+//     (outbound.go): the interaction webhooks and the bot's REST routes.
+//     A route that hangs fills only its own lane; an ack never waits for
+//     either.
 //   - discordgo v0.29 cannot decode modal Label components, so modals are
 //     built from action rows of text inputs.
 //   - Members with closed DMs (error 50007) are told how to open them.

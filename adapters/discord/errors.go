@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/bwmarrin/discordgo"
@@ -50,11 +51,15 @@ func staleToken(err error) bool {
 
 // coded translates a REST failure into the core's error codes: EGONE for
 // a member who cannot be reached (left, unknown, DMs closed),
-// EUNAVAILABLE when Discord could not be reached after retries, EINTERNAL
+// EUNAVAILABLE (with the busy sentence) when Discord could not be reached
+// after retries, or its queue was full, EINTERNAL
 // for anything else (a bug on our side, such as a rejected payload).
 func coded(err error, op string) error {
 	if err == nil {
 		return nil
+	}
+	if _, ok := errors.AsType[*bot.Error](err); ok {
+		return fmt.Errorf("discord %s: %w", op, err) // coded already (outbound.go, call.go)
 	}
 	switch restCode(err) {
 	case codeCannotDM, codeUnknownMember, codeUnknownUser:
@@ -64,7 +69,9 @@ func coded(err error, op string) error {
 	switch {
 	case errors.As(err, &un), restStatus(err) >= http.StatusInternalServerError,
 		errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
-		return bot.Wrap(bot.EUNAVAILABLE, err, "discord %s", op)
+		// Discord failed, not the database: the member reads the busy
+		// sentence, not err.unavailable.
+		return &bot.Error{Code: bot.EUNAVAILABLE, Key: "err.busy", Err: fmt.Errorf("discord %s: %w", op, err)}
 	}
 	return bot.Wrap(bot.EINTERNAL, err, "discord %s", op)
 }

@@ -91,6 +91,13 @@ var (
 	EscapeMarkdown = escapeMarkdown
 )
 
+// Queued returns how many calls wait or run on each of the adapter's
+// outbound lanes ("replies", "rest"), with the room taken for replies
+// still to come: the bound the bulkhead tests check.
+func (a *Adapter) Queued() (replies, rest int) {
+	return len(a.out.replies.tickets), len(a.out.rest.tickets)
+}
+
 // CoreMentions rewrites c's Discord mentions into the core's form.
 func CoreMentions(specs []bot.CommandSpec, c bot.Command) bot.Command {
 	coreMentions(specs, &c)

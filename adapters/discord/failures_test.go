@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -184,6 +185,66 @@ func TestRateLimit(t *testing.T) {
 	}
 	if d := time.Since(start); d < 50*time.Millisecond {
 		t.Errorf("got the retry after %v, want retry_after (50ms) honoured", d)
+	}
+}
+
+// TestRateLimitPastDeadline: a Retry-After longer than the time the
+// caller has left is not waited out: the send fails at once, as not sent
+// (no context error, which would say its outcome is unknown), so that the
+// core may send it again later; and it is not asked again meanwhile.
+func TestRateLimitPastDeadline(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.RateLimit("POST channels/", 1, time.Hour)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := h.Adapter.Send(ctx, h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE || errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Fatalf("got %v (ctx %v), want EUNAVAILABLE before the deadline, not a context error", err, ctx.Err())
+	}
+	if be, _ := errors.AsType[*bot.Error](err); be.Key != "err.busy" {
+		t.Errorf("got key %q, want err.busy: Discord is busy, not the database", be.Key)
+	}
+	if calls := h.REST.CallsTo("POST channels/"); len(calls) != 1 {
+		t.Errorf("got %d calls, want the one refused", len(calls))
+	}
+}
+
+// TestRateLimitCancelled: a send cancelled while it waits out a 429 was
+// refused, not cut in flight: it fails as not sent, without a context
+// error, which would say its outcome is unknown and keep the core from
+// sending it again.
+func TestRateLimitCancelled(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.RateLimit("POST channels/", 1, 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	go func() { // cancels once the 429 is in
+		for len(h.REST.CallsTo("POST channels/")) == 0 && ctx.Err() == nil {
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel()
+	}()
+	err := h.Adapter.Send(ctx, h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want EUNAVAILABLE, not a context error", err)
+	}
+	if n := len(h.REST.CallsTo("POST channels/")); n != 1 {
+		t.Errorf("got %d calls, want the one refused", n)
+	}
+}
+
+// TestLostAnswer: a DM whose answer is lost on the way back (the
+// connection closed after Discord took it) is not sent again: the member
+// would get it twice. The send fails, and its outcome is Discord's.
+func TestLostAnswer(t *testing.T) {
+	h := MustHarness(t)
+	h.REST.Drop("POST channels/", 1)
+	err := h.Adapter.Send(context.Background(), h.Member(mentor1), bot.Message{Text: "hi"})
+	if bot.ErrorCode(err) != bot.EUNAVAILABLE {
+		t.Fatalf("got %v, want EUNAVAILABLE", err)
+	}
+	if n, m := len(h.REST.CallsTo("POST channels/")), len(h.REST.DMs(mentor1)); n != 1 || m != 1 {
+		t.Errorf("got %d calls and %d messages, want the one taken, not sent again", n, m)
 	}
 }
 

@@ -46,13 +46,23 @@ func (a *Adapter) claimed(key string) bool {
 	return ok
 }
 
+// ackTimeout bounds the callback that acknowledges a gateway interaction:
+// past Discord's 3 s it is of no use.
+const ackTimeout = 3 * time.Second
+
 // restAck sends the first response to a gateway interaction through the
-// REST callback endpoint (interactions/{id}/{token}/callback).
+// REST callback endpoint (interactions/{id}/{token}/callback). It goes
+// straight out, on no lane: an ack never waits behind outbound work, and
+// each interaction's callback has a rate-limit bucket of its own.
 type restAck struct {
 	rest restAPI
 	i    *discordgo.Interaction
 }
 
 func (r restAck) ack(ctx context.Context, resp *discordgo.InteractionResponse) error {
-	return r.rest.InteractionRespond(r.i, resp, discordgo.WithContext(ctx))
+	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
+	return call(ctx, "response", func(opt discordgo.RequestOption) error {
+		return r.rest.InteractionRespond(r.i, resp, opt)
+	})
 }

@@ -100,10 +100,17 @@ func (h *Harness) Member(user string) bot.MemberID {
 	return bot.MemberID{Platform: discord.Platform, Workspace: h.Guild, User: user}
 }
 
-// MustOffer makes user a mentor for topics.
+// MustOffer makes user a mentor for topics. On a loaded machine the
+// reply may be deferred past a short AnswerWithin: then the offer is made
+// once its reply is edited in.
 func (h *Harness) MustOffer(tb testing.TB, user, topics string) {
 	tb.Helper()
-	r := h.Client.Command(tb, user, "offer", discordtest.Option{Name: "topics", Value: topics})
+	p := discordtest.Command(testApp, h.Guild, user, "offer", discordtest.Option{Name: "topics", Value: topics})
+	r := h.Client.Send(tb, p)
+	if r.Type == discordtest.DeferredMessage {
+		h.REST.WaitFor(tb, "the offer's reply", func() bool { return len(h.REST.Edits(p.Token())) == 1 })
+		return
+	}
 	MustEphemeral(tb, r, "")
 }
 

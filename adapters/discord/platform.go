@@ -46,17 +46,23 @@ func (a *Adapter) introduceInThread(ctx context.Context, members []bot.MemberID,
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render introduction")
 	}
-	thread, err := a.rest.ThreadStartComplex(a.cfg.IntroChannelID, &discordgo.ThreadStart{
-		Name: threadName(msg.Title), Type: discordgo.ChannelTypeGuildPrivateThread,
-		AutoArchiveDuration: 10080, // a week: long enough to agree on a first meeting
-		Invitable:           false,
-	}, discordgo.WithContext(ctx))
+	var thread *discordgo.Channel
+	err = a.restCall(ctx, "start thread", func(opt discordgo.RequestOption) (err error) {
+		thread, err = a.rest.ThreadStartComplex(a.cfg.IntroChannelID, &discordgo.ThreadStart{
+			Name: threadName(msg.Title), Type: discordgo.ChannelTypeGuildPrivateThread,
+			AutoArchiveDuration: 10080, // a week: long enough to agree on a first meeting
+			Invitable:           false,
+		}, opt)
+		return err
+	})
 	if err != nil {
 		return coded(err, "start thread")
 	}
 	var gone error
 	for _, m := range members {
-		if err := a.rest.ThreadMemberAdd(thread.ID, m.User, discordgo.WithContext(ctx)); err != nil {
+		if err := a.restCall(ctx, "add thread member", func(opt discordgo.RequestOption) error {
+			return a.rest.ThreadMemberAdd(thread.ID, m.User, opt)
+		}); err != nil {
 			if bot.ErrorCode(coded(err, "")) != bot.EGONE {
 				return coded(err, "add thread member")
 			}
@@ -112,11 +118,13 @@ func (a *Adapter) post(ctx context.Context, channel string, out rendered, f *bot
 	send := &discordgo.MessageSend{
 		Content: out.Content, Embeds: out.Embeds, Components: out.Components, AllowedMentions: out.Mentions,
 	}
-	if f != nil {
-		send.Files = []*discordgo.File{{Name: f.Name, ContentType: f.Type, Reader: bytes.NewReader(f.Data)}}
-	}
-	_, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx))
-	return err
+	return a.restCall(ctx, "post", func(opt discordgo.RequestOption) error {
+		if f != nil { // a retry after a 429 reads the file again
+			send.Files = []*discordgo.File{{Name: f.Name, ContentType: f.Type, Reader: bytes.NewReader(f.Data)}}
+		}
+		_, err := a.rest.ChannelMessageSendComplex(channel, send, opt)
+		return err
+	})
 }
 
 // Profile implements bot.Directory: the member's server nickname, else
@@ -130,7 +138,7 @@ func (a *Adapter) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, er
 	if act := actorFrom(ctx); act != nil && act.id == id && act.name != "" {
 		return bot.Profile{Name: act.name}, nil
 	}
-	m, err := a.rest.GuildMember(id.Workspace, id.User, discordgo.WithContext(ctx))
+	m, err := a.lookup(ctx, id)
 	if err != nil {
 		return bot.Profile{}, coded(err, "get member")
 	}
@@ -138,6 +146,19 @@ func (a *Adapter) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, er
 		return bot.Profile{Name: m.Nick}, nil
 	}
 	return bot.Profile{Name: m.DisplayName()}, nil
+}
+
+// lookup reads a member of a server: GET guilds/{guild}/members/{user},
+// on the REST lane, within Outbound.LookupTimeout.
+func (a *Adapter) lookup(ctx context.Context, id bot.MemberID) (*discordgo.Member, error) {
+	ctx, cancel := context.WithTimeout(ctx, a.cfg.Outbound.LookupTimeout)
+	defer cancel()
+	var m *discordgo.Member
+	err := a.restCall(ctx, "get member", func(opt discordgo.RequestOption) (err error) {
+		m, err = a.rest.GuildMember(id.Workspace, id.User, opt)
+		return err
+	})
+	return m, err
 }
 
 // checkMember refuses IDs that are not Discord members of a server.

@@ -43,11 +43,16 @@ func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
 	}
 }
 
-// answer runs the core, if a slot is free (Config.MaxInFlight), and
-// responds within Discord's 3 s: directly when
-// the reply comes within AnswerWithin, else with a deferral and then an
-// edit or a follow-up. It waits for the core either way (up to
-// WorkTimeout), so that Close waiting for serve also waits for the core.
+// answer runs the core, if a slot is free (Config.MaxInFlight) and the
+// webhook lane has room for a reply (Outbound), and responds within
+// Discord's 3 s: directly when the reply comes within AnswerWithin, else
+// with a deferral, after which the edit or follow-up is handed to the
+// webhook lane. The room is taken before the core runs, so a deferred
+// reply always has its place in the queue, and a member who would find
+// none is told at once that the bot is busy, with nothing changed. answer
+// waits for the core either way (up to WorkTimeout), so that Close
+// waiting for serve also waits for the core; it never waits for the REST
+// calls that follow the ack.
 func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker) {
 	act := &actorInfo{id: ev.Member, name: ev.Name}
 	ctx = context.WithValue(ctx, actorKey{}, act)
@@ -58,6 +63,14 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		a.send(ctx, log, ack, ephemeralText(bot.T(ev.Lang, "err.busy")))
 		return
 	}
+	out, ok := a.out.replies.reserve()
+	if !ok {
+		a.release()
+		log.Warn("interaction refused: reply queue full")
+		a.send(ctx, log, ack, ephemeralText(bot.T(ev.Lang, "err.busy")))
+		return
+	}
+	defer out.release() // unless a reply or a note took it
 	done := make(chan bot.Reply, 1)
 	go func() {
 		defer a.release() // the core is done: the REST calls after it hold no slot
@@ -65,8 +78,10 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 	}()
 	timer := time.NewTimer(a.cfg.AnswerWithin)
 	defer timer.Stop()
+	var r bot.Reply
+	deferred := false
 	select {
-	case r := <-done:
+	case r = <-done:
 		ev.Lang = replyLang(r, ev.Lang)
 		resp, err := directResponse(ev.Kind, r, ev.Member.Workspace, ev.Lang)
 		if err != nil {
@@ -78,7 +93,6 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		}
 	case <-timer.C:
 		sent := a.send(ctx, log, ack, deferredResponse(ev.Kind))
-		var r bot.Reply
 		select {
 		case r = <-done:
 		case <-ctx.Done():
@@ -88,14 +102,22 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		if !sent {
 			return
 		}
-		ev.Lang = replyLang(r, ev.Lang)
-		a.complete(ctx, log, i, ev, r)
+		ev.Lang, deferred = replyLang(r, ev.Lang), true
 	}
 	// A member who runs a command in the server while their DMs are closed
 	// learns it there; someone clicking in a DM obviously has them open.
-	if i.GuildID != "" && ev.Kind != kindClick && (act.dmFailed.Load() || a.dmClosed.pop(ev.Member)) {
-		a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
+	note := i.GuildID != "" && ev.Kind != kindClick && (act.dmFailed.Load() || a.dmClosed.pop(ev.Member))
+	if !deferred && !note {
+		return
 	}
+	out.run(func(ctx context.Context) {
+		if deferred {
+			a.complete(ctx, log, i, ev, r)
+		}
+		if note {
+			a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
+		}
+	})
 }
 
 // acquire takes a slot for the core if one is free, without waiting.
@@ -149,13 +171,16 @@ func (a *Adapter) complete(ctx context.Context, log *slog.Logger, i *discordgo.I
 		a.followup(ctx, log, i, c.Followup)
 		return
 	}
-	if _, err := a.rest.InteractionResponseEdit(i, c.Edit, discordgo.WithContext(ctx)); err != nil {
+	if err := a.editOriginal(ctx, i, c.Edit); err != nil {
 		a.logResponseError(log, "edit", err)
 	}
 }
 
 func (a *Adapter) followup(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, p *discordgo.WebhookParams) {
-	if _, err := a.rest.FollowupMessageCreate(i, true, p, discordgo.WithContext(ctx)); err != nil {
+	if err := call(ctx, "follow-up", func(opt discordgo.RequestOption) error {
+		_, err := a.rest.FollowupMessageCreate(i, true, p, opt)
+		return err
+	}); err != nil {
 		a.logResponseError(log, "follow-up", err)
 	}
 }

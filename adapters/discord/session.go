@@ -14,13 +14,14 @@ import (
 type restAPI interface {
 	ApplicationCommandBulkOverwrite(appID, guildID string, cmds []*discordgo.ApplicationCommand, options ...discordgo.RequestOption) ([]*discordgo.ApplicationCommand, error)
 	InteractionRespond(i *discordgo.Interaction, resp *discordgo.InteractionResponse, options ...discordgo.RequestOption) error
-	InteractionResponseEdit(i *discordgo.Interaction, edit *discordgo.WebhookEdit, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	FollowupMessageCreate(i *discordgo.Interaction, wait bool, data *discordgo.WebhookParams, options ...discordgo.RequestOption) (*discordgo.Message, error)
-	UserChannelCreate(recipientID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	ChannelMessageSendComplex(channelID string, data *discordgo.MessageSend, options ...discordgo.RequestOption) (*discordgo.Message, error)
 	ThreadStartComplex(channelID string, data *discordgo.ThreadStart, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	ThreadMemberAdd(threadID, memberID string, options ...discordgo.RequestOption) error
 	GuildMember(guildID, userID string, options ...discordgo.RequestOption) (*discordgo.Member, error)
+	// RequestWithBucketID makes the calls whose discordgo method would
+	// share one rate-limit bucket among all members (call.go).
+	RequestWithBucketID(method, urlStr string, data interface{}, bucketID string, options ...discordgo.RequestOption) ([]byte, error)
 }
 
 // gatewayAPI is the part of the Session that holds the gateway websocket.
@@ -64,7 +65,10 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	// Retries of 5xx belong to transport, with backoff; discordgo's own
 	// would retry each of them again, at once.
 	s.MaxRestRetries = 0
-	s.ShouldRetryOnRateLimit = true
+	// 429s belong to call (call.go), which waits Retry-After only within
+	// the caller's deadline; discordgo's own wait ignores it, and holds
+	// the route's bucket meanwhile.
+	s.ShouldRetryOnRateLimit = false
 	s.StateEnabled = false
 	// Interactions reach a bot whatever its intents. GUILD_MEMBERS
 	// (privileged) brings GUILD_MEMBER_REMOVE: a member who leaves is

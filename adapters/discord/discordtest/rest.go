@@ -71,6 +71,8 @@ type REST struct {
 	gone        map[string]bool
 	names       map[string]string
 	faults      []*fault
+	holds       []*hold
+	drops       []*fault
 	registered  []Registration
 }
 
@@ -147,6 +149,25 @@ func (f *REST) RateLimit(route string, n int, after time.Duration) {
 	})
 }
 
+// Drop takes the next n calls whose route starts with route (a message
+// is posted) and then closes the connection without an answer, as when a
+// network fails between Discord and the bot: the caller cannot tell
+// whether its call was taken.
+func (f *REST) Drop(route string, n int) {
+	f.locked(func() { f.drops = append(f.drops, &fault{route: route, n: n}) })
+}
+
+// drop reports whether a call on route is to be dropped. It runs with
+// f.mu held.
+func (f *REST) drop(route string) bool { return take(&f.drops, route) != nil }
+
+// hangUp closes the connection of w without writing a response.
+func hangUp(w http.ResponseWriter) {
+	if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+		conn.Close()
+	}
+}
+
 // Fail answers the next n calls whose route starts with route with status
 // (a 5xx: an outage).
 func (f *REST) Fail(route string, n, status int) {
@@ -166,6 +187,9 @@ func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
 	body, files := readBody(r)
 	path, ok := strings.CutPrefix(r.URL.Path, APIPrefix)
 	call := Call{Method: r.Method, Path: path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization"), Body: body, Files: files}
+	if !f.wait(r, call.Route()) {
+		return
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	status, header, resp := http.StatusNotFound, http.Header{}, []byte(`{"message": "404: Not Found", "code": 0}`)
@@ -177,6 +201,10 @@ func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	call.Status, call.Resp = status, resp
 	f.calls = append(f.calls, call)
+	if ok && f.drop(call.Route()) {
+		hangUp(w)
+		return
+	}
 	for k, v := range header {
 		w.Header()[k] = v
 	}
@@ -215,15 +243,24 @@ func readBody(r *http.Request) ([]byte, []File) {
 }
 
 func (f *REST) fault(route string) (int, http.Header, []byte) {
-	for i, ft := range f.faults {
-		if strings.HasPrefix(route, ft.route) {
-			if ft.n--; ft.n <= 0 {
-				f.faults = append(f.faults[:i], f.faults[i+1:]...)
-			}
-			return ft.status, ft.header, ft.body
-		}
+	if ft := take(&f.faults, route); ft != nil {
+		return ft.status, ft.header, ft.body
 	}
 	return 0, nil, nil
+}
+
+// take returns the first fault of list for route, counting it down and
+// removing it when spent; nil if none.
+func take(list *[]*fault, route string) *fault {
+	for i, ft := range *list {
+		if strings.HasPrefix(route, ft.route) {
+			if ft.n--; ft.n <= 0 {
+				*list = append((*list)[:i], (*list)[i+1:]...)
+			}
+			return ft
+		}
+	}
+	return nil
 }
 
 // newID returns a fresh snowflake-like ID.
