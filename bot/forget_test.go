@@ -81,7 +81,7 @@ func TestForget(t *testing.T) {
 			MustContain(t, h.Run(ada, "forget"), "I keep nothing about you")
 			mustHistory(t, h, ada)
 			before := strings.Join(storetest.Mentions(t, st, ada, name), "\n")
-			for _, kind := range []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":survey:", ":hist:", ":charterlog", ":managers", ":draft:", ":sent:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":checkin:"} {
+			for _, kind := range []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":survey:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":checkin:"} {
 				if !strings.Contains(before, kind) {
 					t.Errorf("got no mention of the member in %s keys before forget, want the scan to find them:\n%s", kind, before)
 				}
