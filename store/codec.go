@@ -55,8 +55,21 @@ func flag(b bool) string {
 	return "0"
 }
 
-func memberFields(m bot.Member) []string {
-	return []string{"name", m.Name, "lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+// memberFields returns the profile fields to set and those to delete:
+// an empty one is left out (it reads the same), and deleted in case it
+// was set before.
+func memberFields(m bot.Member) (set, unset []string) {
+	set = []string{"name", m.Name} // always: the hash exists once saved
+	kv := []string{"lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ,
+		"years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+	for i := 0; i < len(kv); i += 2 {
+		if kv[i+1] == "" || kv[i+1] == "0" {
+			unset = append(unset, kv[i])
+		} else {
+			set = append(set, kv[i], kv[i+1])
+		}
+	}
+	return set, unset
 }
 
 func memberFrom(id bot.MemberID, h map[string]string) bot.Member {

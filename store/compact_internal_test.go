@@ -156,3 +156,25 @@ func TestRecordsStayCompact(t *testing.T) {
 		t.Errorf("got member data %+v (%v), want the proposal's goal and the comment whole", d, err)
 	}
 }
+
+// TestMemberFieldCleared: a profile field saved empty is left out of the
+// hash, and clears what was saved before.
+func TestMemberFieldCleared(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx := context.Background()
+	m := bot.Member{ID: tn.Member("U1"), Name: "Ada", TZ: "Europe/Paris", Years: 3, Lang: bot.French}
+	if err := e.SaveMember(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	m.TZ, m.Years = "", 0
+	if err := e.SaveMember(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.GetMember(ctx, m.ID)
+	if err != nil || got.TZ != "" || got.Years != 0 || got.Lang != bot.French || got.Name != "Ada" {
+		t.Fatalf("got %+v (%v), want the zone and years cleared, the rest kept", got, err)
+	}
+	if h := e.rdb.HGetAll(ctx, keysFor(tn).member("U1")).Val(); len(h) != 2 {
+		t.Fatalf("got fields %v, want only name and lang", h)
+	}
+}
