@@ -178,3 +178,30 @@ func TestMemberFieldCleared(t *testing.T) {
 		t.Fatalf("got fields %v, want only name and lang", h)
 	}
 }
+
+// TestMarksKept: a member's confirmed marks read back by job, an
+// "unknown" one included, and a confirmation drops only the marks older
+// than sentTTL.
+func TestMarksKept(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.marks("U1"), "checkin:old:1", "1", "survey:old:mid", "unknown/1")
+	for key, state := range map[string]string{"checkin:p1:1:U1": "done", "survey:p1:mid:U1": "unknown"} {
+		if prev, err := e.MarkSent(ctx, tn, key, time.Minute); prev != "" || err != nil {
+			t.Fatalf("got %q (%v), want a free mark", prev, err)
+		}
+		if err := e.ConfirmSent(ctx, tn, key, state); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := e.MarkSent(ctx, tn, key, time.Minute); got != state {
+			t.Fatalf("got %q for %s, want %q", got, key, state)
+		}
+	}
+	h := e.rdb.HGetAll(ctx, k.marks("U1")).Val()
+	if _, ok := h["checkin:old:1"]; ok || len(h) != 2 {
+		t.Fatalf("got marks %v, want the two of today only", h)
+	}
+	if n := e.rdb.Exists(ctx, k.sent("checkin:p1:1:U1")).Val(); n != 0 {
+		t.Fatalf("got the pending mark left, want it gone once confirmed")
+	}
+}

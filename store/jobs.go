@@ -105,9 +105,9 @@ const sentTTL = 90 * 24 * time.Hour
 // field <job> with the value "<day>" for "done" (days since 1970, by
 // Redis's clock: a small integer, which a listpack packs in 2 bytes) or
 // "<state>/<day>": one small hash per member instead of one key per
-// message, which took a third of a workspace's memory. Each confirmation drops the
-// member's marks older than sentTTL, and the hash expires sentTTL after
-// the last one, so a mark lasts at least as long as a string with that
+// message, which took a third of a workspace's memory. Each confirmation
+// drops the member's marks older than sentTTL, and the hash expires
+// sentTTL after the last one, so a mark lasts at least as long as a string with that
 // TTL did. A mark confirmed by an older version, a string sent:<key>
 // holding "done", reads the same. The erasure deletes the member's hash
 // with their other keys named after them.
@@ -128,7 +128,8 @@ return ''
 // confirmScript sets field ARGV[1] of the hash KEYS[1] to the state ARGV[2]
 // and today (today alone for "done"), drops the fields older than ARGV[3]
 // ms, makes the hash expire after ARGV[3] ms, and deletes the pending mark
-// KEYS[2].
+// KEYS[2]. It reads Redis's TIME before writing, which effects
+// replication (the default since Redis 5) allows.
 var confirmScript = redis.NewScript(`
 local now = redis.call('TIME')
 local day = math.floor(tonumber(now[1]) / 86400)
