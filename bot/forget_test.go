@@ -71,7 +71,7 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 // store of backend b: Redis keys, or the fields of inmem.Store.Dump.
 func placesOfMember(b storetest.Backend) []string {
 	if b.Redis {
-		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":survey:", ":hist:", ":charterlog", ":managers", ":draft:", ":sent:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":checkin:"}
+		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":survey:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":checkin:"}
 	}
 	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins "}
 }

@@ -48,9 +48,9 @@ func surveyAnswers(t bot.Tenant, rest string, h map[string]string) []bot.SurveyA
 	}
 	id, who, at := bot.SurveyID(rest[:i]), t.Member(rest[i+1:]), fromMS(h["at"])
 	var out []bot.SurveyAnswer
-	for q, a := range h {
-		if q != "at" {
-			out = append(out, bot.SurveyAnswer{Survey: id, Member: who, Question: q, Answer: a, At: at})
+	for q := range h {
+		if q != "at" && !isPiece(q) {
+			out = append(out, bot.SurveyAnswer{Survey: id, Member: who, Question: q, Answer: joined(h, q), At: at})
 		}
 	}
 	return out

@@ -55,8 +55,21 @@ func flag(b bool) string {
 	return "0"
 }
 
-func memberFields(m bot.Member) []string {
-	return []string{"name", m.Name, "lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ, "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+// memberFields returns the profile fields to set and those to delete:
+// an empty one is left out (it reads the same), and deleted in case it
+// was set before.
+func memberFields(m bot.Member) (set, unset []string) {
+	set = []string{"name", m.Name} // always: the hash exists once saved
+	kv := []string{"lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ,
+		"years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+	for i := 0; i < len(kv); i += 2 {
+		if kv[i+1] == "" || kv[i+1] == "0" {
+			unset = append(unset, kv[i])
+		} else {
+			set = append(set, kv[i], kv[i+1])
+		}
+	}
+	return set, unset
 }
 
 func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
@@ -107,17 +120,15 @@ func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
 }
 
 func requestFields(r bot.Request) []string {
-	return []string{
-		"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "languages", langsField(r.Languages),
-		"goal", r.Goal, "state", string(r.State), "proposal", r.Proposal, "created", ms(r.Created),
-		"keys", keysField(r.Keys),
-	}
+	kv := []string{"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "state", string(r.State), "created", ms(r.Created)}
+	kv = append(kv, pieces("goal", r.Goal)...)
+	return optional(kv, "languages", langsField(r.Languages), "proposal", r.Proposal, "keys", keysField(r.Keys))
 }
 
 func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string) bot.Request {
 	r := bot.Request{
 		ID: id, Mentee: t.Member(h["mentee"]), Topic: h["topic"], Kind: matching.Kind(h["kind"]),
-		Languages: langsFrom(h["languages"]), Goal: h["goal"], State: bot.RequestState(h["state"]),
+		Languages: langsFrom(h["languages"]), Goal: joined(h, "goal"), State: bot.RequestState(h["state"]),
 		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]), Keys: strs(h["keys"]),
 	}
 	if l := h["language"]; l != "" && len(r.Languages) == 0 {
@@ -127,44 +138,74 @@ func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string
 }
 
 func proposalFields(p bot.Proposal) []string {
-	return []string{
+	kv := []string{
 		"request", p.Request, "mentor", p.Mentor.User, "mentee", p.Mentee.User, "topic", p.Topic,
-		"kind", string(p.Kind), "goal", p.Goal, "reasons", reasonsField(p.Reasons),
-		"score", strconv.FormatFloat(p.Score, 'f', 4, 64), "state", string(p.State), "created", ms(p.Created),
+		"kind", string(p.Kind), "score", strconv.FormatFloat(p.Score, 'f', 4, 64), "state", string(p.State), "created", ms(p.Created),
 	}
+	return append(append(kv, pieces("goal", p.Goal)...), pieces("reasons", reasonsField(p.Reasons))...)
 }
 
 func proposalFrom(t bot.Tenant, id string, h map[string]string) bot.Proposal {
 	p := bot.Proposal{
 		ID: id, Request: h["request"], Mentor: t.Member(h["mentor"]), Mentee: t.Member(h["mentee"]),
-		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: h["goal"],
+		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: joined(h, "goal"),
 		State: bot.ProposalState(h["state"]), Created: fromMS(h["created"]),
 	}
 	p.Score, _ = strconv.ParseFloat(h["score"], 64)
-	p.Reasons = reasonsFrom(h["reasons"])
+	p.Reasons = reasonsFrom(joined(h, "reasons"))
 	return p
 }
 
+// pairFields leaves out the fields still empty or zero, which read the
+// same when missing; the acknowledgements and "notyet" stay, as guards
+// compare them with "0".
 func pairFields(p bot.Pair) []string {
-	return []string{
-		"request", p.Request, "proposal", p.Proposal, "mentor", p.Mentor.User, "mentee", p.Mentee.User,
-		"topic", p.Topic, "kind", string(p.Kind), "goal", p.Goal, "reasons", reasonsField(p.Reasons),
-		"state", string(p.State), "room", p.Room, "created", ms(p.Created), "official", ms(p.Official),
-		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck),
-		"met", ms(p.Met), "notyet", strconv.Itoa(p.NotYet), "stalled", flag(p.Stalled),
-		"ended", ms(p.Ended), "end_reason", p.EndReason,
+	kv := []string{
+		"request", p.Request, "mentor", p.Mentor.User, "mentee", p.Mentee.User,
+		"topic", p.Topic, "kind", string(p.Kind), "state", string(p.State), "created", ms(p.Created),
+		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck), "notyet", strconv.Itoa(p.NotYet),
 	}
+	kv = append(append(kv, pieces("goal", p.Goal)...), pieces("reasons", reasonsField(p.Reasons))...)
+	return optional(kv, "proposal", p.Proposal, "room", p.Room, "official", msSet(p.Official), "met", msSet(p.Met),
+		"stalled", flagSet(p.Stalled), "ended", msSet(p.Ended), "end_reason", p.EndReason)
+}
+
+// optional appends to kv the field/value pairs of opt whose value is not
+// empty: a missing field reads as empty, and a guard on "" holds for it.
+func optional(kv []string, opt ...string) []string {
+	for i := 0; i+1 < len(opt); i += 2 {
+		if opt[i+1] != "" {
+			kv = append(kv, opt[i], opt[i+1])
+		}
+	}
+	return kv
+}
+
+// msSet is ms, or "" for the zero time (which fromMS reads back).
+func msSet(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return ms(t)
+}
+
+// flagSet is "1" or "".
+func flagSet(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
 }
 
 func pairFrom(t bot.Tenant, id string, h map[string]string) bot.Pair {
 	p := bot.Pair{
 		ID: id, Request: h["request"], Proposal: h["proposal"], Mentor: t.Member(h["mentor"]), Mentee: t.Member(h["mentee"]),
-		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: h["goal"], State: bot.PairState(h["state"]),
+		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: joined(h, "goal"), State: bot.PairState(h["state"]),
 		Room: h["room"], Created: fromMS(h["created"]), Official: fromMS(h["official"]),
 		MentorAck: num(h["mentor_ack"]), MenteeAck: num(h["mentee_ack"]),
 		Met: fromMS(h["met"]), NotYet: num(h["notyet"]), Stalled: h["stalled"] == "1",
 		Ended: fromMS(h["ended"]), EndReason: h["end_reason"],
 	}
-	p.Reasons = reasonsFrom(h["reasons"])
+	p.Reasons = reasonsFrom(joined(h, "reasons"))
 	return p
 }

@@ -134,7 +134,11 @@ func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.Surv
 	key := keysFor(tn).survey(string(survey), by.User)
 	t := newTx()
 	t.eq(key, question, "")
-	t.hset(key, question, answer, "at", ms(at))
+	kv := pieces(question, answer)
+	if kv == nil {
+		kv = []string{question, ""}
+	}
+	t.hset(key, append(kv, "at", ms(at))...)
 	failed, err := t.run(ctx, s.rdb)
 	if err != nil {
 		return err
@@ -148,5 +152,14 @@ func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.Surv
 // Survey implements bot.Store.
 func (s *Store) Survey(ctx context.Context, tn bot.Tenant, survey bot.SurveyID, by bot.MemberID) (map[string]string, error) {
 	h, err := s.rdb.HGetAll(ctx, keysFor(tn).survey(string(survey), by.User)).Result()
-	return h, classify(err, "survey")
+	if err != nil {
+		return nil, classify(err, "survey")
+	}
+	out := make(map[string]string, len(h))
+	for q := range h {
+		if !isPiece(q) {
+			out[q] = joined(h, q)
+		}
+	}
+	return out, nil
 }

@@ -127,6 +127,7 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if d.Pairs, err = s.PairsOf(ctx, id); err != nil {
 		return d, err
 	}
+	acceptedFromPair(d.Proposals, d.Pairs)
 	if d.Checkins, err = s.checkinsOf(ctx, k, u, d.Pairs); err != nil {
 		return d, err
 	}
@@ -276,6 +277,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 			p.HSet(ctx, k.pair(id), "mentor", "")
 		case len(roles) == 2 && roles[1] == u:
 			p.HSet(ctx, k.pair(id), "mentee", "", "goal", "")
+			p.HDel(ctx, k.pair(id), piecesOf("goal")...)
 		}
 		for _, f := range r.checkins[id] {
 			if strings.HasSuffix(f, ":"+u) {

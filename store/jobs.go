@@ -94,29 +94,88 @@ func (s *Store) Tenants(ctx context.Context) ([]bot.Tenant, error) {
 	return out, nil
 }
 
-// markScript sets KEYS[1] to "pending" for ARGV[1] ms unless it exists,
-// and returns what was there ("" if nothing).
+// Delivery marks. A delivery key is "<job>:<user>" (one message of a job
+// to one member). While a send may be under way, its mark is a string,
+// sent:<key>, "pending" for the lease, which Redis expires by itself.
+// Confirmed, it moves to the member's hash of marks, mark:<user>, as the
+// field <job> with the value "<day>" for "done" (days since 1970, by
+// Redis's clock: a small integer, which a listpack packs in 2 bytes) or
+// "<state>/<day>": one small hash per member instead of one key per
+// message, which took a third of a workspace's memory. Each confirmation
+// drops the member's marks older than the keep the core gives
+// (ConfirmSent's ttl), and the hash expires that long after the last one,
+// so a mark lasts at least as long as a string with that TTL did. A mark confirmed by an older version, a string sent:<key>
+// holding "done", reads the same. The erasure deletes the member's hash
+// with their other keys named after them.
+
+// markScript returns the state of field ARGV[1] in the hash KEYS[1], else
+// the string KEYS[2]; if neither exists, it sets KEYS[2] to "pending" for
+// ARGV[2] ms and returns "".
 var markScript = redis.NewScript(`
-local v = redis.call('GET', KEYS[1])
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v and string.match(v, '^%d+$') then return 'done' end
+if v then return (string.gsub(v, '/%d*$', '')) end
+v = redis.call('GET', KEYS[2])
 if v then return v end
-redis.call('SET', KEYS[1], 'pending', 'PX', ARGV[1])
+redis.call('SET', KEYS[2], 'pending', 'PX', ARGV[2])
 return ''
 `)
 
+// confirmScript sets field ARGV[1] of the hash KEYS[1] to the state ARGV[2]
+// and today (today alone for "done"), drops the fields older than ARGV[3]
+// ms, makes the hash expire after ARGV[3] ms, and deletes the pending mark
+// KEYS[2]. It reads Redis's TIME before writing, which effects
+// replication (the default since Redis 5) allows.
+var confirmScript = redis.NewScript(`
+local now = redis.call('TIME')
+local day = math.floor(tonumber(now[1]) / 86400)
+local oldest = day - math.floor(tonumber(ARGV[3]) / 86400000)
+local h = redis.call('HGETALL', KEYS[1])
+for i = 1, #h, 2 do
+  local d = tonumber(string.match(h[i+1], '(%d+)$') or '')
+  if d and d < oldest then redis.call('HDEL', KEYS[1], h[i]) end
+end
+local v = string.format('%d', day)
+if ARGV[2] ~= 'done' then v = ARGV[2] .. '/' .. day end
+redis.call('HSET', KEYS[1], ARGV[1], v)
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('DEL', KEYS[2])
+return 0
+`)
+
+// markKeys returns the member's hash of marks, the field of key's job and
+// the string of its pending mark.
+func markKeys(k keys, key string) (hash, field, pending string) {
+	job, user := key, ""
+	if i := strings.LastIndexByte(key, ':'); i >= 0 {
+		job, user = key[:i], key[i+1:]
+	}
+	return k.marks(user), job, k.sent(key)
+}
+
 // MarkSent implements bot.Store.
 func (s *Store) MarkSent(ctx context.Context, tn bot.Tenant, key string, ttl time.Duration) (string, error) {
-	v, err := markScript.Run(ctx, s.rdb, []string{keysFor(tn).sent(key)}, ttl.Milliseconds()).Text()
+	hash, field, pending := markKeys(keysFor(tn), key)
+	v, err := markScript.Run(ctx, s.rdb, []string{hash, pending}, field, ttl.Milliseconds()).Text()
 	return v, classify(err, "mark sent")
 }
 
 // ConfirmSent implements bot.Store.
 func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string, ttl time.Duration) error {
-	return classify(s.rdb.Set(ctx, keysFor(tn).sent(key), state, ttl).Err(), "confirm sent")
+	hash, field, pending := markKeys(keysFor(tn), key)
+	err := confirmScript.Run(ctx, s.rdb, []string{hash, pending}, field, state, ttl.Milliseconds()).Err()
+	return classify(err, "confirm sent")
 }
 
 // UnmarkSent implements bot.Store.
 func (s *Store) UnmarkSent(ctx context.Context, tn bot.Tenant, key string) error {
-	return classify(s.rdb.Del(ctx, keysFor(tn).sent(key)).Err(), "unmark sent")
+	hash, field, pending := markKeys(keysFor(tn), key)
+	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+		p.HDel(ctx, hash, field)
+		p.Del(ctx, pending)
+		return nil
+	})
+	return classify(err, "unmark sent")
 }
 
 // FirstSeen implements bot.Store.

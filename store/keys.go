@@ -36,7 +36,10 @@ import (
 //	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)
 //	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer
-//	mb:{p:w}:sent:<job>:<user>    string delivery mark ("pending" with a TTL, then "done")
+//	mb:{p:w}:sent:<job>:<user>    string delivery mark while "pending" (with a TTL); "done"
+//	                                     in older versions (jobs.go)
+//	mb:{p:w}:mark:<user>          hash   job → the member's confirmed delivery marks,
+//	                                     "done/<day>" or "unknown/<day>", kept 90 days (jobs.go)
 //	mb:{p:w}:notice:<id>          string a notice to send again, or owed by a state change's
 //	                                     outbox (JSON, with a TTL), job notice:<id>
 //	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen
@@ -89,6 +92,7 @@ func (k keys) charterLog() string             { return string(k) + "charterlog" 
 func (k keys) jobs() string                   { return string(k) + "jobs" }
 func (k keys) checkin(pair string) string     { return string(k) + "checkin:" + pair }
 func (k keys) sent(key string) string         { return string(k) + "sent:" + key }
+func (k keys) marks(user string) string       { return string(k) + "mark:" + user }
 func (k keys) notice(id string) string        { return string(k) + "notice:" + id }
 func (k keys) seen(key string) string         { return string(k) + "seen:" + key }
 func (k keys) inbox(id string) string         { return string(k) + "inbox:" + id }

@@ -51,7 +51,12 @@ func (s *Store) Members(ctx context.Context, t bot.Tenant, users []string) (map[
 // the global tenant set, for scheduled work.
 func (s *Store) SaveMember(ctx context.Context, m bot.Member) error {
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		p.HSet(ctx, keysFor(m.ID.Tenant()).member(m.ID.User), toAny(memberFields(m))...)
+		key := keysFor(m.ID.Tenant()).member(m.ID.User)
+		set, unset := memberFields(m)
+		if len(unset) > 0 {
+			p.HDel(ctx, key, unset...)
+		}
+		p.HSet(ctx, key, toAny(set)...)
 		p.SAdd(ctx, tenantsKey, m.ID.Tenant().String())
 		return nil
 	})

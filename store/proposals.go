@@ -45,16 +45,26 @@ func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) err
 	return errRaced("request keys")
 }
 
-// GetProposal implements bot.Store.
+// GetProposal implements bot.Store. An accepted proposal left its goal
+// and reasons to its pair (AcceptProposal): they are read from there.
 func (s *Store) GetProposal(ctx context.Context, t bot.Tenant, id string) (bot.Proposal, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(t).proposal(id)).Result()
+	k := keysFor(t)
+	h, err := s.rdb.HGetAll(ctx, k.proposal(id)).Result()
 	if err != nil {
 		return bot.Proposal{}, classify(err, "get proposal")
 	}
 	if len(h) == 0 {
 		return bot.Proposal{}, notFound("proposal")
 	}
-	return proposalFrom(t, id, h), nil
+	p := proposalFrom(t, id, h)
+	if pair := h["pair"]; pair != "" && p.Goal == "" && p.Reasons == nil {
+		ph, err := s.rdb.HGetAll(ctx, k.pair(pair)).Result()
+		if err != nil {
+			return bot.Proposal{}, classify(err, "get proposal's pair")
+		}
+		p = fromPair(p, pairFrom(t, pair, ph))
+	}
+	return p, nil
 }
 
 // ownProposal loads a proposal and checks that by is its mentor.
@@ -91,7 +101,11 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t := newTx()
 	pending := t.eq(k.proposal(id), "state", string(bot.ProposalPending))
 	capacity := t.less(k.offer(p.Mentor.User), "active", k.offer(p.Mentor.User), "capacity")
-	t.hset(k.proposal(id), "state", string(bot.ProposalAccepted))
+	t.hset(k.proposal(id), "state", string(bot.ProposalAccepted), "pair", pair.ID)
+	// The pair keeps the goal and the reasons: the accepted proposal
+	// gives up its copies, and names its pair, where GetProposal reads
+	// them back.
+	t.hdel(k.proposal(id), append(pieceFields("goal", p.Goal), pieceFields("reasons", reasonsField(p.Reasons))...)...)
 	t.hset(k.request(p.Request), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
 	t.del(k.openRequest(p.Mentee.User))
 	t.count(k, p.Mentor.User, "active", 1)
@@ -110,6 +124,27 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 		return bot.Pair{}, &bot.Error{Code: bot.ECAPACITY, Err: errString("mentor at capacity")}
 	}
 	return pair, nil
+}
+
+// acceptedFromPair gives the accepted proposals among props the goal and
+// the reasons that AcceptProposal left to their pair, when pairs has it.
+func acceptedFromPair(props []bot.Proposal, pairs []bot.Pair) {
+	for i, p := range props {
+		for _, pair := range pairs {
+			if pair.Proposal == p.ID {
+				props[i] = fromPair(p, pair)
+			}
+		}
+	}
+}
+
+// fromPair gives an accepted proposal without a goal and reasons those of
+// its pair.
+func fromPair(p bot.Proposal, pair bot.Pair) bot.Proposal {
+	if p.State == bot.ProposalAccepted && p.Goal == "" && p.Reasons == nil && pair.Proposal == p.ID {
+		p.Goal, p.Reasons = pair.Goal, pair.Reasons
+	}
+	return p
 }
 
 // DeclineProposal implements bot.Store.

@@ -10,7 +10,8 @@ import (
 
 // A pair's or a proposal's reasons are kept compactly, one reason per
 // record (record separator 0x1e) with its fields in a fixed order (unit
-// separator 0x1f): code, detail, hours, years, exact, days. JSON with its
+// separator 0x1f): code, detail, hours, years, exact, days, a zero or
+// false as nothing. JSON with its
 // field names took four times the room in every proposal and pair. A
 // value written by an older version (a JSON array) is still read.
 const reasonsVersion = "r1"
@@ -22,15 +23,23 @@ func reasonsField(rs []matching.Reason) string {
 	parts := make([]string, 0, len(rs)+1)
 	parts = append(parts, reasonsVersion)
 	for _, r := range rs {
-		exact := "0"
+		exact := ""
 		if r.Exact {
 			exact = "1"
 		}
 		parts = append(parts, strings.Join([]string{
-			string(r.Code), separators.Replace(r.Detail), strconv.Itoa(r.Hours), strconv.Itoa(r.Years), exact, strconv.Itoa(r.Days),
+			string(r.Code), separators.Replace(r.Detail), itoa0(r.Hours), itoa0(r.Years), exact, itoa0(r.Days),
 		}, fieldSep))
 	}
 	return strings.Join(parts, itemSep)
+}
+
+// itoa0 writes a number, and 0 as nothing (num reads it back as 0).
+func itoa0(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 func reasonsFrom(s string) []matching.Reason {

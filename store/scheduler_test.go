@@ -117,6 +117,15 @@ func settle(clock *bot.ManualClock, c *counter, n int, drain func()) {
 	}
 }
 
+// ownPlatform gives the tenant a platform of its own: a replica's Tick
+// serves every tenant of its platforms, so two runs of a test sharing one
+// Redis (two checkouts, two helpers) would otherwise deliver each
+// other's jobs, and count them as sent twice.
+func ownPlatform(tn bot.Tenant) bot.Tenant {
+	tn.Platform += "-" + tn.Workspace
+	return tn
+}
+
 // mustExactlyOnce checks that each of n test jobs was delivered once.
 func mustExactlyOnce(tb testing.TB, c *counter, n int) {
 	tb.Helper()
@@ -138,7 +147,7 @@ func mustExactlyOnce(tb testing.TB, c *counter, n int) {
 // out, every job has had its effect exactly once.
 func TestSchedulerExactlyOnce(t *testing.T) {
 	const jobs = 10000
-	tn := storetest.Tenant(t, "sched")
+	tn := ownPlatform(storetest.Tenant(t, "sched"))
 	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
 	c := &counter{sends: map[string]int{}}
 	first := storetest.MustReal(t)
@@ -187,7 +196,7 @@ func TestSchedulerRedisRestart(t *testing.T) {
 	}
 	defer st.Close()
 	const jobs = 2000
-	tn := storetest.Tenant(t, "restart")
+	tn := ownPlatform(storetest.Tenant(t, "restart"))
 	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
 	c := &counter{sends: map[string]int{}}
 	scheduleTestJobs(t, st, tn, jobs, clock.Now())
@@ -233,7 +242,7 @@ func (h *hanger) Introduce(ctx context.Context, ms []bot.MemberID, msg bot.Messa
 // TestSchedulerUnknownOutcome (D1): a send cut by its deadline while the
 // platform may have taken it is not repeated by later ticks.
 func TestSchedulerUnknownOutcome(t *testing.T) {
-	tn := storetest.Tenant(t, "unknown")
+	tn := ownPlatform(storetest.Tenant(t, "unknown"))
 	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
 	st := storetest.MustOpen(t)
 	h := &hanger{}
@@ -260,7 +269,7 @@ func TestSchedulerUnknownOutcome(t *testing.T) {
 // waiting for a lease to run out.
 func TestSchedulerKilledReplica(t *testing.T) {
 	const jobs = 50
-	tn := storetest.Tenant(t, "killed")
+	tn := ownPlatform(storetest.Tenant(t, "killed"))
 	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
 	c := &counter{sends: map[string]int{}}
 	st := storetest.MustOpen(t)
@@ -291,7 +300,7 @@ func TestPoolBusy(t *testing.T) {
 	if err := admin.Do(context.Background(), "CLIENT", "PAUSE", "1000").Err(); err != nil {
 		t.Fatal(err)
 	}
-	tn := storetest.Tenant(t, "busy")
+	tn := ownPlatform(storetest.Tenant(t, "busy"))
 	go st.SetSetting(context.Background(), tn, "holder", "1") // holds the only connection
 	time.Sleep(50 * time.Millisecond)
 	err = st.SetSetting(context.Background(), tn, "waiter", "1")

@@ -17,7 +17,7 @@ import (
 //
 // Guards: eq k field value | nx k | lt k field k2 field2 (numbers) |
 // sumlt k f1 f2 k2 f3 (k.f1 + k.f2 < k2.f3, numbers).
-// Writes after "|": hset k n f1 v1 .. fn vn | hsetnx k field value |
+// Writes after "|": hset k n f1 v1 .. fn vn | hdel k n f1 .. fn | hsetnx k field value |
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
@@ -52,6 +52,10 @@ while i <= n do
     local c = tonumber(ARGV[i+2])
     for j = 0, c - 1 do redis.call('HSET', k, ARGV[i+3+2*j], ARGV[i+4+2*j]) end
     i = i + 3 + 2*c
+  elseif op == 'hdel' then
+    local c = tonumber(ARGV[i+2])
+    for j = 0, c - 1 do redis.call('HDEL', k, ARGV[i+3+j]) end
+    i = i + 3 + c
   elseif op == 'hsetnx' then redis.call('HSETNX', k, ARGV[i+2], ARGV[i+3]) i = i + 4
   elseif op == 'hincr' then
     if redis.call('HINCRBY', k, ARGV[i+2], ARGV[i+3]) < 0 then redis.call('HSET', k, ARGV[i+2], 0) end
@@ -134,6 +138,16 @@ func (t *tx) hset(key string, kv ...string) {
 	}
 	t.write(args...)
 }
+
+// hdel deletes fields of a hash.
+func (t *tx) hdel(key string, fields ...string) {
+	args := []any{"hdel", t.k(key), len(fields)}
+	for _, f := range fields {
+		args = append(args, f)
+	}
+	t.write(args...)
+}
+
 func (t *tx) hsetnx(key, field, value string) { t.write("hsetnx", t.k(key), field, value) }
 func (t *tx) hincr(key, field string, n int)  { t.write("hincr", t.k(key), field, n) }
 func (t *tx) sadd(key, member string)         { t.write("sadd", t.k(key), member) }

@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// TestPieces: a text reads back as written whatever its length, multibyte
+// characters cut across pieces included, and no piece is longer than a
+// listpack takes.
+func TestPieces(t *testing.T) {
+	for _, v := range []string{"", "short", strings.Repeat("x", pieceLen), strings.Repeat("y", pieceLen+1), strings.Repeat("é€🙂", 200)} {
+		kv := pieces("goal", v)
+		h := map[string]string{"other": "1"}
+		for i := 0; i < len(kv); i += 2 {
+			if len(kv[i+1]) > pieceLen {
+				t.Fatalf("got a piece of %d bytes, want at most %d", len(kv[i+1]), pieceLen)
+			}
+			h[kv[i]] = kv[i+1]
+		}
+		if got := joined(h, "goal"); got != v {
+			t.Fatalf("got %q, want %q", got, v)
+		}
+		if names := pieceFields("goal", v); len(names) != len(kv)/2 {
+			t.Fatalf("got %d piece names, want %d", len(names), len(kv)/2)
+		}
+	}
+	if !isPiece("goal+3") || isPiece("goal") || isPiece("a+b") {
+		t.Fatal("got isPiece wrong")
+	}
+}
+
+// mustEmbedded returns a store on an embedded Redis and a tenant.
+func mustEmbedded(t *testing.T) (*Embedded, bot.Tenant) {
+	t.Helper()
+	e, err := OpenEmbedded(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e, bot.Tenant{Platform: "slack", Workspace: "T1"}
+}
+
+var (
+	t0      = time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	oldGoal = "grow into a staff engineer role within two years, and learn to write design documents"
+	reasons = []matching.Reason{{Code: matching.ReasonTopic, Detail: "kubernetes", Exact: true}, {Code: matching.ReasonLanguage, Detail: "fr"}, {Code: matching.ReasonTimeZone, Hours: -3}}
+)
+
+// TestOldRecordsRead: records written whole by the previous version (a
+// long goal in one field, zero fields written out, reasons as JSON, a
+// delivery mark as a string) read as before.
+func TestOldRecordsRead(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	old := map[string][]any{
+		k.request("r1"): {"mentee", "U2", "topic", "go", "kind", "one-to-one", "languages", "", "goal", oldGoal, "state", "paired", "proposal", "", "created", ms(t0), "keys", `["go"]`, "pair", "pa1"},
+		k.proposal("p1"): {"request", "r1", "mentor", "U1", "mentee", "U2", "topic", "go", "kind", "one-to-one", "goal", oldGoal,
+			"reasons", jsonOf(reasons), "score", "0.9400", "state", "accepted", "created", ms(t0)},
+		k.pair("pa1"): {"request", "r1", "proposal", "p1", "mentor", "U1", "mentee", "U2", "topic", "go", "kind", "one-to-one", "goal", oldGoal,
+			"reasons", jsonOf(reasons), "state", "active", "room", "https://meet.jit.si/mentorbot-x", "created", ms(t0), "official", ms(t0),
+			"mentor_ack", "1", "mentee_ack", "1", "met", "0", "notyet", "0", "stalled", "0", "ended", "0", "end_reason", ""},
+		k.survey("pa1:mid", "U2"): {"rating", "4", "comment", strings.Repeat("c", 300), "at", ms(t0)},
+	}
+	for key, kv := range old {
+		if err := e.rdb.HSet(ctx, key, kv...).Err(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e.rdb.Set(ctx, k.sent("checkin:pa1:1:U2"), "done", time.Hour)
+
+	r, err := e.GetRequest(ctx, tn, "r1")
+	if err != nil || r.Goal != oldGoal || r.State != bot.RequestPaired || r.Keys[0] != "go" {
+		t.Fatalf("got request %+v (%v), want it as stored", r, err)
+	}
+	p, err := e.GetProposal(ctx, tn, "p1")
+	if err != nil || p.Goal != oldGoal || !reflect.DeepEqual(p.Reasons, reasons) {
+		t.Fatalf("got proposal %+v (%v), want it as stored", p, err)
+	}
+	pair, err := e.GetPair(ctx, tn, "pa1")
+	want := bot.Pair{ID: "pa1", Request: "r1", Proposal: "p1", Mentor: tn.Member("U1"), Mentee: tn.Member("U2"), Topic: "go", Kind: "one-to-one",
+		Goal: oldGoal, Reasons: reasons, State: bot.PairActive, Room: "https://meet.jit.si/mentorbot-x", Created: t0, Official: t0, MentorAck: 1, MenteeAck: 1}
+	if err != nil || !reflect.DeepEqual(pair, want) {
+		t.Fatalf("got pair %+v (%v), want %+v", pair, err, want)
+	}
+	s, err := e.Survey(ctx, tn, "pa1:mid", tn.Member("U2"))
+	if err != nil || s["comment"] != strings.Repeat("c", 300) {
+		t.Fatalf("got survey %v (%v), want the comment whole", s, err)
+	}
+	if got, err := e.MarkSent(ctx, tn, "checkin:pa1:1:U2", time.Minute); got != "done" {
+		t.Fatalf("got mark %q (%v), want an older done mark read as done", got, err)
+	}
+}
+
+// TestRecordsStayCompact: a request, a proposal, a pair and a survey
+// with a goal, reasons and a comment of the longest lengths keep every
+// hash value within a listpack's 64 bytes, read back whole, and an
+// accepted proposal gives its goal and reasons to its pair.
+func TestRecordsStayCompact(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	goal := strings.Repeat("apprendre à écrire ", 26)[:bot.MaxGoalLen]
+	comment := strings.Repeat("très utile ", 90)
+	mentor, mentee := tn.Member("U1"), tn.Member("U2")
+	if err := e.SaveOffer(ctx, bot.Offer{Mentor: mentor, Topics: []string{"go"}, Capacity: 1, Keys: []string{"go"}}); err != nil {
+		t.Fatal(err)
+	}
+	r := bot.Request{ID: "r1", Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: goal, State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
+	p := bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: goal, Reasons: reasons, State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys}
+	if err := e.CreateRequest(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Propose(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) {
+		t.Fatalf("got pending proposal %q %v, want its goal and reasons", got.Goal, got.Reasons)
+	}
+	pair, err := e.AcceptProposal(ctx, tn, "p1", mentor, bot.Pair{ID: "pa1", Room: "https://meet.jit.si/mentorbot-x", Created: t0}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.AnswerSurvey(ctx, tn, "pa1:mid", mentee, "comment", comment, t0); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{k.request("r1"), k.proposal("p1"), k.pair("pa1"), k.survey("pa1:mid", "U2")} {
+		for f, v := range e.rdb.HGetAll(ctx, key).Val() {
+			if len(v) > pieceLen {
+				t.Errorf("got %s %s of %d bytes, want at most %d", key, f, len(v), pieceLen)
+			}
+		}
+	}
+	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["goal"] != "" || h["reasons"] != "" {
+		t.Errorf("got an accepted proposal keeping its goal and reasons, want them left to its pair")
+	}
+	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal {
+		t.Errorf("got request goal %q, want %q", got.Goal, goal)
+	}
+	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || got.State != bot.ProposalAccepted {
+		t.Errorf("got accepted proposal %+v, want its goal and reasons read from its pair", got)
+	}
+	if got, _ := e.GetPair(ctx, tn, "pa1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || !reflect.DeepEqual(got, pair) {
+		t.Errorf("got pair %+v, want %+v", got, pair)
+	}
+	if got, _ := e.Survey(ctx, tn, "pa1:mid", mentee); !reflect.DeepEqual(got, map[string]string{"comment": comment, "at": ms(t0)}) {
+		t.Errorf("got survey %v, want the comment whole", got)
+	}
+	d, err := e.MemberData(ctx, mentee)
+	if err != nil || len(d.Proposals) != 1 || d.Proposals[0].Goal != goal || len(d.Surveys) != 1 || d.Surveys[0].Answer != comment {
+		t.Errorf("got member data %+v (%v), want the proposal's goal and the comment whole", d, err)
+	}
+}
+
+// TestMemberFieldCleared: a profile field saved empty is left out of the
+// hash, and clears what was saved before.
+func TestMemberFieldCleared(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx := context.Background()
+	m := bot.Member{ID: tn.Member("U1"), Name: "Ada", TZ: "Europe/Paris", Years: 3, Lang: bot.French}
+	if err := e.SaveMember(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	m.TZ, m.Years = "", 0
+	if err := e.SaveMember(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.GetMember(ctx, m.ID)
+	if err != nil || got.TZ != "" || got.Years != 0 || got.Lang != bot.French || got.Name != "Ada" {
+		t.Fatalf("got %+v (%v), want the zone and years cleared, the rest kept", got, err)
+	}
+	if h := e.rdb.HGetAll(ctx, keysFor(tn).member("U1")).Val(); len(h) != 2 {
+		t.Fatalf("got fields %v, want only name and lang", h)
+	}
+}
+
+// TestMarksKept: a member's confirmed marks read back by job, an
+// "unknown" one included, and a confirmation drops only the marks older
+// than the keep it is given (90 days here).
+func TestMarksKept(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.marks("U1"), "checkin:old:1", "1", "survey:old:mid", "unknown/1")
+	for key, state := range map[string]string{"checkin:p1:1:U1": "done", "survey:p1:mid:U1": "unknown"} {
+		if prev, err := e.MarkSent(ctx, tn, key, time.Minute); prev != "" || err != nil {
+			t.Fatalf("got %q (%v), want a free mark", prev, err)
+		}
+		if err := e.ConfirmSent(ctx, tn, key, state, 90*24*time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := e.MarkSent(ctx, tn, key, time.Minute); got != state {
+			t.Fatalf("got %q for %s, want %q", got, key, state)
+		}
+	}
+	h := e.rdb.HGetAll(ctx, k.marks("U1")).Val()
+	if _, ok := h["checkin:old:1"]; ok || len(h) != 2 {
+		t.Fatalf("got marks %v, want the two of today only", h)
+	}
+	if n := e.rdb.Exists(ctx, k.sent("checkin:p1:1:U1")).Val(); n != 0 {
+		t.Fatalf("got the pending mark left, want it gone once confirmed")
+	}
+}
