@@ -73,6 +73,13 @@ type Config struct {
 	// failed claim (err) acts anyway: better a refused second answer, or
 	// an erasure run twice (harmless), than none.
 	Claim func(ctx context.Context, key string) (bool, error)
+	// Keep, when set, keeps an interaction whose reply is deferred
+	// before the deferral is sent, and Forget drops it once its reply is
+	// in (keep.go): if this replica dies in between, another redelivers
+	// it (Redeliver). cmd wires them to bot.Bot's Receive and Handled.
+	// Keep reports false for a key kept already.
+	Keep   func(ctx context.Context, t bot.Tenant, key string, data []byte) (bool, error)
+	Forget func(ctx context.Context, t bot.Tenant, key string) error
 }
 
 // Handler is what the adapter needs of the bot; *bot.Bot is one.

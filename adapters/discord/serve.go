@@ -79,7 +79,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 	timer := time.NewTimer(a.cfg.AnswerWithin)
 	defer timer.Stop()
 	var r bot.Reply
-	deferred := false
+	deferred, kept := false, false
 	select {
 	case r = <-done:
 		ev.Lang = replyLang(r, ev.Lang)
@@ -92,6 +92,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 			return
 		}
 	case <-timer.C:
+		kept = a.keep(log, ev, i)
 		sent := a.send(ctx, log, ack, deferredResponse(ev.Kind))
 		select {
 		case r = <-done:
@@ -112,7 +113,9 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 	}
 	out.run(func(ctx context.Context) {
 		if deferred {
-			a.complete(ctx, log, i, ev, r)
+			if err := a.complete(ctx, log, i, ev, r); (err == nil || staleToken(err)) && kept {
+				a.forget(log, ev, i)
+			}
 		}
 		if note {
 			a.followup(ctx, log, i, notice(text(ev.Lang, "dm_closed")))
@@ -161,28 +164,31 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 
 // complete sends a deferred reply: an edit of the original response, or
 // an ephemeral follow-up.
-func (a *Adapter) complete(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, r bot.Reply) {
+func (a *Adapter) complete(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, r bot.Reply) error {
 	c, err := completeDeferred(ev.Kind, r, ev.Member.Workspace, ev.Lang)
 	if err != nil {
 		log.Error("render reply", "err", err)
 		c = completion{Followup: notice(bot.T(ev.Lang, "err.internal"))}
 	}
 	if c.Followup != nil {
-		a.followup(ctx, log, i, c.Followup)
-		return
+		return a.followup(ctx, log, i, c.Followup)
 	}
 	if err := a.editOriginal(ctx, i, c.Edit); err != nil {
 		a.logResponseError(log, "edit", err)
+		return err
 	}
+	return nil
 }
 
-func (a *Adapter) followup(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, p *discordgo.WebhookParams) {
-	if err := call(ctx, "follow-up", func(opt discordgo.RequestOption) error {
+func (a *Adapter) followup(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, p *discordgo.WebhookParams) error {
+	err := call(ctx, "follow-up", func(opt discordgo.RequestOption) error {
 		_, err := a.rest.FollowupMessageCreate(i, true, p, opt)
 		return err
-	}); err != nil {
+	})
+	if err != nil {
 		a.logResponseError(log, "follow-up", err)
 	}
+	return err
 }
 
 // send sends the first response and reports whether it went out.

@@ -33,6 +33,10 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	cfg.Claim = func(ctx context.Context, key string) (bool, error) {
 		return m.Store.TryLock(ctx, "discord:"+key, 15*time.Minute)
 	}
+	// An interaction whose reply is deferred is kept before the deferral
+	// and forgotten once answered: another replica redelivers it if this
+	// one dies in between.
+	cfg.Keep, cfg.Forget = m.Bot.Receive, m.Bot.Handled
 	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {
 		return err
