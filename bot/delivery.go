@@ -12,6 +12,9 @@ type DeliveryStore interface {
 	// MarkSent claims the delivery key (one message to one member) for ttl
 	// and returns what it found: "" when it was free (and is now
 	// "pending"), "pending" while another delivery of it may be under way,
+	// "retry" when a "pending" mark's ttl ran out with neither a
+	// confirmation nor an unmark (its holder died mid-send: the message
+	// may have gone out; it is now "pending" again, for the caller),
 	// "done" once delivered, or "unknown" after a send cut short whose
 	// outcome is unknown. ConfirmSent makes the mark state ("done" or
 	// "unknown") for ttl (the core keeps it far longer than any retry:

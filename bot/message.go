@@ -17,6 +17,10 @@ type Message struct {
 	// reader's language applies, so that an adapter's own words around it
 	// (the shell's frame) follow it; "" otherwise.
 	Lang Lang
+	// Delivery is the delivery key of a message a job sends once
+	// (deliver): an adapter that can attaches it to the message, so that
+	// Verifier.Delivered finds it after a crash mid-send. IDs only.
+	Delivery string
 }
 
 // Field is a labelled value shown under the text.

@@ -18,6 +18,15 @@ type Platform interface {
 	Introduce(ctx context.Context, members []MemberID, msg Message) error
 }
 
+// Verifier is an optional Platform feature: whether a message sent to a
+// member with Message.Delivery set to key reached them. The bot asks it
+// only after a replica died while sending that message (MarkSent's
+// "retry"), so that the message is not sent twice. An error means the
+// platform cannot tell: the message is sent again.
+type Verifier interface {
+	Delivered(ctx context.Context, to MemberID, key string) (bool, error)
+}
+
 // Directory is an optional Platform feature: what the platform knows of a
 // member. Platforms without it leave names and time zones to the members.
 type Directory interface {

@@ -154,14 +154,37 @@ var errInFlight = errors.New("delivery in flight")
 // mark that expires with the job's lease, so the message is sent again
 // rather than lost; only a crash between the platform accepting the
 // message and the confirmation can repeat it.
+//
+// That crash is caught where the platform can tell (Verifier): the retry
+// that finds the dead replica's mark asks whether the message, tagged
+// with its delivery key, reached the member, and sends it only if not.
 func (b *Bot) deliver(ctx context.Context, jobID string, to MemberID, build func(Lang) Message) error {
-	return b.once(ctx, to.Tenant(), jobID+":"+to.User, b.lease(), func(ctx context.Context) error { return b.send(ctx, to, build) })
+	key := jobID + ":" + to.User
+	tagged := func(l Lang) Message { m := build(l); m.Delivery = key; return m }
+	return b.onceVerified(ctx, to.Tenant(), key, b.lease(), func(ctx context.Context) error { return b.send(ctx, to, tagged) }, b.verifier(to, key))
+}
+
+// verifier returns how to ask to's platform whether the message tagged
+// key reached them, or nil if it cannot tell.
+func (b *Bot) verifier(to MemberID, key string) func(ctx context.Context) (bool, error) {
+	p, err := b.platform(to)
+	if err != nil {
+		return nil
+	}
+	v, ok := p.(Verifier)
+	if !ok {
+		return nil
+	}
+	return func(ctx context.Context) (bool, error) { return v.Delivered(ctx, to, key) }
 }
 
 // Delivery marks: what MarkSent finds, and ConfirmSent leaves.
 const (
 	markPending = "pending"
 	markDone    = "done"
+	// markRetry: a replica died while it held the mark; the message may
+	// have gone out.
+	markRetry = "retry"
 	// markUnknown: the send was cut by its deadline while the platform
 	// may have taken it. It is not repeated: a member would rather miss
 	// one message (the reminders and timeouts that follow every message
@@ -194,6 +217,13 @@ func sendBudget(lease time.Duration) time.Duration { return lease / 2 }
 // "unknown" and not sent again. The bookkeeping after send has its own
 // budget, counted from the end of the send.
 func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error) error {
+	return b.onceVerified(ctx, t, key, lease, send, nil)
+}
+
+// onceVerified is once, which, when it takes over the mark of a replica
+// that died mid-send, first asks verify (if set) whether the message went
+// out, and then only confirms it.
+func (b *Bot) onceVerified(ctx context.Context, t Tenant, key string, lease time.Duration, send func(ctx context.Context) error, verify func(ctx context.Context) (bool, error)) error {
 	// The mark's lease runs on Redis's clock, in real time.
 	markExpires := time.Now().Add(lease)
 	prev, err := b.store.delivery.MarkSent(ctx, t, key, lease)
@@ -204,6 +234,17 @@ func (b *Bot) once(ctx context.Context, t Tenant, key string, lease time.Duratio
 		return nil
 	case prev == markPending:
 		return &Error{Code: ESTALE, Err: errInFlight}
+	case prev == markRetry && verify != nil:
+		vctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendBudget(lease)/2)
+		sent, err := verify(vctx)
+		cancel()
+		if err == nil && sent {
+			b.log.Warn("delivery found sent by a replica that died", "tenant", t.String(), "key", key)
+			return b.confirmSent(ctx, t, key, markExpires)
+		}
+		if err != nil {
+			b.log.Warn("delivery not verified: sent again", "tenant", t.String(), "key", key, "code", string(ErrorCode(err)))
+		}
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendBudget(lease))
 	err = send(sctx)

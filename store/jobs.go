@@ -109,16 +109,30 @@ func (s *Store) Tenants(ctx context.Context) ([]bot.Tenant, error) {
 // with their other keys named after them.
 
 // markScript returns the state of field ARGV[1] in the hash KEYS[1], else
-// the string KEYS[2]; if neither exists, it sets KEYS[2] to "pending" for
-// ARGV[2] ms and returns "".
+// the pending mark KEYS[2]: "pending" until its deadline. Otherwise it
+// sets KEYS[2] to "pending|<deadline>", the deadline ARGV[2] ms from now
+// (Redis's clock), kept 30 times as long (an hour for a 2-minute lease:
+// past a crash, the retry may wait for Redis to come back), and returns
+// "", or "retry" when it
+// took over a mark whose deadline had passed: its holder died mid-send.
+// A mark of an older version, the string "pending", reads the same.
 var markScript = redis.NewScript(`
 local v = redis.call('HGET', KEYS[1], ARGV[1])
 if v and string.match(v, '^%d+$') then return 'done' end
 if v then return (string.gsub(v, '/%d*$', '')) end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local ttl = tonumber(ARGV[2])
+local prev = ''
 v = redis.call('GET', KEYS[2])
-if v then return v end
-redis.call('SET', KEYS[2], 'pending', 'PX', ARGV[2])
-return ''
+if v then
+  local deadline = tonumber(string.match(v, '^pending|(%d+)$') or '')
+  if not deadline then return v end
+  if now < deadline then return 'pending' end
+  prev = 'retry'
+end
+redis.call('SET', KEYS[2], 'pending|' .. string.format('%d', now + ttl), 'PX', 30 * ttl)
+return prev
 `)
 
 // confirmScript sets field ARGV[1] of the hash KEYS[1] to the state ARGV[2]

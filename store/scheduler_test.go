@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -319,6 +320,7 @@ type outage struct {
 	t    *testing.T
 	once sync.Once
 	back chan struct{}
+	down time.Duration // how long Redis stays away; 300 ms if zero
 }
 
 func (o *outage) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
@@ -327,7 +329,7 @@ func (o *outage) Send(ctx context.Context, to bot.MemberID, msg bot.Message) err
 		o.srv.Stop()
 		go func() {
 			defer close(o.back)
-			time.Sleep(300 * time.Millisecond)
+			time.Sleep(cmp.Or(o.down, 300*time.Millisecond))
 			o.srv.Start(o.t)
 		}()
 	})
@@ -364,5 +366,58 @@ func TestSchedulerConfirmAfterOutage(t *testing.T) {
 	defer p.mu.Unlock()
 	if got := p.sends["ping "+bot.JobTest+":u1:1"]; got != 1 {
 		t.Fatalf("got the message sent %d times (%v), want once", got, p.sends)
+	}
+}
+
+// verifying is an outage platform that can tell whether a message tagged
+// with a delivery key reached its member (bot.Verifier), as Slack's
+// conversations.history can.
+type verifying struct {
+	outage
+	tags sync.Map // delivery key → true
+}
+
+func (v *verifying) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	v.tags.Store(msg.Delivery, true)
+	return v.outage.Send(ctx, to, msg)
+}
+
+func (v *verifying) Delivered(ctx context.Context, to bot.MemberID, key string) (bool, error) {
+	_, ok := v.tags.Load(key)
+	return ok, nil
+}
+
+// TestSchedulerVerifiedAfterLongOutage: Redis goes away right after the
+// platform took a message, for longer than the delivery mark's lease, as
+// a replica killed between the send and its confirmation leaves it. The
+// retry that takes the mark over asks the platform, finds the message
+// delivered (by its delivery key) and does not send it again.
+func TestSchedulerVerifiedAfterLongOutage(t *testing.T) {
+	srv := storetest.MustServer(t, "--appendonly", "yes", "--appendfsync", "always")
+	st, err := store.Open(context.Background(), "redis://"+srv.Addr+"/0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tn := storetest.Tenant(t, "verify")
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC))
+	const lease = time.Second
+	b := bot.New(bot.Config{JobLease: lease, JobRetry: time.Second}, st, clock, rand.NewChaCha8([32]byte{}), nil)
+	p := &verifying{outage: outage{counter: counter{sends: map[string]int{}}, srv: srv, t: t, back: make(chan struct{}), down: 2 * lease}}
+	b.Register(tn.Platform, p)
+	storetest.MustOK(t, st.ScheduleJobs(context.Background(), tn, false, bot.NewJob(clock.Now(), bot.JobTest, "u1", "1")))
+	_, _ = b.TickTenants(context.Background(), tn) // the confirmation gives up at the lease
+	<-p.back
+	for end := time.Now().Add(3 * lease); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		clock.Advance(time.Hour)
+		_, _ = b.TickTenants(context.Background(), tn)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if got := p.sends["ping "+bot.JobTest+":u1:1"]; got != 1 {
+		t.Fatalf("got the message sent %d times (%v), want once", got, p.sends)
+	}
+	if _, ok := p.tags.Load(bot.JobTest + ":u1:1:u1"); !ok {
+		t.Fatal("got no delivery key on the message, want the job's")
 	}
 }

@@ -10,7 +10,7 @@ import (
 // TestManifest checks what the manifests must declare for the adapter to
 // work, and that they ask for no scope it does not use.
 func TestManifest(t *testing.T) {
-	wantScopes := []string{"chat:write", "commands", "files:write", "im:write", "mpim:write", "users:read"}
+	wantScopes := []string{"chat:write", "commands", "files:write", "im:history", "im:write", "mpim:write", "users:read"}
 	for _, tt := range []struct {
 		file       string
 		socketMode bool

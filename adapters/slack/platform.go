@@ -176,6 +176,9 @@ func (a *Adapter) open(ctx context.Context, users []string) (string, error) {
 func (a *Adapter) post(ctx context.Context, channel string, msg bot.Message) error {
 	return call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
 		opts := append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())
+		if msg.Delivery != "" {
+			opts = append(opts, slack.MsgOptionMetadata(deliveryMetadata(msg.Delivery)))
+		}
 		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -99,11 +100,20 @@ func (s *Store) Tenants(ctx context.Context) ([]bot.Tenant, error) {
 func (s *Store) MarkSent(ctx context.Context, t bot.Tenant, key string, ttl time.Duration) (string, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
+	prev := ""
 	if v, ok := s.get(sp.sent, key); ok {
-		return v, nil
+		deadline, pending := strings.CutPrefix(v, "pending|")
+		if !pending {
+			return v, nil
+		}
+		if ms, _ := strconv.ParseInt(deadline, 10, 64); s.now().Before(time.UnixMilli(ms)) {
+			return "pending", nil
+		}
+		prev = "retry" // its holder died mid-send
 	}
-	sp.sent[key] = expiring{V: "pending", Exp: s.pxExpiry(ttl)}
-	return "", nil
+	ttl = max(ttl, time.Millisecond)
+	sp.sent[key] = expiring{V: "pending|" + strconv.FormatInt(s.now().Add(ttl).UnixMilli(), 10), Exp: s.pxExpiry(30 * ttl)}
+	return prev, nil
 }
 
 // ConfirmSent implements bot.Store.

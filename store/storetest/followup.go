@@ -152,7 +152,19 @@ func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 }
 
+// testMarkSent: a delivery mark is free, then pending, free again once
+// unmarked, done once confirmed; a pending mark whose ttl ran out (its
+// holder died mid-send) is taken over and reported "retry", in real time
+// (a Redis TTL).
 func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
+	MustOK(t, firstErr(s.MarkSent(ctx(), tn, "short", 50*time.Millisecond)))
+	time.Sleep(60 * time.Millisecond)
+	if prev, _ := s.MarkSent(ctx(), tn, "short", time.Minute); prev != "retry" {
+		t.Fatalf("got %q for a pending mark past its ttl, want retry", prev)
+	}
+	if prev, _ := s.MarkSent(ctx(), tn, "short", time.Minute); prev != "pending" {
+		t.Fatalf("got %q once taken over, want pending", prev)
+	}
 	prev, err := s.MarkSent(ctx(), tn, "k", time.Minute)
 	MustOK(t, err)
 	if prev != "" {
@@ -162,12 +174,16 @@ func testMarkSent(t *testing.T, s bot.Store, tn bot.Tenant) {
 		t.Fatalf("got %q, want pending", prev)
 	}
 	MustOK(t, s.UnmarkSent(ctx(), tn, "k"))
-	s.MarkSent(ctx(), tn, "k", time.Minute)
+	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "" {
+		t.Fatalf("got %q after an unmark, want a free mark", prev)
+	}
 	MustOK(t, s.ConfirmSent(ctx(), tn, "k", "done", time.Hour))
 	if prev, _ = s.MarkSent(ctx(), tn, "k", time.Minute); prev != "done" {
 		t.Fatalf("got %q, want done", prev)
 	}
 }
+
+func firstErr(_ string, err error) error { return err }
 
 // testNotices: a kept notice and its job are saved together; the job is
 // due when asked, the notice reads back whole, and is gone once deleted.

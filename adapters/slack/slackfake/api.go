@@ -104,6 +104,8 @@ func (s *Server) answer(method string, c Call) map[string]any {
 		return s.conversationsOpen(c.Get("users"))
 	case "chat.postMessage", "chat.update":
 		return s.chat(method, c)
+	case "conversations.history":
+		return s.history(c)
 	case "views.open":
 		return s.viewsOpen(c)
 	case "apps.connections.open":
@@ -216,9 +218,37 @@ func (s *Server) chat(method string, c Call) map[string]any {
 		s.mu.Lock()
 		s.ts++
 		ts = fmt.Sprintf("1700000000.%06d", s.ts)
+		var meta map[string]any
+		if m := c.Get("metadata"); m != "" && json.Unmarshal([]byte(m), &meta) == nil {
+			s.tagged[channel] = append(s.tagged[channel], map[string]any{"type": "message", "ts": ts, "metadata": meta})
+		}
 		s.mu.Unlock()
 	}
 	return map[string]any{"ok": true, "channel": channel, "ts": ts}
+}
+
+// history answers conversations.history with the channel's messages that
+// were posted with metadata, newest first, up to limit (default 100);
+// their metadata only with include_all_metadata, as Slack does. Other
+// messages are left out: no test reads them back.
+func (s *Server) history(c Call) map[string]any {
+	limit, _ := strconv.Atoi(c.Get("limit"))
+	if limit <= 0 {
+		limit = 100
+	}
+	withMeta := c.Get("include_all_metadata") == "1" || c.Get("include_all_metadata") == "true"
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	all := s.tagged[c.Get("channel")]
+	out := []any{}
+	for i := len(all) - 1; i >= 0 && len(out) < limit; i-- {
+		m := map[string]any{"type": "message", "ts": all[i]["ts"]}
+		if withMeta {
+			m["metadata"] = all[i]["metadata"]
+		}
+		out = append(out, m)
+	}
+	return map[string]any{"ok": true, "messages": out, "has_more": false}
 }
 
 // viewsOpen accepts each trigger_id once, as Slack does.

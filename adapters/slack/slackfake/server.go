@@ -33,6 +33,9 @@ type Server struct {
 	triggers  map[string]bool
 	socket    *Socket
 	socketURL string
+	// tagged holds, by channel, the messages posted with metadata, for
+	// conversations.history: the only messages it returns.
+	tagged map[string][]map[string]any
 }
 
 // User is a member of the fake workspace, as users.info describes them.
@@ -70,7 +73,7 @@ type Call struct {
 func New() *Server {
 	s := &Server{
 		counts: map[string]int{}, succeeded: map[string]int{}, record: true, changed: make(chan struct{}),
-		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{}, team: Team,
+		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{}, tagged: map[string][]map[string]any{}, team: Team,
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.socketURL = "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
