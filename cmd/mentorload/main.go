@@ -11,7 +11,10 @@
 // Mentors offer, mentees request, mentors accept the proposals, both
 // members accept the charter, answer the check-in and the mid and end
 // surveys. The follow-up delays are shortened through the MENTORBOT_*
-// variables (the clock is real) and the replicas tick every second.
+// variables (the clock is real: a 90-second program, a job lease of 20 s,
+// longer than the Redis stop, and a job retry of 5 s), and the replicas
+// tick every second. A member whose command or click is answered "busy"
+// or "database down" (nothing was done) tries again, as a person would.
 //
 // By default the tool starts its own redis-server on a free port (it
 // needs redis-server on PATH): only then can it stop Redis. With -redis
