@@ -41,7 +41,10 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // MemberJSON is the file /mentor export-me sends: the member's data, with
 // field names a reader understands and times in RFC 3339.
 func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
-	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History}
+	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
+	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
+		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}}
 	if d.Member.ID.User != "" {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
@@ -64,11 +67,11 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 			Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created, Official: timePtr(p.Official), Met: timePtr(p.Met),
 			Ended: timePtr(p.Ended), EndReason: p.EndReason})
 	}
-	out.Checkins = d.Checkins
+	out.Checkins = append(out.Checkins, d.Checkins...)
 	for _, s := range d.Surveys {
 		out.Surveys = append(out.Surveys, surveyExport{Survey: string(s.Survey), Question: s.Question, Answer: s.Answer, At: timePtr(s.At)})
 	}
-	out.Charters = d.Charters
+	out.Charters = append(out.Charters, d.Charters...)
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, Wrap(EINTERNAL, err, "encode member data")

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"encoding/json"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -90,5 +91,19 @@ func TestExportMe(t *testing.T) {
 	}
 	if !strings.Contains(string(f.Data), "dave\"") || strings.Contains(string(f.Data), "Bob") {
 		t.Errorf("got the file without the proposal of dave's request, or with another member's name, in:\n%s", f.Data)
+	}
+}
+
+// TestExportMeEmptyLists: a member with nothing but a profile gets empty
+// lists in their file, not nulls.
+func TestExportMeEmptyLists(t *testing.T) {
+	b, err := bot.MemberJSON(bot.MemberID{Platform: "test", Workspace: "T1", User: "U1"}, bot.MemberData{}, time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, list := range []string{"requests", "proposals", "pairs", "checkins", "survey_answers", "charter_acceptances"} {
+		if !strings.Contains(string(b), `"`+list+`": []`) {
+			t.Errorf("got %s, want %q as an empty list", b, list)
+		}
 	}
 }

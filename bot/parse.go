@@ -28,7 +28,7 @@ func (b *Bot) Parse(text string) (CommandSpec, map[string]string, error) {
 func (b *Bot) ParseIn(lang Lang, text string) (CommandSpec, map[string]string, error) {
 	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
 	if utf8.RuneCountInString(text) > MaxTextLen {
-		return CommandSpec{}, nil, &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", itoa(MaxTextLen)}}
+		return CommandSpec{}, nil, &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", Number(lang, MaxTextLen)}}
 	}
 	if text == "" {
 		c, _ := b.command("help")

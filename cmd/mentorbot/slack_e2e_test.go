@@ -153,7 +153,7 @@ func TestSlackCommandInput(t *testing.T) {
 		MustContain(t, w.MustCommand(alice, ""), en("help.title"))
 	})
 	t.Run("Oversized", func(t *testing.T) {
-		MustContain(t, w.MustCommand(alice, "request "+strings.Repeat("go ", 1000)), en("err.text_too_long", "max", "2000"))
+		MustContain(t, w.MustCommand(alice, "request "+strings.Repeat("go ", 1000)), en("err.text_too_long", "max", "2,000"))
 	})
 	t.Run("Misspelled", func(t *testing.T) {
 		MustContain(t, w.MustCommand(alice, "statuz"), en("err.unknown_command_suggest", "command", "statuz", "suggestion", "status"))
