@@ -51,11 +51,11 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		return Reply{}, err
 	}
 	b.log.Info("call for mentors posted", "tenant", t.String(), "channel", channel, "by", in.Member.String())
-	text := T(in.Lang, "admin.announce.done", "channel", channel) + "\n" + T(in.Lang, "admin.announce.advice")
+	text := T(in.Lang, "admin.announce.done", "channel", ChannelText(channel)) + "\n" + T(in.Lang, "admin.announce.advice")
 	if names := b.pastMentors(ctx, t); len(names) > 0 {
 		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", strings.Join(names, ", "))
 	}
-	return Reply{Message: Message{Text: text}}, nil
+	return Reply{Message: Message{Text: text, Channels: []string{channel}}}, nil
 }
 
 // announceMessage is the call for mentors, in one or more languages, with

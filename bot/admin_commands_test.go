@@ -51,9 +51,9 @@ func TestAdminDigestChannel(t *testing.T) {
 	h := MustAdminHarness(t)
 	for _, tc := range []struct{ name, text, want string }{
 		{"ShowNoneOK", "admin digest-channel", "No managers' channel is set, so no digest is posted. Set one with `/mentor admin digest-channel #channel`."},
-		{"SetOK", "admin digest-channel #C123", "Done: the weekly digest will be posted in C123 every Monday morning, with what needs your eye."},
-		{"ShowOK", "admin digest-channel", "The weekly digest is posted in C123."},
-		{"SetByIDOK", "admin digest-channel 1234567890", "Done: the weekly digest will be posted in 1234567890 every Monday morning, with what needs your eye."},
+		{"SetOK", "admin digest-channel #C123", "Done: the weekly digest will be posted in #C123 every Monday morning, with what needs your eye."},
+		{"ShowOK", "admin digest-channel", "The weekly digest is posted in #C123."},
+		{"SetByIDOK", "admin digest-channel 1234567890", "Done: the weekly digest will be posted in #1234567890 every Monday morning, with what needs your eye."},
 		{"OffOK", "admin digest-channel off", "Done: the weekly digest is no longer posted."},
 		{"ErrBadChannel", "admin digest-channel #a/b", "I can't read “#a/b” as a channel: mention it, or give its ID."},
 		// The adapters rewrite their platform's mentions: the core reads none.

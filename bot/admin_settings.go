@@ -169,7 +169,7 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	raw := in.Text("channel")
 	if raw == "" {
 		if ch := b.settings(ctx, t).DigestChannel; ch != "" {
-			return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.current", "channel", ch)}}, nil
+			return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.current", "channel", ChannelText(ch)), Channels: []string{ch}}}, nil
 		}
 		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.none")}}, nil
 	}
@@ -184,13 +184,13 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if ch == "" {
 		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.off")}}, nil
 	}
-	text := T(in.Lang, "admin.digest_channel.set", "channel", ch)
+	text := T(in.Lang, "admin.digest_channel.set", "channel", ChannelText(ch))
 	if p, err := b.tenantPlatform(t); err == nil {
 		if _, ok := p.(Poster); !ok {
 			text += "\n" + T(in.Lang, "admin.cannot_post_here")
 		}
 	}
-	return Reply{Message: Message{Text: text}}, nil
+	return Reply{Message: Message{Text: text, Channels: []string{ch}}}, nil
 }
 
 // channelSetting reads a channel for the digest-channel setting: "off",

@@ -17,11 +17,19 @@ type Message struct {
 	// reader's language applies, so that an adapter's own words around it
 	// (the shell's frame) follow it; "" otherwise.
 	Lang Lang
+	// Channels are the channels the text names, each written "#" and its
+	// ID (ChannelText), which adapters that can show as links to the
+	// channel (Slack's <#C123>, Discord's <#123>).
+	Channels []string
 	// Delivery is the delivery key of a message a job sends once
 	// (deliver): an adapter that can attaches it to the message, so that
 	// Verifier.Delivered finds it after a crash mid-send. IDs only.
 	Delivery string
 }
+
+// ChannelText is how a message's text names a channel: "#" and its ID;
+// list the ID in Message.Channels so that adapters can link it.
+func ChannelText(id string) string { return "#" + id }
 
 // Field is a labelled value shown under the text.
 type Field struct {

@@ -45,7 +45,7 @@ func renderMessage(m bot.Message, guild string, ping bool) (rendered, error) {
 	r := rendered{Embeds: []*discordgo.MessageEmbed{}, Components: []discordgo.MessageComponent{}}
 	mentions, ids := mentionLine(m.Mentions)
 	r.Mentions = allowedMentions(ping, ids)
-	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), escapeMarkdown(m.Text), renderFields(m.Fields), mentions)
+	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), channelLinks(escapeMarkdown(m.Text), m.Channels), renderFields(m.Fields), mentions)
 	r.Content = content
 	r.Embeds = append(r.Embeds, embeds...)
 	rows, err := renderButtons(m, guild)
@@ -165,4 +165,18 @@ func joinLines(a, b string) string {
 		return a
 	}
 	return a + "\n\n" + b
+}
+
+// channelLinks turns each "#ID" of the channels a message names
+// (bot.ChannelText, escaped) into Discord's link to the channel, <#ID>,
+// which shows its name and pings nobody. Only snowflakes (digits) qualify.
+func channelLinks(text string, channels []string) string {
+	for _, ch := range channels {
+		if ch != "" && strings.Trim(ch, "0123456789") == "" {
+			// At a line's start the "#" is escaped (escapeMarkdown).
+			link := "<#" + ch + ">"
+			text = strings.NewReplacer(`\`+bot.ChannelText(ch), link, bot.ChannelText(ch), link).Replace(text)
+		}
+	}
+	return text
 }

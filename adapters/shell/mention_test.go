@@ -28,7 +28,7 @@ func TestShellMentions(t *testing.T) {
 	for _, tc := range []struct{ name, got, want string }{
 		{"MemberOK", run("as alice", "/mentor admin managers add @bob", "as bob", "/mentor admin managers list"), "• Bob\n"},
 		{"BareNameOK", run("as alice", "/mentor admin managers remove bob"), "no longer a manager"},
-		{"ChannelOK", run("as alice", "/mentor admin digest-channel #managers"), bot.T(bot.English, "admin.digest_channel.set", "channel", "managers")},
+		{"ChannelOK", run("as alice", "/mentor admin digest-channel #managers"), bot.T(bot.English, "admin.digest_channel.set", "channel", "#managers")},
 		{"ErrBadUser", run("/mentor admin managers add @b/b"), bot.T(bot.English, "err.admin.bad_user", "value", "@b/b")},
 		{"ErrOtherPlatform", run("/mentor admin managers add <@bob>"), bot.T(bot.English, "err.admin.bad_user", "value", "<@bob>")},
 		{"ErrBadChannel", run("/mentor admin digest-channel #a/b"), bot.T(bot.English, "err.admin.bad_channel", "value", "#a/b")},

@@ -38,7 +38,7 @@ func renderBlocks(m bot.Message) []slack.Block {
 		head = append(head, slack.NewHeaderBlock(plain(clip(t, maxHeaderText))))
 	}
 	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), maxSectionText, maxTextSections) {
-		body = append(body, slack.NewSectionBlock(mrkdwn(chunk), nil, nil))
+		body = append(body, slack.NewSectionBlock(mrkdwn(channelLinks(chunk, m.Channels)), nil, nil))
 	}
 	body = append(body, fieldSections(m.Fields)...)
 	if m.Link != nil {
@@ -218,4 +218,30 @@ func plain(s string) *slack.TextBlockObject {
 // text must already be escaped.
 func mrkdwn(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, s, false, true)
+}
+
+// channelLinks turns each "#ID" of the channels a message names
+// (bot.ChannelText) into Slack's link to the channel, <#ID>, which shows
+// its name. Only channel IDs qualify: they hold nothing to escape.
+func channelLinks(text string, channels []string) string {
+	for _, ch := range channels {
+		if isChannelID(ch) {
+			text = strings.ReplaceAll(text, bot.ChannelText(ch), "<#"+ch+">")
+		}
+	}
+	return text
+}
+
+// isChannelID reports whether s looks like a Slack channel ID: C, G or D
+// then capital letters and digits.
+func isChannelID(s string) bool {
+	if len(s) < 2 || !strings.ContainsRune("CGD", rune(s[0])) {
+		return false
+	}
+	for _, r := range s[1:] {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -24,7 +24,7 @@ func TestSlackMentions(t *testing.T) {
 		MustContain(t, w.MustCommand(admin, "admin managers remove <@UNOBODY|nobody>"), en("err.admin.not_manager", "name", "UNOBODY"))
 	})
 	t.Run("ChannelOK", func(t *testing.T) {
-		MustContain(t, w.MustCommand(admin, "admin digest-channel <#C0MANAGERS|managers>"), en("admin.digest_channel.set", "channel", "C0MANAGERS"))
+		MustContainLink(t, w.MustCommand(admin, "admin digest-channel <#C0MANAGERS|managers>"), en("admin.digest_channel.set", "channel", "#C0MANAGERS"), "C0MANAGERS")
 	})
 	t.Run("ErrBadUser", func(t *testing.T) {
 		MustContain(t, w.MustCommand(admin, "admin managers add <#C0GENERAL|general>"), en("err.admin.bad_user", "value", "#C0GENERAL"))
@@ -67,7 +67,7 @@ func TestDiscordMentions(t *testing.T) {
 	})
 	t.Run("ChannelOK", func(t *testing.T) {
 		discordEphemeral(t, asManager(command("admin digest-channel", discordtest.Option{Name: "channel", Value: "<#" + discordAnnounce + ">"})),
-			en("admin.digest_channel.set", "channel", discordAnnounce))
+			en("admin.digest_channel.set", "channel", "<#"+discordAnnounce+">"))
 	})
 	t.Run("ErrBadUser", func(t *testing.T) {
 		discordEphemeral(t, asManager(managers(role)), en("err.admin.bad_user", "value", shown))

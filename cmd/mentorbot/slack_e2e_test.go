@@ -215,7 +215,7 @@ func TestSlackManagers(t *testing.T) {
 		}
 	})
 	t.Run("Announce", func(t *testing.T) {
-		MustContain(t, w.MustCommand(admin, "admin announce <#C0GENERAL|general>"), en("admin.announce.done", "channel", "C0GENERAL"))
+		MustContainLink(t, w.MustCommand(admin, "admin announce <#C0GENERAL|general>"), en("admin.announce.done", "channel", "#C0GENERAL"), "C0GENERAL")
 		post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0GENERAL" }, wait)[0]
 		name := w.click(carol, post, "offer.open")
 		trigger := "trigger-" + strings.TrimPrefix(name, "click-")

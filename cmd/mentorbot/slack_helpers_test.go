@@ -325,6 +325,16 @@ func MustContain(tb testing.TB, c slackfake.Call, want ...string) {
 	}
 }
 
+// MustContainLink is MustContain for a sentence whose channel, named
+// "#"+channel, Slack shows as a link, <#channel>.
+func MustContainLink(tb testing.TB, c slackfake.Call, sentence, channel string) {
+	tb.Helper()
+	want := strings.ReplaceAll(mrkdwn(sentence), "#"+channel, "<#"+channel+">")
+	if got := c.AllText(); !strings.Contains(got, want) {
+		tb.Fatalf("got %s text:\n%s\nwant it to contain %q", c.Method, got, want)
+	}
+}
+
 // mrkdwn escapes plain text the way Slack's mrkdwn needs.
 func mrkdwn(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
