@@ -136,11 +136,17 @@ func topicIndex(topics []string, topic string) int {
 
 // offerReply shows a mentor their whole offer, after the sentence key.
 func offerReply(lang Lang, key string, o Offer, m Member) Reply {
+	return Reply{Message: Message{Text: T(lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: offerDetails(lang, o, m)}}
+}
+
+// offerDetails are the fields of a mentor's offer, years of experience
+// included when known.
+func offerDetails(lang Lang, o Offer, m Member) []Field {
 	fields := offerFields(lang, o)
 	if m.Years > 0 {
 		fields = append(fields, Field{Label: T(lang, "field.years"), Value: itoa(m.Years)})
 	}
-	return Reply{Message: Message{Text: T(lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: fields}}
+	return fields
 }
 
 // recordNewMentor counts a new offer, and a mentee who became a mentor.

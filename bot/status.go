@@ -25,7 +25,13 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			state = T(lang, "status.offer_paused")
 		}
 		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
-		msg.Fields = append(msg.Fields, offerFields(lang, *o)...)
+		// The offer's details, but its languages: the languages line
+		// below says which languages the member mentors in.
+		for _, f := range offerDetails(lang, *o, in.Me) {
+			if f.Label != T(lang, "field.languages") {
+				msg.Fields = append(msg.Fields, f)
+			}
+		}
 	} else {
 		lines = append(lines, T(lang, "status.no_offer"))
 	}
