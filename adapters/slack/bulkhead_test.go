@@ -157,27 +157,33 @@ func TestBulkheads(t *testing.T) {
 	})
 }
 
+// mustFullRig returns a rig on h whose only job slot is held by a command
+// of U0 (until h's gate is closed), and whose member UFR reads French.
+func mustFullRig(t *testing.T, h slack.Handler) *rig {
+	t.Helper()
+	fake := slackfake.MustNew(t)
+	fake.SetTeam("T1")
+	fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
+	r := MustRigOn(t, fake, h, func(o *slack.Options) {
+		o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
+	})
+	if _, err := r.a.ReadDirectory(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
+		t.Fatalf("got ack %q, want an empty one", body)
+	}
+	return r
+}
+
 // TestBusy: with every job slot taken, an ack leaves at once and says the
 // bot is busy, in the member's language, and nothing runs.
 func TestBusy(t *testing.T) {
 	busyFR := bot.T(bot.French, "err.busy")
-	// mustFull returns a rig whose only job slot is held by a command of
-	// U0 until release is closed, and whose member UFR reads French.
 	mustFull := func(t *testing.T) (*rig, *recorder) {
 		h := &recorder{gate: make(chan struct{}), reply: bot.Reply{Message: bot.Message{Text: "done"}}}
-		fake := slackfake.MustNew(t)
-		fake.SetTeam("T1")
-		fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
-		r := MustRigOn(t, fake, h, func(o *slack.Options) {
-			o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
-		})
-		if _, err := r.a.ReadDirectory(t.Context()); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { close(h.gate) })
-		if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
-			t.Fatalf("got ack %q, want an empty one", body)
-		}
+		r := mustFullRig(t, h)
+		t.Cleanup(func() { close(h.gate) }) // before the rig closes: cleanups run last first
 		return r, h
 	}
 	t.Run("Command", func(t *testing.T) {
@@ -303,19 +309,7 @@ func TestBusyKept(t *testing.T) {
 	keptFR := bot.T(bot.French, "err.busy_kept")
 	mustFull := func(t *testing.T) (*rig, *keeper) {
 		h := &keeper{recorder: &recorder{gate: make(chan struct{}), reply: bot.Reply{Message: bot.Message{Text: "done"}}}, kept: map[string][]byte{}}
-		fake := slackfake.MustNew(t)
-		fake.SetTeam("T1")
-		fake.AddUser(slackfake.User{ID: "U0", Locale: "en-US"}, slackfake.User{ID: "UFR", Locale: "fr-FR"})
-		r := MustRigOn(t, fake, h, func(o *slack.Options) {
-			o.MaxInFlight, o.AckBudget, o.DirectoryRefresh = 1, 100*time.Millisecond, -1
-		})
-		if _, err := r.a.ReadDirectory(t.Context()); err != nil {
-			t.Fatal(err)
-		}
-		if body := ackOf(t, r, slackfake.Command{Team: "T1", User: "U0", ResponseURL: r.fake.ResponseURL("u0")}); body != "" {
-			t.Fatalf("got ack %q, want an empty one", body)
-		}
-		return r, h
+		return mustFullRig(t, h), h
 	}
 	redeliver := func(t *testing.T, r *rig, h *keeper) {
 		kept := h.all()
