@@ -6,6 +6,7 @@ var catalogShellEN = map[string]string{
 	"shell.welcome":       "mentorbot shell. You are {name}. Type `:help` for help.",
 	"shell.help":          "  `as NAME`        act as member NAME (letters, digits, - and _)\n  `/mentor …`      run a command, for example `/mentor help`\n  `click N`        click button [N]. Button numbers are shared by everyone in the shell: any member may click any number, and the bot answers whether that button is theirs.\n  `:advance 3d`    move the clock forward (s, m, h, d) and run, in order, what falls due on the way: the follow-up (reminders, check-ins, surveys, timeouts), the hourly sweep that proposes waiting requests, and the Monday 9:00 digest in the managers' channel (set it with `/mentor admin digest-channel`)\n  `:quit`          leave (nothing is kept after exit with the embedded Redis)\n\nYour time zone and years of experience go with your offer or request, for example: `/mentor offer go tz:Europe/Paris years:12`",
 	"shell.unknown":       "Unknown command {command}: only /mentor is installed here.",
+	"shell.unknown_own":   "The terminal has no command {command}: type `:help` to see its commands.",
 	"shell.as_usage":      "Usage: `as NAME`, where NAME is letters, digits, - or _ (at most 32).",
 	"shell.now":           "You are now {name}.",
 	"shell.click_usage":   "Usage: `click N`, where N is a button number like [2].",

@@ -36,8 +36,10 @@ func TestShellSpeaksMemberLanguage(t *testing.T) {
 	sh.Line(ctx, ":help")
 	sh.Line(ctx, "click 9")
 	sh.Line(ctx, "/mentor status")
+	sh.Line(ctx, ":avance")
 	got := out.String()
-	for _, want := range []string{"Les numéros de boutons sont communs à tout le terminal", "Il n'y a pas de bouton [9].", "[à bob, en privé] *Votre mentorat*"} {
+	for _, want := range []string{"Les numéros de boutons sont communs à tout le terminal", "Il n'y a pas de bouton [9].", "[à bob, en privé] *Votre mentorat*",
+		"Le terminal n'a pas de commande :avance\u202f: tapez `:help`"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
 		}

@@ -110,6 +110,10 @@ func (a *Adapter) Line(ctx context.Context, line string) bool {
 	case ":advance":
 		a.advance(ctx, strings.TrimSpace(rest))
 	default:
+		if strings.HasPrefix(word, ":") {
+			a.say("shell.unknown_own", "command", word)
+			return true
+		}
 		if strings.HasPrefix(word, "/") && word != "/mentor" {
 			a.say("shell.unknown", "command", word)
 			return true
