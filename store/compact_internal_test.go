@@ -74,6 +74,8 @@ func TestOldRecordsRead(t *testing.T) {
 		}
 	}
 	e.rdb.Set(ctx, k.sent("checkin:pa1:1:U2"), "done", time.Hour)
+	e.rdb.HSet(ctx, k.marks("U2"), "checkin:pa1:2", "20000")  // a field named by its job
+	e.rdb.HSet(ctx, k.marks("pa1"), "intro", "unknown/20000") // a mark to no single member
 
 	r, err := e.GetRequest(ctx, tn, "r1")
 	if err != nil || r.Goal != oldGoal || r.State != bot.RequestPaired || r.Keys[0] != "go" {
@@ -95,6 +97,11 @@ func TestOldRecordsRead(t *testing.T) {
 	}
 	if got, err := e.MarkSent(ctx, tn, "checkin:pa1:1:U2", time.Minute); got != "done" {
 		t.Fatalf("got mark %q (%v), want an older done mark read as done", got, err)
+	}
+	for key, want := range map[string]string{"checkin:pa1:2:U2": "done", "intro:pa1": "unknown"} {
+		if got, err := e.MarkSent(ctx, tn, key, time.Minute); got != want {
+			t.Fatalf("got mark %q (%v) for %s, want the older mark read as %q", got, err, key, want)
+		}
 	}
 }
 
@@ -203,5 +210,24 @@ func TestMarksKept(t *testing.T) {
 	}
 	if n := e.rdb.Exists(ctx, k.sent("checkin:p1:1:U1")).Val(); n != 0 {
 		t.Fatalf("got the pending mark left, want it gone once confirmed")
+	}
+	// A message to no single member: its mark goes to a shared hash, and
+	// confirming it moves an older version's mark there.
+	e.rdb.HSet(ctx, k.marks("pa2"), "intro", "1")
+	if err := e.ConfirmSent(ctx, tn, "intro:pa2", "done", 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.MarkSent(ctx, tn, "intro:pa2", time.Minute); got != "done" {
+		t.Fatalf("got %q for intro:pa2, want done", got)
+	}
+	if n := e.rdb.Exists(ctx, k.marks("pa2")).Val(); n != 0 {
+		t.Fatalf("got a hash of marks named after the pair, want the mark in a shared hash")
+	}
+	shared := markOf(k, "intro:pa2")
+	if !strings.Contains(shared.hash, ":mark:~") || len(shared.field) != 8 {
+		t.Fatalf("got mark %+v, want an 8-byte field of a shared hash", shared)
+	}
+	if v := e.rdb.HGet(ctx, shared.hash, shared.field).Val(); v == "" {
+		t.Fatalf("got no mark in %s, want today's", shared.hash)
 	}
 }

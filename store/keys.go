@@ -38,8 +38,9 @@ import (
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark while "pending" (with a TTL); "done"
 //	                                     in older versions (jobs.go)
-//	mb:{p:w}:mark:<user>          hash   job → the member's confirmed delivery marks,
-//	                                     "done/<day>" or "unknown/<day>", kept 90 days (jobs.go)
+//	mb:{p:w}:mark:<user>          hash   digest of a job → the member's confirmed delivery marks,
+//	                                     "<day>" or "<state>/<day>", kept 90 days (jobs.go)
+//	mb:{p:w}:mark:~<n>            hash   the same for messages to no single member, in 32 buckets
 //	mb:{p:w}:notice:<id>          string a notice to send again, or owed by a state change's
 //	                                     outbox (JSON, with a TTL), job notice:<id>
 //	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen
