@@ -74,8 +74,9 @@ func TestOldRecordsRead(t *testing.T) {
 		}
 	}
 	e.rdb.Set(ctx, k.sent("checkin:pa1:1:U2"), "done", time.Hour)
-	e.rdb.HSet(ctx, k.marks("U2"), "checkin:pa1:2", "20000")  // a field named by its job
-	e.rdb.HSet(ctx, k.marks("pa1"), "intro", "unknown/20000") // a mark to no single member
+	e.rdb.HSet(ctx, k.checkin("pa1"), "1:U2", "yes", "1:U1", "notyet", "1:notyet", "1") // check-ins in a key of their own
+	e.rdb.HSet(ctx, k.marks("U2"), "checkin:pa1:2", "20000")                            // a field named by its job
+	e.rdb.HSet(ctx, k.marks("pa1"), "intro", "unknown/20000")                           // a mark to no single member
 
 	r, err := e.GetRequest(ctx, tn, "r1")
 	if err != nil || r.Goal != oldGoal || r.State != bot.RequestPaired || r.Keys[0] != "go" {
@@ -97,6 +98,13 @@ func TestOldRecordsRead(t *testing.T) {
 	}
 	if got, err := e.MarkSent(ctx, tn, "checkin:pa1:1:U2", time.Minute); got != "done" {
 		t.Fatalf("got mark %q (%v), want an older done mark read as done", got, err)
+	}
+	answers, err := e.CheckinAnswers(ctx, tn, "pa1")
+	if want := map[string]map[string]string{"1": {"U1": "notyet", "U2": "yes"}}; err != nil || !reflect.DeepEqual(answers, want) {
+		t.Fatalf("got check-ins %v (%v), want %v", answers, err, want)
+	}
+	if _, err := e.RecordCheckin(ctx, tn, "pa1", "1", tn.Member("U2"), "notyet", t0, nil); bot.ErrorCode(err) != bot.ESTALE {
+		t.Fatalf("got %v for an answer given under the older version, want ESTALE", err)
 	}
 	for key, want := range map[string]string{"checkin:pa1:2:U2": "done", "intro:pa1": "unknown"} {
 		if got, err := e.MarkSent(ctx, tn, key, time.Minute); got != want {

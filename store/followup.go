@@ -47,36 +47,84 @@ func (s *Store) RecordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 	return bot.Pair{}, errRaced("check-in")
 }
 
+// Check-in answers live in the pair's hash, not in a key of their own
+// (some 100 bytes of key overhead per pair): the field "c:<round>:m" holds
+// the mentor's answer to the round, "c:<round>:e" the mentee's, and
+// "c:<round>:n" is "1" once the round's "not yet" was counted. A role
+// rather than a user ID keeps them short, and the erasure of a member
+// deletes their role's fields. An older version kept them in
+// checkin:<pair>, "<round>:<user>" and "<round>:notyet", which still
+// read the same.
+
+// checkinField returns the field of a round's answer by role ("mentor",
+// "mentee"), or of its counted "not yet" (role "notyet").
+func checkinField(round, role string) string {
+	tag := map[string]string{"mentor": "m", "mentee": "e", "notyet": "n"}[role]
+	return "c:" + round + ":" + tag
+}
+
+// checkinsIn returns the answers kept in a pair's hash h: round → role →
+// answer.
+func checkinsIn(h map[string]string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for field, answer := range h {
+		rest, ok := strings.CutPrefix(field, "c:")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(rest, ':')
+		if i < 0 {
+			continue
+		}
+		role := map[string]string{"m": "mentor", "e": "mentee"}[rest[i+1:]]
+		if role == "" {
+			continue // the marker of a round's counted "not yet"
+		}
+		if out[rest[:i]] == nil {
+			out[rest[:i]] = map[string]string{}
+		}
+		out[rest[:i]][role] = answer
+	}
+	return out
+}
+
 // recordCheckin tries RecordCheckin once, and reports whether it lost a
 // race to another answer to the pair (nothing was written then).
 func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) (bot.Pair, []bot.Job)) (bot.Pair, bool, error) {
-	p, err := s.GetPair(ctx, tn, id)
-	if err != nil {
-		return p, false, err
+	k := keysFor(tn)
+	var cur, older *redis.MapStringStringCmd
+	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		cur, older = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.checkin(id))
+		return nil
+	}); err != nil {
+		return bot.Pair{}, false, classify(err, "check-in")
 	}
-	if p.Role(by) == "" {
+	h := cur.Val()
+	if len(h) == 0 {
+		return bot.Pair{}, false, notFound("pair")
+	}
+	p := pairFrom(tn, id, h)
+	role := p.Role(by)
+	if role == "" {
 		return p, false, &bot.Error{Code: bot.EFORBIDDEN, Err: errString("not in the pair")}
 	}
-	k := keysFor(tn)
-	field := round + ":" + by.User
+	field, oldField := checkinField(round, role), round+":"+by.User
 	t := newTx()
-	answered := t.eq(k.checkin(id), field, "")
+	answered := t.eq(k.pair(id), field, "")
+	answeredBefore := t.eq(k.checkin(id), oldField, "") // by an older version
 	races := []int{t.eq(k.pair(id), "notyet", strconv.Itoa(p.NotYet))}
-	t.hset(k.checkin(id), field, answer)
+	t.hset(k.pair(id), field, answer)
 	counts := answer // what the answer changes in the pair
 	if answer == "notyet" {
 		// One "not yet" per round, whoever says it: guarded like the rest,
 		// so two members answering at once count once.
-		marker := round + ":notyet"
-		counted, err := s.rdb.HGet(ctx, k.checkin(id), marker).Result()
-		if err != nil && err != redis.Nil {
-			return p, false, classify(err, "check-in")
-		}
-		races = append(races, t.eq(k.checkin(id), marker, counted))
-		if counted != "" {
+		marker, oldMarker := checkinField(round, "notyet"), round+":notyet"
+		counted, countedBefore := h[marker], older.Val()[oldMarker]
+		races = append(races, t.eq(k.pair(id), marker, counted), t.eq(k.checkin(id), oldMarker, countedBefore))
+		if counted != "" || countedBefore != "" {
 			counts = "" // the round's "not yet" was counted already
 		} else {
-			t.hset(k.checkin(id), marker, "1")
+			t.hset(k.pair(id), marker, "1")
 		}
 	}
 	switch counts {
@@ -101,7 +149,7 @@ func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 	switch {
 	case err != nil:
 		return p, false, err
-	case failed == answered:
+	case failed == answered || failed == answeredBefore:
 		return p, false, &bot.Error{Code: bot.ESTALE, Err: errString("check-in already answered")}
 	case slices.Contains(races, failed):
 		return p, true, nil
@@ -111,20 +159,36 @@ func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 
 // CheckinAnswers implements bot.Store.
 func (s *Store) CheckinAnswers(ctx context.Context, tn bot.Tenant, id string) (map[string]map[string]string, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(tn).checkin(id)).Result()
-	if err != nil {
+	k := keysFor(tn)
+	var cur, older *redis.MapStringStringCmd
+	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		cur, older = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.checkin(id))
+		return nil
+	}); err != nil {
 		return nil, classify(err, "check-in answers")
 	}
 	out := map[string]map[string]string{}
-	for field, answer := range h {
-		round, user, ok := strings.Cut(field, ":")
-		if !ok || (user == "notyet" && answer == "1") {
-			continue // the marker of a round's counted "not yet"
-		}
+	add := func(round, user, answer string) {
 		if out[round] == nil {
 			out[round] = map[string]string{}
 		}
 		out[round][user] = answer
+	}
+	for field, answer := range older.Val() {
+		round, user, ok := strings.Cut(field, ":")
+		if !ok || (user == "notyet" && answer == "1") {
+			continue // the marker of a round's counted "not yet"
+		}
+		add(round, user, answer)
+	}
+	h := cur.Val()
+	users := map[string]string{"mentor": h["mentor"], "mentee": h["mentee"]}
+	for round, answers := range checkinsIn(h) {
+		for role, answer := range answers {
+			if users[role] != "" {
+				add(round, users[role], answer)
+			}
+		}
 	}
 	return out, nil
 }

@@ -135,12 +135,14 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	return d, nil
 }
 
-// checkinsOf returns the member's check-in answers in their pairs.
+// checkinsOf returns the member's check-in answers in their pairs: those
+// in the pair's hash under their role, and those an older version kept.
 func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pair) ([]bot.CheckinAnswer, error) {
 	cmds := make([]*redis.MapStringStringCmd, len(pairs))
+	older := make([]*redis.MapStringStringCmd, len(pairs))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, pair := range pairs {
-			cmds[i] = p.HGetAll(ctx, k.checkin(pair.ID))
+			cmds[i], older[i] = p.HGetAll(ctx, k.pair(pair.ID)), p.HGetAll(ctx, k.checkin(pair.ID))
 		}
 		return nil
 	})
@@ -148,9 +150,17 @@ func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pa
 		return nil, classify(err, "check-ins")
 	}
 	var out []bot.CheckinAnswer
-	for i, c := range cmds {
+	for i, c := range older {
 		for field, answer := range c.Val() {
 			if round, ok := strings.CutSuffix(field, ":"+u); ok {
+				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
+			}
+		}
+	}
+	for i, c := range cmds {
+		role := pairs[i].Role(pairs[i].Mentor.Tenant().Member(u))
+		for round, answers := range checkinsIn(c.Val()) {
+			if answer, ok := answers[role]; ok && role != "" {
 				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
 			}
 		}
@@ -188,19 +198,21 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 
 // eraseRead is what Erase reads before it deletes.
 type eraseRead struct {
-	pairs    map[string][]string // pair ID → its mentor and mentee, for Pairs and Blank
-	checkins map[string][]string // Blank pair → its check-in fields
-	charters []string            // the charter log
-	jobs     []string            // every job ID
-	low      []string            // the low-rating flags
-	values   map[string]string   // notice and draft keys → their value
-	hashes   map[string][]string // other members' histories → their fields
+	pairs      map[string][]string // pair ID → its mentor and mentee, for Pairs and Blank
+	checkins   map[string][]string // Blank pair → its check-in fields, as an older version kept them
+	pairFields map[string][]string // Blank pair → the fields of its hash, check-ins included (followup.go)
+	charters   []string            // the charter log
+	jobs       []string            // every job ID
+	low        []string            // the low-rating flags
+	values     map[string]string   // notice and draft keys → their value
+	hashes     map[string][]string // other members' histories → their fields
 }
 
 func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []string) (eraseRead, error) {
-	r := eraseRead{pairs: map[string][]string{}, checkins: map[string][]string{}, values: map[string]string{}, hashes: map[string][]string{}}
+	r := eraseRead{pairs: map[string][]string{}, checkins: map[string][]string{}, pairFields: map[string][]string{}, values: map[string]string{}, hashes: map[string][]string{}}
 	pairCmds := map[string]*redis.SliceCmd{}
 	checkinCmds := map[string]*redis.StringSliceCmd{}
+	pairFieldCmds := map[string]*redis.StringSliceCmd{}
 	valueCmds := map[string]*redis.StringCmd{}
 	var charters, jobs, low *redis.StringSliceCmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
@@ -209,6 +221,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 		}
 		for _, id := range e.Blank {
 			checkinCmds[id] = p.HKeys(ctx, k.checkin(id))
+			pairFieldCmds[id] = p.HKeys(ctx, k.pair(id))
 		}
 		for _, key := range all {
 			if kind, _ := kindOf(k, key); kind == "notice" || kind == "draft" {
@@ -232,6 +245,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 	}
 	for id, c := range checkinCmds {
 		r.checkins[id] = c.Val()
+		r.pairFields[id] = pairFieldCmds[id].Val()
 	}
 	for key, c := range valueCmds {
 		r.values[key] = c.Val()
@@ -271,13 +285,20 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 	}
 	for _, id := range e.Blank {
-		roles := r.pairs[id]
+		roles, role := r.pairs[id], ""
 		switch {
 		case len(roles) == 2 && roles[0] == u:
 			p.HSet(ctx, k.pair(id), "mentor", "")
+			role = "mentor"
 		case len(roles) == 2 && roles[1] == u:
 			p.HSet(ctx, k.pair(id), "mentee", "", "goal", "")
 			p.HDel(ctx, k.pair(id), piecesOf("goal")...)
+			role = "mentee"
+		}
+		for _, f := range r.pairFields[id] {
+			if strings.HasPrefix(f, "c:") && role != "" && strings.HasSuffix(f, checkinField("", role)[2:]) {
+				p.HDel(ctx, k.pair(id), f)
+			}
 		}
 		for _, f := range r.checkins[id] {
 			if strings.HasSuffix(f, ":"+u) {
