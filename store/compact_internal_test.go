@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -237,5 +238,51 @@ func TestMarksKept(t *testing.T) {
 	}
 	if v := e.rdb.HGet(ctx, shared.hash, shared.field).Val(); v == "" {
 		t.Fatalf("got no mark in %s, want today's", shared.hash)
+	}
+}
+
+// TestAnswersInPair: a pair's check-in and survey answers live in its
+// hash under the member's role, no key of their own; the erasure of the
+// mentee, the pair kept for the mentor, deletes the mentee's answers and
+// keeps the mentor's; a survey answered before the retention cut goes.
+func TestAnswersInPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.pair("pa1"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0), "notyet", "0")
+	for _, u := range []string{"U1", "U2"} {
+		if _, err := e.RecordCheckin(ctx, tn, "pa1", "1", tn.Member(u), "yes", t0, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.AnswerSurvey(ctx, tn, "pa1:mid", tn.Member(u), "comment", strings.Repeat("c", 100), t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := e.rdb.Exists(ctx, k.checkin("pa1"), k.survey("pa1:mid", "U1"), k.survey("pa1:mid", "U2")).Val(); n != 0 {
+		t.Fatalf("got %d keys of check-ins or surveys, want the answers in the pair's hash", n)
+	}
+	if got, _ := e.Survey(ctx, tn, "pa1:mid", tn.Member("U2")); got["comment"] != strings.Repeat("c", 100) {
+		t.Fatalf("got survey %v, want the comment whole", got)
+	}
+	if err := e.Erase(ctx, bot.Erasure{Member: tn.Member("U2"), Blank: []string{"pa1"}}); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for f := range e.rdb.HGetAll(ctx, k.pair("pa1")).Val() {
+		if strings.HasPrefix(f, "c:") || strings.HasPrefix(f, "s:") {
+			left = append(left, f)
+		}
+	}
+	slices.Sort(left)
+	if want := []string{"c:1:m", "s:mid:m:at", "s:mid:m:comment", "s:mid:m:comment+1"}; !slices.Equal(left, want) {
+		t.Fatalf("got answers %v left after the mentee's erasure, want the mentor's %v", left, want)
+	}
+	if _, err := e.Prune(ctx, tn, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.Survey(ctx, tn, "pa1:mid", tn.Member("U1")); len(got) != 0 {
+		t.Fatalf("got survey %v after the retention cut, want it gone", got)
+	}
+	if got, _ := e.CheckinAnswers(ctx, tn, "pa1"); got["1"]["U1"] != "yes" {
+		t.Fatalf("got check-ins %v, want the mentor's kept", got)
 	}
 }

@@ -193,16 +193,76 @@ func (s *Store) CheckinAnswers(ctx context.Context, tn bot.Tenant, id string) (m
 	return out, nil
 }
 
+// Survey answers of a pair's members live in the pair's hash too, under
+// the member's role: "s:<stage>:<m|e>:<question>" (a long answer in
+// pieces), and "s:<stage>:<m|e>:at", when they last answered. A survey
+// that names no pair of the member, or one an older version answered,
+// keeps a key of its own, survey:<pair>:<stage>:<user>, question →
+// answer, which reads the same.
+
+// surveyPrefix returns the prefix of a stage's answers by role.
+func surveyPrefix(stage, role string) string {
+	return "s:" + stage + ":" + map[string]string{"mentor": "m", "mentee": "e"}[role] + ":"
+}
+
+// surveyPlace returns the pair hash and the field prefix of by's answers
+// to survey, or "" when survey names no pair by is in.
+func (s *Store) surveyPlace(ctx context.Context, k keys, survey bot.SurveyID, by bot.MemberID) (string, string, error) {
+	pair, stage, ok := strings.Cut(string(survey), ":")
+	if !ok {
+		return "", "", nil
+	}
+	v, err := s.rdb.HMGet(ctx, k.pair(pair), "mentor", "mentee").Result()
+	if err != nil {
+		return "", "", classify(err, "survey")
+	}
+	for i, role := range []string{"mentor", "mentee"} {
+		if u, _ := v[i].(string); u != "" && u == by.User {
+			return k.pair(pair), surveyPrefix(stage, role), nil
+		}
+	}
+	return "", "", nil
+}
+
+// surveysIn returns the survey answers kept in the hash h of pair id.
+func surveysIn(t bot.Tenant, id string, h map[string]string) []bot.SurveyAnswer {
+	var out []bot.SurveyAnswer
+	for f := range h {
+		parts := strings.SplitN(f, ":", 4)
+		if len(parts) != 4 || parts[0] != "s" || parts[3] == "at" || isPiece(f) {
+			continue
+		}
+		who := map[string]string{"m": h["mentor"], "e": h["mentee"]}[parts[2]]
+		if who == "" {
+			continue
+		}
+		prefix := strings.Join(parts[:3], ":") + ":"
+		out = append(out, bot.SurveyAnswer{Survey: bot.SurveyID(id + ":" + parts[1]), Member: t.Member(who),
+			Question: parts[3], Answer: joined(h, f), At: fromMS(h[prefix+"at"])})
+	}
+	return out
+}
+
 // AnswerSurvey implements bot.Store.
 func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.SurveyID, by bot.MemberID, question, answer string, at time.Time) error {
-	key := keysFor(tn).survey(string(survey), by.User)
-	t := newTx()
-	t.eq(key, question, "")
-	kv := pieces(question, answer)
-	if kv == nil {
-		kv = []string{question, ""}
+	k := keysFor(tn)
+	old := k.survey(string(survey), by.User)
+	key, prefix, err := s.surveyPlace(ctx, k, survey, by)
+	if err != nil {
+		return err
 	}
-	t.hset(key, append(kv, "at", ms(at))...)
+	t := newTx()
+	t.eq(old, question, "")
+	if key == "" {
+		key = old
+	} else {
+		t.eq(key, prefix+question, "")
+	}
+	kv := pieces(prefix+question, answer)
+	if kv == nil {
+		kv = []string{prefix + question, ""}
+	}
+	t.hset(key, append(kv, prefix+"at", ms(at))...)
 	failed, err := t.run(ctx, s.rdb)
 	if err != nil {
 		return err
@@ -215,14 +275,34 @@ func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.Surv
 
 // Survey implements bot.Store.
 func (s *Store) Survey(ctx context.Context, tn bot.Tenant, survey bot.SurveyID, by bot.MemberID) (map[string]string, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(tn).survey(string(survey), by.User)).Result()
+	k := keysFor(tn)
+	key, prefix, err := s.surveyPlace(ctx, k, survey, by)
 	if err != nil {
+		return nil, err
+	}
+	var cur, older *redis.MapStringStringCmd
+	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		older = p.HGetAll(ctx, k.survey(string(survey), by.User))
+		if key != "" {
+			cur = p.HGetAll(ctx, key)
+		}
+		return nil
+	}); err != nil {
 		return nil, classify(err, "survey")
 	}
-	out := make(map[string]string, len(h))
+	out := map[string]string{}
+	h := older.Val()
 	for q := range h {
 		if !isPiece(q) {
 			out[q] = joined(h, q)
+		}
+	}
+	if cur != nil {
+		h = cur.Val()
+		for f := range h {
+			if q, ok := strings.CutPrefix(f, prefix); ok && !isPiece(f) {
+				out[q] = joined(h, f)
+			}
 		}
 	}
 	return out, nil

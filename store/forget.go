@@ -128,16 +128,18 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 		return d, err
 	}
 	acceptedFromPair(d.Proposals, d.Pairs)
-	if d.Checkins, err = s.checkinsOf(ctx, k, u, d.Pairs); err != nil {
+	if err = s.followupsOf(ctx, k, u, &d); err != nil {
 		return d, err
 	}
 	d.Sort()
 	return d, nil
 }
 
-// checkinsOf returns the member's check-in answers in their pairs: those
-// in the pair's hash under their role, and those an older version kept.
-func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pair) ([]bot.CheckinAnswer, error) {
+// followupsOf adds to d the member's check-in answers in their pairs
+// (those in the pair's hash under their role, and those an older version
+// kept) and their survey answers kept in the pairs' hashes.
+func (s *Store) followupsOf(ctx context.Context, k keys, u string, d *bot.MemberData) error {
+	pairs := d.Pairs
 	cmds := make([]*redis.MapStringStringCmd, len(pairs))
 	older := make([]*redis.MapStringStringCmd, len(pairs))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
@@ -147,7 +149,7 @@ func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pa
 		return nil
 	})
 	if err != nil {
-		return nil, classify(err, "check-ins")
+		return classify(err, "check-ins")
 	}
 	var out []bot.CheckinAnswer
 	for i, c := range older {
@@ -164,8 +166,14 @@ func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pa
 				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
 			}
 		}
+		for _, a := range surveysIn(pairs[i].Mentor.Tenant(), pairs[i].ID, c.Val()) {
+			if a.Member.User == u {
+				d.Surveys = append(d.Surveys, a)
+			}
+		}
 	}
-	return out, nil
+	d.Checkins = out
+	return nil
 }
 
 // Erase implements bot.PrivacyStore. It reads what it must (the workspace's
@@ -296,7 +304,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 			role = "mentee"
 		}
 		for _, f := range r.pairFields[id] {
-			if strings.HasPrefix(f, "c:") && role != "" && strings.HasSuffix(f, checkinField("", role)[2:]) {
+			if role != "" && roleField(f, role) {
 				p.HDel(ctx, k.pair(id), f)
 			}
 		}
@@ -395,4 +403,15 @@ func (s *Store) MembersWithRecord(ctx context.Context, t bot.Tenant) ([]string, 
 		}
 	}
 	return out, nil
+}
+
+// roleField reports whether the field f of a pair's hash holds an answer
+// of the member in role: a check-in answer or a survey answer.
+func roleField(f, role string) bool {
+	if strings.HasPrefix(f, "c:") {
+		return strings.HasSuffix(f, checkinField("", role)[len("c:"):])
+	}
+	prefix := surveyPrefix("", role) // "s::<m|e>:"
+	parts := strings.SplitN(f, ":", 4)
+	return len(parts) == 4 && parts[0] == "s" && parts[2]+":" == prefix[len("s::"):]
 }
