@@ -171,6 +171,20 @@ func TestRecordsStayCompact(t *testing.T) {
 	if err != nil || len(d.Proposals) != 1 || d.Proposals[0].Goal != goal || len(d.Surveys) != 1 || d.Surveys[0].Answer != comment {
 		t.Errorf("got member data %+v (%v), want the proposal's goal and the comment whole", d, err)
 	}
+	if len(d.Requests) != 1 || d.Requests[0].Goal != goal {
+		t.Errorf("got requests %+v in the member data, want the goal read from the pair", d.Requests)
+	}
+	// The paired request left its goal to the pair; a declined charter
+	// gives it back, with the request waiting again.
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); h["goal"] != "" || h["goal+1"] != "" {
+		t.Errorf("got a paired request keeping its goal, want it left to the pair")
+	}
+	if _, err := e.DeclineCharter(ctx, tn, "pa1", mentee, bot.Outbox{}); err != nil {
+		t.Fatal(err)
+	}
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); joined(h, "goal") != goal || h["state"] != string(bot.RequestWaiting) {
+		t.Errorf("got request %v after the declined charter, want it waiting with its goal back", h)
+	}
 }
 
 // TestMemberFieldCleared: a profile field saved empty is left out of the

@@ -128,6 +128,13 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 		return d, err
 	}
 	acceptedFromPair(d.Proposals, d.Pairs)
+	for i, r := range d.Requests {
+		for _, pair := range d.Pairs {
+			if pair.Request == r.ID && r.Goal == "" {
+				d.Requests[i].Goal = pair.Goal // left to the pair by AcceptProposal
+			}
+		}
+	}
 	if err = s.followupsOf(ctx, k, u, &d); err != nil {
 		return d, err
 	}

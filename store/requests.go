@@ -49,7 +49,16 @@ func (s *Store) GetRequest(ctx context.Context, t bot.Tenant, id string) (bot.Re
 	if len(h.Val()) == 0 {
 		return bot.Request{}, notFound("request")
 	}
-	return requestFrom(t, id, h.Val(), d.Val()), nil
+	r := requestFrom(t, id, h.Val(), d.Val())
+	if pair := h.Val()["pair"]; pair != "" && r.Goal == "" {
+		// A paired request left its goal to its pair (AcceptProposal).
+		ph, err := s.rdb.HGetAll(ctx, k.pair(pair)).Result()
+		if err != nil {
+			return bot.Request{}, classify(err, "get request's pair")
+		}
+		r.Goal = joined(ph, "goal")
+	}
+	return r, nil
 }
 
 // OpenRequest implements bot.Store.
