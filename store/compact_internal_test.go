@@ -158,7 +158,11 @@ func TestRecordsStayCompact(t *testing.T) {
 	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal {
 		t.Errorf("got request goal %q, want %q", got.Goal, goal)
 	}
-	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || got.State != bot.ProposalAccepted {
+	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["mentor"] != "" || h["mentee"] != "" || h["topic"] != "" || h["request"] != "r1" {
+		t.Errorf("got accepted proposal %v, want its members and topic left to its pair, its request kept", h)
+	}
+	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || got.State != bot.ProposalAccepted ||
+		got.Mentor != mentor || got.Mentee != mentee || got.Topic != "go" || got.Kind != "one-to-one" {
 		t.Errorf("got accepted proposal %+v, want its goal and reasons read from its pair", got)
 	}
 	if got, _ := e.GetPair(ctx, tn, "pa1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || !reflect.DeepEqual(got, pair) {

@@ -106,9 +106,13 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 			d.Requests = append(d.Requests, requestFrom(t, reqs[i], h, nil))
 		}
 	}
+	accepted := map[string]bot.Proposal{} // pair → its accepted proposal, which names its members no more
 	for i, c := range propCmds {
-		if h := c.Val(); h["mentee"] == u || h["mentor"] == u {
+		switch h := c.Val(); {
+		case h["mentee"] == u || h["mentor"] == u:
 			d.Proposals = append(d.Proposals, proposalFrom(t, props[i], h))
+		case h["mentor"] == "" && h["mentee"] == "" && h["pair"] != "":
+			accepted[h["pair"]] = proposalFrom(t, props[i], h)
 		}
 	}
 	for i, c := range surveyCmds {
@@ -126,6 +130,11 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	}
 	if d.Pairs, err = s.PairsOf(ctx, id); err != nil {
 		return d, err
+	}
+	for _, pair := range d.Pairs {
+		if p, ok := accepted[pair.ID]; ok {
+			d.Proposals = append(d.Proposals, p)
+		}
 	}
 	acceptedFromPair(d.Proposals, d.Pairs)
 	for i, r := range d.Requests {
