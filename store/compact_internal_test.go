@@ -155,8 +155,8 @@ func TestRecordsStayCompact(t *testing.T) {
 	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["goal"] != "" || h["reasons"] != "" {
 		t.Errorf("got an accepted proposal keeping its goal and reasons, want them left to its pair")
 	}
-	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal {
-		t.Errorf("got request goal %q, want %q", got.Goal, goal)
+	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal || got.Mentee != mentee || got.Topic != "go" || got.Kind != "one-to-one" || got.State != bot.RequestPaired {
+		t.Errorf("got request %+v, want its goal %q, mentee, topic and kind read from its pair", got, goal)
 	}
 	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["mentor"] != "" || h["mentee"] != "" || h["topic"] != "" || h["request"] != "r1" {
 		t.Errorf("got accepted proposal %v, want its members and topic left to its pair, its request kept", h)
@@ -180,14 +180,14 @@ func TestRecordsStayCompact(t *testing.T) {
 	}
 	// The paired request left its goal to the pair; a declined charter
 	// gives it back, with the request waiting again.
-	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); h["goal"] != "" || h["goal+1"] != "" {
-		t.Errorf("got a paired request keeping its goal, want it left to the pair")
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); h["goal"] != "" || h["goal+1"] != "" || h["mentee"] != "" || h["topic"] != "" {
+		t.Errorf("got paired request %v, want its goal, mentee and topic left to the pair", h)
 	}
 	if _, err := e.DeclineCharter(ctx, tn, "pa1", mentee, bot.Outbox{}); err != nil {
 		t.Fatal(err)
 	}
-	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); joined(h, "goal") != goal || h["state"] != string(bot.RequestWaiting) {
-		t.Errorf("got request %v after the declined charter, want it waiting with its goal back", h)
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); joined(h, "goal") != goal || h["state"] != string(bot.RequestWaiting) || h["mentee"] != "U2" || h["topic"] != "go" || h["kind"] != "one-to-one" {
+		t.Errorf("got request %v after the declined charter, want it waiting with its goal, mentee, topic and kind back", h)
 	}
 }
 

@@ -101,9 +101,13 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if h := hist.Val(); len(h) > 0 {
 		d.History = h
 	}
+	paired := map[string]bot.Request{} // pair → its request, which names its mentee no more
 	for i, c := range reqCmds {
-		if h := c.Val(); h["mentee"] == u {
+		switch h := c.Val(); {
+		case h["mentee"] == u:
 			d.Requests = append(d.Requests, requestFrom(t, reqs[i], h, nil))
+		case h["mentee"] == "" && h["pair"] != "":
+			paired[h["pair"]] = requestFrom(t, reqs[i], h, nil)
 		}
 	}
 	accepted := map[string]bot.Proposal{} // pair → its accepted proposal, which names its members no more
@@ -137,11 +141,14 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 		}
 	}
 	acceptedFromPair(d.Proposals, d.Pairs)
-	for i, r := range d.Requests {
+	for _, pair := range d.Pairs {
+		if r, ok := paired[pair.ID]; ok && pair.Mentee.User == u {
+			d.Requests = append(d.Requests, r)
+		}
+	}
+	for i := range d.Requests {
 		for _, pair := range d.Pairs {
-			if pair.Request == r.ID && r.Goal == "" {
-				d.Requests[i].Goal = pair.Goal // left to the pair by AcceptProposal
-			}
+			d.Requests[i] = requestFromPair(d.Requests[i], pair) // what AcceptProposal left to the pair
 		}
 	}
 	if err = s.followupsOf(ctx, k, u, &d); err != nil {

@@ -154,8 +154,8 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 		t.hset(k.pair(id), "state", string(bot.PairCancelled), "end_reason", reason)
 		t.count(k, p.Mentor.User, "active", -1)
 		t.sadd(k.declined(p.Request), p.Mentor.User)
-		if kv := pieces("goal", p.Goal); kv != nil {
-			t.hset(k.request(p.Request), kv...) // the goal AcceptProposal left to the pair
+		if p.Mentee.User != "" { // what AcceptProposal left to the pair
+			t.hset(k.request(p.Request), append([]string{"mentee", p.Mentee.User, "topic", p.Topic, "kind", string(p.Kind)}, pieces("goal", p.Goal)...)...)
 		}
 		if open.Val() == 0 {
 			t.notExists(k.openRequest(p.Mentee.User))

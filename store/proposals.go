@@ -109,9 +109,9 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t.hdel(k.proposal(id), append(append([]string{"mentor", "mentee", "topic", "kind"},
 		pieceFields("goal", p.Goal)...), pieceFields("reasons", reasonsField(p.Reasons))...)...)
 	t.hset(k.request(p.Request), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
-	// The request gives up its goal too, which GetRequest reads from the
-	// pair, and DeclineCharter gives back.
-	t.hdel(k.request(p.Request), append([]string{"goal"}, piecesOf("goal")...)...)
+	// The request gives up its mentee, topic, kind and goal too, which
+	// GetRequest reads from the pair, and DeclineCharter gives back.
+	t.hdel(k.request(p.Request), append([]string{"mentee", "topic", "kind", "proposal", "goal"}, piecesOf("goal")...)...)
 	t.del(k.openRequest(p.Mentee.User))
 	t.count(k, p.Mentor.User, "active", 1)
 	t.count(k, p.Mentor.User, "pending", -1)
