@@ -88,18 +88,27 @@ func checkinsIn(h map[string]string) map[string]map[string]string {
 	return out
 }
 
+// checkinHashes reads the pair's hash and the hash of check-ins an older
+// version kept, in one round trip.
+func (s *Store) checkinHashes(ctx context.Context, k keys, id string) (pair, older map[string]string, err error) {
+	var cur, old *redis.MapStringStringCmd
+	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		cur, old = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.checkin(id))
+		return nil
+	}); err != nil {
+		return nil, nil, classify(err, "check-ins")
+	}
+	return cur.Val(), old.Val(), nil
+}
+
 // recordCheckin tries RecordCheckin once, and reports whether it lost a
 // race to another answer to the pair (nothing was written then).
 func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round string, by bot.MemberID, answer string, at time.Time, then func(bot.Pair) (bot.Pair, []bot.Job)) (bot.Pair, bool, error) {
 	k := keysFor(tn)
-	var cur, older *redis.MapStringStringCmd
-	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		cur, older = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.checkin(id))
-		return nil
-	}); err != nil {
-		return bot.Pair{}, false, classify(err, "check-in")
+	h, older, err := s.checkinHashes(ctx, k, id)
+	if err != nil {
+		return bot.Pair{}, false, err
 	}
-	h := cur.Val()
 	if len(h) == 0 {
 		return bot.Pair{}, false, notFound("pair")
 	}
@@ -119,7 +128,7 @@ func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 		// One "not yet" per round, whoever says it: guarded like the rest,
 		// so two members answering at once count once.
 		marker, oldMarker := checkinField(round, "notyet"), round+":notyet"
-		counted, countedBefore := h[marker], older.Val()[oldMarker]
+		counted, countedBefore := h[marker], older[oldMarker]
 		races = append(races, t.eq(k.pair(id), marker, counted), t.eq(k.checkin(id), oldMarker, countedBefore))
 		if counted != "" || countedBefore != "" {
 			counts = "" // the round's "not yet" was counted already
@@ -159,13 +168,9 @@ func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 
 // CheckinAnswers implements bot.Store.
 func (s *Store) CheckinAnswers(ctx context.Context, tn bot.Tenant, id string) (map[string]map[string]string, error) {
-	k := keysFor(tn)
-	var cur, older *redis.MapStringStringCmd
-	if _, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		cur, older = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.checkin(id))
-		return nil
-	}); err != nil {
-		return nil, classify(err, "check-in answers")
+	h, older, err := s.checkinHashes(ctx, keysFor(tn), id)
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]map[string]string{}
 	add := func(round, user, answer string) {
@@ -174,14 +179,13 @@ func (s *Store) CheckinAnswers(ctx context.Context, tn bot.Tenant, id string) (m
 		}
 		out[round][user] = answer
 	}
-	for field, answer := range older.Val() {
+	for field, answer := range older {
 		round, user, ok := strings.Cut(field, ":")
 		if !ok || (user == "notyet" && answer == "1") {
 			continue // the marker of a round's counted "not yet"
 		}
 		add(round, user, answer)
 	}
-	h := cur.Val()
 	users := map[string]string{"mentor": h["mentor"], "mentee": h["mentee"]}
 	for round, answers := range checkinsIn(h) {
 		for role, answer := range answers {
