@@ -25,6 +25,7 @@ func (s *Store) Export(ctx context.Context, t bot.Tenant) (bot.Export, error) {
 	if err == nil {
 		err = s.scanHashes(ctx, string(k)+"pair:", func(id string, h map[string]string) {
 			out.Pairs = append(out.Pairs, pairFrom(t, id, h))
+			out.Answers = append(out.Answers, surveysIn(t, id, h)...)
 		})
 	}
 	if err == nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -74,6 +75,9 @@ func TestOldRecordsRead(t *testing.T) {
 		}
 	}
 	e.rdb.Set(ctx, k.sent("checkin:pa1:1:U2"), "done", time.Hour)
+	e.rdb.HSet(ctx, k.checkin("pa1"), "1:U2", "yes", "1:U1", "notyet", "1:notyet", "1") // check-ins in a key of their own
+	e.rdb.HSet(ctx, k.marks("U2"), "checkin:pa1:2", "20000")                            // a field named by its job
+	e.rdb.HSet(ctx, k.marks("pa1"), "intro", "unknown/20000")                           // a mark to no single member
 
 	r, err := e.GetRequest(ctx, tn, "r1")
 	if err != nil || r.Goal != oldGoal || r.State != bot.RequestPaired || r.Keys[0] != "go" {
@@ -95,6 +99,18 @@ func TestOldRecordsRead(t *testing.T) {
 	}
 	if got, err := e.MarkSent(ctx, tn, "checkin:pa1:1:U2", time.Minute); got != "done" {
 		t.Fatalf("got mark %q (%v), want an older done mark read as done", got, err)
+	}
+	answers, err := e.CheckinAnswers(ctx, tn, "pa1")
+	if want := map[string]map[string]string{"1": {"U1": "notyet", "U2": "yes"}}; err != nil || !reflect.DeepEqual(answers, want) {
+		t.Fatalf("got check-ins %v (%v), want %v", answers, err, want)
+	}
+	if _, err := e.RecordCheckin(ctx, tn, "pa1", "1", tn.Member("U2"), "notyet", t0, nil); bot.ErrorCode(err) != bot.ESTALE {
+		t.Fatalf("got %v for an answer given under the older version, want ESTALE", err)
+	}
+	for key, want := range map[string]string{"checkin:pa1:2:U2": "done", "intro:pa1": "unknown"} {
+		if got, err := e.MarkSent(ctx, tn, key, time.Minute); got != want {
+			t.Fatalf("got mark %q (%v) for %s, want the older mark read as %q", got, err, key, want)
+		}
 	}
 }
 
@@ -139,10 +155,14 @@ func TestRecordsStayCompact(t *testing.T) {
 	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["goal"] != "" || h["reasons"] != "" {
 		t.Errorf("got an accepted proposal keeping its goal and reasons, want them left to its pair")
 	}
-	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal {
-		t.Errorf("got request goal %q, want %q", got.Goal, goal)
+	if got, _ := e.GetRequest(ctx, tn, "r1"); got.Goal != goal || got.Mentee != mentee || got.Topic != "go" || got.Kind != "one-to-one" || got.State != bot.RequestPaired {
+		t.Errorf("got request %+v, want its goal %q, mentee, topic and kind read from its pair", got, goal)
 	}
-	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || got.State != bot.ProposalAccepted {
+	if h := e.rdb.HGetAll(ctx, k.proposal("p1")).Val(); h["mentor"] != "" || h["mentee"] != "" || h["topic"] != "" || h["request"] != "r1" {
+		t.Errorf("got accepted proposal %v, want its members and topic left to its pair, its request kept", h)
+	}
+	if got, _ := e.GetProposal(ctx, tn, "p1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || got.State != bot.ProposalAccepted ||
+		got.Mentor != mentor || got.Mentee != mentee || got.Topic != "go" || got.Kind != "one-to-one" {
 		t.Errorf("got accepted proposal %+v, want its goal and reasons read from its pair", got)
 	}
 	if got, _ := e.GetPair(ctx, tn, "pa1"); got.Goal != goal || !reflect.DeepEqual(got.Reasons, reasons) || !reflect.DeepEqual(got, pair) {
@@ -154,6 +174,20 @@ func TestRecordsStayCompact(t *testing.T) {
 	d, err := e.MemberData(ctx, mentee)
 	if err != nil || len(d.Proposals) != 1 || d.Proposals[0].Goal != goal || len(d.Surveys) != 1 || d.Surveys[0].Answer != comment {
 		t.Errorf("got member data %+v (%v), want the proposal's goal and the comment whole", d, err)
+	}
+	if len(d.Requests) != 1 || d.Requests[0].Goal != goal {
+		t.Errorf("got requests %+v in the member data, want the goal read from the pair", d.Requests)
+	}
+	// The paired request left its goal to the pair; a declined charter
+	// gives it back, with the request waiting again.
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); h["goal"] != "" || h["goal+1"] != "" || h["mentee"] != "" || h["topic"] != "" {
+		t.Errorf("got paired request %v, want its goal, mentee and topic left to the pair", h)
+	}
+	if _, err := e.DeclineCharter(ctx, tn, "pa1", mentee, bot.Outbox{}); err != nil {
+		t.Fatal(err)
+	}
+	if h := e.rdb.HGetAll(ctx, k.request("r1")).Val(); joined(h, "goal") != goal || h["state"] != string(bot.RequestWaiting) || h["mentee"] != "U2" || h["topic"] != "go" || h["kind"] != "one-to-one" {
+		t.Errorf("got request %v after the declined charter, want it waiting with its goal, mentee, topic and kind back", h)
 	}
 }
 
@@ -203,5 +237,70 @@ func TestMarksKept(t *testing.T) {
 	}
 	if n := e.rdb.Exists(ctx, k.sent("checkin:p1:1:U1")).Val(); n != 0 {
 		t.Fatalf("got the pending mark left, want it gone once confirmed")
+	}
+	// A message to no single member: its mark goes to a shared hash, and
+	// confirming it moves an older version's mark there.
+	e.rdb.HSet(ctx, k.marks("pa2"), "intro", "1")
+	if err := e.ConfirmSent(ctx, tn, "intro:pa2", "done", 90*24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.MarkSent(ctx, tn, "intro:pa2", time.Minute); got != "done" {
+		t.Fatalf("got %q for intro:pa2, want done", got)
+	}
+	if n := e.rdb.Exists(ctx, k.marks("pa2")).Val(); n != 0 {
+		t.Fatalf("got a hash of marks named after the pair, want the mark in a shared hash")
+	}
+	shared := markOf(k, "intro:pa2")
+	if !strings.Contains(shared.hash, ":mark:~") || len(shared.field) != 8 {
+		t.Fatalf("got mark %+v, want an 8-byte field of a shared hash", shared)
+	}
+	if v := e.rdb.HGet(ctx, shared.hash, shared.field).Val(); v == "" {
+		t.Fatalf("got no mark in %s, want today's", shared.hash)
+	}
+}
+
+// TestAnswersInPair: a pair's check-in and survey answers live in its
+// hash under the member's role, no key of their own; the erasure of the
+// mentee, the pair kept for the mentor, deletes the mentee's answers and
+// keeps the mentor's; a survey answered before the retention cut goes.
+func TestAnswersInPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.pair("pa1"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0), "notyet", "0")
+	for _, u := range []string{"U1", "U2"} {
+		if _, err := e.RecordCheckin(ctx, tn, "pa1", "1", tn.Member(u), "yes", t0, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.AnswerSurvey(ctx, tn, "pa1:mid", tn.Member(u), "comment", strings.Repeat("c", 100), t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := e.rdb.Exists(ctx, k.checkin("pa1"), k.survey("pa1:mid", "U1"), k.survey("pa1:mid", "U2")).Val(); n != 0 {
+		t.Fatalf("got %d keys of check-ins or surveys, want the answers in the pair's hash", n)
+	}
+	if got, _ := e.Survey(ctx, tn, "pa1:mid", tn.Member("U2")); got["comment"] != strings.Repeat("c", 100) {
+		t.Fatalf("got survey %v, want the comment whole", got)
+	}
+	if err := e.Erase(ctx, bot.Erasure{Member: tn.Member("U2"), Blank: []string{"pa1"}}); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for f := range e.rdb.HGetAll(ctx, k.pair("pa1")).Val() {
+		if strings.HasPrefix(f, "c:") || strings.HasPrefix(f, "s:") {
+			left = append(left, f)
+		}
+	}
+	slices.Sort(left)
+	if want := []string{"c:1:m", "s:mid:m:at", "s:mid:m:comment", "s:mid:m:comment+1"}; !slices.Equal(left, want) {
+		t.Fatalf("got answers %v left after the mentee's erasure, want the mentor's %v", left, want)
+	}
+	if _, err := e.Prune(ctx, tn, t0.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.Survey(ctx, tn, "pa1:mid", tn.Member("U1")); len(got) != 0 {
+		t.Fatalf("got survey %v after the retention cut, want it gone", got)
+	}
+	if got, _ := e.CheckinAnswers(ctx, tn, "pa1"); got["1"]["U1"] != "yes" {
+		t.Fatalf("got check-ins %v, want the mentor's kept", got)
 	}
 }

@@ -101,14 +101,22 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if h := hist.Val(); len(h) > 0 {
 		d.History = h
 	}
+	paired := map[string]bot.Request{} // pair → its request, which names its mentee no more
 	for i, c := range reqCmds {
-		if h := c.Val(); h["mentee"] == u {
+		switch h := c.Val(); {
+		case h["mentee"] == u:
 			d.Requests = append(d.Requests, requestFrom(t, reqs[i], h, nil))
+		case h["mentee"] == "" && h["pair"] != "":
+			paired[h["pair"]] = requestFrom(t, reqs[i], h, nil)
 		}
 	}
+	accepted := map[string]bot.Proposal{} // pair → its accepted proposal, which names its members no more
 	for i, c := range propCmds {
-		if h := c.Val(); h["mentee"] == u || h["mentor"] == u {
+		switch h := c.Val(); {
+		case h["mentee"] == u || h["mentor"] == u:
 			d.Proposals = append(d.Proposals, proposalFrom(t, props[i], h))
+		case h["mentor"] == "" && h["mentee"] == "" && h["pair"] != "":
+			accepted[h["pair"]] = proposalFrom(t, props[i], h)
 		}
 	}
 	for i, c := range surveyCmds {
@@ -127,35 +135,68 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if d.Pairs, err = s.PairsOf(ctx, id); err != nil {
 		return d, err
 	}
+	for _, pair := range d.Pairs {
+		if p, ok := accepted[pair.ID]; ok {
+			d.Proposals = append(d.Proposals, p)
+		}
+	}
 	acceptedFromPair(d.Proposals, d.Pairs)
-	if d.Checkins, err = s.checkinsOf(ctx, k, u, d.Pairs); err != nil {
+	for _, pair := range d.Pairs {
+		if r, ok := paired[pair.ID]; ok && pair.Mentee.User == u {
+			d.Requests = append(d.Requests, r)
+		}
+	}
+	for i := range d.Requests {
+		for _, pair := range d.Pairs {
+			d.Requests[i] = requestFromPair(d.Requests[i], pair) // what AcceptProposal left to the pair
+		}
+	}
+	if err = s.followupsOf(ctx, k, u, &d); err != nil {
 		return d, err
 	}
 	d.Sort()
 	return d, nil
 }
 
-// checkinsOf returns the member's check-in answers in their pairs.
-func (s *Store) checkinsOf(ctx context.Context, k keys, u string, pairs []bot.Pair) ([]bot.CheckinAnswer, error) {
+// followupsOf adds to d the member's check-in answers in their pairs
+// (those in the pair's hash under their role, and those an older version
+// kept) and their survey answers kept in the pairs' hashes.
+func (s *Store) followupsOf(ctx context.Context, k keys, u string, d *bot.MemberData) error {
+	pairs := d.Pairs
 	cmds := make([]*redis.MapStringStringCmd, len(pairs))
+	older := make([]*redis.MapStringStringCmd, len(pairs))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, pair := range pairs {
-			cmds[i] = p.HGetAll(ctx, k.checkin(pair.ID))
+			cmds[i], older[i] = p.HGetAll(ctx, k.pair(pair.ID)), p.HGetAll(ctx, k.checkin(pair.ID))
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, classify(err, "check-ins")
+		return classify(err, "check-ins")
 	}
 	var out []bot.CheckinAnswer
-	for i, c := range cmds {
+	for i, c := range older {
 		for field, answer := range c.Val() {
 			if round, ok := strings.CutSuffix(field, ":"+u); ok {
 				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
 			}
 		}
 	}
-	return out, nil
+	for i, c := range cmds {
+		role := pairs[i].Role(pairs[i].Mentor.Tenant().Member(u))
+		for round, answers := range checkinsIn(c.Val()) {
+			if answer, ok := answers[role]; ok && role != "" {
+				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
+			}
+		}
+		for _, a := range surveysIn(pairs[i].Mentor.Tenant(), pairs[i].ID, c.Val()) {
+			if a.Member.User == u {
+				d.Surveys = append(d.Surveys, a)
+			}
+		}
+	}
+	d.Checkins = out
+	return nil
 }
 
 // Erase implements bot.PrivacyStore. It reads what it must (the workspace's
@@ -188,19 +229,21 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 
 // eraseRead is what Erase reads before it deletes.
 type eraseRead struct {
-	pairs    map[string][]string // pair ID → its mentor and mentee, for Pairs and Blank
-	checkins map[string][]string // Blank pair → its check-in fields
-	charters []string            // the charter log
-	jobs     []string            // every job ID
-	low      []string            // the low-rating flags
-	values   map[string]string   // notice and draft keys → their value
-	hashes   map[string][]string // other members' histories → their fields
+	pairs      map[string][]string // pair ID → its mentor and mentee, for Pairs and Blank
+	checkins   map[string][]string // Blank pair → its check-in fields, as an older version kept them
+	pairFields map[string][]string // Blank pair → the fields of its hash, check-ins included (followup.go)
+	charters   []string            // the charter log
+	jobs       []string            // every job ID
+	low        []string            // the low-rating flags
+	values     map[string]string   // notice and draft keys → their value
+	hashes     map[string][]string // other members' histories → their fields
 }
 
 func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []string) (eraseRead, error) {
-	r := eraseRead{pairs: map[string][]string{}, checkins: map[string][]string{}, values: map[string]string{}, hashes: map[string][]string{}}
+	r := eraseRead{pairs: map[string][]string{}, checkins: map[string][]string{}, pairFields: map[string][]string{}, values: map[string]string{}, hashes: map[string][]string{}}
 	pairCmds := map[string]*redis.SliceCmd{}
 	checkinCmds := map[string]*redis.StringSliceCmd{}
+	pairFieldCmds := map[string]*redis.StringSliceCmd{}
 	valueCmds := map[string]*redis.StringCmd{}
 	var charters, jobs, low *redis.StringSliceCmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
@@ -209,6 +252,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 		}
 		for _, id := range e.Blank {
 			checkinCmds[id] = p.HKeys(ctx, k.checkin(id))
+			pairFieldCmds[id] = p.HKeys(ctx, k.pair(id))
 		}
 		for _, key := range all {
 			if kind, _ := kindOf(k, key); kind == "notice" || kind == "draft" {
@@ -232,6 +276,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 	}
 	for id, c := range checkinCmds {
 		r.checkins[id] = c.Val()
+		r.pairFields[id] = pairFieldCmds[id].Val()
 	}
 	for key, c := range valueCmds {
 		r.values[key] = c.Val()
@@ -271,13 +316,20 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 	}
 	for _, id := range e.Blank {
-		roles := r.pairs[id]
+		roles, role := r.pairs[id], ""
 		switch {
 		case len(roles) == 2 && roles[0] == u:
 			p.HSet(ctx, k.pair(id), "mentor", "")
+			role = "mentor"
 		case len(roles) == 2 && roles[1] == u:
 			p.HSet(ctx, k.pair(id), "mentee", "", "goal", "")
 			p.HDel(ctx, k.pair(id), piecesOf("goal")...)
+			role = "mentee"
+		}
+		for _, f := range r.pairFields[id] {
+			if role != "" && roleField(f, role) {
+				p.HDel(ctx, k.pair(id), f)
+			}
 		}
 		for _, f := range r.checkins[id] {
 			if strings.HasSuffix(f, ":"+u) {
@@ -374,4 +426,15 @@ func (s *Store) MembersWithRecord(ctx context.Context, t bot.Tenant) ([]string, 
 		}
 	}
 	return out, nil
+}
+
+// roleField reports whether the field f of a pair's hash holds an answer
+// of the member in role: a check-in answer or a survey answer.
+func roleField(f, role string) bool {
+	if strings.HasPrefix(f, "c:") {
+		return strings.HasSuffix(f, checkinField("", role)[len("c:"):])
+	}
+	prefix := surveyPrefix("", role) // "s::<m|e>:"
+	parts := strings.SplitN(f, ":", 4)
+	return len(parts) == 4 && parts[0] == "s" && parts[2]+":" == prefix[len("s::"):]
 }

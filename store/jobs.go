@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -95,29 +98,38 @@ func (s *Store) Tenants(ctx context.Context) ([]bot.Tenant, error) {
 }
 
 // Delivery marks. A delivery key is "<job>:<user>" (one message of a job
-// to one member). While a send may be under way, its mark is a string,
-// sent:<key>, "pending" for the lease, which Redis expires by itself.
-// Confirmed, it moves to the member's hash of marks, mark:<user>, as the
-// field <job> with the value "<day>" for "done" (days since 1970, by
-// Redis's clock: a small integer, which a listpack packs in 2 bytes) or
-// "<state>/<day>": one small hash per member instead of one key per
-// message, which took a third of a workspace's memory. Each confirmation
-// drops the member's marks older than the keep the core gives
-// (ConfirmSent's ttl), and the hash expires that long after the last one,
-// so a mark lasts at least as long as a string with that TTL did. A mark confirmed by an older version, a string sent:<key>
-// holding "done", reads the same. The erasure deletes the member's hash
-// with their other keys named after them.
+// to one member), or a job's ID alone for a message to no single member
+// (an introduction, a notice, a digest: a key with one colon). While a
+// send may be under way, its mark is a string, sent:<key>, "pending" for
+// the lease, which Redis expires by itself. Confirmed, it moves to a
+// small hash: the member's, mark:<user>, under a digest of the job's ID
+// (markField, 8 bytes instead of a job ID's 20 to 30), or for a key with
+// no member, one of markBuckets hashes mark:~<n>, shared by the
+// workspace, under a digest of the key: one key per message took a third
+// of a workspace's memory. The value is "<day>" for "done" (days since
+// 1970, by Redis's clock: a small integer, which a listpack packs in 2
+// bytes) or "<state>/<day>". Each confirmation drops the hash's marks
+// older than the keep the core gives (ConfirmSent's ttl), and the hash
+// expires that long after the last one, so a mark lasts at least as long
+// as a string with that TTL did. A mark confirmed by an older version
+// reads the same: the string sent:<key> holding "done", or the field
+// <job> of mark:<user> (for a key with no member, the job's kind in the
+// hash named after the ID's last part). The erasure deletes the member's
+// hash with their other keys named after them; the shared hashes name
+// nobody.
 
-// markScript returns the state of field ARGV[1] in the hash KEYS[1], else
-// the pending mark KEYS[2]: "pending" until its deadline. Otherwise it
-// sets KEYS[2] to "pending|<deadline>", the deadline ARGV[2] ms from now
-// (Redis's clock), kept 30 times as long (an hour for a 2-minute lease:
-// past a crash, the retry may wait for Redis to come back), and returns
-// "", or "retry" when it
-// took over a mark whose deadline had passed: its holder died mid-send.
-// A mark of an older version, the string "pending", reads the same.
+// markScript returns the state of field ARGV[1] in the hash KEYS[1] (else
+// of the older version's field ARGV[3] in KEYS[3]), else the pending mark
+// KEYS[2]: "pending" until its deadline. Otherwise it sets KEYS[2] to
+// "pending|<deadline>", the deadline ARGV[2] ms from now (Redis's clock),
+// kept 30 times as long (an hour for a 2-minute lease: past a crash, the
+// retry may wait for Redis to come back), and returns "", or "retry" when
+// it took over a mark whose deadline had passed: its holder died
+// mid-send. A mark of an older version, the string "pending", reads the
+// same.
 var markScript = redis.NewScript(`
 local v = redis.call('HGET', KEYS[1], ARGV[1])
+if not v then v = redis.call('HGET', KEYS[3], ARGV[3]) end
 if v and string.match(v, '^%d+$') then return 'done' end
 if v then return (string.gsub(v, '/%d*$', '')) end
 local t = redis.call('TIME')
@@ -138,8 +150,9 @@ return prev
 // confirmScript sets field ARGV[1] of the hash KEYS[1] to the state ARGV[2]
 // and today (today alone for "done"), drops the fields older than ARGV[3]
 // ms, makes the hash expire after ARGV[3] ms, and deletes the pending mark
-// KEYS[2]. It reads Redis's TIME before writing, which effects
-// replication (the default since Redis 5) allows.
+// KEYS[2] and an older version's field ARGV[4] of KEYS[3]. It reads
+// Redis's TIME before writing, which effects replication (the default
+// since Redis 5) allows.
 var confirmScript = redis.NewScript(`
 local now = redis.call('TIME')
 local day = math.floor(tonumber(now[1]) / 86400)
@@ -151,42 +164,75 @@ for i = 1, #h, 2 do
 end
 local v = string.format('%d', day)
 if ARGV[2] ~= 'done' then v = ARGV[2] .. '/' .. day end
+redis.call('HDEL', KEYS[3], ARGV[4])
 redis.call('HSET', KEYS[1], ARGV[1], v)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('DEL', KEYS[2])
 return 0
 `)
 
-// markKeys returns the member's hash of marks, the field of key's job and
-// the string of its pending mark.
-func markKeys(k keys, key string) (hash, field, pending string) {
+// markBuckets is how many shared hashes keep the marks of messages to no
+// single member: few enough that each stays a listpack in a workspace of
+// thousands of pairs, enough that pruning one reads a few hundred fields.
+const markBuckets = 32
+
+// mark is where a delivery key's marks live: the hash and field of its
+// confirmed mark, the hash and field an older version kept it in, and the
+// string of its pending mark.
+type mark struct{ hash, field, oldHash, oldField, pending string }
+
+// markOf returns where key's marks live.
+func markOf(k keys, key string) mark {
 	job, user := key, ""
 	if i := strings.LastIndexByte(key, ':'); i >= 0 {
 		job, user = key[:i], key[i+1:]
 	}
-	return k.marks(user), job, k.sent(key)
+	m := mark{hash: k.marks(user), field: markField(job), oldHash: k.marks(user), oldField: job, pending: k.sent(key)}
+	if strings.Count(key, ":") == 1 { // a job's message to no single member
+		d := markDigest(key)
+		m.hash, m.field = k.marks("~"+strconv.FormatUint(d%markBuckets, 10)), markFieldOf(d)
+	}
+	return m
+}
+
+// markField returns the field of job's mark in a member's hash: 48 bits
+// of its FNV-1a digest, base64, 8 bytes. Two jobs of one member share a
+// field once in about 10^13 pairs of jobs.
+func markField(job string) string { return markFieldOf(markDigest(job)) }
+
+func markDigest(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+func markFieldOf(d uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], d)
+	return base64.RawURLEncoding.EncodeToString(b[2:])
 }
 
 // MarkSent implements bot.Store.
 func (s *Store) MarkSent(ctx context.Context, tn bot.Tenant, key string, ttl time.Duration) (string, error) {
-	hash, field, pending := markKeys(keysFor(tn), key)
-	v, err := markScript.Run(ctx, s.rdb, []string{hash, pending}, field, ttl.Milliseconds()).Text()
+	m := markOf(keysFor(tn), key)
+	v, err := markScript.Run(ctx, s.rdb, []string{m.hash, m.pending, m.oldHash}, m.field, ttl.Milliseconds(), m.oldField).Text()
 	return v, classify(err, "mark sent")
 }
 
 // ConfirmSent implements bot.Store.
 func (s *Store) ConfirmSent(ctx context.Context, tn bot.Tenant, key, state string, ttl time.Duration) error {
-	hash, field, pending := markKeys(keysFor(tn), key)
-	err := confirmScript.Run(ctx, s.rdb, []string{hash, pending}, field, state, ttl.Milliseconds()).Err()
+	m := markOf(keysFor(tn), key)
+	err := confirmScript.Run(ctx, s.rdb, []string{m.hash, m.pending, m.oldHash}, m.field, state, ttl.Milliseconds(), m.oldField).Err()
 	return classify(err, "confirm sent")
 }
 
 // UnmarkSent implements bot.Store.
 func (s *Store) UnmarkSent(ctx context.Context, tn bot.Tenant, key string) error {
-	hash, field, pending := markKeys(keysFor(tn), key)
+	m := markOf(keysFor(tn), key)
 	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
-		p.HDel(ctx, hash, field)
-		p.Del(ctx, pending)
+		p.HDel(ctx, m.hash, m.field)
+		p.HDel(ctx, m.oldHash, m.oldField)
+		p.Del(ctx, m.pending)
 		return nil
 	})
 	return classify(err, "unmark sent")

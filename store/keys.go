@@ -28,18 +28,21 @@ import (
 //	mb:{p:w}:wk:<key>             zset   waiting request IDs with index key <key>, by
 //	                                     creation time (ms), kept with "waiting"
 //	mb:{p:w}:prop:<id>            hash   proposal
-//	mb:{p:w}:pair:<id>            hash   pair
+//	mb:{p:w}:pair:<id>            hash   pair, with its check-in answers "c:<round>:<m|e>" and its
+//	                                     members' survey answers "s:<stage>:<m|e>:<question>" (followup.go)
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
 //	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
 //	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)
-//	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer
-//	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer
+//	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer, written by older versions (read still)
+//	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer, for a survey naming no pair of
+//	                                     the member, or answered by an older version
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark while "pending" (with a TTL); "done"
 //	                                     in older versions (jobs.go)
-//	mb:{p:w}:mark:<user>          hash   job → the member's confirmed delivery marks,
-//	                                     "done/<day>" or "unknown/<day>", kept 90 days (jobs.go)
+//	mb:{p:w}:mark:<user>          hash   digest of a job → the member's confirmed delivery marks,
+//	                                     "<day>" or "<state>/<day>", kept 90 days (jobs.go)
+//	mb:{p:w}:mark:~<n>            hash   the same for messages to no single member, in 32 buckets
 //	mb:{p:w}:notice:<id>          string a notice to send again, or owed by a state change's
 //	                                     outbox (JSON, with a TTL), job notice:<id>
 //	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen

@@ -154,6 +154,9 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 		t.hset(k.pair(id), "state", string(bot.PairCancelled), "end_reason", reason)
 		t.count(k, p.Mentor.User, "active", -1)
 		t.sadd(k.declined(p.Request), p.Mentor.User)
+		if p.Mentee.User != "" { // what AcceptProposal left to the pair
+			t.hset(k.request(p.Request), append([]string{"mentee", p.Mentee.User, "topic", p.Topic, "kind", string(p.Kind)}, pieces("goal", p.Goal)...)...)
+		}
 		if open.Val() == 0 {
 			t.notExists(k.openRequest(p.Mentee.User))
 			t.requeue(k, p.Request, at)

@@ -57,7 +57,7 @@ func (s *Store) GetProposal(ctx context.Context, t bot.Tenant, id string) (bot.P
 		return bot.Proposal{}, notFound("proposal")
 	}
 	p := proposalFrom(t, id, h)
-	if pair := h["pair"]; pair != "" && p.Goal == "" && p.Reasons == nil {
+	if pair := h["pair"]; pair != "" && (p.Goal == "" && p.Reasons == nil || p.Mentor.User == "") {
 		ph, err := s.rdb.HGetAll(ctx, k.pair(pair)).Result()
 		if err != nil {
 			return bot.Proposal{}, classify(err, "get proposal's pair")
@@ -102,11 +102,16 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	pending := t.eq(k.proposal(id), "state", string(bot.ProposalPending))
 	capacity := t.less(k.offer(p.Mentor.User), "active", k.offer(p.Mentor.User), "capacity")
 	t.hset(k.proposal(id), "state", string(bot.ProposalAccepted), "pair", pair.ID)
-	// The pair keeps the goal and the reasons: the accepted proposal
-	// gives up its copies, and names its pair, where GetProposal reads
-	// them back.
-	t.hdel(k.proposal(id), append(pieceFields("goal", p.Goal), pieceFields("reasons", reasonsField(p.Reasons))...)...)
+	// The pair keeps the members, topic, kind, goal and reasons: the
+	// accepted proposal gives up its copies, and names its pair, where
+	// GetProposal reads them back. It keeps its request, by which the
+	// retention finds it.
+	t.hdel(k.proposal(id), append(append([]string{"mentor", "mentee", "topic", "kind"},
+		pieceFields("goal", p.Goal)...), pieceFields("reasons", reasonsField(p.Reasons))...)...)
 	t.hset(k.request(p.Request), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
+	// The request gives up its mentee, topic, kind and goal too, which
+	// GetRequest reads from the pair, and DeclineCharter gives back.
+	t.hdel(k.request(p.Request), append([]string{"mentee", "topic", "kind", "proposal", "goal"}, piecesOf("goal")...)...)
 	t.del(k.openRequest(p.Mentee.User))
 	t.count(k, p.Mentor.User, "active", 1)
 	t.count(k, p.Mentor.User, "pending", -1)
@@ -139,10 +144,16 @@ func acceptedFromPair(props []bot.Proposal, pairs []bot.Pair) {
 }
 
 // fromPair gives an accepted proposal without a goal and reasons those of
-// its pair.
+// its pair, and without members those of its pair with its topic and kind.
 func fromPair(p bot.Proposal, pair bot.Pair) bot.Proposal {
-	if p.State == bot.ProposalAccepted && p.Goal == "" && p.Reasons == nil && pair.Proposal == p.ID {
+	if p.State != bot.ProposalAccepted || pair.Proposal != p.ID {
+		return p
+	}
+	if p.Goal == "" && p.Reasons == nil {
 		p.Goal, p.Reasons = pair.Goal, pair.Reasons
+	}
+	if p.Mentor.User == "" && p.Mentee.User == "" {
+		p.Mentor, p.Mentee, p.Topic, p.Kind = pair.Mentor, pair.Mentee, pair.Topic, pair.Kind
 	}
 	return p
 }

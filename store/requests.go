@@ -49,7 +49,15 @@ func (s *Store) GetRequest(ctx context.Context, t bot.Tenant, id string) (bot.Re
 	if len(h.Val()) == 0 {
 		return bot.Request{}, notFound("request")
 	}
-	return requestFrom(t, id, h.Val(), d.Val()), nil
+	r := requestFrom(t, id, h.Val(), d.Val())
+	if pair := h.Val()["pair"]; pair != "" && (r.Goal == "" || r.Mentee.User == "") {
+		ph, err := s.rdb.HGetAll(ctx, k.pair(pair)).Result()
+		if err != nil {
+			return bot.Request{}, classify(err, "get request's pair")
+		}
+		r = requestFromPair(r, pairFrom(t, pair, ph))
+	}
+	return r, nil
 }
 
 // OpenRequest implements bot.Store.
@@ -205,3 +213,19 @@ func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Req
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// requestFromPair gives a paired request what AcceptProposal left to its
+// pair: its mentee, topic and kind when it has no mentee, its goal when
+// it has none.
+func requestFromPair(r bot.Request, pair bot.Pair) bot.Request {
+	if pair.Request != r.ID {
+		return r
+	}
+	if r.Goal == "" {
+		r.Goal = pair.Goal
+	}
+	if r.Mentee.User == "" {
+		r.Mentee, r.Topic, r.Kind = pair.Mentee, pair.Topic, pair.Kind
+	}
+	return r
+}

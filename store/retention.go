@@ -17,7 +17,8 @@ import (
 //     surveys, flags, jobs, charter log entries, its request and its
 //     proposals, and its place in both members' lists of pairs;
 //   - a cancelled request created before before, with its proposals;
-//   - a survey answered before before.
+//   - a survey answered before before (a key of its own, or a member's
+//     answers in the pair's hash).
 //
 // Counters (stats) are not touched.
 func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.Pruned, error) {
@@ -28,12 +29,14 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 	}
 	cut := before.UnixMilli()
 	cmds := map[string]*redis.SliceCmd{}
+	pairHashes := map[string]*redis.MapStringStringCmd{} // for the surveys in them
 	var charters, jobs, low *redis.StringSliceCmd
 	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for _, key := range all {
 			switch kind, rest := kindOf(k, key); {
 			case kind == "pair":
 				cmds[key] = p.HMGet(ctx, key, "state", "ended", "mentor", "mentee", "request", "proposal")
+				pairHashes[key] = p.HGetAll(ctx, key)
 			case kind == "req" && !strings.Contains(rest, ":"):
 				cmds[key] = p.HMGet(ctx, key, "state", "created")
 			case kind == "prop":
@@ -60,6 +63,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 	gone := map[string]bool{}     // pair, request and proposal IDs
 	requests := map[string]bool{} // requests deleted
 	var del []string              // keys deleted
+	hdel := map[string][]string{} // hash → fields deleted
 	zrem := map[string][]string{} // sorted set → members removed
 	for _, key := range all {
 		kind, rest := kindOf(k, key)
@@ -99,6 +103,19 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			if pair, _, _ := strings.Cut(rest, ":"); gone[pair] || at > 0 && at < cut {
 				del = append(del, key)
 			}
+		case kind == "pair" && !gone[rest]:
+			h := pairHashes[key].Val()
+			for f, v := range h {
+				prefix, ok := strings.CutSuffix(f, ":at")
+				if at := int64(num(v)); !ok || !strings.HasPrefix(f, "s:") || at <= 0 || at >= cut {
+					continue
+				}
+				for g := range h {
+					if strings.HasPrefix(g, prefix+":") {
+						hdel[key] = append(hdel[key], g)
+					}
+				}
+			}
 		}
 	}
 	for _, j := range jobs.Val() {
@@ -120,7 +137,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			lrem = append(lrem, e)
 		}
 	}
-	if len(del) == 0 && len(zrem) == 0 && len(lrem) == 0 {
+	if len(del) == 0 && len(hdel) == 0 && len(zrem) == 0 && len(lrem) == 0 {
 		return out, nil
 	}
 	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
@@ -129,6 +146,9 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		}
 		for key, ms := range zrem {
 			p.ZRem(ctx, key, toAny(ms)...)
+		}
+		for key, fs := range hdel {
+			p.HDel(ctx, key, fs...)
 		}
 		for _, e := range lrem {
 			p.LRem(ctx, k.charterLog(), 0, e)
