@@ -19,7 +19,7 @@ type Message struct {
 	Lang Lang
 	// Channels are the channels the text names, each written "#" and its
 	// ID (ChannelText), which adapters that can show as links to the
-	// channel (Slack's <#C123>, Discord's <#123>).
+	// channel, in their platform's syntax.
 	Channels []string
 	// Delivery is the delivery key of a message a job sends once
 	// (deliver): an adapter that can attaches it to the message, so that
