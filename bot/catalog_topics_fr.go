@@ -25,6 +25,7 @@ var catalogTopicsFR = map[string]string{
 	"count.mentors_one":          "1 mentor",
 	"count.mentors":              "{count} mentors",
 	"err.request_not_waiting":    "Votre demande n'attend plus de mentor : son sujet reste tel quel.",
+	"err.request_topic_already":  "Votre demande porte déjà sur « {topic} » : il n'y a rien d'autre à changer.",
 }
 
 func init() {

@@ -101,6 +101,10 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	}
 	t := who.Tenant()
 	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting")
+	if ErrorCode(err) == ESTALE && r.Mentee == who && r.Topic == topic {
+		// A second click: the change was made by the first.
+		return Reply{}, Errorf(ESTALE, "err.request_topic_already", "topic", topic)
+	}
 	if err != nil {
 		return Reply{}, err
 	}

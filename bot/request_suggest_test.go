@@ -65,7 +65,7 @@ func TestRequestTypoSuggestion(t *testing.T) {
 		}
 	})
 	t.Run("ESTALE", func(t *testing.T) {
-		if got := click("ann"); got.Message.Text != "Your request is no longer waiting for a mentor, so its topic stays as it is." {
+		if got := click("ann"); got.Message.Text != "Your request is already on “kubernetes”: nothing more to change." {
 			t.Fatalf("got %q", got.Message.Text)
 		}
 	})
