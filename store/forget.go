@@ -245,7 +245,8 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 	checkinCmds := map[string]*redis.StringSliceCmd{}
 	pairFieldCmds := map[string]*redis.StringSliceCmd{}
 	valueCmds := map[string]*redis.StringCmd{}
-	var charters, jobs, low *redis.StringSliceCmd
+	var charters, low *redis.StringSliceCmd
+	var jobs jobSetCmds
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for _, id := range append(append([]string{}, e.Pairs...), e.Blank...) {
 			pairCmds[id] = p.HMGet(ctx, k.pair(id), "mentor", "mentee")
@@ -260,7 +261,9 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 			}
 		}
 		charters = p.LRange(ctx, k.charterLog(), 0, -1)
-		jobs = p.ZRange(ctx, k.jobs(), 0, -1)
+		for _, set := range k.jobSets() {
+			jobs = append(jobs, p.ZRange(ctx, set, 0, -1))
+		}
 		low = p.ZRange(ctx, k.lowRatings(), 0, -1)
 		return nil
 	})
@@ -351,7 +354,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 	for _, j := range r.jobs {
 		for _, part := range strings.Split(j, ":")[1:] {
 			if gone[part] {
-				p.ZRem(ctx, k.jobs(), j)
+				zremJob(ctx, p, k, j)
 				break
 			}
 		}
@@ -389,7 +392,7 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 			if e.Mentions(r.values[key]) {
 				p.Del(ctx, key)
 				if kind == "notice" {
-					p.ZRem(ctx, k.jobs(), bot.JobNotice+":"+rest)
+					zremJob(ctx, p, k, bot.JobNotice+":"+rest)
 				}
 			}
 		case strings.HasSuffix(key, ":"+u):
@@ -437,4 +440,22 @@ func roleField(f, role string) bool {
 	prefix := surveyPrefix("", role) // "s::<m|e>:"
 	parts := strings.SplitN(f, ":", 4)
 	return len(parts) == 4 && parts[0] == "s" && parts[2]+":" == prefix[len("s::"):]
+}
+
+// zremJob removes a job from its bucket and from the older version's set.
+func zremJob(ctx context.Context, p redisPipe, k keys, id string) {
+	p.ZRem(ctx, k.jobBucket(id), id)
+	p.ZRem(ctx, k.jobs(), id)
+}
+
+// jobSetCmds are the reads of every set that may hold a job.
+type jobSetCmds []*redis.StringSliceCmd
+
+// Val is every job ID they hold.
+func (c jobSetCmds) Val() []string {
+	var out []string
+	for _, cmd := range c {
+		out = append(out, cmd.Val()...)
+	}
+	return out
 }

@@ -25,7 +25,7 @@ func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, 
 	k := keysFor(tn)
 	var res *redis.Cmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobs()},
+		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID)},
 			seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID)
 		p.SAdd(ctx, tenantsKey, tn.String())
 		return nil
@@ -48,7 +48,9 @@ func (s *Store) Handled(ctx context.Context, tn bot.Tenant, id string) error {
 	k := keysFor(tn)
 	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		p.Del(ctx, k.inbox(id))
-		p.ZRem(ctx, k.jobs(), bot.JobInbound+":"+id)
+		job := bot.JobInbound + ":" + id
+		p.ZRem(ctx, k.jobBucket(job), job)
+		p.ZRem(ctx, k.jobs(), job)
 		return nil
 	})
 	return classify(err, "handled")

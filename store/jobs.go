@@ -17,19 +17,37 @@ import (
 // to ARGV[2], the end of its lease, in one step: two replicas claiming at
 // once never get the same job. It returns each job's ID and the score it
 // had, its due time (ms).
+//
+// KEYS are every set that may hold a job (keys.jobSets): it takes the
+// earliest due over all of them.
 var claimScript = redis.NewScript(`
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[3]))
-for i = 1, #due, 2 do redis.call('ZADD', KEYS[1], ARGV[2], due[i]) end
-return due
+local limit = tonumber(ARGV[3])
+local cands = {}
+for k = 1, #KEYS do
+  local due = redis.call('ZRANGEBYSCORE', KEYS[k], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, limit)
+  for i = 1, #due, 2 do cands[#cands + 1] = {due[i], tonumber(due[i + 1]), k} end
+end
+table.sort(cands, function(a, b) if a[2] ~= b[2] then return a[2] < b[2] end return a[1] < b[1] end)
+local out = {}
+for i = 1, math.min(limit, #cands) do
+  local c = cands[i]
+  redis.call('ZADD', KEYS[c[3]], ARGV[2], c[1])
+  out[#out + 1] = c[1]
+  out[#out + 1] = string.format('%d', c[2])
+end
+return out
 `)
 
 // releaseScript removes (ARGV[3] empty) or moves to ARGV[3] the job ARGV[1],
 // only if its score is still ARGV[2], the lease of the claim: a replica
 // whose lease ran out must not touch a job another replica has claimed.
+// The job is in its bucket KEYS[1], or in the older version's set KEYS[2].
 var releaseScript = redis.NewScript(`
-local s = redis.call('ZSCORE', KEYS[1], ARGV[1])
+local key = KEYS[1]
+local s = redis.call('ZSCORE', key, ARGV[1])
+if not s then key = KEYS[2] s = redis.call('ZSCORE', key, ARGV[1]) end
 if not s or tonumber(s) ~= tonumber(ARGV[2]) then return 0 end
-if ARGV[3] == '' then redis.call('ZREM', KEYS[1], ARGV[1]) else redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) end
+if ARGV[3] == '' then redis.call('ZREM', key, ARGV[1]) else redis.call('ZADD', key, ARGV[3], ARGV[1]) end
 return 1
 `)
 
@@ -57,7 +75,7 @@ func (s *Store) registerTenant(ctx context.Context, tn bot.Tenant) error {
 // ClaimJobs implements bot.Store.
 func (s *Store) ClaimJobs(ctx context.Context, tn bot.Tenant, now time.Time, lease time.Duration, limit int) ([]bot.Job, error) {
 	until := now.Add(lease)
-	pairs, err := claimScript.Run(ctx, s.rdb, []string{keysFor(tn).jobs()}, now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
+	pairs, err := claimScript.Run(ctx, s.rdb, keysFor(tn).jobSets(), now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
 	if err != nil {
 		return nil, classify(err, "claim jobs")
 	}
@@ -72,13 +90,15 @@ func (s *Store) ClaimJobs(ctx context.Context, tn bot.Tenant, now time.Time, lea
 
 // FinishJob implements bot.Store.
 func (s *Store) FinishJob(ctx context.Context, tn bot.Tenant, j bot.Job) error {
-	err := releaseScript.Run(ctx, s.rdb, []string{keysFor(tn).jobs()}, j.ID, j.Lease.UnixMilli(), "").Err()
+	k := keysFor(tn)
+	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs()}, j.ID, j.Lease.UnixMilli(), "").Err()
 	return classify(err, "finish job")
 }
 
 // RetryJob implements bot.Store.
 func (s *Store) RetryJob(ctx context.Context, tn bot.Tenant, j bot.Job, at time.Time) error {
-	err := releaseScript.Run(ctx, s.rdb, []string{keysFor(tn).jobs()}, j.ID, j.Lease.UnixMilli(), at.UnixMilli()).Err()
+	k := keysFor(tn)
+	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs()}, j.ID, j.Lease.UnixMilli(), at.UnixMilli()).Err()
 	return classify(err, "retry job")
 }
 

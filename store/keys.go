@@ -1,6 +1,8 @@
 package store
 
 import (
+	"hash/fnv"
+	"strconv"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -92,15 +94,43 @@ func (k keys) pair(id string) string          { return string(k) + "pair:" + id 
 func (k keys) pairs(user string) string       { return string(k) + "pairs:" + user }
 func (k keys) charter() string                { return string(k) + "charter" }
 func (k keys) charterLog() string             { return string(k) + "charterlog" }
-func (k keys) jobs() string                   { return string(k) + "jobs" }
-func (k keys) checkin(pair string) string     { return string(k) + "checkin:" + pair }
-func (k keys) sent(key string) string         { return string(k) + "sent:" + key }
-func (k keys) marks(user string) string       { return string(k) + "mark:" + user }
-func (k keys) notice(id string) string        { return string(k) + "notice:" + id }
-func (k keys) seen(key string) string         { return string(k) + "seen:" + key }
-func (k keys) inbox(id string) string         { return string(k) + "inbox:" + id }
-func (k keys) draft(id string) string         { return string(k) + "draft:" + id }
-func (k keys) settings() string               { return string(k) + "settings" }
+
+// jobs is the sorted set of due jobs of an older version: it is drained,
+// never added to (jobBucket).
+func (k keys) jobs() string { return string(k) + "jobs" }
+
+// jobBuckets is how many sorted sets hold a workspace's jobs. Each job
+// lives in the one its ID hashes to (jobBucket), so that each set stays
+// small enough (Redis's zset-max-listpack-entries, 128) to be a compact
+// listpack rather than a skiplist, at about a fifth of the memory per
+// job, up to some 30,000 jobs waiting in a workspace at its busiest (a
+// set that grew past 128 stays a skiplist).
+const jobBuckets = 256
+
+// jobBucket is the sorted set that holds the job id.
+func (k keys) jobBucket(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return string(k) + "jobs:" + strconv.Itoa(int(h.Sum32()%jobBuckets))
+}
+
+// jobSets are every sorted set that may hold a job: the buckets, then
+// the older version's set.
+func (k keys) jobSets() []string {
+	out := make([]string, 0, jobBuckets+1)
+	for b := range jobBuckets {
+		out = append(out, string(k)+"jobs:"+strconv.Itoa(b))
+	}
+	return append(out, k.jobs())
+}
+func (k keys) checkin(pair string) string { return string(k) + "checkin:" + pair }
+func (k keys) sent(key string) string     { return string(k) + "sent:" + key }
+func (k keys) marks(user string) string   { return string(k) + "mark:" + user }
+func (k keys) notice(id string) string    { return string(k) + "notice:" + id }
+func (k keys) seen(key string) string     { return string(k) + "seen:" + key }
+func (k keys) inbox(id string) string     { return string(k) + "inbox:" + id }
+func (k keys) draft(id string) string     { return string(k) + "draft:" + id }
+func (k keys) settings() string           { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {
 	return string(k) + "survey:" + id + ":" + user
 }

@@ -21,7 +21,7 @@ func (s *Store) SaveNotice(ctx context.Context, n bot.Notice, job bot.Job, ttl t
 	k := keysFor(tn)
 	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		p.Set(ctx, k.notice(n.ID), b, ttl)
-		p.ZAddNX(ctx, k.jobs(), redis.Z{Score: float64(job.Due.UnixMilli()), Member: job.ID})
+		p.ZAddNX(ctx, k.jobBucket(job.ID), redis.Z{Score: float64(job.Due.UnixMilli()), Member: job.ID})
 		return nil
 	})
 	if err != nil {

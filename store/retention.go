@@ -30,7 +30,8 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 	cut := before.UnixMilli()
 	cmds := map[string]*redis.SliceCmd{}
 	pairHashes := map[string]*redis.MapStringStringCmd{} // for the surveys in them
-	var charters, jobs, low *redis.StringSliceCmd
+	var charters, low *redis.StringSliceCmd
+	var jobs jobSetCmds
 	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for _, key := range all {
 			switch kind, rest := kindOf(k, key); {
@@ -46,7 +47,9 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			}
 		}
 		charters = p.LRange(ctx, k.charterLog(), 0, -1)
-		jobs = p.ZRange(ctx, k.jobs(), 0, -1)
+		for _, set := range k.jobSets() {
+			jobs = append(jobs, p.ZRange(ctx, set, 0, -1))
+		}
 		low = p.ZRange(ctx, k.lowRatings(), 0, -1)
 		return nil
 	})
@@ -121,6 +124,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 	for _, j := range jobs.Val() {
 		for _, part := range strings.Split(j, ":")[1:] {
 			if gone[part] {
+				zrem[k.jobBucket(j)] = append(zrem[k.jobBucket(j)], j)
 				zrem[k.jobs()] = append(zrem[k.jobs()], j)
 				break
 			}

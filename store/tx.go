@@ -21,7 +21,8 @@ import (
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
-// is 1) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
+// is 1) | jobadd k score m earlier k2 (zaddnx, on k2 instead when k2
+// holds m) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
 local function key(j) return KEYS[tonumber(ARGV[j])] end
@@ -72,6 +73,14 @@ while i <= n do
       redis.call('ZADD', k, ARGV[i+2], ARGV[i+3])
     end
     i = i + 5
+  elseif op == 'jobadd' then
+    local target = k
+    local cur = redis.call('ZSCORE', key(i+5), ARGV[i+3])
+    if cur then target = key(i+5) else cur = redis.call('ZSCORE', k, ARGV[i+3]) end
+    if not cur or (ARGV[i+4] == '1' and tonumber(cur) > tonumber(ARGV[i+2])) then
+      redis.call('ZADD', target, ARGV[i+2], ARGV[i+3])
+    end
+    i = i + 6
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'set' then redis.call('SET', k, ARGV[i+2]) i = i + 3
   elseif op == 'setpx' then redis.call('SET', k, ARGV[i+2], 'PX', ARGV[i+3]) i = i + 4
@@ -164,7 +173,8 @@ func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key),
 // due time unless earlier is set and the new one is earlier.
 func (t *tx) schedule(k keys, earlier bool, jobs []bot.Job) {
 	for _, j := range jobs {
-		t.write("zaddnx", t.k(k.jobs()), j.Due.UnixMilli(), j.ID, flag(earlier))
+		// Into the job's bucket, unless the older version's set holds it.
+		t.write("jobadd", t.k(k.jobBucket(j.ID)), j.Due.UnixMilli(), j.ID, flag(earlier), t.k(k.jobs()))
 	}
 }
 
