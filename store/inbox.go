@@ -11,10 +11,11 @@ import (
 // receiveScript records an inbound delivery unless its key was seen:
 // KEYS seen, inbox, jobs; ARGV seen TTL (ms), data, data TTL (ms), job
 // due (ms), job ID. It returns 1 when recorded, 0 for a replay.
-var receiveScript = redis.NewScript(`
+var receiveScript = redis.NewScript(lowerIndex + `
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
+lower(KEYS[4], ARGV[6], ARGV[4])
 return 1
 `)
 
@@ -25,8 +26,8 @@ func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, 
 	k := keysFor(tn)
 	var res *redis.Cmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID)},
-			seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID)
+		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex()},
+			seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID))
 		p.SAdd(ctx, tenantsKey, tn.String())
 		return nil
 	})

@@ -18,22 +18,34 @@ import (
 // once never get the same job. It returns each job's ID and the score it
 // had, its due time (ms).
 //
-// KEYS are every set that may hold a job (keys.jobSets): it takes the
-// earliest due over all of them.
-var claimScript = redis.NewScript(`
-local limit = tonumber(ARGV[3])
-local cands = {}
-for k = 1, #KEYS do
-  local due = redis.call('ZRANGEBYSCORE', KEYS[k], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, limit)
-  for i = 1, #due, 2 do cands[#cands + 1] = {due[i], tonumber(due[i + 1]), k} end
+// KEYS are the index (keys.jobIndex), then every set that may hold a job
+// (keys.jobSets: the buckets, then the older version's set). It looks
+// only at the bucket the index says holds the earliest job, and sets that
+// bucket's index score to its true earliest once it has claimed from it;
+// a bucket whose index score was stale (its jobs were removed) is
+// corrected and the next one looked at.
+var claimScript = redis.NewScript(lowerIndex + `
+local idx, now, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[3])
+local legacy = KEYS[#KEYS]
+if redis.call('ZCARD', legacy) > 0 then
+  local f = redis.call('ZRANGE', legacy, 0, 0, 'WITHSCORES')
+  lower(idx, 'legacy', f[2])
 end
-table.sort(cands, function(a, b) if a[2] ~= b[2] then return a[2] < b[2] end return a[1] < b[1] end)
 local out = {}
-for i = 1, math.min(limit, #cands) do
-  local c = cands[i]
-  redis.call('ZADD', KEYS[c[3]], ARGV[2], c[1])
-  out[#out + 1] = c[1]
-  out[#out + 1] = string.format('%d', c[2])
+for _ = 1, 1000 do
+  if #out >= 2 * limit then break end
+  local top = redis.call('ZRANGE', idx, 0, 0, 'WITHSCORES')
+  if #top == 0 or tonumber(top[2]) > now then break end
+  local key = legacy
+  if top[1] ~= 'legacy' then key = KEYS[2 + tonumber(top[1])] end
+  local due = redis.call('ZRANGEBYSCORE', key, '-inf', now, 'WITHSCORES', 'LIMIT', 0, limit - #out / 2)
+  for i = 1, #due, 2 do
+    redis.call('ZADD', key, ARGV[2], due[i])
+    out[#out + 1] = due[i]
+    out[#out + 1] = string.format('%d', tonumber(due[i + 1]))
+  end
+  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  if #first == 0 then redis.call('ZREM', idx, top[1]) else redis.call('ZADD', idx, first[2], top[1]) end
 end
 return out
 `)
@@ -41,13 +53,17 @@ return out
 // releaseScript removes (ARGV[3] empty) or moves to ARGV[3] the job ARGV[1],
 // only if its score is still ARGV[2], the lease of the claim: a replica
 // whose lease ran out must not touch a job another replica has claimed.
-// The job is in its bucket KEYS[1], or in the older version's set KEYS[2].
-var releaseScript = redis.NewScript(`
-local key = KEYS[1]
+// The job is in its bucket KEYS[1] (ARGV[4] in the index KEYS[3]), or in
+// the older version's set KEYS[2].
+var releaseScript = redis.NewScript(lowerIndex + `
+local key, m = KEYS[1], ARGV[4]
 local s = redis.call('ZSCORE', key, ARGV[1])
-if not s then key = KEYS[2] s = redis.call('ZSCORE', key, ARGV[1]) end
+if not s then key, m = KEYS[2], 'legacy' s = redis.call('ZSCORE', key, ARGV[1]) end
 if not s or tonumber(s) ~= tonumber(ARGV[2]) then return 0 end
-if ARGV[3] == '' then redis.call('ZREM', key, ARGV[1]) else redis.call('ZADD', key, ARGV[3], ARGV[1]) end
+if ARGV[3] == '' then redis.call('ZREM', key, ARGV[1]) else
+  redis.call('ZADD', key, ARGV[3], ARGV[1])
+  lower(KEYS[3], m, ARGV[3])
+end
 return 1
 `)
 
@@ -75,7 +91,8 @@ func (s *Store) registerTenant(ctx context.Context, tn bot.Tenant) error {
 // ClaimJobs implements bot.Store.
 func (s *Store) ClaimJobs(ctx context.Context, tn bot.Tenant, now time.Time, lease time.Duration, limit int) ([]bot.Job, error) {
 	until := now.Add(lease)
-	pairs, err := claimScript.Run(ctx, s.rdb, keysFor(tn).jobSets(), now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
+	k := keysFor(tn)
+	pairs, err := claimScript.Run(ctx, s.rdb, append([]string{k.jobIndex()}, k.jobSets()...), now.UnixMilli(), until.UnixMilli(), limit).StringSlice()
 	if err != nil {
 		return nil, classify(err, "claim jobs")
 	}
@@ -91,14 +108,14 @@ func (s *Store) ClaimJobs(ctx context.Context, tn bot.Tenant, now time.Time, lea
 // FinishJob implements bot.Store.
 func (s *Store) FinishJob(ctx context.Context, tn bot.Tenant, j bot.Job) error {
 	k := keysFor(tn)
-	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs()}, j.ID, j.Lease.UnixMilli(), "").Err()
+	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs(), k.jobIndex()}, j.ID, j.Lease.UnixMilli(), "", bucketOf(j.ID)).Err()
 	return classify(err, "finish job")
 }
 
 // RetryJob implements bot.Store.
 func (s *Store) RetryJob(ctx context.Context, tn bot.Tenant, j bot.Job, at time.Time) error {
 	k := keysFor(tn)
-	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs()}, j.ID, j.Lease.UnixMilli(), at.UnixMilli()).Err()
+	err := releaseScript.Run(ctx, s.rdb, []string{k.jobBucket(j.ID), k.jobs(), k.jobIndex()}, j.ID, j.Lease.UnixMilli(), at.UnixMilli(), bucketOf(j.ID)).Err()
 	return classify(err, "retry job")
 }
 

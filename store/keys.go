@@ -107,12 +107,25 @@ func (k keys) jobs() string { return string(k) + "jobs" }
 // set that grew past 128 stays a skiplist).
 const jobBuckets = 256
 
-// jobBucket is the sorted set that holds the job id.
-func (k keys) jobBucket(id string) string {
+// bucketOf is the number of the bucket that holds the job id, as the
+// member that names it in the index (jobIndex).
+func bucketOf(id string) string {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return string(k) + "jobs:" + strconv.Itoa(int(h.Sum32()%jobBuckets))
+	return strconv.Itoa(int(h.Sum32() % jobBuckets))
 }
+
+// jobBucket is the sorted set that holds the job id.
+func (k keys) jobBucket(id string) string { return string(k) + "jobs:" + bucketOf(id) }
+
+// jobIndex is the sorted set of the buckets by the earliest score they
+// may hold: every write that adds a job lowers its bucket's score there;
+// a claim raises it back to the truth once it looks. "legacy" names the
+// older version's set.
+func (k keys) jobIndex() string { return string(k) + "jobs:next" }
+
+// legacyBucket names the older version's set in the index.
+const legacyBucket = "legacy"
 
 // jobSets are every sorted set that may hold a job: the buckets, then
 // the older version's set.
@@ -123,6 +136,16 @@ func (k keys) jobSets() []string {
 	}
 	return append(out, k.jobs())
 }
+
+// lowerIndex is the Lua of a script that adds a job: lower(idx, bucket,
+// score) makes the index say the bucket may hold a job due at score.
+const lowerIndex = `
+local function lower(idx, m, score)
+  local c = redis.call('ZSCORE', idx, m)
+  if not c or tonumber(c) > tonumber(score) then redis.call('ZADD', idx, score, m) end
+end
+`
+
 func (k keys) checkin(pair string) string { return string(k) + "checkin:" + pair }
 func (k keys) sent(key string) string     { return string(k) + "sent:" + key }
 func (k keys) marks(user string) string   { return string(k) + "mark:" + user }

@@ -9,6 +9,19 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// noticeScript sets the notice KEYS[1] to ARGV[1] for ARGV[2] ms (0: no
+// expiry) and adds
+// its job ARGV[4], due at ARGV[3], to its bucket KEYS[2] unless there,
+// lowering the bucket ARGV[5]'s score in the index KEYS[3].
+var noticeScript = redis.NewScript(lowerIndex + `
+if tonumber(ARGV[2]) > 0 then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) else redis.call('SET', KEYS[1], ARGV[1]) end
+if not redis.call('ZSCORE', KEYS[2], ARGV[4]) then
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+  lower(KEYS[3], ARGV[5], ARGV[3])
+end
+return 1
+`)
+
 // SaveNotice implements bot.Store: the notice (JSON, with its TTL) and its
 // job are written in one MULTI, so a job never runs without its notice,
 // nor a notice waits without its job.
@@ -19,11 +32,8 @@ func (s *Store) SaveNotice(ctx context.Context, n bot.Notice, job bot.Job, ttl t
 	}
 	tn := n.To.Tenant()
 	k := keysFor(tn)
-	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
-		p.Set(ctx, k.notice(n.ID), b, ttl)
-		p.ZAddNX(ctx, k.jobBucket(job.ID), redis.Z{Score: float64(job.Due.UnixMilli()), Member: job.ID})
-		return nil
-	})
+	err = noticeScript.Run(ctx, s.rdb, []string{k.notice(n.ID), k.jobBucket(job.ID), k.jobIndex()},
+		b, max(ttl.Milliseconds(), 0), job.Due.UnixMilli(), job.ID, bucketOf(job.ID)).Err()
 	if err != nil {
 		return classify(err, "save notice")
 	}

@@ -21,8 +21,8 @@ import (
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
-// is 1) | jobadd k score m earlier k2 (zaddnx, on k2 instead when k2
-// holds m) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
+// is 1) | jobadd k score m earlier k2 idx b (zaddnx, on k2 instead when k2
+// holds m, lowering bucket b's score in the index idx) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
 local function key(j) return KEYS[tonumber(ARGV[j])] end
@@ -74,13 +74,15 @@ while i <= n do
     end
     i = i + 5
   elseif op == 'jobadd' then
-    local target = k
+    local target, m = k, ARGV[i+7]
     local cur = redis.call('ZSCORE', key(i+5), ARGV[i+3])
-    if cur then target = key(i+5) else cur = redis.call('ZSCORE', k, ARGV[i+3]) end
+    if cur then target, m = key(i+5), 'legacy' else cur = redis.call('ZSCORE', k, ARGV[i+3]) end
     if not cur or (ARGV[i+4] == '1' and tonumber(cur) > tonumber(ARGV[i+2])) then
       redis.call('ZADD', target, ARGV[i+2], ARGV[i+3])
+      local c = redis.call('ZSCORE', key(i+6), m)
+      if not c or tonumber(c) > tonumber(ARGV[i+2]) then redis.call('ZADD', key(i+6), ARGV[i+2], m) end
     end
-    i = i + 6
+    i = i + 8
   elseif op == 'zrem' then redis.call('ZREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'set' then redis.call('SET', k, ARGV[i+2]) i = i + 3
   elseif op == 'setpx' then redis.call('SET', k, ARGV[i+2], 'PX', ARGV[i+3]) i = i + 4
@@ -174,7 +176,7 @@ func (t *tx) zadd(key string, score int64, m string) { t.write("zadd", t.k(key),
 func (t *tx) schedule(k keys, earlier bool, jobs []bot.Job) {
 	for _, j := range jobs {
 		// Into the job's bucket, unless the older version's set holds it.
-		t.write("jobadd", t.k(k.jobBucket(j.ID)), j.Due.UnixMilli(), j.ID, flag(earlier), t.k(k.jobs()))
+		t.write("jobadd", t.k(k.jobBucket(j.ID)), j.Due.UnixMilli(), j.ID, flag(earlier), t.k(k.jobs()), t.k(k.jobIndex()), bucketOf(j.ID))
 	}
 }
 
