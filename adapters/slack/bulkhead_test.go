@@ -176,6 +176,21 @@ func mustFullRig(t *testing.T, h slack.Handler) *rig {
 	return r
 }
 
+// mustBusyClick clicks as UFR on a rig whose slot is taken (mustFullRig):
+// the click is acked empty, and its response_url gets want.
+func mustBusyClick(t *testing.T, r *rig, want string) {
+	t.Helper()
+	click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
+		Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
+	if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
+		t.Fatalf("got %d %q, want an empty 200", status, body)
+	}
+	got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
+	if !strings.Contains(got[0].AllText(), want) {
+		t.Fatalf("got %q, want %q", got[0].AllText(), want)
+	}
+}
+
 // TestBusy: with every job slot taken, an ack leaves at once and says the
 // bot is busy, in the member's language, and nothing runs.
 func TestBusy(t *testing.T) {
@@ -198,15 +213,7 @@ func TestBusy(t *testing.T) {
 	})
 	t.Run("Click", func(t *testing.T) {
 		r, h := mustFull(t)
-		click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
-			Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
-		if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
-			t.Fatalf("got %d %q, want an empty 200", status, body)
-		}
-		got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
-		if !strings.Contains(got[0].AllText(), busyFR) {
-			t.Fatalf("got %q, want %q", got[0].AllText(), busyFR)
-		}
+		mustBusyClick(t, r, busyFR)
 		if n := len(h.Actions()); n != 0 {
 			t.Fatalf("got %d clicks run, want 0", n)
 		}
@@ -343,15 +350,7 @@ func TestBusyKept(t *testing.T) {
 	})
 	t.Run("Click", func(t *testing.T) {
 		r, h := mustFull(t)
-		click := slackfake.Click{Team: "T1", User: "UFR", Channel: "DUFR", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
-			Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
-		if status, body := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK || body != "" {
-			t.Fatalf("got %d %q, want an empty 200", status, body)
-		}
-		got := r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
-		if !strings.Contains(got[0].AllText(), keptFR) {
-			t.Fatalf("got %q, want %q", got[0].AllText(), keptFR)
-		}
+		mustBusyClick(t, r, keptFR)
 		redeliver(t, r, h)
 		if a := h.Actions(); len(a) != 1 || a[0].ActionID != "mentor.accept" {
 			t.Fatalf("got clicks %+v, want the deferred one run once", a)

@@ -95,12 +95,7 @@ func (a *Adapter) notifyBusy(to replyTo, kept bool) {
 // that was refused as busy: no replica should redeliver what the member
 // was told did not happen. It runs in the background, off the ack.
 func (a *Adapter) refusedBusy(who bot.MemberID, key string) {
-	if _, ok := a.h.(receiver); !ok {
-		return
+	if forget := a.forgetLater(who.Workspace, key); forget != nil {
+		forget()
 	}
-	a.forgets.Add(1)
-	go func() {
-		defer a.forgets.Done()
-		a.handled(context.Background(), who.Workspace, key)
-	}()
 }
