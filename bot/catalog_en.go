@@ -208,7 +208,7 @@ var catalogEN = map[string]string{
 	"checkin.yes":             "Great, thanks for letting me know!",
 	"checkin.yes_flash":       "Great, thanks for letting me know! A short survey is on its way.",
 	"checkin.notyet":          "No problem: I'll check in again in {days} {days|day|days}.",
-	"checkin.stopped":         "Thank you for telling me. The pair has ended, kindly: nobody is blamed.",
+	"checkin.stopped":         "Thank you for telling me. I've ended the pair: these things happen, and it is nobody's fault.",
 	"ended.title":             "Your pair on “{topic}” has ended",
 	"ended.text_mentor":       "Thank you for the time you gave. Would you like to mentor someone else?",
 	"ended.text_mentee":       "Sorry it didn't work out. Would you like a new match on “{topic}”?",

@@ -49,7 +49,7 @@ func TestEndPair(t *testing.T) {
 	}
 	r = clickIn(h, "dan", r, bot.ActionEndAsk)
 	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
-	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), bot.T(bot.French, "checkin.stopped"))
+	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.")
 	MustInbox(t, h,
 		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
