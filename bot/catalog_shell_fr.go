@@ -30,6 +30,11 @@ var catalogShellFR = map[string]string{
 	"shell.minutes.other": "{count} minutes",
 	"shell.seconds.one":   "{count} seconde",
 	"shell.seconds.other": "{count} secondes",
+	"shell.days.1":        "un jour",
+	"shell.hours.1":       "une heure",
+	"shell.minutes.1":     "une minute",
+	"shell.seconds.1":     "une seconde",
+	"shell.duration_and":  "{first} et {second}",
 	"shell.field":         "{label} : {value}",
 }
 
