@@ -85,7 +85,7 @@ var catalogAdminFR = map[string]string{
 
 	// L'appel à mentors.
 	"admin.announce.done":     "Votre appel à mentors est publié dans {channel}.",
-	"admin.announce.advice":   "Ce qui amène le plus de mentors : solliciter en personne les membres expérimentés, et réinviter les anciens mentors ; une invitation personnelle marche mieux que n'importe quelle annonce.",
+	"admin.announce.advice":   "Ce qui amène le plus de mentors : solliciter en personne les membres expérimentés, et réinviter les anciens mentors ; une invitation personnelle fonctionne mieux que n'importe quelle annonce.",
 	"admin.announce.reinvite": "Anciens mentors dont l'offre est en pause, à réinviter : {names}.",
 	"announce.title":          "Devenez mentor",
 	"announce.text":           "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin : une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor offer` suivi de vos sujets.",
@@ -98,7 +98,7 @@ var catalogAdminFR = map[string]string{
 	"digest.offers":          "Nouveaux mentors",
 	"digest.pairs":           "Binômes formés",
 	"digest.proposals":       "Propositions",
-	"digest.intros":          "Présentations",
+	"digest.intros":          "Mises en relation",
 	"digest.meetings":        "Rencontres confirmées",
 	"digest.surveys":         "Questionnaires remplis",
 	"digest.rating":          "Note moyenne",

@@ -106,7 +106,7 @@ var catalogFR = map[string]string{
 	"charter.title":            "La charte du mentorat",
 	"charter.intro":            "Avant que votre binôme sur « {topic} » devienne officiel, merci de lire et d'accepter la charte du programme :",
 	"charter.accepted":         "Vous avez accepté la charte (version {version}) le {date}.",
-	"charter.both":             "Vous l'avez acceptée l'un et l'autre : votre mise en relation arrive.",
+	"charter.both":             "La charte est acceptée des deux côtés : votre mise en relation arrive.",
 	"charter.waiting_other":    "J'attends maintenant que {name} l'accepte aussi.",
 	"charter.declined_mentor":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Merci de votre franchise.",
 	"charter.declined_mentee":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Votre demande retourne dans la file ; retirez-la avec `/mentor cancel` si vous n'en avez plus besoin.",
@@ -117,7 +117,7 @@ var catalogFR = map[string]string{
 
 	// Mise en relation.
 	"intro.title":           "Mise en relation : {topic}",
-	"intro.text":            "{mentee}, voici {mentor} : votre mentor sur « {topic} », en {kind}. Vous avez tous deux accepté la charte : bienvenue dans le programme !",
+	"intro.text":            "{mentee}, voici {mentor} : votre mentor sur « {topic} », en {kind}. La charte est acceptée des deux côtés : bienvenue dans le programme !",
 	"intro.room":            "Votre salle de visioconférence",
 	"intro.next.flash":      "Convenez d'un créneau de 30 minutes cette semaine et retrouvez-vous dans la salle ci-dessous.",
 	"intro.next.one-to-one": "Fixez un premier rendez-vous cette semaine pour convenir des objectifs et d'un rythme, par exemple toutes les deux semaines.",
@@ -147,7 +147,7 @@ var catalogFR = map[string]string{
 
 	// Aide et table des commandes.
 	"help.title":          "mentorbot : comment utiliser /mentor",
-	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais marchent aussi (`capacity:3`).",
+	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais fonctionnent aussi (`capacity:3`).",
 	"help.managers":       "Responsables du programme : `/mentor admin help`.",
 	"help.example":        "exemple :",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",

@@ -80,7 +80,7 @@ func TestFlashLifecycle(t *testing.T) {
 	MustTick(t, h, 36*time.Hour) // halfway through the 72 h charter timeout
 	MustInbox(t, h, "alice: Rappel — La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("alice", "alice", bot.ActionCharterAccept)
-	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
+	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). La charte est acceptée des deux côtés : bienvenue dans le programme !")
 
 	MustTick(t, h, 3*day)
 	MustInbox(t, h, "bob: Check-in: go | Have you been in touch with Alice?", "alice: Point d'étape : go | Avez-vous pu échanger avec Bob ?")
