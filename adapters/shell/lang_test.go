@@ -82,6 +82,8 @@ func TestShellAdvanceInFrench(t *testing.T) {
 		{"3d", "L'horloge avance de 3 jours.\n"},
 		{"1d1h", "L'horloge avance d'un jour et une heure.\n"},
 		{"2d1h30m", "L'horloge avance de 2 jours, une heure et 30 minutes.\n"},
+		{"3j", "L'horloge avance de 3 jours.\n"},
+		{"", "Utilisation\u202f: `:advance 3j` (une durée positive\u202f: 90m, 12h, 3j).\n"},
 	} {
 		out.Reset()
 		sh.Line(ctx, ":advance "+tt.arg)
