@@ -119,6 +119,11 @@ func TestAdminSettingsWords(t *testing.T) {
 	if fields["types"] != "flash, individuel" || fields["délai-proposition"] != "3 jours" || fields["relance-point"] != "36 heures" || fields["délai-charte"] != "3 jours (par défaut)" {
 		t.Fatalf("got %+v, want kinds and durations in French words", fields)
 	}
+	// No channel is « aucun », not « (aucun) (par défaut) »; a zero gap
+	// reads as what it means, no limit.
+	if fields["canal-bilan"] != "aucun (par défaut)" || fields["écart-fuseaux-max"] != "sans limite (par défaut)" {
+		t.Fatalf("got canal-bilan %q and écart-fuseaux-max %q, want « aucun (par défaut) » and « sans limite (par défaut) »", fields["canal-bilan"], fields["écart-fuseaux-max"])
+	}
 	if help := h.Run("alice", "help admin settings").Message.Text; strings.Contains(help, "3d") || strings.Contains(help, "2d") {
 		t.Fatalf("got %q, want durations written 3j for French readers", help)
 	}
