@@ -31,7 +31,7 @@ var catalogAdminFR = map[string]string{
 	"opt.charter-timeout":              "le délai pour accepter la charte, par ex. 3j",
 	"opt.checkin-after":                "le premier point d'étape après la mise en relation, par ex. 3j",
 	"opt.checkin-reminder":             "le délai avant de redemander, après « Pas encore », par ex. 4j",
-	"opt.survey-after":                 "mentorat flash : le questionnaire part au plus tard ce délai après la mise en relation",
+	"opt.survey-after":                 "mentorat flash : le délai maximal entre la mise en relation et le questionnaire, par ex. 7j",
 	"opt.program-length":               "la durée d'un mentorat individuel, par ex. 180j",
 	"opt.checkin-every":                "mentorat individuel : la fréquence des points d'étape, par ex. 30j",
 	"opt.escalate-after":               "prévenir les responsables d'une demande qui attend depuis ce délai, par ex. 7j",

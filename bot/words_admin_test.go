@@ -229,3 +229,19 @@ func TestFrenchUngendered(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationSettingsGiveAnExample: every duration setting's description
+// ends with an example written as the reader types it (3d, 3j).
+func TestDurationSettingsGiveAnExample(t *testing.T) {
+	example := map[bot.Lang]*regexp.Regexp{
+		bot.English: regexp.MustCompile(`, like \d+d$`),
+		bot.French:  regexp.MustCompile(`, par ex\. \d+j$`),
+	}
+	for _, name := range []string{"proposal-timeout", "charter-timeout", "checkin-after", "checkin-reminder", "survey-after", "program-length", "checkin-every", "escalate-after"} {
+		for l, re := range example {
+			if d := bot.T(l, "opt."+name); !re.MatchString(d) {
+				t.Errorf("%s %s: got %q, want it to end with an example like %s", l, name, d, re)
+			}
+		}
+	}
+}
