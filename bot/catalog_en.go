@@ -82,7 +82,7 @@ var catalogEN = map[string]string{
 	"proposal.title":     "Mentoring request: {topic}",
 	"proposal.text":      "{mentee} would like your help on “{topic}”.",
 	"proposal.accepted":  "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you! Next: the program charter.",
-	"proposal.declined":  "You declined the request on “{topic}”. Thanks for saying so: I'll find someone else.",
+	"proposal.declined":  "You declined the request on “{topic}”. Thanks for saying so: I'll look for someone else.",
 	"proposal.withdrawn": "The request on “{topic}” I sent you was withdrawn by the member. No need to answer it.",
 	"btn.accept":         "Accept",
 	"btn.decline":        "Decline",
