@@ -44,7 +44,7 @@ var catalogAdminFR = map[string]string{
 	"err.admin.bad_channel":      "Je ne reconnais pas « {value} » comme canal : mentionnez ce canal, ou donnez son identifiant.",
 	"err.admin.managers_usage":   "Utilisez `/mentor admin managers ajouter @membre`, `retirer @membre` ou `lister`.",
 	"err.admin.manager_config":   "{name} est responsable d'après la configuration (MENTORBOT_MANAGERS) : c'est là qu'il faut l'en retirer.",
-	"err.admin.not_manager":      "{name} n'est pas un responsable ajouté ici : rien n'a été modifié.",
+	"err.admin.not_manager":      "{name} ne fait pas partie des responsables ajoutés ici : rien n'a été modifié.",
 	"err.admin.pair_self":        "Le mentor et la personne mentorée doivent être deux membres différents.",
 	"err.admin.pair_proposed":    "La demande de {name} sur « {topic} » attend en ce moment la réponse d'un mentor. Patientez, ou demandez à {name} de la retirer avec `/mentor cancel`.",
 	"err.admin.pair_changed":     "La demande de {name} a changé entre-temps : rien n'a été modifié. Merci de réessayer.",

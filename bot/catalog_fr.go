@@ -128,7 +128,7 @@ var catalogFR = map[string]string{
 	"status.title":            "Votre mentorat",
 	"status.unknown":          "inconnu",
 	"status.offer":            "Mentor pour : {topics} ({state})",
-	"status.offer_open":       "ouvert aux demandes",
+	"status.offer_open":       "offre ouverte aux demandes",
 	"status.offer_paused":     "en pause",
 	"status.no_offer":         "Vous ne proposez pas de mentorat (`/mentor offer`).",
 	"status.request":          "Votre demande : « {topic} », {state}",
