@@ -74,7 +74,7 @@ var catalogEN = map[string]string{
 	"waiting.language":    "The mentors for “{topic}” don't share your language.",
 	"waiting.timezone":    "The mentors for “{topic}” live too many hours away.",
 	"waiting.kind":        "The mentors for “{topic}” don't offer this kind of mentoring.",
-	"waiting.declined":    "The mentors for “{topic}” weren't available this time.",
+	"waiting.declined":    "The mentors for “{topic}” have already been asked about this request.",
 	"mentee.waiting":      "No mentor is available for “{topic}” right now. Your request stays in the queue and I'll propose it as soon as someone fits.",
 	"mentee.accepted":     "Good news: {mentor} agreed to mentor you on “{topic}”. One last step: the program charter.",
 

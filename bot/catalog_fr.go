@@ -74,7 +74,7 @@ var catalogFR = map[string]string{
 	"waiting.language":    "Les mentors de « {topic} » ne parlent pas votre langue.",
 	"waiting.timezone":    "Les mentors de « {topic} » ont trop d'heures de décalage avec vous.",
 	"waiting.kind":        "Les mentors de « {topic} » ne proposent pas cette forme de mentorat.",
-	"waiting.declined":    "Les mentors de « {topic} » n'étaient pas disponibles cette fois-ci.",
+	"waiting.declined":    "Les mentors de « {topic} » ont déjà été sollicités pour cette demande.",
 	"mentee.waiting":      "Aucun mentor n'est disponible pour « {topic} » en ce moment. Votre demande reste dans la file et je la proposerai dès que quelqu'un correspondra.",
 	"mentee.accepted":     "Bonne nouvelle : {mentor} accepte de vous accompagner sur « {topic} ». Dernière étape : la charte du programme.",
 
