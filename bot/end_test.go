@@ -95,3 +95,18 @@ func TestEndPairNotStarted(t *testing.T) {
 	MustContain(t, h.Run("bob", "end"), want)
 	MustContain(t, h.Run("bob", "end Ines"), want)
 }
+
+// TestStatusCharterNeverAccepted: a pair cancelled because its charter
+// was declined or not accepted in time never started: /mentor status says
+// so, rather than that it "ended".
+func TestStatusCharterNeverAccepted(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ann", "lang fr")
+	h.Run("mia", "offer go languages:en,fr")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionCharterAccept)
+	MustTick(t, h, 72*time.Hour)
+	MustContain(t, h.Run("mia", "status"), "Mentor of Ann on “go”: cancelled, the charter was not accepted")
+	MustContain(t, h.Run("ann", "status"), "Accompagnement par Mia sur «\u202fgo\u202f»\u202f: annulé, la charte n'a pas été acceptée")
+}
