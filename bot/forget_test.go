@@ -160,3 +160,24 @@ func TestForgetWithoutRecord(t *testing.T) {
 	}
 	MustContain(t, h.Run("zoe", "forget"), "I keep nothing about you")
 }
+
+// TestForgetTwiceInFrench: a double click on « Oui, tout effacer » answers
+// in French both times, though the member's language was erased with
+// their record at the first click; so does « Non, garder mes données »
+// clicked after it, which must not claim that nothing was erased.
+func TestForgetTwiceInFrench(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("zoe", "lang fr")
+	h.Run("zoe", "offer go")
+	r := h.Run("zoe", "forget")
+	MustContain(t, clickIn(h, "zoe", r, bot.ActionForgetConfirm), "tout ce que je conservais sur vous est effacé")
+	second := clickIn(h, "zoe", r, bot.ActionForgetConfirm)
+	MustContain(t, second, "tout ce que je conservais sur vous est effacé")
+	if second.Lang != bot.French {
+		t.Errorf("got the second click's reply in %q, want fr", second.Lang)
+	}
+	kept := clickIn(h, "zoe", r, bot.ActionForgetKeep)
+	if kept.Lang != bot.French || strings.Contains(kept.Message.Text, "rien n'a été effacé") {
+		t.Errorf("got %q (%s) after the erasure, want a true sentence in French", kept.Message.Text, kept.Lang)
+	}
+}
