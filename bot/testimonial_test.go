@@ -64,7 +64,7 @@ func TestTestimonial(t *testing.T) {
 	t.Run("WriteAndShare", func(t *testing.T) {
 		bobConsent = h.Run("bob", "testimonial Dan asked   the best\nquestions.")
 		MustContain(t, bobConsent, "Thank you, your sentence about “go” is saved.")
-		MustContain(t, bobConsent, "only if Dan also agrees to theirs")
+		MustContain(t, bobConsent, "only if Dan also agrees to show theirs")
 		r := clickIn(h.Harness, "bob", bobConsent, "Yes, with my first name")
 		if !r.Replace || len(r.Message.Buttons) != 3 {
 			t.Fatalf("got %+v, want the question replaced, its buttons kept", r)
