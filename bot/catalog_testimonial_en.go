@@ -27,7 +27,7 @@ var catalogTestimonialEN = map[string]string{
 	"err.testimonial_no_survey":   "There is nothing to write a testimonial about yet: you are asked for one at the end of the final survey of a mentoring.",
 	"err.testimonial_gone":        "That mentoring's data has been erased, so there is no sentence to write or share for it any more.",
 
-	"cmd.admin.testimonials.summary": "list the testimonials members agreed to share, or get them as a file (`format:csv` or `format:markdown`) for a newsletter",
+	"cmd.admin.testimonials.summary": "list the testimonials members agreed to share, or send them as a CSV or Markdown file",
 	"cmd.admin.testimonials.example": "/mentor admin testimonials format:markdown",
 	"opt.format":                     "csv or markdown: send them all as a file",
 	"label.format":                   "Format",

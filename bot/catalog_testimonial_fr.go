@@ -27,7 +27,7 @@ var catalogTestimonialFR = map[string]string{
 	"err.testimonial_no_survey":   "Il n'y a pas encore de mentorat sur lequel témoigner : un témoignage vous est demandé à la fin du dernier questionnaire d'un mentorat.",
 	"err.testimonial_gone":        "Les données de ce mentorat ont été effacées : il n'y a plus de phrase à écrire ni à partager à son sujet.",
 
-	"cmd.admin.testimonials.summary": "lister les témoignages que les membres acceptent de partager, ou les recevoir dans un fichier (`format:csv` ou `format:markdown`) pour une lettre d'information",
+	"cmd.admin.testimonials.summary": "lister les témoignages que les membres acceptent de partager, ou les envoyer en CSV ou Markdown",
 	"cmd.admin.testimonials.example": "/mentor admin testimonials format:markdown",
 	"opt.format":                     "csv ou markdown : les envoyer tous dans un fichier",
 	"label.format":                   "Format",
