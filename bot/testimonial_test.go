@@ -150,3 +150,51 @@ func mustQuotes(t *testing.T, h *adminHarness, want ...string) {
 		t.Fatalf("got quotes\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTestimonialOtherErased: both members chose their first name; once
+// one of them is erased, the other's quote (which does not name them)
+// stays, without a name, since a name needs both consents; Markdown's
+// markup in a quote is escaped in the file.
+func TestTestimonialOtherErased(t *testing.T) {
+	h, bobEnd, _ := mustFlashSurveyed(t)
+	clickIn(h.Harness, "dan", h.Run("dan", "testimonial *Très* clair_ : #1 <b>merci</b>"), "Oui, avec mon prénom")
+	clickIn(h.Harness, "bob", h.Run("bob", "testimonial - A fine session."), "Yes, with my first name")
+	mustQuotes(t, h, "“- A fine session.” — Bob, mentor (go)", "“*Très* clair_ : #1 <b>merci</b>” — Dan, mentee (go)")
+	h.Posting.Posts()
+	h.Run("alice", "admin testimonials format:markdown")
+	want := "# What our members say\n\n> \\- A fine session.\n>\n> — Bob, mentor (go)\n\n> \\*Très\\* clair\\_ : \\#1 \\<b\\>merci\\</b\\>\n>\n> — Dan, mentee (go)\n"
+	if posts := h.Posting.Posts(); len(posts) != 1 || posts[0].File == nil || string(posts[0].File.Data) != want {
+		t.Fatalf("got %+v, want the Markdown\n%s", posts, want)
+	}
+
+	if err := h.Bot.Forget(t.Context(), h.Tenant.Member("bob")); err != nil {
+		t.Fatal(err)
+	}
+	mustQuotes(t, h, "“*Très* clair_ : #1 <b>merci</b>” — a mentee (go)")
+	MustContain(t, clickIn(h.Harness, "bob", bobEnd, bot.ActionTestimonialWrite), bot.T(bot.English, "err.testimonial_gone"))
+}
+
+// TestTestimonialListIsCapped: the list in chat shows the first ten
+// quotes and says how many more the files hold.
+func TestTestimonialListIsCapped(t *testing.T) {
+	h := MustAdminHarness(t)
+	for i := range 12 {
+		user := h.Tenant.Member("m" + itoaTest(i))
+		tm := bot.Testimonial{Pair: "p" + itoaTest(i), Member: user, Role: "mentee", Topic: "go", Text: "Quote " + itoaTest(i), At: h.Clock.Now().Add(time.Duration(i) * time.Minute)}
+		if _, err := h.Store.WriteTestimonial(t.Context(), h.Tenant, tm); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.Store.ShareTestimonial(t.Context(), h.Tenant, tm.Pair, user, bot.ShareAnonymous); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := h.Run("alice", "admin testimonials")
+	lines := strings.Split(r.Message.Text, "\n")
+	if r.Message.Title != "12 testimonials you may share" || len(lines) != 12 || lines[1] != "• “Quote a” — a mentee (go)" ||
+		lines[11] != "… and 2 more: `/mentor admin testimonials format:csv` or `format:markdown` sends them all." {
+		t.Fatalf("got %q\n%s\nwant 10 quotes, oldest first, and 2 more", r.Message.Title, r.Message.Text)
+	}
+}
+
+// itoaTest names the i-th of a few: "a", "b", …
+func itoaTest(i int) string { return string(rune('a' + i)) }
