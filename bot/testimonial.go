@@ -130,7 +130,7 @@ func runTestimonial(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 		return Reply{}, err
 	}
 	b.log.Info("testimonial written", "member", in.Member.String(), "pair", pair.ID, "replaced", replaced)
-	other, err := b.member(ctx, pair.Other(in.Member))
+	other, err := b.otherName(ctx, pair, in.Member, in.Lang)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -139,7 +139,7 @@ func runTestimonial(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 		key = "testimonial.replaced"
 	}
 	return Reply{Message: Message{
-		Text:    T(in.Lang, key, "topic", pair.Topic) + "\n\n" + T(in.Lang, "testimonial.consent", "name", other.displayName()),
+		Text:    T(in.Lang, key, "topic", pair.Topic) + "\n\n" + T(in.Lang, "testimonial.consent", "name", other),
 		Buttons: shareButtons(in.Lang, pair.ID),
 	}}, nil
 }
@@ -178,11 +178,11 @@ func shareTestimonial(ctx context.Context, b *Bot, who MemberID, lang Lang, valu
 	if err != nil {
 		return Reply{}, err
 	}
-	other, err := b.member(ctx, pair.Other(who))
+	other, err := b.otherName(ctx, pair, who, lang)
 	if err != nil {
 		return Reply{}, err
 	}
-	text := T(lang, "testimonial.share."+share, "first", firstName(me.Name), "name", other.displayName())
+	text := T(lang, "testimonial.share."+share, "first", firstName(me.displayName()), "name", other)
 	switch previous {
 	case "":
 	case share:
@@ -191,6 +191,17 @@ func shareTestimonial(ctx context.Context, b *Bot, who MemberID, lang Lang, valu
 		text = T(lang, "testimonial.share_changed") + " " + text
 	}
 	return Reply{Replace: true, Message: Message{Text: text, Buttons: shareButtons(lang, pair.ID)}}, nil
+}
+
+// otherName is how the other member of the pair is named to who: "a
+// former member" once erased from a pair kept for who.
+func (b *Bot) otherName(ctx context.Context, pair Pair, who MemberID, lang Lang) (string, error) {
+	id := pair.Other(who)
+	if id.User == "" {
+		return T(lang, "forget.former_member"), nil
+	}
+	m, err := b.member(ctx, id)
+	return m.displayName(), err
 }
 
 // firstName is the first word of a display name: what a quote shows.
