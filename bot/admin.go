@@ -47,6 +47,10 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.charter_text"},
 		}},
 		{Name: "admin export", Admin: true, run: runAdminExport},
+		// The shareable testimonials, listed, or as a file (admin_testimonials.go).
+		{Name: "admin testimonials", Admin: true, Positional: "format", run: runAdminTestimonials, Options: []Option{
+			{Name: "format", Type: OptChoice, Choices: []string{"csv", "markdown"}, ChoiceAliases: map[string][]string{"markdown": {"md"}}},
+		}},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
 			withRequired(channel),
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.announce_lang",

@@ -19,6 +19,7 @@ var adminSamples = map[string]string{
 	"admin pair":           "admin pair @mia @ann go",
 	"admin charter":        "admin charter lang:fr text:Soyons bienveillants.",
 	"admin export":         "admin export",
+	"admin testimonials":   "admin testimonials format:csv",
 	"admin announce":       "admin announce #general lang:both",
 	"admin settings":       "admin settings proposal-timeout:5d",
 	"admin digest-channel": "admin digest-channel #managers",

@@ -279,6 +279,10 @@ func commandTable() []CommandSpec {
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
+		// The final survey's sentence (testimonial.go): a form, like comment.
+		{Name: "testimonial", Positional: "sentence", Form: true, run: runTestimonial, Options: []Option{
+			{Name: "sentence", French: "phrase", FreeText: true, Type: OptText, MaxLength: MaxTestimonialLen, Multiline: true, Required: true},
+		}},
 		// Privacy (forget.go, export_me.go): read-only, so that a newcomer
 		// asking is not recorded first.
 		{Name: "export-me", ReadOnly: true, run: runExportMe},

@@ -78,7 +78,8 @@ func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 }
 
 // Forget erases everything personal the bot keeps about a member: their
-// record, offer, requests, proposals, pairs, answers, charter acceptances
+// record, offer, requests, proposals, pairs, answers, testimonials (and
+// the other members' testimonials that name them), charter acceptances
 // and every mention of them. First it winds down what involves others, as
 // if the member had said no: their pending proposals go to the next
 // mentor, a pair waiting for its charter is cancelled (the other member
@@ -121,6 +122,9 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	}
 	for _, r := range d.Requests {
 		e.Requests = append(e.Requests, r.ID)
+	}
+	if err := b.eraseTestimonialsNaming(ctx, who, e.Names, d.Pairs); err != nil {
+		return err
 	}
 	if err := b.store.privacy.Erase(ctx, e); err != nil {
 		return err

@@ -47,6 +47,11 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 	r = clickIn(h, ada, r, bot.ActionSurveyAnswer)
 	clickIn(h, ada, r, bot.ActionSurveyAnswer)
 	MustContain(t, h.Run(ada, "comment Erin was great"), "comment")
+	// Testimonials: hers, and Erin's, which names her.
+	clickIn(h, ada, h.Run(ada, "testimonial Erin made joins easy."), "Yes, with my first name")
+	clickIn(h, "erin", h.Click("erin", "erin", "5"), bot.ActionSurveyAnswer)
+	name := strings.ToUpper(ada[:1]) + ada[1:]
+	clickIn(h, "erin", h.Run("erin", "testimonial "+name+" asked the best questions."), "Yes, anonymously")
 
 	mustOfficial(h, "bob", "offer go", ada, "request go kind:one-to-one")
 	MustTick(t, h, 3*day)
@@ -74,9 +79,9 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 // answers is a contract test (storetest's Erase).
 func placesOfMember(b storetest.Backend) []string {
 	if b.Redis {
-		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined"}
+		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":quote:"}
 	}
-	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins "}
+	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins ", " quotes "}
 }
 
 // TestForget: /mentor forget asks first; "Yes, erase everything" erases

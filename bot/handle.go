@@ -121,11 +121,14 @@ func actionTable() map[string]actionFunc {
 		ActionNewMatchNo:      answerNewMatch(false),
 		ActionSurveyAnswer:    answerSurvey,
 		ActionSurveyComment:   commentButton,
-		ActionEndAsk:          askEnd,
-		ActionEndConfirm:      confirmEnd,
-		ActionEndKeep:         keepPair,
-		ActionForgetConfirm:   confirmForget,
-		ActionForgetKeep:      keepData,
+		// The final survey's testimonial (testimonial.go).
+		ActionTestimonialWrite: writeTestimonial,
+		ActionTestimonialShare: shareTestimonial,
+		ActionEndAsk:           askEnd,
+		ActionEndConfirm:       confirmEnd,
+		ActionEndKeep:          keepPair,
+		ActionForgetConfirm:    confirmForget,
+		ActionForgetKeep:       keepData,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.

@@ -37,11 +37,14 @@ var ownedActions = map[string]bool{
 	ActionNewMatchNo:     true,
 	ActionSurveyAnswer:   true,
 	ActionSurveyComment:  true,
-	ActionEndAsk:         true,
-	ActionEndConfirm:     true,
-	ActionEndKeep:        true,
-	ActionForgetConfirm:  true,
-	ActionForgetKeep:     true,
+	// The final survey's testimonial (testimonial.go).
+	ActionTestimonialWrite: true,
+	ActionTestimonialShare: true,
+	ActionEndAsk:           true,
+	ActionEndConfirm:       true,
+	ActionEndKeep:          true,
+	ActionForgetConfirm:    true,
+	ActionForgetKeep:       true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one

@@ -40,6 +40,8 @@ import (
 //	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer, written by older versions (read still)
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer, for a survey naming no pair of
 //	                                     the member, or answered by an older version
+//	mb:{p:w}:quote:<pair>:<user>  hash   a member's testimonial on a pair: pair, user, role, topic,
+//	                                     program, text, share (consent), at (testimonials.go)
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark while "pending" (with a TTL); "done"
 //	                                     in older versions (jobs.go)
 //	mb:{p:w}:mark:<user>          hash   digest of a job → the member's confirmed delivery marks,

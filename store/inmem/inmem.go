@@ -53,6 +53,7 @@ type space struct {
 	jobs      zset                         // jobs
 	checkins  map[string]map[string]string // checkin:<pair>
 	surveys   map[string]map[string]string // survey:<survey>:<user>
+	quotes    map[string]bot.Testimonial   // quote:<pair>:<user> (testimonials.go)
 	sent      map[string]expiring          // sent:<key>
 	notices   map[string]expiring          // notice:<id> (JSON)
 	seen      map[string]expiring          // seen:<key>
@@ -77,7 +78,7 @@ func newSpace() *space {
 		offerKeys: map[string]set{}, requests: map[string]request{}, declined: map[string]set{}, open: map[string]string{}, waiting: zset{},
 		waitingBy: map[string]zset{}, proposals: map[string]bot.Proposal{}, pairs: map[string]bot.Pair{},
 		pairsOf: map[string]zset{}, history: map[string]map[string]string{}, jobs: zset{},
-		checkins: map[string]map[string]string{}, surveys: map[string]map[string]string{},
+		checkins: map[string]map[string]string{}, surveys: map[string]map[string]string{}, quotes: map[string]bot.Testimonial{},
 		sent: map[string]expiring{}, notices: map[string]expiring{}, seen: map[string]expiring{},
 		inbox: map[string]expiring{}, drafts: map[string]expiring{}, settings: map[string]string{},
 		stats: map[string]map[string]int{}, intros: map[string][]int64{}, topics: map[string]map[string]int{},
