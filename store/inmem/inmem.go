@@ -69,6 +69,8 @@ type space struct {
 	managers  set                          // managers
 	synonyms  map[string]string            // synonyms
 	rates     map[string]expiringCount     // rate:<name>:<hash>
+	programs  map[bot.ProgramID]bot.Program // program:<id>, programs
+	progReqs  map[bot.ProgramID]set         // program:<id>:requests
 }
 
 func newSpace() *space {
@@ -83,6 +85,7 @@ func newSpace() *space {
 		stats: map[string]map[string]int{}, intros: map[string][]int64{}, topics: map[string]map[string]int{},
 		people: map[string]set{}, fair: map[string]expiring{}, stalled: zset{}, low: zset{}, managers: set{},
 		synonyms: map[string]string{}, rates: map[string]expiringCount{},
+		programs: map[bot.ProgramID]bot.Program{}, progReqs: map[bot.ProgramID]set{},
 	}
 }
 
@@ -275,7 +278,7 @@ func memberOf(m bot.Member) bot.Member {
 }
 
 func offerOf(o bot.Offer) bot.Offer {
-	o.Topics, o.Languages, o.Kinds, o.Keys = jsonList(o.Topics), list(o.Languages), list(o.Kinds), list(o.Keys)
+	o.Topics, o.Languages, o.Kinds, o.Keys, o.Programs = jsonList(o.Topics), list(o.Languages), list(o.Kinds), list(o.Keys), list(o.Programs)
 	o.Updated, o.Active, o.Pending = stamp(o.Updated), 0, 0
 	return o
 }
