@@ -268,3 +268,14 @@ func programIDs(ids []ProgramID) []string {
 	}
 	return out
 }
+
+// notHeld returns the waiting requests whose program is not held.
+func (b *Bot) notHeld(ctx context.Context, t Tenant, waiting []Request) ([]Request, error) {
+	for _, r := range waiting {
+		if r.Program != "" {
+			held, err := b.heldPrograms(ctx, t)
+			return unheld(waiting, held), err
+		}
+	}
+	return waiting, nil // no program is named: nothing to read
+}
