@@ -188,6 +188,9 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || !r.State.Open() {
 		return ignoreGone(err)
 	}
+	if later, err := b.escalateLater(ctx, t, r); later || err != nil {
+		return err
+	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)
 	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {

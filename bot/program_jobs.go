@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"strings"
 )
 
@@ -157,11 +158,34 @@ func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request) error {
 	}
 	if was.State == RequestProposed && was.Proposal != "" {
 		if prop, err := b.store.proposals.GetProposal(ctx, p.Tenant, was.Proposal); err == nil {
-			b.notify(ctx, prop.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.withdrawn", "topic", prop.Topic)} })
+			b.notify(ctx, prop.Mentor, func(l Lang) Message {
+				return Message{Text: T(l, "program.proposal_withdrawn", "name", p.Name, "topic", prop.Topic)}
+			})
 			b.freed(ctx, prop.Mentor)
 		}
 	}
 	return ignoreGone(b.deliver(ctx, JobProgramEnd+":"+string(p.ID)+":"+r.ID, r.Mentee, func(l Lang) Message {
 		return Message{Text: T(l, "program.request_withdrawn", "name", p.Name, "topic", r.Topic)}
 	}))
+}
+
+// escalateLater reports whether a waiting request's escalation waits for
+// its program: a request held for its program's kick-off has not waited
+// for a mentor yet. Its escalation is then due escalate-after past the
+// program's start, as a job of its own (escalate:<request>:<ms>: the job
+// running now is removed when it returns).
+func (b *Bot) escalateLater(ctx context.Context, t Tenant, r Request) (bool, error) {
+	if r.Program == "" {
+		return false, nil
+	}
+	held, err := b.heldPrograms(ctx, t)
+	if err != nil {
+		return false, err
+	}
+	p, ok := held[r.InProgram()]
+	if !ok {
+		return false, nil
+	}
+	due := p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace).Add(b.settings(ctx, t).EscalateAfter)
+	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, strconv.FormatInt(due.UnixMilli(), 10)))
 }

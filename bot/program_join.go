@@ -85,5 +85,19 @@ func (b *Bot) programLines(ctx context.Context, lang Lang, t Tenant, ov Overview
 	if r := ov.Request; r != nil && r.State.Open() && r.Program != "" {
 		lines = append(lines, T(lang, "status.program_mentee", "program", b.programNamesOf(ctx, lang, t, []ProgramID{r.InProgram()})))
 	}
+	// A pair's program is its request's: one read per pair in progress.
+	var ids []ProgramID
+	for _, p := range ov.Pairs {
+		if p.State.Closed() {
+			continue
+		}
+		r, err := b.store.requests.GetRequest(ctx, t, p.Request)
+		if err == nil && r.Program != "" && !slices.Contains(ids, r.Program) {
+			ids = append(ids, r.Program)
+		}
+	}
+	if len(ids) > 0 {
+		lines = append(lines, T(lang, "status.programs_pairs", "programs", b.programNamesOf(ctx, lang, t, ids)))
+	}
 	return lines
 }
