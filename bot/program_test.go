@@ -91,7 +91,7 @@ func TestProgramLifecycle(t *testing.T) {
 		t.Errorf("got pair %s, want completed", p.State)
 	}
 	post = mustPost(t, h)
-	if !strings.Contains(post.Text, "The program “Mentorat 2027” has ended: 1 pair got the final survey") {
+	if !strings.Contains(post.Text, "The program “Mentorat 2027” has ended. Final survey and thanks: 1 pair.") {
 		t.Errorf("got %q, want the end told to the managers", post.Text)
 	}
 	MustContain(t, h.Run("alice", "admin program close mentorat-2027"), "The program “Mentorat 2027” is already closed.")
@@ -173,7 +173,7 @@ func TestProgramClose(t *testing.T) {
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: closeIt.ActionID, Value: closeIt.Value}), "already closed")
 	MustContain(t, h.Run("alice", "admin program list"), "Mentorat 2027 (`mentorat-2027`): one-to-one mentoring, 10 November 2026 to 20 November 2026, closed")
 	MustTick(t, h.Harness, time.Minute)
-	MustContain(t, bot.Reply{Message: mustPost(t, h)}, "The program “Mentorat 2027” has ended: 0 pairs")
+	MustContain(t, bot.Reply{Message: mustPost(t, h)}, "Final survey and thanks: 0 pairs.")
 	h.At(21, 0, 1)
 	if posts := h.Posting.Posts(); len(posts) != 0 {
 		t.Errorf("got posts %+v, want the end told once", posts)
