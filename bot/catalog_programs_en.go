@@ -43,6 +43,7 @@ var catalogProgramsEN = map[string]string{
 	"program.pairs.other":    "{count} pairs",
 	"program.kicked_off":     "Kick-off round answered on {date}.",
 	"program.charter":        "The program's charter:",
+	"charter.program":        "And the charter of the program “{name}”:",
 	"program.charter_other":  "The program has a charter of its own, in another language.",
 	"program.close_title":    "Close “{name}”?",
 	"program.close_confirm":  "Closing “{name}” ends it now: each of its active pairs gets the final survey and is thanked, and its requests still waiting are withdrawn. This cannot be undone.",

@@ -43,6 +43,7 @@ var catalogProgramsFR = map[string]string{
 	"program.pairs.other":    "{count} binômes",
 	"program.kicked_off":     "Vague de lancement traitée le {date}.",
 	"program.charter":        "La charte du programme :",
+	"charter.program":        "Et la charte du programme « {name} » :",
 	"program.charter_other":  "Le programme a sa propre charte, dans une autre langue.",
 	"program.close_title":    "Clore « {name} » ?",
 	"program.close_confirm":  "Clore « {name} » y met fin dès maintenant : chaque binôme actif reçoit le questionnaire de fin de programme et un remerciement, et les demandes encore en attente sont retirées. C'est définitif.",

@@ -144,6 +144,7 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 		if err != nil {
 			return err
 		}
+		text += b.programCharter(ctx, pair, m.Lang)
 		build := func(l Lang) Message {
 			m := charterMessage(l, pair, version, text)
 			if reminder {

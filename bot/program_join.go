@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -100,4 +101,32 @@ func (b *Bot) programLines(ctx context.Context, lang Lang, t Tenant, ov Overview
 		lines = append(lines, T(lang, "status.programs_pairs", "programs", b.programNamesOf(ctx, lang, t, ids)))
 	}
 	return lines
+}
+
+// programCharter is what a pair's program adds to the charter its members
+// accept: the program's own charter in lang (else in another language it
+// has), after a line naming the program; "" when the pair's request
+// belongs to no program with a charter.
+func (b *Bot) programCharter(ctx context.Context, pair Pair, lang Lang) string {
+	t := pair.Mentee.Tenant()
+	r, err := b.store.requests.GetRequest(ctx, t, pair.Request)
+	if err != nil || r.Program == "" {
+		return ""
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, r.Program)
+	if err != nil || len(p.Charter) == 0 {
+		return ""
+	}
+	text := p.Charter[lang]
+	if text == "" {
+		for _, l := range slices.Sorted(maps.Keys(p.Charter)) {
+			if text = p.Charter[l]; text != "" {
+				break
+			}
+		}
+	}
+	if text == "" {
+		return ""
+	}
+	return "\n\n" + T(lang, "charter.program", "name", p.Name) + "\n" + text
 }

@@ -203,3 +203,33 @@ func TestProgramForm(t *testing.T) {
 		t.Fatalf("got %+v, %v, want a one-to-one program", p, err)
 	}
 }
+
+// TestProgramCharter: the pairs of a program with a charter of its own
+// accept it too, in the charter message, even members who accepted the
+// workspace's charter before.
+func TestProgramCharter(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "admin program create Flash start:2026-11-01 end:2026-11-30 charter:We meet twice a month.")
+	h.Run("bob", "offer go program:flash")
+	MustContain(t, h.Run("ann", "request go program:flash"), "I've asked a mentor")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	for _, user := range []string{"bob", "ann"} {
+		msgs := h.Platform.To(user)
+		if text := msgs[len(msgs)-1].Text; !strings.HasSuffix(text, "And the charter of the program “Flash”:\nWe meet twice a month.") {
+			t.Errorf("%s: got charter %q, want the program's after the workspace's", user, text)
+		}
+	}
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("ann", "ann", bot.ActionCharterAccept)
+	if p := mustOnlyPair(t, h.Harness, "ann"); p.State != bot.PairActive {
+		t.Fatalf("got pair %s, want active", p.State)
+	}
+	h.Platform.Take()
+	// Bob accepted the workspace's charter: a pair outside the program
+	// skips it; one in the program asks for the program's again.
+	h.Run("cat", "request go program:flash")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	if msgs := h.Platform.To("bob"); !strings.Contains(msgs[len(msgs)-1].Text, "We meet twice a month.") {
+		t.Errorf("got %q, want the program's charter asked again", msgs[len(msgs)-1].Text)
+	}
+}
