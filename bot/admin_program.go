@@ -92,13 +92,14 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 }
 
 // programForm is the modal that creates a program: name, kind, dates and
-// charter.
+// charter (the options after action, MaxFormFields at most). The kind and
+// the charter may be left empty.
 func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
 	f := &Form{Command: spec.Name, Title: T(lang, "form.admin.program.title"), Submit: T(lang, "form.submit")}
-	for _, o := range spec.Options[1:] {
+	for _, o := range spec.Options[1:min(len(spec.Options), MaxFormFields+1)] {
 		f.Fields = append(f.Fields, FormField{
 			Name: o.Name, Label: T(lang, "label.program_"+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
-			Multiline: o.Multiline, Required: o.Name != "charter", MaxLength: o.MaxLength,
+			Multiline: o.Multiline, Required: o.Name == "name" || o.Name == "start" || o.Name == "end", MaxLength: o.MaxLength,
 		})
 	}
 	return f

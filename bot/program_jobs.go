@@ -39,7 +39,7 @@ func runProgramStart(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return err
 	}
 	lang := b.settings(ctx, t).DefaultLang
-	head := T(lang, "program.kickoff", "name", p.Name, "requests", plural(lang, len(plan.pool.waiting), "program.requests"))
+	head := T(lang, "program.kickoff", "name", p.Name, "date", Date(lang, p.Start), "requests", plural(lang, len(plan.pool.waiting), "program.requests"))
 	if len(plan.pairs) == 0 {
 		// Nothing for a manager to send: the usual matching takes what waits.
 		b.kickedOff(ctx, t, id)
@@ -50,6 +50,7 @@ func runProgramStart(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	if len(plan.pool.waiting) == 0 {
 		preview = Message{}
+		head = T(lang, "program.kickoff_none", "name", p.Name, "date", Date(lang, p.Start))
 	}
 	return b.postToManagers(ctx, t, j.ID, func(Lang) Message {
 		msg := preview
@@ -87,7 +88,7 @@ func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			return err
 		}
 		if r.State.Open() {
-			if err := b.withdrawForEnd(ctx, p, r); err != nil {
+			if err := b.withdrawForEnd(ctx, p, r, true); err != nil {
 				return err
 			}
 			withdrawn++
@@ -117,8 +118,17 @@ func (b *Bot) endProgramPairs(ctx context.Context, p Program, r Request) (int, e
 	}
 	n := 0
 	for _, pair := range all {
+		if pair.Request != r.ID {
+			continue
+		}
+		if pair.State == PairCharter {
+			if err := b.cancelForEnd(ctx, p, pair, r); err != nil {
+				return n, err
+			}
+			continue
+		}
 		endedHere := pair.State == PairCompleted && !pair.Ended.Before(p.Closed)
-		if pair.Request != r.ID || pair.State != PairActive && !endedHere {
+		if pair.State != PairActive && !endedHere {
 			continue
 		}
 		if err := runSurvey(ctx, b, t, NewJob(b.clock.Now(), JobSurvey, pair.ID, SurveyEnd)); err != nil {
@@ -139,9 +149,9 @@ func (b *Bot) endProgramPairs(ctx context.Context, p Program, r Request) (int, e
 }
 
 // withdrawForEnd withdraws a request of a program that ended, if it is
-// still the mentee's open request, and tells the mentee (and the mentor
-// of a pending proposal).
-func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request) error {
+// still the mentee's open request, and tells the mentee if tell is set
+// (and the mentor of a pending proposal).
+func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request, tell bool) error {
 	open, err := b.store.requests.OpenRequest(ctx, r.Mentee)
 	if ErrorCode(err) == ENOTFOUND || err == nil && open.ID != r.ID {
 		return nil
@@ -163,6 +173,9 @@ func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request) error {
 			})
 			b.freed(ctx, prop.Mentor)
 		}
+	}
+	if !tell {
+		return nil
 	}
 	return ignoreGone(b.deliver(ctx, JobProgramEnd+":"+string(p.ID)+":"+r.ID, r.Mentee, func(l Lang) Message {
 		return Message{Text: T(l, "program.request_withdrawn", "name", p.Name, "topic", r.Topic)}
@@ -188,4 +201,34 @@ func (b *Bot) escalateLater(ctx context.Context, t Tenant, r Request) (bool, err
 	}
 	due := p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace).Add(b.settings(ctx, t).EscalateAfter)
 	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, strconv.FormatInt(due.UnixMilli(), 10)))
+}
+
+// cancelForEnd cancels a pair of the program that was still waiting for
+// its charter, as a charter that timed out is (DeclineCharter, with the
+// notices to both members in the same step), then withdraws its request,
+// which went back to waiting: the program is over.
+func (b *Bot) cancelForEnd(ctx context.Context, p Program, pair Pair, r Request) error {
+	var notices []owed
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		notices = append(notices, owed{id, func(l Lang) Message {
+			return Message{Text: T(l, "program.charter_cancelled", "name", p.Name, "topic", pair.Topic)}
+		}})
+	}
+	out, err := b.outbox(ctx, JobProgramEnd+":"+string(p.ID)+":"+pair.ID, notices)
+	if err != nil {
+		return err
+	}
+	_, err = b.store.pairs.DeclineCharter(ctx, p.Tenant, pair.ID, MemberID{}, out)
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE, ENOTFOUND:
+		return nil // accepted, declined or timed out meanwhile
+	default:
+		return err
+	}
+	if err := b.withdrawForEnd(ctx, p, r, false); err != nil {
+		return err
+	}
+	b.freed(ctx, pair.Mentor)
+	return nil
 }

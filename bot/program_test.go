@@ -58,7 +58,7 @@ func TestProgramLifecycle(t *testing.T) {
 	h.Platform.Take() // dan's proposal to carl times out: not this test's
 	h.At(10, 0, 1)
 	post := mustPost(t, h)
-	if post.Title != "“Mentorat 2027” starts today" || !strings.Contains(post.Text, "• Ann with Bob, “go”") || len(post.Buttons) != 2 {
+	if post.Title != "“Mentorat 2027” has started" || !strings.Contains(post.Text, "• Ann with Bob, “go”") || len(post.Buttons) != 2 {
 		t.Fatalf("got kick-off %+v, want Ann with Bob and two buttons", post)
 	}
 	MustInbox(t, h.Harness) // nothing is sent before a manager says so
@@ -231,5 +231,33 @@ func TestProgramCharter(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	if msgs := h.Platform.To("bob"); !strings.Contains(msgs[len(msgs)-1].Text, "We meet twice a month.") {
 		t.Errorf("got %q, want the program's charter asked again", msgs[len(msgs)-1].Text)
+	}
+}
+
+// TestProgramEndCancelsCharter: a pair of the program still waiting for
+// its charter at the end is cancelled, and both are told once.
+func TestProgramEndCancelsCharter(t *testing.T) {
+	h := mustProgramHarness(t)
+	MustContain(t, h.Run("alice", "admin program create Flash start:2026-11-01 end:2026-11-03"), "created")
+	h.Run("bob", "offer go program:flash")
+	MustContain(t, h.Run("ann", "request go program:flash"), "asked a mentor")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Platform.Take()
+	h.At(4, 0, 1)
+	got := strings.Join(inbox(h.Harness), "\n")
+	for _, user := range []string{"bob", "ann"} {
+		if want := user + ": The program “Flash” has ended before your pair on “go” accepted the charter: the pair is cancelled."; !strings.Contains(got, want) {
+			t.Errorf("got messages:\n%s\nwant %q", got, want)
+		}
+	}
+	if p := mustOnlyPair(t, h.Harness, "ann"); p.State != bot.PairCancelled {
+		t.Errorf("got pair %s, want cancelled as the program ended", p.State)
+	}
+	if _, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member("ann")); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("got open request lookup %v, want the request withdrawn", err)
+	}
+	h.At(10, 0, 1)
+	if got := strings.Join(inbox(h.Harness), "\n"); strings.Contains(got, "Flash") {
+		t.Errorf("got messages:\n%s\nwant the end told once", got)
 	}
 }

@@ -56,7 +56,7 @@ func TestDiscordProgram(t *testing.T) {
 			t.Fatal(err)
 		}
 		posts := w.REST.Messages(discordAnnounce)
-		if len(posts) != 1 || posts[0].Embeds[0].Title != "“Mentorat 2027” starts today" {
+		if len(posts) != 1 || posts[0].Embeds[0].Title != "“Mentorat 2027” has started" {
 			t.Fatalf("got %+v, want the kick-off in the managers' channel", posts)
 		}
 		send, ok := posts[0].Button(bot.ActionRoundSend)

@@ -55,7 +55,7 @@ func TestSlackProgram(t *testing.T) {
 			t.Fatal(err)
 		}
 		post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0MANAGERS" }, wait)[0]
-		MustContain(t, post, "“Mentorat 2027” starts today", "2 requests waiting", "Send these proposals")
+		MustContain(t, post, "“Mentorat 2027” has started", "2 requests waiting", "Send these proposals")
 		// Carol reads French, and so speaks it until she says otherwise:
 		// Bob (English) fits Alice only.
 		w.click(admin, post, bot.ActionRoundSend)
