@@ -18,7 +18,10 @@ import (
 // hash. The first field is the encoding's version: "p1" for an offer in
 // the default program alone, "p2" with the offer's programs as an 11th
 // field (so that a replica of an older version, which reads p1 only,
-// reads such an offer's whole hash instead of mistaking its programs).
+// skips such an offer rather than mistaking its programs; its hourly
+// repair may write the offer's p1 profile back, which a replica of this
+// version repairs in turn from the hash, whose "programs" field the older
+// one leaves alone).
 const (
 	profileVersion  = "p1"
 	programsProfile = "p2"
