@@ -57,7 +57,7 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 	}
 	name := unquote(strings.TrimSpace(rest))
 	if name == "" {
-		name = strings.TrimSpace(in.Text("name"))
+		name = unquote(strings.TrimSpace(in.Text("name")))
 	}
 	switch verb {
 	case "list":

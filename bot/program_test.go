@@ -261,3 +261,12 @@ func TestProgramEndCancelsCharter(t *testing.T) {
 		t.Errorf("got messages:\n%s\nwant the end told once", got)
 	}
 }
+
+// TestProgramNamedByOption: name: and nom: name the program as the text
+// after the verb does, quoted or not.
+func TestProgramNamedByOption(t *testing.T) {
+	h := MustAdminHarness(t)
+	MustContain(t, h.Run("alice", `admin program create name:"Mentorat 2027" start:2027-01-15 end:2027-06-30`), "Program “Mentorat 2027” created (`mentorat-2027`)")
+	MustContain(t, h.Run("alice", `admin program voir nom:« Mentorat 2027 »`), "Joined: 0 mentors, 0 requests.")
+	MustContain(t, h.Run("alice", "admin program show default"), "The default program is always open")
+}
