@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // Members join programs: a request belongs to one (Request.Program), an
@@ -129,4 +131,16 @@ func (b *Bot) programCharter(ctx context.Context, pair Pair, lang Lang) string {
 		return ""
 	}
 	return "\n\n" + T(lang, "charter.program", "name", p.Name) + "\n" + text
+}
+
+// programKind is the kind of a request that names none: its program's
+// kind, flash in the default program.
+func (b *Bot) programKind(ctx context.Context, t Tenant, id ProgramID) Kind {
+	if id == DefaultProgram {
+		return matching.Flash
+	}
+	if p, err := b.store.programs.GetProgram(ctx, t, id); err == nil && p.Kind != "" {
+		return p.Kind
+	}
+	return matching.Flash
 }

@@ -41,8 +41,8 @@ func TestProgramLifecycle(t *testing.T) {
 	h := mustProgramHarness(t)
 	ctx := context.Background()
 	MustContain(t, h.Run("bob", "offer go program:mentorat-2027"), "Thank you! You are now a mentor for: go.")
-	h.Run("carl", "offer go") // the default program
-	r := h.Run("ann", `request go kind:one-to-one program:"Mentorat 2027"`)
+	h.Run("carl", "offer go")                               // the default program
+	r := h.Run("ann", `request go program:"Mentorat 2027"`) // one-to-one: the program's kind
 	MustContain(t, r, "Your request on “go” is saved in “Mentorat 2027”. Mentors are proposed at the program's kick-off, on 10 November 2026")
 	MustInbox(t, h.Harness) // held: neither bob nor carl is proposed
 	h.Run("dan", "request go")
@@ -70,8 +70,8 @@ func TestProgramLifecycle(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept)
-	if p := mustOnlyPair(t, h.Harness, "ann"); p.State != bot.PairActive {
-		t.Fatalf("got pair %s, want active", p.State)
+	if p := mustOnlyPair(t, h.Harness, "ann"); p.State != bot.PairActive || p.Kind != "one-to-one" {
+		t.Fatalf("got pair %s %s, want active, one-to-one as its program", p.State, p.Kind)
 	}
 	h.Platform.Take()
 

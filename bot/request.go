@@ -61,17 +61,17 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	kind := matching.Flash
+	prog, err := b.programOption(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	kind := b.programKind(ctx, in.Member.Tenant(), prog)
 	if k, ok := matching.ParseKind(in.Text("kind")); ok {
 		kind = k
 	}
 	s := b.settings(ctx, in.Member.Tenant())
 	if !s.KindEnabled(kind) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.kind_disabled", Args: []string{"kind", T(in.Lang, "kind."+string(kind))}, Field: "kind"}
-	}
-	prog, err := b.programOption(ctx, in)
-	if err != nil {
-		return Reply{}, err
 	}
 	r := Request{
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind, Goal: in.Text("goal"),
