@@ -2,7 +2,9 @@ package bot_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -269,4 +271,49 @@ func TestProgramNamedByOption(t *testing.T) {
 	MustContain(t, h.Run("alice", `admin program create name:"Mentorat 2027" start:2027-01-15 end:2027-06-30`), "Program “Mentorat 2027” created (`mentorat-2027`)")
 	MustContain(t, h.Run("alice", `admin program voir nom:« Mentorat 2027 »`), "Joined: 0 mentors, 0 requests.")
 	MustContain(t, h.Run("alice", "admin program show default"), "The default program is always open")
+}
+
+// TestProgramEndOnceAcrossReplicas: two replicas on one store tick at the
+// end date at the same moment; each pair is thanked once and the
+// managers hear of the end once.
+func TestProgramEndOnceAcrossReplicas(t *testing.T) {
+	h := mustProgramHarness(t)
+	h.Run("bob", "offer go program:mentorat-2027")
+	h.Run("ann", "request go program:mentorat-2027")
+	h.At(10, 0, 1)
+	post := mustPost(t, h)
+	send := post.Buttons[0]
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value})
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("ann", "ann", bot.ActionCharterAccept)
+	h.Platform.Take()
+
+	other := bot.New(bot.Config{Managers: []string{"alice"}}, h.Store, h.Clock, rand.NewChaCha8([32]byte{9}), nil)
+	other.Register(h.Tenant.Platform, h.Posting)
+	h.Clock.Advance(time.Date(2026, 11, 21, 0, 1, 0, 0, time.UTC).Sub(h.Clock.Now()))
+	var wg sync.WaitGroup
+	for _, b := range []*bot.Bot{h.Bot, other} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := b.TickTenants(context.Background(), h.Tenant); err != nil {
+				t.Errorf("tick: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	thanks := map[string]int{}
+	for _, line := range inbox(h.Harness) {
+		if strings.Contains(line, "has ended, and with it your mentoring") {
+			user, _, _ := strings.Cut(line, ":")
+			thanks[user]++
+		}
+	}
+	if thanks["bob"] != 1 || thanks["ann"] != 1 {
+		t.Errorf("got thanks %v, want one each", thanks)
+	}
+	if n := len(h.Posting.Posts()); n != 1 {
+		t.Errorf("got %d posts, want the end told once", n)
+	}
 }
