@@ -32,7 +32,8 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "command", French: "commande", Type: OptText, MaxLength: 40},
 		}},
 		{Name: "admin stats", Admin: true, run: runAdminStats},
-		{Name: "admin match", Admin: true, run: runAdminMatch},
+		{Name: "admin match", Admin: true, run: runAdminMatch, Options: []Option{optProgram}},
+		{Name: "admin program", Admin: true, Positional: "action", run: runAdminProgram, Options: programOptions(kinds)},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},

@@ -231,6 +231,8 @@ var (
 	optTZ        = Option{Name: "tz", French: "fuseau", Aliases: []string{"timezone", "fuseau-horaire"}, Type: OptTZ, MaxLength: 64}
 	optYears     = Option{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70}
 	optTopic     = Option{Name: "topic", French: "sujet", Type: OptText, MaxLength: MaxTopicLen}
+	// optProgram names a program by its name or ID (program.go).
+	optProgram = Option{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen}
 )
 
 // optKind is the option that picks one kind of mentoring.
@@ -256,6 +258,7 @@ func commandTable() []CommandSpec {
 			optTZ, optYears,
 			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			optProgram,
 		}},
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{
 			withRequired(optTopic),
@@ -264,7 +267,7 @@ func commandTable() []CommandSpec {
 			{Name: "language", French: "langue", Type: OptLanguage, MaxLength: 40},
 			optLanguages,
 			{Name: "goal", French: "objectif", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
-			optTZ, optYears,
+			optTZ, optYears, optProgram,
 		}},
 		{Name: "status", ReadOnly: true, run: runStatus},
 		{Name: "cancel", run: runCancel},

@@ -46,7 +46,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 			return refuse(spec.Name, err, lang)
 		}
 	}
-	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin, Forms: c.Forms && !c.FromForm}
 	if lookup == nil {
 		in.Me = me
 	}
@@ -141,6 +141,9 @@ func actionTable() map[string]actionFunc {
 		// A manager's pair to confirm (managers only; the one who asked).
 		ActionPairConfirm: confirmPair,
 		ActionPairCancel:  cancelPair,
+		// Closing a program (managers only).
+		ActionProgramClose: confirmCloseProgram,
+		ActionProgramKeep:  keepProgram,
 	}
 }
 

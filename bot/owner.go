@@ -60,6 +60,8 @@ var unownedActions = map[string]string{
 	ActionRoundCancel:      "managers only (IsAdminAction)",
 	ActionPairConfirm:      "managers only, and its draft refuses any manager but the one who asked",
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
+	ActionProgramClose:     "managers only (IsAdminAction); closing twice says so",
+	ActionProgramKeep:      "managers only (IsAdminAction)",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as
