@@ -69,7 +69,8 @@ type ProgramStore interface {
 	Programs(ctx context.Context, t Tenant) ([]Program, error)
 
 	// CloseProgram closes an open program at at and schedules jobs, in one
-	// step, and returns it closed. ESTALE if it is closed already,
+	// step (a job scheduled already moves to the earlier time), and returns
+	// it closed. ESTALE if it is closed already,
 	// ENOTFOUND if there is none.
 	CloseProgram(ctx context.Context, t Tenant, id ProgramID, at time.Time, jobs []Job) (Program, error)
 

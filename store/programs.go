@@ -126,7 +126,7 @@ func (s *Store) CloseProgram(ctx context.Context, t bot.Tenant, id bot.ProgramID
 	tx := newTx()
 	tx.eq(k.program(id), "state", string(bot.ProgramOpen))
 	tx.hset(k.program(id), "state", string(bot.ProgramClosed), "closed", ms(at))
-	tx.schedule(k, false, jobs)
+	tx.schedule(k, true, jobs)
 	return s.programTransition(ctx, t, id, tx, "program closed already")
 }
 

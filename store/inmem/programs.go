@@ -77,7 +77,7 @@ func (s *Store) CloseProgram(ctx context.Context, t bot.Tenant, id bot.ProgramID
 	}
 	p.State, p.Closed = bot.ProgramClosed, stamp(at)
 	sp.programs[id] = p
-	sp.schedule(false, jobs)
+	sp.schedule(true, jobs)
 	return programOf(t, p), nil
 }
 

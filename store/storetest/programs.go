@@ -63,11 +63,12 @@ func testPrograms(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 // testProgramClose: closing an open program closes it once, with its
-// jobs; a second close is ESTALE and schedules nothing; an unknown
-// program is ENOTFOUND.
+// jobs (the end job scheduled at its creation moves to the close); a
+// second close is ESTALE and schedules nothing; an unknown program is
+// ENOTFOUND.
 func testProgramClose(t *testing.T, s bot.Store, tn bot.Tenant) {
 	p := program(tn, "p", "P", t0)
-	MustOK(t, s.CreateProgram(ctx(), p, nil))
+	MustOK(t, s.CreateProgram(ctx(), p, []bot.Job{bot.NewJob(t0.Add(1000*time.Hour), bot.JobTest, "U1", "end")}))
 	at := t0.Add(24 * time.Hour)
 	got, err := s.CloseProgram(ctx(), tn, p.ID, at, []bot.Job{bot.NewJob(at, bot.JobTest, "U1", "end")})
 	MustOK(t, err)
