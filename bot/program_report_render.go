@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxReportTopics bounds the topics the report names; the rest is counted.
@@ -54,7 +55,7 @@ func share(lang Lang, part, whole int) string {
 func reportRating(lang Lang, f ProgramFigures) string {
 	avg, ok := f.AverageRating()
 	if !ok {
-		return T(lang, "report.none")
+		return T(lang, "report.no_answer")
 	}
 	return T(lang, "report.rating_value", "rating", Decimal(lang, rounded(avg)), "count", itoa(f.Surveys))
 }
@@ -62,7 +63,7 @@ func reportRating(lang Lang, f ProgramFigures) string {
 func reportAnswered(lang Lang, f ProgramFigures) string {
 	n := f.Answered()
 	if n == 0 {
-		return T(lang, "report.none")
+		return T(lang, "report.no_answer")
 	}
 	return T(lang, "report.answered_value", "yes", percent(f.AnsweredYes, n), "partly", percent(f.AnsweredPartly, n), "count", itoa(n))
 }
@@ -76,7 +77,7 @@ func renewal(lang Lang, f ProgramFigures) string {
 
 func firstMeeting(lang Lang, f ProgramFigures) string {
 	if f.Met == 0 {
-		return T(lang, "report.none")
+		return T(lang, "report.no_meeting")
 	}
 	return humanDuration(lang, f.FirstMeeting)
 }
@@ -85,7 +86,7 @@ func firstMeeting(lang Lang, f ProgramFigures) string {
 // pairs, the first one's share telling how balanced the program was.
 func reportTopics(lang Lang, f ProgramFigures) string {
 	if len(f.Topics) == 0 {
-		return T(lang, "report.none")
+		return T(lang, "report.no_topic")
 	}
 	var items []string
 	for i, tc := range f.Topics {
@@ -155,6 +156,19 @@ func renewedCell(f ProgramFigures) string {
 		return ""
 	}
 	return strconv.Itoa(f.Renewed)
+}
+
+// JobProgramReport posts a program's report in the managers' channel
+// (report:<program>), ProgramReportDelay after its end, once the final
+// surveys have had time to come in.
+const JobProgramReport = "progreport"
+
+// ProgramReportDelay is how long after a program's end its report is
+// posted: the final survey's answers come in over the first days.
+const ProgramReportDelay = 7 * 24 * time.Hour
+
+func runProgramReport(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	return ignoreGone(b.PostProgramReport(ctx, t, ProgramID(j.Part(0))))
 }
 
 // runAdminReport shows a program's end-of-program report to a manager,

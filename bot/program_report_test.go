@@ -153,3 +153,34 @@ func TestPostProgramReport(t *testing.T) {
 		t.Fatalf("got %+v, want the report with its chart, then its CSV, once", posts)
 	}
 }
+
+// TestProgramReportAfterEnd: a week after the program's end, its report
+// reaches the managers' channel, once.
+func TestProgramReportAfterEnd(t *testing.T) {
+	h := runReportedProgram(t)
+	h.At(27, 23, 0)
+	for _, p := range h.Posting.Posts() {
+		if strings.HasPrefix(p.Message.Title, "End-of-program report") {
+			t.Fatalf("got the report before the week after the end: %+v", p)
+		}
+	}
+	h.At(28, 1, 0)
+	var reports []posted
+	for _, p := range h.Posting.Posts() {
+		if strings.HasPrefix(p.Message.Title, "End-of-program report: Mentorat 2027") {
+			reports = append(reports, p)
+			if p.Channel != "managers" || !strings.Contains(p.Message.Text, "• Satisfaction at the end: 4.0/5 (3 answers)") {
+				t.Errorf("got %+v, want the report with its figures in the managers' channel", p)
+			}
+		}
+	}
+	if len(reports) != 1 {
+		t.Fatalf("got %d reports, want 1", len(reports))
+	}
+	h.At(30, 1, 0)
+	for _, p := range h.Posting.Posts() {
+		if strings.HasPrefix(p.Message.Title, "End-of-program report") {
+			t.Fatalf("got the report again: %+v", p)
+		}
+	}
+}
