@@ -25,8 +25,8 @@ func runReportedProgram(t *testing.T) *adminHarness {
 	h.At(10, 0, 1) // the kick-off round, sent by alice
 	var send bot.Button
 	for _, p := range h.Posting.Posts() {
-		if strings.HasSuffix(p.Message.Title, "starts today") {
-			send = p.Message.Buttons[0]
+		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
+			send = p.Message.Buttons[0] // the kick-off round
 		}
 	}
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}), "Sent 2 proposals")
