@@ -17,8 +17,12 @@ func eyeSection(lang Lang, r Report) string {
 		lines = append(lines, T(lang, "digest.waiting", "count", itoa(len(r.Waiting))))
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
 			days := int(r.At.Sub(w.Request.Created) / (24 * time.Hour))
+			why := waitingReasonOf(lang, w.Request.Topic, w.Why)
+			if w.Held != nil {
+				why = T(lang, "digest.waiting_held", "name", w.Held.Name, "start", Date(lang, w.Held.Start))
+			}
 			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
-				"waited", waited(lang, days), "why", waitingReasonOf(lang, w.Request.Topic, w.Why)))
+				"waited", waited(lang, days), "why", why))
 		}
 		lines = append(lines, more(lang, len(r.Waiting))...)
 	}

@@ -24,10 +24,18 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	if err != nil {
 		return err
 	}
+	held, err := b.heldPrograms(ctx, t)
+	if err != nil {
+		return err
+	}
 	mentors, opt := pool.mentors, pool.opt
 	for i, req := range waiting {
 		why := matching.Explain(pool.needs[i], mentors, opt)
-		r.Waiting = append(r.Waiting, WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why})
+		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why}
+		if p, ok := held[req.InProgram()]; ok {
+			w.Held = &p
+		}
+		r.Waiting = append(r.Waiting, w)
 	}
 	r.Demand = sortedCounts(demand)
 	r.Supply = sortedCounts(supply(offers))

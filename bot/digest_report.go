@@ -68,6 +68,10 @@ type WaitingRequest struct {
 	Request Request
 	Mentee  Member
 	Why     matching.Explanation
+	// Held is the program whose kick-off round the request waits for
+	// (heldPrograms): nobody is proposed to it until then, whatever Why
+	// says; nil for a request the matcher serves.
+	Held *Program
 }
 
 // FlaggedPair is a pair a manager should look at.

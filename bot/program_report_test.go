@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -182,5 +183,20 @@ func TestProgramReportAfterEnd(t *testing.T) {
 		if strings.HasPrefix(p.Message.Title, "End-of-program report") {
 			t.Fatalf("got the report again: %+v", p)
 		}
+	}
+}
+
+// TestDigestHeldRequest: the digest tells a request held for its
+// program's kick-off as such, not as one nobody can take.
+func TestDigestHeldRequest(t *testing.T) {
+	h := mustProgramHarness(t)
+	h.Run("bob", "offer go program:mentorat-2027")
+	h.Run("ann", "request go kind:one-to-one program:mentorat-2027")
+	msg, _, err := h.Bot.Digest(context.Background(), h.Tenant, h.Clock.Now().Add(7*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msg.Text, "• Ann, “go”, 7 days: It waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
+		t.Errorf("got %q, want ann's request told as held for the kick-off", msg.Text)
 	}
 }
