@@ -96,6 +96,11 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	for _, r := range d.Requests {
 		e.Requests = append(e.Requests, r.ID)
 	}
+	// Before the erasure: a partner of a speed-mentoring round is told
+	// by name, and paired again.
+	if err := b.speedForget(ctx, who); err != nil {
+		return err
+	}
 	if err := b.store.privacy.Erase(ctx, e); err != nil {
 		return err
 	}

@@ -138,6 +138,13 @@ func actionTable() map[string]actionFunc {
 		// A manager's pair to confirm (managers only; the one who asked).
 		ActionPairConfirm: confirmPair,
 		ActionPairCancel:  cancelPair,
+		// A speed-mentoring event (speed*.go): registration is open to
+		// every member; the continue buttons are each member's own.
+		ActionSpeedMentor:     registerSpeed(SpeedMentor),
+		ActionSpeedMentee:     registerSpeed(SpeedMentee),
+		ActionSpeedLeave:      leaveSpeed,
+		ActionSpeedContinue:   answerSpeed(true),
+		ActionSpeedNoContinue: answerSpeed(false),
 	}
 }
 

@@ -28,20 +28,22 @@ const ownerMark = "@"
 // handlers against the proposal's mentor and the request's mentee, and a
 // call for mentors is open to everyone.
 var ownedActions = map[string]bool{
-	ActionCharterAccept:  true,
-	ActionCharterDecline: true,
-	ActionCheckinYes:     true,
-	ActionCheckinNotYet:  true,
-	ActionCheckinStop:    true,
-	ActionNewMatchYes:    true,
-	ActionNewMatchNo:     true,
-	ActionSurveyAnswer:   true,
-	ActionSurveyComment:  true,
-	ActionEndAsk:         true,
-	ActionEndConfirm:     true,
-	ActionEndKeep:        true,
-	ActionForgetConfirm:  true,
-	ActionForgetKeep:     true,
+	ActionCharterAccept:   true,
+	ActionCharterDecline:  true,
+	ActionCheckinYes:      true,
+	ActionCheckinNotYet:   true,
+	ActionCheckinStop:     true,
+	ActionNewMatchYes:     true,
+	ActionNewMatchNo:      true,
+	ActionSurveyAnswer:    true,
+	ActionSurveyComment:   true,
+	ActionEndAsk:          true,
+	ActionEndConfirm:      true,
+	ActionEndKeep:         true,
+	ActionForgetConfirm:   true,
+	ActionForgetKeep:      true,
+	ActionSpeedContinue:   true,
+	ActionSpeedNoContinue: true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one
@@ -57,6 +59,9 @@ var unownedActions = map[string]string{
 	ActionRoundCancel:      "managers only (IsAdminAction)",
 	ActionPairConfirm:      "managers only, and its draft refuses any manager but the one who asked",
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
+	ActionSpeedMentor:      "an event's registration, open to every member",
+	ActionSpeedMentee:      "an event's registration, open to every member",
+	ActionSpeedLeave:       "an event's registration: the handler reads the clicker's own",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

@@ -35,6 +35,7 @@ var seams = map[string]reflect.Type{
 	"RateStore":     reflect.TypeFor[bot.RateStore](),
 	"ReportStore":   reflect.TypeFor[bot.ReportStore](),
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
+	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

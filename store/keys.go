@@ -60,6 +60,10 @@ import (
 //	mb:{p:w}:flags:low            zset   "<pair>:<rating>:<ms>" low ratings by time
 //	mb:{p:w}:managers             set    user IDs of managers added by command
 //	mb:{p:w}:synonyms             hash   managers' topic aliases: folded alias → folded topic (topics.go)
+//	mb:{p:w}:speeds               zset   speed-mentoring event IDs by creation time (ms) (speed.go)
+//	mb:{p:w}:speed:<id>           hash   "id", "data" (the event, JSON); expires 30 days after its end
+//	mb:{p:w}:speed:<id>:who       hash   user → registration (JSON), same expiry
+//	mb:{p:w}:speed:<id>:r:<n>     hash   "data" (round n, JSON) and "v" (its version), same expiry
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 //	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
 const tenantsKey = "mb:tenants"
@@ -77,7 +81,13 @@ func keysFor(t bot.Tenant) keys {
 
 var idCleaner = strings.NewReplacer("{", "_", "}", "_", ":", "_")
 
-func (k keys) member(user string) string      { return string(k) + "member:" + user }
+func (k keys) member(user string) string { return string(k) + "member:" + user }
+func (k keys) speeds() string            { return string(k) + "speeds" }
+func (k keys) speed(id string) string    { return string(k) + "speed:" + id }
+func (k keys) speedWho(id string) string { return string(k) + "speed:" + id + ":who" }
+func (k keys) speedRound(id string, n int) string {
+	return string(k) + "speed:" + id + ":r:" + strconv.Itoa(n)
+}
 func (k keys) offer(user string) string       { return string(k) + "offer:" + user }
 func (k keys) offers() string                 { return string(k) + "offers" }
 func (k keys) topicOffers(key string) string  { return string(k) + "tk:" + key }

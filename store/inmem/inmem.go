@@ -69,6 +69,7 @@ type space struct {
 	managers  set                          // managers
 	synonyms  map[string]string            // synonyms
 	rates     map[string]expiringCount     // rate:<name>:<hash>
+	speed     map[string]speedEvent        // speed:<id>, speed:<id>:who, speed:<id>:r:<n> (speed.go)
 }
 
 func newSpace() *space {
