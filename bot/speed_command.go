@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -124,7 +125,11 @@ func speedClock(lang Lang, e SpeedEvent, at time.Time) string {
 		zone = "UTC"
 	}
 	if lang == French {
-		return local.Format("15") + " h " + local.Format("04") + " (" + zone + ")"
+		h := strconv.Itoa(local.Hour()) + " h"
+		if local.Minute() != 0 {
+			h += " " + local.Format("04")
+		}
+		return h + " (" + zone + ")"
 	}
 	return local.Format("15:04") + " (" + zone + ")"
 }
