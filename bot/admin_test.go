@@ -23,6 +23,7 @@ var adminSamples = map[string]string{
 	"admin settings":       "admin settings proposal-timeout:5d",
 	"admin digest-channel": "admin digest-channel #managers",
 	"admin managers":       "admin managers add @bob",
+	"admin event":          `admin event "Speed" rounds:2 minutes:15 start:2026-12-01T18:00 channel:#general`,
 }
 
 // TestAdminRefused: each admin command from a member who is not a manager

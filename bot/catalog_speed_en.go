@@ -3,7 +3,7 @@ package bot
 // catalogSpeedEN holds the sentences of speed-mentoring events
 // (speed*.go), in English.
 var catalogSpeedEN = map[string]string{
-	"cmd.admin.event.summary":      "open a speed-mentoring event: members register with a button, and the bot pairs each round",
+	"cmd.admin.event.summary":      "open a speed-mentoring event: members register with a button; the bot pairs each round",
 	"cmd.admin.event.example":      "/mentor admin event \"Speed mentoring 12 March\" rounds:4 minutes:15 start:2027-03-12T18:00",
 	"opt.event_name":               "the event's name, as members will see it",
 	"opt.event_rounds":             "how many rounds (each mentee meets up to that many mentors)",

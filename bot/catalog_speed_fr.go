@@ -3,7 +3,7 @@ package bot
 // catalogSpeedFR holds the sentences of speed-mentoring events
 // (speed*.go), in French.
 var catalogSpeedFR = map[string]string{
-	"cmd.admin.event.summary":      "ouvrir une session de speed mentoring : les membres s'inscrivent avec un bouton, et le bot forme les binômes de chaque tour",
+	"cmd.admin.event.summary":      "ouvrir un speed mentoring : inscription par bouton, binômes formés à chaque tour",
 	"cmd.admin.event.example":      "/mentor admin event \"Speed mentoring 12 mars\" tours:4 minutes:15 début:2027-03-12T18:00",
 	"opt.event_name":               "le nom de l'événement, tel que les membres le verront",
 	"opt.event_rounds":             "le nombre de tours (chaque personne mentorée rencontre jusqu'à autant de mentors)",

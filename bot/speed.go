@@ -152,11 +152,11 @@ func SpeedKept() time.Duration { return speedKept }
 
 // Action IDs of the speed-mentoring buttons.
 const (
-	ActionSpeedMentor     = "speed.mentor"   // register as a mentor; value: the event ID
-	ActionSpeedMentee     = "speed.mentee"   // register as a mentee; value: the event ID
-	ActionSpeedLeave      = "speed.leave"    // unregister; value: the event ID
-	ActionSpeedContinue   = "speed.continue" // value: "<event>:<round>:<mentee user>"
-	ActionSpeedNoContinue = "speed.stop"     // value: as ActionSpeedContinue
+	ActionSpeedMentor     = "speed.mentor" // register as a mentor; value: the event ID
+	ActionSpeedMentee     = "speed.mentee" // register as a mentee; value: the event ID
+	ActionSpeedLeave      = "speed.leave"  // unregister; value: the event ID
+	ActionSpeedContinue   = "speed.yes"    // value: "<event>:<round>:<mentee user>"
+	ActionSpeedNoContinue = "speed.no"     // value: as ActionSpeedContinue
 )
 
 // JobSpeed is a round boundary: speed:<event>:<n> at the start of round
