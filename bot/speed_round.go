@@ -31,19 +31,23 @@ func runSpeed(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return ignoreGone(err)
 	}
 	n := j.N(1)
+	// The question of the round that ends does not hold up the round that
+	// starts: both are tried, and a retry redoes only what is not done.
+	var asked error
 	if n > 1 {
-		if err := b.speedAskContinue(ctx, e, n-1); err != nil {
-			return err
-		}
+		asked = b.speedAskContinue(ctx, e, n-1)
 	}
 	if n < 1 || n > e.Rounds {
-		return nil
+		return asked
 	}
 	r, err := b.speedPairRound(ctx, e, n)
 	if err != nil {
 		return err
 	}
-	return b.speedAnnounce(ctx, e, r)
+	if err := b.speedAnnounce(ctx, e, r); err != nil {
+		return err
+	}
+	return asked
 }
 
 // speedPairRound returns round n as stored, pairing it first if nobody has.
