@@ -16,13 +16,13 @@ var catalogSpeedEN = map[string]string{
 	"err.event.start_range":        "The start “{value}” must be in the future, and within a year.",
 	"err.event.bad_start":          "I can't read the start “{value}”: write the date and time like `2027-03-12T18:00`.",
 	"err.event.over":               "Registration for “{name}” is closed: its last round has started.",
-	"err.event.ended":              "“{name}” is over.",
+	"err.event.ended":              "The event “{name}” is over.",
 	"err.event.other_role_mentor":  "You are registered for “{name}” as a mentor. To take part as a mentee instead, click “Unregister” first, then register again.",
 	"err.event.other_role_mentee":  "You are registered for “{name}” as a mentee. To take part as a mentor instead, click “Unregister” first, then register again.",
 	"err.event.gone":               "This event no longer exists.",
 	"err.event.answered":           "You have already answered this question.",
 	"err.event.pair_busy":          "You both want to continue, but {name} has a mentoring request under way, so I could not pair you. A manager can pair you with `/mentor admin pair`.",
-	"event.opened":                 "“{name}” is open: the registration message is in {channel}. {rounds} {rounds|round|rounds} of {minutes} minutes, from {when}.",
+	"event.opened":                 "The event “{name}” is open: the registration message is in {channel}. {rounds} {rounds|round|rounds} of {minutes} minutes, from {when}.",
 	"event.title":                  "Speed mentoring: {name}",
 	"event.text":                   "{rounds} short {rounds|session|sessions} of {minutes} minutes, from {when}: at each round, I pair every mentee with a mentor they have not met yet, and send you both a video room.",
 	"event.topics":                 "Mentees talk about the topic of their mentoring request, if they have one; without one, the conversation is open. After each session, if you both want to go on, I turn it into a one-to-one mentoring.",
@@ -68,6 +68,7 @@ var catalogSpeedEN = map[string]string{
 	"optname.minutes":              "the minutes per round",
 	"optname.start":                "the start",
 	"optname.video":                "the video link",
+	"event.when":                   "{date} at {time}",
 }
 
 func init() {

@@ -112,9 +112,9 @@ func speedStart(raw, tz string, now time.Time) (time.Time, error) {
 }
 
 // speedWhen writes a time of event e for a reader of lang, in the event's
-// time zone: "12 March 2027, 18:00 (Europe/Paris)", « 12 mars 2027, 18 h 00 ».
+// time zone: "12 March 2027 at 18:00 (Europe/Paris)", « 12 mars 2027 à 18 h ».
 func speedWhen(lang Lang, e SpeedEvent, at time.Time) string {
-	return Date(lang, speedLocal(e, at)) + ", " + speedClock(lang, e, at)
+	return T(lang, "event.when", "date", Date(lang, speedLocal(e, at)), "time", speedClock(lang, e, at))
 }
 
 // speedClock writes the time of day of at, in the event's zone.

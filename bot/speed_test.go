@@ -243,7 +243,7 @@ func TestSpeedFrench(t *testing.T) {
 	h, reg := speedHarness(t, "")
 	h.Run("max", "lang fr")
 	h.Run("ema", "lang fr")
-	if r := click(h, "max", reg, 0); !strings.Contains(r.Message.Text, "Vous êtes inscrit·e à «\u202fSpeed test\u202f» comme mentor") {
+	if r := click(h, "max", reg, 0); !strings.Contains(r.Message.Text, "Votre inscription à «\u202fSpeed test\u202f» comme mentor est enregistrée") {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	if r := click(h, "ema", reg, 1); !strings.Contains(r.Message.Text, "conversations libres") {

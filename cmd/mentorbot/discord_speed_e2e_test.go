@@ -30,7 +30,7 @@ func TestDiscordSpeedEvent(t *testing.T) {
 		discordtest.Option{Name: "name", Value: "Speed test"}, discordtest.Option{Name: "rounds", Value: 2},
 		discordtest.Option{Name: "minutes", Value: 15}, discordtest.Option{Name: "start", Value: "2026-03-02T10:00"},
 		discordtest.Option{Name: "channel", Value: "<#" + discordEvents + ">"}).AsServerManager()
-	discordEphemeral(t, c.Send(t, open), "“Speed test” is open")
+	discordEphemeral(t, c.Send(t, open), "The event “Speed test” is open")
 	posts := w.REST.Messages(discordEvents)
 	if len(posts) != 1 || posts[0].Embeds[0].Title != "Speed mentoring: Speed test" || len(posts[0].Buttons()) != 3 {
 		t.Fatalf("got %+v, want the registration message in the channel", posts)
@@ -50,9 +50,9 @@ func TestDiscordSpeedEvent(t *testing.T) {
 	}
 	register(w.Mentor1, bot.ActionSpeedMentor, "", "You are registered for “Speed test” as a mentor.")
 	register(w.Mentee, bot.ActionSpeedMentee, "", "You are registered for “Speed test” as a mentee.")
-	register(other, bot.ActionSpeedMentee, "fr", "Vous êtes inscrit·e à «\u202fSpeed test\u202f» comme personne mentorée.")
+	register(other, bot.ActionSpeedMentee, "fr", "Votre inscription à «\u202fSpeed test\u202f» comme personne mentorée est enregistrée.")
 	register(w.Mentor1, bot.ActionSpeedMentor, "", "You are already registered for “Speed test” as a mentor.")
-	register(other, bot.ActionSpeedMentor, "fr", "Vous êtes inscrit·e à «\u202fSpeed test\u202f» comme personne mentorée. Pour y participer plutôt comme mentor")
+	register(other, bot.ActionSpeedMentor, "fr", "Vous participez à «\u202fSpeed test\u202f» comme personne mentorée. Pour y participer plutôt comme mentor")
 	if n := len(w.REST.CallsTo("PATCH ")); n != 0 {
 		t.Errorf("got %d edits, want the registration message left as it is for everyone", n)
 	}

@@ -21,14 +21,14 @@ import (
 func TestSlackSpeedEvent(t *testing.T) {
 	w := MustStartSlack(t)
 	MustContainLink(t, w.MustCommand(admin, `admin event "Speed test" rounds:2 minutes:15 start:2026-03-02T10:00 channel:<#C0GENERAL|general>`),
-		en("event.opened", "name", "Speed test", "channel", "#C0GENERAL", "rounds", "2", "minutes", "15", "when", "2 March 2026, 10:00 (UTC)"), "C0GENERAL")
+		en("event.opened", "name", "Speed test", "channel", "#C0GENERAL", "rounds", "2", "minutes", "15", "when", "2 March 2026 at 10:00 (UTC)"), "C0GENERAL")
 	post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0GENERAL" }, wait)[0]
 	MustContain(t, post, en("event.title", "name", "Speed test"), en("btn.speed_mentor"), en("btn.speed_mentee"))
 
 	MustContain(t, w.reply(w.click(bob, post, bot.ActionSpeedMentor)), "You are registered for “Speed test” as a mentor.")
 	MustContain(t, w.reply(w.click(alice, post, bot.ActionSpeedMentee)), "You are registered for “Speed test” as a mentee.")
 	MustContain(t, w.reply(w.click(carol, post, bot.ActionSpeedMentee)), "You are registered for “Speed test” as a mentee.")
-	MustContain(t, w.reply(w.click(elise, post, bot.ActionSpeedMentee)), "Vous êtes inscrit·e à «\u202fSpeed test\u202f» comme personne mentorée.")
+	MustContain(t, w.reply(w.click(elise, post, bot.ActionSpeedMentee)), "Votre inscription à «\u202fSpeed test\u202f» comme personne mentorée est enregistrée.")
 	t.Run("DoubleClick", func(t *testing.T) {
 		r := w.reply(w.click(bob, post, bot.ActionSpeedMentor))
 		if r.Body["replace_original"] != false || r.Body["response_type"] != "ephemeral" {
