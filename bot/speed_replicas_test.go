@@ -106,3 +106,60 @@ func TestSpeedFit(t *testing.T) {
 		t.Fatalf("got %q %q, want the room in English and French", m.Title, m.Text)
 	}
 }
+
+// leavingStore is a store where a member leaves the event just as a round
+// is being stored: between the pairing's read of the registrations and
+// its write.
+type leavingStore struct {
+	bot.Store
+	leaver string
+}
+
+func (s *leavingStore) SaveSpeedRound(ctx context.Context, t bot.Tenant, r bot.SpeedRound) (bot.SpeedRound, bool, error) {
+	if s.leaver != "" {
+		if _, err := s.UnregisterSpeed(ctx, t, r.Event, s.leaver); err != nil {
+			return r, false, err
+		}
+		s.leaver = ""
+	}
+	return s.Store.SaveSpeedRound(ctx, t, r)
+}
+
+// TestSpeedLeaveWhilePairing: a mentee who leaves while round 1 is being
+// paired gets no room, and their mentor is told and paired with the
+// mentee who would have sat out; a member who registers during round 1
+// joins round 2, with the mentor the others have met.
+func TestSpeedLeaveWhilePairing(t *testing.T) {
+	tn := storetest.Tenant(t, "test")
+	st := &leavingStore{Store: storetest.MustMemory(t)}
+	h := bottest.New(t, st, tn, bot.Config{Managers: []string{"alice"}})
+	a := &adminHarness{Harness: h, Posting: &managersPlatform{Platform: h.Platform}}
+	h.Bot.Register(tn.Platform, a.Posting)
+	h.Run("alice", `admin event "Speed" rounds:2 minutes:15 start:2026-11-02T10:00 channel:#general`)
+	reg := a.Posting.Posts()[0].Message
+	click(a, "max", reg, 0)
+	click(a, "ema", reg, 1)
+	click(a, "eli", reg, 1)
+	h.Platform.Take()
+	// eli is paired with max (the matcher's choice between equals), then
+	// leaves before the round is stored.
+	st.leaver = "eli"
+	a.At(2, 10, 0)
+	together, alone := rooms(a)
+	if _, ok := together["max+eli"]; ok || len(alone["eli"]) != 0 {
+		t.Fatalf("the leaver got a room: %v %v", together, alone)
+	}
+	if _, ok := together["max+ema"]; !ok || len(alone["max"]) != 1 || !strings.Contains(alone["max"][0].Text, "Eli had to leave the event: I have paired you with someone else") {
+		t.Fatalf("got rooms %v and %v, want max told and with ema", together, alone)
+	}
+	t.Run("LateRegistration", func(t *testing.T) {
+		if r := click(a, "zoe", reg, 1); !strings.Contains(r.Message.Text, "you join from round 2, at 10:15 (UTC)") {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		a.At(2, 10, 15)
+		together, _ := rooms(a)
+		if _, ok := together["max+zoe"]; !ok {
+			t.Fatalf("got rooms %v, want max with zoe in round 2", together)
+		}
+	})
+}

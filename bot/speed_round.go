@@ -70,10 +70,38 @@ func (b *Bot) speedPairRound(ctx context.Context, e SpeedEvent, n int) (SpeedRou
 		return SpeedRound{}, err
 	}
 	r, created, err := b.store.speed.SaveSpeedRound(ctx, t, r)
-	if err == nil && created {
-		b.log.Info("speed round paired", "event", e.ID, "round", n, "sessions", len(r.Sessions), "sat_out", len(r.SatOut))
+	if err != nil || !created {
+		return r, err
 	}
-	return r, err
+	b.log.Info("speed round paired", "event", e.ID, "round", n, "sessions", len(r.Sessions), "sat_out", len(r.SatOut))
+	return b.speedLateLeavers(ctx, e, r, entrants)
+}
+
+// speedLateLeavers handles the members who left while round r was being
+// paired from entrants: they left before it was stored, so leaving found
+// no round to drop them from. They are dropped now, as leaving does, and
+// the round is read again.
+func (b *Bot) speedLateLeavers(ctx context.Context, e SpeedEvent, r SpeedRound, entrants []SpeedEntrant) (SpeedRound, error) {
+	t := e.By.Tenant()
+	now, err := b.store.speed.SpeedEntrants(ctx, t, e.ID)
+	if err != nil {
+		return r, nil // the round stands; a leaver's room is the only cost
+	}
+	still := map[string]bool{}
+	for _, en := range now {
+		still[en.Member.User] = true
+	}
+	left := false
+	for _, en := range entrants {
+		if !still[en.Member.User] {
+			b.speedDropped(ctx, e, en.Member)
+			left = true
+		}
+	}
+	if !left {
+		return r, nil
+	}
+	return b.store.speed.GetSpeedRound(ctx, t, e.ID, r.N)
 }
 
 // speedHistory is what the earlier rounds of an event tell the next one.
