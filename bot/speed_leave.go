@@ -43,6 +43,7 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 	}
 	var partner MemberID
 	var fresh *SpeedSession
+	var ended, freshAt int
 	r, err := b.store.speed.UpdateSpeedRound(ctx, t, e.ID, n, func(r *SpeedRound) error {
 		partner, fresh = MemberID{}, nil
 		delete(r.SatOut, who.User)
@@ -51,7 +52,7 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 			if s.Left != "" || (s.Mentor != who && s.Mentee != who) {
 				continue
 			}
-			s.Left = who.User
+			s.Left, ended = who.User, i
 			partner = s.Mentor
 			if partner == who {
 				partner = s.Mentee
@@ -72,7 +73,8 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 			}
 			delete(r.SatOut, other.User)
 			r.Sessions = append(r.Sessions, s)
-			fresh = &r.Sessions[len(r.Sessions)-1]
+			freshAt = len(r.Sessions) - 1
+			fresh = &r.Sessions[freshAt]
 			return nil
 		}
 		r.SatOut[partner.User] = SatOutPartnerLeft
@@ -85,7 +87,9 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 	if err != nil {
 		return
 	}
-	key := "speedleft:" + e.ID + ":" + itoa(n) + ":" + who.User
+	// The key names the session, not the member who left: erasing them
+	// leaves nothing of theirs in the delivery marks.
+	key := "speedleft:" + e.ID + ":" + itoa(n) + ":" + itoa(ended)
 	if fresh == nil {
 		_ = b.deliver(ctx, key, partner, func(l Lang) Message {
 			text := T(l, "event.partner_left_alone", "name", left.displayName())
@@ -102,7 +106,7 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 		return Message{Text: T(l, "event.partner_left_repaired", "name", left.displayName())}
 	})
 	s := *fresh
-	if err := b.speedSendRoom(ctx, e, r.N, s, "speedroom:"+e.ID+":"+itoa(n)+":"+s.Mentee.User+":"+s.Mentor.User); err != nil {
+	if err := b.speedSendRoom(ctx, e, r.N, s, speedRoomKey(e, n, freshAt)); err != nil {
 		b.log.Warn("speed room not sent", "event", e.ID, "round", n, "code", string(ErrorCode(err)))
 	}
 }

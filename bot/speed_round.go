@@ -263,11 +263,11 @@ func (b *Bot) speedAnnounce(ctx context.Context, e SpeedEvent, r SpeedRound) err
 			firstErr = err
 		}
 	}
-	for _, s := range r.Sessions {
+	for i, s := range r.Sessions {
 		if s.Left != "" || s.Mentor.User == "" || s.Mentee.User == "" {
 			continue
 		}
-		keep(b.speedSendRoom(ctx, e, r.N, s, "speedroom:"+e.ID+":"+itoa(r.N)+":"+s.Mentee.User+":"+s.Mentor.User))
+		keep(b.speedSendRoom(ctx, e, r.N, s, speedRoomKey(e, r.N, i)))
 	}
 	users := make([]string, 0, len(r.SatOut))
 	for u := range r.SatOut {
@@ -281,6 +281,13 @@ func (b *Bot) speedAnnounce(ctx context.Context, e SpeedEvent, r SpeedRound) err
 		keep(b.speedSendSatOut(ctx, e, r.N, e.By.Tenant().Member(u), r.SatOut[u]))
 	}
 	return firstErr
+}
+
+// speedRoomKey is the delivery key of the room of session i of round n:
+// sessions are only ever appended, so i names one session for good, and
+// the key names no member (erasing one leaves no trace of them in it).
+func speedRoomKey(e SpeedEvent, n, i int) string {
+	return "speedroom:" + e.ID + ":" + itoa(n) + ":" + itoa(i)
 }
 
 // speedSendRoom sends a session its room: one message to both, in each

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // speedHarness opens a 2-round event at 10:00 in #general and returns the
@@ -217,24 +218,27 @@ func TestSpeedEvent(t *testing.T) {
 func TestSpeedForgetMidRound(t *testing.T) {
 	h, reg := speedHarness(t, " video:https://meet.example.org/speed")
 	click(h, "max", reg, 0)
-	click(h, "ema", reg, 1)
+	click(h, "emaxq", reg, 1)
 	h.At(2, 10, 0)
 	together, _ := rooms(h)
-	if m, ok := together["max+ema"]; !ok || m.Link.URL != "https://meet.example.org/speed" {
+	if m, ok := together["max+emaxq"]; !ok || m.Link.URL != "https://meet.example.org/speed" {
 		t.Fatalf("got %v", together)
 	}
-	r := h.Run("ema", "forget")
+	r := h.Run("emaxq", "forget")
 	if len(r.Message.Buttons) == 0 || r.Message.Buttons[0].ActionID != bot.ActionForgetConfirm {
 		t.Fatalf("got %+v", r.Message)
 	}
-	h.ClickReply("ema", r, r.Message.Buttons[0].Label)
+	h.ClickReply("emaxq", r, r.Message.Buttons[0].Label)
+	if where := storetest.Mentions(t, h.Store, "emaxq"); len(where) != 0 {
+		t.Errorf("ema is still in %v", where)
+	}
 	_, alone := rooms(h)
-	if len(alone["max"]) != 1 || !strings.Contains(alone["max"][0].Text, "Ema had to leave the event, and nobody you have not met is free") ||
+	if len(alone["max"]) != 1 || !strings.Contains(alone["max"][0].Text, "Emaxq had to leave the event, and nobody you have not met is free") ||
 		!strings.Contains(alone["max"][0].Text, "next round starts at 10:15 (UTC)") {
 		t.Fatalf("got %+v", alone["max"])
 	}
 	h.At(2, 10, 15)
-	if _, alone := rooms(h); len(alone["ema"]) != 0 || len(alone["max"]) != 1 || !strings.Contains(alone["max"][0].Text, "No mentee for you in round 2") {
+	if _, alone := rooms(h); len(alone["emaxq"]) != 0 || len(alone["max"]) != 1 || !strings.Contains(alone["max"][0].Text, "No mentee for you in round 2") {
 		t.Fatalf("round 2: %+v", alone)
 	}
 }
