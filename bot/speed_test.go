@@ -295,3 +295,31 @@ func TestSpeedFrench(t *testing.T) {
 }
 
 var _ = bottest.Start
+
+// TestSpeedMentorLeaves: a mentor who unregisters mid-round hands their
+// mentee to the mentor who sat the round out.
+func TestSpeedMentorLeaves(t *testing.T) {
+	h, reg := speedHarness(t, "")
+	click(h, "max", reg, 0)
+	click(h, "mia", reg, 0)
+	click(h, "ema", reg, 1)
+	h.Platform.Take()
+	h.At(2, 10, 0)
+	together, alone := rooms(h)
+	if len(together) != 1 {
+		t.Fatalf("got rooms %v", together)
+	}
+	var busy, idle string
+	for k := range together {
+		busy, _, _ = strings.Cut(k, "+")
+	}
+	idle = map[string]string{"max": "mia", "mia": "max"}[busy]
+	if len(alone[idle]) != 1 || !strings.Contains(alone[idle][0].Text, "No mentee for you in round 1") {
+		t.Fatalf("got %v", alone)
+	}
+	click(h, busy, reg, 2)
+	together, alone = rooms(h)
+	if _, ok := together[idle+"+ema"]; !ok || len(alone["ema"]) != 1 || !strings.Contains(alone["ema"][0].Text, "had to leave the event: I have paired you") {
+		t.Fatalf("got rooms %v, messages %v", together, alone)
+	}
+}

@@ -19,7 +19,11 @@ import (
 // language, and after round 1 two "Yes, continue" form a pair that starts
 // with the charter.
 func TestSlackSpeedEvent(t *testing.T) {
-	w := MustStartSlack(t)
+	t.Run("HTTP", func(t *testing.T) { testSlackSpeed(t, MustStartSlack(t)) })
+	t.Run("SocketMode", func(t *testing.T) { testSlackSpeed(t, MustStartSlackSocket(t)) })
+}
+
+func testSlackSpeed(t *testing.T, w *world) {
 	MustContainLink(t, w.MustCommand(admin, `admin event "Speed test" rounds:2 minutes:15 start:2026-03-02T10:00 channel:<#C0GENERAL|general>`),
 		en("event.opened", "name", "Speed test", "channel", "#C0GENERAL", "rounds", "2", "minutes", "15", "when", "2 March 2026 at 10:00 (UTC)"), "C0GENERAL")
 	post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0GENERAL" }, wait)[0]
