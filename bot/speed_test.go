@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -224,6 +225,24 @@ func TestSpeedForgetMidRound(t *testing.T) {
 	if m, ok := together["max+emaxq"]; !ok || m.Link.URL != "https://meet.example.org/speed" {
 		t.Fatalf("got %v", together)
 	}
+	t.Run("ExportMe", func(t *testing.T) {
+		h.Posting.Posts()
+		h.Run("emaxq", "export-me")
+		posts := h.Posting.Posts()
+		if len(posts) != 1 || posts[0].File == nil {
+			t.Fatalf("got %+v, want the file", posts)
+		}
+		var got struct {
+			Speed []bot.SpeedTaking `json:"speed_mentoring"`
+		}
+		if err := json.Unmarshal(posts[0].File.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Speed) != 1 || got.Speed[0].Registered != bot.SpeedMentee || len(got.Speed[0].Rounds) != 1 ||
+			got.Speed[0].Rounds[0].With != "max" || got.Speed[0].Rounds[0].Role != "mentee" {
+			t.Fatalf("got %+v", got.Speed)
+		}
+	})
 	r := h.Run("emaxq", "forget")
 	if len(r.Message.Buttons) == 0 || r.Message.Buttons[0].ActionID != bot.ActionForgetConfirm {
 		t.Fatalf("got %+v", r.Message)
