@@ -28,20 +28,22 @@ const ownerMark = "@"
 // handlers against the proposal's mentor and the request's mentee, and a
 // call for mentors is open to everyone.
 var ownedActions = map[string]bool{
-	ActionCharterAccept:   true,
-	ActionCharterDecline:  true,
-	ActionCheckinYes:      true,
-	ActionCheckinNotYet:   true,
-	ActionCheckinStop:     true,
-	ActionNewMatchYes:     true,
-	ActionNewMatchNo:      true,
-	ActionSurveyAnswer:    true,
-	ActionSurveyComment:   true,
-	ActionEndAsk:          true,
-	ActionEndConfirm:      true,
-	ActionEndKeep:         true,
-	ActionForgetConfirm:   true,
-	ActionForgetKeep:      true,
+	ActionCharterAccept:  true,
+	ActionCharterDecline: true,
+	ActionCheckinYes:     true,
+	ActionCheckinNotYet:  true,
+	ActionCheckinStop:    true,
+	ActionNewMatchYes:    true,
+	ActionNewMatchNo:     true,
+	ActionSurveyAnswer:   true,
+	ActionSurveyComment:  true,
+	ActionEndAsk:         true,
+	ActionEndConfirm:     true,
+	ActionEndKeep:        true,
+	ActionForgetConfirm:  true,
+	ActionForgetKeep:     true,
+
+	// A speed-mentoring event's "continue?", one per member.
 	ActionSpeedContinue:   true,
 	ActionSpeedNoContinue: true,
 }

@@ -81,13 +81,7 @@ func keysFor(t bot.Tenant) keys {
 
 var idCleaner = strings.NewReplacer("{", "_", "}", "_", ":", "_")
 
-func (k keys) member(user string) string { return string(k) + "member:" + user }
-func (k keys) speeds() string            { return string(k) + "speeds" }
-func (k keys) speed(id string) string    { return string(k) + "speed:" + id }
-func (k keys) speedWho(id string) string { return string(k) + "speed:" + id + ":who" }
-func (k keys) speedRound(id string, n int) string {
-	return string(k) + "speed:" + id + ":r:" + strconv.Itoa(n)
-}
+func (k keys) member(user string) string      { return string(k) + "member:" + user }
 func (k keys) offer(user string) string       { return string(k) + "offer:" + user }
 func (k keys) offers() string                 { return string(k) + "offers" }
 func (k keys) topicOffers(key string) string  { return string(k) + "tk:" + key }
@@ -166,4 +160,12 @@ func (k keys) draft(id string) string     { return string(k) + "draft:" + id }
 func (k keys) settings() string           { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {
 	return string(k) + "survey:" + id + ":" + user
+}
+
+// The speed-mentoring events (speed.go).
+func (k keys) speeds() string            { return string(k) + "speeds" }
+func (k keys) speed(id string) string    { return string(k) + "speed:" + id }
+func (k keys) speedWho(id string) string { return string(k) + "speed:" + id + ":who" }
+func (k keys) speedRound(id string, n int) string {
+	return string(k) + "speed:" + id + ":r:" + strconv.Itoa(n)
 }
