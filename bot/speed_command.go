@@ -143,10 +143,19 @@ func speedLocal(e SpeedEvent, at time.Time) time.Time {
 	return at.UTC()
 }
 
+// speedTitle is the registration message's title: the event's name,
+// after "Speed mentoring:" unless the name says it already.
+func speedTitle(lang Lang, e SpeedEvent) string {
+	if strings.Contains(strings.ToLower(e.Name), "speed mentoring") {
+		return e.Name
+	}
+	return T(lang, "event.title", "name", e.Name)
+}
+
 // speedRegistration is the registration message posted in a channel.
 func speedRegistration(lang Lang, e SpeedEvent) Message {
 	return Message{
-		Title: T(lang, "event.title", "name", e.Name),
+		Title: speedTitle(lang, e),
 		Text: T(lang, "event.text", "when", speedWhen(lang, e, e.Start), "rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes)) +
 			"\n" + T(lang, "event.topics"),
 		Buttons: []Button{
