@@ -66,6 +66,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "action", Type: OptText, MaxLength: 120, Help: "opt.managers_action"},
 			{Name: "user", French: "membre", Type: OptUser, MaxLength: 100},
 		}},
+		speedCommand(),
 		{Name: "admin topics", Admin: true, Positional: "action", run: runAdminTopics, Options: []Option{
 			// In text ("alias sre site reliability engineering"), action holds the rest of the line.
 			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20, Help: "opt.topics_action"},

@@ -23,6 +23,9 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if d, err = b.store.privacy.MemberData(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
+		if d.Speed, err = b.speedTakings(ctx, in.Member); err != nil {
+			return Reply{}, err
+		}
 	}
 	data, err := MemberJSON(in.Member, d, b.clock.Now().UTC())
 	if err != nil {
@@ -44,7 +47,8 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
-		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}}
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}}
+	out.Speed = append(out.Speed, d.Speed...)
 	if d.Member.ID.User != "" {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
@@ -98,6 +102,7 @@ type memberExport struct {
 	// when the member has not said (never shared).
 	Testimonials []Testimonial     `json:"testimonials"`
 	History      map[string]string `json:"past_mentors,omitempty"`
+	Speed        []SpeedTaking     `json:"speed_mentoring"`
 }
 
 type profileExport struct {

@@ -126,6 +126,11 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	if err := b.eraseTestimonialsNaming(ctx, who, e.Names, d.Pairs); err != nil {
 		return err
 	}
+	// Before the erasure: a partner of a speed-mentoring round is told
+	// by name, and paired again.
+	if err := b.speedForget(ctx, who); err != nil {
+		return err
+	}
 	if err := b.store.privacy.Erase(ctx, e); err != nil {
 		return err
 	}

@@ -144,6 +144,13 @@ func actionTable() map[string]actionFunc {
 		// Closing a program (managers only).
 		ActionProgramClose: confirmCloseProgram,
 		ActionProgramKeep:  keepProgram,
+		// A speed-mentoring event (speed*.go): registration is open to
+		// every member; the continue buttons are each member's own.
+		ActionSpeedMentor:     registerSpeed(SpeedMentor),
+		ActionSpeedMentee:     registerSpeed(SpeedMentee),
+		ActionSpeedLeave:      leaveSpeed,
+		ActionSpeedContinue:   answerSpeed(true),
+		ActionSpeedNoContinue: answerSpeed(false),
 	}
 }
 

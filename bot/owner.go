@@ -45,6 +45,10 @@ var ownedActions = map[string]bool{
 	ActionEndKeep:          true,
 	ActionForgetConfirm:    true,
 	ActionForgetKeep:       true,
+
+	// A speed-mentoring event's "continue?", one per member.
+	ActionSpeedContinue:   true,
+	ActionSpeedNoContinue: true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one
@@ -62,6 +66,9 @@ var unownedActions = map[string]string{
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
 	ActionProgramClose:     "managers only (IsAdminAction); closing twice says so",
 	ActionProgramKeep:      "managers only (IsAdminAction)",
+	ActionSpeedMentor:      "an event's registration, open to every member",
+	ActionSpeedMentee:      "an event's registration, open to every member",
+	ActionSpeedLeave:       "an event's registration: the handler reads the clicker's own",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

@@ -56,6 +56,10 @@ type MemberData struct {
 	// History is, for the member as a mentee, the verdict on each past
 	// mentor (VerdictMet, VerdictNever), by the mentor's user ID.
 	History map[string]string
+	// Speed is the member's part in speed-mentoring events, which the
+	// core reads from the SpeedStore (speed_export.go): PrivacyStore's
+	// MemberData leaves it empty.
+	Speed []SpeedTaking
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest

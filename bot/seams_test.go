@@ -36,6 +36,7 @@ var seams = map[string]reflect.Type{
 	"ReportStore":   reflect.TypeFor[bot.ReportStore](),
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
 	"ProgramStore":  reflect.TypeFor[bot.ProgramStore](),
+	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -37,6 +37,7 @@ type Store interface {
 	ReportStore   // events.go
 	PrivacyStore  // privacy.go
 	ProgramStore  // program.go
+	SpeedStore    // speed.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -66,6 +67,7 @@ type stores struct {
 	reports   ReportStore
 	privacy   PrivacyStore
 	programs  ProgramStore
+	speed     SpeedStore
 }
 
 // storesOf splits a Store into its seams.
@@ -73,6 +75,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s,
 	}
 }

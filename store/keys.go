@@ -65,6 +65,10 @@ import (
 //	mb:{p:w}:programs             set    program IDs (program.go)
 //	mb:{p:w}:program:<id>         hash   program; "state" open or closed, changed by guarded scripts
 //	mb:{p:w}:program:<id>:requests set   IDs of the requests made in the program
+//	mb:{p:w}:speeds               zset   speed-mentoring event IDs by creation time (ms) (speed.go)
+//	mb:{p:w}:speed:<id>           hash   "id", "data" (the event, JSON); expires 30 days after its end
+//	mb:{p:w}:speed:<id>:who       hash   user → registration (JSON), same expiry
+//	mb:{p:w}:speed:<id>:r:<n>     hash   "data" (round n, JSON) and "v" (its version), same expiry
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 //	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
 const tenantsKey = "mb:tenants"
@@ -166,4 +170,12 @@ func (k keys) draft(id string) string     { return string(k) + "draft:" + id }
 func (k keys) settings() string           { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {
 	return string(k) + "survey:" + id + ":" + user
+}
+
+// The speed-mentoring events (speed.go).
+func (k keys) speeds() string            { return string(k) + "speeds" }
+func (k keys) speed(id string) string    { return string(k) + "speed:" + id }
+func (k keys) speedWho(id string) string { return string(k) + "speed:" + id + ":who" }
+func (k keys) speedRound(id string, n int) string {
+	return string(k) + "speed:" + id + ":r:" + strconv.Itoa(n)
 }

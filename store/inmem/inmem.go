@@ -72,6 +72,7 @@ type space struct {
 	rates     map[string]expiringCount      // rate:<name>:<hash>
 	programs  map[bot.ProgramID]bot.Program // program:<id>, programs
 	progReqs  map[bot.ProgramID]set         // program:<id>:requests
+	speed     map[string]speedEvent         // speed:<id>, speed:<id>:who, speed:<id>:r:<n> (speed.go)
 }
 
 func newSpace() *space {

@@ -1,0 +1,205 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// A speed-mentoring event (flash mentoring): a manager opens it, mentors
+// and mentees register with a button, and at each round the bot pairs
+// every present mentee with a mentor they have not met yet in the event,
+// for a few minutes, in a group DM with a video room. After each round,
+// two "yes, let's continue" turn the flash session into a one-to-one pair,
+// with the charter. speed_command.go opens it, speed_register.go takes the
+// registrations, speed_round.go pairs the rounds, speed_continue.go asks
+// who wants to continue, speed_leave.go drops a member who leaves.
+
+// SpeedRole is the side a member registered on.
+type SpeedRole string
+
+// The two sides of an event.
+const (
+	SpeedMentor SpeedRole = "mentor"
+	SpeedMentee SpeedRole = "mentee"
+)
+
+// SpeedEvent is a speed-mentoring event. Rounds start at Start, then every
+// Minutes; the event ends Rounds*Minutes after Start.
+type SpeedEvent struct {
+	ID      string
+	Name    string
+	Program string // the program it belongs to; "" is the default program
+	Rounds  int
+	Minutes int
+	Start   time.Time
+	TZ      string // the zone its times are shown in (the workspace's)
+	Video   string // the event's video link; "" gives each session its own room
+	Channel string // where its registration message was posted
+	By      MemberID
+	Created time.Time
+}
+
+// RoundStart is when round n (1-based) starts; RoundStart(Rounds+1) is the end.
+func (e SpeedEvent) RoundStart(n int) time.Time {
+	return e.Start.Add(time.Duration(n-1) * time.Duration(e.Minutes) * time.Minute)
+}
+
+// End is when the last round ends.
+func (e SpeedEvent) End() time.Time { return e.RoundStart(e.Rounds + 1) }
+
+// RoundAt is the round under way at t: 0 before the start, Rounds+1 after the end.
+func (e SpeedEvent) RoundAt(t time.Time) int {
+	if t.Before(e.Start) {
+		return 0
+	}
+	n := int(t.Sub(e.Start)/(time.Duration(e.Minutes)*time.Minute)) + 1
+	return min(n, e.Rounds+1)
+}
+
+// SpeedEntrant is a member registered for an event.
+type SpeedEntrant struct {
+	Member MemberID
+	Role   SpeedRole
+	Topic  string // a mentee's topic (their waiting request's), "" for an open conversation
+	Joined time.Time
+}
+
+// SpeedSession is one mentor and one mentee together for one round.
+type SpeedSession struct {
+	Mentor MemberID
+	Mentee MemberID
+	Topic  string // the mentee's, "" for an open conversation
+	Room   string // the video link
+	// Left is the user ID of a member who left the event during the
+	// round: the session ended early.
+	Left string
+	// MentorYes and MenteeYes are the answers to "continue?": "" not
+	// answered, "yes" or "no".
+	MentorYes string
+	MenteeYes string
+	// Pair is the one-to-one pair both yeses formed ("" none).
+	Pair string
+}
+
+// SpeedRound is one round of an event, as paired when it started, with
+// the changes a member leaving made to it.
+type SpeedRound struct {
+	Event    string
+	N        int
+	Sessions []SpeedSession
+	// SatOut are the members present without a partner, with why
+	// (speedSatOut*), by user ID.
+	SatOut map[string]string
+	Paired time.Time
+}
+
+// Why a member sat out a round.
+const (
+	SatOutBusy     = "busy"     // mentee: every mentor free was taken by others this round
+	SatOutMetAll   = "met"      // mentee: they met every mentor present
+	SatOutLanguage = "language" // mentee: no mentor they have not met speaks their language
+	SatOutNoMentee = "nomentee" // mentor: no mentee left for them this round
+)
+
+// SpeedStore keeps the speed-mentoring events (speed*.go). Registration
+// and pairing are atomic: a double click registers once, two replicas
+// pairing the same round store one pairing, and the first wins.
+type SpeedStore interface {
+	// CreateSpeedEvent stores a new event and schedules jobs in the same
+	// step. ECONFLICT if its ID exists.
+	CreateSpeedEvent(ctx context.Context, t Tenant, e SpeedEvent, jobs []Job) error
+	// GetSpeedEvent returns an event; ENOTFOUND if there is none.
+	GetSpeedEvent(ctx context.Context, t Tenant, id string) (SpeedEvent, error)
+	// SpeedEvents lists the workspace's events, oldest first.
+	SpeedEvents(ctx context.Context, t Tenant) ([]SpeedEvent, error)
+
+	// RegisterSpeed registers e for an event unless its member is
+	// registered already: then it returns their registration as stored
+	// and false. ENOTFOUND if the event does not exist.
+	RegisterSpeed(ctx context.Context, t Tenant, event string, e SpeedEntrant) (SpeedEntrant, bool, error)
+	// UnregisterSpeed removes a member's registration and returns it;
+	// ENOTFOUND if they were not registered.
+	UnregisterSpeed(ctx context.Context, t Tenant, event, user string) (SpeedEntrant, error)
+	// SpeedEntrants returns the registrations of an event, by Joined.
+	SpeedEntrants(ctx context.Context, t Tenant, event string) ([]SpeedEntrant, error)
+
+	// SaveSpeedRound stores round r.N of its event unless it is stored
+	// already: then it returns the stored round and false, so that the
+	// first pairing wins.
+	SaveSpeedRound(ctx context.Context, t Tenant, r SpeedRound) (SpeedRound, bool, error)
+	// GetSpeedRound returns round n of an event; ENOTFOUND if it was not
+	// paired.
+	GetSpeedRound(ctx context.Context, t Tenant, event string, n int) (SpeedRound, error)
+	// UpdateSpeedRound applies change to round n as stored and stores the
+	// result, atomically: a change made meanwhile by another replica makes
+	// it read and apply change again. An error from change stores nothing
+	// and is returned. ENOTFOUND if the round was not paired.
+	UpdateSpeedRound(ctx context.Context, t Tenant, event string, n int, change func(*SpeedRound) error) (SpeedRound, error)
+
+	// EraseSpeedMember removes a member from every event of the
+	// workspace: their registrations, and their user ID from the rounds'
+	// sessions (written "" there) and sit-outs.
+	EraseSpeedMember(ctx context.Context, id MemberID) error
+}
+
+// speedKept is how long an event's records are kept after it ends: long
+// enough for the continue answers, which come after the last round.
+const speedKept = 30 * 24 * time.Hour
+
+// SpeedKept is speedKept, for stores that expire an event's records.
+func SpeedKept() time.Duration { return speedKept }
+
+// Action IDs of the speed-mentoring buttons.
+const (
+	ActionSpeedMentor     = "speed.mentor" // register as a mentor; value: the event ID
+	ActionSpeedMentee     = "speed.mentee" // register as a mentee; value: the event ID
+	ActionSpeedLeave      = "speed.leave"  // unregister; value: the event ID
+	ActionSpeedContinue   = "speed.yes"    // value: "<event>:<round>:<mentee user>"
+	ActionSpeedNoContinue = "speed.no"     // value: as ActionSpeedContinue
+)
+
+// JobSpeed is a round boundary: speed:<event>:<n> at the start of round
+// n ends round n-1 (its continue question) and pairs round n, for n from
+// 1 to Rounds+1.
+const JobSpeed = "speed"
+
+// speedJobs are an event's round boundaries.
+func speedJobs(e SpeedEvent) []Job {
+	out := make([]Job, 0, e.Rounds+1)
+	for n := 1; n <= e.Rounds+1; n++ {
+		out = append(out, NewJob(e.RoundStart(n), JobSpeed, e.ID, itoa(n)))
+	}
+	return out
+}
+
+// SortSpeedEntrants orders registrations as SpeedEntrants returns them:
+// by Joined, then by user ID.
+func SortSpeedEntrants(list []SpeedEntrant) {
+	sort.Slice(list, func(i, j int) bool {
+		if !list[i].Joined.Equal(list[j].Joined) {
+			return list[i].Joined.Before(list[j].Joined)
+		}
+		return list[i].Member.User < list[j].Member.User
+	})
+}
+
+// EraseFromSpeedRound removes a member from a round's records, for
+// EraseSpeedMember: their user ID becomes "" in the sessions, which keep
+// their shape (the other member's answers stay theirs), and their
+// sit-out goes. A session that loses a member is marked left.
+func EraseFromSpeedRound(r *SpeedRound, user string) {
+	delete(r.SatOut, user)
+	for i := range r.Sessions {
+		s := &r.Sessions[i]
+		if s.Mentor.User == user {
+			s.Mentor = MemberID{}
+		}
+		if s.Mentee.User == user {
+			s.Mentee = MemberID{}
+		}
+		if s.Mentor.User == "" || s.Mentee.User == "" || s.Left == user {
+			s.Left = "-"
+		}
+	}
+}

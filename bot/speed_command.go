@@ -1,0 +1,167 @@
+package bot
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Bounds of an event's shape.
+const (
+	speedMaxRounds  = 12
+	speedMaxMinutes = 120
+	speedMaxName    = 80
+	// speedMaxAhead is how far ahead an event may be opened.
+	speedMaxAhead = 366 * 24 * time.Hour
+)
+
+// speedCommand is the row of the command table that opens an event:
+// /mentor admin event "Speed mentoring 12 mars" rounds:4 minutes:15
+// start:2027-03-12T18:00 [video:https://...] [channel:#general].
+func speedCommand() CommandSpec {
+	return CommandSpec{Name: "admin event", Admin: true, Positional: "name", run: runAdminEvent, Options: []Option{
+		{Name: "name", French: "nom", Type: OptText, MaxLength: speedMaxName, Required: true, Help: "opt.event_name"},
+		{Name: "rounds", French: "tours", Type: OptInt, Min: 1, Max: speedMaxRounds, Required: true, Help: "opt.event_rounds"},
+		{Name: "minutes", Type: OptInt, Min: 3, Max: speedMaxMinutes, Required: true, Help: "opt.event_minutes"},
+		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 40, Required: true, Help: "opt.event_start"},
+		{Name: "video", French: "visio", Aliases: []string{"vidéo"}, Type: OptText, MaxLength: 300, Help: "opt.event_video"},
+		{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100, Help: "opt.event_channel"},
+	}}
+}
+
+// runAdminEvent opens an event: it stores it with its round jobs, then
+// posts the registration message in the channel named, or else in the
+// managers' channel.
+func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	s := b.settings(ctx, t)
+	e := SpeedEvent{Name: strings.TrimSpace(in.Text("name")), Rounds: in.Int("rounds", 0), Minutes: in.Int("minutes", 0), TZ: s.TZ, By: in.Member, Created: b.clock.Now().UTC()}
+	start, err := speedStart(in.Text("start"), s.TZ, b.clock.Now())
+	if err != nil {
+		return Reply{}, err
+	}
+	e.Start = start
+	if v := strings.TrimSpace(in.Text("video")); v != "" {
+		u, err := url.Parse(v)
+		if err != nil || u.Scheme != "https" || u.Host == "" {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.event.bad_video", Args: []string{"value", clip(v, 60)}, Field: "video"}
+		}
+		e.Video = v
+	}
+	channel := s.DigestChannel
+	if raw := in.Text("channel"); raw != "" {
+		ch, ok := parseChannelRef(raw)
+		if !ok {
+			return Reply{}, badChannel("channel", raw)
+		}
+		channel = ch
+	}
+	if channel == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.event.no_channel", Field: "channel"}
+	}
+	e.Channel = channel
+	p, err := b.tenantPlatform(t)
+	if err != nil {
+		return Reply{}, err
+	}
+	poster, ok := p.(Poster)
+	if !ok {
+		return Reply{}, Errorf(EINVALID, "err.admin.cannot_post")
+	}
+	if e.ID, err = b.newID(); err != nil {
+		return Reply{}, err
+	}
+	if err := b.store.speed.CreateSpeedEvent(ctx, t, e, speedJobs(e)); err != nil {
+		return Reply{}, err
+	}
+	lang := s.DefaultLang
+	msg := speedRegistration(lang, e)
+	msg.Lang = lang
+	if err := poster.Post(ctx, t, channel, msg); err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("speed event opened", "tenant", t.String(), "event", e.ID, "by", in.Member.String())
+	return Reply{Message: Message{Text: T(in.Lang, "event.opened", "name", e.Name, "channel", ChannelText(channel),
+		"rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes), "when", speedWhen(in.Lang, e, e.Start)), Channels: []string{channel}}}, nil
+}
+
+// speedStart reads an event's start: "2027-03-12T18:00" (or with a space,
+// or with seconds) in the workspace's time zone. It must be in the future,
+// within a year.
+func speedStart(raw, tz string, now time.Time) (time.Time, error) {
+	loc := time.UTC
+	if tz != "" {
+		if l, err := loadLocation(tz); err == nil {
+			loc = l
+		}
+	}
+	v := strings.Replace(strings.TrimSpace(raw), " ", "T", 1)
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02T15h04"} {
+		at, err := time.ParseInLocation(layout, v, loc)
+		if err != nil {
+			continue
+		}
+		if !at.After(now) || at.Sub(now) > speedMaxAhead {
+			return time.Time{}, &Error{Code: EINVALID, Key: "err.event.start_range", Args: []string{"value", clip(raw, 40)}, Field: "start"}
+		}
+		return at.UTC(), nil
+	}
+	return time.Time{}, &Error{Code: EINVALID, Key: "err.event.bad_start", Args: []string{"value", clip(raw, 40)}, Field: "start"}
+}
+
+// speedWhen writes a time of event e for a reader of lang, in the event's
+// time zone: "12 March 2027 at 18:00 (Europe/Paris)", « 12 mars 2027 à 18 h ».
+func speedWhen(lang Lang, e SpeedEvent, at time.Time) string {
+	return T(lang, "event.when", "date", Date(lang, speedLocal(e, at)), "time", speedClock(lang, e, at))
+}
+
+// speedClock writes the time of day of at, in the event's zone.
+func speedClock(lang Lang, e SpeedEvent, at time.Time) string {
+	local := speedLocal(e, at)
+	zone := e.TZ
+	if zone == "" {
+		zone = "UTC"
+	}
+	if lang == French {
+		h := strconv.Itoa(local.Hour()) + " h"
+		if local.Minute() != 0 {
+			h += " " + local.Format("04")
+		}
+		return h + " (" + zone + ")"
+	}
+	return local.Format("15:04") + " (" + zone + ")"
+}
+
+func speedLocal(e SpeedEvent, at time.Time) time.Time {
+	if e.TZ != "" {
+		if l, err := loadLocation(e.TZ); err == nil {
+			return at.In(l)
+		}
+	}
+	return at.UTC()
+}
+
+// speedTitle is the registration message's title: the event's name,
+// after "Speed mentoring:" unless the name says it already.
+func speedTitle(lang Lang, e SpeedEvent) string {
+	if strings.Contains(strings.ToLower(e.Name), "speed mentoring") {
+		return e.Name
+	}
+	return T(lang, "event.title", "name", e.Name)
+}
+
+// speedRegistration is the registration message posted in a channel.
+func speedRegistration(lang Lang, e SpeedEvent) Message {
+	return Message{
+		Title: speedTitle(lang, e),
+		Text: T(lang, "event.text", "when", speedWhen(lang, e, e.Start), "rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes)) +
+			"\n" + T(lang, "event.topics"),
+		Buttons: []Button{
+			{Label: T(lang, "btn.speed_mentor"), ActionID: ActionSpeedMentor, Value: e.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.speed_mentee"), ActionID: ActionSpeedMentee, Value: e.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.speed_leave"), ActionID: ActionSpeedLeave, Value: e.ID},
+		},
+	}
+}
