@@ -8,6 +8,6 @@ var catalogAbuseEN = map[string]string{
 
 func init() {
 	for k, v := range catalogAbuseEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

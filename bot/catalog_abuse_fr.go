@@ -8,6 +8,6 @@ var catalogAbuseFR = map[string]string{
 
 func init() {
 	for k, v := range catalogAbuseFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

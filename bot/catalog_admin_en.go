@@ -162,6 +162,6 @@ var catalogAdminEN = map[string]string{
 
 func init() {
 	for k, v := range catalogAdminEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -161,6 +161,6 @@ var catalogAdminFR = map[string]string{
 
 func init() {
 	for k, v := range catalogAdminFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

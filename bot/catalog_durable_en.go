@@ -10,6 +10,6 @@ var catalogDurableEN = map[string]string{
 
 func init() {
 	for k, v := range catalogDurableEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -8,6 +8,6 @@ var catalogDurableFR = map[string]string{
 
 func init() {
 	for k, v := range catalogDurableFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

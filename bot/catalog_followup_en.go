@@ -28,6 +28,6 @@ var catalogFollowupEN = map[string]string{
 
 func init() {
 	for k, v := range catalogFollowupEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

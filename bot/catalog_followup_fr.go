@@ -28,6 +28,6 @@ var catalogFollowupFR = map[string]string{
 
 func init() {
 	for k, v := range catalogFollowupFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

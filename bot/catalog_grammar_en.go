@@ -59,6 +59,6 @@ var catalogGrammarEN = map[string]string{
 
 func init() {
 	for k, v := range catalogGrammarEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -56,6 +56,6 @@ var catalogGrammarFR = map[string]string{
 
 func init() {
 	for k, v := range catalogGrammarFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -30,6 +30,6 @@ var catalogLanguagesEN = map[string]string{
 
 func init() {
 	for k, v := range catalogLanguagesEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

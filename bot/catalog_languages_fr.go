@@ -30,6 +30,6 @@ var catalogLanguagesFR = map[string]string{
 
 func init() {
 	for k, v := range catalogLanguagesFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

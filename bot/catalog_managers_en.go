@@ -36,6 +36,6 @@ var catalogManagersEN = map[string]string{
 
 func init() {
 	for k, v := range catalogManagersEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -35,6 +35,6 @@ var catalogManagersFR = map[string]string{
 
 func init() {
 	for k, v := range catalogManagersFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -56,6 +56,6 @@ var catalogMatchEN = map[string]string{
 
 func init() {
 	for k, v := range catalogMatchEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

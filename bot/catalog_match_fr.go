@@ -56,6 +56,6 @@ var catalogMatchFR = map[string]string{
 
 func init() {
 	for k, v := range catalogMatchFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

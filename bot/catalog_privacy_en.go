@@ -27,6 +27,6 @@ var catalogPrivacyEN = map[string]string{
 
 func init() {
 	for k, v := range catalogPrivacyEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

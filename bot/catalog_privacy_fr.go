@@ -27,6 +27,6 @@ var catalogPrivacyFR = map[string]string{
 
 func init() {
 	for k, v := range catalogPrivacyFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

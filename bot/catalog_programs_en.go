@@ -8,7 +8,7 @@ var catalogProgramsEN = map[string]string{
 	"opt.program":               "the program to join, by name (the current one if left out)",
 	"label.program":             "Program",
 	"optname.program":           "the program",
-	"optname.name":              "the program's name",
+	"optname.name":              "the name",
 	"optname.start":             "the start date",
 	"optname.end":               "the end date",
 	"optname.charter":           "the program's charter",
@@ -86,6 +86,6 @@ var catalogProgramsEN = map[string]string{
 
 func init() {
 	for k, v := range catalogProgramsEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

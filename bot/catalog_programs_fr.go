@@ -8,7 +8,7 @@ var catalogProgramsFR = map[string]string{
 	"opt.program":               "le programme à rejoindre, par son nom (le programme en cours s'il n'est pas précisé)",
 	"label.program":             "Programme",
 	"optname.program":           "le programme",
-	"optname.name":              "le nom du programme",
+	"optname.name":              "le nom",
 	"optname.start":             "la date de début",
 	"optname.end":               "la date de fin",
 	"optname.charter":           "la charte du programme",
@@ -86,6 +86,6 @@ var catalogProgramsFR = map[string]string{
 
 func init() {
 	for k, v := range catalogProgramsFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -16,6 +16,6 @@ var catalogReasonsEN = map[string]string{
 
 func init() {
 	for k, v := range catalogReasonsEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -16,6 +16,6 @@ var catalogReasonsFR = map[string]string{
 
 func init() {
 	for k, v := range catalogReasonsFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -39,6 +39,6 @@ var catalogReportEN = map[string]string{
 
 func init() {
 	for k, v := range catalogReportEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -3,7 +3,7 @@ package bot
 // catalogReportFR holds the sentences of a program's end-of-program report
 // (/mentor admin report), in French.
 var catalogReportFR = map[string]string{
-	"cmd.admin.report.summary": "le bilan de fin d'un programme : binômes, satisfaction, renouvellement, sujets, avec un graphique et un CSV",
+	"cmd.admin.report.summary": "le bilan de fin d'un programme : binômes, satisfaction, renouvellement, sujets, graphique, CSV",
 	"cmd.admin.report.example": "/mentor admin report programme:\"Mentorat 2027\"",
 	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin program list` le nomme",
 	"err.report.which":         "Quel programme ? Écrivez `/mentor admin report programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
@@ -39,6 +39,6 @@ var catalogReportFR = map[string]string{
 
 func init() {
 	for k, v := range catalogReportFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

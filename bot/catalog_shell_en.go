@@ -43,6 +43,6 @@ var catalogShellEN = map[string]string{
 
 func init() {
 	for k, v := range catalogShellEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -40,6 +40,6 @@ var catalogShellFR = map[string]string{
 
 func init() {
 	for k, v := range catalogShellFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -63,16 +63,14 @@ var catalogSpeedEN = map[string]string{
 	"event.paired_mentee":          "{name} wants to continue with you too, after “{event}”: {name} is now your mentor on “{topic}”. The charter comes next, for both of you to accept.",
 	"event.partner_left_alone":     "{name} had to leave the event, and nobody you have not met is free in this round.",
 	"event.partner_left_repaired":  "{name} had to leave the event: I have paired you with someone else for the rest of this round.",
-	"optname.name":                 "the name",
 	"optname.rounds":               "the number of rounds",
 	"optname.minutes":              "the minutes per round",
-	"optname.start":                "the start",
 	"optname.video":                "the video link",
 	"event.when":                   "{date} at {time}",
 }
 
 func init() {
 	for k, v := range catalogSpeedEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

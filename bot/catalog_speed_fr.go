@@ -21,11 +21,11 @@ var catalogSpeedFR = map[string]string{
 	"err.event.other_role_mentee":  "Vous participez à « {name} » comme personne mentorée. Pour y participer plutôt comme mentor, cliquez d'abord sur « Me désinscrire », puis inscrivez-vous de nouveau.",
 	"err.event.gone":               "Cet événement n'existe plus.",
 	"err.event.answered":           "Vous avez déjà répondu à cette question.",
-	"err.event.pair_busy":          "Vous souhaitez tous les deux continuer, mais {name} a une demande de mentorat en cours : je n'ai pas pu former votre binôme. Un ou une responsable peut le former avec `/mentor admin pair`.",
+	"err.event.pair_busy":          "Vous souhaitez continuer ensemble, mais {name} a une demande de mentorat en cours : je n'ai pas pu former votre binôme. Un ou une responsable peut le former avec `/mentor admin pair`.",
 	"event.opened":                 "L'événement « {name} » est ouvert : le message d'inscription est dans {channel}. {rounds} {rounds|tour|tours} de {minutes} minutes, à partir du {when}.",
 	"event.title":                  "Speed mentoring : {name}",
 	"event.text":                   "{rounds} {rounds|courte rencontre|courtes rencontres} de {minutes} minutes, à partir du {when} : à chaque tour, je forme un binôme entre chaque personne mentorée et un mentor qu'elle n'a pas encore rencontré, et je vous envoie une salle de visioconférence.",
-	"event.topics":                 "Les personnes mentorées parlent du sujet de leur demande de mentorat, si elles en ont une ; sinon, la conversation est libre. Après chaque rencontre, si vous souhaitez tous les deux continuer, j'en fais un mentorat individuel.",
+	"event.topics":                 "Les personnes mentorées parlent du sujet de leur demande de mentorat, si elles en ont une ; sinon, la conversation est libre. Après chaque rencontre, si vous souhaitez continuer des deux côtés, j'en fais un mentorat individuel.",
 	"btn.speed_mentor":             "M'inscrire comme mentor",
 	"btn.speed_mentee":             "M'inscrire comme personne mentorée",
 	"btn.speed_leave":              "Me désinscrire",
@@ -54,25 +54,23 @@ var catalogSpeedFR = map[string]string{
 	"event.satout_first":           "Les personnes qui n'ont pas participé à un tour passent en priorité au suivant.",
 	"event.satout_last":            "C'était le dernier tour : merci d'avoir participé.",
 	"event.continue_title":         "{name} : le tour {round} est terminé",
-	"event.continue_mentee":        "Souhaitez-vous continuer avec ce mentor, {name}, dans un mentorat individuel ? Votre réponse reste entre nous : {name} ne la connaîtra que si vous dites oui tous les deux.",
-	"event.continue_mentor":        "Souhaitez-vous continuer avec {name}, comme mentor, dans un mentorat individuel ? Votre réponse reste entre nous : {name} ne la connaîtra que si vous dites oui tous les deux.",
+	"event.continue_mentee":        "Souhaitez-vous continuer avec ce mentor, {name}, dans un mentorat individuel ? Votre réponse reste entre nous : {name} ne la connaîtra que si vous dites oui des deux côtés.",
+	"event.continue_mentor":        "Souhaitez-vous continuer avec {name}, comme mentor, dans un mentorat individuel ? Votre réponse reste entre nous : {name} ne la connaîtra que si vous dites oui des deux côtés.",
 	"event.continue_no":            "C'est noté. Merci pour cette rencontre avec {name}.",
-	"event.continue_yes":           "C'est noté. Si {name} le souhaite aussi, vous recevrez tous les deux la charte pour commencer un mentorat individuel.",
+	"event.continue_yes":           "C'est noté. Si {name} le souhaite aussi, la charte vous sera envoyée, à vous deux, pour commencer un mentorat individuel.",
 	"event.continue_both":          "{name} souhaite aussi continuer : vous formez maintenant un binôme de mentorat individuel. La charte arrive, à accepter par chacun de vous.",
 	"event.paired_mentor":          "{name} souhaite aussi continuer avec vous après « {event} » : vous êtes maintenant son mentor sur « {topic} ». La charte arrive, à accepter par chacun de vous.",
 	"event.paired_mentee":          "{name} souhaite aussi continuer avec vous après « {event} » : {name} est maintenant votre mentor sur « {topic} ». La charte arrive, à accepter par chacun de vous.",
 	"event.partner_left_alone":     "{name} a dû quitter l'événement, et personne que vous n'avez pas encore rencontré n'est libre pendant ce tour.",
 	"event.partner_left_repaired":  "{name} a dû quitter l'événement : je vous ai trouvé une autre personne pour la fin de ce tour.",
-	"optname.name":                 "le nom",
 	"optname.rounds":               "le nombre de tours",
 	"optname.minutes":              "les minutes par tour",
-	"optname.start":                "le début",
 	"optname.video":                "le lien de visioconférence",
 	"event.when":                   "{date} à {time}",
 }
 
 func init() {
 	for k, v := range catalogSpeedFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

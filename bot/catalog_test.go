@@ -122,3 +122,12 @@ func TestTGrammar(t *testing.T) {
 		})
 	}
 }
+
+// TestCatalogNoDuplicateKeys: no key is defined by two catalog files, in
+// either language (one of the two sentences would never be read, and which
+// one depends on the files' order).
+func TestCatalogNoDuplicateKeys(t *testing.T) {
+	if d := bot.DuplicateKeys(); len(d) > 0 {
+		t.Errorf("keys defined twice: %v", d)
+	}
+}

@@ -50,6 +50,6 @@ var catalogTestimonialEN = map[string]string{
 
 func init() {
 	for k, v := range catalogTestimonialEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -50,6 +50,6 @@ var catalogTestimonialFR = map[string]string{
 
 func init() {
 	for k, v := range catalogTestimonialFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

@@ -33,6 +33,6 @@ var catalogTopicsEN = map[string]string{
 
 func init() {
 	for k, v := range catalogTopicsEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

@@ -30,6 +30,6 @@ var catalogTopicsFR = map[string]string{
 
 func init() {
 	for k, v := range catalogTopicsFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

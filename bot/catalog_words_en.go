@@ -11,6 +11,6 @@ var catalogWordsEN = map[string]string{
 
 func init() {
 	for k, v := range catalogWordsEN {
-		catalogEN[k] = v
+		addSentence(catalogEN, k, v)
 	}
 }

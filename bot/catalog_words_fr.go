@@ -12,6 +12,6 @@ var catalogWordsFR = map[string]string{
 
 func init() {
 	for k, v := range catalogWordsFR {
-		catalogFR[k] = v
+		addSentence(catalogFR, k, v)
 	}
 }

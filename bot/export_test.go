@@ -17,3 +17,6 @@ var (
 	WaitingReason   = waitingReason
 	WaitingReasonOf = waitingReasonOf
 )
+
+// DuplicateKeys are the catalog keys two catalog files define.
+func DuplicateKeys() []string { return duplicateKeys }

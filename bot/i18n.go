@@ -257,3 +257,17 @@ func elidesBefore(v string) bool {
 	}
 	return false
 }
+
+// duplicateKeys are the catalog keys that two catalog files both define
+// (TestCatalogNoDuplicateKeys): which one wins depends on the order files
+// are initialised in, so one of them is never read.
+var duplicateKeys []string
+
+// addSentence adds a catalog file's sentence to its language's catalog,
+// noting a key already there.
+func addSentence(catalog map[string]string, key, sentence string) {
+	if _, ok := catalog[key]; ok {
+		duplicateKeys = append(duplicateKeys, key)
+	}
+	catalog[key] = sentence
+}
