@@ -138,6 +138,13 @@ func actionTable() map[string]actionFunc {
 		// A manager's pair to confirm (managers only; the one who asked).
 		ActionPairConfirm: confirmPair,
 		ActionPairCancel:  cancelPair,
+		// The needs survey and campaigns (needs.go, campaign.go).
+		ActionNeedsAnswer:    answerNeeds,
+		ActionNeedsOther:     openNeedsOther,
+		ActionNeedsMentor:    needsSignUp(true),
+		ActionNeedsMentee:    needsSignUp(false),
+		ActionNeedsAgain:     sendNeedsAgain,
+		ActionCampaignOptOut: optOutCampaigns,
 	}
 }
 

@@ -57,6 +57,12 @@ var unownedActions = map[string]string{
 	ActionRoundCancel:      "managers only (IsAdminAction)",
 	ActionPairConfirm:      "managers only, and its draft refuses any manager but the one who asked",
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
+	ActionNeedsAnswer:      "a survey posted in a channel too: each click is the clicker's own answer",
+	ActionNeedsOther:       "opens the clicker's own form",
+	ActionNeedsMentor:      "signs up the clicker from their own answer",
+	ActionNeedsMentee:      "signs up the clicker from their own answer",
+	ActionNeedsAgain:       "managers only (IsAdminAction)",
+	ActionCampaignOptOut:   "opts out the clicker",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

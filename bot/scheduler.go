@@ -69,6 +69,7 @@ func jobTable() map[string]jobFunc {
 		JobRequeue:        runRequeue,
 		JobInbound:        runInbound,
 		JobTest:           runTestJob,
+		JobCampaign:       runCampaignBatch,
 	}
 }
 

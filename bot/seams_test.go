@@ -35,6 +35,8 @@ var seams = map[string]reflect.Type{
 	"RateStore":     reflect.TypeFor[bot.RateStore](),
 	"ReportStore":   reflect.TypeFor[bot.ReportStore](),
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
+	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
+	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -36,6 +36,8 @@ type Store interface {
 	RateStore     // ratelimit.go
 	ReportStore   // events.go
 	PrivacyStore  // privacy.go
+	CampaignStore // campaign.go
+	NeedsStore    // needs.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -64,6 +66,8 @@ type stores struct {
 	rates     RateStore
 	reports   ReportStore
 	privacy   PrivacyStore
+	campaigns CampaignStore
+	needs     NeedsStore
 }
 
 // storesOf splits a Store into its seams.
@@ -71,6 +75,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s,
+		topics: s, rates: s, reports: s, privacy: s, campaigns: s, needs: s,
 	}
 }

@@ -69,6 +69,7 @@ type space struct {
 	managers  set                          // managers
 	synonyms  map[string]string            // synonyms
 	rates     map[string]expiringCount     // rate:<name>:<hash>
+	camp      campaignSpace                // campaigns, needs surveys (campaigns.go)
 }
 
 func newSpace() *space {
