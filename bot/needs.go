@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ type NeedsSurvey struct {
 	Tenant  Tenant
 	Program string   // the program's name as the manager gave it
 	Topics  []string // the topics offered, at most MaxChoices
+	Given   []string // the manager's topics (topics:), offered first
 	Created time.Time
 }
 
@@ -152,19 +154,38 @@ func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if dm == (channel != "") {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.where", Field: "channel"}
 	}
-	t := in.Member.Tenant()
-	id, err := b.newID()
+	s, err := b.programSurvey(ctx, in.Member.Tenant(), name, in.List("topics"))
 	if err != nil {
-		return Reply{}, err
-	}
-	s := NeedsSurvey{ID: id, Tenant: t, Program: name, Topics: b.needsTopics(ctx, t, in.List("topics")), Created: b.clock.Now().UTC()}
-	if err := b.store.needs.SaveNeedsSurvey(ctx, s); err != nil {
 		return Reply{}, err
 	}
 	if dm {
 		return b.needsByDM(ctx, in.Member, in.Lang, s, in.Text("confirm") == "yes")
 	}
 	return b.needsInChannel(ctx, in, s, channel)
+}
+
+// programSurvey returns the program's survey, made on first use: a
+// program has one, whether it is posted, sent by DM or both, so that a
+// member's answer is one. Topics given are offered first from then on;
+// the workspace's are read afresh each time.
+func (b *Bot) programSurvey(ctx context.Context, t Tenant, program string, topics []string) (NeedsSurvey, error) {
+	s, err := b.latestSurvey(ctx, t, program)
+	switch ErrorCode(err) {
+	case "":
+		if len(topics) == 0 {
+			topics = s.Given
+		}
+	case ENOTFOUND:
+		if s.ID, err = b.newID(); err != nil {
+			return s, err
+		}
+		s.Tenant, s.Program, s.Created = t, program, b.clock.Now().UTC()
+	default:
+		return s, err
+	}
+	s.Given = topics
+	s.Topics = b.needsTopics(ctx, t, topics)
+	return s, b.store.needs.SaveNeedsSurvey(ctx, s)
 }
 
 // needsInChannel posts the survey in a channel, in the workspace's language.
@@ -297,6 +318,15 @@ func (b *Bot) needsTopics(ctx context.Context, t Tenant, given []string) []strin
 	return out[:min(len(out), MaxChoices)]
 }
 
+// version names the survey's list of topics, so that a menu sent before
+// the list changed (the manager ran the command again with other topics)
+// is not read with the new one.
+func (s NeedsSurvey) version() string {
+	h := fnv.New32a()
+	h.Write([]byte(strings.Join(s.Topics, "\n")))
+	return strconv.FormatUint(uint64(h.Sum32()%(36*36*36*36)), 36)
+}
+
 // needsMonthsOf lists the months a survey offers as a start: the month it
 // was made and the next ones, as "2027-01".
 func needsMonthsOf(s NeedsSurvey) []string {
@@ -344,7 +374,7 @@ func (b *Bot) needsMessage(ctx context.Context, lang Lang, s NeedsSurvey) Messag
 		months = append(months, Choice{Label: monthLabel(lang, m), Value: itoa(i)})
 	}
 	menu := func(field string, choices []Choice, multi bool) Select {
-		return Select{ActionID: ActionNeedsAnswer, Value: s.ID + ":" + field, Placeholder: T(lang, "needs.ask."+field), Choices: choices, Multi: multi}
+		return Select{ActionID: ActionNeedsAnswer, Value: s.ID + ":" + field + ":" + s.version(), Placeholder: T(lang, "needs.ask."+field), Choices: choices, Multi: multi}
 	}
 	msg := Message{
 		Title:   T(lang, "needs.title", "program", s.Program),

@@ -12,10 +12,17 @@ import (
 // request in one click.
 func answerNeeds(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	base, chosen := splitSelect(value)
-	id, field, _ := strings.Cut(base, ":")
+	parts := strings.Split(base, ":")
+	if len(parts) != 3 {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	id, field := parts[0], parts[1]
 	s, err := b.needsSurvey(ctx, who.Tenant(), id)
 	if err != nil {
 		return Reply{}, err
+	}
+	if parts[2] != s.version() {
+		return Reply{}, Errorf(ESTALE, "err.needs.changed")
 	}
 	var options []string
 	switch field {

@@ -82,7 +82,7 @@ func dmsOf(h *adminHarness) []bot.Message {
 func choose(t *testing.T, h *adminHarness, by string, msg bot.Message, field string, choices ...string) bot.Reply {
 	t.Helper()
 	for _, s := range msg.Selects {
-		if strings.HasSuffix(s.Value, ":"+field) {
+		if strings.Contains(s.Value, ":"+field+":") {
 			return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(by), ActionID: s.ActionID, Value: bot.SelectValue(s.Value, choices)})
 		}
 	}
@@ -251,9 +251,9 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	text := r.Message.Text
 	for _, want := range []string{
 		"3 réponses", "2 membres prêts à accompagner",
-		"go\u202f: 2 cherchent un mentor, 0 pourraient accompagner ⚠ pas assez de mentors",
-		"kubernetes\u202f: 1 cherchent un mentor, 1 pourraient accompagner",
-		"sql\u202f: 0 cherchent un mentor, 1 pourraient accompagner ⚠ personne",
+		"go\u202f: 2 cherchent un mentor, 0 pourrait accompagner ⚠ pas assez de mentors",
+		"kubernetes\u202f: 1 cherche un mentor, 1 pourrait accompagner",
+		"sql\u202f: 0 cherche un mentor, 1 pourrait accompagner ⚠ personne",
 		"Début préféré\u202f: janvier 2027",
 		"Autres réponses\u202f: «\u202fEvenings only, please.\u202f»",
 	} {
@@ -265,6 +265,24 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	if len(charts) != 1 || !charts[0].Bars || len(charts[0].Weeks) != 3 {
 		t.Errorf("got charts %+v, want one bar chart of three topics", charts)
 	}
+	t.Run("TopicsChanged", func(t *testing.T) {
+		if r := h.Run("alice", `admin needs "Mentorat 2027" channel:#general topics:rust`); !strings.Contains(r.Message.Text, "#general") {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		r := choose(t, h, "m01", survey, bot.NeedsLearn, "0")
+		if !strings.Contains(r.Message.Text, "ont changé") && !strings.Contains(r.Message.Text, "changed") {
+			t.Errorf("got %q, want the menu refused as changed", r.Message.Text)
+		}
+		posts := h.Posting.Posts()
+		fresh := posts[len(posts)-1].Message
+		if got := fresh.Selects[0].Choices[0].Label; got != "rust" {
+			t.Errorf("got first topic %q, want rust", got)
+		}
+		choose(t, h, "m01", fresh, bot.NeedsLearn, "0")
+		if a, _ := h.Store.MemberNeeds(context.Background(), h.Tenant.Member("m01")); len(a) != 1 || a[0].Learn[0] != "rust" {
+			t.Errorf("got %+v, want one answer, now rust", a)
+		}
+	})
 	t.Run("Forget", func(t *testing.T) {
 		r := h.Run("m00", "forget")
 		h.ClickReply("m00", r, "Yes, erase everything")
