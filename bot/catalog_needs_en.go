@@ -3,9 +3,9 @@ package bot
 // catalogNeedsEN holds the sentences of the needs survey (/mentor admin
 // needs, /mentor needs) and of campaigns (/mentor campaigns), in English.
 var catalogNeedsEN = map[string]string{
-	"cmd.admin.needs.summary": "ask the members what they need before a program: in a channel, or by DM to everyone with `dm:yes`; `results` and the program's name show the answers",
+	"cmd.admin.needs.summary": "survey the members' needs before a program, in a channel or by DM; `results` shows the answers",
 	"cmd.admin.needs.example": "/mentor admin needs \"Mentorat 2027\" dm:yes topics:go, kubernetes",
-	"cmd.needs.summary":       "answer a program's needs survey by command: topics to learn, to teach, the kind, the month to start",
+	"cmd.needs.summary":       "answer a program's needs survey: topics to learn or teach, kind, month to start",
 	"cmd.needs.example":       "/mentor needs \"Mentorat 2027\" learn:go teach:sql kind:flash month:2027-03",
 	"cmd.campaigns.summary":   "receive messages sent to every member (surveys, invitations) or not: on or off",
 	"cmd.campaigns.example":   "/mentor campaigns on",

@@ -3,9 +3,9 @@ package bot
 // catalogNeedsFR holds the sentences of the needs survey (/mentor admin
 // needs, /mentor needs) and of campaigns (/mentor campaigns), in French.
 var catalogNeedsFR = map[string]string{
-	"cmd.admin.needs.summary": "demander aux membres leurs besoins avant un programme\u202f: dans un canal, ou à chacun en message privé avec `mp:oui`\u202f; `résultats` suivi du nom du programme montre les réponses",
+	"cmd.admin.needs.summary": "sonder les besoins avant un programme, dans un canal ou en message privé\u202f; `résultats` les montre",
 	"cmd.admin.needs.example": "/mentor admin needs \"Mentorat 2027\" mp:oui sujets:go, kubernetes",
-	"cmd.needs.summary":       "répondre par commande à l'enquête sur les besoins d'un programme\u202f: sujets à apprendre, à transmettre, type de mentorat, mois de début",
+	"cmd.needs.summary":       "répondre à l'enquête sur les besoins d'un programme\u202f: sujets, type de mentorat, mois de début",
 	"cmd.needs.example":       "/mentor needs \"Mentorat 2027\" apprendre:go transmettre:sql type:flash mois:2027-03",
 	"cmd.campaigns.summary":   "recevoir ou non les messages envoyés à tous les membres (enquêtes, invitations)\u202f: oui ou non",
 	"cmd.campaigns.example":   "/mentor campaigns oui",

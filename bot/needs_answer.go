@@ -147,7 +147,9 @@ func needsSignUp(mentor bool) actionFunc {
 		}
 		// TODO(programs): pass program:s.Program once offers and
 		// requests belong to a program.
-		c := Command{Member: who, Values: map[string]string{}}
+		// Locale: a member the bot meets here reads the language they
+		// clicked in.
+		c := Command{Member: who, Values: map[string]string{}, Locale: string(lang)}
 		switch {
 		case mentor && len(a.Teach) > 0:
 			c.Name = "offer"

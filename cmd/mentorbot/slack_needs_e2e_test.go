@@ -33,6 +33,8 @@ func TestSlackNeeds(t *testing.T) {
 	name := w.choose(elise, post, menus[0], menus[0].Options[0].Value)
 	answer := w.reply(name)
 	MustContain(t, answer, fr("needs.saved.learn", "value", "go"))
+	// A multi-select emptied sends no option: the answer is cleared.
+	MustContain(t, w.reply(w.choose(alice, post, menus[1])), en("needs.saved.none.teach"))
 	mentee := w.clickEphemeral(elise, answer, bot.ActionNeedsMentee)
 	MustContain(t, w.reply(mentee), "go")
 	w.dms(bob, 1, hasButton(bot.ActionProposalAccept))
