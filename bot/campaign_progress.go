@@ -25,10 +25,13 @@ func progressMessage(c Campaign) Message {
 	state := "campaign.progress.going"
 	if c.Done() {
 		state = "campaign.progress.done"
+		if HasKey(l, state+"."+c.Kind) {
+			state += "." + c.Kind // what to do next, for this kind
+		}
 	}
 	return Message{
 		Title: T(l, "campaign.progress.title."+c.Kind, "program", c.Program),
-		Text:  text + "\n" + T(l, state),
+		Text:  text + "\n" + T(l, state, "program", c.Program),
 	}
 }
 

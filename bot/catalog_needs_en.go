@@ -93,6 +93,7 @@ var catalogNeedsEN = map[string]string{
 	"campaign.progress.skipped":     "; {n} {count|member|members} asked for no such messages",
 	"campaign.progress.going":       "Still going: I update this message as it goes.",
 	"campaign.progress.done":        "Finished.",
+	"campaign.progress.done.needs":  "Finished. See the answers as they come with `/mentor admin needs results \"{program}\"`.",
 }
 
 func init() {

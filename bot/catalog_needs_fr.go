@@ -93,6 +93,7 @@ var catalogNeedsFR = map[string]string{
 	"campaign.progress.skipped":     "\u202f; {n} {count|membre a refusé|membres ont refusé} ces messages",
 	"campaign.progress.going":       "En cours\u202f: je mets ce message à jour au fur et à mesure.",
 	"campaign.progress.done":        "Terminé.",
+	"campaign.progress.done.needs":  "Terminé. Suivez les réponses avec `/mentor admin needs résultats \"{program}\"`.",
 }
 
 func init() {

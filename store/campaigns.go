@@ -299,10 +299,18 @@ func (s *Store) needsAnswers(ctx context.Context, tn bot.Tenant, survey string, 
 }
 
 // eraseTargets blanks a member's places in the campaigns' targets, so
-// that the batches of a campaign under way keep their positions.
+// that the batches of a campaign under way keep their positions, and
+// forgets them as the manager of a campaign (its progress is shown to
+// nobody from then on).
 func (s *Store) eraseTargets(ctx context.Context, k keys, u string, all []string) error {
 	for _, key := range all {
-		if kind, rest := kindOf(k, key); kind != "campaign" || !strings.HasSuffix(rest, ":targets") {
+		kind, rest := kindOf(k, key)
+		if kind == "campaign" && !strings.Contains(rest, ":") {
+			if err := s.eraseManager(ctx, key, u); err != nil {
+				return err
+			}
+		}
+		if kind != "campaign" || !strings.HasSuffix(rest, ":targets") {
 			continue
 		}
 		users, err := s.rdb.LRange(ctx, key, 0, -1).Result()
@@ -318,4 +326,25 @@ func (s *Store) eraseTargets(ctx context.Context, k keys, u string, all []string
 		}
 	}
 	return nil
+}
+
+// eraseManager blanks the manager of the campaign at key if it is u.
+func (s *Store) eraseManager(ctx context.Context, key, u string) error {
+	h, err := s.rdb.HGetAll(ctx, key).Result()
+	if err != nil {
+		return classify(err, "erase manager")
+	}
+	if h["json"] == "" {
+		return nil
+	}
+	c, err := campaignOf(h)
+	if err != nil || c.Manager.User != u {
+		return err
+	}
+	c.Manager = bot.MemberID{}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return bot.Wrap(bot.EINTERNAL, err, "encode campaign")
+	}
+	return classify(s.rdb.HSet(ctx, key, "json", b, "ref", "").Err(), "erase manager")
 }

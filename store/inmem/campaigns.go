@@ -36,6 +36,12 @@ func (c *campaignSpace) erase(u string) {
 	for _, a := range c.answers {
 		delete(a, u)
 	}
+	for id, camp := range c.campaigns {
+		if camp.Manager.User == u {
+			camp.Manager, camp.Ref = bot.MemberID{}, ""
+			c.campaigns[id] = camp
+		}
+	}
 	for id, users := range c.targets {
 		for i, x := range users {
 			if x == u {

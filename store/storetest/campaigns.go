@@ -143,17 +143,26 @@ func testNeedsAnswers(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 func testNeedsErase(t *testing.T, s bot.Store, tn bot.Tenant) {
-	u1 := tn.Member("u1")
+	u1 := tn.Member("zqerased")
 	MustOK(t, s.SaveNeedsSurvey(ctx(), bot.NeedsSurvey{ID: "s1", Tenant: tn, Program: "P", Created: t0}))
 	MustOK(t, s.SetNeedsAnswer(ctx(), u1, "s1", bot.NeedsLearn, "go", t0))
 	MustOK(t, s.SetCampaignOptOut(ctx(), u1, true))
-	mustCampaign(t, s, tn, "c1", "u0", "u1", "u2")
+	mustCampaign(t, s, tn, "c1", "u0", "zqerased", "u2")
+	c := bot.Campaign{ID: "c2", Tenant: tn, Kind: "needs", Manager: u1, Created: t0}
+	MustOK(t, s.CreateCampaign(ctx(), c, []string{"u0"}))
+	MustOK(t, s.SetCampaignRef(ctx(), tn, "c2", "D1/1"))
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: u1}))
+	if c, _ := s.GetCampaign(ctx(), tn, "c2"); c.Manager != (bot.MemberID{}) || c.Ref != "" {
+		t.Errorf("got manager %v and ref %q after the manager's erasure, want none", c.Manager, c.Ref)
+	}
 	if got, _ := s.MemberNeeds(ctx(), u1); len(got) != 0 {
 		t.Errorf("got %+v after erase, want none", got)
 	}
 	if out, _ := s.CampaignOptedOut(ctx(), u1); out {
 		t.Error("opt-out kept after erase")
+	}
+	if hits := Mentions(t, s, "zqerased"); len(hits) > 0 {
+		t.Errorf("got the member still in the store after erase:\n%s", hits)
 	}
 	got, err := s.CampaignTargets(ctx(), tn, "c1", 0, 3)
 	MustOK(t, err)
