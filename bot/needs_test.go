@@ -292,3 +292,34 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 		}
 	})
 }
+
+func TestNeedsBadInput(t *testing.T) {
+	h, _ := needsHarness(t, 1)
+	for _, tc := range []struct{ name, by, text, want string }{
+		{"NoWhere", "alice", `admin needs "Mentorat 2027"`, "Say where the survey goes"},
+		{"BothPlaces", "alice", `admin needs "Mentorat 2027" channel:#general dm:yes`, "one of the two"},
+		{"NoProgram", "alice", `admin needs "" dm:yes`, "Please give the program"},
+		{"NoSurveyYet", "alice", `admin needs results "Nope"`, "no needs survey for “Nope” yet"},
+		{"NotAManager", "m00", `admin needs "Mentorat 2027" dm:yes`, "only the program's managers"},
+		{"AnswerNoSurvey", "m00", `needs "Nope" learn:go`, "no needs survey for “Nope” yet"},
+		{"CampaignsBadChoice", "m00", `campaigns maybe`, "on"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := h.Run(tc.by, tc.text).Message.Text; !strings.Contains(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	t.Run("ForgedValues", func(t *testing.T) {
+		for _, v := range []string{"nosuch:learn:x|0", "nosuch", "|", "a:b|1"} {
+			r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("m00"), ActionID: bot.ActionNeedsAnswer, Value: v})
+			if r.Message.Text == "" || len(r.Message.Buttons) > 0 {
+				t.Errorf("%q: got %+v, want a refusal", v, r.Message)
+			}
+		}
+		r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("m00"), ActionID: bot.ActionNeedsAgain, Value: "x"})
+		if !strings.Contains(r.Message.Text, "managers") {
+			t.Errorf("got %q, want the again button refused to a member", r.Message.Text)
+		}
+	})
+}
