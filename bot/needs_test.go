@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
 )
 
 // editingPlatform is the managers' platform plus bot.Editor: it records
@@ -322,4 +323,46 @@ func TestNeedsBadInput(t *testing.T) {
 			t.Errorf("got %q, want the again button refused to a member", r.Message.Text)
 		}
 	})
+}
+
+// TestCampaignAcrossReplicas: two bots on one store tick at once, batch
+// after batch; every member gets the survey once, whichever replica sent
+// it, and the counts add up.
+func TestCampaignAcrossReplicas(t *testing.T) {
+	h, _ := needsHarness(t, 29)
+	other := bottest.New(t, h.Store, h.Tenant, bot.Config{Managers: []string{"alice"}})
+	h.Run("alice", `admin needs "Mentorat 2027" dm:yes`)
+	for range 6 {
+		h.Clock.Advance(10 * time.Second)
+		other.Clock.Advance(10 * time.Second)
+		var wg sync.WaitGroup
+		for _, b := range []*bot.Bot{h.Bot, other.Bot} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := b.TickTenants(context.Background(), h.Tenant); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	got := map[string]int{}
+	for _, s := range append(h.Platform.Take(), other.Platform.Take()...) {
+		if len(s.Message.Selects) > 0 {
+			got[s.To[0].User]++
+		}
+	}
+	if len(got) != 30 {
+		t.Errorf("got the survey to %d members, want 30", len(got))
+	}
+	for u, n := range got {
+		if n != 1 {
+			t.Errorf("%s got the survey %d times, want once", u, n)
+		}
+	}
+	c, err := h.Store.GetCampaign(context.Background(), h.Tenant, campaignID(t, h))
+	if err != nil || c.Sent != 30 || !c.Done() {
+		t.Errorf("got %+v, %v, want 30 sent", c, err)
+	}
 }

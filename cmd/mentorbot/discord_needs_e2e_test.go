@@ -43,6 +43,14 @@ func TestDiscordNeeds(t *testing.T) {
 	c.Send(t, discordtest.ClickInChannel(discordApp, w.Guild, w.Mentee, discordAnnounce, survey.ID, b.CustomID).WithLocale("fr"))
 	w.REST.WaitFor(t, "the proposal", func() bool { return len(w.REST.DMs(w.Mentor1)) > 0 })
 
+	t.Run("SomethingElse", func(t *testing.T) {
+		b, _ := survey.Button(bot.ActionNeedsOther)
+		form := c.Send(t, discordtest.ClickInChannel(discordApp, w.Guild, w.Mentor1, discordAnnounce, survey.ID, b.CustomID))
+		if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:needs" {
+			t.Fatalf("got %d %+v, want the form with the free field", form.Type, form.Data)
+		}
+		discordEphemeral(t, c.Submit(t, w.Mentor1, form, map[string]string{"program": "Mentorat 2027", "other": "Evenings only"}), "Evenings only")
+	})
 	t.Run("Campaign", func(t *testing.T) {
 		discordEphemeral(t, asManager("admin needs", discordtest.Option{Name: "program", Value: "Mentorat 2027"}, discordtest.Option{Name: "dm", Value: "yes"}), "by direct message")
 		progress := c.LastDM(t, manager)

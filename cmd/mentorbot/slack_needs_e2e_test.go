@@ -39,6 +39,14 @@ func TestSlackNeeds(t *testing.T) {
 	MustContain(t, w.reply(mentee), "go")
 	w.dms(bob, 1, hasButton(bot.ActionProposalAccept))
 
+	t.Run("SomethingElse", func(t *testing.T) {
+		name := w.click(carol, post, bot.ActionNeedsOther)
+		trigger := "trigger-" + strings.TrimPrefix(name, "click-")
+		open := w.fake.WaitCalls(t, "views.open", 1, func(c slackfake.Call) bool { return c.Get("trigger_id") == trigger }, wait)[0]
+		MustContain(t, open, en("label.other"))
+		MustAck(t, w.submit(carol, open, map[string]string{"program": "Mentorat 2027", "other": "Evenings only"}), "")
+		MustContain(t, w.reply(name), en("needs.saved.other", "value", "Evenings only"))
+	})
 	t.Run("Campaign", func(t *testing.T) {
 		MustContain(t, w.MustCommand(admin, `admin needs "Mentorat 2027" dm:yes`), "by direct message")
 		progress := w.dms(admin, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "Sent 0 of") })[0]
