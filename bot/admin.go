@@ -32,7 +32,8 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "command", French: "commande", Type: OptText, MaxLength: 40},
 		}},
 		{Name: "admin stats", Admin: true, run: runAdminStats},
-		{Name: "admin match", Admin: true, run: runAdminMatch},
+		{Name: "admin match", Admin: true, run: runAdminMatch, Options: []Option{optProgram}},
+		{Name: "admin program", Admin: true, Positional: "action", run: runAdminProgram, Options: programOptions(kinds)},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},
@@ -47,6 +48,10 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.charter_text"},
 		}},
 		{Name: "admin export", Admin: true, run: runAdminExport},
+		// The shareable testimonials, listed, or as a file (admin_testimonials.go).
+		{Name: "admin testimonials", Admin: true, Positional: "format", run: runAdminTestimonials, Options: []Option{
+			{Name: "format", Type: OptChoice, Choices: []string{"csv", "markdown"}, ChoiceAliases: map[string][]string{"markdown": {"md"}}},
+		}},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
 			withRequired(channel),
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.announce_lang",

@@ -41,15 +41,34 @@ type roundPlan struct {
 	pairs []matching.Assignment
 	left  []Request // in waiting order
 	print string
+	// program is the program whose kick-off round this is, "" for the
+	// whole pool (what is not held for a kick-off).
+	program ProgramID
 }
 
-// planRound solves a round over the workspace's pool as it is now.
-func (b *Bot) planRound(ctx context.Context, t Tenant) (roundPlan, error) {
-	pool, err := b.loadRound(ctx, t)
+// value is what the round's buttons carry: the print, and the program
+// of a kick-off round ("<print>:<program>").
+func (p roundPlan) value() string {
+	if p.program == "" {
+		return p.print
+	}
+	return p.print + ":" + string(p.program)
+}
+
+// planRound solves a round over the workspace's pool as it is now, or
+// over one program's waiting requests when program is set.
+func (b *Bot) planRound(ctx context.Context, t Tenant, program ProgramID) (roundPlan, error) {
+	var pool roundPool
+	var err error
+	if program == "" {
+		pool, err = b.loadRound(ctx, t)
+	} else {
+		pool, err = b.loadProgramRound(ctx, t, program)
+	}
 	if err != nil {
 		return roundPlan{}, err
 	}
-	p := roundPlan{pool: pool, pairs: matching.Assign(pool.needs, pool.mentors, pool.opt)}
+	p := roundPlan{pool: pool, pairs: matching.Assign(pool.needs, pool.mentors, pool.opt), program: program}
 	assigned := map[string]bool{}
 	for _, a := range p.pairs {
 		assigned[a.NeedID] = true
@@ -86,8 +105,20 @@ func fingerprint(pool roundPool, pairs []matching.Assignment) string {
 
 // runAdminMatch shows a manager the round the matcher would make now,
 // with buttons to send it or discard it. Nothing is sent yet.
+// With program: it previews that program's kick-off round: its waiting
+// requests only, held or not.
 func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	p, err := b.planRound(ctx, in.Member.Tenant())
+	var program ProgramID
+	if in.Text("program") != "" {
+		id, err := b.programOption(ctx, in)
+		if err != nil {
+			return Reply{}, err
+		}
+		if id != DefaultProgram {
+			program = id
+		}
+	}
+	p, err := b.planRound(ctx, in.Member.Tenant(), program)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -132,8 +163,8 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	if len(p.pairs) > 0 {
 		msg.Text += "\n\n" + T(lang, "round.confirm")
 		msg.Buttons = []Button{
-			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: p.print, Style: StylePrimary},
-			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: p.print},
+			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: p.value(), Style: StylePrimary},
+			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: p.value()},
 		}
 	}
 	return msg, nil
@@ -221,10 +252,11 @@ func capList(lang Lang, items []string, total, limit int) []string {
 // one previewed; otherwise it shows the round recomputed, never a stale
 // one. The round is sent once whatever the clicks: a second click finds it
 // sent, or being sent.
-func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print string) (Reply, error) {
+func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	t := who.Tenant()
+	print, program, _ := strings.Cut(value, ":")
 	key := "round:" + print
-	p, err := b.planRound(ctx, t)
+	p, err := b.planRound(ctx, t, ProgramID(program))
 	if err != nil {
 		return Reply{}, err
 	}
@@ -245,8 +277,9 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print strin
 	case !ran:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
 	}
+	b.kickedOff(ctx, t, p.program)
 	msg, err := b.roundReport(ctx, lang, p, results)
-	b.log.Info("round sent", "tenant", t.String(), "by", who.String(), "pairs", len(p.pairs))
+	b.log.Info("round sent", "tenant", t.String(), "by", who.String(), "pairs", len(p.pairs), "program", string(p.program))
 	return Reply{Replace: true, Message: msg}, err
 }
 
@@ -307,6 +340,8 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 }
 
 // cancelRound discards a preview: nothing was sent.
-func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, print string) (Reply, error) {
+func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	_, program, _ := strings.Cut(value, ":")
+	b.kickedOff(ctx, who.Tenant(), ProgramID(program))
 	return Reply{Replace: true, Message: Message{Text: T(lang, "round.cancelled")}}, nil
 }

@@ -76,7 +76,10 @@ func settingValue(lang Lang, s Settings, name string) string {
 	if name == "kinds" {
 		return kindsIn(lang, s.Kinds)
 	}
-	return s.Get(name)
+	if v := s.Get(name); name != "max-tz-hours" || v != "0" {
+		return v
+	}
+	return T(lang, "admin.settings.no_limit")
 }
 
 // durationIn writes d in words, in whole days, hours or minutes where

@@ -19,11 +19,13 @@ var adminSamples = map[string]string{
 	"admin pair":           "admin pair @mia @ann go",
 	"admin charter":        "admin charter lang:fr text:Soyons bienveillants.",
 	"admin export":         "admin export",
+	"admin testimonials":   "admin testimonials format:csv",
 	"admin announce":       "admin announce #general lang:both",
 	"admin needs":          "admin needs \"Mentorat 2027\" channel:#general",
 	"admin settings":       "admin settings proposal-timeout:5d",
 	"admin digest-channel": "admin digest-channel #managers",
 	"admin managers":       "admin managers add @bob",
+	"admin program":        `admin program create "Mentorat 2027" start:2027-01-15 end:2027-06-30`,
 }
 
 // TestAdminRefused: each admin command from a member who is not a manager

@@ -74,7 +74,7 @@ var catalogFR = map[string]string{
 	"waiting.language":    "Les mentors de « {topic} » ne parlent pas votre langue.",
 	"waiting.timezone":    "Les mentors de « {topic} » ont trop d'heures de décalage avec vous.",
 	"waiting.kind":        "Les mentors de « {topic} » ne proposent pas cette forme de mentorat.",
-	"waiting.declined":    "Les mentors de « {topic} » n'étaient pas disponibles cette fois-ci.",
+	"waiting.declined":    "Les mentors de « {topic} » ont déjà été sollicités pour cette demande.",
 	"mentee.waiting":      "Aucun mentor n'est disponible pour « {topic} » en ce moment. Votre demande reste dans la file et je la proposerai dès que quelqu'un correspondra.",
 	"mentee.accepted":     "Bonne nouvelle : {mentor} accepte de vous accompagner sur « {topic} ». Dernière étape : la charte du programme.",
 
@@ -106,7 +106,7 @@ var catalogFR = map[string]string{
 	"charter.title":            "La charte du mentorat",
 	"charter.intro":            "Avant que votre binôme sur « {topic} » devienne officiel, merci de lire et d'accepter la charte du programme :",
 	"charter.accepted":         "Vous avez accepté la charte (version {version}) le {date}.",
-	"charter.both":             "Vous l'avez acceptée l'un et l'autre : votre mise en relation arrive.",
+	"charter.both":             "La charte est acceptée des deux côtés : votre mise en relation arrive.",
 	"charter.waiting_other":    "J'attends maintenant que {name} l'accepte aussi.",
 	"charter.declined_mentor":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Merci de votre franchise.",
 	"charter.declined_mentee":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Votre demande retourne dans la file ; retirez-la avec `/mentor cancel` si vous n'en avez plus besoin.",
@@ -117,7 +117,7 @@ var catalogFR = map[string]string{
 
 	// Mise en relation.
 	"intro.title":           "Mise en relation : {topic}",
-	"intro.text":            "{mentee}, voici {mentor} : votre mentor sur « {topic} », en {kind}. Vous avez tous deux accepté la charte : bienvenue dans le programme !",
+	"intro.text":            "{mentee}, voici {mentor} : votre mentor sur « {topic} », en {kind}. La charte est acceptée des deux côtés : bienvenue dans le programme !",
 	"intro.room":            "Votre salle de visioconférence",
 	"intro.next.flash":      "Convenez d'un créneau de 30 minutes cette semaine et retrouvez-vous dans la salle ci-dessous.",
 	"intro.next.one-to-one": "Fixez un premier rendez-vous cette semaine pour convenir des objectifs et d'un rythme, par exemple toutes les deux semaines.",
@@ -128,7 +128,7 @@ var catalogFR = map[string]string{
 	"status.title":            "Votre mentorat",
 	"status.unknown":          "inconnu",
 	"status.offer":            "Mentor pour : {topics} ({state})",
-	"status.offer_open":       "ouvert aux demandes",
+	"status.offer_open":       "offre ouverte aux demandes",
 	"status.offer_paused":     "en pause",
 	"status.no_offer":         "Vous ne proposez pas de mentorat (`/mentor offer`).",
 	"status.request":          "Votre demande : « {topic} », {state}",
@@ -147,7 +147,7 @@ var catalogFR = map[string]string{
 
 	// Aide et table des commandes.
 	"help.title":          "mentorbot : comment utiliser /mentor",
-	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais marchent aussi (`capacity:3`).",
+	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais fonctionnent aussi (`capacity:3`).",
 	"help.managers":       "Responsables du programme : `/mentor admin help`.",
 	"help.example":        "exemple :",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",
@@ -208,7 +208,7 @@ var catalogFR = map[string]string{
 	"checkin.yes":             "Parfait, merci de m'avoir prévenu !",
 	"checkin.yes_flash":       "Parfait, merci de m'avoir prévenu ! Un court questionnaire arrive.",
 	"checkin.notyet":          "Pas de souci : je reviens vers vous dans {days} {days|jour|jours}.",
-	"checkin.stopped":         "Merci de me l'avoir dit. Le binôme prend fin, sans reproche pour personne.",
+	"checkin.stopped":         "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.",
 	"ended.title":             "Votre binôme sur « {topic} » est terminé",
 	"ended.text_mentor":       "Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
 	"ended.text_mentee":       "Dommage que cela n'ait pas fonctionné. Souhaitez-vous un nouveau binôme sur « {topic} » ?",

@@ -36,7 +36,7 @@ var catalogMatchEN = map[string]string{
 	"fair.window":             "Requests made from {from} to {to} ({weeks}), matched within {days} {days|day|days}:",
 	"fair.weeks.one":          "{count} week",
 	"fair.weeks.other":        "{count} weeks",
-	"fair.none":               "No request in these weeks.",
+	"fair.none":               "No requests in these weeks.",
 	"fair.all":                "All requests",
 	"fair.by_lang":            "By language",
 	"fair.by_region":          "By time zone",

@@ -30,7 +30,15 @@ var catalogShellEN = map[string]string{
 	"shell.minutes.other": "{count} minutes",
 	"shell.seconds.one":   "{count} second",
 	"shell.seconds.other": "{count} seconds",
-	"shell.field":         "{label}: {value}",
+	// A duration of exactly 1 of a unit: French writes « un jour », so
+	// that « de » elides before it (« d'un jour »).
+	"shell.days.1":    "1 day",
+	"shell.hours.1":   "1 hour",
+	"shell.minutes.1": "1 minute",
+	"shell.seconds.1": "1 second",
+	// The last two parts of a duration: "1 day and 12 hours".
+	"shell.duration_and": "{first} and {second}",
+	"shell.field":        "{label}: {value}",
 }
 
 func init() {

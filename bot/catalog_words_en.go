@@ -5,6 +5,8 @@ package bot
 var catalogWordsEN = map[string]string{
 	"digest.topics_none":  "none",
 	"digest.answers_none": "no answers yet",
+	// A pair cancelled over its charter never started: it did not "end".
+	"state.pair.cancelled_charter": "cancelled, the charter was not accepted",
 }
 
 func init() {

@@ -6,6 +6,8 @@ package bot
 var catalogWordsFR = map[string]string{
 	"digest.topics_none":  "aucun",
 	"digest.answers_none": "aucune réponse",
+	// « annulé » agrees with « Mentor de… » and « Accompagnement par… ».
+	"state.pair.cancelled_charter": "annulé, la charte n'a pas été acceptée",
 }
 
 func init() {

@@ -94,7 +94,10 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 			b.log.Error("charter: text", "pair", pair.ID, "err", err)
 			continue
 		}
-		if m.CharterVersion >= version {
+		// A program's own charter is accepted for each of its pairs.
+		own := b.programCharter(ctx, pair, m.Lang)
+		text += own
+		if m.CharterVersion >= version && own == "" {
 			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)

@@ -7,8 +7,10 @@ import (
 )
 
 // FollowupStore records the answers to check-ins and surveys (checkin.go,
-// survey.go).
+// survey.go), and the final survey's testimonials (testimonial.go).
 type FollowupStore interface {
+	TestimonialStore // testimonial.go
+
 	// RecordCheckin records a member's answer to a check-in round of a pair:
 	// "yes" sets Met (first time only), "notyet" adds one to NotYet.
 	// ESTALE if the member already answered that round, EFORBIDDEN if by

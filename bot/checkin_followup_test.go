@@ -22,7 +22,7 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 	}{
 		{bot.ActionCheckinYes, "Great, thanks", bot.PairActive},
 		{bot.ActionCheckinNotYet, "I'll check in again in 4 days", bot.PairActive},
-		{bot.ActionCheckinStop, "The pair has ended, kindly", bot.PairCancelled},
+		{bot.ActionCheckinStop, "Thank you for telling me. I've ended the pair: these things happen, and it is nobody's fault.", bot.PairCancelled},
 	} {
 		t.Run(tt.button, func(t *testing.T) {
 			h := MustHarness(t)

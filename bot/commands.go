@@ -231,6 +231,8 @@ var (
 	optTZ        = Option{Name: "tz", French: "fuseau", Aliases: []string{"timezone", "fuseau-horaire"}, Type: OptTZ, MaxLength: 64}
 	optYears     = Option{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70}
 	optTopic     = Option{Name: "topic", French: "sujet", Type: OptText, MaxLength: MaxTopicLen}
+	// optProgram names a program by its name or ID (program.go).
+	optProgram = Option{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen}
 )
 
 // optKind is the option that picks one kind of mentoring.
@@ -256,6 +258,7 @@ func commandTable() []CommandSpec {
 			optTZ, optYears,
 			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			optProgram,
 		}},
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{
 			withRequired(optTopic),
@@ -264,7 +267,7 @@ func commandTable() []CommandSpec {
 			{Name: "language", French: "langue", Type: OptLanguage, MaxLength: 40},
 			optLanguages,
 			{Name: "goal", French: "objectif", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
-			optTZ, optYears,
+			optTZ, optYears, optProgram,
 		}},
 		{Name: "status", ReadOnly: true, run: runStatus},
 		{Name: "cancel", run: runCancel},
@@ -278,6 +281,10 @@ func commandTable() []CommandSpec {
 		}},
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
+		}},
+		// The final survey's sentence (testimonial.go): a form, like comment.
+		{Name: "testimonial", Positional: "sentence", Form: true, run: runTestimonial, Options: []Option{
+			{Name: "sentence", French: "phrase", FreeText: true, Type: OptText, MaxLength: MaxTestimonialLen, Multiline: true, Required: true},
 		}},
 		// Privacy (forget.go, export_me.go): read-only, so that a newcomer
 		// asking is not recorded first.

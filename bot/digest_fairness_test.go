@@ -89,5 +89,5 @@ func TestDigestFairness(t *testing.T) {
 func TestDigestFairnessEmpty(t *testing.T) {
 	h := MustAdminHarness(t)
 	msg := h.Run("alice", "admin stats").Message
-	MustLines(t, msg.Text, "Who the matching leaves out", "• No request in these weeks.", "• Re-pairings prevented by repeat avoidance: 0 (week before: 0)")
+	MustLines(t, msg.Text, "Who the matching leaves out", "• No requests in these weeks.", "• Re-pairings prevented by repeat avoidance: 0 (week before: 0)")
 }

@@ -58,6 +58,8 @@ func TestPostDigest(t *testing.T) {
 		// « aucun » (sujet) is not « aucune » (note).
 		MustLines(t, posts[0].Message.Text,
 			"• Propositions\u202f: 0 acceptée, 0 déclinée, 0 expirée (semaine précédente\u202f: 0 acceptée, 0 déclinée, 0 expirée)",
+			// An introduction is a « mise en relation » everywhere.
+			"• Mises en relation\u202f: 0 (semaine précédente\u202f: 0)",
 			"• Note moyenne\u202f: aucune (semaine précédente\u202f: aucune)",
 			"• «\u202fMon mentor a répondu à mes questions\u202f»\u202f: aucune réponse (semaine précédente\u202f: aucune réponse)",
 			"Demandés dans la semaine\u202f: aucun",

@@ -25,6 +25,9 @@ type Offer struct {
 	// Keys are the index keys of the topics, computed by the core; the
 	// store indexes by them and never folds topics.
 	Keys []string
+	// Programs are the programs the mentor offers in; none means the
+	// default program alone (InPrograms).
+	Programs []ProgramID
 }
 
 // DefaultCapacity is the capacity of an offer that does not say.
@@ -61,6 +64,9 @@ type Request struct {
 	// Keys are the index keys of the topic, computed by the core; the
 	// store indexes by them and never folds topics.
 	Keys []string
+	// Program is the program the request belongs to; "" is the default
+	// program (InProgram).
+	Program ProgramID
 }
 
 // ProposalState is where a proposal stands.

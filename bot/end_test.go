@@ -49,7 +49,7 @@ func TestEndPair(t *testing.T) {
 	}
 	r = clickIn(h, "dan", r, bot.ActionEndAsk)
 	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
-	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), bot.T(bot.French, "checkin.stopped"))
+	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.")
 	MustInbox(t, h,
 		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
@@ -94,4 +94,19 @@ func TestEndPairNotStarted(t *testing.T) {
 	want := "Your pair with Ines on “go” hasn't started yet: it is waiting for the charter. If you'd rather not go ahead, click “I decline” under the charter."
 	MustContain(t, h.Run("bob", "end"), want)
 	MustContain(t, h.Run("bob", "end Ines"), want)
+}
+
+// TestStatusCharterNeverAccepted: a pair cancelled because its charter
+// was declined or not accepted in time never started: /mentor status says
+// so, rather than that it "ended".
+func TestStatusCharterNeverAccepted(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ann", "lang fr")
+	h.Run("mia", "offer go languages:en,fr")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionCharterAccept)
+	MustTick(t, h, 72*time.Hour)
+	MustContain(t, h.Run("mia", "status"), "Mentor of Ann on “go”: cancelled, the charter was not accepted")
+	MustContain(t, h.Run("ann", "status"), "Accompagnement par Mia sur «\u202fgo\u202f»\u202f: annulé, la charte n'a pas été acceptée")
 }

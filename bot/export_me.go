@@ -44,7 +44,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
-		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Needs: []NeedsAnswer{}}
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Needs: []NeedsAnswer{}}
 	if d.Member.ID.User != "" {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
@@ -72,6 +72,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		out.Surveys = append(out.Surveys, surveyExport{Survey: string(s.Survey), Question: s.Question, Answer: s.Answer, At: timePtr(s.At)})
 	}
 	out.Charters = append(out.Charters, d.Charters...)
+	out.Testimonials = append(out.Testimonials, d.Testimonials...)
 	out.Needs = append(out.Needs, d.Needs...)
 	out.CampaignOptOut = d.CampaignOptOut
 	b, err := json.MarshalIndent(out, "", "  ")
@@ -95,8 +96,11 @@ type memberExport struct {
 	Checkins  []CheckinAnswer     `json:"checkins"`
 	Surveys   []surveyExport      `json:"survey_answers"`
 	Charters  []CharterAcceptance `json:"charter_acceptances"`
-	History   map[string]string   `json:"past_mentors,omitempty"`
-	Needs     []NeedsAnswer       `json:"needs_survey_answers"`
+	// Testimonials carry their consent: "anonymous", "name", "no", or ""
+	// when the member has not said (never shared).
+	Testimonials []Testimonial     `json:"testimonials"`
+	History      map[string]string `json:"past_mentors,omitempty"`
+	Needs        []NeedsAnswer     `json:"needs_survey_answers"`
 	// CampaignOptOut: the member asked for no more campaign messages.
 	CampaignOptOut bool `json:"campaigns_opted_out"`
 }

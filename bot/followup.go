@@ -144,6 +144,7 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 		if err != nil {
 			return err
 		}
+		text += b.programCharter(ctx, pair, m.Lang)
 		build := func(l Lang) Message {
 			m := charterMessage(l, pair, version, text)
 			if reminder {
@@ -187,6 +188,9 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	r, err := b.store.requests.GetRequest(ctx, t, j.Part(0))
 	if err != nil || !r.State.Open() {
 		return ignoreGone(err)
+	}
+	if later, err := b.escalateLater(ctx, t, r); later || err != nil {
+		return err
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)

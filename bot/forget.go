@@ -8,8 +8,8 @@ import (
 // "Yes, erase everything" erases. Leaving the workspace erases the same
 // way, without asking (Forget, called by the adapters).
 const (
-	ActionForgetConfirm = "forget.confirm" // erases; the value is "me"
-	ActionForgetKeep    = "forget.keep"    // keeps everything
+	ActionForgetConfirm = "forget.confirm" // erases; the value is the language asked in
+	ActionForgetKeep    = "forget.keep"    // keeps everything; the value is the language asked in
 )
 
 // forgetReason is Pair.EndReason for a pair ended because a member erased
@@ -32,27 +32,54 @@ func runForget(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		Title: T(in.Lang, "forget.confirm_title"),
 		Text:  T(in.Lang, "forget.confirm"),
 		Buttons: []Button{
-			{Label: T(in.Lang, "btn.forget_confirm"), ActionID: ActionForgetConfirm, Value: "me", Style: StyleDanger},
-			{Label: T(in.Lang, "btn.forget_keep"), ActionID: ActionForgetKeep, Value: "me"},
+			{Label: T(in.Lang, "btn.forget_confirm"), ActionID: ActionForgetConfirm, Value: string(in.Lang), Style: StyleDanger},
+			{Label: T(in.Lang, "btn.forget_keep"), ActionID: ActionForgetKeep, Value: string(in.Lang)},
 		},
 	}}, nil
 }
 
+// forgetLang is the language to answer a click on the confirmation in.
+// The member's language goes with their record, so a second click (a
+// double click, or "No, keep my data" after "Yes") answers in the
+// language the buttons were sent in, written on their value. Buttons
+// sent before it was written there carry "me".
+func forgetLang(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) Lang {
+	if _, err := b.store.members.GetMember(ctx, who); err == nil {
+		return lang
+	}
+	if l, ok := ParseLang(value); ok {
+		return l
+	}
+	return lang
+}
+
 // confirmForget is "Yes, erase everything".
-func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (Reply, error) {
+func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	lang = forgetLang(ctx, b, who, lang, value)
 	if err := b.Forget(ctx, who); err != nil {
 		return Reply{}, err
 	}
 	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.done")}}, nil
 }
 
-// keepData is "No, keep my data".
-func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (Reply, error) {
-	return Reply{Replace: true, Message: Message{Text: T(lang, "forget.kept")}}, nil
+// keepData is "No, keep my data". Clicked after "Yes, erase everything",
+// there is nothing left to keep, and it says so.
+func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	lang = forgetLang(ctx, b, who, lang, value)
+	d, err := b.store.privacy.MemberData(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	key := "forget.kept"
+	if d.Empty() {
+		key = "forget.nothing"
+	}
+	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, key)}}, nil
 }
 
 // Forget erases everything personal the bot keeps about a member: their
-// record, offer, requests, proposals, pairs, answers, charter acceptances
+// record, offer, requests, proposals, pairs, answers, testimonials (and
+// the other members' testimonials that name them), charter acceptances
 // and every mention of them. First it winds down what involves others, as
 // if the member had said no: their pending proposals go to the next
 // mentor, a pair waiting for its charter is cancelled (the other member
@@ -95,6 +122,9 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	}
 	for _, r := range d.Requests {
 		e.Requests = append(e.Requests, r.ID)
+	}
+	if err := b.eraseTestimonialsNaming(ctx, who, e.Names, d.Pairs); err != nil {
+		return err
 	}
 	if err := b.store.privacy.Erase(ctx, e); err != nil {
 		return err

@@ -47,6 +47,11 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 	r = clickIn(h, ada, r, bot.ActionSurveyAnswer)
 	clickIn(h, ada, r, bot.ActionSurveyAnswer)
 	MustContain(t, h.Run(ada, "comment Erin was great"), "comment")
+	// Testimonials: hers, and Erin's, which names her.
+	clickIn(h, ada, h.Run(ada, "testimonial Erin made joins easy."), "Yes, with my first name")
+	clickIn(h, "erin", h.Click("erin", "erin", "5"), bot.ActionSurveyAnswer)
+	name := strings.ToUpper(ada[:1]) + ada[1:]
+	clickIn(h, "erin", h.Run("erin", "testimonial "+name+" asked the best questions."), "Yes, anonymously")
 
 	mustOfficial(h, "bob", "offer go", ada, "request go kind:one-to-one")
 	MustTick(t, h, 3*day)
@@ -74,9 +79,9 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 // answers is a contract test (storetest's Erase).
 func placesOfMember(b storetest.Backend) []string {
 	if b.Redis {
-		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined"}
+		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":hist:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":quote:"}
 	}
-	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins "}
+	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins ", " quotes "}
 }
 
 // TestForget: /mentor forget asks first; "Yes, erase everything" erases
@@ -159,4 +164,25 @@ func TestForgetWithoutRecord(t *testing.T) {
 		t.Fatalf("got manager %v (%v), want the seat erased", ok, err)
 	}
 	MustContain(t, h.Run("zoe", "forget"), "I keep nothing about you")
+}
+
+// TestForgetTwiceInFrench: a double click on « Oui, tout effacer » answers
+// in French both times, though the member's language was erased with
+// their record at the first click; so does « Non, garder mes données »
+// clicked after it, which must not claim that nothing was erased.
+func TestForgetTwiceInFrench(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("zoe", "lang fr")
+	h.Run("zoe", "offer go")
+	r := h.Run("zoe", "forget")
+	MustContain(t, clickIn(h, "zoe", r, bot.ActionForgetConfirm), "tout ce que je conservais sur vous est effacé")
+	second := clickIn(h, "zoe", r, bot.ActionForgetConfirm)
+	MustContain(t, second, "tout ce que je conservais sur vous est effacé")
+	if second.Lang != bot.French {
+		t.Errorf("got the second click's reply in %q, want fr", second.Lang)
+	}
+	kept := clickIn(h, "zoe", r, bot.ActionForgetKeep)
+	if kept.Lang != bot.French || strings.Contains(kept.Message.Text, "rien n'a été effacé") {
+		t.Errorf("got %q (%s) after the erasure, want a true sentence in French", kept.Message.Text, kept.Lang)
+	}
 }

@@ -46,7 +46,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 			return refuse(spec.Name, err, lang)
 		}
 	}
-	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin, Forms: c.Forms && !c.FromForm}
 	if lookup == nil {
 		in.Me = me
 	}
@@ -121,11 +121,14 @@ func actionTable() map[string]actionFunc {
 		ActionNewMatchNo:      answerNewMatch(false),
 		ActionSurveyAnswer:    answerSurvey,
 		ActionSurveyComment:   commentButton,
-		ActionEndAsk:          askEnd,
-		ActionEndConfirm:      confirmEnd,
-		ActionEndKeep:         keepPair,
-		ActionForgetConfirm:   confirmForget,
-		ActionForgetKeep:      keepData,
+		// The final survey's testimonial (testimonial.go).
+		ActionTestimonialWrite: writeTestimonial,
+		ActionTestimonialShare: shareTestimonial,
+		ActionEndAsk:           askEnd,
+		ActionEndConfirm:       confirmEnd,
+		ActionEndKeep:          keepPair,
+		ActionForgetConfirm:    confirmForget,
+		ActionForgetKeep:       keepData,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.
@@ -138,6 +141,9 @@ func actionTable() map[string]actionFunc {
 		// A manager's pair to confirm (managers only; the one who asked).
 		ActionPairConfirm: confirmPair,
 		ActionPairCancel:  cancelPair,
+		// Closing a program (managers only).
+		ActionProgramClose: confirmCloseProgram,
+		ActionProgramKeep:  keepProgram,
 		// The needs survey and campaigns (needs.go, campaign.go).
 		ActionNeedsAnswer:    answerNeeds,
 		ActionNeedsOther:     openNeedsOther,

@@ -50,6 +50,9 @@ type Invocation struct {
 	// IsAdmin is Command.IsAdmin: the platform says the member administers
 	// the workspace.
 	IsAdmin bool
+	// Forms is Command.Forms, unless the values come from a form: a
+	// command may open a form of its own (admin program create).
+	Forms bool
 	// Newcomer is true when the bot had no record of the member when the
 	// command came: nothing of theirs is stored.
 	Newcomer bool

@@ -80,7 +80,7 @@ func TestFlashLifecycle(t *testing.T) {
 	MustTick(t, h, 36*time.Hour) // halfway through the 72 h charter timeout
 	MustInbox(t, h, "alice: Rappel — La charte du mentorat | Avant que votre binôme sur « go » devienne officiel, merci de lire et d'accepter la charte du programme :")
 	h.Click("alice", "alice", bot.ActionCharterAccept)
-	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). Vous avez tous deux accepté la charte : bienvenue dans le programme !")
+	MustInbox(t, h, "bob+alice: Mise en relation : go / Introduction: go | Alice, voici Bob : votre mentor sur « go », en mentorat flash (Meet & Share). La charte est acceptée des deux côtés : bienvenue dans le programme !")
 
 	MustTick(t, h, 3*day)
 	MustInbox(t, h, "bob: Check-in: go | Have you been in touch with Alice?", "alice: Point d'étape : go | Avez-vous pu échanger avec Bob ?")
@@ -163,7 +163,7 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 	pair := mustOnlyPair(t, h, "dan")
 	inbox(h)
 	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
-	MustContain(t, r, "The pair has ended, kindly")
+	MustContain(t, r, "I've ended the pair")
 	MustInbox(t, h,
 		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")

@@ -188,7 +188,7 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
 		UTCOffset: off, NoTZ: !known, Years: mentee.Years,
 		Exclude: append(append([]string(nil), r.Declined...), never...),
-		Met:     met, Waited: max(now.Sub(r.Created), 0),
+		Met:     met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
 	}
 }
 
@@ -235,6 +235,7 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 		out = append(out, matching.Mentor{
 			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: off, NoTZ: !known,
 			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending, Paused: o.Paused,
+			Programs: programIDs(o.InPrograms()),
 		})
 	}
 	return out

@@ -62,6 +62,9 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		o.Languages = parseLangs(v)
 		m.Languages = o.Languages // the languages the member speaks, for their requests too
 	}
+	if o.Programs, err = b.offerPrograms(ctx, in, o, updated); err != nil {
+		return Reply{}, err
+	}
 	if v := in.List("kinds"); len(v) > 0 {
 		o.Kinds = o.Kinds[:0]
 		for _, k := range v {
@@ -82,7 +85,11 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if updated {
 		key = "offer.updated"
 	}
-	return offerReply(in.Lang, key, o, m), nil
+	reply := offerReply(in.Lang, key, o, m)
+	if len(o.Programs) > 0 {
+		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
+	}
+	return reply, nil
 }
 
 // offerTopics returns the topics of an offer after the command: the

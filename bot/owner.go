@@ -37,11 +37,14 @@ var ownedActions = map[string]bool{
 	ActionNewMatchNo:     true,
 	ActionSurveyAnswer:   true,
 	ActionSurveyComment:  true,
-	ActionEndAsk:         true,
-	ActionEndConfirm:     true,
-	ActionEndKeep:        true,
-	ActionForgetConfirm:  true,
-	ActionForgetKeep:     true,
+	// The final survey's testimonial (testimonial.go).
+	ActionTestimonialWrite: true,
+	ActionTestimonialShare: true,
+	ActionEndAsk:           true,
+	ActionEndConfirm:       true,
+	ActionEndKeep:          true,
+	ActionForgetConfirm:    true,
+	ActionForgetKeep:       true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one
@@ -57,6 +60,8 @@ var unownedActions = map[string]string{
 	ActionRoundCancel:      "managers only (IsAdminAction)",
 	ActionPairConfirm:      "managers only, and its draft refuses any manager but the one who asked",
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
+	ActionProgramClose:     "managers only (IsAdminAction); closing twice says so",
+	ActionProgramKeep:      "managers only (IsAdminAction)",
 	ActionNeedsAnswer:      "a survey posted in a channel too: each click is the clicker's own answer",
 	ActionNeedsOther:       "opens the clicker's own form",
 	ActionNeedsMentor:      "signs up the clicker from their own answer",

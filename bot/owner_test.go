@@ -65,7 +65,7 @@ func TestButtonBelongsToItsMember(t *testing.T) {
 		if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairActive {
 			t.Fatalf("got %s, want the pair going on", p.State)
 		}
-		MustContain(t, clickIn(h, "carol", confirm, bot.ActionEndConfirm), "The pair has ended, kindly")
+		MustContain(t, clickIn(h, "carol", confirm, bot.ActionEndConfirm), "I've ended the pair")
 		mustForeign(t, "carol", "dan", bot.ActionNewMatchYes)
 		mustForeign(t, "dan", "carol", bot.ActionNewMatchNo)
 		MustContain(t, h.Click("carol", "carol", bot.ActionNewMatchNo), "your offer is paused")

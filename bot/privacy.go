@@ -13,12 +13,13 @@ import (
 type PrivacyStore interface {
 	// MemberData returns everything stored about one member: their
 	// record, offer, requests, proposals (as mentor or mentee), pairs,
-	// check-in and survey answers, charter acceptances and history. It
+	// check-in and survey answers, testimonials, charter acceptances and
+	// history. It
 	// walks the workspace's keys, so it runs only at a member's own ask.
 	// A member the bot does not know gives a zero MemberData.
 	MemberData(ctx context.Context, id MemberID) (MemberData, error)
 	// Erase removes the member's record, offer, indexes, answers,
-	// acceptances, marks and every mention of their user ID or of one of
+	// testimonials, acceptances, marks and every mention of their user ID or of one of
 	// Erasure.Names in a list, set, sorted set, hash field or kept
 	// message of the workspace, and the requests, proposals and pairs the
 	// erasure names. Counters (Stats) keep their numbers. Running it again
@@ -26,8 +27,9 @@ type PrivacyStore interface {
 	Erase(ctx context.Context, e Erasure) error
 	// Prune deletes the closed pairs (with their check-ins and surveys)
 	// that ended before before, the surveys of pairs that ended before
-	// before, and the cancelled requests created before before, and
-	// returns how many pairs and requests went. Counters stay.
+	// before, the testimonials written before before, and the cancelled
+	// requests created before before, and returns how many pairs and
+	// requests went. Counters stay.
 	Prune(ctx context.Context, t Tenant, before time.Time) (Pruned, error)
 	// MembersWithRecord returns the user IDs of the workspace's members
 	// who have a record (every member with an offer, a request or a
@@ -48,6 +50,9 @@ type MemberData struct {
 	Checkins  []CheckinAnswer
 	Surveys   []SurveyAnswer
 	Charters  []CharterAcceptance
+	// Testimonials are the member's sentences about their pairs, with
+	// their consent (testimonial.go).
+	Testimonials []Testimonial
 	// History is, for the member as a mentee, the verdict on each past
 	// mentor (VerdictMet, VerdictNever), by the mentor's user ID.
 	History map[string]string
@@ -60,7 +65,7 @@ type MemberData struct {
 
 // Sort puts a member's data in its order: requests and proposals oldest
 // first (then by ID), check-ins by pair and round, survey answers by
-// survey and question.
+// survey and question, testimonials oldest first.
 func (d *MemberData) Sort() {
 	sort.Slice(d.Requests, func(i, j int) bool {
 		a, b := d.Requests[i], d.Requests[j]
@@ -78,13 +83,25 @@ func (d *MemberData) Sort() {
 		a, b := d.Surveys[i], d.Surveys[j]
 		return a.Survey < b.Survey || a.Survey == b.Survey && a.Question < b.Question
 	})
+	SortTestimonials(d.Testimonials)
+}
+
+// SortTestimonials puts testimonials oldest first, then by pair and member.
+func SortTestimonials(ts []Testimonial) {
+	sort.Slice(ts, func(i, j int) bool {
+		a, b := ts[i], ts[j]
+		if !a.At.Equal(b.At) {
+			return a.At.Before(b.At)
+		}
+		return a.Pair < b.Pair || a.Pair == b.Pair && a.Member.User < b.Member.User
+	})
 }
 
 // Empty reports whether the bot keeps nothing about the member.
 func (d MemberData) Empty() bool {
 	return d.Member.ID.User == "" && !d.Manager && d.Offer == nil && len(d.Requests) == 0 &&
 		len(d.Proposals) == 0 && len(d.Pairs) == 0 && len(d.Checkins) == 0 && len(d.Surveys) == 0 &&
-		len(d.Charters) == 0 && len(d.History) == 0 && len(d.Needs) == 0 && !d.CampaignOptOut
+		len(d.Charters) == 0 && len(d.History) == 0 && len(d.Testimonials) == 0 && len(d.Needs) == 0 && !d.CampaignOptOut
 }
 
 // CheckinAnswer is a member's answer to one check-in round of a pair.

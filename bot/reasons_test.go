@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -196,5 +197,33 @@ func TestReasonNamesAnyLanguage(t *testing.T) {
 			}
 		}
 		t.Fatalf("got %q, want the reason “you both speak Spanish”", all)
+	}
+}
+
+// TestWaitingAfterOwnCharterLapsed: a mentee who let the charter lapse,
+// though the mentor accepted it, is not told that the mentors "weren't
+// available": the reason says what is true, that they were already asked.
+func TestWaitingAfterOwnCharterLapsed(t *testing.T) {
+	for lang, want := range map[bot.Lang]string{
+		bot.English: "The mentors for “go” have already been asked about this request.",
+		bot.French:  "Les mentors de «\u202fgo\u202f» ont déjà été sollicités pour cette demande.",
+	} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("ann", "lang "+string(lang))
+			h.Run("mia", "offer go languages:en,fr")
+			h.Run("ann", "request go")
+			h.Click("mia", "mia", bot.ActionProposalAccept)
+			h.Click("mia", "mia", bot.ActionCharterAccept)
+			inbox(h)
+			MustTick(t, h, 72*time.Hour)
+			var told string
+			for _, m := range h.Platform.To("ann") {
+				told += m.Text + "\n"
+			}
+			if !strings.Contains(told, want) {
+				t.Fatalf("got %q, want %q", told, want)
+			}
+		})
 	}
 }

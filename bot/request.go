@@ -61,7 +61,11 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	kind := matching.Flash
+	prog, err := b.programOption(ctx, in)
+	if err != nil {
+		return Reply{}, err
+	}
+	kind := b.programKind(ctx, in.Member.Tenant(), prog)
 	if k, ok := matching.ParseKind(in.Text("kind")); ok {
 		kind = k
 	}
@@ -72,6 +76,14 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	r := Request{
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind, Goal: in.Text("goal"),
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Keys: topicKeys(in.Text("topic")),
+	}
+	if prog != DefaultProgram {
+		r.Program = prog
+		// Filed before the request exists: a crash between leaves an ID
+		// that names no request, which the program's end skips.
+		if err := b.store.programs.AddProgramRequest(ctx, in.Member.Tenant(), prog, r.ID); err != nil {
+			return Reply{}, err
+		}
 	}
 	if v := in.List("languages"); len(v) > 0 {
 		// The languages the member speaks: this request's, and the
@@ -94,6 +106,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	b.recordRequest(ctx, r, m)
+	if reply, held := b.heldReply(ctx, in, r); held {
+		return reply, nil
+	}
 	res, err := b.proposeNext(ctx, r, m)
 	if err != nil {
 		// The request is safely stored and waiting; the sweep retries it.
@@ -144,7 +159,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // topic: then, and only then, a typo suggestion is looked for (it reads
 // every offer of the workspace).
 func nobodyOffers(why matching.Explanation) bool {
-	return why.Eligible+why.Self+why.Excluded+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar == 0
+	return why.Eligible+why.Self+why.Excluded+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar+why.OtherProgram == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from
@@ -183,6 +198,9 @@ func waitingKey(why matching.Explanation) string {
 		return "waiting.declined"
 	case why.Self > 0:
 		return "waiting.self"
+	case why.OtherProgram > 0:
+		// Mentors offer the topic, in other programs only.
+		return "waiting.program"
 	}
 	return "waiting.topic"
 }

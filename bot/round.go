@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -21,11 +22,38 @@ type roundPool struct {
 
 // loadRound reads a workspace's pool. With nobody waiting it reads
 // nothing else and returns an empty pool.
+//
+// The requests of a program that has not kicked off are left out
+// (heldPrograms): they wait for its kick-off round.
 func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
 	waiting, err := b.store.requests.Waiting(ctx, t)
+	if err == nil {
+		waiting, err = b.notHeld(ctx, t, waiting)
+	}
 	if err != nil || len(waiting) == 0 {
 		return roundPool{}, err
 	}
+	return b.poolFor(ctx, t, waiting)
+}
+
+// loadProgramRound reads the pool of one program's kick-off round: its
+// waiting requests, held or not, and every offer (the matcher keeps the
+// program's mentors).
+func (b *Bot) loadProgramRound(ctx context.Context, t Tenant, id ProgramID) (roundPool, error) {
+	waiting, err := b.store.requests.Waiting(ctx, t)
+	if err != nil {
+		return roundPool{}, err
+	}
+	waiting = slices.DeleteFunc(waiting, func(r Request) bool { return r.InProgram() != id })
+	if len(waiting) == 0 {
+		return roundPool{}, nil
+	}
+	return b.poolFor(ctx, t, waiting)
+}
+
+// poolFor reads the offers and describes waiting requests and offers to
+// the matcher.
+func (b *Bot) poolFor(ctx context.Context, t Tenant, waiting []Request) (roundPool, error) {
 	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
 		return roundPool{}, err

@@ -230,5 +230,5 @@ func TestRoundPreviewReadsHistory(t *testing.T) {
 	h.Run("bob", "cancel")
 	h.Run("bob", "request go")
 	r := h.Run("alice", "admin match")
-	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” weren't available this time.")
+	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” have already been asked about this request.")
 }

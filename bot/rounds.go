@@ -41,6 +41,9 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 	}
 	t := o.Mentor.Tenant()
 	waiting, err := b.store.requests.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
+	if err == nil {
+		waiting, err = b.notHeld(ctx, t, waiting)
+	}
 	if err != nil || len(waiting) == 0 {
 		if err != nil {
 			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)

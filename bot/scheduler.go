@@ -69,6 +69,8 @@ func jobTable() map[string]jobFunc {
 		JobRequeue:        runRequeue,
 		JobInbound:        runInbound,
 		JobTest:           runTestJob,
+		JobProgramStart:   runProgramStart,
+		JobProgramEnd:     runProgramEnd,
 		JobCampaign:       runCampaignBatch,
 	}
 }

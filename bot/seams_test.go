@@ -35,6 +35,7 @@ var seams = map[string]reflect.Type{
 	"RateStore":     reflect.TypeFor[bot.RateStore](),
 	"ReportStore":   reflect.TypeFor[bot.ReportStore](),
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
+	"ProgramStore":  reflect.TypeFor[bot.ProgramStore](),
 	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 }

@@ -52,8 +52,9 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if name == "" {
 			name = T(lang, "forget.former_member") // erased (forget.go)
 		}
-		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", T(lang, "state.pair."+string(p.State))))
+		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", pairState(lang, p)))
 	}
+	lines = append(lines, b.programLines(ctx, lang, in.Member.Tenant(), ov)...)
 	lines = append(lines, languagesLine(lang, in.Me))
 	msg.Text = strings.Join(lines, "\n")
 	msg.Buttons = statusEndButtons(lang, in.Member, ov)
@@ -134,4 +135,14 @@ func commandHelp(lang Lang, c CommandSpec, long bool) string {
 		s += "\n    " + o.NameIn(lang) + ": " + T(lang, o.HelpKey())
 	}
 	return s
+}
+
+// pairState names the state of p for /mentor status. A pair cancelled
+// over its charter (declined, or not accepted in time: EndReason
+// "charter", "charter-timeout") never started, so it did not "end".
+func pairState(lang Lang, p Pair) string {
+	if p.State == PairCancelled && strings.HasPrefix(p.EndReason, "charter") {
+		return T(lang, "state.pair.cancelled_charter")
+	}
+	return T(lang, "state.pair."+string(p.State))
 }

@@ -36,6 +36,7 @@ type Store interface {
 	RateStore     // ratelimit.go
 	ReportStore   // events.go
 	PrivacyStore  // privacy.go
+	ProgramStore  // program.go
 	CampaignStore // campaign.go
 	NeedsStore    // needs.go
 
@@ -66,6 +67,7 @@ type stores struct {
 	rates     RateStore
 	reports   ReportStore
 	privacy   PrivacyStore
+	programs  ProgramStore
 	campaigns CampaignStore
 	needs     NeedsStore
 }
@@ -75,6 +77,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, campaigns: s, needs: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, campaigns: s, needs: s,
 	}
 }

@@ -142,7 +142,8 @@ func (b *Bot) recordAnswer(ctx context.Context, pair Pair, who MemberID, questio
 }
 
 // nextQuestion replaces the answered question with the next one, or with
-// thanks and an "Add a comment" button after the last.
+// thanks and an "Add a comment" button after the last (and, after a
+// final survey, a "Write a testimonial" one).
 func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, stage, question string, lang Lang) (Reply, error) {
 	qs := surveyQuestions[role]
 	for i, q := range qs {
@@ -159,10 +160,15 @@ func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, s
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Replace: true, Message: Message{
-		Text:    T(lang, "survey.thanks"),
-		Buttons: []Button{{Label: T(lang, "btn.comment"), ActionID: ActionSurveyComment, Value: pair.ID + ":" + stage}},
-	}}, nil
+	comment := Button{Label: T(lang, "btn.comment"), ActionID: ActionSurveyComment, Value: pair.ID + ":" + stage}
+	if finalStage(stage) {
+		// The last survey asks for a testimonial too (testimonial.go).
+		return Reply{Replace: true, Message: Message{
+			Text:    T(lang, "survey.thanks") + "\n\n" + T(lang, "testimonial.ask", "topic", pair.Topic),
+			Buttons: []Button{testimonialButton(lang, pair.ID, stage), comment},
+		}}, nil
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "survey.thanks"), Buttons: []Button{comment}}}, nil
 }
 
 // commentButton opens the comment form (a modal on Slack and Discord; the

@@ -119,6 +119,11 @@ func TestAdminSettingsWords(t *testing.T) {
 	if fields["types"] != "flash, individuel" || fields["délai-proposition"] != "3 jours" || fields["relance-point"] != "36 heures" || fields["délai-charte"] != "3 jours (par défaut)" {
 		t.Fatalf("got %+v, want kinds and durations in French words", fields)
 	}
+	// No channel is « aucun », not « (aucun) (par défaut) »; a zero gap
+	// reads as what it means, no limit.
+	if fields["canal-bilan"] != "aucun (par défaut)" || fields["écart-fuseaux-max"] != "sans limite (par défaut)" {
+		t.Fatalf("got canal-bilan %q and écart-fuseaux-max %q, want « aucun (par défaut) » and « sans limite (par défaut) »", fields["canal-bilan"], fields["écart-fuseaux-max"])
+	}
 	if help := h.Run("alice", "help admin settings").Message.Text; strings.Contains(help, "3d") || strings.Contains(help, "2d") {
 		t.Fatalf("got %q, want durations written 3j for French readers", help)
 	}
@@ -217,10 +222,26 @@ func TestAdminHelpPointers(t *testing.T) {
 // TestFrenchUngendered: where a member's gender is unknown, no French
 // sentence makes a word agree with them (FRENCH.md: turn the sentence).
 func TestFrenchUngendered(t *testing.T) {
-	gendered := regexp.MustCompile(`vous seul\b|être accompagné\b|vous seule\b`)
+	gendered := regexp.MustCompile(`vous seul\b|être accompagné\b|vous seule\b|\btous (les )?deux\b|\btoutes deux\b|l'une? et l'autre|^ouvert\b|n'est pas un responsable`)
 	for _, k := range bot.CatalogKeys(bot.French) {
 		if fr := bot.T(bot.French, k); gendered.MatchString(fr) {
 			t.Errorf("%s: got %q, want a sentence with nothing to agree", k, fr)
+		}
+	}
+}
+
+// TestDurationSettingsGiveAnExample: every duration setting's description
+// ends with an example written as the reader types it (3d, 3j).
+func TestDurationSettingsGiveAnExample(t *testing.T) {
+	example := map[bot.Lang]*regexp.Regexp{
+		bot.English: regexp.MustCompile(`, like \d+d$`),
+		bot.French:  regexp.MustCompile(`, par ex\. \d+j$`),
+	}
+	for _, name := range []string{"proposal-timeout", "charter-timeout", "checkin-after", "checkin-reminder", "survey-after", "program-length", "checkin-every", "escalate-after"} {
+		for l, re := range example {
+			if d := bot.T(l, "opt."+name); !re.MatchString(d) {
+				t.Errorf("%s %s: got %q, want it to end with an example like %s", l, name, d, re)
+			}
 		}
 	}
 }

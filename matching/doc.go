@@ -14,13 +14,14 @@
 //  1. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
 //  2. Self: the mentor is the mentee (Need.MenteeID).
 //  3. Excluded: the mentor is in Need.Exclude.
-//  4. Paused: the mentor paused their offer (Mentor.Paused).
-//  5. NoLanguage: both sides list languages and none is shared.
-//  6. KindMismatch: the mentor lists kinds and not Need.Kind.
-//  7. NotLessSenior: the need is [Reverse], both years are known and the
+//  4. OtherProgram: Need.Program is set and not in Mentor.Programs.
+//  5. Paused: the mentor paused their offer (Mentor.Paused).
+//  6. NoLanguage: both sides list languages and none is shared.
+//  7. KindMismatch: the mentor lists kinds and not Need.Kind.
+//  8. NotLessSenior: the need is [Reverse], both years are known and the
 //     mentor is not less senior.
-//  8. NoCapacity: Active >= Capacity.
-//  9. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
+//  9. NoCapacity: Active >= Capacity.
+//  10. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
 //
 // The topic comes first so that a reason given to a waiting member is
 // true: a mentor who declined counts as excluded only if they offer the

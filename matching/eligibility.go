@@ -9,6 +9,7 @@ const (
 	rejNoTopic
 	rejSelf
 	rejExcluded
+	rejOtherProgram
 	rejPaused
 	rejNoLanguage
 	rejKindMismatch
@@ -109,4 +110,10 @@ func (m *mentorProfile) accepts(k Kind) bool {
 // paused, with a free slot. A negative Active counts as zero.
 func (m *mentorProfile) hasRoom() bool {
 	return !m.Paused && max(m.Active, 0) < m.Capacity
+}
+
+// inProgram reports whether the mentor offers in the need's program (any
+// mentor when the need names none).
+func (n *needProfile) inProgram(m *mentorProfile) bool {
+	return n.Program == "" || contains(m.Programs, n.Program)
 }

@@ -41,6 +41,9 @@ type topicMatch struct {
 // known, and scores the pair.
 func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (match, rejection) {
 	topicScore, topicDetail, exact := tm.score, tm.detail, tm.exact
+	if !n.inProgram(m) {
+		return match{}, rejOtherProgram
+	}
 	if m.Paused {
 		return match{}, rejPaused
 	}

@@ -15,6 +15,7 @@ type Explanation struct {
 	NotLessSenior int // reverse mentoring, and the mentor is not less senior than the mentee
 	NoCapacity    int // Active >= Capacity
 	TooFar        int // beyond MaxTZHours
+	OtherProgram  int // offers the topic, but not in the need's program (Need.Program)
 }
 
 // Explain tells why nobody (or few) fit need, so that the bot can tell a
@@ -35,6 +36,8 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 			e.Self++
 		case rejExcluded:
 			e.Excluded++
+		case rejOtherProgram:
+			e.OtherProgram++
 		case rejPaused:
 			e.Paused++
 		case rejNoLanguage:

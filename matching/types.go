@@ -14,6 +14,8 @@ type Mentor struct {
 	Capacity  int      // max active mentees
 	Active    int      // current active mentees, pending proposals included
 	Paused    bool     // the mentor paused their offer: never eligible, but counted apart by Explain
+	// Programs are the programs the mentor offers in (see Need.Program).
+	Programs []string
 }
 
 // Need is a mentee's request for a mentor.
@@ -33,4 +35,7 @@ type Need struct {
 	Exclude []string      // mentor IDs never to propose (declined, or a pair that did not work out)
 	Waited  time.Duration // how long the request has waited; the caller computes it
 	Met     []string      // mentor IDs this mentee was paired with before and met
+	// Program, when set, is the program the need belongs to: only mentors
+	// whose Programs list it are eligible. "" filters nobody.
+	Program string
 }

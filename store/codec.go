@@ -100,15 +100,32 @@ func offerFields(o bot.Offer) []string {
 	return []string{
 		"topics", jsonOf(o.Topics), "capacity", strconv.Itoa(o.Capacity), "languages", jsonOf(o.Languages),
 		"tz", o.TZ, "years", strconv.Itoa(o.Years), "kinds", jsonOf(o.Kinds), "paused", flag(o.Paused), "updated", ms(o.Updated),
-		"keys", keysField(o.Keys),
+		"keys", keysField(o.Keys), "programs", programsField(o.Programs),
 	}
+}
+
+// programsField encodes an offer's programs; none (the default program
+// alone) is "", as a field never written.
+func programsField(ids []bot.ProgramID) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return jsonOf(ids)
+}
+
+func programsFrom(s string) []bot.ProgramID {
+	var out []bot.ProgramID
+	for _, id := range strs(s) {
+		out = append(out, bot.ProgramID(id))
+	}
+	return out
 }
 
 func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
 	o := bot.Offer{
 		Mentor: id, Topics: strs(h["topics"]), Capacity: num(h["capacity"]), TZ: h["tz"], Years: num(h["years"]),
 		Paused: h["paused"] == "1", Active: num(h["active"]), Pending: num(h["pending"]), Updated: fromMS(h["updated"]),
-		Keys: strs(h["keys"]),
+		Keys: strs(h["keys"]), Programs: programsFrom(h["programs"]),
 	}
 	for _, l := range strs(h["languages"]) {
 		o.Languages = append(o.Languages, bot.Lang(l))
@@ -122,7 +139,7 @@ func offerFrom(id bot.MemberID, h map[string]string) bot.Offer {
 func requestFields(r bot.Request) []string {
 	kv := []string{"mentee", r.Mentee.User, "topic", r.Topic, "kind", string(r.Kind), "state", string(r.State), "created", ms(r.Created)}
 	kv = append(kv, pieces("goal", r.Goal)...)
-	return optional(kv, "languages", langsField(r.Languages), "proposal", r.Proposal, "keys", keysField(r.Keys))
+	return optional(kv, "languages", langsField(r.Languages), "proposal", r.Proposal, "keys", keysField(r.Keys), "program", string(r.Program))
 }
 
 func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string) bot.Request {
@@ -130,6 +147,7 @@ func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string
 		ID: id, Mentee: t.Member(h["mentee"]), Topic: h["topic"], Kind: matching.Kind(h["kind"]),
 		Languages: langsFrom(h["languages"]), Goal: joined(h, "goal"), State: bot.RequestState(h["state"]),
 		Proposal: h["proposal"], Declined: declined, Created: fromMS(h["created"]), Keys: strs(h["keys"]),
+		Program: bot.ProgramID(h["program"]),
 	}
 	if l := h["language"]; l != "" && len(r.Languages) == 0 {
 		r.Languages = []bot.Lang{bot.Lang(l)} // stored before requests had several

@@ -154,6 +154,9 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if err = s.followupsOf(ctx, k, u, &d); err != nil {
 		return d, err
 	}
+	if d.Testimonials, err = s.readQuotes(ctx, t, quotesOf(k, all, u)); err != nil {
+		return d, err
+	}
 	d.Sort()
 	return d, nil
 }
@@ -391,6 +394,8 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 			if parts[len(parts)-1] == u || contains(e.Pairs, parts[0]) {
 				p.Del(ctx, key)
 			}
+		case kind == "quote" && strings.HasSuffix(rest, ":"+u):
+			p.Del(ctx, key) // their testimonials
 		case kind == "notice" || kind == "draft":
 			if e.Mentions(r.values[key]) {
 				p.Del(ctx, key)

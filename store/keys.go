@@ -40,6 +40,8 @@ import (
 //	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer, written by older versions (read still)
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer, for a survey naming no pair of
 //	                                     the member, or answered by an older version
+//	mb:{p:w}:quote:<pair>:<user>  hash   a member's testimonial on a pair: pair, user, role, topic,
+//	                                     program, text, share (consent), at (testimonials.go)
 //	mb:{p:w}:sent:<job>:<user>    string delivery mark while "pending" (with a TTL); "done"
 //	                                     in older versions (jobs.go)
 //	mb:{p:w}:mark:<user>          hash   digest of a job → the member's confirmed delivery marks,
@@ -60,6 +62,9 @@ import (
 //	mb:{p:w}:flags:low            zset   "<pair>:<rating>:<ms>" low ratings by time
 //	mb:{p:w}:managers             set    user IDs of managers added by command
 //	mb:{p:w}:synonyms             hash   managers' topic aliases: folded alias → folded topic (topics.go)
+//	mb:{p:w}:programs             set    program IDs (program.go)
+//	mb:{p:w}:program:<id>         hash   program; "state" open or closed, changed by guarded scripts
+//	mb:{p:w}:program:<id>:requests set   IDs of the requests made in the program
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 //	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
 const tenantsKey = "mb:tenants"
@@ -93,7 +98,12 @@ func (k keys) proposal(id string) string      { return string(k) + "prop:" + id 
 func (k keys) pair(id string) string          { return string(k) + "pair:" + id }
 func (k keys) pairs(user string) string       { return string(k) + "pairs:" + user }
 func (k keys) charter() string                { return string(k) + "charter" }
-func (k keys) charterLog() string             { return string(k) + "charterlog" }
+func (k keys) programs() string               { return string(k) + "programs" }
+func (k keys) program(id bot.ProgramID) string {
+	return string(k) + "program:" + idCleaner.Replace(string(id))
+}
+func (k keys) programRequests(id bot.ProgramID) string { return k.program(id) + ":requests" }
+func (k keys) charterLog() string                      { return string(k) + "charterlog" }
 
 // jobs is the sorted set of due jobs of an older version: it is drained,
 // never added to (jobBucket).

@@ -15,12 +15,19 @@ import (
 // record separators (0x1e); neither is ever meaningful in a topic, a
 // language or a zone, so they are dropped from the values. The counters
 // are not in it: they change with every proposal and live in the load
-// hash. The first field is the encoding's version.
+// hash. The first field is the encoding's version: "p1" for an offer in
+// the default program alone, "p2" with the offer's programs as an 11th
+// field (so that a replica of an older version, which reads p1 only,
+// skips such an offer rather than mistaking its programs; its hourly
+// repair may write the offer's p1 profile back, which a replica of this
+// version repairs in turn from the hash, whose "programs" field the older
+// one leaves alone).
 const (
-	profileVersion = "p1"
-	fieldSep       = "\x1f"
-	itemSep        = "\x1e"
-	profileFields  = 10
+	profileVersion  = "p1"
+	programsProfile = "p2"
+	fieldSep        = "\x1f"
+	itemSep         = "\x1e"
+	profileFields   = 10
 )
 
 var separators = strings.NewReplacer(fieldSep, "", itemSep, "")
@@ -34,10 +41,19 @@ func profileOf(o bot.Offer) string {
 	for i, k := range o.Kinds {
 		kinds[i] = string(k)
 	}
-	return strings.Join([]string{
+	f := []string{
 		profileVersion, items(o.Topics), items(langs), separators.Replace(o.TZ), strconv.Itoa(o.Years),
 		items(kinds), strconv.Itoa(o.Capacity), flag(o.Paused), ms(o.Updated), items(o.Keys),
-	}, fieldSep)
+	}
+	if len(o.Programs) > 0 {
+		progs := make([]string, len(o.Programs))
+		for i, p := range o.Programs {
+			progs[i] = string(p)
+		}
+		f[0] = programsProfile
+		f = append(f, items(progs))
+	}
+	return strings.Join(f, fieldSep)
 }
 
 func items(list []string) string {
@@ -50,8 +66,11 @@ func items(list []string) string {
 
 // profileFrom decodes a profile; false if it is not one this version wrote.
 func profileFrom(id bot.MemberID, s string) (bot.Offer, bool) {
-	f := strings.SplitN(s, fieldSep, profileFields)
-	if len(f) != profileFields || f[0] != profileVersion {
+	f := strings.SplitN(s, fieldSep, profileFields+1)
+	switch {
+	case len(f) == profileFields && f[0] == profileVersion:
+	case len(f) == profileFields+1 && f[0] == programsProfile:
+	default:
 		return bot.Offer{}, false
 	}
 	o := bot.Offer{
@@ -63,6 +82,11 @@ func profileFrom(id bot.MemberID, s string) (bot.Offer, bool) {
 	}
 	for _, k := range split(f[5]) {
 		o.Kinds = append(o.Kinds, matching.Kind(k))
+	}
+	if len(f) > profileFields {
+		for _, p := range split(f[profileFields]) {
+			o.Programs = append(o.Programs, bot.ProgramID(p))
+		}
 	}
 	return o, true
 }

@@ -18,7 +18,8 @@ import (
 //     proposals, and its place in both members' lists of pairs;
 //   - a cancelled request created before before, with its proposals;
 //   - a survey answered before before (a key of its own, or a member's
-//     answers in the pair's hash).
+//     answers in the pair's hash);
+//   - a testimonial written before before.
 //
 // Counters (stats) are not touched.
 func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.Pruned, error) {
@@ -42,7 +43,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 				cmds[key] = p.HMGet(ctx, key, "state", "created")
 			case kind == "prop":
 				cmds[key] = p.HMGet(ctx, key, "request")
-			case kind == "survey":
+			case kind == "survey" || kind == "quote":
 				cmds[key] = p.HMGet(ctx, key, "at")
 			}
 		}
@@ -104,6 +105,10 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		case kind == "survey":
 			at := int64(num(field(key, 0)))
 			if pair, _, _ := strings.Cut(rest, ":"); gone[pair] || at > 0 && at < cut {
+				del = append(del, key)
+			}
+		case kind == "quote":
+			if at := int64(num(field(key, 0))); at > 0 && at < cut {
 				del = append(del, key)
 			}
 		case kind == "pair" && !gone[rest]:

@@ -149,6 +149,11 @@ func TestDMsClosed(t *testing.T) {
 		if f := h.REST.Followups(p.Token())[0]; !strings.Contains(f.Text(), "messages privés") {
 			t.Errorf("got %q, want the hint in French", f.Text())
 		}
+		// An introduction is a « mise en relation » in the core's catalog
+		// (intro.title), and in the hint too.
+		if f := h.REST.Followups(p.Token())[0]; !strings.Contains(f.Text(), "des propositions et des mises en relation") {
+			t.Errorf("got %q, want the catalog's word for introductions", f.Text())
+		}
 	})
 	t.Run("ToldNextTime", func(t *testing.T) {
 		h := MustHarness(t)

@@ -18,7 +18,7 @@ var texts = map[bot.Lang]map[string]string{
 		"root":       "Mentorat : proposez votre aide ou trouvez un mentor",
 		"group":      "commandes {group}",
 		"guild_only": "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
-		"dm_closed":  "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des présentations. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
+		"dm_closed":  "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des mises en relation. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
 		"form_late":  "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
 		"thread":     "Mise en relation",
 	},

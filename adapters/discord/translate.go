@@ -70,6 +70,11 @@ func translate(i *discordgo.Interaction) event {
 	case discordgo.InteractionModalSubmit:
 		ev.Kind = kindSubmit
 		ev.Command, ev.Action = modalSubmit(i, ev.Member)
+		if ev.Command != nil {
+			// A form submitted in a DM has no guild_id: the reply's
+			// buttons take the guild the form's custom_id carried.
+			ev.Member.Workspace = ev.Command.Member.Workspace
+		}
 	}
 	if user == "" && (ev.Command != nil || ev.Action != nil) {
 		// Discord always says who acted; a payload that does not is

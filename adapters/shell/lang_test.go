@@ -61,8 +61,35 @@ func TestShellAdvanceMovesClock(t *testing.T) {
 	if got := clock.Now().Sub(before); got != 36*time.Hour {
 		t.Fatalf("got the clock moved by %v, want 36h", got)
 	}
-	if want := "The clock moves forward 1 day 12 hours.\n"; out.String() != want {
+	if want := "The clock moves forward 1 day and 12 hours.\n"; out.String() != want {
 		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+}
+
+// TestShellAdvanceInFrench: in French, 1 is written « un » or « une »,
+// so that « de » elides before it (« d'un jour », never « de 1 jour »),
+// and the last part of a duration is joined with « et ».
+func TestShellAdvanceInFrench(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	sh.Line(ctx, "/mentor lang fr")
+	for _, tt := range []struct{ arg, want string }{
+		{"1d", "L'horloge avance d'un jour.\n"},
+		{"1h", "L'horloge avance d'une heure.\n"},
+		{"1m", "L'horloge avance d'une minute.\n"},
+		{"1s", "L'horloge avance d'une seconde.\n"},
+		{"3d", "L'horloge avance de 3 jours.\n"},
+		{"1d1h", "L'horloge avance d'un jour et une heure.\n"},
+		{"2d1h30m", "L'horloge avance de 2 jours, une heure et 30 minutes.\n"},
+		{"3j", "L'horloge avance de 3 jours.\n"},
+		{"", "Utilisation\u202f: `:advance 3j` (une durée positive\u202f: 90m, 12h, 3j).\n"},
+	} {
+		out.Reset()
+		sh.Line(ctx, ":advance "+tt.arg)
+		if out.String() != tt.want {
+			t.Errorf(":advance %s: got %q, want %q", tt.arg, out.String(), tt.want)
+		}
 	}
 }
 

@@ -151,12 +151,22 @@ func (a *Adapter) duration(d time.Duration) string {
 		key  string
 		size time.Duration
 	}{{"shell.days", 24 * time.Hour}, {"shell.hours", time.Hour}, {"shell.minutes", time.Minute}, {"shell.seconds", time.Second}} {
-		if n := int(d / u.size); n > 0 {
+		switch n := int(d / u.size); {
+		case n == 1:
+			// « un jour », « une heure »: the catalog writes the
+			// gender, and « de » elides before it.
+			parts = append(parts, bot.T(lang, u.key+".1"))
+			d -= u.size
+		case n > 1:
 			parts = append(parts, bot.Count(lang, n, u.key))
 			d -= time.Duration(n) * u.size
 		}
 	}
-	return strings.Join(parts, " ")
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	last := len(parts) - 1
+	return bot.T(lang, "shell.duration_and", "first", strings.Join(parts[:last], ", "), "second", parts[last])
 }
 
 // say prints a sentence of the catalog in the acting member's language.

@@ -35,41 +35,44 @@ func New(now func() time.Time) *Store {
 // that Dump prints everything. Each field names the Redis keys it stands
 // for (store/keys.go).
 type space struct {
-	members   map[string]bot.Member        // member:<user>
-	offers    map[string]bot.Offer         // offer:<user> as saved (counters in load), offers, prof
-	load      map[string]slots             // the offers' counters: load, offer:<user> active/pending
-	offerKeys map[string]set               // tk:<key>
-	requests  map[string]request           // req:<id>
-	declined  map[string]set               // req:<id>:declined
-	open      map[string]string            // openreq:<user>
-	waiting   zset                         // waiting
-	waitingBy map[string]zset              // wk:<key>
-	proposals map[string]bot.Proposal      // prop:<id>
-	pairs     map[string]bot.Pair          // pair:<id>
-	pairsOf   map[string]zset              // pairs:<user>
-	history   map[string]map[string]string // hist:<user>
-	charter   *charter                     // charter
-	charters  []acceptance                 // charterlog
-	jobs      zset                         // jobs
-	checkins  map[string]map[string]string // checkin:<pair>
-	surveys   map[string]map[string]string // survey:<survey>:<user>
-	sent      map[string]expiring          // sent:<key>
-	notices   map[string]expiring          // notice:<id> (JSON)
-	seen      map[string]expiring          // seen:<key>
-	inbox     map[string]expiring          // inbox:<id>
-	drafts    map[string]expiring          // draft:<id>
-	settings  map[string]string            // settings
-	stats     map[string]map[string]int    // stats:<week>
-	intros    map[string][]int64           // stats:<week>:intro
-	topics    map[string]map[string]int    // stats:<week>:topics
-	people    map[string]set               // stats:<week>:people:<kind>
-	fair      map[string]expiring          // fair:<request>
-	stalled   zset                         // flags:stalled
-	low       zset                         // flags:low
-	managers  set                          // managers
-	synonyms  map[string]string            // synonyms
-	rates     map[string]expiringCount     // rate:<name>:<hash>
-	camp      campaignSpace                // campaigns, needs surveys (campaigns.go)
+	members   map[string]bot.Member         // member:<user>
+	offers    map[string]bot.Offer          // offer:<user> as saved (counters in load), offers, prof
+	load      map[string]slots              // the offers' counters: load, offer:<user> active/pending
+	offerKeys map[string]set                // tk:<key>
+	requests  map[string]request            // req:<id>
+	declined  map[string]set                // req:<id>:declined
+	open      map[string]string             // openreq:<user>
+	waiting   zset                          // waiting
+	waitingBy map[string]zset               // wk:<key>
+	proposals map[string]bot.Proposal       // prop:<id>
+	pairs     map[string]bot.Pair           // pair:<id>
+	pairsOf   map[string]zset               // pairs:<user>
+	history   map[string]map[string]string  // hist:<user>
+	charter   *charter                      // charter
+	charters  []acceptance                  // charterlog
+	jobs      zset                          // jobs
+	checkins  map[string]map[string]string  // checkin:<pair>
+	surveys   map[string]map[string]string  // survey:<survey>:<user>
+	quotes    map[string]bot.Testimonial    // quote:<pair>:<user> (testimonials.go)
+	sent      map[string]expiring           // sent:<key>
+	notices   map[string]expiring           // notice:<id> (JSON)
+	seen      map[string]expiring           // seen:<key>
+	inbox     map[string]expiring           // inbox:<id>
+	drafts    map[string]expiring           // draft:<id>
+	settings  map[string]string             // settings
+	stats     map[string]map[string]int     // stats:<week>
+	intros    map[string][]int64            // stats:<week>:intro
+	topics    map[string]map[string]int     // stats:<week>:topics
+	people    map[string]set                // stats:<week>:people:<kind>
+	fair      map[string]expiring           // fair:<request>
+	stalled   zset                          // flags:stalled
+	low       zset                          // flags:low
+	managers  set                           // managers
+	synonyms  map[string]string             // synonyms
+	rates     map[string]expiringCount      // rate:<name>:<hash>
+	programs  map[bot.ProgramID]bot.Program // program:<id>, programs
+	progReqs  map[bot.ProgramID]set         // program:<id>:requests
+	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
 }
 
 func newSpace() *space {
@@ -78,12 +81,13 @@ func newSpace() *space {
 		offerKeys: map[string]set{}, requests: map[string]request{}, declined: map[string]set{}, open: map[string]string{}, waiting: zset{},
 		waitingBy: map[string]zset{}, proposals: map[string]bot.Proposal{}, pairs: map[string]bot.Pair{},
 		pairsOf: map[string]zset{}, history: map[string]map[string]string{}, jobs: zset{},
-		checkins: map[string]map[string]string{}, surveys: map[string]map[string]string{},
+		checkins: map[string]map[string]string{}, surveys: map[string]map[string]string{}, quotes: map[string]bot.Testimonial{},
 		sent: map[string]expiring{}, notices: map[string]expiring{}, seen: map[string]expiring{},
 		inbox: map[string]expiring{}, drafts: map[string]expiring{}, settings: map[string]string{},
 		stats: map[string]map[string]int{}, intros: map[string][]int64{}, topics: map[string]map[string]int{},
 		people: map[string]set{}, fair: map[string]expiring{}, stalled: zset{}, low: zset{}, managers: set{},
 		synonyms: map[string]string{}, rates: map[string]expiringCount{},
+		programs: map[bot.ProgramID]bot.Program{}, progReqs: map[bot.ProgramID]set{},
 	}
 }
 
@@ -276,7 +280,7 @@ func memberOf(m bot.Member) bot.Member {
 }
 
 func offerOf(o bot.Offer) bot.Offer {
-	o.Topics, o.Languages, o.Kinds, o.Keys = jsonList(o.Topics), list(o.Languages), list(o.Kinds), list(o.Keys)
+	o.Topics, o.Languages, o.Kinds, o.Keys, o.Programs = jsonList(o.Topics), list(o.Languages), list(o.Kinds), list(o.Keys), list(o.Programs)
 	o.Updated, o.Active, o.Pending = stamp(o.Updated), 0, 0
 	return o
 }

@@ -41,6 +41,7 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 			d.Surveys = append(d.Surveys, surveyAnswers(t, key, h)...)
 		}
 	}
+	d.Testimonials = sp.testimonialsOf(u)
 	for _, a := range sp.charters {
 		if a.User == u {
 			d.Charters = append(d.Charters, bot.CharterAcceptance{Pair: a.Pair, Version: a.Version, At: a.At})
@@ -213,6 +214,11 @@ func (sp *space) eraseMentions(e bot.Erasure) {
 			delete(sp.surveys, key)
 		}
 	}
+	for key := range sp.quotes {
+		if strings.HasSuffix(key, ":"+u) {
+			delete(sp.quotes, key)
+		}
+	}
 	for id, v := range sp.notices {
 		if e.Mentions(v.V) {
 			delete(sp.notices, id)
@@ -261,8 +267,8 @@ func keysOf[V any](m map[string]V) []string {
 // Prune implements bot.PrivacyStore, as store/retention.go does: closed
 // pairs ended before before (with their check-ins, surveys, flags, jobs,
 // charter log entries, request and proposals), cancelled requests created
-// before before (with their proposals), and surveys answered before
-// before. Counters stay.
+// before before (with their proposals), and surveys and testimonials
+// answered before before. Counters stay.
 func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.Pruned, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
@@ -311,6 +317,11 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		at, _ := strconvAtoi64(h["at"])
 		if pair, _, _ := strings.Cut(key, ":"); gone[pair] || at > 0 && at < cut {
 			delete(sp.surveys, key)
+		}
+	}
+	for key, tm := range sp.quotes {
+		if ms(tm.At) < cut {
+			delete(sp.quotes, key)
 		}
 	}
 	sp.dropJobs(gone)

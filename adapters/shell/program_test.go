@@ -1,0 +1,59 @@
+package shell_test
+
+import (
+	"bytes"
+	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/adapters/shell"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/storetest"
+)
+
+// TestProgramTranscript plays a whole program, in English and in French:
+// a manager creates it; mentors and mentees join it before it starts and
+// wait; :advance to the start posts the kick-off round in the managers'
+// channel, which the manager sends; the pairs form; :advance to the end
+// sends the final survey and the thanks, and tells the managers. :advance
+// runs the jobs and the sweep, as the running bot does. Run with -update
+// to rewrite the golden files.
+func TestProgramTranscript(t *testing.T) {
+	for _, name := range []string{"program_en", "program_fr"} {
+		t.Run(name, func(t *testing.T) {
+			script, err := os.ReadFile(filepath.Join("testdata", name+".script"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			clock := bot.NewManualClock(start)
+			b := bot.New(bot.Config{Managers: []string{"alice"}}, storetest.MustOpen(t), clock, rand.NewChaCha8([32]byte{1}), nil)
+			sh := shell.New(&out, clock)
+			sh.Tenant = storetest.Tenant(t, shell.Platform)
+			sh.SetHandler(b)
+			b.Register(shell.Platform, sh)
+			// Hour by hour, as the running bot ticks and sweeps: what falls
+			// due on the way runs in order.
+			sh.OnAdvance = func(ctx context.Context, d time.Duration) {
+				for d > 0 {
+					step := min(d, time.Hour)
+					clock.Advance(step)
+					d -= step
+					if _, err := b.TickTenants(ctx, sh.Tenant); err != nil {
+						t.Errorf("tick: %v", err)
+					}
+					if err := b.Sweep(ctx); err != nil {
+						t.Errorf("sweep: %v", err)
+					}
+				}
+			}
+			if err := sh.Run(context.Background(), bytes.NewReader(script)); err != nil {
+				t.Fatal(err)
+			}
+			MustGolden(t, name, out.String())
+		})
+	}
+}

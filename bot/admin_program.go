@@ -1,0 +1,277 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// Action IDs of a program's closing, managers only (IsAdminAction).
+const (
+	ActionProgramClose = "admin.program.close"
+	ActionProgramKeep  = "admin.program.keep"
+)
+
+// Job kinds of a program (jobs.go).
+const (
+	JobProgramStart = "progstart" // progstart:<program>: the kick-off round, at the start date
+	JobProgramEnd   = "progend"   // progend:<program>: the end, at the end date or when closed
+)
+
+// programVerbs maps what a manager may type to what they mean.
+var programVerbs = map[string]string{
+	"": "list", "list": "list", "liste": "list", "lister": "list",
+	"create": "create", "new": "create", "creer": "create", "créer": "create", "nouveau": "create",
+	"show": "show", "voir": "show", "afficher": "show",
+	"close": "close", "fermer": "close", "clore": "close", "cloturer": "close", "clôturer": "close",
+}
+
+// programOptions are the options of /mentor admin program; the first
+// MaxFormFields after action make its form.
+func programOptions(kinds []string) []Option {
+	return []Option{
+		{Name: "action", Type: OptText, MaxLength: MaxProgramNameLen + 20, Help: "opt.program_action"},
+		{Name: "name", French: "nom", Type: OptText, MaxLength: MaxProgramNameLen, Help: "opt.program_name"},
+		withHelp(optKind(kinds), "opt.program_kind"),
+		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 10, Help: "opt.program_start"},
+		{Name: "end", French: "fin", Type: OptText, MaxLength: 10, Help: "opt.program_end"},
+		{Name: "charter", French: "charte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.program_charter"},
+	}
+}
+
+// runAdminProgram creates, lists, shows or closes programs:
+// "/mentor admin program create "Mentorat 2027" kind:one-to-one
+// start:2027-01-15 end:2027-06-30". A submitted form names no action:
+// it creates.
+func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	action, rest := in.Text("action"), ""
+	if action == "" && in.Text("name") != "" {
+		action = "create"
+	}
+	action, rest, _ = strings.Cut(strings.TrimSpace(action), " ")
+	verb, ok := programVerbs[foldName(action)]
+	if !ok {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.usage", Field: "action"}
+	}
+	name := unquote(strings.TrimSpace(rest))
+	if name == "" {
+		name = unquote(strings.TrimSpace(in.Text("name")))
+	}
+	switch verb {
+	case "list":
+		return b.listPrograms(ctx, in)
+	case "create":
+		if name == "" && in.Forms {
+			return Reply{Form: b.programForm(in.Lang, in.Spec)}, nil
+		}
+		return b.createProgram(ctx, in, name)
+	}
+	if name == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.which", Args: []string{"verb", action}, Field: "name"}
+	}
+	p, err := b.programNamed(ctx, in.Member.Tenant(), name)
+	if err != nil {
+		return Reply{}, err
+	}
+	if verb == "show" {
+		return b.showProgram(ctx, in, p)
+	}
+	if p.State == ProgramClosed {
+		return Reply{}, Errorf(ESTALE, "err.program.closed_already", "name", p.Name)
+	}
+	return Reply{Message: Message{
+		Title: T(in.Lang, "program.close_title", "name", p.Name),
+		Text:  T(in.Lang, "program.close_confirm", "name", p.Name),
+		Buttons: []Button{
+			{Label: T(in.Lang, "program.btn_close"), ActionID: ActionProgramClose, Value: string(p.ID), Style: StyleDanger},
+			{Label: T(in.Lang, "program.btn_keep"), ActionID: ActionProgramKeep, Value: string(p.ID)},
+		},
+	}}, nil
+}
+
+// programForm is the modal that creates a program: name, kind, dates and
+// charter (the options after action, MaxFormFields at most). The kind and
+// the charter may be left empty.
+func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
+	f := &Form{Command: spec.Name, Title: T(lang, "form.admin.program.title"), Submit: T(lang, "form.submit")}
+	for _, o := range spec.Options[1:min(len(spec.Options), MaxFormFields+1)] {
+		f.Fields = append(f.Fields, FormField{
+			Name: o.Name, Label: T(lang, "label.program_"+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
+			Multiline: o.Multiline, Required: o.Name == "name" || o.Name == "start" || o.Name == "end", MaxLength: o.MaxLength,
+		})
+	}
+	return f
+}
+
+// parseDay reads a date written 2027-01-15.
+func parseDay(option, v string) (time.Time, error) {
+	d, err := time.Parse("2006-01-02", strings.TrimSpace(v))
+	if err != nil {
+		return time.Time{}, &Error{Code: EINVALID, Key: "err.program.bad_date", Args: []string{"option", option, "value", clip(v, 20)}, Field: option}
+	}
+	return d, nil
+}
+
+// createProgram checks a new program and stores it with its kick-off
+// and end jobs.
+func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (Reply, error) {
+	t := in.Member.Tenant()
+	if name == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.no_name", Field: "name"}
+	}
+	if len([]rune(name)) > MaxProgramNameLen {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "name", "max", itoa(MaxProgramNameLen)}, Field: "name"}
+	}
+	id := programSlug(name)
+	switch id {
+	case "":
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.no_name", Field: "name"}
+	case DefaultProgram, "defaut":
+		return Reply{}, Errorf(EINVALID, "err.program.reserved", "name", name)
+	}
+	for _, o := range []string{"start", "end"} {
+		if in.Text(o) == "" {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.program.no_" + o, Field: o}
+		}
+	}
+	start, err := parseDay("start", in.Text("start"))
+	if err != nil {
+		return Reply{}, err
+	}
+	end, err := parseDay("end", in.Text("end"))
+	if err != nil {
+		return Reply{}, err
+	}
+	if end.Before(start) {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.end_before_start", Args: []string{"start", Date(in.Lang, start), "end", Date(in.Lang, end)}, Field: "end"}
+	}
+	loc, now := b.workspaceLoc(ctx, t), b.clock.Now()
+	kind := matching.OneToOne
+	if k, ok := matching.ParseKind(in.Text("kind")); ok {
+		kind = k
+	}
+	p := Program{ID: id, Tenant: t, Name: name, Kind: kind, Start: start, End: end, State: ProgramOpen, Created: now.UTC()}
+	if !now.Before(p.endsAt(loc)) {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.program.ended", Args: []string{"end", Date(in.Lang, end)}, Field: "end"}
+	}
+	if c := in.Text("charter"); c != "" {
+		p.Charter = map[Lang]string{in.Lang: c}
+	}
+	jobs := []Job{NewJob(p.startsAt(loc), JobProgramStart, string(id)), NewJob(p.endsAt(loc), JobProgramEnd, string(id))}
+	if err := b.store.programs.CreateProgram(ctx, p, jobs); err != nil {
+		if ErrorCode(err) == ECONFLICT {
+			old, _ := b.store.programs.GetProgram(ctx, t, id)
+			return Reply{}, &Error{Code: ECONFLICT, Key: "err.program.exists", Args: []string{"name", old.Name, "id", string(id)}, Field: "name"}
+		}
+		return Reply{}, err
+	}
+	b.log.Info("program created", "tenant", t.String(), "program", string(id), "by", in.Member.String())
+	return Reply{Message: Message{Text: T(in.Lang, "program.created", "name", p.Name, "id", string(id),
+		"start", Date(in.Lang, start), "end", Date(in.Lang, end))}}, nil
+}
+
+// programNamed finds a program by its name or ID.
+func (b *Bot) programNamed(ctx context.Context, t Tenant, name string) (Program, error) {
+	id := programSlug(name)
+	if id == DefaultProgram || id == "defaut" {
+		return Program{}, Errorf(EINVALID, "err.program.default")
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	if ErrorCode(err) == ENOTFOUND {
+		all, _ := b.store.programs.Programs(ctx, t)
+		return p, &Error{Code: ENOTFOUND, Key: "err.program.unknown", Args: []string{"name", clip(name, MaxProgramNameLen), "programs", programNames(all)}, Field: "name"}
+	}
+	return p, err
+}
+
+// programLine describes a program on one line.
+func programLine(lang Lang, p Program) string {
+	return T(lang, "program.line", "name", p.Name, "id", string(p.ID), "kind", T(lang, "kind."+string(p.Kind)),
+		"start", Date(lang, p.Start), "end", Date(lang, p.End), "state", T(lang, "program.state."+string(p.State)))
+}
+
+// listPrograms lists the workspace's programs, the default one last.
+func (b *Bot) listPrograms(ctx context.Context, in *Invocation) (Reply, error) {
+	all, err := b.store.programs.Programs(ctx, in.Member.Tenant())
+	if err != nil {
+		return Reply{}, err
+	}
+	var lines []string
+	for _, p := range all {
+		lines = append(lines, "• "+programLine(in.Lang, p))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, T(in.Lang, "program.none"))
+	}
+	lines = append(lines, T(in.Lang, "program.default_line"))
+	return Reply{Message: Message{Title: T(in.Lang, "program.list_title"), Text: strings.Join(lines, "\n")}}, nil
+}
+
+// showProgram shows one program: its line, who joined it, its kick-off
+// and its charter.
+func (b *Bot) showProgram(ctx context.Context, in *Invocation, p Program) (Reply, error) {
+	t := in.Member.Tenant()
+	offers, err := b.store.offers.Offers(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	mentors := 0
+	for _, o := range offers {
+		if containsProgram(o.InPrograms(), p.ID) {
+			mentors++
+		}
+	}
+	reqs, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
+	if err != nil {
+		return Reply{}, err
+	}
+	lines := []string{programLine(in.Lang, p),
+		T(in.Lang, "program.joined", "mentors", plural(in.Lang, mentors, "program.mentors"), "requests", plural(in.Lang, len(reqs), "program.requests"))}
+	if !p.KickedOff.IsZero() {
+		lines = append(lines, T(in.Lang, "program.kicked_off", "date", Date(in.Lang, p.KickedOff)))
+	}
+	if text := p.Charter[in.Lang]; text != "" {
+		lines = append(lines, T(in.Lang, "program.charter")+"\n"+text)
+	} else if len(p.Charter) > 0 {
+		lines = append(lines, T(in.Lang, "program.charter_other"))
+	}
+	return Reply{Message: Message{Title: p.Name, Text: strings.Join(lines, "\n")}}, nil
+}
+
+func containsProgram(ids []ProgramID, id ProgramID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmCloseProgram closes a program: its end runs now (JobProgramEnd,
+// moved to now). A second click, or a program closed meanwhile, says so.
+func confirmCloseProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	t, now := who.Tenant(), b.clock.Now().UTC()
+	p, err := b.store.programs.CloseProgram(ctx, t, ProgramID(value), now, []Job{NewJob(now, JobProgramEnd, value)})
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "err.program.closed_already", "name", p.Name)}}, nil
+	case ENOTFOUND:
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	default:
+		return Reply{}, err
+	}
+	b.log.Info("program closed", "tenant", t.String(), "program", value, "by", who.String())
+	return Reply{Replace: true, Message: Message{Text: T(lang, "program.closed", "name", p.Name)}}, nil
+}
+
+// keepProgram is "No, keep it open": nothing changes.
+func keepProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	p, err := b.store.programs.GetProgram(ctx, who.Tenant(), ProgramID(value))
+	if err != nil {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "program.kept", "name", p.Name)}}, nil
+}

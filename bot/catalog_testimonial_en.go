@@ -1,0 +1,55 @@
+package bot
+
+// catalogTestimonialEN holds the sentences of the testimonials: the final
+// survey's question, /mentor testimonial, the consent buttons and
+// /mentor admin testimonials, in English.
+var catalogTestimonialEN = map[string]string{
+	"cmd.testimonial.summary":     "write one sentence about your mentoring, at the end of your final survey",
+	"cmd.testimonial.example":     "/mentor testimonial Ada helped me ship my first service in a month.",
+	"opt.sentence":                "one sentence about your mentoring (300 characters at most)",
+	"label.sentence":              "Your sentence",
+	"optname.sentence":            "the sentence",
+	"form.testimonial.title":      "Your testimonial",
+	"btn.testimonial_write":       "Write a testimonial",
+	"testimonial.ask":             "One more thing: in one sentence, what did your mentoring on “{topic}” bring you? Once you have written it, you choose whether other members may read it in the network's newsletter.",
+	"testimonial.how":             "Type `/mentor testimonial` followed by your sentence.",
+	"testimonial.saved":           "Thank you, your sentence about “{topic}” is saved.",
+	"testimonial.replaced":        "Thank you: this sentence about “{topic}” replaces the one you wrote before, so please choose again whether it may be shared.",
+	"testimonial.consent":         "May we share it with other members? With your first name, only if {name} also agrees to show theirs; otherwise it is shared without a name. Until you choose, it is not shared.",
+	"btn.testimonial_anonymous":   "Yes, anonymously",
+	"btn.testimonial_name":        "Yes, with my first name",
+	"btn.testimonial_no":          "No, do not share it",
+	"testimonial.share.anonymous": "Thank you: your sentence may be shared, without your name.",
+	"testimonial.share.name":      "Thank you: your sentence may be shared with your first name, {first}, if {name} also agrees to show theirs; otherwise without a name.",
+	"testimonial.share.no":        "Understood: your sentence will never be shared. It stays in your data until you erase it with `/mentor forget`.",
+	"testimonial.share_same":      "That was already your answer.",
+	"testimonial.share_changed":   "Your new answer replaces the previous one.",
+	"err.testimonial_no_survey":   "There is nothing to write a testimonial about yet: you are asked for one at the end of the final survey of a mentoring.",
+	"err.testimonial_gone":        "That mentoring's data has been erased, so there is no sentence to write or share for it any more.",
+
+	"cmd.admin.testimonials.summary": "list the testimonials members agreed to share, or send them as a CSV or Markdown file",
+	"cmd.admin.testimonials.example": "/mentor admin testimonials format:markdown",
+	"opt.format":                     "csv or markdown: send them all as a file",
+	"label.format":                   "Format",
+	"optname.format":                 "the format",
+	"admin.testimonials.none":        "No testimonial may be shared yet: members are asked for one at the end of their final survey, and choose whether it may be shared.",
+	"admin.testimonials.title":       "{n} {n|testimonial|testimonials} you may share",
+	"admin.testimonials.intro":       "A first name appears only where both members of the pair agreed to show theirs.",
+	"admin.testimonials.quote":       "“{text}” — {by}",
+	"admin.testimonials.by_name":     "{name}, {role} ({topic})",
+	"admin.testimonials.role_mentor": "mentor",
+	"admin.testimonials.role_mentee": "mentee",
+	"admin.testimonials.by_mentor":   "a mentor ({topic})",
+	"admin.testimonials.by_mentee":   "a mentee ({topic})",
+	"admin.testimonials.more":        "… and {n} more: `/mentor admin testimonials format:csv` or `format:markdown` sends them all.",
+	"admin.testimonials.file_title":  "mentorbot testimonials",
+	"admin.testimonials.file":        "{n} {n|testimonial|testimonials} that members agreed to share, as they agreed: a first name only where both members of the pair agreed to show theirs.",
+	"admin.testimonials.done":        "Your testimonials are on their way ({n} in the file).",
+	"admin.testimonials.md_title":    "What our members say",
+}
+
+func init() {
+	for k, v := range catalogTestimonialEN {
+		catalogEN[k] = v
+	}
+}

@@ -1,0 +1,234 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// A program's two durable jobs, scheduled when it is created: its
+// kick-off at the start date (JobProgramStart) and its end at the end
+// date (JobProgramEnd, moved to now when a manager closes it). Each step
+// of either is done once whatever retries and replicas do: the posts and
+// messages through delivery marks, the transitions through the store's
+// guarded scripts.
+
+// kickedOff records that a manager sent or discarded a program's kick-off
+// round: its requests are no longer held. Recording it twice is no error.
+func (b *Bot) kickedOff(ctx context.Context, t Tenant, id ProgramID) {
+	if id == "" {
+		return
+	}
+	if _, err := b.store.programs.KickOffProgram(ctx, t, id, b.clock.Now().UTC()); err != nil && ErrorCode(err) != ESTALE {
+		b.log.Error("kick-off not recorded", "tenant", t.String(), "program", string(id), "err", err)
+	}
+}
+
+// runProgramStart posts a program's kick-off round to the managers'
+// channel: the preview of /mentor admin match program:…, with its Send
+// and Cancel buttons. With nobody waiting, it says the program started
+// and releases it at once.
+func runProgramStart(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	id := ProgramID(j.Part(0))
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	if err != nil || p.State != ProgramOpen || !p.KickedOff.IsZero() {
+		return ignoreGone(err)
+	}
+	plan, err := b.planRound(ctx, t, id)
+	if err != nil {
+		return err
+	}
+	lang := b.settings(ctx, t).DefaultLang
+	head := T(lang, "program.kickoff", "name", p.Name, "date", Date(lang, p.Start), "requests", plural(lang, len(plan.pool.waiting), "program.requests"))
+	if len(plan.pairs) == 0 {
+		// Nothing for a manager to send: the usual matching takes what waits.
+		b.kickedOff(ctx, t, id)
+	}
+	preview, err := b.roundPreview(ctx, lang, plan)
+	if err != nil {
+		return err
+	}
+	if len(plan.pool.waiting) == 0 {
+		preview = Message{}
+		head = T(lang, "program.kickoff_none", "name", p.Name, "date", Date(lang, p.Start))
+	}
+	return b.postToManagers(ctx, t, j.ID, func(Lang) Message {
+		msg := preview
+		msg.Title = T(lang, "program.kickoff_title", "name", p.Name)
+		msg.Text = strings.TrimSpace(head + "\n\n" + preview.Text)
+		return msg
+	})
+}
+
+// runProgramEnd ends a program: it is closed (if a manager did not close
+// it first); each of its active pairs gets the final survey and is
+// completed, then both members are thanked; its requests still waiting
+// are withdrawn, their mentees told; the managers' channel hears that it
+// ended.
+func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	id := ProgramID(j.Part(0))
+	now := b.clock.Now().UTC()
+	p, err := b.store.programs.CloseProgram(ctx, t, id, now, nil)
+	switch ErrorCode(err) {
+	case "", ESTALE: // closed now, or before: the rest is done once either way
+	default:
+		return ignoreGone(err)
+	}
+	reqs, err := b.store.programs.ProgramRequests(ctx, t, id)
+	if err != nil {
+		return err
+	}
+	pairs, withdrawn := 0, 0
+	for _, rid := range reqs {
+		r, err := b.store.requests.GetRequest(ctx, t, rid)
+		if ErrorCode(err) == ENOTFOUND {
+			continue // erased, or never stored (see runRequest)
+		}
+		if err != nil {
+			return err
+		}
+		if r.State.Open() {
+			if err := b.withdrawForEnd(ctx, p, r, true); err != nil {
+				return err
+			}
+			withdrawn++
+			continue
+		}
+		n, err := b.endProgramPairs(ctx, p, r)
+		if err != nil {
+			return err
+		}
+		pairs += n
+	}
+	lang := b.settings(ctx, t).DefaultLang
+	return b.postToManagers(ctx, t, j.ID, func(Lang) Message {
+		return Message{Title: T(lang, "program.ended_title", "name", p.Name), Text: T(lang, "program.ended_managers", "name", p.Name,
+			"pairs", plural(lang, pairs, "program.pairs"), "requests", plural(lang, withdrawn, "program.requests"))}
+	})
+}
+
+// endProgramPairs ends the pairs formed from r: the final survey, which
+// completes an active pair (runSurvey), then thanks to both. A pair the
+// survey already completed at this end gets its thanks on a retry.
+func (b *Bot) endProgramPairs(ctx context.Context, p Program, r Request) (int, error) {
+	t := p.Tenant
+	all, err := b.store.pairs.PairsOf(ctx, r.Mentee)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, pair := range all {
+		if pair.Request != r.ID {
+			continue
+		}
+		if pair.State == PairCharter {
+			if err := b.cancelForEnd(ctx, p, pair, r); err != nil {
+				return n, err
+			}
+			continue
+		}
+		endedHere := pair.State == PairCompleted && !pair.Ended.Before(p.Closed)
+		if pair.State != PairActive && !endedHere {
+			continue
+		}
+		if err := runSurvey(ctx, b, t, NewJob(b.clock.Now(), JobSurvey, pair.ID, SurveyEnd)); err != nil {
+			return n, err
+		}
+		for _, who := range []MemberID{pair.Mentor, pair.Mentee} {
+			role := pair.Role(who)
+			err := b.deliver(ctx, JobProgramEnd+":"+string(p.ID)+":"+pair.ID, who, func(l Lang) Message {
+				return Message{Text: T(l, "program.thanks_"+role, "name", p.Name, "topic", pair.Topic)}
+			})
+			if err != nil && ErrorCode(err) != EGONE {
+				return n, err
+			}
+		}
+		n++
+	}
+	return n, nil
+}
+
+// withdrawForEnd withdraws a request of a program that ended, if it is
+// still the mentee's open request, and tells the mentee if tell is set
+// (and the mentor of a pending proposal).
+func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request, tell bool) error {
+	open, err := b.store.requests.OpenRequest(ctx, r.Mentee)
+	if ErrorCode(err) == ENOTFOUND || err == nil && open.ID != r.ID {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	was, err := b.store.requests.CancelRequest(ctx, r.Mentee)
+	if ErrorCode(err) == ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if was.State == RequestProposed && was.Proposal != "" {
+		if prop, err := b.store.proposals.GetProposal(ctx, p.Tenant, was.Proposal); err == nil {
+			b.notify(ctx, prop.Mentor, func(l Lang) Message {
+				return Message{Text: T(l, "program.proposal_withdrawn", "name", p.Name, "topic", prop.Topic)}
+			})
+			b.freed(ctx, prop.Mentor)
+		}
+	}
+	if !tell {
+		return nil
+	}
+	return ignoreGone(b.deliver(ctx, JobProgramEnd+":"+string(p.ID)+":"+r.ID, r.Mentee, func(l Lang) Message {
+		return Message{Text: T(l, "program.request_withdrawn", "name", p.Name, "topic", r.Topic)}
+	}))
+}
+
+// escalateLater reports whether a waiting request's escalation waits for
+// its program: a request held for its program's kick-off has not waited
+// for a mentor yet. Its escalation is then due escalate-after past the
+// program's start, as a job of its own (escalate:<request>:<ms>: the job
+// running now is removed when it returns).
+func (b *Bot) escalateLater(ctx context.Context, t Tenant, r Request) (bool, error) {
+	if r.Program == "" {
+		return false, nil
+	}
+	held, err := b.heldPrograms(ctx, t)
+	if err != nil {
+		return false, err
+	}
+	p, ok := held[r.InProgram()]
+	if !ok {
+		return false, nil
+	}
+	due := p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace).Add(b.settings(ctx, t).EscalateAfter)
+	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, strconv.FormatInt(due.UnixMilli(), 10)))
+}
+
+// cancelForEnd cancels a pair of the program that was still waiting for
+// its charter, as a charter that timed out is (DeclineCharter, with the
+// notices to both members in the same step), then withdraws its request,
+// which went back to waiting: the program is over.
+func (b *Bot) cancelForEnd(ctx context.Context, p Program, pair Pair, r Request) error {
+	var notices []owed
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		notices = append(notices, owed{id, func(l Lang) Message {
+			return Message{Text: T(l, "program.charter_cancelled", "name", p.Name, "topic", pair.Topic)}
+		}})
+	}
+	out, err := b.outbox(ctx, JobProgramEnd+":"+string(p.ID)+":"+pair.ID, notices)
+	if err != nil {
+		return err
+	}
+	_, err = b.store.pairs.DeclineCharter(ctx, p.Tenant, pair.ID, MemberID{}, out)
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE, ENOTFOUND:
+		return nil // accepted, declined or timed out meanwhile
+	default:
+		return err
+	}
+	if err := b.withdrawForEnd(ctx, p, r, false); err != nil {
+		return err
+	}
+	b.freed(ctx, pair.Mentor)
+	return nil
+}
