@@ -34,6 +34,9 @@ func adminCommands(kinds []string) []CommandSpec {
 		{Name: "admin stats", Admin: true, run: runAdminStats},
 		{Name: "admin match", Admin: true, run: runAdminMatch, Options: []Option{optProgram}},
 		{Name: "admin program", Admin: true, Positional: "action", run: runAdminProgram, Options: programOptions(kinds)},
+		{Name: "admin report", Admin: true, Positional: "program", run: runAdminReport, Options: []Option{
+			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.report_program"},
+		}},
 		{Name: "admin pair", Admin: true, Positional: "mentor", run: runAdminPair, Options: []Option{
 			// In text ("@ada @grace go"), mentor holds the rest of the line.
 			{Name: "mentor", Type: OptUser, MaxLength: 200, Required: true},

@@ -100,12 +100,18 @@ func (b *Bot) drawChart(t Tenant, lang Lang, r Report) []byte {
 // digestChart lays out pairs formed, meetings confirmed and the average
 // rating of the report's weeks.
 func digestChart(lang Lang, r Report) Chart {
+	return weeksChart(lang, T(lang, "digest.chart.title", "weeks", itoa(len(r.Weeks))), r.Weeks)
+}
+
+// weeksChart lays out pairs formed, meetings confirmed and the average
+// rating of some weeks: the digest's chart, and a program's.
+func weeksChart(lang Lang, title string, weeks []WeekFigures) Chart {
 	c := Chart{
-		Title:  T(lang, "digest.chart.title", "weeks", itoa(len(r.Weeks))),
+		Title:  title,
 		Counts: []ChartSeries{{Label: T(lang, "digest.pairs")}, {Label: T(lang, "digest.meetings")}},
 		Rating: ChartSeries{Label: T(lang, "digest.rating")},
 	}
-	for _, f := range r.Weeks {
+	for _, f := range weeks {
 		c.Weeks = append(c.Weeks, T(lang, "digest.chart.week", "n", f.Week[max(0, len(f.Week)-2):]))
 		c.Counts[0].Values = append(c.Counts[0].Values, float64(f.Pairs))
 		c.Counts[1].Values = append(c.Counts[1].Values, float64(f.Meetings))

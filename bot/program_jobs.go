@@ -74,6 +74,10 @@ func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	default:
 		return ignoreGone(err)
 	}
+	report := NewJob(now.Add(ProgramReportDelay), JobProgramReport, string(id))
+	if err := b.store.jobs.ScheduleJobs(ctx, t, false, report); err != nil {
+		return err
+	}
 	reqs, err := b.store.programs.ProgramRequests(ctx, t, id)
 	if err != nil {
 		return err

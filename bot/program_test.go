@@ -177,8 +177,18 @@ func TestProgramClose(t *testing.T) {
 	MustTick(t, h.Harness, time.Minute)
 	MustContain(t, bot.Reply{Message: mustPost(t, h)}, "Final survey and thanks: 0 pairs.")
 	h.At(21, 0, 1)
-	if posts := h.Posting.Posts(); len(posts) != 0 {
-		t.Errorf("got posts %+v, want the end told once", posts)
+	reports := 0
+	for _, p := range h.Posting.Posts() {
+		switch {
+		case strings.HasPrefix(p.Message.Title, "End-of-program report: Mentorat 2027"):
+			reports++ // a week after the closing
+		case p.File != nil && p.File.Type == "text/csv":
+		default:
+			t.Errorf("got post %+v, want the end told once", p)
+		}
+	}
+	if reports != 1 {
+		t.Errorf("got %d reports, want the report a week after the closing", reports)
 	}
 }
 

@@ -71,6 +71,7 @@ func jobTable() map[string]jobFunc {
 		JobTest:           runTestJob,
 		JobProgramStart:   runProgramStart,
 		JobProgramEnd:     runProgramEnd,
+		JobProgramReport:  runProgramReport,
 		JobCampaign:       runCampaignBatch,
 	}
 }

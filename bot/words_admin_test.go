@@ -222,7 +222,7 @@ func TestAdminHelpPointers(t *testing.T) {
 // TestFrenchUngendered: where a member's gender is unknown, no French
 // sentence makes a word agree with them (FRENCH.md: turn the sentence).
 func TestFrenchUngendered(t *testing.T) {
-	gendered := regexp.MustCompile(`vous seul\b|être accompagné\b|vous seule\b|\btous (les )?deux\b|\btoutes deux\b|l'une? et l'autre|^ouvert\b|n'est pas un responsable`)
+	gendered := regexp.MustCompile(`vous seul\b|être accompagné\b|vous seule\b|\btous (les )?deux\b|\btoutes deux\b|l'une? et l'autre|^ouverte? aux\b|n'est pas un responsable`)
 	for _, k := range bot.CatalogKeys(bot.French) {
 		if fr := bot.T(bot.French, k); gendered.MatchString(fr) {
 			t.Errorf("%s: got %q, want a sentence with nothing to agree", k, fr)
