@@ -145,11 +145,14 @@ func needsSignUp(mentor bool) actionFunc {
 		if err != nil {
 			return Reply{}, err
 		}
-		// TODO(programs): pass program:s.Program once offers and
-		// requests belong to a program.
 		// Locale: a member the bot meets here reads the language they
 		// clicked in.
 		c := Command{Member: who, Values: map[string]string{}, Locale: string(lang)}
+		if b.openProgram(ctx, who.Tenant(), s.Program) {
+			// The survey's program, once a manager created it;
+			// until then the current one, as for any offer.
+			c.Values["program"] = s.Program
+		}
 		switch {
 		case mentor && len(a.Teach) > 0:
 			c.Name = "offer"
@@ -172,6 +175,21 @@ func needsSignUp(mentor bool) actionFunc {
 		}
 		return b.HandleCommand(ctx, c), nil
 	}
+}
+
+// openProgram reports whether the workspace has an open program of
+// that name (the survey's, once created with /mentor admin program).
+func (b *Bot) openProgram(ctx context.Context, t Tenant, name string) bool {
+	programs, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		return false
+	}
+	for _, p := range programs {
+		if p.ID == programSlug(name) && p.State != ProgramClosed {
+			return true
+		}
+	}
+	return false
 }
 
 // needsAnswer returns a member's answer to a survey; ESTALE if none.

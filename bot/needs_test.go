@@ -225,8 +225,8 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	if r = h.ClickReply("m00", r, "Yes, sign me up as a mentor for sql"); !strings.Contains(strings.ToLower(r.Message.Text), "sql") {
 		t.Errorf("sign-up: got %q, want the offer", r.Message.Text)
 	}
-	if o, err := h.Store.GetOffer(context.Background(), h.Tenant.Member("m00")); err != nil || o.Topics[0] != "sql" {
-		t.Errorf("got offer %+v, %v, want one for sql", o, err)
+	if o, err := h.Store.GetOffer(context.Background(), h.Tenant.Member("m00")); err != nil || o.Topics[0] != "sql" || len(o.Programs) != 0 {
+		t.Errorf("got offer %+v, %v, want one for sql in the default program (no program Mentorat 2027 yet)", o, err)
 	}
 	t.Run("BadChoice", func(t *testing.T) {
 		r := choose(t, h, "m00", survey, bot.NeedsMonth, "0", "1")
@@ -266,6 +266,15 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	if len(charts) != 1 || !charts[0].Bars || len(charts[0].Weeks) != 3 {
 		t.Errorf("got charts %+v, want one bar chart of three topics", charts)
 	}
+	t.Run("InTheProgram", func(t *testing.T) {
+		h.Run("alice", `admin program create "Mentorat 2027" kind:one-to-one start:2027-01-15 end:2027-06-30`)
+		r := choose(t, h, "m01", survey, bot.NeedsTeach, "0")
+		h.ClickReply("m01", r, "Yes, sign me up as a mentor for go")
+		o, err := h.Store.GetOffer(context.Background(), h.Tenant.Member("m01"))
+		if err != nil || len(o.Programs) != 1 {
+			t.Errorf("got offer %+v, %v, want it in the survey's program", o, err)
+		}
+	})
 	t.Run("TopicsChanged", func(t *testing.T) {
 		if r := h.Run("alice", `admin needs "Mentorat 2027" channel:#general topics:rust`); !strings.Contains(r.Message.Text, "#general") {
 			t.Fatalf("got %q", r.Message.Text)
