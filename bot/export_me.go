@@ -20,7 +20,7 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	var d MemberData
 	if !in.Newcomer {
-		if d, err = b.store.privacy.MemberData(ctx, in.Member); err != nil {
+		if d, err = b.memberData(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
 		if d.Speed, err = b.speedTakings(ctx, in.Member); err != nil {
@@ -47,7 +47,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
-		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}}
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}, Needs: []NeedsAnswer{}}
 	out.Speed = append(out.Speed, d.Speed...)
 	if d.Member.ID.User != "" {
 		m := d.Member
@@ -77,6 +77,8 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	}
 	out.Charters = append(out.Charters, d.Charters...)
 	out.Testimonials = append(out.Testimonials, d.Testimonials...)
+	out.Needs = append(out.Needs, d.Needs...)
+	out.CampaignOptOut = d.CampaignOptOut
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, Wrap(EINTERNAL, err, "encode member data")
@@ -103,6 +105,9 @@ type memberExport struct {
 	Testimonials []Testimonial     `json:"testimonials"`
 	History      map[string]string `json:"past_mentors,omitempty"`
 	Speed        []SpeedTaking     `json:"speed_mentoring"`
+	Needs        []NeedsAnswer     `json:"needs_survey_answers"`
+	// CampaignOptOut: the member asked for no more campaign messages.
+	CampaignOptOut bool `json:"campaigns_opted_out"`
 }
 
 type profileExport struct {

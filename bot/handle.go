@@ -151,6 +151,13 @@ func actionTable() map[string]actionFunc {
 		ActionSpeedLeave:      leaveSpeed,
 		ActionSpeedContinue:   answerSpeed(true),
 		ActionSpeedNoContinue: answerSpeed(false),
+		// The needs survey and campaigns (needs.go, campaign.go).
+		ActionNeedsAnswer:    answerNeeds,
+		ActionNeedsOther:     openNeedsOther,
+		ActionNeedsMentor:    needsSignUp(true),
+		ActionNeedsMentee:    needsSignUp(false),
+		ActionNeedsAgain:     sendNeedsAgain,
+		ActionCampaignOptOut: optOutCampaigns,
 	}
 }
 

@@ -69,6 +69,12 @@ var unownedActions = map[string]string{
 	ActionSpeedMentor:      "an event's registration, open to every member",
 	ActionSpeedMentee:      "an event's registration, open to every member",
 	ActionSpeedLeave:       "an event's registration: the handler reads the clicker's own",
+	ActionNeedsAnswer:      "a survey posted in a channel too: each click is the clicker's own answer",
+	ActionNeedsOther:       "opens the clicker's own form",
+	ActionNeedsMentor:      "signs up the clicker from their own answer",
+	ActionNeedsMentee:      "signs up the clicker from their own answer",
+	ActionNeedsAgain:       "managers only (IsAdminAction)",
+	ActionCampaignOptOut:   "opts out the clicker",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

@@ -60,6 +60,11 @@ type MemberData struct {
 	// core reads from the SpeedStore (speed_export.go): PrivacyStore's
 	// MemberData leaves it empty.
 	Speed []SpeedTaking
+	// Needs are the member's answers to needs surveys, and
+	// CampaignOptOut whether they opted out of campaigns: read through
+	// their own seams (memberData), erased by Erase with the rest.
+	Needs          []NeedsAnswer
+	CampaignOptOut bool
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest
@@ -100,7 +105,7 @@ func SortTestimonials(ts []Testimonial) {
 func (d MemberData) Empty() bool {
 	return d.Member.ID.User == "" && !d.Manager && d.Offer == nil && len(d.Requests) == 0 &&
 		len(d.Proposals) == 0 && len(d.Pairs) == 0 && len(d.Checkins) == 0 && len(d.Surveys) == 0 &&
-		len(d.Charters) == 0 && len(d.History) == 0 && len(d.Testimonials) == 0
+		len(d.Charters) == 0 && len(d.History) == 0 && len(d.Testimonials) == 0 && len(d.Needs) == 0 && !d.CampaignOptOut
 }
 
 // CheckinAnswer is a member's answer to one check-in round of a pair.

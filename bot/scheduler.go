@@ -73,6 +73,7 @@ func jobTable() map[string]jobFunc {
 		JobProgramEnd:     runProgramEnd,
 		JobProgramReport:  runProgramReport,
 		JobSpeed:          runSpeed,
+		JobCampaign:       runCampaignBatch,
 	}
 }
 

@@ -37,6 +37,8 @@ var seams = map[string]reflect.Type{
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
 	"ProgramStore":  reflect.TypeFor[bot.ProgramStore](),
 	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
+	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
+	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

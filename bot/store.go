@@ -38,6 +38,8 @@ type Store interface {
 	PrivacyStore  // privacy.go
 	ProgramStore  // program.go
 	SpeedStore    // speed.go
+	CampaignStore // campaign.go
+	NeedsStore    // needs.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -68,6 +70,8 @@ type stores struct {
 	privacy   PrivacyStore
 	programs  ProgramStore
 	speed     SpeedStore
+	campaigns CampaignStore
+	needs     NeedsStore
 }
 
 // storesOf splits a Store into its seams.
@@ -75,6 +79,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s,
 	}
 }

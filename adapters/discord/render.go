@@ -121,7 +121,13 @@ func renderButtons(m bot.Message, guild string) ([]discordgo.MessageComponent, e
 	if m.Link != nil && validURL(m.Link.URL) {
 		buttons = append(buttons, discordgo.Button{Label: buttonLabel(m.Link.Label), Style: discordgo.LinkButton, URL: m.Link.URL})
 	}
-	rows := []discordgo.MessageComponent{}
+	rows, err := renderMenus(m, guild)
+	if err != nil {
+		return nil, err
+	}
+	if rows == nil {
+		rows = []discordgo.MessageComponent{}
+	}
 	for len(buttons) > 0 {
 		if len(rows) == maxRows {
 			return nil, errTooManyButtons

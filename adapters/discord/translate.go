@@ -66,6 +66,7 @@ func translate(i *discordgo.Interaction) event {
 			action, value = "", ""
 		}
 		ev.Action = &bot.Action{Member: ev.Member, ActionID: action, Value: value, Locale: string(i.Locale), IsAdmin: isAdmin(i)}
+		menuAction(i, ev.Action)
 	case discordgo.InteractionModalSubmit:
 		ev.Kind = kindSubmit
 		ev.Command, ev.Action = modalSubmit(i, ev.Member)

@@ -50,6 +50,9 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 		to.ts = firstOf(ic.Container.MessageTs, ic.Message.Timestamp)
 	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
+	if v, ok := menuValue(act); ok {
+		action.Value = v
+	}
 	// Kept in Redis before the ack: if this replica dies before the click
 	// is handled, or cannot start it, another replica redelivers it.
 	in := inbound{Key: key, Action: &action, TriggerID: ic.TriggerID, ResponseURL: to.responseURL, Channel: to.channel, TS: to.ts}

@@ -49,6 +49,7 @@ func renderBlocks(m bot.Message) []slack.Block {
 	if b := mentionsContext(m.Mentions); b != nil {
 		tail = append(tail, b)
 	}
+	tail = append(tail, menuBlocks(m.Selects)...)
 	if b := buttonsBlock(m.Buttons); b != nil {
 		tail = append(tail, b)
 	}

@@ -73,6 +73,7 @@ type space struct {
 	programs  map[bot.ProgramID]bot.Program // program:<id>, programs
 	progReqs  map[bot.ProgramID]set         // program:<id>:requests
 	speed     map[string]speedEvent         // speed:<id>, speed:<id>:who, speed:<id>:r:<n> (speed.go)
+	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
 }
 
 func newSpace() *space {

@@ -50,6 +50,16 @@ type Component struct {
 	Placeholder string      `json:"placeholder,omitempty"`
 	Required    bool        `json:"required,omitempty"`
 	MaxLength   int         `json:"max_length,omitempty"`
+	// A select menu's (3) options and how many may be chosen.
+	Options   []SelectOption `json:"options,omitempty"`
+	MinValues *int           `json:"min_values,omitempty"`
+	MaxValues int            `json:"max_values,omitempty"`
+}
+
+// SelectOption is one option of a select menu.
+type SelectOption struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // AllowedMentions says which mentions may ping. Parse is nil when it

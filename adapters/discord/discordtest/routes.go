@@ -19,6 +19,13 @@ func (f *REST) route(c Call) (int, []byte) {
 		return f.openDM(c)
 	case c.Method == "POST" && len(p) == 3 && p[0] == "channels" && p[2] == "messages":
 		return f.postMessage(c, p[1])
+	case c.Method == "PATCH" && len(p) == 4 && p[0] == "channels" && p[2] == "messages":
+		m := map[string]any{}
+		json.Unmarshal(c.Body, &m)
+		m["id"], m["channel_id"], m["type"] = p[3], p[1], 0
+		m["author"] = map[string]any{"id": "1", "username": "mentorbot", "bot": true}
+		delete(m, "allowed_mentions")
+		return http.StatusOK, jsonBytes(m)
 	case c.Method == "POST" && len(p) == 3 && p[0] == "channels" && p[2] == "threads":
 		return f.startThread(c, p[1])
 	case c.Method == "PUT" && len(p) == 4 && p[0] == "channels" && p[2] == "thread-members":
