@@ -105,7 +105,7 @@ func needsCommands(kinds []string) []CommandSpec {
 	dm, confirm := yes, yes
 	dm.Name, dm.French = "dm", "mp"
 	confirm.Name, confirm.French, confirm.Help = "confirm", "confirmer", "opt.needs_confirm"
-	program := Option{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramLen + 12, Required: true}
+	program := Option{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramLen + 12, Required: true, Help: "opt.needs_program"}
 	list := MaxChoices * (MaxTopicLen + 2)
 	return []CommandSpec{
 		{Name: "admin needs", Admin: true, Positional: "program", run: runAdminNeeds, Options: []Option{
