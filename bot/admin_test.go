@@ -20,6 +20,7 @@ var adminSamples = map[string]string{
 	"admin charter":        "admin charter lang:fr text:Soyons bienveillants.",
 	"admin export":         "admin export",
 	"admin announce":       "admin announce #general lang:both",
+	"admin needs":          "admin needs \"Mentorat 2027\" channel:#general",
 	"admin settings":       "admin settings proposal-timeout:5d",
 	"admin digest-channel": "admin digest-channel #managers",
 	"admin managers":       "admin managers add @bob",

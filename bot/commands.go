@@ -286,7 +286,7 @@ func commandTable() []CommandSpec {
 		// asking is not recorded first.
 		{Name: "export-me", ReadOnly: true, run: runExportMe},
 		{Name: "forget", ReadOnly: true, run: runForget},
-	}, adminCommands(kinds)...)
+	}, append(adminCommands(kinds), needsCommands(kinds)...)...)
 }
 
 // withRequired returns o, required.

@@ -52,6 +52,9 @@ type Config struct {
 	// Retention is how long closed pairs, their surveys and cancelled
 	// requests are kept (MENTORBOT_RETENTION; Prune).
 	Retention time.Duration
+	// CampaignRate is how many campaign DMs (the needs survey by DM) go
+	// out a minute, in batches every 10 seconds (MENTORBOT_CAMPAIGN_RATE).
+	CampaignRate int
 
 	// Tick is how often cmd's scheduler runs the due follow-up jobs
 	// (MENTORBOT_TICK; Tick). A negative Tick leaves the scheduler off:
@@ -71,7 +74,8 @@ func DefaultConfig() Config {
 	c := Config{
 		DefaultLang: English, MeetURL: "https://meet.jit.si/", Match: matching.DefaultOptions(),
 		JobLease: JobLease, JobRetry: JobRetry, RateLimit: DefaultRateLimit, Retention: DefaultRetention,
-		Tick: 10 * time.Second, MatchSchedule: "@hourly", DigestSchedule: "0 9 * * 1",
+		CampaignRate: CampaignDefaultRate,
+		Tick:         10 * time.Second, MatchSchedule: "@hourly", DigestSchedule: "0 9 * * 1",
 	}
 	c.Defaults = DefaultSettings()
 	c.Defaults.DefaultLang = c.DefaultLang
@@ -109,6 +113,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Retention <= 0 {
 		c.Retention = d.Retention
+	}
+	if c.CampaignRate <= 0 {
+		c.CampaignRate = d.CampaignRate
 	}
 	if c.Tick == 0 {
 		c.Tick = d.Tick

@@ -72,6 +72,9 @@ type Chart struct {
 	Weeks  []string // x labels, oldest first
 	Counts []ChartSeries
 	Rating ChartSeries
+	// Bars draws Counts as grouped bars in one panel, one group per x
+	// label, and no Rating (the needs survey's demand and supply).
+	Bars bool
 }
 
 // ChartSeries is one line of a Chart.

@@ -20,7 +20,7 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	var d MemberData
 	if !in.Newcomer {
-		if d, err = b.store.privacy.MemberData(ctx, in.Member); err != nil {
+		if d, err = b.memberData(ctx, in.Member); err != nil {
 			return Reply{}, err
 		}
 	}
@@ -44,7 +44,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
-		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}}
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Needs: []NeedsAnswer{}}
 	if d.Member.ID.User != "" {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
@@ -72,6 +72,8 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		out.Surveys = append(out.Surveys, surveyExport{Survey: string(s.Survey), Question: s.Question, Answer: s.Answer, At: timePtr(s.At)})
 	}
 	out.Charters = append(out.Charters, d.Charters...)
+	out.Needs = append(out.Needs, d.Needs...)
+	out.CampaignOptOut = d.CampaignOptOut
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, Wrap(EINTERNAL, err, "encode member data")
@@ -94,6 +96,9 @@ type memberExport struct {
 	Surveys   []surveyExport      `json:"survey_answers"`
 	Charters  []CharterAcceptance `json:"charter_acceptances"`
 	History   map[string]string   `json:"past_mentors,omitempty"`
+	Needs     []NeedsAnswer       `json:"needs_survey_answers"`
+	// CampaignOptOut: the member asked for no more campaign messages.
+	CampaignOptOut bool `json:"campaigns_opted_out"`
 }
 
 type profileExport struct {

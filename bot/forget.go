@@ -20,7 +20,7 @@ const forgetReason = "member-erased"
 func runForget(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if in.Newcomer {
 		// No record, but maybe other traces (a manager's seat, answers).
-		d, err := b.store.privacy.MemberData(ctx, in.Member)
+		d, err := b.memberData(ctx, in.Member)
 		if err != nil {
 			return Reply{}, err
 		}

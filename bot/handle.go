@@ -141,6 +141,13 @@ func actionTable() map[string]actionFunc {
 		// Closing a program (managers only).
 		ActionProgramClose: confirmCloseProgram,
 		ActionProgramKeep:  keepProgram,
+		// The needs survey and campaigns (needs.go, campaign.go).
+		ActionNeedsAnswer:    answerNeeds,
+		ActionNeedsOther:     openNeedsOther,
+		ActionNeedsMentor:    needsSignUp(true),
+		ActionNeedsMentee:    needsSignUp(false),
+		ActionNeedsAgain:     sendNeedsAgain,
+		ActionCampaignOptOut: optOutCampaigns,
 	}
 }
 

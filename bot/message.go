@@ -10,6 +10,8 @@ type Message struct {
 	Fields  []Field
 	Link    *Link
 	Buttons []Button
+	// Selects are menus of choices shown above the buttons (select.go).
+	Selects []Select
 	// Mentions lists members the message is about, so that adapters which
 	// can (Slack, Discord) may add a real mention next to the names.
 	Mentions []MemberID

@@ -59,6 +59,12 @@ var unownedActions = map[string]string{
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
 	ActionProgramClose:     "managers only (IsAdminAction); closing twice says so",
 	ActionProgramKeep:      "managers only (IsAdminAction)",
+	ActionNeedsAnswer:      "a survey posted in a channel too: each click is the clicker's own answer",
+	ActionNeedsOther:       "opens the clicker's own form",
+	ActionNeedsMentor:      "signs up the clicker from their own answer",
+	ActionNeedsMentee:      "signs up the clicker from their own answer",
+	ActionNeedsAgain:       "managers only (IsAdminAction)",
+	ActionCampaignOptOut:   "opts out the clicker",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

@@ -51,6 +51,11 @@ type MemberData struct {
 	// History is, for the member as a mentee, the verdict on each past
 	// mentor (VerdictMet, VerdictNever), by the mentor's user ID.
 	History map[string]string
+	// Needs are the member's answers to needs surveys, and
+	// CampaignOptOut whether they opted out of campaigns: read through
+	// their own seams (memberData), erased by Erase with the rest.
+	Needs          []NeedsAnswer
+	CampaignOptOut bool
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest
@@ -79,7 +84,7 @@ func (d *MemberData) Sort() {
 func (d MemberData) Empty() bool {
 	return d.Member.ID.User == "" && !d.Manager && d.Offer == nil && len(d.Requests) == 0 &&
 		len(d.Proposals) == 0 && len(d.Pairs) == 0 && len(d.Checkins) == 0 && len(d.Surveys) == 0 &&
-		len(d.Charters) == 0 && len(d.History) == 0
+		len(d.Charters) == 0 && len(d.History) == 0 && len(d.Needs) == 0 && !d.CampaignOptOut
 }
 
 // CheckinAnswer is a member's answer to one check-in round of a pair.

@@ -72,6 +72,7 @@ func jobTable() map[string]jobFunc {
 		JobProgramStart:   runProgramStart,
 		JobProgramEnd:     runProgramEnd,
 		JobProgramReport:  runProgramReport,
+		JobCampaign:       runCampaignBatch,
 	}
 }
 

@@ -36,6 +36,8 @@ var seams = map[string]reflect.Type{
 	"ReportStore":   reflect.TypeFor[bot.ReportStore](),
 	"PrivacyStore":  reflect.TypeFor[bot.PrivacyStore](),
 	"ProgramStore":  reflect.TypeFor[bot.ProgramStore](),
+	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
+	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -37,6 +37,8 @@ type Store interface {
 	ReportStore   // events.go
 	PrivacyStore  // privacy.go
 	ProgramStore  // program.go
+	CampaignStore // campaign.go
+	NeedsStore    // needs.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -66,6 +68,8 @@ type stores struct {
 	reports   ReportStore
 	privacy   PrivacyStore
 	programs  ProgramStore
+	campaigns CampaignStore
+	needs     NeedsStore
 }
 
 // storesOf splits a Store into its seams.
@@ -73,6 +77,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, campaigns: s, needs: s,
 	}
 }

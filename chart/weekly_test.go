@@ -6,6 +6,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/chart"
 )
 
@@ -57,4 +58,18 @@ func TestWeeklyPNG(t *testing.T) {
 			t.Fatal("got no error, want one for no weeks")
 		}
 	})
+}
+
+func TestBarsPNG(t *testing.T) {
+	png, err := chart.Draw(bot.Chart{Title: "Needs", Bars: true, Weeks: []string{"go", "kubernetes", "sql"},
+		Counts: []bot.ChartSeries{{Label: "want", Values: []float64{3, 1, 0}}, {Label: "could", Values: []float64{1, 2, 0}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Errorf("got %q..., want a PNG", png[:min(8, len(png))])
+	}
+	if _, err := chart.Draw(bot.Chart{Bars: true}); err == nil {
+		t.Error("got no error for a chart without bars")
+	}
 }

@@ -218,6 +218,9 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	if err != nil {
 		return err
 	}
+	if err := s.eraseTargets(ctx, k, u, all); err != nil {
+		return err
+	}
 	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		eraseOwn(ctx, p, k, u)
 		eraseNamed(ctx, p, k, e, r)

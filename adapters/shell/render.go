@@ -32,6 +32,9 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 	if m.Link != nil {
 		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", m.Link.Label, "value", m.Link.URL))
 	}
+	for _, s := range m.Selects {
+		b.WriteString(a.renderSelect(owner, lang, s))
+	}
 	if len(m.Buttons) > 0 {
 		a.mu.Lock()
 		parts := make([]string, len(m.Buttons))

@@ -61,6 +61,9 @@ type Adapter struct {
 type shellButton struct {
 	owner string
 	bot.Button
+	// menu is set for a select (menus.go): clicking it takes the
+	// numbers of the choices.
+	menu *bot.Select
 }
 
 var (
@@ -192,7 +195,8 @@ func (a *Adapter) command(ctx context.Context, line string) {
 
 func (a *Adapter) click(ctx context.Context, arg string) {
 	var n int
-	if _, err := fmt.Sscanf(arg, "%d", &n); err != nil {
+	num, picks, _ := strings.Cut(arg, " ")
+	if _, err := fmt.Sscanf(num, "%d", &n); err != nil {
 		a.say("shell.click_usage")
 		return
 	}
@@ -205,6 +209,14 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 	b := a.buttons[n-1]
 	a.mu.Unlock()
 	me := a.me()
+	if b.menu != nil {
+		value, ok := b.pick(picks)
+		if !ok {
+			a.say("shell.select.usage", "n", strconv.Itoa(n), "max", strconv.Itoa(len(b.menu.Choices)))
+			return
+		}
+		b.Value = value
+	}
 	r := a.handler.HandleAction(ctx, bot.Action{Member: me, ActionID: b.ActionID, Value: b.Value})
 	a.reply(me, r)
 }

@@ -157,6 +157,16 @@ var envVars = []envVar{
 		Set: func(c *Config, v string) error {
 			return setDuration(&c.Retention, v, 24*time.Hour, "a duration of a day or more like 730d")
 		}},
+	{Name: "MENTORBOT_CAMPAIGN_RATE", Note: "one a second", Meaning: "campaign DMs (the needs survey by DM) sent a minute, in batches every 10 seconds (1 to 3000)",
+		Default: func(c Config) string { return strconv.Itoa(c.CampaignRate) },
+		Set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 3000 {
+				return fmt.Errorf("want a whole number from 1 to 3000, got %q", v)
+			}
+			c.CampaignRate = n
+			return nil
+		}},
 
 	{Name: "SLACK_BOT_TOKEN", Note: "none: Slack off", Meaning: "Bot User OAuth Token (xoxb-…): turns the Slack adapter on",
 		Set: func(c *Config, v string) error { c.Slack.BotToken = v; return nil }},

@@ -71,6 +71,7 @@ type space struct {
 	rates     map[string]expiringCount      // rate:<name>:<hash>
 	programs  map[bot.ProgramID]bot.Program // program:<id>, programs
 	progReqs  map[bot.ProgramID]set         // program:<id>:requests
+	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
 }
 
 func newSpace() *space {

@@ -1,0 +1,398 @@
+package bot
+
+import (
+	"context"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The needs survey: before a program, managers ask the members which
+// topics they want to be mentored on, which they could mentor, the kind
+// and when they are available (/mentor admin needs). Each answer is one
+// choice in a menu; /mentor needs types the same answers.
+
+// NeedsStore keeps needs surveys and the members' answers (needs.go).
+type NeedsStore interface {
+	// SaveNeedsSurvey saves a survey (replacing one with its ID).
+	SaveNeedsSurvey(ctx context.Context, s NeedsSurvey) error
+	// NeedsSurveys returns the workspace's surveys, oldest first.
+	NeedsSurveys(ctx context.Context, t Tenant) ([]NeedsSurvey, error)
+	// SetNeedsAnswer sets one field of a member's answer to a survey
+	// (NeedsField*), and its time; the other fields stay.
+	SetNeedsAnswer(ctx context.Context, id MemberID, survey, field, value string, at time.Time) error
+	// NeedsAnswers returns the answers to a survey, in no order.
+	NeedsAnswers(ctx context.Context, t Tenant, survey string) ([]NeedsAnswer, error)
+	// MemberNeeds returns a member's answers to every survey, in no order.
+	MemberNeeds(ctx context.Context, id MemberID) ([]NeedsAnswer, error)
+}
+
+// NeedsSurvey is one needs survey of a program.
+type NeedsSurvey struct {
+	ID      string
+	Tenant  Tenant
+	Program string   // the program's name as the manager gave it
+	Topics  []string // the topics offered, at most MaxChoices
+	Given   []string // the manager's topics (topics:), offered first
+	Created time.Time
+}
+
+// NeedsAnswer is a member's answer to a needs survey. Lists are topics
+// as offered; Month is "2027-01".
+type NeedsAnswer struct {
+	Survey  string    `json:"survey"`
+	Member  MemberID  `json:"-"`
+	Learn   []string  `json:"learn,omitempty"`
+	Teach   []string  `json:"teach,omitempty"`
+	Kind    string    `json:"kind,omitempty"`
+	Month   string    `json:"month,omitempty"`
+	Other   string    `json:"other,omitempty"`
+	Updated time.Time `json:"updated"`
+}
+
+// The fields of an answer, as SetNeedsAnswer names them.
+const (
+	NeedsLearn = "learn"
+	NeedsTeach = "teach"
+	NeedsKind  = "kind"
+	NeedsMonth = "month"
+	NeedsOther = "other"
+)
+
+// SetField sets one field of the answer from its stored form (lists
+// joined with ","), as a store reads it back.
+func (a *NeedsAnswer) SetField(field, value string) {
+	list := func() []string {
+		if value == "" {
+			return nil
+		}
+		return strings.Split(value, ",")
+	}
+	switch field {
+	case NeedsLearn:
+		a.Learn = list()
+	case NeedsTeach:
+		a.Teach = list()
+	case NeedsKind:
+		a.Kind = value
+	case NeedsMonth:
+		a.Month = value
+	case NeedsOther:
+		a.Other = value
+	}
+}
+
+// Action IDs of the needs survey.
+const (
+	ActionNeedsAnswer = "needs.answer" // a menu: "<survey>:<field>|<choices>"
+	ActionNeedsOther  = "needs.other"  // "Something else": the form with the free field
+	ActionNeedsMentor = "needs.mentor" // sign me up as a mentor for what I could mentor
+	ActionNeedsMentee = "needs.mentee" // ask for a mentor on what I want to learn
+	ActionNeedsAgain  = "admin.needs.again"
+)
+
+// needsMonths is how many months ahead a survey offers as a start.
+const needsMonths = 12
+
+// MaxProgramLen bounds a program's name.
+const MaxProgramLen = 80
+
+// needsCommands are the needs survey's rows of the command table.
+func needsCommands(kinds []string) []CommandSpec {
+	yes := Option{Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}}
+	dm, confirm := yes, yes
+	dm.Name, dm.French = "dm", "mp"
+	confirm.Name, confirm.French, confirm.Help = "confirm", "confirmer", "opt.needs_confirm"
+	program := Option{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramLen + 12, Required: true}
+	list := MaxChoices * (MaxTopicLen + 2)
+	return []CommandSpec{
+		{Name: "admin needs", Admin: true, Positional: "program", run: runAdminNeeds, Options: []Option{
+			program,
+			{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100},
+			dm,
+			{Name: "topics", French: "sujets", Type: OptList, MaxLength: list, Help: "opt.needs_topics"},
+			confirm,
+		}},
+		{Name: "needs", Positional: "program", run: runNeeds, Options: []Option{
+			program,
+			{Name: "learn", French: "apprendre", Type: OptList, MaxLength: list},
+			{Name: "teach", French: "transmettre", Type: OptList, MaxLength: list},
+			optKind(kinds),
+			{Name: "month", French: "mois", Type: OptText, MaxLength: 7},
+			{Name: "other", French: "autre", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true},
+		}},
+		{Name: "campaigns", Positional: "choice", run: runCampaigns, Options: []Option{
+			{Name: "choice", French: "choix", Type: OptChoice, Choices: []string{"on", "off"}, ChoiceFrench: map[string]string{"on": "oui", "off": "non"}},
+		}},
+	}
+}
+
+// programName reads a program's name: quotes and spaces around it go.
+func programName(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "\"“”«»\u202f\u00a0 ")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// foldProgram is how two spellings of a program's name compare.
+func foldProgram(s string) string { return strings.ToLower(programName(s)) }
+
+// runAdminNeeds posts a program's needs survey in a channel, or sends it
+// to every member by DM in a campaign (dm:yes); "results <program>"
+// shows the answers instead.
+func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	name := programName(in.Text("program"))
+	if w, rest, ok := strings.Cut(name, " "); ok && (strings.EqualFold(w, "results") || strings.EqualFold(w, "résultats")) {
+		return b.needsResults(ctx, in, programName(rest))
+	}
+	if name == "" || len(name) > MaxProgramLen {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.program", Field: "program", Args: []string{"max", itoa(MaxProgramLen)}}
+	}
+	dm, channel := in.Text("dm") == "yes", in.Text("channel")
+	if dm == (channel != "") {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.where", Field: "channel"}
+	}
+	s, err := b.programSurvey(ctx, in.Member.Tenant(), name, in.List("topics"))
+	if err != nil {
+		return Reply{}, err
+	}
+	if dm {
+		return b.needsByDM(ctx, in.Member, in.Lang, s, in.Text("confirm") == "yes")
+	}
+	return b.needsInChannel(ctx, in, s, channel)
+}
+
+// programSurvey returns the program's survey, made on first use: a
+// program has one, whether it is posted, sent by DM or both, so that a
+// member's answer is one. Topics given are offered first from then on;
+// the workspace's are read afresh each time.
+func (b *Bot) programSurvey(ctx context.Context, t Tenant, program string, topics []string) (NeedsSurvey, error) {
+	s, err := b.latestSurvey(ctx, t, program)
+	switch ErrorCode(err) {
+	case "":
+		if len(topics) == 0 {
+			topics = s.Given
+		}
+	case ENOTFOUND:
+		if s.ID, err = b.newID(); err != nil {
+			return s, err
+		}
+		s.Tenant, s.Program, s.Created = t, program, b.clock.Now().UTC()
+	default:
+		return s, err
+	}
+	s.Given = topics
+	s.Topics = b.needsTopics(ctx, t, topics)
+	return s, b.store.needs.SaveNeedsSurvey(ctx, s)
+}
+
+// needsInChannel posts the survey in a channel, in the workspace's language.
+func (b *Bot) needsInChannel(ctx context.Context, in *Invocation, s NeedsSurvey, raw string) (Reply, error) {
+	channel, ok := parseChannelRef(raw)
+	if !ok {
+		return Reply{}, badChannel("channel", raw)
+	}
+	p, err := b.tenantPlatform(s.Tenant)
+	if err != nil {
+		return Reply{}, err
+	}
+	poster, ok := p.(Poster)
+	if !ok {
+		return Reply{}, Errorf(EINVALID, "err.admin.cannot_post")
+	}
+	lang := b.settings(ctx, s.Tenant).DefaultLang
+	msg := b.needsMessage(ctx, lang, s)
+	msg.Lang = lang
+	if err := poster.Post(ctx, s.Tenant, channel, msg); err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("needs survey posted", "tenant", s.Tenant.String(), "survey", s.ID, "channel", channel)
+	return Reply{Message: Message{Text: T(in.Lang, "needs.posted", "program", s.Program, "channel", ChannelText(channel)) + "\n" + T(in.Lang, "needs.results_how", "program", s.Program),
+		Channels: []string{channel}}}, nil
+}
+
+// needsByDM sends the survey to every member the bot knows, in a
+// campaign. Unless again, a second one for the same program is refused
+// with a button to send it all the same.
+func (b *Bot) needsByDM(ctx context.Context, by MemberID, lang Lang, s NeedsSurvey, again bool) (Reply, error) {
+	users, err := b.store.privacy.MembersWithRecord(ctx, s.Tenant)
+	if err != nil {
+		return Reply{}, err
+	}
+	slices.Sort(users)
+	c, prior, err := b.startCampaign(ctx, CampaignSpec{Kind: CampaignNeeds, Program: s.Program, Subject: s.ID, Manager: by, Lang: lang, Users: users}, again)
+	if prior != nil {
+		return Reply{Message: Message{
+			Text:    T(lang, "needs.again", "program", s.Program, "date", Date(lang, prior.Created), "n", Number(lang, prior.Sent), "count", itoa(prior.Sent)),
+			Buttons: []Button{{Label: T(lang, "btn.needs.again"), ActionID: ActionNeedsAgain, Value: s.ID, Style: StyleDanger}},
+		}}, nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	size, pause := b.campaignPace()
+	perMinute := int(float64(size) * float64(time.Minute) / float64(pause))
+	return Reply{Message: Message{Text: T(lang, "needs.started", "program", s.Program, "n", Number(lang, c.Total), "count", itoa(c.Total), "rate", Number(lang, perMinute)) +
+		"\n" + T(lang, "needs.results_how", "program", s.Program)}}, nil
+}
+
+// sendNeedsAgain answers the manager's "Send it again" button.
+func sendNeedsAgain(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	s, err := b.needsSurvey(ctx, who.Tenant(), id)
+	if err != nil {
+		return Reply{}, err
+	}
+	r, err := b.needsByDM(ctx, who, lang, s, true)
+	r.Replace = true
+	return r, err
+}
+
+// needsSurvey finds a survey by its ID; ESTALE if it is gone.
+func (b *Bot) needsSurvey(ctx context.Context, t Tenant, id string) (NeedsSurvey, error) {
+	all, err := b.store.needs.NeedsSurveys(ctx, t)
+	if err != nil {
+		return NeedsSurvey{}, err
+	}
+	for _, s := range all {
+		if s.ID == id {
+			return s, nil
+		}
+	}
+	return NeedsSurvey{}, Errorf(ESTALE, "err.needs.gone")
+}
+
+// latestSurvey returns the latest survey of a program; ENOTFOUND if none.
+func (b *Bot) latestSurvey(ctx context.Context, t Tenant, program string) (NeedsSurvey, error) {
+	all, err := b.store.needs.NeedsSurveys(ctx, t)
+	if err != nil {
+		return NeedsSurvey{}, err
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if foldProgram(all[i].Program) == foldProgram(program) {
+			return all[i], nil
+		}
+	}
+	return NeedsSurvey{}, &Error{Code: ENOTFOUND, Key: "err.needs.none", Args: []string{"program", clip(program, MaxProgramLen)}}
+}
+
+// needsTopics are the topics a survey offers: the manager's, then the
+// workspace's (offers and waiting requests), most frequent first, folded
+// as matching folds them so that "K8s" and "kubernetes" are one, at most
+// MaxChoices.
+func (b *Bot) needsTopics(ctx context.Context, t Tenant, given []string) []string {
+	syn := b.synonyms(ctx, t)
+	seen, count := map[string]bool{}, map[string]int{}
+	var out, rest []string
+	add := func(topic string) {
+		key := syn.Normalize(topic)
+		if key == "" || seen[key] {
+			count[key]++
+			return
+		}
+		seen[key] = true
+		count[key]++
+		rest = append(rest, topic)
+	}
+	for _, g := range given {
+		if key := syn.Normalize(g); key != "" && !seen[key] {
+			seen[key] = true
+			out = append(out, strings.TrimSpace(g))
+		}
+	}
+	if offers, err := b.store.offers.Offers(ctx, t); err == nil {
+		for _, o := range offers {
+			for _, topic := range o.Topics {
+				add(topic)
+			}
+		}
+	}
+	if waiting, err := b.store.requests.Waiting(ctx, t); err == nil {
+		for _, r := range waiting {
+			add(r.Topic)
+		}
+	}
+	slices.SortStableFunc(rest, func(a, c string) int { return count[syn.Normalize(c)] - count[syn.Normalize(a)] })
+	out = append(out, rest...)
+	return out[:min(len(out), MaxChoices)]
+}
+
+// version names the survey's list of topics, so that a menu sent before
+// the list changed (the manager ran the command again with other topics)
+// is not read with the new one.
+func (s NeedsSurvey) version() string {
+	h := fnv.New32a()
+	h.Write([]byte(strings.Join(s.Topics, "\n")))
+	return strconv.FormatUint(uint64(h.Sum32()%(36*36*36*36)), 36)
+}
+
+// needsMonthsOf lists the months a survey offers as a start: the month it
+// was made and the next ones, as "2027-01".
+func needsMonthsOf(s NeedsSurvey) []string {
+	first := time.Date(s.Created.Year(), s.Created.Month(), 1, 0, 0, 0, 0, time.UTC)
+	out := make([]string, needsMonths)
+	for i := range out {
+		out[i] = first.AddDate(0, i, 0).Format("2006-01")
+	}
+	return out
+}
+
+// monthLabel writes "2027-01" as "January 2027" or « janvier 2027 ».
+func monthLabel(lang Lang, month string) string {
+	m, err := time.Parse("2006-01", month)
+	if err != nil {
+		return month
+	}
+	if lang == French {
+		return monthsFR[m.Month()-1] + " " + strconv.Itoa(m.Year())
+	}
+	return m.Format("January 2006")
+}
+
+// needsKinds are the kinds a survey offers: the workspace's.
+func (b *Bot) needsKinds(ctx context.Context, t Tenant) []string {
+	var out []string
+	for _, k := range b.settings(ctx, t).Kinds {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+// needsMessage is the survey, in one language: four menus, the free field
+// and how to answer by command.
+func (b *Bot) needsMessage(ctx context.Context, lang Lang, s NeedsSurvey) Message {
+	topics := make([]Choice, len(s.Topics))
+	for i, topic := range s.Topics {
+		topics[i] = Choice{Label: topic, Value: itoa(i)}
+	}
+	var kinds, months []Choice
+	for i, k := range b.needsKinds(ctx, s.Tenant) {
+		kinds = append(kinds, Choice{Label: T(lang, "kind."+k), Value: itoa(i)})
+	}
+	for i, m := range needsMonthsOf(s) {
+		months = append(months, Choice{Label: monthLabel(lang, m), Value: itoa(i)})
+	}
+	menu := func(field string, choices []Choice, multi bool) Select {
+		return Select{ActionID: ActionNeedsAnswer, Value: s.ID + ":" + field + ":" + s.version(), Placeholder: T(lang, "needs.ask."+field), Choices: choices, Multi: multi}
+	}
+	msg := Message{
+		Title:   T(lang, "needs.title", "program", s.Program),
+		Text:    T(lang, "needs.text", "program", s.Program),
+		Buttons: []Button{{Label: T(lang, "btn.needs.other"), ActionID: ActionNeedsOther, Value: s.ID}},
+	}
+	if len(topics) > 0 {
+		msg.Selects = append(msg.Selects, menu(NeedsLearn, topics, true), menu(NeedsTeach, topics, true))
+	}
+	msg.Selects = append(msg.Selects, menu(NeedsKind, kinds, false), menu(NeedsMonth, months, false))
+	return msg
+}
+
+// needsCampaignMessage is the survey as a campaign DM.
+func needsCampaignMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang Lang) (Message, error) {
+	s, err := b.needsSurvey(ctx, c.Tenant, c.Subject)
+	if err != nil {
+		return Message{}, err
+	}
+	return b.needsMessage(ctx, lang, s), nil
+}

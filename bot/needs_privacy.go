@@ -1,0 +1,23 @@
+package bot
+
+import (
+	"context"
+	"sort"
+)
+
+// memberData is everything the bot keeps about a member, for
+// /mentor export-me and /mentor forget: what PrivacyStore.MemberData
+// reads, with the needs survey's answers and the campaign opt-out, which
+// live behind their own seams. PrivacyStore.Erase erases those too.
+func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
+	d, err := b.store.privacy.MemberData(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	if d.Needs, err = b.store.needs.MemberNeeds(ctx, id); err != nil {
+		return d, err
+	}
+	sort.Slice(d.Needs, func(i, j int) bool { return d.Needs[i].Survey < d.Needs[j].Survey })
+	d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id)
+	return d, err
+}

@@ -1,0 +1,294 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// editingPlatform is the managers' platform plus bot.Editor: it records
+// every version of each editable message.
+type editingPlatform struct {
+	*managersPlatform
+	mu       sync.Mutex
+	versions map[string][]bot.Message // ref → versions, first sent first
+}
+
+func (p *editingPlatform) SendEditable(ctx context.Context, to bot.MemberID, msg bot.Message) (string, error) {
+	if err := p.Send(ctx, to, msg); err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ref := fmt.Sprintf("m%d", len(p.versions)+1)
+	p.versions[ref] = []bot.Message{msg}
+	return ref, nil
+}
+
+func (p *editingPlatform) Edit(ctx context.Context, to bot.MemberID, ref string, msg bot.Message) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.versions[ref]; !ok {
+		return bot.Errorf(bot.ENOTFOUND, "err.not_found")
+	}
+	p.versions[ref] = append(p.versions[ref], msg)
+	return nil
+}
+
+// Latest returns the texts of every version of the first editable message.
+func (p *editingPlatform) Latest() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []string
+	for _, m := range p.versions["m1"] {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+// needsHarness is an admin harness with an editing platform and n members
+// m00, m01, ... whom the bot knows, besides alice, the manager.
+func needsHarness(t *testing.T, n int) (*adminHarness, *editingPlatform) {
+	t.Helper()
+	h := MustAdminHarness(t)
+	ed := &editingPlatform{managersPlatform: h.Posting, versions: map[string][]bot.Message{}}
+	h.Bot.Register(h.Tenant.Platform, ed)
+	h.Run("alice", "lang en")
+	for i := range n {
+		h.Run(fmt.Sprintf("m%02d", i), "lang en")
+	}
+	h.Platform.Take()
+	return h, ed
+}
+
+// dmsOf returns the needs survey DMs delivered since the last Take.
+func dmsOf(h *adminHarness) []bot.Message {
+	var out []bot.Message
+	for _, s := range h.Platform.Take() {
+		if len(s.Message.Selects) > 0 {
+			out = append(out, s.Message)
+		}
+	}
+	return out
+}
+
+// choose makes a choice in a select of msg whose value ends with field,
+// as member by.
+func choose(t *testing.T, h *adminHarness, by string, msg bot.Message, field string, choices ...string) bot.Reply {
+	t.Helper()
+	for _, s := range msg.Selects {
+		if strings.Contains(s.Value, ":"+field+":") {
+			return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(by), ActionID: s.ActionID, Value: bot.SelectValue(s.Value, choices)})
+		}
+	}
+	t.Fatalf("no %s menu in %+v", field, msg)
+	return bot.Reply{}
+}
+
+func TestNeedsCampaignIsPacedAndVisible(t *testing.T) {
+	h, ed := needsHarness(t, 24) // 25 members with alice: three batches of 10 at 60 a minute
+	r := h.Run("alice", `admin needs "Mentorat 2027" dm:yes topics:go, kubernetes`)
+	if !strings.Contains(r.Message.Text, "25 members") {
+		t.Fatalf("got %q, want the number of members", r.Message.Text)
+	}
+	h.Tick()
+	if got := len(dmsOf(h)); got != 10 {
+		t.Fatalf("first batch: got %d DMs, want 10 (never a burst)", got)
+	}
+	h.Tick() // nothing more is due before 10 seconds
+	if got := len(dmsOf(h)); got != 0 {
+		t.Fatalf("got %d DMs before the next batch is due, want 0", got)
+	}
+	MustTick(t, h.Harness, 10*time.Second)
+	if got := len(dmsOf(h)); got != 10 {
+		t.Fatalf("second batch: got %d DMs, want 10", got)
+	}
+	// A rerun of a batch (a replica died after sending) sends nothing twice.
+	if err := h.Store.ScheduleJobs(context.Background(), h.Tenant, false, bot.NewJob(h.Clock.Now(), bot.JobCampaign, campaignID(t, h), "1")); err != nil {
+		t.Fatal(err)
+	}
+	h.Tick()
+	if got := len(dmsOf(h)); got != 0 {
+		t.Fatalf("rerun: got %d DMs, want 0", got)
+	}
+	MustTick(t, h.Harness, 10*time.Second)
+	if got := len(dmsOf(h)); got != 5 {
+		t.Fatalf("last batch: got %d DMs, want 5", got)
+	}
+	MustTick(t, h.Harness, time.Hour)
+	versions := ed.Latest()
+	want := []string{"Sent 0 of 25", "Sent 10 of 25", "Sent 20 of 25", "Sent 25 of 25"}
+	if len(versions) != len(want) {
+		t.Fatalf("got %d versions of the progress message %q, want %d", len(versions), versions, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(versions[i], w) {
+			t.Errorf("progress %d: got %q, want %q…", i, versions[i], w)
+		}
+	}
+	if !strings.Contains(versions[3], "Finished") {
+		t.Errorf("got %q, want it finished", versions[3])
+	}
+}
+
+// campaignID returns the harness's only campaign.
+func campaignID(t *testing.T, h *adminHarness) string {
+	t.Helper()
+	cs, err := h.Store.Campaigns(context.Background(), h.Tenant)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("campaigns: %v, %v", cs, err)
+	}
+	return cs[len(cs)-1].ID
+}
+
+func TestNeedsCampaignAgainAndOptOut(t *testing.T) {
+	h, ed := needsHarness(t, 3)
+	h.Platform.Gone["m02"] = true
+	h.Run("alice", `admin needs "Mentorat 2027" dm:yes`)
+	MustTick(t, h.Harness, time.Minute)
+	dms := h.Platform.To("m00")
+	if len(dms) == 0 {
+		t.Fatal("m00 got no survey")
+	}
+	if v := ed.Latest(); !strings.Contains(v[len(v)-1], "Sent 3 of 4; 1 member could not be reached") {
+		t.Errorf("got %q, want the unreachable member counted", v[len(v)-1])
+	}
+	r := h.Click("m00", "m00", bot.ActionCampaignOptOut)
+	if !strings.Contains(r.Message.Text, "/mentor campaigns on") {
+		t.Errorf("opt-out: got %q, want how to opt back in", r.Message.Text)
+	}
+	t.Run("RefusedAgain", func(t *testing.T) {
+		h.Platform.Take()
+		h.Run("alice", "lang fr")
+		r := h.Run("alice", `admin needs "mentorat 2027" mp:oui`)
+		if !strings.Contains(r.Message.Text, "déjà partie") || len(r.Message.Buttons) != 1 {
+			t.Fatalf("got %+v, want a refusal with a button", r.Message)
+		}
+		MustTick(t, h.Harness, time.Minute)
+		if got := len(dmsOf(h)); got != 0 {
+			t.Fatalf("got %d DMs after a refusal, want 0", got)
+		}
+		r = h.ClickReply("alice", r, "La renvoyer quand même")
+		if !strings.Contains(r.Message.Text, "part en message privé à 4 membres") {
+			t.Fatalf("got %q, want it started", r.Message.Text)
+		}
+		MustTick(t, h.Harness, time.Minute)
+		for _, s := range h.Platform.Take() {
+			if s.To[0].User == "m00" {
+				t.Errorf("m00 opted out and got %q", s.Message.Title)
+			}
+		}
+	})
+	t.Run("OptBackIn", func(t *testing.T) {
+		h.Run("m00", "campaigns on")
+		h.Run("alice", `admin needs "Mentorat 2027" dm:yes confirm:yes`)
+		MustTick(t, h.Harness, time.Minute)
+		if len(h.Platform.To("m00")) != len(dms)+1 {
+			t.Errorf("m00 opted back in and got no survey")
+		}
+	})
+}
+
+func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
+	h, _ := needsHarness(t, 3)
+	h.Run("m02", "offer golang")
+	h.Run("alice", "lang fr")
+	r := h.Run("alice", `admin needs "Mentorat 2027" channel:#general topics:go, kubernetes, sql`)
+	if !strings.Contains(r.Message.Text, "#general") {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+	posts := h.Posting.Posts()
+	if len(posts) != 1 || len(posts[0].Message.Selects) != 4 {
+		t.Fatalf("got %+v, want the survey with four menus", posts)
+	}
+	survey := posts[0].Message
+	for _, s := range survey.Selects[:2] {
+		// "golang" folds with "go": offered once.
+		if len(s.Choices) != 3 {
+			t.Errorf("got choices %+v, want go, kubernetes and sql", s.Choices)
+		}
+	}
+	r = choose(t, h, "m00", survey, bot.NeedsLearn, "0", "1")
+	if !strings.Contains(r.Message.Text, "go, kubernetes") || len(r.Message.Buttons) != 1 {
+		t.Fatalf("got %+v, want the answer and a sign-up button", r.Message)
+	}
+	choose(t, h, "m01", survey, bot.NeedsLearn, "0")
+	choose(t, h, "m01", survey, bot.NeedsMonth, "2")
+	r = choose(t, h, "m00", survey, bot.NeedsTeach, "2")
+	choose(t, h, "m00", survey, bot.NeedsKind, "1")
+	if r = h.ClickReply("m00", r, "Yes, sign me up as a mentor for sql"); !strings.Contains(strings.ToLower(r.Message.Text), "sql") {
+		t.Errorf("sign-up: got %q, want the offer", r.Message.Text)
+	}
+	if o, err := h.Store.GetOffer(context.Background(), h.Tenant.Member("m00")); err != nil || o.Topics[0] != "sql" {
+		t.Errorf("got offer %+v, %v, want one for sql", o, err)
+	}
+	t.Run("BadChoice", func(t *testing.T) {
+		r := choose(t, h, "m00", survey, bot.NeedsMonth, "0", "1")
+		if !strings.Contains(r.Message.Text, "button") {
+			t.Errorf("got %q, want a stale-button sentence", r.Message.Text)
+		}
+		r = choose(t, h, "m00", survey, bot.NeedsLearn, "99")
+		if !strings.Contains(r.Message.Text, "button") {
+			t.Errorf("got %q, want a stale-button sentence", r.Message.Text)
+		}
+	})
+	t.Run("ByCommand", func(t *testing.T) {
+		r := h.Run("m02", `needs "Mentorat 2027" teach:k8s month:2027-13`)
+		if !strings.Contains(r.Message.Text, "2027-13") {
+			t.Errorf("got %q, want the bad month named", r.Message.Text)
+		}
+		r = h.Run("m02", `needs "Mentorat 2027" teach:k8s other:Evenings only, please.`)
+		if !strings.Contains(r.Message.Text, "Evenings only") {
+			t.Errorf("got %q", r.Message.Text)
+		}
+	})
+	r = h.Run("alice", `admin needs résultats "Mentorat 2027"`)
+	text := r.Message.Text
+	for _, want := range []string{
+		"3 réponses", "2 membres prêts à accompagner",
+		"go\u202f: 2 cherchent un mentor, 0 pourrait accompagner ⚠ pas assez de mentors",
+		"kubernetes\u202f: 1 cherche un mentor, 1 pourrait accompagner",
+		"sql\u202f: 0 cherche un mentor, 1 pourrait accompagner ⚠ personne",
+		"Début préféré\u202f: janvier 2027",
+		"Autres réponses\u202f: «\u202fEvenings only, please.\u202f»",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("results: got %q, want %q", text, want)
+		}
+	}
+	charts := h.Charts()
+	if len(charts) != 1 || !charts[0].Bars || len(charts[0].Weeks) != 3 {
+		t.Errorf("got charts %+v, want one bar chart of three topics", charts)
+	}
+	t.Run("TopicsChanged", func(t *testing.T) {
+		if r := h.Run("alice", `admin needs "Mentorat 2027" channel:#general topics:rust`); !strings.Contains(r.Message.Text, "#general") {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		r := choose(t, h, "m01", survey, bot.NeedsLearn, "0")
+		if !strings.Contains(r.Message.Text, "ont changé") && !strings.Contains(r.Message.Text, "changed") {
+			t.Errorf("got %q, want the menu refused as changed", r.Message.Text)
+		}
+		posts := h.Posting.Posts()
+		fresh := posts[len(posts)-1].Message
+		if got := fresh.Selects[0].Choices[0].Label; got != "rust" {
+			t.Errorf("got first topic %q, want rust", got)
+		}
+		choose(t, h, "m01", fresh, bot.NeedsLearn, "0")
+		if a, _ := h.Store.MemberNeeds(context.Background(), h.Tenant.Member("m01")); len(a) != 1 || a[0].Learn[0] != "rust" {
+			t.Errorf("got %+v, want one answer, now rust", a)
+		}
+	})
+	t.Run("Forget", func(t *testing.T) {
+		r := h.Run("m00", "forget")
+		h.ClickReply("m00", r, "Yes, erase everything")
+		got, err := h.Store.MemberNeeds(context.Background(), h.Tenant.Member("m00"))
+		if err != nil || len(got) != 0 {
+			t.Errorf("after forget: got %+v, %v, want no answer", got, err)
+		}
+	})
+}
