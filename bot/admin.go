@@ -34,6 +34,12 @@ func adminCommands(kinds []string) []CommandSpec {
 		{Name: "admin stats", Admin: true, run: runAdminStats},
 		{Name: "admin match", Admin: true, run: runAdminMatch, Options: []Option{optProgram}},
 		{Name: "admin program", Admin: true, Positional: "action", run: runAdminProgram, Options: programOptions(kinds)},
+		{Name: "admin invite-mentors", Admin: true, Positional: "program", run: runAdminInviteMentors, Options: []Option{
+			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.invite_program"},
+			{Name: "members", French: "membres", Type: OptList, MaxLength: 2000, NamesMember: true, Help: "opt.invite_members"},
+			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70, Help: "opt.invite_years"},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
+		}},
 		{Name: "admin report", Admin: true, Positional: "program", run: runAdminReport, Options: []Option{
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.report_program"},
 		}},

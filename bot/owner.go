@@ -42,6 +42,11 @@ var ownedActions = map[string]bool{
 	ActionEndKeep:        true,
 	ActionForgetConfirm:  true,
 	ActionForgetKeep:     true,
+	ActionReinviteYes:    true,
+	ActionReinviteChange: true,
+	ActionReinviteNo:     true,
+	ActionGiveBackYes:    true,
+	ActionGiveBackNo:     true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one
