@@ -35,6 +35,15 @@ var catalogRecruitEN = map[string]string{
 	"recruit.giveback_started": "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message: their progress follows.",
 	"recruit.giveback_none":    "Nobody to invite: no mentee whose mentoring went well (met, rated 4 or 5) has {years} years of experience or more and no offer yet. Name members with `members:` to invite them anyway.",
 	"recruit.giveback_again":   "These members were already invited to mentor in {name} on {date}. Add `confirm:yes` to invite them again.",
+
+	"opt.announce_program":      "the program the call is for: its offers join it",
+	"opt.announce_years":        "send the call by direct message to the members with at least this many years of experience, such as 5+",
+	"err.announce.years":        "“{value}” is not a number of years: write `years:5+` for 5 years or more.",
+	"err.announce.where":        "Where should I post the call? Name a channel (`/mentor admin announce #general`), or add `years:5+` to send it by direct message to experienced members.",
+	"admin.announce.nobody":     "Nobody to send it to: no member with {years} years of experience or more is without an offer.",
+	"admin.announce.again":      "This call already went to some of these members on {date}. Add `confirm:yes` to send it again.",
+	"admin.announce.dm_started": "I am sending your call for mentors to {count} {count|member|members} with {years} years of experience or more, each by a direct message in their language: the progress follows.",
+	"announce.program":          "{name} runs from {start} to {end}.",
 }
 
 func init() {

@@ -35,6 +35,15 @@ var catalogRecruitFR = map[string]string{
 	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir mentors dans {name}, chacun par un message personnel : leur avancement suit.",
 	"recruit.giveback_none":    "Personne à inviter : aucun·e mentoré·e dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5) n'a au moins {years} ans d'expérience sans offre déjà. Nommez des membres avec `membres:` pour les inviter quand même.",
 	"recruit.giveback_again":   "Ces membres ont déjà été invités à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
+
+	"opt.announce_program":      "le programme auquel l'appel est destiné : les offres le rejoignent",
+	"opt.announce_years":        "envoyer l'appel en message privé aux membres ayant au moins ce nombre d'années d'expérience, par exemple 5+",
+	"err.announce.years":        "« {value} » n'est pas un nombre d'années : écrivez `années:5+` pour 5 ans ou plus.",
+	"err.announce.where":        "Où publier l'appel ? Nommez un canal (`/mentor admin announce #general`), ou ajoutez `années:5+` pour l'envoyer en message privé aux membres expérimentés.",
+	"admin.announce.nobody":     "Personne à qui l'envoyer : aucun membre ayant au moins {years} ans d'expérience n'est sans offre.",
+	"admin.announce.again":      "Cet appel a déjà été envoyé à certains de ces membres le {date}. Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
+	"admin.announce.dm_started": "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} ans d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
+	"announce.program":          "{name} se déroule du {start} au {end}.",
 }
 
 func init() {

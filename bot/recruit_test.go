@@ -154,3 +154,47 @@ func TestGiveBack(t *testing.T) {
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@eve"), "Ces membres ont déjà été invités à devenir mentors dans Mentorat 2028")
 }
+
+// TestAnnounceTargeted: a call for mentors for a program names it, and
+// its button's form joins it; years:5+ sends it by DM to the experienced
+// members who offer no mentoring, once unless confirmed.
+func TestAnnounceTargeted(t *testing.T) {
+	h := mustProgramHarness(t)
+	ctx := context.Background()
+	r := h.Run("alice", "admin announce #general program:mentorat-2027")
+	MustContain(t, r, "Your call for mentors is posted in")
+	posts := h.Posting.Posts()
+	if len(posts) != 1 || posts[0].Channel != "general" {
+		t.Fatalf("got %+v, want the call in #general", posts)
+	}
+	post := posts[0].Message
+	if !strings.HasPrefix(post.Text, "Mentorat 2027 runs from 10 November 2026 to 20 November 2026. Our mentoring program is looking for mentors.") {
+		t.Errorf("got %q, want the program named first", post.Text)
+	}
+	b := post.Buttons[0]
+	r = h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("zoe"), ActionID: b.ActionID, Value: b.Value})
+	if r.Form == nil || r.Form.Fixed["program"] != "mentorat-2027" {
+		t.Fatalf("got %+v, want the offer form for Mentorat 2027", r)
+	}
+
+	h.Run("gus", "request python years:12") // an experienced member, not a mentor
+	h.Run("ivy", "request go years:2")
+	h.Run("kim", "offer go years:20")
+	h.Platform.Take()
+	MustContain(t, h.Run("alice", "admin announce years:5+ program:mentorat-2027"), "I am sending your call for mentors to 1 member with 5 years of experience or more")
+	MustTick(t, h.Harness, time.Minute)
+	var got []string
+	for _, s := range h.Platform.Take() {
+		if s.Message.Title == "Become a mentor" {
+			got = append(got, s.To[0].User)
+		}
+	}
+	if strings.Join(got, ",") != "gus" {
+		t.Errorf("got the call sent to %v, want gus alone", got)
+	}
+	MustContain(t, h.Run("alice", "admin announce years:5+ program:mentorat-2027"), "This call already went to some of these members")
+	MustContain(t, h.Run("alice", "admin announce years:many"), "“many” is not a number of years")
+	MustContain(t, h.Run("alice", "admin announce years:50"), "Nobody to send it to")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin announce"), "Où publier l'appel\u202f?")
+}
