@@ -108,7 +108,7 @@ func TestGiveBack(t *testing.T) {
 	h.Run("eve", "request go kind:one-to-one program:mentorat-2027 years:8")
 	h.At(10, 0, 1)
 	for _, p := range h.Posting.Posts() {
-		if strings.HasSuffix(p.Message.Title, "starts today") {
+		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
 			b := p.Message.Buttons[0]
 			h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: b.ActionID, Value: b.Value})
 		}
