@@ -34,6 +34,12 @@ func adminCommands(kinds []string) []CommandSpec {
 		{Name: "admin stats", Admin: true, run: runAdminStats},
 		{Name: "admin match", Admin: true, run: runAdminMatch, Options: []Option{optProgram}},
 		{Name: "admin program", Admin: true, Positional: "action", run: runAdminProgram, Options: programOptions(kinds)},
+		{Name: "admin invite-mentors", Admin: true, Positional: "program", run: runAdminInviteMentors, Options: []Option{
+			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.invite_program"},
+			{Name: "members", French: "membres", Type: OptList, MaxLength: 2000, NamesMember: true, Help: "opt.invite_members"},
+			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70, Help: "opt.invite_years"},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
+		}},
 		{Name: "admin report", Admin: true, Positional: "program", run: runAdminReport, Options: []Option{
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.report_program"},
 		}},
@@ -56,9 +62,12 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "format", Type: OptChoice, Choices: []string{"csv", "markdown"}, ChoiceAliases: map[string][]string{"markdown": {"md"}}},
 		}},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
-			withRequired(channel),
+			channel,
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.announce_lang",
 				ChoiceFrench: map[string]string{langBoth: "les-deux"}, ChoiceAliases: map[string][]string{langBoth: {"bilingual", "bilingue", "deux"}}},
+			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.announce_program"},
+			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptText, MaxLength: 4, Help: "opt.announce_years"},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},

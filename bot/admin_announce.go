@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"strings"
 )
 
@@ -16,12 +17,37 @@ const langBoth = "both"
 const maxReinvite = 10
 
 // runAdminAnnounce posts a call for mentors in a channel, in the
-// workspace's language, another, or both (lang:both). The manager's reply
-// carries the advice that works best, asking experienced members in person
-// and re-inviting past mentors, with the paused mentors to re-invite.
+// workspace's language, another, or both (lang:both). program: makes it a
+// call for that program, whose button's offer joins it; years:5+ sends it
+// instead, as a campaign, by DM to each member with at least that many
+// years of experience who offers no mentoring yet, in their language, as
+// the guide recommends. The manager's reply carries the advice that works
+// best, asking experienced members in person and re-inviting past
+// mentors, with the paused mentors to re-invite.
 func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
+	var prog *Program
+	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
+		p, err := b.programNamed(ctx, t, name)
+		if err != nil {
+			return Reply{}, err
+		}
+		if p.State == ProgramClosed {
+			return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
+		}
+		prog = &p
+	}
+	if y := in.Text("years"); y != "" {
+		years, ok := parseYearsAtLeast(y)
+		if !ok {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.announce.years", Args: []string{"value", clip(y, 10)}, Field: "years"}
+		}
+		return b.announceByDM(ctx, in, prog, years)
+	}
 	raw := in.Text("channel")
+	if raw == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.announce.where", Field: "channel"}
+	}
 	channel, ok := parseChannelRef(raw)
 	if !ok {
 		return Reply{}, badChannel("channel", raw)
@@ -45,7 +71,7 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	default:
 		langs = []Lang{Lang(l)}
 	}
-	msg := announceMessage(langs)
+	msg := announceMessage(langs, prog)
 	msg.Lang = langs[0]
 	if err := poster.Post(ctx, t, channel, msg); err != nil {
 		return Reply{}, err
@@ -58,19 +84,90 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	return Reply{Message: Message{Text: text, Channels: []string{channel}}}, nil
 }
 
+// parseYearsAtLeast reads "5+" or "5" as at least 5 years.
+func parseYearsAtLeast(s string) (int, bool) {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(s), "+"))
+	return n, err == nil && n >= 0 && n <= 70
+}
+
+// announceByDM sends the call for mentors as a campaign to the members
+// with at least years of experience who offer no mentoring.
+func (b *Bot) announceByDM(ctx context.Context, in *Invocation, prog *Program, years int) (Reply, error) {
+	t := in.Member.Tenant()
+	e, err := b.store.reports.Export(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	offers, err := b.store.offers.Offers(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	mentors := map[string]bool{}
+	for _, o := range offers {
+		mentors[o.Mentor.User] = true
+	}
+	var users []string
+	for _, m := range e.Members {
+		if m.Years >= years && !mentors[m.ID.User] {
+			users = append(users, m.ID.User)
+		}
+	}
+	if len(users) == 0 {
+		return Reply{Message: Message{Text: T(in.Lang, "admin.announce.nobody", "years", itoa(years))}}, nil
+	}
+	subject, name := "", ""
+	if prog != nil {
+		subject, name = string(prog.ID), prog.Name
+	}
+	spec := CampaignSpec{Kind: CampaignCall, Program: name, Subject: subject, Manager: in.Member, Lang: in.Lang, Users: users}
+	_, prior, err := b.startCampaign(ctx, spec, in.Text("confirm") == "yes")
+	if err == errCampaignAgain {
+		return Reply{Message: Message{Text: T(in.Lang, "admin.announce.again", "date", Date(in.Lang, prior.Created))}}, nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "admin.announce.dm_started", "count", itoa(len(users)), "years", itoa(years)) + "\n" + T(in.Lang, "admin.announce.advice")}}, nil
+}
+
+// CampaignCall is a call for mentors sent by DM (announce years:).
+const CampaignCall = "call"
+
+// callMessage is the call for mentors as one member reads it by DM.
+func callMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang Lang) (Message, error) {
+	var prog *Program
+	if c.Subject != "" {
+		p, err := b.store.programs.GetProgram(ctx, c.Tenant, ProgramID(c.Subject))
+		if err != nil {
+			return Message{}, err
+		}
+		prog = &p
+	}
+	return announceMessage([]Lang{lang}, prog), nil
+}
+
 // announceMessage is the call for mentors, in one or more languages, with
-// one button.
-func announceMessage(langs []Lang) Message {
+// one button; for a program, it names the program and its dates, and the
+// button's offer joins it.
+func announceMessage(langs []Lang, prog *Program) Message {
 	var titles, texts, labels []string
+	value := "announce"
 	for _, l := range langs {
 		titles = append(titles, T(l, "announce.title"))
-		texts = append(texts, T(l, "announce.text"))
+		text := T(l, "announce.text")
+		if prog != nil {
+			text = T(l, "announce.program", "name", prog.Name, "start", Date(l, prog.Start), "end", Date(l, prog.End)) + " " + text
+		}
+		texts = append(texts, text)
 		labels = append(labels, T(l, "btn.offer_open"))
+	}
+	if prog != nil {
+		value = "program:" + string(prog.ID)
 	}
 	return Message{
 		Title:   strings.Join(titles, " / "),
 		Text:    strings.Join(texts, "\n\n"),
-		Buttons: []Button{{Label: strings.Join(labels, " / "), ActionID: ActionOfferOpen, Value: "announce", Style: StylePrimary}},
+		Buttons: []Button{{Label: strings.Join(labels, " / "), ActionID: ActionOfferOpen, Value: value, Style: StylePrimary}},
 	}
 }
 
@@ -95,8 +192,16 @@ func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
 }
 
 // openOfferForm answers the "Offer to mentor" button with the offer form
-// (a modal on Slack and Discord; the shell says what to type).
+// (a modal on Slack and Discord; the shell says what to type). On a call
+// for a program ("program:<id>"), the offer joins that program.
 func openOfferForm(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	if id, ok := strings.CutPrefix(value, "program:"); ok {
+		p, err := b.recruitProgram(ctx, who.Tenant(), id)
+		if err != nil {
+			return Reply{}, err
+		}
+		return b.offerFormFor(ctx, who, lang, p), nil
+	}
 	spec, _ := b.command("offer")
 	f := b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
 	return Reply{Form: f, Message: Message{Text: T(lang, "announce.offer_how")}}, nil

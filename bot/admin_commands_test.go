@@ -145,7 +145,7 @@ func TestAdminAnnounce(t *testing.T) {
 		}
 	})
 	t.Run("ErrChannelRequired", func(t *testing.T) {
-		if r := h.Run("alice", "admin announce"); !strings.HasPrefix(r.Message.Text, "Please give the channel.") {
+		if r := h.Run("alice", "admin announce"); !strings.HasPrefix(r.Message.Text, "Where should I post the call? Name a channel") {
 			t.Fatalf("got %q", r.Message.Text)
 		}
 	})

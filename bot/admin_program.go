@@ -168,8 +168,17 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 		return Reply{}, err
 	}
 	b.log.Info("program created", "tenant", t.String(), "program", string(id), "by", in.Member.String())
-	return Reply{Message: Message{Text: T(in.Lang, "program.created", "name", p.Name, "id", string(id),
-		"start", Date(in.Lang, start), "end", Date(in.Lang, end))}}, nil
+	text := T(in.Lang, "program.created", "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end))
+	// The mentors of earlier pairs are re-invited, personally: the
+	// program exists whether or not their campaign could start.
+	switch n, err := b.reinvitePast(ctx, p, in.Member, in.Lang); {
+	case err != nil:
+		b.log.Warn("re-invitations not started", "tenant", t.String(), "program", string(id), "code", string(ErrorCode(err)))
+		text += "\n" + T(in.Lang, "recruit.reinvite_failed")
+	case n > 0:
+		text += "\n" + T(in.Lang, "recruit.reinvite_started", "count", itoa(n))
+	}
+	return Reply{Message: Message{Text: text}}, nil
 }
 
 // programNamed finds a program by its name or ID.

@@ -78,7 +78,7 @@ type campaignBuilder func(ctx context.Context, b *Bot, c Campaign, to MemberID, 
 // campaignBuilders maps campaign kinds to their builders. A new kind adds
 // its builder here.
 func campaignBuilders() map[string]campaignBuilder {
-	return map[string]campaignBuilder{CampaignNeeds: needsCampaignMessage}
+	return map[string]campaignBuilder{CampaignNeeds: needsCampaignMessage, CampaignReinvite: reinviteMessage, CampaignGiveBack: giveBackMessage, CampaignCall: callMessage}
 }
 
 // JobCampaign sends one batch of a campaign: camp:<campaign>:<batch>.

@@ -158,6 +158,12 @@ func actionTable() map[string]actionFunc {
 		ActionNeedsMentee:    needsSignUp(false),
 		ActionNeedsAgain:     sendNeedsAgain,
 		ActionCampaignOptOut: optOutCampaigns,
+		// Recruitment (recruit.go).
+		ActionReinviteYes:    reinviteYes,
+		ActionReinviteChange: reinviteChange,
+		ActionReinviteNo:     reinviteNo,
+		ActionGiveBackYes:    giveBackYes,
+		ActionGiveBackNo:     giveBackNo,
 	}
 }
 

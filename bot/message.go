@@ -96,6 +96,11 @@ type Form struct {
 	Title   string
 	Submit  string
 	Fields  []FormField
+	// Fixed are option values submitted with the form that the member
+	// does not see or change (the program an invitation's offer joins):
+	// adapters carry them with the form and add them to the submitted
+	// command's values.
+	Fixed map[string]string
 }
 
 // FormField is one input of a Form.

@@ -49,6 +49,13 @@ var ownedActions = map[string]bool{
 	// A speed-mentoring event's "continue?", one per member.
 	ActionSpeedContinue:   true,
 	ActionSpeedNoContinue: true,
+
+	// Recruitment (recruit.go): each member's own invitation.
+	ActionReinviteYes:    true,
+	ActionReinviteChange: true,
+	ActionReinviteNo:     true,
+	ActionGiveBackYes:    true,
+	ActionGiveBackNo:     true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one

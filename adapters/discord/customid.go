@@ -2,6 +2,7 @@ package discord
 
 import (
 	"errors"
+	"net/url"
 	"strings"
 )
 
@@ -58,4 +59,35 @@ func isSnowflake(s string) bool {
 		}
 	}
 	return true
+}
+
+// fixedQuery writes a form's fixed values (bot.Form.Fixed) after its
+// command in a modal's custom_id: "offer?program=mentorat-2027".
+func fixedQuery(fixed map[string]string) string {
+	if len(fixed) == 0 {
+		return ""
+	}
+	q := url.Values{}
+	for k, v := range fixed {
+		q.Set(k, v)
+	}
+	return "?" + q.Encode()
+}
+
+// formCommand reads a modal's custom_id value back: the command, and the
+// fixed values to add to what the member typed.
+func formCommand(value string) (string, map[string]string) {
+	command, query, ok := strings.Cut(value, "?")
+	if !ok {
+		return value, nil
+	}
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return command, nil
+	}
+	fixed := make(map[string]string, len(q))
+	for k := range q {
+		fixed[k] = q.Get(k)
+	}
+	return command, fixed
 }

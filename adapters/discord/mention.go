@@ -24,7 +24,9 @@ func coreMentions(specs []bot.CommandSpec, c *bot.Command) {
 	values := make(map[string]string, len(c.Values))
 	for name, v := range c.Values {
 		if o, ok := spec.Lookup(name); ok {
-			if id, ok := mentionID(v, "@"); ok && o.TakesMember() {
+			if o.TakesMember() && o.Type == bot.OptList {
+				v = listMentions(v)
+			} else if id, ok := mentionID(v, "@"); ok && o.TakesMember() {
 				v = bot.MemberRef(id)
 			} else if id, ok := mentionID(v, "#"); ok && o.TakesChannel() {
 				v = bot.ChannelRef(id)
@@ -66,4 +68,16 @@ func mentionID(v, sigil string) (string, bool) {
 		return "", false
 	}
 	return inner, true
+}
+
+// listMentions rewrites each item of a list of members that is one
+// mention ("<@1>, <@2>" becomes "@1,@2"), leaving the other items as typed.
+func listMentions(v string) string {
+	items := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
+	for i, item := range items {
+		if id, ok := mentionID(item, "@"); ok {
+			items[i] = bot.MemberRef(id)
+		}
+	}
+	return strings.Join(items, ",")
 }

@@ -28,6 +28,8 @@ func TestCoreMentions(t *testing.T) {
 			map[string]string{"mentor": "@123", "mentoré": "@456"}},
 		{"ChannelOK", "admin announce", map[string]string{"channel": "<#789>", "lang": "both"},
 			map[string]string{"channel": "#789", "lang": "both"}},
+		{"MemberListOK", "admin invite-mentors", map[string]string{"program": "x", "members": "<@123>, <@!456> bob"},
+			map[string]string{"program": "x", "members": "@123,@456,bob"}},
 		{"EndPairOK", "end", map[string]string{"pair": "<@123>"}, map[string]string{"pair": "@123"}},
 		{"RoleUnchanged", "admin managers", map[string]string{"user": "<@&456>"}, map[string]string{"user": "<@&456>"}},
 		{"NotSnowflakeUnchanged", "admin managers", map[string]string{"user": "<@a b>"}, map[string]string{"user": "<@a b>"}},

@@ -121,7 +121,12 @@ func replyMessage(r bot.Reply, lang bot.Lang) bot.Message {
 // input per field (discordgo v0.29 cannot decode the newer Label
 // component in the submit, so the older layout is the one that works).
 func modal(f *bot.Form, guild string) (*discordgo.InteractionResponse, error) {
-	id, err := customID(guild, formAction, f.Command)
+	id, err := customID(guild, formAction, f.Command+fixedQuery(f.Fixed))
+	if err == errCustomIDTooLong && len(f.Fixed) > 0 {
+		// Fixed values that do not fit are left out: the form's
+		// message says what to type instead (bot.Form.Fixed).
+		id, err = customID(guild, formAction, f.Command)
+	}
 	if err != nil {
 		return nil, err
 	}

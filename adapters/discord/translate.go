@@ -104,6 +104,10 @@ func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.A
 			}
 		}
 	}
+	command, fixed := formCommand(command)
+	for k, v := range fixed {
+		values[k] = v
+	}
 	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i)}, nil
 }
 

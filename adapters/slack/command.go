@@ -124,6 +124,7 @@ func isAdminCommand(text string) bool {
 func (a *Adapter) openForm(ctx context.Context, triggerID string, f bot.Form, meta formMeta) error {
 	ctx, cancel := context.WithTimeout(ctx, formOpenTimeout)
 	defer cancel()
+	meta.Fixed = f.Fixed
 	view := renderModal(f, meta)
 	return call(ctx, a.opt.Retry, "views.open", func(ctx context.Context) error {
 		_, err := a.api.OpenViewContext(ctx, triggerID, view)

@@ -29,6 +29,8 @@ const formCallbackID = "mentor.form"
 type formMeta struct {
 	Command     string `json:"c"`
 	ResponseURL string `json:"r,omitempty"`
+	// Fixed are the form's values the member does not see (bot.Form.Fixed).
+	Fixed map[string]string `json:"f,omitempty"`
 }
 
 // renderModal turns a neutral form into a modal view. Each field is an
@@ -133,6 +135,9 @@ func submittedForm(v slack.View) (formMeta, map[string]string, error) {
 				values[blockID] = a.Value
 			}
 		}
+	}
+	for name, v := range meta.Fixed {
+		values[name] = v
 	}
 	return meta, values, nil
 }

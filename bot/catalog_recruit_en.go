@@ -1,0 +1,53 @@
+package bot
+
+// catalogRecruitEN holds the sentences of recruitment (recruit.go): past
+// mentors re-invited to a new program, mentees invited to mentor in turn,
+// in English.
+var catalogRecruitEN = map[string]string{
+	"cmd.admin.invite-mentors.summary": "invite mentees whose mentoring went well (and 5 years of experience or more) to mentor in a program, or the members you name",
+	"cmd.admin.invite-mentors.example": "/mentor admin invite-mentors program:mentorat-2027 years:5",
+	"opt.invite_program":               "the program they would mentor in",
+	"opt.invite_members":               "the members to invite, instead of those whose mentoring went well",
+	"opt.invite_years":                 "the least years of experience of those invited (5 unless you say)",
+	"err.recruit.which":                "Which program? Write `/mentor admin invite-mentors program:` and its name, as `/mentor admin program list` shows it.",
+
+	"recruit.reinvite_started": "I am re-inviting the {count} {count|mentor|mentors} of earlier pairs, each by a personal message: their progress follows.",
+	"recruit.reinvite_failed":  "I could not start re-inviting past mentors just now. The program is created; try `/mentor admin invite-mentors` later.",
+	"recruit.reinvite_title":   "Mentor again in {name}?",
+	"recruit.reinvite":         "You mentored {count} {count|person|people} in {program}{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
+	"recruit.reinvite_here":    "You have mentored {count} {count|person|people} here{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
+	"recruit.satisfaction":     " (satisfaction {rating}/5)",
+	"btn.reinvite_yes":         "Yes, same topics",
+	"btn.reinvite_change":      "Change my topics",
+	"btn.reinvite_no":          "Not this time",
+	"recruit.change_how":       "Change your topics in the form; your offer stays in {name}.",
+	"recruit.form_how":         "Tell me what you could mentor on in the form, and your offer joins {name}. Or type `/mentor offer TOPICS program:{id}`.",
+	"recruit.reinvite_no":      "Thank you for telling me. Your offer stays as it is; if you change your mind, `/mentor offer program:{id}` puts it in {name}.",
+	"recruit.closed":           "The program “{name}” is closed: it takes no more offers.",
+
+	"recruit.giveback_title":   "Mentor in turn in {name}?",
+	"recruit.giveback_well":    "Your mentoring on “{topic}” went well, and with {years} years of experience you could now guide someone in turn. Would you mentor in {name}, from {start} to {end}?",
+	"recruit.giveback_chosen":  "{manager} thinks you would make a good mentor. Would you mentor in {name}, from {start} to {end}?",
+	"recruit.a_manager":        "A manager of the program",
+	"btn.giveback_yes":         "Yes, I'll mentor",
+	"btn.giveback_no":          "Not now",
+	"recruit.giveback_no":      "Thank you for telling me. If you change your mind, `/mentor offer` makes you a mentor at any time.",
+	"recruit.giveback_started": "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message: their progress follows.",
+	"recruit.giveback_none":    "Nobody to invite: no mentee whose mentoring went well (met, rated 4 or 5) has {years} years of experience or more and no offer yet. Name members with `members:` to invite them anyway.",
+	"recruit.giveback_again":   "These members were already invited to mentor in {name} on {date}. Add `confirm:yes` to invite them again.",
+
+	"opt.announce_program":      "the program the call is for: its offers join it",
+	"opt.announce_years":        "send the call by direct message to the members with at least this many years of experience, such as 5+",
+	"err.announce.years":        "“{value}” is not a number of years: write `years:5+` for 5 years or more.",
+	"err.announce.where":        "Where should I post the call? Name a channel (`/mentor admin announce #general`), or add `years:5+` to send it by direct message to experienced members.",
+	"admin.announce.nobody":     "Nobody to send it to: no member with {years} years of experience or more is without an offer.",
+	"admin.announce.again":      "This call already went to some of these members on {date}. Add `confirm:yes` to send it again.",
+	"admin.announce.dm_started": "I am sending your call for mentors to {count} {count|member|members} with {years} years of experience or more, each by a direct message in their language: the progress follows.",
+	"announce.program":          "{name} runs from {start} to {end}.",
+}
+
+func init() {
+	for k, v := range catalogRecruitEN {
+		catalogEN[k] = v
+	}
+}

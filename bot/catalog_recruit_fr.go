@@ -1,0 +1,53 @@
+package bot
+
+// catalogRecruitFR holds the sentences of recruitment (recruit.go): past
+// mentors re-invited to a new program, mentees invited to mentor in turn,
+// in French.
+var catalogRecruitFR = map[string]string{
+	"cmd.admin.invite-mentors.summary": "inviter à devenir mentors dans un programme les mentoré·es dont le mentorat s'est bien passé (et qui ont au moins 5 ans d'expérience), ou les membres que vous nommez",
+	"cmd.admin.invite-mentors.example": "/mentor admin invite-mentors programme:mentorat-2027 années:5",
+	"opt.invite_program":               "le programme où ils deviendraient mentors",
+	"opt.invite_members":               "les membres à inviter, au lieu de ceux dont le mentorat s'est bien passé",
+	"opt.invite_years":                 "le nombre minimal d'années d'expérience des personnes invitées (5 par défaut)",
+	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin invite-mentors programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
+
+	"recruit.reinvite_started": "Je réinvite les {count} {count|mentor|mentors} des binômes précédents, chacun par un message personnel : leur avancement suit.",
+	"recruit.reinvite_failed":  "Je n'ai pas pu lancer les réinvitations des anciens mentors pour l'instant. Le programme est créé ; réessayez plus tard avec `/mentor admin invite-mentors`.",
+	"recruit.reinvite_title":   "De nouveau mentor dans {name} ?",
+	"recruit.reinvite":         "Vous avez accompagné {count} {count|personne|personnes} dans {program}{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
+	"recruit.reinvite_here":    "Vous avez accompagné {count} {count|personne|personnes} ici{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
+	"recruit.satisfaction":     " (satisfaction : {rating}/5)",
+	"btn.reinvite_yes":         "Oui, mêmes sujets",
+	"btn.reinvite_change":      "Changer mes sujets",
+	"btn.reinvite_no":          "Pas cette fois",
+	"recruit.change_how":       "Modifiez vos sujets dans le formulaire ; votre offre reste dans {name}.",
+	"recruit.form_how":         "Indiquez dans le formulaire les sujets sur lesquels vous pourriez accompagner quelqu'un, et votre offre rejoint {name}. Ou tapez `/mentor offer SUJETS programme:{id}`.",
+	"recruit.reinvite_no":      "Merci de me l'avoir dit. Votre offre reste telle quelle ; si vous changez d'avis, `/mentor offer programme:{id}` la place dans {name}.",
+	"recruit.closed":           "Le programme « {name} » est clos : il ne prend plus d'offres.",
+
+	"recruit.giveback_title":   "Devenir mentor à votre tour dans {name} ?",
+	"recruit.giveback_well":    "Votre mentorat sur « {topic} » s'est bien passé, et avec {years} ans d'expérience vous pourriez à votre tour accompagner quelqu'un. Souhaitez-vous être mentor dans {name}, du {start} au {end} ?",
+	"recruit.giveback_chosen":  "{manager} pense que vous feriez un bon mentor. Souhaitez-vous être mentor dans {name}, du {start} au {end} ?",
+	"recruit.a_manager":        "Une personne qui anime le programme",
+	"btn.giveback_yes":         "Oui, je serai mentor",
+	"btn.giveback_no":          "Pas maintenant",
+	"recruit.giveback_no":      "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
+	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir mentors dans {name}, chacun par un message personnel : leur avancement suit.",
+	"recruit.giveback_none":    "Personne à inviter : aucun·e mentoré·e dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5) n'a au moins {years} ans d'expérience sans offre déjà. Nommez des membres avec `membres:` pour les inviter quand même.",
+	"recruit.giveback_again":   "Ces membres ont déjà été invités à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
+
+	"opt.announce_program":      "le programme auquel l'appel est destiné : les offres le rejoignent",
+	"opt.announce_years":        "envoyer l'appel en message privé aux membres ayant au moins ce nombre d'années d'expérience, par exemple 5+",
+	"err.announce.years":        "« {value} » n'est pas un nombre d'années : écrivez `années:5+` pour 5 ans ou plus.",
+	"err.announce.where":        "Où publier l'appel ? Nommez un canal (`/mentor admin announce #general`), ou ajoutez `années:5+` pour l'envoyer en message privé aux membres expérimentés.",
+	"admin.announce.nobody":     "Personne à qui l'envoyer : aucun membre ayant au moins {years} ans d'expérience n'est sans offre.",
+	"admin.announce.again":      "Cet appel a déjà été envoyé à certains de ces membres le {date}. Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
+	"admin.announce.dm_started": "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} ans d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
+	"announce.program":          "{name} se déroule du {start} au {end}.",
+}
+
+func init() {
+	for k, v := range catalogRecruitFR {
+		catalogFR[k] = v
+	}
+}

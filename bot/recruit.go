@@ -1,0 +1,405 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Recruitment, the guide's second step: mentors of earlier programs are
+// re-invited personally when a program is created (they very often come
+// back), and mentees whose mentoring went well, with the experience to
+// guide someone, are invited to mentor in turn. Both go out as campaigns
+// (campaign.go): paced, once per member, honouring opt-outs, with the
+// manager watching their progress.
+
+// Campaign kinds of recruitment.
+const (
+	CampaignReinvite = "reinvite" // past mentors, at a program's creation
+	CampaignGiveBack = "giveback" // mentees who could mentor in turn
+)
+
+// Recruitment buttons, on a DM to one member (owned); each value is the
+// program's ID.
+const (
+	ActionReinviteYes    = "reinvite.yes"
+	ActionReinviteChange = "reinvite.change"
+	ActionReinviteNo     = "reinvite.no"
+	ActionGiveBackYes    = "giveback.yes"
+	ActionGiveBackNo     = "giveback.no"
+)
+
+// GiveBackYears is the experience from which a mentee whose mentoring went
+// well is invited to mentor in turn, as the guide recommends.
+const GiveBackYears = 5
+
+// giveBackRating is the lowest final rating, by the mentee, of a
+// mentoring that went well.
+const giveBackRating = 4
+
+// reinvitePast starts the re-invitation of the mentors of earlier pairs
+// to program p (every mentor of a pair that was introduced), and returns
+// how many it targets. It runs when p is created; the manager follows its
+// progress in a message of their own.
+func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lang Lang) (int, error) {
+	e, err := b.store.reports.Export(ctx, p.Tenant)
+	if err != nil {
+		return 0, err
+	}
+	seen := map[string]bool{}
+	var users []string
+	for _, pair := range e.Pairs {
+		if pair.Official.IsZero() || seen[pair.Mentor.User] {
+			continue
+		}
+		seen[pair.Mentor.User] = true
+		users = append(users, pair.Mentor.User)
+	}
+	if len(users) == 0 {
+		return 0, nil
+	}
+	sort.Strings(users)
+	spec := CampaignSpec{Kind: CampaignReinvite, Program: p.Name, Subject: string(p.ID), Manager: manager, Lang: lang, Users: users}
+	if _, _, err := b.startCampaign(ctx, spec, false); err != nil {
+		return 0, err
+	}
+	return len(users), nil
+}
+
+// mentorRecord is what a mentor did in their latest program: the people
+// they mentored there and their mentees' final ratings.
+type mentorRecord struct {
+	Program         ProgramID
+	People          int
+	Rated, RatedSum int
+}
+
+// lastRecord reads a mentor's latest program other than skip, from their
+// introduced pairs as mentor: ok is false without any.
+func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip ProgramID) (mentorRecord, bool, error) {
+	pairs, err := b.store.pairs.PairsOf(ctx, mentor)
+	if err != nil {
+		return mentorRecord{}, false, err
+	}
+	var r mentorRecord
+	found := false
+	people := map[string]bool{}
+	for _, p := range pairs { // newest first
+		if p.Mentor != mentor || p.Official.IsZero() {
+			continue
+		}
+		prog, err := b.pairProgram(ctx, t, p)
+		if err != nil {
+			return mentorRecord{}, false, err
+		}
+		if prog == skip {
+			continue
+		}
+		if !found {
+			r.Program, found = prog, true
+		}
+		if prog != r.Program {
+			continue
+		}
+		people[p.Mentee.User] = true
+		if n, ok := b.finalRating(ctx, t, p); ok {
+			r.Rated++
+			r.RatedSum += n
+		}
+	}
+	r.People = len(people)
+	return r, found, nil
+}
+
+// pairProgram is the program of a pair: its request's.
+func (b *Bot) pairProgram(ctx context.Context, t Tenant, p Pair) (ProgramID, error) {
+	if p.Request == "" {
+		return DefaultProgram, nil
+	}
+	r, err := b.store.requests.GetRequest(ctx, t, p.Request)
+	switch ErrorCode(err) {
+	case "":
+		return r.InProgram(), nil
+	case ENOTFOUND:
+		return DefaultProgram, nil
+	}
+	return "", err
+}
+
+// finalRating is the mentee's rating of a pair in its final survey.
+func (b *Bot) finalRating(ctx context.Context, t Tenant, p Pair) (int, bool) {
+	for _, stage := range []string{SurveyEnd, SurveyFlash} {
+		a, err := b.store.followups.Survey(ctx, t, SurveyID(p.ID+":"+stage), p.Mentee)
+		if err != nil {
+			continue
+		}
+		if n, err := strconv.Atoi(a["rating"]); err == nil && n >= 1 && n <= 5 {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// recruitProgram is the open program a recruitment campaign is for.
+func (b *Bot) recruitProgram(ctx context.Context, t Tenant, id string) (Program, error) {
+	p, err := b.store.programs.GetProgram(ctx, t, ProgramID(id))
+	if err != nil {
+		return Program{}, err
+	}
+	if p.State == ProgramClosed {
+		return Program{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
+	}
+	return p, nil
+}
+
+// reinviteMessage is a past mentor's personal re-invitation: what they
+// did in their latest program, and three buttons.
+func reinviteMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang Lang) (Message, error) {
+	p, err := b.store.programs.GetProgram(ctx, c.Tenant, ProgramID(c.Subject))
+	if err != nil {
+		return Message{}, err
+	}
+	r, _, err := b.lastRecord(ctx, c.Tenant, to, p.ID)
+	if err != nil {
+		return Message{}, err
+	}
+	satisfaction := ""
+	if r.Rated > 0 {
+		satisfaction = T(lang, "recruit.satisfaction", "rating", Decimal(lang, rounded(float64(r.RatedSum)/float64(r.Rated))))
+	}
+	dates := []string{"name", p.Name, "start", Date(lang, p.Start), "end", Date(lang, p.End)}
+	var text string
+	if r.Program == DefaultProgram || r.Program == "" {
+		text = T(lang, "recruit.reinvite_here", append([]string{"count", itoa(r.People), "satisfaction", satisfaction}, dates...)...)
+	} else {
+		last := string(r.Program)
+		if q, err := b.store.programs.GetProgram(ctx, c.Tenant, r.Program); err == nil {
+			last = q.Name
+		}
+		text = T(lang, "recruit.reinvite", append([]string{"count", itoa(r.People), "program", last, "satisfaction", satisfaction}, dates...)...)
+	}
+	v := string(p.ID)
+	return Message{
+		Title: T(lang, "recruit.reinvite_title", "name", p.Name),
+		Text:  text,
+		Buttons: []Button{
+			{Label: T(lang, "btn.reinvite_yes"), ActionID: ActionReinviteYes, Value: v, Style: StylePrimary},
+			{Label: T(lang, "btn.reinvite_change"), ActionID: ActionReinviteChange, Value: v},
+			{Label: T(lang, "btn.reinvite_no"), ActionID: ActionReinviteNo, Value: v},
+		},
+	}, nil
+}
+
+// joinProgram puts the member's offer, with its topics, in program p
+// (resuming it if it was paused), through the offer command, whose reply
+// shows the whole offer. Without an offer it opens the offer form for p.
+func (b *Bot) joinProgram(ctx context.Context, who MemberID, lang Lang, p Program) (Reply, bool, error) {
+	o, err := b.store.offers.GetOffer(ctx, who)
+	if ErrorCode(err) == ENOTFOUND {
+		return b.offerFormFor(ctx, who, lang, p), false, nil
+	}
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if o.Paused {
+		b.HandleCommand(ctx, Command{Name: "resume", Member: who})
+	}
+	return b.HandleCommand(ctx, Command{Name: "offer", Member: who, Values: map[string]string{"program": string(p.ID)}}), true, nil
+}
+
+// offerFormFor opens the offer form, whose offer joins program p.
+func (b *Bot) offerFormFor(ctx context.Context, who MemberID, lang Lang, p Program) Reply {
+	spec, _ := b.command("offer")
+	f := b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
+	f.Fixed = map[string]string{"program": string(p.ID)}
+	return Reply{Form: f, Message: Message{Text: T(lang, "recruit.form_how", "name", p.Name, "id", string(p.ID))}}
+}
+
+func reinviteYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	p, err := b.recruitProgram(ctx, who.Tenant(), id)
+	if err != nil {
+		return Reply{}, err
+	}
+	r, _, err := b.joinProgram(ctx, who, lang, p)
+	if err == nil {
+		b.log.Info("mentor re-invited: joined", "member", who.String(), "program", id)
+	}
+	return r, err
+}
+
+func reinviteChange(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	p, err := b.recruitProgram(ctx, who.Tenant(), id)
+	if err != nil {
+		return Reply{}, err
+	}
+	r, joined, err := b.joinProgram(ctx, who, lang, p)
+	if err != nil || !joined {
+		return r, err
+	}
+	spec, _ := b.command("offer")
+	r.Form = b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
+	r.Message.Text += "\n" + T(lang, "recruit.change_how", "name", p.Name)
+	return r, nil
+}
+
+func reinviteNo(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	p, err := b.store.programs.GetProgram(ctx, who.Tenant(), ProgramID(id))
+	if err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("mentor re-invited: not this time", "member", who.String(), "program", id)
+	return Reply{Message: Message{Text: T(lang, "recruit.reinvite_no", "name", p.Name, "id", string(p.ID))}}, nil
+}
+
+// runAdminInviteMentors invites mentees to mentor in turn in a program:
+// the members named (members:), or else every mentee whose mentoring went
+// well (met, rated 4 or 5 by them) with GiveBackYears years of experience
+// or more (years: changes it), who offers no mentoring yet.
+func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	name := strings.TrimSpace(unquote(in.Text("program")))
+	if name == "" {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.recruit.which", Field: "program"}
+	}
+	p, err := b.programNamed(ctx, t, name)
+	if err != nil {
+		return Reply{}, err
+	}
+	if p.State == ProgramClosed {
+		return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
+	}
+	var users []string
+	if list := in.Text("members"); list != "" {
+		for _, ref := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+			u, ok := parseUserRef(ref)
+			if !ok {
+				return Reply{}, badUser("members", ref)
+			}
+			users = append(users, u)
+		}
+	} else {
+		users, err = b.giveBackCandidates(ctx, t, in.Int("years", GiveBackYears))
+		if err != nil {
+			return Reply{}, err
+		}
+	}
+	sort.Strings(users)
+	users = slices.Compact(users)
+	if len(users) == 0 {
+		return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_none", "years", itoa(in.Int("years", GiveBackYears)))}}, nil
+	}
+	spec := CampaignSpec{Kind: CampaignGiveBack, Program: p.Name, Subject: string(p.ID), Manager: in.Member, Lang: in.Lang, Users: users}
+	_, prior, err := b.startCampaign(ctx, spec, in.Text("confirm") == "yes")
+	if err == errCampaignAgain {
+		return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_again", "name", p.Name, "date", Date(in.Lang, prior.Created))}}, nil
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_started", "count", itoa(len(users)), "name", p.Name)}}, nil
+}
+
+// giveBackCandidates are the mentees whose mentoring went well, with at
+// least years of experience, who offer no mentoring.
+func (b *Bot) giveBackCandidates(ctx context.Context, t Tenant, years int) ([]string, error) {
+	e, err := b.store.reports.Export(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	rated := map[string]int{} // "<pair>" → the mentee's final rating
+	for _, a := range e.Answers {
+		pairID, stage, _ := strings.Cut(string(a.Survey), ":")
+		if a.Question == "rating" && (stage == SurveyEnd || stage == SurveyFlash) {
+			if n, err := strconv.Atoi(a.Answer); err == nil {
+				rated[pairID+"/"+a.Member.User] = n
+			}
+		}
+	}
+	members := map[string]Member{}
+	for _, m := range e.Members {
+		members[m.ID.User] = m
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range e.Pairs {
+		u := p.Mentee.User
+		if seen[u] || p.Met.IsZero() || rated[p.ID+"/"+u] < giveBackRating || members[u].Years < years {
+			continue
+		}
+		if _, err := b.store.offers.GetOffer(ctx, p.Mentee); err == nil {
+			continue // a mentor already
+		} else if ErrorCode(err) != ENOTFOUND {
+			return nil, err
+		}
+		seen[u] = true
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+// giveBackMessage invites a mentee to mentor in turn: after a mentoring
+// that went well, or because a manager thinks they would be good at it.
+func giveBackMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang Lang) (Message, error) {
+	p, err := b.store.programs.GetProgram(ctx, c.Tenant, ProgramID(c.Subject))
+	if err != nil {
+		return Message{}, err
+	}
+	m, err := b.member(ctx, to)
+	if err != nil {
+		return Message{}, err
+	}
+	dates := []string{"name", p.Name, "start", Date(lang, p.Start), "end", Date(lang, p.End)}
+	text := ""
+	if topic, ok := b.wentWell(ctx, c.Tenant, to); ok {
+		text = T(lang, "recruit.giveback_well", append([]string{"topic", topic, "years", itoa(m.Years)}, dates...)...)
+	} else {
+		who := T(lang, "recruit.a_manager")
+		if mgr, err := b.member(ctx, c.Manager); err == nil {
+			who = mgr.displayName()
+		}
+		text = T(lang, "recruit.giveback_chosen", append([]string{"manager", who}, dates...)...)
+	}
+	v := string(p.ID)
+	return Message{
+		Title: T(lang, "recruit.giveback_title", "name", p.Name),
+		Text:  text,
+		Buttons: []Button{
+			{Label: T(lang, "btn.giveback_yes"), ActionID: ActionGiveBackYes, Value: v, Style: StylePrimary},
+			{Label: T(lang, "btn.giveback_no"), ActionID: ActionGiveBackNo, Value: v},
+		},
+	}, nil
+}
+
+// wentWell returns the topic of the member's latest mentoring, as mentee,
+// that met and that they rated giveBackRating or more.
+func (b *Bot) wentWell(ctx context.Context, t Tenant, who MemberID) (string, bool) {
+	pairs, err := b.store.pairs.PairsOf(ctx, who)
+	if err != nil {
+		return "", false
+	}
+	for _, p := range pairs {
+		if p.Mentee != who || p.Met.IsZero() {
+			continue
+		}
+		if n, ok := b.finalRating(ctx, t, p); ok && n >= giveBackRating {
+			return p.Topic, true
+		}
+	}
+	return "", false
+}
+
+func giveBackYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	p, err := b.recruitProgram(ctx, who.Tenant(), id)
+	if err != nil {
+		return Reply{}, err
+	}
+	r, _, err := b.joinProgram(ctx, who, lang, p)
+	return r, err
+}
+
+func giveBackNo(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
+	return Reply{Message: Message{Text: T(lang, "recruit.giveback_no")}}, nil
+}
