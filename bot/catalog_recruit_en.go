@@ -4,11 +4,12 @@ package bot
 // mentors re-invited to a new program, mentees invited to mentor in turn,
 // in English.
 var catalogRecruitEN = map[string]string{
-	"cmd.admin.invite-mentors.summary": "invite mentees whose mentoring went well (and 5 years of experience or more) to mentor in a program, or the members you name",
+	"cmd.admin.invite-mentors.summary": "invite mentees whose mentoring went well, or the members you name, to mentor in a program",
 	"cmd.admin.invite-mentors.example": "/mentor admin invite-mentors program:mentorat-2027 years:5",
 	"opt.invite_program":               "the program they would mentor in",
 	"opt.invite_members":               "the members to invite, instead of those whose mentoring went well",
 	"opt.invite_years":                 "the least years of experience of those invited (5 unless you say)",
+	"optname.members":                  "the members",
 	"err.recruit.which":                "Which program? Write `/mentor admin invite-mentors program:` and its name, as `/mentor admin program list` shows it.",
 
 	"recruit.reinvite_started": "I am re-inviting the {count} {count|mentor|mentors} of earlier pairs, each by a personal message: their progress follows.",

@@ -4,11 +4,12 @@ package bot
 // mentors re-invited to a new program, mentees invited to mentor in turn,
 // in French.
 var catalogRecruitFR = map[string]string{
-	"cmd.admin.invite-mentors.summary": "inviter à devenir mentors dans un programme les mentoré·es dont le mentorat s'est bien passé (et qui ont au moins 5 ans d'expérience), ou les membres que vous nommez",
+	"cmd.admin.invite-mentors.summary": "inviter à devenir mentors les mentoré·es au mentorat réussi, ou les membres nommés",
 	"cmd.admin.invite-mentors.example": "/mentor admin invite-mentors programme:mentorat-2027 années:5",
 	"opt.invite_program":               "le programme où ils deviendraient mentors",
 	"opt.invite_members":               "les membres à inviter, au lieu de ceux dont le mentorat s'est bien passé",
 	"opt.invite_years":                 "le nombre minimal d'années d'expérience des personnes invitées (5 par défaut)",
+	"optname.members":                  "les membres",
 	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin invite-mentors programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
 
 	"recruit.reinvite_started": "Je réinvite les {count} {count|mentor|mentors} des binômes précédents, chacun par un message personnel : leur avancement suit.",
