@@ -45,6 +45,11 @@ var catalogRecruitEN = map[string]string{
 	"admin.announce.again":      "This call already went to some of these members on {date}. Add `confirm:yes` to send it again.",
 	"admin.announce.dm_started": "I am sending your call for mentors to {count} {count|member|members} with {years} years of experience or more, each by a direct message in their language: the progress follows.",
 	"announce.program":          "{name} runs from {start} to {end}.",
+
+	"campaign.progress.title.reinvite": "Re-invitations of past mentors to {program}",
+	"campaign.progress.done.reinvite":  "Finished. Those who said yes are counted in `/mentor admin program show \"{program}\"`.",
+	"campaign.progress.title.giveback": "Invitations to mentor in {program}",
+	"campaign.progress.title.call":     "Call for mentors, by direct message",
 }
 
 func init() {

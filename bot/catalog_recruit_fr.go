@@ -45,6 +45,11 @@ var catalogRecruitFR = map[string]string{
 	"admin.announce.again":      "Cet appel a déjà été envoyé à certains de ces membres le {date}. Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
 	"admin.announce.dm_started": "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} ans d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
 	"announce.program":          "{name} se déroule du {start} au {end}.",
+
+	"campaign.progress.title.reinvite": "Réinvitations des anciens mentors à {program}",
+	"campaign.progress.done.reinvite":  "Terminé. Celles et ceux qui ont dit oui sont comptés dans `/mentor admin program show \"{program}\"`.",
+	"campaign.progress.title.giveback": "Invitations à devenir mentor dans {program}",
+	"campaign.progress.title.call":     "Appel à mentors, en message privé",
 }
 
 func init() {

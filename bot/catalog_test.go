@@ -131,3 +131,15 @@ func TestCatalogNoDuplicateKeys(t *testing.T) {
 		t.Errorf("keys defined twice: %v", d)
 	}
 }
+
+// TestCampaignKindsHaveTitles: the progress message of every kind of
+// campaign has its title, in both languages (T would print the key).
+func TestCampaignKindsHaveTitles(t *testing.T) {
+	for _, k := range bot.CampaignKinds() {
+		for _, l := range []bot.Lang{bot.English, bot.French} {
+			if !bot.HasKey(l, "campaign.progress.title."+k) {
+				t.Errorf("%s: no campaign.progress.title.%s", l, k)
+			}
+		}
+	}
+}

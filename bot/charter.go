@@ -98,7 +98,7 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 		own := b.programCharter(ctx, pair, m.Lang)
 		text += own
 		if m.CharterVersion >= version && own == "" {
-			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t))
+			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t, pair.ID))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)
 			}
@@ -131,7 +131,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 		return Reply{}, err
 	}
 	now := b.clock.Now().UTC()
-	pair, err := b.store.pairs.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t))
+	pair, err := b.store.pairs.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t, pairID))
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
@@ -174,10 +174,31 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 	return Reply{Replace: true, Message: Message{Text: T(lang, key, "topic", pair.Topic)}}, nil
 }
 
-// officialJobs returns the jobs scheduled when a pair becomes official now.
-func (b *Bot) officialJobs(ctx context.Context, t Tenant) func(Pair) []Job {
+// officialJobs returns the jobs scheduled when the pair pairID becomes
+// official now. A pair of a program runs to the program's end (programEnd).
+func (b *Bot) officialJobs(ctx context.Context, t Tenant, pairID string) func(Pair) []Job {
 	s, now := b.settings(ctx, t), b.clock.Now().UTC()
-	return func(p Pair) []Job { return officialJobs(s, p, now) }
+	end := b.programEnd(ctx, t, pairID)
+	return func(p Pair) []Job { return officialJobs(s, p, now, end) }
+}
+
+// programEnd is when the program of pair pairID ends (its end job runs),
+// zero for a pair of the default program or one that cannot be read now
+// (it then follows the workspace's program-length, as before programs).
+func (b *Bot) programEnd(ctx context.Context, t Tenant, pairID string) time.Time {
+	pair, err := b.store.pairs.GetPair(ctx, t, pairID)
+	if err != nil {
+		return time.Time{}
+	}
+	id, err := b.pairProgram(ctx, t, pair)
+	if err != nil || id == DefaultProgram {
+		return time.Time{}
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	if err != nil {
+		return time.Time{}
+	}
+	return p.endsAt(b.workspaceLoc(ctx, t))
 }
 
 func charterError(err error) error {

@@ -20,3 +20,12 @@ var (
 
 // DuplicateKeys are the catalog keys two catalog files define.
 func DuplicateKeys() []string { return duplicateKeys }
+
+// CampaignKinds are the kinds of campaign the core sends.
+func CampaignKinds() []string {
+	var kinds []string
+	for k := range campaignBuilders() {
+		kinds = append(kinds, k)
+	}
+	return kinds
+}

@@ -34,8 +34,11 @@ func charterJobs(s Settings, pair Pair) []Job {
 
 // officialJobs follow a pair from its introduction at: the first check-in,
 // and the surveys (flash: one, at the latest SurveyAfter; a relationship:
-// mid-program and end).
-func officialJobs(s Settings, pair Pair, at time.Time) []Job {
+// mid-program and end). A relationship in a program that ends at
+// programEnd (non-zero) has its mid-program survey halfway to that end,
+// and its final survey from the program's end (runProgramEnd), not from
+// the workspace's program-length.
+func officialJobs(s Settings, pair Pair, at, programEnd time.Time) []Job {
 	jobs := []Job{
 		// Due at once: it only sends if the introduction sent right away failed.
 		NewJob(at, JobIntro, pair.ID),
@@ -43,6 +46,9 @@ func officialJobs(s Settings, pair Pair, at time.Time) []Job {
 	}
 	if !pair.Relationship() {
 		return append(jobs, NewJob(at.Add(s.SurveyAfter), JobSurvey, pair.ID, SurveyFlash))
+	}
+	if length := programEnd.Sub(at); !programEnd.IsZero() && length > 0 {
+		return append(jobs, NewJob(at.Add(length/2), JobSurvey, pair.ID, SurveyMid))
 	}
 	return append(jobs,
 		NewJob(at.Add(s.ProgramLength/2), JobSurvey, pair.ID, SurveyMid),

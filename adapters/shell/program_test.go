@@ -19,10 +19,18 @@ import (
 // wait; :advance to the start posts the kick-off round in the managers'
 // channel, which the manager sends; the pairs form; :advance to the end
 // sends the final survey and the thanks, and tells the managers. :advance
-// runs the jobs and the sweep, as the running bot does. Run with -update
-// to rewrite the golden files.
+// runs the jobs and the sweep, as the running bot does.
+//
+// whole_program_en plays the guide's five steps end to end: a flash pair
+// before any program, the needs survey and its results, the program's
+// creation re-inviting the past mentor (who says yes), survey answers
+// turned into a request and an offer, the kick-off round sent, charters,
+// check-ins, the mid-program survey halfway to the program's end, the end
+// with the final survey, a testimonial shared anonymously, and a week
+// later the end-of-program report. Run with -update to rewrite the golden
+// files.
 func TestProgramTranscript(t *testing.T) {
-	for _, name := range []string{"program_en", "program_fr"} {
+	for _, name := range []string{"program_en", "program_fr", "whole_program_en"} {
 		t.Run(name, func(t *testing.T) {
 			script, err := os.ReadFile(filepath.Join("testdata", name+".script"))
 			if err != nil {
