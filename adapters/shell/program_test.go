@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"testing"
 	"time"
 
@@ -36,6 +37,9 @@ func TestProgramTranscript(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			dir := t.TempDir()
+			shell.FileDir = dir
+			t.Cleanup(func() { shell.FileDir = "" })
 			var out bytes.Buffer
 			clock := bot.NewManualClock(start)
 			b := bot.New(bot.Config{Managers: []string{"alice"}}, storetest.MustOpen(t), clock, rand.NewChaCha8([32]byte{1}), nil)
@@ -61,7 +65,19 @@ func TestProgramTranscript(t *testing.T) {
 			if err := sh.Run(context.Background(), bytes.NewReader(script)); err != nil {
 				t.Fatal(err)
 			}
-			MustGolden(t, name, out.String())
+			// Files (the report's CSV) by name without their random part,
+			// with their contents.
+			got := printedPath.ReplaceAllString(out.String(), "$1")
+			files, _ := filepath.Glob(filepath.Join(dir, "mentorbot-*.csv"))
+			sort.Slice(files, func(i, j int) bool { return files[i] < files[j] })
+			if len(files) > 0 {
+				data, err := os.ReadFile(files[0])
+				if err != nil {
+					t.Fatal(err)
+				}
+				got += "\n==> " + printedPath.ReplaceAllString(files[0], "$1") + " <==\n" + string(data)
+			}
+			MustGolden(t, name, got)
 		})
 	}
 }
