@@ -62,5 +62,40 @@ func TestDiscordAdmin(t *testing.T) {
 			t.Fatalf("got %+v, want the export by DM as a CSV file", dms)
 		}
 	})
+	// A call for a program: the form's offer joins the program, which
+	// travels in the modal's custom_id; the report follows as files.
+	t.Run("ProgramCallAndReport", func(t *testing.T) {
+		discordEphemeral(t, asManager("admin program", discordtest.Option{Name: "action", Value: `create "Mentorat 2027"`},
+			discordtest.Option{Name: "start", Value: "2027-01-15"}, discordtest.Option{Name: "end", Value: "2027-06-30"}), "created")
+		discordEphemeral(t, asManager("admin announce", discordtest.Option{Name: "channel", Value: "<#" + discordAnnounce + ">"},
+			discordtest.Option{Name: "program", Value: "mentorat-2027"}), "posted")
+		posts := w.REST.Messages(discordAnnounce)
+		post := posts[len(posts)-1]
+		b, ok := post.Button("offer.open")
+		if !ok || !strings.Contains(post.Text(), "Mentorat 2027 runs from 15 January 2027") {
+			t.Fatalf("got %+v, want the call for Mentorat 2027", post)
+		}
+		form := c.Send(t, discordtest.ClickInChannel(discordApp, w.Guild, w.Mentor2, discordAnnounce, post.ID, b.CustomID))
+		if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:offer?program=mentorat-2027" {
+			t.Fatalf("got %d %+v, want the offer form for Mentorat 2027", form.Type, form.Data)
+		}
+		discordEphemeral(t, c.Submit(t, w.Mentor2, form, map[string]string{"topics": "sql"}), "Mentorat 2027")
+		p := discordtest.Command(discordApp, w.Guild, manager, "admin report", discordtest.Option{Name: "program", Value: "mentorat-2027"}).AsServerManager()
+		if r := c.Send(t, p); r.Type == discordtest.DeferredMessage {
+			w.REST.WaitFor(t, "the deferred report", func() bool { return len(w.REST.Edits(p.Token())) > 0 })
+		} else {
+			discordEphemeral(t, r, "Mentorat 2027")
+		}
+		w.REST.WaitFor(t, "the report's CSV", func() bool {
+			for _, dm := range w.REST.DMs(manager) {
+				for _, f := range dm.Files {
+					if f.Name == "mentorbot-report-mentorat-2027.csv" {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	})
 	discordChecks(t, w)
 }

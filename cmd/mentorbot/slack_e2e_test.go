@@ -224,4 +224,23 @@ func TestSlackManagers(t *testing.T) {
 		MustAck(t, w.submit(carol, open, map[string]string{"topics": "rust"}), "")
 		MustContain(t, w.reply(name), en("offer.saved", "topics", "rust"))
 	})
+	// A call for a program: the form's offer joins the program, which
+	// travels in the modal's metadata; the program's report follows as
+	// files.
+	t.Run("ProgramCallAndReport", func(t *testing.T) {
+		MustContain(t, w.MustCommand(admin, `admin program create "Mentorat 2027" start:2027-01-15 end:2027-06-30`), "Program “Mentorat 2027” created")
+		w.MustCommand(admin, "admin announce <#C0PROGRAM|program> program:mentorat-2027")
+		post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0PROGRAM" }, wait)[0]
+		MustContain(t, post, "Mentorat 2027 runs from 15 January 2027 to 30 June 2027.")
+		name := w.click(bob, post, "offer.open")
+		trigger := "trigger-" + strings.TrimPrefix(name, "click-")
+		open := w.fake.WaitCalls(t, "views.open", 1, func(c slackfake.Call) bool { return c.Get("trigger_id") == trigger }, wait)[0]
+		if meta, _ := open.View()["private_metadata"].(string); !strings.Contains(meta, `"f":{"program":"mentorat-2027"}`) {
+			t.Fatalf("got private_metadata %q, want the program fixed", meta)
+		}
+		MustAck(t, w.submit(bob, open, map[string]string{"topics": "sql"}), "")
+		MustContain(t, w.reply(name), "Mentorat 2027")
+		MustContain(t, w.MustCommand(admin, "admin report program:mentorat-2027"), "End-of-program report: Mentorat 2027")
+		w.fake.WaitCalls(t, "upload", 1, func(c slackfake.Call) bool { return strings.HasPrefix(string(c.Data), "figure,program,previous") }, wait)
+	})
 }
