@@ -66,7 +66,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.announce_lang",
 				ChoiceFrench: map[string]string{langBoth: "les-deux"}, ChoiceAliases: map[string][]string{langBoth: {"bilingual", "bilingue", "deux"}}},
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.announce_program"},
-			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptText, MaxLength: 4, Help: "opt.announce_years"},
+			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptText, MaxLength: 12, Help: "opt.announce_years"},
 			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},

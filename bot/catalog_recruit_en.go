@@ -12,7 +12,7 @@ var catalogRecruitEN = map[string]string{
 	"optname.members":                  "the members",
 	"err.recruit.which":                "Which program? Write `/mentor admin invite-mentors program:` and its name, as `/mentor admin program list` shows it.",
 
-	"recruit.reinvite_started": "I am re-inviting the {count} {count|mentor|mentors} of earlier pairs, each by a personal message: their progress follows.",
+	"recruit.reinvite_started": "Past mentors re-invited: {count}, each by a personal message; their progress follows.",
 	"recruit.reinvite_failed":  "I could not start re-inviting past mentors just now. The program is created; try `/mentor admin invite-mentors` later.",
 	"recruit.reinvite_title":   "Mentor again in {name}?",
 	"recruit.reinvite":         "You mentored {count} {count|person|people} in {program}{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
@@ -33,8 +33,8 @@ var catalogRecruitEN = map[string]string{
 	"btn.giveback_yes":         "Yes, I'll mentor",
 	"btn.giveback_no":          "Not now",
 	"recruit.giveback_no":      "Thank you for telling me. If you change your mind, `/mentor offer` makes you a mentor at any time.",
-	"recruit.giveback_started": "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message: their progress follows.",
-	"recruit.giveback_none":    "Nobody to invite: no mentee whose mentoring went well (met, rated 4 or 5) has {years} years of experience or more and no offer yet. Name members with `members:` to invite them anyway.",
+	"recruit.giveback_started": "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message; their progress follows.",
+	"recruit.giveback_none":    "Nobody to invite: among the mentees whose mentoring went well (they met, and rated it 4 or 5), none has {years} years of experience or more without being a mentor already. Name members with `members:` to invite them anyway.",
 	"recruit.giveback_again":   "These members were already invited to mentor in {name} on {date}. Add `confirm:yes` to invite them again.",
 
 	"opt.announce_program":      "the program the call is for: its offers join it",

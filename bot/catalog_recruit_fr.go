@@ -12,7 +12,7 @@ var catalogRecruitFR = map[string]string{
 	"optname.members":                  "les membres",
 	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin invite-mentors programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
 
-	"recruit.reinvite_started": "Je réinvite les {count} {count|mentor|mentors} des binômes précédents, chacun par un message personnel : leur avancement suit.",
+	"recruit.reinvite_started": "Anciens mentors réinvités : {count}, par un message personnel ; l'avancement suit.",
 	"recruit.reinvite_failed":  "Je n'ai pas pu lancer les réinvitations des anciens mentors pour l'instant. Le programme est créé ; réessayez plus tard avec `/mentor admin invite-mentors`.",
 	"recruit.reinvite_title":   "De nouveau mentor dans {name} ?",
 	"recruit.reinvite":         "Vous avez accompagné {count} {count|personne|personnes} dans {program}{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
@@ -33,8 +33,8 @@ var catalogRecruitFR = map[string]string{
 	"btn.giveback_yes":         "Oui, je serai mentor",
 	"btn.giveback_no":          "Pas maintenant",
 	"recruit.giveback_no":      "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
-	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir mentors dans {name}, chacun par un message personnel : leur avancement suit.",
-	"recruit.giveback_none":    "Personne à inviter : aucun·e mentoré·e dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5) n'a au moins {years} ans d'expérience sans offre déjà. Nommez des membres avec `membres:` pour les inviter quand même.",
+	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
+	"recruit.giveback_none":    "Personne à inviter : parmi les mentoré·es dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucun·e n'a au moins {years} ans d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
 	"recruit.giveback_again":   "Ces membres ont déjà été invités à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
 
 	"opt.announce_program":      "le programme auquel l'appel est destiné : les offres le rejoignent",

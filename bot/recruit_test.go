@@ -35,7 +35,7 @@ func TestReinvite(t *testing.T) {
 	h := runReportedProgram(t) // bob and carol mentored in Mentorat 2027; "Mentorat 2028" created at its end
 	h.Run("carol", "lang fr")
 	r := h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)
-	MustContain(t, r, "I am re-inviting the 2 mentors of earlier pairs, each by a personal message")
+	MustContain(t, r, "Past mentors re-invited: 2, each by a personal message")
 	MustTick(t, h.Harness, time.Minute)
 	got := map[string]bot.Message{}
 	for _, s := range h.Platform.Take() {
@@ -99,7 +99,7 @@ func TestReinviteChangeTopics(t *testing.T) {
 func TestGiveBack(t *testing.T) {
 	h := runReportedProgram(t) // ann (rated 5, met) offers already; dan (rated 3) did not meet
 	h.Run("ann", "cancel")
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028"), "Nobody to invite: no mentee whose mentoring went well")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028"), "Nobody to invite: among the mentees whose mentoring went well")
 
 	// A fresh program where a mentee with experience rated 5 and met.
 	h = mustProgramHarness(t)
