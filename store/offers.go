@@ -141,7 +141,9 @@ func counterFields(users []string) []string {
 // OffersFor implements bot.Store, in two round trips: the keys' sets of
 // mentors in one pipeline (SMEMBERS each: a server-side SUNION of thousands
 // costs Redis more than the union costs here), then all their profiles
-// and counters in two HMGETs of one pipeline, however many they are.
+// and counters in two HMGETs of one pipeline, however many they are. The
+// profiles are decoded once per version (profileCache): the offers'
+// slices are shared, read-only.
 func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -175,12 +177,11 @@ func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]b
 	if err != nil {
 		return nil, classify(err, "load offers for keys")
 	}
-	out := make([]bot.Offer, 0, len(users))
-	for i, u := range users {
-		raw, _ := prof.Val()[i].(string)
-		o, ok := profileFrom(t.Member(u), raw)
-		if !ok {
-			continue
+	offers := s.profiles.decode(t, users, prof.Val())
+	out := offers[:0]
+	for i, o := range offers {
+		if o.Mentor.User == "" {
+			continue // no profile, or not one this version wrote
 		}
 		active, _ := load.Val()[2*i].(string)
 		pending, _ := load.Val()[2*i+1].(string)
