@@ -30,7 +30,11 @@ type childConfig struct {
 	Inline     time.Duration
 	Directory  bool
 	CPUProfile string // the bot process's CPU profile, if any
-	MemProfile string // its heap profile at the end, if any
+	MemProfile string // its heap profile at its peak RSS, if any
+	// MemLimit, if set, is the process's GOMEMLIMIT (a soft limit the
+	// garbage collector works to keep the heap under), as an operator
+	// would set it for mentorbot.
+	MemLimit string
 }
 
 func (c childConfig) args() []string {
@@ -64,6 +68,9 @@ func startBotProcess(c childConfig) (botProcess, error) {
 	}
 	cmd := exec.Command(exe, c.args()...)
 	cmd.Stderr = os.Stderr
+	if c.MemLimit != "" {
+		cmd.Env = append(os.Environ(), "GOMEMLIMIT="+c.MemLimit)
+	}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return botProcess{}, err

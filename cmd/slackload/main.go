@@ -75,8 +75,12 @@ func main() {
 	flag.IntVar(&cfg.Pool.Topics, "pool-topics", 200, "topics the pool's offers are spread over")
 	flag.IntVar(&cfg.Pool.Waiting, "pool-waiting", 1000, "requests of the pool that stay waiting")
 	flag.Float64Var(&cfg.Pool.Share, "pool-share", 0.05, "share of the pool's mentors who offer "+hotTopic+", the topic of the measured request")
-	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
+	flag.Func("only", `measure only this target ("baseline" or a command's text), for a profile; repeat for several`, func(s string) error {
+		cfg.Only = append(cfg.Only, s)
+		return nil
+	})
 	flag.BoolVar(&cfg.InProcess, "in-process", false, "run mentorbot in this process rather than in a process of its own (its peak RSS is then not told apart)")
+	flag.StringVar(&cfg.BotMemLimit, "bot-memlimit", "", `GOMEMLIMIT of mentorbot's process (e.g. "250MiB"), as an operator would set it; default: its environment's`)
 	flag.StringVar(&cfg.BotCPUProfile, "bot-cpuprofile", "", "write a CPU profile of mentorbot's process to this file")
 	flag.StringVar(&cfg.BotMemProfile, "bot-memprofile", "", "write a profile of the allocations and live heap of mentorbot's process, at its end, to this file")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process's whole run to this file (mentorbot's too with -in-process)")

@@ -25,7 +25,7 @@ type config struct {
 	Rounds           int
 	Duration, Warmup time.Duration
 	Commands         []string      // the texts after /mentor, one target each
-	Only             string        // measure only this target: "baseline" or a command
+	Only             []string      // measure only these targets: "baseline" or a command
 	Inline           time.Duration // the adapter's InlineBudget
 	// Directory is how many users of each mentorbot target are members
 	// of the fake workspace's directory, which the adapter reads with
@@ -40,6 +40,7 @@ type config struct {
 	// BotMemProfile.
 	InProcess                    bool
 	BotCPUProfile, BotMemProfile string
+	BotMemLimit                  string // GOMEMLIMIT of mentorbot's process
 }
 
 // run measures the baseline and mentorbot with each command, at a fixed
@@ -88,7 +89,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		side("mentorbot", func() { mb.server, err = startMentorbot(ctx, st, fake.APIURL(), cfg.Inline, cfg.Directory > 0) })
 	} else {
 		mb, err = startBotProcess(childConfig{RedisURL: cfg.RedisURL, APIURL: fake.APIURL(), Inline: cfg.Inline,
-			Directory: cfg.Directory > 0, CPUProfile: cfg.BotCPUProfile, MemProfile: cfg.BotMemProfile})
+			Directory: cfg.Directory > 0, CPUProfile: cfg.BotCPUProfile, MemProfile: cfg.BotMemProfile, MemLimit: cfg.BotMemLimit})
 	}
 	if err != nil {
 		return err
@@ -117,9 +118,9 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		}
 	}()
 
-	if cfg.Only != "" {
+	if len(cfg.Only) > 0 {
 		targets = slices.DeleteFunc(targets, func(t target) bool {
-			return t.label() != cfg.Only && (!t.mentorbot || t.text != cfg.Only)
+			return !slices.Contains(cfg.Only, t.label()) && (!t.mentorbot || !slices.Contains(cfg.Only, t.text))
 		})
 		if len(targets) == 0 {
 			return fmt.Errorf("-only %q: no such target", cfg.Only)
