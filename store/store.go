@@ -19,6 +19,7 @@ type Store struct {
 	reads *readBatcher
 	// profiles keeps the offers' profiles decoded (profile_cache.go).
 	profiles profileCache
+	fields   fieldCache
 }
 
 var _ bot.Store = (*Store)(nil)
