@@ -80,7 +80,7 @@ func byID(mentors []Mentor, syn Synonyms) ([]mentorProfile, []int) {
 	}
 	slices.SortStableFunc(index, func(a, b int) int { return cmp.Compare(mentors[a].ID, mentors[b].ID) })
 	mps := make([]mentorProfile, len(mentors))
-	f := newTopicMemo(syn, len(mentors))
+	f := newTopicMemo(syn)
 	for k, j := range index {
 		mps[k] = newMentorProfile(mentors[j], f)
 	}

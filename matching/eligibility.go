@@ -42,24 +42,14 @@ func newMentorProfile(m Mentor, f *topicMemo) mentorProfile {
 // topics, and folding is most of the cost of a mentor's profile.
 type topicMemo struct {
 	syn  Synonyms
-	hint int // how many mentors the memo may see
 	memo map[string]topic
 }
 
-// newTopicMemo makes a memo for up to mentors mentors. Its map is made at
-// the first topic, sized for a workspace's vocabulary (a few hundred
-// topics): growing it call after call cost more than the lookups, and a
-// call that folds no topic (every mentor full) makes none.
-func newTopicMemo(syn Synonyms, mentors int) *topicMemo {
-	return &topicMemo{syn: syn, hint: mentors}
-}
+func newTopicMemo(syn Synonyms) *topicMemo { return &topicMemo{syn: syn, memo: map[string]topic{}} }
 
 func (f *topicMemo) topic(raw string) topic {
 	if t, ok := f.memo[raw]; ok {
 		return t
-	}
-	if f.memo == nil {
-		f.memo = make(map[string]topic, min(f.hint, 512))
 	}
 	t := f.syn.topic(raw)
 	f.memo[raw] = t

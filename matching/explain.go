@@ -22,7 +22,7 @@ type Explanation struct {
 func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 	n := newNeedProfile(need, opt.Synonyms)
 	var e Explanation
-	f := newTopicMemo(opt.Synonyms, len(mentors))
+	f := newTopicMemo(opt.Synonyms)
 	for i := range mentors {
 		m := newMentorProfile(mentors[i], f)
 		_, rej := assess(&n, &m, opt)

@@ -41,7 +41,7 @@ func (g LanguageGap) Gap() bool { return g.Sharing == 0 && g.Mentors > 0 }
 // who is full now still speaks the language, and frees a slot later.
 func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 	n := newNeedProfile(need, opt.Synonyms)
-	f := newTopicMemo(opt.Synonyms, len(mentors))
+	f := newTopicMemo(opt.Synonyms)
 	var g LanguageGap
 	counts := map[string]int{}
 	for i := range mentors {

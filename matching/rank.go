@@ -52,7 +52,7 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 		return nil
 	}
 	n := newNeedProfile(need, opt.Synonyms)
-	f := newTopicMemo(opt.Synonyms, len(mentors))
+	f := newTopicMemo(opt.Synonyms)
 	order := func(a, b ranked) int { return compareRanked(a, b, opt.AvoidRepeats) }
 	// Only a window of the best k is kept, and the best mentor met before
 	// (which decides AvoidedRepeat): a topic's thousands of mentors cost
