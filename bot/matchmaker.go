@@ -54,7 +54,14 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			return proposeResult{}, err
 		}
 	}
-	return proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt), gap: languageGap(rk)}, nil
+	res := proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt)}
+	if res.why.NoLanguage > 0 {
+		// A language gap needs a mentor who fits but for languages, whom
+		// Explain counts under NoLanguage: with none, there is no gap, and
+		// a topic's hundreds of mentors are not assessed a second time.
+		res.gap = languageGap(rk)
+	}
+	return res, nil
 }
 
 // ranking is a request's candidates as the matcher saw them: the best few

@@ -22,7 +22,9 @@ type OfferStore interface {
 
 	// OffersFor returns every offer indexed under any of keys (Offer.Keys),
 	// with its current Active and Pending, in mentor ID order, in at most
-	// two round trips whatever the number of offers.
+	// two round trips whatever the number of offers. The offers' lists
+	// (Topics, Languages, Kinds, Keys) may be shared with other calls:
+	// read them, never change them.
 	OffersFor(ctx context.Context, t Tenant, keys []string) ([]Offer, error)
 
 	// IndexOffer files the mentor's offer under keys instead of the keys it

@@ -1,6 +1,8 @@
 package matching_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
@@ -43,5 +45,42 @@ func TestLanguages(t *testing.T) {
 				t.Errorf("Gap: got %v, want %v", got.Gap(), tt.gap)
 			}
 		})
+	}
+}
+
+// TestLanguageGapNeedsNoLanguage: every mentor Languages counts as fitting
+// but for languages is one Explain rejects for languages, so a need whose
+// Explanation has no NoLanguage has no gap (the bot skips Languages then).
+func TestLanguageGapNeedsNoLanguage(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 2026))
+	langs := [][]string{nil, {"en"}, {"fr"}, {"de", "en"}, {"fr", "en"}}
+	topics := []string{"go", "rust", "go testing"}
+	gaps := 0
+	for round := range 2000 {
+		mentors := make([]matching.Mentor, 1+r.IntN(8))
+		for j := range mentors {
+			c := r.IntN(3)
+			mentors[j] = matching.Mentor{ID: fmt.Sprint("m", j), Topics: []string{topics[r.IntN(len(topics))]},
+				Languages: langs[r.IntN(len(langs))], UTCOffset: (r.IntN(27) - 12) * hour, Years: r.IntN(8),
+				Kinds: []matching.Kind{matching.Kinds[r.IntN(len(matching.Kinds))]}, Capacity: c, Active: r.IntN(c + 1),
+				Paused: r.IntN(8) == 0}
+		}
+		need := matching.Need{ID: "n", MenteeID: fmt.Sprint("m", r.IntN(10)), Topic: topics[r.IntN(len(topics))],
+			Kind: matching.Kinds[r.IntN(len(matching.Kinds))], Languages: langs[r.IntN(len(langs))],
+			UTCOffset: (r.IntN(27) - 12) * hour, Years: r.IntN(8)}
+		if r.IntN(3) == 0 {
+			need.Exclude = []string{fmt.Sprint("m", r.IntN(8))}
+		}
+		opt := matching.DefaultOptions()
+		e, g := matching.Explain(need, mentors, opt), matching.Languages(need, mentors, opt)
+		if g.Mentors > e.NoLanguage || (e.NoLanguage == 0 && g.Gap()) {
+			t.Fatalf("round %d: Explain %+v, Languages %+v (need %+v, mentors %+v)", round, e, g, need, mentors)
+		}
+		if g.Gap() {
+			gaps++
+		}
+	}
+	if gaps < 20 {
+		t.Fatalf("only %d of 2000 rounds had a language gap: the pools test too little", gaps)
 	}
 }

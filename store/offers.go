@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 
@@ -141,7 +142,9 @@ func counterFields(users []string) []string {
 // OffersFor implements bot.Store, in two round trips: the keys' sets of
 // mentors in one pipeline (SMEMBERS each: a server-side SUNION of thousands
 // costs Redis more than the union costs here), then all their profiles
-// and counters in two HMGETs of one pipeline, however many they are.
+// and counters in two HMGETs of one pipeline, however many they are. The
+// profiles are decoded once per version (profileCache): the offers'
+// slices are shared, read-only.
 func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
 	if len(keys) == 0 {
 		return nil, nil
@@ -166,24 +169,35 @@ func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]b
 	}
 	slices.Sort(users)
 	users = slices.Compact(users)
-	var prof, load *redis.SliceCmd
+	profArgs, loadArgs := s.fields.args(k.profiles(), k.load(), users)
+	var prof, load *redis.Cmd
 	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		prof = p.HMGet(ctx, k.profiles(), users...)
-		load = p.HMGet(ctx, k.load(), counterFields(users)...)
+		prof = p.Do(ctx, profArgs...)
+		load = p.Do(ctx, loadArgs...)
 		return nil
 	})
 	if err != nil {
 		return nil, classify(err, "load offers for keys")
 	}
-	out := make([]bot.Offer, 0, len(users))
-	for i, u := range users {
-		raw, _ := prof.Val()[i].(string)
-		o, ok := profileFrom(t.Member(u), raw)
-		if !ok {
-			continue
+	raws, err := prof.Slice()
+	if err != nil {
+		return nil, classify(err, "load offers for keys")
+	}
+	counters, err := load.Slice()
+	if err != nil {
+		return nil, classify(err, "load offers for keys")
+	}
+	if len(raws) != len(users) || len(counters) != 2*len(users) {
+		return nil, classify(fmt.Errorf("HMGET answered %d profiles and %d counters for %d mentors", len(raws), len(counters), len(users)), "load offers for keys")
+	}
+	offers := s.profiles.decode(t, users, raws)
+	out := offers[:0]
+	for i, o := range offers {
+		if o.Mentor.User == "" {
+			continue // no profile, or not one this version wrote
 		}
-		active, _ := load.Val()[2*i].(string)
-		pending, _ := load.Val()[2*i+1].(string)
+		active, _ := counters[2*i].(string)
+		pending, _ := counters[2*i+1].(string)
 		o.Active, o.Pending = num(active), num(pending)
 		out = append(out, o)
 	}

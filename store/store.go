@@ -17,6 +17,9 @@ type Store struct {
 	// reads batches the hot single-key reads of concurrent callers (see
 	// reads.go).
 	reads *readBatcher
+	// profiles keeps the offers' profiles decoded (profile_cache.go).
+	profiles profileCache
+	fields   fieldCache
 }
 
 var _ bot.Store = (*Store)(nil)

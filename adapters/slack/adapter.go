@@ -163,8 +163,11 @@ type Adapter struct {
 	jobs     *jobs
 	out      *outbound
 	profiles *cache[bot.MemberID, bot.Profile]
-	dms      *cache[bot.MemberID, string]
-	seen     *cache[string, struct{}]
+	// shared keeps one copy of the workspace, time zone and locale the
+	// cached profiles of the directory hold (directory.go).
+	shared sharedStrings
+	dms    *cache[bot.MemberID, string]
+	seen   *cache[string, struct{}]
 
 	// stop ends what Start runs in the background (Socket Mode, reads of
 	// the directory); background counts its goroutines.

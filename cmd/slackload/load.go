@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
 	"context"
 	"fmt"
+	"github.com/mentorbot/mentorbot/bot"
 	"io"
 	"net/http"
 	"slices"
@@ -39,10 +45,12 @@ func userID(prefix string, i int64) string { return fmt.Sprintf("%s%08d", prefix
 type result struct {
 	target, mode string
 	sent, failed int
-	// inline is how many acks carried the command's reply.
-	inline  int
-	elapsed time.Duration
-	lat     []time.Duration // sorted
+	// inline is how many acks carried the command's reply; busy how many
+	// said the bot was busy instead (every job slot taken: the command
+	// did not run), which neither counts as inline nor as work done.
+	inline, busy int
+	elapsed      time.Duration
+	lat          []time.Duration // sorted
 	// completed is how many commands finished their work (inline or
 	// after the ack), and workTime how long from the start of the run
 	// until the last did.
@@ -51,6 +59,10 @@ type result struct {
 }
 
 func (r result) throughput() float64 { return float64(r.sent-r.failed) / r.elapsed.Seconds() }
+
+// served is the throughput of the acks that took the command in: those
+// that did not say the bot was busy.
+func (r result) served() float64 { return float64(r.sent-r.failed-r.busy) / r.elapsed.Seconds() }
 
 func (r result) pct(p float64) time.Duration {
 	if len(r.lat) == 0 {
@@ -61,8 +73,8 @@ func (r result) pct(p float64) time.Duration {
 
 // sample is one request's outcome.
 type sample struct {
-	lat        time.Duration
-	ok, inline bool
+	lat              time.Duration
+	ok, inline, busy bool
 }
 
 // inlineMark is how an ack that carries a reply begins its JSON, as the
@@ -77,13 +89,38 @@ func send(client *http.Client, req *http.Request) sample {
 	if err != nil {
 		return sample{lat: time.Since(start)}
 	}
-	var buf [len(inlineMark)]byte
+	var buf [4 << 10]byte
 	n, _ := io.ReadFull(res.Body, buf[:])
 	_, _ = io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	ok := res.StatusCode == http.StatusOK
-	return sample{lat: time.Since(start), ok: ok, inline: ok && string(buf[:n]) == inlineMark}
+	s := sample{lat: time.Since(start), ok: res.StatusCode == http.StatusOK}
+	body := buf[:n]
+	if s.ok && bytes.HasPrefix(body, []byte(inlineMark)) {
+		s.busy = slices.ContainsFunc(busyMarks, func(m []byte) bool { return bytes.Contains(body, m) })
+		s.inline = !s.busy
+	}
+	return s
 }
+
+// busyMarks are how the adapter's "busy" acks read, in JSON, in each
+// language: the words its two busy sentences (err.busy, err.busy_kept)
+// begin with.
+var busyMarks = func() [][]byte {
+	var marks [][]byte
+	for _, lang := range []bot.Lang{bot.English, bot.French} {
+		a, b := bot.T(lang, "err.busy"), bot.T(lang, "err.busy_kept")
+		n := 0
+		for n < len(a) && n < len(b) && a[n] == b[n] {
+			n++
+		}
+		for n > 0 && !utf8.RuneStart(a[n]) {
+			n--
+		}
+		j, _ := json.Marshal(strings.TrimSpace(a[:n]))
+		marks = append(marks, bytes.Trim(j, `"`))
+	}
+	return marks
+}()
 
 // load is a way of sending requests for d: at a fixed rate, or at
 // saturation.
@@ -143,6 +180,9 @@ func collect(mode string, samples []sample, elapsed time.Duration) result {
 		}
 		if s.inline {
 			r.inline++
+		}
+		if s.busy {
+			r.busy++
 		}
 	}
 	slices.Sort(r.lat)

@@ -23,13 +23,24 @@
 //
 //	REDIS_URL=redis://127.0.0.1:6379/0 go run ./cmd/slackload
 //	go run ./cmd/slackload -rate 500 -clients 32 -rounds 3 -duration 2s -command status -command request
-//	go run ./cmd/slackload -only request -cpuprofile request.prof
-//	go tool pprof -tags request.prof    # CPU by side: load, slack, mentorbot, baseline
+//	go run ./cmd/slackload -only "request topic000 language:en" -bot-cpuprofile bot.prof
+//	go run ./cmd/slackload -in-process -cpuprofile all.prof && go tool pprof -tags all.prof    # CPU by side
 //
 // The users of mentorbot's commands are members of the fake workspace
 // (-directory of them for each command), which the adapter reads with
 // users.list as it starts, as it would a real workspace's: their first
 // command needs no users.info call. -directory 0 measures without that.
+//
+// mentorbot runs in a process of its own (this program started again with
+// -bot-child, in front of this process's fake Slack), so that the report
+// gives its peak RSS apart from the load generator's and the fake's;
+// -bot-cpuprofile profiles it over the measures after the pool's fill, and
+// -bot-memprofile writes its live heap at its peak RSS. -in-process runs it
+// here, as before. SLACKLOAD_LOG=1 sends its log (IDs, no text) to stderr.
+//
+// An ack that says every job slot is taken (the adapter's bulkhead: the
+// command did not run) counts as "busy", not as taken in: the ratio to the
+// baseline is of the commands taken in.
 //
 // Every run uses a fresh workspace ID, so it never meets real data, and
 // removes whatever its commands wrote under that workspace at the end.
@@ -64,10 +75,28 @@ func main() {
 	flag.IntVar(&cfg.Pool.Topics, "pool-topics", 200, "topics the pool's offers are spread over")
 	flag.IntVar(&cfg.Pool.Waiting, "pool-waiting", 1000, "requests of the pool that stay waiting")
 	flag.Float64Var(&cfg.Pool.Share, "pool-share", 0.05, "share of the pool's mentors who offer "+hotTopic+", the topic of the measured request")
-	flag.StringVar(&cfg.Only, "only", "", `measure only this target ("baseline" or a command's text), for a profile`)
-	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
-	memprofile := flag.String("memprofile", "", "write a profile of the allocations of the whole run to this file")
+	flag.Func("only", `measure only this target ("baseline" or a command's text), for a profile; repeat for several`, func(s string) error {
+		cfg.Only = append(cfg.Only, s)
+		return nil
+	})
+	flag.BoolVar(&cfg.InProcess, "in-process", false, "run mentorbot in this process rather than in a process of its own (its peak RSS is then not told apart)")
+	flag.StringVar(&cfg.BotMemLimit, "bot-memlimit", "", `GOMEMLIMIT of mentorbot's process (e.g. "250MiB"), as an operator would set it; default: its environment's`)
+	flag.StringVar(&cfg.BotCPUProfile, "bot-cpuprofile", "", "write a CPU profile of mentorbot's process to this file")
+	flag.StringVar(&cfg.BotMemProfile, "bot-memprofile", "", "write a profile of the allocations and live heap of mentorbot's process, at its end, to this file")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of this process's whole run to this file (mentorbot's too with -in-process)")
+	memprofile := flag.String("memprofile", "", "write a profile of the allocations of this process's whole run to this file")
+	var child childConfig
+	flag.StringVar(&child.APIURL, "bot-child", "", "internal: run only mentorbot, in front of the fake Slack API at this URL (the process slackload starts)")
+	flag.BoolVar(&child.Directory, "bot-directory", true, "internal: with -bot-child, read the directory at start")
 	flag.Parse()
+	if child.APIURL != "" {
+		child.RedisURL, child.Inline, child.CPUProfile, child.MemProfile = cfg.RedisURL, cfg.Inline, *cpuprofile, *memprofile
+		if err := runBotChild(child); err != nil {
+			fmt.Fprintln(os.Stderr, "slackload: the bot's process:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(cfg.Commands) == 0 {
 		cfg.Commands = defaultCommands
 	}

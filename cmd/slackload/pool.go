@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -71,7 +69,7 @@ func (p pool) fill(ctx context.Context, out io.Writer, client *http.Client, g *g
 	for i := range p.Waiting {
 		texts = append(texts, p.waitingText(i))
 	}
-	var next, failed atomic.Int64
+	var next, failed, inline atomic.Int64
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
@@ -81,8 +79,19 @@ func (p pool) fill(ctx context.Context, out io.Writer, client *http.Client, g *g
 					return
 				}
 				user := userID(poolPrefix(texts[i]), i+1)
-				if !send(client, g.request(url, texts[i], user)).ok {
-					failed.Add(1)
+				// A command the bot was too busy to take is sent again.
+				for ctx.Err() == nil {
+					s := send(client, g.request(url, texts[i], user))
+					if !s.ok {
+						failed.Add(1)
+					}
+					if s.inline {
+						inline.Add(1)
+					}
+					if !s.busy {
+						break
+					}
+					time.Sleep(10 * time.Millisecond)
 				}
 			}
 		})
@@ -91,7 +100,7 @@ func (p pool) fill(ctx context.Context, out io.Writer, client *http.Client, g *g
 	if n := failed.Load(); n > 0 {
 		return fmt.Errorf("filling the pool: %d of %d commands failed", n, len(texts))
 	}
-	m.acked += len(texts)
+	m.acked, m.inline = m.acked+len(texts), m.inline+int(inline.Load())
 	if got := drain(m.done, m.acked); got < m.acked {
 		return fmt.Errorf("filling the pool: %d of %d commands did their work", got, m.acked)
 	}
@@ -121,23 +130,4 @@ func (p pool) addPoolUsers(fake *slackfake.Server) int {
 		fake.AddUser(slackfake.User{ID: id, Name: "pool", RealName: "Pool " + id, TZ: "Europe/Paris", Locale: "fr-FR"})
 	}
 	return p.Offers + p.Waiting
-}
-
-// peakRSS is the process's peak resident set (VmHWM) in MiB, or -1 where
-// /proc does not tell: the load generator, the fake Slack, the baseline and
-// mentorbot together, so an upper bound for mentorbot's own.
-func peakRSS() int {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return -1
-	}
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
-			if err == nil {
-				return kb / 1024
-			}
-		}
-	}
-	return -1
 }

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -24,7 +25,7 @@ type config struct {
 	Rounds           int
 	Duration, Warmup time.Duration
 	Commands         []string      // the texts after /mentor, one target each
-	Only             string        // measure only this target: "baseline" or a command
+	Only             []string      // measure only these targets: "baseline" or a command
 	Inline           time.Duration // the adapter's InlineBudget
 	// Directory is how many users of each mentorbot target are members
 	// of the fake workspace's directory, which the adapter reads with
@@ -34,6 +35,12 @@ type config struct {
 	// Pool is what the workspace is filled with before the measures;
 	// Pool.Offers 0 measures an empty workspace.
 	Pool pool
+	// InProcess runs mentorbot in this process; otherwise it runs in a
+	// process of its own (child.go), whose profiles are BotCPUProfile and
+	// BotMemProfile.
+	InProcess                    bool
+	BotCPUProfile, BotMemProfile string
+	BotMemLimit                  string // GOMEMLIMIT of mentorbot's process
 }
 
 // run measures the baseline and mentorbot with each command, at a fixed
@@ -77,8 +84,13 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 			}
 		}
 	}
-	var mb server
-	side("mentorbot", func() { mb, err = startMentorbot(ctx, st, fake, cfg.Inline, cfg.Directory > 0) })
+	var mb botProcess
+	if cfg.InProcess {
+		side("mentorbot", func() { mb.server, err = startMentorbot(ctx, st, fake.APIURL(), cfg.Inline, cfg.Directory > 0) })
+	} else {
+		mb, err = startBotProcess(childConfig{RedisURL: cfg.RedisURL, APIURL: fake.APIURL(), Inline: cfg.Inline,
+			Directory: cfg.Directory > 0, CPUProfile: cfg.BotCPUProfile, MemProfile: cfg.BotMemProfile, MemLimit: cfg.BotMemLimit})
+	}
 	if err != nil {
 		return err
 	}
@@ -106,9 +118,9 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		}
 	}()
 
-	if cfg.Only != "" {
+	if len(cfg.Only) > 0 {
 		targets = slices.DeleteFunc(targets, func(t target) bool {
-			return t.label() != cfg.Only && (!t.mentorbot || t.text != cfg.Only)
+			return !slices.Contains(cfg.Only, t.label()) && (!t.mentorbot || !slices.Contains(cfg.Only, t.text))
 		})
 		if len(targets) == 0 {
 			return fmt.Errorf("-only %q: no such target", cfg.Only)
@@ -125,7 +137,7 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		key  func(result) float64
 	}{
 		{fixedRate(client, cfg.Rate), func(r result) float64 { return float64(r.pct(0.99)) }},
-		{saturate(client, cfg.Clients), result.throughput},
+		{saturate(client, cfg.Clients), result.served},
 	}
 	m := &meter{cfg: cfg, g: g, fake: fake}
 	var empty [][]result
@@ -150,6 +162,10 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 			return err
 		}
 	}
+	if mb.measure != nil {
+		mb.measure()
+	}
+	doneBefore := m.done()
 	var results [][]result
 	for i, l := range loads {
 		rs, err := m.rounds(ctx, targets, l.load, l.key)
@@ -162,7 +178,15 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 		results = append(results, rs)
 	}
 	report(out, results)
-	fmt.Fprintf(out, "\nslackload: peak RSS of the whole process (load, fake Slack, baseline and mentorbot): %d MiB\n", peakRSS())
+	if cfg.InProcess {
+		fmt.Fprintf(out, "\nslackload: peak RSS of the whole process (load, fake Slack, baseline and mentorbot): %d MiB\n", peakRSSOf("self"))
+	} else {
+		fmt.Fprintf(out, "\nslackload: peak RSS of mentorbot's process: %d MiB; of the load's process (load, fake Slack, baseline): %d MiB\n",
+			peakRSSOf(strconv.Itoa(mb.pid)), peakRSSOf("self"))
+		if cfg.BotCPUProfile != "" {
+			fmt.Fprintf(out, "slackload: mentorbot's CPU profile (%s) covers the measures after the pool's fill: %d commands done\n", cfg.BotCPUProfile, m.done()-doneBefore)
+		}
+	}
 	return nil
 }
 
@@ -210,8 +234,8 @@ type meter struct {
 	cfg  config
 	g    *generator
 	fake *slackfake.Server
-	// acked is how many commands mentorbot acknowledged; inline how many
-	// of those acks carried the reply.
+	// acked is how many commands mentorbot took in (acknowledged, not
+	// busy); inline how many of those acks carried the reply.
 	acked, inline int
 }
 
@@ -229,7 +253,7 @@ func (m *meter) measure(ctx context.Context, t target, l load) result {
 	var w result
 	side("load", func() { w = l(ctx, next, m.cfg.Warmup) })
 	if t.mentorbot {
-		m.acked, m.inline = m.acked+w.sent-w.failed, m.inline+w.inline
+		m.acked, m.inline = m.acked+w.sent-w.failed-w.busy, m.inline+w.inline
 		drain(m.done, m.acked)
 	}
 	before := m.done()
@@ -238,7 +262,7 @@ func (m *meter) measure(ctx context.Context, t target, l load) result {
 	side("load", func() { r = l(ctx, next, m.cfg.Duration) })
 	r.target = t.label()
 	if t.mentorbot {
-		m.acked, m.inline = m.acked+r.sent-r.failed, m.inline+r.inline
+		m.acked, m.inline = m.acked+r.sent-r.failed-r.busy, m.inline+r.inline
 		r.completed = drain(m.done, m.acked) - before
 		r.workTime = time.Since(start)
 	}
@@ -255,7 +279,7 @@ func median(rs []result, key func(result) float64) result {
 // the baseline's of the same load.
 func report(out io.Writer, results [][]result) {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "target\tload\tsent\tfailed\tacks/s\tp50\tp99\tacks/s vs baseline\tp99 vs baseline\tinline\twork done/s\t")
+	fmt.Fprintln(tw, "target\tload\tsent\tfailed\tbusy\tacks/s\ttaken in/s\tp50\tp99\ttaken in vs baseline\tp99 vs baseline\tinline\twork done/s\t")
 	for _, rs := range results {
 		var base *result
 		for i, r := range rs {
@@ -264,21 +288,22 @@ func report(out io.Writer, results [][]result) {
 				base = &rs[i]
 			} else {
 				if base != nil {
-					ratio = fmt.Sprintf("%.2fx", r.throughput()/base.throughput())
+					ratio = fmt.Sprintf("%.2fx", r.served()/base.served())
 					p99ratio = fmt.Sprintf("%.2fx", float64(r.pct(0.99))/float64(base.pct(0.99)))
 				}
 				inline = fmt.Sprint(r.inline)
-				work = fmt.Sprintf("%.0f (%d/%d)", float64(r.completed)/r.workTime.Seconds(), r.completed, r.sent-r.failed)
+				work = fmt.Sprintf("%.0f (%d/%d)", float64(r.completed)/r.workTime.Seconds(), r.completed, r.sent-r.failed-r.busy)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.target, r.mode, r.sent, r.failed,
-				r.throughput(), ms(r.pct(0.50)), ms(r.pct(0.99)), ratio, p99ratio, inline, work)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.target, r.mode, r.sent, r.failed, r.busy,
+				r.throughput(), r.served(), ms(r.pct(0.50)), ms(r.pct(0.99)), ratio, p99ratio, inline, work)
 		}
 	}
 	tw.Flush()
 	fmt.Fprintln(out, "\nacks: HTTP 200 answers to signed commands, in the median round (by p99 at a fixed")
-	fmt.Fprintln(out, "rate, by throughput at saturation). inline: acks that carried the reply. work done:")
-	fmt.Fprintln(out, "replies carried inline, plus views.open and response_url calls that reached the fake")
-	fmt.Fprintln(out, "Slack after the acks, over the round and its drain, of the commands acknowledged.")
+	fmt.Fprintln(out, "rate, by taken in/s at saturation). busy: acks that said every job slot was taken (the")
+	fmt.Fprintln(out, "command did not run); taken in: the other acks. inline: acks that carried the reply.")
+	fmt.Fprintln(out, "work done: replies carried inline, plus views.open and response_url calls that reached")
+	fmt.Fprintln(out, "the fake Slack after the acks, over the round and its drain, of the commands taken in.")
 	for _, rs := range results {
 		for _, e := range rs {
 			name, ok := strings.CutSuffix(e.target, " (empty workspace)")
@@ -287,8 +312,8 @@ func report(out io.Writer, results [][]result) {
 			}
 			for _, r := range rs {
 				if r.target == name {
-					fmt.Fprintf(out, "%s, %s: %.2fx the throughput and %.2fx the p99 of an empty workspace\n",
-						name, r.mode, r.throughput()/e.throughput(), float64(r.pct(0.99))/float64(e.pct(0.99)))
+					fmt.Fprintf(out, "%s, %s: %.2fx the throughput (taken in) and %.2fx the p99 of an empty workspace\n",
+						name, r.mode, r.served()/e.served(), float64(r.pct(0.99))/float64(e.pct(0.99)))
 				}
 			}
 		}

@@ -10,12 +10,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
-	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/store"
 )
@@ -94,14 +94,17 @@ func startBaseline(st *store.Store) (server, error) {
 
 // startMentorbot wires the bot and the Slack adapter as cmd/mentorbot's
 // Main does, on the store and in front of the fake Slack.
-func startMentorbot(ctx context.Context, st *store.Store, fake *slackfake.Server, inline time.Duration, directory bool) (server, error) {
+func startMentorbot(ctx context.Context, st *store.Store, apiURL string, inline time.Duration, directory bool) (server, error) {
 	quiet := slog.New(slog.DiscardHandler)
+	if os.Getenv("SLACKLOAD_LOG") != "" {
+		quiet = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	b := bot.New(bot.Config{DefaultLang: bot.English}, st, bot.SystemClock{}, rand.Reader, quiet)
 	refresh := time.Duration(0) // the adapter's default: read at start
 	if !directory {
 		refresh = -1
 	}
-	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: fake.APIURL(), Log: quiet, InlineBudget: inline, DirectoryRefresh: refresh})
+	a, err := slackadapter.New(b, slackadapter.Options{BotToken: "xoxb-load", SigningSecret: secret, APIURL: apiURL, Log: quiet, InlineBudget: inline, DirectoryRefresh: refresh})
 	if err != nil {
 		return server{}, err
 	}

@@ -12,6 +12,7 @@ import (
 
 var indexTests = []contractTest{
 	{"OffersFor", testOffersFor},
+	{"OffersForReadAgain", testOffersForReadAgain},
 	{"IndexOffer", testIndexOffer},
 	{"WaitingFor", testWaitingFor},
 	{"WaitingForCharter", testWaitingForCharter},
@@ -88,6 +89,32 @@ func testOffersFor(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, s.SaveOffer(ctx(), b)) // saving keeps the counters
 	if got := mustOffersFor(t, s, tn, []string{"python"}, "B"); got[0].Pending != 0 || got[0].Active != 1 || got[0].Capacity != 4 {
 		t.Fatalf("got active %d pending %d capacity %d, want 1, 0 and 4", got[0].Active, got[0].Pending, got[0].Capacity)
+	}
+}
+
+// testOffersForReadAgain: offers read again after a change are the
+// changed ones, and mentors whose offers are alike but for the mentor
+// each come back as themselves (a store may keep decoded offers).
+func testOffersForReadAgain(t *testing.T, s bot.Store, tn bot.Tenant) {
+	d := bot.Offer{Mentor: tn.Member("D"), Topics: []string{"Go"}, Capacity: 2, Languages: []bot.Lang{"en"},
+		TZ: "Europe/Paris", Years: 3, Updated: t0, Keys: []string{"go"}}
+	e := d
+	e.Mentor = tn.Member("E")
+	MustOK(t, s.SaveOffer(ctx(), d))
+	MustOK(t, s.SaveOffer(ctx(), e))
+	for range 2 {
+		got := mustOffersFor(t, s, tn, []string{"go"}, "D", "E")
+		for i, want := range []bot.Offer{d, e} {
+			if fmt.Sprint(got[i]) != fmt.Sprint(want) {
+				t.Fatalf("got %+v, want %+v", got[i], want)
+			}
+		}
+	}
+	d.Paused, d.Languages, d.Capacity = true, []bot.Lang{"fr"}, 3
+	MustOK(t, s.SaveOffer(ctx(), d))
+	got := mustOffersFor(t, s, tn, []string{"go"}, "D", "E")
+	if fmt.Sprint(got[0]) != fmt.Sprint(d) || fmt.Sprint(got[1]) != fmt.Sprint(e) {
+		t.Fatalf("got %+v and %+v, want %+v and %+v", got[0], got[1], d, e)
 	}
 }
 
