@@ -112,7 +112,7 @@ func (f *REST) Registrations() []Registration {
 // an interaction's first response (edits, follow-ups) is asynchronous.
 func (f *REST) WaitFor(tb testing.TB, what string, cond func() bool) {
 	tb.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			tb.Fatalf("timed out waiting for %s; calls: %v", what, routes(f.Calls()))
