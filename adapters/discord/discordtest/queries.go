@@ -108,7 +108,7 @@ func (f *REST) Registrations() []Registration {
 	return append([]Registration(nil), f.registered...)
 }
 
-// WaitFor polls until cond holds, failing the test after 5 s. Work after
+// WaitFor polls until cond holds, failing the test after 15 s. Work after
 // an interaction's first response (edits, follow-ups) is asynchronous.
 func (f *REST) WaitFor(tb testing.TB, what string, cond func() bool) {
 	tb.Helper()
