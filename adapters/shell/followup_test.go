@@ -2,12 +2,8 @@ package shell_test
 
 import (
 	"bytes"
-	"context"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/shell"
 	"github.com/mentorbot/mentorbot/bot"
@@ -23,24 +19,7 @@ import (
 // golden files.
 func TestFollowupTranscript(t *testing.T) {
 	for _, name := range []string{"followup_en", "followup_fr"} {
-		t.Run(name, func(t *testing.T) {
-			script, err := os.ReadFile(filepath.Join("testdata", name+".script"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var out bytes.Buffer
-			sh, b, clock := mustShellBot(t, &out)
-			sh.OnAdvance = func(ctx context.Context, d time.Duration) {
-				clock.Advance(d)
-				if _, err := b.TickTenants(ctx, sh.Tenant); err != nil {
-					t.Errorf("tick: %v", err)
-				}
-			}
-			if err := sh.Run(context.Background(), bytes.NewReader(script)); err != nil {
-				t.Fatal(err)
-			}
-			MustGolden(t, name, out.String())
-		})
+		t.Run(name, func(t *testing.T) { playTranscript(t, name, transcript{}) })
 	}
 }
 
