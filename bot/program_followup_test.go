@@ -1,7 +1,6 @@
 package bot_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -13,17 +12,11 @@ import (
 // at the program's end, whatever the workspace's program-length says.
 func TestProgramPairFollowsItsProgram(t *testing.T) {
 	h := mustProgramHarness(t) // Mentorat 2027: 10 to 20 November 2026
-	ctx := context.Background()
 	h.Run("alice", "admin settings program-length:8d")
 	h.Run("bob", "offer go program:mentorat-2027")
 	h.Run("ann", "request go kind:one-to-one program:mentorat-2027")
 	h.At(10, 0, 1)
-	for _, p := range h.Posting.Posts() {
-		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
-			b := p.Message.Buttons[0]
-			h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: b.ActionID, Value: b.Value})
-		}
-	}
+	mustSendKickoff(t, h)
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept) // official at 00:01 on the 10th; the program ends at 00:00 on the 21st

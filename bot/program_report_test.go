@@ -17,20 +17,13 @@ import (
 func runReportedProgram(t *testing.T) *adminHarness {
 	t.Helper()
 	h := mustProgramHarness(t)
-	ctx := context.Background()
 	h.Run("alice", "admin settings checkin-after:2d")
 	h.Run("bob", "offer go program:mentorat-2027 capacity:2")
 	h.Run("carol", "offer design program:mentorat-2027")
 	h.Run("ann", "request go kind:one-to-one program:mentorat-2027")
 	h.Run("dan", "request Design kind:one-to-one program:mentorat-2027")
 	h.At(10, 0, 1) // the kick-off round, sent by alice
-	var send bot.Button
-	for _, p := range h.Posting.Posts() {
-		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
-			send = p.Message.Buttons[0] // the kick-off round
-		}
-	}
-	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}), "Sent 2 proposals")
+	MustContain(t, mustSendKickoff(t, h), "Sent 2 proposals")
 	h.At(10, 9, 0)
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("carol", "carol", bot.ActionProposalAccept)
@@ -199,4 +192,18 @@ func TestDigestHeldRequest(t *testing.T) {
 	if !strings.Contains(msg.Text, "• Ann, “go”, 7 days: It waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
 		t.Errorf("got %q, want ann's request told as held for the kick-off", msg.Text)
 	}
+}
+
+// mustSendKickoff clicks, as alice, Send on the kick-off round posted in
+// the managers' channel since the last look, and returns her reply.
+func mustSendKickoff(t *testing.T, h *adminHarness) bot.Reply {
+	t.Helper()
+	for _, p := range h.Posting.Posts() {
+		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
+			b := p.Message.Buttons[0]
+			return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: b.ActionID, Value: b.Value})
+		}
+	}
+	t.Fatal("no kick-off round posted")
+	return bot.Reply{}
 }

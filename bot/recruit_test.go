@@ -107,12 +107,7 @@ func TestGiveBack(t *testing.T) {
 	h.Run("bob", "offer go program:mentorat-2027")
 	h.Run("eve", "request go kind:one-to-one program:mentorat-2027 years:8")
 	h.At(10, 0, 1)
-	for _, p := range h.Posting.Posts() {
-		if len(p.Message.Buttons) > 0 && p.Message.Buttons[0].ActionID == bot.ActionRoundSend {
-			b := p.Message.Buttons[0]
-			h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: b.ActionID, Value: b.Value})
-		}
-	}
+	mustSendKickoff(t, h)
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("eve", "eve", bot.ActionCharterAccept)
