@@ -10,6 +10,7 @@ var catalogSpeedEN = map[string]string{
 	"opt.event_minutes":            "how long each round lasts, in minutes",
 	"opt.event_start":              "when the first round starts, in the workspace's time zone: `2027-03-12T18:00`",
 	"opt.event_video":              "the event's video link (`https://…`); without it, each session gets its own video room",
+	"opt.event_program":            "the program the event belongs to: the pairs it forms join it",
 	"opt.event_channel":            "the channel where members register (by default, the managers' channel)",
 	"err.event.bad_video":          "“{value}” is not a video link I can give: write a link that starts with `https://`.",
 	"err.event.no_channel":         "Where should members register? Name a channel with `channel:` (for example `channel:#general`), or set the managers' channel with `/mentor admin digest-channel`.",

@@ -10,6 +10,7 @@ var catalogSpeedFR = map[string]string{
 	"opt.event_minutes":            "la durée de chaque tour, en minutes",
 	"opt.event_start":              "le début du premier tour, dans le fuseau horaire de l'espace de travail : `2027-03-12T18:00`",
 	"opt.event_video":              "le lien de visioconférence de l'événement (`https://…`) ; sans lui, chaque rencontre a sa propre salle",
+	"opt.event_program":            "le programme de l'événement : les binômes qu'il forme le rejoignent",
 	"opt.event_channel":            "le canal où les membres s'inscrivent (par défaut, le canal des responsables)",
 	"err.event.bad_video":          "« {value} » n'est pas un lien de visioconférence que je peux donner : écrivez un lien qui commence par `https://`.",
 	"err.event.no_channel":         "Où les membres doivent-ils s'inscrire ? Indiquez un canal avec `canal:` (par exemple `canal:#general`), ou choisissez le canal des responsables avec `/mentor admin digest-channel`.",

@@ -28,6 +28,7 @@ func speedCommand() CommandSpec {
 		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 40, Required: true, Help: "opt.event_start"},
 		{Name: "video", French: "visio", Aliases: []string{"vidéo"}, Type: OptText, MaxLength: 300, Help: "opt.event_video"},
 		{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100, Help: "opt.event_channel"},
+		{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.event_program"},
 	}}
 }
 
@@ -43,6 +44,16 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	e.Start = start
+	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
+		p, err := b.programNamed(ctx, t, name)
+		if err != nil {
+			return Reply{}, err
+		}
+		if p.State == ProgramClosed {
+			return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
+		}
+		e.Program = string(p.ID)
+	}
 	if v := strings.TrimSpace(in.Text("video")); v != "" {
 		u, err := url.Parse(v)
 		if err != nil || u.Scheme != "https" || u.Host == "" {

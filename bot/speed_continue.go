@@ -153,7 +153,9 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 	if err == nil {
 		topic = firstNonEmpty(r.Topic, topic)
 		if r.State == RequestPaired {
-			r.Kind = matching.OneToOne
+			// Made for this pair: it belongs to the event's program, so
+			// that the pair is the program's (its report, its end).
+			r.Kind, r.Program = matching.OneToOne, ProgramID(e.Program)
 		}
 		var room string
 		if room, err = b.newRoom(); err == nil {

@@ -342,3 +342,32 @@ func TestSpeedMentorLeaves(t *testing.T) {
 		t.Fatalf("got rooms %v, messages %v", together, alone)
 	}
 }
+
+// TestSpeedEventInProgram: an event of a program makes the pairs its
+// "continue?" forms pairs of that program, counted in its report; an
+// unknown program is refused.
+func TestSpeedEventInProgram(t *testing.T) {
+	h := mustProgramHarness(t) // Mentorat 2027
+	MustContain(t, h.Run("alice", `admin event "Speed" rounds:1 minutes:15 start:2026-11-02T10:00 channel:#general program:nope`), "I know no program “nope”.")
+	MustContain(t, h.Run("alice", `admin event "Speed" rounds:1 minutes:15 start:2026-11-02T10:00 channel:#general program:mentorat-2027`), "is open")
+	var reg bot.Message
+	for _, p := range h.Posting.Posts() {
+		if p.Channel == "general" {
+			reg = p.Message
+		}
+	}
+	click(h, "max", reg, 0)
+	click(h, "eli", reg, 1)
+	h.At(2, 10, 0)
+	h.At(2, 10, 15)
+	h.Platform.Take()
+	h.Click("eli", "eli", bot.ActionSpeedContinue)
+	MustContain(t, h.Click("max", "max", bot.ActionSpeedContinue), "")
+	r, err := h.Bot.ProgramReport(context.Background(), h.Tenant, "mentorat-2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Figures.Pairs != 1 || r.Figures.Mentors != 1 {
+		t.Fatalf("got %+v, want the event's pair in the program", r.Figures)
+	}
+}
