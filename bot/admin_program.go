@@ -38,6 +38,7 @@ func programOptions(kinds []string) []Option {
 		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 10, Help: "opt.program_start"},
 		{Name: "end", French: "fin", Type: OptText, MaxLength: 10, Help: "opt.program_end"},
 		{Name: "charter", French: "charte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.program_charter"},
+		{Name: "questions", FreeText: true, Type: OptText, MaxLength: MaxProgramQuestions * (MaxProgramQuestionLen + 2), Multiline: true, Help: "opt.program_questions"},
 	}
 }
 
@@ -159,6 +160,9 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	if c := in.Text("charter"); c != "" {
 		p.Charter = map[Lang]string{in.Lang: c}
 	}
+	if p.Questions, err = programQuestions(in.Text("questions")); err != nil {
+		return Reply{}, err
+	}
 	jobs := []Job{NewJob(p.startsAt(loc), JobProgramStart, string(id)), NewJob(p.endsAt(loc), JobProgramEnd, string(id))}
 	if err := b.store.programs.CreateProgram(ctx, p, jobs); err != nil {
 		if ErrorCode(err) == ECONFLICT {
@@ -245,6 +249,9 @@ func (b *Bot) showProgram(ctx context.Context, in *Invocation, p Program) (Reply
 		lines = append(lines, T(in.Lang, "program.charter")+"\n"+text)
 	} else if len(p.Charter) > 0 {
 		lines = append(lines, T(in.Lang, "program.charter_other"))
+	}
+	if len(p.Questions) > 0 {
+		lines = append(lines, T(in.Lang, "program.questions")+"\n• "+strings.Join(p.Questions, "\n• "))
 	}
 	return Reply{Message: Message{Title: p.Name, Text: strings.Join(lines, "\n")}}, nil
 }

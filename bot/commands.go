@@ -279,6 +279,11 @@ func commandTable() []CommandSpec {
 		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
 		}},
+		{Name: "answers", run: runAnswers, Options: []Option{
+			{Name: "first", French: "première", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},
+			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},
+			{Name: "third", French: "troisième", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},
+		}},
 		{Name: "comment", Positional: "text", Form: true, run: runComment, Options: []Option{
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},

@@ -160,6 +160,7 @@ func actionTable() map[string]actionFunc {
 		ActionCampaignOptOut: optOutCampaigns,
 		// Recruitment (recruit.go).
 		ActionReinviteYes:    reinviteYes,
+		ActionProgramAnswers: openProgramAnswers,
 		ActionReinviteChange: reinviteChange,
 		ActionReinviteNo:     reinviteNo,
 		ActionGiveBackYes:    giveBackYes,

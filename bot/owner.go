@@ -37,6 +37,7 @@ var ownedActions = map[string]bool{
 	ActionNewMatchNo:     true,
 	ActionSurveyAnswer:   true,
 	ActionSurveyComment:  true,
+	ActionProgramAnswers: true,
 	// The final survey's testimonial (testimonial.go).
 	ActionTestimonialWrite: true,
 	ActionTestimonialShare: true,

@@ -162,11 +162,17 @@ func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, s
 	}
 	comment := Button{Label: T(lang, "btn.comment"), ActionID: ActionSurveyComment, Value: pair.ID + ":" + stage}
 	if finalStage(stage) {
-		// The last survey asks for a testimonial too (testimonial.go).
-		return Reply{Replace: true, Message: Message{
+		// The last survey asks for a testimonial too (testimonial.go),
+		// and the program's own questions (program_questions.go).
+		msg := Message{
 			Text:    T(lang, "survey.thanks") + "\n\n" + T(lang, "testimonial.ask", "topic", pair.Topic),
 			Buttons: []Button{testimonialButton(lang, pair.ID, stage), comment},
-		}}, nil
+		}
+		if ask, own, ok := b.ownQuestionsButton(ctx, pair, stage, lang); ok {
+			msg.Text += "\n\n" + ask
+			msg.Buttons = append([]Button{own}, msg.Buttons...)
+		}
+		return Reply{Replace: true, Message: msg}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "survey.thanks"), Buttons: []Button{comment}}}, nil
 }

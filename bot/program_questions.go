@@ -1,0 +1,150 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// A program may ask questions of its own at the end of its final survey
+// (Program.Questions, set with questions: when it is created): after the
+// usual ones, each member of a pair of the program gets a button that
+// opens a form with one field per question; the shell's members type
+// `/mentor answers` with q1:, q2:, q3:. The answers are survey answers
+// ("program:1", ...), in the export with the others and erased with them.
+
+// MaxProgramQuestions and MaxProgramQuestionLen bound a program's own
+// questions: few and short, as a form shows them.
+const (
+	MaxProgramQuestions   = 3
+	MaxProgramQuestionLen = 150
+	maxProgramAnswerLen   = 1000
+)
+
+// ActionProgramAnswers opens the form of a program's own questions; its
+// value is "<pair>:<stage>" of the final survey.
+const ActionProgramAnswers = "program.answers"
+
+// answerNames are the options that carry the answers, in order.
+var answerNames = []string{"first", "second", "third"}
+
+// programQuestions reads questions: one question per line or between
+// semicolons.
+func programQuestions(text string) ([]string, error) {
+	var qs []string
+	for _, q := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '\n' }) {
+		if q = strings.TrimSpace(q); q == "" {
+			continue
+		}
+		if utf8.RuneCountInString(q) > MaxProgramQuestionLen {
+			return nil, &Error{Code: EINVALID, Key: "err.program.question_long", Args: []string{"max", itoa(MaxProgramQuestionLen)}, Field: "questions"}
+		}
+		qs = append(qs, q)
+	}
+	if len(qs) > MaxProgramQuestions {
+		return nil, &Error{Code: EINVALID, Key: "err.program.questions_many", Args: []string{"max", itoa(MaxProgramQuestions)}, Field: "questions"}
+	}
+	return qs, nil
+}
+
+// ownQuestions returns the questions of pair's program, none for a pair
+// of the default program or a program without questions.
+func (b *Bot) ownQuestions(ctx context.Context, t Tenant, pair Pair) (Program, []string) {
+	id, err := b.pairProgram(ctx, t, pair)
+	if err != nil || id == DefaultProgram {
+		return Program{}, nil
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	if err != nil {
+		return Program{}, nil
+	}
+	return p, p.Questions
+}
+
+// ownQuestionsButton is the button of a final survey's thanks for a pair
+// whose program has questions of its own, with the sentence that goes
+// with it; ok is false otherwise.
+func (b *Bot) ownQuestionsButton(ctx context.Context, pair Pair, stage string, lang Lang) (string, Button, bool) {
+	p, qs := b.ownQuestions(ctx, pair.Mentor.Tenant(), pair)
+	if len(qs) == 0 {
+		return "", Button{}, false
+	}
+	return T(lang, "program.questions_ask", "name", p.Name, "count", itoa(len(qs))),
+		Button{Label: T(lang, "btn.program_answers"), ActionID: ActionProgramAnswers, Value: pair.ID + ":" + stage, Style: StylePrimary}, true
+}
+
+// openProgramAnswers answers the button with the form of the program's
+// questions (the shell says what to type).
+func openProgramAnswers(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, _, _ := strings.Cut(value, ":")
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
+	if err != nil {
+		return Reply{}, ignoreGoneButton(err)
+	}
+	if pair.Role(who) == "" {
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	}
+	p, qs := b.ownQuestions(ctx, who.Tenant(), pair)
+	if len(qs) == 0 {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	f := &Form{Command: "answers", Title: T(lang, "form.answers.title"), Submit: T(lang, "form.submit")}
+	var list []string
+	for i, q := range qs {
+		f.Fields = append(f.Fields, FormField{Name: answerNames[i], Label: clip(q, 45), Placeholder: clip(q, 100), Multiline: true, MaxLength: maxProgramAnswerLen})
+		list = append(list, "• "+q)
+	}
+	return Reply{Form: f, Message: Message{Text: T(lang, "program.answers_how", "name", p.Name) + "\n" + strings.Join(list, "\n")}}, nil
+}
+
+func ignoreGoneButton(err error) error {
+	if ErrorCode(err) == ENOTFOUND {
+		return Errorf(ESTALE, "err.unknown_button")
+	}
+	return err
+}
+
+// runAnswers records a member's answers to the own questions of the
+// program of their last final survey.
+func runAnswers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	t := in.Member.Tenant()
+	pairID, stage, _ := strings.Cut(in.Me.LastSurvey, ":")
+	if pairID == "" || !finalStage(stage) {
+		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+	}
+	pair, err := b.store.pairs.GetPair(ctx, t, pairID)
+	if ErrorCode(err) == ENOTFOUND {
+		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+	}
+	if err != nil {
+		return Reply{}, err
+	}
+	p, qs := b.ownQuestions(ctx, t, pair)
+	if len(qs) == 0 {
+		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+	}
+	saved, again := 0, 0
+	for i := range qs {
+		text := strings.TrimSpace(in.Text(answerNames[i]))
+		if text == "" {
+			continue
+		}
+		err := b.store.followups.AnswerSurvey(ctx, t, SurveyID(in.Me.LastSurvey), in.Member, "program:"+itoa(i+1), text, b.clock.Now().UTC())
+		switch ErrorCode(err) {
+		case "":
+			saved++
+		case ESTALE:
+			again++
+		default:
+			return Reply{}, err
+		}
+	}
+	switch {
+	case saved == 0 && again == 0:
+		return Reply{}, &Error{Code: EINVALID, Key: "err.answers.empty", Args: []string{"name", p.Name}, Field: "first"}
+	case saved == 0:
+		return Reply{}, Errorf(ESTALE, "err.answers.done")
+	}
+	b.log.Info("program questions answered", "member", in.Member.String(), "pair", pair.ID, "answers", saved)
+	return Reply{Message: Message{Text: T(in.Lang, "program.answers_saved", "name", p.Name)}}, nil
+}
