@@ -29,7 +29,9 @@ func TestSlackInviteMentors(t *testing.T) {
 	}
 	dm := w.dms(carol, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "Mentor in turn in Mentorat 2027?") })[0]
 	MustContain(t, dm, "Ada Admin thinks you would make a good mentor.")
-	fr := w.dms(elise, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "Devenir mentor à votre tour dans Mentorat 2027") })[0]
+	fr := w.dms(elise, 1, func(c slackfake.Call) bool {
+		return strings.Contains(c.AllText(), "Devenir mentor à votre tour dans Mentorat 2027")
+	})[0]
 	MustContain(t, fr, "Oui, je serai mentor")
 
 	MustContain(t, w.reply(w.click(bob, dm, bot.ActionGiveBackYes)), "meant for someone else")
