@@ -163,7 +163,11 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	if p.Questions, err = programQuestions(in.Text("questions")); err != nil {
 		return Reply{}, err
 	}
-	jobs := []Job{NewJob(p.startsAt(loc), JobProgramStart, string(id)), NewJob(p.endsAt(loc), JobProgramEnd, string(id))}
+	jobs := []Job{NewJob(p.startsAt(loc), JobProgramStart, string(id)), NewJob(p.endsAt(loc), JobProgramEnd, string(id)),
+		// The mentors of earlier pairs are re-invited, personally, by a
+		// job: finding them reads the whole workspace, which the reply
+		// does not wait for (recruit.go).
+		NewJob(now.UTC(), JobProgramReinvite, string(id), in.Member.User, string(in.Lang))}
 	if err := b.store.programs.CreateProgram(ctx, p, jobs); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			old, _ := b.store.programs.GetProgram(ctx, t, id)
@@ -172,16 +176,8 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 		return Reply{}, err
 	}
 	b.log.Info("program created", "tenant", t.String(), "program", string(id), "by", in.Member.String())
-	text := T(in.Lang, "program.created", "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end))
-	// The mentors of earlier pairs are re-invited, personally: the
-	// program exists whether or not their campaign could start.
-	switch n, err := b.reinvitePast(ctx, p, in.Member, in.Lang); {
-	case err != nil:
-		b.log.Warn("re-invitations not started", "tenant", t.String(), "program", string(id), "code", string(ErrorCode(err)))
-		text += "\n" + T(in.Lang, "recruit.reinvite_failed")
-	case n > 0:
-		text += "\n" + T(in.Lang, "recruit.reinvite_started", "count", itoa(n))
-	}
+	text := T(in.Lang, "program.created", "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end)) +
+		"\n" + T(in.Lang, "recruit.reinvite_will")
 	return Reply{Message: Message{Text: text}}, nil
 }
 

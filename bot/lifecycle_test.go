@@ -16,9 +16,12 @@ const day = 24 * time.Hour
 // inbox formats what each member received since the last call, one line
 // per message: "user: title | text", so a test can assert every message
 // and its language.
-func inbox(h *bottest.Harness) []string {
+func inbox(h *bottest.Harness) []string { return inboxOf(h.Platform.Take()) }
+
+// inboxOf formats messages taken from the platform as inbox does.
+func inboxOf(sent []bottest.Sent) []string {
 	var out []string
-	for _, s := range h.Platform.Take() {
+	for _, s := range sent {
 		names := make([]string, len(s.To))
 		for i, m := range s.To {
 			names[i] = m.User

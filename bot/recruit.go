@@ -40,6 +40,24 @@ const GiveBackYears = 5
 // mentoring that went well.
 const giveBackRating = 4
 
+// JobProgramReinvite re-invites the mentors of earlier pairs to a new
+// program: progreinvite:<program>:<manager's user ID>:<their language>,
+// due when the program is created. The campaign it starts is the one
+// campaign of its kind and program (a rerun finds it and does nothing).
+const JobProgramReinvite = "progreinvite"
+
+func runProgramReinvite(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	p, err := b.store.programs.GetProgram(ctx, t, ProgramID(j.Part(0)))
+	if err != nil {
+		return ignoreGone(err)
+	}
+	_, err = b.reinvitePast(ctx, p, t.Member(j.Part(1)), Lang(j.Part(2)))
+	if err == errCampaignAgain {
+		return nil // started by an earlier run of this job
+	}
+	return err
+}
+
 // reinvitePast starts the re-invitation of the mentors of earlier pairs
 // to program p (every mentor of a pair that was introduced), and returns
 // how many it targets. It runs when p is created; the manager follows its

@@ -35,10 +35,14 @@ func TestReinvite(t *testing.T) {
 	h := runReportedProgram(t) // bob and carol mentored in Mentorat 2027; "Mentorat 2028" created at its end
 	h.Run("carol", "lang fr")
 	r := h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)
-	MustContain(t, r, "Past mentors re-invited: 2, each by a personal message")
+	MustContain(t, r, "The mentors of earlier pairs, if there are any, get a personal re-invitation now")
 	MustTick(t, h.Harness, time.Minute)
 	got := map[string]bot.Message{}
-	for _, s := range h.Platform.Take() {
+	sent := h.Platform.Take()
+	if !strings.Contains(strings.Join(inboxOf(sent), "\n"), "alice: Re-invitations of past mentors to Printemps 2027 | Sent 2 of 2") {
+		t.Errorf("got %v, want alice's progress: 2 mentors re-invited", inboxOf(sent))
+	}
+	for _, s := range sent {
 		if strings.HasPrefix(s.Message.Title, "Mentor again in Printemps 2027") || strings.HasPrefix(s.Message.Title, "De nouveau mentor dans Printemps 2027") {
 			got[s.To[0].User] = s.Message
 		}
