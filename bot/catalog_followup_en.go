@@ -24,6 +24,7 @@ var catalogFollowupEN = map[string]string{
 	"survey.left":       "Please finish your survey on “{topic}” first, with its buttons, then send your comment again. Still to answer: {questions}",
 	"survey.left_item":  "“{question}”",
 	"survey.left_and":   " and ",
+	"checkin.yes_late":  "Thank you: I have noted that you met, although this pair has ended.",
 }
 
 func init() {

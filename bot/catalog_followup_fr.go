@@ -24,6 +24,7 @@ var catalogFollowupFR = map[string]string{
 	"survey.left":       "Merci de terminer d'abord votre questionnaire sur « {topic} », avec ses boutons, puis de renvoyer votre commentaire. Il reste à répondre à : {questions}",
 	"survey.left_item":  "« {question} »",
 	"survey.left_and":   " et ",
+	"checkin.yes_late":  "Merci : j'ai noté que la rencontre a eu lieu, même si ce binôme est terminé.",
 }
 
 func init() {

@@ -139,6 +139,12 @@ func answerCheckin(answer string) actionFunc {
 		if err != nil {
 			return Reply{}, charterError(err)
 		}
+		if before.State == PairCompleted && answer == "yes" && before.Role(who) != "" {
+			// A late "yes" to a pair that completed (a flash session
+			// whose survey came first) is still true: it is kept, and
+			// schedules nothing.
+			return b.lateCheckinYes(ctx, before, round, who, lang)
+		}
 		if before.State != PairActive && before.Role(who) != "" {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
 		}
@@ -189,6 +195,23 @@ func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Rep
 		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_flash")}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes")}}, nil
+}
+
+// lateCheckinYes records a "yes" to a check-in of a completed pair.
+func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round string, who MemberID, lang Lang) (Reply, error) {
+	t := who.Tenant()
+	pair, err := b.store.followups.RecordCheckin(ctx, t, before.ID, round, who, "yes", b.clock.Now().UTC(), func(p Pair) (Pair, []Job) { return p, nil })
+	if ErrorCode(err) == ESTALE {
+		return Reply{}, Errorf(ESTALE, "err.checkin_done")
+	}
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	if before.Met.IsZero() && !pair.Met.IsZero() {
+		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictMet)
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_late")}}, nil
 }
 
 func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {

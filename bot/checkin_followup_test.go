@@ -106,3 +106,25 @@ func TestReminderSkipsWhoSaidYes(t *testing.T) {
 	MustTick(t, h, 4*day)
 	MustInbox(t, h, reminder)
 }
+
+// TestLateCheckinYes: a flash pair's check-in answered "yes" after its
+// survey completed the pair is kept (the meeting counts), schedules
+// nothing, and says so; "not yet" or "not working" then still say the
+// pair has ended.
+func TestLateCheckinYes(t *testing.T) {
+	h := MustHarness(t)
+	mustOfficial(h, "carol", "offer go", "dan", "request go kind:flash")
+	MustTick(t, h, 8*day) // the check-in (3 days), then the flash survey (7 days), which completes the pair
+	inbox(h)
+	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted || !p.Met.IsZero() {
+		t.Fatalf("got pair %s met %v, want completed, not met", p.State, p.Met)
+	}
+	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinNotYet), "This pair has already ended")
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinYes), "I have noted that you met, although this pair has ended.")
+	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted || p.Met.IsZero() {
+		t.Fatalf("got pair %s met %v, want completed and met", p.State, p.Met)
+	}
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinYes), "already")
+	MustTick(t, h, day)
+	MustInbox(t, h) // nothing scheduled by the late answer
+}
