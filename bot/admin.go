@@ -60,6 +60,7 @@ func adminCommands(kinds []string) []CommandSpec {
 		// The shareable testimonials, listed, or as a file (admin_testimonials.go).
 		{Name: "admin testimonials", Admin: true, Positional: "format", run: runAdminTestimonials, Options: []Option{
 			{Name: "format", Type: OptChoice, Choices: []string{"csv", "markdown"}, ChoiceAliases: map[string][]string{"markdown": {"md"}}},
+			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.testimonials_program"},
 		}},
 		{Name: "admin announce", Admin: true, Positional: "channel", run: runAdminAnnounce, Options: []Option{
 			channel,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"time"
 )
@@ -64,6 +65,13 @@ func runAdminTestimonials(ctx context.Context, b *Bot, in *Invocation) (Reply, e
 	all, err := b.store.followups.Testimonials(ctx, t)
 	if err != nil {
 		return Reply{}, err
+	}
+	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
+		p, err := b.programNamed(ctx, t, name)
+		if err != nil {
+			return Reply{}, err
+		}
+		all = slices.DeleteFunc(all, func(tm Testimonial) bool { return tm.Program != string(p.ID) })
 	}
 	names := func(id MemberID) string {
 		m, err := b.store.members.GetMember(ctx, id)

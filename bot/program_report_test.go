@@ -207,3 +207,15 @@ func mustSendKickoff(t *testing.T, h *adminHarness) bot.Reply {
 	t.Fatal("no kick-off round posted")
 	return bot.Reply{}
 }
+
+// TestTestimonialsByProgram: a testimonial belongs to its pair's program,
+// and the managers' list can keep one program's.
+func TestTestimonialsByProgram(t *testing.T) {
+	h := runReportedProgram(t)
+	r := h.Run("ann", "testimonial Bob made Go feel simple.")
+	MustContain(t, r, "saved")
+	h.ClickReply("ann", r, "Yes, anonymously")
+	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2027"), "“Bob made Go feel simple.”")
+	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2028"), "No testimonial may be shared yet")
+	MustContain(t, h.Run("alice", "admin testimonials program:nope"), "I know no program “nope”.")
+}

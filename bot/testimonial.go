@@ -125,6 +125,9 @@ func runTestimonial(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 		return Reply{}, err
 	}
 	tm := Testimonial{Pair: pair.ID, Member: in.Member, Role: pair.Role(in.Member), Topic: pair.Topic, Text: text, At: b.clock.Now().UTC()}
+	if id, err := b.pairProgram(ctx, in.Member.Tenant(), pair); err == nil && id != DefaultProgram {
+		tm.Program = string(id)
+	}
 	replaced, err := b.store.followups.WriteTestimonial(ctx, in.Member.Tenant(), tm)
 	if err != nil {
 		return Reply{}, err
