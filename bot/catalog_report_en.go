@@ -36,6 +36,7 @@ var catalogReportEN = map[string]string{
 	"report.file_png":          "The chart of {name}, week by week.",
 	"report.file_csv":          "The figures of {name}, for a spreadsheet.",
 	"opt.testimonials_program": "only the testimonials of this program",
+	"report.coming":            "Its end-of-program report comes here on {date}, once the final surveys are in; `/mentor admin report program:{id}` shows it at any time.",
 }
 
 func init() {

@@ -36,6 +36,7 @@ var catalogReportFR = map[string]string{
 	"report.file_png":          "Le graphique de {name}, semaine par semaine.",
 	"report.file_csv":          "Les chiffres de {name}, pour un tableur.",
 	"opt.testimonials_program": "seulement les témoignages de ce programme",
+	"report.coming":            "Son bilan de fin de programme arrivera ici le {date}, une fois les questionnaires finaux remplis ; `/mentor admin report programme:{id}` l'affiche à tout moment.",
 }
 
 func init() {

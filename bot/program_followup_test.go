@@ -47,8 +47,8 @@ func TestProgramPairFollowsItsProgram(t *testing.T) {
 	if got := strings.Join(surveys(), ","); !strings.Contains(got, "bob: Your mentoring on “go” is ending") {
 		t.Fatalf("got %q, want the final survey at the program's end", got)
 	}
-	if p := mustPost(t, h); !strings.Contains(p.Text, "Final survey and thanks: 1 pair.") {
-		t.Errorf("got %q, want the pair counted at the end", p.Text)
+	if p := mustPost(t, h); !strings.Contains(p.Text, "Final survey and thanks: 1 pair.") || !strings.Contains(p.Text, "Its end-of-program report comes here on 28 November 2026") {
+		t.Errorf("got %q, want the pair counted at the end and the report announced", p.Text)
 	}
 }
 

@@ -107,7 +107,8 @@ func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	lang := b.settings(ctx, t).DefaultLang
 	return b.postToManagers(ctx, t, j.ID, func(Lang) Message {
 		return Message{Title: T(lang, "program.ended_title", "name", p.Name), Text: T(lang, "program.ended_managers", "name", p.Name,
-			"pairs", plural(lang, pairs, "program.pairs"), "requests", plural(lang, withdrawn, "program.requests"))}
+			"pairs", plural(lang, pairs, "program.pairs"), "requests", plural(lang, withdrawn, "program.requests")) + "\n" +
+			T(lang, "report.coming", "date", Date(lang, report.Due.In(b.workspaceLoc(ctx, t))), "id", string(p.ID))}
 	})
 }
 
