@@ -28,12 +28,9 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	t := in.Member.Tenant()
 	var prog *Program
 	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
-		p, err := b.programNamed(ctx, t, name)
+		p, err := b.openProgramNamed(ctx, t, name)
 		if err != nil {
 			return Reply{}, err
-		}
-		if p.State == ProgramClosed {
-			return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
 		}
 		prog = &p
 	}

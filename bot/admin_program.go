@@ -181,6 +181,16 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	return Reply{Message: Message{Text: text}}, nil
 }
 
+// openProgramNamed finds an open program by its name or ID: what a call,
+// an invitation or an event names. A closed one takes nobody.
+func (b *Bot) openProgramNamed(ctx context.Context, t Tenant, name string) (Program, error) {
+	p, err := b.programNamed(ctx, t, name)
+	if err == nil && p.State == ProgramClosed {
+		return Program{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
+	}
+	return p, err
+}
+
 // programNamed finds a program by its name or ID.
 func (b *Bot) programNamed(ctx context.Context, t Tenant, name string) (Program, error) {
 	id := programSlug(name)

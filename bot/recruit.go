@@ -282,12 +282,9 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if name == "" {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.recruit.which", Field: "program"}
 	}
-	p, err := b.programNamed(ctx, t, name)
+	p, err := b.openProgramNamed(ctx, t, name)
 	if err != nil {
 		return Reply{}, err
-	}
-	if p.State == ProgramClosed {
-		return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
 	}
 	var users []string
 	if list := in.Text("members"); list != "" {

@@ -45,12 +45,9 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	e.Start = start
 	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
-		p, err := b.programNamed(ctx, t, name)
+		p, err := b.openProgramNamed(ctx, t, name)
 		if err != nil {
 			return Reply{}, err
-		}
-		if p.State == ProgramClosed {
-			return Reply{}, Errorf(ESTALE, "recruit.closed", "name", p.Name)
 		}
 		e.Program = string(p.ID)
 	}
