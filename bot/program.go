@@ -211,6 +211,18 @@ func (b *Bot) programOption(ctx context.Context, in *Invocation) (ProgramID, err
 	return "", &Error{Code: ENOTFOUND, Key: "err.program.unknown", Args: []string{"name", clip(v, MaxProgramNameLen), "programs", programNames(programs)}, Field: "program"}
 }
 
+// fileInProgram files a request of a program under it, so that the
+// program's end and its report find it (ProgramRequests). It is filed
+// before the request is stored: a crash between leaves an ID that names
+// no request, which both skip. A request of the default program is not
+// filed.
+func (b *Bot) fileInProgram(ctx context.Context, t Tenant, r Request) error {
+	if r.InProgram() == DefaultProgram {
+		return nil
+	}
+	return b.store.programs.AddProgramRequest(ctx, t, r.Program, r.ID)
+}
+
 // programNames lists the open programs' names for an error: "“A”, “B”",
 // or the default program alone.
 func programNames(programs []Program) string {

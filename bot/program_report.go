@@ -66,8 +66,8 @@ func (f ProgramFigures) Answered() int { return f.AnsweredYes + f.AnsweredPartly
 const maxReportWeeks = 52
 
 // ProgramReport gathers a program's report: one read of the workspace
-// (Export), its offers and programs, and a read of each pair's request to
-// know its program (the request keeps it).
+// (Export), its offers and programs, and each program's filed requests to
+// know a pair's program (pairPrograms).
 func (b *Bot) ProgramReport(ctx context.Context, t Tenant, id ProgramID) (ProgramReport, error) {
 	programs, err := b.store.programs.Programs(ctx, t)
 	if err != nil {
@@ -92,7 +92,7 @@ func (b *Bot) ProgramReport(ctx context.Context, t Tenant, id ProgramID) (Progra
 	if err != nil {
 		return ProgramReport{}, err
 	}
-	of, err := b.pairPrograms(ctx, t, e.Pairs)
+	of, err := b.pairPrograms(ctx, t, programs, e.Pairs)
 	if err != nil {
 		return ProgramReport{}, err
 	}
@@ -135,22 +135,25 @@ func idOf(p *Program) ProgramID {
 	return p.ID
 }
 
-// pairPrograms maps each pair to its program, read from the request it
-// was formed from (a manager's pair from a request has one too); a pair
-// whose request is gone counts in the default program.
-func (b *Bot) pairPrograms(ctx context.Context, t Tenant, pairs []Pair) (map[string]ProgramID, error) {
+// pairPrograms maps each pair to its program: the program its request is
+// filed under (fileInProgram), one read per program rather than one per
+// pair; a pair whose request is in none is the default program's.
+func (b *Bot) pairPrograms(ctx context.Context, t Tenant, programs []Program, pairs []Pair) (map[string]ProgramID, error) {
+	of := map[string]ProgramID{} // request → program
+	for _, p := range programs {
+		ids, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			of[id] = p.ID
+		}
+	}
 	out := make(map[string]ProgramID, len(pairs))
 	for _, p := range pairs {
 		out[p.ID] = DefaultProgram
-		if p.Request == "" {
-			continue
-		}
-		r, err := b.store.requests.GetRequest(ctx, t, p.Request)
-		switch {
-		case err == nil:
-			out[p.ID] = r.InProgram()
-		case ErrorCode(err) != ENOTFOUND:
-			return nil, err
+		if id, ok := of[p.Request]; ok && p.Request != "" {
+			out[p.ID] = id
 		}
 	}
 	return out, nil

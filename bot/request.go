@@ -77,13 +77,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind, Goal: in.Text("goal"),
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Keys: topicKeys(in.Text("topic")),
 	}
-	if prog != DefaultProgram {
-		r.Program = prog
-		// Filed before the request exists: a crash between leaves an ID
-		// that names no request, which the program's end skips.
-		if err := b.store.programs.AddProgramRequest(ctx, in.Member.Tenant(), prog, r.ID); err != nil {
-			return Reply{}, err
-		}
+	r.Program = prog
+	if err := b.fileInProgram(ctx, in.Member.Tenant(), r); err != nil {
+		return Reply{}, err
 	}
 	if v := in.List("languages"); len(v) > 0 {
 		// The languages the member speaks: this request's, and the

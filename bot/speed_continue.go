@@ -156,9 +156,13 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 			// Made for this pair: it belongs to the event's program, so
 			// that the pair is the program's (its report, its end).
 			r.Kind, r.Program = matching.OneToOne, ProgramID(e.Program)
+			err = b.fileInProgram(ctx, t, r)
 		}
 		var room string
-		if room, err = b.newRoom(); err == nil {
+		if err == nil {
+			room, err = b.newRoom()
+		}
+		if err == nil {
 			pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
 			pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
 			pair, err = b.store.pairs.FormPair(ctx, r, pair, charterJobs(b.settings(ctx, t), pair))

@@ -362,12 +362,24 @@ func TestSpeedEventInProgram(t *testing.T) {
 	h.At(2, 10, 15)
 	h.Platform.Take()
 	h.Click("eli", "eli", bot.ActionSpeedContinue)
-	MustContain(t, h.Click("max", "max", bot.ActionSpeedContinue), "")
+	h.Click("max", "max", bot.ActionSpeedContinue)
+	h.Click("max", "max", bot.ActionCharterAccept)
+	h.Click("eli", "eli", bot.ActionCharterAccept)
 	r, err := h.Bot.ProgramReport(context.Background(), h.Tenant, "mentorat-2027")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Figures.Pairs != 1 || r.Figures.Mentors != 1 {
 		t.Fatalf("got %+v, want the event's pair in the program", r.Figures)
+	}
+	// The program's end reaches the pair: its final survey and thanks.
+	h.Posting.Posts()
+	h.At(21, 0, 1)
+	ended := false
+	for _, p := range h.Posting.Posts() {
+		ended = ended || strings.Contains(p.Message.Text, "Final survey and thanks: 1 pair.")
+	}
+	if !ended {
+		t.Fatal("got no end counting the event's pair, want it ended with its program")
 	}
 }
