@@ -187,14 +187,20 @@ func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job 
 }
 
 func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
-	if before.Met.IsZero() && !pair.Met.IsZero() {
-		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
-		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictMet)
-	}
+	b.recordMet(ctx, before, pair)
 	if !pair.Relationship() {
 		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_flash")}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes")}}, nil
+}
+
+// recordMet counts the pair's first meeting, and remembers that the two
+// met, when the answer that left pair made it meet.
+func (b *Bot) recordMet(ctx context.Context, before, pair Pair) {
+	if before.Met.IsZero() && !pair.Met.IsZero() {
+		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictMet)
+	}
 }
 
 // lateCheckinYes records a "yes" to a check-in of a completed pair.
@@ -207,10 +213,7 @@ func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round string, who
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
-	if before.Met.IsZero() && !pair.Met.IsZero() {
-		b.record(ctx, Event{Kind: EventMeeting, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
-		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictMet)
-	}
+	b.recordMet(ctx, before, pair)
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_late")}}, nil
 }
 
