@@ -79,7 +79,7 @@ func openProgramAnswers(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	pairID, _, _ := strings.Cut(value, ":")
 	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
 	if err != nil {
-		return Reply{}, ignoreGoneButton(err)
+		return Reply{}, charterError(err) // a button of a pair gone is stale, as the check-in's
 	}
 	if pair.Role(who) == "" {
 		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
@@ -95,13 +95,6 @@ func openProgramAnswers(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		list = append(list, "• "+q)
 	}
 	return Reply{Form: f, Message: Message{Text: T(lang, "program.answers_how", "name", p.Name) + "\n" + strings.Join(list, "\n")}}, nil
-}
-
-func ignoreGoneButton(err error) error {
-	if ErrorCode(err) == ENOTFOUND {
-		return Errorf(ESTALE, "err.unknown_button")
-	}
-	return err
 }
 
 // runAnswers records a member's answers to the own questions of the
