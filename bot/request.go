@@ -77,7 +77,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		ID: id, Mentee: in.Member, Topic: in.Text("topic"), Kind: kind, Goal: in.Text("goal"),
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Keys: topicKeys(in.Text("topic")),
 	}
-	r.Program = prog
+	if prog != DefaultProgram {
+		r.Program = prog // the default program is written as none
+	}
 	if err := b.fileInProgram(ctx, in.Member.Tenant(), r); err != nil {
 		return Reply{}, err
 	}
