@@ -84,6 +84,8 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
+	// Each check-in asks where the pair's goals stand too (goals.go).
+	goals := b.checkinGoals(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		if saidYes[id.User] {
 			continue
@@ -92,7 +94,9 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if err != nil {
 			return err
 		}
-		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message { return checkinMessage(l, pair, round, other.displayName()) }); err != nil {
+		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message {
+			return withGoals(l, checkinMessage(l, pair, round, other.displayName()), pair, goals)
+		}); err != nil {
 			return err
 		}
 	}
@@ -189,9 +193,18 @@ func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job 
 func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
 	b.recordMet(ctx, before, pair)
 	if !pair.Relationship() {
-		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_flash")}}, nil
+		return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.yes_flash")})}, nil
 	}
-	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes")}}, nil
+	return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.yes")})}, nil
+}
+
+// goalsStill keeps, in the reply that replaces a check-in, its question
+// on the pair's goals, so that it can still be answered.
+func (b *Bot) goalsStill(ctx context.Context, lang Lang, pair Pair, m Message) Message {
+	if s := goalsSelect(lang, pair, b.checkinGoals(ctx, pair)); s != nil {
+		m.Selects = append(m.Selects, *s)
+	}
+	return m
 }
 
 // recordMet counts the pair's first meeting, and remembers that the two
@@ -222,7 +235,7 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (
 		b.record(ctx, Event{Kind: EventStalled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	}
 	days := itoa(int(b.settings(ctx, pair.Mentor.Tenant()).CheckinReminder.Hours() / 24))
-	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.notyet", "days", days)}}, nil
+	return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.notyet", "days", days)})}, nil
 }
 
 // endPair ends a pair kindly at a member's word (or a low rating), and

@@ -279,6 +279,13 @@ func commandTable() []CommandSpec {
 		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
 		}},
+		// A pair's goals (goals.go): the goals' form, or first: second: third:.
+		{Name: "goals", run: runGoals, Options: []Option{
+			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
+			{Name: "first", French: "premier", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
+			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
+			{Name: "third", French: "troisième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
+		}},
 		{Name: "answers", run: runAnswers, Options: []Option{
 			{Name: "first", French: "première", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},
 			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},

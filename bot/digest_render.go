@@ -15,9 +15,13 @@ const maxDigestItems = 10
 func digestMessage(lang Lang, r Report) Message {
 	lines := append([]string{T(lang, "digest.numbers")}, weekNumbers(lang, r.Week, &r.Before)...)
 	retention := T(lang, "digest.retention", "returned", itoa(r.Week.Returned), "returned_all", itoa(r.Returned), "became", itoa(r.Week.Became), "became_all", itoa(r.Became))
+	sections := []string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r)}
+	if goals := goalsSection(lang, r); goals != "" {
+		sections = append(sections, goals)
+	}
 	return Message{
 		Title: T(lang, "digest.title", "date", Date(lang, r.Start), "week", r.Week.Week),
-		Text:  strings.Join([]string{strings.Join(lines, "\n"), topicsSection(lang, r), eyeSection(lang, r), fairnessSection(lang, r), retention}, "\n\n"),
+		Text:  strings.Join(append(sections, retention), "\n\n"),
 	}
 }
 

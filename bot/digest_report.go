@@ -25,11 +25,12 @@ type Report struct {
 	Supply       []TopicCount  // unpaused offers by topic (Count: mentors), most offered first
 	Unmet        []TopicCount  // topics requested that the week or waiting now that no unpaused offer covers
 	Waiting      []WaitingRequest
-	Stalled      []FlaggedPair // stalled and still active, oldest first
-	LowRatings   []FlaggedPair // rated LowRatingMax or less since Start, oldest first
-	Fairness     Fairness      // the requests of the FairnessWeeks weeks before Week
-	Returned     int           // mentors back for a new mentee, since the beginning
-	Became       int           // mentees who became mentors, since the beginning
+	Stalled      []FlaggedPair  // stalled and still active, oldest first
+	LowRatings   []FlaggedPair  // rated LowRatingMax or less since Start, oldest first
+	Fairness     Fairness       // the requests of the FairnessWeeks weeks before Week
+	Returned     int            // mentors back for a new mentee, since the beginning
+	Became       int            // mentees who became mentors, since the beginning
+	Goals        []ProgramGoals // goals set and done, per program with goals, most goals first (goals.go)
 }
 
 // WeekFigures are one week's numbers, from the store's counters.
@@ -108,6 +109,9 @@ func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, erro
 		return Report{}, err
 	}
 	if err := b.reportFlags(ctx, t, &r); err != nil {
+		return Report{}, err
+	}
+	if err := b.reportGoals(ctx, t, &r); err != nil {
 		return Report{}, err
 	}
 	return r, nil

@@ -47,7 +47,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
-		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}, Needs: []NeedsAnswer{}}
+		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}, Needs: []NeedsAnswer{}, Goals: []goalExport{}}
 	out.Speed = append(out.Speed, d.Speed...)
 	if d.Member.ID.User != "" {
 		m := d.Member
@@ -78,6 +78,9 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	out.Charters = append(out.Charters, d.Charters...)
 	out.Testimonials = append(out.Testimonials, d.Testimonials...)
 	out.Needs = append(out.Needs, d.Needs...)
+	for _, g := range d.Goals {
+		out.Goals = append(out.Goals, goalExport{Pair: g.Pair, Text: g.Text, Progress: string(g.Progress), Updated: timePtr(g.Updated)})
+	}
 	out.CampaignOptOut = d.CampaignOptOut
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
@@ -106,6 +109,8 @@ type memberExport struct {
 	History      map[string]string `json:"past_mentors,omitempty"`
 	Speed        []SpeedTaking     `json:"speed_mentoring"`
 	Needs        []NeedsAnswer     `json:"needs_survey_answers"`
+	// Goals are the goals the member set for their pairs (goals.go).
+	Goals []goalExport `json:"goals"`
 	// CampaignOptOut: the member asked for no more campaign messages.
 	CampaignOptOut bool `json:"campaigns_opted_out"`
 }
@@ -168,6 +173,13 @@ type pairExport struct {
 	Met       *time.Time `json:"first_contact,omitempty"`
 	Ended     *time.Time `json:"ended,omitempty"`
 	EndReason string     `json:"end_reason,omitempty"`
+}
+
+type goalExport struct {
+	Pair     string     `json:"pair"`
+	Text     string     `json:"text"`
+	Progress string     `json:"progress"`
+	Updated  *time.Time `json:"updated,omitempty"`
 }
 
 type surveyExport struct {

@@ -165,6 +165,11 @@ func actionTable() map[string]actionFunc {
 		ActionReinviteNo:     reinviteNo,
 		ActionGiveBackYes:    giveBackYes,
 		ActionGiveBackNo:     giveBackNo,
+		// A pair's goals (goals.go).
+		ActionGoalsOpen:     openGoals,
+		ActionGoalProgress:  answerGoalProgress,
+		ActionGoalsKeep:     keepGoals,
+		ActionGoalsReadjust: readjustPair,
 	}
 }
 

@@ -75,6 +75,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 		Text:     strings.Join(texts, "\n\n"),
 		Fields:   fields,
 		Link:     &Link{Label: strings.Join(rooms, " / "), URL: pair.Room},
+		Buttons:  goalButtons(langs, pair),
 		Mentions: []MemberID{pair.Mentor, pair.Mentee},
 	}
 }

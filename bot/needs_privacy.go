@@ -18,6 +18,9 @@ func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
 		return d, err
 	}
 	sort.Slice(d.Needs, func(i, j int) bool { return d.Needs[i].Survey < d.Needs[j].Survey })
+	if d.Goals, err = b.memberGoals(ctx, id, d.Pairs); err != nil {
+		return d, err
+	}
 	d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id)
 	return d, err
 }

@@ -46,6 +46,9 @@ var ownedActions = map[string]bool{
 	ActionEndKeep:          true,
 	ActionForgetConfirm:    true,
 	ActionForgetKeep:       true,
+	// The mid-way review of a pair's goals (goals.go).
+	ActionGoalsKeep:     true,
+	ActionGoalsReadjust: true,
 
 	// A speed-mentoring event's "continue?", one per member.
 	ActionSpeedContinue:   true,
@@ -83,6 +86,8 @@ var unownedActions = map[string]string{
 	ActionNeedsMentee:      "signs up the clicker from their own answer",
 	ActionNeedsAgain:       "managers only (IsAdminAction)",
 	ActionCampaignOptOut:   "opts out the clicker",
+	ActionGoalsOpen:        "on the shared introduction too: the handler checks the clicker is in the pair and opens their own form",
+	ActionGoalProgress:     "a select, which carries no mark: the handler checks the clicker is in the pair",
 }
 
 // ownedBy returns msg with each of its member-owned buttons marked as

@@ -65,6 +65,9 @@ type MemberData struct {
 	// their own seams (memberData), erased by Erase with the rest.
 	Needs          []NeedsAnswer
 	CampaignOptOut bool
+	// Goals are the goals the member set for their pairs, read through
+	// their own seam (goals.go, memberData), erased by Erase with the rest.
+	Goals []PairGoal
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest

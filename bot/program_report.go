@@ -48,6 +48,9 @@ type ProgramFigures struct {
 	// FirstMeeting is the median time from a pair's forming to its first
 	// meeting, over the pairs that met; 0 when none did.
 	FirstMeeting time.Duration
+	// GoalPairs are the pairs that set goals (goals.go), and GoalReached
+	// those that reached at least one of them.
+	GoalPairs, GoalReached int
 }
 
 // AverageRating is the program's mean final rating; ok is false without any.
@@ -97,6 +100,9 @@ func (b *Bot) ProgramReport(ctx context.Context, t Tenant, id ProgramID) (Progra
 		return ProgramReport{}, err
 	}
 	in := cohortInput{all: e.Pairs, answers: e.Answers, offers: offers, programOf: of}
+	if in.goals, err = b.cohortGoals(ctx, t, in, r.Program.ID, idOf(prev)); err != nil {
+		return ProgramReport{}, err
+	}
 	r.Figures = programFigures(in, r.Program.ID, idOf(next))
 	if prev != nil {
 		r.Previous = prev
@@ -165,6 +171,7 @@ type cohortInput struct {
 	answers   []SurveyAnswer
 	offers    []Offer
 	programOf map[string]ProgramID // pair ID → program
+	goals     map[string][]Goal    // pair ID → its goals (goals.go)
 }
 
 // programFigures computes the figures of program id; next is the program
@@ -201,6 +208,7 @@ func programFigures(in cohortInput, id, next ProgramID) ProgramFigures {
 		}
 	}
 	f.Mentors, f.Mentees = len(mentors), len(mentees)
+	f.GoalPairs, f.GoalReached = goalsReached(in.goals, own)
 	f.FirstMeeting = median(firsts)
 	for _, a := range in.answers {
 		pairID, stage, _ := strings.Cut(string(a.Survey), ":")

@@ -25,6 +25,7 @@ func reportMessage(lang Lang, r ProgramReport) Message {
 		{"report.renewal", renewal(lang, f), renewal(lang, p)},
 		{"report.became", share(lang, f.Became, f.Mentees), share(lang, p.Became, p.Mentees)},
 		{"report.first_meeting", firstMeeting(lang, f), firstMeeting(lang, p)},
+		{"report.goals", share(lang, f.GoalReached, f.Pairs), share(lang, p.GoalReached, p.Pairs)},
 		{"report.topics", reportTopics(lang, f), reportTopics(lang, p)},
 	}
 	lines := []string{T(lang, "report.period", "start", Date(lang, r.Program.Start), "end", Date(lang, r.Program.End))}
@@ -138,6 +139,8 @@ func ReportCSV(r ProgramReport) []byte {
 		{"mentees", strconv.Itoa(f.Mentees), prev(p.Mentees)},
 		{"mentees_became_mentors", strconv.Itoa(f.Became), prev(p.Became)},
 		{"median_days_to_first_meeting", strconv.FormatFloat(days(f), 'f', 1, 64), ""},
+		{"pairs_with_goals", strconv.Itoa(f.GoalPairs), prev(p.GoalPairs)},
+		{"pairs_reached_a_goal", strconv.Itoa(f.GoalReached), prev(p.GoalReached)},
 	}
 	if r.Previous != nil {
 		rows[0][2] = csvSafe(r.Previous.Name)

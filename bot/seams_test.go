@@ -39,6 +39,7 @@ var seams = map[string]reflect.Type{
 	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
 	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
+	"GoalStore":     reflect.TypeFor[bot.GoalStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

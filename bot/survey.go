@@ -67,7 +67,8 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		b.surveySent(ctx, id, pair.ID+":"+stage)
 	}
 	if stage == SurveyMid {
-		return nil
+		// The mid-way review of the pair's goals (goals.go).
+		return b.sendMidGoals(ctx, pair, JobSurvey+":"+pair.ID+":"+stage+":goals")
 	}
 	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
 	if err == nil {

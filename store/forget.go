@@ -316,7 +316,8 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		p.Del(ctx, k.proposal(id))
 	}
 	for _, id := range e.Pairs {
-		p.Del(ctx, k.pair(id), k.checkin(id))
+		p.Del(ctx, k.pair(id), k.checkin(id), k.goals(id))
+		p.HDel(ctx, k.goalPairs(), id)
 		p.ZRem(ctx, k.stalled(), id)
 		for _, other := range r.pairs[id] {
 			if other != u {
@@ -325,6 +326,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 	}
 	for _, id := range e.Blank {
+		p.HDel(ctx, k.goals(id), u, u+":v") // the member's goals (goals.go)
 		roles, role := r.pairs[id], ""
 		switch {
 		case len(roles) == 2 && roles[0] == u:

@@ -33,6 +33,9 @@ import (
 //	mb:{p:w}:pair:<id>            hash   pair, with its check-in answers "c:<round>:<m|e>" and its
 //	                                     members' survey answers "s:<stage>:<m|e>:<question>" (followup.go)
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
+//	mb:{p:w}:goals:<pair>         hash   "<user>" → the member's goals for the pair (JSON), "<user>:v"
+//	                                     its version (goals.go)
+//	mb:{p:w}:goalpairs            hash   pair → the program its goals count under (goals.go)
 //	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance

@@ -14,7 +14,7 @@ import (
 // request, proposal and survey in one pipeline, then deletes in another:
 //
 //   - a pair completed or cancelled before before, with its check-ins,
-//     surveys, flags, jobs, charter log entries, its request and its
+//     goals, surveys, flags, jobs, charter log entries, its request and its
 //     proposals, and its place in both members' lists of pairs;
 //   - a cancelled request created before before, with its proposals;
 //   - a survey answered before before (a key of its own, or a member's
@@ -75,7 +75,8 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		case kind == "pair" && bot.PairState(field(key, 0)).Closed() && int64(num(field(key, 1))) > 0 && int64(num(field(key, 1))) < cut:
 			out.Pairs++
 			gone[rest] = true
-			del = append(del, key, k.checkin(rest))
+			del = append(del, key, k.checkin(rest), k.goals(rest)) // its goals (goals.go)
+			hdel[k.goalPairs()] = append(hdel[k.goalPairs()], rest)
 			for _, m := range []string{field(key, 2), field(key, 3)} {
 				if m != "" {
 					zrem[k.pairs(m)] = append(zrem[k.pairs(m)], rest)

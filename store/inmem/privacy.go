@@ -87,6 +87,7 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	sp := s.lock(e.Member.Tenant())
 	defer s.mu.Unlock()
 	sp.camp.erase(u)
+	sp.goals.erase(e)
 	// The members of the pairs named, as read before anything goes.
 	roles := map[string][]string{}
 	for _, id := range slices.Concat(e.Pairs, e.Blank) {
@@ -325,6 +326,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		}
 	}
 	sp.dropJobs(gone)
+	sp.goals.prune(gone)
 	for m := range sp.low {
 		if id, _, _ := strings.Cut(m, ":"); gone[id] {
 			delete(sp.low, m)

@@ -1,0 +1,64 @@
+package bot
+
+// catalogGoalsEN holds the sentences of a pair's goals (goals.go), in
+// English.
+var catalogGoalsEN = map[string]string{
+	"cmd.goals.summary": "set your goals for your pair (up to three); without them, opens the form",
+	"cmd.goals.example": "/mentor goals first:ship a Go service second:review code in English",
+	"opt.goal_n":        "a goal of yours for the pair, in one sentence",
+	"label.goal_n":      "Goal {n}",
+	"form.goals.title":  "Our goals",
+
+	"btn.goals_set":      "Set our goals",
+	"btn.goals_pair":     "Goals with {name} (“{topic}”)",
+	"btn.goals_keep":     "Keep our goals",
+	"btn.goals_change":   "Change our goals",
+	"btn.goals_readjust": "Readjust the pair",
+	"btn.goals_rematch":  "End the pair for a new match",
+
+	"goals.progress.not-started": "not started",
+	"goals.progress.in-progress": "in progress",
+	"goals.progress.done":        "done",
+	"goals.item":                 "{n}. {goal} ({name}): {progress}",
+	"goals.role.mentor":          "mentor",
+	"goals.role.mentee":          "mentee",
+
+	"goals.form_intro":  "Your goals for your pair with {name} on “{topic}”: up to {max}, one a field. Each of you sets their own; I ask where they stand at each check-in.",
+	"goals.how":         "Type `/mentor goals first:… second:… third:…` (your whole list: goals left out are removed).",
+	"goals.saved":       "Your goals for your pair with {name} on “{topic}” are saved. The pair's goals:",
+	"goals.cleared":     "Your goals for your pair on “{topic}” are removed.",
+	"goals.other_title": "Goals: {topic}",
+	"goals.other_set":   "{name} set their goals for your pair. The pair's goals now:",
+	"goals.none":        "You have no pair in progress to set goals for. `/mentor status` shows your pairs.",
+	"goals.not_started": "Your pair with {name} on “{topic}” hasn't started yet: you can set your goals once you have both accepted the charter.",
+	"goals.no_match":    "None of your pairs in progress is with “{query}” or on “{query}”. Your pairs in progress: {pairs}.",
+	"goals.choose":      "You have several pairs in progress. Which one are the goals for?",
+	"goals.more":        "Or name the pair with `pair:`: {pairs}.",
+
+	"goals.checkin":           "And your goals: where does each stand? Choose in the menu, once for each goal.",
+	"goals.select":            "Where does each goal stand?",
+	"goals.choice":            "{n}. {goal}: {progress}",
+	"goals.progress_saved":    "Noted: “{goal}” is {progress}.",
+	"goals.progress_done":     "Well done: “{goal}” is done!",
+	"goals.progress_same":     "“{goal}” is already marked {progress}: nothing changed.",
+	"goals.changed":           "This goal was changed since this message was sent. The pair's goals now:\n{goals}",
+	"goals.mid_title":         "Halfway: your goals for “{topic}”",
+	"goals.mid_text":          "You are halfway through. Here are the goals you set; do you keep them, change them, or would you like to readjust the pair?",
+	"goals.mid_none":          "You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
+	"goals.mid_answered":      "You have already answered this question.",
+	"goals.kept":              "Good: your goals for “{topic}” stay as they are.",
+	"goals.readjusted":        "Thank you for saying so. I've told the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
+	"goals.readjust_title":    "A pair asks to be readjusted",
+	"goals.readjust_managers": "At the halfway review, {name} ({role}) asked to readjust their pair: {mentor} mentoring {mentee} on “{topic}”.",
+
+	"digest.goals":         "*Goals*",
+	"digest.goals_default": "Outside programs",
+	"digest.goals_program": "• {name}: {set} {set|goal|goals} set in {pairs} {pairs|pair|pairs}, {done} done",
+	"report.goals":         "Pairs that reached at least one goal",
+}
+
+func init() {
+	for k, v := range catalogGoalsEN {
+		addSentence(catalogEN, k, v)
+	}
+}

@@ -1,0 +1,64 @@
+package bot
+
+// catalogGoalsFR holds the sentences of a pair's goals (goals.go), in
+// French.
+var catalogGoalsFR = map[string]string{
+	"cmd.goals.summary": "fixer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
+	"cmd.goals.example": "/mentor goals premier:déployer un service Go deuxième:relire du code en anglais",
+	"opt.goal_n":        "un de vos objectifs pour le binôme, en une phrase",
+	"label.goal_n":      "Objectif {n}",
+	"form.goals.title":  "Nos objectifs",
+
+	"btn.goals_set":      "Fixer nos objectifs",
+	"btn.goals_pair":     "Objectifs avec {name} («\u202f{topic}\u202f»)",
+	"btn.goals_keep":     "Garder nos objectifs",
+	"btn.goals_change":   "Changer nos objectifs",
+	"btn.goals_readjust": "Réajuster le binôme",
+	"btn.goals_rematch":  "Mettre fin au binôme pour un nouveau mentor",
+
+	"goals.progress.not-started": "pas commencé",
+	"goals.progress.in-progress": "en cours",
+	"goals.progress.done":        "atteint",
+	"goals.item":                 "{n}. {goal} ({name})\u202f: {progress}",
+	"goals.role.mentor":          "mentor",
+	"goals.role.mentee":          "personne mentorée",
+
+	"goals.form_intro":  "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f: jusqu'à {max}, un par champ. Chaque membre du binôme fixe les siens\u202f; je demande où ils en sont à chaque point d'étape.",
+	"goals.how":         "Tapez `/mentor goals premier:… deuxième:… troisième:…` (toute votre liste\u202f: les objectifs omis sont retirés).",
+	"goals.saved":       "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f» sont enregistrés. Les objectifs du binôme\u202f:",
+	"goals.cleared":     "Vos objectifs pour votre binôme sur «\u202f{topic}\u202f» sont retirés.",
+	"goals.other_title": "Objectifs\u202f: {topic}",
+	"goals.other_set":   "{name} a fixé ses objectifs pour votre binôme. Les objectifs du binôme désormais\u202f:",
+	"goals.none":        "Vous n'avez aucun binôme en cours pour lequel fixer des objectifs. `/mentor status` affiche vos binômes.",
+	"goals.not_started": "Votre binôme avec {name} sur «\u202f{topic}\u202f» n'a pas encore commencé\u202f: vous pourrez fixer vos objectifs une fois la charte acceptée par vous deux.",
+	"goals.no_match":    "Aucun de vos binômes en cours n'est avec «\u202f{query}\u202f» ni sur «\u202f{query}\u202f». Vos binômes en cours\u202f: {pairs}.",
+	"goals.choose":      "Vous avez plusieurs binômes en cours. Pour lequel sont ces objectifs\u202f?",
+	"goals.more":        "Ou nommez le binôme avec `binôme:`\u202f: {pairs}.",
+
+	"goals.checkin":           "Et vos objectifs\u202f: où en est chacun\u202f? Choisissez dans le menu, une fois par objectif.",
+	"goals.select":            "Où en est chaque objectif\u202f?",
+	"goals.choice":            "{n}. {goal}\u202f: {progress}",
+	"goals.progress_saved":    "C'est noté\u202f: «\u202f{goal}\u202f» est {progress}.",
+	"goals.progress_done":     "Bravo\u202f: «\u202f{goal}\u202f» est atteint\u202f!",
+	"goals.progress_same":     "«\u202f{goal}\u202f» est déjà marqué «\u202f{progress}\u202f»\u202f: rien n'a changé.",
+	"goals.changed":           "Cet objectif a changé depuis l'envoi de ce message. Les objectifs du binôme désormais\u202f:\n{goals}",
+	"goals.mid_title":         "Mi-parcours\u202f: vos objectifs pour «\u202f{topic}\u202f»",
+	"goals.mid_text":          "Vous êtes à mi-parcours. Voici les objectifs que vous avez fixés\u202f: les gardez-vous, les changez-vous, ou souhaitez-vous réajuster le binôme\u202f?",
+	"goals.mid_none":          "Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme\u202f?",
+	"goals.mid_answered":      "Vous avez déjà répondu à cette question.",
+	"goals.kept":              "Très bien\u202f: vos objectifs pour «\u202f{topic}\u202f» restent les mêmes.",
+	"goals.readjusted":        "Merci de l'avoir dit. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander un nouveau mentor, cliquez ci-dessous.",
+	"goals.readjust_title":    "Un binôme demande à être réajusté",
+	"goals.readjust_managers": "Au bilan de mi-parcours, {name} ({role}) a demandé à réajuster son binôme\u202f: {mentor}, mentor de {mentee} sur «\u202f{topic}\u202f».",
+
+	"digest.goals":         "*Objectifs*",
+	"digest.goals_default": "Hors programme",
+	"digest.goals_program": "• {name}\u202f: {set} {set|objectif fixé|objectifs fixés} dans {pairs} {pairs|binôme|binômes}, {done} {done|atteint|atteints}",
+	"report.goals":         "Binômes ayant atteint au moins un objectif",
+}
+
+func init() {
+	for k, v := range catalogGoalsFR {
+		addSentence(catalogFR, k, v)
+	}
+}

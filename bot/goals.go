@@ -1,0 +1,681 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Goals and milestones (docs/followup.md). Each member of a pair sets up
+// to MaxGoals goals for it: with the "Set our goals" button of the
+// introduction, or /mentor goals. The mentee's request's goal (goal:) is
+// their first goal. Each check-in asks where every goal stands; the
+// mid-way survey shows them and asks whether to keep them, change them or
+// readjust the pair; the managers' digest counts goals set and done per
+// program, and the end-of-program report the share of pairs that reached
+// at least one.
+
+// GoalProgress is where a goal stands.
+type GoalProgress string
+
+// Goal progress values, as stored.
+const (
+	GoalNotStarted GoalProgress = "not-started"
+	GoalInProgress GoalProgress = "in-progress"
+	GoalDone       GoalProgress = "done"
+)
+
+// goalProgresses are the progress values, in the order offered.
+var goalProgresses = []GoalProgress{GoalNotStarted, GoalInProgress, GoalDone}
+
+func validProgress(p GoalProgress) bool {
+	for _, q := range goalProgresses {
+		if p == q {
+			return true
+		}
+	}
+	return false
+}
+
+// Goal is one goal of a pair, set by one of its members.
+type Goal struct {
+	ID       string // short and random, unique within the pair
+	By       MemberID
+	Text     string
+	Progress GoalProgress
+	Updated  time.Time // when it was set, or its progress last changed
+}
+
+// MaxGoals is how many goals each member of a pair may set.
+const MaxGoals = 3
+
+// GoalStore keeps the goals of pairs (goals.go), apart from the pairs
+// themselves; they are erased with the pair's data (PrivacyStore's Erase
+// and Prune).
+type GoalStore interface {
+	// Goals returns the goals of a pair, each member's in the order they
+	// set them (none if nobody set any).
+	Goals(ctx context.Context, t Tenant, pairID string) ([]Goal, error)
+
+	// GoalsOf returns the goals of several pairs at once, by pair ID (a
+	// pair without goals is absent).
+	GoalsOf(ctx context.Context, t Tenant, pairIDs []string) (map[string][]Goal, error)
+
+	// SetGoals replaces the goals by set for a pair, atomically: change is
+	// given by's goals as stored, with fresh true if by never set any for
+	// the pair, and returns the new list (an empty list clears them). An
+	// error of change is returned as is and nothing is written. The pair
+	// is filed under program in the workspace's list of pairs with goals
+	// (GoalPairs). It returns by's goals as stored; ECONFLICT if the write
+	// kept racing with others.
+	SetGoals(ctx context.Context, t Tenant, pairID string, program ProgramID, by MemberID, change func(mine []Goal, fresh bool) ([]Goal, error)) ([]Goal, error)
+
+	// SetProgress records the progress of goal goalID, set by owner, at
+	// at, atomically. ENOTFOUND if owner has no such goal in the pair,
+	// ESTALE if it already has that progress. It returns the goal as
+	// stored.
+	SetProgress(ctx context.Context, t Tenant, pairID string, owner MemberID, goalID string, p GoalProgress, at time.Time) (Goal, error)
+
+	// GoalPairs returns the pairs that have had goals set, each with the
+	// program it was filed under.
+	GoalPairs(ctx context.Context, t Tenant) (map[string]ProgramID, error)
+}
+
+// Goal actions. Values are a pair ID; the progress select's choices are
+// "<goal>.<progress>".
+const (
+	ActionGoalsOpen     = "goals.open"     // opens the goals form of the pair
+	ActionGoalProgress  = "goals.progress" // a select: a goal's progress
+	ActionGoalsKeep     = "goals.keep"     // the mid-way survey: keep our goals
+	ActionGoalsReadjust = "goals.readjust" // the mid-way survey: readjust the pair
+)
+
+// goalOptions are the options of /mentor goals that carry goals, in order.
+var goalOptions = []string{"first", "second", "third"}
+
+// errGoalsUnchanged makes SetGoals write nothing.
+var errGoalsUnchanged = errors.New("goals unchanged")
+
+// goalButtons are the buttons a pair's introduction carries for its goals:
+// "Set our goals", in each reader's language.
+func goalButtons(langs []Lang, pair Pair) []Button {
+	labels := make([]string, len(langs))
+	for i, l := range langs {
+		labels[i] = T(l, "btn.goals_set")
+	}
+	return []Button{{Label: strings.Join(labels, " / "), ActionID: ActionGoalsOpen, Value: pair.ID}}
+}
+
+// pairGoals returns a pair's goals, the mentee's first. The mentee's
+// request's goal is their first goal: it is stored the first time the
+// pair's goals are read, unless the mentee set goals of their own.
+func (b *Bot) pairGoals(ctx context.Context, pair Pair) ([]Goal, error) {
+	t := pair.Mentor.Tenant()
+	goals, err := b.store.goals.Goals(ctx, t, pair.ID)
+	if err != nil {
+		return nil, err
+	}
+	if pair.Goal != "" && pair.State == PairActive && !hasGoalBy(goals, pair.Mentee) {
+		seeded, err := b.setGoals(ctx, pair, pair.Mentee, func(mine []Goal, fresh bool) ([]Goal, error) {
+			if !fresh {
+				return nil, errGoalsUnchanged
+			}
+			id, err := b.randomName(4)
+			if err != nil {
+				return nil, err
+			}
+			return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
+		})
+		switch {
+		case err == nil:
+			goals = append(goals, seeded...)
+		case !errors.Is(err, errGoalsUnchanged):
+			b.log.Warn("goals: request goal not stored", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+	}
+	return orderGoals(pair, goals), nil
+}
+
+// setGoals replaces by's goals in pair through change, filing the pair
+// under its program.
+func (b *Bot) setGoals(ctx context.Context, pair Pair, by MemberID, change func([]Goal, bool) ([]Goal, error)) ([]Goal, error) {
+	t := pair.Mentor.Tenant()
+	program, err := b.pairProgram(ctx, t, pair)
+	if err != nil {
+		return nil, err
+	}
+	return b.store.goals.SetGoals(ctx, t, pair.ID, program, by, change)
+}
+
+func hasGoalBy(goals []Goal, id MemberID) bool {
+	for _, g := range goals {
+		if g.By.User == id.User {
+			return true
+		}
+	}
+	return false
+}
+
+// orderGoals puts the mentee's goals first, then the mentor's, each in
+// the order set.
+func orderGoals(pair Pair, goals []Goal) []Goal {
+	out := append([]Goal(nil), goals...)
+	rank := func(g Goal) int {
+		if g.By.User == pair.Mentee.User {
+			return 0
+		}
+		return 1
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// goalsBy keeps the goals set by id.
+func goalsBy(goals []Goal, id MemberID) []Goal {
+	var out []Goal
+	for _, g := range goals {
+		if g.By.User == id.User {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// goalList writes goals one a line, numbered, with who set each and
+// where it stands.
+func goalList(lang Lang, pair Pair, goals []Goal, names map[string]string) string {
+	lines := make([]string, len(goals))
+	for i, g := range goals {
+		lines[i] = T(lang, "goals.item", "n", itoa(i+1), "goal", g.Text, "name", names[g.By.User], "progress", T(lang, "goals.progress."+string(g.Progress)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// pairNames names the members of a pair by user ID.
+func (b *Bot) pairNames(ctx context.Context, pair Pair) map[string]string {
+	names := map[string]string{}
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		m, err := b.member(ctx, id)
+		if err != nil {
+			names[id.User] = id.User
+			continue
+		}
+		names[id.User] = m.displayName()
+	}
+	return names
+}
+
+// runGoals is /mentor goals: with goals (first: second: third:), it sets
+// the member's goals for their pair; without, it opens the goals form, or
+// shows the goals and how to set them where there are no forms.
+func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	pair, choose, err := b.goalsPair(ctx, in)
+	if err != nil || choose != nil {
+		return Reply{Message: msgOf(choose)}, err
+	}
+	var texts []string
+	for _, name := range goalOptions {
+		if v := strings.TrimSpace(in.Text(name)); v != "" {
+			texts = append(texts, v)
+		}
+	}
+	if len(texts) == 0 && !in.FromForm {
+		return b.goalsForm(ctx, in.Member, in.Lang, pair, in.Forms)
+	}
+	saved, err := b.setGoals(ctx, pair, in.Member, func(mine []Goal, _ bool) ([]Goal, error) {
+		return b.newGoals(in.Member, mine, texts)
+	})
+	if err != nil {
+		return Reply{}, err
+	}
+	b.log.Info("goals set", "member", in.Member.String(), "pair", pair.ID, "goals", len(saved))
+	names := b.pairNames(ctx, pair)
+	other := pair.Other(in.Member)
+	all, err := b.pairGoals(ctx, pair)
+	if err != nil {
+		all = saved // saved all the same: the list is the member's only
+	}
+	if len(saved) > 0 {
+		_ = b.notify(ctx, other, func(l Lang) Message {
+			return Message{Title: T(l, "goals.other_title", "topic", pair.Topic),
+				Text: T(l, "goals.other_set", "name", names[in.Member.User]) + "\n" + goalList(l, pair, all, names)}
+		})
+	}
+	if len(saved) == 0 {
+		return Reply{Message: Message{Text: T(in.Lang, "goals.cleared", "topic", pair.Topic)}}, nil
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, pair, all, names)}}, nil
+}
+
+func msgOf(m *Message) Message {
+	if m == nil {
+		return Message{}
+	}
+	return *m
+}
+
+// newGoals makes a member's goals from texts: a goal whose text is
+// unchanged keeps its ID and progress.
+func (b *Bot) newGoals(by MemberID, mine []Goal, texts []string) ([]Goal, error) {
+	now := b.clock.Now().UTC()
+	out := make([]Goal, 0, len(texts))
+	used := map[string]bool{}
+	for _, text := range texts {
+		kept := false
+		for _, g := range mine {
+			if !used[g.ID] && strings.EqualFold(strings.TrimSpace(g.Text), text) {
+				used[g.ID], kept = true, true
+				out = append(out, g)
+				break
+			}
+		}
+		if kept {
+			continue
+		}
+		id, err := b.randomName(4)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Goal{ID: id, By: by, Text: text, Progress: GoalNotStarted, Updated: now})
+	}
+	return out, nil
+}
+
+// goalsPair finds the pair /mentor goals is about: the member's one
+// active pair, the one pair: names (its other member, its topic, or its
+// ID, as the form carries it), or else a message with a button per pair.
+func (b *Bot) goalsPair(ctx context.Context, in *Invocation) (Pair, *Message, error) {
+	var ov Overview
+	if !in.Newcomer {
+		var err error
+		if ov, err = b.store.members.Overview(ctx, in.Member); err != nil {
+			return Pair{}, nil, err
+		}
+	}
+	pairs, waiting := endable(ov.Pairs), charterPending(ov.Pairs)
+	q := strings.TrimSpace(in.Text("pair"))
+	if q != "" {
+		for _, p := range pairs {
+			if p.ID == q {
+				return p, nil, nil
+			}
+		}
+		waiting = pairsNamed(in.Member, ov, waiting, q)
+	}
+	if len(pairs) == 0 {
+		if len(waiting) > 0 {
+			return Pair{}, nil, Errorf(ESTALE, "goals.not_started", "name", otherName(in.Member, ov, waiting[0]), "topic", waiting[0].Topic)
+		}
+		return Pair{}, nil, Errorf(ENOTFOUND, "goals.none")
+	}
+	if q != "" {
+		all := pairs
+		if pairs = pairsNamed(in.Member, ov, pairs, q); len(pairs) == 0 {
+			return Pair{}, nil, Errorf(ENOTFOUND, "goals.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
+		}
+	}
+	if len(pairs) == 1 {
+		return pairs[0], nil, nil
+	}
+	msg := &Message{Text: T(in.Lang, "goals.choose")}
+	for _, p := range pairs[:min(len(pairs), maxEndButtons)] {
+		msg.Buttons = append(msg.Buttons, Button{Label: T(in.Lang, "btn.goals_pair", "name", otherName(in.Member, ov, p), "topic", p.Topic), ActionID: ActionGoalsOpen, Value: p.ID})
+	}
+	if len(pairs) > maxEndButtons {
+		msg.Text += "\n" + T(in.Lang, "goals.more", "pairs", pairList(in.Lang, in.Member, ov, pairs))
+	}
+	return Pair{}, msg, nil
+}
+
+// goalsForm opens the goals form of a pair for who, prefilled with their
+// goals; the message shows the pair's goals and, where there are no
+// forms, what to type.
+func (b *Bot) goalsForm(ctx context.Context, who MemberID, lang Lang, pair Pair, forms bool) (Reply, error) {
+	goals, err := b.pairGoals(ctx, pair)
+	if err != nil {
+		return Reply{}, err
+	}
+	names := b.pairNames(ctx, pair)
+	f := &Form{Command: "goals", Title: T(lang, "form.goals.title"), Submit: T(lang, "form.submit"), Fixed: map[string]string{"pair": pair.ID}}
+	mine := goalsBy(goals, who)
+	for i, name := range goalOptions {
+		field := FormField{Name: name, Label: T(lang, "label.goal_n", "n", itoa(i+1)), Placeholder: clip(T(lang, "opt.goal_n"), 100), MaxLength: MaxGoalLen, Multiline: true}
+		if i < len(mine) {
+			field.Value = mine[i].Text
+		}
+		f.Fields = append(f.Fields, field)
+	}
+	text := T(lang, "goals.form_intro", "name", names[pair.Other(who).User], "topic", pair.Topic, "max", itoa(MaxGoals))
+	if len(goals) > 0 {
+		text += "\n" + goalList(lang, pair, goals, names)
+	}
+	if !forms {
+		text += "\n" + T(lang, "goals.how")
+	}
+	return Reply{Form: f, Message: Message{Text: text}}, nil
+}
+
+// openGoals is the "Set our goals" button (the introduction, the mid-way
+// survey, a choice of pairs): the goals form of the pair.
+func openGoals(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	return b.goalsForm(ctx, who, lang, pair, false)
+}
+
+// goalsSelect is the menu of a check-in that asks where each goal of the
+// pair stands; nil without goals.
+func goalsSelect(lang Lang, pair Pair, goals []Goal) *Select {
+	if len(goals) == 0 {
+		return nil
+	}
+	s := &Select{ActionID: ActionGoalProgress, Value: pair.ID, Placeholder: T(lang, "goals.select")}
+	for i, g := range goals {
+		for _, p := range goalProgresses {
+			s.Choices = append(s.Choices, Choice{
+				Label: T(lang, "goals.choice", "n", itoa(i+1), "goal", clip(g.Text, 50), "progress", T(lang, "goals.progress."+string(p))),
+				Value: g.ID + "." + string(p),
+			})
+		}
+	}
+	return s
+}
+
+// withGoals adds to a check-in's message the question on its goals.
+func withGoals(lang Lang, m Message, pair Pair, goals []Goal) Message {
+	s := goalsSelect(lang, pair, goals)
+	if s == nil {
+		return m
+	}
+	m.Text += "\n\n" + T(lang, "goals.checkin")
+	m.Selects = append(m.Selects, *s)
+	return m
+}
+
+// checkinGoals reads a pair's goals for a check-in; a failure is logged
+// and the check-in goes without them.
+func (b *Bot) checkinGoals(ctx context.Context, pair Pair) []Goal {
+	goals, err := b.pairGoals(ctx, pair)
+	if err != nil {
+		b.log.Warn("check-in: goals not read", "pair", pair.ID, "code", string(ErrorCode(err)))
+	}
+	return goals
+}
+
+// answerGoalProgress records where a goal stands (the check-in's menu).
+// The message stays, so that the member can answer for each goal.
+func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, chosen := splitSelect(value)
+	if len(chosen) != 1 {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	goalID, p, ok := strings.Cut(chosen[0], ".")
+	if !ok || !validProgress(GoalProgress(p)) {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	goals, err := b.pairGoals(ctx, pair)
+	if err != nil {
+		return Reply{}, err
+	}
+	names := b.pairNames(ctx, pair)
+	changed := Errorf(ESTALE, "goals.changed", "goals", goalList(lang, pair, goals, names))
+	var goal *Goal
+	for i := range goals {
+		if goals[i].ID == goalID {
+			goal = &goals[i]
+		}
+	}
+	if goal == nil {
+		return Reply{}, changed
+	}
+	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, GoalProgress(p), b.clock.Now().UTC())
+	switch ErrorCode(err) {
+	case "":
+	case ENOTFOUND:
+		return Reply{}, changed
+	case ESTALE:
+		return Reply{}, Errorf(ESTALE, "goals.progress_same", "goal", clip(goal.Text, 80), "progress", T(lang, "goals.progress."+p))
+	default:
+		return Reply{}, err
+	}
+	b.log.Info("goal progress", "member", who.String(), "pair", pair.ID, "goal", g.ID, "progress", p)
+	key := "goals.progress_saved"
+	if g.Progress == GoalDone {
+		key = "goals.progress_done"
+	}
+	return Reply{Message: Message{Text: T(lang, key, "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+p))}}, nil
+}
+
+// sendMidGoals sends each member of a pair, with the mid-way survey, its
+// goals and the question: keep them, change them, or readjust the pair.
+func (b *Bot) sendMidGoals(ctx context.Context, pair Pair, key string) error {
+	goals, err := b.pairGoals(ctx, pair)
+	if err != nil {
+		return err
+	}
+	names := b.pairNames(ctx, pair)
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		if err := b.deliver(ctx, key, id, func(l Lang) Message { return midGoalsMessage(l, pair, goals, names) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// midGoalsMessage is the mid-way review of a pair's goals.
+func midGoalsMessage(lang Lang, pair Pair, goals []Goal, names map[string]string) Message {
+	m := Message{Title: T(lang, "goals.mid_title", "topic", pair.Topic)}
+	if len(goals) == 0 {
+		m.Text = T(lang, "goals.mid_none")
+		m.Buttons = []Button{
+			{Label: T(lang, "btn.goals_set"), ActionID: ActionGoalsOpen, Value: pair.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.goals_readjust"), ActionID: ActionGoalsReadjust, Value: pair.ID},
+		}
+		return m
+	}
+	m.Text = T(lang, "goals.mid_text") + "\n" + goalList(lang, pair, goals, names)
+	m.Buttons = []Button{
+		{Label: T(lang, "btn.goals_keep"), ActionID: ActionGoalsKeep, Value: pair.ID, Style: StylePrimary},
+		{Label: T(lang, "btn.goals_change"), ActionID: ActionGoalsOpen, Value: pair.ID},
+		{Label: T(lang, "btn.goals_readjust"), ActionID: ActionGoalsReadjust, Value: pair.ID},
+	}
+	return m
+}
+
+// midGoalsAnswer records a member's answer to the mid-way review, once.
+func (b *Bot) midGoalsAnswer(ctx context.Context, who MemberID, pairID, answer string) (Pair, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return pair, err
+	}
+	err = b.store.followups.AnswerSurvey(ctx, who.Tenant(), SurveyID(pair.ID+":"+SurveyMid), who, "goals", answer, b.clock.Now().UTC())
+	if ErrorCode(err) == ESTALE {
+		return pair, Errorf(ESTALE, "goals.mid_answered")
+	}
+	return pair, err
+}
+
+// keepGoals is "Keep our goals".
+func keepGoals(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.midGoalsAnswer(ctx, who, pairID, "keep")
+	if err != nil {
+		return Reply{}, err
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, "goals.kept", "topic", pair.Topic)}}, nil
+}
+
+// readjustPair is "Readjust the pair", the guide's « réajuster les
+// binômes »: the managers are told (in their channel; the digest counts
+// the answer), and the member may end the pair for a new match.
+func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.midGoalsAnswer(ctx, who, pairID, "readjust")
+	if err != nil {
+		return Reply{}, err
+	}
+	t := who.Tenant()
+	names := b.pairNames(ctx, pair)
+	b.log.Info("pair readjustment asked", "member", who.String(), "pair", pair.ID)
+	err = b.postToManagers(ctx, t, "readjust:"+pair.ID+":"+who.User, func(l Lang) Message {
+		return Message{Title: T(l, "goals.readjust_title"), Text: T(l, "goals.readjust_managers",
+			"name", names[who.User], "role", T(l, "goals.role."+pair.Role(who)), "mentor", names[pair.Mentor.User], "mentee", names[pair.Mentee.User], "topic", pair.Topic)}
+	})
+	if err != nil {
+		b.log.Warn("readjust: managers not told", "pair", pair.ID, "code", string(ErrorCode(err)))
+	}
+	return Reply{Replace: true, Message: Message{
+		Text: T(lang, "goals.readjusted", "name", names[pair.Other(who).User], "topic", pair.Topic),
+		Buttons: []Button{
+			{Label: T(lang, "btn.goals_rematch"), ActionID: ActionEndAsk, Value: pair.ID, Style: StyleDanger},
+			{Label: T(lang, "btn.goals_change"), ActionID: ActionGoalsOpen, Value: pair.ID},
+		},
+	}}, nil
+}
+
+// memberGoals returns the goals a member set in their pairs, for their
+// export.
+func (b *Bot) memberGoals(ctx context.Context, id MemberID, pairs []Pair) ([]PairGoal, error) {
+	ids := make([]string, len(pairs))
+	for i, p := range pairs {
+		ids[i] = p.ID
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	all, err := b.store.goals.GoalsOf(ctx, id.Tenant(), ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []PairGoal
+	for _, pid := range ids {
+		for _, g := range goalsBy(all[pid], id) {
+			out = append(out, PairGoal{Pair: pid, Goal: g})
+		}
+	}
+	return out, nil
+}
+
+// PairGoal is a goal with its pair, as a member's export lists it.
+type PairGoal struct {
+	Pair string
+	Goal
+}
+
+// ProgramGoals counts the goals of a program's pairs, for the digest.
+type ProgramGoals struct {
+	Program   Program
+	Pairs     int // pairs with goals
+	Set, Done int // goals set, and done
+}
+
+// reportGoals counts, per program, the goals set and done in its pairs
+// (the pairs with goals, in one read, and their goals in another).
+func (b *Bot) reportGoals(ctx context.Context, t Tenant, r *Report) error {
+	filed, err := b.store.goals.GoalPairs(ctx, t)
+	if err != nil || len(filed) == 0 {
+		return err
+	}
+	ids := make([]string, 0, len(filed))
+	for id := range filed {
+		ids = append(ids, id)
+	}
+	goals, err := b.store.goals.GoalsOf(ctx, t, ids)
+	if err != nil {
+		return err
+	}
+	programs, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		return err
+	}
+	byID := map[ProgramID]*ProgramGoals{}
+	for _, p := range programs {
+		byID[p.ID] = &ProgramGoals{Program: p}
+	}
+	for id, program := range filed {
+		gs := goals[id]
+		if len(gs) == 0 {
+			continue
+		}
+		pg := byID[program]
+		if pg == nil {
+			pg = &ProgramGoals{Program: Program{ID: program}}
+			byID[program] = pg
+		}
+		pg.Pairs++
+		for _, g := range gs {
+			pg.Set++
+			if g.Progress == GoalDone {
+				pg.Done++
+			}
+		}
+	}
+	for _, pg := range byID {
+		if pg.Set > 0 {
+			r.Goals = append(r.Goals, *pg)
+		}
+	}
+	sort.Slice(r.Goals, func(i, j int) bool {
+		a, c := r.Goals[i], r.Goals[j]
+		return a.Set > c.Set || a.Set == c.Set && a.Program.ID < c.Program.ID
+	})
+	return nil
+}
+
+// goalsSection is the digest's lines on goals: per program, goals set and
+// done; "" when no pair set any.
+func goalsSection(lang Lang, r Report) string {
+	if len(r.Goals) == 0 {
+		return ""
+	}
+	lines := []string{T(lang, "digest.goals")}
+	for _, g := range r.Goals[:min(len(r.Goals), maxDigestItems)] {
+		name := g.Program.Name
+		if g.Program.ID == DefaultProgram || name == "" {
+			name = T(lang, "digest.goals_default")
+		}
+		lines = append(lines, T(lang, "digest.goals_program", "name", name, "set", Number(lang, g.Set), "done", Number(lang, g.Done), "pairs", Number(lang, g.Pairs)))
+	}
+	if n := len(r.Goals) - maxDigestItems; n > 0 {
+		lines = append(lines, T(lang, "digest.more", "count", itoa(n)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// goalsReached counts, for the end-of-program report, the pairs among
+// own that set goals, and those that reached at least one.
+func goalsReached(goals map[string][]Goal, own map[string]Pair) (set, reached int) {
+	for id := range own {
+		if len(goals[id]) > 0 {
+			set++
+		}
+		for _, g := range goals[id] {
+			if g.Progress == GoalDone {
+				reached++
+				break
+			}
+		}
+	}
+	return set, reached
+}
+
+// cohortGoals reads the goals of the pairs of the programs named (one
+// read), for the end-of-program report.
+func (b *Bot) cohortGoals(ctx context.Context, t Tenant, in cohortInput, programs ...ProgramID) (map[string][]Goal, error) {
+	var ids []string
+	for _, p := range in.all {
+		if id := in.programOf[p.ID]; id != "" && containsProgram(programs, id) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return b.store.goals.GoalsOf(ctx, t, ids)
+}

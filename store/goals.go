@@ -1,0 +1,191 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// Goals of pairs (bot/goals.go):
+//
+//	mb:{p:w}:goals:<pair>  hash  "<user>" → the member's goals (JSON list, in their order),
+//	                              "<user>:v" → its version, guarding each change
+//	mb:{p:w}:goalpairs     hash  pair → the program its goals are counted under
+//
+// Erase deletes goals:<pair> with a pair and the member's fields of a
+// pair kept for the other member; Prune deletes it with its pair.
+
+func (k keys) goals(pair string) string { return string(k) + "goals:" + pair }
+func (k keys) goalPairs() string        { return string(k) + "goalpairs" }
+
+// goalsRetries bounds the attempts of a goal change that races with others.
+const goalsRetries = 8
+
+// storedGoal is a goal as stored: its member is the field's.
+type storedGoal struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	Progress string `json:"progress"`
+	Updated  int64  `json:"updated"` // unix ms
+}
+
+func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
+	var stored []storedGoal
+	if json.Unmarshal([]byte(raw), &stored) != nil {
+		return nil
+	}
+	out := make([]bot.Goal, len(stored))
+	for i, g := range stored {
+		out[i] = bot.Goal{ID: g.ID, By: t.Member(user), Text: g.Text, Progress: bot.GoalProgress(g.Progress), Updated: time.UnixMilli(g.Updated).UTC()}
+	}
+	return out
+}
+
+func goalsJSON(goals []bot.Goal) string {
+	stored := make([]storedGoal, len(goals))
+	for i, g := range goals {
+		stored[i] = storedGoal{ID: g.ID, Text: g.Text, Progress: string(g.Progress), Updated: g.Updated.UnixMilli()}
+	}
+	b, _ := json.Marshal(stored)
+	return string(b)
+}
+
+// goalsOfHash reads a goals:<pair> hash: every member's goals, ordered by
+// user ID, each member's in their order.
+func goalsOfHash(t bot.Tenant, h map[string]string) []bot.Goal {
+	users := make([]string, 0, len(h))
+	for f := range h {
+		if !strings.HasSuffix(f, ":v") {
+			users = append(users, f)
+		}
+	}
+	sort.Strings(users)
+	var out []bot.Goal
+	for _, u := range users {
+		out = append(out, goalsFrom(t, u, h[u])...)
+	}
+	return out
+}
+
+// Goals implements bot.GoalStore.
+func (s *Store) Goals(ctx context.Context, t bot.Tenant, pairID string) ([]bot.Goal, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(t).goals(pairID)).Result()
+	if err != nil {
+		return nil, classify(err, "goals")
+	}
+	return goalsOfHash(t, h), nil
+}
+
+// GoalsOf implements bot.GoalStore: one pipeline.
+func (s *Store) GoalsOf(ctx context.Context, t bot.Tenant, pairIDs []string) (map[string][]bot.Goal, error) {
+	k := keysFor(t)
+	cmds := make([]*redis.MapStringStringCmd, len(pairIDs))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, id := range pairIDs {
+			cmds[i] = p.HGetAll(ctx, k.goals(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "goals of pairs")
+	}
+	out := map[string][]bot.Goal{}
+	for i, id := range pairIDs {
+		if gs := goalsOfHash(t, cmds[i].Val()); len(gs) > 0 {
+			out[id] = gs
+		}
+	}
+	return out, nil
+}
+
+// SetGoals implements bot.GoalStore: read, change, then write guarded by
+// the member's version, again while another change wins the race.
+func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, program bot.ProgramID, by bot.MemberID, change func([]bot.Goal, bool) ([]bot.Goal, error)) ([]bot.Goal, error) {
+	k, u := keysFor(t), by.User
+	for range goalsRetries {
+		cur, err := s.rdb.HMGet(ctx, k.goals(pairID), u, u+":v").Result()
+		if err != nil {
+			return nil, classify(err, "goals")
+		}
+		raw, fresh := cur[0].(string)
+		version, _ := cur[1].(string)
+		next, err := change(goalsFrom(t, u, raw), !fresh)
+		if err != nil {
+			return nil, err
+		}
+		for i := range next {
+			next[i].By, next[i].Updated = t.Member(u), next[i].Updated.UTC().Truncate(time.Millisecond)
+		}
+		tx := newTx()
+		race := tx.eq(k.goals(pairID), u+":v", version)
+		tx.hset(k.goals(pairID), u, goalsJSON(next), u+":v", strconv.Itoa(num(version)+1))
+		tx.hset(k.goalPairs(), pairID, string(program))
+		failed, err := tx.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return nil, err
+		case failed == race:
+			continue
+		}
+		return next, nil
+	}
+	return nil, &bot.Error{Code: bot.ECONFLICT, Err: errString("goals kept changing")}
+}
+
+// SetProgress implements bot.GoalStore, guarded as SetGoals is.
+func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, p bot.GoalProgress, at time.Time) (bot.Goal, error) {
+	k, u := keysFor(t), owner.User
+	for range goalsRetries {
+		cur, err := s.rdb.HMGet(ctx, k.goals(pairID), u, u+":v").Result()
+		if err != nil {
+			return bot.Goal{}, classify(err, "goals")
+		}
+		raw, _ := cur[0].(string)
+		version, _ := cur[1].(string)
+		goals := goalsFrom(t, u, raw)
+		i := -1
+		for j, g := range goals {
+			if g.ID == goalID {
+				i = j
+			}
+		}
+		switch {
+		case i < 0:
+			return bot.Goal{}, notFound("goal")
+		case goals[i].Progress == p:
+			return goals[i], &bot.Error{Code: bot.ESTALE, Err: errString("goal already has that progress")}
+		}
+		goals[i].Progress, goals[i].Updated = p, at.UTC().Truncate(time.Millisecond)
+		tx := newTx()
+		race := tx.eq(k.goals(pairID), u+":v", version)
+		tx.hset(k.goals(pairID), u, goalsJSON(goals), u+":v", strconv.Itoa(num(version)+1))
+		failed, err := tx.run(ctx, s.rdb)
+		switch {
+		case err != nil:
+			return bot.Goal{}, err
+		case failed == race:
+			continue
+		}
+		return goals[i], nil
+	}
+	return bot.Goal{}, &bot.Error{Code: bot.ECONFLICT, Err: errString("goal kept changing")}
+}
+
+// GoalPairs implements bot.GoalStore.
+func (s *Store) GoalPairs(ctx context.Context, t bot.Tenant) (map[string]bot.ProgramID, error) {
+	h, err := s.rdb.HGetAll(ctx, keysFor(t).goalPairs()).Result()
+	if err != nil {
+		return nil, classify(err, "goal pairs")
+	}
+	out := make(map[string]bot.ProgramID, len(h))
+	for id, p := range h {
+		out[id] = bot.ProgramID(p)
+	}
+	return out, nil
+}

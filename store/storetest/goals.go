@@ -1,0 +1,198 @@
+package storetest
+
+import (
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+var goalTests = []contractTest{
+	{"Goals", testGoals},
+	{"GoalProgress", testGoalProgress},
+	{"ConcurrentGoals", testConcurrentGoals},
+	{"GoalsErased", testGoalsErased},
+	{"GoalsPruned", testGoalsPruned},
+}
+
+func goal(id, text string) bot.Goal {
+	return bot.Goal{ID: id, Text: text, Progress: bot.GoalNotStarted, Updated: t0}
+}
+
+// mustGoals sets by's goals to goals and checks the store says fresh as
+// want.
+func mustGoals(t *testing.T, s bot.Store, tn bot.Tenant, pair string, by bot.MemberID, wantFresh bool, goals ...bot.Goal) {
+	t.Helper()
+	_, err := s.SetGoals(ctx(), tn, pair, "p1", by, func(mine []bot.Goal, fresh bool) ([]bot.Goal, error) {
+		if fresh != wantFresh {
+			t.Errorf("fresh %v, want %v (mine %v)", fresh, wantFresh, mine)
+		}
+		return goals, nil
+	})
+	MustOK(t, err)
+}
+
+func texts(goals []bot.Goal) []string {
+	var out []string
+	for _, g := range goals {
+		out = append(out, g.By.User+":"+g.Text+":"+string(g.Progress))
+	}
+	return out
+}
+
+func testGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
+	a, m := tn.Member("A"), tn.Member("M")
+	if gs, err := s.Goals(ctx(), tn, "pair1"); err != nil || len(gs) != 0 {
+		t.Fatalf("got %v, %v, want no goals", gs, err)
+	}
+	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
+	mustGoals(t, s, tn, "pair1", a, true, goal("g3", "listen"))
+	gs, err := s.Goals(ctx(), tn, "pair1")
+	MustOK(t, err)
+	got := map[string][]string{}
+	for _, g := range gs {
+		got[g.By.User] = append(got[g.By.User], g.ID)
+		if g.By != tn.Member(g.By.User) || !g.Updated.Equal(t0) {
+			t.Errorf("got %+v, want the member's full ID and the time set", g)
+		}
+	}
+	if len(gs) != 3 || len(got["M"]) != 2 || got["M"][0] != "g1" || got["M"][1] != "g2" || got["A"][0] != "g3" {
+		t.Fatalf("got %v, want M's g1, g2 in order and A's g3", texts(gs))
+	}
+	// A change sees the member's own goals, not fresh; its error writes nothing.
+	boom := errors.New("no")
+	_, err = s.SetGoals(ctx(), tn, "pair1", "p1", m, func(mine []bot.Goal, fresh bool) ([]bot.Goal, error) {
+		if fresh || len(mine) != 2 || mine[0].Text != "ship" {
+			t.Errorf("got %v fresh %v, want M's two goals", texts(mine), fresh)
+		}
+		return nil, boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("got %v, want change's error", err)
+	}
+	// Cleared goals are not fresh any more.
+	mustGoals(t, s, tn, "pair1", m, false)
+	mustGoals(t, s, tn, "pair1", m, false, goal("g4", "again"))
+	all, err := s.GoalsOf(ctx(), tn, []string{"pair1", "nope"})
+	MustOK(t, err)
+	if len(all) != 1 || len(all["pair1"]) != 2 {
+		t.Fatalf("got %v, want pair1's two goals only", all)
+	}
+	filed, err := s.GoalPairs(ctx(), tn)
+	MustOK(t, err)
+	if len(filed) != 1 || filed["pair1"] != "p1" {
+		t.Fatalf("got %v, want pair1 under p1", filed)
+	}
+}
+
+func testGoalProgress(t *testing.T, s bot.Store, tn bot.Tenant) {
+	m := tn.Member("M")
+	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
+	at := t0.Add(time.Hour)
+	g, err := s.SetProgress(ctx(), tn, "pair1", m, "g2", bot.GoalDone, at)
+	MustOK(t, err)
+	if g.ID != "g2" || g.Progress != bot.GoalDone || !g.Updated.Equal(at) || g.By != m {
+		t.Fatalf("got %+v, want g2 done at %v", g, at)
+	}
+	_, err = s.SetProgress(ctx(), tn, "pair1", m, "g2", bot.GoalDone, at)
+	MustCode(t, err, bot.ESTALE)
+	_, err = s.SetProgress(ctx(), tn, "pair1", m, "zz", bot.GoalDone, at)
+	MustCode(t, err, bot.ENOTFOUND)
+	_, err = s.SetProgress(ctx(), tn, "pair1", tn.Member("A"), "g1", bot.GoalDone, at)
+	MustCode(t, err, bot.ENOTFOUND)
+	gs, _ := s.Goals(ctx(), tn, "pair1")
+	if len(gs) != 2 || gs[0].Progress != bot.GoalNotStarted || gs[1].Progress != bot.GoalDone {
+		t.Fatalf("got %v, want g1 not started and g2 done", texts(gs))
+	}
+}
+
+// testConcurrentGoals: changes racing on one member's goals are all kept,
+// and of several clicks setting one progress, exactly one counts.
+func testConcurrentGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
+	m := tn.Member("M")
+	const n = 6
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.SetGoals(ctx(), tn, "pair1", "p1", m, func(mine []bot.Goal, _ bool) ([]bot.Goal, error) {
+				return append(mine, goal(string(rune('a'+i)), "goal")), nil
+			})
+			if err != nil && bot.ErrorCode(err) != bot.ECONFLICT {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	gs, _ := s.Goals(ctx(), tn, "pair1")
+	if len(gs) == 0 || len(gs) > n {
+		t.Fatalf("got %d goals, want each change that returned kept", len(gs))
+	}
+	var mu sync.Mutex
+	ok := 0
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.SetProgress(ctx(), tn, "pair1", m, gs[0].ID, bot.GoalDone, t0)
+			mu.Lock()
+			defer mu.Unlock()
+			switch bot.ErrorCode(err) {
+			case "":
+				ok++
+			case bot.ESTALE, bot.ECONFLICT:
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if ok != 1 {
+		t.Fatalf("%d clicks counted, want 1", ok)
+	}
+}
+
+func testGoalsErased(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := mustOfficialPair(t, s, tn)
+	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
+	mustGoals(t, s, tn, pair.ID, pair.Mentor, true, goal("g2", "listen"))
+	mustGoals(t, s, tn, "other", pair.Mentee, true, goal("g3", "other"))
+	// The mentor leaves: the pair is kept for the mentee, blanked.
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentor, Blank: []string{pair.ID}}))
+	gs, _ := s.Goals(ctx(), tn, pair.ID)
+	if len(gs) != 1 || gs[0].ID != "g1" {
+		t.Fatalf("got %v, want the mentee's goal only", texts(gs))
+	}
+	// The mentee erases the pair: its goals go, and its filing.
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Pairs: []string{pair.ID}}))
+	if gs, _ := s.Goals(ctx(), tn, pair.ID); len(gs) != 0 {
+		t.Fatalf("got %v, want no goals left", texts(gs))
+	}
+	filed, _ := s.GoalPairs(ctx(), tn)
+	if _, ok := filed[pair.ID]; ok || len(filed) != 1 {
+		t.Fatalf("got %v, want only the other pair filed", filed)
+	}
+}
+
+func testGoalsPruned(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := mustOfficialPair(t, s, tn)
+	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
+	mustGoals(t, s, tn, "young", pair.Mentee, true, goal("g2", "kept"))
+	_, err := s.EndPair(ctx(), tn, pair.ID, bot.PairCompleted, "", t0)
+	MustOK(t, err)
+	_, err = s.Prune(ctx(), tn, t0.Add(24*time.Hour))
+	MustOK(t, err)
+	if gs, _ := s.Goals(ctx(), tn, pair.ID); len(gs) != 0 {
+		t.Fatalf("got %v, want the pruned pair's goals gone", texts(gs))
+	}
+	if gs, _ := s.Goals(ctx(), tn, "young"); len(gs) != 1 {
+		t.Fatalf("got %v, want the other pair's goals kept", texts(gs))
+	}
+	filed, _ := s.GoalPairs(ctx(), tn)
+	if _, ok := filed[pair.ID]; ok {
+		t.Fatalf("got %v, want the pruned pair unfiled", filed)
+	}
+}
