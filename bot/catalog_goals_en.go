@@ -35,7 +35,7 @@ var catalogGoalsEN = map[string]string{
 	"goals.choose":      "You have several pairs in progress. Which one are the goals for?",
 	"goals.more":        "Or name the pair with `pair:`: {pairs}.",
 
-	"goals.checkin":           "And your goals: where does each stand? Choose in the menu, once for each goal.",
+	"goals.checkin":           "And your goals: where does each stand now? Choose in the menu, once for each goal that moved.",
 	"goals.select":            "Where does each goal stand?",
 	"goals.choice":            "{n}. {goal}: {progress}",
 	"goals.progress_saved":    "Noted: “{goal}” is {progress}.",

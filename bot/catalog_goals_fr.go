@@ -14,7 +14,7 @@ var catalogGoalsFR = map[string]string{
 	"btn.goals_keep":     "Garder nos objectifs",
 	"btn.goals_change":   "Changer nos objectifs",
 	"btn.goals_readjust": "Réajuster le binôme",
-	"btn.goals_rematch":  "Mettre fin au binôme pour un nouveau mentor",
+	"btn.goals_rematch":  "Mettre fin au binôme pour une nouvelle mise en relation",
 
 	"goals.progress.not-started": "pas commencé",
 	"goals.progress.in-progress": "en cours",
@@ -35,7 +35,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.choose":      "Vous avez plusieurs binômes en cours. Pour lequel sont ces objectifs\u202f?",
 	"goals.more":        "Ou nommez le binôme avec `binôme:`\u202f: {pairs}.",
 
-	"goals.checkin":           "Et vos objectifs\u202f: où en est chacun\u202f? Choisissez dans le menu, une fois par objectif.",
+	"goals.checkin":           "Et vos objectifs\u202f: où en est chacun\u202f? Choisissez dans le menu, une fois par objectif qui a avancé.",
 	"goals.select":            "Où en est chaque objectif\u202f?",
 	"goals.choice":            "{n}. {goal}\u202f: {progress}",
 	"goals.progress_saved":    "C'est noté\u202f: «\u202f{goal}\u202f» est {progress}.",
@@ -47,7 +47,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.mid_none":          "Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme\u202f?",
 	"goals.mid_answered":      "Vous avez déjà répondu à cette question.",
 	"goals.kept":              "Très bien\u202f: vos objectifs pour «\u202f{topic}\u202f» restent les mêmes.",
-	"goals.readjusted":        "Merci de l'avoir dit. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander un nouveau mentor, cliquez ci-dessous.",
+	"goals.readjusted":        "Merci de l'avoir dit. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
 	"goals.readjust_title":    "Un binôme demande à être réajusté",
 	"goals.readjust_managers": "Au bilan de mi-parcours, {name} ({role}) a demandé à réajuster son binôme\u202f: {mentor}, mentor de {mentee} sur «\u202f{topic}\u202f».",
 

@@ -85,7 +85,7 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return err
 	}
 	// Each check-in asks where the pair's goals stand too (goals.go).
-	goals := b.checkinGoals(ctx, pair)
+	goals, names := b.checkinGoals(ctx, pair), b.pairNames(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		if saidYes[id.User] {
 			continue
@@ -95,7 +95,7 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			return err
 		}
 		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message {
-			return withGoals(l, checkinMessage(l, pair, round, other.displayName()), pair, goals)
+			return withGoals(l, checkinMessage(l, pair, round, other.displayName()), pair, goals, names)
 		}); err != nil {
 			return err
 		}

@@ -385,13 +385,14 @@ func goalsSelect(lang Lang, pair Pair, goals []Goal) *Select {
 	return s
 }
 
-// withGoals adds to a check-in's message the question on its goals.
-func withGoals(lang Lang, m Message, pair Pair, goals []Goal) Message {
+// withGoals adds to a check-in's message the pair's goals as they stand
+// and the question on them.
+func withGoals(lang Lang, m Message, pair Pair, goals []Goal, names map[string]string) Message {
 	s := goalsSelect(lang, pair, goals)
 	if s == nil {
 		return m
 	}
-	m.Text += "\n\n" + T(lang, "goals.checkin")
+	m.Text += "\n\n" + T(lang, "goals.checkin") + "\n" + goalList(lang, pair, goals, names)
 	m.Selects = append(m.Selects, *s)
 	return m
 }

@@ -63,8 +63,8 @@ func playFlow(t *testing.T, h *Harness) {
 		if len(intro.Embeds) != 1 || !strings.HasPrefix(intro.Embeds[0].Title, "Introduction: go") {
 			t.Fatalf("got %q, want the introduction", intro.Text())
 		}
-		if b := intro.Buttons(); len(b) != 1 || b[0].Style != 5 || !strings.HasPrefix(b[0].URL, "https://meet.jit.si/mentorbot-") {
-			t.Errorf("got buttons %+v, want a link to the video room", b)
+		if b := intro.Buttons(); len(b) != 2 || b[0].CustomID == "" || b[1].Style != 5 || !strings.HasPrefix(b[1].URL, "https://meet.jit.si/mentorbot-") {
+			t.Errorf("got buttons %+v, want Set our goals and a link to the video room", b)
 		}
 		if !intro.PingsNoneFromText() || len(intro.AllowedMentions.Users) != 0 {
 			t.Errorf("got allowed_mentions %+v, want no pings in a DM", intro.AllowedMentions)

@@ -41,6 +41,7 @@ type Harness struct {
 	Guild   string
 	URL     string // the interactions endpoint
 	Log     *SyncBuffer
+	Clock   *bot.ManualClock // the core's clock: Advance it, then Bot.TickTenants
 }
 
 // HarnessOptions adjust a Harness before it opens.
@@ -68,7 +69,7 @@ func MustHarness(tb testing.TB, opts ...func(*HarnessOptions)) *Harness {
 	}
 	log := slog.New(slog.NewTextHandler(h.Log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	clock := bot.NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	h.Bot = bot.New(bot.Config{}, storetest.MustOpen(tb), clock, mrand.NewChaCha8([32]byte{1}), log)
+	h.Bot, h.Clock = bot.New(bot.Config{}, storetest.MustOpen(tb), clock, mrand.NewChaCha8([32]byte{1}), log), clock
 	var handler discord.Handler = h.Bot
 	if o.Wrap != nil {
 		handler = o.Wrap(handler)
