@@ -29,6 +29,7 @@ var catalogGoalsEN = map[string]string{
 	"goals.cleared":     "Your goals for your pair on “{topic}” are removed.",
 	"goals.other_title": "Goals: {topic}",
 	"goals.other_set":   "{name} set their goals for your pair. The pair's goals now:",
+	"goals.too_long":    "Goal {n} is too long: {max} characters at most. One sentence is enough.",
 	"goals.none":        "You have no pair in progress to set goals for. `/mentor status` shows your pairs.",
 	"goals.not_started": "Your pair with {name} on “{topic}” hasn't started yet: you can set your goals once you have both accepted the charter.",
 	"goals.no_match":    "None of your pairs in progress is with “{query}” or on “{query}”. Your pairs in progress: {pairs}.",

@@ -29,6 +29,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.cleared":     "Vos objectifs pour votre binôme sur «\u202f{topic}\u202f» sont retirés.",
 	"goals.other_title": "Objectifs\u202f: {topic}",
 	"goals.other_set":   "{name} a fixé ses objectifs pour votre binôme. Les objectifs du binôme désormais\u202f:",
+	"goals.too_long":    "L'objectif {n} est trop long\u202f: {max} caractères au maximum. Une phrase suffit.",
 	"goals.none":        "Vous n'avez aucun binôme en cours pour lequel fixer des objectifs. `/mentor status` affiche vos binômes.",
 	"goals.not_started": "Votre binôme avec {name} sur «\u202f{topic}\u202f» n'a pas encore commencé\u202f: vous pourrez fixer vos objectifs une fois la charte acceptée par vous deux.",
 	"goals.no_match":    "Aucun de vos binômes en cours n'est avec «\u202f{query}\u202f» ni sur «\u202f{query}\u202f». Vos binômes en cours\u202f: {pairs}.",

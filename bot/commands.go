@@ -280,11 +280,13 @@ func commandTable() []CommandSpec {
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
 		}},
 		// A pair's goals (goals.go): the goals' form, or first: second: third:.
+		// Their length (MaxGoalLen) is checked by runGoals, in the goals'
+		// words: first: second: third: name answers elsewhere (optname).
 		{Name: "goals", run: runGoals, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
-			{Name: "first", French: "premier", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
-			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
-			{Name: "third", French: "troisième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true, Help: "opt.goal_n"},
+			{Name: "first", French: "premier", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
+			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
+			{Name: "third", French: "troisième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
 		}},
 		{Name: "answers", run: runAnswers, Options: []Option{
 			{Name: "first", French: "première", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Goals and milestones (docs/followup.md). Each member of a pair sets up
@@ -216,8 +217,12 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{Message: msgOf(choose)}, err
 	}
 	var texts []string
-	for _, name := range goalOptions {
-		if v := strings.TrimSpace(in.Text(name)); v != "" {
+	for i, name := range goalOptions {
+		v := strings.TrimSpace(in.Text(name))
+		if utf8.RuneCountInString(v) > MaxGoalLen {
+			return Reply{}, &Error{Code: EINVALID, Key: "goals.too_long", Args: []string{"n", itoa(i + 1), "max", itoa(MaxGoalLen)}, Field: name}
+		}
+		if v != "" {
 			texts = append(texts, v)
 		}
 	}
