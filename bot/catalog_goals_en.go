@@ -52,10 +52,11 @@ var catalogGoalsEN = map[string]string{
 	"goals.readjust_title":    "A pair asks to be readjusted",
 	"goals.readjust_managers": "At the halfway review, {name} ({role}) asked to readjust their pair: {mentor} mentoring {mentee} on “{topic}”.",
 
-	"digest.goals":         "*Goals*",
-	"digest.goals_default": "Outside programs",
-	"digest.goals_program": "• {name}: {set} {set|goal|goals} set in {pairs} {pairs|pair|pairs}, {done} done",
-	"report.goals":         "Pairs that reached at least one goal",
+	"digest.goals":          "Goals, per program",
+	"digest.goals_readjust": "• Readjusting asked at the mid-way review, last week: {count} {count|time|times}",
+	"digest.goals_default":  "Outside programs",
+	"digest.goals_program":  "• {name}: {set} {set|goal|goals} set in {pairs} {pairs|pair|pairs}, {done} done",
+	"report.goals":          "Pairs that reached at least one goal",
 }
 
 func init() {

@@ -52,10 +52,11 @@ var catalogGoalsFR = map[string]string{
 	"goals.readjust_title":    "Un binôme demande à être réajusté",
 	"goals.readjust_managers": "Au bilan de mi-parcours, {name} ({role}) a demandé à réajuster son binôme\u202f: {mentor}, mentor de {mentee} sur «\u202f{topic}\u202f».",
 
-	"digest.goals":         "*Objectifs*",
-	"digest.goals_default": "Hors programme",
-	"digest.goals_program": "• {name}\u202f: {set} {set|objectif fixé|objectifs fixés} dans {pairs} {pairs|binôme|binômes}, {done} {done|atteint|atteints}",
-	"report.goals":         "Binômes ayant atteint au moins un objectif",
+	"digest.goals":          "Objectifs, par programme",
+	"digest.goals_readjust": "• Réajustements demandés au bilan de mi-parcours, la semaine dernière\u202f: {count}",
+	"digest.goals_default":  "Hors programme",
+	"digest.goals_program":  "• {name}\u202f: {set} {set|objectif fixé|objectifs fixés} dans {pairs} {pairs|binôme|binômes}, {done} {done|atteint|atteints}",
+	"report.goals":          "Binômes ayant atteint au moins un objectif",
 }
 
 func init() {

@@ -93,6 +93,10 @@ const (
 	ActionGoalsReadjust = "goals.readjust" // the mid-way survey: readjust the pair
 )
 
+// EventReadjust counts a member's "Readjust the pair" at the mid-way
+// review (Member who asked, Ref the pair): the digest shows the week's.
+const EventReadjust EventKind = "readjust"
+
 // goalOptions are the options of /mentor goals that carry goals, in order.
 var goalOptions = []string{"first", "second", "third"}
 
@@ -519,8 +523,8 @@ func keepGoals(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID stri
 }
 
 // readjustPair is "Readjust the pair", the guide's « réajuster les
-// binômes »: the managers are told (in their channel; the digest counts
-// the answer), and the member may end the pair for a new match.
+// binômes »: the managers are told (in their channel, and the digest
+// counts the week's), and the member may end the pair for a new match.
 func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
 	pair, err := b.midGoalsAnswer(ctx, who, pairID, "readjust")
 	if err != nil {
@@ -529,6 +533,7 @@ func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID s
 	t := who.Tenant()
 	names := b.pairNames(ctx, pair)
 	b.log.Info("pair readjustment asked", "member", who.String(), "pair", pair.ID)
+	b.record(ctx, Event{Kind: EventReadjust, Member: who, Other: pair.Other(who), Ref: pair.ID, Topic: pair.Topic})
 	err = b.postToManagers(ctx, t, "readjust:"+pair.ID+":"+who.User, func(l Lang) Message {
 		return Message{Title: T(l, "goals.readjust_title"), Text: T(l, "goals.readjust_managers",
 			"name", names[who.User], "role", T(l, "goals.role."+pair.Role(who)), "mentor", names[pair.Mentor.User], "mentee", names[pair.Mentee.User], "topic", pair.Topic)}
@@ -634,13 +639,17 @@ func (b *Bot) reportGoals(ctx context.Context, t Tenant, r *Report) error {
 	return nil
 }
 
-// goalsSection is the digest's lines on goals: per program, goals set and
-// done; "" when no pair set any.
+// goalsSection is the digest's lines on goals: the week's requests to
+// readjust a pair, then per program, goals set and done; "" when there is
+// nothing to say.
 func goalsSection(lang Lang, r Report) string {
-	if len(r.Goals) == 0 {
+	if len(r.Goals) == 0 && r.Week.Readjust == 0 {
 		return ""
 	}
 	lines := []string{T(lang, "digest.goals")}
+	if r.Week.Readjust > 0 {
+		lines = append(lines, T(lang, "digest.goals_readjust", "count", Number(lang, r.Week.Readjust)))
+	}
 	for _, g := range r.Goals[:min(len(r.Goals), maxDigestItems)] {
 		name := g.Program.Name
 		if g.Program.ID == DefaultProgram || name == "" {

@@ -121,6 +121,11 @@ func TestGoals(t *testing.T) {
 		t.Errorf("got %+v, want the button that ends the pair for a new match", r.Message.Buttons)
 	}
 	MustContain(t, h.Click("carol", "carol", bot.ActionGoalsReadjust), "already answered")
+	// The digest of the week counts it.
+	msg, _, err = h.Bot.Digest(context.Background(), h.Tenant, h.Clock.Now().AddDate(0, 0, 7))
+	if err != nil || !strings.Contains(msg.Text, "• Readjusting asked at the mid-way review, last week: 1 time") {
+		t.Errorf("got digest %q (%v), want the readjustment counted", msg.Text, err)
+	}
 }
 
 // TestGoalsPairs: /mentor goals with no pair, a pair not started yet,
