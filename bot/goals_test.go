@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -210,4 +211,26 @@ func TestGoalsReport(t *testing.T) {
 	MustContain(t, h.Run("alice", `admin report program:"Mentorat 2027"`), "• Pairs that reached at least one goal: 1 of 2 (50%)")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", `admin report programme:"Mentorat 2027"`), "• Binômes ayant atteint au moins un objectif\u202f: 1 sur 2 (50\u00a0%)")
+}
+
+// TestGoalsExported: /mentor export-me lists the goals the member set.
+func TestGoalsExported(t *testing.T) {
+	h := MustAdminHarness(t)
+	mustOfficial(h.Harness, "carol", "offer go capacity:1", "dan", "request go kind:one-to-one goal:ship it")
+	h.Run("carol", "goals first:listen more")
+	h.Posting.Posts()
+	MustContain(t, h.Run("carol", "export-me"), "")
+	files := h.Posting.Posts()
+	if len(files) != 1 || files[0].File == nil {
+		t.Fatalf("got %+v, want the export", files)
+	}
+	var export struct {
+		Goals []struct{ Pair, Text, Progress string } `json:"goals"`
+	}
+	if err := json.Unmarshal(files[0].File.Data, &export); err != nil {
+		t.Fatal(err)
+	}
+	if len(export.Goals) != 1 || export.Goals[0].Text != "listen more" || export.Goals[0].Progress != "not-started" || export.Goals[0].Pair == "" {
+		t.Errorf("got goals %+v, want carol's one goal, not dan's", export.Goals)
+	}
 }
