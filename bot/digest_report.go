@@ -28,6 +28,7 @@ type Report struct {
 	Stalled      []FlaggedPair // stalled and still active, oldest first
 	LowRatings   []FlaggedPair // rated LowRatingMax or less since Start, oldest first
 	Fairness     Fairness      // the requests of the FairnessWeeks weeks before Week
+	AutoPaused   int           // members paused now for leaving prompts unanswered (pause_auto.go)
 	Returned     int           // mentors back for a new mentee, since the beginning
 	Became       int           // mentees who became mentors, since the beginning
 }
@@ -72,6 +73,9 @@ type WaitingRequest struct {
 	// (heldPrograms): nobody is proposed to it until then, whatever Why
 	// says; nil for a request the matcher serves.
 	Held *Program
+	// Paused is the mentee's pause (pause.go): nobody is proposed to the
+	// request until it ends; nil when the mentee is not paused.
+	Paused *Pause
 }
 
 // FlaggedPair is a pair a manager should look at.

@@ -87,6 +87,7 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	sp := s.lock(e.Member.Tenant())
 	defer s.mu.Unlock()
 	sp.camp.erase(u)
+	sp.pausesOf().erase(u)
 	// The members of the pairs named, as read before anything goes.
 	roles := map[string][]string{}
 	for _, id := range slices.Concat(e.Pairs, e.Blank) {
