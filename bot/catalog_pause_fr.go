@@ -4,7 +4,7 @@ package bot
 // members paused for not answering (pause*.go), in French.
 var catalogPauseFR = map[string]string{
 	"opt.until":     "la date de fin de votre pause, dans votre fuseau horaire : `jusqu-au:2027-01-10`",
-	"opt.for":       "la durée de votre pause, en jours, semaines ou mois, par ex. `pendant:10j`, `pendant:3s` ou `pendant:2mois`",
+	"opt.for":       "la durée de la pause en jours, semaines ou mois, par ex. `10j`, `3s` ou `2mois`",
 	"optname.until": "la date de fin",
 	"optname.for":   "la durée de la pause",
 
@@ -38,7 +38,7 @@ var catalogPauseFR = map[string]string{
 
 	"digest.auto_paused": "{count} {count|membre est|membres sont} en pause pour des messages restés sans réponse (`/mentor admin settings sans-réponse:`).",
 
-	"opt.unanswered":                 "mettre en pause une personne qui laisse autant de propositions ou de points d'étape de suite sans réponse (0 : jamais)",
+	"opt.unanswered":                 "mise en pause après autant de propositions ou de points d'étape de suite sans réponse (0 : jamais)",
 	"optname.unanswered":             "le nombre de messages sans réponse",
 	"admin.settings.hint.unanswered": "Donnez un nombre de 0 à 20 (0 : ne mettre personne en pause).",
 	"admin.settings.unanswered_off":  "jamais",
