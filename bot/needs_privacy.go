@@ -18,6 +18,13 @@ func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
 		return d, err
 	}
 	sort.Slice(d.Needs, func(i, j int) bool { return d.Needs[i].Survey < d.Needs[j].Survey })
-	d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id)
-	return d, err
+	if d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id); err != nil {
+		return d, err
+	}
+	if p, err := b.store.pauses.GetPause(ctx, id); err == nil {
+		d.Pause = &p // pause.go
+	} else if ErrorCode(err) != ENOTFOUND {
+		return d, err
+	}
+	return d, nil
 }

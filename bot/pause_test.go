@@ -231,3 +231,17 @@ func mustPausedUntil(tb testing.TB, h *bottest.Harness, user string) time.Time {
 	}
 	return until
 }
+
+// TestPauseExported: /mentor export-me's file gives the member's pause.
+func TestPauseExported(t *testing.T) {
+	id := bot.MemberID{Platform: "test", Workspace: "w", User: "ann"}
+	p := bot.Pause{Member: id, Until: time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC), At: bottest.Start}
+	data, err := bot.MemberJSON(id, bot.MemberData{Pause: &p}, bottest.Start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact := strings.Join(strings.Fields(string(data)), "")
+	if want := `"pause":{"since":"2026-11-02T09:00:00Z","until":"2027-01-10T09:00:00Z","automatic":false}`; !strings.Contains(compact, want) {
+		t.Fatalf("got %s, want it to contain %s", data, want)
+	}
+}

@@ -65,6 +65,9 @@ type MemberData struct {
 	// their own seams (memberData), erased by Erase with the rest.
 	Needs          []NeedsAnswer
 	CampaignOptOut bool
+	// Pause is the member's pause (pause.go), read through its own seam;
+	// nil when they have none.
+	Pause *Pause
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest
