@@ -162,7 +162,7 @@ var catalogEN = map[string]string{
 	"cmd.cancel.example":  "/mentor cancel",
 	"cmd.pause.summary":   "stop receiving requests as a mentor; with a date, pause your request too",
 	"cmd.pause.example":   "/mentor pause until:2027-01-10",
-	"cmd.resume.summary":  "receive requests as a mentor again",
+	"cmd.resume.summary":  "end your pause: your offer takes requests again and your request looks for a mentor",
 	"cmd.resume.example":  "/mentor resume",
 	"cmd.lang.summary":    "choose the language I speak with you: en or fr",
 	"cmd.lang.example":    "/mentor lang fr",

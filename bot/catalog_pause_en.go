@@ -30,6 +30,7 @@ var catalogPauseEN = map[string]string{
 	"pause.reason_auto":         "Paused automatically after leaving messages unanswered: nobody is proposed until they resume.",
 
 	"err.pause_nothing":   "You have no offer and no open request to pause. To offer mentoring, type `/mentor offer`.",
+	"err.pause_need_date": "You don't offer mentoring. To pause your request on “{topic}”, give a date: `/mentor pause until:2027-01-10` or `/mentor pause for:3w`.",
 	"err.pause_both":      "Give `until:` or `for:`, not both.",
 	"err.pause_bad_until": "I can't read the date “{value}”: write it like `until:2027-01-10`.",
 	"err.pause_bad_for":   "I can't read the length “{value}”: write it like `for:10d` (days), `for:3w` (weeks) or `for:2m` (months).",

@@ -69,6 +69,9 @@ func (b *Bot) pauseOffer(ctx context.Context, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	if !hasOffer {
+		if r, hasRequest, _ := b.openRequestOf(ctx, in.Member); hasRequest {
+			return Reply{}, Errorf(ENOTFOUND, "err.pause_need_date", "topic", r.Topic)
+		}
 		return Reply{}, Errorf(ENOTFOUND, "err.no_offer")
 	}
 	o.Paused, o.Keys = true, topicKeys(o.Topics...)

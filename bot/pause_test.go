@@ -245,3 +245,14 @@ func TestPauseExported(t *testing.T) {
 		t.Fatalf("got %s, want it to contain %s", data, want)
 	}
 }
+
+// TestPlainPauseRequestOnly: a mentee with no offer who types /mentor
+// pause is told how to pause their request.
+func TestPlainPauseRequestOnly(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ann", "request go")
+	MustContain(t, h.Run("ann", "pause"), "To pause your request on “go”, give a date")
+	h.Run("fr", "lang fr")
+	h.Run("fr", "request go")
+	MustContain(t, h.Run("fr", "pause"), "Pour mettre en pause votre demande sur «\u202fgo\u202f», donnez une date")
+}
