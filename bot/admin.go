@@ -95,6 +95,7 @@ var settingFrench = map[string]string{
 	"checkin-every": "fréquence-points", "escalate-after": "alerte-après",
 	"kinds": "types", "max-tz-hours": "écart-fuseaux-max", "default-lang": "langue-défaut",
 	"tz": "fuseau", "digest-channel": "canal-bilan",
+	"unanswered": "sans-réponse",
 }
 
 // mustManage returns EFORBIDDEN unless id is a manager of its workspace:

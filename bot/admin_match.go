@@ -198,6 +198,9 @@ func (b *Bot) roundMentors(ctx context.Context, p roundPlan) (map[string]Member,
 func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	// The need as the round saw it, with the mentee's history: the
 	// mentors they must not meet again are excluded, as in the round.
+	if pz, ok := p.pool.paused[r.ID]; ok {
+		return pausedReasonOf(lang, pz, p.pool.pausedLoc)
+	}
 	need, _ := p.pool.need(r.ID)
 	why := matching.Explain(need, p.pool.mentors, p.pool.opt)
 	if why.Eligible > 0 {

@@ -76,6 +76,9 @@ func settingValue(lang Lang, s Settings, name string) string {
 	if name == "kinds" {
 		return kindsIn(lang, s.Kinds)
 	}
+	if name == "unanswered" && s.Unanswered == 0 {
+		return T(lang, "admin.settings.unanswered_off")
+	}
 	if v := s.Get(name); name != "max-tz-hours" || v != "0" {
 		return v
 	}

@@ -100,7 +100,7 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			return err
 		}
 	}
-	return nil
+	return b.checkinLapses(ctx, t, pair, j) // the round before, left without a click (pause_auto.go)
 }
 
 // saidYes returns, for a reminder (checkinr:<pair>:<round>), the members

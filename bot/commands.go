@@ -271,7 +271,12 @@ func commandTable() []CommandSpec {
 		}},
 		{Name: "status", ReadOnly: true, run: runStatus},
 		{Name: "cancel", run: runCancel},
-		{Name: "pause", run: runPause},
+		// pause.go: with until: or for:, the offer and the open request
+		// until that date.
+		{Name: "pause", run: runPause, Options: []Option{
+			{Name: "until", French: "jusqu-au", Aliases: []string{"jusquau", "jusqua", "au"}, Type: OptText, MaxLength: 30},
+			{Name: "for", French: "pendant", Aliases: []string{"duree"}, Type: OptText, MaxLength: 30},
+		}},
 		{Name: "resume", run: runResume},
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Required: true},

@@ -9,7 +9,7 @@ import (
 // first; stalled pairs; low ratings.
 func eyeSection(lang Lang, r Report) string {
 	lines := []string{T(lang, "digest.eye")}
-	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings) == 0 {
+	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings)+r.AutoPaused == 0 {
 		return strings.Join(append(lines, T(lang, "digest.eye_none")), "\n")
 	}
 	loc := r.At.Location()
@@ -20,6 +20,9 @@ func eyeSection(lang Lang, r Report) string {
 			why := waitingReasonOf(lang, w.Request.Topic, w.Why)
 			if w.Held != nil {
 				why = T(lang, "digest.waiting_held", "name", w.Held.Name, "start", Date(lang, w.Held.Start))
+			}
+			if w.Paused != nil {
+				why = pausedReasonOf(lang, *w.Paused, loc)
 			}
 			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
 				"waited", waited(lang, days), "why", why))
@@ -41,6 +44,9 @@ func eyeSection(lang Lang, r Report) string {
 				"topic", f.Pair.Topic, "rating", itoa(f.Flag.Rating), "date", Date(lang, f.Flag.At.In(loc))))
 		}
 		lines = append(lines, more(lang, len(r.LowRatings))...)
+	}
+	if r.AutoPaused > 0 {
+		lines = append(lines, T(lang, "digest.auto_paused", "count", itoa(r.AutoPaused)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -28,12 +28,20 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	if err != nil {
 		return err
 	}
+	pauses, err := b.store.pauses.Pauses(ctx, t)
+	if err != nil {
+		return err
+	}
+	r.AutoPaused = autoPaused(pauses)
 	mentors, opt := pool.mentors, pool.opt
 	for i, req := range waiting {
 		why := matching.Explain(pool.needs[i], mentors, opt)
 		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why}
 		if p, ok := held[req.InProgram()]; ok {
 			w.Held = &p
+		}
+		if p, ok := pauses[req.Mentee.User]; ok {
+			w.Paused = &p
 		}
 		r.Waiting = append(r.Waiting, w)
 	}

@@ -31,6 +31,7 @@ type Report struct {
 	Returned     int            // mentors back for a new mentee, since the beginning
 	Became       int            // mentees who became mentors, since the beginning
 	Goals        []ProgramGoals // goals set and done, per program with goals, most goals first (goals.go)
+	AutoPaused   int            // members paused now for leaving prompts unanswered (pause_auto.go)
 }
 
 // WeekFigures are one week's numbers, from the store's counters.
@@ -74,6 +75,9 @@ type WaitingRequest struct {
 	// (heldPrograms): nobody is proposed to it until then, whatever Why
 	// says; nil for a request the matcher serves.
 	Held *Program
+	// Paused is the mentee's pause (pause.go): nobody is proposed to the
+	// request until it ends; nil when the mentee is not paused.
+	Paused *Pause
 }
 
 // FlaggedPair is a pair a manager should look at.

@@ -49,6 +49,9 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
 		Surveys: []surveyExport{}, Charters: []CharterAcceptance{}, Testimonials: []Testimonial{}, Speed: []SpeedTaking{}, Needs: []NeedsAnswer{}, Goals: []goalExport{}}
 	out.Speed = append(out.Speed, d.Speed...)
+	if p := d.Pause; p != nil {
+		out.Pause = &pauseExport{Since: p.At, Until: timePtr(p.Until), Automatic: p.Auto}
+	}
 	if d.Member.ID.User != "" {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
@@ -113,6 +116,16 @@ type memberExport struct {
 	Goals []goalExport `json:"goals"`
 	// CampaignOptOut: the member asked for no more campaign messages.
 	CampaignOptOut bool `json:"campaigns_opted_out"`
+	// Pause is the member's pause, if they have one (pause.go).
+	Pause *pauseExport `json:"pause,omitempty"`
+}
+
+// pauseExport is a member's pause: since when, until when (none: until
+// they resume), and whether the bot paused them for not answering.
+type pauseExport struct {
+	Since     time.Time  `json:"since"`
+	Until     *time.Time `json:"until,omitempty"`
+	Automatic bool       `json:"automatic"`
 }
 
 type profileExport struct {

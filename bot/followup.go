@@ -123,6 +123,7 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return err
 	}
 	b.record(ctx, Event{Kind: EventExpired, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
+	b.unanswered(ctx, p.Mentor) // a proposal left without a click (pause_auto.go)
 	return nil
 }
 
@@ -197,6 +198,9 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	if later, err := b.escalateLater(ctx, t, r); later || err != nil {
 		return err
+	}
+	if later, err := b.escalatePaused(ctx, t, r); later || err != nil {
+		return err // pause.go
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)

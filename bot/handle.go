@@ -170,6 +170,8 @@ func actionTable() map[string]actionFunc {
 		ActionGoalProgress:  answerGoalProgress,
 		ActionGoalsKeep:     keepGoals,
 		ActionGoalsReadjust: readjustPair,
+		// The Resume button of a member paused for not answering (pause_auto.go).
+		ActionPauseResume: resumeButton,
 	}
 }
 
@@ -210,6 +212,7 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 		// the message that carries it stays as it is.
 		return refuse(a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"))
 	}
+	b.answered(ctx, a.Member) // any click of theirs: they answer (pause_auto.go)
 	reply, err := run(ctx, b, a.Member, lang, value)
 	if err != nil {
 		return refuse(a.ActionID, err)

@@ -14,6 +14,7 @@ type proposeResult struct {
 	proposed bool
 	why      matching.Explanation
 	gap      matching.LanguageGap // whether languages alone stand in the way
+	paused   *Pause               // the mentee is paused: nobody was asked (pause.go)
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
@@ -30,6 +31,9 @@ const (
 // the result explains why. r must be fresh from the store, so that its
 // declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
+	if p, ok := b.pauseOf(ctx, r.Mentee); ok {
+		return proposeResult{paused: &p}, nil
+	}
 	rk, err := b.candidates(ctx, r, mentee)
 	if err != nil {
 		return proposeResult{}, err

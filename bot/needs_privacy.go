@@ -21,6 +21,13 @@ func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
 	if d.Goals, err = b.memberGoals(ctx, id, d.Pairs); err != nil {
 		return d, err
 	}
-	d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id)
-	return d, err
+	if d.CampaignOptOut, err = b.store.campaigns.CampaignOptedOut(ctx, id); err != nil {
+		return d, err
+	}
+	if p, err := b.store.pauses.GetPause(ctx, id); err == nil {
+		d.Pause = &p // pause.go
+	} else if ErrorCode(err) != ENOTFOUND {
+		return d, err
+	}
+	return d, nil
 }

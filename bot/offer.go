@@ -237,31 +237,4 @@ func capacityText(lang Lang, o Offer) string {
 	return T(lang, "offer.capacity", "active", itoa(o.Active), "capacity", itoa(o.Capacity))
 }
 
-// runPause stops proposals to the member as a mentor.
-func runPause(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	return setPaused(ctx, b, in, true)
-}
-
-// runResume restarts proposals to the member as a mentor.
-func runResume(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	return setPaused(ctx, b, in, false)
-}
-
-func setPaused(ctx context.Context, b *Bot, in *Invocation, paused bool) (Reply, error) {
-	o, err := b.store.offers.GetOffer(ctx, in.Member)
-	if ErrorCode(err) == ENOTFOUND {
-		return Reply{}, Errorf(ENOTFOUND, "err.no_offer")
-	}
-	if err != nil {
-		return Reply{}, err
-	}
-	o.Paused, o.Keys = paused, topicKeys(o.Topics...)
-	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
-		return Reply{}, err
-	}
-	if paused {
-		return Reply{Message: Message{Text: T(in.Lang, "offer.paused")}}, nil
-	}
-	b.matchFor(ctx, o)
-	return Reply{Message: Message{Text: T(in.Lang, "offer.resumed")}}, nil
-}
+// runPause and runResume: pause_cmd.go.

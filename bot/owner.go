@@ -53,6 +53,8 @@ var ownedActions = map[string]bool{
 	// A speed-mentoring event's "continue?", one per member.
 	ActionSpeedContinue:   true,
 	ActionSpeedNoContinue: true,
+	// The Resume button of a member paused for not answering.
+	ActionPauseResume: true,
 
 	// Recruitment (recruit.go): each member's own invitation.
 	ActionReinviteYes:    true,

@@ -68,6 +68,9 @@ type MemberData struct {
 	// Goals are the goals the member set for their pairs, read through
 	// their own seam (goals.go, memberData), erased by Erase with the rest.
 	Goals []PairGoal
+	// Pause is the member's pause (pause.go), read through its own seam;
+	// nil when they have none.
+	Pause *Pause
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest

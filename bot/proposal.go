@@ -156,7 +156,7 @@ func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, te
 		b.log.Error("requeue failed", "request", r.ID, "err", err)
 		return
 	}
-	if !res.proposed && tell {
+	if !res.proposed && res.paused == nil && tell {
 		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
 			if res.gap.Gap() {
 				return languageAsk(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)

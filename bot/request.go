@@ -116,6 +116,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if res.proposed {
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
+	if res.paused != nil {
+		return Reply{Message: Message{Text: b.pausedWaiting(ctx, in.Lang, r, *res.paused, m)}}, nil
+	}
 	if res.gap.Gap() {
 		return Reply{Message: languageAsk(in.Lang, T(in.Lang, "request.waiting", "topic", r.Topic), r, requestLanguages(r, m), res.gap)}, nil
 	}

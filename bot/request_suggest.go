@@ -136,6 +136,8 @@ func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee M
 		next = T(lang, "request.saved_later", "topic", r.Topic)
 	case res.proposed:
 		next = T(lang, "request.proposed", "topic", r.Topic)
+	case res.paused != nil:
+		next = b.pausedWaiting(ctx, lang, r, *res.paused, mentee)
 	default:
 		next = waitingReason(lang, r.Topic, res.why)
 	}

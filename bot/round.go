@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -18,6 +19,10 @@ type roundPool struct {
 	offers  []Offer
 	mentors []matching.Mentor
 	opt     matching.Options
+	// paused are the waiting requests whose mentee is paused, by request
+	// ID: in waiting, not in needs (skipPaused).
+	paused    map[string]Pause
+	pausedLoc *time.Location // the workspace's zone, for the pauses' dates
 }
 
 // loadRound reads a workspace's pool. With nobody waiting it reads
@@ -33,7 +38,11 @@ func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
 	if err != nil || len(waiting) == 0 {
 		return roundPool{}, err
 	}
-	return b.poolFor(ctx, t, waiting)
+	pool, err := b.poolFor(ctx, t, waiting)
+	if err == nil {
+		err = b.skipPaused(ctx, t, &pool)
+	}
+	return pool, err
 }
 
 // loadProgramRound reads the pool of one program's kick-off round: its
@@ -48,7 +57,11 @@ func (b *Bot) loadProgramRound(ctx context.Context, t Tenant, id ProgramID) (rou
 	if len(waiting) == 0 {
 		return roundPool{}, nil
 	}
-	return b.poolFor(ctx, t, waiting)
+	pool, err := b.poolFor(ctx, t, waiting)
+	if err == nil {
+		err = b.skipPaused(ctx, t, &pool)
+	}
+	return pool, err
 }
 
 // poolFor reads the offers and describes waiting requests and offers to

@@ -44,6 +44,9 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 	if err == nil {
 		waiting, err = b.notHeld(ctx, t, waiting)
 	}
+	if err == nil {
+		waiting, err = b.notPaused(ctx, t, waiting)
+	}
 	if err != nil || len(waiting) == 0 {
 		if err != nil {
 			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)

@@ -40,6 +40,7 @@ var seams = map[string]reflect.Type{
 	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 	"GoalStore":     reflect.TypeFor[bot.GoalStore](),
+	"PauseStore":    reflect.TypeFor[bot.PauseStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

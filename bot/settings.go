@@ -37,6 +37,9 @@ type Settings struct {
 	DefaultLang     Lang
 	TZ              string // the workspace's time zone, for the digest
 	DigestChannel   string // the managers' channel ID, "" if none
+	// Unanswered is how many prompts in a row a member may leave
+	// without a click before they are paused (pause_auto.go); 0: never.
+	Unanswered int
 }
 
 // Settings returns a workspace's settings (cached briefly).
@@ -76,6 +79,7 @@ func DefaultSettings() Settings {
 		CheckinAfter: 3 * day, CheckinReminder: 4 * day, SurveyAfter: 7 * day,
 		ProgramLength: 180 * day, CheckinEvery: 30 * day, EscalateAfter: 7 * day,
 		Kinds: append([]Kind(nil), matching.Kinds...), DefaultLang: English, TZ: "UTC",
+		Unanswered: DefaultUnanswered,
 	}
 }
 
@@ -83,7 +87,7 @@ func DefaultSettings() Settings {
 var settingNames = []string{
 	"proposal-timeout", "charter-timeout", "checkin-after", "checkin-reminder", "survey-after",
 	"program-length", "checkin-every", "escalate-after", "kinds", "max-tz-hours", "default-lang", "tz",
-	"digest-channel",
+	"digest-channel", "unanswered",
 }
 
 // SettingNames returns the names of the settings managers can change.
@@ -137,6 +141,12 @@ func (s *Settings) Set(name, value string) error {
 			return bad
 		}
 		s.DefaultLang = l
+	case "unanswered":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > maxUnanswered {
+			return bad
+		}
+		s.Unanswered = n
 	case "digest-channel":
 		if len(value) > 100 {
 			return bad
@@ -174,6 +184,8 @@ func (s Settings) Get(name string) string {
 		return s.TZ
 	case "digest-channel":
 		return s.DigestChannel
+	case "unanswered":
+		return strconv.Itoa(s.Unanswered)
 	}
 	return ""
 }

@@ -54,6 +54,7 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", pairState(lang, p)))
 	}
+	lines = append(lines, b.pauseLines(ctx, lang, in)...) // pause.go
 	lines = append(lines, b.programLines(ctx, lang, in.Member.Tenant(), ov)...)
 	lines = append(lines, languagesLine(lang, in.Me))
 	msg.Text = strings.Join(lines, "\n")

@@ -41,6 +41,7 @@ type Store interface {
 	CampaignStore // campaign.go
 	NeedsStore    // needs.go
 	GoalStore     // goals.go
+	PauseStore    // pause.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -74,6 +75,7 @@ type stores struct {
 	campaigns CampaignStore
 	needs     NeedsStore
 	goals     GoalStore
+	pauses    PauseStore
 }
 
 // storesOf splits a Store into its seams.
@@ -81,6 +83,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s,
 	}
 }

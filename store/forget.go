@@ -379,7 +379,7 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 	for _, key := range all {
 		kind, rest := kindOf(k, key)
 		switch {
-		case kind == "hist":
+		case kind == "hist" || kind == "pauses" || kind == "unanswered":
 			p.HDel(ctx, key, u)
 		case kind == "req" && strings.HasSuffix(rest, ":declined"):
 			p.SRem(ctx, key, u)

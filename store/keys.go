@@ -57,6 +57,8 @@ import (
 //	                                     TTL), job inbound:<id> (inbox.go)
 //	mb:{p:w}:draft:<id>           string what a manager is asked to confirm (with a TTL), drafts.go
 //	mb:{p:w}:settings             hash   overridden settings
+//	mb:{p:w}:pauses               hash   user → "<at ms>|<until ms>|<flags>", a member's pause (pause.go)
+//	mb:{p:w}:unanswered           hash   user → prompts left without a click in a row (pause.go)
 //	mb:{p:w}:stats:<yyyy-Www>     hash   weekly counters (events.go)
 //	mb:{p:w}:stats:<week>:intro   list   seconds from request to introduction
 //	mb:{p:w}:stats:<week>:topics  hash   requests by normalised topic

@@ -75,6 +75,7 @@ type space struct {
 	speed     map[string]speedEvent         // speed:<id>, speed:<id>:who, speed:<id>:r:<n> (speed.go)
 	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
 	goals     goalSpace                     // goals:<pair>, goalpairs (goals.go)
+	pause     pauseSpace                    // pauses, unanswered (pause.go)
 }
 
 func newSpace() *space {

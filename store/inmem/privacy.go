@@ -88,6 +88,7 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	defer s.mu.Unlock()
 	sp.camp.erase(u)
 	sp.goals.erase(e)
+	sp.pausesOf().erase(u)
 	// The members of the pairs named, as read before anything goes.
 	roles := map[string][]string{}
 	for _, id := range slices.Concat(e.Pairs, e.Blank) {

@@ -1,0 +1,258 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store/storetest"
+)
+
+// mustManagedHarness is MustHarness with alice as a manager.
+func mustManagedHarness(tb testing.TB) *bottest.Harness {
+	tb.Helper()
+	t := storetest.Tenant(tb, "test")
+	t.Platform = "test-" + t.Workspace
+	return bottest.New(tb, storetest.MustMemory(tb), t, bot.Config{Managers: []string{"alice"}})
+}
+
+// TestPauseUntil: a mentee paused for two weeks is proposed by no path (a
+// new offer, the sweep, a manager's round), which say why; at the date,
+// on the shell's clock, one of three replicas resumes the request, tells
+// the mentee once, and proposes it.
+func TestPauseUntil(t *testing.T) {
+	h := mustManagedHarness(t)
+	h.Run("ann", "request go")
+	MustContain(t, h.Run("ann", "pause for:2w"), "Paused until 16 November 2026: your request on “go”.")
+	MustContain(t, h.Run("ann", "status"), "Paused until 16 November 2026: I propose nothing new to you until then.")
+	h.Run("bob", "offer go")
+	if err := h.Bot.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	MustContain(t, h.Run("alice", "admin match"), "• Ann, “go”, less than a day: Paused by the member until 16 November 2026: nobody is proposed until then.")
+	MustContain(t, h.Run("cy", "request go"), "I've asked a mentor")
+	inbox(h)
+	if until := mustPausedUntil(t, h, "ann"); !until.Equal(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)) {
+		t.Fatalf("got pausedUntil %v, want 16 November 2026 9:00 UTC (the workspace's zone)", until)
+	}
+
+	// A week later, the digest says why Ann waits; escalation waits too.
+	MustTick(t, h, 7*24*time.Hour)
+	r, err := h.Bot.Report(context.Background(), h.Tenant, h.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Waiting) != 2 || r.Waiting[0].Paused == nil || r.Waiting[0].Paused.Until.IsZero() || r.Waiting[1].Paused != nil {
+		t.Fatalf("got waiting %+v, want Ann's request with her pause, then Cy's", r.Waiting)
+	}
+	for _, m := range inbox(h) {
+		if strings.Contains(m, "waiting for a mentor") {
+			t.Fatalf("got %q, want no escalation before the pause ends", m)
+		}
+	}
+
+	replicas := []*bot.Bot{h.Bot, restarted(h, 2), restarted(h, 3)}
+	h.Clock.Advance(7*24*time.Hour - time.Minute)
+	mustTickAll(t, h, replicas)
+	MustInbox(t, h)
+	h.Clock.Advance(time.Minute)
+	mustTickAll(t, h, replicas)
+	got := inbox(h)
+	want := []string{"ann: Your pause is over. Resumed: your request on “go”. To pause again, type `/mentor pause`.", "bob: Mentoring request: go | Ann would like your help on “go”."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	if until := mustPausedUntil(t, h, "ann"); !until.IsZero() {
+		t.Fatalf("got pausedUntil %v after the pause, want zero", until)
+	}
+}
+
+// TestPauseOffer: a mentor paused until a date is sent nothing; plain
+// /mentor pause keeps their date; /mentor resume before the date resumes
+// at once, and the pause's job then does nothing.
+func TestPauseOffer(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	MustContain(t, h.Run("bob", "pause until:2026-11-20"), "Paused until 20 November 2026: your offer.")
+	MustContain(t, h.Run("bob", "pause"), "You're already paused until 20 November 2026.")
+	MustContain(t, h.Run("ann", "request go"), "their offer is paused")
+	MustContain(t, h.Run("bob", "resume"), "Welcome back!")
+	MustInbox(t, h, "bob: Mentoring request: go | Ann would like your help on “go”.")
+	MustTick(t, h, 19*24*time.Hour)
+	for _, m := range inbox(h) {
+		if strings.Contains(m, "pause is over") {
+			t.Fatalf("got %q after /mentor resume, want the job to do nothing", m)
+		}
+	}
+}
+
+// TestPlainPause: /mentor pause alone pauses the offer only, and says
+// the open request goes on.
+func TestPlainPause(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("bob", "request rust")
+	MustContain(t, h.Run("bob", "pause"), "Your open request still looks for a mentor.")
+	if until := mustPausedUntil(t, h, "bob"); !until.IsZero() {
+		t.Fatalf("got pausedUntil %v, want zero", until)
+	}
+	MustContain(t, h.Run("carol", "offer rust"), "mentor for: rust")
+	MustInbox(t, h, "carol: Mentoring request: rust | Bob would like your help on “rust”.")
+}
+
+// TestPauseDates: dates are read in the member's time zone; the past,
+// today, over a year, both options and unreadable values are refused in
+// the member's language.
+func TestPauseDates(t *testing.T) {
+	// bottest.Start is 2 November 2026 9:00 UTC: 22:00 that day in
+	// Auckland, 1:00 in Los Angeles.
+	tests := []struct {
+		name, tz, text, want string
+		until                time.Time
+	}{
+		{"TomorrowInAuckland", "Pacific/Auckland", "pause until:2026-11-03", "Paused until 3 November 2026", time.Date(2026, 11, 2, 20, 0, 0, 0, time.UTC)},
+		{"TodayInAuckland", "Pacific/Auckland", "pause until:2026-11-02", "2 November 2026 is not after today", time.Time{}},
+		{"ForTwoMonths", "America/Los_Angeles", "pause for:2m", "Paused until 2 January 2027", time.Date(2027, 1, 2, 17, 0, 0, 0, time.UTC)},
+		{"ForTenDays", "UTC", "pause for:10 days", "Paused until 12 November 2026", time.Date(2026, 11, 12, 9, 0, 0, 0, time.UTC)},
+		{"Past", "UTC", "pause until:2026-10-01", "1 October 2026 is not after today", time.Time{}},
+		{"TooFar", "UTC", "pause for:13m", "more than a year away", time.Time{}},
+		{"Both", "UTC", "pause for:3w until:2026-12-01", "Give `until:` or `for:`, not both.", time.Time{}},
+		{"BadDate", "UTC", "pause until:01/12/2026", "I can't read the date “01/12/2026”", time.Time{}},
+		{"BadLength", "UTC", "pause for:3 fortnights", "I can't read the length “3 fortnights”", time.Time{}},
+		{"French", "Europe/Paris", "pause pendant:3s", "En pause jusqu'au 23 novembre 2026\u202f: votre offre.", time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
+		{"FrenchPast", "Europe/Paris", "pause jusqu-au:2026-11-01", "Le 1er novembre 2026 n'est pas après aujourd'hui", time.Time{}},
+		{"FrenchMonths", "Europe/Paris", "pause pendant:2 mois", "En pause jusqu'au 2 janvier 2027", time.Date(2027, 1, 2, 8, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := MustHarness(t)
+			if strings.HasPrefix(tt.name, "French") {
+				h.Run("bob", "lang fr")
+			}
+			h.Run("bob", "offer go tz:"+tt.tz)
+			MustContain(t, h.Run("bob", tt.text), tt.want)
+			if got := mustPausedUntil(t, h, "bob"); !got.Equal(tt.until) {
+				t.Fatalf("got pausedUntil %v, want %v", got, tt.until)
+			}
+		})
+	}
+	t.Run("Nothing", func(t *testing.T) {
+		h := MustHarness(t)
+		MustContain(t, h.Run("zed", "pause for:1w"), "You have no offer and no open request to pause.")
+	})
+}
+
+// TestAutoPause: a mentor who lets three proposals expire in a row is
+// paused and told once, with a Resume button; a click in between starts
+// the count again; the digest counts them; Resume works once.
+func TestAutoPause(t *testing.T) {
+	h := mustManagedHarness(t)
+	h.Run("bob", "offer go capacity:5")
+	expire := func(mentee string) {
+		t.Helper()
+		h.Run(mentee, "request go")
+		MustTick(t, h, 48*time.Hour)
+	}
+	expire("m1")
+	expire("m2")
+	h.Run("m3", "request go")
+	MustContain(t, h.Click("bob", "bob", bot.ActionProposalDecline), "") // a click: the count starts again
+	expire("m4")
+	expire("m5")
+	inbox(h)
+	expire("m6")
+	var dm []string
+	for _, m := range inbox(h) {
+		if strings.HasPrefix(m, "bob: You seem busy") {
+			dm = append(dm, m)
+		}
+	}
+	if len(dm) != 1 || dm[0] != "bob: You seem busy, so I've paused your offer. Resume any time, with the button below or `/mentor resume`." {
+		t.Fatalf("got %q, want one auto-pause message", dm)
+	}
+	MustContain(t, h.Run("bob", "status"), "Mentor for: go (paused)")
+	MustContain(t, h.Run("m7", "request go"), "their offer is paused")
+	r, err := h.Bot.Report(context.Background(), h.Tenant, h.Clock.Now())
+	if err != nil || r.AutoPaused != 1 {
+		t.Fatalf("got AutoPaused %d (%v), want 1", r.AutoPaused, err)
+	}
+	MustContain(t, h.Run("alice", "admin stats"), "1 member is paused for leaving messages unanswered")
+	inbox(h)
+
+	MustContain(t, h.Click("bob", "bob", "Resume"), "Welcome back!")
+	if got := inbox(h); len(got) == 0 || !strings.HasPrefix(got[0], "bob: Mentoring request: go") {
+		t.Fatalf("got %q, want a proposal once resumed", got)
+	}
+	MustContain(t, h.Click("bob", "bob", "Resume"), "Your pause has already ended")
+	MustContain(t, h.Click("eve", "bob", "Resume"), "meant for someone else")
+}
+
+// TestAutoPauseOff: with unanswered:0 nobody is paused.
+func TestAutoPauseOff(t *testing.T) {
+	h := mustManagedHarness(t)
+	MustContain(t, h.Run("alice", "admin settings unanswered:0"), "Saved: unanswered.")
+	MustContain(t, h.Run("alice", "admin settings unanswered:many"), "from 0 to 20")
+	if n := h.Bot.Settings(context.Background(), h.Tenant).Unanswered; n != 0 {
+		t.Fatalf("got unanswered %d, want 0", n)
+	}
+	h.Run("bob", "offer go capacity:5")
+	for _, m := range []string{"m1", "m2", "m3", "m4"} {
+		h.Run(m, "request go")
+		MustTick(t, h, 48*time.Hour)
+	}
+	MustContain(t, h.Run("bob", "status"), "Mentor for: go (open to requests)")
+}
+
+// TestAutoPauseCheckins: check-in rounds left unanswered count when the
+// pair's next round is sent; the mentor is paused, the mentee (with
+// nothing to pause) is left alone.
+func TestAutoPauseCheckins(t *testing.T) {
+	h := mustManagedHarness(t)
+	MustContain(t, h.Run("alice", "admin settings sans-réponse:2"), "Saved: unanswered.")
+	mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
+	MustTick(t, h, 3*24*time.Hour)  // round 1
+	MustTick(t, h, 30*24*time.Hour) // round 2: round 1 unanswered (1)
+	inbox(h)
+	MustTick(t, h, 30*24*time.Hour) // round 3: round 2 unanswered (2)
+	got := strings.Join(inbox(h), "\n")
+	if !strings.Contains(got, "carol: You seem busy, so I've paused your offer.") || strings.Contains(got, "dan: You seem busy") {
+		t.Fatalf("got:\n%s\nwant carol paused, dan not", got)
+	}
+}
+
+func mustPausedUntil(tb testing.TB, h *bottest.Harness, user string) time.Time {
+	tb.Helper()
+	until, err := bot.PausedUntil(h.Bot, context.Background(), h.Tenant.Member(user))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return until
+}
+
+// TestPauseExported: /mentor export-me's file gives the member's pause.
+func TestPauseExported(t *testing.T) {
+	id := bot.MemberID{Platform: "test", Workspace: "w", User: "ann"}
+	p := bot.Pause{Member: id, Until: time.Date(2027, 1, 10, 9, 0, 0, 0, time.UTC), At: bottest.Start}
+	data, err := bot.MemberJSON(id, bot.MemberData{Pause: &p}, bottest.Start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compact := strings.Join(strings.Fields(string(data)), "")
+	if want := `"pause":{"since":"2026-11-02T09:00:00Z","until":"2027-01-10T09:00:00Z","automatic":false}`; !strings.Contains(compact, want) {
+		t.Fatalf("got %s, want it to contain %s", data, want)
+	}
+}
+
+// TestPlainPauseRequestOnly: a mentee with no offer who types /mentor
+// pause is told how to pause their request.
+func TestPlainPauseRequestOnly(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ann", "request go")
+	MustContain(t, h.Run("ann", "pause"), "To pause your request on “go”, give a date")
+	h.Run("fr", "lang fr")
+	h.Run("fr", "request go")
+	MustContain(t, h.Run("fr", "pause"), "Pour mettre en pause votre demande sur «\u202fgo\u202f», donnez une date")
+}
