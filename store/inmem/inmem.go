@@ -74,6 +74,7 @@ type space struct {
 	progReqs  map[bot.ProgramID]set         // program:<id>:requests
 	speed     map[string]speedEvent         // speed:<id>, speed:<id>:who, speed:<id>:r:<n> (speed.go)
 	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
+	homes     set                           // homes: who opened their home (home.go)
 }
 
 func newSpace() *space {
