@@ -13,7 +13,7 @@ var catalogHomeFR = map[string]string{
 	"home.goal.in-progress": "en cours",
 	"home.goal.done":        "atteint",
 	"home.request_how":      "Tapez `/mentor request` suivi de votre sujet, par exemple `/mentor request kubernetes`.",
-	"home.profile_how":      "Tapez `/mentor offer fuseau:Europe/Paris` ou `/mentor request fuseau:Europe/Paris` avec votre fuseau horaire.",
+	"home.profile_how":      "Votre fuseau horaire accompagne votre offre ou votre demande, par exemple `/mentor offer go fuseau:Europe/Paris` ou `/mentor request go fuseau:Europe/Paris`.",
 	"btn.home_offer_change": "Modifier mon offre",
 	"btn.home_request":      "Demander un mentor",
 	"btn.home_pause":        "Mettre en pause",
