@@ -4,6 +4,7 @@ package bot
 // English.
 var catalogHomeEN = map[string]string{
 	"home.paused_until":     "paused until {date}",
+	"home.request_paused":   "Paused until {date}.",
 	"home.no_meeting":       "No meeting agreed yet.",
 	"home.meeting":          "Next meeting: {date} at {time} ({zone})",
 	"home.checkin":          "Next check-in: {date}",

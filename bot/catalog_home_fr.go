@@ -4,6 +4,7 @@ package bot
 // French.
 var catalogHomeFR = map[string]string{
 	"home.paused_until":     "en pause jusqu'au {date}",
+	"home.request_paused":   "En pause jusqu'au {date}.",
 	"home.no_meeting":       "Pas encore de rendez-vous convenu.",
 	"home.meeting":          "Prochain rendez-vous\u202f: le {date} à {time} ({zone})",
 	"home.checkin":          "Prochain point d'étape\u202f: le {date}",

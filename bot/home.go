@@ -23,7 +23,8 @@ type HomeData struct {
 	// Loc is the zone dates are written in: the member's, else the
 	// workspace's.
 	Loc *time.Location
-	// PausedUntil is when a paused offer resumes by itself; zero: no date.
+	// PausedUntil is when the member's pause ends by itself, for their
+	// offer and their open request; zero: no date.
 	PausedUntil time.Time
 	// Waiting is the matcher's word on why the open request waits (nil
 	// when it is proposed, or when the matcher could not tell).
@@ -68,7 +69,8 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		return d, err
 	}
 	d.Overview = ov
-	if o := ov.Offer; o != nil && o.Paused {
+	if o, r := ov.Offer, ov.Request; (o != nil && o.Paused) || (r != nil && r.State.Open()) {
+		// A pause until a date holds the offer and the waiting request.
 		if d.PausedUntil, err = b.pausedUntil(ctx, who); err != nil {
 			b.log.Warn("home: pause date unread", "member", who.String(), "code", string(ErrorCode(err)))
 		}
@@ -172,6 +174,9 @@ func renderHome(lang Lang, d HomeData) Message {
 	}
 	if r := d.Request; r != nil && r.State.Open() {
 		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
+		if !d.PausedUntil.IsZero() {
+			lines = append(lines, "    "+T(lang, "home.request_paused", "date", Date(lang, d.PausedUntil.In(d.location()))))
+		}
 		if d.Waiting != nil && r.State == RequestWaiting {
 			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
 		}

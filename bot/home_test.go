@@ -53,6 +53,7 @@ func TestHomeRender(t *testing.T) {
 		{bot.English, []string{
 			"Mentor for: go, rust (paused until 10 January 2027)",
 			"Your request: “kubernetes”, waiting for a mentor",
+			"    Paused until 10 January 2027.",
 			"    The mentors for “kubernetes” have no free slot right now.",
 			"Mentor of Cat on “go”: active",
 			"    Next meeting: 12 November 2026 at 14:30 (Europe/Paris)",
@@ -67,6 +68,7 @@ func TestHomeRender(t *testing.T) {
 		{bot.French, []string{
 			"Mentor pour\u202f: go, rust (en pause jusqu'au 10 janvier 2027)",
 			"Votre demande\u202f: «\u202fkubernetes\u202f», en attente d'un mentor",
+			"    En pause jusqu'au 10 janvier 2027.",
 			"    Prochain rendez-vous\u202f: le 12 novembre 2026 à 14:30 (Europe/Paris)",
 			"    Prochain point d'étape\u202f: le 13 novembre 2026",
 			"    Objectifs\u202f:",
