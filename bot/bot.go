@@ -47,6 +47,9 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	b := &Bot{cfg: cfg, store: storesOf(store), clock: clock, rand: rand, log: log, platforms: map[string]Platform{}}
 	b.commands = commandTable()
 	b.actions = actionTable()
+	for id, run := range homeActions() {
+		b.actions[id] = run
+	}
 	b.jobs = jobTable()
 	b.ranking = make(chan struct{}, rankingSlots())
 	return b

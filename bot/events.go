@@ -125,6 +125,7 @@ func (e Event) ForStore() Event {
 // store files it under the workspace's own week (WeekOf).
 func (b *Bot) record(ctx context.Context, e Event) {
 	b.observer().Event(e.Kind)
+	b.homeChanged(e.Member, e.Other) // home_publish.go: their homes may show it
 	t := e.Member.Tenant()
 	if e.At.IsZero() {
 		e.At = b.clock.Now()

@@ -77,6 +77,9 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		reply.Lang = in.Lang
 	}
 	b.log.Info("command", "member", c.Member.String(), "command", spec.Name)
+	if !spec.ReadOnly {
+		b.homeChanged(c.Member) // home_publish.go: the member's home may show it
+	}
 	return reply
 }
 
@@ -226,6 +229,7 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 		reply.Lang = lang
 	}
 	b.log.Info("action", "member", a.Member.String(), "action", a.ActionID, "id", value)
+	b.homeChanged(a.Member) // home_publish.go: the member's home may show it
 	return reply
 }
 

@@ -158,6 +158,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		return p, err
 	}
 	b.observer().Event(EventProposed)
+	b.homeChanged(p.Mentor, p.Mentee) // observed only, not recorded: their homes change all the same
 	if c.AvoidedRepeat {
 		// A mentor the mentee met would have ranked first: counted for the
 		// managers' fairness report.

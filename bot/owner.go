@@ -62,6 +62,12 @@ var ownedActions = map[string]bool{
 	ActionReinviteNo:     true,
 	ActionGiveBackYes:    true,
 	ActionGiveBackNo:     true,
+
+	// The home's own buttons (home.go), shown to one member.
+	ActionHomeRequest: true,
+	ActionHomePause:   true,
+	ActionHomeResume:  true,
+	ActionHomeProfile: true,
 }
 
 // unownedActions are the actions that are not marked, and why: each one

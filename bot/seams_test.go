@@ -41,6 +41,7 @@ var seams = map[string]reflect.Type{
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
 	"GoalStore":     reflect.TypeFor[bot.GoalStore](),
 	"PauseStore":    reflect.TypeFor[bot.PauseStore](),
+	"HomeStore":     reflect.TypeFor[bot.HomeStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

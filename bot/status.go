@@ -5,61 +5,15 @@ import (
 	"strings"
 )
 
-// runStatus shows the member's offer, open request and pairs.
+// runStatus shows the member's home (home.go): their offer, open request
+// and pairs, with the buttons to act on them. It is what Slack's App Home
+// tab shows; Discord and the shell, which have no home tab, show it here.
 func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	lang := in.Lang
-	msg := Message{Title: T(lang, "status.title")}
-	var lines []string
-	var ov Overview
-	if !in.Newcomer {
-		// A newcomer has no record, so no offer, request or pair either:
-		// every one of those records its members first.
-		var err error
-		if ov, err = b.store.members.Overview(ctx, in.Member); err != nil {
-			return Reply{}, err
-		}
+	d, err := b.gatherHome(ctx, in.Lang, in.Member, in.Me, in.Newcomer)
+	if err != nil {
+		return Reply{}, err
 	}
-	if o := ov.Offer; o != nil {
-		state := T(lang, "status.offer_open")
-		if o.Paused {
-			state = T(lang, "status.offer_paused")
-		}
-		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
-		// The offer's details, but its languages: the languages line
-		// below says which languages the member mentors in.
-		for _, f := range offerDetails(lang, *o, in.Me) {
-			if f.Label != T(lang, "field.languages") {
-				msg.Fields = append(msg.Fields, f)
-			}
-		}
-	} else {
-		lines = append(lines, T(lang, "status.no_offer"))
-	}
-	if r := ov.Request; r != nil && r.State.Open() {
-		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
-	} else {
-		lines = append(lines, T(lang, "status.no_request"))
-	}
-	if len(ov.Pairs) == 0 {
-		lines = append(lines, T(lang, "status.no_pairs"))
-	}
-	for _, p := range ov.Pairs {
-		other := p.Other(in.Member)
-		name := ov.Names[other.User]
-		if name == "" {
-			name = other.User
-		}
-		if name == "" {
-			name = T(lang, "forget.former_member") // erased (forget.go)
-		}
-		lines = append(lines, T(lang, "status.pair."+p.Role(in.Member), "name", name, "topic", p.Topic, "state", pairState(lang, p)))
-	}
-	lines = append(lines, b.pauseLines(ctx, lang, in)...) // pause.go
-	lines = append(lines, b.programLines(ctx, lang, in.Member.Tenant(), ov)...)
-	lines = append(lines, languagesLine(lang, in.Me))
-	msg.Text = strings.Join(lines, "\n")
-	msg.Buttons = statusEndButtons(lang, in.Member, ov)
-	return Reply{Message: msg}, nil
+	return Reply{Message: renderHome(in.Lang, d)}, nil
 }
 
 // languagesLine tells a member the language they read and the languages

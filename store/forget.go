@@ -300,6 +300,7 @@ func eraseOwn(ctx context.Context, p redisPipe, k keys, u string) {
 	p.Del(ctx, k.member(u), k.offer(u), k.openRequest(u), k.history(u), k.pairs(u))
 	p.SRem(ctx, k.offers(), u)
 	p.SRem(ctx, k.managers(), u)
+	p.SRem(ctx, k.homes(), u)
 	p.HDel(ctx, k.profiles(), u)
 	p.HDel(ctx, k.load(), u+":active", u+":pending")
 }

@@ -63,6 +63,7 @@ import (
 //	mb:{p:w}:stats:<week>:intro   list   seconds from request to introduction
 //	mb:{p:w}:stats:<week>:topics  hash   requests by normalised topic
 //	mb:{p:w}:fair:<request>       string a request's week, window end and fairness groups, until matched (stats.go)
+//	mb:{p:w}:homes                set    users who opened their home (home.go)
 //	mb:{p:w}:flags:stalled        zset   stalled pair IDs by time (ms)
 //	mb:{p:w}:flags:low            zset   "<pair>:<rating>:<ms>" low ratings by time
 //	mb:{p:w}:managers             set    user IDs of managers added by command

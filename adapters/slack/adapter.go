@@ -81,6 +81,10 @@ type Options struct {
 	// users.list into the profile cache (see directory.go). Default 12 h;
 	// negative: never, and each member's profile comes from users.info.
 	DirectoryRefresh time.Duration
+	// HomeDelay is how long a change waits before the member's App Home
+	// is published again, gathering the changes meanwhile into one
+	// views.publish (home.go). Default DefaultHomeDelay.
+	HomeDelay time.Duration
 }
 
 func (o *Options) defaults() error {
@@ -130,6 +134,7 @@ func (o *Options) defaults() error {
 	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
 	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)
+	o.HomeDelay = orDefault(o.HomeDelay, DefaultHomeDelay)
 	if o.DirectoryRefresh == 0 {
 		o.DirectoryRefresh = DefaultDirectoryRefresh
 	}
@@ -181,12 +186,16 @@ type Adapter struct {
 
 	// socketUp is whether the Socket Mode connection is up (ready.go).
 	socketUp atomic.Bool
+
+	// homes are the members whose App Home waits to be published (home.go).
+	homes homeQueue
 }
 
 var (
-	_ bot.Platform  = (*Adapter)(nil)
-	_ bot.Directory = (*Adapter)(nil)
-	_ bot.Poster    = (*Adapter)(nil)
+	_ bot.Platform      = (*Adapter)(nil)
+	_ bot.Directory     = (*Adapter)(nil)
+	_ bot.Poster        = (*Adapter)(nil)
+	_ bot.HomePublisher = (*Adapter)(nil)
 )
 
 // New returns an adapter handing commands and clicks to h.
@@ -253,6 +262,7 @@ func (a *Adapter) Close() error {
 		stop()
 	}
 	a.background.Wait()
+	a.closeHomes()
 	a.jobs.close(a.opt.CloseTimeout)
 	a.out.close(a.opt.CloseTimeout)
 	a.forgets.Wait()

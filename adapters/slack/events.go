@@ -46,7 +46,8 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 
 // onEvent handles one event callback once. user_change and team_join,
 // when subscribed, keep the member directory fresh (directory.go), and a
-// user_change of a deleted user erases them (leave.go); app_uninstalled
+// user_change of a deleted user erases them (leave.go); app_home_opened
+// publishes the member's App Home (home.go); app_uninstalled
 // and tokens_revoked are logged, and the state of an uninstalled
 // workspace simply stays put.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
@@ -66,6 +67,8 @@ func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	case "user_change", "team_join":
 		a.onUserEvent(raw)
 		a.onUserLeft(team, raw) // a deleted user left: erased (leave.go)
+	case "app_home_opened":
+		a.onHomeOpened(team, raw) // home.go
 	case "app_uninstalled", "tokens_revoked":
 		a.log.Warn("slack: app uninstalled or tokens revoked", "team", team, "event", typ)
 	default:

@@ -8,7 +8,8 @@ import (
 )
 
 // TestManifest checks what the manifests must declare for the adapter to
-// work, and that they ask for no scope it does not use.
+// work (the App Home tab and its event among them), and that they ask for
+// no scope it does not use.
 func TestManifest(t *testing.T) {
 	wantScopes := []string{"chat:write", "commands", "files:write", "im:history", "im:write", "mpim:write", "users:read"}
 	for _, tt := range []struct {
@@ -20,7 +21,7 @@ func TestManifest(t *testing.T) {
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			m := stripComments(string(MustRead(t, tt.file)))
-			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true"} {
+			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true", "home_tab_enabled: true", "bot_events:\n      - app_home_opened"} {
 				if !strings.Contains(m, want) {
 					t.Fatalf("got no %q in %s", want, tt.file)
 				}
@@ -35,8 +36,8 @@ func TestManifest(t *testing.T) {
 				t.Fatalf("got socket_mode_enabled %v, want %v", socket, tt.socketMode)
 			case tt.socketMode && len(urls) != 0:
 				t.Fatalf("got URLs %v in the Socket Mode manifest, want none", urls)
-			case !tt.socketMode && (len(urls) != 2 || !strings.HasSuffix(urls[0][2], "/slack/commands") || !strings.HasSuffix(urls[1][2], "/slack/interactions")):
-				t.Fatalf("got URLs %v, want /slack/commands and /slack/interactions", urls)
+			case !tt.socketMode && (len(urls) != 3 || !strings.HasSuffix(urls[0][2], "/slack/commands") || !strings.HasSuffix(urls[1][2], "/slack/interactions") || !strings.HasSuffix(urls[2][2], "/slack/events")):
+				t.Fatalf("got URLs %v, want /slack/commands, /slack/interactions and /slack/events (the App Home's event)", urls)
 			}
 		})
 	}

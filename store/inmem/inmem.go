@@ -76,6 +76,7 @@ type space struct {
 	camp      campaignSpace                 // campaigns, needs surveys (campaigns.go)
 	goals     goalSpace                     // goals:<pair>, goalpairs (goals.go)
 	pause     pauseSpace                    // pauses, unanswered (pause.go)
+	homes     set                           // homes: who opened their home (home.go)
 }
 
 func newSpace() *space {

@@ -118,6 +118,7 @@ func (sp *space) eraseOwn(u string) {
 	delete(sp.history, u)
 	delete(sp.pairsOf, u)
 	delete(sp.managers, u)
+	delete(sp.homes, u)
 }
 
 // eraseNamed deletes the requests, proposals and pairs the core named,

@@ -108,6 +108,8 @@ func (s *Server) answer(method string, c Call) map[string]any {
 		return s.history(c)
 	case "views.open":
 		return s.viewsOpen(c)
+	case "views.publish":
+		return s.viewsPublish(c) // views.go
 	case "apps.connections.open":
 		return map[string]any{"ok": true, "url": s.socketURL}
 	case "files.getUploadURLExternal":

@@ -40,7 +40,7 @@ func (c Call) Blocks() []map[string]any {
 	return out
 }
 
-// View returns the view of a views.open call, or nil.
+// View returns the view of a views.open or views.publish call, or nil.
 func (c Call) View() map[string]any {
 	v, _ := c.Body["view"].(map[string]any)
 	return v

@@ -118,6 +118,10 @@ type Click struct {
 	ResponseURL          string
 	TriggerID            string
 	Button               Button
+	// Home: the button is on the App Home tab, a view: the click has no
+	// channel, no message and no response_url (Channel, TS, Ephemeral
+	// and ResponseURL are ignored).
+	Home bool
 }
 
 // JSON fills Slack's block_actions example with the click.
@@ -130,6 +134,13 @@ func (c Click) JSON() []byte {
 	p["message"].(map[string]any)["ts"] = c.TS
 	p["response_url"] = c.ResponseURL
 	p["trigger_id"] = c.TriggerID
+	if c.Home {
+		delete(p, "channel")
+		delete(p, "message")
+		delete(p, "response_url")
+		p["container"] = map[string]any{"type": "view", "view_id": "VHOME" + c.User}
+		p["view"] = map[string]any{"id": "VHOME" + c.User, "type": "home", "callback_id": "mentorbot.home", "team_id": c.Team}
+	}
 	a := p["actions"].([]any)[0].(map[string]any)
 	a["action_id"], a["value"], a["block_id"] = c.Button.ActionID, c.Button.Value, "actions"
 	a["text"].(map[string]any)["text"] = c.Button.Text
@@ -201,6 +212,15 @@ func Event(typ, team, eventID, eventType string) []byte {
 	return mustJSON(map[string]any{
 		"token": "x", "team_id": team, "api_app_id": "AFAKE", "type": typ, "event_id": eventID,
 		"event_time": 1700000000, "event": map[string]any{"type": eventType, "user": "U1", "tab": "home"},
+	})
+}
+
+// HomeOpened is the app_home_opened event of a user opening the bot's
+// App Home tab ("home") or its Messages tab ("messages").
+func HomeOpened(team, eventID, user, tab string) []byte {
+	return mustJSON(map[string]any{
+		"token": "x", "team_id": team, "api_app_id": "AFAKE", "type": "event_callback", "event_id": eventID,
+		"event_time": 1700000000, "event": map[string]any{"type": "app_home_opened", "user": user, "channel": "D" + user, "tab": tab, "event_ts": "1700000000.000100"},
 	})
 }
 

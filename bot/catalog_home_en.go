@@ -1,0 +1,29 @@
+package bot
+
+// catalogHomeEN holds the sentences of a member's home (home*.go), in
+// English.
+var catalogHomeEN = map[string]string{
+	"home.paused_until":     "paused until {date}",
+	"home.request_paused":   "Paused until {date}.",
+	"home.no_meeting":       "No meeting agreed yet.",
+	"home.meeting":          "Next meeting: {date} at {time} ({zone})",
+	"home.checkin":          "Next check-in: {date}",
+	"home.goals":            "Goals:",
+	"home.goal":             "{goal} ({progress})",
+	"home.goal.not-started": "not started",
+	"home.goal.in-progress": "in progress",
+	"home.goal.done":        "done",
+	"home.request_how":      "Type `/mentor request` followed by your topic, for example `/mentor request kubernetes`.",
+	"home.profile_how":      "Your time zone goes with your offer or request, for example `/mentor offer go tz:Europe/Paris` or `/mentor request go tz:Europe/Paris`.",
+	"btn.home_offer_change": "Change my offer",
+	"btn.home_request":      "Ask for a mentor",
+	"btn.home_pause":        "Pause",
+	"btn.home_resume":       "Resume",
+	"btn.home_profile":      "Set my time zone and hours",
+}
+
+func init() {
+	for k, v := range catalogHomeEN {
+		addSentence(catalogEN, k, v)
+	}
+}

@@ -1,0 +1,29 @@
+package bot
+
+// catalogHomeFR holds the sentences of a member's home (home*.go), in
+// French.
+var catalogHomeFR = map[string]string{
+	"home.paused_until":     "en pause jusqu'au {date}",
+	"home.request_paused":   "En pause jusqu'au {date}.",
+	"home.no_meeting":       "Pas encore de rendez-vous convenu.",
+	"home.meeting":          "Prochain rendez-vous\u202f: le {date} à {time} ({zone})",
+	"home.checkin":          "Prochain point d'étape\u202f: le {date}",
+	"home.goals":            "Objectifs\u202f:",
+	"home.goal":             "{goal} ({progress})",
+	"home.goal.not-started": "pas commencé",
+	"home.goal.in-progress": "en cours",
+	"home.goal.done":        "atteint",
+	"home.request_how":      "Tapez `/mentor request` suivi de votre sujet, par exemple `/mentor request kubernetes`.",
+	"home.profile_how":      "Votre fuseau horaire accompagne votre offre ou votre demande, par exemple `/mentor offer go fuseau:Europe/Paris` ou `/mentor request go fuseau:Europe/Paris`.",
+	"btn.home_offer_change": "Modifier mon offre",
+	"btn.home_request":      "Demander un mentor",
+	"btn.home_pause":        "Mettre en pause",
+	"btn.home_resume":       "Reprendre",
+	"btn.home_profile":      "Mon fuseau horaire et mes horaires",
+}
+
+func init() {
+	for k, v := range catalogHomeFR {
+		addSentence(catalogFR, k, v)
+	}
+}

@@ -1,0 +1,276 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// A member's home: their offer, their open request and why it waits, their
+// pairs with the next meeting, the next check-in and the goals, and the
+// buttons to act on them. Slack shows it in the App Home tab (HomePublisher);
+// /mentor status shows the same message on every platform.
+
+// HomeData is everything a home shows, gathered from the member's state
+// (gatherHome) and then rendered (renderHome): tests give it directly.
+type HomeData struct {
+	Member MemberID
+	Me     Member
+	// Overview is the member's offer, open request and pairs.
+	Overview
+	// Loc is the zone dates are written in: the member's, else the
+	// workspace's.
+	Loc *time.Location
+	// PausedUntil is when the member's pause ends by itself, for their
+	// offer and their open request; zero: no date.
+	PausedUntil time.Time
+	// Waiting is the matcher's word on why the open request waits (nil
+	// when it is proposed, or when the matcher could not tell).
+	Waiting *matching.Explanation
+	// Next is what comes for each pair in progress, by pair ID.
+	Next map[string]PairNext
+	// Programs are the lines naming the member's programs.
+	Programs []string
+}
+
+// PairNext is what comes next for a pair in progress.
+type PairNext struct {
+	Meeting time.Time // the next agreed meeting; zero: none agreed yet
+	Checkin time.Time // the next check-in; zero: none scheduled
+	Goals   []Goal
+}
+
+// Home action IDs: the home's own buttons. Their value is homeValue,
+// marked with the member it was shown to (owner.go).
+const (
+	ActionHomeRequest = "home.request" // opens the request form
+	ActionHomePause   = "home.pause"
+	ActionHomeResume  = "home.resume"
+	ActionHomeProfile = "home.profile" // opens the time zone and hours form
+	homeValue         = "home"
+)
+
+// gatherHome reads what the member's home shows. A newcomer has no
+// record, so nothing else either.
+func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member, newcomer bool) (HomeData, error) {
+	d := HomeData{Member: who, Me: me, Next: map[string]PairNext{}}
+	t := who.Tenant()
+	d.Loc = b.location(ctx, t)
+	if loc, err := loadLocation(me.TZ); me.TZ != "" && err == nil {
+		d.Loc = loc
+	}
+	if newcomer {
+		return d, nil
+	}
+	ov, err := b.store.members.Overview(ctx, who)
+	if err != nil {
+		return d, err
+	}
+	d.Overview = ov
+	if o, r := ov.Offer, ov.Request; (o != nil && o.Paused) || (r != nil && r.State.Open()) {
+		// A pause until a date holds the offer and the waiting request.
+		if d.PausedUntil, err = b.pausedUntil(ctx, who); err != nil {
+			b.log.Warn("home: pause date unread", "member", who.String(), "code", string(ErrorCode(err)))
+		}
+	}
+	if r := ov.Request; r != nil && r.State == RequestWaiting {
+		if why, known := b.whyWaiting(ctx, *r); known {
+			d.Waiting = &why
+		}
+	}
+	for _, p := range ov.Pairs {
+		if p.State.Closed() {
+			continue
+		}
+		d.Next[p.ID] = b.pairNext(ctx, p)
+	}
+	d.Programs = b.programLines(ctx, lang, t, ov)
+	return d, nil
+}
+
+// pairNext reads a pair's next meeting, next check-in and goals. Each is
+// a nicety: one that cannot be read is left out, not the whole home.
+func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
+	var n PairNext
+	var err error
+	if n.Meeting, err = b.nextMeeting(ctx, p); err != nil {
+		b.log.Warn("home: meeting unread", "pair", p.ID, "code", string(ErrorCode(err)))
+	}
+	if n.Goals, err = b.pairGoals(ctx, p); err != nil {
+		b.log.Warn("home: goals unread", "pair", p.ID, "code", string(ErrorCode(err)))
+	}
+	if p.State == PairActive {
+		if n.Checkin, err = b.nextCheckin(ctx, p); err != nil {
+			b.log.Warn("home: check-in unread", "pair", p.ID, "code", string(ErrorCode(err)))
+		}
+	}
+	return n
+}
+
+// nextCheckin is when the pair's next check-in job is due (zero if none):
+// the earliest of its check-ins (checkin:<pair>:<n>, for every round its
+// program length allows) and of the reminders its "not yet" answers
+// scheduled (checkinr:<pair>:<round>).
+func (b *Bot) nextCheckin(ctx context.Context, p Pair) (time.Time, error) {
+	t := p.Mentor.Tenant()
+	s := b.settings(ctx, t)
+	rounds := 1
+	if p.Relationship() && s.CheckinEvery > 0 {
+		rounds = int(s.ProgramLength/s.CheckinEvery) + 2
+	}
+	ids := make([]string, 0, rounds)
+	for n := 1; n <= rounds; n++ {
+		ids = append(ids, NewJob(time.Time{}, JobCheckin, p.ID, itoa(n)).ID)
+	}
+	answers, err := b.store.followups.CheckinAnswers(ctx, t, p.ID)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for round, by := range answers {
+		for _, a := range by {
+			if a == "notyet" {
+				ids = append(ids, NewJob(time.Time{}, JobCheckinRemind, p.ID, round).ID)
+				break
+			}
+		}
+	}
+	due, err := b.store.homes.JobsDue(ctx, t, ids)
+	if err != nil {
+		return time.Time{}, err
+	}
+	var next time.Time
+	for _, at := range due {
+		if next.IsZero() || at.Before(next) {
+			next = at
+		}
+	}
+	return next, nil
+}
+
+// renderHome writes a member's home in lang.
+func renderHome(lang Lang, d HomeData) Message {
+	msg := Message{Title: T(lang, "status.title")}
+	var lines []string
+	if o := d.Offer; o != nil {
+		state := T(lang, "status.offer_open")
+		switch {
+		case o.Paused && !d.PausedUntil.IsZero():
+			state = T(lang, "home.paused_until", "date", Date(lang, d.PausedUntil.In(d.location())))
+		case o.Paused:
+			state = T(lang, "status.offer_paused")
+		}
+		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
+		// The offer's details, but its languages: the languages line
+		// below says which languages the member mentors in.
+		for _, f := range offerDetails(lang, *o, d.Me) {
+			if f.Label != T(lang, "field.languages") {
+				msg.Fields = append(msg.Fields, f)
+			}
+		}
+	} else {
+		lines = append(lines, T(lang, "status.no_offer"))
+	}
+	if r := d.Request; r != nil && r.State.Open() {
+		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
+		if !d.PausedUntil.IsZero() {
+			lines = append(lines, "    "+T(lang, "home.request_paused", "date", Date(lang, d.PausedUntil.In(d.location()))))
+		}
+		if d.Waiting != nil && r.State == RequestWaiting {
+			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
+		}
+	} else {
+		lines = append(lines, T(lang, "status.no_request"))
+	}
+	if len(d.Pairs) == 0 {
+		lines = append(lines, T(lang, "status.no_pairs"))
+	}
+	for _, p := range d.Pairs {
+		lines = append(lines, T(lang, "status.pair."+p.Role(d.Member), "name", homeName(lang, d, p), "topic", p.Topic, "state", pairState(lang, p)))
+		if n, ok := d.Next[p.ID]; ok && !p.State.Closed() {
+			lines = append(lines, pairNextLines(lang, d.location(), p, n)...)
+		}
+	}
+	lines = append(lines, d.Programs...)
+	lines = append(lines, languagesLine(lang, d.Me))
+	msg.Text = strings.Join(lines, "\n")
+	msg.Buttons = homeButtons(lang, d)
+	return msg
+}
+
+// location is the zone of the home's dates, UTC if none was given.
+func (d HomeData) location() *time.Location {
+	if d.Loc == nil {
+		return time.UTC
+	}
+	return d.Loc
+}
+
+// homeName is how the home names the other member of a pair.
+func homeName(lang Lang, d HomeData, p Pair) string {
+	other := p.Other(d.Member)
+	if name := d.Names[other.User]; name != "" {
+		return name
+	}
+	if other.User != "" {
+		return other.User
+	}
+	return T(lang, "forget.former_member") // erased (forget.go)
+}
+
+// pairNextLines are a pair's next meeting, next check-in and goals,
+// indented under the pair.
+func pairNextLines(lang Lang, loc *time.Location, p Pair, n PairNext) []string {
+	var out []string
+	if n.Meeting.IsZero() {
+		if p.State == PairActive {
+			out = append(out, "    "+T(lang, "home.no_meeting"))
+		}
+	} else {
+		at := n.Meeting.In(loc)
+		out = append(out, "    "+T(lang, "home.meeting", "date", Date(lang, at), "time", at.Format("15:04"), "zone", loc.String()))
+	}
+	if !n.Checkin.IsZero() {
+		out = append(out, "    "+T(lang, "home.checkin", "date", Date(lang, n.Checkin.In(loc))))
+	}
+	if len(n.Goals) > 0 {
+		out = append(out, "    "+T(lang, "home.goals"))
+		for _, g := range n.Goals {
+			out = append(out, "      • "+T(lang, "home.goal", "goal", clip(g.Text, MaxGoalLen), "progress", T(lang, "home.goal."+string(goalProgress(g.Progress)))))
+		}
+	}
+	return out
+}
+
+// goalProgress is p, or "not started" for a value the home does not know.
+func goalProgress(p GoalProgress) GoalProgress {
+	switch p {
+	case GoalInProgress, GoalDone:
+		return p
+	}
+	return GoalNotStarted
+}
+
+// homeButtons are the home's buttons: offer (or change the offer), ask
+// for a mentor when no request is open, pause or resume an offer, end a
+// pair in progress, and set the time zone and hours.
+func homeButtons(lang Lang, d HomeData) []Button {
+	offer := Button{Label: T(lang, "btn.offer_open"), ActionID: ActionOfferOpen, Value: homeValue}
+	if d.Offer != nil {
+		offer.Label = T(lang, "btn.home_offer_change")
+	} else {
+		offer.Style = StylePrimary
+	}
+	out := []Button{offer}
+	if r := d.Request; r == nil || !r.State.Open() {
+		out = append(out, Button{Label: T(lang, "btn.home_request"), ActionID: ActionHomeRequest, Value: homeValue})
+	}
+	if o := d.Offer; o != nil && o.Paused {
+		out = append(out, Button{Label: T(lang, "btn.home_resume"), ActionID: ActionHomeResume, Value: homeValue, Style: StylePrimary})
+	} else if o != nil {
+		out = append(out, Button{Label: T(lang, "btn.home_pause"), ActionID: ActionHomePause, Value: homeValue})
+	}
+	out = append(out, Button{Label: T(lang, "btn.home_profile"), ActionID: ActionHomeProfile, Value: homeValue})
+	return append(out, statusEndButtons(lang, d.Member, d.Overview)...)
+}
