@@ -21,8 +21,6 @@ var catalogPauseEN = map[string]string{
 	"pause.auto":            "You seem busy, so I've paused {what}. Resume any time, with the button below or `/mentor resume`.",
 	"btn.pause_resume":      "Resume",
 
-	"pause.status":              "Paused: I propose nothing new to you until you type `/mentor resume`.",
-	"pause.status_until":        "Paused until {date}: I propose nothing new to you until then.",
 	"pause.request_waits":       "Your request on “{topic}” is saved. You're paused, so I won't propose it until you type `/mentor resume`.",
 	"pause.request_waits_until": "Your request on “{topic}” is saved. You're paused until {date}, so I won't propose it before then; to look for a mentor now, type `/mentor resume`.",
 	"pause.reason":              "Paused by the member: nobody is proposed until they resume.",

@@ -21,8 +21,6 @@ var catalogPauseFR = map[string]string{
 	"pause.auto":            "Vous semblez avoir beaucoup à faire : j'ai mis en pause {what}. Reprenez quand vous voulez, avec le bouton ci-dessous ou `/mentor resume`.",
 	"btn.pause_resume":      "Reprendre",
 
-	"pause.status":              "En pause : je ne vous propose rien de nouveau jusqu'à `/mentor resume`.",
-	"pause.status_until":        "En pause jusqu'au {date} : je ne vous propose rien de nouveau d'ici là.",
 	"pause.request_waits":       "Votre demande sur « {topic} » est enregistrée. Vous êtes en pause : je ne la proposerai pas avant `/mentor resume`.",
 	"pause.request_waits_until": "Votre demande sur « {topic} » est enregistrée. Vous êtes en pause jusqu'au {date} : je ne la proposerai pas avant ; pour chercher un mentor dès maintenant, tapez `/mentor resume`.",
 	"pause.reason":              "En pause à sa demande : aucune proposition avant la reprise.",

@@ -144,31 +144,6 @@ func pausedReasonOf(lang Lang, p Pause, loc *time.Location) string {
 	return T(lang, "pause.reason_until", "date", Date(lang, p.Until.In(loc)))
 }
 
-// pauseLines are /mentor status's lines about the member's pause: one
-// when they have one, none otherwise (a newcomer has none, and nothing
-// is read for them).
-func (b *Bot) pauseLines(ctx context.Context, lang Lang, in *Invocation) []string {
-	if in.Newcomer {
-		return nil
-	}
-	if line := b.pauseLine(ctx, lang, in.Me); line != "" {
-		return []string{line}
-	}
-	return nil
-}
-
-// pauseLine is the line about the member's pause, "" when they have none.
-func (b *Bot) pauseLine(ctx context.Context, lang Lang, m Member) string {
-	p, ok := b.pauseOf(ctx, m.ID)
-	if !ok {
-		return ""
-	}
-	if p.Until.IsZero() {
-		return T(lang, "pause.status")
-	}
-	return T(lang, "pause.status_until", "date", Date(lang, p.Until.In(b.memberLoc(ctx, m))))
-}
-
 // memberLoc is the member's time zone, else the workspace's.
 func (b *Bot) memberLoc(ctx context.Context, m Member) *time.Location {
 	if m.TZ != "" {

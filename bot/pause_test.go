@@ -27,7 +27,7 @@ func TestPauseUntil(t *testing.T) {
 	h := mustManagedHarness(t)
 	h.Run("ann", "request go")
 	MustContain(t, h.Run("ann", "pause for:2w"), "Paused until 16 November 2026: your request on “go”.")
-	MustContain(t, h.Run("ann", "status"), "Paused until 16 November 2026: I propose nothing new to you until then.")
+	MustContain(t, h.Run("ann", "status"), "Your request: “go”, waiting for a mentor\n    Paused until 16 November 2026.")
 	h.Run("bob", "offer go")
 	if err := h.Bot.Sweep(context.Background()); err != nil {
 		t.Fatal(err)
