@@ -35,7 +35,7 @@ func TestDiscordAutoPauseResume(t *testing.T) {
 	if !strings.Contains(paused.Text(), "You seem busy, so I've paused your offer.") {
 		t.Fatalf("got %q, want the auto-pause DM with its Resume button", paused.Text())
 	}
-	discordEphemeral(t, c.Command(t, w.Mentor1, "status"), "Paused: I propose nothing new to you")
+	discordEphemeral(t, c.Command(t, w.Mentor1, "status"), "Mentor for: go (paused)")
 	discordUpdated(t, c.Click(t, w.Mentor1, paused, bot.ActionPauseResume), "Welcome back!")
 	discordEphemeral(t, c.Command(t, w.Mentor1, "status"), "open to requests")
 	discordUpdated(t, c.Click(t, w.Mentor1, paused, bot.ActionPauseResume), "Your pause has already ended")

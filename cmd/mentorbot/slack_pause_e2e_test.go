@@ -25,7 +25,7 @@ func TestSlackAutoPauseResume(t *testing.T) {
 	}
 	paused := w.dms(bob, 1, hasButton(bot.ActionPauseResume))[0]
 	MustContain(t, paused, mrkdwn(en("pause.auto", "what", en("pause.what_offer"))))
-	MustContain(t, w.MustCommand(bob, "status"), en("pause.status"))
+	MustContain(t, w.MustCommand(bob, "status"), en("status.offer_paused"))
 
 	w.click(bob, paused, bot.ActionPauseResume)
 	MustContain(t, w.updated(paused), en("offer.resumed"))
