@@ -103,7 +103,9 @@ type HoursError struct {
 	Input string
 }
 
-func (e *HoursError) Error() string { return "meeting: hours " + e.Code + ": " + strconv.Quote(e.Input) }
+func (e *HoursError) Error() string {
+	return "meeting: hours " + e.Code + ": " + strconv.Quote(e.Input)
+}
 
 // ParseHours error codes.
 const (
