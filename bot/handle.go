@@ -165,6 +165,12 @@ func actionTable() map[string]actionFunc {
 		ActionReinviteNo:     reinviteNo,
 		ActionGiveBackYes:    giveBackYes,
 		ActionGiveBackNo:     giveBackNo,
+		// Meeting times (meeting*.go): on the pair's shared messages, each
+		// handler checks the clicker is in the pair.
+		ActionMeetPick:  pickTime,
+		ActionMeetOther: otherTimes,
+		ActionMeetTZ:    askZone,
+		ActionMeetZone:  chooseZone,
 	}
 }
 

@@ -75,6 +75,7 @@ func jobTable() map[string]jobFunc {
 		JobProgramReinvite: runProgramReinvite,
 		JobSpeed:           runSpeed,
 		JobCampaign:        runCampaignBatch,
+		JobMeetInvite:      runMeetInvite,
 	}
 }
 

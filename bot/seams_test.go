@@ -39,6 +39,7 @@ var seams = map[string]reflect.Type{
 	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
 	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
+	"MeetingStore":  reflect.TypeFor[bot.MeetingStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

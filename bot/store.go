@@ -40,6 +40,7 @@ type Store interface {
 	SpeedStore    // speed.go
 	CampaignStore // campaign.go
 	NeedsStore    // needs.go
+	MeetingStore  // meeting.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -72,6 +73,7 @@ type stores struct {
 	speed     SpeedStore
 	campaigns CampaignStore
 	needs     NeedsStore
+	meetings  MeetingStore
 }
 
 // storesOf splits a Store into its seams.
@@ -79,6 +81,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, meetings: s,
 	}
 }

@@ -316,7 +316,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		p.Del(ctx, k.proposal(id))
 	}
 	for _, id := range e.Pairs {
-		p.Del(ctx, k.pair(id), k.checkin(id))
+		p.Del(ctx, k.pair(id), k.checkin(id), k.meeting(id))
 		p.ZRem(ctx, k.stalled(), id)
 		for _, other := range r.pairs[id] {
 			if other != u {

@@ -135,6 +135,7 @@ func (sp *space) eraseNamed(e bot.Erasure, roles map[string][]string) {
 	for _, id := range e.Pairs {
 		delete(sp.pairs, id)
 		delete(sp.checkins, id)
+		delete(sp.meetings, id)
 		delete(sp.stalled, id)
 		for _, other := range roles[id] {
 			if other != u {
