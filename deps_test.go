@@ -54,7 +54,7 @@ var plan = []rule{
 	{pkg: "store", code: []string{"bot", "matching", "meeting"}, ext: []string{goredis, miniredis},
 		tests: []string{"bot/bottest", "store/storetest"}},
 	{pkg: "store/inmem", code: []string{"bot", "matching"}, tests: []string{"bot/bottest", "store/storetest"}},
-	{pkg: "store/storetest", code: []string{"store", "store/inmem", "bot", "matching"}, ext: []string{goredis, miniredis}},
+	{pkg: "store/storetest", code: []string{"store", "store/inmem", "bot", "matching", "meeting"}, ext: []string{goredis, miniredis}},
 	{pkg: "adapters/shell", code: []string{"bot"}, tests: []string{"store/storetest", "chart"}},
 	{pkg: "adapters/slack", code: []string{"bot"}, ext: []string{slackgo}, tests: []string{"adapters/slack/slackfake"}},
 	{pkg: "adapters/discord", code: []string{"bot"}, ext: []string{discordgo},
