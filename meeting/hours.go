@@ -1,8 +1,3 @@
-// Package meeting finds meeting times for a pair and writes calendar
-// invites: working hours, slot suggestion in each member's own time zone,
-// RFC 5545 .ics files and Google Calendar template links. It knows no bot
-// type and no platform: like matching, it is pure, and the time it works
-// from is given.
 package meeting
 
 import (
