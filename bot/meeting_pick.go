@@ -131,7 +131,7 @@ func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 			Title:  T(l, "meet.confirm_title", "topic", pair.Topic),
 			Text:   T(l, "meet.confirm_text", "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
 			Fields: []Field{{Label: T(l, "intro.room"), Value: pair.Room}},
-			Link:   &Link{Label: T(l, "meet.google"), URL: meeting.GoogleURL(e)},
+			Link:   &Link{Label: T(l, "meet.google"), URL: googleURL(e)},
 		}
 		send := func(ctx context.Context) error { return b.sendTo(ctx, id, msg) }
 		if canUpload {
@@ -139,8 +139,9 @@ func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 			f := File{Name: "mentoring-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
 			send = func(ctx context.Context) error { return up.SendFile(ctx, id, f, ownedBy(id, msg)) }
 		}
-		if err := b.once(ctx, id.Tenant(), key+":"+id.User, b.lease(), send); err != nil && first == nil {
-			first = err
+		err = b.once(ctx, id.Tenant(), key+":"+id.User, b.lease(), send)
+		if err != nil && ErrorCode(err) != EGONE && first == nil {
+			first = err // a member who left is not retried
 		}
 	}
 	return first
@@ -160,4 +161,24 @@ func (b *Bot) inviteEvent(l Lang, pair Pair, m Meeting, other Member) meeting.Ev
 		Summary:     T(l, "meet.ics_summary", "topic", pair.Topic, "name", other.displayName()),
 		Description: desc, URL: pair.Room,
 	}
+}
+
+// maxLinkURL is the longest link every platform shows (Discord's link
+// buttons take 512 characters).
+const maxLinkURL = 500
+
+// googleURL is the event's Google Calendar link, with the video room
+// alone as its details, and then a shorter title, when the whole is too
+// long for a link button.
+func googleURL(e meeting.Event) string {
+	u := meeting.GoogleURL(e)
+	if len(u) > maxLinkURL {
+		e.Description = e.URL
+		u = meeting.GoogleURL(e)
+	}
+	if len(u) > maxLinkURL {
+		e.Summary = clip(e.Summary, 40)
+		u = meeting.GoogleURL(e)
+	}
+	return u
 }

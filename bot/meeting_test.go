@@ -305,3 +305,29 @@ func TestMeetNoPair(t *testing.T) {
 		t.Fatalf("got %q, want no pair said", r.Message.Text)
 	}
 }
+
+// TestNoOverlap: members whose hours never overlap are told so, and
+// offered the closest times.
+func TestNoOverlap(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "profile tz:Europe/Paris hours:7-10")
+	h.Run("bob", "offer go")
+	h.Run("alice", "request go kind:one-to-one tz:America/Los_Angeles hours:7-10")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	for _, s := range h.Platform.Take() {
+		if !s.Together {
+			continue
+		}
+		text := ""
+		for _, f := range s.Message.Fields {
+			text += f.Value + "\n"
+		}
+		if !strings.Contains(text, bot.T(bot.English, "meet.no_overlap")) || len(pickButtons(s.Message)) != 3 {
+			t.Fatalf("got %q, want the no-overlap note and three closest times", text)
+		}
+		return
+	}
+	t.Fatal("got no introduction")
+}

@@ -91,9 +91,6 @@ func GoogleURL(e Event) string {
 		details = e.URL
 	}
 	v.Set("details", details)
-	if e.URL != "" {
-		v.Set("location", e.URL)
-	}
 	// action first, as Google documents it; url.Values sorts keys.
 	return "https://calendar.google.com/calendar/render?action=TEMPLATE&" + strings.TrimPrefix(strings.Replace(v.Encode(), "action=TEMPLATE&", "", 1), "&")
 }
