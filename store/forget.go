@@ -345,6 +345,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 				p.HDel(ctx, k.checkin(id), f)
 			}
 		}
+		p.Del(ctx, k.meeting(id)) // the erased member's picks go with the times
 	}
 	for _, f := range r.low {
 		if id, _, _ := strings.Cut(f, ":"); contains(e.Pairs, id) {

@@ -75,7 +75,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		case kind == "pair" && bot.PairState(field(key, 0)).Closed() && int64(num(field(key, 1))) > 0 && int64(num(field(key, 1))) < cut:
 			out.Pairs++
 			gone[rest] = true
-			del = append(del, key, k.checkin(rest))
+			del = append(del, key, k.checkin(rest), k.meeting(rest))
 			for _, m := range []string{field(key, 2), field(key, 3)} {
 				if m != "" {
 					zrem[k.pairs(m)] = append(zrem[k.pairs(m)], rest)

@@ -149,4 +149,16 @@ func testMeetingErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Pairs: []string{pair.ID}}))
 	_, err = s.GetMeeting(ctx(), tn, pair.ID)
 	MustCode(t, err, bot.ENOTFOUND)
+
+	// A pair kept for the other member loses its times, and the erased
+	// member's picks with them.
+	tn = Tenant(t, "other")
+	other := mustOfficialPair(t, s, tn)
+	_, err = s.OfferSlots(ctx(), tn, other.ID, 0, meetSlots, true, t0)
+	MustOK(t, err)
+	_, _, err = s.PickSlot(ctx(), tn, other.ID, 1, 0, other.Mentee.User, other.Mentor.User, t0)
+	MustOK(t, err)
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: other.Mentee, Blank: []string{other.ID}}))
+	_, err = s.GetMeeting(ctx(), tn, other.ID)
+	MustCode(t, err, bot.ENOTFOUND)
 }
