@@ -38,13 +38,13 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 	if err != nil {
 		return err
 	}
-	// The times are offered before the introduction goes, and offered
-	// once: a retry of the introduction shows the same ones.
-	m, err := b.introTimes(ctx, pair, mentor, mentee)
-	if err != nil {
-		return err
-	}
 	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, b.lease(), func(ctx context.Context) error {
+		// The times are offered as the introduction goes: a retry shows
+		// the same ones, unless they are too close by then.
+		m, err := b.introTimes(ctx, pair, mentor, mentee)
+		if err != nil {
+			return err
+		}
 		msg := introMessage(langs, pair, mentor, mentee)
 		for _, l := range langs {
 			msg.Fields = append(msg.Fields, b.timesFields(ctx, l, m, mentor, mentee)...)

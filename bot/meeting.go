@@ -145,14 +145,23 @@ func (b *Bot) offerTimes(ctx context.Context, pair Pair, mentor, mentee Member, 
 	return m, err
 }
 
-// introTimes returns the times the introduction offers: those already
-// offered if a try before this one offered them, else a first round.
+// introTimes returns the times the introduction offers: those a try
+// before this one offered, else a first round. Times offered by a try
+// that failed long enough ago for one of them to be near (the platform
+// was down) are offered afresh, nobody having seen them.
 func (b *Bot) introTimes(ctx context.Context, pair Pair, mentor, mentee Member) (Meeting, error) {
 	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
 	if ErrorCode(err) == ENOTFOUND {
 		return b.offerTimes(ctx, pair, mentor, mentee, 0, nil)
 	}
-	return m, err
+	if err != nil {
+		return Meeting{}, err
+	}
+	soon := b.clock.Now().Add(meeting.Lead / 2)
+	if m.Round == 1 && len(m.Picks) == 0 && len(m.Slots) > 0 && m.Slots[0].Start.Before(soon) {
+		return b.offerTimes(ctx, pair, mentor, mentee, m.Round, nil)
+	}
+	return m, nil
 }
 
 // deferCheckin holds back the first check-in (checkin:<pair>:1) of a pair

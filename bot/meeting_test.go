@@ -331,3 +331,36 @@ func TestNoOverlap(t *testing.T) {
 	}
 	t.Fatal("got no introduction")
 }
+
+// TestIntroRetryFreshTimes: an introduction the platform could not take
+// for days offers times still ahead when it finally goes.
+func TestIntroRetryFreshTimes(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go tz:Europe/Paris")
+	h.Run("alice", "request go kind:one-to-one tz:Europe/Paris")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+	h.Click("alice", "alice", bot.ActionCharterAccept)
+	h.Clock.Advance(4 * 24 * time.Hour)
+	h.Platform.Fail = nil
+	if _, err := h.Bot.TickTenants(context.Background(), h.Tenant); err != nil {
+		t.Fatal(err)
+	}
+	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("alice"))
+	m, err := h.Store.GetMeeting(context.Background(), h.Tenant, pairs[0].ID)
+	if err != nil || m.Round != 2 || len(m.Slots) != 3 || !m.Slots[0].Start.After(h.Clock.Now()) {
+		t.Fatalf("got %+v, %v, want a second round of three times ahead of %v", m, err, h.Clock.Now())
+	}
+	for _, s := range h.Platform.Take() {
+		if s.Together {
+			if b := pickButtons(s.Message); len(b) != 3 || !strings.Contains(b[0].Value, ":"+itoaM(m.Round)+":") {
+				t.Fatalf("got buttons %+v, want round %d's", b, m.Round)
+			}
+			return
+		}
+	}
+	t.Fatal("got no introduction after the platform came back")
+}
+
+func itoaM(n int) string { return string(rune('0' + n)) }
