@@ -16,7 +16,7 @@ import (
 type MeetingStore interface {
 	// OfferSlots replaces the pair's times with slots as round+1, if the
 	// pair's current round is round (0: none offered yet), clearing the
-	// picks and any agreed time. It returns the meeting as stored. ESTALE
+	// picks and any agreed time; the replaced slots become Past. It returns the meeting as stored. ESTALE
 	// if the round moved on meanwhile (another replica, a double click):
 	// the caller reads the meeting again.
 	OfferSlots(ctx context.Context, t Tenant, pairID string, round int, slots []MeetingSlot, full bool, at time.Time) (Meeting, error)
@@ -36,9 +36,12 @@ type MeetingStore interface {
 
 // Meeting is the times offered to a pair and what its members picked.
 type Meeting struct {
-	Pair    string
-	Round   int // 1 for the introduction's times, then one more per new round
-	Slots   []MeetingSlot
+	Pair  string
+	Round int // 1 for the introduction's times, then one more per new round
+	Slots []MeetingSlot
+	// Past are the slots of the round before this one, which new times
+	// avoid as well as this round's.
+	Past    []MeetingSlot
 	Full    bool // the slots lie within both members' hours; false: the best partial overlap
 	Offered time.Time
 	// Picks are this round's picks: slot index by user ID.

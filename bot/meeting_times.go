@@ -107,7 +107,7 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	if err != nil {
 		return Meeting{}, err
 	}
-	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, m.Slots)
+	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Slots...), m.Past...))
 	if err != nil {
 		return Meeting{}, err
 	}

@@ -12,21 +12,23 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// A pair's meeting is one hash, meeting:<pair>: round, slots (JSON pairs
-// of Unix ms), full, offered, pick:<user> (a slot index) and, once both
+// A pair's meeting is one hash, meeting:<pair>: round, slots and past
+// (the round before's; JSON pairs of Unix ms), full, offered, pick:<user> (a slot index) and, once both
 // picked the same slot, agreed_start and agreed_end. The pair's erasure
 // deletes it with the pair (forget.go).
 
 func (k keys) meeting(pair string) string { return string(k) + "meeting:" + pair }
 
 // offerSlotsScript replaces the meeting with a new round if its round is
-// the expected one; it returns 1, or 0 when the round moved on. KEYS: the
+// the expected one, keeping the slots it replaces as past; it returns 1,
+// or 0 when the round moved on. KEYS: the
 // meeting. ARGV: expected round, slots, full, offered (ms).
 var offerSlotsScript = redis.NewScript(`
 local cur = tonumber(redis.call('HGET', KEYS[1], 'round') or '0')
 if cur ~= tonumber(ARGV[1]) then return 0 end
+local past = redis.call('HGET', KEYS[1], 'slots') or '[]'
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'round', cur + 1, 'slots', ARGV[2], 'full', ARGV[3], 'offered', ARGV[4])
+redis.call('HSET', KEYS[1], 'round', cur + 1, 'slots', ARGV[2], 'past', past, 'full', ARGV[3], 'offered', ARGV[4])
 return 1
 `)
 
@@ -103,7 +105,7 @@ func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bo
 
 func meetingFrom(pairID string, h map[string]string) bot.Meeting {
 	m := bot.Meeting{
-		Pair: pairID, Round: num(h["round"]), Slots: slotsFrom(h["slots"]), Full: h["full"] == "1",
+		Pair: pairID, Round: num(h["round"]), Slots: slotsFrom(h["slots"]), Past: slotsFrom(h["past"]), Full: h["full"] == "1",
 		Offered: fromMS(h["offered"]), Picks: map[string]int{},
 		Agreed: bot.MeetingSlot{Start: fromMS(h["agreed_start"]), End: fromMS(h["agreed_end"])},
 	}

@@ -19,7 +19,7 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 	if sp.meetings[pairID].Round != round {
 		return bot.Meeting{}, coded(bot.ESTALE, "meeting round moved on")
 	}
-	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string]int{}}
+	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string]int{}, Past: sp.meetings[pairID].Slots}
 	for _, sl := range slots {
 		m.Slots = append(m.Slots, bot.MeetingSlot{Start: stamp(sl.Start), End: stamp(sl.End)})
 	}
@@ -65,7 +65,7 @@ func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bo
 // copyMeeting returns m with slices and maps of its own, as a read from
 // Redis would be.
 func copyMeeting(m bot.Meeting) bot.Meeting {
-	m.Slots = slices.Clone(m.Slots)
+	m.Slots, m.Past = slices.Clone(m.Slots), slices.Clone(m.Past)
 	m.Picks = maps.Clone(m.Picks)
 	if m.Picks == nil {
 		m.Picks = map[string]int{}

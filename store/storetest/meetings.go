@@ -48,7 +48,7 @@ func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustCode(t, err, bot.ENOTFOUND)
 	m, err := s.OfferSlots(ctx(), tn, "p1", 0, meetSlots, true, t0)
 	MustOK(t, err)
-	if m.Round != 1 || len(m.Slots) != 3 || !m.Slots[1].Start.Equal(meetSlots[1].Start) || !m.Full || !m.Offered.Equal(t0) || !m.Agreed.IsZero() || len(m.Picks) != 0 {
+	if m.Round != 1 || len(m.Slots) != 3 || !m.Slots[1].Start.Equal(meetSlots[1].Start) || !m.Full || !m.Offered.Equal(t0) || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 0 {
 		t.Fatalf("got %+v, want round 1 with the three slots", m)
 	}
 	_, err = s.OfferSlots(ctx(), tn, "p1", 0, meetSlots[:1], false, t0)
@@ -81,8 +81,8 @@ func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
 
 	m, err = s.OfferSlots(ctx(), tn, "p1", 1, meetSlots[1:], false, t0.Add(time.Hour))
 	MustOK(t, err)
-	if m.Round != 2 || len(m.Slots) != 2 || m.Full || !m.Agreed.IsZero() || len(m.Picks) != 0 {
-		t.Fatalf("got %+v, want round 2, nothing picked or agreed", m)
+	if m.Round != 2 || len(m.Slots) != 2 || m.Full || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 3 || !m.Past[2].Start.Equal(meetSlots[2].Start) {
+		t.Fatalf("got %+v, want round 2, nothing picked or agreed, round 1's slots past", m)
 	}
 	if other, err := s.GetMeeting(ctx(), tn, "p2"); bot.ErrorCode(err) != bot.ENOTFOUND {
 		t.Fatalf("got %+v, %v for another pair, want none", other, err)
