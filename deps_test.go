@@ -40,18 +40,21 @@ const (
 	prometheus = "github.com/prometheus/client_golang/"
 	cron       = "github.com/robfig/cron/"
 	websocket  = "github.com/gorilla/websocket"
+	// ical parses the meeting package's .ics in its tests only.
+	ical = "github.com/arran4/golang-ical"
 )
 
 // plan is the table of docs/architecture.md.
 var plan = []rule{
 	{pkg: "matching", ext: []string{xtext}},
-	{pkg: "bot", code: []string{"matching"}, ext: []string{xtext},
+	{pkg: "meeting", ext: []string{ical}},
+	{pkg: "bot", code: []string{"matching", "meeting"}, ext: []string{xtext},
 		tests: []string{"bot/bottest", "store", "store/inmem", "store/storetest", "chart"}},
 	{pkg: "bot/bottest", code: []string{"bot", "matching"}},
-	{pkg: "store", code: []string{"bot", "matching"}, ext: []string{goredis, miniredis},
+	{pkg: "store", code: []string{"bot", "matching", "meeting"}, ext: []string{goredis, miniredis},
 		tests: []string{"bot/bottest", "store/storetest"}},
 	{pkg: "store/inmem", code: []string{"bot", "matching"}, tests: []string{"bot/bottest", "store/storetest"}},
-	{pkg: "store/storetest", code: []string{"store", "store/inmem", "bot", "matching"}, ext: []string{goredis, miniredis}},
+	{pkg: "store/storetest", code: []string{"store", "store/inmem", "bot", "matching", "meeting"}, ext: []string{goredis, miniredis}},
 	{pkg: "adapters/shell", code: []string{"bot"}, tests: []string{"store/storetest", "chart"}},
 	{pkg: "adapters/slack", code: []string{"bot"}, ext: []string{slackgo}, tests: []string{"adapters/slack/slackfake"}},
 	{pkg: "adapters/discord", code: []string{"bot"}, ext: []string{discordgo},

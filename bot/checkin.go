@@ -67,6 +67,9 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}
+	if deferred, err := b.deferCheckin(ctx, t, pair, j); deferred || err != nil {
+		return err // the first check-in waits for the meeting agreed (meeting.go)
+	}
 	round := j.Part(1)
 	if j.Kind() == JobCheckinRemind {
 		round += "r"

@@ -258,7 +258,7 @@ func commandTable() []CommandSpec {
 			optTZ, optYears,
 			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
 			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
-			optProgram,
+			optProgram, optHours,
 		}},
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{
 			withRequired(optTopic),
@@ -267,7 +267,7 @@ func commandTable() []CommandSpec {
 			{Name: "language", French: "langue", Type: OptLanguage, MaxLength: 40},
 			optLanguages,
 			{Name: "goal", French: "objectif", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Multiline: true},
-			optTZ, optYears, optProgram,
+			optTZ, optYears, optProgram, optHours,
 		}},
 		{Name: "status", ReadOnly: true, run: runStatus},
 		{Name: "cancel", run: runCancel},
@@ -281,6 +281,8 @@ func commandTable() []CommandSpec {
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Required: true},
 		}},
+		// Meeting times (meeting*.go, profile.go).
+		profileCommand(), meetCommand(),
 		{Name: "end", Positional: "pair", ReadOnly: true, run: runEnd, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
 		}},

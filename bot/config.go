@@ -18,6 +18,9 @@ type Config struct {
 	// MeetURL is the base URL of video-call rooms; a room is MeetURL
 	// followed by an unguessable name (MENTORBOT_MEET_URL).
 	MeetURL string
+	// CharterURL is where the program's charter can be read, for the
+	// meeting invites (MENTORBOT_CHARTER_URL); "" leaves it out.
+	CharterURL string
 	// Match tunes the matcher; the workspace's MaxTZHours setting
 	// overrides Match.MaxTZHours (MENTORBOT_MAX_TZ_HOURS sets both).
 	Match matching.Options

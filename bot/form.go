@@ -12,6 +12,9 @@ const MaxFormFields = 5
 // with the member's current offer when there is one.
 func (b *Bot) form(ctx context.Context, spec CommandSpec, in *Invocation) *Form {
 	lang := in.Lang
+	if spec.Name == "profile" {
+		return profileForm(lang, in.Me)
+	}
 	f := &Form{Command: spec.Name, Title: T(lang, "form."+spec.Name+".title"), Submit: T(lang, "form.submit")}
 	prefill := map[string]string{}
 	if spec.Name == "offer" {

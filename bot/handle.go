@@ -175,6 +175,12 @@ func actionTable() map[string]actionFunc {
 		ActionGoalsReadjust: readjustPair,
 		// The Resume button of a member paused for not answering (pause_auto.go).
 		ActionPauseResume: resumeButton,
+		// Meeting times (meeting*.go): on the pair's shared messages, each
+		// handler checks the clicker is in the pair.
+		ActionMeetPick:  pickTime,
+		ActionMeetOther: otherTimes,
+		ActionMeetTZ:    askZone,
+		ActionMeetZone:  chooseZone,
 	}
 }
 

@@ -21,7 +21,9 @@ func (b *Bot) introduce(ctx context.Context, pair Pair) {
 }
 
 // sendIntro sends the one introduction of an official pair to both members
-// together, once. When they read different languages it is bilingual.
+// together, once, with three meeting times in each member's zone and a
+// button each (meeting_times.go). When they read different languages it
+// is bilingual.
 func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 	mentor, err := b.member(ctx, pair.Mentor)
 	if err != nil {
@@ -31,16 +33,25 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 	if err != nil {
 		return err
 	}
-	langs := []Lang{mentee.Lang}
-	if mentor.Lang != mentee.Lang {
-		langs = append(langs, mentor.Lang)
-	}
+	langs := pairLangs(mentor, mentee)
 	p, err := b.platform(pair.Mentor)
 	if err != nil {
 		return err
 	}
 	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, b.lease(), func(ctx context.Context) error {
-		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, introMessage(langs, pair, mentor, mentee))
+		// The times are offered as the introduction goes: a retry shows
+		// the same ones, unless they are too close by then.
+		m, err := b.introTimes(ctx, pair, mentor, mentee)
+		if err != nil {
+			return err
+		}
+		msg := introMessage(langs, pair, mentor, mentee)
+		for _, l := range langs {
+			msg.Fields = append(msg.Fields, b.timesFields(ctx, l, m, mentor, mentee)...)
+		}
+		// The times' buttons, then Set our goals (goals.go).
+		msg.Buttons = append(timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""), msg.Buttons...)
+		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, msg)
 	})
 }
 

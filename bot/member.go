@@ -3,6 +3,8 @@ package bot
 import (
 	"strings"
 	"time"
+
+	"github.com/mentorbot/mentorbot/meeting"
 )
 
 // Tenant is one workspace on one platform: a Slack team, a Discord guild,
@@ -65,10 +67,13 @@ type Member struct {
 	// Languages are the languages the member speaks for mentoring, set
 	// with languages: on an offer or a request; none until set, and then
 	// Spoken is the language they read.
-	Languages       []Lang
-	TZ              string // IANA zone name, "" if unknown
-	Years           int    // years of experience, 0 if unknown
-	CharterVersion  int    // last charter version accepted, 0 if none
+	Languages []Lang
+	TZ        string // IANA zone name, "" if unknown
+	// Hours are the member's working hours in TZ; the zero value is
+	// 9:00-18:00, Monday to Friday (meeting.Hours).
+	Hours           meeting.Hours
+	Years           int // years of experience, 0 if unknown
+	CharterVersion  int // last charter version accepted, 0 if none
 	CharterAccepted time.Time
 	Joined          time.Time
 	LastSurvey      string // the survey a comment goes to (SurveyID)

@@ -173,7 +173,7 @@ func (b *Bot) recordNewMentor(ctx context.Context, o Offer) {
 	}
 }
 
-// applyProfile copies the tz and years options into the member's profile.
+// applyProfile copies the tz, years and hours options into the member's profile.
 func applyProfile(in *Invocation, m *Member) error {
 	if tz := in.Text("tz"); tz != "" {
 		// validate wrote tz in its stored form (parseTZ).
@@ -184,7 +184,7 @@ func applyProfile(in *Invocation, m *Member) error {
 		m.TZ = loc.String()
 	}
 	m.Years = in.Int("years", m.Years)
-	return nil
+	return applyHours(in, m)
 }
 
 // parseLangs normalises language names to codes ("Français" → "fr"),

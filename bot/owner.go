@@ -74,6 +74,10 @@ var ownedActions = map[string]bool{
 // is someone's by its own check, or nobody's. A new action goes in one of
 // the two maps (a test checks it).
 var unownedActions = map[string]string{
+	ActionMeetPick:         "on the pair's shared message: the handler checks the clicker is in the pair",
+	ActionMeetOther:        "on the pair's shared message: the handler checks the clicker is in the pair",
+	ActionMeetTZ:           "on the pair's shared message: each click sets the clicker's own zone",
+	ActionMeetZone:         "a reply to the clicker alone: the handler checks the clicker is in the pair",
 	ActionProposalAccept:   "the store checks the proposal's mentor",
 	ActionProposalDecline:  "the store checks the proposal's mentor",
 	ActionRequestTopic:     "the handler checks the request's mentee; its value fills Discord's custom_id",

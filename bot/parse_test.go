@@ -115,13 +115,13 @@ func TestParseUnknownOption(t *testing.T) {
 		want string
 	}{
 		{"English", bot.English, "offer go level:senior",
-			"I don't know the option `level:`. The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`."},
+			"I don't know the option `level:`. The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`, `hours:`."},
 		{"French", bot.French, "offer go niveau:senior",
-			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`."},
+			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
 		{"SuggestFrench", bot.French, "offer go capacté:3",
-			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`."},
+			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
 		{"SuggestEnglish", bot.English, "offer go yeras:3",
-			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`."},
+			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`, `hours:`."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

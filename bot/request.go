@@ -131,9 +131,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 }
 
 // profileChanged reports whether a command changed what it may change of
-// a member's profile: time zone, years and spoken languages.
+// a member's profile: time zone, working hours, years and spoken languages.
 func profileChanged(m, was Member) bool {
-	return m.TZ != was.TZ || m.Years != was.Years || !slices.Equal(m.Languages, was.Languages)
+	return m.TZ != was.TZ || m.Years != was.Years || m.Hours != was.Hours || !slices.Equal(m.Languages, was.Languages)
 }
 
 // runCancel withdraws the member's open request.

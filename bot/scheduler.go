@@ -76,6 +76,7 @@ func jobTable() map[string]jobFunc {
 		JobSpeed:           runSpeed,
 		JobCampaign:        runCampaignBatch,
 		JobUnpause:         runUnpause,
+		JobMeetInvite:      runMeetInvite,
 	}
 }
 

@@ -42,6 +42,7 @@ var seams = map[string]reflect.Type{
 	"GoalStore":     reflect.TypeFor[bot.GoalStore](),
 	"PauseStore":    reflect.TypeFor[bot.PauseStore](),
 	"HomeStore":     reflect.TypeFor[bot.HomeStore](),
+	"MeetingStore":  reflect.TypeFor[bot.MeetingStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

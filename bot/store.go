@@ -43,6 +43,7 @@ type Store interface {
 	GoalStore     // goals.go
 	PauseStore    // pause.go
 	HomeStore     // home_store.go
+	MeetingStore  // meeting.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -78,6 +79,7 @@ type stores struct {
 	goals     GoalStore
 	pauses    PauseStore
 	homes     HomeStore
+	meetings  MeetingStore
 }
 
 // storesOf splits a Store into its seams.
@@ -85,6 +87,6 @@ func storesOf(s Store) stores {
 	return stores{
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
-		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s, homes: s,
+		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s, homes: s, meetings: s,
 	}
 }

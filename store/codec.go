@@ -61,7 +61,7 @@ func flag(b bool) string {
 func memberFields(m bot.Member) (set, unset []string) {
 	set = []string{"name", m.Name} // always: the hash exists once saved
 	kv := []string{"lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ,
-		"years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+		"hours", m.Hours.String(), "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
 	for i := 0; i < len(kv); i += 2 {
 		if kv[i+1] == "" || kv[i+1] == "0" {
 			unset = append(unset, kv[i])
@@ -76,7 +76,7 @@ func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
 	return bot.Member{
 		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), TZ: h["tz"], Years: num(h["years"]),
 		CharterVersion: num(h["charter_version"]), CharterAccepted: fromMS(h["charter_at"]), Joined: fromMS(h["joined"]),
-		LastSurvey: h["last_survey"], Languages: langsFrom(h["languages"]),
+		LastSurvey: h["last_survey"], Languages: langsFrom(h["languages"]), Hours: hoursFrom(h["hours"]),
 	}
 }
 

@@ -317,7 +317,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		p.Del(ctx, k.proposal(id))
 	}
 	for _, id := range e.Pairs {
-		p.Del(ctx, k.pair(id), k.checkin(id), k.goals(id))
+		p.Del(ctx, k.pair(id), k.checkin(id), k.goals(id), k.meeting(id))
 		p.HDel(ctx, k.goalPairs(), id)
 		p.ZRem(ctx, k.stalled(), id)
 		for _, other := range r.pairs[id] {
@@ -348,6 +348,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 				p.HDel(ctx, k.checkin(id), f)
 			}
 		}
+		p.Del(ctx, k.meeting(id)) // the erased member's picks go with the times
 	}
 	for _, f := range r.low {
 		if id, _, _ := strings.Cut(f, ":"); contains(e.Pairs, id) {

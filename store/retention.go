@@ -75,7 +75,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 		case kind == "pair" && bot.PairState(field(key, 0)).Closed() && int64(num(field(key, 1))) > 0 && int64(num(field(key, 1))) < cut:
 			out.Pairs++
 			gone[rest] = true
-			del = append(del, key, k.checkin(rest), k.goals(rest)) // its goals (goals.go)
+			del = append(del, key, k.checkin(rest), k.goals(rest), k.meeting(rest)) // its goals (goals.go), its meeting (meetings.go)
 			hdel[k.goalPairs()] = append(hdel[k.goalPairs()], rest)
 			for _, m := range []string{field(key, 2), field(key, 3)} {
 				if m != "" {

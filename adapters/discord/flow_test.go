@@ -63,13 +63,23 @@ func playFlow(t *testing.T, h *Harness) {
 		if len(intro.Embeds) != 1 || !strings.HasPrefix(intro.Embeds[0].Title, "Introduction: go") {
 			t.Fatalf("got %q, want the introduction", intro.Text())
 		}
-		if b := intro.Buttons(); len(b) != 2 || b[0].CustomID == "" || b[1].Style != 5 || !strings.HasPrefix(b[1].URL, "https://meet.jit.si/mentorbot-") {
-			t.Errorf("got buttons %+v, want Set our goals and a link to the video room", b)
+		b := intro.Buttons()
+		if len(b) == 0 || b[len(b)-1].Style != 5 || !strings.HasPrefix(b[len(b)-1].URL, "https://meet.jit.si/mentorbot-") {
+			t.Errorf("got buttons %+v, want a link to the video room last", b)
+		}
+		if !strings.Contains(intro.Text(), "Suggested times") || !strings.Contains(intro.Text(), "3. ") {
+			t.Errorf("got %q, want three suggested times", intro.Text())
+		}
+		for _, part := range []string{":meet.pick:", ":meet.other:", ":meet.tz:", ":goals.open:"} {
+			if mb, ok := intro.ButtonWith(part); !ok || len(mb.CustomID) > 100 {
+				t.Errorf("got buttons %+v, want %s in at most 100 characters", b, part)
+			}
 		}
 		if !intro.PingsNoneFromText() || len(intro.AllowedMentions.Users) != 0 {
 			t.Errorf("got allowed_mentions %+v, want no pings in a DM", intro.AllowedMentions)
 		}
 	}
+	t.Run("MeetingTime", func(t *testing.T) { pickTime(t, h, mentee, second) })
 	if n := len(h.REST.CallsTo("GET guilds/")); n != 0 {
 		t.Errorf("got %d member lookups, want names taken from the interactions", n)
 	}
@@ -98,5 +108,39 @@ func checkProposal(t *testing.T, h *Harness, m discordtest.Message) {
 		if !ok || !strings.HasPrefix(b.CustomID, "mb:"+h.Guild+":") || len(b.CustomID) > 100 {
 			t.Errorf("got button %+v, want %s carrying the server in at most 100 characters", b, action)
 		}
+	}
+}
+
+// pickTime has both members of a pair pick the second time of their
+// introduction: the first is told it is noted, the second that it is
+// agreed, and each gets the invite as a DM with the .ics attached.
+func pickTime(t *testing.T, h *Harness, first, second string) {
+	c := h.Client
+	introA, introB := c.LastDM(t, first), c.LastDM(t, second)
+	MustEphemeral(t, c.ClickWith(t, first, introA, ":1:1"), "Noted")
+	other := c.LastDM(t, second)
+	if !strings.Contains(other.Text(), "can meet at time 2") {
+		t.Errorf("got %q, want the other member told of the pick", other.Text())
+	}
+	MustEphemeral(t, c.ClickWith(t, second, introB, ":1:1"), "Agreed")
+	for _, user := range []string{first, second} {
+		invite := c.LastDM(t, user)
+		if len(invite.Files) != 1 || invite.Files[0].Type != "text/calendar" || !strings.HasSuffix(invite.Files[0].Name, ".ics") {
+			t.Fatalf("got %q with files %+v, want the invite with its .ics", invite.Text(), invite.Files)
+		}
+		data := string(invite.Files[0].Data)
+		for _, want := range []string{"BEGIN:VEVENT\r\n", "DTSTART:", "URL:https://meet.jit.si/mentorbot-"} {
+			if !strings.Contains(data, want) {
+				t.Errorf("got .ics %q, want %q", data, want)
+			}
+		}
+		if !strings.Contains(invite.Text(), "Meeting agreed: go") {
+			t.Errorf("got %q, want the confirmation", invite.Text())
+		}
+	}
+	n := len(h.REST.DMs(first))
+	MustEphemeral(t, c.ClickWith(t, second, introB, ":1:1"), "already agreed")
+	if got := len(h.REST.DMs(first)); got != n {
+		t.Errorf("got %d DMs after a double click, want %d: one confirmation", got, n)
 	}
 }

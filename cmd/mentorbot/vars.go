@@ -89,6 +89,9 @@ var envVars = []envVar{
 			c.DefaultLang, c.Defaults.DefaultLang = lang, lang
 			return nil
 		}},
+	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites", Note: "none: invites carry the video room only",
+		Default: func(c Config) string { return c.CharterURL },
+		Set:     func(c *Config, v string) error { c.CharterURL = v; return nil }},
 	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms",
 		Default: func(c Config) string { return c.MeetURL },
 		Set:     func(c *Config, v string) error { c.MeetURL = v; return nil }},

@@ -52,6 +52,7 @@ type space struct {
 	charters  []acceptance                  // charterlog
 	jobs      zset                          // jobs
 	checkins  map[string]map[string]string  // checkin:<pair>
+	meetings  map[string]bot.Meeting        // meeting:<pair> (meetings.go)
 	surveys   map[string]map[string]string  // survey:<survey>:<user>
 	quotes    map[string]bot.Testimonial    // quote:<pair>:<user> (testimonials.go)
 	sent      map[string]expiring           // sent:<key>

@@ -138,6 +138,7 @@ func (sp *space) eraseNamed(e bot.Erasure, roles map[string][]string) {
 	for _, id := range e.Pairs {
 		delete(sp.pairs, id)
 		delete(sp.checkins, id)
+		delete(sp.meetings, id)
 		delete(sp.stalled, id)
 		for _, other := range roles[id] {
 			if other != u {
@@ -161,6 +162,7 @@ func (sp *space) eraseNamed(e bot.Erasure, roles map[string][]string) {
 				delete(sp.checkins[id], field)
 			}
 		}
+		delete(sp.meetings, id) // the erased member's picks go with the times
 	}
 	for m := range sp.low {
 		if id, _, _ := strings.Cut(m, ":"); slices.Contains(e.Pairs, id) {
@@ -285,6 +287,7 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			gone[id] = true
 			delete(sp.pairs, id)
 			delete(sp.checkins, id)
+			delete(sp.meetings, id)
 			for _, m := range []string{p.Mentor.User, p.Mentee.User} {
 				if m != "" {
 					delete(sp.pairsOf[m], id)

@@ -1,0 +1,234 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
+	"github.com/mentorbot/mentorbot/meeting"
+)
+
+// MeetingStore keeps the meeting times offered to a pair and the one the
+// pair agreed on (meeting*.go). A pair's times come in rounds: the
+// introduction's, then one more each time a member asks for other times.
+type MeetingStore interface {
+	// OfferSlots replaces the pair's times with slots as round+1, if the
+	// pair's current round is round (0: none offered yet), clearing the
+	// picks and any agreed time; the replaced slots become Past. It returns the meeting as stored. ESTALE
+	// if the round moved on meanwhile (another replica, a double click):
+	// the caller reads the meeting again.
+	OfferSlots(ctx context.Context, t Tenant, pairID string, round int, slots []MeetingSlot, full bool, at time.Time) (Meeting, error)
+
+	// PickSlot records that user by can meet at slot i of round. When
+	// other already picked the same slot and no time is agreed yet, that
+	// slot becomes the agreed time and agreed is true: for one call only,
+	// however many replicas and clicks race. A pick after a time was
+	// agreed changes nothing (agreed false, Meeting.Agreed set). ESTALE if
+	// round is not the current one; ENOTFOUND if no time was offered.
+	PickSlot(ctx context.Context, t Tenant, pairID string, round, i int, by, other string, at time.Time) (m Meeting, agreed bool, err error)
+
+	// GetMeeting returns the pair's meeting. ENOTFOUND if no time was
+	// offered.
+	GetMeeting(ctx context.Context, t Tenant, pairID string) (Meeting, error)
+}
+
+// Meeting is the times offered to a pair and what its members picked.
+type Meeting struct {
+	Pair  string
+	Round int // 1 for the introduction's times, then one more per new round
+	Slots []MeetingSlot
+	// Past are the slots of the round before this one, which new times
+	// avoid as well as this round's.
+	Past    []MeetingSlot
+	Full    bool // the slots lie within both members' hours; false: the best partial overlap
+	Offered time.Time
+	// Picks are this round's picks: slot index by user ID.
+	Picks map[string]int
+	// Agreed is the time both picked; zero until then.
+	Agreed MeetingSlot
+}
+
+// MeetingSlot is a meeting time, in UTC.
+type MeetingSlot struct {
+	Start, End time.Time
+}
+
+// IsZero reports whether s is no time.
+func (s MeetingSlot) IsZero() bool { return s.Start.IsZero() }
+
+// Meeting actions: a slot's "This works for me" (value
+// "<pair>:<round>:<slot>"), "Suggest other times" and "Set my time zone"
+// (value "<pair>"), and the time-zone menu (value "<pair>", then the
+// choice).
+const (
+	ActionMeetPick  = "meet.pick"
+	ActionMeetOther = "meet.other"
+	ActionMeetTZ    = "meet.tz"
+	ActionMeetZone  = "meet.zone"
+)
+
+// JobMeetInvite sends the invite of an agreed time if sending it at once
+// failed: meetinvite:<pair>:<round>.
+const JobMeetInvite = "meetinvite"
+
+// checkinAfterMeeting is how long after an agreed meeting the first
+// check-in falls due.
+const checkinAfterMeeting = 24 * time.Hour
+
+// nextMeeting returns the time the pair agreed to meet, if it is still to
+// come; the zero time when none is agreed or it is past.
+func (b *Bot) nextMeeting(ctx context.Context, pair Pair) (time.Time, error) {
+	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
+	if ErrorCode(err) == ENOTFOUND {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	if m.Agreed.IsZero() || !m.Agreed.End.After(b.clock.Now()) {
+		return time.Time{}, nil
+	}
+	return m.Agreed.Start, nil
+}
+
+// meetingLength is how long a pair's meeting lasts: 30 minutes for a flash
+// session, an hour otherwise.
+func meetingLength(k Kind) time.Duration {
+	if k == matching.Flash {
+		return 30 * time.Minute
+	}
+	return time.Hour
+}
+
+// zoneOf returns the member's time zone, or the workspace's when they
+// gave none (assumed reports that).
+func (b *Bot) zoneOf(ctx context.Context, m Member) (loc *time.Location, assumed bool) {
+	if m.TZ != "" {
+		if l, err := loadLocation(m.TZ); err == nil {
+			return l, false
+		}
+	}
+	if l, err := loadLocation(b.settings(ctx, m.ID.Tenant()).TZ); err == nil {
+		return l, true
+	}
+	return time.UTC, true
+}
+
+// suggest finds meeting times for the pair, away from avoid.
+func (b *Bot) suggest(ctx context.Context, pair Pair, mentor, mentee Member, avoid []MeetingSlot) ([]MeetingSlot, bool) {
+	la, _ := b.zoneOf(ctx, mentor)
+	lb, _ := b.zoneOf(ctx, mentee)
+	r := meeting.Request{
+		Now: b.clock.Now(), Duration: meetingLength(pair.Kind),
+		A: meeting.Person{Loc: la, Hours: mentor.Hours}, B: meeting.Person{Loc: lb, Hours: mentee.Hours},
+	}
+	for _, s := range avoid {
+		r.Avoid = append(r.Avoid, meeting.Slot{Start: s.Start, End: s.End})
+	}
+	found, full := meeting.Suggest(r)
+	out := make([]MeetingSlot, len(found))
+	for i, s := range found {
+		out[i] = MeetingSlot{Start: s.Start, End: s.End}
+	}
+	return out, full
+}
+
+// offerTimes offers the pair new times: the introduction's first round
+// (round 0), or a round after round. Two replicas or two clicks offering
+// at once end with one round: the loser reads it.
+func (b *Bot) offerTimes(ctx context.Context, pair Pair, mentor, mentee Member, round int, avoid []MeetingSlot) (Meeting, error) {
+	t := pair.Mentor.Tenant()
+	slots, full := b.suggest(ctx, pair, mentor, mentee, avoid)
+	m, err := b.store.meetings.OfferSlots(ctx, t, pair.ID, round, slots, full, b.clock.Now().UTC())
+	if ErrorCode(err) == ESTALE {
+		return b.store.meetings.GetMeeting(ctx, t, pair.ID)
+	}
+	return m, err
+}
+
+// introTimes returns the times the introduction offers: those a try
+// before this one offered, else a first round. Times offered by a try
+// that failed long enough ago for one of them to be near (the platform
+// was down) are offered afresh, nobody having seen them.
+func (b *Bot) introTimes(ctx context.Context, pair Pair, mentor, mentee Member) (Meeting, error) {
+	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
+	if ErrorCode(err) == ENOTFOUND {
+		return b.offerTimes(ctx, pair, mentor, mentee, 0, nil)
+	}
+	if err != nil {
+		return Meeting{}, err
+	}
+	soon := b.clock.Now().Add(meeting.Lead / 2)
+	if m.Round == 1 && len(m.Picks) == 0 && len(m.Slots) > 0 && m.Slots[0].Start.Before(soon) {
+		return b.offerTimes(ctx, pair, mentor, mentee, m.Round, nil)
+	}
+	return m, nil
+}
+
+// deferCheckin holds back the first check-in (checkin:<pair>:1) of a pair
+// that agreed to meet later than it: it falls due a day after the
+// meeting instead, as checkin:<pair>:1:m, the same round. It reports
+// whether it deferred.
+func (b *Bot) deferCheckin(ctx context.Context, t Tenant, pair Pair, j Job) (bool, error) {
+	if j.Kind() != JobCheckin || j.Part(1) != "1" || j.Part(2) != "" {
+		return false, nil
+	}
+	m, err := b.store.meetings.GetMeeting(ctx, t, pair.ID)
+	if ErrorCode(err) == ENOTFOUND {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	due := m.Agreed.End.Add(checkinAfterMeeting)
+	if m.Agreed.IsZero() || !due.After(b.clock.Now()) {
+		return false, nil
+	}
+	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobCheckin, pair.ID, "1", "m"))
+}
+
+// slotWhen writes a slot in one member's zone: "Tuesday 8 December,
+// 15:00–16:00 (Paris)".
+func slotWhen(lang Lang, s MeetingSlot, loc *time.Location) string {
+	a, e := s.Start.In(loc), s.End.In(loc)
+	return T(lang, "meet.when", "day", dayName(lang, a), "from", clockIn(lang, a), "to", clockIn(lang, e), "zone", zoneLabel(loc))
+}
+
+// weekdaysFR are the French weekdays, Sunday first as time.Weekday counts.
+var weekdaysFR = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
+
+// dayName writes a day without its year: "Tuesday 8 December",
+// « mardi 8 décembre ».
+func dayName(lang Lang, t time.Time) string {
+	if lang != French {
+		return t.Format("Monday 2 January")
+	}
+	day := strconv.Itoa(t.Day())
+	if t.Day() == 1 {
+		day = "1er"
+	}
+	return weekdaysFR[t.Weekday()] + " " + day + " " + monthsFR[t.Month()-1]
+}
+
+// clockIn writes a time of day: "15:00", « 15 h », « 15 h 30 ».
+func clockIn(lang Lang, t time.Time) string {
+	if lang != French {
+		return t.Format("15:04")
+	}
+	h := strconv.Itoa(t.Hour()) + "\u00a0h"
+	if t.Minute() != 0 {
+		h += "\u00a0" + t.Format("04")
+	}
+	return h
+}
+
+// zoneLabel names a zone by its city: "Paris", "New York", "UTC".
+func zoneLabel(loc *time.Location) string {
+	name := loc.String()
+	if i := strings.LastIndex(name, "/"); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.ReplaceAll(name, "_", " ")
+}

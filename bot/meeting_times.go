@@ -1,0 +1,202 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The times a message offers (the introduction, "Suggest other times",
+// /mentor meet, a time zone chosen): each slot in each member's own zone,
+// a note when the hours never overlap or a zone is assumed, and the
+// buttons.
+
+// timesFields lists the meeting's slots for readers of l.
+func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee Member) []Field {
+	la, assumedA := b.zoneOf(ctx, mentor)
+	lb, assumedB := b.zoneOf(ctx, mentee)
+	var lines []string
+	for i, s := range m.Slots {
+		when := slotWhen(l, s, la)
+		if la.String() != lb.String() {
+			when = T(l, "meet.slot_two", "a", mentor.displayName(), "when_a", when, "b", mentee.displayName(), "when_b", slotWhen(l, s, lb))
+		}
+		lines = append(lines, strconv.Itoa(i+1)+". "+when)
+	}
+	text := T(l, "meet.how")
+	if len(m.Slots) == 0 {
+		text = T(l, "meet.no_slot")
+	} else if !m.Full {
+		text = T(l, "meet.no_overlap") + "\n" + text
+	}
+	for _, a := range []struct {
+		who     Member
+		assumed bool
+		loc     *time.Location
+	}{{mentor, assumedA, la}, {mentee, assumedB, lb}} {
+		if a.assumed {
+			text += "\n" + T(l, "meet.tz_assumed", "name", a.who.displayName(), "zone", a.loc.String())
+		}
+	}
+	return []Field{
+		{Label: T(l, "field.meet_slots"), Value: strings.Join(lines, "\n"), Lang: l},
+		{Label: T(l, "field.meet_how"), Value: text, Lang: l},
+	}
+}
+
+// timesButtons are a slot's "This works for me", one per slot,
+// "Suggest other times", and "Set my time zone" when a zone is missing,
+// labelled in each language of langs.
+func timesButtons(langs []Lang, pair Pair, m Meeting, askTZ bool) []Button {
+	label := func(key string, args ...string) string {
+		var out []string
+		for _, l := range langs {
+			out = append(out, T(l, key, args...))
+		}
+		return strings.Join(out, " / ")
+	}
+	var buttons []Button
+	round := strconv.Itoa(m.Round)
+	for i := range m.Slots {
+		n := strconv.Itoa(i + 1)
+		buttons = append(buttons, Button{Label: label("btn.meet_pick", "n", n), ActionID: ActionMeetPick, Value: pair.ID + ":" + round + ":" + strconv.Itoa(i), Style: StylePrimary})
+	}
+	buttons = append(buttons, Button{Label: label("btn.meet_other"), ActionID: ActionMeetOther, Value: pair.ID + ":" + round})
+	if askTZ {
+		buttons = append(buttons, Button{Label: label("btn.meet_tz"), ActionID: ActionMeetTZ, Value: pair.ID})
+	}
+	return buttons
+}
+
+// pairLangs are the languages a message to both members is written in:
+// the mentee's, then the mentor's if it differs.
+func pairLangs(mentor, mentee Member) []Lang {
+	langs := []Lang{mentee.Lang}
+	if mentor.Lang != mentee.Lang {
+		langs = append(langs, mentor.Lang)
+	}
+	return langs
+}
+
+// newTimesMessage offers the pair a new round of times.
+func (b *Bot) newTimesMessage(ctx context.Context, pair Pair, m Meeting, mentor, mentee Member) Message {
+	langs := pairLangs(mentor, mentee)
+	var titles []string
+	var fields []Field
+	for _, l := range langs {
+		titles = append(titles, T(l, "meet.new_title", "topic", pair.Topic))
+		fields = append(fields, b.timesFields(ctx, l, m, mentor, mentee)...)
+	}
+	return Message{
+		Title: strings.Join(titles, " / "), Fields: fields,
+		Buttons:  timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""),
+		Mentions: []MemberID{pair.Mentor, pair.Mentee},
+	}
+}
+
+// sendNewTimes offers the pair a round of times after round (the one a
+// member saw), avoiding its slots, and sends it to both, once. It returns
+// the new round.
+func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, error) {
+	mentor, err := b.member(ctx, pair.Mentor)
+	if err != nil {
+		return Meeting{}, err
+	}
+	mentee, err := b.member(ctx, pair.Mentee)
+	if err != nil {
+		return Meeting{}, err
+	}
+	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Slots...), m.Past...))
+	if err != nil {
+		return Meeting{}, err
+	}
+	p, err := b.platform(pair.Mentor)
+	if err != nil {
+		return Meeting{}, err
+	}
+	key := "meettimes:" + pair.ID + ":" + strconv.Itoa(next.Round)
+	err = b.once(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
+		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, b.newTimesMessage(ctx, pair, next, mentor, mentee))
+	})
+	return next, err
+}
+
+// meetPair reads the pair a meeting button names, for a member of it: a
+// pair that ended, or someone else's, is refused.
+func (b *Bot) meetPair(ctx context.Context, who MemberID, pairID string) (Pair, error) {
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
+	if ErrorCode(err) == ENOTFOUND {
+		return Pair{}, Errorf(ESTALE, "err.meet.gone")
+	}
+	if err != nil {
+		return Pair{}, err
+	}
+	if pair.Role(who) == "" {
+		return Pair{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	}
+	if pair.State != PairActive {
+		return Pair{}, Errorf(ESTALE, "err.meet.gone")
+	}
+	return pair, nil
+}
+
+// otherTimes is "Suggest other times" (value "<pair>:<round>"): a new
+// round, unless the button's round was already replaced (a double click,
+// or the other member was quicker).
+func otherTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, round, _ := strings.Cut(value, ":")
+	n, err := strconv.Atoi(round)
+	if err != nil {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	pair, err := b.meetPair(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	m, err := b.store.meetings.GetMeeting(ctx, who.Tenant(), pair.ID)
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return Reply{}, err
+	}
+	if m.Round != n {
+		return Reply{}, Errorf(ESTALE, "err.meet.stale")
+	}
+	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: Message{Text: T(lang, "meet.sent")}}, nil
+}
+
+// runMeet is /mentor meet: new times for the member's pair (the one
+// pair: names when they have several).
+func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	var ov Overview
+	if !in.Newcomer {
+		var err error
+		if ov, err = b.store.members.Overview(ctx, in.Member); err != nil {
+			return Reply{}, err
+		}
+	}
+	pairs := endable(ov.Pairs)
+	if len(pairs) == 0 {
+		return Reply{}, Errorf(ENOTFOUND, "meet.none")
+	}
+	if q := in.Text("pair"); q != "" {
+		all := pairs
+		if pairs = pairsNamed(in.Member, ov, pairs, q); len(pairs) == 0 {
+			return Reply{}, Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
+		}
+	}
+	if len(pairs) > 1 {
+		return Reply{}, &Error{Code: EINVALID, Key: "meet.choose", Args: []string{"pairs", pairList(in.Lang, in.Member, ov, pairs)}, Field: "pair"}
+	}
+	pair := pairs[0]
+	m, err := b.store.meetings.GetMeeting(ctx, in.Member.Tenant(), pair.ID)
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return Reply{}, err
+	}
+	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
+		return Reply{}, err
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "meet.sent_to", "name", otherName(in.Member, ov, pair))}}, nil
+}

@@ -1,0 +1,123 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/meeting"
+)
+
+// optHours is a member's working hours ("9-18", "9h30-17h", "10-16
+// mon-thu"), on an offer, a request and the profile.
+var optHours = Option{Name: "hours", French: "heures", Aliases: []string{"horaires"}, Type: OptText, MaxLength: meeting.MaxHoursLen}
+
+// profileCommand is /mentor profile: the member's time zone and working
+// hours, which meeting times are found within.
+func profileCommand() CommandSpec {
+	return CommandSpec{Name: "profile", Form: true, run: runProfile, Options: []Option{optTZ, optHours}}
+}
+
+// meetCommand is /mentor meet: three new meeting times for a pair.
+func meetCommand() CommandSpec {
+	return CommandSpec{Name: "meet", Positional: "pair", run: runMeet, Options: []Option{
+		{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
+	}}
+}
+
+// profileForm is the profile's form, prefilled with the member's time
+// zone and hours: what /mentor profile opens, and the home's "Set my time
+// zone and hours" button.
+func profileForm(lang Lang, me Member) *Form {
+	f := &Form{Command: "profile", Title: T(lang, "form.profile.title"), Submit: T(lang, "form.submit")}
+	values := map[string]string{"tz": me.TZ, "hours": me.Hours.String()}
+	for _, o := range profileCommand().Options {
+		f.Fields = append(f.Fields, FormField{
+			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
+			Value: values[o.Name], MaxLength: o.MaxLength,
+		})
+	}
+	return f
+}
+
+// applyHours copies the hours option into the member's profile.
+func applyHours(in *Invocation, m *Member) error {
+	v := strings.TrimSpace(in.Text("hours"))
+	if v == "" {
+		return nil
+	}
+	h, err := meeting.ParseHours(v)
+	if err != nil {
+		return hoursError(err, v)
+	}
+	m.Hours = h
+	return nil
+}
+
+// hoursError turns ParseHours's refusal into a sentence.
+func hoursError(err error, v string) error {
+	code := meeting.ErrFormat
+	var he *meeting.HoursError
+	if errors.As(err, &he) {
+		code = he.Code
+	}
+	return &Error{Code: EINVALID, Key: "err.hours." + code, Args: []string{"value", clip(v, 40)}, Field: "hours", Err: err}
+}
+
+// runProfile saves the member's time zone and hours, or shows them.
+func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	m := in.Me
+	if len(in.Values) == 0 {
+		return Reply{Message: profileMessage(in.Lang, "profile.current", m)}, nil
+	}
+	if err := applyProfile(in, &m); err != nil {
+		return Reply{}, err
+	}
+	if profileChanged(m, in.Me) {
+		if err := b.store.members.SaveMember(ctx, m); err != nil {
+			return Reply{}, err
+		}
+	}
+	return Reply{Message: profileMessage(in.Lang, "profile.saved", m)}, nil
+}
+
+// profileMessage shows a member's time zone and hours.
+func profileMessage(lang Lang, key string, m Member) Message {
+	tz := m.TZ
+	if tz == "" {
+		tz = T(lang, "status.unknown")
+	}
+	return Message{Text: T(lang, key), Fields: []Field{
+		{Label: T(lang, "field.tz"), Value: tz},
+		{Label: T(lang, "field.hours"), Value: hoursText(lang, m.Hours)},
+	}}
+}
+
+// hoursText writes working hours for a reader: "9:00–18:00, Monday to
+// Friday", « de 9 h à 18 h, du lundi au vendredi ».
+func hoursText(lang Lang, h meeting.Hours) string {
+	n := h.Norm()
+	days := T(lang, "hours.weekdays")
+	if n.Days != meeting.Weekdays {
+		var names []string
+		for _, d := range []int{1, 2, 3, 4, 5, 6, 0} {
+			if n.Days&(1<<d) != 0 {
+				names = append(names, T(lang, "hours.day"+itoa(d)))
+			}
+		}
+		days = strings.Join(names, ", ")
+	}
+	return T(lang, "hours.text", "from", minutesClock(lang, n.From), "to", minutesClock(lang, n.To), "days", days)
+}
+
+// minutesClock writes minutes after midnight as clockIn does.
+func minutesClock(lang Lang, m int) string {
+	if lang != French {
+		return meeting.Clock(m)
+	}
+	s := itoa(m/60) + "\u00a0h"
+	if m%60 != 0 {
+		s += "\u00a0" + meeting.Clock(m)[len(itoa(m/60))+1:]
+	}
+	return s
+}

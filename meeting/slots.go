@@ -1,0 +1,236 @@
+package meeting
+
+import (
+	"sort"
+	"time"
+)
+
+// Person is one member of a pair as slot suggestion sees them: their time
+// zone and working hours.
+type Person struct {
+	Loc   *time.Location // nil is UTC
+	Hours Hours
+}
+
+func (p Person) loc() *time.Location {
+	if p.Loc == nil {
+		return time.UTC
+	}
+	return p.Loc
+}
+
+// Slot is a meeting time, in UTC.
+type Slot struct {
+	Start, End time.Time
+	// Outside is how many minutes of the slot fall outside the working
+	// hours of each person (A, then B): zero for a slot inside both.
+	Outside [2]int
+}
+
+// Fits reports whether the slot lies within both persons' hours.
+func (s Slot) Fits() bool { return s.Outside == [2]int{} }
+
+// Request is what Suggest works from.
+type Request struct {
+	Now      time.Time
+	A, B     Person
+	Duration time.Duration // 30 minutes for a flash session, 60 for a one-to-one
+	N        int           // how many slots; 0 means 3
+	// Avoid are slots offered before ("Suggest other times"): a new slot
+	// overlaps none of them while others are possible.
+	Avoid []Slot
+}
+
+// Window is how far ahead slots are suggested, and Lead how long after
+// now the first one may start, rounded up to Step.
+const (
+	Window = 7 * 24 * time.Hour
+	Lead   = 2 * time.Hour
+	Step   = 30 * time.Minute
+)
+
+// Suggest proposes up to r.N meeting times within the next Window, inside
+// both persons' working hours in their own zones: on different days where
+// possible, avoiding Monday morning and Friday afternoon (in either zone)
+// where possible, and near the middle of both working days. The result is
+// sorted by time and depends only on r. full is false when the hours
+// never overlap in the window: the slots are then the best partial ones
+// (least time outside anyone's hours; Slot.Outside says how much).
+func Suggest(r Request) (slots []Slot, full bool) {
+	n := r.N
+	if n <= 0 {
+		n = 3
+	}
+	if r.Duration <= 0 {
+		r.Duration = time.Hour
+	}
+	start := r.Now.UTC().Add(Lead).Truncate(Step)
+	if start.Before(r.Now.UTC().Add(Lead)) {
+		start = start.Add(Step)
+	}
+	last := r.Now.UTC().Add(Window)
+	var cands []cand
+	for s := start; !s.Add(r.Duration).After(last); s = s.Add(Step) {
+		c := r.score(s)
+		if c.ok {
+			cands = append(cands, c)
+		}
+	}
+	var fits []cand
+	for _, c := range cands {
+		if c.slot.Fits() {
+			fits = append(fits, c)
+		}
+	}
+	if len(fits) > 0 {
+		return pick(fits, n, r.Avoid), true
+	}
+	// No overlap: the least time outside anyone's hours.
+	if len(cands) == 0 {
+		return nil, false
+	}
+	best := cands[0].outside()
+	for _, c := range cands {
+		best = min(best, c.outside())
+	}
+	var closest []cand
+	for _, c := range cands {
+		if c.outside() == best {
+			closest = append(closest, c)
+		}
+	}
+	return pick(closest, n, r.Avoid), false
+}
+
+// cand is a candidate slot with its penalty: lower is better.
+type cand struct {
+	slot    Slot
+	penalty int
+	day     string // the slot's day in A's zone
+	ok      bool   // on a working day of at least one person
+}
+
+func (c cand) outside() int { return c.slot.Outside[0] + c.slot.Outside[1] }
+
+// Penalties of a candidate.
+const (
+	penaltyEdge = 1000 // Monday morning or Friday afternoon, per person
+)
+
+func (r Request) score(s time.Time) cand {
+	e := s.Add(r.Duration)
+	c := cand{slot: Slot{Start: s, End: e}}
+	for i, p := range []Person{r.A, r.B} {
+		h := p.Hours.Norm()
+		ls, le := s.In(p.loc()), e.In(p.loc())
+		from := ls.Hour()*60 + ls.Minute()
+		to := from + int(r.Duration/time.Minute)
+		if le.YearDay() == ls.YearDay() {
+			to = le.Hour()*60 + le.Minute()
+		} else if le.Hour() == 0 && le.Minute() == 0 {
+			to = 24 * 60
+		}
+		if h.Days.Has(ls.Weekday()) {
+			c.ok = true
+			c.slot.Outside[i] = outside(from, to, h.From, h.To)
+		} else {
+			c.slot.Outside[i] = to - from
+		}
+		if ls.Weekday() == time.Monday && from < 12*60 || ls.Weekday() == time.Friday && to > 12*60 {
+			c.penalty += penaltyEdge
+		}
+		// Near the middle of the working day: minutes away from it.
+		mid := (h.From + h.To) / 2
+		c.penalty += abs((from+to)/2 - mid)
+	}
+	c.day = s.In(r.A.loc()).Format("2006-01-02")
+	return c
+}
+
+// outside is how many minutes of from..to fall outside lo..hi.
+func outside(from, to, lo, hi int) int {
+	n := 0
+	if from < lo {
+		n += min(to, lo) - from
+	}
+	if to > hi {
+		n += to - max(from, hi)
+	}
+	return n
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// pick chooses n candidates: the best of each day first, the best days
+// first, then more on days already used, never two that overlap; a
+// candidate overlapping a slot to avoid comes only when nothing else is
+// left. The result is sorted by time.
+func pick(cands []cand, n int, avoid []Slot) []Slot {
+	var fresh, stale []cand
+	for _, c := range cands {
+		if overlapsAny(c.slot, avoid) {
+			stale = append(stale, c)
+		} else {
+			fresh = append(fresh, c)
+		}
+	}
+	var chosen []cand
+	for _, pool := range [][]cand{fresh, stale} {
+		chosen = pickFrom(pool, n, chosen)
+	}
+	out := make([]Slot, len(chosen))
+	for i, c := range chosen {
+		out[i] = c.slot
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+// pickFrom adds to chosen up to n in all from pool, best first: one a
+// day on a first pass, then any that overlaps none chosen.
+func pickFrom(pool []cand, n int, chosen []cand) []cand {
+	sorted := append([]cand(nil), pool...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].penalty != sorted[j].penalty {
+			return sorted[i].penalty < sorted[j].penalty
+		}
+		return sorted[i].slot.Start.Before(sorted[j].slot.Start)
+	})
+	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
+		for _, c := range sorted {
+			if len(chosen) == n {
+				break
+			}
+			if clash(c, chosen, pass == 0) {
+				continue
+			}
+			chosen = append(chosen, c)
+		}
+	}
+	return chosen
+}
+
+// clash reports whether c overlaps a chosen candidate, or, with sameDay,
+// falls on the day of one.
+func clash(c cand, chosen []cand, sameDay bool) bool {
+	for _, o := range chosen {
+		if c.slot.Start.Before(o.slot.End) && o.slot.Start.Before(c.slot.End) || sameDay && o.day == c.day {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(s Slot, others []Slot) bool {
+	for _, o := range others {
+		if s.Start.Before(o.End) && o.Start.Before(s.End) {
+			return true
+		}
+	}
+	return false
+}

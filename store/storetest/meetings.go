@@ -1,0 +1,164 @@
+package storetest
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/meeting"
+)
+
+// meetingTests are the contract of a pair's meeting times (bot's
+// MeetingStore) and of a member's working hours.
+var meetingTests = []contractTest{
+	{"MemberHours", testMemberHours},
+	{"MeetingRounds", testMeetingRounds},
+	{"MeetingConcurrentPicks", testMeetingConcurrentPicks},
+	{"MeetingErased", testMeetingErased},
+}
+
+func testMemberHours(t *testing.T, s bot.Store, tn bot.Tenant) {
+	for _, text := range []string{"9:30-17", "10-16 mon,tue,wed,thu", "0-24 sat,sun", ""} {
+		h, err := meeting.ParseHours(text)
+		if text == "" {
+			h, err = meeting.Hours{}, nil
+		}
+		MustOK(t, err)
+		m := bot.Member{ID: tn.Member("A"), Name: "Ann", TZ: "Europe/Paris", Hours: h}
+		MustOK(t, s.SaveMember(ctx(), m))
+		got, err := s.GetMember(ctx(), m.ID)
+		MustOK(t, err)
+		if got.Hours != h || got.TZ != "Europe/Paris" {
+			t.Fatalf("got hours %+v in %q, want %+v (%q) back", got.Hours, got.TZ, h, text)
+		}
+	}
+}
+
+var meetSlots = []bot.MeetingSlot{
+	{Start: t0.Add(26 * time.Hour), End: t0.Add(27 * time.Hour)},
+	{Start: t0.Add(50 * time.Hour), End: t0.Add(51 * time.Hour)},
+	{Start: t0.Add(74 * time.Hour), End: t0.Add(75 * time.Hour)},
+}
+
+func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
+	_, err := s.GetMeeting(ctx(), tn, "p1")
+	MustCode(t, err, bot.ENOTFOUND)
+	_, _, err = s.PickSlot(ctx(), tn, "p1", 1, 0, "A", "B", t0)
+	MustCode(t, err, bot.ENOTFOUND)
+	m, err := s.OfferSlots(ctx(), tn, "p1", 0, meetSlots, true, t0)
+	MustOK(t, err)
+	if m.Round != 1 || len(m.Slots) != 3 || !m.Slots[1].Start.Equal(meetSlots[1].Start) || !m.Full || !m.Offered.Equal(t0) || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 0 {
+		t.Fatalf("got %+v, want round 1 with the three slots", m)
+	}
+	_, err = s.OfferSlots(ctx(), tn, "p1", 0, meetSlots[:1], false, t0)
+	MustCode(t, err, bot.ESTALE)
+	_, _, err = s.PickSlot(ctx(), tn, "p1", 2, 0, "A", "B", t0)
+	MustCode(t, err, bot.ESTALE)
+	_, _, err = s.PickSlot(ctx(), tn, "p1", 1, 3, "A", "B", t0)
+	MustCode(t, err, bot.EINVALID)
+
+	m, agreed, err := s.PickSlot(ctx(), tn, "p1", 1, 0, "A", "B", t0)
+	MustOK(t, err)
+	if agreed || m.Picks["A"] != 0 || len(m.Picks) != 1 {
+		t.Fatalf("got %+v, %v, want A's pick alone", m, agreed)
+	}
+	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 2, "B", "A", t0)
+	MustOK(t, err)
+	if agreed || m.Picks["B"] != 2 || !m.Agreed.IsZero() {
+		t.Fatalf("got %+v, %v, want two different picks", m, agreed)
+	}
+	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 2, "A", "B", t0)
+	MustOK(t, err)
+	if !agreed || !m.Agreed.Start.Equal(meetSlots[2].Start) || !m.Agreed.End.Equal(meetSlots[2].End) {
+		t.Fatalf("got %+v, %v, want slot 2 agreed", m, agreed)
+	}
+	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 0, "B", "A", t0)
+	MustOK(t, err)
+	if agreed || !m.Agreed.Start.Equal(meetSlots[2].Start) || m.Picks["B"] != 2 {
+		t.Fatalf("got %+v, %v, want a pick after the agreement to change nothing", m, agreed)
+	}
+
+	m, err = s.OfferSlots(ctx(), tn, "p1", 1, meetSlots[1:], false, t0.Add(time.Hour))
+	MustOK(t, err)
+	if m.Round != 2 || len(m.Slots) != 2 || m.Full || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 3 || !m.Past[2].Start.Equal(meetSlots[2].Start) {
+		t.Fatalf("got %+v, want round 2, nothing picked or agreed, round 1's slots past", m)
+	}
+	if other, err := s.GetMeeting(ctx(), tn, "p2"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %+v, %v for another pair, want none", other, err)
+	}
+}
+
+func testMeetingConcurrentPicks(t *testing.T, s bot.Store, tn bot.Tenant) {
+	_, err := s.OfferSlots(ctx(), tn, "p1", 0, meetSlots, true, t0)
+	MustOK(t, err)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	agreements := 0
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			by, other := "A", "B"
+			if i%2 == 1 {
+				by, other = "B", "A"
+			}
+			_, agreed, err := s.PickSlot(ctx(), tn, "p1", 1, 1, by, other, t0)
+			if err != nil {
+				t.Error(err)
+			}
+			if agreed {
+				mu.Lock()
+				agreements++
+				mu.Unlock()
+			}
+		}(i)
+	}
+	wg.Wait()
+	if agreements != 1 {
+		t.Fatalf("got %d agreements from racing picks, want exactly 1", agreements)
+	}
+	var rounds, stale int
+	for i := 0; i < 6; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.OfferSlots(ctx(), tn, "p1", 1, meetSlots, true, t0)
+			mu.Lock()
+			defer mu.Unlock()
+			switch bot.ErrorCode(err) {
+			case "":
+				rounds++
+			case bot.ESTALE:
+				stale++
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if rounds != 1 || stale != 5 {
+		t.Fatalf("got %d new rounds and %d stale from racing offers, want 1 and 5", rounds, stale)
+	}
+}
+
+func testMeetingErased(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := mustOfficialPair(t, s, tn)
+	_, err := s.OfferSlots(ctx(), tn, pair.ID, 0, meetSlots, true, t0)
+	MustOK(t, err)
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Pairs: []string{pair.ID}}))
+	_, err = s.GetMeeting(ctx(), tn, pair.ID)
+	MustCode(t, err, bot.ENOTFOUND)
+
+	// A pair kept for the other member loses its times, and the erased
+	// member's picks with them.
+	tn = Tenant(t, "other")
+	other := mustOfficialPair(t, s, tn)
+	_, err = s.OfferSlots(ctx(), tn, other.ID, 0, meetSlots, true, t0)
+	MustOK(t, err)
+	_, _, err = s.PickSlot(ctx(), tn, other.ID, 1, 0, other.Mentee.User, other.Mentor.User, t0)
+	MustOK(t, err)
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: other.Mentee, Blank: []string{other.ID}}))
+	_, err = s.GetMeeting(ctx(), tn, other.ID)
+	MustCode(t, err, bot.ENOTFOUND)
+}
