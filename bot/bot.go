@@ -28,9 +28,9 @@ type Bot struct {
 	synonymCache  tenantCache[matching.Synonyms]
 	// reindexed holds the workspaces (Tenant) this process has reindexed.
 	reindexed sync.Map
-	// ranking bounds the instant proposals that read and rank their
-	// candidates at once (matchmaker.go).
-	ranking chan struct{}
+	// ranking bounds the candidates that instant proposals read and rank
+	// at once (matchmaker.go, candidates.go).
+	ranking *rankSlots
 
 	mu        sync.RWMutex
 	platforms map[string]Platform
@@ -48,7 +48,7 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 	b.commands = commandTable()
 	b.actions = actionTable()
 	b.jobs = jobTable()
-	b.ranking = make(chan struct{}, rankingSlots())
+	b.ranking = newRankSlots(rankingSlots())
 	return b
 }
 

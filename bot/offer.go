@@ -73,8 +73,10 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			o.Kinds = append(o.Kinds, matching.Kind(k))
 		}
 	}
-	if err := b.store.members.SaveMember(ctx, m); err != nil {
-		return Reply{}, err
+	if profileChanged(m, in.Me) {
+		if err := b.store.members.SaveMember(ctx, m); err != nil {
+			return Reply{}, err
+		}
 	}
 	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err

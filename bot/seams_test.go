@@ -39,6 +39,8 @@ var seams = map[string]reflect.Type{
 	"SpeedStore":    reflect.TypeFor[bot.SpeedStore](),
 	"CampaignStore": reflect.TypeFor[bot.CampaignStore](),
 	"NeedsStore":    reflect.TypeFor[bot.NeedsStore](),
+
+	"CandidateStore": reflect.TypeFor[bot.CandidateStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -41,6 +41,8 @@ type Store interface {
 	CampaignStore // campaign.go
 	NeedsStore    // needs.go
 
+	CandidateStore // candidates.go
+
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
 	// core takes one: the cron (schedule.Runner) and cmd's Discord adapter
@@ -72,6 +74,8 @@ type stores struct {
 	speed     SpeedStore
 	campaigns CampaignStore
 	needs     NeedsStore
+
+	candidates CandidateStore
 }
 
 // storesOf splits a Store into its seams.
@@ -80,5 +84,6 @@ func storesOf(s Store) stores {
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
 		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s,
+		candidates: s,
 	}
 }

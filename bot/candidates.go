@@ -1,0 +1,103 @@
+package bot
+
+import (
+	"context"
+	"sync"
+)
+
+// CandidateStore reads an instant proposal's candidates in two steps
+// (matchmaker.go): first who they are, which says how many, then their
+// offers, within a ranking slot sized to them. OffersFor(keys) is
+// OffersOf(MentorsUnder(keys)).
+type CandidateStore interface {
+	// MentorsUnder returns the mentors whose offers are filed under any
+	// of keys, each once, in ID order, and the mentee's history (mentor →
+	// verdict, as Histories reads it; nil if none), in one round trip.
+	MentorsUnder(ctx context.Context, t Tenant, keys []string, mentee string) ([]string, map[string]string, error)
+
+	// OffersOf returns the offers of users, in their order, with their
+	// counters, leaving out those who have none, in one round trip.
+	OffersOf(ctx context.Context, t Tenant, users []string) ([]Offer, error)
+}
+
+// rankedPerSlot is how many candidates one ranking slot stands for. A
+// request takes as many slots' worth as it has candidates (at least one
+// candidate's worth, at most every slot): the mentors being read and
+// ranked at once, and so the memory they take, are bounded as when each
+// request held a whole slot, while the requests on small topics, which
+// are most of them, no longer wait for one another.
+const rankedPerSlot = 5000
+
+// rankSlots is a weighted semaphore, first come first served: a request
+// with many candidates waits for room without being passed over by the
+// smaller requests that arrive after it.
+type rankSlots struct {
+	mu      sync.Mutex
+	size    int
+	free    int
+	waiters []*rankWaiter
+}
+
+type rankWaiter struct {
+	n     int
+	ready chan struct{}
+}
+
+func newRankSlots(slots int) *rankSlots {
+	return &rankSlots{size: slots * rankedPerSlot, free: slots * rankedPerSlot}
+}
+
+// acquire waits until n candidates' worth is free, or ctx ends, and
+// returns its release.
+func (s *rankSlots) acquire(ctx context.Context, n int) (func(), error) {
+	n = min(max(n, 1), s.size)
+	s.mu.Lock()
+	if len(s.waiters) == 0 && s.free >= n {
+		s.free -= n
+		s.mu.Unlock()
+		return func() { s.release(n) }, nil
+	}
+	w := &rankWaiter{n: n, ready: make(chan struct{})}
+	s.waiters = append(s.waiters, w)
+	s.mu.Unlock()
+	select {
+	case <-w.ready:
+		return func() { s.release(n) }, nil
+	case <-ctx.Done():
+		s.mu.Lock()
+		select {
+		case <-w.ready:
+			// Granted meanwhile: give it back.
+			s.mu.Unlock()
+			s.release(n)
+		default:
+			for i, x := range s.waiters {
+				if x == w {
+					s.waiters = append(s.waiters[:i], s.waiters[i+1:]...)
+					break
+				}
+			}
+			s.wake() // those behind it may fit now
+			s.mu.Unlock()
+		}
+		return nil, ctx.Err()
+	}
+}
+
+func (s *rankSlots) release(n int) {
+	s.mu.Lock()
+	s.free += n
+	s.wake()
+	s.mu.Unlock()
+}
+
+// wake grants the waiters at the head of the queue that fit; s.mu held.
+func (s *rankSlots) wake() {
+	for len(s.waiters) > 0 && s.waiters[0].n <= s.free {
+		w := s.waiters[0]
+		s.waiters[0] = nil
+		s.waiters = s.waiters[1:]
+		s.free -= w.n
+		close(w.ready)
+	}
+}

@@ -1,0 +1,118 @@
+package bot_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestRankSlotsBySize: requests on small topics rank together in the room
+// of one request on the largest; a request larger than every slot takes
+// them all; a request that waits is not passed over by smaller ones that
+// come after it; one that gives up gives its place back.
+func TestRankSlotsBySize(t *testing.T) {
+	ctx := context.Background()
+	s := bot.NewRankSlots(2)
+	size := 2 * bot.RankedPerSlot
+	var releases []func()
+	for range 2 * bot.RankedPerSlot / 250 {
+		r, err := s.Acquire(ctx, 250)
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases = append(releases, r)
+	}
+	if s.Free() != 0 {
+		t.Fatalf("got %d free, want none after %d requests of 250", s.Free(), len(releases))
+	}
+	for _, r := range releases {
+		r()
+	}
+	if s.Free() != size {
+		t.Fatalf("got %d free after the releases, want %d", s.Free(), size)
+	}
+
+	// Larger than everything: takes it all, and no less than one for none.
+	all, err := s.Acquire(ctx, 10*size)
+	if err != nil || s.Free() != 0 {
+		t.Fatalf("got %v, %d free; want every slot taken", err, s.Free())
+	}
+	all()
+	one, _ := s.Acquire(ctx, 0)
+	if s.Free() != size-1 {
+		t.Fatalf("got %d free, want %d: a request without candidates takes one", s.Free(), size-1)
+	}
+
+	// A large request waits for the room the small one holds; a small one
+	// arriving after it waits behind it, though it would fit.
+	bigDone := make(chan func())
+	go func() {
+		r, err := s.Acquire(ctx, size)
+		if err != nil {
+			t.Error(err)
+		}
+		bigDone <- r
+	}()
+	waitFor(t, func() bool { return queued(s) })
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if _, err := s.Acquire(short, 1); err == nil {
+		t.Fatal("a small request passed the large one waiting before it")
+	}
+	one()
+	big := <-bigDone
+	if s.Free() != 0 {
+		t.Fatalf("got %d free, want the large request to hold all", s.Free())
+	}
+	big()
+
+	// One that gives up while waiting lets those behind it in.
+	hold, _ := s.Acquire(ctx, size-10)
+	giveUp, cancelBig := context.WithCancel(ctx)
+	gaveUp := make(chan error)
+	go func() {
+		_, err := s.Acquire(giveUp, size)
+		gaveUp <- err
+	}()
+	waitFor(t, func() bool { return queued(s) })
+	smallDone := make(chan func())
+	go func() {
+		r, _ := s.Acquire(ctx, 5)
+		smallDone <- r
+	}()
+	time.Sleep(10 * time.Millisecond)
+	cancelBig()
+	if err := <-gaveUp; err == nil {
+		t.Fatal("a cancelled wait got its slots")
+	}
+	(<-smallDone)()
+	hold()
+	if s.Free() != size {
+		t.Fatalf("got %d free at the end, want %d", s.Free(), size)
+	}
+}
+
+// queued reports whether a request waits: a request of one does not get in.
+func queued(s bot.RankSlots) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)
+	defer cancel()
+	r, err := s.Acquire(ctx, 1)
+	if err == nil {
+		r()
+		return false
+	}
+	return true
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	for range 500 {
+		if ok() {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatal("timed out")
+}
