@@ -21,12 +21,15 @@ type CandidateStore interface {
 }
 
 // rankedPerSlot is how many candidates one ranking slot stands for. A
-// request takes as many slots' worth as it has candidates (at least one
-// candidate's worth, at most every slot): the mentors being read and
-// ranked at once, and so the memory they take, are bounded as when each
-// request held a whole slot, while the requests on small topics, which
-// are most of them, no longer wait for one another.
-const rankedPerSlot = 5000
+// request takes as much of a slot as it has candidates: at least one
+// candidate's worth, at most a whole slot. A request on a topic of
+// thousands holds a slot as before, so the mentors being read and ranked
+// at once, and the memory they take, stay bounded as they were; requests
+// on smaller topics, which are most of them, share a slot (four on a
+// topic of 250) instead of queueing for it. More at once (a whole pool's
+// worth of slots for one topic of 250, tried) only adds capacity races:
+// the requests read the same free mentors before any proposal lands.
+const rankedPerSlot = 1000
 
 // rankSlots is a weighted semaphore, first come first served: a request
 // with many candidates waits for room without being passed over by the
@@ -47,10 +50,10 @@ func newRankSlots(slots int) *rankSlots {
 	return &rankSlots{size: slots * rankedPerSlot, free: slots * rankedPerSlot}
 }
 
-// acquire waits until n candidates' worth is free, or ctx ends, and
-// returns its release.
+// acquire waits until n candidates' worth is free (a whole slot at most),
+// or ctx ends, and returns its release.
 func (s *rankSlots) acquire(ctx context.Context, n int) (func(), error) {
-	n = min(max(n, 1), s.size)
+	n = min(max(n, 1), rankedPerSlot)
 	s.mu.Lock()
 	if len(s.waiters) == 0 && s.free >= n {
 		s.free -= n

@@ -9,8 +9,8 @@ import (
 )
 
 // TestRankSlotsBySize: requests on small topics rank together in the room
-// of one request on the largest; a request larger than every slot takes
-// them all; a request that waits is not passed over by smaller ones that
+// of one request on a large topic; a request larger than a slot takes
+// one slot; a request that waits is not passed over by smaller ones that
 // come after it; one that gives up gives its place back.
 func TestRankSlotsBySize(t *testing.T) {
 	ctx := context.Background()
@@ -34,10 +34,11 @@ func TestRankSlotsBySize(t *testing.T) {
 		t.Fatalf("got %d free after the releases, want %d", s.Free(), size)
 	}
 
-	// Larger than everything: takes it all, and no less than one for none.
+	// Larger than a slot: takes one; no less than one candidate's worth
+	// for none.
 	all, err := s.Acquire(ctx, 10*size)
-	if err != nil || s.Free() != 0 {
-		t.Fatalf("got %v, %d free; want every slot taken", err, s.Free())
+	if err != nil || s.Free() != size-bot.RankedPerSlot {
+		t.Fatalf("got %v, %d free; want one slot taken", err, s.Free())
 	}
 	all()
 	one, _ := s.Acquire(ctx, 0)
@@ -45,11 +46,12 @@ func TestRankSlotsBySize(t *testing.T) {
 		t.Fatalf("got %d free, want %d: a request without candidates takes one", s.Free(), size-1)
 	}
 
-	// A large request waits for the room the small one holds; a small one
+	// A large request waits for the room the small ones hold; a small one
 	// arriving after it waits behind it, though it would fit.
+	other, _ := s.Acquire(ctx, bot.RankedPerSlot)
 	bigDone := make(chan func())
 	go func() {
-		r, err := s.Acquire(ctx, size)
+		r, err := s.Acquire(ctx, bot.RankedPerSlot)
 		if err != nil {
 			t.Error(err)
 		}
@@ -64,16 +66,18 @@ func TestRankSlotsBySize(t *testing.T) {
 	one()
 	big := <-bigDone
 	if s.Free() != 0 {
-		t.Fatalf("got %d free, want the large request to hold all", s.Free())
+		t.Fatalf("got %d free, want the two large requests to hold all", s.Free())
 	}
 	big()
+	other()
 
 	// One that gives up while waiting lets those behind it in.
-	hold, _ := s.Acquire(ctx, size-10)
+	hold, _ := s.Acquire(ctx, bot.RankedPerSlot)
+	hold2, _ := s.Acquire(ctx, bot.RankedPerSlot-10)
 	giveUp, cancelBig := context.WithCancel(ctx)
 	gaveUp := make(chan error)
 	go func() {
-		_, err := s.Acquire(giveUp, size)
+		_, err := s.Acquire(giveUp, bot.RankedPerSlot)
 		gaveUp <- err
 	}()
 	waitFor(t, func() bool { return queued(s) })
@@ -89,6 +93,7 @@ func TestRankSlotsBySize(t *testing.T) {
 	}
 	(<-smallDone)()
 	hold()
+	hold2()
 	if s.Free() != size {
 		t.Fatalf("got %d free at the end, want %d", s.Free(), size)
 	}
