@@ -31,6 +31,8 @@ type Bot struct {
 	// ranking bounds the candidates that instant proposals read and rank
 	// at once (matchmaker.go, candidates.go).
 	ranking *rankSlots
+	// proposing counts the proposals being recorded (candidates.go).
+	proposing proposing
 
 	mu        sync.RWMutex
 	platforms map[string]Platform

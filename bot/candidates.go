@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"sync"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // CandidateStore reads an instant proposal's candidates in two steps
@@ -102,5 +104,46 @@ func (s *rankSlots) wake() {
 		s.waiters = s.waiters[1:]
 		s.free -= w.n
 		close(w.ready)
+	}
+}
+
+// proposing counts, per mentor, the proposals this process is recording
+// at this moment (Propose in flight). A request ranking meanwhile counts
+// them as taken slots: requests on one topic rank its mentors alike, so
+// without this, those that read the counters at once all propose to the
+// same best mentor, and all but one find them full (ECAPACITY) and try the
+// next, one Redis script per try. The store's check stays the guarantee:
+// this only spares most of the lost races within one replica.
+type proposing struct {
+	mu sync.Mutex
+	n  map[MemberID]int
+}
+
+// start counts a proposal to mentor as in flight until its done is called.
+func (p *proposing) start(mentor MemberID) (done func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == nil {
+		p.n = map[MemberID]int{}
+	}
+	p.n[mentor]++
+	return func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.n[mentor]--; p.n[mentor] <= 0 {
+			delete(p.n, mentor)
+		}
+	}
+}
+
+// count adds the proposals in flight to the mentors of tenant t as load.
+func (p *proposing) count(t Tenant, mentors []matching.Mentor) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.n) == 0 {
+		return
+	}
+	for i := range mentors {
+		mentors[i].Active += p.n[t.Member(mentors[i].ID)]
 	}
 }

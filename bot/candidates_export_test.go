@@ -1,6 +1,10 @@
 package bot
 
-import "context"
+import (
+	"context"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
 
 // RankSlots exposes the ranking slots to the black-box tests.
 type RankSlots struct{ s *rankSlots }
@@ -20,3 +24,12 @@ func (r RankSlots) Free() int {
 	defer r.s.mu.Unlock()
 	return r.s.free
 }
+
+// Proposing exposes the count of proposals in flight.
+type Proposing struct{ p *proposing }
+
+func NewProposing() Proposing { return Proposing{&proposing{}} }
+
+func (p Proposing) Start(mentor MemberID) func() { return p.p.start(mentor) }
+
+func (p Proposing) Count(t Tenant, mentors []matching.Mentor) { p.p.count(t, mentors) }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // TestRankSlotsBySize: requests on small topics rank together in the room
@@ -120,4 +121,33 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(2 * time.Millisecond)
 	}
 	t.Fatal("timed out")
+}
+
+// TestProposingCountsAsLoad: a proposal being recorded counts as a taken
+// slot of its mentor, in its workspace only, until it is done.
+func TestProposingCountsAsLoad(t *testing.T) {
+	p := bot.NewProposing()
+	t1, t2 := bot.Tenant{Platform: "slack", Workspace: "T1"}, bot.Tenant{Platform: "slack", Workspace: "T2"}
+	done1 := p.Start(t1.Member("ann"))
+	done2 := p.Start(t1.Member("ann"))
+	mentors := func() []matching.Mentor {
+		return []matching.Mentor{{ID: "ann", Capacity: 3, Active: 1}, {ID: "bob", Capacity: 1}}
+	}
+	m := mentors()
+	p.Count(t1, m)
+	if m[0].Active != 3 || m[1].Active != 0 {
+		t.Fatalf("got load %d and %d, want 3 (1 and 2 in flight) and 0", m[0].Active, m[1].Active)
+	}
+	m = mentors()
+	p.Count(t2, m)
+	if m[0].Active != 1 {
+		t.Fatalf("got load %d in another workspace, want 1", m[0].Active)
+	}
+	done1()
+	done2()
+	m = mentors()
+	p.Count(t1, m)
+	if m[0].Active != 1 {
+		t.Fatalf("got load %d once recorded, want 1 (the store's counters count it then)", m[0].Active)
+	}
 }

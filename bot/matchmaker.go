@@ -98,6 +98,7 @@ func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking
 	}
 	never, met := verdicts(hist)
 	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}
+	b.proposing.count(t, rk.mentors)
 	rk.best = matching.RankTop(rk.need, rk.mentors, rk.opt, maxProposeAttempts+maxCapacityRaces)
 	return rk, nil
 }
@@ -152,7 +153,10 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
 		State: ProposalPending, Created: b.clock.Now().UTC(), RequestKeys: r.Keys,
 	}
-	if err := b.store.proposals.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
+	done := b.proposing.start(p.Mentor)
+	err = b.store.proposals.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p))
+	done()
+	if err != nil {
 		return p, err
 	}
 	b.observer().Event(EventProposed)

@@ -211,36 +211,46 @@ func BenchmarkRequestRealisticPool(b *testing.B) {
 	}
 }
 
-// BenchmarkRequestRealisticPoolParallel is the full case of
-// BenchmarkRequestRealisticPool with 32 clients at once (as cmd/slackload's
-// saturation round), each request left waiting: what the ranking slots
-// let through.
+// BenchmarkRequestRealisticPoolParallel is BenchmarkRequestRealisticPool
+// with 32 clients at once (as cmd/slackload's saturation round), each
+// request left open: what the ranking slots let through. In "free", the
+// first 500 or so requests take the topic's slots, racing for the same
+// mentors, and the others wait, as in a load run's first round; in
+// "full", every request waits.
 func BenchmarkRequestRealisticPoolParallel(b *testing.B) {
-	st := storetest.MustOpen(b)
-	rt := &commandLog{}
-	st.Client().AddHook(rt)
-	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
-	b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
-	realisticPool(b, st, h, true)
-	var next atomic.Int64
-	b.SetParallelism(max(1, 32/runtime.GOMAXPROCS(0)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	before, cpuBefore := rt.n.Load(), cpuTime()
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			mentee := h.Tenant.Member(fmt.Sprintf("client%d", next.Add(1)))
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-			r := h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "request go language:en"})
-			cancel()
-			if r.Message.Text == "" {
-				b.Error("no reply")
-			}
-		}
-	})
-	b.StopTimer()
-	b.ReportMetric(float64(rt.n.Load()-before)/float64(b.N), "roundtrips/op")
-	b.ReportMetric(float64((cpuTime()-cpuBefore).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	for _, full := range []bool{false, true} {
+		b.Run(map[bool]string{false: "free", true: "full"}[full], func(b *testing.B) {
+			st := storetest.MustOpen(b)
+			rt := &commandLog{}
+			st.Client().AddHook(rt)
+			h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+			b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
+			realisticPool(b, st, h, full)
+			var next, proposed atomic.Int64
+			b.SetParallelism(max(1, 32/runtime.GOMAXPROCS(0)))
+			b.ReportAllocs()
+			b.ResetTimer()
+			before, cpuBefore := rt.n.Load(), cpuTime()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					mentee := h.Tenant.Member(fmt.Sprintf("client%d", next.Add(1)))
+					ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+					r := h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "request go language:en"})
+					cancel()
+					if r.Message.Text == "" {
+						b.Error("no reply")
+					}
+					if strings.Contains(r.Message.Text, "I've asked a mentor") {
+						proposed.Add(1)
+					}
+				}
+			})
+			b.StopTimer()
+			b.ReportMetric(float64(rt.n.Load()-before)/float64(b.N), "roundtrips/op")
+			b.ReportMetric(float64((cpuTime()-cpuBefore).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(proposed.Load()), "proposed")
+		})
+	}
 }
 
 // BenchmarkOfferRealisticPool measures a new mentor's `/mentor offer` in
