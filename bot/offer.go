@@ -73,10 +73,8 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			o.Kinds = append(o.Kinds, matching.Kind(k))
 		}
 	}
-	if profileChanged(m, in.Me) {
-		if err := b.store.members.SaveMember(ctx, m); err != nil {
-			return Reply{}, err
-		}
+	if err := b.store.members.SaveMember(ctx, m); err != nil {
+		return Reply{}, err
 	}
 	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
