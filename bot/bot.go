@@ -28,9 +28,11 @@ type Bot struct {
 	synonymCache  tenantCache[matching.Synonyms]
 	// reindexed holds the workspaces (Tenant) this process has reindexed.
 	reindexed sync.Map
-	// ranking bounds the instant proposals that read and rank their
-	// candidates at once (matchmaker.go).
-	ranking chan struct{}
+	// ranking bounds the candidates that instant proposals read and rank
+	// at once (matchmaker.go, candidates.go).
+	ranking *rankSlots
+	// proposing counts the proposals being recorded (candidates.go).
+	proposing proposing
 
 	mu        sync.RWMutex
 	platforms map[string]Platform
@@ -51,7 +53,7 @@ func New(cfg Config, store Store, clock Clock, rand io.Reader, log *slog.Logger)
 		b.actions[id] = run
 	}
 	b.jobs = jobTable()
-	b.ranking = make(chan struct{}, rankingSlots())
+	b.ranking = newRankSlots(rankingSlots())
 	return b
 }
 

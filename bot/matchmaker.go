@@ -78,50 +78,53 @@ type ranking struct {
 }
 
 // candidates reads the mentors filed under the request's topic and the
-// mentee's history, and ranks the best few, within a ranking slot: the
-// proposals that follow (Redis and the platform) hold none. One ranking
-// serves the whole walk: a mentor who left (EGONE) or whom another
-// replica filled since the read (ECAPACITY: the loser of the race
-// proposes the next candidate) is marked and skipped.
+// mentee's history, and ranks the best few. Who the candidates are is read
+// first, in one round trip with the history; their offers are then read
+// and ranked within a ranking slot sized to their number: the proposals
+// that follow (Redis and the platform) hold none. One ranking serves the
+// whole walk: a mentor who left (EGONE) or whom another replica filled
+// since the read (ECAPACITY: the loser of the race proposes the next
+// candidate) is marked and skipped.
 func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking, error) {
 	t := r.Mentee.Tenant()
-	release, err := b.rankingSlot(ctx)
+	users, hist, err := b.store.candidates.MentorsUnder(ctx, t, b.lookupKeys(ctx, t, r.Topic), r.Mentee.User)
+	if err != nil {
+		return ranking{}, err
+	}
+	release, err := b.rankingSlot(ctx, len(users))
 	if err != nil {
 		return ranking{}, err
 	}
 	defer release()
-	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
+	offers, err := b.store.candidates.OffersOf(ctx, t, users)
 	if err != nil {
 		return ranking{}, err
 	}
-	hist, err := b.store.proposals.Histories(ctx, t, []string{r.Mentee.User})
-	if err != nil {
-		return ranking{}, err
-	}
-	never, met := verdicts(hist[r.Mentee.User])
+	never, met := verdicts(hist)
 	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}
+	b.proposing.count(t, rk.mentors)
 	rk.best = matching.RankTop(rk.need, rk.mentors, rk.opt, maxProposeAttempts+maxCapacityRaces)
 	return rk, nil
 }
 
-// rankingSlots is how many instant proposals may read and rank their
-// candidates at once: the work is CPU-bound, so more at once only adds
-// memory (a topic of thousands of mentors decodes and scores each of them
-// per request) without adding throughput.
+// rankingSlots is how many instant proposals on the largest topics may
+// read and rank their candidates at once (see rankedPerSlot): the work is
+// CPU-bound, so more at once only adds memory (a topic of thousands of
+// mentors decodes and scores each of them per request) without adding
+// throughput.
 func rankingSlots() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
-// rankingSlot waits for a ranking slot and returns its release. A request
-// whose context ends first gets EUNAVAILABLE: it is stored and waiting,
-// and the sweep proposes it.
-func (b *Bot) rankingSlot(ctx context.Context) (func(), error) {
-	select {
-	case b.ranking <- struct{}{}:
-		return func() { <-b.ranking }, nil
-	case <-ctx.Done():
+// rankingSlot waits for room to rank n candidates and returns its
+// release. A request whose context ends first gets EUNAVAILABLE: it is
+// stored and waiting, and the sweep proposes it.
+func (b *Bot) rankingSlot(ctx context.Context, n int) (func(), error) {
+	release, err := b.ranking.acquire(ctx, n)
+	if err != nil {
 		// Busy, not broken: the member is told to try again in a moment,
 		// and a job retries later.
-		return nil, &Error{Code: EUNAVAILABLE, Key: "err.busy", Err: ctx.Err()}
+		return nil, &Error{Code: EUNAVAILABLE, Key: "err.busy", Err: err}
 	}
+	return release, nil
 }
 
 // markFull records that a mentor has no free slot left.
@@ -154,7 +157,10 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
 		State: ProposalPending, Created: b.clock.Now().UTC(), RequestKeys: r.Keys,
 	}
-	if err := b.store.proposals.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p)); err != nil {
+	done := b.proposing.start(p.Mentor)
+	err = b.store.proposals.Propose(ctx, p, proposalJobs(b.settings(ctx, t), p))
+	done()
+	if err != nil {
 		return p, err
 	}
 	b.observer().Event(EventProposed)

@@ -43,6 +43,8 @@ var seams = map[string]reflect.Type{
 	"PauseStore":    reflect.TypeFor[bot.PauseStore](),
 	"HomeStore":     reflect.TypeFor[bot.HomeStore](),
 	"MeetingStore":  reflect.TypeFor[bot.MeetingStore](),
+
+	"CandidateStore": reflect.TypeFor[bot.CandidateStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -45,6 +45,8 @@ type Store interface {
 	HomeStore     // home_store.go
 	MeetingStore  // meeting.go
 
+	CandidateStore // candidates.go
+
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
 	// core takes one: the cron (schedule.Runner) and cmd's Discord adapter
@@ -80,6 +82,8 @@ type stores struct {
 	pauses    PauseStore
 	homes     HomeStore
 	meetings  MeetingStore
+
+	candidates CandidateStore
 }
 
 // storesOf splits a Store into its seams.
@@ -88,5 +92,6 @@ func storesOf(s Store) stores {
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
 		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s, homes: s, meetings: s,
+		candidates: s,
 	}
 }

@@ -139,39 +139,69 @@ func counterFields(users []string) []string {
 	return out
 }
 
-// OffersFor implements bot.Store, in two round trips: the keys' sets of
-// mentors in one pipeline (SMEMBERS each: a server-side SUNION of thousands
-// costs Redis more than the union costs here), then all their profiles
-// and counters in two HMGETs of one pipeline, however many they are. The
-// profiles are decoded once per version (profileCache): the offers'
-// slices are shared, read-only.
+// OffersFor implements bot.Store, in two round trips: MentorsUnder's
+// sets, then OffersOf.
 func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
+	users, _, err := s.mentorsUnder(ctx, t, keys, "")
+	if err != nil {
+		return nil, err
+	}
+	return s.OffersOf(ctx, t, users)
+}
+
+// MentorsUnder implements bot.Store, in one round trip: the keys' sets of
+// mentors (SMEMBERS each: a server-side SUNION of thousands costs Redis
+// more than the union costs here) and the mentee's history, in one
+// pipeline.
+func (s *Store) MentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
+	return s.mentorsUnder(ctx, t, keys, mentee)
+}
+
+// mentorsUnder is MentorsUnder; with mentee "" it reads no history.
+func (s *Store) mentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
 	k := keysFor(t)
 	sets := make([]*redis.StringSliceCmd, len(keys))
+	var hist *redis.MapStringStringCmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, key := range keys {
 			sets[i] = p.SMembers(ctx, k.topicOffers(key))
 		}
+		if mentee != "" {
+			hist = p.HGetAll(ctx, k.history(mentee))
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, classify(err, "offers for keys")
+		return nil, nil, classify(err, "offers for keys")
 	}
 	var users []string
 	for _, c := range sets {
 		users = append(users, c.Val()...)
 	}
+	slices.Sort(users)
+	users = slices.Compact(users)
+	var h map[string]string
+	if hist != nil && len(hist.Val()) > 0 {
+		h = hist.Val()
+	}
+	return users, h, nil
+}
+
+// OffersOf implements bot.Store, in one round trip: the mentors' profiles
+// and counters in two HMGETs of one pipeline, however many they are. The
+// profiles are decoded once per version (profileCache): the offers'
+// slices are shared, read-only.
+func (s *Store) OffersOf(ctx context.Context, t bot.Tenant, users []string) ([]bot.Offer, error) {
 	if len(users) == 0 {
 		return nil, nil
 	}
-	slices.Sort(users)
-	users = slices.Compact(users)
+	k := keysFor(t)
 	profArgs, loadArgs := s.fields.args(k.profiles(), k.load(), users)
 	var prof, load *redis.Cmd
-	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		prof = p.Do(ctx, profArgs...)
 		load = p.Do(ctx, loadArgs...)
 		return nil

@@ -180,6 +180,38 @@ func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]b
 	return out, nil
 }
 
+// MentorsUnder implements bot.Store.
+func (s *Store) MentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	var users []string
+	for _, key := range keys {
+		for u := range sp.offerKeys[key] {
+			users = append(users, u)
+		}
+	}
+	slices.Sort(users)
+	users = slices.Compact(users)
+	var hist map[string]string
+	if h := sp.history[mentee]; len(h) > 0 {
+		hist = copyMap(h)
+	}
+	return users, hist, nil
+}
+
+// OffersOf implements bot.Store.
+func (s *Store) OffersOf(ctx context.Context, t bot.Tenant, users []string) ([]bot.Offer, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	var out []bot.Offer
+	for _, u := range users {
+		if _, ok := sp.offers[u]; ok {
+			out = append(out, sp.profile(u))
+		}
+	}
+	return out, nil
+}
+
 // RememberPair implements bot.Store: VerdictNever overwrites, any other
 // verdict is written only where there is none.
 func (s *Store) RememberPair(ctx context.Context, t bot.Tenant, mentee, mentor string, verdict string) error {

@@ -1,0 +1,149 @@
+package bot
+
+import (
+	"context"
+	"sync"
+
+	"github.com/mentorbot/mentorbot/matching"
+)
+
+// CandidateStore reads an instant proposal's candidates in two steps
+// (matchmaker.go): first who they are, which says how many, then their
+// offers, within a ranking slot sized to them. OffersFor(keys) is
+// OffersOf(MentorsUnder(keys)).
+type CandidateStore interface {
+	// MentorsUnder returns the mentors whose offers are filed under any
+	// of keys, each once, in ID order, and the mentee's history (mentor →
+	// verdict, as Histories reads it; nil if none), in one round trip.
+	MentorsUnder(ctx context.Context, t Tenant, keys []string, mentee string) ([]string, map[string]string, error)
+
+	// OffersOf returns the offers of users, in their order, with their
+	// counters, leaving out those who have none, in one round trip.
+	OffersOf(ctx context.Context, t Tenant, users []string) ([]Offer, error)
+}
+
+// rankedPerSlot is how many candidates one ranking slot stands for. A
+// request takes as much of a slot as it has candidates: at least one
+// candidate's worth, at most a whole slot. A request on a topic of
+// thousands holds a slot as before, so the mentors being read and ranked
+// at once, and the memory they take, stay bounded as they were; requests
+// on smaller topics, which are most of them, share a slot (four on a
+// topic of 250) instead of queueing for it. More at once (a whole pool's
+// worth of slots for one topic of 250, tried) only adds capacity races:
+// the requests read the same free mentors before any proposal lands.
+const rankedPerSlot = 1000
+
+// rankSlots is a weighted semaphore, first come first served: a request
+// with many candidates waits for room without being passed over by the
+// smaller requests that arrive after it.
+type rankSlots struct {
+	mu      sync.Mutex
+	size    int
+	free    int
+	waiters []*rankWaiter
+}
+
+type rankWaiter struct {
+	n     int
+	ready chan struct{}
+}
+
+func newRankSlots(slots int) *rankSlots {
+	return &rankSlots{size: slots * rankedPerSlot, free: slots * rankedPerSlot}
+}
+
+// acquire waits until n candidates' worth is free (a whole slot at most),
+// or ctx ends, and returns its release.
+func (s *rankSlots) acquire(ctx context.Context, n int) (func(), error) {
+	n = min(max(n, 1), rankedPerSlot)
+	s.mu.Lock()
+	if len(s.waiters) == 0 && s.free >= n {
+		s.free -= n
+		s.mu.Unlock()
+		return func() { s.release(n) }, nil
+	}
+	w := &rankWaiter{n: n, ready: make(chan struct{})}
+	s.waiters = append(s.waiters, w)
+	s.mu.Unlock()
+	select {
+	case <-w.ready:
+		return func() { s.release(n) }, nil
+	case <-ctx.Done():
+		s.mu.Lock()
+		select {
+		case <-w.ready:
+			// Granted meanwhile: give it back.
+			s.mu.Unlock()
+			s.release(n)
+		default:
+			for i, x := range s.waiters {
+				if x == w {
+					s.waiters = append(s.waiters[:i], s.waiters[i+1:]...)
+					break
+				}
+			}
+			s.wake() // those behind it may fit now
+			s.mu.Unlock()
+		}
+		return nil, ctx.Err()
+	}
+}
+
+func (s *rankSlots) release(n int) {
+	s.mu.Lock()
+	s.free += n
+	s.wake()
+	s.mu.Unlock()
+}
+
+// wake grants the waiters at the head of the queue that fit; s.mu held.
+func (s *rankSlots) wake() {
+	for len(s.waiters) > 0 && s.waiters[0].n <= s.free {
+		w := s.waiters[0]
+		s.waiters[0] = nil
+		s.waiters = s.waiters[1:]
+		s.free -= w.n
+		close(w.ready)
+	}
+}
+
+// proposing counts, per mentor, the proposals this process is recording
+// at this moment (Propose in flight). A request ranking meanwhile counts
+// them as taken slots: requests on one topic rank its mentors alike, so
+// without this, those that read the counters at once all propose to the
+// same best mentor, and all but one find them full (ECAPACITY) and try the
+// next, one Redis script per try. The store's check stays the guarantee:
+// this only spares most of the lost races within one replica.
+type proposing struct {
+	mu sync.Mutex
+	n  map[MemberID]int
+}
+
+// start counts a proposal to mentor as in flight until its done is called.
+func (p *proposing) start(mentor MemberID) (done func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.n == nil {
+		p.n = map[MemberID]int{}
+	}
+	p.n[mentor]++
+	return func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.n[mentor]--; p.n[mentor] <= 0 {
+			delete(p.n, mentor)
+		}
+	}
+}
+
+// count adds the proposals in flight to the mentors of tenant t as load.
+func (p *proposing) count(t Tenant, mentors []matching.Mentor) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.n) == 0 {
+		return
+	}
+	for i := range mentors {
+		mentors[i].Active += p.n[t.Member(mentors[i].ID)]
+	}
+}
