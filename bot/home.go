@@ -120,10 +120,14 @@ func (b *Bot) nextCheckin(ctx context.Context, p Pair) (time.Time, error) {
 	if p.Relationship() && s.CheckinEvery > 0 {
 		rounds = int(s.ProgramLength/s.CheckinEvery) + 2
 	}
-	ids := make([]string, 0, rounds)
+	ids := make([]string, 0, rounds+1)
 	for n := 1; n <= rounds; n++ {
 		ids = append(ids, NewJob(time.Time{}, JobCheckin, p.ID, itoa(n)).ID)
 	}
+	// The first check-in held back to a day after an agreed meeting
+	// (deferCheckin), once it has been.
+	first := ids[0]
+	ids = append(ids, NewJob(time.Time{}, JobCheckin, p.ID, "1", "m").ID)
 	answers, err := b.store.followups.CheckinAnswers(ctx, t, p.ID)
 	if err != nil {
 		return time.Time{}, err
@@ -139,6 +143,11 @@ func (b *Bot) nextCheckin(ctx context.Context, p Pair) (time.Time, error) {
 	due, err := b.store.homes.JobsDue(ctx, t, ids)
 	if err != nil {
 		return time.Time{}, err
+	}
+	if at, ok := due[first]; ok {
+		// Due before the meeting the pair agreed on, it will be held
+		// back when it falls due: say when it will really come.
+		due[first] = b.firstCheckinDue(ctx, p, at)
 	}
 	var next time.Time
 	for _, at := range due {

@@ -182,11 +182,35 @@ func (b *Bot) deferCheckin(ctx context.Context, t Tenant, pair Pair, j Job) (boo
 	if err != nil {
 		return false, err
 	}
-	due := m.Agreed.End.Add(checkinAfterMeeting)
-	if m.Agreed.IsZero() || !due.After(b.clock.Now()) {
+	due, ok := heldCheckin(m, b.clock.Now())
+	if !ok {
 		return false, nil
 	}
 	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobCheckin, pair.ID, "1", "m"))
+}
+
+// heldCheckin is when the first check-in falls due instead, a day after
+// the agreed meeting m, and whether it is held back there: only when that
+// is after at, when it would otherwise be due.
+func heldCheckin(m Meeting, at time.Time) (time.Time, bool) {
+	due := m.Agreed.End.Add(checkinAfterMeeting)
+	if m.Agreed.IsZero() || !due.After(at) {
+		return time.Time{}, false
+	}
+	return due, true
+}
+
+// firstCheckinDue is when the first check-in of pair, scheduled at at,
+// will really be sent: later when the pair agreed on a meeting after it.
+func (b *Bot) firstCheckinDue(ctx context.Context, pair Pair, at time.Time) time.Time {
+	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
+	if err != nil {
+		return at
+	}
+	if due, ok := heldCheckin(m, at); ok {
+		return due
+	}
+	return at
 }
 
 // slotWhen writes a slot in one member's zone: "Tuesday 8 December,
