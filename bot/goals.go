@@ -151,7 +151,11 @@ func (b *Bot) setGoals(ctx context.Context, pair Pair, by MemberID, change func(
 	if err != nil {
 		return nil, err
 	}
-	return b.store.goals.SetGoals(ctx, t, pair.ID, program, by, change)
+	goals, err := b.store.goals.SetGoals(ctx, t, pair.ID, program, by, change)
+	if err == nil {
+		b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes list the goals
+	}
+	return goals, err
 }
 
 func hasGoalBy(goals []Goal, id MemberID) bool {
@@ -447,6 +451,9 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{}, changed
 	}
 	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, GoalProgress(p), b.clock.Now().UTC())
+	if err == nil {
+		b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes show where goals stand
+	}
 	switch ErrorCode(err) {
 	case "":
 	case ENOTFOUND:

@@ -222,3 +222,38 @@ func TestHomeButtons(t *testing.T) {
 		t.Fatalf("got %+v, want the offer form", r)
 	}
 }
+
+// TestHomeRefreshFromThePair: what one member or a job does to a pair or a
+// pause changes the other member's home too, and they are told: a time
+// both picked, goals set, a pause ended by its job.
+func TestHomeRefreshFromThePair(t *testing.T) {
+	h := MustHarness(t)
+	pub := &publisher{Platform: h.Platform}
+	h.Bot.Register(h.Tenant.Platform, pub)
+	_, intro := meetingPair(t, h, "America/Montreal")
+	picks := pickButtons(intro)
+	pub.take()
+
+	meetClick(h, "alice", picks[0])
+	if got := strings.Join(pub.take(), ","); got != "alice" {
+		t.Fatalf("got homes changed %s after one pick, want alice's: nothing is agreed yet", got)
+	}
+	meetClick(h, "bob", picks[0])
+	if got := strings.Join(pub.take(), ","); got != "alice,bob" {
+		t.Fatalf("got homes changed %s once a time is agreed, want both members': their next meeting", got)
+	}
+	h.Run("bob", "goals first:listen more")
+	if got := strings.Join(pub.take(), ","); got != "alice,bob" {
+		t.Fatalf("got homes changed %s after bob's goals, want both members': their goals", got)
+	}
+
+	MustContain(t, h.Run("bob", "pause for:1w"), "Paused until")
+	pub.take()
+	h.Clock.Advance(8 * 24 * time.Hour)
+	if _, err := h.Bot.TickTenants(context.Background(), h.Tenant); err != nil {
+		t.Fatal(err)
+	}
+	if got := pub.take(); !slices.Contains(got, "bob") {
+		t.Fatalf("got homes changed %v after the pause's end, want bob's", got)
+	}
+}

@@ -142,6 +142,7 @@ func (b *Bot) offerTimes(ctx context.Context, pair Pair, mentor, mentee Member, 
 	t := pair.Mentor.Tenant()
 	slots, full := b.suggest(ctx, pair, mentor, mentee, avoid)
 	m, err := b.store.meetings.OfferSlots(ctx, t, pair.ID, round, slots, full, b.clock.Now().UTC())
+	b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: new times clear an agreed one
 	if ErrorCode(err) == ESTALE {
 		return b.store.meetings.GetMeeting(ctx, t, pair.ID)
 	}

@@ -73,6 +73,7 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 // once; the job sends it if this fails.
 func (b *Bot) agreed(ctx context.Context, pair Pair, m Meeting) {
 	t := pair.Mentor.Tenant()
+	b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes show the next meeting
 	now := b.clock.Now()
 	jobs := []Job{NewJob(now.Add(sendRetry), JobMeetInvite, pair.ID, strconv.Itoa(m.Round))}
 	if s := b.settings(ctx, t); now.Before(pair.Official.Add(s.CheckinAfter)) {

@@ -83,6 +83,7 @@ func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
 		}
 	}
 	b.log.Info("auto paused", "member", m.String())
+	b.homeChanged(m) // home_publish.go: the home shows the pause
 	at := strconv.FormatInt(p.At.UnixMilli(), 10)
 	return b.deliver(ctx, "autopause:"+at, m, func(l Lang) Message {
 		return Message{

@@ -115,6 +115,7 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 	}
 	what.paused = ended
 	b.answered(ctx, m)
+	defer b.homeChanged(m) // home_publish.go: the home shows the pause
 	o, hasOffer, err := b.offerOf(ctx, m)
 	if err != nil {
 		return what, err
