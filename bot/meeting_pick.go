@@ -28,6 +28,12 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	}
 	t := who.Tenant()
 	other := pair.Other(who)
+	// The invite's job goes first: if this pick agrees the time and the
+	// replica dies before the invites are out, the job sends them; if it
+	// agrees nothing, the job finds nothing agreed and does nothing.
+	if err := b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(b.clock.Now().Add(sendRetry), JobMeetInvite, pair.ID, strconv.Itoa(round))); err != nil {
+		return Reply{}, err
+	}
 	m, agreed, err := b.store.meetings.PickSlot(ctx, t, pair.ID, round, i, who.User, other.User, b.clock.Now().UTC())
 	switch ErrorCode(err) {
 	case "":
@@ -69,13 +75,13 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 
 // agreed follows a time both members picked: the first check-in moves to
 // a day after it when it was due earlier (deferCheckin moves it when it
-// was due later), the invite's job is scheduled, and the invite sent at
-// once; the job sends it if this fails.
+// was due later), and the invite is sent at once; the job the pick
+// scheduled first (pickTime) sends it if this fails.
 func (b *Bot) agreed(ctx context.Context, pair Pair, m Meeting) {
 	t := pair.Mentor.Tenant()
 	b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes show the next meeting
 	now := b.clock.Now()
-	jobs := []Job{NewJob(now.Add(sendRetry), JobMeetInvite, pair.ID, strconv.Itoa(m.Round))}
+	var jobs []Job
 	if s := b.settings(ctx, t); now.Before(pair.Official.Add(s.CheckinAfter)) {
 		jobs = append(jobs, NewJob(m.Agreed.End.Add(checkinAfterMeeting), JobCheckin, pair.ID, "1"))
 	}
