@@ -245,7 +245,20 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (
 // asks each side whether they want a new match.
 func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason string, lang Lang) (Reply, error) {
 	t := pair.Mentor.Tenant()
+	// A meeting agreed ahead is cancelled (meeting_cancel.go), by the job
+	// scheduled first if this replica dies on the way.
+	agreed, ahead := b.agreedAhead(ctx, pair)
+	if ahead {
+		if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(pair, agreed, cancelEnded, b.clock.Now())); err != nil {
+			return Reply{}, err
+		}
+	}
 	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCancelled, reason, b.clock.Now().UTC())
+	if err == nil && ahead {
+		if err := b.sendCancels(ctx, ended, agreed, cancelEnded); err != nil {
+			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+	}
 	if err != nil {
 		if ErrorCode(err) == ESTALE {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")

@@ -367,3 +367,66 @@ func TestIntroRetryFreshTimes(t *testing.T) {
 }
 
 func itoaM(n int) string { return string(rune('0' + n)) }
+
+// TestAgreedMeetingCancelled: new times, or the pair's end, cancel a time
+// agreed ahead: each member is told once, in their language, and the
+// job scheduled first sends nothing more.
+func TestAgreedMeetingCancelled(t *testing.T) {
+	h := MustHarness(t)
+	_, intro := meetingPair(t, h, "America/Montreal")
+	agree := func(picks []bot.Button) {
+		t.Helper()
+		meetClick(h, "alice", picks[0])
+		if r := meetClick(h, "bob", picks[0]); !strings.Contains(r.Message.Text, "invit") {
+			t.Fatalf("got %q, want the time agreed", r.Message.Text)
+		}
+	}
+	// cancels returns who was told of a cancellation, and why, since the
+	// last call, and the last message sent to both (new times).
+	cancels := func() (map[string]string, bot.Message) {
+		got, both := map[string]string{}, bot.Message{}
+		for _, s := range h.Platform.Take() {
+			switch {
+			case s.Together:
+				both = s.Message
+			case strings.HasPrefix(s.Message.Title, "Meeting cancelled"), strings.HasPrefix(s.Message.Title, "Rendez-vous annulé"):
+				if _, twice := got[s.To[0].User]; twice {
+					t.Errorf("got a second cancellation to %s", s.To[0].User)
+				}
+				got[s.To[0].User] = s.Message.Text
+			}
+		}
+		return got, both
+	}
+	tick := func() {
+		h.Clock.Advance(time.Hour)
+		if _, err := h.Bot.TickTenants(context.Background(), h.Tenant); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.Run("bob", "lang fr")
+	agree(pickButtons(intro))
+	h.Platform.Take()
+
+	h.Run("alice", "meet")
+	got, next := cancels()
+	if !strings.Contains(got["alice"], "new times replace it") || !strings.Contains(got["bob"], "de nouveaux créneaux le remplacent") {
+		t.Fatalf("got cancellations %q after new times, want one to each member in their language", got)
+	}
+	tick()
+	if got, _ := cancels(); len(got) != 0 {
+		t.Fatalf("got cancellations %q from the job, want none: they were sent", got)
+	}
+
+	agree(pickButtons(next))
+	h.Platform.Take()
+	MustContain(t, clickIn(h, "alice", h.Run("alice", "end"), bot.ActionEndConfirm), "ended the pair")
+	got, _ = cancels()
+	if !strings.Contains(got["alice"], "the pair has ended") || !strings.Contains(got["bob"], "le binôme a pris fin") {
+		t.Fatalf("got cancellations %q after the end, want one to each member in their language", got)
+	}
+	tick()
+	if got, _ := cancels(); len(got) != 0 {
+		t.Fatalf("got cancellations %q from the job, want none: they were sent", got)
+	}
+}

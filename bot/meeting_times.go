@@ -107,9 +107,22 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	if err != nil {
 		return Meeting{}, err
 	}
+	// New times replace a time agreed ahead: its invite is cancelled,
+	// by the job scheduled first if this replica dies on the way.
+	agreed, ahead := b.agreedAhead(ctx, pair)
+	if ahead {
+		if err := b.store.jobs.ScheduleJobs(ctx, pair.Mentor.Tenant(), false, cancelJob(pair, agreed, cancelNewTimes, b.clock.Now())); err != nil {
+			return Meeting{}, err
+		}
+	}
 	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Slots...), m.Past...))
 	if err != nil {
 		return Meeting{}, err
+	}
+	if ahead && next.Round > agreed.Round {
+		if err := b.sendCancels(ctx, pair, agreed, cancelNewTimes); err != nil {
+			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
 	}
 	p, err := b.platform(pair.Mentor)
 	if err != nil {

@@ -77,6 +77,7 @@ func jobTable() map[string]jobFunc {
 		JobCampaign:        runCampaignBatch,
 		JobUnpause:         runUnpause,
 		JobMeetInvite:      runMeetInvite,
+		JobMeetCancel:      runMeetCancel,
 	}
 }
 

@@ -15,6 +15,10 @@ type Event struct {
 	Summary     string
 	Description string
 	URL         string // the video room
+	// Cancelled makes the calendar a cancellation of the event of the
+	// same UID (METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE:1): a calendar
+	// that holds the invite removes or strikes out the event.
+	Cancelled bool
 }
 
 // utcFormat is RFC 5545's DATE-TIME in UTC (form #2).
@@ -32,9 +36,18 @@ func ICS(e Event) []byte {
 	line("VERSION", "2.0")
 	line("PRODID", "-//mentorbot//meeting//EN")
 	line("CALSCALE", "GREGORIAN")
-	line("METHOD", "PUBLISH")
+	if e.Cancelled {
+		line("METHOD", "CANCEL")
+	} else {
+		line("METHOD", "PUBLISH")
+	}
 	line("BEGIN", "VEVENT")
 	line("UID", escape(e.UID))
+	if e.Cancelled {
+		// A later version of the event the invite published (SEQUENCE 0).
+		line("SEQUENCE", "1")
+		line("STATUS", "CANCELLED")
+	}
 	line("DTSTAMP", e.Stamp.UTC().Format(utcFormat))
 	line("DTSTART", e.Start.UTC().Format(utcFormat))
 	line("DTEND", e.End.UTC().Format(utcFormat))

@@ -3,6 +3,7 @@ package meeting
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -297,5 +298,34 @@ func TestGoogleURL(t *testing.T) {
 		if !strings.Contains(u, want) {
 			t.Errorf("%s lacks %s", u, want)
 		}
+	}
+}
+
+// TestICSCancel: a cancellation is the same event (UID, times), a later
+// sequence, cancelled, under METHOD:CANCEL, as a calendar library reads it.
+func TestICSCancel(t *testing.T) {
+	start := time.Date(2026, 12, 8, 14, 0, 0, 0, time.UTC)
+	e := Event{UID: "p123-1@mentorbot", Stamp: start.Add(-time.Hour), Start: start, End: start.Add(time.Hour), Summary: "Mentoring: go", Cancelled: true}
+	cal, err := ics.ParseCalendar(bytes.NewReader(ICS(e)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := cal.CalendarProperties; !slices.ContainsFunc(m, func(p ics.CalendarProperty) bool { return p.IANAToken == "METHOD" && p.Value == "CANCEL" }) {
+		t.Errorf("got calendar properties %+v, want METHOD:CANCEL", m)
+	}
+	events := cal.Events()
+	if len(events) != 1 || events[0].Id() != e.UID {
+		t.Fatalf("got %d events, want the one of UID %s", len(events), e.UID)
+	}
+	for prop, want := range map[ics.ComponentProperty]string{ics.ComponentPropertyStatus: "CANCELLED", ics.ComponentPropertySequence: "1"} {
+		if p := events[0].GetProperty(prop); p == nil || p.Value != want {
+			t.Errorf("got %s %+v, want %s", prop, p, want)
+		}
+	}
+	if s, err := events[0].GetStartAt(); err != nil || !s.Equal(start) {
+		t.Errorf("got DTSTART %v %v, want the event's", s, err)
+	}
+	if strings.Contains(string(ICS(Event{UID: "x", Stamp: start, Start: start, End: start})), "CANCEL") {
+		t.Error("an invite says CANCEL")
 	}
 }
