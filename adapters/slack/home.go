@@ -68,17 +68,27 @@ func (a *Adapter) HomeChanged(m bot.MemberID) {
 	}
 }
 
-// flushHomes publishes the pending homes, each on a work slot. A member
-// whose home finds no free slot waits for the next round.
+// flushHomes publishes the pending homes, in turn, on one work slot:
+// refreshing homes never takes the slots that commands and clicks need,
+// however many members acted. Homes left when no slot is free, or when
+// the slot's time runs out, wait for the next round.
 func (a *Adapter) flushHomes() {
 	q := &a.homes
 	q.mu.Lock()
 	pending := q.pending
 	q.pending, q.timer = nil, nil
 	q.mu.Unlock()
-	for m := range pending {
-		err := a.jobs.start(func(ctx context.Context) { a.publishHome(ctx, m, false) })
-		if err == errBusy {
+	err := a.jobs.start(func(ctx context.Context) {
+		for m := range pending {
+			if ctx.Err() != nil {
+				a.HomeChanged(m)
+				continue
+			}
+			a.publishHome(ctx, m, false)
+		}
+	})
+	if err == errBusy {
+		for m := range pending {
 			a.HomeChanged(m)
 		}
 	}
