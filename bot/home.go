@@ -204,6 +204,13 @@ func renderHome(lang Lang, d HomeData) Message {
 	lines = append(lines, d.Programs...)
 	lines = append(lines, languagesLine(lang, d.Me))
 	msg.Text = strings.Join(lines, "\n")
+	// The zone and the hours meeting times are found in (profile.go): an
+	// offer's details already give the zone.
+	for _, f := range profileMessage(lang, "", d.Me).Fields {
+		if d.Offer == nil || f.Label != T(lang, "field.tz") {
+			msg.Fields = append(msg.Fields, f)
+		}
+	}
 	msg.Buttons = homeButtons(lang, d)
 	return msg
 }
