@@ -430,3 +430,16 @@ func TestAgreedMeetingCancelled(t *testing.T) {
 		t.Fatalf("got cancellations %q from the job, want none: they were sent", got)
 	}
 }
+
+// TestProfileZoneReachesOffer: a member has one time zone: set by
+// /mentor profile or the introduction's menu, it is their offer's too,
+// which the matcher reads.
+func TestProfileZoneReachesOffer(t *testing.T) {
+	h := MustHarness(t)
+	bob := h.Tenant.Member("bob")
+	h.Run("bob", "offer go tz:Europe/Paris")
+	h.Run("bob", "profile tz:Asia/Tokyo")
+	if o, err := h.Store.GetOffer(context.Background(), bob); err != nil || o.TZ != "Asia/Tokyo" {
+		t.Fatalf("got offer zone %q, %v after /mentor profile, want Asia/Tokyo", o.TZ, err)
+	}
+}

@@ -55,6 +55,9 @@ func chooseZone(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 		if err := b.store.members.SaveMember(ctx, me); err != nil {
 			return Reply{}, err
 		}
+		if err := b.zoneToOffer(ctx, me); err != nil {
+			return Reply{}, err
+		}
 	}
 	text := T(lang, "meet.tz_saved", "zone", zone)
 	m, err := b.store.meetings.GetMeeting(ctx, who.Tenant(), pair.ID)

@@ -64,6 +64,22 @@ func hoursError(err error, v string) error {
 	return &Error{Code: EINVALID, Key: "err.hours." + code, Args: []string{"value", clip(v, 40)}, Field: "hours", Err: err}
 }
 
+// zoneToOffer gives the member's offer, if they have one, the time zone
+// of their profile: the matcher reads an offer's zone, and one member has
+// one zone, however it was set (an offer, /mentor profile, the
+// introduction's menu).
+func (b *Bot) zoneToOffer(ctx context.Context, m Member) error {
+	o, err := b.store.offers.GetOffer(ctx, m.ID)
+	if ErrorCode(err) == ENOTFOUND || (err == nil && (o.TZ == m.TZ || m.TZ == "")) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	o.TZ, o.Keys = m.TZ, topicKeys(o.Topics...)
+	return b.store.offers.SaveOffer(ctx, o)
+}
+
 // runProfile saves the member's time zone and hours, or shows them.
 func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m := in.Me
@@ -75,6 +91,9 @@ func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	if profileChanged(m, in.Me) {
 		if err := b.store.members.SaveMember(ctx, m); err != nil {
+			return Reply{}, err
+		}
+		if err := b.zoneToOffer(ctx, m); err != nil {
 			return Reply{}, err
 		}
 	}
