@@ -26,6 +26,9 @@ type HomeData struct {
 	// PausedUntil is when the member's pause ends by itself, for their
 	// offer and their open request; zero: no date.
 	PausedUntil time.Time
+	// RequestPaused: the member is paused (pause.go), with a date or not,
+	// so their open request waits for the pause's end.
+	RequestPaused bool
 	// Waiting is the matcher's word on why the open request waits (nil
 	// when it is proposed, or when the matcher could not tell).
 	Waiting *matching.Explanation
@@ -70,9 +73,10 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 	}
 	d.Overview = ov
 	if o, r := ov.Offer, ov.Request; (o != nil && o.Paused) || (r != nil && r.State.Open()) {
-		// A pause until a date holds the offer and the waiting request.
-		if d.PausedUntil, err = b.pausedUntil(ctx, who); err != nil {
-			b.log.Warn("home: pause date unread", "member", who.String(), "code", string(ErrorCode(err)))
+		// A pause (until a date, or the bot's for a member who stopped
+		// answering) holds the offer and the waiting request.
+		if p, ok := b.pauseOf(ctx, who); ok {
+			d.PausedUntil, d.RequestPaused = p.Until, true
 		}
 	}
 	if r := ov.Request; r != nil && r.State == RequestWaiting {
@@ -183,8 +187,11 @@ func renderHome(lang Lang, d HomeData) Message {
 	}
 	if r := d.Request; r != nil && r.State.Open() {
 		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
-		if !d.PausedUntil.IsZero() {
+		switch {
+		case d.RequestPaused && !d.PausedUntil.IsZero():
 			lines = append(lines, "    "+T(lang, "home.request_paused", "date", Date(lang, d.PausedUntil.In(d.location()))))
+		case d.RequestPaused:
+			lines = append(lines, "    "+T(lang, "home.request_paused_open"))
 		}
 		if d.Waiting != nil && r.State == RequestWaiting {
 			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
@@ -282,7 +289,7 @@ func homeButtons(lang Lang, d HomeData) []Button {
 	if r := d.Request; r == nil || !r.State.Open() {
 		out = append(out, Button{Label: T(lang, "btn.home_request"), ActionID: ActionHomeRequest, Value: homeValue})
 	}
-	if o := d.Offer; o != nil && o.Paused {
+	if o, r := d.Offer, d.Request; (o != nil && o.Paused) || (d.RequestPaused && r != nil && r.State.Open()) {
 		out = append(out, Button{Label: T(lang, "btn.home_resume"), ActionID: ActionHomeResume, Value: homeValue, Style: StylePrimary})
 	} else if o != nil {
 		out = append(out, Button{Label: T(lang, "btn.home_pause"), ActionID: ActionHomePause, Value: homeValue})

@@ -31,8 +31,8 @@ func TestHomeRender(t *testing.T) {
 			},
 			Names: map[string]string{"bob": "Bob", "cat": "Cat"},
 		},
-		PausedUntil: time.Date(2027, 1, 10, 0, 0, 0, 0, time.UTC),
-		Waiting:     &matching.Explanation{NoCapacity: 1},
+		PausedUntil: time.Date(2027, 1, 10, 0, 0, 0, 0, time.UTC), RequestPaused: true,
+		Waiting: &matching.Explanation{NoCapacity: 1},
 		Next: map[string]bot.PairNext{
 			"p1": {
 				Meeting: time.Date(2026, 11, 12, 13, 30, 0, 0, time.UTC),
@@ -256,4 +256,26 @@ func TestHomeRefreshFromThePair(t *testing.T) {
 	if got := pub.take(); !slices.Contains(got, "bob") {
 		t.Fatalf("got homes changed %v after the pause's end, want bob's", got)
 	}
+}
+
+// TestHomeAutoPausedRequest: a request the bot paused, with no date, reads
+// as paused in the home, with a Resume button that resumes it.
+func TestHomeAutoPausedRequest(t *testing.T) {
+	h := MustHarness(t)
+	ctx := context.Background()
+	h.Run("cat", "request rust")
+	if err := h.Store.SetPause(ctx, bot.Pause{Member: h.Tenant.Member("cat"), Auto: true, At: h.Clock.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	r := h.Run("cat", "status")
+	MustContain(t, r, "Paused: I propose it to nobody until you resume.")
+	MustContain(t, clickIn(h, "cat", r, bot.ActionHomeResume), "looks for a mentor again")
+	if r := h.Run("cat", "status"); strings.Contains(r.Message.Text, "Paused") {
+		t.Fatalf("got %q after resuming, want the request no longer paused", r.Message.Text)
+	}
+	h.Run("cat", "lang fr")
+	if err := h.Store.SetPause(ctx, bot.Pause{Member: h.Tenant.Member("cat"), Auto: true, At: h.Clock.Now().Add(time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	MustContain(t, h.Run("cat", "status"), "En pause\u202f: je ne la propose à personne tant que vous n'avez pas repris.")
 }
