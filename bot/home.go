@@ -40,9 +40,11 @@ type HomeData struct {
 
 // PairNext is what comes next for a pair in progress.
 type PairNext struct {
-	Meeting time.Time // the next agreed meeting; zero: none agreed yet
-	Checkin time.Time // the next check-in; zero: none scheduled
-	Goals   []Goal
+	Meeting MeetingSlot // the meeting the pair agreed on; zero: none yet
+	// MeetingPast: Meeting has ended; it is the last one, not the next.
+	MeetingPast bool
+	Checkin     time.Time // the next check-in; zero: none scheduled
+	Goals       []Goal
 }
 
 // Home action IDs: the home's own buttons. Their value is homeValue,
@@ -99,7 +101,9 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
 	var n PairNext
 	var err error
-	if n.Meeting, err = b.nextMeeting(ctx, p); err != nil {
+	if m, err := b.store.meetings.GetMeeting(ctx, p.Mentor.Tenant(), p.ID); err == nil {
+		n.Meeting, n.MeetingPast = m.Agreed, !m.Agreed.IsZero() && !m.Agreed.End.After(b.clock.Now())
+	} else if ErrorCode(err) != ENOTFOUND {
 		b.log.Warn("home: meeting unread", "pair", p.ID, "code", string(ErrorCode(err)))
 	}
 	if n.Goals, err = b.pairGoals(ctx, p); err != nil {
@@ -246,13 +250,15 @@ func homeName(lang Lang, d HomeData, p Pair) string {
 // indented under the pair.
 func pairNextLines(lang Lang, loc *time.Location, p Pair, n PairNext) []string {
 	var out []string
-	if n.Meeting.IsZero() {
+	switch {
+	case n.Meeting.IsZero():
 		if p.State == PairActive {
 			out = append(out, "    "+T(lang, "home.no_meeting"))
 		}
-	} else {
-		at := n.Meeting.In(loc)
-		out = append(out, "    "+T(lang, "home.meeting", "date", Date(lang, at), "time", at.Format("15:04"), "zone", loc.String()))
+	case n.MeetingPast:
+		out = append(out, "    "+T(lang, "home.last_meeting", "when", slotWhen(lang, n.Meeting, loc)))
+	default:
+		out = append(out, "    "+T(lang, "home.meeting", "when", slotWhen(lang, n.Meeting, loc)))
 	}
 	if !n.Checkin.IsZero() {
 		out = append(out, "    "+T(lang, "home.checkin", "date", Date(lang, n.Checkin.In(loc))))

@@ -35,7 +35,7 @@ func TestHomeRender(t *testing.T) {
 		Waiting: &matching.Explanation{NoCapacity: 1},
 		Next: map[string]bot.PairNext{
 			"p1": {
-				Meeting: time.Date(2026, 11, 12, 13, 30, 0, 0, time.UTC),
+				Meeting: bot.MeetingSlot{Start: time.Date(2026, 11, 12, 13, 30, 0, 0, time.UTC), End: time.Date(2026, 11, 12, 14, 30, 0, 0, time.UTC)},
 				Checkin: time.Date(2026, 11, 13, 9, 0, 0, 0, time.UTC),
 				Goals: []bot.Goal{
 					{ID: "g1", By: mentee, Text: "ship a service", Progress: bot.GoalInProgress},
@@ -56,7 +56,7 @@ func TestHomeRender(t *testing.T) {
 			"    Paused until 10 January 2027.",
 			"    The mentors for “kubernetes” have no free slot right now.",
 			"Mentor of Cat on “go”: active",
-			"    Next meeting: 12 November 2026 at 14:30 (Europe/Paris)",
+			"    Next meeting: Thursday 12 November, 14:30–15:30 (Paris)",
 			"    Next check-in: 13 November 2026",
 			"    Goals:",
 			"      • ship a service (in progress)",
@@ -69,7 +69,7 @@ func TestHomeRender(t *testing.T) {
 			"Mentor pour\u202f: go, rust (en pause jusqu'au 10 janvier 2027)",
 			"Votre demande\u202f: «\u202fkubernetes\u202f», en attente d'un mentor",
 			"    En pause jusqu'au 10 janvier 2027.",
-			"    Prochain rendez-vous\u202f: le 12 novembre 2026 à 14:30 (Europe/Paris)",
+			"    Prochain rendez-vous\u202f: le jeudi 12 novembre, de 14\u00a0h\u00a030 à 15\u00a0h\u00a030 (Paris)",
 			"    Prochain point d'étape\u202f: le 13 novembre 2026",
 			"    Objectifs\u202f:",
 			"      • ship a service (en cours)",
