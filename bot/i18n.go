@@ -271,3 +271,11 @@ func addSentence(catalog map[string]string, key, sentence string) {
 	}
 	catalog[key] = sentence
 }
+
+// andList joins items as a sentence does: "a, b and c", « a, b et c ».
+func andList(lang Lang, items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + T(lang, "langs.and") + items[len(items)-1]
+}

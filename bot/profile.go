@@ -124,7 +124,7 @@ func hoursText(lang Lang, h meeting.Hours) string {
 				names = append(names, T(lang, "hours.day"+itoa(d)))
 			}
 		}
-		days = strings.Join(names, ", ")
+		days = andList(lang, names)
 	}
 	return T(lang, "hours.text", "from", minutesClock(lang, n.From), "to", minutesClock(lang, n.To), "days", days)
 }

@@ -31,11 +31,7 @@ func languagesLine(lang Lang, m Member) string {
 	for i, l := range langs {
 		names[i] = languageName(lang, string(l))
 	}
-	spokenList := names[0]
-	if len(names) > 1 {
-		spokenList = strings.Join(names[:len(names)-1], ", ") + T(lang, "langs.and") + names[len(names)-1]
-	}
-	return T(lang, key, "reading", languageName(lang, string(lang)), "spoken", spokenList)
+	return T(lang, key, "reading", languageName(lang, string(lang)), "spoken", andList(lang, names))
 }
 
 // runLang sets the language the bot speaks to the member in.
