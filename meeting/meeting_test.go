@@ -102,6 +102,31 @@ func inside(s Slot, p Person) bool {
 	return h.Days.Has(ls.Weekday()) && from >= h.From && to <= h.To
 }
 
+// farOutside is how far, in minutes, the farther end of s lies outside
+// p's hours of that day in p's zone; a day off is a whole day.
+func farOutside(s Slot, p Person) int {
+	h := p.Hours.Norm()
+	ls, le := s.Start.In(p.loc()), s.End.In(p.loc())
+	if !h.Days.Has(ls.Weekday()) {
+		return 24 * 60
+	}
+	from, to := ls.Hour()*60+ls.Minute(), le.Hour()*60+le.Minute()
+	if le.YearDay() != ls.YearDay() {
+		to += 24 * 60
+	}
+	far := 0
+	for _, m := range []int{from, to} {
+		far = max(far, h.From-m, m-h.To)
+	}
+	return far
+}
+
+// daytime reports whether s lies between 7:00 and 21:00 in p's zone.
+func daytime(s Slot, p Person) bool {
+	ls, le := s.Start.In(p.loc()), s.End.In(p.loc())
+	return ls.YearDay() == le.YearDay() && ls.Hour() >= 7 && le.Hour()*60+le.Minute() <= 21*60
+}
+
 func TestSuggest(t *testing.T) {
 	paris, montreal, tokyo := zone(t, "Europe/Paris"), zone(t, "America/Montreal"), zone(t, "Asia/Tokyo")
 	la, auckland := zone(t, "America/Los_Angeles"), zone(t, "Pacific/Auckland")
@@ -115,6 +140,9 @@ func TestSuggest(t *testing.T) {
 	early, _ := ParseHours("7-10")
 	morning, _ := ParseHours("7-11")
 	late, _ := ParseHours("16-20")
+	carol, _ := ParseHours("8h30-16h")
+	noon, _ := ParseHours("9-12")
+	afternoon, _ := ParseHours("13-17")
 	for _, tt := range []struct {
 		name     string
 		now      string
@@ -122,19 +150,29 @@ func TestSuggest(t *testing.T) {
 		dur      time.Duration
 		full     bool
 		distinct bool // three different days
+		far      int  // no overlap: the farthest an end of a slot may lie outside anyone's hours, in minutes
 	}{
-		{"Paris-Montréal", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true},
-		{"Paris-Montréal flash", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, 30 * time.Minute, true, true},
-		{"Paris-Tokyo", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: tokyo}, time.Hour, true, true},
-		{"same zone", "2026-12-04T16:00:00Z", Person{Loc: paris}, Person{Loc: paris}, time.Hour, true, true},
-		{"same zone, a Sunday night", "2026-12-06T22:00:00Z", Person{Loc: paris}, Person{Loc: paris, Hours: Hours{From: 600, To: 960}}, time.Hour, true, true},
-		{"Europe DST week (late March)", "2027-03-26T10:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true},
-		{"Europe DST end (late October)", "2027-10-29T10:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true},
-		{"America DST end (early November)", "2027-11-05T12:00:00Z", Person{Loc: montreal}, Person{Loc: paris}, time.Hour, true, true},
-		{"America DST start (mid March)", "2027-03-12T12:00:00Z", Person{Loc: la}, Person{Loc: paris}, time.Hour, true, true},
-		{"one-hour overlap", "2026-12-07T08:00:00Z", Person{Loc: paris, Hours: late}, Person{Loc: montreal, Hours: morning}, time.Hour, true, true},
-		{"no overlap: Paris-Auckland", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: auckland}, time.Hour, false, true},
-		{"no overlap: Paris-LA short days", "2026-12-07T08:00:00Z", Person{Loc: paris, Hours: early}, Person{Loc: la, Hours: early}, time.Hour, false, true},
+		{"Paris-Montréal", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true, 0},
+		{"Paris-Montréal flash", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, 30 * time.Minute, true, true, 0},
+		{"Paris-Tokyo", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: tokyo}, time.Hour, true, true, 0},
+		{"same zone", "2026-12-04T16:00:00Z", Person{Loc: paris}, Person{Loc: paris}, time.Hour, true, true, 0},
+		{"same zone, a Sunday night", "2026-12-06T22:00:00Z", Person{Loc: paris}, Person{Loc: paris, Hours: Hours{From: 600, To: 960}}, time.Hour, true, true, 0},
+		{"Europe DST week (late March)", "2027-03-26T10:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true, 0},
+		{"Europe DST end (late October)", "2027-10-29T10:00:00Z", Person{Loc: paris}, Person{Loc: montreal}, time.Hour, true, true, 0},
+		{"America DST end (early November)", "2027-11-05T12:00:00Z", Person{Loc: montreal}, Person{Loc: paris}, time.Hour, true, true, 0},
+		{"America DST start (mid March)", "2027-03-12T12:00:00Z", Person{Loc: la}, Person{Loc: paris}, time.Hour, true, true, 0},
+		{"one-hour overlap", "2026-12-07T08:00:00Z", Person{Loc: paris, Hours: late}, Person{Loc: montreal, Hours: morning}, time.Hour, true, true, 0},
+		// Paris 19:00-20:00 is Auckland 7:00-8:00, Paris 7:00-8:00 Auckland 19:00-20:00.
+		{"no overlap: Paris-Auckland", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: auckland}, time.Hour, false, true, 120},
+		// LA 7:00 (the earliest by day) is Paris 16:00, 6-7 hours past Paris's 10:00.
+		{"no overlap: Paris-LA short days", "2026-12-07T08:00:00Z", Person{Loc: paris, Hours: early}, Person{Loc: la, Hours: early}, time.Hour, false, true, 420},
+		// Paris 8:00-9:00 is Tokyo 16:00-17:00: an hour before one's day, an hour after the other's.
+		{"no overlap: Paris 9-18, Tokyo 8h30-16h", "2026-12-07T08:00:00Z", Person{Loc: paris}, Person{Loc: tokyo, Hours: carol}, time.Hour, false, true, 60},
+		// The gap is an hour: a half-hour slot in it lies an hour from one day, half an hour from the other.
+		{"no overlap: Tokyo 8h30-16h, Paris 9-18, flash", "2026-12-07T08:00:00Z", Person{Loc: tokyo, Hours: carol}, Person{Loc: paris}, 30 * time.Minute, false, true, 60},
+		// Paris 16:30-17:30 is LA 7:30-8:30: 5h30 past Paris's noon, 5h30 before LA's 13:00.
+		{"no overlap: Paris 9-12, LA 13-17", "2026-12-07T08:00:00Z", Person{Loc: paris, Hours: noon}, Person{Loc: la, Hours: afternoon}, time.Hour, false, true, 330},
+		{"no overlap: Paris 9-12, LA 13-17, DST", "2027-03-12T12:00:00Z", Person{Loc: paris, Hours: noon}, Person{Loc: la, Hours: afternoon}, time.Hour, false, true, 390},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := Request{Now: at(tt.now), A: tt.a, B: tt.b, Duration: tt.dur}
@@ -167,6 +205,18 @@ func TestSuggest(t *testing.T) {
 				if !tt.full && s.Fits() {
 					t.Errorf("no-overlap slot %v claims to fit", s.Start)
 				}
+				if !tt.full {
+					for i, p := range []Person{tt.a, tt.b} {
+						far := farOutside(s, p)
+						if far > tt.far || far != s.Far[i] {
+							t.Errorf("slot %v (%v) lies %d minutes outside the hours (Far %v), want at most %d",
+								s.Start, s.Start.In(p.loc()), far, s.Far, tt.far)
+						}
+						if !daytime(s, p) {
+							t.Errorf("slot %v is at night: %v", s.Start, s.Start.In(p.loc()))
+						}
+					}
+				}
 				if tt.full {
 					for _, p := range []Person{tt.a, tt.b} {
 						l := s.Start.In(p.loc())
@@ -195,8 +245,44 @@ func TestSuggestBestPartial(t *testing.T) {
 	// Paris 10:00 is LA 1:00; the best is 6 hours outside: e.g. Paris 9-10 / LA 0-1 is
 	// 6 hours before LA's start... whichever, every slot has the same, least, outside time.
 	for _, s := range slots {
-		if s.Outside != slots[0].Outside {
+		if s.Outside != slots[0].Outside || s.Far != slots[0].Far {
 			t.Errorf("best partial slots differ: %v", slots)
+		}
+	}
+}
+
+// TestSuggestClosest is the reviewer's case: Bob in Paris 9-18, Carol in
+// Tokyo 8h30-16h. The closest times were Paris 12:00 / Tokyo 20:00 and
+// Paris 5:00 / Tokyo 13:00 (one hour outside someone's hours, like any
+// one-hour slot, but four hours away from them); they are Paris 8:00 /
+// Tokyo 16:00, an hour before Bob's day and an hour after Carol's, on
+// three days.
+func TestSuggestClosest(t *testing.T) {
+	paris, tokyo := zone(t, "Europe/Paris"), zone(t, "Asia/Tokyo")
+	carol, _ := ParseHours("8h30-16h")
+	now := time.Date(2026, 12, 7, 8, 0, 0, 0, time.UTC) // a Monday
+	r := Request{Now: now, A: Person{Loc: paris}, B: Person{Loc: tokyo, Hours: carol}, Duration: time.Hour}
+	slots, full := Suggest(r)
+	var got []string
+	for _, s := range slots {
+		got = append(got, s.Start.In(paris).Format("Mon 15:04")+" / "+s.Start.In(tokyo).Format("15:04"))
+	}
+	want := []string{"Tue 08:00 / 16:00", "Wed 08:00 / 16:00", "Thu 08:00 / 16:00"}
+	if full || !slices.Equal(got, want) {
+		t.Fatalf("Suggest = %q, %v; want %q", got, full, want)
+	}
+	for _, s := range slots {
+		if s.Far != [2]int{60, 60} || s.Outside != [2]int{60, 60} {
+			t.Errorf("slot %v: Far %v, Outside %v", s.Start, s.Far, s.Outside)
+		}
+	}
+	// Other times: the two other days at an hour out (Friday, next
+	// Monday), then the closest left.
+	r.Avoid = slots
+	again, _ := Suggest(r)
+	for _, s := range again {
+		if overlapsAny(s, slots) || max(s.Far[0], s.Far[1]) > 120 || !daytime(s, r.A) || !daytime(s, r.B) {
+			t.Errorf("other time %v (%v / %v), Far %v", s.Start, s.Start.In(paris), s.Start.In(tokyo), s.Far)
 		}
 	}
 }

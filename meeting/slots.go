@@ -25,6 +25,10 @@ type Slot struct {
 	// Outside is how many minutes of the slot fall outside the working
 	// hours of each person (A, then B): zero for a slot inside both.
 	Outside [2]int
+	// Far is how far, in minutes, the slot's farther end lies outside
+	// each person's working hours of that day in their zone (A, then B):
+	// zero for a slot inside them, a whole day (DayOff) on a day off.
+	Far [2]int
 }
 
 // Fits reports whether the slot lies within both persons' hours.
@@ -54,8 +58,10 @@ const (
 // possible, avoiding Monday morning and Friday afternoon (in either zone)
 // where possible, and near the middle of both working days. The result is
 // sorted by time and depends only on r. full is false when the hours
-// never overlap in the window: the slots are then the best partial ones
-// (least time outside anyone's hours; Slot.Outside says how much).
+// never overlap in the window: the slots are then the closest ones (see
+// closer), between 7:00 and 21:00 in both zones where any such slot
+// exists, on different days where possible; Slot.Far and Slot.Outside
+// say how far and how much they lie outside each person's hours.
 func Suggest(r Request) (slots []Slot, full bool) {
 	n := r.N
 	if n <= 0 {
@@ -83,38 +89,75 @@ func Suggest(r Request) (slots []Slot, full bool) {
 		}
 	}
 	if len(fits) > 0 {
-		return pick(fits, n, r.Avoid), true
+		return pick(fits, n, r.Avoid, better), true
 	}
-	// No overlap: the least time outside anyone's hours.
+	// No overlap: the closest times, by day (Dawn to Dusk in both zones)
+	// when any candidate is.
+	var day []cand
+	for _, c := range cands {
+		if !c.night {
+			day = append(day, c)
+		}
+	}
+	if len(day) > 0 {
+		cands = day
+	}
 	if len(cands) == 0 {
 		return nil, false
 	}
-	best := cands[0].outside()
-	for _, c := range cands {
-		best = min(best, c.outside())
-	}
-	var closest []cand
-	for _, c := range cands {
-		if c.outside() == best {
-			closest = append(closest, c)
-		}
-	}
-	return pick(closest, n, r.Avoid), false
+	return pick(cands, n, r.Avoid, closer), false
 }
 
 // cand is a candidate slot with its penalty: lower is better.
 type cand struct {
 	slot    Slot
 	penalty int
+	far     int    // the sum, over both ends and both persons, of how far the end lies outside the hours
 	day     string // the slot's day in A's zone
 	ok      bool   // on a working day of at least one person
+	night   bool   // before Dawn or after Dusk in either zone
 }
 
-func (c cand) outside() int { return c.slot.Outside[0] + c.slot.Outside[1] }
+// farthest is how far the slot's farthest end lies outside anyone's hours.
+func (c cand) farthest() int { return max(c.slot.Far[0], c.slot.Far[1]) }
+
+// better orders slots inside both persons' hours: least penalty first,
+// then earliest.
+func better(a, b cand) bool {
+	if a.penalty != b.penalty {
+		return a.penalty < b.penalty
+	}
+	return a.slot.Start.Before(b.slot.Start)
+}
+
+// closer orders slots when the hours never overlap: the least far outside
+// anyone's hours first (the farthest end of the slot from either person's
+// hours, so that neither person alone bears it all), then the least far
+// all ends together, then as better does. The minutes outside do not
+// count: a slot one hour past someone's day is closer than one five hours
+// past, though both have one hour outside.
+func closer(a, b cand) bool {
+	if fa, fb := a.farthest(), b.farthest(); fa != fb {
+		return fa < fb
+	}
+	if a.far != b.far {
+		return a.far < b.far
+	}
+	return better(a, b)
+}
 
 // Penalties of a candidate.
 const (
 	penaltyEdge = 1000 // Monday morning or Friday afternoon, per person
+)
+
+// Night is before Dawn or after Dusk, in minutes after midnight: a slot
+// outside anyone's hours avoids it in both zones when it can. DayOff is
+// how far outside someone's hours a slot on their day off lies.
+const (
+	Dawn   = 7 * 60
+	Dusk   = 21 * 60
+	DayOff = 24 * 60
 )
 
 func (r Request) score(s time.Time) cand {
@@ -133,8 +176,16 @@ func (r Request) score(s time.Time) cand {
 		if h.Days.Has(ls.Weekday()) {
 			c.ok = true
 			c.slot.Outside[i] = outside(from, to, h.From, h.To)
+			df, dt := distance(from, h.From, h.To), distance(to, h.From, h.To)
+			c.slot.Far[i] = max(df, dt)
+			c.far += df + dt
 		} else {
 			c.slot.Outside[i] = to - from
+			c.slot.Far[i] = DayOff
+			c.far += 2 * DayOff
+		}
+		if from < Dawn || to > Dusk {
+			c.night = true
 		}
 		if ls.Weekday() == time.Monday && from < 12*60 || ls.Weekday() == time.Friday && to > 12*60 {
 			c.penalty += penaltyEdge
@@ -159,6 +210,11 @@ func outside(from, to, lo, hi int) int {
 	return n
 }
 
+// distance is how far the minute m lies outside lo..hi: zero inside.
+func distance(m, lo, hi int) int {
+	return max(lo-m, m-hi, 0)
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -170,7 +226,7 @@ func abs(n int) int {
 // first, then more on days already used, never two that overlap; a
 // candidate overlapping a slot to avoid comes only when nothing else is
 // left. The result is sorted by time.
-func pick(cands []cand, n int, avoid []Slot) []Slot {
+func pick(cands []cand, n int, avoid []Slot, less func(a, b cand) bool) []Slot {
 	var fresh, stale []cand
 	for _, c := range cands {
 		if overlapsAny(c.slot, avoid) {
@@ -181,7 +237,7 @@ func pick(cands []cand, n int, avoid []Slot) []Slot {
 	}
 	var chosen []cand
 	for _, pool := range [][]cand{fresh, stale} {
-		chosen = pickFrom(pool, n, chosen)
+		chosen = pickFrom(pool, n, chosen, less)
 	}
 	out := make([]Slot, len(chosen))
 	for i, c := range chosen {
@@ -191,16 +247,11 @@ func pick(cands []cand, n int, avoid []Slot) []Slot {
 	return out
 }
 
-// pickFrom adds to chosen up to n in all from pool, best first: one a
-// day on a first pass, then any that overlaps none chosen.
-func pickFrom(pool []cand, n int, chosen []cand) []cand {
+// pickFrom adds to chosen up to n in all from pool, best (by less)
+// first: one a day on a first pass, then any that overlaps none chosen.
+func pickFrom(pool []cand, n int, chosen []cand, less func(a, b cand) bool) []cand {
 	sorted := append([]cand(nil), pool...)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if sorted[i].penalty != sorted[j].penalty {
-			return sorted[i].penalty < sorted[j].penalty
-		}
-		return sorted[i].slot.Start.Before(sorted[j].slot.Start)
-	})
+	sort.SliceStable(sorted, func(i, j int) bool { return less(sorted[i], sorted[j]) })
 	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
 		for _, c := range sorted {
 			if len(chosen) == n {
