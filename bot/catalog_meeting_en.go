@@ -49,7 +49,7 @@ var catalogMeetingEN = map[string]string{
 	"meet.agreed":          "Agreed: {when}. I've sent you both the invite.",
 	"meet.already":         "You have already agreed on a time: {when}. For another, click “Suggest other times” or use `/mentor meet`.",
 	"meet.picked":          "Noted: {when} works for you. I'll confirm as soon as {name} picks it too.",
-	"meet.picked_differs":  "Noted: time {n} works for you. {name} picked time {m}: when you both pick the same one, I confirm it.",
+	"meet.picked_differs":  "Noted: time {n}, {when}, works for you; I've told {name}, who picked time {m}. When you both pick the same one, I confirm it.",
 	"meet.other_picked":    "{name} can meet at time {n}: {when}. If it suits you too, click “{n}: This works for me” under the latest times.",
 	"meet.confirm_title":   "Meeting agreed: {topic}",
 	"meet.confirm_text":    "You meet {name} on {when}, in the video room below.",

@@ -49,7 +49,7 @@ var catalogMeetingFR = map[string]string{
 	"meet.agreed":          "C'est convenu\u202f: {when}. Je vous ai envoyé l'invitation, à vous deux.",
 	"meet.already":         "Un créneau est déjà fixé\u202f: {when}. Pour un autre, cliquez sur «\u202fProposer d'autres créneaux\u202f» ou utilisez `/mentor meet`.",
 	"meet.picked":          "C'est noté\u202f: {when} vous convient. Je confirme dès que {name} le choisit aussi.",
-	"meet.picked_differs":  "C'est noté\u202f: le créneau {n} vous convient. {name} a choisi le créneau {m}\u202f: dès que le même créneau est choisi des deux côtés, je le confirme.",
+	"meet.picked_differs":  "C'est noté\u202f: le créneau {n}, {when}, vous convient\u202f; je l'ai dit à {name}, qui a choisi le créneau {m}. Dès que le même créneau est choisi des deux côtés, je le confirme.",
 	"meet.other_picked":    "{name} est disponible sur le créneau {n}\u202f: {when}. S'il vous convient aussi, cliquez sur «\u202f{n}\u202f: ce créneau me convient\u202f» sous les derniers créneaux proposés.",
 	"meet.confirm_title":   "Rendez-vous fixé\u202f: {topic}",
 	"meet.confirm_text":    "Vous retrouvez {name} le {when}, dans la salle de visioconférence ci-dessous.",

@@ -59,16 +59,17 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 		return Reply{Message: Message{Text: T(lang, "meet.already", "when", slotWhen(lang, m.Agreed, loc))}}, nil
 	}
 	slot := m.Slots[i]
-	if theirs, ok := m.Picks[other.User]; ok {
-		return Reply{Message: Message{Text: T(lang, "meet.picked_differs", "n", strconv.Itoa(i+1), "name", otherMember.displayName(), "m", strconv.Itoa(theirs+1))}}, nil
-	}
-	// Tell the other member, once a round, that a time suits this one.
-	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round)
+	// Tell the other member, once a round for each member, that a time
+	// suits this one: whether they picked another or not yet.
+	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + who.User
 	oloc, _ := b.zoneOf(ctx, otherMember)
 	if err := b.deliver(ctx, key, other, func(l Lang) Message {
 		return Message{Text: T(l, "meet.other_picked", "name", me.displayName(), "n", strconv.Itoa(i+1), "when", slotWhen(l, slot, oloc))}
 	}); err != nil {
 		b.log.Warn("pick not told to the other member", "pair", pair.ID, "code", string(ErrorCode(err)))
+	}
+	if theirs, ok := m.Picks[other.User]; ok {
+		return Reply{Message: Message{Text: T(lang, "meet.picked_differs", "n", strconv.Itoa(i+1), "when", slotWhen(lang, slot, loc), "name", otherMember.displayName(), "m", strconv.Itoa(theirs+1))}}, nil
 	}
 	return Reply{Message: Message{Text: T(lang, "meet.picked", "when", slotWhen(lang, slot, loc), "name", otherMember.displayName())}}, nil
 }

@@ -115,8 +115,17 @@ func TestPickTimeAgreesOnce(t *testing.T) {
 			if r := meetClick(h, "alice", picks[0]); !strings.Contains(r.Message.Text, "Noted") {
 				t.Fatalf("got %q, want the pick noted", r.Message.Text)
 			}
-			if r := meetClick(h, "bob", picks[1]); !strings.Contains(r.Message.Text, "Alice picked time 1") {
+			h.Platform.Take()
+			if r := meetClick(h, "bob", picks[1]); !strings.Contains(r.Message.Text, "Alice, who picked time 1") {
 				t.Fatalf("got %q, want the other pick told", r.Message.Text)
+			}
+			// Alice, who picked first, is told of bob's different pick too.
+			told := false
+			for _, s := range h.Platform.Take() {
+				told = told || (s.To[0].User == "alice" && strings.Contains(s.Message.Text, "Bob can meet at time 2"))
+			}
+			if !told {
+				t.Fatal("got no word to alice of bob's pick, want her told as bob was")
 			}
 			h.Platform.Take()
 			// A second replica on the same store: alice and bob click time 2
