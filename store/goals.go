@@ -198,3 +198,52 @@ func (s *Store) GoalPairs(ctx context.Context, t bot.Tenant) (map[string]bot.Pro
 	}
 	return out, nil
 }
+
+// forgetProgressBy forgets user as the one who set the progress of the
+// other members' goals in the pairs kept for them (Erase's Blank): each
+// write is guarded by the member's version, again while another change
+// wins the race.
+func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []string, user string) error {
+	k := keysFor(t)
+	for _, id := range pairIDs {
+		for attempt := 0; ; attempt++ {
+			if attempt == goalsRetries {
+				return &bot.Error{Code: bot.ECONFLICT, Err: errString("goals kept changing")}
+			}
+			h, err := s.rdb.HGetAll(ctx, k.goals(id)).Result()
+			if err != nil {
+				return classify(err, "goals")
+			}
+			tx, writes := newTx(), 0
+			for f, raw := range h {
+				if strings.HasSuffix(f, ":v") || f == user {
+					continue
+				}
+				goals, changed := goalsFrom(t, f, raw), false
+				for i := range goals {
+					if goals[i].ProgressBy.User == user {
+						goals[i].ProgressBy, changed = bot.MemberID{}, true
+					}
+				}
+				if !changed {
+					continue
+				}
+				v := h[f+":v"]
+				tx.eq(k.goals(id), f+":v", v)
+				tx.hset(k.goals(id), f, goalsJSON(goals), f+":v", strconv.Itoa(num(v)+1))
+				writes++
+			}
+			if writes == 0 {
+				break
+			}
+			failed, err := tx.run(ctx, s.rdb)
+			if err != nil {
+				return err
+			}
+			if failed == 0 {
+				break
+			}
+		}
+	}
+	return nil
+}

@@ -32,6 +32,16 @@ func (g *goalSpace) erase(e bot.Erasure) {
 	}
 	for _, id := range e.Blank {
 		delete(g.byPair[id], e.Member.User)
+		// The other member's goals no longer say the member set their progress.
+		for user, gs := range g.byPair[id] {
+			next := append([]bot.Goal(nil), gs...)
+			for i := range next {
+				if next[i].ProgressBy.User == e.Member.User {
+					next[i].ProgressBy = bot.MemberID{}
+				}
+			}
+			g.byPair[id][user] = next
+		}
 	}
 }
 

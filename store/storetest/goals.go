@@ -224,11 +224,14 @@ func testGoalsErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
 	mustGoals(t, s, tn, pair.ID, pair.Mentor, true, goal("g2", "listen"))
 	mustGoals(t, s, tn, "other", pair.Mentee, true, goal("g3", "other"))
-	// The mentor leaves: the pair is kept for the mentee, blanked.
+	_, err := s.SetProgress(ctx(), tn, pair.ID, pair.Mentee, "g1", bot.ProgressChange{To: bot.GoalDone, By: pair.Mentor, At: t0})
+	MustOK(t, err)
+	// The mentor leaves: the pair is kept for the mentee, blanked; the
+	// mentee's goal keeps its progress, no longer who set it.
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentor, Blank: []string{pair.ID}}))
 	gs, _ := s.Goals(ctx(), tn, pair.ID)
-	if len(gs) != 1 || gs[0].ID != "g1" {
-		t.Fatalf("got %v, want the mentee's goal only", texts(gs))
+	if len(gs) != 1 || gs[0].ID != "g1" || gs[0].Progress != bot.GoalDone || gs[0].ProgressBy.User != "" {
+		t.Fatalf("got %v (%+v), want the mentee's goal only, done, by nobody", texts(gs), gs)
 	}
 	// The mentee erases the pair: its goals go, and its filing.
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Pairs: []string{pair.ID}}))
