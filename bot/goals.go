@@ -47,6 +47,18 @@ type Goal struct {
 	Text     string
 	Progress GoalProgress
 	Updated  time.Time // when it was set, or its progress last changed
+	// ProgressBy is the member who last changed its progress in a
+	// check-in's menu (zero if nobody did).
+	ProgressBy MemberID
+}
+
+// ProgressChange is a change of a goal's progress, for SetProgress: to
+// To, by By, at At; with From set, only while the goal's progress is
+// still From (the progress the menu clicked showed).
+type ProgressChange struct {
+	To, From GoalProgress
+	By       MemberID
+	At       time.Time
 }
 
 // MaxGoals is how many goals each member of a pair may set.
@@ -73,11 +85,12 @@ type GoalStore interface {
 	// kept racing with others.
 	SetGoals(ctx context.Context, t Tenant, pairID string, program ProgramID, by MemberID, change func(mine []Goal, fresh bool) ([]Goal, error)) ([]Goal, error)
 
-	// SetProgress records the progress of goal goalID, set by owner, at
-	// at, atomically. ENOTFOUND if owner has no such goal in the pair,
-	// ESTALE if it already has that progress. It returns the goal as
-	// stored.
-	SetProgress(ctx context.Context, t Tenant, pairID string, owner MemberID, goalID string, p GoalProgress, at time.Time) (Goal, error)
+	// SetProgress records change to the progress of goal goalID, set by
+	// owner, atomically (ProgressBy becomes change.By). ENOTFOUND if
+	// owner has no such goal in the pair; ESTALE, with the goal as
+	// stored, if it already has progress change.To, or if change.From is
+	// set and its progress is another. It returns the goal as stored.
+	SetProgress(ctx context.Context, t Tenant, pairID string, owner MemberID, goalID string, change ProgressChange) (Goal, error)
 
 	// GoalPairs returns the pairs that have had goals set, each with the
 	// program it was filed under.
@@ -85,7 +98,8 @@ type GoalStore interface {
 }
 
 // Goal actions. Values are a pair ID; the progress select's choices are
-// "<goal>.<progress>".
+// "<goal>.<progress>.<progress when the menu was sent>" (menus sent
+// before that carried "<goal>.<progress>" and are not guarded).
 const (
 	ActionGoalsOpen     = "goals.open"     // opens the goals form of the pair
 	ActionGoalProgress  = "goals.progress" // a select: a goal's progress
@@ -391,7 +405,7 @@ func goalsSelect(lang Lang, pair Pair, goals []Goal) *Select {
 		for _, p := range goalProgresses {
 			s.Choices = append(s.Choices, Choice{
 				Label: T(lang, "goals.choice", "n", itoa(i+1), "goal", clip(g.Text, 50), "progress", T(lang, "goals.progress."+string(p))),
-				Value: g.ID + "." + string(p),
+				Value: g.ID + "." + string(p) + "." + string(g.Progress),
 			})
 		}
 	}
@@ -421,15 +435,27 @@ func (b *Bot) checkinGoals(ctx context.Context, pair Pair) []Goal {
 }
 
 // answerGoalProgress records where a goal stands (the check-in's menu).
-// The message stays, so that the member can answer for each goal.
+// The message stays, so that the member can answer for each goal. A
+// choice carries the progress the goal had when the menu was sent: if it
+// has changed since (by either member, in another menu or this one), the
+// choice is refused, saying who changed it and to what, with the goals
+// as they stand now and a fresh menu, so that nobody's answer is undone
+// by an older menu.
 func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	pairID, chosen := splitSelect(value)
 	if len(chosen) != 1 {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
-	goalID, p, ok := strings.Cut(chosen[0], ".")
-	if !ok || !validProgress(GoalProgress(p)) {
+	parts := strings.Split(chosen[0], ".")
+	if len(parts) < 2 || len(parts) > 3 || !validProgress(GoalProgress(parts[1])) {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	goalID, p := parts[0], GoalProgress(parts[1])
+	var was GoalProgress // "" for a menu sent before choices carried it
+	if len(parts) == 3 {
+		if was = GoalProgress(parts[2]); !validProgress(was) {
+			return Reply{}, Errorf(ESTALE, "err.unknown_button")
+		}
 	}
 	pair, err := b.endPairOf(ctx, who, pairID)
 	if err != nil {
@@ -447,10 +473,15 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 			goal = &goals[i]
 		}
 	}
-	if goal == nil {
+	switch {
+	case goal == nil:
 		return Reply{}, changed
+	case goal.Progress == p:
+		return Reply{}, progressSame(lang, *goal)
+	case was != "" && goal.Progress != was:
+		return progressMoved(lang, who, pair, *goal, goals, names), nil
 	}
-	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, GoalProgress(p), b.clock.Now().UTC())
+	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, ProgressChange{To: p, From: was, By: who, At: b.clock.Now().UTC()})
 	if err == nil {
 		b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes show where goals stand
 	}
@@ -459,16 +490,51 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	case ENOTFOUND:
 		return Reply{}, changed
 	case ESTALE:
-		return Reply{}, Errorf(ESTALE, "goals.progress_same", "goal", clip(goal.Text, 80), "progress", T(lang, "goals.progress."+p))
+		if g.Progress == p {
+			return Reply{}, progressSame(lang, g)
+		}
+		// Changed between our read and the write: show the goals now.
+		now, rerr := b.pairGoals(ctx, pair)
+		if rerr != nil {
+			return Reply{}, rerr
+		}
+		return progressMoved(lang, who, pair, g, now, names), nil
 	default:
 		return Reply{}, err
 	}
-	b.log.Info("goal progress", "member", who.String(), "pair", pair.ID, "goal", g.ID, "progress", p)
+	b.log.Info("goal progress", "member", who.String(), "pair", pair.ID, "goal", g.ID, "progress", string(p))
 	key := "goals.progress_saved"
 	if g.Progress == GoalDone {
 		key = "goals.progress_done"
 	}
-	return Reply{Message: Message{Text: T(lang, key, "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+p))}}, nil
+	return Reply{Message: Message{Text: T(lang, key, "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(p)))}}, nil
+}
+
+// progressSame is the answer to a choice of the progress a goal has.
+func progressSame(lang Lang, g Goal) error {
+	return Errorf(ESTALE, "goals.progress_same", "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(g.Progress)))
+}
+
+// progressMoved refuses a choice made in a menu sent before goal g's
+// progress changed: who changed it and to what, then the pair's goals as
+// they stand and a fresh menu to choose again.
+func progressMoved(lang Lang, who MemberID, pair Pair, g Goal, goals []Goal, names map[string]string) Reply {
+	args := []string{"goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(g.Progress))}
+	by := g.ProgressBy.User
+	key := "goals.moved"
+	switch {
+	case by == who.User:
+		key = "goals.moved_you"
+	case by == "" || (by != pair.Mentor.User && by != pair.Mentee.User) || names[by] == "" || names[by] == by:
+		key = "goals.moved_unknown" // set before progress had an author, or by someone gone
+	default:
+		args = append(args, "name", names[by])
+	}
+	m := Message{Text: T(lang, key, args...) + "\n" + T(lang, "goals.now") + "\n" + goalList(lang, pair, goals, names)}
+	if s := goalsSelect(lang, pair, goals); s != nil {
+		m.Selects = append(m.Selects, *s)
+	}
+	return Reply{Message: m}
 }
 
 // sendMidGoals sends each member of a pair, with the mid-way survey, its

@@ -234,3 +234,80 @@ func TestGoalsExported(t *testing.T) {
 		t.Errorf("got goals %+v, want carol's one goal, not dan's", export.Goals)
 	}
 }
+
+// TestGoalsStaleMenu: each member's check-in menu carries where the goals
+// stood when it was sent; a choice in it once a goal moved (by the other
+// member, or by oneself) is refused, naming who moved it and to what, in
+// the clicker's language, with the goals now and a fresh menu; nothing is
+// undone. Carol (mentor) reads English, Dan (mentee) French.
+func TestGoalsStaleMenu(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one objectif:ship a Go service")
+	MustTick(t, h, 3*day)
+	inbox(h)
+	carolMenu, danMenu := lastSelect(t, h, "carol"), lastSelect(t, h, "dan")
+	pair := mustOnlyPair(t, h, "dan")
+	progress := func() bot.GoalProgress {
+		t.Helper()
+		gs, err := h.Store.Goals(context.Background(), h.Tenant, pair.ID)
+		if err != nil || len(gs) != 1 {
+			t.Fatalf("got %v, %v, want the one goal", gs, err)
+		}
+		return gs[0].Progress
+	}
+
+	MustContain(t, chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: done"), "Well done: “ship a Go service” is done!")
+	// Dan's menu was sent before: his "not started" would undo Carol's answer.
+	r := chooseGoal(t, h, "dan", danMenu, "1. ship a Go service\u202f: pas commencé")
+	MustContain(t, r, "Carol a marqué «\u202fship a Go service\u202f» comme «\u202fatteint\u202f» depuis ce message\u202f: l'objectif reste «\u202fatteint\u202f». Choisissez de nouveau dans le menu si cela a changé.")
+	MustContain(t, r, "Les objectifs du binôme désormais\u202f:\n1. ship a Go service (Dan)\u202f: atteint")
+	if progress() != bot.GoalDone {
+		t.Fatalf("got %s, want Carol's done kept", progress())
+	}
+	if len(r.Message.Selects) != 1 {
+		t.Fatalf("got %+v, want a fresh menu", r.Message)
+	}
+	fresh := r.Message.Selects[0]
+	// The same choice as the goal has says so, from either menu.
+	MustContain(t, chooseGoal(t, h, "dan", danMenu, "1. ship a Go service\u202f: atteint"), "«\u202fship a Go service\u202f» est déjà marqué «\u202fatteint\u202f»\u202f: rien n'a changé.")
+	// The fresh menu works.
+	MustContain(t, chooseGoal(t, h, "dan", fresh, "1. ship a Go service\u202f: en cours"), "C'est noté\u202f: «\u202fship a Go service\u202f» est marqué «\u202fen cours\u202f».")
+	if progress() != bot.GoalInProgress {
+		t.Fatalf("got %s, want in progress", progress())
+	}
+	// Now Carol's menu is stale, and Dan's fresh one too (he moved it himself).
+	r = chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: not started")
+	MustContain(t, r, "Dan marked “ship a Go service” in progress since this message: it stays in progress. Choose again in the menu if it has changed.")
+	MustContain(t, r, "The pair's goals now:\n1. ship a Go service (Dan): in progress")
+	MustContain(t, chooseGoal(t, h, "dan", fresh, "1. ship a Go service\u202f: pas commencé"), "Vous avez marqué «\u202fship a Go service\u202f» comme «\u202fen cours\u202f» depuis ce message")
+	MustContain(t, chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: in progress"), "“ship a Go service” is already marked in progress: nothing changed.")
+	if progress() != bot.GoalInProgress {
+		t.Fatalf("got %s, want Dan's in progress kept", progress())
+	}
+	// Carol's fresh menu records her choice.
+	MustContain(t, chooseGoal(t, h, "carol", r.Message.Selects[0], "1. ship a Go service: not started"), "Noted: “ship a Go service” is not started.")
+	if progress() != bot.GoalNotStarted {
+		t.Fatalf("got %s, want not started", progress())
+	}
+	// A menu sent before choices carried the progress still works.
+	legacy := bot.Select{ActionID: carolMenu.ActionID, Value: carolMenu.Value}
+	for _, c := range carolMenu.Choices {
+		legacy.Choices = append(legacy.Choices, bot.Choice{Label: c.Label, Value: c.Value[:strings.LastIndex(c.Value, ".")]})
+	}
+	MustContain(t, chooseGoal(t, h, "carol", legacy, "1. ship a Go service: done"), "Well done")
+}
+
+// TestGoalProgressFrench: the notice reads correctly in French for each
+// of the three states.
+func TestGoalProgressFrench(t *testing.T) {
+	for p, want := range map[string]string{
+		"not-started": "C'est noté\u202f: «\u202fx\u202f» est marqué «\u202fpas commencé\u202f».",
+		"in-progress": "C'est noté\u202f: «\u202fx\u202f» est marqué «\u202fen cours\u202f».",
+		"done":        "C'est noté\u202f: «\u202fx\u202f» est marqué «\u202fatteint\u202f».",
+	} {
+		if got := bot.T(bot.French, "goals.progress_saved", "goal", "x", "progress", bot.T(bot.French, "goals.progress."+p)); got != want {
+			t.Errorf("%s: got %q, want %q", p, got, want)
+		}
+	}
+}

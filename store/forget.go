@@ -230,7 +230,11 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 		eraseMentions(ctx, p, k, e, all, r)
 		return nil
 	})
-	return classify(err, "erase member")
+	if err != nil {
+		return classify(err, "erase member")
+	}
+	// The other member's goals no longer say the member set their progress.
+	return s.forgetProgressBy(ctx, e.Member.Tenant(), e.Blank, u)
 }
 
 // eraseRead is what Erase reads before it deletes.

@@ -33,6 +33,8 @@ type storedGoal struct {
 	Text     string `json:"text"`
 	Progress string `json:"progress"`
 	Updated  int64  `json:"updated"` // unix ms
+	// ProgressBy is the user who last changed its progress ("" if none).
+	ProgressBy string `json:"progressBy,omitempty"`
 }
 
 func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
@@ -43,6 +45,9 @@ func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
 	out := make([]bot.Goal, len(stored))
 	for i, g := range stored {
 		out[i] = bot.Goal{ID: g.ID, By: t.Member(user), Text: g.Text, Progress: bot.GoalProgress(g.Progress), Updated: time.UnixMilli(g.Updated).UTC()}
+		if g.ProgressBy != "" {
+			out[i].ProgressBy = t.Member(g.ProgressBy)
+		}
 	}
 	return out
 }
@@ -50,7 +55,7 @@ func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
 func goalsJSON(goals []bot.Goal) string {
 	stored := make([]storedGoal, len(goals))
 	for i, g := range goals {
-		stored[i] = storedGoal{ID: g.ID, Text: g.Text, Progress: string(g.Progress), Updated: g.Updated.UnixMilli()}
+		stored[i] = storedGoal{ID: g.ID, Text: g.Text, Progress: string(g.Progress), Updated: g.Updated.UnixMilli(), ProgressBy: g.ProgressBy.User}
 	}
 	b, _ := json.Marshal(stored)
 	return string(b)
@@ -138,8 +143,10 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 	return nil, &bot.Error{Code: bot.ECONFLICT, Err: errString("goals kept changing")}
 }
 
-// SetProgress implements bot.GoalStore, guarded as SetGoals is.
-func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, p bot.GoalProgress, at time.Time) (bot.Goal, error) {
+// SetProgress implements bot.GoalStore, guarded as SetGoals is: the
+// expected progress is checked on the goals read, and the write only
+// happens if they are still the ones read.
+func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, c bot.ProgressChange) (bot.Goal, error) {
 	k, u := keysFor(t), owner.User
 	for range goalsRetries {
 		cur, err := s.rdb.HMGet(ctx, k.goals(pairID), u, u+":v").Result()
@@ -158,10 +165,12 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		switch {
 		case i < 0:
 			return bot.Goal{}, notFound("goal")
-		case goals[i].Progress == p:
+		case goals[i].Progress == c.To:
 			return goals[i], &bot.Error{Code: bot.ESTALE, Err: errString("goal already has that progress")}
+		case c.From != "" && goals[i].Progress != c.From:
+			return goals[i], &bot.Error{Code: bot.ESTALE, Err: errString("goal progress changed since")}
 		}
-		goals[i].Progress, goals[i].Updated = p, at.UTC().Truncate(time.Millisecond)
+		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
 		tx := newTx()
 		race := tx.eq(k.goals(pairID), u+":v", version)
 		tx.hset(k.goals(pairID), u, goalsJSON(goals), u+":v", strconv.Itoa(num(version)+1))
@@ -188,4 +197,53 @@ func (s *Store) GoalPairs(ctx context.Context, t bot.Tenant) (map[string]bot.Pro
 		out[id] = bot.ProgramID(p)
 	}
 	return out, nil
+}
+
+// forgetProgressBy forgets user as the one who set the progress of the
+// other members' goals in the pairs kept for them (Erase's Blank): each
+// write is guarded by the member's version, again while another change
+// wins the race.
+func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []string, user string) error {
+	k := keysFor(t)
+	for _, id := range pairIDs {
+		for attempt := 0; ; attempt++ {
+			if attempt == goalsRetries {
+				return &bot.Error{Code: bot.ECONFLICT, Err: errString("goals kept changing")}
+			}
+			h, err := s.rdb.HGetAll(ctx, k.goals(id)).Result()
+			if err != nil {
+				return classify(err, "goals")
+			}
+			tx, writes := newTx(), 0
+			for f, raw := range h {
+				if strings.HasSuffix(f, ":v") || f == user {
+					continue
+				}
+				goals, changed := goalsFrom(t, f, raw), false
+				for i := range goals {
+					if goals[i].ProgressBy.User == user {
+						goals[i].ProgressBy, changed = bot.MemberID{}, true
+					}
+				}
+				if !changed {
+					continue
+				}
+				v := h[f+":v"]
+				tx.eq(k.goals(id), f+":v", v)
+				tx.hset(k.goals(id), f, goalsJSON(goals), f+":v", strconv.Itoa(num(v)+1))
+				writes++
+			}
+			if writes == 0 {
+				break
+			}
+			failed, err := tx.run(ctx, s.rdb)
+			if err != nil {
+				return err
+			}
+			if failed == 0 {
+				break
+			}
+		}
+	}
+	return nil
 }

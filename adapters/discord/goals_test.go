@@ -40,7 +40,7 @@ func TestGoals(t *testing.T) {
 	if _, err := h.Bot.TickTenants(context.Background(), bot.Tenant{Platform: discord.Platform, Workspace: h.Guild}); err != nil {
 		t.Fatal(err)
 	}
-	checkin := c.LastDM(t, mentee)
+	checkin, mentorCheckin := c.LastDM(t, mentee), c.LastDM(t, mentor1)
 	menus := checkin.Menus()
 	if !strings.Contains(checkin.Text(), "Have you been in touch") || len(menus) != 1 || len(menus[0].Options) != 9 {
 		t.Fatalf("got %q with menus %+v, want the check-in with a menu of 3 goals × 3", checkin.Text(), menus)
@@ -52,6 +52,20 @@ func TestGoals(t *testing.T) {
 		}
 	}
 	MustEphemeral(t, c.Choose(t, mentee, checkin, false, bot.ActionGoalProgress, done), "Well done: “ship a Go service” is done!")
+	MustEphemeral(t, c.Choose(t, mentee, checkin, false, bot.ActionGoalProgress, done), "already marked done")
+	// The mentor's menu was sent before: its "not started" is refused,
+	// with the goals now and a fresh menu, and the mentee's done stays.
+	var notStarted string
+	for _, o := range mentorCheckin.Menus()[0].Options {
+		if strings.HasPrefix(o.Label, "1. ship a Go service: not started") {
+			notStarted = o.Value
+		}
+	}
+	refused := MustEphemeral(t, c.Choose(t, mentor1, mentorCheckin, false, bot.ActionGoalProgress, notStarted),
+		"marked “ship a Go service” done since this message: it stays done. Choose again in the menu if it has changed.")
+	if !strings.Contains(refused.Text(), "ship a Go service") || len(refused.Menus()) != 1 || len(refused.Menus()[0].Options) != 9 {
+		t.Fatalf("got %q with menus %+v, want the goals now and a fresh menu", refused.Text(), refused.Menus())
+	}
 	MustEphemeral(t, c.Choose(t, mentee, checkin, false, bot.ActionGoalProgress, done), "already marked done")
 	MustUpdate(t, c.Click(t, mentee, checkin, bot.ActionCheckinYes), "Great")
 }

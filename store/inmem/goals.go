@@ -32,6 +32,16 @@ func (g *goalSpace) erase(e bot.Erasure) {
 	}
 	for _, id := range e.Blank {
 		delete(g.byPair[id], e.Member.User)
+		// The other member's goals no longer say the member set their progress.
+		for user, gs := range g.byPair[id] {
+			next := append([]bot.Goal(nil), gs...)
+			for i := range next {
+				if next[i].ProgressBy.User == e.Member.User {
+					next[i].ProgressBy = bot.MemberID{}
+				}
+			}
+			g.byPair[id][user] = next
+		}
 	}
 }
 
@@ -48,6 +58,9 @@ func copyGoals(t bot.Tenant, gs []bot.Goal) []bot.Goal {
 	out := make([]bot.Goal, len(gs))
 	for i, g := range gs {
 		g.By = t.Member(g.By.User)
+		if g.ProgressBy.User != "" {
+			g.ProgressBy = t.Member(g.ProgressBy.User)
+		}
 		out[i] = g
 	}
 	return out
@@ -107,7 +120,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 }
 
 // SetProgress implements bot.GoalStore.
-func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, p bot.GoalProgress, at time.Time) (bot.Goal, error) {
+func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, c bot.ProgressChange) (bot.Goal, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
 	sp.goals.init()
@@ -116,15 +129,17 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		if g.ID != goalID {
 			continue
 		}
-		if g.Progress == p {
-			return g, &bot.Error{Code: bot.ESTALE, Err: errors.New("goal already has that progress")}
+		if g.Progress == c.To {
+			return copyGoals(t, []bot.Goal{g})[0], &bot.Error{Code: bot.ESTALE, Err: errors.New("goal already has that progress")}
 		}
-		g.Progress, g.Updated = p, at.UTC().Truncate(time.Millisecond)
+		if c.From != "" && g.Progress != c.From {
+			return copyGoals(t, []bot.Goal{g})[0], &bot.Error{Code: bot.ESTALE, Err: errors.New("goal progress changed since")}
+		}
+		g.Progress, g.Updated, g.ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
 		next := append([]bot.Goal(nil), gs...)
 		next[i] = g
 		sp.goals.byPair[pairID][owner.User] = next
-		g.By = t.Member(owner.User)
-		return g, nil
+		return copyGoals(t, []bot.Goal{g})[0], nil
 	}
 	return bot.Goal{}, &bot.Error{Code: bot.ENOTFOUND, Err: errors.New("no such goal")}
 }

@@ -12,6 +12,7 @@ import (
 var goalTests = []contractTest{
 	{"Goals", testGoals},
 	{"GoalProgress", testGoalProgress},
+	{"GoalProgressExpected", testGoalProgressExpected},
 	{"ConcurrentGoals", testConcurrentGoals},
 	{"GoalsErased", testGoalsErased},
 	{"GoalsPruned", testGoalsPruned},
@@ -91,20 +92,83 @@ func testGoalProgress(t *testing.T, s bot.Store, tn bot.Tenant) {
 	m := tn.Member("M")
 	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
 	at := t0.Add(time.Hour)
-	g, err := s.SetProgress(ctx(), tn, "pair1", m, "g2", bot.GoalDone, at)
+	done := bot.ProgressChange{To: bot.GoalDone, By: m, At: at}
+	g, err := s.SetProgress(ctx(), tn, "pair1", m, "g2", done)
 	MustOK(t, err)
-	if g.ID != "g2" || g.Progress != bot.GoalDone || !g.Updated.Equal(at) || g.By != m {
-		t.Fatalf("got %+v, want g2 done at %v", g, at)
+	if g.ID != "g2" || g.Progress != bot.GoalDone || !g.Updated.Equal(at) || g.By != m || g.ProgressBy != m {
+		t.Fatalf("got %+v, want g2 done at %v by M", g, at)
 	}
-	_, err = s.SetProgress(ctx(), tn, "pair1", m, "g2", bot.GoalDone, at)
+	g, err = s.SetProgress(ctx(), tn, "pair1", m, "g2", done)
 	MustCode(t, err, bot.ESTALE)
-	_, err = s.SetProgress(ctx(), tn, "pair1", m, "zz", bot.GoalDone, at)
+	if g.Progress != bot.GoalDone {
+		t.Errorf("got %+v with ESTALE, want the goal as stored", g)
+	}
+	_, err = s.SetProgress(ctx(), tn, "pair1", m, "zz", done)
 	MustCode(t, err, bot.ENOTFOUND)
-	_, err = s.SetProgress(ctx(), tn, "pair1", tn.Member("A"), "g1", bot.GoalDone, at)
+	_, err = s.SetProgress(ctx(), tn, "pair1", tn.Member("A"), "g1", done)
 	MustCode(t, err, bot.ENOTFOUND)
 	gs, _ := s.Goals(ctx(), tn, "pair1")
 	if len(gs) != 2 || gs[0].Progress != bot.GoalNotStarted || gs[1].Progress != bot.GoalDone {
 		t.Fatalf("got %v, want g1 not started and g2 done", texts(gs))
+	}
+}
+
+// testGoalProgressExpected: a change that expects a progress is refused
+// with ESTALE, and the goal as stored (who set it, to what), once the
+// goal has another; of changes racing from one expected progress to
+// different ones, exactly one counts.
+func testGoalProgressExpected(t *testing.T, s bot.Store, tn bot.Tenant) {
+	m, a := tn.Member("M"), tn.Member("A")
+	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
+	at := t0.Add(time.Hour)
+	g, err := s.SetProgress(ctx(), tn, "pair1", m, "g1", bot.ProgressChange{To: bot.GoalDone, From: bot.GoalNotStarted, By: a, At: at})
+	MustOK(t, err)
+	if g.Progress != bot.GoalDone || g.ProgressBy != a || g.By != m {
+		t.Fatalf("got %+v, want g1 of M done by A", g)
+	}
+	// A menu sent while g1 was not started is stale now.
+	g, err = s.SetProgress(ctx(), tn, "pair1", m, "g1", bot.ProgressChange{To: bot.GoalInProgress, From: bot.GoalNotStarted, By: m, At: at.Add(time.Minute)})
+	MustCode(t, err, bot.ESTALE)
+	if g.Progress != bot.GoalDone || g.ProgressBy != a || !g.Updated.Equal(at) {
+		t.Fatalf("got %+v, want the goal as stored: done by A at %v", g, at)
+	}
+	gs, _ := s.Goals(ctx(), tn, "pair1")
+	if texts(gs)[0] != "M:ship:done" || gs[0].ProgressBy != a {
+		t.Fatalf("got %v, want g1 still done by A", texts(gs))
+	}
+	// From the progress it has, the change is made.
+	g, err = s.SetProgress(ctx(), tn, "pair1", m, "g1", bot.ProgressChange{To: bot.GoalInProgress, From: bot.GoalDone, By: m, At: at})
+	MustOK(t, err)
+	if g.Progress != bot.GoalInProgress || g.ProgressBy != m {
+		t.Fatalf("got %+v, want g1 in progress by M", g)
+	}
+	// Racing clicks from menus that showed g2 not started: one counts.
+	var (
+		wg  sync.WaitGroup
+		mu  sync.Mutex
+		won []bot.GoalProgress
+	)
+	for i := range 6 {
+		to := []bot.GoalProgress{bot.GoalInProgress, bot.GoalDone}[i%2]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := s.SetProgress(ctx(), tn, "pair1", m, "g2", bot.ProgressChange{To: to, From: bot.GoalNotStarted, By: a, At: at})
+			mu.Lock()
+			defer mu.Unlock()
+			switch bot.ErrorCode(err) {
+			case "":
+				won = append(won, to)
+			case bot.ESTALE, bot.ECONFLICT:
+			default:
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	gs, _ = s.Goals(ctx(), tn, "pair1")
+	if len(won) != 1 || gs[1].Progress != won[0] {
+		t.Fatalf("got %v won and g2 %v, want exactly one change, kept", won, gs[1].Progress)
 	}
 }
 
@@ -137,7 +201,7 @@ func testConcurrentGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := s.SetProgress(ctx(), tn, "pair1", m, gs[0].ID, bot.GoalDone, t0)
+			_, err := s.SetProgress(ctx(), tn, "pair1", m, gs[0].ID, bot.ProgressChange{To: bot.GoalDone, By: m, At: t0})
 			mu.Lock()
 			defer mu.Unlock()
 			switch bot.ErrorCode(err) {
@@ -160,11 +224,14 @@ func testGoalsErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
 	mustGoals(t, s, tn, pair.ID, pair.Mentor, true, goal("g2", "listen"))
 	mustGoals(t, s, tn, "other", pair.Mentee, true, goal("g3", "other"))
-	// The mentor leaves: the pair is kept for the mentee, blanked.
+	_, err := s.SetProgress(ctx(), tn, pair.ID, pair.Mentee, "g1", bot.ProgressChange{To: bot.GoalDone, By: pair.Mentor, At: t0})
+	MustOK(t, err)
+	// The mentor leaves: the pair is kept for the mentee, blanked; the
+	// mentee's goal keeps its progress, no longer who set it.
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentor, Blank: []string{pair.ID}}))
 	gs, _ := s.Goals(ctx(), tn, pair.ID)
-	if len(gs) != 1 || gs[0].ID != "g1" {
-		t.Fatalf("got %v, want the mentee's goal only", texts(gs))
+	if len(gs) != 1 || gs[0].ID != "g1" || gs[0].Progress != bot.GoalDone || gs[0].ProgressBy.User != "" {
+		t.Fatalf("got %v (%+v), want the mentee's goal only, done, by nobody", texts(gs), gs)
 	}
 	// The mentee erases the pair: its goals go, and its filing.
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Pairs: []string{pair.ID}}))
