@@ -177,10 +177,12 @@ func actionTable() map[string]actionFunc {
 		ActionPauseResume: resumeButton,
 		// Meeting times (meeting*.go): on the pair's shared messages, each
 		// handler checks the clicker is in the pair.
-		ActionMeetPick:  pickTime,
-		ActionMeetOther: otherTimes,
-		ActionMeetTZ:    askZone,
-		ActionMeetZone:  chooseZone,
+		ActionMeetPick:    pickTime,
+		ActionMeetOther:   otherTimes,
+		ActionMeetReplace: replaceTimes,
+		ActionMeetKeep:    keepTime,
+		ActionMeetTZ:      askZone,
+		ActionMeetZone:    chooseZone,
 	}
 }
 

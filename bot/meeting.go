@@ -67,6 +67,10 @@ const (
 	ActionMeetOther = "meet.other"
 	ActionMeetTZ    = "meet.tz"
 	ActionMeetZone  = "meet.zone"
+	// ActionMeetReplace confirms new times that cancel a time agreed
+	// ahead ("<pair>:<round>"); ActionMeetKeep keeps it (value "<pair>").
+	ActionMeetReplace = "meet.replace"
+	ActionMeetKeep    = "meet.keep"
 )
 
 // JobMeetInvite sends the invite of an agreed time if sending it at once

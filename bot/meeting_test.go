@@ -169,8 +169,9 @@ func TestPickTimeAgreesOnce(t *testing.T) {
 				t.Fatalf("got next meeting %v, %v, want time 2", got, err)
 			}
 
-			// New times replace the round: its buttons are stale.
-			if r := h.Run("alice", "meet"); !strings.Contains(r.Message.Text, "three new times") {
+			// New times replace the round, once alice confirms that they
+			// cancel the agreed time: its buttons are stale.
+			if r := clickIn(h, "alice", h.Run("alice", "meet"), bot.ActionMeetReplace); !strings.Contains(r.Message.Text, "three new times") {
 				t.Fatalf("got %q, want new times sent", r.Message.Text)
 			}
 			if r := meetClick(h, "bob", picks[2]); r.Message.Text != bot.T(bot.English, "err.meet.stale") {
@@ -419,7 +420,14 @@ func TestAgreedMeetingCancelled(t *testing.T) {
 	agree(pickButtons(intro))
 	h.Platform.Take()
 
-	h.Run("alice", "meet")
+	// Asked first: keeping it cancels nothing.
+	ask := h.Run("alice", "meet")
+	MustContain(t, ask, "New times cancel it, in both your calendars: are you sure?")
+	MustContain(t, clickIn(h, "alice", ask, bot.ActionMeetKeep), "Kept: your meeting stands.")
+	if got, _ := cancels(); len(got) != 0 {
+		t.Fatalf("got cancellations %q after keeping the time, want none", got)
+	}
+	clickIn(h, "alice", h.Run("alice", "meet"), bot.ActionMeetReplace)
 	got, next := cancels()
 	if !strings.Contains(got["alice"], "new times replace it") || !strings.Contains(got["bob"], "de nouveaux créneaux le remplacent") {
 		t.Fatalf("got cancellations %q after new times, want one to each member in their language", got)

@@ -158,6 +158,43 @@ func (b *Bot) meetPair(ctx context.Context, who MemberID, pairID string) (Pair, 
 // round, unless the button's round was already replaced (a double click,
 // or the other member was quicker).
 func otherTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	return newTimes(ctx, b, who, lang, value, false)
+}
+
+// replaceTimes is "Yes, new times" under the question askReplace asks:
+// the new times go out, and the agreed time is cancelled.
+func replaceTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	r, err := newTimes(ctx, b, who, lang, value, true)
+	r.Replace = err == nil
+	return r, err
+}
+
+// keepTime is "No, keep it": nothing changes.
+func keepTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	return Reply{Replace: true, Message: Message{Text: T(lang, "meet.kept")}}, nil
+}
+
+// askReplace asks a member who wants new times whether to cancel the
+// time the pair agreed ahead: it is in both calendars.
+func (b *Bot) askReplace(ctx context.Context, who MemberID, lang Lang, pair Pair, m Meeting) (Reply, error) {
+	me, err := b.member(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	loc, _ := b.zoneOf(ctx, me)
+	return Reply{Message: Message{
+		Text: T(lang, "meet.replace_ask", "when", slotWhen(lang, m.Agreed, loc)),
+		Buttons: []Button{
+			{Label: T(lang, "btn.meet_replace"), ActionID: ActionMeetReplace, Value: pair.ID + ":" + strconv.Itoa(m.Round), Style: StyleDanger},
+			{Label: T(lang, "btn.meet_keep"), ActionID: ActionMeetKeep, Value: pair.ID},
+		},
+	}}, nil
+}
+
+// newTimes sends the pair of value ("<pair>:<round>") new times, after
+// asking first when they would cancel a time agreed ahead (confirmed:
+// the member said yes).
+func newTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string, confirmed bool) (Reply, error) {
 	pairID, round, _ := strings.Cut(value, ":")
 	n, err := strconv.Atoi(round)
 	if err != nil {
@@ -173,6 +210,9 @@ func otherTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 	}
 	if m.Round != n {
 		return Reply{}, Errorf(ESTALE, "err.meet.stale")
+	}
+	if _, ahead := b.agreedAhead(ctx, pair); ahead && !confirmed {
+		return b.askReplace(ctx, who, lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
 		return Reply{}, err
@@ -207,6 +247,9 @@ func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m, err := b.store.meetings.GetMeeting(ctx, in.Member.Tenant(), pair.ID)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
+	}
+	if _, ahead := b.agreedAhead(ctx, pair); ahead {
+		return b.askReplace(ctx, in.Member, in.Lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
 		return Reply{}, err
