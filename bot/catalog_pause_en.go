@@ -35,7 +35,7 @@ var catalogPauseEN = map[string]string{
 	"err.pause_past":      "{date} is not after today: give a later date.",
 	"err.pause_too_far":   "{date} is more than a year away: a pause lasts a year at most.",
 
-	"digest.auto_paused": "{count} {count|member is|members are} paused for leaving messages unanswered (`/mentor admin settings unanswered:`).",
+	"digest.auto_paused": "Paused for leaving messages unanswered: {week} in the week reported, {current} since Monday; {count} still paused now (`/mentor admin settings unanswered:`).",
 
 	"opt.unanswered":                 "pause a member who leaves this many proposals or check-ins in a row unanswered (0: never)",
 	"optname.unanswered":             "the number of unanswered messages",

@@ -35,7 +35,7 @@ var catalogPauseFR = map[string]string{
 	"err.pause_past":      "Le {date} n'est pas après aujourd'hui : donnez une date plus lointaine.",
 	"err.pause_too_far":   "Le {date} est dans plus d'un an : une pause dure un an au plus.",
 
-	"digest.auto_paused": "{count} {count|membre est|membres sont} en pause pour des messages restés sans réponse (`/mentor admin settings sans-réponse:`).",
+	"digest.auto_paused": "Mis en pause pour des messages restés sans réponse\u202f: {week} dans la semaine présentée, {current} depuis lundi\u202f; {count} encore en pause aujourd'hui (`/mentor admin settings sans-réponse:`).",
 
 	"opt.unanswered":                 "mise en pause après autant de propositions ou de points d'étape de suite sans réponse (0 : jamais)",
 	"optname.unanswered":             "le nombre de messages sans réponse",

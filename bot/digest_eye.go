@@ -9,7 +9,7 @@ import (
 // first; stalled pairs; low ratings.
 func eyeSection(lang Lang, r Report) string {
 	lines := []string{T(lang, "digest.eye")}
-	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings)+r.AutoPaused == 0 {
+	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings)+r.AutoPaused+r.Week.AutoPaused+r.Current.AutoPaused == 0 {
 		return strings.Join(append(lines, T(lang, "digest.eye_none")), "\n")
 	}
 	loc := r.At.Location()
@@ -45,8 +45,8 @@ func eyeSection(lang Lang, r Report) string {
 		}
 		lines = append(lines, more(lang, len(r.LowRatings))...)
 	}
-	if r.AutoPaused > 0 {
-		lines = append(lines, T(lang, "digest.auto_paused", "count", itoa(r.AutoPaused)))
+	if r.AutoPaused > 0 || r.Week.AutoPaused > 0 || r.Current.AutoPaused > 0 {
+		lines = append(lines, T(lang, "digest.auto_paused", "week", itoa(r.Week.AutoPaused), "current", itoa(r.Current.AutoPaused), "count", itoa(r.AutoPaused)))
 	}
 	return strings.Join(lines, "\n")
 }

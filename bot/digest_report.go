@@ -45,6 +45,7 @@ type WeekFigures struct {
 	Returned, Became, Stalled, Ended, Completed int
 	Escalated, RepeatAvoided                    int
 	Readjust                                    int // "Readjust the pair" at a mid-way review (goals.go)
+	AutoPaused                                  int // members the bot paused for leaving prompts unanswered (pause_auto.go)
 }
 
 // AverageRating is the week's mean survey rating; ok is false without any.
@@ -140,7 +141,7 @@ func figuresOf(s WeekStats) WeekFigures {
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],
 		Returned: c[EventReturned], Became: c[EventBecame], Stalled: c[EventStalled], Ended: c[EventEnded],
 		Completed: c[EventCompleted], Escalated: c[EventEscalated], RepeatAvoided: c[EventRepeatAvoided],
-		Readjust: c[EventReadjust],
+		Readjust: c[EventReadjust], AutoPaused: c[EventAutoPaused],
 	}
 }
 

@@ -52,6 +52,11 @@ func (b *Bot) unanswered(ctx context.Context, m MemberID) {
 	}
 }
 
+// EventAutoPaused counts a member the bot paused for leaving prompts
+// unanswered: the digest says how many a week, even those who resumed
+// before it.
+const EventAutoPaused EventKind = "autopaused"
+
 // autoPause pauses a member who stopped answering: their offer, if it
 // takes requests, and their open request, with no date; and tells them
 // once, with a Resume button. A member already paused, or with nothing
@@ -83,7 +88,8 @@ func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
 		}
 	}
 	b.log.Info("auto paused", "member", m.String())
-	b.homeChanged(m) // home_publish.go: the home shows the pause
+	b.record(ctx, Event{Kind: EventAutoPaused, Member: m}) // the digest counts them by week
+	b.homeChanged(m)                                       // home_publish.go: the home shows the pause
 	at := strconv.FormatInt(p.At.UnixMilli(), 10)
 	return b.deliver(ctx, "autopause:"+at, m, func(l Lang) Message {
 		return Message{

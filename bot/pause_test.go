@@ -179,7 +179,7 @@ func TestAutoPause(t *testing.T) {
 	if err != nil || r.AutoPaused != 1 {
 		t.Fatalf("got AutoPaused %d (%v), want 1", r.AutoPaused, err)
 	}
-	MustContain(t, h.Run("alice", "admin stats"), "1 member is paused for leaving messages unanswered")
+	MustContain(t, h.Run("alice", "admin stats"), "Paused for leaving messages unanswered: 0 in the week reported, 1 since Monday; 1 still paused now")
 	inbox(h)
 
 	MustContain(t, h.Click("bob", "bob", "Resume"), "Welcome back!")
