@@ -63,42 +63,13 @@ func runMeetCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // same event) where the platform takes files.
 func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string) error {
 	key := JobMeetCancel + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
-	p, err := b.platform(pair.Mentor)
-	if err != nil {
-		return err
-	}
-	up, canUpload := p.(Uploader)
-	var first error
-	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		me, err := b.member(ctx, id)
-		if err != nil {
-			return err
-		}
-		other, err := b.member(ctx, pair.Other(id))
-		if err != nil {
-			return err
-		}
-		loc, _ := b.zoneOf(ctx, me)
-		l := me.Lang
-		if l == "" {
-			l = b.settings(ctx, id.Tenant()).DefaultLang
-		}
-		msg := Message{
-			Title: T(l, "meet.cancel_title", "topic", pair.Topic),
-			Text:  T(l, "meet.cancel_"+why, "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
-		}
-		send := func(ctx context.Context) error { return b.sendTo(ctx, id, msg) }
-		if canUpload {
-			msg.Text += "\n" + T(l, "meet.cancel_attached")
-			e := b.inviteEvent(l, pair, m, other)
-			e.Cancelled = true
-			f := File{Name: "cancelled-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
-			send = func(ctx context.Context) error { return up.SendFile(ctx, id, f, ownedBy(id, msg)) }
-		}
-		err = b.once(ctx, id.Tenant(), key+":"+id.User, b.lease(), send)
-		if err != nil && ErrorCode(err) != EGONE && first == nil {
-			first = err // a member who left is not retried
-		}
-	}
-	return first
+	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
+		e := b.inviteEvent(l, pair, m, other)
+		e.Cancelled = true
+		return Message{
+				Title: T(l, "meet.cancel_title", "topic", pair.Topic),
+				Text:  T(l, "meet.cancel_"+why, "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
+			}, T(l, "meet.cancel_attached"),
+			File{Name: "cancelled-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
+	})
 }

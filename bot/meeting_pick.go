@@ -114,6 +114,23 @@ func runMeetInvite(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // takes files, and the Google Calendar link.
 func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 	key := JobMeetInvite + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
+	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
+		e := b.inviteEvent(l, pair, m, other)
+		return Message{
+				Title:  T(l, "meet.confirm_title", "topic", pair.Topic),
+				Text:   T(l, "meet.confirm_text", "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
+				Fields: []Field{{Label: T(l, "intro.room"), Value: pair.Room}},
+				Link:   &Link{Label: T(l, "meet.google"), URL: googleURL(e)},
+			}, T(l, "meet.ics_attached"),
+			File{Name: "mentoring-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
+	})
+}
+
+// calendarToEach sends each member of pair, once under key, the message
+// build writes in their language and zone, with its calendar file and the
+// sentence saying it is attached where the platform takes files. A member
+// who left is not retried; the first other failure is returned.
+func (b *Bot) calendarToEach(ctx context.Context, pair Pair, key string, build func(l Lang, loc *time.Location, other Member) (Message, string, File)) error {
 	p, err := b.platform(pair.Mentor)
 	if err != nil {
 		return err
@@ -134,22 +151,15 @@ func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 		if l == "" {
 			l = b.settings(ctx, id.Tenant()).DefaultLang
 		}
-		e := b.inviteEvent(l, pair, m, other)
-		msg := Message{
-			Title:  T(l, "meet.confirm_title", "topic", pair.Topic),
-			Text:   T(l, "meet.confirm_text", "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
-			Fields: []Field{{Label: T(l, "intro.room"), Value: pair.Room}},
-			Link:   &Link{Label: T(l, "meet.google"), URL: googleURL(e)},
-		}
+		msg, attached, f := build(l, loc, other)
 		send := func(ctx context.Context) error { return b.sendTo(ctx, id, msg) }
 		if canUpload {
-			msg.Text += "\n" + T(l, "meet.ics_attached")
-			f := File{Name: "mentoring-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
+			msg.Text += "\n" + attached
 			send = func(ctx context.Context) error { return up.SendFile(ctx, id, f, ownedBy(id, msg)) }
 		}
 		err = b.once(ctx, id.Tenant(), key+":"+id.User, b.lease(), send)
 		if err != nil && ErrorCode(err) != EGONE && first == nil {
-			first = err // a member who left is not retried
+			first = err
 		}
 	}
 	return first
