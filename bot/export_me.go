@@ -54,7 +54,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	}
 	if d.Member.ID.User != "" {
 		m := d.Member
-		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ,
+		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ, Hours: m.Hours.String(),
 			Years: m.Years, Joined: timePtr(m.Joined), CharterVersion: m.CharterVersion, CharterAccepted: timePtr(m.CharterAccepted)}
 	}
 	if o := d.Offer; o != nil {
@@ -85,6 +85,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		out.Goals = append(out.Goals, goalExport{Pair: g.Pair, Text: g.Text, Progress: string(g.Progress), Updated: timePtr(g.Updated)})
 	}
 	out.CampaignOptOut = d.CampaignOptOut
+	out.OpenedHome = d.OpenedHome
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, Wrap(EINTERNAL, err, "encode member data")
@@ -118,6 +119,9 @@ type memberExport struct {
 	CampaignOptOut bool `json:"campaigns_opted_out"`
 	// Pause is the member's pause, if they have one (pause.go).
 	Pause *pauseExport `json:"pause,omitempty"`
+	// OpenedHome: the member opened Slack's App Home, so the bot keeps it
+	// up to date (home_publish.go).
+	OpenedHome bool `json:"opened_app_home,omitempty"`
 }
 
 // pauseExport is a member's pause: since when, until when (none: until
@@ -133,6 +137,7 @@ type profileExport struct {
 	Language        string     `json:"language,omitempty"`
 	Languages       []string   `json:"languages,omitempty"`
 	TZ              string     `json:"time_zone,omitempty"`
+	Hours           string     `json:"working_hours,omitempty"` // profile.go: "9-18", "10-16 mon-thu"
 	Years           int        `json:"years_of_experience,omitempty"`
 	Joined          *time.Time `json:"joined,omitempty"`
 	CharterVersion  int        `json:"charter_version,omitempty"`

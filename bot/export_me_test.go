@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -31,6 +32,10 @@ func TestExportMe(t *testing.T) {
 
 	mustHistory(t, h, ada)
 	h.Run(ada, "lang fr")
+	h.Run(ada, "profile heures:10-16 lun-jeu")
+	if _, _, _, err := h.Bot.Home(context.Background(), h.Tenant.Member(ada), "", true); err != nil {
+		t.Fatal(err)
+	}
 	MustContain(t, h.Run(ada, "export-me"), "Vos données arrivent")
 	posts = up.Posts()
 	if len(posts) != 1 || posts[0].File == nil {
@@ -41,11 +46,15 @@ func TestExportMe(t *testing.T) {
 		t.Fatalf("got %s (%s) titled %q, want the member's JSON file", f.Name, f.Type, posts[0].Message.Title)
 	}
 	var got struct {
-		User     string
-		Manager  bool
-		Profile  struct{ Name, Language string }
-		Offer    struct{ Topics []string }
-		Requests []struct {
+		User    string
+		Manager bool
+		Profile struct {
+			Name, Language string
+			Hours          string `json:"working_hours"`
+		}
+		OpenedHome bool `json:"opened_app_home"`
+		Offer      struct{ Topics []string }
+		Requests   []struct {
 			Topic, State, Goal string
 		}
 		Proposals []struct{ Mentor, Mentee, State string }
@@ -75,7 +84,8 @@ func TestExportMe(t *testing.T) {
 	}
 	for what, c := range map[string]bool{
 		"user":      got.User == ada && got.Manager,
-		"profile":   got.Profile.Name == name && got.Profile.Language == "fr",
+		"profile":   got.Profile.Name == name && got.Profile.Language == "fr" && got.Profile.Hours == "10-16 mon,tue,wed,thu",
+		"home":      got.OpenedHome,
 		"offer":     strings.Join(got.Offer.Topics, ",") == "rust",
 		"requests":  strings.Join(topics, " ") == "python:cancelled sql:paired go:paired haskell:waiting",
 		"proposals": len(got.Proposals) == 4, // sql and go as mentee; carol's and dave's as mentor

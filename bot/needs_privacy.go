@@ -29,5 +29,6 @@ func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
 	} else if ErrorCode(err) != ENOTFOUND {
 		return d, err
 	}
-	return d, nil
+	d.OpenedHome, err = b.store.homes.HasOpenedHome(ctx, id)
+	return d, err
 }

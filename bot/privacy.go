@@ -71,6 +71,9 @@ type MemberData struct {
 	// Pause is the member's pause (pause.go), read through its own seam;
 	// nil when they have none.
 	Pause *Pause
+	// OpenedHome: the member opened their home (home_store.go), read
+	// through its own seam, erased by Erase with the rest.
+	OpenedHome bool
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest
