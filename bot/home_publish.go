@@ -23,6 +23,13 @@ type HomePublisher interface {
 // before: nothing is published to the others, who would never look.
 // locale is the platform's hint of the member's language.
 func (b *Bot) Home(ctx context.Context, m MemberID, locale string, opened bool) (Message, Lang, bool, error) {
+	if !opened {
+		// A refresh: most members who act never opened their home, so
+		// this one read is all a refresh costs them.
+		if seen, err := b.store.homes.HasOpenedHome(ctx, m); err != nil || !seen {
+			return Message{}, "", false, err
+		}
+	}
 	me, lookup := b.store.members.GetMember(ctx, m)
 	lang := b.langFor(ctx, m, me, lookup, locale)
 	if lookup != nil && ErrorCode(lookup) != ENOTFOUND {
@@ -33,8 +40,6 @@ func (b *Bot) Home(ctx context.Context, m MemberID, locale string, opened bool) 
 			// Shown all the same: only later refreshes are lost.
 			b.log.Warn("home: opening not noted", "member", m.String(), "code", string(ErrorCode(err)))
 		}
-	} else if seen, err := b.store.homes.HasOpenedHome(ctx, m); err != nil || !seen {
-		return Message{}, lang, false, err
 	}
 	newcomer := lookup != nil
 	if newcomer {
