@@ -222,7 +222,7 @@ func (b *Bot) firstCheckinDue(ctx context.Context, pair Pair, at time.Time) time
 // 15:00–16:00 (Paris)".
 func slotWhen(lang Lang, s MeetingSlot, loc *time.Location) string {
 	a, e := s.Start.In(loc), s.End.In(loc)
-	return T(lang, "meet.when", "day", dayName(lang, a), "from", clockIn(lang, a), "to", clockIn(lang, e), "zone", zoneLabel(loc))
+	return T(lang, "meet.when", "day", dayName(lang, a), "from", clockIn(lang, a), "to", clockIn(lang, e), "zone", zoneLabel(lang, loc))
 }
 
 // weekdaysFR are the French weekdays, Sunday first as time.Weekday counts.
@@ -254,10 +254,24 @@ func clockIn(lang Lang, t time.Time) string {
 }
 
 // zoneLabel names a zone by its city: "Paris", "New York", "UTC".
-func zoneLabel(loc *time.Location) string {
+func zoneLabel(lang Lang, loc *time.Location) string {
 	name := loc.String()
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}
-	return strings.ReplaceAll(name, "_", " ")
+	name = strings.ReplaceAll(name, "_", " ")
+	if fr, ok := citiesFR[name]; ok && lang == French {
+		return fr
+	}
+	return name
+}
+
+// citiesFR are the cities of time zone names that French writes
+// otherwise: « (Montréal) », « (Londres) ».
+var citiesFR = map[string]string{
+	"Montreal": "Montréal", "Quebec": "Québec", "London": "Londres", "Brussels": "Bruxelles", "Lisbon": "Lisbonne",
+	"Warsaw": "Varsovie", "Vienna": "Vienne", "Athens": "Athènes", "Copenhagen": "Copenhague", "Bucharest": "Bucarest",
+	"Moscow": "Moscou", "Algiers": "Alger", "Cairo": "Le Caire", "Beirut": "Beyrouth", "Dubai": "Dubaï",
+	"Singapore": "Singapour", "Seoul": "Séoul", "Sao Paulo": "São Paulo", "Mexico City": "Mexico",
+	"Reunion": "La Réunion", "Noumea": "Nouméa", "Kolkata": "Calcutta", "New York": "New York",
 }
