@@ -15,6 +15,7 @@ var catalogPauseEN = map[string]string{
 	"pause.what_request":    "your request on “{topic}”",
 	"pause.what_both":       "your offer and your request on “{topic}”",
 	"pause.resumed_request": "Your request on “{topic}” looks for a mentor again.",
+	"pause.not_paused":      "You aren't paused: your offer already takes requests.",
 	"pause.resumed_nothing": "Welcome back! Nothing was paused.",
 	"pause.resumed_already": "Your pause has already ended: nothing more to resume.",
 	"pause.ended":           "Your pause is over. Resumed: {what}. To pause again, type `/mentor pause`.",

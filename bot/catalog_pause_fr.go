@@ -15,6 +15,7 @@ var catalogPauseFR = map[string]string{
 	"pause.what_request":    "votre demande sur « {topic} »",
 	"pause.what_both":       "votre offre et votre demande sur « {topic} »",
 	"pause.resumed_request": "Votre demande sur « {topic} » cherche de nouveau un mentor.",
+	"pause.not_paused":      "Vous n'êtes pas en pause\u202f: votre offre reçoit déjà des demandes.",
 	"pause.resumed_nothing": "Bon retour ! Rien n'était en pause.",
 	"pause.resumed_already": "Votre pause est déjà terminée : rien de plus à reprendre.",
 	"pause.ended":           "Votre pause est terminée. Reprise : {what}. Pour une nouvelle pause, tapez `/mentor pause`.",

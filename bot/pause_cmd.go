@@ -101,6 +101,7 @@ type resumed struct {
 	offer   bool   // the offer was paused and takes requests again
 	request string // the topic of the open request proposed again; "" if none
 	paused  bool   // the member had a pause record
+	already bool   // nothing was paused: the offer already took requests
 }
 
 // resume ends the member's pause (the one made at at, any when at is
@@ -124,7 +125,7 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 		return what, Errorf(ENOTFOUND, "err.no_offer")
 	}
 	if hasOffer {
-		what.offer = true
+		what.offer, what.already = o.Paused, !o.Paused && !ended
 		if o.Paused {
 			o.Paused, o.Keys = false, topicKeys(o.Topics...)
 			if err := b.store.offers.SaveOffer(ctx, o); err != nil {
@@ -150,6 +151,9 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 
 // resumedText tells a member what resumed.
 func resumedText(lang Lang, what resumed) string {
+	if what.already {
+		return T(lang, "pause.not_paused")
+	}
 	var lines []string
 	if what.offer {
 		lines = append(lines, T(lang, "offer.resumed"))

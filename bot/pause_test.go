@@ -256,3 +256,15 @@ func TestPlainPauseRequestOnly(t *testing.T) {
 	h.Run("fr", "request go")
 	MustContain(t, h.Run("fr", "pause"), "Pour mettre en pause votre demande sur «\u202fgo\u202f», donnez une date")
 }
+
+// TestResumeTwice: a second /mentor resume says the member is not paused,
+// rather than welcoming them back again.
+func TestResumeTwice(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("bob", "pause")
+	MustContain(t, h.Run("bob", "resume"), "Welcome back!")
+	MustContain(t, h.Run("bob", "resume"), "You aren't paused: your offer already takes requests.")
+	h.Run("bob", "lang fr")
+	MustContain(t, h.Run("bob", "resume"), "Vous n'êtes pas en pause\u202f: votre offre reçoit déjà des demandes.")
+}
