@@ -56,7 +56,7 @@ var catalogMeetingEN = map[string]string{
 	"meet.cancel_title":    "Meeting cancelled: {topic}",
 	"meet.cancel_new":      "Your meeting with {name} on {when} is cancelled: new times replace it. Pick one under the new times I've sent you both.",
 	"meet.cancel_ended":    "Your meeting with {name} on {when} is cancelled: the pair has ended.",
-	"meet.cancel_attached": "The cancellation (.ics) is attached: open it to remove the event from your calendar.",
+	"meet.cancel_attached": "The cancellation (.ics) is attached: a calendar that reads it removes the event; otherwise, delete the event yourself.",
 	"meet.replace_ask":     "You have agreed on {when}. New times cancel it, in both your calendars: are you sure?",
 	"btn.meet_replace":     "Yes, suggest new times",
 	"btn.meet_keep":        "No, keep it",

@@ -56,7 +56,7 @@ var catalogMeetingFR = map[string]string{
 	"meet.cancel_title":    "Rendez-vous annulé\u202f: {topic}",
 	"meet.cancel_new":      "Votre rendez-vous avec {name} le {when} est annulé\u202f: de nouveaux créneaux le remplacent. Choisissez-en un sous les nouveaux créneaux que je vous ai envoyés, à vous deux.",
 	"meet.cancel_ended":    "Votre rendez-vous avec {name} le {when} est annulé\u202f: le binôme a pris fin.",
-	"meet.cancel_attached": "L'annulation (.ics) est jointe\u202f: ouvrez-la pour retirer l'événement de votre agenda.",
+	"meet.cancel_attached": "L'annulation (.ics) est jointe\u202f: un agenda qui la lit retire l'événement\u202f; sinon, supprimez l'événement vous-même.",
 	"meet.replace_ask":     "Vous avez convenu du {when}. De nouveaux créneaux l'annulent, dans vos deux agendas\u202f: voulez-vous vraiment en changer\u202f?",
 	"btn.meet_replace":     "Oui, proposer d'autres créneaux",
 	"btn.meet_keep":        "Non, le garder",
