@@ -96,6 +96,18 @@ func (c *commandLog) trace(on bool) []string {
 	return out
 }
 
+// poolBench opens a store whose round trips rt counts, with a bot on a
+// fresh workspace filled by realisticPool, erased after the benchmark.
+func poolBench(b *testing.B, full bool) (*commandLog, *bottest.Harness) {
+	st := storetest.MustOpen(b)
+	rt := &commandLog{}
+	st.Client().AddHook(rt)
+	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
+	b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
+	realisticPool(b, st, h, full)
+	return rt, h
+}
+
 // realisticPool fills a workspace as cmd/slackload does: 5,000 offers
 // over 200 topics (the first 250 also "go", all "leadership"),
 // capacities 1 to 3, six time zones, English only; and 1,000 requests
@@ -175,12 +187,7 @@ func BenchmarkRequestRealisticPool(b *testing.B) {
 			name = "full"
 		}
 		b.Run(name, func(b *testing.B) {
-			st := storetest.MustOpen(b)
-			rt := &commandLog{}
-			st.Client().AddHook(rt)
-			h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
-			b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
-			realisticPool(b, st, h, full)
+			rt, h := poolBench(b, full)
 			ctx := context.Background()
 			trace := os.Getenv("POOL_BENCH_TRACE") != ""
 			b.ReportAllocs()
@@ -220,12 +227,7 @@ func BenchmarkRequestRealisticPool(b *testing.B) {
 func BenchmarkRequestRealisticPoolParallel(b *testing.B) {
 	for _, full := range []bool{false, true} {
 		b.Run(map[bool]string{false: "free", true: "full"}[full], func(b *testing.B) {
-			st := storetest.MustOpen(b)
-			rt := &commandLog{}
-			st.Client().AddHook(rt)
-			h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
-			b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
-			realisticPool(b, st, h, full)
+			rt, h := poolBench(b, full)
 			var next, proposed atomic.Int64
 			b.SetParallelism(max(1, 32/runtime.GOMAXPROCS(0)))
 			b.ReportAllocs()
@@ -258,12 +260,7 @@ func BenchmarkRequestRealisticPoolParallel(b *testing.B) {
 // mentor can take), as cmd/slackload's offer target, with round trips and
 // the process's CPU per command.
 func BenchmarkOfferRealisticPool(b *testing.B) {
-	st := storetest.MustOpen(b)
-	rt := &commandLog{}
-	st.Client().AddHook(rt)
-	h := bottest.New(b, st, storetest.Tenant(b, "bench"), bot.Config{})
-	b.Cleanup(func() { forgetTenant(b, st, h.Tenant) })
-	realisticPool(b, st, h, false)
+	rt, h := poolBench(b, false)
 	ctx := context.Background()
 	trace := os.Getenv("POOL_BENCH_TRACE") != ""
 	b.ReportAllocs()
