@@ -65,15 +65,12 @@ func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
 	if _, ok := b.pauseOf(ctx, m); ok {
 		return nil
 	}
-	o, hasOffer, err := b.offerOf(ctx, m)
+	h, err := b.heldBy(ctx, m)
 	if err != nil {
 		return err
 	}
-	r, hasRequest, err := b.openRequestOf(ctx, m)
-	if err != nil {
-		return err
-	}
-	offer := hasOffer && !o.Paused
+	o, r, hasRequest := h.offer, h.request, h.hasRequest
+	offer := h.hasOffer && !o.Paused
 	if !offer && !hasRequest {
 		return nil
 	}

@@ -26,14 +26,11 @@ func runPause(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	o, hasOffer, err := b.offerOf(ctx, in.Member)
+	h, err := b.heldBy(ctx, in.Member)
 	if err != nil {
 		return Reply{}, err
 	}
-	r, hasRequest, err := b.openRequestOf(ctx, in.Member)
-	if err != nil {
-		return Reply{}, err
-	}
+	o, hasOffer, r, hasRequest := h.offer, h.hasOffer, h.request, h.hasRequest
 	if !hasOffer && !hasRequest {
 		return Reply{}, Errorf(ENOTFOUND, "err.pause_nothing")
 	}
@@ -177,6 +174,26 @@ func pausedWhat(lang Lang, offer bool, topic string, request bool) string {
 		return T(lang, "pause.what_request", "topic", topic)
 	}
 	return T(lang, "pause.what_offer")
+}
+
+// held is what a pause holds: the member's offer and open request, each
+// with whether they have one.
+type held struct {
+	offer      Offer
+	hasOffer   bool
+	request    Request
+	hasRequest bool
+}
+
+// heldBy reads what a pause of m would hold.
+func (b *Bot) heldBy(ctx context.Context, m MemberID) (held, error) {
+	var h held
+	var err error
+	if h.offer, h.hasOffer, err = b.offerOf(ctx, m); err != nil {
+		return h, err
+	}
+	h.request, h.hasRequest, err = b.openRequestOf(ctx, m)
+	return h, err
 }
 
 // offerOf returns the member's offer, and whether they have one.

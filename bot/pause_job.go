@@ -25,17 +25,13 @@ func runUnpause(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	o, hasOffer, err := b.offerOf(ctx, m)
+	h, err := b.heldBy(ctx, m)
 	if err != nil {
 		return err
 	}
-	r, hasRequest, err := b.openRequestOf(ctx, m)
-	if err != nil {
-		return err
-	}
-	if offer := hasOffer && (o.Paused || p.Offer); offer || hasRequest {
+	if offer := h.hasOffer && (h.offer.Paused || p.Offer); offer || h.hasRequest {
 		err = b.deliver(ctx, j.ID, m, func(l Lang) Message {
-			return Message{Text: T(l, "pause.ended", "what", pausedWhat(l, offer, r.Topic, hasRequest))}
+			return Message{Text: T(l, "pause.ended", "what", pausedWhat(l, offer, h.request.Topic, h.hasRequest))}
 		})
 		if err != nil && ErrorCode(err) != EGONE {
 			return err
