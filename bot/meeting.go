@@ -81,22 +81,6 @@ const JobMeetInvite = "meetinvite"
 // check-in falls due.
 const checkinAfterMeeting = 24 * time.Hour
 
-// nextMeeting returns the time the pair agreed to meet, if it is still to
-// come; the zero time when none is agreed or it is past.
-func (b *Bot) nextMeeting(ctx context.Context, pair Pair) (time.Time, error) {
-	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
-	if ErrorCode(err) == ENOTFOUND {
-		return time.Time{}, nil
-	}
-	if err != nil {
-		return time.Time{}, err
-	}
-	if m.Agreed.IsZero() || !m.Agreed.End.After(b.clock.Now()) {
-		return time.Time{}, nil
-	}
-	return m.Agreed.Start, nil
-}
-
 // meetingLength is how long a pair's meeting lasts: 30 minutes for a flash
 // session, an hour otherwise.
 func meetingLength(k Kind) time.Duration {

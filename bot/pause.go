@@ -60,17 +60,6 @@ type Pause struct {
 // JobUnpause ends a pause at its date: unpause:<user>:<at, unix ms>.
 const JobUnpause = "unpause"
 
-// pausedUntil returns the date the member's pause ends by itself, zero
-// when the member is not paused until a date (not paused, or paused
-// with no date).
-func (b *Bot) pausedUntil(ctx context.Context, m MemberID) (time.Time, error) {
-	p, err := b.store.pauses.GetPause(ctx, m)
-	if ErrorCode(err) == ENOTFOUND {
-		return time.Time{}, nil
-	}
-	return p.Until, err
-}
-
 // pauseOf returns the member's pause and whether they have one. A store
 // that cannot say counts as no pause: proposing a paused request is a
 // smaller harm than losing a proposal, and the member can decline.
