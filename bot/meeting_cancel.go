@@ -24,10 +24,15 @@ const (
 // agreedAhead returns the pair's agreed meeting when it is still to come.
 func (b *Bot) agreedAhead(ctx context.Context, pair Pair) (Meeting, bool) {
 	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
-	if err != nil || m.Agreed.IsZero() || !m.Agreed.End.After(b.clock.Now()) {
+	if err != nil || !b.ahead(m) {
 		return Meeting{}, false
 	}
 	return m, true
+}
+
+// ahead reports whether m has a time agreed that is still to come.
+func (b *Bot) ahead(m Meeting) bool {
+	return !m.Agreed.IsZero() && m.Agreed.End.After(b.clock.Now())
 }
 
 // cancelJob is the job that cancels the agreed meeting m of pair.

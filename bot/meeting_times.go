@@ -109,9 +109,10 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	}
 	// New times replace a time agreed ahead: its invite is cancelled,
 	// by the job scheduled first if this replica dies on the way.
-	agreed, ahead := b.agreedAhead(ctx, pair)
+	// m is the meeting as the caller just read it.
+	ahead := b.ahead(m)
 	if ahead {
-		if err := b.store.jobs.ScheduleJobs(ctx, pair.Mentor.Tenant(), false, cancelJob(pair, agreed, cancelNewTimes, b.clock.Now())); err != nil {
+		if err := b.store.jobs.ScheduleJobs(ctx, pair.Mentor.Tenant(), false, cancelJob(pair, m, cancelNewTimes, b.clock.Now())); err != nil {
 			return Meeting{}, err
 		}
 	}
@@ -119,8 +120,8 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	if err != nil {
 		return Meeting{}, err
 	}
-	if ahead && next.Round > agreed.Round {
-		if err := b.sendCancels(ctx, pair, agreed, cancelNewTimes); err != nil {
+	if ahead && next.Round > m.Round {
+		if err := b.sendCancels(ctx, pair, m, cancelNewTimes); err != nil {
 			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
 		}
 	}
@@ -211,7 +212,7 @@ func newTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	if m.Round != n {
 		return Reply{}, Errorf(ESTALE, "err.meet.stale")
 	}
-	if _, ahead := b.agreedAhead(ctx, pair); ahead && !confirmed {
+	if b.ahead(m) && !confirmed {
 		return b.askReplace(ctx, who, lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
@@ -248,7 +249,7 @@ func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
 	}
-	if _, ahead := b.agreedAhead(ctx, pair); ahead {
+	if b.ahead(m) {
 		return b.askReplace(ctx, in.Member, in.Lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
