@@ -100,9 +100,9 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 // a nicety: one that cannot be read is left out, not the whole home.
 func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
 	var n PairNext
-	var err error
-	if m, err := b.store.meetings.GetMeeting(ctx, p.Mentor.Tenant(), p.ID); err == nil {
-		n.Meeting, n.MeetingPast = m.Agreed, !m.Agreed.IsZero() && !m.Agreed.End.After(b.clock.Now())
+	m, err := b.store.meetings.GetMeeting(ctx, p.Mentor.Tenant(), p.ID)
+	if err == nil {
+		n.Meeting, n.MeetingPast = m.Agreed, !m.Agreed.IsZero() && !b.ahead(m)
 	} else if ErrorCode(err) != ENOTFOUND {
 		b.log.Warn("home: meeting unread", "pair", p.ID, "code", string(ErrorCode(err)))
 	}
@@ -110,7 +110,7 @@ func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
 		b.log.Warn("home: goals unread", "pair", p.ID, "code", string(ErrorCode(err)))
 	}
 	if p.State == PairActive {
-		if n.Checkin, err = b.nextCheckin(ctx, p); err != nil {
+		if n.Checkin, err = b.nextCheckin(ctx, p, m); err != nil {
 			b.log.Warn("home: check-in unread", "pair", p.ID, "code", string(ErrorCode(err)))
 		}
 	}
@@ -120,8 +120,9 @@ func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
 // nextCheckin is when the pair's next check-in job is due (zero if none):
 // the earliest of its check-ins (checkin:<pair>:<n>, for every round its
 // program length allows) and of the reminders its "not yet" answers
-// scheduled (checkinr:<pair>:<round>).
-func (b *Bot) nextCheckin(ctx context.Context, p Pair) (time.Time, error) {
+// scheduled (checkinr:<pair>:<round>). m is the pair's meeting, which may
+// hold the first one back (heldCheckin).
+func (b *Bot) nextCheckin(ctx context.Context, p Pair, m Meeting) (time.Time, error) {
 	t := p.Mentor.Tenant()
 	s := b.settings(ctx, t)
 	rounds := 1
@@ -155,7 +156,9 @@ func (b *Bot) nextCheckin(ctx context.Context, p Pair) (time.Time, error) {
 	if at, ok := due[first]; ok {
 		// Due before the meeting the pair agreed on, it will be held
 		// back when it falls due: say when it will really come.
-		due[first] = b.firstCheckinDue(ctx, p, at)
+		if held, ok := heldCheckin(m, at); ok {
+			due[first] = held
+		}
 	}
 	var next time.Time
 	for _, at := range due {

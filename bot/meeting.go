@@ -189,19 +189,6 @@ func heldCheckin(m Meeting, at time.Time) (time.Time, bool) {
 	return due, true
 }
 
-// firstCheckinDue is when the first check-in of pair, scheduled at at,
-// will really be sent: later when the pair agreed on a meeting after it.
-func (b *Bot) firstCheckinDue(ctx context.Context, pair Pair, at time.Time) time.Time {
-	m, err := b.store.meetings.GetMeeting(ctx, pair.Mentor.Tenant(), pair.ID)
-	if err != nil {
-		return at
-	}
-	if due, ok := heldCheckin(m, at); ok {
-		return due
-	}
-	return at
-}
-
 // slotWhen writes a slot in one member's zone: "Tuesday 8 December,
 // 15:00–16:00 (Paris)".
 func slotWhen(lang Lang, s MeetingSlot, loc *time.Location) string {
