@@ -62,10 +62,7 @@ const (
 func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member, newcomer bool) (HomeData, error) {
 	d := HomeData{Member: who, Me: me, Next: map[string]PairNext{}}
 	t := who.Tenant()
-	d.Loc = b.location(ctx, t)
-	if loc, err := loadLocation(me.TZ); me.TZ != "" && err == nil {
-		d.Loc = loc
-	}
+	d.Loc = b.memberLoc(ctx, Member{ID: who, TZ: me.TZ})
 	if newcomer {
 		return d, nil
 	}

@@ -98,10 +98,7 @@ func (b *Bot) zoneOf(ctx context.Context, m Member) (loc *time.Location, assumed
 			return l, false
 		}
 	}
-	if l, err := loadLocation(b.settings(ctx, m.ID.Tenant()).TZ); err == nil {
-		return l, true
-	}
-	return time.UTC, true
+	return b.workspaceLoc(ctx, m.ID.Tenant()), true
 }
 
 // suggest finds meeting times for the pair, away from avoid.
@@ -244,5 +241,5 @@ var citiesFR = map[string]string{
 	"Warsaw": "Varsovie", "Vienna": "Vienne", "Athens": "Athènes", "Copenhagen": "Copenhague", "Bucharest": "Bucarest",
 	"Moscow": "Moscou", "Algiers": "Alger", "Cairo": "Le Caire", "Beirut": "Beyrouth", "Dubai": "Dubaï",
 	"Singapore": "Singapour", "Seoul": "Séoul", "Sao Paulo": "São Paulo", "Mexico City": "Mexico",
-	"Reunion": "La Réunion", "Noumea": "Nouméa", "Kolkata": "Calcutta", "New York": "New York",
+	"Reunion": "La Réunion", "Noumea": "Nouméa", "Kolkata": "Calcutta",
 }

@@ -133,14 +133,10 @@ func pausedReasonOf(lang Lang, p Pause, loc *time.Location) string {
 	return T(lang, "pause.reason_until", "date", Date(lang, p.Until.In(loc)))
 }
 
-// memberLoc is the member's time zone, else the workspace's.
+// memberLoc is the member's time zone, else the workspace's (zoneOf).
 func (b *Bot) memberLoc(ctx context.Context, m Member) *time.Location {
-	if m.TZ != "" {
-		if loc, err := loadLocation(m.TZ); err == nil {
-			return loc
-		}
-	}
-	return b.workspaceLoc(ctx, m.ID.Tenant())
+	loc, _ := b.zoneOf(ctx, m)
+	return loc
 }
 
 // unpauseJob is the job that ends p at its date.
