@@ -208,7 +208,7 @@ func goalsBy(goals []Goal, id MemberID) []Goal {
 
 // goalList writes goals one a line, numbered, with who set each and
 // where it stands.
-func goalList(lang Lang, pair Pair, goals []Goal, names map[string]string) string {
+func goalList(lang Lang, goals []Goal, names map[string]string) string {
 	lines := make([]string, len(goals))
 	for i, g := range goals {
 		lines[i] = T(lang, "goals.item", "n", itoa(i+1), "goal", g.Text, "name", names[g.By.User], "progress", T(lang, "goals.progress."+string(g.Progress)))
@@ -267,13 +267,13 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if len(saved) > 0 {
 		_ = b.notify(ctx, other, func(l Lang) Message {
 			return Message{Title: T(l, "goals.other_title", "topic", pair.Topic),
-				Text: T(l, "goals.other_set", "name", names[in.Member.User]) + "\n" + goalList(l, pair, all, names)}
+				Text: T(l, "goals.other_set", "name", names[in.Member.User]) + "\n" + goalList(l, all, names)}
 		})
 	}
 	if len(saved) == 0 {
 		return Reply{Message: Message{Text: T(in.Lang, "goals.cleared", "topic", pair.Topic)}}, nil
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, pair, all, names)}}, nil
+	return Reply{Message: Message{Text: T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, all, names)}}, nil
 }
 
 func msgOf(m *Message) Message {
@@ -376,7 +376,7 @@ func (b *Bot) goalsForm(ctx context.Context, who MemberID, lang Lang, pair Pair,
 	}
 	text := T(lang, "goals.form_intro", "name", names[pair.Other(who).User], "topic", pair.Topic, "max", itoa(MaxGoals))
 	if len(goals) > 0 {
-		text += "\n" + goalList(lang, pair, goals, names)
+		text += "\n" + goalList(lang, goals, names)
 	}
 	if !forms {
 		text += "\n" + T(lang, "goals.how")
@@ -419,7 +419,7 @@ func withGoals(lang Lang, m Message, pair Pair, goals []Goal, names map[string]s
 	if s == nil {
 		return m
 	}
-	m.Text += "\n\n" + T(lang, "goals.checkin") + "\n" + goalList(lang, pair, goals, names)
+	m.Text += "\n\n" + T(lang, "goals.checkin") + "\n" + goalList(lang, goals, names)
 	m.Selects = append(m.Selects, *s)
 	return m
 }
@@ -466,7 +466,7 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{}, err
 	}
 	names := b.pairNames(ctx, pair)
-	changed := Errorf(ESTALE, "goals.changed", "goals", goalList(lang, pair, goals, names))
+	changed := Errorf(ESTALE, "goals.changed", "goals", goalList(lang, goals, names))
 	var goal *Goal
 	for i := range goals {
 		if goals[i].ID == goalID {
@@ -530,7 +530,7 @@ func progressMoved(lang Lang, who MemberID, pair Pair, g Goal, goals []Goal, nam
 	default:
 		args = append(args, "name", names[by])
 	}
-	m := Message{Text: T(lang, key, args...) + "\n" + T(lang, "goals.now") + "\n" + goalList(lang, pair, goals, names)}
+	m := Message{Text: T(lang, key, args...) + "\n" + T(lang, "goals.now") + "\n" + goalList(lang, goals, names)}
 	if s := goalsSelect(lang, pair, goals); s != nil {
 		m.Selects = append(m.Selects, *s)
 	}
@@ -564,7 +564,7 @@ func midGoalsMessage(lang Lang, pair Pair, goals []Goal, names map[string]string
 		}
 		return m
 	}
-	m.Text = T(lang, "goals.mid_text") + "\n" + goalList(lang, pair, goals, names)
+	m.Text = T(lang, "goals.mid_text") + "\n" + goalList(lang, goals, names)
 	m.Buttons = []Button{
 		{Label: T(lang, "btn.goals_keep"), ActionID: ActionGoalsKeep, Value: pair.ID, Style: StylePrimary},
 		{Label: T(lang, "btn.goals_change"), ActionID: ActionGoalsOpen, Value: pair.ID},
