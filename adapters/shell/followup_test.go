@@ -1,14 +1,6 @@
 package shell_test
 
-import (
-	"bytes"
-	"math/rand/v2"
-	"testing"
-
-	"github.com/mentorbot/mentorbot/adapters/shell"
-	"github.com/mentorbot/mentorbot/bot"
-	"github.com/mentorbot/mentorbot/store/storetest"
-)
+import "testing"
 
 // TestFollowupTranscript plays the follow-up of a one-to-one pair in
 // English and in French: clicks on the other member's charter and
@@ -23,14 +15,3 @@ func TestFollowupTranscript(t *testing.T) {
 	}
 }
 
-// mustShellBot is MustShell that also returns the bot, to tick it.
-func mustShellBot(tb testing.TB, out *bytes.Buffer) (*shell.Adapter, *bot.Bot, *bot.ManualClock) {
-	tb.Helper()
-	clock := bot.NewManualClock(start)
-	b := bot.New(bot.Config{}, storetest.MustOpen(tb), clock, rand.NewChaCha8([32]byte{1}), nil)
-	sh := shell.New(out, clock)
-	sh.Tenant = storetest.Tenant(tb, shell.Platform)
-	sh.SetHandler(b)
-	b.Register(shell.Platform, sh)
-	return sh, b, clock
-}

@@ -349,15 +349,6 @@ func chartered(fake *slackfake.Server, p *player) map[string][]string {
 
 var mentorName = regexp.MustCompile(`UMR[0-9]{5}`)
 
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // cleanup removes the run's workspace from a Redis the tool did not
 // start.
 func cleanup(url, team string) {
