@@ -17,10 +17,7 @@ const discordAnnounce = "777000000000000001"
 func TestDiscordAdmin(t *testing.T) {
 	w := MustStartDiscord(t, true)
 	c := w.Client
-	manager := discordGuild(t)
-	asManager := func(sub string, opts ...discordtest.Option) discordtest.Response {
-		return c.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
-	}
+	manager, asManager := discordManager(t, w)
 
 	t.Run("ErrForbidden", func(t *testing.T) {
 		discordEphemeral(t, c.Command(t, w.Mentee, "admin stats"), "only the program's managers")

@@ -341,6 +341,16 @@ func discordUpdated(tb testing.TB, r discordtest.Response, want string) {
 	}
 }
 
+// discordManager returns a new member who manages w's server, and a
+// function that sends /mentor sub as them.
+func discordManager(t *testing.T, w *discordWorld) (string, func(sub string, opts ...discordtest.Option) discordtest.Response) {
+	t.Helper()
+	manager := discordGuild(t)
+	return manager, func(sub string, opts ...discordtest.Option) discordtest.Response {
+		return w.Client.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
+	}
+}
+
 // discordGuild returns a snowflake no other test uses: a server ID, so
 // that tests sharing one Redis never see each other's keys, or a user ID.
 func discordGuild(tb testing.TB) string {

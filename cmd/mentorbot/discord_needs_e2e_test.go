@@ -17,10 +17,7 @@ import (
 func TestDiscordNeeds(t *testing.T) {
 	w := MustStartDiscord(t, true)
 	c := w.Client
-	manager := discordGuild(t)
-	asManager := func(sub string, opts ...discordtest.Option) discordtest.Response {
-		return c.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
-	}
+	manager, asManager := discordManager(t, w)
 	discordEphemeral(t, c.Command(t, w.Mentor1, "offer", discordtest.Option{Name: "topics", Value: "go"}, discordtest.Option{Name: "languages", Value: "en, fr"}), "mentor for: go")
 	discordEphemeral(t, asManager("admin needs", discordtest.Option{Name: "program", Value: "Mentorat 2027"},
 		discordtest.Option{Name: "channel", Value: "<#" + discordAnnounce + ">"}, discordtest.Option{Name: "topics", Value: "go, kubernetes"}), "posted")

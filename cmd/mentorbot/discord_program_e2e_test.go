@@ -18,10 +18,7 @@ import (
 func TestDiscordProgram(t *testing.T) {
 	w := MustStartDiscord(t, true)
 	c := w.Client
-	manager := discordGuild(t)
-	asManager := func(sub string, opts ...discordtest.Option) discordtest.Response {
-		return c.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
-	}
+	manager, asManager := discordManager(t, w)
 	form := asManager("admin program", discordtest.Option{Name: "action", Value: "create"})
 	if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:admin program" {
 		t.Fatalf("got response %d %+v, want the program form", form.Type, form.Data)

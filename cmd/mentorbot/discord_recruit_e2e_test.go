@@ -17,10 +17,7 @@ import (
 func TestDiscordInviteMentors(t *testing.T) {
 	w := MustStartDiscord(t, true)
 	c := w.Client
-	manager := discordGuild(t)
-	asManager := func(sub string, opts ...discordtest.Option) discordtest.Response {
-		return c.Send(t, discordtest.Command(discordApp, w.Guild, manager, sub, opts...).AsServerManager())
-	}
+	_, asManager := discordManager(t, w)
 	discordEphemeral(t, asManager("admin program", discordtest.Option{Name: "action", Value: `create "Mentorat 2027"`},
 		discordtest.Option{Name: "start", Value: "2027-01-15"}, discordtest.Option{Name: "end", Value: "2027-06-30"}), "created")
 	discordEphemeral(t, asManager("admin invite-mentors", discordtest.Option{Name: "program", Value: "mentorat-2027"},
