@@ -120,11 +120,6 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	if err != nil {
 		return Meeting{}, err
 	}
-	if ahead && next.Round > m.Round {
-		if err := b.sendCancels(ctx, pair, m, cancelNewTimes); err != nil {
-			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
-		}
-	}
 	p, err := b.platform(pair.Mentor)
 	if err != nil {
 		return Meeting{}, err
@@ -133,6 +128,12 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	err = b.once(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
 		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, b.newTimesMessage(ctx, pair, next, mentor, mentee))
 	})
+	// The cancellation after the new times it points to.
+	if ahead && next.Round > m.Round {
+		if err := b.sendCancels(ctx, pair, m, cancelNewTimes); err != nil {
+			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+	}
 	return next, err
 }
 
