@@ -8,6 +8,7 @@ import (
 	"github.com/mentorbot/mentorbot/adapters/discord"
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/secret"
 )
 
 // Config is everything mentorbot reads from its environment: the core's
@@ -22,6 +23,9 @@ type Config struct {
 	HTTPAddr  string // MENTORBOT_HTTP_ADDR
 	LogLevel  string // MENTORBOT_LOG_LEVEL; empty: info, warn in the shell
 	LogFormat string // LOG_FORMAT: "json" for JSON lines, text otherwise
+	// TokenKeys seal the tokens of workspaces installed by OAuth
+	// (MENTORBOT_TOKEN_KEY); nil when the variable is unset.
+	TokenKeys *secret.Keyring
 
 	Slack   SlackConfig
 	Discord DiscordConfig

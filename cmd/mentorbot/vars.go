@@ -10,6 +10,7 @@ import (
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/schedule"
+	"github.com/mentorbot/mentorbot/secret"
 )
 
 // envVar is one environment variable: how it is set, and how its default
@@ -169,6 +170,12 @@ var envVars = []envVar{
 			}
 			c.CampaignRate = n
 			return nil
+		}},
+	{Name: "MENTORBOT_TOKEN_KEY", Note: "none: no OAuth install", Meaning: "base64 32-byte AES-GCM keys, comma-separated, sealing the tokens of workspaces installed by OAuth; the first seals, all open",
+		Set: func(c *Config, v string) error {
+			k, err := secret.ParseKeys(v)
+			c.TokenKeys = k
+			return err
 		}},
 
 	{Name: "SLACK_BOT_TOKEN", Note: "none: Slack off", Meaning: "Bot User OAuth Token (xoxb-…): turns the Slack adapter on",
