@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"maps"
 	"time"
 )
 
@@ -331,19 +332,33 @@ func (b *Bot) Sweep(ctx context.Context) error {
 
 // Tenants lists the workspaces the bot knows on the platforms registered
 // here, for scheduled work: a replica serving only Slack leaves Discord's
-// workspaces to the deployment that serves Discord.
+// workspaces to the deployment that serves Discord. A platform that says
+// it does not serve a workspace (Serving: the app was removed from it)
+// has it left out too.
 func (b *Bot) Tenants(ctx context.Context) ([]Tenant, error) {
 	all, err := b.store.jobs.Tenants(ctx)
 	if err != nil {
 		return nil, err
 	}
-	b.mu.RLock()
-	defer b.mu.RUnlock()
+	platforms := b.registered()
 	out := all[:0]
 	for _, t := range all {
-		if _, ok := b.platforms[t.Platform]; ok {
-			out = append(out, t)
+		p, ok := platforms[t.Platform]
+		if !ok {
+			continue
 		}
+		if s, ok := p.(Serving); ok && !s.Serves(ctx, t) {
+			continue
+		}
+		out = append(out, t)
 	}
 	return out, nil
+}
+
+// registered returns a copy of the platforms registered, so that their
+// methods (Serves may read a store) run without holding b.mu.
+func (b *Bot) registered() map[string]Platform {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return maps.Clone(b.platforms)
 }

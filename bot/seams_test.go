@@ -43,6 +43,7 @@ var seams = map[string]reflect.Type{
 	"PauseStore":    reflect.TypeFor[bot.PauseStore](),
 	"HomeStore":     reflect.TypeFor[bot.HomeStore](),
 	"MeetingStore":  reflect.TypeFor[bot.MeetingStore](),
+	"InstallStore":  reflect.TypeFor[bot.InstallStore](),
 
 	"CandidateStore": reflect.TypeFor[bot.CandidateStore](),
 }

@@ -44,6 +44,7 @@ type Store interface {
 	PauseStore    // pause.go
 	HomeStore     // home_store.go
 	MeetingStore  // meeting.go
+	InstallStore  // install.go
 
 	CandidateStore // candidates.go
 
@@ -82,6 +83,7 @@ type stores struct {
 	pauses    PauseStore
 	homes     HomeStore
 	meetings  MeetingStore
+	installs  InstallStore
 
 	candidates CandidateStore
 }
@@ -92,6 +94,6 @@ func storesOf(s Store) stores {
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
 		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s, homes: s, meetings: s,
-		candidates: s,
+		installs: s, candidates: s,
 	}
 }

@@ -28,6 +28,13 @@ func TestCluster(t *testing.T) {
 	t.Run("SchedulerExactlyOnce", func(t *testing.T) { testClusterExactlyOnce(t, c) })
 	t.Run("ExportOnEveryMaster", func(t *testing.T) { testClusterExport(t, c) })
 	t.Run("CheckWrites", func(t *testing.T) { testClusterCheckWrites(t, c) })
+	t.Run("EraseTenantOnEveryMaster", func(t *testing.T) {
+		s := storetest.MustCluster(t, c)
+		ts := tenantsOnEveryMaster(t, s, 2)
+		for i := 0; i < len(ts); i += 2 {
+			testEraseKeys(t, s, ts[i], ts[i+1], 2500)
+		}
+	})
 	t.Run("ErrClusterNode", func(t *testing.T) {
 		// A single-node URL on a cluster node: refused at Open, with the fix.
 		_, err := store.Open(context.Background(), "redis://"+c.Addrs[0]+"/0")

@@ -9,10 +9,11 @@ import (
 )
 
 // The key schema. Every key of a tenant starts with its prefix, whose hash
-// tag puts all of them in one Redis Cluster slot; the only global keys are
-// tenantsKey, the set of tenants (for scheduled work), and the locks. A
-// script or MULTI touches one tenant's keys only: see the slot rule in
-// slots.go.
+// tag puts all of them in one Redis Cluster slot (EraseTenant walks that
+// prefix to erase a workspace); the only global keys are tenantsKey, the
+// set of tenants (for scheduled work), the sets of installed workspaces,
+// and the locks. A script or MULTI touches one tenant's keys only: see
+// the slot rule in slots.go.
 //
 //	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted
 //	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters,
@@ -75,6 +76,11 @@ import (
 //	mb:{p:w}:speed:<id>           hash   "id", "data" (the event, JSON); expires 30 days after its end
 //	mb:{p:w}:speed:<id>:who       hash   user → registration (JSON), same expiry
 //	mb:{p:w}:speed:<id>:r:<n>     hash   "data" (round n, JSON) and "v" (its version), same expiry
+//	mb:{p:w}:install              hash   the workspace's installation by OAuth (installs.go): enterprise,
+//	                                     bot, token (sealed by the adapter, opaque bytes), scopes, by,
+//	                                     at, gone (ms, uninstalled; token erased then)
+//	mb:installs:<platform>        set    workspace IDs of the platform with an installation record
+//	mb:tenants                    set    "<platform>:<workspace>" of every tenant (tenantsKey)
 //	mb:lock:<name>                string cross-replica lock for scheduled work
 //	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
 const tenantsKey = "mb:tenants"

@@ -78,6 +78,7 @@ type space struct {
 	goals     goalSpace                     // goals:<pair>, goalpairs (goals.go)
 	pause     pauseSpace                    // pauses, unanswered (pause.go)
 	homes     set                           // homes: who opened their home (home.go)
+	install   *bot.Installation             // install, installs:<platform> (installs.go)
 }
 
 func newSpace() *space {

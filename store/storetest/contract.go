@@ -31,7 +31,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"ConcurrentCapacity", testConcurrentCapacity},
 		{"ConcurrentCharter", testConcurrentCharter},
 	}
-	for _, tt := range slices.Concat(tests, followupTests, statsTests, topicsTests, capacityTests, indexTests, historyTests, rateTests, privacyTests, testimonialTests, programTests, speedTests, campaignTests, goalTests, pauseTests, homeTests, meetingTests, candidateTests) {
+	for _, tt := range slices.Concat(tests, followupTests, statsTests, topicsTests, capacityTests, indexTests, historyTests, rateTests, privacyTests, testimonialTests, programTests, speedTests, campaignTests, goalTests, pauseTests, homeTests, meetingTests, candidateTests, installTests) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.fn(t, open(t), Tenant(t, "test"))
 		})
