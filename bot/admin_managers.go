@@ -56,6 +56,18 @@ func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Repl
 	return Reply{Message: Message{Text: T(in.Lang, "admin.managers.added", "name", m.displayName()), Mentions: []MemberID{id}}}, nil
 }
 
+// MakeManager makes a member a manager of their workspace, as
+// "/mentor admin managers add" does, but with no command and no message:
+// the Slack adapter calls it for whoever installs the app by OAuth, who
+// sees the install's page instead. Making one twice is not an error.
+func (b *Bot) MakeManager(ctx context.Context, id MemberID) error {
+	if err := b.store.managers.AddManager(ctx, id); err != nil {
+		return err
+	}
+	b.log.Info("manager added", "member", id.String(), "by", "install")
+	return nil
+}
+
 func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
 	m, _ := b.member(ctx, id)
 	err := b.store.managers.RemoveManager(ctx, id)

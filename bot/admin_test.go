@@ -145,3 +145,21 @@ func TestAdminManagers(t *testing.T) {
 		})
 	}
 }
+
+// TestMakeManager: whoever installs the app becomes a manager, with no
+// message (the install's page says it), and twice is not an error.
+func TestMakeManager(t *testing.T) {
+	h := MustAdminHarness(t)
+	installer := h.Tenant.Member("dana")
+	for range 2 {
+		if err := h.Bot.MakeManager(t.Context(), installer); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := h.Run("dana", "admin managers list"); !strings.Contains(r.Message.Text, "• Dana\n") {
+		t.Fatalf("got %q, want dana listed as a manager", r.Message.Text)
+	}
+	if msgs := h.Platform.To("dana"); len(msgs) != 0 {
+		t.Fatalf("got %+v, want no message", msgs)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -85,11 +86,35 @@ type Options struct {
 	// is published again, gathering the changes meanwhile into one
 	// views.publish (home.go). Default DefaultHomeDelay.
 	HomeDelay time.Duration
+
+	// Installs by OAuth on many workspaces (oauth.go): with ClientID and
+	// ClientSecret (the app's "Basic Information"), Register serves GET
+	// /slack/install and /slack/oauth_redirect, and BotToken is optional.
+	ClientID     string
+	ClientSecret string
+	// RedirectURL is the redirect_uri sent to Slack; empty: the one the
+	// app declares (oauth_config.redirect_urls).
+	RedirectURL string
+	// AuthorizeURL is Slack's page that asks the installer's consent,
+	// default DefaultAuthorizeURL.
+	AuthorizeURL string
+	// StateKey signs the install's state. Default: derived from
+	// ClientSecret, which every replica has.
+	StateKey []byte
+	// Installs keeps the workspaces installed by OAuth.
+	Installs bot.InstallStore
+	// Now and Rand are the clock and the randomness of the install's
+	// state; default time.Now and crypto/rand.Reader.
+	Now  func() time.Time
+	Rand io.Reader
 }
 
 func (o *Options) defaults() error {
-	if !strings.HasPrefix(o.BotToken, "xoxb-") {
-		return errors.New("SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+	if (o.BotToken != "" || o.ClientID == "") && !strings.HasPrefix(o.BotToken, "xoxb-") {
+		return errors.New("SLACK_BOT_TOKEN must be a bot token (xoxb-…), unless SLACK_CLIENT_ID is set (installs by OAuth)")
+	}
+	if o.ClientID != "" && o.ClientSecret == "" {
+		return errors.New("SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID")
 	}
 	if o.AppToken != "" && !strings.HasPrefix(o.AppToken, "xapp-") {
 		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
@@ -138,6 +163,7 @@ func (o *Options) defaults() error {
 	if o.DirectoryRefresh == 0 {
 		o.DirectoryRefresh = DefaultDirectoryRefresh
 	}
+	o.oauthDefaults()
 	return nil
 }
 
@@ -222,20 +248,13 @@ func New(h Handler, o Options) (*Adapter, error) {
 func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 
 // Start checks the bot token with auth.test, starts reading the member
-// directory and, in Socket Mode, connects.
-// A token Slack refuses is an error; a Slack that cannot be reached is
-// only logged, so the bot starts and catches up when Slack is back.
+// directory and, in Socket Mode, connects. Without a bot token (installs
+// by OAuth only) there is nothing to check.
 func (a *Adapter) Start(ctx context.Context) error {
-	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	res, err := a.api.AuthTestContext(actx)
-	switch e := slackError(err); {
-	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
-		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
-	case err != nil:
-		a.log.Warn("slack: auth.test failed; starting anyway", "err", err)
-	default:
-		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
+	if a.opt.BotToken == "" {
+		a.log.Info("slack: no bot token: serving the workspaces installed by OAuth", "socket_mode", a.SocketMode())
+	} else if err := a.checkBotToken(ctx); err != nil {
+		return err
 	}
 	// The background work lives until Close, not as long as Start's ctx.
 	bg, stop := context.WithCancel(context.Background())
@@ -247,6 +266,24 @@ func (a *Adapter) Start(ctx context.Context) error {
 	}
 	if a.opt.DirectoryRefresh > 0 {
 		a.startDirectory(bg)
+	}
+	return nil
+}
+
+// checkBotToken calls auth.test. A token Slack refuses is an error; a
+// Slack that cannot be reached is only logged, so the bot starts and
+// catches up when Slack is back.
+func (a *Adapter) checkBotToken(ctx context.Context) error {
+	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	res, err := a.api.AuthTestContext(actx)
+	switch e := slackError(err); {
+	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
+		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
+	case err != nil:
+		a.log.Warn("slack: auth.test failed; starting anyway", "err", err)
+	default:
+		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
 	return nil
 }

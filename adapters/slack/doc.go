@@ -12,7 +12,9 @@
 // signing secret before anything else) and Socket Mode (a websocket that
 // Slack opens to us from apps.connections.open, so no public URL is
 // needed). Only the way of acknowledging differs: an HTTP response body or
-// an envelope ack.
+// an envelope ack. With a client ID, the adapter also serves the install
+// by OAuth on many workspaces (oauth.go): GET /slack/install and
+// /slack/oauth_redirect, pages for a browser.
 //
 // Contracts and platform quirks the code is built around:
 //

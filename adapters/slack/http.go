@@ -30,9 +30,12 @@ type Mux interface {
 // Commands request URL), /slack/interactions (Interactivity) and
 // /slack/events (Event Subscriptions). Each verifies the request's
 // signature before anything else: a forged, stale or unsigned request gets
-// 401 and changes nothing. In Socket Mode without a signing secret there
-// is nothing to register.
+// 401 and changes nothing. With a client ID, it adds the install flow,
+// GET /slack/install and /slack/oauth_redirect (oauth.go), in Socket Mode
+// too. In Socket Mode without a signing secret there is nothing else to
+// register.
 func (a *Adapter) Register(mux Mux) {
+	a.registerOAuth(mux)
 	if a.opt.SigningSecret == "" {
 		return
 	}

@@ -5,13 +5,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mentorbot/mentorbot/adapters/slack"
 )
 
 // TestManifest checks what the manifests must declare for the adapter to
-// work (the App Home tab and its event among them), and that they ask for
-// no scope it does not use.
+// work (the App Home tab and its event among them, the install's redirect
+// URL), and that they ask for exactly the scopes the install by OAuth asks
+// for (BotScopes): none it does not use.
 func TestManifest(t *testing.T) {
-	wantScopes := []string{"chat:write", "commands", "files:write", "im:history", "im:write", "mpim:write", "users:read"}
+	wantScopes := slices.Sorted(slices.Values(slack.BotScopes))
+	if len(wantScopes) == 0 || len(slices.Compact(slices.Clone(wantScopes))) != len(wantScopes) {
+		t.Fatalf("got BotScopes %v, want a list without duplicates", slack.BotScopes)
+	}
 	for _, tt := range []struct {
 		file       string
 		socketMode bool
@@ -28,6 +34,10 @@ func TestManifest(t *testing.T) {
 			}
 			if got := manifestScopes(m); !slices.Equal(got, wantScopes) {
 				t.Fatalf("got bot scopes %v, want exactly %v", got, wantScopes)
+			}
+			redirects := regexp.MustCompile(`redirect_urls:\n    - (\S+)\n  scopes:`).FindStringSubmatch(m)
+			if redirects == nil || !strings.HasSuffix(redirects[1], "/slack/oauth_redirect") {
+				t.Fatalf("got oauth_config %q, want one redirect URL, to /slack/oauth_redirect", redirects)
 			}
 			socket := strings.Contains(m, "socket_mode_enabled: true")
 			urls := regexp.MustCompile(`(url|request_url): (\S+)`).FindAllStringSubmatch(m, -1)

@@ -37,6 +37,9 @@ type SlackConfig struct {
 	SigningSecret string // SLACK_SIGNING_SECRET
 	AppToken      string // SLACK_APP_TOKEN: Socket Mode when set
 	APIURL        string // SLACK_API_URL
+	// Installs by OAuth on many workspaces: SLACK_CLIENT_ID,
+	// SLACK_CLIENT_SECRET and SLACK_REDIRECT_URL (empty: the app's).
+	ClientID, ClientSecret, RedirectURL string
 	// DirectoryRefresh is how often the workspace's members are read with
 	// users.list (SLACK_DIRECTORY_REFRESH: a duration; "off": never,
 	// profiles then come from users.info one member at a time). Zero: the
@@ -67,7 +70,9 @@ func DefaultConfig() Config {
 
 // Shell reports whether no chat platform is configured, so the terminal
 // adapter runs.
-func (c Config) Shell() bool { return c.Slack.BotToken == "" && c.Discord.BotToken == "" }
+func (c Config) Shell() bool {
+	return c.Slack.BotToken == "" && c.Slack.ClientID == "" && c.Discord.BotToken == ""
+}
 
 // ConfigFromEnv reads the configuration from getenv (os.Getenv in main):
 // DefaultConfig, then each variable of the table that is set, in the

@@ -31,6 +31,10 @@ func TestConfigFromEnv(t *testing.T) {
 			t.Errorf("SLACK_DIRECTORY_REFRESH=%s: got %v, %v; want %v", tt.value, c.Slack.DirectoryRefresh, err, tt.want)
 		}
 	}
+	oauth := env("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "s3", "SLACK_REDIRECT_URL", "https://m.example/slack/oauth_redirect")
+	if c, err := main.ConfigFromEnv(oauth); err != nil || c.Shell() || c.Slack.ClientID != "1.2" || c.Slack.ClientSecret != "s3" || c.Slack.RedirectURL != "https://m.example/slack/oauth_redirect" {
+		t.Errorf("SLACK_CLIENT_ID without a bot token: got %+v, %v; want Slack on, installs by OAuth", c.Slack, err)
+	}
 	if c, err := main.ConfigFromEnv(env("MENTORBOT_JOB_LEASE", "30s")); err != nil || c.JobLease != 30*time.Second {
 		t.Errorf("MENTORBOT_JOB_LEASE=30s: got %v, %v; want 30s", c.JobLease, err)
 	}

@@ -8,18 +8,21 @@ import (
 	"github.com/mentorbot/mentorbot/metrics"
 )
 
-// openSlack starts the Slack adapter when SLACK_BOT_TOKEN is set. Over
-// HTTP (SLACK_SIGNING_SECRET) it serves POST /slack/commands,
-// /slack/interactions and /slack/events on the shared server; with
-// SLACK_APP_TOKEN it also connects Socket Mode, which needs no public URL.
+// openSlack starts the Slack adapter when SLACK_BOT_TOKEN or
+// SLACK_CLIENT_ID is set. Over HTTP (SLACK_SIGNING_SECRET) it serves POST
+// /slack/commands, /slack/interactions and /slack/events on the shared
+// server; with SLACK_APP_TOKEN it also connects Socket Mode, which needs
+// no public URL. With SLACK_CLIENT_ID it serves the install by OAuth, GET
+// /slack/install and /slack/oauth_redirect.
 // Close waits for the work the adapter acknowledged but has not finished.
 func (m *Main) openSlack(ctx context.Context) error {
 	c := m.Config.Slack
-	if c.BotToken == "" {
+	if c.BotToken == "" && c.ClientID == "" {
 		return nil
 	}
 	opt := slackadapter.Options{
 		BotToken: c.BotToken, SigningSecret: c.SigningSecret, AppToken: c.AppToken, APIURL: c.APIURL,
+		ClientID: c.ClientID, ClientSecret: c.ClientSecret, RedirectURL: c.RedirectURL,
 		DirectoryRefresh: c.DirectoryRefresh, Log: m.Log.With("adapter", "slack"),
 		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
 		OnSocketAck:   m.metrics.ObserveAck,

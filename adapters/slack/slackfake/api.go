@@ -86,6 +86,9 @@ func writeJSON(w http.ResponseWriter, v any) {
 
 // answer is the successful (or Slack-refused) answer to a method.
 func (s *Server) answer(method string, c Call) map[string]any {
+	if method == "oauth.v2.access" {
+		return s.oauthAccess(c) // no token: the app's credentials (oauth.go)
+	}
 	want := "xoxb-"
 	if method == "apps.connections.open" {
 		want = "xapp-"
@@ -94,6 +97,8 @@ func (s *Server) answer(method string, c Call) map[string]any {
 		return fail("not_authed")
 	}
 	switch method {
+	case "auth.revoke":
+		return s.authRevoke(c) // oauth.go
 	case "auth.test":
 		return map[string]any{"ok": true, "team_id": s.teamID(), "user_id": BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
 	case "users.info":

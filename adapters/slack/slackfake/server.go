@@ -36,6 +36,7 @@ type Server struct {
 	// tagged holds, by channel, the messages posted with metadata, for
 	// conversations.history: the only messages it returns.
 	tagged map[string][]map[string]any
+	oauth  oauthCodes // oauth.go
 }
 
 // User is a member of the fake workspace, as users.info describes them.
@@ -241,6 +242,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.finish(c, http.StatusOK)
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "ok")
+	case r.URL.Path == "/api/oauth.v2.access":
+		s.serveAPI(w, withBasicAuth(r), "oauth.v2.access") // oauth.go
 	case strings.HasPrefix(r.URL.Path, "/api/"):
 		s.serveAPI(w, r, strings.TrimPrefix(r.URL.Path, "/api/"))
 	default:

@@ -1,0 +1,184 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// The install by OAuth ("Add to Slack"), for a deployment that serves many
+// workspaces:
+//
+//  1. GET /slack/install sends the browser to Slack's consent page with the
+//     app's client ID, the bot scopes (BotScopes) and a signed state that
+//     expires (oauth_state.go).
+//  2. Slack sends it back to GET /slack/oauth_redirect with a code and the
+//     state. The state must be ours, unexpired and unused: its single use
+//     is recorded like an inbound delivery (firstDelivery), so across
+//     replicas when the Handler keeps deliveries in Redis.
+//  3. The code is exchanged with oauth.v2.access for the workspace's bot
+//     token, which Install keeps; whoever installed becomes a manager of
+//     the workspace, and the page says how to start.
+//
+// An org-wide Enterprise Grid install is refused (its token revoked):
+// mentorbot's data and settings are per workspace, so it is installed on
+// each workspace of the organisation. A workspace inside a Grid is fine.
+//
+// Every page is in English or French, from the browser's Accept-Language.
+// Logs carry team and enterprise IDs, never the code, the state or the
+// token.
+
+// DefaultAuthorizeURL is Slack's consent page, when
+// Options.AuthorizeURL is empty.
+const DefaultAuthorizeURL = "https://slack.com/oauth/v2/authorize"
+
+// oauthTimeout bounds the calls to Slack and the store of one redirect.
+const oauthTimeout = 15 * time.Second
+
+// stateWorkspace is the workspace under which the single use of states is
+// recorded: a state belongs to no workspace yet, and Slack's team IDs are
+// upper case, so it names none.
+const stateWorkspace = "oauth"
+
+// installPath is where a refused install starts again.
+const installPath = "/slack/install"
+
+// managerMaker is what the adapter uses, when its Handler offers it, to
+// make the installer a manager: *bot.Bot does.
+type managerMaker interface {
+	MakeManager(ctx context.Context, id bot.MemberID) error
+}
+
+// registerOAuth adds the install flow's endpoints when a client ID is set.
+func (a *Adapter) registerOAuth(mux Mux) {
+	if a.opt.ClientID == "" {
+		return
+	}
+	mux.Handle("GET "+installPath, http.HandlerFunc(a.serveInstall))
+	mux.Handle("GET /slack/oauth_redirect", http.HandlerFunc(a.serveOAuthRedirect))
+}
+
+// serveInstall redirects to Slack's consent page with a fresh state.
+func (a *Adapter) serveInstall(w http.ResponseWriter, r *http.Request) {
+	state, err := a.newState()
+	if err != nil {
+		a.log.Error("slack: install: no randomness for the state", "err", err)
+		a.refuse(w, r, http.StatusInternalServerError, "oauth.failed")
+		return
+	}
+	q := url.Values{"client_id": {a.opt.ClientID}, "scope": {botScopeList()}, "state": {state}}
+	if a.opt.RedirectURL != "" {
+		q.Set("redirect_uri", a.opt.RedirectURL)
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, a.opt.AuthorizeURL+"?"+q.Encode(), http.StatusFound)
+}
+
+// serveOAuthRedirect finishes an install: see the steps above. Whatever
+// it refuses, it refuses before anything is installed.
+func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if e := q.Get("error"); e != "" {
+		// The installer clicked Cancel (access_denied), or Slack refused.
+		// Anyone can write this parameter: it is shortened.
+		if len(e) > 64 {
+			e = strings.ToValidUTF8(e[:64], "")
+		}
+		a.log.Info("slack: install cancelled", "error", e)
+		if e == "access_denied" {
+			a.refuse(w, r, http.StatusOK, "oauth.denied")
+		} else {
+			a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
+		}
+		return
+	}
+	key, err := a.checkState(q.Get("state"))
+	switch {
+	case errors.Is(err, errStateExpired):
+		a.log.Info("slack: install refused", "reason", err.Error())
+		a.refuse(w, r, http.StatusBadRequest, "oauth.expired", "minutes", strconv.Itoa(int(stateLifetime/time.Minute)))
+		return
+	case err != nil || q.Get("code") == "":
+		a.log.Info("slack: install refused", "reason", "state forged or malformed, or no code")
+		a.refuse(w, r, http.StatusBadRequest, "oauth.forged")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), oauthTimeout)
+	defer cancel()
+	if !a.firstDelivery(ctx, stateWorkspace, key) {
+		a.log.Info("slack: install refused", "reason", "state used before")
+		a.refuse(w, r, http.StatusBadRequest, "oauth.used")
+		return
+	}
+	res, err := slack.GetOAuthV2ResponseContext(ctx, a.opt.HTTPClient, a.opt.ClientID, a.opt.ClientSecret,
+		q.Get("code"), a.opt.RedirectURL, slack.OAuthOptionAPIURL(a.opt.APIURL))
+	if err != nil {
+		e := slackError(err)
+		if e == "" {
+			e = "unreachable"
+		}
+		a.log.Warn("slack: oauth.v2.access failed", "error", e, "err", err)
+		a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
+		return
+	}
+	a.finishInstall(ctx, w, r, res)
+}
+
+// finishInstall keeps the install Slack granted, or refuses an org-wide one.
+func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *http.Request, res *slack.OAuthV2Response) {
+	team, enterprise := res.Team.ID, res.Enterprise.ID
+	if res.IsEnterpriseInstall {
+		a.log.Info("slack: org-wide install refused", "enterprise", enterprise)
+		a.revoke(ctx, res.AccessToken, enterprise)
+		a.refuse(w, r, http.StatusBadRequest, "oauth.org_wide")
+		return
+	}
+	if !slackID.MatchString(team) || res.AccessToken == "" || res.TokenType != "bot" {
+		a.log.Warn("slack: oauth.v2.access gave no bot token for a workspace", "team", team, "enterprise", enterprise)
+		a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", "no_bot_token")
+		return
+	}
+	in := bot.Installation{
+		Tenant: bot.Tenant{Platform: Platform, Workspace: team}, Enterprise: enterprise, BotUser: res.BotUserID,
+		Scopes: res.Scope, InstalledBy: res.AuthedUser.ID, InstalledAt: a.opt.Now(),
+	}
+	if err := a.Install(ctx, in, res.AccessToken); err != nil {
+		a.log.Error("slack: install not saved", "team", team, "enterprise", enterprise, "err", err)
+		a.refuse(w, r, http.StatusInternalServerError, "oauth.failed")
+		return
+	}
+	a.log.Info("slack: installed", "team", team, "enterprise", enterprise, "bot_user", res.BotUserID, "by", res.AuthedUser.ID)
+	manager := false
+	if m, ok := a.h.(managerMaker); ok && res.AuthedUser.ID != "" {
+		if err := m.MakeManager(ctx, member(team, res.AuthedUser.ID)); err != nil {
+			a.log.Warn("slack: installer not made a manager", "team", team, "user", res.AuthedUser.ID, "err", err)
+		} else {
+			manager = true
+		}
+	}
+	a.installed(w, r, res, manager)
+}
+
+// revoke gives back the token of an install refused, so that Slack does
+// not keep it granted: best effort, an error is only logged.
+func (a *Adapter) revoke(ctx context.Context, token, enterprise string) {
+	if token == "" {
+		return
+	}
+	c := slack.New(token, slack.OptionAPIURL(a.opt.APIURL), slack.OptionHTTPClient(a.opt.HTTPClient))
+	if _, err := c.SendAuthRevokeContext(ctx, ""); err != nil {
+		a.log.Warn("slack: token of a refused install not revoked", "enterprise", enterprise, "err", err)
+	}
+}
+
+// slackID is the shape of Slack's team, user and app IDs: what may go
+// into the App Home's link unescaped.
+var slackID = regexp.MustCompile(`^[A-Z0-9]{2,32}$`)
