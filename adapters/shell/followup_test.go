@@ -14,4 +14,3 @@ func TestFollowupTranscript(t *testing.T) {
 		t.Run(name, func(t *testing.T) { playTranscript(t, name, transcript{}) })
 	}
 }
-
