@@ -233,6 +233,9 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	if err != nil {
 		return classify(err, "erase member")
 	}
+	if err := s.forgetInstaller(ctx, k, u); err != nil {
+		return err
+	}
 	// The other member's goals no longer say the member set their progress.
 	return s.forgetProgressBy(ctx, e.Member.Tenant(), e.Blank, u)
 }

@@ -107,3 +107,16 @@ func (s *Store) Installations(ctx context.Context, platform string) ([]bot.Insta
 	}
 	return out, nil
 }
+
+// forgetInstallerScript blanks the installer of the installation if it is
+// the member. KEYS: the install hash. ARGV: the member's user ID.
+var forgetInstallerScript = redis.NewScript(`
+if redis.call('HGET', KEYS[1], 'by') == ARGV[1] then redis.call('HSET', KEYS[1], 'by', '') end
+return 0
+`)
+
+// forgetInstaller takes a member who asked to be forgotten out of the
+// installation they made (Erase): the record stays, without their ID.
+func (s *Store) forgetInstaller(ctx context.Context, k keys, user string) error {
+	return classify(forgetInstallerScript.Run(ctx, s.rdb, []string{k.install()}, user).Err(), "erase member: installer")
+}

@@ -79,3 +79,11 @@ func cloned(in bot.Installation) bot.Installation {
 	}
 	return in
 }
+
+// forgetInstaller takes a member who asked to be forgotten out of the
+// installation they made (Erase): the record stays, without their ID.
+func (sp *space) forgetInstaller(user string) {
+	if sp.install != nil && sp.install.InstalledBy == user {
+		sp.install.InstalledBy = ""
+	}
+}

@@ -103,6 +103,7 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	sp.eraseOwn(u)
 	sp.eraseNamed(e, roles)
 	sp.eraseMentions(e)
+	sp.forgetInstaller(u)
 	return nil
 }
 

@@ -18,6 +18,7 @@ var installTests = []contractTest{
 	{"Installation", testInstallation},
 	{"InstallationsByPlatform", testInstallationsByPlatform},
 	{"EraseTenant", testEraseTenant},
+	{"ForgetInstaller", testForgetInstaller},
 }
 
 // MustInstall saves an installation of tn at t0 with a token of bytes
@@ -137,5 +138,23 @@ func testEraseTenant(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	if in, err := s.Installation(ctx(), other); err != nil || !in.Installed() {
 		t.Errorf("got %+v (%v), want the other workspace's installation kept", in, err)
+	}
+}
+
+// testForgetInstaller: a member who installed the app and asks to be
+// forgotten leaves the installation in place, without their ID.
+func testForgetInstaller(t *testing.T, s bot.Store, tn bot.Tenant) {
+	in := MustInstall(t, s, tn)
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member("U2")}))
+	if got, err := s.Installation(ctx(), tn); err != nil || got.InstalledBy != in.InstalledBy {
+		t.Fatalf("got %+v (%v) after erasing another member, want the installer %s kept", got, err, in.InstalledBy)
+	}
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member(in.InstalledBy)}))
+	got, err := s.Installation(ctx(), tn)
+	MustOK(t, err)
+	want := in
+	want.InstalledBy = ""
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %+v, want %+v: the installer's ID gone, the rest kept", got, want)
 	}
 }
