@@ -28,13 +28,24 @@ type Handler interface {
 // Options configures the adapter. The zero value of each tuning field
 // means its default.
 type Options struct {
-	BotToken      string // xoxb-…: every Web API call
+	// BotToken (xoxb-…) is one workspace's token (SLACK_BOT_TOKEN). It
+	// may be empty when Installs is set: the workspaces' tokens then come
+	// from their installations (workspaces.go).
+	BotToken      string
 	SigningSecret string // verifies HTTP requests; required without AppToken
 	AppToken      string // xapp-…: Socket Mode instead of HTTP when set
 	APIURL        string // Web API base, default https://slack.com/api/
 
 	HTTPClient *http.Client // for the Web API and response_url
 	Log        *slog.Logger
+
+	// Installs keeps the installations by OAuth, each with its bot token
+	// sealed by Sealer (required with Installs). Nil: BotToken's
+	// workspace only.
+	Installs bot.InstallStore
+	Sealer   Sealer
+	// Clock dates installs and uninstalls. Default the system clock.
+	Clock bot.Clock
 
 	// WrapTransport, when set, wraps HTTPClient's transport (the default
 	// client's when HTTPClient is nil): cmd counts the calls to Slack
@@ -88,8 +99,14 @@ type Options struct {
 }
 
 func (o *Options) defaults() error {
-	if !strings.HasPrefix(o.BotToken, "xoxb-") {
+	if (o.BotToken != "" || o.Installs == nil) && !strings.HasPrefix(o.BotToken, "xoxb-") {
 		return errors.New("SLACK_BOT_TOKEN must be a bot token (xoxb-…)")
+	}
+	if o.Installs != nil && o.Sealer == nil {
+		return errors.New("slack: installations need a Sealer for their tokens")
+	}
+	if o.Clock == nil {
+		o.Clock = bot.SystemClock{}
 	}
 	if o.AppToken != "" && !strings.HasPrefix(o.AppToken, "xapp-") {
 		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
@@ -159,11 +176,13 @@ func orDefault(d, def time.Duration) time.Duration {
 // and bot.Poster. Create it with New, register its endpoints with Register
 // (HTTP) and call Start; Close waits for the work in flight.
 type Adapter struct {
-	h      Handler
-	opt    Options
-	log    *slog.Logger
-	client *slack.Client
-	api    webAPI
+	h   Handler
+	opt Options
+	log *slog.Logger
+	// ws holds each workspace's Web API client (workspaces.go); app is
+	// the app-level client of Socket Mode.
+	ws  *workspaces
+	app *slack.Client
 
 	jobs     *jobs
 	out      *outbound
@@ -203,13 +222,11 @@ func New(h Handler, o Options) (*Adapter, error) {
 	if err := o.defaults(); err != nil {
 		return nil, err
 	}
-	opts := []slack.Option{slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient)}
-	if o.AppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(o.AppToken))
-	}
-	client := slack.New(o.BotToken, opts...)
+	// Socket Mode's client needs only the app-level token; slack-go sends
+	// its bot token with nothing Socket Mode does.
+	app := slack.New(o.BotToken, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient), slack.OptionAppLevelToken(o.AppToken))
 	return &Adapter{
-		h: h, opt: o, log: o.Log, client: client, api: client,
+		h: h, opt: o, log: o.Log, ws: newWorkspaces(o, dialer(o)), app: app,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		out:      newOutbound(o.Outbound),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, maxProfiles),
@@ -221,21 +238,14 @@ func New(h Handler, o Options) (*Adapter, error) {
 // SocketMode reports whether the adapter receives over Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 
-// Start checks the bot token with auth.test, starts reading the member
-// directory and, in Socket Mode, connects.
+// Start checks the bot token with auth.test, which tells its workspace,
+// starts reading the member directory and, in Socket Mode, connects.
 // A token Slack refuses is an error; a Slack that cannot be reached is
-// only logged, so the bot starts and catches up when Slack is back.
+// only logged, so the bot starts and catches up when Slack is back (the
+// token then acts for any workspace, as a single-workspace bot's did).
 func (a *Adapter) Start(ctx context.Context) error {
-	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	res, err := a.api.AuthTestContext(actx)
-	switch e := slackError(err); {
-	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
-		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
-	case err != nil:
-		a.log.Warn("slack: auth.test failed; starting anyway", "err", err)
-	default:
-		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
+	if err := a.checkToken(ctx); err != nil {
+		return err
 	}
 	// The background work lives until Close, not as long as Start's ctx.
 	bg, stop := context.WithCancel(context.Background())
@@ -247,6 +257,28 @@ func (a *Adapter) Start(ctx context.Context) error {
 	}
 	if a.opt.DirectoryRefresh > 0 {
 		a.startDirectory(bg)
+	}
+	return nil
+}
+
+// checkToken asks auth.test about the single token, if any, and so
+// learns its workspace.
+func (a *Adapter) checkToken(ctx context.Context) error {
+	if a.ws.single == nil {
+		a.log.Info("slack: serving the installed workspaces", "socket_mode", a.SocketMode())
+		return nil
+	}
+	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	res, err := a.ws.single.api.AuthTestContext(actx)
+	switch e := slackError(err); {
+	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
+		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
+	case err != nil:
+		a.log.Warn("slack: auth.test failed; starting anyway, the token acting for any workspace", "err", err)
+	default:
+		a.ws.setSingle(res.TeamID, res.UserID)
+		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
 	return nil
 }

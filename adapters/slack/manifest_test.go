@@ -8,8 +8,8 @@ import (
 )
 
 // TestManifest checks what the manifests must declare for the adapter to
-// work (the App Home tab and its event among them), and that they ask for
-// no scope it does not use.
+// work (the App Home tab and its event among them, the uninstall events),
+// and that they ask for no scope it does not use.
 func TestManifest(t *testing.T) {
 	wantScopes := []string{"chat:write", "commands", "files:write", "im:history", "im:write", "mpim:write", "users:read"}
 	for _, tt := range []struct {
@@ -21,7 +21,7 @@ func TestManifest(t *testing.T) {
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			m := stripComments(string(MustRead(t, tt.file)))
-			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true", "home_tab_enabled: true", "bot_events:\n      - app_home_opened"} {
+			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true", "home_tab_enabled: true", "bot_events:\n      - app_home_opened", "      - app_uninstalled\n", "      - tokens_revoked\n"} {
 				if !strings.Contains(m, want) {
 					t.Fatalf("got no %q in %s", want, tt.file)
 				}
