@@ -315,6 +315,9 @@ func (a *Adapter) notInstalledReply(who bot.MemberID) bot.Reply {
 // time, the request goes on, and its reply takes response_url, which
 // needs no token.
 func (a *Adapter) refuseUninstalled(who bot.MemberID) bool {
+	if a.ws.singleFor(who.Workspace, true) != nil {
+		return false // the usual case, decided without a timer
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
 	defer cancel()
 	_, err := a.lookup(ctx, who.Workspace)
