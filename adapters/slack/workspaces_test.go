@@ -347,6 +347,18 @@ func TestSingleToken(t *testing.T) {
 			t.Fatalf("got posts with tokens %v, want one with the single token", got)
 		}
 	})
+	t.Run("SocketMode", func(t *testing.T) {
+		// The not-installed sentence travels in the envelope's ack.
+		h := &recorder{}
+		r := MustSocketRig(t, h)
+		body, _ := r.command(t, slackfake.Command{Team: "T2", User: "U1", Text: "status", ResponseURL: r.fake.ResponseURL("t2")})
+		if reply, ok := slackfake.Inline([]byte(body)); !ok || reply.Get("text") != bot.T(bot.English, "install.not_installed") {
+			t.Fatalf("got ack %q, want the not-installed sentence", body)
+		}
+		if len(h.Commands()) != 0 {
+			t.Fatalf("got %d commands to the core, want none", len(h.Commands()))
+		}
+	})
 	t.Run("UnknownTeam", func(t *testing.T) {
 		fake := MustFakeOf(t, "T1")
 		fake.Fail("auth.test", slackfake.Failure{Status: http.StatusServiceUnavailable})
