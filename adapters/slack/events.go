@@ -49,7 +49,7 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 // user_change of a deleted user erases them (leave.go); app_home_opened
 // publishes the member's App Home (home.go); app_uninstalled and
 // tokens_revoked (of the bot's token) erase the workspace's token and stop
-// serving it (workspaces.go); its data stays until the core erases it.
+// serving it (installs.go); its data stays until the core erases it.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	if id != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), eventDedupeTimeout)
@@ -70,7 +70,7 @@ func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	case "app_home_opened":
 		a.onHomeOpened(team, raw) // home.go
 	case "app_uninstalled", "tokens_revoked":
-		a.onUninstalled(team, typ, raw) // workspaces.go
+		a.onUninstalled(team, typ, raw) // installs.go
 	default:
 		a.log.Debug("slack: event ignored", "team", team, "event", typ, "event_id", id)
 	}

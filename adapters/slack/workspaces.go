@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -200,77 +199,6 @@ func (a *Adapter) Serves(ctx context.Context, t bot.Tenant) bool {
 	return !notInstalled(err)
 }
 
-// Install records an installation by OAuth with its bot token, sealed,
-// and acts for the workspace at once (on other replicas, within
-// notInstallTTL). It replaces any earlier installation of the workspace.
-// EINVALID for a token that is not a bot token; the store's errors
-// otherwise.
-func (a *Adapter) Install(ctx context.Context, in bot.Installation, token string) error {
-	w := a.ws
-	if w.installs == nil || w.sealer == nil {
-		return bot.Wrap(bot.EINTERNAL, errors.New("no install store or no sealer"), "slack install")
-	}
-	t := in.Tenant
-	if t.Platform != Platform || t.Workspace == "" || !strings.HasPrefix(token, "xoxb-") {
-		return bot.Wrap(bot.EINVALID, errors.New("not a Slack workspace's bot token"), "slack install")
-	}
-	sealed, err := w.sealer.Seal([]byte(token), t.String())
-	if err != nil {
-		return bot.Wrap(bot.EINTERNAL, err, "slack install: seal")
-	}
-	in.Token, in.UninstalledAt = sealed, time.Time{}
-	if in.InstalledAt.IsZero() {
-		in.InstalledAt = a.opt.Clock.Now()
-	}
-	if err := w.installs.SaveInstallation(ctx, in); err != nil {
-		return err
-	}
-	w.opened.del(t.Workspace)
-	a.log.Info("slack: installed", "team", t.Workspace, "enterprise", in.Enterprise, "bot_user", in.BotUser, "installed_by", in.InstalledBy)
-	return nil
-}
-
-// onUninstalled handles app_uninstalled, and tokens_revoked when it
-// revokes bot tokens (user tokens are none of the bot's business): the
-// workspace's token is erased and the workspace no longer served. The
-// single token's workspace stops being served until restart. It runs
-// after the event's ack, on a job of its own.
-func (a *Adapter) onUninstalled(team, typ string, raw json.RawMessage) {
-	if typ == "tokens_revoked" {
-		var e struct {
-			Tokens struct {
-				Bot []string `json:"bot"`
-			} `json:"tokens"`
-		}
-		if json.Unmarshal(raw, &e) != nil || len(e.Tokens.Bot) == 0 {
-			a.log.Info("slack: user tokens revoked; the bot's stays", "team", team)
-			return
-		}
-	}
-	if team == "" {
-		return
-	}
-	w := a.ws
-	w.mu.Lock()
-	if w.single != nil && (w.singleTeam == team || w.singleTeam == "") {
-		w.dropped[team] = true
-	}
-	w.mu.Unlock()
-	// Forgotten at once here, whatever the store says: Slack no longer
-	// takes the token.
-	w.opened.putFor(team, nil, installTTL)
-	a.log.Warn("slack: app uninstalled; the workspace is no longer served", "team", team, "event", typ)
-	if w.installs == nil {
-		return
-	}
-	_ = a.jobs.force(func(ctx context.Context) {
-		err := w.installs.Uninstall(ctx, bot.Tenant{Platform: Platform, Workspace: team}, a.opt.Clock.Now())
-		if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
-			a.log.Error("slack: uninstall not recorded", "team", team, "code", string(bot.ErrorCode(err)), "err", err)
-		}
-	})
-}
-
 // served lists the workspaces the adapter acts in now, for the reads of
 // the directory: the single token's, then each installation's.
 func (a *Adapter) served(ctx context.Context) ([]*workspace, error) {
@@ -301,48 +229,6 @@ func (a *Adapter) served(ctx context.Context) ([]*workspace, error) {
 		out = append(out, ws)
 	}
 	return out, nil
-}
-
-// notInstalledReply is what a member of a workspace without the app's
-// token is told, in their language as far as the adapter knows it.
-func (a *Adapter) notInstalledReply(who bot.MemberID) bot.Reply {
-	lang := a.langOf(who)
-	return bot.Reply{Message: bot.Message{Text: bot.T(lang, "install.not_installed")}, Lang: lang}
-}
-
-// refuseUninstalled reports whether who's workspace has no token, within
-// a short wait (it comes before an ack): when the store cannot tell in
-// time, the request goes on, and its reply takes response_url, which
-// needs no token.
-func (a *Adapter) refuseUninstalled(who bot.MemberID) bool {
-	if a.ws.singleFor(who.Workspace, true) != nil {
-		return false // the usual case, decided without a timer
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
-	defer cancel()
-	_, err := a.lookup(ctx, who.Workspace)
-	if notInstalled(err) {
-		a.log.Warn("slack: request from a workspace without the app's token", "member", who.String())
-		return true
-	}
-	return false
-}
-
-// tellNotInstalled tells who, through response_url (which needs no
-// token), that the app is not installed in their workspace; with no
-// response_url (a home tab), nobody can be told.
-func (a *Adapter) tellNotInstalled(who bot.MemberID, responseURL string) {
-	if responseURL == "" {
-		return
-	}
-	r := a.notInstalledReply(who)
-	if !a.out.hooks.try(func(ctx context.Context) {
-		if err := a.respond(ctx, responseURL, r.Message, false); err != nil {
-			a.log.Warn("slack: not-installed notice lost", "member", who.String(), "code", string(bot.ErrorCode(err)))
-		}
-	}) {
-		a.log.Warn("slack: not-installed notice dropped: lane full", "member", who.String())
-	}
 }
 
 // dialer returns how the adapter makes a Web API client for a token.
