@@ -29,13 +29,25 @@ type Handler interface {
 // Options configures the adapter. The zero value of each tuning field
 // means its default.
 type Options struct {
-	BotToken      string // xoxb-…: every Web API call
+	// BotToken (xoxb-…) is one workspace's token (SLACK_BOT_TOKEN). It
+	// may be empty when Installs is set: the workspaces' tokens then come
+	// from their installations (workspaces.go).
+	BotToken      string
 	SigningSecret string // verifies HTTP requests; required without AppToken
 	AppToken      string // xapp-…: Socket Mode instead of HTTP when set
 	APIURL        string // Web API base, default https://slack.com/api/
 
 	HTTPClient *http.Client // for the Web API and response_url
 	Log        *slog.Logger
+
+	// Installs keeps the installations by OAuth, each with its bot token
+	// sealed by Sealer (required with Installs). Nil: BotToken's
+	// workspace only.
+	Installs bot.InstallStore
+	Sealer   Sealer
+	// Clock dates installs and uninstalls, and the install's state.
+	// Default the system clock.
+	Clock bot.Clock
 
 	// WrapTransport, when set, wraps HTTPClient's transport (the default
 	// client's when HTTPClient is nil): cmd counts the calls to Slack
@@ -101,20 +113,26 @@ type Options struct {
 	// StateKey signs the install's state. Default: derived from
 	// ClientSecret, which every replica has.
 	StateKey []byte
-	// Installs keeps the workspaces installed by OAuth.
-	Installs bot.InstallStore
-	// Now and Rand are the clock and the randomness of the install's
-	// state; default time.Now and crypto/rand.Reader.
-	Now  func() time.Time
+	// Rand is the randomness of the install's state; default
+	// crypto/rand.Reader. Its clock is Clock.
 	Rand io.Reader
 }
 
 func (o *Options) defaults() error {
-	if (o.BotToken != "" || o.ClientID == "") && !strings.HasPrefix(o.BotToken, "xoxb-") {
+	if (o.BotToken != "" || (o.ClientID == "" && o.Installs == nil)) && !strings.HasPrefix(o.BotToken, "xoxb-") {
 		return errors.New("SLACK_BOT_TOKEN must be a bot token (xoxb-…), unless SLACK_CLIENT_ID is set (installs by OAuth)")
 	}
 	if o.ClientID != "" && o.ClientSecret == "" {
 		return errors.New("SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID")
+	}
+	if o.ClientID != "" && o.Installs == nil {
+		return errors.New("slack: installs by OAuth (SLACK_CLIENT_ID) need a store for them")
+	}
+	if o.Installs != nil && o.Sealer == nil {
+		return errors.New("slack: installations need a Sealer for their tokens")
+	}
+	if o.Clock == nil {
+		o.Clock = bot.SystemClock{}
 	}
 	if o.AppToken != "" && !strings.HasPrefix(o.AppToken, "xapp-") {
 		return errors.New("SLACK_APP_TOKEN must be an app-level token (xapp-…)")
@@ -185,11 +203,13 @@ func orDefault(d, def time.Duration) time.Duration {
 // and bot.Poster. Create it with New, register its endpoints with Register
 // (HTTP) and call Start; Close waits for the work in flight.
 type Adapter struct {
-	h      Handler
-	opt    Options
-	log    *slog.Logger
-	client *slack.Client
-	api    webAPI
+	h   Handler
+	opt Options
+	log *slog.Logger
+	// ws holds each workspace's Web API client (workspaces.go); app is
+	// the app-level client of Socket Mode.
+	ws  *workspaces
+	app *slack.Client
 
 	jobs     *jobs
 	out      *outbound
@@ -229,13 +249,11 @@ func New(h Handler, o Options) (*Adapter, error) {
 	if err := o.defaults(); err != nil {
 		return nil, err
 	}
-	opts := []slack.Option{slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient)}
-	if o.AppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(o.AppToken))
-	}
-	client := slack.New(o.BotToken, opts...)
+	// Socket Mode's client needs only the app-level token; slack-go sends
+	// its bot token with nothing Socket Mode does.
+	app := slack.New(o.BotToken, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient), slack.OptionAppLevelToken(o.AppToken))
 	return &Adapter{
-		h: h, opt: o, log: o.Log, client: client, api: client,
+		h: h, opt: o, log: o.Log, ws: newWorkspaces(o, dialer(o)), app: app,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		out:      newOutbound(o.Outbound),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, maxProfiles),
@@ -247,15 +265,16 @@ func New(h Handler, o Options) (*Adapter, error) {
 // SocketMode reports whether the adapter receives over Socket Mode.
 func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 
-// Start checks the bot token with auth.test, starts reading the member
-// directory and, in Socket Mode, connects. Without a bot token (installs
-// by OAuth only) there is nothing to check.
+// Start checks the bot token with auth.test, which tells its workspace,
+// starts reading the member directory and, in Socket Mode, connects.
+// A token Slack refuses is an error; a Slack that cannot be reached is
+// only logged, so the bot starts and catches up when Slack is back (the
+// token then acts for any workspace, as a single-workspace bot's did).
 func (a *Adapter) Start(ctx context.Context) error {
-	if a.opt.BotToken == "" {
-		a.log.Info("slack: no bot token: serving the workspaces installed by OAuth", "socket_mode", a.SocketMode())
-	} else if err := a.checkBotToken(ctx); err != nil {
+	if err := a.checkToken(ctx); err != nil {
 		return err
 	}
+	a.reseal(ctx)
 	// The background work lives until Close, not as long as Start's ctx.
 	bg, stop := context.WithCancel(context.Background())
 	a.mu.Lock()
@@ -270,19 +289,23 @@ func (a *Adapter) Start(ctx context.Context) error {
 	return nil
 }
 
-// checkBotToken calls auth.test. A token Slack refuses is an error; a
-// Slack that cannot be reached is only logged, so the bot starts and
-// catches up when Slack is back.
-func (a *Adapter) checkBotToken(ctx context.Context) error {
+// checkToken asks auth.test about the single token, if any, and so
+// learns its workspace.
+func (a *Adapter) checkToken(ctx context.Context) error {
+	if a.ws.single == nil {
+		a.log.Info("slack: serving the installed workspaces", "socket_mode", a.SocketMode())
+		return nil
+	}
 	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	res, err := a.api.AuthTestContext(actx)
+	res, err := a.ws.single.api.AuthTestContext(actx)
 	switch e := slackError(err); {
 	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
 		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
 	case err != nil:
-		a.log.Warn("slack: auth.test failed; starting anyway", "err", err)
+		a.log.Warn("slack: auth.test failed; starting anyway, the token acting for any workspace", "err", err)
 	default:
+		a.ws.setSingle(res.TeamID, res.UserID)
 		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
 	return nil

@@ -27,6 +27,7 @@ type webAPI interface {
 	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error)
 	UploadFileContext(ctx context.Context, params slack.UploadFileParameters) (*slack.FileSummary, error)
 	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
+	GetUsersPaginated(options ...slack.GetUsersOption) slack.UserPagination
 }
 
 // Retry is how Web API calls (and posts to response_url) are retried.

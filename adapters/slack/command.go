@@ -29,6 +29,10 @@ const formOpenTimeout = 2500 * time.Millisecond
 func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string) *inline {
 	who := member(c.TeamID, c.UserID)
 	to := replyTo{member: who, responseURL: c.ResponseURL}
+	if a.refuseUninstalled(who) {
+		// Told in the ack itself: nothing to send it with.
+		return inlineReply(to, a.notInstalledReply(who))
+	}
 	// The locale comes from the profile cache only: looking a newcomer up
 	// in users.info here would cost every first command a Web API call
 	// before the core can even start; the core looks them up itself when
@@ -95,7 +99,7 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		return
 	}
 	ack.give(nil)
-	err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
+	err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 	if err == nil {
 		to.sent()
 		return
@@ -120,14 +124,18 @@ func isAdminCommand(text string) bool {
 	return false
 }
 
-// openForm opens a form as a modal with views.open.
-func (a *Adapter) openForm(ctx context.Context, triggerID string, f bot.Form, meta formMeta) error {
+// openForm opens a form as a modal with views.open, in team.
+func (a *Adapter) openForm(ctx context.Context, team, triggerID string, f bot.Form, meta formMeta) error {
 	ctx, cancel := context.WithTimeout(ctx, formOpenTimeout)
 	defer cancel()
+	api, err := a.clientOf(ctx, team)
+	if err != nil {
+		return err
+	}
 	meta.Fixed = f.Fixed
 	view := renderModal(f, meta)
 	return call(ctx, a.opt.Retry, "views.open", func(ctx context.Context) error {
-		_, err := a.api.OpenViewContext(ctx, triggerID, view)
+		_, err := api.OpenViewContext(ctx, triggerID, view)
 		return err
 	})
 }

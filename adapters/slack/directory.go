@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -66,12 +67,32 @@ func (a *Adapter) startDirectory(ctx context.Context) {
 	}()
 }
 
-// syncDirectory reads every page of users.list into the profile cache,
-// waiting out rate limits; it returns how many members it read.
+// syncDirectory reads the directory of each workspace served, one after
+// the other; it returns how many members it read, and what failed.
 func (a *Adapter) syncDirectory(ctx context.Context) (int, error) {
+	all, err := a.served(ctx)
+	errs := []error{err}
+	n := 0
+	for _, ws := range all {
+		read, err := a.syncWorkspace(ctx, ws.api)
+		n += read
+		if err != nil {
+			errs = append(errs, fmt.Errorf("workspace %s: %w", ws.team, err))
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	return n, errors.Join(errs...)
+}
+
+// syncWorkspace reads every page of one workspace's users.list into the
+// profile cache, waiting out rate limits; it returns how many members it
+// read.
+func (a *Adapter) syncWorkspace(ctx context.Context, api webAPI) (int, error) {
 	ttl := a.directoryTTL()
 	n := 0
-	p := a.client.GetUsersPaginated(slack.GetUsersOptionLimit(directoryPage), slack.GetUsersOptionIncludeLocale(true))
+	p := api.GetUsersPaginated(slack.GetUsersOptionLimit(directoryPage), slack.GetUsersOptionIncludeLocale(true))
 	for {
 		var err error
 		p, err = p.Next(ctx)

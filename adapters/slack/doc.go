@@ -46,6 +46,12 @@
 //     fails with bot.EUNAVAILABLE. A user who was deleted, deactivated or
 //     never existed is bot.EGONE.
 //   - Events API retries are deduplicated by event_id.
+//   - Each Web API call is made with the token of the workspace it
+//     concerns (workspaces.go): SLACK_BOT_TOKEN's workspace, or one that
+//     installed the app by OAuth (Install), whose token is kept sealed.
+//     A workspace with neither is not served (bot.Serving), and a command
+//     from it is told the app is not installed there. app_uninstalled and
+//     tokens_revoked erase its token.
 //
 // Logs carry IDs (team, user, channel, method) and error codes, never
 // message text or names.

@@ -47,9 +47,9 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 // onEvent handles one event callback once. user_change and team_join,
 // when subscribed, keep the member directory fresh (directory.go), and a
 // user_change of a deleted user erases them (leave.go); app_home_opened
-// publishes the member's App Home (home.go); app_uninstalled
-// and tokens_revoked are logged, and the state of an uninstalled
-// workspace simply stays put.
+// publishes the member's App Home (home.go); app_uninstalled and
+// tokens_revoked (of the bot's token) erase the workspace's token and stop
+// serving it (installs.go); its data stays until the core erases it.
 func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	if id != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), eventDedupeTimeout)
@@ -70,7 +70,7 @@ func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	case "app_home_opened":
 		a.onHomeOpened(team, raw) // home.go
 	case "app_uninstalled", "tokens_revoked":
-		a.log.Warn("slack: app uninstalled or tokens revoked", "team", team, "event", typ)
+		a.onUninstalled(team, typ, raw) // installs.go
 	default:
 		a.log.Debug("slack: event ignored", "team", team, "event", typ, "event_id", id)
 	}

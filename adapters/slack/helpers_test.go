@@ -78,10 +78,20 @@ type rig struct {
 }
 
 // MustRig starts an adapter for h with fast retries, registered on a
-// test server, in front of a fresh fake Slack.
+// test server, in front of a fresh fake Slack whose token is workspace
+// T1's.
 func MustRig(tb testing.TB, h slack.Handler, tune ...func(*slack.Options)) *rig {
 	tb.Helper()
-	return MustRigOn(tb, slackfake.MustNew(tb), h, tune...)
+	return MustRigOn(tb, MustFakeOf(tb, "T1"), h, tune...)
+}
+
+// MustFakeOf starts a fake Slack whose default token (xoxb-test) is
+// team's: the single token serves only the workspace auth.test tells.
+func MustFakeOf(tb testing.TB, team string) *slackfake.Server {
+	tb.Helper()
+	fake := slackfake.MustNew(tb)
+	fake.SetTeam(team)
+	return fake
 }
 
 // MustRigOn is MustRig in front of a fake Slack already set up.

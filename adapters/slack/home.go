@@ -136,9 +136,13 @@ func (a *Adapter) publishHome(ctx context.Context, m bot.MemberID, opened bool) 
 	if !show {
 		return
 	}
+	api, err := a.clientOf(ctx, m.Workspace)
+	if err != nil {
+		return
+	}
 	req := slack.PublishViewContextRequest{UserID: m.User, View: homeView(msg)}
 	err = call(ctx, a.opt.Retry, "views.publish", func(ctx context.Context) error {
-		_, err := a.api.PublishViewContext(ctx, req)
+		_, err := api.PublishViewContext(ctx, req)
 		return err
 	})
 	if err != nil {

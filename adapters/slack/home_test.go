@@ -53,7 +53,7 @@ func TestAppHome(t *testing.T) {
 		Fields:  []bot.Field{{Label: "Capacity", Value: "1 of 2 in use"}},
 		Buttons: buttons,
 	}}
-	fake := slackfake.MustNew(t)
+	fake := MustFakeOf(t, "T1")
 	fake.AnyUser()
 	r := MustRigOn(t, fake, h, func(o *slack.Options) { o.HomeDelay = 30 * time.Millisecond })
 

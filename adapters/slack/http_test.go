@@ -92,7 +92,7 @@ func TestCommand(t *testing.T) {
 	t.Run("SlackExample", func(t *testing.T) {
 		// Slack's /weather example, with its enterprise fields.
 		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "sunny & <warm>"}}}
-		r := MustRig(t, h, func(o *slack.Options) { o.InlineBudget = 150 * time.Millisecond })
+		r := MustRigOn(t, MustFakeOf(t, "T0001"), h, func(o *slack.Options) { o.InlineBudget = 150 * time.Millisecond })
 		form, _ := url.ParseQuery(strings.TrimSpace(string(MustReadShared(t, "slack_slash_command_weather.form"))))
 		form.Set("response_url", r.fake.ResponseURL("weather"))
 		status, body := r.post(t, "/slack/commands", time.Now(), []byte(form.Encode()))
@@ -170,7 +170,7 @@ func TestClick(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := &recorder{reply: bot.Reply{Replace: tt.replace, Message: bot.Message{Text: "outcome"}}}
-			r := MustRig(t, h)
+			r := MustRigOn(t, MustFakeOf(t, "T9TK3CUKW"), h)
 			form, _ := url.ParseQuery(string(MustRead(t, "testdata/slack_block_actions.form")))
 			payload := strings.ReplaceAll(form.Get("payload"), "https://hooks.slack.com/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209", r.fake.ResponseURL("click"))
 			if status, _ := r.post(t, "/slack/interactions", time.Now(), []byte(url.Values{"payload": {payload}}.Encode())); status != http.StatusOK {

@@ -57,15 +57,21 @@ func (a *Adapter) undelivered(in *inline) {
 // language as far as the adapter knows it without asking Redis: their
 // Slack locale, if cached.
 func (a *Adapter) busy(who bot.MemberID, kept bool) bot.Reply {
-	lang, ok := bot.ParseLang(a.cachedLocale(who))
-	if !ok {
-		lang = bot.English
-	}
+	lang := a.langOf(who)
 	key := "err.busy"
 	if kept {
 		key = "err.busy_kept"
 	}
 	return bot.Reply{Message: bot.Message{Text: bot.T(lang, key)}, Lang: lang}
+}
+
+// langOf is the member's language as far as the adapter knows it without
+// asking Redis: their Slack locale, if cached, else English.
+func (a *Adapter) langOf(who bot.MemberID) bot.Lang {
+	if lang, ok := bot.ParseLang(a.cachedLocale(who)); ok {
+		return lang
+	}
+	return bot.English
 }
 
 // notifyBusy tells a member whose click found no free job slot that the

@@ -49,6 +49,10 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 		to.channel = firstOf(ic.Container.ChannelID, ic.Channel.ID)
 		to.ts = firstOf(ic.Container.MessageTs, ic.Message.Timestamp)
 	}
+	if a.refuseUninstalled(who) {
+		a.tellNotInstalled(who, to.responseURL)
+		return
+	}
 	action := bot.Action{Member: who, ActionID: actionName(act.ActionID), Value: act.Value, Locale: a.cachedLocale(who)}
 	if v, ok := menuValue(act); ok {
 		action.Value = v
@@ -86,7 +90,7 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 	r := a.h.HandleAction(ctx, action)
 	to.delivered = a.forgetLater(to.member.Workspace, key)
 	if r.Form != nil && triggerID != "" {
-		err := a.openForm(ctx, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
+		err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
 		if err == nil {
 			to.sent()
 			return
@@ -109,6 +113,10 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 	}
 	who := member(teamOf(ic), ic.User.ID)
 	to := replyTo{member: who, responseURL: meta.ResponseURL}
+	if a.refuseUninstalled(who) {
+		a.tellNotInstalled(who, to.responseURL)
+		return nil // closes the modal
+	}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
 	if fresh, _ := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}); !fresh {
 		return nil // a replay: closes the modal, as the first did

@@ -10,9 +10,9 @@ import (
 )
 
 // TestManifest checks what the manifests must declare for the adapter to
-// work (the App Home tab and its event among them, the install's redirect
-// URL), and that they ask for exactly the scopes the install by OAuth asks
-// for (BotScopes): none it does not use.
+// work (the App Home tab and its event among them, the uninstall events,
+// the install's redirect URL), and that they ask for exactly the scopes
+// the install by OAuth asks for (BotScopes): none it does not use.
 func TestManifest(t *testing.T) {
 	wantScopes := slices.Sorted(slices.Values(slack.BotScopes))
 	if len(wantScopes) == 0 || len(slices.Compact(slices.Clone(wantScopes))) != len(wantScopes) {
@@ -27,7 +27,7 @@ func TestManifest(t *testing.T) {
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			m := stripComments(string(MustRead(t, tt.file)))
-			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true", "home_tab_enabled: true", "bot_events:\n      - app_home_opened"} {
+			for _, want := range []string{"command: /mentor", "should_escape: true", "is_enabled: true", "home_tab_enabled: true", "bot_events:\n      - app_home_opened", "      - app_uninstalled\n", "      - tokens_revoked\n"} {
 				if !strings.Contains(m, want) {
 					t.Fatalf("got no %q in %s", want, tt.file)
 				}

@@ -90,14 +90,18 @@ func (a *Adapter) SendEditable(ctx context.Context, to bot.MemberID, msg bot.Mes
 	if err := checkMembers(to); err != nil {
 		return "", err
 	}
-	channel, err := a.dmChannel(ctx, to)
+	api, err := a.clientOf(ctx, to.Workspace)
+	if err != nil {
+		return "", err
+	}
+	channel, err := a.dmChannel(ctx, api, to)
 	if err != nil {
 		return "", err
 	}
 	var ts string
 	err = call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
 		var err error
-		_, ts, err = a.api.PostMessageContext(ctx, channel, append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())...)
+		_, ts, err = api.PostMessageContext(ctx, channel, append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())...)
 		return err
 	})
 	if err != nil {
@@ -112,5 +116,5 @@ func (a *Adapter) Edit(ctx context.Context, to bot.MemberID, ref string, msg bot
 	if !ok || channel == "" || ts == "" {
 		return bot.Errorf(bot.ENOTFOUND, "err.not_found")
 	}
-	return a.update(ctx, channel, ts, msg)
+	return a.update(ctx, to.Workspace, channel, ts, msg)
 }

@@ -148,7 +148,7 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 	}
 	in := bot.Installation{
 		Tenant: bot.Tenant{Platform: Platform, Workspace: team}, Enterprise: enterprise, BotUser: res.BotUserID,
-		Scopes: res.Scope, InstalledBy: res.AuthedUser.ID, InstalledAt: a.opt.Now(),
+		Scopes: res.Scope, InstalledBy: res.AuthedUser.ID, InstalledAt: a.opt.Clock.Now(),
 	}
 	if err := a.Install(ctx, in, res.AccessToken); err != nil {
 		a.log.Error("slack: install not saved", "team", team, "enterprise", enterprise, "err", err)

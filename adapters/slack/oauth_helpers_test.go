@@ -3,7 +3,6 @@ package slack_test
 import (
 	"bytes"
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -20,65 +19,6 @@ import (
 
 // redirectURL is the redirect_uri of the install rigs, as the app declares it.
 const redirectURL = "https://mentorbot.example.com/slack/oauth_redirect"
-
-// installs is a fake bot.InstallStore in memory.
-type installs struct {
-	mu    sync.Mutex
-	saved map[bot.Tenant]bot.Installation
-	saves int
-	fail  error
-}
-
-var _ bot.InstallStore = (*installs)(nil)
-
-func (s *installs) SaveInstallation(_ context.Context, in bot.Installation) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.fail != nil {
-		return s.fail
-	}
-	if s.saved == nil {
-		s.saved = map[bot.Tenant]bot.Installation{}
-	}
-	s.saved[in.Tenant] = in
-	s.saves++
-	return nil
-}
-
-func (s *installs) Installation(_ context.Context, t bot.Tenant) (bot.Installation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	in, ok := s.saved[t]
-	if !ok {
-		return in, bot.Errorf(bot.ENOTFOUND, "err.not_found")
-	}
-	return in, nil
-}
-
-func (s *installs) Uninstall(context.Context, bot.Tenant, time.Time) error {
-	return errors.New("not used here")
-}
-
-func (s *installs) Installations(_ context.Context, platform string) ([]bot.Installation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []bot.Installation
-	for _, in := range s.saved {
-		if in.Tenant.Platform == platform {
-			out = append(out, in)
-		}
-	}
-	return out, nil
-}
-
-func (s *installs) EraseTenant(context.Context, bot.Tenant) error { return errors.New("not used here") }
-
-// Saves returns how many installs were saved.
-func (s *installs) Saves() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.saves
-}
 
 // installBot is a fake bot for the install flow: it records the managers
 // it is asked to make and, when shared is set, keeps deliveries seen in
@@ -188,7 +128,7 @@ func MustInstallRigOn(tb testing.TB, fake *slackfake.Server, h slack.Handler, ib
 	oauth := func(o *slack.Options) {
 		o.BotToken, o.DirectoryRefresh = "", -1
 		o.ClientID, o.ClientSecret, o.RedirectURL = slackfake.ClientID, slackfake.ClientSecret, redirectURL
-		o.Installs, o.Now = ir.installs, c.Now
+		o.Installs, o.Sealer, o.Clock = ir.installs, sealer{}, c
 		o.Log = slog.New(slog.NewTextHandler(ir.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	ir.rig = MustRigOn(tb, fake, h, append([]func(*slack.Options){oauth}, tune...)...)

@@ -40,7 +40,7 @@ func (a *Adapter) newState() (string, error) {
 	if _, err := io.ReadFull(a.opt.Rand, payload[:nonceSize]); err != nil {
 		return "", err
 	}
-	binary.BigEndian.PutUint64(payload[nonceSize:], uint64(a.opt.Now().Add(stateLifetime).Unix()))
+	binary.BigEndian.PutUint64(payload[nonceSize:], uint64(a.opt.Clock.Now().Add(stateLifetime).Unix()))
 	return b64.EncodeToString(payload) + "." + b64.EncodeToString(a.stateMAC(payload)), nil
 }
 
@@ -56,7 +56,7 @@ func (a *Adapter) checkState(state string) (string, error) {
 		return "", errStateForged
 	}
 	expiry := time.Unix(int64(binary.BigEndian.Uint64(payload[nonceSize:])), 0)
-	if !a.opt.Now().Before(expiry) {
+	if !a.opt.Clock.Now().Before(expiry) {
 		return "", errStateExpired
 	}
 	sum := sha256.Sum256(payload[:nonceSize])
@@ -74,9 +74,6 @@ func (a *Adapter) stateMAC(payload []byte) []byte {
 // that it is the same on every replica and a MAC made with it is not one
 // made with the secret itself.
 func (o *Options) oauthDefaults() {
-	if o.Now == nil {
-		o.Now = time.Now
-	}
 	if o.Rand == nil {
 		o.Rand = rand.Reader
 	}

@@ -19,16 +19,20 @@ func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) er
 	if err := checkMembers(to); err != nil {
 		return err
 	}
-	channel, err := a.dmChannel(ctx, to)
+	api, err := a.clientOf(ctx, to.Workspace)
 	if err != nil {
 		return err
 	}
-	err = a.post(ctx, channel, msg)
+	channel, err := a.dmChannel(ctx, api, to)
+	if err != nil {
+		return err
+	}
+	err = a.post(ctx, api, channel, msg)
 	if slackError(err) == "channel_not_found" {
 		// A cached conversation that Slack no longer knows: open it again.
 		a.dms.del(to)
-		if channel, err = a.dmChannel(ctx, to); err == nil {
-			err = a.post(ctx, channel, msg)
+		if channel, err = a.dmChannel(ctx, api, to); err == nil {
+			err = a.post(ctx, api, channel, msg)
 		}
 	}
 	if err == nil && a.log.Enabled(ctx, slog.LevelDebug) {
@@ -47,15 +51,19 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 	if err := checkMembers(members...); err != nil {
 		return err
 	}
+	api, err := a.clientOf(ctx, members[0].Workspace)
+	if err != nil {
+		return err
+	}
 	users := make([]string, len(members))
 	for i, m := range members {
 		users[i] = m.User
 	}
-	channel, err := a.open(ctx, users)
+	channel, err := a.open(ctx, api, users)
 	if err != nil {
 		return err
 	}
-	return a.post(ctx, channel, msg)
+	return a.post(ctx, api, channel, msg)
 }
 
 // Post implements bot.Poster: a message in a channel, such as the
@@ -67,7 +75,11 @@ func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bo
 	if err != nil {
 		return err
 	}
-	return a.post(ctx, id, msg)
+	api, err := a.clientOf(ctx, t.Workspace)
+	if err != nil {
+		return err
+	}
+	return a.post(ctx, api, id, msg)
 }
 
 // Upload implements bot.Uploader: msg with f attached, in a channel given
@@ -77,7 +89,11 @@ func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bo
 	if err != nil {
 		return err
 	}
-	return a.upload(ctx, id, f, msg)
+	api, err := a.clientOf(ctx, t.Workspace)
+	if err != nil {
+		return err
+	}
+	return a.upload(ctx, api, id, f, msg)
 }
 
 // SendFile implements bot.Uploader: msg with f attached, in the member's DM.
@@ -85,17 +101,21 @@ func (a *Adapter) SendFile(ctx context.Context, to bot.MemberID, f bot.File, msg
 	if err := checkMembers(to); err != nil {
 		return err
 	}
-	channel, err := a.dmChannel(ctx, to)
+	api, err := a.clientOf(ctx, to.Workspace)
 	if err != nil {
 		return err
 	}
-	return a.upload(ctx, channel, f, msg)
+	channel, err := a.dmChannel(ctx, api, to)
+	if err != nil {
+		return err
+	}
+	return a.upload(ctx, api, channel, f, msg)
 }
 
 // upload shares a file in a conversation with Slack's three steps
 // (files.getUploadURLExternal, the upload, files.completeUploadExternal),
 // the message as the file's blocks.
-func (a *Adapter) upload(ctx context.Context, channel string, f bot.File, msg bot.Message) error {
+func (a *Adapter) upload(ctx context.Context, api webAPI, channel string, f bot.File, msg bot.Message) error {
 	if len(f.Data) == 0 || f.Name == "" {
 		return bot.Wrap(bot.EINTERNAL, errors.New("empty file"), "slack upload")
 	}
@@ -107,7 +127,7 @@ func (a *Adapter) upload(ctx context.Context, channel string, f bot.File, msg bo
 	}
 	return call(ctx, a.opt.Retry, "files.upload", func(ctx context.Context) error {
 		p.Reader = bytes.NewReader(f.Data) // each attempt reads the file afresh
-		_, err := a.api.UploadFileContext(ctx, p)
+		_, err := api.UploadFileContext(ctx, p)
 		return err
 	})
 }
@@ -146,11 +166,12 @@ func checkMembers(ms ...bot.MemberID) error {
 	return nil
 }
 
-func (a *Adapter) dmChannel(ctx context.Context, to bot.MemberID) (string, error) {
+// dmChannel is the member's DM with the bot, in the workspace of api.
+func (a *Adapter) dmChannel(ctx context.Context, api webAPI, to bot.MemberID) (string, error) {
 	if ch, ok := a.dms.get(to); ok {
 		return ch, nil
 	}
-	ch, err := a.open(ctx, []string{to.User})
+	ch, err := a.open(ctx, api, []string{to.User})
 	if err != nil {
 		return "", err
 	}
@@ -159,11 +180,11 @@ func (a *Adapter) dmChannel(ctx context.Context, to bot.MemberID) (string, error
 }
 
 // open opens (or finds) the DM or group DM of the users.
-func (a *Adapter) open(ctx context.Context, users []string) (string, error) {
+func (a *Adapter) open(ctx context.Context, api webAPI, users []string) (string, error) {
 	var ch *slack.Channel
 	err := call(ctx, a.opt.Retry, "conversations.open", func(ctx context.Context) error {
 		var err error
-		ch, _, _, err = a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: users})
+		ch, _, _, err = api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: users})
 		return err
 	})
 	if err != nil {
@@ -173,21 +194,25 @@ func (a *Adapter) open(ctx context.Context, users []string) (string, error) {
 }
 
 // post sends a rendered message to a conversation.
-func (a *Adapter) post(ctx context.Context, channel string, msg bot.Message) error {
+func (a *Adapter) post(ctx context.Context, api webAPI, channel string, msg bot.Message) error {
 	return call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
 		opts := append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())
 		if msg.Delivery != "" {
 			opts = append(opts, slack.MsgOptionMetadata(deliveryMetadata(msg.Delivery)))
 		}
-		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
+		_, _, err := api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})
 }
 
-// update replaces a message the bot posted, buttons included.
-func (a *Adapter) update(ctx context.Context, channel, ts string, msg bot.Message) error {
+// update replaces a message the bot posted in team, buttons included.
+func (a *Adapter) update(ctx context.Context, team, channel, ts string, msg bot.Message) error {
+	api, err := a.clientOf(ctx, team)
+	if err != nil {
+		return err
+	}
 	return call(ctx, a.opt.Retry, "chat.update", func(ctx context.Context) error {
-		_, _, _, err := a.api.UpdateMessageContext(ctx, channel, ts, messageOptions(msg)...)
+		_, _, _, err := api.UpdateMessageContext(ctx, channel, ts, messageOptions(msg)...)
 		return err
 	})
 }
@@ -224,10 +249,14 @@ func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (b
 	if err := checkMembers(id); err != nil {
 		return bot.Profile{}, false, err
 	}
+	api, err := a.clientOf(ctx, id.Workspace)
+	if err != nil {
+		return bot.Profile{}, false, err
+	}
 	var u *slack.User
-	err := call(ctx, r, "users.info", func(ctx context.Context) error {
+	err = call(ctx, r, "users.info", func(ctx context.Context) error {
 		var err error
-		u, err = a.api.GetUserInfoContext(ctx, id.User)
+		u, err = api.GetUserInfoContext(ctx, id.User)
 		return err
 	})
 	if err != nil {

@@ -40,7 +40,7 @@ func (to replyTo) sent() {
 func (a *Adapter) reply(ctx context.Context, to replyTo, r bot.Reply) {
 	if r.Replace && to.channel != "" && to.ts != "" {
 		a.toWebAPI(ctx, to, func(ctx context.Context) {
-			err := a.update(ctx, to.channel, to.ts, r.Message)
+			err := a.update(ctx, to.member.Workspace, to.channel, to.ts, r.Message)
 			if err == nil {
 				to.sent()
 				return

@@ -18,7 +18,7 @@ import (
 // ack differs: the envelope_id, with the same payload an HTTP response
 // would carry. Close cancels ctx and waits for both loops.
 func (a *Adapter) startSocket(ctx context.Context) {
-	sm := socketmode.New(a.client)
+	sm := socketmode.New(a.app)
 	a.background.Add(2)
 	go func() {
 		defer a.background.Done()

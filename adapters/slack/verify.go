@@ -28,14 +28,18 @@ func deliveryMetadata(key string) slack.SlackMetadata {
 
 // Delivered implements bot.Verifier.
 func (a *Adapter) Delivered(ctx context.Context, to bot.MemberID, key string) (bool, error) {
-	channel, err := a.dmChannel(ctx, to)
+	api, err := a.clientOf(ctx, to.Workspace)
+	if err != nil {
+		return false, err
+	}
+	channel, err := a.dmChannel(ctx, api, to)
 	if err != nil {
 		return false, err
 	}
 	var h *slack.GetConversationHistoryResponse
 	err = call(ctx, a.opt.Retry, "conversations.history", func(ctx context.Context) error {
 		var err error
-		h, err = a.api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
+		h, err = api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
 			ChannelID: channel, Limit: deliveryLookback, IncludeAllMetadata: true,
 		})
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
@@ -27,6 +28,16 @@ func (m *Main) openSlack(ctx context.Context) error {
 		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
 		OnSocketAck:   m.metrics.ObserveAck,
 	}
+	// The workspaces installed by OAuth, with their tokens sealed by
+	// MENTORBOT_TOKEN_KEY: needed to install, and to keep serving those
+	// installed before when only SLACK_BOT_TOKEN is left.
+	switch {
+	case m.Config.TokenKeys != nil:
+		opt.Installs, opt.Sealer = m.Store, m.Config.TokenKeys
+	case c.ClientID != "":
+		return errors.New("MENTORBOT_TOKEN_KEY is required with SLACK_CLIENT_ID: it seals the tokens of the workspaces that install the app (generate one with: openssl rand -base64 32)")
+	}
+	opt.Clock = m.Clock
 	if m.SlackOptions != nil {
 		m.SlackOptions(&opt)
 	}

@@ -172,7 +172,7 @@ func TestSlackSocketMode(t *testing.T) {
 		t.Fatalf("got no Origin header, want slack-go's")
 	}
 	t.Run("EventsAreAcked", func(t *testing.T) {
-		ev := slackfake.EventEnvelope(slackfake.Event("event_callback", w.team, "Ev9", "app_uninstalled"), "env-event")
+		ev := slackfake.EventEnvelope(slackfake.Event("event_callback", w.team, "Ev9", "member_joined_channel"), "env-event")
 		if err := w.sock.Send(ev); err != nil {
 			t.Fatal(err)
 		}

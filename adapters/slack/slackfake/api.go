@@ -100,13 +100,14 @@ func (s *Server) answer(method string, c Call) map[string]any {
 	case "auth.revoke":
 		return s.authRevoke(c) // oauth.go
 	case "auth.test":
-		return map[string]any{"ok": true, "team_id": s.teamID(), "user_id": BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
+		w := s.workspaceOf(c.Token)
+		return map[string]any{"ok": true, "team_id": w.Team, "user_id": w.BotUser, "bot_id": "BFAKE", "team": "fake", "user": "mentorbot"}
 	case "users.info":
-		return s.usersInfo(c.Get("user"))
+		return s.usersInfo(s.teamOf(c.Token), c.Get("user"))
 	case "users.list":
-		return s.usersList(c.Get("cursor"), c.Get("limit"))
+		return s.usersList(s.teamOf(c.Token), c.Get("cursor"), c.Get("limit"))
 	case "conversations.open":
-		return s.conversationsOpen(c.Get("users"))
+		return s.conversationsOpen(s.teamOf(c.Token), c.Get("users"))
 	case "chat.postMessage", "chat.update":
 		return s.chat(method, c)
 	case "conversations.history":
@@ -135,33 +136,27 @@ func (s *Server) user(id string) (User, bool) {
 	return u, ok
 }
 
-func (s *Server) usersInfo(id string) map[string]any {
+func (s *Server) usersInfo(team, id string) map[string]any {
 	u, ok := s.user(id)
 	if !ok {
 		return fail("user_not_found")
 	}
-	return map[string]any{"ok": true, "user": s.userObject(u)}
+	return map[string]any{"ok": true, "user": userObject(team, u)}
 }
 
-// userObject is a user as users.info and users.list describe them.
-func (s *Server) userObject(u User) map[string]any {
+// userObject is a user of team as users.info and users.list describe them.
+func userObject(team string, u User) map[string]any {
 	return map[string]any{
-		"id": u.ID, "team_id": s.teamID(), "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
+		"id": u.ID, "team_id": team, "name": u.Name, "real_name": u.RealName, "deleted": u.Deleted,
 		"tz": u.TZ, "locale": u.Locale, "is_admin": u.Admin, "is_bot": false,
 		"profile": map[string]any{"real_name": u.RealName, "display_name": u.Name},
 	}
 }
 
-func (s *Server) teamID() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.team
-}
-
 // usersList pages through the users added with AddUser, in ID order:
 // cursor is where the page starts, limit its size (Slack's default 0
 // means "as many as it likes": here 100, at most 1000).
-func (s *Server) usersList(cursor, limit string) map[string]any {
+func (s *Server) usersList(team, cursor, limit string) map[string]any {
 	n, _ := strconv.Atoi(limit)
 	if n <= 0 {
 		n = 100
@@ -184,7 +179,7 @@ func (s *Server) usersList(cursor, limit string) map[string]any {
 	s.mu.Unlock()
 	members := make([]any, len(page))
 	for i, u := range page {
-		members[i] = s.userObject(u)
+		members[i] = userObject(team, u)
 	}
 	next := ""
 	if from+len(page) < len(ids) {
@@ -194,8 +189,9 @@ func (s *Server) usersList(cursor, limit string) map[string]any {
 }
 
 // conversationsOpen opens a DM (one user) or a group DM (2 to 8 users).
-// Its IDs are stable: the same users always get the same conversation.
-func (s *Server) conversationsOpen(users string) map[string]any {
+// Its IDs are stable: the same users always get the same conversation;
+// the same users in another workspace (AddWorkspace) get another one.
+func (s *Server) conversationsOpen(team, users string) map[string]any {
 	ids := strings.Split(users, ",")
 	if users == "" || len(ids) > 8 {
 		return fail("invalid_users")
@@ -207,11 +203,12 @@ func (s *Server) conversationsOpen(users string) map[string]any {
 			return fail("user_disabled")
 		}
 	}
+	in := s.channelPrefix(team)
 	if len(ids) == 1 {
-		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + ids[0], "is_im": true}}
+		return map[string]any{"ok": true, "channel": map[string]any{"id": "D" + in + ids[0], "is_im": true}}
 	}
 	sort.Strings(ids)
-	return map[string]any{"ok": true, "channel": map[string]any{"id": "G" + strings.Join(ids, ""), "is_mpim": true}}
+	return map[string]any{"ok": true, "channel": map[string]any{"id": "G" + in + strings.Join(ids, ""), "is_mpim": true}}
 }
 
 // chat answers chat.postMessage with a fresh ts, and chat.update.

@@ -6,6 +6,9 @@
 // assert on what the bot did, and it can fail on demand (429 with
 // Retry-After, 5xx, Slack error strings, or down altogether).
 //
+// It answers for one workspace (SetTeam) by default, and for more, each
+// known by its bot token (AddWorkspace); each call records its token.
+//
 // It also builds what Slack sends: signed slash commands, block_actions and
 // view_submission payloads and Socket Mode envelopes, from Slack's own
 // documented examples (fixtures/), with only IDs, text and values changed.

@@ -37,6 +37,9 @@ type Server struct {
 	// conversations.history: the only messages it returns.
 	tagged map[string][]map[string]any
 	oauth  oauthCodes // oauth.go
+	// workspaces are the workspaces other than team, by token
+	// (AddWorkspace): any other xoxb- token acts in team.
+	workspaces map[string]Workspace
 }
 
 // User is a member of the fake workspace, as users.info describes them.
@@ -75,6 +78,7 @@ func New() *Server {
 	s := &Server{
 		counts: map[string]int{}, succeeded: map[string]int{}, record: true, changed: make(chan struct{}),
 		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{}, tagged: map[string][]map[string]any{}, team: Team,
+		workspaces: map[string]Workspace{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.socketURL = "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"

@@ -1,0 +1,239 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Many workspaces. Each Web API call is made with the bot token of the
+// workspace it concerns: the member's, the channel's, the interaction's.
+// Tokens come from two places:
+//
+//   - Options.BotToken (SLACK_BOT_TOKEN), one workspace's token: auth.test
+//     at Start tells which workspace. If auth.test failed, the token acts
+//     for any workspace, as a single-workspace bot always did.
+//   - Options.Installs, the installations by OAuth (Install): each token
+//     sealed with Options.Sealer, opened when first needed and kept in
+//     memory for installTTL.
+//
+// The single token's workspace comes first; a workspace with neither is
+// not served (Serves), and a call for it fails with errNotInstalled.
+
+// Sealer seals the bot tokens kept in the InstallStore. aad is the
+// tenant's String(): a sealed token copied into another workspace's
+// record does not open.
+type Sealer interface {
+	Seal(plain []byte, aad string) ([]byte, error)
+	Open(sealed []byte, aad string) ([]byte, error)
+}
+
+// How long an opened installation is kept in memory: another replica's
+// uninstall reaches this one within installTTL. A workspace found without
+// one is remembered for less, so that an install on another replica is
+// soon seen here.
+const (
+	installTTL    = time.Minute
+	notInstallTTL = 10 * time.Second
+	maxInstalls   = 100_000
+)
+
+// workspace is what the adapter needs to act in one workspace.
+type workspace struct {
+	team    string // "" for the single token while its team is unknown
+	botUser string
+	api     webAPI
+}
+
+// workspaces is the registry of the workspaces the adapter acts in.
+type workspaces struct {
+	single   *workspace // Options.BotToken's; nil without
+	installs bot.InstallStore
+	sealer   Sealer
+	dial     func(token string) webAPI
+	// opened are the installations opened lately, by team; nil: the team
+	// has none (or none installed).
+	opened *cache[string, *workspace]
+
+	mu sync.Mutex
+	// singleTeam is the single token's workspace, from auth.test; "" when
+	// unknown: the token then acts for any workspace.
+	singleTeam string
+	// dropped are the workspaces the single token no longer serves, after
+	// their uninstall, until restart.
+	dropped map[string]bool
+}
+
+func newWorkspaces(o Options, dial func(token string) webAPI) *workspaces {
+	w := &workspaces{installs: o.Installs, sealer: o.Sealer, dial: dial, dropped: map[string]bool{},
+		opened: newCache[string, *workspace](installTTL, maxInstalls)}
+	if o.BotToken != "" {
+		w.single = &workspace{api: dial(o.BotToken)}
+	}
+	return w
+}
+
+// singleFor returns the single token's workspace if it acts for team:
+// exactly (exact), or as a token whose team is unknown (!exact).
+func (w *workspaces) singleFor(team string, exact bool) *workspace {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.single == nil || w.dropped[team] {
+		return nil
+	}
+	if w.singleTeam == team || !exact && w.singleTeam == "" {
+		return w.single
+	}
+	return nil
+}
+
+// setSingle records the single token's workspace, from auth.test.
+func (w *workspaces) setSingle(team, botUser string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.singleTeam = team
+	w.single = &workspace{team: team, botUser: botUser, api: w.single.api}
+}
+
+// errNotInstalled is a call for a workspace the adapter has no token
+// for. It is EINTERNAL, not EGONE: EGONE tells the core a member left,
+// and it then declines their proposals and drops what it owed them, when
+// the workspace may reinstall the app and find everything as it was. A
+// job failing with EINTERNAL is retried later, but Serves says no for
+// the workspace, so the scheduler leaves its jobs alone until it is
+// installed again (or erased); a notice is not kept for later
+// (only EUNAVAILABLE is). Its key says, should a member ever read it, that
+// the app is not installed in their workspace.
+func errNotInstalled(team string) error {
+	return &bot.Error{Code: bot.EINTERNAL, Key: "install.not_installed", Err: fmt.Errorf("slack: no bot token for workspace %s", team)}
+}
+
+// notInstalled reports whether err is errNotInstalled.
+func notInstalled(err error) bool {
+	var e *bot.Error
+	return errors.As(err, &e) && e.Key == "install.not_installed"
+}
+
+// lookup returns the workspace of team: the single token's, an
+// installation's, or errNotInstalled. Other errors are the store's
+// (EUNAVAILABLE): the workspace may well be installed.
+func (a *Adapter) lookup(ctx context.Context, team string) (*workspace, error) {
+	w := a.ws
+	if s := w.singleFor(team, true); s != nil {
+		return s, nil
+	}
+	if w.installs != nil && team != "" {
+		ws, ok := w.opened.get(team)
+		if !ok {
+			var err error
+			if ws, err = a.openInstall(ctx, team); err != nil {
+				return nil, err
+			}
+		}
+		if ws != nil {
+			return ws, nil
+		}
+	}
+	if s := w.singleFor(team, false); s != nil {
+		return s, nil
+	}
+	return nil, errNotInstalled(team)
+}
+
+// openInstall reads team's installation and opens its token, and keeps
+// the outcome for a while. nil, nil: no installation.
+func (a *Adapter) openInstall(ctx context.Context, team string) (*workspace, error) {
+	w := a.ws
+	t := bot.Tenant{Platform: Platform, Workspace: team}
+	in, err := w.installs.Installation(ctx, t)
+	switch {
+	case bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !in.Installed():
+		w.opened.putFor(team, nil, notInstallTTL)
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	token, err := w.sealer.Open(in.Token, t.String())
+	if err != nil || !strings.HasPrefix(string(token), "xoxb-") {
+		// A key changed without the tokens being sealed again, or a
+		// record moved: the workspace must install the app again.
+		a.log.Error("slack: the token of an installation does not open", "team", team, "err", err)
+		w.opened.putFor(team, nil, notInstallTTL)
+		return nil, nil
+	}
+	ws := &workspace{team: team, botUser: in.BotUser, api: w.dial(string(token))}
+	w.opened.put(team, ws)
+	return ws, nil
+}
+
+// clientOf returns the Web API client of team's workspace. A workspace
+// without a token is logged, with its ID.
+func (a *Adapter) clientOf(ctx context.Context, team string) (webAPI, error) {
+	ws, err := a.lookup(ctx, team)
+	if err != nil {
+		if notInstalled(err) {
+			a.log.Warn("slack: no token for the workspace; nothing sent", "team", team)
+		}
+		return nil, err
+	}
+	return ws.api, nil
+}
+
+var _ bot.Serving = (*Adapter)(nil)
+
+// Serves implements bot.Serving: the single token's workspace (any
+// workspace while it is unknown) and the workspaces with an installation,
+// but none that uninstalled the app. When the store cannot tell, the
+// workspace is served: its work then fails and is retried as usual.
+func (a *Adapter) Serves(ctx context.Context, t bot.Tenant) bool {
+	if t.Platform != Platform {
+		return false
+	}
+	_, err := a.lookup(ctx, t.Workspace)
+	return !notInstalled(err)
+}
+
+// served lists the workspaces the adapter acts in now, for the reads of
+// the directory: the single token's, then each installation's.
+func (a *Adapter) served(ctx context.Context) ([]*workspace, error) {
+	w := a.ws
+	var out []*workspace
+	w.mu.Lock()
+	single := w.single
+	if single != nil && !w.dropped[w.singleTeam] {
+		out = append(out, single)
+	}
+	w.mu.Unlock()
+	if w.installs == nil {
+		return out, nil
+	}
+	ins, err := w.installs.Installations(ctx, Platform)
+	if err != nil {
+		return out, err
+	}
+	for _, in := range ins {
+		team := in.Tenant.Workspace
+		if !in.Installed() {
+			continue
+		}
+		ws, err := a.lookup(ctx, team)
+		if err != nil || ws == single { // the single token's team: listed
+			continue
+		}
+		out = append(out, ws)
+	}
+	return out, nil
+}
+
+// dialer returns how the adapter makes a Web API client for a token.
+func dialer(o Options) func(token string) webAPI {
+	return func(token string) webAPI {
+		return slack.New(token, slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(o.HTTPClient))
+	}
+}
