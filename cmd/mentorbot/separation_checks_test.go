@@ -323,6 +323,39 @@ func mustSlackSeparate(t *testing.T, w *sepWorld, all []*sepTenant) {
 	}
 }
 
+// mustDiscordIntros checks where Discord pairs met: the intro channel
+// (one setting for every server) is a channel of g1, so g1's pairs meet
+// in private threads there, and g2's by DM: no thread of one server's
+// channel holds another's members, and no introduction is lost.
+func mustDiscordIntros(t *testing.T, w *sepWorld, g1, g2 *sepTenant) {
+	t.Helper()
+	threads := 0
+	for _, th := range w.rest.Threads() {
+		if th.Parent != w.intro {
+			t.Errorf("got a thread in channel %s, want threads in the intro channel only", th.Parent)
+			continue
+		}
+		threads++
+		for _, u := range th.Members {
+			if !g1.has(u) || u == g2.Bob || u == g2.Carol {
+				t.Errorf("got %s added to a thread of %s's channel, want members of %s only", u, g1.Name, g1.Name)
+			}
+		}
+	}
+	if threads != g1.Pairs {
+		t.Errorf("got %d threads in %s's intro channel, want one per pair of %s (%d)", threads, g1.Name, g1.Name, g1.Pairs)
+	}
+	for _, u := range []string{g2.Bob, g2.Carol} {
+		found := false
+		for _, m := range w.rest.DMs(u) {
+			found = found || len(m.Embeds) == 1 && strings.HasPrefix(m.Embeds[0].Title, "Introduction: go")
+		}
+		if !found {
+			t.Errorf("got no introduction by DM to %s of %s, want one", u, g2.Name)
+		}
+	}
+}
+
 // mustOwnFigures checks that a digest sent to one of tns (a digest names
 // nobody: its figures are what tell whose it is) counts their pairs.
 func mustOwnFigures(t *testing.T, what, text string, tns []*sepTenant) {
@@ -353,6 +386,13 @@ func mustDiscordSeparate(t *testing.T, w *sepWorld, all []*sepTenant) {
 		for _, u := range tn.users() {
 			if ch := w.rest.DMChannel(u); ch != "" {
 				to[ch] = append(to[ch], tn)
+			}
+		}
+	}
+	for _, th := range w.rest.Threads() {
+		for _, tn := range all {
+			if tn.Tenant.Workspace == w.introGuild && th.Parent == w.intro {
+				to[th.ID] = []*sepTenant{tn}
 			}
 		}
 	}

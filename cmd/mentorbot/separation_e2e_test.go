@@ -57,6 +57,7 @@ func TestSeparation(t *testing.T) {
 	for _, tn := range all {
 		mustPairs(t, w, tn, all)
 	}
+	t.Run("Introductions", func(t *testing.T) { mustDiscordIntros(t, w, G1, G2) })
 
 	t.Run("CheckIn", func(t *testing.T) {
 		clock.Advance(3*24*time.Hour + time.Hour)

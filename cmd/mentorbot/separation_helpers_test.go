@@ -88,6 +88,9 @@ type sepWorld struct {
 	rest  *discordtest.REST
 	// discord sends interactions to the one endpoint, by server.
 	discord map[string]*discordtest.Client
+	// intro is DISCORD_INTRO_CHANNEL_ID, a channel of the first Discord
+	// server added: one setting for every server the bot is in.
+	intro, introGuild string
 	// tokens is the bot token each Slack workspace's calls must carry
 	// (installSlackWorkspace sets it).
 	tokens map[string]string
@@ -100,16 +103,18 @@ func mustStartSeparation(t *testing.T) *sepWorld {
 	t.Helper()
 	rest := discordtest.NewREST(t)
 	signer := discordtest.MustSigner(t)
+	intro := discordGuild(t)
 	a := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
 		m.Config.Tick = -1 // the test drives time: no scheduler
 		// No DISCORD_GUILD_ID: /mentor is registered globally, for every
 		// server the bot is in.
-		m.Config.Discord = main.DiscordConfig{BotToken: discordToken, AppID: discordApp, APIURL: rest.URL(), PublicKey: signer.PublicKey()}
+		m.Config.Discord = main.DiscordConfig{BotToken: discordToken, AppID: discordApp, APIURL: rest.URL(), PublicKey: signer.PublicKey(),
+			IntroChannelID: intro}
 	})
 	if a.m.SlackAdapter() == nil || a.m.HTTPURL() == "" {
 		t.Fatal("got no Slack adapter or no HTTP server, want both adapters in one process")
 	}
-	w := &sepWorld{m: a.m, fake: a.fake, a: a, slack: map[string]*world{a.team: a}, rest: rest,
+	w := &sepWorld{m: a.m, fake: a.fake, a: a, intro: intro, slack: map[string]*world{a.team: a}, rest: rest,
 		discord: map[string]*discordtest.Client{}, tokens: map[string]string{a.team: "xoxb-test"}, bases: map[string]int64{a.team: 0}}
 	endpoint := a.m.HTTPURL() + "/discord/interactions"
 	w.discord[""] = discordtest.HTTPClient(rest, signer, endpoint, discordApp, "")
@@ -142,10 +147,15 @@ func installSlackWorkspace(t *testing.T, w *sepWorld, team string) {
 	w.tokens[team] = "xoxb-test"
 }
 
-// addDiscord returns a client for a new server of the bot.
+// addDiscord returns a client for a new server of the bot. The intro
+// channel is in the first.
 func (w *sepWorld) addDiscord(t *testing.T) (string, *discordtest.Client) {
 	t.Helper()
 	guild := discordGuild(t)
+	if len(w.discord) == 1 {
+		w.rest.SetChannelGuild(w.intro, guild)
+		w.introGuild = guild
+	}
 	base := w.discord[""]
 	c := *base
 	c.Guild = guild
