@@ -202,6 +202,15 @@ func mustForgotten(t *testing.T, w *sepWorld, gone, kept *sepTenant, hits []stri
 			keptHits = append(keptHits, h)
 		}
 	}
+	if gone.Alice == kept.Alice {
+		// Her ID is this run's alone: outside kept's keys, no key of
+		// the store (a global one included) may name her.
+		for _, h := range hits {
+			if strings.Contains(h, gone.Alice) && !strings.Contains(h, kept.Tenant.Workspace) && !strings.Contains(h, gone.Tenant.Workspace) {
+				t.Errorf("got alice in a key of no tenant after she was forgotten in %s: %s", gone.Name, h)
+			}
+		}
+	}
 	if len(goneHits) > 0 {
 		t.Errorf("got alice still in %s's keys:\n  %s", gone.Name, strings.Join(goneHits, "\n  "))
 	}
