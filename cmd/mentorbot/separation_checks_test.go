@@ -220,8 +220,9 @@ func mustForgotten(t *testing.T, w *sepWorld, gone, kept *sepTenant, hits []stri
 }
 
 // slackOwner returns the tenant a Slack call was for, by where it went:
-// a member's DM, a group DM, a managers' channel, a response_url or a
-// trigger of a workspace's request. Nil when it names no tenant's place.
+// a member's DM, a group DM, a managers' channel (a file's too, from its
+// ID), a response_url or a trigger of a workspace's request. Nil when it
+// names no tenant's place (auth.test, users.list).
 func slackOwner(w *sepWorld, c slackfake.Call, uploads map[string]string, all []*sepTenant) []*sepTenant {
 	var users []string
 	channel := c.Get("channel")
@@ -230,6 +231,9 @@ func slackOwner(w *sepWorld, c slackfake.Call, uploads map[string]string, all []
 		channel = c.Get("channel_id")
 	case "upload":
 		channel = uploads[strings.TrimPrefix(c.Path, "/upload/")]
+	case "files.getUploadURLExternal":
+		id, _ := c.Answer["file_id"].(string)
+		channel = uploads[id]
 	case "conversations.open":
 		users = strings.Split(c.Get("users"), ",")
 	case "views.publish", "users.info":
@@ -330,6 +334,7 @@ func mustSlackSeparate(t *testing.T, w *sepWorld, all []*sepTenant) {
 	if checked < 20 {
 		t.Errorf("got %d Slack calls traced to a tenant, want the whole play's", checked)
 	}
+	t.Logf("%d of %d Slack calls traced to a tenant", checked, len(w.fake.Calls("")))
 }
 
 // mustDiscordIntros checks where Discord pairs met: the intro channel
@@ -434,4 +439,5 @@ func mustDiscordSeparate(t *testing.T, w *sepWorld, all []*sepTenant) {
 	if checked < 20 {
 		t.Errorf("got %d Discord messages traced to a tenant, want the whole play's", checked)
 	}
+	t.Logf("%d Discord messages traced to a tenant; %d calls checked for marks of two", checked, len(w.rest.Calls()))
 }

@@ -114,9 +114,8 @@ func TestSeparation(t *testing.T) {
 		if !ok {
 			t.Fatalf("got buttons %+v, want the confirmation's", r.Data.Buttons())
 		}
-		done := w.discord[g1].Send(t, discordtest.ClickInChannel(discordApp, g1, dAlice, discordCommandChannel, discordGuild(t), b.CustomID))
-		if done.Data == nil || done.Data.Text() != en("forget.done") {
-			t.Fatalf("got %+v, want %q", done.Data, en("forget.done"))
+		if got := discordText(t, w, g1, discordtest.ClickInChannel(discordApp, g1, dAlice, discordCommandChannel, discordGuild(t), b.CustomID)); got != en("forget.done") {
+			t.Fatalf("got %q, want %q", got, en("forget.done"))
 		}
 		hits := storetest.Mentions(t, w.m.Store, A.Alice, B.Alice, dAlice)
 		mustForgotten(t, w, A, B, hits)

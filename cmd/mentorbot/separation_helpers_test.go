@@ -244,3 +244,22 @@ func names(tns []*sepTenant) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// discordText sends p in guild and returns the text of its answer: the
+// response, or on a busy machine the edit that completes a deferred one.
+func discordText(t *testing.T, w *sepWorld, guild string, p discordtest.Payload) string {
+	t.Helper()
+	r := w.discord[guild].Send(t, p)
+	if r.Type != discordtest.DeferredMessage && r.Type != discordtest.DeferredUpdate {
+		if r.Data == nil {
+			t.Fatalf("got response %d without data, want a message", r.Type)
+		}
+		return r.Data.Text()
+	}
+	var edits []discordtest.Message
+	w.rest.WaitFor(t, "the deferred answer", func() bool {
+		edits = w.rest.Edits(p.Token())
+		return len(edits) > 0
+	})
+	return edits[0].Text()
+}
