@@ -40,7 +40,7 @@ func tenantPairs(t *testing.T, w *sepWorld, tn *sepTenant) map[string]bot.Pair {
 
 // mustPairs checks that tn has exactly its own pairs: alice with each of
 // its mentees, all members of tn.
-func mustPairs(t *testing.T, w *sepWorld, tn *sepTenant, all []*sepTenant) {
+func mustPairs(t *testing.T, w *sepWorld, tn *sepTenant) {
 	t.Helper()
 	pairs := tenantPairs(t, w, tn)
 	if len(pairs) != tn.Pairs {

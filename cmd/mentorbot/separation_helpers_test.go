@@ -147,9 +147,9 @@ func installSlackWorkspace(t *testing.T, w *sepWorld, team string) {
 	w.tokens[team] = "xoxb-test"
 }
 
-// addDiscord returns a client for a new server of the bot. The intro
-// channel is in the first.
-func (w *sepWorld) addDiscord(t *testing.T) (string, *discordtest.Client) {
+// addDiscord adds a server of the bot, with a client for it in w.discord,
+// and returns its ID. The intro channel is in the first.
+func (w *sepWorld) addDiscord(t *testing.T) string {
 	t.Helper()
 	guild := discordGuild(t)
 	if len(w.discord) == 1 {
@@ -160,7 +160,7 @@ func (w *sepWorld) addDiscord(t *testing.T) (string, *discordtest.Client) {
 	c := *base
 	c.Guild = guild
 	w.discord[guild] = &c
-	return guild, &c
+	return guild
 }
 
 // discordAs sends /mentor sub in tn's server as user, with the display
