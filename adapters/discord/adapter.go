@@ -107,6 +107,9 @@ type Adapter struct {
 
 	dms      sync.Map  // user ID -> DM channel ID
 	dmClosed closedDMs // members whose DMs were found closed
+	// introGuild is the server of Config.IntroChannelID, once read
+	// (platform.go).
+	introGuild atomic.Value
 
 	mu     sync.Mutex
 	closed bool

@@ -24,7 +24,7 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 			return err
 		}
 	}
-	if a.cfg.IntroChannelID != "" && (a.cfg.GuildID == "" || a.cfg.GuildID == members[0].Workspace) {
+	if a.cfg.IntroChannelID != "" && a.introGuildOf(ctx) == members[0].Workspace {
 		err := a.introduceInThread(ctx, members, msg)
 		if err == nil || bot.ErrorCode(err) == bot.EGONE {
 			return err
@@ -36,6 +36,32 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 		errs = append(errs, a.Send(ctx, m, msg))
 	}
 	return errors.Join(errs...)
+}
+
+// introGuildOf returns the server of the intro channel: GuildID when set
+// (the channel is documented as one of its channels), else read once from
+// Discord. A bot in many servers has one intro channel, in one of them:
+// another server's pairs must not meet there, where that server's
+// moderators would read them. "" when the channel cannot be read: DMs,
+// and another try at the next introduction.
+func (a *Adapter) introGuildOf(ctx context.Context) string {
+	if a.cfg.GuildID != "" {
+		return a.cfg.GuildID
+	}
+	if g, ok := a.introGuild.Load().(string); ok {
+		return g
+	}
+	var ch *discordgo.Channel
+	err := a.restCall(ctx, "get intro channel", func(opt discordgo.RequestOption) (err error) {
+		ch, err = a.rest.Channel(a.cfg.IntroChannelID, opt)
+		return err
+	})
+	if err != nil || ch == nil || ch.GuildID == "" {
+		a.log.Warn("intro channel unreadable: sending DMs", "channel", a.cfg.IntroChannelID, "code", string(bot.ErrorCode(coded(err, ""))), "err", err)
+		return ""
+	}
+	a.introGuild.Store(ch.GuildID)
+	return ch.GuildID
 }
 
 // introduceInThread posts the introduction in a new private thread of the

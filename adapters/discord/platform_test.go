@@ -80,6 +80,38 @@ func TestIntroduce(t *testing.T) {
 			t.Errorf("got %d threads and %d DMs, want DMs outside the configured server", len(h.REST.Threads()), len(h.REST.DMs(mentee)))
 		}
 	})
+	// Without DISCORD_GUILD_ID the bot serves every server it is in, and
+	// the one intro channel belongs to one of them: the adapter reads
+	// which, and pairs of any other server meet by DM.
+	t.Run("GlobalCommandsOtherServerGetsDMs", func(t *testing.T) {
+		h := MustHarness(t, withChannel, func(o *HarnessOptions) { o.Config.GuildID = "" })
+		h.REST.SetChannelGuild(introChannel, h.Guild)
+		elsewhere := []bot.MemberID{{Platform: "discord", Workspace: "1", User: mentor1}, {Platform: "discord", Workspace: "1", User: mentee}}
+		if err := h.Adapter.Introduce(ctx, elsewhere, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		if len(h.REST.Threads()) != 0 || len(h.REST.DMs(mentee)) != 1 {
+			t.Fatalf("got %d threads and %d DMs, want DMs for a server the intro channel is not in", len(h.REST.Threads()), len(h.REST.DMs(mentee)))
+		}
+		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		if th := h.REST.Threads(); len(th) != 1 || th[0].Parent != introChannel {
+			t.Errorf("got threads %+v, want the channel's own server's pair in a thread", th)
+		}
+		if n := len(h.REST.CallsTo("GET channels/")); n != 1 {
+			t.Errorf("got %d reads of the intro channel, want one", n)
+		}
+	})
+	t.Run("GlobalCommandsUnknownChannelGetsDMs", func(t *testing.T) {
+		h := MustHarness(t, withChannel, func(o *HarnessOptions) { o.Config.GuildID = "" })
+		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
+			t.Fatal(err)
+		}
+		if len(h.REST.Threads()) != 0 || len(h.REST.DMs(mentor1)) != 1 {
+			t.Errorf("got %d threads and %d DMs, want DMs when the channel's server is unknown", len(h.REST.Threads()), len(h.REST.DMs(mentor1)))
+		}
+	})
 	t.Run("ErrGoneInDMs", func(t *testing.T) {
 		h := MustHarness(t)
 		h.REST.CloseDMs(mentee)

@@ -70,6 +70,7 @@ type REST struct {
 	expired     map[string]bool
 	gone        map[string]bool
 	names       map[string]string
+	guildOf     map[string]string // channel -> its server (SetChannelGuild)
 	faults      []*fault
 	holds       []*hold
 	drops       []*fault
@@ -103,7 +104,7 @@ func NewREST(tb testing.TB) *REST {
 	f := &REST{
 		next: 1_300_000_000_000_000_000, dmOf: map[string]string{}, userOf: map[string]string{},
 		threads: map[string]*Thread{}, closedDMs: map[string]bool{}, expired: map[string]bool{},
-		gone: map[string]bool{}, names: map[string]string{},
+		gone: map[string]bool{}, names: map[string]string{}, guildOf: map[string]string{},
 	}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	tb.Cleanup(f.Server.Close)
@@ -130,6 +131,12 @@ func (f *REST) Leave(user string) { f.locked(func() { f.gone[user] = true }) }
 
 // SetName sets the nickname GET guilds/{g}/members/{user} returns.
 func (f *REST) SetName(user, nick string) { f.locked(func() { f.names[user] = nick }) }
+
+// SetChannelGuild makes channel a text channel of guild, for GET
+// channels/{channel}; other channels are unknown (10003).
+func (f *REST) SetChannelGuild(channel, guild string) {
+	f.locked(func() { f.guildOf[channel] = guild })
+}
 
 // RateLimit answers the next n calls whose route starts with route (like
 // "POST channels/") with a 429 shaped like Discord's documented sample,
