@@ -28,7 +28,7 @@ func TestSeparation(t *testing.T) {
 	w := mustStartSeparation(t)
 	clock := w.m.Clock.(*bot.ManualClock)
 
-	sa, sb := w.a, w.addSlack(t)
+	sa, sb := w.a, w.addSlack(t, "U2ADMIN")
 	// B's members have A's names; their own IDs, as Slack gives them.
 	twin := func(u slackfake.User, id string) slackfake.User { u.ID = id; return u }
 	castA := slackCast{alice, bob, slackfake.User{}, admin}
@@ -83,7 +83,7 @@ func TestSeparation(t *testing.T) {
 		for _, tn := range []*sepTenant{A, B} {
 			s, c := slackOf[tn], castOf[tn]
 			MustContain(t, s.MustCommand(c.manager, "admin export"), "Your export is on its way")
-			mustExportCSV(t, tn, all, slackFile(t, w, "D"+c.manager.ID, ".csv"))
+			mustExportCSV(t, tn, all, slackFile(t, w, w.fake.DM(tn.Tenant.Workspace, c.manager.ID), ".csv"))
 		}
 		for _, tn := range []*sepTenant{G1, G2} {
 			w.discordAs(t, tn, tn.Manager, "ada", "admin export")
@@ -95,7 +95,7 @@ func TestSeparation(t *testing.T) {
 		for _, tn := range []*sepTenant{A, B} {
 			s, c := slackOf[tn], castOf[tn]
 			MustContain(t, s.MustCommand(c.alice, "export-me"), en("exportme.done"))
-			mustOnly(t, "export-me of alice in "+tn.Name, slackFile(t, w, "D"+c.alice.ID, ".json"), tn, all)
+			mustOnly(t, "export-me of alice in "+tn.Name, slackFile(t, w, w.fake.DM(tn.Tenant.Workspace, c.alice.ID), ".json"), tn, all)
 		}
 		// Alice's one DM channel gets her data of G1, then of G2.
 		for i, tn := range []*sepTenant{G1, G2} {

@@ -104,7 +104,7 @@ func mustStartSeparation(t *testing.T) *sepWorld {
 	rest := discordtest.NewREST(t)
 	signer := discordtest.MustSigner(t)
 	intro := discordGuild(t)
-	a := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) {
+	a := MustStartSlack(t, withOAuth(t), func(m *main.Main, _ *slackfake.Server) {
 		m.Config.Tick = -1 // the test drives time: no scheduler
 		// No DISCORD_GUILD_ID: /mentor is registered globally, for every
 		// server the bot is in.
@@ -124,27 +124,27 @@ func mustStartSeparation(t *testing.T) *sepWorld {
 // addSlack makes a second workspace on the same fake Slack and the same
 // Main, installs the bot there, and returns its helpers. Its response
 // URLs are numbered apart from the first workspace's.
-func (w *sepWorld) addSlack(t *testing.T) *world {
+func (w *sepWorld) addSlack(t *testing.T, installer string) *world {
 	t.Helper()
 	s := &world{tb: t, m: w.m, fake: w.fake, team: newTeam(t)}
 	w.bases[s.team] = int64(len(w.slack)) << 20
 	s.seq.Store(w.bases[s.team])
 	w.slack[s.team] = s
-	installSlackWorkspace(t, w, s.team)
+	installSlackWorkspace(t, w, s.team, installer)
 	return s
 }
 
-// installSlackWorkspace makes Slack workspace team known to the bot, and
-// sets the token its calls must carry. The single-token adapter of today
-// serves any workspace that sends it a signed request, with
-// SLACK_BOT_TOKEN: nothing to do. With OAuth installs, this is where the
-// workspace is installed (GET /slack/install, the fake's consent, then
-// GET /slack/oauth_redirect) and w.tokens[team] becomes the token the
-// fake issued for it: the separation test then also checks that every
-// call for the workspace uses it, and no other.
-func installSlackWorkspace(t *testing.T, w *sepWorld, team string) {
+// installSlackWorkspace installs the bot on Slack workspace team by
+// OAuth, as its admin installer does (GET /slack/install, the fake's
+// consent, then GET /slack/oauth_redirect), with no restart of the Main,
+// and sets w.tokens[team] to the token the fake issued for it: the
+// separation test then checks that every call for the workspace uses it,
+// and no other.
+func installSlackWorkspace(t *testing.T, w *sepWorld, team, installer string) {
 	t.Helper()
-	w.tokens[team] = "xoxb-test"
+	token := "xoxb-" + strings.ToLower(team)
+	installByOAuth(t, w.m, w.fake, "code-"+team, slackfake.Grant{Team: team, TeamName: team, Token: token, BotUser: "UBOT", Installer: installer})
+	w.tokens[team] = token
 }
 
 // addDiscord adds a server of the bot, with a client for it in w.discord,

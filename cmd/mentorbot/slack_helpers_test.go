@@ -295,8 +295,9 @@ func (w *world) submit(user slackfake.User, open slackfake.Call, values map[stri
 // dms waits for n messages posted to user's DM that match, and returns them.
 func (w *world) dms(user slackfake.User, n int, match func(slackfake.Call) bool) []slackfake.Call {
 	w.tb.Helper()
+	dm := w.fake.DM(w.team, user.ID) // not inside the match: WaitCalls holds the fake's lock
 	return w.fake.WaitCalls(w.tb, "chat.postMessage", n, func(c slackfake.Call) bool {
-		return c.Get("channel") == "D"+user.ID && (match == nil || match(c))
+		return c.Get("channel") == dm && (match == nil || match(c))
 	}, wait)
 }
 

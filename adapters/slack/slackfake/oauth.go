@@ -92,6 +92,10 @@ func (s *Server) oauthAccess(c Call) map[string]any {
 	}
 	if g.Team != "" {
 		res["team"] = map[string]any{"id": g.Team, "name": g.TeamName}
+		// The token issued acts in its workspace from now on, as Slack's.
+		if g.Token != "" {
+			s.AddWorkspace(g.Team, g.Token, g.BotUser)
+		}
 	}
 	if g.Enterprise != "" {
 		res["enterprise"] = map[string]any{"id": g.Enterprise, "name": "Grid " + g.Enterprise}
