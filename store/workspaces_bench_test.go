@@ -55,9 +55,9 @@ func BenchmarkManyWorkspaces(b *testing.B) {
 }
 
 const (
-	tickEvery  = time.Second
+	tickEvery  = 10 * time.Second       // MENTORBOT_TICK's default
 	probeJobs  = 5                      // per quiet workspace and phase
-	probeSpan  = 4 * time.Second        // the probes fall due over this
+	probeSpan  = 30 * time.Second       // the probes fall due over this
 	digestSlow = 500 * time.Millisecond // the busy workspace's post
 )
 
@@ -137,9 +137,9 @@ func runManyWorkspaces(b *testing.B, nQuiet, backlog int) {
 	for _, p := range phases {
 		b.Log(p.row(base))
 	}
-	b.ReportMetric(phases[1].late[len(phases[1].late)-1].Seconds()/tickEvery.Seconds(), "max-late-ticks")
+	b.ReportMetric(pct(phases[1].wait, 0.99).Seconds()/pct(base.wait, 0.99).Seconds(), "wait-p99-vs-baseline")
 
-	digests(b, rec, clock, newBot(bot.Config{}, plat), newBot(bot.Config{}, plat, busyPlat), busy)
+	digests(b, rec, clock, newBot(bot.Config{}, plat), newBot(bot.Config{}, plat, busyPlat))
 }
 
 // buildWorkspaces plays 50 members in each workspace through the bot: a
@@ -186,29 +186,31 @@ func buildWorkspaces(b *testing.B, st bot.Store, ts []bot.Tenant) {
 }
 
 // fairPlatform records when each job's message was sent (by its delivery
-// key), and each digest post.
+// key) and in which tick, and each digest post.
 type fairPlatform struct {
 	clock *bot.OffsetClock
 	slow  map[string]time.Duration // a post in these workspaces takes this long
 
 	mu    sync.Mutex
-	sent  map[string]time.Time // workspace|delivery key → when, on the clock
+	tick  int                 // the tick running, numbered within a phase
+	sent  map[string]fairSent // workspace|delivery key → when
 	n     int
-	posts []fairPost
+	posts []time.Time // on the wall clock
+	busy  int         // the busy workspace's post, in posts
 }
 
-type fairPost struct {
-	ws string
-	at time.Time // on the wall clock
+type fairSent struct {
+	at   time.Time // on the bot's clock
+	tick int
 }
 
 func (p *fairPlatform) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.sent == nil {
-		p.sent = map[string]time.Time{}
+		p.sent = map[string]fairSent{}
 	}
-	p.sent[to.Workspace+"|"+msg.Delivery] = p.clock.Now()
+	p.sent[to.Workspace+"|"+msg.Delivery] = fairSent{at: p.clock.Now(), tick: p.tick}
 	p.n++
 	return nil
 }
@@ -218,51 +220,78 @@ func (p *fairPlatform) Introduce(ctx context.Context, members []bot.MemberID, ms
 }
 
 func (p *fairPlatform) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	time.Sleep(p.slow[t.Workspace])
+	slow, ok := p.slow[t.Workspace]
+	time.Sleep(slow)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.posts = append(p.posts, fairPost{ws: t.Workspace, at: time.Now()})
+	if ok {
+		p.busy = len(p.posts)
+	}
+	p.posts = append(p.posts, time.Now())
 	return nil
 }
 
 func (p *fairPlatform) count() int { p.mu.Lock(); defer p.mu.Unlock(); return p.n }
 
-func (p *fairPlatform) sentAt(key string) (time.Time, bool) {
+func (p *fairPlatform) setTick(n int) { p.mu.Lock(); defer p.mu.Unlock(); p.tick = n }
+
+func (p *fairPlatform) sentAt(key string) (fairSent, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	at, ok := p.sent[key]
 	return at, ok
 }
 
-func (p *fairPlatform) takePosts() []fairPost {
+// takePosts returns the times of the posts since the last call, and which
+// was the busy workspace's (-1: none).
+func (p *fairPlatform) takePosts() ([]time.Time, int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	out := p.posts
-	p.posts = nil
-	return out
+	out, busy := p.posts, p.busy
+	p.posts, p.busy = nil, -1
+	return out, busy
 }
 
 type phaseResult struct {
-	name        string
-	late        []time.Duration // of the quiet workspaces' jobs, sorted
-	overOneTick int             // of them, later than one tick
-	ticks       []time.Duration // each tick's wall time
-	drain       time.Duration   // from the phase's start to the busy workspace's last job
-	jobs        int
+	name string
+	// Of the quiet workspaces' jobs: from due to sent (late); from the
+	// start of the first tick at or after the due time (or from the due
+	// time, for a job run in the tick it fell due in) to sent (wait: the
+	// scheduler's own delay); ticks between that first tick and the one
+	// that ran the job (lateTicks, by count).
+	late, wait []time.Duration // sorted
+	lateTicks  map[int]int
+	ticks      []time.Duration // each tick's wall time
+	drain      time.Duration   // from the phase's start to the busy workspace's last job
+	jobs       int
 }
 
-const phaseHeader = "phase                          jobs  ticks  tick p50   tick max | quiet jobs: late p50    p99     max  (max in ticks) >1 tick | p99 vs baseline  drain"
+const phaseHeader = "phase                          jobs ticks  tick p50  tick max | quiet jobs, ticks late: 0    1   2+ | late from due p50    p99    max | wait in tick p50    p99    max | wait p99 vs baseline | backlog drained"
+
+func pct(ds []time.Duration, q float64) time.Duration {
+	return ds[min(len(ds)-1, int(q*float64(len(ds))))]
+}
 
 func (r phaseResult) row(base phaseResult) string {
-	p := func(q float64) time.Duration { return r.late[min(len(r.late)-1, int(q*float64(len(r.late))))] }
 	ticks := slices.Clone(r.ticks)
 	slices.Sort(ticks)
-	ms := func(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
-	baseP99 := base.late[min(len(base.late)-1, int(0.99*float64(len(base.late))))]
-	return fmt.Sprintf("%-28s %6d %6d %9s %10s | %15s %7s %7s  (%.2f) %9d | %14.2fx %7s",
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.0fms", float64(d.Microseconds())/1000) }
+	more := 0
+	for late, n := range r.lateTicks {
+		if late >= 2 {
+			more += n
+		}
+	}
+	drain := "-"
+	if r.drain > 0 {
+		drain = r.drain.Round(time.Millisecond).String()
+	}
+	return fmt.Sprintf("%-28s %6d %5d %9s %9s | %26d %4d %4d | %17s %6s %6s | %16s %6s %6s | %19.2fx | %s",
 		r.name, r.jobs, len(r.ticks), ms(ticks[len(ticks)/2]), ms(ticks[len(ticks)-1]),
-		ms(p(0.5)), ms(p(0.99)), ms(p(1)), p(1).Seconds()/tickEvery.Seconds(), r.overOneTick,
-		p(0.99).Seconds()/baseP99.Seconds(), r.drain.Round(time.Millisecond))
+		r.lateTicks[0], r.lateTicks[1], more,
+		ms(pct(r.late, 0.5)), ms(pct(r.late, 0.99)), ms(pct(r.late, 1)),
+		ms(pct(r.wait, 0.5)), ms(pct(r.wait, 0.99)), ms(pct(r.wait, 1)),
+		pct(r.wait, 0.99).Seconds()/pct(base.wait, 0.99).Seconds(), drain)
 }
 
 type tickFunc func(ctx context.Context, ts ...bot.Tenant) (int, error)
@@ -302,10 +331,13 @@ func fairPhase(b *testing.B, st bot.Store, rec *fairPlatform, clock *bot.OffsetC
 		}
 		storetest.MustOK(b, st.ScheduleJobs(ctx, tn, false, jobs...))
 	}
-	r := phaseResult{name: name}
+	r := phaseResult{name: name, lateTicks: map[int]int{}}
+	var starts []time.Time // of each tick, on the bot's clock
 	wallStart := time.Now()
 	next := time.Now()
 	for {
+		rec.setTick(len(starts))
+		starts = append(starts, clock.Now())
 		t0 := time.Now()
 		n, err := tick(ctx, order...)
 		if err != nil {
@@ -325,26 +357,29 @@ func fairPhase(b *testing.B, st bot.Store, rec *fairPlatform, clock *bot.OffsetC
 		}
 		time.Sleep(time.Until(next))
 	}
-	var last time.Time
 	for key, at := range due {
 		sent, ok := rec.sentAt(key)
 		if !ok {
 			b.Fatalf("%s: the job %s never ran", name, key)
 		}
-		late := max(sent.Sub(at), 0)
-		r.late = append(r.late, late)
-		if late > tickEvery {
-			r.overOneTick++
-		}
+		r.late = append(r.late, max(sent.at.Sub(at), 0))
+		// The first tick that started at or after the due time; a job
+		// that fell due during a tick may run in it, before its turn.
+		first, _ := slices.BinarySearchFunc(starts, at, func(s, at time.Time) int { return s.Compare(at) })
+		first = min(first, sent.tick)
+		r.wait = append(r.wait, max(sent.at.Sub(maxTime(starts[first], at)), 0))
+		r.lateTicks[sent.tick-first]++
 	}
+	var last time.Time
 	for _, k := range busyKeys {
 		sent, ok := rec.sentAt(k)
 		if !ok {
 			b.Fatalf("%s: the busy job %s never ran", name, k)
 		}
-		last = maxTime(last, sent)
+		last = maxTime(last, sent.at)
 	}
 	slices.Sort(r.late)
+	slices.Sort(r.wait)
 	if len(busyKeys) > 0 {
 		r.drain = last.Sub(begin)
 	}
@@ -352,45 +387,42 @@ func fairPhase(b *testing.B, st bot.Store, rec *fairPlatform, clock *bot.OffsetC
 }
 
 // digests posts the digests of the quiet workspaces (one week), then, a
-// week later, of the same and the busy one, whose post takes digestSlow,
-// and reports how much later each quiet workspace's digest came.
-func digests(b *testing.B, rec *fairPlatform, clock *bot.OffsetClock, quietBot, allBot *bot.Bot, busy bot.Tenant) {
+// week later, of the same and the busy one, whose post takes digestSlow.
+// Each workspace's call is the gap between its post and the one before:
+// a workspace posted after the busy one waits for its call, once.
+func digests(b *testing.B, rec *fairPlatform, clock *bot.OffsetClock, quietBot, allBot *bot.Bot) {
 	ctx := context.Background()
 	always := func(string, string, time.Time, time.Time) (bool, error) { return true, nil }
-	run := func(bt *bot.Bot) (map[string]time.Duration, time.Duration, time.Duration) {
+	run := func(bt *bot.Bot) (calls []time.Duration, busyCall, total time.Duration, after int) {
 		clock.Advance(7 * day)
+		rec.takePosts()
 		start := time.Now()
 		if err := bt.PostDueDigests(ctx, clock.Now().Add(-time.Minute), clock.Now(), always); err != nil {
 			b.Fatal(err)
 		}
-		total := time.Since(start)
-		// The busy workspace's whole call: from the post before it (its
-		// settings, its digest, its post).
-		at, busyCall, prev := map[string]time.Duration{}, time.Duration(0), start
-		for _, p := range rec.takePosts() {
-			at[p.ws] = p.at.Sub(start)
-			if p.ws == busy.Workspace {
-				busyCall = p.at.Sub(prev)
+		total = time.Since(start)
+		posts, busy := rec.takePosts()
+		prev := start
+		for i, at := range posts {
+			if i == busy {
+				busyCall, after = at.Sub(prev), len(posts)-1-i
+			} else {
+				calls = append(calls, at.Sub(prev))
 			}
-			prev = p.at
+			prev = at
 		}
-		return at, total, busyCall
+		slices.Sort(calls)
+		return calls, busyCall, total, after
 	}
-	baseAt, baseTotal, _ := run(quietBot)
-	at, total, busyCall := run(allBot)
-	if len(at) != len(baseAt)+1 {
-		b.Fatalf("got %d digests, want %d", len(at), len(baseAt)+1)
+	baseCalls, _, baseTotal, _ := run(quietBot)
+	calls, busyCall, total, after := run(allBot)
+	if len(calls) != len(baseCalls) || busyCall == 0 {
+		b.Fatalf("got %d quiet digests and the busy one's call %v, want %d and a call", len(calls), busyCall, len(baseCalls))
 	}
-	var worst time.Duration
-	for ws, d := range at {
-		if ws != busy.Workspace {
-			worst = max(worst, d-baseAt[ws])
-		}
-	}
-	b.Logf("digests: %d workspaces in %v (%.1f ms each); with the busy one, whose post takes %v: %d in %v (%.2fx); a quiet digest came at most %v later than in the baseline, %.2fx the busy workspace's call (%v)",
-		len(baseAt), baseTotal.Round(time.Millisecond), float64(baseTotal.Microseconds())/1000/float64(len(baseAt)),
-		digestSlow, len(at), total.Round(time.Millisecond), total.Seconds()/baseTotal.Seconds(),
-		worst.Round(time.Millisecond), worst.Seconds()/busyCall.Seconds(), busyCall.Round(time.Millisecond))
+	b.Logf("digests, %d quiet workspaces: in %v, a call p50 %v, max %v; a week later with the busy one, whose post takes %v: in %v (%.2fx), quiet calls p50 %v, max %v, the busy one's call %v, which the %d workspaces posted after it waited for",
+		len(baseCalls), baseTotal.Round(time.Millisecond), pct(baseCalls, 0.5).Round(time.Microsecond*100), pct(baseCalls, 1).Round(time.Microsecond*100),
+		digestSlow, total.Round(time.Millisecond), total.Seconds()/baseTotal.Seconds(),
+		pct(calls, 0.5).Round(time.Microsecond*100), pct(calls, 1).Round(time.Microsecond*100), busyCall.Round(time.Millisecond), after)
 }
 
 func maxTime(a, b time.Time) time.Time {
