@@ -266,7 +266,7 @@ type phaseResult struct {
 	jobs       int
 }
 
-const phaseHeader = "phase                          jobs ticks  tick p50  tick max | quiet jobs, ticks late: 0    1   2+ | late from due p50    p99    max | wait in tick p50    p99    max | wait p99 vs baseline | backlog drained"
+const phaseHeader = "phase                          jobs ticks  tick p50  tick max | quiet jobs, ticks late: 0    1   2+ | late from due p50    p99    max | wait in tick p50    p99    max (in ticks) | wait p99 vs baseline | backlog drained"
 
 func pct(ds []time.Duration, q float64) time.Duration {
 	return ds[min(len(ds)-1, int(q*float64(len(ds))))]
@@ -286,11 +286,11 @@ func (r phaseResult) row(base phaseResult) string {
 	if r.drain > 0 {
 		drain = r.drain.Round(time.Millisecond).String()
 	}
-	return fmt.Sprintf("%-28s %6d %5d %9s %9s | %26d %4d %4d | %17s %6s %6s | %16s %6s %6s | %19.2fx | %s",
+	return fmt.Sprintf("%-28s %6d %5d %9s %9s | %26d %4d %4d | %17s %6s %6s | %16s %6s %6s %10.2f | %19.2fx | %s",
 		r.name, r.jobs, len(r.ticks), ms(ticks[len(ticks)/2]), ms(ticks[len(ticks)-1]),
 		r.lateTicks[0], r.lateTicks[1], more,
 		ms(pct(r.late, 0.5)), ms(pct(r.late, 0.99)), ms(pct(r.late, 1)),
-		ms(pct(r.wait, 0.5)), ms(pct(r.wait, 0.99)), ms(pct(r.wait, 1)),
+		ms(pct(r.wait, 0.5)), ms(pct(r.wait, 0.99)), ms(pct(r.wait, 1)), pct(r.wait, 1).Seconds()/tickEvery.Seconds(),
 		pct(r.wait, 0.99).Seconds()/pct(base.wait, 0.99).Seconds(), drain)
 }
 
