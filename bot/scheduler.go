@@ -98,30 +98,59 @@ func (b *Bot) Tick(ctx context.Context) (int, error) {
 // TickTenants is Tick for the given workspaces only. Tests that share one
 // Redis with others running at the same time, each on its own clock, use
 // it to run their own jobs and nobody else's.
+//
+// The workspaces take turns: each pass claims one batch (jobBatch) from
+// every workspace that still had jobs due in the pass before, so that a
+// workspace with a backlog of thousands delays another's due job by at
+// most one of its batches per pass, not by its whole backlog. A workspace
+// leaves the turns once it has nothing due; the jobs that become due while
+// others drain wait for the next tick. So that this wait stays within one
+// tick, a tick starts no new pass once it has run for Config.Tick: the
+// ticker then starts the next at once, and that one looks at every
+// workspace again.
 func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
 	ran := 0
-	for _, t := range tenants {
-		b.reindexOnce(ctx, t)
-		for ctx.Err() == nil {
-			jobs, err := b.store.jobs.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
+	start := b.clock.Now()
+	turns := append([]Tenant(nil), tenants...)
+	for first := true; len(turns) > 0 && ctx.Err() == nil; first = false {
+		if !first && b.cfg.Tick > 0 && b.clock.Now().Sub(start) >= b.cfg.Tick {
+			break // the next tick goes on, with every workspace in turn
+		}
+		next := turns[:0]
+		for _, t := range turns {
+			if first {
+				b.reindexOnce(ctx, t)
+			}
+			n, err := b.tickBatch(ctx, t)
+			ran += n
 			if err != nil {
 				return ran, err
 			}
-			for _, j := range jobs {
-				if ctx.Err() != nil {
-					// Killed mid-batch: the rest of the claim runs out and
-					// another replica takes those jobs.
-					return ran, ctx.Err()
-				}
-				b.runJob(ctx, t, j)
-				ran++
-			}
-			if len(jobs) == 0 {
-				break // also claims the jobs that the jobs run here made due now
+			if n > 0 {
+				next = append(next, t) // also claims the jobs that the jobs run here made due now
 			}
 		}
+		turns = next
 	}
 	return ran, ctx.Err()
+}
+
+// tickBatch claims one batch of t's due jobs and runs it, and returns how
+// many ran: 0 when none was due.
+func (b *Bot) tickBatch(ctx context.Context, t Tenant) (int, error) {
+	jobs, err := b.store.jobs.ClaimJobs(ctx, t, b.clock.Now(), b.lease(), jobBatch)
+	if err != nil {
+		return 0, err
+	}
+	for i, j := range jobs {
+		if ctx.Err() != nil {
+			// Killed mid-batch: the rest of the claim runs out and
+			// another replica takes those jobs.
+			return i, ctx.Err()
+		}
+		b.runJob(ctx, t, j)
+	}
+	return len(jobs), nil
 }
 
 // runJob runs one claimed job, then removes it, or moves it to a later try
