@@ -23,6 +23,8 @@ func adminCommands(kinds []string) []CommandSpec {
 			settings[i].Help = "opt.setting_kinds"
 		case "tz":
 			settings[i].Help = "opt.setting_tz"
+		case "digest-schedule", "charter-url", "meet-url", "intro-channel":
+			settings[i].Help = "opt.setting_" + n
 		}
 	}
 	return []CommandSpec{
@@ -95,7 +97,8 @@ var settingFrench = map[string]string{
 	"checkin-every": "fréquence-points", "escalate-after": "alerte-après",
 	"kinds": "types", "max-tz-hours": "écart-fuseaux-max", "default-lang": "langue-défaut",
 	"tz": "fuseau", "digest-channel": "canal-bilan",
-	"unanswered": "sans-réponse",
+	"unanswered": "sans-réponse", "digest-schedule": "horaire-bilan",
+	"charter-url": "lien-charte", "meet-url": "lien-visio", "intro-channel": "canal-présentations",
 }
 
 // mustManage returns EFORBIDDEN unless id is a manager of its workspace:

@@ -165,7 +165,7 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 	if err != nil {
 		return Pair{}, err
 	}
-	room, err := b.newRoom()
+	room, err := b.newRoom(ctx, t)
 	if err != nil {
 		return Pair{}, err
 	}

@@ -140,7 +140,7 @@ func (m *Main) Open(ctx context.Context) error {
 // otherwise, so that one person can try /mentor admin.
 func (m *Main) newBot() []string {
 	cfg := m.Config.Config
-	cfg.Chart, cfg.Observer = chart.Draw, m.metrics
+	cfg.Chart, cfg.Observer, cfg.CheckSchedule = chart.Draw, m.metrics, checkDigestSchedule
 	if m.Config.Shell() {
 		cfg.RateLimit = bot.RateLimit{}
 		if len(cfg.Managers) == 0 {
@@ -321,4 +321,11 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 // digestDue is a bot.Due: the cron spec read in the time zone tz.
 func digestDue(spec, tz string, since, until time.Time) (bool, error) {
 	return schedule.Due("CRON_TZ="+tz+" "+spec, since, until)
+}
+
+// checkDigestSchedule is bot.Config.CheckSchedule: whether digestDue
+// reads spec, the digest-schedule a workspace sets.
+func checkDigestSchedule(spec string) error {
+	_, err := schedule.Parse("CRON_TZ=UTC " + spec)
+	return err
 }
