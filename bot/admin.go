@@ -26,6 +26,8 @@ func adminCommands(kinds []string) []CommandSpec {
 		case "digest-schedule", "charter-url", "meet-url", "intro-channel":
 			settings[i].Help = "opt.setting_" + n
 		}
+		// A mention of a channel reaches the core as ChannelRef.
+		settings[i].NamesChannel = n == "digest-channel" || n == "intro-channel"
 	}
 	return []CommandSpec{
 		// "/mentor admin help settings" explains one command, as
@@ -118,12 +120,12 @@ func (b *Bot) mustManage(ctx context.Context, id MemberID, platformAdmin bool) e
 	return nil
 }
 
-// configManager reports whether Config.Managers names id, either in full
-// ("platform:workspace:user") or by its user ID alone.
+// configManager reports whether Config.Managers names id: in full
+// ("platform:workspace:user"), by workspace ("workspace:user"), or by
+// its user ID alone (configManagerIn).
 func (b *Bot) configManager(id MemberID) bool {
 	for _, m := range b.cfg.Managers {
-		m = strings.TrimSpace(m)
-		if m != "" && (m == id.User || m == id.String()) {
+		if user, ok := configManagerIn(m, id.Tenant()); ok && user == id.User {
 			return true
 		}
 	}

@@ -65,6 +65,10 @@ func DefaultConfig() Config {
 // adapter runs.
 func (c Config) Shell() bool { return c.Slack.BotToken == "" && c.Discord.BotToken == "" }
 
+// ManyWorkspaces reports whether the deployment may serve several
+// workspaces: a Discord bot may be added to any number of guilds.
+func (c Config) ManyWorkspaces() bool { return c.Discord.BotToken != "" }
+
 // ConfigFromEnv reads the configuration from getenv (os.Getenv in main):
 // DefaultConfig, then each variable of the table that is set, in the
 // table's order. A bad value is refused with the variable's name.

@@ -148,7 +148,22 @@ func (m *Main) newBot() []string {
 		}
 	}
 	m.Bot = bot.New(cfg, m.Store, m.Clock, m.Rand, m.Log)
+	m.warnUnqualifiedManagers()
 	return cfg.Managers
+}
+
+// warnUnqualifiedManagers warns when MENTORBOT_MANAGERS names plain user
+// IDs while the deployment may serve several workspaces: Discord user IDs
+// are global, so such an ID is a manager in every guild the bot joins.
+// "workspace:user" limits an entry to one workspace.
+func (m *Main) warnUnqualifiedManagers() {
+	if !m.Config.ManyWorkspaces() {
+		return
+	}
+	if ids := bot.UnqualifiedManagers(m.Config.Managers); len(ids) > 0 {
+		m.Log.Warn("MENTORBOT_MANAGERS: these user IDs have no workspace, so each is a manager in every workspace or guild served here; write workspace:user",
+			"ids", strings.Join(ids, ","))
+	}
 }
 
 // openShell wires the terminal adapter, and says so.

@@ -74,6 +74,7 @@ type REST struct {
 	holds       []*hold
 	drops       []*fault
 	registered  []Registration
+	guildOf     map[string]string // server channel -> its guild (channels.go)
 }
 
 // Thread is a thread the bot created.

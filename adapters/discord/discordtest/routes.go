@@ -30,6 +30,8 @@ func (f *REST) route(c Call) (int, []byte) {
 		return f.startThread(c, p[1])
 	case c.Method == "PUT" && len(p) == 4 && p[0] == "channels" && p[2] == "thread-members":
 		return f.addThreadMember(p[1], p[3])
+	case c.Method == "GET" && len(p) == 2 && p[0] == "channels":
+		return f.channel(p[1])
 	case c.Method == "GET" && len(p) == 4 && p[0] == "guilds" && p[2] == "members":
 		return f.member(p[3])
 	case c.Method == "POST" && len(p) == 4 && p[0] == "interactions" && p[3] == "callback":
