@@ -32,8 +32,9 @@ type Config struct {
 	// in DefaultLang and with Match.MaxTZHours.
 	Defaults Settings
 	// Managers are the program's managers from MENTORBOT_MANAGERS: each
-	// either "platform:workspace:user" (one workspace) or a plain user ID
-	// (a manager in every workspace where that ID exists). Managers added
+	// either "workspace:user" or "platform:workspace:user" (one
+	// workspace) or a plain user ID (a manager in every workspace where
+	// that ID exists: on Discord, every guild; UnqualifiedManagers). Managers added
 	// with /mentor admin managers and workspace admins (Command.IsAdmin)
 	// are managers too.
 	Managers []string
