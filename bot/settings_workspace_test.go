@@ -217,7 +217,7 @@ func TestIntroChannelSetting(t *testing.T) {
 		}
 		return "(not shown)"
 	}
-	if got, want := intro(h.Run("alice", "admin settings")), "the bot's (a channel its host chose for this server, otherwise one direct message each) (default)"; got != want {
+	if got, want := intro(h.Run("alice", "admin settings")), "the channel the bot's host set for this server if any, otherwise one direct message each (default)"; got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 	mustOfficial(h, "bob", "offer go", "ann", "request go")
