@@ -23,7 +23,11 @@ func adminCommands(kinds []string) []CommandSpec {
 			settings[i].Help = "opt.setting_kinds"
 		case "tz":
 			settings[i].Help = "opt.setting_tz"
+		case "digest-schedule", "charter-url", "meet-url", "intro-channel":
+			settings[i].Help = "opt.setting_" + n
 		}
+		// A mention of a channel reaches the core as ChannelRef.
+		settings[i].NamesChannel = n == "digest-channel" || n == "intro-channel"
 	}
 	return []CommandSpec{
 		// "/mentor admin help settings" explains one command, as
@@ -95,7 +99,8 @@ var settingFrench = map[string]string{
 	"checkin-every": "fréquence-points", "escalate-after": "alerte-après",
 	"kinds": "types", "max-tz-hours": "écart-fuseaux-max", "default-lang": "langue-défaut",
 	"tz": "fuseau", "digest-channel": "canal-bilan",
-	"unanswered": "sans-réponse",
+	"unanswered": "sans-réponse", "digest-schedule": "horaire-bilan",
+	"charter-url": "lien-charte", "meet-url": "lien-visio", "intro-channel": "canal-présentations",
 }
 
 // mustManage returns EFORBIDDEN unless id is a manager of its workspace:
@@ -115,12 +120,12 @@ func (b *Bot) mustManage(ctx context.Context, id MemberID, platformAdmin bool) e
 	return nil
 }
 
-// configManager reports whether Config.Managers names id, either in full
-// ("platform:workspace:user") or by its user ID alone.
+// configManager reports whether Config.Managers names id: in full
+// ("platform:workspace:user"), by workspace ("workspace:user"), or by
+// its user ID alone (configManagerIn).
 func (b *Bot) configManager(id MemberID) bool {
 	for _, m := range b.cfg.Managers {
-		m = strings.TrimSpace(m)
-		if m != "" && (m == id.User || m == id.String()) {
+		if user, ok := configManagerIn(m, id.Tenant()); ok && user == id.User {
 			return true
 		}
 	}

@@ -97,12 +97,8 @@ func (b *Bot) listManagers(ctx context.Context, in *Invocation) (Reply, error) {
 		lines = append(lines, "• "+m.displayName())
 	}
 	for _, c := range b.cfg.Managers {
-		c = strings.TrimSpace(c)
-		if u, ok := validRef(c); ok {
-			c = t.Member(u).String()
-		}
-		if id, ok := parseMemberID(c); ok && id.Tenant() == t {
-			m, _ := b.member(ctx, id)
+		if u, ok := configManagerIn(c, t); ok {
+			m, _ := b.member(ctx, t.Member(u))
 			lines = append(lines, "• "+m.displayName()+" "+T(in.Lang, "admin.managers.from_config"))
 		}
 	}
@@ -113,11 +109,45 @@ func (b *Bot) listManagers(ctx context.Context, in *Invocation) (Reply, error) {
 	return Reply{Message: Message{Title: T(in.Lang, "admin.managers.title"), Text: text}}, nil
 }
 
-// parseMemberID reads "platform:workspace:user".
-func parseMemberID(s string) (MemberID, bool) {
-	parts := strings.SplitN(s, ":", 3)
-	if len(parts) != 3 || parts[0] == "" || parts[2] == "" {
-		return MemberID{}, false
+// configManagerIn returns the user an entry of Config.Managers makes a
+// manager of workspace t, if it applies there: "platform:workspace:user"
+// and "workspace:user" (a Slack team or Discord guild ID) in that
+// workspace only, a plain user ID in every workspace. Discord user IDs
+// are the same in every guild, so a plain one is a manager in every
+// guild the bot joins (UnqualifiedManagers).
+func configManagerIn(entry string, t Tenant) (string, bool) {
+	parts := strings.Split(strings.TrimSpace(entry), ":")
+	var user string
+	switch len(parts) {
+	case 1:
+		user = parts[0]
+	case 2:
+		if parts[0] != t.Workspace {
+			return "", false
+		}
+		user = parts[1]
+	case 3:
+		if parts[0] != t.Platform || parts[1] != t.Workspace {
+			return "", false
+		}
+		user = parts[2]
+	default:
+		return "", false
 	}
-	return MemberID{parts[0], parts[1], parts[2]}, true
+	user, ok := validRef(user)
+	return user, ok
+}
+
+// UnqualifiedManagers returns the entries of a MENTORBOT_MANAGERS list
+// that name a user ID alone: each makes that ID a manager in every
+// workspace the deployment serves, which on Discord, where user IDs are
+// global, means every guild the bot is added to.
+func UnqualifiedManagers(entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		if e = strings.TrimSpace(e); e != "" && !strings.Contains(e, ":") {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -165,7 +165,7 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 	if err != nil {
 		return Pair{}, err
 	}
-	room, err := b.newRoom()
+	room, err := b.newRoom(ctx, t)
 	if err != nil {
 		return Pair{}, err
 	}
@@ -207,7 +207,7 @@ func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, 
 	if o, err := b.store.offers.GetOffer(ctx, mentor.ID); err == nil {
 		o.Paused, o.Capacity = false, o.Active+o.Pending+1
 		need := b.need(Request{ID: r.ID, Mentee: mentee.ID, Topic: pair.Topic, Kind: pair.Kind, Languages: r.Languages}, mentee)
-		opt := b.cfg.Match
+		opt := b.matchOptions(ctx, mentor.ID.Tenant()) // the workspace's topic aliases
 		opt.MaxTZHours = 0
 		if c := matching.Rank(need, b.mentors([]Offer{o}), opt); len(c) > 0 {
 			return c[0].Reasons

@@ -18,9 +18,19 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	s := b.settings(ctx, t)
 	s.Kinds = append([]Kind(nil), s.Kinds...)
 	var changed []string
+	reset := map[string]bool{}
 	for _, name := range settingNames {
 		v, ok := in.Values[name]
 		if !ok {
+			continue
+		}
+		if err := b.checkSetting(t, name, v); err != nil {
+			return Reply{}, withField(badSetting(in.Lang, name, v, err), name)
+		}
+		if defaultWord(v) {
+			// Stored as "": the default, which follows the environment.
+			reset[name] = true
+			changed = append(changed, name)
 			continue
 		}
 		if name == "digest-channel" {
@@ -36,7 +46,11 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		changed = append(changed, name)
 	}
 	for _, name := range changed {
-		if err := b.store.settings.SetSetting(ctx, t, name, s.Get(name)); err != nil {
+		v := s.Get(name)
+		if reset[name] {
+			v = ""
+		}
+		if err := b.store.settings.SetSetting(ctx, t, name, v); err != nil {
 			b.forgetSettings(t)
 			return Reply{}, err
 		}
@@ -78,6 +92,15 @@ func settingValue(lang Lang, s Settings, name string) string {
 	}
 	if name == "unanswered" && s.Unanswered == 0 {
 		return T(lang, "admin.settings.unanswered_off")
+	}
+	if name == "intro-channel" {
+		switch s.IntroChannel {
+		case "":
+			return T(lang, "admin.settings.intro_platform")
+		case introOff:
+			return T(lang, "admin.settings.intro_dm")
+		}
+		return ChannelText(s.IntroChannel)
 	}
 	if v := s.Get(name); name != "max-tz-hours" || v != "0" {
 		return v
@@ -154,13 +177,17 @@ func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (R
 		return Reply{}, err
 	}
 	s := b.settings(ctx, t)
-	msg := Message{Title: T(in.Lang, "admin.settings.title"), Text: strings.TrimSpace(intro + "\n" + T(in.Lang, "admin.settings.how"))}
+	how := T(in.Lang, "admin.settings.how") + " " + T(in.Lang, "admin.settings.reset")
+	msg := Message{Title: T(in.Lang, "admin.settings.title"), Text: strings.TrimSpace(intro + "\n" + how)}
 	for _, name := range settingNames {
+		if name == "intro-channel" && !b.introducesInChannels(t) {
+			continue // introductions are the platform's own (a group DM)
+		}
 		v := settingValue(in.Lang, s, name)
 		if v == "" {
 			v = T(in.Lang, "admin.settings.none")
 		}
-		if _, ok := over[name]; !ok {
+		if o, ok := over[name]; !ok || o == "" {
 			v += " " + T(in.Lang, "admin.settings.default")
 		}
 		msg.Fields = append(msg.Fields, Field{Label: settingName(in.Lang, name), Value: v})

@@ -90,11 +90,12 @@ func (b *Bot) randomName(n int) (string, error) {
 	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(buf)), nil
 }
 
-// newRoom returns an unguessable video-call room URL (160 random bits).
-func (b *Bot) newRoom() (string, error) {
+// newRoom returns an unguessable video-call room URL (160 random bits)
+// under t's meet-url setting.
+func (b *Bot) newRoom(ctx context.Context, t Tenant) (string, error) {
 	name, err := b.randomName(20)
 	if err != nil {
 		return "", err
 	}
-	return b.cfg.MeetURL + "mentorbot-" + name, nil
+	return b.settings(ctx, t).MeetURL + "mentorbot-" + name, nil
 }

@@ -73,6 +73,10 @@ type Option struct {
 	// OptUser does, among other things (end's pair: "@dan", or a name or
 	// a topic): adapters rewrite a mention there too (see TakesMember).
 	NamesMember bool
+	// NamesChannel is NamesMember for channels: a text option that may
+	// be one channel, such as the digest-channel setting (which also
+	// takes "off").
+	NamesChannel bool
 }
 
 // TakesMember reports whether the option's value may name a member:
@@ -81,7 +85,7 @@ type Option struct {
 func (o Option) TakesMember() bool { return o.Type == OptUser || o.NamesMember }
 
 // TakesChannel is TakesMember for channels (ChannelRef).
-func (o Option) TakesChannel() bool { return o.Type == OptChannel }
+func (o Option) TakesChannel() bool { return o.Type == OptChannel || o.NamesChannel }
 
 // HelpKey returns the catalog key of the option's description.
 func (o Option) HelpKey() string {

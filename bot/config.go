@@ -15,11 +15,14 @@ type Config struct {
 	// DefaultLang is the language of members who have not chosen one and
 	// whose platform gives no hint (MENTORBOT_DEFAULT_LANG).
 	DefaultLang Lang
-	// MeetURL is the base URL of video-call rooms; a room is MeetURL
-	// followed by an unguessable name (MENTORBOT_MEET_URL).
+	// MeetURL is the default base URL of video-call rooms; a room is the
+	// workspace's meet-url setting followed by an unguessable name
+	// (MENTORBOT_MEET_URL). Defaults.MeetURL is filled from it.
 	MeetURL string
 	// CharterURL is where the program's charter can be read, for the
-	// meeting invites (MENTORBOT_CHARTER_URL); "" leaves it out.
+	// meeting invites of workspaces without a charter-url setting
+	// (MENTORBOT_CHARTER_URL); "" leaves it out. Defaults.CharterURL is
+	// filled from it.
 	CharterURL string
 	// Match tunes the matcher; the workspace's MaxTZHours setting
 	// overrides Match.MaxTZHours (MENTORBOT_MAX_TZ_HOURS sets both).
@@ -29,8 +32,9 @@ type Config struct {
 	// in DefaultLang and with Match.MaxTZHours.
 	Defaults Settings
 	// Managers are the program's managers from MENTORBOT_MANAGERS: each
-	// either "platform:workspace:user" (one workspace) or a plain user ID
-	// (a manager in every workspace where that ID exists). Managers added
+	// either "workspace:user" or "platform:workspace:user" (one
+	// workspace) or a plain user ID (a manager in every workspace where
+	// that ID exists: on Discord, every guild; UnqualifiedManagers). Managers added
 	// with /mentor admin managers and workspace admins (Command.IsAdmin)
 	// are managers too.
 	Managers []string
@@ -66,9 +70,15 @@ type Config struct {
 	// MatchSchedule is the cron spec of the matching sweep
 	// (MENTORBOT_MATCH_SCHEDULE; Sweep).
 	MatchSchedule string
-	// DigestSchedule is the cron spec of the weekly digest, read in each
+	// DigestSchedule is the default cron spec of the weekly digest, for
+	// workspaces without a digest-schedule setting, read in each
 	// workspace's time zone (MENTORBOT_DIGEST_SCHEDULE; PostDueDigests).
+	// Defaults.DigestSchedule is filled from it.
 	DigestSchedule string
+	// CheckSchedule reports whether the cron parser reads a spec, for the
+	// digest-schedule setting; cmd wires package schedule's, so that the
+	// core imports no cron. Nil: only the spec's shape is checked.
+	CheckSchedule func(spec string) error
 }
 
 // DefaultConfig returns the program's defaults: the one place where they
@@ -83,6 +93,23 @@ func DefaultConfig() Config {
 	c.Defaults = DefaultSettings()
 	c.Defaults.DefaultLang = c.DefaultLang
 	c.Defaults.MaxTZHours = c.Match.MaxTZHours
+	return c
+}
+
+// linkDefaults fills the workspace defaults that the deployment's
+// variables give (MENTORBOT_DIGEST_SCHEDULE, _CHARTER_URL, _MEET_URL)
+// from c, where Defaults has none of its own: New does, after cmd has
+// read the variables into c.
+func (c Config) linkDefaults() Config {
+	if c.Defaults.DigestSchedule == "" {
+		c.Defaults.DigestSchedule = c.DigestSchedule
+	}
+	if c.Defaults.CharterURL == "" {
+		c.Defaults.CharterURL = c.CharterURL
+	}
+	if c.Defaults.MeetURL == "" {
+		c.Defaults.MeetURL = c.MeetURL
+	}
 	return c
 }
 
@@ -129,7 +156,7 @@ func (c Config) withDefaults() Config {
 	if c.DigestSchedule == "" {
 		c.DigestSchedule = d.DigestSchedule
 	}
-	return c
+	return c.linkDefaults()
 }
 
 // Config returns the configuration the bot runs with, its defaults

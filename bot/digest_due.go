@@ -14,8 +14,8 @@ import (
 type Due func(spec, tz string, since, until time.Time) (bool, error)
 
 // PostDueDigests posts the weekly digest of every workspace served here
-// whose Config.DigestSchedule, read in the workspace's own time zone, fell
-// due in (since, until]. A scheduler calls it every few minutes with the
+// whose digest-schedule setting (Config.DigestSchedule by default), read
+// in the workspace's own time zone, fell due in (since, until]. A scheduler calls it every few minutes with the
 // interval since its last call. PostDigest is once per week, so a repeat
 // is harmless. A workspace whose schedule cannot be read is skipped.
 func (b *Bot) PostDueDigests(ctx context.Context, since, until time.Time, due Due) error {
@@ -25,8 +25,7 @@ func (b *Bot) PostDueDigests(ctx context.Context, since, until time.Time, due Du
 	}
 	var errs []error
 	for _, t := range tenants {
-		tz := b.Settings(ctx, t).TZ
-		if ok, err := due(b.cfg.DigestSchedule, tz, since, until); err != nil || !ok {
+		if !b.digestDue(ctx, t, since, until, due) {
 			continue
 		}
 		if err := b.PostDigest(ctx, t, b.clock.Now()); err != nil {
@@ -34,4 +33,18 @@ func (b *Bot) PostDueDigests(ctx context.Context, since, until time.Time, due Du
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// digestDue reports whether t's digest schedule, read in its time zone,
+// fell due in (since, until]. A stored schedule the parser no longer
+// reads falls back to the deployment's, and one that cannot be read at
+// all (nor the time zone) skips the workspace.
+func (b *Bot) digestDue(ctx context.Context, t Tenant, since, until time.Time, due Due) bool {
+	s := b.Settings(ctx, t)
+	ok, err := due(s.DigestSchedule, s.TZ, since, until)
+	if err != nil && s.DigestSchedule != b.cfg.DigestSchedule {
+		b.log.Warn("digest schedule unreadable, using the default", "tenant", t.String(), "err", err)
+		ok, err = due(b.cfg.DigestSchedule, s.TZ, since, until)
+	}
+	return err == nil && ok
 }

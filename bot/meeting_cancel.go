@@ -69,7 +69,7 @@ func runMeetCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string) error {
 	key := JobMeetCancel + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
 	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
-		e := b.inviteEvent(l, pair, m, other)
+		e := b.inviteEvent(ctx, l, pair, m, other)
 		e.Cancelled = true
 		return Message{
 				Title: T(l, "meet.cancel_title", "topic", pair.Topic),

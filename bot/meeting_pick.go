@@ -115,7 +115,7 @@ func runMeetInvite(ctx context.Context, b *Bot, t Tenant, j Job) error {
 func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 	key := JobMeetInvite + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
 	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
-		e := b.inviteEvent(l, pair, m, other)
+		e := b.inviteEvent(ctx, l, pair, m, other)
 		return Message{
 				Title:  T(l, "meet.confirm_title", "topic", pair.Topic),
 				Text:   T(l, "meet.confirm_text", "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
@@ -168,10 +168,10 @@ func (b *Bot) calendarToEach(ctx context.Context, pair Pair, key string, build f
 // inviteEvent is the calendar event of an agreed time, as the member
 // reading in l sees it: the UID is the pair's and the round's, so that
 // both members' calendars hold the same event.
-func (b *Bot) inviteEvent(l Lang, pair Pair, m Meeting, other Member) meeting.Event {
+func (b *Bot) inviteEvent(ctx context.Context, l Lang, pair Pair, m Meeting, other Member) meeting.Event {
 	desc := T(l, "meet.ics_room", "room", pair.Room)
-	if b.cfg.CharterURL != "" {
-		desc += "\n" + T(l, "meet.ics_charter", "charter", b.cfg.CharterURL)
+	if charter := b.settings(ctx, pair.Mentor.Tenant()).CharterURL; charter != "" {
+		desc += "\n" + T(l, "meet.ics_charter", "charter", charter)
 	}
 	return meeting.Event{
 		UID:   pair.ID + "-" + strconv.Itoa(m.Round) + "@mentorbot",

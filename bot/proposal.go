@@ -70,7 +70,7 @@ func proposalMessage(lang Lang, p Proposal, mentee Member) Message {
 // acceptProposal forms a pair; both members then get the charter.
 func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
 	t := who.Tenant()
-	room, err := b.newRoom()
+	room, err := b.newRoom(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -40,6 +40,15 @@ type Settings struct {
 	// Unanswered is how many prompts in a row a member may leave
 	// without a click before they are paused (pause_auto.go); 0: never.
 	Unanswered int
+	// The workspace's own digest schedule, links and intro channel
+	// (settings_workspace.go): their defaults come from Config.
+	DigestSchedule string // cron spec of the managers' digest, read in TZ
+	CharterURL     string // the charter's page, linked from invites; "" none
+	MeetURL        string // base URL of video rooms, ending in "/"
+	// IntroChannel is where pairs are introduced, on platforms that can
+	// (ChannelIntroducer): "" the platform's default, introOff one
+	// direct message each, else a channel ID.
+	IntroChannel string
 }
 
 // Settings returns a workspace's settings (cached briefly).
@@ -87,7 +96,7 @@ func DefaultSettings() Settings {
 var settingNames = []string{
 	"proposal-timeout", "charter-timeout", "checkin-after", "checkin-reminder", "survey-after",
 	"program-length", "checkin-every", "escalate-after", "kinds", "max-tz-hours", "default-lang", "tz",
-	"digest-channel", "unanswered",
+	"digest-channel", "unanswered", "digest-schedule", "charter-url", "meet-url", "intro-channel",
 }
 
 // SettingNames returns the names of the settings managers can change.
@@ -114,6 +123,9 @@ func (s *Settings) Set(name, value string) error {
 		}
 		*d = v
 		return nil
+	}
+	if ok, err := s.setWorkspace(name, value, bad); ok {
+		return err
 	}
 	switch name {
 	case "kinds":
@@ -187,11 +199,12 @@ func (s Settings) Get(name string) string {
 	case "unanswered":
 		return strconv.Itoa(s.Unanswered)
 	}
-	return ""
+	return s.getWorkspace(name)
 }
 
 // Apply overrides the settings with stored name → value pairs, skipping
-// (and reporting) any that no longer parse.
+// (and reporting) any that no longer parse. An empty value is a setting
+// reset to its default.
 func (s *Settings) Apply(overrides map[string]string) error {
 	var bad []string
 	names := make([]string, 0, len(overrides))
@@ -200,6 +213,9 @@ func (s *Settings) Apply(overrides map[string]string) error {
 	}
 	sort.Strings(names)
 	for _, n := range names {
+		if overrides[n] == "" {
+			continue // reset to the default (admin_settings.go)
+		}
 		if err := s.Set(n, overrides[n]); err != nil {
 			bad = append(bad, n)
 		}

@@ -160,7 +160,7 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 		}
 		var room string
 		if err == nil {
-			room, err = b.newRoom()
+			room, err = b.newRoom(ctx, t)
 		}
 		if err == nil {
 			pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}

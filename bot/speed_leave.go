@@ -37,7 +37,7 @@ func (b *Bot) speedDropped(ctx context.Context, e SpeedEvent, who MemberID) {
 		}
 		speaks[en.Member.User], roles[en.Member.User] = langCodes(spoken(m)), en.Role
 	}
-	room, err := b.speedRoom(e)
+	room, err := b.speedRoom(ctx, e)
 	if err != nil {
 		return
 	}

@@ -171,7 +171,7 @@ func (b *Bot) speedSolve(ctx context.Context, e SpeedEvent, n int, entrants []Sp
 	taken := map[string]bool{}
 	for _, a := range matching.Assign(needs, mentors, opt) {
 		mentee, mentor := byUser[a.NeedID], byUser[a.Candidate.MentorID]
-		room, err := b.speedRoom(e)
+		room, err := b.speedRoom(ctx, e)
 		if err != nil {
 			return r, err
 		}
@@ -247,11 +247,11 @@ func containsString(list []string, s string) bool {
 }
 
 // speedRoom is a session's video link: the event's, or a room of its own.
-func (b *Bot) speedRoom(e SpeedEvent) (string, error) {
+func (b *Bot) speedRoom(ctx context.Context, e SpeedEvent) (string, error) {
 	if e.Video != "" {
 		return e.Video, nil
 	}
-	return b.newRoom()
+	return b.newRoom(ctx, e.By.Tenant())
 }
 
 // speedAnnounce posts each session its room, in a group DM, and tells each

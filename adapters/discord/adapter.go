@@ -106,10 +106,8 @@ type Adapter struct {
 	out   *outbound     // the lanes of REST calls
 
 	dms      sync.Map  // user ID -> DM channel ID
+	guildOf  sync.Map  // channel ID -> its guild ID, "" if unknown (intro.go)
 	dmClosed closedDMs // members whose DMs were found closed
-	// introGuild is the server of Config.IntroChannelID, once read
-	// (platform.go).
-	introGuild atomic.Value
 
 	mu     sync.Mutex
 	closed bool
@@ -120,11 +118,12 @@ type Adapter struct {
 }
 
 var (
-	_ bot.Platform  = (*Adapter)(nil)
-	_ bot.Directory = (*Adapter)(nil)
-	_ bot.Poster    = (*Adapter)(nil)
-	_ bot.Uploader  = (*Adapter)(nil)
-	_ http.Handler  = (*Adapter)(nil)
+	_ bot.Platform          = (*Adapter)(nil)
+	_ bot.Directory         = (*Adapter)(nil)
+	_ bot.Poster            = (*Adapter)(nil)
+	_ bot.Uploader          = (*Adapter)(nil)
+	_ bot.ChannelIntroducer = (*Adapter)(nil)
+	_ http.Handler          = (*Adapter)(nil)
 )
 
 // New returns an adapter for the configured application, not yet

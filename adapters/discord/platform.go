@@ -10,12 +10,22 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-// Introduce implements bot.Platform. Bots cannot open group DMs, so with
-// an intro channel the pair meets in a private thread there (created,
-// both members added, then the introduction posted, pinging them);
-// without one, or when the thread cannot be made, each member gets the
-// same introduction by DM.
+// Introduce implements bot.Platform, for a guild without an
+// intro-channel setting: in the configured intro channel
+// (DISCORD_INTRO_CHANNEL_ID) when it belongs to the members' guild, else
+// by DM (introduceIn).
 func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
+	return a.IntroduceIn(ctx, a.cfg.IntroChannelID, members, msg)
+}
+
+// IntroduceIn implements bot.ChannelIntroducer. Bots cannot open group
+// DMs, so in a channel of the members' guild the pair meets in a private
+// thread there (created, both members added, then the introduction
+// posted, pinging them). Without a channel, with one of another guild
+// (never a thread there: it would show one server's members to
+// another's), or when the thread cannot be made, each member gets the
+// same introduction by DM.
+func (a *Adapter) IntroduceIn(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) error {
 	if len(members) == 0 {
 		return nil
 	}
@@ -24,8 +34,9 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 			return err
 		}
 	}
-	if a.cfg.IntroChannelID != "" && a.introGuildOf(ctx) == members[0].Workspace {
-		err := a.introduceInThread(ctx, members, msg)
+	channel = strings.TrimSuffix(strings.TrimPrefix(channel, "<#"), ">")
+	if channel != "" && a.channelInGuild(ctx, channel, members[0].Workspace) {
+		err := a.introduceInThread(ctx, channel, members, msg)
 		if err == nil || bot.ErrorCode(err) == bot.EGONE {
 			return err
 		}
@@ -38,43 +49,17 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 	return errors.Join(errs...)
 }
 
-// introGuildOf returns the server of the intro channel: GuildID when set
-// (the channel is documented as one of its channels), else read once from
-// Discord. A bot in many servers has one intro channel, in one of them:
-// another server's pairs must not meet there, where that server's
-// moderators would read them. "" when the channel cannot be read: DMs,
-// and another try at the next introduction.
-func (a *Adapter) introGuildOf(ctx context.Context) string {
-	if a.cfg.GuildID != "" {
-		return a.cfg.GuildID
-	}
-	if g, ok := a.introGuild.Load().(string); ok {
-		return g
-	}
-	var ch *discordgo.Channel
-	err := a.restCall(ctx, "get intro channel", func(opt discordgo.RequestOption) (err error) {
-		ch, err = a.rest.Channel(a.cfg.IntroChannelID, opt)
-		return err
-	})
-	if err != nil || ch == nil || ch.GuildID == "" {
-		a.log.Warn("intro channel unreadable: sending DMs", "channel", a.cfg.IntroChannelID, "code", string(bot.ErrorCode(coded(err, ""))), "err", err)
-		return ""
-	}
-	a.introGuild.Store(ch.GuildID)
-	return ch.GuildID
-}
-
 // introduceInThread posts the introduction in a new private thread of the
 // intro channel. A member who cannot be added (they left) does not stop
 // the others: the introduction is posted, then EGONE is returned.
-func (a *Adapter) introduceInThread(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
+func (a *Adapter) introduceInThread(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) error {
 	out, err := renderMessage(msg, members[0].Workspace, true)
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render introduction")
 	}
 	var thread *discordgo.Channel
 	err = a.restCall(ctx, "start thread", func(opt discordgo.RequestOption) (err error) {
-		thread, err = a.rest.ThreadStartComplex(a.cfg.IntroChannelID, &discordgo.ThreadStart{
+		thread, err = a.rest.ThreadStartComplex(channel, &discordgo.ThreadStart{
 			Name: threadName(msg.Title), Type: discordgo.ChannelTypeGuildPrivateThread,
 			AutoArchiveDuration: 10080, // a week: long enough to agree on a first meeting
 			Invitable:           false,

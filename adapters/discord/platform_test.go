@@ -24,9 +24,16 @@ func introMessage(h *Harness) bot.Message {
 func TestIntroduce(t *testing.T) {
 	ctx := context.Background()
 	withChannel := func(o *HarnessOptions) { o.Config.IntroChannelID = introChannel }
+	// MustIntroHarness is a harness whose intro channel is a channel of
+	// its guild.
+	MustIntroHarness := func(t *testing.T) *Harness {
+		h := MustHarness(t, withChannel)
+		h.REST.SetChannelGuild(introChannel, h.Guild)
+		return h
+	}
 
 	t.Run("PrivateThread", func(t *testing.T) {
-		h := MustHarness(t, withChannel)
+		h := MustIntroHarness(t)
 		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +57,7 @@ func TestIntroduce(t *testing.T) {
 		}
 	})
 	t.Run("ErrGoneStillPosts", func(t *testing.T) {
-		h := MustHarness(t, withChannel)
+		h := MustIntroHarness(t)
 		h.REST.Leave(mentee)
 		err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h))
 		if bot.ErrorCode(err) != bot.EGONE {
@@ -61,7 +68,7 @@ func TestIntroduce(t *testing.T) {
 		}
 	})
 	t.Run("ThreadRefusedFallsBackToDMs", func(t *testing.T) {
-		h := MustHarness(t, withChannel)
+		h := MustIntroHarness(t)
 		h.REST.Fail("POST channels/"+introChannel+"/threads", 1, 403)
 		if err := h.Adapter.Introduce(ctx, []bot.MemberID{h.Member(mentor1), h.Member(mentee)}, introMessage(h)); err != nil {
 			t.Fatal(err)
@@ -71,7 +78,7 @@ func TestIntroduce(t *testing.T) {
 		}
 	})
 	t.Run("OtherServerGetsDMs", func(t *testing.T) {
-		h := MustHarness(t, withChannel)
+		h := MustIntroHarness(t)
 		elsewhere := []bot.MemberID{{Platform: "discord", Workspace: "1", User: mentor1}, {Platform: "discord", Workspace: "1", User: mentee}}
 		if err := h.Adapter.Introduce(ctx, elsewhere, introMessage(h)); err != nil {
 			t.Fatal(err)

@@ -20,6 +20,7 @@ type restAPI interface {
 	ThreadStartComplex(channelID string, data *discordgo.ThreadStart, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	ThreadMemberAdd(threadID, memberID string, options ...discordgo.RequestOption) error
 	GuildMember(guildID, userID string, options ...discordgo.RequestOption) (*discordgo.Member, error)
+	// Channel reads a channel, for the guild it belongs to (intro.go).
 	Channel(channelID string, options ...discordgo.RequestOption) (*discordgo.Channel, error)
 	// RequestWithBucketID makes the calls whose discordgo method would
 	// share one rate-limit bucket among all members (call.go).

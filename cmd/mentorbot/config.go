@@ -74,6 +74,11 @@ func (c Config) Shell() bool {
 	return c.Slack.BotToken == "" && c.Slack.ClientID == "" && c.Discord.BotToken == ""
 }
 
+// ManyWorkspaces reports whether the deployment may serve several
+// workspaces: a Discord bot may be added to any number of guilds, and a
+// Slack app with SLACK_CLIENT_ID installed on any number of workspaces.
+func (c Config) ManyWorkspaces() bool { return c.Discord.BotToken != "" || c.Slack.ClientID != "" }
+
 // ConfigFromEnv reads the configuration from getenv (os.Getenv in main):
 // DefaultConfig, then each variable of the table that is set, in the
 // table's order. A bad value is refused with the variable's name.

@@ -84,6 +84,9 @@ func (w *discordWorld) startMain(tb testing.TB, redisURL string, tune ...func(*m
 	for _, f := range tune {
 		f(&m.Config.Discord)
 	}
+	if ch := m.Config.Discord.IntroChannelID; ch != "" {
+		w.REST.SetChannelGuild(ch, w.Guild) // the world's guild owns its intro channel
+	}
 	m.Clock = bot.NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	m.Rand = mrand.NewChaCha8([32]byte{7})
 	m.Stdout = io.Discard

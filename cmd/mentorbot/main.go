@@ -140,7 +140,7 @@ func (m *Main) Open(ctx context.Context) error {
 // otherwise, so that one person can try /mentor admin.
 func (m *Main) newBot() []string {
 	cfg := m.Config.Config
-	cfg.Chart, cfg.Observer = chart.Draw, m.metrics
+	cfg.Chart, cfg.Observer, cfg.CheckSchedule = chart.Draw, m.metrics, checkDigestSchedule
 	if m.Config.Shell() {
 		cfg.RateLimit = bot.RateLimit{}
 		if len(cfg.Managers) == 0 {
@@ -148,7 +148,22 @@ func (m *Main) newBot() []string {
 		}
 	}
 	m.Bot = bot.New(cfg, m.Store, m.Clock, m.Rand, m.Log)
+	m.warnUnqualifiedManagers()
 	return cfg.Managers
+}
+
+// warnUnqualifiedManagers warns when MENTORBOT_MANAGERS names plain user
+// IDs while the deployment may serve several workspaces: Discord user IDs
+// are global, so such an ID is a manager in every guild the bot joins.
+// "workspace:user" limits an entry to one workspace.
+func (m *Main) warnUnqualifiedManagers() {
+	if !m.Config.ManyWorkspaces() {
+		return
+	}
+	if ids := bot.UnqualifiedManagers(m.Config.Managers); len(ids) > 0 {
+		m.Log.Warn("MENTORBOT_MANAGERS: these user IDs have no workspace, so each is a manager in every workspace or guild served here; write workspace:user",
+			"ids", strings.Join(ids, ","))
+	}
 }
 
 // openShell wires the terminal adapter, and says so.
@@ -321,4 +336,11 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 // digestDue is a bot.Due: the cron spec read in the time zone tz.
 func digestDue(spec, tz string, since, until time.Time) (bool, error) {
 	return schedule.Due("CRON_TZ="+tz+" "+spec, since, until)
+}
+
+// checkDigestSchedule is bot.Config.CheckSchedule: whether digestDue
+// reads spec, the digest-schedule a workspace sets.
+func checkDigestSchedule(spec string) error {
+	_, err := schedule.Parse("CRON_TZ=UTC " + spec)
+	return err
 }

@@ -90,10 +90,10 @@ var envVars = []envVar{
 			c.DefaultLang, c.Defaults.DefaultLang = lang, lang
 			return nil
 		}},
-	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites", Note: "none: invites carry the video room only",
+	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites; the default of each workspace's charter-url setting", Note: "none: invites carry the video room only",
 		Default: func(c Config) string { return c.CharterURL },
 		Set:     func(c *Config, v string) error { c.CharterURL = v; return nil }},
-	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms",
+	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms; the default of each workspace's meet-url setting",
 		Default: func(c Config) string { return c.MeetURL },
 		Set:     func(c *Config, v string) error { c.MeetURL = v; return nil }},
 	{Name: "MENTORBOT_MAX_TZ_HOURS", Note: "no limit", Meaning: "never pair people more than this many hours apart",
@@ -127,7 +127,7 @@ var envVars = []envVar{
 		func(s *bot.Settings) *time.Duration { return &s.CheckinEvery }),
 	followUp("MENTORBOT_ESCALATE_AFTER", "escalate-after", "a request waiting longer is escalated to managers",
 		func(s *bot.Settings) *time.Duration { return &s.EscalateAfter }),
-	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for",
+	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for; workspaces take turns, and a tick that runs longer stops at a batch's end so the next one looks at every workspace again",
 		Default: func(c Config) string { return formatDuration(c.Tick) },
 		Set:     func(c *Config, v string) error { return setDuration(&c.Tick, v, 1, "a duration like 10s") }},
 	{Name: "MENTORBOT_JOB_LEASE", Meaning: "how long a running job is reserved for its replica (at least 10s)",
@@ -143,10 +143,10 @@ var envVars = []envVar{
 	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep",
 		Default: func(c Config) string { return c.MatchSchedule },
 		Set:     func(c *Config, v string) error { return setCron(&c.MatchSchedule, v) }},
-	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone",
+	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone; the default of its digest-schedule setting",
 		Default: func(c Config) string { return c.DigestSchedule },
 		Set:     func(c *Config, v string) error { return setCron(&c.DigestSchedule, v) }},
-	{Name: "MENTORBOT_MANAGERS", Note: "none", Meaning: "comma-separated platform user IDs of the program's managers",
+	{Name: "MENTORBOT_MANAGERS", Note: "none", Meaning: "comma-separated managers: workspace:user for one workspace (a Slack team or Discord server ID), or a plain user ID, a manager in every workspace served",
 		Set: func(c *Config, v string) error {
 			c.Managers = nil
 			for _, id := range strings.Split(v, ",") {
@@ -216,7 +216,7 @@ var envVars = []envVar{
 		Set: func(c *Config, v string) error { c.Discord.PublicKey = v; return nil }},
 	{Name: "DISCORD_GUILD_ID", Note: "none: global command", Meaning: "register /mentor in this server only, where it applies at once",
 		Set: func(c *Config, v string) error { c.Discord.GuildID = v; return nil }},
-	{Name: "DISCORD_INTRO_CHANNEL_ID", Note: "none: one DM each", Meaning: "channel where each pair is introduced in a private thread",
+	{Name: "DISCORD_INTRO_CHANNEL_ID", Note: "none: one DM each", Meaning: "channel where each pair of the server that owns it is introduced in a private thread (a server's intro-channel setting overrides it)",
 		Set: func(c *Config, v string) error { c.Discord.IntroChannelID = v; return nil }},
 	{Name: "DISCORD_API_URL", Meaning: "REST base including the version: a rate-limit proxy, or a fake",
 		Default: func(c Config) string { return c.Discord.APIURL },

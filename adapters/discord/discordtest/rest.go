@@ -70,11 +70,11 @@ type REST struct {
 	expired     map[string]bool
 	gone        map[string]bool
 	names       map[string]string
-	guildOf     map[string]string // channel -> its server (SetChannelGuild)
 	faults      []*fault
 	holds       []*hold
 	drops       []*fault
 	registered  []Registration
+	guildOf     map[string]string // server channel -> its guild (channels.go)
 }
 
 // Thread is a thread the bot created.
@@ -131,12 +131,6 @@ func (f *REST) Leave(user string) { f.locked(func() { f.gone[user] = true }) }
 
 // SetName sets the nickname GET guilds/{g}/members/{user} returns.
 func (f *REST) SetName(user, nick string) { f.locked(func() { f.names[user] = nick }) }
-
-// SetChannelGuild makes channel a text channel of guild, for GET
-// channels/{channel}; other channels are unknown (10003).
-func (f *REST) SetChannelGuild(channel, guild string) {
-	f.locked(func() { f.guildOf[channel] = guild })
-}
 
 // RateLimit answers the next n calls whose route starts with route (like
 // "POST channels/") with a 429 shaped like Discord's documented sample,

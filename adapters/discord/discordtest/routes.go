@@ -31,10 +31,7 @@ func (f *REST) route(c Call) (int, []byte) {
 	case c.Method == "PUT" && len(p) == 4 && p[0] == "channels" && p[2] == "thread-members":
 		return f.addThreadMember(p[1], p[3])
 	case c.Method == "GET" && len(p) == 2 && p[0] == "channels":
-		if g, ok := f.guildOf[p[1]]; ok {
-			return http.StatusOK, jsonBytes(map[string]any{"id": p[1], "type": 0, "guild_id": g, "name": "intros"})
-		}
-		return http.StatusNotFound, apiError(10003, "Unknown Channel")
+		return f.channel(p[1])
 	case c.Method == "GET" && len(p) == 4 && p[0] == "guilds" && p[2] == "members":
 		return f.member(p[3])
 	case c.Method == "POST" && len(p) == 4 && p[0] == "interactions" && p[3] == "callback":

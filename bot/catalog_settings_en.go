@@ -1,0 +1,32 @@
+package bot
+
+// catalogSettingsEN holds the sentences of the settings each workspace
+// may set for itself instead of the deployment's defaults
+// (settings_workspace.go), in English.
+var catalogSettingsEN = map[string]string{
+	"opt.setting_digest-schedule": "when the weekly digest is posted, as a cron spec read in the program's time zone, like `\"0 9 * * 1\"` (Mondays at 9:00)",
+	"opt.setting_charter-url":     "the page where the charter can be read, linked from meeting invites: an `https://` address",
+	"opt.setting_meet-url":        "the video-call service of new rooms: an `https://` address, each room a name under it",
+	"opt.setting_intro-channel":   "on Discord, the channel where each new pair is introduced in a private thread, or off for one direct message each",
+
+	"optname.digest-schedule": "the digest's schedule",
+	"optname.charter-url":     "the charter's address",
+	"optname.meet-url":        "the video-call address",
+	"optname.intro-channel":   "the introductions' channel",
+
+	"admin.settings.hint.digest-schedule": "Give a cron spec of five fields (minute, hour, day, month, weekday) between quotes, read in the program's time zone: for example `digest-schedule:\"0 9 * * 1\"` for Mondays at 9:00.",
+	"admin.settings.hint.charter-url":     "Give an address starting with `https://`.",
+	"admin.settings.hint.meet-url":        "Give an address starting with `https://`, such as `https://meet.jit.si/`.",
+	"admin.settings.hint.intro-channel":   "Mention a channel, or write off.",
+	"admin.settings.reset":                "To go back to the default: `name:default`.",
+	"admin.settings.intro_platform":       "the channel the bot's host set for this server if any, otherwise one direct message each",
+	"admin.settings.intro_dm":             "one direct message each",
+
+	"err.admin.intro_channel_unsupported": "Here, pairs are introduced in a group message: `intro-channel:` only applies on Discord.",
+}
+
+func init() {
+	for k, v := range catalogSettingsEN {
+		addSentence(catalogEN, k, v)
+	}
+}

@@ -1,0 +1,178 @@
+package bot
+
+import (
+	"context"
+	"net/url"
+	"strings"
+)
+
+// The settings of this file were deployment-wide before one deployment
+// served many workspaces: the digest's schedule (MENTORBOT_DIGEST_SCHEDULE),
+// the charter's page (MENTORBOT_CHARTER_URL), the video rooms
+// (MENTORBOT_MEET_URL) and Discord's intro channel
+// (DISCORD_INTRO_CHANNEL_ID). The environment now only gives their
+// defaults; each workspace may set its own.
+
+// introOff is the intro-channel setting that introduces each pair by
+// direct message, even where the platform has a default channel.
+const introOff = "off"
+
+// ChannelIntroducer is an optional Platform feature: introducing a pair
+// in a channel the workspace chose (the intro-channel setting), such as
+// a private thread of a Discord channel. Platforms without it introduce
+// pairs their own way (a group DM on Slack) and refuse the setting.
+type ChannelIntroducer interface {
+	// IntroduceIn introduces members in channel; "" sends each of them
+	// the introduction by direct message instead.
+	IntroduceIn(ctx context.Context, channel string, members []MemberID, msg Message) error
+}
+
+// setWorkspace sets one of this file's settings from its text form; ok
+// is false for a name that is none of them. bad is the error for a value
+// that does not parse.
+func (s *Settings) setWorkspace(name, value string, bad error) (ok bool, err error) {
+	switch name {
+	case "digest-schedule":
+		if !plausibleCron(value) {
+			return true, bad
+		}
+		s.DigestSchedule = strings.Join(strings.Fields(value), " ")
+	case "charter-url":
+		u, ok := httpsURL(value)
+		if !ok {
+			return true, bad
+		}
+		s.CharterURL = u
+	case "meet-url":
+		u, ok := httpsURL(value)
+		if !ok {
+			return true, bad
+		}
+		if !strings.HasSuffix(u, "/") {
+			u += "/" // a room is the base followed by its name
+		}
+		s.MeetURL = u
+	case "intro-channel":
+		if offWord(value) {
+			s.IntroChannel = introOff
+			return true, nil
+		}
+		ch, ok := parseChannelRef(value)
+		if !ok {
+			return true, bad
+		}
+		s.IntroChannel = ch
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// getWorkspace returns one of this file's settings in its text form.
+func (s Settings) getWorkspace(name string) string {
+	switch name {
+	case "digest-schedule":
+		return s.DigestSchedule
+	case "charter-url":
+		return s.CharterURL
+	case "meet-url":
+		return s.MeetURL
+	case "intro-channel":
+		return s.IntroChannel
+	}
+	return ""
+}
+
+// offWord reports whether v turns a channel setting off.
+func offWord(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "off", "none", "-", "aucun":
+		return true
+	}
+	return false
+}
+
+// defaultWord reports whether v resets a setting to its default
+// ("/mentor admin settings meet-url:default").
+func defaultWord(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "default", "défaut", "par-défaut", "defaut":
+		return true
+	}
+	return false
+}
+
+// plausibleCron is the check of a cron spec that the core can make on
+// its own: five fields or a descriptor (@weekly), on one line, with no
+// time zone of its own (the tz setting gives it). Config.CheckSchedule,
+// the cron parser cmd wires, checks the rest before a spec is saved.
+func plausibleCron(v string) bool {
+	f := strings.Fields(v)
+	if len(v) > 100 || len(f) == 0 || strings.Contains(strings.ToUpper(v), "TZ=") {
+		return false
+	}
+	if strings.HasPrefix(f[0], "@") {
+		return len(f) == 1 || (f[0] == "@every" && len(f) == 2)
+	}
+	return len(f) == 5
+}
+
+// httpsURL reads an https URL with a host and no credentials, at most
+// 100 characters.
+func httpsURL(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	v = strings.TrimSuffix(strings.TrimPrefix(v, "<"), ">") // Slack's <https://…>
+	u, err := url.Parse(v)
+	if err != nil || len(v) > 100 || u.Scheme != "https" || u.Host == "" || u.User != nil || strings.ContainsAny(v, " \t\n") {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// checkSetting checks what Settings.Set cannot on its own: a digest
+// schedule the cron parser reads (Config.CheckSchedule), and an intro
+// channel on a platform that introduces pairs in channels.
+func (b *Bot) checkSetting(t Tenant, name, value string) error {
+	switch name {
+	case "digest-schedule":
+		if b.cfg.CheckSchedule == nil || defaultWord(value) {
+			return nil
+		}
+		if err := b.cfg.CheckSchedule(strings.TrimSpace(value)); err != nil {
+			return &Error{Code: EINVALID, Key: "err.bad_setting", Args: []string{"name", name, "value", clip(value, 40)}}
+		}
+	case "intro-channel":
+		if !b.introducesInChannels(t) {
+			return Errorf(EINVALID, "err.admin.intro_channel_unsupported")
+		}
+	}
+	return nil
+}
+
+// introducesInChannels reports whether t's platform introduces pairs in
+// a channel (ChannelIntroducer), where the intro-channel setting applies.
+func (b *Bot) introducesInChannels(t Tenant) bool {
+	p, err := b.tenantPlatform(t)
+	if err != nil {
+		return false
+	}
+	_, ok := p.(ChannelIntroducer)
+	return ok
+}
+
+// introduceIn delivers a pair's introduction in the workspace's intro
+// channel when its platform has them, else as the platform introduces.
+func (b *Bot) introduceIn(ctx context.Context, p Platform, members []MemberID, msg Message) error {
+	ci, ok := p.(ChannelIntroducer)
+	if !ok || len(members) == 0 {
+		return p.Introduce(ctx, members, msg)
+	}
+	switch ch := b.settings(ctx, members[0].Tenant()).IntroChannel; ch {
+	case "":
+		return p.Introduce(ctx, members, msg)
+	case introOff:
+		return ci.IntroduceIn(ctx, "", members, msg)
+	default:
+		return ci.IntroduceIn(ctx, ch, members, msg)
+	}
+}
