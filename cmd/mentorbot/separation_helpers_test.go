@@ -145,6 +145,15 @@ func installSlackWorkspace(t *testing.T, w *sepWorld, team, installer string) {
 	token := "xoxb-" + strings.ToLower(team)
 	installByOAuth(t, w.m, w.fake, "code-"+team, slackfake.Grant{Team: team, TeamName: team, Token: token, BotUser: "UBOT", Installer: installer})
 	w.tokens[team] = token
+	// Other tests' bots share REDIS_URL and serve every workspace
+	// installed there: this one leaves as a workspace that removed the
+	// app does.
+	t.Cleanup(func() {
+		tn := bot.Tenant{Platform: "slack", Workspace: team}
+		if err := w.m.Store.Uninstall(context.Background(), tn, w.m.Clock.Now()); err != nil {
+			t.Errorf("uninstall %s: %v", team, err)
+		}
+	})
 }
 
 // addDiscord adds a server of the bot, with a client for it in w.discord,
