@@ -69,31 +69,13 @@ func (b replicaBot) FirstDelivery(ctx context.Context, t bot.Tenant, key string)
 	return b.shared.FirstDelivery(ctx, t, key)
 }
 
-// clock is a settable clock.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // installRig is an adapter with the install flow (and no bot token), in
 // front of a fake Slack.
 type installRig struct {
 	*rig
 	bot      *installBot
 	installs *installs
-	clock    *clock
+	clock    *bot.ManualClock
 	logs     *lockedBuffer
 }
 
@@ -117,12 +99,12 @@ func (l *lockedBuffer) String() string {
 // MustInstallRig starts an adapter that serves installs by OAuth only.
 func MustInstallRig(tb testing.TB, h slack.Handler, ib *installBot, tune ...func(*slack.Options)) *installRig {
 	tb.Helper()
-	return MustInstallRigOn(tb, slackfake.MustNew(tb), h, ib, &clock{now: time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)}, tune...)
+	return MustInstallRigOn(tb, slackfake.MustNew(tb), h, ib, bot.NewManualClock(time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)), tune...)
 }
 
 // MustInstallRigOn is MustInstallRig in front of a fake Slack already set
 // up, on a clock.
-func MustInstallRigOn(tb testing.TB, fake *slackfake.Server, h slack.Handler, ib *installBot, c *clock, tune ...func(*slack.Options)) *installRig {
+func MustInstallRigOn(tb testing.TB, fake *slackfake.Server, h slack.Handler, ib *installBot, c *bot.ManualClock, tune ...func(*slack.Options)) *installRig {
 	tb.Helper()
 	ir := &installRig{bot: ib, installs: &installs{}, clock: c, logs: &lockedBuffer{}}
 	oauth := func(o *slack.Options) {

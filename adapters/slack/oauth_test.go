@@ -123,7 +123,7 @@ func TestInstall(t *testing.T) {
 		}, http.StatusBadRequest, "oauth.forged", nil},
 		{"ErrExpired", func(t *testing.T, ir *installRig) (int, string) {
 			state := ir.state(t)
-			ir.clock.Add(10*time.Minute + time.Second)
+			ir.clock.Advance(10*time.Minute + time.Second)
 			return ir.back(t, url.Values{"code": {"code-1"}, "state": {state}}, "")
 		}, http.StatusBadRequest, "oauth.expired", []string{"minutes", "10"}},
 		{"AccessDenied", func(t *testing.T, ir *installRig) (int, string) {
@@ -184,7 +184,7 @@ func TestInstallOnce(t *testing.T) {
 		// Two replicas share the record of deliveries seen, as the core
 		// keeps it in Redis, and the client secret.
 		fake, shared := slackfake.MustNew(t), &seenKeys{}
-		c := &clock{now: time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)}
+		c := bot.NewManualClock(time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC))
 		ib1, ib2 := &installBot{shared: shared}, &installBot{shared: shared}
 		r1 := MustInstallRigOn(t, fake, replicaBot{ib1}, ib1, c)
 		r2 := MustInstallRigOn(t, fake, replicaBot{ib2}, ib2, c)
