@@ -86,6 +86,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	}
 	out.CampaignOptOut = d.CampaignOptOut
 	out.OpenedHome = d.OpenedHome
+	out.InstalledApp = d.InstalledApp
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return nil, Wrap(EINTERNAL, err, "encode member data")
@@ -122,6 +123,9 @@ type memberExport struct {
 	// OpenedHome: the member opened Slack's App Home, so the bot keeps it
 	// up to date (home_publish.go).
 	OpenedHome bool `json:"opened_app_home,omitempty"`
+	// InstalledApp: when the member installed the app in the workspace;
+	// the installation record keeps their user ID (install.go).
+	InstalledApp *time.Time `json:"installed_the_app,omitempty"`
 }
 
 // pauseExport is a member's pause: since when, until when (none: until

@@ -36,6 +36,10 @@ func TestExportMe(t *testing.T) {
 	if _, _, _, err := h.Bot.Home(context.Background(), h.Tenant.Member(ada), "", true); err != nil {
 		t.Fatal(err)
 	}
+	installed := time.Date(2026, 10, 1, 12, 0, 0, 0, time.UTC)
+	if err := h.Store.SaveInstallation(context.Background(), bot.Installation{Tenant: h.Tenant, InstalledBy: ada, InstalledAt: installed, Token: []byte("sealed")}); err != nil {
+		t.Fatal(err)
+	}
 	MustContain(t, h.Run(ada, "export-me"), "Vos données arrivent")
 	posts = up.Posts()
 	if len(posts) != 1 || posts[0].File == nil {
@@ -52,7 +56,8 @@ func TestExportMe(t *testing.T) {
 			Name, Language string
 			Hours          string `json:"working_hours"`
 		}
-		OpenedHome bool `json:"opened_app_home"`
+		OpenedHome bool       `json:"opened_app_home"`
+		Installed  *time.Time `json:"installed_the_app"`
 		Offer      struct{ Topics []string }
 		Requests   []struct {
 			Topic, State, Goal string
@@ -86,6 +91,7 @@ func TestExportMe(t *testing.T) {
 		"user":      got.User == ada && got.Manager,
 		"profile":   got.Profile.Name == name && got.Profile.Language == "fr" && got.Profile.Hours == "10-16 mon,tue,wed,thu",
 		"home":      got.OpenedHome,
+		"installed": got.Installed != nil && got.Installed.Equal(installed),
 		"offer":     strings.Join(got.Offer.Topics, ",") == "rust",
 		"requests":  strings.Join(topics, " ") == "python:cancelled sql:paired go:paired haskell:waiting",
 		"proposals": len(got.Proposals) == 4, // sql and go as mentee; carol's and dave's as mentor

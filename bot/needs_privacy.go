@@ -29,6 +29,15 @@ func (b *Bot) memberData(ctx context.Context, id MemberID) (MemberData, error) {
 	} else if ErrorCode(err) != ENOTFOUND {
 		return d, err
 	}
-	d.OpenedHome, err = b.store.homes.HasOpenedHome(ctx, id)
-	return d, err
+	if d.OpenedHome, err = b.store.homes.HasOpenedHome(ctx, id); err != nil {
+		return d, err
+	}
+	// The installation names who installed the app (install.go).
+	switch in, err := b.store.installs.Installation(ctx, id.Tenant()); {
+	case err == nil && in.InstalledBy == id.User:
+		d.InstalledApp = &in.InstalledAt
+	case err != nil && ErrorCode(err) != ENOTFOUND:
+		return d, err
+	}
+	return d, nil
 }

@@ -74,6 +74,9 @@ type MemberData struct {
 	// OpenedHome: the member opened their home (home_store.go), read
 	// through its own seam, erased by Erase with the rest.
 	OpenedHome bool
+	// InstalledApp is when the member installed the app in the workspace
+	// (by OAuth: its installation names them), nil if they did not.
+	InstalledApp *time.Time
 }
 
 // Sort puts a member's data in its order: requests and proposals oldest
