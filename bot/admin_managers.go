@@ -57,14 +57,29 @@ func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Repl
 }
 
 // MakeManager makes a member a manager of their workspace, as
-// "/mentor admin managers add" does, but with no command and no message:
-// the Slack adapter calls it for whoever installs the app by OAuth, who
-// sees the install's page instead. Making one twice is not an error.
+// "/mentor admin managers add" does: the Slack adapter calls it for
+// whoever installs the app by OAuth. The first time, it welcomes them by
+// DM, in their language, with the first steps of a program (the install's
+// page only says they are a manager). Making one twice is not an error,
+// and sends nothing more.
 func (b *Bot) MakeManager(ctx context.Context, id MemberID) error {
+	already, err := b.store.managers.IsManager(ctx, id)
+	if err != nil {
+		return err
+	}
 	if err := b.store.managers.AddManager(ctx, id); err != nil {
 		return err
 	}
 	b.log.Info("manager added", "member", id.String(), "by", "install")
+	if already {
+		return nil
+	}
+	// The installer is welcomed by DM, with the first steps of a program:
+	// a failure is logged (and the notice kept if the platform is down),
+	// never a reason to undo the install.
+	_ = b.notify(ctx, id, func(l Lang) Message {
+		return Message{Title: T(l, "install.welcome_title"), Text: T(l, "install.welcome")}
+	})
 	return nil
 }
 

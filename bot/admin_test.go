@@ -146,8 +146,9 @@ func TestAdminManagers(t *testing.T) {
 	}
 }
 
-// TestMakeManager: whoever installs the app becomes a manager, with no
-// message (the install's page says it), and twice is not an error.
+// TestMakeManager: whoever installs the app becomes a manager and is
+// welcomed once by DM, in their language, with the first steps; twice is
+// not an error and sends nothing more.
 func TestMakeManager(t *testing.T) {
 	h := MustAdminHarness(t)
 	installer := h.Tenant.Member("dana")
@@ -159,7 +160,15 @@ func TestMakeManager(t *testing.T) {
 	if r := h.Run("dana", "admin managers list"); !strings.Contains(r.Message.Text, "• Dana\n") {
 		t.Fatalf("got %q, want dana listed as a manager", r.Message.Text)
 	}
-	if msgs := h.Platform.To("dana"); len(msgs) != 0 {
-		t.Fatalf("got %+v, want no message", msgs)
+	msgs := h.Platform.To("dana")
+	if len(msgs) != 1 || msgs[0].Title != bot.T(bot.English, "install.welcome_title") || !strings.Contains(msgs[0].Text, "/mentor admin digest-channel") {
+		t.Fatalf("got %+v, want one welcome with the first steps", msgs)
+	}
+	h.Run("erin", "lang fr")
+	if err := h.Bot.MakeManager(t.Context(), h.Tenant.Member("erin")); err != nil {
+		t.Fatal(err)
+	}
+	if msgs := h.Platform.To("erin"); len(msgs) == 0 || !strings.Contains(msgs[len(msgs)-1].Text, "fuseau:Europe/Paris") {
+		t.Fatalf("got %+v, want the welcome in French", msgs)
 	}
 }

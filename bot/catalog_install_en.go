@@ -5,6 +5,12 @@ package bot
 // where it is not installed ("install."), in
 // English. Keys sorted.
 var catalogInstallEN = map[string]string{
+	"install.welcome": "Thanks for installing mentorbot. As the person who installed it, you are a manager of the program in this workspace. To start:\n" +
+		"1. Invite `@mentorbot` to your managers' channel and choose it for the weekly digest: `/mentor admin digest-channel #mentoring-team`\n" +
+		"2. Give the program's time zone, for the digest and the meetings: `/mentor admin settings tz:Europe/Paris`\n" +
+		"3. Call for mentors, in English and French: `/mentor admin announce #general lang:both`\n" +
+		"Members then type `/mentor offer` or `/mentor request`. `/mentor admin help` lists the managers' commands.",
+	"install.welcome_title": "mentorbot is installed",
 	"install.not_installed": "mentorbot isn't installed in this workspace, so it can't answer here. Ask a workspace admin to add it to Slack.",
 	"oauth.again":           "Start the installation again",
 	"oauth.denied":          "You cancelled the installation, so nothing was installed. You can install mentorbot at any time from the same link.",

@@ -5,6 +5,12 @@ package bot
 // where it is not installed ("install."), in
 // French. Keys sorted.
 var catalogInstallFR = map[string]string{
+	"install.welcome": "Merci d'avoir installé mentorbot. Comme c'est vous qui l'avez installé, vous êtes responsable du programme dans cet espace de travail. Pour commencer\u202f:\n" +
+		"1. Invitez `@mentorbot` dans le canal des responsables et choisissez-le pour le bilan hebdomadaire\u202f: `/mentor admin digest-channel #equipe-mentorat`\n" +
+		"2. Donnez le fuseau horaire du programme, pour le bilan et les rendez-vous\u202f: `/mentor admin settings fuseau:Europe/Paris`\n" +
+		"3. Lancez l'appel à mentors, en français et en anglais\u202f: `/mentor admin announce #general langue:les-deux`\n" +
+		"Les membres tapent ensuite `/mentor offer` ou `/mentor request`. `/mentor admin help` liste les commandes des responsables.",
+	"install.welcome_title": "mentorbot est installé",
 	"install.not_installed": "mentorbot n'est pas installé dans cet espace de travail\u202f: il ne peut pas répondre ici. Demandez à un administrateur de l'espace de travail de l'ajouter à Slack.",
 	"oauth.again":           "Recommencer l'installation",
 	"oauth.denied":          "Vous avez annulé l'installation\u202f: rien n'a été installé. Vous pouvez installer mentorbot à tout moment depuis le même lien.",

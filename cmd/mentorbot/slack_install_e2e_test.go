@@ -36,6 +36,10 @@ func TestSlackInstallE2E(t *testing.T) {
 	if ok, err := a.m.Store.IsManager(ctx, tb.Member(admin.ID)); !ok || err != nil {
 		t.Fatalf("got %v, %v; want the installer a manager of the workspace installed", ok, err)
 	}
+	welcome := b.dms(admin, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "/mentor admin digest-channel") })[0]
+	if welcome.Token != tokenB {
+		t.Fatalf("got the installer's welcome with token %q, want B's own", welcome.Token)
+	}
 	if ok, _ := a.m.Store.IsManager(ctx, bot.Tenant{Platform: slackadapter.Platform, Workspace: a.team}.Member(admin.ID)); ok {
 		t.Fatal("the installer became a manager of the other workspace too")
 	}
