@@ -105,17 +105,22 @@ func (a *Adapter) onGuildDelete(_ *discordgo.Session, e *discordgo.GuildDelete) 
 		a.log.Debug("server unavailable; kept", "guild", guild)
 		return
 	}
-	a.served.put(guild, false, a.cfg.Now()) // at once here, whatever the store says
-	a.log.Warn("bot removed from the server; it is no longer served", "guild", guild)
 	if a.cfg.Installs == nil {
+		a.log.Warn("bot removed from the server; no record kept", "guild", guild)
 		return
 	}
+	a.served.put(guild, false, a.cfg.Now()) // at once here, whatever the store says
+	a.log.Warn("bot removed from the server; it is no longer served", "guild", guild)
 	a.spawn(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.WorkTimeout)
 		defer cancel()
 		if err := a.uninstall(ctx, bot.Tenant{Platform: Platform, Workspace: guild}); err != nil {
 			a.log.Error("removal not recorded", "guild", guild, "code", string(bot.ErrorCode(err)), "err", err)
+			return
 		}
+		// Again: a Serves that read the record before it changed may
+		// have put its older answer meanwhile.
+		a.served.put(guild, false, a.cfg.Now())
 	})
 }
 
@@ -143,7 +148,6 @@ func (a *Adapter) onGuildCreate(_ *discordgo.Session, e *discordgo.GuildCreate) 
 	}
 	guild := e.ID
 	if a.cfg.Installs == nil {
-		a.served.put(guild, true, a.cfg.Now())
 		return
 	}
 	a.spawn(func() {
