@@ -9,6 +9,8 @@ import (
 // "Add to Slack"): what a platform adapter needs to act in that workspace.
 // The core keeps it and decides, from UninstalledAt, when a workspace that
 // removed the app is erased (Prune); what the token means is the adapter's.
+// A Discord server's record holds no token, only when the bot was added
+// and removed, as seen over the gateway.
 type Installation struct {
 	Tenant     Tenant
 	Enterprise string // Enterprise Grid organisation ID, "" outside a Grid
@@ -24,7 +26,9 @@ type Installation struct {
 	UninstalledAt time.Time
 }
 
-// Installed reports whether the workspace has the app now.
+// Installed reports whether the workspace has the app now, with a token
+// to act there. A record without a token (a Discord server's) is never
+// Installed: UninstalledAt alone tells whether the bot was removed.
 func (in Installation) Installed() bool { return in.UninstalledAt.IsZero() && len(in.Token) > 0 }
 
 // InstallStore keeps the installations of the app (install.go).

@@ -80,6 +80,13 @@ type Config struct {
 	// Keep reports false for a key kept already.
 	Keep   func(ctx context.Context, t bot.Tenant, key string, data []byte) (bool, error)
 	Forget func(ctx context.Context, t bot.Tenant, key string) error
+	// Installs, when set, keeps a record of the servers the bot was
+	// removed from, seen over the gateway, and Serves reads it
+	// (guilds.go). Nil: every server is served, as before.
+	Installs bot.InstallStore
+	// Clock dates those records: the core's clock, by which the retention
+	// counts. Nil: Now.
+	Clock bot.Clock
 }
 
 // Handler is what the adapter needs of the bot; *bot.Bot is one.
@@ -90,7 +97,7 @@ type Handler interface {
 }
 
 // Adapter is the Discord adapter. It implements bot.Platform,
-// bot.Directory, bot.Poster and bot.Uploader, and http.Handler for the
+// bot.Directory, bot.Poster, bot.Uploader and bot.Serving, and http.Handler for the
 // interactions endpoint. Its
 // methods are safe for concurrent use.
 type Adapter struct {
@@ -115,6 +122,7 @@ type Adapter struct {
 	stop   func()         // removes the gateway handlers
 
 	gatewayUp atomic.Bool // the gateway is connected (ready.go)
+	served    served      // whether a server is served, lately read (guilds.go)
 }
 
 var (
@@ -199,7 +207,8 @@ func (a *Adapter) Open(ctx context.Context) error {
 		return nil // interactions come to ServeHTTP
 	}
 	stopInteractions, stopLeaves, stopTracking := a.gateway.AddHandler(a.onInteraction), a.gateway.AddHandler(a.onMemberRemove), a.trackGateway()
-	a.stop = func() { stopInteractions(); stopLeaves(); stopTracking() }
+	stopJoins, stopRemovals := a.gateway.AddHandler(a.onGuildCreate), a.gateway.AddHandler(a.onGuildDelete)
+	a.stop = func() { stopInteractions(); stopLeaves(); stopTracking(); stopJoins(); stopRemovals() }
 	if err := a.gateway.Open(); err != nil {
 		return fmt.Errorf("gateway: %w", err)
 	}

@@ -42,6 +42,10 @@
 //     replica whose Config.Claim of it succeeds (gateway.go, leave.go).
 //   - Over HTTP no leave event comes: the core's daily ForgetLeavers asks
 //     StillMember (roster.go), where only Unknown Member means gone.
+//   - The bot being in a server is its install there: GUILD_DELETE (not
+//     an outage) records a removal in Config.Installs and Serves then says
+//     no; GUILD_CREATE records a return (guilds.go). Every replica writes
+//     both records, which are idempotent: no claim.
 //
 // Logs carry IDs and error codes, never message text or names.
 package discord

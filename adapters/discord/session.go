@@ -75,7 +75,9 @@ func newSession(cfg Config) (*discordgo.Session, error) {
 	s.StateEnabled = false
 	// Interactions reach a bot whatever its intents. GUILD_MEMBERS
 	// (privileged) brings GUILD_MEMBER_REMOVE: a member who leaves is
-	// erased (leave.go). Ask for no more.
-	s.Identify.Intents = discordgo.IntentsGuildMembers
+	// erased (leave.go). GUILDS brings GUILD_CREATE and GUILD_DELETE: a
+	// server that removes the bot stops being served (guilds.go). Ask
+	// for no more.
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMembers
 	return s, nil
 }

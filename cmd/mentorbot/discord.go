@@ -37,6 +37,11 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	// and forgotten once answered: another replica redelivers it if this
 	// one dies in between.
 	cfg.Keep, cfg.Forget = m.Bot.Receive, m.Bot.Handled
+	// A server that removes the bot (seen over the gateway) is recorded
+	// as an uninstall, dated by the core's clock: its scheduled work
+	// stops, and it is erased after MENTORBOT_RETENTION unless the bot
+	// comes back.
+	cfg.Installs, cfg.Clock = m.Store, m.Clock
 	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {
 		return err

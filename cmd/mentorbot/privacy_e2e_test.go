@@ -15,7 +15,8 @@ import (
 	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
-// TestDiscordLeaveErases: the bot asks for the GUILD_MEMBERS intent;
+// TestDiscordLeaveErases: the bot asks for the GUILD_MEMBERS intent
+// (and GUILDS);
 // /mentor export-me sends the member's JSON as a DM attachment; and when
 // a mentee leaves the server (GUILD_MEMBER_REMOVE on the gateway),
 // everything about them is erased as /mentor forget does: their mentor
@@ -23,8 +24,8 @@ import (
 // the mentee.
 func TestDiscordLeaveErases(t *testing.T) {
 	w := MustStartDiscord(t, false)
-	if id := w.Gateway.WaitIdentified(t); id.Intents != int(discordgo.IntentsGuildMembers) {
-		t.Errorf("got intents %d, want GUILD_MEMBERS (%d) only", id.Intents, discordgo.IntentsGuildMembers)
+	if id, want := w.Gateway.WaitIdentified(t), discordgo.IntentsGuilds|discordgo.IntentsGuildMembers; id.Intents != int(want) {
+		t.Errorf("got intents %d, want GUILDS and GUILD_MEMBERS (%d) only", id.Intents, want)
 	}
 	c, mentor, mentee := w.Client, w.Mentor1, w.Mentee
 	discordEphemeral(t, c.Command(t, mentor, "offer", discordtest.Option{Name: "topics", Value: "go"}), "mentor for: go")

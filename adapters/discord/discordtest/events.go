@@ -30,3 +30,20 @@ func (g *Gateway) DispatchEvent(tb testing.TB, t string, d any) {
 func MemberRemove(guild, user string) any {
 	return map[string]any{"guild_id": guild, "user": map[string]any{"id": user, "username": "gone"}}
 }
+
+// GuildCreate is the data of GUILD_CREATE: the bot joined guild, or guild
+// is available again (as after READY or an outage).
+func GuildCreate(guild string) any {
+	return map[string]any{"id": guild, "name": "server", "unavailable": false}
+}
+
+// GuildDelete is the data of GUILD_DELETE: the bot was removed from guild
+// (or guild was deleted), or, unavailable, guild is only out of reach
+// for a while.
+func GuildDelete(guild string, unavailable bool) any {
+	d := map[string]any{"id": guild}
+	if unavailable {
+		d["unavailable"] = true
+	}
+	return d
+}
