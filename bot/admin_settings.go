@@ -93,6 +93,9 @@ func settingValue(lang Lang, s Settings, name string) string {
 	if name == "unanswered" && s.Unanswered == 0 {
 		return T(lang, "admin.settings.unanswered_off")
 	}
+	if name == "digest-schedule" {
+		return weeklyIn(lang, s.DigestSchedule)
+	}
 	if name == "intro-channel" {
 		switch s.IntroChannel {
 		case "":

@@ -4,7 +4,7 @@ package bot
 // may set for itself instead of the deployment's defaults
 // (settings_workspace.go), in English.
 var catalogSettingsEN = map[string]string{
-	"opt.setting_digest-schedule": "when the weekly digest is posted, as a cron spec read in the program's time zone, like `\"0 9 * * 1\"` (Mondays at 9:00)",
+	"opt.setting_digest-schedule": "when the weekly digest is posted, in the program's time zone: a day and a time like `\"monday 9:00\"`, or a cron spec like `\"0 9 * * 1\"`",
 	"opt.setting_charter-url":     "the page where the charter can be read, linked from meeting invites: an `https://` address",
 	"opt.setting_meet-url":        "the video-call service of new rooms: an `https://` address, each room a name under it",
 	"opt.setting_intro-channel":   "on Discord, the channel where each new pair is introduced in a private thread, or off for one direct message each",
@@ -14,7 +14,8 @@ var catalogSettingsEN = map[string]string{
 	"optname.meet-url":        "the video-call address",
 	"optname.intro-channel":   "the introductions' channel",
 
-	"admin.settings.hint.digest-schedule": "Give a cron spec of five fields (minute, hour, day, month, weekday) between quotes, read in the program's time zone: for example `digest-schedule:\"0 9 * * 1\"` for Mondays at 9:00.",
+	"admin.settings.hint.digest-schedule": "Give a day and a time between quotes, read in the program's time zone, such as `digest-schedule:\"monday 9:00\"`, or a cron spec of five fields (minute, hour, day, month, weekday), such as `digest-schedule:\"0 9 * * 1\"`.",
+	"admin.settings.weekly":               "{day}s at {time}",
 	"admin.settings.hint.charter-url":     "Give an address starting with `https://`.",
 	"admin.settings.hint.meet-url":        "Give an address starting with `https://`, such as `https://meet.jit.si/`.",
 	"admin.settings.hint.intro-channel":   "Mention a channel, or write off.",

@@ -14,7 +14,8 @@ var catalogSettingsFR = map[string]string{
 	"optname.meet-url":        "l'adresse de la visio",
 	"optname.intro-channel":   "le canal des présentations",
 
-	"admin.settings.hint.digest-schedule": "Donnez une expression cron de cinq champs (minute, heure, jour, mois, jour de la semaine) entre guillemets, lue dans le fuseau horaire du programme : par exemple `horaire-bilan:\"0 9 * * 1\"` pour le lundi à 9 h.",
+	"admin.settings.hint.digest-schedule": "Donnez un jour et une heure entre guillemets, lus dans le fuseau horaire du programme, comme `horaire-bilan:\"lundi 9h\"`, ou une expression cron de cinq champs (minute, heure, jour, mois, jour de la semaine), comme `horaire-bilan:\"0 9 * * 1\"`.",
+	"admin.settings.weekly":               "le {day} à {time}",
 	"admin.settings.hint.charter-url":     "Donnez une adresse qui commence par `https://`.",
 	"admin.settings.hint.meet-url":        "Donnez une adresse qui commence par `https://`, comme `https://meet.jit.si/`.",
 	"admin.settings.hint.intro-channel":   "Mentionnez un canal, ou écrivez off.",

@@ -2,8 +2,13 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/mentorbot/mentorbot/meeting"
 )
 
 // The settings of this file were deployment-wide before one deployment
@@ -33,6 +38,10 @@ type ChannelIntroducer interface {
 func (s *Settings) setWorkspace(name, value string, bad error) (ok bool, err error) {
 	switch name {
 	case "digest-schedule":
+		if d, m, ok := meeting.ParseWeekly(value); ok {
+			s.DigestSchedule = weeklyCron(d, m)
+			return true, nil
+		}
 		if !plausibleCron(value) {
 			return true, bad
 		}
@@ -81,6 +90,34 @@ func (s Settings) getWorkspace(name string) string {
 		return s.IntroChannel
 	}
 	return ""
+}
+
+// weeklyCron is the cron spec of a day and a minute of the day.
+func weeklyCron(d time.Weekday, minute int) string {
+	return fmt.Sprintf("%d %d * * %d", minute%60, minute/60, int(d))
+}
+
+// weeklyIn writes a cron spec that falls once a week ("30 9 * * 1") as a
+// reader of lang says it, "Mondays at 09:30", « le lundi à 9 h 30 »; any
+// other spec as it is.
+func weeklyIn(lang Lang, spec string) string {
+	f := strings.Fields(spec)
+	if len(f) != 5 || f[2] != "*" || f[3] != "*" {
+		return spec
+	}
+	m, err1 := strconv.Atoi(f[0])
+	h, err2 := strconv.Atoi(f[1])
+	d, err3 := strconv.Atoi(f[4])
+	if err1 != nil || err2 != nil || err3 != nil || m < 0 || m > 59 || h < 0 || h > 23 || d < 0 || d > 7 {
+		return spec
+	}
+	day := time.Weekday(d % 7)
+	at := time.Date(2000, 1, 1, h, m, 0, 0, time.UTC)
+	name := day.String()
+	if lang == French {
+		name = weekdaysFR[day]
+	}
+	return T(lang, "admin.settings.weekly", "day", name, "time", clockIn(lang, at))
 }
 
 // offWord reports whether v turns a channel setting off.
@@ -135,8 +172,8 @@ func httpsURL(v string) (string, bool) {
 func (b *Bot) checkSetting(t Tenant, name, value string) error {
 	switch name {
 	case "digest-schedule":
-		if b.cfg.CheckSchedule == nil || defaultWord(value) {
-			return nil
+		if _, _, words := meeting.ParseWeekly(value); b.cfg.CheckSchedule == nil || defaultWord(value) || words {
+			return nil // a day and a time become a spec the parser reads
 		}
 		if err := b.cfg.CheckSchedule(strings.TrimSpace(value)); err != nil {
 			return &Error{Code: EINVALID, Key: "err.bad_setting", Args: []string{"name", name, "value", clip(value, 40)}}

@@ -100,8 +100,14 @@ func TestDigestScheduleUnreadableFallsBack(t *testing.T) {
 // checked, shown and reset per workspace.
 func TestWorkspaceSettings(t *testing.T) {
 	ctx := context.Background()
+	// A stand-in for the cron parser cmd wires: five fields, a minute
+	// from 0 to 59 (or *).
 	check := func(spec string) error {
-		if strings.HasPrefix(spec, "61 ") {
+		f := strings.Fields(spec)
+		if len(f) != 5 {
+			return errors.New("want five fields")
+		}
+		if m, err := strconv.Atoi(f[0]); f[0] != "*" && (err != nil || m > 59) {
 			return errors.New("minute out of range")
 		}
 		return nil
@@ -120,7 +126,7 @@ func TestWorkspaceSettings(t *testing.T) {
 	t.Run("DefaultsOK", func(t *testing.T) {
 		r := h.Run("alice", "admin settings")
 		for label, want := range map[string]string{
-			"digest-schedule": "0 9 * * 1 (default)", "charter-url": "https://example.org/charter (default)",
+			"digest-schedule": "Mondays at 09:00 (default)", "charter-url": "https://example.org/charter (default)",
 			"meet-url": "https://meet.jit.si/ (default)", "intro-channel": "(not shown)",
 		} {
 			if got := field(r, label); got != want {
@@ -143,10 +149,28 @@ func TestWorkspaceSettings(t *testing.T) {
 			t.Fatalf("got room %q, want one under the workspace's meet-url", room)
 		}
 	})
+	t.Run("SetInWords", func(t *testing.T) {
+		// A day and a time, in French or in English, become the cron spec
+		// and are shown in words, in the reader's language.
+		r := h.Run("alice", `admin settings horaire-bilan:"le mardi à 8 h 30"`)
+		if s := h.Bot.Settings(ctx, tn); s.DigestSchedule != "30 8 * * 2" {
+			t.Fatalf("got %q, want 30 8 * * 2", s.DigestSchedule)
+		}
+		if got := field(r, "digest-schedule"); got != "Tuesdays at 08:30" {
+			t.Fatalf("got %q, want it in words", got)
+		}
+		h.Run("alice", "lang fr")
+		r = h.Run("alice", `admin settings digest-schedule:"tuesday 8:00"`)
+		if got := field(r, "horaire-bilan"); got != "le mardi à 8\u00a0h" {
+			t.Fatalf("got %q, want it in French words", got)
+		}
+		h.Run("alice", "lang en")
+		h.Run("alice", `admin settings digest-schedule:"0 8 * * 2"`)
+	})
 	for name, tc := range map[string]struct{ text, want string }{
 		"ErrNotHTTPS":     {"admin settings meet-url:http://video.example/", "“http://video.example/” is not a valid value for `meet-url:`. Give an address starting with `https://`, such as `https://meet.jit.si/`."},
 		"ErrCredentials":  {"admin settings charter-url:https://u:p@example.org/", "is not a valid value for `charter-url:`"},
-		"ErrCronFields":   {`admin settings digest-schedule:"0 9 * *"`, "is not a valid value for `digest-schedule:`. Give a cron spec of five fields"},
+		"ErrCronFields":   {`admin settings digest-schedule:"0 9 * *"`, "is not a valid value for `digest-schedule:`. Give a day and a time between quotes"},
 		"ErrCronParser":   {`admin settings digest-schedule:"61 9 * * 1"`, "“61 9 * * 1” is not a valid value for `digest-schedule:`"},
 		"ErrCronOwnTZ":    {`admin settings digest-schedule:"CRON_TZ=Asia/Tokyo 0 9 * * 1"`, "is not a valid value for `digest-schedule:`"},
 		"ErrIntroChannel": {"admin settings intro-channel:#intros", "`intro-channel:` only applies on Discord"},

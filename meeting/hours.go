@@ -282,3 +282,50 @@ func indexOf(w time.Weekday) int {
 	}
 	return 0
 }
+
+// ParseWeekly reads a day of the week and a time, as a manager types when
+// a weekly message should go out: "monday 9:00", "Mondays at 9", "mon
+// 09:30", "lundi 9h", "le lundi à 9 h 30". It returns the day and the
+// minute of the day; ok is false for anything else.
+func ParseWeekly(s string) (day time.Weekday, minute int, ok bool) {
+	if len(s) > MaxHoursLen {
+		return 0, 0, false
+	}
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "le", "les", "on", "at", "à", "a", "every", "chaque", "tous":
+			continue
+		}
+		words = append(words, w)
+	}
+	if len(words) < 2 {
+		return 0, 0, false
+	}
+	name := strings.TrimSuffix(words[0], ",")
+	d, found := dayOf(name)
+	if !found && strings.HasSuffix(name, "s") { // "Mondays", « les lundis »
+		d, found = dayOf(strings.TrimSuffix(name, "s"))
+	}
+	if !found {
+		return 0, 0, false
+	}
+	// The time may be typed with spaces: « 9 h 30 ».
+	clock := strings.Join(words[1:], "")
+	pm, am := strings.HasSuffix(clock, "pm"), strings.HasSuffix(clock, "am")
+	clock = strings.TrimSuffix(strings.TrimSuffix(clock, "pm"), "am")
+	clock = strings.TrimSuffix(clock, "h") // « 9h », « 9 h »
+	m, code := parseClock(clock)
+	if code != "" || m >= 24*60 {
+		return 0, 0, false
+	}
+	switch {
+	case (pm || am) && (m == 0 || m > 12*60+59):
+		return 0, 0, false // "0pm", "13am"
+	case pm && m < 12*60:
+		m += 12 * 60
+	case am && m >= 12*60:
+		m -= 12 * 60 // "12am" is midnight
+	}
+	return d, m, true
+}
