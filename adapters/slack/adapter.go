@@ -300,6 +300,11 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 	defer cancel()
 	res, err := a.ws.single.api.AuthTestContext(actx)
 	switch e := slackError(err); {
+	case (e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired") && a.ws.installs != nil:
+		// The workspaces installed by OAuth must not all stop because
+		// one of them (SLACK_BOT_TOKEN's) removed the app.
+		a.log.Error("slack: Slack refuses SLACK_BOT_TOKEN; serving the installed workspaces only", "code", e)
+		a.ws.dropSingle()
 	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
 		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
 	case err != nil:

@@ -93,6 +93,14 @@ func (w *workspaces) singleFor(team string, exact bool) *workspace {
 	return nil
 }
 
+// dropSingle forgets the single token, which Slack refuses: the
+// installed workspaces are served, and no other.
+func (w *workspaces) dropSingle() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.single = nil
+}
+
 // setSingle records the single token's workspace, from auth.test.
 func (w *workspaces) setSingle(team, botUser string) {
 	w.mu.Lock()

@@ -262,6 +262,26 @@ func TestSingleToken(t *testing.T) {
 			t.Fatalf("got %d commands to the core, want none", len(h.Commands()))
 		}
 	})
+	t.Run("RefusedWithInstalls", func(t *testing.T) {
+		// SLACK_BOT_TOKEN's workspace removed the app, and the bot
+		// restarts: the workspaces installed by OAuth go on being served.
+		store := &installs{}
+		fake := slackfake.MustNew(t)
+		fake.AddUser(slackfake.User{ID: "U1", Locale: "en-US"})
+		fake.AddWorkspace(teamA.Team, teamA.Token, teamA.BotUser)
+		fake.Fail("auth.test", slackfake.Failure{Error: "token_revoked"})
+		sealed, _ := sealer{}.Seal([]byte(teamA.Token), tenant(teamA.Team).String())
+		if err := store.SaveInstallation(ctx, bot.Installation{Tenant: tenant(teamA.Team), BotUser: teamA.BotUser, Token: sealed}); err != nil {
+			t.Fatal(err)
+		}
+		r := MustRigOn(t, fake, &recorder{}, func(o *slack.Options) { o.Installs, o.Sealer = store, sealer{} })
+		if !r.a.Serves(ctx, tenant(teamA.Team)) || r.a.Serves(ctx, tenant("T1")) {
+			t.Fatal("want the installed workspace served, and not the refused token's")
+		}
+		if err := r.a.Send(ctx, memberOf(teamA.Team, "U1"), proposal); err != nil {
+			t.Fatalf("send in the installed workspace: %v", err)
+		}
+	})
 	t.Run("UnknownTeam", func(t *testing.T) {
 		fake := MustFakeOf(t, "T1")
 		fake.Fail("auth.test", slackfake.Failure{Status: http.StatusServiceUnavailable})
