@@ -244,16 +244,28 @@ func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict str
 func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 	out := make([]matching.Mentor, 0, len(offers))
 	now := b.clock.Now()
+	// The mentors' languages and programs, as strings, share two arrays:
+	// two allocations a request rather than two a mentor.
+	nl, np := 0, 0
 	for _, o := range offers {
-		langs := make([]string, len(o.Languages))
-		for i, l := range o.Languages {
-			langs[i] = string(l)
+		nl += len(o.Languages)
+		np += max(len(o.Programs), 1)
+	}
+	langs, progs := make([]string, 0, nl), make([]string, 0, np)
+	for _, o := range offers {
+		l0 := len(langs)
+		for _, l := range o.Languages {
+			langs = append(langs, string(l))
+		}
+		p0 := len(progs)
+		for _, p := range o.InPrograms() {
+			progs = append(progs, string(p))
 		}
 		off, known := tzOffset(o.TZ, now)
 		out = append(out, matching.Mentor{
-			ID: o.Mentor.User, Topics: o.Topics, Languages: langs, UTCOffset: off, NoTZ: !known,
+			ID: o.Mentor.User, Topics: o.Topics, Languages: langs[l0:len(langs):len(langs)], UTCOffset: off, NoTZ: !known,
 			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending, Paused: o.Paused,
-			Programs: programIDs(o.InPrograms()),
+			Programs: progs[p0:len(progs):len(progs)],
 		})
 	}
 	return out

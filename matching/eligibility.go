@@ -1,5 +1,10 @@
 package matching
 
+import (
+	"sync"
+	"sync/atomic"
+)
+
 // rejection is why a mentor is not eligible for a need; the values follow
 // the order in which the hard filters apply.
 type rejection int
@@ -28,14 +33,24 @@ type mentorProfile struct {
 }
 
 func newMentorProfile(m Mentor, f *topicMemo) mentorProfile {
-	p := mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages), topics: make([]topic, 0, len(m.Topics))}
+	var p mentorProfile
+	p.reset(m, f)
+	return p
+}
+
+// reset makes p the profile of m, reusing p's slices: Rank, Explain and
+// Languages assess a topic's mentors one at a time and keep none of
+// their profiles, so one profile's room serves them all.
+func (p *mentorProfile) reset(m Mentor, f *topicMemo) {
+	topics, kinds := p.topics[:0], p.kinds[:0]
+	*p = mentorProfile{Mentor: m, langs: normalizeLanguages(m.Languages)}
 	for _, t := range m.Topics {
-		p.topics = append(p.topics, f.topic(t))
+		topics = append(topics, f.topic(t))
 	}
 	for _, k := range m.Kinds {
-		p.kinds = append(p.kinds, canonicalKind(k))
+		kinds = append(kinds, canonicalKind(k))
 	}
-	return p
+	p.topics, p.kinds = topics, kinds
 }
 
 // topicMemo folds topics for one call of Rank, Explain or Assign, folding
@@ -46,14 +61,46 @@ type topicMemo struct {
 	memo map[string]topic
 }
 
-func newTopicMemo(syn Synonyms) *topicMemo { return &topicMemo{syn: syn, memo: map[string]topic{}} }
+func newTopicMemo(syn Synonyms) *topicMemo { return &topicMemo{syn: syn} }
 
 func (f *topicMemo) topic(raw string) topic {
+	if len(f.syn) == 0 {
+		return foldedTopic(raw)
+	}
 	if t, ok := f.memo[raw]; ok {
 		return t
 	}
+	if f.memo == nil {
+		f.memo = make(map[string]topic, 64)
+	}
 	t := f.syn.topic(raw)
 	f.memo[raw] = t
+	return t
+}
+
+// maxFoldedTopics bounds foldedTopics: past it the cache starts again
+// empty.
+const maxFoldedTopics = 50_000
+
+// foldedTopics keeps, across calls, the topics NormalizeTopic folds (a
+// workspace without synonyms): a request ranks a topic's hundreds of
+// mentors, whose topics are the same from one request to the next, and
+// a per-call memo cost more in map growth than the folding it spared.
+var foldedTopics struct {
+	m sync.Map // raw → topic
+	n atomic.Int64
+}
+
+func foldedTopic(raw string) topic {
+	if t, ok := foldedTopics.m.Load(raw); ok {
+		return t.(topic)
+	}
+	t := newTopic(raw)
+	if foldedTopics.n.Add(1) > maxFoldedTopics {
+		foldedTopics.m.Clear()
+		foldedTopics.n.Store(1)
+	}
+	foldedTopics.m.Store(raw, t)
 	return t
 }
 

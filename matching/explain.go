@@ -24,8 +24,9 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 	n := newNeedProfile(need, opt.Synonyms)
 	var e Explanation
 	f := newTopicMemo(opt.Synonyms)
+	var m mentorProfile
 	for i := range mentors {
-		m := newMentorProfile(mentors[i], f)
+		m.reset(mentors[i], f)
 		_, rej := assess(&n, &m, opt)
 		switch rej {
 		case eligible:

@@ -11,6 +11,9 @@ const (
 // normalizeLanguages lower-cases codes, keeps only the primary subtag
 // ("en-GB" and "en_GB" become "en") and drops blanks, keeping order.
 func normalizeLanguages(codes []string) []string {
+	if normalized(codes) {
+		return codes // read only, as every profile's slices
+	}
 	out := make([]string, 0, len(codes))
 	for _, c := range codes {
 		c = strings.ToLower(strings.TrimSpace(c))
@@ -43,4 +46,21 @@ func matchLanguage(want, spoken []string) (score float64, detail string, ok bool
 		}
 	}
 	return 0, "", false
+}
+
+// normalized reports whether normalizeLanguages would return codes as
+// they are: each non-empty, in lower case, with no space, '-' or '_'.
+func normalized(codes []string) bool {
+	for _, c := range codes {
+		if c == "" {
+			return false
+		}
+		for i := 0; i < len(c); i++ {
+			b := c[i]
+			if b >= 0x80 || ('A' <= b && b <= 'Z') || b == '-' || b == '_' || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\v' || b == '\f' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -60,11 +60,12 @@ func RankTop(need Need, mentors []Mentor, opt Options, k int) []Candidate {
 	w := window{k: k, cmp: order, all: 4*k >= len(mentors)}
 	var bestMet ranked
 	hasMet := false
+	var m mentorProfile
 	for i := range mentors {
 		if mentors[i].Paused || mentors[i].Capacity <= max(mentors[i].Active, 0) || n.excluded(mentors[i].ID) {
 			continue // hard filters that need no profile: skipped before building one
 		}
-		m := newMentorProfile(mentors[i], f)
+		m.reset(mentors[i], f)
 		mt, rej := assess(&n, &m, opt)
 		if rej != eligible {
 			continue

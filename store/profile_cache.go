@@ -26,13 +26,13 @@ type profileCache struct {
 // The offers' slices are shared with other calls: read-only.
 func (c *profileCache) decode(t bot.Tenant, users []string, raws []any) []bot.Offer {
 	out := make([]bot.Offer, len(users))
-	ok := make([]bool, len(users))
 	var missed []int
 	c.mu.RLock()
 	for i := range users {
 		raw, _ := raws[i].(string)
 		if o, hit := c.m[raw]; hit {
-			out[i], ok[i] = o, true
+			out[i] = o
+			out[i].Mentor = t.Member(users[i])
 			continue
 		}
 		missed = append(missed, i)
@@ -43,7 +43,8 @@ func (c *profileCache) decode(t bot.Tenant, users []string, raws []any) []bot.Of
 		for _, i := range missed {
 			raw, _ := raws[i].(string)
 			if o, good := profileFrom(bot.MemberID{}, raw); good {
-				out[i], ok[i] = o, true
+				out[i] = o
+				out[i].Mentor = t.Member(users[i])
 				fresh[raw] = o
 			}
 		}
@@ -55,13 +56,6 @@ func (c *profileCache) decode(t bot.Tenant, users []string, raws []any) []bot.Of
 			c.m[raw] = o
 		}
 		c.mu.Unlock()
-	}
-	for i, u := range users {
-		if ok[i] {
-			out[i].Mentor = t.Member(u)
-		} else {
-			out[i].Mentor = bot.MemberID{}
-		}
 	}
 	return out
 }
