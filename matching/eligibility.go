@@ -80,7 +80,7 @@ func (f *topicMemo) topic(raw string) topic {
 
 // maxFoldedTopics bounds foldedTopics: past it the cache starts again
 // empty.
-const maxFoldedTopics = 50_000
+const maxFoldedTopics = 20_000
 
 // foldedTopics keeps, across calls, the topics NormalizeTopic folds (a
 // workspace without synonyms): a request ranks a topic's hundreds of
