@@ -156,21 +156,27 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 	return out, nil
 }
 
-// OffersFor implements bot.Store.
-func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
-	sp := s.lock(t)
-	defer s.mu.Unlock()
+// usersUnder lists, sorted and once each, the users whose offer is filed
+// under any of the index keys.
+func (sp *space) usersUnder(keys []string) []string {
 	var users []string
 	for _, key := range keys {
 		for u := range sp.offerKeys[key] {
 			users = append(users, u)
 		}
 	}
+	slices.Sort(users)
+	return slices.Compact(users)
+}
+
+// OffersFor implements bot.Store.
+func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	users := sp.usersUnder(keys)
 	if len(users) == 0 {
 		return nil, nil
 	}
-	slices.Sort(users)
-	users = slices.Compact(users)
 	out := make([]bot.Offer, 0, len(users))
 	for _, u := range users {
 		if _, ok := sp.offers[u]; ok {
@@ -184,14 +190,7 @@ func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]b
 func (s *Store) MentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	var users []string
-	for _, key := range keys {
-		for u := range sp.offerKeys[key] {
-			users = append(users, u)
-		}
-	}
-	slices.Sort(users)
-	users = slices.Compact(users)
+	users := sp.usersUnder(keys)
 	var hist map[string]string
 	if h := sp.history[mentee]; len(h) > 0 {
 		hist = copyMap(h)
