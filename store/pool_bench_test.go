@@ -188,32 +188,16 @@ func BenchmarkRequestRealisticPool(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			rt, h := poolBench(b, full)
-			ctx := context.Background()
-			trace := os.Getenv("POOL_BENCH_TRACE") != ""
-			b.ReportAllocs()
-			b.ResetTimer()
-			var trips int64
-			var cpu time.Duration
+			m := newCommandMeter(b, rt, h)
 			for i := 0; i < b.N; i++ {
 				mentee := h.Tenant.Member(fmt.Sprintf("mentee%d", i))
-				rt.trace(trace && i == b.N-1)
-				before, cpuBefore := rt.n.Load(), cpuTime()
-				r := h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "request go language:en"})
-				cpu += cpuTime() - cpuBefore
-				trips += rt.n.Load() - before
+				m.run(i, bot.Command{Member: mentee, Text: "request go language:en"})
 				b.StopTimer()
-				if names := rt.trace(false); len(names) > 0 {
-					fmt.Fprintf(os.Stderr, "%s: %d round trips:\n  %s\nreply: %.80q\n", b.Name(), len(names), strings.Join(names, "\n  "), r.Message.Text)
-				}
-				if r.Message.Text == "" {
-					b.Fatal("no reply")
-				}
-				h.Bot.HandleCommand(ctx, bot.Command{Member: mentee, Text: "cancel"})
+				h.Bot.HandleCommand(context.Background(), bot.Command{Member: mentee, Text: "cancel"})
 				h.Platform.Take()
 				b.StartTimer()
 			}
-			b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
-			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+			m.report()
 		})
 	}
 }
@@ -261,25 +245,54 @@ func BenchmarkRequestRealisticPoolParallel(b *testing.B) {
 // the process's CPU per command.
 func BenchmarkOfferRealisticPool(b *testing.B) {
 	rt, h := poolBench(b, false)
-	ctx := context.Background()
-	trace := os.Getenv("POOL_BENCH_TRACE") != ""
+	m := newCommandMeter(b, rt, h)
+	for i := 0; i < b.N; i++ {
+		m.run(i, bot.Command{Member: h.Tenant.Member(fmt.Sprintf("new%06d", i)), Text: "offer rust languages:en"})
+	}
+	m.report()
+}
+
+// commandMeter runs the commands of a benchmark, one at a time, and
+// counts their Redis round trips and the process's CPU (the bot,
+// go-redis; not Redis's own), which a busy machine inflates less than
+// wall time. With POOL_BENCH_TRACE set, the last command's round trips
+// are logged.
+type commandMeter struct {
+	b     *testing.B
+	rt    *commandLog
+	h     *bottest.Harness
+	trace bool
+	trips int64
+	cpu   time.Duration
+}
+
+// newCommandMeter starts the benchmark's timer: what comes before is
+// set-up.
+func newCommandMeter(b *testing.B, rt *commandLog, h *bottest.Harness) *commandMeter {
 	b.ReportAllocs()
 	b.ResetTimer()
-	var trips int64
-	var cpu time.Duration
-	for i := 0; i < b.N; i++ {
-		rt.trace(trace && i == b.N-1)
-		before, cpuBefore := rt.n.Load(), cpuTime()
-		r := h.Bot.HandleCommand(ctx, bot.Command{Member: h.Tenant.Member(fmt.Sprintf("new%06d", i)), Text: "offer rust languages:en"})
-		cpu += cpuTime() - cpuBefore
-		trips += rt.n.Load() - before
-		if names := rt.trace(false); len(names) > 0 {
-			fmt.Fprintf(os.Stderr, "%s: %d round trips:\n  %s\nreply: %.80q\n", b.Name(), len(names), strings.Join(names, "\n  "), r.Message.Text)
-		}
-		if r.Message.Text == "" {
-			b.Fatal("no reply")
-		}
+	return &commandMeter{b: b, rt: rt, h: h, trace: os.Getenv("POOL_BENCH_TRACE") != ""}
+}
+
+// run runs the i-th command of the benchmark, measured, and fails the
+// benchmark if it got no reply.
+func (m *commandMeter) run(i int, c bot.Command) bot.Reply {
+	m.rt.trace(m.trace && i == m.b.N-1)
+	before, cpuBefore := m.rt.n.Load(), cpuTime()
+	r := m.h.Bot.HandleCommand(context.Background(), c)
+	m.cpu += cpuTime() - cpuBefore
+	m.trips += m.rt.n.Load() - before
+	if names := m.rt.trace(false); len(names) > 0 {
+		fmt.Fprintf(os.Stderr, "%s: %d round trips:\n  %s\nreply: %.80q\n", m.b.Name(), len(names), strings.Join(names, "\n  "), r.Message.Text)
 	}
-	b.ReportMetric(float64(trips)/float64(b.N), "roundtrips/op")
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	if r.Message.Text == "" {
+		m.b.Fatal("no reply")
+	}
+	return r
+}
+
+// report gives the round trips and the CPU per command.
+func (m *commandMeter) report() {
+	m.b.ReportMetric(float64(m.trips)/float64(m.b.N), "roundtrips/op")
+	m.b.ReportMetric(float64(m.cpu.Nanoseconds())/float64(m.b.N), "cpu-ns/op")
 }
