@@ -56,6 +56,9 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 	if c, ok := b.command(first); ok {
 		return c, afterWords(text, 1), nil
 	}
+	if c, ok := b.command(frenchCommands[first]); ok {
+		return c, afterWords(text, 1), nil
+	}
 	// A group alone ("/mentor admin") is its help.
 	if c, ok := b.command(first + " help"); ok && len(words) == 1 {
 		return c, "", nil
@@ -65,6 +68,20 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 		name = first + " " + strings.ToLower(words[1])
 	}
 	return CommandSpec{}, "", b.unknownCommand(name)
+}
+
+// frenchCommands are the French words a member may type for the members'
+// commands ("/mentor demande go"), with and without accents, singular and
+// plural where both are said. The commands keep their English names in
+// the help and on Discord; these are understood as well.
+var frenchCommands = map[string]string{
+	"aide": "help", "propose": "offer", "proposer": "offer", "offre": "offer", "offrir": "offer",
+	"demande": "request", "demander": "request", "statut": "status", "état": "status", "etat": "status",
+	"annuler": "cancel", "reprendre": "resume", "reprise": "resume", "langue": "lang", "profil": "profile",
+	"rendez-vous": "meet", "rdv": "meet", "terminer": "end", "fin": "end", "objectifs": "goals", "objectif": "goals",
+	"réponses": "answers", "reponses": "answers", "commentaire": "comment", "témoignage": "testimonial",
+	"temoignage": "testimonial", "mes-données": "export-me", "mes-donnees": "export-me", "oublier": "forget",
+	"besoins": "needs",
 }
 
 // unknownCommand refuses a command name that names no command, with the
