@@ -7,19 +7,26 @@ import (
 	"github.com/mentorbot/mentorbot/matching"
 )
 
-// CandidateStore reads an instant proposal's candidates in two steps
-// (matchmaker.go): first who they are, which says how many, then their
-// offers, within a ranking slot sized to them. OffersFor(keys) is
-// OffersOf(MentorsUnder(keys)).
+// CandidateStore reads an instant proposal's candidates (matchmaker.go).
 type CandidateStore interface {
-	// MentorsUnder returns the mentors whose offers are filed under any
-	// of keys, each once, in ID order, and the mentee's history (mentor →
-	// verdict, as Histories reads it; nil if none), in one round trip.
-	MentorsUnder(ctx context.Context, t Tenant, keys []string, mentee string) ([]string, map[string]string, error)
+	// Candidates returns the offers filed under any of keys, each once, in
+	// mentor ID order, with the slots each mentor has taken, and the
+	// mentee's history (mentor → verdict, as Histories reads it; nil if
+	// none). It reads as little as it can: the counters of mentors with
+	// room only, and profiles only when they changed since the last read.
+	Candidates(ctx context.Context, t Tenant, keys []string, mentee string) (Candidates, error)
+}
 
-	// OffersOf returns the offers of users, in their order, with their
-	// counters, leaving out those who have none, in one round trip.
-	OffersOf(ctx context.Context, t Tenant, users []string) ([]Offer, error)
+// Candidates are a request's candidates as CandidateStore reads them.
+type Candidates struct {
+	// Offers may be shared with other reads: read-only. Their Active and
+	// Pending are not set: Taken says how many slots are taken.
+	Offers []Offer
+	// Taken[i] is Offers[i]'s mentor's open proposals plus the pairs
+	// holding a slot; for a mentor at capacity it may be their capacity
+	// alone, the counters not read.
+	Taken   []int
+	History map[string]string
 }
 
 // rankedPerSlot is how many candidates one ranking slot stands for. A

@@ -78,30 +78,24 @@ type ranking struct {
 }
 
 // candidates reads the mentors filed under the request's topic and the
-// mentee's history, and ranks the best few. Who the candidates are is read
-// first, in one round trip with the history; their offers are then read
-// and ranked within a ranking slot sized to their number: the proposals
-// that follow (Redis and the platform) hold none. One ranking serves the
-// whole walk: a mentor who left (EGONE) or whom another replica filled
-// since the read (ECAPACITY: the loser of the race proposes the next
-// candidate) is marked and skipped.
+// mentee's history, and ranks the best few within a ranking slot sized to
+// their number: the proposals that follow (Redis and the platform) hold
+// none. One ranking serves the whole walk: a mentor who left (EGONE) or
+// whom another replica filled since the read (ECAPACITY: the loser of the
+// race proposes the next candidate) is marked and skipped.
 func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking, error) {
 	t := r.Mentee.Tenant()
-	users, hist, err := b.store.candidates.MentorsUnder(ctx, t, b.lookupKeys(ctx, t, r.Topic), r.Mentee.User)
+	c, err := b.store.candidates.Candidates(ctx, t, b.lookupKeys(ctx, t, r.Topic), r.Mentee.User)
 	if err != nil {
 		return ranking{}, err
 	}
-	release, err := b.rankingSlot(ctx, len(users))
+	release, err := b.rankingSlot(ctx, len(c.Offers))
 	if err != nil {
 		return ranking{}, err
 	}
 	defer release()
-	offers, err := b.store.candidates.OffersOf(ctx, t, users)
-	if err != nil {
-		return ranking{}, err
-	}
-	never, met := verdicts(hist)
-	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}
+	never, met := verdicts(c.History)
+	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentorsTaken(c.Offers, c.Taken), opt: b.matchOptions(ctx, t)}
 	b.proposing.count(t, rk.mentors)
 	rk.best = matching.RankTop(rk.need, rk.mentors, rk.opt, maxProposeAttempts+maxCapacityRaces)
 	return rk, nil
@@ -241,7 +235,11 @@ func (b *Bot) remember(ctx context.Context, mentee, mentor MemberID, verdict str
 // so (never eligible, but Explain tells its mentor apart from nobody);
 // pending proposals count as load, so a mentor is not sent more proposals
 // than they have room for.
-func (b *Bot) mentors(offers []Offer) []matching.Mentor {
+func (b *Bot) mentors(offers []Offer) []matching.Mentor { return b.mentorsTaken(offers, nil) }
+
+// mentorsTaken is mentors, with the slots taken of each offer in taken
+// rather than in its counters when taken is not nil.
+func (b *Bot) mentorsTaken(offers []Offer, taken []int) []matching.Mentor {
 	out := make([]matching.Mentor, 0, len(offers))
 	now := b.clock.Now()
 	// The mentors' languages and programs, as strings, share two arrays:
@@ -252,7 +250,7 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 		np += max(len(o.Programs), 1)
 	}
 	langs, progs := make([]string, 0, nl), make([]string, 0, np)
-	for _, o := range offers {
+	for i, o := range offers {
 		l0 := len(langs)
 		for _, l := range o.Languages {
 			langs = append(langs, string(l))
@@ -262,9 +260,13 @@ func (b *Bot) mentors(offers []Offer) []matching.Mentor {
 			progs = append(progs, string(p))
 		}
 		off, known := tzOffset(o.TZ, now)
+		busy := o.Active + o.Pending
+		if taken != nil {
+			busy = taken[i]
+		}
 		out = append(out, matching.Mentor{
 			ID: o.Mentor.User, Topics: o.Topics, Languages: langs[l0:len(langs):len(langs)], UTCOffset: off, NoTZ: !known,
-			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: o.Active + o.Pending, Paused: o.Paused,
+			Years: o.Years, Kinds: o.Kinds, Capacity: o.Capacity, Active: busy, Paused: o.Paused,
 			Programs: progs[p0:len(progs):len(progs)],
 		})
 	}

@@ -67,7 +67,7 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 	t.zadd(k.pairs(pair.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(pair.Mentee.User), pair.Created.UnixMilli(), pair.ID)
 	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return bot.Pair{}, err

@@ -34,7 +34,7 @@ func (s *Store) SetCharter(ctx context.Context, tn bot.Tenant, lang bot.Lang, te
 	t.hsetnx(k.charter(), "version", "1")
 	t.hincr(k.charter(), "version", 1)
 	t.hset(k.charter(), "text:"+string(lang), text, "updated", ms(at))
-	if _, err := t.run(ctx, s.rdb); err != nil {
+	if _, err := t.run(ctx, s.batch); err != nil {
 		return bot.Charter{}, err
 	}
 	return s.GetCharter(ctx, tn)

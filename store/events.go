@@ -44,12 +44,13 @@ func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 	case bot.EventReturned, bot.EventBecame, bot.EventOffer:
 		return s.recordPerson(ctx, k, week, e)
 	}
-	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+	// Counters, in the next batch (batch.go) rather than a MULTI of
+	// their own: a reader may see some before the others, never wrong.
+	err := s.batch.pipelined(ctx, func(p redisPipe) {
 		for _, w := range []string{week, bot.AllTime} {
 			p.HIncrBy(ctx, k.stats(w), string(e.Kind), 1)
 		}
 		recordDetail(ctx, p, k, week, e)
-		return nil
 	})
 	return classify(err, "record event")
 }

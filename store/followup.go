@@ -22,7 +22,7 @@ func (s *Store) EndPair(ctx context.Context, tn bot.Tenant, id string, state bot
 	t.eq(k.pair(id), "state", string(bot.PairActive))
 	t.hset(k.pair(id), "state", string(state), "ended", ms(at), "end_reason", reason)
 	t.count(k, p.Mentor.User, "active", -1)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err != nil {
 		return p, err
 	}
@@ -154,7 +154,7 @@ func (s *Store) recordCheckin(ctx context.Context, tn bot.Tenant, id, round stri
 		}
 		t.schedule(k, true, jobs)
 	}
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return p, false, err
@@ -267,7 +267,7 @@ func (s *Store) AnswerSurvey(ctx context.Context, tn bot.Tenant, survey bot.Surv
 		kv = []string{prefix + question, ""}
 	}
 	t.hset(key, append(kv, prefix+"at", ms(at))...)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err != nil {
 		return err
 	}

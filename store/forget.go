@@ -310,6 +310,10 @@ func eraseOwn(ctx context.Context, p redisPipe, k keys, u string) {
 	p.SRem(ctx, k.homes(), u)
 	p.HDel(ctx, k.profiles(), u)
 	p.HDel(ctx, k.load(), u+":active", u+":pending")
+	p.SRem(ctx, k.full(), u)
+	// Every topic's cached offers are read again (candidates.go): the
+	// member's profile may be among them.
+	p.Del(ctx, k.topicStamps())
 }
 
 // eraseNamed deletes the requests, proposals and pairs the core named,

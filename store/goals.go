@@ -131,7 +131,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 		race := tx.eq(k.goals(pairID), u+":v", version)
 		tx.hset(k.goals(pairID), u, goalsJSON(next), u+":v", strconv.Itoa(num(version)+1))
 		tx.hset(k.goalPairs(), pairID, string(program))
-		failed, err := tx.run(ctx, s.rdb)
+		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return nil, err
@@ -174,7 +174,7 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		tx := newTx()
 		race := tx.eq(k.goals(pairID), u+":v", version)
 		tx.hset(k.goals(pairID), u, goalsJSON(goals), u+":v", strconv.Itoa(num(version)+1))
-		failed, err := tx.run(ctx, s.rdb)
+		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return bot.Goal{}, err
@@ -236,7 +236,7 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 			if writes == 0 {
 				break
 			}
-			failed, err := tx.run(ctx, s.rdb)
+			failed, err := tx.run(ctx, s.batch)
 			if err != nil {
 				return err
 			}

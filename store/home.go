@@ -18,8 +18,11 @@ func (s *Store) OpenedHome(ctx context.Context, m bot.MemberID) error {
 
 // HasOpenedHome implements bot.HomeStore.
 func (s *Store) HasOpenedHome(ctx context.Context, m bot.MemberID) (bool, error) {
-	ok, err := s.rdb.SIsMember(ctx, keysFor(m.Tenant()).homes(), m.User).Result()
-	return ok, classify(err, "read home opened")
+	cmd := redis.NewBoolCmd(ctx, "sismember", keysFor(m.Tenant()).homes(), m.User)
+	if err := s.batch.do(ctx, cmd); err != nil {
+		return false, classify(err, "read home opened")
+	}
+	return cmd.Val(), nil
 }
 
 // JobsDue implements bot.HomeStore: one round trip, a ZSCORE of each job

@@ -24,18 +24,24 @@ return 1
 // pipelined.
 func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
 	k := keysFor(tn)
-	var res *redis.Cmd
-	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		res = receiveScript.Eval(ctx, p, []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex()},
-			seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID))
-		p.SAdd(ctx, tenantsKey, tn.String())
-		return nil
-	})
+	// Both in the next batch (batch.go): the script, then the tenant.
+	keys := []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex()}
+	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID)}
+	res := redis.NewCmd(ctx, append([]any{"evalsha", receiveScript.Hash(), len(keys), keys[0], keys[1], keys[2], keys[3]}, args...)...)
+	err := s.batch.do(ctx, res, redis.NewIntCmd(ctx, "sadd", tenantsKey, tn.String()))
+	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
+		// Redis forgot its scripts (a restart): once with the script's text.
+		res = receiveScript.Eval(ctx, s.batch, keys, args...)
+		err = res.Err()
+	}
 	if err != nil {
 		return false, classify(err, "receive")
 	}
 	n, err := res.Int()
-	return n == 1, classify(err, "receive")
+	if err != nil {
+		return false, classify(err, "receive")
+	}
+	return n == 1, nil
 }
 
 // Inbound implements bot.Store.
@@ -47,12 +53,14 @@ func (s *Store) Inbound(ctx context.Context, tn bot.Tenant, id string) ([]byte, 
 // Handled implements bot.Store.
 func (s *Store) Handled(ctx context.Context, tn bot.Tenant, id string) error {
 	k := keysFor(tn)
-	_, err := s.rdb.TxPipelined(ctx, func(p redisPipe) error {
+	// In the next batch (batch.go), not a MULTI: the job is taken off
+	// after the data, and a job left by a failure between them finds no
+	// data, which is a command handled.
+	err := s.batch.pipelined(ctx, func(p redisPipe) {
 		p.Del(ctx, k.inbox(id))
 		job := bot.JobInbound + ":" + id
 		p.ZRem(ctx, k.jobBucket(job), job)
 		p.ZRem(ctx, k.jobs(), job)
-		return nil
 	})
 	return classify(err, "handled")
 }

@@ -31,6 +31,7 @@ func errRaced(what string) error {
 func (t *tx) count(k keys, user, counter string, n int) {
 	t.hincr(k.offer(user), counter, n)
 	t.hincr(k.load(), user+":"+counter, n)
+	t.room(k, user)
 }
 
 // fileOffer writes an offer, its profile and its index entries, taking it
@@ -51,6 +52,16 @@ func (t *tx) fileOffer(k keys, o bot.Offer, old []string) {
 	}
 	for _, c := range []string{"active", "pending"} {
 		t.hcopy(k.offer(u), c, k.load(), u+":"+c)
+	}
+	t.room(k, u)
+	// The offers under its keys, old and new, changed: a cache of them
+	// (candidates.go) reads them again.
+	stamp := newStamp()
+	for _, key := range old {
+		t.hset(k.topicStamps(), key, stamp)
+	}
+	for _, key := range o.Keys {
+		t.hset(k.topicStamps(), key, stamp)
 	}
 }
 

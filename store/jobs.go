@@ -74,7 +74,7 @@ func (s *Store) ScheduleJobs(ctx context.Context, tn bot.Tenant, earlier bool, j
 	}
 	t := newTx()
 	t.schedule(keysFor(tn), earlier, jobs)
-	_, err := t.run(ctx, s.rdb)
+	_, err := t.run(ctx, s.batch)
 	if err != nil {
 		return err
 	}

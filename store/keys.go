@@ -24,6 +24,13 @@ import (
 //	                                     ranking needs without one HGETALL per mentor
 //	mb:{p:w}:load                 hash   "<user>:active", "<user>:pending": the offer's
 //	                                     counters, changed by the same scripts
+//	mb:{p:w}:full                 set    users whose open proposals and slot-holding pairs
+//	                                     reach their capacity, kept by the same scripts
+//	                                     (the "room" write of tx.go), so that a request
+//	                                     reads the counters of the others only
+//	mb:{p:w}:tkv                  hash   <key> → a random stamp, changed with every change
+//	                                     of the offers filed under <key> (their profiles,
+//	                                     who they are): what candidates.go's cache checks
 //	mb:{p:w}:req:<id>             hash   request; "keys" its index keys
 //	mb:{p:w}:req:<id>:declined    set    mentors who declined the request
 //	mb:{p:w}:openreq:<user>       string the member's open request ID
@@ -104,6 +111,8 @@ func (k keys) offers() string                 { return string(k) + "offers" }
 func (k keys) topicOffers(key string) string  { return string(k) + "tk:" + key }
 func (k keys) profiles() string               { return string(k) + "prof" }
 func (k keys) load() string                   { return string(k) + "load" }
+func (k keys) full() string                   { return string(k) + "full" }
+func (k keys) topicStamps() string            { return string(k) + "tkv" }
 func (k keys) topicWaiting(key string) string { return string(k) + "wk:" + key }
 func (k keys) history(user string) string     { return string(k) + "hist:" + user }
 func (k keys) request(id string) string       { return string(k) + "req:" + id }

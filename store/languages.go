@@ -20,7 +20,7 @@ func (s *Store) SetRequestLanguages(ctx context.Context, t bot.Tenant, id string
 	x := newTx()
 	x.eq(k.request(id), "state", string(bot.RequestWaiting))
 	x.hset(k.request(id), "languages", langsField(langs), "language", "")
-	failed, err := x.run(ctx, s.rdb)
+	failed, err := x.run(ctx, s.batch)
 	if err != nil {
 		return r, err
 	}

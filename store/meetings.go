@@ -93,7 +93,7 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 // GetMeeting implements bot.MeetingStore.
 func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bot.Meeting, error) {
 	cmd := redis.NewMapStringStringCmd(ctx, "hgetall", keysFor(t).meeting(pairID))
-	if err := s.reads.do(ctx, cmd); err != nil {
+	if err := s.batch.do(ctx, cmd); err != nil {
 		return bot.Meeting{}, classify(err, "get meeting")
 	}
 	h := cmd.Val()

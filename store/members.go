@@ -10,7 +10,7 @@ import (
 // GetMember implements bot.Store.
 func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, error) {
 	cmd := redis.NewMapStringStringCmd(ctx, "hgetall", keysFor(id.Tenant()).member(id.User))
-	if err := s.reads.do(ctx, cmd); err != nil {
+	if err := s.batch.do(ctx, cmd); err != nil {
 		// cmd is not read: a read given up at its deadline may still be
 		// written by the batch it went out in.
 		return bot.Member{}, classify(err, "get member")
@@ -50,7 +50,7 @@ func (s *Store) Members(ctx context.Context, t bot.Tenant, users []string) (map[
 // concurrent AcceptCharter is never undone. The tenant is registered in
 // the global tenant set, for scheduled work.
 func (s *Store) SaveMember(ctx context.Context, m bot.Member) error {
-	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+	err := s.batch.pipelined(ctx, func(p redisPipe) {
 		key := keysFor(m.ID.Tenant()).member(m.ID.User)
 		set, unset := memberFields(m)
 		if len(unset) > 0 {
@@ -58,7 +58,6 @@ func (s *Store) SaveMember(ctx context.Context, m bot.Member) error {
 		}
 		p.HSet(ctx, key, toAny(set)...)
 		p.SAdd(ctx, tenantsKey, m.ID.Tenant().String())
-		return nil
 	})
 	return classify(err, "save member")
 }

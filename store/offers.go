@@ -25,7 +25,7 @@ func (s *Store) SaveOffer(ctx context.Context, o bot.Offer) error {
 		t := newTx()
 		t.eq(k.offer(o.Mentor.User), "keys", old)
 		t.fileOffer(k, o, strs(old))
-		if failed, err := t.run(ctx, s.rdb); err != nil || failed == 0 {
+		if failed, err := t.run(ctx, s.batch); err != nil || failed == 0 {
 			return err
 		}
 	}
@@ -61,7 +61,7 @@ func (s *Store) refile(ctx context.Context, k keys, o bot.Offer, h map[string]st
 		t.eq(k.offer(o.Mentor.User), fields[i], h[fields[i]])
 	}
 	t.fileOffer(k, o, strs(h["keys"]))
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err == nil && failed != 0 {
 		return &bot.Error{Code: bot.ESTALE, Err: errString("offer changed while filing")}
 	}
@@ -139,62 +139,38 @@ func counterFields(users []string) []string {
 	return out
 }
 
-// OffersFor implements bot.Store, in two round trips: MentorsUnder's
-// sets, then OffersOf.
+// OffersFor implements bot.Store, in two round trips: the keys' sets of
+// mentors (SMEMBERS each: a server-side SUNION of thousands costs Redis
+// more than the union costs here), then offersOf.
 func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]bot.Offer, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	users, _, err := s.mentorsUnder(ctx, t, keys, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.OffersOf(ctx, t, users)
-}
-
-// MentorsUnder implements bot.Store, in one round trip: the keys' sets of
-// mentors (SMEMBERS each: a server-side SUNION of thousands costs Redis
-// more than the union costs here) and the mentee's history, in one
-// pipeline.
-func (s *Store) MentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
-	return s.mentorsUnder(ctx, t, keys, mentee)
-}
-
-// mentorsUnder is MentorsUnder; with mentee "" it reads no history.
-func (s *Store) mentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
 	k := keysFor(t)
 	sets := make([]*redis.StringSliceCmd, len(keys))
-	var hist *redis.MapStringStringCmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, key := range keys {
 			sets[i] = p.SMembers(ctx, k.topicOffers(key))
 		}
-		if mentee != "" {
-			hist = p.HGetAll(ctx, k.history(mentee))
-		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, classify(err, "offers for keys")
+		return nil, classify(err, "offers for keys")
 	}
 	var users []string
 	for _, c := range sets {
 		users = append(users, c.Val()...)
 	}
 	slices.Sort(users)
-	users = slices.Compact(users)
-	var h map[string]string
-	if hist != nil && len(hist.Val()) > 0 {
-		h = hist.Val()
-	}
-	return users, h, nil
+	return s.offersOf(ctx, t, slices.Compact(users))
 }
 
-// OffersOf implements bot.Store, in one round trip: the mentors' profiles
-// and counters in two HMGETs of one pipeline, however many they are. The
+// offersOf returns the offers of users, in their order, with their
+// counters, leaving out those who have none, in one round trip: the
+// mentors' profiles and counters in two HMGETs of one pipeline. The
 // profiles are decoded once per version (profileCache): the offers'
 // slices are shared, read-only.
-func (s *Store) OffersOf(ctx context.Context, t bot.Tenant, users []string) ([]bot.Offer, error) {
+func (s *Store) offersOf(ctx context.Context, t bot.Tenant, users []string) ([]bot.Offer, error) {
 	if len(users) == 0 {
 		return nil, nil
 	}

@@ -100,7 +100,7 @@ func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by 
 				t.schedule(k, false, onOfficial(p))
 			}
 		}
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return p, err
@@ -167,7 +167,7 @@ func (s *Store) DeclineCharter(ctx context.Context, tn bot.Tenant, id string, by
 		if err := t.outbox(k, out); err != nil {
 			return p, err
 		}
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return p, err

@@ -59,10 +59,11 @@ func (s *Store) SetPause(ctx context.Context, p bot.Pause) error {
 
 // GetPause implements bot.PauseStore.
 func (s *Store) GetPause(ctx context.Context, m bot.MemberID) (bot.Pause, error) {
-	v, err := s.rdb.HGet(ctx, keysFor(m.Tenant()).pauses(), m.User).Result()
-	if err != nil {
+	cmd := redis.NewStringCmd(ctx, "hget", keysFor(m.Tenant()).pauses(), m.User)
+	if err := s.batch.do(ctx, cmd); err != nil {
 		return bot.Pause{}, classify(err, "get pause")
 	}
+	v := cmd.Val()
 	p, ok := decodePause(m, v)
 	if !ok {
 		return bot.Pause{}, bot.Errorf(bot.ENOTFOUND, "")

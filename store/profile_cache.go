@@ -75,6 +75,15 @@ type fieldCache struct {
 func (c *fieldCache) args(profiles, load string, users []string) (prof, counters []any) {
 	prof = make([]any, 2, 2+len(users))
 	prof[0], prof[1] = "hmget", profiles
+	return prof, c.fill(&prof, load, users)
+}
+
+// counters returns the arguments of the HMGET of users' counters.
+func (c *fieldCache) counters(load string, users []string) []any { return c.fill(nil, load, users) }
+
+// fill returns the arguments of the HMGET of users' counters, appending
+// the users' profile fields to *prof unless prof is nil.
+func (c *fieldCache) fill(prof *[]any, load string, users []string) (counters []any) {
 	counters = make([]any, 2, 2+2*len(users))
 	counters[0], counters[1] = "hmget", load
 	var missed []string
@@ -85,7 +94,9 @@ func (c *fieldCache) args(profiles, load string, users []string) (prof, counters
 			missed = append(missed, u)
 			f = [3]any{u, u + ":active", u + ":pending"}
 		}
-		prof = append(prof, f[0])
+		if prof != nil {
+			*prof = append(*prof, f[0])
+		}
 		counters = append(counters, f[1], f[2])
 	}
 	c.mu.RUnlock()
@@ -99,5 +110,5 @@ func (c *fieldCache) args(profiles, load string, users []string) (prof, counters
 		}
 		c.mu.Unlock()
 	}
-	return prof, counters
+	return counters
 }

@@ -61,7 +61,7 @@ func (s *Store) CreateProgram(ctx context.Context, p bot.Program, jobs []bot.Job
 	t.hset(k.program(p.ID), programFields(p)...)
 	t.sadd(k.programs(), string(p.ID))
 	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err != nil {
 		return err
 	}
@@ -86,15 +86,16 @@ func (s *Store) GetProgram(ctx context.Context, t bot.Tenant, id bot.ProgramID) 
 // Programs implements bot.ProgramStore, in two round trips.
 func (s *Store) Programs(ctx context.Context, t bot.Tenant) ([]bot.Program, error) {
 	k := keysFor(t)
-	ids, err := s.rdb.SMembers(ctx, k.programs()).Result()
-	if err != nil {
+	cmd := redis.NewStringSliceCmd(ctx, "smembers", k.programs())
+	if err := s.batch.do(ctx, cmd); err != nil {
 		return nil, classify(err, "list programs")
 	}
+	ids := cmd.Val()
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	cmds := make([]*redis.MapStringStringCmd, len(ids))
-	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, id := range ids {
 			cmds[i] = p.HGetAll(ctx, k.program(bot.ProgramID(id)))
 		}
@@ -147,7 +148,7 @@ func (s *Store) programTransition(ctx context.Context, t bot.Tenant, id bot.Prog
 	if err != nil {
 		return bot.Program{}, err
 	}
-	failed, err := tx.run(ctx, s.rdb)
+	failed, err := tx.run(ctx, s.batch)
 	if err != nil {
 		return bot.Program{}, err
 	}

@@ -30,7 +30,7 @@ func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) err
 		t.unfileWaiting(k, p.Request, strs(raw))
 		t.count(k, m, "pending", 1)
 		t.schedule(k, false, jobs)
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return err
@@ -119,7 +119,7 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t.zadd(k.pairs(p.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(p.Mentee.User), pair.Created.UnixMilli(), pair.ID)
 	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return bot.Pair{}, err
@@ -195,7 +195,7 @@ func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal
 		if err := t.outbox(k, out); err != nil {
 			return p, err
 		}
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return p, err

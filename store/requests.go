@@ -22,7 +22,7 @@ func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job
 		t.sadd(k.declined(r.ID), m)
 	}
 	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (s *Store) IndexRequest(ctx context.Context, tn bot.Tenant, id, topic strin
 		}
 		t.fileWaiting(k, id, fromMS(created).UnixMilli(), keys)
 	}
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err == nil && failed != 0 {
 		return &bot.Error{Code: bot.ESTALE, Err: errString("request changed while indexing")}
 	}
@@ -200,7 +200,7 @@ func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Req
 			t.count(k, p.Mentor.User, "pending", -1)
 		}
 	}
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	if err != nil {
 		return r, err
 	}

@@ -15,8 +15,9 @@ import (
 // long a flag, a mark or a marker is kept; when a pair is stalled) is a
 // rule of the core, and reaches the store as a value.
 var infrastructure = []string{
-	"Timeout",  // the deadline of one Redis call
-	"probeTTL", // the life of a readiness probe's key
+	"Timeout",     // the deadline of one Redis call
+	"probeTTL",    // the life of a readiness probe's key
+	"maxTopicAge", // how long a cached topic's offers are served without a look at Redis's stamp
 }
 
 // storeFiles parses the store's non-test files, and those of its

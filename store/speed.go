@@ -30,7 +30,7 @@ func (s *Store) CreateSpeedEvent(ctx context.Context, tn bot.Tenant, e bot.Speed
 	t.hset(k.speed(e.ID), "id", e.ID, "data", string(data))
 	t.zadd(k.speeds(), e.Created.UnixMilli(), e.ID)
 	t.schedule(k, false, jobs)
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return err
@@ -99,7 +99,7 @@ func (s *Store) RegisterSpeed(ctx context.Context, tn bot.Tenant, event string, 
 	t.eq(k.speed(event), "id", event)
 	t.eq(k.speedWho(event), en.Member.User, "")
 	t.hset(k.speedWho(event), en.Member.User, string(data))
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return en, false, err
@@ -138,7 +138,7 @@ func (s *Store) UnregisterSpeed(ctx context.Context, tn bot.Tenant, event, user 
 		t := newTx()
 		t.eq(k.speedWho(event), user, raw)
 		t.hdel(k.speedWho(event), user)
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		if err != nil {
 			return bot.SpeedEntrant{}, err
 		}
@@ -188,7 +188,7 @@ func (s *Store) SaveSpeedRound(ctx context.Context, tn bot.Tenant, r bot.SpeedRo
 	t.eq(k.speed(r.Event), "id", r.Event)
 	t.notExists(k.speedRound(r.Event, r.N))
 	t.hset(k.speedRound(r.Event, r.N), "data", string(data), "v", "1")
-	failed, err := t.run(ctx, s.rdb)
+	failed, err := t.run(ctx, s.batch)
 	switch {
 	case err != nil:
 		return r, false, err
@@ -251,7 +251,7 @@ func (s *Store) UpdateSpeedRound(ctx context.Context, tn bot.Tenant, event strin
 		t := newTx()
 		t.eq(k.speedRound(event, n), "v", v)
 		t.hset(k.speedRound(event, n), "data", string(data), "v", strconv.Itoa(next+1))
-		failed, err := t.run(ctx, s.rdb)
+		failed, err := t.run(ctx, s.batch)
 		if err != nil {
 			return r, err
 		}

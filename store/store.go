@@ -14,12 +14,14 @@ import (
 // Store implements bot.Store on Redis.
 type Store struct {
 	rdb redis.UniversalClient
-	// reads batches the hot single-key reads of concurrent callers (see
-	// reads.go).
-	reads *readBatcher
+	// batch sends the round trips of concurrent callers together (see
+	// batch.go).
+	batch *batcher
 	// profiles keeps the offers' profiles decoded (profile_cache.go).
 	profiles profileCache
 	fields   fieldCache
+	// topics keeps each topic's offers decoded (candidates.go).
+	topics topicCache
 }
 
 var _ bot.Store = (*Store)(nil)
@@ -30,7 +32,9 @@ var _ bot.Store = (*Store)(nil)
 const Timeout = 2 * time.Second
 
 // New wraps an existing client.
-func New(rdb redis.UniversalClient) *Store { return &Store{rdb: rdb, reads: newReadBatcher(rdb)} }
+func New(rdb redis.UniversalClient) *Store {
+	return &Store{rdb: rdb, batch: newBatcher(rdb), topics: topicCache{reload: make(chan struct{}, topicReloads)}}
+}
 
 // Client returns the underlying client, for hooks (metrics, tests).
 func (s *Store) Client() redis.UniversalClient { return s.rdb }
@@ -44,7 +48,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // on a stalled Redis, then stops the read batcher.
 func (s *Store) Close() error {
 	err := s.rdb.Close()
-	s.reads.close()
+	s.batch.close()
 	return err
 }
 

@@ -54,7 +54,7 @@ func (s *Store) SetRequestTopic(ctx context.Context, t bot.Tenant, id, topic str
 		x.zrem(k.topicWaiting(key), id)
 	}
 	x.fileWaiting(k, id, r.Created.UnixMilli(), keys)
-	failed, err := x.run(ctx, s.rdb)
+	failed, err := x.run(ctx, s.batch)
 	if err != nil {
 		return r, err
 	}

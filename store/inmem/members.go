@@ -186,27 +186,27 @@ func (s *Store) OffersFor(ctx context.Context, t bot.Tenant, keys []string) ([]b
 	return out, nil
 }
 
-// MentorsUnder implements bot.Store.
-func (s *Store) MentorsUnder(ctx context.Context, t bot.Tenant, keys []string, mentee string) ([]string, map[string]string, error) {
+// Candidates implements bot.Store: a mentor at capacity is given their
+// capacity as taken, as the Redis store does.
+func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, mentee string) (bot.Candidates, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	users := sp.usersUnder(keys)
-	var hist map[string]string
+	var out bot.Candidates
 	if h := sp.history[mentee]; len(h) > 0 {
-		hist = copyMap(h)
+		out.History = copyMap(h)
 	}
-	return users, hist, nil
-}
-
-// OffersOf implements bot.Store.
-func (s *Store) OffersOf(ctx context.Context, t bot.Tenant, users []string) ([]bot.Offer, error) {
-	sp := s.lock(t)
-	defer s.mu.Unlock()
-	var out []bot.Offer
-	for _, u := range users {
-		if _, ok := sp.offers[u]; ok {
-			out = append(out, sp.profile(u))
+	for _, u := range sp.usersUnder(keys) {
+		if _, ok := sp.offers[u]; !ok {
+			continue
 		}
+		o := sp.profile(u)
+		taken := o.Active + o.Pending
+		if taken >= o.Capacity {
+			taken = o.Capacity
+		}
+		o.Active, o.Pending = 0, 0
+		out.Offers = append(out.Offers, o)
+		out.Taken = append(out.Taken, taken)
 	}
 	return out, nil
 }

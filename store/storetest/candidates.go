@@ -9,26 +9,45 @@ import (
 )
 
 var candidateTests = []contractTest{
-	{"MentorsUnder", testMentorsUnder},
+	{"Candidates", testCandidates},
+	{"CandidatesFresh", testCandidatesFresh},
 }
 
-// mustReadInTwoSteps fails unless MentorsUnder then OffersOf read what
-// OffersFor(keys) read.
-func mustReadInTwoSteps(t *testing.T, s bot.Store, tn bot.Tenant, keys []string, want []bot.Offer) {
+// mustReadCandidates fails unless Candidates(keys) reads the offers that
+// OffersFor(keys) read, with their counters as slots taken: their sum, or
+// the capacity for a mentor at capacity.
+func mustReadCandidates(t *testing.T, s bot.Store, tn bot.Tenant, keys []string, want []bot.Offer) {
 	t.Helper()
-	users, _, err := s.MentorsUnder(ctx(), tn, keys, "nobody")
+	c, err := s.Candidates(ctx(), tn, keys, "nobody")
 	MustOK(t, err)
-	got, err := s.OffersOf(ctx(), tn, users)
-	MustOK(t, err)
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Fatalf("MentorsUnder(%v) then OffersOf: got %+v, want %+v as OffersFor reads them", keys, got, want)
+	var wantOffers []bot.Offer
+	var wantTaken []int
+	for _, o := range want {
+		wantTaken = append(wantTaken, min(o.Active+o.Pending, o.Capacity))
+		o.Active, o.Pending = 0, 0
+		wantOffers = append(wantOffers, o)
+	}
+	if fmt.Sprint(c.Offers) != fmt.Sprint(wantOffers) || !slices.Equal(c.Taken, wantTaken) {
+		t.Fatalf("Candidates(%v): got %+v taken %v, want %+v taken %v as OffersFor reads them", keys, c.Offers, c.Taken, wantOffers, wantTaken)
 	}
 }
 
-// testMentorsUnder: the mentors filed under any of the keys come each
-// once, in ID order, with the mentee's history alone; OffersOf leaves
-// out a mentor without an offer, and keeps the order it is given.
-func testMentorsUnder(t *testing.T, s bot.Store, tn bot.Tenant) {
+// mustTaken fails unless Candidates(keys) reads the mentors users, in
+// order, with these slots taken.
+func mustTaken(t *testing.T, s bot.Store, tn bot.Tenant, keys []string, users []string, taken ...int) bot.Candidates {
+	t.Helper()
+	c, err := s.Candidates(ctx(), tn, keys, "nobody")
+	MustOK(t, err)
+	if !slices.Equal(mentors(c.Offers), users) || !slices.Equal(c.Taken, taken) {
+		t.Fatalf("Candidates(%v): got %v taken %v, want %v taken %v", keys, mentors(c.Offers), c.Taken, users, taken)
+	}
+	return c
+}
+
+// testCandidates: the mentors filed under any of the keys come each once,
+// in ID order, with the mentee's history alone; nothing from another
+// workspace.
+func testCandidates(t *testing.T, s bot.Store, tn bot.Tenant) {
 	for _, o := range []bot.Offer{
 		{Mentor: tn.Member("C"), Topics: []string{"Go", "Rust"}, Capacity: 1, Updated: t0, Keys: []string{"go", "rust"}},
 		{Mentor: tn.Member("A"), Topics: []string{"Rust"}, Capacity: 2, Updated: t0, Keys: []string{"rust"}},
@@ -40,30 +59,65 @@ func testMentorsUnder(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, s.RememberPair(ctx(), tn, "M", "C", bot.VerdictMet))
 	MustOK(t, s.RememberPair(ctx(), tn, "N", "B", bot.VerdictMet))
 
-	users, hist, err := s.MentorsUnder(ctx(), tn, []string{"rust", "go", "java"}, "M")
+	c, err := s.Candidates(ctx(), tn, []string{"rust", "go", "java"}, "M")
 	MustOK(t, err)
-	if !slices.Equal(users, []string{"A", "C"}) {
-		t.Fatalf("got mentors %v, want [A C]", users)
+	if !slices.Equal(mentors(c.Offers), []string{"A", "C"}) || c.Offers[0].Capacity != 2 || !slices.Equal(c.Taken, []int{0, 0}) {
+		t.Fatalf("got mentors %v taken %v, want [A C], A's capacity 2, nothing taken", mentors(c.Offers), c.Taken)
 	}
-	if want := map[string]string{"A": bot.VerdictNever, "C": bot.VerdictMet}; fmt.Sprint(hist) != fmt.Sprint(want) {
-		t.Fatalf("got history %v, want %v", hist, want)
+	if want := map[string]string{"A": bot.VerdictNever, "C": bot.VerdictMet}; fmt.Sprint(c.History) != fmt.Sprint(want) {
+		t.Fatalf("got history %v, want %v", c.History, want)
 	}
-	users, hist, err = s.MentorsUnder(ctx(), tn, nil, "O")
+	c, err = s.Candidates(ctx(), tn, nil, "O")
 	MustOK(t, err)
-	if len(users) != 0 || len(hist) != 0 {
-		t.Fatalf("got %v and %v for no keys and a mentee without history, want nothing", users, hist)
-	}
-
-	got, err := s.OffersOf(ctx(), tn, []string{"A", "gone", "C"})
-	MustOK(t, err)
-	if !slices.Equal(mentors(got), []string{"A", "C"}) || got[0].Capacity != 2 {
-		t.Fatalf("got %+v, want A's and C's offers", got)
-	}
-	if got, err := s.OffersOf(ctx(), tn, nil); err != nil || len(got) != 0 {
-		t.Fatalf("got %v, %v for nobody, want nothing", got, err)
+	if len(c.Offers) != 0 || len(c.History) != 0 {
+		t.Fatalf("got %v and %v for no keys and a mentee without history, want nothing", c.Offers, c.History)
 	}
 	other := Tenant(t, "test")
-	if users, hist, _ := s.MentorsUnder(ctx(), other, []string{"rust"}, "M"); len(users) != 0 || len(hist) != 0 {
-		t.Fatalf("got %v and %v in another workspace, want nothing", users, hist)
+	if c, _ := s.Candidates(ctx(), other, []string{"rust"}, "M"); len(c.Offers) != 0 || len(c.History) != 0 {
+		t.Fatalf("got %v and %v in another workspace, want nothing", c.Offers, c.History)
 	}
+}
+
+// testCandidatesFresh: read again and again, the candidates follow every
+// change at once: a profile saved, a mentor filed under other keys, a
+// proposal that fills a mentor and its decline, a pair, a member erased.
+func testCandidatesFresh(t *testing.T, s bot.Store, tn bot.Tenant) {
+	a := mustOffer(t, s, tn, "A", 2)
+	mustOffer(t, s, tn, "B", 1)
+	mustTaken(t, s, tn, []string{"go"}, []string{"A", "B"}, 0, 0)
+
+	// B's last slot goes to a proposal: B is full, A has 1 of 2 taken.
+	p1 := mustPropose(t, s, mustRequest(t, s, tn, "M1", "r1"), tn.Member("B"), "p1")
+	mustPropose(t, s, mustRequest(t, s, tn, "M2", "r2"), a, "p2")
+	mustTaken(t, s, tn, []string{"go"}, []string{"A", "B"}, 1, 1)
+	// Declined, the slot is free again.
+	_, err := s.DeclineProposal(ctx(), tn, p1.ID, tn.Member("B"))
+	MustOK(t, err)
+	mustTaken(t, s, tn, []string{"go"}, []string{"A", "B"}, 1, 0)
+
+	// A profile saved: read as saved, not as it was.
+	o, err := s.GetOffer(ctx(), a)
+	MustOK(t, err)
+	o.Languages, o.Capacity = []bot.Lang{"fr"}, 1
+	MustOK(t, s.SaveOffer(ctx(), o))
+	c := mustTaken(t, s, tn, []string{"go"}, []string{"A", "B"}, 1, 0)
+	if fmt.Sprint(c.Offers[0].Languages) != "[fr]" || c.Offers[0].Capacity != 1 {
+		t.Fatalf("got A's offer %+v, want French and capacity 1 as saved", c.Offers[0])
+	}
+	o.Paused = true
+	MustOK(t, s.SaveOffer(ctx(), o))
+	if c := mustTaken(t, s, tn, []string{"go"}, []string{"A", "B"}, 1, 0); !c.Offers[0].Paused {
+		t.Fatalf("got A's offer %+v, want it paused as saved", c.Offers[0])
+	}
+	// Filed under another key: gone from this one, found under the new.
+	o.Topics, o.Keys = []string{"Rust"}, []string{"rust"}
+	MustOK(t, s.SaveOffer(ctx(), o))
+	mustTaken(t, s, tn, []string{"go"}, []string{"B"}, 0)
+	mustTaken(t, s, tn, []string{"rust"}, []string{"A"}, 1)
+	// A new mentor: found at once.
+	mustOffer(t, s, tn, "C", 3)
+	mustTaken(t, s, tn, []string{"go"}, []string{"B", "C"}, 0, 0)
+	// An erased member: gone at once.
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member("C")}))
+	mustTaken(t, s, tn, []string{"go"}, []string{"B"}, 0)
 }

@@ -36,7 +36,7 @@ func mustOffersFor(t *testing.T, s bot.Store, tn bot.Tenant, keys []string, user
 	if !slices.Equal(mentors(got), users) {
 		t.Fatalf("OffersFor(%v): got %v, want %v", keys, mentors(got), users)
 	}
-	mustReadInTwoSteps(t, s, tn, keys, got)
+	mustReadCandidates(t, s, tn, keys, got)
 	return got
 }
 

@@ -1,0 +1,284 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
+)
+
+// A request's candidates are read from three things: who offers under its
+// index keys, with their profiles, which change when an offer is saved;
+// who among them is full (the "full" set, kept by the scripts that move
+// the counters); and the counters of the others. The first is kept
+// decoded in the process (topicCache), checked against the key's stamp in
+// the "tkv" hash, which every change of the offers under the key sets to
+// a new random value. So a request on a topic of hundreds of mentors,
+// all full, is one round trip (the stamps, the free mentors, the
+// history), and one more when some have room (their counters): it
+// neither reads nor decodes the profiles again.
+
+// maxTopicAge bounds how long a cached topic is served without a change
+// of its stamp: a replica of an older version, during a rolling upgrade,
+// saves offers without setting it.
+const maxTopicAge = 60 * time.Second
+
+// newStamp returns a random stamp for the offers under a key. Random
+// rather than counted: a workspace erased and installed again starts its
+// keys afresh, and must not meet a stamp of its former life in a cache.
+func newStamp() string { return strconv.FormatUint(rand.Uint64(), 36) }
+
+// topicCache keeps, per workspace and index key, the offers filed under
+// it as of a stamp, decoded: their profiles, shared read-only by the
+// requests that read them. Bounded like profileCache: past
+// maxCachedProfiles offers it starts again empty.
+type topicCache struct {
+	mu     sync.RWMutex
+	m      map[topicRef]topicEntry
+	n      int           // offers held
+	reload chan struct{} // the reads of topics not at hand, a few at once
+}
+
+type topicRef struct {
+	tenant keys
+	key    string
+}
+
+type topicEntry struct {
+	stamp  string
+	at     time.Time
+	offers []bot.Offer // in mentor ID order; counters not set
+}
+
+func (c *topicCache) get(ref topicRef, stamp string, now time.Time) ([]bot.Offer, bool) {
+	if stamp == "" {
+		return nil, false
+	}
+	c.mu.RLock()
+	e, ok := c.m[ref]
+	c.mu.RUnlock()
+	if !ok || e.stamp != stamp || now.Sub(e.at) > maxTopicAge {
+		return nil, false
+	}
+	return e.offers, true
+}
+
+func (c *topicCache) put(ref topicRef, e topicEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[ref]; ok {
+		c.n -= len(old.offers)
+		delete(c.m, ref)
+	}
+	if c.m == nil || c.n+len(e.offers) > maxCachedProfiles {
+		c.m, c.n = map[topicRef]topicEntry{}, 0
+	}
+	if len(e.offers) > maxCachedProfiles {
+		return
+	}
+	c.m[ref] = e
+	c.n += len(e.offers)
+}
+
+// topicReloads is how many reads of topics not at hand one process runs
+// at once: each reads and decodes a topic's profiles, thousands for the
+// largest, so a burst of requests on a topic just changed waits for one
+// read instead of making its own.
+const topicReloads = 2
+
+// Candidates implements bot.CandidateStore.
+func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, mentee string) (bot.Candidates, error) {
+	k := keysFor(t)
+	var out bot.Candidates
+	if len(keys) == 0 && mentee == "" {
+		return out, nil
+	}
+	// Read with the other requests' reads of the moment (reads.go).
+	var cmds []redis.Cmder
+	var stamps *redis.SliceCmd
+	free := make([]*redis.StringSliceCmd, len(keys))
+	if len(keys) > 0 {
+		args := make([]any, 0, 2+len(keys))
+		args = append(args, "hmget", k.topicStamps())
+		for _, key := range keys {
+			args = append(args, key)
+		}
+		stamps = redis.NewSliceCmd(ctx, args...)
+		cmds = append(cmds, stamps)
+		for i, key := range keys {
+			free[i] = redis.NewStringSliceCmd(ctx, "sdiff", k.topicOffers(key), k.full())
+			cmds = append(cmds, free[i])
+		}
+	}
+	var hist *redis.MapStringStringCmd
+	if mentee != "" {
+		hist = redis.NewMapStringStringCmd(ctx, "hgetall", k.history(mentee))
+		cmds = append(cmds, hist)
+	}
+	if err := s.batch.do(ctx, cmds...); err != nil {
+		return out, classify(err, "candidates")
+	}
+	if hist != nil && len(hist.Val()) > 0 {
+		out.History = hist.Val()
+	}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	now := time.Now()
+	parts := make([][]bot.Offer, len(keys))
+	var missed []int
+	for i, key := range keys {
+		stamp, _ := stamps.Val()[i].(string)
+		if o, ok := s.topics.get(topicRef{k, key}, stamp, now); ok {
+			parts[i] = o
+		} else {
+			missed = append(missed, i)
+		}
+	}
+	if len(missed) > 0 {
+		if err := s.readTopics(ctx, t, k, keys, missed, parts); err != nil {
+			return out, err
+		}
+	}
+	out.Offers = unionOffers(parts)
+	roomy := map[string]bool{}
+	for _, c := range free {
+		for _, u := range c.Val() {
+			roomy[u] = true
+		}
+	}
+	return out, s.readTaken(ctx, k, &out, roomy)
+}
+
+// readTopics reads the offers under keys[missed] into parts, and keeps
+// them with the stamps they were read with. At most topicReloads run at
+// once; one that waited looks in the cache again first.
+func (s *Store) readTopics(ctx context.Context, t bot.Tenant, k keys, keys []string, missed []int, parts [][]bot.Offer) error {
+	select {
+	case s.topics.reload <- struct{}{}:
+		defer func() { <-s.topics.reload }()
+	case <-ctx.Done():
+		return classify(ctx.Err(), "candidates")
+	}
+	// Each key gets a stamp if it has none (a workspace written before
+	// the stamps), read before its members, so that what is kept is at
+	// least as new as its stamp.
+	stamps := make([]*redis.StringCmd, len(missed))
+	sets := make([]*redis.StringSliceCmd, len(missed))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for j, i := range missed {
+			p.HSetNX(ctx, k.topicStamps(), keys[i], newStamp())
+			stamps[j] = p.HGet(ctx, k.topicStamps(), keys[i])
+			sets[j] = p.SMembers(ctx, k.topicOffers(keys[i]))
+		}
+		return nil
+	})
+	if err != nil {
+		return classify(err, "candidates")
+	}
+	now := time.Now()
+	for j, i := range missed {
+		ref := topicRef{k, keys[i]}
+		if o, ok := s.topics.get(ref, stamps[j].Val(), now); ok {
+			parts[i] = o // read meanwhile by the request this one waited for
+			continue
+		}
+		users := sets[j].Val()
+		slices.Sort(users)
+		offers, err := s.profilesOf(ctx, t, k, users)
+		if err != nil {
+			return err
+		}
+		parts[i] = offers
+		s.topics.put(ref, topicEntry{stamp: stamps[j].Val(), at: now, offers: offers})
+	}
+	return nil
+}
+
+// profilesOf reads and decodes the profiles of users, in their order,
+// leaving out those without one; counters not set.
+func (s *Store) profilesOf(ctx context.Context, t bot.Tenant, k keys, users []string) ([]bot.Offer, error) {
+	if len(users) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, 2+len(users))
+	args = append(args, "hmget", k.profiles())
+	for _, u := range users {
+		args = append(args, u)
+	}
+	raws, err := s.rdb.Do(ctx, args...).Slice()
+	if err != nil {
+		return nil, classify(err, "candidates' profiles")
+	}
+	if len(raws) != len(users) {
+		return nil, classify(fmt.Errorf("HMGET answered %d profiles for %d mentors", len(raws), len(users)), "candidates' profiles")
+	}
+	offers := s.profiles.decode(t, users, raws)
+	out := offers[:0]
+	for _, o := range offers {
+		if o.Mentor.User != "" {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// readTaken sets out.Taken: the counters of the mentors in roomy (read in
+// one round trip), their capacity for the others, who are full.
+func (s *Store) readTaken(ctx context.Context, k keys, out *bot.Candidates, roomy map[string]bool) error {
+	out.Taken = make([]int, len(out.Offers))
+	var users []string
+	var at []int
+	for i, o := range out.Offers {
+		if roomy[o.Mentor.User] {
+			users = append(users, o.Mentor.User)
+			at = append(at, i)
+		} else {
+			out.Taken[i] = o.Capacity
+		}
+	}
+	if len(users) == 0 {
+		return nil
+	}
+	cmd := redis.NewSliceCmd(ctx, s.fields.counters(k.load(), users)...)
+	if err := s.batch.do(ctx, cmd); err != nil {
+		return classify(err, "candidates' counters")
+	}
+	counters := cmd.Val()
+	if len(counters) != 2*len(users) {
+		return classify(fmt.Errorf("HMGET answered %d counters for %d mentors", len(counters), len(users)), "candidates' counters")
+	}
+	for j, i := range at {
+		active, _ := counters[2*j].(string)
+		pending, _ := counters[2*j+1].(string)
+		out.Taken[i] = num(active) + num(pending)
+	}
+	return nil
+}
+
+// unionOffers merges offers sorted by mentor ID, each once; one part is
+// returned as it is (shared).
+func unionOffers(parts [][]bot.Offer) []bot.Offer {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	var out []bot.Offer
+	seen := map[string]bool{}
+	for _, p := range parts {
+		for _, o := range p {
+			if !seen[o.Mentor.User] {
+				seen[o.Mentor.User] = true
+				out = append(out, o)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b bot.Offer) int { return strings.Compare(a.Mentor.User, b.Mentor.User) })
+	return out
+}

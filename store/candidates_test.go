@@ -1,0 +1,69 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/storetest"
+)
+
+// TestCandidatesReadLittle: a request's candidates are read in one round
+// trip when every mentor of the topic is full and their profiles did not
+// change (nobody's counters, no profile read), in two when some have room
+// (their counters), and the profiles are read again only for the topic
+// whose offers changed. Before, each read was two round trips and read
+// every mentor's profile and counters.
+func TestCandidatesReadLittle(t *testing.T) {
+	st := storetest.MustOpen(t)
+	rt := &roundTrips{}
+	st.Client().AddHook(rt)
+	tn := storetest.Tenant(t, "test")
+	ctx := context.Background()
+	for i := range 30 {
+		storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member(fmt.Sprintf("m%02d", i)), Topics: []string{"Go"}, Capacity: 1, Keys: []string{"go"}}))
+	}
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member("r1"), Topics: []string{"Rust"}, Capacity: 1, Keys: []string{"rust"}}))
+	trips := func(keys ...string) (bot.Candidates, int64) {
+		t.Helper()
+		before := rt.n.Load()
+		c, err := st.Candidates(ctx, tn, keys, "mentee")
+		storetest.MustOK(t, err)
+		return c, rt.n.Load() - before
+	}
+	if c, n := trips("go"); len(c.Offers) != 30 || n < 3 {
+		t.Fatalf("first read: %d offers in %d round trips, want 30 read in 3 or more (the profiles)", len(c.Offers), n)
+	}
+	if _, n := trips("go"); n != 2 {
+		t.Fatalf("read again, every mentor free: %d round trips, want 2 (stamps and free mentors, their counters)", n)
+	}
+	// Every mentor full: one proposal each.
+	for i := range 30 {
+		r := bot.Request{ID: fmt.Sprintf("r%02d", i), Mentee: tn.Member(fmt.Sprintf("e%02d", i)), Topic: "go", State: bot.RequestWaiting, Keys: []string{"go"}}
+		storetest.MustOK(t, st.CreateRequest(ctx, r, nil))
+		storetest.MustOK(t, st.Propose(ctx, bot.Proposal{ID: "p" + r.ID, Request: r.ID, Mentor: tn.Member(fmt.Sprintf("m%02d", i)), Mentee: r.Mentee, Topic: "go", State: bot.ProposalPending}, nil))
+	}
+	c, n := trips("go")
+	if n != 1 || len(c.Offers) != 30 {
+		t.Fatalf("every mentor full: %d offers in %d round trips, want 30 in 1", len(c.Offers), n)
+	}
+	for i, taken := range c.Taken {
+		if taken != 1 {
+			t.Fatalf("mentor %d: taken %d, want 1 (full)", i, taken)
+		}
+	}
+	// Another topic's offer changed: this one is still at hand.
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member("r1"), Topics: []string{"Rust"}, Capacity: 2, Keys: []string{"rust"}}))
+	if _, n := trips("go"); n != 1 {
+		t.Fatalf("after another topic's change: %d round trips, want 1", n)
+	}
+	// This topic's: read again, once.
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member("m00"), Topics: []string{"Go"}, Capacity: 3, Keys: []string{"go"}}))
+	if c, n := trips("go"); n < 3 || c.Offers[0].Capacity != 3 || c.Taken[0] != 1 {
+		t.Fatalf("after m00's change: %d round trips, m00 capacity %d taken %d, want 3 or more, 3 and 1", n, c.Offers[0].Capacity, c.Taken[0])
+	}
+	if _, n := trips("go"); n != 2 {
+		t.Fatalf("then: %d round trips, want 2 (m00 has room)", n)
+	}
+}
