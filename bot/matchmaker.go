@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -250,6 +251,7 @@ func (b *Bot) mentorsTaken(offers []Offer, taken []int) []matching.Mentor {
 		np += max(len(o.Programs), 1)
 	}
 	langs, progs := make([]string, 0, nl), make([]string, 0, np)
+	zones := zoneMemo{now: now}
 	for i, o := range offers {
 		l0 := len(langs)
 		for _, l := range o.Languages {
@@ -259,7 +261,7 @@ func (b *Bot) mentorsTaken(offers []Offer, taken []int) []matching.Mentor {
 		for _, p := range o.InPrograms() {
 			progs = append(progs, string(p))
 		}
-		off, known := tzOffset(o.TZ, now)
+		off, known := zones.offset(o.TZ)
 		busy := o.Active + o.Pending
 		if taken != nil {
 			busy = taken[i]
@@ -271,6 +273,37 @@ func (b *Bot) mentorsTaken(offers []Offer, taken []int) []matching.Mentor {
 		})
 	}
 	return out
+}
+
+// zoneMemo keeps the UTC offsets of the few time zones a topic's mentors
+// live in, for one call: a slice, looked through, rather than the zone
+// database for each of hundreds of mentors.
+type zoneMemo struct {
+	now   time.Time
+	zones []zoneOffset
+}
+
+type zoneOffset struct {
+	name  string
+	off   int
+	known bool
+}
+
+// maxZoneMemo bounds the zones a zoneMemo keeps: past it, a zone is
+// looked up each time.
+const maxZoneMemo = 16
+
+func (z *zoneMemo) offset(tz string) (int, bool) {
+	for _, e := range z.zones {
+		if e.name == tz {
+			return e.off, e.known
+		}
+	}
+	off, known := tzOffset(tz, z.now)
+	if len(z.zones) < maxZoneMemo {
+		z.zones = append(z.zones, zoneOffset{tz, off, known})
+	}
+	return off, known
 }
 
 // reasonsText explains a match in words: "you both speak French; 1 h

@@ -152,3 +152,20 @@ func sumTotal(as []matching.Assignment) float64 {
 	}
 	return s
 }
+
+// BenchmarkExplainFull explains a need to 250 mentors of its topic, all
+// full: what a request does on a topic whose mentors have no slot left.
+func BenchmarkExplainFull(b *testing.B) {
+	needs, mentors := population(7, 1, 250)
+	for i := range mentors {
+		mentors[i].Topics = append([]string{needs[0].Topic}, mentors[i].Topics...)
+		mentors[i].Active = mentors[i].Capacity
+	}
+	opt := matching.DefaultOptions()
+	b.ReportAllocs()
+	var why matching.Explanation
+	for b.Loop() {
+		why = matching.Explain(needs[0], mentors, opt)
+	}
+	b.ReportMetric(float64(why.NoCapacity), "full")
+}

@@ -86,21 +86,64 @@ const maxFoldedTopics = 20_000
 // workspace without synonyms): a request ranks a topic's hundreds of
 // mentors, whose topics are the same from one request to the next, and
 // a per-call memo cost more in map growth than the folding it spared.
+// Most lookups find the topic in read, a map never written once
+// published, without a lock (a sync.Map's lookup cost half of Explain);
+// a topic folded since waits in dirty, under mu, until enough lookups
+// went there that publishing read and dirty together pays for the copy.
 var foldedTopics struct {
-	m sync.Map // raw → topic
-	n atomic.Int64
+	read   atomic.Pointer[map[string]topic]
+	mu     sync.Mutex
+	dirty  map[string]topic
+	misses int // lookups that went to dirty since read was published
 }
 
 func foldedTopic(raw string) topic {
-	if t, ok := foldedTopics.m.Load(raw); ok {
-		return t.(topic)
+	if m := foldedTopics.read.Load(); m != nil {
+		if t, ok := (*m)[raw]; ok {
+			return t
+		}
 	}
-	t := newTopic(raw)
-	if foldedTopics.n.Add(1) > maxFoldedTopics {
-		foldedTopics.m.Clear()
-		foldedTopics.n.Store(1)
+	return foldedTopicSlow(raw)
+}
+
+// foldedTopicSlow looks raw up in dirty, folding it if need be, and
+// publishes read and dirty together once the lookups that went to dirty
+// number as many as its entries and a sixteenth of read's: so each
+// topic's copy is paid for by lookups, and a stream of new topics costs
+// at most 16 copies per lookup. Past maxFoldedTopics, dirty alone is
+// published.
+func foldedTopicSlow(raw string) topic {
+	c := &foldedTopics
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	t, ok := c.dirty[raw]
+	if !ok {
+		t = newTopic(raw)
+		if c.dirty == nil {
+			c.dirty = map[string]topic{}
+		}
+		c.dirty[raw] = t
 	}
-	foldedTopics.m.Store(raw, t)
+	c.misses++
+	var read map[string]topic
+	if m := c.read.Load(); m != nil {
+		read = *m
+	}
+	if c.misses < max(len(c.dirty), len(read)/16) {
+		return t
+	}
+	next := c.dirty
+	if len(read)+len(c.dirty) <= maxFoldedTopics {
+		next = make(map[string]topic, len(read)+len(c.dirty))
+		for k, v := range read {
+			next[k] = v
+		}
+		for k, v := range c.dirty {
+			next[k] = v
+		}
+	}
+	c.read.Store(&next)
+	c.dirty, c.misses = nil, 0
 	return t
 }
 

@@ -44,6 +44,30 @@ type topicCache struct {
 	m      map[topicRef]topicEntry
 	n      int           // offers held
 	reload chan struct{} // the reads of topics not at hand, a few at once
+	big    chan struct{} // the reads of large topics, a few at once
+}
+
+// bigTopic is the number of offers past which a request's candidates are
+// read on their own (Candidates), bigReads of them at once.
+const (
+	bigTopic = 1000
+	bigReads = 4
+)
+
+// small reports whether the topics of keys are at hand, with bigTopic
+// offers at most in all (their stamps not checked: a guess at the size).
+func (c *topicCache) small(k keys, keys []string) bool {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	n := 0
+	for _, key := range keys {
+		e, ok := c.m[topicRef{k, key}]
+		if !ok {
+			return false
+		}
+		n += len(e.offers)
+	}
+	return n <= bigTopic
 }
 
 type topicRef struct {
@@ -100,7 +124,20 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	if len(keys) == 0 && mentee == "" {
 		return out, nil
 	}
-	// Read with the other requests' reads of the moment (reads.go).
+	// A topic of many mentors (or one not at hand, which may be) is read
+	// on its own, a few at once: its free mentors and their counters are
+	// thousands of strings, which would hold up the other requests' round
+	// trips in a batch, and take memory for each read at once. The others
+	// go with the other requests' round trips of the moment (batch.go).
+	big := !s.topics.small(k, keys)
+	if big {
+		select {
+		case s.topics.big <- struct{}{}:
+			defer func() { <-s.topics.big }()
+		case <-ctx.Done():
+			return out, classify(ctx.Err(), "candidates")
+		}
+	}
 	var cmds []redis.Cmder
 	var stamps *redis.SliceCmd
 	free := make([]*redis.StringSliceCmd, len(keys))
@@ -122,7 +159,7 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 		hist = redis.NewMapStringStringCmd(ctx, "hgetall", k.history(mentee))
 		cmds = append(cmds, hist)
 	}
-	if err := s.batch.do(ctx, cmds...); err != nil {
+	if err := s.roundTrip(ctx, big, cmds...); err != nil {
 		return out, classify(err, "candidates")
 	}
 	if hist != nil && len(hist.Val()) > 0 {
@@ -154,7 +191,20 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 			roomy[u] = true
 		}
 	}
-	return out, s.readTaken(ctx, k, &out, roomy)
+	return out, s.readTaken(ctx, k, &out, roomy, big)
+}
+
+// roundTrip sends cmds in the next batch, or on their own when big.
+func (s *Store) roundTrip(ctx context.Context, big bool, cmds ...redis.Cmder) error {
+	if !big {
+		return s.batch.do(ctx, cmds...)
+	}
+	p := s.rdb.Pipeline()
+	for _, c := range cmds {
+		_ = p.Process(ctx, c)
+	}
+	_, err := p.Exec(ctx)
+	return err
 }
 
 // readTopics reads the offers under keys[missed] into parts, and keeps
@@ -232,7 +282,7 @@ func (s *Store) profilesOf(ctx context.Context, t bot.Tenant, k keys, users []st
 
 // readTaken sets out.Taken: the counters of the mentors in roomy (read in
 // one round trip), their capacity for the others, who are full.
-func (s *Store) readTaken(ctx context.Context, k keys, out *bot.Candidates, roomy map[string]bool) error {
+func (s *Store) readTaken(ctx context.Context, k keys, out *bot.Candidates, roomy map[string]bool, big bool) error {
 	out.Taken = make([]int, len(out.Offers))
 	var users []string
 	var at []int
@@ -248,7 +298,7 @@ func (s *Store) readTaken(ctx context.Context, k keys, out *bot.Candidates, room
 		return nil
 	}
 	cmd := redis.NewSliceCmd(ctx, s.fields.counters(k.load(), users)...)
-	if err := s.batch.do(ctx, cmd); err != nil {
+	if err := s.roundTrip(ctx, big, cmd); err != nil {
 		return classify(err, "candidates' counters")
 	}
 	counters := cmd.Val()

@@ -33,7 +33,7 @@ const Timeout = 2 * time.Second
 
 // New wraps an existing client.
 func New(rdb redis.UniversalClient) *Store {
-	return &Store{rdb: rdb, batch: newBatcher(rdb), topics: topicCache{reload: make(chan struct{}, topicReloads)}}
+	return &Store{rdb: rdb, batch: newBatcher(rdb), topics: topicCache{reload: make(chan struct{}, topicReloads), big: make(chan struct{}, bigReads)}}
 }
 
 // Client returns the underlying client, for hooks (metrics, tests).
