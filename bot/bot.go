@@ -33,6 +33,8 @@ type Bot struct {
 	ranking *rankSlots
 	// proposing counts the proposals being recorded (candidates.go).
 	proposing proposing
+	// waits keeps the explanations of waits on full topics (candidates.go).
+	waits waitCache
 
 	mu        sync.RWMutex
 	platforms map[string]Platform

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strings"
 	"sync"
 
 	"github.com/mentorbot/mentorbot/matching"
@@ -27,6 +28,10 @@ type Candidates struct {
 	// alone, the counters not read.
 	Taken   []int
 	History map[string]string
+	// Stamp names the version of Offers' profiles: two reads with the
+	// same stamp read the same profiles (their counters aside). "" when
+	// the store keeps no such version.
+	Stamp string
 }
 
 // rankedPerSlot is how many candidates one ranking slot stands for. A
@@ -153,4 +158,70 @@ func (p *proposing) count(t Tenant, mentors []matching.Mentor) {
 	for i := range mentors {
 		mentors[i].Active += p.n[t.Member(mentors[i].ID)]
 	}
+}
+
+// waitCache keeps why requests wait on a topic whose mentors are all full,
+// for the requests alike that follow: on a topic of hundreds of mentors
+// with no slot left, each request would otherwise assess every mentor
+// again to learn the same thing. An entry holds for one version of the
+// topic's offers (Candidates.Stamp: a changed offer is a new version) and
+// a need that differs in nothing Explain reads; it is used only while no
+// mentor of the topic has a free slot, and for needs with no mentor to
+// exclude, a mentee who offers nothing there, and no workspace synonyms.
+// Bounded: past maxWaits entries it starts again empty.
+type waitCache struct {
+	mu sync.Mutex
+	m  map[waitKey]waitEntry
+}
+
+const maxWaits = 4096
+
+// waitKey is what an explanation on a full topic depends on.
+type waitKey struct {
+	tenant                      Tenant
+	stamp                       string
+	topic, kind, langs, program string
+	utc, years, maxTZ           int
+	noTZ                        bool
+}
+
+type waitEntry struct {
+	why matching.Explanation
+	gap matching.LanguageGap
+}
+
+// waitKeyOf returns the key of a wait on the candidates c for need, or
+// false when the explanation may not be shared: the store keeps no
+// version of the offers, a mentor has room, the need excludes mentors,
+// the mentee offers the topic, or the workspace has synonyms.
+func waitKeyOf(t Tenant, c Candidates, need matching.Need, opt matching.Options) (waitKey, bool) {
+	if c.Stamp == "" || len(c.Offers) == 0 || len(need.Exclude) > 0 || len(opt.Synonyms) > 0 {
+		return waitKey{}, false
+	}
+	for i, o := range c.Offers {
+		if c.Taken[i] < o.Capacity || o.Mentor.User == need.MenteeID {
+			return waitKey{}, false
+		}
+	}
+	return waitKey{
+		tenant: t, stamp: c.Stamp,
+		topic: need.Topic, kind: string(need.Kind), langs: strings.Join(need.Languages, ","), program: need.Program,
+		utc: need.UTCOffset, years: need.Years, maxTZ: opt.MaxTZHours, noTZ: need.NoTZ,
+	}, true
+}
+
+func (w *waitCache) get(k waitKey) (waitEntry, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	e, ok := w.m[k]
+	return e, ok
+}
+
+func (w *waitCache) put(k waitKey, e waitEntry) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.m == nil || len(w.m) >= maxWaits {
+		w.m = map[waitKey]waitEntry{}
+	}
+	w.m[k] = e
 }

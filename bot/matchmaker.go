@@ -39,6 +39,9 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	if err != nil {
 		return proposeResult{}, err
 	}
+	if rk.known != nil {
+		return proposeResult{why: rk.known.why, gap: rk.known.gap}, nil
+	}
 	gone, full := 0, 0
 	for _, c := range rk.best {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
@@ -66,6 +69,9 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		// a topic's hundreds of mentors are not assessed a second time.
 		res.gap = languageGap(rk)
 	}
+	if rk.wait != nil {
+		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap})
+	}
 	return res, nil
 }
 
@@ -76,6 +82,11 @@ type ranking struct {
 	mentors []matching.Mentor
 	opt     matching.Options
 	best    []matching.Candidate
+	// On a topic whose mentors are all full: the key its explanation is
+	// kept under (waitCache); known when an explanation kept for
+	// requests alike was found, and then nothing else is set.
+	wait  *waitKey
+	known *waitEntry
 }
 
 // candidates reads the mentors filed under the request's topic and the
@@ -90,13 +101,23 @@ func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking
 	if err != nil {
 		return ranking{}, err
 	}
+	never, met := verdicts(c.History)
+	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
+	key, shared := waitKeyOf(t, c, need, opt)
+	if shared {
+		if e, ok := b.waits.get(key); ok {
+			return ranking{known: &e}, nil
+		}
+	}
 	release, err := b.rankingSlot(ctx, len(c.Offers))
 	if err != nil {
 		return ranking{}, err
 	}
 	defer release()
-	never, met := verdicts(c.History)
-	rk := ranking{need: b.needWith(r, mentee, never, met), mentors: b.mentorsTaken(c.Offers, c.Taken), opt: b.matchOptions(ctx, t)}
+	rk := ranking{need: need, mentors: b.mentorsTaken(c.Offers, c.Taken), opt: opt}
+	if shared {
+		rk.wait = &key
+	}
 	b.proposing.count(t, rk.mentors)
 	rk.best = matching.RankTop(rk.need, rk.mentors, rk.opt, maxProposeAttempts+maxCapacityRaces)
 	return rk, nil

@@ -175,11 +175,14 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 		stamp, _ := stamps.Val()[i].(string)
 		if o, ok := s.topics.get(topicRef{k, key}, stamp, now); ok {
 			parts[i] = o
+			out.Stamp += stamp + ","
 		} else {
 			missed = append(missed, i)
 		}
 	}
 	if len(missed) > 0 {
+		// Read again, with stamps of their own: no version to name.
+		out.Stamp = ""
 		if err := s.readTopics(ctx, t, k, keys, missed, parts); err != nil {
 			return out, err
 		}

@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
 	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
@@ -65,5 +67,37 @@ func TestCandidatesReadLittle(t *testing.T) {
 	}
 	if _, n := trips("go"); n != 2 {
 		t.Fatalf("then: %d round trips, want 2 (m00 has room)", n)
+	}
+}
+
+// TestWaitExplainedAgain: requests alike on a topic whose mentors are all
+// full share one explanation, until the topic's offers change: a mentor
+// who now speaks only French is no longer "full" to an English speaker
+// but "not your language", and a slot freed is a proposal again.
+func TestWaitExplainedAgain(t *testing.T) {
+	st := storetest.MustOpen(t)
+	h := bottest.New(t, st, storetest.Tenant(t, "test"), bot.Config{})
+	h.Run("A", "offer go capacity:1 languages:en,fr")
+	if r := h.Run("M1", "request go languages:en"); !strings.Contains(r.Message.Text, "asked a mentor") {
+		t.Fatalf("M1: got %q, want a proposal", r.Message.Text)
+	}
+	for _, m := range []string{"M2", "M3"} {
+		if r := h.Run(m, "request go languages:en"); !strings.Contains(r.Message.Text, "no free slot") {
+			t.Fatalf("%s: got %q, want the mentors full", m, r.Message.Text)
+		}
+	}
+	h.Run("A", "offer languages:fr")
+	if r := h.Run("M4", "request go languages:en"); !strings.Contains(r.Message.Text, "1 French-speaking mentor does") {
+		t.Fatalf("M4, after A's languages changed: got %q, want the language gap told", r.Message.Text)
+	}
+	if r := h.Run("M5", "request go languages:fr"); !strings.Contains(r.Message.Text, "no free slot") {
+		t.Fatalf("M5 in French: got %q, want the mentors full", r.Message.Text)
+	}
+	// M1 cancels: A's slot goes to M5, waiting in French; M5 cancels: A
+	// has room, and M6 is proposed, not told a wait kept from before.
+	h.Run("M1", "cancel")
+	h.Run("M5", "cancel")
+	if r := h.Run("M6", "request go languages:fr"); !strings.Contains(r.Message.Text, "asked a mentor") {
+		t.Fatalf("M6, after the slot was freed: got %q, want a proposal", r.Message.Text)
 	}
 }
