@@ -135,11 +135,6 @@ func programSlug(name string) ProgramID {
 	return ProgramID(strings.TrimRight(b.String(), "-"))
 }
 
-// programDay is the calendar day d as the store keeps it: midnight UTC.
-func programDay(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // startsAt is when the program's first day begins in the workspace's
 // time zone: the kick-off's due time.
 func (p Program) startsAt(loc *time.Location) time.Time {
@@ -271,15 +266,6 @@ func unheld(waiting []Request, held map[ProgramID]Program) []Request {
 		_, ok := held[r.InProgram()]
 		return ok
 	})
-}
-
-// programIDs returns ids as strings, for the matcher.
-func programIDs(ids []ProgramID) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = string(id)
-	}
-	return out
 }
 
 // notHeld returns the waiting requests whose program is not held.
