@@ -304,3 +304,25 @@ func TestAnswersInPair(t *testing.T) {
 		t.Fatalf("got check-ins %v, want the mentor's kept", got)
 	}
 }
+
+// TestMeetingSlotsCompact: three meeting slots take under 64 bytes, so
+// that the meeting's hash stays a listpack, and read back as written; the
+// JSON of before still reads, and a slot off whole seconds is kept whole.
+func TestMeetingSlotsCompact(t *testing.T) {
+	at := time.Date(2026, 11, 3, 13, 30, 0, 0, time.UTC)
+	slots := []bot.MeetingSlot{{Start: at, End: at.Add(time.Hour)}, {Start: at.Add(24 * time.Hour), End: at.Add(25 * time.Hour)}, {Start: at.Add(48 * time.Hour), End: at.Add(48*time.Hour + 30*time.Minute)}}
+	f := slotsField(slots)
+	if len(f) >= 64 || !reflect.DeepEqual(slotsFrom(f), slots) {
+		t.Fatalf("slotsField = %q (%d bytes), reads %v, want under 64 bytes reading %v", f, len(f), slotsFrom(f), slots)
+	}
+	if got := slotsFrom(slotsJSON(slots)); !reflect.DeepEqual(got, slots) {
+		t.Fatalf("the JSON of before reads %v, want %v", got, slots)
+	}
+	odd := []bot.MeetingSlot{{Start: at.Add(time.Millisecond), End: at.Add(time.Hour)}}
+	if got := slotsFrom(slotsField(odd)); !reflect.DeepEqual(got, odd) {
+		t.Fatalf("a slot off whole seconds reads %v, want %v", got, odd)
+	}
+	if slotsFrom("") != nil || slotsFrom("[]") == nil && len(slotsFrom("[]")) != 0 || slotsFrom("garbage") != nil {
+		t.Fatal("empty, [] and garbage: want no slots")
+	}
+}

@@ -117,8 +117,24 @@ func meetingFrom(pairID string, h map[string]string) bot.Meeting {
 	return m
 }
 
-// slotsField encodes slots as JSON pairs of Unix milliseconds.
+// slotsField encodes slots as "start+length" in Unix seconds, comma
+// separated ("1793340000+3600,..."): three slots stay under 64 bytes, so
+// that the meeting's hash keeps Redis's compact encoding (a listpack, not
+// a hashtable: about a third of the memory). Slots not on whole seconds
+// are JSON pairs of Unix milliseconds, as every slot was before.
 func slotsField(slots []bot.MeetingSlot) string {
+	parts := make([]string, len(slots))
+	for i, s := range slots {
+		start, end := s.Start.UnixMilli(), s.End.UnixMilli()
+		if start%1000 != 0 || end%1000 != 0 {
+			return slotsJSON(slots)
+		}
+		parts[i] = strconv.FormatInt(start/1000, 10) + "+" + strconv.FormatInt((end-start)/1000, 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+func slotsJSON(slots []bot.MeetingSlot) string {
 	out := make([][2]int64, len(slots))
 	for i, s := range slots {
 		out[i] = [2]int64{s.Start.UnixMilli(), s.End.UnixMilli()}
@@ -126,14 +142,31 @@ func slotsField(slots []bot.MeetingSlot) string {
 	return jsonOf(out)
 }
 
+// slotsFrom reads slotsField, or the JSON of before.
 func slotsFrom(s string) []bot.MeetingSlot {
-	var raw [][2]int64
-	if json.Unmarshal([]byte(s), &raw) != nil {
+	if s == "" {
 		return nil
 	}
-	out := make([]bot.MeetingSlot, len(raw))
-	for i, r := range raw {
-		out[i] = bot.MeetingSlot{Start: fromMS(strconv.FormatInt(r[0], 10)), End: fromMS(strconv.FormatInt(r[1], 10))}
+	if strings.HasPrefix(s, "[") {
+		var raw [][2]int64
+		if json.Unmarshal([]byte(s), &raw) != nil {
+			return nil
+		}
+		out := make([]bot.MeetingSlot, len(raw))
+		for i, r := range raw {
+			out[i] = bot.MeetingSlot{Start: fromMS(strconv.FormatInt(r[0], 10)), End: fromMS(strconv.FormatInt(r[1], 10))}
+		}
+		return out
+	}
+	var out []bot.MeetingSlot
+	for _, part := range strings.Split(s, ",") {
+		start, length, ok := strings.Cut(part, "+")
+		a, err1 := strconv.ParseInt(start, 10, 64)
+		d, err2 := strconv.ParseInt(length, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return nil
+		}
+		out = append(out, bot.MeetingSlot{Start: time.Unix(a, 0).UTC(), End: time.Unix(a+d, 0).UTC()})
 	}
 	return out
 }
