@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,5 +35,52 @@ func TestBatchedScriptsAfterFlush(t *testing.T) {
 		if data, err := st.Inbound(ctx, tn, id); err != nil || string(data) != "data" {
 			t.Fatalf("round %d: got %q, %v, want the data kept", round, data, err)
 		}
+	}
+}
+
+// TestGoalsCompact: a pair's goals, each member's a JSON longer than 64
+// bytes, keep the hash a listpack (in pieces), read back whole, and a
+// shorter list leaves no piece of the longer one behind.
+func TestGoalsCompact(t *testing.T) {
+	st := storetest.MustOpen(t)
+	tn := storetest.Tenant(t, "test")
+	ctx := context.Background()
+	key := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:goals:pair1"
+	set := func(by string, texts ...string) []bot.Goal {
+		t.Helper()
+		got, err := st.SetGoals(ctx, tn, "pair1", "", tn.Member(by), func([]bot.Goal, bool) ([]bot.Goal, error) {
+			var gs []bot.Goal
+			for i, text := range texts {
+				gs = append(gs, bot.Goal{ID: fmt.Sprintf("g%d", i), Text: text, Progress: "not_started", Updated: time.Unix(1790000000, 0)})
+			}
+			return gs, nil
+		})
+		storetest.MustOK(t, err)
+		return got
+	}
+	long := strings.Repeat("mettre mon premier cluster en production, ", 3)
+	set("M", long, long, long)
+	set("E", "apprendre Go")
+	if enc := st.Client().ObjectEncoding(ctx, key).Val(); enc != "listpack" && enc != "" { // "": miniredis does not say
+		t.Fatalf("goals hash encoding %q, want listpack", enc)
+	}
+	gs, err := st.Goals(ctx, tn, "pair1")
+	storetest.MustOK(t, err)
+	if len(gs) != 4 || gs[1].Text != long || gs[0].Text != "apprendre Go" {
+		t.Fatalf("got %+v, want E's goal then M's three, whole", gs)
+	}
+	before := len(st.Client().HKeys(ctx, key).Val())
+	set("M", "court")
+	fields := st.Client().HKeys(ctx, key).Val()
+	for _, f := range fields {
+		if strings.HasPrefix(f, "M+") && f != "M+1" {
+			t.Fatalf("fields %v: a piece of M's longer goals was left", fields)
+		}
+	}
+	if before < len(fields)+5 {
+		t.Fatalf("%d fields before, %d after: want M's three long goals in many more pieces than its short one", before, len(fields))
+	}
+	if gs, _ := st.Goals(ctx, tn, "pair1"); len(gs) != 2 || gs[1].Text != "court" {
+		t.Fatalf("got %+v, want E's goal and M's one", gs)
 	}
 }

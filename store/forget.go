@@ -338,7 +338,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 	}
 	for _, id := range e.Blank {
-		p.HDel(ctx, k.goals(id), u, u+":v") // the member's goals (goals.go)
+		p.HDel(ctx, k.goals(id), append(piecesOf(u), u, u+":v")...) // the member's goals, in pieces (goals.go)
 		roles, role := r.pairs[id], ""
 		switch {
 		case len(roles) == 2 && roles[0] == u:

@@ -14,7 +14,8 @@ import (
 
 // Goals of pairs (bot/goals.go):
 //
-//	mb:{p:w}:goals:<pair>  hash  "<user>" → the member's goals (JSON list, in their order),
+//	mb:{p:w}:goals:<pair>  hash  "<user>" → the member's goals (JSON list, in their order,
+//	                              in pieces: "<user>+1"... hold the rest, pieces.go),
 //	                              "<user>:v" → its version, guarding each change
 //	mb:{p:w}:goalpairs     hash  pair → the program its goals are counted under
 //
@@ -66,16 +67,37 @@ func goalsJSON(goals []bot.Goal) string {
 func goalsOfHash(t bot.Tenant, h map[string]string) []bot.Goal {
 	users := make([]string, 0, len(h))
 	for f := range h {
-		if !strings.HasSuffix(f, ":v") {
+		if !strings.HasSuffix(f, ":v") && !isPiece(f) {
 			users = append(users, f)
 		}
 	}
 	sort.Strings(users)
 	var out []bot.Goal
 	for _, u := range users {
-		out = append(out, goalsFrom(t, u, h[u])...)
+		out = append(out, goalsFrom(t, u, joined(h, u))...)
 	}
 	return out
+}
+
+// writeGoals writes user's goals into the goals hash key, read as h, in
+// pieces (a member's goals are a JSON longer than a listpack's values: one
+// such value would make the whole hash a hash table, three times larger),
+// with its next version, and deletes the later pieces of the value it
+// replaces. The caller guards the write on the version in h.
+func writeGoals(tx *tx, key, user string, h map[string]string, goals []bot.Goal) {
+	kv := pieces(user, goalsJSON(goals))
+	tx.hset(key, append(kv, user+":v", strconv.Itoa(num(h[user+":v"])+1))...)
+	var stale []string
+	for i := len(kv) / 2; ; i++ {
+		f := pieceName(user, i)
+		if _, ok := h[f]; !ok {
+			break
+		}
+		stale = append(stale, f)
+	}
+	if len(stale) > 0 {
+		tx.hdel(key, stale...)
+	}
 }
 
 // Goals implements bot.GoalStore.
@@ -114,13 +136,12 @@ func (s *Store) GoalsOf(ctx context.Context, t bot.Tenant, pairIDs []string) (ma
 func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, program bot.ProgramID, by bot.MemberID, change func([]bot.Goal, bool) ([]bot.Goal, error)) ([]bot.Goal, error) {
 	k, u := keysFor(t), by.User
 	for range goalsRetries {
-		cur, err := s.rdb.HMGet(ctx, k.goals(pairID), u, u+":v").Result()
+		h, err := s.rdb.HGetAll(ctx, k.goals(pairID)).Result()
 		if err != nil {
 			return nil, classify(err, "goals")
 		}
-		raw, fresh := cur[0].(string)
-		version, _ := cur[1].(string)
-		next, err := change(goalsFrom(t, u, raw), !fresh)
+		_, fresh := h[u]
+		next, err := change(goalsFrom(t, u, joined(h, u)), !fresh)
 		if err != nil {
 			return nil, err
 		}
@@ -128,8 +149,8 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 			next[i].By, next[i].Updated = t.Member(u), next[i].Updated.UTC().Truncate(time.Millisecond)
 		}
 		tx := newTx()
-		race := tx.eq(k.goals(pairID), u+":v", version)
-		tx.hset(k.goals(pairID), u, goalsJSON(next), u+":v", strconv.Itoa(num(version)+1))
+		race := tx.eq(k.goals(pairID), u+":v", h[u+":v"])
+		writeGoals(tx, k.goals(pairID), u, h, next)
 		tx.hset(k.goalPairs(), pairID, string(program))
 		failed, err := tx.run(ctx, s.batch)
 		switch {
@@ -149,13 +170,11 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, c bot.ProgressChange) (bot.Goal, error) {
 	k, u := keysFor(t), owner.User
 	for range goalsRetries {
-		cur, err := s.rdb.HMGet(ctx, k.goals(pairID), u, u+":v").Result()
+		h, err := s.rdb.HGetAll(ctx, k.goals(pairID)).Result()
 		if err != nil {
 			return bot.Goal{}, classify(err, "goals")
 		}
-		raw, _ := cur[0].(string)
-		version, _ := cur[1].(string)
-		goals := goalsFrom(t, u, raw)
+		goals := goalsFrom(t, u, joined(h, u))
 		i := -1
 		for j, g := range goals {
 			if g.ID == goalID {
@@ -172,8 +191,8 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		}
 		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
 		tx := newTx()
-		race := tx.eq(k.goals(pairID), u+":v", version)
-		tx.hset(k.goals(pairID), u, goalsJSON(goals), u+":v", strconv.Itoa(num(version)+1))
+		race := tx.eq(k.goals(pairID), u+":v", h[u+":v"])
+		writeGoals(tx, k.goals(pairID), u, h, goals)
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
@@ -215,11 +234,11 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 				return classify(err, "goals")
 			}
 			tx, writes := newTx(), 0
-			for f, raw := range h {
-				if strings.HasSuffix(f, ":v") || f == user {
+			for f := range h {
+				if strings.HasSuffix(f, ":v") || isPiece(f) || f == user {
 					continue
 				}
-				goals, changed := goalsFrom(t, f, raw), false
+				goals, changed := goalsFrom(t, f, joined(h, f)), false
 				for i := range goals {
 					if goals[i].ProgressBy.User == user {
 						goals[i].ProgressBy, changed = bot.MemberID{}, true
@@ -228,9 +247,8 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 				if !changed {
 					continue
 				}
-				v := h[f+":v"]
-				tx.eq(k.goals(id), f+":v", v)
-				tx.hset(k.goals(id), f, goalsJSON(goals), f+":v", strconv.Itoa(num(v)+1))
+				tx.eq(k.goals(id), f+":v", h[f+":v"])
+				writeGoals(tx, k.goals(id), f, h, goals)
 				writes++
 			}
 			if writes == 0 {
