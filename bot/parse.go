@@ -82,6 +82,8 @@ var frenchCommands = map[string]string{
 	"réponses": "answers", "reponses": "answers", "commentaire": "comment", "témoignage": "testimonial",
 	"temoignage": "testimonial", "mes-données": "export-me", "mes-donnees": "export-me", "oublier": "forget",
 	"besoins": "needs",
+	// And the English word people type for /mentor lang.
+	"language": "lang",
 }
 
 // unknownCommand refuses a command name that names no command, with the

@@ -36,6 +36,7 @@ func TestParse(t *testing.T) {
 		{"FrenchCommand", "demande go objectif:livrer un service", "request", map[string]string{"topic": "go", "goal": "livrer un service"}, ""},
 		{"FrenchCommandAnyCase", "Propose go capacité:2", "offer", map[string]string{"topics": "go", "capacity": "2"}, ""},
 		{"FrenchCommandAccents", "état", "status", map[string]string{}, ""},
+		{"LanguageCommand", "language fr", "lang", map[string]string{"lang": "fr"}, ""},
 		{"Ans", "offer go ans:5", "offer", map[string]string{"topics": "go", "years": "5"}, ""},
 		{"NamedFrenchPositional", "offer sujets:go, rust", "offer", map[string]string{"topics": "go, rust"}, ""},
 		{"AddRemove", "offer ajouter:rust retirer:go add:python", "offer", map[string]string{"add": "rust, python", "remove": "go"}, ""},
