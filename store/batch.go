@@ -44,6 +44,7 @@ type batcher struct {
 // readReq is one caller's queued commands, sent in one batch; done is
 // closed when each of cmds holds its result.
 type readReq struct {
+	ctx  context.Context // the caller's: a request given up before its batch leaves is not sent
 	cmds []redis.Cmder
 	done chan struct{}
 }
@@ -64,8 +65,16 @@ func newBatcher(rdb redis.UniversalClient) *batcher {
 //
 // With several commands, they go out in the same batch, and the first
 // error among them is returned.
+//
+// A caller already given up sends nothing, and one that gives up while
+// its commands wait for a batch is left out of it: only commands already
+// on their way may still run after their caller's error, as with a plain
+// call that times out.
 func (b *batcher) do(ctx context.Context, cmds ...redis.Cmder) error {
-	req := readReq{cmds: cmds, done: make(chan struct{})}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	req := readReq{ctx: ctx, cmds: cmds, done: make(chan struct{})}
 	select {
 	case b.queue <- req:
 	case <-ctx.Done():
@@ -120,6 +129,23 @@ func (b *batcher) work() {
 func (b *batcher) send(batch []readReq) {
 	ctx, cancel := context.WithTimeout(context.Background(), Timeout)
 	defer cancel()
+	// Those whose callers gave up while they waited are answered with
+	// that, and left out.
+	live := batch[:0] // in place: each kept request moves down, never past the one read
+	for _, r := range batch {
+		if err := r.ctx.Err(); err != nil {
+			for _, c := range r.cmds {
+				c.SetErr(err)
+			}
+			close(r.done)
+			continue
+		}
+		live = append(live, r)
+	}
+	batch = live
+	if len(batch) == 0 {
+		return
+	}
 	if len(batch) == 1 && len(batch[0].cmds) == 1 {
 		_ = b.rdb.Process(ctx, batch[0].cmds[0])
 	} else {

@@ -130,3 +130,40 @@ func TestReadsOnStalledRedis(t *testing.T) {
 		t.Fatalf("got %v after Close, want EUNAVAILABLE", err)
 	}
 }
+
+// TestGivenUpNotSent: a write whose caller gave up before its batch left
+// is not sent: 200 guarded writes with a cancelled context all fail, and
+// none lands (before, about half of them still ran), and writes queued
+// behind a stalled batch are left out once their callers give up.
+func TestGivenUpNotSent(t *testing.T) {
+	mr := miniredis.RunT(t)
+	s := New(redis.NewClient(&redis.Options{Addr: mr.Addr()}))
+	t.Cleanup(func() { s.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var wg sync.WaitGroup
+	for i := range 200 {
+		wg.Go(func() {
+			tx := newTx()
+			tx.hset("given-up", fmt.Sprint(i), "1")
+			if _, err := tx.run(ctx, s.batch); err == nil {
+				t.Errorf("write %d: no error with a cancelled context", i)
+			}
+		})
+	}
+	wg.Wait()
+	if n, _ := mr.HKeys("given-up"); len(n) != 0 {
+		t.Fatalf("%d writes landed after their callers gave up, want none", len(n))
+	}
+
+	// Queued behind a batch that waits: given up meanwhile, left out.
+	b := &batcher{rdb: s.rdb, queue: make(chan readReq, readQueue), quit: make(chan struct{})}
+	wait, cancelWait := context.WithCancel(context.Background())
+	req := readReq{ctx: wait, cmds: []redis.Cmder{redis.NewIntCmd(wait, "hset", "given-up", "late", "1")}, done: make(chan struct{})}
+	cancelWait()
+	b.send([]readReq{req})
+	<-req.done
+	if req.cmds[0].Err() == nil || mr.Exists("given-up") {
+		t.Fatalf("a request given up while queued: err %v, key written %v; want an error and nothing written", req.cmds[0].Err(), mr.Exists("given-up"))
+	}
+}
