@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -174,7 +175,13 @@ type waitCache struct {
 	m  map[waitKey]waitEntry
 }
 
-const maxWaits = 4096
+// maxWaits bounds the explanations kept; waitTTL how long one is served:
+// the mentors' time zones move at daylight saving, which no version of
+// the offers says.
+const (
+	maxWaits = 4096
+	waitTTL  = time.Minute
+)
 
 // waitKey is what an explanation on a full topic depends on.
 type waitKey struct {
@@ -188,6 +195,7 @@ type waitKey struct {
 type waitEntry struct {
 	why matching.Explanation
 	gap matching.LanguageGap
+	at  time.Time
 }
 
 // waitKeyOf returns the key of a wait on the candidates c for need, or
@@ -210,11 +218,11 @@ func waitKeyOf(t Tenant, c Candidates, need matching.Need, opt matching.Options)
 	}, true
 }
 
-func (w *waitCache) get(k waitKey) (waitEntry, bool) {
+func (w *waitCache) get(k waitKey, now time.Time) (waitEntry, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	e, ok := w.m[k]
-	return e, ok
+	return e, ok && now.Sub(e.at) < waitTTL
 }
 
 func (w *waitCache) put(k waitKey, e waitEntry) {

@@ -70,7 +70,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		res.gap = languageGap(rk)
 	}
 	if rk.wait != nil {
-		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap})
+		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap, at: b.clock.Now()})
 	}
 	return res, nil
 }
@@ -105,7 +105,7 @@ func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking
 	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
 	key, shared := waitKeyOf(t, c, need, opt)
 	if shared {
-		if e, ok := b.waits.get(key); ok {
+		if e, ok := b.waits.get(key, b.clock.Now()); ok {
 			return ranking{known: &e}, nil
 		}
 	}

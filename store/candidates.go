@@ -42,9 +42,17 @@ func newStamp() string { return strconv.FormatUint(rand.Uint64(), 36) }
 type topicCache struct {
 	mu     sync.RWMutex
 	m      map[topicRef]topicEntry
-	n      int           // offers held
-	reload chan struct{} // the reads of topics not at hand, a few at once
-	big    chan struct{} // the reads of large topics, a few at once
+	n      int              // offers held
+	reload chan struct{}    // the reads of topics not at hand, a few at once
+	big    chan struct{}    // the reads of large topics, a few at once
+	clock  func() time.Time // time.Now but in tests: the age of an entry
+}
+
+func (c *topicCache) now() time.Time {
+	if c.clock != nil {
+		return c.clock()
+	}
+	return time.Now()
 }
 
 // bigTopic is the number of offers past which a request's candidates are
@@ -81,17 +89,24 @@ type topicEntry struct {
 	offers []bot.Offer // in mentor ID order; counters not set
 }
 
-func (c *topicCache) get(ref topicRef, stamp string, now time.Time) ([]bot.Offer, bool) {
+func (c *topicCache) get(ref topicRef, stamp string, now time.Time) (topicEntry, bool) {
 	if stamp == "" {
-		return nil, false
+		stamp = noStamp
 	}
 	c.mu.RLock()
 	e, ok := c.m[ref]
 	c.mu.RUnlock()
 	if !ok || e.stamp != stamp || now.Sub(e.at) > maxTopicAge {
-		return nil, false
+		return topicEntry{}, false
 	}
-	return e.offers, true
+	return e, true
+}
+
+// version names the offers of e for Candidates.Stamp: the stamp, and when
+// they were read, since a topic read again after maxTopicAge under the
+// same stamp (an older replica wrote without changing it) may differ.
+func (e topicEntry) version() string {
+	return e.stamp + "@" + strconv.FormatInt(e.at.UnixNano(), 36) + ","
 }
 
 func (c *topicCache) put(ref topicRef, e topicEntry) {
@@ -110,6 +125,22 @@ func (c *topicCache) put(ref topicRef, e topicEntry) {
 	c.m[ref] = e
 	c.n += len(e.offers)
 }
+
+// topicScript reads a topic's members (KEYS[2]) and their stamp in the
+// stamps' hash (KEYS[1], field ARGV[1]) at once, giving them the stamp
+// ARGV[2] if they have none (a workspace written before the stamps). A
+// topic nobody offers gets no stamp, so that the hash does not grow with
+// every topic ever asked for: it reads as noStamp, which an offer filed
+// under the key changes (fileOffer sets its keys' stamps).
+var topicScript = redis.NewScript(`
+local members = redis.call('SMEMBERS', KEYS[2])
+if #members == 0 then return {'` + noStamp + `', members} end
+redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+return {redis.call('HGET', KEYS[1], ARGV[1]), members}
+`)
+
+// noStamp is the stamp of a topic nobody offers, which has none.
+const noStamp = "-"
 
 // topicReloads is how many reads of topics not at hand one process runs
 // at once: each reads and decodes a topic's profiles, thousands for the
@@ -168,14 +199,14 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	if len(keys) == 0 {
 		return out, nil
 	}
-	now := time.Now()
+	now := s.topics.now()
 	parts := make([][]bot.Offer, len(keys))
 	var missed []int
 	for i, key := range keys {
 		stamp, _ := stamps.Val()[i].(string)
-		if o, ok := s.topics.get(topicRef{k, key}, stamp, now); ok {
-			parts[i] = o
-			out.Stamp += stamp + ","
+		if e, ok := s.topics.get(topicRef{k, key}, stamp, now); ok {
+			parts[i] = e.offers
+			out.Stamp += e.version()
 		} else {
 			missed = append(missed, i)
 		}
@@ -220,37 +251,49 @@ func (s *Store) readTopics(ctx context.Context, t bot.Tenant, k keys, keys []str
 	case <-ctx.Done():
 		return classify(ctx.Err(), "candidates")
 	}
-	// Each key gets a stamp if it has none (a workspace written before
-	// the stamps), read before its members, so that what is kept is at
-	// least as new as its stamp.
-	stamps := make([]*redis.StringCmd, len(missed))
-	sets := make([]*redis.StringSliceCmd, len(missed))
+	// Each key's members and stamp, read together (topicScript).
+	reads := make([]*redis.Cmd, len(missed))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for j, i := range missed {
-			p.HSetNX(ctx, k.topicStamps(), keys[i], newStamp())
-			stamps[j] = p.HGet(ctx, k.topicStamps(), keys[i])
-			sets[j] = p.SMembers(ctx, k.topicOffers(keys[i]))
+			reads[j] = topicScript.Run(ctx, p, []string{k.topicStamps(), k.topicOffers(keys[i])}, keys[i], newStamp())
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && !redis.HasErrorPrefix(err, "NOSCRIPT") {
 		return classify(err, "candidates")
 	}
-	now := time.Now()
+	stamps, sets := make([]string, len(missed)), make([][]string, len(missed))
+	for j, i := range missed {
+		v, err := reads[j].Slice()
+		if redis.HasErrorPrefix(err, "NOSCRIPT") {
+			// Redis forgot its scripts (a restart): once with its text.
+			v, err = topicScript.Eval(ctx, s.rdb, []string{k.topicStamps(), k.topicOffers(keys[i])}, keys[i], newStamp()).Slice()
+		}
+		if err != nil || len(v) != 2 {
+			return classify(fmt.Errorf("topic read: %v, %d values", err, len(v)), "candidates")
+		}
+		stamps[j], _ = v[0].(string)
+		for _, u := range v[1].([]any) {
+			if u, ok := u.(string); ok {
+				sets[j] = append(sets[j], u)
+			}
+		}
+	}
+	now := s.topics.now()
 	for j, i := range missed {
 		ref := topicRef{k, keys[i]}
-		if o, ok := s.topics.get(ref, stamps[j].Val(), now); ok {
-			parts[i] = o // read meanwhile by the request this one waited for
+		if e, ok := s.topics.get(ref, stamps[j], now); ok {
+			parts[i] = e.offers // read meanwhile by the request this one waited for
 			continue
 		}
-		users := sets[j].Val()
+		users := sets[j]
 		slices.Sort(users)
 		offers, err := s.profilesOf(ctx, t, k, users)
 		if err != nil {
 			return err
 		}
 		parts[i] = offers
-		s.topics.put(ref, topicEntry{stamp: stamps[j].Val(), at: now, offers: offers})
+		s.topics.put(ref, topicEntry{stamp: stamps[j], at: now, offers: offers})
 	}
 	return nil
 }

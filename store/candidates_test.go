@@ -68,6 +68,15 @@ func TestCandidatesReadLittle(t *testing.T) {
 	if _, n := trips("go"); n != 2 {
 		t.Fatalf("then: %d round trips, want 2 (m00 has room)", n)
 	}
+	// A topic nobody offers: read, and read again at once, with no stamp
+	// written for it (the stamps' hash does not grow with every topic).
+	trips("nobody")
+	if c, n := trips("nobody"); len(c.Offers) != 0 || n != 1 {
+		t.Fatalf("a topic nobody offers, read again: %d offers in %d round trips, want none in 1", len(c.Offers), n)
+	}
+	if st.Client().HExists(ctx, "mb:{"+tn.Platform+":"+tn.Workspace+"}:tkv", "nobody").Val() {
+		t.Fatal("a stamp was written for a topic nobody offers")
+	}
 }
 
 // TestWaitExplainedAgain: requests alike on a topic whose mentors are all
@@ -99,5 +108,32 @@ func TestWaitExplainedAgain(t *testing.T) {
 	h.Run("M5", "cancel")
 	if r := h.Run("M6", "request go languages:fr"); !strings.Contains(r.Message.Text, "asked a mentor") {
 		t.Fatalf("M6, after the slot was freed: got %q, want a proposal", r.Message.Text)
+	}
+}
+
+// TestFullRepairedBySweep: a replica of an older version moves a mentor's
+// counters without the full set (a decline during a rolling upgrade); the
+// hourly sweep's read of the offers puts the set right, so the mentor is
+// proposed again rather than counted full for ever.
+func TestFullRepairedBySweep(t *testing.T) {
+	st := storetest.MustOpen(t)
+	tn := storetest.Tenant(t, "test")
+	ctx := context.Background()
+	a := tn.Member("A")
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: a, Topics: []string{"Go"}, Capacity: 1, Keys: []string{"go"}}))
+	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", State: bot.RequestWaiting, Keys: []string{"go"}}
+	storetest.MustOK(t, st.CreateRequest(ctx, r, nil))
+	storetest.MustOK(t, st.Propose(ctx, bot.Proposal{ID: "p1", Request: r.ID, Mentor: a, Mentee: r.Mentee, Topic: "go", State: bot.ProposalPending}, nil))
+	// The older replica's decline: both counters down, the set untouched.
+	prefix := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:"
+	storetest.MustOK(t, st.Client().HIncrBy(ctx, prefix+"offer:A", "pending", -1).Err())
+	storetest.MustOK(t, st.Client().HIncrBy(ctx, prefix+"load", "A:pending", -1).Err())
+	if c, _ := st.Candidates(ctx, tn, []string{"go"}, ""); len(c.Taken) != 1 || c.Taken[0] != 1 {
+		t.Fatalf("before the sweep: taken %v, want [1] (the set says full)", c.Taken)
+	}
+	_, err := st.Offers(ctx, tn)
+	storetest.MustOK(t, err)
+	if c, _ := st.Candidates(ctx, tn, []string{"go"}, ""); len(c.Taken) != 1 || c.Taken[0] != 0 {
+		t.Fatalf("after the sweep: taken %v, want [0]", c.Taken)
 	}
 }

@@ -83,9 +83,10 @@ func (s *Store) GetOffer(ctx context.Context, mentor bot.MemberID) (bot.Offer, e
 // Offers implements bot.Store, in two round trips: the set of mentors, then
 // all their offers, with what OffersFor reads of them, in one pipeline.
 //
-// Offers also repairs what OffersFor reads where it differs from the
-// offers: a replica of an older version, during a rolling upgrade, saves
-// offers and moves counters without it. One guarded script per offer to
+// Offers also repairs what OffersFor and Candidates read where it
+// differs from the offers (the profile, the counters, whether the mentor
+// is in the full set): a replica of an older version, during a rolling
+// upgrade, saves offers and moves counters without them. One guarded script per offer to
 // repair; none in the usual case. The sweep reads Offers every hour.
 func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 	k := keysFor(t)
@@ -99,12 +100,14 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 	sort.Strings(users)
 	cmds := make([]*redis.MapStringStringCmd, len(users))
 	var prof, load *redis.SliceCmd
+	var full *redis.BoolSliceCmd
 	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, u := range users {
 			cmds[i] = p.HGetAll(ctx, k.offer(u))
 		}
 		prof = p.HMGet(ctx, k.profiles(), users...)
 		load = p.HMGet(ctx, k.load(), counterFields(users)...)
+		full = p.SMIsMember(ctx, k.full(), toAny(users)...)
 		return nil
 	})
 	if err != nil {
@@ -121,7 +124,8 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 		p, _ := prof.Val()[i].(string)
 		active, _ := load.Val()[2*i].(string)
 		pending, _ := load.Val()[2*i+1].(string)
-		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending {
+		atCapacity := o.Active+o.Pending >= o.Capacity
+		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending || full.Val()[i] != atCapacity {
 			if err := s.refile(ctx, k, o, h); err != nil && bot.ErrorCode(err) != bot.ESTALE {
 				return nil, err
 			}
