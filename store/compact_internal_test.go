@@ -326,3 +326,23 @@ func TestMeetingSlotsCompact(t *testing.T) {
 		t.Fatal("empty, [] and garbage: want no slots")
 	}
 }
+
+// TestGoalsWrittenWholeOverPieces: goals written whole by an older
+// version, over the pieces of a longer list, read as written.
+func TestGoalsWrittenWholeOverPieces(t *testing.T) {
+	tn := bot.Tenant{Platform: "test", Workspace: "T1"}
+	long := []bot.Goal{{ID: "g1", Text: strings.Repeat("un long objectif ", 10), Progress: "not_started"}}
+	h := map[string]string{}
+	kv := pieces("M", goalsJSON(long))
+	for i := 0; i < len(kv); i += 2 {
+		h[kv[i]] = kv[i+1]
+	}
+	if got := goalsFrom(tn, "M", goalsRaw(h, "M")); len(h) < 2 || len(got) != 1 || got[0].Text != long[0].Text {
+		t.Fatalf("in %d pieces, read %+v, want the long goal", len(h), got)
+	}
+	short := []bot.Goal{{ID: "g2", Text: "court", Progress: "done"}}
+	h["M"] = goalsJSON(short) // the older version's write: the first field only
+	if got := goalsFrom(tn, "M", goalsRaw(h, "M")); len(got) != 1 || got[0].Text != "court" {
+		t.Fatalf("got %+v, want the goal written whole", got)
+	}
+}

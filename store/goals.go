@@ -74,9 +74,21 @@ func goalsOfHash(t bot.Tenant, h map[string]string) []bot.Goal {
 	sort.Strings(users)
 	var out []bot.Goal
 	for _, u := range users {
-		out = append(out, goalsFrom(t, u, joined(h, u))...)
+		out = append(out, goalsFrom(t, u, goalsRaw(h, u))...)
 	}
 	return out
+}
+
+// goalsRaw returns the JSON of user's goals in the goals hash h: its
+// pieces joined, or the first field alone when only that is whole JSON (a
+// replica of an older version wrote it whole, over pieces it did not
+// know of, during a rolling upgrade; the next write deletes them).
+func goalsRaw(h map[string]string, user string) string {
+	j := joined(h, user)
+	if !json.Valid([]byte(j)) && json.Valid([]byte(h[user])) {
+		return h[user]
+	}
+	return j
 }
 
 // writeGoals writes user's goals into the goals hash key, read as h, in
@@ -141,7 +153,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 			return nil, classify(err, "goals")
 		}
 		_, fresh := h[u]
-		next, err := change(goalsFrom(t, u, joined(h, u)), !fresh)
+		next, err := change(goalsFrom(t, u, goalsRaw(h, u)), !fresh)
 		if err != nil {
 			return nil, err
 		}
@@ -174,7 +186,7 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		if err != nil {
 			return bot.Goal{}, classify(err, "goals")
 		}
-		goals := goalsFrom(t, u, joined(h, u))
+		goals := goalsFrom(t, u, goalsRaw(h, u))
 		i := -1
 		for j, g := range goals {
 			if g.ID == goalID {
@@ -238,7 +250,7 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 				if strings.HasSuffix(f, ":v") || isPiece(f) || f == user {
 					continue
 				}
-				goals, changed := goalsFrom(t, f, joined(h, f)), false
+				goals, changed := goalsFrom(t, f, goalsRaw(h, f)), false
 				for i := range goals {
 					if goals[i].ProgressBy.User == user {
 						goals[i].ProgressBy, changed = bot.MemberID{}, true
