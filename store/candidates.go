@@ -228,9 +228,10 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	return out, s.readTaken(ctx, k, &out, roomy, big)
 }
 
-// roundTrip sends cmds in the next batch, or on their own when big.
-func (s *Store) roundTrip(ctx context.Context, big bool, cmds ...redis.Cmder) error {
-	if !big {
+// roundTrip sends cmds in the next batch, or on their own (one pipeline)
+// when alone is set.
+func (s *Store) roundTrip(ctx context.Context, alone bool, cmds ...redis.Cmder) error {
+	if !alone {
 		return s.batch.do(ctx, cmds...)
 	}
 	p := s.rdb.Pipeline()

@@ -24,14 +24,16 @@ return 1
 // pipelined.
 func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
 	k := keysFor(tn)
-	// Both in the next batch (batch.go): the script, then the tenant.
+	// Both in the next batch of the acks' own batcher (batch.go): an ack
+	// waits for them, and should not wait behind the other round trips'
+	// batch, whatever it holds; acks at once still share a round trip.
 	keys := []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex()}
 	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID)}
 	res := redis.NewCmd(ctx, append([]any{"evalsha", receiveScript.Hash(), len(keys), keys[0], keys[1], keys[2], keys[3]}, args...)...)
-	err := s.batch.do(ctx, res, redis.NewIntCmd(ctx, "sadd", tenantsKey, tn.String()))
+	err := s.acks.do(ctx, res, redis.NewIntCmd(ctx, "sadd", tenantsKey, tn.String()))
 	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
 		// Redis forgot its scripts (a restart): once with the script's text.
-		res = receiveScript.Eval(ctx, s.batch, keys, args...)
+		res = receiveScript.Eval(ctx, s.rdb, keys, args...)
 		err = res.Err()
 	}
 	if err != nil {

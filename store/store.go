@@ -15,8 +15,8 @@ import (
 type Store struct {
 	rdb redis.UniversalClient
 	// batch sends the round trips of concurrent callers together (see
-	// batch.go).
-	batch *batcher
+	// batch.go); acks, those an ack waits for (Receive), apart.
+	batch, acks *batcher
 	// profiles keeps the offers' profiles decoded (profile_cache.go).
 	profiles profileCache
 	fields   fieldCache
@@ -33,7 +33,7 @@ const Timeout = 2 * time.Second
 
 // New wraps an existing client.
 func New(rdb redis.UniversalClient) *Store {
-	return &Store{rdb: rdb, batch: newBatcher(rdb), topics: topicCache{reload: make(chan struct{}, topicReloads), big: make(chan struct{}, bigReads)}}
+	return &Store{rdb: rdb, batch: newBatcher(rdb), acks: newBatcher(rdb), topics: topicCache{reload: make(chan struct{}, topicReloads), big: make(chan struct{}, bigReads)}}
 }
 
 // Client returns the underlying client, for hooks (metrics, tests).
@@ -49,6 +49,7 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error {
 	err := s.rdb.Close()
 	s.batch.close()
+	s.acks.close()
 	return err
 }
 
