@@ -234,5 +234,5 @@ func (b *Bot) whyWaiting(ctx context.Context, r Request) (matching.Explanation, 
 	if err != nil {
 		return matching.Explanation{}, false
 	}
-	return matching.Explain(rk.need, rk.mentors, rk.opt), true
+	return rk.explain(), true
 }

@@ -62,7 +62,7 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			return proposeResult{}, err
 		}
 	}
-	res := proposeResult{why: matching.Explain(rk.need, rk.mentors, rk.opt)}
+	res := proposeResult{why: rk.explain()}
 	if res.why.NoLanguage > 0 {
 		// A language gap needs a mentor who fits but for languages, whom
 		// Explain counts under NoLanguage: with none, there is no gap, and
@@ -87,6 +87,15 @@ type ranking struct {
 	// requests alike was found, and then nothing else is set.
 	wait  *waitKey
 	known *waitEntry
+}
+
+// explain tells why nobody in the ranking fits: the explanation kept for
+// requests alike when there is one (waitCache), else the matcher's.
+func (rk ranking) explain() matching.Explanation {
+	if rk.known != nil {
+		return rk.known.why
+	}
+	return matching.Explain(rk.need, rk.mentors, rk.opt)
 }
 
 // candidates reads the mentors filed under the request's topic and the

@@ -95,6 +95,11 @@ func TestWaitExplainedAgain(t *testing.T) {
 			t.Fatalf("%s: got %q, want the mentors full", m, r.Message.Text)
 		}
 	}
+	// Their status says so too, from the kept explanation (it said
+	// "Nobody offers" when it read the kept ranking's empty mentors).
+	if r := h.Run("M3", "status"); !strings.Contains(r.Message.Text, "no free slot") {
+		t.Fatalf("M3's status: got %q, want the mentors full", r.Message.Text)
+	}
 	h.Run("A", "offer languages:fr")
 	if r := h.Run("M4", "request go languages:en"); !strings.Contains(r.Message.Text, "1 French-speaking mentor does") {
 		t.Fatalf("M4, after A's languages changed: got %q, want the language gap told", r.Message.Text)
