@@ -70,7 +70,7 @@ var catalogEN = map[string]string{
 	"request.saved_later": "Your request on “{topic}” is saved. I'll look for a mentor in a moment.",
 	"request.cancelled":   "Your request on “{topic}” is withdrawn.",
 	"waiting.topic":       "Nobody offers “{topic}” yet.",
-	"waiting.capacity":    "The mentors for “{topic}” have no free slot right now.",
+	"waiting.capacity":    "The mentors for “{topic}” who could take it have no free slot right now.",
 	"waiting.language":    "The mentors for “{topic}” don't share your language.",
 	"waiting.timezone":    "The mentors for “{topic}” live too many hours away.",
 	"waiting.kind":        "The mentors for “{topic}” don't offer this kind of mentoring.",

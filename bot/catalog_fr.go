@@ -70,7 +70,7 @@ var catalogFR = map[string]string{
 	"request.saved_later": "Votre demande sur « {topic} » est enregistrée. Je cherche un mentor dans un instant.",
 	"request.cancelled":   "Votre demande sur « {topic} » est retirée.",
 	"waiting.topic":       "Personne ne propose encore « {topic} ».",
-	"waiting.capacity":    "Les mentors de « {topic} » n'ont pas de place libre pour le moment.",
+	"waiting.capacity":    "Les mentors de « {topic} » qui pourraient la prendre n'ont pas de place libre pour le moment.",
 	"waiting.language":    "Les mentors de « {topic} » ne parlent pas votre langue.",
 	"waiting.timezone":    "Les mentors de « {topic} » ont trop d'heures de décalage avec vous.",
 	"waiting.kind":        "Les mentors de « {topic} » ne proposent pas cette forme de mentorat.",

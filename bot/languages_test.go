@@ -98,7 +98,7 @@ func TestNoAskWhenAMentorSpeaks(t *testing.T) {
 	if len(r.Message.Buttons) != 0 {
 		t.Fatalf("got %+v, want no language question", r.Message)
 	}
-	MustContain(t, r, "The mentors for “go” have no free slot right now.")
+	MustContain(t, r, "The mentors for “go” who could take it have no free slot right now.")
 }
 
 // TestNoAskWhenLanguageIsNotAll: widening the languages is not proposed
@@ -199,8 +199,8 @@ func TestOfferFollowsReadingLanguage(t *testing.T) {
 	if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("mia")); !slices.Equal(o.Languages, []bot.Lang{"fr"}) {
 		t.Fatalf("got %v, want mia's offer in French, the language she now reads", o.Languages)
 	}
-	if in := inbox(h); len(in) != 1 || in[0][:4] != "mia:" {
-		t.Fatalf("got %q, want ann's request proposed to mia", in)
+	if in := inbox(h); len(in) != 2 || in[0][:4] != "mia:" || in[1][:4] != "ann:" {
+		t.Fatalf("got %q, want ann's request proposed to mia, and ann told", in)
 	}
 	h.Run("max", "offer go languages:en")
 	h.Run("max", "lang fr")

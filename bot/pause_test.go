@@ -80,7 +80,8 @@ func TestPauseOffer(t *testing.T) {
 	MustContain(t, h.Run("bob", "pause"), "You're already paused until 20 November 2026.")
 	MustContain(t, h.Run("ann", "request go"), "their offer is paused")
 	MustContain(t, h.Run("bob", "resume"), "Welcome back!")
-	MustInbox(t, h, "bob: Mentoring request: go | Ann would like your help on “go”.")
+	MustInbox(t, h, "bob: Mentoring request: go | Ann would like your help on “go”.",
+		"ann: Good news: a mentor who fits your request on “go” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 	MustTick(t, h, 19*24*time.Hour)
 	for _, m := range inbox(h) {
 		if strings.Contains(m, "pause is over") {
@@ -100,7 +101,8 @@ func TestPlainPause(t *testing.T) {
 		t.Fatalf("got pausedUntil %v, want zero", until)
 	}
 	MustContain(t, h.Run("carol", "offer rust"), "mentor for: rust")
-	MustInbox(t, h, "carol: Mentoring request: rust | Bob would like your help on “rust”.")
+	MustInbox(t, h, "carol: Mentoring request: rust | Bob would like your help on “rust”.",
+		"bob: Good news: a mentor who fits your request on “rust” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 }
 
 // TestPauseDates: dates are read in the member's time zone; the past,

@@ -67,7 +67,8 @@ func TestProgramLifecycle(t *testing.T) {
 	send := post.Buttons[0]
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("bob"), ActionID: send.ActionID, Value: send.Value}), "managers")
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}), "Sent 1 proposal")
-	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.")
+	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.",
+		"ann: Good news: a mentor who fits your request on “go” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}), "already sent")
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
@@ -119,7 +120,8 @@ func TestProgramWaitingReason(t *testing.T) {
 	if f := r.Message.Fields; len(f) == 0 || f[len(f)-1] != (bot.Field{Label: "Programs", Value: "Flash"}) {
 		t.Errorf("got fields %+v, want Programs: Flash last", f)
 	}
-	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.")
+	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.",
+		"ann: Good news: a mentor who fits your request on “go” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 	h.Run("ann", "lang fr")
 	MustContain(t, h.Run("ann", "status"), "Votre demande appartient à\u202f: Flash.")
 	MustContain(t, h.Run("bob", "status"), "You mentor in: Flash.")

@@ -27,7 +27,7 @@ func TestCapacityCountsProposals(t *testing.T) {
 			h := MustHarness(t)
 			h.Run("mia", "offer go capacity:1")
 			MustContain(t, h.Run("bob", "request go"), "I've asked a mentor")
-			MustContain(t, h.Run("ann", "request golang"), "The mentors for “golang” have no free slot right now.")
+			MustContain(t, h.Run("ann", "request golang"), "The mentors for “golang” who could take it have no free slot right now.")
 			MustInbox(t, h, "mia: Mentoring request: go | Bob would like your help on “go”.")
 			if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("mia")); o.Pending != 1 {
 				t.Fatalf("got %d pending, want 1", o.Pending)
@@ -63,7 +63,8 @@ func TestNeverProposedAgain(t *testing.T) {
 	MustContain(t, h.Run("bob", "request go"), "No mentor can take it right now")
 	MustInbox(t, h)
 	h.Run("zoe", "offer go")
-	MustInbox(t, h, "zoe: Mentoring request: go | Bob would like your help on “go”.")
+	MustInbox(t, h, "zoe: Mentoring request: go | Bob would like your help on “go”.",
+		"bob: Good news: a mentor who fits your request on “go” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 	hist, err := h.Store.Histories(ctx, h.Tenant, []string{"bob"})
 	storetest.MustOK(t, err)
 	if want := map[string]string{"mia": bot.VerdictNever}; fmt.Sprint(hist["bob"]) != fmt.Sprint(want) {

@@ -84,8 +84,8 @@ func TestEveryWaitingReason(t *testing.T) {
 		enTheirs, frTh string
 	}{
 		{"NoCapacity", matching.Explanation{NoCapacity: 1, NoLanguage: 1, Self: 1},
-			"The mentors for “go” have no free slot right now.", "Les mentors de «\u202fgo\u202f» n'ont pas de place libre pour le moment.",
-			"The mentors for “go” have no free slot right now.", "Les mentors de «\u202fgo\u202f» n'ont pas de place libre pour le moment."},
+			"The mentors for “go” who could take it have no free slot right now.", "Les mentors de «\u202fgo\u202f» qui pourraient la prendre n'ont pas de place libre pour le moment.",
+			"The mentors for “go” who could take it have no free slot right now.", "Les mentors de «\u202fgo\u202f» qui pourraient la prendre n'ont pas de place libre pour le moment."},
 		{"NoLanguage", matching.Explanation{NoLanguage: 2, TooFar: 1},
 			"The mentors for “go” don't share your language.", "Les mentors de «\u202fgo\u202f» ne parlent pas votre langue.",
 			"The mentors for “go” don't speak their language.", "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue."},

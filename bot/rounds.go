@@ -137,9 +137,18 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 func (b *Bot) proposeAssignments(ctx context.Context, w waitingNeeds, pairs []matching.Assignment) []error {
 	out := make([]error, len(pairs))
 	for i, a := range pairs {
-		_, out[i] = b.proposeTo(ctx, w.byID[a.NeedID], a.Candidate, w.mentees[a.NeedID])
+		r := w.byID[a.NeedID]
+		_, out[i] = b.proposeTo(ctx, r, a.Candidate, w.mentees[a.NeedID])
 		if code := ErrorCode(out[i]); code != "" && code != ESTALE && code != ECAPACITY {
 			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(code))
+		}
+		if out[i] == nil {
+			// The mentee was told their request waits: now it does not.
+			if err := b.notify(ctx, r.Mentee, func(l Lang) Message {
+				return Message{Text: T(l, "request.proposed_later", "topic", r.Topic)}
+			}); err != nil {
+				b.log.Info("round: mentee not told", "request", r.ID, "code", string(ErrorCode(err)))
+			}
 		}
 	}
 	return out
