@@ -161,13 +161,46 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	lines = append(lines, capList(lang, left, len(p.left), maxPreviewRunes)...)
 	msg := Message{Title: T(lang, "round.title"), Text: strings.Join(lines, "\n")}
 	if len(p.pairs) > 0 {
+		// Each preview is its own: Cancel discards this one, not a later
+		// preview of the same pool.
+		nonce, err := b.randomName(5)
+		if err != nil {
+			return Message{}, err
+		}
+		value := nonce + "/" + p.value()
 		msg.Text += "\n\n" + T(lang, "round.confirm")
 		msg.Buttons = []Button{
-			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: p.value(), Style: StylePrimary},
-			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: p.value()},
+			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: value, Style: StylePrimary},
+			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: value},
 		}
 	}
 	return msg, nil
+}
+
+// previewOf splits a round button's value into the preview's nonce ("" on
+// a button of an older version) and the round's value (print:program).
+func previewOf(value string) (nonce, round string) {
+	if n, r, ok := strings.Cut(value, "/"); ok {
+		return n, r
+	}
+	return "", value
+}
+
+// previewCancelled reports whether the preview nonce was discarded,
+// peeking at its mark (claimed and freed at once when free).
+func (b *Bot) previewCancelled(ctx context.Context, t Tenant, nonce string) (bool, error) {
+	if nonce == "" {
+		return false, nil
+	}
+	key := "round-cancelled:" + nonce
+	prev, err := b.store.delivery.MarkSent(ctx, t, key, time.Second)
+	if err != nil {
+		return false, err
+	}
+	if prev == "" {
+		return false, b.store.delivery.UnmarkSent(ctx, t, key)
+	}
+	return true, nil
 }
 
 // roundMentors reads the members the round would propose.
@@ -257,6 +290,12 @@ func capList(lang Lang, items []string, total, limit int) []string {
 // sent, or being sent.
 func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	t := who.Tenant()
+	nonce, value := previewOf(value)
+	if cancelled, err := b.previewCancelled(ctx, t, nonce); err != nil {
+		return Reply{}, err
+	} else if cancelled {
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.discarded")}}, nil
+	}
 	print, program, _ := strings.Cut(value, ":")
 	key := "round:" + print
 	p, err := b.planRound(ctx, t, ProgramID(program))
@@ -342,9 +381,35 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 	return Reply{Replace: true, Message: msg}, nil
 }
 
-// cancelRound discards a preview: nothing was sent.
+// cancelRound discards a preview: nothing was sent, and its Send button,
+// clicked later (a stale copy of the message), sends nothing either. A
+// round already sent (or being sent) is said so.
 func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
-	_, program, _ := strings.Cut(value, ":")
-	b.kickedOff(ctx, who.Tenant(), ProgramID(program))
+	t := who.Tenant()
+	nonce, value := previewOf(value)
+	print, program, _ := strings.Cut(value, ":")
+	prev, err := b.store.delivery.MarkSent(ctx, t, "round:"+print, time.Second)
+	if err != nil {
+		return Reply{}, err
+	}
+	switch prev {
+	case markDone:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
+	case markPending:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
+	}
+	if err := b.store.delivery.UnmarkSent(ctx, t, "round:"+print); err != nil {
+		return Reply{}, err
+	}
+	if nonce != "" {
+		key := "round-cancelled:" + nonce
+		if _, err := b.store.delivery.MarkSent(ctx, t, key, time.Minute); err != nil {
+			return Reply{}, err
+		}
+		if err := b.store.delivery.ConfirmSent(ctx, t, key, markDone, sentKept); err != nil {
+			return Reply{}, err
+		}
+	}
+	b.kickedOff(ctx, t, ProgramID(program))
 	return Reply{Replace: true, Message: Message{Text: T(lang, "round.cancelled")}}, nil
 }

@@ -176,6 +176,28 @@ func TestAdminMatchCancel(t *testing.T) {
 	mustWaiting(t, h, "ann", "ben", "cat", "dan")
 }
 
+// TestAdminMatchCancelThenSend: the Send button of a discarded preview
+// (a copy of the message still on screen) sends nothing; a new preview
+// of the same pool sends, and Cancel on a sent round says it was sent.
+// Before, the discarded preview's Send sent the round.
+func TestAdminMatchCancelThenSend(t *testing.T) {
+	h := mustRoundPool(t)
+	preview := h.Run("alice", "admin match")
+	h.ClickReply("alice", preview, "Cancel")
+	r := h.ClickReply("alice", preview, "Send these proposals")
+	if want := bot.T(bot.English, "round.discarded"); r.Message.Text != want || !r.Replace {
+		t.Fatalf("got %+v, want %q", r, want)
+	}
+	if got := proposalsTo(h, "mia", "max"); len(got) != 0 && (got["mia"] != 0 || got["max"] != 0) {
+		t.Fatalf("got proposals %v, want none", got)
+	}
+	again := h.Run("alice", "admin match")
+	MustLines(t, h.ClickReply("alice", again, "Send these proposals").Message.Text, "Sent 2 proposals:", "• Ann with Mia, “go”", "• Cat with Max, “python”")
+	if r := h.ClickReply("alice", again, "Cancel"); r.Message.Text != bot.T(bot.English, "round.already_sent") {
+		t.Fatalf("Cancel after Send: got %q, want it said sent", r.Message.Text)
+	}
+}
+
 // TestAdminMatchChanged: a mentor offers rust after the preview; the click
 // shows the new round instead of sending the old one, and the new one sends.
 func TestAdminMatchChanged(t *testing.T) {

@@ -6,6 +6,7 @@ var catalogMatchEN = map[string]string{
 	"cmd.admin.match.summary": "preview an optimal round of proposals for everyone waiting, then send or cancel it",
 	"cmd.admin.match.example": "/mentor admin match",
 	"request.proposed_later":  "Good news: a mentor who fits your request on “{topic}” can take it now, and I've asked them. I'll tell you as soon as they answer.",
+	"round.discarded":         "This preview was discarded, so nothing was sent. Type `/mentor admin match` for a new one.",
 	"round.title":             "A round of proposals: preview",
 	"round.empty":             "Nobody is waiting for a mentor: there is no round to make.",
 	"round.intro":             "This round would propose {pairs}, the best total fit for the {waiting} waiting:",

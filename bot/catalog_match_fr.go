@@ -6,6 +6,7 @@ var catalogMatchFR = map[string]string{
 	"cmd.admin.match.summary": "voir une vague optimale de propositions pour les personnes en attente, puis l'envoyer ou l'annuler",
 	"cmd.admin.match.example": "/mentor admin match",
 	"request.proposed_later":  "Bonne nouvelle : un mentor qui correspond à votre demande sur « {topic} » peut la prendre maintenant, et je l'ai sollicité. Je vous préviens dès que j'ai sa réponse.",
+	"round.discarded":         "Cet aperçu a été annulé : rien n'a été envoyé. Tapez `/mentor admin match` pour en voir un nouveau.",
 	"round.title":             "Une vague de propositions : aperçu",
 	"round.empty":             "Personne n'attend de mentor : il n'y a pas de vague à faire.",
 	"round.intro":             "Cette vague proposerait {pairs}, la meilleure répartition d'ensemble pour {waiting} en attente :",
