@@ -82,7 +82,13 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !updated {
 		b.recordNewMentor(ctx, o)
 	}
-	b.matchFor(ctx, o)
+	if b.matchFor(ctx, o) > 0 {
+		// The reply tells the slots as they are now, the proposals just
+		// made to this mentor included.
+		if now, err := b.store.offers.GetOffer(ctx, o.Mentor); err == nil {
+			o.Active, o.Pending = now.Active, now.Pending
+		}
+	}
 	key := "offer.saved"
 	if updated {
 		key = "offer.updated"

@@ -183,3 +183,21 @@ func TestConcurrentReplicasPropose(t *testing.T) {
 		t.Fatalf("got waiting requests out of order")
 	}
 }
+
+// TestOfferTellsProposalsJustMade: a new mentor whose offer a waiting
+// request takes at once reads their slots as they now are, the proposal
+// just sent to them counted (it said "0 of 2 in use" before).
+func TestOfferTellsProposalsJustMade(t *testing.T) {
+	h := MustHarness(t)
+	MustContain(t, h.Run("ann", "request go"), "No mentor can take it right now")
+	r := h.Run("mia", "offer go capacity:2")
+	found := false
+	for _, f := range r.Message.Fields {
+		if f.Value == "1 of 2 in use (1 awaiting your answer)" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("got fields %+v, want the capacity with the proposal just made", r.Message.Fields)
+	}
+}

@@ -34,10 +34,11 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 // topics, once the offer is saved or resumed, or a slot came free. It
 // reads only those requests and, when some of them can take this mentor,
 // the offers filed under their topics, and proposes that round's optimum
-// for them. The periodic sweep covers the rest of the pool.
-func (b *Bot) matchFor(ctx context.Context, o Offer) {
+// for them. The periodic sweep covers the rest of the pool. It returns
+// how many proposals it made to this mentor.
+func (b *Bot) matchFor(ctx context.Context, o Offer) int {
 	if o.Paused || o.Active+o.Pending >= o.Capacity {
-		return
+		return 0
 	}
 	t := o.Mentor.Tenant()
 	waiting, err := b.store.requests.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
@@ -51,12 +52,12 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 		if err != nil {
 			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)
 		}
-		return
+		return 0
 	}
 	w, err := b.needsOf(ctx, t, waiting)
 	if err != nil {
 		b.log.Error("match: mentees", "mentor", o.Mentor.String(), "err", err)
-		return
+		return 0
 	}
 	opt := b.matchOptions(ctx, t)
 	me := b.mentors([]Offer{o})
@@ -69,14 +70,21 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) {
 		}
 	}
 	if len(fit) == 0 {
-		return
+		return 0
 	}
 	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, topics...))
 	if err != nil {
 		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
-		return
+		return 0
 	}
-	b.proposeAssignments(ctx, w, matching.Assign(fit, b.mentors(offers), opt))
+	pairs := matching.Assign(fit, b.mentors(offers), opt)
+	n := 0
+	for i, err := range b.proposeAssignments(ctx, w, pairs) {
+		if err == nil && pairs[i].Candidate.MentorID == o.Mentor.User {
+			n++
+		}
+	}
+	return n
 }
 
 // freed serves the waitlist once one of the mentor's slots came free (a
