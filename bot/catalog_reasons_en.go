@@ -11,6 +11,7 @@ var catalogReasonsEN = map[string]string{
 	"waiting.language_theirs": "The mentors for “{topic}” don't speak their language.",
 	"opt.confirm":             "yes: pair two members the matcher will not pair again",
 
+	"offer.over_capacity":    "You have more pairs and open proposals than your new capacity ({capacity}): they all stay, and no new request comes to you until you are under it.",
 	"offer.capacity_pending": "{used} of {capacity} in use ({pending} awaiting your answer)",
 }
 

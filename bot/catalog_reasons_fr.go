@@ -11,6 +11,7 @@ var catalogReasonsFR = map[string]string{
 	"waiting.language_theirs": "Les mentors de «\u202f{topic}\u202f» ne parlent pas sa langue.",
 	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
+	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouvelle capacité ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",
 	"offer.capacity_pending": "{used} {used|place occupée|places occupées} sur {capacity}, dont {pending} par {pending|une proposition|des propositions} en attente de votre réponse",
 }
 

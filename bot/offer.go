@@ -94,6 +94,11 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		key = "offer.updated"
 	}
 	reply := offerReply(in.Lang, key, o, m)
+	if o.Active+o.Pending > o.Capacity {
+		// Lowered under what is taken: nothing is withdrawn, and the
+		// mentor should know why no request comes for a while.
+		reply.Message.Text += "\n" + T(in.Lang, "offer.over_capacity", "capacity", itoa(o.Capacity))
+	}
 	if len(o.Programs) > 0 {
 		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
 	}

@@ -201,3 +201,16 @@ func TestOfferTellsProposalsJustMade(t *testing.T) {
 		t.Fatalf("got fields %+v, want the capacity with the proposal just made", r.Message.Fields)
 	}
 }
+
+// TestOfferUnderWhatIsTaken: a capacity lowered under what is taken says
+// that nothing is withdrawn and that no request comes meanwhile, in both
+// languages (it showed "2 of 1 in use" and nothing more).
+func TestOfferUnderWhatIsTaken(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go capacity:2")
+	h.Run("ann", "request go")
+	h.Run("bob", "request go")
+	MustContain(t, h.Run("mia", "offer capacity:1"), "no new request comes to you until you are under it")
+	h.Run("mia", "lang fr")
+	MustContain(t, h.Run("mia", "offer capacité:1"), "votre nouvelle capacité (1)\u202f: tout est conservé")
+}
