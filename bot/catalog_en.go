@@ -149,6 +149,7 @@ var catalogEN = map[string]string{
 	"help.title":          "mentorbot: how to use /mentor",
 	"help.intro":          "Options are written `name:value`, for example `capacity:3`; their French names work too (`capacité:3`).",
 	"help.managers":       "Program managers: `/mentor admin help`.",
+	"help.french_words":   "The commands can also be typed in French: {words}.",
 	"help.example":        "example:",
 	"cmd.help.summary":    "list the commands, or explain one",
 	"cmd.help.example":    "/mentor help offer",

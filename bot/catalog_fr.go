@@ -149,6 +149,7 @@ var catalogFR = map[string]string{
 	"help.title":          "mentorbot : comment utiliser /mentor",
 	"help.intro":          "Les options s'écrivent `nom:valeur`, par exemple `capacité:3`\u202f; leurs noms anglais fonctionnent aussi (`capacity:3`).",
 	"help.managers":       "Responsables du programme : `/mentor admin help`.",
+	"help.french_words":   "Les commandes se tapent aussi en français : {words}.",
 	"help.example":        "exemple :",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",
 	"cmd.help.example":    "/mentor help offer",

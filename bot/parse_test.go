@@ -140,3 +140,19 @@ func TestParseUnknownOption(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpFrenchWords: each French word the French help names is a
+// command word the parser understands, and the help names them.
+func TestHelpFrenchWords(t *testing.T) {
+	for _, w := range bot.HelpFrenchWords() {
+		if !bot.IsFrenchCommand(w) {
+			t.Errorf("the help names %q, which the parser does not know", w)
+		}
+	}
+	h := MustHarness(t)
+	h.Run("ann", "lang fr")
+	MustContain(t, h.Run("ann", "aide"), "Les commandes se tapent aussi en français\u202f: propose, demande, statut")
+	if r := h.Run("bob", "help"); strings.Contains(r.Message.Text, "typed in French") {
+		t.Errorf("the English help names the French words: %q", r.Message.Text)
+	}
+}

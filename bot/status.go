@@ -72,8 +72,18 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		lines = append(lines, commandHelp(lang, c, false))
 	}
 	text := T(lang, "help.intro") + "\n\n" + strings.Join(lines, "\n") + "\n\n" + T(lang, "help.managers")
+	if lang == French {
+		// The commands keep their English names (Discord registers
+		// those); a French reader learns they may type them in French.
+		text += "\n" + T(lang, "help.french_words", "words", strings.Join(helpFrenchWords, ", "))
+	}
 	return Reply{Message: Message{Title: T(lang, "help.title"), Text: text}}, nil
 }
+
+// helpFrenchWords are the French words of the members' commands the help
+// names, one a command, in the help's order (frenchCommands has them all).
+var helpFrenchWords = []string{"propose", "demande", "statut", "annuler", "reprendre", "langue", "profil",
+	"rendez-vous", "terminer", "objectifs", "réponses", "commentaire", "témoignage", "mes-données", "oublier", "besoins", "aide"}
 
 // commandHelp is one command's line of help; long adds its options.
 func commandHelp(lang Lang, c CommandSpec, long bool) string {
