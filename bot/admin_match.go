@@ -186,21 +186,35 @@ func previewOf(value string) (nonce, round string) {
 	return "", value
 }
 
-// previewCancelled reports whether the preview nonce was discarded,
-// peeking at its mark (claimed and freed at once when free).
+// previewCancelled reports whether the preview nonce was discarded.
 func (b *Bot) previewCancelled(ctx context.Context, t Tenant, nonce string) (bool, error) {
 	if nonce == "" {
 		return false, nil
 	}
-	key := "round-cancelled:" + nonce
+	prev, err := b.peekMark(ctx, t, "round-cancelled:"+nonce)
+	return prev == markDone || prev == markPending, err
+}
+
+// peekMark returns the state of the delivery mark key without keeping
+// it: a mark it finds free (or to retry) is claimed and freed at once.
+func (b *Bot) peekMark(ctx context.Context, t Tenant, key string) (string, error) {
 	prev, err := b.store.delivery.MarkSent(ctx, t, key, time.Second)
-	if err != nil {
-		return false, err
+	if err != nil || prev == markDone || prev == markPending {
+		return prev, err
 	}
-	if prev == "" {
-		return false, b.store.delivery.UnmarkSent(ctx, t, key)
+	return prev, b.store.delivery.UnmarkSent(ctx, t, key)
+}
+
+// roundTaken answers a click on a round already sent, or being sent, as
+// its mark prev says; false for a round still to send.
+func roundTaken(lang Lang, prev string) (Reply, bool) {
+	switch prev {
+	case markDone:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, true
+	case markPending:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, true
 	}
-	return true, nil
+	return Reply{}, false
 }
 
 // roundMentors reads the members the round would propose.
@@ -360,18 +374,12 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 // the round as it is now. It peeks at the round's delivery mark by
 // claiming it and freeing it at once.
 func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string, p roundPlan) (Reply, error) {
-	prev, err := b.store.delivery.MarkSent(ctx, t, key, time.Second)
+	prev, err := b.peekMark(ctx, t, key)
 	if err != nil {
 		return Reply{}, err
 	}
-	switch prev {
-	case "done":
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
-	case "pending":
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
-	}
-	if err := b.store.delivery.UnmarkSent(ctx, t, key); err != nil {
-		return Reply{}, err
+	if r, taken := roundTaken(lang, prev); taken {
+		return r, nil
 	}
 	msg, err := b.roundPreview(ctx, lang, p)
 	if err != nil {
@@ -388,18 +396,12 @@ func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 	t := who.Tenant()
 	nonce, value := previewOf(value)
 	print, program, _ := strings.Cut(value, ":")
-	prev, err := b.store.delivery.MarkSent(ctx, t, "round:"+print, time.Second)
+	prev, err := b.peekMark(ctx, t, "round:"+print)
 	if err != nil {
 		return Reply{}, err
 	}
-	switch prev {
-	case markDone:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
-	case markPending:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
-	}
-	if err := b.store.delivery.UnmarkSent(ctx, t, "round:"+print); err != nil {
-		return Reply{}, err
+	if r, taken := roundTaken(lang, prev); taken {
+		return r, nil
 	}
 	if nonce != "" {
 		key := "round-cancelled:" + nonce
