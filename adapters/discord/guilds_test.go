@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/mentorbot/mentorbot/adapters/discord"
 	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/inmem"
 )
 
 // TestGuildRemoved: GUILD_DELETE for a server the bot was removed from
@@ -19,7 +19,7 @@ import (
 // server is no longer served; GUILD_CREATE when the bot is added back
 // records it installed again, and it is served.
 func TestGuildRemoved(t *testing.T) {
-	installs := &fakeInstalls{}
+	installs := newFakeInstalls()
 	h := MustHarness(t, func(o *HarnessOptions) { o.Gateway = true; o.Config.Installs = installs })
 	tenant := bot.Tenant{Platform: discord.Platform, Workspace: h.Guild}
 	h.MustOffer(t, mentor1, "go")
@@ -51,7 +51,7 @@ func TestGuildRemoved(t *testing.T) {
 // nothing: no record is made, an installed one stays, the server is
 // served; GUILD_CREATE of a server with no record makes none.
 func TestGuildUnavailable(t *testing.T) {
-	installs := &fakeInstalls{}
+	installs := newFakeInstalls()
 	h := MustHarness(t, func(o *HarnessOptions) { o.Gateway = true; o.Config.Installs = installs })
 	other := MustGuild(t)
 	kept := bot.Tenant{Platform: discord.Platform, Workspace: other}
@@ -82,7 +82,7 @@ func TestGuildUnavailable(t *testing.T) {
 // record, or a store that cannot tell, the server is served; a tenant of
 // another platform is not Discord's.
 func TestServesReadsRecords(t *testing.T) {
-	installs := &fakeInstalls{}
+	installs := newFakeInstalls()
 	var offset atomic.Int64
 	h := MustHarness(t, func(o *HarnessOptions) {
 		o.Config.Installs = installs
@@ -138,86 +138,42 @@ func containsTenant(ts []bot.Tenant, t bot.Tenant) bool {
 	return false
 }
 
-// fakeInstalls is an in-memory bot.InstallStore with the store's
-// contract: SaveInstallation clears UninstalledAt; Uninstall keeps the
-// first time, ENOTFOUND without a record. fail makes every call fail.
+// fakeInstalls is the in-memory store's bot.InstallStore (store/inmem),
+// with its reads counted; fail makes every call fail.
 type fakeInstalls struct {
-	mu    sync.Mutex
-	m     map[bot.Tenant]bot.Installation
+	bot.InstallStore
 	fail  atomic.Bool
 	reads atomic.Int64 // calls of Installation
 }
 
-var _ bot.InstallStore = (*fakeInstalls)(nil)
+func newFakeInstalls() *fakeInstalls { return &fakeInstalls{InstallStore: inmem.New(nil)} }
 
 var errFake = bot.Wrap(bot.EUNAVAILABLE, errors.New("fake store down"), "installs")
 
+// get returns t's record as kept, and whether there is one.
 func (f *fakeInstalls) get(t bot.Tenant) (bot.Installation, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	in, ok := f.m[t]
-	return in, ok
+	in, err := f.InstallStore.Installation(context.Background(), t)
+	return in, err == nil
 }
 
-func (f *fakeInstalls) SaveInstallation(_ context.Context, in bot.Installation) error {
+func (f *fakeInstalls) SaveInstallation(ctx context.Context, in bot.Installation) error {
 	if f.fail.Load() {
 		return errFake
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.m == nil {
-		f.m = map[bot.Tenant]bot.Installation{}
-	}
-	in.UninstalledAt = time.Time{}
-	f.m[in.Tenant] = in
-	return nil
+	return f.InstallStore.SaveInstallation(ctx, in)
 }
 
-func (f *fakeInstalls) Installation(_ context.Context, t bot.Tenant) (bot.Installation, error) {
+func (f *fakeInstalls) Installation(ctx context.Context, t bot.Tenant) (bot.Installation, error) {
 	f.reads.Add(1)
 	if f.fail.Load() {
 		return bot.Installation{}, errFake
 	}
-	in, ok := f.get(t)
-	if !ok {
-		return bot.Installation{}, bot.Errorf(bot.ENOTFOUND, "installation")
-	}
-	return in, nil
+	return f.InstallStore.Installation(ctx, t)
 }
 
-func (f *fakeInstalls) Uninstall(_ context.Context, t bot.Tenant, at time.Time) error {
+func (f *fakeInstalls) Uninstall(ctx context.Context, t bot.Tenant, at time.Time) error {
 	if f.fail.Load() {
 		return errFake
 	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	in, ok := f.m[t]
-	if !ok {
-		return bot.Errorf(bot.ENOTFOUND, "installation")
-	}
-	in.Token = nil
-	if in.UninstalledAt.IsZero() {
-		in.UninstalledAt = at
-	}
-	f.m[t] = in
-	return nil
-}
-
-func (f *fakeInstalls) Installations(_ context.Context, platform string) ([]bot.Installation, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []bot.Installation
-	for t, in := range f.m {
-		if t.Platform == platform {
-			out = append(out, in)
-		}
-	}
-	return out, nil
-}
-
-func (f *fakeInstalls) EraseTenant(_ context.Context, t bot.Tenant) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	delete(f.m, t)
-	return nil
+	return f.InstallStore.Uninstall(ctx, t, at)
 }

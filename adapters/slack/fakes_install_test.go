@@ -5,20 +5,21 @@ import (
 	"context"
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/inmem"
 )
 
-// installs is a fake bot.InstallStore: a map, as the stores keep it.
+// installs is the in-memory store's bot.InstallStore (store/inmem), with
+// a count of the installs saved and a failure to inject.
 type installs struct {
+	bot.InstallStore
 	mu    sync.Mutex
-	m     map[bot.Tenant]bot.Installation
 	saves int   // installs saved
 	fail  error // when set, SaveInstallation fails with it
 }
 
-var _ bot.InstallStore = (*installs)(nil)
+func newInstalls() *installs { return &installs{InstallStore: inmem.New(nil)} }
 
 func (s *installs) SaveInstallation(ctx context.Context, in bot.Installation) error {
 	s.mu.Lock()
@@ -26,58 +27,8 @@ func (s *installs) SaveInstallation(ctx context.Context, in bot.Installation) er
 	if s.fail != nil {
 		return s.fail
 	}
-	if s.m == nil {
-		s.m = map[bot.Tenant]bot.Installation{}
-	}
-	in.Token = bytes.Clone(in.Token)
-	in.UninstalledAt = time.Time{}
-	s.m[in.Tenant] = in
 	s.saves++
-	return nil
-}
-
-func (s *installs) Installation(ctx context.Context, t bot.Tenant) (bot.Installation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	in, ok := s.m[t]
-	if !ok {
-		return bot.Installation{}, bot.Errorf(bot.ENOTFOUND, "err.not_found")
-	}
-	return in, nil
-}
-
-func (s *installs) Uninstall(ctx context.Context, t bot.Tenant, at time.Time) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	in, ok := s.m[t]
-	if !ok {
-		return bot.Errorf(bot.ENOTFOUND, "err.not_found")
-	}
-	if in.UninstalledAt.IsZero() {
-		in.UninstalledAt = at
-	}
-	in.Token = nil
-	s.m[t] = in
-	return nil
-}
-
-func (s *installs) Installations(ctx context.Context, platform string) ([]bot.Installation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []bot.Installation
-	for t, in := range s.m {
-		if t.Platform == platform {
-			out = append(out, in)
-		}
-	}
-	return out, nil
-}
-
-func (s *installs) EraseTenant(ctx context.Context, t bot.Tenant) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.m, t)
-	return nil
+	return s.InstallStore.SaveInstallation(ctx, in)
 }
 
 // Saves returns how many installs were saved.
@@ -87,11 +38,10 @@ func (s *installs) Saves() int {
 	return s.saves
 }
 
-// get returns t's record as kept.
+// get returns t's record as kept (zero without one).
 func (s *installs) get(t bot.Tenant) bot.Installation {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.m[t]
+	in, _ := s.Installation(context.Background(), t)
+	return in
 }
 
 // sealer is a fake Sealer: the token behind its aad, reversed, so that a

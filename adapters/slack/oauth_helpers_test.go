@@ -106,7 +106,7 @@ func MustInstallRig(tb testing.TB, h slack.Handler, ib *installBot, tune ...func
 // up, on a clock.
 func MustInstallRigOn(tb testing.TB, fake *slackfake.Server, h slack.Handler, ib *installBot, c *bot.ManualClock, tune ...func(*slack.Options)) *installRig {
 	tb.Helper()
-	ir := &installRig{bot: ib, installs: &installs{}, clock: c, logs: &lockedBuffer{}}
+	ir := &installRig{bot: ib, installs: newInstalls(), clock: c, logs: &lockedBuffer{}}
 	oauth := func(o *slack.Options) {
 		o.BotToken, o.DirectoryRefresh = "", -1
 		o.ClientID, o.ClientSecret, o.RedirectURL = slackfake.ClientID, slackfake.ClientSecret, redirectURL

@@ -22,7 +22,7 @@ func TestResealAfterRotation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store := &installs{}
+	store := newInstalls()
 	sealed, err := old.Seal([]byte(teamA.Token), tenant(teamA.Team).String())
 	if err != nil {
 		t.Fatal(err)

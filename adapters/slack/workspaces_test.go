@@ -60,7 +60,7 @@ func tokens(calls []slackfake.Call) []string {
 // their own conversations; the token is kept sealed.
 func TestInstalledWorkspaces(t *testing.T) {
 	ctx := t.Context()
-	store := &installs{}
+	store := newInstalls()
 	form := bot.Reply{Form: &bot.Form{Command: "request", Title: "Request", Fields: []bot.FormField{{Name: "topic", Label: "Topic"}}}}
 	h := &homeBot{recorder: recorder{reply: form}, home: bot.Message{Text: "your home"}}
 	r := MustInstalledRig(t, h, store)
@@ -138,7 +138,7 @@ func TestInstalledWorkspaces(t *testing.T) {
 func TestNotInstalled(t *testing.T) {
 	ctx := t.Context()
 	h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "hello"}}}
-	r := MustInstalledRig(t, h, &installs{})
+	r := MustInstalledRig(t, h, newInstalls())
 	if r.a.Serves(ctx, tenant("TC")) || r.a.Serves(ctx, bot.Tenant{Platform: "discord", Workspace: "TA"}) {
 		t.Fatalf("got TC (or a Discord guild) served, want not")
 	}
@@ -172,7 +172,7 @@ func TestNotInstalled(t *testing.T) {
 // goes on; tokens_revoked of user tokens only changes nothing.
 func TestUninstall(t *testing.T) {
 	ctx := t.Context()
-	store := &installs{}
+	store := newInstalls()
 	r := MustInstalledRig(t, &recorder{}, store)
 	event := func(body []byte) {
 		t.Helper()
@@ -265,7 +265,7 @@ func TestSingleToken(t *testing.T) {
 	t.Run("RefusedWithInstalls", func(t *testing.T) {
 		// SLACK_BOT_TOKEN's workspace removed the app, and the bot
 		// restarts: the workspaces installed by OAuth go on being served.
-		store := &installs{}
+		store := newInstalls()
 		fake := slackfake.MustNew(t)
 		fake.AddUser(slackfake.User{ID: "U1", Locale: "en-US"})
 		fake.AddWorkspace(teamA.Team, teamA.Token, teamA.BotUser)
