@@ -256,7 +256,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 		h: h, opt: o, log: o.Log, ws: newWorkspaces(o, dialer(o)), app: app,
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		out:      newOutbound(o.Outbound),
-		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, maxProfiles),
+		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, MaxProfiles),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),
 	}, nil

@@ -26,10 +26,10 @@ const (
 	// directoryPage is how many members one users.list call asks for
 	// (Slack recommends no more than 200).
 	directoryPage = 200
-	// maxProfiles bounds the profile cache: a workspace larger than that
-	// is read whole, but only the last members read stay in memory; the
-	// others come from users.info when they need to.
-	maxProfiles = 250_000
+	// MaxProfiles bounds the profile cache: a workspace larger than that
+	// is read whole, but the cache then drops members at random to make
+	// room: those dropped come from users.info when they need to.
+	MaxProfiles = 250_000
 	// directoryRetry is how soon a failed read of the directory is tried
 	// again.
 	directoryRetry = 5 * time.Minute

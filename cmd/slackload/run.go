@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	"github.com/mentorbot/mentorbot/store"
 )
@@ -74,6 +75,13 @@ func run(ctx context.Context, cfg config, out io.Writer) error {
 	members := 0
 	if cfg.Pool.Offers > 0 {
 		members += cfg.Pool.addPoolUsers(fake)
+	}
+	if cfg.Directory < 0 {
+		// As many as the adapter's profile cache keeps: past it, the
+		// cache drops members at random and a measured command would
+		// pay a users.info call that its workspace's size, not
+		// mentorbot's work, decides.
+		cfg.Directory = max(0, (slackadapter.MaxProfiles-members)/len(cfg.Commands))
 	}
 	for _, t := range targets {
 		if t.mentorbot {
