@@ -91,3 +91,27 @@ func TestDigestFairnessEmpty(t *testing.T) {
 	msg := h.Run("alice", "admin stats").Message
 	MustLines(t, msg.Text, "Who the matching leaves out", "• No requests in these weeks.", "• Re-pairings prevented by repeat avoidance: 0 (week before: 0)")
 }
+
+// TestFairnessCountsIntroducedPairs: a request counts as matched once its
+// pair is introduced, both having accepted the charter. Eve's proposal is
+// accepted but her charter times out, which sends her request back to
+// wait: she is not matched. Fay's pair is chartered by both: she is.
+func TestFairnessCountsIntroducedPairs(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go capacity:1")
+	h.Run("eve", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Run("noa", "offer python capacity:1")
+	h.Run("fay", "request python")
+	h.Click("noa", "noa", bot.ActionProposalAccept)
+	h.Click("fay", "fay", bot.ActionCharterAccept)
+	h.Click("noa", "noa", bot.ActionCharterAccept)
+	h.At(16, 9, 0) // eve's charter timed out long before
+	r, err := h.Bot.Report(context.Background(), h.Tenant, h.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Fairness.All; got != (bot.FairGroup{Dim: "all", Asked: 2, Matched: 1}) {
+		t.Errorf("got all %+v, want 1 of 2: a charter that timed out is no match", got)
+	}
+}

@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// FairnessWindow is how soon a request must be matched (a pair formed)
-// to count as matched in the fairness report.
+// FairnessWindow is how soon a request must be matched (its pair
+// introduced, both having accepted the charter) to count as matched in
+// the fairness report.
 const FairnessWindow = 7 * 24 * time.Hour
 
 // Time-zone regions of the fairness report, by UTC offset at request time.
@@ -50,8 +51,8 @@ func fairnessGroups(r Request, mentee Member, at time.Time) []string {
 }
 
 // recordRequest counts a new request, with the groups of the fairness
-// report and its window: a pair formed within FairnessWindow counts it
-// as matched (recordAccepted).
+// report and its window: a pair introduced within FairnessWindow counts
+// it as matched (introduce).
 func (b *Bot) recordRequest(ctx context.Context, r Request, mentee Member) {
 	b.record(ctx, Event{Kind: EventRequest, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
 		Groups: fairnessGroups(r, mentee, b.clock.Now()), Duration: FairnessWindow})

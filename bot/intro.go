@@ -15,6 +15,10 @@ func (b *Bot) introduce(ctx context.Context, pair Pair) {
 		e.Duration = pair.Official.Sub(r.Created)
 	}
 	b.record(ctx, e)
+	// Its request is matched now, not when the proposal was accepted: a
+	// charter declined or timed out leaves it waiting. Only the first
+	// match of a request counts (Store.Record).
+	b.record(ctx, Event{Kind: EventMatched, Member: pair.Mentee, Ref: pair.Request})
 	if err := b.sendIntro(ctx, pair); err != nil {
 		b.log.Warn("intro not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
 	}

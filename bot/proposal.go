@@ -114,11 +114,11 @@ func (b *Bot) recordAccepted(ctx context.Context, pair Pair) {
 	b.recordFormed(ctx, pair)
 }
 
-// recordFormed counts what any new pair means: its request as matched
-// (fairness), and a returning mentor: one who takes a new mentee after
-// finishing with one.
+// recordFormed counts what any new pair means: a returning mentor, one
+// who takes a new mentee after finishing with one. The request counts as
+// matched (fairness) only once the pair is introduced (introduce): a pair
+// whose charter is declined or times out sends its request back to wait.
 func (b *Bot) recordFormed(ctx context.Context, pair Pair) {
-	b.record(ctx, Event{Kind: EventMatched, Member: pair.Mentee, Ref: pair.Request})
 	pairs, err := b.store.pairs.PairsOf(ctx, pair.Mentor)
 	if err != nil {
 		return
