@@ -17,7 +17,8 @@ import (
 //
 // Guards: eq k field value | nx k | lt k field k2 field2 (numbers) |
 // sumlt k f1 f2 k2 f3 (k.f1 + k.f2 < k2.f3, numbers).
-// Writes after "|": hset k n f1 v1 .. fn vn | hdel k n f1 .. fn | hsetnx k field value |
+// Writes after "|": hset k n f1 v1 .. fn vn | hdel k n f1 .. fn (each one
+// call, or one per 1,000 fields, under Lua's limit on unpack) | hsetnx k field value |
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
@@ -52,11 +53,11 @@ while i <= n do
   local op, k = ARGV[i], key(i+1)
   if op == 'hset' then
     local c = tonumber(ARGV[i+2])
-    for j = 0, c - 1 do redis.call('HSET', k, ARGV[i+3+2*j], ARGV[i+4+2*j]) end
+    for j = 0, c - 1, 1000 do redis.call('HSET', k, unpack(ARGV, i+3+2*j, i+2+2*math.min(c, j+1000))) end
     i = i + 3 + 2*c
   elseif op == 'hdel' then
     local c = tonumber(ARGV[i+2])
-    for j = 0, c - 1 do redis.call('HDEL', k, ARGV[i+3+j]) end
+    for j = 0, c - 1, 1000 do redis.call('HDEL', k, unpack(ARGV, i+3+j, i+2+math.min(c, j+1000))) end
     i = i + 3 + c
   elseif op == 'hsetnx' then redis.call('HSETNX', k, ARGV[i+2], ARGV[i+3]) i = i + 4
   elseif op == 'hincr' then
