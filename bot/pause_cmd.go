@@ -129,7 +129,7 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 				return what, err
 			}
 		}
-		b.matchFor(ctx, o)
+		b.matchResumed(ctx, o)
 	}
 	if !ended {
 		return what, nil

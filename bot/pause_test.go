@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -272,4 +273,34 @@ func TestResumeTwice(t *testing.T) {
 	MustContain(t, h.Run("bob", "resume"), "You aren't paused: your offer already takes requests.")
 	h.Run("bob", "lang fr")
 	MustContain(t, h.Run("bob", "resume"), "Vous n'êtes pas en pause\u202f: votre offre reçoit déjà des demandes.")
+}
+
+// TestResumedTogether: two mentors whose pauses end in the same tick are
+// offered to the waitlist as one round. Mia (go and rust, room for one)
+// comes back first, Noa (go only) a day later; Ann has waited longest,
+// on go, Ben on rust. Offered one by one, Mia would take Ann, whom Noa
+// could take too, and Ben would wait on; together, Mia takes Ben and
+// Noa takes Ann.
+func TestResumedTogether(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("mia", "offer go,rust capacity:1")
+	h.Run("mia", "pause until:2026-11-09")
+	h.Run("noa", "offer go capacity:1")
+	h.Run("noa", "pause until:2026-11-10")
+	h.Run("ann", "request go")
+	h.Clock.Advance(4 * 24 * time.Hour)
+	h.Run("ben", "request rust")
+	MustInbox(t, h)
+	MustTick(t, h, 5*24*time.Hour)
+	var proposals []string
+	for _, m := range inbox(h) {
+		if strings.Contains(m, "Mentoring request") {
+			proposals = append(proposals, m)
+		}
+	}
+	slices.Sort(proposals)
+	want := []string{"mia: Mentoring request: rust | Ben would like your help on “rust”.", "noa: Mentoring request: go | Ann would like your help on “go”."}
+	if !slices.Equal(proposals, want) {
+		t.Errorf("got proposals %q, want %q", proposals, want)
+	}
 }

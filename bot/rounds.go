@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"sync"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -31,17 +32,31 @@ func (b *Bot) matchWaiting(ctx context.Context, t Tenant) {
 }
 
 // matchFor offers a mentor's free slots to the requests waiting on their
-// topics, once the offer is saved or resumed, or a slot came free. It
-// reads only those requests and, when some of them can take this mentor,
-// the offers filed under their topics, and proposes that round's optimum
-// for them. The periodic sweep covers the rest of the pool. It returns
-// how many proposals it made to this mentor.
+// topics, once the offer is saved or resumed, or a slot came free (see
+// matchForOffers). It returns how many proposals it made to this mentor.
 func (b *Bot) matchFor(ctx context.Context, o Offer) int {
-	if o.Paused || o.Active+o.Pending >= o.Capacity {
-		return 0
+	return b.matchForOffers(ctx, o.Mentor.Tenant(), []Offer{o})[o.Mentor.User]
+}
+
+// matchForOffers offers the free slots of mentors of one workspace to the
+// requests waiting on their topics, as one round. It reads only those
+// requests and, when some of them can take one of these mentors, the
+// offers filed under their topics, and proposes that round's optimum for
+// them. The periodic sweep covers the rest of the pool. It returns how
+// many proposals it made to each mentor, by user.
+func (b *Bot) matchForOffers(ctx context.Context, t Tenant, os []Offer) map[string]int {
+	var free []Offer
+	var offered []string
+	for _, o := range os {
+		if !o.Paused && o.Active+o.Pending < o.Capacity {
+			free = append(free, o)
+			offered = append(offered, o.Topics...)
+		}
 	}
-	t := o.Mentor.Tenant()
-	waiting, err := b.store.requests.WaitingFor(ctx, t, b.lookupKeys(ctx, t, o.Topics...))
+	if len(free) == 0 {
+		return nil
+	}
+	waiting, err := b.store.requests.WaitingFor(ctx, t, b.lookupKeys(ctx, t, offered...))
 	if err == nil {
 		waiting, err = b.notHeld(ctx, t, waiting)
 	}
@@ -50,41 +65,92 @@ func (b *Bot) matchFor(ctx context.Context, o Offer) int {
 	}
 	if err != nil || len(waiting) == 0 {
 		if err != nil {
-			b.log.Error("match: list waiting", "mentor", o.Mentor.String(), "err", err)
+			b.log.Error("match: list waiting", "tenant", t.String(), "mentor", free[0].Mentor.String(), "mentors", len(free), "err", err)
 		}
-		return 0
+		return nil
 	}
 	w, err := b.needsOf(ctx, t, waiting)
 	if err != nil {
-		b.log.Error("match: mentees", "mentor", o.Mentor.String(), "err", err)
-		return 0
+		b.log.Error("match: mentees", "tenant", t.String(), "mentor", free[0].Mentor.String(), "err", err)
+		return nil
 	}
 	opt := b.matchOptions(ctx, t)
-	me := b.mentors([]Offer{o})
+	these := b.mentors(free)
 	var fit []matching.Need
 	var topics []string
 	for _, n := range w.needs {
-		if len(matching.Rank(n, me, opt)) > 0 {
+		if len(matching.Rank(n, these, opt)) > 0 {
 			fit = append(fit, n)
 			topics = append(topics, n.Topic)
 		}
 	}
 	if len(fit) == 0 {
-		return 0
+		return nil
 	}
 	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, topics...))
 	if err != nil {
-		b.log.Error("match: list offers", "mentor", o.Mentor.String(), "err", err)
-		return 0
+		b.log.Error("match: list offers", "tenant", t.String(), "mentor", free[0].Mentor.String(), "err", err)
+		return nil
 	}
 	pairs := matching.Assign(fit, b.mentors(offers), opt)
-	n := 0
+	n := map[string]int{}
 	for i, err := range b.proposeAssignments(ctx, w, pairs) {
-		if err == nil && pairs[i].Candidate.MentorID == o.Mentor.User {
-			n++
+		if err == nil {
+			n[pairs[i].Candidate.MentorID]++
 		}
 	}
 	return n
+}
+
+// resumedKey carries a tick's resumed offers (resumedOffers) in its
+// context.
+type resumedKey struct{}
+
+// resumedOffers gathers the offers that a tick's jobs resumed (pauses
+// that reached their date), by workspace, so that they are offered to
+// the waitlist together, as one round, once the tick's jobs have run.
+// Offered one by one, as each job ran, the first mentor took the request
+// that suited them best even where only a mentor resumed later could
+// take another: mentors back from the same holiday would be served
+// first come first served.
+type resumedOffers struct {
+	mu sync.Mutex
+	by map[Tenant][]Offer
+}
+
+// withResumed returns ctx carrying a new gathering of resumed offers.
+func withResumed(ctx context.Context) (context.Context, *resumedOffers) {
+	r := &resumedOffers{by: map[Tenant][]Offer{}}
+	return context.WithValue(ctx, resumedKey{}, r), r
+}
+
+// matchResumed offers o's free slots to the waitlist: at once, or with
+// the others resumed in the same tick when ctx is a tick's.
+func (b *Bot) matchResumed(ctx context.Context, o Offer) {
+	r, ok := ctx.Value(resumedKey{}).(*resumedOffers)
+	if !ok {
+		b.matchFor(ctx, o)
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	t := o.Mentor.Tenant()
+	r.by[t] = append(r.by[t], o)
+}
+
+// match runs one round per workspace for the offers gathered. A tick cut
+// short leaves them to the sweep: the offers are resumed already.
+func (r *resumedOffers) match(ctx context.Context, b *Bot) {
+	r.mu.Lock()
+	by := r.by
+	r.by = map[Tenant][]Offer{}
+	r.mu.Unlock()
+	for t, os := range by {
+		if ctx.Err() != nil {
+			return
+		}
+		b.matchForOffers(ctx, t, os)
+	}
 }
 
 // freed serves the waitlist once one of the mentor's slots came free (a

@@ -109,6 +109,10 @@ func (b *Bot) Tick(ctx context.Context) (int, error) {
 // ticker then starts the next at once, and that one looks at every
 // workspace again.
 func (b *Bot) TickTenants(ctx context.Context, tenants ...Tenant) (int, error) {
+	// The offers that the jobs resume are offered to the waitlist
+	// together, once the jobs have run (resumedOffers).
+	ctx, resumed := withResumed(ctx)
+	defer resumed.match(ctx, b)
 	ran := 0
 	start := b.clock.Now()
 	turns := append([]Tenant(nil), tenants...)
