@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"runtime"
 	"sync"
 
 	"github.com/redis/go-redis/v9"
@@ -117,6 +118,14 @@ func (b *batcher) work() {
 			b.fail()
 			return
 		}
+		// Let the goroutines ready to run queue their round trips first:
+		// under load the batch leaves fuller, and each round trip costs
+		// fewer syscalls on both sides; alone, it waits a few
+		// microseconds. Measured with cmd/slackload (request on the
+		// topic of 250, 32 clients, runs alternated): 4,625 and 4,828
+		// requests/s taken in with the yield, 4,354 and 4,314 without;
+		// p99 at 500/s 1.7-2.5 ms either way.
+		runtime.Gosched()
 	fill:
 		for n < maxReadBatch {
 			select {
