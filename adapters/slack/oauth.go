@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"crypto/hmac"
 	"errors"
 	"net/http"
 	"net/url"
@@ -21,7 +22,8 @@ import (
 //     app's client ID, the bot scopes (BotScopes) and a signed state that
 //     expires (oauth_state.go).
 //  2. Slack sends it back to GET /slack/oauth_redirect with a code and the
-//     state. The state must be ours, unexpired and unused: its single use
+//     state. The state must be ours, unexpired, from the browser that
+//     started (the cookie step 1 set holds it) and unused: its single use
 //     is recorded like an inbound delivery (firstDelivery), so across
 //     replicas when the Handler keeps deliveries in Redis.
 //  3. The code is exchanged with oauth.v2.access for the workspace's bot
@@ -74,6 +76,12 @@ func (a *Adapter) serveInstall(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, r, http.StatusInternalServerError, "oauth.failed")
 		return
 	}
+	// The state is also left in the browser, so that the redirect is
+	// taken only from the browser that started the install: a link to
+	// the redirect carrying someone else's code and state (a forged
+	// request that would finish their install in the victim's browser)
+	// is refused.
+	http.SetCookie(w, a.stateCookie(state, int(stateLifetime/time.Second)))
 	q := url.Values{"client_id": {a.opt.ClientID}, "scope": {botScopeList()}, "state": {state}}
 	if a.opt.RedirectURL != "" {
 		q.Set("redirect_uri", a.opt.RedirectURL)
@@ -111,6 +119,14 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, r, http.StatusBadRequest, "oauth.forged")
 		return
 	}
+	if c, err := r.Cookie(stateCookie); err != nil || !hmac.Equal([]byte(c.Value), []byte(q.Get("state"))) {
+		// Checked before the state's single use is recorded: the
+		// browser that started the install may still finish it.
+		a.log.Info("slack: install refused", "reason", "state not from this browser")
+		a.refuse(w, r, http.StatusBadRequest, "oauth.other_browser")
+		return
+	}
+	http.SetCookie(w, a.stateCookie("", -1)) // used, or refused below: either way spent
 	ctx, cancel := context.WithTimeout(r.Context(), oauthTimeout)
 	defer cancel()
 	if !a.firstDelivery(ctx, stateWorkspace, key) {
@@ -130,6 +146,23 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.finishInstall(ctx, w, r, res)
+}
+
+// stateCookie names the cookie that binds an install's state to the
+// browser that started it.
+const stateCookie = "mentorbot_oauth_state"
+
+// stateCookie returns the cookie that holds state for maxAge seconds
+// (negative: deletes it). It goes back only to the redirect's path, only
+// on top-level navigations from another site (SameSite=Lax: Slack's
+// redirect is one), never to scripts, and over HTTPS only when the
+// redirect URL is HTTPS.
+func (a *Adapter) stateCookie(state string, maxAge int) *http.Cookie {
+	return &http.Cookie{
+		Name: stateCookie, Value: state, Path: "/slack/oauth_redirect", MaxAge: maxAge,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode,
+		Secure: a.opt.RedirectURL == "" || strings.HasPrefix(a.opt.RedirectURL, "https://"),
+	}
 }
 
 // finishInstall keeps the install Slack granted, or refuses an org-wide one.

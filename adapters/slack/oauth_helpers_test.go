@@ -77,6 +77,10 @@ type installRig struct {
 	installs *installs
 	clock    *bot.ManualClock
 	logs     *lockedBuffer
+	// cookies are the state cookies /slack/install set, by state: the
+	// browser that started each install.
+	mu      sync.Mutex
+	cookies map[string]*http.Cookie
 }
 
 type lockedBuffer struct {
@@ -132,7 +136,20 @@ func (ir *installRig) start(tb testing.TB) *url.URL {
 	if res.StatusCode != http.StatusFound || err != nil {
 		tb.Fatalf("got %d to %q, want a 302 to Slack", res.StatusCode, res.Header.Get("Location"))
 	}
-	return loc
+	state := loc.Query().Get("state")
+	for _, c := range res.Cookies() {
+		if c.Name == "mentorbot_oauth_state" && c.Value == state {
+			ir.mu.Lock()
+			if ir.cookies == nil {
+				ir.cookies = map[string]*http.Cookie{}
+			}
+			ir.cookies[state] = c
+			ir.mu.Unlock()
+			return loc
+		}
+	}
+	tb.Fatalf("got cookies %v, want the state's", res.Cookies())
+	return nil
 }
 
 // state opens /slack/install and returns the state it signed.
@@ -142,12 +159,30 @@ func (ir *installRig) state(tb testing.TB) string {
 }
 
 // back comes back from Slack to /slack/oauth_redirect with query, from a
-// browser that prefers lang, and returns the status and the page.
+// browser that prefers lang and that started the install of query's
+// state (it sends that state's cookie), and returns the status and the
+// page.
 func (ir *installRig) back(tb testing.TB, query url.Values, lang string) (int, string) {
+	tb.Helper()
+	return ir.backWith(tb, query, lang, ir.cookie(query.Get("state")))
+}
+
+// cookie returns the cookie /slack/install set with state.
+func (ir *installRig) cookie(state string) *http.Cookie {
+	ir.mu.Lock()
+	defer ir.mu.Unlock()
+	return ir.cookies[state]
+}
+
+// backWith is back from a browser that sends cookie c (none when nil).
+func (ir *installRig) backWith(tb testing.TB, query url.Values, lang string, c *http.Cookie) (int, string) {
 	tb.Helper()
 	req, _ := http.NewRequest(http.MethodGet, ir.srv.URL+"/slack/oauth_redirect?"+query.Encode(), nil)
 	if lang != "" {
 		req.Header.Set("Accept-Language", lang)
+	}
+	if c != nil {
+		req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
 	}
 	res, err := noFollow.Do(req)
 	if err != nil {

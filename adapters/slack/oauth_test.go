@@ -191,7 +191,8 @@ func TestInstallOnce(t *testing.T) {
 		fake.AddOAuthCode("code-1", grantT1)
 		fake.AddOAuthCode("code-2", grantT1)
 		state := r1.state(t)
-		if status, body := r2.back(t, url.Values{"code": {"code-1"}, "state": {state}}, ""); status != http.StatusOK {
+		// The same browser, sent to the other replica.
+		if status, body := r2.backWith(t, url.Values{"code": {"code-1"}, "state": {state}}, "", r1.cookie(state)); status != http.StatusOK {
 			t.Fatalf("got %d %s, want the install on the other replica", status, body)
 		}
 		status, body := r1.back(t, url.Values{"code": {"code-2"}, "state": {state}}, "")
@@ -256,5 +257,46 @@ func TestInstallCredentials(t *testing.T) {
 	req.SetBasicAuth(slackfake.ClientID, slackfake.ClientSecret)
 	if _, body := do(t, req); !strings.Contains(body, `"access_token":"xoxb-secret-t1"`) {
 		t.Fatalf("got %s, want the token for credentials by Basic authentication", body)
+	}
+}
+
+// TestInstallBoundToBrowser: the redirect is taken only from the browser
+// that started the install, which /slack/install gave a cookie holding
+// the state. A link to the redirect with someone else's code and state,
+// opened in another browser, installs nothing, says why in the browser's
+// language, and leaves the state to the browser that started it.
+func TestInstallBoundToBrowser(t *testing.T) {
+	ib := &installBot{}
+	ir := MustInstallRig(t, ib, ib)
+	ir.fake.AddOAuthCode("code-1", grantT1)
+	state := ir.state(t)
+	c := ir.cookie(state)
+	if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || !c.Secure || c.Path != "/slack/oauth_redirect" || c.MaxAge != 600 {
+		t.Errorf("got cookie %+v, want HttpOnly, SameSite=Lax, Secure, on the redirect's path, for 10 minutes", c)
+	}
+	query := url.Values{"code": {"code-1"}, "state": {state}}
+	for _, tt := range []struct {
+		name   string
+		lang   string
+		cookie *http.Cookie
+		want   bot.Lang
+	}{
+		{"NoCookie", "", nil, bot.English},
+		{"NoCookieFrench", "fr-FR,fr;q=0.9", nil, bot.French},
+		{"AnotherInstallsCookie", "", ir.cookie(ir.state(t)), bot.English},
+		{"ForgedCookie", "", &http.Cookie{Name: c.Name, Value: state + "x"}, bot.English},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := ir.backWith(t, query, tt.lang, tt.cookie)
+			if status != http.StatusBadRequest || !strings.Contains(body, page(tt.want, "oauth.other_browser")) {
+				t.Fatalf("got %d %s, want the install refused as from another browser", status, body)
+			}
+			if n, calls := ir.installs.Saves(), ir.fake.Count("oauth.v2.access"); n != 0 || calls != 0 {
+				t.Fatalf("got %d installs and %d exchanges, want none", n, calls)
+			}
+		})
+	}
+	if status, body := ir.back(t, query, ""); status != http.StatusOK {
+		t.Fatalf("got %d %s, want the browser that started to finish the install", status, body)
 	}
 }

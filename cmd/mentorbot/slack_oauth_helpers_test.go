@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sync"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
@@ -48,13 +49,27 @@ func installStart(tb testing.TB, m *main.Main) string {
 	if res.StatusCode != http.StatusFound || loc.Host != "slack.com" || state == "" {
 		tb.Fatalf("got %d to %s, want Slack's consent page with a state", res.StatusCode, loc)
 	}
-	return state
+	for _, c := range res.Cookies() {
+		if c.Value == state {
+			stateCookies.Store(state, c) // the browser keeps it
+			return state
+		}
+	}
+	tb.Fatalf("got cookies %v, want one holding the state", res.Cookies())
+	return ""
 }
+
+// stateCookies are the cookies installStart's browser keeps, by state.
+var stateCookies sync.Map
 
 // installBack is Slack sending the installer back with code and state.
 func installBack(tb testing.TB, m *main.Main, code, state string) (int, string) {
 	tb.Helper()
-	res, err := oauthBrowser.Get(m.HTTPURL() + "/slack/oauth_redirect?" + url.Values{"code": {code}, "state": {state}}.Encode())
+	req, _ := http.NewRequest(http.MethodGet, m.HTTPURL()+"/slack/oauth_redirect?"+url.Values{"code": {code}, "state": {state}}.Encode(), nil)
+	if c, ok := stateCookies.Load(state); ok {
+		req.AddCookie(&http.Cookie{Name: c.(*http.Cookie).Name, Value: state})
+	}
+	res, err := oauthBrowser.Do(req)
 	if err != nil {
 		tb.Fatal(err)
 	}
