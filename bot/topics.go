@@ -143,6 +143,8 @@ func synonymError(err error, alias, topic string) error {
 		return &Error{Code: EINVALID, Key: "err.admin.topics_empty", Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymSelf):
 		return &Error{Code: EINVALID, Key: "err.admin.topics_self", Args: args, Field: "alias"}
+	case errors.Is(err, matching.ErrSynonymWithin):
+		return &Error{Code: EINVALID, Key: "err.admin.topics_within", Args: args, Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymCycle):
 		return &Error{Code: EINVALID, Key: "err.admin.topics_cycle", Args: args, Field: "topic"}
 	}

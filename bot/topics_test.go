@@ -25,6 +25,7 @@ func TestAdminTopics(t *testing.T) {
 		{"ErrSelf", "admin topics alias k8s kubernetes", "“k8s” and “kubernetes” are already the same topic, so there is nothing to add."},
 		{"ErrSelfPlural", "admin topics alias APIs api", "“APIs” and “api” are already the same topic, so there is nothing to add."},
 		{"ErrCycle", "admin topics alias site reliability engineering = fiabilité", "“site reliability engineering” can't mean “fiabilité”: “fiabilité” already leads back to “site reliability engineering”, and the aliases would go round in circles."},
+		{"ErrWithin", "admin topics alias web = dev web", "No alias is needed: a request on “web” already finds the mentors of “dev web”, a topic that contains it. (As an alias, “web” would also turn every other topic with that word into a longer one.)"},
 		{"ErrEmpty", "admin topics alias !!! go", "An alias and its topic each need at least one letter or digit."},
 		{"ErrMissingTopic", "admin topics alias sre", bot.T(bot.English, "err.admin.topics_usage")},
 		{"ErrUsage", "admin topics rename sre", bot.T(bot.English, "err.admin.topics_usage")},

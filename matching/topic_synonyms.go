@@ -17,6 +17,11 @@ var (
 	ErrSynonymEmpty = errors.New("synonym: alias or topic has no letter or digit")
 	ErrSynonymSelf  = errors.New("synonym: alias and topic are already the same topic")
 	ErrSynonymCycle = errors.New("synonym: alias would make a cycle")
+	// ErrSynonymWithin: a one-word alias whose topic contains that word
+	// ("web" → "dev web"). Aliases apply to each word, so it would grow
+	// the topic without end; and it is not needed, a request on the word
+	// already finding the offers whose words include it.
+	ErrSynonymWithin = errors.New("synonym: the topic contains the alias")
 )
 
 // Normalize folds a topic with [NormalizeTopic], then applies the
@@ -92,8 +97,9 @@ func (s Synonyms) Keys(topic string) []string {
 // the workspace's other aliases applied, so that "kube" → "k8s" stores
 // "kube" → "kubernetes"). An alias already present is replaced. Errors:
 // ErrSynonymEmpty when either has no letter or digit, ErrSynonymSelf when
-// both already are one topic, ErrSynonymCycle when the alias would lead
-// back to itself or grow a topic without end ("go" → "go tooling").
+// both already are one topic, ErrSynonymWithin when a one-word alias's
+// topic contains it ("go" → "go tooling"), ErrSynonymCycle when the alias
+// would lead back to itself or grow a topic without end through others.
 func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 	key = NormalizeTopic(alias)
 	if key == "" || NormalizeTopic(canonical) == "" {
@@ -110,6 +116,9 @@ func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 	target = next.Normalize(canonical)
 	if target == key {
 		return "", "", ErrSynonymCycle
+	}
+	if !strings.Contains(key, " ") && slices.Contains(strings.Split(target, " "), key) {
+		return "", "", ErrSynonymWithin
 	}
 	next[key] = target
 	for k := range next {

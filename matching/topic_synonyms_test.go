@@ -62,7 +62,9 @@ func TestSynonymsAdd(t *testing.T) {
 		{"ErrSynonymSelf", "K8s", "kubernetes", matching.ErrSynonymSelf},
 		{"ErrSynonymSelf plural", "APIs", "api", matching.ErrSynonymSelf},
 		{"ErrSynonymCycle", "a", "b", matching.ErrSynonymCycle},
-		{"ErrSynonymCycle grows", "go", "go tooling", matching.ErrSynonymCycle},
+		{"ErrSynonymWithin", "go", "go tooling", matching.ErrSynonymWithin},
+		{"ErrSynonymWithin accents", "Web", "dév web", matching.ErrSynonymWithin},
+		{"ErrSynonymWithin through another", "kubernetes", "kubi ops", matching.ErrSynonymWithin},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if _, _, err := s.Add(tt.alias, tt.canonical); !errors.Is(err, tt.want) {
