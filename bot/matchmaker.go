@@ -230,8 +230,8 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
 		UTCOffset: off, NoTZ: !known, Years: mentee.Years,
-		Exclude: append(append([]string(nil), r.Declined...), never...),
-		Met:     met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
+		Exclude: append([]string(nil), r.Declined...), NotAgain: never,
+		Met: met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
 	}
 }
 

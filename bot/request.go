@@ -160,7 +160,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // topic: then, and only then, a typo suggestion is looked for (it reads
 // every offer of the workspace).
 func nobodyOffers(why matching.Explanation) bool {
-	return why.Eligible+why.Self+why.Excluded+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar+why.OtherProgram == 0
+	return why.Eligible+why.Self+why.Excluded+why.NotAgain+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar+why.OtherProgram == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from
@@ -174,7 +174,7 @@ func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key := waitingKey(why)
 	switch key {
-	case "waiting.language", "waiting.self", "waiting.not_less_senior":
+	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again":
 		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic, "count", itoa(why.Paused))
@@ -197,6 +197,8 @@ func waitingKey(why matching.Explanation) string {
 		return "waiting.not_less_senior"
 	case why.Excluded > 0:
 		return "waiting.declined"
+	case why.NotAgain > 0:
+		return "waiting.not_again"
 	case why.Self > 0:
 		return "waiting.self"
 	case why.OtherProgram > 0:

@@ -221,7 +221,8 @@ func TestNoTimeZoneNoClaim(t *testing.T) {
 // TestRoundPreviewReadsHistory: a manager's preview explains a request
 // left waiting with the mentee's history, as the round itself sees it: a
 // mentor who declined the mentee's earlier request is not "taken by other
-// requests" but unavailable.
+// requests" but unavailable, and not "already asked about this request"
+// either: this request is new, the no is from the one before.
 func TestRoundPreviewReadsHistory(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go")
@@ -230,5 +231,6 @@ func TestRoundPreviewReadsHistory(t *testing.T) {
 	h.Run("bob", "cancel")
 	h.Run("bob", "request go")
 	r := h.Run("alice", "admin match")
-	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” have already been asked about this request.")
+	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” are people with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).")
+	MustContain(t, h.Run("bob", "status"), "The mentors for “go” are people with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own.")
 }

@@ -13,7 +13,7 @@
 //
 //  1. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
 //  2. Self: the mentor is the mentee (Need.MenteeID).
-//  3. Excluded: the mentor is in Need.Exclude.
+//  3. Excluded: the mentor is in Need.Exclude; NotAgain: in Need.NotAgain.
 //  4. OtherProgram: Need.Program is set and not in Mentor.Programs.
 //  5. Paused: the mentor paused their offer (Mentor.Paused).
 //  6. NoLanguage: both sides list languages and none is shared.
@@ -47,7 +47,8 @@
 // With Options.AvoidRepeats (on by default), a mentor in Need.Met (paired
 // before, and met) ranks below every other eligible mentor of that need:
 // it is proposed only when no other one has a free slot. Mentors who
-// declined, or a pair that did not work out, belong in Need.Exclude.
+// declined the need belong in Need.Exclude; those with whom an earlier
+// proposal or pair did not work out, in Need.NotAgain.
 //
 // [Rank] sorts by repeat (with AvoidRepeats), then Value, then lower load
 // (Active/Capacity), then mentor ID, then input position. Values are

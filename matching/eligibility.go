@@ -14,6 +14,7 @@ const (
 	rejNoTopic
 	rejSelf
 	rejExcluded
+	rejNotAgain
 	rejOtherProgram
 	rejPaused
 	rejNoLanguage
@@ -170,7 +171,7 @@ func (n *needProfile) excluded(mentorID string) bool {
 	if n.MenteeID != "" && mentorID == n.MenteeID {
 		return true
 	}
-	return contains(n.Exclude, mentorID)
+	return contains(n.Exclude, mentorID) || contains(n.NotAgain, mentorID)
 }
 
 func contains(ids []string, id string) bool {

@@ -26,6 +26,8 @@ func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
 		return match{}, rejSelf
 	case contains(n.Exclude, m.ID):
 		return match{}, rejExcluded
+	case contains(n.NotAgain, m.ID):
+		return match{}, rejNotAgain
 	}
 	return assessRest(n, m, opt, topicMatch{topicScore, topicDetail, exact})
 }

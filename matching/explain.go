@@ -8,7 +8,8 @@ type Explanation struct {
 	Eligible      int
 	NoTopic       int // offers no matching topic
 	Self          int // the mentee themself, offering the topic
-	Excluded      int // offers the topic, but declined before (or is in Need.Exclude for another reason)
+	Excluded      int // offers the topic, but declined this need (or is in Need.Exclude for another reason)
+	NotAgain      int // offers the topic, but is in Need.NotAgain: not paired with this mentee again automatically
 	Paused        int // offers the topic, but paused their offer
 	NoLanguage    int // both sides list languages and none is shared
 	KindMismatch  int // does not accept the kind
@@ -37,6 +38,8 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 			e.Self++
 		case rejExcluded:
 			e.Excluded++
+		case rejNotAgain:
+			e.NotAgain++
 		case rejOtherProgram:
 			e.OtherProgram++
 		case rejPaused:

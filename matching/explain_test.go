@@ -89,7 +89,7 @@ func TestExplainCountsEveryMentorOnce(t *testing.T) {
 	if got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
-	sum := got.Eligible + got.NoTopic + got.Self + got.Excluded + got.NoLanguage + got.KindMismatch + got.NotLessSenior + got.NoCapacity + got.TooFar
+	sum := got.Eligible + got.NoTopic + got.Self + got.Excluded + got.NotAgain + got.NoLanguage + got.KindMismatch + got.NotLessSenior + got.NoCapacity + got.TooFar
 	if sum != len(mentors) {
 		t.Errorf("counts sum to %d, want %d", sum, len(mentors))
 	}

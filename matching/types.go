@@ -31,10 +31,15 @@ type Need struct {
 	// for 0 hours), MaxTZHours rejects nobody, and the time-zone reason
 	// says "unknown" rather than claiming the same time zone.
 	NoTZ    bool
-	Years   int           // mentee's years of experience; 0 (or less) means unknown
-	Exclude []string      // mentor IDs never to propose (declined, or a pair that did not work out)
-	Waited  time.Duration // how long the request has waited; the caller computes it
-	Met     []string      // mentor IDs this mentee was paired with before and met
+	Years   int      // mentee's years of experience; 0 (or less) means unknown
+	Exclude []string // mentor IDs not to propose for this need (they declined it, or cannot be reached)
+	// NotAgain are the mentors this mentee is never paired with again
+	// automatically (a proposal declined, a pair that did not work out,
+	// on an earlier request): excluded like Exclude, but counted apart
+	// (Explanation.NotAgain), since the reason told is not the same.
+	NotAgain []string
+	Waited   time.Duration // how long the request has waited; the caller computes it
+	Met      []string      // mentor IDs this mentee was paired with before and met
 	// Program, when set, is the program the need belongs to: only mentors
 	// whose Programs list it are eligible. "" filters nobody.
 	Program string
