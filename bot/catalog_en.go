@@ -111,7 +111,7 @@ var catalogEN = map[string]string{
 	"charter.declined_mentor":  "You declined the charter, so the pair on “{topic}” is cancelled. Thank you for your honesty.",
 	"charter.declined_mentee":  "You declined the charter, so the pair on “{topic}” is cancelled. Your request is back in the queue; withdraw it with `/mentor cancel` if you no longer need it.",
 	"charter.cancelled_mentor": "The mentee did not accept the charter, so the pair on “{topic}” is cancelled. Thank you for offering your time.",
-	"charter.cancelled_mentee": "Your mentor did not accept the charter, so the pair on “{topic}” is cancelled. Don't worry: your request is back in the queue and I'm looking for someone else.",
+	"charter.cancelled_mentee": "Your mentor did not accept the charter, so the pair on “{topic}” is cancelled. Don't worry: your request is back in the queue, for the next mentor who fits.",
 	"btn.charter_accept":       "I accept the charter",
 	"btn.charter_decline":      "I decline",
 
@@ -196,7 +196,7 @@ var catalogEN = map[string]string{
 	// Follow-up.
 	"reminder.prefix":         "Reminder —",
 	"proposal.expired_mentor": "The request on “{topic}” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
-	"proposal.expired_mentee": "The mentor I asked about “{topic}” couldn't answer in time. I'm looking for someone else.",
+	"proposal.expired_mentee": "The mentor I asked about “{topic}” couldn't answer in time, so your request is back in the queue, for the next mentor who fits.",
 	"charter.expired_mentor":  "The charter for your pair on “{topic}” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
 	"charter.expired_mentee":  "The charter for your pair on “{topic}” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
 	"escalate.title":          "A request is waiting for a mentor",

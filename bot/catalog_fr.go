@@ -111,7 +111,7 @@ var catalogFR = map[string]string{
 	"charter.declined_mentor":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Merci de votre franchise.",
 	"charter.declined_mentee":  "Vous avez décliné la charte : le binôme sur « {topic} » est annulé. Votre demande retourne dans la file ; retirez-la avec `/mentor cancel` si vous n'en avez plus besoin.",
 	"charter.cancelled_mentor": "La personne mentorée n'a pas accepté la charte : le binôme sur « {topic} » est annulé. Merci d'avoir offert votre temps.",
-	"charter.cancelled_mentee": "Votre mentor n'a pas accepté la charte : le binôme sur « {topic} » est annulé. Pas d'inquiétude : votre demande retourne dans la file et je cherche quelqu'un d'autre.",
+	"charter.cancelled_mentee": "Votre mentor n'a pas accepté la charte : le binôme sur « {topic} » est annulé. Pas d'inquiétude : votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
 	"btn.charter_accept":       "J'accepte la charte",
 	"btn.charter_decline":      "Je refuse",
 
@@ -196,7 +196,7 @@ var catalogFR = map[string]string{
 	// Suivi.
 	"reminder.prefix":         "Rappel —",
 	"proposal.expired_mentor": "La demande sur « {topic} » a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Aucun souci !",
-	"proposal.expired_mentee": "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Je cherche quelqu'un d'autre.",
+	"proposal.expired_mentee": "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps : votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
 	"charter.expired_mentor":  "La charte de votre binôme sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Merci d'avoir offert votre temps.",
 	"charter.expired_mentee":  "La charte de votre binôme sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Votre demande retourne dans la file.",
 	"escalate.title":          "Une demande attend un mentor",

@@ -18,7 +18,7 @@ var catalogPrivacyEN = map[string]string{
 	"forget.ended_mentor":   "Your mentee has left the program, so your pair on “{topic}” has ended. Thank you for the time you gave. Would you like to mentor someone else?",
 	"forget.ended_mentee":   "Your mentor has left the program, so your pair on “{topic}” has ended. Would you like a new match on “{topic}”?",
 	"forget.charter_mentor": "The mentee has left the program, so the pair on “{topic}” is cancelled. Thank you for offering your time.",
-	"forget.charter_mentee": "Your mentor has left the program, so the pair on “{topic}” is cancelled. Don't worry: your request is back in the queue and I'm looking for someone else.",
+	"forget.charter_mentee": "Your mentor has left the program, so the pair on “{topic}” is cancelled. Don't worry: your request is back in the queue, for the next mentor who fits.",
 	"forget.former_member":  "a former member",
 	"exportme.title":        "Your mentorbot data",
 	"exportme.file":         "Here is everything I keep about you, as a JSON file. It holds personal data: keep it safe.",

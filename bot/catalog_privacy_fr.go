@@ -18,7 +18,7 @@ var catalogPrivacyFR = map[string]string{
 	"forget.ended_mentor":   "La personne que vous accompagniez a quitté le programme : votre binôme sur « {topic} » est terminé. Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
 	"forget.ended_mentee":   "Votre mentor a quitté le programme : votre binôme sur « {topic} » est terminé. Souhaitez-vous un nouveau binôme sur « {topic} » ?",
 	"forget.charter_mentor": "La personne mentorée a quitté le programme : le binôme sur « {topic} » est annulé. Merci d'avoir offert votre temps.",
-	"forget.charter_mentee": "Votre mentor a quitté le programme : le binôme sur « {topic} » est annulé. Pas d'inquiétude : votre demande retourne dans la file et je cherche quelqu'un d'autre.",
+	"forget.charter_mentee": "Votre mentor a quitté le programme : le binôme sur « {topic} » est annulé. Pas d'inquiétude : votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
 	"forget.former_member":  "un ancien membre",
 	"exportme.title":        "Vos données mentorbot",
 	"exportme.file":         "Voici tout ce que je conserve sur vous, dans un fichier JSON. Il contient des données personnelles : conservez-le en lieu sûr.",

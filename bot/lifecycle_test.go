@@ -192,7 +192,7 @@ func TestTimeouts(t *testing.T) {
 	MustTick(t, h, 24*time.Hour)
 	MustInbox(t, h,
 		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
-		"alice: The mentor I asked about “go” couldn't answer in time. I'm looking for someone else.",
+		"alice: The mentor I asked about “go” couldn't answer in time, so your request is back in the queue, for the next mentor who fits.",
 		"carol: Mentoring request: go | Alice would like your help on “go”.")
 	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue.") // the expired proposal
 	h.Click("carol", "carol", bot.ActionProposalAccept)
