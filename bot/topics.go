@@ -15,10 +15,12 @@ import (
 // TopicStore keeps the workspace's topic aliases (topics.go).
 type TopicStore interface {
 	// TopicSynonyms returns the workspace's topic aliases, folded alias →
-	// folded canonical topic (see matching.Synonyms); empty if none.
+	// the value SetTopicSynonym stored; empty if none.
 	TopicSynonyms(ctx context.Context, t Tenant) (map[string]string, error)
 
-	// SetTopicSynonym adds or replaces one alias.
+	// SetTopicSynonym adds or replaces one alias. The core stores the
+	// folded canonical topic with the alias and topic as typed
+	// (synonymValue); the store keeps the value as it is.
 	SetTopicSynonym(ctx context.Context, t Tenant, alias, canonical string) error
 
 	// RemoveTopicSynonym removes one alias. ENOTFOUND if there is none.
@@ -43,9 +45,38 @@ func (b *Bot) synonyms(ctx context.Context, t Tenant) matching.Synonyms {
 		b.log.Warn("topic synonyms unavailable", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return nil
 	}
-	s := matching.Synonyms(m)
+	s, _ := splitSynonyms(m)
 	b.synonymCache.put(t, s, now)
 	return s
+}
+
+// synonymValue is what an alias stores: the folded canonical topic the
+// matcher reads, then the alias and the topic as the manager typed them,
+// which the list shows ("dév web" as "développement web", not "dev web"
+// as "developpement web"). Tab-separated: a topic holds no tab once
+// its spaces are collapsed.
+func synonymValue(target, alias, topic string) string {
+	return target + "\t" + strings.Join(strings.Fields(alias), " ") + "\t" + strings.Join(strings.Fields(topic), " ")
+}
+
+// synonymLabel is an alias as the manager typed it, and its topic.
+type synonymLabel struct{ alias, topic string }
+
+// splitSynonyms reads the stored aliases: the matcher's (folded alias →
+// folded topic) and how each was typed. An alias stored before the typed
+// forms were kept shows its folded forms.
+func splitSynonyms(raw map[string]string) (matching.Synonyms, map[string]synonymLabel) {
+	s, labels := make(matching.Synonyms, len(raw)), make(map[string]synonymLabel, len(raw))
+	for key, v := range raw {
+		target, typed, _ := strings.Cut(v, "\t")
+		s[key] = target
+		alias, topic, ok := strings.Cut(typed, "\t")
+		if !ok || alias == "" || topic == "" {
+			alias, topic = key, target
+		}
+		labels[key] = synonymLabel{alias, topic}
+	}
+	return s, labels
 }
 
 // forgetSynonyms drops the cached aliases of a workspace after a change.
@@ -107,31 +138,31 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	if utf8.RuneCountInString(alias) > MaxTopicLen || utf8.RuneCountInString(topic) > MaxTopicLen {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_long", Args: []string{"max", itoa(MaxTopicLen)}, Field: "alias"}
 	}
-	current, err := b.store.topics.TopicSynonyms(ctx, t)
+	raw, err := b.store.topics.TopicSynonyms(ctx, t)
 	if err != nil {
 		return Reply{}, err
 	}
-	syn := matching.Synonyms(current)
-	key, target, err := syn.Add(alias, topic)
+	current, _ := splitSynonyms(raw)
+	key, target, err := current.Add(alias, topic)
 	if err != nil {
 		return Reply{}, synonymError(err, alias, topic)
 	}
 	if _, replaced := current[key]; !replaced && len(current) >= MaxSynonyms {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_many", Args: []string{"max", itoa(MaxSynonyms)}}
 	}
-	if err := b.store.topics.SetTopicSynonym(ctx, t, key, target); err != nil {
+	// Said (and listed) as the manager typed it, unless the topic itself
+	// leads on to another through the aliases: then the topic it ends at.
+	shown := strings.TrimSpace(topic)
+	if matching.NormalizeTopic(topic) != target {
+		shown = target
+	}
+	if err := b.store.topics.SetTopicSynonym(ctx, t, key, synonymValue(target, alias, shown)); err != nil {
 		return Reply{}, err
 	}
 	b.forgetSynonyms(t)
 	b.log.Info("topic alias added", "tenant", t.String(), "by", in.Member.String())
 	// The alias applies at once: the requests it lets match are proposed now.
 	b.matchWaiting(ctx, t)
-	// Said as the manager typed it, unless the topic itself leads on to
-	// another through the aliases: then the topic it ends at.
-	shown := strings.TrimSpace(topic)
-	if matching.NormalizeTopic(topic) != target {
-		shown = target
-	}
 	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", strings.TrimSpace(alias), "topic", shown)}}, nil
 }
 
@@ -171,18 +202,19 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 
 // listSynonyms shows the workspace's aliases, in alias order.
 func (b *Bot) listSynonyms(ctx context.Context, in *Invocation) (Reply, error) {
-	current, err := b.store.topics.TopicSynonyms(ctx, in.Member.Tenant())
+	raw, err := b.store.topics.TopicSynonyms(ctx, in.Member.Tenant())
 	if err != nil {
 		return Reply{}, err
 	}
 	msg := Message{Title: T(in.Lang, "admin.topics.title")}
-	if len(current) == 0 {
+	if len(raw) == 0 {
 		msg.Text = T(in.Lang, "admin.topics.none")
 		return Reply{Message: msg}, nil
 	}
+	_, labels := splitSynonyms(raw)
 	lines := []string{T(in.Lang, "admin.topics.intro")}
-	for _, alias := range slices.Sorted(maps.Keys(current)) {
-		lines = append(lines, T(in.Lang, "admin.topics.item", "alias", alias, "topic", current[alias]))
+	for _, key := range slices.Sorted(maps.Keys(labels)) {
+		lines = append(lines, T(in.Lang, "admin.topics.item", "alias", labels[key].alias, "topic", labels[key].topic))
 	}
 	msg.Text = strings.Join(lines, "\n")
 	return Reply{Message: msg}, nil

@@ -49,7 +49,7 @@ func TestAdminTopics(t *testing.T) {
 		MustLines(t, r.Message.Text,
 			"Besides the usual spellings (k8s, golang, node.js…), this workspace reads:",
 			"“fiabilite” as “site reliability engineering”",
-			"“sre” as “site reliability engineering”")
+			"“SRE” as “Site Reliability Engineering”")
 	})
 	t.Run("AppliesAtOnce", func(t *testing.T) {
 		syn := h.Bot.Synonyms(ctx, h.Tenant)
@@ -68,6 +68,16 @@ func TestAdminTopics(t *testing.T) {
 		}
 		if r := h.Run("alice", "admin topics alias golang go"); r.Message.Text != "«\u202fgolang\u202f» et «\u202fgo\u202f» sont déjà le même sujet\u202f: il n'y a rien à ajouter." {
 			t.Fatalf("got %q", r.Message.Text)
+		}
+		// Listed as typed, accents and words kept, not folded
+		// ("dev web", "artificial intelligence generative").
+		h.Run("alice", "admin topics alias dév web = développement web")
+		h.Run("alice", "admin topics alias IA générative = intelligence artificielle")
+		MustLines(t, h.Run("alice", "admin topics lister").Message.Text,
+			"«\u202fIA générative\u202f» comme «\u202fintelligence artificielle\u202f»",
+			"«\u202fdév web\u202f» comme «\u202fdéveloppement web\u202f»")
+		if got := h.Bot.Synonyms(ctx, h.Tenant).Normalize("Dev Web"); got != "developpement web" {
+			t.Fatalf("got %q, want the alias applied to the folded topic", got)
 		}
 	})
 }
