@@ -53,10 +53,7 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 			return c, afterWords(text, 2), nil
 		}
 	}
-	if c, ok := b.command(first); ok {
-		return c, afterWords(text, 1), nil
-	}
-	if c, ok := b.command(frenchCommands[first]); ok {
+	if c, ok := b.commandNamed(first); ok {
 		return c, afterWords(text, 1), nil
 	}
 	// A group alone ("/mentor admin") is its help.
@@ -68,6 +65,17 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 		name = first + " " + strings.ToLower(words[1])
 	}
 	return CommandSpec{}, "", b.unknownCommand(name)
+}
+
+// commandNamed returns the command a member means by name, lower case:
+// its name ("offer", "admin stats") or one of its French words
+// (frenchCommands). Running a command and asking for its help both
+// read command words here.
+func (b *Bot) commandNamed(name string) (CommandSpec, bool) {
+	if c, ok := b.command(name); ok {
+		return c, true
+	}
+	return b.command(frenchCommands[name])
 }
 
 // frenchCommands are the French words a member may type for the members'

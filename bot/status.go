@@ -54,11 +54,13 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // runHelp lists the commands with an example each, from the command table.
 func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	lang := in.Lang
-	if name := strings.ToLower(in.Text("command")); name != "" {
+	if name := strings.Join(strings.Fields(strings.ToLower(in.Text("command"))), " "); name != "" {
 		if name == "admin" {
 			return b.adminHelp(ctx, in)
 		}
-		c, ok := b.command(strings.Join(strings.Fields(name), " "))
+		// A command's French word names it here as it runs it ("aide
+		// propose", "help demande").
+		c, ok := b.commandNamed(name)
 		if !ok {
 			return Reply{}, b.unknownCommand(name)
 		}
