@@ -158,7 +158,7 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	c, ok := b.command(name)
 	if !ok {
-		return Reply{}, b.unknownCommand(name)
+		return Reply{}, b.unknownCommand(in.Lang, name)
 	}
 	return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(in.Lang, c, true)}}, nil
 }

@@ -3,6 +3,8 @@ package bot_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 // TestHelpOnCommandWords: help on a command's French word, as the French
@@ -32,5 +34,61 @@ func TestHelpOnCommandWords(t *testing.T) {
 				t.Fatalf("got %+v, want the help of %s containing %q", r.Message, tt.title, tt.want)
 			}
 		})
+	}
+}
+
+// TestUnknownCommandSuggestion: a misspelled command is refused with the
+// closest command word, French words included, as the member would type
+// it: a French near-miss gets the French word, an English one the English
+// name, and a tie the word of the member's language.
+func TestUnknownCommandSuggestion(t *testing.T) {
+	b := bot.New(bot.Config{}, nil, bot.SystemClock{}, nil, nil)
+	en := func(cmd, s string) string {
+		return "I don't know the command “" + cmd + "”. Did you mean `/mentor " + s + "`? Type `/mentor help` for the list."
+	}
+	fr := func(cmd, s string) string {
+		return "Je ne connais pas la commande «\u202f" + cmd + "\u202f». Vouliez-vous dire `/mentor " + s + "`\u202f? Tapez `/mentor help` pour la liste."
+	}
+	tests := []struct {
+		name string
+		lang bot.Lang
+		text string
+		want string
+	}{
+		{"FrenchNearMissFR", bot.French, "proposr go", fr("proposr", "propose")},
+		{"FrenchRequestFR", bot.French, "demnde go", fr("demnde", "demande")},
+		{"FrenchAccentsFR", bot.French, "temoignag", fr("temoignag", "témoignage")},
+		{"EnglishNearMissFR", bot.French, "ofer go", fr("ofer", "offer")},
+		{"TieFR", bot.French, "statu", fr("statu", "statut")},
+		{"FrenchNearMissEN", bot.English, "demnde go", en("demnde", "demande")},
+		{"EnglishNearMissEN", bot.English, "ofer go", en("ofer", "offer")},
+		{"TieEN", bot.English, "statu", en("statu", "status")},
+		// "comm" begins "comment" and its French word "commentaire":
+		// one command, so still a unique prefix, given in the member's
+		// language.
+		{"PrefixOfOneCommandEN", bot.English, "comm", en("comm", "comment")},
+		{"PrefixOfOneCommandFR", bot.French, "comm", fr("comm", "commentaire")},
+		{"NothingCloseFR", bot.French, "xyzzy", "Je ne connais pas la commande «\u202fxyzzy\u202f». Tapez `/mentor help` pour la liste."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := b.ParseIn(tt.lang, tt.text)
+			var e *bot.Error
+			if !asError(err, &e) {
+				t.Fatalf("got error %v, want a refusal", err)
+			}
+			if got := bot.T(tt.lang, e.Key, e.Args...); got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// The help suggests the same way.
+	h := MustHarness(t)
+	h.Run("fr", "lang fr")
+	if r := h.Run("fr", "aide proposr"); r.Message.Text != fr("proposr", "propose") {
+		t.Fatalf("got %q, want %q", r.Message.Text, fr("proposr", "propose"))
+	}
+	if r := h.Run("en", "help statu"); r.Message.Text != en("statu", "status") {
+		t.Fatalf("got %q, want %q", r.Message.Text, en("statu", "status"))
 	}
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,7 @@ func (b *Bot) ParseIn(lang Lang, text string) (CommandSpec, map[string]string, e
 		c, _ := b.command("help")
 		return c, map[string]string{}, nil
 	}
-	spec, rest, err := b.splitCommand(text)
+	spec, rest, err := b.splitCommand(lang, text)
 	if err != nil {
 		return spec, nil, err
 	}
@@ -43,8 +44,9 @@ func (b *Bot) ParseIn(lang Lang, text string) (CommandSpec, map[string]string, e
 }
 
 // splitCommand finds the command named at the start of text, trying a
-// two-word grouped name ("admin stats") before a single word.
-func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
+// two-word grouped name ("admin stats") before a single word. An unknown
+// name is refused in lang's words (unknownCommand).
+func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) {
 	words := strings.Fields(text)
 	first := strings.ToLower(words[0])
 	if len(words) > 1 {
@@ -64,7 +66,7 @@ func (b *Bot) splitCommand(text string) (CommandSpec, string, error) {
 	if len(words) > 1 && b.isGroup(first) {
 		name = first + " " + strings.ToLower(words[1])
 	}
-	return CommandSpec{}, "", b.unknownCommand(name)
+	return CommandSpec{}, "", b.unknownCommand(lang, name)
 }
 
 // commandNamed returns the command a member means by name, lower case:
@@ -95,17 +97,69 @@ var frenchCommands = map[string]string{
 }
 
 // unknownCommand refuses a command name that names no command, with the
-// closest one when it is close, pointing to the help that lists its
-// group's commands: "/mentor admin help" for "admin foo".
-func (b *Bot) unknownCommand(name string) error {
+// closest command word when one is close (suggestCommand), pointing to
+// the help that lists its group's commands: "/mentor admin help" for
+// "admin foo".
+func (b *Bot) unknownCommand(lang Lang, name string) error {
 	key := "err.unknown_command"
 	if group, _, ok := strings.Cut(name, " "); ok && HasKey(English, "err."+group+".unknown_command") {
 		key = "err." + group + ".unknown_command"
 	}
-	if s := suggest(name, b.commandNames()); s != "" {
+	if s := b.suggestCommand(lang, name); s != "" {
 		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", clip(name, 30), "suggestion", s}}
 	}
 	return &Error{Code: EINVALID, Key: key, Args: []string{"command", clip(name, 30)}}
+}
+
+// suggestCommand returns the command word closest to name when name is
+// a plausible misspelling of one (suggest), else "": a command's name or,
+// for a single word, one of its French words (frenchCommands), accents
+// ignored. The words of the reader's language come first, so that they
+// win a tie ("statu" is "statut" to a French reader, "status" to an
+// English one), and a French word is given as the help writes it
+// ("témoignage", not "temoignage").
+func (b *Bot) suggestCommand(lang Lang, name string) string {
+	english := b.commandNames()
+	var french []string
+	if !strings.Contains(name, " ") {
+		french = frenchCommandWords()
+	}
+	first, then := english, french
+	if lang == French {
+		first, then = french, english
+	}
+	words := append(append([]string(nil), first...), then...)
+	folded := make([]string, len(words))
+	shown := map[string]string{}   // folded word → the word shown
+	command := map[string]string{} // folded word → the command it names
+	for i, w := range words {
+		f := foldName(w)
+		folded[i] = f
+		if _, ok := shown[f]; !ok {
+			shown[f] = w
+		}
+		if c, ok := frenchCommands[w]; ok {
+			command[f] = c
+		} else {
+			command[f] = w
+		}
+	}
+	s := suggestMeant(foldName(name), folded, func(f string) string { return command[f] })
+	return shown[s]
+}
+
+// frenchCommandWords returns the French command words: those the help
+// names first, in its order, then the others of frenchCommands, sorted.
+func frenchCommandWords() []string {
+	words := append([]string(nil), helpFrenchWords...)
+	var rest []string
+	for w := range frenchCommands {
+		if !slices.Contains(helpFrenchWords, w) {
+			rest = append(rest, w)
+		}
+	}
+	slices.Sort(rest)
+	return append(words, rest...)
 }
 
 func (b *Bot) isGroup(word string) bool {
@@ -253,23 +307,34 @@ func unquote(s string) string {
 }
 
 // suggest returns the candidate closest to word when it is a plausible
-// misspelling (edit distance at most 2, or a unique prefix), else "".
+// misspelling (edit distance at most 2, or a unique prefix), else "". Of
+// candidates as close, the first wins.
 func suggest(word string, candidates []string) string {
+	return suggestMeant(word, candidates, func(c string) string { return c })
+}
+
+// suggestMeant is suggest for candidates several of which mean one thing
+// (a command's name and its French words): word is a unique prefix when
+// the candidates it begins all mean the same, and the first of them is
+// returned.
+func suggestMeant(word string, candidates []string, meaning func(string) string) string {
 	best, bestD := "", 3
 	if len(word) <= 3 {
 		bestD = 2
 	}
-	prefix := ""
-	prefixes := 0
+	prefix, meant := "", map[string]bool{}
 	for _, c := range candidates {
 		if d := editDistance(word, c); d < bestD {
 			best, bestD = c, d
 		}
 		if len(word) >= 2 && strings.HasPrefix(c, word) {
-			prefix, prefixes = c, prefixes+1
+			if prefix == "" {
+				prefix = c
+			}
+			meant[meaning(c)] = true
 		}
 	}
-	if best == "" && prefixes == 1 {
+	if best == "" && len(meant) == 1 {
 		return prefix
 	}
 	return best

@@ -62,7 +62,7 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// propose", "help demande").
 		c, ok := b.commandNamed(name)
 		if !ok {
-			return Reply{}, b.unknownCommand(name)
+			return Reply{}, b.unknownCommand(lang, name)
 		}
 		return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(lang, c, true)}}, nil
 	}
