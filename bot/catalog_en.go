@@ -151,6 +151,7 @@ var catalogEN = map[string]string{
 	"help.managers":       "Program managers: `/mentor admin help`.",
 	"help.french_words":   "The commands can also be typed in French: {words}.",
 	"help.example":        "example:",
+	"help.option":         "{name}: {help}",
 	"cmd.help.summary":    "list the commands, or explain one",
 	"cmd.help.example":    "/mentor help offer",
 	"cmd.offer.summary":   "offer to mentor on some topics, or update your offer",

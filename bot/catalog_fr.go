@@ -151,6 +151,7 @@ var catalogFR = map[string]string{
 	"help.managers":       "Responsables du programme : `/mentor admin help`.",
 	"help.french_words":   "Les commandes se tapent aussi en français : {words}.",
 	"help.example":        "exemple :",
+	"help.option":         "{name}\u202f: {help}",
 	"cmd.help.summary":    "lister les commandes, ou en expliquer une",
 	"cmd.help.example":    "/mentor help offer",
 	"cmd.offer.summary":   "proposer du mentorat sur des sujets, ou mettre à jour votre offre",

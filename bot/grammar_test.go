@@ -213,7 +213,7 @@ func TestHelpNamesOptionsInTheReadersLanguage(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("fr", "lang fr")
 	fr := h.Run("fr", "help offer").Message.Text
-	for _, want := range []string{"\n    capacité: ", "\n    langues: ", "\n    fuseau: ", "\n    années: ", "\n    ajouter: ", "capacité:2"} {
+	for _, want := range []string{"\n    capacité\u202f: ", "\n    langues\u202f: ", "\n    fuseau\u202f: ", "\n    années\u202f: ", "\n    ajouter\u202f: ", "capacité:2"} {
 		if !strings.Contains(fr, want) {
 			t.Errorf("got %q, want it to contain %q", fr, want)
 		}

@@ -92,3 +92,35 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		t.Fatalf("got %q, want %q", r.Message.Text, en("statu", "status"))
 	}
 }
+
+// TestHelpOptionLabels: a command's help labels its options as its
+// language writes a label, a narrow no-break space before the colon in
+// French.
+func TestHelpOptionLabels(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("fr", "lang fr")
+	tests := []struct {
+		name, user, text string
+		want, notWant    []string
+	}{
+		{"French", "fr", "aide request",
+			[]string{"\n    sujet\u202f: le sujet sur lequel vous voulez de l'aide", "\n    objectif\u202f: une phrase sur votre objectif", "\n    années\u202f: "},
+			[]string{"sujet: ", "objectif: ", "type: "}},
+		{"English", "en", "help request",
+			[]string{"\n    topic: what you need help with", "\n    goal: ", "\n    years: "},
+			[]string{"\u202f"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := h.Run(tt.user, tt.text)
+			for _, w := range tt.want {
+				MustContain(t, r, w)
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(r.Message.Text, w) {
+					t.Fatalf("got %q, want no %q", r.Message.Text, w)
+				}
+			}
+		})
+	}
+}

@@ -95,7 +95,7 @@ func commandHelp(lang Lang, c CommandSpec, long bool) string {
 		return s
 	}
 	for _, o := range c.Options {
-		s += "\n    " + o.NameIn(lang) + ": " + T(lang, o.HelpKey())
+		s += "\n    " + T(lang, "help.option", "name", o.NameIn(lang), "help", T(lang, o.HelpKey()))
 	}
 	return s
 }

@@ -183,10 +183,10 @@ func TestAdminHelpDescriptions(t *testing.T) {
 	}
 	h.Run("alice", "lang fr")
 	for _, tc := range []struct{ text, want string }{
-		{"help admin charter", "texte: le nouveau texte de la charte dans cette langue"},
-		{"help admin settings", "fuseau: le fuseau horaire du programme"},
-		{"help admin topics", "sujet: le sujet que désigne l'alias"},
-		{"help admin managers", "action: ajouter, retirer ou lister"},
+		{"help admin charter", "texte\u202f: le nouveau texte de la charte dans cette langue"},
+		{"help admin settings", "fuseau\u202f: le fuseau horaire du programme"},
+		{"help admin topics", "sujet\u202f: le sujet que désigne l'alias"},
+		{"help admin managers", "action\u202f: ajouter, retirer ou lister"},
 		{"help admin managers", "/mentor admin managers ajouter @ada"},
 		{"admin managers foo", "`/mentor admin managers ajouter @membre`, `retirer @membre` ou `lister`"},
 		{"admin topics alias", "`retirer <alias>` ou `lister`"},
