@@ -79,6 +79,7 @@ var catalogAdminFR = map[string]string{
 	"admin.digest_channel.none":    "Aucun canal des responsables n'est choisi : aucun bilan n'est publié. Choisissez-en un avec `/mentor admin digest-channel #canal`.",
 	"admin.digest_channel.off":     "C'est fait : le bilan hebdomadaire n'est plus publié.",
 	"admin.digest_channel.set":     "C'est fait : le bilan hebdomadaire sera publié dans {channel} chaque lundi matin, avec ce qui demande votre attention.",
+	"admin.digest_channel.lang":    "Il est rédigé en {lang}, la langue du programme. Pour la changer : `/mentor admin settings langue-défaut:{code}`.",
 	"admin.export.title":           "Export mentorbot",
 	"admin.export.file":            "Membres : {members}, binômes : {pairs}, réponses aux questionnaires : {answers}. Ce fichier contient des données personnelles : conservez-le en lieu sûr.",
 	"admin.export.done":            "Votre export arrive ({members} {members|membre|membres}, {pairs} {pairs|binôme|binômes}, {answers} {answers|réponse|réponses} aux questionnaires).",

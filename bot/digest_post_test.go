@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,4 +124,20 @@ func TestEscalationSaysWhy(t *testing.T) {
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("got escalations %q, want one: %q", got, want)
 	}
+}
+
+// TestDigestChannelSaysItsLanguage: a manager who reads another language
+// than the program's is told, as the channel is set, that the digest is
+// written in the program's language and how to change it; one who reads
+// the same is told nothing more.
+func TestDigestChannelSaysItsLanguage(t *testing.T) {
+	h := MustAdminHarness(t)
+	MustLines(t, h.Run("alice", "admin digest-channel #mentoring").Message.Text,
+		"Done: the weekly digest will be posted in #mentoring every Monday morning, with what needs your eye.")
+	if r := h.Run("alice", "admin digest-channel #mentoring"); strings.Contains(r.Message.Text, "written in") {
+		t.Fatalf("got %q, want no word on the language the manager reads", r.Message.Text)
+	}
+	h.Run("alice", "lang fr")
+	MustLines(t, h.Run("alice", "admin digest-channel #mentoring").Message.Text,
+		"Il est rédigé en anglais, la langue du programme. Pour la changer\u202f: `/mentor admin settings langue-défaut:fr`.")
 }
