@@ -152,7 +152,7 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	// every mentor.
 	for _, r := range p.left[:min(len(p.left), maxDigestItems)] {
 		left = append(left, "• "+T(lang, "round.left_item", "mentee", p.pool.mentees[r.ID].displayName(), "topic", r.Topic,
-			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", b.leftReason(lang, p, r)))
+			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", AfterColon(lang, b.leftReason(lang, p, r))))
 	}
 	lines = append(lines, capList(lang, pairs, len(pairs), maxPreviewRunes)...)
 	if len(p.pairs) > 0 && len(left) > 0 {

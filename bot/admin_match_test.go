@@ -102,7 +102,7 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 	r := h.Run("alice", "admin match")
 	MustLines(t, r.Message.Text,
 		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
-		"• Ben, « go », moins d'un jour : Les mentors de « go » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
+		"• Ben, « go », moins d'un jour : les mentors de « go » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	)
 	if want := "anglais en commun ; Mia propose"; !strings.Contains(r.Message.Text, want) {
 		t.Errorf("got %s\nwant the reasons joined by %q", r.Message.Text, " ; ")

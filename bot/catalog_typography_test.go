@@ -129,6 +129,10 @@ var optionWord = regexp.MustCompile(`(?i)(^|[^\pL-])([\pL-]+:)`)
 // bilan hebdomadaire.
 var glossaryEnglish = regexp.MustCompile(`(?i)\b(pairs?|check-?ins?|surveys?|mentees?|digests?)\b`)
 
+// capitalAfterColon is a capitalised word after « : » on the same line:
+// French writes it in lower case, unless it is a proper noun.
+var capitalAfterColon = regexp.MustCompile(`\x{202f}: \p{Lu}\p{Ll}`)
+
 // TestCatalogTypography: every sentence of the catalog follows the
 // typography of its language, and no French sentence shows an English
 // option name alone or an English word of the glossary.
@@ -142,6 +146,9 @@ func TestCatalogTypography(t *testing.T) {
 		if !isCommand(k) {
 			for _, bad := range frenchTypography(fr) {
 				t.Errorf("fr %s: %s in %q", k, bad, fr)
+			}
+			if w := capitalAfterColon.FindString(prose(fr)); w != "" {
+				t.Errorf("fr %s: got a capital after the colon in %q, want lower case (FRENCH.md)", k, fr)
 			}
 			// « mentorat entre pairs » is French: peer mentoring.
 			if w := glossaryEnglish.FindString(strings.ReplaceAll(prose(fr), "entre pairs", "")); w != "" {

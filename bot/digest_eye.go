@@ -25,7 +25,7 @@ func eyeSection(lang Lang, r Report) string {
 				why = pausedReasonOf(lang, *w.Paused, loc)
 			}
 			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
-				"waited", waited(lang, days), "why", why))
+				"waited", waited(lang, days), "why", AfterColon(lang, why)))
 		}
 		lines = append(lines, more(lang, len(r.Waiting))...)
 	}

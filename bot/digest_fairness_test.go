@@ -75,7 +75,7 @@ func TestDigestFairness(t *testing.T) {
 		h.Run("alice", "lang fr")
 		msg := h.Run("alice", "admin stats").Message
 		MustLines(t, msg.Text,
-			"• Dan, «\u202frust\u202f», 1 jour\u202f: Personne ne propose encore « rust ».",
+			"• Dan, «\u202frust\u202f», 1 jour\u202f: personne ne propose encore « rust ».",
 			"Qui la mise en relation laisse de côté",
 			"Demandes faites du 12 octobre 2026 au 8 novembre 2026 (4 semaines), avec un binôme formé sous 7 jours\u202f:",
 			"• Toutes les demandes : 1 sur 3 (33\u00a0%)",

@@ -208,7 +208,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		days := int(b.clock.Now().Sub(r.Created).Hours() / 24)
 		text := T(l, "escalate.text", "topic", r.Topic, "days", itoa(days))
 		if known {
-			text += "\n" + T(l, "escalate.why", "why", waitingReasonOf(l, r.Topic, why))
+			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, r.Topic, why)))
 		}
 		return Message{Title: T(l, "escalate.title"), Text: text}
 	})

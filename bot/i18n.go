@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -270,6 +271,25 @@ func addSentence(catalog map[string]string, key, sentence string) {
 		duplicateKeys = append(duplicateKeys, key)
 	}
 	catalog[key] = sentence
+}
+
+// AfterColon is s, a sentence that can stand alone (it begins with a
+// capital), as it reads after a colon in lang: French writes the word after
+// « : » in lower case, so its first letter is lowered; English keeps it.
+// A first word in capitals (an acronym) keeps them. Give it only sentences
+// the bot writes, never one that may begin with a name.
+func AfterColon(lang Lang, s string) string {
+	if lang != French {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // andList joins items as a sentence does: "a, b and c", « a, b et c ».

@@ -83,7 +83,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 		}
 		fields = append(fields,
 			Field{Label: T(l, "field.why"), Value: reasonsText(l, pair.Reasons, mentor.displayName()), Lang: l},
-			Field{Label: T(l, "field.next"), Value: T(l, "intro.next."+string(pair.Kind)), Lang: l})
+			Field{Label: T(l, "field.next"), Value: T(l, "intro.next."+string(pair.Kind)), Lang: l, Sentence: true})
 	}
 	return Message{
 		Title:    strings.Join(titles, " / "),

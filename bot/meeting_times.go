@@ -41,7 +41,7 @@ func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee
 	}
 	return []Field{
 		{Label: T(l, "field.meet_slots"), Value: strings.Join(lines, "\n"), Lang: l},
-		{Label: T(l, "field.meet_how"), Value: text, Lang: l},
+		{Label: T(l, "field.meet_how"), Value: text, Lang: l, Sentence: true},
 	}
 }
 

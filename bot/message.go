@@ -41,6 +41,10 @@ type Field struct {
 	// (a bilingual introduction), so that an adapter punctuates it in its
 	// own; "" means the reader's.
 	Lang Lang
+	// Sentence marks a Value that is a sentence standing alone, with its
+	// capital: an adapter that writes it on the label's line, after a
+	// colon, writes it with AfterColon (in French, « : fixez… »).
+	Sentence bool
 }
 
 // Link is a URL shown with a label (the video-call room).

@@ -199,7 +199,7 @@ func TestManagersReadWhoseLanguage(t *testing.T) {
 	h.Run("bob", "request go language:fr")
 	MustContain(t, h.Run("alice", "admin match"), "The mentors for “go” don't speak their language.")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin match"), "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue.")
+	MustContain(t, h.Run("alice", "admin match"), "moins d'un jour\u202f: les mentors de «\u202fgo\u202f» ne parlent pas sa langue.")
 }
 
 // TestNoTimeZoneNoClaim: a proposal between members who gave no time

@@ -27,7 +27,11 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		if f.Lang != "" {
 			fl = f.Lang // a field of a message in several languages
 		}
-		fmt.Fprintf(&b, "    %s\n", bot.T(fl, "shell.field", "label", f.Label, "value", indentRest(f.Value)))
+		value := f.Value
+		if f.Sentence {
+			value = bot.AfterColon(fl, value) // on the label's line, after a colon
+		}
+		fmt.Fprintf(&b, "    %s\n", bot.T(fl, "shell.field", "label", f.Label, "value", indentRest(value)))
 	}
 	if m.Link != nil {
 		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", m.Link.Label, "value", m.Link.URL))
