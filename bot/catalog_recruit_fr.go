@@ -34,7 +34,7 @@ var catalogRecruitFR = map[string]string{
 	"recruit.giveback_no":      "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
 	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
 	"recruit.giveback_none":    "Personne à inviter : parmi les mentoré·es dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucun·e n'a au moins {years} ans d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
-	"recruit.giveback_again":   "Ces membres ont déjà été invités à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
+	"recruit.giveback_again":   "J'ai déjà invité ces membres à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
 
 	"opt.announce_program":      "le programme auquel l'appel est destiné : les offres le rejoignent",
 	"opt.announce_years":        "envoyer l'appel en message privé aux membres ayant au moins ce nombre d'années d'expérience, par exemple 5+",

@@ -195,3 +195,21 @@ func TestTypographyRules(t *testing.T) {
 		}
 	}
 }
+
+// agreesWithReader is a French participle or adjective that would agree
+// with the member it is said to, whose gender the bot does not know:
+// « vous êtes inscrit », « merci de m'avoir prévenu », « accompagné·e ».
+var agreesWithReader = regexp.MustCompile(`(?i)(?:^|[^\pL])(êtes|être|m'avoir|vous avoir|soyez|serez|restez)( \p{L}+)? (inscrit|prêt|sûr|désolé|prévenu|accompagné|invité|connecté|seul|ravi|content|bienvenu)\p{L}*(·e|\(e\))?`)
+
+// TestFrenchAgreesWithNobody: no French sentence makes a word agree with
+// the reader (FRENCH.md: turn the sentence so that nothing must agree).
+func TestFrenchAgreesWithNobody(t *testing.T) {
+	for _, k := range bot.CatalogKeys(bot.French) {
+		if w := agreesWithReader.FindString(bot.T(bot.French, k)); w != "" {
+			t.Errorf("fr %s: %q agrees with a reader of unknown gender in %q", k, w, bot.T(bot.French, k))
+		}
+	}
+	if got, want := bot.T(bot.French, "checkin.yes"), "Parfait, merci pour votre réponse"+nnbsp+"!"; got != want {
+		t.Errorf("checkin.yes: got %q, want %q", got, want)
+	}
+}

@@ -151,7 +151,7 @@ func TestGiveBack(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin invite-mentors"), "Which program?")
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@eve,!!"), "“!!”")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@eve"), "Ces membres ont déjà été invités à devenir mentors dans Mentorat 2028")
+	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@eve"), "J'ai déjà invité ces membres à devenir mentors dans Mentorat 2028")
 }
 
 // TestAnnounceTargeted: a call for mentors for a program names it, and
