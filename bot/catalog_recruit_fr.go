@@ -4,7 +4,7 @@ package bot
 // mentors re-invited to a new program, mentees invited to mentor in turn,
 // in French.
 var catalogRecruitFR = map[string]string{
-	"cmd.admin.invite-mentors.summary": "inviter à devenir mentors les mentoré·es au mentorat réussi, ou les membres nommés",
+	"cmd.admin.invite-mentors.summary": "inviter à devenir mentors les personnes mentorées au mentorat réussi, ou les membres nommés",
 	"cmd.admin.invite-mentors.example": "/mentor admin invite-mentors programme:mentorat-2027 années:5",
 	"opt.invite_program":               "le programme où ils deviendraient mentors",
 	"opt.invite_members":               "les membres à inviter, au lieu de ceux dont le mentorat s'est bien passé",
@@ -33,7 +33,7 @@ var catalogRecruitFR = map[string]string{
 	"btn.giveback_no":          "Pas maintenant",
 	"recruit.giveback_no":      "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
 	"recruit.giveback_started": "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
-	"recruit.giveback_none":    "Personne à inviter : parmi les mentoré·es dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucun·e n'a au moins {years} ans d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
+	"recruit.giveback_none":    "Personne à inviter : parmi les personnes mentorées dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucune n'a au moins {years} {years|an|ans} d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
 	"recruit.giveback_again":   "J'ai déjà invité ces membres à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
 
 	"opt.announce_program":      "le programme auquel l'appel est destiné : les offres le rejoignent",

@@ -213,3 +213,21 @@ func TestFrenchAgreesWithNobody(t *testing.T) {
 		t.Errorf("checkin.yes: got %q, want %q", got, want)
 	}
 }
+
+// inclusiveDot is a word spelt with a middle dot (« mentoré·es »): the
+// French catalog says « personnes mentorées » and turns its sentences so
+// that nothing must agree; a · between two spaces separates items.
+var inclusiveDot = regexp.MustCompile(`\pL·\pL`)
+
+// TestFrenchNoInclusiveDot: no French sentence spells a word with a
+// middle dot, and the invite-mentors help uses the glossary's term.
+func TestFrenchNoInclusiveDot(t *testing.T) {
+	for _, k := range bot.CatalogKeys(bot.French) {
+		if fr := bot.T(bot.French, k); inclusiveDot.MatchString(fr) {
+			t.Errorf("fr %s: got %q, want no word spelt with ·", k, fr)
+		}
+	}
+	if got := bot.T(bot.French, "cmd.admin.invite-mentors.summary"); !strings.Contains(got, "inviter à devenir mentors les personnes mentorées au mentorat réussi") {
+		t.Errorf("invite-mentors help: got %q, want « les personnes mentorées au mentorat réussi »", got)
+	}
+}
