@@ -40,7 +40,7 @@ var catalogEN = map[string]string{
 	"offer.saved":    "Thank you! You are now a mentor for: {topics}. I'll send you requests that fit, here.",
 	"offer.updated":  "Your offer is updated: {topics}.",
 	"offer.capacity": "{active} of {capacity} in use",
-	"offer.paused":   "Paused: I won't send you new requests until you type `/mentor resume`. Your current pairs go on.",
+	"offer.paused":   "Paused: I won't send you new requests until you type `/mentor resume`.",
 	"offer.resumed":  "Welcome back! I'll send you requests that fit again.",
 
 	// Kinds and languages.

@@ -40,7 +40,7 @@ var catalogFR = map[string]string{
 	"offer.saved":    "Merci ! Vous êtes maintenant mentor pour : {topics}. Je vous enverrai ici les demandes qui vous correspondent.",
 	"offer.updated":  "Votre offre est mise à jour : {topics}.",
 	"offer.capacity": "{active} {active|place occupée|places occupées} sur {capacity}",
-	"offer.paused":   "En pause : je ne vous enverrai plus de nouvelles demandes jusqu'à `/mentor resume`. Vos binômes en cours continuent.",
+	"offer.paused":   "En pause : je ne vous enverrai plus de nouvelles demandes jusqu'à `/mentor resume`.",
 	"offer.resumed":  "Bon retour ! Je vous envoie de nouveau les demandes qui vous correspondent.",
 
 	// Formes et langues.

@@ -8,7 +8,9 @@ var catalogPauseEN = map[string]string{
 	"optname.until": "the end date",
 	"optname.for":   "the length of the pause",
 
-	"pause.done_until":      "Paused until {date}: {what}. Your current pairs go on. I'll tell you when it resumes; to come back earlier, type `/mentor resume`.",
+	"pause.done_until":      "Paused until {date}: {what}.",
+	"pause.done_until_end":  "I'll tell you when it resumes; to come back earlier, type `/mentor resume`.",
+	"pause.pairs_go_on":     "Your current pairs go on.",
 	"pause.already_until":   "You're already paused until {date}. To come back earlier, type `/mentor resume`.",
 	"pause.request_goes_on": "Your open request still looks for a mentor. To pause it too, give a date: `/mentor pause until:2027-01-10` or `/mentor pause for:3w`.",
 	"pause.what_offer":      "your offer",

@@ -8,7 +8,9 @@ var catalogPauseFR = map[string]string{
 	"optname.until": "la date de fin",
 	"optname.for":   "la durée de la pause",
 
-	"pause.done_until":      "En pause jusqu'au {date} : {what}. Vos binômes en cours continuent. Je vous préviendrai à la reprise ; pour revenir plus tôt, tapez `/mentor resume`.",
+	"pause.done_until":      "En pause jusqu'au {date} : {what}.",
+	"pause.done_until_end":  "Je vous préviendrai à la reprise ; pour revenir plus tôt, tapez `/mentor resume`.",
+	"pause.pairs_go_on":     "Vos binômes en cours continuent.",
 	"pause.already_until":   "Vous êtes déjà en pause jusqu'au {date}. Pour revenir plus tôt, tapez `/mentor resume`.",
 	"pause.request_goes_on": "Votre demande en cours cherche toujours un mentor. Pour la mettre en pause aussi, donnez une date : `/mentor pause jusqu-au:2027-01-10` ou `/mentor pause pendant:3s`.",
 	"pause.what_offer":      "votre offre",

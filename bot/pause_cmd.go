@@ -51,7 +51,9 @@ func runPause(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	b.log.Info("paused", "member", in.Member.String(), "until", until.Format(time.RFC3339))
 	date := Date(in.Lang, until.In(b.memberLoc(ctx, in.Me)))
-	return Reply{Message: Message{Text: T(in.Lang, "pause.done_until", "date", date, "what", pausedWhat(in.Lang, hasOffer, r.Topic, hasRequest))}}, nil
+	text := T(in.Lang, "pause.done_until", "date", date, "what", pausedWhat(in.Lang, hasOffer, r.Topic, hasRequest)) +
+		b.pairsGoOn(ctx, in.Lang, in.Member) + " " + T(in.Lang, "pause.done_until_end")
+	return Reply{Message: Message{Text: text}}, nil
 }
 
 // pauseOffer is the plain /mentor pause: the offer only, with no date. A
@@ -75,12 +77,28 @@ func (b *Bot) pauseOffer(ctx context.Context, in *Invocation) (Reply, error) {
 	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err
 	}
-	text := T(in.Lang, "offer.paused")
+	text := T(in.Lang, "offer.paused") + b.pairsGoOn(ctx, in.Lang, in.Member)
 	if _, hasRequest, _ := b.openRequestOf(ctx, in.Member); hasRequest {
 		// The truth about what plain pause leaves alone.
 		text += "\n" + T(in.Lang, "pause.request_goes_on")
 	}
 	return Reply{Message: Message{Text: text}}, nil
+}
+
+// pairsGoOn is the sentence, after a space, that tells a member who
+// pauses that their pairs in progress go on; "" when they have none (or
+// when the store cannot say: better silent than untrue).
+func (b *Bot) pairsGoOn(ctx context.Context, lang Lang, m MemberID) string {
+	pairs, err := b.store.pairs.PairsOf(ctx, m)
+	if err != nil {
+		return ""
+	}
+	for _, p := range pairs {
+		if !p.State.Closed() {
+			return " " + T(lang, "pause.pairs_go_on")
+		}
+	}
+	return ""
 }
 
 // runResume ends the member's pause, whatever made it: their offer takes

@@ -304,3 +304,32 @@ func TestResumedTogether(t *testing.T) {
 		t.Errorf("got proposals %q, want %q", proposals, want)
 	}
 }
+
+// TestPausePairsGoOnOnlyWithPairs: a pause says that the member's pairs go
+// on only when they have one in progress, with a date or without, in
+// English and in French.
+func TestPausePairsGoOnOnlyWithPairs(t *testing.T) {
+	for _, tc := range []struct {
+		lang, pause, until, goOn string
+	}{
+		{"en", "pause", "pause until:2027-01-10", "Your current pairs go on."},
+		{"fr", "pause", "pause jusqu-au:2027-01-10", "Vos binômes en cours continuent."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("bob", "lang "+tc.lang)
+			h.Run("bob", "offer go languages:en,fr")
+			for _, cmd := range []string{tc.pause, tc.until} {
+				if r := h.Run("bob", cmd); strings.Contains(r.Message.Text, tc.goOn) {
+					t.Fatalf("%s with no pair: got %q, want no word of pairs", cmd, r.Message.Text)
+				}
+			}
+			h.Run("bob", "resume")
+			h.Run("dan", "request go")
+			h.Click("bob", "bob", bot.ActionProposalAccept)
+			for _, cmd := range []string{tc.pause, tc.until} {
+				MustContain(t, h.Run("bob", cmd), tc.goOn)
+			}
+		})
+	}
+}
