@@ -35,6 +35,7 @@ var catalogPauseEN = map[string]string{
 	"err.pause_both":      "Give `until:` or `for:`, not both.",
 	"err.pause_bad_until": "I can't read the date “{value}”: write it like `until:2027-01-10`.",
 	"err.pause_bad_for":   "I can't read the length “{value}”: write it like `for:10d` (days), `for:3w` (weeks) or `for:2m` (months).",
+	"err.pause_zero":      "A pause lasts at least one day: write `for:1d` or more, or give its end date, like `until:2027-01-10`.",
 	"err.pause_past":      "{date} is not after today: give a later date.",
 	"err.pause_too_far":   "{date} is more than a year away: a pause lasts a year at most.",
 

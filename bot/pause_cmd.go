@@ -254,6 +254,10 @@ func (b *Bot) pauseEnd(ctx context.Context, in *Invocation) (time.Time, error) {
 		if !ok {
 			return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_bad_for", Args: []string{"value", clip(length, 30)}, Field: "for"}
 		}
+		if n == 0 {
+			// Understood, and not a length: say so, not "I can't read it".
+			return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_zero", Field: "for"}
+		}
 		today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
 		switch unit {
 		case 'd':
@@ -284,8 +288,9 @@ var pauseUnits = map[string]rune{
 	"m": 'm', "mo": 'm', "month": 'm', "months": 'm', "mois": 'm',
 }
 
-// parsePauseLength reads "3w", "10 days", "2 mois": a whole number from 1
-// and a unit.
+// parsePauseLength reads "3w", "10 days", "2 mois": a whole number of at
+// most four digits and a unit. It reads "0d" too, which pauseEnd refuses
+// for what it is: no length at all.
 func parsePauseLength(s string) (n int, unit rune, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) })
@@ -293,7 +298,8 @@ func parsePauseLength(s string) (n int, unit rune, ok bool) {
 		return 0, 0, false
 	}
 	n, err := strconv.Atoi(s[:i])
-	if err != nil || n < 1 || n > 400 {
+	// Up to 9999: a length over a year is read, and refused as too far.
+	if err != nil || i > 4 {
 		return 0, 0, false
 	}
 	unit, ok = pauseUnits[strings.TrimSpace(s[i:])]
