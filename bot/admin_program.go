@@ -200,7 +200,7 @@ func (b *Bot) programNamed(ctx context.Context, t Tenant, name string) (Program,
 	p, err := b.store.programs.GetProgram(ctx, t, id)
 	if ErrorCode(err) == ENOTFOUND {
 		all, _ := b.store.programs.Programs(ctx, t)
-		return p, &Error{Code: ENOTFOUND, Key: "err.program.unknown", Args: []string{"name", clip(name, MaxProgramNameLen), "programs", programNames(all)}, Field: "name"}
+		return p, unknownProgram(name, all, "name")
 	}
 	return p, err
 }

@@ -203,7 +203,7 @@ func (b *Bot) programOption(ctx context.Context, in *Invocation) (ProgramID, err
 		}
 		return p.ID, nil
 	}
-	return "", &Error{Code: ENOTFOUND, Key: "err.program.unknown", Args: []string{"name", clip(v, MaxProgramNameLen), "programs", programNames(programs)}, Field: "program"}
+	return "", unknownProgram(v, programs, "program")
 }
 
 // fileInProgram files a request of a program under it, so that the
@@ -218,8 +218,8 @@ func (b *Bot) fileInProgram(ctx context.Context, t Tenant, r Request) error {
 	return b.store.programs.AddProgramRequest(ctx, t, r.Program, r.ID)
 }
 
-// programNames lists the open programs' names for an error: "“A”, “B”",
-// or the default program alone.
+// programNames lists the open programs' names for an error, as typed:
+// "`A`, `B`"; "" when none is open (the default program always is).
 func programNames(programs []Program) string {
 	var names []string
 	for _, p := range programs {
@@ -227,10 +227,18 @@ func programNames(programs []Program) string {
 			names = append(names, "`"+p.Name+"`")
 		}
 	}
-	if len(names) == 0 {
-		return "—"
-	}
 	return strings.Join(names, ", ")
+}
+
+// unknownProgram is the error for a program option or name, given as the
+// member wrote it, that names no program: it lists the open programs,
+// the default one last, as it is always open.
+func unknownProgram(name string, programs []Program, field string) *Error {
+	key, args := "err.program.unknown_only_default", []string{"name", clip(name, MaxProgramNameLen)}
+	if names := programNames(programs); names != "" {
+		key, args = "err.program.unknown", append(args, "programs", names)
+	}
+	return &Error{Code: ENOTFOUND, Key: key, Args: args, Field: field}
 }
 
 // heldPrograms returns the programs whose requests wait for their

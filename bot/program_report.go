@@ -84,7 +84,7 @@ func (b *Bot) ProgramReport(ctx context.Context, t Tenant, id ProgramID) (Progra
 		}
 	}
 	if !found {
-		return ProgramReport{}, Errorf(ENOTFOUND, "err.program.unknown", "name", string(id))
+		return ProgramReport{}, unknownProgram(string(id), programs, "program")
 	}
 	prev, next := neighbours(programs, r.Program)
 	e, err := b.store.reports.Export(ctx, t)

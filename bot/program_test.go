@@ -143,8 +143,8 @@ func TestProgramBadInput(t *testing.T) {
 		{"alice", `admin program create Default start:2026-12-01 end:2027-01-01`, "the always-open default program"},
 		{"alice", `admin program create X start:2026-12-01`, "Please give the program's last day"},
 		{"alice", "admin program create", "Please give the program a name"},
-		{"alice", "admin program show nope", "I know no program “nope”. Open programs: `Mentorat 2027`."},
-		{"ann", "admin program voir rien", "Je ne connais aucun programme «\u202frien\u202f». Programmes ouverts\u202f: `Mentorat 2027`."},
+		{"alice", "admin program show nope", "I know no program “nope”. Open programs: `Mentorat 2027` and the default program."},
+		{"ann", "admin program voir rien", "Je ne connais aucun programme «\u202frien\u202f». Programmes ouverts\u202f: `Mentorat 2027` et le programme par défaut."},
 		{"alice", "admin program close", "Which program?"},
 		{"alice", "admin program launch x", "Write `/mentor admin program create`, `list`, `show` or `close`"},
 		{"bob", "request go program:nope", "I know no program “nope”."},
@@ -328,4 +328,16 @@ func TestProgramEndOnceAcrossReplicas(t *testing.T) {
 	if n := len(h.Posting.Posts()); n != 1 {
 		t.Errorf("got %d posts, want the end told once", n)
 	}
+}
+
+// TestUnknownProgramDefaultIsOpen: with no program created, a program
+// that does not exist gets a true sentence: the default program is open,
+// in English and in French (not "Open programs: —").
+func TestUnknownProgramDefaultIsOpen(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("ann", "lang fr")
+	h.Run("alice", "admin managers add @ann")
+	MustContain(t, h.Run("alice", "admin match program:toto"), "I know no program “toto”. Only the default program is open.")
+	MustContain(t, h.Run("ann", "admin match programme:toto"), "Je ne connais aucun programme «\u202ftoto\u202f». Seul le programme par défaut est ouvert.")
+	MustContain(t, h.Run("ann", "admin program voir toto"), "Seul le programme par défaut est ouvert.")
 }
