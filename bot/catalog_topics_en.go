@@ -20,6 +20,7 @@ var catalogTopicsEN = map[string]string{
 	"err.admin.topics_too_many":  "This workspace already has {max} topic aliases. Remove one first with `/mentor admin topics remove <alias>`.",
 	"err.admin.topics_self":      "“{alias}” and “{topic}” are already the same topic, so there is nothing to add.",
 	"err.admin.topics_within":    "No alias is needed: a request on “{alias}” already finds the mentors of “{topic}”, a topic that contains it. (As an alias, “{alias}” would also turn every other topic with that word into a longer one.)",
+	"err.admin.topics_builtin":   "“{alias}” is one of the usual spellings of “{usual}”: as an alias, it would make every “{usual}” mean “{topic}”. Choose an alias of your own.",
 	"err.admin.topics_cycle":     "“{alias}” can't mean “{topic}”: “{topic}” already leads back to “{alias}”, and the aliases would go round in circles.",
 	"err.admin.topics_not_alias": "“{alias}” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them.",
 

@@ -18,6 +18,7 @@ var catalogTopicsFR = map[string]string{
 	"err.admin.topics_too_many":  "Cet espace de travail a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin topics retirer <alias>`.",
 	"err.admin.topics_self":      "« {alias} » et « {topic} » sont déjà le même sujet : il n'y a rien à ajouter.",
 	"err.admin.topics_within":    "Pas besoin d'alias : une demande sur « {alias} » trouve déjà les mentors de « {topic} », un sujet qui le contient. (En alias, « {alias} » allongerait aussi tous les autres sujets qui contiennent ce mot.)",
+	"err.admin.topics_builtin":   "« {alias} » est une des écritures courantes de « {usual} » : en alias, il ferait de chaque « {usual} » un « {topic} ». Choisissez un alias qui vous soit propre.",
 	"err.admin.topics_cycle":     "« {alias} » ne peut pas vouloir dire « {topic} » : « {topic} » ramène déjà à « {alias} », et les alias tourneraient en rond.",
 	"err.admin.topics_not_alias": "« {alias} » n'est pas un alias de cet espace de travail. Tapez `/mentor admin topics lister` pour les voir.",
 	"request.suggest":            "Personne ne propose « {topic} ». Vouliez-vous dire « {suggestion} » ({mentors}) ?",

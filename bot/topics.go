@@ -174,6 +174,9 @@ func synonymError(err error, alias, topic string) error {
 		return &Error{Code: EINVALID, Key: "err.admin.topics_empty", Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymSelf):
 		return &Error{Code: EINVALID, Key: "err.admin.topics_self", Args: args, Field: "alias"}
+	case errors.Is(err, matching.ErrSynonymBuiltin):
+		usual, _ := matching.BuiltinOf(alias)
+		return &Error{Code: EINVALID, Key: "err.admin.topics_builtin", Args: append(args, "usual", usual), Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymWithin):
 		return &Error{Code: EINVALID, Key: "err.admin.topics_within", Args: args, Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymCycle):
@@ -188,6 +191,14 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 	if key == "" {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "alias"}
 	}
+	// Named as it was typed when added ("k8s-ops", not its folded
+	// "kubernetes ops").
+	shown := key
+	if raw, err := b.store.topics.TopicSynonyms(ctx, t); err == nil {
+		if _, labels := splitSynonyms(raw); labels[key].alias != "" {
+			shown = labels[key].alias
+		}
+	}
 	err := b.store.topics.RemoveTopicSynonym(ctx, t, key)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.admin.topics_not_alias", "alias", clip(alias, 40))
@@ -197,7 +208,7 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 	}
 	b.forgetSynonyms(t)
 	b.log.Info("topic alias removed", "tenant", t.String(), "by", in.Member.String())
-	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.removed", "alias", key)}}, nil
+	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.removed", "alias", shown)}}, nil
 }
 
 // listSynonyms shows the workspace's aliases, in alias order.

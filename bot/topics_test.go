@@ -25,11 +25,14 @@ func TestAdminTopics(t *testing.T) {
 		{"ErrSelf", "admin topics alias k8s kubernetes", "“k8s” and “kubernetes” are already the same topic, so there is nothing to add."},
 		{"ErrSelfPlural", "admin topics alias APIs api", "“APIs” and “api” are already the same topic, so there is nothing to add."},
 		{"ErrCycle", "admin topics alias site reliability engineering = fiabilité", "“site reliability engineering” can't mean “fiabilité”: “fiabilité” already leads back to “site reliability engineering”, and the aliases would go round in circles."},
+		{"ErrBuiltin", "admin topics alias golang = rust", "“golang” is one of the usual spellings of “go”: as an alias, it would make every “go” mean “rust”. Choose an alias of your own."},
 		{"ErrWithin", "admin topics alias web = dev web", "No alias is needed: a request on “web” already finds the mentors of “dev web”, a topic that contains it. (As an alias, “web” would also turn every other topic with that word into a longer one.)"},
 		{"ErrEmpty", "admin topics alias !!! go", "An alias and its topic each need at least one letter or digit."},
 		{"ErrMissingTopic", "admin topics alias sre", bot.T(bot.English, "err.admin.topics_usage")},
 		{"ErrUsage", "admin topics rename sre", bot.T(bot.English, "err.admin.topics_usage")},
-		{"RemoveOK", "admin topics remove Gestion de projet", "“gestion de projet” is no longer an alias."},
+		{"RemoveOK", "admin topics remove Gestion de projet", "“gestion de projets” is no longer an alias."},
+		{"AliasBuiltinWordsOK", "admin topics alias k8s-ops = kubernetes", "From now on, “k8s-ops” means “kubernetes”, in every offer and request, including those already made."},
+		{"RemoveAsTypedOK", "admin topics remove k8s-ops", "“k8s-ops” is no longer an alias."},
 		{"ErrRemoveNotAlias", "admin topics remove gestion de projet", "“gestion de projet” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

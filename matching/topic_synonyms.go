@@ -22,7 +22,29 @@ var (
 	// the topic without end; and it is not needed, a request on the word
 	// already finding the offers whose words include it.
 	ErrSynonymWithin = errors.New("synonym: the topic contains the alias")
+	// ErrSynonymBuiltin: a one-word alias that is one of the usual
+	// spellings of another topic ("golang", which is "go"). Stored under
+	// that topic, it would make every spelling of it mean the alias's
+	// topic: "golang = rust" would send requests on "go" to Rust mentors.
+	ErrSynonymBuiltin = errors.New("synonym: the alias is a usual spelling of another topic")
 )
+
+// BuiltinOf returns the topic that a one-word alias already means
+// through the usual spellings ("golang" → "go"), and whether it has one.
+func BuiltinOf(alias string) (string, bool) {
+	key := NormalizeTopic(alias)
+	if strings.Contains(key, " ") {
+		return "", false
+	}
+	words := strings.Fields(foldChars(alias))
+	for i, w := range words {
+		words[i] = stem(w)
+	}
+	if strings.Join(words, " ") == key {
+		return "", false
+	}
+	return key, true
+}
 
 // Normalize folds a topic with [NormalizeTopic], then applies the
 // workspace's aliases, to the whole topic and then to each word, until
@@ -119,6 +141,9 @@ func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 	}
 	if !strings.Contains(key, " ") && slices.Contains(strings.Split(target, " "), key) {
 		return "", "", ErrSynonymWithin
+	}
+	if _, ok := BuiltinOf(alias); ok {
+		return "", "", ErrSynonymBuiltin
 	}
 	next[key] = target
 	for k := range next {

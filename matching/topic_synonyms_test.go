@@ -63,6 +63,8 @@ func TestSynonymsAdd(t *testing.T) {
 		{"ErrSynonymSelf plural", "APIs", "api", matching.ErrSynonymSelf},
 		{"ErrSynonymCycle", "a", "b", matching.ErrSynonymCycle},
 		{"ErrSynonymWithin", "go", "go tooling", matching.ErrSynonymWithin},
+		{"ErrSynonymBuiltin", "golang", "rust", matching.ErrSynonymBuiltin},
+		{"ErrSynonymBuiltin postgres", "Postgres", "mysql", matching.ErrSynonymBuiltin},
 		{"ErrSynonymWithin accents", "Web", "dév web", matching.ErrSynonymWithin},
 		{"ErrSynonymWithin through another", "kubernetes", "kubi ops", matching.ErrSynonymWithin},
 	} {
