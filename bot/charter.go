@@ -146,9 +146,33 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 	return reply, nil
 }
 
-// declineCharter cancels the pair kindly and puts the request back in the
-// queue, without the mentor who was in this pair.
+// declineCharter is the charter's Decline button: it cancels the pair
+// kindly and puts the request back in the queue, without the mentor who
+// was in this pair. A member who accepted the charter already clicked a
+// stale button (the message lost its buttons when they accepted): nothing
+// changes, and the reply says how to cancel, /mentor end.
 func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	if pair.State == PairCharter && (pair.Role(who) == "mentor" && pair.MentorAck != 0 || pair.Role(who) == "mentee" && pair.MenteeAck != 0) {
+		return Reply{}, Errorf(ESTALE, "err.charter_accepted")
+	}
+	return b.cancelCharter(ctx, who, lang, pairID, "charter.declined_", "charter.cancelled_")
+}
+
+// withdrawCharter is /mentor end's button on a pair waiting for its
+// charter: it cancels the pair as Decline does, whether or not the member
+// accepted the charter, and says so as a cancellation.
+func withdrawCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	return b.cancelCharter(ctx, who, lang, pairID, "charter.withdrew_", "charter.withdrawn_")
+}
+
+// cancelCharter cancels a pair waiting for its charter at who's wish and
+// tells both, with the keys mine and theirs (suffixed by the role of who
+// reads them).
+func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID, mine, theirs string) (Reply, error) {
 	t := who.Tenant()
 	pair, err := b.store.pairs.DeclineCharter(ctx, t, pairID, who, Outbox{})
 	if err != nil {
@@ -157,21 +181,13 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	other := pair.Other(who)
 	_ = b.notify(ctx, other, func(l Lang) Message {
-		key := "charter.cancelled_mentor"
-		if other == pair.Mentee {
-			key = "charter.cancelled_mentee"
-		}
-		return Message{Text: T(l, key, "topic", pair.Topic)}
+		return Message{Text: T(l, theirs+pair.Role(other), "topic", pair.Topic)}
 	})
 	// A mentee who declined reads in their own reply that the request
 	// waits again: no second message says the mentors were unavailable.
 	b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
 	b.freed(ctx, pair.Mentor)
-	key := "charter.declined_mentor"
-	if who == pair.Mentee {
-		key = "charter.declined_mentee"
-	}
-	return Reply{Replace: true, Message: Message{Text: T(lang, key, "topic", pair.Topic)}}, nil
+	return Reply{Replace: true, Message: Message{Text: T(lang, mine+pair.Role(who), "topic", pair.Topic)}}, nil
 }
 
 // officialJobs returns the jobs scheduled when the pair pairID becomes

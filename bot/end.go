@@ -43,7 +43,7 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	if len(pairs) == 0 {
 		if len(waiting) > 0 {
-			return Reply{}, notStarted(in.Member, ov, waiting[0])
+			return notStarted(in.Lang, in.Member, ov, waiting[0])
 		}
 		return Reply{}, Errorf(ENOTFOUND, "end.none")
 	}
@@ -51,7 +51,7 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		all := pairs
 		if pairs = pairsNamed(in.Member, ov, pairs, q); len(pairs) == 0 {
 			if len(waiting) > 0 {
-				return Reply{}, notStarted(in.Member, ov, waiting[0])
+				return notStarted(in.Lang, in.Member, ov, waiting[0])
 			}
 			return Reply{}, Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
 		}
@@ -90,10 +90,14 @@ func charterPending(pairs []Pair) []Pair {
 	return out
 }
 
-// notStarted says that a pair waiting for its charter cannot be ended,
-// since it has not begun, and how not to go ahead with it.
-func notStarted(me MemberID, ov Overview, p Pair) error {
-	return Errorf(ESTALE, "end.not_started", "name", otherName(me, ov, p), "topic", p.Topic)
+// notStarted says that a pair waiting for its charter has not begun, with
+// a button to cancel it: one that works also for a member who accepted the
+// charter already, whose charter message has no button left.
+func notStarted(lang Lang, me MemberID, ov Overview, p Pair) (Reply, error) {
+	return Reply{Message: Message{
+		Text:    T(lang, "end.not_started", "name", otherName(me, ov, p), "topic", p.Topic),
+		Buttons: []Button{{Label: T(lang, "btn.charter_withdraw"), ActionID: ActionCharterWithdraw, Value: p.ID, Style: StyleDanger}},
+	}}, nil
 }
 
 // pairsNamed keeps the pairs whose other member or topic is q: the other

@@ -92,9 +92,40 @@ func TestEndPairNotStarted(t *testing.T) {
 	h.Run("bob", "offer go capacity:2")
 	h.Run("ines", "request go")
 	h.Click("bob", "bob", bot.ActionProposalAccept)
-	want := "Your pair with Ines on “go” hasn't started yet: it is waiting for the charter. If you'd rather not go ahead, click “I decline” under the charter."
+	want := "Your pair with Ines on “go” hasn't started yet: it is waiting for the charter. If you'd rather not go ahead, click below."
 	MustContain(t, h.Run("bob", "end"), want)
 	MustContain(t, h.Run("bob", "end Ines"), want)
+}
+
+// TestCharterStaleDecline: a member who accepted the charter cannot
+// cancel the pair with the charter's Decline button (a stale click: the
+// message lost its buttons), which once cancelled it and told the mentee
+// that the mentor "did not accept the charter". /mentor end's button
+// cancels it, and says so truthfully, in both languages.
+func TestCharterStaleDecline(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("ines", "lang fr")
+	h.Run("bob", "offer go languages:en,fr")
+	h.Run("ines", "request go")
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	decline := h.Button("bob", bot.ActionCharterDecline)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Platform.Take()
+	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: decline.ActionID, Value: decline.Value})
+	MustContain(t, r, "You have already accepted the charter for this pair, so nothing was changed. If you'd rather not go ahead, type `/mentor end`.")
+	MustInbox(t, h)
+	end := h.Run("bob", "end")
+	if len(end.Message.Buttons) != 1 || end.Message.Buttons[0].Label != "Cancel this pair" {
+		t.Fatalf("got buttons %+v, want one to cancel the pair", end.Message.Buttons)
+	}
+	b := end.Message.Buttons[0]
+	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: b.ActionID, Value: b.Value})
+	MustContain(t, r, "You cancelled the pair on “go” before it started. Thank you for your honesty.")
+	MustInbox(t, h, "ines: Votre mentor a annulé le binôme sur «\u202fgo\u202f» avant son début. Pas d'inquiétude\u202f: votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
+		"ines: Aucun mentor n'est disponible pour «\u202fgo\u202f» en ce moment. Votre demande reste dans la file et je la proposerai dès que quelqu'un correspondra.")
+	// The button again: the pair is over, and nothing changes.
+	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: b.ActionID, Value: b.Value})
+	MustContain(t, r, "You have already answered for this pair, or it has ended. Nothing was changed.")
 }
 
 // TestStatusCharterNeverAccepted: a pair cancelled because its charter

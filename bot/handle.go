@@ -117,6 +117,7 @@ func actionTable() map[string]actionFunc {
 		ActionProposalDecline: declineProposal,
 		ActionCharterAccept:   acceptCharter,
 		ActionCharterDecline:  declineCharter,
+		ActionCharterWithdraw: withdrawCharter,
 		ActionCheckinYes:      answerCheckin("yes"),
 		ActionCheckinNotYet:   answerCheckin("notyet"),
 		ActionCheckinStop:     answerCheckin("stop"),

@@ -75,6 +75,9 @@ const (
 	ActionProposalDecline = "proposal.decline"
 	ActionCharterAccept   = "charter.accept"
 	ActionCharterDecline  = "charter.decline"
+	// ActionCharterWithdraw cancels a pair waiting for its charter, from
+	// /mentor end: also for a member who accepted it already.
+	ActionCharterWithdraw = "charter.withdraw"
 )
 
 // Reply is what the person who ran a command or clicked a button sees.

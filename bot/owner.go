@@ -28,16 +28,17 @@ const ownerMark = "@"
 // handlers against the proposal's mentor and the request's mentee, and a
 // call for mentors is open to everyone.
 var ownedActions = map[string]bool{
-	ActionCharterAccept:  true,
-	ActionCharterDecline: true,
-	ActionCheckinYes:     true,
-	ActionCheckinNotYet:  true,
-	ActionCheckinStop:    true,
-	ActionNewMatchYes:    true,
-	ActionNewMatchNo:     true,
-	ActionSurveyAnswer:   true,
-	ActionSurveyComment:  true,
-	ActionProgramAnswers: true,
+	ActionCharterAccept:   true,
+	ActionCharterDecline:  true,
+	ActionCharterWithdraw: true,
+	ActionCheckinYes:      true,
+	ActionCheckinNotYet:   true,
+	ActionCheckinStop:     true,
+	ActionNewMatchYes:     true,
+	ActionNewMatchNo:      true,
+	ActionSurveyAnswer:    true,
+	ActionSurveyComment:   true,
+	ActionProgramAnswers:  true,
 	// The final survey's testimonial (testimonial.go).
 	ActionTestimonialWrite: true,
 	ActionTestimonialShare: true,
