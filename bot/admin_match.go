@@ -412,6 +412,11 @@ func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 			return Reply{}, err
 		}
 	}
-	b.kickedOff(ctx, t, ProgramID(program))
+	// Discarding the kick-off round releases the program's requests to
+	// the usual matching; a preview discarded before the program starts
+	// is only a look, and they stay held until the start.
+	if p, err := b.store.programs.GetProgram(ctx, t, ProgramID(program)); err == nil && !b.clock.Now().Before(p.startsAt(b.workspaceLoc(ctx, t))) {
+		b.kickedOff(ctx, t, p.ID)
+	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "round.cancelled")}}, nil
 }

@@ -341,3 +341,31 @@ func TestUnknownProgramDefaultIsOpen(t *testing.T) {
 	MustContain(t, h.Run("ann", "admin match programme:toto"), "Je ne connais aucun programme «\u202ftoto\u202f». Seul le programme par défaut est ouvert.")
 	MustContain(t, h.Run("ann", "admin program voir toto"), "Seul le programme par défaut est ouvert.")
 }
+
+// TestProgramEarlyPreviewDiscarded: a manager who previews a program's
+// round before it starts and discards the preview does not release its
+// requests: they wait for the kick-off, as before the preview. Once the
+// program has started, discarding its kick-off round does release them.
+func TestProgramEarlyPreviewDiscarded(t *testing.T) {
+	h := mustProgramHarness(t)
+	ctx := context.Background()
+	h.Run("bob", "offer go program:mentorat-2027")
+	h.Run("ann", "request go program:mentorat-2027")
+	r := h.Run("alice", "admin match program:mentorat-2027")
+	cancel := r.Message.Buttons[len(r.Message.Buttons)-1]
+	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: cancel.ActionID, Value: cancel.Value}), "Preview discarded: nothing was sent.")
+	h.Platform.Take()
+	h.At(5, 12, 0) // the sweep and the jobs run: still before the start
+	h.Bot.Sweep(ctx)
+	MustInbox(t, h.Harness)
+	h.Run("cy", "request go program:mentorat-2027")
+	MustInbox(t, h.Harness)
+	h.At(10, 0, 1) // the start: the kick-off round, discarded
+	post := mustPost(t, h)
+	discard := post.Buttons[len(post.Buttons)-1]
+	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("alice"), ActionID: discard.ActionID, Value: discard.Value}), "Preview discarded")
+	h.Bot.Sweep(ctx)
+	if got := inbox(h.Harness); len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), "bob: Mentoring request: go") {
+		t.Fatalf("got %q, want the requests released to the usual matching once the kick-off is discarded", got)
+	}
+}
