@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -123,7 +125,44 @@ func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	msg, err := b.roundPreview(ctx, in.Lang, p)
+	if err == nil && program == "" && len(p.pool.waiting) == 0 {
+		if note := b.heldNote(ctx, in.Lang, in.Member.Tenant()); note != "" {
+			msg.Text = note
+		}
+	}
 	return Reply{Message: msg}, err
+}
+
+// heldNote says, when a round has nobody to pair, who waits for a
+// program's kick-off instead (the round leaves them alone), and how to
+// preview that program's round; "" when nobody does.
+func (b *Bot) heldNote(ctx context.Context, lang Lang, t Tenant) string {
+	held, err := b.heldPrograms(ctx, t)
+	if err != nil || len(held) == 0 {
+		return ""
+	}
+	waiting, err := b.store.requests.Waiting(ctx, t)
+	if err != nil {
+		return ""
+	}
+	count := map[ProgramID]int{}
+	for _, r := range waiting {
+		if _, ok := held[r.InProgram()]; ok {
+			count[r.InProgram()]++
+		}
+	}
+	if len(count) == 0 {
+		return ""
+	}
+	var parts []string
+	var first ProgramID
+	for _, id := range slices.Sorted(maps.Keys(count)) {
+		if first == "" {
+			first = id
+		}
+		parts = append(parts, T(lang, "round.held_program", "name", held[id].Name, "start", Date(lang, held[id].Start), "n", itoa(count[id])))
+	}
+	return T(lang, "round.empty_held", "programs", strings.Join(parts, ", "), "slug", string(first))
 }
 
 // roundPreview writes a round for a manager: its pairs with scores and

@@ -52,6 +52,7 @@ var catalogProgramsFR = map[string]string{
 	"program.closed":         "« {name} » est clos. Ses binômes reçoivent le questionnaire de fin de programme dans un instant, et le canal des responsables sera prévenu une fois que ce sera fait.",
 	"program.kept":           "Très bien : « {name} » reste ouvert.",
 
+	"home.request_held":          "Les mentors sont proposés au lancement de «\u202f{name}\u202f», le {start}\u202f: je vous écrirai à ce moment-là.",
 	"program.request_held":       "Votre demande sur « {topic} » est enregistrée dans « {name} ». Les mentors seront proposés au lancement du programme, le {start} : je vous écrirai à ce moment-là.",
 	"status.programs_mentor":     "Vous êtes mentor dans : {programs}.",
 	"status.program_mentee":      "Votre demande appartient à : {program}.",

@@ -32,6 +32,9 @@ type HomeData struct {
 	// Waiting is the matcher's word on why the open request waits (nil
 	// when it is proposed, or when the matcher could not tell).
 	Waiting *matching.Explanation
+	// Held is the program whose kick-off the open request waits for, if
+	// any: then no mentor is proposed before it, whoever offers.
+	Held *Program
 	// Next is what comes for each pair in progress, by pair ID.
 	Next map[string]PairNext
 	// Programs are the lines naming the member's programs.
@@ -79,7 +82,12 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		}
 	}
 	if r := ov.Request; r != nil && r.State == RequestWaiting {
-		if why, known := b.whyWaiting(ctx, *r); known {
+		if held, err := b.heldPrograms(ctx, t); err == nil && r.InProgram() != DefaultProgram {
+			if p, ok := held[r.InProgram()]; ok {
+				d.Held = &p
+			}
+		}
+		if why, known := b.whyWaiting(ctx, *r); known && d.Held == nil {
 			d.Waiting = &why
 		}
 	}
@@ -197,7 +205,10 @@ func renderHome(lang Lang, d HomeData) Message {
 		case d.RequestPaused:
 			lines = append(lines, "    "+T(lang, "home.request_paused_open"))
 		}
-		if d.Waiting != nil && r.State == RequestWaiting {
+		switch {
+		case d.Held != nil && r.State == RequestWaiting:
+			lines = append(lines, "    "+T(lang, "home.request_held", "name", d.Held.Name, "start", Date(lang, d.Held.Start)))
+		case d.Waiting != nil && r.State == RequestWaiting:
 			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
 		}
 	} else {

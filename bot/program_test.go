@@ -50,6 +50,8 @@ func TestProgramLifecycle(t *testing.T) {
 	h.Run("dan", "request go")
 	MustInbox(t, h.Harness, "carl: Mentoring request: go | Dan would like your help on “go”.")
 	MustContain(t, h.Run("ann", "status"), "Your request belongs to: Mentorat 2027.")
+	// Not "Nobody offers “go” yet": Bob does, in the program.
+	MustContain(t, h.Run("ann", "status"), "Mentors are proposed at the kick-off of “Mentorat 2027”, on 10 November 2026: I will write to you then.")
 	MustContain(t, h.Run("bob", "status"), "You mentor in: Mentorat 2027.")
 	if s := h.Run("carl", "status").Message.Text; strings.Contains(s, "program") {
 		t.Errorf("got %q, want no program line for the default program alone", s)
@@ -368,4 +370,17 @@ func TestProgramEarlyPreviewDiscarded(t *testing.T) {
 	if got := inbox(h.Harness); len(got) == 0 || !strings.Contains(strings.Join(got, "\n"), "bob: Mentoring request: go") {
 		t.Fatalf("got %q, want the requests released to the usual matching once the kick-off is discarded", got)
 	}
+}
+
+// TestAdminMatchHeldSaysWho: a manager's round with nobody to pair but
+// requests held for a program's kick-off says who waits, and how to
+// preview that program's round, instead of "Nobody is waiting".
+func TestAdminMatchHeldSaysWho(t *testing.T) {
+	h := mustProgramHarness(t)
+	h.Run("bob", "offer go program:mentorat-2027")
+	h.Run("ann", "request go program:mentorat-2027")
+	MustContain(t, h.Run("alice", "admin match"), "Nobody is waiting for a mentor outside the programs that have not started: 1 request waits for the kick-off of “Mentorat 2027” on 10 November 2026. To preview a program's kick-off round: `/mentor admin match program:mentorat-2027`.")
+	h.Run("cy", "request go program:mentorat-2027")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin match"), "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:mentorat-2027`.")
 }
