@@ -200,10 +200,11 @@ type waitEntry struct {
 
 // waitKeyOf returns the key of a wait on the candidates c for need, or
 // false when the explanation may not be shared: the store keeps no
-// version of the offers, a mentor has room, the need excludes mentors,
+// version of the offers, a mentor has room, the need excludes mentors
+// (declined, or not again: the mentee's history),
 // the mentee offers the topic, or the workspace has synonyms.
 func waitKeyOf(t Tenant, c Candidates, need matching.Need, opt matching.Options) (waitKey, bool) {
-	if c.Stamp == "" || len(c.Offers) == 0 || len(need.Exclude) > 0 || len(opt.Synonyms) > 0 {
+	if c.Stamp == "" || len(c.Offers) == 0 || len(need.Exclude) > 0 || len(need.NotAgain) > 0 || len(opt.Synonyms) > 0 {
 		return waitKey{}, false
 	}
 	for i, o := range c.Offers {

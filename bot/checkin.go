@@ -346,6 +346,14 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	}
 	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal,
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}, Keys: topicKeys(pair.Topic)}
+	if pair.State == PairCancelled {
+		// Ended early: never proposed again through the mentee's history
+		// (written again here, in case the end could not), and its wait
+		// says so, rather than that the mentor was asked about this new
+		// request.
+		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
+		r.Declined = nil
+	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", pair.Topic)
@@ -357,8 +365,12 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 		return Reply{}, err
 	}
 	res, err := b.proposeNext(ctx, r, mentee)
-	if err != nil || !res.proposed {
+	if err != nil {
 		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic)}}, nil
+	}
+	if !res.proposed {
+		// With the true reason, as a new request's reply gives it.
+		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "request.proposed", "topic", r.Topic)}}, nil
 }

@@ -362,3 +362,42 @@ func TestCharterAskedOncePerVersion(t *testing.T) {
 	h.Click("carol", "carol", bot.ActionCharterAccept)
 	MustInbox(t, h, "bob+carol: Introduction: go | Carol, meet Bob: your mentor on “go”, for flash mentoring (Meet & Share). You have both accepted the charter: welcome to the program!")
 }
+
+// TestNewMatchWaitsWithTheTruth: a mentee whose pair ended early asks for
+// a new match on a topic whose only mentor is the one it ended with: the
+// reply says the request waits and why, truthfully (not "already asked
+// about this request": it is a new one), and so does /mentor status.
+func TestNewMatchWaitsWithTheTruth(t *testing.T) {
+	h := MustHarness(t)
+	mustOfficial(h, "carol", "offer go capacity:2", "dan", "request go kind:one-to-one")
+	MustTick(t, h, 90*day)
+	pair := mustOnlyPair(t, h, "dan")
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	inbox(h)
+	why := "The mentors for “go” are people with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand."
+	r := h.Click("dan", "dan", bot.ActionNewMatchYes)
+	MustContain(t, r, why)
+	MustContain(t, h.Run("dan", "status"), why)
+	MustInbox(t, h) // carol is not proposed again
+}
+
+// TestWaitNotSharedAcrossHistories: the explanation shared between alike
+// requests on a topic whose mentors are all full is never one read for a
+// mentee with a history: Ben, who never met Carol, is told she has no
+// free slot, not what Dan, who ended a pair with her, was told.
+func TestWaitNotSharedAcrossHistories(t *testing.T) {
+	// On the Redis store, which versions a topic's offers: the in-memory
+	// one shares no explanation at all.
+	tn := storetest.Tenant(t, "test")
+	tn.Platform = "test-" + tn.Workspace
+	h := bottest.New(t, storetest.MustOpen(t), tn, bot.Config{})
+	mustOfficial(h, "carol", "offer go capacity:2", "dan", "request go kind:one-to-one")
+	MustTick(t, h, 90*day)
+	pair := mustOnlyPair(t, h, "dan")
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	h.Run("erin", "request go")
+	h.Click("carol", "carol", bot.ActionProposalAccept) // carol: one pair in charter
+	h.Run("fay", "request go")                          // and one open proposal: full
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "did not work out before")
+	MustContain(t, h.Run("ben", "request go kind:one-to-one"), "The mentors for “go” who could take it have no free slot right now.")
+}

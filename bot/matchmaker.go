@@ -230,9 +230,30 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
 		UTCOffset: off, NoTZ: !known, Years: mentee.Years,
-		Exclude: append([]string(nil), r.Declined...), NotAgain: never,
+		Exclude: append([]string(nil), r.Declined...), NotAgain: withoutAny(never, sorted(r.Declined)),
 		Met: met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
 	}
+}
+
+// withoutAny returns ids without those in sorted (a new slice): a mentor
+// who declined this request, and is never proposed again to the mentee,
+// counts once, as declining it (Need.Exclude: "already asked about this
+// request"), not as not again.
+func withoutAny(ids, sorted []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if _, found := slices.BinarySearch(sorted, id); !found {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// sorted returns a sorted copy of ids.
+func sorted(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
 }
 
 // verdicts splits a mentee's history (mentor → verdict) into the mentors
