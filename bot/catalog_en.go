@@ -66,7 +66,7 @@ var catalogEN = map[string]string{
 
 	// Requests.
 	"request.proposed":    "Got it: I've asked a mentor who fits your request on “{topic}”. I'll tell you as soon as they answer.",
-	"request.waiting":     "Your request on “{topic}” is saved. No mentor can take it right now, so it waits in the queue: I'll propose it as soon as a suitable mentor is free.",
+	"request.waiting":     "Your request on “{topic}” is saved. No mentor can take it right now, so it waits in the queue: I'll propose it as soon as one can.",
 	"request.saved_later": "Your request on “{topic}” is saved. I'll look for a mentor in a moment.",
 	"request.cancelled":   "Your request on “{topic}” is withdrawn.",
 	"waiting.topic":       "Nobody offers “{topic}” yet.",

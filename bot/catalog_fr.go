@@ -66,7 +66,7 @@ var catalogFR = map[string]string{
 
 	// Demandes.
 	"request.proposed":    "C'est noté : j'ai sollicité un mentor qui correspond à votre demande sur « {topic} ». Je vous préviens dès que j'ai sa réponse.",
-	"request.waiting":     "Votre demande sur « {topic} » est enregistrée. Aucun mentor ne peut la prendre pour le moment : elle attend dans la file et je la proposerai dès qu'un mentor adapté sera disponible.",
+	"request.waiting":     "Votre demande sur « {topic} » est enregistrée. Aucun mentor ne peut la prendre pour le moment : elle attend dans la file et je la proposerai dès qu'un mentor le pourra.",
 	"request.saved_later": "Votre demande sur « {topic} » est enregistrée. Je cherche un mentor dans un instant.",
 	"request.cancelled":   "Votre demande sur « {topic} » est retirée.",
 	"waiting.topic":       "Personne ne propose encore « {topic} ».",

@@ -6,7 +6,7 @@ var catalogReasonsEN = map[string]string{
 	"waiting.paused":    "{count} {count|mentor offers|mentors offer} “{topic}”, but {count|their offer is|their offers are} paused for now.",
 	"reason.waited":     "waiting for {days} {days|day|days}, so first in line",
 	"reason.waited_one": "waiting for a day, so first in line",
-	"reason.met_before": "you have met before: no other mentor had room",
+	"reason.met_before": "you have met before: no other mentor could take it",
 
 	"waiting.language_theirs": "The mentors for “{topic}” don't speak their language.",
 	"opt.confirm":             "yes: pair two members the matcher will not pair again",

@@ -6,7 +6,7 @@ var catalogReasonsFR = map[string]string{
 	"waiting.paused":    "{count} {count|mentor propose|mentors proposent} «\u202f{topic}\u202f», mais {count|son offre est|leurs offres sont} en pause pour le moment.",
 	"reason.waited":     "en attente depuis {days} {days|jour|jours}, donc en tête de file",
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
-	"reason.met_before": "vous avez déjà formé un binôme ensemble : aucun autre mentor n'avait de place",
+	"reason.met_before": "vous avez déjà formé un binôme ensemble : aucun autre mentor ne pouvait la prendre",
 
 	"waiting.language_theirs": "Les mentors de «\u202f{topic}\u202f» ne parlent pas sa langue.",
 	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",

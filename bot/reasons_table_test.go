@@ -50,7 +50,7 @@ func TestEveryMatchReason(t *testing.T) {
 			"waiting for a day, so first in line", "en attente depuis un jour, donc en tête de file"},
 		{"WaitedIntro", matching.Reason{Code: matching.ReasonWaited, Days: 3}, "Mia", "", ""},
 		{"MetBefore", matching.Reason{Code: matching.ReasonMetBefore}, "",
-			"you have met before: no other mentor had room", "vous avez déjà formé un binôme ensemble\u202f: aucun autre mentor n'avait de place"},
+			"you have met before: no other mentor could take it", "vous avez déjà formé un binôme ensemble\u202f: aucun autre mentor ne pouvait la prendre"},
 	}
 	codes := map[matching.ReasonCode]bool{}
 	for _, tt := range tests {

@@ -42,7 +42,7 @@ func TestRepeatAvoidedThroughTheBot(t *testing.T) {
 	if len(toMia) == 0 || toMia[len(toMia)-1].Title != "Mentoring request: go" {
 		t.Fatalf("got %+v, want the request proposed to mia once no other mentor has room", toMia)
 	}
-	if why := whyField(toMia[len(toMia)-1]); !strings.Contains(why, "you have met before: no other mentor had room") {
+	if why := whyField(toMia[len(toMia)-1]); !strings.Contains(why, "you have met before: no other mentor could take it") {
 		t.Fatalf("got reasons %q, want them to say that they met before", why)
 	}
 	MustTick(t, h.Harness, 7*24*time.Hour)
