@@ -143,7 +143,7 @@ func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic
 		return Request{}, Errorf(ECONFLICT, "err.admin.pair_proposed", "name", mentee.displayName(), "topic", open.Topic)
 	case ErrorCode(err) != ENOTFOUND:
 		return Request{}, err
-	case topic == "":
+	case matching.NormalizeTopic(topic) == "": // none, or only punctuation
 		return Request{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(lang, "cmd.admin.pair.example")}, Field: "topic"}
 	}
 	id, err := b.newID()

@@ -71,6 +71,8 @@ func TestBadCommands(t *testing.T) {
 		{"PauseWithoutOffer", "fr", "pause", "Vous ne proposez pas encore de mentorat."},
 		{"BadLang", "en", "lang klingon", "“klingon” is not a valid value for the language."},
 		{"ControlCharacters", "en", "request \x00\u202e", "Please give the topic."},
+		{"PunctuationTopic", "en", "request ,", "Please give the topic."},
+		{"PunctuationTopicFrench", "fr", "demande !!", "Merci d'indiquer le sujet."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,6 +53,10 @@ type RequestStore interface {
 
 // runRequest asks for help on a topic and proposes the best mentor at once.
 func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	if matching.NormalizeTopic(in.Text("topic")) == "" {
+		// Only punctuation (",", "!!"): no topic anyone could offer.
+		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(in.Lang, "cmd.request.example")}, Field: "topic"}
+	}
 	m := in.Me
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
