@@ -70,11 +70,20 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
-	pair, err := b.formPair(ctx, a, r, mentor, mentee, topic)
+	pair, due, err := b.formPair(ctx, a, r, mentor, mentee, topic)
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic), Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+	step := T(lang, "admin.pair.step_both")
+	switch {
+	case !due[pair.Mentor] && !due[pair.Mentee]:
+		step = T(lang, "admin.pair.step_none")
+	case !due[pair.Mentor]:
+		step = T(lang, "admin.pair.step_one", "name", mentee.displayName())
+	case !due[pair.Mentee]:
+		step = T(lang, "admin.pair.step_one", "name", mentor.displayName())
+	}
+	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic) + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
 }
 
 // pairExists refuses a second pair of the same mentor and mentee on the
@@ -159,15 +168,15 @@ func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic
 
 // formPair stores the pair, counts it, tells both members and starts the
 // charter, as accepting a proposal does.
-func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, error) {
+func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, map[MemberID]bool, error) {
 	t := a.By.Tenant()
 	pairID, err := b.newID()
 	if err != nil {
-		return Pair{}, err
+		return Pair{}, nil, err
 	}
 	room, err := b.newRoom(ctx, t)
 	if err != nil {
-		return Pair{}, err
+		return Pair{}, nil, err
 	}
 	kind := r.Kind
 	if k, ok := matching.ParseKind(a.Kind); ok {
@@ -179,25 +188,26 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE, ECONFLICT:
-		return Pair{}, Errorf(ECONFLICT, "err.admin.pair_changed", "name", mentee.displayName())
+		return Pair{}, nil, Errorf(ECONFLICT, "err.admin.pair_changed", "name", mentee.displayName())
 	default:
-		return Pair{}, err
+		return Pair{}, nil, err
 	}
 	b.log.Info("pair formed by a manager", "pair", pair.ID, "by", a.By.String())
 	// Counted apart from accepted proposals: no mentor was asked.
 	b.record(ctx, Event{Kind: EventPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	b.recordFormed(ctx, pair)
+	due := b.charterDue(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		other, role := mentor, "mentee"
 		if id == pair.Mentor {
 			other, role = mentee, "mentor"
 		}
 		_ = b.notify(ctx, id, func(l Lang) Message {
-			return Message{Text: T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic), Mentions: []MemberID{other.ID}}
+			return Message{Text: T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, due, id, other.displayName()), Mentions: []MemberID{other.ID}}
 		})
 	}
 	b.startCharter(ctx, pair)
-	return pair, nil
+	return pair, due, nil
 }
 
 // managerReasons explains a manager's pair with the matcher's reasons when

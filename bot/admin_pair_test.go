@@ -211,3 +211,26 @@ func TestAdminPairOtherTopic(t *testing.T) {
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin pair @bob @erin rust"), "• Bob ne propose pas «\u202frust\u202f» (ses sujets\u202f: go)")
 }
+
+// TestAdminPairSaysWhoMustAcceptCharter: a manager's pair says truthfully
+// what comes before the introduction: a mentor who accepted the charter
+// already is not told to accept it, and the manager reads who is asked.
+func TestAdminPairSaysWhoMustAcceptCharter(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go capacity:3")
+	h.Run("ann", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept)
+	h.Click("mia", "mia", bot.ActionCharterAccept)
+	h.Run("bob", "request python")
+	h.Platform.Take()
+	MustContain(t, h.Run("alice", "admin pair @mia @bob python confirm:yes"), "Done: Mia will mentor Bob on “python”. Bob is asked to accept the charter first; then I introduce them.")
+	got := strings.Join(inbox(h.Harness), "\n")
+	for _, want := range []string{
+		"mia: A program manager asked you to mentor Bob on “python”. You have accepted the program charter already: I'll introduce you as soon as Bob has too.",
+		"bob: Good news: a program manager found you a mentor, Mia, on “python”. One last step: the program charter.",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got messages:\n%s\nwant %q", got, want)
+		}
+	}
+}

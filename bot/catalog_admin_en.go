@@ -62,9 +62,12 @@ var catalogAdminEN = map[string]string{
 	"admin.managers.admins":      "The workspace's administrators are managers too.",
 
 	// Pairing, charter, settings, export, stats.
-	"admin.pair.done":              "Done: {mentor} will mentor {mentee} on “{topic}”. Both are asked to accept the charter first; then I introduce them.",
-	"admin.pair.told_mentor":       "A program manager asked you to mentor {name} on “{topic}”. One last step: the program charter.",
-	"admin.pair.told_mentee":       "Good news: a program manager found you a mentor, {name}, on “{topic}”. One last step: the program charter.",
+	"admin.pair.done":              "Done: {mentor} will mentor {mentee} on “{topic}”.",
+	"admin.pair.step_both":         "Both are asked to accept the charter first; then I introduce them.",
+	"admin.pair.step_one":          "{name} is asked to accept the charter first; then I introduce them.",
+	"admin.pair.step_none":         "Both had accepted the charter already: their introduction is sent.",
+	"admin.pair.told_mentor":       "A program manager asked you to mentor {name} on “{topic}”.",
+	"admin.pair.told_mentee":       "Good news: a program manager found you a mentor, {name}, on “{topic}”.",
 	"admin.charter.title":          "The charter, version {version}",
 	"admin.charter.how":            "To change it: `/mentor admin charter lang:en text:…` Each change is a new version, which members accept before their next pair.",
 	"admin.charter.updated":        "Last changed on {date}.",

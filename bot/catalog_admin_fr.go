@@ -62,9 +62,12 @@ var catalogAdminFR = map[string]string{
 	"admin.managers.admins":      "Les administrateurs de l'espace de travail sont aussi responsables.",
 
 	// Binômes, charte, réglages, export, bilan.
-	"admin.pair.done":              "C'est fait : {mentor} sera le mentor de {mentee} sur « {topic} ». Chacun accepte d'abord la charte ; ensuite, je les mets en relation.",
-	"admin.pair.told_mentor":       "Un responsable du programme vous propose d'être le mentor de {name} sur « {topic} ». Dernière étape : la charte du programme.",
-	"admin.pair.told_mentee":       "Bonne nouvelle : un responsable du programme vous a trouvé un mentor, {name}, sur « {topic} ». Dernière étape : la charte du programme.",
+	"admin.pair.done":              "C'est fait : {mentor} sera le mentor de {mentee} sur « {topic} ».",
+	"admin.pair.step_both":         "Chacun accepte d'abord la charte ; ensuite, je les mets en relation.",
+	"admin.pair.step_one":          "{name} accepte d'abord la charte ; ensuite, je les mets en relation.",
+	"admin.pair.step_none":         "La charte était déjà acceptée des deux côtés : la mise en relation est envoyée.",
+	"admin.pair.told_mentor":       "Un responsable du programme vous propose d'être le mentor de {name} sur « {topic} ».",
+	"admin.pair.told_mentee":       "Bonne nouvelle : un responsable du programme vous a trouvé un mentor, {name}, sur « {topic} ».",
 	"admin.charter.title":          "La charte, version {version}",
 	"admin.charter.how":            "Pour la changer : `/mentor admin charter langue:fr texte:…` Chaque changement est une nouvelle version, que les membres acceptent avant leur prochain binôme.",
 	"admin.charter.updated":        "Dernière modification le {date}.",

@@ -76,12 +76,12 @@ var catalogEN = map[string]string{
 	"waiting.kind":        "The mentors for “{topic}” don't offer this kind of mentoring.",
 	"waiting.declined":    "The mentors for “{topic}” have already been asked about this request.",
 	"mentee.waiting":      "No mentor is available for “{topic}” right now. Your request stays in the queue and I'll propose it as soon as someone fits.",
-	"mentee.accepted":     "Good news: {mentor} agreed to mentor you on “{topic}”. One last step: the program charter.",
+	"mentee.accepted":     "Good news: {mentor} agreed to mentor you on “{topic}”.",
 
 	// Proposals.
 	"proposal.title":     "Mentoring request: {topic}",
 	"proposal.text":      "{mentee} would like your help on “{topic}”.",
-	"proposal.accepted":  "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you! Next: the program charter.",
+	"proposal.accepted":  "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you!",
 	"proposal.declined":  "You declined the request on “{topic}”. Thanks for saying so: I'll look for someone else.",
 	"proposal.withdrawn": "The request on “{topic}” I sent you was withdrawn by the member. No need to answer it.",
 	"btn.accept":         "Accept",

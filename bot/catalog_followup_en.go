@@ -3,6 +3,9 @@ package bot
 // catalogFollowupEN holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in English.
 var catalogFollowupEN = map[string]string{
+	"charter.step_due":         "One last step: the program charter.",
+	"charter.step_other":       "You have accepted the program charter already: I'll introduce you as soon as {name} has too.",
+	"charter.step_none":        "The program charter is already accepted on both sides: your introduction follows.",
 	"btn.charter_withdraw":     "Cancel this pair",
 	"err.charter_accepted":     "You have already accepted the charter for this pair, so nothing was changed. If you'd rather not go ahead, type `/mentor end`.",
 	"charter.withdrew_mentor":  "You cancelled the pair on “{topic}” before it started. Thank you for your honesty.",

@@ -3,6 +3,9 @@ package bot
 // catalogFollowupFR holds the sentences of ending a pair (/mentor end) and
 // of a comment sent before its survey is finished, in French.
 var catalogFollowupFR = map[string]string{
+	"charter.step_due":         "Dernière étape\u202f: la charte du programme.",
+	"charter.step_other":       "Vous avez déjà accepté la charte du programme\u202f: je vous mettrai en relation dès que {name} l'aura acceptée aussi.",
+	"charter.step_none":        "La charte du programme est déjà acceptée des deux côtés\u202f: votre mise en relation suit.",
 	"btn.charter_withdraw":     "Annuler ce binôme",
 	"err.charter_accepted":     "Vous avez déjà accepté la charte pour ce binôme\u202f: rien n'a été modifié. Si vous préférez ne pas y donner suite, tapez `/mentor end`.",
 	"charter.withdrew_mentor":  "Vous avez annulé le binôme sur «\u202f{topic}\u202f» avant son début. Merci de votre franchise.",

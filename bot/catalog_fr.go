@@ -76,12 +76,12 @@ var catalogFR = map[string]string{
 	"waiting.kind":        "Les mentors de « {topic} » ne proposent pas cette forme de mentorat.",
 	"waiting.declined":    "Les mentors de « {topic} » ont déjà été sollicités pour cette demande.",
 	"mentee.waiting":      "Aucun mentor n'est disponible pour « {topic} » en ce moment. Votre demande reste dans la file et je la proposerai dès que quelqu'un correspondra.",
-	"mentee.accepted":     "Bonne nouvelle : {mentor} accepte de vous accompagner sur « {topic} ». Dernière étape : la charte du programme.",
+	"mentee.accepted":     "Bonne nouvelle : {mentor} accepte de vous accompagner sur « {topic} ».",
 
 	// Propositions.
 	"proposal.title":     "Demande de mentorat : {topic}",
 	"proposal.text":      "{mentee} aimerait votre aide sur « {topic} ».",
-	"proposal.accepted":  "Vous acceptez d'accompagner {mentee} sur « {topic} ». Merci ! Prochaine étape : la charte du programme.",
+	"proposal.accepted":  "Vous acceptez d'accompagner {mentee} sur « {topic} ». Merci !",
 	"proposal.declined":  "Vous avez décliné la demande sur « {topic} ». Merci de me l'avoir dit : je cherche quelqu'un d'autre.",
 	"proposal.withdrawn": "La demande sur « {topic} » que je vous avais envoyée a été retirée. Inutile d'y répondre.",
 	"btn.accept":         "Accepter",

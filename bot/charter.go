@@ -89,15 +89,12 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 			b.log.Error("charter: member", "pair", pair.ID, "err", err)
 			continue
 		}
-		version, text, err := b.charter(ctx, t, m.Lang)
+		version, text, due, err := b.charterFor(ctx, pair, m)
 		if err != nil {
 			b.log.Error("charter: text", "pair", pair.ID, "err", err)
 			continue
 		}
-		// A program's own charter is accepted for each of its pairs.
-		own := b.programCharter(ctx, pair, m.Lang)
-		text += own
-		if m.CharterVersion >= version && own == "" {
+		if !due {
 			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t, pair.ID))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)
@@ -107,6 +104,49 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair) {
 		// Sent at once; the pair's charter send job retries a failure.
 		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, version, text) })
 	}
+}
+
+// charterFor returns the charter a member of pair is asked to accept, in
+// their language, and whether they are asked: not when they accepted its
+// current version already, unless the pair's program has a charter of
+// its own, which is accepted for each of its pairs.
+func (b *Bot) charterFor(ctx context.Context, pair Pair, m Member) (version int, text string, due bool, err error) {
+	version, text, err = b.charter(ctx, pair.Mentor.Tenant(), m.Lang)
+	if err != nil {
+		return 0, "", true, err
+	}
+	own := b.programCharter(ctx, pair, m.Lang)
+	return version, text + own, m.CharterVersion < version || own != "", nil
+}
+
+// charterDue reports, for each member of a new pair, whether they will be
+// asked to accept the charter (charterFor): what the messages that form
+// the pair say comes next. One who cannot be read counts as asked.
+func (b *Bot) charterDue(ctx context.Context, pair Pair) map[MemberID]bool {
+	due := map[MemberID]bool{}
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		due[id] = true
+		if m, err := b.member(ctx, id); err == nil {
+			if _, _, d, err := b.charterFor(ctx, pair, m); err == nil {
+				due[id] = d
+			}
+		}
+	}
+	return due
+}
+
+// charterStep says to a member of a new pair what comes before their
+// introduction: the charter, the other member's acceptance of it, or
+// nothing more.
+func charterStep(l Lang, pair Pair, due map[MemberID]bool, me MemberID, otherName string) string {
+	other := pair.Other(me)
+	switch {
+	case due[me]:
+		return T(l, "charter.step_due")
+	case due[other]:
+		return T(l, "charter.step_other", "name", otherName)
+	}
+	return T(l, "charter.step_none")
 }
 
 // charterMessage asks a member to accept the charter.
