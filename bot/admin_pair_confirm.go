@@ -138,6 +138,12 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 		return Reply{}, err
 	}
 	a.Confirmed = w.codes
+	if a.Topic == "" {
+		// The topic the question names, read from the mentee's waiting
+		// request: kept, so that a later click (the request paired since)
+		// answers about this pair rather than asks for a topic.
+		a.Topic = topic
+	}
 	if err := b.store.drafts.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}

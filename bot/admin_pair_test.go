@@ -234,3 +234,21 @@ func TestAdminPairSaysWhoMustAcceptCharter(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminPairSecondQuestion: two questions on the same pair, the topic
+// read from the mentee's request; the second, answered after the first
+// paired them, says so, rather than asking for a topic.
+func TestAdminPairSecondQuestion(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("mia", "offer go, kubernetes capacity:1")
+	h.Run("bob", "request go")
+	h.Click("mia", "mia", bot.ActionProposalAccept) // mia is full: asked
+	h.Run("dee", "request kubernetes")
+	first, second := h.Run("alice", "admin pair @mia @dee"), h.Run("alice", "admin pair @mia @dee")
+	if r := h.ClickReply("alice", first, "Pair them anyway"); !strings.HasPrefix(r.Message.Text, "Done: Mia will mentor Dee on “kubernetes”.") {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+	if r := h.ClickReply("alice", second, "Pair them anyway"); r.Message.Text != "Mia and Dee already have a pair on “kubernetes”, waiting for the charter, so nothing was changed." {
+		t.Fatalf("got %q, want the pair already formed", r.Message.Text)
+	}
+}
