@@ -7,8 +7,8 @@ package bot
 var catalogLanguagesEN = map[string]string{
 	"waiting.self":                   "Nobody but you offers “{topic}” yet.",
 	"waiting.self_theirs":            "Nobody but them offers “{topic}” yet.",
-	"waiting.not_again":              "The mentors for “{topic}” are people with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand.",
-	"waiting.not_again_theirs":       "The mentors for “{topic}” are people with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).",
+	"waiting.not_again":              "The {count|mentor|mentors} for “{topic}” {count|is someone|are people} with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand.",
+	"waiting.not_again_theirs":       "The {count|mentor|mentors} for “{topic}” {count|is someone|are people} with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).",
 	"waiting.not_less_senior":        "No mentor for “{topic}” is less senior than you, as reverse mentoring needs.",
 	"waiting.not_less_senior_theirs": "No mentor for “{topic}” is less senior than them, as reverse mentoring needs.",
 

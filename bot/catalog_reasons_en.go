@@ -8,7 +8,7 @@ var catalogReasonsEN = map[string]string{
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor could take it",
 
-	"waiting.language_theirs": "The mentors for “{topic}” don't speak their language.",
+	"waiting.language_theirs": "The {count|mentor|mentors} for “{topic}” {count|doesn't|don't} speak their language.",
 	"opt.confirm":             "yes: pair two members the matcher will not pair again",
 
 	"offer.over_capacity":    "You have more pairs and open proposals than your new capacity ({capacity}): they all stay, and no new request comes to you until you are under it.",

@@ -8,7 +8,7 @@ var catalogReasonsFR = map[string]string{
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
 	"reason.met_before": "vous avez déjà formé un binôme ensemble : aucun autre mentor ne pouvait la prendre",
 
-	"waiting.language_theirs": "Les mentors de «\u202f{topic}\u202f» ne parlent pas sa langue.",
+	"waiting.language_theirs": "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» ne {count|parle|parlent} pas sa langue.",
 	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
 	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouvelle capacité ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",

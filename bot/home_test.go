@@ -54,7 +54,7 @@ func TestHomeRender(t *testing.T) {
 			"Mentor for: go, rust (paused until 10 January 2027)",
 			"Your request: “kubernetes”, waiting for a mentor",
 			"    Paused until 10 January 2027.",
-			"    The mentors for “kubernetes” who could take it have no free slot right now.",
+			"    The mentor for “kubernetes” who could take it has no free slot right now.",
 			"Mentor of Cat on “go”: active",
 			"    Next meeting: Thursday 12 November, 14:30–15:30 (Paris)",
 			"    Next check-in: 13 November 2026",

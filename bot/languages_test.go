@@ -98,7 +98,7 @@ func TestNoAskWhenAMentorSpeaks(t *testing.T) {
 	if len(r.Message.Buttons) != 0 {
 		t.Fatalf("got %+v, want no language question", r.Message)
 	}
-	MustContain(t, r, "The mentors for “go” who could take it have no free slot right now.")
+	MustContain(t, r, "The mentor for “go” who could take it has no free slot right now.")
 }
 
 // TestNoAskWhenLanguageIsNotAll: widening the languages is not proposed

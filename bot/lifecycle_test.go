@@ -374,7 +374,7 @@ func TestNewMatchWaitsWithTheTruth(t *testing.T) {
 	pair := mustOnlyPair(t, h, "dan")
 	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
 	inbox(h)
-	why := "The mentors for “go” are people with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand."
+	why := "The mentor for “go” is someone with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand."
 	r := h.Click("dan", "dan", bot.ActionNewMatchYes)
 	MustContain(t, r, why)
 	MustContain(t, h.Run("dan", "status"), why)
@@ -399,5 +399,5 @@ func TestWaitNotSharedAcrossHistories(t *testing.T) {
 	h.Click("carol", "carol", bot.ActionProposalAccept) // carol: one pair in charter
 	h.Run("fay", "request go")                          // and one open proposal: full
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "did not work out before")
-	MustContain(t, h.Run("ben", "request go kind:one-to-one"), "The mentors for “go” who could take it have no free slot right now.")
+	MustContain(t, h.Run("ben", "request go kind:one-to-one"), "The mentor for “go” who could take it has no free slot right now.")
 }

@@ -27,7 +27,7 @@ func TestCapacityCountsProposals(t *testing.T) {
 			h := MustHarness(t)
 			h.Run("mia", "offer go capacity:1")
 			MustContain(t, h.Run("bob", "request go"), "I've asked a mentor")
-			MustContain(t, h.Run("ann", "request golang"), "The mentors for “golang” who could take it have no free slot right now.")
+			MustContain(t, h.Run("ann", "request golang"), "The mentor for “golang” who could take it has no free slot right now.")
 			MustInbox(t, h, "mia: Mentoring request: go | Bob would like your help on “go”.")
 			if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("mia")); o.Pending != 1 {
 				t.Fatalf("got %d pending, want 1", o.Pending)

@@ -208,8 +208,8 @@ func TestReasonNamesAnyLanguage(t *testing.T) {
 // available": the reason says what is true, that they were already asked.
 func TestWaitingAfterOwnCharterLapsed(t *testing.T) {
 	for lang, want := range map[bot.Lang]string{
-		bot.English: "The mentors for “go” have already been asked about this request.",
-		bot.French:  "Les mentors de «\u202fgo\u202f» ont déjà été sollicités pour cette demande.",
+		bot.English: "The mentor for “go” has already been asked about this request.",
+		bot.French:  "Le mentor de «\u202fgo\u202f» a déjà été sollicité pour cette demande.",
 	} {
 		t.Run(string(lang), func(t *testing.T) {
 			h := MustHarness(t)

@@ -170,7 +170,30 @@ func nobodyOffers(why matching.Explanation) bool {
 // waitingReason explains to a waiting mentee why nobody fits yet, from
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
-	return T(lang, waitingKey(why), "topic", topic, "count", itoa(why.Paused))
+	key := waitingKey(why)
+	return T(lang, key, "topic", topic, "count", itoa(waitingCount(key, why)))
+}
+
+// waitingCount is how many mentors the reason of key is about, so that it
+// is said of one mentor or of several.
+func waitingCount(key string, why matching.Explanation) int {
+	switch key {
+	case "waiting.capacity":
+		return why.NoCapacity
+	case "waiting.paused":
+		return why.Paused
+	case "waiting.language":
+		return why.NoLanguage
+	case "waiting.timezone":
+		return why.TooFar
+	case "waiting.kind":
+		return why.KindMismatch
+	case "waiting.declined":
+		return why.Excluded
+	case "waiting.not_again":
+		return why.NotAgain
+	}
+	return 0
 }
 
 // waitingReasonOf is waitingReason told to a manager, on a line that
@@ -181,7 +204,7 @@ func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again":
 		key += "_theirs"
 	}
-	return T(lang, key, "topic", topic, "count", itoa(why.Paused))
+	return T(lang, key, "topic", topic, "count", itoa(waitingCount(waitingKey(why), why)))
 }
 
 // waitingKey is the catalog key of the first reason that applies.

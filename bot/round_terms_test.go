@@ -197,9 +197,9 @@ func TestManagersReadWhoseLanguage(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go languages:en")
 	h.Run("bob", "request go language:fr")
-	MustContain(t, h.Run("alice", "admin match"), "The mentors for “go” don't speak their language.")
+	MustContain(t, h.Run("alice", "admin match"), "The mentor for “go” doesn't speak their language.")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin match"), "moins d'un jour\u202f: les mentors de «\u202fgo\u202f» ne parlent pas sa langue.")
+	MustContain(t, h.Run("alice", "admin match"), "moins d'un jour\u202f: le mentor de «\u202fgo\u202f» ne parle pas sa langue.")
 }
 
 // TestNoTimeZoneNoClaim: a proposal between members who gave no time
@@ -231,6 +231,6 @@ func TestRoundPreviewReadsHistory(t *testing.T) {
 	h.Run("bob", "cancel")
 	h.Run("bob", "request go")
 	r := h.Run("alice", "admin match")
-	MustContain(t, r, "• Bob, “go”, less than a day: The mentors for “go” are people with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).")
-	MustContain(t, h.Run("bob", "status"), "The mentors for “go” are people with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own.")
+	MustContain(t, r, "• Bob, “go”, less than a day: The mentor for “go” is someone with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).")
+	MustContain(t, h.Run("bob", "status"), "The mentor for “go” is someone with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own.")
 }
