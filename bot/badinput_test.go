@@ -61,6 +61,8 @@ func TestBadCommands(t *testing.T) {
 		{"NoTopics", "en", "offer", "Please give the topics."},
 		{"NoTopicFrench", "fr", "request", "Merci d'indiquer le sujet."},
 		{"TopicTooLong", "en", "request " + strings.Repeat("k", 61), "That's too long for the topic: 60 characters at most."},
+		{"OfferTopicTooLong", "en", "offer go, " + strings.Repeat("k", 61), "is too long for a topic: each takes 60 characters at most (separate topics with commas)."},
+		{"OfferTopicTooLongFrench", "fr", "propose " + strings.Repeat("k", 61), "est trop long pour un sujet\u202f: chacun fait au plus 60 caractères (séparez les sujets par des virgules)."},
 		{"BadCapacity", "en", "offer go capacity:lots", "For the number of mentees at once, please give a whole number from 1 to 20."},
 		{"CapacityTooHigh", "fr", "offer go capacity:99", "Pour le nombre de places, indiquez un nombre entier de 1 à 20."},
 		{"BadTimeZone", "en", "offer go tz:Mars/Olympus", "I don't know the time zone “Mars/Olympus”"},

@@ -17,6 +17,7 @@ var catalogEN = map[string]string{
 	"err.unknown_command":         "I don't know the command “{command}”. Type `/mentor help` for the list.",
 	"err.unexpected_text":         "`/mentor {command}` takes no text. Type `/mentor help {command}` to see how to use it.",
 	"err.unknown_option_plain":    "I don't know the option “{word}”.",
+	"err.topic_too_long":          "“{topic}” is too long for a topic: each takes {max} characters at most (separate topics with commas).",
 	"err.too_long":                "That's too long for {option}: {max} {max|character|characters} at most.",
 	"err.bad_number":              "For {option}, please give a whole number from {min} to {max}.",
 	"err.bad_choice":              "“{value}” is not a valid value for {option}. Choose one of: {choices}.",

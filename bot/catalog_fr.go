@@ -17,6 +17,7 @@ var catalogFR = map[string]string{
 	"err.unknown_command":         "Je ne connais pas la commande « {command} ». Tapez `/mentor help` pour la liste.",
 	"err.unexpected_text":         "`/mentor {command}` ne prend pas de texte. Tapez `/mentor help {command}` pour voir comment l'utiliser.",
 	"err.unknown_option_plain":    "Je ne connais pas l'option «\u202f{word}\u202f».",
+	"err.topic_too_long":          "« {topic} » est trop long pour un sujet : chacun fait au plus {max} caractères (séparez les sujets par des virgules).",
 	"err.too_long":                "C'est trop long pour {option}\u202f: {max} {max|caractère|caractères} au maximum.",
 	"err.bad_number":              "Pour {option}, indiquez un nombre entier de {min} à {max}.",
 	"err.bad_choice":              "«\u202f{value}\u202f» n'est pas une valeur possible pour {option}. Choisissez parmi\u202f: {choices}.",

@@ -136,7 +136,7 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 	}
 	for _, t := range topics {
 		if len([]rune(t)) > MaxTopicLen {
-			return nil, &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", "topics", "max", itoa(MaxTopicLen)}, Field: "topics"}
+			return nil, &Error{Code: EINVALID, Key: "err.topic_too_long", Args: []string{"topic", clip(t, 30), "max", itoa(MaxTopicLen)}, Field: "topics"}
 		}
 	}
 	return topics, nil

@@ -108,6 +108,10 @@ func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	case "alias":
 		if alias == "" && topic == "" {
 			alias, topic = splitAlias(rest)
+			if strings.Contains(rest, "=") && (alias == "") != (topic == "") {
+				// "alias = kubernetes", "alias foo =": one side left empty.
+				return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_empty", Field: "alias"}
+			}
 		}
 		return b.addSynonym(ctx, in, alias, topic)
 	case "remove":

@@ -28,6 +28,8 @@ func TestAdminTopics(t *testing.T) {
 		{"ErrBuiltin", "admin topics alias golang = rust", "“golang” is one of the usual spellings of “go”: as an alias, it would make every “go” mean “rust”. Choose an alias of your own."},
 		{"ErrWithin", "admin topics alias web = dev web", "No alias is needed: a request on “web” already finds the mentors of “dev web”, a topic that contains it. (As an alias, “web” would also turn every other topic with that word into a longer one.)"},
 		{"ErrEmpty", "admin topics alias !!! go", "An alias and its topic each need at least one letter or digit."},
+		{"ErrEmptyAlias", "admin topics alias = kubernetes", "An alias and its topic each need at least one letter or digit."},
+		{"ErrEmptyTopic", "admin topics alias foo =", "An alias and its topic each need at least one letter or digit."},
 		{"ErrMissingTopic", "admin topics alias sre", bot.T(bot.English, "err.admin.topics_usage")},
 		{"ErrUsage", "admin topics rename sre", bot.T(bot.English, "err.admin.topics_usage")},
 		{"RemoveOK", "admin topics remove Gestion de projet", "“gestion de projets” is no longer an alias."},
