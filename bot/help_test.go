@@ -72,14 +72,7 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := b.ParseIn(tt.lang, tt.text)
-			var e *bot.Error
-			if !asError(err, &e) {
-				t.Fatalf("got error %v, want a refusal", err)
-			}
-			if got := bot.T(tt.lang, e.Key, e.Args...); got != tt.want {
-				t.Fatalf("got %q, want %q", got, tt.want)
-			}
+			mustRefuse(t, b, tt.lang, tt.text, tt.want)
 		})
 	}
 	// The help suggests the same way.

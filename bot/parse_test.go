@@ -129,14 +129,7 @@ func TestParseUnknownOption(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := b.ParseIn(tt.lang, tt.text)
-			var e *bot.Error
-			if !asError(err, &e) {
-				t.Fatalf("got error %v, want a refusal", err)
-			}
-			if got := bot.T(tt.lang, e.Key, e.Args...); got != tt.want {
-				t.Fatalf("got %q, want %q", got, tt.want)
-			}
+			mustRefuse(t, b, tt.lang, tt.text, tt.want)
 		})
 	}
 }
@@ -154,5 +147,19 @@ func TestHelpFrenchWords(t *testing.T) {
 	MustContain(t, h.Run("ann", "aide"), "Les commandes se tapent aussi en français\u202f: propose, demande, statut")
 	if r := h.Run("bob", "help"); strings.Contains(r.Message.Text, "typed in French") {
 		t.Errorf("the English help names the French words: %q", r.Message.Text)
+	}
+}
+
+// mustRefuse parses text as a member reading lang would type it, and
+// fails unless the parser refuses it with the sentence want.
+func mustRefuse(t *testing.T, b *bot.Bot, lang bot.Lang, text, want string) {
+	t.Helper()
+	_, _, err := b.ParseIn(lang, text)
+	var e *bot.Error
+	if !asError(err, &e) {
+		t.Fatalf("got error %v, want a refusal", err)
+	}
+	if got := bot.T(lang, e.Key, e.Args...); got != want {
+		t.Fatalf("got %q, want %q", got, want)
 	}
 }
