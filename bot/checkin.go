@@ -368,6 +368,9 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	if err != nil {
 		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic)}}, nil
 	}
+	if res.notAgain {
+		b.recordRepeatAvoided(ctx, t, r.ID)
+	}
 	if !res.proposed {
 		// With the true reason, as a new request's reply gives it.
 		return Reply{Replace: true, Message: Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(lang, r.Topic, res.why)}}, nil

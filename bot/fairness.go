@@ -60,7 +60,8 @@ func (b *Bot) recordRequest(ctx context.Context, r Request, mentee Member) {
 
 // recordRepeatAvoided counts one re-pairing that repeat avoidance
 // prevented for the request: the matcher passed over a mentor the mentee
-// had already met.
+// had already met, or, once for a new request, one with whom a proposal
+// or a pair of theirs did not work out.
 func (b *Bot) recordRepeatAvoided(ctx context.Context, t Tenant, request string) {
 	b.record(ctx, Event{Kind: EventRepeatAvoided, Member: t.Member(""), Ref: request})
 }

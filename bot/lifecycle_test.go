@@ -379,6 +379,16 @@ func TestNewMatchWaitsWithTheTruth(t *testing.T) {
 	MustContain(t, r, why)
 	MustContain(t, h.Run("dan", "status"), why)
 	MustInbox(t, h) // carol is not proposed again
+	// Counted once as a re-pairing that repeat avoidance prevented,
+	// however often the request is looked at again.
+	MustTick(t, h, 8*day)
+	rep, err := h.Bot.Report(context.Background(), h.Tenant, h.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := rep.Week.RepeatAvoided + rep.Before.RepeatAvoided; n != 1 {
+		t.Fatalf("got %d re-pairings prevented, want 1", n)
+	}
 }
 
 // TestWaitNotSharedAcrossHistories: the explanation shared between alike

@@ -16,6 +16,10 @@ type proposeResult struct {
 	why      matching.Explanation
 	gap      matching.LanguageGap // whether languages alone stand in the way
 	paused   *Pause               // the mentee is paused: nobody was asked (pause.go)
+	// notAgain: a mentor of the topic was passed over because a proposal
+	// or a pair of theirs with the mentee did not work out (repeat
+	// avoidance); the caller of a new request counts it, once.
+	notAgain bool
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
@@ -42,6 +46,8 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	if rk.known != nil {
 		return proposeResult{why: rk.known.why, gap: rk.known.gap}, nil
 	}
+	// Rare, so assessed apart: only a mentee with such a history pays it.
+	notAgain := len(rk.need.NotAgain) > 0 && rk.explain().NotAgain > 0
 	gone, full := 0, 0
 	for _, c := range rk.best {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
@@ -57,12 +63,12 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			markFull(rk.mentors, c.MentorID)
 		case "", ESTALE:
 			// ESTALE: another replica or click moved the request on: not ours to do.
-			return proposeResult{proposed: true}, nil
+			return proposeResult{proposed: true, notAgain: notAgain}, nil
 		default:
 			return proposeResult{}, err
 		}
 	}
-	res := proposeResult{why: rk.explain()}
+	res := proposeResult{why: rk.explain(), notAgain: notAgain}
 	if res.why.NoLanguage > 0 {
 		// A language gap needs a mentor who fits but for languages, whom
 		// Explain counts under NoLanguage: with none, there is no gap, and

@@ -112,6 +112,9 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return reply, nil
 	}
 	res, err := b.proposeNext(ctx, r, m)
+	if err == nil && res.notAgain {
+		b.recordRepeatAvoided(ctx, in.Member.Tenant(), r.ID)
+	}
 	if err != nil {
 		// The request is safely stored and waiting; the sweep retries it.
 		b.log.Error("propose failed", "request", r.ID, "err", err)
