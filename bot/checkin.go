@@ -350,9 +350,13 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 		// Ended early: never proposed again through the mentee's history
 		// (written again here, in case the end could not), and its wait
 		// says so, rather than that the mentor was asked about this new
-		// request.
-		b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
-		r.Declined = nil
+		// request. If the history cannot be written, the mentor stays
+		// among the request's declines: kept away all the same.
+		if err := b.store.proposals.RememberPair(ctx, t, pair.Mentee.User, pair.Mentor.User, VerdictNever); err == nil {
+			r.Declined = nil
+		} else {
+			b.log.Error("remember pair", "mentee", pair.Mentee.String(), "mentor", pair.Mentor.String(), "err", err)
+		}
 	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {

@@ -30,13 +30,14 @@ var (
 )
 
 // BuiltinOf returns the topic that a one-word alias already means
-// through the usual spellings ("golang" → "go"), and whether it has one.
+// through the usual spellings ("golang" → "go", "ml" → "machine
+// learning"), and whether it has one.
 func BuiltinOf(alias string) (string, bool) {
 	key := NormalizeTopic(alias)
-	if strings.Contains(key, " ") {
-		return "", false
-	}
 	words := strings.Fields(foldChars(alias))
+	if len(words) != 1 {
+		return "", false // a phrase typed whole is the manager's own
+	}
 	for i, w := range words {
 		words[i] = stem(w)
 	}

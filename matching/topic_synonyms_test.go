@@ -65,6 +65,8 @@ func TestSynonymsAdd(t *testing.T) {
 		{"ErrSynonymWithin", "go", "go tooling", matching.ErrSynonymWithin},
 		{"ErrSynonymBuiltin", "golang", "rust", matching.ErrSynonymBuiltin},
 		{"ErrSynonymBuiltin postgres", "Postgres", "mysql", matching.ErrSynonymBuiltin},
+		{"ErrSynonymBuiltin ml", "ML", "rust", matching.ErrSynonymBuiltin},
+		{"ErrSynonymBuiltin ia", "IA", "blockchain", matching.ErrSynonymBuiltin},
 		{"ErrSynonymWithin accents", "Web", "dév web", matching.ErrSynonymWithin},
 		{"ErrSynonymWithin through another", "kubernetes", "kubi ops", matching.ErrSynonymWithin},
 	} {
