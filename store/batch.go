@@ -20,7 +20,11 @@ import (
 // commands are not a transaction: a write that must be atomic is a
 // script (tx.go), which the batcher sends as it is (Scripter).
 const (
-	// readWorkers is how many batches may be out at once. The round
+	// readWorkers is how many batches may be out at once. With two, a
+	// command whose caller gave up may still be out on one worker while
+	// that caller's next command leaves on the other: only commands given
+	// up on can be overtaken (a caller waits for its commands otherwise),
+	// as with a plain call that times out while in flight. The round
 	// trips that arrive while every worker's batch is out go in the
 	// next, so batches grow with the load. With one worker, a request
 	// waited for the batch out and then its own, and Redis and the

@@ -3,6 +3,8 @@ package slack
 import (
 	"context"
 	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"net/http"
 	"net/url"
@@ -119,14 +121,14 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, r, http.StatusBadRequest, "oauth.forged")
 		return
 	}
-	if c, err := r.Cookie(stateCookie); err != nil || !hmac.Equal([]byte(c.Value), []byte(q.Get("state"))) {
+	if c, err := r.Cookie(stateCookieName(q.Get("state"))); err != nil || !hmac.Equal([]byte(c.Value), []byte(q.Get("state"))) {
 		// Checked before the state's single use is recorded: the
 		// browser that started the install may still finish it.
 		a.log.Info("slack: install refused", "reason", "state not from this browser")
 		a.refuse(w, r, http.StatusBadRequest, "oauth.other_browser")
 		return
 	}
-	http.SetCookie(w, a.stateCookie("", -1)) // used, or refused below: either way spent
+	http.SetCookie(w, a.stateCookie(q.Get("state"), -1)) // used, or refused below: either way spent
 	ctx, cancel := context.WithTimeout(r.Context(), oauthTimeout)
 	defer cancel()
 	if !a.firstDelivery(ctx, stateWorkspace, key) {
@@ -148,18 +150,27 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 	a.finishInstall(ctx, w, r, res)
 }
 
-// stateCookie names the cookie that binds an install's state to the
-// browser that started it.
-const stateCookie = "mentorbot_oauth_state"
+// stateCookieName names the cookie that binds an install's state to the
+// browser that started it: one per state, so that two installs started
+// in two tabs of one browser each find their own.
+func stateCookieName(state string) string {
+	sum := sha256.Sum256([]byte(state))
+	return "mentorbot_oauth_" + hex.EncodeToString(sum[:8])
+}
 
 // stateCookie returns the cookie that holds state for maxAge seconds
-// (negative: deletes it). It goes back only to the redirect's path, only
-// on top-level navigations from another site (SameSite=Lax: Slack's
+// (negative: deletes it). It goes back only to the redirect's path (that
+// of Options.RedirectURL, behind a proxy that adds a prefix), only on
+// top-level navigations from another site (SameSite=Lax: Slack's
 // redirect is one), never to scripts, and over HTTPS only when the
 // redirect URL is HTTPS.
 func (a *Adapter) stateCookie(state string, maxAge int) *http.Cookie {
+	path := "/slack/oauth_redirect"
+	if u, err := url.Parse(a.opt.RedirectURL); err == nil && u.Path != "" {
+		path = u.Path
+	}
 	return &http.Cookie{
-		Name: stateCookie, Value: state, Path: "/slack/oauth_redirect", MaxAge: maxAge,
+		Name: stateCookieName(state), Value: state, Path: path, MaxAge: maxAge,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode,
 		Secure: a.opt.RedirectURL == "" || strings.HasPrefix(a.opt.RedirectURL, "https://"),
 	}

@@ -138,7 +138,7 @@ func (ir *installRig) start(tb testing.TB) *url.URL {
 	}
 	state := loc.Query().Get("state")
 	for _, c := range res.Cookies() {
-		if c.Name == "mentorbot_oauth_state" && c.Value == state {
+		if strings.HasPrefix(c.Name, "mentorbot_oauth_") && c.Value == state {
 			ir.mu.Lock()
 			if ir.cookies == nil {
 				ir.cookies = map[string]*http.Cookie{}

@@ -300,3 +300,24 @@ func TestInstallBoundToBrowser(t *testing.T) {
 		t.Fatalf("got %d %s, want the browser that started to finish the install", status, body)
 	}
 }
+
+// TestInstallCookieEachTab: two installs started in two tabs of one
+// browser each keep their own cookie (the first is not refused as from
+// another browser), and behind a proxy that adds a path prefix the
+// cookie goes to the redirect's own path.
+func TestInstallCookieEachTab(t *testing.T) {
+	ib := &installBot{}
+	ir := MustInstallRig(t, ib, ib)
+	first, second := ir.state(t), ir.state(t)
+	if a, b := ir.cookie(first), ir.cookie(second); a.Name == b.Name {
+		t.Fatalf("got one cookie name %q for two installs, want one each", a.Name)
+	}
+	ir.fake.AddOAuthCode("code-1", grantT1)
+	if status, body := ir.back(t, url.Values{"code": {"code-1"}, "state": {first}}, ""); status != http.StatusOK {
+		t.Fatalf("got %d %s, want the first tab's install", status, body)
+	}
+	prefixed := MustInstallRig(t, ib, ib, func(o *slack.Options) { o.RedirectURL = "https://h.example/mentorbot/slack/oauth_redirect" })
+	if c := prefixed.cookie(prefixed.state(t)); c.Path != "/mentorbot/slack/oauth_redirect" {
+		t.Fatalf("got cookie path %q, want the redirect URL's", c.Path)
+	}
+}
