@@ -166,7 +166,7 @@ func newNeedProfile(n Need, syn Synonyms) needProfile {
 }
 
 // excluded reports whether the mentor is the mentee (when MenteeID is
-// set) or in need.Exclude.
+// set), in need.Exclude or in need.NotAgain.
 func (n *needProfile) excluded(mentorID string) bool {
 	if n.MenteeID != "" && mentorID == n.MenteeID {
 		return true

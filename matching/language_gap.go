@@ -54,7 +54,7 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 			continue
 		}
 		_, _, shares := matchLanguage(n.langs, m.langs)
-		switch excluded := contains(n.Exclude, m.ID) || contains(n.NotAgain, m.ID); {
+		switch excluded := n.excluded(m.ID); {
 		case shares && excluded:
 			g.Declined++
 			continue

@@ -35,14 +35,8 @@ var (
 func BuiltinOf(alias string) (string, bool) {
 	key := NormalizeTopic(alias)
 	words := strings.Fields(foldChars(alias))
-	if len(words) != 1 {
+	if len(words) != 1 || stem(words[0]) == key {
 		return "", false // a phrase typed whole is the manager's own
-	}
-	for i, w := range words {
-		words[i] = stem(w)
-	}
-	if strings.Join(words, " ") == key {
-		return "", false
 	}
 	return key, true
 }

@@ -322,7 +322,7 @@ func TestMeetingSlotsCompact(t *testing.T) {
 	if got := slotsFrom(slotsField(odd)); !reflect.DeepEqual(got, odd) {
 		t.Fatalf("a slot off whole seconds reads %v, want %v", got, odd)
 	}
-	if slotsFrom("") != nil || slotsFrom("[]") == nil && len(slotsFrom("[]")) != 0 || slotsFrom("garbage") != nil {
+	if slotsFrom("") != nil || len(slotsFrom("[]")) != 0 || slotsFrom("garbage") != nil {
 		t.Fatal("empty, [] and garbage: want no slots")
 	}
 }

@@ -84,6 +84,9 @@ func goalsOfHash(t bot.Tenant, h map[string]string) []bot.Goal {
 // replica of an older version wrote it whole, over pieces it did not
 // know of, during a rolling upgrade; the next write deletes them).
 func goalsRaw(h map[string]string, user string) string {
+	if _, pieced := h[pieceName(user, 1)]; !pieced {
+		return h[user] // one piece: nothing to join, nothing to doubt
+	}
 	j := joined(h, user)
 	if !json.Valid([]byte(j)) && json.Valid([]byte(h[user])) {
 		return h[user]
@@ -95,21 +98,16 @@ func goalsRaw(h map[string]string, user string) string {
 // pieces (a member's goals are a JSON longer than a listpack's values: one
 // such value would make the whole hash a hash table, three times larger),
 // with its next version, and deletes the later pieces of the value it
-// replaces. The caller guards the write on the version in h.
-func writeGoals(tx *tx, key, user string, h map[string]string, goals []bot.Goal) {
+// replaces. The write is guarded on the version in h: it returns the
+// guard's number, which fails when another change wrote first.
+func writeGoals(tx *tx, key, user string, h map[string]string, goals []bot.Goal) int {
+	race := tx.eq(key, user+":v", h[user+":v"])
 	kv := pieces(user, goalsJSON(goals))
 	tx.hset(key, append(kv, user+":v", strconv.Itoa(num(h[user+":v"])+1))...)
-	var stale []string
-	for i := len(kv) / 2; ; i++ {
-		f := pieceName(user, i)
-		if _, ok := h[f]; !ok {
-			break
-		}
-		stale = append(stale, f)
-	}
-	if len(stale) > 0 {
+	if stale := stalePieces(h, user, len(kv)/2); len(stale) > 0 {
 		tx.hdel(key, stale...)
 	}
+	return race
 }
 
 // Goals implements bot.GoalStore.
@@ -161,8 +159,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 			next[i].By, next[i].Updated = t.Member(u), next[i].Updated.UTC().Truncate(time.Millisecond)
 		}
 		tx := newTx()
-		race := tx.eq(k.goals(pairID), u+":v", h[u+":v"])
-		writeGoals(tx, k.goals(pairID), u, h, next)
+		race := writeGoals(tx, k.goals(pairID), u, h, next)
 		tx.hset(k.goalPairs(), pairID, string(program))
 		failed, err := tx.run(ctx, s.batch)
 		switch {
@@ -203,8 +200,7 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		}
 		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
 		tx := newTx()
-		race := tx.eq(k.goals(pairID), u+":v", h[u+":v"])
-		writeGoals(tx, k.goals(pairID), u, h, goals)
+		race := writeGoals(tx, k.goals(pairID), u, h, goals)
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
@@ -259,7 +255,6 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 				if !changed {
 					continue
 				}
-				tx.eq(k.goals(id), f+":v", h[f+":v"])
 				writeGoals(tx, k.goals(id), f, h, goals)
 				writes++
 			}

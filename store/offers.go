@@ -124,6 +124,8 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 		p, _ := prof.Val()[i].(string)
 		active, _ := load.Val()[2*i].(string)
 		pending, _ := load.Val()[2*i+1].(string)
+		// The rule of the room write (tx.go): an offer with topics whose
+		// open proposals and slot-holding pairs reach its capacity.
 		atCapacity := o.Active+o.Pending >= o.Capacity
 		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending || full.Val()[i] != atCapacity {
 			if err := s.refile(ctx, k, o, h); err != nil && bot.ErrorCode(err) != bot.ESTALE {

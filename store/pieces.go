@@ -12,10 +12,10 @@ import (
 // table, about three times larger. So a text that may be long is kept in
 // pieces of at most pieceLen bytes: the field holds the first, and
 // "<field>+1", "<field>+2"... the rest. Read back, the pieces join; a
-// value written whole by an older version reads the same. A text is only
-// ever written once, with its record, so no piece of an older, longer
-// value can be left behind (except by the erasure, which deletes every
-// possible piece: piecesOf).
+// value written whole by an older version reads the same. Most texts are
+// written once, with their record; one written again over a longer one
+// (a member's goals) deletes the pieces it no longer uses (stalePieces),
+// and the erasure deletes every possible piece (piecesOf).
 const pieceLen = 64
 
 // maxPieces bounds the pieces of a text: 8 KiB, more than any text the
@@ -88,4 +88,17 @@ func piecesOf(field string) []string {
 		out = append(out, pieceName(field, i))
 	}
 	return out
+}
+
+// stalePieces returns the pieces of field, as read in h, past the first n
+// that a new value written over it uses: those to delete with the write.
+func stalePieces(h map[string]string, field string, n int) []string {
+	var stale []string
+	for i := max(n, 1); ; i++ {
+		f := pieceName(field, i)
+		if _, ok := h[f]; !ok {
+			return stale
+		}
+		stale = append(stale, f)
+	}
 }

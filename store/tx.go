@@ -66,7 +66,7 @@ while i <= n do
   elseif op == 'hcopy' then
     redis.call('HSET', key(i+3), ARGV[i+4], redis.call('HGET', k, ARGV[i+2]) or '0')
     i = i + 5
-  elseif op == 'room' then
+  elseif op == 'room' then -- the full set's rule; Offers' hourly check reads it the same way (offers.go)
     local v = redis.call('HMGET', k, 'active', 'pending', 'capacity', 'topics')
     local c = tonumber(v[3] or '')
     if c and v[4] and v[4] ~= '' and (tonumber(v[1] or '0') or 0) + (tonumber(v[2] or '0') or 0) >= c then
