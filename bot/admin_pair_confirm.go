@@ -6,8 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mentorbot/mentorbot/matching"
 	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // DraftStore keeps what a manager is asked to confirm

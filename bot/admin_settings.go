@@ -224,7 +224,7 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if dl := b.settings(ctx, t).DefaultLang; dl != "" && dl != in.Lang {
 		// The digest speaks the program's language, not the reader's:
 		// said now rather than found out on Monday.
-		text += "\n" + T(in.Lang, "admin.digest_channel.lang", "lang", T(in.Lang, "lang."+string(dl)), "code", string(in.Lang))
+		text += "\n" + T(in.Lang, "admin.digest_channel.lang", "lang", languageName(in.Lang, string(dl)), "code", string(in.Lang))
 	}
 	if p, err := b.tenantPlatform(t); err == nil {
 		if _, ok := p.(Poster); !ok {

@@ -196,7 +196,7 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
-	if pair.State == PairCharter && (pair.Role(who) == "mentor" && pair.MentorAck != 0 || pair.Role(who) == "mentee" && pair.MenteeAck != 0) {
+	if pair.State == PairCharter && pair.Accepted(who) {
 		return Reply{}, Errorf(ESTALE, "err.charter_accepted")
 	}
 	return b.cancelCharter(ctx, who, lang, pairID, "charter.declined_", "charter.cancelled_")

@@ -160,6 +160,17 @@ func (p Pair) Role(m MemberID) string {
 	return ""
 }
 
+// Accepted reports whether m, a member of the pair, accepted its charter.
+func (p Pair) Accepted(m MemberID) bool {
+	switch m {
+	case p.Mentor:
+		return p.MentorAck > 0
+	case p.Mentee:
+		return p.MenteeAck > 0
+	}
+	return false
+}
+
 // Other returns the member of the pair who is not m.
 func (p Pair) Other(m MemberID) MemberID {
 	if m == p.Mentor {

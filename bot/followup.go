@@ -2,8 +2,9 @@ package bot
 
 import (
 	"context"
-	"github.com/mentorbot/mentorbot/matching"
 	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // The jobs each state change schedules, in the same atomic step.
@@ -140,7 +141,7 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 		return ignoreGone(err)
 	}
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		if (id == pair.Mentor && pair.MentorAck > 0) || (id == pair.Mentee && pair.MenteeAck > 0) {
+		if pair.Accepted(id) {
 			continue
 		}
 		m, err := b.member(ctx, id)

@@ -82,13 +82,17 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		}
 	}
 	if r := ov.Request; r != nil && r.State == RequestWaiting {
-		if held, err := b.heldPrograms(ctx, t); err == nil && r.InProgram() != DefaultProgram {
-			if p, ok := held[r.InProgram()]; ok {
-				d.Held = &p
+		if r.InProgram() != DefaultProgram {
+			if held, err := b.heldPrograms(ctx, t); err == nil {
+				if p, ok := held[r.InProgram()]; ok {
+					d.Held = &p
+				}
 			}
 		}
-		if why, known := b.whyWaiting(ctx, *r); known && d.Held == nil {
-			d.Waiting = &why
+		if d.Held == nil {
+			if why, known := b.whyWaiting(ctx, *r); known {
+				d.Waiting = &why
+			}
 		}
 	}
 	for _, p := range ov.Pairs {

@@ -46,8 +46,6 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	if rk.known != nil {
 		return proposeResult{why: rk.known.why, gap: rk.known.gap}, nil
 	}
-	// Rare, so assessed apart: only a mentee with such a history pays it.
-	notAgain := len(rk.need.NotAgain) > 0 && rk.explain().NotAgain > 0
 	gone, full := 0, 0
 	for _, c := range rk.best {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
@@ -63,12 +61,16 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			markFull(rk.mentors, c.MentorID)
 		case "", ESTALE:
 			// ESTALE: another replica or click moved the request on: not ours to do.
+			// Whether a mentor was passed over as not again is assessed only
+			// for a mentee with such a history: rare.
+			notAgain := len(rk.need.NotAgain) > 0 && rk.explain().NotAgain > 0
 			return proposeResult{proposed: true, notAgain: notAgain}, nil
 		default:
 			return proposeResult{}, err
 		}
 	}
-	res := proposeResult{why: rk.explain(), notAgain: notAgain}
+	res := proposeResult{why: rk.explain()}
+	res.notAgain = res.why.NotAgain > 0
 	if res.why.NoLanguage > 0 {
 		// A language gap needs a mentor who fits but for languages, whom
 		// Explain counts under NoLanguage: with none, there is no gap, and
@@ -236,30 +238,12 @@ func (b *Bot) needWith(r Request, mentee Member, never, met []string) matching.N
 	return matching.Need{
 		ID: r.ID, MenteeID: r.Mentee.User, Topic: r.Topic, Kind: r.Kind, Languages: langs,
 		UTCOffset: off, NoTZ: !known, Years: mentee.Years,
-		Exclude: append([]string(nil), r.Declined...), NotAgain: withoutAny(never, sorted(r.Declined)),
-		Met: met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
+		Exclude: append([]string(nil), r.Declined...),
+		// A mentor who declined this request counts once, as declining it
+		// ("already asked about this request"), not as not again.
+		NotAgain: slices.DeleteFunc(slices.Clone(never), func(id string) bool { return slices.Contains(r.Declined, id) }),
+		Met:      met, Waited: max(now.Sub(r.Created), 0), Program: string(r.InProgram()),
 	}
-}
-
-// withoutAny returns ids without those in sorted (a new slice): a mentor
-// who declined this request, and is never proposed again to the mentee,
-// counts once, as declining it (Need.Exclude: "already asked about this
-// request"), not as not again.
-func withoutAny(ids, sorted []string) []string {
-	out := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if _, found := slices.BinarySearch(sorted, id); !found {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// sorted returns a sorted copy of ids.
-func sorted(ids []string) []string {
-	out := slices.Clone(ids)
-	slices.Sort(out)
-	return out
 }
 
 // verdicts splits a mentee's history (mentor → verdict) into the mentors

@@ -173,67 +173,46 @@ func nobodyOffers(why matching.Explanation) bool {
 // waitingReason explains to a waiting mentee why nobody fits yet, from
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
-	key := waitingKey(why)
-	return T(lang, key, "topic", topic, "count", itoa(waitingCount(key, why)))
-}
-
-// waitingCount is how many mentors the reason of key is about, so that it
-// is said of one mentor or of several.
-func waitingCount(key string, why matching.Explanation) int {
-	switch key {
-	case "waiting.capacity":
-		return why.NoCapacity
-	case "waiting.paused":
-		return why.Paused
-	case "waiting.language":
-		return why.NoLanguage
-	case "waiting.timezone":
-		return why.TooFar
-	case "waiting.kind":
-		return why.KindMismatch
-	case "waiting.declined":
-		return why.Excluded
-	case "waiting.not_again":
-		return why.NotAgain
-	}
-	return 0
+	key, n := waitingKey(why)
+	return T(lang, key, "topic", topic, "count", itoa(n))
 }
 
 // waitingReasonOf is waitingReason told to a manager, on a line that
 // starts with the waiting member's name: "their language", not "yours".
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
-	key := waitingKey(why)
+	key, n := waitingKey(why)
 	switch key {
 	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again":
 		key += "_theirs"
 	}
-	return T(lang, key, "topic", topic, "count", itoa(waitingCount(waitingKey(why), why)))
+	return T(lang, key, "topic", topic, "count", itoa(n))
 }
 
-// waitingKey is the catalog key of the first reason that applies.
-func waitingKey(why matching.Explanation) string {
+// waitingKey is the catalog key of the first reason that applies, and how
+// many mentors it is about, so that it is said of one or of several.
+func waitingKey(why matching.Explanation) (string, int) {
 	switch {
 	case why.NoCapacity > 0:
-		return "waiting.capacity"
+		return "waiting.capacity", why.NoCapacity
 	case why.Paused > 0:
-		return "waiting.paused"
+		return "waiting.paused", why.Paused
 	case why.NoLanguage > 0:
-		return "waiting.language"
+		return "waiting.language", why.NoLanguage
 	case why.TooFar > 0:
-		return "waiting.timezone"
+		return "waiting.timezone", why.TooFar
 	case why.KindMismatch > 0:
-		return "waiting.kind"
+		return "waiting.kind", why.KindMismatch
 	case why.NotLessSenior > 0:
-		return "waiting.not_less_senior"
+		return "waiting.not_less_senior", why.NotLessSenior
 	case why.Excluded > 0:
-		return "waiting.declined"
+		return "waiting.declined", why.Excluded
 	case why.NotAgain > 0:
-		return "waiting.not_again"
+		return "waiting.not_again", why.NotAgain
 	case why.Self > 0:
-		return "waiting.self"
+		return "waiting.self", why.Self
 	case why.OtherProgram > 0:
 		// Mentors offer the topic, in other programs only.
-		return "waiting.program"
+		return "waiting.program", why.OtherProgram
 	}
-	return "waiting.topic"
+	return "waiting.topic", 0
 }

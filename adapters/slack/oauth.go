@@ -52,8 +52,12 @@ const oauthTimeout = 15 * time.Second
 // upper case, so it names none.
 const stateWorkspace = "oauth"
 
-// installPath is where a refused install starts again.
-const installPath = "/slack/install"
+// installPath is where a refused install starts again; redirectPath
+// where Slack sends the installer back.
+const (
+	installPath  = "/slack/install"
+	redirectPath = "/slack/oauth_redirect"
+)
 
 // managerMaker is what the adapter uses, when its Handler offers it, to
 // make the installer a manager: *bot.Bot does.
@@ -67,7 +71,7 @@ func (a *Adapter) registerOAuth(mux Mux) {
 		return
 	}
 	mux.Handle("GET "+installPath, http.HandlerFunc(a.serveInstall))
-	mux.Handle("GET /slack/oauth_redirect", http.HandlerFunc(a.serveOAuthRedirect))
+	mux.Handle("GET "+redirectPath, http.HandlerFunc(a.serveOAuthRedirect))
 }
 
 // serveInstall redirects to Slack's consent page with a fresh state.
@@ -165,14 +169,16 @@ func stateCookieName(state string) string {
 // redirect is one), never to scripts, and over HTTPS only when the
 // redirect URL is HTTPS.
 func (a *Adapter) stateCookie(state string, maxAge int) *http.Cookie {
-	path := "/slack/oauth_redirect"
-	if u, err := url.Parse(a.opt.RedirectURL); err == nil && u.Path != "" {
-		path = u.Path
+	path, secure := redirectPath, true
+	if u, err := url.Parse(a.opt.RedirectURL); err == nil && a.opt.RedirectURL != "" {
+		if u.Path != "" {
+			path = u.Path
+		}
+		secure = u.Scheme == "https"
 	}
 	return &http.Cookie{
 		Name: stateCookieName(state), Value: state, Path: path, MaxAge: maxAge,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: a.opt.RedirectURL == "" || strings.HasPrefix(a.opt.RedirectURL, "https://"),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: secure,
 	}
 }
 
