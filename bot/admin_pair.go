@@ -70,17 +70,17 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
-	pair, due, err := b.formPair(ctx, a, r, mentor, mentee, topic)
+	pair, plan, err := b.formPair(ctx, a, r, mentor, mentee, topic)
 	if err != nil {
 		return Reply{}, err
 	}
 	step := T(lang, "admin.pair.step_both")
 	switch {
-	case !due[pair.Mentor] && !due[pair.Mentee]:
+	case !plan.isDue(pair.Mentor) && !plan.isDue(pair.Mentee):
 		step = T(lang, "admin.pair.step_none")
-	case !due[pair.Mentor]:
+	case !plan.isDue(pair.Mentor):
 		step = T(lang, "admin.pair.step_one", "name", mentee.displayName())
-	case !due[pair.Mentee]:
+	case !plan.isDue(pair.Mentee):
 		step = T(lang, "admin.pair.step_one", "name", mentor.displayName())
 	}
 	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic) + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
@@ -168,7 +168,7 @@ func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic
 
 // formPair stores the pair, counts it, tells both members and starts the
 // charter, as accepting a proposal does.
-func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, map[MemberID]bool, error) {
+func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, charterPlan, error) {
 	t := a.By.Tenant()
 	pairID, err := b.newID()
 	if err != nil {
@@ -196,18 +196,18 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 	// Counted apart from accepted proposals: no mentor was asked.
 	b.record(ctx, Event{Kind: EventPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	b.recordFormed(ctx, pair)
-	due := b.charterDue(ctx, pair)
+	plan := b.charterPlan(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		other, role := mentor, "mentee"
 		if id == pair.Mentor {
 			other, role = mentee, "mentor"
 		}
 		_ = b.notify(ctx, id, func(l Lang) Message {
-			return Message{Text: T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, due, id, other.displayName()), Mentions: []MemberID{other.ID}}
+			return Message{Text: T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, plan, id, other.displayName()), Mentions: []MemberID{other.ID}}
 		})
 	}
-	b.startCharter(ctx, pair)
-	return pair, due, nil
+	b.startCharter(ctx, pair, plan)
+	return pair, plan, nil
 }
 
 // managerReasons explains a manager's pair with the matcher's reasons when

@@ -78,31 +78,26 @@ func charterText(c Charter, lang Lang) string {
 	return T(lang, "charter.default")
 }
 
-// startCharter asks each member of a new pair to accept the charter. A
-// member who already accepted the current version is recorded as accepting
-// it for this pair at once; when both have, the pair is introduced.
-func (b *Bot) startCharter(ctx context.Context, pair Pair) {
+// startCharter asks each member of a new pair to accept the charter, as
+// plan says (charterPlan). A member who already accepted the current
+// version is recorded as accepting it for this pair at once; when both
+// have, the pair is introduced.
+func (b *Bot) startCharter(ctx context.Context, pair Pair, plan charterPlan) {
 	t := pair.Mentor.Tenant()
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		m, err := b.member(ctx, id)
-		if err != nil {
-			b.log.Error("charter: member", "pair", pair.ID, "err", err)
-			continue
+		ask, ok := plan[id]
+		if !ok {
+			continue // its member or charter could not be read: logged; the charter send job retries
 		}
-		version, text, due, err := b.charterFor(ctx, pair, m)
-		if err != nil {
-			b.log.Error("charter: text", "pair", pair.ID, "err", err)
-			continue
-		}
-		if !due {
-			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, version, b.clock.Now().UTC(), b.officialJobs(ctx, t, pair.ID))
+		if !ask.due {
+			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, ask.version, b.clock.Now().UTC(), b.officialJobs(ctx, t, pair.ID))
 			if err == nil && p.State == PairActive {
 				b.introduce(ctx, p)
 			}
 			continue
 		}
 		// Sent at once; the pair's charter send job retries a failure.
-		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, version, text) })
+		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, ask.version, ask.text) })
 	}
 }
 
@@ -119,31 +114,53 @@ func (b *Bot) charterFor(ctx context.Context, pair Pair, m Member) (version int,
 	return version, text + own, m.CharterVersion < version || own != "", nil
 }
 
-// charterDue reports, for each member of a new pair, whether they will be
-// asked to accept the charter (charterFor): what the messages that form
-// the pair say comes next. One who cannot be read counts as asked.
-func (b *Bot) charterDue(ctx context.Context, pair Pair) map[MemberID]bool {
-	due := map[MemberID]bool{}
+// charterAsk is what a member of a new pair is asked: the charter's
+// version and text in their language, and whether they are asked at all.
+type charterAsk struct {
+	version int
+	text    string
+	due     bool
+}
+
+// charterPlan is, for each member of a new pair, what they are asked
+// (charterFor), read once: the messages that form the pair say what comes
+// next from it, and startCharter acts on it. A member who could not be
+// read is absent, and counts as asked.
+type charterPlan map[MemberID]charterAsk
+
+// isDue reports whether id is asked to accept the charter.
+func (p charterPlan) isDue(id MemberID) bool {
+	a, ok := p[id]
+	return !ok || a.due
+}
+
+// charterPlan reads what each member of a new pair is asked.
+func (b *Bot) charterPlan(ctx context.Context, pair Pair) charterPlan {
+	plan := charterPlan{}
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		due[id] = true
-		if m, err := b.member(ctx, id); err == nil {
-			if _, _, d, err := b.charterFor(ctx, pair, m); err == nil {
-				due[id] = d
-			}
+		m, err := b.member(ctx, id)
+		if err != nil {
+			b.log.Error("charter: member", "pair", pair.ID, "err", err)
+			continue
 		}
+		version, text, due, err := b.charterFor(ctx, pair, m)
+		if err != nil {
+			b.log.Error("charter: text", "pair", pair.ID, "err", err)
+			continue
+		}
+		plan[id] = charterAsk{version: version, text: text, due: due}
 	}
-	return due
+	return plan
 }
 
 // charterStep says to a member of a new pair what comes before their
 // introduction: the charter, the other member's acceptance of it, or
 // nothing more.
-func charterStep(l Lang, pair Pair, due map[MemberID]bool, me MemberID, otherName string) string {
-	other := pair.Other(me)
+func charterStep(l Lang, pair Pair, plan charterPlan, me MemberID, otherName string) string {
 	switch {
-	case due[me]:
+	case plan.isDue(me):
 		return T(l, "charter.step_due")
-	case due[other]:
+	case plan.isDue(pair.Other(me)):
 		return T(l, "charter.step_other", "name", otherName)
 	}
 	return T(l, "charter.step_none")

@@ -86,12 +86,12 @@ func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id str
 	b.recordAccepted(ctx, pair)
 	mentee, _ := b.member(ctx, pair.Mentee)
 	mentor, _ := b.member(ctx, pair.Mentor)
-	due := b.charterDue(ctx, pair)
+	plan := b.charterPlan(ctx, pair)
 	_ = b.notify(ctx, pair.Mentee, func(l Lang) Message {
-		return Message{Text: T(l, "mentee.accepted", "mentor", mentor.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, due, pair.Mentee, mentor.displayName()), Mentions: []MemberID{pair.Mentor}}
+		return Message{Text: T(l, "mentee.accepted", "mentor", mentor.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, plan, pair.Mentee, mentor.displayName()), Mentions: []MemberID{pair.Mentor}}
 	})
-	b.startCharter(ctx, pair)
-	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.accepted", "mentee", mentee.displayName(), "topic", pair.Topic) + " " + charterStep(lang, pair, due, pair.Mentor, mentee.displayName())}}, nil
+	b.startCharter(ctx, pair, plan)
+	return Reply{Replace: true, Message: Message{Text: T(lang, "proposal.accepted", "mentee", mentee.displayName(), "topic", pair.Topic) + " " + charterStep(lang, pair, plan, pair.Mentor, mentee.displayName())}}, nil
 }
 
 // declineProposal passes the request to the next best mentor.

@@ -204,5 +204,5 @@ func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, pair Pair, mentor, 
 			return Message{Text: T(l, "event.paired_"+side.role, "name", side.other.displayName(), "topic", pair.Topic, "event", e.Name), Mentions: []MemberID{side.other.ID}}
 		})
 	}
-	b.startCharter(ctx, pair)
+	b.startCharter(ctx, pair, b.charterPlan(ctx, pair))
 }
