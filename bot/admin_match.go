@@ -126,7 +126,7 @@ func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	msg, err := b.roundPreview(ctx, in.Lang, p)
 	if err == nil && program == "" && len(p.pool.waiting) == 0 {
-		if note := b.heldNote(ctx, in.Lang, in.Member.Tenant()); note != "" {
+		if note := heldNote(in.Lang, p.pool); note != "" {
 			msg.Text = note
 		}
 	}
@@ -136,21 +136,8 @@ func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // heldNote says, when a round has nobody to pair, who waits for a
 // program's kick-off instead (the round leaves them alone), and how to
 // preview that program's round; "" when nobody does.
-func (b *Bot) heldNote(ctx context.Context, lang Lang, t Tenant) string {
-	held, err := b.heldPrograms(ctx, t)
-	if err != nil || len(held) == 0 {
-		return ""
-	}
-	waiting, err := b.store.requests.Waiting(ctx, t)
-	if err != nil {
-		return ""
-	}
-	count := map[ProgramID]int{}
-	for _, r := range waiting {
-		if _, ok := held[r.InProgram()]; ok {
-			count[r.InProgram()]++
-		}
-	}
+func heldNote(lang Lang, pool roundPool) string {
+	held, count := pool.held, pool.heldCount
 	if len(count) == 0 {
 		return ""
 	}

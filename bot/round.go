@@ -23,6 +23,10 @@ type roundPool struct {
 	// ID: in waiting, not in needs (skipPaused).
 	paused    map[string]Pause
 	pausedLoc *time.Location // the workspace's zone, for the pauses' dates
+	// held are the programs waiting for their kick-off whose requests
+	// the round left out, with how many of them wait (heldNote).
+	held      map[ProgramID]Program
+	heldCount map[ProgramID]int
 }
 
 // loadRound reads a workspace's pool. With nobody waiting it reads
@@ -31,17 +35,31 @@ type roundPool struct {
 // The requests of a program that has not kicked off are left out
 // (heldPrograms): they wait for its kick-off round.
 func (b *Bot) loadRound(ctx context.Context, t Tenant) (roundPool, error) {
-	waiting, err := b.store.requests.Waiting(ctx, t)
-	if err == nil {
-		waiting, err = b.notHeld(ctx, t, waiting)
-	}
-	if err != nil || len(waiting) == 0 {
+	all, err := b.store.requests.Waiting(ctx, t)
+	if err != nil {
 		return roundPool{}, err
+	}
+	var held map[ProgramID]Program
+	if slices.ContainsFunc(all, func(r Request) bool { return r.Program != "" }) {
+		if held, err = b.heldPrograms(ctx, t); err != nil {
+			return roundPool{}, err
+		}
+	}
+	heldCount := map[ProgramID]int{}
+	for _, r := range all {
+		if _, ok := held[r.InProgram()]; ok {
+			heldCount[r.InProgram()]++
+		}
+	}
+	waiting := unheld(all, held)
+	if len(waiting) == 0 {
+		return roundPool{held: held, heldCount: heldCount}, nil
 	}
 	pool, err := b.poolFor(ctx, t, waiting)
 	if err == nil {
 		err = b.skipPaused(ctx, t, &pool)
 	}
+	pool.held, pool.heldCount = held, heldCount
 	return pool, err
 }
 
