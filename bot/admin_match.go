@@ -217,8 +217,11 @@ func (b *Bot) previewCancelled(ctx context.Context, t Tenant, nonce string) (boo
 	if nonce == "" {
 		return false, nil
 	}
-	prev, err := b.peekMark(ctx, t, "round-cancelled:"+nonce)
-	return prev == markDone || prev == markPending, err
+	_, err := b.store.drafts.Draft(ctx, t, "round-cancelled:"+nonce)
+	if ErrorCode(err) == ENOTFOUND {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // peekMark returns the state of the delivery mark key without keeping
@@ -430,11 +433,9 @@ func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 		return r, nil
 	}
 	if nonce != "" {
-		key := "round-cancelled:" + nonce
-		if _, err := b.store.delivery.MarkSent(ctx, t, key, time.Minute); err != nil {
-			return Reply{}, err
-		}
-		if err := b.store.delivery.ConfirmSent(ctx, t, key, markDone, sentKept); err != nil {
+		// A flag the preview's Send reads (previewCancelled), kept as long
+		// as a round's own mark.
+		if err := b.store.drafts.SaveDraft(ctx, t, "round-cancelled:"+nonce, "1", sentKept); err != nil {
 			return Reply{}, err
 		}
 	}
