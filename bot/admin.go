@@ -81,6 +81,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "user", French: "membre", Type: OptUser, MaxLength: 100},
 		}},
 		speedCommand(),
+		eventsCommand(),
 		{Name: "admin topics", Admin: true, Positional: "action", run: runAdminTopics, Options: []Option{
 			// In text ("alias sre site reliability engineering"), action holds the rest of the line.
 			{Name: "action", Type: OptText, MaxLength: 2*MaxTopicLen + 20, Help: "opt.topics_action"},

@@ -28,6 +28,7 @@ var adminSamples = map[string]string{
 	"admin program":        `admin program create "Mentorat 2027" start:2027-01-15 end:2027-06-30`,
 	"admin report":         `admin report program:mentorat-2027`,
 	"admin event":          `admin event "Speed" rounds:2 minutes:15 start:2026-12-01T18:00 channel:#general`,
+	"admin events":         `admin events cancel "Speed"`,
 	"admin invite-mentors": `admin invite-mentors program:mentorat-2027`,
 }
 

@@ -113,9 +113,9 @@ type CommandSpec struct {
 	// record them either.
 	ReadOnly bool
 	run      func(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
-	// parseError, when set, rewrites an error of parsing the typed text
-	// in the command's own words ("unknown setting" rather than
-	// "unknown option").
+	// parseError, when set, rewrites an error of parsing or checking the
+	// typed text in the command's own words ("unknown setting" rather
+	// than "unknown option").
 	parseError func(c CommandSpec, lang Lang, text string, err error) error
 }
 

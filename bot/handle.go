@@ -54,6 +54,9 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return Reply{Form: b.form(ctx, spec, in), Lang: lang}
 	}
 	if err := in.validate(); err != nil {
+		if spec.parseError != nil && c.Name == "" {
+			err = spec.parseError(spec, lang, c.Text, err)
+		}
 		return refuse(spec.Name, err, lang)
 	}
 	in.Newcomer = ErrorCode(lookup) == ENOTFOUND
@@ -148,6 +151,9 @@ func actionTable() map[string]actionFunc {
 		// Closing a program (managers only).
 		ActionProgramClose: confirmCloseProgram,
 		ActionProgramKeep:  keepProgram,
+		// Cancelling a speed-mentoring event (managers only).
+		ActionSpeedCancel: confirmCancelSpeed,
+		ActionSpeedKeep:   keepSpeed,
 		// A speed-mentoring event (speed*.go): registration is open to
 		// every member; the continue buttons are each member's own.
 		ActionSpeedMentor:     registerSpeed(SpeedMentor),

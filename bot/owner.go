@@ -92,6 +92,8 @@ var unownedActions = map[string]string{
 	ActionPairCancel:       "managers only, and its draft refuses any manager but the one who asked",
 	ActionProgramClose:     "managers only (IsAdminAction); closing twice says so",
 	ActionProgramKeep:      "managers only (IsAdminAction)",
+	ActionSpeedCancel:      "managers only (IsAdminAction); cancelling twice says so",
+	ActionSpeedKeep:        "managers only (IsAdminAction)",
 	ActionSpeedMentor:      "an event's registration, open to every member",
 	ActionSpeedMentee:      "an event's registration, open to every member",
 	ActionSpeedLeave:       "an event's registration: the handler reads the clicker's own",

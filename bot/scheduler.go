@@ -75,6 +75,7 @@ func jobTable() map[string]jobFunc {
 		JobProgramReport:   runProgramReport,
 		JobProgramReinvite: runProgramReinvite,
 		JobSpeed:           runSpeed,
+		JobSpeedCancel:     runSpeedCancel,
 		JobCampaign:        runCampaignBatch,
 		JobUnpause:         runUnpause,
 		JobMeetInvite:      runMeetInvite,

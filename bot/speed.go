@@ -38,6 +38,9 @@ type SpeedEvent struct {
 	Channel string // where its registration message was posted
 	By      MemberID
 	Created time.Time
+	// Cancelled is when a manager cancelled it (zero: it was not): its
+	// rounds are not paired, its buttons say so.
+	Cancelled time.Time `json:",omitzero"`
 }
 
 // RoundStart is when round n (1-based) starts; RoundStart(Rounds+1) is the end.
@@ -113,6 +116,11 @@ type SpeedStore interface {
 	GetSpeedEvent(ctx context.Context, t Tenant, id string) (SpeedEvent, error)
 	// SpeedEvents lists the workspace's events, oldest first.
 	SpeedEvents(ctx context.Context, t Tenant) ([]SpeedEvent, error)
+	// CancelSpeedEvent marks an event cancelled at at and schedules jobs
+	// in the same step, and returns it as cancelled. ESTALE, with the
+	// event as stored, if it was cancelled already; ENOTFOUND if there is
+	// none.
+	CancelSpeedEvent(ctx context.Context, t Tenant, id string, at time.Time, jobs []Job) (SpeedEvent, error)
 
 	// RegisterSpeed registers e for an event unless its member is
 	// registered already: then it returns their registration as stored
@@ -157,7 +165,15 @@ const (
 	ActionSpeedLeave      = "speed.leave"  // unregister; value: the event ID
 	ActionSpeedContinue   = "speed.yes"    // value: "<event>:<round>:<mentee user>"
 	ActionSpeedNoContinue = "speed.no"     // value: as ActionSpeedContinue
+	// Managers only (IsAdminAction): the confirmation of /mentor admin
+	// events cancel; value: the event ID.
+	ActionSpeedCancel = "admin.speed.cancel"
+	ActionSpeedKeep   = "admin.speed.keep"
 )
+
+// JobSpeedCancel tells an event's registrants, and its channel, that a
+// manager cancelled it: speedcancel:<event>.
+const JobSpeedCancel = "speedcancel"
 
 // JobSpeed is a round boundary: speed:<event>:<n> at the start of round
 // n ends round n-1 (its continue question) and pairs round n, for n from

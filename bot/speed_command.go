@@ -21,7 +21,7 @@ const (
 // /mentor admin event "Speed mentoring 12 mars" rounds:4 minutes:15
 // start:2027-03-12T18:00 [video:https://...] [channel:#general].
 func speedCommand() CommandSpec {
-	return CommandSpec{Name: "admin event", Admin: true, Positional: "name", run: runAdminEvent, Options: []Option{
+	return CommandSpec{Name: "admin event", Admin: true, Positional: "name", run: runAdminEvent, parseError: eventsVerb, Options: []Option{
 		{Name: "name", French: "nom", Type: OptText, MaxLength: speedMaxName, Required: true, Help: "opt.event_name"},
 		{Name: "rounds", French: "tours", Type: OptInt, Min: 1, Max: speedMaxRounds, Required: true, Help: "opt.event_rounds"},
 		{Name: "minutes", Type: OptInt, Min: 3, Max: speedMaxMinutes, Required: true, Help: "opt.event_minutes"},
@@ -44,6 +44,15 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	e.Start = start
+	// The same command sent twice (a retry, a double submit) opens one
+	// event: a live event of the same name is named back instead.
+	events, err := b.store.speed.SpeedEvents(ctx, t)
+	if err != nil {
+		return Reply{}, err
+	}
+	if same, ok := speedEventNamed(events, e.Name, b.clock.Now()); ok && same.Cancelled.IsZero() && b.clock.Now().Before(same.End()) {
+		return Reply{}, Errorf(ECONFLICT, "err.event.exists", "name", same.Name, "when", speedWhen(in.Lang, same, same.Start))
+	}
 	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
 		p, err := b.openProgramNamed(ctx, t, name)
 		if err != nil {

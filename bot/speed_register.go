@@ -15,6 +15,9 @@ func registerSpeed(role SpeedRole) actionFunc {
 			return Reply{}, err
 		}
 		now := b.clock.Now()
+		if !e.Cancelled.IsZero() {
+			return Reply{}, Errorf(ESTALE, "err.event.cancelled", "name", e.Name)
+		}
 		if !now.Before(e.RoundStart(e.Rounds)) {
 			return Reply{}, Errorf(ESTALE, "err.event.over", "name", e.Name)
 		}
@@ -66,6 +69,9 @@ func leaveSpeed(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 	e, err := b.speedEvent(ctx, t, value)
 	if err != nil {
 		return Reply{}, err
+	}
+	if !e.Cancelled.IsZero() {
+		return Reply{}, Errorf(ESTALE, "err.event.cancelled", "name", e.Name)
 	}
 	if !b.clock.Now().Before(e.End()) {
 		return Reply{}, Errorf(ESTALE, "err.event.ended", "name", e.Name)

@@ -30,6 +30,9 @@ func runSpeed(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return ignoreGone(err)
 	}
+	if !e.Cancelled.IsZero() {
+		return nil // a manager cancelled it: no question, no round
+	}
 	n := j.N(1)
 	// The question of the round that ends does not hold up the round that
 	// starts: both are tried, and a retry redoes only what is not done.

@@ -53,17 +53,48 @@ func (s *Store) speedExpire(ctx context.Context, e bot.SpeedEvent, keys ...strin
 	}
 }
 
-// GetSpeedEvent implements bot.Store.
+// GetSpeedEvent implements bot.Store. The event is its JSON, written
+// once, and its cancellation, a field of its own ("cancelled", Unix ms).
 func (s *Store) GetSpeedEvent(ctx context.Context, tn bot.Tenant, id string) (bot.SpeedEvent, error) {
-	v, err := s.rdb.HGet(ctx, keysFor(tn).speed(id), "data").Result()
+	v, err := s.rdb.HMGet(ctx, keysFor(tn).speed(id), "data", "cancelled").Result()
 	if err != nil {
 		return bot.SpeedEvent{}, classify(err, "get event")
 	}
+	data, _ := v[0].(string)
+	if data == "" {
+		return bot.SpeedEvent{}, notFound("event")
+	}
 	var e bot.SpeedEvent
-	if err := json.Unmarshal([]byte(v), &e); err != nil {
+	if err := json.Unmarshal([]byte(data), &e); err != nil {
 		return e, bot.Wrap(bot.EINTERNAL, err, "decode event")
 	}
+	if c, _ := v[1].(string); c != "" {
+		e.Cancelled = fromMS(c)
+	}
 	return e, nil
+}
+
+// CancelSpeedEvent implements bot.Store: one guarded step, which sets the
+// event's "cancelled" field only where it is empty, with the jobs.
+func (s *Store) CancelSpeedEvent(ctx context.Context, tn bot.Tenant, id string, at time.Time, jobs []bot.Job) (bot.SpeedEvent, error) {
+	k := keysFor(tn)
+	t := newTx()
+	t.eq(k.speed(id), "id", id)
+	t.eq(k.speed(id), "cancelled", "")
+	t.hset(k.speed(id), "cancelled", strconv.FormatInt(at.UnixMilli(), 10))
+	t.schedule(k, false, jobs)
+	failed, err := t.run(ctx, s.batch)
+	switch {
+	case err != nil:
+		return bot.SpeedEvent{}, err
+	case failed == 1:
+		return bot.SpeedEvent{}, notFound("event")
+	}
+	e, err := s.GetSpeedEvent(ctx, tn, id)
+	if err == nil && failed == 2 {
+		err = &bot.Error{Code: bot.ESTALE, Err: errors.New("event cancelled already")}
+	}
+	return e, err
 }
 
 // SpeedEvents implements bot.Store. Events whose keys expired are left out.

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -48,6 +49,23 @@ func (s *Store) GetSpeedEvent(ctx context.Context, t bot.Tenant, id string) (bot
 	if !ok {
 		return bot.SpeedEvent{}, notFound("event")
 	}
+	return e.Event, nil
+}
+
+// CancelSpeedEvent implements bot.Store.
+func (s *Store) CancelSpeedEvent(ctx context.Context, t bot.Tenant, id string, at time.Time, jobs []bot.Job) (bot.SpeedEvent, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	e, ok := sp.speedOf(id)
+	switch {
+	case !ok:
+		return bot.SpeedEvent{}, notFound("event")
+	case !e.Event.Cancelled.IsZero():
+		return e.Event, coded(bot.ESTALE, "event cancelled already")
+	}
+	e.Event.Cancelled = at.UTC()
+	sp.speed[id] = e
+	sp.schedule(false, jobs)
 	return e.Event, nil
 }
 

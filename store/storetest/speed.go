@@ -57,6 +57,41 @@ func testSpeedEvents(t *testing.T, s bot.Store, tn bot.Tenant) {
 			t.Fatalf("got %+v", list)
 		}
 	})
+	t.Run("Cancel", func(t *testing.T) {
+		c := mustSpeedEvent(t, s, tn, "evc")
+		at := t0.Add(10 * time.Minute)
+		got, err := s.CancelSpeedEvent(ctx(), tn, "evc", at, []bot.Job{bot.NewJob(at, bot.JobSpeedCancel, "evc")})
+		MustOK(t, err)
+		if !got.Cancelled.Equal(at) || got.Name != c.Name {
+			t.Fatalf("got %+v", got)
+		}
+		read, err := s.GetSpeedEvent(ctx(), tn, "evc")
+		MustOK(t, err)
+		if !read.Cancelled.Equal(at) {
+			t.Fatalf("read back %+v, want cancelled at %v", read, at)
+		}
+		jobs, err := s.ClaimJobs(ctx(), tn, at, time.Minute, 10)
+		MustOK(t, err)
+		if len(jobs) != 1 || jobs[0].ID != "speedcancel:evc" {
+			t.Fatalf("got jobs %+v", jobs)
+		}
+		// A second cancellation, another replica's or a double click,
+		// changes nothing and schedules nothing.
+		again, err := s.CancelSpeedEvent(ctx(), tn, "evc", at.Add(time.Minute), []bot.Job{bot.NewJob(at, bot.JobSpeedCancel, "evc:2")})
+		MustCode(t, err, bot.ESTALE)
+		if !again.Cancelled.Equal(at) {
+			t.Fatalf("second cancel returned %+v", again)
+		}
+		jobs, err = s.ClaimJobs(ctx(), tn, at.Add(time.Hour), time.Minute, 10)
+		MustOK(t, err)
+		for _, j := range jobs {
+			if j.ID == "speedcancel:evc:2" {
+				t.Fatalf("the refused cancellation scheduled %s", j.ID)
+			}
+		}
+		_, err = s.CancelSpeedEvent(ctx(), tn, "nope", at, nil)
+		MustCode(t, err, bot.ENOTFOUND)
+	})
 }
 
 // testSpeedRegistration: a member registers once, on one side; the second
