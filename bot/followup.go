@@ -109,10 +109,11 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || p.State != ProposalPending {
 		return ignoreGone(err)
 	}
+	// The mentee learns of it from the requeue job, in one message with
+	// what came of it: another mentor asked, or the wait and its reason.
 	out, err := b.outbox(ctx, j.ID, []owed{
 		{p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} }},
-		{p.Mentee, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentee", "topic", p.Topic)} }},
-	}, b.requeueJob(p.Request, p.Mentor))
+	}, b.requeueJob(p.Request, p.Mentor, requeueAfterExpiry))
 	if err != nil {
 		return err
 	}
@@ -180,7 +181,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		key := "charter.expired_" + pair.Role(id)
 		notices = append(notices, owed{id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} }})
 	}
-	out, err := b.outbox(ctx, j.ID, notices, b.requeueJob(pair.Request, pair.Mentor))
+	out, err := b.outbox(ctx, j.ID, notices, b.requeueJob(pair.Request, pair.Mentor, ""))
 	if err != nil {
 		return err
 	}
@@ -227,8 +228,11 @@ func ignoreGone(err error) error {
 // when it cannot be read (the escalation then goes without a reason
 // rather than not at all).
 func (b *Bot) whyWaiting(ctx context.Context, r Request) (matching.Explanation, bool) {
-	mentee, err := b.store.members.GetMember(ctx, r.Mentee)
-	if err != nil && ErrorCode(err) != ENOTFOUND {
+	// As the request and the sweep see the mentee: with the workspace's
+	// language when they chose none, which is the one they speak until
+	// they give their languages.
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
 		return matching.Explanation{}, false
 	}
 	rk, err := b.candidates(ctx, r, mentee)

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -192,8 +193,8 @@ func TestTimeouts(t *testing.T) {
 	MustTick(t, h, 24*time.Hour)
 	MustInbox(t, h,
 		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
-		"alice: The mentor I asked about “go” couldn't answer in time, so your request is back in the queue, for the next mentor who fits.",
-		"carol: Mentoring request: go | Alice would like your help on “go”.")
+		"carol: Mentoring request: go | Alice would like your help on “go”.",
+		"alice: The mentor I asked about “go” couldn't answer in time, so I've asked another mentor who fits. I'll tell you as soon as they answer.")
 	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue.") // the expired proposal
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("alice", "alice", bot.ActionCharterAccept)
@@ -410,4 +411,36 @@ func TestWaitNotSharedAcrossHistories(t *testing.T) {
 	h.Run("fay", "request go")                          // and one open proposal: full
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "did not work out before")
 	MustContain(t, h.Run("ben", "request go kind:one-to-one"), "The mentor for “go” who could take it has no free slot right now.")
+}
+
+// TestExpiryNoOtherMentor: when the only mentor lets a proposal expire,
+// the mentee gets one message, in their language, which says so and why
+// the request now waits: no promise of a next mentor, no second notice
+// in another order.
+func TestExpiryNoOtherMentor(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("alice", "request go")
+	h.Run("luc", "lang fr")
+	h.Run("luc", "offer rust")
+	h.Run("ann", "lang fr")
+	h.Run("ann", "request rust")
+	MustTick(t, h, 24*time.Hour)
+	inbox(h) // the reminders
+	MustTick(t, h, 24*time.Hour)
+	got := map[string][]string{}
+	for _, s := range h.Platform.Take() {
+		got[s.To[0].User] = append(got[s.To[0].User], s.Message.Text)
+	}
+	want := map[string][]string{
+		"alice": {"The mentor I asked about “go” couldn't answer in time. No other mentor can take your request right now: it stays in the queue, and I'll propose it as soon as one can.\n" +
+			"The mentor for “go” has already been asked about this request."},
+		"ann": {"Le mentor sollicité pour «\u202frust\u202f» n'a pas pu répondre à temps. Aucun autre mentor ne peut prendre votre demande pour le moment\u202f: elle reste dans la file, et je la proposerai dès que l'un d'eux le pourra.\n" +
+			"Le mentor de «\u202frust\u202f» a déjà été sollicité pour cette demande."},
+	}
+	for _, who := range []string{"alice", "ann"} {
+		if !slices.Equal(got[who], want[who]) {
+			t.Errorf("%s got %q\nwant %q", who, got[who], want[who])
+		}
+	}
 }

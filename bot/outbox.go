@@ -51,15 +51,28 @@ func (b *Bot) outbox(ctx context.Context, ref string, notices []owed, jobs ...Jo
 
 // requeueJob carries on after a request went back to waiting: it proposes
 // the next mentor and offers the freed mentor's slot to whoever waits.
-func (b *Bot) requeueJob(request string, mentor MemberID) Job {
-	return NewJob(b.clock.Now(), JobRequeue, request, mentor.User)
+func (b *Bot) requeueJob(request string, mentor MemberID, why string) Job {
+	if why == "" {
+		return NewJob(b.clock.Now(), JobRequeue, request, mentor.User)
+	}
+	return NewJob(b.clock.Now(), JobRequeue, request, mentor.User, why)
 }
+
+// requeueAfterExpiry is the third part of a requeue job after a proposal
+// expired: the job tells the mentee, with what came of it.
+const requeueAfterExpiry = "expired"
 
 // runRequeue is the work after a request went back to waiting, scheduled
 // with the change: it runs again harmlessly (a request no longer waiting
 // is not proposed again; a mentor without a free slot is offered nothing).
 func runRequeue(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	b.requeue(ctx, t, j.Part(0))
+	if j.Part(2) == requeueAfterExpiry {
+		if err := b.requeueExpired(ctx, t, j); err != nil {
+			return err
+		}
+	} else {
+		b.requeue(ctx, t, j.Part(0))
+	}
 	b.freed(ctx, t.Member(j.Part(1)))
 	return nil
 }

@@ -142,22 +142,8 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 // requeueTelling is requeue; with tell false the mentee is not told that
 // the request waits (they have just been told why, in their own reply).
 func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, tell bool) {
-	r, err := b.store.requests.GetRequest(ctx, t, requestID)
-	if err != nil || r.State != RequestWaiting {
-		return
-	}
-	r = b.filed(ctx, r)
-	mentee, err := b.member(ctx, r.Mentee)
-	if err != nil {
-		b.log.Error("requeue failed", "request", r.ID, "err", err)
-		return
-	}
-	res, err := b.proposeNext(ctx, r, mentee)
-	if err != nil {
-		b.log.Error("requeue failed", "request", r.ID, "err", err)
-		return
-	}
-	if !res.proposed && res.paused == nil && tell {
+	r, mentee, res, ok := b.proposeAgain(ctx, t, requestID)
+	if ok && !res.proposed && res.paused == nil && tell {
 		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
 			if res.gap.Gap() {
 				return languageAsk(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)
@@ -165,6 +151,68 @@ func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, te
 			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
 		})
 	}
+}
+
+// proposeAgain proposes a request that went back to waiting to the next
+// mentor who fits; false when it no longer waits or could not be
+// proposed (logged).
+func (b *Bot) proposeAgain(ctx context.Context, t Tenant, requestID string) (Request, Member, proposeResult, bool) {
+	r, err := b.store.requests.GetRequest(ctx, t, requestID)
+	if err != nil || r.State != RequestWaiting {
+		return r, Member{}, proposeResult{}, false
+	}
+	r = b.filed(ctx, r)
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		b.log.Error("requeue failed", "request", r.ID, "err", err)
+		return r, mentee, proposeResult{}, false
+	}
+	res, err := b.proposeNext(ctx, r, mentee)
+	if err != nil {
+		b.log.Error("requeue failed", "request", r.ID, "err", err)
+		return r, mentee, res, false
+	}
+	return r, mentee, res, true
+}
+
+// requeueExpired is requeue after a proposal expired: the mentee is told,
+// once (the job's delivery mark), in one message, that the mentor could
+// not answer in time and what came of it: another mentor asked, or the
+// wait and its reason. An error is returned for the job to retry: a
+// retry that finds the request proposed already (this job proposed it,
+// then died) still tells the mentee.
+func (b *Bot) requeueExpired(ctx context.Context, t Tenant, j Job) error {
+	r, err := b.store.requests.GetRequest(ctx, t, j.Part(0))
+	if err != nil {
+		return ignoreGone(err)
+	}
+	var res proposeResult
+	mentee := Member{ID: r.Mentee}
+	switch r.State {
+	case RequestProposed:
+		res.proposed = true
+	case RequestWaiting:
+		r = b.filed(ctx, r)
+		if mentee, err = b.member(ctx, r.Mentee); err != nil {
+			return err
+		}
+		if res, err = b.proposeNext(ctx, r, mentee); err != nil {
+			return err
+		}
+	default:
+		return nil // paired, cancelled: nothing to say about the wait
+	}
+	return b.deliver(ctx, j.ID, r.Mentee, func(l Lang) Message {
+		switch {
+		case res.proposed:
+			return Message{Text: T(l, "proposal.expired_mentee_next", "topic", r.Topic)}
+		case res.paused != nil:
+			return Message{Text: T(l, "proposal.expired_mentee_paused", "topic", r.Topic)}
+		case res.gap.Gap():
+			return languageAsk(l, T(l, "proposal.expired_mentee_wait", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)
+		}
+		return Message{Text: T(l, "proposal.expired_mentee_wait", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
+	})
 }
 
 // proposalError turns a store refusal into the sentence the clicker needs:

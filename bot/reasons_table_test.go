@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -83,6 +84,16 @@ func TestEveryWaitingReason(t *testing.T) {
 		en, fr         string
 		enTheirs, frTh string
 	}{
+		{"Eligible", matching.Explanation{Eligible: 1, NoCapacity: 2},
+			"A mentor who fits has a free slot now: I'll propose your request shortly, at my next look at the queue.",
+			"Un mentor qui vous correspond a une place libre\u202f: je lui propose votre demande sous peu, au prochain passage sur la file d'attente.",
+			"A mentor who fits has a free slot now: the next look at the queue proposes it.",
+			"Un mentor qui lui correspond a une place libre\u202f: le prochain passage sur la file d'attente propose la demande."},
+		{"EligibleTwo", matching.Explanation{Eligible: 2},
+			"Mentors who fit have a free slot now: I'll propose your request shortly, at my next look at the queue.",
+			"Des mentors qui vous correspondent ont une place libre\u202f: je leur propose votre demande sous peu, au prochain passage sur la file d'attente.",
+			"Mentors who fit have a free slot now: the next look at the queue proposes it.",
+			"Des mentors qui lui correspondent ont une place libre\u202f: le prochain passage sur la file d'attente propose la demande."},
 		{"NoCapacity", matching.Explanation{NoCapacity: 1, NoLanguage: 1, Self: 1},
 			"The mentor for “go” who could take it has no free slot right now.", "Le mentor de «\u202fgo\u202f» qui pourrait la prendre n'a pas de place libre pour le moment.",
 			"The mentor for “go” who could take it has no free slot right now.", "Le mentor de «\u202fgo\u202f» qui pourrait la prendre n'a pas de place libre pour le moment."},
@@ -137,5 +148,21 @@ func TestEveryWaitingReason(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestStatusReasonInDefaultLanguage: a mentee who never chose a language
+// speaks the workspace's; /mentor status explains their wait as the
+// request did (a French-only mentor does not share it), not as "nobody
+// offers" the topic.
+func TestStatusReasonInDefaultLanguage(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("bob", "offer python languages:fr")
+	if r := h.Run("carol", "request python"); !strings.Contains(r.Message.Text, "1 French-speaking mentor does") {
+		t.Fatalf("request: got %q", r.Message.Text)
+	}
+	r := h.Run("carol", "status")
+	if !strings.Contains(r.Message.Text, "The mentor for “python” doesn't share your language.") || strings.Contains(r.Message.Text, "Nobody offers") {
+		t.Fatalf("status: got %q", r.Message.Text)
 	}
 }

@@ -182,7 +182,7 @@ func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key, n := waitingKey(why)
 	switch key {
-	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again":
+	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.eligible":
 		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic, "count", itoa(n))
@@ -192,6 +192,10 @@ func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 // many mentors it is about, so that it is said of one or of several.
 func waitingKey(why matching.Explanation) (string, int) {
 	switch {
+	case why.Eligible > 0:
+		// Someone fits and is free: the request waits for the sweep (a
+		// slot freed since it was asked, a proposal that failed to go).
+		return "waiting.eligible", why.Eligible
 	case why.NoCapacity > 0:
 		return "waiting.capacity", why.NoCapacity
 	case why.Paused > 0:
