@@ -61,7 +61,7 @@ type Campaign struct {
 type CampaignCounts struct {
 	Sent        int // DMs delivered
 	Unreachable int // members who left or cannot be messaged
-	Skipped     int // members who opted out, or were erased meanwhile
+	Skipped     int // members who opted out, were erased meanwhile, or no longer fit it
 }
 
 // Done reports whether every target was handled.
@@ -260,6 +260,10 @@ func (b *Bot) campaignSend(ctx context.Context, c Campaign, user string, add *Ca
 		return err
 	}
 	msg, err := build(ctx, b, c, to, m.Lang)
+	if errors.Is(err, errNotInvited) {
+		add.Skipped++
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sort"
 	"strconv"
@@ -67,10 +68,26 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 	if err != nil {
 		return 0, err
 	}
+	offers, err := b.store.offers.Offers(ctx, p.Tenant)
+	if err != nil {
+		return 0, err
+	}
 	seen := map[string]bool{}
+	for _, o := range offers {
+		if containsProgram(o.InPrograms(), p.ID) {
+			seen[o.Mentor.User] = true // in the program already
+		}
+	}
 	var users []string
 	for _, pair := range e.Pairs {
 		if pair.Official.IsZero() || seen[pair.Mentor.User] {
+			continue
+		}
+		// A pair of this very program (formed before the job ran) makes
+		// no past mentor of it.
+		if prog, err := b.pairProgram(ctx, p.Tenant, pair); err != nil {
+			return 0, err
+		} else if prog == p.ID {
 			continue
 		}
 		seen[pair.Mentor.User] = true
@@ -173,6 +190,10 @@ func (b *Bot) recruitProgram(ctx context.Context, t Tenant, id string) (Program,
 	return p, nil
 }
 
+// errNotInvited is a builder's word that a target no longer fits the
+// campaign: it is counted as skipped, and sent nothing.
+var errNotInvited = errors.New("no longer a target")
+
 // reinviteMessage is a past mentor's personal re-invitation: what they
 // did in their latest program, and three buttons.
 func reinviteMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang Lang) (Message, error) {
@@ -180,9 +201,14 @@ func reinviteMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang 
 	if err != nil {
 		return Message{}, err
 	}
-	r, _, err := b.lastRecord(ctx, c.Tenant, to, p.ID)
+	r, found, err := b.lastRecord(ctx, c.Tenant, to, p.ID)
 	if err != nil {
 		return Message{}, err
+	}
+	if !found {
+		// Their only pairs are in this program now: nothing to thank them
+		// for elsewhere, and they are in it already.
+		return Message{}, errNotInvited
 	}
 	satisfaction := ""
 	if r.Rated > 0 {

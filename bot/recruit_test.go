@@ -197,3 +197,25 @@ func TestAnnounceTargeted(t *testing.T) {
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin announce"), "Où publier l'appel\u202f?")
 }
+
+// TestReinviteOnlyPastMentors: a program's re-invitation goes to mentors
+// of earlier programs only: not to a mentor whose only pair is in the new
+// program itself (formed before the job ran), who would read "You have
+// mentored 0 people here".
+func TestReinviteOnlyPastMentors(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", `admin program create "P1" start:2026-11-02 end:2027-01-31`)
+	h.Run("bob", "offer go program:p1")
+	h.Run("dave", "request go program:p1")
+	h.ClickReply("alice", h.Run("alice", "admin match program:p1"), "Send these proposals")
+	h.Click("bob", "bob", "Accept")
+	h.Click("bob", "bob", "I accept the charter")
+	h.Click("dave", "dave", "I accept the charter")
+	h.Platform.Take()
+	MustTick(t, h.Harness, time.Minute)
+	for _, s := range h.Platform.Take() {
+		if strings.Contains(s.Message.Title, "Mentor again") || strings.Contains(s.Message.Text, "mentored 0") {
+			t.Fatalf("%s was re-invited: %q", s.To[0].User, s.Message.Text)
+		}
+	}
+}
