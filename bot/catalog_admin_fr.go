@@ -58,7 +58,7 @@ var catalogAdminFR = map[string]string{
 	"admin.managers.added":       "{name} est désormais responsable du programme.",
 	"admin.managers.removed":     "{name} n'est plus responsable du programme.",
 	"admin.managers.from_config": "(d'après la configuration)",
-	"admin.managers.none":        "Aucun responsable n'a encore été ajouté ici.",
+	"admin.managers.none":        "Aucune personne responsable n'a encore été ajoutée ici.",
 	"admin.managers.admins":      "Les administrateurs de l'espace de travail sont aussi responsables.",
 
 	// Binômes, charte, réglages, export, bilan.
@@ -66,8 +66,8 @@ var catalogAdminFR = map[string]string{
 	"admin.pair.step_both":         "Chacun accepte d'abord la charte ; ensuite, je les mets en relation.",
 	"admin.pair.step_one":          "{name} accepte d'abord la charte ; ensuite, je les mets en relation.",
 	"admin.pair.step_none":         "La charte était déjà acceptée des deux côtés : la mise en relation est envoyée.",
-	"admin.pair.told_mentor":       "Un responsable du programme vous propose d'être le mentor de {name} sur « {topic} ».",
-	"admin.pair.told_mentee":       "Bonne nouvelle : un responsable du programme vous a trouvé un mentor, {name}, sur « {topic} ».",
+	"admin.pair.told_mentor":       "L'équipe du programme vous propose d'être le mentor de {name} sur « {topic} ».",
+	"admin.pair.told_mentee":       "Bonne nouvelle : l'équipe du programme vous a trouvé un mentor, {name}, sur « {topic} ».",
 	"admin.charter.title":          "La charte, version {version}",
 	"admin.charter.how":            "Pour la changer : `/mentor admin charter langue:fr texte:…` Chaque changement est une nouvelle version, que les membres acceptent avant leur prochain binôme.",
 	"admin.charter.updated":        "Dernière modification le {date}.",

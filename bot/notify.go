@@ -31,13 +31,19 @@ func (b *Bot) send(ctx context.Context, to MemberID, build func(Lang) Message) e
 	return b.sendTo(ctx, to, msg)
 }
 
-// compose builds a message in the member's own language.
+// compose builds a message in the member's own language (the workspace's
+// when they chose none), and says which in its Lang, so that an adapter
+// writes its own words around it (a field's colon) the same way.
 func (b *Bot) compose(ctx context.Context, to MemberID, build func(Lang) Message) (Message, error) {
 	m, err := b.member(ctx, to)
 	if err != nil {
 		return Message{}, err
 	}
-	return build(m.Lang), nil
+	msg := build(m.Lang)
+	if msg.Lang == "" {
+		msg.Lang = m.Lang
+	}
+	return msg, nil
 }
 
 func (b *Bot) sendTo(ctx context.Context, to MemberID, msg Message) error {

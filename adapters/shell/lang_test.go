@@ -3,10 +3,14 @@ package shell_test
 import (
 	"bytes"
 	"context"
-	"github.com/mentorbot/mentorbot/bot"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentorbot/mentorbot/adapters/shell"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // TestShellHelp: :help says what :advance runs, that button numbers are
@@ -132,5 +136,31 @@ func TestShellPostInItsLanguage(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("got %q, want it to contain %q", got, want)
 		}
+	}
+}
+
+// TestShellDefaultLanguageMember: a member who never chose a language
+// reads the workspace's; the shell frames what is sent to them, and
+// writes its fields, in that language too (« Version de la charte : 1 »).
+func TestShellDefaultLanguageMember(t *testing.T) {
+	var out bytes.Buffer
+	ctx := context.Background()
+	clock := bot.NewManualClock(start)
+	b := bot.New(bot.Config{Managers: []string{"alice"}}, storetest.MustOpen(t), clock, rand.NewChaCha8([32]byte{1}), nil)
+	sh := shell.New(&out, clock)
+	sh.Tenant = storetest.Tenant(t, shell.Platform)
+	sh.SetHandler(b)
+	b.Register(shell.Platform, sh)
+	sh.Line(ctx, "/mentor admin settings default-lang:fr")
+	out.Reset()
+	sh.Line(ctx, "/mentor admin pair @ivan @carol sujet:sql confirmer:oui")
+	got := out.String()
+	for _, want := range []string{"[à ivan] *La charte du mentorat*", "Version de la charte\u202f: 1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got:\n%s\nwant it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "[to ivan]") || strings.Contains(got, "charte: 1") {
+		t.Errorf("English frame or colon in French output:\n%s", got)
 	}
 }

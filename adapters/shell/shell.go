@@ -272,6 +272,12 @@ func (a *Adapter) reply(me bot.MemberID, r bot.Reply) {
 
 // Send implements bot.Platform.
 func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	if msg.Lang != "" {
+		// The language the core wrote it in is the one they read.
+		a.mu.Lock()
+		a.langs[to.User] = msg.Lang
+		a.mu.Unlock()
+	}
 	a.printf("%s %s", bot.T(a.lang(to.User), "shell.to", "name", to.User), a.render(to.User, msg))
 	return nil
 }
