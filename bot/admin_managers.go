@@ -42,14 +42,23 @@ func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 }
 
 func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
+	// A second add (a retry, another manager) says so and welcomes nobody
+	// twice.
+	already, err := b.store.managers.IsManager(ctx, id)
+	if err != nil {
+		return Reply{}, err
+	}
 	if err := b.store.managers.AddManager(ctx, id); err != nil {
 		return Reply{}, err
 	}
-	b.log.Info("manager added", "member", id.String(), "by", in.Member.String())
 	m, err := b.knownMember(ctx, id)
 	if err != nil {
 		m = Member{ID: id}
 	}
+	if already {
+		return Reply{Message: Message{Text: T(in.Lang, "admin.managers.already", "name", m.displayName()), Mentions: []MemberID{id}}}, nil
+	}
+	b.log.Info("manager added", "member", id.String(), "by", in.Member.String())
 	if id != in.Member {
 		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, "admin.managers.welcome")} })
 	}

@@ -123,6 +123,16 @@ func TestAdminManagers(t *testing.T) {
 			t.Fatalf("got %q, want Bob, and Alice from the configuration", r.Message.Text)
 		}
 	})
+	t.Run("AddTwice", func(t *testing.T) {
+		h.Platform.Take()
+		r := h.Run("alice", "admin managers add @bob")
+		if r.Message.Text != "Bob is already a manager of the program: nothing changes." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+		if msgs := h.Platform.Take(); len(msgs) != 0 {
+			t.Fatalf("bob was welcomed again: %+v", msgs)
+		}
+	})
 	t.Run("RemoveOK", func(t *testing.T) {
 		if r := h.Run("bob", "admin managers remove bob"); r.Message.Text != "Bob is no longer a manager of the program." {
 			t.Fatalf("got %q", r.Message.Text)

@@ -55,6 +55,7 @@ var catalogAdminEN = map[string]string{
 	"admin.help.intro":           "Only the program's managers can use these commands.",
 	"admin.managers.title":       "The program's managers",
 	"admin.managers.welcome":     "You are now a manager of the mentoring program. Type `/mentor admin help` to see what you can do.",
+	"admin.managers.already":     "{name} is already a manager of the program: nothing changes.",
 	"admin.managers.added":       "{name} is now a manager of the program.",
 	"admin.managers.removed":     "{name} is no longer a manager of the program.",
 	"admin.managers.from_config": "(from the configuration)",

@@ -55,6 +55,7 @@ var catalogAdminFR = map[string]string{
 	"admin.help.intro":           "Seuls les responsables du programme peuvent utiliser ces commandes.",
 	"admin.managers.title":       "Les responsables du programme",
 	"admin.managers.welcome":     "Vous êtes désormais responsable du programme de mentorat. Tapez `/mentor admin help` pour voir ce que vous pouvez faire.",
+	"admin.managers.already":     "{name} est déjà responsable du programme : rien ne change.",
 	"admin.managers.added":       "{name} est désormais responsable du programme.",
 	"admin.managers.removed":     "{name} n'est plus responsable du programme.",
 	"admin.managers.from_config": "(d'après la configuration)",
