@@ -68,6 +68,13 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 // the manager's language: the setting's name as they type it, and what
 // it takes. Any error but a refused value is left as it is.
 func badSetting(lang Lang, name, value string, err error) error {
+	if e, ok := err.(*Error); ok && e.Key == "err.setting_range" {
+		r := durationBounds[name]
+		return &Error{Code: EINVALID, Key: "err.admin.setting_range", Args: []string{
+			"value", clip(strings.TrimSpace(value), 40), "setting", settingName(lang, name),
+			"min", durationIn(lang, r[0]), "max", durationIn(lang, r[1]),
+		}}
+	}
 	if e, ok := err.(*Error); !ok || e.Key != "err.bad_setting" {
 		return err
 	}

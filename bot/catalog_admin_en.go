@@ -150,6 +150,8 @@ var catalogAdminEN = map[string]string{
 	"opt.managers_action":                "add, remove or list",
 	"opt.topics_action":                  "alias (to add one), remove or list",
 	"opt.alias_topic":                    "the topic the alias stands for",
+	"err.admin.setting_range":            "`{setting}:` takes a duration from {min} to {max}: “{value}” is outside it.",
+	"err.setting_range":                  "The setting {name} is out of its range: “{value}”.",
 	"err.admin.bad_setting":              "“{value}” is not a valid value for `{setting}:`. {hint}",
 	"admin.settings.hint.duration":       "Give a number of days or hours, for example 3d (3 days) or 12h.",
 	"admin.settings.hint.kinds":          "Choose among: {choices}, separated by commas.",

@@ -149,6 +149,8 @@ var catalogAdminFR = map[string]string{
 	"opt.managers_action":                "ajouter, retirer ou lister",
 	"opt.topics_action":                  "alias (pour en ajouter un), retirer ou lister",
 	"opt.alias_topic":                    "le sujet que désigne l'alias",
+	"err.admin.setting_range":            "`{setting}:` accepte une durée de {min} à {max} : « {value} » en sort.",
+	"err.setting_range":                  "Le réglage {name} sort de ses bornes : « {value} ».",
 	"err.admin.bad_setting":              "« {value} » n'est pas une valeur valable pour `{setting}:`. {hint}",
 	"admin.settings.hint.duration":       "Donnez un nombre de jours ou d'heures, par exemple 3j (3 jours) ou 12h.",
 	"admin.settings.hint.kinds":          "Choisissez parmi : {choices}, séparés par des virgules.",

@@ -111,6 +111,18 @@ func (s *Settings) durations() map[string]*time.Duration {
 	}
 }
 
+// durationBounds are the shortest and longest values a manager may give a
+// duration setting: a proposal that expires within the second, or a
+// check-in a year away, is a typo, not a program.
+var durationBounds = map[string][2]time.Duration{
+	"proposal-timeout": {time.Hour, 30 * day}, "charter-timeout": {time.Hour, 30 * day},
+	"checkin-after": {time.Hour, 90 * day}, "checkin-reminder": {time.Hour, 30 * day},
+	"survey-after": {time.Hour, 180 * day}, "program-length": {day, 730 * day},
+	"checkin-every": {day, 180 * day}, "escalate-after": {time.Hour, 90 * day},
+}
+
+const day = 24 * time.Hour
+
 // Set changes one setting from its text form. EINVALID if the name or the
 // value is wrong.
 func (s *Settings) Set(name, value string) error {
@@ -120,6 +132,9 @@ func (s *Settings) Set(name, value string) error {
 		v, err := parseSettingDuration(value)
 		if err != nil || v <= 0 {
 			return bad
+		}
+		if r, ok := durationBounds[name]; ok && (v < r[0] || v > r[1]) {
+			return &Error{Code: EINVALID, Key: "err.setting_range", Args: []string{"name", clip(name, 30), "value", clip(value, 40)}}
 		}
 		*d = v
 		return nil

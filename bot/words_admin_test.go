@@ -245,3 +245,28 @@ func TestDurationSettingsGiveAnExample(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationSettingsBounded: a duration a manager could only mean by
+// mistake (a proposal that expires within the second, a check-in a year
+// away) is refused with the range, in their words, and nothing changes.
+func TestDurationSettingsBounded(t *testing.T) {
+	h := MustAdminHarness(t)
+	for _, tc := range []struct{ text, want string }{
+		{"admin settings proposal-timeout:1s", "`proposal-timeout:` takes a duration from 1 hour to 30 days: “1s” is outside it."},
+		{"admin settings proposal-timeout:400d", "`proposal-timeout:` takes a duration from 1 hour to 30 days: “400d” is outside it."},
+		{"admin settings checkin-every:2h", "`checkin-every:` takes a duration from 1 day to 180 days: “2h” is outside it."},
+	} {
+		if r := h.Run("alice", tc.text); r.Message.Text != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.text, r.Message.Text, tc.want)
+		}
+	}
+	h.Run("alice", "lang fr")
+	if r := h.Run("alice", "admin settings délai-proposition:45j"); r.Message.Text != "`délai-proposition:` accepte une durée de 1 heure à 30 jours\u202f: «\u202f45j\u202f» en sort." {
+		t.Errorf("got %q", r.Message.Text)
+	}
+	for _, f := range h.Run("alice", "admin settings").Message.Fields {
+		if f.Label == "délai-proposition" && !strings.Contains(f.Value, "par défaut") {
+			t.Errorf("a refused value was kept: %q", f.Value)
+		}
+	}
+}
