@@ -21,6 +21,7 @@ var catalogEN = map[string]string{
 	"err.too_long":                "That's too long for {option}: {max} {max|character|characters} at most.",
 	"err.bad_number":              "For {option}, please give a whole number from {min} to {max}.",
 	"err.bad_choice":              "“{value}” is not a valid value for {option}. Choose one of: {choices}.",
+	"err.empty_option":            "`{name}:` has no value: give it one, or leave it out. For example: {example}",
 	"err.required":                "Please give {option}. For example: {example}",
 	"err.too_many_topics":         "Please offer at most {max} {max|topic|topics}.",
 	"err.bad_tz":                  "I don't know the time zone “{tz}”. Use a name like Europe/Paris or America/New_York, or an offset like UTC+2.",

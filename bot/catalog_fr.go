@@ -21,6 +21,7 @@ var catalogFR = map[string]string{
 	"err.too_long":                "C'est trop long pour {option}\u202f: {max} {max|caractère|caractères} au maximum.",
 	"err.bad_number":              "Pour {option}, indiquez un nombre entier de {min} à {max}.",
 	"err.bad_choice":              "«\u202f{value}\u202f» n'est pas une valeur possible pour {option}. Choisissez parmi\u202f: {choices}.",
+	"err.empty_option":            "`{name}:` n'a pas de valeur\u202f: donnez-lui-en une, ou retirez-le. Par exemple\u202f: {example}",
 	"err.required":                "Merci d'indiquer {option}. Par exemple\u202f: {example}",
 	"err.too_many_topics":         "Proposez au plus {max} {max|sujet|sujets}, s'il vous plaît.",
 	"err.bad_tz":                  "Je ne connais pas le fuseau horaire «\u202f{tz}\u202f». Utilisez un nom comme Europe/Paris ou America/Montreal, ou un décalage comme UTC+2.",

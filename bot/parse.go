@@ -190,12 +190,19 @@ func afterWords(text string, n int) string {
 func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, error) {
 	values := map[string]string{}
 	current, start := spec.Positional, 0
+	typed := "" // the option's name as typed, "" for the positional text
 	free := false
 	if o, ok := spec.Option(current); ok {
 		free = o.FreeText
 	}
 	flush := func(end int) error {
 		v := unquote(strings.TrimSpace(text[start:end]))
+		if o, _ := spec.Option(current); v == "" && typed != "" && !o.Required {
+			// "languages:" with nothing after it: said, not meant to
+			// change nothing. A required option empty is asked for as
+			// if it were left out.
+			return &Error{Code: EINVALID, Key: "err.empty_option", Args: []string{"name", clip(typed, 30), "example", T(lang, spec.CatalogKey()+".example")}, Field: current}
+		}
 		if v == "" {
 			return nil
 		}
@@ -218,7 +225,7 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 			if err := flush(i); err != nil {
 				return nil, err
 			}
-			current, start, i, free = o.Name, end, end, o.FreeText
+			current, start, i, free, typed = o.Name, end, end, o.FreeText, word
 			continue
 		}
 		if !free {
