@@ -20,6 +20,12 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return b.fail(c.Member, what, err, lang, c.FromForm)
 	}
 	me, lookup := b.store.members.GetMember(ctx, c.Member)
+	if (lookup != nil || me.Lang == "") && typedInFrench(c) {
+		// A member who chose no language and types "/mentor demande" is
+		// answered in French, and a newcomer is recorded as reading it:
+		// what they type says more than their platform's locale.
+		c.Locale = string(French)
+	}
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
 		failure = &Error{Code: ELIMITED}

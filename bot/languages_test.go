@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -206,5 +207,23 @@ func TestOfferFollowsReadingLanguage(t *testing.T) {
 	h.Run("max", "lang fr")
 	if o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("max")); !slices.Equal(o.Languages, []bot.Lang{"en"}) {
 		t.Fatalf("got %v, want the languages max gave kept", o.Languages)
+	}
+}
+
+// TestFrenchWordsAnsweredInFrench: a newcomer without a locale who types
+// a French command word is answered in French and recorded as reading
+// it; a member who chose English is not switched.
+func TestFrenchWordsAnsweredInFrench(t *testing.T) {
+	h := MustHarness(t)
+	r := h.Run("nina", "demande python objectif:apprendre")
+	if !strings.HasPrefix(r.Message.Text, "Votre demande sur «\u202fpython\u202f» est enregistrée.") {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+	if r := h.Run("nina", "status"); !strings.Contains(r.Message.Text, "vous lisez les messages en français") {
+		t.Fatalf("nina's status: %q", r.Message.Text)
+	}
+	h.Run("max", "lang en")
+	if r := h.Run("max", "propose go"); !strings.HasPrefix(r.Message.Text, "Thank you! You are now a mentor") {
+		t.Fatalf("max chose English: got %q", r.Message.Text)
 	}
 }

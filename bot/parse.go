@@ -96,6 +96,21 @@ var frenchCommands = map[string]string{
 	"language": "lang",
 }
 
+// typedInFrench reports whether a typed command starts with a French
+// command word ("demande", "aide"), not an English one.
+func typedInFrench(c Command) bool {
+	if c.Name != "" {
+		return false // a form's submission: no word typed
+	}
+	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(c.Text), "/mentor"))
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.ToLower(words[0])
+	_, french := frenchCommands[w]
+	return french && w != "language" // the one English word of the list
+}
+
 // unknownCommand refuses a command name that names no command, with the
 // closest command word when one is close (suggestCommand), pointing to
 // the help that lists its group's commands: "/mentor admin help" for
