@@ -40,9 +40,12 @@ type FollowupStore interface {
 const (
 	ActionCheckinYes    = "checkin.yes"
 	ActionCheckinNotYet = "checkin.notyet"
-	ActionCheckinStop   = "checkin.stop"
-	ActionNewMatchYes   = "newmatch.yes"
-	ActionNewMatchNo    = "newmatch.no"
+	ActionCheckinStop   = "checkin.stop" // asks "are you sure?" first
+	// ActionCheckinStopConfirm is the confirmation of "It's not working
+	// out": it records the answer and ends the pair.
+	ActionCheckinStopConfirm = "checkin.stop.confirm"
+	ActionNewMatchYes        = "newmatch.yes"
+	ActionNewMatchNo         = "newmatch.no"
 )
 
 // checkinMessage asks a member whether the pair has been in touch.
@@ -175,6 +178,27 @@ func answerCheckin(answer string) actionFunc {
 		}
 		return b.endPair(ctx, pair, who, "not-working", lang)
 	}
+}
+
+// askCheckinStop answers "It's not working out" with the confirmation
+// /mentor end asks for: nothing ends on one click. The check-in stays as
+// it was, to be answered otherwise.
+func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, _, ok := strings.Cut(value, ":")
+	if !ok {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	other, err := b.member(ctx, pair.Other(who))
+	if err != nil {
+		return Reply{}, err
+	}
+	msg := endConfirmMessage(lang, pair, other.displayName())
+	msg.Buttons[0].ActionID, msg.Buttons[0].Value = ActionCheckinStopConfirm, value
+	return Reply{Message: msg}, nil
 }
 
 // checkinJobs are scheduled with a check-in answer, in the same step: a

@@ -46,7 +46,11 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			mustTickAll(t, h, replicas)
 			MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Check-in: go | Have you been in touch with Carol?")
 
-			MustContain(t, h.Click("dan", "dan", tt.button), tt.want)
+			if tt.button == bot.ActionCheckinStop {
+				MustContain(t, clickStop(t, h, "dan"), tt.want)
+			} else {
+				MustContain(t, h.Click("dan", "dan", tt.button), tt.want)
+			}
 			if p := mustOnlyPair(t, h, "dan"); p.State != tt.state {
 				t.Fatalf("got pair %s, want %s", p.State, tt.state)
 			}
@@ -127,4 +131,20 @@ func TestLateCheckinYes(t *testing.T) {
 	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinYes), "already")
 	MustTick(t, h, day)
 	MustInbox(t, h) // nothing scheduled by the late answer
+}
+
+// clickStop clicks "It's not working out" on who's check-in, checks that
+// it asks first and changes nothing yet, and confirms.
+func clickStop(t *testing.T, h *bottest.Harness, who string) bot.Reply {
+	t.Helper()
+	r := h.Click(who, who, bot.ActionCheckinStop)
+	MustContain(t, r, "Are you sure you want to end your pair")
+	if p := mustOnlyPair(t, h, who); p.State != bot.PairActive {
+		t.Fatalf("one click ended the pair: %s", p.State)
+	}
+	if len(r.Message.Buttons) != 2 || r.Message.Buttons[0].ActionID != bot.ActionCheckinStopConfirm {
+		t.Fatalf("got buttons %+v", r.Message.Buttons)
+	}
+	b := r.Message.Buttons[0]
+	return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(who), ActionID: b.ActionID, Value: b.Value})
 }

@@ -84,7 +84,7 @@ func TestHistoryOfPairs(t *testing.T) {
 	if hist["dan"]["carol"] != bot.VerdictMet {
 		t.Fatalf("got %v, want carol met", hist["dan"])
 	}
-	h.Click("carol", "carol", bot.ActionCheckinStop)
+	clickStop(t, h, "carol")
 	hist, _ = h.Store.Histories(ctx, h.Tenant, []string{"dan"})
 	if hist["dan"]["carol"] != bot.VerdictNever {
 		t.Fatalf("got %v, want carol never after the pair stopped", hist["dan"])
