@@ -53,6 +53,7 @@ var catalogEN = map[string]string{
 	"kind.reverse":    "reverse mentoring",
 	"lang.en":         "English",
 	"lang.fr":         "French",
+	"lang.current":    "I speak English with you. To change it: `/mentor lang {other}`.",
 	"lang.set":        "Done: I'll speak English with you from now on.",
 
 	// Field labels.

@@ -42,7 +42,7 @@ var catalogFR = map[string]string{
 	"offer.saved":    "Merci ! Vous êtes maintenant mentor pour : {topics}. Je vous enverrai ici les demandes qui vous correspondent.",
 	"offer.updated":  "Votre offre est mise à jour : {topics}.",
 	"offer.capacity": "{active} {active|place occupée|places occupées} sur {capacity}",
-	"offer.paused":   "En pause : je ne vous enverrai plus de nouvelles demandes jusqu'à `/mentor resume`.",
+	"offer.paused":   "En pause : je ne vous enverrai plus de nouvelles demandes jusqu'à ce que vous tapiez `/mentor resume`.",
 	"offer.resumed":  "Bon retour ! Je vous envoie de nouveau les demandes qui vous correspondent.",
 
 	// Formes et langues.
@@ -53,6 +53,7 @@ var catalogFR = map[string]string{
 	"kind.reverse":    "mentorat inversé",
 	"lang.en":         "anglais",
 	"lang.fr":         "français",
+	"lang.current":    "Je vous parle en français. Pour changer : `/mentor langue {other}`.",
 	"lang.set":        "C'est noté : je vous parlerai désormais en français.",
 
 	// Libellés.

@@ -11,6 +11,7 @@ var catalogPauseEN = map[string]string{
 	"pause.done_until":      "Paused until {date}: {what}.",
 	"pause.done_until_end":  "I'll tell you when it resumes; to come back earlier, type `/mentor resume`.",
 	"pause.pairs_go_on":     "Your current pairs go on.",
+	"pause.already":         "Your offer is already paused: I send you no new requests until you type `/mentor resume`.",
 	"pause.already_until":   "You're already paused until {date}. To come back earlier, type `/mentor resume`.",
 	"pause.request_goes_on": "Your open request still looks for a mentor. To pause it too, give a date: `/mentor pause until:2027-01-10` or `/mentor pause for:3w`.",
 	"pause.what_offer":      "your offer",

@@ -11,6 +11,7 @@ var catalogPauseFR = map[string]string{
 	"pause.done_until":      "En pause jusqu'au {date} : {what}.",
 	"pause.done_until_end":  "Je vous préviendrai à la reprise ; pour revenir plus tôt, tapez `/mentor resume`.",
 	"pause.pairs_go_on":     "Vos binômes en cours continuent.",
+	"pause.already":         "Votre offre est déjà en pause : je ne vous envoie plus de nouvelles demandes jusqu'à ce que vous tapiez `/mentor resume`.",
 	"pause.already_until":   "Vous êtes déjà en pause jusqu'au {date}. Pour revenir plus tôt, tapez `/mentor resume`.",
 	"pause.request_goes_on": "Votre demande en cours cherche toujours un mentor. Pour la mettre en pause aussi, donnez une date : `/mentor pause jusqu-au:2027-01-10` ou `/mentor pause pendant:3s`.",
 	"pause.what_offer":      "votre offre",
@@ -24,7 +25,7 @@ var catalogPauseFR = map[string]string{
 	"pause.auto":            "Vous semblez avoir beaucoup à faire : j'ai mis en pause {what}. Reprenez quand vous voulez, avec le bouton ci-dessous ou `/mentor resume`.",
 	"btn.pause_resume":      "Reprendre",
 
-	"pause.request_waits":       "Votre demande sur « {topic} » est enregistrée. Vous êtes en pause : je ne la proposerai pas avant `/mentor resume`.",
+	"pause.request_waits":       "Votre demande sur « {topic} » est enregistrée. Vous êtes en pause : je ne la proposerai pas avant que vous tapiez `/mentor resume`.",
 	"pause.request_waits_until": "Votre demande sur « {topic} » est enregistrée. Vous êtes en pause jusqu'au {date} : je ne la proposerai pas avant ; pour chercher un mentor dès maintenant, tapez `/mentor resume`.",
 	"pause.reason":              "En pause à sa demande : aucune proposition avant la reprise.",
 	"pause.reason_until":        "En pause à sa demande jusqu'au {date} : aucune proposition d'ici là.",

@@ -283,7 +283,8 @@ func commandTable() []CommandSpec {
 		}},
 		{Name: "resume", run: runResume},
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{
-			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Required: true},
+			// Without it, the command says which language is spoken.
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames()},
 		}},
 		// Meeting times (meeting*.go, profile.go).
 		profileCommand(), meetCommand(),

@@ -177,7 +177,7 @@ func TestErrorsNameOptionsInWords(t *testing.T) {
 		{"RequiredFrench", "fr", "request", "Merci d'indiquer le sujet."},
 		{"BadChoiceFrench", "fr", "request go type:bogus", "«\u202fbogus\u202f» n'est pas une valeur possible pour la forme de mentorat."},
 		{"BadChoiceEnglish", "en", "offer go kinds:bogus", "“bogus” is not a valid value for the kinds of mentoring."},
-		{"LangEnglish", "en", "lang", "Please give the language."},
+		{"LangEnglish", "en", "lang xx", "“xx” is not a valid value for"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

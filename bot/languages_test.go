@@ -227,3 +227,27 @@ func TestFrenchWordsAnsweredInFrench(t *testing.T) {
 		t.Fatalf("max chose English: got %q", r.Message.Text)
 	}
 }
+
+// TestLangAloneSaysWhich: "/mentor lang" without a language says which
+// one is spoken and how to change it, rather than asking for one.
+func TestLangAloneSaysWhich(t *testing.T) {
+	h := MustHarness(t)
+	if r := h.Run("bob", "lang"); r.Message.Text != "I speak English with you. To change it: `/mentor lang fr`." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+	h.Run("bob", "lang fr")
+	if r := h.Run("bob", "langue"); r.Message.Text != "Je vous parle en français. Pour changer\u202f: `/mentor langue en`." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}
+
+// TestPauseTwice: a second /mentor pause says the offer is paused
+// already.
+func TestPauseTwice(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("bob", "pause")
+	if r := h.Run("bob", "pause"); r.Message.Text != "Your offer is already paused: I send you no new requests until you type `/mentor resume`." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}

@@ -73,6 +73,10 @@ func (b *Bot) pauseOffer(ctx context.Context, in *Invocation) (Reply, error) {
 		}
 		return Reply{}, Errorf(ENOTFOUND, "err.no_offer")
 	}
+	if o.Paused {
+		// A second click or command: nothing changes, and it says so.
+		return Reply{Message: Message{Text: T(in.Lang, "pause.already")}}, nil
+	}
 	o.Paused, o.Keys = true, topicKeys(o.Topics...)
 	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 		return Reply{}, err

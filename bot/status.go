@@ -36,6 +36,13 @@ func languagesLine(lang Lang, m Member) string {
 
 // runLang sets the language the bot speaks to the member in.
 func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	if in.Text("lang") == "" {
+		other := French
+		if in.Lang == French {
+			other = English
+		}
+		return Reply{Message: Message{Text: T(in.Lang, "lang.current", "other", string(other))}}, nil
+	}
 	l, ok := ParseLang(in.Text("lang"))
 	if !ok {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", "lang", "value", clip(in.Text("lang"), 30), "choices", "en, fr"}, Field: "lang"}
