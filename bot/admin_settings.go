@@ -103,6 +103,9 @@ func settingValue(lang Lang, s Settings, name string) string {
 	if name == "digest-schedule" {
 		return weeklyIn(lang, s.DigestSchedule)
 	}
+	if name == "digest-channel" && s.DigestChannel != "" {
+		return ChannelText(s.DigestChannel)
+	}
 	if name == "intro-channel" {
 		switch s.IntroChannel {
 		case "":
