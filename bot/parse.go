@@ -54,6 +54,11 @@ func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) 
 		if c, ok := b.command(two); ok {
 			return c, afterWords(text, 2), nil
 		}
+		if first == "admin" {
+			if c, ok := b.command(frenchAdminCommands[foldName(words[1])]); ok {
+				return c, afterWords(text, 2), nil
+			}
+		}
 	}
 	if c, ok := b.commandNamed(first); ok {
 		return c, afterWords(text, 1), nil
@@ -109,6 +114,19 @@ func typedInFrench(c Command) bool {
 	w := strings.ToLower(words[0])
 	_, french := frenchCommands[w]
 	return french && w != "language" // the one English word of the list
+}
+
+// frenchAdminCommands are the French words a manager may type after
+// "admin" ("/mentor admin programme créer …"), accents folded: the
+// managers' help and Discord keep the English names.
+var frenchAdminCommands = map[string]string{
+	"aide": "admin help", "statistiques": "admin stats", "stats": "admin stats", "tour": "admin match",
+	"programme": "admin program", "programmes": "admin program", "inviter-mentors": "admin invite-mentors",
+	"rapport": "admin report", "binome": "admin pair", "charte": "admin charter", "exporter": "admin export",
+	"export": "admin export", "temoignages": "admin testimonials", "annonce": "admin announce",
+	"annoncer": "admin announce", "reglages": "admin settings", "parametres": "admin settings",
+	"canal-bilan": "admin digest-channel", "responsables": "admin managers", "sujets": "admin topics",
+	"besoins": "admin needs", "evenement": "admin event", "evenements": "admin events",
 }
 
 // unknownCommand refuses a command name that names no command, with the

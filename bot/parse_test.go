@@ -167,3 +167,19 @@ func mustRefuse(t *testing.T, b *bot.Bot, lang bot.Lang, text, want string) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+// TestFrenchAdminWords: a manager may type the French word of a
+// managers' command after "admin", accents optional.
+func TestFrenchAdminWords(t *testing.T) {
+	b := bot.New(bot.Config{}, nil, bot.SystemClock{}, nil, nil)
+	for typed, want := range map[string]string{
+		"admin aide": "admin help", "admin programme créer x": "admin program", "admin besoins x": "admin needs",
+		"admin canal-bilan #x": "admin digest-channel", "admin paramètres": "admin settings", "admin réglages": "admin settings",
+		"admin événements": "admin events", "admin binôme @a @b go": "admin pair", "admin témoignages": "admin testimonials",
+	} {
+		spec, _, err := b.ParseIn(bot.French, typed)
+		if spec.Name != want {
+			t.Errorf("%q: got %q (%v), want %q", typed, spec.Name, err, want)
+		}
+	}
+}
