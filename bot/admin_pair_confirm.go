@@ -215,11 +215,12 @@ func confirmPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string
 
 // cancelPair is "Cancel": nothing is paired, and the question is closed.
 func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	if _, err := b.pairDraft(ctx, who, id); err != nil {
+	a, err := b.pairDraft(ctx, who, id)
+	if err != nil {
 		return Reply{}, err
 	}
 	ran := false
-	err := b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func(context.Context) error { ran = true; return nil })
+	err = b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func(context.Context) error { ran = true; return nil })
 	switch {
 	case !ran && ErrorCode(err) == ESTALE:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
@@ -228,5 +229,28 @@ func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 	case !ran:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.answered")}}, nil
 	}
+	if names, paired := b.pairedMeanwhile(ctx, who.Tenant(), a); paired {
+		// Another command (confirm:yes, a round) paired them since the
+		// question: "nothing was paired" would not be true.
+		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.cancelled_paired", names...)}}, nil
+	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.cancelled")}}, nil
+}
+
+// pairedMeanwhile reports whether the mentor and mentee of a question
+// have a pair in progress, with their names for the sentence. When the
+// store cannot say, it says no: the question itself paired nobody.
+func (b *Bot) pairedMeanwhile(ctx context.Context, t Tenant, a pairAsk) ([]string, bool) {
+	pairs, err := b.store.pairs.PairsOf(ctx, t.Member(a.Mentor))
+	if err != nil {
+		return nil, false
+	}
+	for _, p := range pairs {
+		if !p.State.Closed() && p.Mentor.User == a.Mentor && p.Mentee.User == a.Mentee {
+			mentor, _ := b.member(ctx, p.Mentor)
+			mentee, _ := b.member(ctx, p.Mentee)
+			return []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic}, true
+		}
+	}
+	return nil, false
 }

@@ -252,3 +252,19 @@ func TestAdminPairSecondQuestion(t *testing.T) {
 		t.Fatalf("got %q, want the pair already formed", r.Message.Text)
 	}
 }
+
+// TestAdminPairCancelAfterConfirmYes: a question cancelled after the same
+// pair was formed by "confirm:yes" says they are paired already, not
+// that nothing was paired.
+func TestAdminPairCancelAfterConfirmYes(t *testing.T) {
+	h := MustAdminHarness(t)
+	ask := h.Run("alice", "admin pair @ivan @carol sql kind:one-to-one")
+	if len(ask.Message.Buttons) != 2 {
+		t.Fatalf("got %+v, want a question", ask.Message)
+	}
+	MustContain(t, h.Run("alice", "admin pair @ivan @carol topic:sql confirm:yes"), "Done: Ivan will mentor Carol on “sql”.")
+	r := h.ClickReply("alice", ask, "Cancel")
+	if r.Message.Text != "This question is closed, but Ivan and Carol are paired already on “sql”, by another command: nothing was changed. Either of them can end it with `/mentor end`." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}

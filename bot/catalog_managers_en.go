@@ -26,6 +26,7 @@ var catalogManagersEN = map[string]string{
 	"admin.pair.ask":                    "Pair them anyway on “{topic}”? Nothing changes until you click.",
 	"admin.pair.btn_confirm":            "Pair them anyway",
 	"admin.pair.btn_cancel":             "Cancel",
+	"admin.pair.cancelled_paired":       "This question is closed, but {mentor} and {mentee} are paired already on “{topic}”, by another command: nothing was changed. Either of them can end it with `/mentor end`.",
 	"admin.pair.cancelled":              "Cancelled: nothing was paired.",
 	"admin.pair.answered":               "You have already answered this question, so nothing more was changed.",
 	"admin.pair.in_flight":              "This pair is being formed right now.",

@@ -25,6 +25,7 @@ var catalogManagersFR = map[string]string{
 	"admin.pair.ask":                    "Les associer quand même sur «\u202f{topic}\u202f»\u202f? Rien ne change tant que vous n'avez pas cliqué.",
 	"admin.pair.btn_confirm":            "Les associer quand même",
 	"admin.pair.btn_cancel":             "Annuler",
+	"admin.pair.cancelled_paired":       "Cette question est close, mais {mentor} et {mentee} forment déjà un binôme sur «\u202f{topic}\u202f», par une autre commande\u202f: rien n'a changé. L'un ou l'autre peut y mettre fin avec `/mentor end`.",
 	"admin.pair.cancelled":              "Annulé\u202f: aucun binôme n'a été formé.",
 	"admin.pair.answered":               "Vous avez déjà répondu à cette question\u202f: rien d'autre n'a changé.",
 	"admin.pair.in_flight":              "Ce binôme est en cours de formation.",
