@@ -74,6 +74,7 @@ var catalogSpeedFR = map[string]string{
 	"err.event.use_events_list":    "Pour lister les événements, écrivez `/mentor admin events`.",
 	"err.event.use_events_cancel":  "Pour annuler un événement, écrivez `/mentor admin events {verb}` et son nom.",
 	"err.event.exists":             "Un événement nommé « {name} » est déjà prévu, le {when} : `/mentor admin events` le liste. Pour le rouvrir à d'autres horaires, annulez-le d'abord, ou donnez un autre nom au nouveau.",
+	"err.event.program_closed":     "Le programme « {name} » est clos : un événement ne peut plus le rejoindre. Ouvrez l'événement sans `programme:`, ou dans un programme ouvert.",
 	"err.events.usage":             "Écrivez `/mentor admin events` pour lister les événements, ou `/mentor admin events annuler` et le nom de l'événement.",
 	"err.events.which":             "Quel événement ? Écrivez son nom après `{verb}`, tel que `/mentor admin events` le liste.",
 	"err.events.unknown":           "Aucun événement ne s'appelle « {name} ». `/mentor admin events` les liste.",

@@ -122,3 +122,15 @@ func TestSpeedCancel(t *testing.T) {
 		}
 	})
 }
+
+// TestSpeedEventClosedProgram: an event cannot join a closed program, and
+// says so in words about events, not offers.
+func TestSpeedEventClosedProgram(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", `admin program create "Old" start:2026-11-03 end:2027-01-31`)
+	h.ClickReply("alice", h.Run("alice", "admin program close old"), "Yes, close it")
+	r := h.Run("alice", `admin event "Speed" rounds:2 minutes:15 start:2026-11-20T18:00 channel:#general program:old`)
+	if r.Message.Text != "The program “Old” is closed: an event can no longer join it. Open the event without `program:`, or in an open program." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}

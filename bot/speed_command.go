@@ -54,9 +54,12 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, Errorf(ECONFLICT, "err.event.exists", "name", same.Name, "when", speedWhen(in.Lang, same, same.Start))
 	}
 	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
-		p, err := b.openProgramNamed(ctx, t, name)
+		p, err := b.programNamed(ctx, t, name)
 		if err != nil {
 			return Reply{}, err
+		}
+		if p.State == ProgramClosed {
+			return Reply{}, &Error{Code: ESTALE, Key: "err.event.program_closed", Args: []string{"name", p.Name}, Field: "program"}
 		}
 		e.Program = string(p.ID)
 	}
