@@ -53,6 +53,7 @@ var catalogEN = map[string]string{
 	"kind.reverse":    "reverse mentoring",
 	"lang.en":         "English",
 	"lang.fr":         "French",
+	"offer.typo":      "Did you mean “{suggestion}”? Mentees who type “{suggestion}” would only be offered “{topic}” as a guess. To change it: `/mentor offer remove:{topic} add:{suggestion}`.",
 	"lang.current":    "I speak English with you. To change it: `/mentor lang {other}`.",
 	"lang.set":        "Done: I'll speak English with you from now on.",
 

@@ -53,6 +53,7 @@ var catalogFR = map[string]string{
 	"kind.reverse":    "mentorat inversé",
 	"lang.en":         "anglais",
 	"lang.fr":         "français",
+	"offer.typo":      "Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? Les personnes qui tapent «\u202f{suggestion}\u202f» ne se verraient proposer «\u202f{topic}\u202f» qu'à titre de suggestion. Pour corriger\u202f: `/mentor offer retirer:{topic} ajouter:{suggestion}`.",
 	"lang.current":    "Je vous parle en français. Pour changer : `/mentor langue {other}`.",
 	"lang.set":        "C'est noté : je vous parlerai désormais en français.",
 

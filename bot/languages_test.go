@@ -251,3 +251,18 @@ func TestPauseTwice(t *testing.T) {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 }
+
+// TestOfferTypoAsked: a mentor who offers a typo of a well-known topic is
+// asked whether they meant it, with the command that changes it; the
+// offer is kept as typed.
+func TestOfferTypoAsked(t *testing.T) {
+	h := MustHarness(t)
+	r := h.Run("bob", "offer kubernete, réseaux")
+	MustContain(t, r, "Did you mean “kubernetes”? Mentees who type “kubernetes” would only be offered “kubernete” as a guess. To change it: `/mentor offer remove:kubernete add:kubernetes`.")
+	h.Run("ann", "lang fr")
+	r = h.Run("ann", "propose pyhton")
+	MustContain(t, r, "Vouliez-vous dire «\u202fpython\u202f»\u202f?")
+	if r := h.Run("bob", "offer add:go"); strings.Contains(r.Message.Text, "Did you mean") {
+		t.Fatalf("asked again about a topic not typed now: %q", r.Message.Text)
+	}
+}

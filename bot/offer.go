@@ -102,7 +102,24 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if len(o.Programs) > 0 {
 		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
 	}
+	for _, note := range typoNotes(in) {
+		reply.Message.Text += "\n" + note
+	}
 	return reply, nil
+}
+
+// typoNotes asks, for each topic typed now that looks like a typo of a
+// well-known one ("kubernete"), whether the mentor meant that one, and
+// says how to change it: mentees who type the right spelling would be
+// offered the typo. The offer is kept as typed.
+func typoNotes(in *Invocation) []string {
+	var notes []string
+	for _, t := range append(in.List("topics"), in.List("add")...) {
+		if s, ok := matching.SuggestBuiltin(t); ok && len(notes) < 2 {
+			notes = append(notes, T(in.Lang, "offer.typo", "topic", t, "suggestion", s))
+		}
+	}
+	return notes
 }
 
 // offerTopics returns the topics of an offer after the command: the

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // topicsFile holds the built-in spellings of the same topic, one
@@ -92,3 +93,49 @@ func (t aliasTable) longest(words []string) (int, string) {
 	}
 	return 0, ""
 }
+
+// BuiltinTopics returns the topics the built-in spellings lead to
+// ("kubernetes", "javascript"...), each once, in order: the vocabulary an
+// offer's topic may be checked against for a typo (SuggestBuiltin).
+func BuiltinTopics() []string {
+	return builtinTopics
+}
+
+var builtinTopics = func() []string {
+	var out []string
+	for _, canonical := range builtinAliases.to {
+		out = append(out, canonical)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}()
+
+// SuggestBuiltin returns the built-in topic that topic is likely a typo
+// of ("kubernete" → "kubernetes"): only for a topic of six letters or
+// more (a shorter one is too often another word: "rest" is not "rust")
+// that is neither a built-in topic nor one of its spellings.
+func SuggestBuiltin(topic string) (string, bool) {
+	n := NormalizeTopic(topic)
+	if utf8.RuneCountInString(n) < 6 || slices.Contains(builtinTopics, n) {
+		return "", false
+	}
+	if _, known := builtinAliases.to[foldChars(topic)]; known {
+		return "", false
+	}
+	best, ok := Suggest(topic, builtinWords)
+	if canonical, alias := builtinAliases.to[best]; alias {
+		best = canonical // "postgre" is near "postgres": say "postgresql"
+	}
+	return best, ok
+}
+
+// builtinWords are the built-in topics and their spellings, which a typo
+// may be closest to.
+var builtinWords = func() []string {
+	out := slices.Clone(builtinTopics)
+	for alias := range builtinAliases.to {
+		out = append(out, alias)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}()

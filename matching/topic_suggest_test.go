@@ -64,3 +64,19 @@ func TestDamerauLevenshtein(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestBuiltin: an offered topic that looks like a typo of a
+// well-known one is asked about; a known topic, one of its spellings, a
+// short word that is another word ("rest"), or a topic of its own is not.
+func TestSuggestBuiltin(t *testing.T) {
+	for topic, want := range map[string]string{
+		"kubernete": "kubernetes", "javascrpt": "javascript", "pyhton": "python", "machine lerning": "machine learning",
+		"typscript": "typescript", "kubernetes": "", "golang": "", "dotnet": "", "rest": "", "leadership": "",
+		"développement": "", "réseaux": "",
+	} {
+		got, ok := matching.SuggestBuiltin(topic)
+		if got != want || ok != (want != "") {
+			t.Errorf("%q: got %q, %v, want %q", topic, got, ok, want)
+		}
+	}
+}
