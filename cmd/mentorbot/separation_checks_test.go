@@ -7,13 +7,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // tenantPairs reads tn's pairs through the store: every pair of every
@@ -440,4 +443,21 @@ func mustDiscordSeparate(t *testing.T, w *sepWorld, all []*sepTenant) {
 		t.Errorf("got %d Discord messages traced to a tenant, want the whole play's", checked)
 	}
 	t.Logf("%d Discord messages traced to a tenant; %d calls checked for marks of two", checked, len(w.rest.Calls()))
+}
+
+// settledMentions is storetest.Mentions once the adapters have forgotten
+// the clicks they kept while handling them (inbox keys, deleted just
+// after the reply went out, on another goroutine): it reads again while
+// one is left, for up to 10 seconds, then returns what it found.
+func settledMentions(t *testing.T, w *sepWorld, ids ...string) []string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		hits := storetest.Mentions(t, w.m.Store, ids...)
+		inbox := slices.ContainsFunc(hits, func(h string) bool { return strings.Contains(h, ":inbox:") })
+		if !inbox || time.Now().After(deadline) {
+			return hits
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/mentorbot/mentorbot/adapters/discord/discordtest"
 	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
 // slackCast is a Slack tenant's members as the fake knows them.
@@ -116,7 +115,7 @@ func TestSeparation(t *testing.T) {
 		if got := discordText(t, w, g1, discordtest.ClickInChannel(discordApp, g1, dAlice, discordCommandChannel, discordGuild(t), b.CustomID)); got != en("forget.done") {
 			t.Fatalf("got %q, want %q", got, en("forget.done"))
 		}
-		hits := storetest.Mentions(t, w.m.Store, A.Alice, B.Alice, dAlice)
+		hits := settledMentions(t, w, A.Alice, B.Alice, dAlice)
 		mustForgotten(t, w, A, B, hits)
 		mustForgotten(t, w, G1, G2, hits)
 	})
