@@ -146,6 +146,7 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 	if hasOffer {
 		what.offer, what.already = o.Paused, !o.Paused && !ended
 		if o.Paused {
+			b.openClosedOffer(ctx, &o)
 			o.Paused, o.Keys = false, topicKeys(o.Topics...)
 			if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 				return what, err

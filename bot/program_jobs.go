@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -104,12 +105,83 @@ func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		}
 		pairs += n
 	}
+	if err := b.releaseOffers(ctx, p, j.ID); err != nil {
+		return err
+	}
 	lang := b.settings(ctx, t).DefaultLang
 	return b.postToManagers(ctx, t, j.ID, func(Lang) Message {
 		return Message{Title: T(lang, "program.ended_title", "name", p.Name), Text: T(lang, "program.ended_managers", "name", p.Name,
 			"pairs", plural(lang, pairs, "program.pairs"), "requests", plural(lang, withdrawn, "program.requests")) + "\n" +
 			T(lang, "report.coming", "date", Date(lang, report.Due.In(b.workspaceLoc(ctx, t))), "id", string(p.ID))}
 	})
+}
+
+// releaseOffers takes the offers of a closed program out of it, so that
+// none is left where no request can reach it. An offer of other programs
+// too stays in those. An offer of this program alone is paused, and its
+// mentor told once (the job's delivery mark) how to go on: /mentor resume
+// opens it to requests outside programs; a later program re-invites them.
+// A retry finds the offers released and does nothing more.
+func (b *Bot) releaseOffers(ctx context.Context, p Program, jobID string) error {
+	offers, err := b.store.offers.Offers(ctx, p.Tenant)
+	if err != nil {
+		return err
+	}
+	for _, o := range offers {
+		if !slices.Contains(o.Programs, p.ID) {
+			continue
+		}
+		rest := slices.DeleteFunc(slices.Clone(o.Programs), func(id ProgramID) bool { return id == p.ID })
+		paused := len(rest) == 0 && !o.Paused
+		switch {
+		case len(rest) > 0:
+			o.Programs = rest
+		case paused:
+			// Kept in p, paused: /mentor resume opens it outside
+			// programs (openClosedOffer), a re-invitation adds the next.
+			o.Paused = true
+		default:
+			continue // paused already: resume will open it
+		}
+		o.Keys = topicKeys(o.Topics...)
+		if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+			return err
+		}
+		if paused {
+			topics := strings.Join(o.Topics, ", ")
+			if err := b.deliver(ctx, jobID+":offer", o.Mentor, func(l Lang) Message {
+				return Message{Text: T(l, "program.offer_paused", "name", p.Name, "topics", topics)}
+			}); err != nil && ErrorCode(err) != EGONE {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// openClosedOffer takes out of an offer the programs that are closed: an
+// offer resumed after its only program ended serves requests outside
+// programs (the default program). It reports whether it changed o.
+func (b *Bot) openClosedOffer(ctx context.Context, o *Offer) bool {
+	if len(o.Programs) == 0 {
+		return false
+	}
+	all, err := b.store.programs.Programs(ctx, o.Mentor.Tenant())
+	if err != nil {
+		return false // the offer stays as it was
+	}
+	closed := map[ProgramID]bool{}
+	for _, p := range all {
+		if p.State == ProgramClosed {
+			closed[p.ID] = true
+		}
+	}
+	rest := slices.DeleteFunc(slices.Clone(o.Programs), func(id ProgramID) bool { return closed[id] })
+	if len(rest) == len(o.Programs) {
+		return false
+	}
+	o.Programs = rest
+	return true
 }
 
 // endProgramPairs ends the pairs formed from r: the final survey, which

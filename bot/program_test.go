@@ -384,3 +384,33 @@ func TestAdminMatchHeldSaysWho(t *testing.T) {
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin match"), "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:mentorat-2027`.")
 }
+
+// TestProgramEndReleasesOffers: when a program ends, no offer is left in
+// it where no request can reach it: an offer of that program alone is
+// paused and its mentor told once how to go on; an offer of the default
+// program too serves requests outside programs as before.
+func TestProgramEndReleasesOffers(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", `admin program create "P1" start:2026-11-03 end:2027-01-31`)
+	h.Run("bob", "offer go program:p1")
+	h.Run("carol", "offer rust")
+	h.Run("carol", "offer add:go program:p1")
+	h.ClickReply("alice", h.Run("alice", "admin program close p1"), "Yes, close it")
+	h.Platform.Take()
+	h.Tick()
+	h.Tick()
+	var told []string
+	for _, s := range h.Platform.Take() {
+		if strings.Contains(s.Message.Text, "is over: thank you for offering your help in it!") {
+			told = append(told, s.To[0].User)
+		}
+	}
+	if len(told) != 1 || told[0] != "bob" {
+		t.Fatalf("told %v, want bob once", told)
+	}
+	MustContain(t, h.Run("bob", "status"), "go (paused)")
+	MustContain(t, h.Run("gina", "request go"), "I've asked a mentor who fits")
+	if msgs := h.Platform.To("carol"); len(msgs) == 0 || msgs[len(msgs)-1].Title != "Mentoring request: go" {
+		t.Fatalf("carol got %+v, want gina's request", msgs)
+	}
+}
