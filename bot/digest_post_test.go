@@ -120,7 +120,7 @@ func TestEscalationSaysWhy(t *testing.T) {
 			got = append(got, p.Message.Text)
 		}
 	}
-	want := "A request on “rust” has waited 8 days without a mentor. Could you find someone who offers this topic?\nWhy it waits: Nobody offers “rust” yet."
+	want := "Dan's request on “rust” has waited 8 days without a mentor. Could you find someone who offers this topic?\nWhy it waits: Nobody offers “rust” yet."
 	if len(got) != 1 || got[0] != want {
 		t.Fatalf("got escalations %q, want one: %q", got, want)
 	}

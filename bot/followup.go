@@ -206,9 +206,25 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)
+	// Named, with their program, so that a manager can act on it.
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		return err
+	}
+	program := ""
+	if id := r.InProgram(); id != DefaultProgram {
+		program = string(id)
+		if p, err := b.store.programs.GetProgram(ctx, t, id); err == nil {
+			program = p.Name
+		}
+	}
 	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {
 		days := int(b.clock.Now().Sub(r.Created).Hours() / 24)
-		text := T(l, "escalate.text", "topic", r.Topic, "days", itoa(days))
+		in := ""
+		if program != "" {
+			in = T(l, "escalate.in_program", "program", program)
+		}
+		text := T(l, "escalate.text", "name", mentee.displayName(), "topic", r.Topic, "program", in, "days", itoa(days))
 		if known {
 			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, r.Topic, why)))
 		}
