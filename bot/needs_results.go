@@ -156,11 +156,11 @@ func needsResultMessage(l Lang, r NeedsResult) Message {
 		}
 		lines = append(lines, line)
 	}
-	if m, n := top(r.Months); n > 0 {
-		lines = append(lines, T(l, "needs.results.month", "month", monthLabel(l, m), "n", Number(l, n), "count", itoa(n)))
+	if list := ranked(l, r.Months, func(m string) string { return monthLabel(l, m) }); list != "" {
+		lines = append(lines, T(l, "needs.results.month", "list", list))
 	}
-	if k, n := top(r.Kinds); n > 0 {
-		lines = append(lines, T(l, "needs.results.kind", "kind", T(l, "kind."+k), "n", Number(l, n), "count", itoa(n)))
+	if list := ranked(l, r.Kinds, func(k string) string { return T(l, "kind."+k) }); list != "" {
+		lines = append(lines, T(l, "needs.results.kind", "list", list))
 	}
 	if len(r.Others) > 0 {
 		quoted := make([]string, len(r.Others))
@@ -174,6 +174,28 @@ func needsResultMessage(l Lang, r NeedsResult) Message {
 }
 
 // top returns the key counted most (the first in order on a tie).
+// ranked writes the answers of m, most chosen first (then in key order),
+// four at most, each with its count: a tie shows every choice tied.
+func ranked(l Lang, m map[string]int, label func(string) string) string {
+	keys := make([]string, 0, len(m))
+	for k, n := range m {
+		if n > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	items := make([]string, 0, 4)
+	for _, k := range keys[:min(len(keys), 4)] {
+		items = append(items, T(l, "needs.results.item", "label", label(k), "n", Number(l, m[k]), "count", itoa(m[k])))
+	}
+	return strings.Join(items, ", ")
+}
+
 func top(m map[string]int) (string, int) {
 	best, n := "", 0
 	for k, v := range m {
