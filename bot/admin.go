@@ -159,6 +159,10 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	c, ok := b.command(name)
 	if !ok {
+		// "aide événements": the French word names it as it runs it.
+		c, ok = b.command(frenchAdminCommands[foldName(strings.TrimPrefix(name, "admin "))])
+	}
+	if !ok {
 		return Reply{}, b.unknownCommand(in.Lang, name)
 	}
 	return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(in.Lang, c, true)}}, nil

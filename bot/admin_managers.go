@@ -48,8 +48,11 @@ func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Repl
 	if err != nil {
 		return Reply{}, err
 	}
-	if err := b.store.managers.AddManager(ctx, id); err != nil {
-		return Reply{}, err
+	already = already || b.configManager(id) // a manager from the configuration is one already
+	if !already {
+		if err := b.store.managers.AddManager(ctx, id); err != nil {
+			return Reply{}, err
+		}
 	}
 	m, err := b.knownMember(ctx, id)
 	if err != nil {

@@ -123,6 +123,11 @@ func TestAdminManagers(t *testing.T) {
 			t.Fatalf("got %q, want Bob, and Alice from the configuration", r.Message.Text)
 		}
 	})
+	t.Run("AddConfigManager", func(t *testing.T) {
+		if r := h.Run("alice", "admin managers add @alice"); r.Message.Text != "Alice is already a manager of the program: nothing changes." {
+			t.Fatalf("got %q", r.Message.Text)
+		}
+	})
 	t.Run("AddTwice", func(t *testing.T) {
 		h.Platform.Take()
 		r := h.Run("alice", "admin managers add @bob")

@@ -94,7 +94,7 @@ var catalogSpeedEN = map[string]string{
 	"event.state_over":             "Over.",
 	"event.state_cancelled":        "Cancelled on {date}.",
 	"event.cancel_title":           "Cancel “{name}”?",
-	"event.cancel_confirm":         "It was planned for {when}; {registered}. If you cancel it, its rounds still to come will not take place, its registration buttons will stop working, and I will tell each registered member, and {channel}.",
+	"event.cancel_confirm":         "It is planned for {when}; {registered}. If you cancel it, its rounds still to come will not take place, its registration buttons will stop working, and I will tell each registered member, and {channel}.",
 	"btn.event_cancel":             "Cancel the event",
 	"btn.event_keep":               "Keep it",
 	"event.cancelled":              "“{name}” is cancelled ({registered}): I am telling each registered member, and {channel}.",

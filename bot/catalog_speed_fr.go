@@ -94,7 +94,7 @@ var catalogSpeedFR = map[string]string{
 	"event.state_over":             "Terminé.",
 	"event.state_cancelled":        "Annulé le {date}.",
 	"event.cancel_title":           "Annuler « {name} » ?",
-	"event.cancel_confirm":         "Il était prévu le {when} ; {registered}. Si vous l'annulez, ses tours à venir n'auront pas lieu, ses boutons d'inscription ne fonctionneront plus, et je préviendrai chaque personne inscrite, ainsi que {channel}.",
+	"event.cancel_confirm":         "Il est prévu le {when} ; {registered}. Si vous l'annulez, ses tours à venir n'auront pas lieu, ses boutons d'inscription ne fonctionneront plus, et je préviendrai chaque personne inscrite, ainsi que {channel}.",
 	"btn.event_cancel":             "Annuler l'événement",
 	"btn.event_keep":               "Le maintenir",
 	"event.cancelled":              "« {name} » est annulé ({registered}) : je préviens chaque personne inscrite, ainsi que {channel}.",

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -203,6 +204,11 @@ func renderHome(lang Lang, d HomeData) Message {
 	}
 	if r := d.Request; r != nil && r.State.Open() {
 		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
+		if len(r.Languages) > 0 && !slices.Equal(r.Languages, spoken(d.Me)) {
+			// Its own languages (language: on the request): the line on
+			// the member's languages below does not say them.
+			lines = append(lines, "    "+T(lang, "status.request_languages", "languages", languageList(lang, langCodes(r.Languages))))
+		}
 		switch {
 		case d.RequestPaused && !d.PausedUntil.IsZero():
 			lines = append(lines, "    "+T(lang, "home.request_paused", "date", Date(lang, d.PausedUntil.In(d.location()))))

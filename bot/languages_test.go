@@ -266,3 +266,26 @@ func TestOfferTypoAsked(t *testing.T) {
 		t.Fatalf("asked again about a topic not typed now: %q", r.Message.Text)
 	}
 }
+
+// TestStatusSaysRequestLanguage: a request's own language (language: on
+// it) is shown under it, since the line on the member's languages does
+// not say it.
+func TestStatusSaysRequestLanguage(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dave", "offer go languages:en")
+	h.Run("erin", "request go language:fr")
+	MustContain(t, h.Run("erin", "status"), "Your request: “go”, waiting for a mentor\n    This request asks for a mentor who speaks French.")
+	h.Run("ann", "lang fr")
+	h.Run("ann", "demande go langue:en")
+	MustContain(t, h.Run("ann", "statut"), "Cette demande cherche un mentor qui parle anglais.")
+}
+
+// TestAdminFrenchWordsInFrench: a manager who chose no language and types
+// a French word after admin reads French, and its help too.
+func TestAdminFrenchWordsInFrench(t *testing.T) {
+	h := MustAdminHarness(t)
+	MustContain(t, h.Run("alice", "admin aide"), "Seuls les responsables du programme")
+	if r := h.Run("alice", "aide admin événements"); r.Message.Title != "/mentor admin events" {
+		t.Fatalf("got %+v", r.Message)
+	}
+}

@@ -112,6 +112,10 @@ func typedInFrench(c Command) bool {
 		return false
 	}
 	w := strings.ToLower(words[0])
+	if w == "admin" && len(words) > 1 {
+		_, french := frenchAdminCommands[foldName(words[1])]
+		return french && !strings.EqualFold(words[1], "export") && !strings.EqualFold(words[1], "stats")
+	}
 	_, french := frenchCommands[w]
 	return french && w != "language" // the one English word of the list
 }
