@@ -286,7 +286,11 @@ func confirmCloseProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, v
 		return Reply{}, err
 	}
 	b.log.Info("program closed", "tenant", t.String(), "program", value, "by", who.String())
-	return Reply{Replace: true, Message: Message{Text: T(lang, "program.closed", "name", p.Name)}}, nil
+	key := "program.closed"
+	if b.settings(ctx, t).DigestChannel == "" {
+		key = "program.closed_nochan" // nobody there to hear it
+	}
+	return Reply{Replace: true, Message: Message{Text: T(lang, key, "name", p.Name)}}, nil
 }
 
 // keepProgram is "No, keep it open": nothing changes.

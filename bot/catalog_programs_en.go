@@ -50,10 +50,12 @@ var catalogProgramsEN = map[string]string{
 	"program.btn_close":      "Yes, close it",
 	"program.btn_keep":       "No, keep it open",
 	"program.closed":         "“{name}” is closed. Its pairs get the final survey in a moment, and the managers' channel hears when it is done.",
+	"program.closed_nochan":  "“{name}” is closed. Its pairs get the final survey in a moment.",
 	"program.kept":           "Fine: “{name}” stays open.",
 
 	"home.request_held":          "Mentors are proposed at the kick-off of “{name}”, on {start}: I will write to you then.",
 	"program.request_held":       "Your request on “{topic}” is saved in “{name}”. Mentors are proposed at the program's kick-off, on {start}: I will write to you then.",
+	"program.closed_name":        "{name} (closed)",
 	"status.programs_mentor":     "You mentor in: {programs}.",
 	"status.program_mentee":      "Your request belongs to: {program}.",
 	"waiting.program":            "Mentors offer “{topic}”, but none of them in this program yet.",

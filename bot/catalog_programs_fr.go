@@ -49,11 +49,13 @@ var catalogProgramsFR = map[string]string{
 	"program.close_confirm":  "Clore « {name} » y met fin dès maintenant : chaque binôme actif reçoit le questionnaire de fin de programme et un remerciement, et les demandes encore en attente sont retirées. C'est définitif.",
 	"program.btn_close":      "Oui, le clore",
 	"program.btn_keep":       "Non, le garder ouvert",
+	"program.closed_nochan":  "«\u202f{name}\u202f» est clos. Ses binômes reçoivent le questionnaire de fin de programme dans un instant.",
 	"program.closed":         "« {name} » est clos. Ses binômes reçoivent le questionnaire de fin de programme dans un instant, et le canal des responsables sera prévenu une fois que ce sera fait.",
 	"program.kept":           "Très bien : « {name} » reste ouvert.",
 
 	"home.request_held":          "Les mentors sont proposés au lancement de «\u202f{name}\u202f», le {start}\u202f: je vous écrirai à ce moment-là.",
 	"program.request_held":       "Votre demande sur « {topic} » est enregistrée dans « {name} ». Les mentors seront proposés au lancement du programme, le {start} : je vous écrirai à ce moment-là.",
+	"program.closed_name":        "{name} (clos)",
 	"status.programs_mentor":     "Vous êtes mentor dans : {programs}.",
 	"status.program_mentee":      "Votre demande appartient à : {program}.",
 	"waiting.program":            "Des mentors proposent « {topic} », mais aucun dans ce programme pour l'instant.",

@@ -12,7 +12,7 @@ var catalogRecruitEN = map[string]string{
 	"optname.members":                  "the members",
 	"err.recruit.which":                "Which program? Write `/mentor admin invite-mentors program:` and its name, as `/mentor admin program list` shows it.",
 
-	"recruit.reinvite_will":  "The mentors of earlier pairs, if there are any, get a personal re-invitation now; a message will show you its progress.",
+	"recruit.reinvite_will":  "The mentors of earlier pairs, if there are any, get a personal re-invitation now; if so, a message will show you its progress.",
 	"recruit.reinvite_title": "Mentor again in {name}?",
 	"recruit.reinvite":       "You mentored {count} {count|person|people} in {program}{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
 	"recruit.reinvite_here":  "You have mentored {count} {count|person|people} here{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",

@@ -12,7 +12,7 @@ var catalogRecruitFR = map[string]string{
 	"optname.members":                  "les membres",
 	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin invite-mentors programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
 
-	"recruit.reinvite_will":  "Les mentors des binômes précédents, s'il y en a, reçoivent maintenant une réinvitation personnelle ; un message vous en montrera l'avancement.",
+	"recruit.reinvite_will":  "Les mentors des binômes précédents, s'il y en a, reçoivent maintenant une réinvitation personnelle ; le cas échéant, un message vous en montrera l'avancement.",
 	"recruit.reinvite_title": "De nouveau mentor dans {name} ?",
 	"recruit.reinvite":       "Vous avez accompagné {count} {count|personne|personnes} dans {program}{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
 	"recruit.reinvite_here":  "Vous avez accompagné {count} {count|personne|personnes} ici{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",

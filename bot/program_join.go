@@ -68,7 +68,9 @@ func (b *Bot) programNamesOf(ctx context.Context, lang Lang, t Tenant, ids []Pro
 			names = append(names, T(lang, "program.default_name"))
 			continue
 		}
-		if p, err := b.store.programs.GetProgram(ctx, t, id); err == nil {
+		if p, err := b.store.programs.GetProgram(ctx, t, id); err == nil && p.State == ProgramClosed {
+			names = append(names, T(lang, "program.closed_name", "name", p.Name))
+		} else if err == nil {
 			names = append(names, p.Name)
 		} else {
 			names = append(names, string(id))
