@@ -15,11 +15,13 @@
 //  2. Self: the mentor is the mentee (Need.MenteeID).
 //  3. Excluded: the mentor is in Need.Exclude; NotAgain: in Need.NotAgain.
 //  4. OtherProgram: Need.Program is set and not in Mentor.Programs.
-//  5. Paused: the mentor paused their offer (Mentor.Paused).
-//  6. NoLanguage: both sides list languages and none is shared.
-//  7. KindMismatch: the mentor lists kinds and not Need.Kind.
-//  8. NotLessSenior: the need is [Reverse], both years are known and the
+//  5. NoLanguage: both sides list languages and none is shared.
+//  6. KindMismatch: the mentor lists kinds and not Need.Kind.
+//  7. NotLessSenior: the need is [Reverse], both years are known and the
 //     mentor is not less senior.
+//  8. Paused: the mentor paused their offer (Mentor.Paused). After the
+//     filters that a pause does not change, so that a paused mentor who
+//     would not fit anyway is not counted as one who will come back.
 //  9. NoCapacity: Active >= Capacity.
 //  10. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
 //

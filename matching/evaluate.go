@@ -46,9 +46,6 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	if !n.inProgram(m) {
 		return match{}, rejOtherProgram
 	}
-	if m.Paused {
-		return match{}, rejPaused
-	}
 	langScore, langDetail, ok := matchLanguage(n.langs, m.langs)
 	if !ok {
 		return match{}, rejNoLanguage
@@ -58,6 +55,13 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	}
 	if !reverseAllowed(n.kind, m.Years, n.Years) {
 		return match{}, rejNotLessSenior
+	}
+	// A pause ends; a language, a kind or seniority do not: a paused
+	// mentor who would not fit anyway is counted for what keeps them
+	// out for good, so that "their offer is paused" never promises a
+	// mentor who will not come.
+	if m.Paused {
+		return match{}, rejPaused
 	}
 	if !m.hasRoom() {
 		return match{}, rejNoCapacity

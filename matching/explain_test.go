@@ -103,3 +103,19 @@ func TestExplainNoMentors(t *testing.T) {
 		t.Errorf("got %+v, want zero", got)
 	}
 }
+
+// TestExplainPausedLast: a paused mentor who would not fit anyway (the
+// kind, the language) is counted for that, not as paused: "their offer is
+// paused" must not promise a mentor who will not come back for this need.
+func TestExplainPausedLast(t *testing.T) {
+	need := matching.Need{ID: "r", MenteeID: "m", Topic: "terraform", Kind: matching.OneToOne, Languages: []string{"en"}}
+	mentors := []matching.Mentor{
+		{ID: "flash", Topics: []string{"terraform"}, Kinds: []matching.Kind{matching.Flash}, Languages: []string{"en"}, Capacity: 1, Paused: true},
+		{ID: "fr", Topics: []string{"terraform"}, Languages: []string{"fr"}, Capacity: 1, Paused: true},
+		{ID: "ok", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Paused: true},
+	}
+	got := matching.Explain(need, mentors, matching.DefaultOptions())
+	if got.KindMismatch != 1 || got.NoLanguage != 1 || got.Paused != 1 {
+		t.Fatalf("got %+v, want one of each: kind, language, paused", got)
+	}
+}
