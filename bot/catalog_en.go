@@ -26,6 +26,7 @@ var catalogEN = map[string]string{
 	"err.too_many_topics":         "Please offer at most {max} {max|topic|topics}.",
 	"err.bad_tz":                  "I don't know the time zone “{tz}”. Use a name like Europe/Paris or America/New_York, or an offset like UTC+2.",
 	"err.no_offer":                "You don't offer mentoring yet. Start with `/mentor offer` and your topics.",
+	"err.request_same":            "You already have a request on “{topic}” ({state}): nothing was changed. To change its language, kind or goal, withdraw it with `/mentor cancel`, then ask again.",
 	"err.request_exists":          "You already have an open request on “{topic}”. Withdraw it with `/mentor cancel` before asking for something else.",
 	"err.no_open_request":         "You have no open request to cancel.",
 	"err.unknown_button":          "This button no longer works. Type `/mentor status` to see where things stand.",

@@ -26,6 +26,7 @@ var catalogFR = map[string]string{
 	"err.too_many_topics":         "Proposez au plus {max} {max|sujet|sujets}, s'il vous plaît.",
 	"err.bad_tz":                  "Je ne connais pas le fuseau horaire «\u202f{tz}\u202f». Utilisez un nom comme Europe/Paris ou America/Montreal, ou un décalage comme UTC+2.",
 	"err.no_offer":                "Vous ne proposez pas encore de mentorat. Commencez par `/mentor offer` suivi de vos sujets.",
+	"err.request_same":            "Vous avez déjà une demande sur « {topic} » ({state}) : rien n'a changé. Pour en changer la langue, la forme ou l'objectif, retirez-la avec `/mentor cancel`, puis refaites-la.",
 	"err.request_exists":          "Vous avez déjà une demande en cours sur « {topic} ». Retirez-la avec `/mentor cancel` avant d'en faire une autre.",
 	"err.no_open_request":         "Vous n'avez aucune demande en cours à retirer.",
 	"err.unknown_button":          "Ce bouton ne fonctionne plus. Tapez `/mentor status` pour faire le point.",

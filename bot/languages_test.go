@@ -289,3 +289,14 @@ func TestAdminFrenchWordsInFrench(t *testing.T) {
 		t.Fatalf("got %+v", r.Message)
 	}
 }
+
+// TestRequestSameTopicAgain: asking again on the topic of one's open
+// request says nothing changed and how to change it.
+func TestRequestSameTopicAgain(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("carol", "request python")
+	r := h.Run("carol", "request Python language:en kind:flash")
+	if r.Message.Text != "You already have a request on “python” (waiting for a mentor): nothing was changed. To change its language, kind or goal, withdraw it with `/mentor cancel`, then ask again." {
+		t.Fatalf("got %q", r.Message.Text)
+	}
+}

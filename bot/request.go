@@ -103,7 +103,13 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(s, r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
 			open, _ := b.store.requests.OpenRequest(ctx, in.Member)
-			return Reply{}, &Error{Code: ECONFLICT, Key: "err.request_exists", Args: []string{"topic", open.Topic}}
+			key := "err.request_exists"
+			if matching.NormalizeTopic(open.Topic) == matching.NormalizeTopic(r.Topic) {
+				// The same topic again: most likely to change how it is
+				// asked, which only a new request does.
+				key = "err.request_same"
+			}
+			return Reply{}, &Error{Code: ECONFLICT, Key: key, Args: []string{"topic", open.Topic, "state", T(in.Lang, "state.request."+string(open.State))}}
 		}
 		return Reply{}, err
 	}
