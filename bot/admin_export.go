@@ -21,13 +21,39 @@ func runAdminExport(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	if err != nil {
 		return Reply{}, err
 	}
+	if err := b.exportRequests(ctx, t, &e); err != nil {
+		return Reply{}, err
+	}
 	now := b.clock.Now().In(b.location(ctx, t))
 	f := File{Name: "mentorbot-export-" + now.Format(time.DateOnly) + ".csv", Type: "text/csv", Data: ExportCSV(e)}
-	counts := []string{"members", Number(in.Lang, len(e.Members)), "pairs", Number(in.Lang, len(e.Pairs)), "answers", Number(in.Lang, len(e.Answers))}
+	counts := []string{"members", Number(in.Lang, len(e.Members)), "pairs", Number(in.Lang, len(e.Pairs)), "answers", Number(in.Lang, len(e.Answers)),
+		"requests", Number(in.Lang, len(e.Requests))}
 	msg := Message{Title: T(in.Lang, "admin.export.title"), Text: T(in.Lang, "admin.export.file", counts...)}
 	if err := up.SendFile(ctx, in.Member, f, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("export sent", "tenant", t.String(), "to", in.Member.String(), "members", len(e.Members), "pairs", len(e.Pairs), "answers", len(e.Answers))
 	return Reply{Message: Message{Text: T(in.Lang, "admin.export.done", counts...)}}, nil
+}
+
+// exportRequests adds to an export the requests waiting for a mentor and
+// the program of each pair (its request's): what a manager needs to act
+// on the file.
+func (b *Bot) exportRequests(ctx context.Context, t Tenant, e *Export) error {
+	waiting, err := b.store.requests.Waiting(ctx, t)
+	if err != nil {
+		return err
+	}
+	e.Requests = waiting
+	e.Programs = map[string]ProgramID{}
+	for _, p := range e.Pairs {
+		prog, err := b.pairProgram(ctx, t, p)
+		if err != nil && ErrorCode(err) != ENOTFOUND {
+			return err
+		}
+		if prog != DefaultProgram && prog != "" {
+			e.Programs[p.ID] = prog
+		}
+	}
+	return nil
 }

@@ -38,7 +38,7 @@ func TestAdminExport(t *testing.T) {
 	h := runProgram(t)
 	h.Posting.Posts()
 	r := h.Run("alice", "admin export")
-	if r.Message.Text != "Your export is on its way (10 members, 3 pairs, 6 survey answers)." {
+	if r.Message.Text != "Your export is on its way (10 members, 3 pairs, 3 requests waiting, 6 survey answers)." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	posts := h.Posting.Posts()
@@ -57,8 +57,8 @@ func TestAdminExport(t *testing.T) {
 			rating = row
 		}
 	}
-	if count["member"] != 10 || count["pair"] != 3 || count["survey"] != 6 {
-		t.Fatalf("got %v rows, want 10 members, 3 pairs and 6 answers", count)
+	if count["member"] != 10 || count["pair"] != 3 || count["survey"] != 6 || count["request"] != 3 {
+		t.Fatalf("got %v rows, want 10 members, 3 pairs, 6 answers and the 3 requests waiting", count)
 	}
 	want := map[string]string{"member": "mia", "topic": "go", "kind": "flash", "state": "completed",
 		"created": "2026-11-09T11:00:00Z", "official": "2026-11-09T15:00:00Z", "met": "2026-11-10T15:00:00Z", "end_reason": "flash"}
@@ -90,4 +90,31 @@ func TestExportCSV(t *testing.T) {
 			t.Fatalf("got %v, want the comment intact, pair p1, its time", got)
 		}
 	})
+}
+
+// TestExportProgramColumn: a pair and a waiting request of a program say
+// which, in the export's program column.
+func TestExportProgramColumn(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", `admin program create "P1" start:2026-11-02 end:2027-01-31`)
+	h.Run("bob", "offer go program:p1")
+	h.Run("dave", "request go program:p1")
+	h.Run("erin", "request rust program:p1")
+	h.ClickReply("alice", h.Run("alice", "admin match program:p1"), "Send these proposals")
+	h.Click("bob", "bob", "Accept")
+	h.Posting.Posts()
+	h.Run("alice", "admin export")
+	posts := h.Posting.Posts()
+	if len(posts) != 1 || posts[0].File == nil {
+		t.Fatalf("got %+v", posts)
+	}
+	seen := map[string]string{}
+	for _, row := range MustCSV(t, posts[0].File.Data) {
+		if row["record"] == "pair" || row["record"] == "request" {
+			seen[row["record"]+":"+row["topic"]] = row["program"]
+		}
+	}
+	if seen["pair:go"] != "p1" || seen["request:rust"] != "p1" {
+		t.Fatalf("got %v, want the pair on go and the request on rust in p1", seen)
+	}
 }

@@ -85,8 +85,8 @@ var catalogAdminEN = map[string]string{
 	"admin.digest_channel.set":     "Done: the weekly digest will be posted in {channel} every Monday morning, with what needs your eye.",
 	"admin.digest_channel.lang":    "It is written in {lang}, the program's language. To change that: `/mentor admin settings default-lang:{code}`.",
 	"admin.export.title":           "mentorbot export",
-	"admin.export.file":            "Members: {members}, pairs: {pairs}, survey answers: {answers}. It holds personal data: keep it safe.",
-	"admin.export.done":            "Your export is on its way ({members} {members|member|members}, {pairs} {pairs|pair|pairs}, {answers} survey {answers|answer|answers}).",
+	"admin.export.file":            "Members: {members}, pairs: {pairs}, requests waiting: {requests}, survey answers: {answers}. It holds personal data: keep it safe.",
+	"admin.export.done":            "Your export is on its way ({members} {members|member|members}, {pairs} {pairs|pair|pairs}, {requests} {requests|request|requests} waiting, {answers} survey {answers|answer|answers}).",
 	"admin.stats.chart":            "The chart of the last weeks.",
 
 	// The call for mentors.

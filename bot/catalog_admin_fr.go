@@ -85,8 +85,8 @@ var catalogAdminFR = map[string]string{
 	"admin.digest_channel.set":     "C'est fait : le bilan hebdomadaire sera publié dans {channel} chaque lundi matin, avec ce qui demande votre attention.",
 	"admin.digest_channel.lang":    "Il est rédigé en {lang}, la langue du programme. Pour la changer : `/mentor admin settings langue-défaut:{code}`.",
 	"admin.export.title":           "Export mentorbot",
-	"admin.export.file":            "Membres : {members}, binômes : {pairs}, réponses aux questionnaires : {answers}. Ce fichier contient des données personnelles : conservez-le en lieu sûr.",
-	"admin.export.done":            "Votre export arrive ({members} {members|membre|membres}, {pairs} {pairs|binôme|binômes}, {answers} {answers|réponse|réponses} aux questionnaires).",
+	"admin.export.file":            "Membres : {members}, binômes : {pairs}, demandes en attente : {requests}, réponses aux questionnaires : {answers}. Ce fichier contient des données personnelles : conservez-le en lieu sûr.",
+	"admin.export.done":            "Votre export arrive ({members} {members|membre|membres}, {pairs} {pairs|binôme|binômes}, {requests} {requests|demande|demandes} en attente, {answers} {answers|réponse|réponses} aux questionnaires).",
 	"admin.stats.chart":            "Le graphique des dernières semaines.",
 
 	// L'appel à mentors.

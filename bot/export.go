@@ -11,6 +11,12 @@ type Export struct {
 	Members []Member       // by user ID
 	Pairs   []Pair         // oldest first
 	Answers []SurveyAnswer // by survey, member and question
+	// Requests are the requests waiting for a mentor, oldest first, and
+	// Programs the program of each pair and request by its ID (none for
+	// the default program): both filled by the core for the managers'
+	// export (runAdminExport), not by the store.
+	Requests []Request
+	Programs map[string]ProgramID
 }
 
 // Sort puts an export in its order: members by user ID, pairs oldest

@@ -13,7 +13,7 @@ import (
 // in any spreadsheet and filters by record.
 var ExportColumns = []string{
 	"record", "id", "member", "name", "other", "topic", "kind", "state", "lang", "tz", "years",
-	"charter_version", "created", "official", "met", "ended", "end_reason", "survey", "question", "answer",
+	"charter_version", "created", "official", "met", "ended", "end_reason", "survey", "question", "answer", "program",
 }
 
 // ExportCSV writes an export as CSV (RFC 4180), one header line then one
@@ -33,7 +33,17 @@ func ExportCSV(e Export) []byte {
 		_ = w.Write(row(map[string]string{
 			"record": "pair", "id": p.ID, "member": p.Mentor.User, "other": p.Mentee.User, "topic": p.Topic, "kind": string(p.Kind),
 			"state": string(p.State), "created": csvTime(p.Created), "official": csvTime(p.Official), "met": csvTime(p.Met),
-			"ended": csvTime(p.Ended), "end_reason": p.EndReason,
+			"ended": csvTime(p.Ended), "end_reason": p.EndReason, "program": string(e.Programs[p.ID]),
+		}))
+	}
+	for _, r := range e.Requests {
+		langs := make([]string, len(r.Languages))
+		for i, l := range r.Languages {
+			langs[i] = string(l)
+		}
+		_ = w.Write(row(map[string]string{
+			"record": "request", "id": r.ID, "member": r.Mentee.User, "topic": r.Topic, "kind": string(r.Kind),
+			"state": string(r.State), "lang": strings.Join(langs, " "), "created": csvTime(r.Created), "program": string(r.Program),
 		}))
 	}
 	for _, a := range e.Answers {

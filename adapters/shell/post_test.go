@@ -57,7 +57,7 @@ func TestManagersInShell(t *testing.T) {
 		"[to alice, only you] *Mentoring figures on 2 November 2026*\nThis week so far (since Monday 2 November 2026, 2026-W45)\n• Requests: 0\n• New mentors: 1\n",
 		"*The last complete week: week of 26 October 2026 (2026-W44)*",
 		"[to alice] *mentorbot export*",
-		"[to alice, only you] Your export is on its way (2 members, 0 pairs, 0 survey answers).",
+		"[to alice, only you] Your export is on its way (2 members, 0 pairs, 0 requests waiting, 0 survey answers).",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got transcript:\n%s\nwant it to contain:\n%s", got, want)
