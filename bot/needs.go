@@ -114,6 +114,7 @@ func needsCommands(kinds []string) []CommandSpec {
 			dm,
 			{Name: "topics", French: "sujets", Type: OptList, MaxLength: list, Help: "opt.needs_topics"},
 			confirm,
+			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Help: "opt.needs_lang"},
 		}},
 		{Name: "needs", Positional: "program", run: runNeeds, Options: []Option{
 			program,
@@ -202,14 +203,23 @@ func (b *Bot) needsInChannel(ctx context.Context, in *Invocation, s NeedsSurvey,
 	if !ok {
 		return Reply{}, Errorf(EINVALID, "err.admin.cannot_post")
 	}
-	lang := b.settings(ctx, s.Tenant).DefaultLang
+	lang, chosen := b.settings(ctx, s.Tenant).DefaultLang, false
+	if l, ok := ParseLang(in.Text("lang")); ok {
+		lang, chosen = l, true
+	}
 	msg := b.needsMessage(ctx, lang, s)
 	msg.Lang = lang
 	if err := poster.Post(ctx, s.Tenant, channel, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("needs survey posted", "tenant", s.Tenant.String(), "survey", s.ID, "channel", channel)
-	return Reply{Message: Message{Text: T(in.Lang, "needs.posted", "program", s.Program, "channel", ChannelText(channel)) + "\n" + T(in.Lang, "needs.results_how", "program", s.Program),
+	text := T(in.Lang, "needs.posted", "program", s.Program, "channel", ChannelText(channel))
+	if !chosen && lang != in.Lang {
+		// Posted in the workspace's language, not the manager's: said,
+		// with how to post it in theirs.
+		text += " " + T(in.Lang, "needs.posted_lang", "lang", languageName(in.Lang, string(lang)), "other", string(in.Lang))
+	}
+	return Reply{Message: Message{Text: text + "\n" + T(in.Lang, "needs.results_how", "program", s.Program),
 		Channels: []string{channel}}}, nil
 }
 

@@ -375,3 +375,21 @@ func TestCampaignAcrossReplicas(t *testing.T) {
 		t.Errorf("got %+v, %v, want 30 sent", c, err)
 	}
 }
+
+// TestNeedsPostedLanguage: a survey posted in the workspace's language
+// that is not the manager's says so, with the option that posts it in
+// theirs; lang: posts it in that language.
+func TestNeedsPostedLanguage(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "lang fr")
+	r := h.Run("alice", `admin needs "Hiver" canal:#general`)
+	MustContain(t, r, "Elle est en anglais, la langue de l'espace de travail\u202f; `langue:fr` la publie dans la vôtre.")
+	h.Posting.Posts()
+	r = h.Run("alice", `admin needs "Été" canal:#general langue:fr`)
+	if strings.Contains(r.Message.Text, "Elle est en") {
+		t.Fatalf("got %q, want no note for a chosen language", r.Message.Text)
+	}
+	if posts := h.Posting.Posts(); len(posts) != 1 || !strings.HasPrefix(posts[0].Message.Title, "Préparer") {
+		t.Fatalf("got %+v, want the survey in French", posts)
+	}
+}
