@@ -75,6 +75,8 @@ var catalogSpeedEN = map[string]string{
 	"err.event.use_events_cancel":  "To cancel an event, write `/mentor admin events {verb}` and its name.",
 	"err.event.exists":             "An event named “{name}” is already planned, for {when}: `/mentor admin events` lists it. To open it again with other times, cancel it first, or give the new one another name.",
 	"err.event.program_closed":     "The program “{name}” is closed: an event can no longer join it. Open the event without `program:`, or in an open program.",
+	"status.event_mentor":          "Registered as a mentor for the speed-mentoring event “{name}”, on {when}.",
+	"status.event_mentee":          "Registered as a mentee for the speed-mentoring event “{name}”, on {when}.",
 	"err.events.usage":             "Write `/mentor admin events` to list the events, or `/mentor admin events cancel` and the event's name.",
 	"err.events.which":             "Which event? Write its name after `{verb}`, as `/mentor admin events` lists it.",
 	"err.events.unknown":           "No event is named “{name}”. `/mentor admin events` lists them.",

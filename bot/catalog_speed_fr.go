@@ -75,6 +75,8 @@ var catalogSpeedFR = map[string]string{
 	"err.event.use_events_cancel":  "Pour annuler un événement, écrivez `/mentor admin events {verb}` et son nom.",
 	"err.event.exists":             "Un événement nommé « {name} » est déjà prévu, le {when} : `/mentor admin events` le liste. Pour le rouvrir à d'autres horaires, annulez-le d'abord, ou donnez un autre nom au nouveau.",
 	"err.event.program_closed":     "Le programme « {name} » est clos : un événement ne peut plus le rejoindre. Ouvrez l'événement sans `programme:`, ou dans un programme ouvert.",
+	"status.event_mentor":          "Inscription comme mentor à l'événement de speed mentoring «\u202f{name}\u202f», le {when}.",
+	"status.event_mentee":          "Inscription comme personne mentorée à l'événement de speed mentoring «\u202f{name}\u202f», le {when}.",
 	"err.events.usage":             "Écrivez `/mentor admin events` pour lister les événements, ou `/mentor admin events annuler` et le nom de l'événement.",
 	"err.events.which":             "Quel événement ? Écrivez son nom après `{verb}`, tel que `/mentor admin events` le liste.",
 	"err.events.unknown":           "Aucun événement ne s'appelle « {name} ». `/mentor admin events` les liste.",

@@ -40,6 +40,9 @@ type HomeData struct {
 	Next map[string]PairNext
 	// Programs are the lines naming the member's programs.
 	Programs []string
+	// Events are the lines naming the speed-mentoring events the member
+	// registered for, still to come or under way.
+	Events []string
 }
 
 // PairNext is what comes next for a pair in progress.
@@ -103,7 +106,34 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		d.Next[p.ID] = b.pairNext(ctx, p)
 	}
 	d.Programs = b.programLines(ctx, lang, t, ov)
+	d.Events = b.eventLines(ctx, lang, who)
 	return d, nil
+}
+
+// eventLines name the live events who registered for, and on which side.
+// A nicety: what cannot be read is left out.
+func (b *Bot) eventLines(ctx context.Context, lang Lang, who MemberID) []string {
+	events, err := b.store.speed.SpeedEvents(ctx, who.Tenant())
+	if err != nil {
+		return nil
+	}
+	now := b.clock.Now()
+	var lines []string
+	for _, e := range events {
+		if !e.Cancelled.IsZero() || !now.Before(e.End()) {
+			continue
+		}
+		entrants, err := b.store.speed.SpeedEntrants(ctx, who.Tenant(), e.ID)
+		if err != nil {
+			continue
+		}
+		for _, en := range entrants {
+			if en.Member == who {
+				lines = append(lines, T(lang, "status.event_"+string(en.Role), "name", e.Name, "when", speedWhen(lang, e, e.Start)))
+			}
+		}
+	}
+	return lines
 }
 
 // pairNext reads a pair's next meeting, next check-in and goals. Each is
@@ -234,6 +264,7 @@ func renderHome(lang Lang, d HomeData) Message {
 		}
 	}
 	lines = append(lines, d.Programs...)
+	lines = append(lines, d.Events...)
 	lines = append(lines, languagesLine(lang, d.Me))
 	msg.Text = strings.Join(lines, "\n")
 	// The zone and the hours meeting times are found in (profile.go): an

@@ -134,3 +134,15 @@ func TestSpeedEventClosedProgram(t *testing.T) {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 }
+
+// TestSpeedRegistrationInStatus: a member's status names the live events
+// they registered for, and on which side; not a cancelled one.
+func TestSpeedRegistrationInStatus(t *testing.T) {
+	h, reg := speedHarness(t, "")
+	click(h, "max", reg, 0)
+	MustContain(t, h.Run("max", "status"), "Registered as a mentor for the speed-mentoring event “Speed test”, on 2 November 2026 at 10:00 (UTC).")
+	h.ClickReply("alice", h.Run("alice", `admin events cancel "Speed test"`), "Cancel the event")
+	if r := h.Run("max", "status"); strings.Contains(r.Message.Text, "Speed test") {
+		t.Fatalf("a cancelled event is still in status: %q", r.Message.Text)
+	}
+}
