@@ -120,6 +120,9 @@ func TestEveryWaitingReason(t *testing.T) {
 		{"Excluded", matching.Explanation{Excluded: 1, Self: 1},
 			"The mentor for “go” has already been asked about this request.", "Le mentor de «\u202fgo\u202f» a déjà été sollicité pour cette demande.",
 			"The mentor for “go” has already been asked about this request.", "Le mentor de «\u202fgo\u202f» a déjà été sollicité pour cette demande."},
+		{"ExcludedAndNotAgain", matching.Explanation{Excluded: 1, NotAgain: 1},
+			"The mentor for “go” has already been asked about this request.", "Le mentor de «\u202fgo\u202f» a déjà été sollicité pour cette demande.",
+			"The mentor for “go” has already been asked about this request.", "Le mentor de «\u202fgo\u202f» a déjà été sollicité pour cette demande."},
 		{"NotAgain", matching.Explanation{NotAgain: 1, Self: 1},
 			"The mentor for “go” is someone with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand.",
 			"Le mentor de «\u202fgo\u202f» est une personne avec qui une de vos propositions ou un de vos binômes n'a pas abouti, et je ne vous remets pas en relation de moi-même. Une personne responsable du programme peut encore vous mettre en relation à la main.",
@@ -135,13 +138,21 @@ func TestEveryWaitingReason(t *testing.T) {
 			"Nobody offers “go” yet.", "Personne ne propose encore «\u202fgo\u202f».",
 			"Nobody offers “go” yet.", "Personne ne propose encore «\u202fgo\u202f»."},
 	}
+	// The rows whose first reason is about some of the topic's mentors
+	// only: the others are said not to take it either.
+	others := map[string]string{"NoCapacity": "1", "NoLanguage": "1", "TooFar": "1", "KindMismatch": "1", "PausedOne": "1", "PausedTwo": "1", "ExcludedAndNotAgain": "1"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			en, fr := "", ""
+			if n := others[tt.name]; n != "" {
+				en = " " + n + " other mentor for “go” can't take it either."
+				fr = " " + n + " autre mentor de «\u202fgo\u202f» ne peut pas la prendre non plus."
+			}
 			for _, c := range []struct{ got, want string }{
-				{bot.WaitingReason(bot.English, "go", tt.why), tt.en},
-				{bot.WaitingReason(bot.French, "go", tt.why), tt.fr},
-				{bot.WaitingReasonOf(bot.English, "go", tt.why), tt.enTheirs},
-				{bot.WaitingReasonOf(bot.French, "go", tt.why), tt.frTh},
+				{bot.WaitingReason(bot.English, "go", tt.why), tt.en + en},
+				{bot.WaitingReason(bot.French, "go", tt.why), tt.fr + fr},
+				{bot.WaitingReasonOf(bot.English, "go", tt.why), tt.enTheirs + en},
+				{bot.WaitingReasonOf(bot.French, "go", tt.why), tt.frTh + fr},
 			} {
 				if c.got != c.want {
 					t.Errorf("got %q, want %q", c.got, c.want)

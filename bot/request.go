@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -180,7 +181,24 @@ func nobodyOffers(why matching.Explanation) bool {
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 	key, n := waitingKey(why)
-	return T(lang, key, "topic", topic, "count", itoa(n))
+	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
+}
+
+// othersToo says, after the first reason, that other mentors of the topic
+// cannot take the request either, when there are: the first reason is
+// about some of them only, and "the mentor" would read as if there were
+// no other.
+func othersToo(lang Lang, key, topic string, why matching.Explanation, first int) string {
+	switch strings.TrimSuffix(key, "_theirs") {
+	case "waiting.not_less_senior", "waiting.topic", "waiting.self", "waiting.program", "waiting.eligible":
+		return "" // said of every mentor of the topic already
+	}
+	offering := why.Eligible + why.Excluded + why.NotAgain + why.Paused + why.NoLanguage + why.KindMismatch +
+		why.NotLessSenior + why.NoCapacity + why.TooFar + why.OtherProgram
+	if others := offering - first; first > 0 && others > 0 && why.Eligible == 0 {
+		return " " + T(lang, "waiting.others", "topic", topic, "count", itoa(others))
+	}
+	return ""
 }
 
 // waitingReasonOf is waitingReason told to a manager, on a line that
@@ -191,7 +209,7 @@ func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.eligible":
 		key += "_theirs"
 	}
-	return T(lang, key, "topic", topic, "count", itoa(n))
+	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
 }
 
 // waitingKey is the catalog key of the first reason that applies, and how
