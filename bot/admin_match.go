@@ -129,6 +129,11 @@ func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if note := heldNote(in.Lang, p.pool); note != "" {
 			msg.Text = note
 		}
+	} else if err == nil && program == "" {
+		// The round leaves them out: said, so that no one is forgotten.
+		if note := heldAlso(in.Lang, p.pool); note != "" {
+			msg.Text += "\n\n" + note
+		}
 	}
 	return Reply{Message: msg}, err
 }
@@ -137,6 +142,16 @@ func runAdminMatch(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // program's kick-off instead (the round leaves them alone), and how to
 // preview that program's round; "" when nobody does.
 func heldNote(lang Lang, pool roundPool) string {
+	return heldSentence(lang, pool, "round.empty_held")
+}
+
+// heldAlso says, under a round's preview, which requests it leaves out
+// because they wait for their program's kick-off; "" when none do.
+func heldAlso(lang Lang, pool roundPool) string {
+	return heldSentence(lang, pool, "round.held_also")
+}
+
+func heldSentence(lang Lang, pool roundPool, key string) string {
 	held, count := pool.held, pool.heldCount
 	if len(count) == 0 {
 		return ""
@@ -149,7 +164,7 @@ func heldNote(lang Lang, pool roundPool) string {
 		}
 		parts = append(parts, T(lang, "round.held_program", "name", held[id].Name, "start", Date(lang, held[id].Start), "n", itoa(count[id])))
 	}
-	return T(lang, "round.empty_held", "programs", strings.Join(parts, ", "), "slug", string(first))
+	return T(lang, key, "programs", strings.Join(parts, ", "), "slug", string(first))
 }
 
 // roundPreview writes a round for a manager: its pairs with scores and

@@ -8,6 +8,7 @@ var catalogMatchEN = map[string]string{
 	"request.proposed_later":  "Good news: a mentor who fits your request on “{topic}” can take it now, and I've asked them. I'll tell you as soon as they answer.",
 	"round.discarded":         "This preview was discarded, so nothing was sent. Type `/mentor admin match` for a new one.",
 	"round.title":             "A round of proposals: preview",
+	"round.held_also":         "Not in this round: {programs}. To preview a program's kick-off round: `/mentor admin match program:{slug}`.",
 	"round.empty_held":        "Nobody is waiting for a mentor outside the programs that have not started: {programs}. To preview a program's kick-off round: `/mentor admin match program:{slug}`.",
 	"round.held_program":      "{n} {n|request waits|requests wait} for the kick-off of “{name}” on {start}",
 	"round.empty":             "Nobody is waiting for a mentor: there is no round to make.",

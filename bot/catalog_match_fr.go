@@ -8,6 +8,7 @@ var catalogMatchFR = map[string]string{
 	"request.proposed_later":  "Bonne nouvelle : un mentor qui correspond à votre demande sur « {topic} » peut la prendre maintenant, et je l'ai sollicité. Je vous préviens dès que j'ai sa réponse.",
 	"round.discarded":         "Cet aperçu a été annulé : rien n'a été envoyé. Tapez `/mentor admin match` pour en voir un nouveau.",
 	"round.title":             "Une vague de propositions : aperçu",
+	"round.held_also":         "Hors de cette vague\u202f: {programs}. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:{slug}`.",
 	"round.empty_held":        "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: {programs}. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:{slug}`.",
 	"round.held_program":      "{n} {n|demande attend|demandes attendent} le lancement de «\u202f{name}\u202f» le {start}",
 	"round.empty":             "Personne n'attend de mentor : il n'y a pas de vague à faire.",

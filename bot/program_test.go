@@ -383,6 +383,10 @@ func TestAdminMatchHeldSaysWho(t *testing.T) {
 	h.Run("cy", "request go program:mentorat-2027")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin match"), "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:mentorat-2027`.")
+	// With someone waiting outside the program, the preview names them
+	// too, under the round.
+	h.Run("dan", "request rust")
+	MustContain(t, h.Run("alice", "admin match"), "Hors de cette vague\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026.")
 }
 
 // TestProgramEndReleasesOffers: when a program ends, no offer is left in
