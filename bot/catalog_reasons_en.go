@@ -8,6 +8,7 @@ var catalogReasonsEN = map[string]string{
 	"reason.waited_one": "waiting for a day, so first in line",
 	"reason.met_before": "you have met before: no other mentor could take it",
 
+	"waiting.declined_next":   "Only a new mentor of this topic can take it now; meanwhile a manager can pair you by hand, or you can ask on a nearby topic after `/mentor cancel`.",
 	"waiting.others":          "{count} other {count|mentor|mentors} for “{topic}” can't take it either.",
 	"waiting.eligible":        "{count|A mentor who fits has|Mentors who fit have} a free slot now: I'll propose your request shortly, at my next look at the queue.",
 	"waiting.eligible_theirs": "{count|A mentor who fits has|Mentors who fit have} a free slot now: the next look at the queue proposes it.",

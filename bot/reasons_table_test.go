@@ -141,16 +141,23 @@ func TestEveryWaitingReason(t *testing.T) {
 	// The rows whose first reason is about some of the topic's mentors
 	// only: the others are said not to take it either.
 	others := map[string]string{"NoCapacity": "1", "NoLanguage": "1", "TooFar": "1", "KindMismatch": "1", "PausedOne": "1", "PausedTwo": "1", "ExcludedAndNotAgain": "1"}
+	// The rows where every mentor of the topic was asked: the mentee is
+	// told what can still happen.
+	declined := map[string]bool{"Excluded": true, "ExcludedAndNotAgain": true}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			en, fr := "", ""
+			en, fr, enNext, frNext := "", "", "", ""
 			if n := others[tt.name]; n != "" {
 				en = " " + n + " other mentor for “go” can't take it either."
 				fr = " " + n + " autre mentor de «\u202fgo\u202f» ne peut pas la prendre non plus."
 			}
+			if declined[tt.name] {
+				enNext = " Only a new mentor of this topic can take it now; meanwhile a manager can pair you by hand, or you can ask on a nearby topic after `/mentor cancel`."
+				frNext = " Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor cancel`."
+			}
 			for _, c := range []struct{ got, want string }{
-				{bot.WaitingReason(bot.English, "go", tt.why), tt.en + en},
-				{bot.WaitingReason(bot.French, "go", tt.why), tt.fr + fr},
+				{bot.WaitingReason(bot.English, "go", tt.why), tt.en + en + enNext},
+				{bot.WaitingReason(bot.French, "go", tt.why), tt.fr + fr + frNext},
 				{bot.WaitingReasonOf(bot.English, "go", tt.why), tt.enTheirs + en},
 				{bot.WaitingReasonOf(bot.French, "go", tt.why), tt.frTh + fr},
 			} {

@@ -181,7 +181,14 @@ func nobodyOffers(why matching.Explanation) bool {
 // the matcher's explanation.
 func waitingReason(lang Lang, topic string, why matching.Explanation) string {
 	key, n := waitingKey(why)
-	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
+	text := T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
+	if key == "waiting.declined" && why.Declined() {
+		// Every mentor of the topic was asked: only a new mentor, or a
+		// manager, can move it. The mentee is told so, and what they
+		// can do.
+		text += " " + T(lang, "waiting.declined_next")
+	}
+	return text
 }
 
 // othersToo says, after the first reason, that other mentors of the topic

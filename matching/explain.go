@@ -19,6 +19,13 @@ type Explanation struct {
 	OtherProgram  int // offers the topic, but not in the need's program (Need.Program)
 }
 
+// Declined reports whether every mentor who offers the topic was asked
+// about this need already (or is not to be asked again): no other reason
+// keeps anyone out.
+func (e Explanation) Declined() bool {
+	return e.Excluded+e.NotAgain > 0 && e.Eligible+e.Paused+e.NoLanguage+e.KindMismatch+e.NotLessSenior+e.NoCapacity+e.TooFar+e.OtherProgram == 0
+}
+
 // Explain tells why nobody (or few) fit need, so that the bot can tell a
 // waiting member and the managers. Its Eligible equals len(Rank(...)).
 func Explain(need Need, mentors []Mentor, opt Options) Explanation {
