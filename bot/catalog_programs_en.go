@@ -71,7 +71,7 @@ var catalogProgramsEN = map[string]string{
 	"program.charter_cancelled":  "The program “{name}” has ended before your pair on “{topic}” accepted the charter: the pair is cancelled. Thank you for your interest.",
 	"program.request_withdrawn":  "The program “{name}” has ended before a mentor could be found for your request on “{topic}”: it is withdrawn. You may ask again with `/mentor request`.",
 
-	"program.offer_paused":             "“{name}” is over: thank you for offering your help in it! Your offer on {topics} is paused, so no request reaches you by surprise. To keep mentoring outside programs, type `/mentor resume`; the next program will invite you too.",
+	"program.offer_paused":             "“{name}” is over: thank you for offering your help in it! Your offer on {topics} is paused, so no request reaches you by surprise. To keep mentoring outside programs, type `/mentor resume`.",
 	"err.program.usage":                "Write `/mentor admin program create`, `list`, `show` or `close`, then the program's name.",
 	"err.program.which":                "Which program? Write its name after `{verb}`, as `/mentor admin program list` shows it.",
 	"err.program.no_name":              "Please give the program a name: `/mentor admin program create \"Mentorat 2027\" start:2027-01-15 end:2027-06-30`.",

@@ -71,7 +71,7 @@ var catalogProgramsFR = map[string]string{
 	"program.charter_cancelled":  "Le programme « {name} » s'est terminé avant que votre binôme sur « {topic} » accepte la charte : le binôme est annulé. Merci de votre intérêt.",
 	"program.request_withdrawn":  "Le programme « {name} » s'est terminé avant qu'un mentor soit trouvé pour votre demande sur « {topic} » : elle est retirée. Vous pouvez en faire une nouvelle avec `/mentor request`.",
 
-	"program.offer_paused":             "«\u202f{name}\u202f» est terminé\u202f: merci d'y avoir proposé votre aide\u202f! Votre offre sur {topics} est en pause, pour qu'aucune demande ne vous arrive par surprise. Pour continuer hors programme, tapez `/mentor resume`\u202f; le prochain programme vous invitera aussi.",
+	"program.offer_paused":             "«\u202f{name}\u202f» est terminé\u202f: merci d'y avoir proposé votre aide\u202f! Votre offre sur {topics} est en pause, pour qu'aucune demande ne vous arrive par surprise. Pour continuer hors programme, tapez `/mentor resume`.",
 	"err.program.usage":                "Écrivez `/mentor admin program créer`, `liste`, `voir` ou `fermer`, puis le nom du programme.",
 	"err.program.which":                "Quel programme ? Écrivez son nom après `{verb}`, tel que `/mentor admin program liste` l'affiche.",
 	"err.program.no_name":              "Donnez un nom au programme : `/mentor admin program créer \"Mentorat 2027\" début:2027-01-15 fin:2027-06-30`.",

@@ -66,13 +66,15 @@ const requeueAfterExpiry = "expired"
 // with the change: it runs again harmlessly (a request no longer waiting
 // is not proposed again; a mentor without a free slot is offered nothing).
 func runRequeue(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	// The mentor's freed slot is offered to the waiting list whatever
+	// comes of the mentee's notice.
+	defer b.freed(ctx, t.Member(j.Part(1)))
 	if j.Part(2) == requeueAfterExpiry {
-		if err := b.requeueExpired(ctx, t, j); err != nil {
-			return err
+		if err := b.requeueExpired(ctx, t, j); err != nil && ErrorCode(err) != EGONE {
+			return err // retried; a mentee who left (EGONE) is not
 		}
-	} else {
-		b.requeue(ctx, t, j.Part(0))
+		return nil
 	}
-	b.freed(ctx, t.Member(j.Part(1)))
+	b.requeue(ctx, t, j.Part(0))
 	return nil
 }

@@ -145,8 +145,9 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 	}
 	if hasOffer {
 		what.offer, what.already = o.Paused, !o.Paused && !ended
-		if o.Paused {
-			b.openClosedOffer(ctx, &o)
+		// An offer left in programs that closed is opened outside them,
+		// paused or not.
+		if opened := b.openClosedOffer(ctx, &o); o.Paused || opened {
 			o.Paused, o.Keys = false, topicKeys(o.Topics...)
 			if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 				return what, err

@@ -127,33 +127,46 @@ func (b *Bot) releaseOffers(ctx context.Context, p Program, jobID string) error 
 	if err != nil {
 		return err
 	}
-	for _, o := range offers {
-		if !slices.Contains(o.Programs, p.ID) {
+	for _, listed := range offers {
+		if !slices.Contains(listed.Programs, p.ID) {
 			continue
 		}
-		rest := slices.DeleteFunc(slices.Clone(o.Programs), func(id ProgramID) bool { return id == p.ID })
-		paused := len(rest) == 0 && !o.Paused
+		// Read again just before the change: a mentor's edit meanwhile
+		// is kept, and another program ending at the same time is seen.
+		o, err := b.store.offers.GetOffer(ctx, listed.Mentor)
 		switch {
-		case len(rest) > 0:
-			o.Programs = rest
-		case paused:
-			// Kept in p, paused: /mentor resume opens it outside
-			// programs (openClosedOffer), a re-invitation adds the next.
-			o.Paused = true
-		default:
-			continue // paused already: resume will open it
-		}
-		o.Keys = topicKeys(o.Topics...)
-		if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+		case ErrorCode(err) == ENOTFOUND:
+			continue
+		case err != nil:
 			return err
+		case !slices.Contains(o.Programs, p.ID):
+			continue
 		}
-		if paused {
-			topics := strings.Join(o.Topics, ", ")
-			if err := b.deliver(ctx, jobID+":offer", o.Mentor, func(l Lang) Message {
-				return Message{Text: T(l, "program.offer_paused", "name", p.Name, "topics", topics)}
-			}); err != nil && ErrorCode(err) != EGONE {
+		if open := o; b.openClosedOffer(ctx, &open) && len(open.Programs) > 0 {
+			// In other programs still open: it stays there.
+			open.Keys = topicKeys(open.Topics...)
+			if err := b.store.offers.SaveOffer(ctx, open); err != nil {
 				return err
 			}
+			continue
+		}
+		if o.Paused {
+			continue // paused already: resume opens it (openClosedOffer)
+		}
+		// Told first, then paused: a retry that finds it not yet paused
+		// sends nothing twice (the delivery mark), and one that finds it
+		// paused was told.
+		topics := strings.Join(o.Topics, ", ")
+		if err := b.deliver(ctx, jobID+":offer", o.Mentor, func(l Lang) Message {
+			return Message{Text: T(l, "program.offer_paused", "name", p.Name, "topics", topics)}
+		}); err != nil && ErrorCode(err) != EGONE {
+			return err
+		}
+		// Paused in its closed programs: /mentor resume, or joining the
+		// next program, takes them out (openClosedOffer).
+		o.Paused, o.Keys = true, topicKeys(o.Topics...)
+		if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -418,3 +418,17 @@ func TestProgramEndReleasesOffers(t *testing.T) {
 		t.Fatalf("carol got %+v, want gina's request", msgs)
 	}
 }
+
+// TestResumeOpensOfferOfClosedPrograms: an offer left open in a program
+// that closed (before offers were released at the end) is taken out of it
+// by /mentor resume, though it was not paused.
+func TestResumeOpensOfferOfClosedPrograms(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", `admin program create "P1" start:2026-11-03 end:2027-01-31`)
+	h.Run("bob", "offer go program:p1")
+	if _, err := h.Store.CloseProgram(context.Background(), h.Tenant, "p1", h.Clock.Now(), nil); err != nil {
+		t.Fatal(err)
+	}
+	h.Run("bob", "resume")
+	MustContain(t, h.Run("gina", "request go"), "I've asked a mentor who fits")
+}

@@ -170,6 +170,11 @@ func httpsURL(v string) (string, bool) {
 // schedule the cron parser reads (Config.CheckSchedule), and an intro
 // channel on a platform that introduces pairs in channels.
 func (b *Bot) checkSetting(t Tenant, name, value string) error {
+	if r, ok := durationBounds[name]; ok && !defaultWord(value) {
+		if v, err := parseSettingDuration(strings.TrimSpace(value)); err == nil && v > 0 && (v < r[0] || v > r[1]) {
+			return &Error{Code: EINVALID, Key: "err.setting_range", Args: []string{"name", clip(name, 30), "value", clip(value, 40)}}
+		}
+	}
 	switch name {
 	case "digest-schedule":
 		if _, _, words := meeting.ParseWeekly(value); b.cfg.CheckSchedule == nil || defaultWord(value) || words {

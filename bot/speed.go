@@ -124,7 +124,9 @@ type SpeedStore interface {
 
 	// RegisterSpeed registers e for an event unless its member is
 	// registered already: then it returns their registration as stored
-	// and false. ENOTFOUND if the event does not exist.
+	// and false. ENOTFOUND if the event does not exist, ESTALE if it
+	// was cancelled (in the same step: a click racing the cancellation
+	// either registers before it, and is told by its notices, or not).
 	RegisterSpeed(ctx context.Context, t Tenant, event string, e SpeedEntrant) (SpeedEntrant, bool, error)
 	// UnregisterSpeed removes a member's registration and returns it;
 	// ENOTFOUND if they were not registered.

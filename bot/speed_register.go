@@ -32,6 +32,9 @@ func registerSpeed(role SpeedRole) actionFunc {
 			}
 		}
 		got, created, err := b.store.speed.RegisterSpeed(ctx, t, e.ID, en)
+		if ErrorCode(err) == ESTALE {
+			return Reply{}, Errorf(ESTALE, "err.event.cancelled", "name", e.Name)
+		}
 		if err != nil {
 			return Reply{}, ignoreSpeedGone(err)
 		}

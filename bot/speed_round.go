@@ -47,6 +47,11 @@ func runSpeed(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
+	// A cancellation during the pairing: no room goes out after its
+	// notices.
+	if now, err := b.store.speed.GetSpeedEvent(ctx, t, e.ID); err == nil && !now.Cancelled.IsZero() {
+		return asked
+	}
 	if err := b.speedAnnounce(ctx, e, r); err != nil {
 		return err
 	}

@@ -270,3 +270,15 @@ func TestDurationSettingsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationBoundsOnlyForManagers: the bounds are a manager's guard
+// against a typo; the operator's environment (a load test's seconds) and
+// values stored before them still load.
+func TestDurationBoundsOnlyForManagers(t *testing.T) {
+	var s bot.Settings
+	for name, v := range map[string]string{"checkin-after": "20s", "program-length": "90s", "proposal-timeout": "45m"} {
+		if err := s.Set(name, v); err != nil {
+			t.Errorf("Set(%s, %s): %v", name, v, err)
+		}
+	}
+}

@@ -20,8 +20,9 @@
 //  7. NotLessSenior: the need is [Reverse], both years are known and the
 //     mentor is not less senior.
 //  8. Paused: the mentor paused their offer (Mentor.Paused). After the
-//     filters that a pause does not change, so that a paused mentor who
-//     would not fit anyway is not counted as one who will come back.
+//     filters that a pause does not change (and a paused mentor beyond
+//     MaxTZHours counts as TooFar), so that a paused mentor who would not
+//     fit anyway is not counted as one who will come back.
 //  9. NoCapacity: Active >= Capacity.
 //  10. TooFar: Options.MaxTZHours > 0 and the time-zone distance exceeds it.
 //

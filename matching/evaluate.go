@@ -56,22 +56,26 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	if !reverseAllowed(n.kind, m.Years, n.Years) {
 		return match{}, rejNotLessSenior
 	}
-	// A pause ends; a language, a kind or seniority do not: a paused
-	// mentor who would not fit anyway is counted for what keeps them
-	// out for good, so that "their offer is paused" never promises a
+	unknownTZ := m.NoTZ || n.NoTZ
+	hours := TZDistanceHours(m.UTCOffset, n.UTCOffset)
+	if unknownTZ {
+		hours = 0
+	}
+	// A pause ends; a language, a kind, seniority or distance do not: a
+	// paused mentor who would not fit anyway is counted for what keeps
+	// them out for good, so that "their offer is paused" never promises a
 	// mentor who will not come.
+	tooFar := opt.MaxTZHours > 0 && hours > opt.MaxTZHours
+	if tooFar && m.Paused {
+		return match{}, rejTooFar
+	}
 	if m.Paused {
 		return match{}, rejPaused
 	}
 	if !m.hasRoom() {
 		return match{}, rejNoCapacity
 	}
-	unknownTZ := m.NoTZ || n.NoTZ
-	hours := TZDistanceHours(m.UTCOffset, n.UTCOffset)
-	if unknownTZ {
-		hours = 0
-	}
-	if opt.MaxTZHours > 0 && hours > opt.MaxTZHours {
+	if tooFar {
 		return match{}, rejTooFar
 	}
 	s := Score{

@@ -113,9 +113,12 @@ func TestExplainPausedLast(t *testing.T) {
 		{ID: "flash", Topics: []string{"terraform"}, Kinds: []matching.Kind{matching.Flash}, Languages: []string{"en"}, Capacity: 1, Paused: true},
 		{ID: "fr", Topics: []string{"terraform"}, Languages: []string{"fr"}, Capacity: 1, Paused: true},
 		{ID: "ok", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Paused: true},
+		{ID: "far", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Paused: true, UTCOffset: 10 * 3600},
 	}
-	got := matching.Explain(need, mentors, matching.DefaultOptions())
-	if got.KindMismatch != 1 || got.NoLanguage != 1 || got.Paused != 1 {
-		t.Fatalf("got %+v, want one of each: kind, language, paused", got)
+	opt := matching.DefaultOptions()
+	opt.MaxTZHours = 4
+	got := matching.Explain(need, mentors, opt)
+	if got.KindMismatch != 1 || got.NoLanguage != 1 || got.Paused != 1 || got.TooFar != 1 {
+		t.Fatalf("got %+v, want one of each: kind, language, paused, too far", got)
 	}
 }

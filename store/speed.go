@@ -129,6 +129,7 @@ func (s *Store) RegisterSpeed(ctx context.Context, tn bot.Tenant, event string, 
 	t := newTx()
 	t.eq(k.speed(event), "id", event)
 	t.eq(k.speedWho(event), en.Member.User, "")
+	t.eq(k.speed(event), "cancelled", "")
 	t.hset(k.speedWho(event), en.Member.User, string(data))
 	failed, err := t.run(ctx, s.batch)
 	switch {
@@ -136,6 +137,8 @@ func (s *Store) RegisterSpeed(ctx context.Context, tn bot.Tenant, event string, 
 		return en, false, err
 	case failed == 1:
 		return en, false, notFound("event")
+	case failed == 3:
+		return en, false, &bot.Error{Code: bot.ESTALE, Err: errors.New("event cancelled")}
 	case failed == 2:
 		old, err := s.speedEntrant(ctx, k, event, en.Member.User)
 		return old, false, err

@@ -98,6 +98,9 @@ func (s *Store) RegisterSpeed(ctx context.Context, t bot.Tenant, event string, e
 	if old, ok := e.Entrants[en.Member.User]; ok {
 		return old, false, nil
 	}
+	if !e.Event.Cancelled.IsZero() {
+		return en, false, coded(bot.ESTALE, "event cancelled")
+	}
 	e.Entrants[en.Member.User] = en
 	return en, true, nil
 }

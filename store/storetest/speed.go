@@ -91,6 +91,12 @@ func testSpeedEvents(t *testing.T, s bot.Store, tn bot.Tenant) {
 		}
 		_, err = s.CancelSpeedEvent(ctx(), tn, "nope", at, nil)
 		MustCode(t, err, bot.ENOTFOUND)
+		// Registering after the cancellation is refused in the same step.
+		_, created, err := s.RegisterSpeed(ctx(), tn, "evc", bot.SpeedEntrant{Member: tn.Member("late"), Role: bot.SpeedMentee, Joined: at})
+		MustCode(t, err, bot.ESTALE)
+		if created {
+			t.Fatal("registered on a cancelled event")
+		}
 	})
 }
 
