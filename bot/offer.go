@@ -50,6 +50,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if updated && len(in.Values) == 0 {
 		return offerReply(in.Lang, "offer.current", o, m), nil
 	}
+	previous := o.Topics
 	topics, err := offerTopics(in, o.Topics)
 	if err != nil {
 		return Reply{}, err
@@ -105,7 +106,26 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	for _, note := range typoNotes(in) {
 		reply.Message.Text += "\n" + note
 	}
+	if removed := replacedTopics(in, previous, o.Topics); len(removed) > 0 {
+		// topics: replaces the list: said, since add: was perhaps meant.
+		reply.Message.Text += "\n" + T(in.Lang, "offer.replaced", "topics", strings.Join(removed, ", "), "count", itoa(len(removed)))
+	}
 	return reply, nil
+}
+
+// replacedTopics returns the topics an offer had before that a topics:
+// list (not remove:) took out.
+func replacedTopics(in *Invocation, before, after []string) []string {
+	if len(in.List("topics")) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range before {
+		if topicIndex(after, t) < 0 && topicIndex(in.List("remove"), t) < 0 {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // typoNotes asks, for each topic typed now that looks like a typo of a
