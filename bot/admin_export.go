@@ -37,22 +37,25 @@ func runAdminExport(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 }
 
 // exportRequests adds to an export the requests waiting for a mentor and
-// the program of each pair (its request's): what a manager needs to act
-// on the file.
+// the program of each pair (pairPrograms: one read per program): what a
+// manager needs to act on the file.
 func (b *Bot) exportRequests(ctx context.Context, t Tenant, e *Export) error {
 	waiting, err := b.store.requests.Waiting(ctx, t)
 	if err != nil {
 		return err
 	}
-	e.Requests = waiting
-	e.Programs = map[string]ProgramID{}
-	for _, p := range e.Pairs {
-		prog, err := b.pairProgram(ctx, t, p)
-		if err != nil && ErrorCode(err) != ENOTFOUND {
-			return err
-		}
-		if prog != DefaultProgram && prog != "" {
-			e.Programs[p.ID] = prog
+	programs, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		return err
+	}
+	of, err := b.pairPrograms(ctx, t, programs, e.Pairs)
+	if err != nil {
+		return err
+	}
+	e.Requests, e.Programs = waiting, map[string]ProgramID{}
+	for id, prog := range of {
+		if prog != DefaultProgram {
+			e.Programs[id] = prog
 		}
 	}
 	return nil

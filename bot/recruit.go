@@ -72,6 +72,12 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 	if err != nil {
 		return 0, err
 	}
+	// A pair of this very program (formed before the job ran) makes no
+	// past mentor of it: its request is filed under the program.
+	own, err := b.store.programs.ProgramRequests(ctx, p.Tenant, p.ID)
+	if err != nil {
+		return 0, err
+	}
 	seen := map[string]bool{}
 	for _, o := range offers {
 		if containsProgram(o.InPrograms(), p.ID) {
@@ -80,14 +86,7 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 	}
 	var users []string
 	for _, pair := range e.Pairs {
-		if pair.Official.IsZero() || seen[pair.Mentor.User] {
-			continue
-		}
-		// A pair of this very program (formed before the job ran) makes
-		// no past mentor of it.
-		if prog, err := b.pairProgram(ctx, p.Tenant, pair); err != nil {
-			return 0, err
-		} else if prog == p.ID {
+		if pair.Official.IsZero() || seen[pair.Mentor.User] || pair.Request != "" && slices.Contains(own, pair.Request) {
 			continue
 		}
 		seen[pair.Mentor.User] = true
