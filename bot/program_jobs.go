@@ -118,12 +118,16 @@ func runProgramEnd(ctx context.Context, b *Bot, t Tenant, j Job) error {
 
 // releaseOffers takes the offers of a closed program out of it, so that
 // none is left where no request can reach it. An offer of other programs
-// too stays in those. An offer of this program alone is paused, and its
-// mentor told once (the job's delivery mark) how to go on: /mentor resume
-// opens it to requests outside programs; a later program re-invites them.
-// A retry finds the offers released and does nothing more.
+// still open stays in those. An offer of closed programs only is paused,
+// and its mentor told once (the job's delivery mark) how to go on:
+// /mentor resume opens it to requests outside programs. A retry finds the
+// offers released and does nothing more.
 func (b *Bot) releaseOffers(ctx context.Context, p Program, jobID string) error {
 	offers, err := b.store.offers.Offers(ctx, p.Tenant)
+	if err != nil {
+		return err
+	}
+	closed, err := b.closedPrograms(ctx, p.Tenant)
 	if err != nil {
 		return err
 	}
@@ -142,10 +146,10 @@ func (b *Bot) releaseOffers(ctx context.Context, p Program, jobID string) error 
 		case !slices.Contains(o.Programs, p.ID):
 			continue
 		}
-		if open := o; b.openClosedOffer(ctx, &open) && len(open.Programs) > 0 {
+		if open := withoutClosed(o.Programs, closed); len(open) > 0 {
 			// In other programs still open: it stays there.
-			open.Keys = topicKeys(open.Topics...)
-			if err := b.store.offers.SaveOffer(ctx, open); err != nil {
+			o.Programs, o.Keys = open, topicKeys(o.Topics...)
+			if err := b.store.offers.SaveOffer(ctx, o); err != nil {
 				return err
 			}
 			continue
@@ -179,9 +183,23 @@ func (b *Bot) openClosedOffer(ctx context.Context, o *Offer) bool {
 	if len(o.Programs) == 0 {
 		return false
 	}
-	all, err := b.store.programs.Programs(ctx, o.Mentor.Tenant())
+	closed, err := b.closedPrograms(ctx, o.Mentor.Tenant())
 	if err != nil {
 		return false // the offer stays as it was
+	}
+	rest := withoutClosed(o.Programs, closed)
+	if len(rest) == len(o.Programs) {
+		return false
+	}
+	o.Programs = rest
+	return true
+}
+
+// closedPrograms returns the workspace's closed programs.
+func (b *Bot) closedPrograms(ctx context.Context, t Tenant) (map[ProgramID]bool, error) {
+	all, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		return nil, err
 	}
 	closed := map[ProgramID]bool{}
 	for _, p := range all {
@@ -189,12 +207,12 @@ func (b *Bot) openClosedOffer(ctx context.Context, o *Offer) bool {
 			closed[p.ID] = true
 		}
 	}
-	rest := slices.DeleteFunc(slices.Clone(o.Programs), func(id ProgramID) bool { return closed[id] })
-	if len(rest) == len(o.Programs) {
-		return false
-	}
-	o.Programs = rest
-	return true
+	return closed, nil
+}
+
+// withoutClosed returns programs without the closed ones, in a new slice.
+func withoutClosed(programs []ProgramID, closed map[ProgramID]bool) []ProgramID {
+	return slices.DeleteFunc(slices.Clone(programs), func(id ProgramID) bool { return closed[id] })
 }
 
 // endProgramPairs ends the pairs formed from r: the final survey, which
