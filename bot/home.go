@@ -120,7 +120,7 @@ func (b *Bot) eventLines(ctx context.Context, lang Lang, who MemberID) []string 
 	now := b.clock.Now()
 	var lines []string
 	for _, e := range events {
-		if !e.Cancelled.IsZero() || !now.Before(e.End()) {
+		if !e.Live(now) {
 			continue
 		}
 		entrants, err := b.store.speed.SpeedEntrants(ctx, who.Tenant(), e.ID)

@@ -34,14 +34,20 @@ func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build fu
 	if p == nil {
 		return err
 	}
+	return b.postOnce(ctx, t, p, s.DigestChannel, key, s.DefaultLang, build)
+}
+
+// postOnce posts a message in channel, in lang, once per key in a
+// workspace (a delivery mark, key+":channel"), if platform p can post.
+func (b *Bot) postOnce(ctx context.Context, t Tenant, p Platform, channel, key string, lang Lang, build func(Lang) Message) error {
 	poster, ok := p.(Poster)
 	if !ok {
 		return nil
 	}
 	return b.once(ctx, t, key+":channel", b.lease(), func(ctx context.Context) error {
-		msg := build(s.DefaultLang)
-		msg.Lang = s.DefaultLang
-		return poster.Post(ctx, t, s.DigestChannel, msg)
+		msg := build(lang)
+		msg.Lang = lang
+		return poster.Post(ctx, t, channel, msg)
 	})
 }
 

@@ -51,6 +51,10 @@ func (e SpeedEvent) RoundStart(n int) time.Time {
 // End is when the last round ends.
 func (e SpeedEvent) End() time.Time { return e.RoundStart(e.Rounds + 1) }
 
+// Live reports whether the event is still to come or under way at now:
+// neither cancelled nor over.
+func (e SpeedEvent) Live(now time.Time) bool { return e.Cancelled.IsZero() && now.Before(e.End()) }
+
 // RoundAt is the round under way at t: 0 before the start, Rounds+1 after the end.
 func (e SpeedEvent) RoundAt(t time.Time) int {
 	if t.Before(e.Start) {

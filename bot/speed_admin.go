@@ -98,7 +98,7 @@ func speedEventNamed(events []SpeedEvent, name string, now time.Time) (SpeedEven
 		if foldName(strings.TrimSpace(e.Name)) != foldName(name) {
 			continue
 		}
-		l := e.Cancelled.IsZero() && now.Before(e.End())
+		l := e.Live(now)
 		if !ok || l || !live {
 			found, ok, live = e, true, l
 		}
@@ -152,7 +152,7 @@ func (b *Bot) listSpeedEvents(ctx context.Context, in *Invocation, events []Spee
 		channels = append(channels, e.Channel)
 	}
 	for _, e := range events {
-		if e.Cancelled.IsZero() && now.Before(e.End()) {
+		if e.Live(now) {
 			lines = append(lines, T(in.Lang, "event.list_cancel_hint"))
 			break
 		}
@@ -229,11 +229,9 @@ func runSpeedCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	if poster, ok := p.(Poster); ok && e.Channel != "" {
-		lang := b.settings(ctx, t).DefaultLang
-		err := b.once(ctx, t, j.ID+":channel", b.lease(), func(ctx context.Context) error {
-			msg := Message{Text: T(lang, "event.cancelled_notice", "name", e.Name, "when", speedWhen(lang, e, e.Start)), Lang: lang}
-			return poster.Post(ctx, t, e.Channel, msg)
+	if e.Channel != "" {
+		err := b.postOnce(ctx, t, p, e.Channel, j.ID, b.settings(ctx, t).DefaultLang, func(l Lang) Message {
+			return Message{Text: T(l, "event.cancelled_notice", "name", e.Name, "when", speedWhen(l, e, e.Start))}
 		})
 		if err != nil && firstErr == nil {
 			firstErr = err

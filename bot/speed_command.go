@@ -50,7 +50,7 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	if same, ok := speedEventNamed(events, e.Name, b.clock.Now()); ok && same.Cancelled.IsZero() && b.clock.Now().Before(same.End()) {
+	if same, ok := speedEventNamed(events, e.Name, b.clock.Now()); ok && same.Live(b.clock.Now()) {
 		return Reply{}, Errorf(ECONFLICT, "err.event.exists", "name", same.Name, "when", speedWhen(in.Lang, same, same.Start))
 	}
 	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
