@@ -200,9 +200,7 @@ func othersToo(lang Lang, key, topic string, why matching.Explanation, first int
 	case "waiting.not_less_senior", "waiting.topic", "waiting.self", "waiting.program", "waiting.eligible":
 		return "" // said of every mentor of the topic already
 	}
-	offering := why.Eligible + why.Excluded + why.NotAgain + why.Paused + why.NoLanguage + why.KindMismatch +
-		why.NotLessSenior + why.NoCapacity + why.TooFar + why.OtherProgram
-	if others := offering - first; first > 0 && others > 0 && why.Eligible == 0 {
+	if others := why.Offering() - first; first > 0 && others > 0 && why.Eligible == 0 {
 		return " " + T(lang, "waiting.others", "topic", topic, "count", itoa(others))
 	}
 	return ""

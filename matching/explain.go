@@ -19,11 +19,19 @@ type Explanation struct {
 	OtherProgram  int // offers the topic, but not in the need's program (Need.Program)
 }
 
+// Offering counts the mentors, the mentee aside, who offer the need's
+// topic: every mentor but those counted under NoTopic and Self.
+func (e Explanation) Offering() int {
+	return e.Eligible + e.Excluded + e.NotAgain + e.Paused + e.NoLanguage + e.KindMismatch +
+		e.NotLessSenior + e.NoCapacity + e.TooFar + e.OtherProgram
+}
+
 // Declined reports whether every mentor who offers the topic was asked
 // about this need already (or is not to be asked again): no other reason
 // keeps anyone out.
 func (e Explanation) Declined() bool {
-	return e.Excluded+e.NotAgain > 0 && e.Eligible+e.Paused+e.NoLanguage+e.KindMismatch+e.NotLessSenior+e.NoCapacity+e.TooFar+e.OtherProgram == 0
+	asked := e.Excluded + e.NotAgain
+	return asked > 0 && e.Offering() == asked
 }
 
 // Explain tells why nobody (or few) fit need, so that the bot can tell a

@@ -122,3 +122,16 @@ func TestExplainPausedLast(t *testing.T) {
 		t.Fatalf("got %+v, want one of each: kind, language, paused, too far", got)
 	}
 }
+
+// TestExplanationOffering: Offering counts the mentors who offer the
+// topic, the mentee aside; Declined holds when all of them were asked.
+func TestExplanationOffering(t *testing.T) {
+	e := matching.Explanation{NoTopic: 5, Self: 1, Excluded: 1, NotAgain: 1}
+	if e.Offering() != 2 || !e.Declined() {
+		t.Fatalf("%+v: Offering %d, Declined %v; want 2, true", e, e.Offering(), e.Declined())
+	}
+	e.Paused = 1
+	if e.Offering() != 3 || e.Declined() {
+		t.Fatalf("%+v: Offering %d, Declined %v; want 3, false", e, e.Offering(), e.Declined())
+	}
+}
