@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
 )
 
 // The speed-mentoring events (bot/speed.go). Each transition is one
@@ -56,10 +57,19 @@ func (s *Store) speedExpire(ctx context.Context, e bot.SpeedEvent, keys ...strin
 // GetSpeedEvent implements bot.Store. The event is its JSON, written
 // once, and its cancellation, a field of its own ("cancelled", Unix ms).
 func (s *Store) GetSpeedEvent(ctx context.Context, tn bot.Tenant, id string) (bot.SpeedEvent, error) {
-	v, err := s.rdb.HMGet(ctx, keysFor(tn).speed(id), "data", "cancelled").Result()
+	v, err := s.rdb.HMGet(ctx, keysFor(tn).speed(id), speedFields...).Result()
 	if err != nil {
 		return bot.SpeedEvent{}, classify(err, "get event")
 	}
+	return speedEventOf(v)
+}
+
+// speedFields are the fields of an event's hash that make it.
+var speedFields = []string{"data", "cancelled"}
+
+// speedEventOf decodes an event from its speedFields; ENOTFOUND when it
+// has none (its keys expired).
+func speedEventOf(v []any) (bot.SpeedEvent, error) {
 	data, _ := v[0].(string)
 	if data == "" {
 		return bot.SpeedEvent{}, notFound("event")
@@ -97,16 +107,31 @@ func (s *Store) CancelSpeedEvent(ctx context.Context, tn bot.Tenant, id string, 
 	return e, err
 }
 
-// SpeedEvents implements bot.Store. Events whose keys expired are left out.
+// SpeedEvents implements bot.Store: the list, then every event in one
+// pipeline (a member's status reads it). Events whose keys expired are
+// left out.
 func (s *Store) SpeedEvents(ctx context.Context, tn bot.Tenant) ([]bot.SpeedEvent, error) {
 	k := keysFor(tn)
 	ids, err := s.rdb.ZRange(ctx, k.speeds(), 0, -1).Result()
 	if err != nil {
 		return nil, classify(err, "list events")
 	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cmds := make([]*redis.SliceCmd, len(ids))
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, id := range ids {
+			cmds[i] = p.HMGet(ctx, k.speed(id), speedFields...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "list events")
+	}
 	var out []bot.SpeedEvent
-	for _, id := range ids {
-		e, err := s.GetSpeedEvent(ctx, tn, id)
+	for i, id := range ids {
+		e, err := speedEventOf(cmds[i].Val())
 		switch bot.ErrorCode(err) {
 		case "":
 			out = append(out, e)
