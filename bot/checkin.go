@@ -188,15 +188,12 @@ func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value 
 	if !ok {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
-	pair, err := b.endPairOf(ctx, who, pairID)
+	msg, err := b.endQuestion(ctx, who, lang, pairID)
 	if err != nil {
 		return Reply{}, err
 	}
-	other, err := b.member(ctx, pair.Other(who))
-	if err != nil {
-		return Reply{}, err
-	}
-	msg := endConfirmMessage(lang, pair, other.displayName())
+	// Confirmed, it ends the pair as the check-in's answer (the round is
+	// recorded, the reason is "not working").
 	msg.Buttons[0].ActionID, msg.Buttons[0].Value = ActionCheckinStopConfirm, value
 	return Reply{Message: msg}, nil
 }

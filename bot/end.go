@@ -181,15 +181,22 @@ func (b *Bot) endPairOf(ctx context.Context, who MemberID, pairID string) (Pair,
 
 // askEnd is a pair's End button: it asks for the confirmation.
 func askEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	msg, err := b.endQuestion(ctx, who, lang, pairID)
+	return Reply{Message: msg}, err
+}
+
+// endQuestion is "Are you sure?" about ending who's pair pairID: theirs,
+// and still active.
+func (b *Bot) endQuestion(ctx context.Context, who MemberID, lang Lang, pairID string) (Message, error) {
 	pair, err := b.endPairOf(ctx, who, pairID)
 	if err != nil {
-		return Reply{}, err
+		return Message{}, err
 	}
 	other, err := b.member(ctx, pair.Other(who))
 	if err != nil {
-		return Reply{}, err
+		return Message{}, err
 	}
-	return Reply{Message: endConfirmMessage(lang, pair, other.displayName())}, nil
+	return endConfirmMessage(lang, pair, other.displayName()), nil
 }
 
 // confirmEnd ends the pair, as "It's not working out" does.
