@@ -157,11 +157,7 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !strings.HasPrefix(name, "admin ") {
 		name = "admin " + name
 	}
-	c, ok := b.command(name)
-	if !ok {
-		// "aide événements": the French word names it as it runs it.
-		c, ok = b.command(frenchAdminCommands[foldName(strings.TrimPrefix(name, "admin "))])
-	}
+	c, ok := b.commandNamed(name) // "aide événements": the French word names it as it runs it
 	if !ok {
 		return Reply{}, b.unknownCommand(in.Lang, name)
 	}

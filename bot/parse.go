@@ -51,13 +51,8 @@ func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) 
 	first := strings.ToLower(words[0])
 	if len(words) > 1 {
 		two := first + " " + strings.ToLower(words[1])
-		if c, ok := b.command(two); ok {
+		if c, ok := b.commandNamed(two); ok {
 			return c, afterWords(text, 2), nil
-		}
-		if first == "admin" {
-			if c, ok := b.command(frenchAdminCommands[foldName(words[1])]); ok {
-				return c, afterWords(text, 2), nil
-			}
 		}
 	}
 	if c, ok := b.commandNamed(first); ok {
@@ -76,11 +71,15 @@ func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) 
 
 // commandNamed returns the command a member means by name, lower case:
 // its name ("offer", "admin stats") or one of its French words
-// (frenchCommands). Running a command and asking for its help both
+// (frenchCommands, and frenchAdminCommands after "admin"). Running a
+// command and asking for its help both
 // read command words here.
 func (b *Bot) commandNamed(name string) (CommandSpec, bool) {
 	if c, ok := b.command(name); ok {
 		return c, true
+	}
+	if word, admin := strings.CutPrefix(name, "admin "); admin {
+		return b.command(frenchAdminCommands[foldName(word)])
 	}
 	return b.command(frenchCommands[name])
 }

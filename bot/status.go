@@ -68,9 +68,6 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// A command's French word names it here as it runs it ("aide
 		// propose", "help demande").
 		c, ok := b.commandNamed(name)
-		if after, admin := strings.CutPrefix(name, "admin "); !ok && admin {
-			c, ok = b.command(frenchAdminCommands[foldName(after)])
-		}
 		if !ok {
 			return Reply{}, b.unknownCommand(lang, name)
 		}
