@@ -72,8 +72,7 @@ func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) 
 // commandNamed returns the command a member means by name, lower case:
 // its name ("offer", "admin stats") or one of its French words
 // (frenchCommands, and frenchAdminCommands after "admin"). Running a
-// command and asking for its help both
-// read command words here.
+// command and asking for its help both read command words here.
 func (b *Bot) commandNamed(name string) (CommandSpec, bool) {
 	if c, ok := b.command(name); ok {
 		return c, true
