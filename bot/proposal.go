@@ -74,11 +74,9 @@ func acceptProposal(ctx context.Context, b *Bot, who MemberID, lang Lang, id str
 	if err != nil {
 		return Reply{}, err
 	}
-	pairID, err := b.newID()
-	if err != nil {
-		return Reply{}, err
-	}
-	tmpl := Pair{ID: pairID, Room: room, Created: b.clock.Now().UTC()}
+	// The pair takes its proposal's ID: one record can then answer for
+	// both, and a store need not keep the accepted proposal apart.
+	tmpl := Pair{ID: id, Room: room, Created: b.clock.Now().UTC()}
 	pair, err := b.store.proposals.AcceptProposal(ctx, t, id, who, tmpl, charterJobs(b.settings(ctx, t), tmpl))
 	if err != nil {
 		return Reply{}, proposalError(ctx, b, t, id, err)

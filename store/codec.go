@@ -158,10 +158,12 @@ func requestFrom(t bot.Tenant, id string, h map[string]string, declined []string
 func proposalFields(p bot.Proposal) []string {
 	kv := []string{
 		"request", p.Request, "mentor", p.Mentor.User, "mentee", p.Mentee.User, "topic", p.Topic,
-		"kind", string(p.Kind), "score", strconv.FormatFloat(p.Score, 'f', 4, 64), "state", string(p.State), "created", ms(p.Created),
+		"kind", string(p.Kind), "score", scoreField(p.Score), "state", string(p.State), "created", ms(p.Created),
 	}
 	return append(append(kv, pieces("goal", p.Goal)...), pieces("reasons", reasonsField(p.Reasons))...)
 }
+
+func scoreField(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
 
 func proposalFrom(t bot.Tenant, id string, h map[string]string) bot.Proposal {
 	p := bot.Proposal{

@@ -191,6 +191,43 @@ func TestRecordsStayCompact(t *testing.T) {
 	}
 }
 
+// TestProposalFoldedIntoPair: once its pair takes its ID, an accepted
+// proposal is no key of its own (a key costs some 100 bytes of Redis
+// memory before its fields), and reads back whole from the pair.
+func TestProposalFoldedIntoPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	mentor, mentee := tn.Member("U1"), tn.Member("U2")
+	if err := e.SaveOffer(ctx, bot.Offer{Mentor: mentor, Topics: []string{"go"}, Capacity: 1, Keys: []string{"go"}}); err != nil {
+		t.Fatal(err)
+	}
+	r := bot.Request{ID: "r1", Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: oldGoal, State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
+	p := bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: oldGoal, Reasons: reasons,
+		Score: 0.94, State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys}
+	if err := e.CreateRequest(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Propose(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.AcceptProposal(ctx, tn, "p1", mentor, bot.Pair{ID: "p1", Created: t0.Add(time.Hour)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.rdb.Exists(ctx, k.proposal("p1")).Val(); n != 0 {
+		t.Errorf("got the accepted proposal's hash kept, want it folded into its pair")
+	}
+	for f, v := range e.rdb.HGetAll(ctx, k.pair("p1")).Val() {
+		if len(v) > pieceLen {
+			t.Errorf("got pair field %s of %d bytes, want at most %d", f, len(v), pieceLen)
+		}
+	}
+	got, err := e.GetProposal(ctx, tn, "p1")
+	p.State, p.RequestKeys = bot.ProposalAccepted, nil
+	if err != nil || !reflect.DeepEqual(got, p) {
+		t.Fatalf("got %+v (%v), want %+v", got, err, p)
+	}
+}
+
 // TestMemberFieldCleared: a profile field saved empty is left out of the
 // hash, and clears what was saved before.
 func TestMemberFieldCleared(t *testing.T) {

@@ -135,10 +135,16 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if d.Pairs, err = s.PairsOf(ctx, id); err != nil {
 		return d, err
 	}
+	var folded []string // pairs that took their accepted proposal's ID, and hold it
 	for _, pair := range d.Pairs {
 		if p, ok := accepted[pair.ID]; ok {
 			d.Proposals = append(d.Proposals, p)
+		} else if pair.Proposal == pair.ID {
+			folded = append(folded, pair.ID)
 		}
+	}
+	if err = s.foldedProposals(ctx, t, folded, &d); err != nil {
+		return d, err
 	}
 	acceptedFromPair(d.Proposals, d.Pairs)
 	for _, pair := range d.Pairs {
@@ -159,6 +165,31 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	}
 	d.Sort()
 	return d, nil
+}
+
+// foldedProposals adds to d the accepted proposals kept in the hashes of
+// the pairs that took their IDs (AcceptProposal).
+func (s *Store) foldedProposals(ctx context.Context, t bot.Tenant, pairIDs []string, d *bot.MemberData) error {
+	if len(pairIDs) == 0 {
+		return nil
+	}
+	k := keysFor(t)
+	cmds := make([]*redis.MapStringStringCmd, len(pairIDs))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, id := range pairIDs {
+			cmds[i] = p.HGetAll(ctx, k.pair(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return classify(err, "accepted proposals")
+	}
+	for i, c := range cmds {
+		if h := c.Val(); h["proposal"] == pairIDs[i] {
+			d.Proposals = append(d.Proposals, proposalOfPair(t, pairIDs[i], h))
+		}
+	}
+	return nil
 }
 
 // followupsOf adds to d the member's check-in answers in their pairs

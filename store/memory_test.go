@@ -44,7 +44,11 @@ func BenchmarkMemory(b *testing.B) {
 		rdb := redis.NewClient(mustOptions(b))
 		b.Cleanup(func() { rdb.Close() })
 		ctx := context.Background()
-		b.Cleanup(func() { dropTenant(ctx, rdb, tn) })
+		if os.Getenv("MB_KEEP") == "" { // MB_KEEP=1 keeps the workspace, to look at its keys
+			b.Cleanup(func() { dropTenant(ctx, rdb, tn) })
+		} else {
+			b.Logf("kept tenant %s", tn)
+		}
 
 		for i := range mentors {
 			h.Run(mentorID(i), fmt.Sprintf("offer %s, %s, %s capacity:%d languages:%s tz:%s years:%d",

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/redis/go-redis/v9"
 )
 
 // Propose implements bot.Store. One script checks that the request is
@@ -47,13 +49,25 @@ func (s *Store) Propose(ctx context.Context, p bot.Proposal, jobs []bot.Job) err
 
 // GetProposal implements bot.Store. An accepted proposal left its goal
 // and reasons to its pair (AcceptProposal): they are read from there.
+//
+// An accepted proposal whose pair took its ID is that pair's hash alone
+// (AcceptProposal): both are read at once, and the pair answers when the
+// proposal's hash is gone.
 func (s *Store) GetProposal(ctx context.Context, t bot.Tenant, id string) (bot.Proposal, error) {
 	k := keysFor(t)
-	h, err := s.rdb.HGetAll(ctx, k.proposal(id)).Result()
+	var prop, folded *redis.MapStringStringCmd
+	_, err := s.rdb.Pipelined(ctx, func(pp redisPipe) error {
+		prop, folded = pp.HGetAll(ctx, k.proposal(id)), pp.HGetAll(ctx, k.pair(id))
+		return nil
+	})
 	if err != nil {
 		return bot.Proposal{}, classify(err, "get proposal")
 	}
+	h := prop.Val()
 	if len(h) == 0 {
+		if ph := folded.Val(); ph["proposal"] == id {
+			return proposalOfPair(t, id, ph), nil
+		}
 		return bot.Proposal{}, notFound("proposal")
 	}
 	p := proposalFrom(t, id, h)
@@ -101,13 +115,22 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t := newTx()
 	pending := t.eq(k.proposal(id), "state", string(bot.ProposalPending))
 	capacity := t.less(k.offer(p.Mentor.User), "active", k.offer(p.Mentor.User), "capacity")
-	t.hset(k.proposal(id), "state", string(bot.ProposalAccepted), "pair", pair.ID)
-	// The pair keeps the members, topic, kind, goal and reasons: the
-	// accepted proposal gives up its copies, and names its pair, where
-	// GetProposal reads them back. It keeps its request, by which the
-	// retention finds it.
-	t.hdel(k.proposal(id), append(append([]string{"mentor", "mentee", "topic", "kind"},
-		pieceFields("goal", p.Goal)...), pieceFields("reasons", reasonsField(p.Reasons))...)...)
+	folded := pair.ID == id
+	if folded {
+		// The pair took the proposal's ID (the core's acceptProposal): it
+		// keeps the members, topic, kind, goal and reasons, and now the
+		// proposal's time and score too, and the proposal's own hash goes,
+		// a key less per pair. GetProposal reads it back from the pair.
+		t.del(k.proposal(id))
+	} else {
+		// A pair with an ID of its own (a core of before): the accepted
+		// proposal gives up its copies, and names its pair, where
+		// GetProposal reads them back. It keeps its request, by which the
+		// retention finds it.
+		t.hset(k.proposal(id), "state", string(bot.ProposalAccepted), "pair", pair.ID)
+		t.hdel(k.proposal(id), append(append([]string{"mentor", "mentee", "topic", "kind"},
+			pieceFields("goal", p.Goal)...), pieceFields("reasons", reasonsField(p.Reasons))...)...)
+	}
 	t.hset(k.request(p.Request), "state", string(bot.RequestPaired), "proposal", "", "pair", pair.ID)
 	// The request gives up its mentee, topic, kind and goal too, which
 	// GetRequest reads from the pair, and DeclineCharter gives back.
@@ -116,6 +139,9 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	t.count(k, p.Mentor.User, "active", 1)
 	t.count(k, p.Mentor.User, "pending", -1)
 	t.hset(k.pair(pair.ID), pairFields(pair)...)
+	if folded {
+		t.hset(k.pair(pair.ID), "proposed", ms(p.Created), "score", scoreField(p.Score))
+	}
 	t.zadd(k.pairs(p.Mentor.User), pair.Created.UnixMilli(), pair.ID)
 	t.zadd(k.pairs(p.Mentee.User), pair.Created.UnixMilli(), pair.ID)
 	t.schedule(k, false, jobs)
@@ -207,4 +233,16 @@ func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal
 		}
 	}
 	return p, errRaced("request keys")
+}
+
+// proposalOfPair returns the accepted proposal folded into the hash h of
+// the pair that took its ID.
+func proposalOfPair(t bot.Tenant, id string, h map[string]string) bot.Proposal {
+	pair := pairFrom(t, id, h)
+	p := bot.Proposal{
+		ID: id, Request: pair.Request, Mentor: pair.Mentor, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind,
+		Goal: pair.Goal, Reasons: pair.Reasons, State: bot.ProposalAccepted, Created: fromMS(h["proposed"]),
+	}
+	p.Score, _ = strconv.ParseFloat(h["score"], 64)
+	return p
 }

@@ -23,6 +23,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"Requests", testRequests},
 		{"ProposeAcceptDecline", testProposals},
 		{"ProposalErrors", testProposalErrors},
+		{"ProposalFoldedIntoPair", testProposalFolded},
 		{"CancelRequest", testCancel},
 		{"Charter", testCharter},
 		{"DeclineCharter", testDeclineCharter},
@@ -215,6 +216,49 @@ func testProposalErrors(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if got, _ := s.GetProposal(ctx(), tn, p2.ID); got.State != bot.ProposalPending {
 		t.Fatalf("got %s, want pending after a capacity refusal", got.State)
 	}
+}
+
+// testProposalFolded: a pair that takes its proposal's ID, as the core's
+// pairs do, still answers for the accepted proposal, in full, through a
+// double click, a charter declined and the member's data.
+func testProposalFolded(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 1)
+	r := mustRequest(t, s, tn, "M", "r1")
+	p := bot.Proposal{ID: "p1", Request: r.ID, Mentor: mentor, Mentee: r.Mentee, Topic: r.Topic, Kind: r.Kind, Goal: "ship my first service",
+		Reasons: []matching.Reason{{Code: matching.ReasonTopic, Detail: "go", Exact: true}}, Score: 0.875, State: bot.ProposalPending, Created: t0}
+	MustOK(t, s.Propose(ctx(), p, nil))
+	_, err := s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: p.ID, Created: t0.Add(time.Hour)}, nil)
+	MustOK(t, err)
+	want := p
+	want.State = bot.ProposalAccepted
+	check := func(when string) {
+		t.Helper()
+		got, err := s.GetProposal(ctx(), tn, p.ID)
+		MustOK(t, err)
+		if got.ID != want.ID || got.Request != want.Request || got.Mentor != want.Mentor || got.Mentee != want.Mentee || got.Topic != want.Topic ||
+			got.Kind != want.Kind || got.Goal != want.Goal || got.State != want.State || !got.Created.Equal(want.Created) || got.Score != want.Score ||
+			len(got.Reasons) != 1 || got.Reasons[0] != want.Reasons[0] {
+			t.Fatalf("%s: got %+v, want %+v", when, got, want)
+		}
+	}
+	check("accepted")
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: p.ID, Created: t0}, nil)
+	MustCode(t, err, bot.ESTALE)
+	_, err = s.DeclineProposal(ctx(), tn, p.ID, mentor)
+	MustCode(t, err, bot.ESTALE)
+	_, err = s.AcceptProposal(ctx(), tn, p.ID, tn.Member("intruder"), bot.Pair{ID: p.ID, Created: t0}, nil)
+	MustCode(t, err, bot.EFORBIDDEN)
+	check("clicked again")
+	for _, who := range []bot.MemberID{mentor, r.Mentee} {
+		d, err := s.MemberData(ctx(), who)
+		MustOK(t, err)
+		if len(d.Proposals) != 1 || d.Proposals[0].ID != p.ID || d.Proposals[0].State != bot.ProposalAccepted || !d.Proposals[0].Created.Equal(t0) {
+			t.Fatalf("got proposals %+v in %s's data, want p1 accepted", d.Proposals, who.User)
+		}
+	}
+	_, err = s.DeclineCharter(ctx(), tn, p.ID, r.Mentee, bot.Outbox{})
+	MustOK(t, err)
+	check("charter declined")
 }
 
 func testCancel(t *testing.T, s bot.Store, tn bot.Tenant) {
