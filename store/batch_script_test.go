@@ -39,13 +39,14 @@ func TestBatchedScriptsAfterFlush(t *testing.T) {
 }
 
 // TestGoalsCompact: a pair's goals, each member's a JSON longer than 64
-// bytes, keep the hash a listpack (in pieces), read back whole, and a
+// bytes, keep the pair's hash a listpack (in pieces), read back whole, and a
 // shorter list leaves no piece of the longer one behind.
 func TestGoalsCompact(t *testing.T) {
 	st := storetest.MustOpen(t)
 	tn := storetest.Tenant(t, "test")
 	ctx := context.Background()
-	key := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:goals:pair1"
+	key := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:pair:pair1" // goals are fields of their pair's hash
+	st.Client().HSet(ctx, key, "mentor", "E", "mentee", "M", "state", "active", "created", "1790000000000")
 	set := func(by string, texts ...string) []bot.Goal {
 		t.Helper()
 		got, err := st.SetGoals(ctx, tn, "pair1", "", tn.Member(by), func([]bot.Goal, bool) ([]bot.Goal, error) {
@@ -62,7 +63,7 @@ func TestGoalsCompact(t *testing.T) {
 	set("M", long, long, long)
 	set("E", "apprendre Go")
 	if enc := st.Client().ObjectEncoding(ctx, key).Val(); enc != "listpack" && enc != "" { // "": miniredis does not say
-		t.Fatalf("goals hash encoding %q, want listpack", enc)
+		t.Fatalf("pair hash encoding %q with goals, want listpack", enc)
 	}
 	gs, err := st.Goals(ctx, tn, "pair1")
 	storetest.MustOK(t, err)
@@ -73,7 +74,7 @@ func TestGoalsCompact(t *testing.T) {
 	set("M", "court")
 	fields := st.Client().HKeys(ctx, key).Val()
 	for _, f := range fields {
-		if strings.HasPrefix(f, "M+") && f != "M+1" {
+		if strings.HasPrefix(f, "g:M+") && f != "g:M+1" {
 			t.Fatalf("fields %v: a piece of M's longer goals was left", fields)
 		}
 	}

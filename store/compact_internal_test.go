@@ -228,6 +228,79 @@ func TestProposalFoldedIntoPair(t *testing.T) {
 	}
 }
 
+// TestMeetingInPair: a meeting is fields of its pair's hash, no key of
+// its own; one kept in its own hash by an older version reads the same,
+// and moves into the pair's with the next pick.
+func TestMeetingInPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	if err := e.rdb.HSet(ctx, k.pair("pa1"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0)).Err(); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 3, 13, 30, 0, 0, time.UTC)
+	slots := []bot.MeetingSlot{{Start: at, End: at.Add(time.Hour)}, {Start: at.Add(24 * time.Hour), End: at.Add(25 * time.Hour)}}
+	m, err := e.OfferSlots(ctx, tn, "pa1", 0, slots, false, t0)
+	if err != nil || m.Round != 1 || len(m.Slots) != 2 {
+		t.Fatalf("got %+v (%v), want round 1 with two slots", m, err)
+	}
+	if e.rdb.Exists(ctx, k.meeting("pa1")).Val() != 0 || e.rdb.HGet(ctx, k.pair("pa1"), "m:round").Val() != "1" {
+		t.Fatal("got the meeting in a key of its own, want it in the pair's hash")
+	}
+	// An older version's meeting of pair pa2, with a pick made.
+	e.rdb.HSet(ctx, k.pair("pa2"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0))
+	e.rdb.HSet(ctx, k.meeting("pa2"), "round", "1", "slots", slotsJSON(slots), "past", "[]", "full", "0", "offered", ms(t0), "pick:U1", "1")
+	old, err := e.GetMeeting(ctx, tn, "pa2")
+	if err != nil || old.Round != 1 || len(old.Slots) != 2 || old.Picks["U1"] != 1 {
+		t.Fatalf("got %+v (%v), want the older meeting as stored", old, err)
+	}
+	m, agreed, err := e.PickSlot(ctx, tn, "pa2", 1, 1, "U2", "U1", t0)
+	if err != nil || !agreed || !m.Agreed.Start.Equal(slots[1].Start) {
+		t.Fatalf("got %+v, %v (%v), want slot 1 agreed with the older pick", m, agreed, err)
+	}
+	if e.rdb.Exists(ctx, k.meeting("pa2")).Val() != 0 || e.rdb.HGet(ctx, k.pair("pa2"), "m:pick:U1").Val() != "1" {
+		t.Fatal("got the older meeting left in its own key, want it moved into the pair's hash")
+	}
+}
+
+// TestGoalsInPair: goals are fields of their pair's hash, no key of their
+// own; goals kept in their own hash by an older version read the same,
+// and move into the pair's with the member's next change, the other
+// member's staying where they are until theirs.
+func TestGoalsInPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.pair("pa1"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0))
+	old := []bot.Goal{{ID: "g1", By: tn.Member("U2"), Text: oldGoal, Progress: bot.GoalNotStarted, Updated: t0}}
+	e.rdb.HSet(ctx, k.goals("pa1"), "U2", goalsJSON(old), "U2:v", "3", "U1", goalsJSON([]bot.Goal{{ID: "g2", Text: "listen", Progress: bot.GoalNotStarted, Updated: t0}}), "U1:v", "1")
+	got, err := e.Goals(ctx, tn, "pa1")
+	if err != nil || len(got) != 2 || got[1].Text != oldGoal || got[0].Text != "listen" {
+		t.Fatalf("got %+v (%v), want both older goals", got, err)
+	}
+	_, err = e.SetProgress(ctx, tn, "pa1", tn.Member("U2"), "g1", bot.ProgressChange{To: bot.GoalDone, By: tn.Member("U1"), At: t0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pair := e.rdb.HGetAll(ctx, k.pair("pa1")).Val()
+	if pair["g:U2:v"] != "4" || e.rdb.HExists(ctx, k.goals("pa1"), "U2").Val() || !e.rdb.HExists(ctx, k.goals("pa1"), "U1").Val() {
+		t.Fatalf("got pair %v and older goals %v, want U2's moved with version 4, U1's left", pair, e.rdb.HGetAll(ctx, k.goals("pa1")).Val())
+	}
+	got, _ = e.Goals(ctx, tn, "pa1")
+	if len(got) != 2 || got[1].Progress != bot.GoalDone || got[1].Text != oldGoal || got[0].Text != "listen" {
+		t.Fatalf("got %+v, want U2's goal done and U1's still read", got)
+	}
+	if _, err := e.SetGoals(ctx, tn, "pa1", "", tn.Member("U1"), func(g []bot.Goal, fresh bool) ([]bot.Goal, error) {
+		if fresh || len(g) != 1 {
+			t.Errorf("got %+v, fresh %v: want U1's older goal, not fresh", g, fresh)
+		}
+		return g, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if e.rdb.Exists(ctx, k.goals("pa1")).Val() != 0 {
+		t.Fatalf("got older goals %v left, want none once both members changed theirs", e.rdb.HGetAll(ctx, k.goals("pa1")).Val())
+	}
+}
+
 // TestMemberFieldCleared: a profile field saved empty is left out of the
 // hash, and clears what was saved before.
 func TestMemberFieldCleared(t *testing.T) {

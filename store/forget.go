@@ -369,7 +369,9 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 	}
 	for _, id := range e.Blank {
-		p.HDel(ctx, k.goals(id), append(piecesOf(u), u, u+":v")...) // the member's goals, in pieces (goals.go)
+		// The member's goals, in pieces (goals.go), and as an older version kept them.
+		p.HDel(ctx, k.pair(id), append(piecesOf(goalPrefix+u), goalPrefix+u, goalPrefix+u+":v")...)
+		p.HDel(ctx, k.goals(id), append(piecesOf(u), u, u+":v")...)
 		roles, role := r.pairs[id], ""
 		switch {
 		case len(roles) == 2 && roles[0] == u:
@@ -390,7 +392,13 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 				p.HDel(ctx, k.checkin(id), f)
 			}
 		}
-		p.Del(ctx, k.meeting(id)) // the erased member's picks go with the times
+		// The erased member's picks go with the times (meetings.go).
+		p.Del(ctx, k.meeting(id))
+		for _, f := range r.pairFields[id] {
+			if strings.HasPrefix(f, meetingPrefix) {
+				p.HDel(ctx, k.pair(id), f)
+			}
+		}
 	}
 	for _, f := range r.low {
 		if id, _, _ := strings.Cut(f, ":"); contains(e.Pairs, id) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,18 +13,25 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// Goals of pairs (bot/goals.go):
+// Goals of pairs (bot/goals.go), in the pair's hash:
 //
-//	mb:{p:w}:goals:<pair>  hash  "<user>" → the member's goals (JSON list, in their order,
-//	                              in pieces: "<user>+1"... hold the rest, pieces.go),
-//	                              "<user>:v" → its version, guarding each change
+//	mb:{p:w}:pair:<pair>   hash  "g:<user>" → the member's goals (JSON list, in their order,
+//	                              in pieces: "g:<user>+1"... hold the rest, pieces.go),
+//	                              "g:<user>:v" → its version, guarding each change
 //	mb:{p:w}:goalpairs     hash  pair → the program its goals are counted under
 //
-// Erase deletes goals:<pair> with a pair and the member's fields of a
-// pair kept for the other member; Prune deletes it with its pair.
+// Before, a pair's goals had a hash of their own, goals:<pair>, with the
+// same fields unprefixed: a key of some 100 bytes more per pair. It still
+// reads, and a member's next change moves their goals into the pair's
+// hash. Erase deletes the goals with a pair and blanks the member's
+// fields of a pair kept for the other member; Prune deletes them with
+// their pair.
 
 func (k keys) goals(pair string) string { return string(k) + "goals:" + pair }
 func (k keys) goalPairs() string        { return string(k) + "goalpairs" }
+
+// goalPrefix prefixes a member's goal fields in the pair's hash.
+const goalPrefix = "g:"
 
 // goalsRetries bounds the attempts of a goal change that races with others.
 const goalsRetries = 8
@@ -62,23 +70,6 @@ func goalsJSON(goals []bot.Goal) string {
 	return string(b)
 }
 
-// goalsOfHash reads a goals:<pair> hash: every member's goals, ordered by
-// user ID, each member's in their order.
-func goalsOfHash(t bot.Tenant, h map[string]string) []bot.Goal {
-	users := make([]string, 0, len(h))
-	for f := range h {
-		if !strings.HasSuffix(f, ":v") && !isPiece(f) {
-			users = append(users, f)
-		}
-	}
-	sort.Strings(users)
-	var out []bot.Goal
-	for _, u := range users {
-		out = append(out, goalsFrom(t, u, goalsRaw(h, u))...)
-	}
-	return out
-}
-
 // goalsRaw returns the JSON of user's goals in the goals hash h: its
 // pieces joined, or the first field alone when only that is whole JSON (a
 // replica of an older version wrote it whole, over pieces it did not
@@ -94,47 +85,129 @@ func goalsRaw(h map[string]string, user string) string {
 	return j
 }
 
-// writeGoals writes user's goals into the goals hash key, read as h, in
-// pieces (a member's goals are a JSON longer than a listpack's values: one
-// such value would make the whole hash a hash table, three times larger),
-// with its next version, and deletes the later pieces of the value it
-// replaces. The write is guarded on the version in h: it returns the
-// guard's number, which fails when another change wrote first.
-func writeGoals(tx *tx, key, user string, h map[string]string, goals []bot.Goal) int {
-	race := tx.eq(key, user+":v", h[user+":v"])
-	kv := pieces(user, goalsJSON(goals))
-	tx.hset(key, append(kv, user+":v", strconv.Itoa(num(h[user+":v"])+1))...)
-	if stale := stalePieces(h, user, len(kv)/2); len(stale) > 0 {
-		tx.hdel(key, stale...)
-	}
-	return race
-}
+// pairGoals is a pair's goals as read: the pair's hash, and the goals'
+// hash of an older version.
+type pairGoals struct{ pair, old map[string]string }
 
-// Goals implements bot.GoalStore.
-func (s *Store) Goals(ctx context.Context, t bot.Tenant, pairID string) ([]bot.Goal, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(t).goals(pairID)).Result()
-	if err != nil {
-		return nil, classify(err, "goals")
-	}
-	return goalsOfHash(t, h), nil
-}
-
-// GoalsOf implements bot.GoalStore: one pipeline.
-func (s *Store) GoalsOf(ctx context.Context, t bot.Tenant, pairIDs []string) (map[string][]bot.Goal, error) {
-	k := keysFor(t)
-	cmds := make([]*redis.MapStringStringCmd, len(pairIDs))
+// readGoals reads the goals of pairs, in one round trip.
+func (s *Store) readGoals(ctx context.Context, k keys, pairIDs []string) ([]pairGoals, error) {
+	pair := make([]*redis.MapStringStringCmd, len(pairIDs))
+	old := make([]*redis.MapStringStringCmd, len(pairIDs))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, id := range pairIDs {
-			cmds[i] = p.HGetAll(ctx, k.goals(id))
+			pair[i], old[i] = p.HGetAll(ctx, k.pair(id)), p.HGetAll(ctx, k.goals(id))
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, classify(err, "goals of pairs")
+		return nil, classify(err, "goals")
+	}
+	out := make([]pairGoals, len(pairIDs))
+	for i := range pairIDs {
+		out[i] = pairGoals{pair: pair[i].Val(), old: old[i].Val()}
+	}
+	return out, nil
+}
+
+// inPair reports whether user's goals are in the pair's hash (else, if
+// anywhere, in the older goals' hash).
+func (g pairGoals) inPair(user string) bool {
+	_, goals := g.pair[goalPrefix+user]
+	_, version := g.pair[goalPrefix+user+":v"]
+	return goals || version
+}
+
+// has reports whether user has set goals on the pair.
+func (g pairGoals) has(user string) bool {
+	_, old := g.old[user]
+	return g.inPair(user) || old
+}
+
+// of returns user's goals.
+func (g pairGoals) of(t bot.Tenant, user string) []bot.Goal {
+	if g.inPair(user) {
+		return goalsFrom(t, user, goalsRaw(g.pair, goalPrefix+user))
+	}
+	return goalsFrom(t, user, goalsRaw(g.old, user))
+}
+
+// users returns the members with goals, sorted.
+func (g pairGoals) users() []string {
+	seen := map[string]bool{}
+	for f := range g.pair {
+		if u, ok := strings.CutPrefix(f, goalPrefix); ok && !strings.HasSuffix(u, ":v") && !isPiece(u) {
+			seen[u] = true
+		}
+	}
+	for f := range g.old {
+		if !strings.HasSuffix(f, ":v") && !isPiece(f) {
+			seen[f] = true
+		}
+	}
+	users := make([]string, 0, len(seen))
+	for u := range seen {
+		users = append(users, u)
+	}
+	sort.Strings(users)
+	return users
+}
+
+// all returns every member's goals, ordered by user ID, each member's in
+// their order.
+func (g pairGoals) all(t bot.Tenant) []bot.Goal {
+	var out []bot.Goal
+	for _, u := range g.users() {
+		out = append(out, g.of(t, u)...)
+	}
+	return out
+}
+
+// write writes user's goals into the pair's hash, in pieces (a member's
+// goals are a JSON longer than a listpack's values: one such value would
+// make the whole hash a hash table, three times larger), with their next
+// version, deletes the later pieces of the value it replaces, and moves
+// them out of an older version's goals hash. It returns the guards of
+// what was read: the pair is still there, and the member's goals are
+// still those read. It returns nothing, and writes nothing, when the pair
+// is gone.
+func (g pairGoals) write(tx *tx, k keys, pairID, user string, goals []bot.Goal) []int {
+	if g.pair["created"] == "" {
+		return nil
+	}
+	key, f := k.pair(pairID), goalPrefix+user
+	races := []int{tx.eq(key, "created", g.pair["created"]), tx.eq(key, f+":v", g.pair[f+":v"])}
+	version := num(g.pair[f+":v"])
+	if _, old := g.old[user]; old && !g.inPair(user) {
+		races = append(races, tx.eq(k.goals(pairID), user+":v", g.old[user+":v"]))
+		version = num(g.old[user+":v"])
+		tx.hdel(k.goals(pairID), append(stalePieces(g.old, user, 1), user, user+":v")...)
+	}
+	kv := pieces(f, goalsJSON(goals))
+	tx.hset(key, append(kv, f+":v", strconv.Itoa(version+1))...)
+	if stale := stalePieces(g.pair, f, len(kv)/2); len(stale) > 0 {
+		tx.hdel(key, stale...)
+	}
+	return races
+}
+
+// Goals implements bot.GoalStore.
+func (s *Store) Goals(ctx context.Context, t bot.Tenant, pairID string) ([]bot.Goal, error) {
+	g, err := s.readGoals(ctx, keysFor(t), []string{pairID})
+	if err != nil {
+		return nil, err
+	}
+	return g[0].all(t), nil
+}
+
+// GoalsOf implements bot.GoalStore: one pipeline.
+func (s *Store) GoalsOf(ctx context.Context, t bot.Tenant, pairIDs []string) (map[string][]bot.Goal, error) {
+	read, err := s.readGoals(ctx, keysFor(t), pairIDs)
+	if err != nil {
+		return nil, err
 	}
 	out := map[string][]bot.Goal{}
 	for i, id := range pairIDs {
-		if gs := goalsOfHash(t, cmds[i].Val()); len(gs) > 0 {
+		if gs := read[i].all(t); len(gs) > 0 {
 			out[id] = gs
 		}
 	}
@@ -146,12 +219,12 @@ func (s *Store) GoalsOf(ctx context.Context, t bot.Tenant, pairIDs []string) (ma
 func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, program bot.ProgramID, by bot.MemberID, change func([]bot.Goal, bool) ([]bot.Goal, error)) ([]bot.Goal, error) {
 	k, u := keysFor(t), by.User
 	for range goalsRetries {
-		h, err := s.rdb.HGetAll(ctx, k.goals(pairID)).Result()
+		read, err := s.readGoals(ctx, k, []string{pairID})
 		if err != nil {
-			return nil, classify(err, "goals")
+			return nil, err
 		}
-		_, fresh := h[u]
-		next, err := change(goalsFrom(t, u, goalsRaw(h, u)), !fresh)
+		g := read[0]
+		next, err := change(g.of(t, u), !g.has(u))
 		if err != nil {
 			return nil, err
 		}
@@ -159,13 +232,16 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 			next[i].By, next[i].Updated = t.Member(u), next[i].Updated.UTC().Truncate(time.Millisecond)
 		}
 		tx := newTx()
-		race := writeGoals(tx, k.goals(pairID), u, h, next)
+		races := g.write(tx, k, pairID, u, next)
+		if races == nil {
+			return nil, notFound("pair")
+		}
 		tx.hset(k.goalPairs(), pairID, string(program))
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return nil, err
-		case failed == race:
+		case slices.Contains(races, failed):
 			continue
 		}
 		return next, nil
@@ -179,14 +255,15 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, owner bot.MemberID, goalID string, c bot.ProgressChange) (bot.Goal, error) {
 	k, u := keysFor(t), owner.User
 	for range goalsRetries {
-		h, err := s.rdb.HGetAll(ctx, k.goals(pairID)).Result()
+		read, err := s.readGoals(ctx, k, []string{pairID})
 		if err != nil {
-			return bot.Goal{}, classify(err, "goals")
+			return bot.Goal{}, err
 		}
-		goals := goalsFrom(t, u, goalsRaw(h, u))
+		g := read[0]
+		goals := g.of(t, u)
 		i := -1
-		for j, g := range goals {
-			if g.ID == goalID {
+		for j, goal := range goals {
+			if goal.ID == goalID {
 				i = j
 			}
 		}
@@ -200,12 +277,15 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		}
 		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
 		tx := newTx()
-		race := writeGoals(tx, k.goals(pairID), u, h, goals)
+		races := g.write(tx, k, pairID, u, goals)
+		if races == nil {
+			return bot.Goal{}, notFound("pair")
+		}
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
 			return bot.Goal{}, err
-		case failed == race:
+		case slices.Contains(races, failed):
 			continue
 		}
 		return goals[i], nil
@@ -237,26 +317,25 @@ func (s *Store) forgetProgressBy(ctx context.Context, t bot.Tenant, pairIDs []st
 			if attempt == goalsRetries {
 				return &bot.Error{Code: bot.ECONFLICT, Err: errString("goals kept changing")}
 			}
-			h, err := s.rdb.HGetAll(ctx, k.goals(id)).Result()
+			read, err := s.readGoals(ctx, k, []string{id})
 			if err != nil {
-				return classify(err, "goals")
+				return err
 			}
+			g := read[0]
 			tx, writes := newTx(), 0
-			for f := range h {
-				if strings.HasSuffix(f, ":v") || isPiece(f) || f == user {
+			for _, f := range g.users() {
+				if f == user {
 					continue
 				}
-				goals, changed := goalsFrom(t, f, goalsRaw(h, f)), false
+				goals, changed := g.of(t, f), false
 				for i := range goals {
 					if goals[i].ProgressBy.User == user {
 						goals[i].ProgressBy, changed = bot.MemberID{}, true
 					}
 				}
-				if !changed {
-					continue
+				if changed && g.write(tx, k, id, f, goals) != nil {
+					writes++
 				}
-				writeGoals(tx, k.goals(id), f, h, goals)
-				writes++
 			}
 			if writes == 0 {
 				break

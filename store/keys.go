@@ -37,12 +37,15 @@ import (
 //	mb:{p:w}:waiting              zset   waiting request IDs by creation time (ms)
 //	mb:{p:w}:wk:<key>             zset   waiting request IDs with index key <key>, by
 //	                                     creation time (ms), kept with "waiting"
-//	mb:{p:w}:prop:<id>            hash   proposal
+//	mb:{p:w}:prop:<id>            hash   proposal, until accepted: its pair then takes its ID and
+//	                                     holds it, with "proposed" and "score" (proposals.go)
 //	mb:{p:w}:pair:<id>            hash   pair, with its check-in answers "c:<round>:<m|e>" and its
-//	                                     members' survey answers "s:<stage>:<m|e>:<question>" (followup.go)
+//	                                     members' survey answers "s:<stage>:<m|e>:<question>" (followup.go),
+//	                                     its members' goals "g:<user>" (goals.go) and its meeting times
+//	                                     "m:<field>" (meetings.go)
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
-//	mb:{p:w}:goals:<pair>         hash   "<user>" → the member's goals for the pair (JSON), "<user>:v"
-//	                                     its version (goals.go)
+//	mb:{p:w}:goals:<pair>         hash   a pair's goals as older versions kept them (goals.go)
+//	mb:{p:w}:meeting:<pair>       hash   a pair's meeting as older versions kept it (meetings.go)
 //	mb:{p:w}:goalpairs            hash   pair → the program its goals count under (goals.go)
 //	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>

@@ -12,39 +12,63 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// A pair's meeting is one hash, meeting:<pair>: round, slots and past
-// (the round before's; JSON pairs of Unix ms), full, offered, pick:<user> (a slot index) and, once both
-// picked the same slot, agreed_start and agreed_end. The pair's erasure
-// deletes it with the pair (forget.go).
+// A pair's meeting lives in the pair's hash, in fields prefixed "m:":
+// m:round, m:slots and m:past (the round before's), m:full, m:offered
+// (ms), m:pick:<user> (a slot index) and, once both picked the same slot,
+// m:agreed_start and m:agreed_end. It had a hash of its own before,
+// meeting:<pair>, with the same fields unprefixed: a key of some 100 bytes
+// more per pair. That hash still reads, and the next change of the
+// meeting moves it into the pair's. The pair's erasure deletes the
+// meeting with the pair (forget.go); a blanked pair loses its "m:" fields.
 
 func (k keys) meeting(pair string) string { return string(k) + "meeting:" + pair }
 
+// meetingPrefix prefixes the meeting's fields in the pair's hash.
+const meetingPrefix = "m:"
+
+// moveMeetingLua starts the meeting scripts: it returns -1 when the pair
+// KEYS[1] is gone, and moves a meeting kept by an older version in
+// KEYS[2] into the pair's hash.
+const moveMeetingLua = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  if redis.call('HEXISTS', KEYS[1], 'm:round') == 0 then
+    local old = redis.call('HGETALL', KEYS[2])
+    for i = 1, #old, 2 do redis.call('HSET', KEYS[1], 'm:' .. old[i], old[i+1]) end
+  end
+  redis.call('DEL', KEYS[2])
+end
+`
+
 // offerSlotsScript replaces the meeting with a new round if its round is
 // the expected one, keeping the slots it replaces as past; it returns 1,
-// or 0 when the round moved on. KEYS: the
-// meeting. ARGV: expected round, slots, full, offered (ms).
-var offerSlotsScript = redis.NewScript(`
-local cur = tonumber(redis.call('HGET', KEYS[1], 'round') or '0')
+// 0 when the round moved on, or -1 when the pair is gone. KEYS: the pair,
+// the older meeting. ARGV: expected round, slots, full, offered (ms).
+var offerSlotsScript = redis.NewScript(moveMeetingLua + `
+local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur ~= tonumber(ARGV[1]) then return 0 end
-local past = redis.call('HGET', KEYS[1], 'slots') or '[]'
-redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], 'round', cur + 1, 'slots', ARGV[2], 'past', past, 'full', ARGV[3], 'offered', ARGV[4])
+local past = redis.call('HGET', KEYS[1], 'm:slots') or '[]'
+for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+  if string.sub(f, 1, 2) == 'm:' then redis.call('HDEL', KEYS[1], f) end
+end
+redis.call('HSET', KEYS[1], 'm:round', cur + 1, 'm:slots', ARGV[2], 'm:past', past, 'm:full', ARGV[3], 'm:offered', ARGV[4])
 return 1
 `)
 
 // pickSlotScript records a pick and agrees on the slot when the other
-// member picked it too. It returns -1 when no time was offered, -2 when
-// the round moved on, 2 when a time was agreed before, 1 when this pick
-// agreed it, 0 otherwise. KEYS: the meeting. ARGV: round, slot, user,
-// other user, slot start (ms), slot end (ms).
-var pickSlotScript = redis.NewScript(`
-local cur = tonumber(redis.call('HGET', KEYS[1], 'round') or '0')
-if cur == 0 then return -1 end
+// member picked it too. It returns -1 when the pair is gone, -3 when no
+// time was offered, -2 when the round moved on, 2 when a time was agreed
+// before, 1 when this pick agreed it, 0 otherwise. KEYS: the pair, the
+// older meeting. ARGV: round, slot, user, other user, slot start (ms),
+// slot end (ms).
+var pickSlotScript = redis.NewScript(moveMeetingLua + `
+local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
+if cur == 0 then return -3 end
 if cur ~= tonumber(ARGV[1]) then return -2 end
-if redis.call('HEXISTS', KEYS[1], 'agreed_start') == 1 then return 2 end
-redis.call('HSET', KEYS[1], 'pick:' .. ARGV[3], ARGV[2])
-if redis.call('HGET', KEYS[1], 'pick:' .. ARGV[4]) == ARGV[2] then
-  redis.call('HSET', KEYS[1], 'agreed_start', ARGV[5], 'agreed_end', ARGV[6])
+if redis.call('HEXISTS', KEYS[1], 'm:agreed_start') == 1 then return 2 end
+redis.call('HSET', KEYS[1], 'm:pick:' .. ARGV[3], ARGV[2])
+if redis.call('HGET', KEYS[1], 'm:pick:' .. ARGV[4]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], 'm:agreed_start', ARGV[5], 'm:agreed_end', ARGV[6])
   return 1
 end
 return 0
@@ -53,11 +77,13 @@ return 0
 // OfferSlots implements bot.MeetingStore.
 func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, round int, slots []bot.MeetingSlot, full bool, at time.Time) (bot.Meeting, error) {
 	k := keysFor(t)
-	ok, err := offerSlotsScript.Run(ctx, s.rdb, []string{k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
-	if err != nil {
+	ok, err := offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
+	switch {
+	case err != nil:
 		return bot.Meeting{}, classify(err, "offer slots")
-	}
-	if ok == 0 {
+	case ok == -1:
+		return bot.Meeting{}, notFound("pair")
+	case ok == 0:
 		return bot.Meeting{}, meetingErr(bot.ESTALE, "meeting round moved on")
 	}
 	return s.GetMeeting(ctx, t, pairID)
@@ -76,12 +102,15 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 		return bot.Meeting{}, false, meetingErr(bot.EINVALID, "no such slot")
 	}
 	slot := m.Slots[i]
-	res, err := pickSlotScript.Run(ctx, s.rdb, []string{keysFor(t).meeting(pairID)}, round, i, by, other, ms(slot.Start), ms(slot.End)).Int()
+	k := keysFor(t)
+	res, err := pickSlotScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, i, by, other, ms(slot.Start), ms(slot.End)).Int()
 	if err != nil {
 		return bot.Meeting{}, false, classify(err, "pick slot")
 	}
 	switch res {
 	case -1:
+		return bot.Meeting{}, false, notFound("pair")
+	case -3:
 		return bot.Meeting{}, false, notFound("meeting")
 	case -2:
 		return bot.Meeting{}, false, meetingErr(bot.ESTALE, "meeting round moved on")
@@ -90,17 +119,34 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 	return m, res == 1, err
 }
 
-// GetMeeting implements bot.MeetingStore.
+// GetMeeting implements bot.MeetingStore: the pair's hash, or the
+// meeting's own of an older version, read at once.
 func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bot.Meeting, error) {
-	cmd := redis.NewMapStringStringCmd(ctx, "hgetall", keysFor(t).meeting(pairID))
-	if err := s.batch.do(ctx, cmd); err != nil {
+	k := keysFor(t)
+	pair := redis.NewMapStringStringCmd(ctx, "hgetall", k.pair(pairID))
+	old := redis.NewMapStringStringCmd(ctx, "hgetall", k.meeting(pairID))
+	if err := s.batch.do(ctx, pair, old); err != nil {
 		return bot.Meeting{}, classify(err, "get meeting")
 	}
-	h := cmd.Val()
+	h := meetingFields(pair.Val())
+	if h["round"] == "" {
+		h = old.Val()
+	}
 	if len(h) == 0 || h["round"] == "" {
 		return bot.Meeting{}, notFound("meeting")
 	}
 	return meetingFrom(pairID, h), nil
+}
+
+// meetingFields returns the meeting's fields of a pair's hash, unprefixed.
+func meetingFields(pair map[string]string) map[string]string {
+	h := map[string]string{}
+	for f, v := range pair {
+		if name, ok := strings.CutPrefix(f, meetingPrefix); ok {
+			h[name] = v
+		}
+	}
+	return h
 }
 
 func meetingFrom(pairID string, h map[string]string) bot.Meeting {

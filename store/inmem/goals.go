@@ -101,6 +101,9 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 	sp := s.lock(t)
 	defer s.mu.Unlock()
 	sp.goals.init()
+	if _, ok := sp.pairs[pairID]; !ok {
+		return nil, notFound("pair")
+	}
 	mine, set := sp.goals.byPair[pairID][by.User]
 	next, err := change(copyGoals(t, mine), !set)
 	if err != nil {
@@ -124,6 +127,9 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 	sp := s.lock(t)
 	defer s.mu.Unlock()
 	sp.goals.init()
+	if _, ok := sp.pairs[pairID]; !ok {
+		return bot.Goal{}, notFound("pair")
+	}
 	gs := sp.goals.byPair[pairID][owner.User]
 	for i, g := range gs {
 		if g.ID != goalID {

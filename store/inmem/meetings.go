@@ -16,6 +16,9 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 	if sp.meetings == nil {
 		sp.meetings = map[string]bot.Meeting{}
 	}
+	if _, ok := sp.pairs[pairID]; !ok {
+		return bot.Meeting{}, notFound("pair")
+	}
 	if sp.meetings[pairID].Round != round {
 		return bot.Meeting{}, coded(bot.ESTALE, "meeting round moved on")
 	}

@@ -80,6 +80,17 @@ func mustRequest(t *testing.T, s bot.Store, tn bot.Tenant, user, id string) bot.
 	return r
 }
 
+// mustPairOf forms the pair id of the mentor and mentee users, each with
+// an offer or a request of their own.
+func mustPairOf(t *testing.T, s bot.Store, tn bot.Tenant, id, mentor, mentee string) bot.Pair {
+	t.Helper()
+	m := mustOffer(t, s, tn, mentor, 1)
+	p := mustPropose(t, s, mustRequest(t, s, tn, mentee, "r-"+id), m, "p-"+id)
+	pair, err := s.AcceptProposal(ctx(), tn, p.ID, m, bot.Pair{ID: id, Created: t0}, nil)
+	MustOK(t, err)
+	return pair
+}
+
 func mustPropose(t *testing.T, s bot.Store, r bot.Request, mentor bot.MemberID, id string) bot.Proposal {
 	t.Helper()
 	p := bot.Proposal{ID: id, Request: r.ID, Mentor: mentor, Mentee: r.Mentee, Topic: r.Topic, Kind: r.Kind,

@@ -44,9 +44,16 @@ func texts(goals []bot.Goal) []string {
 }
 
 func testGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
+	formPair(t, s, tn) // pair1, of A and M
 	a, m := tn.Member("A"), tn.Member("M")
 	if gs, err := s.Goals(ctx(), tn, "pair1"); err != nil || len(gs) != 0 {
 		t.Fatalf("got %v, %v, want no goals", gs, err)
+	}
+	// A pair that is gone (erased, pruned) takes no goals.
+	_, err := s.SetGoals(ctx(), tn, "gone", "p1", m, func([]bot.Goal, bool) ([]bot.Goal, error) { return []bot.Goal{goal("g0", "lost")}, nil })
+	MustCode(t, err, bot.ENOTFOUND)
+	if _, err := s.GetPair(ctx(), tn, "gone"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v for a pair that is gone after goals were set on it, want it still gone", err)
 	}
 	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
 	mustGoals(t, s, tn, "pair1", a, true, goal("g3", "listen"))
@@ -89,6 +96,7 @@ func testGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 func testGoalProgress(t *testing.T, s bot.Store, tn bot.Tenant) {
+	formPair(t, s, tn) // pair1, of A and M
 	m := tn.Member("M")
 	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
 	at := t0.Add(time.Hour)
@@ -118,6 +126,7 @@ func testGoalProgress(t *testing.T, s bot.Store, tn bot.Tenant) {
 // goal has another; of changes racing from one expected progress to
 // different ones, exactly one counts.
 func testGoalProgressExpected(t *testing.T, s bot.Store, tn bot.Tenant) {
+	formPair(t, s, tn) // pair1, of A and M
 	m, a := tn.Member("M"), tn.Member("A")
 	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
 	at := t0.Add(time.Hour)
@@ -175,6 +184,7 @@ func testGoalProgressExpected(t *testing.T, s bot.Store, tn bot.Tenant) {
 // testConcurrentGoals: changes racing on one member's goals are all kept,
 // and of several clicks setting one progress, exactly one counts.
 func testConcurrentGoals(t *testing.T, s bot.Store, tn bot.Tenant) {
+	formPair(t, s, tn) // pair1, of A and M
 	m := tn.Member("M")
 	const n = 6
 	var wg sync.WaitGroup
@@ -223,6 +233,7 @@ func testGoalsErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := mustOfficialPair(t, s, tn)
 	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
 	mustGoals(t, s, tn, pair.ID, pair.Mentor, true, goal("g2", "listen"))
+	mustPairOf(t, s, tn, "other", "B", pair.Mentee.User)
 	mustGoals(t, s, tn, "other", pair.Mentee, true, goal("g3", "other"))
 	_, err := s.SetProgress(ctx(), tn, pair.ID, pair.Mentee, "g1", bot.ProgressChange{To: bot.GoalDone, By: pair.Mentor, At: t0})
 	MustOK(t, err)
@@ -247,6 +258,7 @@ func testGoalsErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 func testGoalsPruned(t *testing.T, s bot.Store, tn bot.Tenant) {
 	pair := mustOfficialPair(t, s, tn)
 	mustGoals(t, s, tn, pair.ID, pair.Mentee, true, goal("g1", "ship"))
+	mustPairOf(t, s, tn, "young", "B", pair.Mentee.User)
 	mustGoals(t, s, tn, "young", pair.Mentee, true, goal("g2", "kept"))
 	_, err := s.EndPair(ctx(), tn, pair.ID, bot.PairCompleted, "", t0)
 	MustOK(t, err)

@@ -42,44 +42,51 @@ var meetSlots = []bot.MeetingSlot{
 }
 
 func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
-	_, err := s.GetMeeting(ctx(), tn, "p1")
+	p1 := formPair(t, s, tn).ID
+	_, err := s.GetMeeting(ctx(), tn, p1)
 	MustCode(t, err, bot.ENOTFOUND)
-	_, _, err = s.PickSlot(ctx(), tn, "p1", 1, 0, "A", "B", t0)
+	_, _, err = s.PickSlot(ctx(), tn, p1, 1, 0, "A", "B", t0)
 	MustCode(t, err, bot.ENOTFOUND)
-	m, err := s.OfferSlots(ctx(), tn, "p1", 0, meetSlots, true, t0)
+	// A pair that is gone (erased, pruned) gets no times.
+	_, err = s.OfferSlots(ctx(), tn, "gone", 0, meetSlots, true, t0)
+	MustCode(t, err, bot.ENOTFOUND)
+	if _, err := s.GetPair(ctx(), tn, "gone"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v for a pair that is gone after times were offered to it, want it still gone", err)
+	}
+	m, err := s.OfferSlots(ctx(), tn, p1, 0, meetSlots, true, t0)
 	MustOK(t, err)
 	if m.Round != 1 || len(m.Slots) != 3 || !m.Slots[1].Start.Equal(meetSlots[1].Start) || !m.Full || !m.Offered.Equal(t0) || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 0 {
 		t.Fatalf("got %+v, want round 1 with the three slots", m)
 	}
-	_, err = s.OfferSlots(ctx(), tn, "p1", 0, meetSlots[:1], false, t0)
+	_, err = s.OfferSlots(ctx(), tn, p1, 0, meetSlots[:1], false, t0)
 	MustCode(t, err, bot.ESTALE)
-	_, _, err = s.PickSlot(ctx(), tn, "p1", 2, 0, "A", "B", t0)
+	_, _, err = s.PickSlot(ctx(), tn, p1, 2, 0, "A", "B", t0)
 	MustCode(t, err, bot.ESTALE)
-	_, _, err = s.PickSlot(ctx(), tn, "p1", 1, 3, "A", "B", t0)
+	_, _, err = s.PickSlot(ctx(), tn, p1, 1, 3, "A", "B", t0)
 	MustCode(t, err, bot.EINVALID)
 
-	m, agreed, err := s.PickSlot(ctx(), tn, "p1", 1, 0, "A", "B", t0)
+	m, agreed, err := s.PickSlot(ctx(), tn, p1, 1, 0, "A", "B", t0)
 	MustOK(t, err)
 	if agreed || m.Picks["A"] != 0 || len(m.Picks) != 1 {
 		t.Fatalf("got %+v, %v, want A's pick alone", m, agreed)
 	}
-	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 2, "B", "A", t0)
+	m, agreed, err = s.PickSlot(ctx(), tn, p1, 1, 2, "B", "A", t0)
 	MustOK(t, err)
 	if agreed || m.Picks["B"] != 2 || !m.Agreed.IsZero() {
 		t.Fatalf("got %+v, %v, want two different picks", m, agreed)
 	}
-	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 2, "A", "B", t0)
+	m, agreed, err = s.PickSlot(ctx(), tn, p1, 1, 2, "A", "B", t0)
 	MustOK(t, err)
 	if !agreed || !m.Agreed.Start.Equal(meetSlots[2].Start) || !m.Agreed.End.Equal(meetSlots[2].End) {
 		t.Fatalf("got %+v, %v, want slot 2 agreed", m, agreed)
 	}
-	m, agreed, err = s.PickSlot(ctx(), tn, "p1", 1, 0, "B", "A", t0)
+	m, agreed, err = s.PickSlot(ctx(), tn, p1, 1, 0, "B", "A", t0)
 	MustOK(t, err)
 	if agreed || !m.Agreed.Start.Equal(meetSlots[2].Start) || m.Picks["B"] != 2 {
 		t.Fatalf("got %+v, %v, want a pick after the agreement to change nothing", m, agreed)
 	}
 
-	m, err = s.OfferSlots(ctx(), tn, "p1", 1, meetSlots[1:], false, t0.Add(time.Hour))
+	m, err = s.OfferSlots(ctx(), tn, p1, 1, meetSlots[1:], false, t0.Add(time.Hour))
 	MustOK(t, err)
 	if m.Round != 2 || len(m.Slots) != 2 || m.Full || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 3 || !m.Past[2].Start.Equal(meetSlots[2].Start) {
 		t.Fatalf("got %+v, want round 2, nothing picked or agreed, round 1's slots past", m)
@@ -90,7 +97,8 @@ func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 func testMeetingConcurrentPicks(t *testing.T, s bot.Store, tn bot.Tenant) {
-	_, err := s.OfferSlots(ctx(), tn, "p1", 0, meetSlots, true, t0)
+	p1 := formPair(t, s, tn).ID
+	_, err := s.OfferSlots(ctx(), tn, p1, 0, meetSlots, true, t0)
 	MustOK(t, err)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -103,7 +111,7 @@ func testMeetingConcurrentPicks(t *testing.T, s bot.Store, tn bot.Tenant) {
 			if i%2 == 1 {
 				by, other = "B", "A"
 			}
-			_, agreed, err := s.PickSlot(ctx(), tn, "p1", 1, 1, by, other, t0)
+			_, agreed, err := s.PickSlot(ctx(), tn, p1, 1, 1, by, other, t0)
 			if err != nil {
 				t.Error(err)
 			}
@@ -123,7 +131,7 @@ func testMeetingConcurrentPicks(t *testing.T, s bot.Store, tn bot.Tenant) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := s.OfferSlots(ctx(), tn, "p1", 1, meetSlots, true, t0)
+			_, err := s.OfferSlots(ctx(), tn, p1, 1, meetSlots, true, t0)
 			mu.Lock()
 			defer mu.Unlock()
 			switch bot.ErrorCode(err) {
