@@ -64,8 +64,7 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 	}
 	t.count(k, pair.Mentor.User, "active", 1)
 	t.hset(k.pair(pair.ID), pairFields(pair)...)
-	t.zadd(k.pairs(pair.Mentor.User), pair.Created.UnixMilli(), pair.ID)
-	t.zadd(k.pairs(pair.Mentee.User), pair.Created.UnixMilli(), pair.ID)
+	t.indexPair(k, pair)
 	t.schedule(k, false, jobs)
 	failed, err := t.run(ctx, s.batch)
 	switch {

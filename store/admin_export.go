@@ -20,7 +20,9 @@ func (s *Store) Export(ctx context.Context, t bot.Tenant) (bot.Export, error) {
 	k := keysFor(t)
 	var out bot.Export
 	err := s.scanHashes(ctx, string(k)+"member:", func(user string, h map[string]string) {
-		out.Members = append(out.Members, memberFrom(t.Member(user), h))
+		if isMemberRecord(h) { // not a hash of pairs and history alone (memberindex.go)
+			out.Members = append(out.Members, memberFrom(t.Member(user), h))
+		}
 	})
 	if err == nil {
 		err = s.scanHashes(ctx, string(k)+"pair:", func(id string, h map[string]string) {

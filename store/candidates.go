@@ -185,16 +185,17 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 			cmds = append(cmds, free[i])
 		}
 	}
-	var hist *redis.MapStringStringCmd
+	var member, hist *redis.MapStringStringCmd
 	if mentee != "" {
-		hist = redis.NewMapStringStringCmd(ctx, "hgetall", k.history(mentee))
-		cmds = append(cmds, hist)
+		member = redis.NewMapStringStringCmd(ctx, "hgetall", k.member(mentee))
+		hist = redis.NewMapStringStringCmd(ctx, "hgetall", k.history(mentee)) // as an older version kept it
+		cmds = append(cmds, member, hist)
 	}
 	if err := s.roundTrip(ctx, big, cmds...); err != nil {
 		return out, classify(err, "candidates")
 	}
-	if hist != nil && len(hist.Val()) > 0 {
-		out.History = hist.Val()
+	if member != nil {
+		out.History = historyIn(member.Val(), hist.Val())
 	}
 	if len(keys) == 0 {
 		return out, nil

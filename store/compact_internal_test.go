@@ -10,6 +10,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/matching"
+	"github.com/redis/go-redis/v9"
 )
 
 // TestPieces: a text reads back as written whatever its length, multibyte
@@ -298,6 +299,56 @@ func TestGoalsInPair(t *testing.T) {
 	}
 	if e.rdb.Exists(ctx, k.goals("pa1")).Val() != 0 {
 		t.Fatalf("got older goals %v left, want none once both members changed theirs", e.rdb.HGetAll(ctx, k.goals("pa1")).Val())
+	}
+}
+
+// TestIndexInMember: a member's pairs and history are fields of their
+// member hash, no keys of their own; those an older version kept in
+// pairs:<user> and hist:<user> read the same, merged, its "never" kept;
+// and a hash of such fields alone is no member's record.
+func TestIndexInMember(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	mentor, mentee := tn.Member("U1"), tn.Member("U2")
+	if err := e.SaveOffer(ctx, bot.Offer{Mentor: mentor, Topics: []string{"go"}, Capacity: 2, Keys: []string{"go"}}); err != nil {
+		t.Fatal(err)
+	}
+	r := bot.Request{ID: "r1", Mentee: mentee, Topic: "go", Kind: "one-to-one", State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
+	if err := e.CreateRequest(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Propose(ctx, bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.AcceptProposal(ctx, tn, "p1", mentor, bot.Pair{ID: "p1", Created: t0.Add(time.Hour)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.RememberPair(ctx, tn, "U2", "U1", bot.VerdictMet); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.rdb.Exists(ctx, k.pairs("U1"), k.pairs("U2"), k.history("U2")).Val(); n != 0 {
+		t.Fatalf("got %d keys of pairs or history, want them in the member's hash", n)
+	}
+	if _, err := e.GetMember(ctx, mentee); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v for a member never saved, with pairs and history in their hash, want ENOTFOUND", err)
+	}
+	// What an older version kept: an earlier pair, and a mentor never again.
+	e.rdb.ZAdd(ctx, k.pairs("U2"), redis.Z{Score: float64(t0.UnixMilli()), Member: "old"})
+	e.rdb.HSet(ctx, k.pair("old"), "mentor", "U3", "mentee", "U2", "state", "completed", "created", ms(t0))
+	e.rdb.HSet(ctx, k.history("U2"), "U3", bot.VerdictNever)
+	if err := e.RememberPair(ctx, tn, "U2", "U3", bot.VerdictMet); err != nil {
+		t.Fatal(err)
+	}
+	pairs, err := e.PairsOf(ctx, mentee)
+	if err != nil || len(pairs) != 2 || pairs[0].ID != "p1" || pairs[1].ID != "old" {
+		t.Fatalf("got pairs %+v (%v), want p1 then the older one", pairs, err)
+	}
+	hist, err := e.Histories(ctx, tn, []string{"U2"})
+	if want := map[string]string{"U1": bot.VerdictMet, "U3": bot.VerdictNever}; err != nil || !reflect.DeepEqual(hist["U2"], want) {
+		t.Fatalf("got history %v (%v), want %v", hist, err, want)
+	}
+	if ov, err := e.Overview(ctx, mentee); err != nil || len(ov.Pairs) != 2 {
+		t.Fatalf("got overview %+v (%v), want both pairs", ov, err)
 	}
 }
 

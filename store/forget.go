@@ -94,13 +94,11 @@ func (s *Store) MemberData(ctx context.Context, id bot.MemberID) (bot.MemberData
 	if err != nil {
 		return d, classify(err, "member data")
 	}
-	if h := member.Val(); len(h) > 0 {
+	if h := member.Val(); isMemberRecord(h) {
 		d.Member = memberFrom(id, h)
 	}
 	d.Manager = manager.Val()
-	if h := hist.Val(); len(h) > 0 {
-		d.History = h
-	}
+	d.History = historyIn(member.Val(), hist.Val())
 	paired := map[string]bot.Request{} // pair → its request, which names its mentee no more
 	for i, c := range reqCmds {
 		switch h := c.Val(); {
@@ -364,7 +362,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		p.ZRem(ctx, k.stalled(), id)
 		for _, other := range r.pairs[id] {
 			if other != u {
-				p.ZRem(ctx, k.pairs(other), id)
+				unindexPair(ctx, p, k, other, id)
 			}
 		}
 	}
@@ -433,6 +431,8 @@ func eraseMentions(ctx context.Context, p redisPipe, k keys, e bot.Erasure, all 
 		switch {
 		case kind == "hist" || kind == "pauses" || kind == "unanswered":
 			p.HDel(ctx, key, u)
+		case kind == "member" && rest != u:
+			p.HDel(ctx, key, historyPrefix+u) // other mentees' histories (memberindex.go)
 		case kind == "req" && strings.HasSuffix(rest, ":declined"):
 			p.SRem(ctx, key, u)
 		case kind == "stats" && strings.Contains(rest, ":people:"):

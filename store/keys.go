@@ -15,7 +15,9 @@ import (
 // and the locks. A script or MULTI touches one tenant's keys only: see
 // the slot rule in slots.go.
 //
-//	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted
+//	mb:{p:w}:member:<user>        hash   profile, language, last charter accepted; the member's pairs
+//	                                     "p:<pair>" → creation (ms), and a mentee's history "h:<mentor>"
+//	                                     → "met" or "never" (memberindex.go)
 //	mb:{p:w}:offer:<user>         hash   offer; "active" and "pending" are counters,
 //	                                     "keys" the index keys it is filed under
 //	mb:{p:w}:offers               set    users with an offer
@@ -43,11 +45,11 @@ import (
 //	                                     members' survey answers "s:<stage>:<m|e>:<question>" (followup.go),
 //	                                     its members' goals "g:<user>" (goals.go) and its meeting times
 //	                                     "m:<field>" (meetings.go)
-//	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms)
+//	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms), as older versions kept them
 //	mb:{p:w}:goals:<pair>         hash   a pair's goals as older versions kept them (goals.go)
 //	mb:{p:w}:meeting:<pair>       hash   a pair's meeting as older versions kept it (meetings.go)
 //	mb:{p:w}:goalpairs            hash   pair → the program its goals count under (goals.go)
-//	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>
+//	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>, as older versions kept it
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
 //	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)

@@ -16,7 +16,7 @@ func (s *Store) GetMember(ctx context.Context, id bot.MemberID) (bot.Member, err
 		return bot.Member{}, classify(err, "get member")
 	}
 	h := cmd.Val()
-	if len(h) == 0 {
+	if !isMemberRecord(h) {
 		return bot.Member{}, notFound("member")
 	}
 	return memberFrom(id, h), nil
@@ -39,7 +39,7 @@ func (s *Store) Members(ctx context.Context, t bot.Tenant, users []string) (map[
 	}
 	out := make(map[string]bot.Member, len(users))
 	for i, u := range users {
-		if h := cmds[i].Val(); len(h) > 0 {
+		if h := cmds[i].Val(); isMemberRecord(h) {
 			out[u] = memberFrom(t.Member(u), h)
 		}
 	}

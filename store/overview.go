@@ -15,11 +15,12 @@ func (s *Store) Overview(ctx context.Context, m bot.MemberID) (bot.Overview, err
 	k := keysFor(t)
 	var offer *redis.MapStringStringCmd
 	var open *redis.StringCmd
-	var pairIDs *redis.StringSliceCmd
+	var member *redis.MapStringStringCmd
+	var older *redis.ZSliceCmd
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		offer = p.HGetAll(ctx, k.offer(m.User))
 		open = p.Get(ctx, k.openRequest(m.User))
-		pairIDs = p.ZRevRange(ctx, k.pairs(m.User), 0, -1)
+		member, older = p.HGetAll(ctx, k.member(m.User)), p.ZRevRangeWithScores(ctx, k.pairs(m.User), 0, -1)
 		return nil
 	})
 	if err != nil && err != redis.Nil {
@@ -30,10 +31,11 @@ func (s *Store) Overview(ctx context.Context, m bot.MemberID) (bot.Overview, err
 		o := offerFrom(m, h)
 		ov.Offer = &o
 	}
-	if open.Val() == "" && len(pairIDs.Val()) == 0 {
+	pairIDs := pairIDsIn(member.Val(), older.Val())
+	if open.Val() == "" && len(pairIDs) == 0 {
 		return ov, nil
 	}
-	if err := s.overviewDetails(ctx, t, m, open.Val(), pairIDs.Val(), &ov); err != nil {
+	if err := s.overviewDetails(ctx, t, m, open.Val(), pairIDs, &ov); err != nil {
 		return bot.Overview{}, err
 	}
 	return ov, nil

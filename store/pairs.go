@@ -25,10 +25,16 @@ func (s *Store) GetPair(ctx context.Context, t bot.Tenant, id string) (bot.Pair,
 func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {
 	t := m.Tenant()
 	k := keysFor(t)
-	ids, err := s.rdb.ZRevRange(ctx, k.pairs(m.User), 0, -1).Result()
+	var member *redis.MapStringStringCmd
+	var older *redis.ZSliceCmd
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		member, older = p.HGetAll(ctx, k.member(m.User)), p.ZRevRangeWithScores(ctx, k.pairs(m.User), 0, -1)
+		return nil
+	})
 	if err != nil {
 		return nil, classify(err, "list pairs")
 	}
+	ids := pairIDsIn(member.Val(), older.Val())
 	if len(ids) == 0 {
 		return nil, nil
 	}

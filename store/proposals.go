@@ -142,8 +142,7 @@ func (s *Store) AcceptProposal(ctx context.Context, tn bot.Tenant, id string, by
 	if folded {
 		t.hset(k.pair(pair.ID), "proposed", ms(p.Created), "score", scoreField(p.Score))
 	}
-	t.zadd(k.pairs(p.Mentor.User), pair.Created.UnixMilli(), pair.ID)
-	t.zadd(k.pairs(p.Mentee.User), pair.Created.UnixMilli(), pair.ID)
+	t.indexPair(k, pair)
 	t.schedule(k, false, jobs)
 	failed, err := t.run(ctx, s.batch)
 	switch {

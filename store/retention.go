@@ -79,7 +79,8 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			hdel[k.goalPairs()] = append(hdel[k.goalPairs()], rest)
 			for _, m := range []string{field(key, 2), field(key, 3)} {
 				if m != "" {
-					zrem[k.pairs(m)] = append(zrem[k.pairs(m)], rest)
+					zrem[k.pairs(m)] = append(zrem[k.pairs(m)], rest) // as an older version kept it
+					hdel[k.member(m)] = append(hdel[k.member(m)], pairIndexPrefix+rest)
 				}
 			}
 			zrem[k.stalled()] = append(zrem[k.stalled()], rest)
