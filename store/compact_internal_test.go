@@ -300,6 +300,12 @@ func TestGoalsInPair(t *testing.T) {
 	if e.rdb.Exists(ctx, k.goals("pa1")).Val() != 0 {
 		t.Fatalf("got older goals %v left, want none once both members changed theirs", e.rdb.HGetAll(ctx, k.goals("pa1")).Val())
 	}
+	// Pairs with goals are filed in small buckets; the one hash of before reads.
+	e.rdb.HSet(ctx, k.goalPairs(), "older", "p2")
+	filed, err := e.GoalPairs(ctx, tn)
+	if err != nil || len(filed) != 2 || filed["older"] != "p2" || e.rdb.HGet(ctx, k.goalPairBucket("pa1"), "pa1").Err() != nil {
+		t.Fatalf("got %v (%v), want pa1 in its bucket and the older filing", filed, err)
+	}
 }
 
 // TestIndexInMember: a member's pairs and history are fields of their

@@ -358,7 +358,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 	}
 	for _, id := range e.Pairs {
 		p.Del(ctx, k.pair(id), k.checkin(id), k.goals(id), k.meeting(id))
-		p.HDel(ctx, k.goalPairs(), id)
+		unfileGoalPair(ctx, p, k, id)
 		p.ZRem(ctx, k.stalled(), id)
 		for _, other := range r.pairs[id] {
 			if other != u {

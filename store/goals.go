@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"hash/fnv"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,7 +19,9 @@ import (
 //	mb:{p:w}:pair:<pair>   hash  "g:<user>" → the member's goals (JSON list, in their order,
 //	                              in pieces: "g:<user>+1"... hold the rest, pieces.go),
 //	                              "g:<user>:v" → its version, guarding each change
-//	mb:{p:w}:goalpairs     hash  pair → the program its goals are counted under
+//	mb:{p:w}:goalpairs:~<n> hash pair → the program its goals are counted under, in
+//	                              goalPairBuckets hashes by a digest of the pair's ID
+//	                              (goalpairs alone, one hash, in older versions)
 //
 // Before, a pair's goals had a hash of their own, goals:<pair>, with the
 // same fields unprefixed: a key of some 100 bytes more per pair. It still
@@ -29,6 +32,26 @@ import (
 
 func (k keys) goals(pair string) string { return string(k) + "goals:" + pair }
 func (k keys) goalPairs() string        { return string(k) + "goalpairs" }
+
+// goalPairBuckets is how many hashes file the pairs with goals: one hash
+// of thousands of pairs is a hash table, some 80 bytes a pair; 64 small
+// ones stay listpacks, some 30, up to 8,192 pairs (Redis's default
+// hash-max-listpack-entries, 128, in each). The one hash of before,
+// goalpairs, still reads.
+const goalPairBuckets = 64
+
+// goalPairBucket is the hash that files pair among the pairs with goals.
+func (k keys) goalPairBucket(pair string) string {
+	h := fnv.New32a()
+	h.Write([]byte(pair))
+	return k.goalPairs() + ":~" + strconv.Itoa(int(h.Sum32()%goalPairBuckets))
+}
+
+// unfileGoalPair removes pair from the pairs with goals.
+func unfileGoalPair(ctx context.Context, p redisPipe, k keys, pair string) {
+	p.HDel(ctx, k.goalPairBucket(pair), pair)
+	p.HDel(ctx, k.goalPairs(), pair)
+}
 
 // goalPrefix prefixes a member's goal fields in the pair's hash.
 const goalPrefix = "g:"
@@ -236,7 +259,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 		if races == nil {
 			return nil, notFound("pair")
 		}
-		tx.hset(k.goalPairs(), pairID, string(program))
+		tx.hset(k.goalPairBucket(pairID), pairID, string(program))
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
@@ -293,15 +316,26 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 	return bot.Goal{}, &bot.Error{Code: bot.ECONFLICT, Err: errString("goal kept changing")}
 }
 
-// GoalPairs implements bot.GoalStore.
+// GoalPairs implements bot.GoalStore: the buckets and the older hash,
+// in one round trip.
 func (s *Store) GoalPairs(ctx context.Context, t bot.Tenant) (map[string]bot.ProgramID, error) {
-	h, err := s.rdb.HGetAll(ctx, keysFor(t).goalPairs()).Result()
+	k := keysFor(t)
+	cmds := make([]*redis.MapStringStringCmd, goalPairBuckets+1)
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		cmds[goalPairBuckets] = p.HGetAll(ctx, k.goalPairs())
+		for i := range goalPairBuckets {
+			cmds[i] = p.HGetAll(ctx, k.goalPairs()+":~"+strconv.Itoa(i))
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, classify(err, "goal pairs")
 	}
-	out := make(map[string]bot.ProgramID, len(h))
-	for id, p := range h {
-		out[id] = bot.ProgramID(p)
+	out := map[string]bot.ProgramID{}
+	for _, c := range cmds {
+		for id, p := range c.Val() {
+			out[id] = bot.ProgramID(p)
+		}
 	}
 	return out, nil
 }

@@ -48,7 +48,7 @@ import (
 //	mb:{p:w}:pairs:<user>         zset   the member's pair IDs by creation time (ms), as older versions kept them
 //	mb:{p:w}:goals:<pair>         hash   a pair's goals as older versions kept them (goals.go)
 //	mb:{p:w}:meeting:<pair>       hash   a pair's meeting as older versions kept it (meetings.go)
-//	mb:{p:w}:goalpairs            hash   pair → the program its goals count under (goals.go)
+//	mb:{p:w}:goalpairs:~<n>       hash   pair → the program its goals count under, in 64 buckets (goals.go)
 //	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>, as older versions kept it
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
 //	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance

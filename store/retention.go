@@ -76,7 +76,8 @@ func (s *Store) Prune(ctx context.Context, t bot.Tenant, before time.Time) (bot.
 			out.Pairs++
 			gone[rest] = true
 			del = append(del, key, k.checkin(rest), k.goals(rest), k.meeting(rest)) // its goals (goals.go), its meeting (meetings.go)
-			hdel[k.goalPairs()] = append(hdel[k.goalPairs()], rest)
+			hdel[k.goalPairs()] = append(hdel[k.goalPairs()], rest)                 // as an older version filed it
+			hdel[k.goalPairBucket(rest)] = append(hdel[k.goalPairBucket(rest)], rest)
 			for _, m := range []string{field(key, 2), field(key, 3)} {
 				if m != "" {
 					zrem[k.pairs(m)] = append(zrem[k.pairs(m)], rest) // as an older version kept it
