@@ -79,7 +79,7 @@ func mustHistory(t *testing.T, h *bottest.Harness, ada string) {
 // answers is a contract test (storetest's Erase).
 func placesOfMember(b storetest.Backend) []string {
 	if b.Redis {
-		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":charterlog", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":quote:"}
+		return []string{":member:", ":offer:", ":req:", ":prop:", ":pair:", ":managers", ":draft:", ":mark:", ":prof", ":tk:", ":offers", ":load", ":people:", ":declined", ":quote:"}
 	}
 	return []string{" members ", " offers ", " requests ", " proposals ", " pairs ", " surveys ", " history ", " charters:", " managers ", " drafts ", " sent ", " offerKeys ", " load ", " people ", " declined ", " checkins ", " quotes "}
 }

@@ -358,6 +358,28 @@ func TestIndexInMember(t *testing.T) {
 	}
 }
 
+// TestCharterAcceptedInPair: a charter accepted is written in the pair's
+// hash, not in a log of its own; the log of older versions still reads.
+func TestCharterAcceptedInPair(t *testing.T) {
+	e, tn := mustEmbedded(t)
+	ctx, k := context.Background(), keysFor(tn)
+	e.rdb.HSet(ctx, k.pair("pa1"), "mentor", "U1", "mentee", "U2", "state", "charter", "created", ms(t0), "mentor_ack", "0", "mentee_ack", "0")
+	e.rdb.HSet(ctx, k.member("U2"), "name", "Mia", "p:pa1", ms(t0), "p:old", ms(t0))
+	e.rdb.HSet(ctx, k.pair("old"), "mentor", "U3", "mentee", "U2", "state", "completed", "created", ms(t0), "mentee_ack", "1")
+	e.rdb.RPush(ctx, k.charterLog(), "U2|old|1|"+ms(t0))
+	if _, err := e.AcceptCharter(ctx, tn, "pa1", tn.Member("U2"), 2, t0.Add(time.Hour), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.rdb.LLen(ctx, k.charterLog()).Val(); n != 1 {
+		t.Fatalf("got %d entries in the charter log, want the older one alone", n)
+	}
+	d, err := e.MemberData(ctx, tn.Member("U2"))
+	want := []bot.CharterAcceptance{{Pair: "old", Version: 1, At: t0}, {Pair: "pa1", Version: 2, At: t0.Add(time.Hour)}}
+	if err != nil || !reflect.DeepEqual(d.Charters, want) {
+		t.Fatalf("got charters %+v (%v), want %+v", d.Charters, err, want)
+	}
+}
+
 // TestMemberFieldCleared: a profile field saved empty is left out of the
 // hash, and clears what was saved before.
 func TestMemberFieldCleared(t *testing.T) {

@@ -216,6 +216,9 @@ func (s *Store) followupsOf(ctx context.Context, k keys, u string, d *bot.Member
 	}
 	for i, c := range cmds {
 		role := pairs[i].Role(pairs[i].Mentor.Tenant().Member(u))
+		if at := c.Val()[role+"_ack_at"]; role != "" && at != "" {
+			d.Charters = append(d.Charters, bot.CharterAcceptance{Pair: pairs[i].ID, Version: num(c.Val()[role+"_ack"]), At: fromMS(at)})
+		}
 		for round, answers := range checkinsIn(c.Val()) {
 			if answer, ok := answers[role]; ok && role != "" {
 				out = append(out, bot.CheckinAnswer{Pair: pairs[i].ID, Round: round, Answer: answer})
@@ -384,6 +387,9 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 			if role != "" && roleField(f, role) {
 				p.HDel(ctx, k.pair(id), f)
 			}
+		}
+		if role != "" {
+			p.HDel(ctx, k.pair(id), role+"_ack_at") // when they accepted the charter
 		}
 		for _, f := range r.checkins[id] {
 			if strings.HasSuffix(f, ":"+u) {

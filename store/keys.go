@@ -51,7 +51,8 @@ import (
 //	mb:{p:w}:goalpairs:~<n>       hash   pair → the program its goals count under, in 64 buckets (goals.go)
 //	mb:{p:w}:hist:<user>          hash   mentor → "met" or "never", for the mentee <user>, as older versions kept it
 //	mb:{p:w}:charter              hash   version, updated, text:<lang>
-//	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance
+//	mb:{p:w}:charterlog           list   "user|pair|version|unix-ms" per acceptance, in older versions: now
+//	                                     the pair's "<role>_ack" (version) and "<role>_ack_at" (ms)
 //	mb:{p:w}:jobs                 zset   job IDs by due time, or lease end while running (ms)
 //	mb:{p:w}:checkin:<pair>       hash   "<n>:<user>" → answer, written by older versions (read still)
 //	mb:{p:w}:survey:<pair>:<stage>:<user> hash  question → answer, for a survey naming no pair of

@@ -99,7 +99,9 @@ func (s *Store) AcceptCharter(ctx context.Context, tn bot.Tenant, id string, by 
 		race := t.eq(k.pair(id), other, strconv.Itoa(otherAck))
 		t.hset(k.pair(id), mine, strconv.Itoa(version))
 		t.hset(k.member(by.User), "charter_version", strconv.Itoa(version), "charter_at", ms(at))
-		t.rpush(k.charterLog(), by.User+"|"+id+"|"+strconv.Itoa(version)+"|"+ms(at))
+		// When: in the pair's hash, beside the version, rather than in the
+		// charter log of older versions, an entry of some 50 bytes each.
+		t.hset(k.pair(id), mine+"_at", ms(at))
 		if otherAck > 0 {
 			t.hset(k.pair(id), "state", string(bot.PairActive), "official", ms(at))
 			if onOfficial != nil {
