@@ -261,6 +261,13 @@ func TestMeetingInPair(t *testing.T) {
 	if e.rdb.Exists(ctx, k.meeting("pa2")).Val() != 0 || e.rdb.HGet(ctx, k.pair("pa2"), "m:pick:U1").Val() != "1" {
 		t.Fatal("got the older meeting left in its own key, want it moved into the pair's hash")
 	}
+	// Moved, its slots are re-encoded within a listpack's 64 bytes: the
+	// JSON of before would make the whole pair's hash a hash table.
+	for f, v := range e.rdb.HGetAll(ctx, k.pair("pa2")).Val() {
+		if len(v) > pieceLen {
+			t.Errorf("got %s of %d bytes in the pair's hash, want at most %d", f, len(v), pieceLen)
+		}
+	}
 }
 
 // TestGoalsInPair: goals are fields of their pair's hash, no key of their
@@ -300,11 +307,19 @@ func TestGoalsInPair(t *testing.T) {
 	if e.rdb.Exists(ctx, k.goals("pa1")).Val() != 0 {
 		t.Fatalf("got older goals %v left, want none once both members changed theirs", e.rdb.HGetAll(ctx, k.goals("pa1")).Val())
 	}
-	// Pairs with goals are filed in small buckets; the one hash of before reads.
-	e.rdb.HSet(ctx, k.goalPairs(), "older", "p2")
+	// Pairs with goals are filed in small buckets; the one hash of before
+	// reads, and a pair filed there moves to its bucket with its next
+	// change, under the program it gives.
+	e.rdb.HSet(ctx, k.goalPairs(), "older", "p2", "pa1", "p-old")
 	filed, err := e.GoalPairs(ctx, tn)
-	if err != nil || len(filed) != 2 || filed["older"] != "p2" || e.rdb.HGet(ctx, k.goalPairBucket("pa1"), "pa1").Err() != nil {
-		t.Fatalf("got %v (%v), want pa1 in its bucket and the older filing", filed, err)
+	if err != nil || len(filed) != 2 || filed["older"] != "p2" || filed["pa1"] != "" {
+		t.Fatalf("got %v (%v), want pa1 in its bucket (program \"\"), winning over the older filing, and the older pair", filed, err)
+	}
+	if _, err := e.SetGoals(ctx, tn, "pa1", "p3", tn.Member("U1"), func(g []bot.Goal, _ bool) ([]bot.Goal, error) { return g, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if filed, _ := e.GoalPairs(ctx, tn); filed["pa1"] != "p3" || e.rdb.HExists(ctx, k.goalPairs(), "pa1").Val() {
+		t.Fatalf("got %v, want pa1 under p3, and no longer in the older filing", filed)
 	}
 }
 

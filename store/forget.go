@@ -396,13 +396,19 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 				p.HDel(ctx, k.checkin(id), f)
 			}
 		}
-		// The erased member's picks go with the times (meetings.go).
+		// The erased member's picks go with the times (meetings.go): the
+		// fields read, and those a change since the read may have added.
 		p.Del(ctx, k.meeting(id))
+		meetingFields := append([]string{}, meetingNames...)
+		for _, m := range r.pairs[id] {
+			meetingFields = append(meetingFields, meetingPrefix+"pick:"+m)
+		}
 		for _, f := range r.pairFields[id] {
 			if strings.HasPrefix(f, meetingPrefix) {
-				p.HDel(ctx, k.pair(id), f)
+				meetingFields = append(meetingFields, f)
 			}
 		}
+		p.HDel(ctx, k.pair(id), meetingFields...)
 	}
 	for _, f := range r.low {
 		if id, _, _ := strings.Cut(f, ":"); contains(e.Pairs, id) {
@@ -490,10 +496,32 @@ func (s *Store) MembersWithRecord(ctx context.Context, t bot.Tenant) ([]string, 
 	if err != nil {
 		return nil, err
 	}
-	var out []string
+	var users []string
 	for _, key := range all {
 		if kind, rest := kindOf(k, key); kind == "member" && rest != "" && !strings.Contains(rest, ":") {
-			out = append(out, rest)
+			users = append(users, rest)
+		}
+	}
+	// A member's hash may hold only their pairs and history, a member
+	// never saved (memberindex.go): no record of theirs.
+	fields := make([]*redis.StringSliceCmd, len(users))
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, u := range users {
+			fields[i] = p.HKeys(ctx, k.member(u))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "members with a record")
+	}
+	var out []string
+	for i, u := range users {
+		h := map[string]string{}
+		for _, f := range fields[i].Val() {
+			h[f] = ""
+		}
+		if isMemberRecord(h) {
+			out = append(out, u)
 		}
 	}
 	return out, nil

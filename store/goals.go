@@ -260,6 +260,7 @@ func (s *Store) SetGoals(ctx context.Context, t bot.Tenant, pairID string, progr
 			return nil, notFound("pair")
 		}
 		tx.hset(k.goalPairBucket(pairID), pairID, string(program))
+		tx.hdel(k.goalPairs(), pairID) // as an older version filed it
 		failed, err := tx.run(ctx, s.batch)
 		switch {
 		case err != nil:
@@ -322,9 +323,9 @@ func (s *Store) GoalPairs(ctx context.Context, t bot.Tenant) (map[string]bot.Pro
 	k := keysFor(t)
 	cmds := make([]*redis.MapStringStringCmd, goalPairBuckets+1)
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		cmds[goalPairBuckets] = p.HGetAll(ctx, k.goalPairs())
+		cmds[0] = p.HGetAll(ctx, k.goalPairs()) // first: the buckets, written since, win
 		for i := range goalPairBuckets {
-			cmds[i] = p.HGetAll(ctx, k.goalPairs()+":~"+strconv.Itoa(i))
+			cmds[i+1] = p.HGetAll(ctx, k.goalPairs()+":~"+strconv.Itoa(i))
 		}
 		return nil
 	})

@@ -18,7 +18,7 @@ import (
 // m:agreed_start and m:agreed_end. It had a hash of its own before,
 // meeting:<pair>, with the same fields unprefixed: a key of some 100 bytes
 // more per pair. That hash still reads, and the next change of the
-// meeting moves it into the pair's. The pair's erasure deletes the
+// meeting moves it into the pair's, its slots re-encoded (moveMeeting). The pair's erasure deletes the
 // meeting with the pair (forget.go); a blanked pair loses its "m:" fields.
 
 func (k keys) meeting(pair string) string { return string(k) + "meeting:" + pair }
@@ -26,42 +26,50 @@ func (k keys) meeting(pair string) string { return string(k) + "meeting:" + pair
 // meetingPrefix prefixes the meeting's fields in the pair's hash.
 const meetingPrefix = "m:"
 
-// moveMeetingLua starts the meeting scripts: it returns -1 when the pair
-// KEYS[1] is gone, and moves a meeting kept by an older version in
-// KEYS[2] into the pair's hash.
-const moveMeetingLua = `
+// meetingNames are the meeting's fields in the pair's hash but the picks,
+// "m:pick:<user>".
+var meetingNames = []string{"m:round", "m:slots", "m:past", "m:full", "m:offered", "m:agreed_start", "m:agreed_end"}
+
+// pairGoneLua starts the meeting scripts: -1 when the pair KEYS[1] is gone.
+const pairGoneLua = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-if redis.call('EXISTS', KEYS[2]) == 1 then
-  if redis.call('HEXISTS', KEYS[1], 'm:round') == 0 then
-    local old = redis.call('HGETALL', KEYS[2])
-    for i = 1, #old, 2 do redis.call('HSET', KEYS[1], 'm:' .. old[i], old[i+1]) end
-  end
-  redis.call('DEL', KEYS[2])
-end
 `
+
+// moveMeetingScript moves a meeting an older version kept in a hash of
+// its own, KEYS[2], into the pair's hash KEYS[1], as fields ARGV (names
+// and values, re-encoded by moveMeeting), unless the pair holds a meeting
+// already; it deletes the older hash either way. It returns -1 when the
+// pair is gone.
+var moveMeetingScript = redis.NewScript(pairGoneLua + `
+if redis.call('HEXISTS', KEYS[1], 'm:round') == 0 and #ARGV > 0 then
+  redis.call('HSET', KEYS[1], unpack(ARGV))
+end
+redis.call('DEL', KEYS[2])
+return 1
+`)
 
 // offerSlotsScript replaces the meeting with a new round if its round is
 // the expected one, keeping the slots it replaces as past; it returns 1,
-// 0 when the round moved on, or -1 when the pair is gone. KEYS: the pair,
-// the older meeting. ARGV: expected round, slots, full, offered (ms).
-var offerSlotsScript = redis.NewScript(moveMeetingLua + `
+// 0 when the round moved on, or -1 when the pair is gone. KEYS: the pair.
+// ARGV: expected round, slots, full, offered (ms).
+var offerSlotsScript = redis.NewScript(pairGoneLua + `
 local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur ~= tonumber(ARGV[1]) then return 0 end
-local past = redis.call('HGET', KEYS[1], 'm:slots') or '[]'
+local past = redis.call('HGET', KEYS[1], 'm:slots') or ''
 for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
   if string.sub(f, 1, 2) == 'm:' then redis.call('HDEL', KEYS[1], f) end
 end
-redis.call('HSET', KEYS[1], 'm:round', cur + 1, 'm:slots', ARGV[2], 'm:past', past, 'm:full', ARGV[3], 'm:offered', ARGV[4])
+redis.call('HSET', KEYS[1], 'm:round', cur + 1, 'm:slots', ARGV[2], 'm:full', ARGV[3], 'm:offered', ARGV[4])
+if past ~= '' then redis.call('HSET', KEYS[1], 'm:past', past) end
 return 1
 `)
 
 // pickSlotScript records a pick and agrees on the slot when the other
 // member picked it too. It returns -1 when the pair is gone, -3 when no
 // time was offered, -2 when the round moved on, 2 when a time was agreed
-// before, 1 when this pick agreed it, 0 otherwise. KEYS: the pair, the
-// older meeting. ARGV: round, slot, user, other user, slot start (ms),
-// slot end (ms).
-var pickSlotScript = redis.NewScript(moveMeetingLua + `
+// before, 1 when this pick agreed it, 0 otherwise. KEYS: the pair. ARGV:
+// round, slot, user, other user, slot start (ms), slot end (ms).
+var pickSlotScript = redis.NewScript(pairGoneLua + `
 local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur == 0 then return -3 end
 if cur ~= tonumber(ARGV[1]) then return -2 end
@@ -74,10 +82,57 @@ end
 return 0
 `)
 
+// moveMeeting moves the meeting an older version kept in meeting:<pair>,
+// if any, into the pair's hash before a change: its slots re-encoded
+// (slotsField: the JSON of before is longer than a listpack's values,
+// and would make the whole pair's hash a hash table). It returns
+// ENOTFOUND when the pair is gone.
+func (s *Store) moveMeeting(ctx context.Context, k keys, pairID string, old map[string]string) error {
+	if len(old) == 0 {
+		return nil
+	}
+	var kv []any
+	for f, v := range old {
+		switch f {
+		case "slots", "past":
+			if v = slotsField(slotsFrom(v)); v == "" {
+				continue
+			}
+		}
+		kv = append(kv, meetingPrefix+f, v)
+	}
+	res, err := moveMeetingScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, kv...).Int()
+	switch {
+	case err != nil:
+		return classify(err, "move meeting")
+	case res == -1:
+		return notFound("pair")
+	}
+	return nil
+}
+
+// readMeeting reads the pair's meeting fields, unprefixed, and the meeting
+// an older version kept in a hash of its own, at once.
+func (s *Store) readMeeting(ctx context.Context, k keys, pairID string) (cur, old map[string]string, err error) {
+	pair := redis.NewMapStringStringCmd(ctx, "hgetall", k.pair(pairID))
+	older := redis.NewMapStringStringCmd(ctx, "hgetall", k.meeting(pairID))
+	if err := s.batch.do(ctx, pair, older); err != nil {
+		return nil, nil, classify(err, "get meeting")
+	}
+	return meetingFields(pair.Val()), older.Val(), nil
+}
+
 // OfferSlots implements bot.MeetingStore.
 func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, round int, slots []bot.MeetingSlot, full bool, at time.Time) (bot.Meeting, error) {
 	k := keysFor(t)
-	ok, err := offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
+	_, old, err := s.readMeeting(ctx, k, pairID)
+	if err != nil {
+		return bot.Meeting{}, err
+	}
+	if err := s.moveMeeting(ctx, k, pairID, old); err != nil {
+		return bot.Meeting{}, err
+	}
+	ok, err := offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
 	switch {
 	case err != nil:
 		return bot.Meeting{}, classify(err, "offer slots")
@@ -91,7 +146,7 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 
 // PickSlot implements bot.MeetingStore.
 func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round, i int, by, other string, at time.Time) (bot.Meeting, bool, error) {
-	m, err := s.GetMeeting(ctx, t, pairID)
+	m, err := s.getMeeting(ctx, t, pairID)
 	if err != nil {
 		return bot.Meeting{}, false, err
 	}
@@ -103,7 +158,16 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 	}
 	slot := m.Slots[i]
 	k := keysFor(t)
-	res, err := pickSlotScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, i, by, other, ms(slot.Start), ms(slot.End)).Int()
+	if m.older {
+		_, old, err := s.readMeeting(ctx, k, pairID)
+		if err != nil {
+			return bot.Meeting{}, false, err
+		}
+		if err := s.moveMeeting(ctx, k, pairID, old); err != nil {
+			return bot.Meeting{}, false, err
+		}
+	}
+	res, err := pickSlotScript.Run(ctx, s.rdb, []string{k.pair(pairID)}, round, i, by, other, ms(slot.Start), ms(slot.End)).Int()
 	if err != nil {
 		return bot.Meeting{}, false, classify(err, "pick slot")
 	}
@@ -115,27 +179,36 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 	case -2:
 		return bot.Meeting{}, false, meetingErr(bot.ESTALE, "meeting round moved on")
 	}
-	m, err = s.GetMeeting(ctx, t, pairID)
-	return m, res == 1, err
+	after, err := s.GetMeeting(ctx, t, pairID)
+	return after, res == 1, err
 }
 
 // GetMeeting implements bot.MeetingStore: the pair's hash, or the
 // meeting's own of an older version, read at once.
 func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bot.Meeting, error) {
-	k := keysFor(t)
-	pair := redis.NewMapStringStringCmd(ctx, "hgetall", k.pair(pairID))
-	old := redis.NewMapStringStringCmd(ctx, "hgetall", k.meeting(pairID))
-	if err := s.batch.do(ctx, pair, old); err != nil {
-		return bot.Meeting{}, classify(err, "get meeting")
+	m, err := s.getMeeting(ctx, t, pairID)
+	return m.Meeting, err
+}
+
+// meetingRead is a meeting and whether an older version's hash holds it.
+type meetingRead struct {
+	bot.Meeting
+	older bool
+}
+
+func (s *Store) getMeeting(ctx context.Context, t bot.Tenant, pairID string) (meetingRead, error) {
+	h, old, err := s.readMeeting(ctx, keysFor(t), pairID)
+	if err != nil {
+		return meetingRead{}, err
 	}
-	h := meetingFields(pair.Val())
-	if h["round"] == "" {
-		h = old.Val()
+	older := h["round"] == ""
+	if older {
+		h = old
 	}
 	if len(h) == 0 || h["round"] == "" {
-		return bot.Meeting{}, notFound("meeting")
+		return meetingRead{}, notFound("meeting")
 	}
-	return meetingFrom(pairID, h), nil
+	return meetingRead{meetingFrom(pairID, h), older}, nil
 }
 
 // meetingFields returns the meeting's fields of a pair's hash, unprefixed.

@@ -116,6 +116,11 @@ func testMembers(t *testing.T, s bot.Store, tn bot.Tenant) {
 		t.Fatalf("got %+v, want only U1 as saved", all)
 	}
 	mustOffer(t, s, tn, "U2", 1) // an offer, but no record: not listed
+	// A past pairing remembered, but no record: neither found nor listed.
+	MustOK(t, s.RememberPair(ctx(), tn, "U3", "U2", bot.VerdictMet))
+	if _, err := s.GetMember(ctx(), tn.Member("U3")); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v for a member with a history and no record, want ENOTFOUND", err)
+	}
 	users, err := s.MembersWithRecord(ctx(), tn)
 	MustOK(t, err)
 	if len(users) != 1 || users[0] != "U1" {
