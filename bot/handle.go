@@ -141,8 +141,12 @@ func actionTable() map[string]actionFunc {
 		ActionEndAsk:           askEnd,
 		ActionEndConfirm:       confirmEnd,
 		ActionEndKeep:          keepPair,
-		ActionForgetConfirm:    confirmForget,
-		ActionForgetKeep:       keepData,
+		// The status's "Withdraw my request" (withdraw.go).
+		ActionWithdrawAsk:     askWithdraw,
+		ActionWithdrawConfirm: confirmWithdraw,
+		ActionWithdrawKeep:    keepRequest,
+		ActionForgetConfirm:   confirmForget,
+		ActionForgetKeep:      keepData,
 		// The announcement's button: open to every member, not only managers.
 		ActionOfferOpen: openOfferForm,
 		// The typo suggestion's button: only for the mentee it was sent to.

@@ -346,6 +346,8 @@ func homeButtons(lang Lang, d HomeData) []Button {
 	out := []Button{offer}
 	if r := d.Request; r == nil || !r.State.Open() {
 		out = append(out, Button{Label: T(lang, "btn.home_request"), ActionID: ActionHomeRequest, Value: homeValue})
+	} else {
+		out = append(out, withdrawButton(lang, *r))
 	}
 	if o, r := d.Offer, d.Request; (o != nil && o.Paused) || (d.RequestPaused && r != nil && r.State.Open()) {
 		out = append(out, Button{Label: T(lang, "btn.home_resume"), ActionID: ActionHomeResume, Value: homeValue, Style: StylePrimary})

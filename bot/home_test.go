@@ -91,9 +91,9 @@ func TestHomeRender(t *testing.T) {
 			for i, b := range msg.Buttons {
 				got[i] = b.ActionID
 			}
-			want := "offer.open home.resume home.profile end.ask end.ask"
+			want := "offer.open withdraw.ask home.resume home.profile end.ask end.ask"
 			if strings.Join(got, " ") != want {
-				t.Errorf("got buttons %v, want %s: change the offer, resume (a request is open: no ask), the profile, end each pair", got, want)
+				t.Errorf("got buttons %v, want %s: change the offer, withdraw the open request (no ask), resume, the profile, end each pair", got, want)
 			}
 		})
 	}

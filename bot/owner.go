@@ -46,6 +46,9 @@ var ownedActions = map[string]bool{
 	ActionEndAsk:           true,
 	ActionEndConfirm:       true,
 	ActionEndKeep:          true,
+	ActionWithdrawAsk:      true,
+	ActionWithdrawConfirm:  true,
+	ActionWithdrawKeep:     true,
 	ActionForgetConfirm:    true,
 	ActionForgetKeep:       true,
 	// The mid-way review of a pair's goals (goals.go).

@@ -152,7 +152,13 @@ func profileChanged(m, was Member) bool {
 
 // runCancel withdraws the member's open request.
 func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	r, err := b.store.requests.CancelRequest(ctx, in.Member)
+	return b.cancelRequest(ctx, in.Member, in.Lang)
+}
+
+// cancelRequest withdraws who's open request: /mentor cancel, and the
+// status's "Withdraw my request" (withdraw.go).
+func (b *Bot) cancelRequest(ctx context.Context, who MemberID, lang Lang) (Reply, error) {
+	r, err := b.store.requests.CancelRequest(ctx, who)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.no_open_request")
 	}
@@ -167,7 +173,7 @@ func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			b.freed(ctx, p.Mentor)
 		}
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "request.cancelled", "topic", r.Topic)}}, nil
+	return Reply{Message: Message{Text: T(lang, "request.cancelled", "topic", r.Topic)}}, nil
 }
 
 // nobodyOffers reports whether no mentor read for a request offers its
