@@ -192,6 +192,21 @@ func TestRecordsStayCompact(t *testing.T) {
 	}
 }
 
+// mustProposed saves an offer of p's mentor on "go", r, and p for it.
+func mustProposed(t *testing.T, e *Embedded, r bot.Request, p bot.Proposal) {
+	t.Helper()
+	ctx := context.Background()
+	if err := e.SaveOffer(ctx, bot.Offer{Mentor: p.Mentor, Topics: []string{"go"}, Capacity: 2, Keys: []string{"go"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.CreateRequest(ctx, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Propose(ctx, p, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestProposalFoldedIntoPair: once its pair takes its ID, an accepted
 // proposal is no key of its own (a key costs some 100 bytes of Redis
 // memory before its fields), and reads back whole from the pair.
@@ -199,18 +214,10 @@ func TestProposalFoldedIntoPair(t *testing.T) {
 	e, tn := mustEmbedded(t)
 	ctx, k := context.Background(), keysFor(tn)
 	mentor, mentee := tn.Member("U1"), tn.Member("U2")
-	if err := e.SaveOffer(ctx, bot.Offer{Mentor: mentor, Topics: []string{"go"}, Capacity: 1, Keys: []string{"go"}}); err != nil {
-		t.Fatal(err)
-	}
 	r := bot.Request{ID: "r1", Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: oldGoal, State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
 	p := bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", Kind: "one-to-one", Goal: oldGoal, Reasons: reasons,
 		Score: 0.94, State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys}
-	if err := e.CreateRequest(ctx, r, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Propose(ctx, p, nil); err != nil {
-		t.Fatal(err)
-	}
+	mustProposed(t, e, r, p)
 	if _, err := e.AcceptProposal(ctx, tn, "p1", mentor, bot.Pair{ID: "p1", Created: t0.Add(time.Hour)}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -331,16 +338,8 @@ func TestIndexInMember(t *testing.T) {
 	e, tn := mustEmbedded(t)
 	ctx, k := context.Background(), keysFor(tn)
 	mentor, mentee := tn.Member("U1"), tn.Member("U2")
-	if err := e.SaveOffer(ctx, bot.Offer{Mentor: mentor, Topics: []string{"go"}, Capacity: 2, Keys: []string{"go"}}); err != nil {
-		t.Fatal(err)
-	}
 	r := bot.Request{ID: "r1", Mentee: mentee, Topic: "go", Kind: "one-to-one", State: bot.RequestWaiting, Created: t0, Keys: []string{"go"}}
-	if err := e.CreateRequest(ctx, r, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Propose(ctx, bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys}, nil); err != nil {
-		t.Fatal(err)
-	}
+	mustProposed(t, e, r, bot.Proposal{ID: "p1", Request: "r1", Mentor: mentor, Mentee: mentee, Topic: "go", State: bot.ProposalPending, Created: t0, RequestKeys: r.Keys})
 	if _, err := e.AcceptProposal(ctx, tn, "p1", mentor, bot.Pair{ID: "p1", Created: t0.Add(time.Hour)}, nil); err != nil {
 		t.Fatal(err)
 	}
