@@ -51,8 +51,11 @@ func confirmWithdraw(ctx context.Context, b *Bot, who MemberID, lang Lang, reque
 		return Reply{}, err
 	}
 	reply, err := b.cancelRequest(ctx, who, lang)
+	if err != nil {
+		return Reply{}, err
+	}
 	reply.Replace = true
-	return reply, err
+	return reply, nil
 }
 
 // keepRequest is "No, keep it": nothing changes.
