@@ -18,8 +18,9 @@ import (
 // m:agreed_start and m:agreed_end. It had a hash of its own before,
 // meeting:<pair>, with the same fields unprefixed: a key of some 100 bytes
 // more per pair. That hash still reads, and the next change of the
-// meeting moves it into the pair's, its slots re-encoded (moveMeeting). The pair's erasure deletes the
-// meeting with the pair (forget.go); a blanked pair loses its "m:" fields.
+// meeting moves it into the pair's, its slots re-encoded (moveMeeting).
+// The pair's erasure deletes the meeting with the pair (forget.go); a
+// blanked pair loses its "m:" fields.
 
 func (k keys) meeting(pair string) string { return string(k) + "meeting:" + pair }
 
