@@ -123,15 +123,11 @@ func (b *Bot) eventLines(ctx context.Context, lang Lang, who MemberID) []string 
 		if !e.Live(now) {
 			continue
 		}
-		entrants, err := b.store.speed.SpeedEntrants(ctx, who.Tenant(), e.ID)
+		en, err := b.store.speed.SpeedEntrant(ctx, who.Tenant(), e.ID, who.User)
 		if err != nil {
-			continue
+			continue // not registered, or not readable
 		}
-		for _, en := range entrants {
-			if en.Member == who {
-				lines = append(lines, T(lang, "status.event_"+string(en.Role), "name", e.Name, "when", speedWhen(lang, e, e.Start)))
-			}
-		}
+		lines = append(lines, T(lang, "status.event_"+string(en.Role), "name", e.Name, "when", speedWhen(lang, e, e.Start)))
 	}
 	return lines
 }

@@ -137,6 +137,9 @@ type SpeedStore interface {
 	UnregisterSpeed(ctx context.Context, t Tenant, event, user string) (SpeedEntrant, error)
 	// SpeedEntrants returns the registrations of an event, by Joined.
 	SpeedEntrants(ctx context.Context, t Tenant, event string) ([]SpeedEntrant, error)
+	// SpeedEntrant returns one member's registration for an event, without
+	// reading the others'; ENOTFOUND if they are not registered.
+	SpeedEntrant(ctx context.Context, t Tenant, event, user string) (SpeedEntrant, error)
 
 	// SaveSpeedRound stores round r.N of its event unless it is stored
 	// already: then it returns the stored round and false, so that the

@@ -38,14 +38,12 @@ func (b *Bot) speedTakings(ctx context.Context, id MemberID) ([]SpeedTaking, err
 	var out []SpeedTaking
 	for _, e := range events {
 		st := SpeedTaking{Event: e.ID, Name: e.Name, Start: e.Start, Rounds: []SpeedRoundFor{}}
-		entrants, err := b.store.speed.SpeedEntrants(ctx, t, e.ID)
-		if err != nil && ErrorCode(err) != ENOTFOUND {
+		en, err := b.store.speed.SpeedEntrant(ctx, t, e.ID, id.User)
+		switch {
+		case err == nil:
+			st.Registered, st.Topic = en.Role, en.Topic
+		case ErrorCode(err) != ENOTFOUND:
 			return nil, err
-		}
-		for _, en := range entrants {
-			if en.Member == id {
-				st.Registered, st.Topic = en.Role, en.Topic
-			}
 		}
 		for n := 1; n <= e.Rounds; n++ {
 			r, err := b.store.speed.GetSpeedRound(ctx, t, e.ID, n)

@@ -212,6 +212,22 @@ func (s *Store) UnregisterSpeed(ctx context.Context, tn bot.Tenant, event, user 
 	return bot.SpeedEntrant{}, &bot.Error{Code: bot.ECONFLICT, Err: errors.New("registration keeps changing")}
 }
 
+// SpeedEntrant implements bot.Store.
+func (s *Store) SpeedEntrant(ctx context.Context, tn bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
+	v, err := s.rdb.HGet(ctx, keysFor(tn).speedWho(event), user).Result()
+	switch {
+	case err == redis.Nil:
+		return bot.SpeedEntrant{}, notFound("registration")
+	case err != nil:
+		return bot.SpeedEntrant{}, classify(err, "get registration")
+	}
+	var en bot.SpeedEntrant
+	if err := json.Unmarshal([]byte(v), &en); err != nil {
+		return bot.SpeedEntrant{}, bot.Wrap(bot.EINTERNAL, err, "decode registration")
+	}
+	return en, nil
+}
+
 // SpeedEntrants implements bot.Store.
 func (s *Store) SpeedEntrants(ctx context.Context, tn bot.Tenant, event string) ([]bot.SpeedEntrant, error) {
 	k := keysFor(tn)

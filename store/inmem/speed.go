@@ -121,6 +121,21 @@ func (s *Store) UnregisterSpeed(ctx context.Context, t bot.Tenant, event, user s
 	return old, nil
 }
 
+// SpeedEntrant implements bot.Store.
+func (s *Store) SpeedEntrant(ctx context.Context, t bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	e, ok := sp.speedOf(event)
+	if !ok {
+		return bot.SpeedEntrant{}, notFound("registration")
+	}
+	en, ok := e.Entrants[user]
+	if !ok {
+		return bot.SpeedEntrant{}, notFound("registration")
+	}
+	return en, nil
+}
+
 // SpeedEntrants implements bot.Store.
 func (s *Store) SpeedEntrants(ctx context.Context, t bot.Tenant, event string) ([]bot.SpeedEntrant, error) {
 	sp := s.lock(t)

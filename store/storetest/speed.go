@@ -132,6 +132,15 @@ func testSpeedRegistration(t *testing.T, s bot.Store, tn bot.Tenant) {
 		if len(list) != 2 || list[0] != bob || list[1] != ada {
 			t.Fatalf("got %+v", list)
 		}
+		one, err := s.SpeedEntrant(ctx(), tn, "ev1", "bob")
+		MustOK(t, err)
+		if one != bob {
+			t.Fatalf("got %+v, want bob's registration alone", one)
+		}
+		_, err = s.SpeedEntrant(ctx(), tn, "ev1", "cy")
+		MustCode(t, err, bot.ENOTFOUND)
+		_, err = s.SpeedEntrant(ctx(), tn, "nope", "bob")
+		MustCode(t, err, bot.ENOTFOUND)
 	})
 	t.Run("Unregister", func(t *testing.T) {
 		got, err := s.UnregisterSpeed(ctx(), tn, "ev1", "ada")
