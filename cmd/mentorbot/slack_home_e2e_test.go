@@ -156,3 +156,37 @@ func mustButtons(tb testing.TB, c slackfake.Call, actionIDs ...string) {
 		}
 	}
 }
+
+// TestSlackWithdraw withdraws a request from the App Home with real signed
+// requests: "Withdraw my request" asks by DM, "Yes, withdraw it" withdraws
+// it (the confirmation replaced, the mentor who had the proposal told),
+// the home is published again with "Ask for a mentor", and the
+// confirmation clicked again changes nothing.
+func TestSlackWithdraw(t *testing.T) {
+	w := MustStartSlack(t, quickHome)
+	MustContain(t, w.MustCommand(bob, "offer go"), en("offer.saved", "topics", "go"))
+	w.MustCommand(alice, "request go")
+	w.firstProposal()
+	home := w.openHome(alice)
+	mustButtons(t, home, "withdraw.ask")
+	if _, ok := home.Button("home.request"); ok {
+		t.Fatal("got Ask for a mentor in the home beside an open request, want Withdraw my request instead")
+	}
+
+	w.homeClick(alice, home, "withdraw.ask")
+	confirm := w.dms(alice, 1, hasButton("withdraw.confirm"))[0]
+	MustContain(t, confirm, en("withdraw.confirm", "topic", "go"))
+	w.click(alice, confirm, "withdraw.confirm")
+	// The DM's confirmation is replaced in place, its buttons gone.
+	done := w.fake.WaitCalls(t, "chat.update", 1, func(c slackfake.Call) bool {
+		return c.Get("ts") == confirm.TS() && strings.Contains(c.AllText(), "is withdrawn")
+	}, wait)[0]
+	if len(done.Buttons()) != 0 {
+		t.Errorf("got buttons %v in the replaced confirmation, want none", done.Buttons())
+	}
+	w.dms(bob, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "was withdrawn by the member") })
+	home = w.nextHome(alice, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), en("status.no_request")) })
+	mustButtons(t, home, "home.request")
+
+	MustContain(t, w.reply(w.click(alice, confirm, "withdraw.confirm")), en("withdraw.gone"))
+}
