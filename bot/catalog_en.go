@@ -221,7 +221,6 @@ var catalogEN = map[string]string{
 	"checkin.notyet":                 "No problem: I'll check in again in {days} {days|day|days}.",
 	"checkin.stopped":                "Thank you for telling me. I've ended the pair: these things happen, and it is nobody's fault.",
 	"ended.title":                    "Your pair on “{topic}” has ended",
-	"ended.title_by":                 "{name} ended your pair on “{topic}”",
 	"ended.text_mentor":              "Thank you for the time you gave. Would you like to mentor someone else?",
 	"ended.text_mentee":              "Sorry it didn't work out. Would you like a new match on “{topic}”?",
 	"btn.newmatch_yes":               "Yes, please",

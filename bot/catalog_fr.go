@@ -221,7 +221,6 @@ var catalogFR = map[string]string{
 	"checkin.notyet":                 "Pas de souci : je reviens vers vous dans {days} {days|jour|jours}.",
 	"checkin.stopped":                "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.",
 	"ended.title":                    "Votre binôme sur « {topic} » est terminé",
-	"ended.title_by":                 "{name} a mis fin à votre binôme sur « {topic} »",
 	"ended.text_mentor":              "Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
 	"ended.text_mentee":              "Dommage que cela n'ait pas fonctionné. Souhaitez-vous un nouveau binôme sur « {topic} » ?",
 	"btn.newmatch_yes":               "Oui, volontiers",

@@ -290,21 +290,10 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 	// Ended early by a member's word ("it's not working out", or a low
 	// rating): never paired again automatically.
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
-	// The other member is told who ended it, when a member chose to: a low
-	// rating ends it too, and says nothing of whose (surveys stay private).
-	by := ""
-	if reason != "low-rating" && pair.Role(who) != "" {
-		if m, err := b.member(ctx, who); err == nil {
-			by = m.displayName()
-		}
-	}
 	for _, id := range []MemberID{ended.Mentor, ended.Mentee} {
-		role, name := ended.Role(id), by
-		if id == who {
-			name = ""
-		}
+		role := ended.Role(id)
 		err := b.deliver(ctx, "ended:"+pair.ID, id, func(l Lang) Message {
-			return endedMessage(l, pair, "ended.text_"+role, name)
+			return endedMessage(l, pair, "ended.text_"+role)
 		})
 		if err != nil {
 			b.log.Error("ended: not delivered", "pair", pair.ID, "to", id.String(), "code", string(ErrorCode(err)))
@@ -416,13 +405,9 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 
 // endedMessage tells a member that their pair ended, in the words of key,
 // and asks the new-match question.
-func endedMessage(l Lang, p Pair, key, by string) Message {
-	title := T(l, "ended.title", "topic", p.Topic)
-	if by != "" {
-		title = T(l, "ended.title_by", "name", by, "topic", p.Topic)
-	}
+func endedMessage(l Lang, p Pair, key string) Message {
 	return Message{
-		Title: title,
+		Title: T(l, "ended.title", "topic", p.Topic),
 		Text:  T(l, key, "topic", p.Topic),
 		Buttons: []Button{
 			{Label: T(l, "btn.newmatch_yes"), ActionID: ActionNewMatchYes, Value: p.ID, Style: StylePrimary},

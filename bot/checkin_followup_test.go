@@ -56,7 +56,7 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			}
 			if tt.button == bot.ActionCheckinStop {
 				MustInbox(t, h,
-					"carol: Dan ended your pair on “go” | Thank you for the time you gave. Would you like to mentor someone else?",
+					"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 					"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
 			}
 		})

@@ -52,7 +52,7 @@ func TestEndPair(t *testing.T) {
 	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
 	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.")
 	MustInbox(t, h,
-		"carol: Dan ended your pair on “go” | Thank you for the time you gave. Would you like to mentor someone else?",
+		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
 	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("dan"))
 	if len(pairs) != 1 || pairs[0].State != bot.PairCancelled || pairs[0].EndReason != "member-ended" {

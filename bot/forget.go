@@ -176,7 +176,7 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 		b.record(ctx, Event{Kind: EventEnded, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 		role := p.Role(other)
 		err := b.deliver(ctx, "ended:"+p.ID, other, func(l Lang) Message {
-			return endedMessage(l, p, "forget.ended_"+role, "")
+			return endedMessage(l, p, "forget.ended_"+role)
 		})
 		if err != nil {
 			b.log.Error("forget: end not delivered", "pair", p.ID, "to", other.String(), "code", string(ErrorCode(err)))

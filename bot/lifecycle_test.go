@@ -170,7 +170,6 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 	inbox(h)
 	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
 	MustContain(t, r, "I've ended the pair")
-	// The rating stays private: carol is not told whose it was.
 	MustInbox(t, h,
 		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
