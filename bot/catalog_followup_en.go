@@ -35,7 +35,7 @@ var catalogFollowupEN = map[string]string{
 	"withdraw.confirm":         "Withdraw your request on “{topic}”? No mentor will be asked for it any more. You can ask again at any time.",
 	"btn.withdraw_confirm":     "Yes, withdraw it",
 	"btn.withdraw_keep":        "No, keep it",
-	"withdraw.kept":            "Good: your request on “{topic}” stays in the queue. Nothing was changed.",
+	"withdraw.kept":            "Good: your request on “{topic}” stays open. Nothing was changed.",
 	"withdraw.gone":            "This request is no longer open, so nothing was changed.",
 	"survey.left":              "Please finish your survey on “{topic}” first, with its buttons, then send your comment again. Still to answer: {questions}",
 	"survey.left_item":         "“{question}”",

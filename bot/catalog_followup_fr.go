@@ -35,7 +35,7 @@ var catalogFollowupFR = map[string]string{
 	"withdraw.confirm":         "Retirer votre demande sur « {topic} » ? Plus aucun mentor ne sera sollicité pour elle. Vous pourrez en faire une nouvelle à tout moment.",
 	"btn.withdraw_confirm":     "Oui, la retirer",
 	"btn.withdraw_keep":        "Non, la garder",
-	"withdraw.kept":            "Très bien : votre demande sur « {topic} » reste dans la file. Rien n'a été modifié.",
+	"withdraw.kept":            "Très bien : votre demande sur « {topic} » reste ouverte. Rien n'a été modifié.",
 	"withdraw.gone":            "Cette demande n'est plus en cours : rien n'a été modifié.",
 	"survey.left":              "Merci de terminer d'abord votre questionnaire sur « {topic} », avec ses boutons, puis de renvoyer votre commentaire. Il reste à répondre à : {questions}",
 	"survey.left_item":         "« {question} »",

@@ -106,7 +106,7 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 		}
 	}
 	// After the pairs: a cancelled charter puts the member's request back.
-	if _, err := b.store.requests.CancelRequest(ctx, who); err != nil && ErrorCode(err) != ENOTFOUND {
+	if _, err := b.store.requests.CancelRequest(ctx, who, ""); err != nil && ErrorCode(err) != ENOTFOUND {
 		return err
 	}
 	for _, p := range d.Proposals {

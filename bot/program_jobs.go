@@ -267,7 +267,10 @@ func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request, tell boo
 	if err != nil {
 		return err
 	}
-	was, err := b.store.requests.CancelRequest(ctx, r.Mentee)
+	was, err := b.store.requests.CancelRequest(ctx, r.Mentee, r.ID)
+	if ErrorCode(err) == ESTALE {
+		return nil // another request is open now: not the program's
+	}
 	if ErrorCode(err) == ENOTFOUND {
 		return nil
 	}

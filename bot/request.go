@@ -37,8 +37,10 @@ type RequestStore interface {
 
 	// CancelRequest withdraws an open request and its pending proposal
 	// (freeing the mentor's slot), and returns the request as it was.
-	// ENOTFOUND if mentee has no open request.
-	CancelRequest(ctx context.Context, mentee MemberID) (Request, error)
+	// ENOTFOUND if mentee has no open request; with id not empty, ESTALE
+	// if their open request is another (a button of a request since
+	// replaced must not withdraw the new one).
+	CancelRequest(ctx context.Context, mentee MemberID, id string) (Request, error)
 
 	// SetRequestTopic changes the topic of a waiting request, and files it
 	// under keys (its new topic's) in the same step, and returns the
@@ -152,13 +154,14 @@ func profileChanged(m, was Member) bool {
 
 // runCancel withdraws the member's open request.
 func runCancel(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	return b.cancelRequest(ctx, in.Member, in.Lang)
+	return b.cancelRequest(ctx, in.Member, "", in.Lang)
 }
 
-// cancelRequest withdraws who's open request: /mentor cancel, and the
-// status's "Withdraw my request" (withdraw.go).
-func (b *Bot) cancelRequest(ctx context.Context, who MemberID, lang Lang) (Reply, error) {
-	r, err := b.store.requests.CancelRequest(ctx, who)
+// cancelRequest withdraws who's open request (the request id, unless id
+// is empty): /mentor cancel, and the status's "Withdraw my request"
+// (withdraw.go).
+func (b *Bot) cancelRequest(ctx context.Context, who MemberID, id string, lang Lang) (Reply, error) {
+	r, err := b.store.requests.CancelRequest(ctx, who, id)
 	if ErrorCode(err) == ENOTFOUND {
 		return Reply{}, Errorf(ENOTFOUND, "err.no_open_request")
 	}

@@ -5,7 +5,10 @@ import "context"
 // Withdrawing a request with a button: the "Withdraw my request" of
 // /mentor status and the home, as /mentor cancel does, after a second
 // click on "Yes, withdraw it". Every value is the request's ID: a button
-// of a request since withdrawn, answered or replaced changes nothing.
+// of a request since withdrawn, paired or replaced by another changes
+// nothing (the store checks the ID in the step that withdraws). A request
+// back in the queue after a declined charter is the same request: its
+// buttons still withdraw it.
 const (
 	ActionWithdrawAsk     = "withdraw.ask"     // asks "are you sure?"
 	ActionWithdrawConfirm = "withdraw.confirm" // withdraws the request
@@ -50,8 +53,12 @@ func confirmWithdraw(ctx context.Context, b *Bot, who MemberID, lang Lang, reque
 	if _, err := b.withdrawable(ctx, who, requestID); err != nil {
 		return Reply{}, err
 	}
-	reply, err := b.cancelRequest(ctx, who, lang)
-	if err != nil {
+	reply, err := b.cancelRequest(ctx, who, requestID, lang)
+	switch ErrorCode(err) {
+	case "":
+	case ENOTFOUND, ESTALE: // withdrawn by a click just before, or replaced since
+		return Reply{}, Errorf(ESTALE, "withdraw.gone")
+	default:
 		return Reply{}, err
 	}
 	reply.Replace = true

@@ -180,10 +180,16 @@ func (s *Store) IndexRequest(ctx context.Context, tn bot.Tenant, id, topic strin
 // CancelRequest implements bot.Store. It is guarded on the request's state
 // and index keys as read, so a mentor accepting at the same moment wins
 // cleanly: the cancel then reports ECONFLICT and changes nothing.
-func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
+//
+// With id, the open request read must be id: the guard on its state then
+// holds for id, so a request opened since is never the one withdrawn.
+func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID, id string) (bot.Request, error) {
 	r, err := s.OpenRequest(ctx, mentee)
 	if err != nil {
 		return r, err
+	}
+	if id != "" && r.ID != id {
+		return r, &bot.Error{Code: bot.ESTALE, Err: errString("another request is open")}
 	}
 	k := keysFor(mentee.Tenant())
 	t := newTx()

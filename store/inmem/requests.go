@@ -165,12 +165,15 @@ func (s *Store) IndexRequest(ctx context.Context, t bot.Tenant, id, topic string
 }
 
 // CancelRequest implements bot.Store.
-func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID) (bot.Request, error) {
+func (s *Store) CancelRequest(ctx context.Context, mentee bot.MemberID, id string) (bot.Request, error) {
 	sp := s.lock(mentee.Tenant())
 	defer s.mu.Unlock()
 	r, err := sp.openRequest(mentee.User)
 	if err != nil {
 		return r, err
+	}
+	if id != "" && r.ID != id {
+		return r, coded(bot.ESTALE, "another request is open")
 	}
 	stored := sp.requests[r.ID]
 	stored.R.State, stored.R.Proposal = bot.RequestCancelled, ""

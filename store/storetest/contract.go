@@ -278,12 +278,12 @@ func testProposalFolded(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 func testCancel(t *testing.T, s bot.Store, tn bot.Tenant) {
-	_, err := s.CancelRequest(ctx(), tn.Member("M"))
+	_, err := s.CancelRequest(ctx(), tn.Member("M"), "")
 	MustCode(t, err, bot.ENOTFOUND)
 	mentor := mustOffer(t, s, tn, "A", 1)
 	r := mustRequest(t, s, tn, "M", "r1")
 	p := mustPropose(t, s, r, mentor, "p1")
-	got, err := s.CancelRequest(ctx(), r.Mentee)
+	got, err := s.CancelRequest(ctx(), r.Mentee, "")
 	MustOK(t, err)
 	if got.ID != r.ID || got.Proposal != p.ID {
 		t.Fatalf("got %+v, want r1 with proposal p1", got)
@@ -297,6 +297,17 @@ func testCancel(t *testing.T, s bot.Store, tn bot.Tenant) {
 	_, err = s.AcceptProposal(ctx(), tn, p.ID, mentor, bot.Pair{ID: "x", Created: t0}, nil)
 	MustCode(t, err, bot.ESTALE)
 	mustRequest(t, s, tn, "M", "r2") // a new request is possible again
+	// Withdrawing r1 by its ID (a button of before) leaves r2 open.
+	_, err = s.CancelRequest(ctx(), r.Mentee, "r1")
+	MustCode(t, err, bot.ESTALE)
+	if open, err := s.OpenRequest(ctx(), r.Mentee); err != nil || open.ID != "r2" || open.State != bot.RequestWaiting {
+		t.Fatalf("got %+v, %v, want r2 still open", open, err)
+	}
+	got, err = s.CancelRequest(ctx(), r.Mentee, "r2")
+	MustOK(t, err)
+	if got.ID != "r2" {
+		t.Fatalf("got %+v, want r2 withdrawn by its ID", got)
+	}
 }
 
 func formPair(t *testing.T, s bot.Store, tn bot.Tenant) bot.Pair {

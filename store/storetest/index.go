@@ -169,12 +169,12 @@ func testWaitingFor(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"}, "r1", "r3")
 
-	_, err = s.CancelRequest(ctx(), tn.Member("M3"))
+	_, err = s.CancelRequest(ctx(), tn.Member("M3"), "")
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"kubernetes", "go"}, "r0", "r1") // cancelled: gone
 	r1, _ = s.GetRequest(ctx(), tn, "r1")
 	mustPropose(t, s, r1, mentor, "p3")
-	_, err = s.CancelRequest(ctx(), tn.Member("M1"))
+	_, err = s.CancelRequest(ctx(), tn.Member("M1"), "")
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"})
 }
@@ -221,7 +221,7 @@ func testIndexRequest(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mustWaitingFor(t, s, tn, []string{"go"})
 	mustWaitingFor(t, s, tn, []string{"golang"}, "r1")
 
-	_, err = s.CancelRequest(ctx(), r.Mentee)
+	_, err = s.CancelRequest(ctx(), r.Mentee, "")
 	MustOK(t, err)
 	MustCode(t, s.IndexRequest(ctx(), tn, "r1", "Go", []string{"go"}), bot.ESTALE)
 }

@@ -118,7 +118,7 @@ func testPrune(t *testing.T, s bot.Store, tn bot.Tenant) {
 	_, err := s.EndPair(ctx(), tn, pair.ID, bot.PairCompleted, "", t0)
 	MustOK(t, err)
 	mustRequest(t, s, tn, "N", "r2")
-	_, err = s.CancelRequest(ctx(), tn.Member("N"))
+	_, err = s.CancelRequest(ctx(), tn.Member("N"), "")
 	MustOK(t, err)
 	mustRequest(t, s, tn, "W", "r3")
 	MustOK(t, s.AnswerSurvey(ctx(), tn, "other:mid", tn.Member("W"), "rating", "3", t0.Add(48*time.Hour)))
