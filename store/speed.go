@@ -214,18 +214,7 @@ func (s *Store) UnregisterSpeed(ctx context.Context, tn bot.Tenant, event, user 
 
 // SpeedEntrant implements bot.Store.
 func (s *Store) SpeedEntrant(ctx context.Context, tn bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
-	v, err := s.rdb.HGet(ctx, keysFor(tn).speedWho(event), user).Result()
-	switch {
-	case err == redis.Nil:
-		return bot.SpeedEntrant{}, notFound("registration")
-	case err != nil:
-		return bot.SpeedEntrant{}, classify(err, "get registration")
-	}
-	var en bot.SpeedEntrant
-	if err := json.Unmarshal([]byte(v), &en); err != nil {
-		return bot.SpeedEntrant{}, bot.Wrap(bot.EINTERNAL, err, "decode registration")
-	}
-	return en, nil
+	return s.speedEntrant(ctx, keysFor(tn), event, user)
 }
 
 // SpeedEntrants implements bot.Store.
