@@ -72,7 +72,7 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	for _, p := range d.Pairs {
 		out.Pairs = append(out.Pairs, pairExport{ID: p.ID, Role: p.Role(id), Mentor: p.Mentor.User, Mentee: p.Mentee.User, Topic: p.Topic,
 			Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created, Official: timePtr(p.Official), Met: timePtr(p.Met),
-			Ended: timePtr(p.Ended), EndReason: p.EndReason})
+			Ended: timePtr(p.Ended), EndReason: exportedEndReason(p.EndReason)})
 	}
 	out.Checkins = append(out.Checkins, d.Checkins...)
 	for _, s := range d.Surveys {
@@ -224,4 +224,17 @@ func langStrings(ls []Lang) []string {
 		out[i] = string(l)
 	}
 	return out
+}
+
+// exportedEndReason is a pair's end reason as a member's export gives it.
+// A pair ended early at a member's word, whether by "It's not working
+// out", /mentor end or a low mid-program rating, is "ended-early" for
+// both members: the export of one must not tell the other's survey
+// answer, not even by elimination. The managers' export keeps the reason.
+func exportedEndReason(reason string) string {
+	switch reason {
+	case "not-working", endReason, "low-rating":
+		return "ended-early"
+	}
+	return reason
 }

@@ -123,3 +123,32 @@ func TestExportMeEmptyLists(t *testing.T) {
 		}
 	}
 }
+
+// TestExportMeKeepsRatingsPrivate: a pair ended by the mentee's low
+// mid-program rating is, in the mentor's export as in the mentee's,
+// "ended-early", as one ended by "It's not working out": the mentor's
+// export does not tell the mentee's answer.
+func TestExportMeKeepsRatingsPrivate(t *testing.T) {
+	h := MustHarness(t)
+	up := &managersPlatform{Platform: h.Platform}
+	h.Bot.Register(h.Tenant.Platform, up)
+	mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
+	MustTick(t, h, 90*day)
+	pair := mustOnlyPair(t, h, "dan")
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	if p := mustOnlyPair(t, h, "dan"); p.EndReason != "low-rating" {
+		t.Fatalf("got end reason %q, want the pair ended by the low rating", p.EndReason)
+	}
+	for _, who := range []string{"carol", "dan"} {
+		up.Posts()
+		h.Run(who, "export-me")
+		posts := up.Posts()
+		if len(posts) != 1 || posts[0].File == nil {
+			t.Fatalf("got %+v, want %s's file", posts, who)
+		}
+		data := string(posts[0].File.Data)
+		if strings.Contains(data, "low-rating") || !strings.Contains(data, `"end_reason": "ended-early"`) && !strings.Contains(data, `"end_reason":"ended-early"`) {
+			t.Fatalf("got %s's export %s, want the pair ended-early, no low-rating", who, data)
+		}
+	}
+}
