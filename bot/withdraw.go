@@ -48,11 +48,10 @@ func askWithdraw(ctx context.Context, b *Bot, who MemberID, lang Lang, requestID
 	}}, nil
 }
 
-// confirmWithdraw withdraws the request, as /mentor cancel does.
+// confirmWithdraw withdraws the request, as /mentor cancel does. The
+// store checks that it is still the open request, in the step that
+// withdraws it: no read before.
 func confirmWithdraw(ctx context.Context, b *Bot, who MemberID, lang Lang, requestID string) (Reply, error) {
-	if _, err := b.withdrawable(ctx, who, requestID); err != nil {
-		return Reply{}, err
-	}
 	reply, err := b.cancelRequest(ctx, who, requestID, lang)
 	switch ErrorCode(err) {
 	case "":
