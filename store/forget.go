@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -516,11 +517,7 @@ func (s *Store) MembersWithRecord(ctx context.Context, t bot.Tenant) ([]string, 
 	}
 	var out []string
 	for i, u := range users {
-		h := map[string]string{}
-		for _, f := range fields[i].Val() {
-			h[f] = ""
-		}
-		if isMemberRecord(h) {
+		if slices.ContainsFunc(fields[i].Val(), recordField) {
 			out = append(out, u)
 		}
 	}

@@ -31,11 +31,17 @@ const (
 // a field besides their pair index and history.
 func isMemberRecord(h map[string]string) bool {
 	for f := range h {
-		if !strings.HasPrefix(f, pairIndexPrefix) && !strings.HasPrefix(f, historyPrefix) {
+		if recordField(f) {
 			return true
 		}
 	}
 	return false
+}
+
+// recordField reports whether f, a field of a member's hash, belongs to
+// their record rather than to their pair index or history.
+func recordField(f string) bool {
+	return !strings.HasPrefix(f, pairIndexPrefix) && !strings.HasPrefix(f, historyPrefix)
 }
 
 // indexPair files pair in the member indexes of its mentor and mentee.

@@ -109,31 +109,31 @@ func (s *Store) RegisterSpeed(ctx context.Context, t bot.Tenant, event string, e
 func (s *Store) UnregisterSpeed(ctx context.Context, t bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
+	old, err := sp.entrant(event, user)
+	if err == nil {
+		delete(sp.speed[event].Entrants, user)
+	}
+	return old, err
+}
+
+// entrant returns user's registration for event.
+func (sp *space) entrant(event, user string) (bot.SpeedEntrant, error) {
 	e, ok := sp.speedOf(event)
 	if !ok {
 		return bot.SpeedEntrant{}, notFound("event")
-	}
-	old, ok := e.Entrants[user]
-	if !ok {
-		return bot.SpeedEntrant{}, notFound("registration")
-	}
-	delete(e.Entrants, user)
-	return old, nil
-}
-
-// SpeedEntrant implements bot.Store.
-func (s *Store) SpeedEntrant(ctx context.Context, t bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
-	sp := s.lock(t)
-	defer s.mu.Unlock()
-	e, ok := sp.speedOf(event)
-	if !ok {
-		return bot.SpeedEntrant{}, notFound("registration")
 	}
 	en, ok := e.Entrants[user]
 	if !ok {
 		return bot.SpeedEntrant{}, notFound("registration")
 	}
 	return en, nil
+}
+
+// SpeedEntrant implements bot.Store.
+func (s *Store) SpeedEntrant(ctx context.Context, t bot.Tenant, event, user string) (bot.SpeedEntrant, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	return sp.entrant(event, user)
 }
 
 // SpeedEntrants implements bot.Store.
