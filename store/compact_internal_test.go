@@ -268,6 +268,13 @@ func TestMeetingInPair(t *testing.T) {
 	if e.rdb.Exists(ctx, k.meeting("pa2")).Val() != 0 || e.rdb.HGet(ctx, k.pair("pa2"), "m:pick:U1").Val() != "1" {
 		t.Fatal("got the older meeting left in its own key, want it moved into the pair's hash")
 	}
+	// New times over an older version's meeting move it first, its round
+	// counted on.
+	e.rdb.HSet(ctx, k.pair("pa3"), "mentor", "U1", "mentee", "U2", "state", "active", "created", ms(t0))
+	e.rdb.HSet(ctx, k.meeting("pa3"), "round", "2", "slots", slotsJSON(slots), "past", "[]", "full", "0", "offered", ms(t0))
+	if m, err := e.OfferSlots(ctx, tn, "pa3", 2, slots[:1], true, t0); err != nil || m.Round != 3 || len(m.Past) != 2 || e.rdb.Exists(ctx, k.meeting("pa3")).Val() != 0 {
+		t.Fatalf("got %+v (%v), want round 3 over the older round 2, moved", m, err)
+	}
 	// Moved, its slots are re-encoded within a listpack's 64 bytes: the
 	// JSON of before would make the whole pair's hash a hash table.
 	for f, v := range e.rdb.HGetAll(ctx, k.pair("pa2")).Val() {

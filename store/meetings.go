@@ -51,9 +51,11 @@ return 1
 
 // offerSlotsScript replaces the meeting with a new round if its round is
 // the expected one, keeping the slots it replaces as past; it returns 1,
-// 0 when the round moved on, or -1 when the pair is gone. KEYS: the pair.
-// ARGV: expected round, slots, full, offered (ms).
+// 0 when the round moved on, -1 when the pair is gone, or -4 when an
+// older version's meeting is to move first (moveMeeting). KEYS: the pair,
+// the older meeting. ARGV: expected round, slots, full, offered (ms).
 var offerSlotsScript = redis.NewScript(pairGoneLua + `
+if redis.call('EXISTS', KEYS[2]) == 1 then return -4 end
 local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur ~= tonumber(ARGV[1]) then return 0 end
 local past = redis.call('HGET', KEYS[1], 'm:slots') or ''
@@ -126,14 +128,20 @@ func (s *Store) readMeeting(ctx context.Context, k keys, pairID string) (cur, ol
 // OfferSlots implements bot.MeetingStore.
 func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, round int, slots []bot.MeetingSlot, full bool, at time.Time) (bot.Meeting, error) {
 	k := keysFor(t)
-	_, old, err := s.readMeeting(ctx, k, pairID)
-	if err != nil {
-		return bot.Meeting{}, err
+	run := func() (int, error) {
+		return offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
 	}
-	if err := s.moveMeeting(ctx, k, pairID, old); err != nil {
-		return bot.Meeting{}, err
+	ok, err := run()
+	if err == nil && ok == -4 { // an older version's meeting: moved, then again
+		var old map[string]string
+		if _, old, err = s.readMeeting(ctx, k, pairID); err != nil {
+			return bot.Meeting{}, err
+		}
+		if err := s.moveMeeting(ctx, k, pairID, old); err != nil {
+			return bot.Meeting{}, err
+		}
+		ok, err = run()
 	}
-	ok, err := offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
 	switch {
 	case err != nil:
 		return bot.Meeting{}, classify(err, "offer slots")
@@ -141,6 +149,8 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 		return bot.Meeting{}, notFound("pair")
 	case ok == 0:
 		return bot.Meeting{}, meetingErr(bot.ESTALE, "meeting round moved on")
+	case ok != 1: // an older replica wrote its meeting again meanwhile
+		return bot.Meeting{}, meetingErr(bot.ECONFLICT, "older meeting written again")
 	}
 	return s.GetMeeting(ctx, t, pairID)
 }
