@@ -16,8 +16,9 @@ import (
 
 // A request's candidates are read from three things: who offers under its
 // index keys, with their profiles, which change when an offer is saved;
-// who among them is full (the "full" set, kept by the scripts that move
-// the counters); and the counters of the others. The first is kept
+// who among them has room (the "room" set, kept by the scripts that move
+// the counters: SINTER costs the smaller set, so mentors at capacity cost
+// nothing); and the counters of those. The first is kept
 // decoded in the process (topicCache), checked against the key's stamp in
 // the "tkv" hash, which every change of the offers under the key sets to
 // a new random value. So a request on a topic of hundreds of mentors,
@@ -171,6 +172,7 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	}
 	var cmds []redis.Cmder
 	var stamps *redis.SliceCmd
+	var ready *redis.IntCmd
 	free := make([]*redis.StringSliceCmd, len(keys))
 	if len(keys) > 0 {
 		args := make([]any, 0, 2+len(keys))
@@ -180,9 +182,16 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 		}
 		stamps = redis.NewSliceCmd(ctx, args...)
 		cmds = append(cmds, stamps)
-		for i, key := range keys {
-			free[i] = redis.NewStringSliceCmd(ctx, "sdiff", k.topicOffers(key), k.full())
-			cmds = append(cmds, free[i])
+		if _, ok := s.roomReady.Load(k); ok {
+			for i, key := range keys {
+				free[i] = redis.NewStringSliceCmd(ctx, "sinter", k.topicOffers(key), k.room())
+				cmds = append(cmds, free[i])
+			}
+		} else {
+			// Not known complete: this read takes every mentor for one
+			// with room (their counters tell), and learns whether it is.
+			ready = redis.NewIntCmd(ctx, "exists", k.roomReady())
+			cmds = append(cmds, ready)
 		}
 	}
 	var member, hist *redis.MapStringStringCmd
@@ -220,11 +229,16 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 		}
 	}
 	out.Offers = unionOffers(parts)
-	roomy := map[string]bool{}
-	for _, c := range free {
-		for _, u := range c.Val() {
-			roomy[u] = true
+	var roomy map[string]bool // nil: every mentor may have room
+	if ready == nil {
+		roomy = map[string]bool{}
+		for _, c := range free {
+			for _, u := range c.Val() {
+				roomy[u] = true
+			}
 		}
+	} else if ready.Val() == 1 {
+		s.roomReady.Store(k, true)
 	}
 	return out, s.readTaken(ctx, k, &out, roomy, big)
 }
@@ -329,13 +343,14 @@ func (s *Store) profilesOf(ctx context.Context, t bot.Tenant, k keys, users []st
 }
 
 // readTaken sets out.Taken: the counters of the mentors in roomy (read in
-// one round trip), their capacity for the others, who are full.
+// one round trip; of every mentor when roomy is nil), their capacity for
+// the others, who are full.
 func (s *Store) readTaken(ctx context.Context, k keys, out *bot.Candidates, roomy map[string]bool, big bool) error {
 	out.Taken = make([]int, len(out.Offers))
 	var users []string
 	var at []int
 	for i, o := range out.Offers {
-		if roomy[o.Mentor.User] {
+		if roomy == nil || roomy[o.Mentor.User] {
 			users = append(users, o.Mentor.User)
 			at = append(at, i)
 		} else {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store"
 	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
@@ -116,11 +117,11 @@ func TestWaitExplainedAgain(t *testing.T) {
 	}
 }
 
-// TestFullRepairedBySweep: a replica of an older version moves a mentor's
-// counters without the full set (a decline during a rolling upgrade); the
+// TestRoomRepairedBySweep: a replica of an older version moves a mentor's
+// counters without the room set (a decline during a rolling upgrade); the
 // hourly sweep's read of the offers puts the set right, so the mentor is
 // proposed again rather than counted full for ever.
-func TestFullRepairedBySweep(t *testing.T) {
+func TestRoomRepairedBySweep(t *testing.T) {
 	st := storetest.MustOpen(t)
 	tn := storetest.Tenant(t, "test")
 	ctx := context.Background()
@@ -129,6 +130,8 @@ func TestFullRepairedBySweep(t *testing.T) {
 	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", State: bot.RequestWaiting, Keys: []string{"go"}}
 	storetest.MustOK(t, st.CreateRequest(ctx, r, nil))
 	storetest.MustOK(t, st.Propose(ctx, bot.Proposal{ID: "p1", Request: r.ID, Mentor: a, Mentee: r.Mentee, Topic: "go", State: bot.ProposalPending}, nil))
+	_, err := st.Candidates(ctx, tn, []string{"go"}, "") // learns the room set is complete
+	storetest.MustOK(t, err)
 	// The older replica's decline: both counters down, the set untouched.
 	prefix := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:"
 	storetest.MustOK(t, st.Client().HIncrBy(ctx, prefix+"offer:A", "pending", -1).Err())
@@ -136,9 +139,72 @@ func TestFullRepairedBySweep(t *testing.T) {
 	if c, _ := st.Candidates(ctx, tn, []string{"go"}, ""); len(c.Taken) != 1 || c.Taken[0] != 1 {
 		t.Fatalf("before the sweep: taken %v, want [1] (the set says full)", c.Taken)
 	}
-	_, err := st.Offers(ctx, tn)
+	_, err = st.Offers(ctx, tn)
 	storetest.MustOK(t, err)
 	if c, _ := st.Candidates(ctx, tn, []string{"go"}, ""); len(c.Taken) != 1 || c.Taken[0] != 0 {
 		t.Fatalf("after the sweep: taken %v, want [0]", c.Taken)
+	}
+}
+
+// TestRoomSetOfOlderWorkspace: a workspace written before the room set
+// (its offers, the older "full" set, no room set) is read right at once,
+// every mentor's counters telling who has room; the check of every offer
+// (Offers: the bot's start, the hourly sweep) files the mentors with room
+// and deletes the older set, and from then on a request reads the
+// counters of the mentors with room only, as every replica learns.
+func TestRoomSetOfOlderWorkspace(t *testing.T) {
+	st := storetest.MustOpen(t)
+	tn := storetest.Tenant(t, "test")
+	ctx := context.Background()
+	for _, u := range []string{"A", "B", "C"} {
+		storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member(u), Topics: []string{"Go"}, Capacity: 1, Keys: []string{"go"}}))
+	}
+	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", State: bot.RequestWaiting, Keys: []string{"go"}}
+	storetest.MustOK(t, st.CreateRequest(ctx, r, nil))
+	storetest.MustOK(t, st.Propose(ctx, bot.Proposal{ID: "p1", Request: r.ID, Mentor: tn.Member("A"), Mentee: r.Mentee, Topic: "go", State: bot.ProposalPending}, nil))
+	prefix := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:"
+	rdb := st.Client()
+	if got := rdb.SMembers(ctx, prefix+"room").Val(); strings.Join(got, ",") != "B,C" && strings.Join(got, ",") != "C,B" {
+		t.Fatalf("room set %v, want B and C", got)
+	}
+	// As an older version left it.
+	storetest.MustOK(t, rdb.Del(ctx, prefix+"room", prefix+"roomok").Err())
+	storetest.MustOK(t, rdb.SAdd(ctx, prefix+"full", "A").Err())
+	taken := func(s *store.Store) string {
+		t.Helper()
+		c, err := s.Candidates(ctx, tn, []string{"go"}, "")
+		storetest.MustOK(t, err)
+		return fmt.Sprint(c.Taken)
+	}
+	fresh := store.New(rdb) // a replica started after the upgrade
+	if got := taken(fresh); got != "[1 0 0]" {
+		t.Fatalf("before the check: taken %s, want [1 0 0] (every counter read)", got)
+	}
+	if got := taken(fresh); got != "[1 0 0]" {
+		t.Fatalf("read again before the check: taken %s, want [1 0 0]", got)
+	}
+	_, err := fresh.Offers(ctx, tn)
+	storetest.MustOK(t, err)
+	if rdb.Exists(ctx, prefix+"full").Val() != 0 || rdb.Get(ctx, prefix+"roomok").Val() != "1" || rdb.SCard(ctx, prefix+"room").Val() != 2 {
+		t.Fatalf("after the check: full %d, roomok %q, room %v; want the full set gone, roomok 1, B and C with room",
+			rdb.Exists(ctx, prefix+"full").Val(), rdb.Get(ctx, prefix+"roomok").Val(), rdb.SMembers(ctx, prefix+"room").Val())
+	}
+	// B takes a proposal: full, and read as such from the room set by
+	// this replica and by another that learns it in its first read.
+	r2 := bot.Request{ID: "r2", Mentee: tn.Member("N"), Topic: "go", State: bot.RequestWaiting, Keys: []string{"go"}}
+	storetest.MustOK(t, st.CreateRequest(ctx, r2, nil))
+	storetest.MustOK(t, st.Propose(ctx, bot.Proposal{ID: "p2", Request: r2.ID, Mentor: tn.Member("B"), Mentee: r2.Mentee, Topic: "go", State: bot.ProposalPending}, nil))
+	other := store.New(rdb)
+	for i, s := range []*store.Store{fresh, other, other} {
+		if got := taken(s); got != "[1 1 0]" {
+			t.Fatalf("read %d after B's proposal: taken %s, want [1 1 0]", i, got)
+		}
+	}
+	// A mentor with room the room set does not know of (as an older
+	// replica would leave it) counts full once the set is trusted: the
+	// proof that the set, not the counters, is read.
+	storetest.MustOK(t, rdb.SRem(ctx, prefix+"room", "C").Err())
+	if got := taken(other); got != "[1 1 1]" {
+		t.Fatalf("C off the room set: taken %s, want [1 1 1] (the set read)", got)
 	}
 }

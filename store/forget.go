@@ -343,7 +343,7 @@ func eraseOwn(ctx context.Context, p redisPipe, k keys, u string) {
 	p.SRem(ctx, k.homes(), u)
 	p.HDel(ctx, k.profiles(), u)
 	p.HDel(ctx, k.load(), u+":active", u+":pending")
-	p.SRem(ctx, k.full(), u)
+	p.SRem(ctx, k.room(), u)
 	// Every topic's cached offers are read again (candidates.go): the
 	// member's profile may be among them.
 	p.Del(ctx, k.topicStamps())

@@ -40,6 +40,9 @@ func (t *tx) count(k keys, user, counter string, n int) {
 func (t *tx) fileOffer(k keys, o bot.Offer, old []string) {
 	u := o.Mentor.User
 	t.hset(k.offer(u), offerFields(o)...)
+	// A workspace's first offer: its room set holds every offer from now
+	// on (a workspace written before the set waits for Offers' check).
+	t.write("setnew", t.k(k.offers()), t.k(k.roomReady()))
 	t.sadd(k.offers(), u)
 	t.hset(k.profiles(), u, profileOf(o))
 	for _, key := range old {

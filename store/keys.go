@@ -26,10 +26,18 @@ import (
 //	                                     ranking needs without one HGETALL per mentor
 //	mb:{p:w}:load                 hash   "<user>:active", "<user>:pending": the offer's
 //	                                     counters, changed by the same scripts
-//	mb:{p:w}:full                 set    users whose open proposals and slot-holding pairs
-//	                                     reach their capacity, kept by the same scripts
-//	                                     (the "room" write of tx.go), so that a request
-//	                                     reads the counters of the others only
+//	mb:{p:w}:room                 set    users whose offer has topics and whose open
+//	                                     proposals and slot-holding pairs are below its
+//	                                     capacity, kept by the same scripts (the "room"
+//	                                     write of tx.go): a request reads its topic's
+//	                                     mentors with room (SINTER) and their counters only
+//	mb:{p:w}:roomok               string "1" once the room set holds every offer: set by
+//	                                     the first offer of a workspace, or by the check
+//	                                     of every offer (Offers) in a workspace written
+//	                                     before the set; without it a request reads the
+//	                                     counters of all its topic's mentors
+//	mb:{p:w}:full                 set    (before the room set) users at capacity; deleted
+//	                                     by Offers' check
 //	mb:{p:w}:tkv                  hash   <key> → a random stamp, changed with every change
 //	                                     of the offers filed under <key> (their profiles,
 //	                                     who they are): what candidates.go's cache checks
@@ -117,6 +125,8 @@ func (k keys) offers() string                 { return string(k) + "offers" }
 func (k keys) topicOffers(key string) string  { return string(k) + "tk:" + key }
 func (k keys) profiles() string               { return string(k) + "prof" }
 func (k keys) load() string                   { return string(k) + "load" }
+func (k keys) room() string                   { return string(k) + "room" }
+func (k keys) roomReady() string              { return string(k) + "roomok" }
 func (k keys) full() string                   { return string(k) + "full" }
 func (k keys) topicStamps() string            { return string(k) + "tkv" }
 func (k keys) topicWaiting(key string) string { return string(k) + "wk:" + key }

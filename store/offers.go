@@ -85,9 +85,12 @@ func (s *Store) GetOffer(ctx context.Context, mentor bot.MemberID) (bot.Offer, e
 //
 // Offers also repairs what OffersFor and Candidates read where it
 // differs from the offers (the profile, the counters, whether the mentor
-// is in the full set): a replica of an older version, during a rolling
+// is in the room set): a replica of an older version, during a rolling
 // upgrade, saves offers and moves counters without them. One guarded script per offer to
-// repair; none in the usual case. The sweep reads Offers every hour.
+// repair; none in the usual case. The sweep reads Offers every hour, and
+// the bot once per workspace as it starts (Reindex). Once every offer
+// was checked, the room set holds them all (the roomok key), and the
+// full set of the versions before it is deleted.
 func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 	k := keysFor(t)
 	users, err := s.rdb.SMembers(ctx, k.offers()).Result()
@@ -95,19 +98,19 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 		return nil, classify(err, "list offers")
 	}
 	if len(users) == 0 {
-		return nil, nil
+		return nil, nil // the first offer will say the room set is complete
 	}
 	sort.Strings(users)
 	cmds := make([]*redis.MapStringStringCmd, len(users))
 	var prof, load *redis.SliceCmd
-	var full *redis.BoolSliceCmd
+	var room *redis.BoolSliceCmd
 	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, u := range users {
 			cmds[i] = p.HGetAll(ctx, k.offer(u))
 		}
 		prof = p.HMGet(ctx, k.profiles(), users...)
 		load = p.HMGet(ctx, k.load(), counterFields(users)...)
-		full = p.SMIsMember(ctx, k.full(), toAny(users)...)
+		room = p.SMIsMember(ctx, k.room(), toAny(users)...)
 		return nil
 	})
 	if err != nil {
@@ -125,13 +128,25 @@ func (s *Store) Offers(ctx context.Context, t bot.Tenant) ([]bot.Offer, error) {
 		active, _ := load.Val()[2*i].(string)
 		pending, _ := load.Val()[2*i+1].(string)
 		// The rule of the room write (tx.go): an offer with topics whose
-		// open proposals and slot-holding pairs reach its capacity.
-		atCapacity := o.Active+o.Pending >= o.Capacity
-		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending || full.Val()[i] != atCapacity {
+		// open proposals and slot-holding pairs are below its capacity.
+		hasRoom := o.Active+o.Pending < o.Capacity
+		if p != profileOf(o) || num(active) != o.Active || num(pending) != o.Pending || room.Val()[i] != hasRoom {
+			// ESTALE: the offer was saved meanwhile, and filed with it.
 			if err := s.refile(ctx, k, o, h); err != nil && bot.ErrorCode(err) != bot.ESTALE {
 				return nil, err
 			}
 		}
+	}
+	if _, ok := s.roomReady.Load(k); !ok {
+		_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+			p.Set(ctx, k.roomReady(), "1", 0)
+			p.Del(ctx, k.full())
+			return nil
+		})
+		if err != nil {
+			return nil, classify(err, "room set")
+		}
+		s.roomReady.Store(k, true)
 	}
 	return out, nil
 }

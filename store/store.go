@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -22,6 +23,9 @@ type Store struct {
 	fields   fieldCache
 	// topics keeps each topic's offers decoded (candidates.go).
 	topics topicCache
+	// roomReady holds the workspaces (keys) whose room set was seen
+	// complete (the roomok key): it stays so (keys.go).
+	roomReady sync.Map
 }
 
 var _ bot.Store = (*Store)(nil)

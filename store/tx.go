@@ -22,8 +22,9 @@ import (
 // hincr k field n (never below 0) | hcopy k field k2 field2 (k2.field2
 // becomes k.field, or 0) | sadd k m | srem k m | zadd k score m |
 // zaddnx k score m earlier (add if absent, or move earlier when earlier
-// is 1) | room k k2 u (u joins the set k2 when the offer hash k's active +
-// pending reach its capacity, and leaves it otherwise) | jobadd k score m earlier k2 idx b (zaddnx, on k2 instead when k2
+// is 1) | room k k2 u (u joins the set k2 when the offer hash k has topics
+// and its active + pending are below its capacity, and leaves it
+// otherwise) | setnew k k2 (k2 becomes "1" when k does not exist) | jobadd k score m earlier k2 idx b (zaddnx, on k2 instead when k2
 // holds m, lowering bucket b's score in the index idx) | zrem k m | set k v | setpx k v ms | del k | rpush k v.
 var guardedScript = redis.NewScript(`
 local i, n, g = 1, #ARGV, 0
@@ -66,15 +67,18 @@ while i <= n do
   elseif op == 'hcopy' then
     redis.call('HSET', key(i+3), ARGV[i+4], redis.call('HGET', k, ARGV[i+2]) or '0')
     i = i + 5
-  elseif op == 'room' then -- the full set's rule; Offers' hourly check reads it the same way (offers.go)
+  elseif op == 'room' then -- the room set's rule; Offers' hourly check reads it the same way (offers.go)
     local v = redis.call('HMGET', k, 'active', 'pending', 'capacity', 'topics')
     local c = tonumber(v[3] or '')
-    if c and v[4] and v[4] ~= '' and (tonumber(v[1] or '0') or 0) + (tonumber(v[2] or '0') or 0) >= c then
+    if v[4] and v[4] ~= '' and not (c and (tonumber(v[1] or '0') or 0) + (tonumber(v[2] or '0') or 0) >= c) then
       redis.call('SADD', key(i+2), ARGV[i+3])
     else
       redis.call('SREM', key(i+2), ARGV[i+3])
     end
     i = i + 4
+  elseif op == 'setnew' then
+    if redis.call('EXISTS', k) == 0 then redis.call('SET', key(i+2), '1') end
+    i = i + 3
   elseif op == 'sadd' then redis.call('SADD', k, ARGV[i+2]) i = i + 3
   elseif op == 'srem' then redis.call('SREM', k, ARGV[i+2]) i = i + 3
   elseif op == 'zadd' then redis.call('ZADD', k, ARGV[i+2], ARGV[i+3]) i = i + 4
@@ -174,10 +178,11 @@ func (t *tx) hsetnx(key, field, value string) { t.write("hsetnx", t.k(key), fiel
 func (t *tx) hincr(key, field string, n int)  { t.write("hincr", t.k(key), field, n) }
 func (t *tx) sadd(key, member string)         { t.write("sadd", t.k(key), member) }
 
-// room files the mentor user in the workspace's set of full mentors when
-// their offer's counters reach its capacity, and takes them off it
-// otherwise (or without an offer), as the counters are when it runs.
-func (t *tx) room(k keys, user string) { t.write("room", t.k(k.offer(user)), t.k(k.full()), user) }
+// room files the mentor user in the workspace's set of mentors with room
+// when their offer has topics and its counters are below its capacity,
+// and takes them off it otherwise (or without an offer), as the counters
+// are when it runs.
+func (t *tx) room(k keys, user string) { t.write("room", t.k(k.offer(user)), t.k(k.room()), user) }
 func (t *tx) srem(key, member string)  { t.write("srem", t.k(key), member) }
 
 // hcopy copies key.field into key2.field2 (0 when missing), as it is when
