@@ -17,9 +17,12 @@ func TestPostDueDigests(t *testing.T) {
 	// dueIn is a Due that is due for the time zone tz only, and records
 	// what it was asked.
 	dueIn := func(tz string, calls *[]call) bot.Due {
-		return func(spec, got string, since, until time.Time) (bool, error) {
+		return func(spec, got string, since, until time.Time) (time.Time, error) {
 			*calls = append(*calls, call{spec, got})
-			return got == tz, nil
+			if got != tz {
+				return time.Time{}, nil
+			}
+			return until, nil
 		}
 	}
 	t.Run("OKOnceInItsTimeZone", func(t *testing.T) {
@@ -57,7 +60,7 @@ func TestPostDueDigests(t *testing.T) {
 	t.Run("OKScheduleUnreadable", func(t *testing.T) {
 		h := MustAdminHarness(t)
 		h.Run("alice", "admin settings digest-channel:managers")
-		bad := func(string, string, time.Time, time.Time) (bool, error) { return true, errors.New("bad spec") }
+		bad := func(_, _ string, _, until time.Time) (time.Time, error) { return until, errors.New("bad spec") }
 		if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), bad); err != nil {
 			t.Fatalf("got %v, want the workspace skipped", err)
 		}

@@ -17,24 +17,25 @@ import (
 // cronDue is a bot.Due for the specs of these tests, "M H * * D" read in
 // an IANA time zone, a minute at a time: the core may not import the cron
 // parser that cmd wires.
-func cronDue(spec, tz string, since, until time.Time) (bool, error) {
+func cronDue(spec, tz string, since, until time.Time) (time.Time, error) {
 	loc, err := time.LoadLocation(tz)
 	f := strings.Fields(spec)
 	if err != nil || len(f) != 5 || f[2] != "*" || f[3] != "*" {
-		return false, errors.New("unreadable")
+		return time.Time{}, errors.New("unreadable")
 	}
 	min, err1 := strconv.Atoi(f[0])
 	hour, err2 := strconv.Atoi(f[1])
 	dow, err3 := strconv.Atoi(f[4])
 	if err1 != nil || err2 != nil || err3 != nil {
-		return false, errors.New("unreadable")
+		return time.Time{}, errors.New("unreadable")
 	}
+	var last time.Time
 	for t := since.Truncate(time.Minute).Add(time.Minute); !t.After(until); t = t.Add(time.Minute) {
 		if l := t.In(loc); l.Minute() == min && l.Hour() == hour && int(l.Weekday()) == dow {
-			return true, nil
+			last = t
 		}
 	}
-	return false, nil
+	return last, nil
 }
 
 // TestDigestSchedulePerWorkspace: two workspaces served by one bot, each

@@ -154,14 +154,24 @@ func (r *Runner) now() time.Time {
 	return time.Now()
 }
 
-// Due reports whether spec had an activation in (since, now]: how a
-// per-workspace schedule (in the workspace's time zone) is checked from a
-// frequent global entry.
-func Due(spec string, since, now time.Time) (bool, error) {
+// Last returns the last activation of spec in (since, now], or the zero
+// time if it has none there: how a per-workspace schedule (in the
+// workspace's time zone) is checked from a frequent global entry, which
+// looks back over a day so that an activation missed (every replica
+// down, a check that failed) is caught up. Past maxActivations in the
+// interval (a spec of every minute over weeks), the last of those is
+// returned.
+func Last(spec string, since, now time.Time) (time.Time, error) {
 	sched, err := Parse(spec)
 	if err != nil {
-		return false, err
+		return time.Time{}, err
 	}
-	next := sched.Next(since)
-	return !next.After(now), nil
+	var last time.Time
+	for at, n := sched.Next(since), 0; !at.IsZero() && !at.After(now) && n < maxActivations; at, n = sched.Next(at), n+1 {
+		last = at
+	}
+	return last, nil
 }
+
+// maxActivations bounds the activations Last walks through.
+const maxActivations = 10_000

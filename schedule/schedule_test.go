@@ -33,28 +33,35 @@ func TestFireOncePerActivation(t *testing.T) {
 	}
 }
 
-func TestDue(t *testing.T) {
+// TestLast: the last activation of a spec in an interval, none at its
+// start; a day's look back finds the morning's activation in the
+// afternoon.
+func TestLast(t *testing.T) {
 	monday9 := "CRON_TZ=Europe/Paris 0 9 * * 1"
 	// Monday 2 November 2026, 09:00 in Paris is 08:00 UTC.
 	at := time.Date(2026, 11, 2, 8, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name       string
+		spec       string
 		since, now time.Time
-		want       bool
+		want       time.Time
 	}{
-		{"Due", at.Add(-time.Minute), at, true},
-		{"NotYet", at.Add(-2 * time.Minute), at.Add(-time.Minute), false},
-		{"AlreadyPast", at, at.Add(time.Hour), false},
+		{"Due", monday9, at.Add(-time.Minute), at, at},
+		{"NotYet", monday9, at.Add(-2 * time.Minute), at.Add(-time.Minute), time.Time{}},
+		{"AlreadyPast", monday9, at, at.Add(time.Hour), time.Time{}},
+		{"LookedBackOverADay", monday9, at.Add(6*time.Hour - 24*time.Hour), at.Add(6 * time.Hour), at},
+		{"TheLastOfSeveral", "CRON_TZ=Europe/Paris 0 9 * * *", at.Add(-24 * time.Hour), at.Add(time.Hour), at},
+		{"Bounded", "* * * * *", at.Add(-30 * 24 * time.Hour), at, at.Add(-30*24*time.Hour + 10_000*time.Minute)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := schedule.Due(monday9, tt.since, tt.now)
-			if err != nil || got != tt.want {
+			got, err := schedule.Last(tt.spec, tt.since, tt.now)
+			if err != nil || !got.Equal(tt.want) {
 				t.Fatalf("got %v, %v; want %v", got, err, tt.want)
 			}
 		})
 	}
-	if _, err := schedule.Due("every monday", at, at); err == nil {
+	if _, err := schedule.Last("every monday", at, at); err == nil {
 		t.Fatal("got no error for a bad spec, want one")
 	}
 }

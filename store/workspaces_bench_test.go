@@ -392,7 +392,7 @@ func fairPhase(b *testing.B, st bot.Store, rec *fairPlatform, clock *bot.OffsetC
 // a workspace posted after the busy one waits for its call, once.
 func digests(b *testing.B, rec *fairPlatform, clock *bot.OffsetClock, quietBot, allBot *bot.Bot) {
 	ctx := context.Background()
-	always := func(string, string, time.Time, time.Time) (bool, error) { return true, nil }
+	always := func(_, _ string, _, until time.Time) (time.Time, error) { return until, nil }
 	run := func(bt *bot.Bot) (calls []time.Duration, busyCall, total time.Duration, after int) {
 		clock.Advance(7 * day)
 		rec.takePosts()

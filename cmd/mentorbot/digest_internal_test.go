@@ -52,3 +52,55 @@ func TestPostDigests(t *testing.T) {
 		t.Fatalf("got %d digests, want it posted once", got)
 	}
 }
+
+// TestDigestCaughtUp: a digest whose time passed with no check (every
+// replica down at 9:00 on Monday, or the replica that checked killed) is
+// posted by the next check within a day, once, as the digest of the week
+// it fell due in; a schedule late on Sunday is not posted again for the
+// new week by the checks of Monday, which still look back at it.
+func TestDigestCaughtUp(t *testing.T) {
+	var out bytes.Buffer
+	// Monday 2 November 2026, 15:00 in Paris (14:00 UTC): the replicas
+	// were down from 8:50 to 15:00.
+	clock := bot.NewManualClock(time.Date(2026, 11, 2, 14, 0, 0, 0, time.UTC))
+	m := NewMain()
+	m.Stdin, m.Stdout, m.Clock = strings.NewReader(""), &out, clock
+	m.Config.Tick = -1
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	ctx := context.Background()
+	for _, s := range [][2]string{{"tz", "Europe/Paris"}, {"digest-channel", "#mentoring"}} {
+		if err := m.Store.SetSetting(ctx, shell.DefaultTenant, s[0], s[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Shell.Line(ctx, "/mentor offer go")
+	out.Reset()
+	for _, at := range []time.Time{clock.Now(), clock.Now().Add(5 * time.Minute), clock.Now().Add(17 * time.Hour)} {
+		if err := m.postDigests(ctx, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := strings.Count(out.String(), "Weekly mentoring digest: week of 26 October 2026"); got != 1 || strings.Count(out.String(), "Weekly mentoring digest") != 1 {
+		t.Fatalf("got %d digests of the week before in:\n%s\nwant 1, posted late", got, out.String())
+	}
+
+	// Sunday 15 November, 18:00 in Paris: the digest of the week before
+	// (of 2 November) goes out then; Monday's checks, seven and twelve
+	// hours later, see that time still and post nothing more.
+	m.Shell.Line(ctx, `/mentor admin settings digest-schedule:"0 18 * * 0"`)
+	out.Reset()
+	sunday := time.Date(2026, 11, 15, 17, 0, 0, 0, time.UTC)
+	clock.Advance(sunday.Sub(clock.Now()))
+	for _, at := range []time.Time{sunday, sunday.Add(7 * time.Hour), sunday.Add(12 * time.Hour)} {
+		clock.Advance(at.Sub(clock.Now()))
+		if err := m.postDigests(ctx, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := strings.Count(out.String(), "Weekly mentoring digest"); got != 1 || !strings.Contains(out.String(), "week of 2 November 2026") {
+		t.Fatalf("got %d digests in:\n%s\nwant 1, of the week of 2 November, on Sunday", got, out.String())
+	}
+}

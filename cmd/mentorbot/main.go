@@ -321,21 +321,24 @@ func (m *Main) Close() error {
 }
 
 // digestCheckSpec is how often the workspaces' digest schedules are
-// checked, and digestCheckEvery the interval each check looks back over.
+// checked, and digestLookBack the interval each check looks back over: a
+// digest that fell due in it and was not posted (every replica down, the
+// platform failing, a replica killed mid-post) is posted then, up to a
+// day late.
 const (
-	digestCheckSpec  = "*/5 * * * *"
-	digestCheckEvery = 5 * time.Minute
+	digestCheckSpec = "*/5 * * * *"
+	digestLookBack  = 24 * time.Hour
 )
 
-// postDigests is the digest entry: bot.PostDueDigests over the interval
-// since the last check, with schedule reading the cron specs.
+// postDigests is the digest entry: bot.PostDueDigests over the last day,
+// with schedule reading the cron specs.
 func (m *Main) postDigests(ctx context.Context, at time.Time) error {
-	return m.Bot.PostDueDigests(ctx, at.Add(-digestCheckEvery), at, digestDue)
+	return m.Bot.PostDueDigests(ctx, at.Add(-digestLookBack), at, digestDue)
 }
 
 // digestDue is a bot.Due: the cron spec read in the time zone tz.
-func digestDue(spec, tz string, since, until time.Time) (bool, error) {
-	return schedule.Due("CRON_TZ="+tz+" "+spec, since, until)
+func digestDue(spec, tz string, since, until time.Time) (time.Time, error) {
+	return schedule.Last("CRON_TZ="+tz+" "+spec, since, until)
 }
 
 // checkDigestSchedule is bot.Config.CheckSchedule: whether digestDue
