@@ -50,7 +50,8 @@ var catalogGrammarEN = map[string]string{
 	"err.option_unknown_suggest": "I don't know the option `{word}:`. Did you mean `{suggestion}:`? The options of `/mentor {command}` are: {options}.",
 	"err.bad_language":           "I don't know the language “{value}”. Write a code like fr or es, or a name like French or Spanish.",
 	"err.bad_language_suggest":   "I don't know the language “{value}”. Did you mean {suggestion}? Write a code like fr or es, or a name like French or Spanish.",
-	"err.offer_not_offered":      "You don't offer “{topic}”, so nothing was removed. Your topics: {topics}.",
+	"err.offer_not_offered":      "You don't offer “{topic}”, so I changed nothing. Your topics are still {topics}.",
+	"err.offer_none_to_remove":   "You have no offer yet, so there is nothing to remove. To offer your help: `/mentor offer <topics>`.",
 	"err.offer_no_topic_left":    "An offer keeps at least one topic. To stop receiving requests for a while, type `/mentor pause`.",
 
 	"offer.current":    "Your offer: {topics}. Change only what you want, for example `/mentor offer capacity:3` or `/mentor offer add:rust remove:go`.",

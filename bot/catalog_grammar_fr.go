@@ -47,7 +47,8 @@ var catalogGrammarFR = map[string]string{
 	"err.option_unknown_suggest": "Je ne connais pas l'option `{word}:`. Vouliez-vous dire `{suggestion}:`\u202f? Les options de `/mentor {command}` sont\u202f: {options}.",
 	"err.bad_language":           "Je ne connais pas la langue «\u202f{value}\u202f». Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",
 	"err.bad_language_suggest":   "Je ne connais pas la langue «\u202f{value}\u202f». Vouliez-vous dire {suggestion}\u202f? Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",
-	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: rien n'a été retiré. Vos sujets\u202f: {topics}.",
+	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: je n'ai rien changé. Vos sujets restent {topics}.",
+	"err.offer_none_to_remove":   "Vous n'avez pas encore d'offre\u202f: il n'y a rien à retirer. Pour proposer votre aide\u202f: `/mentor propose <sujets>`.",
 	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
 
 	"offer.current":    "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",

@@ -65,7 +65,15 @@ func TestOfferPartialUpdate(t *testing.T) {
 	})
 	t.Run("ErrRemoveNotOffered", func(t *testing.T) {
 		r := h.Run("bob", "offer remove:python")
-		MustContain(t, r, "You don't offer “python”, so nothing was removed. Your topics: go, rust.")
+		MustContain(t, r, "You don't offer “python”, so I changed nothing. Your topics are still “go” and “rust”.")
+		// The whole command is refused: the topics told are those saved,
+		// not those it would have left.
+		r = h.Run("bob", "offer add:sql remove:rust,python")
+		MustContain(t, r, "You don't offer “python”, so I changed nothing. Your topics are still “go” and “rust”.")
+		if o := offer(t); !slices.Equal(o.Topics, []string{"go", "rust"}) {
+			t.Fatalf("got topics %v, want [go rust] kept", o.Topics)
+		}
+		MustContain(t, h.Run("nobody", "offer remove:python"), "You have no offer yet, so there is nothing to remove. To offer your help: `/mentor offer <topics>`.")
 	})
 	t.Run("ErrRemoveLast", func(t *testing.T) {
 		r := h.Run("bob", "offer remove:go, rust")

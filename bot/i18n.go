@@ -292,6 +292,20 @@ func AfterColon(lang Lang, s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// quotedList is andList of items each between the language's quotation
+// marks: "“go” and “rust”", « « go » et « rust » ».
+func quotedList(lang Lang, items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		if lang == French {
+			q[i] = "«\u202f" + it + "\u202f»"
+		} else {
+			q[i] = "“" + it + "”"
+		}
+	}
+	return andList(lang, q)
+}
+
 // andList joins items as a sentence does: "a, b and c", « a, b et c ».
 func andList(lang Lang, items []string) string {
 	if len(items) < 2 {

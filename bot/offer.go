@@ -158,8 +158,13 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 	}
 	for _, t := range in.List("remove") {
 		i := topicIndex(topics, t)
+		if i < 0 && len(current) == 0 {
+			return nil, &Error{Code: EINVALID, Key: "err.offer_none_to_remove", Field: "remove"}
+		}
 		if i < 0 {
-			return nil, &Error{Code: EINVALID, Key: "err.offer_not_offered", Args: []string{"topic", clip(t, MaxTopicLen), "topics", strings.Join(topics, ", ")}, Field: "remove"}
+			// The whole command is refused: the topics saved are told,
+			// not those it would have left.
+			return nil, &Error{Code: EINVALID, Key: "err.offer_not_offered", Args: []string{"topic", clip(t, MaxTopicLen), "topics", quotedList(in.Lang, current)}, Field: "remove"}
 		}
 		topics = append(topics[:i], topics[i+1:]...)
 	}
