@@ -54,7 +54,7 @@ var catalogNeedsFR = map[string]string{
 	"err.needs.none":         "Il n'y a pas encore d'enquête sur les besoins pour «\u202f{program}\u202f». Lancez-en une avec `/mentor admin needs \"{program}\" canal:#general` ou `mp:oui`.",
 	"err.needs.program":      "Donnez le nom du programme, entre guillemets, en {max} caractères au plus\u202f: `/mentor admin needs \"Mentorat 2027\" mp:oui`.",
 	"err.needs.where":        "Dites où envoyer l'enquête\u202f: dans un canal avec `canal:#general`, ou à chaque membre en message privé avec `mp:oui` (l'un ou l'autre).",
-	"err.needs.month":        "«\u202f{value}\u202f» n'est pas un mois proposé par l'enquête\u202f: écrivez-le comme 2027-03, dans les douze prochains mois.",
+	"err.needs.month":        "«\u202f{value}\u202f» n'est pas l'un des mois de l'enquête\u202f: écrivez le nom du mois («\u202fmars\u202f») ou 2027-03, dans les douze prochains mois.",
 	"needs.posted_lang":      "Elle est en {lang}, la langue de l'espace de travail\u202f; `langue:{other}` la publie dans la vôtre.",
 	"opt.needs_lang":         "fr ou en\u202f: la langue de l'enquête publiée dans un canal (par défaut, celle de l'espace de travail)",
 	"needs.posted":           "L'enquête sur les besoins pour {program} est publiée dans {channel}.",

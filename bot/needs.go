@@ -121,7 +121,7 @@ func needsCommands(kinds []string) []CommandSpec {
 			{Name: "learn", French: "apprendre", Type: OptList, MaxLength: list},
 			{Name: "teach", French: "transmettre", Type: OptList, MaxLength: list},
 			optKind(kinds),
-			{Name: "month", French: "mois", Type: OptText, MaxLength: 7},
+			{Name: "month", French: "mois", Type: OptText, MaxLength: 20},
 			{Name: "other", French: "autre", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true},
 		}},
 		{Name: "campaigns", Positional: "choice", run: runCampaigns, Options: []Option{
@@ -347,6 +347,30 @@ func needsMonthsOf(s NeedsSurvey) []string {
 	}
 	return out
 }
+
+// needsMonthOf reads a month the survey offers as a member types it:
+// "2027-03", or its name in English or French, with or without accents
+// and year ("March", "mars 2027", "fevrier"), which names the one of the
+// survey's twelve months.
+func needsMonthOf(s NeedsSurvey, v string) (string, bool) {
+	v = strings.Join(strings.Fields(strings.ToLower(v)), " ")
+	for _, m := range needsMonthsOf(s) {
+		if v == m {
+			return m, true
+		}
+		t, _ := time.Parse("2006-01", m)
+		year := " " + strconv.Itoa(t.Year())
+		for _, name := range []string{strings.ToLower(t.Month().String()), monthsFR[t.Month()-1], foldAccents(monthsFR[t.Month()-1])} {
+			if v == name || v == name+year {
+				return m, true
+			}
+		}
+	}
+	return "", false
+}
+
+// foldAccents drops the accents of the French months' names.
+var foldAccents = strings.NewReplacer("é", "e", "û", "u").Replace
 
 // monthLabel writes "2027-01" as "January 2027" or « janvier 2027 ».
 func monthLabel(lang Lang, month string) string {

@@ -104,9 +104,10 @@ func runNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if k := in.Text("kind"); k != "" {
 		fields[NeedsKind] = []string{k}
 	}
-	if m := in.Text("month"); m != "" {
-		if !slices.Contains(needsMonthsOf(s), m) {
-			return Reply{}, &Error{Code: EINVALID, Key: "err.needs.month", Field: "month", Args: []string{"value", clip(m, 10)}}
+	if v := in.Text("month"); v != "" {
+		m, ok := needsMonthOf(s, v)
+		if !ok {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.needs.month", Field: "month", Args: []string{"value", clip(v, 20)}}
 		}
 		fields[NeedsMonth] = []string{m}
 	}

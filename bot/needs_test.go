@@ -266,6 +266,21 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	if len(charts) != 1 || !charts[0].Bars || len(charts[0].Weeks) != 3 {
 		t.Errorf("got charts %+v, want one bar chart of three topics", charts)
 	}
+	t.Run("MonthByName", func(t *testing.T) {
+		// A month by its name, in either language, accents or not: the
+		// one of the survey's twelve months.
+		for _, v := range []string{"janvier", "Janvier 2027", "january", "2027-01"} {
+			if r := h.Run("m03", `needs "Mentorat 2027" teach:k8s month:"`+v+`"`); strings.Contains(r.Message.Text, "not one of the survey's months") {
+				t.Errorf("month:%s: got %q, want it read as January 2027", v, r.Message.Text)
+			}
+		}
+		if r := h.Run("m03", `needs "Mentorat 2027" month:fevrier`); strings.Contains(r.Message.Text, "months") {
+			t.Errorf("month:fevrier: got %q, want it read as February", r.Message.Text)
+		}
+		if r := h.Run("m03", `needs "Mentorat 2027" month:brumaire`); !strings.Contains(r.Message.Text, "“brumaire” is not one of the survey's months") {
+			t.Errorf("month:brumaire: got %q, want it refused", r.Message.Text)
+		}
+	})
 	t.Run("InTheProgram", func(t *testing.T) {
 		h.Run("alice", `admin program create "Mentorat 2027" kind:one-to-one start:2027-01-15 end:2027-06-30`)
 		r := choose(t, h, "m01", survey, bot.NeedsTeach, "0")
