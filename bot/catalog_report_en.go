@@ -8,7 +8,7 @@ var catalogReportEN = map[string]string{
 	"opt.report_program":       "the program to report on, as `/mentor admin program list` names it",
 	"err.report.which":         "Which program? Write `/mentor admin report program:` and its name, as `/mentor admin program list` shows it.",
 
-	"digest.waiting_held":      "It waits for the kick-off round of “{name}”, on {start}.",
+	"digest.waiting_held":      "The request waits for the kick-off round of “{name}”, on {start}.",
 	"report.title":             "End-of-program report: {name}",
 	"report.period":            "From {start} to {end}.",
 	"report.compared":          "In brackets, the program before: {name}.",

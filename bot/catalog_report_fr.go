@@ -8,7 +8,7 @@ var catalogReportFR = map[string]string{
 	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin program list` le nomme",
 	"err.report.which":         "Quel programme ? Écrivez `/mentor admin report programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
 
-	"digest.waiting_held":      "Elle attend la vague de lancement de « {name} », le {start}.",
+	"digest.waiting_held":      "La demande attend la vague de lancement de « {name} », le {start}.",
 	"report.title":             "Bilan de fin de programme : {name}",
 	"report.period":            "Du {start} au {end}.",
 	"report.compared":          "Entre parenthèses, le programme précédent : {name}.",

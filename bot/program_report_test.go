@@ -189,7 +189,7 @@ func TestDigestHeldRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(msg.Text, "• Ann, “go”, 7 days: It waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
+	if !strings.Contains(msg.Text, "• Ann, “go”, 7 days: The request waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
 		t.Errorf("got %q, want ann's request told as held for the kick-off", msg.Text)
 	}
 }
