@@ -96,7 +96,7 @@ func TestExportCSV(t *testing.T) {
 // which, in the export's program column.
 func TestExportProgramColumn(t *testing.T) {
 	h := MustAdminHarness(t)
-	h.Run("alice", `admin program create "P1" start:2026-11-02 end:2027-01-31`)
+	h.Run("alice", `admin program create "P1" start:2026-11-03 end:2027-01-31`)
 	h.Run("bob", "offer go program:p1")
 	h.Run("dave", "request go program:p1")
 	h.Run("erin", "request rust program:p1")

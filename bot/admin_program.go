@@ -157,6 +157,13 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	if !now.Before(p.endsAt(loc)) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.program.ended", Args: []string{"end", Date(in.Lang, end)}, Field: "end"}
 	}
+	// A program whose first day has come has no kick-off round to wait
+	// for: its requests are matched as they come, and the start job finds
+	// it kicked off.
+	started := !now.Before(p.startsAt(loc))
+	if started {
+		p.KickedOff = now.UTC()
+	}
 	if c := in.Text("charter"); c != "" {
 		p.Charter = map[Lang]string{in.Lang: c}
 	}
@@ -176,7 +183,11 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 		return Reply{}, err
 	}
 	b.log.Info("program created", "tenant", t.String(), "program", string(id), "by", in.Member.String())
-	text := T(in.Lang, "program.created", "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end)) +
+	key := "program.created"
+	if started {
+		key = "program.created_started"
+	}
+	text := T(in.Lang, key, "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end)) +
 		"\n" + T(in.Lang, "recruit.reinvite_will")
 	return Reply{Message: Message{Text: text}}, nil
 }

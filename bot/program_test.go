@@ -129,6 +129,28 @@ func TestProgramWaitingReason(t *testing.T) {
 	MustContain(t, h.Run("bob", "status"), "You mentor in: Flash.")
 }
 
+// TestProgramAlreadyStarted: a program created on or after its first day
+// says it has no kick-off round to wait for (it said its requests would
+// wait for one on a date already past), its requests are proposed at
+// once, and no kick-off round is posted.
+func TestProgramAlreadyStarted(t *testing.T) {
+	h := mustProgramHarness(t) // the clock: 2 November 2026
+	r := h.Run("alice", "admin program create Flash kind:one-to-one start:2026-11-01 end:2026-11-30")
+	MustContain(t, r, "Program “Flash” created (`flash`), from 1 November 2026 to 30 November 2026. Members join it with `program:flash` on `/mentor offer` and `/mentor request`. It has already started, so there is no kick-off round: its requests are matched as they come.")
+	h.Run("alice", "lang fr")
+	r = h.Run("alice", "admin program créer Aujourdhui début:2026-11-02 fin:2026-11-30")
+	MustContain(t, r, "Il a déjà commencé\u202f: il n'y a pas de vague de lancement, ses demandes sont mises en relation au fil de l'eau.")
+	h.Run("bob", "offer go program:flash")
+	MustInbox(t, h.Harness)
+	h.Run("ann", "request go program:flash")
+	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.")
+	h.Platform.Take()
+	h.At(3, 10, 0) // the start jobs ran
+	if posts := h.Posting.Posts(); len(posts) != 0 {
+		t.Errorf("got posts %+v, want no kick-off round", posts)
+	}
+}
+
 // TestProgramBadInput: each wrong program command gets a clear sentence,
 // in English and in French, and changes nothing.
 func TestProgramBadInput(t *testing.T) {

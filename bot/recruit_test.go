@@ -204,7 +204,7 @@ func TestAnnounceTargeted(t *testing.T) {
 // mentored 0 people here".
 func TestReinviteOnlyPastMentors(t *testing.T) {
 	h := MustAdminHarness(t)
-	h.Run("alice", `admin program create "P1" start:2026-11-02 end:2027-01-31`)
+	h.Run("alice", `admin program create "P1" start:2026-11-03 end:2027-01-31`)
 	h.Run("bob", "offer go program:p1")
 	h.Run("dave", "request go program:p1")
 	h.ClickReply("alice", h.Run("alice", "admin match program:p1"), "Send these proposals")
