@@ -74,7 +74,13 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		return Reply{}, err
 	}
 	b.log.Info("call for mentors posted", "tenant", t.String(), "channel", channel, "by", in.Member.String())
-	text := T(in.Lang, "admin.announce.done", "channel", ChannelText(channel)) + "\n" + T(in.Lang, "admin.announce.advice")
+	text := T(in.Lang, "admin.announce.done", "channel", ChannelText(channel))
+	if in.Text("lang") == "" && langs[0] != in.Lang {
+		// Posted in the workspace's language, not the manager's: said,
+		// with how to post it in theirs, as the needs survey does.
+		text += " " + T(in.Lang, "admin.announce.lang", "lang", languageName(in.Lang, string(langs[0])), "other", string(in.Lang))
+	}
+	text += "\n" + T(in.Lang, "admin.announce.advice")
 	if names := b.pastMentors(ctx, t); len(names) > 0 {
 		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", strings.Join(names, ", "))
 	}

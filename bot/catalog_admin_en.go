@@ -91,6 +91,7 @@ var catalogAdminEN = map[string]string{
 
 	// The call for mentors.
 	"admin.announce.done":     "Your call for mentors is posted in {channel}.",
+	"admin.announce.lang":     "It is in {lang}, the workspace's language; `lang:{other}` posts it in yours, `lang:both` in both.",
 	"admin.announce.advice":   "What brings the most mentors: ask experienced members in person, and re-invite past mentors; a personal invitation works better than any post.",
 	"admin.announce.reinvite": "Past mentors whose offer is paused, to re-invite: {names}.",
 	"announce.title":          "Become a mentor",

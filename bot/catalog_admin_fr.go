@@ -91,6 +91,7 @@ var catalogAdminFR = map[string]string{
 
 	// L'appel à mentors.
 	"admin.announce.done":     "Votre appel à mentors est publié dans {channel}.",
+	"admin.announce.lang":     "Il est en {lang}, la langue de l'espace de travail\u202f; `langue:{other}` le publie dans la vôtre, `langue:les-deux` dans les deux.",
 	"admin.announce.advice":   "Ce qui amène le plus de mentors : solliciter en personne les membres expérimentés, et réinviter les anciens mentors ; une invitation personnelle fonctionne mieux que n'importe quelle annonce.",
 	"admin.announce.reinvite": "Anciens mentors dont l'offre est en pause, à réinviter : {names}.",
 	"announce.title":          "Devenez mentor",

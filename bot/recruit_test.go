@@ -196,6 +196,12 @@ func TestAnnounceTargeted(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin announce years:50"), "Nobody to send it to")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin announce"), "Où publier l'appel\u202f?")
+	// Posted in the workspace's language (English), not the French
+	// manager's: said, with how to post it in French; not when chosen.
+	MustContain(t, h.Run("alice", "admin announce #general"), "Votre appel à mentors est publié dans #general. Il est en anglais, la langue de l'espace de travail\u202f; `langue:fr` le publie dans la vôtre, `langue:les-deux` dans les deux.")
+	if r := h.Run("alice", "admin announce #general langue:en"); strings.Contains(r.Message.Text, "Il est en anglais") {
+		t.Errorf("got %q, want no word on the language chosen", r.Message.Text)
+	}
 }
 
 // TestReinviteOnlyPastMentors: a program's re-invitation goes to mentors
