@@ -119,6 +119,8 @@ var catalogAdminEN = map[string]string{
 	"digest.dur_days":        "{days} d {hours} h",
 	"digest.dur_hours":       "{hours} h {minutes} min",
 	"digest.dur_minutes":     "{minutes} min",
+	"digest.dur_days_only":   "{days} d",
+	"digest.dur_hours_only":  "{hours} h",
 	"digest.topics":          "Topics",
 	"digest.numbers":         "The week in numbers",
 	"digest.item":            "• {label}: {value}",

@@ -119,6 +119,8 @@ var catalogAdminFR = map[string]string{
 	"digest.dur_days":        "{days} j {hours} h",
 	"digest.dur_hours":       "{hours} h {minutes} min",
 	"digest.dur_minutes":     "{minutes} min",
+	"digest.dur_days_only":   "{days} j",
+	"digest.dur_hours_only":  "{hours} h",
 	"digest.topics":          "Sujets",
 	"digest.numbers":         "La semaine en chiffres",
 	"digest.item":            "• {label} : {value}",

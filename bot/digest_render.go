@@ -93,11 +93,15 @@ func percent(part, whole int) string { return itoa((part*100 + whole/2) / whole)
 // minutes under a day.
 func humanDuration(lang Lang, d time.Duration) string {
 	d = d.Round(time.Minute)
-	switch h := int(d / time.Hour); {
+	switch h, m := int(d/time.Hour), int(d%time.Hour/time.Minute); {
+	case h >= 24 && h%24 == 0:
+		return T(lang, "digest.dur_days_only", "days", itoa(h/24))
 	case h >= 24:
 		return T(lang, "digest.dur_days", "days", itoa(h/24), "hours", itoa(h%24))
+	case h >= 1 && m == 0:
+		return T(lang, "digest.dur_hours_only", "hours", itoa(h))
 	case h >= 1:
-		return T(lang, "digest.dur_hours", "hours", itoa(h), "minutes", itoa(int(d%time.Hour/time.Minute)))
+		return T(lang, "digest.dur_hours", "hours", itoa(h), "minutes", itoa(m))
 	}
 	return T(lang, "digest.dur_minutes", "minutes", itoa(int(d/time.Minute)))
 }
