@@ -12,7 +12,9 @@ import "strings"
 // checks the mentor) have always done.
 //
 // The mark is written in sendTo, for every message delivered to one member,
-// and on the buttons of a reply, which only its member sees. A button
+// and on the buttons of a reply, which only its member sees. A menu
+// (Select) of an owned action is marked the same way, on its own value: a
+// choice made in it carries the mark, as a click does. A button
 // without the mark is on a message shared by several members (Introduce):
 // each member's click is their own answer, checked against the pair by the
 // handler, and the reply never replaces the shared message, so that the
@@ -54,6 +56,9 @@ var ownedActions = map[string]bool{
 	// The mid-way review of a pair's goals (goals.go).
 	ActionGoalsKeep:     true,
 	ActionGoalsReadjust: true,
+	// A check-in's menu of where each goal stands (goals.go): a select,
+	// marked on its value like a button.
+	ActionGoalProgress: true,
 
 	// A speed-mentoring event's "continue?", one per member.
 	ActionSpeedContinue:   true,
@@ -108,29 +113,47 @@ var unownedActions = map[string]string{
 	ActionNeedsAgain:       "managers only (IsAdminAction)",
 	ActionCampaignOptOut:   "opts out the clicker",
 	ActionGoalsOpen:        "on the shared introduction too: the handler checks the clicker is in the pair and opens their own form",
-	ActionGoalProgress:     "a select, which carries no mark: the handler checks the clicker is in the pair",
 }
 
-// ownedBy returns msg with each of its member-owned buttons marked as
-// to's. A button already marked keeps its mark. msg itself is not changed.
+// ownedBy returns msg with each of its member-owned buttons and menus
+// marked as to's. A button or menu already marked keeps its mark. msg
+// itself is not changed.
 func ownedBy(to MemberID, msg Message) Message {
-	if len(msg.Buttons) == 0 || to.User == "" {
+	if (len(msg.Buttons) == 0 && len(msg.Selects) == 0) || to.User == "" {
 		return msg
 	}
-	buttons := make([]Button, len(msg.Buttons))
-	for i, b := range msg.Buttons {
-		if ownedActions[b.ActionID] && !strings.HasPrefix(b.Value, ownerMark) {
-			b.Value = ownerMark + to.User + ":" + b.Value
+	if len(msg.Buttons) > 0 {
+		buttons := make([]Button, len(msg.Buttons))
+		for i, b := range msg.Buttons {
+			b.Value = ownerValue(to, b.ActionID, b.Value)
+			buttons[i] = b
 		}
-		buttons[i] = b
+		msg.Buttons = buttons
 	}
-	msg.Buttons = buttons
+	if len(msg.Selects) > 0 {
+		selects := make([]Select, len(msg.Selects))
+		for i, s := range msg.Selects {
+			s.Value = ownerValue(to, s.ActionID, s.Value)
+			selects[i] = s
+		}
+		msg.Selects = selects
+	}
 	return msg
 }
 
-// buttonOwner splits a clicked value into its owner's user ID and the
-// value the action's handler reads. owner is "" for a button without a
-// mark: one on a shared message, or not owned by anyone.
+// ownerValue is value marked as to's if action is member-owned and value
+// is not marked yet.
+func ownerValue(to MemberID, action, value string) string {
+	if ownedActions[action] && !strings.HasPrefix(value, ownerMark) {
+		return ownerMark + to.User + ":" + value
+	}
+	return value
+}
+
+// buttonOwner splits a clicked value (or a menu's choice) into its
+// owner's user ID and the value the action's handler reads. owner is ""
+// for a button without a mark: one on a shared message, or not owned by
+// anyone.
 func buttonOwner(action, value string) (owner, rest string) {
 	if !ownedActions[action] || !strings.HasPrefix(value, ownerMark) {
 		return "", value

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -109,4 +110,55 @@ func TestEveryActionHasAnOwner(t *testing.T) {
 			t.Errorf("action %q: got owned %v, reason %q; want it in exactly one of owner.go's maps", a, owned[a], unowned[a])
 		}
 	}
+}
+
+// TestGoalMenuBelongsToItsMember: a check-in's menu of where the goals
+// stand is its member's, as the check-in's buttons are: the other member
+// of the pair choosing in it is refused in their language and nothing
+// changes; the menu kept in a check-in's answer is its member's too. A
+// menu sent before menus were marked still takes either member's choice.
+func TestGoalMenuBelongsToItsMember(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one objectif:ship a Go service")
+	MustTick(t, h, 3*day)
+	inbox(h)
+	carolMenu, danMenu := lastSelect(t, h, "carol"), lastSelect(t, h, "dan")
+	pair := mustOnlyPair(t, h, "dan")
+	progress := func() bot.GoalProgress {
+		t.Helper()
+		gs, err := h.Store.Goals(context.Background(), h.Tenant, pair.ID)
+		if err != nil || len(gs) != 1 {
+			t.Fatalf("got %v, %v, want the one goal", gs, err)
+		}
+		return gs[0].Progress
+	}
+	mustRefused := func(t *testing.T, r bot.Reply, lang bot.Lang) {
+		t.Helper()
+		if want := bot.T(lang, "err.not_your_button"); r.Message.Text != want || r.Replace || len(r.Message.Selects) != 0 {
+			t.Fatalf("got %+v, want only %q", r, want)
+		}
+		if progress() != bot.GoalNotStarted {
+			t.Fatalf("got %s, want the goal left not started", progress())
+		}
+	}
+
+	mustRefused(t, chooseGoal(t, h, "carol", danMenu, "1. ship a Go service\u202f: en cours"), bot.English)
+	mustRefused(t, chooseGoal(t, h, "dan", carolMenu, "1. ship a Go service: done"), bot.French)
+	// The menu kept in the answer to the check-in is its member's.
+	kept := h.Click("dan", "dan", bot.ActionCheckinYes)
+	if len(kept.Message.Selects) != 1 {
+		t.Fatalf("got %+v, want the goals menu kept", kept.Message)
+	}
+	mustRefused(t, chooseGoal(t, h, "carol", kept.Message.Selects[0], "1. ship a Go service\u202f: atteint"), bot.English)
+	// Each member's own menu works.
+	MustContain(t, chooseGoal(t, h, "dan", kept.Message.Selects[0], "1. ship a Go service\u202f: en cours"), "C'est noté\u202f: «\u202fship a Go service\u202f» est marqué «\u202fen cours\u202f».")
+	// A menu without the mark (sent before menus carried one) is the
+	// pair's, as it was.
+	legacy := bot.Select{ActionID: carolMenu.ActionID, Value: pair.ID}
+	for _, c := range carolMenu.Choices {
+		legacy.Choices = append(legacy.Choices, bot.Choice{Label: c.Label, Value: c.Value[:strings.LastIndex(c.Value, ".")]})
+	}
+	MustContain(t, chooseGoal(t, h, "carol", legacy, "1. ship a Go service: done"), "Well done")
+	MustContain(t, chooseGoal(t, h, "erin", legacy, "1. ship a Go service: not started"), "meant for someone else")
 }
