@@ -50,6 +50,15 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if err != nil {
 		return Reply{}, err
 	}
+	// A waiting request on another topic than the one asked is left as
+	// it is, waiting, with its goal: the pair has a new request of its own.
+	var left Request
+	if r.State == RequestWaiting && a.Topic != "" && b.otherTopic(ctx, t, a.Topic, r.Topic) {
+		left = r
+		if r, err = b.pairedRequest(mentee, a.Topic, a.Kind); err != nil {
+			return Reply{}, err
+		}
+	}
 	topic := firstNonEmpty(a.Topic, r.Topic)
 	if err := b.pairExists(ctx, t, a.Mentor, mentee, topic); err != nil {
 		return Reply{}, err
@@ -57,6 +66,9 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	warnings, err := b.pairWarnings(ctx, t, mentee, a.Mentor, topic)
 	if err != nil {
 		return Reply{}, err
+	}
+	if left.ID != "" {
+		warnings.codes, warnings.request = append(warnings.codes, warnRequest), left.Topic
 	}
 	if !a.confirmed(warnings) {
 		return b.askPair(ctx, lang, a, warnings, mentee, topic)
@@ -70,7 +82,7 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
-	pair, plan, err := b.formPair(ctx, a, r, mentor, mentee, topic)
+	pair, plan, err := b.formPair(ctx, a, r, left, mentor, mentee, topic)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -83,7 +95,17 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	case !plan.isDue(pair.Mentee):
 		step = T(lang, "admin.pair.step_one", "name", mentor.displayName())
 	}
+	if left.ID != "" {
+		step += " " + T(lang, "admin.pair.left_waiting", "mentee", mentee.displayName(), "request", left.Topic)
+	}
 	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic) + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+}
+
+// otherTopic reports whether two topics differ once folded, the
+// workspace's aliases applied.
+func (b *Bot) otherTopic(ctx context.Context, t Tenant, x, y string) bool {
+	syn := b.synonyms(ctx, t)
+	return syn.Normalize(x) != syn.Normalize(y)
 }
 
 // pairExists refuses a second pair of the same mentor and mentee on the
@@ -141,7 +163,8 @@ func (b *Bot) knownMember(ctx context.Context, id MemberID) (Member, error) {
 	return b.touchMember(ctx, id, m, err, "", true)
 }
 
-// requestToPair returns the mentee's waiting request, or a new request on
+// requestToPair returns the mentee's waiting request (whatever its topic:
+// pairOrAsk leaves one on another topic waiting), or a new request on
 // topic, of kind (flash by default), already paired.
 func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic, kind string) (Request, error) {
 	open, err := b.store.requests.OpenRequest(ctx, mentee.ID)
@@ -155,6 +178,12 @@ func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic
 	case matching.NormalizeTopic(topic) == "": // none, or only punctuation
 		return Request{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(lang, "cmd.admin.pair.example")}, Field: "topic"}
 	}
+	return b.pairedRequest(mentee, topic, kind)
+}
+
+// pairedRequest is a new request of the mentee on topic, of kind (flash
+// by default), already paired.
+func (b *Bot) pairedRequest(mentee Member, topic, kind string) (Request, error) {
 	id, err := b.newID()
 	if err != nil {
 		return Request{}, err
@@ -167,8 +196,10 @@ func (b *Bot) requestToPair(ctx context.Context, lang Lang, mentee Member, topic
 }
 
 // formPair stores the pair, counts it, tells both members and starts the
-// charter, as accepting a proposal does.
-func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee Member, topic string) (Pair, charterPlan, error) {
+// charter, as accepting a proposal does. left is the mentee's waiting
+// request on another topic, left waiting (its ID empty if none): the
+// mentee is told it still waits.
+func (b *Bot) formPair(ctx context.Context, a pairAsk, r, left Request, mentor, mentee Member, topic string) (Pair, charterPlan, error) {
 	t := a.By.Tenant()
 	pairID, err := b.newID()
 	if err != nil {
@@ -203,7 +234,11 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r Request, mentor, mentee
 			other, role = mentee, "mentor"
 		}
 		_ = b.notify(ctx, id, func(l Lang) Message {
-			return Message{Text: T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, plan, id, other.displayName()), Mentions: []MemberID{other.ID}}
+			text := T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, plan, id, other.displayName())
+			if role == "mentee" && left.ID != "" {
+				text += "\n" + T(l, "admin.pair.told_left_waiting", "topic", left.Topic)
+			}
+			return Message{Text: text, Mentions: []MemberID{other.ID}}
 		})
 	}
 	b.startCharter(ctx, pair, plan)

@@ -40,7 +40,8 @@ const (
 // Why the matcher would not pair a mentor and a mentee on its own, as a
 // manager's pair names them: they did not work out before, they met
 // before, the mentor offers no mentoring, has paused their offer, or has
-// no free slot.
+// no free slot; the mentee's waiting request is on another topic (it is
+// left waiting, as it is).
 const (
 	warnNever   = "never"
 	warnMet     = "met"
@@ -48,10 +49,11 @@ const (
 	warnPaused  = "paused"
 	warnFull    = "full"
 	warnTopic   = "topic"
+	warnRequest = "request"
 )
 
 // allPairWarnings is what confirm:yes confirms: everything.
-var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnTopic, warnPaused, warnFull}
+var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnTopic, warnPaused, warnFull, warnRequest}
 
 // pairAsk is a manager's pair on its way: who asked, the two members (by
 // user ID), the topic and kind as given (empty: the waiting request's),
@@ -85,6 +87,7 @@ type pairFlags struct {
 	codes          []string
 	used, capacity int
 	topics         string // the mentor's topics, for warnTopic
+	request        string // the topic of the mentee's waiting request, for warnRequest
 }
 
 // pairWarnings says why the matcher itself would not pair these two: it
@@ -148,7 +151,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 	if err := b.store.drafts.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}
-	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", w.topics}
+	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", w.topics, "request", w.request}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
 		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))

@@ -268,3 +268,81 @@ func TestAdminPairCancelAfterConfirmYes(t *testing.T) {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 }
+
+// TestAdminPairOtherRequest: a manager's pair on another topic than the
+// mentee's waiting request asks first, naming that request; once
+// confirmed, the pair has a request of its own, and the waiting one
+// stays as it was, on its topic and with its goal, whatever becomes of
+// the pair. The same topic, folded, is no other topic.
+func TestAdminPairOtherRequest(t *testing.T) {
+	ctx := context.Background()
+	h := MustAdminHarness(t)
+	carol := h.Tenant.Member("carol")
+	h.Run("carol", "request rust goal:learn rust")
+	h.Run("bob", "offer go")
+	inbox(h.Harness)
+	ask := h.Run("alice", "admin pair @bob @carol go")
+	MustContain(t, ask, "• Carol's waiting request is on “rust”, not “go”: this pair leaves it waiting, as it is\n")
+	if pairs, _ := h.Store.PairsOf(ctx, carol); len(pairs) != 0 {
+		t.Fatalf("got pairs %+v, want none before the confirmation", pairs)
+	}
+	r := h.ClickReply("alice", ask, "Pair them anyway")
+	MustContain(t, r, "Done: Bob will mentor Carol on “go”. Both are asked to accept the charter first; then I introduce them. Carol's request on “rust” still waits, as it was.")
+	told := func(want string) {
+		t.Helper()
+		var got []string
+		for _, s := range h.Platform.Take() {
+			if len(s.To) == 1 && s.To[0] == carol {
+				got = append(got, s.Message.Text)
+			}
+		}
+		if !strings.Contains(strings.Join(got, "\n"), want) {
+			t.Fatalf("got messages to carol:\n%s\nwant %q", strings.Join(got, "\n"), want)
+		}
+	}
+	told("Good news: a program manager found you a mentor, Bob, on “go”. One last step: the program charter.\nYour request on “rust” still waits for a mentor, as it was.")
+	mustWaits := func() {
+		t.Helper()
+		open, err := h.Store.OpenRequest(ctx, carol)
+		if err != nil || open.Topic != "rust" || open.Goal != "learn rust" || open.State != bot.RequestWaiting {
+			t.Fatalf("got open request %+v, %v, want “rust” waiting with its goal", open, err)
+		}
+	}
+	mustWaits()
+	pairs, _ := h.Store.PairsOf(ctx, carol)
+	if len(pairs) != 1 || pairs[0].Topic != "go" || pairs[0].Goal != "" {
+		t.Fatalf("got pairs %+v, want one on “go” without the goal of “rust”", pairs)
+	}
+	h.Click("carol", "carol", bot.ActionCharterDecline)
+	mustWaits()
+
+	// Confirmed by confirm:yes, in French; the introduction shows no goal.
+	h.Run("alice", "lang fr")
+	h.Run("carol", "lang fr")
+	h.Run("dan", "offer go")
+	inbox(h.Harness)
+	MustContain(t, h.Run("alice", "admin pair @dan @carol go"), "• La demande en attente de Carol porte sur «\u202frust\u202f», pas sur «\u202fgo\u202f»\u202f: ce binôme la laisse en attente, telle quelle\n")
+	MustContain(t, h.Run("alice", "admin pair @dan @carol go confirm:yes"), "La demande de Carol sur «\u202frust\u202f» reste en attente, telle quelle.")
+	told("Votre demande sur «\u202frust\u202f» reste en attente d'un mentor, telle quelle.")
+	h.Click("dan", "dan", bot.ActionCharterAccept)
+	h.Click("carol", "carol", bot.ActionCharterAccept)
+	intro := false
+	for _, s := range h.Platform.Take() {
+		intro = intro || s.Together
+		if strings.Contains(s.Message.Text, "learn rust") {
+			t.Fatalf("got %q, want no goal of “rust”", s.Message.Text)
+		}
+	}
+	if !intro {
+		t.Fatal("got no introduction, want one")
+	}
+	mustWaits()
+
+	// The waiting request's topic, however it is typed, is no other topic.
+	h.Run("erin", "request Kubernetes")
+	h.Run("mia", "offer kubernetes")
+	inbox(h.Harness)
+	if r := h.Run("alice", "admin pair @mia @erin KUBERNETES"); strings.Contains(r.Message.Text, "attente de Erin") || strings.Contains(r.Message.Text, "attente d'Erin") {
+		t.Fatalf("got %q, want no warning about the request", r.Message.Text)
+	}
+}

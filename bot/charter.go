@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -44,9 +46,10 @@ type PairStore interface {
 	// request r, and takes a slot of the mentor whatever their capacity
 	// (the manager's call). r is either the mentee's open request as read,
 	// with State waiting (ESTALE if it is no longer waiting), or a new
-	// request with State paired, stored as such (ECONFLICT if the mentee
-	// has an open request). jobs are scheduled in the same step. It
-	// returns the pair as stored.
+	// request with State paired, stored as such beside the mentee's open
+	// request, if any, which stays as it is (a manager's pair on another
+	// topic). jobs are scheduled in the same step. It returns the pair as
+	// stored.
 	FormPair(ctx context.Context, r Request, pair Pair, jobs []Job) (Pair, error)
 }
 
@@ -166,26 +169,41 @@ func charterStep(l Lang, pair Pair, plan charterPlan, me MemberID, otherName str
 	return T(l, "charter.step_none")
 }
 
-// charterMessage asks a member to accept the charter.
+// charterMessage asks a member to accept the charter. Its Accept button
+// carries the version it shows ("<pair>:<version>"): a click accepts that
+// version, the text the member read, or none if the charter changed since
+// (acceptCharter).
 func charterMessage(lang Lang, pair Pair, version int, text string) Message {
 	return Message{
 		Title:  T(lang, "charter.title"),
 		Text:   T(lang, "charter.intro", "topic", pair.Topic) + "\n\n" + text,
 		Fields: []Field{{Label: T(lang, "field.version"), Value: itoa(version)}},
 		Buttons: []Button{
-			{Label: T(lang, "btn.charter_accept"), ActionID: ActionCharterAccept, Value: pair.ID, Style: StylePrimary},
+			{Label: T(lang, "btn.charter_accept"), ActionID: ActionCharterAccept, Value: pair.ID + ":" + itoa(version), Style: StylePrimary},
 			{Label: T(lang, "btn.charter_decline"), ActionID: ActionCharterDecline, Value: pair.ID, Style: StyleDanger},
 		},
 	}
 }
 
-// acceptCharter records the member's acceptance; the second one makes the
-// pair official and sends the introduction.
-func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+// acceptCharter records the member's acceptance of the version its
+// button showed; the second one makes the pair official and sends the
+// introduction. A button whose version is no longer the current one
+// records nothing: the member is shown the charter as it now stands, to
+// accept it (charterChanged). A button sent before buttons carried their
+// version (value "<pair>") accepts the current version, as it always did:
+// the version a pair's charter was sent with is not recorded.
+func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	t := who.Tenant()
-	version, _, err := b.charter(ctx, t, lang)
+	pairID, shown, err := charterButton(value)
 	if err != nil {
 		return Reply{}, err
+	}
+	version, text, err := b.charter(ctx, t, lang)
+	if err != nil {
+		return Reply{}, err
+	}
+	if shown != 0 && shown != version {
+		return b.charterChanged(ctx, who, lang, pairID, version, text)
 	}
 	now := b.clock.Now().UTC()
 	pair, err := b.store.pairs.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t, pairID))
@@ -201,6 +219,42 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID 
 		reply.Message.Text += "\n" + T(lang, "charter.waiting_other", "name", other.displayName())
 	}
 	return reply, nil
+}
+
+// charterButton reads the value of a charter's Accept button: the pair,
+// and the version shown (0 on a button sent before it carried one).
+func charterButton(value string) (pairID string, version int, err error) {
+	pairID, v, ok := strings.Cut(value, ":")
+	if !ok {
+		return value, 0, nil
+	}
+	version, err = strconv.Atoi(v)
+	if err != nil || version < DefaultCharterVersion || pairID == "" {
+		return "", 0, Errorf(ESTALE, "err.unknown_button")
+	}
+	return pairID, version, nil
+}
+
+// charterChanged answers an Accept whose charter version (shown) is no
+// longer current: nothing is recorded, and the member reads that the
+// charter changed, then the charter as it now stands (version, text) with
+// a fresh Accept button, in place of the message they clicked. A member
+// outside the pair, or one whose pair no longer waits for their
+// acceptance, is told so as an acceptance would be.
+func (b *Bot) charterChanged(ctx context.Context, who MemberID, lang Lang, pairID string, version int, text string) (Reply, error) {
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	switch {
+	case pair.Role(who) == "":
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	case pair.State != PairCharter || pair.Accepted(who):
+		return Reply{}, Errorf(ESTALE, "err.charter_done")
+	}
+	msg := charterMessage(lang, pair, version, text+b.programCharter(ctx, pair, lang))
+	msg.Text = T(lang, "charter.changed") + "\n\n" + msg.Text
+	return Reply{Replace: true, Message: msg}, nil
 }
 
 // declineCharter is the charter's Decline button: it cancels the pair

@@ -317,20 +317,27 @@ func answerNewMatch(yes bool) actionFunc {
 		if role == "" {
 			return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
 		}
-		if err := b.store.followups.AnswerSurvey(ctx, t, SurveyID(pair.ID+":newmatch"), who, "newmatch", yesNo(yes), b.clock.Now().UTC()); err != nil {
-			if ErrorCode(err) == ESTALE {
-				return Reply{}, Errorf(ESTALE, "err.checkin_done")
-			}
-			return Reply{}, err
-		}
 		if role == "mentor" {
-			return b.mentorAgain(ctx, who, yes, lang)
+			return b.mentorAgain(ctx, pair, who, yes, lang)
+		}
+		if err := b.answerNewMatch(ctx, pair, who, yes); err != nil {
+			return Reply{}, err
 		}
 		if !yes {
 			return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_mentee")}}, nil
 		}
 		return b.rematch(ctx, pair, lang)
 	}
+}
+
+// answerNewMatch records who's answer to "would you like a new match?"
+// after pair, once: a second answer is refused (err.checkin_done).
+func (b *Bot) answerNewMatch(ctx context.Context, pair Pair, who MemberID, yes bool) error {
+	err := b.store.followups.AnswerSurvey(ctx, who.Tenant(), SurveyID(pair.ID+":newmatch"), who, "newmatch", yesNo(yes), b.clock.Now().UTC())
+	if ErrorCode(err) == ESTALE {
+		return Errorf(ESTALE, "err.checkin_done")
+	}
+	return err
 }
 
 func yesNo(yes bool) string {
@@ -340,21 +347,50 @@ func yesNo(yes bool) string {
 	return "no"
 }
 
-// mentorAgain resumes or pauses a mentor's offer after a pair ended.
-func (b *Bot) mentorAgain(ctx context.Context, who MemberID, yes bool, lang Lang) (Reply, error) {
-	o, err := b.store.offers.GetOffer(ctx, who)
+// mentorAgain answers a mentor's "would you like to mentor someone
+// else?" after pair ended, and records the answer. Yes ends their pause as /mentor resume does (a pause until a date
+// included: its job then does nothing); no pauses their offer with no
+// date, replacing a pause until a date (pauseNoDate). A mentor without an
+// offer (paired by a manager) who says yes is told how to make one, and
+// the question stays open (unless answered already): nothing was done,
+// so nothing is recorded.
+func (b *Bot) mentorAgain(ctx context.Context, pair Pair, who MemberID, yes bool, lang Lang) (Reply, error) {
+	o, hasOffer, err := b.offerOf(ctx, who)
 	if err != nil {
 		return Reply{}, err
 	}
-	o.Paused, o.Keys = !yes, topicKeys(o.Topics...)
-	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+	if !hasOffer && yes {
+		if a, err := b.store.followups.Survey(ctx, who.Tenant(), SurveyID(pair.ID+":newmatch"), who); err == nil && a["newmatch"] != "" {
+			return Reply{}, Errorf(ESTALE, "err.checkin_done")
+		}
+		return Reply{Message: Message{Text: T(lang, "newmatch.yes_no_offer", "topic", pair.Topic)}}, nil
+	}
+	if err := b.answerNewMatch(ctx, pair, who, yes); err != nil {
 		return Reply{}, err
 	}
-	if yes {
-		b.matchFor(ctx, o)
-		return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.yes_mentor")}}, nil
+	switch {
+	case !hasOffer:
+		return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_no_offer")}}, nil
+	case yes:
+		what, err := b.resume(ctx, who, time.Time{})
+		if err != nil {
+			return Reply{}, err
+		}
+		text := T(lang, "newmatch.yes_mentor")
+		if what.request != "" {
+			text += "\n" + T(lang, "pause.resumed_request", "topic", what.request)
+		}
+		return Reply{Replace: true, Message: Message{Text: text}}, nil
 	}
-	return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.no_mentor")}}, nil
+	held, err := b.pauseNoDate(ctx, who, o)
+	if err != nil {
+		return Reply{}, err
+	}
+	text := T(lang, "newmatch.no_mentor")
+	if held != "" {
+		text += "\n" + T(lang, "newmatch.no_mentor_request", "topic", held)
+	}
+	return Reply{Replace: true, Message: Message{Text: text}}, nil
 }
 
 // rematch puts the mentee's need back in the queue as a new request, never

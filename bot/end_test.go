@@ -142,3 +142,39 @@ func TestStatusCharterNeverAccepted(t *testing.T) {
 	MustContain(t, h.Run("mia", "status"), "Mentor of Ann on “go”: cancelled, the charter was not accepted")
 	MustContain(t, h.Run("ann", "status"), "Accompagnement par Mia sur «\u202fgo\u202f»\u202f: annulé, la charte n'a pas été acceptée")
 }
+
+// endedBy ends the pair of mentee at their word, with /mentor end and
+// its confirmation, and clears the inbox.
+func endedBy(h *bottest.Harness, mentee string) {
+	h.TB.Helper()
+	clickIn(h, mentee, h.Run(mentee, "end"), bot.ActionEndConfirm)
+	inbox(h)
+}
+
+// TestNewMatchMentorWithoutOffer: a mentor paired by a manager, without
+// an offer, who says "Yes, please" to mentoring someone else is told how
+// to make an offer, and the question stays open: once they have one, the
+// same button resumes it. "No, thanks" is taken as it is.
+func TestNewMatchMentorWithoutOffer(t *testing.T) {
+	h := MustAdminHarness(t)
+	pair := func(mentor, mentee string) {
+		h.Run("alice", "admin pair @"+mentor+" @"+mentee+" go confirm:yes")
+		h.Click(mentor, mentor, bot.ActionCharterAccept)
+		h.Click(mentee, mentee, bot.ActionCharterAccept)
+		endedBy(h.Harness, mentee)
+	}
+	pair("bob", "carol")
+	r := h.Click("bob", "bob", bot.ActionNewMatchYes)
+	if want := "You have no offer to mentor at the moment, so there is nothing to resume yet. To mentor someone else, type `/mentor offer` and your topics, for example `/mentor offer go`: I'll then send you requests that fit."; r.Message.Text != want || r.Replace {
+		t.Fatalf("got %+v, want %q beside the question, still open", r, want)
+	}
+	h.Run("bob", "offer go")
+	MustContain(t, h.Click("bob", "bob", bot.ActionNewMatchYes), "Thank you! You'll receive new requests that fit.")
+	MustContain(t, h.Click("bob", "bob", bot.ActionNewMatchNo), "You already answered this one.")
+
+	h.Run("dan", "lang fr")
+	pair("dan", "erin")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "Vous n'avez pas d'offre de mentorat en ce moment\u202f: il n'y a donc rien à reprendre. Pour accompagner quelqu'un d'autre, tapez `/mentor offer` suivi de vos sujets, par exemple `/mentor offer go`\u202f:")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchNo), "C'est noté\u202f: vous n'avez pas d'offre, je ne vous enverrai donc pas de demandes.")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "Vous avez déjà répondu.")
+}

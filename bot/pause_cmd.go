@@ -89,6 +89,37 @@ func (b *Bot) pauseOffer(ctx context.Context, in *Invocation) (Reply, error) {
 	return Reply{Message: Message{Text: text}}, nil
 }
 
+// pauseNoDate pauses the member's offer o with no date, as plain /mentor
+// pause does, at their word given otherwise (no new match after a pair
+// ended). Unlike the command, it replaces a pause until a date with one
+// without, as a later pause does (the earlier one's job then does
+// nothing): the member's word comes after that date was chosen. A pause
+// with no date (the bot's) stays as it is. It returns the topic of the
+// open request that the replaced pause held, and holds still; "" if none.
+func (b *Bot) pauseNoDate(ctx context.Context, m MemberID, o Offer) (string, error) {
+	held := ""
+	if p, ok := b.pauseOf(ctx, m); ok && !p.Until.IsZero() {
+		// At names the pause (its job finds it by At): never the same.
+		at := b.clock.Now().UTC().Truncate(time.Millisecond)
+		if !at.After(p.At) {
+			at = p.At.Add(time.Millisecond)
+		}
+		if err := b.store.pauses.SetPause(ctx, Pause{Member: m, Offer: true, At: at}); err != nil {
+			return "", err
+		}
+		b.log.Info("paused", "member", m.String(), "until", "resume")
+		if r, open, err := b.openRequestOf(ctx, m); err == nil && open {
+			held = r.Topic
+		}
+	}
+	defer b.homeChanged(m) // home_publish.go: the home shows the pause
+	if o.Paused {
+		return held, nil
+	}
+	o.Paused, o.Keys = true, topicKeys(o.Topics...)
+	return held, b.store.offers.SaveOffer(ctx, o)
+}
+
 // pairsGoOn is the sentence, after a space, that tells a member who
 // pauses that their pairs in progress go on; "" when they have none (or
 // when the store cannot say: better silent than untrue).

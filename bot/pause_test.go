@@ -337,3 +337,42 @@ func TestPausePairsGoOnOnlyWithPairs(t *testing.T) {
 		})
 	}
 }
+
+// TestNewMatchReplacesDatedPause: a mentor paused until a date answers
+// "would you like to mentor someone else?" as a later pause or a resume:
+// "No, thanks" replaces the dated pause with one without a date (its job
+// then resumes nothing, and a request it held stays paused, as said);
+// "Yes, please" ends it at once, and its date then brings no "Your pause
+// is over".
+func TestNewMatchReplacesDatedPause(t *testing.T) {
+	for _, yes := range []bool{false, true} {
+		h := MustHarness(t)
+		mustOfficial(h, "bob", "offer go", "carol", "request go kind:one-to-one")
+		h.Run("bob", "request rust")
+		MustContain(t, h.Run("bob", "pause for:3w"), "Paused until 23 November 2026")
+		endedBy(h, "carol")
+		if !yes {
+			MustContain(t, h.Click("bob", "bob", bot.ActionNewMatchNo), "Understood: your offer is paused. Type `/mentor resume` when you're ready again.\nYour request on “rust” stays paused too, now until you type `/mentor resume`.")
+			if until := mustPausedUntil(t, h, "bob"); !until.IsZero() {
+				t.Fatalf("got pausedUntil %v, want a pause with no date", until)
+			}
+			MustContain(t, h.Run("bob", "status"), "Mentor for: go (paused)\nYour request: “rust”, waiting for a mentor\n    Paused: I propose it to nobody until you resume.")
+		} else {
+			MustContain(t, h.Click("bob", "bob", bot.ActionNewMatchYes), "Thank you! You'll receive new requests that fit.\nYour request on “rust” looks for a mentor again.")
+			if _, err := h.Store.GetPause(context.Background(), h.Tenant.Member("bob")); bot.ErrorCode(err) != bot.ENOTFOUND {
+				t.Fatalf("got pause error %v, want no pause", err)
+			}
+		}
+		inbox(h)
+		MustTick(t, h, 22*24*time.Hour)
+		for _, m := range inbox(h) {
+			if strings.Contains(m, "pause is over") {
+				t.Fatalf("yes=%v: got %q, want the dated pause's job to do nothing", yes, m)
+			}
+		}
+		o, _ := h.Store.GetOffer(context.Background(), h.Tenant.Member("bob"))
+		if o.Paused == yes {
+			t.Fatalf("yes=%v: got offer paused %v three weeks later", yes, o.Paused)
+		}
+	}
+}

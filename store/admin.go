@@ -58,7 +58,7 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 		t.del(k.openRequest(r.Mentee.User))
 		t.unfileWaiting(k, r.ID, r.Keys)
 	} else {
-		t.notExists(k.openRequest(r.Mentee.User))
+		// Beside the mentee's open request, if any, left as it is.
 		r.State = bot.RequestPaired
 		t.hset(k.request(r.ID), append(requestFields(r), "pair", pair.ID)...)
 	}
@@ -70,10 +70,8 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 	switch {
 	case err != nil:
 		return bot.Pair{}, err
-	case failed != 0 && existing:
-		return bot.Pair{}, &bot.Error{Code: bot.ESTALE, Err: errString("request no longer waiting")}
 	case failed != 0:
-		return bot.Pair{}, &bot.Error{Code: bot.ECONFLICT, Err: errString("mentee has an open request")}
+		return bot.Pair{}, &bot.Error{Code: bot.ESTALE, Err: errString("request no longer waiting")}
 	}
 	return pair, nil
 }

@@ -169,7 +169,8 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			case bot.ActionProposalAccept:
 				proposals[b.Value] = true
 			case bot.ActionCharterAccept:
-				charters[ch+"|"+bare(b.Value)] = true
+				pair, _, _ := strings.Cut(bare(b.Value), ":") // "<pair>:<version>"
+				charters[ch+"|"+pair] = true
 			case bot.ActionCheckinYes:
 				got[ch+"|"+bare(b.Value)] = true // pair:round
 			case bot.ActionSurveyAnswer:

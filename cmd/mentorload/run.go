@@ -314,10 +314,11 @@ func chartered(fake *slackfake.Server, p *player) map[string][]string {
 		if !a.click || !a.acked || a.action != bot.ActionCharterAccept {
 			continue
 		}
+		pair, _, _ := strings.Cut(bare(a.value), ":") // "<pair>:<version>"
 		if strings.HasPrefix(a.channel, "DUME") {
-			by[bare(a.value)] = []string{a.channel}
+			by[pair] = []string{a.channel}
 		} else {
-			mentor[bare(a.value)] = a.channel
+			mentor[pair] = a.channel
 		}
 	}
 	p.mu.Unlock()

@@ -187,9 +187,7 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 		delete(sp.open, r.Mentee.User)
 		sp.unfileWaiting(r.ID, r.Keys)
 	} else {
-		if _, ok := sp.open[r.Mentee.User]; ok {
-			return bot.Pair{}, coded(bot.ECONFLICT, "mentee has an open request")
-		}
+		// Beside the mentee's open request, if any, left as it is.
 		r.State = bot.RequestPaired
 		sp.requests[r.ID] = request{R: requestOf(t, r), Pair: pair.ID}
 	}

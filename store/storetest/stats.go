@@ -239,9 +239,17 @@ func testFormPairNew(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if jobs, _ := s.ClaimJobs(ctx(), tn, t0, time.Minute, 10); len(jobs) != 1 {
 		t.Errorf("got jobs %v, want the charter job", jobs)
 	}
+	// A new request beside an open one (a manager's pair on another
+	// topic) leaves the open one as it is.
 	mustRequest(t, s, tn, "N", "r2")
-	_, err = s.FormPair(ctx(), bot.Request{ID: "r3", Mentee: tn.Member("N"), State: bot.RequestPaired, Created: t0}, bot.Pair{ID: "pair2", Mentor: mentor, Created: t0}, nil)
-	MustCode(t, err, bot.ECONFLICT)
+	_, err = s.FormPair(ctx(), bot.Request{ID: "r3", Mentee: tn.Member("N"), Topic: "rust", Kind: matching.Flash, State: bot.RequestPaired, Created: t0}, bot.Pair{ID: "pair2", Mentor: mentor, Topic: "rust", Kind: matching.Flash, Created: t0}, nil)
+	MustOK(t, err)
+	if open, err := s.OpenRequest(ctx(), tn.Member("N")); err != nil || open.ID != "r2" || open.State != bot.RequestWaiting {
+		t.Errorf("got open request %+v, %v, want r2 still waiting", open, err)
+	}
+	if waiting, _ := s.Waiting(ctx(), tn); len(waiting) != 1 || waiting[0].ID != "r2" {
+		t.Errorf("got waiting %v, want r2", waiting)
+	}
 }
 
 func testFormPairWaiting(t *testing.T, s bot.Store, tn bot.Tenant) {
