@@ -4,6 +4,8 @@ package bot
 // may set for itself instead of the deployment's defaults
 // (settings_workspace.go), in English.
 var catalogSettingsEN = map[string]string{
+	"offer.kinds_none_open":       "This workspace does not run {closed} at the moment, only {open}: no request will reach you until your offer includes a kind it runs (`kinds:`) or a manager opens yours.",
+	"offer.kinds_some_closed":     "This workspace does not run {closed} at the moment: the requests you receive will be for {open}.",
 	"opt.setting_digest-schedule": "when the weekly digest is posted, in the program's time zone: a day and a time like `\"monday 9:00\"`, or a cron spec like `\"0 9 * * 1\"`",
 	"opt.setting_charter-url":     "the page where the charter can be read, linked from meeting invites: an `https://` address",
 	"opt.setting_meet-url":        "the video-call service of new rooms: an `https://` address, each room a name under it",

@@ -281,3 +281,23 @@ func TestStructuredOptionNames(t *testing.T) {
 	r = h.Bot.HandleCommand(ctx, bot.Command{Member: bob, Name: "offer", Values: map[string]string{"goal": "x"}})
 	MustContain(t, r, "I don't know the option “goal”.")
 }
+
+// TestOfferKindsNotRun: a mentor who offers only kinds the workspace does
+// not run (its kinds setting) is told no request will come, and which
+// kinds it runs; one who offers some of them is told which requests will
+// come. Before, the offer was saved with "I'll send you requests that
+// fit" and never got one.
+func TestOfferKindsNotRun(t *testing.T) {
+	h := MustAdminHarness(t)
+	MustContain(t, h.Run("alice", "admin settings kinds:flash,peer"), "Saved")
+	MustContain(t, h.Run("bob", "offer go kinds:one-to-one,reverse"), "This workspace does not run one-to-one mentoring or reverse mentoring at the moment, only flash mentoring (Meet & Share) and peer mentoring: no request will reach you until your offer includes a kind it runs (`kinds:`) or a manager opens yours.")
+	MustContain(t, h.Run("bob", "offer kinds:one-to-one,flash"), "This workspace does not run one-to-one mentoring at the moment: the requests you receive will be for flash mentoring (Meet & Share).")
+	if r := h.Run("bob", "offer kinds:flash"); strings.Contains(r.Message.Text, "does not run") {
+		t.Errorf("got %q, want no word on kinds all run", r.Message.Text)
+	}
+	if r := h.Run("carl", "offer go"); strings.Contains(r.Message.Text, "does not run") {
+		t.Errorf("got %q, want no word for an offer of every kind", r.Message.Text)
+	}
+	h.Run("bob", "lang fr")
+	MustContain(t, h.Run("bob", "offer types:individuel,inversé"), "Cet espace de travail ne propose pas le mentorat individuel ni le mentorat inversé pour le moment, seulement le mentorat flash (Meet & Share) et le mentorat entre pairs\u202f: aucune demande ne vous parviendra")
+}

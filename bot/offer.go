@@ -100,6 +100,9 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// mentor should know why no request comes for a while.
 		reply.Message.Text += "\n" + T(in.Lang, "offer.over_capacity", "capacity", itoa(o.Capacity))
 	}
+	if note := kindsNote(in.Lang, b.settings(ctx, in.Member.Tenant()), o.Kinds); note != "" {
+		reply.Message.Text += "\n" + note
+	}
 	if len(o.Programs) > 0 {
 		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
 	}
@@ -291,3 +294,44 @@ func capacityText(lang Lang, o Offer) string {
 }
 
 // runPause and runResume: pause_cmd.go.
+
+// kindsNote tells a mentor which of the kinds they offer the workspace
+// does not run now (its kinds setting): requests of those never come, so
+// an offer of none of the kinds open would wait for ever unsaid. "" when
+// every kind offered is open (no kinds: all of them).
+func kindsNote(lang Lang, s Settings, kinds []Kind) string {
+	// In French each kind takes its article: « le mentorat individuel et
+	// le mentorat entre pairs » (every kind is « mentorat … »).
+	nameOf := func(k Kind) string {
+		if lang == French {
+			return "le " + T(lang, "kind."+string(k))
+		}
+		return T(lang, "kind."+string(k))
+	}
+	var open, closed []string
+	for _, k := range kinds {
+		name := nameOf(k)
+		if s.KindEnabled(k) {
+			open = append(open, name)
+		} else {
+			closed = append(closed, name)
+		}
+	}
+	if len(closed) == 0 {
+		return ""
+	}
+	var running []string
+	for _, k := range s.Kinds {
+		running = append(running, nameOf(k))
+	}
+	// After a negation: "one-to-one or reverse mentoring", « pas le
+	// mentorat individuel ni le mentorat inversé ».
+	not := strings.Join(closed, " or ")
+	if lang == French {
+		not = strings.Join(closed, " ni ")
+	}
+	if len(open) == 0 {
+		return T(lang, "offer.kinds_none_open", "closed", not, "open", andList(lang, running))
+	}
+	return T(lang, "offer.kinds_some_closed", "closed", not, "open", andList(lang, open))
+}
