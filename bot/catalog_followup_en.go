@@ -29,6 +29,7 @@ var catalogFollowupEN = map[string]string{
 	"end.confirm":              "Are you sure you want to end your pair with {name} on “{topic}”? I'll tell {name} kindly, then ask each of you whether you'd like a new match.",
 	"btn.end_confirm":          "Yes, end the pair",
 	"btn.end_keep":             "No, keep it",
+	"survey.low_offer":         "Thank you for your honest answer; I'm sorry it isn't going better. {name} won't see your rating. Would you like to end your pair with {name} on “{topic}”? If you do, I'll tell {name} kindly, without a word about this survey, then ask each of you whether you'd like a new match. If you keep it, the survey goes on.",
 	"end.kept":                 "Good: your pair on “{topic}” goes on. Nothing was changed.",
 	"btn.withdraw":             "Withdraw my request",
 	"withdraw.confirm_title":   "Withdraw your request?",

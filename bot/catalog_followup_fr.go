@@ -29,6 +29,7 @@ var catalogFollowupFR = map[string]string{
 	"end.confirm":              "Voulez-vous vraiment mettre fin à votre binôme avec {name} sur « {topic} » ? Je le dirai avec tact à {name}, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez.",
 	"btn.end_confirm":          "Oui, mettre fin au binôme",
 	"btn.end_keep":             "Non, continuer",
+	"survey.low_offer":         "Merci pour votre réponse sincère. Dommage que cela ne se passe pas mieux. {name} ne verra pas votre note. Souhaitez-vous mettre fin à votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f? Si oui, je le dirai avec tact à {name}, sans rien dire de ce questionnaire, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez. Sinon, le questionnaire continue.",
 	"end.kept":                 "Très bien : votre binôme sur « {topic} » continue. Rien n'a été modifié.",
 	"btn.withdraw":             "Retirer ma demande",
 	"withdraw.confirm_title":   "Retirer votre demande ?",

@@ -47,6 +47,7 @@ var catalogGrammarEN = map[string]string{
 	"field.years":  "Years of experience",
 
 	"err.option_unknown":         "I don't know the option `{word}:`. The options of `/mentor {command}` are: {options}.",
+	"err.option_twice":           "You gave `{name}:` twice (“{first}” and “{second}”): give it once.",
 	"err.option_unknown_suggest": "I don't know the option `{word}:`. Did you mean `{suggestion}:`? The options of `/mentor {command}` are: {options}.",
 	"err.bad_language":           "I don't know the language “{value}”. Write a code like fr or es, or a name like French or Spanish.",
 	"err.bad_language_suggest":   "I don't know the language “{value}”. Did you mean {suggestion}? Write a code like fr or es, or a name like French or Spanish.",

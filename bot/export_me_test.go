@@ -124,8 +124,8 @@ func TestExportMeEmptyLists(t *testing.T) {
 	}
 }
 
-// TestExportMeKeepsRatingsPrivate: a pair ended by the mentee's low
-// mid-program rating is, in the mentor's export as in the mentee's,
+// TestExportMeKeepsRatingsPrivate: a pair the mentee ended when a low
+// mid-program rating offered to is, in the mentor's export as in the mentee's,
 // "ended-early", as one ended by "It's not working out": the mentor's
 // export does not tell the mentee's answer.
 func TestExportMeKeepsRatingsPrivate(t *testing.T) {
@@ -135,7 +135,7 @@ func TestExportMeKeepsRatingsPrivate(t *testing.T) {
 	mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
 	MustTick(t, h, 90*day)
 	pair := mustOnlyPair(t, h, "dan")
-	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	endByLowRating(t, h, pair, "dan")
 	if p := mustOnlyPair(t, h, "dan"); p.EndReason != "low-rating" {
 		t.Fatalf("got end reason %q, want the pair ended by the low rating", p.EndReason)
 	}

@@ -106,8 +106,14 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 		}
 	}
 	// After the pairs: a cancelled charter puts the member's request back.
-	if _, err := b.store.requests.CancelRequest(ctx, who, ""); err != nil && ErrorCode(err) != ENOTFOUND {
+	// The mentor it was proposed to is told, as /mentor cancel tells them,
+	// before the proposal is erased (its button then no longer works).
+	r, err := b.store.requests.CancelRequest(ctx, who, "")
+	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return err
+	}
+	if err == nil {
+		b.tellWithdrawn(ctx, r)
 	}
 	for _, p := range d.Proposals {
 		switch {

@@ -186,3 +186,33 @@ func TestForgetTwiceInFrench(t *testing.T) {
 		t.Errorf("got %q (%s) after the erasure, want a true sentence in French", kept.Message.Text, kept.Lang)
 	}
 }
+
+// TestForgetTellsMentorOfProposal: a member who erases their data with a
+// proposal pending withdraws it as /mentor cancel does: the mentor is
+// told at once, in their language, with the cancel's notice (the topic,
+// nothing of the member), and their place is free again.
+func TestForgetTellsMentorOfProposal(t *testing.T) {
+	for _, b := range storetest.Backends() {
+		t.Run(b.Name, func(t *testing.T) {
+			h := MustHarnessOn(t, b)
+			h.Run("carol", "lang fr")
+			h.Run("carol", "offer go capacity:1 languages:en,fr")
+			h.Run("dan", "request go")
+			MustInbox(t, h, "carol: Demande de mentorat\u202f: go | Dan aimerait votre aide sur «\u202fgo\u202f».")
+			MustContain(t, clickIn(h, "dan", h.Run("dan", "forget"), bot.ActionForgetConfirm), "everything I kept about you is erased")
+			MustInbox(t, h, "carol: "+bot.T(bot.French, "proposal.withdrawn", "topic", "go"))
+			h.Run("erin", "request go")
+			MustInbox(t, h, "carol: Demande de mentorat\u202f: go | Erin aimerait votre aide sur «\u202fgo\u202f».")
+
+			// Carol's platform cannot take it now: the notice is kept, and sent
+			// again, as the cancel's is.
+			forget := h.Run("erin", "forget")
+			h.Platform.Fail = bot.Errorf(bot.EUNAVAILABLE, "err.unavailable")
+			MustContain(t, clickIn(h, "erin", forget, bot.ActionForgetConfirm), "everything I kept about you is erased")
+			h.Platform.Fail = nil
+			MustInbox(t, h)
+			MustTick(t, h, 2*time.Minute)
+			MustInbox(t, h, "carol: "+bot.T(bot.French, "proposal.withdrawn", "topic", "go"))
+		})
+	}
+}

@@ -135,6 +135,8 @@ func actionTable() map[string]actionFunc {
 		ActionNewMatchNo:         answerNewMatch(false),
 		ActionSurveyAnswer:       answerSurvey,
 		ActionSurveyComment:      commentButton,
+		ActionSurveyEnd:          endAfterRating,
+		ActionSurveyKeep:         keepAfterRating,
 		// The final survey's testimonial (testimonial.go).
 		ActionTestimonialWrite: writeTestimonial,
 		ActionTestimonialShare: shareTestimonial,

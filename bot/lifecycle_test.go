@@ -159,25 +159,63 @@ func TestOneToOneLifecycle(t *testing.T) {
 	}
 }
 
-// TestLowMidRatingEndsPair: a low mid-program rating ends the pair kindly;
-// the mentee asks for a new match and the request goes back in the queue,
-// to another mentor.
+// TestLowMidRatingEndsPair: a low mid-program rating ends nothing on its
+// own. It is recorded (the managers' digest flags it), and the rater
+// alone is offered to end the pair, with /mentor end's buttons; the other
+// member hears nothing. "No, keep it" goes on with the survey; "Yes, end
+// the pair" ends it as /mentor end does, the other member told without a
+// word of a rating. The mentee asks for a new match and the request goes
+// back in the queue, to another mentor.
 func TestLowMidRatingEndsPair(t *testing.T) {
 	h := MustHarness(t)
 	mustOfficial(h, "carol", "offer go", "dan", "request go kind:one-to-one")
 	MustTick(t, h, 90*day)
 	pair := mustOnlyPair(t, h, "dan")
 	inbox(h)
-	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
-	MustContain(t, r, "I've ended the pair")
+	rate := func(who, answer string) bot.Reply {
+		return h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(who), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:" + answer})
+	}
+	offer := rate("dan", "1")
+	MustContain(t, offer, "Would you like to end your pair with Carol on “go”?")
+	if got := labels(offer.Message.Buttons); got != "Yes, end the pair | No, keep it" || offer.Message.Title != "End this pair?" {
+		t.Fatalf("got %q with buttons %s, want /mentor end's confirmation", offer.Message.Title, got)
+	}
+	MustInbox(t, h) // Carol hears nothing
+	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairActive {
+		t.Fatalf("got the pair %s, want it active until Dan confirms", p.State)
+	}
+	kept := clickIn(h, "dan", offer, bot.ActionSurveyKeep)
+	MustContain(t, kept, "Good: your pair on “go” goes on. Nothing was changed.")
+	MustContain(t, kept, "Did Carol answer your questions?")
+	// The mentor's low rating is offered the same way, to her alone.
+	MustContain(t, rate("carol", "2"), "Would you like to end your pair with Dan on “go”?")
+	MustInbox(t, h)
+	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairActive {
+		t.Fatalf("got the pair %s, want it kept", p.State)
+	}
+
+	MustContain(t, clickIn(h, "carol", offer, bot.ActionSurveyEnd), "This button is meant for someone else")
+	MustContain(t, clickIn(h, "dan", offer, bot.ActionSurveyEnd), "I've ended the pair")
 	MustInbox(t, h,
 		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
 		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
+	if p := mustOnlyPair(t, h, "dan"); p.EndReason != "low-rating" {
+		t.Fatalf("got end reason %q, want low-rating for the managers", p.EndReason)
+	}
+	MustContain(t, clickIn(h, "dan", offer, bot.ActionSurveyEnd), "This pair has already ended")
 	h.Run("erin", "offer go")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "I've asked a mentor")
 	MustInbox(t, h, "erin: Mentoring request: go | Dan would like your help on “go”.")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "You already answered")
 	MustContain(t, h.Click("carol", "carol", bot.ActionNewMatchNo), "your offer is paused")
+}
+
+// endByLowRating rates pair 1 at mid-program as who, and ends it when
+// offered to.
+func endByLowRating(tb testing.TB, h *bottest.Harness, pair bot.Pair, who string) {
+	tb.Helper()
+	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(who), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	MustContain(tb, clickIn(h, who, r, bot.ActionSurveyEnd), "I've ended the pair")
 }
 
 // TestTimeouts: an unanswered proposal passes to the next mentor, and an
@@ -372,8 +410,7 @@ func TestNewMatchWaitsWithTheTruth(t *testing.T) {
 	h := MustHarness(t)
 	mustOfficial(h, "carol", "offer go capacity:2", "dan", "request go kind:one-to-one")
 	MustTick(t, h, 90*day)
-	pair := mustOnlyPair(t, h, "dan")
-	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	endByLowRating(t, h, mustOnlyPair(t, h, "dan"), "dan")
 	inbox(h)
 	why := "The mentor for “go” is someone with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand."
 	r := h.Click("dan", "dan", bot.ActionNewMatchYes)
@@ -404,8 +441,7 @@ func TestWaitNotSharedAcrossHistories(t *testing.T) {
 	h := bottest.New(t, storetest.MustOpen(t), tn, bot.Config{})
 	mustOfficial(h, "carol", "offer go capacity:2", "dan", "request go kind:one-to-one")
 	MustTick(t, h, 90*day)
-	pair := mustOnlyPair(t, h, "dan")
-	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
+	endByLowRating(t, h, mustOnlyPair(t, h, "dan"), "dan")
 	h.Run("erin", "request go")
 	h.Click("carol", "carol", bot.ActionProposalAccept) // carol: one pair in charter
 	h.Run("fay", "request go")                          // and one open proposal: full

@@ -41,6 +41,8 @@ var ownedActions = map[string]bool{
 	ActionNewMatchNo:         true,
 	ActionSurveyAnswer:       true,
 	ActionSurveyComment:      true,
+	ActionSurveyEnd:          true,
+	ActionSurveyKeep:         true,
 	ActionProgramAnswers:     true,
 	// The final survey's testimonial (testimonial.go).
 	ActionTestimonialWrite: true,

@@ -220,8 +220,10 @@ func afterWords(text string, n int) string {
 }
 
 // parseOptions splits "go, k8s capacity:3 tz:Europe/Paris" into values.
-// An option given twice keeps its last value, except a list, which gets
-// both ("add:go add:rust").
+// A list given twice gets both ("add:go add:rust", or "go topics:rust");
+// any other option given twice (by any of its names, or positionally and
+// by name) is refused with both values (err.option_twice): which one was
+// meant is the member's to say.
 func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, error) {
 	values := map[string]string{}
 	current, start := spec.Positional, 0
@@ -244,7 +246,10 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 		if current == "" {
 			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
 		}
-		if o, _ := spec.Option(current); values[current] != "" && (o.Type == OptList || o.Type == OptLanguages) {
+		if o, _ := spec.Option(current); values[current] != "" {
+			if o.Type != OptList && o.Type != OptLanguages {
+				return &Error{Code: EINVALID, Key: "err.option_twice", Args: []string{"name", o.NameIn(lang), "first", clip(values[current], 40), "second", clip(v, 40)}, Field: current}
+			}
 			v = values[current] + ", " + v
 		}
 		values[current] = v

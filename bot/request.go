@@ -168,15 +168,29 @@ func (b *Bot) cancelRequest(ctx context.Context, who MemberID, id string, lang L
 	if err != nil {
 		return Reply{}, err
 	}
-	if r.State == RequestProposed && r.Proposal != "" {
-		if p, err := b.store.proposals.GetProposal(ctx, r.Mentee.Tenant(), r.Proposal); err == nil {
-			b.notify(ctx, p.Mentor, func(l Lang) Message {
-				return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
-			})
-			b.freed(ctx, p.Mentor)
-		}
+	if mentor, ok := b.tellWithdrawn(ctx, r); ok {
+		b.freed(ctx, mentor)
 	}
 	return Reply{Message: Message{Text: T(lang, "request.cancelled", "topic", r.Topic)}}, nil
+}
+
+// tellWithdrawn tells the mentor of the proposal pending on r, a request
+// just withdrawn (by /mentor cancel, or by the member's erasure), that
+// they need not answer it, in the mentor's language; a notice the
+// platform cannot take now is kept and sent again (notify). It names the
+// topic only. It returns that mentor, whose place is free again.
+func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
+	if r.State != RequestProposed || r.Proposal == "" {
+		return MemberID{}, false
+	}
+	p, err := b.store.proposals.GetProposal(ctx, r.Mentee.Tenant(), r.Proposal)
+	if err != nil {
+		return MemberID{}, false
+	}
+	b.notify(ctx, p.Mentor, func(l Lang) Message {
+		return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
+	})
+	return p.Mentor, true
 }
 
 // nobodyOffers reports whether no mentor read for a request offers its

@@ -11,6 +11,10 @@ import (
 const (
 	ActionSurveyAnswer  = "survey.answer"
 	ActionSurveyComment = "survey.comment"
+	// After a low mid-program rating (offerEnd), "Yes, end the pair" and
+	// "No, keep it"; the value is "<pair>:<stage>".
+	ActionSurveyEnd  = "survey.end"
+	ActionSurveyKeep = "survey.keep"
 )
 
 // Survey questions, in the order each role is asked them after the rating.
@@ -27,7 +31,8 @@ var surveyChoices = map[string][]string{
 	"again":    {"yes", "no"},
 }
 
-// lowRating ends a relationship at its mid-program survey.
+// lowRating, or less, at a relationship's mid-program survey offers the
+// rater to end the pair (offerEnd).
 const lowRating = 2
 
 // surveyMessage asks one question of a survey.
@@ -110,12 +115,79 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 		return Reply{}, err
 	}
 	b.recordAnswer(ctx, pair, who, question, answer)
-	if question == "rating" && stage == SurveyMid {
+	if question == "rating" && stage == SurveyMid && pair.State == PairActive {
 		if n, _ := strconv.Atoi(answer); n <= lowRating {
-			return b.endPair(ctx, pair, who, "low-rating", lang)
+			return b.offerEnd(ctx, pair, who, stage, lang)
 		}
 	}
 	return b.nextQuestion(ctx, pair, who, role, stage, question, lang)
+}
+
+// lowRatingReason is Pair.EndReason for a pair its member ended when
+// offered to, after rating it lowRating or less at mid-program: for the
+// managers' export only (a member's export says "ended-early").
+const lowRatingReason = "low-rating"
+
+// offerEnd answers a low mid-program rating, recorded already (the
+// managers' digest flags it): it offers the rater, and only them, to end
+// the pair, with the confirmation /mentor end asks for. Nothing ends
+// without "Yes, end the pair" (endAfterRating), and then the pair ends as
+// /mentor end ends it: the other member is told nothing of the rating.
+// "No, keep it" goes on with the survey (keepAfterRating).
+func (b *Bot) offerEnd(ctx context.Context, pair Pair, who MemberID, stage string, lang Lang) (Reply, error) {
+	other, err := b.member(ctx, pair.Other(who))
+	if err != nil {
+		return Reply{}, err
+	}
+	msg := endConfirmMessage(lang, pair, other.displayName())
+	msg.Text = T(lang, "survey.low_offer", "name", other.displayName(), "topic", pair.Topic)
+	value := pair.ID + ":" + stage
+	msg.Buttons[0].ActionID, msg.Buttons[0].Value = ActionSurveyEnd, value
+	msg.Buttons[1].ActionID, msg.Buttons[1].Value = ActionSurveyKeep, value
+	return Reply{Replace: true, Message: msg}, nil
+}
+
+// endAfterRating is "Yes, end the pair" after a low mid-program rating:
+// the pair ends as confirmEnd ends it.
+func endAfterRating(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, stage, ok := strings.Cut(value, ":")
+	if !ok {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	reason := endReason
+	if answers, err := b.store.followups.Survey(ctx, who.Tenant(), SurveyID(pairID+":"+stage), who); err == nil {
+		if n, err := strconv.Atoi(answers["rating"]); err == nil && n <= lowRating {
+			reason = lowRatingReason
+		}
+	}
+	b.log.Info("pair ended by a member", "pair", pair.ID, "member", who.String())
+	return b.endPair(ctx, pair, who, reason, lang)
+}
+
+// keepAfterRating is "No, keep it" after a low mid-program rating: the
+// pair goes on, and so does the survey, at its next question.
+func keepAfterRating(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pairID, stage, ok := strings.Cut(value, ":")
+	if !ok {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	pair, err := b.store.pairs.GetPair(ctx, who.Tenant(), pairID)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	role := pair.Role(who)
+	if role == "" {
+		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
+	}
+	r, err := b.nextQuestion(ctx, pair, who, role, stage, "rating", lang)
+	if err == nil && pair.State == PairActive {
+		r.Message.Text = T(lang, "end.kept", "topic", pair.Topic) + "\n\n" + r.Message.Text
+	}
+	return r, err
 }
 
 func validAnswer(question, answer string) bool {
