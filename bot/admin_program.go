@@ -35,8 +35,8 @@ func programOptions(kinds []string) []Option {
 		{Name: "action", Type: OptText, MaxLength: MaxProgramNameLen + 20, Help: "opt.program_action"},
 		{Name: "name", French: "nom", Type: OptText, MaxLength: MaxProgramNameLen, Help: "opt.program_name"},
 		withHelp(optKind(kinds), "opt.program_kind"),
-		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 10, Help: "opt.program_start"},
-		{Name: "end", French: "fin", Type: OptText, MaxLength: 10, Help: "opt.program_end"},
+		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 30, Help: "opt.program_start"},
+		{Name: "end", French: "fin", Type: OptText, MaxLength: 30, Help: "opt.program_end"},
 		{Name: "charter", French: "charte", FreeText: true, Type: OptText, MaxLength: MaxCharterLen, Multiline: true, Help: "opt.program_charter"},
 		{Name: "questions", FreeText: true, Type: OptText, MaxLength: MaxProgramQuestions * (MaxProgramQuestionLen + 2), Multiline: true, Help: "opt.program_questions"},
 	}
@@ -107,9 +107,9 @@ func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
 }
 
 // parseDay reads a date written 2027-01-15.
-func parseDay(option, v string) (time.Time, error) {
-	d, err := time.Parse("2006-01-02", strings.TrimSpace(v))
-	if err != nil {
+func parseDay(lang Lang, option, v string, today time.Time) (time.Time, error) {
+	d, ok := parseDayIn(lang, v, today, time.UTC)
+	if !ok {
 		return time.Time{}, &Error{Code: EINVALID, Key: "err.program.bad_date", Args: []string{"option", option, "value", clip(v, 20)}, Field: option}
 	}
 	return d, nil
@@ -137,11 +137,12 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 			return Reply{}, &Error{Code: EINVALID, Key: "err.program.no_" + o, Field: o}
 		}
 	}
-	start, err := parseDay("start", in.Text("start"))
+	today := b.clock.Now().In(b.workspaceLoc(ctx, t))
+	start, err := parseDay(in.Lang, "start", in.Text("start"), today)
 	if err != nil {
 		return Reply{}, err
 	}
-	end, err := parseDay("end", in.Text("end"))
+	end, err := parseDay(in.Lang, "end", in.Text("end"), today)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -34,7 +34,7 @@ var catalogPauseEN = map[string]string{
 	"err.pause_nothing":   "You have no offer and no open request to pause. To offer mentoring, type `/mentor offer`.",
 	"err.pause_need_date": "You don't offer mentoring. To pause your request on “{topic}”, give a date: `/mentor pause until:2027-01-10` or `/mentor pause for:3w`.",
 	"err.pause_both":      "Give `until:` or `for:`, not both.",
-	"err.pause_bad_until": "I can't read the date “{value}”: write it like `until:2027-01-10`.",
+	"err.pause_bad_until": "I can't read the date “{value}”: write it like `until:2027-01-10` or `until:10 January`.",
 	"err.pause_bad_for":   "I can't read the length “{value}”: write it like `for:10d` (days), `for:3w` (weeks) or `for:2m` (months).",
 	"err.pause_zero":      "A pause lasts at least one day: write `for:1d` or more, or give its end date, like `until:2027-01-10`.",
 	"err.pause_past":      "{date} is not after today: give a later date.",

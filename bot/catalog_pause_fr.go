@@ -34,7 +34,7 @@ var catalogPauseFR = map[string]string{
 	"err.pause_nothing":   "Vous n'avez ni offre ni demande en cours à mettre en pause. Pour proposer du mentorat, tapez `/mentor offer`.",
 	"err.pause_need_date": "Vous ne proposez pas de mentorat. Pour mettre en pause votre demande sur « {topic} », donnez une date : `/mentor pause jusqu-au:2027-01-10` ou `/mentor pause pendant:3s`.",
 	"err.pause_both":      "Donnez `jusqu-au:` ou `pendant:`, pas les deux.",
-	"err.pause_bad_until": "Je ne comprends pas la date « {value} » : écrivez-la comme `jusqu-au:2027-01-10`.",
+	"err.pause_bad_until": "Je ne comprends pas la date « {value} » : écrivez-la comme `jusqu-au:10/01/2027` ou `jusqu-au:10 janvier`.",
 	"err.pause_bad_for":   "Je ne comprends pas la durée « {value} » : écrivez-la comme `pendant:10j` (jours), `pendant:3s` (semaines) ou `pendant:2mois` (mois).",
 	"err.pause_zero":      "Une pause dure au moins un jour : écrivez `pendant:1j` ou plus, ou donnez sa date de fin, comme `jusqu-au:2027-01-10`.",
 	"err.pause_past":      "Le {date} n'est pas après aujourd'hui : donnez une date plus lointaine.",

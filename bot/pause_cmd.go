@@ -281,8 +281,8 @@ func (b *Bot) pauseEnd(ctx context.Context, in *Invocation) (time.Time, error) {
 	case until != "" && length != "":
 		return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_both", Field: "until"}
 	case until != "":
-		d, err := time.ParseInLocation("2006-01-02", until, loc)
-		if err != nil {
+		d, ok := parseDayIn(in.Lang, until, now, loc)
+		if !ok {
 			return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_bad_until", Args: []string{"value", clip(until, 30)}, Field: "until"}
 		}
 		day = d

@@ -376,3 +376,34 @@ func TestNewMatchReplacesDatedPause(t *testing.T) {
 		}
 	}
 }
+
+// TestPauseDatesAsTyped: until: takes a day as members write it: the ISO
+// form, the month's name in English or French, the French numeric form
+// for a French member; an English numeric day other than ISO, whose day
+// and month may come either way, and a day that does not exist, are
+// refused. Before, only 2027-01-10 was read.
+func TestPauseDatesAsTyped(t *testing.T) {
+	h := MustAdminHarness(t) // the clock: 2 November 2026
+	h.Run("bob", "offer go")
+	for _, tt := range []struct{ user, text, want string }{
+		{"bob", "pause until:10 January", "Paused until 10 January 2027"},
+		{"bob", "pause until:January 10, 2027", "Paused until 10 January 2027"},
+		{"bob", "pause until:01/10/2027", "I can't read the date “01/10/2027”: write it like `until:2027-01-10` or `until:10 January`."},
+		{"bob", "pause until:2027-01-10", "Paused until 10 January 2027"},
+		{"zoe", "pause jusqu-au:10/01/2027", "En pause jusqu'au 10 janvier 2027"},
+		{"zoe", "pause jusqu-au:le 1er mars", "En pause jusqu'au 1er mars 2027"},
+		{"zoe", "pause jusqu-au:3 decembre", "En pause jusqu'au 3 décembre 2026"},
+		{"zoe", "pause jusqu-au:31/02/2027", "Je ne comprends pas la date «\u202f31/02/2027\u202f»\u202f: écrivez-la comme `jusqu-au:10/01/2027` ou `jusqu-au:10 janvier`."},
+	} {
+		if tt.user == "zoe" && !strings.Contains(h.Run("zoe", "offer go").Message.Text, "go") {
+			t.Fatal("zoe's offer")
+		}
+		if tt.user == "zoe" {
+			h.Run("zoe", "lang fr")
+		}
+		MustContain(t, h.Run(tt.user, tt.text), tt.want)
+		h.Run(tt.user, "resume")
+	}
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", `admin program créer "P9" début:14/12/2026 fin:30 juin 2027`), "du 14 décembre 2026 au 30 juin 2027")
+}
