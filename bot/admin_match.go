@@ -46,6 +46,9 @@ type roundPlan struct {
 	// program is the program whose kick-off round this is, "" for the
 	// whole pool (what is not held for a kick-off).
 	program ProgramID
+	// kickoff marks the round posted at the program's start, where
+	// Cancel releases its requests: its buttons are explained so.
+	kickoff bool
 }
 
 // value is what the round's buttons carry: the print, and the program
@@ -209,7 +212,11 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 			return Message{}, err
 		}
 		value := nonce + "/" + p.value()
-		msg.Text += "\n\n" + T(lang, "round.confirm")
+		confirm := "round.confirm"
+		if p.kickoff {
+			confirm = "program.kickoff_confirm"
+		}
+		msg.Text += "\n\n" + T(lang, confirm)
 		msg.Buttons = []Button{
 			{Label: T(lang, "round.btn_send"), ActionID: ActionRoundSend, Value: value, Style: StylePrimary},
 			{Label: T(lang, "round.btn_cancel"), ActionID: ActionRoundCancel, Value: value},

@@ -70,7 +70,7 @@ var catalogAdminEN = map[string]string{
 	"admin.pair.told_mentor":       "A program manager asked you to mentor {name} on “{topic}”.",
 	"admin.pair.told_mentee":       "Good news: a program manager found you a mentor, {name}, on “{topic}”.",
 	"admin.charter.title":          "The charter, version {version}",
-	"admin.charter.how":            "To change it: `/mentor admin charter lang:en text:…` Each change is a new version, which members accept before their next pair.",
+	"admin.charter.how":            "To change it: `/mentor admin charter lang:en text:…`. Each change is a new version, which members accept before their next pair.",
 	"admin.charter.updated":        "Last changed on {date}.",
 	"admin.charter.set":            "The charter in {language} is now version {version}. Members accept it before their next pair.",
 	"admin.settings.title":         "The program settings",

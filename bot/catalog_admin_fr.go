@@ -70,7 +70,7 @@ var catalogAdminFR = map[string]string{
 	"admin.pair.told_mentor":       "L'équipe du programme vous propose d'être le mentor de {name} sur « {topic} ».",
 	"admin.pair.told_mentee":       "Bonne nouvelle : l'équipe du programme vous a trouvé un mentor, {name}, sur « {topic} ».",
 	"admin.charter.title":          "La charte, version {version}",
-	"admin.charter.how":            "Pour la changer : `/mentor admin charter langue:fr texte:…` Chaque changement est une nouvelle version, que les membres acceptent avant leur prochain binôme.",
+	"admin.charter.how":            "Pour la changer : `/mentor admin charter langue:fr texte:…`. Chaque changement est une nouvelle version, que les membres acceptent avant leur prochain binôme.",
 	"admin.charter.updated":        "Dernière modification le {date}.",
 	"admin.charter.set":            "La charte en {language} est maintenant en version {version}. Les membres l'acceptent avant leur prochain binôme.",
 	"admin.settings.title":         "Les réglages du programme",

@@ -15,7 +15,7 @@ var catalogReasonsFR = map[string]string{
 	"waiting.language_theirs": "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» ne {count|parle|parlent} pas sa langue.",
 	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
-	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouvelle capacité ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",
+	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouveau nombre de places ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",
 	"offer.capacity_pending": "{used} {used|place occupée|places occupées} sur {capacity}, dont {pending} par {pending|une proposition|des propositions} en attente de votre réponse",
 }
 

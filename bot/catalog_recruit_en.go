@@ -40,7 +40,7 @@ var catalogRecruitEN = map[string]string{
 	"opt.announce_years":        "send the call by direct message to the members with at least this many years of experience, such as 5+",
 	"err.announce.years":        "“{value}” is not a number of years: write `years:5+` for 5 years or more.",
 	"err.announce.where":        "Where should I post the call? Name a channel (`/mentor admin announce #general`), or add `years:5+` to send it by direct message to experienced members.",
-	"admin.announce.nobody":     "Nobody to send it to: no member with {years} years of experience or more is without an offer.",
+	"admin.announce.nobody":     "Nobody to send it to: no member without an offer has {years} {years|year|years} of experience or more.",
 	"admin.announce.again":      "This call already went to some of these members on {date}. Add `confirm:yes` to send it again.",
 	"admin.announce.dm_started": "I am sending your call for mentors to {count} {count|member|members} with {years} years of experience or more, each by a direct message in their language: the progress follows.",
 	"announce.program":          "{name} runs from {start} to {end}.",

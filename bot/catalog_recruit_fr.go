@@ -40,13 +40,13 @@ var catalogRecruitFR = map[string]string{
 	"opt.announce_years":        "envoyer l'appel en message privé aux membres ayant au moins ce nombre d'années d'expérience, par exemple 5+",
 	"err.announce.years":        "« {value} » n'est pas un nombre d'années : écrivez `années:5+` pour 5 ans ou plus.",
 	"err.announce.where":        "Où publier l'appel ? Nommez un canal (`/mentor admin announce #general`), ou ajoutez `années:5+` pour l'envoyer en message privé aux membres expérimentés.",
-	"admin.announce.nobody":     "Personne à qui l'envoyer : aucun membre ayant au moins {years} ans d'expérience n'est sans offre.",
+	"admin.announce.nobody":     "Personne à qui l'envoyer : aucun membre sans offre n'a au moins {years} {years|an|ans} d'expérience.",
 	"admin.announce.again":      "Cet appel a déjà été envoyé à certains de ces membres le {date}. Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
 	"admin.announce.dm_started": "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} ans d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
 	"announce.program":          "{name} se déroule du {start} au {end}.",
 
 	"campaign.progress.title.reinvite": "Réinvitations des anciens mentors à {program}",
-	"campaign.progress.done.reinvite":  "Terminé. Celles et ceux qui ont dit oui sont comptés dans `/mentor admin program show \"{program}\"`.",
+	"campaign.progress.done.reinvite":  "Terminé. Celles et ceux qui ont dit oui sont comptés dans `/mentor admin program voir \"{program}\"`.",
 	"campaign.progress.title.giveback": "Invitations à devenir mentor dans {program}",
 	"campaign.progress.title.call":     "Appel à mentors, en message privé",
 }

@@ -43,7 +43,7 @@ var catalogTestimonialEN = map[string]string{
 	"admin.testimonials.by_mentee":   "a mentee ({topic})",
 	"admin.testimonials.more":        "… and {n} more: `/mentor admin testimonials format:csv` or `format:markdown` sends them all.",
 	"admin.testimonials.file_title":  "mentorbot testimonials",
-	"admin.testimonials.file":        "{n} {n|testimonial|testimonials} that members agreed to share, as they agreed: a first name only where both members of the pair agreed to show theirs.",
+	"admin.testimonials.file":        "{n} shareable {n|testimonial|testimonials}, as the members allowed: a first name only where both members of the pair agreed to show theirs.",
 	"admin.testimonials.done":        "Your testimonials are on their way ({n} in the file).",
 	"admin.testimonials.md_title":    "What our members say",
 }

@@ -43,7 +43,7 @@ var catalogTestimonialFR = map[string]string{
 	"admin.testimonials.by_mentee":   "une personne mentorée ({topic})",
 	"admin.testimonials.more":        "… et {n} de plus : `/mentor admin testimonials format:csv` ou `format:markdown` les envoie tous.",
 	"admin.testimonials.file_title":  "Témoignages mentorbot",
-	"admin.testimonials.file":        "{n} {n|témoignage|témoignages} que les membres acceptent de partager, comme ils l'ont accepté : un prénom seulement si les deux membres du binôme ont accepté d'afficher le leur.",
+	"admin.testimonials.file":        "{n} {n|témoignage partageable|témoignages partageables}, {n|tel|tels} que les membres l'ont autorisé : un prénom seulement si les deux membres du binôme ont accepté d'afficher le leur.",
 	"admin.testimonials.done":        "Vos témoignages arrivent ({n} dans le fichier).",
 	"admin.testimonials.md_title":    "Ce que disent nos membres",
 }

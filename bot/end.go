@@ -129,13 +129,13 @@ func otherName(me MemberID, ov Overview, p Pair) string {
 	return other.User
 }
 
-// pairList names pairs in a sentence: "Dan (“go”), Eve (“rust”)".
+// pairList names pairs in a sentence: "Dan (“go”) and Eve (“rust”)".
 func pairList(lang Lang, me MemberID, ov Overview, pairs []Pair) string {
 	items := make([]string, len(pairs))
 	for i, p := range pairs {
 		items[i] = T(lang, "end.pair_item", "name", otherName(me, ov, p), "topic", p.Topic)
 	}
-	return strings.Join(items, ", ")
+	return andList(lang, items)
 }
 
 // endButtons are the "End the pair with …" buttons of the first

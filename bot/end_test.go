@@ -39,7 +39,7 @@ func TestEndPair(t *testing.T) {
 	if got := labels(r.Message.Buttons); got != "End the pair with Erin (“rust”) | End the pair with Dan (“go”)" {
 		t.Fatalf("got buttons %s, want one per pair", got)
 	}
-	MustContain(t, h.Run("carol", "end nobody"), "None of your pairs in progress is with “nobody” or on “nobody”. Your pairs in progress: Erin (“rust”), Dan (“go”).")
+	MustContain(t, h.Run("carol", "end nobody"), "None of your pairs in progress is with “nobody” or on “nobody”. Your pairs in progress: Erin (“rust”) and Dan (“go”).")
 	MustContain(t, h.Run("carol", "end RUST"), "your pair with Erin on “rust”")
 	MustContain(t, h.Run("carol", "end dan"), "your pair with Dan on “go”")
 

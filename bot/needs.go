@@ -145,8 +145,12 @@ func foldProgram(s string) string { return strings.ToLower(programName(s)) }
 // shows the answers instead.
 func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	name := programName(in.Text("program"))
-	if w, rest, ok := strings.Cut(name, " "); ok && (strings.EqualFold(w, "results") || strings.EqualFold(w, "résultats")) {
-		return b.needsResults(ctx, in, programName(rest))
+	if w, rest, _ := strings.Cut(name, " "); strings.EqualFold(w, "results") || strings.EqualFold(w, "résultats") {
+		// "results" alone asks for the results of no program: which one?
+		if rest = programName(rest); rest != "" {
+			return b.needsResults(ctx, in, rest)
+		}
+		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.which", Field: "program"}
 	}
 	if name == "" || len(name) > MaxProgramLen {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.program", Field: "program", Args: []string{"max", itoa(MaxProgramLen)}}

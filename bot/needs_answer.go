@@ -78,7 +78,7 @@ func (b *Bot) saveNeeds(ctx context.Context, who MemberID, lang Lang, s NeedsSur
 		case NeedsLearn:
 			buttons = append(buttons, Button{Label: clip(T(lang, "btn.needs.mentee", "topic", v[0]), 75), ActionID: ActionNeedsMentee, Value: s.ID, Style: StylePrimary})
 		case NeedsTeach:
-			buttons = append(buttons, Button{Label: clip(T(lang, "btn.needs.mentor", "topics", shown), 75), ActionID: ActionNeedsMentor, Value: s.ID, Style: StylePrimary})
+			buttons = append(buttons, Button{Label: clip(T(lang, "btn.needs.mentor", "topics", andList(lang, v)), 75), ActionID: ActionNeedsMentor, Value: s.ID, Style: StylePrimary})
 		}
 		lines = append(lines, T(lang, "needs.saved."+f, "value", shown))
 	}

@@ -220,6 +220,11 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 	}
 	choose(t, h, "m01", survey, bot.NeedsLearn, "0")
 	choose(t, h, "m01", survey, bot.NeedsMonth, "2")
+	// Two topics in the button, as a sentence names them; then one.
+	r = choose(t, h, "m00", survey, bot.NeedsTeach, "1", "2")
+	if want := "Yes, sign me up as a mentor for kubernetes and sql"; len(r.Message.Buttons) != 1 || r.Message.Buttons[0].Label != want {
+		t.Errorf("got buttons %+v, want %q", r.Message.Buttons, want)
+	}
 	r = choose(t, h, "m00", survey, bot.NeedsTeach, "2")
 	choose(t, h, "m00", survey, bot.NeedsKind, "1")
 	if r = h.ClickReply("m00", r, "Yes, sign me up as a mentor for sql"); !strings.Contains(strings.ToLower(r.Message.Text), "sql") {
@@ -325,6 +330,9 @@ func TestNeedsBadInput(t *testing.T) {
 		{"BothPlaces", "alice", `admin needs "Mentorat 2027" channel:#general dm:yes`, "one of the two"},
 		{"NoProgram", "alice", `admin needs "" dm:yes`, "Please give the program"},
 		{"NoSurveyYet", "alice", `admin needs results "Nope"`, "no needs survey for “Nope” yet"},
+		// "results" alone names no program: not a survey to send.
+		{"ResultsNoProgram", "alice", `admin needs results`, "Which program? Write `/mentor admin needs results \"Mentorat 2027\"`."},
+		{"ResultsNoProgramQuoted", "alice", `admin needs "Results"`, "Which program?"},
 		{"NotAManager", "m00", `admin needs "Mentorat 2027" dm:yes`, "only the program's managers"},
 		{"AnswerNoSurvey", "m00", `needs "Nope" learn:go`, "no needs survey for “Nope” yet"},
 		{"CampaignsBadChoice", "m00", `campaigns maybe`, "on"},
@@ -335,6 +343,14 @@ func TestNeedsBadInput(t *testing.T) {
 			}
 		})
 	}
+	t.Run("ResultsNoProgramFrench", func(t *testing.T) {
+		h.Run("alice", "lang fr")
+		defer h.Run("alice", "lang en")
+		want := "Quel programme\u202f? Écrivez `/mentor admin needs résultats \"Mentorat 2027\"`."
+		if got := h.Run("alice", "admin needs résultats").Message.Text; !strings.Contains(got, want) {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
 	t.Run("ForgedValues", func(t *testing.T) {
 		for _, v := range []string{"nosuch:learn:x|0", "nosuch", "|", "a:b|1"} {
 			r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("m00"), ActionID: bot.ActionNeedsAnswer, Value: v})

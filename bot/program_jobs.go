@@ -39,6 +39,7 @@ func runProgramStart(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
+	plan.kickoff = true
 	lang := b.settings(ctx, t).DefaultLang
 	head := T(lang, "program.kickoff", "name", p.Name, "date", Date(lang, p.Start), "requests", plural(lang, len(plan.pool.waiting), "program.requests"))
 	if len(plan.pairs) == 0 {
@@ -160,9 +161,9 @@ func (b *Bot) releaseOffers(ctx context.Context, p Program, jobID string) error 
 		// Told first, then paused: a retry that finds it not yet paused
 		// sends nothing twice (the delivery mark), and one that finds it
 		// paused was told.
-		topics := strings.Join(o.Topics, ", ")
+		topics := o.Topics
 		if err := b.deliver(ctx, jobID+":offer", o.Mentor, func(l Lang) Message {
-			return Message{Text: T(l, "program.offer_paused", "name", p.Name, "topics", topics)}
+			return Message{Text: T(l, "program.offer_paused", "name", p.Name, "topics", quotedList(l, topics))}
 		}); err != nil && ErrorCode(err) != EGONE {
 			return err
 		}

@@ -65,6 +65,11 @@ func TestProgramLifecycle(t *testing.T) {
 	if post.Title != "“Mentorat 2027” has started" || !strings.Contains(post.Text, "• Ann with Bob, “go”") || len(post.Buttons) != 2 {
 		t.Fatalf("got kick-off %+v, want Ann with Bob and two buttons", post)
 	}
+	// The buttons are explained once, by their labels, with what Cancel
+	// does to a kick-off round.
+	if want := "Nothing is sent until you click “Send these proposals”; “Cancel” leaves these requests to the usual matching."; strings.Count(post.Text, "Nothing is sent") != 1 || !strings.Contains(post.Text, want) {
+		t.Errorf("got kick-off text %q, want the buttons explained once: %q", post.Text, want)
+	}
 	MustInbox(t, h.Harness) // nothing is sent before a manager says so
 	send := post.Buttons[0]
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("bob"), ActionID: send.ActionID, Value: send.Value}), "managers")
@@ -162,7 +167,7 @@ func TestProgramBadInput(t *testing.T) {
 		{"ann", `admin program créer "Tard" début:2026-12-01 fin:2026-11-01`, "Le programme finirait (1er novembre 2026) avant de commencer (1er décembre 2026)\u202f: vérifiez les dates."},
 		{"alice", `admin program create "mentorat 2027" start:2026-12-01 end:2027-01-01`, "There is already a program “Mentorat 2027” (`mentorat-2027`): please choose another name."},
 		{"ann", `admin program créer "Mentorat 2027" début:2026-12-01 fin:2027-01-01`, "Il existe déjà un programme «\u202fMentorat 2027\u202f» (`mentorat-2027`)\u202f: choisissez un autre nom."},
-		{"alice", `admin program create X start:15/01/2027 end:2027-06-30`, "“15/01/2027” is not a date I can read for the start date: write it as 2027-01-15."},
+		{"alice", `admin program create X start:15/01/2027 end:2027-06-30`, "“15/01/2027” is not a date I can read for the start date: write it as 2027-01-15 or 15 January 2027."},
 		{"alice", `admin program create X start:2026-01-01 end:2026-01-31`, "That program would already be over"},
 		{"alice", `admin program create Default start:2026-12-01 end:2027-01-01`, "the always-open default program"},
 		{"alice", `admin program create X start:2026-12-01`, "Please give the program's last day"},
@@ -414,27 +419,33 @@ func TestAdminMatchHeldSaysWho(t *testing.T) {
 // TestProgramEndReleasesOffers: when a program ends, no offer is left in
 // it where no request can reach it: an offer of that program alone is
 // paused and its mentor told once how to go on; an offer of the default
-// program too serves requests outside programs as before.
+// program too serves requests outside programs as before. The message
+// names the offer's topics as a sentence does: “go” and “sql”.
 func TestProgramEndReleasesOffers(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("alice", `admin program create "P1" start:2026-11-03 end:2027-01-31`)
-	h.Run("bob", "offer go program:p1")
+	h.Run("bob", "offer go, sql program:p1")
 	h.Run("carol", "offer rust")
 	h.Run("carol", "offer add:go program:p1")
+	h.Run("dan", "lang fr")
+	h.Run("dan", "offer python, rust, sql programme:p1")
 	h.ClickReply("alice", h.Run("alice", "admin program close p1"), "Yes, close it")
 	h.Platform.Take()
 	h.Tick()
 	h.Tick()
 	var told []string
 	for _, s := range h.Platform.Take() {
-		if strings.Contains(s.Message.Text, "is over: thank you for offering your help in it!") {
+		switch {
+		case strings.Contains(s.Message.Text, "is over: thank you for offering your help in it! Your offer on “go” and “sql” is paused,"):
+			told = append(told, s.To[0].User)
+		case strings.Contains(s.Message.Text, "Votre offre sur «\u202fpython\u202f», «\u202frust\u202f» et «\u202fsql\u202f» est en pause,"):
 			told = append(told, s.To[0].User)
 		}
 	}
-	if len(told) != 1 || told[0] != "bob" {
-		t.Fatalf("told %v, want bob once", told)
+	if got := strings.Join(told, ","); got != "bob,dan" && got != "dan,bob" {
+		t.Fatalf("told %v, want bob and dan once each", told)
 	}
-	MustContain(t, h.Run("bob", "status"), "go (paused)")
+	MustContain(t, h.Run("bob", "status"), "go, sql (paused)")
 	MustContain(t, h.Run("gina", "request go"), "I've asked a mentor who fits")
 	if msgs := h.Platform.To("carol"); len(msgs) == 0 || msgs[len(msgs)-1].Title != "Mentoring request: go" {
 		t.Fatalf("carol got %+v, want gina's request", msgs)

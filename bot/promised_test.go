@@ -212,5 +212,5 @@ func TestOfferUnderWhatIsTaken(t *testing.T) {
 	h.Run("bob", "request go")
 	MustContain(t, h.Run("mia", "offer capacity:1"), "no new request comes to you until you are under it")
 	h.Run("mia", "lang fr")
-	MustContain(t, h.Run("mia", "offer capacité:1"), "votre nouvelle capacité (1)\u202f: tout est conservé")
+	MustContain(t, h.Run("mia", "offer capacité:1"), "votre nouveau nombre de places (1)\u202f: tout est conservé")
 }

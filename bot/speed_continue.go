@@ -200,8 +200,13 @@ func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, pair Pair, mentor, 
 		if side.id == clicker {
 			continue
 		}
+		key := "event.paired_" + side.role
+		if pair.Topic == e.Name {
+			// No topic but the event's: not "your mentor on “Speed 8 March”".
+			key += "_free"
+		}
 		_ = b.notify(ctx, side.id, func(l Lang) Message {
-			return Message{Text: T(l, "event.paired_"+side.role, "name", side.other.displayName(), "topic", pair.Topic, "event", e.Name), Mentions: []MemberID{side.other.ID}}
+			return Message{Text: T(l, key, "name", side.other.displayName(), "topic", pair.Topic, "event", e.Name), Mentions: []MemberID{side.other.ID}}
 		})
 	}
 	b.startCharter(ctx, pair, b.charterPlan(ctx, pair))

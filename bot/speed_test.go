@@ -157,6 +157,11 @@ func TestSpeedEvent(t *testing.T) {
 		for _, s := range sent {
 			if strings.Contains(s.Message.Text, "wants to continue with you too") && s.To[0].User == firstMentee {
 				told++
+				// The event has no topic: the pair's is the event's
+				// name, which is not said as a topic.
+				if !strings.Contains(s.Message.Text, "is now your mentor, on what you choose together.") {
+					t.Errorf("got %q, want no topic named", s.Message.Text)
+				}
 			}
 			for _, b := range s.Message.Buttons {
 				if b.ActionID == bot.ActionCharterAccept {

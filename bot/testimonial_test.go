@@ -95,6 +95,9 @@ func TestTestimonial(t *testing.T) {
 		if len(posts) != 1 || posts[0].To.User != "alice" || posts[0].File == nil || !strings.HasSuffix(posts[0].File.Name, ".csv") {
 			t.Fatalf("got %+v, want the CSV sent to alice", posts)
 		}
+		if got, want := posts[0].Message.Text, "1 shareable testimonial, as the members allowed: "; !strings.HasPrefix(got, want) {
+			t.Errorf("got the file's message %q, want it to begin %q", got, want)
+		}
 		want := "program,topic,role,name,shared_as,text,written\n,go,mentee,,anonymous,\"Merci Bob, tout était clair.\",2026-11-05T09:01:00Z\n"
 		if got := string(posts[0].File.Data); got != want {
 			t.Errorf("got CSV\n%s\nwant\n%s", got, want)
@@ -105,6 +108,9 @@ func TestTestimonial(t *testing.T) {
 		want = "# Ce que disent nos membres\n\n> Merci Bob, tout était clair.\n>\n> — une personne mentorée (go)\n"
 		if len(posts) != 1 || posts[0].File == nil || string(posts[0].File.Data) != want || posts[0].File.Type != "text/markdown" {
 			t.Fatalf("got %+v, want the Markdown\n%s", posts, want)
+		}
+		if got, want := posts[0].Message.Text, "1 témoignage partageable, tel que les membres l'ont autorisé\u202f: "; !strings.HasPrefix(got, want) {
+			t.Errorf("got the file's message %q, want it to begin %q", got, want)
 		}
 		h.Run("alice", "lang en")
 	})
@@ -193,6 +199,21 @@ func TestTestimonialListIsCapped(t *testing.T) {
 	if r.Message.Title != "12 testimonials you may share" || len(lines) != 12 || lines[1] != "• “Quote a” — a mentee (go)" ||
 		lines[11] != "… and 2 more: `/mentor admin testimonials format:csv` or `format:markdown` sends them all." {
 		t.Fatalf("got %q\n%s\nwant 10 quotes, oldest first, and 2 more", r.Message.Title, r.Message.Text)
+	}
+	// The file's message counts them all, in the plural.
+	for _, tc := range []struct {
+		lang bot.Lang
+		want string
+	}{
+		{bot.English, "12 shareable testimonials, as the members allowed: "},
+		{bot.French, "12 témoignages partageables, tels que les membres l'ont autorisé\u202f: "},
+	} {
+		h.Run("alice", "lang "+string(tc.lang))
+		h.Posting.Posts()
+		h.Run("alice", "admin testimonials format:csv")
+		if posts := h.Posting.Posts(); len(posts) != 1 || !strings.HasPrefix(posts[0].Message.Text, tc.want) {
+			t.Errorf("%s: got %+v, want the file's message to begin %q", tc.lang, posts, tc.want)
+		}
 	}
 }
 
