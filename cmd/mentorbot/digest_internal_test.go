@@ -14,24 +14,9 @@ import (
 // TestPostDigests: the digest entry posts a workspace's digest when its
 // schedule falls due in the workspace's own time zone, once.
 func TestPostDigests(t *testing.T) {
-	var out bytes.Buffer
 	// Monday 2 November 2026, 09:02 in Paris (08:02 UTC).
-	clock := bot.NewManualClock(time.Date(2026, 11, 2, 8, 2, 0, 0, time.UTC))
-	m := NewMain()
-	m.Stdin, m.Stdout, m.Clock = strings.NewReader(""), &out, clock
-	m.Config.Tick = -1 // the test calls the entry itself
-	if err := m.Open(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, out, clock := digestMain(t, time.Date(2026, 11, 2, 8, 2, 0, 0, time.UTC))
 	ctx := context.Background()
-	for _, s := range [][2]string{{"tz", "Europe/Paris"}, {"digest-channel", "#mentoring"}} {
-		if err := m.Store.SetSetting(ctx, shell.DefaultTenant, s[0], s[1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m.Shell.Line(ctx, "/mentor offer go") // the workspace exists once someone used it
-	out.Reset()
 
 	if err := m.postDigests(ctx, clock.Now().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
@@ -59,25 +44,10 @@ func TestPostDigests(t *testing.T) {
 // it fell due in; a schedule late on Sunday is not posted again for the
 // new week by the checks of Monday, which still look back at it.
 func TestDigestCaughtUp(t *testing.T) {
-	var out bytes.Buffer
 	// Monday 2 November 2026, 15:00 in Paris (14:00 UTC): the replicas
 	// were down from 8:50 to 15:00.
-	clock := bot.NewManualClock(time.Date(2026, 11, 2, 14, 0, 0, 0, time.UTC))
-	m := NewMain()
-	m.Stdin, m.Stdout, m.Clock = strings.NewReader(""), &out, clock
-	m.Config.Tick = -1
-	if err := m.Open(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer m.Close()
+	m, out, clock := digestMain(t, time.Date(2026, 11, 2, 14, 0, 0, 0, time.UTC))
 	ctx := context.Background()
-	for _, s := range [][2]string{{"tz", "Europe/Paris"}, {"digest-channel", "#mentoring"}} {
-		if err := m.Store.SetSetting(ctx, shell.DefaultTenant, s[0], s[1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m.Shell.Line(ctx, "/mentor offer go")
-	out.Reset()
 	for _, at := range []time.Time{clock.Now(), clock.Now().Add(5 * time.Minute), clock.Now().Add(17 * time.Hour)} {
 		if err := m.postDigests(ctx, at); err != nil {
 			t.Fatal(err)
@@ -103,4 +73,30 @@ func TestDigestCaughtUp(t *testing.T) {
 	if got := strings.Count(out.String(), "Weekly mentoring digest"); got != 1 || !strings.Contains(out.String(), "week of 2 November 2026") {
 		t.Fatalf("got %d digests in:\n%s\nwant 1, of the week of 2 November, on Sunday", got, out.String())
 	}
+}
+
+// digestMain opens a Main on the shell at the time at, its clock manual
+// and its tick off (the tests call the digest entry themselves), in a
+// workspace in Paris with a digest channel and one member; the shell's
+// output so far is dropped.
+func digestMain(t *testing.T, at time.Time) (*Main, *bytes.Buffer, *bot.ManualClock) {
+	t.Helper()
+	out := &bytes.Buffer{}
+	clock := bot.NewManualClock(at)
+	m := NewMain()
+	m.Stdin, m.Stdout, m.Clock = strings.NewReader(""), out, clock
+	m.Config.Tick = -1
+	if err := m.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	ctx := context.Background()
+	for _, s := range [][2]string{{"tz", "Europe/Paris"}, {"digest-channel", "#mentoring"}} {
+		if err := m.Store.SetSetting(ctx, shell.DefaultTenant, s[0], s[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m.Shell.Line(ctx, "/mentor offer go") // the workspace exists once someone used it
+	out.Reset()
+	return m, out, clock
 }
