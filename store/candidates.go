@@ -230,6 +230,7 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	}
 	out.Offers = unionOffers(parts)
 	var roomy map[string]bool // nil: every mentor may have room
+	var unfiled []string      // read with counters, though not in the room set
 	if ready == nil {
 		roomy = map[string]bool{}
 		for _, c := range free {
@@ -237,10 +238,50 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 				roomy[u] = true
 			}
 		}
+		// A topic read again changed: an offer saved by a replica of an
+		// older version, which keeps no room set, may be among its
+		// mentors. Their counters are read, and the set put right.
+		for _, i := range missed {
+			for _, o := range parts[i] {
+				if !roomy[o.Mentor.User] {
+					roomy[o.Mentor.User] = true
+					unfiled = append(unfiled, o.Mentor.User)
+				}
+			}
+		}
 	} else if ready.Val() == 1 {
 		s.roomReady.Store(k, true)
 	}
-	return out, s.readTaken(ctx, k, &out, roomy, big)
+	if err := s.readTaken(ctx, k, &out, roomy, big); err != nil {
+		return out, err
+	}
+	return out, s.fileRoom(ctx, k, out, unfiled)
+}
+
+// fileRoom puts in the room set those of users, read with their counters
+// in out though the set did not hold them, who have room: mentors whose
+// offer a replica of an older version saved. The room write decides from
+// the offer as it is when it runs. One round trip, only when one has
+// room.
+func (s *Store) fileRoom(ctx context.Context, k keys, out bot.Candidates, users []string) error {
+	if len(users) == 0 {
+		return nil
+	}
+	check := make(map[string]bool, len(users))
+	for _, u := range users {
+		check[u] = true
+	}
+	t := newTx()
+	for i, o := range out.Offers {
+		if check[o.Mentor.User] && out.Taken[i] < o.Capacity {
+			t.room(k, o.Mentor.User)
+		}
+	}
+	if len(t.writes) == 0 {
+		return nil
+	}
+	_, err := t.run(ctx, s.batch)
+	return err
 }
 
 // roundTrip sends cmds in the next batch, or on their own (one pipeline)

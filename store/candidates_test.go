@@ -208,3 +208,41 @@ func TestRoomSetOfOlderWorkspace(t *testing.T) {
 		t.Fatalf("C off the room set: taken %s, want [1 1 1] (the set read)", got)
 	}
 }
+
+// TestRoomFiledOnTopicRead: a replica of an older version, during a
+// rolling upgrade, saves an offer without filing it in the room set (it
+// keeps the older full set), though it changes its topic's stamp. The
+// next read of the topic reads the new mentor's counters, offers them,
+// and files them in the room set (found in review: they counted full
+// until the hourly check).
+func TestRoomFiledOnTopicRead(t *testing.T) {
+	st := storetest.MustOpen(t)
+	tn := storetest.Tenant(t, "test")
+	ctx := context.Background()
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member("A"), Topics: []string{"Go"}, Capacity: 1, Keys: []string{"go"}}))
+	c, err := st.Candidates(ctx, tn, []string{"go"}, "") // learns the set is complete, keeps the topic
+	storetest.MustOK(t, err)
+	c, err = st.Candidates(ctx, tn, []string{"go"}, "")
+	storetest.MustOK(t, err)
+	if fmt.Sprint(c.Taken) != "[0]" {
+		t.Fatalf("got taken %v, want [0]", c.Taken)
+	}
+	// The older replica's save: the offer, the topic's stamp, no room set.
+	storetest.MustOK(t, st.SaveOffer(ctx, bot.Offer{Mentor: tn.Member("B"), Topics: []string{"Go"}, Capacity: 2, Keys: []string{"go"}}))
+	prefix := "mb:{" + tn.Platform + ":" + tn.Workspace + "}:"
+	storetest.MustOK(t, st.Client().SRem(ctx, prefix+"room", "B").Err())
+	c, err = st.Candidates(ctx, tn, []string{"go"}, "")
+	storetest.MustOK(t, err)
+	if len(c.Offers) != 2 || fmt.Sprint(c.Taken) != "[0 0]" {
+		t.Fatalf("got %d offers taken %v, want A and B with room", len(c.Offers), c.Taken)
+	}
+	if !st.Client().SIsMember(ctx, prefix+"room", "B").Val() {
+		t.Fatal("B is not in the room set after the topic's read")
+	}
+	// And from then on, read from the set alone.
+	c, err = st.Candidates(ctx, tn, []string{"go"}, "")
+	storetest.MustOK(t, err)
+	if fmt.Sprint(c.Taken) != "[0 0]" {
+		t.Fatalf("read again: taken %v, want [0 0]", c.Taken)
+	}
+}
