@@ -290,15 +290,38 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 		return Reply{}, charterError(err)
 	}
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
+	left, hasLeft := b.leftOpen(ctx, pair)
+	// The mentee's sentence: their request is back in the queue, or, when
+	// they have another one open (a manager's pair on another topic), the
+	// pair's own was withdrawn and that one still waits.
+	sentence := func(l Lang, prefix string, m MemberID) string {
+		key := prefix + pair.Role(m)
+		if hasLeft && m == pair.Mentee {
+			return T(l, key+"_left", "topic", pair.Topic, "request", left.Topic)
+		}
+		return T(l, key, "topic", pair.Topic)
+	}
 	other := pair.Other(who)
-	_ = b.notify(ctx, other, func(l Lang) Message {
-		return Message{Text: T(l, theirs+pair.Role(other), "topic", pair.Topic)}
-	})
-	// A mentee who declined reads in their own reply that the request
-	// waits again: no second message says the mentors were unavailable.
-	b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
+	_ = b.notify(ctx, other, func(l Lang) Message { return Message{Text: sentence(l, theirs, other)} })
+	if !hasLeft {
+		// A mentee who declined reads in their own reply that the request
+		// waits again: no second message says the mentors were unavailable.
+		b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
+	}
 	b.freed(ctx, pair.Mentor)
-	return Reply{Replace: true, Message: Message{Text: T(lang, mine+pair.Role(who), "topic", pair.Topic)}}, nil
+	return Reply{Replace: true, Message: Message{Text: sentence(lang, mine, who)}}, nil
+}
+
+// leftOpen is the mentee's open request when it is not the pair's: a
+// cancelled charter then withdraws the pair's request and leaves that one
+// as it is (DeclineCharter), so the mentee is told it still waits rather
+// than that their request is back in the queue.
+func (b *Bot) leftOpen(ctx context.Context, pair Pair) (Request, bool) {
+	open, err := b.store.requests.OpenRequest(ctx, pair.Mentee)
+	if err != nil || open.ID == "" || open.ID == pair.Request {
+		return Request{}, false
+	}
+	return open, true
 }
 
 // officialJobs returns the jobs scheduled when the pair pairID becomes

@@ -176,10 +176,18 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || pair.State != PairCharter {
 		return ignoreGone(err)
 	}
+	// A mentee with another request open keeps it waiting, and the
+	// pair's is withdrawn (DeclineCharter): said so.
+	left, hasLeft := b.leftOpen(ctx, pair)
 	var notices []owed
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		key := "charter.expired_" + pair.Role(id)
-		notices = append(notices, owed{id, func(l Lang) Message { return Message{Text: T(l, key, "topic", pair.Topic)} }})
+		if hasLeft && id == pair.Mentee {
+			key += "_left"
+		}
+		notices = append(notices, owed{id, func(l Lang) Message {
+			return Message{Text: T(l, key, "topic", pair.Topic, "request", left.Topic)}
+		}})
 	}
 	out, err := b.outbox(ctx, j.ID, notices, b.requeueJob(pair.Request, pair.Mentor, ""))
 	if err != nil {
