@@ -107,8 +107,8 @@ func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
 }
 
 // parseDay reads a date written 2027-01-15.
-func parseDay(lang Lang, option, v string, today time.Time) (time.Time, error) {
-	d, ok := parseDayIn(lang, v, today, time.UTC)
+func parseDay(lang Lang, option, v string, from time.Time) (time.Time, error) {
+	d, ok := parseDayIn(lang, v, from, time.UTC)
 	if !ok {
 		return time.Time{}, &Error{Code: EINVALID, Key: "err.program.bad_date", Args: []string{"option", option, "value", clip(v, 20)}, Field: option}
 	}
@@ -137,12 +137,14 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 			return Reply{}, &Error{Code: EINVALID, Key: "err.program.no_" + o, Field: o}
 		}
 	}
+	// A day without its year: the start within six months back (a
+	// program under way) or ahead, the end on or after the start.
 	today := b.clock.Now().In(b.workspaceLoc(ctx, t))
-	start, err := parseDay(in.Lang, "start", in.Text("start"), today)
+	start, err := parseDay(in.Lang, "start", in.Text("start"), today.AddDate(0, -6, 0))
 	if err != nil {
 		return Reply{}, err
 	}
-	end, err := parseDay(in.Lang, "end", in.Text("end"), today)
+	end, err := parseDay(in.Lang, "end", in.Text("end"), start)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -10,12 +10,12 @@ import (
 // (2027-01-10) in any language; in French, the day first as French
 // writes it (10/01/2027, 10.01.2027, « 10 janvier 2027 », « le 1er mars »);
 // in English, the month's name with the day on either side ("January 10,
-// 2027", "10 January"). A day written without its year is its next
-// occurrence from today on (today included). A numeric day in English
+// 2027", "10 January"). A day written without its year is its first
+// occurrence from the day from on (from included). A numeric day in English
 // other than ISO (01/10/2027) is refused: the day or the month may come
 // first, and a wrong guess would pause a member, or start a program,
 // months off.
-func parseDayIn(lang Lang, v string, today time.Time, loc *time.Location) (time.Time, bool) {
+func parseDayIn(lang Lang, v string, from time.Time, loc *time.Location) (time.Time, bool) {
 	v = strings.TrimSpace(v)
 	if d, err := time.ParseInLocation("2006-01-02", v, loc); err == nil {
 		return d, true
@@ -25,7 +25,7 @@ func parseDayIn(lang Lang, v string, today time.Time, loc *time.Location) (time.
 			return d, true
 		}
 	}
-	return namedDay(v, today, loc)
+	return namedDay(v, from, loc)
 }
 
 // numericDayFR reads 10/01/2027, 10/1/2027, 10.01.2027 or 10-01-2027.
@@ -45,7 +45,7 @@ func numericDayFR(v string, loc *time.Location) (time.Time, bool) {
 
 // namedDay reads a day with its month's name, in English or French,
 // accents optional: "10 janvier", "le 1er mars 2027", "January 10, 2027".
-func namedDay(v string, today time.Time, loc *time.Location) (time.Time, bool) {
+func namedDay(v string, from time.Time, loc *time.Location) (time.Time, bool) {
 	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(strings.ToLower(v)))
 	if len(words) > 0 && words[0] == "le" {
 		words = words[1:]
@@ -56,7 +56,7 @@ func namedDay(v string, today time.Time, loc *time.Location) (time.Time, bool) {
 			month = m
 			continue
 		}
-		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "er"), "st"), "th"))
+		n, err := strconv.Atoi(ordinal(w))
 		switch {
 		case err != nil:
 			return time.Time{}, false
@@ -74,8 +74,8 @@ func namedDay(v string, today time.Time, loc *time.Location) (time.Time, bool) {
 	if year != 0 {
 		return validDay(year, month, day, loc)
 	}
-	start := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, loc)
-	for y := today.Year(); y <= today.Year()+1; y++ {
+	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
+	for y := from.Year(); y <= from.Year()+1; y++ {
 		if d, ok := validDay(y, month, day, loc); ok && !d.Before(start) {
 			return d, true
 		}
@@ -101,4 +101,15 @@ func validDay(year, month, day int, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return d, true
+}
+
+// ordinal drops the ending of an ordinal day: « 1er », "1st", "2nd",
+// "3rd", "4th".
+func ordinal(w string) string {
+	for _, end := range []string{"er", "st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(w, end); ok {
+			return n
+		}
+	}
+	return w
 }

@@ -388,6 +388,7 @@ func TestPauseDatesAsTyped(t *testing.T) {
 	for _, tt := range []struct{ user, text, want string }{
 		{"bob", "pause until:10 January", "Paused until 10 January 2027"},
 		{"bob", "pause until:January 10, 2027", "Paused until 10 January 2027"},
+		{"bob", "pause until:January 3rd", "Paused until 3 January 2027"},
 		{"bob", "pause until:01/10/2027", "I can't read the date “01/10/2027”: write it like `until:2027-01-10` or `until:10 January`."},
 		{"bob", "pause until:2027-01-10", "Paused until 10 January 2027"},
 		{"zoe", "pause jusqu-au:10/01/2027", "En pause jusqu'au 10 janvier 2027"},
@@ -406,4 +407,8 @@ func TestPauseDatesAsTyped(t *testing.T) {
 	}
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", `admin program créer "P9" début:14/12/2026 fin:30 juin 2027`), "du 14 décembre 2026 au 30 juin 2027")
+	// Without years: a start under way (1 October, a month back), an end
+	// after the start (found in review: both were read from today).
+	MustContain(t, h.Run("alice", `admin program créer "P10" début:1er octobre fin:20 janvier`), "du 1er octobre 2026 au 20 janvier 2027")
+	MustContain(t, h.Run("alice", `admin program créer "P11" début:10 décembre fin:5 mars`), "du 10 décembre 2026 au 5 mars 2027")
 }
