@@ -27,6 +27,7 @@ type managersPlatform struct {
 	*bottest.Platform
 	mu    sync.Mutex
 	posts []posted
+	tries int // posts and uploads tried, failed ones included
 }
 
 func (p *managersPlatform) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
@@ -44,6 +45,7 @@ func (p *managersPlatform) SendFile(ctx context.Context, to bot.MemberID, f bot.
 func (p *managersPlatform) add(x posted) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.tries++
 	if p.Fail != nil {
 		return p.Fail
 	}

@@ -34,12 +34,26 @@ func (b *Bot) PostDueDigests(ctx context.Context, since, until time.Time, due Du
 		if at.IsZero() {
 			continue
 		}
+		// A digest that failed waits digestRetry before it is built and
+		// tried again: one that keeps failing (a channel the bot left)
+		// costs a try an hour over the day, not one every check.
+		retry := "digest-retry:" + at.UTC().Format(time.RFC3339)
+		if v, err := b.store.drafts.Draft(ctx, t, retry); err == nil {
+			if failed, err := time.Parse(time.RFC3339, v); err == nil && b.clock.Now().Before(failed.Add(digestRetry)) {
+				continue
+			}
+		}
 		if err := b.PostDigest(ctx, t, at); err != nil {
 			errs = append(errs, fmt.Errorf("digest %s: %w", t, err))
+			// Kept a little past the wait: Redis expires it in real time.
+			_ = b.store.drafts.SaveDraft(ctx, t, retry, b.clock.Now().UTC().Format(time.RFC3339), 2*digestRetry)
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// digestRetry is how long a digest that failed waits before the next try.
+const digestRetry = time.Hour
 
 // digestDue returns when t's digest schedule, read in its time zone, last
 // fell due in (since, until], or the zero time. A stored schedule the

@@ -57,6 +57,46 @@ func TestPostDueDigests(t *testing.T) {
 			t.Fatalf("got %+v, want no digest", posts)
 		}
 	})
+	t.Run("OKFailedTriedHourly", func(t *testing.T) {
+		// The platform refuses the digest (a channel the bot left): it is
+		// tried again an hour later, not at every 5-minute check, and
+		// posted once the platform takes it.
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings digest-channel:managers")
+		due := h.Clock.Now()
+		always := func(_, _ string, since, until time.Time) (time.Time, error) {
+			if due.After(since) && !due.After(until) {
+				return due, nil
+			}
+			return time.Time{}, nil
+		}
+		check := func() {
+			t.Helper()
+			if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-24*time.Hour), h.Clock.Now(), always); err != nil && h.Platform.Fail == nil {
+				t.Fatal(err)
+			}
+		}
+		h.Platform.Fail = errors.New("not_in_channel")
+		for range 6 {
+			check()
+			h.Clock.Advance(5 * time.Minute)
+		}
+		if h.Posting.tries != 1 {
+			t.Fatalf("got %d tries in half an hour, want 1", h.Posting.tries)
+		}
+		h.Clock.Advance(time.Hour)
+		check()
+		if h.Posting.tries != 2 {
+			t.Fatalf("got %d tries after the hour, want 2", h.Posting.tries)
+		}
+		h.Platform.Fail = nil
+		h.Clock.Advance(time.Hour)
+		check()
+		check()
+		if posts := h.Posting.Posts(); len(posts) != 1 {
+			t.Fatalf("got %d digests once the platform took it, want 1", len(posts))
+		}
+	})
 	t.Run("OKScheduleUnreadable", func(t *testing.T) {
 		h := MustAdminHarness(t)
 		h.Run("alice", "admin settings digest-channel:managers")
