@@ -361,3 +361,25 @@ func TestAdminPairOtherRequest(t *testing.T) {
 		t.Fatalf("got %q, want no warning about the request", r.Message.Text)
 	}
 }
+
+// TestNewMatchWithOtherRequestOpen: a mentee whose manager-made pair on
+// another topic ends, while their own request still waits, is told that
+// request waits (one open request at a time) when they ask for a new
+// match; nothing is recorded, so the button works once it is withdrawn.
+// Before, the answer was recorded, then refused as "an open request on
+// “rust”", the pair's topic, not the request's (found in review).
+func TestNewMatchWithOtherRequestOpen(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("dan", "request go")
+	h.Run("alice", "admin pair @bob @dan rust kind:one-to-one confirm:yes")
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("dan", "dan", bot.ActionCharterAccept)
+	h.ClickReply("dan", h.Run("dan", "end"), "Yes, end the pair")
+	inbox(h.Harness)
+	yes := h.Button("dan", "Yes, please")
+	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: yes.ActionID, Value: yes.Value})
+	MustContain(t, r, "Your request on “go” is still waiting for a mentor, and you can have one request at a time. For a new match on “rust” instead, withdraw it with `/mentor cancel`, then click again.")
+	h.Run("dan", "cancel")
+	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("dan"), ActionID: yes.ActionID, Value: yes.Value})
+	MustContain(t, r, "Your request on “rust” is saved.")
+}

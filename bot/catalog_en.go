@@ -28,6 +28,7 @@ var catalogEN = map[string]string{
 	"err.no_offer":                "You don't offer mentoring yet. Start with `/mentor offer` and your topics.",
 	"err.request_same":            "You already have a request on “{topic}” ({state}): nothing was changed. To change its language, kind or goal, withdraw it with `/mentor cancel`, then ask again.",
 	"err.request_exists":          "You already have an open request on “{topic}”. Withdraw it with `/mentor cancel` before asking for something else.",
+	"err.newmatch_open":           "Your request on “{topic}” is still waiting for a mentor, and you can have one request at a time. For a new match on “{pair}” instead, withdraw it with `/mentor cancel`, then click again.",
 	"err.no_open_request":         "You have no open request to cancel.",
 	"err.unknown_button":          "This button no longer works. Type `/mentor status` to see where things stand.",
 	"err.not_your_button":         "This button is meant for someone else, so nothing was changed.",

@@ -28,6 +28,7 @@ var catalogFR = map[string]string{
 	"err.no_offer":                "Vous ne proposez pas encore de mentorat. Commencez par `/mentor offer` suivi de vos sujets.",
 	"err.request_same":            "Vous avez déjà une demande sur « {topic} » ({state}) : rien n'a changé. Pour en changer la langue, la forme ou l'objectif, retirez-la avec `/mentor cancel`, puis refaites-la.",
 	"err.request_exists":          "Vous avez déjà une demande en cours sur « {topic} ». Retirez-la avec `/mentor cancel` avant d'en faire une autre.",
+	"err.newmatch_open":           "Votre demande sur «\u202f{topic}\u202f» attend toujours un mentor, et vous pouvez avoir une demande à la fois. Pour un nouveau binôme sur «\u202f{pair}\u202f» à la place, retirez-la avec `/mentor cancel`, puis cliquez de nouveau.",
 	"err.no_open_request":         "Vous n'avez aucune demande en cours à retirer.",
 	"err.unknown_button":          "Ce bouton ne fonctionne plus. Tapez `/mentor status` pour faire le point.",
 	"err.not_your_button":         "Ce bouton est destiné à quelqu'un d'autre : rien n'a été modifié.",

@@ -320,6 +320,15 @@ func answerNewMatch(yes bool) actionFunc {
 		if role == "mentor" {
 			return b.mentorAgain(ctx, pair, who, yes, lang)
 		}
+		if a, err := b.store.followups.Survey(ctx, t, SurveyID(pair.ID+":newmatch"), who); err == nil && a["newmatch"] != "" {
+			return Reply{}, Errorf(ESTALE, "err.checkin_done") // a second click
+		}
+		if open, err := b.store.requests.OpenRequest(ctx, who); yes && err == nil && open.ID != "" {
+			// Another request waits (a manager's pair on another topic
+			// left it): one open request at a time, so nothing is recorded
+			// and the button works again once it is withdrawn.
+			return Reply{}, Errorf(ECONFLICT, "err.newmatch_open", "topic", open.Topic, "pair", pair.Topic)
+		}
 		if err := b.answerNewMatch(ctx, pair, who, yes); err != nil {
 			return Reply{}, err
 		}
@@ -417,7 +426,11 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
-			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", pair.Topic)
+			topic := pair.Topic
+			if open, err := b.store.requests.OpenRequest(ctx, pair.Mentee); err == nil && open.Topic != "" {
+				topic = open.Topic // the request that is open, not the pair's
+			}
+			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", topic)
 		}
 		return Reply{}, err
 	}
