@@ -229,6 +229,10 @@ type Adapter struct {
 	// went out (inbox.go); jobs and lanes start them, so Close waits for
 	// them last.
 	forgets sync.WaitGroup
+	// quitting is closed by Close: a forget that keeps failing (Redis
+	// down) stops retrying then.
+	quitting     chan struct{}
+	quittingOnce sync.Once
 
 	// socketUp is whether the Socket Mode connection is up (ready.go).
 	socketUp atomic.Bool
@@ -330,6 +334,7 @@ func (a *Adapter) Close() error {
 	a.closeHomes()
 	a.jobs.close(a.opt.CloseTimeout)
 	a.out.close(a.opt.CloseTimeout)
+	a.quittingOnce.Do(func() { close(a.quit()) })
 	a.forgets.Wait()
 	return nil
 }

@@ -2,6 +2,7 @@ package slack_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -356,4 +357,44 @@ func TestBusyKept(t *testing.T) {
 			t.Fatalf("got clicks %+v, want the deferred one run once", a)
 		}
 	})
+}
+
+// flakyKeeper is a keeper whose Handled fails its first fails calls, as
+// while Redis is stopped.
+type flakyKeeper struct {
+	*keeper
+	fails atomic.Int32
+	calls atomic.Int32
+}
+
+func (k *flakyKeeper) Handled(ctx context.Context, t bot.Tenant, key string) error {
+	k.calls.Add(1)
+	if k.fails.Add(-1) >= 0 {
+		return &bot.Error{Code: bot.EUNAVAILABLE, Err: errors.New("redis down")}
+	}
+	return k.keeper.Handled(ctx, t, key)
+}
+
+// TestForgetRetried: a click answered while Redis does not take the write
+// that forgets its kept copy is forgotten once Redis is back, by the
+// replica that answered it. Before, one failed try left the copy, which a
+// replica redelivered after its lease: the member got the reply twice
+// (mentorload, Redis stopped for 10 s: nine check-in replies doubled).
+func TestForgetRetried(t *testing.T) {
+	k := &flakyKeeper{keeper: &keeper{recorder: &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}, kept: map[string][]byte{}}}
+	k.fails.Store(2)
+	r := MustRig(t, k)
+	click := slackfake.Click{Team: "T1", User: "U1", Channel: "DU1", TS: "1.2", ResponseURL: r.fake.ResponseURL("click"), TriggerID: "tr1",
+		Button: slackfake.Button{ActionID: "mentor.accept", Value: "x", Text: "Accept"}}
+	if status, _ := r.post(t, "/slack/interactions", time.Now(), click.Body()); status != http.StatusOK {
+		t.Fatalf("got %d, want 200", status)
+	}
+	r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/click") }, 5*time.Second)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(k.all()) > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := len(k.all()); n != 0 || k.calls.Load() != 3 {
+		t.Fatalf("got %d kept deliveries after %d tries to forget, want none after 3", n, k.calls.Load())
+	}
 }

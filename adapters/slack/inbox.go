@@ -64,30 +64,67 @@ func (a *Adapter) receive(team string, in inbound) (fresh, kept bool) {
 	return fresh, fresh
 }
 
-// handled forgets a delivery once handled, so that no replica redelivers it.
-func (a *Adapter) handled(ctx context.Context, team, key string) {
+// forget is one try at forgetting a delivery once handled, so that no
+// replica redelivers it.
+func (a *Adapter) forget(ctx context.Context, team, key string) error {
 	r, ok := a.h.(receiver)
 	if !ok {
-		return
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if err := r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key); err != nil {
-		a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+	return r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key)
+}
+
+// forgetBudget is how long a delivery whose reply went out keeps trying
+// to be forgotten while Redis does not answer: under the lease after
+// which another replica redelivers it (bot.JobLease, 2 minutes), which
+// would answer the click a second time.
+const forgetBudget = 90 * time.Second
+
+// quit is closed when the adapter closes.
+func (a *Adapter) quit() chan struct{} {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.quitting == nil {
+		a.quitting = make(chan struct{})
 	}
+	return a.quitting
 }
 
 // forgetLater returns what forgets a delivery once its reply went out: in
-// the background, so that an outbound lane never waits on Redis.
+// the background, so that an outbound lane never waits on Redis. A
+// forget that fails (Redis stopped for a while) is tried again, for up to
+// forgetBudget, or until the adapter closes: else the delivery, kept,
+// would be handled again after its lease, and its reply sent twice.
 func (a *Adapter) forgetLater(team, key string) func() {
 	if _, ok := a.h.(receiver); !ok {
 		return nil
 	}
+	quit := a.quit()
 	return func() {
 		a.forgets.Add(1)
 		go func() {
 			defer a.forgets.Done()
-			a.handled(context.Background(), team, key)
+			deadline := time.Now().Add(forgetBudget)
+			wait := 250 * time.Millisecond
+			for {
+				err := a.forget(context.Background(), team, key)
+				if err == nil {
+					return
+				}
+				if time.Now().Add(wait).After(deadline) {
+					a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+					return
+				}
+				select {
+				case <-quit:
+					a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+					return
+				case <-time.After(wait):
+				}
+				wait = min(2*wait, 8*time.Second)
+			}
 		}()
 	}
 }

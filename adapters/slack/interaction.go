@@ -127,7 +127,9 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
 		r := a.h.HandleCommand(ctx, cmd)
-		a.handled(ctx, who.Workspace, key)
+		if forget := a.forgetLater(who.Workspace, key); forget != nil {
+			forget() // in the background, tried again while Redis is away
+		}
 		if !inlineErrors(r, values) {
 			r.FieldErrors = nil
 		}
