@@ -138,15 +138,23 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 		}
 	}
 	// A day without its year: the start within six months back (a
-	// program under way) or ahead, the end on or after the start.
+	// program under way) or ahead, the end on or after the start; a
+	// program that would then be over already ("July 1" to "September
+	// 30" in November) is the next one, read from today.
 	today := b.clock.Now().In(b.workspaceLoc(ctx, t))
-	start, err := parseDay(in.Lang, "start", in.Text("start"), today.AddDate(0, -6, 0))
-	if err != nil {
-		return Reply{}, err
-	}
-	end, err := parseDay(in.Lang, "end", in.Text("end"), start)
-	if err != nil {
-		return Reply{}, err
+	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	var start, end time.Time
+	for _, from := range []time.Time{today.AddDate(0, -6, 0), today} {
+		var err error
+		if start, err = parseDay(in.Lang, "start", in.Text("start"), from); err != nil {
+			return Reply{}, err
+		}
+		if end, err = parseDay(in.Lang, "end", in.Text("end"), start); err != nil {
+			return Reply{}, err
+		}
+		if !end.Before(day) {
+			break
+		}
 	}
 	if end.Before(start) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.program.end_before_start", Args: []string{"start", Date(in.Lang, start), "end", Date(in.Lang, end)}, Field: "end"}
@@ -170,6 +178,7 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	if c := in.Text("charter"); c != "" {
 		p.Charter = map[Lang]string{in.Lang: c}
 	}
+	var err error
 	if p.Questions, err = programQuestions(in.Text("questions")); err != nil {
 		return Reply{}, err
 	}

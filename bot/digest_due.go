@@ -45,8 +45,12 @@ func (b *Bot) PostDueDigests(ctx context.Context, since, until time.Time, due Du
 		}
 		if err := b.PostDigest(ctx, t, at); err != nil {
 			errs = append(errs, fmt.Errorf("digest %s: %w", t, err))
-			// Kept a little past the wait: Redis expires it in real time.
-			_ = b.store.drafts.SaveDraft(ctx, t, retry, b.clock.Now().UTC().Format(time.RFC3339), 2*digestRetry)
+			if ErrorCode(err) != ESTALE {
+				// Refused, not in flight on another replica (whose mark
+				// runs out in minutes). Kept a little past the wait:
+				// Redis expires it in real time.
+				_ = b.store.drafts.SaveDraft(ctx, t, retry, b.clock.Now().UTC().Format(time.RFC3339), 2*digestRetry)
+			}
 		}
 	}
 	return errors.Join(errs...)

@@ -97,6 +97,24 @@ func TestPostDueDigests(t *testing.T) {
 			t.Fatalf("got %d digests once the platform took it, want 1", len(posts))
 		}
 	})
+	t.Run("OKInFlightNotHeldBack", func(t *testing.T) {
+		// Another replica holds the week's digest (it died mid-post): this
+		// check answers "in flight", and the next check after that mark
+		// runs out posts it, not an hour later (found in review).
+		h := MustAdminHarness(t)
+		h.Run("alice", "admin settings digest-channel:managers")
+		due := h.Clock.Now()
+		at := func(_, _ string, _, _ time.Time) (time.Time, error) { return due, nil }
+		if _, err := h.Store.MarkSent(ctx, h.Tenant, "digest:"+bot.WeekOf(time.Date(2026, 10, 26, 0, 0, 0, 0, time.UTC)), time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Bot.PostDueDigests(ctx, due.Add(-time.Hour), due, at); bot.ErrorCode(err) != bot.ESTALE {
+			t.Fatalf("got %v, want the digest in flight", err)
+		}
+		if _, err := h.Store.Draft(ctx, h.Tenant, "digest-retry:"+due.UTC().Format(time.RFC3339)); bot.ErrorCode(err) != bot.ENOTFOUND {
+			t.Fatalf("got a retry mark (%v), want none for a digest in flight", err)
+		}
+	})
 	t.Run("OKScheduleUnreadable", func(t *testing.T) {
 		h := MustAdminHarness(t)
 		h.Run("alice", "admin settings digest-channel:managers")

@@ -411,4 +411,7 @@ func TestPauseDatesAsTyped(t *testing.T) {
 	// after the start (found in review: both were read from today).
 	MustContain(t, h.Run("alice", `admin program créer "P10" début:1er octobre fin:20 janvier`), "du 1er octobre 2026 au 20 janvier 2027")
 	MustContain(t, h.Run("alice", `admin program créer "P11" début:10 décembre fin:5 mars`), "du 10 décembre 2026 au 5 mars 2027")
+	// Next summer's, not last summer's, which is over (found in review).
+	h.Run("alice", "lang en")
+	MustContain(t, h.Run("alice", `admin program create "Summer" start:July 1 end:September 30`), "from 1 July 2027 to 30 September 2027")
 }

@@ -255,7 +255,10 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	if err := s.readTaken(ctx, k, &out, roomy, big); err != nil {
 		return out, err
 	}
-	return out, s.fileRoom(ctx, k, out, unfiled)
+	// The read is right whatever comes of the filing, which the next
+	// read of the topic tries again.
+	_ = s.fileRoom(ctx, k, out, unfiled)
+	return out, nil
 }
 
 // fileRoom puts in the room set those of users, read with their counters

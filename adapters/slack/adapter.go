@@ -233,6 +233,9 @@ type Adapter struct {
 	// down) stops retrying then.
 	quitting     chan struct{}
 	quittingOnce sync.Once
+	// forgetsShut, under mu, is set by Close before it waits for forgets:
+	// a forget started after tries once, in the caller, without Add.
+	forgetsShut bool
 
 	// socketUp is whether the Socket Mode connection is up (ready.go).
 	socketUp atomic.Bool
@@ -334,6 +337,9 @@ func (a *Adapter) Close() error {
 	a.closeHomes()
 	a.jobs.close(a.opt.CloseTimeout)
 	a.out.close(a.opt.CloseTimeout)
+	a.mu.Lock()
+	a.forgetsShut = true
+	a.mu.Unlock()
 	a.quittingOnce.Do(func() { close(a.quit()) })
 	a.forgets.Wait()
 	return nil

@@ -103,7 +103,15 @@ func (a *Adapter) forgetLater(team, key string) func() {
 	}
 	quit := a.quit()
 	return func() {
+		a.mu.Lock()
+		if a.forgetsShut {
+			// Closing: no new background work for Close to wait for.
+			a.mu.Unlock()
+			_ = a.forget(context.Background(), team, key)
+			return
+		}
 		a.forgets.Add(1)
+		a.mu.Unlock()
 		go func() {
 			defer a.forgets.Done()
 			deadline := time.Now().Add(forgetBudget)
