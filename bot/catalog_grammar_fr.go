@@ -44,7 +44,7 @@ var catalogGrammarFR = map[string]string{
 	"field.years":  "Années d'expérience",
 
 	"err.option_unknown":         "Je ne connais pas l'option `{word}:`. Les options de `/mentor {command}` sont\u202f: {options}.",
-	"err.option_twice":           "Vous avez donné `{name}:` deux fois («\u202f{first}\u202f» et «\u202f{second}\u202f»)\u202f: donnez-la une seule fois.",
+	"err.option_twice":           "Vous avez donné `{name}:` deux fois («\u202f{first}\u202f» et «\u202f{second}\u202f»)\u202f: ne donnez cette option qu'une fois.",
 	"err.option_unknown_suggest": "Je ne connais pas l'option `{word}:`. Vouliez-vous dire `{suggestion}:`\u202f? Les options de `/mentor {command}` sont\u202f: {options}.",
 	"err.bad_language":           "Je ne connais pas la langue «\u202f{value}\u202f». Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",
 	"err.bad_language_suggest":   "Je ne connais pas la langue «\u202f{value}\u202f». Vouliez-vous dire {suggestion}\u202f? Écrivez un code comme fr ou es, ou un nom comme français ou espagnol.",

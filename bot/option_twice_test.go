@@ -21,8 +21,8 @@ func TestOptionTwice(t *testing.T) {
 	}{
 		{"Same", "en", "offer go capacity:1 capacity:5", "You gave `capacity:` twice (“1” and “5”): give it once."},
 		{"EnglishAndFrench", "en", "offer go capacity:1 capacité:5", "You gave `capacity:` twice (“1” and “5”): give it once."},
-		{"French", "fr", "propose go capacité:1 places:5", "Vous avez donné `capacité:` deux fois («\u202f1\u202f» et «\u202f5\u202f»)\u202f: donnez-la une seule fois."},
-		{"PositionalAndNamed", "fr", "demande go sujet:rust", "Vous avez donné `sujet:` deux fois («\u202fgo\u202f» et «\u202frust\u202f»)\u202f: donnez-la une seule fois."},
+		{"French", "fr", "propose go capacité:1 places:5", "Vous avez donné `capacité:` deux fois («\u202f1\u202f» et «\u202f5\u202f»)\u202f: ne donnez cette option qu'une fois."},
+		{"PositionalAndNamed", "fr", "demande go sujet:rust", "Vous avez donné `sujet:` deux fois («\u202fgo\u202f» et «\u202frust\u202f»)\u202f: ne donnez cette option qu'une fois."},
 		{"PositionalAndNamedEnglish", "en", "request go topic:rust", "You gave `topic:` twice (“go” and “rust”): give it once."},
 		{"Goals", "en", "goals first:a first:b", "You gave `first:` twice (“a” and “b”): give it once."},
 	}
