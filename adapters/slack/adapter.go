@@ -78,6 +78,11 @@ type Options struct {
 	// CloseTimeout is how long Close waits for work in flight before
 	// cancelling it. Default 20 s.
 	CloseTimeout time.Duration
+	// KeptLease is how long a delivery kept before its ack waits before
+	// another replica redelivers it (bot.Config.JobLease). The write that
+	// forgets a handled one is tried again for three quarters of it while
+	// Redis does not take it. Default bot.JobLease (2 minutes).
+	KeptLease time.Duration
 	// MaxInFlight is how many acknowledged commands and clicks may be
 	// worked on at once. Default 256. Replies go out apart (Outbound), so
 	// a slot is held only while the core works.
@@ -176,6 +181,7 @@ func (o *Options) defaults() error {
 	o.AckBudget = orDefault(o.AckBudget, 2*time.Second)
 	o.WorkTimeout = orDefault(o.WorkTimeout, 30*time.Second)
 	o.CloseTimeout = orDefault(o.CloseTimeout, 20*time.Second)
+	o.KeptLease = orDefault(o.KeptLease, bot.JobLease)
 	o.ProfileTTL = orDefault(o.ProfileTTL, time.Hour)
 	o.HomeDelay = orDefault(o.HomeDelay, DefaultHomeDelay)
 	if o.DirectoryRefresh == 0 {

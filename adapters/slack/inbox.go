@@ -78,9 +78,9 @@ func (a *Adapter) forget(ctx context.Context, team, key string) error {
 
 // forgetBudget is how long a delivery whose reply went out keeps trying
 // to be forgotten while Redis does not answer: under the lease after
-// which another replica redelivers it (bot.JobLease, 2 minutes), which
-// would answer the click a second time.
-const forgetBudget = 90 * time.Second
+// which another replica redelivers it (Options.KeptLease), which would
+// answer the click a second time. 90 s for the default lease.
+func (a *Adapter) forgetBudget() time.Duration { return a.opt.KeptLease * 3 / 4 }
 
 // quit is closed when the adapter closes.
 func (a *Adapter) quit() chan struct{} {
@@ -114,7 +114,7 @@ func (a *Adapter) forgetLater(team, key string) func() {
 		a.mu.Unlock()
 		go func() {
 			defer a.forgets.Done()
-			deadline := time.Now().Add(forgetBudget)
+			deadline := time.Now().Add(a.forgetBudget())
 			wait := 250 * time.Millisecond
 			for {
 				err := a.forget(context.Background(), team, key)

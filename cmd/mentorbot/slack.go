@@ -27,6 +27,7 @@ func (m *Main) openSlack(ctx context.Context) error {
 		DirectoryRefresh: c.DirectoryRefresh, Log: m.Log.With("adapter", "slack"),
 		WrapTransport: func(rt http.RoundTripper) http.RoundTripper { return m.metrics.Transport(metrics.Slack, rt) },
 		OnSocketAck:   m.metrics.ObserveAck,
+		KeptLease:     m.Bot.Config().JobLease,
 	}
 	// The workspaces installed by OAuth, with their tokens sealed by
 	// MENTORBOT_TOKEN_KEY: needed to install, and to keep serving those
