@@ -317,11 +317,22 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 // as it is (DeclineCharter), so the mentee is told it still waits rather
 // than that their request is back in the queue.
 func (b *Bot) leftOpen(ctx context.Context, pair Pair) (Request, bool) {
+	open, _, _ := b.leftOpenErr(ctx, pair)
+	return open, open.ID != ""
+}
+
+// leftOpenErr is leftOpen, with the store's error other than "none".
+func (b *Bot) leftOpenErr(ctx context.Context, pair Pair) (Request, bool, error) {
 	open, err := b.store.requests.OpenRequest(ctx, pair.Mentee)
-	if err != nil || open.ID == "" || open.ID == pair.Request {
-		return Request{}, false
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return Request{}, false, nil
+	case err != nil:
+		return Request{}, false, err
+	case open.ID == "" || open.ID == pair.Request:
+		return Request{}, false, nil
 	}
-	return open, true
+	return open, true, nil
 }
 
 // officialJobs returns the jobs scheduled when the pair pairID becomes
