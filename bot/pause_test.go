@@ -391,9 +391,11 @@ func TestPauseDatesAsTyped(t *testing.T) {
 		{"bob", "pause until:January 3rd", "Paused until 3 January 2027"},
 		{"bob", "pause until:01/10/2027", "I can't read the date “01/10/2027”: write it like `until:2027-01-10` or `until:10 January`."},
 		{"bob", "pause until:2027-01-10", "Paused until 10 January 2027"},
+		{"bob", "pause until:tomorrow", "Paused until 3 November 2026"},
 		{"zoe", "pause jusqu-au:10/01/2027", "En pause jusqu'au 10 janvier 2027"},
 		{"zoe", "pause jusqu-au:le 1er mars", "En pause jusqu'au 1er mars 2027"},
 		{"zoe", "pause jusqu-au:3 decembre", "En pause jusqu'au 3 décembre 2026"},
+		{"zoe", "pause jusqu-au:demain", "En pause jusqu'au 3 novembre 2026"},
 		{"zoe", "pause jusqu-au:31/02/2027", "Je ne comprends pas la date «\u202f31/02/2027\u202f»\u202f: écrivez-la comme `jusqu-au:10/01/2027` ou `jusqu-au:10 janvier`."},
 	} {
 		if tt.user == "zoe" && !strings.Contains(h.Run("zoe", "offer go").Message.Text, "go") {
