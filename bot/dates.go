@@ -94,6 +94,9 @@ func monthNamed(w string) int {
 	return 0
 }
 
+// foldAccents drops the accents of the French months' names.
+var foldAccents = strings.NewReplacer("é", "e", "û", "u").Replace
+
 // validDay is that day, if it exists (not 31 February).
 func validDay(year, month, day int, loc *time.Location) (time.Time, bool) {
 	d := time.Date(year, time.Month(month), day, 0, 0, 0, 0, loc)

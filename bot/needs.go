@@ -357,24 +357,18 @@ func needsMonthsOf(s NeedsSurvey) []string {
 // and year ("March", "mars 2027", "fevrier"), which names the one of the
 // survey's twelve months.
 func needsMonthOf(s NeedsSurvey, v string) (string, bool) {
-	v = strings.Join(strings.Fields(strings.ToLower(v)), " ")
+	words := strings.Fields(strings.ToLower(v))
 	for _, m := range needsMonthsOf(s) {
-		if v == m {
-			return m, true
-		}
 		t, _ := time.Parse("2006-01", m)
-		year := " " + strconv.Itoa(t.Year())
-		for _, name := range []string{strings.ToLower(t.Month().String()), monthsFR[t.Month()-1], foldAccents(monthsFR[t.Month()-1])} {
-			if v == name || v == name+year {
-				return m, true
-			}
+		switch {
+		case len(words) == 1 && words[0] == m,
+			len(words) == 1 && monthNamed(words[0]) == int(t.Month()),
+			len(words) == 2 && monthNamed(words[0]) == int(t.Month()) && words[1] == strconv.Itoa(t.Year()):
+			return m, true
 		}
 	}
 	return "", false
 }
-
-// foldAccents drops the accents of the French months' names.
-var foldAccents = strings.NewReplacer("é", "e", "û", "u").Replace
 
 // monthLabel writes "2027-01" as "January 2027" or « janvier 2027 ».
 func monthLabel(lang Lang, month string) string {
