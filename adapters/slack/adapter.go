@@ -235,13 +235,12 @@ type Adapter struct {
 	// went out (inbox.go); jobs and lanes start them, so Close waits for
 	// them last.
 	forgets sync.WaitGroup
-	// quitting is closed by Close: a forget that keeps failing (Redis
-	// down) stops retrying then.
-	quitting     chan struct{}
-	quittingOnce sync.Once
 	// forgetsShut, under mu, is set by Close before it waits for forgets:
-	// a forget started after tries once, in the caller, without Add.
+	// a forget started after tries once, in the caller, without Add; and
+	// quitting is closed then, so that one that keeps failing (Redis
+	// down) stops retrying.
 	forgetsShut bool
+	quitting    chan struct{}
 
 	// socketUp is whether the Socket Mode connection is up (ready.go).
 	socketUp atomic.Bool
@@ -272,6 +271,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, MaxProfiles),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),
+		quitting: make(chan struct{}),
 	}, nil
 }
 
@@ -344,9 +344,11 @@ func (a *Adapter) Close() error {
 	a.jobs.close(a.opt.CloseTimeout)
 	a.out.close(a.opt.CloseTimeout)
 	a.mu.Lock()
-	a.forgetsShut = true
+	if !a.forgetsShut {
+		a.forgetsShut = true
+		close(a.quitting)
+	}
 	a.mu.Unlock()
-	a.quittingOnce.Do(func() { close(a.quit()) })
 	a.forgets.Wait()
 	return nil
 }

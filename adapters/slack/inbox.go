@@ -82,16 +82,6 @@ func (a *Adapter) forget(ctx context.Context, team, key string) error {
 // answer the click a second time. 90 s for the default lease.
 func (a *Adapter) forgetBudget() time.Duration { return a.opt.KeptLease * 3 / 4 }
 
-// quit is closed when the adapter closes.
-func (a *Adapter) quit() chan struct{} {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.quitting == nil {
-		a.quitting = make(chan struct{})
-	}
-	return a.quitting
-}
-
 // forgetLater returns what forgets a delivery once its reply went out: in
 // the background, so that an outbound lane never waits on Redis. A
 // forget that fails (Redis stopped for a while) is tried again, for up to
@@ -101,7 +91,6 @@ func (a *Adapter) forgetLater(team, key string) func() {
 	if _, ok := a.h.(receiver); !ok {
 		return nil
 	}
-	quit := a.quit()
 	return func() {
 		a.mu.Lock()
 		if a.forgetsShut {
@@ -116,22 +105,19 @@ func (a *Adapter) forgetLater(team, key string) func() {
 			defer a.forgets.Done()
 			deadline := time.Now().Add(a.forgetBudget())
 			wait := 250 * time.Millisecond
-			for {
-				err := a.forget(context.Background(), team, key)
-				if err == nil {
-					return
-				}
-				if time.Now().Add(wait).After(deadline) {
-					a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
-					return
-				}
+			err := a.forget(context.Background(), team, key)
+			for err != nil && time.Now().Add(wait).Before(deadline) {
 				select {
-				case <-quit:
-					a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
-					return
+				case <-a.quitting:
+					deadline = time.Time{} // closing: no more tries
+					continue
 				case <-time.After(wait):
 				}
+				err = a.forget(context.Background(), team, key)
 				wait = min(2*wait, 8*time.Second)
+			}
+			if err != nil {
+				a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
 			}
 		}()
 	}
