@@ -317,11 +317,11 @@ func answerNewMatch(yes bool) actionFunc {
 		if role == "" {
 			return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
 		}
-		if role == "mentor" {
-			return b.mentorAgain(ctx, pair, who, yes, lang)
-		}
 		if a, err := b.store.followups.Survey(ctx, t, SurveyID(pair.ID+":newmatch"), who); err == nil && a["newmatch"] != "" {
 			return Reply{}, Errorf(ESTALE, "err.checkin_done") // a second click
+		}
+		if role == "mentor" {
+			return b.mentorAgain(ctx, pair, who, yes, lang)
 		}
 		if open, err := b.store.requests.OpenRequest(ctx, who); yes && err == nil && open.ID != "" {
 			// Another request waits (a manager's pair on another topic
@@ -361,7 +361,7 @@ func yesNo(yes bool) string {
 // included: its job then does nothing); no pauses their offer with no
 // date, replacing a pause until a date (pauseNoDate). A mentor without an
 // offer (paired by a manager) who says yes is told how to make one, and
-// the question stays open (unless answered already): nothing was done,
+// the question stays open: nothing was done,
 // so nothing is recorded.
 func (b *Bot) mentorAgain(ctx context.Context, pair Pair, who MemberID, yes bool, lang Lang) (Reply, error) {
 	o, hasOffer, err := b.offerOf(ctx, who)
@@ -369,9 +369,6 @@ func (b *Bot) mentorAgain(ctx context.Context, pair Pair, who MemberID, yes bool
 		return Reply{}, err
 	}
 	if !hasOffer && yes {
-		if a, err := b.store.followups.Survey(ctx, who.Tenant(), SurveyID(pair.ID+":newmatch"), who); err == nil && a["newmatch"] != "" {
-			return Reply{}, Errorf(ESTALE, "err.checkin_done")
-		}
 		return Reply{Message: Message{Text: T(lang, "newmatch.yes_no_offer", "topic", pair.Topic)}}, nil
 	}
 	if err := b.answerNewMatch(ctx, pair, who, yes); err != nil {
