@@ -290,7 +290,8 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 		return Reply{}, charterError(err)
 	}
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
-	left, hasLeft := b.leftOpen(ctx, pair)
+	// Unread (the store failing): the usual sentence, as before.
+	left, hasLeft, _ := b.leftOpen(ctx, pair)
 	// The mentee's sentence: their request is back in the queue, or, when
 	// they have another one open (a manager's pair on another topic), the
 	// pair's own was withdrawn and that one still waits.
@@ -315,14 +316,9 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 // leftOpen is the mentee's open request when it is not the pair's: a
 // cancelled charter then withdraws the pair's request and leaves that one
 // as it is (DeclineCharter), so the mentee is told it still waits rather
-// than that their request is back in the queue.
-func (b *Bot) leftOpen(ctx context.Context, pair Pair) (Request, bool) {
-	open, _, _ := b.leftOpenErr(ctx, pair)
-	return open, open.ID != ""
-}
-
-// leftOpenErr is leftOpen, with the store's error other than "none".
-func (b *Bot) leftOpenErr(ctx context.Context, pair Pair) (Request, bool, error) {
+// than that their request is back in the queue. The error is the store's,
+// never "none".
+func (b *Bot) leftOpen(ctx context.Context, pair Pair) (Request, bool, error) {
 	open, err := b.store.requests.OpenRequest(ctx, pair.Mentee)
 	switch {
 	case ErrorCode(err) == ENOTFOUND:

@@ -178,7 +178,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	// A mentee with another request open keeps it waiting, and the
 	// pair's is withdrawn (DeclineCharter): said so.
-	left, hasLeft, err := b.leftOpenErr(ctx, pair)
+	left, hasLeft, err := b.leftOpen(ctx, pair)
 	if err != nil {
 		return err // tried again: the notice must say which it is
 	}

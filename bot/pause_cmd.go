@@ -281,9 +281,9 @@ func (b *Bot) pauseEnd(ctx context.Context, in *Invocation) (time.Time, error) {
 	case until != "" && length != "":
 		return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_both", Field: "until"}
 	case until != "":
-		d, ok := parseDayIn(in.Lang, until, now, loc)
-		if w := strings.ToLower(until); w == "tomorrow" || w == "demain" {
-			d, ok = time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, loc), true
+		d, ok := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, loc), true
+		if w := strings.ToLower(until); w != "tomorrow" && w != "demain" {
+			d, ok = parseDayIn(in.Lang, until, now, loc)
 		}
 		if !ok {
 			return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_bad_until", Args: []string{"value", clip(until, 30)}, Field: "until"}
