@@ -241,21 +241,7 @@ func TestGoalsExported(t *testing.T) {
 // the clicker's language, with the goals now and a fresh menu; nothing is
 // undone. Carol (mentor) reads English, Dan (mentee) French.
 func TestGoalsStaleMenu(t *testing.T) {
-	h := MustHarness(t)
-	h.Run("dan", "lang fr")
-	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one objectif:ship a Go service")
-	MustTick(t, h, 3*day)
-	inbox(h)
-	carolMenu, danMenu := lastSelect(t, h, "carol"), lastSelect(t, h, "dan")
-	pair := mustOnlyPair(t, h, "dan")
-	progress := func() bot.GoalProgress {
-		t.Helper()
-		gs, err := h.Store.Goals(context.Background(), h.Tenant, pair.ID)
-		if err != nil || len(gs) != 1 {
-			t.Fatalf("got %v, %v, want the one goal", gs, err)
-		}
-		return gs[0].Progress
-	}
+	h, carolMenu, danMenu, progress := mustCheckinMenus(t)
 
 	MustContain(t, chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: done"), "Well done: “ship a Go service” is done!")
 	// Dan's menu was sent before: his "not started" would undo Carol's answer.
@@ -309,5 +295,27 @@ func TestGoalProgressFrench(t *testing.T) {
 		if got := bot.T(bot.French, "goals.progress_saved", "goal", "x", "progress", bot.T(bot.French, "goals.progress."+p)); got != want {
 			t.Errorf("%s: got %q, want %q", p, got, want)
 		}
+	}
+}
+
+// mustCheckinMenus pairs Carol (mentor, English) and Dan (mentee, French)
+// with one goal, runs their first check-in, and returns each one's goals
+// menu and where the goal stands.
+func mustCheckinMenus(t *testing.T) (*bottest.Harness, bot.Select, bot.Select, func() bot.GoalProgress) {
+	t.Helper()
+	h := MustHarness(t)
+	h.Run("dan", "lang fr")
+	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one objectif:ship a Go service")
+	MustTick(t, h, 3*day)
+	inbox(h)
+	carolMenu, danMenu := lastSelect(t, h, "carol"), lastSelect(t, h, "dan")
+	pair := mustOnlyPair(t, h, "dan")
+	return h, carolMenu, danMenu, func() bot.GoalProgress {
+		t.Helper()
+		gs, err := h.Store.Goals(context.Background(), h.Tenant, pair.ID)
+		if err != nil || len(gs) != 1 {
+			t.Fatalf("got %v, %v, want the one goal", gs, err)
+		}
+		return gs[0].Progress
 	}
 }

@@ -118,21 +118,7 @@ func TestEveryActionHasAnOwner(t *testing.T) {
 // changes; the menu kept in a check-in's answer is its member's too. A
 // menu sent before menus were marked still takes either member's choice.
 func TestGoalMenuBelongsToItsMember(t *testing.T) {
-	h := MustHarness(t)
-	h.Run("dan", "lang fr")
-	mustOfficial(h, "carol", "offer go capacity:1 languages:en,fr", "dan", "request go kind:one-to-one objectif:ship a Go service")
-	MustTick(t, h, 3*day)
-	inbox(h)
-	carolMenu, danMenu := lastSelect(t, h, "carol"), lastSelect(t, h, "dan")
-	pair := mustOnlyPair(t, h, "dan")
-	progress := func() bot.GoalProgress {
-		t.Helper()
-		gs, err := h.Store.Goals(context.Background(), h.Tenant, pair.ID)
-		if err != nil || len(gs) != 1 {
-			t.Fatalf("got %v, %v, want the one goal", gs, err)
-		}
-		return gs[0].Progress
-	}
+	h, carolMenu, danMenu, progress := mustCheckinMenus(t)
 	mustRefused := func(t *testing.T, r bot.Reply, lang bot.Lang) {
 		t.Helper()
 		if want := bot.T(lang, "err.not_your_button"); r.Message.Text != want || r.Replace || len(r.Message.Selects) != 0 {
@@ -155,7 +141,7 @@ func TestGoalMenuBelongsToItsMember(t *testing.T) {
 	MustContain(t, chooseGoal(t, h, "dan", kept.Message.Selects[0], "1. ship a Go service\u202f: en cours"), "C'est noté\u202f: «\u202fship a Go service\u202f» est marqué «\u202fen cours\u202f».")
 	// A menu without the mark (sent before menus carried one) is the
 	// pair's, as it was.
-	legacy := bot.Select{ActionID: carolMenu.ActionID, Value: pair.ID}
+	legacy := bot.Select{ActionID: carolMenu.ActionID, Value: mustOnlyPair(t, h, "dan").ID}
 	for _, c := range carolMenu.Choices {
 		legacy.Choices = append(legacy.Choices, bot.Choice{Label: c.Label, Value: c.Value[:strings.LastIndex(c.Value, ".")]})
 	}
