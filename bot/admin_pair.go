@@ -215,7 +215,7 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r, left Request, mentor, 
 	}
 	pair := Pair{ID: pairID, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: kind, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
 	pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
-	pair, err = b.store.pairs.FormPair(ctx, r, pair, charterJobs(b.settings(ctx, t), pair))
+	pair, err = b.store.pairs.FormPair(ctx, r, left.ID, pair, charterJobs(b.settings(ctx, t), pair))
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE, ECONFLICT:

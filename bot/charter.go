@@ -48,9 +48,13 @@ type PairStore interface {
 	// with State waiting (ESTALE if it is no longer waiting), or a new
 	// request with State paired, stored as such beside the mentee's open
 	// request, if any, which stays as it is (a manager's pair on another
-	// topic). jobs are scheduled in the same step. It returns the pair as
-	// stored.
-	FormPair(ctx context.Context, r Request, pair Pair, jobs []Job) (Pair, error)
+	// topic). beside is the ID of that open request as the caller read it,
+	// empty if none: when the mentee's open request is another one by then
+	// (they filed one meanwhile), nothing is stored (ESTALE), so that a
+	// mentee is never paired on a topic beside a request of their own
+	// they were not told about. jobs are scheduled in the same step. It
+	// returns the pair as stored.
+	FormPair(ctx context.Context, r Request, beside string, pair Pair, jobs []Job) (Pair, error)
 }
 
 // DefaultCharterVersion is the version of the charter that ships with the

@@ -165,7 +165,7 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 		if err == nil {
 			pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
 			pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
-			pair, err = b.store.pairs.FormPair(ctx, r, pair, charterJobs(b.settings(ctx, t), pair))
+			pair, err = b.store.pairs.FormPair(ctx, r, "", pair, charterJobs(b.settings(ctx, t), pair))
 			if err == nil {
 				b.speedPaired(ctx, e, pair, mentor, mentee, clicker)
 				return nil

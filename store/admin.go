@@ -46,7 +46,7 @@ func (s *Store) IsManager(ctx context.Context, id bot.MemberID) (bool, error) {
 
 // FormPair implements bot.Store in one guarded script, like
 // AcceptProposal but without a proposal and without the capacity guard.
-func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
+func (s *Store) FormPair(ctx context.Context, r bot.Request, beside string, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
 	k := keysFor(r.Mentee.Tenant())
 	pair.Request, pair.Mentee, pair.State = r.ID, r.Mentee, bot.PairCharter
 	existing := r.State == bot.RequestWaiting
@@ -58,7 +58,9 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 		t.del(k.openRequest(r.Mentee.User))
 		t.unfileWaiting(k, r.ID, r.Keys)
 	} else {
-		// Beside the mentee's open request, if any, left as it is.
+		// Beside the mentee's open request, if any, left as it is: the
+		// one the caller read.
+		t.is(k.openRequest(r.Mentee.User), beside)
 		r.State = bot.RequestPaired
 		t.hset(k.request(r.ID), append(requestFields(r), "pair", pair.ID)...)
 	}
@@ -71,7 +73,7 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 	case err != nil:
 		return bot.Pair{}, err
 	case failed != 0:
-		return bot.Pair{}, &bot.Error{Code: bot.ESTALE, Err: errString("request no longer waiting")}
+		return bot.Pair{}, &bot.Error{Code: bot.ESTALE, Err: errString("open request changed")}
 	}
 	return pair, nil
 }

@@ -15,7 +15,8 @@ import (
 // keys are named by their index in KEYS, so every key is declared (and a
 // cluster can route the script to the tenant's slot).
 //
-// Guards: eq k field value | nx k | lt k field k2 field2 (numbers) |
+// Guards: eq k field value | nx k | is k value (the string k holds
+// value; a missing k holds "") | lt k field k2 field2 (numbers) |
 // sumlt k f1 f2 k2 f3 (k.f1 + k.f2 < k2.f3, numbers).
 // Writes after "|": hset k n f1 v1 .. fn vn | hdel k n f1 .. fn (each one
 // call, or one per 1,000 fields, under Lua's limit on unpack) | hsetnx k field value |
@@ -40,6 +41,9 @@ while i <= n do
   elseif op == 'nx' then
     if redis.call('EXISTS', key(i+1)) == 1 then return g end
     i = i + 2
+  elseif op == 'is' then
+    if (redis.call('GET', key(i+1)) or '') ~= ARGV[i+2] then return g end
+    i = i + 3
   elseif op == 'lt' then
     if not (num(i+1, ARGV[i+2]) < num(i+3, ARGV[i+4])) then return g end
     i = i + 5
@@ -142,6 +146,9 @@ func (t *tx) guard(args ...any) int {
 func (t *tx) eq(key, field, value string) int { return t.guard("eq", t.k(key), field, value) }
 
 func (t *tx) notExists(key string) int { return t.guard("nx", t.k(key)) }
+
+// is guards that the string at key holds value ("" when it is missing).
+func (t *tx) is(key, value string) int { return t.guard("is", t.k(key), value) }
 
 // less guards that the number in key.field is below the one in key2.field2.
 func (t *tx) less(key, field, key2, field2 string) int {

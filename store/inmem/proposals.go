@@ -172,7 +172,7 @@ func (s *Store) writeOutbox(sp *space, notices map[string]string, out bot.Outbox
 
 // FormPair implements bot.Store: like AcceptProposal, without a
 // proposal and without the capacity check.
-func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
+func (s *Store) FormPair(ctx context.Context, r bot.Request, beside string, pair bot.Pair, jobs []bot.Job) (bot.Pair, error) {
 	t := r.Mentee.Tenant()
 	sp := s.lock(t)
 	defer s.mu.Unlock()
@@ -187,7 +187,11 @@ func (s *Store) FormPair(ctx context.Context, r bot.Request, pair bot.Pair, jobs
 		delete(sp.open, r.Mentee.User)
 		sp.unfileWaiting(r.ID, r.Keys)
 	} else {
-		// Beside the mentee's open request, if any, left as it is.
+		// Beside the mentee's open request, if any, left as it is: the
+		// one the caller read.
+		if sp.open[r.Mentee.User] != beside {
+			return bot.Pair{}, coded(bot.ESTALE, "open request changed")
+		}
 		r.State = bot.RequestPaired
 		sp.requests[r.ID] = request{R: requestOf(t, r), Pair: pair.ID}
 	}

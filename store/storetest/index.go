@@ -184,7 +184,7 @@ func testWaitingFor(t *testing.T, s bot.Store, tn bot.Tenant) {
 func testWaitingForCharter(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 1)
 	r := mustRequest(t, s, tn, "M", "r1")
-	pair, err := s.FormPair(ctx(), r, bot.Pair{ID: "pair1", Mentor: mentor, Mentee: r.Mentee, Topic: "go", Created: t0}, nil)
+	pair, err := s.FormPair(ctx(), r, "", bot.Pair{ID: "pair1", Mentor: mentor, Mentee: r.Mentee, Topic: "go", Created: t0}, nil)
 	MustOK(t, err)
 	mustWaitingFor(t, s, tn, []string{"go"})
 	_, err = s.DeclineCharter(ctx(), tn, pair.ID, pair.Mentee, bot.Outbox{})

@@ -219,7 +219,7 @@ func testFormPairNew(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err) // the mentor is now at capacity
 	r := bot.Request{ID: "r1", Mentee: tn.Member("M"), Topic: "go", Kind: matching.Flash, State: bot.RequestPaired, Created: t0}
 	pair := bot.Pair{ID: "pair1", Mentor: mentor, Topic: "go", Kind: matching.Flash, Created: t0}
-	got, err := s.FormPair(ctx(), r, pair, []bot.Job{bot.NewJob(t0, "test", "charter")})
+	got, err := s.FormPair(ctx(), r, "", pair, []bot.Job{bot.NewJob(t0, "test", "charter")})
 	MustOK(t, err)
 	if got.State != bot.PairCharter || got.Request != "r1" || got.Mentee != r.Mentee {
 		t.Fatalf("got %+v, want a charter pair of M for r1", got)
@@ -242,7 +242,21 @@ func testFormPairNew(t *testing.T, s bot.Store, tn bot.Tenant) {
 	// A new request beside an open one (a manager's pair on another
 	// topic) leaves the open one as it is.
 	mustRequest(t, s, tn, "N", "r2")
-	_, err = s.FormPair(ctx(), bot.Request{ID: "r3", Mentee: tn.Member("N"), Topic: "rust", Kind: matching.Flash, State: bot.RequestPaired, Created: t0}, bot.Pair{ID: "pair2", Mentor: mentor, Topic: "rust", Kind: matching.Flash, Created: t0}, nil)
+	r3 := bot.Request{ID: "r3", Mentee: tn.Member("N"), Topic: "rust", Kind: matching.Flash, State: bot.RequestPaired, Created: t0}
+	pair2 := bot.Pair{ID: "pair2", Mentor: mentor, Topic: "rust", Kind: matching.Flash, Created: t0}
+	// The caller read no open request, but N filed r2 meanwhile: nothing
+	// is stored, so that N is not paired beside a request of their own.
+	_, err = s.FormPair(ctx(), r3, "", pair2, nil)
+	MustCode(t, err, bot.ESTALE)
+	if _, err := s.GetPair(ctx(), tn, "pair2"); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Errorf("got pair2 stored (%v) beside a request filed meanwhile, want none", err)
+	}
+	if o, _ := s.GetOffer(ctx(), mentor); o.Active != 2 {
+		t.Errorf("got active %d after a refused pair, want 2 still", o.Active)
+	}
+	_, err = s.FormPair(ctx(), r3, "r9", pair2, nil)
+	MustCode(t, err, bot.ESTALE) // nor beside another open request than the one read
+	_, err = s.FormPair(ctx(), r3, "r2", pair2, nil)
 	MustOK(t, err)
 	if open, err := s.OpenRequest(ctx(), tn.Member("N")); err != nil || open.ID != "r2" || open.State != bot.RequestWaiting {
 		t.Errorf("got open request %+v, %v, want r2 still waiting", open, err)
@@ -255,7 +269,7 @@ func testFormPairNew(t *testing.T, s bot.Store, tn bot.Tenant) {
 func testFormPairWaiting(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mentor := mustOffer(t, s, tn, "A", 2)
 	r := mustRequest(t, s, tn, "M", "r1")
-	got, err := s.FormPair(ctx(), r, bot.Pair{ID: "pair1", Mentor: mentor, Topic: r.Topic, Created: t0}, nil)
+	got, err := s.FormPair(ctx(), r, "", bot.Pair{ID: "pair1", Mentor: mentor, Topic: r.Topic, Created: t0}, nil)
 	MustOK(t, err)
 	if got.Request != r.ID {
 		t.Fatalf("got request %q, want the waiting request %q", got.Request, r.ID)
@@ -265,7 +279,7 @@ func testFormPairWaiting(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if len(waiting) != 0 || stored.State != bot.RequestPaired {
 		t.Fatalf("got %d waiting and state %s, want none waiting and paired", len(waiting), stored.State)
 	}
-	_, err = s.FormPair(ctx(), r, bot.Pair{ID: "pair2", Mentor: mentor, Created: t0}, nil)
+	_, err = s.FormPair(ctx(), r, "", bot.Pair{ID: "pair2", Mentor: mentor, Created: t0}, nil)
 	MustCode(t, err, bot.ESTALE)
 }
 
