@@ -349,6 +349,25 @@ func TestBusyKept(t *testing.T) {
 		}
 		r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/fr") }, 5*time.Second)
 	})
+	t.Run("AdminCommand", func(t *testing.T) {
+		// A workspace admin's /mentor admin command, kept while busy, is
+		// redelivered as theirs: Slack is asked again whether they are
+		// an admin, or the core would tell them it is for managers only.
+		r, h := mustFull(t)
+		r.fake.AddUser(slackfake.User{ID: "UADM", Locale: "en-US", Admin: true})
+		ackOf(t, r, slackfake.Command{Team: "T1", User: "UADM", Text: "admin match", ResponseURL: r.fake.ResponseURL("adm")})
+		redeliver(t, r, h)
+		var adm []bot.Command
+		for _, c := range h.Commands() {
+			if c.Member.User == "UADM" {
+				adm = append(adm, c)
+			}
+		}
+		if len(adm) != 1 || adm[0].Text != "admin match" || !adm[0].IsAdmin {
+			t.Fatalf("got the admin's commands %+v, want admin match run once as a workspace admin's", adm)
+		}
+		r.fake.WaitCalls(t, "response_url", 1, func(c slackfake.Call) bool { return strings.HasSuffix(c.Path, "/adm") }, 5*time.Second)
+	})
 	t.Run("Click", func(t *testing.T) {
 		r, h := mustFull(t)
 		mustBusyClick(t, r, keptFR)

@@ -93,9 +93,10 @@ func clip(s string, n int) string {
 // unescapeText turns the text of a slash command, as Slack sends it with
 // should_escape on, back into the plain text the member typed: mentions
 // become @U123 and channels #C123 (their IDs in the core's form:
-// bot.MemberRef, bot.ChannelRef), broadcasts @here, links their
-// URL (or the label of a mailto link), and the entities &amp; &lt; &gt;
-// their characters. The core then treats it as plain text, and the renderer
+// bot.MemberRef, bot.ChannelRef), broadcasts @here, links their URL, or
+// the name typed when Slack made the link of a bare name ("asp.net" comes
+// as <http://asp.net|asp.net>) or of an e-mail address, and the entities
+// &amp; &lt; &gt; their characters. The core then treats it as plain text, and the renderer
 // escapes it again on the way out.
 func unescapeText(s string) string {
 	var b strings.Builder
@@ -121,6 +122,19 @@ func unescapeText(s string) string {
 // "&amp;lt;" stays the literal text "&lt;".
 var entityUnescaper = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
+// linkedName reports whether label is the bare name Slack made the link
+// target of (asp.net for http://asp.net). A label that says something
+// else (a link formatted by hand) gives way to its URL, which shows
+// where it leads.
+func linkedName(target, label string) bool {
+	for _, scheme := range []string{"http://", "https://"} {
+		if name, ok := strings.CutPrefix(target, scheme); ok && (strings.EqualFold(name, label) || strings.EqualFold(name, label+"/")) {
+			return true
+		}
+	}
+	return false
+}
+
 // unescapeToken reads the inside of one <...> token.
 func unescapeToken(tok string) string {
 	target, label, hasLabel := strings.Cut(tok, "|")
@@ -139,7 +153,9 @@ func unescapeToken(tok string) string {
 			return label // <!subteam^S1|@team>, <!date^...|fallback>
 		}
 		return "@" + strings.TrimPrefix(target, "!")
-	case strings.HasPrefix(target, "mailto:") && hasLabel:
+	case strings.HasPrefix(target, "mailto:") && hasLabel, hasLabel && linkedName(target, label):
+		// A link Slack made of what the member typed (asp.net, an
+		// e-mail address): the label is the text as typed.
 		return label
 	}
 	return target

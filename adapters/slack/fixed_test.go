@@ -2,6 +2,7 @@ package slack_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,5 +42,31 @@ func TestFormFixedValues(t *testing.T) {
 	cmds := h.Commands()
 	if c := cmds[len(cmds)-1]; c.Name != "offer" || c.Values["topics"] != "go" || c.Values["program"] != "mentorat-2028" {
 		t.Fatalf("got command %+v, want the offer with its topics and the fixed program", c)
+	}
+}
+
+// TestFormFixedValueRefused: when the core refuses a form's fixed value
+// (the program an invitation's offer joins was closed meanwhile), the
+// modal has no input to show it under, and Slack refuses
+// response_action errors on a block it does not know (the member would
+// see only "trouble connecting"): the modal closes and the sentence is
+// the reply, through response_url.
+func TestFormFixedValueRefused(t *testing.T) {
+	const closed = "The program “Mentorat 2028” is closed."
+	h := &recorder{reply: bot.Reply{Message: bot.Message{Text: closed}, FieldErrors: map[string]string{"program": closed}}}
+	r := MustRig(t, h)
+	view := map[string]any{
+		"callback_id":      "mentor.form",
+		"private_metadata": `{"c":"offer","r":"` + r.fake.ResponseURL("form") + `","f":{"program":"mentorat-2028"}}`,
+		"blocks":           []any{map[string]any{"type": "input", "block_id": "topics", "label": map[string]any{"type": "plain_text", "text": "Topics"}, "element": map[string]any{"type": "plain_text_input", "action_id": "topics"}}},
+	}
+	sub := slackfake.Submission{Team: "T1", User: "U1", View: view, Values: map[string]string{"topics": "go"}}
+	status, body := r.post(t, "/slack/interactions", time.Now(), sub.Body())
+	if status != 200 || body != "" {
+		t.Fatalf("got %d %q, want an empty 200 that closes the modal", status, body)
+	}
+	reply := r.fake.WaitCalls(t, "response_url", 1, nil, 5*time.Second)[0]
+	if !strings.Contains(reply.AllText(), "is closed") {
+		t.Fatalf("got reply %q, want the refusal", reply.AllText())
 	}
 }

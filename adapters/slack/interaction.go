@@ -130,7 +130,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		if forget := a.forgetLater(who.Workspace, key); forget != nil {
 			forget() // in the background, tried again while Redis is away
 		}
-		if !inlineErrors(r, values) {
+		if !inlineErrors(r, values, meta.Fixed) {
 			r.FieldErrors = nil
 		}
 		if h.give(r) && r.FieldErrors != nil {
@@ -144,7 +144,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		// the member submits again in a moment, nothing lost.
 		a.log.Warn("slack: submission refused: busy", "member", who.String())
 		a.refusedBusy(who, key)
-		if name := firstField(ic.View, values); name != "" {
+		if name := firstField(ic.View, values, meta.Fixed); name != "" {
 			return fieldErrors(map[string]string{name: a.busy(who, false).Message.Text})
 		}
 		a.notifyBusy(to, false)
@@ -160,34 +160,43 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 }
 
 // inlineErrors reports whether every field error of r names an input of
-// the submitted form: Slack rejects errors on blocks it does not know.
-func inlineErrors(r bot.Reply, values map[string]string) bool {
+// the submitted form: Slack rejects errors on blocks it does not know,
+// and the fixed values (formMeta.Fixed) have none: an error on one (the
+// program an invitation's offer joins, closed meanwhile) is a reply.
+func inlineErrors(r bot.Reply, values, fixed map[string]string) bool {
 	if len(r.FieldErrors) == 0 {
 		return false
 	}
 	for name := range r.FieldErrors {
-		if _, ok := values[name]; !ok {
+		if !isInput(name, values, fixed) {
 			return false
 		}
 	}
 	return true
 }
 
+// isInput reports whether name is an input of the submitted form: a
+// value the member typed, not a fixed one.
+func isInput(name string, values, fixed map[string]string) bool {
+	_, ok := values[name]
+	_, isFixed := fixed[name]
+	return ok && !isFixed
+}
+
 // firstField is the first input of a submitted form as the view shows
 // it, else the first by name.
-func firstField(v slack.View, values map[string]string) string {
+func firstField(v slack.View, values, fixed map[string]string) string {
 	for _, b := range v.Blocks.BlockSet {
-		if in, ok := b.(*slack.InputBlock); ok {
-			if _, ok := values[in.BlockID]; ok {
-				return in.BlockID
-			}
+		if in, ok := b.(*slack.InputBlock); ok && isInput(in.BlockID, values, fixed) {
+			return in.BlockID
 		}
 	}
-	names := slices.Sorted(maps.Keys(values))
-	if len(names) == 0 {
-		return ""
+	for _, name := range slices.Sorted(maps.Keys(values)) {
+		if isInput(name, values, fixed) {
+			return name
+		}
 	}
-	return names[0]
+	return ""
 }
 
 func firstOf(s ...string) string {

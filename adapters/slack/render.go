@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/slack-go/slack"
@@ -37,7 +38,7 @@ func renderBlocks(m bot.Message) []slack.Block {
 	if t := strings.TrimSpace(m.Title); t != "" {
 		head = append(head, slack.NewHeaderBlock(plain(clip(t, maxHeaderText))))
 	}
-	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), maxSectionText, maxTextSections) {
+	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), sectionRoom(m.Channels), maxTextSections) {
 		body = append(body, slack.NewSectionBlock(mrkdwn(channelLinks(chunk, m.Channels)), nil, nil))
 	}
 	body = append(body, fieldSections(m.Fields)...)
@@ -120,18 +121,25 @@ func linkSection(l bot.Link) slack.Block {
 		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText)), nil, nil)
 	}
 	// The label goes on its own line, as a field's does: a colon after it
-	// would need a space before it in French and none in English.
-	text := "<" + u + ">"
+	// would need a space before it in French and none in English. Inside
+	// the link, & is written &amp; as everywhere in mrkdwn (Slack turns it
+	// back): a query string (Google Calendar's link) stays a live link.
+	link := escape(u)
+	text := "<" + link + ">"
 	if label != "" {
-		text = "*" + escapeClip(label, 200) + "*\n<" + u + "|" + escapeClip(u, 1000) + ">"
+		text = "*" + escapeClip(label, 200) + "*\n<" + link + "|" + escapeClip(u, 1000) + ">"
+	}
+	if utf8.RuneCountInString(text) > maxSectionText {
+		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText)), nil, nil)
 	}
 	return slack.NewSectionBlock(mrkdwn(text), nil, nil)
 }
 
 // safeURL reports whether u is an absolute http(s) URL with none of the
-// characters that end or split a mrkdwn link.
+// characters that end or split a mrkdwn link (an & is escaped, as in any
+// text).
 func safeURL(u string) bool {
-	if len(u) > maxURL || strings.ContainsAny(u, "<>|& \t\n\"") {
+	if len(u) > maxURL || strings.ContainsAny(u, "<>| \t\n\"") {
 		return false
 	}
 	p, err := url.Parse(u)
@@ -219,6 +227,23 @@ func plain(s string) *slack.TextBlockObject {
 // text must already be escaped.
 func mrkdwn(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, s, false, true)
+}
+
+// sectionRoom is how many characters of text a section takes before
+// channelLinks: each "#ID" of channels grows by two characters once
+// linked, so a text that names them is cut shorter, or a full section
+// would outgrow Slack's limit and the whole message be refused.
+func sectionRoom(channels []string) int {
+	shortest := 0
+	for _, ch := range channels {
+		if isChannelID(ch) && (shortest == 0 || len(ch)+1 < shortest) {
+			shortest = len(ch) + 1
+		}
+	}
+	if shortest == 0 {
+		return maxSectionText
+	}
+	return maxSectionText * shortest / (shortest + 2)
 }
 
 // channelLinks turns each "#ID" of the channels a message names

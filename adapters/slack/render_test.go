@@ -2,6 +2,7 @@ package slack_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -283,4 +284,59 @@ func brokenEntity(s string) bool {
 		s = rest[1:]
 	}
 	return false
+}
+
+// TestRenderLinkWithQuery: a link whose URL has a query string (the
+// meeting's Google Calendar link) stays a live link, its & written &amp;
+// as Slack wants it in mrkdwn; one too long for a section is shown as
+// text within the limit rather than making Slack refuse the message.
+func TestRenderLinkWithQuery(t *testing.T) {
+	const google = "https://calendar.google.com/calendar/render?action=TEMPLATE&dates=20261103T133000Z%2F20261103T143000Z&details=https%3A%2F%2Fmeet.jit.si%2Fmentorbot-abc&text=Mentoring%3A+go"
+	escaped := strings.ReplaceAll(google, "&", "&amp;")
+	for _, tt := range []struct {
+		name, url, want string
+	}{
+		{"GoogleCalendar", google, "*Add to Google Calendar*\n<" + escaped + "|" + escaped + ">"},
+		{"TooLong", "https://x.example/" + strings.Repeat("a", 2500), ""},
+		{"TooLongQuery", "https://x.example/?" + strings.Repeat("a=1&", 700), ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var blocks []block
+			if err := json.Unmarshal([]byte(slack.RenderJSON(bot.Message{Link: &bot.Link{Label: "Add to Google Calendar", URL: tt.url}})), &blocks); err != nil {
+				t.Fatal(err)
+			}
+			MustTypes(t, blocks, "section")
+			got := blocks[0].Text.Text
+			if n := utf8.RuneCountInString(got); n > 3000 || brokenEntity(got) {
+				t.Fatalf("got a link section of %d characters (broken entity: %v), want at most 3000, escaped", n, brokenEntity(got))
+			}
+			if tt.want != "" && got != tt.want {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRenderChannelLinks: a long text naming channels (a manager's list
+// of speed-mentoring events, each with its channel) links each one and
+// still holds every section within 3000 characters once linked.
+func TestRenderChannelLinks(t *testing.T) {
+	var lines []string
+	for i := range 60 {
+		lines = append(lines, fmt.Sprintf("• Event %02d in #C0123ABCDE on Tuesday, 8 registered, #C0123ABCDE", i))
+	}
+	var blocks []block
+	if err := json.Unmarshal([]byte(slack.RenderJSON(bot.Message{Text: strings.Join(lines, "\n"), Channels: []string{"C0123ABCDE"}})), &blocks); err != nil {
+		t.Fatal(err)
+	}
+	linked := 0
+	for _, b := range blocks {
+		if n := utf8.RuneCountInString(b.Text.Text); n > 3000 {
+			t.Fatalf("got a section of %d characters, want at most 3000", n)
+		}
+		linked += strings.Count(b.Text.Text, "<#C0123ABCDE>")
+	}
+	if linked < 110 {
+		t.Fatalf("got %d channel links, want each of the 120 mentions linked but those cut between sections", linked)
+	}
 }
