@@ -117,9 +117,14 @@ func isAdminCommand(text string) bool {
 	switch {
 	case len(w) > 0 && strings.EqualFold(w[0], "admin"):
 		return true
-	case len(w) > 1 && strings.EqualFold(w[0], "help"):
-		// "help admin" shows the managers' help to managers only.
-		return strings.EqualFold(w[1], "admin")
+	case len(w) > 1 && (strings.EqualFold(w[0], "help") || strings.EqualFold(w[0], "aide")):
+		// "help admin" (or "aide admin", "help command:admin") shows the
+		// managers' help to managers only.
+		arg := strings.ToLower(w[1])
+		for _, name := range []string{"command:", "commande:"} {
+			arg = strings.TrimPrefix(arg, name)
+		}
+		return arg == "admin"
 	}
 	return false
 }
