@@ -3,10 +3,12 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,12 +56,21 @@ func (a *Adapter) verified(limit int64, mediaType string, next func(w http.Respo
 			err = checkMediaType(r, mediaType)
 		}
 		if status, why := refusal(err); status != 0 {
-			a.log.Info("slack: request refused", "path", r.URL.Path, "status", status, "reason", err.Error())
+			a.log.Info("slack: request refused", "path", r.URL.Path, "status", status, "reason", refusedReason(err))
 			http.Error(w, why, status)
 			return
 		}
 		next(w, body)
 	})
+}
+
+// refusedReason is err as logged: a timestamp that is no number is named
+// so, without the header's text, which the sender chose.
+func refusedReason(err error) string {
+	if _, ok := errors.AsType[*strconv.NumError](err); ok {
+		return "malformed timestamp"
+	}
+	return err.Error()
 }
 
 // VerifyRequest reads the body of a request from Slack (at most limit

@@ -78,6 +78,27 @@ func TestVerification(t *testing.T) {
 	}
 }
 
+// TestRefusedLogged: a refused request is logged with its reason, never
+// with the text of a header the sender chose.
+func TestRefusedLogged(t *testing.T) {
+	var mu sync.Mutex
+	var logs bytes.Buffer
+	r := MustRigOn(t, MustFakeOf(t, "T1"), &recorder{}, func(o *slack.Options) {
+		o.Log = slog.New(slog.NewTextHandler(lockedWriter{&mu, &logs}, nil))
+	})
+	req, _ := http.NewRequest(http.MethodPost, r.srv.URL+"/slack/commands", strings.NewReader("text=x"))
+	req.Header.Set("X-Slack-Request-Timestamp", "HOSTILE-TEXT")
+	req.Header.Set("X-Slack-Signature", "v0="+strings.Repeat("ab", 32))
+	if got, _ := do(t, req); got != http.StatusUnauthorized {
+		t.Fatalf("got %d, want 401", got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got := logs.String(); !strings.Contains(got, "malformed timestamp") || strings.Contains(got, "HOSTILE") {
+		t.Fatalf("got logs %q, want the refusal logged without the header's text", got)
+	}
+}
+
 // TestCommand acks slash commands within the inline budget, whatever the
 // bot is waiting for, with the reply inline when it comes in time.
 func TestCommand(t *testing.T) {
