@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -23,7 +25,7 @@ const maxRateLimited = 5
 // did not reach it: the caller may send it again later (see bot.once).
 func call(ctx context.Context, op string, fn func(opt discordgo.RequestOption) error) error {
 	for attempt := 1; ; attempt++ {
-		err := fn(discordgo.WithContext(ctx))
+		err := hideToken(fn(discordgo.WithContext(ctx)))
 		var rl *discordgo.RateLimitError
 		if !errors.As(err, &rl) || rl.RateLimit == nil || rl.TooManyRequests == nil {
 			return err
@@ -48,6 +50,37 @@ func call(ctx context.Context, op string, fn func(opt discordgo.RequestOption) e
 // worker waiting.
 func (a *Adapter) restCall(ctx context.Context, op string, fn func(opt discordgo.RequestOption) error) error {
 	return a.out.rest.do(ctx, func(ctx context.Context) error { return call(ctx, op, fn) })
+}
+
+// hideToken blanks the interaction token in the URL that an error of
+// net/http (url.Error) or of discordgo (RateLimitError) carries: the
+// token answers as the bot for 15 minutes, and errors are logged. The
+// URLs of webhooks/{app}/{token} and interactions/{id}/{token}/callback
+// hold it; no other route does.
+func hideToken(err error) error {
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		ue.URL = withoutToken(ue.URL)
+	}
+	if rl, ok := errors.AsType[*discordgo.RateLimitError](err); ok && rl.RateLimit != nil {
+		rl.URL = withoutToken(rl.URL)
+	}
+	return err
+}
+
+// withoutToken is u with the segment after webhooks/{app}/ or
+// interactions/{id}/ replaced by "…".
+func withoutToken(u string) string {
+	parts := strings.Split(u, "/")
+	for i := 0; i+2 < len(parts); i++ {
+		if parts[i] == "webhooks" || parts[i] == "interactions" {
+			_, query, _ := strings.Cut(parts[i+2], "?")
+			parts[i+2] = "…"
+			if query != "" {
+				parts[i+2] += "?" + query
+			}
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 func rateLimited(op string, wait time.Duration, err error) error {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/mentorbot/mentorbot/bot"
@@ -20,6 +21,11 @@ const (
 	maxOptions      = 25
 	maxChoices      = 25
 	maxStringOption = 6000
+	// maxCommandSize bounds a whole slash command: the characters of
+	// every name, description and choice value in it, subcommands,
+	// options and choices included, each counted in its longest
+	// localization. Over it, Discord refuses the registration.
+	maxCommandSize = 8000
 )
 
 // validName is Discord's rule for command and option names (lower case).
@@ -55,7 +61,84 @@ func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationComma
 			return nil, fmt.Errorf("/%s %s: %d subcommands, Discord takes %d", rootCommand, g.Name, len(g.Options), maxOptions)
 		}
 	}
+	if err := fitSize(root); err != nil {
+		return nil, err
+	}
 	return []*discordgo.ApplicationCommand{root}, nil
+}
+
+// fitSize keeps /mentor within maxCommandSize by shortening the
+// descriptions of its options, the longest first, to the longest length
+// that fits; names, choices and the subcommands' descriptions, which the
+// command picker shows, are kept whole. The whole table, with its help
+// in two languages, is larger than Discord takes.
+func fitSize(root *discordgo.ApplicationCommand) error {
+	size := longest(root.Name, nil) + longest(root.Description, *root.DescriptionLocalizations)
+	var opts []*discordgo.ApplicationCommandOption
+	var walk func(o *discordgo.ApplicationCommandOption)
+	walk = func(o *discordgo.ApplicationCommandOption) {
+		size += longest(o.Name, o.NameLocalizations)
+		for _, c := range o.Choices {
+			size += longest(c.Name, c.NameLocalizations) + utf8.RuneCountInString(fmt.Sprint(c.Value))
+		}
+		if o.Type != discordgo.ApplicationCommandOptionSubCommand && o.Type != discordgo.ApplicationCommandOptionSubCommandGroup {
+			opts = append(opts, o)
+			return
+		}
+		size += longest(o.Description, o.DescriptionLocalizations)
+		for _, sub := range o.Options {
+			walk(sub)
+		}
+	}
+	for _, o := range root.Options {
+		walk(o)
+	}
+	// The largest length n at which the options' descriptions fit.
+	within := func(n int) bool {
+		total := size
+		for _, o := range opts {
+			total += min(longest(o.Description, o.DescriptionLocalizations), n)
+		}
+		return total <= maxCommandSize
+	}
+	n := maxDescription
+	for n > 0 && !within(n) {
+		n--
+	}
+	if n < 10 {
+		return fmt.Errorf("/%s: over Discord's %d characters, even with its options' descriptions shortened", rootCommand, maxCommandSize)
+	}
+	for _, o := range opts {
+		o.Description = shorten(o.Description, n)
+		for l, d := range o.DescriptionLocalizations {
+			o.DescriptionLocalizations[l] = shorten(d, n)
+		}
+	}
+	return nil
+}
+
+// longest is the length of s or of its longest localization, the one
+// Discord counts.
+func longest(s string, localized map[discordgo.Locale]string) int {
+	n := utf8.RuneCountInString(s)
+	for _, l := range localized {
+		n = max(n, utf8.RuneCountInString(l))
+	}
+	return n
+}
+
+// shorten cuts s to at most n characters at the end of a word, marking
+// the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	head := string(r[:n-1])
+	if i := strings.LastIndex(head, " "); i >= len(head)/2 {
+		head = head[:i]
+	}
+	return strings.TrimRight(head, " ,;:(\u00a0\u202f") + "…"
 }
 
 // tree is /mentor being built: its subcommands and subcommand groups.

@@ -150,6 +150,23 @@ func TestCommands(t *testing.T) {
 		}
 		walk(root)
 	})
+	t.Run("WithinDiscordSize", func(t *testing.T) {
+		// Discord refuses a slash command over 8,000 characters of
+		// names, descriptions and values: the whole table, with its help
+		// in two languages, is more, so the options' help is shortened.
+		raw, _ := discord.Commands(specs)
+		var cmds []map[string]any
+		if err := json.Unmarshal(raw, &cmds); err != nil {
+			t.Fatal(err)
+		}
+		if n := discordtest.CommandSize(cmds[0]); n > discordtest.MaxCommandSize {
+			t.Errorf("got /mentor of %d characters, want at most %d", n, discordtest.MaxCommandSize)
+		}
+		offer, _ := root.option("offer")
+		if years, _ := offer.option("years"); years.Description != bot.T(bot.English, "opt.years") {
+			t.Errorf("got years described as %q, want its short help whole", years.Description)
+		}
+	})
 	t.Run("GroupedNameIsSubcommandGroup", func(t *testing.T) {
 		root := MustCommands(t, []bot.CommandSpec{{Name: "help"}, {Name: "team stats"}, {Name: "team charter", Options: []bot.Option{{Name: "text", Type: bot.OptText, MaxLength: 9000}}}})
 		team, ok := root.option("team")

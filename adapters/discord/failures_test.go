@@ -134,6 +134,22 @@ func TestDMsClosed(t *testing.T) {
 			t.Errorf("got %q with flags %d, want an ephemeral explanation", f.Text(), f.Flags)
 		}
 	})
+	t.Run("ActorToldOnce", func(t *testing.T) {
+		// Told during the command whose DM failed, the member is not told
+		// again by their next command: nothing failed since.
+		h := MustHarness(t)
+		MustEphemeral(t, h.Client.Command(t, mentee, "request", discordtest.Option{Name: "topic", Value: "go"}), "")
+		h.REST.CloseDMs(mentor1)
+		p := discordtest.Command(testApp, h.Guild, mentor1, "offer", discordtest.Option{Name: "topics", Value: "go"})
+		h.Client.Send(t, p)
+		h.REST.WaitFor(t, "the DM hint", func() bool { return len(h.REST.Followups(p.Token())) == 1 })
+		p = discordtest.Command(testApp, h.Guild, mentor1, "status")
+		h.Client.Send(t, p)
+		discordtest.Settle()
+		if n := len(h.REST.Followups(p.Token())); n != 0 {
+			t.Errorf("got %d hints the second time, want 1 in all", n)
+		}
+	})
 	t.Run("ToldInTheirLanguage", func(t *testing.T) {
 		// The member chose French with /mentor lang; their Discord client
 		// is in English: the adapter's own note follows their choice.
@@ -301,4 +317,32 @@ func TestOutage(t *testing.T) {
 			t.Fatalf("got %v, want EUNAVAILABLE", err)
 		}
 	})
+}
+
+// TestTokenNotLogged: an interaction's token is a secret (whoever holds
+// it may answer as the bot for 15 minutes), and it is part of the URL of
+// every edit, follow-up and callback: an edit that fails, Discord down or
+// rate limited past its deadline, is logged by IDs and codes without it.
+func TestTokenNotLogged(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		fault func(r *discordtest.REST)
+	}{
+		{"Outage", func(r *discordtest.REST) { r.Fail("PATCH webhooks/", 100, 503) }},
+		{"RateLimited", func(r *discordtest.REST) { r.RateLimit("PATCH webhooks/", 1, time.Hour) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h, slow := MustSlowHarness(t)
+			slow.Delay.Store(int64(150 * time.Millisecond))
+			tt.fault(h.REST)
+			p := discordtest.Command(testApp, h.Guild, mentee, "status")
+			if r := h.Client.Send(t, p); r.Type != discordtest.DeferredMessage {
+				t.Fatalf("got response type %d, want a deferral (5)", r.Type)
+			}
+			h.REST.WaitFor(t, "the failed edit's log", func() bool { return strings.Contains(h.Log.String(), "what=edit") })
+			if log := h.Log.String(); strings.Contains(log, p.Token()) {
+				t.Fatalf("got the interaction's token in the log:\n%s", log)
+			}
+		})
+	}
 }

@@ -106,8 +106,10 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		ev.Lang, deferred = replyLang(r, ev.Lang), true
 	}
 	// A member who runs a command in the server while their DMs are closed
-	// learns it there; someone clicking in a DM obviously has them open.
-	note := i.GuildID != "" && ev.Kind != kindClick && (act.dmFailed.Load() || a.dmClosed.pop(ev.Member))
+	// learns it there, once; someone clicking in a DM obviously has them
+	// open. A DM that failed during this command was remembered too: it
+	// is popped first, so that the next command does not say it again.
+	note := i.GuildID != "" && ev.Kind != kindClick && (a.dmClosed.pop(ev.Member) || act.dmFailed.Load())
 	if !deferred && !note {
 		return
 	}

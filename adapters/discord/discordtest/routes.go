@@ -55,6 +55,12 @@ func (f *REST) register(c Call, p []string) (int, []byte) {
 	if err := json.Unmarshal(c.Body, &cmds); err != nil {
 		return http.StatusBadRequest, apiError(50035, "Invalid Form Body")
 	}
+	for _, cmd := range cmds {
+		if CommandSize(cmd) > MaxCommandSize {
+			return http.StatusBadRequest, jsonBytes(map[string]any{"code": 50035, "message": "Invalid Form Body",
+				"errors": map[string]any{"_errors": []map[string]string{{"code": "APPLICATION_COMMAND_TOO_LARGE", "message": "Command exceeds maximum size (8000)"}}}})
+		}
+	}
 	reg := Registration{AppID: p[1], Commands: json.RawMessage(c.Body)}
 	if len(p) == 5 {
 		reg.GuildID = p[3]
