@@ -222,7 +222,43 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 		other, _ := b.member(ctx, pair.Other(who))
 		reply.Message.Text += "\n" + T(lang, "charter.waiting_other", "name", other.displayName())
 	}
+	for _, line := range b.acceptElsewhere(ctx, who, lang, pairID, version, now) {
+		reply.Message.Text += "\n" + line
+	}
 	return reply, nil
+}
+
+// acceptElsewhere records who's acceptance of version for their other
+// pairs still waiting for it (two proposals accepted before either
+// charter was): a member accepts a version once, as startCharter asks
+// no one who accepted it already. A pair whose program has a charter of
+// its own is accepted on its own message. It returns a line for each
+// pair accepted, in lang; a pair introduced by it is introduced.
+func (b *Bot) acceptElsewhere(ctx context.Context, who MemberID, lang Lang, done string, version int, now time.Time) []string {
+	pairs, err := b.store.pairs.PairsOf(ctx, who)
+	if err != nil {
+		b.log.Error("charter: other pairs", "member", who.String(), "err", err)
+		return nil // their charter messages still ask them
+	}
+	t := who.Tenant()
+	var lines []string
+	for _, p := range pairs {
+		if p.ID == done || p.State != PairCharter || p.Accepted(who) || b.programCharter(ctx, p, lang) != "" {
+			continue
+		}
+		p, err := b.store.pairs.AcceptCharter(ctx, t, p.ID, who, version, now, b.officialJobs(ctx, t, p.ID))
+		if err != nil {
+			continue // cancelled or accepted meanwhile: nothing to say
+		}
+		other, _ := b.member(ctx, p.Other(who))
+		key := "charter.also_waiting"
+		if p.State == PairActive {
+			b.introduce(ctx, p)
+			key = "charter.also_both"
+		}
+		lines = append(lines, T(lang, key, "name", other.displayName(), "topic", p.Topic))
+	}
+	return lines
 }
 
 // charterButton reads the value of a charter's Accept button: the pair,

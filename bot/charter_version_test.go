@@ -70,3 +70,31 @@ func TestCharterAcceptsTheVersionShown(t *testing.T) {
 		t.Fatalf("got %s, want the pair official", p.State)
 	}
 }
+
+// TestCharterAcceptedOnceForEveryPair: a mentor who accepts two
+// proposals before either charter accepts the charter once; the
+// acceptance counts for the other pair waiting for it, which the
+// mentor reads, and that pair is introduced when its mentee accepts,
+// instead of being cancelled for the mentor's charter.
+func TestCharterAcceptedOnceForEveryPair(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("carol", "offer go, rust kinds:one-to-one capacity:2")
+	h.Run("dan", "request go kind:one-to-one")
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Run("erin", "request rust kind:one-to-one")
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("erin", "erin", bot.ActionCharterAccept)
+	r := h.Click("carol", "carol", bot.ActionCharterAccept) // the rust pair's
+	MustContain(t, r, "You both accepted: your introduction is on its way.")
+	MustContain(t, r, "It counts for your pair with Dan on “go” too: now waiting for Dan to accept it.")
+	MustContain(t, h.Click("dan", "dan", bot.ActionCharterAccept), "You both accepted")
+	pairs, err := h.Store.PairsOf(context.Background(), h.Tenant.Member("carol"))
+	if err != nil || len(pairs) != 2 {
+		t.Fatalf("got %d pairs (%v), want 2", len(pairs), err)
+	}
+	for _, p := range pairs {
+		if p.State != bot.PairActive {
+			t.Errorf("got the %s pair %s, want it active", p.Topic, p.State)
+		}
+	}
+}
