@@ -52,7 +52,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 			return refuse(spec.Name, err, lang)
 		}
 	}
-	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin, Forms: c.Forms && !c.FromForm}
+	in := &Invocation{Member: c.Member, Lang: lang, Spec: spec, Values: values, FromForm: c.FromForm, IsAdmin: c.IsAdmin, Forms: c.Forms && !c.FromForm, Delivery: c.Delivery}
 	if lookup == nil {
 		in.Me = me
 	}

@@ -28,6 +28,11 @@ type Command struct {
 	// administrator of the workspace (Slack admins and owners, Discord
 	// Manage Server): they are managers of the program.
 	IsAdmin bool
+	// Delivery is the platform's ID of this delivery of the command (the
+	// Slack adapter's kept key, Discord's interaction ID), the same when
+	// it is redelivered: what the command makes is named from it, so that
+	// a redelivery finds its own work done instead of a conflict.
+	Delivery string `json:",omitempty"`
 }
 
 // Action is a button click.
@@ -56,6 +61,8 @@ type Invocation struct {
 	// Newcomer is true when the bot had no record of the member when the
 	// command came: nothing of theirs is stored.
 	Newcomer bool
+	// Delivery is Command.Delivery.
+	Delivery string
 }
 
 // validate checks every value against its option: known name, length,

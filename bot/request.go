@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base32"
 	"slices"
 	"strings"
 
@@ -12,7 +14,8 @@ import (
 // (request.go, topickeys.go, round.go).
 type RequestStore interface {
 	// CreateRequest stores a new waiting request and schedules jobs, in one
-	// step. ECONFLICT if the mentee already has an open request.
+	// step. ECONFLICT if the mentee already has an open request, or a
+	// request of r's ID exists (the command that made it was redelivered).
 	CreateRequest(ctx context.Context, r Request, jobs []Job) error
 
 	// GetRequest returns a request, or ENOTFOUND.
@@ -64,7 +67,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
 	}
-	id, err := b.newID()
+	id, err := b.requestID(in)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -104,6 +107,14 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(s, r)); err != nil {
+		if ErrorCode(err) == ECONFLICT && in.Delivery != "" {
+			if made, gerr := b.store.requests.GetRequest(ctx, in.Member.Tenant(), id); gerr == nil && made.Mentee == in.Member {
+				// This very command, redelivered after its replica
+				// stopped: its request is made; the member reads where
+				// it stands, and a waiting one goes on where it was.
+				return b.requestMade(ctx, in, made, m)
+			}
+		}
 		if ErrorCode(err) == ECONFLICT {
 			open, _ := b.store.requests.OpenRequest(ctx, in.Member)
 			key := "err.request_exists"
@@ -117,6 +128,26 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	b.recordRequest(ctx, r, m)
+	return b.requestFiled(ctx, in, r, m)
+}
+
+// requestMade answers a request command redelivered after its request
+// was made (requestID): a waiting request goes on as a new one does,
+// recorded once; a proposed or closed one is told as it stands.
+func (b *Bot) requestMade(ctx context.Context, in *Invocation, r Request, m Member) (Reply, error) {
+	b.log.Info("request redelivered", "request", r.ID, "state", string(r.State))
+	switch r.State {
+	case RequestWaiting:
+		return b.requestFiled(ctx, in, r, m)
+	case RequestProposed:
+		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
+	}
+	return Reply{Message: Message{Text: T(in.Lang, "request.made", "topic", r.Topic, "state", T(in.Lang, "state.request."+string(r.State)))}}, nil
+}
+
+// requestFiled proposes a request just filed (or held for its program's
+// kick-off) and says where it stands.
+func (b *Bot) requestFiled(ctx context.Context, in *Invocation, r Request, m Member) (Reply, error) {
 	if reply, held := b.heldReply(ctx, in, r); held {
 		return reply, nil
 	}
@@ -144,6 +175,17 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
+}
+
+// requestID names the request a command makes: from its delivery when
+// the platform gave one, so that the command redelivered finds the
+// request it made (requestMade) instead of a conflict with it.
+func (b *Bot) requestID(in *Invocation) (string, error) {
+	if in.Delivery == "" {
+		return b.newID()
+	}
+	sum := sha256.Sum256([]byte("request\x00" + in.Member.String() + "\x00" + in.Delivery))
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10])), nil
 }
 
 // profileChanged reports whether a command changed what it may change of

@@ -14,6 +14,7 @@ func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job
 	k := keysFor(r.Mentee.Tenant())
 	t := newTx()
 	t.notExists(k.openRequest(r.Mentee.User))
+	t.notExists(k.request(r.ID)) // a command redelivered: its request is made
 	t.hset(k.request(r.ID), requestFields(r)...)
 	t.set(k.openRequest(r.Mentee.User), r.ID)
 	t.zadd(k.waiting(), r.Created.UnixMilli(), r.ID)

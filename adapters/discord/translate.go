@@ -56,7 +56,7 @@ func translate(i *discordgo.Interaction) event {
 			break
 		}
 		name, values := commandOptions(i.ApplicationCommandData())
-		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true, IsAdmin: isAdmin(i)}
+		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true, IsAdmin: isAdmin(i), Delivery: i.ID}
 	case discordgo.InteractionMessageComponent:
 		ev.Kind = kindClick
 		guild, action, value, ok := ourCustomID(i, i.MessageComponentData().CustomID)
@@ -108,7 +108,7 @@ func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.A
 	for k, v := range fixed {
 		values[k] = v
 	}
-	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i)}, nil
+	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i), Delivery: i.ID}, nil
 }
 
 // isAdmin reports whether the member may manage the server (Manage

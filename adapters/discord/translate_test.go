@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"encoding/json"
 	"os"
 	"reflect"
 	"testing"
@@ -64,6 +65,14 @@ func TestTranslate(t *testing.T) {
 			}
 			if kind != tt.wantKind {
 				t.Errorf("got kind %s, want %s", kind, tt.wantKind)
+			}
+			if tt.wantCmd != nil {
+				// The command names its delivery: the interaction's ID.
+				var i struct{ ID string }
+				if err := json.Unmarshal(tt.payload, &i); err != nil || i.ID == "" {
+					t.Fatalf("payload without an ID: %v", err)
+				}
+				tt.wantCmd.Delivery = i.ID
 			}
 			if !reflect.DeepEqual(cmd, tt.wantCmd) {
 				t.Errorf("got command %+v, want %+v", cmd, tt.wantCmd)

@@ -117,7 +117,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		a.tellNotInstalled(who, to.responseURL)
 		return nil // closes the modal
 	}
-	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who)}
+	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who), Delivery: key}
 	if fresh, _ := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}); !fresh {
 		return nil // a replay: closes the modal, as the first did
 	}

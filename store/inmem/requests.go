@@ -15,7 +15,10 @@ func (s *Store) CreateRequest(ctx context.Context, r bot.Request, jobs []bot.Job
 	if _, ok := sp.open[r.Mentee.User]; ok {
 		return coded(bot.ECONFLICT, "member has an open request")
 	}
-	stored := request{R: requestOf(t, r), Pair: sp.requests[r.ID].Pair}
+	if _, ok := sp.requests[r.ID]; ok {
+		return coded(bot.ECONFLICT, "request exists") // a command redelivered
+	}
+	stored := request{R: requestOf(t, r)}
 	sp.requests[r.ID] = stored
 	for _, m := range r.Declined {
 		sp.decline(r.ID, m)

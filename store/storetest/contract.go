@@ -151,6 +151,11 @@ func testOffers(t *testing.T, s bot.Store, tn bot.Tenant) {
 func testRequests(t *testing.T, s bot.Store, tn bot.Tenant) {
 	r := mustRequest(t, s, tn, "M1", "r1")
 	MustCode(t, s.CreateRequest(ctx(), bot.Request{ID: "r2", Mentee: r.Mentee, State: bot.RequestWaiting, Created: t0}, nil), bot.ECONFLICT)
+	// A request's ID is made once: a command redelivered finds it made.
+	MustCode(t, s.CreateRequest(ctx(), bot.Request{ID: "r1", Mentee: tn.Member("M9"), Topic: "rust", State: bot.RequestWaiting, Created: t0}, nil), bot.ECONFLICT)
+	if _, err := s.OpenRequest(ctx(), tn.Member("M9")); bot.ErrorCode(err) != bot.ENOTFOUND {
+		t.Fatalf("got %v for a request whose ID exists, want nothing stored", err)
+	}
 	got, err := s.OpenRequest(ctx(), r.Mentee)
 	MustOK(t, err)
 	if got.ID != "r1" || got.State != bot.RequestWaiting || !got.Created.Equal(t0) {
