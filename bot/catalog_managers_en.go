@@ -36,6 +36,10 @@ var catalogManagersEN = map[string]string{
 	"err.admin.pair_ask_expired":        "This question has expired, so nothing was paired. Run `/mentor admin pair` again.",
 	"err.admin.pair_exists_charter":     "{mentor} and {mentee} already have a pair on “{topic}”, waiting for the charter, so nothing was changed.",
 	"err.admin.pair_exists_active":      "{mentor} already mentors {mentee} on “{topic}”, so nothing was changed.",
+	// err.channel_access: the platform refused a post in a channel the
+	// bot is not in or may not write to (Slack not_in_channel, Discord
+	// Missing Access).
+	"err.channel_access": "I can't post in that channel: I'm not in it, or I may not write there, so nothing was posted. Add me to the channel (on Slack, `/invite` me there; on Discord, let me view it and send messages), then try again.",
 }
 
 func init() {

@@ -35,6 +35,7 @@ var catalogManagersFR = map[string]string{
 	"err.admin.pair_ask_expired":        "Cette question a expiré\u202f: aucun binôme n'a été formé. Relancez `/mentor admin pair`.",
 	"err.admin.pair_exists_charter":     "{mentor} et {mentee} forment déjà un binôme sur «\u202f{topic}\u202f», en attente de la charte\u202f: rien n'a été modifié.",
 	"err.admin.pair_exists_active":      "{mentor} accompagne déjà {mentee} sur «\u202f{topic}\u202f»\u202f: rien n'a été modifié.",
+	"err.channel_access":                "Je ne peux pas publier dans ce canal : je n'y suis pas, ou je n'ai pas le droit d'y écrire, donc rien n'a été publié. Ajoutez-moi au canal (sur Slack, invitez-moi avec `/invite` ; sur Discord, donnez-moi le droit de le voir et d'y envoyer des messages), puis réessayez.",
 }
 
 func init() {

@@ -18,6 +18,9 @@ const (
 	codeUnknownInteraction = 10062 // answered too late, or twice
 	codeAlreadyAcked       = 40060
 	codeCannotDM           = 50007 // the member closed their DMs, or blocked the bot
+	codeUnknownChannel     = 10003
+	codeMissingAccess      = 50001 // the bot cannot see the channel
+	codeMissingPermissions = 50013 // nor send messages in it
 )
 
 // restCode returns the JSON error code of a Discord REST error, 0 if err

@@ -120,7 +120,13 @@ func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg 
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render message")
 	}
-	return coded(a.post(ctx, id, out, f), "post in channel")
+	err = a.post(ctx, id, out, f)
+	switch restCode(err) {
+	case codeUnknownChannel, codeMissingAccess, codeMissingPermissions:
+		// Said so, with what to do, rather than "something went wrong".
+		return &bot.Error{Code: bot.EFORBIDDEN, Key: "err.channel_access", Err: err}
+	}
+	return coded(err, "post in channel")
 }
 
 // post sends a rendered message, with a file when f is not nil, to a

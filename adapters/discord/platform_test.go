@@ -3,6 +3,7 @@ package discord_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"reflect"
 	"strings"
 	"testing"
@@ -175,6 +176,18 @@ func TestPost(t *testing.T) {
 		msgs := h.REST.Messages("777000000000000001")
 		if len(msgs) != 1 || !msgs[0].PingsNoneFromText() || strings.Contains(msgs[0].Text(), "@everyone") {
 			t.Errorf("got %+v, want one defused message in the channel", msgs)
+		}
+	})
+	t.Run("ErrNoAccess", func(t *testing.T) {
+		// A channel the bot cannot see, or may not write in: the manager
+		// reads what to do, not "something went wrong".
+		for _, code := range []int{50001, 50013, 10003} {
+			h.REST.Refuse("POST channels/777000000000000002/messages", 1, http.StatusForbidden, code, "Missing Access")
+			err := h.Adapter.Post(context.Background(), tenant, "<#777000000000000002>", bot.Message{Text: "x"})
+			var e *bot.Error
+			if !errors.As(err, &e) || e.Code != bot.EFORBIDDEN || e.Key != "err.channel_access" {
+				t.Errorf("got %v for code %d, want EFORBIDDEN err.channel_access", err, code)
+			}
 		}
 	})
 	t.Run("ErrInvalidChannel", func(t *testing.T) {

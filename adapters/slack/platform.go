@@ -79,7 +79,20 @@ func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bo
 	if err != nil {
 		return err
 	}
-	return a.post(ctx, api, id, msg)
+	return channelRefused(a.post(ctx, api, id, msg))
+}
+
+// channelErrors are Slack's refusals of a post in a channel the bot is
+// not in, cannot see, or may not write to.
+var channelErrors = map[string]bool{"not_in_channel": true, "channel_not_found": true, "is_archived": true, "restricted_action": true}
+
+// channelRefused turns Slack's refusal of a channel into the sentence
+// that says what to do, instead of "something went wrong".
+func channelRefused(err error) error {
+	if channelErrors[slackError(err)] {
+		return &bot.Error{Code: bot.EFORBIDDEN, Key: "err.channel_access", Err: err}
+	}
+	return err
 }
 
 // Upload implements bot.Uploader: msg with f attached, in a channel given
@@ -93,7 +106,7 @@ func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bo
 	if err != nil {
 		return err
 	}
-	return a.upload(ctx, api, id, f, msg)
+	return channelRefused(a.upload(ctx, api, id, f, msg))
 }
 
 // SendFile implements bot.Uploader: msg with f attached, in the member's DM.

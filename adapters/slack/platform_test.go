@@ -158,6 +158,15 @@ func TestPost(t *testing.T) {
 	if post := r.fake.Calls("chat.postMessage"); len(post) != 1 || post[0].Get("channel") != "C0MANAGERS" {
 		t.Fatalf("got %d posts, want one in C0MANAGERS", len(post))
 	}
+	// A channel the bot is not in, or may not write in: the manager
+	// reads what to do, not "something went wrong".
+	for _, refusal := range []string{"not_in_channel", "channel_not_found", "is_archived"} {
+		r.fake.Fail("chat.postMessage", slackfake.Failure{Error: refusal})
+		err := r.a.Post(context.Background(), tenant, "#C0OTHER", proposal)
+		if e, ok := errors.AsType[*bot.Error](err); !ok || e.Code != bot.EFORBIDDEN || e.Key != "err.channel_access" {
+			t.Fatalf("got %v for %s, want EFORBIDDEN err.channel_access", err, refusal)
+		}
+	}
 	for _, bad := range []string{"#mentoring", "", "C1>|<!here>"} {
 		if err := r.a.Post(context.Background(), tenant, bad, proposal); bot.ErrorCode(err) != bot.EINVALID {
 			t.Fatalf("got %v for %q, want EINVALID", err, bad)

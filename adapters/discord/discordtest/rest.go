@@ -176,6 +176,13 @@ func (f *REST) Fail(route string, n, status int) {
 	f.locked(func() { f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: []byte(body)}) })
 }
 
+// Refuse answers the next n calls whose route starts with route with
+// status and Discord's JSON error code: a 403 with 50001 (Missing
+// Access) for a channel the bot cannot see.
+func (f *REST) Refuse(route string, n, status, code int, message string) {
+	f.locked(func() { f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: apiError(code, message)}) })
+}
+
 func (f *REST) locked(fn func()) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
