@@ -19,7 +19,7 @@ var catalogGrammarEN = map[string]string{
 	"optname.language":         "the language",
 	"optname.goal":             "the goal",
 	"optname.lang":             "the language",
-	"optname.pair":             "the pair to end",
+	"optname.pair":             "the pair",
 	"optname.text":             "the text",
 	"optname.mentor":           "the mentor",
 	"optname.mentee":           "the mentee",

@@ -16,7 +16,7 @@ var catalogGrammarFR = map[string]string{
 	"optname.language":         "la langue",
 	"optname.goal":             "l'objectif",
 	"optname.lang":             "la langue",
-	"optname.pair":             "le binôme à terminer",
+	"optname.pair":             "le binôme",
 	"optname.text":             "le texte",
 	"optname.mentor":           "le mentor",
 	"optname.mentee":           "la personne mentorée",

@@ -47,7 +47,7 @@ func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationComma
 		// answers a DM politely, for clients that show it anyway).
 		Contexts: &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
 	}
-	t := tree{root: root, groups: map[string]*discordgo.ApplicationCommandOption{}, names: map[string]bool{}}
+	t := tree{root: root, groups: map[string]*discordgo.ApplicationCommandOption{}, names: map[string]bool{}, short: map[*discordgo.ApplicationCommandOption]described{}}
 	for _, spec := range specs {
 		if err := t.add(spec); err != nil {
 			return nil, err
@@ -61,18 +61,20 @@ func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationComma
 			return nil, fmt.Errorf("/%s %s: %d subcommands, Discord takes %d", rootCommand, g.Name, len(g.Options), maxOptions)
 		}
 	}
-	if err := fitSize(root); err != nil {
+	if err := fitSize(root, t.short); err != nil {
 		return nil, err
 	}
 	return []*discordgo.ApplicationCommand{root}, nil
 }
 
 // fitSize keeps /mentor within maxCommandSize by shortening the
-// descriptions of its options, the longest first, to the longest length
-// that fits; names, choices and the subcommands' descriptions, which the
-// command picker shows, are kept whole. The whole table, with its help
-// in two languages, is larger than Discord takes.
-func fitSize(root *discordgo.ApplicationCommand) error {
+// descriptions of its options longer than the longest length that fits:
+// each becomes the option's short name ("optname.<name>", "the end
+// date"), in short, or is cut at a word when even that is longer; names,
+// choices and the subcommands' descriptions, which the command picker
+// shows, are kept whole. The whole table, with its help in two
+// languages, is larger than Discord takes.
+func fitSize(root *discordgo.ApplicationCommand, short map[*discordgo.ApplicationCommandOption]described) error {
 	size := longest(root.Name, nil) + longest(root.Description, *root.DescriptionLocalizations)
 	var opts []*discordgo.ApplicationCommandOption
 	var walk func(o *discordgo.ApplicationCommandOption)
@@ -93,11 +95,26 @@ func fitSize(root *discordgo.ApplicationCommand) error {
 	for _, o := range root.Options {
 		walk(o)
 	}
+	// An option's description within n characters.
+	fit := func(o *discordgo.ApplicationCommandOption, n int) described {
+		d := described{o.Description, o.DescriptionLocalizations}
+		if d.size() <= n {
+			return d
+		}
+		if s, ok := short[o]; ok && s.size() <= n {
+			return s
+		}
+		cut := described{shorten(d.text, n), map[discordgo.Locale]string{}}
+		for l, t := range d.localized {
+			cut.localized[l] = shorten(t, n)
+		}
+		return cut
+	}
 	// The largest length n at which the options' descriptions fit.
 	within := func(n int) bool {
 		total := size
 		for _, o := range opts {
-			total += min(longest(o.Description, o.DescriptionLocalizations), n)
+			total += fit(o, n).size()
 		}
 		return total <= maxCommandSize
 	}
@@ -109,13 +126,20 @@ func fitSize(root *discordgo.ApplicationCommand) error {
 		return fmt.Errorf("/%s: over Discord's %d characters, even with its options' descriptions shortened", rootCommand, maxCommandSize)
 	}
 	for _, o := range opts {
-		o.Description = shorten(o.Description, n)
-		for l, d := range o.DescriptionLocalizations {
-			o.DescriptionLocalizations[l] = shorten(d, n)
-		}
+		d := fit(o, n)
+		o.Description, o.DescriptionLocalizations = d.text, d.localized
 	}
 	return nil
 }
+
+// described is a description and its localizations.
+type described struct {
+	text      string
+	localized map[discordgo.Locale]string
+}
+
+// size is the length Discord counts: the longest of them.
+func (d described) size() int { return longest(d.text, d.localized) }
 
 // longest is the length of s or of its longest localization, the one
 // Discord counts.
@@ -146,6 +170,9 @@ type tree struct {
 	root   *discordgo.ApplicationCommand
 	groups map[string]*discordgo.ApplicationCommandOption
 	names  map[string]bool // full names seen, and group names
+	// short describes each option in a few words (its "optname" entry),
+	// for when its help does not fit (fitSize).
+	short map[*discordgo.ApplicationCommandOption]described
 }
 
 // add puts one row of the command table in the tree. Discord refuses a
@@ -159,6 +186,14 @@ func (t *tree) add(spec bot.CommandSpec) error {
 	sub, err := subcommand(spec)
 	if err != nil {
 		return err
+	}
+	for _, o := range spec.Options {
+		for _, opt := range sub.Options {
+			if opt.Name == o.Name && bot.HasKey(bot.English, "optname."+o.Name) {
+				en, fr := describe("optname." + o.Name)
+				t.short[opt] = described{en, fr}
+			}
+		}
 	}
 	if group == "" {
 		t.root.Options = append(t.root.Options, sub)

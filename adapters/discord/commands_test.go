@@ -166,6 +166,21 @@ func TestCommands(t *testing.T) {
 		if years, _ := offer.option("years"); years.Description != bot.T(bot.English, "opt.years") {
 			t.Errorf("got years described as %q, want its short help whole", years.Description)
 		}
+		// A help too long is replaced by the option's short name, whole
+		// in both languages, never cut mid-sentence.
+		if topics, _ := offer.option("topics"); topics.Description != bot.T(bot.English, "opt.topics") && (topics.Description != bot.T(bot.English, "optname.topics") || topics.Localized["fr"] != bot.T(bot.French, "optname.topics")) {
+			t.Errorf("got topics described as %q / %q, want its help or its short name", topics.Description, topics.Localized["fr"])
+		}
+		var walk func(c command)
+		walk = func(c command) {
+			for _, o := range c.Options {
+				if strings.Contains(o.Description, "…") || strings.Contains(o.Localized["fr"], "…") {
+					t.Errorf("%s %s: got %q / %q, want a description not cut", c.Name, o.Name, o.Description, o.Localized["fr"])
+				}
+				walk(o)
+			}
+		}
+		walk(root)
 	})
 	t.Run("GroupedNameIsSubcommandGroup", func(t *testing.T) {
 		root := MustCommands(t, []bot.CommandSpec{{Name: "help"}, {Name: "team stats"}, {Name: "team charter", Options: []bot.Option{{Name: "text", Type: bot.OptText, MaxLength: 9000}}}})

@@ -180,7 +180,9 @@ func (f *REST) Fail(route string, n, status int) {
 // status and Discord's JSON error code: a 403 with 50001 (Missing
 // Access) for a channel the bot cannot see.
 func (f *REST) Refuse(route string, n, status, code int, message string) {
-	f.locked(func() { f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: apiError(code, message)}) })
+	f.locked(func() {
+		f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: apiError(code, message)})
+	})
 }
 
 func (f *REST) locked(fn func()) {
