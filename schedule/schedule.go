@@ -17,7 +17,8 @@ type Locker interface {
 }
 
 // Entry is recurring work on a cron spec ("@hourly", "0 9 * * 1",
-// "CRON_TZ=Europe/Paris 0 9 * * 1").
+// "CRON_TZ=Europe/Paris 0 9 * * 1"), read in UTC unless it names its
+// zone with CRON_TZ=.
 type Entry struct {
 	Name string
 	Spec string
@@ -35,6 +36,13 @@ type Runner struct {
 	Now func() time.Time
 }
 
+// zone is where the specs without CRON_TZ= are read: UTC, as documented
+// (the retention at 03:17 UTC), whatever the process's TZ. robfig/cron
+// would read them in time.Local; replicas in different zones would then
+// fire at different instants, and name their locks (cron:NAME:<unix
+// minute>) apart, so that a job ran once per zone.
+var zone = time.UTC
+
 // Parse checks a cron spec (standard 5 fields, descriptors like @hourly,
 // optional CRON_TZ= prefix).
 func Parse(spec string) (cron.Schedule, error) {
@@ -43,13 +51,9 @@ func Parse(spec string) (cron.Schedule, error) {
 
 // Run runs until ctx is cancelled, then waits for running work to end.
 func (r *Runner) Run(ctx context.Context) error {
-	c := cron.New(cron.WithParser(cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)))
-	for _, e := range r.Entries {
-		sched, err := Parse(e.Spec)
-		if err != nil {
-			return fmt.Errorf("schedule %s: %w", e.Name, err)
-		}
-		c.Schedule(sched, cron.FuncJob(func() { r.Fire(ctx, e, r.now()) }))
+	c, err := r.newCron(ctx)
+	if err != nil {
+		return err
 	}
 	c.Start()
 	var wg sync.WaitGroup
@@ -62,6 +66,19 @@ func (r *Runner) Run(ctx context.Context) error {
 	<-c.Stop().Done()
 	wg.Wait()
 	return nil
+}
+
+// newCron is the cron of the entries, reading their specs in zone.
+func (r *Runner) newCron(ctx context.Context) (*cron.Cron, error) {
+	c := cron.New(cron.WithLocation(zone), cron.WithParser(cron.NewParser(cron.Minute|cron.Hour|cron.Dom|cron.Month|cron.Dow|cron.Descriptor)))
+	for _, e := range r.Entries {
+		sched, err := Parse(e.Spec)
+		if err != nil {
+			return nil, fmt.Errorf("schedule %s: %w", e.Name, err)
+		}
+		c.Schedule(sched, cron.FuncJob(func() { r.Fire(ctx, e, r.now()) }))
+	}
+	return c, nil
 }
 
 // Fire runs the activation of an entry at time at, once across replicas:
@@ -90,8 +107,10 @@ type Activation struct {
 }
 
 // Between lists the activations of entries in (from, to], in time order;
-// activations at the same time keep the order of entries.
+// activations at the same time keep the order of entries. Specs without
+// CRON_TZ= are read in UTC, as Run reads them, whatever the zone of from.
 func Between(entries []Entry, from, to time.Time) ([]Activation, error) {
+	from, to = from.In(zone), to.In(zone)
 	var acts []Activation
 	for _, e := range entries {
 		sched, err := Parse(e.Spec)
@@ -162,6 +181,7 @@ func (r *Runner) now() time.Time {
 // interval (a spec of every minute over weeks), the last of those is
 // returned.
 func Last(spec string, since, now time.Time) (time.Time, error) {
+	since = since.In(zone) // a spec without CRON_TZ= is read in UTC
 	sched, err := Parse(spec)
 	if err != nil {
 		return time.Time{}, err

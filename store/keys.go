@@ -103,7 +103,9 @@ import (
 //	mb:installs:<platform>        set    workspace IDs of the platform with an installation record
 //	mb:tenants                    set    "<platform>:<workspace>" of every tenant (tenantsKey)
 //	mb:lock:<name>                string cross-replica lock for scheduled work
-//	mb:health                     string readiness probe, written by Store.Ready (health.go), with a TTL
+//	mb:ready:{n}                  string readiness probe "1", written by Store.Ready (health.go) through
+//	                                     CheckWrites (probe.go), 10 s TTL: {0} on one node, one n per
+//	                                     master's slot range on a cluster
 const tenantsKey = "mb:tenants"
 
 type keys string

@@ -75,8 +75,9 @@ type Options struct {
 	InlineBudget time.Duration
 	// WorkTimeout bounds the work after one ack. Default 30 s.
 	WorkTimeout time.Duration
-	// CloseTimeout is how long Close waits for work in flight before
-	// cancelling it. Default 20 s.
+	// CloseTimeout is how long Close waits in all for the work in flight
+	// and the replies queued before cancelling them; Shutdown waits no
+	// longer either. Default 20 s.
 	CloseTimeout time.Duration
 	// KeptLease is how long a delivery kept before its ack waits before
 	// another replica redelivers it (bot.Config.JobLease). The write that
@@ -329,10 +330,24 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 	return nil
 }
 
-// Close stops Socket Mode and the reads of the directory, then waits for
-// the work in flight and then the replies queued (each up to
-// Options.CloseTimeout) so that no reply is lost on a graceful shutdown.
+// Close is Shutdown within Options.CloseTimeout.
 func (a *Adapter) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), a.opt.CloseTimeout)
+	defer cancel()
+	return a.Shutdown(ctx)
+}
+
+// Shutdown stops Socket Mode and the reads of the directory, then waits for
+// the work in flight and then the replies queued so that no reply is lost
+// on a graceful shutdown: all of it by one deadline, ctx's or
+// Options.CloseTimeout from now, whichever comes first. Past it, the work
+// still running is cancelled; what was acknowledged stays kept in Redis,
+// and is handled again once its lease runs out (inbox.go).
+func (a *Adapter) Shutdown(ctx context.Context) error {
+	deadline := time.Now().Add(a.opt.CloseTimeout)
+	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
+		deadline = d
+	}
 	a.mu.Lock()
 	stop := a.stop
 	a.mu.Unlock()
@@ -341,8 +356,8 @@ func (a *Adapter) Close() error {
 	}
 	a.background.Wait()
 	a.closeHomes()
-	a.jobs.close(a.opt.CloseTimeout)
-	a.out.close(a.opt.CloseTimeout)
+	a.jobs.close(time.Until(deadline))
+	a.out.close(deadline)
 	a.mu.Lock()
 	if !a.forgetsShut {
 		a.forgetsShut = true

@@ -149,9 +149,9 @@ func newOutbound(o Outbound) *outbound {
 	}
 }
 
-// close closes both lanes. A response_url task may hand its reply to the
-// Web API lane, so that one closes second.
-func (o *outbound) close(grace time.Duration) {
-	o.hooks.close(grace)
-	o.webAPI.close(grace)
+// close closes both lanes by deadline. A response_url task may hand its
+// reply to the Web API lane, so that one closes second.
+func (o *outbound) close(deadline time.Time) {
+	o.hooks.close(time.Until(deadline))
+	o.webAPI.close(time.Until(deadline))
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/adapters/discord"
@@ -82,8 +84,13 @@ func (c Config) ManyWorkspaces() bool { return c.Discord.BotToken != "" || c.Sla
 // ConfigFromEnv reads the configuration from getenv (os.Getenv in main):
 // DefaultConfig, then each variable of the table that is set, in the
 // table's order. A bad value is refused with the variable's name.
+//
+// A platform's settings without the variable that turns it on are
+// refused too (platformsOff): the bot would otherwise start the shell, or
+// run without that platform, and say nothing an operator reads.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	c := DefaultConfig()
+	var set []string
 	for _, v := range envVars {
 		value := getenv(v.Name)
 		if value == "" {
@@ -92,8 +99,61 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		if err := v.Set(&c, value); err != nil {
 			return c, fmt.Errorf("%s: %w", v.Name, err)
 		}
+		set = append(set, v.Name)
 	}
-	return c, nil
+	return c, platformsOff(c, set)
+}
+
+// takenAlone are the platforms' variables that may be set while the
+// platform is off: API bases (a GovSlack endpoint, an egress or
+// rate-limit proxy) that an environment may give every deployment, and
+// which say nothing of the app.
+var takenAlone = map[string]bool{"SLACK_API_URL": true, "DISCORD_API_URL": true}
+
+// platformsOff refuses the SLACK_* variables among set when neither
+// SLACK_BOT_TOKEN nor SLACK_CLIENT_ID (installs by OAuth) turns Slack on,
+// and the DISCORD_* ones without DISCORD_BOT_TOKEN, naming the variables
+// and never their values.
+func platformsOff(c Config, set []string) error {
+	var slack, discord []string
+	for _, name := range set {
+		switch {
+		case takenAlone[name]:
+		case strings.HasPrefix(name, "SLACK_"):
+			slack = append(slack, name)
+		case strings.HasPrefix(name, "DISCORD_"):
+			discord = append(discord, name)
+		}
+	}
+	var errs []string
+	if len(slack) > 0 && c.Slack.BotToken == "" && c.Slack.ClientID == "" {
+		errs = append(errs, fmt.Sprintf("SLACK_BOT_TOKEN is not set (nor SLACK_CLIENT_ID, to install by OAuth), yet %s: set the token to turn Slack on, or unset %s",
+			isSet(slack), them(slack)))
+	}
+	if len(discord) > 0 && c.Discord.BotToken == "" {
+		errs = append(errs, fmt.Sprintf("DISCORD_BOT_TOKEN is not set, yet %s: set the token to turn Discord on, or unset %s",
+			isSet(discord), them(discord)))
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(errs, "; "))
+}
+
+// isSet is "A is set" or "A and B are set", for names.
+func isSet(names []string) string {
+	if len(names) == 1 {
+		return names[0] + " is set"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " are set"
+}
+
+// them is "it" or "them", for names.
+func them(names []string) string {
+	if len(names) == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // osGetenv is os.Getenv, named for main.

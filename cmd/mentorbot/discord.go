@@ -51,7 +51,9 @@ func (m *Main) openDiscord(ctx context.Context) error {
 		a.Close()
 		return err
 	}
-	m.closers = append(m.closers, a.Close)
+	// Its Close takes no deadline: Close gives up waiting for it at the
+	// shutdown's end (shutdown.go).
+	m.adapters = append(m.adapters, closer{"discord", func(context.Context) error { return a.Close() }})
 	m.addProbe("discord", func(context.Context) error { return a.Ready() })
 	if c.PublicKey != "" {
 		m.mux.Handle("POST /discord/interactions", m.metrics.Ack("/discord/interactions", a))

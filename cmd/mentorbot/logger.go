@@ -51,8 +51,16 @@ func redactAttr(_ []string, a slog.Attr) slog.Attr {
 }
 
 var (
-	// urlPath matches a URL's path, after its host.
-	urlPath = regexp.MustCompile(`((?:https?|wss?|rediss?)://[^/\s"]+)(/[^\s"?]*)?(\?[^\s"]*)?`)
+	// urlPath matches a URL's path, after its host: a Redis URL's too,
+	// of a cluster or a sentinel, whose host part lists several nodes.
+	urlPath = regexp.MustCompile(`((?:https?|wss?|rediss?(?:\+cluster|\+sentinel)?)://[^/\s"?]+)(/[^\s"?]*)?(\?[^\s"]*)?`)
+	// noPath is a URL's path that is none: "/", or "/," where the URL
+	// ends a clause of an error ("such as https://meet.jit.si/, got").
+	noPath = regexp.MustCompile(`^(/[:,;.)]?)?$`)
+	// redisDB is a Redis URL's database number ("/0", or "/0:" at the
+	// end of an error's clause): no secret in it, and a bad REDIS_URL's
+	// hint shows it.
+	redisDB = regexp.MustCompile(`^/\d{1,5}[:,;.)]?$`)
 	// webAPIPath is a Slack Web API method's path: no secret in it.
 	webAPIPath = regexp.MustCompile(`^(/[a-z0-9.-]+)*/api/[a-z]+(\.[a-zA-Z]+)+$`)
 	// slackToken matches Slack's tokens (xoxb-, xoxp-, xapp-, ...).
@@ -60,8 +68,8 @@ var (
 )
 
 // redact removes from s the passwords, paths and queries of URLs, but a
-// Slack Web API method's path ("https://slack.com/api/chat.postMessage"),
-// and Slack tokens. A Slack response_url ("https://hooks.slack.com/commands/…")
+// Slack Web API method's path ("https://slack.com/api/chat.postMessage")
+// or a Redis database number ("redis://host:6379/0"), and Slack tokens. A Slack response_url ("https://hooks.slack.com/commands/…")
 // and a Discord webhook or interaction callback
 // (".../webhooks/{app}/{token}") carry their secret in the path.
 func redact(s string) string {
@@ -72,10 +80,15 @@ func redact(s string) string {
 				// user:password@host
 				m[1] = scheme + "://[redacted]@" + host[strings.LastIndex(host, "@")+1:]
 			}
-			if m[2] == "" || m[2] == "/" || webAPIPath.MatchString(m[2]) && m[3] == "" {
-				return m[1] + m[2] + m[3]
+			keep := noPath.MatchString(m[2]) || webAPIPath.MatchString(m[2]) ||
+				strings.HasPrefix(m[1], "redis") && redisDB.MatchString(m[2])
+			switch {
+			case !keep:
+				return m[1] + "/[redacted]"
+			case m[3] != "":
+				return m[1] + m[2] + "?[redacted]" // a query may carry a password or a ticket
 			}
-			return m[1] + "/[redacted]"
+			return m[1] + m[2]
 		})
 	}
 	if strings.Contains(s, "x") {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/mentorbot/mentorbot/store"
 )
 
 // TestLoggerRedacts: an error that quotes a secret URL, or a token, is
@@ -26,10 +29,38 @@ func TestLoggerRedacts(t *testing.T) {
 				t.Errorf("%s: got %q in the log:\n%s", format, secret, got)
 			}
 		}
-		for _, kept := range []string{"https://hooks.slack.com/[redacted]", "https://discord.com/[redacted]", "https://slack.com/api/auth.test", "i/o timeout", "redis://[redacted]@127.0.0.1:6379/[redacted]"} {
+		for _, kept := range []string{"https://hooks.slack.com/[redacted]", "https://discord.com/[redacted]", "https://slack.com/api/auth.test", "i/o timeout", "redis://[redacted]@127.0.0.1:6379/0"} {
 			if !strings.Contains(got, kept) {
 				t.Errorf("%s: got no %q in the log:\n%s", format, kept, got)
 			}
+		}
+	}
+}
+
+// TestRedactKeepsRedisDatabase: a Redis URL's database number is no
+// secret and stays, so the hint of a bad REDIS_URL reads as written; its
+// password, a cluster's or a sentinel's, and any query go.
+func TestRedactKeepsRedisDatabase(t *testing.T) {
+	_, err := store.Open(context.Background(), "notaurl%%")
+	if err == nil {
+		t.Fatal("got no error for REDIS_URL=notaurl%%, want its hint")
+	}
+	if got, want := redact(err.Error()), "redis://host:6379/0 or redis+cluster://host1:port,host2:port"; !strings.Contains(got, want) {
+		t.Errorf("got %q, want the hint %q whole", got, want)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"dial redis://127.0.0.1:6379/15: refused", "dial redis://127.0.0.1:6379/15: refused"},
+		{"dial rediss://:SECRETPASSWORD@redis.example:6380/0", "dial rediss://[redacted]@redis.example:6380/0"},
+		{"dial redis://redis.example:6379/0?password=SECRETPASSWORD", "dial redis://redis.example:6379/0?[redacted]"},
+		{"dial redis://redis.example:6379?password=SECRETPASSWORD", "dial redis://redis.example:6379?[redacted]"},
+		{"dial redis+cluster://:SECRETPASSWORD@h1:6379,h2:6379", "dial redis+cluster://[redacted]@h1:6379,h2:6379"},
+		{"dial rediss+sentinel://:SECRETPASSWORD@s1:26379/mymaster", "dial rediss+sentinel://[redacted]@s1:26379/[redacted]"},
+		{"get https://example.com?token=SECRETTOKEN", "get https://example.com?[redacted]"},
+		{"post https://hooks.slack.com/0", "post https://hooks.slack.com/[redacted]"},
+		{"want a URL such as https://meet.jit.si/, got", "want a URL such as https://meet.jit.si/, got"},
+	} {
+		if got := redact(tt.in); got != tt.want {
+			t.Errorf("redact(%q): got %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -41,6 +41,7 @@ func main() {
 	m := NewMain()
 	m.Config = cfg
 	err = m.Run(ctx)
+	stop() // a second signal during the shutdown kills at once
 	if cerr := m.Close(); err == nil {
 		err = cerr
 	}
@@ -64,6 +65,8 @@ type Main struct {
 	// LogOutput is where the log goes when Log is nil (Open builds it
 	// from Config.LogLevel and LogFormat). Nil: standard error.
 	LogOutput io.Writer
+	// ShutdownTimeout bounds Close in all; zero: DefaultShutdownTimeout (25 s).
+	ShutdownTimeout time.Duration
 	// SlackOptions, when set, adjusts the Slack adapter's options before
 	// Open creates it. End-to-end tests shorten retries and timeouts with
 	// it; the binary leaves it nil.
@@ -78,7 +81,9 @@ type Main struct {
 	mux      *http.ServeMux
 	server   *http.Server
 	listener net.Listener
-	closers  []func() error
+	// adapters are closed by Close, all at once, after stopSchedule.
+	adapters     []closer
+	stopSchedule func()
 
 	health  probeSet         // the readiness checks (health.go)
 	metrics *metrics.Metrics // GET /metrics, the core's Observer (metrics.go)
@@ -193,7 +198,7 @@ func (m *Main) startSchedule() error {
 			m.Log.Error("schedule", "err", err)
 		}
 	}()
-	m.closers = append(m.closers, func() error { cancel(); <-done; return nil })
+	m.stopSchedule = func() { cancel(); <-done }
 	return nil
 }
 
@@ -298,26 +303,6 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	<-ctx.Done()
 	return nil
-}
-
-// Close shuts down gracefully: the HTTP server finishes its requests (up
-// to 10 s), adapters disconnect, then the store closes.
-func (m *Main) Close() error {
-	var errs []error
-	if m.server != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		errs = append(errs, m.server.Shutdown(ctx))
-		cancel()
-	}
-	for i := len(m.closers) - 1; i >= 0; i-- {
-		errs = append(errs, m.closers[i]())
-	}
-	if m.embedded != nil {
-		errs = append(errs, m.embedded.Close())
-	} else if m.Store != nil {
-		errs = append(errs, m.Store.Close())
-	}
-	return errors.Join(errs...)
 }
 
 // digestCheckSpec is how often the workspaces' digest schedules are

@@ -54,6 +54,6 @@ func (m *Main) openSlack(ctx context.Context) error {
 	}
 	m.slack = a
 	m.addProbe("slack", func(context.Context) error { return a.Ready() })
-	m.closers = append(m.closers, a.Close)
+	m.adapters = append(m.adapters, closer{"slack", a.Shutdown})
 	return nil
 }

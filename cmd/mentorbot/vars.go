@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -91,11 +93,21 @@ var envVars = []envVar{
 			return nil
 		}},
 	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites; the default of each workspace's charter-url setting", Note: "none: invites carry the video room only",
-		Default: func(c Config) string { return c.CharterURL },
-		Set:     func(c *Config, v string) error { c.CharterURL = v; return nil }},
+		Set: func(c *Config, v string) error {
+			u, err := absoluteURL(v)
+			c.CharterURL = u
+			return err
+		}},
 	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms; the default of each workspace's meet-url setting",
 		Default: func(c Config) string { return c.MeetURL },
-		Set:     func(c *Config, v string) error { c.MeetURL = v; return nil }},
+		Set: func(c *Config, v string) error {
+			u, err := absoluteURL(v)
+			if err == nil && !strings.HasSuffix(u, "/") {
+				u += "/" // a room is the base followed by its name
+			}
+			c.MeetURL = u
+			return err
+		}},
 	{Name: "MENTORBOT_MAX_TZ_HOURS", Note: "no limit", Meaning: "never pair people more than this many hours apart",
 		Default: func(c Config) string { return strconv.Itoa(c.Match.MaxTZHours) },
 		Set: func(c *Config, v string) error {
@@ -107,7 +119,16 @@ var envVars = []envVar{
 			return nil
 		}},
 	{Name: "MENTORBOT_LOG_LEVEL", Note: "`info`; `warn` in the shell", Meaning: "debug, info, warn or error",
-		Set: func(c *Config, v string) error { c.LogLevel = v; return nil }},
+		Set: func(c *Config, v string) error {
+			// slog's own parser, as newLogger reads it: a level it does not
+			// read would silently be info.
+			var l slog.Level
+			if err := l.UnmarshalText([]byte(v)); err != nil {
+				return fmt.Errorf("want debug, info, warn or error, got %q", v)
+			}
+			c.LogLevel = v
+			return nil
+		}},
 	{Name: "LOG_FORMAT", Meaning: "json: one JSON object a line; anything else: key=value text",
 		Default: func(c Config) string { return c.LogFormat },
 		Set:     func(c *Config, v string) error { c.LogFormat = v; return nil }},
@@ -127,9 +148,13 @@ var envVars = []envVar{
 		func(s *bot.Settings) *time.Duration { return &s.CheckinEvery }),
 	followUp("MENTORBOT_ESCALATE_AFTER", "escalate-after", "a request waiting longer is escalated to managers",
 		func(s *bot.Settings) *time.Duration { return &s.EscalateAfter }),
-	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for; workspaces take turns, and a tick that runs longer stops at a batch's end so the next one looks at every workspace again",
+	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for (at least 1s); workspaces take turns, and a tick that runs longer stops at a batch's end so the next one looks at every workspace again",
 		Default: func(c Config) string { return formatDuration(c.Tick) },
-		Set:     func(c *Config, v string) error { return setDuration(&c.Tick, v, 1, "a duration like 10s") }},
+		Set: func(c *Config, v string) error {
+			// Each tick reads Redis for every workspace: at a shorter
+			// period an idle bot would spin on it.
+			return setDuration(&c.Tick, v, time.Second, "a duration of at least 1s, like 10s")
+		}},
 	{Name: "MENTORBOT_JOB_LEASE", Meaning: "how long a running job is reserved for its replica (at least 10s)",
 		Default: func(c Config) string { return formatDuration(c.JobLease) },
 		Set: func(c *Config, v string) error {
@@ -140,7 +165,7 @@ var envVars = []envVar{
 		Set: func(c *Config, v string) error {
 			return setDuration(&c.JobRetry, v, time.Second, "a duration of at least 1s, like 5m")
 		}},
-	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep",
+	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep, in UTC unless it starts with CRON_TZ=Zone",
 		Default: func(c Config) string { return c.MatchSchedule },
 		Set:     func(c *Config, v string) error { return setCron(&c.MatchSchedule, v) }},
 	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone; the default of its digest-schedule setting",
@@ -232,6 +257,20 @@ func setDuration(d *time.Duration, v string, min time.Duration, want string) err
 	}
 	*d = parsed
 	return nil
+}
+
+// absoluteURL returns v if it is an absolute http or https URL with a
+// host, else an error that says so. A user or password in it is refused
+// without printing it: the URL is shown to members.
+func absoluteURL(v string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(v))
+	switch {
+	case strings.Contains(v, "@") && (err != nil || u.User != nil):
+		return "", errors.New("want an absolute http or https URL with no user or password in it")
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return "", fmt.Errorf("want an absolute http or https URL such as https://meet.jit.si/, got %q", v)
+	}
+	return u.String(), nil
 }
 
 // setCron sets *spec to v once schedule can read it.
