@@ -70,7 +70,7 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	msg := announceMessage(langs, prog)
 	msg.Lang = langs[0]
-	if err := poster.Post(ctx, t, channel, msg); err != nil {
+	if err := b.postFor(ctx, in, "announce", poster, t, channel, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("call for mentors posted", "tenant", t.String(), "channel", channel, "by", in.Member.String())
@@ -82,7 +82,7 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	text += "\n" + T(in.Lang, "admin.announce.advice")
 	if names := b.pastMentors(ctx, t); len(names) > 0 {
-		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", strings.Join(names, ", "))
+		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", andList(in.Lang, names))
 	}
 	return Reply{Message: Message{Text: text, Channels: []string{channel}}}, nil
 }
@@ -130,7 +130,11 @@ func (b *Bot) announceByDM(ctx context.Context, in *Invocation, prog *Program, y
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "admin.announce.dm_started", "count", itoa(len(users)), "years", itoa(years)) + "\n" + T(in.Lang, "admin.announce.advice")}}, nil
+	key := "admin.announce.dm_started"
+	if years == 0 { // years:0 is every member without an offer
+		key = "admin.announce.dm_started_all"
+	}
+	return Reply{Message: Message{Text: T(in.Lang, key, "count", itoa(len(users)), "years", itoa(years)) + "\n" + T(in.Lang, "admin.announce.advice")}}, nil
 }
 
 // CampaignCall is a call for mentors sent by DM (announce years:).
@@ -159,7 +163,11 @@ func announceMessage(langs []Lang, prog *Program) Message {
 		titles = append(titles, T(l, "announce.title"))
 		text := T(l, "announce.text")
 		if prog != nil {
-			text = T(l, "announce.program", "name", prog.Name, "start", Date(l, prog.Start), "end", Date(l, prog.End)) + " " + text
+			// The command it gives names the program: an offer without
+			// program: joins the current one, which is not this program
+			// before its start.
+			text = T(l, "announce.program", "name", prog.Name, "start", Date(l, prog.Start), "end", Date(l, prog.End)) + " " +
+				T(l, "announce.program_text", "id", string(prog.ID))
 		}
 		texts = append(texts, text)
 		labels = append(labels, T(l, "btn.offer_open"))

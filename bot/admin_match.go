@@ -167,7 +167,7 @@ func heldSentence(lang Lang, pool roundPool, key string) string {
 		}
 		parts = append(parts, T(lang, "round.held_program", "name", held[id].Name, "start", Date(lang, held[id].Start), "n", itoa(count[id])))
 	}
-	return T(lang, key, "programs", strings.Join(parts, ", "), "slug", string(first))
+	return T(lang, key, "programs", andList(lang, parts), "slug", string(first))
 }
 
 // roundPreview writes a round for a manager: its pairs with scores and

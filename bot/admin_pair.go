@@ -52,11 +52,19 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	}
 	// A waiting request on another topic than the one asked is left as
 	// it is, waiting, with its goal: the pair has a new request of its own.
+	// A topic that only corrects a typo of the request's is no other
+	// topic: the request itself is paired, on the corrected topic, with
+	// its kind, program and goal (was is its topic before).
 	var left Request
+	was := ""
 	if r.State == RequestWaiting && a.Topic != "" && b.otherTopic(ctx, t, a.Topic, r.Topic) {
-		left = r
-		if r, err = b.pairedRequest(mentee, a.Topic, a.Kind); err != nil {
-			return Reply{}, err
+		if b.correctsTopic(ctx, t, r.Topic, a.Topic) {
+			was = r.Topic
+		} else {
+			left = r
+			if r, err = b.pairedRequest(mentee, a.Topic, a.Kind); err != nil {
+				return Reply{}, err
+			}
 		}
 	}
 	topic := firstNonEmpty(a.Topic, r.Topic)
@@ -82,7 +90,13 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if mentee, err = b.knownMember(ctx, mentee.ID); err != nil {
 		return Reply{}, err
 	}
-	pair, plan, err := b.formPair(ctx, a, r, left, mentor, mentee, topic)
+	if was != "" {
+		// Corrected only now, with nothing left to refuse.
+		if r, err = b.correctRequest(ctx, r, topic, mentee); err != nil {
+			return Reply{}, err
+		}
+	}
+	pair, plan, err := b.formPair(ctx, a, r, left, was, mentor, mentee, topic)
 	if err != nil {
 		return Reply{}, err
 	}
@@ -98,7 +112,50 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if left.ID != "" {
 		step += " " + T(lang, "admin.pair.left_waiting", "mentee", mentee.displayName(), "request", left.Topic)
 	}
-	return Reply{Message: Message{Text: T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic) + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+	if was != "" {
+		step += " " + T(lang, "admin.pair.corrected", "mentee", mentee.displayName(), "request", was, "topic", pair.Topic)
+	}
+	text := T(lang, "admin.pair.done", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic)
+	if in := b.pairInProgram(ctx, lang, r, pair); in != "" {
+		text += " " + in
+	}
+	return Reply{Message: Message{Text: text + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+}
+
+// correctsTopic reports whether topic only corrects a typo of the
+// requested one: the "Did you mean …?" rule a waiting request's reply
+// follows (suggestTopic), with the workspace's aliases.
+func (b *Bot) correctsTopic(ctx context.Context, t Tenant, requested, topic string) bool {
+	_, ok := b.synonyms(ctx, t).Suggest(requested, []string{topic})
+	return ok
+}
+
+// correctRequest puts the mentee's waiting request on the corrected
+// topic, filed under its keys, as the suggestion's button does: it keeps
+// its place, kind, program and goal. A request no longer waiting is the
+// pair's ESTALE.
+func (b *Bot) correctRequest(ctx context.Context, r Request, topic string, mentee Member) (Request, error) {
+	c, err := b.store.requests.SetRequestTopic(ctx, r.Mentee.Tenant(), r.ID, topic, topicKeys(topic))
+	switch ErrorCode(err) {
+	case "":
+		return c, nil
+	case ESTALE, ENOTFOUND:
+		return Request{}, Errorf(ECONFLICT, "err.admin.pair_changed", "name", mentee.displayName())
+	}
+	return Request{}, err
+}
+
+// pairInProgram names the kind and the program of a manager's pair whose
+// request belongs to a program; "" outside programs.
+func (b *Bot) pairInProgram(ctx context.Context, lang Lang, r Request, pair Pair) string {
+	if r.Program == "" {
+		return ""
+	}
+	name := string(r.Program)
+	if p, err := b.store.programs.GetProgram(ctx, r.Mentee.Tenant(), r.Program); err == nil {
+		name = p.Name
+	}
+	return T(lang, "admin.pair.in_program", "kind", T(lang, "kind."+string(pair.Kind)), "name", name)
 }
 
 // otherTopic reports whether two topics differ once folded, the
@@ -198,8 +255,9 @@ func (b *Bot) pairedRequest(mentee Member, topic, kind string) (Request, error) 
 // formPair stores the pair, counts it, tells both members and starts the
 // charter, as accepting a proposal does. left is the mentee's waiting
 // request on another topic, left waiting (its ID empty if none): the
-// mentee is told it still waits.
-func (b *Bot) formPair(ctx context.Context, a pairAsk, r, left Request, mentor, mentee Member, topic string) (Pair, charterPlan, error) {
+// mentee is told it still waits. was is the topic of r before a manager
+// corrected it ("" if they did not): the mentee is told of the change.
+func (b *Bot) formPair(ctx context.Context, a pairAsk, r, left Request, was string, mentor, mentee Member, topic string) (Pair, charterPlan, error) {
 	t := a.By.Tenant()
 	pairID, err := b.newID()
 	if err != nil {
@@ -237,6 +295,9 @@ func (b *Bot) formPair(ctx context.Context, a pairAsk, r, left Request, mentor, 
 			text := T(l, "admin.pair.told_"+role, "name", other.displayName(), "topic", pair.Topic) + " " + charterStep(l, pair, plan, id, other.displayName())
 			if role == "mentee" && left.ID != "" {
 				text += "\n" + T(l, "admin.pair.told_left_waiting", "topic", left.Topic)
+			}
+			if role == "mentee" && was != "" {
+				text += "\n" + T(l, "admin.pair.told_corrected", "request", was, "topic", pair.Topic)
 			}
 			return Message{Text: text, Mentions: []MemberID{other.ID}}
 		})

@@ -200,8 +200,24 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 		key = "program.created_started"
 	}
 	text := T(in.Lang, key, "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end)) +
-		"\n" + T(in.Lang, "recruit.reinvite_will")
+		"\n" + b.reinviteCount(ctx, in.Lang, p)
 	return Reply{Message: Message{Text: text}}, nil
+}
+
+// reinviteCount says how many mentors of earlier pairs the program's
+// re-invitation job, due now, invites: the same count it makes
+// (reinviteTargets). If they cannot be counted, it says that they are
+// re-invited without the number.
+func (b *Bot) reinviteCount(ctx context.Context, lang Lang, p Program) string {
+	users, err := b.reinviteTargets(ctx, p)
+	switch {
+	case err != nil:
+		b.log.Warn("re-invitations not counted", "tenant", p.Tenant.String(), "program", string(p.ID), "code", string(ErrorCode(err)))
+		return T(lang, "recruit.reinvite_will")
+	case len(users) == 0:
+		return T(lang, "recruit.reinvite_none", "count", Number(lang, 0))
+	}
+	return T(lang, "recruit.reinvite_count", "count", Number(lang, len(users)), "name", p.Name)
 }
 
 // openProgramNamed finds an open program by its name or ID: what a call,

@@ -55,7 +55,7 @@ var catalogEN = map[string]string{
 	"kind.reverse":    "reverse mentoring",
 	"lang.en":         "English",
 	"lang.fr":         "French",
-	"offer.replaced":  "No longer offered: {topics} (a list of topics replaces the one before). {count|To keep it|To keep them} too: `/mentor offer add:{topics}`.",
+	"offer.replaced":  "No longer offered: {topics} (a list of topics replaces the one before). {count|To keep it|To keep them} too: `/mentor offer add:{typed}`.",
 	"offer.typo":      "Did you mean “{suggestion}”? Mentees who type “{suggestion}” would only be offered “{topic}” as a guess. To change it: `/mentor offer remove:{topic} add:{suggestion}`.",
 	"lang.current":    "I speak English with you. To change it: `/mentor lang {other}`.",
 	"lang.set":        "Done: I'll speak English with you from now on.",

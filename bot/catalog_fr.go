@@ -55,7 +55,7 @@ var catalogFR = map[string]string{
 	"kind.reverse":    "mentorat inversé",
 	"lang.en":         "anglais",
 	"lang.fr":         "français",
-	"offer.replaced":  "Vous ne proposez plus\u202f: {topics} (une liste de sujets remplace la précédente). {count|Pour le garder|Pour les garder} aussi\u202f: `/mentor offer ajouter:{topics}`.",
+	"offer.replaced":  "Vous ne proposez plus\u202f: {topics} (une liste de sujets remplace la précédente). {count|Pour le garder|Pour les garder} aussi\u202f: `/mentor offer ajouter:{typed}`.",
 	"offer.typo":      "Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? Les personnes qui tapent «\u202f{suggestion}\u202f» ne se verraient proposer «\u202f{topic}\u202f» qu'à titre de suggestion. Pour corriger\u202f: `/mentor offer retirer:{topic} ajouter:{suggestion}`.",
 	"lang.current":    "Je vous parle en français. Pour changer : `/mentor langue {other}`.",
 	"lang.set":        "C'est noté : je vous parlerai désormais en français.",

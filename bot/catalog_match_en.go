@@ -42,6 +42,8 @@ var catalogMatchEN = map[string]string{
 	"fair.weeks.one":          "{count} week",
 	"fair.weeks.other":        "{count} weeks",
 	"fair.none":               "No requests in these weeks.",
+	"fair.none_open":          "No request open to the matching in these weeks.",
+	"fair.held":               "Requests held for their program's kick-off, not counted above",
 	"fair.all":                "All requests",
 	"fair.by_lang":            "By language",
 	"fair.by_region":          "By time zone",

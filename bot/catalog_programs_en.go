@@ -55,7 +55,9 @@ var catalogProgramsEN = map[string]string{
 	"program.kept":            "Fine: “{name}” stays open.",
 
 	"home.request_held":          "Mentors are proposed at the kick-off of “{name}”, on {start}: I will write to you then.",
-	"program.request_held":       "Your request on “{topic}” is saved in “{name}”. Mentors are proposed at the program's kick-off, on {start}: I will write to you then.",
+	"program.request_held":       "Your request on “{topic}” is saved in “{name}”. Mentors are proposed at the program's kick-off, on {start}: I will write to you then, with the mentor proposed or the reason none can take it yet.",
+	"program.kickoff_waiting":    "“{name}” has started, but no mentor can take your request on “{topic}” yet.",
+	"program.kickoff_queue":      "It keeps its place in the queue: I'll propose it as soon as a mentor can take it.",
 	"program.closed_name":        "{name} (closed)",
 	"status.programs_mentor":     "You mentor in: {programs}.",
 	"status.program_mentee":      "Your request belongs to: {program}.",
@@ -72,6 +74,10 @@ var catalogProgramsEN = map[string]string{
 	"program.thanks_mentee":      "The program “{name}” has ended, and with it your mentoring on “{topic}”. Thank you for taking part: I hope it helped.",
 	"program.charter_cancelled":  "The program “{name}” has ended before your pair on “{topic}” accepted the charter: the pair is cancelled. Thank you for your interest.",
 	"program.request_withdrawn":  "The program “{name}” has ended before a mentor could be found for your request on “{topic}”: it is withdrawn. You may ask again with `/mentor request`.",
+
+	"admin.pair.in_program":     "It is {kind} in the program “{name}”.",
+	"admin.pair.corrected":      "{mentee}'s request on “{request}” is now on “{topic}”, with its kind and program.",
+	"admin.pair.told_corrected": "Your request on “{request}” is now on “{topic}”.",
 
 	"program.offer_paused":             "“{name}” is over: thank you for offering your help in it! Your offer on {topics} is paused, so no request reaches you by surprise. To keep mentoring outside programs, type `/mentor resume`.",
 	"err.program.usage":                "Write `/mentor admin program create`, `list`, `show` or `close`, then the program's name.",

@@ -55,7 +55,9 @@ var catalogProgramsFR = map[string]string{
 	"program.kept":            "Très bien : « {name} » reste ouvert.",
 
 	"home.request_held":          "Les mentors sont proposés au lancement de «\u202f{name}\u202f», le {start}\u202f: je vous écrirai à ce moment-là.",
-	"program.request_held":       "Votre demande sur « {topic} » est enregistrée dans « {name} ». Les mentors seront proposés au lancement du programme, le {start} : je vous écrirai à ce moment-là.",
+	"program.request_held":       "Votre demande sur «\u202f{topic}\u202f» est enregistrée dans «\u202f{name}\u202f». Les mentors seront proposés au lancement du programme, le {start}\u202f: je vous écrirai à ce moment-là, avec le mentor proposé ou la raison pour laquelle aucun ne peut encore la prendre.",
+	"program.kickoff_waiting":    "«\u202f{name}\u202f» a commencé, mais aucun mentor ne peut encore prendre votre demande sur «\u202f{topic}\u202f».",
+	"program.kickoff_queue":      "Elle garde sa place dans la file d'attente\u202f: je la proposerai dès qu'un mentor pourra la prendre.",
 	"program.closed_name":        "{name} (clos)",
 	"status.programs_mentor":     "Vous êtes mentor dans : {programs}.",
 	"status.program_mentee":      "Votre demande appartient à : {program}.",
@@ -72,6 +74,10 @@ var catalogProgramsFR = map[string]string{
 	"program.thanks_mentee":      "Le programme « {name} » est terminé, et avec lui votre mentorat sur « {topic} ». Merci d'y avoir pris part : j'espère qu'il vous a été utile.",
 	"program.charter_cancelled":  "Le programme « {name} » s'est terminé avant que votre binôme sur « {topic} » accepte la charte : le binôme est annulé. Merci de votre intérêt.",
 	"program.request_withdrawn":  "Le programme « {name} » s'est terminé avant qu'un mentor soit trouvé pour votre demande sur « {topic} » : elle est retirée. Vous pouvez en faire une nouvelle avec `/mentor request`.",
+
+	"admin.pair.in_program":     "C'est du {kind} dans le programme «\u202f{name}\u202f».",
+	"admin.pair.corrected":      "La demande de {mentee} sur «\u202f{request}\u202f» porte désormais sur «\u202f{topic}\u202f», avec sa forme de mentorat et son programme.",
+	"admin.pair.told_corrected": "Votre demande sur «\u202f{request}\u202f» porte désormais sur «\u202f{topic}\u202f».",
 
 	"program.offer_paused":             "«\u202f{name}\u202f» est terminé\u202f: merci d'y avoir proposé votre aide\u202f! Votre offre sur {topics} est en pause, pour qu'aucune demande ne vous arrive par surprise. Pour continuer hors programme, tapez `/mentor resume`.",
 	"err.program.usage":                "Écrivez `/mentor admin program créer`, `liste`, `voir` ou `fermer`, puis le nom du programme.",

@@ -6,7 +6,7 @@ package bot
 var catalogSettingsFR = map[string]string{
 	"offer.kinds_none_open":       "Cet espace de travail ne propose pas {closed} pour le moment, seulement {open}\u202f: aucune demande ne vous parviendra tant que votre offre ne comprendra pas l'une des formes qu'il propose (`types:`) ou qu'un responsable n'aura pas ouvert la vôtre.",
 	"offer.kinds_some_closed":     "Cet espace de travail ne propose pas {closed} pour le moment\u202f: les demandes qui vous arriveront porteront sur {open}.",
-	"opt.setting_digest-schedule": "quand le bilan hebdomadaire est publié, en format cron lu dans le fuseau horaire du programme, comme « 0 9 * * 1 » (le lundi à 9 h)",
+	"opt.setting_digest-schedule": "quand le bilan hebdomadaire est publié, lu dans le fuseau horaire du programme : un jour et une heure entre guillemets, comme `\"le lundi à 9 h 30\"`, ou une expression cron, comme `\"0 9 * * 1\"` (le lundi à 9 h)",
 	"opt.setting_charter-url":     "la page où lire la charte, en lien dans les invitations aux rencontres : une adresse `https://`",
 	"opt.setting_meet-url":        "le service de visio des nouvelles salles : une adresse `https://`, sous laquelle chaque salle a son nom",
 	"opt.setting_intro-channel":   "sur Discord, le canal où chaque nouveau binôme est présenté dans un fil privé, ou off pour un message privé à chacun",

@@ -26,6 +26,22 @@ var catalogTestimonialEN = map[string]string{
 	"testimonial.share_changed":   "Your new answer replaces the previous one.",
 	"err.testimonial_no_survey":   "There is nothing to write a testimonial about yet: you are asked for one at the end of the final survey of a mentoring.",
 	"err.testimonial_gone":        "That mentoring's data has been erased, so there is no sentence to write or share for it any more.",
+	"testimonial.how_pair":        "Type `/mentor testimonial` followed by your sentence, then `pair:{pair}`: it is about your pair with {name} (“{topic}”).",
+	"testimonial.saved_pair":      "Thank you, your sentence about your pair with {name} (“{topic}”) is saved.",
+	"testimonial.replaced_pair":   "Thank you: this sentence about your pair with {name} (“{topic}”) replaces the one you wrote before, so please choose again whether it may be shared.",
+	"testimonial.no_match":        "None of your pairs that reached their final survey is with “{query}”: yours are {pairs}. After `pair:`, give the other member's first name or the topic.",
+	"testimonial.choose":          "Your sentence could be about several pairs, with {pairs}: which one? Click its button to write it in a form, or type your sentence again followed by `pair:` and the other member's first name or the topic: `/mentor testimonial … pair:{pair}`. Nothing is saved until then.",
+	"btn.testimonial_pair":        "{name} (“{topic}”)",
+	"opt.testimonial_pair":        "the other member's first name, or the topic, when your sentence could be about several pairs",
+	"label.pair":                  "Pair (first name or topic)",
+
+	// A program's own questions, for a member with several pairs
+	// (program_questions.go).
+	"answers.for_pair":   "These answers are for your pair with {name} (“{topic}”).",
+	"answers.saved_pair": "Thank you: your answers to the questions of {program} for your pair with {name} (“{topic}”) are saved.",
+	"answers.done_pair":  "You already answered these questions for your pair with {name} (“{topic}”). Thank you!",
+	"answers.others":     "The questions also wait for your answers for your {n|pair|pairs} with {pairs}: click the pair's button, then answer as before, in its form or with `/mentor answers`.",
+	"btn.answers_pair":   "{name} (“{topic}”)",
 
 	"cmd.admin.testimonials.summary": "list the testimonials members agreed to share, or send them as a CSV or Markdown file",
 	"cmd.admin.testimonials.example": "/mentor admin testimonials format:markdown",

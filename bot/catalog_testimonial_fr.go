@@ -27,6 +27,23 @@ var catalogTestimonialFR = map[string]string{
 	"err.testimonial_no_survey":   "Il n'y a pas encore de mentorat sur lequel témoigner : un témoignage vous est demandé à la fin du dernier questionnaire d'un mentorat.",
 	"err.testimonial_gone":        "Les données de ce mentorat ont été effacées : il n'y a plus de phrase à écrire ni à partager à son sujet.",
 
+	"testimonial.how_pair":      "Tapez `/mentor témoignage` suivi de votre phrase, puis `binôme:{pair}`\u202f: elle porte sur votre binôme avec {name} («\u202f{topic}\u202f»).",
+	"testimonial.saved_pair":    "Merci, votre phrase sur votre binôme avec {name} («\u202f{topic}\u202f») est enregistrée.",
+	"testimonial.replaced_pair": "Merci\u202f: cette phrase sur votre binôme avec {name} («\u202f{topic}\u202f») remplace celle que vous aviez écrite, alors choisissez à nouveau si elle peut être partagée.",
+	"testimonial.no_match":      "Aucun de vos binômes arrivés au dernier questionnaire n'est avec «\u202f{query}\u202f»\u202f: les vôtres sont {pairs}. Après `binôme:`, donnez le prénom de l'autre membre ou le sujet.",
+	"testimonial.choose":        "Votre phrase peut porter sur plusieurs binômes, avec {pairs}\u202f: lequel\u202f? Cliquez sur son bouton pour l'écrire dans un formulaire, ou tapez de nouveau votre phrase suivie de `binôme:` et du prénom de l'autre membre ou du sujet\u202f: `/mentor témoignage … binôme:{pair}`. Rien n'est enregistré d'ici là.",
+	"btn.testimonial_pair":      "{name} («\u202f{topic}\u202f»)",
+	"opt.testimonial_pair":      "le prénom de l'autre membre, ou le sujet, si votre phrase peut porter sur plusieurs binômes",
+	"label.pair":                "Binôme (prénom ou sujet)",
+
+	// Les questions d'un programme, pour un membre qui a plusieurs binômes
+	// (program_questions.go).
+	"answers.for_pair":   "Ces réponses portent sur votre binôme avec {name} («\u202f{topic}\u202f»).",
+	"answers.saved_pair": "Merci\u202f: vos réponses aux questions de {program} pour votre binôme avec {name} («\u202f{topic}\u202f») sont enregistrées.",
+	"answers.done_pair":  "Vous avez déjà répondu à ces questions pour votre binôme avec {name} («\u202f{topic}\u202f»). Merci\u202f!",
+	"answers.others":     "Ces questions attendent aussi vos réponses pour {n|votre binôme|vos binômes} avec {pairs}\u202f: cliquez sur le bouton du binôme, puis répondez comme avant, dans son formulaire ou avec `/mentor réponses`.",
+	"btn.answers_pair":   "{name} («\u202f{topic}\u202f»)",
+
 	"cmd.admin.testimonials.summary": "lister les témoignages que les membres acceptent de partager, ou les envoyer en CSV ou Markdown",
 	"cmd.admin.testimonials.example": "/mentor admin testimonials format:markdown",
 	"opt.format":                     "csv ou markdown : les envoyer tous dans un fichier",

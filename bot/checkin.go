@@ -400,14 +400,20 @@ func (b *Bot) mentorAgain(ctx context.Context, pair Pair, who MemberID, yes bool
 }
 
 // rematch puts the mentee's need back in the queue as a new request, never
-// to be proposed to the same mentor.
+// to be proposed to the same mentor, of the pair's kind and in its program
+// while that is open.
 func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) {
 	t := pair.Mentee.Tenant()
 	id, err := b.newID()
 	if err != nil {
 		return Reply{}, err
 	}
-	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal,
+	// In the pair's program, with the pair's kind (rematchProgram).
+	prog, err := b.rematchProgram(ctx, pair)
+	if err != nil {
+		return Reply{}, err
+	}
+	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal, Program: prog,
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}, Keys: topicKeys(pair.Topic)}
 	if pair.State == PairCancelled {
 		// Ended early: never proposed again through the mentee's history
@@ -420,6 +426,9 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 		} else {
 			b.log.Error("remember pair", "mentee", pair.Mentee.String(), "mentor", pair.Mentor.String(), "err", err)
 		}
+	}
+	if err := b.fileInProgram(ctx, t, r); err != nil {
+		return Reply{}, err
 	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
@@ -434,6 +443,10 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	mentee, err := b.member(ctx, pair.Mentee)
 	if err != nil {
 		return Reply{}, err
+	}
+	b.recordRequest(ctx, r, mentee)
+	if text, held := b.heldText(ctx, lang, r); held {
+		return Reply{Replace: true, Message: Message{Text: text}}, nil
 	}
 	res, err := b.proposeNext(ctx, r, mentee)
 	if err != nil {

@@ -278,7 +278,7 @@ func commandTable() []CommandSpec {
 		// pause.go: with until: or for:, the offer and the open request
 		// until that date.
 		{Name: "pause", run: runPause, Options: []Option{
-			{Name: "until", French: "jusqu-au", Aliases: []string{"jusquau", "jusqua", "au"}, Type: OptText, MaxLength: 30},
+			{Name: "until", French: "jusqu-au", Aliases: []string{"jusquau", "jusqua", "jusqu-a", "au"}, Type: OptText, MaxLength: 30},
 			{Name: "for", French: "pendant", Aliases: []string{"duree"}, Type: OptText, MaxLength: 30},
 		}},
 		{Name: "resume", run: runResume},
@@ -309,8 +309,11 @@ func commandTable() []CommandSpec {
 			{Name: "text", French: "texte", FreeText: true, Type: OptText, MaxLength: MaxCommentLen, Multiline: true, Required: true},
 		}},
 		// The final survey's sentence (testimonial.go): a form, like comment.
+		// runTestimonial asks for the sentence, which pair: may hold
+		// ("pair:Carole What a joy"); the form requires it.
 		{Name: "testimonial", Positional: "sentence", Form: true, run: runTestimonial, Options: []Option{
-			{Name: "sentence", French: "phrase", FreeText: true, Type: OptText, MaxLength: MaxTestimonialLen, Multiline: true, Required: true},
+			{Name: "sentence", French: "phrase", FreeText: true, Type: OptText, MaxLength: MaxTestimonialLen, Multiline: true},
+			{Name: "pair", French: "binôme", Type: OptText, MaxLength: maxTestimonialPair, NamesMember: true, Help: "opt.testimonial_pair"},
 		}},
 		// Privacy (forget.go, export_me.go): read-only, so that a newcomer
 		// asking is not recorded first.

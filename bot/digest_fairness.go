@@ -18,6 +18,9 @@ type Fairness struct {
 	From, To time.Time
 	All      FairGroup
 	Groups   []FairGroup // by dimension (language, region, kind), lowest share first
+	// Held counts the requests of those days that were held for their
+	// program's kick-off when made: in no share (recordRequest).
+	Held int
 }
 
 // FairGroup is one group of requests of the fairness report.
@@ -42,6 +45,10 @@ func fairnessOf(weeks []WeekStats, from time.Time) Fairness {
 	groups := map[string]*FairGroup{}
 	for _, w := range weeks {
 		for g, n := range w.Asked {
+			if g == fairHeld {
+				f.Held += n
+				continue
+			}
 			fairGroup(groups, g).Asked += n
 		}
 		for g, n := range w.Matched {
@@ -97,9 +104,12 @@ func fairnessSection(lang Lang, r Report) string {
 		T(lang, "fair.window", "from", Date(lang, f.From), "to", Date(lang, f.To),
 			"weeks", plural(lang, FairnessWeeks, "fair.weeks"), "days", itoa(int(FairnessWindow/(24*time.Hour)))),
 	}
-	if f.All.Asked == 0 {
+	switch {
+	case f.All.Asked == 0 && f.Held > 0:
+		lines = append(lines, "• "+T(lang, "fair.none_open"))
+	case f.All.Asked == 0:
 		lines = append(lines, "• "+T(lang, "fair.none"))
-	} else {
+	default:
 		lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.all"), "value", fairValue(lang, f.All)))
 		for _, dim := range fairDims {
 			var items []string
@@ -115,6 +125,9 @@ func fairnessSection(lang Lang, r Report) string {
 				lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.by_"+dim), "value", strings.Join(items, ", ")))
 			}
 		}
+	}
+	if f.Held > 0 {
+		lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.held"), "value", Number(lang, f.Held)))
 	}
 	lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.repeats"),
 		"value", trend(lang, itoa(r.Week.RepeatAvoided), itoa(r.Before.RepeatAvoided))))

@@ -37,6 +37,7 @@ func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
 		{"digest.offers", itoa(w.Offers), itoa(p.Offers)},
 		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
 		{"digest.manager_pairs", itoa(w.ManagerPairs), itoa(p.ManagerPairs)},
+		{"digest.speed_pairs", itoa(w.SpeedPairs), itoa(p.SpeedPairs)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
 		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
@@ -46,6 +47,9 @@ func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
 	}
 	var lines []string
 	for _, n := range numbers {
+		if n[0] == "digest.speed_pairs" && n[1] == "0" && n[2] == "0" {
+			continue // a workspace without speed-mentoring pairs: no line
+		}
 		value := n[1]
 		if before != nil {
 			value = trend(lang, n[1], n[2])
@@ -113,10 +117,11 @@ func topicsSection(lang Lang, r Report) string {
 			return T(lang, "digest.topics_none")
 		}
 		var parts []string
-		for _, c := range tc[:min(5, len(tc))] {
+		for _, c := range tc[:min(maxDigestItems, len(tc))] {
 			parts = append(parts, T(lang, key, "topic", c.Topic, "count", Number(lang, c.Count), "waiting", Number(lang, c.Waiting)))
 		}
-		return strings.Join(parts, ", ")
+		// The rest is counted, as every list of the digest does.
+		return strings.Join(append(parts, more(lang, len(tc))...), ", ")
 	}
 	return strings.Join([]string{
 		T(lang, "digest.topics"),

@@ -39,6 +39,7 @@ type WeekFigures struct {
 	Week                                        string
 	Requests, Offers, Pairs, Declined, Expired  int // Pairs: all pairs formed
 	Accepted, ManagerPairs                      int // pairs formed by accepting a proposal, and by a manager
+	SpeedPairs                                  int // pairs formed by both members after a speed-mentoring round (speed.go)
 	Intros, Meetings, Surveys, RatingSum        int
 	MedianIntro                                 time.Duration // 0 when Intros is 0
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
@@ -134,8 +135,8 @@ func weekStart(t time.Time) time.Time {
 func figuresOf(s WeekStats) WeekFigures {
 	c := s.Counts
 	return WeekFigures{
-		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted] + c[EventPaired],
-		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired],
+		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted] + c[EventPaired] + c[EventSpeedPaired],
+		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired], SpeedPairs: c[EventSpeedPaired],
 		Declined: c[EventDeclined], Expired: c[EventExpired], Intros: c[EventIntro], Meetings: c[EventMeeting],
 		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(s.IntroTimes),
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],

@@ -50,12 +50,34 @@ func fairnessGroups(r Request, mentee Member, at time.Time) []string {
 	return []string{"all", "lang:" + string(lang), "region:" + regionOf(mentee.TZ, at), "kind:" + string(r.Kind)}
 }
 
+// fairHeld is the fairness group of the requests held for their
+// program's kick-off: counted apart, in no share (fairnessOf).
+const fairHeld = "held"
+
 // recordRequest counts a new request, with the groups of the fairness
 // report and its window: a pair introduced within FairnessWindow counts
-// it as matched (introduce).
+// it as matched (introduce). A request held for its program's kick-off
+// (heldPrograms) is not open to the matching: it is counted in the group
+// fairHeld only, with no window, so that the report neither blames the
+// matching for the wait the program chose nor counts its match.
 func (b *Bot) recordRequest(ctx context.Context, r Request, mentee Member) {
-	b.record(ctx, Event{Kind: EventRequest, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
-		Groups: fairnessGroups(r, mentee, b.clock.Now()), Duration: FairnessWindow})
+	e := Event{Kind: EventRequest, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
+		Groups: fairnessGroups(r, mentee, b.clock.Now()), Duration: FairnessWindow}
+	if b.isHeld(ctx, r) {
+		e.Groups, e.Duration = []string{fairHeld}, 0
+	}
+	b.record(ctx, e)
+}
+
+// isHeld reports whether r waits for its program's kick-off. A failure
+// to read the programs counts it as not held.
+func (b *Bot) isHeld(ctx context.Context, r Request) bool {
+	if r.Program == "" {
+		return false
+	}
+	held, err := b.heldPrograms(ctx, r.Mentee.Tenant())
+	_, ok := held[r.InProgram()]
+	return err == nil && ok
 }
 
 // recordRepeatAvoided counts one re-pairing that repeat avoidance

@@ -33,7 +33,7 @@ func TestOfferPartialUpdate(t *testing.T) {
 		if o.Capacity != 3 || !slices.Equal(o.Topics, []string{"go", "kubernetes"}) || o.TZ != "Europe/Paris" {
 			t.Fatalf("got capacity %d, topics %v, tz %q; want 3, [go kubernetes], Europe/Paris", o.Capacity, o.Topics, o.TZ)
 		}
-		MustContain(t, r, "Your offer is updated: go, kubernetes.")
+		MustContain(t, r, "Your offer is updated: go and kubernetes.")
 		if len(r.Message.Fields) == 0 || !strings.Contains(r.Message.Fields[0].Value, "of 3") {
 			t.Fatalf("got fields %v, want the whole offer with capacity 3", r.Message.Fields)
 		}
@@ -49,7 +49,7 @@ func TestOfferPartialUpdate(t *testing.T) {
 		if o := offer(t); !slices.Equal(o.Topics, []string{"go", "kubernetes", "rust"}) || o.Capacity != 4 {
 			t.Fatalf("got topics %v capacity %d, want [go kubernetes rust] and 4", o.Topics, o.Capacity)
 		}
-		MustContain(t, r, "go, kubernetes, rust")
+		MustContain(t, r, "go, kubernetes and rust")
 	})
 	t.Run("AddKnownTopicKeepsOne", func(t *testing.T) {
 		h.Run("bob", "offer ajouter:Golang")
@@ -90,7 +90,7 @@ func TestOfferPartialUpdate(t *testing.T) {
 	})
 	t.Run("NothingShowsTheOffer", func(t *testing.T) {
 		r := h.Run("bob", "offer")
-		MustContain(t, r, "Your offer: python, sql.")
+		MustContain(t, r, "Your offer: python and sql.")
 	})
 	t.Run("ErrNewOfferNeedsTopics", func(t *testing.T) {
 		r := h.Run("carol", "offer capacity:3")

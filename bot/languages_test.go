@@ -306,10 +306,10 @@ func TestRequestSameTopicAgain(t *testing.T) {
 func TestOfferReplacedSaysWhatWent(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("bob", "offer go, rust")
-	MustContain(t, h.Run("bob", "offer python"), "No longer offered: go, rust (a list of topics replaces the one before). To keep them too: `/mentor offer add:go, rust`.")
+	MustContain(t, h.Run("bob", "offer python"), "No longer offered: go and rust (a list of topics replaces the one before). To keep them too: `/mentor offer add:go, rust`.")
 	if r := h.Run("bob", "offer add:go"); strings.Contains(r.Message.Text, "No longer offered") {
 		t.Fatalf("add: said topics went: %q", r.Message.Text)
 	}
 	h.Run("bob", "lang fr")
-	MustContain(t, h.Run("bob", "propose java"), "Vous ne proposez plus\u202f: python, go (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor offer ajouter:python, go`.")
+	MustContain(t, h.Run("bob", "propose java"), "Vous ne proposez plus\u202f: python et go (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor offer ajouter:python, go`.")
 }

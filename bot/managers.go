@@ -51,6 +51,18 @@ func (b *Bot) postOnce(ctx context.Context, t Tenant, p Platform, channel, key s
 	})
 }
 
+// postFor posts msg in channel for the command in: once per delivery of
+// the command (Command.Delivery, under what), so that a command
+// redelivered after its replica stopped does not post twice; at once
+// when the platform gives no delivery (the shell).
+func (b *Bot) postFor(ctx context.Context, in *Invocation, what string, poster Poster, t Tenant, channel string, msg Message) error {
+	post := func(ctx context.Context) error { return poster.Post(ctx, t, channel, msg) }
+	if in.Delivery == "" {
+		return post(ctx)
+	}
+	return b.once(ctx, t, what+":"+in.Delivery, b.lease(), post)
+}
+
 // managersChannel returns the workspace's settings and platform when it
 // has a managers' channel (Settings.DigestChannel); the platform is nil
 // when it has none, or with the error of finding the platform.

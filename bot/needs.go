@@ -213,7 +213,7 @@ func (b *Bot) needsInChannel(ctx context.Context, in *Invocation, s NeedsSurvey,
 	}
 	msg := b.needsMessage(ctx, lang, s)
 	msg.Lang = lang
-	if err := poster.Post(ctx, s.Tenant, channel, msg); err != nil {
+	if err := b.postFor(ctx, in, "needs", poster, s.Tenant, channel, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("needs survey posted", "tenant", s.Tenant.String(), "survey", s.ID, "channel", channel)

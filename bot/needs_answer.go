@@ -69,7 +69,7 @@ func (b *Bot) saveNeeds(ctx context.Context, who MemberID, lang Lang, s NeedsSur
 			lines = append(lines, T(lang, "needs.saved.none."+f))
 			continue
 		}
-		shown := strings.Join(v, ", ")
+		shown := andList(lang, v) // « go et réseaux »
 		switch f {
 		case NeedsKind:
 			shown = T(lang, "kind."+v[0])

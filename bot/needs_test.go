@@ -215,7 +215,7 @@ func TestNeedsAnswersResultsAndSignUp(t *testing.T) {
 		}
 	}
 	r = choose(t, h, "m00", survey, bot.NeedsLearn, "0", "1")
-	if !strings.Contains(r.Message.Text, "go, kubernetes") || len(r.Message.Buttons) != 1 {
+	if !strings.Contains(r.Message.Text, "go and kubernetes") || len(r.Message.Buttons) != 1 {
 		t.Fatalf("got %+v, want the answer and a sign-up button", r.Message)
 	}
 	choose(t, h, "m01", survey, bot.NeedsLearn, "0")

@@ -111,7 +111,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	if removed := replacedTopics(in, previous, o.Topics); len(removed) > 0 {
 		// topics: replaces the list: said, since add: was perhaps meant.
-		reply.Message.Text += "\n" + T(in.Lang, "offer.replaced", "topics", strings.Join(removed, ", "), "count", itoa(len(removed)))
+		reply.Message.Text += "\n" + T(in.Lang, "offer.replaced", "topics", andList(in.Lang, removed), "typed", strings.Join(removed, ", "), "count", itoa(len(removed)))
 	}
 	return reply, nil
 }
@@ -201,7 +201,7 @@ func topicIndex(topics []string, topic string) int {
 
 // offerReply shows a mentor their whole offer, after the sentence key.
 func offerReply(lang Lang, key string, o Offer, m Member) Reply {
-	return Reply{Message: Message{Text: T(lang, key, "topics", strings.Join(o.Topics, ", ")), Fields: offerDetails(lang, o, m)}}
+	return Reply{Message: Message{Text: T(lang, key, "topics", andList(lang, o.Topics)), Fields: offerDetails(lang, o, m)}}
 }
 
 // offerDetails are the fields of a mentor's offer, years of experience

@@ -42,7 +42,7 @@ func TestOptionTwice(t *testing.T) {
 	}
 
 	// Lists repeat by design.
-	MustContain(t, h.Run("en", "offer go topics:rust languages:en langues:fr"), "go, rust")
+	MustContain(t, h.Run("en", "offer go topics:rust languages:en langues:fr"), "go and rust")
 	o, err := h.Store.GetOffer(ctx, h.Tenant.Member("en"))
 	if err != nil || len(o.Topics) != 2 || len(o.Languages) != 2 {
 		t.Fatalf("got %+v, %v; want both topics and both languages", o, err)

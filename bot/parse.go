@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -118,18 +119,31 @@ func typedInFrench(c Command) bool {
 	return french && w != "language" // the one English word of the list
 }
 
-// frenchAdminCommands are the French words a manager may type after
-// "admin" ("/mentor admin programme créer …"), accents folded: the
-// managers' help and Discord keep the English names.
-var frenchAdminCommands = map[string]string{
-	"aide": "admin help", "statistiques": "admin stats", "stats": "admin stats", "tour": "admin match",
+// frenchAdminWords are the French words a manager may type after "admin"
+// ("/mentor admin programme créer …"), as the docs write them: the
+// managers' help and Discord keep the English names. A round of
+// proposals is a « vague » in the French catalog, hence admin match's
+// word.
+var frenchAdminWords = map[string]string{
+	"aide": "admin help", "statistiques": "admin stats", "stats": "admin stats",
+	"vague": "admin match", "apparier": "admin match", "tour": "admin match",
 	"programme": "admin program", "programmes": "admin program", "inviter-mentors": "admin invite-mentors",
-	"rapport": "admin report", "binome": "admin pair", "charte": "admin charter", "exporter": "admin export",
-	"export": "admin export", "temoignages": "admin testimonials", "annonce": "admin announce",
-	"annoncer": "admin announce", "reglages": "admin settings", "parametres": "admin settings",
+	"rapport": "admin report", "binôme": "admin pair", "charte": "admin charter", "exporter": "admin export",
+	"export": "admin export", "témoignages": "admin testimonials", "annonce": "admin announce",
+	"annoncer": "admin announce", "réglages": "admin settings", "paramètres": "admin settings",
 	"canal-bilan": "admin digest-channel", "responsables": "admin managers", "sujets": "admin topics",
-	"besoins": "admin needs", "evenement": "admin event", "evenements": "admin events",
+	"besoins": "admin needs", "événement": "admin event", "événements": "admin events",
 }
+
+// frenchAdminCommands is frenchAdminWords by folded word (foldName):
+// accents are optional.
+var frenchAdminCommands = func() map[string]string {
+	m := make(map[string]string, len(frenchAdminWords))
+	for w, c := range frenchAdminWords {
+		m[foldName(w)] = c
+	}
+	return m
+}()
 
 // unknownCommand refuses a command name that names no command, with the
 // closest command word when one is close (suggestCommand), pointing to
@@ -153,12 +167,33 @@ func (b *Bot) unknownCommand(lang Lang, name string) error {
 // win a tie ("statu" is "statut" to a French reader, "status" to an
 // English one), and a French word is given as the help writes it
 // ("témoignage", not "temoignage").
+//
+// A grouped name ("admin statistique") is compared by its second word with
+// the group's commands and, after "admin", their French words
+// (frenchAdminWords): "admin statistiques".
 func (b *Bot) suggestCommand(lang Lang, name string) string {
+	if group, word, ok := strings.Cut(name, " "); ok && b.isGroup(group) {
+		return b.suggestGrouped(lang, group, word)
+	}
 	english := b.commandNames()
 	var french []string
 	if !strings.Contains(name, " ") {
 		french = frenchCommandWords()
 	}
+	return closestWord(lang, name, english, french, func(w string) (string, bool) {
+		if c, ok := frenchCommands[w]; ok {
+			return c, true
+		}
+		return w, false
+	})
+}
+
+// closestWord is the word of english and french (the reader's language
+// first, so that it wins a tie) closest to name, accents and case aside,
+// as written: meant(w) is the command a word names, and whether it
+// names it for sure (a French word) rather than as itself; "" if none
+// is close (suggestMeant).
+func closestWord(lang Lang, name string, english, french []string, meant func(w string) (string, bool)) string {
 	first, then := english, french
 	if lang == French {
 		first, then = french, english
@@ -173,14 +208,38 @@ func (b *Bot) suggestCommand(lang Lang, name string) string {
 		if _, ok := shown[f]; !ok {
 			shown[f] = w
 		}
-		if c, ok := frenchCommands[w]; ok {
+		if c, sure := meant(w); sure {
 			command[f] = c
-		} else {
-			command[f] = w
+		} else if _, ok := command[f]; !ok {
+			command[f] = c
 		}
 	}
-	s := suggestMeant(foldName(name), folded, func(f string) string { return command[f] })
-	return shown[s]
+	return shown[suggestMeant(foldName(strings.TrimSpace(name)), folded, func(f string) string { return command[f] })]
+}
+
+// suggestGrouped is suggestCommand for word after group ("admin"): the
+// closest of the group's command words, in the reader's language first,
+// with the group before it ("admin statistiques"), or "".
+func (b *Bot) suggestGrouped(lang Lang, group, word string) string {
+	var english, french []string
+	for _, c := range b.commands {
+		if g, sub := c.Group(); g == group {
+			english = append(english, sub)
+		}
+	}
+	if group == "admin" {
+		french = slices.Sorted(maps.Keys(frenchAdminWords))
+	}
+	s := closestWord(lang, word, english, french, func(w string) (string, bool) {
+		if c, ok := frenchAdminWords[w]; ok && group == "admin" {
+			return c, true
+		}
+		return group + " " + w, false
+	})
+	if s == "" {
+		return ""
+	}
+	return group + " " + s
 }
 
 // frenchCommandWords returns the French command words: those the help
@@ -244,6 +303,9 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 			return nil
 		}
 		if current == "" {
+			if word := optionLike(v); word != "" {
+				return unknownOption(lang, spec, word)
+			}
 			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
 		}
 		if o, _ := spec.Option(current); values[current] != "" {
@@ -280,7 +342,9 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 }
 
 // unknownOption refuses a "word:" that names no option of spec, listing
-// its options and suggesting the closest name, in the name's language.
+// its options and suggesting the closest name, in the name's language; an
+// alias close to it ("jusqu-a") is suggested by the name the reader reads
+// ("jusqu-au").
 func unknownOption(lang Lang, spec CommandSpec, word string) error {
 	if len(spec.Options) == 0 {
 		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
@@ -288,9 +352,13 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 	var names []string
 	byFold := map[string]string{}
 	for _, o := range spec.Options {
-		for _, n := range o.Names() {
-			names = append(names, foldName(n))
-			byFold[foldName(n)] = n
+		own := len(o.Names()) - len(o.Aliases) // Name, and French if any
+		for i, n := range o.Names() {
+			f := foldName(n)
+			names = append(names, f)
+			if byFold[f] = n; i >= own {
+				byFold[f] = o.NameIn(lang)
+			}
 		}
 	}
 	args := []string{"word", clip(word, 30), "command", spec.Name, "options", optionList(lang, spec)}
@@ -302,8 +370,8 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 
 // optionAt reports the name of a "name:" token starting at i (at the
 // start of text or after any space, a no-break one included) and the index just past the colon, or
-// "" if there is none. A name is a letter followed by letters, '-' or
-// '_', in any script ("années:").
+// "" if there is none. A name is a letter followed by letters, '-', '_'
+// or an apostrophe, in any script ("années:", "jusqu'au:", "jusqu’au:").
 func optionAt(text string, i int) (string, int) {
 	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {
 		return "", i
@@ -311,7 +379,7 @@ func optionAt(text string, i int) (string, int) {
 	j, n := i, 0
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if !unicode.IsLetter(r) && (n == 0 || r != '-' && r != '_') {
+		if !unicode.IsLetter(r) && (n == 0 || r != '-' && r != '_' && !isApostrophe(r)) {
 			break
 		}
 		j, n = j+size, n+1
@@ -327,18 +395,37 @@ func optionAt(text string, i int) (string, int) {
 }
 
 // foldName is an option name as it is compared: lower case, without
-// accents, '_' read as '-'.
+// accents, '_' and an apostrophe read as '-' (French writes "jusqu'au:",
+// Discord's option names cannot hold the apostrophe: "jusqu-au:").
 func foldName(s string) string {
 	s = norm.NFD.String(strings.ToLower(s))
 	return strings.Map(func(r rune) rune {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			return -1
-		case r == '_':
+		case r == '_' || isApostrophe(r):
 			return '-'
 		}
 		return r
 	}, s)
+}
+
+// isApostrophe reports whether r is an apostrophe as keyboards type it:
+// straight, typographic (’, as macOS and phones put it) or a modifier.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// optionLike returns the first word of text that looks like an option,
+// "name:value", whose name holds a letter ("until2:", "au.:"), or "": a
+// command that takes no text then says which option it does not know,
+// rather than that it takes no text.
+func optionLike(text string) string {
+	for _, f := range strings.Fields(text) {
+		name, rest, ok := strings.Cut(f, ":")
+		if ok && strings.IndexFunc(name, unicode.IsLetter) >= 0 && !strings.HasPrefix(rest, "//") {
+			return name
+		}
+	}
+	return ""
 }
 
 func unquote(s string) string {

@@ -20,20 +20,38 @@ func (b *Bot) kickedOff(ctx context.Context, t Tenant, id ProgramID) {
 	if id == "" {
 		return
 	}
-	if _, err := b.store.programs.KickOffProgram(ctx, t, id, b.clock.Now().UTC()); err != nil && ErrorCode(err) != ESTALE {
+	now := b.clock.Now().UTC()
+	if _, err := b.store.programs.KickOffProgram(ctx, t, id, now); err != nil && ErrorCode(err) != ESTALE {
 		b.log.Error("kick-off not recorded", "tenant", t.String(), "program", string(id), "err", err)
+		return
+	}
+	// The held requests that got no proposal are told why now, rather
+	// than when kickoffGrace would have released them.
+	if err := b.store.jobs.ScheduleJobs(ctx, t, true, tellJob(id, now)); err != nil {
+		b.log.Error("kick-off notices not scheduled", "tenant", t.String(), "program", string(id), "err", err)
 	}
 }
 
 // runProgramStart posts a program's kick-off round to the managers'
 // channel: the preview of /mentor admin match program:…, with its Send
 // and Cancel buttons. With nobody waiting, it says the program started
-// and releases it at once.
+// and releases it at once. Its requests that the round leaves waiting are
+// told why once it is sent or discarded, or once kickoffGrace has passed
+// without an answer (progstart:<program>:tell, runKickoffTell).
 func runProgramStart(ctx context.Context, b *Bot, t Tenant, j Job) error {
+	if j.Part(1) == kickoffTell {
+		return runKickoffTell(ctx, b, t, j)
+	}
 	id := ProgramID(j.Part(0))
 	p, err := b.store.programs.GetProgram(ctx, t, id)
 	if err != nil || p.State != ProgramOpen || !p.KickedOff.IsZero() {
 		return ignoreGone(err)
+	}
+	// Unanswered, the round's requests are released after kickoffGrace:
+	// then they are told. An answer before moves this job to its time.
+	grace := tellJob(id, p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace))
+	if err := b.store.jobs.ScheduleJobs(ctx, t, false, grace); err != nil {
+		return err
 	}
 	plan, err := b.planRound(ctx, t, id)
 	if err != nil {

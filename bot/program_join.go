@@ -16,21 +16,54 @@ import (
 // heldReply answers a request made in a program that has not kicked off
 // yet: it waits for the program's kick-off round, and is not proposed now.
 func (b *Bot) heldReply(ctx context.Context, in *Invocation, r Request) (Reply, bool) {
-	if r.InProgram() == DefaultProgram {
+	text, held := b.heldText(ctx, in.Lang, r)
+	if !held {
 		return Reply{}, false
 	}
-	held, err := b.heldPrograms(ctx, in.Member.Tenant())
+	return Reply{Message: Message{Text: text}}, true
+}
+
+// heldText says, in lang, that r waits for its program's kick-off round;
+// false when r is not held (heldPrograms).
+func (b *Bot) heldText(ctx context.Context, lang Lang, r Request) (string, bool) {
+	if r.InProgram() == DefaultProgram {
+		return "", false
+	}
+	held, err := b.heldPrograms(ctx, r.Mentee.Tenant())
 	if err != nil {
 		// Proposed now rather than lost: the program's round finds it
 		// paired or proposed, as any round does.
-		b.log.Error("held programs", "tenant", in.Member.Tenant().String(), "err", err)
-		return Reply{}, false
+		b.log.Error("held programs", "tenant", r.Mentee.Tenant().String(), "err", err)
+		return "", false
 	}
 	p, ok := held[r.InProgram()]
 	if !ok {
-		return Reply{}, false
+		return "", false
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "program.request_held", "topic", r.Topic, "name", p.Name, "start", Date(in.Lang, p.Start))}}, true
+	return T(lang, "program.request_held", "topic", r.Topic, "name", p.Name, "start", Date(lang, p.Start)), true
+}
+
+// rematchProgram is the program of the new request a mentee asks for
+// after pair ended (rematch): the pair's own program (its request's),
+// while it is open, so that its mentors get it, its end withdraws it and
+// its figures count it; "" (the default program) for a pair outside
+// programs or of a program closed since.
+func (b *Bot) rematchProgram(ctx context.Context, pair Pair) (ProgramID, error) {
+	t := pair.Mentee.Tenant()
+	id, err := b.pairProgram(ctx, t, pair)
+	if err != nil || id == DefaultProgram {
+		return "", err
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return "", nil
+	case err != nil:
+		return "", err
+	case p.State != ProgramOpen:
+		return "", nil
+	}
+	return id, nil
 }
 
 // offerPrograms returns the programs of an offer after the command: a new

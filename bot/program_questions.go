@@ -10,7 +10,9 @@ import (
 // (Program.Questions, set with questions: when it is created): after the
 // usual ones, each member of a pair of the program gets a button that
 // opens a form with one field per question; the shell's members type
-// `/mentor answers` with q1:, q2:, q3:. The answers are survey answers
+// `/mentor answers` with first:, second:, third:. Answers are a pair's:
+// a member with several pairs answers for the pair of their last final
+// survey, or of the last such button they clicked, and is told which. The answers are survey answers
 // ("program:1", ...), in the export with the others and erased with them.
 
 // MaxProgramQuestions and MaxProgramQuestionLen bound a program's own
@@ -88,17 +90,28 @@ func openProgramAnswers(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	if len(qs) == 0 {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
+	// The form, and /mentor answers typed after this click, answer for
+	// this pair: a member with several pairs chooses by its button.
+	if _, stage, ok := strings.Cut(value, ":"); ok && finalStage(stage) {
+		b.surveySent(ctx, who, pair.ID+":"+stage)
+	}
 	f := &Form{Command: "answers", Title: T(lang, "form.answers.title"), Submit: T(lang, "form.submit")}
 	var list []string
 	for i, q := range qs {
 		f.Fields = append(f.Fields, FormField{Name: answerNames[i], Label: clip(q, 45), Placeholder: clip(q, 100), Multiline: true, MaxLength: maxProgramAnswerLen})
 		list = append(list, "• "+q)
 	}
-	return Reply{Form: f, Message: Message{Text: T(lang, "program.answers_how", "name", p.Name) + "\n" + strings.Join(list, "\n")}}, nil
+	text := T(lang, "program.answers_how", "name", p.Name) + "\n" + strings.Join(list, "\n")
+	if ov, err := b.store.members.Overview(ctx, who); err == nil && len(finalPairs(ov.Pairs)) > 1 {
+		text += "\n" + T(lang, "answers.for_pair", "name", otherName(who, ov, pair), "topic", pair.Topic)
+	}
+	return Reply{Form: f, Message: Message{Text: text}}, nil
 }
 
 // runAnswers records a member's answers to the own questions of the
-// program of their last final survey.
+// program of their last final survey (or of the pair whose button they
+// clicked since); with several pairs, the reply names the pair, and
+// offers a button for each other pair whose questions wait.
 func runAnswers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	pairID, stage, _ := strings.Cut(in.Me.LastSurvey, ":")
@@ -132,12 +145,66 @@ func runAnswers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	switch {
-	case saved == 0 && again == 0:
+	if saved == 0 && again == 0 {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.answers.empty", Args: []string{"name", p.Name}, Field: "first"}
-	case saved == 0:
-		return Reply{}, Errorf(ESTALE, "err.answers.done")
 	}
-	b.log.Info("program questions answered", "member", in.Member.String(), "pair", pair.ID, "answers", saved)
-	return Reply{Message: Message{Text: T(in.Lang, "program.answers_saved", "name", p.Name)}}, nil
+	// Answers are a pair's: a member with several pairs is told which
+	// one these went to, and offered the others still waiting for theirs.
+	ov, err := b.store.members.Overview(ctx, in.Member)
+	if err != nil {
+		return Reply{}, err
+	}
+	several := len(finalPairs(ov.Pairs)) > 1
+	others := b.unansweredPairs(ctx, in.Member, ov, pair.ID)
+	var text string
+	switch {
+	case saved == 0 && !several:
+		return Reply{}, Errorf(ESTALE, "err.answers.done")
+	case saved == 0 && len(others) == 0:
+		return Reply{}, Errorf(ESTALE, "answers.done_pair", "name", otherName(in.Member, ov, pair), "topic", pair.Topic)
+	case saved == 0:
+		text = T(in.Lang, "answers.done_pair", "name", otherName(in.Member, ov, pair), "topic", pair.Topic)
+	case several:
+		text = T(in.Lang, "answers.saved_pair", "program", p.Name, "name", otherName(in.Member, ov, pair), "topic", pair.Topic)
+	default:
+		text = T(in.Lang, "program.answers_saved", "name", p.Name)
+	}
+	if saved > 0 {
+		b.log.Info("program questions answered", "member", in.Member.String(), "pair", pair.ID, "answers", saved)
+	}
+	msg := Message{Text: text}
+	if len(others) > 0 {
+		msg.Text += "\n\n" + T(in.Lang, "answers.others", "n", itoa(len(others)), "pairs", pairList(in.Lang, in.Member, ov, others))
+		for _, o := range others[:min(len(others), maxEndButtons)] {
+			msg.Buttons = append(msg.Buttons, Button{Label: T(in.Lang, "btn.answers_pair", "name", otherName(in.Member, ov, o), "topic", o.Topic),
+				ActionID: ActionProgramAnswers, Value: o.ID + ":" + o.EndReason})
+		}
+	}
+	return Reply{Message: msg}, nil
+}
+
+// unansweredPairs are the member's other pairs past their final survey
+// whose program has questions of its own they have not all answered.
+func (b *Bot) unansweredPairs(ctx context.Context, who MemberID, ov Overview, except string) []Pair {
+	var out []Pair
+	for _, p := range finalPairs(ov.Pairs) {
+		if p.ID == except {
+			continue
+		}
+		_, qs := b.ownQuestions(ctx, who.Tenant(), p)
+		if len(qs) == 0 {
+			continue
+		}
+		answers, err := b.store.followups.Survey(ctx, who.Tenant(), SurveyID(p.ID+":"+p.EndReason), who)
+		if err != nil {
+			continue
+		}
+		for i := range qs {
+			if answers["program:"+itoa(i+1)] == "" {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -60,23 +60,39 @@ func runProgramReinvite(ctx context.Context, b *Bot, t Tenant, j Job) error {
 }
 
 // reinvitePast starts the re-invitation of the mentors of earlier pairs
-// to program p (every mentor of a pair that was introduced), and returns
-// how many it targets. It runs when p is created; the manager follows its
-// progress in a message of their own.
+// to program p (reinviteTargets), and returns how many it targets. It
+// runs when p is created; the manager follows its progress in a message
+// of their own.
 func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lang Lang) (int, error) {
+	users, err := b.reinviteTargets(ctx, p)
+	if err != nil || len(users) == 0 {
+		return 0, err
+	}
+	spec := CampaignSpec{Kind: CampaignReinvite, Program: p.Name, Subject: string(p.ID), Manager: manager, Lang: lang, Users: users}
+	if _, _, err := b.startCampaign(ctx, spec, false); err != nil {
+		return 0, err
+	}
+	return len(users), nil
+}
+
+// reinviteTargets are the mentors of earlier pairs to re-invite to p, by
+// user ID, sorted: every mentor of a pair that was introduced, except
+// those who offer in p already and those whose pairs are all in p. The
+// reply to the program's creation counts them; its job invites them.
+func (b *Bot) reinviteTargets(ctx context.Context, p Program) ([]string, error) {
 	e, err := b.store.reports.Export(ctx, p.Tenant)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	offers, err := b.store.offers.Offers(ctx, p.Tenant)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	// A pair of this very program (formed before the job ran) makes no
 	// past mentor of it: its request is filed under the program.
 	own, err := b.store.programs.ProgramRequests(ctx, p.Tenant, p.ID)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	seen := map[string]bool{}
 	for _, o := range offers {
@@ -92,15 +108,8 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 		seen[pair.Mentor.User] = true
 		users = append(users, pair.Mentor.User)
 	}
-	if len(users) == 0 {
-		return 0, nil
-	}
 	sort.Strings(users)
-	spec := CampaignSpec{Kind: CampaignReinvite, Program: p.Name, Subject: string(p.ID), Manager: manager, Lang: lang, Users: users}
-	if _, _, err := b.startCampaign(ctx, spec, false); err != nil {
-		return 0, err
-	}
-	return len(users), nil
+	return users, nil
 }
 
 // mentorRecord is what a mentor did in their latest program: the people
@@ -394,7 +403,11 @@ func giveBackMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang 
 	dates := []string{"name", p.Name, "start", Date(lang, p.Start), "end", Date(lang, p.End)}
 	text := ""
 	if topic, ok := b.wentWell(ctx, c.Tenant, to); ok {
-		text = T(lang, "recruit.giveback_well", append([]string{"topic", topic, "years", itoa(m.Years)}, dates...)...)
+		key, args := "recruit.giveback_well", []string{"topic", topic}
+		if m.Years > 0 { // 0 is unknown: nothing is said about the years
+			key, args = "recruit.giveback_well_years", append(args, "years", itoa(m.Years))
+		}
+		text = T(lang, key, append(args, dates...)...)
 	} else {
 		who := T(lang, "recruit.a_manager")
 		if mgr, err := b.member(ctx, c.Manager); err == nil {

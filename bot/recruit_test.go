@@ -35,7 +35,7 @@ func TestReinvite(t *testing.T) {
 	h := runReportedProgram(t) // bob and carol mentored in Mentorat 2027; "Mentorat 2028" created at its end
 	h.Run("carol", "lang fr")
 	r := h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)
-	MustContain(t, r, "The mentors of earlier pairs, if there are any, get a personal re-invitation now")
+	MustContain(t, r, "I am re-inviting 2 mentors of earlier pairs to Printemps 2027, by a personal message each; the progress follows.")
 	MustTick(t, h.Harness, time.Minute)
 	got := map[string]bot.Message{}
 	sent := h.Platform.Take()
@@ -106,24 +106,8 @@ func TestGiveBack(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028"), "Nobody to invite: among the mentees whose mentoring went well")
 
 	// A fresh program where a mentee with experience rated 5 and met.
-	h = mustProgramHarness(t)
+	h = mustWentWell(t, "request go kind:one-to-one program:mentorat-2027 years:8")
 	ctx := context.Background()
-	h.Run("bob", "offer go program:mentorat-2027")
-	h.Run("eve", "request go kind:one-to-one program:mentorat-2027 years:8")
-	h.At(10, 0, 1)
-	mustSendKickoff(t, h)
-	h.Click("bob", "bob", bot.ActionProposalAccept)
-	h.Click("bob", "bob", bot.ActionCharterAccept)
-	h.Click("eve", "eve", bot.ActionCharterAccept)
-	h.Run("alice", "admin settings checkin-after:1d")
-	h.At(14, 10, 0)
-	h.Click("eve", "eve", bot.ActionCheckinYes)
-	h.At(21, 9, 0)
-	h.Click("eve", "eve", "5")
-	h.Platform.Take()
-	h.Run("alice", `admin program create "Mentorat 2028" start:2026-11-25 end:2027-03-31`)
-	MustTick(t, h.Harness, time.Minute)
-	h.Platform.Take()
 
 	r := h.Run("alice", "admin invite-mentors program:mentorat-2028")
 	MustContain(t, r, "I am inviting 1 member to mentor in Mentorat 2028")
@@ -224,4 +208,31 @@ func TestReinviteOnlyPastMentors(t *testing.T) {
 			t.Fatalf("%s was re-invited: %q", s.To[0].User, s.Message.Text)
 		}
 	}
+}
+
+// mustWentWell plays a program whose mentee eve, after her commands (her
+// request last, as typed), met bob and rated her mentoring 5, then opens
+// the next program (Mentorat 2028) and clears what was sent so far.
+func mustWentWell(t *testing.T, eve ...string) *adminHarness {
+	t.Helper()
+	h := mustProgramHarness(t)
+	h.Run("bob", "offer go program:mentorat-2027")
+	for _, command := range eve {
+		h.Run("eve", command)
+	}
+	h.At(10, 0, 1)
+	mustSendKickoff(t, h)
+	h.Click("bob", "bob", bot.ActionProposalAccept)
+	h.Click("bob", "bob", bot.ActionCharterAccept)
+	h.Click("eve", "eve", bot.ActionCharterAccept)
+	h.Run("alice", "admin settings checkin-after:1d")
+	h.At(14, 10, 0)
+	h.Click("eve", "eve", bot.ActionCheckinYes)
+	h.At(21, 9, 0)
+	h.Click("eve", "eve", "5")
+	h.Platform.Take()
+	h.Run("alice", `admin program create "Mentorat 2028" start:2026-11-25 end:2027-03-31`)
+	MustTick(t, h.Harness, time.Minute)
+	h.Platform.Take()
+	return h
 }

@@ -51,3 +51,23 @@ func buttonsOf(msgs []bot.Message, action string) []bot.Button {
 	}
 	return out
 }
+
+// TestPostRedelivered: a call for mentors or a needs survey redelivered
+// after its replica stopped (the same delivery) is not posted twice; the
+// same command typed again (another delivery) posts again.
+func TestPostRedelivered(t *testing.T) {
+	h := MustAdminHarness(t)
+	send := func(text, delivery string) bot.Reply {
+		return h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("alice"), Text: text, Delivery: delivery})
+	}
+	for i := 0; i < 2; i++ {
+		MustContain(t, send("admin announce #C7", "d1"), "Your call for mentors is posted in #C7.")
+	}
+	if got := len(h.Posting.Posts()); got != 1 {
+		t.Fatalf("got %d calls posted for one delivery, want 1", got)
+	}
+	send("admin announce #C7", "d2")
+	if got := len(h.Posting.Posts()); got != 1 { // Posts forgets what it returned
+		t.Fatalf("got %d calls posted for another delivery, want 1", got)
+	}
+}

@@ -15,6 +15,12 @@ import (
 // registrations, speed_round.go pairs the rounds, speed_continue.go asks
 // who wants to continue, speed_leave.go drops a member who leaves.
 
+// EventSpeedPaired counts a pair formed after an event's round because
+// both of its members said "yes, let's continue" (Member mentor, Other
+// mentee): neither a proposal nor a manager's pair (EventPaired). The
+// digest counts it among the pairs formed, on a line of its own.
+const EventSpeedPaired EventKind = "speed_paired"
+
 // SpeedRole is the side a member registered on.
 type SpeedRole string
 

@@ -113,7 +113,7 @@ func TestSpeedCancel(t *testing.T) {
 	t.Run("French", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		r := h.Run("alice", "admin events liste")
-		want := "• «\u202fSpeed test\u202f»\u202f: le 2 novembre 2026 à 10 h (UTC), 2 tours de 15 minutes, dans #general\u202f; 1 mentor et 2 personnes mentorées inscrits. Annulé le 2 novembre 2026."
+		want := "• «\u202fSpeed test\u202f»\u202f: le 2 novembre 2026 à 10\u00a0h (UTC), 2 tours de 15 minutes, dans #general\u202f; 1 mentor et 2 personnes mentorées inscrits. Annulé le 2 novembre 2026."
 		if r.Message.Title != "Événements de speed mentoring" || !strings.Contains(r.Message.Text, want) {
 			t.Fatalf("got %q\nwant the line %q", r.Message.Text, want)
 		}

@@ -39,7 +39,7 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	s := b.settings(ctx, t)
 	e := SpeedEvent{Name: strings.TrimSpace(in.Text("name")), Rounds: in.Int("rounds", 0), Minutes: in.Int("minutes", 0), TZ: s.TZ, By: in.Member, Created: b.clock.Now().UTC()}
-	start, err := speedStart(in.Text("start"), s.TZ, b.clock.Now())
+	start, err := speedStart(in.Lang, in.Text("start"), s.TZ, b.clock.Now())
 	if err != nil {
 		return Reply{}, err
 	}
@@ -107,28 +107,25 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		"rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes), "when", speedWhen(in.Lang, e, e.Start)), Channels: []string{channel}}}, nil
 }
 
-// speedStart reads an event's start: "2027-03-12T18:00" (or with a space,
-// or with seconds) in the workspace's time zone. It must be in the future,
-// within a year.
-func speedStart(raw, tz string, now time.Time) (time.Time, error) {
+// speedStart reads an event's start in the workspace's time zone, as
+// parseDateTimeIn reads a day and a time for a reader of lang:
+// "2027-03-12T18:00", « 12/03/2027 18h30 », « 12 mars 2027 à 18 h 30 »,
+// "12 March 2027 at 6:30 pm". It must be in the future, within a year.
+func speedStart(lang Lang, raw, tz string, now time.Time) (time.Time, error) {
 	loc := time.UTC
 	if tz != "" {
 		if l, err := loadLocation(tz); err == nil {
 			loc = l
 		}
 	}
-	v := strings.Replace(strings.TrimSpace(raw), " ", "T", 1)
-	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02T15:04:05", "2006-01-02T15h04"} {
-		at, err := time.ParseInLocation(layout, v, loc)
-		if err != nil {
-			continue
-		}
-		if !at.After(now) || at.Sub(now) > speedMaxAhead {
-			return time.Time{}, &Error{Code: EINVALID, Key: "err.event.start_range", Args: []string{"value", clip(raw, 40)}, Field: "start"}
-		}
-		return at.UTC(), nil
+	at, ok := parseDateTimeIn(lang, raw, now.In(loc), loc)
+	if !ok {
+		return time.Time{}, &Error{Code: EINVALID, Key: "err.event.bad_start", Args: []string{"value", clip(raw, 40)}, Field: "start"}
 	}
-	return time.Time{}, &Error{Code: EINVALID, Key: "err.event.bad_start", Args: []string{"value", clip(raw, 40)}, Field: "start"}
+	if !at.After(now) || at.Sub(now) > speedMaxAhead {
+		return time.Time{}, &Error{Code: EINVALID, Key: "err.event.start_range", Args: []string{"value", clip(raw, 40)}, Field: "start"}
+	}
+	return at.UTC(), nil
 }
 
 // speedWhen writes a time of event e for a reader of lang, in the event's
@@ -145,9 +142,10 @@ func speedClock(lang Lang, e SpeedEvent, at time.Time) string {
 		zone = "UTC"
 	}
 	if lang == French {
-		h := strconv.Itoa(local.Hour()) + " h"
+		// « 18 h 30 », with no-break spaces, as meeting times are written.
+		h := strconv.Itoa(local.Hour()) + "\u00a0h"
 		if local.Minute() != 0 {
-			h += " " + local.Format("04")
+			h += "\u00a0" + local.Format("04")
 		}
 		return h + " (" + zone + ")"
 	}

@@ -30,10 +30,18 @@ func (b *Bot) speedAskContinue(ctx context.Context, e SpeedEvent, n int) error {
 			if err != nil {
 				return err
 			}
+			full := ""
+			if side.role == "mentor" {
+				full = b.speedFull(ctx, side.to)
+			}
 			err = b.deliver(ctx, "speedq:"+e.ID+":"+itoa(n), side.to, func(l Lang) Message {
+				text := T(l, "event.continue_"+side.role, "name", other.displayName())
+				if used, capacity, ok := strings.Cut(full, "/"); ok {
+					text += "\n" + T(l, "event.continue_full", "used", used, "capacity", capacity)
+				}
 				return Message{
 					Title: T(l, "event.continue_title", "round", itoa(n), "name", e.Name),
-					Text:  T(l, "event.continue_"+side.role, "name", other.displayName()),
+					Text:  text,
 					Buttons: []Button{
 						{Label: T(l, "btn.speed_continue"), ActionID: ActionSpeedContinue, Value: value, Style: StylePrimary},
 						{Label: T(l, "btn.speed_stop"), ActionID: ActionSpeedNoContinue, Value: value},
@@ -111,10 +119,18 @@ func answerSpeed(yes bool) actionFunc {
 		case !yes:
 			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_no", "name", om.displayName())}}, nil
 		case form:
-			if err := b.speedFormPair(ctx, e, n, s, who); err != nil {
+			formed, err := b.speedFormPair(ctx, e, n, s, who)
+			if err != nil {
 				return Reply{}, err
 			}
-			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_both", "name", om.displayName())}}, nil
+			// What comes next, as the plan says: the charter for whoever
+			// has not accepted its current version yet.
+			text := T(lang, "event.continue_both", "name", om.displayName()) + " " +
+				charterStep(lang, formed.pair, formed.plan, who, om.displayName())
+			if who == formed.pair.Mentor {
+				text += formed.raisedText(lang)
+			}
+			return Reply{Replace: true, Message: Message{Text: text}}, nil
 		case s.Pair != "":
 			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_both", "name", om.displayName())}}, nil
 		}
@@ -138,15 +154,15 @@ func sessionOf(r *SpeedRound, mentee string) int {
 // made already paired, on the session's topic (or the event's name). If
 // the pair cannot be formed (the mentee has a proposal under way), the
 // session forgets it, so that a manager may pair them instead.
-func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSession, clicker MemberID) error {
+func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSession, clicker MemberID) (speedFormed, error) {
 	t := e.By.Tenant()
 	mentor, err := b.knownMember(ctx, s.Mentor)
 	if err != nil {
-		return err
+		return speedFormed{}, err
 	}
 	mentee, err := b.knownMember(ctx, s.Mentee)
 	if err != nil {
-		return err
+		return speedFormed{}, err
 	}
 	topic := firstNonEmpty(s.Topic, e.Name)
 	r, err := b.requestToPair(ctx, mentee.Lang, mentee, topic, string(matching.OneToOne))
@@ -167,8 +183,10 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 			pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
 			pair, err = b.store.pairs.FormPair(ctx, r, "", pair, charterJobs(b.settings(ctx, t), pair))
 			if err == nil {
-				b.speedPaired(ctx, e, pair, mentor, mentee, clicker)
-				return nil
+				formed := speedFormed{pair: pair, plan: b.charterPlan(ctx, pair)}
+				formed.from, formed.to = b.speedMakeRoom(ctx, pair.Mentor)
+				b.speedPaired(ctx, e, formed, mentor, mentee, clicker)
+				return formed, nil
 			}
 		}
 	}
@@ -181,16 +199,20 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 	})
 	switch ErrorCode(err) {
 	case ECONFLICT, ESTALE:
-		return Errorf(ECONFLICT, "err.event.pair_busy", "name", mentee.displayName())
+		return speedFormed{}, Errorf(ECONFLICT, "err.event.pair_busy", "name", mentee.displayName())
 	}
-	return err
+	return speedFormed{}, err
 }
 
 // speedPaired counts the pair, tells the member who said yes first (the
-// clicker reads it in their reply) and starts the charter.
-func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, pair Pair, mentor, mentee Member, clicker MemberID) {
+// clicker reads it in their reply) what comes next, and starts the
+// charter: both read the same plan (charterPlan), so that a member who
+// accepted the current charter already is not told one is coming.
+func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, formed speedFormed, mentor, mentee Member, clicker MemberID) {
+	pair := formed.pair
 	b.log.Info("pair formed from a speed session", "pair", pair.ID, "event", e.ID)
-	b.record(ctx, Event{Kind: EventPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	// Formed by the two members' yes, not by a manager (EventPaired).
+	b.record(ctx, Event{Kind: EventSpeedPaired, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
 	b.recordFormed(ctx, pair)
 	for _, side := range []struct {
 		id    MemberID
@@ -206,8 +228,62 @@ func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, pair Pair, mentor, 
 			key += "_free"
 		}
 		_ = b.notify(ctx, side.id, func(l Lang) Message {
-			return Message{Text: T(l, key, "name", side.other.displayName(), "topic", pair.Topic, "event", e.Name), Mentions: []MemberID{side.other.ID}}
+			text := T(l, key, "name", side.other.displayName(), "topic", pair.Topic, "event", e.Name) + " " +
+				charterStep(l, pair, formed.plan, side.id, side.other.displayName())
+			if side.role == "mentor" {
+				text += formed.raisedText(l)
+			}
+			return Message{Text: text, Mentions: []MemberID{side.other.ID}}
 		})
 	}
-	b.startCharter(ctx, pair, b.charterPlan(ctx, pair))
+	b.startCharter(ctx, pair, formed.plan)
+}
+
+// speedFormed is a pair formed after a round: the pair, what each member
+// is asked of the charter, and the mentor's capacity when it was raised to
+// count it (from, to; both 0 when it was not).
+type speedFormed struct {
+	pair     Pair
+	plan     charterPlan
+	from, to int
+}
+
+// raisedText tells the mentor their capacity was raised, "" when it was not.
+func (f speedFormed) raisedText(lang Lang) string {
+	if f.to == 0 {
+		return ""
+	}
+	return "\n" + T(lang, "event.capacity_raised", "from", itoa(f.from), "to", itoa(f.to))
+}
+
+// speedFull returns "used/capacity" when the mentor's offer has no free
+// slot (pairs and open proposals fill it), "" otherwise or with no offer:
+// the continue question warns them.
+func (b *Bot) speedFull(ctx context.Context, mentor MemberID) string {
+	o, err := b.store.offers.GetOffer(ctx, mentor)
+	if err != nil || o.Active+o.Pending < o.Capacity {
+		return ""
+	}
+	return itoa(o.Active+o.Pending) + "/" + itoa(o.Capacity)
+}
+
+// speedMakeRoom raises the mentor's capacity to the pairs and proposals
+// they hold once a speed pair is formed beyond it: the mentor chose this
+// pair with their yes, after the question warned them, and their home
+// then says true ("3 of 3", not "3 of 2" beside an open offer). It returns
+// the capacity before and after, 0 and 0 when it was not raised. A failure
+// is logged: the pair stands.
+func (b *Bot) speedMakeRoom(ctx context.Context, mentor MemberID) (from, to int) {
+	o, err := b.store.offers.GetOffer(ctx, mentor)
+	if err != nil || o.Active+o.Pending <= o.Capacity {
+		return 0, 0
+	}
+	from = o.Capacity
+	o.Capacity, o.Updated = o.Active+o.Pending, b.clock.Now().UTC()
+	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+		b.log.Warn("speed pair: capacity not raised", "member", mentor.String(), "code", string(ErrorCode(err)))
+		return 0, 0
+	}
+	b.log.Info("speed pair: capacity raised", "member", mentor.String(), "from", from, "to", o.Capacity)
+	return from, o.Capacity
 }

@@ -54,7 +54,8 @@ func TestTestimonial(t *testing.T) {
 		MustContain(t, clickIn(h.Harness, "carol", bobEnd, bot.ActionTestimonialWrite), bot.T(bot.English, "err.not_your_button"))
 	})
 	t.Run("ErrEmpty", func(t *testing.T) {
-		MustContain(t, h.Run("bob", "testimonial sentence:   "), "Please give the sentence.")
+		MustContain(t, h.Run("bob", "testimonial sentence:   "), "`sentence:` has no value")
+		MustContain(t, h.Run("bob", "testimonial pair:Dan"), "Please give the sentence.")
 	})
 	t.Run("ErrTooLong", func(t *testing.T) {
 		MustContain(t, h.Run("dan", "testimonial "+strings.Repeat("a", bot.MaxTestimonialLen+1)), "300 caractères au maximum.")

@@ -143,14 +143,8 @@ func TestShellPostInItsLanguage(t *testing.T) {
 // reads the workspace's; the shell frames what is sent to them, and
 // writes its fields, in that language too (« Version de la charte : 1 »).
 func TestShellDefaultLanguageMember(t *testing.T) {
-	var out bytes.Buffer
 	ctx := context.Background()
-	clock := bot.NewManualClock(start)
-	b := bot.New(bot.Config{Managers: []string{"alice"}}, storetest.MustOpen(t), clock, rand.NewChaCha8([32]byte{1}), nil)
-	sh := shell.New(&out, clock)
-	sh.Tenant = storetest.Tenant(t, shell.Platform)
-	sh.SetHandler(b)
-	b.Register(shell.Platform, sh)
+	sh, out := mustShell(t)
 	sh.Line(ctx, "/mentor admin settings default-lang:fr")
 	out.Reset()
 	sh.Line(ctx, "/mentor admin pair @ivan @carol sujet:sql confirmer:oui")
@@ -163,4 +157,18 @@ func TestShellDefaultLanguageMember(t *testing.T) {
 	if strings.Contains(got, "[to ivan]") || strings.Contains(got, "charte: 1") {
 		t.Errorf("English frame or colon in French output:\n%s", got)
 	}
+}
+
+// mustShell is a shell on a fresh bot whose manager is alice, writing
+// to the buffer it returns.
+func mustShell(t *testing.T) (*shell.Adapter, *bytes.Buffer) {
+	t.Helper()
+	var out bytes.Buffer
+	clock := bot.NewManualClock(start)
+	b := bot.New(bot.Config{Managers: []string{"alice"}}, storetest.MustOpen(t), clock, rand.NewChaCha8([32]byte{1}), nil)
+	sh := shell.New(&out, clock)
+	sh.Tenant = storetest.Tenant(t, shell.Platform)
+	sh.SetHandler(b)
+	b.Register(shell.Platform, sh)
+	return sh, &out
 }

@@ -20,6 +20,13 @@ type Handler interface {
 	HandleAction(ctx context.Context, a bot.Action) bot.Reply
 }
 
+// LangReader is what the shell may also ask of the bot: the language a
+// member reads (bot.Bot.LangOf), so that what the shell itself says to a
+// member it has not heard from yet ("You are now erin.") is in it too.
+type LangReader interface {
+	LangOf(ctx context.Context, m bot.MemberID) bot.Lang
+}
+
 // Advancer moves a settable clock forward; the shell's :advance uses it.
 type Advancer interface {
 	Advance(d time.Duration)
@@ -84,6 +91,7 @@ func (a *Adapter) SetHandler(h Handler) { a.handler = h }
 func (a *Adapter) Run(ctx context.Context, in io.Reader) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	a.readLang(ctx, a.current)
 	a.say("shell.welcome", "name", a.current)
 	for sc.Scan() {
 		if ctx.Err() != nil {
@@ -107,7 +115,7 @@ func (a *Adapter) Line(ctx context.Context, line string) bool {
 	case ":help", "help":
 		a.say("shell.help")
 	case "as":
-		a.switchTo(rest)
+		a.switchTo(ctx, rest)
 	case "click":
 		a.click(ctx, strings.TrimSpace(rest))
 	case ":advance":
@@ -177,7 +185,7 @@ func (a *Adapter) say(key string, args ...string) {
 	a.printf("%s\n", bot.T(a.lang(user), key, args...))
 }
 
-func (a *Adapter) switchTo(name string) {
+func (a *Adapter) switchTo(ctx context.Context, name string) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	if name == "" || len(name) > 32 || strings.IndexFunc(name, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_')
@@ -188,7 +196,21 @@ func (a *Adapter) switchTo(name string) {
 	a.mu.Lock()
 	a.current = name
 	a.mu.Unlock()
+	a.readLang(ctx, name)
 	a.say("shell.now", "name", name)
+}
+
+// readLang asks the bot which language user reads, when it can say:
+// their choice, or the workspace's for a member who made none.
+func (a *Adapter) readLang(ctx context.Context, user string) {
+	r, ok := a.handler.(LangReader)
+	if !ok {
+		return
+	}
+	lang := r.LangOf(ctx, a.Tenant.Member(user))
+	a.mu.Lock()
+	a.langs[user] = lang
+	a.mu.Unlock()
 }
 
 func (a *Adapter) me() bot.MemberID {

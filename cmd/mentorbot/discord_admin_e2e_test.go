@@ -36,7 +36,7 @@ func TestDiscordAdmin(t *testing.T) {
 		if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:offer" {
 			t.Fatalf("got %d %+v, want the offer form for whoever clicked", form.Type, form.Data)
 		}
-		discordEphemeral(t, c.Submit(t, w.Mentor1, form, map[string]string{"topics": "go, rust"}), "mentor for: go, rust")
+		discordEphemeral(t, c.Submit(t, w.Mentor1, form, map[string]string{"topics": "go, rust"}), "mentor for: go and rust")
 		if n := len(w.REST.CallsTo("PATCH ")); n != 0 {
 			t.Errorf("got %d edits, want the call for mentors left as it is for everyone", n)
 		}

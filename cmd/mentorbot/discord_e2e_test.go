@@ -45,6 +45,7 @@ type discordWorld struct {
 	// one Redis share it, and a tick also runs the jobs that earlier runs
 	// left in their own servers, which must not reach this run's members.
 	Mentor1, Mentor2, Mentee string
+	replicas                 int // started so far: each draws its own IDs
 }
 
 // MustStartDiscord starts Main with the interactions endpoint (http) or
@@ -88,7 +89,10 @@ func (w *discordWorld) startMain(tb testing.TB, redisURL string, tune ...func(*m
 		w.REST.SetChannelGuild(ch, w.Guild) // the world's guild owns its intro channel
 	}
 	m.Clock = bot.NewManualClock(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
-	m.Rand = mrand.NewChaCha8([32]byte{7})
+	// Each replica draws its own IDs, as crypto/rand makes them in
+	// production: replicas seeded alike would name two proposals alike.
+	w.replicas++
+	m.Rand = mrand.NewChaCha8([32]byte{7, byte(w.replicas)})
 	m.Stdout = io.Discard
 	m.Log = slog.New(slog.NewTextHandler(w.Log, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	if err := m.Open(context.Background()); err != nil {

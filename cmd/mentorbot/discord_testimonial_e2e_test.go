@@ -45,7 +45,7 @@ func TestDiscordTestimonial(t *testing.T) {
 	write := func(user string, end discordtest.Message, sentence string) discordtest.Response {
 		t.Helper()
 		form := c.Click(t, user, end, bot.ActionTestimonialWrite)
-		if form.Type != discordtest.Modal || form.Data.CustomID != "mb:"+w.Guild+":form:testimonial" || len(form.Data.Inputs()) != 1 {
+		if form.Type != discordtest.Modal || !strings.HasPrefix(form.Data.CustomID, "mb:"+w.Guild+":form:testimonial?pair=") || len(form.Data.Inputs()) != 1 {
 			t.Fatalf("got %d %+v, want the testimonial form opened from the DM", form.Type, form.Data)
 		}
 		return c.Send(t, discordtest.Submit(discordApp, w.Guild, user, form.Data.CustomID, map[string]string{"sentence": sentence}).WithoutGuild())

@@ -22,7 +22,7 @@ func TestSlackFlow(t *testing.T) {
 
 func testFlow(t *testing.T, w *world) {
 
-	MustContain(t, w.MustCommand(bob, "offer go, kubernetes"), en("offer.saved", "topics", "go, kubernetes"))
+	MustContain(t, w.MustCommand(bob, "offer go, kubernetes"), en("offer.saved", "topics", "go and kubernetes"))
 	MustContain(t, w.MustCommand(carol, "offer go"), en("offer.saved", "topics", "go"))
 
 	// Slack escapes what Alice types (should_escape): her goal reaches the
