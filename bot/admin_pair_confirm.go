@@ -86,8 +86,8 @@ func (a pairAsk) encode() string {
 type pairFlags struct {
 	codes          []string
 	used, capacity int
-	topics         string // the mentor's topics, for warnTopic
-	request        string // the topic of the mentee's waiting request, for warnRequest
+	topics         []string // the mentor's topics, for warnTopic
+	request        string   // the topic of the mentee's waiting request, for warnRequest
 }
 
 // pairWarnings says why the matcher itself would not pair these two: it
@@ -117,7 +117,7 @@ func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorU
 	opt := b.matchOptions(ctx, t)
 	if why := matching.Explain(matching.Need{Topic: topic}, []matching.Mentor{{ID: mentorUser, Topics: o.Topics, Capacity: 1}}, opt); why.NoTopic > 0 {
 		w.codes = append(w.codes, warnTopic)
-		w.topics = strings.Join(o.Topics, ", ")
+		w.topics = o.Topics
 	}
 	if o.Paused {
 		w.codes = append(w.codes, warnPaused)
@@ -151,7 +151,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 	if err := b.store.drafts.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}
-	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", w.topics, "request", w.request}
+	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", andList(lang, w.topics), "request", w.request}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
 		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))
