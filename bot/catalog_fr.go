@@ -171,7 +171,7 @@ var catalogFR = map[string]string{
 	"cmd.cancel.summary":  "retirer votre demande en cours",
 	"cmd.cancel.example":  "/mentor cancel",
 	"cmd.pause.summary":   "ne plus recevoir de demandes en tant que mentor ; avec une date, mettre aussi votre demande en pause",
-	"cmd.pause.example":   "/mentor pause jusqu-au:2027-01-10",
+	"cmd.pause.example":   "/mentor pause jusqu'au:2027-01-10",
 	"cmd.resume.summary":  "mettre fin à votre pause : votre offre et votre demande reprennent",
 	"cmd.resume.example":  "/mentor resume",
 	"cmd.lang.summary":    "choisir la langue dans laquelle je vous écris : en ou fr",

@@ -3,7 +3,7 @@ package bot
 // catalogPauseFR holds the sentences of pauses until a date and of
 // members paused for not answering (pause*.go), in French.
 var catalogPauseFR = map[string]string{
-	"opt.until":     "la date de fin de votre pause, dans votre fuseau horaire : `jusqu-au:2027-01-10`",
+	"opt.until":     "la date de fin de votre pause, dans votre fuseau horaire : `jusqu'au:2027-01-10`",
 	"opt.for":       "la durée de la pause en jours, semaines ou mois, par ex. `10j`, `3s` ou `2mois`",
 	"optname.until": "la date de fin",
 	"optname.for":   "la durée de la pause",
@@ -13,7 +13,7 @@ var catalogPauseFR = map[string]string{
 	"pause.pairs_go_on":     "Vos binômes en cours continuent.",
 	"pause.already":         "Votre offre est déjà en pause : je ne vous envoie plus de nouvelles demandes jusqu'à ce que vous tapiez `/mentor resume`.",
 	"pause.already_until":   "Vous êtes déjà en pause jusqu'au {date}. Pour revenir plus tôt, tapez `/mentor resume`.",
-	"pause.request_goes_on": "Votre demande en cours cherche toujours un mentor. Pour la mettre en pause aussi, donnez une date : `/mentor pause jusqu-au:2027-01-10` ou `/mentor pause pendant:3s`.",
+	"pause.request_goes_on": "Votre demande en cours cherche toujours un mentor. Pour la mettre en pause aussi, donnez une date : `/mentor pause jusqu'au:2027-01-10` ou `/mentor pause pendant:3s`.",
 	"pause.what_offer":      "votre offre",
 	"pause.what_request":    "votre demande sur « {topic} »",
 	"pause.what_both":       "votre offre et votre demande sur « {topic} »",
@@ -32,11 +32,11 @@ var catalogPauseFR = map[string]string{
 	"pause.reason_auto":         "Mis en pause automatiquement après des messages restés sans réponse : aucune proposition avant la reprise.",
 
 	"err.pause_nothing":   "Vous n'avez ni offre ni demande en cours à mettre en pause. Pour proposer du mentorat, tapez `/mentor offer`.",
-	"err.pause_need_date": "Vous ne proposez pas de mentorat. Pour mettre en pause votre demande sur « {topic} », donnez une date : `/mentor pause jusqu-au:2027-01-10` ou `/mentor pause pendant:3s`.",
-	"err.pause_both":      "Donnez `jusqu-au:` ou `pendant:`, pas les deux.",
-	"err.pause_bad_until": "Je ne comprends pas la date « {value} » : écrivez-la comme `jusqu-au:10/01/2027` ou `jusqu-au:10 janvier`.",
+	"err.pause_need_date": "Vous ne proposez pas de mentorat. Pour mettre en pause votre demande sur « {topic} », donnez une date : `/mentor pause jusqu'au:2027-01-10` ou `/mentor pause pendant:3s`.",
+	"err.pause_both":      "Donnez `jusqu'au:` ou `pendant:`, pas les deux.",
+	"err.pause_bad_until": "Je ne comprends pas la date « {value} » : écrivez-la comme `jusqu'au:10/01/2027` ou `jusqu'au:10 janvier`.",
 	"err.pause_bad_for":   "Je ne comprends pas la durée « {value} » : écrivez-la comme `pendant:10j` (jours), `pendant:3s` (semaines) ou `pendant:2mois` (mois).",
-	"err.pause_zero":      "Une pause dure au moins un jour : écrivez `pendant:1j` ou plus, ou donnez sa date de fin, comme `jusqu-au:2027-01-10`.",
+	"err.pause_zero":      "Une pause dure au moins un jour : écrivez `pendant:1j` ou plus, ou donnez sa date de fin, comme `jusqu'au:2027-01-10`.",
 	"err.pause_past":      "Le {date} n'est pas après aujourd'hui : donnez une date plus lointaine.",
 	"err.pause_too_far":   "Le {date} est dans plus d'un an : une pause dure un an au plus.",
 

@@ -278,7 +278,7 @@ func commandTable() []CommandSpec {
 		// pause.go: with until: or for:, the offer and the open request
 		// until that date.
 		{Name: "pause", run: runPause, Options: []Option{
-			{Name: "until", French: "jusqu-au", Aliases: []string{"jusquau", "jusqua", "jusqu-a", "au"}, Type: OptText, MaxLength: 30},
+			{Name: "until", French: "jusqu'au", Aliases: []string{"jusqu-au", "jusquau", "jusqua", "jusqu-a", "au"}, Type: OptText, MaxLength: 30},
 			{Name: "for", French: "pendant", Aliases: []string{"duree"}, Type: OptText, MaxLength: 30},
 		}},
 		{Name: "resume", run: runResume},

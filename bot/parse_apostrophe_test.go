@@ -44,7 +44,7 @@ func TestOptionLikeWordIsAnUnknownOption(t *testing.T) {
 		}
 	}
 	h.Run("eve", "lang fr")
-	want := "Je ne connais pas l'option `jusqu'o:`. Vouliez-vous dire `jusqu-au:`\u202f?"
+	want := "Je ne connais pas l'option `jusqu'o:`. Vouliez-vous dire `jusqu'au:`\u202f?"
 	if got := h.Run("eve", "pause jusqu'o:2027-01-10").Message.Text; !strings.Contains(got, want) {
 		t.Errorf("got %q, want it to contain %q", got, want)
 	}

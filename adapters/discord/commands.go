@@ -246,6 +246,9 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 	// French clients show the option's French name; interactions still
 	// carry Name, and the core reads either.
 	if fr := o.NameIn(bot.French); fr != o.Name {
+		// Discord's names hold no apostrophe: "jusqu'au" is "jusqu-au",
+		// which the core reads as the same option.
+		fr = strings.NewReplacer("'", "-", "’", "-").Replace(fr)
 		if !validName.MatchString(fr) {
 			return nil, fmt.Errorf("option %q: invalid Discord name %q", o.Name, fr)
 		}
