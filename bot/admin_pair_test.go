@@ -318,17 +318,17 @@ func TestAdminPairOtherRequest(t *testing.T) {
 	// waits, and Carol reads so (it said her request was back in the
 	// queue; found in review).
 	r = h.Click("carol", "carol", bot.ActionCharterDecline)
-	MustContain(t, r, "You declined the charter, so the pair on “go” is cancelled. Your request on “rust” still waits for a mentor.")
+	MustContain(t, r, "You declined the charter, so your pair with Bob on “go” is cancelled. Your request on “rust” still waits for a mentor.")
 	mustWaits()
 	// Bob declines another such pair, and one times out: told the same.
 	h.ClickReply("alice", h.Run("alice", "admin pair @bob @carol go"), "Pair them anyway")
 	inbox(h.Harness)
 	h.Click("bob", "bob", bot.ActionCharterDecline)
-	told("Your mentor did not accept the charter, so the pair on “go” is cancelled. Your request on “rust” still waits for a mentor.")
+	told("Bob did not accept the charter, so your pair on “go” is cancelled. Your request on “rust” still waits for a mentor.")
 	h.ClickReply("alice", h.Run("alice", "admin pair @bob @carol go"), "Pair them anyway")
 	inbox(h.Harness)
 	MustTick(t, h.Harness, 4*24*time.Hour)
-	told("The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Your request on “rust” still waits for a mentor.")
+	told("The charter for your pair with Bob on “go” wasn't accepted in time, so the pair is cancelled. Your request on “rust” still waits for a mentor.")
 	mustWaits()
 
 	// Confirmed by confirm:yes, in French; the introduction shows no goal.

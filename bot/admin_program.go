@@ -206,18 +206,26 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 
 // reinviteCount says how many mentors of earlier pairs the program's
 // re-invitation job, due now, invites: the same count it makes
-// (reinviteTargets). If they cannot be counted, it says that they are
-// re-invited without the number.
+// (reinviteTargets), which leaves out those who opted out of such
+// messages; they are counted apart, so that the count is the one the
+// progress message ends at. If they cannot be counted, it says that they
+// are re-invited without the number.
 func (b *Bot) reinviteCount(ctx context.Context, lang Lang, p Program) string {
-	users, err := b.reinviteTargets(ctx, p)
+	users, optedOut, err := b.reinviteTargets(ctx, p)
 	switch {
 	case err != nil:
 		b.log.Warn("re-invitations not counted", "tenant", p.Tenant.String(), "program", string(p.ID), "code", string(ErrorCode(err)))
 		return T(lang, "recruit.reinvite_will")
+	case len(users) == 0 && optedOut > 0:
+		return T(lang, "recruit.reinvite_none_opted_out", "n", Number(lang, optedOut))
 	case len(users) == 0:
 		return T(lang, "recruit.reinvite_none", "count", Number(lang, 0))
 	}
-	return T(lang, "recruit.reinvite_count", "count", Number(lang, len(users)), "name", p.Name)
+	text := T(lang, "recruit.reinvite_count", "count", Number(lang, len(users)), "name", p.Name)
+	if optedOut > 0 {
+		text += " " + T(lang, "recruit.reinvite_opted_out", "n", Number(lang, optedOut))
+	}
+	return text
 }
 
 // openProgramNamed finds an open program by its name or ID: what a call,
@@ -287,8 +295,14 @@ func (b *Bot) showProgram(ctx context.Context, in *Invocation, p Program) (Reply
 	}
 	lines := []string{programLine(in.Lang, p),
 		T(in.Lang, "program.joined", "mentors", plural(in.Lang, mentors, "program.mentors"), "requests", plural(in.Lang, len(reqs), "program.requests"))}
-	if !p.KickedOff.IsZero() {
-		lines = append(lines, T(in.Lang, "program.kicked_off", "date", Date(in.Lang, p.KickedOff)))
+	loc := b.workspaceLoc(ctx, t)
+	switch {
+	case !p.Created.IsZero() && !p.Created.Before(p.startsAt(loc)):
+		// Created on or after its first day: it never had a kick-off
+		// round, and its KickedOff is only its creation.
+		lines = append(lines, T(in.Lang, "program.no_kickoff", "date", Date(in.Lang, p.Created.In(loc))))
+	case !p.KickedOff.IsZero():
+		lines = append(lines, T(in.Lang, "program.kicked_off", "date", Date(in.Lang, p.KickedOff.In(loc))))
 	}
 	if text := p.Charter[in.Lang]; text != "" {
 		lines = append(lines, T(in.Lang, "program.charter")+"\n"+text)

@@ -325,6 +325,16 @@ func withdrawCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairI
 // reads them).
 func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID, mine, theirs string) (Reply, error) {
 	t := who.Tenant()
+	// Read first: the notices name the other member, and nothing is
+	// cancelled if they cannot be read.
+	before, err := b.store.pairs.GetPair(ctx, t, pairID)
+	if err != nil {
+		return Reply{}, charterError(err)
+	}
+	names, err := b.otherNames(ctx, before)
+	if err != nil {
+		return Reply{}, err
+	}
 	pair, err := b.store.pairs.DeclineCharter(ctx, t, pairID, who, Outbox{})
 	if err != nil {
 		return Reply{}, charterError(err)
@@ -338,9 +348,9 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 	sentence := func(l Lang, prefix string, m MemberID) string {
 		key := prefix + pair.Role(m)
 		if hasLeft && m == pair.Mentee {
-			return T(l, key+"_left", "topic", pair.Topic, "request", left.Topic)
+			return T(l, key+"_left", "name", names[m.User], "topic", pair.Topic, "request", left.Topic)
 		}
-		return T(l, key, "topic", pair.Topic)
+		return T(l, key, "name", names[m.User], "topic", pair.Topic)
 	}
 	other := pair.Other(who)
 	_ = b.notify(ctx, other, func(l Lang) Message { return Message{Text: sentence(l, theirs, other)} })

@@ -266,6 +266,12 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (
 // asks each side whether they want a new match.
 func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason string, lang Lang) (Reply, error) {
 	t := pair.Mentor.Tenant()
+	// Each notice names the other member (a mentor may have two pairs on
+	// one topic): read before anything ends.
+	names, err := b.otherNames(ctx, pair)
+	if err != nil {
+		return Reply{}, err
+	}
 	// A meeting agreed ahead is cancelled (meeting_cancel.go), by the job
 	// scheduled first if this replica dies on the way.
 	agreed, ahead := b.agreedAhead(ctx, pair)
@@ -293,14 +299,14 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 	for _, id := range []MemberID{ended.Mentor, ended.Mentee} {
 		role := ended.Role(id)
 		err := b.deliver(ctx, "ended:"+pair.ID, id, func(l Lang) Message {
-			return endedMessage(l, pair, "ended.text_"+role)
+			return endedWith(l, pair, "ended.text_"+role, names[id.User])
 		})
 		if err != nil {
 			b.log.Error("ended: not delivered", "pair", pair.ID, "to", id.String(), "code", string(ErrorCode(err)))
 		}
 	}
 	b.freed(ctx, pair.Mentor)
-	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped")}}, nil
+	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped", "name", names[who.User])}}, nil
 }
 
 // answerNewMatch acts on "would you like a new match?": a mentee's request
@@ -473,4 +479,14 @@ func endedMessage(l Lang, p Pair, key string) Message {
 			{Label: T(l, "btn.newmatch_no"), ActionID: ActionNewMatchNo, Value: p.ID},
 		},
 	}
+}
+
+// endedWith is endedMessage naming the other member, name, in its title:
+// a member with two pairs on one topic knows which one ended, and which
+// the new-match question is about. (A member who erased their data is
+// not named: forget.go uses endedMessage.)
+func endedWith(l Lang, p Pair, key, name string) Message {
+	m := endedMessage(l, p, key)
+	m.Title = T(l, "ended.title_with", "name", name, "topic", p.Topic)
+	return m
 }

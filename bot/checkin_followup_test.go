@@ -22,7 +22,7 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 	}{
 		{bot.ActionCheckinYes, "Great, thanks", bot.PairActive},
 		{bot.ActionCheckinNotYet, "I'll check in again in 4 days", bot.PairActive},
-		{bot.ActionCheckinStop, "Thank you for telling me. I've ended the pair: these things happen, and it is nobody's fault.", bot.PairCancelled},
+		{bot.ActionCheckinStop, "Thank you for telling me. I've ended your pair with Carol: these things happen, and it is nobody's fault.", bot.PairCancelled},
 	} {
 		t.Run(tt.button, func(t *testing.T) {
 			h := MustHarness(t)
@@ -56,8 +56,8 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			}
 			if tt.button == bot.ActionCheckinStop {
 				MustInbox(t, h,
-					"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
-					"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
+					"carol: Your pair with Dan on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
+					"dan: Your pair with Carol on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
 			}
 		})
 	}

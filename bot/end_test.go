@@ -50,10 +50,10 @@ func TestEndPair(t *testing.T) {
 	}
 	r = clickIn(h, "dan", r, bot.ActionEndAsk)
 	MustContain(t, r, bot.T(bot.French, "end.confirm", "name", "Carol", "topic", "go"))
-	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), "Merci de me l'avoir dit. J'ai mis fin au binôme : cela arrive, et ce n'est la faute de personne.")
+	MustContain(t, clickIn(h, "dan", r, bot.ActionEndConfirm), "Merci de me l'avoir dit. J'ai mis fin à votre binôme avec Carol : cela arrive, et ce n'est la faute de personne.")
 	MustInbox(t, h,
-		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
-		"dan: "+bot.T(bot.French, "ended.title", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
+		"carol: Your pair with Dan on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
+		"dan: "+bot.T(bot.French, "ended.title_with", "name", "Carol", "topic", "go")+" | "+bot.T(bot.French, "ended.text_mentee", "topic", "go"))
 	pairs, _ := h.Store.PairsOf(context.Background(), h.Tenant.Member("dan"))
 	if len(pairs) != 1 || pairs[0].State != bot.PairCancelled || pairs[0].EndReason != "member-ended" {
 		t.Fatalf("got %+v, want the pair ended by its member", pairs)
@@ -120,8 +120,8 @@ func TestCharterStaleDecline(t *testing.T) {
 	}
 	b := end.Message.Buttons[0]
 	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: b.ActionID, Value: b.Value})
-	MustContain(t, r, "You cancelled the pair on “go” before it started. Thank you for your honesty.")
-	MustInbox(t, h, "ines: Votre mentor a annulé le binôme sur «\u202fgo\u202f» avant son début. Pas d'inquiétude\u202f: votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
+	MustContain(t, r, "You cancelled your pair with Ines on “go” before it started. Thank you for your honesty.")
+	MustInbox(t, h, "ines: Bob a annulé votre binôme sur «\u202fgo\u202f» avant son début. Pas d'inquiétude\u202f: votre demande retourne dans la file, pour le prochain mentor qui correspondra.",
 		"ines: Aucun mentor n'est disponible pour «\u202fgo\u202f» en ce moment. Votre demande reste dans la file et je la proposerai dès que quelqu'un correspondra.")
 	// The button again: the pair is over, and nothing changes.
 	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: b.ActionID, Value: b.Value})

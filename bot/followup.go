@@ -182,14 +182,21 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err // tried again: the notice must say which it is
 	}
+	// Each notice names the other member: a mentor with two pairs on
+	// one topic must know which was cancelled.
+	names, err := b.otherNames(ctx, pair)
+	if err != nil {
+		return err
+	}
 	var notices []owed
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		key := "charter.expired_" + pair.Role(id)
 		if hasLeft && id == pair.Mentee {
 			key += "_left"
 		}
+		other := names[id.User]
 		notices = append(notices, owed{id, func(l Lang) Message {
-			return Message{Text: T(l, key, "topic", pair.Topic, "request", left.Topic)}
+			return Message{Text: T(l, key, "name", other, "topic", pair.Topic, "request", left.Topic)}
 		}})
 	}
 	out, err := b.outbox(ctx, j.ID, notices, b.requeueJob(pair.Request, pair.Mentor, ""))
@@ -241,6 +248,20 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		}
 		return Message{Title: T(l, "escalate.title"), Text: text}
 	})
+}
+
+// otherNames maps each member of pair (by user ID) to the display name
+// of the other member: every message about one pair names the other.
+func (b *Bot) otherNames(ctx context.Context, pair Pair) (map[string]string, error) {
+	mentor, err := b.member(ctx, pair.Mentor)
+	if err != nil {
+		return nil, err
+	}
+	mentee, err := b.member(ctx, pair.Mentee)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]string{pair.Mentor.User: mentee.displayName(), pair.Mentee.User: mentor.displayName()}, nil
 }
 
 // ignoreGone treats "it no longer exists" as nothing left to do.

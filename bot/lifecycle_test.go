@@ -93,8 +93,8 @@ func TestFlashLifecycle(t *testing.T) {
 	MustContain(t, h.Click("alice", "alice", bot.ActionCheckinYes), "Vous avez déjà répondu")
 	MustTick(t, h, time.Minute)
 	MustInbox(t, h,
-		"bob: How was your session on “go”? | How would you rate it, from 1 (poor) to 5 (excellent)?",
-		"alice: Comment s'est passée votre séance sur « go » ? | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
+		"bob: How was your session with Alice on “go”? | How would you rate it, from 1 (poor) to 5 (excellent)?",
+		"alice: Comment s'est passée votre séance avec Bob sur « go » ? | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?")
 	pair := mustOnlyPair(t, h, "alice")
 	if pair.State != bot.PairCompleted || pair.Met.IsZero() {
 		t.Fatalf("got %s, met %v; want completed after its meeting", pair.State, pair.Met)
@@ -141,14 +141,14 @@ func TestOneToOneLifecycle(t *testing.T) {
 	inbox(h)
 	MustTick(t, h, 27*day) // day 90: mid survey
 	MustInbox(t, h,
-		"carol: Halfway through your mentoring on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
-		"dan: À mi-parcours de votre mentorat sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?",
+		"carol: Halfway through your mentoring with Dan on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
+		"dan: À mi-parcours de votre mentorat avec Carol sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?",
 		"carol: Halfway: your goals for “go” | You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
 		"dan: Mi-parcours : vos objectifs pour « go » | Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme ?")
 	MustTick(t, h, 90*day) // day 180: more check-ins, then the end survey
 	got := inbox(h)
 	last := got[len(got)-2:]
-	if !strings.HasPrefix(last[0], "carol: Your mentoring on “go” is ending") || !strings.HasPrefix(last[1], "dan: Votre mentorat sur « go » se termine") {
+	if !strings.HasPrefix(last[0], "carol: Your mentoring with Dan on “go” is ending") || !strings.HasPrefix(last[1], "dan: Votre mentorat avec Carol sur « go » se termine") {
 		t.Fatalf("got %v, want the end survey last", got)
 	}
 	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted {
@@ -195,10 +195,10 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 	}
 
 	MustContain(t, clickIn(h, "carol", offer, bot.ActionSurveyEnd), "This button is meant for someone else")
-	MustContain(t, clickIn(h, "dan", offer, bot.ActionSurveyEnd), "I've ended the pair")
+	MustContain(t, clickIn(h, "dan", offer, bot.ActionSurveyEnd), "I've ended your pair with")
 	MustInbox(t, h,
-		"carol: Your pair on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
-		"dan: Your pair on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
+		"carol: Your pair with Dan on “go” has ended | Thank you for the time you gave. Would you like to mentor someone else?",
+		"dan: Your pair with Carol on “go” has ended | Sorry it didn't work out. Would you like a new match on “go”?")
 	if p := mustOnlyPair(t, h, "dan"); p.EndReason != "low-rating" {
 		t.Fatalf("got end reason %q, want low-rating for the managers", p.EndReason)
 	}
@@ -215,7 +215,7 @@ func TestLowMidRatingEndsPair(t *testing.T) {
 func endByLowRating(tb testing.TB, h *bottest.Harness, pair bot.Pair, who string) {
 	tb.Helper()
 	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member(who), ActionID: bot.ActionSurveyAnswer, Value: pair.ID + ":mid:rating:1"})
-	MustContain(tb, clickIn(h, who, r, bot.ActionSurveyEnd), "I've ended the pair")
+	MustContain(tb, clickIn(h, who, r, bot.ActionSurveyEnd), "I've ended your pair with")
 }
 
 // TestTimeouts: an unanswered proposal passes to the next mentor, and an
@@ -240,8 +240,8 @@ func TestTimeouts(t *testing.T) {
 	MustTick(t, h, 72*time.Hour)
 	MustInbox(t, h,
 		"carol: Reminder — The mentoring charter | Before your pair on “go” becomes official, please read and accept the program's charter:",
-		"carol: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
-		"alice: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
+		"carol: The charter for your pair with Alice on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
+		"alice: The charter for your pair with Carol on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
 		"alice: No mentor is available for “go” right now. Your request stays in the queue and I'll propose it as soon as someone fits.")
 	r, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member("alice"))
 	if err != nil || r.State != bot.RequestWaiting || len(r.Declined) != 2 {

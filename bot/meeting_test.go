@@ -436,7 +436,7 @@ func TestAgreedMeetingCancelled(t *testing.T) {
 
 	agree(pickButtons(next))
 	h.Platform.Take()
-	MustContain(t, clickIn(h, "alice", h.Run("alice", "end"), bot.ActionEndConfirm), "ended the pair")
+	MustContain(t, clickIn(h, "alice", h.Run("alice", "end"), bot.ActionEndConfirm), "ended your pair with")
 	got, _ = cancels()
 	if !strings.Contains(got["alice"], "the pair has ended") || !strings.Contains(got["bob"], "le binôme a pris fin") {
 		t.Fatalf("got cancellations %q after the end, want one to each member in their language", got)

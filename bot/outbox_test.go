@@ -62,8 +62,8 @@ func TestExpiryCrashRecovered(t *testing.T) {
 			h.Run("alice", "request go years:1")
 			h.Click("bob", "bob", bot.ActionProposalAccept)
 		}, 72 * time.Hour, []string{
-			"bob: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
-			"alice: The charter for your pair on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
+			"bob: The charter for your pair with Alice on “go” wasn't accepted in time, so the pair is cancelled. Thank you for offering your time.",
+			"alice: The charter for your pair with Bob on “go” wasn't accepted in time, so the pair is cancelled. Your request is back in the queue.",
 			"carol: Mentoring request: go | Alice would like your help on “go”.",
 		}},
 	} {

@@ -66,7 +66,7 @@ func TestButtonBelongsToItsMember(t *testing.T) {
 		if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairActive {
 			t.Fatalf("got %s, want the pair going on", p.State)
 		}
-		MustContain(t, clickIn(h, "carol", confirm, bot.ActionEndConfirm), "I've ended the pair")
+		MustContain(t, clickIn(h, "carol", confirm, bot.ActionEndConfirm), "I've ended your pair with")
 		mustForeign(t, "carol", "dan", bot.ActionNewMatchYes)
 		mustForeign(t, "dan", "carol", bot.ActionNewMatchNo)
 		MustContain(t, h.Click("carol", "carol", bot.ActionNewMatchNo), "your offer is paused")

@@ -36,7 +36,7 @@ func TestProgramPairFollowsItsProgram(t *testing.T) {
 		t.Fatalf("got %v before halfway to the program's end", got)
 	}
 	h.At(15, 13, 0)
-	if got := strings.Join(surveys(), ","); got != "bob: Halfway through your mentoring on “go” ,ann: Halfway through your mentoring on “go” " {
+	if got := strings.Join(surveys(), ","); got != "bob: Halfway through your mentoring with Ann on “go” ,ann: Halfway through your mentoring with Bob on “go” " {
 		t.Fatalf("got %q, want the mid-program survey halfway to the program's end", got)
 	}
 	h.At(20, 23, 0) // program-length (8 days) has passed: no final survey yet
@@ -44,7 +44,7 @@ func TestProgramPairFollowsItsProgram(t *testing.T) {
 		t.Fatalf("got %v before the program's end", got)
 	}
 	h.At(21, 0, 1)
-	if got := strings.Join(surveys(), ","); !strings.Contains(got, "bob: Your mentoring on “go” is ending") {
+	if got := strings.Join(surveys(), ","); !strings.Contains(got, "bob: Your mentoring with Ann on “go” is ending") {
 		t.Fatalf("got %q, want the final survey at the program's end", got)
 	}
 	if p := mustPost(t, h); !strings.Contains(p.Text, "Final survey and thanks: 1 pair.") || !strings.Contains(p.Text, "Its end-of-program report comes here on 28 November 2026") {

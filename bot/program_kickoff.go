@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"time"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // kickoffTell is the part of the kick-off job (progstart:<program>:tell)
@@ -75,17 +77,26 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 		return ignoreGone(err)
 	}
 	pause, paused := b.pauseOf(ctx, r.Mentee)
-	var sug topicSuggestion
-	suggested := false
-	why, known := b.whyWaiting(ctx, r)
-	if !paused && known && nobodyOffers(why) {
-		sug, suggested = b.suggestTopic(ctx, r, mentee)
+	var (
+		sug       topicSuggestion
+		suggested bool
+		why       matching.Explanation
+		known     bool
+	)
+	if !paused {
+		why, known = b.whyWaiting(ctx, r)
+		if known && nobodyOffers(why) {
+			sug, suggested = b.suggestTopic(ctx, r, mentee)
+		}
 	}
 	err = b.deliver(ctx, jobID+":"+r.ID, r.Mentee, func(l Lang) Message {
+		if paused {
+			// Nobody was looked for: the request waits for the pause,
+			// not for a mentor.
+			return Message{Text: b.kickoffPaused(ctx, l, p, r, pause, mentee)}
+		}
 		head := T(l, "program.kickoff_waiting", "name", p.Name, "topic", r.Topic)
 		switch {
-		case paused:
-			return Message{Text: head + "\n" + b.pausedWaiting(ctx, l, r, pause, mentee)}
 		case suggested:
 			msg := suggestionMessage(l, r, sug)
 			msg.Text = head + "\n" + T(l, "request.suggest", "topic", r.Topic, "suggestion", sug.topic, "mentors", mentorCount(l, sug.mentors)) +
@@ -100,6 +111,17 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 		return nil // left the workspace
 	}
 	return ignoreGone(err)
+}
+
+// kickoffPaused tells a paused member, at their program's kick-off, that
+// their request stays paused (until the pause's date, in their time
+// zone, when it has one) and is proposed after.
+func (b *Bot) kickoffPaused(ctx context.Context, lang Lang, p Program, r Request, pause Pause, mentee Member) string {
+	if pause.Until.IsZero() {
+		return T(lang, "program.kickoff_paused", "name", p.Name, "topic", r.Topic)
+	}
+	return T(lang, "program.kickoff_paused_until", "name", p.Name, "topic", r.Topic,
+		"date", Date(lang, pause.Until.In(b.memberLoc(ctx, mentee))))
 }
 
 // mentorCount says how many mentors offer a suggested topic: "1 mentor",

@@ -88,8 +88,8 @@ func TestProgramLifecycle(t *testing.T) {
 	h.At(21, 0, 1)
 	got := strings.Join(inbox(h.Harness), "\n")
 	for _, want := range []string{
-		"bob: Your mentoring on “go” is ending | How would you rate it",
-		"ann: Your mentoring on “go” is ending | How would you rate it",
+		"bob: Your mentoring with Ann on “go” is ending | How would you rate it",
+		"ann: Your mentoring with Bob on “go” is ending | How would you rate it",
 		"bob: The program “Mentorat 2027” has ended, and with it your mentoring on “go”. Thank you",
 		"ann: The program “Mentorat 2027” has ended, and with it your mentoring on “go”. Thank you for taking part",
 	} {
@@ -120,7 +120,7 @@ func TestProgramWaitingReason(t *testing.T) {
 	h.Run("carl", "offer go") // before Flash: the default program
 	h.Run("alice", "admin program create Flash start:2026-11-01 end:2026-11-30")
 	r := h.Run("ann", "request go program:flash")
-	MustContain(t, r, "Mentors offer “go”, but none of them in this program yet.")
+	MustContain(t, r, "A mentor offers “go”, but not in this program yet.")
 	MustInbox(t, h.Harness)
 	// The current program: Flash runs today, so a new offer joins it.
 	r = h.Run("bob", "offer go")

@@ -165,8 +165,8 @@ func TestMenteeDeclinesCharter(t *testing.T) {
 	h.Run("ann", "request go")
 	h.Click("mia", "mia", bot.ActionProposalAccept)
 	inbox(h)
-	MustContain(t, h.Click("ann", "ann", bot.ActionCharterDecline), "You declined the charter, so the pair on “go” is cancelled. Your request is back in the queue")
-	MustInbox(t, h, "mia: The mentee did not accept the charter, so the pair on “go” is cancelled. Thank you for offering your time.")
+	MustContain(t, h.Click("ann", "ann", bot.ActionCharterDecline), "You declined the charter, so your pair with Mia on “go” is cancelled. Your request is back in the queue")
+	MustInbox(t, h, "mia: Ann did not accept the charter, so your pair on “go” is cancelled. Thank you for offering your time.")
 }
 
 // TestDeclinedThenAccept: a mentor who declined and then clicks Accept is

@@ -64,7 +64,7 @@ func runProgramReinvite(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // runs when p is created; the manager follows its progress in a message
 // of their own.
 func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lang Lang) (int, error) {
-	users, err := b.reinviteTargets(ctx, p)
+	users, _, err := b.reinviteTargets(ctx, p)
 	if err != nil || len(users) == 0 {
 		return 0, err
 	}
@@ -77,22 +77,24 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 
 // reinviteTargets are the mentors of earlier pairs to re-invite to p, by
 // user ID, sorted: every mentor of a pair that was introduced, except
-// those who offer in p already and those whose pairs are all in p. The
+// those who offer in p already, those whose pairs are all in p, and those
+// who opted out of campaigns, whom it counts (optedOut): the campaign
+// would skip them, and the manager is told of those it sends to. The
 // reply to the program's creation counts them; its job invites them.
-func (b *Bot) reinviteTargets(ctx context.Context, p Program) ([]string, error) {
+func (b *Bot) reinviteTargets(ctx context.Context, p Program) (users []string, optedOut int, err error) {
 	e, err := b.store.reports.Export(ctx, p.Tenant)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	offers, err := b.store.offers.Offers(ctx, p.Tenant)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// A pair of this very program (formed before the job ran) makes no
 	// past mentor of it: its request is filed under the program.
 	own, err := b.store.programs.ProgramRequests(ctx, p.Tenant, p.ID)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	seen := map[string]bool{}
 	for _, o := range offers {
@@ -100,16 +102,23 @@ func (b *Bot) reinviteTargets(ctx context.Context, p Program) ([]string, error) 
 			seen[o.Mentor.User] = true // in the program already
 		}
 	}
-	var users []string
 	for _, pair := range e.Pairs {
 		if pair.Official.IsZero() || seen[pair.Mentor.User] || pair.Request != "" && slices.Contains(own, pair.Request) {
 			continue
 		}
 		seen[pair.Mentor.User] = true
+		out, err := b.store.campaigns.CampaignOptedOut(ctx, pair.Mentor)
+		if err != nil {
+			return nil, 0, err
+		}
+		if out {
+			optedOut++
+			continue
+		}
 		users = append(users, pair.Mentor.User)
 	}
 	sort.Strings(users)
-	return users, nil
+	return users, optedOut, nil
 }
 
 // mentorRecord is what a mentor did in their latest program: the people

@@ -2,9 +2,10 @@ package bot
 
 import (
 	"context"
-	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // ActionRequestTopic changes a waiting request's topic to the one
@@ -25,10 +26,14 @@ type topicSuggestion struct {
 
 // suggestTopic looks for an offered topic that the request's topic is
 // likely a typo of (matching.Suggest, with the workspace's synonyms),
-// among the offers of other members that are not paused and share a
-// language with the request (a suggestion must lead somewhere). It reads
-// every offer, but only for a request that found no mentor. Failures are
-// logged and mean no suggestion.
+// among the offers of the mentors who could take the request, and counts
+// those mentors: a suggestion must lead somewhere. A mentor could take it
+// when, their topic aside, the matcher would propose them now or once a
+// slot of theirs is free (couldTake): not paused, in the request's
+// program, sharing a language with it, accepting its kind, near enough,
+// neither the mentee nor a mentor the request or the mentee's history
+// rules out. It reads every offer, but only for a request that found no
+// mentor. Failures are logged and mean no suggestion.
 func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topicSuggestion, bool) {
 	t := r.Mentee.Tenant()
 	offers, err := b.store.offers.Offers(ctx, t)
@@ -36,16 +41,22 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 		b.log.Warn("suggest topic: list offers", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return topicSuggestion{}, false
 	}
-	langs := b.need(r, mentee).Languages
+	hist, err := b.store.proposals.Histories(ctx, t, []string{r.Mentee.User})
+	if err != nil {
+		b.log.Warn("suggest topic: read history", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return topicSuggestion{}, false
+	}
+	never, met := verdicts(hist[r.Mentee.User])
+	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
 	live := offers[:0:0]
 	var offered []string
 	for _, o := range offers {
-		if !o.Paused && o.Mentor != r.Mentee && speaks(o, langs) {
+		if !o.Paused && o.Mentor != r.Mentee && b.couldTake(need, o, opt) {
 			live = append(live, o)
 			offered = append(offered, o.Topics...)
 		}
 	}
-	syn := b.synonyms(ctx, t)
+	syn := opt.Synonyms
 	best, ok := syn.Suggest(r.Topic, offered)
 	if !ok {
 		return topicSuggestion{}, false
@@ -60,17 +71,21 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 			}
 		}
 	}
-	return s, true
+	return s, s.mentors > 0
 }
 
-// speaks reports whether the offer shares one of langs, or lists none.
-func speaks(o Offer, langs []string) bool {
-	if len(o.Languages) == 0 || len(langs) == 0 {
-		return true
-	}
-	for _, l := range o.Languages {
-		if slices.Contains(langs, string(l)) {
-			return true
+// couldTake reports whether the matcher, asked need on a topic of the
+// offer's, would find its mentor eligible or only full: every hard
+// filter but the topic and the mentor's free slots (see matching's
+// Eligibility), so that a suggestion counts the mentors the corrected
+// request may be proposed to.
+func (b *Bot) couldTake(need matching.Need, o Offer, opt matching.Options) bool {
+	mentors := b.mentors([]Offer{o})
+	for _, topic := range o.Topics {
+		need.Topic = topic
+		e := matching.Explain(need, mentors, opt)
+		if e.NoTopic == 0 {
+			return e.Eligible+e.NoCapacity > 0
 		}
 	}
 	return false

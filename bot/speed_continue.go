@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
@@ -78,9 +79,9 @@ func answerSpeed(yes bool) actionFunc {
 		}
 		answer := map[bool]string{true: "yes", false: "no"}[yes]
 		var s SpeedSession
-		form := false
+		form, retry := false, false
 		_, err = b.store.speed.UpdateSpeedRound(ctx, t, e.ID, n, func(r *SpeedRound) error {
-			form = false
+			form, retry = false, false
 			i := sessionOf(r, parts[2])
 			if i < 0 {
 				return Errorf(ESTALE, "err.unknown_button")
@@ -97,6 +98,9 @@ func answerSpeed(yes bool) actionFunc {
 			if *mine != "" && *mine != answer {
 				return Errorf(ESTALE, "err.event.answered")
 			}
+			// Both said yes already, and no pair came of it (the mentee's
+			// request was under way): a new click tries again.
+			retry = x.MentorYes == "yes" && x.MenteeYes == "yes" && x.Pair == ""
 			*mine = answer
 			if x.MentorYes == "yes" && x.MenteeYes == "yes" && x.Pair == "" {
 				x.Pair, form = pairID, true
@@ -120,6 +124,10 @@ func answerSpeed(yes bool) actionFunc {
 			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_no", "name", om.displayName())}}, nil
 		case form:
 			formed, err := b.speedFormPair(ctx, e, n, s, who)
+			var busy *speedBusyError
+			if errors.As(err, &busy) {
+				return b.speedBusy(ctx, e, n, s, who, om, busy.topic, value, retry, lang), nil
+			}
 			if err != nil {
 				return Reply{}, err
 			}
@@ -199,9 +207,54 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 	})
 	switch ErrorCode(err) {
 	case ECONFLICT, ESTALE:
-		return speedFormed{}, Errorf(ECONFLICT, "err.event.pair_busy", "name", mentee.displayName())
+		busy := &speedBusyError{topic: topic}
+		if open, err := b.store.requests.OpenRequest(ctx, mentee.ID); err == nil {
+			busy.topic = open.Topic
+		}
+		return speedFormed{}, busy
 	}
 	return speedFormed{}, err
+}
+
+// speedBusyError is speedFormPair's "not formed": the mentee has a
+// request under way (a mentor was asked about it), on topic.
+type speedBusyError struct{ topic string }
+
+func (e *speedBusyError) Error() string { return "speed pair not formed: request under way" }
+
+// speedBusy tells both members that their two yeses could not form a pair,
+// because the mentee's request is under way, and what each can do: the
+// clicker in the reply, the member who said yes first in a message (they
+// were promised news), each in their language, with a "Try again" button
+// that forms the pair once the request is withdrawn or answered. A click
+// that tried again (retry) only answers its clicker: the other was told.
+func (b *Bot) speedBusy(ctx context.Context, e SpeedEvent, n int, s SpeedSession, who MemberID, other Member, topic, value string, retry bool, lang Lang) Reply {
+	text := func(l Lang, reader MemberID, name string) Message {
+		role := "mentor"
+		if reader == s.Mentee {
+			role = "mentee"
+		}
+		return Message{
+			Text:    T(l, "event.busy_"+role, "name", name, "topic", topic),
+			Buttons: []Button{{Label: T(l, "btn.speed_retry"), ActionID: ActionSpeedContinue, Value: value, Style: StylePrimary}},
+		}
+	}
+	if !retry {
+		me, err := b.member(ctx, who)
+		if err == nil {
+			err = b.notify(ctx, other.ID, func(l Lang) Message {
+				m := text(l, other.ID, me.displayName())
+				m.Title = T(l, "event.continue_title", "round", itoa(n), "name", e.Name)
+				return m
+			})
+		}
+		if err != nil {
+			b.log.Warn("speed pair not formed: notice not sent", "event", e.ID, "to", other.ID.String(), "code", string(ErrorCode(err)))
+		}
+	}
+	b.log.Info("speed pair not formed: request under way", "event", e.ID, "mentee", s.Mentee.String())
+	reply := text(lang, who, other.displayName())
+	return Reply{Replace: true, Message: reply}
 }
 
 // speedPaired counts the pair, tells the member who said yes first (the

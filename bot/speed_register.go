@@ -40,7 +40,12 @@ func registerSpeed(role SpeedRole) actionFunc {
 		}
 		if !created {
 			if got.Role == role {
-				return speedReply(T(lang, "event.already_"+string(role), "name", e.Name)), nil
+				text := T(lang, "event.already_"+string(role), "name", e.Name)
+				if role == SpeedMentee {
+					// The topic their sessions take, as the first reply said.
+					text += "\n" + speedTopicNote(lang, got.Topic)
+				}
+				return speedReply(text), nil
 			}
 			return Reply{}, Errorf(ECONFLICT, "err.event.other_role_"+string(got.Role), "name", e.Name)
 		}

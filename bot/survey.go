@@ -37,9 +37,12 @@ const lowRating = 2
 
 // surveyMessage asks one question of a survey.
 func surveyMessage(lang Lang, pair Pair, stage, question, other string) Message {
-	m := Message{Text: T(lang, "survey.q."+question, "name", other, "topic", pair.Topic)}
-	if question == "rating" {
-		m.Title = T(lang, "survey.title."+stage, "topic", pair.Topic)
+	// Every question carries the title, which names the other member: a
+	// member with two pairs on one topic knows whom they rate, even once
+	// the next question replaced the first.
+	m := Message{
+		Title: T(lang, "survey.title."+stage, "name", other, "topic", pair.Topic),
+		Text:  T(lang, "survey.q."+question, "name", other, "topic", pair.Topic),
 	}
 	for _, c := range surveyChoices[question] {
 		label := c

@@ -109,11 +109,11 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 
 	// The mentor rates 2, is offered to end, and ends the pair.
 	offer = mustEndOffer(t, mentorSurvey, c.ClickWith(t, mentor1, mentorSurvey, ":rating:2"))
-	MustUpdate(t, c.Click(t, mentor1, offer, bot.ActionSurveyEnd), "I've ended the pair")
+	MustUpdate(t, c.Click(t, mentor1, offer, bot.ActionSurveyEnd), "I've ended your pair with")
 	var ended discordtest.Message
 	h.REST.WaitFor(t, "the mentee told the pair ended", func() bool {
 		for _, m := range h.REST.DMs(mentee) {
-			if strings.Contains(m.Text(), "Your pair on “go” has ended") {
+			if strings.Contains(m.Text(), " on “go” has ended") {
 				ended = m
 				return true
 			}
@@ -129,7 +129,7 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 		}
 	}
 	for _, m := range h.REST.DMs(mentor1)[mentorDMs:] {
-		if !strings.Contains(m.Text(), "Your pair on “go” has ended") {
+		if !strings.Contains(m.Text(), " on “go” has ended") {
 			t.Errorf("got %q sent to the mentor, want only the pair's end", m.Text())
 		}
 	}

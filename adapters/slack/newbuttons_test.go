@@ -212,10 +212,10 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 
 	// The mentor rates 2, is offered to end, and ends the pair.
 	offer = mustEndOffer(t, l.click(t, uMentor, mentorSurvey, bot.ActionSurveyAnswer, ":rating:2"))
-	mustContain(t, l.click(t, uMentor, offer, bot.ActionSurveyEnd, ""), "I've ended the pair")
+	mustContain(t, l.click(t, uMentor, offer, bot.ActionSurveyEnd, ""), "I've ended your pair with")
 	menteeDM := l.fake.DM(l.team, uMentee)
 	ended := l.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool {
-		return c.Get("channel") == menteeDM && strings.Contains(c.AllText(), "Your pair on “go” has ended")
+		return c.Get("channel") == menteeDM && strings.Contains(c.AllText(), " on “go” has ended")
 	}, 5*time.Second)[0]
 	mustContain(t, ended, "Sorry it didn't work out. Would you like a new match on “go”?")
 	for _, word := range []string{"rating", "rated", "survey", "score"} {
@@ -224,7 +224,7 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 		}
 	}
 	for _, c := range l.posts(mentorDM)[mentorPosts:] {
-		if !strings.Contains(c.AllText(), "Your pair on “go” has ended") {
+		if !strings.Contains(c.AllText(), " on “go” has ended") {
 			t.Errorf("got %q posted to the mentor, want only the pair's end", c.AllText())
 		}
 	}

@@ -52,7 +52,7 @@ func TestDiscordButtonOwner(t *testing.T) {
 			return discordtest.ClickInChannel(discordApp, w.Guild, user, discordCommandChannel, discordGuild(t), b.CustomID)
 		}
 		refused(t, c.Send(t, click(mentor)))
-		if res := c.Send(t, click(mentee)); res.Data == nil || !strings.Contains(res.Data.Text(), "I've ended the pair") {
+		if res := c.Send(t, click(mentee)); res.Data == nil || !strings.Contains(res.Data.Text(), "I've ended your pair with") {
 			t.Fatalf("got %d %+v, want the pair ended", res.Type, res.Data)
 		}
 		if _, ok := c.LastDM(t, mentor).Button(bot.ActionNewMatchYes); !ok {

@@ -61,7 +61,7 @@ func TestSlackButtonOwner(t *testing.T) {
 		confirm := w.MustCommand(alice, "end")
 		MustContain(t, confirm, en("end.confirm_title"))
 		refused(t, w.clickEphemeral(bob, confirm, bot.ActionEndConfirm))
-		MustContain(t, w.reply(w.clickEphemeral(alice, confirm, bot.ActionEndConfirm)), en("checkin.stopped"))
+		MustContain(t, w.reply(w.clickEphemeral(alice, confirm, bot.ActionEndConfirm)), en("checkin.stopped", "name", "Bob Stone"))
 		w.dms(bob, 1, hasButton(bot.ActionNewMatchYes))
 		w.dms(alice, 1, hasButton(bot.ActionNewMatchYes))
 	})
