@@ -43,7 +43,7 @@ var catalogMatchEN = map[string]string{
 	"fair.weeks.other":        "{count} weeks",
 	"fair.none":               "No requests in these weeks.",
 	"fair.none_open":          "No request open to the matching in these weeks.",
-	"fair.held":               "Requests held for their program's kick-off, not counted above",
+	"fair.held":               "Requests filed for a program that had not started (counted above from its kick-off, not from their filing)",
 	"fair.all":                "All requests",
 	"fair.by_lang":            "By language",
 	"fair.by_region":          "By time zone",

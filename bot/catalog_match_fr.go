@@ -43,7 +43,7 @@ var catalogMatchFR = map[string]string{
 	"fair.weeks.other":        "{count} semaines",
 	"fair.none":               "Aucune demande sur ces semaines.",
 	"fair.none_open":          "Aucune demande ouverte à la mise en relation sur ces semaines.",
-	"fair.held":               "Demandes en attente du lancement de leur programme, non comptées ci-dessus",
+	"fair.held":               "Demandes déposées pour un programme pas encore lancé (comptées ci-dessus à partir de son lancement, non de leur dépôt)",
 	"fair.all":                "Toutes les demandes",
 	"fair.by_lang":            "Par langue",
 	"fair.by_region":          "Par fuseau horaire",

@@ -63,6 +63,12 @@ const (
 	// request's own EventRequest (with Groups and Duration) is at most
 	// Duration old, and then under the week of that request: see Store.Record.
 	EventMatched EventKind = "matched"
+	// EventReleased: the request Ref, held for its program's kick-off,
+	// was released to the matching. It counts its Groups and leaves a
+	// fairness marker as an EventRequest does, from the release, without
+	// counting a new request or its topic: a held request is judged from
+	// its kick-off, not blamed for the wait before it.
+	EventReleased EventKind = "released"
 	// EventRepeatAvoided: the matcher passed over a mentor the mentee had
 	// already met, for the request Ref (repeat avoidance).
 	EventRepeatAvoided EventKind = "repeat_avoided"
@@ -108,7 +114,7 @@ const fairMarkSlack = 24 * time.Hour
 // LowRatingsKept. The store then keeps and fetches, deciding nothing.
 func (e Event) ForStore() Event {
 	switch e.Kind {
-	case EventRequest:
+	case EventRequest, EventReleased:
 		e.Topic = matching.NormalizeTopic(e.Topic)
 		if e.Duration > 0 {
 			e.Keep = e.Duration + fairMarkSlack

@@ -45,11 +45,14 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		// Released by kickoffGrace: a request made since was never held.
 		released = p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace)
 	}
-	b.matchWaiting(ctx, t)
 	ids, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
 	if err != nil {
 		return err
 	}
+	if err := b.releaseHeld(ctx, t, ids, released); err != nil {
+		return err
+	}
+	b.matchWaiting(ctx, t)
 	for _, id := range ids {
 		r, err := b.store.requests.GetRequest(ctx, t, id)
 		if ErrorCode(err) == ENOTFOUND {
@@ -62,6 +65,40 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			continue // proposed or paired, gone, or never held
 		}
 		if err := b.tellStillWaiting(ctx, j.ID, p, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// releaseHeld counts the program's requests held until released in the
+// fairness report from then on, each once (EventReleased): their 7 days
+// run from the kick-off, not from the day they were filed, so that the
+// report judges the matching, not the program's chosen wait. A request
+// already proposed by the kick-off round counts; one gone or paired does
+// not.
+func (b *Bot) releaseHeld(ctx context.Context, t Tenant, ids []string, released time.Time) error {
+	for _, id := range ids {
+		r, err := b.store.requests.GetRequest(ctx, t, id)
+		if ErrorCode(err) == ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if r.State != RequestWaiting && r.State != RequestProposed || !r.Created.Before(released) {
+			continue
+		}
+		err = b.once(ctx, t, "released:"+r.ID, b.lease(), func(ctx context.Context) error {
+			mentee, err := b.member(ctx, r.Mentee)
+			if err != nil {
+				return ignoreGone(err)
+			}
+			b.record(ctx, Event{Kind: EventReleased, At: released, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
+				Groups: fairnessGroups(r, mentee, released), Duration: FairnessWindow})
+			return nil
+		})
+		if err != nil && ErrorCode(err) != ESTALE {
 			return err
 		}
 	}

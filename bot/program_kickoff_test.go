@@ -140,18 +140,22 @@ func TestAnnounceProgramCommand(t *testing.T) {
 }
 
 // TestFairnessLeavesHeldOut: a request held for its program's kick-off
-// is not blamed on the matching: it is in no share, and counted apart.
+// is not blamed on the matching for the wait before it: it is counted
+// apart when filed, and in the shares from its kick-off (EventReleased),
+// its 7 days running from then.
 func TestFairnessLeavesHeldOut(t *testing.T) {
 	h := mustProgramHarness(t)
 	h.Run("ann", "request go program:mentorat-2027")
 	h.Run("dan", "request rust")
-	h.At(30, 9, 0)
+	for day := 3; day <= 30; day++ { // a day at a time, as ticks come
+		h.At(day, 9, 0)
+	}
 	r, err := h.Bot.Report(context.Background(), h.Tenant, h.Clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := r.Fairness.All; got != (bot.FairGroup{Dim: "all", Asked: 1}) {
-		t.Errorf("got all %+v, want dan's request alone", got)
+	if got := r.Fairness.All; got != (bot.FairGroup{Dim: "all", Asked: 2}) {
+		t.Errorf("got all %+v, want dan's request and ann's from the kick-off", got)
 	}
 	if r.Fairness.Held != 1 {
 		t.Errorf("got held %d, want 1", r.Fairness.Held)
@@ -160,7 +164,7 @@ func TestFairnessLeavesHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	MustLines(t, msg.Text, "• All requests: 0 of 1 (0%)", "• Requests held for their program's kick-off, not counted above: 1")
+	MustLines(t, msg.Text, "• All requests: 0 of 2 (0%)", "• Requests filed for a program that had not started (counted above from its kick-off, not from their filing): 1")
 	h.Run("alice", "lang fr")
 	MustLines(t, h.Run("alice", "admin stats").Message.Text, bot.T(bot.French, "digest.item", "label", bot.T(bot.French, "fair.held"), "value", "1"))
 }

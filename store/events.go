@@ -17,7 +17,8 @@ import (
 // trip. The digest then reads a week without scanning members, pairs or
 // requests.
 //
-// EventRequest also counts its Groups in the week, and, when it has a
+// EventRequest (and EventReleased, a held request released, which counts
+// no topic) also counts its Groups in the week, and, when it has a
 // Duration (its window), leaves a marker of its week, groups and window's
 // end. EventMatched consumes the marker of its request (GETDEL, so a
 // request is matched once) and, if it comes (e.At) within the window,
@@ -58,8 +59,8 @@ func (s *Store) Record(ctx context.Context, tn bot.Tenant, e bot.Event) error {
 // recordDetail queues the writes specific to an event kind.
 func recordDetail(ctx context.Context, p redisPipe, k keys, week string, e bot.Event) {
 	switch e.Kind {
-	case bot.EventRequest:
-		if e.Topic != "" {
+	case bot.EventRequest, bot.EventReleased:
+		if e.Topic != "" && e.Kind == bot.EventRequest {
 			p.HIncrBy(ctx, k.statsTopics(week), e.Topic, 1)
 		}
 		for _, g := range e.Groups {

@@ -57,8 +57,8 @@ func (s *Store) Record(ctx context.Context, t bot.Tenant, e bot.Event) error {
 // recordDetail writes what an event kind keeps beyond its count.
 func (s *Store) recordDetail(sp *space, week string, e bot.Event) {
 	switch e.Kind {
-	case bot.EventRequest:
-		if topic := e.Topic; topic != "" {
+	case bot.EventRequest, bot.EventReleased:
+		if topic := e.Topic; topic != "" && e.Kind == bot.EventRequest {
 			if sp.topics[week] == nil {
 				sp.topics[week] = map[string]int{}
 			}

@@ -159,6 +159,21 @@ func testStatsFairness(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if w45.Counts[bot.EventRepeatAvoided] != 2 || w45.Counts[bot.EventRequest] != 2 {
 		t.Errorf("got W45 counts %v, want 2 repeats avoided and 2 requests", w45.Counts)
 	}
+
+	// A held request released at its kick-off in W47: counted in its
+	// groups from then, and matched within its 7 days, without counting
+	// a new request or its topic.
+	released := t0.AddDate(0, 0, 14)
+	mustRecord(t, s, tn,
+		bot.Event{Kind: bot.EventReleased, At: released, Ref: "r4", Topic: "rust", Groups: en, Duration: week, Keep: keep},
+		bot.Event{Kind: bot.EventMatched, At: released.AddDate(0, 0, 3), Ref: "r4"},
+	)
+	got, err = s.Stats(ctx(), tn, []string{"2026-W47"})
+	MustOK(t, err)
+	w47 := got[0]
+	if w47.Asked["all"] != 1 || w47.Matched["lang:en"] != 1 || w47.Counts[bot.EventRequest] != 0 || w47.Topics["rust"] != 0 {
+		t.Errorf("got W47 asked %v matched %v counts %v topics %v, want r4 asked and matched in its groups, no request or topic counted", w47.Asked, w47.Matched, w47.Counts, w47.Topics)
+	}
 }
 
 func testFlags(t *testing.T, s bot.Store, tn bot.Tenant) {
