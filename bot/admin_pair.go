@@ -168,24 +168,35 @@ func (b *Bot) otherTopic(ctx context.Context, t Tenant, x, y string) bool {
 // pairExists refuses a second pair of the same mentor and mentee on the
 // same topic while the first one waits for its charter or is under way.
 func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mentee Member, topic string) error {
-	pairs, err := b.store.pairs.PairsOf(ctx, mentee.ID)
+	p, ok, err := b.pairUnderWay(ctx, t, mentorUser, mentee.ID, topic)
+	if err != nil || !ok {
+		return err
+	}
+	mentor, err := b.namedMember(ctx, t, mentorUser)
 	if err != nil {
 		return err
 	}
+	return Errorf(ECONFLICT, "err.admin.pair_exists_"+string(p.State), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic)
+}
+
+// pairUnderWay returns the pair of the mentor and the mentee on topic
+// (topics compared as the matcher does; any topic when topic is "") that
+// waits for its charter or is under way; ok is false when there is none.
+func (b *Bot) pairUnderWay(ctx context.Context, t Tenant, mentorUser string, mentee MemberID, topic string) (Pair, bool, error) {
+	pairs, err := b.store.pairs.PairsOf(ctx, mentee)
+	if err != nil {
+		return Pair{}, false, err
+	}
 	syn := b.synonyms(ctx, t)
 	for _, p := range pairs {
-		if p.Mentor.User != mentorUser || p.Mentee != mentee.ID || syn.Normalize(p.Topic) != syn.Normalize(topic) {
+		if p.Mentor.User != mentorUser || p.Mentee != mentee || (topic != "" && syn.Normalize(p.Topic) != syn.Normalize(topic)) {
 			continue
 		}
 		if p.State == PairCharter || p.State == PairActive {
-			mentor, err := b.namedMember(ctx, t, mentorUser)
-			if err != nil {
-				return err
-			}
-			return Errorf(ECONFLICT, "err.admin.pair_exists_"+string(p.State), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic)
+			return p, true, nil
 		}
 	}
-	return nil
+	return Pair{}, false, nil
 }
 
 // namedMember is a member of the pair asked for, named as the platform

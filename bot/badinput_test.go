@@ -73,8 +73,8 @@ func TestBadCommands(t *testing.T) {
 		{"PauseWithoutOffer", "fr", "pause", "Vous ne proposez pas encore de mentorat."},
 		{"BadLang", "en", "lang klingon", "“klingon” is not a valid value for the language."},
 		{"ControlCharacters", "en", "request \x00\u202e", "Please give the topic."},
-		{"PunctuationTopic", "en", "request ,", "Please give the topic."},
-		{"PunctuationTopicFrench", "fr", "demande !!", "Merci d'indiquer le sujet."},
+		{"PunctuationTopic", "en", "request ,", "“,” has no letters or digits"},
+		{"PunctuationTopicFrench", "fr", "demande !!", "«\u202f!!\u202f» ne contient ni lettre ni chiffre"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

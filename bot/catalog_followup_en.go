@@ -48,6 +48,7 @@ var catalogFollowupEN = map[string]string{
 	"survey.left_and":               " and ",
 	"ended.title_with":              "Your pair with {name} on “{topic}” has ended",
 	"checkin.yes_late":              "Thank you: I have noted that you met, although this pair has ended.",
+	"err.checkin_answered":          "You already answered this check-in, so nothing was changed. Thank you!",
 }
 
 func init() {

@@ -48,6 +48,7 @@ var catalogFollowupFR = map[string]string{
 	"survey.left_and":               " et ",
 	"ended.title_with":              "Votre binôme avec {name} sur « {topic} » est terminé",
 	"checkin.yes_late":              "Merci : j'ai noté que la rencontre a eu lieu, même si ce binôme est terminé.",
+	"err.checkin_answered":          "Vous avez déjà répondu à ce point d'étape\u202f: rien n'a été modifié. Merci\u202f!",
 }
 
 func init() {

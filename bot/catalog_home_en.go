@@ -16,7 +16,7 @@ var catalogHomeEN = map[string]string{
 	"home.goal.in-progress":    "in progress",
 	"home.goal.done":           "done",
 	"home.request_how":         "Type `/mentor request` followed by your topic, for example `/mentor request kubernetes`.",
-	"home.profile_how":         "Your time zone goes with your offer or request, for example `/mentor offer go tz:Europe/Paris` or `/mentor request go tz:Europe/Paris`.",
+	"home.profile_how":         "Set your time zone and working hours with `/mentor profile`, for example `/mentor profile tz:Europe/Paris hours:9-18`.",
 	"btn.home_offer_change":    "Change my offer",
 	"btn.home_request":         "Ask for a mentor",
 	"btn.home_pause":           "Pause",

@@ -16,7 +16,7 @@ var catalogHomeFR = map[string]string{
 	"home.goal.in-progress":    "en cours",
 	"home.goal.done":           "atteint",
 	"home.request_how":         "Tapez `/mentor request` suivi de votre sujet, par exemple `/mentor request kubernetes`.",
-	"home.profile_how":         "Votre fuseau horaire accompagne votre offre ou votre demande, par exemple `/mentor offer go fuseau:Europe/Paris` ou `/mentor request go fuseau:Europe/Paris`.",
+	"home.profile_how":         "Réglez votre fuseau horaire et vos heures de travail avec `/mentor profile`, par exemple `/mentor profile fuseau:Europe/Paris heures:9h-18h`.",
 	"btn.home_offer_change":    "Modifier mon offre",
 	"btn.home_request":         "Demander un mentor",
 	"btn.home_pause":           "Mettre en pause",

@@ -79,10 +79,11 @@ var catalogNeedsEN = map[string]string{
 	"needs.chart.demand":    "want a mentor",
 	"needs.chart.supply":    "could mentor",
 
-	"shell.select.one":   "(`click {n}` and one number)",
-	"shell.select.multi": "(`click {n}` and the numbers, like `click {n} 1,3`)",
-	"shell.select.usage": "Menu [{n}]: write `click {n}` and numbers from 1 to {max}, like `click {n} 1,3` (only one where a single choice is asked).",
-	"shell.edited":       "[to {name}, updated]",
+	"shell.select.one":       "(`click {n}` and one number)",
+	"shell.select.multi":     "(`click {n}` and the numbers, like `click {n} 1,3`)",
+	"shell.select.usage":     "Menu [{n}]: write `click {n}` and numbers from 1 to {max}, like `click {n} 1,3`.",
+	"shell.select.usage_one": "Menu [{n}]: write `click {n}` and one number from 1 to {max}, like `click {n} 1`.",
+	"shell.edited":           "[to {name}, updated]",
 
 	"btn.campaign.optout":           "No more messages like this",
 	"campaign.optout.done":          "Done: you will get no more messages sent to every member. Type `/mentor campaigns on` to receive them again.",

@@ -79,10 +79,11 @@ var catalogNeedsFR = map[string]string{
 	"needs.chart.demand":    "cherchent un mentor",
 	"needs.chart.supply":    "pourraient accompagner",
 
-	"shell.select.one":   "(`click {n}` et un numéro)",
-	"shell.select.multi": "(`click {n}` et les numéros, comme `click {n} 1,3`)",
-	"shell.select.usage": "Menu [{n}]\u202f: écrivez `click {n}` et des numéros de 1 à {max}, comme `click {n} 1,3` (un seul là où un seul choix est demandé).",
-	"shell.edited":       "[à {name}, mis à jour]",
+	"shell.select.one":       "(`click {n}` et un numéro)",
+	"shell.select.multi":     "(`click {n}` et les numéros, comme `click {n} 1,3`)",
+	"shell.select.usage":     "Menu [{n}]\u202f: écrivez `click {n}` et des numéros de 1 à {max}, comme `click {n} 1,3`.",
+	"shell.select.usage_one": "Menu [{n}]\u202f: écrivez `click {n}` et un seul numéro de 1 à {max}, comme `click {n} 1`.",
+	"shell.edited":           "[à {name}, mis à jour]",
 
 	"btn.campaign.optout":           "Ne plus recevoir ces messages",
 	"campaign.optout.done":          "C'est noté\u202f: vous ne recevrez plus les messages envoyés à tous les membres. Tapez `/mentor campaigns oui` pour les recevoir de nouveau.",

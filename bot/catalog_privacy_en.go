@@ -14,6 +14,7 @@ var catalogPrivacyEN = map[string]string{
 	"btn.forget_confirm":    "Yes, erase everything",
 	"btn.forget_keep":       "No, keep my data",
 	"forget.done":           "Done: everything I kept about you is erased. The program's figures still count what you did, without your name. Thank you for taking part.",
+	"forget.already":        "Your data is already erased: I keep nothing more about you, so there is nothing more to do.",
 	"forget.kept":           "Good: nothing was erased.",
 	"forget.ended_mentor":   "Your mentee has left the program, so your pair on “{topic}” has ended. Thank you for the time you gave. Would you like to mentor someone else?",
 	"forget.ended_mentee":   "Your mentor has left the program, so your pair on “{topic}” has ended. Would you like a new match on “{topic}”?",

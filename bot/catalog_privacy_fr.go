@@ -14,6 +14,7 @@ var catalogPrivacyFR = map[string]string{
 	"btn.forget_confirm":    "Oui, tout effacer",
 	"btn.forget_keep":       "Non, garder mes données",
 	"forget.done":           "C'est fait : tout ce que je conservais sur vous est effacé. Les chiffres du programme comptent toujours votre participation, sans votre nom. Merci d'y avoir pris part.",
+	"forget.already":        "Vos données sont déjà effacées\u202f: je ne conserve plus rien sur vous, il n'y a donc plus rien à faire.",
 	"forget.kept":           "Très bien : rien n'a été effacé.",
 	"forget.ended_mentor":   "La personne que vous accompagniez a quitté le programme : votre binôme sur « {topic} » est terminé. Merci pour le temps que vous avez donné. Souhaitez-vous accompagner une autre personne ?",
 	"forget.ended_mentee":   "Votre mentor a quitté le programme : votre binôme sur « {topic} » est terminé. Souhaitez-vous un nouveau binôme sur « {topic} » ?",

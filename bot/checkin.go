@@ -166,7 +166,7 @@ func answerCheckin(answer string) actionFunc {
 		pair, err := b.store.followups.RecordCheckin(ctx, t, pairID, round, who, answer, now, then)
 		if err != nil {
 			if ErrorCode(err) == ESTALE {
-				return Reply{}, Errorf(ESTALE, "err.checkin_done")
+				return Reply{}, Errorf(ESTALE, "err.checkin_answered")
 			}
 			return Reply{}, charterError(err)
 		}
@@ -182,15 +182,23 @@ func answerCheckin(answer string) actionFunc {
 
 // askCheckinStop answers "It's not working out" with the confirmation
 // /mentor end asks for: nothing ends on one click. The check-in stays as
-// it was, to be answered otherwise.
+// it was, to be answered otherwise; once the member answered it (its
+// other buttons, whose reply replaced it), it is refused as they are.
 func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
-	pairID, _, ok := strings.Cut(value, ":")
+	pairID, round, ok := strings.Cut(value, ":")
 	if !ok {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
 	msg, err := b.endQuestion(ctx, who, lang, pairID)
 	if err != nil {
 		return Reply{}, err
+	}
+	answers, err := b.store.followups.CheckinAnswers(ctx, who.Tenant(), pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if answers[round][who.User] != "" {
+		return Reply{}, Errorf(ESTALE, "err.checkin_answered")
 	}
 	// Confirmed, it ends the pair as the check-in's answer (the round is
 	// recorded, the reason is "not working").
@@ -245,7 +253,7 @@ func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round string, who
 	t := who.Tenant()
 	pair, err := b.store.followups.RecordCheckin(ctx, t, before.ID, round, who, "yes", b.clock.Now().UTC(), func(p Pair) (Pair, []Job) { return p, nil })
 	if ErrorCode(err) == ESTALE {
-		return Reply{}, Errorf(ESTALE, "err.checkin_done")
+		return Reply{}, Errorf(ESTALE, "err.checkin_answered")
 	}
 	if err != nil {
 		return Reply{}, charterError(err)

@@ -53,9 +53,18 @@ func forgetLang(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 	return lang
 }
 
-// confirmForget is "Yes, erase everything".
+// confirmForget is "Yes, erase everything". A button works once: clicked
+// again when nothing is left to erase (a double click), it says the data
+// is already erased and runs no second erasure.
 func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	lang = forgetLang(ctx, b, who, lang, value)
+	d, err := b.store.privacy.MemberData(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	if d.Empty() {
+		return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.already")}}, nil
+	}
 	if err := b.Forget(ctx, who); err != nil {
 		return Reply{}, err
 	}

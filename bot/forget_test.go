@@ -168,8 +168,9 @@ func TestForgetWithoutRecord(t *testing.T) {
 
 // TestForgetTwiceInFrench: a double click on « Oui, tout effacer » answers
 // in French both times, though the member's language was erased with
-// their record at the first click; so does « Non, garder mes données »
-// clicked after it, which must not claim that nothing was erased.
+// their record at the first click, the second saying it is already done;
+// so does « Non, garder mes données » clicked after it, which must not
+// claim that nothing was erased.
 func TestForgetTwiceInFrench(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("zoe", "lang fr")
@@ -177,7 +178,7 @@ func TestForgetTwiceInFrench(t *testing.T) {
 	r := h.Run("zoe", "forget")
 	MustContain(t, clickIn(h, "zoe", r, bot.ActionForgetConfirm), "tout ce que je conservais sur vous est effacé")
 	second := clickIn(h, "zoe", r, bot.ActionForgetConfirm)
-	MustContain(t, second, "tout ce que je conservais sur vous est effacé")
+	MustContain(t, second, "Vos données sont déjà effacées")
 	if second.Lang != bot.French {
 		t.Errorf("got the second click's reply in %q, want fr", second.Lang)
 	}

@@ -216,6 +216,10 @@ func renderHome(lang Lang, d HomeData) Message {
 			state = T(lang, "home.paused_until", "date", Date(lang, d.PausedUntil.In(d.location())))
 		case o.Paused:
 			state = T(lang, "status.offer_paused")
+		case o.Active+o.Pending >= o.Capacity:
+			// Every place taken (pairs, charters and open proposals
+			// count): no request comes, whatever "open" would say.
+			state = T(lang, "status.offer_full")
 		}
 		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
 		// The offer's details, but its languages: the languages line

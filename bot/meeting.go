@@ -21,12 +21,16 @@ type MeetingStore interface {
 	// the caller reads the meeting again.
 	OfferSlots(ctx context.Context, t Tenant, pairID string, round int, slots []MeetingSlot, full bool, at time.Time) (Meeting, error)
 
-	// PickSlot records that user by can meet at slot i of round. When
-	// other already picked the same slot and no time is agreed yet, that
-	// slot becomes the agreed time and agreed is true: for one call only,
-	// however many replicas and clicks race. A pick after a time was
-	// agreed changes nothing (agreed false, Meeting.Agreed set). ESTALE if
-	// round is not the current one; ENOTFOUND if no time was offered.
+	// PickSlot adds slot i of round to the slots that suit user by (a
+	// set: picking a slot twice changes nothing). When other already
+	// picked slot i and no time is agreed yet, that slot becomes the
+	// agreed time and agreed is true: for one call only, however many
+	// replicas and clicks race. As each pick is checked against the other
+	// member's at once, the two members' picks never share a slot but the
+	// agreed one. A pick after a time was agreed changes nothing (agreed
+	// false, Meeting.Agreed set). ESTALE if round is not the current one;
+	// ENOTFOUND if no time was offered; EINVALID if round has no slot i.
+	// The caller refuses a slot that has started (meeting_pick.go).
 	PickSlot(ctx context.Context, t Tenant, pairID string, round, i int, by, other string, at time.Time) (m Meeting, agreed bool, err error)
 
 	// GetMeeting returns the pair's meeting. ENOTFOUND if no time was
@@ -44,8 +48,9 @@ type Meeting struct {
 	Past    []MeetingSlot
 	Full    bool // the slots lie within both members' hours; false: the best partial overlap
 	Offered time.Time
-	// Picks are this round's picks: slot index by user ID.
-	Picks map[string]int
+	// Picks are this round's picks: by user ID, the indexes of the slots
+	// that suit the user, in order.
+	Picks map[string][]int
 	// Agreed is the time both picked; zero until then.
 	Agreed MeetingSlot
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,8 +11,10 @@ import (
 )
 
 // pickTime is a slot's "This works for me" (value
-// "<pair>:<round>:<slot>"). When both members picked the same slot, the
-// time is agreed, once, and each gets the invite.
+// "<pair>:<round>:<slot>"). Each member's clicks add up: every time that
+// suits them counts, and the first time both picked is agreed, once, and
+// each gets the invite. A time that has started is refused, and so is any
+// time once the agreed meeting has passed.
 func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	parts := strings.Split(value, ":")
 	if len(parts) != 3 {
@@ -28,20 +31,6 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	}
 	t := who.Tenant()
 	other := pair.Other(who)
-	// The invite's job goes first: if this pick agrees the time and the
-	// replica dies before the invites are out, the job sends them; if it
-	// agrees nothing, the job finds nothing agreed and does nothing.
-	if err := b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(b.clock.Now().Add(sendRetry), JobMeetInvite, pair.ID, strconv.Itoa(round))); err != nil {
-		return Reply{}, err
-	}
-	m, agreed, err := b.store.meetings.PickSlot(ctx, t, pair.ID, round, i, who.User, other.User, b.clock.Now().UTC())
-	switch ErrorCode(err) {
-	case "":
-	case ESTALE, ENOTFOUND:
-		return Reply{}, Errorf(ESTALE, "err.meet.stale")
-	default:
-		return Reply{}, err
-	}
 	me, err := b.member(ctx, who)
 	if err != nil {
 		return Reply{}, err
@@ -51,27 +40,127 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	if err != nil {
 		return Reply{}, err
 	}
+	// What the click finds decides before anything is written: a round
+	// replaced, a time agreed, a time that has started.
+	m, err := b.store.meetings.GetMeeting(ctx, t, pair.ID)
+	switch {
+	case ErrorCode(err) == ENOTFOUND || (err == nil && m.Round != round):
+		return Reply{}, Errorf(ESTALE, "err.meet.stale")
+	case err != nil:
+		return Reply{}, err
+	case !m.Agreed.IsZero():
+		return b.agreedBefore(lang, pair, m, loc, otherMember), nil
+	case i >= len(m.Slots):
+		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	now := b.clock.Now()
+	if !m.Slots[i].Start.After(now) {
+		return slotGone(lang, pair, m, i, loc, now), nil
+	}
+	if slices.Contains(m.Picks[who.User], i) {
+		// A second click on a time already noted: nothing changes.
+		text := T(lang, "meet.picked_again", "n", strconv.Itoa(i+1), "when", slotWhen(lang, m.Slots[i], loc))
+		return Reply{Message: Message{Text: text + " " + theirPicks(lang, m, other, otherMember, now)}}, nil
+	}
+	// The invite's job goes first: if this pick agrees the time and the
+	// replica dies before the invites are out, the job sends them; if it
+	// agrees nothing, the job finds nothing agreed and does nothing.
+	if err := b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(now.Add(sendRetry), JobMeetInvite, pair.ID, strconv.Itoa(round))); err != nil {
+		return Reply{}, err
+	}
+	m, agreed, err := b.store.meetings.PickSlot(ctx, t, pair.ID, round, i, who.User, other.User, now.UTC())
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE, ENOTFOUND:
+		return Reply{}, Errorf(ESTALE, "err.meet.stale")
+	default:
+		return Reply{}, err
+	}
 	switch {
 	case agreed:
 		b.agreed(ctx, pair, m)
 		return Reply{Message: Message{Text: T(lang, "meet.agreed", "when", slotWhen(lang, m.Agreed, loc))}}, nil
-	case !m.Agreed.IsZero():
-		return Reply{Message: Message{Text: T(lang, "meet.already", "when", slotWhen(lang, m.Agreed, loc))}}, nil
+	case !m.Agreed.IsZero(): // agreed meanwhile, by another click
+		return b.agreedBefore(lang, pair, m, loc, otherMember), nil
 	}
-	slot := m.Slots[i]
-	// Tell the other member, once a round for each member, that a time
-	// suits this one: whether they picked another or not yet.
-	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + who.User
+	return Reply{Message: Message{Text: b.tellPick(ctx, lang, pair, m, i, who, me, otherMember, loc)}}, nil
+}
+
+// tellPick tells the other member of pair that slot i of m suits who, once
+// a time (the key names the slot), whether they picked others or not yet,
+// and returns the reply to who: the pick noted, the notice when it went
+// out, and what the other member picked so far.
+func (b *Bot) tellPick(ctx context.Context, lang Lang, pair Pair, m Meeting, i int, who MemberID, me, otherMember Member, loc *time.Location) string {
+	other := pair.Other(who)
+	slot, n := m.Slots[i], strconv.Itoa(i+1)
+	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + who.User + ":" + strconv.Itoa(i)
 	oloc, _ := b.zoneOf(ctx, otherMember)
+	text := T(lang, "meet.picked", "n", n, "when", slotWhen(lang, slot, loc))
 	if err := b.deliver(ctx, key, other, func(l Lang) Message {
-		return Message{Text: T(l, "meet.other_picked", "name", me.displayName(), "n", strconv.Itoa(i+1), "when", slotWhen(l, slot, oloc))}
+		return Message{Text: T(l, "meet.other_picked", "name", me.displayName(), "n", n, "when", slotWhen(l, slot, oloc))}
 	}); err != nil {
+		// The reply only says what happened.
 		b.log.Warn("pick not told to the other member", "pair", pair.ID, "code", string(ErrorCode(err)))
+	} else {
+		text += " " + T(lang, "meet.told", "name", otherMember.displayName())
 	}
-	if theirs, ok := m.Picks[other.User]; ok {
-		return Reply{Message: Message{Text: T(lang, "meet.picked_differs", "n", strconv.Itoa(i+1), "when", slotWhen(lang, slot, loc), "name", otherMember.displayName(), "m", strconv.Itoa(theirs+1))}}, nil
+	return text + " " + theirPicks(lang, m, other, otherMember, b.clock.Now())
+}
+
+// theirPicks says what the other member picked of m's times still ahead,
+// and what comes next: a click on one of them agrees it, or the wait for
+// their pick.
+func theirPicks(lang Lang, m Meeting, other MemberID, otherMember Member, now time.Time) string {
+	var ahead []string
+	for _, j := range m.Picks[other.User] {
+		if j < len(m.Slots) && m.Slots[j].Start.After(now) {
+			ahead = append(ahead, strconv.Itoa(j+1))
+		}
 	}
-	return Reply{Message: Message{Text: T(lang, "meet.picked", "when", slotWhen(lang, slot, loc), "name", otherMember.displayName())}}, nil
+	name := otherMember.displayName()
+	if len(ahead) == 0 {
+		return T(lang, "meet.wait", "name", name)
+	}
+	return T(lang, "meet.their_picks", "name", name, "k", strconv.Itoa(len(ahead)), "times", andList(lang, ahead))
+}
+
+// agreedBefore answers a time button of a round whose time is agreed: the
+// agreed time while it is ahead; once it has passed, that it has, and how
+// to find another.
+func (b *Bot) agreedBefore(lang Lang, pair Pair, m Meeting, loc *time.Location, otherMember Member) Reply {
+	when := slotWhen(lang, m.Agreed, loc)
+	if b.ahead(m) {
+		return Reply{Message: Message{Text: T(lang, "meet.already", "when", when)}}
+	}
+	return Reply{Message: Message{
+		Text:    T(lang, "meet.agreed_passed", "name", otherMember.displayName(), "when", when),
+		Buttons: []Button{otherTimesButton(lang, pair, m)},
+	}}
+}
+
+// slotGone refuses slot i of m, which has started (now), and points to
+// the times still ahead, if any, and to new times.
+func slotGone(lang Lang, pair Pair, m Meeting, i int, loc *time.Location, now time.Time) Reply {
+	s := m.Slots[i]
+	key := "meet.slot_started"
+	if !s.End.After(now) {
+		key = "meet.slot_passed"
+	}
+	next := "meet.ask_other"
+	for _, o := range m.Slots {
+		if o.Start.After(now) {
+			next = "meet.pick_other"
+		}
+	}
+	return Reply{Message: Message{
+		Text:    T(lang, key, "n", strconv.Itoa(i+1), "when", slotWhen(lang, s, loc)) + " " + T(lang, next),
+		Buttons: []Button{otherTimesButton(lang, pair, m)},
+	}}
+}
+
+// otherTimesButton is "Suggest other times" for m's round, in a reply.
+func otherTimesButton(lang Lang, pair Pair, m Meeting) Button {
+	return Button{Label: T(lang, "btn.meet_other"), ActionID: ActionMeetOther, Value: pair.ID + ":" + strconv.Itoa(m.Round)}
 }
 
 // agreed follows a time both members picked: the first check-in moves to

@@ -116,7 +116,7 @@ func TestPickTimeAgreesOnce(t *testing.T) {
 				t.Fatalf("got %q, want the pick noted", r.Message.Text)
 			}
 			h.Platform.Take()
-			if r := meetClick(h, "bob", picks[1]); !strings.Contains(r.Message.Text, "Alice, who picked time 1") {
+			if r := meetClick(h, "bob", picks[1]); !strings.Contains(r.Message.Text, "I've told Alice. Alice can meet at time 1") {
 				t.Fatalf("got %q, want the other pick told", r.Message.Text)
 			}
 			// Alice, who picked first, is told of bob's different pick too.

@@ -171,8 +171,17 @@ func replaceTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 	return r, err
 }
 
-// keepTime is "No, keep it": nothing changes.
+// keepTime is "No, keep it": nothing changes. Once the meeting is gone
+// (new times replaced it after all, or it has passed), it says so rather
+// than that it stands.
 func keepTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	pair, err := b.meetPair(ctx, who, value)
+	if err != nil {
+		return Reply{}, err
+	}
+	if _, ahead := b.agreedAhead(ctx, pair); !ahead {
+		return Reply{}, Errorf(ESTALE, "meet.keep_gone")
+	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "meet.kept")}}, nil
 }
 

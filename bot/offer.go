@@ -47,7 +47,9 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !updated {
 		o = Offer{Mentor: in.Member, Capacity: DefaultCapacity, Languages: spoken(m)}
 	}
-	if updated && len(in.Values) == 0 {
+	if updated && !anyValue(in.Values) {
+		// Nothing given, or only text that cleaning left empty (a
+		// zero-width space): the offer as it is, not a false "updated".
 		return offerReply(in.Lang, "offer.current", o, m), nil
 	}
 	previous := o.Topics
@@ -116,6 +118,18 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	return reply, nil
 }
 
+// anyValue reports whether a command was given any value: validate
+// cleaned them, so one of only invisible characters is "" and counts as
+// none.
+func anyValue(values map[string]string) bool {
+	for _, v := range values {
+		if v != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // replacedTopics returns the topics an offer had before that a topics:
 // list (not remove:) took out.
 func replacedTopics(in *Invocation, before, after []string) []string {
@@ -179,12 +193,32 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 	case len(topics) > MaxTopics:
 		return nil, &Error{Code: EINVALID, Key: "err.too_many_topics", Args: []string{"max", itoa(MaxTopics)}, Field: "topics"}
 	}
+	for _, t := range append(in.List("topics"), in.List("add")...) {
+		if matching.NormalizeTopic(t) == "" {
+			// Only punctuation or symbols ("---", "🚀"): no request can
+			// ever match it (runRequest refuses such a topic), and a
+			// topics: list of it would replace real topics. Only the
+			// topics typed now: an offer saved before this check can
+			// still change its other options.
+			return nil, &Error{Code: EINVALID, Key: "err.offer_topic_no_letters", Args: []string{"topic", clip(t, 30)}, Field: topicsField(in, t)}
+		}
+	}
 	for _, t := range topics {
 		if len([]rune(t)) > MaxTopicLen {
 			return nil, &Error{Code: EINVALID, Key: "err.topic_too_long", Args: []string{"topic", clip(t, 30), "max", itoa(MaxTopicLen)}, Field: "topics"}
 		}
 	}
 	return topics, nil
+}
+
+// topicsField is the option a typed topic came from: topics, or add.
+func topicsField(in *Invocation, topic string) string {
+	for _, t := range in.List("topics") {
+		if t == topic {
+			return "topics"
+		}
+	}
+	return "add"
 }
 
 // topicIndex finds topic in topics, compared as the matcher compares

@@ -75,6 +75,11 @@ var ownedActions = map[string]bool{
 	ActionGiveBackYes:    true,
 	ActionGiveBackNo:     true,
 
+	// The question before new times cancel an agreed meeting
+	// (meeting_times.go): the asker's own, whoever else sees it.
+	ActionMeetReplace: true,
+	ActionMeetKeep:    true,
+
 	// The home's own buttons (home.go), shown to one member.
 	ActionHomeRequest: true,
 	ActionHomePause:   true,
@@ -90,8 +95,6 @@ var unownedActions = map[string]string{
 	ActionMeetOther:        "on the pair's shared message: the handler checks the clicker is in the pair",
 	ActionMeetTZ:           "on the pair's shared message: each click sets the clicker's own zone",
 	ActionMeetZone:         "a reply to the clicker alone: the handler checks the clicker is in the pair",
-	ActionMeetReplace:      "a reply to the clicker alone: the handler checks the clicker is in the pair",
-	ActionMeetKeep:         "a reply to the clicker alone: it changes nothing",
 	ActionProposalAccept:   "the store checks the proposal's mentor",
 	ActionProposalDecline:  "the store checks the proposal's mentor",
 	ActionRequestTopic:     "the handler checks the request's mentee; its value fills Discord's custom_id",

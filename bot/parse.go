@@ -412,7 +412,9 @@ func foldName(s string) string {
 
 // isApostrophe reports whether r is an apostrophe as keyboards type it:
 // straight, typographic (’, as macOS and phones put it) or a modifier.
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '\u00b4'
+}
 
 // optionLike returns the first word of text that looks like an option,
 // "name:value", whose name holds a letter ("until2:", "au.:"), or "": a

@@ -12,7 +12,7 @@ import (
 // until:, as jusqu-au: does.
 func TestPauseUntilWithApostrophe(t *testing.T) {
 	b := bot.New(bot.Config{}, nil, bot.SystemClock{}, nil, nil)
-	for _, typed := range []string{"pause jusqu'au:2027-01-10", "pause jusqu’au:2027-01-10", "pause Jusqu'à:2027-01-10", "pause jusqu-au:2027-01-10"} {
+	for _, typed := range []string{"pause jusqu'au:2027-01-10", "pause jusqu’au:2027-01-10", "pause jusqu‘au:2027-01-10", "pause Jusqu'à:2027-01-10", "pause jusqu-au:2027-01-10"} {
 		spec, values, err := b.ParseIn(bot.French, typed)
 		if err != nil || spec.Name != "pause" || values["until"] != "2027-01-10" {
 			t.Errorf("%q: got %q %v (%v), want pause until 2027-01-10", typed, spec.Name, values, err)

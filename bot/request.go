@@ -59,8 +59,12 @@ type RequestStore interface {
 
 // runRequest asks for help on a topic and proposes the best mentor at once.
 func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	if matching.NormalizeTopic(in.Text("topic")) == "" {
-		// Only punctuation (",", "!!"): no topic anyone could offer.
+	if topic := in.Text("topic"); matching.NormalizeTopic(topic) == "" {
+		if topic != "" {
+			// Only punctuation or symbols (",", "!!", "🚀"): a topic
+			// was given, but none that anyone could offer.
+			return Reply{}, &Error{Code: EINVALID, Key: "err.topic_no_letters", Args: []string{"topic", clip(topic, 30), "example", T(in.Lang, "cmd.request.example")}, Field: "topic"}
+		}
 		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(in.Lang, "cmd.request.example")}, Field: "topic"}
 	}
 	m := in.Me

@@ -171,7 +171,7 @@ func httpsURL(v string) (string, bool) {
 // channel on a platform that introduces pairs in channels.
 func (b *Bot) checkSetting(t Tenant, name, value string) error {
 	if r, ok := durationBounds[name]; ok && !defaultWord(value) {
-		if v, err := parseSettingDuration(strings.TrimSpace(value)); err == nil && v > 0 && (v < r[0] || v > r[1]) {
+		if v, err := parseSettingDuration(strings.TrimSpace(value)); err == nil && v >= 0 && (v < r[0] || v > r[1]) {
 			return &Error{Code: EINVALID, Key: "err.setting_range", Args: []string{"name", clip(name, 30), "value", clip(value, 40)}}
 		}
 	}

@@ -126,7 +126,11 @@ func answerSpeed(yes bool) actionFunc {
 			formed, err := b.speedFormPair(ctx, e, n, s, who)
 			var busy *speedBusyError
 			if errors.As(err, &busy) {
-				return b.speedBusy(ctx, e, n, s, who, om, busy.topic, value, retry, lang), nil
+				return b.speedBusy(ctx, e, n, s, who, om, *busy, value, retry, lang), nil
+			}
+			var paired *speedPairedError
+			if errors.As(err, &paired) {
+				return b.speedAlready(ctx, e, n, s, who, om, paired.pair, retry, lang), nil
 			}
 			if err != nil {
 				return Reply{}, err
@@ -160,8 +164,11 @@ func sessionOf(r *SpeedRound, mentee string) int {
 // one-to-one pair, which starts with the charter like any other. The
 // mentee's waiting request is the one paired; without one, a request is
 // made already paired, on the session's topic (or the event's name). If
-// the pair cannot be formed (the mentee has a proposal under way), the
-// session forgets it, so that a manager may pair them instead.
+// the pair cannot be formed, the session forgets it, so that a manager may
+// pair them instead: the mentee has a proposal under way (speedBusyError),
+// or the two already have a pair waiting for its charter or under way
+// (speedPairedError), on that topic as for a manager's pair (pairUnderWay),
+// or on any topic when the pair would have none but the event's name.
 func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSession, clicker MemberID) (speedFormed, error) {
 	t := e.By.Tenant()
 	mentor, err := b.knownMember(ctx, s.Mentor)
@@ -173,30 +180,10 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 		return speedFormed{}, err
 	}
 	topic := firstNonEmpty(s.Topic, e.Name)
-	r, err := b.requestToPair(ctx, mentee.Lang, mentee, topic, string(matching.OneToOne))
+	formed, err := b.speedStorePair(ctx, e, s, mentor, mentee, &topic)
 	if err == nil {
-		topic = firstNonEmpty(r.Topic, topic)
-		if r.State == RequestPaired {
-			// Made for this pair: it belongs to the event's program, so
-			// that the pair is the program's (its report, its end).
-			r.Kind, r.Program = matching.OneToOne, ProgramID(e.Program)
-			err = b.fileInProgram(ctx, t, r)
-		}
-		var room string
-		if err == nil {
-			room, err = b.newRoom(ctx, t)
-		}
-		if err == nil {
-			pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
-			pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
-			pair, err = b.store.pairs.FormPair(ctx, r, "", pair, charterJobs(b.settings(ctx, t), pair))
-			if err == nil {
-				formed := speedFormed{pair: pair, plan: b.charterPlan(ctx, pair)}
-				formed.from, formed.to = b.speedMakeRoom(ctx, pair.Mentor)
-				b.speedPaired(ctx, e, formed, mentor, mentee, clicker)
-				return formed, nil
-			}
-		}
+		b.speedPaired(ctx, e, formed, mentor, mentee, clicker)
+		return formed, nil
 	}
 	// Not formed: the session lets go of the pair ID.
 	_, _ = b.store.speed.UpdateSpeedRound(ctx, t, e.ID, n, func(r *SpeedRound) error {
@@ -205,56 +192,60 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 		}
 		return nil
 	})
+	var paired *speedPairedError
+	if errors.As(err, &paired) {
+		return speedFormed{}, err
+	}
 	switch ErrorCode(err) {
 	case ECONFLICT, ESTALE:
-		busy := &speedBusyError{topic: topic}
-		if open, err := b.store.requests.OpenRequest(ctx, mentee.ID); err == nil {
-			busy.topic = open.Topic
-		}
-		return speedFormed{}, busy
+		return speedFormed{}, b.speedBusyOf(ctx, t, s, mentee, topic)
 	}
 	return speedFormed{}, err
 }
 
-// speedBusyError is speedFormPair's "not formed": the mentee has a
-// request under way (a mentor was asked about it), on topic.
-type speedBusyError struct{ topic string }
-
-func (e *speedBusyError) Error() string { return "speed pair not formed: request under way" }
-
-// speedBusy tells both members that their two yeses could not form a pair,
-// because the mentee's request is under way, and what each can do: the
-// clicker in the reply, the member who said yes first in a message (they
-// were promised news), each in their language, with a "Try again" button
-// that forms the pair once the request is withdrawn or answered. A click
-// that tried again (retry) only answers its clicker: the other was told.
-func (b *Bot) speedBusy(ctx context.Context, e SpeedEvent, n int, s SpeedSession, who MemberID, other Member, topic, value string, retry bool, lang Lang) Reply {
-	text := func(l Lang, reader MemberID, name string) Message {
-		role := "mentor"
-		if reader == s.Mentee {
-			role = "mentee"
-		}
-		return Message{
-			Text:    T(l, "event.busy_"+role, "name", name, "topic", topic),
-			Buttons: []Button{{Label: T(l, "btn.speed_retry"), ActionID: ActionSpeedContinue, Value: value, Style: StylePrimary}},
+// speedStorePair stores the pair of speedFormPair, raising the mentor's
+// capacity if need be; topic becomes the pair's (the waiting request's, if
+// any). A pair the two already have is a *speedPairedError, and nothing is
+// stored.
+func (b *Bot) speedStorePair(ctx context.Context, e SpeedEvent, s SpeedSession, mentor, mentee Member, topic *string) (speedFormed, error) {
+	t := e.By.Tenant()
+	r, err := b.requestToPair(ctx, mentee.Lang, mentee, *topic, string(matching.OneToOne))
+	if err != nil {
+		return speedFormed{}, err
+	}
+	*topic = firstNonEmpty(r.Topic, *topic)
+	// With no topic but the event's name, any pair of the two is the one
+	// their yeses ask for: they already continue together.
+	on := *topic
+	if r.State == RequestPaired && s.Topic == "" {
+		on = ""
+	}
+	if p, ok, err := b.pairUnderWay(ctx, t, mentor.ID.User, mentee.ID, on); err != nil {
+		return speedFormed{}, err
+	} else if ok {
+		return speedFormed{}, &speedPairedError{pair: p}
+	}
+	if r.State == RequestPaired {
+		// Made for this pair: it belongs to the event's program, so
+		// that the pair is the program's (its report, its end).
+		r.Kind, r.Program = matching.OneToOne, ProgramID(e.Program)
+		if err := b.fileInProgram(ctx, t, r); err != nil {
+			return speedFormed{}, err
 		}
 	}
-	if !retry {
-		me, err := b.member(ctx, who)
-		if err == nil {
-			err = b.notify(ctx, other.ID, func(l Lang) Message {
-				m := text(l, other.ID, me.displayName())
-				m.Title = T(l, "event.continue_title", "round", itoa(n), "name", e.Name)
-				return m
-			})
-		}
-		if err != nil {
-			b.log.Warn("speed pair not formed: notice not sent", "event", e.ID, "to", other.ID.String(), "code", string(ErrorCode(err)))
-		}
+	room, err := b.newRoom(ctx, t)
+	if err != nil {
+		return speedFormed{}, err
 	}
-	b.log.Info("speed pair not formed: request under way", "event", e.ID, "mentee", s.Mentee.String())
-	reply := text(lang, who, other.displayName())
-	return Reply{Replace: true, Message: reply}
+	pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: *topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
+	pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
+	pair, err = b.store.pairs.FormPair(ctx, r, "", pair, charterJobs(b.settings(ctx, t), pair))
+	if err != nil {
+		return speedFormed{}, err
+	}
+	formed := speedFormed{pair: pair, plan: b.charterPlan(ctx, pair)}
+	formed.from, formed.to = b.speedMakeRoom(ctx, pair.Mentor)
+	return formed, nil
 }
 
 // speedPaired counts the pair, tells the member who said yes first (the

@@ -254,6 +254,7 @@ func TestDurationSettingsBounded(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"admin settings proposal-timeout:1s", "`proposal-timeout:` takes a duration from 1 hour to 30 days: “1s” is outside it."},
 		{"admin settings proposal-timeout:400d", "`proposal-timeout:` takes a duration from 1 hour to 30 days: “400d” is outside it."},
+		{"admin settings proposal-timeout:0h", "`proposal-timeout:` takes a duration from 1 hour to 30 days: “0h” is outside it."},
 		{"admin settings checkin-every:2h", "`checkin-every:` takes a duration from 1 day to 180 days: “2h” is outside it."},
 	} {
 		if r := h.Run("alice", tc.text); r.Message.Text != tc.want {

@@ -106,8 +106,8 @@ func (e *HoursError) Error() string {
 const (
 	ErrFormat = "format" // not a range of times ("banana")
 	ErrRange  = "range"  // a time past 24:00, or minutes past 59
-	ErrOrder  = "order"  // the end is not after the start ("18-9")
-	ErrShort  = "short"  // under MinHours long
+	ErrOrder  = "order"  // the end is before the start ("18-9")
+	ErrShort  = "short"  // under MinHours long, or empty ("9-9")
 	ErrDays   = "days"   // days that are not weekdays' names
 )
 
@@ -163,7 +163,7 @@ func ParseHours(s string) (Hours, error) {
 	if code != "" {
 		return bad(code)
 	}
-	if t <= f {
+	if t < f {
 		return bad(ErrOrder)
 	}
 	if time.Duration(t-f)*time.Minute < MinHours {

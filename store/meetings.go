@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,7 +15,9 @@ import (
 
 // A pair's meeting lives in the pair's hash, in fields prefixed "m:":
 // m:round, m:slots and m:past (the round before's), m:full, m:offered
-// (ms), m:pick:<user> (a slot index) and, once both picked the same slot,
+// (ms), m:pick:<user> (the slot indexes that suit the user, comma
+// separated: "0,2"; an older version kept one index, which reads the same)
+// and, once both picked the same slot,
 // m:agreed_start and m:agreed_end. It had a hash of its own before,
 // meeting:<pair>, with the same fields unprefixed: a key of some 100 bytes
 // more per pair. That hash still reads, and the next change of the
@@ -67,18 +70,29 @@ if past ~= '' then redis.call('HSET', KEYS[1], 'm:past', past) end
 return 1
 `)
 
-// pickSlotScript records a pick and agrees on the slot when the other
-// member picked it too. It returns -1 when the pair is gone, -3 when no
-// time was offered, -2 when the round moved on, 2 when a time was agreed
-// before, 1 when this pick agreed it, 0 otherwise. KEYS: the pair. ARGV:
-// round, slot, user, other user, slot start (ms), slot end (ms).
+// pickSlotScript adds a slot to those that suit a member, and agrees on
+// it when the other member picked it too. It returns -1 when the pair is
+// gone, -3 when no time was offered, -2 when the round moved on, 2 when a
+// time was agreed before, 1 when this pick agreed it, 0 otherwise. KEYS:
+// the pair. ARGV: round, slot, user, other user, slot start (ms), slot
+// end (ms).
 var pickSlotScript = redis.NewScript(pairGoneLua + `
 local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur == 0 then return -3 end
 if cur ~= tonumber(ARGV[1]) then return -2 end
 if redis.call('HEXISTS', KEYS[1], 'm:agreed_start') == 1 then return 2 end
-redis.call('HSET', KEYS[1], 'm:pick:' .. ARGV[3], ARGV[2])
-if redis.call('HGET', KEYS[1], 'm:pick:' .. ARGV[4]) == ARGV[2] then
+local function has(list, v)
+  for x in string.gmatch(list, '[^,]+') do
+    if x == v then return true end
+  end
+  return false
+end
+local mine = redis.call('HGET', KEYS[1], 'm:pick:' .. ARGV[3]) or ''
+if not has(mine, ARGV[2]) then
+  if mine ~= '' then mine = mine .. ',' end
+  redis.call('HSET', KEYS[1], 'm:pick:' .. ARGV[3], mine .. ARGV[2])
+end
+if has(redis.call('HGET', KEYS[1], 'm:pick:' .. ARGV[4]) or '', ARGV[2]) then
   redis.call('HSET', KEYS[1], 'm:agreed_start', ARGV[5], 'm:agreed_end', ARGV[6])
   return 1
 end
@@ -236,15 +250,32 @@ func meetingFields(pair map[string]string) map[string]string {
 func meetingFrom(pairID string, h map[string]string) bot.Meeting {
 	m := bot.Meeting{
 		Pair: pairID, Round: num(h["round"]), Slots: slotsFrom(h["slots"]), Past: slotsFrom(h["past"]), Full: h["full"] == "1",
-		Offered: fromMS(h["offered"]), Picks: map[string]int{},
+		Offered: fromMS(h["offered"]), Picks: map[string][]int{},
 		Agreed: bot.MeetingSlot{Start: fromMS(h["agreed_start"]), End: fromMS(h["agreed_end"])},
 	}
 	for f, v := range h {
 		if user, ok := strings.CutPrefix(f, "pick:"); ok {
-			m.Picks[user] = num(v)
+			m.Picks[user] = picksFrom(v)
 		}
 	}
 	return m
+}
+
+// picksFrom reads a member's picks, "0,2", in order; an older version's
+// single index, "1", reads as one pick.
+func picksFrom(v string) []int {
+	var out []int
+	for _, f := range strings.Split(v, ",") {
+		if f == "" {
+			continue
+		}
+		i := num(f)
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // slotsField encodes slots as "start+length" in Unix seconds, comma

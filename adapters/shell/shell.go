@@ -244,7 +244,11 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 	if b.menu != nil {
 		value, ok := b.pick(picks)
 		if !ok {
-			a.say("shell.select.usage", "n", strconv.Itoa(n), "max", strconv.Itoa(len(b.menu.Choices)))
+			usage := "shell.select.usage_one" // a menu of one choice
+			if b.menu.Multi {
+				usage = "shell.select.usage"
+			}
+			a.say(usage, "n", strconv.Itoa(n), "max", strconv.Itoa(len(b.menu.Choices)))
 			return
 		}
 		b.Value = value

@@ -22,7 +22,7 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 	if sp.meetings[pairID].Round != round {
 		return bot.Meeting{}, coded(bot.ESTALE, "meeting round moved on")
 	}
-	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string]int{}, Past: sp.meetings[pairID].Slots}
+	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string][]int{}, Past: sp.meetings[pairID].Slots}
 	for _, sl := range slots {
 		m.Slots = append(m.Slots, bot.MeetingSlot{Start: stamp(sl.Start), End: stamp(sl.End)})
 	}
@@ -45,9 +45,16 @@ func (s *Store) PickSlot(ctx context.Context, t bot.Tenant, pairID string, round
 	case !m.Agreed.IsZero():
 		return copyMeeting(m), false, nil
 	}
-	m.Picks[by] = i
+	m.Picks = maps.Clone(m.Picks)
+	if m.Picks == nil {
+		m.Picks = map[string][]int{}
+	}
+	if !slices.Contains(m.Picks[by], i) {
+		m.Picks[by] = append(slices.Clone(m.Picks[by]), i)
+		slices.Sort(m.Picks[by])
+	}
 	agreed := false
-	if j, ok := m.Picks[other]; ok && j == i {
+	if slices.Contains(m.Picks[other], i) {
 		m.Agreed, agreed = m.Slots[i], true
 	}
 	sp.meetings[pairID] = m
@@ -69,9 +76,10 @@ func (s *Store) GetMeeting(ctx context.Context, t bot.Tenant, pairID string) (bo
 // Redis would be.
 func copyMeeting(m bot.Meeting) bot.Meeting {
 	m.Slots, m.Past = slices.Clone(m.Slots), slices.Clone(m.Past)
-	m.Picks = maps.Clone(m.Picks)
-	if m.Picks == nil {
-		m.Picks = map[string]int{}
+	picks := map[string][]int{}
+	for u, p := range m.Picks {
+		picks[u] = slices.Clone(p)
 	}
+	m.Picks = picks
 	return m
 }
