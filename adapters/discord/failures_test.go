@@ -3,6 +3,7 @@ package discord_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -344,5 +345,22 @@ func TestTokenNotLogged(t *testing.T) {
 				t.Fatalf("got the interaction's token in the log:\n%s", log)
 			}
 		})
+	}
+}
+
+// TestGatewayCallbackTakenThenFailed: Discord takes a deferral but
+// answers 503, so the retry gets 40060 (already acknowledged): the
+// interaction is acknowledged, and the reply still comes as the
+// deferral's edit, instead of "thinking…" until Discord gives up.
+func TestGatewayCallbackTakenThenFailed(t *testing.T) {
+	h, slow := MustSlowHarness(t, func(o *HarnessOptions) { o.Gateway = true })
+	slow.Delay.Store(int64(150 * time.Millisecond))
+	h.REST.TakeThenFail("POST interactions/", 1, http.StatusServiceUnavailable)
+	p := discordtest.Command(testApp, h.Guild, mentee, "status")
+	h.Gateway.Dispatch(t, p)
+	h.REST.WaitFor(t, "the retried callback", func() bool { return len(h.REST.CallsTo("POST interactions/"+p.ID())) == 2 })
+	h.REST.WaitFor(t, "the deferral's edit", func() bool { return len(h.REST.CallsTo("PATCH webhooks/"+testApp+"/"+p.Token())) == 1 })
+	if log := h.Log.String(); strings.Contains(log, "interaction response failed") || strings.Contains(log, "interaction token no longer valid") {
+		t.Errorf("got log %q, want the acknowledged interaction served", log)
 	}
 }

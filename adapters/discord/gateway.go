@@ -62,7 +62,14 @@ type restAck struct {
 func (r restAck) ack(ctx context.Context, resp *discordgo.InteractionResponse) error {
 	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
 	defer cancel()
-	return call(ctx, "response", func(opt discordgo.RequestOption) error {
+	err := call(ctx, "response", func(opt discordgo.RequestOption) error {
 		return r.rest.InteractionRespond(r.i, resp, opt)
 	})
+	if restCode(err) == codeAlreadyAcked {
+		// A try that Discord took but answered with a 5xx (or a
+		// timeout) was retried: the interaction is acknowledged, and
+		// what follows (the deferred reply's edit) must still go.
+		return nil
+	}
+	return err
 }

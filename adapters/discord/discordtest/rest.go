@@ -75,6 +75,7 @@ type REST struct {
 	drops       []*fault
 	registered  []Registration
 	guildOf     map[string]string // server channel -> its guild (channels.go)
+	acked       map[string]bool   // interactions answered by a callback
 }
 
 // Thread is a thread the bot created.
@@ -96,6 +97,7 @@ type fault struct {
 	status int
 	header http.Header
 	body   []byte
+	taken  bool // the call is carried out all the same (TakeThenFail)
 }
 
 // NewREST starts a fake REST API, closed with the test.
@@ -204,9 +206,15 @@ func (f *REST) serve(w http.ResponseWriter, r *http.Request) {
 	defer f.mu.Unlock()
 	status, header, resp := http.StatusNotFound, http.Header{}, []byte(`{"message": "404: Not Found", "code": 0}`)
 	if ok {
-		status, header, resp = f.fault(call.Route())
-		if status == 0 {
+		ft := take(&f.faults, call.Route())
+		switch {
+		case ft == nil:
 			status, resp = f.route(call)
+		case ft.taken:
+			f.route(call) // carried out, but answered with the fault
+			fallthrough
+		default:
+			status, header, resp = ft.status, ft.header, ft.body
 		}
 	}
 	call.Status, call.Resp = status, resp
@@ -252,11 +260,14 @@ func readBody(r *http.Request) ([]byte, []File) {
 	}
 }
 
-func (f *REST) fault(route string) (int, http.Header, []byte) {
-	if ft := take(&f.faults, route); ft != nil {
-		return ft.status, ft.header, ft.body
-	}
-	return 0, nil, nil
+// TakeThenFail carries out the next n calls whose route starts with
+// route, and answers them with status all the same (a 5xx after the
+// work was done, as a proxy or Discord may give).
+func (f *REST) TakeThenFail(route string, n, status int) {
+	body := fmt.Sprintf(`{"message": "%s", "code": 0}`, http.StatusText(status))
+	f.locked(func() {
+		f.faults = append(f.faults, &fault{route: route, n: n, status: status, body: []byte(body), taken: true})
+	})
 }
 
 // take returns the first fault of list for route, counting it down and

@@ -38,6 +38,13 @@ func (f *REST) route(c Call) (int, []byte) {
 		if f.expired[p[2]] {
 			return http.StatusNotFound, apiError(10062, "Unknown interaction")
 		}
+		if f.acked[p[1]] {
+			return http.StatusBadRequest, apiError(40060, "Interaction has already been acknowledged.")
+		}
+		if f.acked == nil {
+			f.acked = map[string]bool{}
+		}
+		f.acked[p[1]] = true
 		return http.StatusNoContent, nil
 	case p[0] == "webhooks" && len(p) >= 3:
 		if f.expired[p[2]] {
