@@ -182,8 +182,10 @@ func announceMessage(langs []Lang, prog *Program) Message {
 	}
 }
 
-// pastMentors names mentors whose offer is paused: the first people to
-// re-invite.
+// pastMentors names the past mentors whose offer is paused: the first
+// people to re-invite. A past mentor mentored here, in a pair introduced
+// with them as mentor (as the re-invitation of a program counts them); a
+// paused offer that never led to a pair makes no past mentor.
 func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
 	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
@@ -191,7 +193,7 @@ func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
 	}
 	var names []string
 	for _, o := range offers {
-		if !o.Paused || len(names) == maxReinvite {
+		if !o.Paused || len(names) == maxReinvite || !b.mentoredBefore(ctx, o.Mentor) {
 			continue
 		}
 		m, err := b.member(ctx, o.Mentor)
@@ -200,6 +202,20 @@ func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
 		}
 	}
 	return names
+}
+
+// mentoredBefore reports whether who was the mentor of an introduced pair.
+func (b *Bot) mentoredBefore(ctx context.Context, who MemberID) bool {
+	pairs, err := b.store.pairs.PairsOf(ctx, who)
+	if err != nil {
+		return false
+	}
+	for _, p := range pairs {
+		if p.Mentor == who && !p.Official.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // openOfferForm answers the "Offer to mentor" button with the offer form

@@ -116,7 +116,12 @@ func TestAdminCharter(t *testing.T) {
 
 func TestAdminAnnounce(t *testing.T) {
 	h := MustAdminHarness(t)
+	// Max mentored Ann, then paused his offer: a past mentor to re-invite.
 	h.Run("max", "offer python")
+	h.Run("ann", "request python")
+	h.Click("max", "max", "Accept")
+	h.Click("max", "max", "I accept the charter")
+	h.Click("ann", "ann", "I accept the charter")
 	h.Run("max", "pause")
 	t.Run("BothLanguagesOK", func(t *testing.T) {
 		r := h.Run("alice", "admin announce #C7 lang:both")

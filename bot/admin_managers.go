@@ -96,7 +96,7 @@ func (b *Bot) MakeManager(ctx context.Context, id MemberID) error {
 }
 
 func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {
-	m, _ := b.member(ctx, id)
+	m, _ := b.namedMember(ctx, id.Tenant(), id.User) // named by the platform, even if never met
 	err := b.store.managers.RemoveManager(ctx, id)
 	switch {
 	case ErrorCode(err) == ENOTFOUND && b.configManager(id):

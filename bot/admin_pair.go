@@ -71,7 +71,7 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	if err := b.pairExists(ctx, t, a.Mentor, mentee, topic); err != nil {
 		return Reply{}, err
 	}
-	warnings, err := b.pairWarnings(ctx, t, mentee, a.Mentor, topic)
+	warnings, err := b.pairWarnings(ctx, t, mentee, r, a.Mentor, topic)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -41,19 +41,22 @@ const (
 // manager's pair names them: they did not work out before, they met
 // before, the mentor offers no mentoring, has paused their offer, or has
 // no free slot; the mentee's waiting request is on another topic (it is
-// left waiting, as it is).
+// left waiting, as it is); they live more hours apart than the
+// workspace's max-tz-hours; they share no language.
 const (
-	warnNever   = "never"
-	warnMet     = "met"
-	warnNoOffer = "none"
-	warnPaused  = "paused"
-	warnFull    = "full"
-	warnTopic   = "topic"
-	warnRequest = "request"
+	warnNever    = "never"
+	warnMet      = "met"
+	warnNoOffer  = "none"
+	warnPaused   = "paused"
+	warnFull     = "full"
+	warnTopic    = "topic"
+	warnRequest  = "request"
+	warnTimezone = "timezone"
+	warnLanguage = "language"
 )
 
 // allPairWarnings is what confirm:yes confirms: everything.
-var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnTopic, warnPaused, warnFull, warnRequest}
+var allPairWarnings = []string{warnNever, warnMet, warnNoOffer, warnTopic, warnPaused, warnFull, warnRequest, warnTimezone, warnLanguage}
 
 // pairAsk is a manager's pair on its way: who asked, the two members (by
 // user ID), the topic and kind as given (empty: the waiting request's),
@@ -88,14 +91,19 @@ type pairFlags struct {
 	used, capacity int
 	topics         []string // the mentor's topics, for warnTopic
 	request        string   // the topic of the mentee's waiting request, for warnRequest
+	hours, maxTZ   int      // how many hours apart they live, and the workspace's limit, for warnTimezone
+	// The languages the mentor speaks and those the request accepts, for
+	// warnLanguage.
+	mentorLangs, menteeLangs []string
 }
 
 // pairWarnings says why the matcher itself would not pair these two: it
 // will never pair them again (the mentor declined the mentee, or their
 // pair did not work out), or only when no other mentor has room (they met
 // before); the mentor offers no mentoring, has paused their offer, or has
-// no free slot (pairs and open proposals fill their capacity).
-func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorUser, topic string) (pairFlags, error) {
+// no free slot (pairs and open proposals fill their capacity); they live
+// too far apart, or share no language (fitWarnings).
+func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, r Request, mentorUser, topic string) (pairFlags, error) {
 	var w pairFlags
 	hist, err := b.store.proposals.Histories(ctx, t, []string{mentee.ID.User})
 	if err != nil {
@@ -110,7 +118,8 @@ func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorU
 	o, err := b.store.offers.GetOffer(ctx, t.Member(mentorUser))
 	switch {
 	case ErrorCode(err) == ENOTFOUND:
-		return pairFlags{codes: append(w.codes, warnNoOffer)}, nil
+		w.codes = append(w.codes, warnNoOffer)
+		return w, b.fitWarnings(ctx, t, &w, mentee, r, mentorUser, nil, topic)
 	case err != nil:
 		return w, err
 	}
@@ -126,7 +135,50 @@ func (b *Bot) pairWarnings(ctx context.Context, t Tenant, mentee Member, mentorU
 		w.codes = append(w.codes, warnFull)
 	}
 	w.used, w.capacity = o.Active+o.Pending, o.Capacity
-	return w, nil
+	return w, b.fitWarnings(ctx, t, &w, mentee, r, mentorUser, &o, topic)
+}
+
+// fitWarnings adds to w the matcher's two hard rules that hold between the
+// two members themselves: the workspace's max-tz-hours (no warning when
+// either time zone is unknown, as the matcher does) and a shared language
+// (the languages the request accepts, else those the mentee speaks). The
+// mentor is seen as the matcher sees them, from their offer (o), else,
+// with none, from their member record. Everything else the matcher checks
+// is set aside here: pairWarnings tells it.
+func (b *Bot) fitWarnings(ctx context.Context, t Tenant, w *pairFlags, mentee Member, r Request, mentorUser string, o *Offer, topic string) error {
+	var m matching.Mentor
+	if o != nil {
+		m = b.mentors([]Offer{*o})[0]
+	} else {
+		rec, err := b.store.members.GetMember(ctx, t.Member(mentorUser))
+		switch {
+		case ErrorCode(err) == ENOTFOUND:
+			return nil // nothing known of them: no rule to apply
+		case err != nil:
+			return err
+		}
+		off, known := tzOffset(rec.TZ, b.clock.Now())
+		m = matching.Mentor{ID: mentorUser, Languages: langCodes(spoken(rec)), UTCOffset: off, NoTZ: !known}
+	}
+	m.Topics, m.Kinds, m.Programs, m.Paused, m.Years = []string{topic}, nil, nil, false, 0
+	m.Capacity, m.Active = 1, 0
+	need := b.need(Request{ID: r.ID, Mentee: mentee.ID, Topic: topic, Languages: r.Languages}, mentee)
+	need.Years, need.Program = 0, ""
+	opt := b.matchOptions(ctx, t)
+	if !m.NoTZ && !need.NoTZ {
+		far := need
+		far.Languages = nil // distance alone
+		if matching.Explain(far, []matching.Mentor{m}, opt).TooFar > 0 {
+			w.codes = append(w.codes, warnTimezone)
+			w.hours, w.maxTZ = matching.TZDistanceHours(m.UTCOffset, need.UTCOffset), opt.MaxTZHours
+		}
+	}
+	opt.MaxTZHours = 0 // languages alone
+	if matching.Explain(need, []matching.Mentor{m}, opt).NoLanguage > 0 {
+		w.codes = append(w.codes, warnLanguage)
+		w.mentorLangs, w.menteeLangs = m.Languages, need.Languages
+	}
+	return nil
 }
 
 // askPair keeps a as a draft and asks the manager to confirm it, saying
@@ -151,7 +203,8 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 	if err := b.store.drafts.SaveDraft(ctx, t, "pair:"+id, a.encode(), pairAskTTL); err != nil {
 		return Reply{}, err
 	}
-	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", andList(lang, w.topics), "request", w.request}
+	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", andList(lang, w.topics), "request", w.request,
+		"hours", itoa(w.hours), "max", itoa(w.maxTZ), "mentor_languages", andList(lang, languageNames(lang, w.mentorLangs)), "mentee_languages", languageList(lang, w.menteeLangs)}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
 		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))
@@ -256,4 +309,13 @@ func (b *Bot) pairedMeanwhile(ctx context.Context, t Tenant, a pairAsk) ([]strin
 		}
 	}
 	return nil, false
+}
+
+// languageNames names language codes in the reader's language.
+func languageNames(reader Lang, codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = languageName(reader, c)
+	}
+	return out
 }

@@ -147,7 +147,7 @@ func TestAdminManagers(t *testing.T) {
 		}
 	})
 	for name, tc := range map[string]struct{ text, want string }{
-		"ErrNotManager":    {"admin managers remove @zoe", "zoe is not a manager added here, so nothing was changed."},
+		"ErrNotManager":    {"admin managers remove @zoe", "Zoe is not a manager added here, so nothing was changed."},
 		"ErrConfigManager": {"admin managers remove @alice", "Alice is a manager from the configuration (MENTORBOT_MANAGERS): remove them there."},
 		"ErrBadUser":       {"admin managers add @a b", "I can't read “@a b” as a member: mention them, or give their user ID."},
 		// The adapters rewrite their platform's mentions: the core reads none.

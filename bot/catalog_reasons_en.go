@@ -13,6 +13,7 @@ var catalogReasonsEN = map[string]string{
 	"waiting.eligible":        "{count|A mentor who fits has|Mentors who fit have} a free slot now: I'll propose your request shortly, at my next look at the queue.",
 	"waiting.eligible_theirs": "{count|A mentor who fits has|Mentors who fit have} a free slot now: the next look at the queue proposes it.",
 	"waiting.language_theirs": "The {count|mentor|mentors} for “{topic}” {count|doesn't|don't} speak their language.",
+	"waiting.timezone_theirs": "The {count|mentor|mentors} for “{topic}” {count|lives|live} too many hours away from them.",
 	"opt.confirm":             "yes: pair two members the matcher will not pair again",
 
 	"offer.over_capacity":    "You have more pairs and open proposals than your new capacity ({capacity}): they all stay, and no new request comes to you until you are under it.",

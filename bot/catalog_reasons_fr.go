@@ -13,6 +13,7 @@ var catalogReasonsFR = map[string]string{
 	"waiting.eligible":        "{count|Un mentor qui vous correspond a|Des mentors qui vous correspondent ont} une place libre\u202f: je {count|lui|leur} propose votre demande sous peu, au prochain passage sur la file d'attente.",
 	"waiting.eligible_theirs": "{count|Un mentor qui lui correspond a|Des mentors qui lui correspondent ont} une place libre\u202f: le prochain passage sur la file d'attente propose la demande.",
 	"waiting.language_theirs": "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» ne {count|parle|parlent} pas sa langue.",
+	"waiting.timezone_theirs": "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» {count|a|ont} trop d'heures de décalage avec cette personne.",
 	"opt.confirm":             "oui : réunir deux membres que la mise en relation automatique ne réunira plus",
 
 	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouveau nombre de places ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",

@@ -46,7 +46,7 @@ var catalogRecruitEN = map[string]string{
 	"err.announce.years":            "“{value}” is not a number of years: write `years:5+` for 5 years or more.",
 	"err.announce.where":            "Where should I post the call? Name a channel (`/mentor admin announce #general`), or add `years:5+` to send it by direct message to experienced members.",
 	"admin.announce.nobody":         "Nobody to send it to: no member without an offer has {years} {years|year|years} of experience or more.",
-	"admin.announce.again":          "This call already went to some of these members on {date}. Add `confirm:yes` to send it again.",
+	"admin.announce.again":          "This call was already sent, or is being sent, to some of these members (started on {date}). Add `confirm:yes` to send it again.",
 	"admin.announce.dm_started":     "I am sending your call for mentors to {count} {count|member|members} with {years} {years|year|years} of experience or more, each by a direct message in their language: the progress follows.",
 	"admin.announce.dm_started_all": "I am sending your call for mentors to {count} {count|member|members}, each by a direct message in their language: the progress follows.",
 	"announce.program":              "{name} runs from {start} to {end}.",

@@ -46,7 +46,7 @@ var catalogRecruitFR = map[string]string{
 	"err.announce.years":            "« {value} » n'est pas un nombre d'années : écrivez `années:5+` pour 5 ans ou plus.",
 	"err.announce.where":            "Où publier l'appel ? Nommez un canal (`/mentor admin announce #general`), ou ajoutez `années:5+` pour l'envoyer en message privé aux membres expérimentés.",
 	"admin.announce.nobody":         "Personne à qui l'envoyer : aucun membre sans offre n'a au moins {years} {years|an|ans} d'expérience.",
-	"admin.announce.again":          "Cet appel a déjà été envoyé à certains de ces membres le {date}. Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
+	"admin.announce.again":          "Cet appel a déjà été envoyé, ou est en cours d'envoi, à certains de ces membres (envoi commencé le {date}). Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
 	"admin.announce.dm_started":     "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} {years|an|ans} d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
 	"admin.announce.dm_started_all": "J'envoie votre appel à mentors à {count} {count|membre|membres}, chacun en message privé dans sa langue : l'avancement suit.",
 	"announce.program":              "{name} se déroule du {start} au {end}.",

@@ -48,15 +48,34 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	r.Demand = sortedCounts(demand)
 	r.Supply = sortedCounts(supply(offers))
 	r.Unmet = unmet(demand, waiting, mentors, opt)
-	labels := topicLabels(offers, waiting)
-	for _, counts := range [][]TopicCount{r.Demand, r.Supply, r.Unmet} {
+	// The topics asked read as members typed them, offers and requests
+	// alike; the topics on offer read as the mentors typed them, never as
+	// a mentee did ("Data Sciences" for a mentor's "data science").
+	relabel(topicLabels(offers, waiting), r.Demand, r.Unmet)
+	relabel(topicLabels(unpaused(offers), nil), r.Supply)
+	return nil
+}
+
+// relabel replaces the folded topics of counts by their labels.
+func relabel(labels map[string]string, lists ...[]TopicCount) {
+	for _, counts := range lists {
 		for i := range counts {
 			if l, ok := labels[counts[i].Topic]; ok {
 				counts[i].Topic = l
 			}
 		}
 	}
-	return nil
+}
+
+// unpaused keeps the offers that are not paused: those supply counts.
+func unpaused(offers []Offer) []Offer {
+	var out []Offer
+	for _, o := range offers {
+		if !o.Paused {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // topicLabels names each folded topic (the counters' keys, which can read
@@ -97,7 +116,8 @@ func topicLabels(offers []Offer, waiting []Request) map[string]string {
 	return out
 }
 
-// supply counts the unpaused mentors offering each (normalised) topic.
+// supply counts the unpaused mentors offering each (normalised) topic,
+// whether or not they have a free slot.
 func supply(offers []Offer) map[string]int {
 	out := map[string]int{}
 	for _, o := range offers {

@@ -102,7 +102,7 @@ func TestEveryWaitingReason(t *testing.T) {
 			"The mentors for “go” don't speak their language.", "Les mentors de «\u202fgo\u202f» ne parlent pas sa langue."},
 		{"TooFar", matching.Explanation{TooFar: 1, KindMismatch: 1},
 			"The mentor for “go” lives too many hours away.", "Le mentor de «\u202fgo\u202f» a trop d'heures de décalage avec vous.",
-			"The mentor for “go” lives too many hours away.", "Le mentor de «\u202fgo\u202f» a trop d'heures de décalage avec vous."},
+			"The mentor for “go” lives too many hours away from them.", "Le mentor de «\u202fgo\u202f» a trop d'heures de décalage avec cette personne."},
 		{"KindMismatch", matching.Explanation{KindMismatch: 1, NotLessSenior: 1},
 			"The mentor for “go” doesn't offer this kind of mentoring.", "Le mentor de «\u202fgo\u202f» ne propose pas cette forme de mentorat.",
 			"The mentor for “go” doesn't offer this kind of mentoring.", "Le mentor de «\u202fgo\u202f» ne propose pas cette forme de mentorat."},

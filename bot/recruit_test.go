@@ -175,7 +175,7 @@ func TestAnnounceTargeted(t *testing.T) {
 	if strings.Join(got, ",") != "gus" {
 		t.Errorf("got the call sent to %v, want gus alone", got)
 	}
-	MustContain(t, h.Run("alice", "admin announce years:5+ program:mentorat-2027"), "This call already went to some of these members")
+	MustContain(t, h.Run("alice", "admin announce years:5+ program:mentorat-2027"), "This call was already sent, or is being sent, to some of these members")
 	MustContain(t, h.Run("alice", "admin announce years:many"), "“many” is not a number of years")
 	MustContain(t, h.Run("alice", "admin announce years:50"), "Nobody to send it to")
 	h.Run("alice", "lang fr")

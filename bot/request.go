@@ -280,7 +280,7 @@ func othersToo(lang Lang, key, topic string, why matching.Explanation, first int
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key, n := waitingKey(why)
 	switch key {
-	case "waiting.language", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.eligible":
+	case "waiting.language", "waiting.timezone", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.eligible":
 		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)

@@ -61,12 +61,12 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	if unknownTZ {
 		hours = 0
 	}
-	// A pause ends; a language, a kind, seniority or distance do not: a
-	// paused mentor who would not fit anyway is counted for what keeps
-	// them out for good, so that "their offer is paused" never promises a
-	// mentor who will not come.
-	tooFar := opt.MaxTZHours > 0 && hours > opt.MaxTZHours
-	if tooFar && m.Paused {
+	// A pause ends and a slot frees up; a language, a kind, seniority or
+	// distance do not: a paused or full mentor who would not fit anyway
+	// is counted for what keeps them out for good, so that "their offer
+	// is paused" or "no free slot" never promises a mentor who will not
+	// come.
+	if opt.MaxTZHours > 0 && hours > opt.MaxTZHours {
 		return match{}, rejTooFar
 	}
 	if m.Paused {
@@ -74,9 +74,6 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	}
 	if !m.hasRoom() {
 		return match{}, rejNoCapacity
-	}
-	if tooFar {
-		return match{}, rejTooFar
 	}
 	s := Score{
 		Topic:    topicScore,

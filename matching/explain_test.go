@@ -40,7 +40,7 @@ func TestEligibility(t *testing.T) {
 		{"no topic wins over no language", func(m *matching.Mentor) { m.Topics, m.Languages = nil, []string{"fr"} }, nil, 0, matching.Explanation{NoTopic: 1}},
 		{"no language wins over kind", func(m *matching.Mentor) { m.Languages, m.Kinds = []string{"fr"}, []matching.Kind{matching.Peer} }, nil, 0, matching.Explanation{NoLanguage: 1}},
 		{"kind wins over capacity", func(m *matching.Mentor) { m.Kinds, m.Active = []matching.Kind{matching.Peer}, 1 }, nil, 0, matching.Explanation{KindMismatch: 1}},
-		{"capacity wins over distance", func(m *matching.Mentor) { m.Active, m.UTCOffset = 1, 9*hour }, nil, 2, matching.Explanation{NoCapacity: 1}},
+		{"distance wins over capacity", func(m *matching.Mentor) { m.Active, m.UTCOffset = 1, 9*hour }, nil, 2, matching.Explanation{TooFar: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -114,12 +114,16 @@ func TestExplainPausedLast(t *testing.T) {
 		{ID: "fr", Topics: []string{"terraform"}, Languages: []string{"fr"}, Capacity: 1, Paused: true},
 		{ID: "ok", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Paused: true},
 		{ID: "far", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Paused: true, UTCOffset: 10 * 3600},
+		// Full, but too far anyway: counted as too far, not as having no
+		// free slot (a slot freed would not bring them).
+		{ID: "farfull", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Active: 1, UTCOffset: 10 * 3600},
+		{ID: "full", Topics: []string{"terraform"}, Languages: []string{"en"}, Capacity: 1, Active: 1},
 	}
 	opt := matching.DefaultOptions()
 	opt.MaxTZHours = 4
 	got := matching.Explain(need, mentors, opt)
-	if got.KindMismatch != 1 || got.NoLanguage != 1 || got.Paused != 1 || got.TooFar != 1 {
-		t.Fatalf("got %+v, want one of each: kind, language, paused, too far", got)
+	if got.KindMismatch != 1 || got.NoLanguage != 1 || got.Paused != 1 || got.TooFar != 2 || got.NoCapacity != 1 {
+		t.Fatalf("got %+v, want one of each: kind, language, paused, no capacity, and two too far", got)
 	}
 }
 
