@@ -168,3 +168,14 @@ func (a *Adapter) reseal(ctx context.Context) {
 		a.log.Info("slack: tokens sealed again with the current key", "workspaces", moved)
 	}
 }
+
+// notInstalled reports whether t has no installation in force: never
+// installed, or removed since. A store that cannot be read counts as
+// installed, so that nothing is granted on a doubt.
+func (a *Adapter) notInstalled(ctx context.Context, t bot.Tenant) bool {
+	if a.ws == nil || a.ws.installs == nil {
+		return false
+	}
+	in, err := a.ws.installs.Installation(ctx, t)
+	return bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !in.Installed()
+}

@@ -200,6 +200,10 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 		Tenant: bot.Tenant{Platform: Platform, Workspace: team}, Enterprise: enterprise, BotUser: res.BotUserID,
 		Scopes: res.Scope, InstalledBy: res.AuthedUser.ID, InstalledAt: a.opt.Clock.Now(),
 	}
+	// Only whoever installs the app where it is not installed becomes a
+	// manager: Slack lets members install an app already approved, and a
+	// manager removed must not come back by installing it again.
+	first := a.notInstalled(ctx, in.Tenant)
 	if err := a.Install(ctx, in, res.AccessToken); err != nil {
 		a.log.Error("slack: install not saved", "team", team, "enterprise", enterprise, "err", err)
 		a.refuse(w, r, http.StatusInternalServerError, "oauth.failed")
@@ -207,7 +211,7 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 	}
 	a.log.Info("slack: installed", "team", team, "enterprise", enterprise, "bot_user", res.BotUserID, "by", res.AuthedUser.ID)
 	manager := false
-	if m, ok := a.h.(managerMaker); ok && res.AuthedUser.ID != "" {
+	if m, ok := a.h.(managerMaker); ok && res.AuthedUser.ID != "" && first {
 		if err := m.MakeManager(ctx, member(team, res.AuthedUser.ID)); err != nil {
 			a.log.Warn("slack: installer not made a manager", "team", team, "user", res.AuthedUser.ID, "err", err)
 		} else {

@@ -83,6 +83,25 @@ func TestInstall(t *testing.T) {
 		}
 		ir.mustNotLeak(t, "code-1", state, grantT1.Token)
 	})
+	t.Run("ReinstallMakesNoManager", func(t *testing.T) {
+		// A member who installs again an app installed already (Slack
+		// lets members install an approved app) is not made a manager:
+		// nor is a manager removed since, by installing it again.
+		ib := &installBot{}
+		ir := MustInstallRig(t, ib, ib)
+		ir.fake.AddOAuthCode("code-1", grantT1)
+		ir.back(t, url.Values{"code": {"code-1"}, "state": {ir.state(t)}}, "en")
+		g := grantT1
+		g.Installer = "UMALLORY"
+		ir.fake.AddOAuthCode("code-2", g)
+		status, body := ir.back(t, url.Values{"code": {"code-2"}, "state": {ir.state(t)}}, "en")
+		if status != http.StatusOK || strings.Contains(body, page(bot.English, "oauth.done_manager")) {
+			t.Fatalf("got %d %s, want the reinstall done without making a manager", status, body)
+		}
+		if m := ib.Managers(); len(m) != 1 || m[0].User != "UADMIN" {
+			t.Fatalf("got managers %v, want the first installer alone", m)
+		}
+	})
 	t.Run("French", func(t *testing.T) {
 		ib := &installBot{}
 		ir := MustInstallRig(t, ib, ib)
