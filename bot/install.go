@@ -31,6 +31,11 @@ type Installation struct {
 // Installed: UninstalledAt alone tells whether the bot was removed.
 func (in Installation) Installed() bool { return in.UninstalledAt.IsZero() && len(in.Token) > 0 }
 
+// UninstallSlack is how much later than an uninstall's time an install may
+// be and still be undone by it: the platform gives its events' times to
+// the second.
+const UninstallSlack = time.Second
+
 // InstallStore keeps the installations of the app (install.go).
 type InstallStore interface {
 	// SaveInstallation records an install or a reinstall, replacing any
@@ -41,7 +46,9 @@ type InstallStore interface {
 	Installation(ctx context.Context, t Tenant) (Installation, error)
 	// Uninstall erases the token and records at as UninstalledAt. It is
 	// idempotent: a second call keeps the first time. ENOTFOUND if there
-	// is no record.
+	// is no record; ESTALE, changing nothing, if the record was installed
+	// more than UninstallSlack after at (a late event of an earlier
+	// install).
 	Uninstall(ctx context.Context, t Tenant, at time.Time) error
 	// Installations lists the records of a platform, installed or not.
 	Installations(ctx context.Context, platform string) ([]Installation, error)

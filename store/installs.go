@@ -61,9 +61,12 @@ func installationFrom(t bot.Tenant, h map[string]string) bot.Installation {
 }
 
 // uninstallScript erases the token and sets "gone" unless it is set.
-// KEYS: the install hash. ARGV: the time (ms). Returns 0 without a record.
+// KEYS: the install hash. ARGV: the time (ms), and the latest install
+// time (ms) it may undo. Returns 0 without a record, 2 for a record
+// installed after that.
 var uninstallScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if tonumber(redis.call('HGET', KEYS[1], 'at') or '0') > tonumber(ARGV[2]) then return 2 end
 redis.call('HDEL', KEYS[1], 'token')
 redis.call('HSETNX', KEYS[1], 'gone', ARGV[1])
 return 1
@@ -71,12 +74,15 @@ return 1
 
 // Uninstall implements bot.InstallStore.
 func (s *Store) Uninstall(ctx context.Context, t bot.Tenant, at time.Time) error {
-	n, err := uninstallScript.Run(ctx, s.rdb, []string{keysFor(t).install()}, ms(at)).Int()
+	n, err := uninstallScript.Run(ctx, s.rdb, []string{keysFor(t).install()}, ms(at), ms(at.Add(bot.UninstallSlack))).Int()
 	if err != nil {
 		return classify(err, "uninstall")
 	}
-	if n == 0 {
+	switch n {
+	case 0:
 		return notFound("installation")
+	case 2:
+		return &bot.Error{Code: bot.ESTALE, Err: errString("installed after the uninstall")}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // eventEnvelope is the outer shape of an Events API request, read by hand
@@ -14,7 +15,16 @@ type eventEnvelope struct {
 	Challenge string          `json:"challenge"`
 	TeamID    string          `json:"team_id"`
 	EventID   string          `json:"event_id"`
+	EventTime int64           `json:"event_time"` // seconds since the epoch
 	Event     json.RawMessage `json:"event"`
+}
+
+// eventTime is an envelope's event_time, zero when it has none.
+func eventTime(s int64) time.Time {
+	if s <= 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0)
 }
 
 // eventType reads the type of an inner event.
@@ -40,7 +50,7 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 		writeAck(w, map[string]string{"challenge": e.Challenge})
 		return
 	}
-	a.onEvent(e.TeamID, e.EventID, eventType(e.Event), e.Event)
+	a.onEvent(e.TeamID, e.EventID, eventTime(e.EventTime), eventType(e.Event), e.Event)
 	w.WriteHeader(http.StatusOK)
 }
 
@@ -50,7 +60,7 @@ func (a *Adapter) serveEvent(w http.ResponseWriter, body []byte) {
 // publishes the member's App Home (home.go); app_uninstalled and
 // tokens_revoked (of the bot's token) erase the workspace's token and stop
 // serving it (installs.go); its data stays until the core erases it.
-func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
+func (a *Adapter) onEvent(team, id string, at time.Time, typ string, raw json.RawMessage) {
 	if id != "" {
 		ctx, cancel := context.WithTimeout(context.Background(), eventDedupeTimeout)
 		first := a.firstDelivery(ctx, team, deliveryKey("event", id, nil))
@@ -70,7 +80,7 @@ func (a *Adapter) onEvent(team, id, typ string, raw json.RawMessage) {
 	case "app_home_opened":
 		a.onHomeOpened(team, raw) // home.go
 	case "app_uninstalled", "tokens_revoked":
-		a.onUninstalled(team, typ, raw) // installs.go
+		a.onUninstalled(team, typ, at, raw) // installs.go
 	default:
 		a.log.Debug("slack: event ignored", "team", team, "event", typ, "event_id", id)
 	}

@@ -49,7 +49,7 @@ func (a *Adapter) Install(ctx context.Context, in bot.Installation, token string
 // workspace's token is erased and the workspace no longer served. The
 // single token's workspace stops being served until restart. It runs
 // after the event's ack, on a job of its own.
-func (a *Adapter) onUninstalled(team, typ string, raw json.RawMessage) {
+func (a *Adapter) onUninstalled(team, typ string, at time.Time, raw json.RawMessage) {
 	if typ == "tokens_revoked" {
 		var e struct {
 			Tokens struct {
@@ -77,8 +77,18 @@ func (a *Adapter) onUninstalled(team, typ string, raw json.RawMessage) {
 	if w.installs == nil {
 		return
 	}
+	if at.IsZero() {
+		at = a.opt.Clock.Now()
+	}
 	_ = a.jobs.force(func(ctx context.Context) {
-		err := w.installs.Uninstall(ctx, bot.Tenant{Platform: Platform, Workspace: team}, a.opt.Clock.Now())
+		err := w.installs.Uninstall(ctx, bot.Tenant{Platform: Platform, Workspace: team}, at)
+		if bot.ErrorCode(err) == bot.ESTALE {
+			// An event of an earlier install, come late (Slack retries
+			// it for minutes): the app was installed again since.
+			w.opened.del(team)
+			a.log.Info("slack: uninstall event older than the install ignored", "team", team, "event", typ)
+			return
+		}
 		if err != nil && bot.ErrorCode(err) != bot.ENOTFOUND {
 			a.log.Error("slack: uninstall not recorded", "team", team, "code", string(bot.ErrorCode(err)), "err", err)
 		}

@@ -94,7 +94,7 @@ func (a *Adapter) onSocketEvent(ctx context.Context, sm *socketmode.Client, evt 
 				if cb.InnerEvent != nil {
 					raw = *cb.InnerEvent
 				}
-				a.onEvent(ea.TeamID, cb.EventID, ea.InnerEvent.Type, raw)
+				a.onEvent(ea.TeamID, cb.EventID, eventTime(int64(cb.EventTime)), ea.InnerEvent.Type, raw)
 			}
 		}
 	case socketmode.EventTypeErrorBadMessage:

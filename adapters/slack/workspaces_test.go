@@ -205,6 +205,18 @@ func TestUninstall(t *testing.T) {
 	if !r.a.Serves(ctx, tenant("TA")) {
 		t.Fatalf("got TA not served after its reinstall, want served")
 	}
+	// A late app_uninstalled of the earlier install (Slack retries an
+	// event for minutes) leaves the new install as it is.
+	event(slackfake.UninstalledAt("TA", "Ev4", time.Now().Add(-3*time.Minute)))
+	for end := time.Now().Add(500 * time.Millisecond); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		// The event's job runs at once after its ack: watch it.
+		if in := store.get(tenant("TA")); !in.Installed() {
+			t.Fatalf("got TA's token erased by a late uninstall event, want the new install kept")
+		}
+	}
+	if !r.a.Serves(ctx, tenant("TA")) {
+		t.Fatalf("got TA not served after a late uninstall event, want served")
+	}
 }
 
 // waitUninstalled waits for the record of team to be uninstalled (the

@@ -39,6 +39,9 @@ func (s *Store) Uninstall(ctx context.Context, t bot.Tenant, at time.Time) error
 	if sp == nil || sp.install == nil {
 		return notFound("installation")
 	}
+	if sp.install.InstalledAt.After(at.Add(bot.UninstallSlack)) {
+		return coded(bot.ESTALE, "installed after the uninstall")
+	}
 	sp.install.Token = nil
 	if sp.install.UninstalledAt.IsZero() {
 		sp.install.UninstalledAt = at

@@ -64,6 +64,13 @@ func testInstallation(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if !reflect.DeepEqual(got, want) || !got.Installed() {
 		t.Fatalf("got %+v after reinstalling, want %+v: installed, the old record replaced", got, want)
 	}
+	// A late uninstall event of the earlier install (its time before the
+	// reinstall, beyond the second's slack) changes nothing.
+	MustCode(t, s.Uninstall(ctx(), tn, again.InstalledAt.Add(-time.Minute)), bot.ESTALE)
+	if got, _ = s.Installation(ctx(), tn); !got.Installed() {
+		t.Fatalf("got %+v after a late uninstall event, want still installed", got)
+	}
+	MustOK(t, s.Uninstall(ctx(), tn, again.InstalledAt.Add(-bot.UninstallSlack/2))) // within the slack: this install's
 }
 
 func testInstallationsByPlatform(t *testing.T, s bot.Store, tn bot.Tenant) {

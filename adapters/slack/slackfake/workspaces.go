@@ -1,5 +1,7 @@
 package slackfake
 
+import "time"
+
 // Many workspaces: one fake Slack answers for several, each known by its
 // bot token, as an app installed by OAuth in several workspaces is. The
 // workspace of SetTeam (Team by default) answers to any other xoxb-
@@ -53,9 +55,14 @@ func (s *Server) DM(team, user string) string { return "D" + s.channelPrefix(tea
 
 // Uninstalled is the app_uninstalled event of team.
 func Uninstalled(team, eventID string) []byte {
+	return UninstalledAt(team, eventID, time.Now())
+}
+
+// UninstalledAt is Uninstalled with its event_time: at, to the second.
+func UninstalledAt(team, eventID string, at time.Time) []byte {
 	return mustJSON(map[string]any{
 		"token": "x", "team_id": team, "api_app_id": "AFAKE", "type": "event_callback", "event_id": eventID,
-		"event_time": 1700000000, "event": map[string]any{"type": "app_uninstalled"},
+		"event_time": at.Unix(), "event": map[string]any{"type": "app_uninstalled"},
 	})
 }
 
@@ -71,6 +78,6 @@ func TokensRevoked(team, eventID string, botUsers, users []string) []byte {
 	}
 	return mustJSON(map[string]any{
 		"token": "x", "team_id": team, "api_app_id": "AFAKE", "type": "event_callback", "event_id": eventID,
-		"event_time": 1700000000, "event": map[string]any{"type": "tokens_revoked", "tokens": tokens},
+		"event_time": time.Now().Unix(), "event": map[string]any{"type": "tokens_revoked", "tokens": tokens},
 	})
 }
