@@ -44,7 +44,8 @@ type InstallStore interface {
 	// Installation returns the workspace's record, installed or not.
 	// ENOTFOUND if it was never installed by OAuth (or was erased).
 	Installation(ctx context.Context, t Tenant) (Installation, error)
-	// Uninstall erases the token and records at as UninstalledAt. It is
+	// Uninstall erases the token, who installed, the bot user, the scopes
+	// and the organisation, and records at as UninstalledAt. It is
 	// idempotent: a second call keeps the first time. ENOTFOUND if there
 	// is no record; ESTALE, changing nothing, if the record was installed
 	// more than UninstallSlack after at (a late event of an earlier

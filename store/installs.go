@@ -60,14 +60,17 @@ func installationFrom(t bot.Tenant, h map[string]string) bot.Installation {
 	return in
 }
 
-// uninstallScript erases the token and sets "gone" unless it is set.
+// uninstallScript erases the token, and who installed, the bot user, the
+// scopes and the organisation (docs/privacy.md: the record keeps only
+// when the app was installed and removed), and sets "gone" unless it is
+// set.
 // KEYS: the install hash. ARGV: the time (ms), and the latest install
 // time (ms) it may undo. Returns 0 without a record, 2 for a record
 // installed after that.
 var uninstallScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 if tonumber(redis.call('HGET', KEYS[1], 'at') or '0') > tonumber(ARGV[2]) then return 2 end
-redis.call('HDEL', KEYS[1], 'token')
+redis.call('HDEL', KEYS[1], 'token', 'by', 'bot', 'scopes', 'enterprise')
 redis.call('HSETNX', KEYS[1], 'gone', ARGV[1])
 return 1
 `)

@@ -42,7 +42,7 @@ func (s *Store) Uninstall(ctx context.Context, t bot.Tenant, at time.Time) error
 	if sp.install.InstalledAt.After(at.Add(bot.UninstallSlack)) {
 		return coded(bot.ESTALE, "installed after the uninstall")
 	}
-	sp.install.Token = nil
+	sp.install.Token, sp.install.InstalledBy, sp.install.BotUser, sp.install.Scopes, sp.install.Enterprise = nil, "", "", "", ""
 	if sp.install.UninstalledAt.IsZero() {
 		sp.install.UninstalledAt = at
 	}
