@@ -206,6 +206,9 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 	first := a.notInstalled(ctx, in.Tenant)
 	if err := a.Install(ctx, in, res.AccessToken); err != nil {
 		a.log.Error("slack: install not saved", "team", team, "enterprise", enterprise, "err", err)
+		// Given back, so that Slack does not keep granted a token this
+		// deployment dropped: the page says nothing was installed.
+		a.revoke(ctx, res.AccessToken, enterprise)
 		a.refuse(w, r, http.StatusInternalServerError, "oauth.failed")
 		return
 	}

@@ -174,6 +174,9 @@ func TestInstall(t *testing.T) {
 			if n, m := ir.installs.Saves(), len(ib.Managers()); n != 0 || m != 0 {
 				t.Fatalf("got %d installs and %d managers, want none", n, m)
 			}
+			if tt.name == "ErrStoreDown" && ir.fake.Count("auth.revoke") != 1 {
+				t.Fatalf("got %d auth.revoke calls, want the token Slack granted given back", ir.fake.Count("auth.revoke"))
+			}
 			ir.mustNotLeak(t, "code-1", grantT1.Token)
 		})
 	}
