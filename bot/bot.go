@@ -89,7 +89,12 @@ func (b *Bot) randomName(n int) (string, error) {
 	if _, err := io.ReadFull(b.rand, buf); err != nil {
 		return "", Wrap(EINTERNAL, err, "read randomness")
 	}
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(buf)), nil
+	return idText(buf), nil
+}
+
+// idText writes bytes as an ID: lower-case base32, no padding.
+func idText(b []byte) string {
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
 
 // newRoom returns an unguessable video-call room URL (160 random bits)

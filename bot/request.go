@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/base32"
 	"slices"
 	"strings"
 
@@ -189,7 +188,7 @@ func (b *Bot) requestID(in *Invocation) (string, error) {
 		return b.newID()
 	}
 	sum := sha256.Sum256([]byte("request\x00" + in.Member.String() + "\x00" + in.Delivery))
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:10])), nil
+	return idText(sum[:10]), nil
 }
 
 // profileChanged reports whether a command changed what it may change of
