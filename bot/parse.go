@@ -28,20 +28,27 @@ func (b *Bot) Parse(text string) (CommandSpec, map[string]string, error) {
 // ParseIn is Parse for a member who reads lang: an error lists the
 // command's options with the names that member reads.
 func (b *Bot) ParseIn(lang Lang, text string) (CommandSpec, map[string]string, error) {
-	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
-	if utf8.RuneCountInString(text) > MaxTextLen {
-		return CommandSpec{}, nil, &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", Number(lang, MaxTextLen)}}
-	}
-	if text == "" {
-		c, _ := b.command("help")
-		return c, map[string]string{}, nil
-	}
-	spec, rest, err := b.splitCommand(lang, text)
+	spec, rest, err := b.parseCommand(lang, text)
 	if err != nil {
 		return spec, nil, err
 	}
 	values, err := parseOptions(lang, spec, rest)
 	return spec, values, err
+}
+
+// parseCommand is the first half of ParseIn: the command text names
+// ("help" for none), and the text of its options. NeedsAdmin stops there
+// for most commands.
+func (b *Bot) parseCommand(lang Lang, text string) (CommandSpec, string, error) {
+	text = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
+	if utf8.RuneCountInString(text) > MaxTextLen {
+		return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", Number(lang, MaxTextLen)}}
+	}
+	if text == "" {
+		c, _ := b.command("help")
+		return c, "", nil
+	}
+	return b.splitCommand(lang, text)
 }
 
 // splitCommand finds the command named at the start of text, trying a

@@ -61,7 +61,7 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // runHelp lists the commands with an example each, from the command table.
 func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	lang := in.Lang
-	if name := strings.Join(strings.Fields(strings.ToLower(in.Text("command"))), " "); name != "" {
+	if name := helpTopic(in.Text("command")); name != "" {
 		if name == "admin" {
 			return b.adminHelp(ctx, in)
 		}

@@ -2,7 +2,6 @@ package slack
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -79,7 +78,9 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 // trigger expired), the person gets the command's help instead, to type
 // it out.
 func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID string, to replyTo, ack *handoff[*inline], key string) {
-	if isAdminCommand(cmd.Text) {
+	// Only a managers' command, as the core reads it, costs the
+	// users.info call that says whether Slack makes the member an admin.
+	if bot.NeedsAdmin(cmd) {
 		cmd.IsAdmin = a.isAdmin(ctx, to.member)
 	}
 	r := a.h.HandleCommand(ctx, cmd)
@@ -107,26 +108,6 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
 	r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: cmd.Locale})
 	a.reply(ctx, to, r)
-}
-
-// isAdminCommand reports whether a command's text (or a form's command
-// name) is a managers' command: only those need to know whether Slack
-// makes the member a workspace admin, which costs a users.info call.
-func isAdminCommand(text string) bool {
-	w := strings.Fields(strings.TrimPrefix(strings.TrimSpace(text), "/mentor"))
-	switch {
-	case len(w) > 0 && strings.EqualFold(w[0], "admin"):
-		return true
-	case len(w) > 1 && (strings.EqualFold(w[0], "help") || strings.EqualFold(w[0], "aide")):
-		// "help admin" (or "aide admin", "help command:admin") shows the
-		// managers' help to managers only.
-		arg := strings.ToLower(w[1])
-		for _, name := range []string{"command:", "commande:"} {
-			arg = strings.TrimPrefix(arg, name)
-		}
-		return arg == "admin"
-	}
-	return false
 }
 
 // openForm opens a form as a modal with views.open, in team.

@@ -15,8 +15,6 @@ func RenderJSON(m bot.Message) string { return mustJSON(renderBlocks(m)) }
 
 func FallbackText(m bot.Message) string { return fallbackText(m) }
 
-func IsAdminCommand(text string) bool { return isAdminCommand(text) }
-
 func ModalJSON(f bot.Form, command, responseURL string) string {
 	return mustJSON(renderModal(f, formMeta{Command: command, ResponseURL: responseURL}))
 }

@@ -139,8 +139,9 @@ func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) erro
 		}
 		a.runClick(ctx, *in.Action, "", in.replyTo(in.Action.Member), in.Key)
 	case in.Command != nil:
-		// A slash command is kept as typed (Text), a form by its name.
-		if isAdminCommand(firstOf(in.Command.Name, in.Command.Text)) {
+		// A slash command is kept as typed (Text), a form by its name:
+		// the core reads either.
+		if bot.NeedsAdmin(*in.Command) {
 			in.Command.IsAdmin = a.isAdmin(ctx, in.Command.Member)
 		}
 		r := a.h.HandleCommand(ctx, *in.Command)

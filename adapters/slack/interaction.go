@@ -123,7 +123,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 	}
 	h := newHandoff[bot.Reply]()
 	err = a.jobs.start(func(ctx context.Context) {
-		if isAdminCommand(cmd.Name) {
+		if bot.NeedsAdmin(cmd) {
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
 		r := a.h.HandleCommand(ctx, cmd)
