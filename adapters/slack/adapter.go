@@ -314,12 +314,12 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 	defer cancel()
 	res, err := a.ws.single.api.AuthTestContext(actx)
 	switch e := slackError(err); {
-	case (e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired") && a.ws.installs != nil:
+	case refusedTokenErrors[e] && a.ws.installs != nil:
 		// The workspaces installed by OAuth must not all stop because
 		// one of them (SLACK_BOT_TOKEN's) removed the app.
 		a.log.Error("slack: Slack refuses SLACK_BOT_TOKEN; serving the installed workspaces only", "code", e)
 		a.ws.dropSingle()
-	case e == "invalid_auth" || e == "not_authed" || e == "account_inactive" || e == "token_revoked" || e == "token_expired":
+	case refusedTokenErrors[e]:
 		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
 	case err != nil:
 		a.log.Warn("slack: auth.test failed; starting anyway, the token acting for any workspace", "err", err)
@@ -327,6 +327,8 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 		a.ws.setSingle(res.TeamID, res.UserID)
 		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
+	// From now on, a refusal of the token by any call is told once.
+	a.ws.watchSingle(a.singleRefused)
 	return nil
 }
 

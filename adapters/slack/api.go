@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -60,6 +61,14 @@ func (r Retry) lookup() Retry {
 var goneErrors = map[string]bool{
 	"user_not_found": true, "users_not_found": true, "user_not_visible": true,
 	"user_disabled": true, "cannot_dm_bot": true, "invalid_users": true,
+}
+
+// Slack error strings that refuse the token itself: the app was removed
+// from the workspace, or its token revoked or expired. Nothing made with
+// that token will work again.
+var refusedTokenErrors = map[string]bool{
+	"invalid_auth": true, "not_authed": true, "account_inactive": true,
+	"token_revoked": true, "token_expired": true,
 }
 
 // Slack error strings that are worth another try.
@@ -154,4 +163,93 @@ func slackError(err error) string {
 		return se.Err
 	}
 	return ""
+}
+
+// tokenAPI is one bot token's Web API client that tells, once, when Slack
+// refuses the token itself (refusedTokenErrors), whatever the method: the
+// app_uninstalled event that says so may have been lost. Every caller
+// gets Slack's error as it was; refused runs in the first one's goroutine
+// and must not wait long.
+type tokenAPI struct {
+	api     webAPI
+	refused func(code string)
+	told    atomic.Bool
+}
+
+var _ webAPI = (*tokenAPI)(nil)
+
+// watchToken returns api, telling refused when Slack refuses its token.
+func watchToken(api webAPI, refused func(code string)) *tokenAPI {
+	return &tokenAPI{api: api, refused: refused}
+}
+
+// check tells refused, once, if err is Slack's refusal of the token.
+func (t *tokenAPI) check(err error) {
+	if err == nil {
+		return
+	}
+	if e := slackError(err); refusedTokenErrors[e] && t.told.CompareAndSwap(false, true) {
+		t.refused(e)
+	}
+}
+
+func (t *tokenAPI) OpenViewContext(ctx context.Context, triggerID string, view slack.ModalViewRequest) (*slack.ViewResponse, error) {
+	r, err := t.api.OpenViewContext(ctx, triggerID, view)
+	t.check(err)
+	return r, err
+}
+
+func (t *tokenAPI) PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error) {
+	r, err := t.api.PublishViewContext(ctx, req)
+	t.check(err)
+	return r, err
+}
+
+func (t *tokenAPI) AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error) {
+	r, err := t.api.AuthTestContext(ctx)
+	t.check(err)
+	return r, err
+}
+
+func (t *tokenAPI) GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error) {
+	r, err := t.api.GetUserInfoContext(ctx, user, options...)
+	t.check(err)
+	return r, err
+}
+
+func (t *tokenAPI) OpenConversationContext(ctx context.Context, params *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error) {
+	ch, no, already, err := t.api.OpenConversationContext(ctx, params)
+	t.check(err)
+	return ch, no, already, err
+}
+
+func (t *tokenAPI) PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error) {
+	ch, ts, err := t.api.PostMessageContext(ctx, channel, options...)
+	t.check(err)
+	return ch, ts, err
+}
+
+func (t *tokenAPI) UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error) {
+	ch, ts2, text, err := t.api.UpdateMessageContext(ctx, channel, ts, options...)
+	t.check(err)
+	return ch, ts2, text, err
+}
+
+func (t *tokenAPI) UploadFileContext(ctx context.Context, params slack.UploadFileParameters) (*slack.FileSummary, error) {
+	r, err := t.api.UploadFileContext(ctx, params)
+	t.check(err)
+	return r, err
+}
+
+func (t *tokenAPI) GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error) {
+	r, err := t.api.GetConversationHistoryContext(ctx, params)
+	t.check(err)
+	return r, err
+}
+
+// GetUsersPaginated is not watched: its pages are read by the
+// pagination itself, with the inner client. A refused token is seen by
+// the other methods, which every workspace served calls.
+func (t *tokenAPI) GetUsersPaginated(options ...slack.GetUsersOption) slack.UserPagination {
+	return t.api.GetUsersPaginated(options...)
 }

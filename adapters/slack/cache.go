@@ -64,6 +64,42 @@ func (c *cache[K, V]) del(k K) {
 	delete(c.m, k)
 }
 
+// swap replaces k's value, if it has one unexpired that match accepts,
+// with v for ttl, and reports whether it did.
+func (c *cache[K, V]) swap(k K, match func(V) bool, v V, ttl time.Duration) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[k]; !ok || time.Now().After(e.expires) || !match(e.v) {
+		return false
+	}
+	c.putLocked(k, v, ttl)
+	return true
+}
+
+// delIf deletes k if match accepts its value.
+func (c *cache[K, V]) delIf(k K, match func(V) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[k]; ok && match(e.v) {
+		delete(c.m, k)
+	}
+}
+
+// delKeys deletes every key that match accepts. It reads the whole
+// cache: for rare events (a workspace's bot user changed), not per call.
+func (c *cache[K, V]) delKeys(match func(K) bool) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for k := range c.m {
+		if match(k) {
+			delete(c.m, k)
+			n++
+		}
+	}
+	return n
+}
+
 func (c *cache[K, V]) putLocked(k K, v V, ttl time.Duration) {
 	now := time.Now()
 	if len(c.m) >= c.max {

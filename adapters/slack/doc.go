@@ -51,7 +51,9 @@
 //     installed the app by OAuth (Install), whose token is kept sealed.
 //     A workspace with neither is not served (bot.Serving), and a command
 //     from it is told the app is not installed there. app_uninstalled and
-//     tokens_revoked erase its token.
+//     tokens_revoked erase its token; so does Slack refusing the token
+//     (invalid_auth, token_revoked...) on any call, should the event be
+//     lost, unless a newer install replaced that token meanwhile.
 //
 // Logs carry IDs (team, user, channel, method) and error codes, never
 // message text or names.

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -93,6 +94,90 @@ func (a *Adapter) onUninstalled(team, typ string, at time.Time, raw json.RawMess
 			a.log.Error("slack: uninstall not recorded", "team", team, "code", string(bot.ErrorCode(err)), "err", err)
 		}
 	})
+}
+
+// installRefused handles Slack's refusal of an installation's token in
+// the middle of operation (tokenAPI): the app was removed or its token
+// revoked, and the app_uninstalled or tokens_revoked event that says so
+// was lost, or is still on its way. This replica stops using the token
+// at once; then the workspace is recorded uninstalled, as the event
+// would, but only if ws's token is still the one stored: a reinstall
+// may have stored a new one meanwhile, which stays. The log has the team
+// and Slack's error, never the token.
+func (a *Adapter) installRefused(ws *workspace, code string) {
+	w := a.ws
+	team := ws.team
+	a.log.Warn("slack: Slack refuses the workspace's token: the app was removed or the token revoked", "team", team, "code", code)
+	// Only ws is forgotten: a newer install opened since stays in use.
+	w.opened.swap(team, func(cur *workspace) bool { return cur == ws }, nil, installTTL)
+	if err := a.jobs.force(func(ctx context.Context) { a.uninstallRefused(ctx, ws) }); err != nil {
+		// Closing: the next start meets the refused token again.
+		a.log.Warn("slack: refused token's workspace not recorded uninstalled", "team", team, "code", string(bot.ErrorCode(err)))
+	}
+}
+
+// uninstallRefused records ws's workspace uninstalled if its record still
+// holds ws's install (installRefused).
+func (a *Adapter) uninstallRefused(ctx context.Context, ws *workspace) {
+	w := a.ws
+	t := bot.Tenant{Platform: Platform, Workspace: ws.team}
+	// The uninstall is dated just over UninstallSlack before the record
+	// is read, so that the store refuses (ESTALE) to undo an install
+	// saved between that read and the write below: one saved after ws's
+	// token was refused.
+	at := a.opt.Clock.Now().Add(-bot.UninstallSlack - time.Millisecond)
+	in, err := w.installs.Installation(ctx, t)
+	switch {
+	case bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !in.Installed():
+		return // uninstalled already: the event came, or another replica saw it
+	case err != nil:
+		// The token stays forgotten here for installTTL; the next call
+		// made with it after that tries again.
+		a.log.Error("slack: refused token's workspace not recorded uninstalled", "team", t.Workspace, "code", string(bot.ErrorCode(err)))
+		return
+	case !a.sameInstall(in, ws):
+		a.newerInstall(t.Workspace)
+		return
+	}
+	switch err := w.installs.Uninstall(ctx, t, at); {
+	case err == nil:
+		a.log.Warn("slack: workspace recorded uninstalled: Slack refuses its token", "team", t.Workspace)
+	case bot.ErrorCode(err) == bot.ESTALE:
+		a.newerInstall(t.Workspace)
+	case bot.ErrorCode(err) != bot.ENOTFOUND:
+		a.log.Error("slack: refused token's workspace not recorded uninstalled", "team", t.Workspace, "code", string(bot.ErrorCode(err)), "err", err)
+	}
+}
+
+// sameInstall reports whether in is the install ws opened: its time and
+// its token.
+func (a *Adapter) sameInstall(in bot.Installation, ws *workspace) bool {
+	if !in.InstalledAt.Equal(ws.installedAt) {
+		return false
+	}
+	token, err := a.ws.sealer.Open(in.Token, in.Tenant.String())
+	return err == nil && sha256.Sum256(token) == ws.tokenSum
+}
+
+// newerInstall is a refused token's workspace installed again since: the
+// new install stays, and is opened at the next call.
+func (a *Adapter) newerInstall(team string) {
+	a.ws.opened.delIf(team, func(cur *workspace) bool { return cur == nil })
+	a.log.Info("slack: refused token replaced by a newer install; the install stays", "team", team)
+}
+
+// singleRefused handles Slack's refusal of SLACK_BOT_TOKEN in the middle
+// of operation, once (tokenAPI). With installed workspaces, it is dropped
+// as at start (checkToken): they go on being served. Without, the bot
+// goes on as before, every call failing, with one error in the log
+// instead of one per call.
+func (a *Adapter) singleRefused(code string) {
+	if a.ws.installs != nil {
+		a.log.Error("slack: Slack refuses SLACK_BOT_TOKEN; serving the installed workspaces only", "code", code)
+		a.ws.dropSingle()
+		return
+	}
+	a.log.Error("slack: Slack refuses SLACK_BOT_TOKEN; nothing reaches Slack until it is replaced", "code", code)
 }
 
 // notInstalledReply is what a member of a workspace without the app's

@@ -30,7 +30,11 @@ import (
 //     replicas when the Handler keeps deliveries in Redis.
 //  3. The code is exchanged with oauth.v2.access for the workspace's bot
 //     token, which Install keeps; whoever installed becomes a manager of
-//     the workspace, and the page says how to start.
+//     the workspace, and the page says how to start. The state's cookie
+//     then holds a signed receipt of the install (installDone): the page
+//     reloaded, or its address opened again in that browser, shows the
+//     success again while the workspace has the app, where the spent
+//     state and code would say nothing was installed.
 //
 // An org-wide Enterprise Grid install is refused (its token revoked):
 // mentorbot's data and settings are per workspace, so it is installed on
@@ -115,6 +119,9 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key, err := a.checkState(q.Get("state"))
+	if (err == nil || errors.Is(err, errStateExpired)) && a.installedAgain(w, r, q.Get("state"), key) {
+		return
+	}
 	switch {
 	case errors.Is(err, errStateExpired):
 		a.log.Info("slack: install refused", "reason", err.Error())
@@ -151,7 +158,32 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
 		return
 	}
-	a.finishInstall(ctx, w, r, res)
+	a.finishInstall(ctx, w, r, res, q.Get("state"), key)
+}
+
+// installedAgain shows the success page again, and reports true, when the
+// browser holds the receipt of the install made with state (its key) and
+// the workspace still has the app. Slack's code is not sent again: it
+// works once.
+func (a *Adapter) installedAgain(w http.ResponseWriter, r *http.Request, state, key string) bool {
+	c, err := r.Cookie(stateCookieName(state))
+	if err != nil {
+		return false
+	}
+	d, ok := a.openReceipt(c.Value, key)
+	if !ok {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), oauthTimeout)
+	defer cancel()
+	in, err := a.ws.installs.Installation(ctx, bot.Tenant{Platform: Platform, Workspace: d.Team})
+	if err != nil || !in.Installed() {
+		a.log.Info("slack: install page not shown again: the workspace has not the app now", "team", d.Team, "code", string(bot.ErrorCode(err)))
+		return false
+	}
+	a.log.Info("slack: install page shown again", "team", d.Team)
+	a.installed(w, r, d)
+	return true
 }
 
 // stateCookieName names the cookie that binds an install's state to the
@@ -182,8 +214,9 @@ func (a *Adapter) stateCookie(state string, maxAge int) *http.Cookie {
 	}
 }
 
-// finishInstall keeps the install Slack granted, or refuses an org-wide one.
-func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *http.Request, res *slack.OAuthV2Response) {
+// finishInstall keeps the install Slack granted, or refuses an org-wide
+// one. state and key are the install's, for its receipt.
+func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *http.Request, res *slack.OAuthV2Response, state, key string) {
 	team, enterprise := res.Team.ID, res.Enterprise.ID
 	if res.IsEnterpriseInstall {
 		a.log.Info("slack: org-wide install refused", "enterprise", enterprise)
@@ -221,7 +254,14 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 			manager = true
 		}
 	}
-	a.installed(w, r, res, manager)
+	d := installDone{Key: key, Team: team, Name: clip(res.Team.Name, 100), App: res.AppID, Manager: manager}
+	// The receipt replaces, under the same name, the state's cookie that
+	// serveOAuthRedirect deleted: one Set-Cookie of that name.
+	c := a.stateCookie(state, int(receiptLifetime/time.Second))
+	c.Value = a.sealReceipt(d)
+	w.Header().Del("Set-Cookie")
+	http.SetCookie(w, c)
+	a.installed(w, r, d)
 }
 
 // revoke gives back the token of an install refused, so that Slack does

@@ -6,7 +6,6 @@ import (
 	"net/http"
 
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/slack-go/slack"
 )
 
 // page is what the install flow shows in the browser. Every field is
@@ -48,21 +47,21 @@ func (a *Adapter) refuse(w http.ResponseWriter, r *http.Request, status int, key
 
 // installed shows the success page: the workspace, how to start, and a
 // link to the bot's App Home in the Slack app.
-func (a *Adapter) installed(w http.ResponseWriter, r *http.Request, res *slack.OAuthV2Response, manager bool) {
+func (a *Adapter) installed(w http.ResponseWriter, r *http.Request, d installDone) {
 	lang := bot.AcceptLang(r.Header.Get("Accept-Language"))
-	name := res.Team.Name
+	name := d.Name
 	if name == "" {
-		name = res.Team.ID
+		name = d.Team
 	}
 	p := page{Lang: lang, Title: bot.T(lang, "oauth.title_done"), Lines: []string{
 		bot.T(lang, "oauth.done", "workspace", name),
 		bot.T(lang, "oauth.done_help", "command", "/mentor help"),
 	}}
-	if manager {
+	if d.Manager {
 		p.Lines = append(p.Lines, bot.T(lang, "oauth.done_manager"))
 	}
-	if slackID.MatchString(res.Team.ID) && slackID.MatchString(res.AppID) {
-		home := "slack://app?team=" + res.Team.ID + "&id=" + res.AppID + "&tab=home"
+	if slackID.MatchString(d.Team) && slackID.MatchString(d.App) {
+		home := "slack://app?team=" + d.Team + "&id=" + d.App + "&tab=home"
 		p.Link, p.LinkText = template.URL(home), bot.T(lang, "oauth.done_home")
 	}
 	a.writePage(w, http.StatusOK, p)

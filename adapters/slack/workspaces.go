@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strings"
@@ -42,6 +43,10 @@ const (
 	installTTL    = time.Minute
 	notInstallTTL = 10 * time.Second
 	maxInstalls   = 100_000
+	// botsTTL outlives the DM channels kept (24 h, Adapter.dms) by more
+	// than installTTL: a channel opened with a bot user is forgotten
+	// before that bot user is.
+	botsTTL = 25 * time.Hour
 )
 
 // workspace is what the adapter needs to act in one workspace.
@@ -49,6 +54,11 @@ type workspace struct {
 	team    string // "" for the single token while its team is unknown
 	botUser string
 	api     webAPI
+	// installedAt and tokenSum (SHA-256) tell an installation's token
+	// apart from a newer install's (installRefused); zero for the
+	// single token.
+	installedAt time.Time
+	tokenSum    [sha256.Size]byte
 }
 
 // workspaces is the registry of the workspaces the adapter acts in.
@@ -60,6 +70,10 @@ type workspaces struct {
 	// opened are the installations opened lately, by team; nil: the team
 	// has none (or none installed).
 	opened *cache[string, *workspace]
+	// bots are the bot users of the installations opened, by team, kept
+	// as long as the DM channels opened with them (Adapter.dms): a
+	// reinstall with another bot user makes those channels stale.
+	bots *cache[string, string]
 
 	mu sync.Mutex
 	// singleTeam is the single token's workspace, from auth.test; "" when
@@ -72,7 +86,8 @@ type workspaces struct {
 
 func newWorkspaces(o Options, dial func(token string) webAPI) *workspaces {
 	w := &workspaces{installs: o.Installs, sealer: o.Sealer, dial: dial, dropped: map[string]bool{},
-		opened: newCache[string, *workspace](installTTL, maxInstalls)}
+		opened: newCache[string, *workspace](installTTL, maxInstalls),
+		bots:   newCache[string, string](botsTTL, maxInstalls)}
 	if o.BotToken != "" {
 		w.single = &workspace{api: dial(o.BotToken)}
 	}
@@ -99,6 +114,20 @@ func (w *workspaces) dropSingle() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.single = nil
+}
+
+// watchSingle makes the single token's client tell refused when Slack
+// refuses the token (tokenAPI). A new workspace replaces the old, so that
+// a caller holding the old one reads no field being written.
+func (w *workspaces) watchSingle(refused func(code string)) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.single == nil {
+		return
+	}
+	s := *w.single
+	s.api = watchToken(s.api, refused)
+	w.single = &s
 }
 
 // setSingle records the single token's workspace, from auth.test.
@@ -175,9 +204,25 @@ func (a *Adapter) openInstall(ctx context.Context, team string) (*workspace, err
 		w.opened.putFor(team, nil, notInstallTTL)
 		return nil, nil
 	}
-	ws := &workspace{team: team, botUser: in.BotUser, api: w.dial(string(token))}
+	ws := &workspace{team: team, botUser: in.BotUser, installedAt: in.InstalledAt, tokenSum: sha256.Sum256(token)}
+	ws.api = watchToken(w.dial(string(token)), func(code string) { a.installRefused(ws, code) })
+	a.botUserSeen(team, in.BotUser)
 	w.opened.put(team, ws)
 	return ws, nil
+}
+
+// botUserSeen records team's bot user. One that changed (a reinstall by
+// another app, or after the bot user was deleted) makes the DM channels
+// opened with the old one useless, and the new token may not post there:
+// they are forgotten, to be opened again with the new token.
+func (a *Adapter) botUserSeen(team, botUser string) {
+	old, ok := a.ws.bots.get(team)
+	a.ws.bots.put(team, botUser)
+	if !ok || old == botUser {
+		return
+	}
+	n := a.dms.delKeys(func(m bot.MemberID) bool { return m.Workspace == team })
+	a.log.Info("slack: the workspace's bot user changed; its DM channels are opened again", "team", team, "bot_user", botUser, "forgotten", n)
 }
 
 // clientOf returns the Web API client of team's workspace. A workspace
