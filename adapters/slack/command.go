@@ -51,7 +51,7 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 		ack = newHandoff[*inline]()
 	}
 	err := a.jobs.start(func(ctx context.Context) {
-		a.runCommand(ctx, cmd, c.TriggerID, to, ack, key)
+		a.runCommand(ctx, cmd, c.TriggerID, to, ack, key, isKept)
 	})
 	if err == errBusy {
 		// The answer travels in the ack itself: telling the member costs
@@ -76,14 +76,19 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 // has handled it, the command kept under key is forgotten. A command that
 // answers with a form opens it as a modal; if Slack will not open it (the
 // trigger expired), the person gets the command's help instead, to type
-// it out.
-func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID string, to replyTo, ack *handoff[*inline], key string) {
+// it out. A command cut short by the replica's shutdown, and kept, is
+// left for another replica (leftForRedelivery).
+func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID string, to replyTo, ack *handoff[*inline], key string, kept bool) {
 	// Only a managers' command, as the core reads it, costs the
 	// users.info call that says whether Slack makes the member an admin.
 	if bot.NeedsAdmin(cmd) {
 		cmd.IsAdmin = a.isAdmin(ctx, to.member)
 	}
 	r := a.h.HandleCommand(ctx, cmd)
+	if kept && a.leftForRedelivery(ctx, to.member, key) {
+		ack.give(nil)
+		return
+	}
 	to.delivered = a.forgetLater(to.member.Workspace, key)
 	if r.Form == nil {
 		var in *inline

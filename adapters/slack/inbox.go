@@ -76,6 +76,21 @@ func (a *Adapter) forget(ctx context.Context, team, key string) error {
 	return r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key)
 }
 
+// leftForRedelivery reports whether the delivery key, kept in Redis, was
+// cut short by this replica's shutdown (cutShort) and so is left
+// unanswered and unforgotten: its lease runs out and another replica
+// handles it again, the core's redelivery being idempotent. Answering
+// here would send the member the core's "I can't reach my database",
+// untrue, and, had it reached Slack after all, the other replica's
+// answer as well.
+func (a *Adapter) leftForRedelivery(ctx context.Context, who bot.MemberID, key string) bool {
+	if !cutShort(ctx) {
+		return false
+	}
+	a.log.Warn("slack: work cut short by shutdown; left for another replica", "member", who.String(), "key", key)
+	return true
+}
+
 // forgetBudget is how long a delivery whose reply went out keeps trying
 // to be forgotten while Redis does not answer: under the lease after
 // which another replica redelivers it (Options.KeptLease), which would
@@ -137,7 +152,7 @@ func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) erro
 		if bot.IsAdminAction(in.Action.ActionID) {
 			in.Action.IsAdmin = a.isAdmin(ctx, in.Action.Member)
 		}
-		a.runClick(ctx, *in.Action, "", in.replyTo(in.Action.Member), in.Key)
+		a.runClick(ctx, *in.Action, "", in.replyTo(in.Action.Member), in.Key, true)
 	case in.Command != nil:
 		// A slash command is kept as typed (Text), a form by its name:
 		// the core reads either.

@@ -68,7 +68,7 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 		if bot.IsAdminAction(action.ActionID) {
 			action.IsAdmin = a.isAdmin(ctx, who)
 		}
-		a.runClick(ctx, action, ic.TriggerID, to, key)
+		a.runClick(ctx, action, ic.TriggerID, to, key, isKept)
 	})
 	switch err {
 	case errBusy:
@@ -86,8 +86,11 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 // do without a form, is shown only if the modal cannot open. Once the core
 // has handled it, the click kept under key is forgotten: what is left,
 // the reply, is a send.
-func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string) {
+func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string, kept bool) {
 	r := a.h.HandleAction(ctx, action)
+	if kept && a.leftForRedelivery(ctx, to.member, key) {
+		return
+	}
 	to.delivered = a.forgetLater(to.member.Workspace, key)
 	if r.Form != nil && triggerID != "" {
 		err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
@@ -118,7 +121,8 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		return nil // closes the modal
 	}
 	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who), Delivery: key}
-	if fresh, _ := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL}); !fresh {
+	fresh, kept := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL})
+	if !fresh {
 		return nil // a replay: closes the modal, as the first did
 	}
 	h := newHandoff[bot.Reply]()
@@ -127,6 +131,10 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 			cmd.IsAdmin = a.isAdmin(ctx, who)
 		}
 		r := a.h.HandleCommand(ctx, cmd)
+		if kept && a.leftForRedelivery(ctx, who, key) {
+			h.give(bot.Reply{}) // the modal closes; the answer comes from another replica
+			return
+		}
 		if forget := a.forgetLater(who.Workspace, key); forget != nil {
 			forget() // in the background, tried again while Redis is away
 		}

@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -24,7 +25,7 @@ const workerIdle = 10 * time.Second
 // workerIdle, or at close.
 type jobs struct {
 	base    context.Context
-	cancel  context.CancelFunc
+	cancel  context.CancelCauseFunc
 	timeout time.Duration
 	slots   chan struct{}
 	idle    chan func()   // unbuffered: a job for a worker waiting for one
@@ -38,7 +39,7 @@ type jobs struct {
 }
 
 func newJobs(timeout time.Duration, limit int) *jobs {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancelCause(context.Background())
 	return &jobs{
 		base: ctx, cancel: cancel, timeout: timeout, slots: make(chan struct{}, limit),
 		idle: make(chan func()), quit: make(chan struct{}),
@@ -49,7 +50,19 @@ func newJobs(timeout time.Duration, limit int) *jobs {
 const (
 	errBusy    = constError("every work slot is taken")
 	errClosing = constError("closing")
+	// errCutShort is the cause of a job's context cancelled because
+	// close gave up waiting for it (cutShort).
+	errCutShort = constError("cut short: the replica is shutting down")
 )
+
+// cutShort reports whether ctx, a job's, was cancelled because the
+// adapter's close gave up waiting for it: what the core answered then
+// ("I can't reach my database") is about this replica stopping, not
+// true of the member's command. A delivery kept in Redis is then left
+// for another replica to handle, unanswered here.
+func cutShort(ctx context.Context) bool {
+	return errors.Is(context.Cause(ctx), errCutShort)
+}
 
 // start runs fn on a worker if a slot is free now. It never waits for
 // one: an ack must not wait on work in flight (which once waited on a
@@ -137,10 +150,10 @@ func (j *jobs) close(grace time.Duration) {
 	select {
 	case <-done:
 	case <-time.After(grace):
-		j.cancel()
+		j.cancel(errCutShort)
 		<-done
 	}
-	j.cancel()
+	j.cancel(errCutShort)
 	j.quitted.Do(func() { close(j.quit) })
 	j.workers.Wait()
 }

@@ -31,6 +31,16 @@ type slowSlack struct {
 	held    atomic.Int32 // requests held so far
 	release chan struct{}
 	once    sync.Once
+
+	mu    sync.Mutex
+	paths []string // of every request that reached it, in order
+}
+
+// Paths returns the paths of the requests that reached s so far.
+func (s *slowSlack) Paths() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.paths...)
 }
 
 func newSlowSlack(tb testing.TB, fake *slackfake.Server) *slowSlack {
@@ -43,6 +53,9 @@ func newSlowSlack(tb testing.TB, fake *slackfake.Server) *slowSlack {
 	proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, _ error) { w.WriteHeader(http.StatusBadGateway) }
 	s := &slowSlack{release: make(chan struct{})}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.paths = append(s.paths, r.URL.Path)
+		s.mu.Unlock()
 		if s.stalled.Load() {
 			s.held.Add(1)
 			select {
@@ -138,6 +151,14 @@ func TestShutdownWithinDeadline(t *testing.T) {
 	}
 	if n := len(fake.Calls("response_url")); n != 0 {
 		t.Fatalf("got %d replies from the replica shut down, want none: Slack never answered", n)
+	}
+	// The work cut short sent nothing: its "I can't reach my database"
+	// would be untrue, and a post held by a slow Slack may still arrive
+	// once Slack answers (it did, beside the other replica's reply).
+	for _, p := range slow.Paths() {
+		if strings.HasPrefix(p, "/response/") || strings.HasSuffix(p, "/chat.postMessage") || strings.HasSuffix(p, "/chat.postEphemeral") {
+			t.Errorf("the replica shut down sent %s for the command cut short, want nothing: another replica answers it", p)
+		}
 	}
 
 	// Another replica, Slack answering again, redelivers the kept command.
