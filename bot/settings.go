@@ -125,6 +125,16 @@ var durationBounds = map[string][2]time.Duration{
 
 const day = 24 * time.Hour
 
+// DurationBounds returns the shortest and longest value a manager may give
+// the duration setting named setting ("program-length"), and false for a
+// setting that is no duration: the operator's environment is held to the
+// same (cmd/mentorbot), so that it cannot set a default a manager could
+// not.
+func DurationBounds(setting string) (min, max time.Duration, ok bool) {
+	r, ok := durationBounds[setting]
+	return r[0], r[1], ok
+}
+
 // Set changes one setting from its text form. EINVALID if the name or the
 // value is wrong.
 func (s *Settings) Set(name, value string) error {

@@ -102,6 +102,9 @@ func (b *Bot) reindexOnce(ctx context.Context, t Tenant) {
 	}
 	if err := b.Reindex(ctx, t); err != nil {
 		b.reindexed.Delete(t) // try again on the next tick
+		if ctx.Err() != nil {
+			return // stopping: no error of the workspace's
+		}
 		b.log.Error("reindex", "tenant", t.String(), "err", err)
 	}
 }

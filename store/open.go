@@ -46,29 +46,68 @@ func redact(err error, rawURL string) error {
 }
 
 func open(ctx context.Context, rawURL string) (*Store, error) {
+	dial, err := parseURL(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("parse REDIS_URL: %w", err)
+	}
+	return dial(ctx)
+}
+
+// CheckURL reports whether Open can read rawURL, without connecting to
+// anything: cmd checks REDIS_URL with it at start, before it dials. The
+// error says what is wanted and never holds the URL's password.
+func CheckURL(rawURL string) error {
+	if _, err := parseURL(rawURL); err != nil {
+		return redact(err, rawURL)
+	}
+	return nil
+}
+
+// wantURL is what a Redis URL looks like, for the errors that refuse one.
+const wantURL = "want a URL such as redis://host:6379/0 or redis+cluster://host1:port,host2:port"
+
+// parseURL reads rawURL in the mode its scheme names, and returns what
+// dials it.
+func parseURL(rawURL string) (func(context.Context) (*Store, error), error) {
 	scheme, rest, ok := strings.Cut(rawURL, "://")
 	if !ok {
-		return nil, fmt.Errorf("parse REDIS_URL: want a URL such as redis://host:6379/0 or redis+cluster://host1:port,host2:port")
+		return nil, errors.New(wantURL)
 	}
 	switch scheme {
 	case "redis+cluster", "rediss+cluster":
 		opt, err := parseCluster(strings.TrimSuffix(scheme, "+cluster"), rest)
 		if err != nil {
-			return nil, fmt.Errorf("parse REDIS_URL: %w", err)
+			return nil, err
 		}
-		return DialCluster(ctx, opt)
+		return func(ctx context.Context) (*Store, error) { return DialCluster(ctx, opt) }, nil
 	case "redis+sentinel", "rediss+sentinel":
 		opt, err := parseSentinel(strings.TrimSuffix(scheme, "+sentinel"), rest)
 		if err != nil {
-			return nil, fmt.Errorf("parse REDIS_URL: %w", err)
+			return nil, err
 		}
-		return DialSentinel(ctx, opt)
+		return func(ctx context.Context) (*Store, error) { return DialSentinel(ctx, opt) }, nil
+	case "redis", "rediss", "unix":
+	default:
+		// go-redis would say "invalid URL scheme": say what is wanted.
+		return nil, fmt.Errorf("%s (or rediss://, unix://, redis+sentinel://), got scheme %q", wantURL, clipScheme(scheme))
 	}
 	opt, err := redis.ParseURL(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("parse REDIS_URL: %w", err)
+		return nil, err
 	}
-	return Dial(ctx, opt)
+	return func(ctx context.Context) (*Store, error) { return Dial(ctx, opt) }, nil
+}
+
+// clipScheme is a scheme fit to be quoted in an error: short, and only
+// what a scheme may hold, so that a value pasted in the wrong variable
+// (a password, a token) is not printed.
+func clipScheme(s string) string {
+	if len(s) > 16 || strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')
+	}) >= 0 {
+		return "…"
+	}
+	return s
 }
 
 // splitHosts splits "user:pw@h1:p1,h2:p2/path?query" into the part
@@ -94,11 +133,11 @@ func splitHosts(rest string) (userinfo string, hosts []string, tail string) {
 func parseCluster(scheme, rest string) (*redis.ClusterOptions, error) {
 	userinfo, hosts, tail := splitHosts(rest)
 	if len(hosts) == 0 {
-		return nil, errors.New("redis+cluster:// names no node: want redis+cluster://host1:port,host2:port")
+		return nil, errors.New("want redis+cluster://host1:port,host2:port: the URL names no node")
 	}
 	path, query, _ := strings.Cut(tail, "?")
-	if strings.Trim(path, "/") != "" {
-		return nil, fmt.Errorf("a cluster has only database 0, got path %q", path)
+	if db := strings.Trim(path, "/"); db != "" && db != "0" {
+		return nil, fmt.Errorf("want no path or /0 after a cluster's nodes (a cluster has only database 0), got path %q", path)
 	}
 	q, err := url.ParseQuery(query)
 	if err != nil {
@@ -119,7 +158,7 @@ func parseCluster(scheme, rest string) (*redis.ClusterOptions, error) {
 func parseSentinel(scheme, rest string) (*redis.FailoverOptions, error) {
 	userinfo, hosts, tail := splitHosts(rest)
 	if len(hosts) == 0 {
-		return nil, errors.New("redis+sentinel:// names no sentinel: want redis+sentinel://host1:26379,host2:26379/mymaster")
+		return nil, errors.New("want redis+sentinel://host1:26379,host2:26379/mymaster: the URL names no sentinel")
 	}
 	path, query, _ := strings.Cut(tail, "?")
 	parts := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
@@ -131,7 +170,7 @@ func parseSentinel(scheme, rest string) (*redis.FailoverOptions, error) {
 		q.Set("master_name", parts[0])
 	}
 	if q.Get("master_name") == "" {
-		return nil, errors.New("redis+sentinel:// names no master: want redis+sentinel://host1:26379/mymaster")
+		return nil, errors.New("want redis+sentinel://host1:26379/mymaster: the URL names no master after the sentinels")
 	}
 	db := ""
 	if len(parts) > 1 {
@@ -218,7 +257,9 @@ func connect(ctx context.Context, rdb redis.UniversalClient, where string) (*Sto
 	if err == nil {
 		err = checkMode(ctx, rdb, where)
 	} else if _, cluster := rdb.(*redis.ClusterClient); cluster && strings.Contains(err.Error(), "cluster support disabled") {
-		err = fmt.Errorf("redis at %s is not in cluster mode: set REDIS_URL=redis://host:port/0 (without +cluster), or enable cluster mode on the servers: %w", where, err)
+		// Which variable named it as a cluster (REDIS_URL or
+		// REDIS_CLUSTER_ADDRS) is the caller's to say: ErrNotCluster.
+		err = fmt.Errorf("redis at %s is %w: name it as one node, redis://host:port/0, or enable cluster mode on the servers: %w", where, ErrNotCluster, err)
 	}
 	if err != nil {
 		s.Close()
@@ -226,6 +267,10 @@ func connect(ctx context.Context, rdb redis.UniversalClient, where string) (*Sto
 	}
 	return s, nil
 }
+
+// ErrNotCluster is returned by Open when a cluster URL
+// (redis+cluster://) names a Redis that is not in cluster mode.
+var ErrNotCluster = errors.New("not in cluster mode")
 
 // ErrClusterNode is returned by Open when a single-node URL (redis://)
 // names a node of a Redis Cluster. Such a client reaches only the slots

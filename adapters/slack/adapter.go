@@ -152,6 +152,9 @@ func (o *Options) defaults() error {
 	if !strings.HasSuffix(o.APIURL, "/") {
 		o.APIURL += "/" // slack-go appends method names to it
 	}
+	if o.AuthorizeURL == "" {
+		o.AuthorizeURL = authorizeURL(o.APIURL) // GovSlack's consent page is its own
+	}
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = 256
 	}
@@ -243,8 +246,10 @@ type Adapter struct {
 	forgetsShut bool
 	quitting    chan struct{}
 
-	// socketUp is whether the Socket Mode connection is up (ready.go).
-	socketUp atomic.Bool
+	// socketUp is whether the Socket Mode connection is up (ready.go);
+	// socketWhy why it last went down (SocketTrouble, socket.go).
+	socketUp  atomic.Bool
+	socketWhy atomic.Pointer[string]
 
 	// homes are the members whose App Home waits to be published (home.go).
 	homes homeQueue
@@ -280,10 +285,12 @@ func New(h Handler, o Options) (*Adapter, error) {
 func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 
 // Start checks the bot token with auth.test, which tells its workspace,
-// starts reading the member directory and, in Socket Mode, connects.
-// A token Slack refuses is an error; a Slack that cannot be reached is
-// only logged, so the bot starts and catches up when Slack is back (the
-// token then acts for any workspace, as a single-workspace bot's did).
+// starts reading the member directory and, in Socket Mode, connects
+// (waiting for the first connection, up to socketStartWait). A token
+// Slack refuses, the bot token or the app token, is an error; a Slack
+// that cannot be reached is only logged, so the bot starts and catches up
+// when Slack is back (the token then acts for any workspace, as a
+// single-workspace bot's did).
 func (a *Adapter) Start(ctx context.Context) error {
 	if err := a.checkToken(ctx); err != nil {
 		return err
@@ -295,7 +302,11 @@ func (a *Adapter) Start(ctx context.Context) error {
 	a.stop = stop
 	a.mu.Unlock()
 	if a.SocketMode() {
-		a.startSocket(bg)
+		if err := a.startSocket(bg); err != nil {
+			stop()
+			a.background.Wait()
+			return err
+		}
 	}
 	if a.opt.DirectoryRefresh > 0 {
 		a.startDirectory(bg)

@@ -45,8 +45,27 @@ import (
 // token.
 
 // DefaultAuthorizeURL is Slack's consent page, when
-// Options.AuthorizeURL is empty.
+// Options.AuthorizeURL is empty and the Web API is slack.com's.
 const DefaultAuthorizeURL = "https://slack.com/oauth/v2/authorize"
+
+// authorizeURL is the consent page of the Slack whose Web API base is
+// apiURL: on the API's own host when that is one of Slack's domains
+// (slack-gov.com for GovSlack, slack.com), as the installer's browser
+// must reach it; DefaultAuthorizeURL for any other host (an egress proxy,
+// a fake), which only the bot reaches.
+func authorizeURL(apiURL string) string {
+	u, err := url.Parse(apiURL)
+	if err != nil {
+		return DefaultAuthorizeURL
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, domain := range []string{"slack-gov.com", "slack.com"} {
+		if host == domain || strings.HasSuffix(host, "."+domain) {
+			return "https://" + domain + "/oauth/v2/authorize"
+		}
+	}
+	return DefaultAuthorizeURL
+}
 
 // oauthTimeout bounds the calls to Slack and the store of one redirect.
 const oauthTimeout = 15 * time.Second

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,13 +22,23 @@ import (
 type Config struct {
 	bot.Config
 
-	RedisURL  string // REDIS_URL, or redis+cluster:// and REDIS_CLUSTER_ADDRS; empty: embedded Redis, nothing kept
+	RedisURL string // REDIS_URL, or redis+cluster:// and REDIS_CLUSTER_ADDRS; empty: embedded Redis, nothing kept
+	// RedisVar is the variable RedisURL came from, to name it when the
+	// Redis refuses: REDIS_CLUSTER_ADDRS, else REDIS_URL.
+	RedisVar  string
 	HTTPAddr  string // MENTORBOT_HTTP_ADDR
 	LogLevel  string // MENTORBOT_LOG_LEVEL; empty: info, warn in the shell
 	LogFormat string // LOG_FORMAT: "json" for JSON lines, text otherwise
 	// TokenKeys seal the tokens of workspaces installed by OAuth
 	// (MENTORBOT_TOKEN_KEY); nil when the variable is unset.
 	TokenKeys *secret.Keyring
+	// ShellOnAnyInput runs the terminal adapter even where CheckShell
+	// would refuse it (MENTORBOT_SHELL=1): input piped in with REDIS_URL,
+	// or the null device.
+	ShellOnAnyInput bool
+	// AnyDuration lets the follow-up delays out of the bounds a manager's
+	// settings have (MENTORBOT_DURATION_BOUNDS=off): load tests only.
+	AnyDuration bool
 
 	Slack   SlackConfig
 	Discord DiscordConfig
@@ -101,7 +112,89 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 		set = append(set, v.Name)
 	}
+	if err := outOfBounds(c, set, getenv); err != nil {
+		return c, err
+	}
 	return c, platformsOff(c, set)
+}
+
+// Check refuses what no single variable shows: a platform turned on
+// without a setting it cannot run without, named (never its value). It
+// needs no network, so main runs it with ConfigFromEnv, before anything
+// connects; the adapters check the same again when they are created.
+func (c Config) Check() error {
+	var errs []string
+	if s := c.Slack; s.BotToken != "" || s.ClientID != "" {
+		if s.AppToken == "" && s.SigningSecret == "" {
+			errs = append(errs, "SLACK_SIGNING_SECRET: want the app's signing secret (Basic Information, App Credentials): it is required unless SLACK_APP_TOKEN (Socket Mode) is set")
+		}
+		if s.ClientID != "" && s.ClientSecret == "" {
+			errs = append(errs, "SLACK_CLIENT_SECRET: want the app's client secret (Basic Information): it is required with SLACK_CLIENT_ID")
+		}
+		if s.ClientID != "" && c.TokenKeys == nil {
+			errs = append(errs, "MENTORBOT_TOKEN_KEY: want a base64 key of 32 bytes (openssl rand -base64 32): it is required with SLACK_CLIENT_ID, to seal the tokens of the workspaces that install the app")
+		}
+	}
+	if c.Discord.BotToken != "" && c.Discord.AppID == "" {
+		errs = append(errs, "DISCORD_APP_ID: want the application ID (General Information): it is required with DISCORD_BOT_TOKEN")
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(errs, "; "))
+}
+
+// CheckShell refuses the terminal adapter where its input is no person,
+// when no platform is turned on: standard input is not a terminal
+// (terminal false) and either REDIS_URL is set or the input is the null
+// device (null), as in a container started without -i. That is a
+// deployment whose tokens are missing (docker compose with an unfilled
+// .env): the shell would read its empty input, exit 0 at once and be
+// restarted in a loop. Input piped in without REDIS_URL is someone trying
+// the bot (the README's printf 'help\n' | go run ./cmd/mentorbot), and
+// runs; MENTORBOT_SHELL=1 runs the shell on any input.
+func (c Config) CheckShell(terminal, null bool) error {
+	if !c.Shell() || terminal || c.ShellOnAnyInput || (c.RedisURL == "" && !null) {
+		return nil
+	}
+	why := c.redisVar() + " is set and standard input is not a terminal"
+	if c.RedisURL == "" {
+		why = "standard input is the null device (a container without -i)"
+	}
+	return fmt.Errorf("SLACK_BOT_TOKEN or DISCORD_BOT_TOKEN: want one of them set (or SLACK_CLIENT_ID), since %s: "+
+		"without a platform mentorbot would run the terminal adapter on that input, read it to its end and exit; set MENTORBOT_SHELL=1 to run the terminal adapter on it anyway", why)
+}
+
+// redisVar is the variable RedisURL came from.
+func (c Config) redisVar() string {
+	if c.RedisVar != "" {
+		return c.RedisVar
+	}
+	return "REDIS_URL"
+}
+
+// outOfBounds refuses a follow-up delay among set outside the range a
+// manager's /mentor admin settings takes (bot.DurationBounds), so that the
+// environment cannot set a default a manager could not, unless
+// MENTORBOT_DURATION_BOUNDS=off.
+func outOfBounds(c Config, set []string, getenv func(string) string) error {
+	if c.AnyDuration {
+		return nil
+	}
+	for _, v := range envVars {
+		if v.setting == "" || !slices.Contains(set, v.Name) {
+			continue
+		}
+		lo, hi, ok := bot.DurationBounds(v.setting)
+		if !ok {
+			continue
+		}
+		if d := *v.field(&c.Defaults); d < lo || d > hi {
+			return fmt.Errorf("%s: want a duration from %s to %s (as the %s setting takes), got %q",
+				v.Name, formatDuration(lo), formatDuration(hi), v.setting, getenv(v.Name))
+		}
+	}
+	return nil
 }
 
 // takenAlone are the platforms' variables that may be set while the

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -33,10 +34,17 @@ func main() {
 		}
 		return
 	}
+	// Every check that needs no network runs here, before anything
+	// connects: a refusal exits with status 2, and nothing started.
 	cfg, err := ConfigFromEnv(osGetenv)
+	if err == nil {
+		err = cfg.Check()
+	}
+	if err == nil {
+		err = cfg.CheckShell(stdinIs())
+	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
-		os.Exit(2)
+		exit(osGetenv("LOG_FORMAT"), nil, err, 2)
 	}
 	m := NewMain()
 	m.Config = cfg
@@ -46,9 +54,42 @@ func main() {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
-		os.Exit(1)
+		exit(cfg.LogFormat, m.Log, err, 1)
 	}
+}
+
+// exit says why mentorbot stops, then exits with code: the line
+// "mentorbot: …" on standard error, or with LOG_FORMAT=json one JSON
+// line through log (a new one when nil), so that a log collector reads
+// it as it reads the rest.
+func exit(format string, log *slog.Logger, err error, code int) {
+	if !isJSON(format) {
+		fmt.Fprintln(os.Stderr, "mentorbot:", redact(err.Error()))
+		os.Exit(code)
+	}
+	if log == nil {
+		log = newLogger("error", format, os.Stderr)
+	}
+	msg := "exiting"
+	if code == 2 {
+		msg = "configuration refused"
+	}
+	log.Error(msg, "err", err, "status", code)
+	os.Exit(code)
+}
+
+// stdinIs reports whether standard input is a terminal, and whether it
+// is the null device, which a container started without -i reads (a
+// character device too, but no terminal).
+func stdinIs() (terminal, null bool) {
+	fi, err := os.Stdin.Stat()
+	if err != nil {
+		return false, false
+	}
+	if dev, err := os.Stat(os.DevNull); err == nil && os.SameFile(fi, dev) {
+		return false, true
+	}
+	return fi.Mode()&os.ModeCharDevice != 0, false
 }
 
 // Main is the program: configuration in, everything wired, shared by the
@@ -87,6 +128,12 @@ type Main struct {
 
 	health  probeSet         // the readiness checks (health.go)
 	metrics *metrics.Metrics // GET /metrics, the core's Observer (metrics.go)
+
+	// started is set once Open has returned without error: Close says
+	// "shutting down" and "stopped" only then. stopping is set as Close
+	// begins: the log then lowers what the shutdown cancelled (logger.go).
+	started  bool
+	stopping atomic.Bool
 }
 
 // NewMain returns a Main with the default configuration, reading stdin
@@ -101,12 +148,20 @@ func (m *Main) SlackAdapter() *slackadapter.Adapter { return m.slack }
 // Open connects the store, builds the bot and starts every configured
 // adapter without blocking. The HTTP server listens once Open returns.
 func (m *Main) Open(ctx context.Context) error {
+	if err := m.open(ctx); err != nil {
+		return err
+	}
+	m.started = true
+	return nil
+}
+
+func (m *Main) open(ctx context.Context) error {
 	if m.Log == nil {
 		level := m.Config.LogLevel
 		if level == "" && m.Config.Shell() {
 			level = "warn" // keep the terminal for the conversation
 		}
-		m.Log = newLogger(level, m.Config.LogFormat, m.LogOutput)
+		m.Log = newProgramLogger(level, m.Config.LogFormat, m.LogOutput, &m.stopping)
 	}
 	if m.Rand == nil {
 		m.Rand = rand.Reader
@@ -256,7 +311,13 @@ func (m *Main) openStore(ctx context.Context) error {
 		return nil
 	}
 	s, err := store.Open(ctx, m.Config.RedisURL)
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrNotCluster) && m.Config.redisVar() == "REDIS_CLUSTER_ADDRS":
+		// The store's advice names a URL: say which variable takes it.
+		return fmt.Errorf("redis: REDIS_CLUSTER_ADDRS: %w (for one node, unset REDIS_CLUSTER_ADDRS and set REDIS_URL=redis://host:port/0)", err)
+	case errors.Is(err, store.ErrNotCluster):
+		return fmt.Errorf("redis: REDIS_URL: %w", err)
+	case err != nil:
 		return fmt.Errorf("redis: %w", err)
 	}
 	m.Store = s

@@ -31,10 +31,14 @@ type closer struct {
 // here once restarted or by another replica, after MENTORBOT_JOB_LEASE
 // (docs/operations.md, "what an ack promises"). Close logs "shutting
 // down", then "stopped" with the time it took.
+//
+// After an Open that failed, Close closes what it opened without saying
+// so: the bot never started.
 func (m *Main) Close() error {
+	m.stopping.Store(true)
 	start := time.Now()
 	log := m.Log
-	if log == nil {
+	if log == nil || !m.started {
 		log = slog.New(slog.DiscardHandler)
 	}
 	budget := m.ShutdownTimeout

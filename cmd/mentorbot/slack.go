@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
@@ -50,10 +51,17 @@ func (m *Main) openSlack(ctx context.Context) error {
 	m.Bot.Register(slackadapter.Platform, a)
 	a.Register(ackTimed{m.mux, m.metrics})
 	if err := a.Start(ctx); err != nil {
+		a.Close()
 		return err
 	}
 	m.slack = a
-	m.addProbe("slack", func(context.Context) error { return a.Ready() })
+	m.addProbe("slack", func(context.Context) error {
+		err := a.Ready()
+		if why := a.SocketTrouble(); err != nil && why != "" {
+			return fmt.Errorf("%w: %s", err, why) // the log says why, not /readyz
+		}
+		return err
+	})
 	m.adapters = append(m.adapters, closer{"slack", a.Shutdown})
 	return nil
 }

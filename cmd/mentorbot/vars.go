@@ -1,18 +1,25 @@
 package main
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/mentorbot/mentorbot/adapters/discord"
+	"github.com/mentorbot/mentorbot/adapters/shell"
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/bot"
 	"github.com/mentorbot/mentorbot/schedule"
 	"github.com/mentorbot/mentorbot/secret"
+	"github.com/mentorbot/mentorbot/store"
 )
 
 // envVar is one environment variable: how it is set, and how its default
@@ -30,6 +37,11 @@ type envVar struct {
 	// AdapterDefault: Config holds zero and the adapter applies Default.
 	AdapterDefault bool
 	Set            func(c *Config, value string) error
+	// setting and field are a follow-up delay's workspace setting and
+	// where Config holds it: ConfigFromEnv keeps it within the setting's
+	// bounds (settingBounds).
+	setting string
+	field   func(*bot.Settings) *time.Duration
 }
 
 // DefaultText is the default as docs/configuration.md shows it:
@@ -52,8 +64,10 @@ func (v envVar) DefaultText() string {
 
 // followUp maps each follow-up delay variable to its workspace setting.
 func followUp(name, setting, meaning string, field func(*bot.Settings) *time.Duration) envVar {
+	lo, hi, _ := bot.DurationBounds(setting)
 	return envVar{
-		Name: name, Meaning: meaning,
+		Name: name, Meaning: fmt.Sprintf("%s (%s to %s)", meaning, formatDuration(lo), formatDuration(hi)),
+		setting: setting, field: field,
 		Default: func(c Config) string { return formatDuration(*field(&c.Defaults)) },
 		Set: func(c *Config, v string) error {
 			if err := c.Defaults.Set(setting, v); err != nil {
@@ -69,14 +83,26 @@ func followUp(name, setting, meaning string, field func(*bot.Settings) *time.Dur
 var envVars = []envVar{
 	{Name: "REDIS_URL", Note: "none: embedded, nothing kept",
 		Meaning: "redis://host:6379/0, rediss:// for TLS, redis+cluster://host1,host2, redis+sentinel://s1,s2/master",
-		Set:     func(c *Config, v string) error { c.RedisURL = v; return nil }},
+		Set: func(c *Config, v string) error {
+			if err := checkRedisURL(v); err != nil {
+				return err
+			}
+			c.RedisURL = v
+			return nil
+		}},
 	{Name: "REDIS_CLUSTER_ADDRS", Note: "none",
 		Meaning: "instead of REDIS_URL: a cluster's nodes, host1:6379,host2:6379",
 		Set: func(c *Config, v string) error {
 			if c.RedisURL != "" {
-				return errors.New("set it or REDIS_URL, not both (a cluster with a password is REDIS_URL=redis+cluster://:password@host1:port,host2:port)")
+				return errors.New("want it or REDIS_URL, not both (a cluster with a password goes in REDIS_URL alone: redis+cluster://:password@host1:port,host2:port)")
 			}
-			c.RedisURL = "redis+cluster://" + v
+			if strings.Contains(v, "://") || strings.Contains(v, "@") {
+				return errors.New("want the nodes alone, host1:6379,host2:6379 (a URL, or a password, goes in REDIS_URL: redis+cluster://:password@host1:port,host2:port)")
+			}
+			if err := checkRedisURL("redis+cluster://" + v); err != nil {
+				return err
+			}
+			c.RedisURL, c.RedisVar = "redis+cluster://"+v, "REDIS_CLUSTER_ADDRS"
 			return nil
 		}},
 	{Name: "MENTORBOT_HTTP_ADDR", Meaning: "address of the HTTP server (Slack and Discord endpoints, /healthz, /readyz, /metrics)",
@@ -171,13 +197,17 @@ var envVars = []envVar{
 	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone; the default of its digest-schedule setting",
 		Default: func(c Config) string { return c.DigestSchedule },
 		Set:     func(c *Config, v string) error { return setCron(&c.DigestSchedule, v) }},
-	{Name: "MENTORBOT_MANAGERS", Note: "none", Meaning: "comma-separated managers: workspace:user for one workspace (a Slack team or Discord server ID), or a plain user ID, a manager in every workspace served",
+	{Name: "MENTORBOT_MANAGERS", Note: "none", Meaning: "comma-separated managers: workspace:user for one workspace (a Slack team or Discord server ID), platform:workspace:user, or a plain user ID, a manager in every workspace served",
 		Set: func(c *Config, v string) error {
 			c.Managers = nil
-			for _, id := range strings.Split(v, ",") {
-				if id = strings.TrimSpace(id); id != "" {
-					c.Managers = append(c.Managers, id)
+			for i, id := range strings.Split(v, ",") {
+				id = strings.TrimSpace(id)
+				if why := badManager(id); why != "" {
+					// The position, not the entry: a value pasted in the
+					// wrong variable may be a secret.
+					return fmt.Errorf("want workspace:user, platform:workspace:user or a user ID, comma-separated; entry %d %s", i+1, why)
 				}
+				c.Managers = append(c.Managers, id)
 			}
 			return nil
 		}},
@@ -204,11 +234,23 @@ var envVars = []envVar{
 		}},
 
 	{Name: "SLACK_BOT_TOKEN", Note: "none: Slack off", Meaning: "Bot User OAuth Token (xoxb-…): turns the Slack adapter on",
-		Set: func(c *Config, v string) error { c.Slack.BotToken = v; return nil }},
+		Set: func(c *Config, v string) error {
+			if !strings.HasPrefix(v, "xoxb-") {
+				return errors.New("want a bot token, xoxb-… (OAuth & Permissions, Bot User OAuth Token)")
+			}
+			c.Slack.BotToken = v
+			return nil
+		}},
 	{Name: "SLACK_SIGNING_SECRET", Note: "none", Meaning: "verifies every HTTP request from Slack; required unless SLACK_APP_TOKEN is set",
 		Set: func(c *Config, v string) error { c.Slack.SigningSecret = v; return nil }},
 	{Name: "SLACK_APP_TOKEN", Note: "none: HTTP", Meaning: "app-level token (xapp-…): Socket Mode",
-		Set: func(c *Config, v string) error { c.Slack.AppToken = v; return nil }},
+		Set: func(c *Config, v string) error {
+			if !strings.HasPrefix(v, "xapp-") {
+				return errors.New("want an app-level token, xapp-… (Basic Information, App-Level Tokens, scope connections:write)")
+			}
+			c.Slack.AppToken = v
+			return nil
+		}},
 	{Name: "SLACK_CLIENT_ID", Note: "none: no installs by OAuth", Meaning: "the app's client ID: installs on many workspaces by OAuth (GET /slack/install); turns the Slack adapter on",
 		Set: func(c *Config, v string) error { c.Slack.ClientID = v; return nil }},
 	{Name: "SLACK_CLIENT_SECRET", Note: "none", Meaning: "the app's client secret: required with SLACK_CLIENT_ID",
@@ -236,16 +278,103 @@ var envVars = []envVar{
 	{Name: "DISCORD_BOT_TOKEN", Note: "none: Discord off", Meaning: "the bot token: turns the Discord adapter on",
 		Set: func(c *Config, v string) error { c.Discord.BotToken = v; return nil }},
 	{Name: "DISCORD_APP_ID", Note: "required with a token", Meaning: "the application ID",
-		Set: func(c *Config, v string) error { c.Discord.AppID = v; return nil }},
+		Set: func(c *Config, v string) error {
+			return setSnowflake(&c.Discord.AppID, v, "the application ID (General Information)")
+		}},
 	{Name: "DISCORD_PUBLIC_KEY", Note: "none: gateway", Meaning: "the application's public key, in hex: interactions over HTTP instead of the gateway",
-		Set: func(c *Config, v string) error { c.Discord.PublicKey = v; return nil }},
+		Set: func(c *Config, v string) error {
+			if k, err := hex.DecodeString(v); err != nil || len(k) != ed25519.PublicKeySize {
+				return errors.New("want the application's public key, 64 hex digits (General Information, Public Key)")
+			}
+			c.Discord.PublicKey = v
+			return nil
+		}},
 	{Name: "DISCORD_GUILD_ID", Note: "none: global command", Meaning: "register /mentor in this server only, where it applies at once",
-		Set: func(c *Config, v string) error { c.Discord.GuildID = v; return nil }},
+		Set: func(c *Config, v string) error { return setSnowflake(&c.Discord.GuildID, v, "a server ID") }},
 	{Name: "DISCORD_INTRO_CHANNEL_ID", Note: "none: one DM each", Meaning: "channel where each pair of the server that owns it is introduced in a private thread (a server's intro-channel setting overrides it)",
-		Set: func(c *Config, v string) error { c.Discord.IntroChannelID = v; return nil }},
+		Set: func(c *Config, v string) error { return setSnowflake(&c.Discord.IntroChannelID, v, "a channel ID") }},
 	{Name: "DISCORD_API_URL", Meaning: "REST base including the version: a rate-limit proxy, or a fake",
 		Default: func(c Config) string { return c.Discord.APIURL },
 		Set:     func(c *Config, v string) error { c.Discord.APIURL = v; return nil }},
+
+	{Name: "MENTORBOT_SHELL", Note: "none", Meaning: "1: run the terminal adapter, with no platform token, on any input, even piped in with REDIS_URL set or the null device (refused otherwise)",
+		Set: func(c *Config, v string) error {
+			on, err := onOff(v, "1", "0")
+			c.ShellOnAnyInput = on
+			return err
+		}},
+	{Name: "MENTORBOT_DURATION_BOUNDS", Meaning: "off: let the follow-up delays out of the bounds of the workspace settings (seconds, for load tests)",
+		Default: func(c Config) string {
+			if c.AnyDuration {
+				return "off"
+			}
+			return "on"
+		},
+		Set: func(c *Config, v string) error {
+			on, err := onOff(v, "on", "off")
+			c.AnyDuration = !on
+			return err
+		}},
+}
+
+// checkRedisURL refuses a URL the store cannot read, saying what it
+// wants, before anything connects.
+func checkRedisURL(v string) error {
+	err := store.CheckURL(v)
+	if err == nil || strings.HasPrefix(err.Error(), "want ") {
+		return err
+	}
+	return fmt.Errorf("want a Redis URL mentorbot can read: %w", err)
+}
+
+// onOff reads v as on or off, whichever it is; anything else is refused.
+func onOff(v, on, off string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case on:
+		return true, nil
+	case off:
+		return false, nil
+	}
+	return false, fmt.Errorf("want %s or %s, got %q", on, off, v)
+}
+
+// setSnowflake sets *dst to v, a Discord ID (a snowflake: decimal
+// digits). The value is not quoted back: one pasted in the wrong
+// variable may be a token.
+func setSnowflake(dst *string, v, what string) error {
+	if n, err := strconv.ParseUint(v, 10, 64); err != nil || n == 0 {
+		return fmt.Errorf("want %s: a Discord ID, decimal digits (Developer Mode, Copy ID)", what)
+	}
+	*dst = v
+	return nil
+}
+
+// badManager says what is wrong with an entry of MENTORBOT_MANAGERS, or
+// "" if nothing: it is user, workspace:user or platform:workspace:user,
+// each part an ID (letters, digits, '-', '_', '.'), platform one of the
+// adapters'.
+func badManager(entry string) string {
+	if entry == "" {
+		return "is empty"
+	}
+	parts := strings.Split(entry, ":")
+	if len(parts) > 3 {
+		return fmt.Sprintf("has %d parts separated by ':', want at most 3", len(parts))
+	}
+	for _, p := range parts {
+		if p == "" {
+			return "has an empty part"
+		}
+		if len(p) > 80 || strings.IndexFunc(p, func(r rune) bool {
+			return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.')
+		}) >= 0 {
+			return "has a part that is no ID (letters, digits, '-', '_' or '.')"
+		}
+	}
+	if len(parts) == 3 && !slices.Contains([]string{slackadapter.Platform, discord.Platform, shell.Platform}, parts[0]) {
+		return fmt.Sprintf("has 3 parts, want the first a platform: %s, %s or %s", slackadapter.Platform, discord.Platform, shell.Platform)
+	}
+	return ""
 }
 
 // setDuration sets *d to v, a duration of at least min (Go's, plus d for

@@ -90,6 +90,7 @@ func run(ctx context.Context, c config, out io.Writer) (int, error) {
 		"MENTORBOT_CHECKIN_EVERY=720h", "MENTORBOT_CHECKIN_REMINDER=720h",
 		"MENTORBOT_PROPOSAL_TIMEOUT=720h", "MENTORBOT_CHARTER_TIMEOUT=720h", "MENTORBOT_ESCALATE_AFTER=720h",
 		"MENTORBOT_SURVEY_AFTER=720h", "MENTORBOT_MANAGERS=",
+		"MENTORBOT_DURATION_BOUNDS=off", // the load's seconds-long program and check-ins
 	}
 	var reps []*replica
 	for i := range c.Replicas {
