@@ -10,9 +10,11 @@ import (
 // InboxStore keeps inbound deliveries until they are handled (inbox.go).
 type InboxStore interface {
 	// Receive records an inbound delivery in one step: the delivery key
-	// seen (for seenTTL), its data under id (for dataTTL) and its job. It
-	// reports false, and writes nothing, when the key was seen already.
-	Receive(ctx context.Context, t Tenant, seenKey, id string, data []byte, job Job, seenTTL, dataTTL time.Duration) (bool, error)
+	// seen (for seenTTL), its data under id (for dataTTL), its job, and id
+	// among the deliveries of the member user, so that erasing the member
+	// (PrivacyStore.Erase) deletes the data and the job. It reports
+	// false, and writes nothing, when the key was seen already.
+	Receive(ctx context.Context, t Tenant, seenKey, id, user string, data []byte, job Job, seenTTL, dataTTL time.Duration) (bool, error)
 
 	// Inbound returns the data of an inbound delivery, or ENOTFOUND.
 	Inbound(ctx context.Context, t Tenant, id string) ([]byte, error)
@@ -46,11 +48,14 @@ func inboundID(key string) string {
 // the lease runs out, that redelivers it unless Handled comes first. It
 // reports false for a delivery seen before (a replay): the adapter acks
 // it and drops it. An error means nothing was recorded: the adapter
-// handles the delivery in memory, as before.
-func (b *Bot) Receive(ctx context.Context, t Tenant, key string, data []byte) (bool, error) {
+// handles the delivery in memory, as before. The delivery is who's: it
+// holds what they typed, and erasing them (/mentor forget) deletes it, so
+// that no replica redelivers it after they were told everything was
+// erased.
+func (b *Bot) Receive(ctx context.Context, who MemberID, key string, data []byte) (bool, error) {
 	id := inboundID(key)
 	job := NewJob(b.clock.Now().Add(b.lease()), JobInbound, id)
-	return b.store.inbox.Receive(ctx, t, "in:"+key, id, data, job, deliveryTTL, inboundTTL)
+	return b.store.inbox.Receive(ctx, who.Tenant(), "in:"+key, id, who.User, data, job, deliveryTTL, inboundTTL)
 }
 
 // Handled forgets an inbound delivery once it is handled.

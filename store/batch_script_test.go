@@ -27,7 +27,7 @@ func TestBatchedScriptsAfterFlush(t *testing.T) {
 		}
 		storetest.MustOK(t, st.Client().ScriptFlush(ctx).Err())
 		id := []string{"i1", "i2"}[round]
-		fresh, err := st.Receive(ctx, tn, "seen:"+id, id, []byte("data"), bot.NewJob(time.Now().Add(time.Minute), bot.JobInbound, id), time.Minute, time.Hour)
+		fresh, err := st.Receive(ctx, tn, "seen:"+id, id, "U1", []byte("data"), bot.NewJob(time.Now().Add(time.Minute), bot.JobInbound, id), time.Minute, time.Hour)
 		storetest.MustOK(t, err)
 		if !fresh {
 			t.Fatalf("round %d: Receive said seen, want fresh", round)

@@ -259,6 +259,7 @@ func (s *Store) Erase(ctx context.Context, e bot.Erasure) error {
 	}
 	_, err = s.rdb.TxPipelined(ctx, func(p redisPipe) error {
 		eraseOwn(ctx, p, k, u)
+		eraseInbox(ctx, p, k, u, r.inbox)
 		eraseNamed(ctx, p, k, e, r)
 		eraseMentions(ctx, p, k, e, all, r)
 		return nil
@@ -283,6 +284,7 @@ type eraseRead struct {
 	low        []string            // the low-rating flags
 	values     map[string]string   // notice and draft keys → their value
 	hashes     map[string][]string // other members' histories → their fields
+	inbox      []string            // the member's inbound deliveries kept (inbox.go)
 }
 
 func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []string) (eraseRead, error) {
@@ -291,7 +293,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 	checkinCmds := map[string]*redis.StringSliceCmd{}
 	pairFieldCmds := map[string]*redis.StringSliceCmd{}
 	valueCmds := map[string]*redis.StringCmd{}
-	var charters, low *redis.StringSliceCmd
+	var charters, low, inbox *redis.StringSliceCmd
 	var jobs jobSetCmds
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for _, id := range append(append([]string{}, e.Pairs...), e.Blank...) {
@@ -311,6 +313,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 			jobs = append(jobs, p.ZRange(ctx, set, 0, -1))
 		}
 		low = p.ZRange(ctx, k.lowRatings(), 0, -1)
+		inbox = p.ZRange(ctx, k.inboxOf(e.Member.User), 0, -1)
 		return nil
 	})
 	if err != nil && err != redis.Nil {
@@ -330,7 +333,7 @@ func (s *Store) eraseReads(ctx context.Context, k keys, e bot.Erasure, all []str
 	for key, c := range valueCmds {
 		r.values[key] = c.Val()
 	}
-	r.charters, r.jobs, r.low = charters.Val(), jobs.Val(), low.Val()
+	r.charters, r.jobs, r.low, r.inbox = charters.Val(), jobs.Val(), low.Val(), inbox.Val()
 	return r, nil
 }
 
@@ -347,6 +350,17 @@ func eraseOwn(ctx context.Context, p redisPipe, k keys, u string) {
 	// Every topic's cached offers are read again (candidates.go): the
 	// member's profile may be among them.
 	p.Del(ctx, k.topicStamps())
+}
+
+// eraseInbox deletes the member's inbound deliveries kept and not yet
+// handled, and their jobs: what they typed or clicked, which no replica
+// may handle again once they are erased (their record would come back).
+func eraseInbox(ctx context.Context, p redisPipe, k keys, u string, ids []string) {
+	for _, id := range ids {
+		p.Del(ctx, k.inbox(id))
+		zremJob(ctx, p, k, bot.JobInbound+":"+id)
+	}
+	p.Del(ctx, k.inboxOf(u))
 }
 
 // eraseNamed deletes the requests, proposals and pairs the core named,

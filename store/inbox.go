@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -9,27 +10,40 @@ import (
 )
 
 // receiveScript records an inbound delivery unless its key was seen:
-// KEYS seen, inbox, jobs; ARGV seen TTL (ms), data, data TTL (ms), job
-// due (ms), job ID. It returns 1 when recorded, 0 for a replay.
+// KEYS seen, inbox, job bucket, job index, the member's inbox IDs; ARGV
+// seen TTL (ms), data, data TTL (ms), job due (ms), job ID, job bucket,
+// inbox ID, its score in the member's index ("" for no member: the job's
+// due time, the same lease after each receipt). It returns 1 when
+// recorded, 0 for a replay. The member's index drops the IDs received a
+// data TTL before this one, whose data has expired.
 var receiveScript = redis.NewScript(lowerIndex + `
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
 lower(KEYS[4], ARGV[6], ARGV[4])
+if ARGV[8] ~= '' then
+  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', '(' .. (tonumber(ARGV[8]) - tonumber(ARGV[3])))
+  redis.call('ZADD', KEYS[5], ARGV[8], ARGV[7])
+  redis.call('PEXPIRE', KEYS[5], ARGV[3])
+end
 return 1
 `)
 
 // Receive implements bot.Store. It runs before an ack: one round trip,
 // the script and the tenant's registration (so that ticks visit it)
 // pipelined.
-func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
+func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id, user string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
 	k := keysFor(tn)
 	// Both in the next batch of the acks' own batcher (batch.go): an ack
 	// waits for them, and should not wait behind the other round trips'
 	// batch, whatever it holds; acks at once still share a round trip.
-	keys := []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex()}
-	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID)}
-	res := redis.NewCmd(ctx, append([]any{"evalsha", receiveScript.Hash(), len(keys), keys[0], keys[1], keys[2], keys[3]}, args...)...)
+	score := ""
+	if user != "" {
+		score = strconv.FormatInt(job.Due.UnixMilli(), 10)
+	}
+	keys := []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex(), k.inboxOf(user)}
+	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID), id, score}
+	res := redis.NewCmd(ctx, append([]any{"evalsha", receiveScript.Hash(), len(keys), keys[0], keys[1], keys[2], keys[3], keys[4]}, args...)...)
 	err := s.acks.do(ctx, res, redis.NewIntCmd(ctx, "sadd", tenantsKey, tn.String()))
 	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
 		// Redis forgot its scripts (a restart): once with the script's text.

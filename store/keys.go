@@ -77,6 +77,8 @@ import (
 //	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen
 //	mb:{p:w}:inbox:<id>           string a click or a form acked and not yet handled (with a
 //	                                     TTL), job inbound:<id> (inbox.go)
+//	mb:{p:w}:inboxof:<user>       zset   the member's inbox IDs by their job's first due time (ms), for
+//	                                     their erasure (with the same TTL)
 //	mb:{p:w}:draft:<id>           string what a manager is asked to confirm (with a TTL), drafts.go
 //	mb:{p:w}:settings             hash   overridden settings
 //	mb:{p:w}:pauses               hash   user → "<at ms>|<until ms>|<flags>", a member's pause (pause.go)
@@ -205,6 +207,7 @@ func (k keys) marks(user string) string   { return string(k) + "mark:" + user }
 func (k keys) notice(id string) string    { return string(k) + "notice:" + id }
 func (k keys) seen(key string) string     { return string(k) + "seen:" + key }
 func (k keys) inbox(id string) string     { return string(k) + "inbox:" + id }
+func (k keys) inboxOf(user string) string { return string(k) + "inboxof:" + user }
 func (k keys) draft(id string) string     { return string(k) + "draft:" + id }
 func (k keys) settings() string           { return string(k) + "settings" }
 func (k keys) survey(id, user string) string {

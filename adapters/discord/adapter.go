@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -78,7 +80,7 @@ type Config struct {
 	// in (keep.go): if this replica dies in between, another redelivers
 	// it (Redeliver). cmd wires them to bot.Bot's Receive and Handled.
 	// Keep reports false for a key kept already.
-	Keep   func(ctx context.Context, t bot.Tenant, key string, data []byte) (bool, error)
+	Keep   func(ctx context.Context, who bot.MemberID, key string, data []byte) (bool, error)
 	Forget func(ctx context.Context, t bot.Tenant, key string) error
 	// Installs, when set, keeps a record of the servers the bot was
 	// removed from, seen over the gateway, and Serves reads it
@@ -137,8 +139,11 @@ var (
 // New returns an adapter for the configured application, not yet
 // connected. Register it with the bot, then Open it.
 func New(cfg Config, h Handler, log *slog.Logger) (*Adapter, error) {
-	if cfg.Token == "" || cfg.AppID == "" {
-		return nil, errors.New("DISCORD_BOT_TOKEN and DISCORD_APP_ID are required")
+	switch {
+	case cfg.Token == "":
+		return nil, errors.New("DISCORD_BOT_TOKEN: want the bot token (Bot, Reset Token)")
+	case cfg.AppID == "":
+		return nil, errors.New("DISCORD_APP_ID: want the application ID (General Information): it is required with DISCORD_BOT_TOKEN")
 	}
 	cfg = withDefaults(cfg)
 	if log == nil {
@@ -200,7 +205,7 @@ func (a *Adapter) Open(ctx context.Context) error {
 		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
 		return err
 	}); err != nil {
-		return fmt.Errorf("register /%s: %w", rootCommand, err)
+		return fmt.Errorf("register /%s: %w", rootCommand, a.atAPIURL(err))
 	}
 	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
 	if a.key != nil {
@@ -214,6 +219,21 @@ func (a *Adapter) Open(ctx context.Context) error {
 	}
 	a.log.Info("gateway connected")
 	return nil
+}
+
+// atAPIURL makes the URL a transport error quotes the one that was
+// dialled: discordgo builds every request on Discord's base, which the
+// transport replaces with Config.APIURL, so the error would name
+// discord.com while the bot dialled DISCORD_API_URL.
+func (a *Adapter) atAPIURL(err error) error {
+	base := a.cfg.APIURL
+	if base != "" && !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	if ue, ok := errors.AsType[*url.Error](err); ok && base != "" && strings.HasPrefix(ue.URL, discordgo.EndpointAPI) {
+		ue.URL = base + strings.TrimPrefix(ue.URL, discordgo.EndpointAPI)
+	}
+	return err
 }
 
 // Close stops taking interactions, waits for those being served (each

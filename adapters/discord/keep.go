@@ -40,7 +40,7 @@ func (a *Adapter) keep(log *slog.Logger, ev event, i *discordgo.Interaction) boo
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), keepTimeout)
 	defer cancel()
-	fresh, err := a.cfg.Keep(ctx, ev.Member.Tenant(), keptKey(i), data)
+	fresh, err := a.cfg.Keep(ctx, ev.Member, keptKey(i), data)
 	if err != nil {
 		log.Warn("deferred interaction kept in memory only", "code", string(bot.ErrorCode(err)))
 		return false

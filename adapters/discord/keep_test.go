@@ -19,7 +19,7 @@ type keeper struct {
 	keeps, forgets int
 }
 
-func (k *keeper) Keep(_ context.Context, _ bot.Tenant, key string, data []byte) (bool, error) {
+func (k *keeper) Keep(_ context.Context, _ bot.MemberID, key string, data []byte) (bool, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, ok := k.kept[key]; ok {

@@ -281,7 +281,7 @@ type keeper struct {
 	kept map[string][]byte
 }
 
-func (k *keeper) Receive(_ context.Context, _ bot.Tenant, key string, data []byte) (bool, error) {
+func (k *keeper) Receive(_ context.Context, _ bot.MemberID, key string, data []byte) (bool, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, ok := k.kept[key]; ok {

@@ -14,7 +14,7 @@ import (
 // this replica dies between the ack and the work, another replica
 // redelivers it (Redeliver).
 type receiver interface {
-	Receive(ctx context.Context, t bot.Tenant, key string, data []byte) (bool, error)
+	Receive(ctx context.Context, who bot.MemberID, key string, data []byte) (bool, error)
 	Handled(ctx context.Context, t bot.Tenant, key string) error
 }
 
@@ -32,6 +32,17 @@ type inbound struct {
 	ResponseURL string       `json:",omitempty"`
 	Channel     string       `json:",omitempty"`
 	TS          string       `json:",omitempty"`
+}
+
+// member is whose delivery in is, in team.
+func (in inbound) member(team string) bot.MemberID {
+	switch {
+	case in.Action != nil:
+		return in.Action.Member
+	case in.Command != nil:
+		return in.Command.Member
+	}
+	return bot.MemberID{Platform: Platform, Workspace: team}
 }
 
 func (in inbound) replyTo(who bot.MemberID) replyTo {
@@ -53,7 +64,7 @@ func (a *Adapter) receive(team string, in inbound) (fresh, kept bool) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
 	defer cancel()
-	fresh, err = r.Receive(ctx, bot.Tenant{Platform: Platform, Workspace: team}, in.Key, data)
+	fresh, err = r.Receive(ctx, in.member(team), in.Key, data)
 	switch {
 	case err != nil:
 		a.log.Warn("slack: delivery kept in memory only", "team", team, "key", in.Key, "code", string(bot.ErrorCode(err)))

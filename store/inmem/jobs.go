@@ -149,7 +149,7 @@ func (s *Store) FirstSeen(ctx context.Context, t bot.Tenant, key string, ttl tim
 }
 
 // Receive implements bot.Store.
-func (s *Store) Receive(ctx context.Context, t bot.Tenant, seenKey, id string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
+func (s *Store) Receive(ctx context.Context, t bot.Tenant, seenKey, id, user string, data []byte, job bot.Job, seenTTL, dataTTL time.Duration) (bool, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
 	s.known[t] = true
@@ -158,6 +158,22 @@ func (s *Store) Receive(ctx context.Context, t bot.Tenant, seenKey, id string, d
 	}
 	sp.inbox[id] = expiring{V: string(data), Exp: s.pxExpiry(dataTTL)}
 	sp.jobs[job.ID] = job.Due.UnixMilli()
+	if user != "" {
+		if sp.inboxOf == nil {
+			sp.inboxOf = map[string]set{}
+		}
+		ids := sp.inboxOf[user]
+		if ids == nil {
+			ids = set{}
+			sp.inboxOf[user] = ids
+		}
+		for old := range ids {
+			if _, ok := s.get(sp.inbox, old); !ok {
+				delete(ids, old) // expired or handled
+			}
+		}
+		ids[id] = true
+	}
 	return true, nil
 }
 

@@ -120,6 +120,12 @@ func (sp *space) eraseOwn(u string) {
 	delete(sp.pairsOf, u)
 	delete(sp.managers, u)
 	delete(sp.homes, u)
+	// The member's inbound deliveries kept: no replica handles them again.
+	for id := range sp.inboxOf[u] {
+		delete(sp.inbox, id)
+		delete(sp.jobs, bot.JobInbound+":"+id)
+	}
+	delete(sp.inboxOf, u)
 }
 
 // eraseNamed deletes the requests, proposals and pairs the core named,

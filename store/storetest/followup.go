@@ -21,6 +21,7 @@ var followupTests = []contractTest{
 	{"MarkSent", testMarkSent},
 	{"FirstSeen", testFirstSeen},
 	{"Inbox", testInbox},
+	{"InboxErased", testInboxErased},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
@@ -129,12 +130,12 @@ func testFirstSeen(t *testing.T, s bot.Store, tn bot.Tenant) {
 func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	job := bot.NewJob(due, bot.JobInbound, "i1")
-	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", []byte("click"), job, time.Minute, time.Hour)
+	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", "U1", []byte("click"), job, time.Minute, time.Hour)
 	MustOK(t, err)
 	if !fresh {
 		t.Fatal("got the first delivery seen, want it fresh")
 	}
-	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", []byte("replay"), bot.NewJob(due, bot.JobInbound, "i2"), time.Minute, time.Hour)
+	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", "U1", []byte("replay"), bot.NewJob(due, bot.JobInbound, "i2"), time.Minute, time.Hour)
 	MustOK(t, err)
 	if fresh {
 		t.Fatal("got the replay fresh, want it refused")
@@ -149,6 +150,43 @@ func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustCode(t, err, bot.ENOTFOUND)
 	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
 		t.Fatalf("got jobs %v, want none once handled", jobs)
+	}
+}
+
+// testInboxErased: erasing a member deletes their deliveries kept and not
+// yet handled, and the jobs that would hand them to a replica again (their
+// record would come back after they were told it was erased); another
+// member's, and a delivery of no member, stay.
+func testInboxErased(t *testing.T, s bot.Store, tn bot.Tenant) {
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, d := range []struct{ key, id, user string }{
+		{"in:cmd:1", "e1", "UZED"}, {"in:cmd:2", "e2", "UZED"}, {"in:cmd:3", "e3", "UKEEP"}, {"in:cmd:4", "e4", ""},
+	} {
+		fresh, err := s.Receive(ctx(), tn, d.key, d.id, d.user, []byte("offer go"), bot.NewJob(due, bot.JobInbound, d.id), time.Minute, time.Hour)
+		MustOK(t, err)
+		if !fresh {
+			t.Fatalf("got %s seen, want it fresh", d.key)
+		}
+	}
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member("UZED")}))
+	for _, id := range []string{"e1", "e2"} {
+		_, err := s.Inbound(ctx(), tn, id)
+		MustCode(t, err, bot.ENOTFOUND)
+	}
+	for _, id := range []string{"e3", "e4"} {
+		if _, err := s.Inbound(ctx(), tn, id); err != nil {
+			t.Fatalf("got %v for %s, want another member's delivery kept", err, id)
+		}
+	}
+	jobs, err := s.ClaimJobs(ctx(), tn, due, time.Minute, 10)
+	MustOK(t, err)
+	var ids []string
+	for _, j := range jobs {
+		ids = append(ids, j.ID)
+	}
+	slices.Sort(ids)
+	if want := []string{bot.JobInbound + ":e3", bot.JobInbound + ":e4"}; !slices.Equal(ids, want) {
+		t.Fatalf("got jobs %v, want %v: the erased member's redeliveries gone", ids, want)
 	}
 }
 
