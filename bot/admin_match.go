@@ -257,15 +257,28 @@ func (b *Bot) peekMark(ctx context.Context, t Tenant, key string) (string, error
 }
 
 // roundTaken answers a click on a round already sent, or being sent, as
-// its mark prev says; false for a round still to send.
-func roundTaken(lang Lang, prev string) (Reply, bool) {
+// its mark prev says; false for a round still to send. program is the
+// program of the round ("" for the whole pool), for the command that
+// shows the next one.
+func roundTaken(lang Lang, prev string, program ProgramID) (Reply, bool) {
 	switch prev {
 	case markDone:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, true
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent", "command", matchCommand(lang, program))}}, true
 	case markPending:
 		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, true
 	}
 	return Reply{}, false
+}
+
+// matchCommand is the command that previews a round again: of the
+// program's requests when program is set, else of the whole pool (which
+// leaves out a program's held requests, so that a hint without the
+// program would find nobody waiting).
+func matchCommand(lang Lang, program ProgramID) string {
+	if program == "" {
+		return T(lang, "round.command")
+	}
+	return T(lang, "round.command_program", "slug", string(program))
 }
 
 // roundMentors reads the members the round would propose.
@@ -290,8 +303,11 @@ func (b *Bot) roundMentors(ctx context.Context, p roundPlan) (map[string]Member,
 	return known, nil
 }
 
-// leftReason says why the round leaves r waiting: the mentors who fit
-// went to better fits in this round, or the reason a waiting mentee is
+// leftReason says why the round leaves r waiting: the mentors who could
+// have taken it went to other requests of this round (said of as many
+// mentors as there were, and of as many requests as took them), and
+// why the mentors who still have a free slot after the round cannot take
+// it; or, when no mentor could have, the reason a waiting mentee is
 // told.
 func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	// The need as the round saw it, with the mentee's history: the
@@ -300,11 +316,48 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 		return pausedReasonOf(lang, pz, p.pool.pausedLoc)
 	}
 	need, _ := p.pool.need(r.ID)
-	why := matching.Explain(need, p.pool.mentors, p.pool.opt)
-	if why.Eligible > 0 {
-		return T(lang, "round.left_taken", "topic", r.Topic)
+	fit := matching.Rank(need, p.pool.mentors, p.pool.opt)
+	if len(fit) == 0 {
+		return waitingReasonOf(lang, r.Topic, matching.Explain(need, p.pool.mentors, p.pool.opt))
 	}
-	return waitingReasonOf(lang, r.Topic, why)
+	could := map[string]bool{}
+	for _, c := range fit {
+		could[c.MentorID] = true
+	}
+	taken := 0
+	for _, a := range p.pairs {
+		if could[a.Candidate.MentorID] {
+			taken++
+		}
+	}
+	if taken == 0 {
+		// Someone who fits has room the round did not use: the reason
+		// a waiting request is told (the next look proposes it).
+		return waitingReasonOf(lang, r.Topic, matching.Explain(need, p.pool.mentors, p.pool.opt))
+	}
+	text := T(lang, "round.left_taken", "topic", r.Topic, "count", itoa(len(fit)), "taken", itoa(taken))
+	if rest := matching.Explain(need, withRoomAfter(p), p.pool.opt); rest.Offering() > 0 {
+		// The mentors of the topic with room left after the round: the
+		// round did not give them r for a reason of their own.
+		text += " " + T(lang, "round.left_room", "why", AfterColon(lang, waitingReasonOf(lang, r.Topic, rest)))
+	}
+	return text
+}
+
+// withRoomAfter returns the pool's mentors who still have a free slot
+// once the round's pairs are made.
+func withRoomAfter(p roundPlan) []matching.Mentor {
+	given := map[string]int{}
+	for _, a := range p.pairs {
+		given[a.Candidate.MentorID]++
+	}
+	var out []matching.Mentor
+	for _, m := range p.pool.mentors {
+		if m.Active+given[m.ID] < m.Capacity {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // roundReasons explains a proposed pair to a manager: the reasons the pair
@@ -359,7 +412,8 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value strin
 	if cancelled, err := b.previewCancelled(ctx, t, nonce); err != nil {
 		return Reply{}, err
 	} else if cancelled {
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.discarded")}}, nil
+		_, program, _ := strings.Cut(value, ":")
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.discarded", "command", matchCommand(lang, ProgramID(program)))}}, nil
 	}
 	print, program, _ := strings.Cut(value, ":")
 	key := "round:" + print
@@ -368,7 +422,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value strin
 		return Reply{}, err
 	}
 	if p.print != print {
-		return b.roundChanged(ctx, t, lang, key, p)
+		return b.roundChanged(ctx, t, lang, key, p, ProgramID(program))
 	}
 	var results []error
 	ran := false
@@ -382,7 +436,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value strin
 	case err != nil:
 		return Reply{}, err
 	case !ran:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent")}}, nil
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent", "command", matchCommand(lang, p.program))}}, nil
 	}
 	b.kickedOff(ctx, t, p.program)
 	msg, err := b.roundReport(ctx, lang, p, results)
@@ -424,12 +478,12 @@ func (b *Bot) roundReport(ctx context.Context, lang Lang, p roundPlan, results [
 // that round was sent (a second click), it says so; otherwise it shows
 // the round as it is now. It peeks at the round's delivery mark by
 // claiming it and freeing it at once.
-func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string, p roundPlan) (Reply, error) {
+func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string, p roundPlan, program ProgramID) (Reply, error) {
 	prev, err := b.peekMark(ctx, t, key)
 	if err != nil {
 		return Reply{}, err
 	}
-	if r, taken := roundTaken(lang, prev); taken {
+	if r, taken := roundTaken(lang, prev, program); taken {
 		return r, nil
 	}
 	msg, err := b.roundPreview(ctx, lang, p)
@@ -442,16 +496,22 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 
 // cancelRound discards a preview: nothing was sent, and its Send button,
 // clicked later (a stale copy of the message), sends nothing either. A
-// round already sent (or being sent) is said so.
+// preview already discarded (a second click), and a round already sent
+// (or being sent), are said so.
 func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	t := who.Tenant()
 	nonce, value := previewOf(value)
 	print, program, _ := strings.Cut(value, ":")
+	if cancelled, err := b.previewCancelled(ctx, t, nonce); err != nil {
+		return Reply{}, err
+	} else if cancelled {
+		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_cancelled", "command", matchCommand(lang, ProgramID(program)))}}, nil
+	}
 	prev, err := b.peekMark(ctx, t, "round:"+print)
 	if err != nil {
 		return Reply{}, err
 	}
-	if r, taken := roundTaken(lang, prev); taken {
+	if r, taken := roundTaken(lang, prev, ProgramID(program)); taken {
 		return r, nil
 	}
 	if nonce != "" {

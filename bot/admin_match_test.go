@@ -83,7 +83,7 @@ func TestAdminMatchPreview(t *testing.T) {
 		"• Ann with Mia, “go”, score 0.94: Mia offers “go”; both speak English; Mia offers flash mentoring (Meet & Share)",
 		"• Cat with Max, “python”, score 0.90: Max offers “python”; Max offers flash mentoring (Meet & Share)",
 		"It would leave 2 requests waiting:",
-		"• Ben, “go”, less than a day: The mentors for “go” are taken by other requests in this round (a better fit, a longer wait, or a tie).",
+		"• Ben, “go”, less than a day: The mentor for “go” who could take it is taken by another request in this round (a better fit, a longer wait, or a tie).",
 		"• Dan, “rust”, less than a day: Nobody offers “rust” yet.",
 	)
 	if got := len(r.Message.Buttons); got != 2 || r.Message.Buttons[0].ActionID != bot.ActionRoundSend || r.Message.Buttons[1].ActionID != bot.ActionRoundCancel {
@@ -102,7 +102,7 @@ func TestAdminMatchPreviewFrench(t *testing.T) {
 	r := h.Run("alice", "admin match")
 	MustLines(t, r.Message.Text,
 		"Cette vague proposerait 2 binômes, la meilleure répartition d'ensemble pour 4 demandes en attente :",
-		"• Ben, « go », moins d'un jour : les mentors de « go » sont pris par d'autres demandes dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
+		"• Ben, « go », moins d'un jour : le mentor de « go » qui pourrait la prendre est pris par une autre demande dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	)
 	if want := "anglais en commun ; Mia propose"; !strings.Contains(r.Message.Text, want) {
 		t.Errorf("got %s\nwant the reasons joined by %q", r.Message.Text, " ; ")
@@ -127,7 +127,7 @@ func TestAdminMatchSend(t *testing.T) {
 
 	t.Run("DoubleClick", func(t *testing.T) {
 		r := h.ClickReply("alice", preview, "Send these proposals")
-		if want := bot.T(bot.English, "round.already_sent"); r.Message.Text != want {
+		if want := bot.T(bot.English, "round.already_sent", "command", "`/mentor admin match`"); r.Message.Text != want {
 			t.Errorf("got %q, want %q", r.Message.Text, want)
 		}
 		if got := proposalsTo(h, "mia", "max"); got["mia"] != 1 || got["max"] != 1 {
@@ -185,7 +185,7 @@ func TestAdminMatchCancelThenSend(t *testing.T) {
 	preview := h.Run("alice", "admin match")
 	h.ClickReply("alice", preview, "Cancel")
 	r := h.ClickReply("alice", preview, "Send these proposals")
-	if want := bot.T(bot.English, "round.discarded"); r.Message.Text != want || !r.Replace {
+	if want := bot.T(bot.English, "round.discarded", "command", "`/mentor admin match`"); r.Message.Text != want || !r.Replace {
 		t.Fatalf("got %+v, want %q", r, want)
 	}
 	if got := proposalsTo(h, "mia", "max"); got["mia"] != 0 || got["max"] != 0 {
@@ -193,7 +193,7 @@ func TestAdminMatchCancelThenSend(t *testing.T) {
 	}
 	again := h.Run("alice", "admin match")
 	MustLines(t, h.ClickReply("alice", again, "Send these proposals").Message.Text, "Sent 2 proposals:", "• Ann with Mia, “go”", "• Cat with Max, “python”")
-	if r := h.ClickReply("alice", again, "Cancel"); r.Message.Text != bot.T(bot.English, "round.already_sent") {
+	if r := h.ClickReply("alice", again, "Cancel"); r.Message.Text != bot.T(bot.English, "round.already_sent", "command", "`/mentor admin match`") {
 		t.Fatalf("Cancel after Send: got %q, want it said sent", r.Message.Text)
 	}
 }

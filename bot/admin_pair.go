@@ -336,8 +336,9 @@ func (b *Bot) managerReasons(ctx context.Context, r Request, pair Pair, mentor, 
 	}
 	if mentor.TZ != "" && mentee.TZ != "" {
 		now := b.clock.Now()
-		h := (utcOffset(mentor.TZ, now) - utcOffset(mentee.TZ, now)) / 3600
-		out = append(out, matching.Reason{Code: matching.ReasonTimeZone, Hours: max(h, -h)})
+		// As the matcher says it (3 h 30, not 3 h): the introduction
+		// reads the same words either way.
+		out = append(out, matching.TimeZoneReason(utcOffset(mentor.TZ, now), utcOffset(mentee.TZ, now)))
 	}
 	return out
 }

@@ -275,6 +275,32 @@ func (b *Bot) listPrograms(ctx context.Context, in *Invocation) (Reply, error) {
 	return Reply{Message: Message{Title: T(in.Lang, "program.list_title"), Text: strings.Join(lines, "\n")}}, nil
 }
 
+// programRequestCount counts the requests made in a program, and how
+// many of them were withdrawn since. A request refused when it was asked
+// (its mentee had one open already) is filed under the program
+// (fileInProgram comes first) but was never stored: it is not counted,
+// nor is one erased since.
+func (b *Bot) programRequestCount(ctx context.Context, t Tenant, id ProgramID) (requests, withdrawn int, err error) {
+	ids, err := b.store.programs.ProgramRequests(ctx, t, id)
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, rid := range ids {
+		r, err := b.store.requests.GetRequest(ctx, t, rid)
+		if ErrorCode(err) == ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+		requests++
+		if r.State == RequestCancelled {
+			withdrawn++
+		}
+	}
+	return requests, withdrawn, nil
+}
+
 // showProgram shows one program: its line, who joined it, its kick-off
 // and its charter.
 func (b *Bot) showProgram(ctx context.Context, in *Invocation, p Program) (Reply, error) {
@@ -289,12 +315,16 @@ func (b *Bot) showProgram(ctx context.Context, in *Invocation, p Program) (Reply
 			mentors++
 		}
 	}
-	reqs, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
+	requests, withdrawn, err := b.programRequestCount(ctx, t, p.ID)
 	if err != nil {
 		return Reply{}, err
 	}
-	lines := []string{programLine(in.Lang, p),
-		T(in.Lang, "program.joined", "mentors", plural(in.Lang, mentors, "program.mentors"), "requests", plural(in.Lang, len(reqs), "program.requests"))}
+	joined := T(in.Lang, "program.joined", "mentors", plural(in.Lang, mentors, "program.mentors"), "requests", plural(in.Lang, requests, "program.requests"))
+	if withdrawn > 0 {
+		joined = T(in.Lang, "program.joined_cancel", "mentors", plural(in.Lang, mentors, "program.mentors"),
+			"requests", plural(in.Lang, requests, "program.requests"), "withdrawn", itoa(withdrawn))
+	}
+	lines := []string{programLine(in.Lang, p), joined}
 	loc := b.workspaceLoc(ctx, t)
 	switch {
 	case !p.Created.IsZero() && !p.Created.Before(p.startsAt(loc)):

@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// runAdminStats shows the week in progress so far, then the digest of the
-// last complete week, to the manager only, in their language (a manager
+// runAdminStats shows the week in progress so far, what is true now,
+// then the last complete week (statsMessage), to the manager only, in their language (a manager
 // trying it on a new program sees today's activity, not only zeros); the
 // chart follows privately when the platform can upload.
 func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
@@ -27,14 +27,34 @@ func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	return Reply{Message: msg}, nil
 }
 
-// statsMessage is the digest of r with the week in progress first, each
-// under its heading.
+// statsMessage is the digest of r under three headings, each true of
+// what it heads: the week in progress so far; right now (the topics on
+// offer, the topics nobody offers, the requests waiting, the pairs to
+// look at, the goals: the state of today, which the digest posted on a
+// Monday morning showed as that week's end); and the last complete
+// week, with only that week's figures (its numbers, its requests by
+// topic, who the matching left out, retention), so that it reads as
+// its digest did.
 func statsMessage(lang Lang, r Report) Message {
-	d := digestMessage(lang, r)
 	current := append([]string{T(lang, "admin.stats.current", "date", Date(lang, weekStart(r.At)), "week", r.Current.Week)}, weekNumbers(lang, r.Current, nil)...)
-	last := T(lang, "admin.stats.last", "date", Date(lang, r.Start), "week", r.Week.Week)
+	now := []string{T(lang, "admin.stats.now"), strings.Join([]string{
+		T(lang, "digest.topics"),
+		T(lang, "digest.supply", "list", topicList(lang, r.Supply, "digest.topic_mentors")),
+		T(lang, "digest.unmet", "list", topicList(lang, r.Unmet, "admin.stats.topic_unmet")),
+	}, "\n"), eyeSection(lang, r)}
+	if goals := goalsSection(lang, r); goals != "" {
+		now = append(now, goals)
+	}
+	numbers := append([]string{T(lang, "digest.numbers")}, weekNumbers(lang, r.Week, &r.Before)...)
+	last := []string{
+		T(lang, "admin.stats.last", "date", Date(lang, r.Start), "week", r.Week.Week),
+		strings.Join(numbers, "\n"),
+		T(lang, "digest.topics") + "\n" + T(lang, "digest.demand", "list", topicList(lang, r.Demand, "digest.topic_requests")),
+		fairnessSection(lang, r),
+		T(lang, "digest.retention", "returned", itoa(r.Week.Returned), "returned_all", itoa(r.Returned), "became", itoa(r.Week.Became), "became_all", itoa(r.Became)),
+	}
 	return Message{
 		Title: T(lang, "admin.stats.title", "date", Date(lang, r.At)),
-		Text:  strings.Join(current, "\n") + "\n\n" + last + "\n\n" + d.Text,
+		Text:  strings.Join(current, "\n") + "\n\n" + strings.Join(now, "\n\n") + "\n\n" + strings.Join(last, "\n\n"),
 	}
 }

@@ -89,6 +89,12 @@ var catalogAdminEN = map[string]string{
 	"admin.export.done":            "Your export is on its way ({members} {members|member|members}, {pairs} {pairs|pair|pairs}, {requests} {requests|request|requests} waiting, {answers} survey {answers|answer|answers}).",
 	"admin.stats.chart":            "The chart of the last weeks.",
 
+	// When the digest is due (digest_next.go), with a schedule other than the built-in Monday 9:00.
+	"admin.digest_channel.set_next":        "Done: the weekly digest will be posted in {channel}, with what needs your eye. The next digest is due on {when}.",
+	"admin.digest_channel.set_next_unless": "Done: the weekly digest will be posted in {channel}, with what needs your eye. The next digest is due on {when}, unless this week's has already been posted: then it is due on {then}.",
+	"admin.digest_channel.set_schedule":    "Done: the weekly digest will be posted in {channel} on its schedule, {schedule} ({zone}), with what needs your eye.",
+	"admin.digest_channel.when":            "{day} at {time} ({zone})",
+
 	// The call for mentors.
 	"admin.announce.done":     "Your call for mentors is posted in {channel}.",
 	"admin.announce.lang":     "It is in {lang}, the workspace's language; `lang:{other}` posts it in yours, `lang:both` in both.",

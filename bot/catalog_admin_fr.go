@@ -89,6 +89,12 @@ var catalogAdminFR = map[string]string{
 	"admin.export.done":            "Votre export arrive ({members} {members|membre|membres}, {pairs} {pairs|binôme|binômes}, {requests} {requests|demande|demandes} en attente, {answers} {answers|réponse|réponses} aux questionnaires).",
 	"admin.stats.chart":            "Le graphique des dernières semaines.",
 
+	// Quand le bilan est prévu (digest_next.go), avec un horaire autre que celui d'origine, le lundi à 9 h.
+	"admin.digest_channel.set_next":        "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel}, avec ce qui demande votre attention. Le prochain bilan est prévu le {when}.",
+	"admin.digest_channel.set_next_unless": "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel}, avec ce qui demande votre attention. Le prochain bilan est prévu le {when}, sauf si celui de cette semaine a déjà été publié\u202f: il est alors prévu le {then}.",
+	"admin.digest_channel.set_schedule":    "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel} selon son horaire, {schedule} ({zone}), avec ce qui demande votre attention.",
+	"admin.digest_channel.when":            "{day} à {time} ({zone})",
+
 	// L'appel à mentors.
 	"admin.announce.done":     "Votre appel à mentors est publié dans {channel}.",
 	"admin.announce.lang":     "Il est en {lang}, la langue de l'espace de travail\u202f; `langue:{other}` le publie dans la vôtre, `langue:les-deux` dans les deux.",

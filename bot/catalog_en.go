@@ -102,6 +102,8 @@ var catalogEN = map[string]string{
 	"reason.language":            "you both speak {language}",
 	"reason.tz_same":             "same time zone",
 	"reason.tz":                  "{hours} h apart",
+	"reason.tz_hours_minutes":    "{hours} h {minutes} apart",
+	"reason.tz_minutes":          "{minutes} min apart",
 	"reason.kind":                "you offer {kind}",
 	"reason.intro.topic":         "{mentor} offers “{topic}”",
 	"reason.intro.topic_related": "{mentor} offers “{topic}”, a related topic",

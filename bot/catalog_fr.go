@@ -102,6 +102,8 @@ var catalogFR = map[string]string{
 	"reason.language":            "{language} en commun",
 	"reason.tz_same":             "même fuseau horaire",
 	"reason.tz":                  "{hours}\u00a0h de décalage",
+	"reason.tz_hours_minutes":    "{hours}\u00a0h\u00a0{minutes} de décalage",
+	"reason.tz_minutes":          "{minutes}\u00a0min de décalage",
 	"reason.kind":                "vous proposez le {kind}",
 	"reason.intro.topic":         "{mentor} propose « {topic} »",
 	"reason.intro.topic_related": "{mentor} propose « {topic} », un sujet voisin",

@@ -23,7 +23,7 @@ var catalogGoalsEN = map[string]string{
 	"goals.role.mentor":          "mentor",
 	"goals.role.mentee":          "mentee",
 
-	"goals.form_intro":  "Your goals for your pair with {name} on “{topic}”: up to {max}, one a field. Each of you sets their own; I ask where they stand at each check-in.",
+	"goals.form_intro":  "Your goals for your pair with {name} on “{topic}”: up to {max}, one per field. Each of you sets their own; I ask where they stand at each check-in.",
 	"goals.how":         "Type `/mentor goals first:… second:… third:…` (your whole list: goals left out are removed).",
 	"goals.saved":       "Your goals for your pair with {name} on “{topic}” are saved. The pair's goals:",
 	"goals.cleared":     "Your goals for your pair on “{topic}” are removed.",

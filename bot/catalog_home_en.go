@@ -11,7 +11,7 @@ var catalogHomeEN = map[string]string{
 	"home.last_meeting":        "Last meeting agreed: {when}. `/mentor meet` suggests new times.",
 	"home.checkin":             "Next check-in: {date}",
 	"home.goals":               "Goals:",
-	"home.goal":                "{goal} ({progress})",
+	"home.goal_by":             "{goal} ({name}): {progress}",
 	"home.goal.not-started":    "not started",
 	"home.goal.in-progress":    "in progress",
 	"home.goal.done":           "done",

@@ -11,7 +11,7 @@ var catalogHomeFR = map[string]string{
 	"home.last_meeting":        "Dernier rendez-vous convenu\u202f: le {when}. `/mentor meet` propose de nouveaux créneaux.",
 	"home.checkin":             "Prochain point d'étape\u202f: le {date}",
 	"home.goals":               "Objectifs\u202f:",
-	"home.goal":                "{goal} ({progress})",
+	"home.goal_by":             "{goal} ({name})\u202f: {progress}",
 	"home.goal.not-started":    "pas commencé",
 	"home.goal.in-progress":    "en cours",
 	"home.goal.done":           "atteint",

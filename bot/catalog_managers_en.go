@@ -16,6 +16,8 @@ var catalogManagersEN = map[string]string{
 	"admin.stats.title":                 "Mentoring figures on {date}",
 	"admin.stats.current":               "This week so far (since Monday {date}, {week})",
 	"admin.stats.last":                  "*The last complete week: week of {date} ({week})*",
+	"admin.stats.now":                   "*Right now*",
+	"admin.stats.topic_unmet":           "{topic} ({count} last week, {waiting} waiting now)",
 	"digest.manager_pairs":              "Of which formed by managers",
 	"admin.pair.ask_intro":              "The matcher would not pair {mentor} with {mentee} on its own:",
 	"admin.pair.warn_never":             "A previous pairing of {mentor} and {mentee} did not work out (a decline, or a pair ended early), so it will not pair them again",

@@ -15,6 +15,8 @@ var catalogManagersFR = map[string]string{
 	"admin.stats.title":                 "Les chiffres du mentorat au {date}",
 	"admin.stats.current":               "Cette semaine jusqu'ici (depuis le lundi {date}, {week})",
 	"admin.stats.last":                  "*La dernière semaine complète\u202f: semaine du {date} ({week})*",
+	"admin.stats.now":                   "*En ce moment*",
+	"admin.stats.topic_unmet":           "{topic} ({count} la semaine dernière, {waiting} en attente)",
 	"digest.manager_pairs":              "Dont formés par les responsables",
 	"admin.pair.ask_intro":              "La mise en relation automatique n'associerait pas d'elle-même {mentor} et {mentee}\u202f:",
 	"admin.pair.warn_never":             "Une précédente mise en relation de {mentor} et {mentee} n'a pas abouti (un refus, ou un binôme arrêté tôt)\u202f: elle ne les associera plus",

@@ -54,6 +54,8 @@ var catalogNeedsEN = map[string]string{
 	"err.needs.none":         "There is no needs survey for “{program}” yet. Start one with `/mentor admin needs \"{program}\" channel:#general` or `dm:yes`.",
 	"err.needs.program":      "Give the program's name, in quotes, up to {max} characters: `/mentor admin needs \"Mentorat 2027\" dm:yes`.",
 	"err.needs.which":        "Which program? Write `/mentor admin needs results \"Mentorat 2027\"`.",
+	"err.needs.results_typo": "Did you mean `results`? Type `/mentor admin needs results \"{program}\"` for the answers. If “{word}” is part of the program's name, put the whole name between quotes.",
+	"err.needs.quote":        "I can't read the program's name `{name}`: a quote opens without closing, or quotes wrap only part of it. Write the whole name between quotes, like `\"Mentorat 2027\"`, or with no quotes at all.",
 	"err.needs.where":        "Say where the survey goes: in a channel with `channel:#general`, or to every member by direct message with `dm:yes` (one of the two).",
 	"err.needs.month":        "“{value}” is not one of the survey's months: write the month's name (“March”) or 2027-03, within the next twelve months.",
 	"needs.posted_lang":      "It is in {lang}, the workspace's language; `lang:{other}` posts it in yours.",

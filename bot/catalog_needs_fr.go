@@ -54,6 +54,8 @@ var catalogNeedsFR = map[string]string{
 	"err.needs.none":         "Il n'y a pas encore d'enquête sur les besoins pour «\u202f{program}\u202f». Lancez-en une avec `/mentor admin needs \"{program}\" canal:#general` ou `mp:oui`.",
 	"err.needs.program":      "Donnez le nom du programme, entre guillemets, en {max} caractères au plus\u202f: `/mentor admin needs \"Mentorat 2027\" mp:oui`.",
 	"err.needs.which":        "Quel programme\u202f? Écrivez `/mentor admin needs résultats \"Mentorat 2027\"`.",
+	"err.needs.results_typo": "Vouliez-vous dire `résultats`\u202f? Tapez `/mentor admin needs résultats \"{program}\"` pour voir les réponses. Si «\u202f{word}\u202f» fait partie du nom du programme, mettez le nom entier entre guillemets.",
+	"err.needs.quote":        "Je ne peux pas lire le nom du programme `{name}`\u202f: un guillemet s'ouvre sans se fermer, ou des guillemets n'entourent qu'une partie du nom. Écrivez le nom entier entre guillemets, comme `\"Mentorat 2027\"`, ou sans aucun guillemet.",
 	"err.needs.where":        "Dites où envoyer l'enquête\u202f: dans un canal avec `canal:#general`, ou à chaque membre en message privé avec `mp:oui` (l'un ou l'autre).",
 	"err.needs.month":        "«\u202f{value}\u202f» n'est pas l'un des mois de l'enquête\u202f: écrivez le nom du mois («\u202fmars\u202f») ou 2027-03, dans les douze prochains mois.",
 	"needs.posted_lang":      "Elle est en {lang}, la langue de l'espace de travail\u202f; `langue:{other}` la publie dans la vôtre.",

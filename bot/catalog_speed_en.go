@@ -80,6 +80,8 @@ var catalogSpeedEN = map[string]string{
 	"digest.speed_pairs":           "Of which formed by both members after a speed-mentoring event",
 	"event.continue_full":          "You have no free slot left ({used} of {capacity} taken): if you both say yes, this pair comes on top of yours, and your capacity goes up by one.",
 	"event.capacity_raised":        "You had no free slot left, so your capacity goes from {from} to {to} to count this pair. To go back to {from}, type `/mentor offer capacity:{from}`: no pair ends, and no new request comes to you until you are under it.",
+	"event.capacity_back":          "Your pair on “{topic}” has ended, so your capacity is back to {capacity}, as it was before I raised it for that pair.",
+	"event.capacity_back_any":      "The pair I raised your capacity for has ended, so your capacity is back to {capacity}.",
 	"event.when":                   "{date} at {time}",
 	"cmd.admin.events.summary":     "list the speed-mentoring events, or cancel one",
 	"cmd.admin.events.example":     "/mentor admin events cancel \"Speed mentoring 12 March\"",

@@ -80,6 +80,8 @@ var catalogSpeedFR = map[string]string{
 	"digest.speed_pairs":           "Dont formés par les deux membres après un speed mentoring",
 	"event.continue_full":          "Vous n'avez plus de place libre ({used} sur {capacity})\u202f: si vous dites oui des deux côtés, ce binôme s'ajoute aux vôtres et votre nombre de places augmente d'une place.",
 	"event.capacity_raised":        "Vous n'aviez plus de place libre\u202f: votre nombre de places passe donc de {from} à {to} pour compter ce binôme. Pour revenir à {from}, tapez `/mentor offer capacité:{from}`\u202f: aucun binôme ne s'arrête, et aucune nouvelle demande ne vous arrive tant que vous êtes au-delà.",
+	"event.capacity_back":          "Votre binôme sur «\u202f{topic}\u202f» a pris fin\u202f: votre nombre de places revient donc à {capacity}, comme avant que je l'augmente pour ce binôme.",
+	"event.capacity_back_any":      "Le binôme pour lequel j'avais augmenté votre nombre de places a pris fin\u202f: votre nombre de places revient donc à {capacity}.",
 	"event.when":                   "{date} à {time}",
 	"cmd.admin.events.summary":     "lister les événements de speed mentoring, ou en annuler un",
 	"cmd.admin.events.example":     "/mentor admin events annuler \"Speed mentoring 12 mars\"",

@@ -14,6 +14,7 @@ var catalogTestimonialEN = map[string]string{
 	"testimonial.ask":             "One more thing: in one sentence, what did your mentoring on “{topic}” bring you? Once you have written it, you choose whether other members may read it in the network's newsletter.",
 	"testimonial.how":             "Type `/mentor testimonial` followed by your sentence.",
 	"testimonial.saved":           "Thank you, your sentence about “{topic}” is saved.",
+	"testimonial.left":            "Please finish your survey on “{topic}” first, with its buttons: I ask for your testimonial after its last question. Still to answer: {questions}",
 	"testimonial.replaced":        "Thank you: this sentence about “{topic}” replaces the one you wrote before, so please choose again whether it may be shared.",
 	"testimonial.consent":         "May we share it with other members? With your first name, only if {name} also agrees to show theirs; otherwise it is shared without a name. Until you choose, it is not shared.",
 	"btn.testimonial_anonymous":   "Yes, anonymously",

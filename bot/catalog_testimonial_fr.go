@@ -14,6 +14,7 @@ var catalogTestimonialFR = map[string]string{
 	"testimonial.ask":             "Une dernière chose : en une phrase, que vous a apporté votre mentorat sur « {topic} » ? Une fois la phrase écrite, vous choisissez si d'autres membres peuvent la lire dans la lettre d'information du réseau.",
 	"testimonial.how":             "Tapez `/mentor testimonial` suivi de votre phrase.",
 	"testimonial.saved":           "Merci, votre phrase sur « {topic} » est enregistrée.",
+	"testimonial.left":            "Merci de terminer d'abord votre questionnaire sur «\u202f{topic}\u202f», avec ses boutons\u202f: je vous demande votre témoignage après sa dernière question. Il reste à répondre à\u202f: {questions}",
 	"testimonial.replaced":        "Merci : cette phrase sur « {topic} » remplace celle que vous aviez écrite, alors choisissez à nouveau si elle peut être partagée.",
 	"testimonial.consent":         "Pouvons-nous la partager avec d'autres membres ? Avec votre prénom, seulement si {name} accepte aussi d'afficher le sien ; sinon, elle est partagée sans nom. Tant que vous n'avez pas choisi, elle n'est pas partagée.",
 	"btn.testimonial_anonymous":   "Oui, anonymement",

@@ -31,6 +31,15 @@ var catalogTopicsEN = map[string]string{
 	"count.mentors":             "{count} mentors",
 	"err.request_not_waiting":   "Your request is no longer waiting for a mentor, so its topic stays as it is.",
 	"err.request_topic_already": "Your request is already on “{topic}”: nothing more to change.",
+
+	// An alias given a new meaning, a built-in topic refused as an alias,
+	// and a suggestion whose mentors all speak other languages.
+	"admin.topics.replaced":              "It meant “{was}” until now.",
+	"err.admin.topics_builtin_topic":     "“{alias}” is one of the usual topics: as an alias, it would make every “{usual}” mean “{topic}”. Choose an alias of your own.",
+	"request.suggest_languages_one":      "Nobody offers “{topic}”. Did you mean “{suggestion}”? 1 {languages}-speaking mentor offers it.",
+	"request.suggest_languages":          "Nobody offers “{topic}”. Did you mean “{suggestion}”? {count} {languages}-speaking mentors offer it.",
+	"request.suggest_languages_many_one": "Nobody offers “{topic}”. Did you mean “{suggestion}”? 1 mentor who speaks {languages} offers it.",
+	"request.suggest_languages_many":     "Nobody offers “{topic}”. Did you mean “{suggestion}”? {count} mentors who speak {languages} offer it.",
 }
 
 func init() {

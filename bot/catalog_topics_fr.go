@@ -28,6 +28,15 @@ var catalogTopicsFR = map[string]string{
 	"count.mentors":              "{count} mentors",
 	"err.request_not_waiting":    "Votre demande n'attend plus de mentor : son sujet reste tel quel.",
 	"err.request_topic_already":  "Votre demande porte déjà sur « {topic} » : il n'y a rien d'autre à changer.",
+
+	// An alias given a new meaning, a built-in topic refused as an alias,
+	// and a suggestion whose mentors all speak other languages.
+	"admin.topics.replaced":              "Jusqu'ici, il voulait dire «\u202f{was}\u202f».",
+	"err.admin.topics_builtin_topic":     "«\u202f{alias}\u202f» est un des sujets courants\u202f: en alias, il ferait de chaque «\u202f{usual}\u202f» un «\u202f{topic}\u202f». Choisissez un alias qui vous soit propre.",
+	"request.suggest_languages_one":      "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? 1 mentor parlant {languages} le propose.",
+	"request.suggest_languages":          "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? {count} mentors parlant {languages} le proposent.",
+	"request.suggest_languages_many_one": "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? 1 mentor parlant {languages} le propose.",
+	"request.suggest_languages_many":     "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? {count} mentors parlant {languages} le proposent.",
 }
 
 func init() {

@@ -255,13 +255,13 @@ func commandTable() []CommandSpec {
 		// topics sets the whole list; add and remove change one topic or
 		// a few, keeping the rest. Only a new offer needs topics.
 		{Name: "offer", Positional: "topics", Form: true, run: runOffer, Options: []Option{
-			{Name: "topics", French: "sujets", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			{Name: "topics", French: "sujets", Type: OptList, MaxLength: maxTopicList},
 			{Name: "capacity", French: "capacité", Aliases: []string{"places"}, Type: OptInt, Min: 1, Max: 20},
 			optLanguages,
 			{Name: "kinds", French: "types", Type: OptList, Choices: kinds, ChoiceFrench: kindFrench, ChoiceAliases: kindAliases, MaxLength: 60},
 			optTZ, optYears,
-			{Name: "add", French: "ajouter", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
-			{Name: "remove", French: "retirer", Type: OptList, MaxLength: MaxTopics*(MaxTopicLen+2) + 1},
+			{Name: "add", French: "ajouter", Type: OptList, MaxLength: maxTopicList},
+			{Name: "remove", French: "retirer", Type: OptList, MaxLength: maxTopicList},
 			optProgram, optHours,
 		}},
 		{Name: "request", Positional: "topic", Form: true, run: runRequest, Options: []Option{

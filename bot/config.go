@@ -79,6 +79,12 @@ type Config struct {
 	// digest-schedule setting; cmd wires package schedule's, so that the
 	// core imports no cron. Nil: only the spec's shape is checked.
 	CheckSchedule func(spec string) error
+	// NextDigest returns when the cron spec, read in the time zone tz (a
+	// workspace's tz setting, as Due reads it), next falls due after t,
+	// or the zero time if it never does: /mentor admin digest-channel
+	// says when the next digest is due. cmd wires package schedule's, so
+	// that the core imports no cron. Nil: the reply names the schedule.
+	NextDigest func(spec, tz string, t time.Time) (time.Time, error)
 }
 
 // DefaultConfig returns the program's defaults: the one place where they

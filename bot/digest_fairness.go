@@ -21,6 +21,10 @@ type Fairness struct {
 	// Held counts the requests of those days that were held for their
 	// program's kick-off when made: in no share (recordRequest).
 	Held int
+	// Released counts the held requests whose program kicked off in
+	// those days: from then on they count in the shares, under the
+	// kick-off's week (releaseHeld), whenever they were made.
+	Released int
 }
 
 // FairGroup is one group of requests of the fairness report.
@@ -44,6 +48,7 @@ func fairnessOf(weeks []WeekStats, from time.Time) Fairness {
 	f := Fairness{From: from, To: from.AddDate(0, 0, 7*len(weeks)-1)}
 	groups := map[string]*FairGroup{}
 	for _, w := range weeks {
+		f.Released += w.Counts[EventReleased]
 		for g, n := range w.Asked {
 			if g == fairHeld {
 				f.Held += n
@@ -111,6 +116,11 @@ func fairnessSection(lang Lang, r Report) string {
 		lines = append(lines, "• "+T(lang, "fair.none"))
 	default:
 		lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.all"), "value", fairValue(lang, f.All)))
+		if f.Released > 0 {
+			// Counted from their kick-off: said, since they were made
+			// before it, perhaps before these weeks.
+			lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.released"), "value", Number(lang, f.Released)))
+		}
 		for _, dim := range fairDims {
 			var items []string
 			for _, g := range f.Groups {
@@ -127,7 +137,14 @@ func fairnessSection(lang Lang, r Report) string {
 		}
 	}
 	if f.Held > 0 {
-		lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.held"), "value", Number(lang, f.Held)))
+		// A held request counts from its kick-off: in these weeks only
+		// if the kick-off came in them, which with no release in them
+		// it did not.
+		key := "fair.held"
+		if f.Released == 0 {
+			key = "fair.held_later"
+		}
+		lines = append(lines, T(lang, "digest.item", "label", T(lang, key), "value", Number(lang, f.Held)))
 	}
 	lines = append(lines, T(lang, "digest.item", "label", T(lang, "fair.repeats"),
 		"value", trend(lang, itoa(r.Week.RepeatAvoided), itoa(r.Before.RepeatAvoided))))

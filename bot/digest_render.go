@@ -112,21 +112,24 @@ func humanDuration(lang Lang, d time.Duration) string {
 
 // topicsSection compares demand with supply and names the unmet topics.
 func topicsSection(lang Lang, r Report) string {
-	list := func(tc []TopicCount, key string) string {
-		if len(tc) == 0 {
-			return T(lang, "digest.topics_none")
-		}
-		var parts []string
-		for _, c := range tc[:min(maxDigestItems, len(tc))] {
-			parts = append(parts, T(lang, key, "topic", c.Topic, "count", Number(lang, c.Count), "waiting", Number(lang, c.Waiting)))
-		}
-		// The rest is counted, as every list of the digest does.
-		return strings.Join(append(parts, more(lang, len(tc))...), ", ")
-	}
 	return strings.Join([]string{
 		T(lang, "digest.topics"),
-		T(lang, "digest.demand", "list", list(r.Demand, "digest.topic_requests")),
-		T(lang, "digest.supply", "list", list(r.Supply, "digest.topic_mentors")),
-		T(lang, "digest.unmet", "list", list(r.Unmet, "digest.topic_unmet")),
+		T(lang, "digest.demand", "list", topicList(lang, r.Demand, "digest.topic_requests")),
+		T(lang, "digest.supply", "list", topicList(lang, r.Supply, "digest.topic_mentors")),
+		T(lang, "digest.unmet", "list", topicList(lang, r.Unmet, "digest.topic_unmet")),
 	}, "\n")
+}
+
+// topicList writes topic counts with the item key, the first
+// maxDigestItems of them.
+func topicList(lang Lang, tc []TopicCount, key string) string {
+	if len(tc) == 0 {
+		return T(lang, "digest.topics_none")
+	}
+	var parts []string
+	for _, c := range tc[:min(maxDigestItems, len(tc))] {
+		parts = append(parts, T(lang, key, "topic", c.Topic, "count", Number(lang, c.Count), "waiting", Number(lang, c.Waiting)))
+	}
+	// The rest is counted, as every list of the digest does.
+	return strings.Join(append(parts, more(lang, len(tc))...), ", ")
 }

@@ -56,6 +56,10 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		m := d.Member
 		out.Profile = &profileExport{Name: m.Name, Language: string(m.Lang), Languages: langStrings(m.Languages), TZ: m.TZ, Hours: m.Hours.String(),
 			Years: m.Years, Joined: timePtr(m.Joined), CharterVersion: m.CharterVersion, CharterAccepted: timePtr(m.CharterAccepted)}
+		if m.Lang != "" {
+			chosen := m.LangChosen
+			out.Profile.LanguageChosen = &chosen
+		}
 	}
 	if o := d.Offer; o != nil {
 		out.Offer = &offerExport{Topics: o.Topics, Capacity: o.Capacity, Languages: langStrings(o.Languages), TZ: o.TZ,
@@ -136,9 +140,14 @@ type pauseExport struct {
 	Automatic bool       `json:"automatic"`
 }
 
+// profileExport is the member's record. LanguageChosen is true if the
+// member chose Language (/mentor lang), false if the bot inferred it
+// (the platform's locale, the workspace's language, French command
+// words), and left out with no Language.
 type profileExport struct {
 	Name            string     `json:"name"`
 	Language        string     `json:"language,omitempty"`
+	LanguageChosen  *bool      `json:"language_chosen,omitempty"`
 	Languages       []string   `json:"languages,omitempty"`
 	TZ              string     `json:"time_zone,omitempty"`
 	Hours           string     `json:"working_hours,omitempty"` // profile.go: "9-18", "10-16 mon-thu"

@@ -234,6 +234,9 @@ func (b *Bot) pairNames(ctx context.Context, pair Pair) map[string]string {
 // the member's goals for their pair; without, it opens the goals form, or
 // shows the goals and how to set them where there are no forms.
 func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
+	if err := goalOptionTypo(in); err != nil {
+		return Reply{}, err
+	}
 	pair, choose, err := b.goalsPair(ctx, in)
 	if err != nil || choose != nil {
 		return Reply{Message: msgOf(choose)}, err
@@ -274,6 +277,74 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{Message: Message{Text: T(in.Lang, "goals.cleared", "topic", pair.Topic)}}, nil
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, all, names)}}, nil
+}
+
+// goalOptionTypo refuses a typed goal that holds a "word:" close to
+// another goal's option ("thrd:" for third:, "troisème:" for troisième:):
+// the goals' options are free text, so Parse kept it in the goal before
+// it, and saving "learn testing thrd:x" would hide the member's third
+// goal in their second. It is refused as a misspelt option is anywhere
+// else (unknownOption), and nothing is saved. Close is one edit (a
+// swap of two letters counts as one), or two for a word of six letters
+// or more: "list:" or "thing:" in a goal stay the member's text, as does
+// any other colon. A form's fields are each one goal: not checked.
+func goalOptionTypo(in *Invocation) error {
+	if in.FromForm {
+		return nil
+	}
+	var names []string
+	for _, name := range goalOptions {
+		if o, ok := in.Spec.Option(name); ok {
+			for _, n := range o.Names() {
+				names = append(names, foldName(n))
+			}
+		}
+	}
+	for _, name := range goalOptions {
+		text := in.Text(name)
+		for i := 0; i < len(text); {
+			word, end := optionAt(text, i)
+			if word == "" {
+				i++
+				continue
+			}
+			w := foldName(word)
+			for _, n := range names {
+				if d := typoDistance(w, n); d == 1 || d == 2 && utf8.RuneCountInString(w) >= 6 {
+					return unknownOption(in.Lang, in.Spec, word)
+				}
+			}
+			i = end
+		}
+	}
+	return nil
+}
+
+// typoDistance is the edit distance between a and b, in runes, where
+// swapping two letters side by side is one edit ("frist", "first").
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 func msgOf(m *Message) Message {

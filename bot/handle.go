@@ -20,11 +20,15 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return b.fail(c.Member, what, err, lang, c.FromForm)
 	}
 	me, lookup := b.store.members.GetMember(ctx, c.Member)
-	if (lookup != nil || me.Lang == "") && typedInFrench(c) {
+	var was Lang // a known member's inferred language, that French words replace
+	if frenchOverInferred(c, me, lookup) {
 		// A member who chose no language and types "/mentor demande" is
-		// answered in French, and a newcomer is recorded as reading it:
+		// answered in French, and recorded as reading it (lang_infer.go):
 		// what they type says more than their platform's locale.
 		c.Locale = string(French)
+		if lookup == nil && me.Lang != French {
+			was, me.Lang = b.withLang(ctx, me).Lang, French
+		}
 	}
 	lang := b.langFor(ctx, c.Member, me, lookup, c.Locale)
 	if r, slow := b.slowDown(ctx, c.Member, "command", b.cfg.RateLimit.Commands, lang); slow {
@@ -75,6 +79,13 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	if lookup != nil {
 		// A newcomer: the platform's profile may have told their language.
 		in.Lang = in.Me.Lang
+	}
+	if was != "" {
+		if spec.Name == "lang" && in.Text("lang") != "" {
+			in.Me.Lang = was // /mentor langue en: the choice changes it from what it was
+		} else {
+			b.inferFrench(ctx, in.Me, was)
+		}
 	}
 	reply, err := spec.run(ctx, b, in)
 	if err != nil {

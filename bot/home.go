@@ -260,7 +260,7 @@ func renderHome(lang Lang, d HomeData) Message {
 	for _, p := range d.Pairs {
 		lines = append(lines, T(lang, "status.pair."+p.Role(d.Member), "name", homeName(lang, d, p), "topic", p.Topic, "state", pairState(lang, p)))
 		if n, ok := d.Next[p.ID]; ok && !p.State.Closed() {
-			lines = append(lines, pairNextLines(lang, d.location(), p, n)...)
+			lines = append(lines, pairNextLines(lang, d, p, n)...)
 		}
 	}
 	lines = append(lines, d.Programs...)
@@ -299,8 +299,10 @@ func homeName(lang Lang, d HomeData, p Pair) string {
 }
 
 // pairNextLines are a pair's next meeting, next check-in and goals,
-// indented under the pair.
-func pairNextLines(lang Lang, loc *time.Location, p Pair, n PairNext) []string {
+// indented under the pair; each goal names who set it, as the check-in
+// and the goals' list do.
+func pairNextLines(lang Lang, d HomeData, p Pair, n PairNext) []string {
+	loc := d.location()
 	var out []string
 	switch {
 	case n.Meeting.IsZero():
@@ -318,7 +320,11 @@ func pairNextLines(lang Lang, loc *time.Location, p Pair, n PairNext) []string {
 	if len(n.Goals) > 0 {
 		out = append(out, "    "+T(lang, "home.goals"))
 		for _, g := range n.Goals {
-			out = append(out, "      • "+T(lang, "home.goal", "goal", clip(g.Text, MaxGoalLen), "progress", T(lang, "home.goal."+string(goalProgress(g.Progress)))))
+			owner := homeName(lang, d, p)
+			if g.By == d.Member {
+				owner = d.Me.displayName()
+			}
+			out = append(out, "      • "+T(lang, "home.goal_by", "goal", clip(g.Text, MaxGoalLen), "name", owner, "progress", T(lang, "home.goal."+string(goalProgress(g.Progress)))))
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -347,6 +348,24 @@ func (z *zoneMemo) offset(tz string) (int, bool) {
 	return off, known
 }
 
+// tzReasonText says how far apart two members live, as exactly as the
+// reason knows it: "3 h 30 apart" for Kolkata and Tokyo, whose rounded
+// hours (4) only the score uses; "" when a zone is unknown.
+func tzReasonText(lang Lang, r matching.Reason) string {
+	m, ok := r.Minutes()
+	switch {
+	case !ok:
+		return "" // no distance is known: nothing true to say
+	case m == 0:
+		return T(lang, "reason.tz_same")
+	case m%60 == 0:
+		return T(lang, "reason.tz", "hours", itoa(m/60))
+	case m < 60:
+		return T(lang, "reason.tz_minutes", "minutes", itoa(m))
+	}
+	return T(lang, "reason.tz_hours_minutes", "hours", itoa(m/60), "minutes", fmt.Sprintf("%02d", m%60))
+}
+
 // reasonsText explains a match in words: "you both speak French; 1 h
 // apart". Addressed to the mentor when mentor is "", else to both members
 // about the mentor named.
@@ -386,13 +405,7 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		}
 		return T(lang, "reason.language", "language", languageName(lang, r.Detail))
 	case matching.ReasonTimeZone:
-		if r.Detail == matching.TZUnknown {
-			return "" // no distance is known: nothing true to say
-		}
-		if r.Hours == 0 {
-			return T(lang, "reason.tz_same")
-		}
-		return T(lang, "reason.tz", "hours", itoa(r.Hours))
+		return tzReasonText(lang, r)
 	case matching.ReasonKind:
 		return T(lang, prefix+"kind", "kind", T(lang, "kind."+r.Detail), "mentor", mentor)
 	case matching.ReasonExperience:

@@ -63,7 +63,14 @@ func ParseLang(s string) (Lang, bool) {
 type Member struct {
 	ID   MemberID
 	Name string // display name, from the platform when it has one
-	Lang Lang   // the language the member reads; "" until chosen: the workspace default applies
+	Lang Lang   // the language the member reads; "" until known: the workspace default applies
+	// LangChosen tells that the member chose Lang themselves (/mentor
+	// lang). Otherwise Lang was inferred (from the platform's locale,
+	// the workspace's language, or French command words typed), and
+	// French command words switch it to French. A record saved before
+	// this field existed reads false: its language is taken as
+	// inferred, since most were the platform's.
+	LangChosen bool
 	// Languages are the languages the member speaks for mentoring, set
 	// with languages: on an offer or a request; none until set, and then
 	// Spoken is the language they read.

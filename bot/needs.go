@@ -144,13 +144,20 @@ func foldProgram(s string) string { return strings.ToLower(programName(s)) }
 // to every member by DM in a campaign (dm:yes); "results <program>"
 // shows the answers instead.
 func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
-	name := programName(in.Text("program"))
-	if w, rest, _ := strings.Cut(name, " "); strings.EqualFold(w, "results") || strings.EqualFold(w, "résultats") {
+	raw := strings.TrimSpace(in.Text("program"))
+	name := programName(raw)
+	if w, rest, _ := strings.Cut(name, " "); isResultsWord(w) {
 		// "results" alone asks for the results of no program: which one?
 		if rest = programName(rest); rest != "" {
 			return b.needsResults(ctx, in, rest)
 		}
 		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.which", Field: "program"}
+	}
+	if err := resultsTypo(raw, in.Text("dm") != "" || in.Text("channel") != ""); err != nil {
+		return Reply{}, err
+	}
+	if strayQuote(raw) {
+		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.quote", Args: []string{"name", clip(raw, 40)}, Field: "program"}
 	}
 	if name == "" || len(name) > MaxProgramLen {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.needs.program", Field: "program", Args: []string{"max", itoa(MaxProgramLen)}}
@@ -167,6 +174,62 @@ func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return b.needsByDM(ctx, in.Member, in.Lang, s, in.Text("confirm") == "yes")
 	}
 	return b.needsInChannel(ctx, in, s, channel)
+}
+
+// resultsWords are the words of "admin needs results", folded
+// (foldName): English, and French with or without accents.
+var resultsWords = []string{"results", "resultats"}
+
+// isResultsWord reports whether w asks for the results.
+func isResultsWord(w string) bool { return slices.Contains(resultsWords, foldName(w)) }
+
+// resultsTypo refuses a program's name as typed whose first word is one
+// or two edits from "results" ("result", "resuts", "resultat"): a manager
+// who misspelt it asked for the answers, and posting a survey for
+// "result \"Mentorat 2027\"" would ask everyone again under a broken
+// name. Nothing is posted. A name in quotes reaches here without them
+// (Parse unquotes a value wrapped whole): a first word followed by a
+// plain name, with where to post it (posting), is taken as the name
+// ("Result 2027" channel:#general); followed by a quote, by nothing, or
+// without where to post, it is the typo.
+func resultsTypo(raw string, posting bool) error {
+	fields := strings.Fields(raw)
+	if len(fields) == 0 || strings.IndexAny(fields[0], quoteChars) == 0 {
+		return nil
+	}
+	rest := strings.TrimSpace(strings.TrimPrefix(raw, fields[0]))
+	if posting && rest != "" && !strings.ContainsAny(rest, quoteChars) {
+		return nil
+	}
+	w := foldName(fields[0])
+	for _, r := range resultsWords {
+		if d := editDistance(w, r); d >= 1 && d <= 2 {
+			program := programName(rest)
+			if program == "" {
+				program = "Mentorat 2027"
+			}
+			return &Error{Code: EINVALID, Key: "err.needs.results_typo", Args: []string{"word", clip(fields[0], 30), "program", clip(program, MaxProgramLen)}, Field: "program"}
+		}
+	}
+	return nil
+}
+
+// quoteChars are the quotes a program's name may be typed in.
+const quoteChars = "\"“”«»"
+
+// strayQuote reports whether a program's name as typed holds a quote
+// that does not wrap it whole: one that opens without closing
+// ("\"Mentorat 2027"), or quotes around a part of it. Such a name would
+// be posted with its quote in the survey's title.
+func strayQuote(raw string) bool {
+	s := strings.TrimSpace(raw)
+	for _, q := range [][2]string{{"\"", "\""}, {"“", "”"}, {"«", "»"}} {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			s = s[len(q[0]) : len(s)-len(q[1])]
+			break
+		}
+	}
+	return strings.ContainsAny(s, quoteChars)
 }
 
 // programSurvey returns the program's survey, made on first use: a

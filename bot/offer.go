@@ -33,6 +33,14 @@ type OfferStore interface {
 	IndexOffer(ctx context.Context, mentor MemberID, topics, keys []string) error
 }
 
+// maxTopicList bounds the text of an offer's topics, add and remove
+// options: a whole command's. offerTopics checks the number of topics
+// (MaxTopics), then the length of each (MaxTopicLen), with sentences that
+// name the rule broken; a bound on the list's characters of its own
+// would speak first, and of characters, to a member who typed too many
+// topics.
+const maxTopicList = MaxTextLen
+
 // runOffer makes the member a mentor for some topics, or updates their
 // offer. Only what is given changes: topics: sets the whole list, add:
 // and remove: change some topics and keep the others, and any other
@@ -76,6 +84,9 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			o.Kinds = append(o.Kinds, matching.Kind(k))
 		}
 	}
+	// Before the offer is saved and matched: a waiting request on the
+	// topic, which tells it is no typo, may be proposed to this mentor.
+	typos := b.typoNotes(ctx, in)
 	if err := b.store.members.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}
@@ -108,7 +119,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if len(o.Programs) > 0 {
 		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
 	}
-	for _, note := range typoNotes(in) {
+	for _, note := range typos {
 		reply.Message.Text += "\n" + note
 	}
 	if removed := replacedTopics(in, previous, o.Topics); len(removed) > 0 {
@@ -148,15 +159,63 @@ func replacedTopics(in *Invocation, before, after []string) []string {
 // typoNotes asks, for each topic typed now that looks like a typo of a
 // well-known one ("kubernete"), whether the mentor meant that one, and
 // says how to change it: mentees who type the right spelling would be
-// offered the typo. The offer is kept as typed.
-func typoNotes(in *Invocation) []string {
+// offered the typo. The offer is kept as typed. A topic the workspace
+// knows is never a typo: one of the built-in vocabulary or of the
+// workspace's aliases (matching.Synonyms.SuggestBuiltin), or one that
+// another mentor offers or another member's waiting request asks for.
+func (b *Bot) typoNotes(ctx context.Context, in *Invocation) []string {
 	var notes []string
+	var syn matching.Synonyms
 	for _, t := range append(in.List("topics"), in.List("add")...) {
-		if s, ok := matching.SuggestBuiltin(t); ok && len(notes) < 2 {
+		if len(notes) == 2 {
+			break
+		}
+		if syn == nil {
+			syn = b.synonyms(ctx, in.Member.Tenant())
+		}
+		s, ok := syn.SuggestBuiltin(t)
+		if ok && !b.topicInUse(ctx, in.Member, syn, t) {
 			notes = append(notes, T(in.Lang, "offer.typo", "topic", t, "suggestion", s))
 		}
 	}
 	return notes
+}
+
+// topicInUse reports whether a member other than who offers topic, or
+// asks for it in a waiting request, as the workspace folds topics: then
+// it is a topic of the workspace's, not a typo. It reads only what is
+// filed under the topic's keys; a store failure counts as not in use
+// (the note is a question, not a change).
+func (b *Bot) topicInUse(ctx context.Context, who MemberID, syn matching.Synonyms, topic string) bool {
+	t := who.Tenant()
+	want := syn.Normalize(topic)
+	keys := b.lookupKeys(ctx, t, topic)
+	offers, err := b.store.offers.OffersFor(ctx, t, keys)
+	if err != nil {
+		b.log.Warn("typo note: read offers", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return false
+	}
+	for _, o := range offers {
+		if o.Mentor == who {
+			continue
+		}
+		for _, ot := range o.Topics {
+			if syn.Normalize(ot) == want {
+				return true
+			}
+		}
+	}
+	waiting, err := b.store.requests.WaitingFor(ctx, t, keys)
+	if err != nil {
+		b.log.Warn("typo note: read requests", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return false
+	}
+	for _, r := range waiting {
+		if r.Mentee != who && syn.Normalize(r.Topic) == want {
+			return true
+		}
+	}
+	return false
 }
 
 // offerTopics returns the topics of an offer after the command: the

@@ -67,8 +67,11 @@ const requeueAfterExpiry = "expired"
 // is not proposed again; a mentor without a free slot is offered nothing).
 func runRequeue(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	// The mentor's freed slot is offered to the waiting list whatever
-	// comes of the mentee's notice.
-	defer b.freed(ctx, t.Member(j.Part(1)))
+	// comes of the mentee's notice: once the tick's jobs have run, so
+	// that a request whose own proposal expired in the same tick is
+	// proposed again by its own job, which tells its mentee once
+	// (freedAfterJobs).
+	defer b.freedAfterJobs(ctx, t.Member(j.Part(1)))
 	if j.Part(2) == requeueAfterExpiry {
 		if err := b.requeueExpired(ctx, t, j); err != nil && ErrorCode(err) != EGONE {
 			return err // retried; a mentee who left (EGONE) is not

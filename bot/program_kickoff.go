@@ -40,11 +40,16 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if _, ok := held[p.ID]; ok {
 		return nil // still held: a manager may yet send the round
 	}
+	start := p.startsAt(b.workspaceLoc(ctx, t))
 	released := p.KickedOff
 	if released.IsZero() {
 		// Released by kickoffGrace: a request made since was never held.
-		released = p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace)
+		released = start.Add(kickoffGrace)
 	}
+	// A manager may send the kick-off round before the start date: the
+	// program then keeps its dates, and its members are not told that it
+	// has started.
+	early := released.Before(start)
 	ids, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
 	if err != nil {
 		return err
@@ -64,7 +69,7 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if r.State != RequestWaiting || !r.Created.Before(released) {
 			continue // proposed or paired, gone, or never held
 		}
-		if err := b.tellStillWaiting(ctx, j.ID, p, r); err != nil {
+		if err := b.tellStillWaiting(ctx, j.ID, p, r, early); err != nil {
 			return err
 		}
 	}
@@ -107,8 +112,12 @@ func (b *Bot) releaseHeld(ctx context.Context, t Tenant, ids []string, released 
 
 // tellStillWaiting writes to the member of a held request that got no
 // proposal at its program's kick-off: why it still waits, in their
-// language.
-func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r Request) error {
+// language, as the reply to a request says it: with the button that
+// widens its languages when languages alone keep it from the topic's
+// mentors (languageAsk), with the "Did you mean …?" suggestion when
+// nobody offers its topic. early: the managers sent the kick-off round
+// before the program's start date.
+func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r Request, early bool) error {
 	mentee, err := b.member(ctx, r.Mentee)
 	if err != nil {
 		return ignoreGone(err)
@@ -118,10 +127,11 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 		sug       topicSuggestion
 		suggested bool
 		why       matching.Explanation
+		gap       matching.LanguageGap
 		known     bool
 	)
 	if !paused {
-		why, known = b.whyWaiting(ctx, r)
+		why, gap, known = b.whyKickoffWaits(ctx, r, mentee)
 		if known && nobodyOffers(why) {
 			sug, suggested = b.suggestTopic(ctx, r, mentee)
 		}
@@ -130,10 +140,17 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 		if paused {
 			// Nobody was looked for: the request waits for the pause,
 			// not for a mentor.
-			return Message{Text: b.kickoffPaused(ctx, l, p, r, pause, mentee)}
+			return Message{Text: b.kickoffPaused(ctx, l, p, r, pause, mentee, early)}
 		}
 		head := T(l, "program.kickoff_waiting", "name", p.Name, "topic", r.Topic)
+		if early {
+			head = T(l, "program.early_waiting", "name", p.Name, "topic", r.Topic, "date", Date(l, p.Start))
+		}
 		switch {
+		case known && gap.Gap():
+			msg := languageAsk(l, head, r, requestLanguages(r, mentee), gap)
+			msg.Text += "\n" + T(l, "program.kickoff_queue")
+			return msg
 		case suggested:
 			msg := suggestionMessage(l, r, sug)
 			msg.Text = head + "\n" + T(l, "request.suggest", "topic", r.Topic, "suggestion", sug.topic, "mentors", mentorCount(l, sug.mentors)) +
@@ -152,13 +169,41 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 
 // kickoffPaused tells a paused member, at their program's kick-off, that
 // their request stays paused (until the pause's date, in their time
-// zone, when it has one) and is proposed after.
-func (b *Bot) kickoffPaused(ctx context.Context, lang Lang, p Program, r Request, pause Pause, mentee Member) string {
-	if pause.Until.IsZero() {
-		return T(lang, "program.kickoff_paused", "name", p.Name, "topic", r.Topic)
+// zone, when it has one) and is proposed after. early: the kick-off came
+// before the program's start date, which is said instead of "has
+// started".
+func (b *Bot) kickoffPaused(ctx context.Context, lang Lang, p Program, r Request, pause Pause, mentee Member, early bool) string {
+	key := "program.kickoff_paused"
+	if early {
+		key = "program.early_paused"
 	}
-	return T(lang, "program.kickoff_paused_until", "name", p.Name, "topic", r.Topic,
-		"date", Date(lang, pause.Until.In(b.memberLoc(ctx, mentee))))
+	if !pause.Until.IsZero() {
+		key += "_until"
+	}
+	var until string
+	if !pause.Until.IsZero() {
+		until = Date(lang, pause.Until.In(b.memberLoc(ctx, mentee)))
+	}
+	return T(lang, key, "name", p.Name, "topic", r.Topic, "date", until, "start", Date(lang, p.Start))
+}
+
+// whyKickoffWaits explains, as the matcher sees it now, why r waits, and
+// whether languages alone keep it from its topic's mentors, as an
+// instant proposal would (proposeNext); false when it cannot be read.
+func (b *Bot) whyKickoffWaits(ctx context.Context, r Request, mentee Member) (matching.Explanation, matching.LanguageGap, bool) {
+	rk, err := b.candidates(ctx, r, mentee)
+	if err != nil {
+		return matching.Explanation{}, matching.LanguageGap{}, false
+	}
+	if rk.known != nil {
+		return rk.known.why, rk.known.gap, true
+	}
+	why := rk.explain()
+	var gap matching.LanguageGap
+	if why.NoLanguage > 0 {
+		gap = languageGap(rk)
+	}
+	return why, gap, true
 }
 
 // mentorCount says how many mentors offer a suggested topic: "1 mentor",

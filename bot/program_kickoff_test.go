@@ -164,7 +164,8 @@ func TestFairnessLeavesHeldOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	MustLines(t, msg.Text, "• All requests: 0 of 2 (0%)", "• Requests filed for a program that had not started (counted above from its kick-off, not from their filing): 1")
+	MustLines(t, msg.Text, "• All requests: 0 of 2 (0%)", "• Of which counted from their program's kick-off, not from their filing: 1",
+		"• Requests filed for a program that had not started (such a request counts from its program's kick-off, not from its filing): 1")
 	h.Run("alice", "lang fr")
 	MustLines(t, h.Run("alice", "admin stats").Message.Text, bot.T(bot.French, "digest.item", "label", bot.T(bot.French, "fair.held"), "value", "1"))
 }

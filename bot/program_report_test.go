@@ -36,7 +36,7 @@ func runReportedProgram(t *testing.T) *adminHarness {
 	h.Posting.Posts()
 	h.At(21, 0, 1) // the end: the final survey
 	h.At(21, 9, 0)
-	h.ClickReply("ann", h.Click("ann", "ann", "5"), "Yes")
+	h.ClickReply("ann", h.ClickReply("ann", h.Click("ann", "ann", "5"), "Yes"), "Yes")
 	h.Click("bob", "bob", "4")
 	h.ClickReply("dan", h.Click("dan", "dan", "3"), "Partly")
 	h.Platform.Take()

@@ -233,3 +233,31 @@ func proposalError(ctx context.Context, b *Bot, t Tenant, id string, err error) 
 	}
 	return err
 }
+
+// freedAfterJobs is freed for the work that follows a request's return
+// to waiting (runRequeue): in a scheduler tick, the mentor's free slot
+// is offered to the waitlist with the other offers the tick's jobs freed
+// or resumed, once those jobs have run (matchResumed); outside a tick, at
+// once. Two proposals that expire in the same tick each free a slot the
+// other's request may take: offered at once, the slot freed first would
+// go to the second request while its mentee was still owed the notice of
+// its own expiry, and they would read "Good news: … can take it now",
+// then "… couldn't answer in time, so I've asked another mentor". After
+// the jobs, each expired request has been proposed again by its own job,
+// and its mentee told once, in the one message that says both. The offer
+// is read as freed reads it (with the raises of ended speed pairs undone
+// first), only later matched.
+func (b *Bot) freedAfterJobs(ctx context.Context, mentor MemberID) {
+	if _, tick := ctx.Value(resumedKey{}).(*resumedOffers); !tick {
+		b.freed(ctx, mentor)
+		return
+	}
+	o, err := b.offerAfterRaises(ctx, mentor)
+	if err != nil {
+		if ErrorCode(err) != ENOTFOUND {
+			b.log.Error("match: offer", "mentor", mentor.String(), "err", err)
+		}
+		return
+	}
+	b.matchResumed(ctx, o)
+}

@@ -18,10 +18,18 @@ const ActionRequestTopic = "request.topic"
 const maxSuggestValue = 60
 
 // topicSuggestion is an offered topic close to a requested one that
-// nobody offers, and the number of mentors offering it.
+// nobody offers, and the mentors offering it: those who could take the
+// request, or, when there are none, those who could but for their
+// languages, and the languages these speak.
 type topicSuggestion struct {
 	topic   string // as the first mentor offering it spelt it
 	mentors int
+	// others are the languages of the mentors of the topic who share none
+	// with the request, most speakers first (matching.LanguageGap's
+	// order); set only when mentors is 0 and others counts them.
+	others []matching.LanguageCount
+	// otherMentors counts the mentors speaking the others.
+	otherMentors int
 }
 
 // suggestTopic looks for an offered topic that the request's topic is
@@ -32,8 +40,12 @@ type topicSuggestion struct {
 // slot of theirs is free (couldTake): not paused, in the request's
 // program, sharing a language with it, accepting its kind, near enough,
 // neither the mentee nor a mentor the request or the mentee's history
-// rules out. It reads every offer, but only for a request that found no
-// mentor. Failures are logged and mean no suggestion.
+// rules out. Mentors who differ only by their languages are looked at
+// too: the corrected request is then asked to widen its languages, as
+// the request with the right spelling would be (languageAsk), so the
+// suggestion says which languages they speak. It reads every offer, but
+// only for a request that found no mentor. Failures are logged and mean
+// no suggestion.
 func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topicSuggestion, bool) {
 	t := r.Mentee.Tenant()
 	offers, err := b.store.offers.Offers(ctx, t)
@@ -48,13 +60,23 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 	}
 	never, met := verdicts(hist[r.Mentee.User])
 	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
-	live := offers[:0:0]
+	anyLanguage := need
+	anyLanguage.Languages = nil // a need that lists none accepts every language
+	var live, otherLang []Offer
 	var offered []string
 	for _, o := range offers {
-		if !o.Paused && o.Mentor != r.Mentee && b.couldTake(need, o, opt) {
-			live = append(live, o)
-			offered = append(offered, o.Topics...)
+		if o.Paused || o.Mentor == r.Mentee {
+			continue
 		}
+		switch {
+		case b.couldTake(need, o, opt):
+			live = append(live, o)
+		case len(need.Languages) > 0 && b.couldTake(anyLanguage, o, opt):
+			otherLang = append(otherLang, o)
+		default:
+			continue
+		}
+		offered = append(offered, o.Topics...)
 	}
 	syn := opt.Synonyms
 	best, ok := syn.Suggest(r.Topic, offered)
@@ -63,15 +85,31 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 	}
 	want := syn.Normalize(best)
 	s := topicSuggestion{topic: best}
-	for _, o := range live {
+	s.mentors = len(offering(live, syn, want))
+	if s.mentors == 0 {
+		// Only mentors of other languages offer it: the languages they
+		// speak, as the language gap of the corrected request says them.
+		theirs := offering(otherLang, syn, want)
+		corrected := need
+		corrected.Topic = best
+		gap := matching.Languages(corrected, b.mentors(theirs), opt)
+		s.others, s.otherMentors = gap.Others, gap.Mentors
+	}
+	return s, s.mentors > 0 || s.otherMentors > 0
+}
+
+// offering returns the offers with a topic that folds to want.
+func offering(offers []Offer, syn matching.Synonyms, want string) []Offer {
+	var out []Offer
+	for _, o := range offers {
 		for _, topic := range o.Topics {
 			if syn.Normalize(topic) == want {
-				s.mentors++
+				out = append(out, o)
 				break
 			}
 		}
 	}
-	return s, s.mentors > 0
+	return out
 }
 
 // couldTake reports whether the matcher, asked need on a topic of the
@@ -93,13 +131,33 @@ func (b *Bot) couldTake(need matching.Need, o Offer, opt matching.Options) bool 
 
 // suggestionMessage asks the mentee whether they meant the suggestion,
 // with a button that changes the request. It never changes it by itself.
+// When only mentors of other languages offer it, it says which.
 func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
-	mentors := T(lang, "count.mentors", "count", itoa(s.mentors))
-	if s.mentors == 1 {
-		mentors = T(lang, "count.mentors_one")
+	var text string
+	if s.mentors > 0 {
+		mentors := T(lang, "count.mentors", "count", itoa(s.mentors))
+		if s.mentors == 1 {
+			mentors = T(lang, "count.mentors_one")
+		}
+		text = T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentors)
+	} else {
+		codes := make([]string, 0, len(s.others))
+		for _, o := range s.others {
+			codes = append(codes, o.Language)
+		}
+		if len(codes) > maxAskLanguages {
+			codes = codes[:maxAskLanguages]
+		}
+		key := "request.suggest_languages"
+		if len(codes) > 1 {
+			key += "_many"
+		}
+		if s.otherMentors == 1 {
+			key += "_one"
+		}
+		text = T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
 	}
-	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" +
-		T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentors)}
+	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + text}
 	if value := r.ID + ":" + s.topic; len(value) <= maxSuggestValue {
 		msg.Buttons = []Button{{Label: T(lang, "btn.request_topic", "topic", s.topic), ActionID: ActionRequestTopic, Value: value, Style: StylePrimary}}
 	}
@@ -153,6 +211,12 @@ func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee M
 		next = T(lang, "request.proposed", "topic", r.Topic)
 	case res.paused != nil:
 		next = b.pausedWaiting(ctx, lang, r, *res.paused, mentee)
+	case res.gap.Gap():
+		// Only mentors of other languages offer the topic now (the
+		// suggestion said so): the question that widens the request's
+		// languages, with its button.
+		msg := languageAsk(lang, changed, r, requestLanguages(r, mentee), res.gap)
+		return Reply{Replace: true, Message: msg}
 	default:
 		next = waitingReason(lang, r.Topic, res.why)
 	}

@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -110,15 +109,18 @@ func TestRequestNoSuggestion(t *testing.T) {
 	}
 }
 
-// TestRequestNoSuggestionAcrossLanguages: a topic close to the request is
-// not suggested when its only mentor shares no language with the request:
-// the suggestion would lead nowhere.
-func TestRequestNoSuggestionAcrossLanguages(t *testing.T) {
+// TestRequestSuggestionAcrossLanguages: a topic close to the request whose
+// only mentor shares no language with the request is suggested all the
+// same, saying which language that mentor speaks (the corrected request
+// is then asked to widen its languages); one who shares it is counted as
+// usual.
+func TestRequestSuggestionAcrossLanguages(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("m1", "offer kubernetes languages:fr")
 	r := h.Run("ann", "request kubernete language:en")
-	if len(r.Message.Buttons) != 0 || strings.Contains(r.Message.Text, "Did you mean") {
-		t.Fatalf("got %q with buttons %+v, want no suggestion", r.Message.Text, r.Message.Buttons)
+	MustContain(t, r, "Did you mean “kubernetes”? 1 French-speaking mentor offers it.")
+	if len(r.Message.Buttons) != 1 {
+		t.Fatalf("got buttons %+v, want the suggestion's", r.Message.Buttons)
 	}
 	r = h.Run("bob", "request kubernete language:fr")
 	MustContain(t, r, "Did you mean “kubernetes” (1 mentor)?")

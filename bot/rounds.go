@@ -156,7 +156,9 @@ func (r *resumedOffers) match(ctx context.Context, b *Bot) {
 // freed serves the waitlist once one of the mentor's slots came free (a
 // proposal declined, expired or withdrawn, a pair ended or cancelled).
 func (b *Bot) freed(ctx context.Context, mentor MemberID) {
-	o, err := b.store.offers.GetOffer(ctx, mentor)
+	// A raise of their capacity for a speed pair that ended goes first
+	// (speed_capacity.go): the raised slot is not the one freed.
+	o, err := b.offerAfterRaises(ctx, mentor)
 	if err != nil {
 		if ErrorCode(err) != ENOTFOUND {
 			b.log.Error("match: offer", "mentor", mentor.String(), "err", err)

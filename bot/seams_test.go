@@ -46,6 +46,7 @@ var seams = map[string]reflect.Type{
 	"InstallStore":  reflect.TypeFor[bot.InstallStore](),
 
 	"CandidateStore": reflect.TypeFor[bot.CandidateStore](),
+	"RaiseStore":     reflect.TypeFor[bot.RaiseStore](),
 }
 
 // storeSeams returns the interfaces embedded in bot.Store, as written in

@@ -244,7 +244,7 @@ func (b *Bot) speedStorePair(ctx context.Context, e SpeedEvent, s SpeedSession, 
 		return speedFormed{}, err
 	}
 	formed := speedFormed{pair: pair, plan: b.charterPlan(ctx, pair)}
-	formed.from, formed.to = b.speedMakeRoom(ctx, pair.Mentor)
+	formed.from, formed.to = b.speedMakeRoom(ctx, pair.Mentor, pair.ID)
 	return formed, nil
 }
 
@@ -309,25 +309,4 @@ func (b *Bot) speedFull(ctx context.Context, mentor MemberID) string {
 		return ""
 	}
 	return itoa(o.Active+o.Pending) + "/" + itoa(o.Capacity)
-}
-
-// speedMakeRoom raises the mentor's capacity to the pairs and proposals
-// they hold once a speed pair is formed beyond it: the mentor chose this
-// pair with their yes, after the question warned them, and their home
-// then says true ("3 of 3", not "3 of 2" beside an open offer). It returns
-// the capacity before and after, 0 and 0 when it was not raised. A failure
-// is logged: the pair stands.
-func (b *Bot) speedMakeRoom(ctx context.Context, mentor MemberID) (from, to int) {
-	o, err := b.store.offers.GetOffer(ctx, mentor)
-	if err != nil || o.Active+o.Pending <= o.Capacity {
-		return 0, 0
-	}
-	from = o.Capacity
-	o.Capacity, o.Updated = o.Active+o.Pending, b.clock.Now().UTC()
-	if err := b.store.offers.SaveOffer(ctx, o); err != nil {
-		b.log.Warn("speed pair: capacity not raised", "member", mentor.String(), "code", string(ErrorCode(err)))
-		return 0, 0
-	}
-	b.log.Info("speed pair: capacity raised", "member", mentor.String(), "from", from, "to", o.Capacity)
-	return from, o.Capacity
 }

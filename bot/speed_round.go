@@ -176,6 +176,7 @@ func (b *Bot) speedSolve(ctx context.Context, e SpeedEvent, n int, entrants []Sp
 	}
 	opt := matching.DefaultOptions()
 	opt.MaxTZHours, opt.WaitPerDay, opt.MaxWaitDays, opt.LoadSpread = 0, speedWaitBonus, float64(e.Rounds), 0
+	opt.NarrowerOffers = true // every mentor's "any" matches "<topic> any"
 	taken := map[string]bool{}
 	for _, a := range matching.Assign(needs, mentors, opt) {
 		mentee, mentor := byUser[a.NeedID], byUser[a.Candidate.MentorID]

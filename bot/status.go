@@ -34,7 +34,8 @@ func languagesLine(lang Lang, m Member) string {
 	return T(lang, key, "reading", languageName(lang, string(lang)), "spoken", andList(lang, names))
 }
 
-// runLang sets the language the bot speaks to the member in.
+// runLang sets the language the bot speaks to the member in, as their
+// choice (Member.LangChosen).
 func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if in.Text("lang") == "" {
 		other := French
@@ -49,7 +50,7 @@ func runLang(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	m := in.Me
 	old := m.Lang
-	m.Lang = l
+	m.Lang, m.LangChosen = l, true // chosen: French words typed no longer change it
 	if err := b.store.members.SaveMember(ctx, m); err != nil {
 		return Reply{}, err
 	}

@@ -47,6 +47,7 @@ type Store interface {
 	InstallStore  // install.go
 
 	CandidateStore // candidates.go
+	RaiseStore     // speed_capacity.go
 
 	// TryLock takes a named lock for ttl if nobody holds it. Locks only save
 	// duplicate work; correctness never depends on them. No use case of the
@@ -86,6 +87,7 @@ type stores struct {
 	installs  InstallStore
 
 	candidates CandidateStore
+	raises     RaiseStore
 }
 
 // storesOf splits a Store into its seams.
@@ -94,6 +96,6 @@ func storesOf(s Store) stores {
 		members: s, managers: s, offers: s, requests: s, proposals: s, pairs: s,
 		followups: s, jobs: s, delivery: s, inbox: s, drafts: s, settings: s,
 		topics: s, rates: s, reports: s, privacy: s, programs: s, speed: s, campaigns: s, needs: s, goals: s, pauses: s, homes: s, meetings: s,
-		installs: s, candidates: s,
+		installs: s, candidates: s, raises: s,
 	}
 }

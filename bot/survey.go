@@ -308,12 +308,18 @@ func (b *Bot) surveyLeft(ctx context.Context, in *Invocation) error {
 	if err != nil {
 		return ignoreGone(err)
 	}
-	answers, err := b.store.followups.Survey(ctx, t, SurveyID(in.Me.LastSurvey), in.Member)
+	return b.questionsLeft(ctx, in.Lang, in.Member, pair, SurveyID(in.Me.LastSurvey), "survey.left")
+}
+
+// questionsLeft returns an error with key that names the questions of a
+// survey of pair that who has not answered yet, nil when none is left.
+func (b *Bot) questionsLeft(ctx context.Context, lang Lang, who MemberID, pair Pair, survey SurveyID, key string) error {
+	answers, err := b.store.followups.Survey(ctx, who.Tenant(), survey, who)
 	if err != nil {
 		return err
 	}
 	var left []string
-	for _, q := range surveyQuestions[pair.Role(in.Member)] {
+	for _, q := range surveyQuestions[pair.Role(who)] {
 		if answers[q] == "" {
 			left = append(left, q)
 		}
@@ -321,18 +327,18 @@ func (b *Bot) surveyLeft(ctx context.Context, in *Invocation) error {
 	if len(left) == 0 {
 		return nil
 	}
-	other, err := b.member(ctx, pair.Other(in.Member))
+	other, err := b.member(ctx, pair.Other(who))
 	if err != nil {
 		return err
 	}
 	items := make([]string, len(left))
 	for i, q := range left {
-		question := T(in.Lang, "survey.q."+q, "name", other.displayName(), "topic", pair.Topic)
-		items[i] = T(in.Lang, "survey.left_item", "question", question)
+		question := T(lang, "survey.q."+q, "name", other.displayName(), "topic", pair.Topic)
+		items[i] = T(lang, "survey.left_item", "question", question)
 	}
 	list := items[0]
 	if n := len(items); n > 1 {
-		list = strings.Join(items[:n-1], ", ") + T(in.Lang, "survey.left_and") + items[n-1]
+		list = strings.Join(items[:n-1], ", ") + T(lang, "survey.left_and") + items[n-1]
 	}
-	return Errorf(ECONFLICT, "survey.left", "topic", pair.Topic, "questions", list)
+	return Errorf(ECONFLICT, key, "topic", pair.Topic, "questions", list)
 }

@@ -176,6 +176,11 @@ func runTestimonial(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 		}
 		return Reply{}, err
 	}
+	// The testimonial is asked at the end of the final survey: while its
+	// next question waits, the member is told to answer it first.
+	if err := b.questionsLeft(ctx, in.Lang, in.Member, pair, SurveyID(pair.ID+":"+pair.EndReason), "testimonial.left"); err != nil {
+		return Reply{}, err
+	}
 	if text == "" {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "sentence", "example", T(in.Lang, "cmd.testimonial.example")}, Field: "sentence"}
 	}

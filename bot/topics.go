@@ -146,7 +146,7 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	if err != nil {
 		return Reply{}, err
 	}
-	current, _ := splitSynonyms(raw)
+	current, labels := splitSynonyms(raw)
 	key, target, err := current.Add(alias, topic)
 	if err != nil {
 		return Reply{}, synonymError(err, alias, topic)
@@ -167,7 +167,13 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	b.log.Info("topic alias added", "tenant", t.String(), "by", in.Member.String())
 	// The alias applies at once: the requests it lets match are proposed now.
 	b.matchWaiting(ctx, t)
-	return Reply{Message: Message{Text: T(in.Lang, "admin.topics.added", "alias", strings.TrimSpace(alias), "topic", shown)}}, nil
+	text := T(in.Lang, "admin.topics.added", "alias", strings.TrimSpace(alias), "topic", shown)
+	if was, replaced := current[key]; replaced && was != target {
+		// The alias meant another topic until now: said, since the
+		// manager may not remember it, and its requests change mentors.
+		text += " " + T(in.Lang, "admin.topics.replaced", "was", labels[key].topic)
+	}
+	return Reply{Message: Message{Text: text}}, nil
 }
 
 // synonymError turns an error of matching.Synonyms.Add into a sentence.
@@ -181,6 +187,8 @@ func synonymError(err error, alias, topic string) error {
 	case errors.Is(err, matching.ErrSynonymBuiltin):
 		usual, _ := matching.BuiltinOf(alias)
 		return &Error{Code: EINVALID, Key: "err.admin.topics_builtin", Args: append(args, "usual", usual), Field: "alias"}
+	case errors.Is(err, matching.ErrSynonymBuiltinTopic):
+		return &Error{Code: EINVALID, Key: "err.admin.topics_builtin_topic", Args: append(args, "usual", matching.NormalizeTopic(alias)), Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymWithin):
 		return &Error{Code: EINVALID, Key: "err.admin.topics_within", Args: args, Field: "alias"}
 	case errors.Is(err, matching.ErrSynonymCycle):

@@ -8,6 +8,7 @@ type match struct {
 	topicExact  bool
 	langDetail  string
 	hours       int
+	minutes     int // the exact distance, for the reason (TimeZoneReason)
 	unknownTZ   bool
 	met         bool // the mentor is in Need.Met
 }
@@ -18,7 +19,7 @@ type match struct {
 // when they offer the topic: otherwise nobody offers it. The match is meaningful only when the
 // rejection is eligible.
 func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
-	topicScore, topicDetail, exact := matchTopic(n.topic, m.topics)
+	topicScore, topicDetail, exact := matchTopic(n.topic, m.topics, opt.NarrowerOffers)
 	switch {
 	case topicScore == 0:
 		return match{}, rejNoTopic
@@ -86,7 +87,7 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	s.Load = opt.loadBonus(&m.Mentor)
 	s.Value = s.Total + s.Wait + s.Load
 	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours,
-		unknownTZ: unknownTZ, met: contains(n.Met, m.ID)}, eligible
+		minutes: TZDistanceMinutes(m.UTCOffset, n.UTCOffset), unknownTZ: unknownTZ, met: contains(n.Met, m.ID)}, eligible
 }
 
 // candidate builds the Candidate for an eligible pair assessed as mt, with
@@ -122,5 +123,5 @@ func tzReason(mt match) Reason {
 	if mt.unknownTZ {
 		return Reason{Code: ReasonTimeZone, Detail: TZUnknown}
 	}
-	return Reason{Code: ReasonTimeZone, Hours: mt.hours}
+	return tzReasonOf(mt.hours, mt.minutes)
 }

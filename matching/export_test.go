@@ -11,7 +11,7 @@ var (
 
 // MatchTopic scores the topic want against the one offered topic.
 func MatchTopic(want, offered string) (float64, string, bool) {
-	return matchTopic(newTopic(want), []topic{newTopic(offered)})
+	return matchTopic(newTopic(want), []topic{newTopic(offered)}, false)
 }
 
 // ArcWeights returns, for each need, the weight Assign maximises for each
@@ -43,3 +43,7 @@ func EligibleArcs(needs []Need, mentors []Mentor, opt Options) int {
 	mps, _ := byID(mentors, opt.Synonyms)
 	return len(eligibleArcs(nps, mps, opt).arcs)
 }
+
+// Typo reports whether the folded topic a reads as a typo of the folded
+// topic b, by distance alone.
+func Typo(a, b string) bool { return typo(NormalizeTopic(a), NormalizeTopic(b)) }

@@ -8,7 +8,7 @@ import (
 // topicIndex maps each word of an offered topic (after NormalizeTopic) to
 // the mentors with a free slot who offer it, in input order. matchTopic
 // matches a need's topic only with a topic that shares a word with it
-// (the same folded topic, or one whose words include the other's), so the
+// (the same folded topic, or one whose words include the need's), so the
 // mentors listed under the words of a need's topic include every mentor
 // eligible for it.
 type topicIndex map[string][]int32
@@ -66,7 +66,7 @@ func eligibleArcs(nps []needProfile, mps []mentorProfile, opt Options) arcTable 
 	for i := range nps {
 		cands, ok := byTopic[nps[i].topic.norm]
 		if !ok {
-			cands = topicCandidates(nps[i].topic, idx, mps)
+			cands = topicCandidates(nps[i].topic, idx, mps, opt.NarrowerOffers)
 			byTopic[nps[i].topic.norm] = cands
 		}
 		need[i] = cands
@@ -101,7 +101,7 @@ type topicCandidate struct {
 
 // topicCandidates returns, in mentor order, the mentors of the index that
 // offer a word of want and whose topics match it.
-func topicCandidates(want topic, idx topicIndex, mps []mentorProfile) []topicCandidate {
+func topicCandidates(want topic, idx topicIndex, mps []mentorProfile, narrower bool) []topicCandidate {
 	seen := map[int32]bool{}
 	var js []int32
 	for w := range strings.FieldsSeq(want.norm) {
@@ -115,7 +115,7 @@ func topicCandidates(want topic, idx topicIndex, mps []mentorProfile) []topicCan
 	slices.Sort(js)
 	var out []topicCandidate
 	for _, j := range js {
-		if score, detail, exact := matchTopic(want, mps[j].topics); score > 0 {
+		if score, detail, exact := matchTopic(want, mps[j].topics, narrower); score > 0 {
 			out = append(out, topicCandidate{j, topicMatch{score, detail, exact}})
 		}
 	}

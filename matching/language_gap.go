@@ -49,7 +49,7 @@ func Languages(need Need, mentors []Mentor, opt Options) LanguageGap {
 			continue
 		}
 		m := newMentorProfile(mentors[i], f)
-		score, detail, exact := matchTopic(n.topic, m.topics)
+		score, detail, exact := matchTopic(n.topic, m.topics, opt.NarrowerOffers)
 		if score == 0 || m.Paused {
 			continue
 		}

@@ -24,6 +24,12 @@ type Options struct {
 	// AvoidRepeats ranks every mentor in Need.Met below every other
 	// eligible mentor of that need (see Assign).
 	AvoidRepeats bool
+	// NarrowerOffers lets an offered topic whose words are all among the
+	// need's match it as related, the other way round from the rule
+	// (matchTopic): for a speed-mentoring round, where every mentor offers
+	// "any" and a mentee's topic is read as "<topic> any". Off for
+	// requests: "networks" is no mentor for "social networks".
+	NarrowerOffers bool
 	// Synonyms are the workspace's own topic aliases, applied to every
 	// topic of needs and mentors after NormalizeTopic's (see
 	// Synonyms.Normalize). Nil applies none.

@@ -12,6 +12,19 @@ const (
 // min(|a-b|, 24h-|a-b|) after reducing |a-b| modulo 24h. It is in [0,12].
 // UTC+13 and UTC-11 are 0 hours apart: their clocks show the same time.
 func TZDistanceHours(a, b int) int {
+	return int(math.Round(float64(tzDistance(a, b)) / secondsPerHour))
+}
+
+// TZDistanceMinutes is the distance of TZDistanceHours in whole minutes,
+// not rounded to the hour: UTC+5:30 and UTC+9 are 210 minutes apart (3 h
+// 30), where TZDistanceHours says 4. It is in [0,720].
+func TZDistanceMinutes(a, b int) int {
+	return int(tzDistance(a, b) / 60)
+}
+
+// tzDistance is the distance between two UTC offsets on the 24-hour
+// clock, in seconds.
+func tzDistance(a, b int) int64 {
 	d := int64(a) - int64(b)
 	if d < 0 {
 		d = -d
@@ -20,7 +33,7 @@ func TZDistanceHours(a, b int) int {
 	if other := secondsPerDay - d; other < d {
 		d = other
 	}
-	return int(math.Round(float64(d) / secondsPerHour))
+	return d
 }
 
 // timeZoneScore is 1 - hours/12, clamped to [0,1].

@@ -82,8 +82,9 @@ func isFolded(s string) bool {
 
 // TopicKeys returns the words of the folded topic, sorted and without
 // repeats: the keys under which an index finds the topic. Two topics that
-// match, exactly or as related (the words of one include all those of the
-// other), share at least one key. An empty topic has none.
+// match, exactly or as related (the words of the offered one include all
+// those of the requested one), share at least one key. An empty topic has
+// none.
 func TopicKeys(topic string) []string {
 	n := NormalizeTopic(topic)
 	if n == "" {
@@ -118,7 +119,16 @@ func newTopicWith(raw string, normalize func(string) string) topic {
 // matchTopic scores want against offered topics. It returns the best
 // score (0 when nothing matches), the raw spelling of the offered topic
 // that gave it (the first one on ties) and whether the match was exact.
-func matchTopic(want topic, offered []topic) (score float64, detail string, exact bool) {
+// An offered topic matches when it is want, or as related when its words
+// include all of want's: a request on "web" finds the mentors of "dev
+// web". Never the other way round: an offered topic of fewer words is
+// often another thing ("networks" for "social networks", "data" for "big
+// data"). This is the one rule of the instant proposal, the language gap,
+// Explain and the rounds.
+//
+// With narrower (Options.NarrowerOffers), an offered topic whose words
+// are all among want's matches as related too.
+func matchTopic(want topic, offered []topic, narrower bool) (score float64, detail string, exact bool) {
 	if want.norm == "" {
 		return 0, "", false
 	}
@@ -126,17 +136,11 @@ func matchTopic(want topic, offered []topic) (score float64, detail string, exac
 		if t.norm == want.norm {
 			return topicExact, t.raw, true
 		}
-		if score == 0 && t.norm != "" && related(want.norm, t.norm) {
+		if score == 0 && t.norm != "" && (hasAllWords(t.norm, want.norm) || narrower && hasAllWords(want.norm, t.norm)) {
 			score, detail = topicRelated, t.raw
 		}
 	}
 	return score, detail, false
-}
-
-// related reports whether the words of normalised topic a include all the
-// words of b, or the other way round.
-func related(a, b string) bool {
-	return hasAllWords(a, b) || hasAllWords(b, a)
 }
 
 // hasAllWords reports whether every space-separated word of sub is a word

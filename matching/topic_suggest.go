@@ -1,15 +1,20 @@
 package matching
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Suggest returns the offered topic that a requested topic is most likely
 // a typo of: "kubernete" for "kubernetes". It suggests only when no
-// offered topic matches the request (exactly or as related) and one is
-// close: at most one edit away for a folded topic of 3 or 4 letters, two
-// for a longer one, and never for one of 1 or 2 letters, where one edit
-// makes another word ("r" and "c"). Edits are insertions, deletions,
-// substitutions and swaps of two adjacent letters (Damerau–Levenshtein),
-// on the folded forms, so case, accents and plurals cost nothing.
+// offered topic matches the request (the same topic, or one whose words
+// include all of the request's), when the requested topic is not itself
+// a known topic (see [Synonyms.Known]: "rust" is no typo of "rush"), and
+// when one is close enough that it cannot be another real word (see
+// typoDistance: "project management" is no typo of "product
+// management"). Edits are insertions, deletions, substitutions and swaps
+// of two adjacent letters (Damerau–Levenshtein), on the folded forms, so
+// case, accents and plurals cost nothing.
 //
 // Among close topics it prefers the fewest edits, then the topic offered
 // most often in offered (one entry per mentor and topic), then the first
@@ -17,23 +22,14 @@ import "unicode/utf8"
 // offered. A suggestion is for the member to accept: never merge topics
 // on it silently.
 func Suggest(topic string, offered []string) (best string, ok bool) {
-	return suggest(topic, offered, NormalizeTopic)
+	return Synonyms(nil).Suggest(topic, offered)
 }
 
 // Suggest is [Suggest] with the workspace's synonyms.
 func (s Synonyms) Suggest(topic string, offered []string) (best string, ok bool) {
-	return suggest(topic, offered, s.Normalize)
-}
-
-func suggest(topic string, offered []string, normalize func(string) string) (string, bool) {
-	want := newTopicWith(topic, normalize)
-	letters := utf8.RuneCountInString(want.norm)
-	if letters <= 2 {
+	want := newTopicWith(topic, s.Normalize)
+	if utf8.RuneCountInString(want.norm) <= 2 || s.Known(topic) {
 		return "", false
-	}
-	limit := 2
-	if letters <= 4 {
-		limit = 1
 	}
 	type candidate struct {
 		raw   string
@@ -43,11 +39,11 @@ func suggest(topic string, offered []string, normalize func(string) string) (str
 	seen := map[string]*candidate{}
 	var order []string
 	for _, raw := range offered {
-		t := newTopicWith(raw, normalize)
+		t := newTopicWith(raw, s.Normalize)
 		if t.norm == "" {
 			continue
 		}
-		if t.norm == want.norm || related(want.norm, t.norm) {
+		if t.norm == want.norm || hasAllWords(t.norm, want.norm) {
 			return "", false // somebody offers it
 		}
 		if c, ok := seen[t.norm]; ok {
@@ -55,27 +51,89 @@ func suggest(topic string, offered []string, normalize func(string) string) (str
 			continue
 		}
 		c := &candidate{raw: t.raw, dist: -1, count: 1}
-		if d := damerauLevenshtein(want.norm, t.norm, limit); d <= limit {
+		if d, close := typoDistance(want.norm, t.norm); close {
 			c.dist = d
 		}
 		seen[t.norm] = c
 		order = append(order, t.norm)
 	}
-	var best *candidate
+	var bestC *candidate
 	bestNorm := ""
 	for _, n := range order {
 		c := seen[n]
 		if c.dist < 0 {
 			continue
 		}
-		if best == nil || c.dist < best.dist || (c.dist == best.dist && (c.count > best.count || (c.count == best.count && n < bestNorm))) {
-			best, bestNorm = c, n
+		if bestC == nil || c.dist < bestC.dist || (c.dist == bestC.dist && (c.count > bestC.count || (c.count == bestC.count && n < bestNorm))) {
+			bestC, bestNorm = c, n
 		}
 	}
-	if best == nil {
+	if bestC == nil {
 		return "", false
 	}
-	return best.raw, true
+	return bestC.raw, true
+}
+
+// typoDistance returns the edits between two different folded topics,
+// and whether so few that a is likely a typo of b rather than another
+// word. Topics of as many words are compared word by word: each word may
+// be edited only as much as its length allows (typoLimit: none under 3
+// letters, one under 8, two from 8), and a word that only lengthens
+// another by two letters or more is another word ("pythonic", "designer",
+// "networking"), not a typo. Topics of different numbers of words (a
+// space missed: "machinelearning") are compared whole, with the limit of
+// their letters.
+func typoDistance(a, b string) (int, bool) {
+	if a == b || a == "" || b == "" {
+		return 0, false
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		limit := typoLimit(min(utf8.RuneCountInString(strings.Join(wa, "")), utf8.RuneCountInString(strings.Join(wb, ""))))
+		d := damerauLevenshtein(a, b, limit)
+		return d, d <= limit
+	}
+	total := 0
+	for i := range wa {
+		if wa[i] == wb[i] {
+			continue
+		}
+		if lengthens(wa[i], wb[i]) || lengthens(wb[i], wa[i]) {
+			return 0, false
+		}
+		limit := typoLimit(min(utf8.RuneCountInString(wa[i]), utf8.RuneCountInString(wb[i])))
+		d := damerauLevenshtein(wa[i], wb[i], limit)
+		if d > limit {
+			return 0, false
+		}
+		total += d
+	}
+	return total, total > 0
+}
+
+// typo reports whether the folded topic a reads as a typo of b.
+func typo(a, b string) bool {
+	_, ok := typoDistance(a, b)
+	return ok
+}
+
+// typoLimit is the most edits a typo makes in a word of n letters: none
+// in a word of one or two letters ("r" and "c" are other words), one
+// under eight letters, two from eight.
+func typoLimit(n int) int {
+	switch {
+	case n <= 2:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// lengthens reports whether long is short with two letters or more added
+// at its end: another word made from it, not a typo of it.
+func lengthens(long, short string) bool {
+	return len(long) >= len(short)+2 && strings.HasPrefix(long, short)
 }
 
 // damerauLevenshtein returns the edit distance between a and b in runes,

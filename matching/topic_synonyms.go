@@ -27,6 +27,11 @@ var (
 	// that topic, it would make every spelling of it mean the alias's
 	// topic: "golang = rust" would send requests on "go" to Rust mentors.
 	ErrSynonymBuiltin = errors.New("synonym: the alias is a usual spelling of another topic")
+	// ErrSynonymBuiltinTopic: an alias that is itself a known topic of
+	// the built-in vocabulary ("python"). It would make that topic mean
+	// another: "python = go" would send every request on Python to Go
+	// mentors.
+	ErrSynonymBuiltinTopic = errors.New("synonym: the alias is a built-in topic")
 )
 
 // BuiltinOf returns the topic that a one-word alias already means
@@ -115,8 +120,12 @@ func (s Synonyms) Keys(topic string) []string {
 // "kube" → "kubernetes"). An alias already present is replaced. Errors:
 // ErrSynonymEmpty when either has no letter or digit, ErrSynonymSelf when
 // both already are one topic, ErrSynonymWithin when a one-word alias's
-// topic contains it ("go" → "go tooling"), ErrSynonymCycle when the alias
-// would lead back to itself or grow a topic without end through others.
+// topic contains it ("go" → "go tooling"), ErrSynonymBuiltin when a
+// one-word alias is a usual spelling of another topic ("golang"),
+// ErrSynonymBuiltinTopic when the alias is a known topic of the built-in
+// vocabulary ("python", "project management"), ErrSynonymCycle when the
+// alias would lead back to itself or grow a topic without end through
+// others.
 func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 	key = NormalizeTopic(alias)
 	if key == "" || NormalizeTopic(canonical) == "" {
@@ -139,6 +148,9 @@ func (s Synonyms) Add(alias, canonical string) (key, target string, err error) {
 	}
 	if _, ok := BuiltinOf(alias); ok {
 		return "", "", ErrSynonymBuiltin
+	}
+	if isBuiltinTopic(key) {
+		return "", "", ErrSynonymBuiltinTopic
 	}
 	next[key] = target
 	for k := range next {

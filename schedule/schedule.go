@@ -195,3 +195,16 @@ func Last(spec string, since, now time.Time) (time.Time, error) {
 
 // maxActivations bounds the activations Last walks through.
 const maxActivations = 10_000
+
+// Next returns the first activation of spec after t, or the zero time if
+// it has none within five years (robfig/cron's bound): how a
+// per-workspace schedule tells when it next falls due (the reply to
+// /mentor admin digest-channel). A spec without CRON_TZ= is read in UTC,
+// as Last reads it.
+func Next(spec string, t time.Time) (time.Time, error) {
+	sched, err := Parse(spec)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return sched.Next(t.In(zone)), nil
+}

@@ -61,7 +61,8 @@ func flag(b bool) string {
 func memberFields(m bot.Member) (set, unset []string) {
 	set = []string{"name", m.Name} // always: the hash exists once saved
 	kv := []string{"lang", string(m.Lang), "languages", langsField(m.Languages), "tz", m.TZ,
-		"hours", m.Hours.String(), "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey}
+		"hours", m.Hours.String(), "years", strconv.Itoa(m.Years), "joined", ms(m.Joined), "last_survey", m.LastSurvey,
+		"lang_chosen", flag(m.LangChosen)}
 	for i := 0; i < len(kv); i += 2 {
 		if kv[i+1] == "" || kv[i+1] == "0" {
 			unset = append(unset, kv[i])
@@ -74,7 +75,8 @@ func memberFields(m bot.Member) (set, unset []string) {
 
 func memberFrom(id bot.MemberID, h map[string]string) bot.Member {
 	return bot.Member{
-		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), TZ: h["tz"], Years: num(h["years"]),
+		// A record from before lang_chosen reads false: inferred.
+		ID: id, Name: h["name"], Lang: bot.Lang(h["lang"]), LangChosen: h["lang_chosen"] == "1", TZ: h["tz"], Years: num(h["years"]),
 		CharterVersion: num(h["charter_version"]), CharterAccepted: fromMS(h["charter_at"]), Joined: fromMS(h["joined"]),
 		LastSurvey: h["last_survey"], Languages: langsFrom(h["languages"]), Hours: hoursFrom(h["hours"]),
 	}

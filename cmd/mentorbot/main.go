@@ -200,7 +200,7 @@ func (m *Main) open(ctx context.Context) error {
 // otherwise, so that one person can try /mentor admin.
 func (m *Main) newBot() []string {
 	cfg := m.Config.Config
-	cfg.Chart, cfg.Observer, cfg.CheckSchedule = chart.Draw, m.metrics, checkDigestSchedule
+	cfg.Chart, cfg.Observer, cfg.CheckSchedule, cfg.NextDigest = chart.Draw, m.metrics, checkDigestSchedule, digestNext
 	if m.Config.Shell() {
 		cfg.RateLimit = bot.RateLimit{}
 		if len(cfg.Managers) == 0 {
@@ -385,6 +385,12 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 // digestDue is a bot.Due: the cron spec read in the time zone tz.
 func digestDue(spec, tz string, since, until time.Time) (time.Time, error) {
 	return schedule.Last("CRON_TZ="+tz+" "+spec, since, until)
+}
+
+// digestNext is bot.Config.NextDigest: when the cron spec, read in the
+// time zone tz as digestDue reads it, next falls due after t.
+func digestNext(spec, tz string, t time.Time) (time.Time, error) {
+	return schedule.Next("CRON_TZ="+tz+" "+spec, t)
 }
 
 // checkDigestSchedule is bot.Config.CheckSchedule: whether digestDue

@@ -38,6 +38,7 @@ type space struct {
 	members   map[string]bot.Member         // member:<user>
 	offers    map[string]bot.Offer          // offer:<user> as saved (counters in load), offers, prof
 	load      map[string]slots              // the offers' counters: load, offer:<user> active/pending
+	raises    raiseSpace                    // offer:<user> raise:<pair> (speed_raises.go)
 	offerKeys map[string]set                // tk:<key>
 	requests  map[string]request            // req:<id>
 	declined  map[string]set                // req:<id>:declined

@@ -115,6 +115,7 @@ func (sp *space) eraseOwn(u string) {
 	delete(sp.members, u)
 	delete(sp.offers, u)
 	delete(sp.load, u)
+	delete(sp.raises, u)
 	delete(sp.open, u)
 	delete(sp.history, u)
 	delete(sp.pairsOf, u)

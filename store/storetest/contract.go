@@ -103,13 +103,21 @@ func testMembers(t *testing.T, s bot.Store, tn bot.Tenant) {
 	id := tn.Member("U1")
 	_, err := s.GetMember(ctx(), id)
 	MustCode(t, err, bot.ENOTFOUND)
-	m := bot.Member{ID: id, Name: "Ada", Lang: bot.French, Languages: []bot.Lang{"fr", "de"}, TZ: "Europe/Paris", Years: 12, Joined: t0}
+	m := bot.Member{ID: id, Name: "Ada", Lang: bot.French, LangChosen: true, Languages: []bot.Lang{"fr", "de"}, TZ: "Europe/Paris", Years: 12, Joined: t0}
 	MustOK(t, s.SaveMember(ctx(), m))
 	got, err := s.GetMember(ctx(), id)
 	MustOK(t, err)
 	if !reflect.DeepEqual(got, m) {
 		t.Fatalf("got %+v, want %+v", got, m)
 	}
+	// A language inferred, saved over a chosen one, reads inferred.
+	inferred := m
+	inferred.LangChosen = false
+	MustOK(t, s.SaveMember(ctx(), inferred))
+	if got, err := s.GetMember(ctx(), id); err != nil || got.LangChosen {
+		t.Fatalf("got %+v (%v), want the language inferred", got, err)
+	}
+	MustOK(t, s.SaveMember(ctx(), m))
 	all, err := s.Members(ctx(), tn, []string{"U1", "nobody"})
 	MustOK(t, err)
 	if len(all) != 1 || !reflect.DeepEqual(all["U1"], m) {
