@@ -130,6 +130,13 @@ func tzOffset(tz string, t time.Time) (int, bool) {
 // disk on every call: matching asks for every mentor's zone each time.
 var locations sync.Map // name → *time.Location
 
+// LoadLocation returns the time zone of a member's or a workspace's tz
+// setting as stored: an IANA name, or a fixed offset ("UTC+2",
+// "UTC-5:30") that time.LoadLocation does not read. What reads a
+// schedule in a workspace's zone (cmd/mentorbot's digest) takes it from
+// here.
+func LoadLocation(name string) (*time.Location, error) { return loadLocation(name) }
+
 // loadLocation also reads the fixed offsets parseTZ stores ("UTC+2").
 func loadLocation(name string) (*time.Location, error) {
 	if l, ok := locations.Load(name); ok {

@@ -181,7 +181,13 @@ func (r *Runner) now() time.Time {
 // interval (a spec of every minute over weeks), the last of those is
 // returned.
 func Last(spec string, since, now time.Time) (time.Time, error) {
-	since = since.In(zone) // a spec without CRON_TZ= is read in UTC
+	return LastIn(spec, zone, since, now) // a spec without CRON_TZ= is read in UTC
+}
+
+// LastIn is Last for a spec without CRON_TZ= read in loc, which may be a
+// fixed offset ("UTC+2") that CRON_TZ= cannot name.
+func LastIn(spec string, loc *time.Location, since, now time.Time) (time.Time, error) {
+	since = since.In(loc)
 	sched, err := Parse(spec)
 	if err != nil {
 		return time.Time{}, err
@@ -202,9 +208,14 @@ const maxActivations = 10_000
 // /mentor admin digest-channel). A spec without CRON_TZ= is read in UTC,
 // as Last reads it.
 func Next(spec string, t time.Time) (time.Time, error) {
+	return NextIn(spec, zone, t)
+}
+
+// NextIn is Next for a spec without CRON_TZ= read in loc, as LastIn.
+func NextIn(spec string, loc *time.Location, t time.Time) (time.Time, error) {
 	sched, err := Parse(spec)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return sched.Next(t.In(zone)), nil
+	return sched.Next(t.In(loc)), nil
 }

@@ -384,13 +384,21 @@ func (m *Main) postDigests(ctx context.Context, at time.Time) error {
 
 // digestDue is a bot.Due: the cron spec read in the time zone tz.
 func digestDue(spec, tz string, since, until time.Time) (time.Time, error) {
-	return schedule.Last("CRON_TZ="+tz+" "+spec, since, until)
+	loc, err := bot.LoadLocation(tz)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return schedule.LastIn(spec, loc, since, until)
 }
 
 // digestNext is bot.Config.NextDigest: when the cron spec, read in the
 // time zone tz as digestDue reads it, next falls due after t.
 func digestNext(spec, tz string, t time.Time) (time.Time, error) {
-	return schedule.Next("CRON_TZ="+tz+" "+spec, t)
+	loc, err := bot.LoadLocation(tz)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return schedule.NextIn(spec, loc, t)
 }
 
 // checkDigestSchedule is bot.Config.CheckSchedule: whether digestDue
