@@ -318,7 +318,14 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	need, _ := p.pool.need(r.ID)
 	fit := matching.Rank(need, p.pool.mentors, p.pool.opt)
 	if len(fit) == 0 {
-		return waitingReasonOf(lang, r.Topic, matching.Explain(need, p.pool.mentors, p.pool.opt))
+		why := matching.Explain(need, p.pool.mentors, p.pool.opt)
+		if nobodyOffers(why) {
+			// The broader topic the member is told of, if any.
+			if text, ok := broaderReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt); ok {
+				return text
+			}
+		}
+		return waitingReasonOf(lang, r.Topic, why)
 	}
 	could := map[string]bool{}
 	for _, c := range fit {

@@ -91,7 +91,11 @@ type pairFlags struct {
 	used, capacity int
 	topics         []string // the mentor's topics, for warnTopic
 	request        string   // the topic of the mentee's waiting request, for warnRequest
-	hours, maxTZ   int      // how many hours apart they live, and the workspace's limit, for warnTimezone
+	// How far apart they live, as the matcher's reasons say it (3 h 30,
+	// not the 4 h rounded that max-tz-hours counts), and the workspace's
+	// limit, for warnTimezone.
+	tz    matching.Reason
+	maxTZ int
 	// The languages the mentor speaks and those the request accepts, for
 	// warnLanguage.
 	mentorLangs, menteeLangs []string
@@ -170,7 +174,7 @@ func (b *Bot) fitWarnings(ctx context.Context, t Tenant, w *pairFlags, mentee Me
 		far.Languages = nil // distance alone
 		if matching.Explain(far, []matching.Mentor{m}, opt).TooFar > 0 {
 			w.codes = append(w.codes, warnTimezone)
-			w.hours, w.maxTZ = matching.TZDistanceHours(m.UTCOffset, need.UTCOffset), opt.MaxTZHours
+			w.tz, w.maxTZ = matching.TimeZoneReason(m.UTCOffset, need.UTCOffset), opt.MaxTZHours
 		}
 	}
 	opt.MaxTZHours = 0 // languages alone
@@ -204,7 +208,7 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 		return Reply{}, err
 	}
 	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", andList(lang, w.topics), "request", w.request,
-		"hours", itoa(w.hours), "max", itoa(w.maxTZ), "mentor_languages", andList(lang, languageNames(lang, w.mentorLangs)), "mentee_languages", languageList(lang, w.menteeLangs)}
+		"apart", tzReasonText(lang, w.tz), "max", itoa(w.maxTZ), "mentor_languages", andList(lang, languageNames(lang, w.mentorLangs)), "mentee_languages", languageList(lang, w.menteeLangs)}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
 		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))

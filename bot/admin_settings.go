@@ -230,6 +230,14 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if ch == "" {
 		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.off")}}, nil
 	}
+	if p, err := b.tenantPlatform(t); err == nil {
+		if _, ok := p.(Poster); !ok {
+			// Saved, but nothing will be posted there: said alone, not
+			// after a "Done: … will be posted" it would contradict.
+			text := T(in.Lang, "admin.digest_channel.set_cannot_post", "channel", ChannelText(ch))
+			return Reply{Message: Message{Text: text, Channels: []string{ch}}}, nil
+		}
+	}
 	s := b.settings(ctx, t)
 	// When the digest goes out, as the workspace's schedule says (digest_next.go).
 	text := b.digestChannelSet(in.Lang, s, b.location(ctx, t), ChannelText(ch))
@@ -237,11 +245,6 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 		// The digest speaks the program's language, not the reader's:
 		// said now rather than found out on Monday.
 		text += "\n" + T(in.Lang, "admin.digest_channel.lang", "lang", languageName(in.Lang, string(dl)), "code", string(in.Lang))
-	}
-	if p, err := b.tenantPlatform(t); err == nil {
-		if _, ok := p.(Poster); !ok {
-			text += "\n" + T(in.Lang, "admin.cannot_post_here")
-		}
 	}
 	return Reply{Message: Message{Text: text, Channels: []string{ch}}}, nil
 }

@@ -50,7 +50,6 @@ var catalogAdminEN = map[string]string{
 	"err.admin.pair_changed":     "{name}'s request changed in the meantime, so nothing was changed. Please try again.",
 	"err.admin.cannot_post":      "I can't post in channels on this platform.",
 	"err.admin.cannot_upload":    "I can't send files on this platform.",
-	"admin.cannot_post_here":     "Note: I can't post in channels on this platform, so the digest will not be posted.",
 	"admin.help.title":           "mentorbot: the managers' commands",
 	"admin.help.intro":           "Only the program's managers can use these commands.",
 	"admin.managers.title":       "The program's managers",
@@ -93,6 +92,7 @@ var catalogAdminEN = map[string]string{
 	"admin.digest_channel.set_next":        "Done: the weekly digest will be posted in {channel}, with what needs your eye. The next digest is due on {when}.",
 	"admin.digest_channel.set_next_unless": "Done: the weekly digest will be posted in {channel}, with what needs your eye. The next digest is due on {when}, unless this week's has already been posted: then it is due on {then}.",
 	"admin.digest_channel.set_schedule":    "Done: the weekly digest will be posted in {channel} on its schedule, {schedule} ({zone}), with what needs your eye.",
+	"admin.digest_channel.set_cannot_post": "Saved: {channel}. I can't post in channels on this platform, so the weekly digest will not be posted there; `/mentor admin stats` shows it to you.",
 	"admin.digest_channel.when":            "{day} at {time} ({zone})",
 
 	// The call for mentors.

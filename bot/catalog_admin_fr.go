@@ -50,7 +50,6 @@ var catalogAdminFR = map[string]string{
 	"err.admin.pair_changed":     "La demande de {name} a changé entre-temps : rien n'a été modifié. Merci de réessayer.",
 	"err.admin.cannot_post":      "Je ne peux pas publier dans les canaux sur cette plateforme.",
 	"err.admin.cannot_upload":    "Je ne peux pas envoyer de fichiers sur cette plateforme.",
-	"admin.cannot_post_here":     "Attention : je ne peux pas publier dans les canaux sur cette plateforme, le bilan ne sera donc pas publié.",
 	"admin.help.title":           "mentorbot : les commandes des responsables",
 	"admin.help.intro":           "Seuls les responsables du programme peuvent utiliser ces commandes.",
 	"admin.managers.title":       "Les responsables du programme",
@@ -93,6 +92,7 @@ var catalogAdminFR = map[string]string{
 	"admin.digest_channel.set_next":        "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel}, avec ce qui demande votre attention. Le prochain bilan est prévu le {when}.",
 	"admin.digest_channel.set_next_unless": "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel}, avec ce qui demande votre attention. Le prochain bilan est prévu le {when}, sauf si celui de cette semaine a déjà été publié\u202f: il est alors prévu le {then}.",
 	"admin.digest_channel.set_schedule":    "C'est fait\u202f: le bilan hebdomadaire sera publié dans {channel} selon son horaire, {schedule} ({zone}), avec ce qui demande votre attention.",
+	"admin.digest_channel.set_cannot_post": "Enregistré\u202f: {channel}. Je ne peux pas publier dans les canaux sur cette plateforme, le bilan hebdomadaire n'y sera donc pas publié\u202f; `/mentor admin stats` vous le montre.",
 	"admin.digest_channel.when":            "{day} à {time} ({zone})",
 
 	// L'appel à mentors.

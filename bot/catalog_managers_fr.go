@@ -24,7 +24,7 @@ var catalogManagersFR = map[string]string{
 	"admin.pair.warn_none":              "{mentor} ne propose pas de mentorat",
 	"admin.pair.warn_paused":            "{mentor} a mis son offre en pause",
 	"admin.pair.warn_full":              "{mentor} n'a plus de place libre\u202f: {used} sur {capacity}, entre binômes et propositions en attente\u202f; ce binôme irait au-delà de son nombre de places",
-	"admin.pair.warn_timezone":          "{mentor} et {mentee} ont {hours}\u00a0h de décalage, plus que les {max}\u00a0h que permet cet espace de travail",
+	"admin.pair.warn_timezone":          "{mentor} et {mentee} ont {apart}, plus que les {max}\u00a0h que permet cet espace de travail",
 	"admin.pair.warn_language":          "{mentor} et {mentee} n'ont aucune langue en commun\u202f: {mentor} parle {mentor_languages}, {mentee} {mentee_languages}",
 	"admin.pair.warn_request":           "La demande en attente de {mentee} porte sur «\u202f{request}\u202f», pas sur «\u202f{topic}\u202f»\u202f: ce binôme la laisse en attente, telle quelle",
 	"admin.pair.left_waiting":           "La demande de {mentee} sur «\u202f{request}\u202f» reste en attente, telle quelle.",

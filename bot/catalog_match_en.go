@@ -26,6 +26,7 @@ var catalogMatchEN = map[string]string{
 	"round.left_item":         "{mentee}, “{topic}”, {waited}: {why}",
 	"round.left_taken":        "The {count|mentor|mentors} for “{topic}” who could take it {count|is|are} taken by {taken|another request|other requests} in this round (a better fit, a longer wait, or a tie).",
 	"round.left_room":         "Of the mentors with a free slot after this round: {why}",
+	"round.broader":           "Nobody offers “{topic}” yet; {count} {count|mentor offers|mentors offer} “{broader}”, a broader topic.",
 	"round.confirm":           "Nothing is sent until you click “Send these proposals”. If the requests or offers change before then, you will see the new round first.",
 	"round.btn_send":          "Send these proposals",
 	"round.btn_cancel":        "Cancel",

@@ -26,6 +26,7 @@ var catalogMatchFR = map[string]string{
 	"round.left_item":         "{mentee}, « {topic} », {waited} : {why}",
 	"round.left_taken":        "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» qui {count|pourrait|pourraient} la prendre {count|est pris|sont pris} par {taken|une autre demande|d'autres demandes} dans cette vague (meilleure correspondance, attente plus longue ou égalité).",
 	"round.left_room":         "Parmi les mentors qui ont encore une place libre après cette vague\u202f: {why}",
+	"round.broader":           "Personne ne propose encore «\u202f{topic}\u202f»\u202f; {count} {count|mentor propose|mentors proposent} «\u202f{broader}\u202f», un sujet plus large.",
 	"round.confirm":           "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions ». Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle vague.",
 	"round.btn_send":          "Envoyer ces propositions",
 	"round.btn_cancel":        "Annuler",

@@ -40,6 +40,12 @@ var catalogTopicsEN = map[string]string{
 	"request.suggest_languages":          "Nobody offers “{topic}”. Did you mean “{suggestion}”? {count} {languages}-speaking mentors offer it.",
 	"request.suggest_languages_many_one": "Nobody offers “{topic}”. Did you mean “{suggestion}”? 1 mentor who speaks {languages} offers it.",
 	"request.suggest_languages_many":     "Nobody offers “{topic}”. Did you mean “{suggestion}”? {count} mentors who speak {languages} offer it.",
+
+	// A broader topic than the request's, whose words are all among its
+	// own, offered to the member instead (matching.Broader).
+	"request.broader":                "Nobody offers “{topic}” yet. {count} {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
+	"request.broader_languages":      "Nobody offers “{topic}” yet. {count} {languages}-speaking {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
+	"request.broader_languages_many": "Nobody offers “{topic}” yet. {count} {count|mentor who speaks|mentors who speak} {languages} {count|offers|offer} “{suggestion}”: ask them instead?",
 }
 
 func init() {

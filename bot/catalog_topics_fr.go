@@ -37,6 +37,12 @@ var catalogTopicsFR = map[string]string{
 	"request.suggest_languages":          "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? {count} mentors parlant {languages} le proposent.",
 	"request.suggest_languages_many_one": "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? 1 mentor parlant {languages} le propose.",
 	"request.suggest_languages_many":     "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? {count} mentors parlant {languages} le proposent.",
+
+	// A broader topic than the request's, whose words are all among its
+	// own, offered to the member instead (matching.Broader).
+	"request.broader":                "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor propose|mentors proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
+	"request.broader_languages":      "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
+	"request.broader_languages_many": "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
 }
 
 func init() {

@@ -216,8 +216,13 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || !r.State.Open() {
 		return ignoreGone(err)
 	}
-	if later, err := b.escalateLater(ctx, t, r); later || err != nil {
+	// A request held for its program's kick-off waits from its release.
+	since, err := b.waitingSince(ctx, t, r)
+	if err != nil {
 		return err
+	}
+	if later, err := b.escalateLater(ctx, t, r, since); later || err != nil {
+		return err // program_jobs.go
 	}
 	if later, err := b.escalatePaused(ctx, t, r); later || err != nil {
 		return err // pause.go
@@ -237,7 +242,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		}
 	}
 	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {
-		days := int(b.clock.Now().Sub(r.Created).Hours() / 24)
+		days := int(b.clock.Now().Sub(since).Hours() / 24)
 		in := ""
 		if program != "" {
 			in = T(l, "escalate.in_program", "program", program)

@@ -11,12 +11,15 @@ import (
 )
 
 // digestHarness is a harness where alice manages, on a deployment whose
-// digest schedule is spec, with next as Config.NextDigest.
+// digest schedule is spec, with next as Config.NextDigest, on a platform
+// that posts in channels.
 func digestHarness(tb testing.TB, spec string, next func(spec, tz string, t time.Time) (time.Time, error)) *bottest.Harness {
 	tb.Helper()
 	t := storetest.Tenant(tb, "test")
 	t.Platform = "test-" + t.Workspace
-	return bottest.New(tb, storetest.MustMemory(tb), t, bot.Config{Managers: []string{"alice"}, DigestSchedule: spec, NextDigest: next})
+	h := bottest.New(tb, storetest.MustMemory(tb), t, bot.Config{Managers: []string{"alice"}, DigestSchedule: spec, NextDigest: next})
+	h.Bot.Register(t.Platform, &managersPlatform{Platform: h.Platform})
+	return h
 }
 
 // everyMinute is a Config.NextDigest that reads only "* * * * *".
@@ -63,7 +66,7 @@ func TestDigestChannelSchedule(t *testing.T) {
 			for _, l := range tt.lines {
 				h.Run("alice", l)
 			}
-			// The first line; notes on the language and the platform follow.
+			// The first line; a note on the language follows.
 			got, _, _ := strings.Cut(h.Run("alice", "admin digest-channel #mgr").Message.Text, "\n")
 			if got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)

@@ -141,6 +141,18 @@ func (p Program) startsAt(loc *time.Location) time.Time {
 	return time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, loc)
 }
 
+// releasedAt is when the program's requests held for its kick-off are
+// released to the matching: when a manager sent or discarded the kick-off
+// round (KickedOff, which may come before the start), else kickoffGrace
+// past the start. A request made since was never held. A program created
+// on or after its first day was kicked off at its creation.
+func (p Program) releasedAt(loc *time.Location) time.Time {
+	if !p.KickedOff.IsZero() {
+		return p.KickedOff
+	}
+	return p.startsAt(loc).Add(kickoffGrace)
+}
+
 // endsAt is when the program's last day is over in the workspace's time
 // zone: the end's due time.
 func (p Program) endsAt(loc *time.Location) time.Time {

@@ -3,8 +3,8 @@ package bot
 import (
 	"context"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
 )
 
 // A program's two durable jobs, scheduled when it is created: its
@@ -313,24 +313,46 @@ func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request, tell boo
 }
 
 // escalateLater reports whether a waiting request's escalation waits for
-// its program: a request held for its program's kick-off has not waited
-// for a mentor yet. Its escalation is then due escalate-after past the
-// program's start, as a job of its own (escalate:<request>:<ms>: the job
-// running now is removed when it returns).
-func (b *Bot) escalateLater(ctx context.Context, t Tenant, r Request) (bool, error) {
-	if r.Program == "" {
+// its program: a request held for its program's kick-off has waited for a
+// mentor only since its release (since, waitingSince), so its escalation
+// is due escalate-after past the release. While it is held, that is at
+// the latest escalate-after past kickoffGrace; the release moves the job
+// to its time (releaseHeld). The job is one of its own,
+// escalate:<request>:release (releaseJob), whoever schedules it first, so
+// that the request is escalated once; the job running now is removed when
+// it returns.
+func (b *Bot) escalateLater(ctx context.Context, t Tenant, r Request, since time.Time) (bool, error) {
+	if since.Equal(r.Created) {
 		return false, nil
 	}
-	held, err := b.heldPrograms(ctx, t)
+	due := since.Add(b.settings(ctx, t).EscalateAfter)
+	if !b.clock.Now().Before(due) {
+		return false, nil
+	}
+	return true, b.store.jobs.ScheduleJobs(ctx, t, false, releaseJob(r, due))
+}
+
+// releaseJob is the escalation of held request r, due at due (escalateLater).
+func releaseJob(r Request, due time.Time) Job {
+	return NewJob(due, JobEscalate, r.ID, "release")
+}
+
+// waitingSince is when r began to wait for a mentor: when it was filed,
+// or, for a request held for its program's kick-off, when the program
+// released it (releasedAt; while it is still held, the latest that can
+// be).
+func (b *Bot) waitingSince(ctx context.Context, t Tenant, r Request) (time.Time, error) {
+	if r.InProgram() == DefaultProgram {
+		return r.Created, nil
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, r.InProgram())
 	if err != nil {
-		return false, err
+		return r.Created, ignoreGone(err)
 	}
-	p, ok := held[r.InProgram()]
-	if !ok {
-		return false, nil
+	if released := p.releasedAt(b.workspaceLoc(ctx, t)); r.Created.Before(released) {
+		return released, nil
 	}
-	due := p.startsAt(b.workspaceLoc(ctx, t)).Add(kickoffGrace).Add(b.settings(ctx, t).EscalateAfter)
-	return true, b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, strconv.FormatInt(due.UnixMilli(), 10)))
+	return r.Created, nil
 }
 
 // cancelForEnd cancels a pair of the program that was still waiting for

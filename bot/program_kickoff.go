@@ -25,9 +25,10 @@ func tellJob(id ProgramID, due time.Time) Job {
 // runs at once over the whole pool, and each request that was held and
 // still waits is told, in its member's language, that no mentor could be
 // proposed yet and why, as a waiting request's reply says it, with the
-// "Did you mean …?" suggestion and its button when nobody offers its
-// topic. Those proposed were told so by the proposal. Each message has
-// its delivery mark: a retry sends nothing twice.
+// "Did you mean …?" suggestion (or the broader topic its mentors offer)
+// and its button when nobody offers its topic. Those proposed were told
+// so by the proposal. Each message has its delivery mark: a retry sends
+// nothing twice.
 func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	p, err := b.store.programs.GetProgram(ctx, t, ProgramID(j.Part(0)))
 	if err != nil || p.State != ProgramOpen {
@@ -40,12 +41,8 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if _, ok := held[p.ID]; ok {
 		return nil // still held: a manager may yet send the round
 	}
-	start := p.startsAt(b.workspaceLoc(ctx, t))
-	released := p.KickedOff
-	if released.IsZero() {
-		// Released by kickoffGrace: a request made since was never held.
-		released = start.Add(kickoffGrace)
-	}
+	loc := b.workspaceLoc(ctx, t)
+	start, released := p.startsAt(loc), p.releasedAt(loc)
 	// A manager may send the kick-off round before the start date: the
 	// program then keeps its dates, and its members are not told that it
 	// has started.
@@ -81,8 +78,10 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // run from the kick-off, not from the day they were filed, so that the
 // report judges the matching, not the program's chosen wait. A request
 // already proposed by the kick-off round counts; one gone or paired does
-// not.
+// not. Their escalation, likewise, is due escalate-after past the
+// release (escalateLater): its job is moved there, or made.
 func (b *Bot) releaseHeld(ctx context.Context, t Tenant, ids []string, released time.Time) error {
+	after := b.settings(ctx, t).EscalateAfter
 	for _, id := range ids {
 		r, err := b.store.requests.GetRequest(ctx, t, id)
 		if ErrorCode(err) == ENOTFOUND {
@@ -95,6 +94,9 @@ func (b *Bot) releaseHeld(ctx context.Context, t Tenant, ids []string, released 
 			continue
 		}
 		err = b.once(ctx, t, "released:"+r.ID, b.lease(), func(ctx context.Context) error {
+			if err := b.store.jobs.ScheduleJobs(ctx, t, true, releaseJob(r, released.Add(after))); err != nil {
+				return err
+			}
 			mentee, err := b.member(ctx, r.Mentee)
 			if err != nil {
 				return ignoreGone(err)
@@ -114,9 +116,9 @@ func (b *Bot) releaseHeld(ctx context.Context, t Tenant, ids []string, released 
 // proposal at its program's kick-off: why it still waits, in their
 // language, as the reply to a request says it: with the button that
 // widens its languages when languages alone keep it from the topic's
-// mentors (languageAsk), with the "Did you mean …?" suggestion when
-// nobody offers its topic. early: the managers sent the kick-off round
-// before the program's start date.
+// mentors (languageAsk), with the "Did you mean …?" suggestion, or the
+// broader topic its mentors offer, when nobody offers its topic. early:
+// the managers sent the kick-off round before the program's start date.
 func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r Request, early bool) error {
 	mentee, err := b.member(ctx, r.Mentee)
 	if err != nil {
@@ -153,8 +155,7 @@ func (b *Bot) tellStillWaiting(ctx context.Context, jobID string, p Program, r R
 			return msg
 		case suggested:
 			msg := suggestionMessage(l, r, sug)
-			msg.Text = head + "\n" + T(l, "request.suggest", "topic", r.Topic, "suggestion", sug.topic, "mentors", mentorCount(l, sug.mentors)) +
-				"\n" + T(l, "program.kickoff_queue")
+			msg.Text = head + "\n" + suggestionText(l, r, sug) + "\n" + T(l, "program.kickoff_queue")
 			return msg
 		case known:
 			return Message{Text: head + "\n" + waitingReason(l, r.Topic, why) + "\n" + T(l, "program.kickoff_queue")}
@@ -204,13 +205,4 @@ func (b *Bot) whyKickoffWaits(ctx context.Context, r Request, mentee Member) (ma
 		gap = languageGap(rk)
 	}
 	return why, gap, true
-}
-
-// mentorCount says how many mentors offer a suggested topic: "1 mentor",
-// "3 mentors".
-func mentorCount(lang Lang, n int) string {
-	if n == 1 {
-		return T(lang, "count.mentors_one")
-	}
-	return T(lang, "count.mentors", "count", itoa(n))
 }

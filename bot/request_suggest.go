@@ -22,7 +22,10 @@ const maxSuggestValue = 60
 // request, or, when there are none, those who could but for their
 // languages, and the languages these speak.
 type topicSuggestion struct {
-	topic   string // as the first mentor offering it spelt it
+	topic string // as the first mentor offering it spelt it
+	// broader: the topic is no typo of the request's but a broader one,
+	// whose words are all among the request's (matching.Broader).
+	broader bool
 	mentors int
 	// others are the languages of the mentors of the topic who share none
 	// with the request, most speakers first (matching.LanguageGap's
@@ -34,18 +37,20 @@ type topicSuggestion struct {
 
 // suggestTopic looks for an offered topic that the request's topic is
 // likely a typo of (matching.Suggest, with the workspace's synonyms),
-// among the offers of the mentors who could take the request, and counts
-// those mentors: a suggestion must lead somewhere. A mentor could take it
-// when, their topic aside, the matcher would propose them now or once a
-// slot of theirs is free (couldTake): not paused, in the request's
-// program, sharing a language with it, accepting its kind, near enough,
-// neither the mentee nor a mentor the request or the mentee's history
-// rules out. Mentors who differ only by their languages are looked at
-// too: the corrected request is then asked to widen its languages, as
-// the request with the right spelling would be (languageAsk), so the
-// suggestion says which languages they speak. It reads every offer, but
-// only for a request that found no mentor. Failures are logged and mean
-// no suggestion.
+// else a broader one, whose words are all among the request's
+// ("kubernetes" for "kubernetes operators", matching.Broader), which the
+// matcher never proposes on its own, among the offers of the mentors who
+// could take the request, and counts those mentors: a suggestion must
+// lead somewhere. A mentor could take it when, their topic aside, the
+// matcher would propose them now or once a slot of theirs is free
+// (couldTake): not paused, in the request's program, sharing a language
+// with it, accepting its kind, near enough, neither the mentee nor a
+// mentor the request or the mentee's history rules out. Mentors who
+// differ only by their languages are looked at too: the corrected request
+// is then asked to widen its languages, as the request with the right
+// spelling would be (languageAsk), so the suggestion says which languages
+// they speak. It reads every offer, but only for a request that found no
+// mentor. Failures are logged and mean no suggestion.
 func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topicSuggestion, bool) {
 	t := r.Mentee.Tenant()
 	offers, err := b.store.offers.Offers(ctx, t)
@@ -80,11 +85,17 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 	}
 	syn := opt.Synonyms
 	best, ok := syn.Suggest(r.Topic, offered)
+	broader := false
+	if !ok {
+		// No typo: a broader topic, which the member may prefer.
+		best, ok = syn.Broader(r.Topic, offered)
+		broader = true
+	}
 	if !ok {
 		return topicSuggestion{}, false
 	}
 	want := syn.Normalize(best)
-	s := topicSuggestion{topic: best}
+	s := topicSuggestion{topic: best, broader: broader}
 	s.mentors = len(offering(live, syn, want))
 	if s.mentors == 0 {
 		// Only mentors of other languages offer it: the languages they
@@ -118,8 +129,13 @@ func offering(offers []Offer, syn matching.Synonyms, want string) []Offer {
 // Eligibility), so that a suggestion counts the mentors the corrected
 // request may be proposed to.
 func (b *Bot) couldTake(need matching.Need, o Offer, opt matching.Options) bool {
-	mentors := b.mentors([]Offer{o})
-	for _, topic := range o.Topics {
+	return couldTakeMentor(need, b.mentors([]Offer{o})[0], opt)
+}
+
+// couldTakeMentor is couldTake of a mentor as the matcher sees them.
+func couldTakeMentor(need matching.Need, m matching.Mentor, opt matching.Options) bool {
+	mentors := []matching.Mentor{m}
+	for _, topic := range m.Topics {
 		need.Topic = topic
 		e := matching.Explain(need, mentors, opt)
 		if e.NoTopic == 0 {
@@ -131,37 +147,64 @@ func (b *Bot) couldTake(need matching.Need, o Offer, opt matching.Options) bool 
 
 // suggestionMessage asks the mentee whether they meant the suggestion,
 // with a button that changes the request. It never changes it by itself.
-// When only mentors of other languages offer it, it says which.
 func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
-	var text string
-	if s.mentors > 0 {
-		mentors := T(lang, "count.mentors", "count", itoa(s.mentors))
-		if s.mentors == 1 {
-			mentors = T(lang, "count.mentors_one")
-		}
-		text = T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentors)
-	} else {
-		codes := make([]string, 0, len(s.others))
-		for _, o := range s.others {
-			codes = append(codes, o.Language)
-		}
-		if len(codes) > maxAskLanguages {
-			codes = codes[:maxAskLanguages]
-		}
-		key := "request.suggest_languages"
-		if len(codes) > 1 {
-			key += "_many"
-		}
-		if s.otherMentors == 1 {
-			key += "_one"
-		}
-		text = T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
-	}
-	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + text}
+	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + suggestionText(lang, r, s)}
 	if value := r.ID + ":" + s.topic; len(value) <= maxSuggestValue {
 		msg.Buttons = []Button{{Label: T(lang, "btn.request_topic", "topic", s.topic), ActionID: ActionRequestTopic, Value: value, Style: StylePrimary}}
 	}
 	return msg
+}
+
+// suggestionText says that nobody offers the request's topic and asks
+// whether the mentee meant the suggestion ("Did you mean “kubernetes” (4
+// mentors)?") or would rather ask the mentors of the broader topic ("4
+// mentors offer “kubernetes”: ask them instead?"). When only mentors of
+// other languages offer it, it says which.
+func suggestionText(lang Lang, r Request, s topicSuggestion) string {
+	codes := suggestionLanguages(s)
+	if s.broader {
+		if s.mentors > 0 {
+			return T(lang, "request.broader", "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.mentors))
+		}
+		key := "request.broader_languages"
+		if len(codes) > 1 {
+			key += "_many"
+		}
+		return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
+	}
+	if s.mentors > 0 {
+		return T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentorCount(lang, s.mentors))
+	}
+	key := "request.suggest_languages"
+	if len(codes) > 1 {
+		key += "_many"
+	}
+	if s.otherMentors == 1 {
+		key += "_one"
+	}
+	return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
+}
+
+// mentorCount says how many mentors offer a suggested topic: "1 mentor",
+// "3 mentors".
+func mentorCount(lang Lang, n int) string {
+	if n == 1 {
+		return T(lang, "count.mentors_one")
+	}
+	return T(lang, "count.mentors", "count", itoa(n))
+}
+
+// suggestionLanguages are the languages that a suggestion's mentors of
+// other languages speak, as many as a question names (maxAskLanguages).
+func suggestionLanguages(s topicSuggestion) []string {
+	codes := make([]string, 0, len(s.others))
+	for _, o := range s.others {
+		codes = append(codes, o.Language)
+	}
+	if len(codes) > maxAskLanguages {
+		codes = codes[:maxAskLanguages]
+	}
+	return codes
 }
 
 // changeRequestTopic is the suggestion's button: only the mentee it was

@@ -94,7 +94,9 @@
 // punctuation and plurals (English and French) do not matter, and the
 // common spellings of a technology listed in topics.txt are one topic. A
 // topic matches exactly when both fold the same, and is related when the
-// words of one include all those of the other. [TopicKeys] gives the words
-// an index keeps a topic under; [Synonyms] adds a workspace's own aliases;
-// [Suggest] finds the offered topic a request is likely a typo of.
+// words of the offered one include all those of the requested one.
+// [TopicKeys] gives the words an index keeps a topic under; [Synonyms]
+// adds a workspace's own aliases; [Suggest] finds the offered topic a
+// request is likely a typo of, and [Broader] an offered topic of fewer
+// words, all among the request's, that the member may choose instead.
 package matching
