@@ -57,15 +57,7 @@ func TestErasedMemberKeptCommand(t *testing.T) {
 	// kept command runs out, and b takes it over.
 	t.Cleanup(func() { a.Close() })
 
-	b := main.NewMain()
-	b.Config = a.Config
-	b.Config.Slack.APIURL = fake.APIURL()
-	b.Clock, b.Rand, b.Stdout = a.Clock, mrand.NewChaCha8([32]byte{'f'}), io.Discard
-	b.Log, b.SlackOptions = testLogger(t), fastOptions
-	if err := b.Open(context.Background()); err != nil {
-		t.Fatalf("open: %v", err)
-	}
-	t.Cleanup(func() { b.Close() })
+	b := replicaBeside(t, a, fake, 'f')
 	wb := &world{tb: t, m: b, fake: fake, team: team}
 	wb.seq.Store(100) // its response_urls apart from a's
 	confirm := wb.MustCommand(bob, "forget")

@@ -75,6 +75,22 @@ func (s *slowSlack) Release() {
 	s.once.Do(func() { s.stalled.Store(false); close(s.release) })
 }
 
+// replicaBeside opens another replica of a, on its Redis and its clock,
+// in front of the fake Slack itself, with a seed of its own.
+func replicaBeside(t *testing.T, a *main.Main, fake *slackfake.Server, seed byte) *main.Main {
+	t.Helper()
+	b := main.NewMain()
+	b.Config = a.Config
+	b.Config.Slack.APIURL = fake.APIURL()
+	b.Clock, b.Rand, b.Stdout = a.Clock, mrand.NewChaCha8([32]byte{seed}), io.Discard
+	b.Log, b.SlackOptions = testLogger(t), fastOptions
+	if err := b.Open(context.Background()); err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
 // TestShutdownWithinDeadline: with Slack holding every request, Close
 // (SIGTERM) mid-work ends within Main.ShutdownTimeout, where the adapter
 // alone would wait 20 s for the work and 20 s for each outbound lane,
@@ -163,15 +179,7 @@ func TestShutdownWithinDeadline(t *testing.T) {
 
 	// Another replica, Slack answering again, redelivers the kept command.
 	slow.Release()
-	b := main.NewMain()
-	b.Config = a.Config
-	b.Config.Slack.APIURL = fake.APIURL()
-	b.Clock, b.Rand, b.Stdout = a.Clock, mrand.NewChaCha8([32]byte{'b'}), io.Discard
-	b.Log, b.SlackOptions = testLogger(t), fastOptions
-	if err := b.Open(context.Background()); err != nil {
-		t.Fatalf("open: %v", err)
-	}
-	t.Cleanup(func() { b.Close() })
+	b := replicaBeside(t, a, fake, 'b')
 	b.Clock.(*bot.ManualClock).Advance(bot.JobLease + time.Second)
 	tn := bot.Tenant{Platform: "slack", Workspace: team}
 	for range 2 {
