@@ -25,14 +25,28 @@ func (s Synonyms) Broader(topic string, offered []string) (best string, ok bool)
 	if want.norm == "" {
 		return "", false
 	}
+	return nearestOffered(want, offered, s.Normalize, func(norm string) (int, bool) {
+		// A broader topic: all its words among want's; of most words first.
+		return -(strings.Count(norm, " ") + 1), hasAllWords(want.norm, norm)
+	})
+}
+
+// nearestOffered returns the spelling (its first occurrence in offered) of
+// the offered topic of smallest key, among those key accepts, then of the
+// one offered most often, then the first in folded order; nothing when
+// an offered topic matches want (the same topic, or one whose words
+// include all of want's): somebody offers it. Suggest and Broader choose
+// with it.
+func nearestOffered(want topic, offered []string, normalize func(string) string, key func(norm string) (int, bool)) (string, bool) {
 	type candidate struct {
-		raw          string
-		words, count int
+		raw        string
+		key, count int
+		ok         bool
 	}
 	seen := map[string]*candidate{}
 	var order []string
 	for _, raw := range offered {
-		t := newTopicWith(raw, s.Normalize)
+		t := newTopicWith(raw, normalize)
 		if t.norm == "" {
 			continue
 		}
@@ -43,22 +57,23 @@ func (s Synonyms) Broader(topic string, offered []string) (best string, ok bool)
 			c.count++
 			continue
 		}
-		if !hasAllWords(want.norm, t.norm) {
-			continue
-		}
-		seen[t.norm] = &candidate{raw: t.raw, words: strings.Count(t.norm, " ") + 1, count: 1}
+		k, ok := key(t.norm)
+		seen[t.norm] = &candidate{raw: t.raw, key: k, count: 1, ok: ok}
 		order = append(order, t.norm)
 	}
-	var bestC *candidate
+	var best *candidate
 	bestNorm := ""
 	for _, n := range order {
 		c := seen[n]
-		if bestC == nil || c.words > bestC.words || (c.words == bestC.words && (c.count > bestC.count || (c.count == bestC.count && n < bestNorm))) {
-			bestC, bestNorm = c, n
+		if !c.ok {
+			continue
+		}
+		if best == nil || c.key < best.key || (c.key == best.key && (c.count > best.count || (c.count == best.count && n < bestNorm))) {
+			best, bestNorm = c, n
 		}
 	}
-	if bestC == nil {
+	if best == nil {
 		return "", false
 	}
-	return bestC.raw, true
+	return best.raw, true
 }

@@ -31,47 +31,9 @@ func (s Synonyms) Suggest(topic string, offered []string) (best string, ok bool)
 	if utf8.RuneCountInString(want.norm) <= 2 || s.Known(topic) {
 		return "", false
 	}
-	type candidate struct {
-		raw   string
-		dist  int
-		count int
-	}
-	seen := map[string]*candidate{}
-	var order []string
-	for _, raw := range offered {
-		t := newTopicWith(raw, s.Normalize)
-		if t.norm == "" {
-			continue
-		}
-		if t.norm == want.norm || hasAllWords(t.norm, want.norm) {
-			return "", false // somebody offers it
-		}
-		if c, ok := seen[t.norm]; ok {
-			c.count++
-			continue
-		}
-		c := &candidate{raw: t.raw, dist: -1, count: 1}
-		if d, close := typoDistance(want.norm, t.norm); close {
-			c.dist = d
-		}
-		seen[t.norm] = c
-		order = append(order, t.norm)
-	}
-	var bestC *candidate
-	bestNorm := ""
-	for _, n := range order {
-		c := seen[n]
-		if c.dist < 0 {
-			continue
-		}
-		if bestC == nil || c.dist < bestC.dist || (c.dist == bestC.dist && (c.count > bestC.count || (c.count == bestC.count && n < bestNorm))) {
-			bestC, bestNorm = c, n
-		}
-	}
-	if bestC == nil {
-		return "", false
-	}
-	return bestC.raw, true
+	return nearestOffered(want, offered, s.Normalize, func(norm string) (int, bool) {
+		return typoDistance(want.norm, norm)
+	})
 }
 
 // typoDistance returns the edits between two different folded topics,
