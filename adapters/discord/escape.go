@@ -17,16 +17,55 @@ const zwsp = "\u200b"
 // start of a line (# heading, > quote, - list) is escaped, and mention
 // syntax is broken with a zero-width space. Backticks are kept: the
 // catalog writes commands as `/mentor help`, and a code span can neither
-// ping nor link. allowed_mentions is the real guard against pings; this
-// keeps mentions from even showing as names.
+// ping nor link; inside a code span nothing is escaped, as Discord would
+// show the backslashes there. A line with an odd number of backticks (a
+// member typed one alone) has them all escaped, so that none opens a span
+// that runs into the catalog's text. A line that is wholly one *phrase*,
+// as the catalog writes a heading, is bold. allowed_mentions is the real
+// guard against pings; this keeps mentions from even showing as names.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	lineStart := true
-	for i, r := range s {
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if inner, ok := headingLine(line); ok {
+			b.WriteString("**")
+			escapeLine(&b, inner, false)
+			b.WriteString("**")
+			continue
+		}
+		escapeLine(&b, line, strings.Count(line, "`")%2 == 0)
+	}
+	return b.String()
+}
+
+// headingLine reports whether line is one *phrase* and nothing else,
+// and returns the phrase.
+func headingLine(line string) (string, bool) {
+	if len(line) < 3 || line[0] != '*' || line[len(line)-1] != '*' {
+		return "", false
+	}
+	inner := line[1 : len(line)-1]
+	if strings.TrimSpace(inner) != inner || strings.ContainsAny(inner, "*`") {
+		return "", false
+	}
+	return inner, true
+}
+
+// escapeLine writes one line escaped (escapeMarkdown); with spans, its
+// backticks open and close code spans, else they are escaped.
+func escapeLine(b *strings.Builder, line string, spans bool) {
+	lineStart, code := true, false
+	for i, r := range line {
 		switch {
-		case r == '\n':
-			lineStart = true
+		case r == '`' && spans:
+			code = !code
+			lineStart = false
+			b.WriteRune(r)
+			continue
+		case code:
 			b.WriteRune(r)
 			continue
 		case lineStart && (r == ' ' || r == '\t'):
@@ -34,7 +73,7 @@ func escapeMarkdown(s string) string {
 			continue
 		case lineStart && (r == '#' || r == '>' || r == '-' || r == '+'):
 			b.WriteString(`\`)
-		case strings.ContainsRune(`\*_~|[]`, r):
+		case strings.ContainsRune(`\*_~|[]`, r), r == '`':
 			b.WriteString(`\`)
 		}
 		lineStart = false
@@ -42,11 +81,10 @@ func escapeMarkdown(s string) string {
 		switch {
 		case r == '<':
 			b.WriteString(zwsp)
-		case r == '@' && (strings.HasPrefix(s[i+1:], "everyone") || strings.HasPrefix(s[i+1:], "here")):
+		case r == '@' && (strings.HasPrefix(line[i+1:], "everyone") || strings.HasPrefix(line[i+1:], "here")):
 			b.WriteString(zwsp)
 		}
 	}
-	return b.String()
 }
 
 // clip shortens s to at most n characters, marking the cut with "…".

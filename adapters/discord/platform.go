@@ -89,7 +89,7 @@ func (a *Adapter) introduceInThread(ctx context.Context, channel string, members
 // threadName names the introduction thread after the message title,
 // within Discord's 100 characters and on one line.
 func threadName(title string) string {
-	name := strings.Join(strings.Fields(title), " ")
+	name := oneLine(title)
 	if name == "" {
 		name = text(bot.English, "thread")
 	}

@@ -139,8 +139,18 @@ func renderButtons(m bot.Message, guild string) ([]discordgo.MessageComponent, e
 	return rows, nil
 }
 
+// oneLine puts s on one line: runs of ASCII white space (line breaks
+// included) become one space. The catalogs' no-break spaces stay, which
+// strings.Fields would take for spaces: in French, a label must not break
+// before its colon or inside « » ("1\u202f: ce créneau me convient").
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}), " ")
+}
+
 func buttonLabel(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if s == "" {
 		return "OK"
 	}

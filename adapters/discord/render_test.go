@@ -153,6 +153,10 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"CodeSpanKept", "Type `/mentor help`", "Type `/mentor help`"},
 		{"Backslash", `a\b`, `a\\b`},
 		{"Email", "me@example.com", "me@example.com"},
+		{"CodeSpanNotEscaped", "master `snake_case`, `**kwargs` and `__init__`", "master `snake_case`, `**kwargs` and `__init__`"},
+		{"LoneBacktickEscaped", "`tick *x*\nType `/mentor help`", "\\`tick \\*x\\*\nType `/mentor help`"},
+		{"CatalogHeading", "*Right now*\nTopics *x* here", "**Right now**\nTopics \\*x\\* here"},
+		{"HeadingOfUserText", "*a*b*", "\\*a\\*b\\*"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -137,7 +137,7 @@ func modal(f *bot.Form, guild string) (*discordgo.InteractionResponse, error) {
 		}
 		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{textInput(field)}})
 	}
-	title := strings.Join(strings.Fields(f.Title), " ")
+	title := oneLine(f.Title)
 	if title == "" {
 		title = "mentorbot"
 	}
