@@ -257,15 +257,16 @@ func (b *Bot) peekMark(ctx context.Context, t Tenant, key string) (string, error
 }
 
 // roundTaken answers a click on a round already sent, or being sent, as
-// its mark prev says; false for a round still to send. program is the
+// its mark prev says, to the clicker alone (alreadyDone): the message keeps
+// the list of what the first click sent. False for a round still to send. program is the
 // program of the round ("" for the whole pool), for the command that
 // shows the next one.
 func roundTaken(lang Lang, prev string, program ProgramID) (Reply, bool) {
 	switch prev {
 	case markDone:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent", "command", matchCommand(lang, program))}}, true
+		return alreadyDone(T(lang, "round.already_sent", "command", matchCommand(lang, program))), true
 	case markPending:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, true
+		return alreadyDone(T(lang, "round.sending")), true
 	}
 	return Reply{}, false
 }
@@ -420,7 +421,7 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value strin
 		return Reply{}, err
 	} else if cancelled {
 		_, program, _ := strings.Cut(value, ":")
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.discarded", "command", matchCommand(lang, ProgramID(program)))}}, nil
+		return alreadyDone(T(lang, "round.discarded", "command", matchCommand(lang, ProgramID(program)))), nil
 	}
 	print, program, _ := strings.Cut(value, ":")
 	key := "round:" + print
@@ -439,11 +440,11 @@ func sendRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value strin
 	})
 	switch {
 	case ErrorCode(err) == ESTALE:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.sending")}}, nil
+		return alreadyDone(T(lang, "round.sending")), nil
 	case err != nil:
 		return Reply{}, err
 	case !ran:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_sent", "command", matchCommand(lang, p.program))}}, nil
+		return alreadyDone(T(lang, "round.already_sent", "command", matchCommand(lang, p.program))), nil
 	}
 	b.kickedOff(ctx, t, p.program)
 	msg, err := b.roundReport(ctx, lang, p, results)
@@ -512,7 +513,7 @@ func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 	if cancelled, err := b.previewCancelled(ctx, t, nonce); err != nil {
 		return Reply{}, err
 	} else if cancelled {
-		return Reply{Replace: true, Message: Message{Text: T(lang, "round.already_cancelled", "command", matchCommand(lang, ProgramID(program)))}}, nil
+		return alreadyDone(T(lang, "round.already_cancelled", "command", matchCommand(lang, ProgramID(program)))), nil
 	}
 	prev, err := b.peekMark(ctx, t, "round:"+print)
 	if err != nil {

@@ -177,7 +177,8 @@ func TestAdminMatchCancel(t *testing.T) {
 }
 
 // TestAdminMatchCancelThenSend: the Send button of a discarded preview
-// (a copy of the message still on screen) sends nothing; a new preview
+// (a copy of the message still on screen) sends nothing, and says so to
+// the clicker alone (the message keeps "Preview discarded"); a new preview
 // of the same pool sends, and Cancel on a sent round says it was sent.
 // Before, the discarded preview's Send sent the round.
 func TestAdminMatchCancelThenSend(t *testing.T) {
@@ -185,8 +186,8 @@ func TestAdminMatchCancelThenSend(t *testing.T) {
 	preview := h.Run("alice", "admin match")
 	h.ClickReply("alice", preview, "Cancel")
 	r := h.ClickReply("alice", preview, "Send these proposals")
-	if want := bot.T(bot.English, "round.discarded", "command", "`/mentor admin match`"); r.Message.Text != want || !r.Replace {
-		t.Fatalf("got %+v, want %q", r, want)
+	if want := bot.T(bot.English, "round.discarded", "command", "`/mentor admin match`"); r.Message.Text != want || r.Replace {
+		t.Fatalf("got %+v, want %q, not replacing the message", r, want)
 	}
 	if got := proposalsTo(h, "mia", "max"); got["mia"] != 0 || got["max"] != 0 {
 		t.Fatalf("got proposals %v, want none", got)

@@ -263,11 +263,11 @@ func confirmPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string
 	})
 	switch {
 	case !ran && ErrorCode(err) == ESTALE:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
+		return alreadyDone(T(lang, "admin.pair.in_flight")), nil
 	case err != nil:
 		return Reply{}, err
 	case !ran:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.answered")}}, nil
+		return alreadyDone(T(lang, "admin.pair.answered")), nil
 	}
 	reply.Replace = true
 	return reply, nil
@@ -283,11 +283,11 @@ func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 	err = b.once(ctx, who.Tenant(), "pairask:"+id, pairAskLease, func(context.Context) error { ran = true; return nil })
 	switch {
 	case !ran && ErrorCode(err) == ESTALE:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.in_flight")}}, nil
+		return alreadyDone(T(lang, "admin.pair.in_flight")), nil
 	case err != nil:
 		return Reply{}, err
 	case !ran:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "admin.pair.answered")}}, nil
+		return alreadyDone(T(lang, "admin.pair.answered")), nil
 	}
 	if names, paired := b.pairedMeanwhile(ctx, who.Tenant(), a); paired {
 		// Another command (confirm:yes, a round) paired them since the

@@ -362,7 +362,7 @@ func confirmCloseProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, v
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "err.program.closed_already", "name", p.Name)}}, nil
+		return alreadyDone(T(lang, "err.program.closed_already", "name", p.Name)), nil
 	case ENOTFOUND:
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	default:

@@ -55,7 +55,8 @@ func forgetLang(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 
 // confirmForget is "Yes, erase everything". A button works once: clicked
 // again when nothing is left to erase (a double click), it says the data
-// is already erased and runs no second erasure.
+// is already erased, to the clicker alone (the message keeps "Done"), and
+// runs no second erasure.
 func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	lang = forgetLang(ctx, b, who, lang, value)
 	d, err := b.store.privacy.MemberData(ctx, who)
@@ -63,7 +64,9 @@ func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 		return Reply{}, err
 	}
 	if d.Empty() {
-		return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.already")}}, nil
+		r := alreadyDone(T(lang, "forget.already"))
+		r.Lang = lang
+		return r, nil
 	}
 	if err := b.Forget(ctx, who); err != nil {
 		return Reply{}, err
@@ -72,18 +75,20 @@ func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 }
 
 // keepData is "No, keep my data". Clicked after "Yes, erase everything",
-// there is nothing left to keep, and it says so.
+// there is nothing left to keep, and it says so to the clicker alone: the
+// message keeps saying what was erased.
 func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	lang = forgetLang(ctx, b, who, lang, value)
 	d, err := b.store.privacy.MemberData(ctx, who)
 	if err != nil {
 		return Reply{}, err
 	}
-	key := "forget.kept"
 	if d.Empty() {
-		key = "forget.nothing"
+		r := alreadyDone(T(lang, "forget.nothing"))
+		r.Lang = lang
+		return r, nil
 	}
-	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, key)}}, nil
+	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.kept")}}, nil
 }
 
 // Forget erases everything personal the bot keeps about a member: their

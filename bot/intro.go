@@ -49,10 +49,9 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 		if err != nil {
 			return err
 		}
-		msg := introMessage(langs, pair, mentor, mentee)
-		for _, l := range langs {
-			msg.Fields = append(msg.Fields, b.timesFields(ctx, l, m, mentor, mentee)...)
-		}
+		msg := introMessage(langs, pair, mentor, mentee, func(l Lang) []Field {
+			return b.timesFields(ctx, l, m, mentor, mentee)
+		})
 		// The times' buttons, then Set our goals (goals.go).
 		msg.Buttons = append(timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""), msg.Buttons...)
 		return b.introduceIn(ctx, p, []MemberID{pair.Mentor, pair.Mentee}, msg)
@@ -70,8 +69,11 @@ func runIntro(ctx context.Context, b *Bot, t Tenant, j Job) error {
 }
 
 // introMessage is the introduction, in one or two languages: each part,
-// the room's label included, in each reader's language.
-func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
+// the room's label included, in each reader's language. Each language's
+// fields come together, its meeting times (times) last, one language after
+// the other in the order of langs: adapters that lay fields out side by
+// side (Slack's two columns) keep each language's apart (Field.Lang).
+func introMessage(langs []Lang, pair Pair, mentor, mentee Member, times func(Lang) []Field) Message {
 	var titles, texts, rooms []string
 	var fields []Field
 	for _, l := range langs {
@@ -84,6 +86,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member) Message {
 		fields = append(fields,
 			Field{Label: T(l, "field.why"), Value: reasonsText(l, pair.Reasons, mentor.displayName()), Lang: l},
 			Field{Label: T(l, "field.next"), Value: T(l, "intro.next."+string(pair.Kind)), Lang: l, Sentence: true})
+		fields = append(fields, times(l)...)
 	}
 	return Message{
 		Title:    strings.Join(titles, " / "),

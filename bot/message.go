@@ -39,7 +39,9 @@ type Field struct {
 	Value string
 	// Lang is the language of a field in a message written in several
 	// (a bilingual introduction), so that an adapter punctuates it in its
-	// own; "" means the reader's.
+	// own; "" means the reader's. Such a message lists each language's
+	// fields together, and adapters that lay fields out side by side keep
+	// each language's apart (Slack: a section of their own).
 	Lang Lang
 	// Sentence marks a Value that is a sentence standing alone, with its
 	// capital: an adapter that writes it on the label's line, after a
@@ -84,8 +86,12 @@ const (
 // Adapters show Message only to that person (ephemeral). When Replace is
 // set, the message that carried the clicked button is replaced by Message:
 // the clicked buttons disappear, so a button works once (Message may bring
-// buttons of its own, as the next question of a survey does). When Form is set, the
-// adapter opens it as a modal (Slack, Discord) or asks its fields in turn.
+// buttons of its own, as the next question of a survey does). Without
+// Replace, a click's reply is shown to the clicker alone and the clicked
+// message stays as it is: so a click that finds its work done already
+// (alreadyDone) never erases the outcome the first click wrote there.
+// When Form is set, the adapter opens it as a modal (Slack, Discord) or
+// asks its fields in turn.
 type Reply struct {
 	Message Message
 	Replace bool
@@ -96,6 +102,13 @@ type Reply struct {
 	// write their own notes (closed DMs, a late form) in it too.
 	Lang Lang
 }
+
+// alreadyDone answers a click that finds its work done, or being done,
+// already: a double click, a click on a stale copy of the message, or one
+// that raced the first. It does not replace the clicked message, which
+// shows (or is about to show) the first click's outcome, such as the list
+// of proposals a round sent: the clicker alone reads text.
+func alreadyDone(text string) Reply { return Reply{Message: Message{Text: text}} }
 
 // Form is a modal form generated from a command's options.
 type Form struct {

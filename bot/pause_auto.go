@@ -105,7 +105,7 @@ func resumeButton(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 	}
 	p, ok := b.pauseOf(ctx, who)
 	if !ok || !p.At.Equal(time.UnixMilli(ms).UTC()) {
-		return Reply{Replace: true, Message: Message{Text: T(lang, "pause.resumed_already")}}, nil
+		return alreadyDone(T(lang, "pause.resumed_already")), nil
 	}
 	what, err := b.resume(ctx, who, p.At)
 	if err != nil {

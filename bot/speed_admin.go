@@ -170,13 +170,13 @@ func confirmCancelSpeed(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		return Reply{}, err
 	}
 	if e.Cancelled.IsZero() && !now.Before(e.End()) {
-		return Reply{Replace: true, Message: Message{Text: T(lang, "err.event.ended", "name", e.Name)}}, nil
+		return alreadyDone(T(lang, "err.event.ended", "name", e.Name)), nil
 	}
 	e, err = b.store.speed.CancelSpeedEvent(ctx, t, e.ID, now, []Job{NewJob(now, JobSpeedCancel, e.ID)})
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE:
-		return Reply{Replace: true, Message: Message{Text: T(lang, "err.event.cancelled_already", "name", e.Name)}}, nil
+		return alreadyDone(T(lang, "err.event.cancelled_already", "name", e.Name)), nil
 	default:
 		return Reply{}, ignoreSpeedGone(err)
 	}

@@ -77,16 +77,26 @@ func fallbackText(m bot.Message) string {
 	return escapeClip(s, maxFallbackText)
 }
 
-// fieldSections renders labelled values, ten to a section.
+// fieldSections renders labelled values, ten to a section (Slack refuses
+// more). Slack lays a section's fields out two per row, so a message in
+// several languages (a bilingual introduction, Field.Lang) starts a new
+// section where the language changes: no row shows one language's field
+// beside the other's, and each language reads down its own sections.
 func fieldSections(fields []bot.Field) []slack.Block {
 	var out []slack.Block
 	var cur []*slack.TextBlockObject
+	var lang bot.Lang // of the fields in cur
 	for _, f := range fields {
 		label := strings.TrimSpace(f.Label)
 		value := strings.TrimSpace(f.Value)
 		if label == "" && value == "" {
 			continue
 		}
+		if len(cur) > 0 && f.Lang != lang {
+			out = append(out, slack.NewSectionBlock(nil, cur, nil))
+			cur = nil
+		}
+		lang = f.Lang
 		// The label is bold: escape it alone so that clipping the value
 		// can never cut the closing asterisk.
 		text := "*" + escapeClip(label, 200) + "*\n"

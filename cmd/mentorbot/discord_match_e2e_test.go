@@ -49,7 +49,8 @@ func TestDiscordAdminMatch(t *testing.T) {
 		}
 	})
 	t.Run("SecondClick", func(t *testing.T) {
-		discordUpdated(t, c.Send(t, click(manager).AsServerManager()), en("round.already_sent", "command", en("round.command")))
+		// Told to the clicker alone: the message keeps "Sent 1 proposal".
+		discordEphemeral(t, c.Send(t, click(manager).AsServerManager()), en("round.already_sent", "command", en("round.command")))
 		if dms := w.REST.DMs(w.Mentor1); len(dms) != 1 {
 			t.Fatalf("got %d DMs to the mentor, want the one proposal", len(dms))
 		}

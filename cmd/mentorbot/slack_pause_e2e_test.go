@@ -5,14 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mentorbot/mentorbot/adapters/slack/slackfake"
 	"github.com/mentorbot/mentorbot/bot"
 )
 
 // TestSlackAutoPauseResume: on Slack, a mentor who lets a proposal expire
 // (unanswered:1, set by a workspace admin) gets the auto-pause message in
 // a DM with a Resume button; their click replaces the message with what
-// resumed, and a second click on the same message says it is over.
+// resumed, and a second click on the same message says it is over, to the
+// clicker alone: the message keeps what resumed.
 func TestSlackAutoPauseResume(t *testing.T) {
 	w := MustStartSlack(t)
 	MustContain(t, w.MustCommand(admin, "admin settings unanswered:1"), "unanswered")
@@ -30,11 +30,15 @@ func TestSlackAutoPauseResume(t *testing.T) {
 	w.click(bob, paused, bot.ActionPauseResume)
 	MustContain(t, w.updated(paused), en("offer.resumed"))
 	MustContain(t, w.MustCommand(bob, "status"), en("status.offer_open"))
-	// A double click (the same message, clicked again): the message says
-	// the pause is over, and nothing more is resumed.
-	w.click(bob, paused, bot.ActionPauseResume)
-	updates := w.fake.WaitCalls(t, "chat.update", 2, func(c slackfake.Call) bool {
-		return c.Get("channel") == paused.Get("channel") && c.Get("ts") == paused.TS()
-	}, wait)
-	MustContain(t, updates[1], en("pause.resumed_already"))
+	// A double click (the same message, clicked again): an ephemeral
+	// reply says the pause is over, nothing more is resumed, and the
+	// message is left as the first click made it.
+	again := w.reply(w.click(bob, paused, bot.ActionPauseResume))
+	MustContain(t, again, en("pause.resumed_already"))
+	if again.Body["response_type"] != "ephemeral" || again.Body["replace_original"] != false {
+		t.Fatalf("got response_type %v, replace_original %v, want an ephemeral reply that replaces nothing", again.Body["response_type"], again.Body["replace_original"])
+	}
+	if n := len(w.fake.Calls("chat.update")); n != 1 {
+		t.Fatalf("got %d chat.update, want 1: the second click leaves the message as it is", n)
+	}
 }
