@@ -283,12 +283,22 @@ func (b *Bot) campaignSend(ctx context.Context, c Campaign, user string, add *Ca
 }
 
 // optOutCampaigns answers the opt-out button of a campaign DM.
+// The message it was on is replaced by the outcome, its buttons gone (it
+// is a DM, to the member alone); a second click, when the member opted
+// out already, changes nothing and says so.
 func optOutCampaigns(ctx context.Context, b *Bot, who MemberID, lang Lang, _ string) (Reply, error) {
+	out, err := b.store.campaigns.CampaignOptedOut(ctx, who)
+	if err != nil {
+		return Reply{}, err
+	}
+	if out {
+		return alreadyDone(T(lang, "campaign.optout.already")), nil
+	}
 	if err := b.store.campaigns.SetCampaignOptOut(ctx, who, true); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("campaign opt-out", "member", who.String())
-	return Reply{Message: Message{Text: T(lang, "campaign.optout.done")}}, nil
+	return Reply{Replace: true, Message: Message{Text: T(lang, "campaign.optout.done")}}, nil
 }
 
 // runCampaigns answers "/mentor campaigns on|off": a member's own choice

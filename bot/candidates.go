@@ -17,6 +17,11 @@ type CandidateStore interface {
 	// none). It reads as little as it can: the counters of mentors with
 	// room only, and profiles only when they changed since the last read.
 	Candidates(ctx context.Context, t Tenant, keys []string, mentee string) (Candidates, error)
+
+	// MenteePairs returns the pairs of each of users (as PairsOf reads
+	// them: every state, newest first), by user, for the mentees of a
+	// round; a user without pairs is left out. Two round trips.
+	MenteePairs(ctx context.Context, t Tenant, users []string) (map[string][]Pair, error)
 }
 
 // Candidates are a request's candidates as CandidateStore reads them.
@@ -29,6 +34,11 @@ type Candidates struct {
 	// alone, the counters not read.
 	Taken   []int
 	History map[string]string
+	// MenteePairs counts the mentee's pairs in their pair index, every
+	// state (read with their history, at no cost): the core reads them
+	// (PairsOf) only when there are some, to keep out the mentors who
+	// have a pair with the mentee on the topic already (pairedMentors).
+	MenteePairs int
 	// Stamp names the version of Offers' profiles: two reads with the
 	// same stamp read the same profiles (their counters aside). "" when
 	// the store keeps no such version.
@@ -201,10 +211,11 @@ type waitEntry struct {
 // waitKeyOf returns the key of a wait on the candidates c for need, or
 // false when the explanation may not be shared: the store keeps no
 // version of the offers, a mentor has room, the need excludes mentors
-// (declined, or not again: the mentee's history),
+// (declined, or not again: the mentee's history; or paired with the
+// mentee on the topic already),
 // the mentee offers the topic, or the workspace has synonyms.
 func waitKeyOf(t Tenant, c Candidates, need matching.Need, opt matching.Options) (waitKey, bool) {
-	if c.Stamp == "" || len(c.Offers) == 0 || len(need.Exclude) > 0 || len(need.NotAgain) > 0 || len(opt.Synonyms) > 0 {
+	if c.Stamp == "" || len(c.Offers) == 0 || len(need.Exclude) > 0 || len(need.NotAgain) > 0 || len(need.Paired) > 0 || len(opt.Synonyms) > 0 {
 		return waitKey{}, false
 	}
 	for i, o := range c.Offers {

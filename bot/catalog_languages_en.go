@@ -9,6 +9,8 @@ var catalogLanguagesEN = map[string]string{
 	"waiting.self_theirs":            "Nobody but them offers “{topic}” yet.",
 	"waiting.not_again":              "The {count|mentor|mentors} for “{topic}” {count|is someone|are people} with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand.",
 	"waiting.not_again_theirs":       "The {count|mentor|mentors} for “{topic}” {count|is someone|are people} with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).",
+	"waiting.paired":                 "{count|The mentor|The mentors} for “{topic}” already {count|has|have} a pair with you on this topic, and I don't propose the same pair twice.",
+	"waiting.paired_theirs":          "{count|The mentor|The mentors} for “{topic}” already {count|has|have} a pair with them on this topic: the same pair is not proposed twice.",
 	"waiting.not_less_senior":        "No mentor for “{topic}” is less senior than you, as reverse mentoring needs.",
 	"waiting.not_less_senior_theirs": "No mentor for “{topic}” is less senior than them, as reverse mentoring needs.",
 

@@ -9,6 +9,8 @@ var catalogLanguagesFR = map[string]string{
 	"waiting.self_theirs":            "Personne d'autre que cette personne ne propose encore «\u202f{topic}\u202f».",
 	"waiting.not_again":              "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» {count|est une personne|sont des personnes} avec qui une de vos propositions ou un de vos binômes n'a pas abouti, et je ne vous remets pas en relation de moi-même. Une personne responsable du programme peut encore vous mettre en relation à la main.",
 	"waiting.not_again_theirs":       "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» {count|est une personne|sont des personnes} avec qui une de ses propositions ou un de ses binômes n'a pas abouti\u202f: pas de nouvelle mise en relation automatique (une personne responsable peut la faire avec `/mentor admin pair`).",
+	"waiting.paired":                 "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» {count|forme|forment} déjà un binôme avec vous sur ce sujet, et je ne propose pas deux fois le même binôme.",
+	"waiting.paired_theirs":          "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» {count|forme|forment} déjà un binôme avec cette personne sur ce sujet\u202f: le même binôme n'est pas proposé deux fois.",
 	"waiting.not_less_senior":        "Aucun mentor de «\u202f{topic}\u202f» n'a moins d'expérience que vous, comme le demande le mentorat inversé.",
 	"waiting.not_less_senior_theirs": "Aucun mentor de «\u202f{topic}\u202f» n'a moins d'expérience que cette personne, comme le demande le mentorat inversé.",
 

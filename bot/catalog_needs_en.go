@@ -89,6 +89,7 @@ var catalogNeedsEN = map[string]string{
 
 	"btn.campaign.optout":           "No more messages like this",
 	"campaign.optout.done":          "Done: you will get no more messages sent to every member. Type `/mentor campaigns on` to receive them again.",
+	"campaign.optout.already":       "You already asked for no more messages sent to every member: nothing changed. Type `/mentor campaigns on` to receive them again.",
 	"campaign.optin.done":           "Done: you will receive the messages sent to every member again. Type `/mentor campaigns off` to stop them.",
 	"campaign.status.in":            "You receive the messages sent to every member. Type `/mentor campaigns off` to stop them.",
 	"campaign.status.out":           "You receive no messages sent to every member. Type `/mentor campaigns on` to receive them again.",

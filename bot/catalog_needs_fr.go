@@ -89,6 +89,7 @@ var catalogNeedsFR = map[string]string{
 
 	"btn.campaign.optout":           "Ne plus recevoir ces messages",
 	"campaign.optout.done":          "C'est noté\u202f: vous ne recevrez plus les messages envoyés à tous les membres. Tapez `/mentor campaigns oui` pour les recevoir de nouveau.",
+	"campaign.optout.already":       "Vous avez déjà demandé à ne plus recevoir les messages envoyés à tous les membres\u202f: rien n'a changé. Tapez `/mentor campaigns oui` pour les recevoir de nouveau.",
 	"campaign.optin.done":           "C'est noté\u202f: vous recevrez de nouveau les messages envoyés à tous les membres. Tapez `/mentor campaigns non` pour ne plus les recevoir.",
 	"campaign.status.in":            "Vous recevez les messages envoyés à tous les membres. Tapez `/mentor campaigns non` pour ne plus les recevoir.",
 	"campaign.status.out":           "Vous ne recevez pas les messages envoyés à tous les membres. Tapez `/mentor campaigns oui` pour les recevoir de nouveau.",

@@ -27,6 +27,8 @@ var catalogRecruitEN = map[string]string{
 	"recruit.change_how":              "Change your topics in the form; your offer stays in {name}.",
 	"recruit.form_how":                "Tell me what you could mentor on in the form, and your offer joins {name}. Or type `/mentor offer TOPICS program:{id}`.",
 	"recruit.reinvite_no":             "Thank you for telling me. Your offer stays as it is; if you change your mind, `/mentor offer program:{id}` puts it in {name}.",
+	"recruit.reinvite_yes":            "Thank you: you mentor in {name} again.",
+	"recruit.reinvite_answered":       "You already answered this invitation to {name}: nothing changed. `/mentor status` shows your offer and its programs; `/mentor offer program:{id}` puts it in {name} if it is not there yet.",
 	"recruit.closed":                  "The program “{name}” is closed: it takes no more offers.",
 
 	"recruit.giveback_title":      "Mentor in turn in {name}?",
@@ -37,6 +39,8 @@ var catalogRecruitEN = map[string]string{
 	"btn.giveback_yes":            "Yes, I'll mentor",
 	"btn.giveback_no":             "Not now",
 	"recruit.giveback_no":         "Thank you for telling me. If you change your mind, `/mentor offer` makes you a mentor at any time.",
+	"recruit.giveback_yes":        "Thank you: your offer is in {name}.",
+	"recruit.giveback_answered":   "You already answered this invitation to mentor in {name}: nothing changed. `/mentor offer program:{id}` makes you a mentor there at any time.",
 	"recruit.giveback_started":    "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message; their progress follows.",
 	"recruit.giveback_none":       "Nobody to invite: among the mentees whose mentoring went well (they met, and rated it 4 or 5), none has {years} {years|year|years} of experience or more without being a mentor already. Name members with `members:` to invite them anyway.",
 	"recruit.giveback_again":      "These members were already invited to mentor in {name} on {date}. Add `confirm:yes` to invite them again.",

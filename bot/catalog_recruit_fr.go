@@ -27,6 +27,8 @@ var catalogRecruitFR = map[string]string{
 	"recruit.change_how":              "Modifiez vos sujets dans le formulaire ; votre offre reste dans {name}.",
 	"recruit.form_how":                "Indiquez dans le formulaire les sujets sur lesquels vous pourriez accompagner quelqu'un, et votre offre rejoint {name}. Ou tapez `/mentor offer SUJETS programme:{id}`.",
 	"recruit.reinvite_no":             "Merci de me l'avoir dit. Votre offre reste telle quelle ; si vous changez d'avis, `/mentor offer programme:{id}` la place dans {name}.",
+	"recruit.reinvite_yes":            "Merci\u202f: vous êtes de nouveau mentor dans {name}.",
+	"recruit.reinvite_answered":       "Vous avez déjà répondu à cette invitation à rejoindre {name}\u202f: rien n'a changé. `/mentor status` montre votre offre et ses programmes\u202f; `/mentor offer programme:{id}` la place dans {name} si elle n'y est pas encore.",
 	"recruit.closed":                  "Le programme « {name} » est clos : il ne prend plus d'offres.",
 
 	"recruit.giveback_title":      "Devenir mentor à votre tour dans {name} ?",
@@ -37,6 +39,8 @@ var catalogRecruitFR = map[string]string{
 	"btn.giveback_yes":            "Oui, je serai mentor",
 	"btn.giveback_no":             "Pas maintenant",
 	"recruit.giveback_no":         "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
+	"recruit.giveback_yes":        "Merci\u202f: votre offre rejoint {name}.",
+	"recruit.giveback_answered":   "Vous avez déjà répondu à cette invitation à devenir mentor dans {name}\u202f: rien n'a changé. `/mentor offer programme:{id}` fait de vous un mentor dans ce programme à tout moment.",
 	"recruit.giveback_started":    "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
 	"recruit.giveback_none":       "Personne à inviter : parmi les personnes mentorées dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucune n'a au moins {years} {years|an|ans} d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
 	"recruit.giveback_again":      "J'ai déjà invité ces membres à devenir mentors dans {name} le {date}. Ajoutez `confirmer:oui` pour les inviter de nouveau.",
@@ -53,7 +57,7 @@ var catalogRecruitFR = map[string]string{
 	"announce.program_text":         "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin\u202f: une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor offer` suivi de vos sujets et de `programme:{id}`, par exemple `/mentor offer go, reconversion programme:{id}`.",
 
 	"campaign.progress.title.reinvite": "Réinvitations des anciens mentors à {program}",
-	"campaign.progress.done.reinvite":  "Terminé. Celles et ceux qui ont dit oui sont comptés dans `/mentor admin program voir \"{program}\"`.",
+	"campaign.progress.done.reinvite":  "Terminé. Celles et ceux qui ont dit oui sont comptés dans `/mentor admin programme voir \"{program}\"`.",
 	"campaign.progress.title.giveback": "Invitations à devenir mentor dans {program}",
 	"campaign.progress.title.call":     "Appel à mentors, en message privé",
 }

@@ -99,13 +99,21 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair, plan charterPlan) {
 		if !ask.due {
 			p, err := b.store.pairs.AcceptCharter(ctx, t, pair.ID, id, ask.version, b.clock.Now().UTC(), b.officialJobs(ctx, t, pair.ID))
 			if err == nil && p.State == PairActive {
-				b.introduce(ctx, p)
+				b.madeOfficial(ctx, p)
 			}
 			continue
 		}
 		// Sent at once; the pair's charter send job retries a failure.
 		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, ask.version, ask.text) })
 	}
+}
+
+// madeOfficial does what a pair needs once both charters are accepted:
+// its request's goal becomes the mentee's first goal, counted in the
+// managers' figures from now on (seedGoal), and the introduction goes.
+func (b *Bot) madeOfficial(ctx context.Context, pair Pair) {
+	b.seedGoal(ctx, pair)
+	b.introduce(ctx, pair)
 }
 
 // charterFor returns the charter a member of pair is asked to accept, in
@@ -216,7 +224,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 	}
 	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", Date(lang, now))}}
 	if pair.State == PairActive {
-		b.introduce(ctx, pair)
+		b.madeOfficial(ctx, pair)
 		reply.Message.Text += "\n" + T(lang, "charter.both")
 	} else {
 		other, _ := b.member(ctx, pair.Other(who))
@@ -253,7 +261,7 @@ func (b *Bot) acceptElsewhere(ctx context.Context, who MemberID, lang Lang, done
 		other, _ := b.member(ctx, p.Other(who))
 		key := "charter.also_waiting"
 		if p.State == PairActive {
-			b.introduce(ctx, p)
+			b.madeOfficial(ctx, p)
 			key = "charter.also_both"
 		}
 		lines = append(lines, T(lang, key, "name", other.displayName(), "topic", p.Topic))

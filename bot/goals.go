@@ -128,33 +128,51 @@ func goalButtons(langs []Lang, pair Pair) []Button {
 }
 
 // pairGoals returns a pair's goals, the mentee's first. The mentee's
-// request's goal is their first goal: it is stored the first time the
-// pair's goals are read, unless the mentee set goals of their own.
+// request's goal is their first goal: it is stored when the pair becomes
+// official (seedGoal), and the first time the pair's goals are read if
+// that failed (or the pair became official before this was so), unless
+// the mentee set goals of their own.
 func (b *Bot) pairGoals(ctx context.Context, pair Pair) ([]Goal, error) {
 	t := pair.Mentor.Tenant()
 	goals, err := b.store.goals.Goals(ctx, t, pair.ID)
 	if err != nil {
 		return nil, err
 	}
-	if pair.Goal != "" && pair.State == PairActive && !hasGoalBy(goals, pair.Mentee) {
-		seeded, err := b.setGoals(ctx, pair, pair.Mentee, func(mine []Goal, fresh bool) ([]Goal, error) {
-			if !fresh {
-				return nil, errGoalsUnchanged
-			}
-			id, err := b.randomName(4)
-			if err != nil {
-				return nil, err
-			}
-			return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
-		})
-		switch {
-		case err == nil:
-			goals = append(goals, seeded...)
-		case !errors.Is(err, errGoalsUnchanged):
-			b.log.Warn("goals: request goal not stored", "pair", pair.ID, "code", string(ErrorCode(err)))
-		}
+	if !hasGoalBy(goals, pair.Mentee) {
+		goals = append(goals, b.seedGoal(ctx, pair)...)
 	}
 	return orderGoals(pair, goals), nil
+}
+
+// seedGoal stores the goal of an active pair's request (goal:) as the
+// mentee's first goal, unless the mentee has goals for the pair already,
+// and returns what it stored (nothing then, or when the request had no
+// goal). It is called as the pair becomes official (madeOfficial), so
+// that the managers' figures (reportGoals: the pairs filed with goals)
+// count the goal from the introduction on, not from the first time a
+// member opens their status. A failure is logged: the next read of the
+// pair's goals tries again.
+func (b *Bot) seedGoal(ctx context.Context, pair Pair) []Goal {
+	if pair.Goal == "" || pair.State != PairActive {
+		return nil
+	}
+	seeded, err := b.setGoals(ctx, pair, pair.Mentee, func(mine []Goal, fresh bool) ([]Goal, error) {
+		if !fresh {
+			return nil, errGoalsUnchanged
+		}
+		id, err := b.randomName(4)
+		if err != nil {
+			return nil, err
+		}
+		return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
+	})
+	if err != nil {
+		if !errors.Is(err, errGoalsUnchanged) {
+			b.log.Warn("goals: request goal not stored", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+		return nil
+	}
+	return seeded
 }
 
 // setGoals replaces by's goals in pair through change, filing the pair

@@ -55,8 +55,11 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		_, err := b.proposeTo(ctx, r, c, mentee)
 		switch ErrorCode(err) {
 		case EGONE:
+			// The mentor left: not one of the topic's mentors any more,
+			// for the explanation either (neither "asked already" nor
+			// "speaks English").
 			gone++
-			rk.need.Exclude = append(rk.need.Exclude, c.MentorID)
+			rk.mentors = slices.DeleteFunc(rk.mentors, func(m matching.Mentor) bool { return m.ID == c.MentorID })
 		case ECAPACITY:
 			full++
 			markFull(rk.mentors, c.MentorID)
@@ -108,7 +111,8 @@ func (rk ranking) explain() matching.Explanation {
 }
 
 // candidates reads the mentors filed under the request's topic and the
-// mentee's history, and ranks the best few within a ranking slot sized to
+// mentee's history (and their pairs, when they have some: pairedFor),
+// and ranks the best few within a ranking slot sized to
 // their number: the proposals that follow (Redis and the platform) hold
 // none. One ranking serves the whole walk: a mentor who left (EGONE) or
 // whom another replica filled since the read (ECAPACITY: the loser of the
@@ -121,6 +125,11 @@ func (b *Bot) candidates(ctx context.Context, r Request, mentee Member) (ranking
 	}
 	never, met := verdicts(c.History)
 	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
+	if len(c.Offers) > 0 {
+		if need.Paired, err = b.pairedFor(ctx, r, c.MenteePairs, opt.Synonyms); err != nil {
+			return ranking{}, err
+		}
+	}
 	key, shared := waitKeyOf(t, c, need, opt)
 	if shared {
 		if e, ok := b.waits.get(key, b.clock.Now()); ok {
@@ -179,13 +188,18 @@ func (b *Bot) matchOptions(ctx context.Context, t Tenant) matching.Options {
 }
 
 // proposeTo records a proposal of r to the candidate and sends it. A
-// mentor who left (EGONE) is recorded as having declined.
+// mentor whom the platform's directory says left is not proposed to but
+// erased (mentorLeft); one whose message fails because they left (EGONE)
+// is recorded as having declined. Both give EGONE.
 func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, mentee Member) (Proposal, error) {
+	t := r.Mentee.Tenant()
+	if b.leftWorkspace(ctx, t.Member(c.MentorID)) {
+		return Proposal{}, b.mentorLeft(ctx, t.Member(c.MentorID))
+	}
 	id, err := b.newID()
 	if err != nil {
 		return Proposal{}, err
 	}
-	t := r.Mentee.Tenant()
 	p := Proposal{
 		ID: id, Request: r.ID, Mentor: t.Member(c.MentorID), Mentee: r.Mentee,
 		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,

@@ -125,17 +125,35 @@ func (b *Bot) programLines(ctx context.Context, lang Lang, t Tenant, ov Overview
 	}
 	// A pair's program is its request's: one read per pair in progress.
 	var ids []ProgramID
+	count, total := map[ProgramID]int{}, 0
 	for _, p := range ov.Pairs {
 		if p.State.Closed() {
 			continue
 		}
 		r, err := b.store.requests.GetRequest(ctx, t, p.Request)
-		if err == nil && r.Program != "" && !slices.Contains(ids, r.Program) {
-			ids = append(ids, r.Program)
+		if err != nil {
+			continue // not said of, rather than said outside programs
+		}
+		id := r.InProgram()
+		total++
+		if count[id]++; count[id] == 1 && id != DefaultProgram {
+			ids = append(ids, id)
 		}
 	}
-	if len(ids) > 0 {
-		lines = append(lines, T(lang, "status.programs_pairs", "programs", b.programNamesOf(ctx, lang, t, ids)))
+	switch {
+	case len(ids) == 0:
+		// Outside programs only, as everyone was before programs.
+	case count[DefaultProgram] == 0:
+		lines = append(lines, T(lang, "status.programs_pairs", "count", itoa(total), "programs", b.programNamesOf(ctx, lang, t, ids)))
+	default:
+		// Some in programs, some outside: "belong to: Spring" would be
+		// untrue of those outside, so each program says how many.
+		var parts []string
+		for _, id := range ids {
+			parts = append(parts, T(lang, "status.pairs_in", "count", itoa(count[id]), "name", b.programNamesOf(ctx, lang, t, []ProgramID{id})))
+		}
+		parts = append(parts, T(lang, "status.pairs_outside", "count", itoa(count[DefaultProgram])))
+		lines = append(lines, T(lang, "status.programs_pairs_mixed", "list", andList(lang, parts)))
 	}
 	return lines
 }

@@ -279,42 +279,6 @@ func (b *Bot) offerFormFor(ctx context.Context, who MemberID, lang Lang, p Progr
 	return Reply{Form: f, Message: Message{Text: T(lang, "recruit.form_how", "name", p.Name, "id", string(p.ID))}}
 }
 
-func reinviteYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	p, err := b.recruitProgram(ctx, who.Tenant(), id)
-	if err != nil {
-		return Reply{}, err
-	}
-	r, _, err := b.joinProgram(ctx, who, lang, p)
-	if err == nil {
-		b.log.Info("mentor re-invited: joined", "member", who.String(), "program", id)
-	}
-	return r, err
-}
-
-func reinviteChange(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	p, err := b.recruitProgram(ctx, who.Tenant(), id)
-	if err != nil {
-		return Reply{}, err
-	}
-	r, joined, err := b.joinProgram(ctx, who, lang, p)
-	if err != nil || !joined {
-		return r, err
-	}
-	spec, _ := b.command("offer")
-	r.Form = b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
-	r.Message.Text += "\n" + T(lang, "recruit.change_how", "name", p.Name)
-	return r, nil
-}
-
-func reinviteNo(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	p, err := b.store.programs.GetProgram(ctx, who.Tenant(), ProgramID(id))
-	if err != nil {
-		return Reply{}, err
-	}
-	b.log.Info("mentor re-invited: not this time", "member", who.String(), "program", id)
-	return Reply{Message: Message{Text: T(lang, "recruit.reinvite_no", "name", p.Name, "id", string(p.ID))}}, nil
-}
-
 // runAdminInviteMentors invites mentees to mentor in turn in a program:
 // the members named (members:), or else every mentee whose mentoring went
 // well (met, rated 4 or 5 by them) with GiveBackYears years of experience
@@ -451,17 +415,4 @@ func (b *Bot) wentWell(ctx context.Context, t Tenant, who MemberID) (string, boo
 		}
 	}
 	return "", false
-}
-
-func giveBackYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	p, err := b.recruitProgram(ctx, who.Tenant(), id)
-	if err != nil {
-		return Reply{}, err
-	}
-	r, _, err := b.joinProgram(ctx, who, lang, p)
-	return r, err
-}
-
-func giveBackNo(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
-	return Reply{Message: Message{Text: T(lang, "recruit.giveback_no")}}, nil
 }

@@ -242,7 +242,7 @@ func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
 // topic: then, and only then, a typo suggestion is looked for (it reads
 // every offer of the workspace).
 func nobodyOffers(why matching.Explanation) bool {
-	return why.Eligible+why.Self+why.Excluded+why.NotAgain+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar+why.OtherProgram == 0
+	return why.Eligible+why.Self+why.Excluded+why.NotAgain+why.Paired+why.NoLanguage+why.KindMismatch+why.NotLessSenior+why.NoCapacity+why.TooFar+why.OtherProgram == 0
 }
 
 // waitingReason explains to a waiting mentee why nobody fits yet, from
@@ -279,7 +279,7 @@ func othersToo(lang Lang, key, topic string, why matching.Explanation, first int
 func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	key, n := waitingKey(why)
 	switch key {
-	case "waiting.language", "waiting.timezone", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.eligible":
+	case "waiting.language", "waiting.timezone", "waiting.self", "waiting.not_less_senior", "waiting.not_again", "waiting.paired", "waiting.eligible":
 		key += "_theirs"
 	}
 	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
@@ -309,6 +309,9 @@ func waitingKey(why matching.Explanation) (string, int) {
 		return "waiting.declined", why.Excluded
 	case why.NotAgain > 0:
 		return "waiting.not_again", why.NotAgain
+	case why.Paired > 0:
+		// A pair of the two on this topic is under way (pairedMentors).
+		return "waiting.paired", why.Paired
 	case why.Self > 0:
 		return "waiting.self", why.Self
 	case why.OtherProgram > 0:

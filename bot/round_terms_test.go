@@ -24,7 +24,9 @@ func TestRepeatAvoidedThroughTheBot(t *testing.T) {
 	h.Run("mia", "offer go capacity:3 tz:Europe/Paris")
 	h.Run("zoe", "offer go capacity:1 tz:Asia/Tokyo")
 	h.Run("bob", "request go tz:Europe/Paris")
-	h.Click("mia", "mia", bot.ActionProposalAccept)
+	// Their pair is over (here: never formed); they met. A pair still
+	// under way would keep mia out altogether (TestPairedNotProposedAgain).
+	h.Run("bob", "cancel")
 	if err := h.Store.RememberPair(ctx, h.Tenant, "bob", "mia", bot.VerdictMet); err != nil {
 		t.Fatal(err)
 	}

@@ -176,8 +176,10 @@ type waitingNeeds struct {
 	mentees map[string]Member
 }
 
-// needsOf reads the mentees of waiting requests and their histories, in
-// two round trips, and describes the requests to the matcher.
+// needsOf reads the mentees of waiting requests, their histories and
+// their pairs, in four round trips, and describes the requests to the
+// matcher: a mentor with whom a mentee has a pair on the request's topic
+// already is kept out (pairedMentors).
 func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waitingNeeds, error) {
 	users := make([]string, len(waiting))
 	for i, r := range waiting {
@@ -191,6 +193,11 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 	if err != nil {
 		return waitingNeeds{}, err
 	}
+	pairs, err := b.store.candidates.MenteePairs(ctx, t, users)
+	if err != nil {
+		return waitingNeeds{}, err
+	}
+	syn := b.synonyms(ctx, t)
 	w := waitingNeeds{byID: map[string]Request{}, mentees: map[string]Member{}, needs: make([]matching.Need, 0, len(waiting))}
 	for _, r := range waiting {
 		mentee, ok := known[r.Mentee.User]
@@ -200,7 +207,9 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 		mentee = b.withLang(ctx, mentee)
 		w.byID[r.ID], w.mentees[r.ID] = r, mentee
 		never, met := verdicts(hist[r.Mentee.User])
-		w.needs = append(w.needs, b.needWith(r, mentee, never, met))
+		need := b.needWith(r, mentee, never, met)
+		need.Paired = pairedMentors(pairs[r.Mentee.User], r.Mentee, r.Topic, syn)
+		w.needs = append(w.needs, need)
 	}
 	return w, nil
 }
@@ -215,6 +224,13 @@ func (b *Bot) proposeAssignments(ctx context.Context, w waitingNeeds, pairs []ma
 	for i, a := range pairs {
 		r := w.byID[a.NeedID]
 		_, out[i] = b.proposeTo(ctx, r, a.Candidate, w.mentees[a.NeedID])
+		if ErrorCode(out[i]) == EGONE {
+			// The mentor left: the request goes to the next mentor at
+			// once, as an instant proposal's does, not at the next sweep.
+			if _, _, res, ok := b.proposeAgain(ctx, r.Mentee.Tenant(), r.ID); ok && res.proposed {
+				out[i] = nil
+			}
+		}
 		if code := ErrorCode(out[i]); code != "" && code != ESTALE && code != ECAPACITY {
 			b.log.Info("round: not proposed", "request", a.NeedID, "code", string(code))
 		}

@@ -13,7 +13,8 @@
 //
 //  1. NoTopic: no mentor topic matches Need.Topic (see [NormalizeTopic]).
 //  2. Self: the mentor is the mentee (Need.MenteeID).
-//  3. Excluded: the mentor is in Need.Exclude; NotAgain: in Need.NotAgain.
+//  3. Excluded: the mentor is in Need.Exclude; NotAgain: in Need.NotAgain;
+//     Paired: in Need.Paired (a pair of the two on the topic is under way).
 //  4. OtherProgram: Need.Program is set and not in Mentor.Programs.
 //  5. NoLanguage: both sides list languages and none is shared.
 //  6. KindMismatch: the mentor lists kinds and not Need.Kind.

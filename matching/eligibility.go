@@ -15,6 +15,7 @@ const (
 	rejSelf
 	rejExcluded
 	rejNotAgain
+	rejPaired
 	rejOtherProgram
 	rejPaused
 	rejNoLanguage
@@ -166,12 +167,12 @@ func newNeedProfile(n Need, syn Synonyms) needProfile {
 }
 
 // excluded reports whether the mentor is the mentee (when MenteeID is
-// set), in need.Exclude or in need.NotAgain.
+// set), in need.Exclude, need.NotAgain or need.Paired.
 func (n *needProfile) excluded(mentorID string) bool {
 	if n.MenteeID != "" && mentorID == n.MenteeID {
 		return true
 	}
-	return contains(n.Exclude, mentorID) || contains(n.NotAgain, mentorID)
+	return contains(n.Exclude, mentorID) || contains(n.NotAgain, mentorID) || contains(n.Paired, mentorID)
 }
 
 func contains(ids []string, id string) bool {

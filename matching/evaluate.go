@@ -29,6 +29,8 @@ func assess(n *needProfile, m *mentorProfile, opt Options) (match, rejection) {
 		return match{}, rejExcluded
 	case contains(n.NotAgain, m.ID):
 		return match{}, rejNotAgain
+	case contains(n.Paired, m.ID):
+		return match{}, rejPaired
 	}
 	return assessRest(n, m, opt, topicMatch{topicScore, topicDetail, exact})
 }

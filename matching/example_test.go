@@ -36,7 +36,7 @@ func ExampleRank() {
 	//   {Code:timezone Detail: Hours:6 Years:0 Exact:false Days:0}
 	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0}
 	//   {Code:experience Detail:senior Hours:0 Years:9 Exact:false Days:0}
-	// {Eligible:2 NoTopic:1 Self:0 Excluded:0 NotAgain:0 Paused:0 NoLanguage:0 KindMismatch:0 NotLessSenior:0 NoCapacity:0 TooFar:0 OtherProgram:0}
+	// {Eligible:2 NoTopic:1 Self:0 Excluded:0 NotAgain:0 Paired:0 Paused:0 NoLanguage:0 KindMismatch:0 NotLessSenior:0 NoCapacity:0 TooFar:0 OtherProgram:0}
 }
 
 func ExampleAssign() {

@@ -10,6 +10,7 @@ type Explanation struct {
 	Self          int // the mentee themself, offering the topic
 	Excluded      int // offers the topic, but declined this need (or is in Need.Exclude for another reason)
 	NotAgain      int // offers the topic, but is in Need.NotAgain: not paired with this mentee again automatically
+	Paired        int // offers the topic, but is in Need.Paired: has a pair with this mentee on it already
 	Paused        int // offers the topic, but paused their offer
 	NoLanguage    int // both sides list languages and none is shared
 	KindMismatch  int // does not accept the kind
@@ -22,7 +23,7 @@ type Explanation struct {
 // Offering counts the mentors, the mentee aside, who offer the need's
 // topic: every mentor but those counted under NoTopic and Self.
 func (e Explanation) Offering() int {
-	return e.Eligible + e.Excluded + e.NotAgain + e.Paused + e.NoLanguage + e.KindMismatch +
+	return e.Eligible + e.Excluded + e.NotAgain + e.Paired + e.Paused + e.NoLanguage + e.KindMismatch +
 		e.NotLessSenior + e.NoCapacity + e.TooFar + e.OtherProgram
 }
 
@@ -55,6 +56,8 @@ func Explain(need Need, mentors []Mentor, opt Options) Explanation {
 			e.Excluded++
 		case rejNotAgain:
 			e.NotAgain++
+		case rejPaired:
+			e.Paired++
 		case rejOtherProgram:
 			e.OtherProgram++
 		case rejPaused:

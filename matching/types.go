@@ -38,8 +38,13 @@ type Need struct {
 	// on an earlier request): excluded like Exclude, but counted apart
 	// (Explanation.NotAgain), since the reason told is not the same.
 	NotAgain []string
-	Waited   time.Duration // how long the request has waited; the caller computes it
-	Met      []string      // mentor IDs this mentee was paired with before and met
+	// Paired are the mentors who have a pair with this mentee on this
+	// topic already, waiting for its charter or under way: never proposed
+	// the same mentee on it again while that pair lasts, and counted apart
+	// (Explanation.Paired), since the reason told is not the same.
+	Paired []string
+	Waited time.Duration // how long the request has waited; the caller computes it
+	Met    []string      // mentor IDs this mentee was paired with before and met
 	// Program, when set, is the program the need belongs to: only mentors
 	// whose Programs list it are eligible. "" filters nobody.
 	Program string

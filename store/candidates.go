@@ -195,16 +195,19 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 		}
 	}
 	var member, hist *redis.MapStringStringCmd
+	var olderPairs *redis.IntCmd
 	if mentee != "" {
 		member = redis.NewMapStringStringCmd(ctx, "hgetall", k.member(mentee))
 		hist = redis.NewMapStringStringCmd(ctx, "hgetall", k.history(mentee)) // as an older version kept it
-		cmds = append(cmds, member, hist)
+		olderPairs = redis.NewIntCmd(ctx, "zcard", k.pairs(mentee))           // likewise
+		cmds = append(cmds, member, hist, olderPairs)
 	}
 	if err := s.roundTrip(ctx, big, cmds...); err != nil {
 		return out, classify(err, "candidates")
 	}
 	if member != nil {
 		out.History = historyIn(member.Val(), hist.Val())
+		out.MenteePairs = pairFieldsIn(member.Val()) + int(olderPairs.Val())
 	}
 	if len(keys) == 0 {
 		return out, nil

@@ -58,6 +58,17 @@ func unindexPair(ctx context.Context, p redisPipe, k keys, user, pair string) {
 	p.ZRem(ctx, k.pairs(user), pair)
 }
 
+// pairFieldsIn counts the pairs indexed in the member's hash h.
+func pairFieldsIn(h map[string]string) int {
+	n := 0
+	for f := range h {
+		if strings.HasPrefix(f, pairIndexPrefix) {
+			n++
+		}
+	}
+	return n
+}
+
 // pairIDsIn returns the pair IDs of the member's hash h and of an older
 // version's sorted set, newest first (ties by ID, last first, as
 // ZREVRANGE orders them).

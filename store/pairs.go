@@ -57,6 +57,55 @@ func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error)
 	return out, nil
 }
 
+// MenteePairs implements bot.Store, in two round trips whatever the
+// number of users: their pair indexes, then their pairs.
+func (s *Store) MenteePairs(ctx context.Context, t bot.Tenant, users []string) (map[string][]bot.Pair, error) {
+	out := map[string][]bot.Pair{}
+	if len(users) == 0 {
+		return out, nil
+	}
+	k := keysFor(t)
+	member := make([]*redis.MapStringStringCmd, len(users))
+	older := make([]*redis.ZSliceCmd, len(users))
+	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for i, u := range users {
+			member[i], older[i] = p.HGetAll(ctx, k.member(u)), p.ZRevRangeWithScores(ctx, k.pairs(u), 0, -1)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "list pairs")
+	}
+	ids := make([][]string, len(users))
+	cmds := map[string]*redis.MapStringStringCmd{}
+	for i := range users {
+		ids[i] = pairIDsIn(member[i].Val(), older[i].Val())
+		for _, id := range ids[i] {
+			cmds[id] = nil
+		}
+	}
+	if len(cmds) == 0 {
+		return out, nil
+	}
+	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+		for id := range cmds {
+			cmds[id] = p.HGetAll(ctx, k.pair(id))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, classify(err, "load pairs")
+	}
+	for i, u := range users {
+		for _, id := range ids[i] {
+			if h := cmds[id].Val(); len(h) > 0 {
+				out[u] = append(out[u], pairFrom(t, id, h))
+			}
+		}
+	}
+	return out, nil
+}
+
 // charterPair loads a pair waiting for charters and checks by is in it.
 func (s *Store) charterPair(ctx context.Context, t bot.Tenant, id string, by bot.MemberID) (bot.Pair, string, error) {
 	p, err := s.GetPair(ctx, t, id)

@@ -195,6 +195,7 @@ func (s *Store) Candidates(ctx context.Context, t bot.Tenant, keys []string, men
 	if h := sp.history[mentee]; len(h) > 0 {
 		out.History = copyMap(h)
 	}
+	out.MenteePairs = len(sp.pairsOf[mentee])
 	for _, u := range sp.usersUnder(keys) {
 		if _, ok := sp.offers[u]; !ok {
 			continue

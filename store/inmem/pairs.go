@@ -31,6 +31,20 @@ func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error)
 	return sp.pairsOfUser(m.User), nil
 }
 
+// MenteePairs implements bot.Store: each user's pairs as PairsOf reads
+// them, users without pairs left out.
+func (s *Store) MenteePairs(ctx context.Context, t bot.Tenant, users []string) (map[string][]bot.Pair, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	out := map[string][]bot.Pair{}
+	for _, u := range users {
+		if pairs := sp.pairsOfUser(u); len(pairs) > 0 {
+			out[u] = pairs
+		}
+	}
+	return out, nil
+}
+
 func (sp *space) pairsOfUser(u string) []bot.Pair {
 	ids := sp.pairsOf[u].reversed()
 	if len(ids) == 0 {

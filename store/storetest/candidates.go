@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
 )
@@ -11,6 +12,7 @@ import (
 var candidateTests = []contractTest{
 	{"Candidates", testCandidates},
 	{"CandidatesFresh", testCandidatesFresh},
+	{"MenteePairs", testMenteePairs},
 }
 
 // mustReadCandidates fails unless Candidates(keys) reads the offers that
@@ -120,4 +122,45 @@ func testCandidatesFresh(t *testing.T, s bot.Store, tn bot.Tenant) {
 	// An erased member: gone at once.
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member("C")}))
 	mustTaken(t, s, tn, []string{"go"}, []string{"B"}, 0)
+}
+
+// testMenteePairs: Candidates counts the mentee's pairs, every state;
+// MenteePairs reads the pairs of several members at once, as PairsOf
+// reads each, and leaves out those without pairs.
+func testMenteePairs(t *testing.T, s bot.Store, tn bot.Tenant) {
+	if c, err := s.Candidates(ctx(), tn, []string{"go"}, "M"); err != nil || c.MenteePairs != 0 {
+		t.Fatalf("got %d pairs, %v before any pair, want 0", c.MenteePairs, err)
+	}
+	mentor := mustOffer(t, s, tn, "A", 2)
+	r := mustRequest(t, s, tn, "M", "r1")
+	_, err := s.FormPair(ctx(), r, "", bot.Pair{ID: "pair1", Mentor: mentor, Mentee: r.Mentee, Topic: "go", Created: t0}, nil)
+	MustOK(t, err)
+	r2 := bot.Request{ID: "r2", Mentee: tn.Member("M"), Topic: "rust", State: bot.RequestPaired, Created: t0}
+	_, err = s.FormPair(ctx(), r2, "", bot.Pair{ID: "pair2", Mentor: mentor, Mentee: r2.Mentee, Topic: "rust", Created: t0.Add(time.Minute)}, nil)
+	MustOK(t, err)
+	_, err = s.DeclineCharter(ctx(), tn, "pair2", r2.Mentee, bot.Outbox{}) // cancelled: still the mentee's
+	MustOK(t, err)
+	c, err := s.Candidates(ctx(), tn, []string{"go"}, "M")
+	MustOK(t, err)
+	if c.MenteePairs != 2 {
+		t.Fatalf("got %d pairs for M, want 2 (one under way, one cancelled)", c.MenteePairs)
+	}
+	got, err := s.MenteePairs(ctx(), tn, []string{"M", "A", "nobody"})
+	MustOK(t, err)
+	for _, u := range []string{"M", "A"} {
+		want, err := s.PairsOf(ctx(), tn.Member(u))
+		MustOK(t, err)
+		if fmt.Sprint(got[u]) != fmt.Sprint(want) || len(want) != 2 {
+			t.Errorf("MenteePairs: got %s's pairs %+v, want the 2 PairsOf reads: %+v", u, got[u], want)
+		}
+	}
+	if _, ok := got["nobody"]; ok || len(got) != 2 {
+		t.Errorf("got %v, want M's and A's pairs alone", got)
+	}
+	if got, err := s.MenteePairs(ctx(), tn, nil); err != nil || len(got) != 0 {
+		t.Errorf("got %v, %v for nobody, want nothing", got, err)
+	}
+	if got, _ := s.MenteePairs(ctx(), Tenant(t, "test"), []string{"M"}); len(got) != 0 {
+		t.Errorf("got %v in another workspace, want nothing", got)
+	}
 }
