@@ -346,7 +346,7 @@ func TestNeedsBadInput(t *testing.T) {
 	t.Run("ResultsNoProgramFrench", func(t *testing.T) {
 		h.Run("alice", "lang fr")
 		defer h.Run("alice", "lang en")
-		want := "Quel programme\u202f? Écrivez `/mentor admin needs résultats \"Mentorat 2027\"`."
+		want := "Quel programme\u202f? Écrivez `/mentor admin besoins résultats \"Mentorat 2027\"`."
 		if got := h.Run("alice", "admin needs résultats").Message.Text; !strings.Contains(got, want) {
 			t.Errorf("got %q, want %q", got, want)
 		}
