@@ -21,40 +21,10 @@ func (s *Store) GetPair(ctx context.Context, t bot.Tenant, id string) (bot.Pair,
 	return pairFrom(t, id, h), nil
 }
 
-// PairsOf implements bot.Store, in two round trips.
+// PairsOf implements bot.Store, in two round trips: MenteePairs of one.
 func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {
-	t := m.Tenant()
-	k := keysFor(t)
-	var member *redis.MapStringStringCmd
-	var older *redis.ZSliceCmd
-	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		member, older = p.HGetAll(ctx, k.member(m.User)), p.ZRevRangeWithScores(ctx, k.pairs(m.User), 0, -1)
-		return nil
-	})
-	if err != nil {
-		return nil, classify(err, "list pairs")
-	}
-	ids := pairIDsIn(member.Val(), older.Val())
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	cmds := make([]*redis.MapStringStringCmd, len(ids))
-	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		for i, id := range ids {
-			cmds[i] = p.HGetAll(ctx, k.pair(id))
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, classify(err, "load pairs")
-	}
-	out := make([]bot.Pair, 0, len(ids))
-	for i, id := range ids {
-		if h := cmds[i].Val(); len(h) > 0 {
-			out = append(out, pairFrom(t, id, h))
-		}
-	}
-	return out, nil
+	pairs, err := s.MenteePairs(ctx, m.Tenant(), []string{m.User})
+	return pairs[m.User], err
 }
 
 // MenteePairs implements bot.Store, in two round trips whatever the
