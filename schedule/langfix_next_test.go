@@ -27,13 +27,13 @@ func TestNext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := schedule.Next(tt.spec, tt.at)
+			got, err := schedule.NextIn(tt.spec, time.UTC, tt.at)
 			if err != nil || !got.Equal(tt.want) {
 				t.Fatalf("got %v, %v; want %v", got, err, tt.want)
 			}
 		})
 	}
-	if _, err := schedule.Next("0 25 * * 1", at); err == nil {
+	if _, err := schedule.NextIn("0 25 * * 1", time.UTC, at); err == nil {
 		t.Fatal("got no error for a bad spec, want one")
 	}
 }

@@ -202,16 +202,11 @@ func LastIn(spec string, loc *time.Location, since, now time.Time) (time.Time, e
 // maxActivations bounds the activations Last walks through.
 const maxActivations = 10_000
 
-// Next returns the first activation of spec after t, or the zero time if
+// NextIn returns the first activation of spec after t, or the zero time if
 // it has none within five years (robfig/cron's bound): how a
 // per-workspace schedule tells when it next falls due (the reply to
-// /mentor admin digest-channel). A spec without CRON_TZ= is read in UTC,
-// as Last reads it.
-func Next(spec string, t time.Time) (time.Time, error) {
-	return NextIn(spec, zone, t)
-}
-
-// NextIn is Next for a spec without CRON_TZ= read in loc, as LastIn.
+// /mentor admin digest-channel). A spec without CRON_TZ= is read in
+// loc, as LastIn reads it.
 func NextIn(spec string, loc *time.Location, t time.Time) (time.Time, error) {
 	sched, err := Parse(spec)
 	if err != nil {
