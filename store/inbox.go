@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -12,18 +11,19 @@ import (
 // receiveScript records an inbound delivery unless its key was seen:
 // KEYS seen, inbox, job bucket, job index, the member's inbox IDs; ARGV
 // seen TTL (ms), data, data TTL (ms), job due (ms), job ID, job bucket,
-// inbox ID, its score in the member's index ("" for no member: the job's
-// due time, the same lease after each receipt). It returns 1 when
-// recorded, 0 for a replay. The member's index drops the IDs received a
-// data TTL before this one, whose data has expired.
+// inbox ID, "1" to index it among the member's ("" for no member). In
+// that index its score is the job's due time (the same lease after each
+// receipt). It returns 1 when recorded, 0 for a replay. The member's
+// index drops the IDs received a data TTL before this one, whose data has
+// expired.
 var receiveScript = redis.NewScript(lowerIndex + `
 if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[5])
 lower(KEYS[4], ARGV[6], ARGV[4])
-if ARGV[8] ~= '' then
-  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', '(' .. (tonumber(ARGV[8]) - tonumber(ARGV[3])))
-  redis.call('ZADD', KEYS[5], ARGV[8], ARGV[7])
+if ARGV[8] == '1' then
+  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', '(' .. (tonumber(ARGV[4]) - tonumber(ARGV[3])))
+  redis.call('ZADD', KEYS[5], ARGV[4], ARGV[7])
   redis.call('PEXPIRE', KEYS[5], ARGV[3])
 end
 return 1
@@ -37,12 +37,12 @@ func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id, user st
 	// Both in the next batch of the acks' own batcher (batch.go): an ack
 	// waits for them, and should not wait behind the other round trips'
 	// batch, whatever it holds; acks at once still share a round trip.
-	score := ""
+	indexed := ""
 	if user != "" {
-		score = strconv.FormatInt(job.Due.UnixMilli(), 10)
+		indexed = "1"
 	}
 	keys := []string{k.seen(seenKey), k.inbox(id), k.jobBucket(job.ID), k.jobIndex(), k.inboxOf(user)}
-	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID), id, score}
+	args := []any{seenTTL.Milliseconds(), data, dataTTL.Milliseconds(), job.Due.UnixMilli(), job.ID, bucketOf(job.ID), id, indexed}
 	res := redis.NewCmd(ctx, append([]any{"evalsha", receiveScript.Hash(), len(keys), keys[0], keys[1], keys[2], keys[3], keys[4]}, args...)...)
 	err := s.acks.do(ctx, res, redis.NewIntCmd(ctx, "sadd", tenantsKey, tn.String()))
 	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
