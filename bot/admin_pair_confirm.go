@@ -314,12 +314,3 @@ func (b *Bot) pairedMeanwhile(ctx context.Context, t Tenant, a pairAsk) ([]strin
 	}
 	return nil, false
 }
-
-// languageNames names language codes in the reader's language.
-func languageNames(reader Lang, codes []string) []string {
-	out := make([]string, len(codes))
-	for i, c := range codes {
-		out[i] = languageName(reader, c)
-	}
-	return out
-}

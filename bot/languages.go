@@ -113,14 +113,20 @@ func languageName(reader Lang, code string) string {
 
 // languageList names languages joined with "or": « anglais ou allemand ».
 func languageList(reader Lang, codes []string) string {
-	names := make([]string, len(codes))
-	for i, c := range codes {
-		names[i] = languageName(reader, c)
-	}
+	names := languageNames(reader, codes)
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + T(reader, "langs.or") + names[len(names)-1]
+}
+
+// languageNames names language codes in the reader's language.
+func languageNames(reader Lang, codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = languageName(reader, c)
+	}
+	return out
 }
 
 // languageAsk is the reply to a request that no mentor of its topic can
