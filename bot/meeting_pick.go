@@ -83,14 +83,14 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	case !m.Agreed.IsZero(): // agreed meanwhile, by another click
 		return b.agreedBefore(lang, pair, m, loc, otherMember), nil
 	}
-	return Reply{Message: Message{Text: b.tellPick(ctx, lang, pair, m, i, who, me, otherMember, loc)}}, nil
+	return Reply{Message: Message{Text: b.tellPick(ctx, lang, pair, m, i, who, me, otherMember, loc, now)}}, nil
 }
 
 // tellPick tells the other member of pair that slot i of m suits who, once
 // a time (the key names the slot), whether they picked others or not yet,
 // and returns the reply to who: the pick noted, the notice when it went
 // out, and what the other member picked so far.
-func (b *Bot) tellPick(ctx context.Context, lang Lang, pair Pair, m Meeting, i int, who MemberID, me, otherMember Member, loc *time.Location) string {
+func (b *Bot) tellPick(ctx context.Context, lang Lang, pair Pair, m Meeting, i int, who MemberID, me, otherMember Member, loc *time.Location, now time.Time) string {
 	other := pair.Other(who)
 	slot, n := m.Slots[i], strconv.Itoa(i+1)
 	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + who.User + ":" + strconv.Itoa(i)
@@ -104,7 +104,7 @@ func (b *Bot) tellPick(ctx context.Context, lang Lang, pair Pair, m Meeting, i i
 	} else {
 		text += " " + T(lang, "meet.told", "name", otherMember.displayName())
 	}
-	return text + " " + theirPicks(lang, m, other, otherMember, b.clock.Now())
+	return text + " " + theirPicks(lang, m, other, otherMember, now)
 }
 
 // theirPicks says what the other member picked of m's times still ahead,
