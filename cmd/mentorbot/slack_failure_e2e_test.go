@@ -77,7 +77,19 @@ func TestSlackRedisDown(t *testing.T) {
 		if err := mr.Restart(); err != nil {
 			t.Fatal(err)
 		}
-		MustContain(t, w.MustCommand(alice, "offer go"), en("offer.saved", "topics", "go"))
+		// As the member told "try again" would: the pool's first dial
+		// after the restart may still fail on a loaded machine (it did in
+		// CI), never for long.
+		want := en("offer.saved", "topics", "go")
+		for end := time.Now().Add(3 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+			got := w.MustCommand(alice, "offer go").AllText()
+			if strings.Contains(got, want) {
+				break
+			}
+			if time.Now().After(end) || !strings.Contains(got, en("err.unavailable")) {
+				t.Fatalf("got %q after Redis came back, want %q within 3 s", got, want)
+			}
+		}
 	})
 }
 
