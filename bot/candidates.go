@@ -18,10 +18,21 @@ type CandidateStore interface {
 	// room only, and profiles only when they changed since the last read.
 	Candidates(ctx context.Context, t Tenant, keys []string, mentee string) (Candidates, error)
 
-	// MenteePairs returns the pairs of each of users (as PairsOf reads
-	// them: every state, newest first), by user, for the mentees of a
-	// round; a user without pairs is left out. Two round trips.
-	MenteePairs(ctx context.Context, t Tenant, users []string) (map[string][]Pair, error)
+	// Mentees reads the mentees of a round: for each of users, their
+	// record, their history (as Histories reads it) and their pairs (as
+	// PairsOf reads them: every state, newest first). A user with none of
+	// the three is left out. Two round trips, whatever the number of
+	// users.
+	Mentees(ctx context.Context, t Tenant, users []string) (map[string]Mentee, error)
+}
+
+// Mentee is what a round knows of a waiting request's mentee
+// (CandidateStore.Mentees).
+type Mentee struct {
+	Member  Member // only ID is set when Known is false
+	Known   bool   // the member has a record
+	History map[string]string
+	Pairs   []Pair
 }
 
 // Candidates are a request's candidates as CandidateStore reads them.

@@ -176,8 +176,8 @@ type waitingNeeds struct {
 	mentees map[string]Member
 }
 
-// needsOf reads the mentees of waiting requests, their histories and
-// their pairs, in four round trips, and describes the requests to the
+// needsOf reads the mentees of waiting requests, with their histories
+// and their pairs, in two round trips, and describes the requests to the
 // matcher: a mentor with whom a mentee has a pair on the request's topic
 // already is kept out (pairedMentors).
 func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waitingNeeds, error) {
@@ -185,30 +185,23 @@ func (b *Bot) needsOf(ctx context.Context, t Tenant, waiting []Request) (waiting
 	for i, r := range waiting {
 		users[i] = r.Mentee.User
 	}
-	known, err := b.store.members.Members(ctx, t, users)
-	if err != nil {
-		return waitingNeeds{}, err
-	}
-	hist, err := b.store.proposals.Histories(ctx, t, users)
-	if err != nil {
-		return waitingNeeds{}, err
-	}
-	pairs, err := b.store.candidates.MenteePairs(ctx, t, users)
+	known, err := b.store.candidates.Mentees(ctx, t, users)
 	if err != nil {
 		return waitingNeeds{}, err
 	}
 	syn := b.synonyms(ctx, t)
 	w := waitingNeeds{byID: map[string]Request{}, mentees: map[string]Member{}, needs: make([]matching.Need, 0, len(waiting))}
 	for _, r := range waiting {
-		mentee, ok := known[r.Mentee.User]
-		if !ok {
+		k := known[r.Mentee.User]
+		mentee := k.Member
+		if !k.Known {
 			mentee = Member{ID: r.Mentee}
 		}
 		mentee = b.withLang(ctx, mentee)
 		w.byID[r.ID], w.mentees[r.ID] = r, mentee
-		never, met := verdicts(hist[r.Mentee.User])
+		never, met := verdicts(k.History)
 		need := b.needWith(r, mentee, never, met)
-		need.Paired = pairedMentors(pairs[r.Mentee.User], r.Mentee, r.Topic, syn)
+		need.Paired = pairedMentors(k.Pairs, r.Mentee, r.Topic, syn)
 		w.needs = append(w.needs, need)
 	}
 	return w, nil

@@ -37,6 +37,9 @@ func TestIndexRoundTrips(t *testing.T) {
 		{"OffersFor", 2, func() int { o, _ := st.OffersFor(ctx, tn, []string{"go", "t1", "t2"}); return len(o) }},
 		{"WaitingFor", 2, func() int { w, _ := st.WaitingFor(ctx, tn, []string{"t3", "go"}); return len(w) }},
 		{"Histories", 1, func() int { h, _ := st.Histories(ctx, tn, mentees); return len(h) }},
+		// Records, histories, pair indexes: one round trip; their pairs
+		// (none here) a second.
+		{"Mentees", 1, func() int { m, _ := st.Mentees(ctx, tn, mentees); return len(m) }},
 	} {
 		c.call() // warms the connection pool: a new connection's handshake goes through the hook too
 		before := rt.n.Load()

@@ -21,30 +21,35 @@ func (s *Store) GetPair(ctx context.Context, t bot.Tenant, id string) (bot.Pair,
 	return pairFrom(t, id, h), nil
 }
 
-// PairsOf implements bot.Store, in two round trips: MenteePairs of one.
+// PairsOf implements bot.Store, in two round trips, as Mentees reads a
+// mentee's pairs.
 func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {
-	pairs, err := s.MenteePairs(ctx, m.Tenant(), []string{m.User})
-	return pairs[m.User], err
+	got, err := s.Mentees(ctx, m.Tenant(), []string{m.User})
+	return got[m.User].Pairs, err
 }
 
-// MenteePairs implements bot.Store, in two round trips whatever the
-// number of users: their pair indexes, then their pairs.
-func (s *Store) MenteePairs(ctx context.Context, t bot.Tenant, users []string) (map[string][]bot.Pair, error) {
-	out := map[string][]bot.Pair{}
+// Mentees implements bot.Store, in two round trips whatever the number
+// of users: their hashes (record, pair index, history) with an older
+// version's history and pair index, then their pairs.
+func (s *Store) Mentees(ctx context.Context, t bot.Tenant, users []string) (map[string]bot.Mentee, error) {
+	out := map[string]bot.Mentee{}
 	if len(users) == 0 {
 		return out, nil
 	}
 	k := keysFor(t)
 	member := make([]*redis.MapStringStringCmd, len(users))
+	hist := make([]*redis.MapStringStringCmd, len(users))
 	older := make([]*redis.ZSliceCmd, len(users))
 	_, err := s.rdb.Pipelined(ctx, func(p redisPipe) error {
 		for i, u := range users {
-			member[i], older[i] = p.HGetAll(ctx, k.member(u)), p.ZRevRangeWithScores(ctx, k.pairs(u), 0, -1)
+			member[i] = p.HGetAll(ctx, k.member(u))
+			hist[i] = p.HGetAll(ctx, k.history(u))                   // as an older version kept it
+			older[i] = p.ZRevRangeWithScores(ctx, k.pairs(u), 0, -1) // likewise
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, classify(err, "list pairs")
+		return nil, classify(err, "read mentees")
 	}
 	ids := make([][]string, len(users))
 	cmds := map[string]*redis.MapStringStringCmd{}
@@ -54,23 +59,33 @@ func (s *Store) MenteePairs(ctx context.Context, t bot.Tenant, users []string) (
 			cmds[id] = nil
 		}
 	}
-	if len(cmds) == 0 {
-		return out, nil
-	}
-	_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
-		for id := range cmds {
-			cmds[id] = p.HGetAll(ctx, k.pair(id))
+	if len(cmds) > 0 {
+		_, err = s.rdb.Pipelined(ctx, func(p redisPipe) error {
+			for id := range cmds {
+				cmds[id] = p.HGetAll(ctx, k.pair(id))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, classify(err, "load pairs")
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, classify(err, "load pairs")
 	}
 	for i, u := range users {
+		var m bot.Mentee
+		if h := member[i].Val(); isMemberRecord(h) {
+			m.Member, m.Known = memberFrom(t.Member(u), h), true
+		}
+		m.History = historyIn(member[i].Val(), hist[i].Val())
 		for _, id := range ids[i] {
 			if h := cmds[id].Val(); len(h) > 0 {
-				out[u] = append(out[u], pairFrom(t, id, h))
+				m.Pairs = append(m.Pairs, pairFrom(t, id, h))
 			}
+		}
+		if m.Known || len(m.History) > 0 || len(m.Pairs) > 0 {
+			if !m.Known {
+				m.Member = bot.Member{ID: t.Member(u)}
+			}
+			out[u] = m
 		}
 	}
 	return out, nil

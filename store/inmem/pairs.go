@@ -31,15 +31,23 @@ func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error)
 	return sp.pairsOfUser(m.User), nil
 }
 
-// MenteePairs implements bot.Store: each user's pairs as PairsOf reads
-// them, users without pairs left out.
-func (s *Store) MenteePairs(ctx context.Context, t bot.Tenant, users []string) (map[string][]bot.Pair, error) {
+// Mentees implements bot.Store: each user's record, history and pairs
+// (as PairsOf reads them); users with none of the three left out.
+func (s *Store) Mentees(ctx context.Context, t bot.Tenant, users []string) (map[string]bot.Mentee, error) {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
-	out := map[string][]bot.Pair{}
+	out := map[string]bot.Mentee{}
 	for _, u := range users {
-		if pairs := sp.pairsOfUser(u); len(pairs) > 0 {
-			out[u] = pairs
+		m, known := sp.members[u]
+		if !known {
+			m = bot.Member{ID: t.Member(u)}
+		}
+		e := bot.Mentee{Member: m, Known: known, Pairs: sp.pairsOfUser(u)}
+		if h := sp.history[u]; len(h) > 0 {
+			e.History = copyMap(h)
+		}
+		if e.Known || len(e.History) > 0 || len(e.Pairs) > 0 {
+			out[u] = e
 		}
 	}
 	return out, nil

@@ -12,7 +12,7 @@ import (
 var candidateTests = []contractTest{
 	{"Candidates", testCandidates},
 	{"CandidatesFresh", testCandidatesFresh},
-	{"MenteePairs", testMenteePairs},
+	{"Mentees", testMentees},
 }
 
 // mustReadCandidates fails unless Candidates(keys) reads the offers that
@@ -124,14 +124,16 @@ func testCandidatesFresh(t *testing.T, s bot.Store, tn bot.Tenant) {
 	mustTaken(t, s, tn, []string{"go"}, []string{"B"}, 0)
 }
 
-// testMenteePairs: Candidates counts the mentee's pairs, every state;
-// MenteePairs reads the pairs of several members at once, as PairsOf
-// reads each, and leaves out those without pairs.
-func testMenteePairs(t *testing.T, s bot.Store, tn bot.Tenant) {
+// testMentees: Candidates counts the mentee's pairs, every state;
+// Mentees reads the records, histories and pairs of several members at
+// once, as Members, Histories and PairsOf read each, and leaves out
+// those with none of the three.
+func testMentees(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if c, err := s.Candidates(ctx(), tn, []string{"go"}, "M"); err != nil || c.MenteePairs != 0 {
 		t.Fatalf("got %d pairs, %v before any pair, want 0", c.MenteePairs, err)
 	}
 	mentor := mustOffer(t, s, tn, "A", 2)
+	MustOK(t, s.SaveMember(ctx(), bot.Member{ID: tn.Member("M"), Name: "Mia", Lang: bot.French, TZ: "Europe/Paris"}))
 	r := mustRequest(t, s, tn, "M", "r1")
 	_, err := s.FormPair(ctx(), r, "", bot.Pair{ID: "pair1", Mentor: mentor, Mentee: r.Mentee, Topic: "go", Created: t0}, nil)
 	MustOK(t, err)
@@ -140,27 +142,49 @@ func testMenteePairs(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, err)
 	_, err = s.DeclineCharter(ctx(), tn, "pair2", r2.Mentee, bot.Outbox{}) // cancelled: still the mentee's
 	MustOK(t, err)
+	MustOK(t, s.RememberPair(ctx(), tn, "M", "A", bot.VerdictMet))
+	MustOK(t, s.RememberPair(ctx(), tn, "H", "A", bot.VerdictNever)) // a history alone
 	c, err := s.Candidates(ctx(), tn, []string{"go"}, "M")
 	MustOK(t, err)
 	if c.MenteePairs != 2 {
 		t.Fatalf("got %d pairs for M, want 2 (one under way, one cancelled)", c.MenteePairs)
 	}
-	got, err := s.MenteePairs(ctx(), tn, []string{"M", "A", "nobody"})
+	users := []string{"M", "A", "H", "nobody"}
+	got, err := s.Mentees(ctx(), tn, users)
 	MustOK(t, err)
-	for _, u := range []string{"M", "A"} {
+	members, err := s.Members(ctx(), tn, users)
+	MustOK(t, err)
+	hist, err := s.Histories(ctx(), tn, users)
+	MustOK(t, err)
+	for _, u := range []string{"M", "A", "H"} {
 		want, err := s.PairsOf(ctx(), tn.Member(u))
 		MustOK(t, err)
-		if fmt.Sprint(got[u]) != fmt.Sprint(want) || len(want) != 2 {
-			t.Errorf("MenteePairs: got %s's pairs %+v, want the 2 PairsOf reads: %+v", u, got[u], want)
+		g, ok := got[u]
+		if !ok {
+			t.Errorf("Mentees: %s left out", u)
+			continue
+		}
+		if fmt.Sprint(g.Pairs) != fmt.Sprint(want) {
+			t.Errorf("Mentees: got %s's pairs %+v, want the %d PairsOf reads: %+v", u, g.Pairs, len(want), want)
+		}
+		m, known := members[u]
+		if g.Known != known || (known && fmt.Sprint(g.Member) != fmt.Sprint(m)) || g.Member.ID != tn.Member(u) {
+			t.Errorf("Mentees: got %s's record %+v (known %v), want %+v (known %v), as Members reads it", u, g.Member, g.Known, m, known)
+		}
+		if fmt.Sprint(g.History) != fmt.Sprint(hist[u]) {
+			t.Errorf("Mentees: got %s's history %v, want %v, as Histories reads it", u, g.History, hist[u])
 		}
 	}
-	if _, ok := got["nobody"]; ok || len(got) != 2 {
-		t.Errorf("got %v, want M's and A's pairs alone", got)
+	if len(got["M"].Pairs) != 2 || len(got["A"].Pairs) != 2 || !got["M"].Known || got["M"].Member.Name != "Mia" || got["H"].History["A"] != bot.VerdictNever {
+		t.Errorf("Mentees: got %+v, want M's record and two pairs, A's two pairs, H's history", got)
 	}
-	if got, err := s.MenteePairs(ctx(), tn, nil); err != nil || len(got) != 0 {
+	if _, ok := got["nobody"]; ok || len(got) != 3 {
+		t.Errorf("got %v, want M's, A's and H's alone", got)
+	}
+	if got, err := s.Mentees(ctx(), tn, nil); err != nil || len(got) != 0 {
 		t.Errorf("got %v, %v for nobody, want nothing", got, err)
 	}
-	if got, _ := s.MenteePairs(ctx(), Tenant(t, "test"), []string{"M"}); len(got) != 0 {
+	if got, _ := s.Mentees(ctx(), Tenant(t, "test"), []string{"M"}); len(got) != 0 {
 		t.Errorf("got %v in another workspace, want nothing", got)
 	}
 }
