@@ -17,6 +17,10 @@ type PairStore interface {
 	// PairsOf returns the member's pairs, newest first.
 	PairsOf(ctx context.Context, m MemberID) ([]Pair, error)
 
+	// SetPairThread records the conversation the pair's messages go on
+	// in (Pair.Thread). ENOTFOUND if the pair is gone.
+	SetPairThread(ctx context.Context, pair Pair, thread string) error
+
 	// AcceptCharter records that by accepted charter version for the pair
 	// (and on their member record, with the time). When both have accepted,
 	// the pair becomes active with Official set to at. EFORBIDDEN if by is

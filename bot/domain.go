@@ -123,17 +123,21 @@ func (s PairState) Closed() bool { return s == PairCompleted || s == PairCancell
 
 // Pair is a mentor and a mentee working together.
 type Pair struct {
-	ID        string
-	Request   string
-	Proposal  string
-	Mentor    MemberID
-	Mentee    MemberID
-	Topic     string
-	Kind      Kind
-	Goal      string
-	Reasons   []matching.Reason
-	State     PairState
-	Room      string // video-call URL
+	ID       string
+	Request  string
+	Proposal string
+	Mentor   MemberID
+	Mentee   MemberID
+	Topic    string
+	Kind     Kind
+	Goal     string
+	Reasons  []matching.Reason
+	State    PairState
+	Room     string // video-call URL
+	// Thread is the conversation the pair's introduction opened, where
+	// their later messages go on (ChannelIntroducer): a Discord private
+	// thread; "" on other platforms, or by direct message.
+	Thread    string
 	Created   time.Time
 	Official  time.Time // when both accepted the charter
 	MentorAck int       // charter version the mentor accepted for this pair, 0 if not yet

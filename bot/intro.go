@@ -54,7 +54,7 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 		})
 		// The times' buttons, then Set our goals (goals.go).
 		msg.Buttons = append(timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""), msg.Buttons...)
-		return b.introduceIn(ctx, p, []MemberID{pair.Mentor, pair.Mentee}, msg)
+		return b.toPair(ctx, p, pair, msg)
 	})
 }
 

@@ -126,7 +126,7 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	}
 	key := "meettimes:" + pair.ID + ":" + strconv.Itoa(next.Round)
 	err = b.once(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
-		return p.Introduce(ctx, []MemberID{pair.Mentor, pair.Mentee}, b.newTimesMessage(ctx, pair, next, mentor, mentee))
+		return b.toPair(ctx, p, pair, b.newTimesMessage(ctx, pair, next, mentor, mentee))
 	})
 	// The cancellation after the new times it points to.
 	if ahead && next.Round > m.Round {

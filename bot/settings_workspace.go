@@ -18,18 +18,26 @@ import (
 // (DISCORD_INTRO_CHANNEL_ID). The environment now only gives their
 // defaults; each workspace may set its own.
 
-// introOff is the intro-channel setting that introduces each pair by
+// IntroOff is the intro-channel setting that introduces each pair by
 // direct message, even where the platform has a default channel.
-const introOff = "off"
+const IntroOff = "off"
+
+// introOff is IntroOff, as this package names it.
+const introOff = IntroOff
 
 // ChannelIntroducer is an optional Platform feature: introducing a pair
 // in a channel the workspace chose (the intro-channel setting), such as
 // a private thread of a Discord channel. Platforms without it introduce
 // pairs their own way (a group DM on Slack) and refuse the setting.
 type ChannelIntroducer interface {
-	// IntroduceIn introduces members in channel; "" sends each of them
-	// the introduction by direct message instead.
-	IntroduceIn(ctx context.Context, channel string, members []MemberID, msg Message) error
+	// IntroduceIn introduces members in channel: "" for the platform's
+	// default, IntroOff for one direct message each. A platform whose
+	// introduction in a channel opens a conversation of its own there (a
+	// Discord private thread) returns it, and, given it back as thread,
+	// goes on in it if it still can rather than opening another: the
+	// pair's later messages (new meeting times) join their introduction.
+	// It returns "" when the message went by direct message.
+	IntroduceIn(ctx context.Context, channel, thread string, members []MemberID, msg Message) (string, error)
 }
 
 // setWorkspace sets one of this file's settings from its text form; ok
@@ -202,19 +210,23 @@ func (b *Bot) introducesInChannels(t Tenant) bool {
 	return ok
 }
 
-// introduceIn delivers a pair's introduction in the workspace's intro
-// channel when its platform has them, else as the platform introduces.
-func (b *Bot) introduceIn(ctx context.Context, p Platform, members []MemberID, msg Message) error {
+// toPair delivers msg to both members of pair together, as their
+// introduction went: in the workspace's intro channel where the platform
+// has them (ChannelIntroducer), going on in the pair's conversation
+// there (Pair.Thread) rather than opening another, which is kept for the
+// next message when it is new.
+func (b *Bot) toPair(ctx context.Context, p Platform, pair Pair, msg Message) error {
+	members := []MemberID{pair.Mentor, pair.Mentee}
 	ci, ok := p.(ChannelIntroducer)
-	if !ok || len(members) == 0 {
+	if !ok {
 		return p.Introduce(ctx, members, msg)
 	}
-	switch ch := b.settings(ctx, members[0].Tenant()).IntroChannel; ch {
-	case "":
-		return p.Introduce(ctx, members, msg)
-	case introOff:
-		return ci.IntroduceIn(ctx, "", members, msg)
-	default:
-		return ci.IntroduceIn(ctx, ch, members, msg)
+	thread, err := ci.IntroduceIn(ctx, b.settings(ctx, pair.Mentor.Tenant()).IntroChannel, pair.Thread, members, msg)
+	if thread != "" && thread != pair.Thread {
+		// Not kept: the next message opens a conversation of its own.
+		if serr := b.store.pairs.SetPairThread(ctx, pair, thread); serr != nil {
+			b.log.Warn("pair's conversation not kept", "pair", pair.ID, "code", string(ErrorCode(serr)))
+		}
 	}
+	return err
 }

@@ -207,22 +207,41 @@ func TestWorkspaceSettings(t *testing.T) {
 }
 
 // channelPlatform is the recording fake platform plus
-// bot.ChannelIntroducer, recording the channels pairs are introduced in.
+// bot.ChannelIntroducer, recording the channels pairs are introduced in,
+// and the threads given back; an introduction in a channel opens the
+// thread "thread<n>", and one given back goes on.
 type channelPlatform struct {
 	*bottest.Platform
 	mu       sync.Mutex
-	channels []string // "(default)" for Introduce
+	channels []string // "(default)" for the platform's, "" by DM
+	threads  []string // given back to IntroduceIn
+	opened   int
 }
 
-func (p *channelPlatform) IntroduceIn(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) error {
+func (p *channelPlatform) IntroduceIn(ctx context.Context, channel, thread string, members []bot.MemberID, msg bot.Message) (string, error) {
 	p.mu.Lock()
+	switch channel {
+	case "":
+		channel = "(default)"
+	case bot.IntroOff:
+		channel = ""
+	}
 	p.channels = append(p.channels, channel)
+	p.threads = append(p.threads, thread)
+	if channel != "" && thread == "" {
+		p.opened++
+		thread = "thread" + strconv.Itoa(p.opened)
+	}
+	if channel == "" {
+		thread = ""
+	}
 	p.mu.Unlock()
-	return p.Platform.Introduce(ctx, members, msg)
+	return thread, p.Platform.Introduce(ctx, members, msg)
 }
 
 func (p *channelPlatform) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
-	return p.IntroduceIn(ctx, "(default)", members, msg)
+	_, err := p.IntroduceIn(ctx, "", "", members, msg)
+	return err
 }
 
 // TestIntroChannelSetting: on a platform that introduces pairs in
@@ -260,5 +279,42 @@ func TestIntroChannelSetting(t *testing.T) {
 	defer p.mu.Unlock()
 	if want := []string{"(default)", "intros", ""}; strings.Join(p.channels, "|") != strings.Join(want, "|") {
 		t.Fatalf("got introductions in %q, want %q", p.channels, want)
+	}
+}
+
+// TestPairThreadGoesOn: where the platform opens a conversation for each
+// introduction in a channel (a Discord thread), the pair's later
+// messages (new meeting times) go on in theirs, kept on the pair, rather
+// than opening one per message; by DM, nothing is kept.
+func TestPairThreadGoesOn(t *testing.T) {
+	tn := storetest.Tenant(t, "test")
+	tn.Platform = "test-" + tn.Workspace
+	h := bottest.New(t, storetest.MustMemory(t), tn, bot.Config{Managers: []string{"alice"}})
+	p := &channelPlatform{Platform: h.Platform}
+	h.Bot.Register(tn.Platform, p)
+	mustOfficial(h, "bob", "offer go", "ann", "request go")
+	pair := mustOnlyPair(t, h, "ann")
+	if pair.Thread != "thread1" {
+		t.Fatalf("got the pair's thread %q, want thread1, kept from the introduction", pair.Thread)
+	}
+	h.Run("ann", "meet")
+	h.Run("bob", "meet")
+	p.mu.Lock()
+	if want := []string{"", "thread1"}; len(p.threads) < 2 || p.threads[0] != want[0] || p.threads[len(p.threads)-1] != want[1] || p.opened != 1 {
+		t.Fatalf("got threads given %q and %d opened, want the introduction's thread given back and no other opened", p.threads, p.opened)
+	}
+	p.mu.Unlock()
+	// Threads off: by DM, the thread given back is not used, and the pair
+	// keeps it for when they are on again.
+	h.Run("alice", "admin settings intro-channel:off")
+	h.Run("ann", "meet")
+	p.mu.Lock()
+	last := p.channels[len(p.channels)-1]
+	p.mu.Unlock()
+	if last != "" {
+		t.Fatalf("got new times in %q, want by DM", last)
+	}
+	if got := mustOnlyPair(t, h, "ann").Thread; got != "thread1" {
+		t.Fatalf("got the pair's thread %q, want thread1 still", got)
 	}
 }

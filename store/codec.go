@@ -188,7 +188,7 @@ func pairFields(p bot.Pair) []string {
 		"mentor_ack", strconv.Itoa(p.MentorAck), "mentee_ack", strconv.Itoa(p.MenteeAck), "notyet", strconv.Itoa(p.NotYet),
 	}
 	kv = append(append(kv, pieces("goal", p.Goal)...), pieces("reasons", reasonsField(p.Reasons))...)
-	return optional(kv, "proposal", p.Proposal, "room", p.Room, "official", msSet(p.Official), "met", msSet(p.Met),
+	return optional(kv, "proposal", p.Proposal, "room", p.Room, "thread", p.Thread, "official", msSet(p.Official), "met", msSet(p.Met),
 		"stalled", flagSet(p.Stalled), "ended", msSet(p.Ended), "end_reason", p.EndReason)
 }
 
@@ -223,7 +223,7 @@ func pairFrom(t bot.Tenant, id string, h map[string]string) bot.Pair {
 	p := bot.Pair{
 		ID: id, Request: h["request"], Proposal: h["proposal"], Mentor: t.Member(h["mentor"]), Mentee: t.Member(h["mentee"]),
 		Topic: h["topic"], Kind: matching.Kind(h["kind"]), Goal: joined(h, "goal"), State: bot.PairState(h["state"]),
-		Room: h["room"], Created: fromMS(h["created"]), Official: fromMS(h["official"]),
+		Room: h["room"], Thread: h["thread"], Created: fromMS(h["created"]), Official: fromMS(h["official"]),
 		MentorAck: num(h["mentor_ack"]), MenteeAck: num(h["mentee_ack"]),
 		Met: fromMS(h["met"]), NotYet: num(h["notyet"]), Stalled: h["stalled"] == "1",
 		Ended: fromMS(h["ended"]), EndReason: h["end_reason"],

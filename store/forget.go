@@ -405,6 +405,7 @@ func eraseNamed(ctx context.Context, p redisPipe, k keys, e bot.Erasure, r erase
 		}
 		if role != "" {
 			p.HDel(ctx, k.pair(id), role+"_ack_at") // when they accepted the charter
+			p.HDel(ctx, k.pair(id), "thread")       // where they talked
 		}
 		for _, f := range r.checkins[id] {
 			if strings.HasSuffix(f, ":"+u) {

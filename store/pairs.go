@@ -21,6 +21,27 @@ func (s *Store) GetPair(ctx context.Context, t bot.Tenant, id string) (bot.Pair,
 	return pairFrom(t, id, h), nil
 }
 
+// SetPairThread implements bot.Store: written only while the pair's
+// hash names its mentor, so that a pair gone (or its mentor erased) is
+// not half made again.
+func (s *Store) SetPairThread(ctx context.Context, pair bot.Pair, thread string) error {
+	if pair.Mentor.User == "" || pair.ID == "" {
+		return notFound("pair") // a guard on "" would hold for a missing hash
+	}
+	k := keysFor(pair.Mentor.Tenant())
+	tx := newTx()
+	tx.eq(k.pair(pair.ID), "mentor", pair.Mentor.User)
+	tx.hset(k.pair(pair.ID), "thread", thread)
+	failed, err := tx.run(ctx, s.batch)
+	if err != nil {
+		return err
+	}
+	if failed != 0 {
+		return notFound("pair")
+	}
+	return nil
+}
+
 // PairsOf implements bot.Store, in two round trips, as Mentees reads a
 // mentee's pairs.
 func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {

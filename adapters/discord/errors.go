@@ -21,6 +21,7 @@ const (
 	codeUnknownChannel     = 10003
 	codeMissingAccess      = 50001 // the bot cannot see the channel
 	codeMissingPermissions = 50013 // nor send messages in it
+	codeArchivedThread     = 50083 // a thread archived and locked
 )
 
 // restCode returns the JSON error code of a Discord REST error, 0 if err

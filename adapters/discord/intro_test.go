@@ -25,7 +25,7 @@ func TestIntroduceInGuildChannel(t *testing.T) {
 		if channel == nil {
 			err = h.Adapter.Introduce(ctx, pairIn(guild), introMessage(h))
 		} else {
-			err = h.Adapter.IntroduceIn(ctx, *channel, pairIn(guild), introMessage(h))
+			_, err = h.Adapter.IntroduceIn(ctx, *channel, "", pairIn(guild), introMessage(h))
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -78,9 +78,71 @@ func TestIntroduceInGuildChannel(t *testing.T) {
 	t.Run("OffGetsDMs", func(t *testing.T) {
 		h := MustHarness(t, withChannel)
 		h.REST.SetChannelGuild(introChannel, h.Guild)
-		introduce(t, h, str(""), h.Guild)
+		introduce(t, h, str(bot.IntroOff), h.Guild)
 		if n := len(h.REST.Threads()); n != 0 || len(h.REST.DMs(mentee)) != 1 {
 			t.Fatalf("got %d threads and %d DMs, want DMs despite the configured channel", n, len(h.REST.DMs(mentee)))
+		}
+	})
+}
+
+// TestIntroduceInPairThread: a pair's later messages (new meeting times)
+// go on in the thread their introduction opened, not one thread per
+// message; a thread that is gone gives way to a new one, and with
+// intro-channel off they go by DM.
+func TestIntroduceInPairThread(t *testing.T) {
+	ctx := context.Background()
+	withChannel := func(o *HarnessOptions) { o.Config.IntroChannelID = introChannel }
+	setup := func(t *testing.T) (*Harness, []bot.MemberID, string) {
+		h := MustHarness(t, withChannel)
+		h.REST.SetChannelGuild(introChannel, h.Guild)
+		pair := []bot.MemberID{{Platform: "discord", Workspace: h.Guild, User: mentor1}, {Platform: "discord", Workspace: h.Guild, User: mentee}}
+		thread, err := h.Adapter.IntroduceIn(ctx, "", "", pair, introMessage(h))
+		if err != nil || thread == "" {
+			t.Fatalf("got thread %q, %v, want a new thread", thread, err)
+		}
+		return h, pair, thread
+	}
+	t.Run("GoesOn", func(t *testing.T) {
+		h, pair, thread := setup(t)
+		got, err := h.Adapter.IntroduceIn(ctx, "", thread, pair, bot.Message{Text: "New times"})
+		if err != nil || got != thread {
+			t.Fatalf("got thread %q, %v, want %q again", got, err, thread)
+		}
+		th := h.REST.Threads()
+		if len(th) != 1 || len(h.REST.Messages(thread)) != 2 {
+			t.Fatalf("got %d threads, %d messages in the pair's, want one thread with both messages", len(th), len(h.REST.Messages(thread)))
+		}
+		if len(th[0].Members) != 2 {
+			t.Errorf("got members %v, want the pair once each", th[0].Members)
+		}
+		if n := len(h.REST.DMs(mentee)); n != 0 {
+			t.Errorf("got %d DMs, want none", n)
+		}
+	})
+	t.Run("GoneGivesWayToNew", func(t *testing.T) {
+		h, pair, thread := setup(t)
+		h.REST.Refuse("POST channels/"+thread+"/messages", 1, 404, 10003, "Unknown Channel")
+		got, err := h.Adapter.IntroduceIn(ctx, "", thread, pair, bot.Message{Text: "New times"})
+		if err != nil || got == "" || got == thread {
+			t.Fatalf("got thread %q, %v, want a new one", got, err)
+		}
+		if th := h.REST.Threads(); len(th) != 2 || len(h.REST.Messages(got)) != 1 {
+			t.Fatalf("got %d threads, %d messages in the new one, want the message in a second thread", len(th), len(h.REST.Messages(got)))
+		}
+	})
+	t.Run("FailureKeepsTheThread", func(t *testing.T) {
+		h, pair, thread := setup(t)
+		h.REST.Fail("POST channels/"+thread+"/messages", 100, 500)
+		got, err := h.Adapter.IntroduceIn(ctx, "", thread, pair, bot.Message{Text: "New times"})
+		if err == nil || got != thread || len(h.REST.Threads()) != 1 {
+			t.Fatalf("got thread %q, %v and %d threads, want the error and the same thread, for the retry", got, err, len(h.REST.Threads()))
+		}
+	})
+	t.Run("OffGoesByDM", func(t *testing.T) {
+		h, pair, thread := setup(t)
+		got, err := h.Adapter.IntroduceIn(ctx, bot.IntroOff, thread, pair, bot.Message{Text: "New times"})
+		if err != nil || got != "" || len(h.REST.Messages(thread)) != 1 || len(h.REST.DMs(mentee)) != 1 {
+			t.Fatalf("got thread %q, %v, %d messages in the thread, %d DMs, want one DM each", got, err, len(h.REST.Messages(thread)), len(h.REST.DMs(mentee)))
 		}
 	})
 }

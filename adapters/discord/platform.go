@@ -13,32 +13,48 @@ import (
 // Introduce implements bot.Platform, for a guild without an
 // intro-channel setting: in the configured intro channel
 // (DISCORD_INTRO_CHANNEL_ID) when it belongs to the members' guild, else
-// by DM (introduceIn).
+// by DM (IntroduceIn).
 func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot.Message) error {
-	return a.IntroduceIn(ctx, a.cfg.IntroChannelID, members, msg)
+	_, err := a.IntroduceIn(ctx, "", "", members, msg)
+	return err
 }
 
 // IntroduceIn implements bot.ChannelIntroducer. Bots cannot open group
-// DMs, so in a channel of the members' guild the pair meets in a private
-// thread there (created, both members added, then the introduction
-// posted, pinging them). Without a channel, with one of another guild
-// (never a thread there: it would show one server's members to
-// another's), or when the thread cannot be made, each member gets the
-// same introduction by DM.
-func (a *Adapter) IntroduceIn(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) error {
+// DMs, so in a channel of the members' guild ("" for the configured intro
+// channel) the pair meets in a private thread there (created, both
+// members added, then the introduction posted, pinging them), whose ID is
+// returned. Given that thread back, the next message goes on in it: the
+// pair keeps one conversation, not one thread per message. A thread that
+// is gone, or that the bot can no longer post in, gives way to a new one.
+// Without a channel (bot.IntroOff, or none configured), with one of
+// another guild (never a thread there: it would show one server's
+// members to another's), or when no thread can be made, each member gets
+// the same message by DM, and "" is returned.
+func (a *Adapter) IntroduceIn(ctx context.Context, channel, thread string, members []bot.MemberID, msg bot.Message) (string, error) {
 	if len(members) == 0 {
-		return nil
+		return "", nil
 	}
 	for _, m := range members {
 		if err := checkMember(m); err != nil {
-			return err
+			return "", err
 		}
+	}
+	switch channel {
+	case "":
+		channel = a.cfg.IntroChannelID
+	case bot.IntroOff:
+		channel = ""
 	}
 	channel = strings.TrimSuffix(strings.TrimPrefix(channel, "<#"), ">")
 	if channel != "" && a.channelInGuild(ctx, channel, members[0].Workspace) {
-		err := a.introduceInThread(ctx, channel, members, msg)
+		if thread != "" && isSnowflake(thread) {
+			if went, err := a.goOnInThread(ctx, thread, members, msg); went {
+				return thread, err
+			}
+		}
+		id, err := a.introduceInThread(ctx, channel, members, msg)
 		if err == nil || bot.ErrorCode(err) == bot.EGONE {
-			return err
+			return id, err
 		}
 		a.log.Warn("intro thread failed: sending DMs", "guild", members[0].Workspace, "code", string(bot.ErrorCode(err)), "err", err)
 	}
@@ -46,16 +62,56 @@ func (a *Adapter) IntroduceIn(ctx context.Context, channel string, members []bot
 	for _, m := range members {
 		errs = append(errs, a.Send(ctx, m, msg))
 	}
-	return errors.Join(errs...)
+	return "", errors.Join(errs...)
+}
+
+// goOnInThread posts msg in the pair's thread, then makes sure both
+// members are in it (they may have left it; adding a member twice does
+// nothing). went is false when the thread cannot take it (deleted,
+// locked, or out of the bot's reach): the caller opens another. Any
+// other failure is returned with went true, for the message's retry to
+// try the same thread again.
+func (a *Adapter) goOnInThread(ctx context.Context, thread string, members []bot.MemberID, msg bot.Message) (went bool, err error) {
+	out, err := renderMessage(msg, members[0].Workspace, true)
+	if err != nil {
+		return true, bot.Wrap(bot.EINTERNAL, err, "render message")
+	}
+	if err := a.post(ctx, thread, out, nil); err != nil {
+		switch restCode(err) {
+		case codeUnknownChannel, codeMissingAccess, codeMissingPermissions, codeArchivedThread:
+			a.log.Info("pair thread unusable: opening another", "guild", members[0].Workspace, "thread", thread, "code", restCode(err))
+			return false, nil
+		}
+		return true, coded(err, "post in thread")
+	}
+	return true, a.addToThread(ctx, thread, members)
+}
+
+// addToThread adds members to a thread. A member who cannot be added
+// (they left) does not stop the others: EGONE is returned after.
+func (a *Adapter) addToThread(ctx context.Context, thread string, members []bot.MemberID) error {
+	var gone error
+	for _, m := range members {
+		if err := a.restCall(ctx, "add thread member", func(opt discordgo.RequestOption) error {
+			return a.rest.ThreadMemberAdd(thread, m.User, opt)
+		}); err != nil {
+			if bot.ErrorCode(coded(err, "")) != bot.EGONE {
+				return coded(err, "add thread member")
+			}
+			gone = coded(err, "add thread member")
+		}
+	}
+	return gone
 }
 
 // introduceInThread posts the introduction in a new private thread of the
-// intro channel. A member who cannot be added (they left) does not stop
-// the others: the introduction is posted, then EGONE is returned.
-func (a *Adapter) introduceInThread(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) error {
+// intro channel, and returns the thread. A member who cannot be added
+// (they left) does not stop the others: the introduction is posted, then
+// EGONE is returned.
+func (a *Adapter) introduceInThread(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) (string, error) {
 	out, err := renderMessage(msg, members[0].Workspace, true)
 	if err != nil {
-		return bot.Wrap(bot.EINTERNAL, err, "render introduction")
+		return "", bot.Wrap(bot.EINTERNAL, err, "render introduction")
 	}
 	var thread *discordgo.Channel
 	err = a.restCall(ctx, "start thread", func(opt discordgo.RequestOption) (err error) {
@@ -67,23 +123,16 @@ func (a *Adapter) introduceInThread(ctx context.Context, channel string, members
 		return err
 	})
 	if err != nil {
-		return coded(err, "start thread")
+		return "", coded(err, "start thread")
 	}
-	var gone error
-	for _, m := range members {
-		if err := a.restCall(ctx, "add thread member", func(opt discordgo.RequestOption) error {
-			return a.rest.ThreadMemberAdd(thread.ID, m.User, opt)
-		}); err != nil {
-			if bot.ErrorCode(coded(err, "")) != bot.EGONE {
-				return coded(err, "add thread member")
-			}
-			gone = coded(err, "add thread member")
-		}
+	gone := a.addToThread(ctx, thread.ID, members)
+	if gone != nil && bot.ErrorCode(gone) != bot.EGONE {
+		return "", gone
 	}
 	if err := a.post(ctx, thread.ID, out, nil); err != nil {
-		return coded(err, "post introduction")
+		return "", coded(err, "post introduction")
 	}
-	return gone
+	return thread.ID, gone
 }
 
 // threadName names the introduction thread after the message title,

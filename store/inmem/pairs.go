@@ -24,6 +24,19 @@ func (sp *space) pair(id string) (bot.Pair, error) {
 	return p, nil
 }
 
+// SetPairThread implements bot.Store.
+func (s *Store) SetPairThread(ctx context.Context, pair bot.Pair, thread string) error {
+	sp := s.lock(pair.Mentor.Tenant())
+	defer s.mu.Unlock()
+	p, ok := sp.pairs[pair.ID]
+	if !ok || p.Mentor.User != pair.Mentor.User {
+		return notFound("pair")
+	}
+	p.Thread = thread
+	sp.pairs[pair.ID] = p
+	return nil
+}
+
 // PairsOf implements bot.Store, newest first.
 func (s *Store) PairsOf(ctx context.Context, m bot.MemberID) ([]bot.Pair, error) {
 	sp := s.lock(m.Tenant())

@@ -163,6 +163,7 @@ func (sp *space) eraseNamed(e bot.Erasure, roles map[string][]string) {
 			p.Mentee.User, p.Goal = "", ""
 		}
 		if ok {
+			p.Thread = "" // where the erased member talked
 			sp.pairs[id] = p
 		}
 		for field := range sp.checkins[id] {

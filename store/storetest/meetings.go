@@ -17,6 +17,7 @@ var meetingTests = []contractTest{
 	{"MeetingRounds", testMeetingRounds},
 	{"MeetingConcurrentPicks", testMeetingConcurrentPicks},
 	{"MeetingErased", testMeetingErased},
+	{"PairThread", testPairThread},
 }
 
 func testMemberHours(t *testing.T, s bot.Store, tn bot.Tenant) {
@@ -181,4 +182,31 @@ func testMeetingErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: other.Mentee, Blank: []string{other.ID}}))
 	_, err = s.GetMeeting(ctx(), tn, other.ID)
 	MustCode(t, err, bot.ENOTFOUND)
+}
+
+// testPairThread: the conversation a pair's messages go on in is kept on
+// the pair, never on a pair that is gone (nor made again by it), and
+// goes with a member erased from a pair kept for the other.
+func testPairThread(t *testing.T, s bot.Store, tn bot.Tenant) {
+	pair := mustOfficialPair(t, s, tn)
+	MustOK(t, s.SetPairThread(ctx(), pair, "1300000000000000001"))
+	got, err := s.GetPair(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	if got.Thread != "1300000000000000001" || got.Mentor != pair.Mentor || got.Mentee != pair.Mentee {
+		t.Fatalf("got %+v, want the pair with its thread", got)
+	}
+	gone := pair
+	gone.ID = "nopair"
+	MustCode(t, s.SetPairThread(ctx(), gone, "1300000000000000002"), bot.ENOTFOUND)
+	_, err = s.GetPair(ctx(), tn, "nopair")
+	MustCode(t, err, bot.ENOTFOUND)
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: pair.Mentee, Blank: []string{pair.ID}}))
+	got, err = s.GetPair(ctx(), tn, pair.ID)
+	MustOK(t, err)
+	if got.Thread != "" {
+		t.Fatalf("got thread %q after the mentee's erasure, want none", got.Thread)
+	}
+	erased := pair
+	erased.Mentor.User = ""
+	MustCode(t, s.SetPairThread(ctx(), erased, "1300000000000000003"), bot.ENOTFOUND)
 }

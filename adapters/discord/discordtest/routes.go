@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -130,7 +131,9 @@ func (f *REST) addThreadMember(thread, user string) (int, []byte) {
 	if f.gone[user] {
 		return http.StatusNotFound, apiError(10007, "Unknown Member")
 	}
-	t.Members = append(t.Members, user)
+	if !slices.Contains(t.Members, user) { // a member added twice is one member, as on Discord
+		t.Members = append(t.Members, user)
+	}
 	return http.StatusNoContent, nil
 }
 
