@@ -62,8 +62,8 @@ func TestAdminPair(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
 		"ErrSelf":          {"admin pair @mia @mia go", "The mentor and the mentee must be two different members."},
 		"ErrBadMentor":     {"admin pair @m/a @ann go", "I can't read “@m/a” as a member: mention them, or give their user ID."},
-		"ErrNoMentee":      {"admin pair @mia", "Please give the mentee. For example: /mentor admin pair @mentor @mentee kubernetes"},
-		"ErrTopicRequired": {"admin pair @mia @zoe", "Please give the topic. For example: /mentor admin pair @mentor @mentee kubernetes"},
+		"ErrNoMentee":      {"admin pair @mia", "Please give the mentee. For example: `/mentor admin pair @mentor @mentee kubernetes`"},
+		"ErrTopicRequired": {"admin pair @mia @zoe", "Please give the topic. For example: `/mentor admin pair @mentor @mentee kubernetes`"},
 		"ErrProposed":      {"admin pair @max @cat", "Cat's request on “go” is with a mentor right now. Wait for their answer, or ask Cat to withdraw it with `/mentor cancel`."},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -112,7 +112,7 @@ var catalogAdminEN = map[string]string{
 	"digest.pairs":           "Pairs formed",
 	"digest.proposals":       "Proposals",
 	"digest.intros":          "Introductions",
-	"digest.meetings":        "First meetings (said at check-ins)",
+	"digest.meetings":        "First meetings (reported at check-ins)",
 	"digest.surveys":         "Surveys answered",
 	"digest.rating":          "Average rating",
 	"digest.answered":        "“My mentor answered my questions”",

@@ -112,7 +112,7 @@ var catalogAdminFR = map[string]string{
 	"digest.pairs":           "Binômes formés",
 	"digest.proposals":       "Propositions",
 	"digest.intros":          "Mises en relation",
-	"digest.meetings":        "Premières rencontres (dites aux points d'étape)",
+	"digest.meetings":        "Premières rencontres (déclarées lors des points d'étape)",
 	"digest.surveys":         "Questionnaires remplis",
 	"digest.rating":          "Note moyenne",
 	"digest.answered":        "« Mon mentor a répondu à mes questions »",

@@ -10,6 +10,7 @@ var catalogShellEN = map[string]string{
 	"shell.as_usage":      "Usage: `as NAME`, where NAME is letters, digits, - or _ (at most 32).",
 	"shell.now":           "You are now {name}.",
 	"shell.click_usage":   "Usage: `click N`, where N is a button number like [2].",
+	"shell.not_a_menu":    "[{n}] is a button, not a menu: type `click {n}` alone to press it.",
 	"shell.no_button":     "There is no button [{n}].",
 	"shell.no_clock":      "The clock can't be moved here.",
 	"shell.advance_usage": "Usage: `:advance 3d` (a positive duration: 90m, 12h, 3d).",

@@ -10,6 +10,7 @@ var catalogShellFR = map[string]string{
 	"shell.as_usage":      "Utilisation : `as NOM`, où NOM est fait de lettres, de chiffres, de - ou de _ (32 au plus).",
 	"shell.now":           "Vous êtes maintenant {name}.",
 	"shell.click_usage":   "Utilisation : `click N`, où N est un numéro de bouton comme [2].",
+	"shell.not_a_menu":    "[{n}] est un bouton, pas un menu : tapez `click {n}` seul pour l'activer.",
 	"shell.no_button":     "Il n'y a pas de bouton [{n}].",
 	"shell.no_clock":      "L'horloge ne peut pas avancer ici.",
 	"shell.advance_usage": "Utilisation : `:advance 3j` (une durée positive : 90m, 12h, 3j).",

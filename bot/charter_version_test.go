@@ -85,7 +85,7 @@ func TestCharterAcceptedOnceForEveryPair(t *testing.T) {
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("erin", "erin", bot.ActionCharterAccept)
 	r := h.Click("carol", "carol", bot.ActionCharterAccept) // the rust pair's
-	MustContain(t, r, "You both accepted: your introduction is on its way.")
+	MustContain(t, r, "You both accepted: I'm putting you in touch in a separate message.")
 	MustContain(t, r, "It counts for your pair with Dan on “go” too: now waiting for Dan to accept it.")
 	MustContain(t, h.Click("dan", "dan", bot.ActionCharterAccept), "You both accepted")
 	pairs, err := h.Store.PairsOf(context.Background(), h.Tenant.Member("carol"))

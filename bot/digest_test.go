@@ -147,7 +147,7 @@ func TestDigest(t *testing.T) {
 			"• Pairs formed: 2 (week before: 1)",
 			"• Proposals: 2 accepted, 0 declined, 1 expired (week before: 1 accepted, 1 declined, 0 expired)",
 			"• Introductions: 2, median 3 h from request (week before: 1, median 6 h from request)",
-			"• First meetings (said at check-ins): 1 (week before: 1)",
+			"• First meetings (reported at check-ins): 1 (week before: 1)",
 			"• Surveys answered: 2 (week before: 2)",
 			"• Average rating: 2.5/5 (week before: 4.5/5)",
 			"• “My mentor answered my questions”: 0% yes, 100% partly (answers: 1) (week before: 100% yes, 0% partly (answers: 1))",

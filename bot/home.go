@@ -221,7 +221,7 @@ func renderHome(lang Lang, d HomeData) Message {
 			// count): no request comes, whatever "open" would say.
 			state = T(lang, "status.offer_full")
 		}
-		lines = append(lines, T(lang, "status.offer", "topics", strings.Join(o.Topics, ", "), "state", state))
+		lines = append(lines, T(lang, "status.offer", "topics", andList(lang, o.Topics), "state", state))
 		// The offer's details, but its languages: the languages line
 		// below says which languages the member mentors in.
 		for _, f := range offerDetails(lang, *o, d.Me) {

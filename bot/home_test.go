@@ -51,7 +51,7 @@ func TestHomeRender(t *testing.T) {
 		want []string
 	}{
 		{bot.English, []string{
-			"Mentor for: go, rust (paused until 10 January 2027)",
+			"Mentor for: go and rust (paused until 10 January 2027)",
 			"Your request: “kubernetes”, waiting for a mentor",
 			"    Paused until 10 January 2027.",
 			"    The mentor for “kubernetes” who could take it has no free slot right now.",
@@ -66,7 +66,7 @@ func TestHomeRender(t *testing.T) {
 			"    No meeting agreed yet.",
 		}},
 		{bot.French, []string{
-			"Mentor pour\u202f: go, rust (en pause jusqu'au 10 janvier 2027)",
+			"Mentor pour\u202f: go et rust (en pause jusqu'au 10 janvier 2027)",
 			"Votre demande\u202f: «\u202fkubernetes\u202f», en attente d'un mentor",
 			"    En pause jusqu'au 10 janvier 2027.",
 			"    Prochain rendez-vous\u202f: le jeudi 12 novembre, de 14\u00a0h\u00a030 à 15\u00a0h\u00a030 (Paris)",
@@ -100,7 +100,7 @@ func TestHomeRender(t *testing.T) {
 	t.Run("PausedWithoutDate", func(t *testing.T) {
 		d := d
 		d.PausedUntil = time.Time{}
-		if msg := bot.RenderHome(bot.English, d); !strings.Contains(msg.Text, "Mentor for: go, rust (paused)") {
+		if msg := bot.RenderHome(bot.English, d); !strings.Contains(msg.Text, "Mentor for: go and rust (paused)") {
 			t.Fatalf("got home:\n%s\nwant a pause without a date", msg.Text)
 		}
 	})

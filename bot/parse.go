@@ -304,7 +304,13 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 			// "languages:" with nothing after it: said, not meant to
 			// change nothing. A required option empty is asked for as
 			// if it were left out.
-			return &Error{Code: EINVALID, Key: "err.empty_option", Args: []string{"name", clip(typed, 30), "example", T(lang, spec.CatalogKey()+".example")}, Field: current}
+			example := T(lang, spec.CatalogKey()+".example")
+			if !strings.Contains(example, o.NameIn(lang)+":") && !strings.Contains(example, o.Name+":") {
+				// An example without the option shows nothing of it: what
+				// the option takes is said instead.
+				return &Error{Code: EINVALID, Key: "err.empty_option_help", Args: []string{"name", clip(typed, 30), "help", T(lang, o.HelpKey())}, Field: current}
+			}
+			return &Error{Code: EINVALID, Key: "err.empty_option", Args: []string{"name", clip(typed, 30), "example", example}, Field: current}
 		}
 		if v == "" {
 			return nil

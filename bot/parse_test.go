@@ -130,9 +130,15 @@ func TestParseUnknownOption(t *testing.T) {
 		{"SuggestFrench", bot.French, "offer go capacté:3",
 			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
 		{"EmptyEnglish", bot.English, "offer go languages: capacity:2",
-			"`languages:` has no value: give it one, or leave it out. For example: /mentor offer go, kubernetes, career change capacity:2 languages:en,fr tz:Europe/Paris years:12 kinds:flash,one-to-one"},
+			"`languages:` has no value: give it one, or leave it out. For example: `/mentor offer go, kubernetes, career change capacity:2 languages:en,fr tz:Europe/Paris years:12 kinds:flash,one-to-one`"},
 		{"EmptyFrench", bot.French, "offer go langues:",
-			"`langues:` n'a pas de valeur\u202f: donnez-lui-en une, ou retirez-le. Par exemple\u202f: /mentor offer go, kubernetes, reconversion capacité:2 langues:fr,en fuseau:Europe/Paris années:12 types:flash,individuel"},
+			"`langues:` n'a pas de valeur\u202f: donnez-lui-en une, ou retirez-le. Par exemple\u202f: `/mentor offer go, kubernetes, reconversion capacité:2 langues:fr,en fuseau:Europe/Paris années:12 types:flash,individuel`"},
+		// The command's example has no pair: it would show nothing of
+		// the option: what it takes is said instead.
+		{"EmptyNotInExample", bot.English, "meet pair:",
+			"`pair:` has no value: give it one (the other member's name, or the topic, when you have several pairs), or leave it out."},
+		{"EmptyNotInExampleFrench", bot.French, "rdv binôme:",
+			"`binôme:` n'a pas de valeur\u202f: donnez-lui-en une (le nom de l'autre membre, ou le sujet, si vous avez plusieurs binômes), ou retirez-le."},
 		{"SuggestEnglish", bot.English, "offer go yeras:3",
 			"I don't know the option `yeras:`. Did you mean `years:`? The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`, `hours:`."},
 	}

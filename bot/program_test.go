@@ -445,7 +445,7 @@ func TestProgramEndReleasesOffers(t *testing.T) {
 	if got := strings.Join(told, ","); got != "bob,dan" && got != "dan,bob" {
 		t.Fatalf("told %v, want bob and dan once each", told)
 	}
-	MustContain(t, h.Run("bob", "status"), "go, sql (paused)")
+	MustContain(t, h.Run("bob", "status"), "go and sql (paused)")
 	MustContain(t, h.Run("gina", "request go"), "I've asked a mentor who fits")
 	if msgs := h.Platform.To("carol"); len(msgs) == 0 || msgs[len(msgs)-1].Title != "Mentoring request: go" {
 		t.Fatalf("carol got %+v, want gina's request", msgs)

@@ -172,3 +172,33 @@ func mustShell(t *testing.T) (*shell.Adapter, *bytes.Buffer) {
 	b.Register(shell.Platform, sh)
 	return sh, &out
 }
+
+// TestShellButtonIsNotAMenu: `click N M` on a button (not a menu) does not
+// press it: the number after it was most likely a menu's mistyped, and
+// pressing would answer what the member did not mean. It says so, in the
+// member's language; `click N` alone presses it.
+func TestShellButtonIsNotAMenu(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	for _, l := range []string{"as bob", "/mentor offer go", "as ann", "/mentor request go"} {
+		sh.Line(ctx, l)
+	}
+	sh.Line(ctx, "as bob")
+	out.Reset()
+	sh.Line(ctx, "click 1 2")
+	if got, want := out.String(), "[1] is a button, not a menu: type `click 1` alone to press it."; !strings.Contains(got, want) || strings.Contains(got, "charter") {
+		t.Fatalf("got:\n%s\nwant only %q", got, want)
+	}
+	sh.Line(ctx, "/mentor lang fr")
+	out.Reset()
+	sh.Line(ctx, "click 1 2")
+	if got, want := out.String(), "[1] est un bouton, pas un menu\u202f: tapez `click 1` seul pour l'activer."; !strings.Contains(got, want) {
+		t.Fatalf("got:\n%s\nwant %q", got, want)
+	}
+	out.Reset()
+	sh.Line(ctx, "click 1")
+	if got := out.String(); strings.Contains(got, "pas un menu") || !strings.Contains(got, "charte") {
+		t.Fatalf("got:\n%s\nwant the proposal accepted and the charter shown", got)
+	}
+}

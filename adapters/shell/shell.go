@@ -252,6 +252,11 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 			return
 		}
 		b.Value = value
+	} else if strings.TrimSpace(picks) != "" {
+		// A number after a button's: most likely a menu's number mistyped.
+		// Pressing the button would answer what the member did not mean.
+		a.say("shell.not_a_menu", "n", strconv.Itoa(n))
+		return
 	}
 	r := a.handler.HandleAction(ctx, bot.Action{Member: me, ActionID: b.ActionID, Value: b.Value})
 	a.reply(me, r)

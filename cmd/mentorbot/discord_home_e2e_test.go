@@ -39,7 +39,7 @@ func TestDiscordStatusHome(t *testing.T) {
 
 	// The mentor pauses and resumes from their status.
 	status = c.Command(t, mentor, "status")
-	discordEphemeral(t, status, en("status.offer", "topics", "go, kubernetes", "state", en("status.offer_open")))
+	discordEphemeral(t, status, en("status.offer", "topics", "go and kubernetes", "state", en("status.offer_open")))
 	mustDiscordButtons(t, *status.Data, bot.ActionHomePause, bot.ActionEndAsk)
 	discordEphemeral(t, c.Click(t, mentor, *status.Data, bot.ActionHomePause), en("offer.paused")[:20])
 	discordEphemeral(t, c.Click(t, mentee, *status.Data, bot.ActionHomePause), en("err.not_your_button"))
