@@ -27,7 +27,7 @@ func TestAdminPairTimezoneAndLanguage(t *testing.T) {
 		h.Run("kim", "request go tz:Asia/Seoul")
 		r := h.Run("alice", "admin pair @erin @kim")
 		want := "The matcher would not pair Erin with Kim on its own:\n" +
-			"• Erin and Kim are 9 h apart, more than the 3 h this workspace allows\n\n" +
+			"• Erin and Kim are 9 hours apart, more than the 3 hours this workspace allows\n\n" +
 			"Pair them anyway on “go”? Nothing changes until you click."
 		if r.Message.Text != want {
 			t.Fatalf("got %q, want %q", r.Message.Text, want)

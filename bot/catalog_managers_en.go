@@ -25,7 +25,7 @@ var catalogManagersEN = map[string]string{
 	"admin.pair.warn_none":              "{mentor} offers no mentoring",
 	"admin.pair.warn_paused":            "{mentor} has paused their offer",
 	"admin.pair.warn_full":              "{mentor} has no free slot: {used} of {capacity} taken by pairs and open proposals, so this pair goes beyond their capacity",
-	"admin.pair.warn_timezone":          "{mentor} and {mentee} are {apart}, more than the {max} h this workspace allows",
+	"admin.pair.warn_timezone":          "{mentor} and {mentee} are {apart}, more than the {max} {max|hour|hours} this workspace allows",
 	"admin.pair.warn_language":          "{mentor} and {mentee} share no language: {mentor} speaks {mentor_languages}, {mentee} {mentee_languages}",
 	"admin.pair.warn_request":           "{mentee}'s waiting request is on “{request}”, not “{topic}”: this pair leaves it waiting, as it is",
 	"admin.pair.left_waiting":           "{mentee}'s request on “{request}” still waits, as it was.",

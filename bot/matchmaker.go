@@ -361,9 +361,12 @@ func (z *zoneMemo) offset(tz string) (int, bool) {
 	return off, known
 }
 
-// tzReasonText says how far apart two members live, as exactly as the
-// reason knows it: "3 h 30 apart" for Kolkata and Tokyo, whose rounded
-// hours (4) only the score uses; "" when a zone is unknown.
+// tzReasonText says how far apart two members' clocks are, as exactly as
+// the reason knows it: the true difference of their UTC offsets, "13
+// hours 30 minutes apart" for Los Angeles and Kolkata (« 13 h 30 de
+// décalage »), never the distance around the clock (10 h 30) or its
+// rounded hours (11), which only the score uses; "" when a zone is
+// unknown.
 func tzReasonText(lang Lang, r matching.Reason) string {
 	m, ok := r.Minutes()
 	switch {
@@ -376,7 +379,11 @@ func tzReasonText(lang Lang, r matching.Reason) string {
 	case m < 60:
 		return T(lang, "reason.tz_minutes", "minutes", itoa(m))
 	}
-	return T(lang, "reason.tz_hours_minutes", "hours", itoa(m/60), "minutes", fmt.Sprintf("%02d", m%60))
+	minutes := itoa(m % 60) // "13 hours 5 minutes"
+	if lang == French {
+		minutes = fmt.Sprintf("%02d", m%60) // « 13 h 05 », as a French time
+	}
+	return T(lang, "reason.tz_hours_minutes", "hours", itoa(m/60), "minutes", minutes)
 }
 
 // reasonsText explains a match in words: "you both speak French; 1 h

@@ -32,7 +32,7 @@ func TestEveryMatchReason(t *testing.T) {
 		{"TimeZoneSame", matching.Reason{Code: matching.ReasonTimeZone, Hours: 0}, "",
 			"same time zone", "même fuseau horaire"},
 		{"TimeZoneApart", matching.Reason{Code: matching.ReasonTimeZone, Hours: 3}, "",
-			"3 h apart", "3\u00a0h de décalage"},
+			"3 hours apart", "3\u00a0h de décalage"},
 		{"TimeZoneUnknown", matching.Reason{Code: matching.ReasonTimeZone, Detail: matching.TZUnknown}, "", "", ""},
 		{"TimeZoneUnknownIntro", matching.Reason{Code: matching.ReasonTimeZone, Detail: matching.TZUnknown}, "Mia", "", ""},
 		{"Kind", matching.Reason{Code: matching.ReasonKind, Detail: "one-to-one"}, "",

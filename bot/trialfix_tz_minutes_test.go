@@ -8,12 +8,12 @@ import (
 )
 
 // TestTrialfixTimeZoneMinutes: Kolkata (UTC+5:30) and Tokyo (UTC+9) are
-// 3 h 30 apart, not 4 h, in the proposal, the introduction and the
+// 3 hours 30 minutes apart, not 4 hours, in the proposal, the introduction and the
 // introduction of a manager's pair on a topic the mentor does not offer;
 // in English and French.
 func TestTrialfixTimeZoneMinutes(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
-		{"en", "3 h 30 apart"},
+		{"en", "3 hours 30 minutes apart"},
 		{"fr", "3\u00a0h\u00a030 de décalage"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {

@@ -8,7 +8,7 @@ type match struct {
 	topicExact  bool
 	langDetail  string
 	hours       int
-	minutes     int // the exact distance, for the reason (TimeZoneReason)
+	gap         int // the true difference of the offsets in minutes, for the reason (TimeZoneReason)
 	unknownTZ   bool
 	met         bool // the mentor is in Need.Met
 }
@@ -89,7 +89,7 @@ func assessRest(n *needProfile, m *mentorProfile, opt Options, tm topicMatch) (m
 	s.Load = opt.loadBonus(&m.Mentor)
 	s.Value = s.Total + s.Wait + s.Load
 	return match{score: s, topicDetail: topicDetail, topicExact: exact, langDetail: langDetail, hours: hours,
-		minutes: TZDistanceMinutes(m.UTCOffset, n.UTCOffset), unknownTZ: unknownTZ, met: contains(n.Met, m.ID)}, eligible
+		gap: TZGapMinutes(m.UTCOffset, n.UTCOffset), unknownTZ: unknownTZ, met: contains(n.Met, m.ID)}, eligible
 }
 
 // candidate builds the Candidate for an eligible pair assessed as mt, with
@@ -125,5 +125,5 @@ func tzReason(mt match) Reason {
 	if mt.unknownTZ {
 		return Reason{Code: ReasonTimeZone, Detail: TZUnknown}
 	}
-	return tzReasonOf(mt.hours, mt.minutes)
+	return tzReasonOf(mt.hours, mt.gap)
 }

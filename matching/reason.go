@@ -9,7 +9,7 @@ type ReasonCode string
 const (
 	ReasonTopic      ReasonCode = "topic"      // Detail = the mentor topic that matched; Exact tells exact vs related
 	ReasonLanguage   ReasonCode = "language"   // Detail = the shared language, "" when either side lists none
-	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance in whole hours (0 = same time zone); Detail = TZUnknown when either side's zone is unknown, else the exact distance in minutes when it is not whole hours (TimeZoneReason, Reason.Minutes)
+	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance around the clock in whole hours, which the score uses (0 = same time on both clocks); Detail = TZUnknown when either side's zone is unknown, else the true difference of the offsets in minutes when it is not Hours whole hours (TimeZoneReason, Reason.Minutes)
 	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
 	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years
 	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait)
@@ -56,28 +56,40 @@ type Candidate struct {
 }
 
 // TimeZoneReason is the ReasonTimeZone of two known UTC offsets (seconds
-// east of UTC): Hours as TZDistanceHours says, which the score uses, and,
-// when the distance is not whole hours, the exact distance in minutes in
-// Detail ("210" for UTC+5:30 and UTC+9, whose Hours is 4), so that what
-// the members read is true: "3 h 30 apart", not "4 h apart".
+// east of UTC): Hours as TZDistanceHours says, the distance around the
+// clock that the score uses, and, when the true difference of the offsets
+// (TZGapMinutes) is not Hours whole hours, that difference in minutes in
+// Detail, so that what the members read is true:
+//
+//   - "210" for UTC+5:30 and UTC+9, whose Hours is 4: "3 h 30", not "4 h";
+//   - "810" for Los Angeles (UTC-8) and Kolkata (UTC+5:30), whose Hours is
+//     11 (10 h 30 around the clock): "13 h 30", not "10 h 30";
+//   - "840" for Montréal (UTC-5) and Tokyo (UTC+9) in January, whose
+//     Hours is 10: "14 h".
+//
+// A reason written before Detail held the true difference holds the
+// distance around the clock there (or nothing, for whole hours), which is
+// the true difference whenever the two offsets are at most 12 h apart.
 func TimeZoneReason(a, b int) Reason {
-	return tzReasonOf(TZDistanceHours(a, b), TZDistanceMinutes(a, b))
+	return tzReasonOf(TZDistanceHours(a, b), TZGapMinutes(a, b))
 }
 
-// tzReasonOf is the ReasonTimeZone of a distance in rounded hours and in
-// minutes.
-func tzReasonOf(hours, minutes int) Reason {
+// tzReasonOf is the ReasonTimeZone of a distance around the clock in
+// rounded hours and of the true difference of the offsets in minutes.
+func tzReasonOf(hours, gap int) Reason {
 	r := Reason{Code: ReasonTimeZone, Hours: hours}
-	if minutes%60 != 0 {
-		r.Detail = strconv.Itoa(minutes)
+	if gap != hours*60 {
+		r.Detail = strconv.Itoa(gap)
 	}
 	return r
 }
 
-// Minutes returns the distance of a ReasonTimeZone in minutes: Detail's
-// when it holds them, else Hours' (whole hours, and reasons kept from
-// before Detail held the minutes); ok is false when the distance is
-// unknown (TZUnknown) or r is not a time-zone reason.
+// Minutes returns the true difference between the UTC offsets of a
+// ReasonTimeZone, in minutes: Detail's when it holds them, else Hours'
+// (whole hours, and reasons kept from before Detail held the minutes); ok
+// is false when the difference is unknown (TZUnknown) or r is not a
+// time-zone reason. The score's Hours, a distance around the clock, can
+// be smaller: never more than 12.
 func (r Reason) Minutes() (minutes int, ok bool) {
 	if r.Code != ReasonTimeZone || r.Detail == TZUnknown {
 		return 0, false

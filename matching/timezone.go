@@ -22,6 +22,21 @@ func TZDistanceMinutes(a, b int) int {
 	return int(tzDistance(a, b) / 60)
 }
 
+// TZGapMinutes returns the true difference between two UTC offsets (seconds
+// east of UTC), in whole minutes: |a-b|, with no reduction around the
+// clock. Los Angeles (UTC-8) and Kolkata (UTC+5:30) are 810 minutes apart
+// (13 h 30), where TZDistanceMinutes says 630: their days overlap as
+// badly as 10 h 30 would, which the score measures, but their clocks
+// differ by 13 h 30, which is what a member reads. It is in [0,1560] for
+// real offsets (UTC-12 to UTC+14).
+func TZGapMinutes(a, b int) int {
+	d := int64(a) - int64(b)
+	if d < 0 {
+		d = -d
+	}
+	return int(d / 60)
+}
+
 // tzDistance is the distance between two UTC offsets on the 24-hour
 // clock, in seconds.
 func tzDistance(a, b int) int64 {

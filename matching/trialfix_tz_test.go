@@ -7,7 +7,8 @@ import (
 )
 
 // TestTrialfixTimeZoneReasonMinutes: the time-zone reason carries the
-// exact distance when it is not whole hours; the score keeps its hours.
+// true difference of the offsets when it is not the score's whole hours;
+// the score keeps its hours.
 func TestTrialfixTimeZoneReasonMinutes(t *testing.T) {
 	const h = 3600
 	for _, c := range []struct {
@@ -19,7 +20,9 @@ func TestTrialfixTimeZoneReasonMinutes(t *testing.T) {
 		{"KathmanduKolkata", 5*h + 2700, 5*h + 1800, 0, 15},
 		{"ParisTokyo", 1 * h, 9 * h, 8, 480},
 		{"Same", 2 * h, 2 * h, 0, 0},
-		{"AcrossTheDateLine", 13 * h, -11*h + 1800, 1, 30},
+		// 30 minutes apart around the clock (the score's 1 h), but the
+		// offsets differ by 23 h 30: what the members read.
+		{"AcrossTheDateLine", 13 * h, -11*h + 1800, 1, 1410},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := matching.TimeZoneReason(c.a, c.b)
