@@ -53,8 +53,19 @@ func TestBadCommands(t *testing.T) {
 		name, user, text, want string
 	}{
 		{"Misspelled", "en", "ofer go", "Did you mean `/mentor offer`?"},
+		// Closest to the French word "offrir": an English reader is given
+		// the English name (the French word would answer them in French).
+		{"MisspelledNearFrench", "en", "ofrir go", "Did you mean `/mentor offer`?"},
+		{"MisspelledNearFrenchFR", "fr", "ofrir go", "Vouliez-vous dire `/mentor offrir`"},
 		{"MisspelledFrench", "fr", "requets go", "Vouliez-vous dire `/mentor request`"},
 		{"Unknown", "en", "xyzzy", "I don't know the command “xyzzy”"},
+		// 300 accented letters typed decomposed (e + U+0301) are 300
+		// letters, within a goal's 500, not 600 code points over it.
+		{"DecomposedAccents", "nfc", "request go goal:" + strings.Repeat("e\u0301", 300), "request on “go”"},
+		// Control characters are not echoed: an escape sequence would act
+		// on a terminal.
+		{"UnknownEscape", "en", "\x1b[2J clear", "I don't know the command “[2j”"},
+		{"UnknownControlOnly", "en", "\x00\x01", "I don't know the command “…”"},
 		{"Empty", "en", "", "mentorbot: how to use /mentor"},
 		{"Oversized", "en", "offer " + strings.Repeat("go, ", 1000), "keep commands under 2,000 characters"},
 		{"OversizedFR", "fr", "offer " + strings.Repeat("go, ", 1000), "moins de 2\u202f000 caractères"},
@@ -160,6 +171,18 @@ func TestRedisDown(t *testing.T) {
 		MustContain(t, r, tt.want)
 		a := h.Bot.HandleAction(context.Background(), bot.Action{Member: tn.Member("bob"), ActionID: bot.ActionProposalAccept, Value: "x", Locale: tt.locale})
 		MustContain(t, a, tt.want)
+	}
+	// The help needs nothing stored: it is answered all the same.
+	for _, tt := range []struct{ text, locale, want string }{
+		{"help", "en-US", "/mentor offer"},
+		{"aide", "en-US", "/mentor offer"},
+		{"help request", "fr-FR", "/mentor request"},
+	} {
+		r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: tn.Member("carol"), Text: tt.text, Locale: tt.locale})
+		if strings.Contains(r.Message.Text, "database") || strings.Contains(r.Message.Text, "base de données") {
+			t.Fatalf("%s: got %q, want the help", tt.text, r.Message.Text)
+		}
+		MustContain(t, r, tt.want)
 	}
 	if err := e.Server().Restart(); err != nil {
 		t.Fatal(err)

@@ -112,7 +112,10 @@ type CommandSpec struct {
 	// ReadOnly commands change nothing: run by a newcomer, they do not
 	// record them either.
 	ReadOnly bool
-	run      func(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
+	// Static commands answer from the command table alone (the help): the
+	// store being down does not keep them from answering.
+	Static bool
+	run    func(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 	// parseError, when set, rewrites an error of parsing or checking the
 	// typed text in the command's own words ("unknown setting" rather
 	// than "unknown option").
@@ -251,7 +254,7 @@ func commandTable() []CommandSpec {
 		kinds = append(kinds, string(k))
 	}
 	return append([]CommandSpec{
-		{Name: "help", Positional: "command", Options: []Option{{Name: "command", French: "commande", Type: OptText, MaxLength: 40}}, ReadOnly: true, run: runHelp},
+		{Name: "help", Positional: "command", Options: []Option{{Name: "command", French: "commande", Type: OptText, MaxLength: 40}}, ReadOnly: true, Static: true, run: runHelp},
 		// topics sets the whole list; add and remove change one topic or
 		// a few, keeping the rest. Only a new offer needs topics.
 		{Name: "offer", Positional: "topics", Form: true, run: runOffer, Options: []Option{

@@ -74,7 +74,11 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	// member's record.
 	record := !spec.ReadOnly || !in.Newcomer
 	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale, record); err != nil {
-		return refuse(spec.Name, err, lang)
+		if !spec.Static || ErrorCode(err) != EUNAVAILABLE {
+			return refuse(spec.Name, err, lang)
+		}
+		// The store is down, and the command needs nothing of it.
+		in.Me = Member{ID: c.Member, Lang: lang}
 	}
 	if lookup != nil {
 		// A newcomer: the platform's profile may have told their language.

@@ -60,7 +60,10 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		{"FrenchAccentsFR", bot.French, "temoignag", fr("temoignag", "témoignage")},
 		{"EnglishNearMissFR", bot.French, "ofer go", fr("ofer", "offer")},
 		{"TieFR", bot.French, "statu", fr("statu", "statut")},
-		{"FrenchNearMissEN", bot.English, "demnde go", en("demnde", "demande")},
+		// Nearest to a French word: an English reader is given the
+		// command's English name (the French word would switch them to
+		// French).
+		{"FrenchNearMissEN", bot.English, "demnde go", en("demnde", "request")},
 		{"EnglishNearMissEN", bot.English, "ofer go", en("ofer", "offer")},
 		{"TieEN", bot.English, "statu", en("statu", "status")},
 		// "comm" begins "comment" and its French word "commentaire":

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"strconv"
 	"strings"
 	"unicode"
@@ -173,9 +174,11 @@ func splitList(s string) []string {
 }
 
 // cleanText drops control and format characters (zero-width and
-// bidirectional overrides included) and, unless multiline, newlines.
+// bidirectional overrides included) and, unless multiline, newlines. It
+// composes accents (NFC): "é" typed as "e" and a combining accent is one
+// letter, as a limit on length counts it and as people see it.
 func cleanText(s string, multiline bool) string {
-	s = strings.ToValidUTF8(s, "")
+	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' && multiline:

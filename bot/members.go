@@ -82,6 +82,9 @@ func (b *Bot) profile(ctx context.Context, id MemberID) Profile {
 		b.log.Info("profile unavailable", "member", id.String(), "code", string(ErrorCode(err)))
 		return Profile{}
 	}
+	// A name is shown to others: a right-to-left override or a newline
+	// in it would turn the text around it (the times beside it) around.
+	pr.Name = cleanText(pr.Name, false)
 	return pr
 }
 
@@ -100,8 +103,10 @@ func (b *Bot) member(ctx context.Context, id MemberID) (Member, error) {
 
 // displayName is how the bot names a member in messages.
 func (m Member) displayName() string {
-	if m.Name != "" {
-		return m.Name
+	// Cleaned here too: a record saved before names were cleaned on
+	// their way in may hold control or format characters.
+	if name := cleanText(m.Name, false); name != "" {
+		return name
 	}
 	return m.ID.User
 }

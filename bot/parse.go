@@ -157,14 +157,20 @@ var frenchAdminCommands = func() map[string]string {
 // the help that lists its group's commands: "/mentor admin help" for
 // "admin foo".
 func (b *Bot) unknownCommand(lang Lang, name string) error {
+	// Echoed without its control characters: an escape sequence would
+	// act on a terminal, a NUL on whatever shows it.
+	shown := clip(cleanText(name, false), 30)
+	if shown == "" {
+		shown = "…"
+	}
 	key := "err.unknown_command"
 	if group, _, ok := strings.Cut(name, " "); ok && HasKey(English, "err."+group+".unknown_command") {
 		key = "err." + group + ".unknown_command"
 	}
 	if s := b.suggestCommand(lang, name); s != "" {
-		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", clip(name, 30), "suggestion", s}}
+		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", shown, "suggestion", s}}
 	}
-	return &Error{Code: EINVALID, Key: key, Args: []string{"command", clip(name, 30)}}
+	return &Error{Code: EINVALID, Key: key, Args: []string{"command", shown}}
 }
 
 // suggestCommand returns the command word closest to name when name is
@@ -187,12 +193,19 @@ func (b *Bot) suggestCommand(lang Lang, name string) string {
 	if !strings.Contains(name, " ") {
 		french = frenchCommandWords()
 	}
-	return closestWord(lang, name, english, french, func(w string) (string, bool) {
+	s := closestWord(lang, name, english, french, func(w string) (string, bool) {
 		if c, ok := frenchCommands[w]; ok {
 			return c, true
 		}
 		return w, false
 	})
+	if c, ok := frenchCommands[s]; ok && lang != French {
+		// Closest to a French word ("ofrir", "offrir"): an English reader
+		// is given the command's own name, which they read in the help;
+		// the French word would also answer them in French.
+		return c
+	}
+	return s
 }
 
 // closestWord is the word of english and french (the reader's language
@@ -245,6 +258,9 @@ func (b *Bot) suggestGrouped(lang Lang, group, word string) string {
 	})
 	if s == "" {
 		return ""
+	}
+	if c, ok := frenchAdminWords[s]; ok && group == "admin" && lang != French {
+		return c // as suggestCommand does: the English name for an English reader
 	}
 	return group + " " + s
 }

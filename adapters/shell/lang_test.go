@@ -202,3 +202,18 @@ func TestShellButtonIsNotAMenu(t *testing.T) {
 		t.Fatalf("got:\n%s\nwant the proposal accepted and the charter shown", got)
 	}
 }
+
+// TestShellAdvanceTooFar: an :advance of thousands of days, which would
+// run every hour's scheduled work and never answer again, is refused
+// with the most it takes, and the shell still answers.
+func TestShellAdvanceTooFar(t *testing.T) {
+	var out bytes.Buffer
+	sh, _ := MustShell(t, &out)
+	ctx := context.Background()
+	sh.Line(ctx, ":advance 99999d")
+	sh.Line(ctx, "/mentor help")
+	got := out.String()
+	if !strings.Contains(got, "That's too far at once: `:advance` moves the clock 366 days at most") || strings.Contains(got, "The clock moves forward") || !strings.Contains(got, "/mentor offer") {
+		t.Fatalf("got:\n%s\nwant the advance refused and the help answered", got)
+	}
+}

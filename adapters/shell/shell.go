@@ -262,6 +262,10 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 	a.reply(me, r)
 }
 
+// maxAdvance is the most one :advance moves the clock: a year, time
+// enough for a whole program.
+const maxAdvance = 366 * 24 * time.Hour
+
 func (a *Adapter) advance(ctx context.Context, arg string) {
 	if a.clock == nil {
 		a.say("shell.no_clock")
@@ -270,6 +274,12 @@ func (a *Adapter) advance(ctx context.Context, arg string) {
 	d, err := bot.ParseDuration(arg)
 	if err != nil || d <= 0 {
 		a.say("shell.advance_usage")
+		return
+	}
+	if d > maxAdvance {
+		// Each hour runs the scheduled work the bot would have run: a
+		// year takes seconds, thousands of days would not end.
+		a.say("shell.advance_too_far", "days", strconv.Itoa(int(maxAdvance/(24*time.Hour))))
 		return
 	}
 	a.say("shell.advanced", "duration", a.duration(d))
