@@ -1,7 +1,8 @@
 package bot
 
 // catalogFollowupEN holds the sentences of ending a pair (/mentor end) and
-// of a comment sent before its survey is finished, in English.
+// of a comment sent before its survey is finished, and of check-ins,
+// their reminders and late answers, in English.
 var catalogFollowupEN = map[string]string{
 	"charter.step_due":              "One last step: the program charter.",
 	"charter.step_other":            "You have accepted the program charter already: I'll introduce you as soon as {name} has too.",
@@ -49,6 +50,11 @@ var catalogFollowupEN = map[string]string{
 	"ended.title_with":              "Your pair with {name} on “{topic}” has ended",
 	"checkin.yes_late":              "Thank you: I have noted that you met, although this pair has ended.",
 	"err.checkin_answered":          "You already answered this check-in, so nothing was changed. Thank you!",
+	"checkin.text_reminder":         "Reminder: have you been in touch with {name} yet?",
+	"checkin.yes_late_survey":       "Thanks, noted that you met. Your session is complete: the short survey is just below.",
+	"checkin.yes_late_surveyed":     "Thanks, noted that you met. Your session is complete, and you have answered its survey already.",
+	"checkin.yes_late_session":      "Thanks, noted that you met. Your session is complete.",
+	"survey.become_next":            "To mentor others, whenever you like: `/mentor offer <topics>`.",
 }
 
 func init() {

@@ -1,7 +1,8 @@
 package bot
 
 // catalogFollowupFR holds the sentences of ending a pair (/mentor end) and
-// of a comment sent before its survey is finished, in French.
+// of a comment sent before its survey is finished, and of check-ins,
+// their reminders and late answers, in French.
 var catalogFollowupFR = map[string]string{
 	"charter.step_due":              "Dernière étape\u202f: la charte du programme.",
 	"charter.step_other":            "Vous avez déjà accepté la charte du programme\u202f: je vous mettrai en relation dès que {name} l'aura acceptée aussi.",
@@ -49,6 +50,11 @@ var catalogFollowupFR = map[string]string{
 	"ended.title_with":              "Votre binôme avec {name} sur « {topic} » est terminé",
 	"checkin.yes_late":              "Merci : j'ai noté que la rencontre a eu lieu, même si ce binôme est terminé.",
 	"err.checkin_answered":          "Vous avez déjà répondu à ce point d'étape\u202f: rien n'a été modifié. Merci\u202f!",
+	"checkin.text_reminder":         "Petite relance\u202f: avez-vous pu échanger avec {name}\u202f?",
+	"checkin.yes_late_survey":       "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée\u202f: le court questionnaire se trouve juste en dessous.",
+	"checkin.yes_late_surveyed":     "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée, et vous avez déjà répondu à son questionnaire.",
+	"checkin.yes_late_session":      "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée.",
+	"survey.become_next":            "Pour devenir mentor, quand vous voudrez\u202f: `/mentor propose <sujets>`.",
 }
 
 func init() {

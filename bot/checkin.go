@@ -48,12 +48,18 @@ const (
 	ActionNewMatchNo         = "newmatch.no"
 )
 
-// checkinMessage asks a member whether the pair has been in touch.
-func checkinMessage(lang Lang, pair Pair, round, other string) Message {
-	v := pair.ID + ":" + round
+// checkinMessage asks a member whether the pair has been in touch, in
+// round; a reminder (a round ending in "r") says it is one. from is the
+// first round the message stands for (checkinValue).
+func checkinMessage(lang Lang, pair Pair, round, from, other string) Message {
+	v := checkinValue(pair.ID, round, from)
+	text := T(lang, "checkin.text", "name", other)
+	if strings.HasSuffix(round, "r") {
+		text = T(lang, "checkin.text_reminder", "name", other)
+	}
 	return Message{
 		Title: T(lang, "checkin.title", "topic", pair.Topic),
-		Text:  T(lang, "checkin.text", "name", other),
+		Text:  text,
 		Buttons: []Button{
 			{Label: T(lang, "btn.checkin_yes"), ActionID: ActionCheckinYes, Value: v, Style: StylePrimary},
 			{Label: T(lang, "btn.checkin_notyet"), ActionID: ActionCheckinNotYet, Value: v},
@@ -86,22 +92,27 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			}
 		}
 	}
-	saidYes, err := b.saidYes(ctx, t, pair, j)
-	if err != nil {
-		return err
+	var answers map[string]map[string]string
+	if j.Kind() == JobCheckinRemind {
+		// A reminder is only for whoever has not said yes, and stands for
+		// the rounds before it they left unanswered (remindedFrom).
+		if answers, err = b.store.followups.CheckinAnswers(ctx, t, pair.ID); err != nil {
+			return err
+		}
 	}
 	// Each check-in asks where the pair's goals stand too (goals.go).
 	goals, names := b.checkinGoals(ctx, pair), b.pairNames(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		if saidYes[id.User] {
+		if saidYes(answers, round, id.User) {
 			continue
 		}
 		other, err := b.member(ctx, pair.Other(id))
 		if err != nil {
 			return err
 		}
+		from := remindedFrom(answers, round, id.User)
 		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message {
-			return withGoals(l, checkinMessage(l, pair, round, other.displayName()), pair, goals, names)
+			return withGoals(l, checkinMessage(l, pair, round, from, other.displayName()), pair, goals, names)
 		}); err != nil {
 			return err
 		}
@@ -109,39 +120,109 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	return b.checkinLapses(ctx, t, pair, j) // the round before, left without a click (pause_auto.go)
 }
 
-// saidYes returns, for a reminder (checkinr:<pair>:<round>), the members
-// who said yes to the check-in it reminds of (round, or a reminder of it
-// before this one): the reminder is only for the others. A check-in's
-// own job asks everyone.
-func (b *Bot) saidYes(ctx context.Context, t Tenant, pair Pair, j Job) (map[string]bool, error) {
-	if j.Kind() != JobCheckinRemind {
-		return nil, nil
+// saidYes reports whether user said yes to a round of the check-in that
+// round belongs to (its first round and its reminders): a reminder is
+// only for the others. answers is nil for a check-in's own job, which
+// asks everyone.
+func saidYes(answers map[string]map[string]string, round, user string) bool {
+	base := strings.TrimRight(round, "r")
+	for r, by := range answers {
+		if strings.TrimRight(r, "r") == base && by[user] == "yes" {
+			return true
+		}
 	}
-	answers, err := b.store.followups.CheckinAnswers(ctx, t, pair.ID)
+	return false
+}
+
+// remindedFrom returns the first round a message asking round stands for,
+// for user: round itself, or, for a reminder sent to a member who left the
+// rounds before it unanswered, the first of them. Answering the member's
+// check-in once answers all of them, whichever message they click.
+func remindedFrom(answers map[string]map[string]string, round, user string) string {
+	from, base := round, strings.TrimRight(round, "r")
+	for len(from) > len(base) && answers[from[:len(from)-1]][user] == "" {
+		from = from[:len(from)-1]
+	}
+	return from
+}
+
+// checkinValue is the value of a check-in's buttons: "<pair>:<round>",
+// then ":<from>" when the message stands for the rounds from from on
+// (remindedFrom), not only for round.
+func checkinValue(pairID, round, from string) string {
+	if from == "" || from == round {
+		return pairID + ":" + round
+	}
+	return pairID + ":" + round + ":" + from
+}
+
+// parseCheckinValue reads a check-in button's value (checkinValue); from
+// is round when the value has none.
+func parseCheckinValue(value string) (pairID, round, from string, ok bool) {
+	parts := strings.Split(value, ":")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" || parts[1] == "" {
+		return "", "", "", false
+	}
+	pairID, round, from = parts[0], parts[1], parts[1]
+	if len(parts) == 3 {
+		from = parts[2]
+		if from == "" || !strings.HasPrefix(round, from) || strings.Trim(round[len(from):], "r") != "" ||
+			strings.TrimRight(from, "r") != strings.TrimRight(round, "r") {
+			return "", "", "", false
+		}
+	}
+	return pairID, round, from, true
+}
+
+// checkinRound returns the round that who's click on a check-in message
+// of round (standing for the rounds from from on) answers, or ESTALE
+// (err.checkin_answered) when who answered it already: one member answers
+// a check-in once, whichever of its messages (the check-in, its
+// reminders) they click. A round whose reminder went out since (someone
+// said "not yet" to it, and the reminder's job has run) was asked again:
+// the click answers the newest round asked, so that its "not yet" counts
+// in that round and brings the reminder its reply promises. The store
+// refuses a second answer to that round atomically (RecordCheckin).
+func (b *Bot) checkinRound(ctx context.Context, t Tenant, pairID string, who MemberID, round, from string) (string, error) {
+	answers, err := b.store.followups.CheckinAnswers(ctx, t, pairID)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	yes := map[string]bool{}
-	// checkinr:<pair>:1r asks round 1rr, after rounds 1r and 1.
-	round := j.Part(1)
-	for {
-		for user, answer := range answers[round] {
-			if answer == "yes" {
-				yes[user] = true
-			}
+	base := strings.TrimRight(from, "r")
+	for r, by := range answers {
+		if by[who.User] != "" && strings.TrimRight(r, "r") == base && len(r) >= len(from) {
+			return "", Errorf(ESTALE, "err.checkin_answered")
 		}
-		if !strings.HasSuffix(round, "r") {
-			return yes, nil
-		}
-		round = strings.TrimSuffix(round, "r")
 	}
+	for saidNotYet(answers[round]) {
+		id := NewJob(time.Time{}, JobCheckinRemind, pairID, round).ID
+		due, err := b.store.homes.JobsDue(ctx, t, []string{id})
+		if err != nil {
+			return "", err
+		}
+		if _, waiting := due[id]; waiting {
+			break // its reminder is still to come
+		}
+		round += "r" // the reminder asked round+"r"
+	}
+	return round, nil
+}
+
+// saidNotYet reports whether a round's answers hold a "not yet".
+func saidNotYet(by map[string]string) bool {
+	for _, a := range by {
+		if a == "notyet" {
+			return true
+		}
+	}
+	return false
 }
 
 // answerCheckin records a check-in answer and acts on it.
 func answerCheckin(answer string) actionFunc {
 	return func(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 		t := who.Tenant()
-		pairID, round, ok := strings.Cut(value, ":")
+		pairID, round, from, ok := parseCheckinValue(value)
 		if !ok {
 			return Reply{}, Errorf(ESTALE, "err.unknown_button")
 		}
@@ -153,10 +234,13 @@ func answerCheckin(answer string) actionFunc {
 			// A late "yes" to a pair that completed (a flash session
 			// whose survey came first) is still true: it is kept, and
 			// schedules nothing.
-			return b.lateCheckinYes(ctx, before, round, who, lang)
+			return b.lateCheckinYes(ctx, before, round, from, who, lang)
 		}
 		if before.State != PairActive && before.Role(who) != "" {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
+		}
+		if round, err = b.checkinRound(ctx, t, pairID, who, round, from); err != nil {
+			return Reply{}, err
 		}
 		now, s := b.clock.Now().UTC(), b.settings(ctx, t)
 		then := func(p Pair) (Pair, []Job) {
@@ -185,7 +269,7 @@ func answerCheckin(answer string) actionFunc {
 // it was, to be answered otherwise; once the member answered it (its
 // other buttons, whose reply replaced it), it is refused as they are.
 func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
-	pairID, round, ok := strings.Cut(value, ":")
+	pairID, round, from, ok := parseCheckinValue(value)
 	if !ok {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
@@ -193,12 +277,8 @@ func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value 
 	if err != nil {
 		return Reply{}, err
 	}
-	answers, err := b.store.followups.CheckinAnswers(ctx, who.Tenant(), pairID)
-	if err != nil {
+	if _, err := b.checkinRound(ctx, who.Tenant(), pairID, who, round, from); err != nil {
 		return Reply{}, err
-	}
-	if answers[round][who.User] != "" {
-		return Reply{}, Errorf(ESTALE, "err.checkin_answered")
 	}
 	// Confirmed, it ends the pair as the check-in's answer (the round is
 	// recorded, the reason is "not working").
@@ -210,8 +290,10 @@ func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value 
 // flash pair that met gets its survey now; a "not yet" gets the reminder
 // its reply promises, CheckinReminder later, stalled or not (a stalled
 // pair is also flagged to the managers). The reminder asks round+"r": a
-// round of its own, so each member can answer it even after answering
-// this one, and a "not yet" to it is reminded of in turn.
+// round of its own, so that a member who answered this one can answer it,
+// and a "not yet" to it is reminded of in turn. For a member who left
+// this round unanswered it stands for both (checkinRound): they answer
+// once, whichever message they click.
 func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job {
 	switch {
 	case answer == "yes" && !p.Relationship():
@@ -249,8 +331,12 @@ func (b *Bot) recordMet(ctx context.Context, before, pair Pair) {
 }
 
 // lateCheckinYes records a "yes" to a check-in of a completed pair.
-func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round string, who MemberID, lang Lang) (Reply, error) {
+func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round, from string, who MemberID, lang Lang) (Reply, error) {
 	t := who.Tenant()
+	round, err := b.checkinRound(ctx, t, before.ID, who, round, from)
+	if err != nil {
+		return Reply{}, err
+	}
 	pair, err := b.store.followups.RecordCheckin(ctx, t, before.ID, round, who, "yes", b.clock.Now().UTC(), func(p Pair) (Pair, []Job) { return p, nil })
 	if ErrorCode(err) == ESTALE {
 		return Reply{}, Errorf(ESTALE, "err.checkin_answered")
@@ -259,7 +345,27 @@ func (b *Bot) lateCheckinYes(ctx context.Context, before Pair, round string, who
 		return Reply{}, charterError(err)
 	}
 	b.recordMet(ctx, before, pair)
-	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.yes_late")}}, nil
+	return Reply{Replace: true, Message: Message{Text: T(lang, b.lateYesKey(ctx, before, who))}}, nil
+}
+
+// lateYesKey is the reply to a late "yes": a flash pair completed by its
+// session's survey says the session is complete, and where its survey
+// is: just below the check-in (it was sent after it), or answered
+// already. A pair that ended otherwise says only that it has ended.
+func (b *Bot) lateYesKey(ctx context.Context, pair Pair, who MemberID) string {
+	if pair.State != PairCompleted || pair.EndReason != SurveyFlash {
+		return "checkin.yes_late"
+	}
+	answers, err := b.store.followups.Survey(ctx, who.Tenant(), SurveyID(pair.ID+":"+SurveyFlash), who)
+	if err != nil {
+		return "checkin.yes_late_session"
+	}
+	for _, q := range questionsFor(pair.Role(who), SurveyFlash) {
+		if answers[q] == "" {
+			return "checkin.yes_late_survey"
+		}
+	}
+	return "checkin.yes_late_surveyed"
 }
 
 func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {

@@ -31,7 +31,7 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			inbox(h)
 			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
 			MustTick(t, h, 4*day)
-			MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Check-in: go | Have you been in touch with Carol?")
+			MustInbox(t, h, "carol: Check-in: go | Reminder: have you been in touch with Dan yet?", "dan: Check-in: go | Reminder: have you been in touch with Carol yet?")
 			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
 			if p := mustOnlyPair(t, h, "dan"); !p.Stalled {
 				t.Fatalf("got a pair not stalled after two “not yet”, want it flagged to the managers")
@@ -44,7 +44,7 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			MustInbox(t, h)
 			h.Clock.Advance(time.Minute)
 			mustTickAll(t, h, replicas)
-			MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Check-in: go | Have you been in touch with Carol?")
+			MustInbox(t, h, "carol: Check-in: go | Reminder: have you been in touch with Dan yet?", "dan: Check-in: go | Reminder: have you been in touch with Carol yet?")
 
 			if tt.button == bot.ActionCheckinStop {
 				MustContain(t, clickStop(t, h, "dan"), tt.want)
@@ -102,7 +102,7 @@ func TestReminderSkipsWhoSaidYes(t *testing.T) {
 	inbox(h)
 	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinYes), "Great, thanks")
 	notYet := bot.T(bot.French, "checkin.notyet", "days", "4")
-	reminder := "dan: " + bot.T(bot.French, "checkin.title", "topic", "go") + " | " + bot.T(bot.French, "checkin.text", "name", "Carol")
+	reminder := "dan: " + bot.T(bot.French, "checkin.title", "topic", "go") + " | " + bot.T(bot.French, "checkin.text_reminder", "name", "Carol")
 	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), notYet)
 	MustTick(t, h, 4*day)
 	MustInbox(t, h, reminder)
@@ -124,7 +124,7 @@ func TestLateCheckinYes(t *testing.T) {
 		t.Fatalf("got pair %s met %v, want completed, not met", p.State, p.Met)
 	}
 	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinNotYet), "This pair has already ended")
-	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinYes), "I have noted that you met, although this pair has ended.")
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinYes), "Thanks, noted that you met. Your session is complete: the short survey is just below.")
 	if p := mustOnlyPair(t, h, "dan"); p.State != bot.PairCompleted || p.Met.IsZero() {
 		t.Fatalf("got pair %s met %v, want completed and met", p.State, p.Met)
 	}

@@ -131,7 +131,7 @@ func TestOneToOneLifecycle(t *testing.T) {
 	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
 	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "je reviens vers vous dans 4 jours")
 	MustTick(t, h, 4*day)
-	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
+	MustInbox(t, h, "carol: Check-in: go | Reminder: have you been in touch with Dan yet?", "dan: Point d'étape : go | Petite relance : avez-vous pu échanger avec Carol ?")
 	MustContain(t, h.Click("carol", "carol", bot.ActionCheckinYes), "Great, thanks")
 
 	// Monthly check-ins, then the mid-program survey at day 90.

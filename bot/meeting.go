@@ -45,8 +45,12 @@ type Meeting struct {
 	Slots []MeetingSlot
 	// Past are the slots of the round before this one, which new times
 	// avoid as well as this round's.
-	Past    []MeetingSlot
-	Full    bool // the slots lie within both members' hours; false: the best partial overlap
+	Past []MeetingSlot
+	// Full: the slots lie within both members' hours; false: the best
+	// partial overlap. A round with no slots is either no time found
+	// (Full false) or an agreed meeting a member cancelled without asking
+	// for new times (Full true, see cancelledRound).
+	Full    bool
 	Offered time.Time
 	// Picks are this round's picks: by user ID, the indexes of the slots
 	// that suit the user, in order.
@@ -63,6 +67,17 @@ type MeetingSlot struct {
 // IsZero reports whether s is no time.
 func (s MeetingSlot) IsZero() bool { return s.Start.IsZero() }
 
+// cancelledRound reports whether m is the round that cancelled the
+// meeting of the round before it, at a member's request (cancelMeeting):
+// it offers no time, and its Full is set (no slot lies outside anyone's
+// hours).
+func (m Meeting) cancelledRound() bool { return m.Round > 1 && len(m.Slots) == 0 && m.Full }
+
+// cancelledAfter reports whether m cancelled the meeting of round, the
+// one before it: that round's buttons are answered as such rather than
+// as replaced by newer times.
+func (m Meeting) cancelledAfter(round int) bool { return m.cancelledRound() && m.Round == round+1 }
+
 // Meeting actions: a slot's "This works for me" (value
 // "<pair>:<round>:<slot>"), "Suggest other times" and "Set my time zone"
 // (value "<pair>"), and the time-zone menu (value "<pair>", then the
@@ -73,7 +88,10 @@ const (
 	ActionMeetTZ    = "meet.tz"
 	ActionMeetZone  = "meet.zone"
 	// ActionMeetReplace confirms new times that cancel a time agreed
-	// ahead ("<pair>:<round>"); ActionMeetKeep keeps it (value "<pair>").
+	// ahead ("<pair>:<round>"), or, with the value "<pair>:<round>:cancel"
+	// (meetCancelOnly), cancels it without new times: both answer the
+	// same question, the asker's alone. ActionMeetKeep keeps it (value
+	// "<pair>").
 	ActionMeetReplace = "meet.replace"
 	ActionMeetKeep    = "meet.keep"
 )

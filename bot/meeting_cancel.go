@@ -15,11 +15,21 @@ import (
 // meeting still holds.
 const JobMeetCancel = "meetcancel"
 
-// Why an agreed meeting is cancelled: the catalog's "meet.cancel_<why>".
+// Why an agreed meeting is cancelled: the catalog's "meet.cancel_<why>",
+// or, when a member cancelled it (cancelBy + "mentor" or "mentee"),
+// "meet.cancel_by_you" to them and "meet.cancel_by_other" to the other.
 const (
 	cancelNewTimes = "new"
 	cancelEnded    = "ended"
+	cancelBy       = "by"
 )
+
+// meetCancelOnly ends the value of the "Cancel the meeting" button
+// ("<pair>:<round>:cancel"), an ActionMeetReplace.
+const meetCancelOnly = "cancel"
+
+// cancelByWho is the why of a meeting who cancels in pair.
+func cancelByWho(pair Pair, who MemberID) string { return cancelBy + pair.Role(who) }
 
 // agreedAhead returns the pair's agreed meeting when it is still to come.
 func (b *Bot) agreedAhead(ctx context.Context, pair Pair) (Meeting, bool) {
@@ -65,16 +75,85 @@ func runMeetCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 
 // sendCancels tells each member of pair, once, that the meeting agreed in
 // m no longer holds, and why, with the invite's cancellation (.ics, the
-// same event) where the platform takes files.
+// same event) where the platform takes files. A meeting a member
+// cancelled is told to them as theirs, to the other member as theirs
+// (name: the member who cancelled), with "Suggest other times" for the
+// round that cancelled it.
 func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string) error {
 	key := JobMeetCancel + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
+	var by MemberID
+	switch why {
+	case cancelBy + "mentor":
+		by = pair.Mentor
+	case cancelBy + "mentee":
+		by = pair.Mentee
+	}
 	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
 		e := b.inviteEvent(ctx, l, pair, m, other)
 		e.Cancelled = true
-		return Message{
-				Title: T(l, "meet.cancel_title", "topic", pair.Topic),
-				Text:  T(l, "meet.cancel_"+why, "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
-			}, T(l, "meet.cancel_attached"),
+		textKey := "meet.cancel_" + why
+		switch {
+		case by.User == "":
+		case other.ID == by:
+			textKey = "meet.cancel_by_other"
+		default:
+			textKey = "meet.cancel_by_you"
+		}
+		msg := Message{
+			Title: T(l, "meet.cancel_title", "topic", pair.Topic),
+			Text:  T(l, textKey, "when", slotWhen(l, m.Agreed, loc), "name", other.displayName()),
+		}
+		if by.User != "" {
+			msg.Buttons = []Button{otherTimesButton(l, pair, Meeting{Round: m.Round + 1})}
+		}
+		return msg, T(l, "meet.cancel_attached"),
 			File{Name: "cancelled-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
 	})
+}
+
+// cancelMeeting is "Cancel the meeting" under the question askReplace
+// asks (value "<pair>:<round>:cancel"): the time agreed ahead is
+// cancelled without new times. A round with no time replaces the agreed
+// one (as new times would, so that a click racing with new times or a
+// pick finds the round moved on), each member gets the cancellation,
+// the other told who cancelled, and "Suggest other times" finds a time
+// again. The cancellation's job goes first, as for new times.
+func cancelMeeting(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string, round int) (Reply, error) {
+	pair, err := b.meetPair(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	t := who.Tenant()
+	m, err := b.store.meetings.GetMeeting(ctx, t, pair.ID)
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		return Reply{}, err
+	}
+	if m.Round != round || !b.ahead(m) {
+		// Cancelled already (a double click), replaced, or passed.
+		return Reply{}, Errorf(ESTALE, "meet.cancel_gone")
+	}
+	why := cancelByWho(pair, who)
+	now := b.clock.Now()
+	if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(pair, m, why, now)); err != nil {
+		return Reply{}, err
+	}
+	_, err = b.store.meetings.OfferSlots(ctx, t, pair.ID, m.Round, nil, true, now.UTC())
+	b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: the next meeting is gone
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE: // another click or replica moved the round on first
+		return Reply{}, Errorf(ESTALE, "meet.cancel_gone")
+	default:
+		return Reply{}, err
+	}
+	text := T(lang, "meet.cancelled")
+	if err := b.sendCancels(ctx, pair, m, why); err != nil {
+		b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+	} else {
+		other, err := b.member(ctx, pair.Other(who))
+		if err == nil {
+			text += " " + T(lang, "meet.told", "name", other.displayName())
+		}
+	}
+	return Reply{Replace: true, Message: Message{Text: text}}, nil
 }

@@ -14,7 +14,7 @@ import (
 // "<pair>:<round>:<slot>"). Each member's clicks add up: every time that
 // suits them counts, and the first time both picked is agreed, once, and
 // each gets the invite. A time that has started is refused, and so is any
-// time once the agreed meeting has passed.
+// time once the agreed meeting has passed or was cancelled.
 func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	parts := strings.Split(value, ":")
 	if len(parts) != 3 {
@@ -44,6 +44,10 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	// replaced, a time agreed, a time that has started.
 	m, err := b.store.meetings.GetMeeting(ctx, t, pair.ID)
 	switch {
+	case err == nil && m.cancelledAfter(round):
+		// The meeting agreed among these times was cancelled, and
+		// nothing newer offered.
+		return Reply{Message: Message{Text: T(lang, "meet.pick_cancelled"), Buttons: []Button{otherTimesButton(lang, pair, m)}}}, nil
 	case ErrorCode(err) == ENOTFOUND || (err == nil && m.Round != round):
 		return Reply{}, Errorf(ESTALE, "err.meet.stale")
 	case err != nil:

@@ -420,7 +420,7 @@ func TestAgreedMeetingCancelled(t *testing.T) {
 	// Asked first: keeping it cancels nothing.
 	ask := h.Run("alice", "meet")
 	MustContain(t, ask, "New times cancel it, in both your calendars: are you sure?")
-	MustContain(t, clickIn(h, "alice", ask, bot.ActionMeetKeep), "Kept: your meeting stands.")
+	MustContain(t, clickIn(h, "alice", ask, bot.ActionMeetKeep), "Fine: your meeting stays as it is.")
 	if got, _ := cancels(); len(got) != 0 {
 		t.Fatalf("got cancellations %q after keeping the time, want none", got)
 	}

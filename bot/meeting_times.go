@@ -9,8 +9,8 @@ import (
 
 // The times a message offers (the introduction, "Suggest other times",
 // /mentor meet, a time zone chosen): each slot in each member's own zone,
-// a note when the hours never overlap or a zone is assumed, and the
-// buttons.
+// a note when the hours never overlap (a line of its own after the
+// times) or a zone is assumed, and the buttons.
 
 // timesFields lists the meeting's slots for readers of l.
 func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee Member) []Field {
@@ -24,11 +24,14 @@ func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee
 		}
 		lines = append(lines, strconv.Itoa(i+1)+". "+when)
 	}
+	// When the hours never overlap, the times are followed by a sentence
+	// of its own saying so, before how to pick one.
+	if len(m.Slots) > 0 && !m.Full {
+		lines = append(lines, T(l, "meet.no_overlap"))
+	}
 	text := T(l, "meet.how")
 	if len(m.Slots) == 0 {
 		text = T(l, "meet.no_slot")
-	} else if !m.Full {
-		text = T(l, "meet.no_overlap") + "\n" + text
 	}
 	for _, a := range []struct {
 		who     Member
@@ -164,8 +167,18 @@ func otherTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 }
 
 // replaceTimes is "Yes, new times" under the question askReplace asks:
-// the new times go out, and the agreed time is cancelled.
+// the new times go out, and the agreed time is cancelled. Its "Cancel the
+// meeting" (value "<pair>:<round>:cancel") cancels it alone
+// (cancelMeeting).
 func replaceTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
+	if rest, ok := strings.CutSuffix(value, ":"+meetCancelOnly); ok {
+		pairID, round, _ := strings.Cut(rest, ":")
+		n, err := strconv.Atoi(round)
+		if err != nil {
+			return Reply{}, Errorf(ESTALE, "err.unknown_button")
+		}
+		return cancelMeeting(ctx, b, who, lang, pairID, n)
+	}
 	r, err := newTimes(ctx, b, who, lang, value, true)
 	r.Replace = err == nil
 	return r, err
@@ -186,17 +199,20 @@ func keepTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 }
 
 // askReplace asks a member who wants new times whether to cancel the
-// time the pair agreed ahead: it is in both calendars.
+// time the pair agreed ahead: it is in both calendars. They may also
+// cancel it without new times, or keep it.
 func (b *Bot) askReplace(ctx context.Context, who MemberID, lang Lang, pair Pair, m Meeting) (Reply, error) {
 	me, err := b.member(ctx, who)
 	if err != nil {
 		return Reply{}, err
 	}
 	loc, _ := b.zoneOf(ctx, me)
+	round := pair.ID + ":" + strconv.Itoa(m.Round)
 	return Reply{Message: Message{
 		Text: T(lang, "meet.replace_ask", "when", slotWhen(lang, m.Agreed, loc)),
 		Buttons: []Button{
-			{Label: T(lang, "btn.meet_replace"), ActionID: ActionMeetReplace, Value: pair.ID + ":" + strconv.Itoa(m.Round), Style: StyleDanger},
+			{Label: T(lang, "btn.meet_replace"), ActionID: ActionMeetReplace, Value: round, Style: StyleDanger},
+			{Label: T(lang, "btn.meet_cancel"), ActionID: ActionMeetReplace, Value: round + ":" + meetCancelOnly, Style: StyleDanger},
 			{Label: T(lang, "btn.meet_keep"), ActionID: ActionMeetKeep, Value: pair.ID},
 		},
 	}}, nil
@@ -219,7 +235,9 @@ func newTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
 	}
-	if m.Round != n {
+	// The round that cancelled the meeting of n offers nothing newer:
+	// n's "Suggest other times" still finds times.
+	if m.Round != n && !m.cancelledAfter(n) {
 		return Reply{}, Errorf(ESTALE, "err.meet.stale")
 	}
 	if b.ahead(m) && !confirmed {

@@ -23,6 +23,22 @@ var surveyQuestions = map[string][]string{
 	"mentor": {"rating", "again"},
 }
 
+// finalOnly are the questions of a pair's last survey only (finalStage):
+// a mentor is asked whether they would mentor again once their mentoring
+// ends, not halfway through it.
+var finalOnly = map[string]bool{"again": true}
+
+// questionsFor returns the questions a survey stage asks role, in order.
+func questionsFor(role, stage string) []string {
+	var qs []string
+	for _, q := range surveyQuestions[role] {
+		if !finalOnly[q] || finalStage(stage) {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
 // surveyChoices are the answers offered to each question.
 var surveyChoices = map[string][]string{
 	"rating":   {"1", "2", "3", "4", "5"},
@@ -109,6 +125,9 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 	if role == "" || !contains(surveyQuestions[role], parts[2]) {
 		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
 	}
+	// A question this stage no longer asks (a mid-program "would you
+	// mentor again?" sent before it was kept for the end) is still
+	// recorded: nextQuestion then thanks.
 	stage, question, answer := parts[1], parts[2], parts[3]
 	id := SurveyID(pair.ID + ":" + stage)
 	if err := b.store.followups.AnswerSurvey(ctx, t, id, who, question, answer, b.clock.Now().UTC()); err != nil {
@@ -123,7 +142,25 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 			return b.offerEnd(ctx, pair, who, stage, lang)
 		}
 	}
-	return b.nextQuestion(ctx, pair, who, role, stage, question, lang)
+	r, err := b.nextQuestion(ctx, pair, who, role, stage, question, lang)
+	if err == nil && question == "become" && answer == "yes" {
+		r.Message.Text = b.becomeNext(ctx, who, lang, r.Message.Text)
+	}
+	return r, err
+}
+
+// becomeNext adds to text, the reply to a mentee's "yes" to "would you
+// like to mentor others one day?", how to: the offer command, unless they
+// offer already.
+func (b *Bot) becomeNext(ctx context.Context, who MemberID, lang Lang, text string) string {
+	if _, has, err := b.offerOf(ctx, who); err != nil || has {
+		return text
+	}
+	next := T(lang, "survey.become_next")
+	if thanks := T(lang, "survey.thanks"); strings.HasPrefix(text, thanks) {
+		return thanks + "\n" + next + text[len(thanks):]
+	}
+	return text + "\n\n" + next
 }
 
 // lowRatingReason is Pair.EndReason for a pair its member ended when
@@ -221,7 +258,7 @@ func (b *Bot) recordAnswer(ctx context.Context, pair Pair, who MemberID, questio
 // thanks and an "Add a comment" button after the last (and, after a
 // final survey, a "Write a testimonial" one).
 func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, stage, question string, lang Lang) (Reply, error) {
-	qs := surveyQuestions[role]
+	qs := questionsFor(role, stage)
 	for i, q := range qs {
 		if q == question && i+1 < len(qs) {
 			other, _ := b.member(ctx, pair.Other(who))
@@ -319,7 +356,8 @@ func (b *Bot) questionsLeft(ctx context.Context, lang Lang, who MemberID, pair P
 		return err
 	}
 	var left []string
-	for _, q := range surveyQuestions[pair.Role(who)] {
+	_, stage, _ := strings.Cut(string(survey), ":")
+	for _, q := range questionsFor(pair.Role(who), stage) {
 		if answers[q] == "" {
 			left = append(left, q)
 		}

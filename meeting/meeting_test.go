@@ -276,8 +276,11 @@ func TestSuggestClosest(t *testing.T) {
 			t.Errorf("slot %v: Far %v, Outside %v", s.Start, s.Far, s.Outside)
 		}
 	}
-	// Other times: the two other days at an hour out (Friday, next
-	// Monday), then the closest left.
+	// Other times: the closest left away from Monday morning and Friday
+	// afternoon (Paris 7:00 / Tokyo 15:00, two hours out, on Tuesday,
+	// Wednesday and Thursday) rather than Paris 8:00 / Tokyo 16:00 on
+	// Friday (Friday afternoon in Tokyo) and next Monday (Monday morning
+	// in Paris).
 	r.Avoid = slots
 	again, _ := Suggest(r)
 	for _, s := range again {

@@ -45,23 +45,28 @@ type Request struct {
 	Avoid []Slot
 }
 
-// Window is how far ahead slots are suggested, and Lead how long after
-// now the first one may start, rounded up to Step.
+// Window is how far ahead slots are suggested: a slot ends by the end of
+// the day Window after now, in both persons' zones (the next 7 days are
+// whole days: on a Wednesday morning, next Wednesday afternoon is one of
+// them). Lead is how long after now the first one may start, rounded up
+// to Step.
 const (
 	Window = 7 * 24 * time.Hour
 	Lead   = 2 * time.Hour
 	Step   = 30 * time.Minute
 )
 
-// Suggest proposes up to r.N meeting times within the next Window, inside
-// both persons' working hours in their own zones: on different days where
-// possible, avoiding Monday morning and Friday afternoon (in either zone)
-// where possible, and near the middle of both working days. The result is
-// sorted by time and depends only on r. full is false when the hours
-// never overlap in the window: the slots are then the closest ones (see
-// closer), between 7:00 and 21:00 in both zones where any such slot
-// exists, on different days where possible; Slot.Far and Slot.Outside
-// say how far and how much they lie outside each person's hours.
+// Suggest proposes up to r.N meeting times within the next Window (see
+// Last), inside both persons' working hours in their own zones: away
+// from Monday morning and Friday afternoon (in either zone) where
+// possible, then on different days where possible, and near the middle of
+// both working days. The result is sorted by time and depends only on r.
+// full is false when the hours never overlap in the window: the slots are
+// then the closest ones (see closer), between 7:00 and 21:00 in both
+// zones where any such slot exists, away from Monday morning and Friday
+// afternoon, then on different days, where possible; Slot.Far and
+// Slot.Outside say how far and how much they lie outside each person's
+// hours. The order of preference is in pick.
 func Suggest(r Request) (slots []Slot, full bool) {
 	n := r.N
 	if n <= 0 {
@@ -74,7 +79,7 @@ func Suggest(r Request) (slots []Slot, full bool) {
 	if start.Before(r.Now.UTC().Add(Lead)) {
 		start = start.Add(Step)
 	}
-	last := r.Now.UTC().Add(Window)
+	last := r.Last()
 	var cands []cand
 	for s := start; !s.Add(r.Duration).After(last); s = s.Add(Step) {
 		c := r.score(s)
@@ -108,6 +113,26 @@ func Suggest(r Request) (slots []Slot, full bool) {
 	return pick(cands, n, r.Avoid, closer), false
 }
 
+// Last is when the window of r ends: the end of the day on which
+// Now+Window falls, in whichever person's zone that day ends first, so
+// that a slot lies within the next seven days of both persons' calendars.
+// It is never before Now+Window.
+func (r Request) Last() time.Time {
+	end := r.Now.Add(Window)
+	var last time.Time
+	for _, p := range []Person{r.A, r.B} {
+		t := end.In(p.loc())
+		midnight := time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, p.loc())
+		if !midnight.After(end) { // a zone whose midnight a DST change skips
+			midnight = end
+		}
+		if last.IsZero() || midnight.Before(last) {
+			last = midnight
+		}
+	}
+	return last.UTC()
+}
+
 // cand is a candidate slot with its penalty: lower is better.
 type cand struct {
 	slot    Slot
@@ -116,6 +141,29 @@ type cand struct {
 	day     string // the slot's day in A's zone
 	ok      bool   // on a working day of at least one person
 	night   bool   // before Dawn or after Dusk in either zone
+	edge    bool   // Monday morning or Friday afternoon in either zone
+}
+
+// Tiers of candidates, in the order pick takes them: a slot on a working
+// day of both persons away from Monday morning and Friday afternoon, then
+// one on a Monday morning or a Friday afternoon, then one on someone's
+// day off (only when the hours never overlap).
+const (
+	tierMidweek = iota
+	tierEdge
+	tierDayOff
+	tiers
+)
+
+// tier is the candidate's tier.
+func (c cand) tier() int {
+	switch {
+	case c.farthest() >= DayOff:
+		return tierDayOff
+	case c.edge:
+		return tierEdge
+	}
+	return tierMidweek
 }
 
 // farthest is how far the slot's farthest end lies outside anyone's hours.
@@ -188,6 +236,7 @@ func (r Request) score(s time.Time) cand {
 			c.night = true
 		}
 		if ls.Weekday() == time.Monday && from < 12*60 || ls.Weekday() == time.Friday && to > 12*60 {
+			c.edge = true
 			c.penalty += penaltyEdge
 		}
 		// Near the middle of the working day: minutes away from it.
@@ -222,10 +271,13 @@ func abs(n int) int {
 	return n
 }
 
-// pick chooses n candidates: the best of each day first, the best days
-// first, then more on days already used, never two that overlap; a
-// candidate overlapping a slot to avoid comes only when nothing else is
-// left. The result is sorted by time.
+// pick chooses n candidates, never two that overlap. A candidate
+// overlapping a slot to avoid (an earlier round's) comes only when nothing
+// else is left; among the others, those away from Monday morning and
+// Friday afternoon in both zones come first (tier): a second time on a
+// Tuesday comes before a first one on a Friday afternoon. Within a tier,
+// the best of each day first, the best days first (by less), then more on
+// days already used. The result is sorted by time.
 func pick(cands []cand, n int, avoid []Slot, less func(a, b cand) bool) []Slot {
 	var fresh, stale []cand
 	for _, c := range cands {
@@ -247,20 +299,23 @@ func pick(cands []cand, n int, avoid []Slot, less func(a, b cand) bool) []Slot {
 	return out
 }
 
-// pickFrom adds to chosen up to n in all from pool, best (by less)
-// first: one a day on a first pass, then any that overlaps none chosen.
+// pickFrom adds to chosen up to n in all from pool, tier by tier, best
+// (by less) first within a tier: one a day on a first pass, then any that
+// overlaps none chosen.
 func pickFrom(pool []cand, n int, chosen []cand, less func(a, b cand) bool) []cand {
 	sorted := append([]cand(nil), pool...)
 	sort.SliceStable(sorted, func(i, j int) bool { return less(sorted[i], sorted[j]) })
-	for pass := 0; pass < 2 && len(chosen) < n; pass++ {
-		for _, c := range sorted {
-			if len(chosen) == n {
-				break
+	for tier := 0; tier < tiers; tier++ {
+		for pass := 0; pass < 2 && len(chosen) < n; pass++ {
+			for _, c := range sorted {
+				if len(chosen) == n {
+					break
+				}
+				if c.tier() != tier || clash(c, chosen, pass == 0) {
+					continue
+				}
+				chosen = append(chosen, c)
 			}
-			if clash(c, chosen, pass == 0) {
-				continue
-			}
-			chosen = append(chosen, c)
 		}
 	}
 	return chosen
