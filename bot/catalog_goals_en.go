@@ -3,9 +3,9 @@ package bot
 // catalogGoalsEN holds the sentences of a pair's goals (goals.go), in
 // English.
 var catalogGoalsEN = map[string]string{
-	"cmd.goals.summary": "set your goals for your pair (up to three); without them, opens the form",
+	"cmd.goals.summary": "set or change your goals for your pair (up to three); without them, opens the form",
 	"cmd.goals.example": "/mentor goals first:ship a Go service second:review code in English",
-	"opt.goal_n":        "a goal of yours for the pair, in one sentence",
+	"opt.goal_n":        "a goal of yours for the pair, in one sentence (only this one changes; none removes it)",
 	"label.goal_n":      "Goal {n}",
 	"form.goals.title":  "Our goals",
 
@@ -24,7 +24,7 @@ var catalogGoalsEN = map[string]string{
 	"goals.role.mentee":          "mentee",
 
 	"goals.form_intro":  "Your goals for your pair with {name} on “{topic}”: up to {max}, one per field. Each of you sets their own; I ask where they stand at each check-in.",
-	"goals.how":         "Type `/mentor goals first:… second:… third:…` (your whole list: goals left out are removed).",
+	"goals.how":         "Type `/mentor goals first:… second:… third:…` (your own goals, in their order): each option changes that goal only, the others stay. To remove one: `second:none`.",
 	"goals.saved":       "Your goals for your pair with {name} on “{topic}” are saved. The pair's goals:",
 	"goals.cleared":     "Your goals for your pair on “{topic}” are removed.",
 	"goals.other_title": "Goals: {topic}",
@@ -55,6 +55,16 @@ var catalogGoalsEN = map[string]string{
 	"goals.readjusted":        "Thank you for saying so. I've told the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
 	"goals.readjust_title":    "A pair asks to be readjusted",
 	"goals.readjust_managers": "At the halfway review, {name} ({role}) asked to readjust their pair: {mentor} mentoring {mentee} on “{topic}”.",
+
+	// A goal removed or replaced by /mentor goals (runGoals), and a
+	// member's own answer corrected in a check-in's menu.
+	"goals.no_goal":               "You set {count} {count|goal|goals} yourself, so there is no goal {n} of yours to remove: nothing was changed.",
+	"goals.twice":                 "“{goal}” is already your goal {n}: nothing was changed.",
+	"goals.dropped":               "No longer among your goals: {goals}. {count|To put it back|To put them back}: `/mentor goals {typed}`.",
+	"goals.dropped_item":          "“{goal}”",
+	"goals.dropped_item_progress": "“{goal}” ({progress})",
+	"goals.dropped_progress":      "A goal put back starts again as not started.",
+	"goals.progress_corrected":    "Corrected: “{goal}” is now {progress} (you had marked it {before}).",
 
 	"digest.goals":          "Goals, per program",
 	"digest.goals_readjust": "• Readjusting asked at the mid-way review, last week: {count} {count|time|times}",

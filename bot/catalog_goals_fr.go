@@ -3,9 +3,9 @@ package bot
 // catalogGoalsFR holds the sentences of a pair's goals (goals.go), in
 // French.
 var catalogGoalsFR = map[string]string{
-	"cmd.goals.summary": "fixer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
+	"cmd.goals.summary": "fixer ou changer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
 	"cmd.goals.example": "/mentor goals premier:déployer un service Go deuxième:relire du code en anglais",
-	"opt.goal_n":        "un de vos objectifs pour le binôme, en une phrase",
+	"opt.goal_n":        "un de vos objectifs pour le binôme, en une phrase (seul celui-ci change\u202f; aucun le retire)",
 	"label.goal_n":      "Objectif {n}",
 	"form.goals.title":  "Nos objectifs",
 
@@ -24,7 +24,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.role.mentee":          "personne mentorée",
 
 	"goals.form_intro":  "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f: jusqu'à {max}, un par champ. Chaque membre du binôme fixe les siens\u202f; je demande où ils en sont à chaque point d'étape.",
-	"goals.how":         "Tapez `/mentor goals premier:… deuxième:… troisième:…` (toute votre liste\u202f: les objectifs omis sont retirés).",
+	"goals.how":         "Tapez `/mentor goals premier:… deuxième:… troisième:…` (vos propres objectifs, dans leur ordre)\u202f: chaque option ne change que cet objectif, les autres restent. Pour en retirer un\u202f: `deuxième:aucun`.",
 	"goals.saved":       "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f» sont enregistrés. Les objectifs du binôme\u202f:",
 	"goals.cleared":     "Vos objectifs pour votre binôme sur «\u202f{topic}\u202f» sont retirés.",
 	"goals.other_title": "Objectifs\u202f: {topic}",
@@ -55,6 +55,16 @@ var catalogGoalsFR = map[string]string{
 	"goals.readjusted":        "Merci de l'avoir dit. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
 	"goals.readjust_title":    "Un binôme demande à être réajusté",
 	"goals.readjust_managers": "Au bilan de mi-parcours, {name} ({role}) a demandé à réajuster son binôme\u202f: {mentor}, mentor de {mentee} sur «\u202f{topic}\u202f».",
+
+	// A goal removed or replaced by /mentor goals (runGoals), and a
+	// member's own answer corrected in a check-in's menu.
+	"goals.no_goal":               "Vous avez fixé {count} {count|objectif|objectifs} vous-même, donc pas d'objectif {n} à retirer\u202f: rien n'a été modifié.",
+	"goals.twice":                 "«\u202f{goal}\u202f» est déjà votre objectif {n}\u202f: rien n'a été modifié.",
+	"goals.dropped":               "{count|Ne fait plus partie de vos objectifs|Ne font plus partie de vos objectifs}\u202f: {goals}. {count|Pour le remettre|Pour les remettre}\u202f: `/mentor goals {typed}`.",
+	"goals.dropped_item":          "«\u202f{goal}\u202f»",
+	"goals.dropped_item_progress": "«\u202f{goal}\u202f» ({progress})",
+	"goals.dropped_progress":      "Un objectif remis repart de «\u202fpas commencé\u202f».",
+	"goals.progress_corrected":    "C'est corrigé\u202f: «\u202f{goal}\u202f» est maintenant marqué «\u202f{progress}\u202f» (vous l'aviez marqué «\u202f{before}\u202f»).",
 
 	"digest.goals":          "Objectifs, par programme",
 	"digest.goals_readjust": "• Réajustements demandés au bilan de mi-parcours, la semaine dernière\u202f: {count}",

@@ -112,7 +112,7 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		}
 		from := remindedFrom(answers, round, id.User)
 		if err := b.deliver(ctx, j.ID, id, func(l Lang) Message {
-			return withGoals(l, checkinMessage(l, pair, round, from, other.displayName()), pair, goals, names)
+			return withGoals(l, checkinMessage(l, pair, round, from, other.displayName()), pair, goals, names, b.menuToken())
 		}); err != nil {
 			return err
 		}
@@ -315,7 +315,7 @@ func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Rep
 // goalsStill keeps, in the reply that replaces a check-in, its question
 // on the pair's goals, so that it can still be answered.
 func (b *Bot) goalsStill(ctx context.Context, lang Lang, pair Pair, m Message) Message {
-	if s := goalsSelect(lang, pair, b.checkinGoals(ctx, pair)); s != nil {
+	if s := goalsSelect(lang, pair, b.checkinGoals(ctx, pair), b.menuToken()); s != nil {
 		m.Selects = append(m.Selects, *s)
 	}
 	return m

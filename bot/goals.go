@@ -50,15 +50,22 @@ type Goal struct {
 	// ProgressBy is the member who last changed its progress in a
 	// check-in's menu (zero if nobody did).
 	ProgressBy MemberID
+	// ProgressMenu is the menu that change was made in (the token its
+	// choices carry, see goalsSelect; "" if none, or a menu without one):
+	// ProgressBy's next choice in that same menu corrects their answer
+	// rather than being refused as stale.
+	ProgressMenu string
 }
 
 // ProgressChange is a change of a goal's progress, for SetProgress: to
-// To, by By, at At; with From set, only while the goal's progress is
-// still From (the progress the menu clicked showed).
+// To, by By, at At, in the menu Menu (the goal's ProgressMenu becomes
+// it); with From set, only while the goal's progress is still From (the
+// progress the menu clicked showed, or the one By set in that menu).
 type ProgressChange struct {
 	To, From GoalProgress
 	By       MemberID
 	At       time.Time
+	Menu     string
 }
 
 // MaxGoals is how many goals each member of a pair may set.
@@ -86,7 +93,8 @@ type GoalStore interface {
 	SetGoals(ctx context.Context, t Tenant, pairID string, program ProgramID, by MemberID, change func(mine []Goal, fresh bool) ([]Goal, error)) ([]Goal, error)
 
 	// SetProgress records change to the progress of goal goalID, set by
-	// owner, atomically (ProgressBy becomes change.By). ENOTFOUND if
+	// owner, atomically (ProgressBy becomes change.By, ProgressMenu
+	// change.Menu). ENOTFOUND if
 	// owner has no such goal in the pair; ESTALE, with the goal as
 	// stored, if it already has progress change.To, or if change.From is
 	// set and its progress is another. It returns the goal as stored.
@@ -98,8 +106,10 @@ type GoalStore interface {
 }
 
 // Goal actions. Values are a pair ID; the progress select's choices are
-// "<goal>.<progress>.<progress when the menu was sent>" (menus sent
-// before that carried "<goal>.<progress>" and are not guarded).
+// "<goal>.<progress>.<progress when the menu was sent>~<menu>", menu a
+// token of its own to each menu sent (menus sent before the token
+// carried "<goal>.<progress>.<progress when sent>", and menus before
+// that "<goal>.<progress>", not guarded).
 const (
 	ActionGoalsOpen     = "goals.open"     // opens the goals form of the pair
 	ActionGoalProgress  = "goals.progress" // a select: a goal's progress
@@ -160,11 +170,7 @@ func (b *Bot) seedGoal(ctx context.Context, pair Pair) []Goal {
 		if !fresh {
 			return nil, errGoalsUnchanged
 		}
-		id, err := b.randomName(4)
-		if err != nil {
-			return nil, err
-		}
-		return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
+		return b.requestGoal(pair)
 	})
 	if err != nil {
 		if !errors.Is(err, errGoalsUnchanged) {
@@ -173,6 +179,19 @@ func (b *Bot) seedGoal(ctx context.Context, pair Pair) []Goal {
 		return nil
 	}
 	return seeded
+}
+
+// requestGoal is the mentee's first goal made from the goal of their
+// request (goal:); none when it had none, or the pair is not active.
+func (b *Bot) requestGoal(pair Pair) ([]Goal, error) {
+	if pair.Goal == "" || pair.State != PairActive {
+		return nil, nil
+	}
+	id, err := b.randomName(4)
+	if err != nil {
+		return nil, err
+	}
+	return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
 }
 
 // setGoals replaces by's goals in pair through change, filing the pair
@@ -248,9 +267,13 @@ func (b *Bot) pairNames(ctx context.Context, pair Pair) map[string]string {
 	return names
 }
 
-// runGoals is /mentor goals: with goals (first: second: third:), it sets
-// the member's goals for their pair; without, it opens the goals form, or
-// shows the goals and how to set them where there are no forms.
+// runGoals is /mentor goals: with goals (first: second: third:), it
+// changes the member's goals for their pair, each option the goal of its
+// place only, "none" (noGoal) removing it; without, it opens the goals
+// form, or shows the goals and how to set them where there are no forms.
+// The form, prefilled with the member's goals, submits them all: an
+// empty field removes its goal. The reply names each goal removed or
+// replaced, and the command that puts it back.
 func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := goalOptionTypo(in); err != nil {
 		return Reply{}, err
@@ -259,21 +282,38 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil || choose != nil {
 		return Reply{Message: msgOf(choose)}, err
 	}
-	var texts []string
+	edits, given := make([]goalEdit, len(goalOptions)), false
 	for i, name := range goalOptions {
 		v := strings.TrimSpace(in.Text(name))
 		if utf8.RuneCountInString(v) > MaxGoalLen {
 			return Reply{}, &Error{Code: EINVALID, Key: "goals.too_long", Args: []string{"n", itoa(i + 1), "max", itoa(MaxGoalLen)}, Field: name}
 		}
-		if v != "" {
-			texts = append(texts, v)
+		switch {
+		case v == "" && !in.FromForm:
+			// Not given: the goal stays.
+		case v == "" || noGoal(v):
+			edits[i], given = goalEdit{given: true, remove: true}, true
+		default:
+			edits[i], given = goalEdit{given: true, text: v}, true
 		}
 	}
-	if len(texts) == 0 && !in.FromForm {
+	if !given && !in.FromForm {
 		return b.goalsForm(ctx, in.Member, in.Lang, pair, in.Forms)
 	}
-	saved, err := b.setGoals(ctx, pair, in.Member, func(mine []Goal, _ bool) ([]Goal, error) {
-		return b.newGoals(in.Member, mine, texts)
+	var before []Goal
+	saved, err := b.setGoals(ctx, pair, in.Member, func(mine []Goal, fresh bool) ([]Goal, error) {
+		if fresh && in.Member.User == pair.Mentee.User {
+			// The request's goal is the mentee's first until they set
+			// goals (pairGoals shows it so): first: replaces it, and
+			// second: keeps it.
+			seed, err := b.requestGoal(pair)
+			if err != nil {
+				return nil, err
+			}
+			mine = seed
+		}
+		before = mine
+		return b.editGoals(in.Member, mine, edits, in.FromForm)
 	})
 	if err != nil {
 		return Reply{}, err
@@ -291,10 +331,37 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 				Text: T(l, "goals.other_set", "name", names[in.Member.User]) + "\n" + goalList(l, all, names)}
 		})
 	}
+	var text string
 	if len(saved) == 0 {
-		return Reply{Message: Message{Text: T(in.Lang, "goals.cleared", "topic", pair.Topic)}}, nil
+		text = T(in.Lang, "goals.cleared", "topic", pair.Topic)
+	} else {
+		text = T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, all, names)
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, all, names)}}, nil
+	if note := droppedNote(in.Lang, in.Spec, before, saved); note != "" {
+		text += "\n" + note
+	}
+	return Reply{Message: Message{Text: text}}, nil
+}
+
+// goalEdit is what /mentor goals does to the goal of one place: nothing
+// (not given), remove it, or set its text.
+type goalEdit struct {
+	given, remove bool
+	text          string
+}
+
+// noGoalWords remove a goal when given as its text (`second:none`), in
+// either language.
+var noGoalWords = []string{"none", "aucun", "aucune", "-"}
+
+// noGoal reports whether v, a goal's option, asks to remove the goal.
+func noGoal(v string) bool {
+	for _, w := range noGoalWords {
+		if strings.EqualFold(strings.TrimSpace(v), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // goalOptionTypo refuses a typed goal that holds a "word:" close to
@@ -372,32 +439,151 @@ func msgOf(m *Message) Message {
 	return *m
 }
 
-// newGoals makes a member's goals from texts: a goal whose text is
-// unchanged keeps its ID and progress.
-func (b *Bot) newGoals(by MemberID, mine []Goal, texts []string) ([]Goal, error) {
+// editGoals applies edits to a member's goals mine, place by place
+// (edits[0] is first:): a goal not given stays where it is, one removed
+// goes, the others move up; a text given keeps the goal that already has
+// it (same place first, else another of the member's, case aside), with
+// its ID and progress, or makes a new goal, not started. A place past
+// the member's goals adds the goal after them. Removing a goal the member
+// does not have is refused when nothing else is asked (EINVALID), but
+// for a form, whose empty fields are just empty; so is the same goal in
+// two places.
+func (b *Bot) editGoals(by MemberID, mine []Goal, edits []goalEdit, form bool) ([]Goal, error) {
 	now := b.clock.Now().UTC()
-	out := make([]Goal, 0, len(texts))
+	slots := make([]*Goal, max(len(mine), len(edits)))
 	used := map[string]bool{}
-	for _, text := range texts {
-		kept := false
-		for _, g := range mine {
-			if !used[g.ID] && strings.EqualFold(strings.TrimSpace(g.Text), text) {
-				used[g.ID], kept = true, true
-				out = append(out, g)
-				break
-			}
+	for i := range mine {
+		if i >= len(edits) || !edits[i].given {
+			slots[i], used[mine[i].ID] = &mine[i], true
 		}
-		if kept {
+	}
+	effective, missing := false, 0
+	for i, e := range edits {
+		switch {
+		case !e.given:
+			continue
+		case e.remove:
+			if i < len(mine) {
+				effective = true
+			} else if missing == 0 {
+				missing = i + 1
+			}
+			continue
+		}
+		effective = true
+		if g := sameGoal(mine, used, i, e.text); g != nil {
+			kept := *g
+			kept.Text = e.text
+			used[kept.ID], slots[i] = true, &kept
 			continue
 		}
 		id, err := b.randomName(4)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Goal{ID: id, By: by, Text: text, Progress: GoalNotStarted, Updated: now})
+		slots[i] = &Goal{ID: id, By: by, Text: e.text, Progress: GoalNotStarted, Updated: now}
+	}
+	if !effective && missing > 0 && !form {
+		return nil, &Error{Code: EINVALID, Key: "goals.no_goal", Args: []string{"n", itoa(missing), "count", itoa(len(mine))}, Field: goalOptions[missing-1]}
+	}
+	// The same goal twice is a slip ("first:B" where B is the second):
+	// refused, naming the place it has.
+	for i, g := range slots {
+		for j := i + 1; g != nil && j < len(slots); j++ {
+			if h := slots[j]; h != nil && strings.EqualFold(strings.TrimSpace(g.Text), strings.TrimSpace(h.Text)) {
+				place, given := i, j
+				if j >= len(edits) || !edits[j].given {
+					place, given = j, i
+				}
+				return nil, &Error{Code: EINVALID, Key: "goals.twice", Args: []string{"goal", clip(slots[given].Text, 80), "n", itoa(place + 1)}, Field: goalOptions[min(given, len(goalOptions)-1)]}
+			}
+		}
+	}
+	out := make([]Goal, 0, len(slots))
+	for _, g := range slots {
+		if g != nil {
+			out = append(out, *g)
+		}
 	}
 	return out, nil
 }
+
+// sameGoal returns the goal of mine, not used yet, whose text is text
+// (case and spaces aside): the one at place i first.
+func sameGoal(mine []Goal, used map[string]bool, i int, text string) *Goal {
+	same := func(g Goal) bool { return !used[g.ID] && strings.EqualFold(strings.TrimSpace(g.Text), text) }
+	if i < len(mine) && same(mine[i]) {
+		return &mine[i]
+	}
+	for j := range mine {
+		if same(mine[j]) {
+			return &mine[j]
+		}
+	}
+	return nil
+}
+
+// droppedNote names the goals of before that after no longer has
+// (removed, or replaced by another text), with where each stood, and the
+// command that puts them back; "" when none went. A goal goes back after
+// the goals left while there is room; past MaxGoals, in the place of a
+// goal set by this change (the first ones), never of one that was kept.
+func droppedNote(lang Lang, spec CommandSpec, before, after []Goal) string {
+	had := map[string]bool{}
+	for _, g := range before {
+		had[g.ID] = true
+	}
+	kept := map[string]bool{}
+	var fresh []int // the places in after of the goals this change set
+	for i, g := range after {
+		kept[g.ID] = true
+		if !had[g.ID] {
+			fresh = append(fresh, i)
+		}
+	}
+	var dropped []Goal
+	items, progressed := []string{}, false
+	for _, g := range before {
+		if kept[g.ID] {
+			continue
+		}
+		dropped = append(dropped, g)
+		if g.Progress != GoalNotStarted && validProgress(g.Progress) {
+			progressed = true
+			items = append(items, T(lang, "goals.dropped_item_progress", "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(g.Progress))))
+		} else {
+			items = append(items, T(lang, "goals.dropped_item", "goal", clip(g.Text, 80)))
+		}
+	}
+	if len(dropped) == 0 {
+		return ""
+	}
+	option := func(i int) string {
+		if o, ok := spec.Option(goalOptions[i]); ok {
+			return o.NameIn(lang) + ":"
+		}
+		return goalOptions[i] + ":"
+	}
+	room := max(len(goalOptions)-len(after), 0)
+	displace := min(max(len(dropped)-room, 0), len(fresh))
+	var typed []string
+	for j, g := range dropped {
+		switch {
+		case j < displace:
+			typed = append(typed, option(fresh[j])+oneLine(g.Text))
+		case len(after)+j-displace < len(goalOptions):
+			typed = append(typed, option(len(after)+j-displace)+oneLine(g.Text))
+		}
+	}
+	note := T(lang, "goals.dropped", "goals", andList(lang, items), "count", itoa(len(dropped)), "typed", strings.Join(typed, " "))
+	if progressed {
+		note += " " + T(lang, "goals.dropped_progress")
+	}
+	return note
+}
+
+// oneLine is text on one line, its spaces each one, as a command types it.
+func oneLine(text string) string { return strings.Join(strings.Fields(text), " ") }
 
 // goalsPair finds the pair /mentor goals is about: the member's one
 // active pair, the one pair: names (its other member, its topic, or its
@@ -484,8 +670,12 @@ func openGoals(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID stri
 }
 
 // goalsSelect is the menu of a check-in that asks where each goal of the
-// pair stands; nil without goals.
-func goalsSelect(lang Lang, pair Pair, goals []Goal) *Select {
+// pair stands; nil without goals. Each choice carries the progress its
+// goal had when the menu was made, and the menu's token (menu, from
+// Bot.menuToken), the
+// same in all its choices and new to each menu made: a change recorded
+// from this menu is known as this menu's.
+func goalsSelect(lang Lang, pair Pair, goals []Goal, menu string) *Select {
 	if len(goals) == 0 {
 		return nil
 	}
@@ -494,17 +684,32 @@ func goalsSelect(lang Lang, pair Pair, goals []Goal) *Select {
 		for _, p := range goalProgresses {
 			s.Choices = append(s.Choices, Choice{
 				Label: T(lang, "goals.choice", "n", itoa(i+1), "goal", clip(g.Text, 50), "progress", T(lang, "goals.progress."+string(p))),
-				Value: g.ID + "." + string(p) + "." + string(g.Progress),
+				Value: g.ID + "." + string(p) + "." + string(g.Progress) + menuSep + menu,
 			})
 		}
 	}
 	return s
 }
 
+// menuSep puts a menu's token after the progress in its choices.
+const menuSep = "~"
+
+// menuToken names one goals menu: 40 random bits from the bot's
+// randomness, lower-case base32 (8 letters and digits), so that two menus
+// of a member never share one. Without randomness the menu goes without
+// one, and is guarded as menus before tokens were.
+func (b *Bot) menuToken() string {
+	s, err := b.randomName(5)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
 // withGoals adds to a check-in's message the pair's goals as they stand
 // and the question on them.
-func withGoals(lang Lang, m Message, pair Pair, goals []Goal, names map[string]string) Message {
-	s := goalsSelect(lang, pair, goals)
+func withGoals(lang Lang, m Message, pair Pair, goals []Goal, names map[string]string, menu string) Message {
+	s := goalsSelect(lang, pair, goals, menu)
 	if s == nil {
 		return m
 	}
@@ -526,10 +731,12 @@ func (b *Bot) checkinGoals(ctx context.Context, pair Pair) []Goal {
 // answerGoalProgress records where a goal stands (the check-in's menu).
 // The message stays, so that the member can answer for each goal. A
 // choice carries the progress the goal had when the menu was sent: if it
-// has changed since (by either member, in another menu or this one), the
-// choice is refused, saying who changed it and to what, with the goals
-// as they stand now and a fresh menu, so that nobody's answer is undone
-// by an older menu.
+// has changed since (by the other member, or by the member in another
+// menu), the choice is refused, saying who changed it and to what, with
+// the goals as they stand now and a fresh menu, so that nobody's answer
+// is undone by an older menu. The member's own change in this same menu
+// is no such change: their later choice in it corrects their answer
+// (the menu's token, kept as the goal's ProgressMenu, tells).
 func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	pairID, chosen := splitSelect(value)
 	if len(chosen) != 1 {
@@ -541,8 +748,10 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	}
 	goalID, p := parts[0], GoalProgress(parts[1])
 	var was GoalProgress // "" for a menu sent before choices carried it
+	var menu string      // "" for a menu sent before choices carried its token
 	if len(parts) == 3 {
-		if was = GoalProgress(parts[2]); !validProgress(was) {
+		sent, token, _ := strings.Cut(parts[2], menuSep)
+		if was, menu = GoalProgress(sent), token; !validProgress(was) {
 			return Reply{}, Errorf(ESTALE, "err.unknown_button")
 		}
 	}
@@ -562,15 +771,21 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 			goal = &goals[i]
 		}
 	}
+	from, corrected := was, GoalProgress("")
 	switch {
 	case goal == nil:
 		return Reply{}, changed
 	case goal.Progress == p:
 		return Reply{}, progressSame(lang, *goal)
 	case was != "" && goal.Progress != was:
-		return progressMoved(lang, who, pair, *goal, goals, names), nil
+		if !ownMenuChange(*goal, who, menu) {
+			return progressMoved(lang, who, pair, *goal, goals, names, b.menuToken()), nil
+		}
+		// The member's own answer in this menu, changed: the write
+		// checks that it is still theirs.
+		from, corrected = goal.Progress, goal.Progress
 	}
-	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, ProgressChange{To: p, From: was, By: who, At: b.clock.Now().UTC()})
+	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, ProgressChange{To: p, From: from, By: who, At: b.clock.Now().UTC(), Menu: menu})
 	if err == nil {
 		b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: their homes show where goals stand
 	}
@@ -587,16 +802,27 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		if rerr != nil {
 			return Reply{}, rerr
 		}
-		return progressMoved(lang, who, pair, g, now, names), nil
+		return progressMoved(lang, who, pair, g, now, names, b.menuToken()), nil
 	default:
 		return Reply{}, err
 	}
-	b.log.Info("goal progress", "member", who.String(), "pair", pair.ID, "goal", g.ID, "progress", string(p))
+	b.log.Info("goal progress", "member", who.String(), "pair", pair.ID, "goal", g.ID, "progress", string(p), "corrected", corrected != "")
+	args := []string{"goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(p))}
 	key := "goals.progress_saved"
-	if g.Progress == GoalDone {
+	switch {
+	case g.Progress == GoalDone:
 		key = "goals.progress_done"
+	case corrected != "":
+		key, args = "goals.progress_corrected", append(args, "before", T(lang, "goals.progress."+string(corrected)))
 	}
-	return Reply{Message: Message{Text: T(lang, key, "goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(p)))}}, nil
+	return Reply{Message: Message{Text: T(lang, key, args...)}}, nil
+}
+
+// ownMenuChange reports whether goal g's progress was last changed by who
+// in the menu whose token is menu: then who's choice in that menu is a
+// correction of their own answer, not a stale one.
+func ownMenuChange(g Goal, who MemberID, menu string) bool {
+	return menu != "" && g.ProgressMenu == menu && g.ProgressBy.User != "" && g.ProgressBy.User == who.User
 }
 
 // progressSame is the answer to a choice of the progress a goal has.
@@ -607,7 +833,7 @@ func progressSame(lang Lang, g Goal) error {
 // progressMoved refuses a choice made in a menu sent before goal g's
 // progress changed: who changed it and to what, then the pair's goals as
 // they stand and a fresh menu to choose again.
-func progressMoved(lang Lang, who MemberID, pair Pair, g Goal, goals []Goal, names map[string]string) Reply {
+func progressMoved(lang Lang, who MemberID, pair Pair, g Goal, goals []Goal, names map[string]string, menu string) Reply {
 	args := []string{"goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(g.Progress))}
 	by := g.ProgressBy.User
 	key := "goals.moved"
@@ -620,7 +846,7 @@ func progressMoved(lang Lang, who MemberID, pair Pair, g Goal, goals []Goal, nam
 		args = append(args, "name", names[by])
 	}
 	m := Message{Text: T(lang, key, args...) + "\n" + T(lang, "goals.now") + "\n" + goalList(lang, goals, names)}
-	if s := goalsSelect(lang, pair, goals); s != nil {
+	if s := goalsSelect(lang, pair, goals, menu); s != nil {
 		m.Selects = append(m.Selects, *s)
 	}
 	return Reply{Message: m}

@@ -93,7 +93,10 @@ func TestGoals(t *testing.T) {
 	}
 	// A goal changed since the check-in is a stale choice.
 	stale := lastSelect(t, h, "carol")
-	h.Run("carol", "goals first:listen well")
+	// first: replaces the first goal alone, and says what went.
+	r = h.Run("carol", "goals first:listen well")
+	MustContain(t, r, "4. share two contacts (Carol): not started")
+	MustContain(t, r, "No longer among your goals: “listen more than I talk” (in progress). To put it back: `/mentor goals third:listen more than I talk`. A goal put back starts again as not started.")
 	MustContain(t, chooseGoal(t, h, "carol", stale, "3. listen more than I talk: done"), "This goal was changed since this message was sent.")
 
 	// The digest counts goals set and done.
@@ -101,11 +104,11 @@ func TestGoals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Goals) != 1 || rep.Goals[0].Set != 3 || rep.Goals[0].Done != 1 || rep.Goals[0].Pairs != 1 {
-		t.Fatalf("got %+v, want 3 goals set and 1 done in 1 pair", rep.Goals)
+	if len(rep.Goals) != 1 || rep.Goals[0].Set != 4 || rep.Goals[0].Done != 1 || rep.Goals[0].Pairs != 1 {
+		t.Fatalf("got %+v, want 4 goals set and 1 done in 1 pair", rep.Goals)
 	}
 	msg, _, err := h.Bot.Digest(context.Background(), h.Tenant, h.Clock.Now())
-	if err != nil || !strings.Contains(msg.Text, "• Outside programs: 3 goals set in 1 pair, 1 done") {
+	if err != nil || !strings.Contains(msg.Text, "• Outside programs: 4 goals set in 1 pair, 1 done") {
 		t.Errorf("got digest %q (%v), want its goals line", msg.Text, err)
 	}
 
@@ -237,9 +240,11 @@ func TestGoalsExported(t *testing.T) {
 
 // TestGoalsStaleMenu: each member's check-in menu carries where the goals
 // stood when it was sent; a choice in it once a goal moved (by the other
-// member, or by oneself) is refused, naming who moved it and to what, in
-// the clicker's language, with the goals now and a fresh menu; nothing is
-// undone. Carol (mentor) reads English, Dan (mentee) French.
+// member, or by oneself in another menu) is refused, naming who moved it
+// and to what, in the clicker's language, with the goals now and a fresh
+// menu; nothing is undone. The member's next choice in the menu they
+// answered in corrects their answer. Carol (mentor) reads English, Dan
+// (mentee) French.
 func TestGoalsStaleMenu(t *testing.T) {
 	h, carolMenu, danMenu, progress := mustCheckinMenus(t)
 
@@ -262,19 +267,29 @@ func TestGoalsStaleMenu(t *testing.T) {
 	if progress() != bot.GoalInProgress {
 		t.Fatalf("got %s, want in progress", progress())
 	}
-	// Now Carol's menu is stale, and Dan's fresh one too (he moved it himself).
+	// Now Carol's menu is stale, and so is Dan's first one: he moved the
+	// goal in another menu since.
 	r = chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: not started")
 	MustContain(t, r, "Dan marked “ship a Go service” in progress since this message: it stays in progress. Choose again in the menu if it has changed.")
 	MustContain(t, r, "The pair's goals now:\n1. ship a Go service (Dan): in progress")
-	MustContain(t, chooseGoal(t, h, "dan", fresh, "1. ship a Go service\u202f: pas commencé"), "Vous avez marqué «\u202fship a Go service\u202f» comme «\u202fen cours\u202f» depuis ce message")
+	carolFresh := r.Message.Selects[0]
+	MustContain(t, chooseGoal(t, h, "dan", danMenu, "1. ship a Go service\u202f: pas commencé"), "Vous avez marqué «\u202fship a Go service\u202f» comme «\u202fen cours\u202f» depuis ce message")
 	MustContain(t, chooseGoal(t, h, "carol", carolMenu, "1. ship a Go service: in progress"), "“ship a Go service” is already marked in progress: nothing changed.")
 	if progress() != bot.GoalInProgress {
 		t.Fatalf("got %s, want Dan's in progress kept", progress())
 	}
-	// Carol's fresh menu records her choice.
-	MustContain(t, chooseGoal(t, h, "carol", r.Message.Selects[0], "1. ship a Go service: not started"), "Noted: “ship a Go service” is not started.")
+	// Dan's next choice in the menu he answered in corrects his answer.
+	MustContain(t, chooseGoal(t, h, "dan", fresh, "1. ship a Go service\u202f: pas commencé"), "C'est corrigé\u202f: «\u202fship a Go service\u202f» est maintenant marqué «\u202fpas commencé\u202f» (vous l'aviez marqué «\u202fen cours\u202f»).")
 	if progress() != bot.GoalNotStarted {
-		t.Fatalf("got %s, want not started", progress())
+		t.Fatalf("got %s, want Dan's correction", progress())
+	}
+	// Carol's fresh menu was sent before it: stale.
+	r = chooseGoal(t, h, "carol", carolFresh, "1. ship a Go service: done")
+	MustContain(t, r, "Dan marked “ship a Go service” not started since this message: it stays not started.")
+	// Her newest menu records her choice.
+	MustContain(t, chooseGoal(t, h, "carol", r.Message.Selects[0], "1. ship a Go service: in progress"), "Noted: “ship a Go service” is in progress.")
+	if progress() != bot.GoalInProgress {
+		t.Fatalf("got %s, want in progress", progress())
 	}
 	// A menu sent before choices carried the progress still works.
 	legacy := bot.Select{ActionID: carolMenu.ActionID, Value: carolMenu.Value}

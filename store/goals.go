@@ -67,6 +67,8 @@ type storedGoal struct {
 	Updated  int64  `json:"updated"` // unix ms
 	// ProgressBy is the user who last changed its progress ("" if none).
 	ProgressBy string `json:"progressBy,omitempty"`
+	// Menu is the token of the menu that change was made in ("" if none).
+	Menu string `json:"menu,omitempty"`
 }
 
 func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
@@ -76,7 +78,7 @@ func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
 	}
 	out := make([]bot.Goal, len(stored))
 	for i, g := range stored {
-		out[i] = bot.Goal{ID: g.ID, By: t.Member(user), Text: g.Text, Progress: bot.GoalProgress(g.Progress), Updated: time.UnixMilli(g.Updated).UTC()}
+		out[i] = bot.Goal{ID: g.ID, By: t.Member(user), Text: g.Text, Progress: bot.GoalProgress(g.Progress), Updated: time.UnixMilli(g.Updated).UTC(), ProgressMenu: g.Menu}
 		if g.ProgressBy != "" {
 			out[i].ProgressBy = t.Member(g.ProgressBy)
 		}
@@ -87,7 +89,7 @@ func goalsFrom(t bot.Tenant, user, raw string) []bot.Goal {
 func goalsJSON(goals []bot.Goal) string {
 	stored := make([]storedGoal, len(goals))
 	for i, g := range goals {
-		stored[i] = storedGoal{ID: g.ID, Text: g.Text, Progress: string(g.Progress), Updated: g.Updated.UnixMilli(), ProgressBy: g.ProgressBy.User}
+		stored[i] = storedGoal{ID: g.ID, Text: g.Text, Progress: string(g.Progress), Updated: g.Updated.UnixMilli(), ProgressBy: g.ProgressBy.User, Menu: g.ProgressMenu}
 	}
 	b, _ := json.Marshal(stored)
 	return string(b)
@@ -299,7 +301,7 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		case c.From != "" && goals[i].Progress != c.From:
 			return goals[i], &bot.Error{Code: bot.ESTALE, Err: errString("goal progress changed since")}
 		}
-		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
+		goals[i].Progress, goals[i].Updated, goals[i].ProgressBy, goals[i].ProgressMenu = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User), c.Menu
 		tx := newTx()
 		races := g.write(tx, k, pairID, u, goals)
 		if races == nil {

@@ -141,7 +141,7 @@ func (s *Store) SetProgress(ctx context.Context, t bot.Tenant, pairID string, ow
 		if c.From != "" && g.Progress != c.From {
 			return copyGoals(t, []bot.Goal{g})[0], &bot.Error{Code: bot.ESTALE, Err: errors.New("goal progress changed since")}
 		}
-		g.Progress, g.Updated, g.ProgressBy = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User)
+		g.Progress, g.Updated, g.ProgressBy, g.ProgressMenu = c.To, c.At.UTC().Truncate(time.Millisecond), t.Member(c.By.User), c.Menu
 		next := append([]bot.Goal(nil), gs...)
 		next[i] = g
 		sp.goals.byPair[pairID][owner.User] = next

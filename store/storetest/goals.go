@@ -13,6 +13,7 @@ var goalTests = []contractTest{
 	{"Goals", testGoals},
 	{"GoalProgress", testGoalProgress},
 	{"GoalProgressExpected", testGoalProgressExpected},
+	{"GoalProgressMenu", testGoalProgressMenu},
 	{"ConcurrentGoals", testConcurrentGoals},
 	{"GoalsErased", testGoalsErased},
 	{"GoalsPruned", testGoalsPruned},
@@ -178,6 +179,34 @@ func testGoalProgressExpected(t *testing.T, s bot.Store, tn bot.Tenant) {
 	gs, _ = s.Goals(ctx(), tn, "pair1")
 	if len(won) != 1 || gs[1].Progress != won[0] {
 		t.Fatalf("got %v won and g2 %v, want exactly one change, kept", won, gs[1].Progress)
+	}
+}
+
+// testGoalProgressMenu: a change of progress keeps the menu it was made
+// in (ProgressMenu), read back and kept by a change of the member's
+// goals; a change without a menu leaves none.
+func testGoalProgressMenu(t *testing.T, s bot.Store, tn bot.Tenant) {
+	formPair(t, s, tn) // pair1, of A and M
+	m := tn.Member("M")
+	mustGoals(t, s, tn, "pair1", m, true, goal("g1", "ship"), goal("g2", "review"))
+	g, err := s.SetProgress(ctx(), tn, "pair1", m, "g1", bot.ProgressChange{To: bot.GoalInProgress, From: bot.GoalNotStarted, By: m, At: t0, Menu: "menu1"})
+	MustOK(t, err)
+	if g.ProgressMenu != "menu1" {
+		t.Fatalf("got %+v, want the menu kept", g)
+	}
+	_, err = s.SetGoals(ctx(), tn, "pair1", "p1", m, func(mine []bot.Goal, _ bool) ([]bot.Goal, error) {
+		return append(mine, goal("g3", "listen")), nil
+	})
+	MustOK(t, err)
+	gs, err := s.Goals(ctx(), tn, "pair1")
+	MustOK(t, err)
+	if len(gs) != 3 || gs[0].ProgressMenu != "menu1" || gs[0].Progress != bot.GoalInProgress || gs[1].ProgressMenu != "" {
+		t.Fatalf("got %+v, want g1's menu read back and kept, g2 without one", gs)
+	}
+	g, err = s.SetProgress(ctx(), tn, "pair1", m, "g1", bot.ProgressChange{To: bot.GoalDone, From: bot.GoalInProgress, By: m, At: t0})
+	MustOK(t, err)
+	if gs, _ = s.Goals(ctx(), tn, "pair1"); g.ProgressMenu != "" || gs[0].ProgressMenu != "" {
+		t.Fatalf("got %+v, %+v, want no menu after a change without one", g, gs[0])
 	}
 }
 
