@@ -36,7 +36,7 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 	// in users.info here would cost every first command a Web API call
 	// before the core can even start; the core looks them up itself when
 	// it records them, which fills the cache.
-	cmd := bot.Command{Member: who, Text: unescapeText(c.Text), Locale: a.cachedLocale(who), Forms: c.TriggerID != "", Delivery: key}
+	cmd := bot.Command{Member: who, Text: a.commandText(c.Text), Locale: a.cachedLocale(who), Forms: c.TriggerID != "", Delivery: key}
 	// Kept in Redis before the ack, as a click is: if this replica dies
 	// before the command is handled, another replica redelivers it. The
 	// kept copy asks for no form, its trigger_id being long dead by then.

@@ -36,11 +36,22 @@
 //   - Mentions and channels in commands (<@U123|ada>, <#C123|team>) reach
 //     the core as their IDs in the core's form (bot.MemberRef "@U123",
 //     bot.ChannelRef "#C123"), which commands that name people and
-//     channels need: the core knows no Slack syntax.
+//     channels need: the core knows no Slack syntax. In a member's prose
+//     (a free-text option: a goal, a comment), where the core's own
+//     parser places them, they are written as the member saw them
+//     ("@ada"); a link as its label and its URL, a broadcast as "@here"
+//     (unescape.go).
 //   - Every string of a bot.Message is plain text. It is escaped for mrkdwn
 //     (&, < and >) and sent with verbatim set, so that nothing a member
-//     typed can become a mention, a broadcast or a link. Incoming text
-//     (should_escape is on) is unescaped back to plain text.
+//     typed can become a mention, a broadcast or a link; and its styling
+//     characters (*, _, ~, backticks, a > starting a line) are shown as
+//     typed, but for the catalog's headings and code spans in a message's
+//     text (escape.go). Incoming text (should_escape is on) is unescaped
+//     back to plain text.
+//   - A click's locale is the member's Slack locale, from the profile
+//     cache or else users.info after the ack, as the core finds it for a
+//     command, so that a member it has no record of is answered in their
+//     language.
 //   - Web API calls are retried: after Retry-After on a 429, with backoff on
 //     5xx and network errors, a bounded number of times; then the call
 //     fails with bot.EUNAVAILABLE. A user who was deleted, deactivated or

@@ -18,7 +18,7 @@ func TestUnescapeText(t *testing.T) {
 		{"User", "with <@U123|bob> and <@U456>", "with @U123 and @U456"},
 		{"Channel", "post in <#C123|mentoring> or <#C456>", "post in #C123 or #C456"},
 		{"Broadcasts", "<!channel> <!here> <!subteam^S1|@devs>", "@channel @here @devs"},
-		{"Links", "see <https://go.dev|the site> and <https://x.example>", "see https://go.dev and https://x.example"},
+		{"Links", "see <https://go.dev|the site> and <https://x.example>", "see the site (https://go.dev) and https://x.example"},
 		{"LinkedNames", "offer <http://asp.net|asp.net>, <http://socket.io|socket.io>, <http://go.dev|go.dev>", "offer asp.net, socket.io, go.dev"},
 		{"Mailto", "mail <mailto:a@b.example|a@b.example>", "mail a@b.example"},
 		{"Unclosed", "a < b", "a < b"},

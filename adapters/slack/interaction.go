@@ -87,6 +87,9 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 // has handled it, the click kept under key is forgotten: what is left,
 // the reply, is a send.
 func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string, kept bool) {
+	if action.Locale == "" {
+		action.Locale = a.lookupLocale(ctx, action.Member)
+	}
 	r := a.h.HandleAction(ctx, action)
 	if kept && a.leftForRedelivery(ctx, to.member, key) {
 		return
@@ -214,4 +217,33 @@ func firstOf(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// clickLocaleTimeout bounds the users.info call that finds the locale of
+// a click's member: a click that opens a form still has its trigger_id's
+// 3 s for views.open.
+const clickLocaleTimeout = 750 * time.Millisecond
+
+// lookupLocale is the member's Slack locale for a click that came with
+// none from the profile cache. A command needs no such call: the core
+// looks up a member it has no record of (bot.Directory) before it
+// answers. A click it answers from its records alone, so that a member it
+// has none of (never seen, or erased by forget) would be answered in the
+// workspace's default language, where their next command is answered in
+// theirs. The call is made after the ack, only on a cache miss (the
+// directory's read fills the cache for every member), and fills the cache
+// in turn. A failed lookup leaves it to the core's default, logged with
+// IDs and the error code only.
+func (a *Adapter) lookupLocale(ctx context.Context, id bot.MemberID) string {
+	if l := a.cachedLocale(id); l != "" {
+		return l
+	}
+	ctx, cancel := context.WithTimeout(ctx, clickLocaleTimeout)
+	defer cancel()
+	p, err := a.Profile(ctx, id)
+	if err != nil {
+		a.log.Info("slack: locale lookup failed", "member", id.String(), "code", string(bot.ErrorCode(err)))
+		return ""
+	}
+	return p.Locale
 }

@@ -38,7 +38,7 @@ func renderBlocks(m bot.Message) []slack.Block {
 	if t := strings.TrimSpace(m.Title); t != "" {
 		head = append(head, slack.NewHeaderBlock(plain(clip(t, maxHeaderText))))
 	}
-	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), sectionRoom(m.Channels), maxTextSections) {
+	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), sectionRoom(m.Channels), maxTextSections, styleText) {
 		body = append(body, slack.NewSectionBlock(mrkdwn(channelLinks(chunk, m.Channels)), nil, nil))
 	}
 	body = append(body, fieldSections(m.Fields)...)
@@ -74,7 +74,7 @@ func fallbackText(m bot.Message) string {
 	if s == "" {
 		s = "mentorbot"
 	}
-	return escapeClip(s, maxFallbackText)
+	return escapeClip(s, maxFallbackText, styleText)
 }
 
 // fieldSections renders labelled values, ten to a section (Slack refuses
@@ -98,13 +98,15 @@ func fieldSections(fields []bot.Field) []slack.Block {
 		}
 		lang = f.Lang
 		// The label is bold: escape it alone so that clipping the value
-		// can never cut the closing asterisk.
-		text := "*" + escapeClip(label, 200) + "*\n"
+		// can never cut the closing asterisk. Label and value are shown as
+		// typed (escape.go); a value on several lines is indented under
+		// its label, so that none of its lines passes for a label.
+		text := "*" + escapeClip(label, 200, styleLabel) + "*\n"
 		if label == "" {
 			text = ""
 		}
 		if value != "" {
-			text += escapeClip(value, maxFieldText-len([]rune(text)))
+			text += escapeClip(value, maxFieldText-len([]rune(text)), styleValue)
 		}
 		cur = append(cur, mrkdwn(text))
 		if len(cur) == maxSectionFields {
@@ -128,19 +130,19 @@ func linkSection(l bot.Link) slack.Block {
 		return nil
 	}
 	if !safeURL(u) {
-		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText)), nil, nil)
+		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText, styleLines)), nil, nil)
 	}
 	// The label goes on its own line, as a field's does: a colon after it
 	// would need a space before it in French and none in English. Inside
 	// the link, & is written &amp; as everywhere in mrkdwn (Slack turns it
 	// back): a query string (Google Calendar's link) stays a live link.
-	link := escape(u)
+	link := escapeEntities(u)
 	text := "<" + link + ">"
 	if label != "" {
-		text = "*" + escapeClip(label, 200) + "*\n<" + link + "|" + escapeClip(u, 1000) + ">"
+		text = "*" + escapeClip(label, 200, styleLabel) + "*\n<" + link + "|" + escapeClip(u, 1000, styleLabel) + ">"
 	}
 	if utf8.RuneCountInString(text) > maxSectionText {
-		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText)), nil, nil)
+		return slack.NewSectionBlock(mrkdwn(escapeClip(label+"\n"+u, maxSectionText, styleLines)), nil, nil)
 	}
 	return slack.NewSectionBlock(mrkdwn(text), nil, nil)
 }

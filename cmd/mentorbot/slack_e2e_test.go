@@ -27,7 +27,8 @@ func testFlow(t *testing.T, w *world) {
 
 	// Slack escapes what Alice types (should_escape): her goal reaches the
 	// core as plain text, and must reach Bob as text, not as a broadcast,
-	// a mention or a link.
+	// a mention or a link: the member she named as she saw them (@evil),
+	// the link's label with the URL it hides.
 	typed := "ship it &lt;!channel&gt; &amp; <@UEVIL|evil> <https://evil.example|click>"
 	MustContain(t, w.MustCommand(alice, "request go goal: "+typed), en("request.proposed", "topic", "go"))
 
@@ -37,7 +38,7 @@ func testFlow(t *testing.T, w *world) {
 		firstMentor, secondMentor = carol, bob
 	}
 	t.Run("ProposalIsSafeBlockKit", func(t *testing.T) {
-		MustContain(t, first, "ship it <!channel> & @UEVIL https://evil.example", "Alice Martin")
+		MustContain(t, first, "ship it <!channel> & @evil click (https://evil.example)", "Alice Martin")
 		if got := first.AllText(); strings.Contains(got, "<!channel>") || strings.Contains(got, "<@UEVIL") || strings.Contains(got, "<https://evil") {
 			t.Fatalf("got proposal text with live markup:\n%s", got)
 		}
