@@ -38,7 +38,10 @@ type Config struct {
 	IntroChannelID string
 
 	// AnswerWithin is how long an interaction waits for the core before
-	// it is deferred (Discord allows 3 s for the first response). Default 2 s.
+	// it is deferred (Discord allows 3 s for the first response). Default
+	// 2 s. The wait is cut short when the claim took long, and never runs
+	// past what keeps the first response within its 2.5 s budget
+	// (budget.go).
 	AnswerWithin time.Duration
 	// WorkTimeout bounds the work on one interaction, deferred or not, and
 	// so how long Close may wait. Default 30 s.

@@ -281,7 +281,7 @@ func TestModal(t *testing.T) {
 // names (as a client may send them) reads as the English ones.
 func TestFrenchOptionNames(t *testing.T) {
 	h := MustHarness(t)
-	r := h.Client.Command(t, "ines", "offer", discordtest.Option{Name: "sujets", Value: "go"}, discordtest.Option{Name: "capacité", Value: 3}, discordtest.Option{Name: "fuseau", Value: "europe/paris"})
+	r := h.Client.Command(t, "300000000000000002", "offer", discordtest.Option{Name: "sujets", Value: "go"}, discordtest.Option{Name: "capacité", Value: 3}, discordtest.Option{Name: "fuseau", Value: "europe/paris"})
 	msg := MustEphemeral(t, r, "go")
 	if text := msg.Text(); !strings.Contains(text, "0 of 3") || !strings.Contains(text, "Europe/Paris") {
 		t.Fatalf("got %q, want capacity 3 and the time zone Europe/Paris", text)

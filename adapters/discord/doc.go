@@ -19,7 +19,9 @@
 // Platform quirks this package deals with, each explained where it is
 // handled:
 //   - Discord wants a first response within 3 s: serve answers directly
-//     when the core is quick, and otherwise defers, then edits.
+//     when the core is quick, and otherwise defers, then edits. The claim,
+//     the wait for the core and the keep of a deferral share one budget
+//     of 2.5 s from the interaction's arrival (budget.go).
 //   - Clicks in DMs carry no guild, so each custom_id carries it.
 //   - Bots cannot open group DMs, so introductions are private threads.
 //   - discordgo computes its endpoints at init, so DISCORD_API_URL is

@@ -15,14 +15,15 @@ const zwsp = "\u200b"
 // escapeMarkdown makes s show as typed in Discord: markdown characters are
 // backslash-escaped (Discord hides the backslash), block syntax at the
 // start of a line (# heading, > quote, - list) is escaped, and mention
-// syntax is broken with a zero-width space. Backticks are kept: the
-// catalog writes commands as `/mentor help`, and a code span can neither
-// ping nor link; inside a code span nothing is escaped, as Discord would
-// show the backslashes there. A line with an odd number of backticks (a
-// member typed one alone) has them all escaped, so that none opens a span
-// that runs into the catalog's text. A line that is wholly one *phrase*,
-// as the catalog writes a heading, is bold. allowed_mentions is the real
-// guard against pings; this keeps mentions from even showing as names.
+// syntax is broken with a zero-width space. The catalog's code spans are
+// kept (it writes commands as `/mentor help`), and nothing inside them is
+// escaped, as Discord would show the backslashes there; every other
+// backtick is escaped, so that what a member typed shows as typed: a
+// `span` or a ```block``` in a goal, or a lone backtick in a name, like
+// any other markdown (see catalogSpan). A line that is wholly one
+// *phrase*, as the catalog writes a heading, is bold. allowed_mentions is
+// the real guard against pings; this keeps mentions from even showing as
+// names.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
@@ -32,11 +33,11 @@ func escapeMarkdown(s string) string {
 		}
 		if inner, ok := headingLine(line); ok {
 			b.WriteString("**")
-			escapeLine(&b, inner, false)
+			escapeLine(&b, inner) // no backticks in it
 			b.WriteString("**")
 			continue
 		}
-		escapeLine(&b, line, strings.Count(line, "`")%2 == 0)
+		escapeLine(&b, line)
 	}
 	return b.String()
 }
@@ -54,36 +55,48 @@ func headingLine(line string) (string, bool) {
 	return inner, true
 }
 
-// escapeLine writes one line escaped (escapeMarkdown); with spans, its
-// backticks open and close code spans, else they are escaped.
-func escapeLine(b *strings.Builder, line string, spans bool) {
-	lineStart, code := true, false
+// escapeLine writes one line escaped (escapeMarkdown): a code span the
+// catalog wrote is written as it is, any other backtick escaped.
+func escapeLine(b *strings.Builder, line string) {
+	lineStart, skip := true, 0
 	for i, r := range line {
 		switch {
-		case r == '`' && spans:
-			code = !code
-			lineStart = false
-			b.WriteRune(r)
-			continue
-		case code:
-			b.WriteRune(r)
-			continue
+		case i < skip:
+			continue // inside a span written whole
+		case r == '`':
+			if end, ok := catalogSpan(line, i); ok {
+				// Written as it is, but for what reads as a mention.
+				for k, r := range line[i:end] {
+					b.WriteRune(r)
+					defuse(b, line[i:end], k, r)
+				}
+				lineStart, skip = false, end
+				continue
+			}
+			b.WriteString(`\`)
 		case lineStart && (r == ' ' || r == '\t'):
 			b.WriteRune(r)
 			continue
 		case lineStart && (r == '#' || r == '>' || r == '-' || r == '+'):
 			b.WriteString(`\`)
-		case strings.ContainsRune(`\*_~|[]`, r), r == '`':
+		case strings.ContainsRune(`\*_~|[]`, r):
 			b.WriteString(`\`)
 		}
 		lineStart = false
 		b.WriteRune(r)
-		switch {
-		case r == '<':
-			b.WriteString(zwsp)
-		case r == '@' && (strings.HasPrefix(line[i+1:], "everyone") || strings.HasPrefix(line[i+1:], "here")):
-			b.WriteString(zwsp)
-		}
+		defuse(b, line, i, r)
+	}
+}
+
+// defuse writes a zero-width space after the rune r at s[i] when it
+// starts a mention: "<" (<@id>, <#id>, <t:…>), or the "@" of @everyone or
+// @here.
+func defuse(b *strings.Builder, s string, i int, r rune) {
+	switch {
+	case r == '<':
+		b.WriteString(zwsp)
+	case r == '@' && (strings.HasPrefix(s[i+1:], "everyone") || strings.HasPrefix(s[i+1:], "here")):
+		b.WriteString(zwsp)
 	}
 }
 

@@ -47,7 +47,7 @@ func Translate(payload []byte) (kindName string, c *bot.Command, a *bot.Action, 
 	return kindNames[ev.Kind], ev.Command, ev.Action, nil
 }
 
-var kindNames = map[kind]string{kindIgnored: "ignored", kindPing: "ping", kindCommand: "command", kindSubmit: "submit", kindClick: "click", kindOutsideGuild: "outside-guild", kindAutocomplete: "autocomplete"}
+var kindNames = map[kind]string{kindIgnored: "ignored", kindPing: "ping", kindCommand: "command", kindSubmit: "submit", kindClick: "click", kindOutsideGuild: "outside-guild", kindAutocomplete: "autocomplete", kindRefused: "refused"}
 
 func kindNamed(name string) kind {
 	for k, n := range kindNames {
@@ -103,3 +103,7 @@ func CoreMentions(specs []bot.CommandSpec, c bot.Command) bot.Command {
 	coreMentions(specs, &c)
 	return c
 }
+
+// ResponseBudget is how long after an interaction arrives its first
+// response leaves at the latest (budget.go).
+const ResponseBudget = responseBudget

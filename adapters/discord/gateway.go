@@ -14,21 +14,22 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 	if ic == nil || ic.Interaction == nil {
 		return
 	}
-	i := ic.Interaction
+	i, b := ic.Interaction, newBudget()
+	if translate(i).Kind == kindIgnored {
+		return // nothing to answer, nor to claim (nor to log: see translate)
+	}
 	if !a.spawn(func() {
 		if a.claimed("interaction:" + i.ID) {
-			a.serve(i, restAck{rest: a.rest, i: i})
+			a.serve(i, restAck{rest: a.rest, i: i}, b)
 		}
 	}) {
 		a.log.Info("interaction dropped while closing", "interaction", i.ID)
 	}
 }
 
-// claimTimeout bounds Claim: Discord allows 3 s for the first response.
-const claimTimeout = 500 * time.Millisecond
-
 // claimed reports whether this replica acts on the event named by key
-// (see Config.Claim).
+// (see Config.Claim), asking within claimTimeout: an interaction's
+// first part of its response budget (budget.go).
 func (a *Adapter) claimed(key string) bool {
 	if a.cfg.Claim == nil {
 		return true
@@ -63,6 +64,13 @@ func (r restAck) ack(ctx context.Context, resp *discordgo.InteractionResponse) e
 	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
 	defer cancel()
 	err := call(ctx, "response", func(opt discordgo.RequestOption) error {
+		if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult {
+			// discordgo would write the choices' data its own way
+			// (responseBody): the same endpoint and bucket, our body.
+			uri := discordgo.EndpointInteractionResponse(r.i.ID, r.i.Token)
+			_, err := r.rest.RequestWithBucketID("POST", uri, responseBody(resp), uri, opt)
+			return err
+		}
 		return r.rest.InteractionRespond(r.i, resp, opt)
 	})
 	if restCode(err) == codeAlreadyAcked {

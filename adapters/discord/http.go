@@ -24,6 +24,7 @@ var errNoResponse = errors.New("the HTTP request ended before the response was r
 // PONG; everything else goes to serve, whose first response becomes the
 // HTTP response, while its work may go on after.
 func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b := newBudget()
 	if a.key == nil {
 		http.NotFound(w, r)
 		return
@@ -47,7 +48,8 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if translate(&i).Kind == kindIgnored {
-		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
+		// An unknown type, no member, or an ID that is not Discord's.
+		http.Error(w, "unsupported interaction", http.StatusBadRequest)
 		return
 	}
 	ack := &httpAck{resp: make(chan *discordgo.InteractionResponse, 1), done: make(chan error, 1)}
@@ -58,22 +60,23 @@ func (a *Adapter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			_ = ack.ack(context.Background(), deferredResponse(translate(&i).Kind))
 			return
 		}
-		a.serve(&i, ack)
+		a.serve(&i, ack, b)
 	}) {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
-	a.respond(w, r, ack)
+	a.respond(w, r, ack, b)
 }
 
 // respond writes serve's first response and tells serve once it is out,
-// so that follow-ups never overtake it.
-func (a *Adapter) respond(w http.ResponseWriter, r *http.Request, ack *httpAck) {
-	timeout := time.NewTimer(a.cfg.AnswerWithin + time.Second)
+// so that follow-ups never overtake it. serve sends it within the
+// interaction's budget; past Discord's 3 s no one waits for it any more.
+func (a *Adapter) respond(w http.ResponseWriter, r *http.Request, ack *httpAck, b budget) {
+	timeout := time.NewTimer(time.Until(b.givenUp()))
 	defer timeout.Stop()
 	select {
 	case resp := <-ack.resp:
-		err := writeJSON(w, resp)
+		err := writeJSON(w, responseBody(resp))
 		if f, ok := w.(http.Flusher); ok && err == nil {
 			f.Flush()
 		}

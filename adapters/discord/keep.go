@@ -20,16 +20,13 @@ import (
 // completes the deferred reply with the interaction's token, which lives
 // 15 minutes.
 
-// keepTimeout bounds the write before the deferral: Discord allows 3 s
-// for the first response, and AnswerWithin took 2 of them.
-const keepTimeout = 300 * time.Millisecond
-
 // keptKey names a kept interaction.
 func keptKey(i *discordgo.Interaction) string { return "deferred:" + i.ID }
 
-// keep keeps a deferred interaction, and reports whether it did. Outside
+// keep keeps a deferred interaction, and reports whether it did, within
+// keepTimeout, the last part of the response budget (budget.go). Outside
 // a server (no workspace) or without Config.Keep, nothing is kept.
-func (a *Adapter) keep(log *slog.Logger, ev event, i *discordgo.Interaction) bool {
+func (a *Adapter) keep(log *slog.Logger, ev event, i *discordgo.Interaction, b budget) bool {
 	if a.cfg.Keep == nil || ev.Member.Workspace == "" {
 		return false
 	}
@@ -38,7 +35,7 @@ func (a *Adapter) keep(log *slog.Logger, ev event, i *discordgo.Interaction) boo
 		log.Error("keep interaction", "err", err)
 		return false
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), keepTimeout)
+	ctx, cancel := b.keepContext()
 	defer cancel()
 	fresh, err := a.cfg.Keep(ctx, ev.Member, keptKey(i), data)
 	if err != nil {

@@ -153,7 +153,9 @@ func TestEscapeMarkdown(t *testing.T) {
 		{"CodeSpanKept", "Type `/mentor help`", "Type `/mentor help`"},
 		{"Backslash", `a\b`, `a\\b`},
 		{"Email", "me@example.com", "me@example.com"},
-		{"CodeSpanNotEscaped", "master `snake_case`, `**kwargs` and `__init__`", "master `snake_case`, `**kwargs` and `__init__`"},
+		// Inside a span of the catalog's nothing is escaped; a member's
+		// spans are (TestDiscordHostileMemberBackticks).
+		{"CodeSpanNotEscaped", "Type `/mentor offer add:snake_case` or `/mentor offer add:__init__`", "Type `/mentor offer add:snake_case` or `/mentor offer add:__init__`"},
 		{"LoneBacktickEscaped", "`tick *x*\nType `/mentor help`", "\\`tick \\*x\\*\nType `/mentor help`"},
 		{"CatalogHeading", "*Right now*\nTopics *x* here", "**Right now**\nTopics \\*x\\* here"},
 		{"HeadingOfUserText", "*a*b*", "\\*a\\*b\\*"},

@@ -166,3 +166,25 @@ func textInput(f bot.FormField) discordgo.TextInput {
 		Required: f.Required, MaxLength: limit,
 	}
 }
+
+// responseBody is a first response as it is sent. discordgo writes the
+// data of every response with "content", "tts", "components" and
+// "embeds", and leaves an empty "choices" out (omitempty): an
+// autocomplete result would read as a message with no suggestions at
+// all. Discord's shape for it is {"type":8,"data":{"choices":[...]}}.
+func responseBody(resp *discordgo.InteractionResponse) any {
+	if resp == nil || resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		return resp
+	}
+	type choicesData struct {
+		Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+	}
+	body := struct {
+		Type discordgo.InteractionResponseType `json:"type"`
+		Data choicesData                       `json:"data"`
+	}{Type: resp.Type, Data: choicesData{Choices: []*discordgo.ApplicationCommandOptionChoice{}}}
+	if resp.Data != nil && resp.Data.Choices != nil {
+		body.Data.Choices = resp.Data.Choices
+	}
+	return body
+}

@@ -20,7 +20,7 @@ type acker interface {
 // goroutine of its own (see spawn), on a context that is not the HTTP
 // request's, bounded by WorkTimeout: the work often goes on after the
 // first response is sent. It never panics and always logs by ID only.
-func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
+func (a *Adapter) serve(i *discordgo.Interaction, ack acker, b budget) {
 	if i.AppID == "" {
 		i.AppID = a.cfg.AppID // follow-ups and edits are addressed by application ID
 	}
@@ -32,28 +32,34 @@ func (a *Adapter) serve(i *discordgo.Interaction, ack acker) {
 	case kindPing:
 		a.send(ctx, log, ack, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 	case kindAutocomplete:
+		// No option asks for suggestions; a client that asks anyway gets
+		// none, in the shape Discord reads (responseBody).
 		a.send(ctx, log, ack, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}},
 		})
 	case kindOutsideGuild:
 		a.send(ctx, log, ack, ephemeralText(text(ev.Lang, "guild_only")))
+	case kindRefused:
+		// Nothing of it reaches the core, and it holds no slot.
+		log.Info("interaction refused", "reason", ev.Refusal)
+		a.send(ctx, log, ack, ephemeralText(refusalText(ev.Lang, ev.Refusal)))
 	case kindCommand, kindSubmit, kindClick:
-		a.answer(ctx, log, i, ev, ack)
+		a.answer(ctx, log, i, ev, ack, b)
 	}
 }
 
 // answer runs the core, if a slot is free (Config.MaxInFlight) and the
-// webhook lane has room for a reply (Outbound), and responds within
-// Discord's 3 s: directly when the reply comes within AnswerWithin, else
-// with a deferral, after which the edit or follow-up is handed to the
-// webhook lane. The room is taken before the core runs, so a deferred
-// reply always has its place in the queue, and a member who would find
-// none is told at once that the bot is busy, with nothing changed. answer
-// waits for the core either way (up to WorkTimeout), so that Close
-// waiting for serve also waits for the core; it never waits for the REST
-// calls that follow the ack.
-func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker) {
+// webhook lane has room for a reply (Outbound), and responds within the
+// interaction's budget (budget.go): directly when the reply comes within
+// the answer wait (AnswerWithin, or less), else with a deferral, after
+// which the edit or follow-up is handed to the webhook lane. The room is
+// taken before the core runs, so a deferred reply always has its place in
+// the queue, and a member who would find none is told at once that the
+// bot is busy, with nothing changed. answer waits for the core either way
+// (up to WorkTimeout), so that Close waiting for serve also waits for the
+// core; it never waits for the REST calls that follow the ack.
+func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Interaction, ev event, ack acker, b budget) {
 	act := &actorInfo{id: ev.Member, name: ev.Name}
 	ctx = context.WithValue(ctx, actorKey{}, act)
 	if !a.acquire() {
@@ -76,7 +82,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 		defer a.release() // the core is done: the REST calls after it hold no slot
 		done <- a.run(ctx, log, ev)
 	}()
-	timer := time.NewTimer(a.cfg.AnswerWithin)
+	timer := time.NewTimer(b.answerWait(a.cfg.AnswerWithin))
 	defer timer.Stop()
 	var r bot.Reply
 	deferred, kept := false, false
@@ -92,7 +98,7 @@ func (a *Adapter) answer(ctx context.Context, log *slog.Logger, i *discordgo.Int
 			return
 		}
 	case <-timer.C:
-		kept = a.keep(log, ev, i)
+		kept = a.keep(log, ev, i, b)
 		sent := a.send(ctx, log, ack, deferredResponse(ev.Kind))
 		select {
 		case r = <-done:
@@ -147,8 +153,10 @@ func replyLang(r bot.Reply, locale bot.Lang) bot.Lang {
 	return locale
 }
 
-// run asks the core for the reply. A panic in the core must not take the
-// whole process down: it becomes the internal-error sentence.
+// run asks the core for the reply, once a slash command is checked
+// against the command table (options.go): one the adapter refuses never
+// reaches it. A panic in the core must not take the whole process down:
+// it becomes the internal-error sentence.
 func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Reply) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -157,8 +165,12 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 		}
 	}()
 	if ev.Command != nil {
-		c := *ev.Command
-		coreMentions(a.h.Commands(), &c)
+		c, specs := *ev.Command, a.h.Commands()
+		if refusal := checkCommand(specs, &c, ev.Options, ev.Lang); refusal != "" {
+			log.Info("command refused: an option of the wrong type")
+			return bot.Reply{Message: bot.Message{Text: refusal}, Lang: ev.Lang}
+		}
+		coreMentions(specs, &c)
 		return a.h.HandleCommand(ctx, c)
 	}
 	return a.h.HandleAction(ctx, *ev.Action)

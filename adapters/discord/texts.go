@@ -12,16 +12,28 @@ var texts = map[bot.Lang]map[string]string{
 		"guild_only": "Please use /mentor in the server where the mentoring program runs: I need to know which server you belong to.",
 		"dm_closed":  "I couldn't send you a direct message, so you may miss proposals and introductions. To let me write to you, open this server's menu, choose Privacy Settings and turn on Direct Messages.",
 		"form_late":  "Sorry, that took me too long to open the form. Please run the command again.",
-		"thread":     "Introduction",
+		// A submitted form that is not one of ours, or of another server.
+		"form_unknown": "This form no longer works, so nothing was changed. Type `/mentor status` to see where things stand.",
+		"thread":       "Introduction",
 	},
 	bot.French: {
-		"root":       "Mentorat : proposez votre aide ou trouvez un mentor",
-		"group":      "commandes {group}",
-		"guild_only": "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
-		"dm_closed":  "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des mises en relation. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
-		"form_late":  "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
-		"thread":     "Mise en relation",
+		"root":         "Mentorat : proposez votre aide ou trouvez un mentor",
+		"group":        "commandes {group}",
+		"guild_only":   "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
+		"dm_closed":    "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des mises en relation. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
+		"form_late":    "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
+		"form_unknown": "Ce formulaire ne fonctionne plus, donc rien n'a été changé. Tapez `/mentor status` pour faire le point.",
+		"thread":       "Mise en relation",
 	},
+}
+
+// refusalText is the sentence of a refusal key: the adapter's own
+// (texts), else the core's catalog.
+func refusalText(lang bot.Lang, key string) string {
+	if _, ok := texts[bot.English][key]; ok {
+		return text(lang, key)
+	}
+	return bot.T(lang, key)
 }
 
 // text returns the adapter sentence key in lang, falling back to English.

@@ -23,6 +23,7 @@ const (
 	kindClick                    // a button click: update the message, a modal or an ephemeral reply
 	kindOutsideGuild             // a command run in a DM: no guild to work in
 	kindAutocomplete             // option suggestions: none are offered
+	kindRefused                  // refused before the core: event.Refusal says why
 )
 
 // event is an interaction translated for the core: exactly one of
@@ -34,13 +35,33 @@ type event struct {
 	Lang    bot.Lang
 	Command *bot.Command
 	Action  *bot.Action
+	// Options are a slash command's options as sent, their values
+	// undecoded: run checks them against the command table (options.go).
+	Options []sentOption
+	// Refusal is the sentence key that answers a kindRefused: the
+	// adapter's (texts.go) or the core's catalog.
+	Refusal string
+}
+
+// sentOption is one option of a slash command as Discord sent it: a
+// string, a number or a boolean, or anything at all from a payload that
+// is not Discord's.
+type sentOption struct {
+	Name  string
+	Value any
 }
 
 // translate turns an interaction into an event. It is pure: it trusts
 // nothing in the payload beyond its shape, and a custom_id that is not
 // ours, or whose guild differs from the interaction's, becomes an action
-// the core answers with "this button no longer works".
+// the core answers with "this button no longer works" (a form says so of
+// itself, without the core). An interaction whose own ID is no snowflake
+// is ignored; one whose member or server ID is none is refused, as not
+// understood, before any of it reaches the core (or a log).
 func translate(i *discordgo.Interaction) event {
+	if i.Type != discordgo.InteractionPing && !isSnowflake(i.ID) {
+		return event{Kind: kindIgnored}
+	}
 	user, name := actor(i)
 	ev := event{Name: name, Lang: langOf(string(i.Locale))}
 	ev.Member = bot.MemberID{Platform: Platform, Workspace: i.GuildID, User: user}
@@ -55,8 +76,9 @@ func translate(i *discordgo.Interaction) event {
 			ev.Kind = kindOutsideGuild
 			break
 		}
-		name, values := commandOptions(i.ApplicationCommandData())
+		name, values, sent := commandOptions(i.ApplicationCommandData())
 		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true, IsAdmin: isAdmin(i), Delivery: i.ID}
+		ev.Options = sent
 	case discordgo.InteractionMessageComponent:
 		ev.Kind = kindClick
 		guild, action, value, ok := ourCustomID(i, i.MessageComponentData().CustomID)
@@ -69,27 +91,40 @@ func translate(i *discordgo.Interaction) event {
 		menuAction(i, ev.Action)
 	case discordgo.InteractionModalSubmit:
 		ev.Kind = kindSubmit
-		ev.Command, ev.Action = modalSubmit(i, ev.Member)
-		if ev.Command != nil {
-			// A form submitted in a DM has no guild_id: the reply's
-			// buttons take the guild the form's custom_id carried.
-			ev.Member.Workspace = ev.Command.Member.Workspace
+		ev.Command = modalSubmit(i, ev.Member)
+		if ev.Command == nil {
+			// Not a form of ours, or of another server: said as it is,
+			// not as a button.
+			ev.Kind, ev.Refusal = kindRefused, "form_unknown"
+			break
 		}
+		// A form submitted in a DM has no guild_id: the reply's buttons
+		// take the guild the form's custom_id carried.
+		ev.Member.Workspace = ev.Command.Member.Workspace
 	}
-	if user == "" && (ev.Command != nil || ev.Action != nil) {
+	if ev.Command == nil && ev.Action == nil && ev.Kind != kindRefused {
+		return ev
+	}
+	switch {
+	case user == "":
 		// Discord always says who acted; a payload that does not is
 		// answered by nobody rather than run for an empty member.
 		return event{Kind: kindIgnored}
+	case !isSnowflake(user) || (i.GuildID != "" && !isSnowflake(i.GuildID)):
+		// Discord's IDs are snowflakes: anything else would be stored
+		// as a member of the program. Refused, and not even logged.
+		return event{Kind: kindRefused, Lang: ev.Lang, Refusal: "err.invalid"}
 	}
 	return ev
 }
 
-// modalSubmit reads a submitted form back into the command it belongs to.
-func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.Action) {
+// modalSubmit reads a submitted form back into the command it belongs
+// to; nil for a form that is not ours, or not of this server.
+func modalSubmit(i *discordgo.Interaction, m bot.MemberID) *bot.Command {
 	data := i.ModalSubmitData()
 	guild, action, command, ok := ourCustomID(i, data.CustomID)
 	if !ok || action != formAction {
-		return nil, &bot.Action{Member: m, Locale: string(i.Locale)}
+		return nil
 	}
 	m.Workspace = guild
 	values := map[string]string{}
@@ -108,7 +143,7 @@ func modalSubmit(i *discordgo.Interaction, m bot.MemberID) (*bot.Command, *bot.A
 	for k, v := range fixed {
 		values[k] = v
 	}
-	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i), Delivery: i.ID}, nil
+	return &bot.Command{Member: m, Name: command, Values: values, FromForm: true, Forms: true, Locale: string(i.Locale), IsAdmin: isAdmin(i), Delivery: i.ID}
 }
 
 // isAdmin reports whether the member may manage the server (Manage
@@ -147,13 +182,15 @@ func actor(i *discordgo.Interaction) (id, name string) {
 
 // commandOptions flattens /mentor's subcommand group and subcommand into
 // a command name ("admin stats") and its options into string values, the
-// way the core reads them. Integers arrive as JSON numbers. Option names
-// pass as sent: Discord sends an option's base name whatever the client's
-// locale, and the core reads its French name too (bot.CommandSpec.Lookup).
-func commandOptions(data discordgo.ApplicationCommandInteractionData) (string, map[string]string) {
+// way the core reads them, and returns the options as sent too, for run
+// to check their types (options.go). Integers arrive as JSON numbers.
+// Option names pass as sent: Discord sends an option's base name whatever
+// the client's locale, and the core reads its French name too
+// (bot.CommandSpec.Lookup).
+func commandOptions(data discordgo.ApplicationCommandInteractionData) (string, map[string]string, []sentOption) {
 	var path []string
 	opts := data.Options
-	for len(opts) == 1 && (opts[0].Type == discordgo.ApplicationCommandOptionSubCommand || opts[0].Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
+	for len(opts) == 1 && opts[0] != nil && (opts[0].Type == discordgo.ApplicationCommandOptionSubCommand || opts[0].Type == discordgo.ApplicationCommandOptionSubCommandGroup) {
 		path = append(path, opts[0].Name)
 		opts = opts[0].Options
 	}
@@ -161,10 +198,15 @@ func commandOptions(data discordgo.ApplicationCommandInteractionData) (string, m
 		path = append([]string{data.Name}, path...)
 	}
 	values := make(map[string]string, len(opts))
+	sent := make([]sentOption, 0, len(opts))
 	for _, o := range opts {
+		if o == nil {
+			continue
+		}
 		values[o.Name] = optionString(o.Value)
+		sent = append(sent, sentOption{Name: o.Name, Value: o.Value})
 	}
-	return strings.Join(path, " "), values
+	return strings.Join(path, " "), values, sent
 }
 
 func optionString(v any) string {

@@ -53,8 +53,9 @@ func TestTranslate(t *testing.T) {
 			nil, &bot.Action{Member: bot.MemberID{Platform: discord.Platform, Workspace: "1", User: testUser}, Locale: "en-US"}},
 		{"FormSubmit", discordtest.Submit(testApp, testGuild, testUser, "mb:"+testGuild+":form:request", map[string]string{"topic": "go", "goal": "ship"}).JSON(), "submit",
 			&bot.Command{Member: member, Name: "request", Values: map[string]string{"topic": "go", "goal": "ship"}, FromForm: true, Forms: true, Locale: "en-US"}, nil},
-		{"DocumentedSubmitIsNotOurs", MustFixture(t, "discord_modal_submit_actionrow.json"), "submit",
-			nil, &bot.Action{Member: bot.MemberID{Platform: discord.Platform, Workspace: "772904309264089089", User: testUser}}},
+		// A form that is not ours is refused as a form (form_unknown), not
+		// handed to the core as a button that no longer works.
+		{"DocumentedSubmitIsNotOurs", MustFixture(t, "discord_modal_submit_actionrow.json"), "refused", nil, nil},
 		{"Ping", MustFixture(t, "discord_ping.json"), "ping", nil, nil},
 	}
 	for _, tt := range tests {
