@@ -36,6 +36,10 @@ type HomeData struct {
 	// Held is the program whose kick-off the open request waits for, if
 	// any: then no mentor is proposed before it, whoever offers.
 	Held *Program
+	// suggest is the topic offered in place of the waiting request's, when
+	// nobody offers it (suggestTopic): said as at the request's filing,
+	// with its button.
+	suggest *topicSuggestion
 	// Next is what comes for each pair in progress, by pair ID.
 	Next map[string]PairNext
 	// Programs are the lines naming the member's programs.
@@ -96,6 +100,13 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		if d.Held == nil {
 			if why, known := b.whyWaiting(ctx, *r); known {
 				d.Waiting = &why
+				if nobodyOffers(why) {
+					// As at its filing: the typo's fix or the broader
+					// topic that mentors offer, with its button.
+					if sug, ok := b.suggestTopic(ctx, *r, me); ok {
+						d.suggest = &sug
+					}
+				}
 			}
 		}
 	}
@@ -248,6 +259,8 @@ func renderHome(lang Lang, d HomeData) Message {
 		switch {
 		case d.Held != nil && r.State == RequestWaiting:
 			lines = append(lines, "    "+T(lang, "home.request_held", "name", d.Held.Name, "start", Date(lang, d.Held.Start)))
+		case d.suggest != nil && r.State == RequestWaiting:
+			lines = append(lines, "    "+suggestionText(lang, *r, *d.suggest))
 		case d.Waiting != nil && r.State == RequestWaiting:
 			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
 		}
@@ -350,6 +363,9 @@ func homeButtons(lang Lang, d HomeData) []Button {
 		offer.Style = StylePrimary
 	}
 	out := []Button{offer}
+	if r := d.Request; d.suggest != nil && r != nil && r.State == RequestWaiting {
+		out = append(out, suggestionMessage(lang, *r, *d.suggest).Buttons...)
+	}
 	if r := d.Request; r == nil || !r.State.Open() {
 		out = append(out, Button{Label: T(lang, "btn.home_request"), ActionID: ActionHomeRequest, Value: homeValue})
 	} else {

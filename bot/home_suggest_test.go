@@ -1,0 +1,37 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestStatusSuggestsTopic: a request on a topic nobody offers shows in
+// the member's status with the topic that mentors offer instead (a
+// broader one, or a typo's fix), as at its filing, and its button, there
+// too, changes the request and proposes it.
+func TestStatusSuggestsTopic(t *testing.T) {
+	for _, tc := range []struct{ lang, want, button string }{
+		{"en", "Nobody offers “go concurrency” yet. 1 mentor offers “go”: ask them instead?", "Change to “go”"},
+		{"fr", "Personne ne propose encore «\u202fgo concurrency\u202f». 1 mentor propose «\u202fgo\u202f»\u202f: voulez-vous plutôt lui adresser votre demande\u202f?", "Passer à «\u202fgo\u202f»"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("bob", "lang "+tc.lang)
+			h.Run("carol", "offer go languages:en,fr")
+			h.Run("bob", "request go concurrency")
+			r := h.Run("bob", "status")
+			MustContain(t, r, tc.want)
+			if strings.Count(r.Message.Text, "go concurrency") != 2 {
+				t.Errorf("got %q, want the request and the suggestion, the waiting reason not said twice", r.Message.Text)
+			}
+			r = clickIn(h, "bob", r, tc.button)
+			open, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member("bob"))
+			if err != nil || open.Topic != "go" || open.State != bot.RequestProposed {
+				t.Fatalf("got request %+v (%v) after %q, want it on go, proposed", open, err, r.Message.Text)
+			}
+		})
+	}
+}
