@@ -1,5 +1,7 @@
 package bot
 
+import "strings"
+
 // Message is what the bot says, in neutral form. Adapters render it as
 // Block Kit, Discord components or terminal text. Every string in it is
 // plain text: adapters escape it for their markup, so nothing a member
@@ -132,4 +134,19 @@ type FormField struct {
 	Required    bool
 	Value       string // prefilled
 	MaxLength   int
+}
+
+// HeadingLine reports whether line, a line of a Message's text, is one of
+// the catalog's headings: one *phrase* and nothing else ("*Your
+// mentoring*"), which adapters show as their markup's bold; it returns
+// the phrase. Any other asterisk is plain text.
+func HeadingLine(line string) (string, bool) {
+	if len(line) < 3 || line[0] != '*' || line[len(line)-1] != '*' {
+		return "", false
+	}
+	inner := line[1 : len(line)-1]
+	if strings.TrimSpace(inner) != inner || strings.ContainsAny(inner, "*`") {
+		return "", false
+	}
+	return inner, true
 }

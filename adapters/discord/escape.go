@@ -3,6 +3,8 @@ package discord
 import (
 	"errors"
 	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 var errTooManyButtons = errors.New("more buttons than Discord's 5 rows of 5")
@@ -31,7 +33,7 @@ func escapeMarkdown(s string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		if inner, ok := headingLine(line); ok {
+		if inner, ok := bot.HeadingLine(line); ok {
 			b.WriteString("**")
 			escapeLine(&b, inner) // no backticks in it
 			b.WriteString("**")
@@ -40,19 +42,6 @@ func escapeMarkdown(s string) string {
 		escapeLine(&b, line)
 	}
 	return b.String()
-}
-
-// headingLine reports whether line is one *phrase* and nothing else,
-// and returns the phrase.
-func headingLine(line string) (string, bool) {
-	if len(line) < 3 || line[0] != '*' || line[len(line)-1] != '*' {
-		return "", false
-	}
-	inner := line[1 : len(line)-1]
-	if strings.TrimSpace(inner) != inner || strings.ContainsAny(inner, "*`") {
-		return "", false
-	}
-	return inner, true
 }
 
 // escapeLine writes one line escaped (escapeMarkdown): a code span the

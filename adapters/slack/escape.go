@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 // Slack's mrkdwn gives meaning to & (an entity) and to < > (mentions
@@ -95,7 +97,7 @@ func escapeAs(s string, st style) string {
 		if st == styleValue && len(lines) > 1 && line != "" {
 			b.WriteString(valueIndent)
 		}
-		if inner, ok := headingLine(line); ok && st == styleText {
+		if inner, ok := bot.HeadingLine(line); ok && st == styleText {
 			b.WriteByte('*')
 			escapeLine(&b, inner, false)
 			b.WriteByte('*')
@@ -126,19 +128,6 @@ func valueLines(lines []string) []string {
 		out = out[:len(out)-1]
 	}
 	return out
-}
-
-// headingLine reports whether line is one *phrase* and nothing else (the
-// catalog's heading), and returns the phrase.
-func headingLine(line string) (string, bool) {
-	if len(line) < 3 || line[0] != '*' || line[len(line)-1] != '*' {
-		return "", false
-	}
-	inner := line[1 : len(line)-1]
-	if strings.TrimSpace(inner) != inner || strings.ContainsAny(inner, "*`") {
-		return "", false
-	}
-	return inner, true
 }
 
 // pairedTicks reports whether the single backticks of line pair up.
