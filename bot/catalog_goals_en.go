@@ -3,11 +3,14 @@ package bot
 // catalogGoalsEN holds the sentences of a pair's goals (goals.go), in
 // English.
 var catalogGoalsEN = map[string]string{
-	"cmd.goals.summary": "set or change your goals for your pair (up to three); without them, opens the form",
-	"cmd.goals.example": "/mentor goals first:ship a Go service second:review code in English",
-	"opt.goal_n":        "a goal of yours for the pair, in one sentence (only this one changes; none removes it)",
-	"label.goal_n":      "Goal {n}",
-	"form.goals.title":  "Our goals",
+	"cmd.goals.summary":   "set or change your goals for your pair (up to three); without them, opens the form",
+	"cmd.goals.example":   "/mentor goals first:ship a Go service second:review code in English",
+	"optname.goal_first":  "your first goal",
+	"optname.goal_second": "your second goal",
+	"optname.goal_third":  "your third goal",
+	"opt.goal_n":          "a goal of yours for the pair, in one sentence (only this one changes; none removes it)",
+	"label.goal_n":        "Goal {n}",
+	"form.goals.title":    "Our goals",
 
 	"btn.goals_set":      "Set our goals",
 	"btn.goals_pair":     "Goals with {name} (“{topic}”)",

@@ -3,11 +3,14 @@ package bot
 // catalogGoalsFR holds the sentences of a pair's goals (goals.go), in
 // French.
 var catalogGoalsFR = map[string]string{
-	"cmd.goals.summary": "fixer ou changer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
-	"cmd.goals.example": "/mentor goals premier:déployer un service Go deuxième:relire du code en anglais",
-	"opt.goal_n":        "un de vos objectifs pour le binôme, en une phrase (seul celui-ci change\u202f; aucun le retire)",
-	"label.goal_n":      "Objectif {n}",
-	"form.goals.title":  "Nos objectifs",
+	"cmd.goals.summary":   "fixer ou changer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
+	"cmd.goals.example":   "/mentor goals premier:déployer un service Go deuxième:relire du code en anglais",
+	"optname.goal_first":  "votre premier objectif",
+	"optname.goal_second": "votre deuxième objectif",
+	"optname.goal_third":  "votre troisième objectif",
+	"opt.goal_n":          "un de vos objectifs pour le binôme, en une phrase (seul celui-ci change\u202f; aucun le retire)",
+	"label.goal_n":        "Objectif {n}",
+	"form.goals.title":    "Nos objectifs",
 
 	"btn.goals_set":      "Fixer nos objectifs",
 	"btn.goals_pair":     "Objectifs avec {name} («\u202f{topic}\u202f»)",

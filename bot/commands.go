@@ -69,6 +69,11 @@ type Option struct {
 	// Help is the catalog key of the option's description where one
 	// command needs its own ("opt.pair_topic"); "" means "opt.<Name>".
 	Help string
+	// Label names the option inside a sentence where commands share its
+	// Name but not its meaning (goals' first: is a goal, answers' an
+	// answer): the catalog entry "optname.<Label>"; "" means
+	// "optname.<Name>" (LabelName).
+	Label string
 	// NamesMember marks a text option that may name a member the way an
 	// OptUser does, among other things (end's pair: "@dan", or a name or
 	// a topic): adapters rewrite a mention there too (see TakesMember).
@@ -86,6 +91,15 @@ func (o Option) TakesMember() bool { return o.Type == OptUser || o.NamesMember }
 
 // TakesChannel is TakesMember for channels (ChannelRef).
 func (o Option) TakesChannel() bool { return o.Type == OptChannel || o.NamesChannel }
+
+// LabelName is what names the option inside a sentence: the catalog
+// entry "optname.<LabelName>", as an error's "option" argument holds it.
+func (o Option) LabelName() string {
+	if o.Label != "" {
+		return o.Label
+	}
+	return o.Name
+}
 
 // HelpKey returns the catalog key of the option's description.
 func (o Option) HelpKey() string {
@@ -299,9 +313,9 @@ func commandTable() []CommandSpec {
 		// words: first: second: third: name answers elsewhere (optname).
 		{Name: "goals", run: runGoals, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
-			{Name: "first", French: "premier", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
-			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
-			{Name: "third", French: "troisième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n"},
+			{Name: "first", French: "premier", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_first"},
+			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_second"},
+			{Name: "third", French: "troisième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_third"},
 		}},
 		{Name: "answers", run: runAnswers, Options: []Option{
 			{Name: "first", French: "première", FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},

@@ -80,18 +80,18 @@ func (in *Invocation) validate() error {
 		v = cleanText(v, o.Multiline)
 		in.Values[name] = v
 		if o.MaxLength > 0 && utf8.RuneCountInString(v) > o.MaxLength {
-			return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", name, "max", itoa(o.MaxLength)}, Field: name}
+			return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", o.LabelName(), "max", itoa(o.MaxLength)}, Field: name}
 		}
 		switch o.Type {
 		case OptInt:
 			n, err := strconv.Atoi(v)
 			if err != nil || n < o.Min || n > o.Max {
-				return &Error{Code: EINVALID, Key: "err.bad_number", Args: []string{"option", name, "min", itoa(o.Min), "max", itoa(o.Max)}, Field: name}
+				return &Error{Code: EINVALID, Key: "err.bad_number", Args: []string{"option", o.LabelName(), "min", itoa(o.Min), "max", itoa(o.Max)}, Field: name}
 			}
 		case OptChoice:
 			c, ok := normalizeChoice(o, v)
 			if !ok {
-				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(v, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
+				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(v, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
 			}
 			in.Values[name] = c
 		case OptLanguages:
@@ -123,7 +123,7 @@ func (in *Invocation) validate() error {
 			for i, item := range items {
 				c, ok := normalizeChoice(o, item)
 				if !ok {
-					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", name, "value", clip(item, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
+					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(item, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
 				}
 				items[i] = c
 			}
@@ -132,7 +132,7 @@ func (in *Invocation) validate() error {
 	}
 	for _, o := range in.Spec.Options {
 		if o.Required && in.Values[o.Name] == "" {
-			return &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", o.Name, "example", T(in.Lang, in.Spec.CatalogKey()+".example")}, Field: o.Name}
+			return &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", o.LabelName(), "example", T(in.Lang, in.Spec.CatalogKey()+".example")}, Field: o.Name}
 		}
 	}
 	return nil

@@ -189,8 +189,8 @@ func (t *tree) add(spec bot.CommandSpec) error {
 	}
 	for _, o := range spec.Options {
 		for _, opt := range sub.Options {
-			if opt.Name == o.Name && bot.HasKey(bot.English, "optname."+o.Name) {
-				en, fr := describe("optname." + o.Name)
+			if opt.Name == o.Name && bot.HasKey(bot.English, "optname."+o.LabelName()) {
+				en, fr := describe("optname." + o.LabelName())
 				t.short[opt] = described{en, fr}
 			}
 		}

@@ -146,3 +146,27 @@ func TestIntroduceInPairThread(t *testing.T) {
 		}
 	})
 }
+
+// TestIntroduceMemberLeftThread: a member who left before the
+// introduction cannot be added to its thread; the introduction is posted
+// for the other and counts as delivered, so that no retry posts it a
+// second time beside them. In the pair's thread later, the same.
+func TestIntroduceMemberLeftThread(t *testing.T) {
+	ctx := context.Background()
+	h := MustHarness(t, func(o *HarnessOptions) { o.Config.IntroChannelID = introChannel })
+	h.REST.SetChannelGuild(introChannel, h.Guild)
+	pair := []bot.MemberID{{Platform: "discord", Workspace: h.Guild, User: mentor1}, {Platform: "discord", Workspace: h.Guild, User: mentee}}
+	h.REST.Leave(mentee)
+	thread, err := h.Adapter.IntroduceIn(ctx, "", "", pair, introMessage(h))
+	if err != nil || thread == "" || len(h.REST.Messages(thread)) != 1 {
+		t.Fatalf("got thread %q, %v, want the introduction posted once and delivered", thread, err)
+	}
+	if got, err := h.Adapter.IntroduceIn(ctx, "", thread, pair, bot.Message{Text: "New times"}); err != nil || got != thread {
+		t.Fatalf("got %q, %v, want new times delivered in the thread", got, err)
+	}
+	// Nobody left to read it: EGONE.
+	h.REST.Leave(mentor1)
+	if _, err := h.Adapter.IntroduceIn(ctx, "", thread, pair, bot.Message{Text: "New times"}); bot.ErrorCode(err) != bot.EGONE {
+		t.Fatalf("got %v with both gone, want EGONE", err)
+	}
+}

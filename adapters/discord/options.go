@@ -110,7 +110,7 @@ func checkValue(o bot.Option, v any, lang bot.Lang) string {
 	switch o.Type {
 	case bot.OptInt:
 		if n, ok := v.(float64); !ok || n != math.Trunc(n) || math.Abs(n) > 1<<53 {
-			return bot.T(lang, "err.bad_number", "option", optionLabel(lang, o.Name), "min", strconv.Itoa(o.Min), "max", strconv.Itoa(o.Max))
+			return bot.T(lang, "err.bad_number", "option", optionLabel(lang, o.LabelName()), "min", strconv.Itoa(o.Min), "max", strconv.Itoa(o.Max))
 		}
 	case bot.OptUser:
 		switch _, mention := mentionID(s, "@"); {

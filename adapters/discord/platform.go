@@ -59,8 +59,21 @@ func (a *Adapter) IntroduceIn(ctx context.Context, channel, thread string, membe
 		a.log.Warn("intro thread failed: sending DMs", "guild", members[0].Workspace, "code", string(bot.ErrorCode(err)), "err", err)
 	}
 	var errs []error
+	sent, gone := 0, 0
 	for _, m := range members {
-		errs = append(errs, a.Send(ctx, m, msg))
+		err := a.Send(ctx, m, msg)
+		switch {
+		case err == nil:
+			sent++
+		case bot.ErrorCode(err) == bot.EGONE:
+			gone++
+		}
+		errs = append(errs, err)
+	}
+	if sent > 0 && sent+gone == len(members) {
+		// Those who left are their leave event's business: a retry would
+		// send it again to those who have it.
+		return "", nil
 	}
 	return "", errors.Join(errs...)
 }
@@ -84,30 +97,48 @@ func (a *Adapter) goOnInThread(ctx context.Context, thread string, members []bot
 		}
 		return true, coded(err, "post in thread")
 	}
-	return true, a.addToThread(ctx, thread, members)
+	added, gone := a.addToThread(ctx, thread, members)
+	return true, a.reached(members, thread, added, gone)
 }
 
 // addToThread adds members to a thread. A member who cannot be added
-// (they left) does not stop the others: EGONE is returned after.
-func (a *Adapter) addToThread(ctx context.Context, thread string, members []bot.MemberID) error {
+// (they left) does not stop the others: the count of those added is
+// returned, with EGONE if some left.
+func (a *Adapter) addToThread(ctx context.Context, thread string, members []bot.MemberID) (int, error) {
 	var gone error
+	added := 0
 	for _, m := range members {
 		if err := a.restCall(ctx, "add thread member", func(opt discordgo.RequestOption) error {
 			return a.rest.ThreadMemberAdd(thread, m.User, opt)
 		}); err != nil {
 			if bot.ErrorCode(coded(err, "")) != bot.EGONE {
-				return coded(err, "add thread member")
+				return added, coded(err, "add thread member")
 			}
 			gone = coded(err, "add thread member")
+			continue
 		}
+		added++
 	}
-	return gone
+	return added, gone
+}
+
+// reached is the outcome of a message posted in a thread for members, of
+// whom added could be added to it (addToThread): delivered (nil) when one
+// of them at least reads it, the others having left (their leaving ends
+// their pairs, platform.go's leave events), so that no retry posts it
+// again beside them; EGONE when none of them is there any more.
+func (a *Adapter) reached(members []bot.MemberID, thread string, added int, err error) error {
+	if err == nil || bot.ErrorCode(err) != bot.EGONE || added == 0 {
+		return err
+	}
+	a.log.Info("posted in thread; a member has left", "guild", members[0].Workspace, "thread", thread)
+	return nil
 }
 
 // introduceInThread posts the introduction in a new private thread of the
 // intro channel, and returns the thread. A member who cannot be added
-// (they left) does not stop the others: the introduction is posted, then
-// EGONE is returned.
+// (they left) does not stop the others: the introduction is posted, and
+// counts as delivered if one of them is in the thread (reached).
 func (a *Adapter) introduceInThread(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) (string, error) {
 	out, err := renderMessage(msg, members[0].Workspace, true)
 	if err != nil {
@@ -125,14 +156,14 @@ func (a *Adapter) introduceInThread(ctx context.Context, channel string, members
 	if err != nil {
 		return "", coded(err, "start thread")
 	}
-	gone := a.addToThread(ctx, thread.ID, members)
+	added, gone := a.addToThread(ctx, thread.ID, members)
 	if gone != nil && bot.ErrorCode(gone) != bot.EGONE {
 		return "", gone
 	}
 	if err := a.post(ctx, thread.ID, out, nil); err != nil {
 		return "", coded(err, "post introduction")
 	}
-	return thread.ID, gone
+	return thread.ID, a.reached(members, thread.ID, added, gone)
 }
 
 // threadName names the introduction thread after the message title,
