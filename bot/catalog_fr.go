@@ -223,7 +223,7 @@ var catalogFR = map[string]string{
 	"checkin.text":                   "Avez-vous pu échanger avec {name} ?",
 	"btn.checkin_yes":                "Oui",
 	"btn.checkin_notyet":             "Pas encore",
-	"btn.checkin_stop":               "Ça ne fonctionne pas",
+	"btn.checkin_stop":               "Ça ne se passe pas bien",
 	"checkin.yes":                    "Parfait, merci pour votre réponse !",
 	"checkin.yes_flash":              "Parfait, merci pour votre réponse ! Un court questionnaire arrive.",
 	"checkin.notyet":                 "Pas de souci : je reviens vers vous dans {days} {days|jour|jours}.",

@@ -24,13 +24,14 @@ var catalogTopicsEN = map[string]string{
 	"err.admin.topics_cycle":     "“{alias}” can't mean “{topic}”: “{topic}” already leads back to “{alias}”, and the aliases would go round in circles.",
 	"err.admin.topics_not_alias": "“{alias}” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them.",
 
-	"request.suggest":           "Nobody offers “{topic}”. Did you mean “{suggestion}” ({mentors})?",
-	"request.topic_changed":     "Your request is now on “{topic}”.",
-	"btn.request_topic":         "Change to “{topic}”",
-	"count.mentors_one":         "1 mentor",
-	"count.mentors":             "{count} mentors",
-	"err.request_not_waiting":   "Your request is no longer waiting for a mentor, so its topic stays as it is.",
-	"err.request_topic_already": "Your request is already on “{topic}”: nothing more to change.",
+	"request.suggest":              "Nobody offers “{topic}”. Did you mean “{suggestion}” ({mentors})?",
+	"request.topic_changed":        "Your request is now on “{topic}”.",
+	"btn.request_topic":            "Change to “{topic}”",
+	"count.mentors_one":            "1 mentor",
+	"count.mentors":                "{count} mentors",
+	"err.request_not_waiting":      "Your request is no longer waiting for a mentor, so its topic stays as it is.",
+	"err.request_withdrawn_button": "This button is about a request you withdrew, so nothing was changed.",
+	"err.request_topic_already":    "Your request is already on “{topic}”: nothing more to change.",
 
 	// An alias given a new meaning, a built-in topic refused as an alias,
 	// and a suggestion whose mentors all speak other languages.

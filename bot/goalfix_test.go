@@ -107,7 +107,7 @@ func TestGoalFixRemoveGoal(t *testing.T) {
 		// The same goal in two places is a slip: refused.
 		MustContain(t, h.Run("bob", "goals first:Share contacts"), "“Share contacts” is already your goal 3: nothing was changed.")
 		r = h.Run("bob", "goals first:none second:none third:none")
-		MustContain(t, r, "Your goals for your pair on “go” are removed.")
+		MustContain(t, r, "Your goals for your pair with Dan on “go” are removed.")
 		MustContain(t, r, "No longer among your goals: “listen”, “pair program” and “share contacts”. To put them back: `/mentor goals first:listen second:pair program third:share contacts`.")
 		MustContain(t, h.Run("bob", "goals"), "To remove one: `second:none`.")
 		MustContain(t, h.Run("bob", "help goals"), "none removes it")

@@ -325,15 +325,27 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		all = saved // saved all the same: the list is the member's only
 	}
-	if len(saved) > 0 {
+	if !sameGoalTexts(before, saved) {
+		// The other member hears of a change only, in the words of what
+		// it was: goals set, changed, or all removed.
+		key := "goals.other_set"
+		switch {
+		case len(saved) == 0:
+			key = "goals.other_cleared"
+		case len(before) > 0:
+			key = "goals.other_changed"
+		}
 		_ = b.notify(ctx, other, func(l Lang) Message {
-			return Message{Title: T(l, "goals.other_title", "topic", pair.Topic),
-				Text: T(l, "goals.other_set", "name", names[in.Member.User]) + "\n" + goalList(l, all, names)}
+			text := T(l, key, "name", names[in.Member.User], "topic", pair.Topic)
+			if len(all) > 0 {
+				text += "\n" + goalList(l, all, names)
+			}
+			return Message{Title: T(l, "goals.other_title", "topic", pair.Topic), Text: text}
 		})
 	}
 	var text string
 	if len(saved) == 0 {
-		text = T(in.Lang, "goals.cleared", "topic", pair.Topic)
+		text = T(in.Lang, "goals.cleared", "topic", pair.Topic, "name", names[other.User])
 	} else {
 		text = T(in.Lang, "goals.saved", "name", names[other.User], "topic", pair.Topic) + "\n" + goalList(in.Lang, all, names)
 	}
@@ -1081,4 +1093,19 @@ func (b *Bot) cohortGoals(ctx context.Context, t Tenant, in cohortInput, program
 		return nil, nil
 	}
 	return b.store.goals.GoalsOf(ctx, t, ids)
+}
+
+// sameGoalTexts reports whether two lists of a member's goals say the
+// same, in the same order (their progress aside): a change nobody needs
+// to hear of.
+func sameGoalTexts(a, b []Goal) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !strings.EqualFold(strings.TrimSpace(a[i].Text), strings.TrimSpace(b[i].Text)) {
+			return false
+		}
+	}
+	return true
 }

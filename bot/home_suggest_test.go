@@ -35,3 +35,24 @@ func TestStatusSuggestsTopic(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestionOfWithdrawnRequest: the suggestion's button of a request
+// since withdrawn says so, whether the member has another request waiting
+// or none, rather than "your request is no longer waiting".
+func TestSuggestionOfWithdrawnRequest(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "This button is about a request you withdrew, so nothing was changed."},
+		{"fr", "Ce bouton concerne une demande que vous avez retirée\u202f: rien n'a été modifié."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("dan", "lang "+tc.lang)
+			h.Run("bob", "offer go")
+			r := h.Run("dan", "request golang concurrency")
+			h.Run("dan", "cancel")
+			MustContain(t, clickIn(h, "dan", r, bot.ActionRequestTopic), tc.want)
+			h.Run("dan", "request go (concurrency)")
+			MustContain(t, clickIn(h, "dan", r, bot.ActionRequestTopic), tc.want)
+		})
+	}
+}

@@ -82,7 +82,7 @@ func TestLanguageAskEnglish(t *testing.T) {
 	h.Run("ann", "cancel")
 	b := r.Message.Buttons[0]
 	got := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("ann"), ActionID: b.ActionID, Value: b.Value})
-	if got.Message.Text != "Your request is no longer waiting for a mentor, so its languages stay as they are." {
+	if got.Message.Text != "This button is about a request you withdrew, so nothing was changed." {
 		t.Fatalf("got %q", got.Message.Text)
 	}
 }

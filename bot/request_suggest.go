@@ -279,6 +279,10 @@ func (b *Bot) waitingRequestOf(ctx context.Context, who MemberID, id, notWaiting
 		return r, err
 	case r.Mentee != who:
 		return r, Errorf(EFORBIDDEN, "err.not_your_button")
+	case r.State == RequestCancelled:
+		// Withdrawn: "no longer waiting" would read as if about the
+		// member's request of now, which may well wait.
+		return r, Errorf(ESTALE, "err.request_withdrawn_button")
 	case r.State != RequestWaiting:
 		return r, Errorf(ESTALE, notWaiting)
 	}
