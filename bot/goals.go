@@ -941,8 +941,15 @@ func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID s
 	if err != nil {
 		b.log.Warn("readjust: managers not told", "pair", pair.ID, "code", string(ErrorCode(err)))
 	}
+	key := "goals.readjusted"
+	if _, p, _ := b.managersChannel(ctx, t); err != nil || !canPost(p) {
+		// Nothing posted (no managers' channel, or it failed): the
+		// answer is counted for the managers' figures (the digest, admin
+		// stats), which is all that can be said.
+		key = "goals.readjusted_noted"
+	}
 	return Reply{Replace: true, Message: Message{
-		Text: T(lang, "goals.readjusted", "name", names[pair.Other(who).User], "topic", pair.Topic),
+		Text: T(lang, key, "name", names[pair.Other(who).User], "topic", pair.Topic),
 		Buttons: []Button{
 			{Label: T(lang, "btn.goals_rematch"), ActionID: ActionEndAsk, Value: pair.ID, Style: StyleDanger},
 			{Label: T(lang, "btn.goals_change"), ActionID: ActionGoalsOpen, Value: pair.ID},
@@ -1108,4 +1115,11 @@ func sameGoalTexts(a, b []Goal) bool {
 		}
 	}
 	return true
+}
+
+// canPost reports whether p, a workspace's platform (nil without a
+// managers' channel), posts in channels.
+func canPost(p Platform) bool {
+	_, ok := p.(Poster)
+	return ok
 }

@@ -3,6 +3,8 @@ package bot_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 // TestGoalsNotifyOnChange: the other member of the pair hears of a change
@@ -36,5 +38,26 @@ func TestGoalsNotifyOnChange(t *testing.T) {
 	h.Run("dan", "goals first:none second:none")
 	if got := toBob(); got != "Dan removed their goals for your pair on “go”." {
 		t.Fatalf("got %q, want the goals removed", got)
+	}
+}
+
+// TestReadjustToldWithChannel: with a managers' channel, the readjustment
+// asked at the mid-way review is posted there, and the member is told
+// so; without one (TestGoals), only that it is noted.
+func TestReadjustToldWithChannel(t *testing.T) {
+	a := MustAdminHarness(t)
+	h := a.Harness
+	h.Run("alice", "admin digest-channel #managers")
+	mustOfficial(h, "carol", "offer go capacity:1", "dan", "request go kind:one-to-one goal:write goroutines")
+	h.Run("carol", "goals first:listen well")
+	MustTick(t, h, 3*day)
+	MustTick(t, h, 87*day)
+	inbox(h)
+	r := h.Click("carol", "carol", bot.ActionGoalsReadjust)
+	MustContain(t, r, "I've told the program's managers")
+	a.Posting.mu.Lock()
+	defer a.Posting.mu.Unlock()
+	if n := len(a.Posting.posts); n == 0 || a.Posting.posts[n-1].Message.Title != "A pair asks to be readjusted" {
+		t.Fatalf("got posts %+v, want the readjustment posted", a.Posting.posts)
 	}
 }
