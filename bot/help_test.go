@@ -60,6 +60,8 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		{"FrenchAccentsFR", bot.French, "temoignag", fr("temoignag", "témoignage")},
 		{"EnglishNearMissFR", bot.French, "ofer go", fr("ofer", "offer")},
 		{"TieFR", bot.French, "statu", fr("statu", "statut")},
+		// "etat" and "état" both name status: the accented one is shown.
+		{"AccentShownFR", bot.French, "stat", fr("stat", "état")},
 		// Nearest to a French word: an English reader is given the
 		// command's English name (the French word would switch them to
 		// French).

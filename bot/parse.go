@@ -225,7 +225,9 @@ func closestWord(lang Lang, name string, english, french []string, meant func(w 
 	for i, w := range words {
 		f := foldName(w)
 		folded[i] = f
-		if _, ok := shown[f]; !ok {
+		if prev, ok := shown[f]; !ok || (prev == f && w != f) {
+			// The accented spelling is the one shown ("état", not
+			// "etat"), whichever of the two comes first.
 			shown[f] = w
 		}
 		if c, sure := meant(w); sure {

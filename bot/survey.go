@@ -79,6 +79,17 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return ignoreGone(err)
 	}
 	stage := j.Part(1)
+	if stage == SurveyFlash && j.Part(2) == "" && pair.Met.IsZero() && pair.NotYet > 0 {
+		// The session has not happened yet ("Not yet"), whose answer
+		// promised to ask again (checkin.go's reminder): a survey on how
+		// it went would be untrue, and would end the pair before the
+		// reminder could ask. Put off once, by the reminder's delay: a
+		// "Yes" to the reminder sends the survey at once; without one, it
+		// comes then ("after").
+		later := NewJob(b.clock.Now().Add(b.settings(ctx, t).CheckinReminder), JobSurvey, pair.ID, SurveyFlash, surveyAfterNotYet)
+		b.log.Info("flash survey put off: not met yet", "pair", pair.ID)
+		return b.store.jobs.ScheduleJobs(ctx, t, false, later)
+	}
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
 		other, err := b.member(ctx, pair.Other(id))
 		if err != nil {
@@ -101,6 +112,10 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	return ignoreStale(err)
 }
+
+// surveyAfterNotYet marks a flash survey put off once because the pair
+// said "Not yet" (runSurvey).
+const surveyAfterNotYet = "after"
 
 func ignoreStale(err error) error {
 	if ErrorCode(err) == ESTALE {
