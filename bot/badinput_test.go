@@ -59,6 +59,9 @@ func TestBadCommands(t *testing.T) {
 		{"MisspelledNearFrenchFR", "fr", "ofrir go", "Vouliez-vous dire `/mentor offrir`"},
 		{"MisspelledFrench", "fr", "requets go", "Vouliez-vous dire `/mentor request`"},
 		{"Unknown", "en", "xyzzy", "I don't know the command “xyzzy”"},
+		// Neither a pause nor an offer: nothing to resume, said so.
+		{"ResumeNothing", "rn", "resume", "Nothing is paused, so there is nothing to resume. To offer mentoring: `/mentor offer <topics>`."},
+		{"ResumeNothingFR", "fr", "reprendre", "Rien n'est en pause\u202f: il n'y a rien à reprendre."},
 		// 300 accented letters typed decomposed (e + U+0301) are 300
 		// letters, within a goal's 500, not 600 code points over it.
 		{"DecomposedAccents", "nfc", "request go goal:" + strings.Repeat("e\u0301", 300), "request on “go”"},

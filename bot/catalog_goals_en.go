@@ -53,7 +53,7 @@ var catalogGoalsEN = map[string]string{
 	"goals.now":               "The pair's goals now:",
 	"goals.changed":           "This goal was changed since this message was sent. The pair's goals now:\n{goals}",
 	"goals.mid_title":         "Halfway: your goals for “{topic}”",
-	"goals.mid_text":          "You are halfway through. Here are the goals you set; do you keep them, change them, or would you like to readjust the pair?",
+	"goals.mid_text":          "You are halfway through. Here are your pair's goals; do you keep them, change them, or would you like to readjust the pair?",
 	"goals.mid_none":          "You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
 	"goals.mid_answered":      "You have already answered this question.",
 	"goals.kept":              "Good: your goals for “{topic}” stay as they are.",

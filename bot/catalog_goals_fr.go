@@ -53,7 +53,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.now":               "Les objectifs du binôme désormais\u202f:",
 	"goals.changed":           "Cet objectif a changé depuis l'envoi de ce message. Les objectifs du binôme désormais\u202f:\n{goals}",
 	"goals.mid_title":         "Mi-parcours\u202f: vos objectifs pour «\u202f{topic}\u202f»",
-	"goals.mid_text":          "Vous êtes à mi-parcours. Voici les objectifs que vous avez fixés\u202f: les gardez-vous, les changez-vous, ou souhaitez-vous réajuster le binôme\u202f?",
+	"goals.mid_text":          "Vous êtes à mi-parcours. Voici les objectifs de votre binôme\u202f: les gardez-vous, les changez-vous, ou souhaitez-vous réajuster le binôme\u202f?",
 	"goals.mid_none":          "Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme\u202f?",
 	"goals.mid_answered":      "Vous avez déjà répondu à cette question.",
 	"goals.kept":              "Très bien\u202f: vos objectifs pour «\u202f{topic}\u202f» restent les mêmes.",

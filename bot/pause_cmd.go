@@ -140,6 +140,11 @@ func (b *Bot) pairsGoOn(ctx context.Context, lang Lang, m MemberID) string {
 // requests again, and their open request is proposed again.
 func runResume(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	what, err := b.resume(ctx, in.Member, time.Time{})
+	if ErrorCode(err) == ENOTFOUND {
+		// Neither a pause nor an offer: what resume would resume is
+		// missing, which is what the member needs to hear.
+		return Reply{}, Errorf(ENOTFOUND, "pause.nothing_to_resume")
+	}
 	if err != nil {
 		return Reply{}, err
 	}
