@@ -43,8 +43,10 @@ type Meeting struct {
 	Pair  string
 	Round int // 1 for the introduction's times, then one more per new round
 	Slots []MeetingSlot
-	// Past are the slots of the round before this one, which new times
-	// avoid as well as this round's.
+	// Past are the slots of the rounds before this one, the newest last,
+	// MaxPastSlots at most: new times avoid them as well as this round's,
+	// so that asking again and again never cycles back to times offered
+	// already.
 	Past []MeetingSlot
 	// Full: the slots lie within both members' hours; false: the best
 	// partial overlap. A round with no slots is either no time found
@@ -58,6 +60,10 @@ type Meeting struct {
 	// Agreed is the time both picked; zero until then.
 	Agreed MeetingSlot
 }
+
+// MaxPastSlots is how many slots of earlier rounds a meeting keeps
+// (Meeting.Past): four rounds of three.
+const MaxPastSlots = 12
 
 // MeetingSlot is a meeting time, in UTC.
 type MeetingSlot struct {

@@ -14,7 +14,7 @@ import (
 )
 
 // A pair's meeting lives in the pair's hash, in fields prefixed "m:":
-// m:round, m:slots and m:past (the round before's), m:full, m:offered
+// m:round, m:slots and m:past (the earlier rounds', bot.MaxPastSlots at most), m:full, m:offered
 // (ms), m:pick:<user> (the slot indexes that suit the user, comma
 // separated: "0,2"; an older version kept one index, which reads the same)
 // and, once both picked the same slot,
@@ -53,15 +53,27 @@ return 1
 `)
 
 // offerSlotsScript replaces the meeting with a new round if its round is
-// the expected one, keeping the slots it replaces as past; it returns 1,
+// the expected one, keeping the slots it replaces as past, after those of
+// the rounds before (at most ARGV[5], the newest); it returns 1,
 // 0 when the round moved on, -1 when the pair is gone, or -4 when an
 // older version's meeting is to move first (moveMeeting). KEYS: the pair,
-// the older meeting. ARGV: expected round, slots, full, offered (ms).
+// the older meeting. ARGV: expected round, slots, full, offered (ms), the
+// most past slots kept (maxPastSlots).
 var offerSlotsScript = redis.NewScript(pairGoneLua + `
 if redis.call('EXISTS', KEYS[2]) == 1 then return -4 end
 local cur = tonumber(redis.call('HGET', KEYS[1], 'm:round') or '0')
 if cur ~= tonumber(ARGV[1]) then return 0 end
 local past = redis.call('HGET', KEYS[1], 'm:slots') or ''
+local older = redis.call('HGET', KEYS[1], 'm:past') or ''
+if past == '' then
+  past = older
+elseif older ~= '' and string.sub(past, 1, 1) ~= '[' and string.sub(older, 1, 1) ~= '[' then
+  -- The earlier rounds' slots too, the newest last, at most maxPast.
+  local all = {}
+  for x in string.gmatch(older .. ',' .. past, '[^,]+') do all[#all + 1] = x end
+  local from = math.max(1, #all - tonumber(ARGV[5]) + 1)
+  past = table.concat(all, ',', from)
+end
 for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
   if string.sub(f, 1, 2) == 'm:' then redis.call('HDEL', KEYS[1], f) end
 end
@@ -143,7 +155,7 @@ func (s *Store) readMeeting(ctx context.Context, k keys, pairID string) (cur, ol
 func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, round int, slots []bot.MeetingSlot, full bool, at time.Time) (bot.Meeting, error) {
 	k := keysFor(t)
 	run := func() (int, error) {
-		return offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at)).Int()
+		return offerSlotsScript.Run(ctx, s.rdb, []string{k.pair(pairID), k.meeting(pairID)}, round, slotsField(slots), flag(full), ms(at), bot.MaxPastSlots).Int()
 	}
 	ok, err := run()
 	if err == nil && ok == -4 { // an older version's meeting: moved, then again

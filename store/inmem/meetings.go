@@ -22,7 +22,7 @@ func (s *Store) OfferSlots(ctx context.Context, t bot.Tenant, pairID string, rou
 	if sp.meetings[pairID].Round != round {
 		return bot.Meeting{}, coded(bot.ESTALE, "meeting round moved on")
 	}
-	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string][]int{}, Past: sp.meetings[pairID].Slots}
+	m := bot.Meeting{Pair: pairID, Round: round + 1, Full: full, Offered: stamp(at), Picks: map[string][]int{}, Past: pastSlots(sp.meetings[pairID])}
 	for _, sl := range slots {
 		m.Slots = append(m.Slots, bot.MeetingSlot{Start: stamp(sl.Start), End: stamp(sl.End)})
 	}
@@ -82,4 +82,14 @@ func copyMeeting(m bot.Meeting) bot.Meeting {
 	}
 	m.Picks = picks
 	return m
+}
+
+// pastSlots are the slots a new round keeps as past: the earlier rounds'
+// and the one it replaces, the newest last, bot.MaxPastSlots at most.
+func pastSlots(m bot.Meeting) []bot.MeetingSlot {
+	all := append(slices.Clone(m.Past), m.Slots...)
+	if len(all) > bot.MaxPastSlots {
+		all = all[len(all)-bot.MaxPastSlots:]
+	}
+	return all
 }

@@ -104,6 +104,26 @@ func testMeetingRounds(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if m.Round != 2 || len(m.Slots) != 2 || m.Full || !m.Agreed.IsZero() || len(m.Picks) != 0 || len(m.Past) != 3 || !m.Past[2].Start.Equal(meetSlots[2].Start) {
 		t.Fatalf("got %+v, want round 2, nothing picked or agreed, round 1's slots past", m)
 	}
+	// The rounds before stay past too, the newest last, up to
+	// bot.MaxPastSlots: new times never cycle back to times offered.
+	m, err = s.OfferSlots(ctx(), tn, p1, 2, meetSlots[:1], false, t0.Add(2*time.Hour))
+	MustOK(t, err)
+	if m.Round != 3 || len(m.Past) != 5 || !m.Past[0].Start.Equal(meetSlots[0].Start) || !m.Past[4].Start.Equal(meetSlots[2].Start) {
+		t.Fatalf("got past %+v, want round 1's three slots then round 2's two", m.Past)
+	}
+	// A round without slots (a meeting cancelled) keeps the past as it is.
+	m, err = s.OfferSlots(ctx(), tn, p1, 3, nil, true, t0.Add(3*time.Hour))
+	MustOK(t, err)
+	if m.Round != 4 || len(m.Past) != 6 {
+		t.Fatalf("got round %d, past %+v, want round 4 and the six slots before", m.Round, m.Past)
+	}
+	for round := 4; round < 10; round++ {
+		m, err = s.OfferSlots(ctx(), tn, p1, round, meetSlots, false, t0.Add(time.Duration(round)*time.Hour))
+		MustOK(t, err)
+	}
+	if len(m.Past) != bot.MaxPastSlots || !m.Past[bot.MaxPastSlots-1].Start.Equal(meetSlots[2].Start) {
+		t.Fatalf("got %d past slots (%+v), want the last %d, the newest last", len(m.Past), m.Past, bot.MaxPastSlots)
+	}
 	if other, err := s.GetMeeting(ctx(), tn, "p2"); bot.ErrorCode(err) != bot.ENOTFOUND {
 		t.Fatalf("got %+v, %v for another pair, want none", other, err)
 	}
