@@ -419,7 +419,8 @@ func TestAgreedMeetingCancelled(t *testing.T) {
 
 	// Asked first: keeping it cancels nothing.
 	ask := h.Run("alice", "meet")
-	MustContain(t, ask, "New times cancel it, in both your calendars: are you sure?")
+	MustContain(t, ask, "Your meeting with Bob is set for ")
+	MustContain(t, ask, ". New times would cancel it, in both your calendars; you can also cancel it alone, or keep it. What would you like to do?")
 	MustContain(t, clickIn(h, "alice", ask, bot.ActionMeetKeep), "Fine: your meeting stays as it is.")
 	if got, _ := cancels(); len(got) != 0 {
 		t.Fatalf("got cancellations %q after keeping the time, want none", got)

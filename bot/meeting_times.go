@@ -207,9 +207,13 @@ func (b *Bot) askReplace(ctx context.Context, who MemberID, lang Lang, pair Pair
 		return Reply{}, err
 	}
 	loc, _ := b.zoneOf(ctx, me)
+	other, err := b.member(ctx, pair.Other(who))
+	if err != nil {
+		return Reply{}, err
+	}
 	round := pair.ID + ":" + strconv.Itoa(m.Round)
 	return Reply{Message: Message{
-		Text: T(lang, "meet.replace_ask", "when", slotWhen(lang, m.Agreed, loc)),
+		Text: T(lang, "meet.replace_ask", "name", other.displayName(), "when", slotWhen(lang, m.Agreed, loc)),
 		Buttons: []Button{
 			{Label: T(lang, "btn.meet_replace"), ActionID: ActionMeetReplace, Value: round, Style: StyleDanger},
 			{Label: T(lang, "btn.meet_cancel"), ActionID: ActionMeetReplace, Value: round + ":" + meetCancelOnly, Style: StyleDanger},
