@@ -56,3 +56,26 @@ func TestSuggestionOfWithdrawnRequest(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestionSaysMentorsFull: a suggested topic whose mentors have all
+// their places taken is offered saying so, at filing and in the status,
+// rather than as if a mentor could take the request at once.
+func TestSuggestionSaysMentorsFull(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "1 mentor offers “go”: ask them instead? This mentor has no free place right now: your request would wait for one."},
+		{"fr", "Ce mentor n'a pas de place libre pour l'instant\u202f: votre demande attendrait qu'une place se libère."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("dan", "lang "+tc.lang)
+			h.Run("eve", "lang "+tc.lang)
+			h.Run("bob", "offer go capacity:1 languages:en,fr")
+			if r := h.Run("dan", "request go concurrency"); strings.Contains(r.Message.Text, "free place") || strings.Contains(r.Message.Text, "place libre") {
+				t.Fatalf("got %q with a place free, want no word of it", r.Message.Text)
+			}
+			h.Run("carl", "request go")
+			MustContain(t, h.Run("eve", "request go testing"), tc.want)
+			MustContain(t, h.Run("dan", "status"), tc.want)
+		})
+	}
+}

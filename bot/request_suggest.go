@@ -27,6 +27,10 @@ type topicSuggestion struct {
 	// whose words are all among the request's (matching.Broader).
 	broader bool
 	mentors int
+	// full: every one of mentors has all their places taken right now
+	// (the request changed to the topic would wait for one), which the
+	// suggestion says.
+	full bool
 	// others are the languages of the mentors of the topic who share none
 	// with the request, most speakers first (matching.LanguageGap's
 	// order); set only when mentors is 0 and others counts them.
@@ -96,7 +100,14 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 	}
 	want := syn.Normalize(best)
 	s := topicSuggestion{topic: best, broader: broader}
-	s.mentors = len(offering(live, syn, want))
+	mentors := offering(live, syn, want)
+	s.mentors = len(mentors)
+	s.full = s.mentors > 0
+	for _, o := range mentors {
+		if o.Active+o.Pending < o.Capacity {
+			s.full = false
+		}
+	}
 	if s.mentors == 0 {
 		// Only mentors of other languages offer it: the languages they
 		// speak, as the language gap of the corrected request says them.
@@ -162,9 +173,13 @@ func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
 // other languages offer it, it says which.
 func suggestionText(lang Lang, r Request, s topicSuggestion) string {
 	codes := suggestionLanguages(s)
+	full := ""
+	if s.full {
+		full = " " + T(lang, "request.suggestion_full", "count", itoa(s.mentors))
+	}
 	if s.broader {
 		if s.mentors > 0 {
-			return T(lang, "request.broader", "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.mentors))
+			return T(lang, "request.broader", "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.mentors)) + full
 		}
 		key := "request.broader_languages"
 		if len(codes) > 1 {
@@ -173,7 +188,7 @@ func suggestionText(lang Lang, r Request, s topicSuggestion) string {
 		return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
 	}
 	if s.mentors > 0 {
-		return T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentorCount(lang, s.mentors))
+		return T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentorCount(lang, s.mentors)) + full
 	}
 	key := "request.suggest_languages"
 	if len(codes) > 1 {
