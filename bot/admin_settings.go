@@ -205,6 +205,12 @@ func (b *Bot) showSettings(ctx context.Context, in *Invocation, intro string) (R
 		}
 		msg.Fields = append(msg.Fields, Field{Label: settingName(in.Lang, name), Value: v})
 	}
+	// The channels shown, for adapters to link them (ChannelText).
+	for _, ch := range []string{s.DigestChannel, s.IntroChannel} {
+		if ch != "" && ch != introOff {
+			msg.Channels = append(msg.Channels, ch)
+		}
+	}
 	return Reply{Message: msg}, nil
 }
 

@@ -318,3 +318,17 @@ func TestPairThreadGoesOn(t *testing.T) {
 		t.Fatalf("got the pair's thread %q, want thread1 still", got)
 	}
 }
+
+// TestSettingsListChannels: the settings name their channels in
+// Message.Channels, for adapters to show links (Discord's <#ID>), not
+// an escaped "#ID".
+func TestSettingsListChannels(t *testing.T) {
+	tn := storetest.Tenant(t, "test")
+	tn.Platform = "test-" + tn.Workspace
+	h := bottest.New(t, storetest.MustMemory(t), tn, bot.Config{Managers: []string{"alice"}})
+	h.Bot.Register(tn.Platform, &channelPlatform{Platform: h.Platform})
+	r := h.Run("alice", "admin settings intro-channel:#C1 digest-channel:#C2")
+	if got := strings.Join(r.Message.Channels, ","); got != "C2,C1" {
+		t.Fatalf("got channels %q in %+v, want C2,C1", got, r.Message)
+	}
+}

@@ -45,7 +45,7 @@ func renderMessage(m bot.Message, guild string, ping bool) (rendered, error) {
 	r := rendered{Embeds: []*discordgo.MessageEmbed{}, Components: []discordgo.MessageComponent{}}
 	mentions, ids := mentionLine(m.Mentions)
 	r.Mentions = allowedMentions(ping, ids)
-	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), channelLinks(escapeMarkdown(m.Text), m.Channels), renderFields(m.Fields), mentions)
+	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), channelLinks(escapeMarkdown(m.Text), m.Channels), renderFields(m.Fields, m.Channels), mentions)
 	r.Content = content
 	r.Embeds = append(r.Embeds, embeds...)
 	rows, err := renderButtons(m, guild)
@@ -86,7 +86,7 @@ func mentionLine(members []bot.MemberID) (string, []string) {
 // renderFields lays a message's fields out as embed fields, within
 // Discord's per-part limits and half of the embeds' 6,000 characters;
 // layoutText fits the text in the rest.
-func renderFields(fields []bot.Field) []*discordgo.MessageEmbedField {
+func renderFields(fields []bot.Field, channels []string) []*discordgo.MessageEmbedField {
 	var out []*discordgo.MessageEmbedField
 	room := maxEmbedTotal / 2
 	for i, f := range fields {
@@ -94,7 +94,8 @@ func renderFields(fields []bot.Field) []*discordgo.MessageEmbedField {
 			break
 		}
 		name := clip(escapeMarkdown(f.Label), min(maxFieldName, room-1))
-		value := clip(escapeMarkdown(f.Value), min(maxFieldValue, room-utf8.RuneCountInString(name)))
+		// A channel the message names shows as its link (channelLinks).
+		value := clip(channelLinks(escapeMarkdown(f.Value), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
 		room -= utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
 		if strings.TrimSpace(name) == "" {
 			name = "\u200b" // Discord rejects empty field names and values

@@ -41,7 +41,7 @@ func renderBlocks(m bot.Message) []slack.Block {
 	for _, chunk := range escapeChunks(strings.TrimSpace(m.Text), sectionRoom(m.Channels), maxTextSections, styleText) {
 		body = append(body, slack.NewSectionBlock(mrkdwn(channelLinks(chunk, m.Channels)), nil, nil))
 	}
-	body = append(body, fieldSections(m.Fields)...)
+	body = append(body, fieldSections(m.Fields, m.Channels)...)
 	if m.Link != nil {
 		if b := linkSection(*m.Link); b != nil {
 			body = append(body, b)
@@ -82,7 +82,7 @@ func fallbackText(m bot.Message) string {
 // several languages (a bilingual introduction, Field.Lang) starts a new
 // section where the language changes: no row shows one language's field
 // beside the other's, and each language reads down its own sections.
-func fieldSections(fields []bot.Field) []slack.Block {
+func fieldSections(fields []bot.Field, channels []string) []slack.Block {
 	var out []slack.Block
 	var cur []*slack.TextBlockObject
 	var lang bot.Lang // of the fields in cur
@@ -106,7 +106,8 @@ func fieldSections(fields []bot.Field) []slack.Block {
 			text = ""
 		}
 		if value != "" {
-			text += escapeClip(value, maxFieldText-len([]rune(text)), styleValue)
+			// A channel the message names shows as its link (channelLinks).
+			text += channelLinks(escapeClip(value, maxFieldText-len([]rune(text)), styleValue), channels)
 		}
 		cur = append(cur, mrkdwn(text))
 		if len(cur) == maxSectionFields {
