@@ -15,6 +15,7 @@ var catalogMeetingEN = map[string]string{
 	"profile.current":      "Meeting times are found within these hours, in your time zone. Change them with `/mentor profile tz:Europe/Paris hours:9-18`.",
 	"profile.saved":        "Saved. I will suggest meeting times within these hours, in your time zone.",
 	"hours.text":           "{from}–{to}, {days}",
+	"hours.day_range":      "{from} to {to}",
 	"hours.weekdays":       "Monday to Friday",
 	"hours.day0":           "Sunday",
 	"hours.day1":           "Monday",

@@ -15,6 +15,7 @@ var catalogMeetingFR = map[string]string{
 	"profile.current":      "Je cherche les créneaux de rendez-vous dans ces heures, dans votre fuseau horaire. Pour les changer\u202f: `/mentor profile fuseau:Europe/Paris heures:9h-18h`.",
 	"profile.saved":        "C'est enregistré. Je proposerai des créneaux dans ces heures, dans votre fuseau horaire.",
 	"hours.text":           "de {from} à {to}, {days}",
+	"hours.day_range":      "du {from} au {to}",
 	"hours.weekdays":       "du lundi au vendredi",
 	"hours.day0":           "dimanche",
 	"hours.day1":           "lundi",

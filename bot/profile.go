@@ -119,12 +119,23 @@ func hoursText(lang Lang, h meeting.Hours) string {
 	days := T(lang, "hours.weekdays")
 	if n.Days != meeting.Weekdays {
 		var names []string
-		for _, d := range []int{1, 2, 3, 4, 5, 6, 0} {
+		run, runs := 0, 0 // the days in a row, Monday first, and the rows
+		for i, d := range []int{1, 2, 3, 4, 5, 6, 0} {
 			if n.Days&(1<<d) != 0 {
 				names = append(names, T(lang, "hours.day"+itoa(d)))
+				if run == 0 || i == 0 {
+					runs++
+				}
+				run++
+			} else {
+				run = 0
 			}
 		}
 		days = andList(lang, names)
+		if runs == 1 && len(names) >= 3 {
+			// Days in a row read as a span: « du lundi au jeudi ».
+			days = T(lang, "hours.day_range", "from", names[0], "to", names[len(names)-1])
+		}
 	}
 	return T(lang, "hours.text", "from", minutesClock(lang, n.From), "to", minutesClock(lang, n.To), "days", days)
 }
