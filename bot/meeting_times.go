@@ -248,7 +248,7 @@ func newTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 		return b.askReplace(ctx, who, lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
-		return Reply{}, err
+		return Reply{}, newTimesRace(err)
 	}
 	return Reply{Message: Message{Text: T(lang, "meet.sent")}}, nil
 }
@@ -285,7 +285,18 @@ func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return b.askReplace(ctx, in.Member, in.Lang, pair, m)
 	}
 	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
-		return Reply{}, err
+		return Reply{}, newTimesRace(err)
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "meet.sent_to", "name", otherName(in.Member, ov, pair))}}, nil
+}
+
+// newTimesRace is the error of new times that lost to others asked at the
+// same moment (the other member's click: the store's round moved on, or
+// their send is in flight): said as a stale time button is, since newer
+// times are just out.
+func newTimesRace(err error) error {
+	if ErrorCode(err) == ESTALE {
+		return &Error{Code: ESTALE, Key: "err.meet.stale", Err: err}
+	}
+	return err
 }
