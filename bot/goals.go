@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"github.com/mentorbot/mentorbot/matching"
 	"sort"
 	"strings"
 	"time"
@@ -407,7 +408,7 @@ func goalOptionTypo(in *Invocation) error {
 			}
 			w := foldName(word)
 			for _, n := range names {
-				if d := typoDistance(w, n); d == 1 || d == 2 && utf8.RuneCountInString(w) >= 6 {
+				if d := matching.TypoDistance(w, n, 2); d == 1 || d == 2 && utf8.RuneCountInString(w) >= 6 {
 					return unknownOption(in.Lang, in.Spec, word)
 				}
 			}
@@ -415,33 +416,6 @@ func goalOptionTypo(in *Invocation) error {
 		}
 	}
 	return nil
-}
-
-// typoDistance is the edit distance between a and b, in runes, where
-// swapping two letters side by side is one edit ("frist", "first").
-func typoDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 func msgOf(m *Message) Message {

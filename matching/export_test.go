@@ -2,11 +2,10 @@ package matching
 
 // Internals that the black-box tests check.
 var (
-	TopicsFile     = topicsFile
-	FoldChars      = foldChars
-	Stem           = stem
-	ParseAliases   = func(data string) (map[string]string, error) { t, err := parseAliases(data); return t.to, err }
-	DamerauLevensh = damerauLevenshtein
+	TopicsFile   = topicsFile
+	FoldChars    = foldChars
+	Stem         = stem
+	ParseAliases = func(data string) (map[string]string, error) { t, err := parseAliases(data); return t.to, err }
 )
 
 // MatchTopic scores the topic want against the one offered topic.

@@ -52,7 +52,7 @@ func typoDistance(a, b string) (int, bool) {
 	wa, wb := strings.Fields(a), strings.Fields(b)
 	if len(wa) != len(wb) {
 		limit := typoLimit(min(utf8.RuneCountInString(strings.Join(wa, "")), utf8.RuneCountInString(strings.Join(wb, ""))))
-		d := damerauLevenshtein(a, b, limit)
+		d := TypoDistance(a, b, limit)
 		return d, d <= limit
 	}
 	total := 0
@@ -64,7 +64,7 @@ func typoDistance(a, b string) (int, bool) {
 			return 0, false
 		}
 		limit := typoLimit(min(utf8.RuneCountInString(wa[i]), utf8.RuneCountInString(wb[i])))
-		d := damerauLevenshtein(wa[i], wb[i], limit)
+		d := TypoDistance(wa[i], wb[i], limit)
 		if d > limit {
 			return 0, false
 		}
@@ -98,10 +98,11 @@ func lengthens(long, short string) bool {
 	return len(long) >= len(short)+2 && strings.HasPrefix(long, short)
 }
 
-// damerauLevenshtein returns the edit distance between a and b in runes,
-// counting a swap of two adjacent runes as one edit (the optimal string
-// alignment distance), or limit+1 as soon as it is sure to exceed limit.
-func damerauLevenshtein(a, b string, limit int) int {
+// TypoDistance returns the edit distance between a and b in runes,
+// counting a swap of two adjacent runes as one edit ("frist", "first":
+// the optimal string alignment distance), or limit+1 as soon as it is
+// sure to exceed limit. The core's options misspelt in a goal use it too.
+func TypoDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1

@@ -59,7 +59,7 @@ func TestDamerauLevenshtein(t *testing.T) {
 		{"a", "abcdef", 2, 3},
 	}
 	for _, tt := range tests {
-		if got := matching.DamerauLevensh(tt.a, tt.b, tt.limit); got != tt.want {
+		if got := matching.TypoDistance(tt.a, tt.b, tt.limit); got != tt.want {
 			t.Errorf("distance(%q, %q, limit %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
 	}
