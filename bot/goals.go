@@ -908,7 +908,7 @@ func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID s
 	names := b.pairNames(ctx, pair)
 	b.log.Info("pair readjustment asked", "member", who.String(), "pair", pair.ID)
 	b.record(ctx, Event{Kind: EventReadjust, Member: who, Other: pair.Other(who), Ref: pair.ID, Topic: pair.Topic})
-	err = b.postToManagers(ctx, t, "readjust:"+pair.ID+":"+who.User, func(l Lang) Message {
+	told, err := b.postedToManagers(ctx, t, "readjust:"+pair.ID+":"+who.User, func(l Lang) Message {
 		return Message{Title: T(l, "goals.readjust_title"), Text: T(l, "goals.readjust_managers",
 			"name", names[who.User], "role", T(l, "goals.role."+pair.Role(who)), "mentor", names[pair.Mentor.User], "mentee", names[pair.Mentee.User], "topic", pair.Topic)}
 	})
@@ -916,7 +916,7 @@ func readjustPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID s
 		b.log.Warn("readjust: managers not told", "pair", pair.ID, "code", string(ErrorCode(err)))
 	}
 	key := "goals.readjusted"
-	if _, p, _ := b.managersChannel(ctx, t); err != nil || !canPost(p) {
+	if !told {
 		// Nothing posted (no managers' channel, or it failed): the
 		// answer is counted for the managers' figures (the digest, admin
 		// stats), which is all that can be said.
@@ -1089,11 +1089,4 @@ func sameGoalTexts(a, b []Goal) bool {
 		}
 	}
 	return true
-}
-
-// canPost reports whether p, a workspace's platform (nil without a
-// managers' channel), posts in channels.
-func canPost(p Platform) bool {
-	_, ok := p.(Poster)
-	return ok
 }

@@ -30,11 +30,23 @@ type Poster interface {
 // per key, if one is set and the platform can post. Without a channel it
 // does nothing: the digest shows the same facts.
 func (b *Bot) postToManagers(ctx context.Context, t Tenant, key string, build func(Lang) Message) error {
+	_, err := b.postedToManagers(ctx, t, key, build)
+	return err
+}
+
+// postedToManagers is postToManagers, which also says whether the message
+// is in the managers' channel (posted now or before under key): false
+// without a channel, or on a platform that cannot post.
+func (b *Bot) postedToManagers(ctx context.Context, t Tenant, key string, build func(Lang) Message) (bool, error) {
 	s, p, err := b.managersChannel(ctx, t)
 	if p == nil {
-		return err
+		return false, err
 	}
-	return b.postOnce(ctx, t, p, s.DigestChannel, key, s.DefaultLang, build)
+	if _, ok := p.(Poster); !ok {
+		return false, nil
+	}
+	err = b.postOnce(ctx, t, p, s.DigestChannel, key, s.DefaultLang, build)
+	return err == nil, err
 }
 
 // postOnce posts a message in channel, in lang, once per key in a
