@@ -54,7 +54,8 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 		})
 		// The times' buttons, then Set our goals (goals.go).
 		msg.Buttons = append(timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""), msg.Buttons...)
-		return b.toPair(ctx, p, pair, msg)
+		_, err = b.toPair(ctx, p, pair, msg)
+		return err
 	})
 }
 

@@ -101,14 +101,14 @@ func (b *Bot) newTimesMessage(ctx context.Context, pair Pair, m Meeting, mentor,
 // sendNewTimes offers the pair a round of times after round (the one a
 // member saw), avoiding its slots, and sends it to both, once. It returns
 // the new round.
-func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, error) {
+func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, string, error) {
 	mentor, err := b.member(ctx, pair.Mentor)
 	if err != nil {
-		return Meeting{}, err
+		return Meeting{}, "", err
 	}
 	mentee, err := b.member(ctx, pair.Mentee)
 	if err != nil {
-		return Meeting{}, err
+		return Meeting{}, "", err
 	}
 	// New times replace a time agreed ahead: its invite is cancelled,
 	// by the job scheduled first if this replica dies on the way.
@@ -116,20 +116,23 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 	ahead := b.ahead(m)
 	if ahead {
 		if err := b.store.jobs.ScheduleJobs(ctx, pair.Mentor.Tenant(), false, cancelJob(pair, m, cancelNewTimes, b.clock.Now())); err != nil {
-			return Meeting{}, err
+			return Meeting{}, "", err
 		}
 	}
 	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Slots...), m.Past...))
 	if err != nil {
-		return Meeting{}, err
+		return Meeting{}, "", err
 	}
 	p, err := b.platform(pair.Mentor)
 	if err != nil {
-		return Meeting{}, err
+		return Meeting{}, "", err
 	}
 	key := "meettimes:" + pair.ID + ":" + strconv.Itoa(next.Round)
+	thread := ""
 	err = b.once(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
-		return b.toPair(ctx, p, pair, b.newTimesMessage(ctx, pair, next, mentor, mentee))
+		var err error
+		thread, err = b.toPair(ctx, p, pair, b.newTimesMessage(ctx, pair, next, mentor, mentee))
+		return err
 	})
 	// The cancellation after the new times it points to.
 	if ahead && next.Round > m.Round {
@@ -137,7 +140,7 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
 		}
 	}
-	return next, err
+	return next, thread, err
 }
 
 // meetPair reads the pair a meeting button names, for a member of it: a
@@ -247,10 +250,23 @@ func newTimes(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 	if b.ahead(m) && !confirmed {
 		return b.askReplace(ctx, who, lang, pair, m)
 	}
-	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
+	_, thread, err := b.sendNewTimes(ctx, pair, m)
+	if err != nil {
 		return Reply{}, newTimesRace(err)
 	}
-	return Reply{Message: Message{Text: T(lang, "meet.sent")}}, nil
+	return Reply{Message: timesSent(lang, thread, "meet.sent")}, nil
+}
+
+// timesSent says where the pair's new times went: the thread the
+// platform keeps for the pair (thread, as toPair gave it back), linked;
+// "" means where the platform introduced them (their direct messages, a
+// group conversation). key is "meet.sent" or "meet.sent_to"; its "_in"
+// form names the thread.
+func timesSent(lang Lang, thread, key string, args ...string) Message {
+	if thread != "" {
+		return Message{Text: T(lang, key+"_in", append(args, "channel", ChannelText(thread))...), Channels: []string{thread}}
+	}
+	return Message{Text: T(lang, key, args...)}
 }
 
 // runMeet is /mentor meet: new times for the member's pair (the one
@@ -284,10 +300,11 @@ func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if b.ahead(m) {
 		return b.askReplace(ctx, in.Member, in.Lang, pair, m)
 	}
-	if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
+	_, thread, err := b.sendNewTimes(ctx, pair, m)
+	if err != nil {
 		return Reply{}, newTimesRace(err)
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "meet.sent_to", "name", otherName(in.Member, ov, pair))}}, nil
+	return Reply{Message: timesSent(in.Lang, thread, "meet.sent_to", "name", otherName(in.Member, ov, pair))}, nil
 }
 
 // newTimesRace is the error of new times that lost to others asked at the

@@ -59,16 +59,19 @@ func chooseZone(ctx context.Context, b *Bot, who MemberID, lang Lang, value stri
 			return Reply{}, err
 		}
 	}
-	text := T(lang, "meet.tz_saved", "zone", zone)
+	msg := Message{Text: T(lang, "meet.tz_saved", "zone", zone)}
 	m, err := b.store.meetings.GetMeeting(ctx, who.Tenant(), pair.ID)
 	if err != nil && ErrorCode(err) != ENOTFOUND {
 		return Reply{}, err
 	}
 	if changed && m.Agreed.IsZero() {
-		if _, err := b.sendNewTimes(ctx, pair, m); err != nil {
+		_, thread, err := b.sendNewTimes(ctx, pair, m)
+		if err != nil {
 			return Reply{}, err
 		}
-		text += " " + T(lang, "meet.sent")
+		sent := timesSent(lang, thread, "meet.sent")
+		msg.Text += " " + sent.Text
+		msg.Channels = sent.Channels
 	}
-	return Reply{Message: Message{Text: text}, Replace: true}, nil
+	return Reply{Message: msg, Replace: true}, nil
 }

@@ -215,11 +215,11 @@ func (b *Bot) introducesInChannels(t Tenant) bool {
 // has them (ChannelIntroducer), going on in the pair's conversation
 // there (Pair.Thread) rather than opening another, which is kept for the
 // next message when it is new.
-func (b *Bot) toPair(ctx context.Context, p Platform, pair Pair, msg Message) error {
+func (b *Bot) toPair(ctx context.Context, p Platform, pair Pair, msg Message) (string, error) {
 	members := []MemberID{pair.Mentor, pair.Mentee}
 	ci, ok := p.(ChannelIntroducer)
 	if !ok {
-		return p.Introduce(ctx, members, msg)
+		return "", p.Introduce(ctx, members, msg)
 	}
 	thread, err := ci.IntroduceIn(ctx, b.settings(ctx, pair.Mentor.Tenant()).IntroChannel, pair.Thread, members, msg)
 	if thread != "" && thread != pair.Thread {
@@ -228,5 +228,5 @@ func (b *Bot) toPair(ctx context.Context, p Platform, pair Pair, msg Message) er
 			b.log.Warn("pair's conversation not kept", "pair", pair.ID, "code", string(ErrorCode(serr)))
 		}
 	}
-	return err
+	return thread, err
 }

@@ -297,8 +297,14 @@ func TestPairThreadGoesOn(t *testing.T) {
 	if pair.Thread != "thread1" {
 		t.Fatalf("got the pair's thread %q, want thread1, kept from the introduction", pair.Thread)
 	}
-	h.Run("ann", "meet")
-	h.Run("bob", "meet")
+	// The reply says where the times went: the pair's thread, linked.
+	r := h.Run("ann", "meet")
+	MustContain(t, r, "I've sent you and Bob three new times, in #thread1.")
+	if strings.Join(r.Message.Channels, ",") != "thread1" {
+		t.Fatalf("got channels %q, want the thread linked", r.Message.Channels)
+	}
+	h.Run("bob", "lang fr")
+	MustContain(t, h.Run("bob", "meet"), "à vous et à Ann, dans #thread1.")
 	p.mu.Lock()
 	if want := []string{"", "thread1"}; len(p.threads) < 2 || p.threads[0] != want[0] || p.threads[len(p.threads)-1] != want[1] || p.opened != 1 {
 		t.Fatalf("got threads given %q and %d opened, want the introduction's thread given back and no other opened", p.threads, p.opened)
@@ -307,7 +313,11 @@ func TestPairThreadGoesOn(t *testing.T) {
 	// Threads off: by DM, the thread given back is not used, and the pair
 	// keeps it for when they are on again.
 	h.Run("alice", "admin settings intro-channel:off")
-	h.Run("ann", "meet")
+	r = h.Run("ann", "meet")
+	MustContain(t, r, "three new times, in the conversation where I introduced you.")
+	if len(r.Message.Channels) != 0 {
+		t.Fatalf("got channels %q, want none: the times went by DM", r.Message.Channels)
+	}
 	p.mu.Lock()
 	last := p.channels[len(p.channels)-1]
 	p.mu.Unlock()
