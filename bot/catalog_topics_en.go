@@ -45,6 +45,7 @@ var catalogTopicsEN = map[string]string{
 	// A broader topic than the request's, whose words are all among its
 	// own, offered to the member instead (matching.Broader).
 	"request.suggestion_full":        "{count|This mentor has|These mentors have} no free place right now: your request would wait for one.",
+	"request.suggestion_paused":      "{count|This mentor has|These mentors have} paused their offer for now: your request would wait until {count|they resume|one of them resumes}.",
 	"request.broader":                "Nobody offers “{topic}” yet. {count} {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
 	"request.broader_languages":      "Nobody offers “{topic}” yet. {count} {languages}-speaking {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
 	"request.broader_languages_many": "Nobody offers “{topic}” yet. {count} {count|mentor who speaks|mentors who speak} {languages} {count|offers|offer} “{suggestion}”: ask them instead?",

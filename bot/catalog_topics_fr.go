@@ -42,6 +42,7 @@ var catalogTopicsFR = map[string]string{
 	// A broader topic than the request's, whose words are all among its
 	// own, offered to the member instead (matching.Broader).
 	"request.suggestion_full":        "{count|Ce mentor n'a|Ces mentors n'ont} pas de place libre pour l'instant : votre demande attendrait qu'une place se libère.",
+	"request.suggestion_paused":      "{count|Ce mentor a|Ces mentors ont} mis {count|son|leur} offre en pause pour l'instant : votre demande attendrait {count|sa reprise|que l'un d'eux reprenne}.",
 	"request.broader":                "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor propose|mentors proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
 	"request.broader_languages":      "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
 	"request.broader_languages_many": "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",

@@ -79,3 +79,45 @@ func TestSuggestionSaysMentorsFull(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestionOfPausedMentors: a typo of a topic that only paused
+// mentors offer is pointed out all the same, saying the request would
+// wait for them to resume: silent, the request would miss them once they
+// are back. The change then waits, and is proposed on their return.
+func TestSuggestionOfPausedMentors(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Nobody offers “kubernete”. Did you mean “kubernetes” (1 mentor)? This mentor has paused their offer for now: your request would wait until they resume."},
+		{"fr", "Vouliez-vous dire «\u202fkubernetes\u202f» (1 mentor)\u202f? Ce mentor a mis son offre en pause pour l'instant\u202f: votre demande attendrait sa reprise."},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("ann", "lang "+tc.lang)
+			h.Run("bob", "offer kubernetes languages:en,fr")
+			h.Run("bob", "pause")
+			r := h.Run("ann", "request kubernete")
+			MustContain(t, r, tc.want)
+			MustContain(t, h.Run("ann", "status"), tc.want)
+			if len(r.Message.Buttons) != 1 {
+				t.Fatalf("got buttons %+v, want the change offered", r.Message.Buttons)
+			}
+			h.Platform.Take()
+			b := r.Message.Buttons[0]
+			h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("ann"), ActionID: b.ActionID, Value: b.Value})
+			MustInbox(t, h) // bob is paused: nobody asked yet
+			h.Run("bob", "resume")
+			if got := inbox(h); len(got) != 2 || !strings.HasPrefix(got[0], "bob: ") {
+				t.Fatalf("got %q, want bob asked on his return, and ann told", got)
+			}
+		})
+	}
+	t.Run("TwoPaused", func(t *testing.T) {
+		h := MustHarness(t)
+		h.Run("bob", "offer kubernetes")
+		h.Run("cat", "offer kubernetes")
+		h.Run("bob", "pause")
+		h.Run("cat", "pause")
+		MustContain(t, h.Run("ann", "request kubernete"), "(2 mentors)? These mentors have paused their offer for now: your request would wait until one of them resumes.")
+		h.Run("dan", "lang fr")
+		MustContain(t, h.Run("dan", "request kubernete languages:en"), "Ces mentors ont mis leur offre en pause pour l'instant\u202f: votre demande attendrait que l'un d'eux reprenne.")
+	})
+}

@@ -31,6 +31,12 @@ type topicSuggestion struct {
 	// (the request changed to the topic would wait for one), which the
 	// suggestion says.
 	full bool
+	// paused: no mentor who could take the request offers a close topic,
+	// but mentors who paused their offer do (mentors counts them): the
+	// request changed to it would wait for them to resume, which the
+	// suggestion says. Without it the typo would go unnoticed and the
+	// request miss them once they are back.
+	paused bool
 	// others are the languages of the mentors of the topic who share none
 	// with the request, most speakers first (matching.LanguageGap's
 	// order); set only when mentors is 0 and others counts them.
@@ -71,10 +77,17 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 	need, opt := b.needWith(r, mentee, never, met), b.matchOptions(ctx, t)
 	anyLanguage := need
 	anyLanguage.Languages = nil // a need that lists none accepts every language
-	var live, otherLang []Offer
-	var offered []string
+	var live, otherLang, paused []Offer
+	var offered, pausedTopics []string
 	for _, o := range offers {
-		if o.Paused || o.Mentor == r.Mentee {
+		if o.Mentor == r.Mentee {
+			continue
+		}
+		if o.Paused {
+			if b.couldTake(need, offerResumed(o), opt) {
+				paused = append(paused, o)
+				pausedTopics = append(pausedTopics, o.Topics...)
+			}
 			continue
 		}
 		switch {
@@ -88,15 +101,14 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 		offered = append(offered, o.Topics...)
 	}
 	syn := opt.Synonyms
-	best, ok := syn.Suggest(r.Topic, offered)
-	broader := false
+	best, broader, ok := closeTopic(syn, r.Topic, offered)
 	if !ok {
-		// No typo: a broader topic, which the member may prefer.
-		best, ok = syn.Broader(r.Topic, offered)
-		broader = true
-	}
-	if !ok {
-		return topicSuggestion{}, false
+		// Only paused mentors offer a close topic.
+		if best, broader, ok = closeTopic(syn, r.Topic, pausedTopics); !ok {
+			return topicSuggestion{}, false
+		}
+		mentors := offering(paused, syn, syn.Normalize(best))
+		return topicSuggestion{topic: best, broader: broader, mentors: len(mentors), paused: true}, len(mentors) > 0
 	}
 	want := syn.Normalize(best)
 	s := topicSuggestion{topic: best, broader: broader}
@@ -118,6 +130,22 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 		s.others, s.otherMentors = gap.Others, gap.Mentors
 	}
 	return s, s.mentors > 0 || s.otherMentors > 0
+}
+
+// closeTopic is the offered topic that topic is likely a typo of, else a
+// broader one (broader), whose words are all among topic's.
+func closeTopic(syn matching.Synonyms, topic string, offered []string) (best string, broader, ok bool) {
+	if best, ok = syn.Suggest(topic, offered); ok {
+		return best, false, true
+	}
+	best, ok = syn.Broader(topic, offered)
+	return best, true, ok
+}
+
+// offerResumed is o as the matcher will see it once its mentor resumes.
+func offerResumed(o Offer) Offer {
+	o.Paused = false
+	return o
 }
 
 // offering returns the offers with a topic that folds to want.
@@ -174,7 +202,10 @@ func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
 func suggestionText(lang Lang, r Request, s topicSuggestion) string {
 	codes := suggestionLanguages(s)
 	full := ""
-	if s.full {
+	switch {
+	case s.paused:
+		full = " " + T(lang, "request.suggestion_paused", "count", itoa(s.mentors))
+	case s.full:
 		full = " " + T(lang, "request.suggestion_full", "count", itoa(s.mentors))
 	}
 	if s.broader {
