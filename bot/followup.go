@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/mentorbot/mentorbot/matching"
@@ -241,7 +242,11 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			program = p.Name
 		}
 	}
-	return b.postToManagers(ctx, t, j.ID, func(l Lang) Message {
+	// Once per request and wait, whichever of its escalation jobs runs
+	// (the one made at filing, the one a program's release or a pause
+	// moved it to): a scheduler that catches up runs them all at once.
+	key := JobEscalate + ":" + r.ID + ":" + strconv.FormatInt(since.UnixMilli(), 10)
+	return b.postToManagers(ctx, t, key, func(l Lang) Message {
 		days := int(b.clock.Now().Sub(since).Hours() / 24)
 		in := ""
 		if program != "" {

@@ -63,8 +63,11 @@ func runKickoffTell(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if err != nil {
 			return err
 		}
-		if r.State != RequestWaiting || !r.Created.Before(released) {
-			continue // proposed or paired, gone, or never held
+		if r.State != RequestWaiting || !r.Created.Before(released) || len(r.Declined) > 0 {
+			// Proposed or paired, gone, or never held; or proposed
+			// since its release and turned down, which its member was
+			// told, with the reason it waits.
+			continue
 		}
 		if err := b.tellStillWaiting(ctx, j.ID, p, r, early); err != nil {
 			return err

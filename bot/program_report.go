@@ -183,7 +183,7 @@ func programFigures(in cohortInput, id, next ProgramID) ProgramFigures {
 	topics, labels := map[string]int{}, map[string]map[string]int{}
 	var firsts []time.Duration
 	for _, p := range in.all {
-		if in.programOf[p.ID] != id {
+		if in.programOf[p.ID] != id || neverStarted(p) {
 			continue
 		}
 		own[p.ID] = p
@@ -299,7 +299,7 @@ func programWeeks(in cohortInput, p Program, loc *time.Location) []WeekFigures {
 	}
 	own := map[string]bool{}
 	for _, pair := range in.all {
-		if in.programOf[pair.ID] != p.ID {
+		if in.programOf[pair.ID] != p.ID || neverStarted(pair) {
 			continue
 		}
 		own[pair.ID] = true

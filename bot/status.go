@@ -108,11 +108,19 @@ func commandHelp(lang Lang, c CommandSpec, long bool) string {
 	return s
 }
 
+// neverStarted reports whether p was cancelled over its charter
+// (declined, or not accepted in time: EndReason "charter",
+// "charter-timeout"): the pair never started, and counts as formed
+// nowhere.
+func neverStarted(p Pair) bool {
+	return p.State == PairCancelled && strings.HasPrefix(p.EndReason, "charter")
+}
+
 // pairState names the state of p for /mentor status. A pair cancelled
 // over its charter (declined, or not accepted in time: EndReason
 // "charter", "charter-timeout") never started, so it did not "end".
 func pairState(lang Lang, p Pair) string {
-	if p.State == PairCancelled && strings.HasPrefix(p.EndReason, "charter") {
+	if neverStarted(p) {
 		return T(lang, "state.pair.cancelled_charter")
 	}
 	return T(lang, "state.pair."+string(p.State))
