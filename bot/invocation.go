@@ -66,6 +66,27 @@ type Invocation struct {
 	Delivery string
 }
 
+// optionInValue refuses a value that holds another option of the command
+// ("go, career change programme:mentorat-2027" in Discord's topics
+// field, or a form's): typed, the parser would have read it as that
+// option; kept, it would make a topic of it and drop the option. A
+// free-text option keeps it, as typed text does.
+func (in *Invocation) optionInValue(o Option, v string) error {
+	if o.FreeText || !strings.Contains(v, ":") {
+		return nil
+	}
+	for _, f := range strings.FieldsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
+		word, _, ok := strings.Cut(f, ":")
+		if !ok || word == "" {
+			continue
+		}
+		if other, ok := in.Spec.Lookup(word); ok && other.Name != o.Name {
+			return &Error{Code: EINVALID, Key: "err.option_in_value", Args: []string{"option", o.LabelName(), "word", clip(word, 30)}, Field: o.Name}
+		}
+	}
+	return nil
+}
+
 // validate checks every value against its option: known name, length,
 // number range, choice, language, time zone. It cleans control characters
 // out of text and writes values in their stored form (language codes, a
@@ -79,6 +100,9 @@ func (in *Invocation) validate() error {
 		}
 		v = cleanText(v, o.Multiline)
 		in.Values[name] = v
+		if err := in.optionInValue(o, v); err != nil {
+			return err
+		}
 		if o.MaxLength > 0 && utf8.RuneCountInString(v) > o.MaxLength {
 			return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", o.LabelName(), "max", itoa(o.MaxLength)}, Field: name}
 		}
