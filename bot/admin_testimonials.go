@@ -66,13 +66,6 @@ func runAdminTestimonials(ctx context.Context, b *Bot, in *Invocation) (Reply, e
 	if err != nil {
 		return Reply{}, err
 	}
-	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
-		p, err := b.programNamed(ctx, t, name)
-		if err != nil {
-			return Reply{}, err
-		}
-		all = slices.DeleteFunc(all, func(tm Testimonial) bool { return tm.Program != string(p.ID) })
-	}
 	names := func(id MemberID) string {
 		m, err := b.store.members.GetMember(ctx, id)
 		if err != nil {
@@ -80,7 +73,27 @@ func runAdminTestimonials(ctx context.Context, b *Bot, in *Invocation) (Reply, e
 		}
 		return m.Name
 	}
+	elsewhere := 0 // shareable quotes outside the program asked for
+	program := ""
+	if name := strings.TrimSpace(unquote(in.Text("program"))); name != "" {
+		p, err := b.programNamed(ctx, t, name)
+		if err != nil {
+			return Reply{}, err
+		}
+		program = p.Name
+		others := slices.DeleteFunc(slices.Clone(all), func(tm Testimonial) bool { return tm.Program == string(p.ID) })
+		elsewhere = len(shareQuotes(others, func(MemberID) string { return "" }))
+		all = slices.DeleteFunc(all, func(tm Testimonial) bool { return tm.Program != string(p.ID) })
+	}
 	quotes := shareQuotes(all, names)
+	if len(quotes) == 0 && program != "" {
+		// None in the program: said of the program, not of them all.
+		text := T(in.Lang, "admin.testimonials.none_in", "program", program)
+		if elsewhere > 0 {
+			text += " " + T(in.Lang, "admin.testimonials.elsewhere", "n", itoa(elsewhere))
+		}
+		return Reply{Message: Message{Text: text}}, nil
+	}
 	format := in.Text("format")
 	if format == "" {
 		return Reply{Message: quotesMessage(in.Lang, quotes)}, nil

@@ -50,6 +50,8 @@ var catalogTestimonialEN = map[string]string{
 	"label.format":                   "Format",
 	"optname.format":                 "the format",
 	"admin.testimonials.none":        "No testimonial may be shared yet: members are asked for one at the end of their final survey, and choose whether it may be shared.",
+	"admin.testimonials.none_in":     "No testimonial from “{program}” may be shared yet.",
+	"admin.testimonials.elsewhere":   "{n} {n|testimonial|testimonials} from outside it may be: `/mentor admin testimonials` without `program:` lists them.",
 	"admin.testimonials.title":       "{n} {n|testimonial|testimonials} you may share",
 	"admin.testimonials.intro":       "A first name appears only where both members of the pair agreed to show theirs.",
 	"admin.testimonials.quote":       "“{text}” — {by}",

@@ -51,6 +51,8 @@ var catalogTestimonialFR = map[string]string{
 	"label.format":                   "Format",
 	"optname.format":                 "le format",
 	"admin.testimonials.none":        "Aucun témoignage ne peut encore être partagé : chaque membre en écrit un, s'il le souhaite, à la fin de son dernier questionnaire, et choisit s'il peut être partagé.",
+	"admin.testimonials.none_in":     "Aucun témoignage de «\u202f{program}\u202f» ne peut encore être partagé.",
+	"admin.testimonials.elsewhere":   "{n} {n|témoignage|témoignages} hors de ce programme {n|peut|peuvent} l'être\u202f: `/mentor admin testimonials` sans `programme:` {n|le montre|les montre}.",
 	"admin.testimonials.title":       "{n} {n|témoignage|témoignages} à partager",
 	"admin.testimonials.intro":       "Un prénom n'apparaît que si les deux membres du binôme ont accepté d'afficher le leur.",
 	"admin.testimonials.quote":       "« {text} » — {by}",

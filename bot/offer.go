@@ -358,7 +358,7 @@ func offerFields(lang Lang, o Offer) []Field {
 		for i, k := range o.Kinds {
 			names[i] = T(lang, "kind."+string(k))
 		}
-		kinds = strings.Join(names, ", ")
+		kinds = andList(lang, names)
 	}
 	langs := make([]string, len(o.Languages))
 	for i, l := range o.Languages {
@@ -370,7 +370,7 @@ func offerFields(lang Lang, o Offer) []Field {
 	}
 	return []Field{
 		{Label: T(lang, "field.capacity"), Value: capacityText(lang, o)},
-		{Label: T(lang, "field.languages"), Value: strings.Join(langs, ", ")},
+		{Label: T(lang, "field.languages"), Value: andList(lang, langs)},
 		{Label: T(lang, "field.kinds"), Value: kinds},
 		{Label: T(lang, "field.tz"), Value: tz},
 	}

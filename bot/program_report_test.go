@@ -216,6 +216,11 @@ func TestTestimonialsByProgram(t *testing.T) {
 	MustContain(t, r, "saved")
 	h.ClickReply("ann", r, "Yes, anonymously")
 	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2027"), "“Bob made Go feel simple.”")
-	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2028"), "No testimonial may be shared yet")
+	// None in the program asked for: said of it, pointing to the others.
+	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2028"), "No testimonial from “Mentorat 2028” may be shared yet. 1 testimonial from outside it may be: `/mentor admin testimonials` without `program:` lists them.")
+	MustContain(t, h.Run("alice", "admin testimonials format:csv program:mentorat-2028"), "No testimonial from “Mentorat 2028” may be shared yet.")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin testimonials programme:mentorat-2028"), "Aucun témoignage de «\u202fMentorat 2028\u202f» ne peut encore être partagé. 1 témoignage hors de ce programme peut l'être\u202f: `/mentor admin testimonials` sans `programme:` le montre.")
+	h.Run("alice", "lang en")
 	MustContain(t, h.Run("alice", "admin testimonials program:nope"), "I know no program “nope”.")
 }
