@@ -4,11 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/mentorbot/mentorbot/matching"
 	"golang.org/x/text/language"
@@ -147,8 +149,38 @@ func parseTZ(s string) (string, bool) {
 	if c, ok := zoneNames()[strings.ToLower(s)]; ok {
 		return c, true
 	}
+	// A city alone, as people say their zone ("Paris", "new york",
+	// "Montréal"), when one zone of the database is named after it.
+	if zones := cityZones()[cityKey(s)]; len(zones) == 1 {
+		return zones[0], true
+	}
 	return "", false
 }
+
+// cityKey folds a city as typed or as a zone name ends ("New_York",
+// "new york", "Montréal"): lower case, no accents, spaces for '_', '-'.
+func cityKey(s string) string {
+	return strings.Join(strings.FieldsFunc(foldName(s), func(r rune) bool { return r == '-' || unicode.IsSpace(r) }), " ")
+}
+
+// cityZones indexes the zones of the system's database ("Europe/Paris")
+// by their city (cityKey of "Paris"); a city that names several zones
+// lists them all, and is not read as any of them.
+var cityZones = sync.OnceValue(func() map[string][]string {
+	idx := map[string][]string{}
+	for _, name := range zoneNames() {
+		i := strings.LastIndexByte(name, '/')
+		if i < 0 || strings.HasPrefix(name, "Etc/") {
+			continue
+		}
+		k := cityKey(name[i+1:])
+		idx[k] = append(idx[k], name)
+	}
+	for _, zones := range idx {
+		slices.Sort(zones)
+	}
+	return idx
+})
 
 // validZoneName refuses what time.LoadLocation takes but is no zone name.
 func validZoneName(s string) bool {
