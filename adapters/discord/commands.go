@@ -53,12 +53,27 @@ func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationComma
 			return nil, err
 		}
 	}
+	if err := uniqueNames(rootCommand, root.Options); err != nil {
+		return nil, err
+	}
 	if len(root.Options) > maxOptions {
 		return nil, fmt.Errorf("/%s: %d subcommands, Discord takes %d", rootCommand, len(root.Options), maxOptions)
 	}
 	for _, g := range t.groups {
 		if len(g.Options) > maxOptions {
 			return nil, fmt.Errorf("/%s %s: %d subcommands, Discord takes %d", rootCommand, g.Name, len(g.Options), maxOptions)
+		}
+	}
+	for _, sub := range root.Options {
+		if err := uniqueNames(rootCommand+" "+sub.Name, sub.Options); err != nil {
+			return nil, err
+		}
+		for _, c := range sub.Options {
+			if c.Type == discordgo.ApplicationCommandOptionSubCommand {
+				if err := uniqueNames(rootCommand+" "+sub.Name+" "+c.Name, c.Options); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	if err := fitSize(root, t.short); err != nil {
@@ -205,6 +220,12 @@ func (t *tree) add(spec bot.CommandSpec) error {
 			return fmt.Errorf("command group %q: invalid or used as a command", group)
 		}
 		g = &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommandGroup, Name: group}
+		// The group's French name is the first word of its commands'
+		// ("admin" in "admin programme").
+		fr, _, _ := strings.Cut(spec.NameIn(bot.French), " ")
+		if err := localize(&g.NameLocalizations, group, fr); err != nil {
+			return fmt.Errorf("command group %q: %w", group, err)
+		}
 		g.Description, g.DescriptionLocalizations = groupDescription(group)
 		t.groups[group] = g
 		t.root.Options = append(t.root.Options, g)
@@ -224,6 +245,16 @@ func subcommand(spec bot.CommandSpec) (*discordgo.ApplicationCommandOption, erro
 		return nil, fmt.Errorf("command %q: %d options, Discord takes %d", spec.Name, len(spec.Options), maxOptions)
 	}
 	sub := &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionSubCommand, Name: name}
+	// French clients show the command's French name, the word the French
+	// catalog writes ("propose", "admin programme"); interactions still
+	// carry its name.
+	fr := spec.NameIn(bot.French)
+	if i := strings.LastIndexByte(fr, ' '); i >= 0 {
+		fr = fr[i+1:]
+	}
+	if err := localize(&sub.NameLocalizations, name, fr); err != nil {
+		return nil, fmt.Errorf("command %q: %w", spec.Name, err)
+	}
 	sub.Description, sub.DescriptionLocalizations = describe(spec.CatalogKey() + ".summary")
 	for _, o := range spec.Options {
 		opt, err := option(o)
@@ -245,14 +276,8 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 	opt.Description, opt.DescriptionLocalizations = describe(o.HelpKey())
 	// French clients show the option's French name; interactions still
 	// carry Name, and the core reads either.
-	if fr := o.NameIn(bot.French); fr != o.Name {
-		// Discord's names hold no apostrophe: "jusqu'au" is "jusqu-au",
-		// which the core reads as the same option.
-		fr = strings.NewReplacer("'", "-", "’", "-").Replace(fr)
-		if !validName.MatchString(fr) {
-			return nil, fmt.Errorf("option %q: invalid Discord name %q", o.Name, fr)
-		}
-		opt.NameLocalizations = map[discordgo.Locale]string{discordgo.French: fr}
+	if err := localize(&opt.NameLocalizations, o.Name, o.NameIn(bot.French)); err != nil {
+		return nil, fmt.Errorf("option %q: %w", o.Name, err)
 	}
 	switch o.Type {
 	case bot.OptInt:
@@ -307,4 +332,44 @@ func groupDescription(group string) (string, map[discordgo.Locale]string) {
 
 func fillGroup(lang bot.Lang, group string) string {
 	return strings.ReplaceAll(text(lang, "group"), "{group}", group)
+}
+
+// localName is a name as Discord takes it: it holds no apostrophe, so
+// "jusqu'au" is "jusqu-au", which the core reads as the same option.
+func localName(s string) string { return strings.NewReplacer("'", "-", "’", "-").Replace(s) }
+
+// localize sets the French name localization of a command, group or
+// option named name, whose French name is fr: none when they are the
+// same; an error for a name Discord would refuse.
+func localize(l *map[discordgo.Locale]string, name, fr string) error {
+	fr = localName(fr)
+	if fr == "" || fr == name {
+		return nil
+	}
+	if !validName.MatchString(fr) {
+		return fmt.Errorf("invalid Discord name %q", fr)
+	}
+	*l = map[discordgo.Locale]string{discordgo.French: fr}
+	return nil
+}
+
+// uniqueNames refuses siblings (the subcommands of /mentor or of a
+// group, the options of a subcommand) that two share a name in some
+// locale, as Discord does: each name as a client of that locale shows
+// it, its localization or else its name.
+func uniqueNames(parent string, siblings []*discordgo.ApplicationCommandOption) error {
+	for _, locale := range []discordgo.Locale{"", discordgo.French} {
+		seen := map[string]string{}
+		for _, o := range siblings {
+			shown := o.Name
+			if l, ok := o.NameLocalizations[locale]; ok && locale != "" {
+				shown = l
+			}
+			if other, ok := seen[shown]; ok {
+				return fmt.Errorf("/%s: %q and %q are both named %q in locale %q", parent, other, o.Name, shown, locale)
+			}
+			seen[shown] = o.Name
+		}
+	}
+	return nil
 }

@@ -28,7 +28,7 @@ func (a *Adapter) sendDM(ctx context.Context, to bot.MemberID, msg bot.Message, 
 	if err := checkMember(to); err != nil {
 		return err
 	}
-	out, err := renderMessage(msg, to.Workspace, false)
+	out, err := renderMessage(msg, to.Workspace, false, a.readerLang(ctx, to, msg))
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render message")
 	}

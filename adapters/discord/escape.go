@@ -26,7 +26,12 @@ const zwsp = "\u200b"
 // *phrase*, as the catalog writes a heading, is bold. allowed_mentions is
 // the real guard against pings; this keeps mentions from even showing as
 // names.
-func escapeMarkdown(s string) string {
+func escapeMarkdown(s string) string { return escapeWith(s, nil) }
+
+// escapeWith is escapeMarkdown that writes each code span the catalog
+// wrote as rewrite returns it (nil: as it is): a command, in Discord's
+// shape (spanRewriter).
+func escapeWith(s string, rewrite func(string) string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, line := range strings.Split(s, "\n") {
@@ -35,18 +40,18 @@ func escapeMarkdown(s string) string {
 		}
 		if inner, ok := bot.HeadingLine(line); ok {
 			b.WriteString("**")
-			escapeLine(&b, inner) // no backticks in it
+			escapeLine(&b, inner, nil) // no backticks in it
 			b.WriteString("**")
 			continue
 		}
-		escapeLine(&b, line)
+		escapeLine(&b, line, rewrite)
 	}
 	return b.String()
 }
 
 // escapeLine writes one line escaped (escapeMarkdown): a code span the
 // catalog wrote is written as it is, any other backtick escaped.
-func escapeLine(b *strings.Builder, line string) {
+func escapeLine(b *strings.Builder, line string, rewrite func(string) string) {
 	lineStart, skip := true, 0
 	for i, r := range line {
 		switch {
@@ -55,9 +60,13 @@ func escapeLine(b *strings.Builder, line string) {
 		case r == '`':
 			if end, ok := catalogSpan(line, i); ok {
 				// Written as it is, but for what reads as a mention.
-				for k, r := range line[i:end] {
+				span := line[i:end]
+				if rewrite != nil {
+					span = "`" + rewrite(line[i+1:end-1]) + "`"
+				}
+				for k, r := range span {
 					b.WriteRune(r)
-					defuse(b, line[i:end], k, r)
+					defuse(b, span, k, r)
 				}
 				lineStart, skip = false, end
 				continue

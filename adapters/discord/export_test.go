@@ -12,7 +12,12 @@ import (
 
 // RenderMessage renders m as the JSON body of a channel message.
 func RenderMessage(m bot.Message, guild string, ping bool) ([]byte, error) {
-	r, err := renderMessage(m, guild, ping)
+	return RenderMessageIn(m, guild, ping, "")
+}
+
+// RenderMessageIn is RenderMessage for a reader of lang.
+func RenderMessageIn(m bot.Message, guild string, ping bool, lang bot.Lang) ([]byte, error) {
+	r, err := renderMessage(m, guild, ping, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +94,12 @@ var (
 	CustomID       = customID
 	ParseCustomID  = parseCustomID
 	EscapeMarkdown = escapeMarkdown
+	// ShowIn is a message's text as a Discord reader of lang reads it:
+	// escaped, its commands in Discord's shape.
+	ShowIn = func(lang bot.Lang, s string) string { return escapeWith(forDiscord(lang, s), spanRewriter(lang)) }
+	// DiscordCommand writes a typed command in Discord's shape.
+	DiscordCommand = discordCommand
+	ChannelLinks   = channelLinks
 )
 
 // Queued returns how many calls wait or run on each of the adapter's

@@ -43,7 +43,7 @@ func TestDiscordHostileOptionTypes(t *testing.T) {
 		{"NumberForText", "300000000000000012",
 			discordtest.Command(testApp, h.Guild, "300000000000000012", "offer", topics(7)), invalid},
 		{"InFrench", "300000000000000013",
-			discordtest.Command(testApp, h.Guild, "300000000000000013", "offer", topics([]any{"go"})).WithLocale("fr"), bot.T(bot.French, "err.invalid")},
+			discordtest.Command(testApp, h.Guild, "300000000000000013", "offer", topics([]any{"go"})).WithLocale("fr"), discord.ShowIn(bot.French, bot.T(bot.French, "err.invalid"))},
 		{"StringForInteger", "300000000000000014",
 			discordtest.Command(testApp, h.Guild, "300000000000000014", "offer", topics("go"), capacity("3")), "please give a whole number"},
 		{"FractionForInteger", "300000000000000015",
@@ -51,7 +51,7 @@ func TestDiscordHostileOptionTypes(t *testing.T) {
 		{"MemberNotASnowflake", "x",
 			discordtest.Command(testApp, h.Guild, "x", "offer", topics("go")), invalid},
 		{"MemberNotASnowflakeInFrench", "x y",
-			discordtest.Command(testApp, h.Guild, "x y", "offer", topics("go")).WithLocale("fr"), bot.T(bot.French, "err.invalid")},
+			discordtest.Command(testApp, h.Guild, "x y", "offer", topics("go")).WithLocale("fr"), discord.ShowIn(bot.French, bot.T(bot.French, "err.invalid"))},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			MustEphemeral(t, h.Client.Send(t, tt.payload), tt.want)
@@ -85,11 +85,11 @@ func TestDiscordHostileOptionTypes(t *testing.T) {
 func TestDiscordHostileRefusalsLikeSlack(t *testing.T) {
 	h := MustHarness(t)
 	// typed is the core's answer to the text a Slack member would type,
-	// as Discord shows it.
+	// as Discord shows it: its commands in Discord's shape.
 	typed := func(t *testing.T, user, text, locale string) string {
 		t.Helper()
 		r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Member(user), Text: text, Locale: locale})
-		return discord.EscapeMarkdown(r.Message.Text)
+		return discord.ShowIn(r.Lang, r.Message.Text)
 	}
 	t.Run("UnknownManagersCommand", func(t *testing.T) {
 		got := MustEphemeral(t, h.Client.Command(t, mentee, "admin frob"), "I don't know the managers' command “admin frob”").Text()

@@ -20,10 +20,16 @@ const maxEmbeds = 10
 // only what still does not fit, around 8,000 characters, is clipped.
 // Without a title or fields, a text that fits in the content stays plain
 // content, after which come the mentions.
-func layoutText(title, text string, fields []*discordgo.MessageEmbedField, mentions string) (string, []*discordgo.MessageEmbed) {
+//
+// below is the mentions as they follow a plain text (a quiet line when
+// they ping nobody); above embeds they are mentions.
+func layoutText(title, text string, fields []*discordgo.MessageEmbedField, mentions, below string) (string, []*discordgo.MessageEmbed) {
 	if title == "" && len(fields) == 0 {
-		if utf8.RuneCountInString(text)+utf8.RuneCountInString(mentions)+2 <= maxContent {
-			return joinLines(text, mentions), nil
+		if utf8.RuneCountInString(text)+utf8.RuneCountInString(below)+2 <= maxContent {
+			if text == "" {
+				below = mentions
+			}
+			return joinLines(text, below), nil
 		}
 	}
 	room := maxEmbedTotal - utf8.RuneCountInString(title)

@@ -67,7 +67,7 @@ func (a *Adapter) SendEditable(ctx context.Context, to bot.MemberID, msg bot.Mes
 	if err := checkMember(to); err != nil {
 		return "", err
 	}
-	out, err := renderMessage(msg, to.Workspace, false)
+	out, err := renderMessage(msg, to.Workspace, false, a.readerLang(ctx, to, msg))
 	if err != nil {
 		return "", bot.Wrap(bot.EINTERNAL, err, "render message")
 	}
@@ -96,7 +96,7 @@ func (a *Adapter) Edit(ctx context.Context, to bot.MemberID, ref string, msg bot
 	if !ok || !isSnowflake(channel) || !isSnowflake(id) {
 		return bot.Errorf(bot.ENOTFOUND, "err.not_found")
 	}
-	out, err := renderMessage(msg, to.Workspace, false)
+	out, err := renderMessage(msg, to.Workspace, false, a.readerLang(ctx, to, msg))
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render message")
 	}

@@ -85,7 +85,7 @@ func (a *Adapter) IntroduceIn(ctx context.Context, channel, thread string, membe
 // other failure is returned with went true, for the message's retry to
 // try the same thread again.
 func (a *Adapter) goOnInThread(ctx context.Context, thread string, members []bot.MemberID, msg bot.Message) (went bool, err error) {
-	out, err := renderMessage(msg, members[0].Workspace, true)
+	out, err := renderMessage(msg, members[0].Workspace, true, msg.Lang)
 	if err != nil {
 		return true, bot.Wrap(bot.EINTERNAL, err, "render message")
 	}
@@ -140,7 +140,7 @@ func (a *Adapter) reached(members []bot.MemberID, thread string, added int, err 
 // (they left) does not stop the others: the introduction is posted, and
 // counts as delivered if one of them is in the thread (reached).
 func (a *Adapter) introduceInThread(ctx context.Context, channel string, members []bot.MemberID, msg bot.Message) (string, error) {
-	out, err := renderMessage(msg, members[0].Workspace, true)
+	out, err := renderMessage(msg, members[0].Workspace, true, msg.Lang)
 	if err != nil {
 		return "", bot.Wrap(bot.EINTERNAL, err, "render introduction")
 	}
@@ -196,7 +196,7 @@ func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg 
 	if t.Platform != Platform || !isSnowflake(t.Workspace) || !isSnowflake(id) {
 		return bot.Errorf(bot.EINVALID, "err.admin.bad_channel", "value", clip(channel, 40))
 	}
-	out, err := renderMessage(msg, t.Workspace, false)
+	out, err := renderMessage(msg, t.Workspace, false, msg.Lang)
 	if err != nil {
 		return bot.Wrap(bot.EINTERNAL, err, "render message")
 	}

@@ -41,11 +41,31 @@ type rendered struct {
 // in m.Mentions are written as mentions, which ping only when ping is set
 // (the introduction thread). Nothing a member typed can ping anyone: text
 // is escaped and allowed_mentions never parses mentions from text.
-func renderMessage(m bot.Message, guild string, ping bool) (rendered, error) {
+//
+// lang is the reader's language ("" when unknown: the message's own,
+// Message.Lang): the commands the text writes as they are typed are
+// shown in Discord's shape, named as a client in that language shows
+// them (syntax.go).
+func renderMessage(m bot.Message, guild string, ping bool, lang bot.Lang) (rendered, error) {
 	r := rendered{Embeds: []*discordgo.MessageEmbed{}, Components: []discordgo.MessageComponent{}}
+	if lang == "" {
+		lang = m.Lang
+	}
 	mentions, ids := mentionLine(m.Mentions)
 	r.Mentions = allowedMentions(ping, ids)
-	content, embeds := layoutText(clip(escapeMarkdown(m.Title), maxEmbedTitle), channelLinks(escapeMarkdown(m.Text), m.Channels), renderFields(m.Fields, m.Channels), mentions)
+	below := mentions
+	if !ping && mentions != "" {
+		// Under a plain text, members who are not pinged are a quiet
+		// line (Discord's subtext), as Slack shows them in a context
+		// block: a mention alone on the last line reads as stray.
+		below = "-# " + mentions
+	}
+	title := m.Title
+	if shown, ok := bareCommand(lang, title); ok {
+		title = shown // a command's help: "/mentor propose"
+	}
+	text := channelLinks(escapeWith(forDiscord(lang, m.Text), spanRewriter(lang)), m.Channels)
+	content, embeds := layoutText(clip(escapeMarkdown(title), maxEmbedTitle), text, renderFields(lang, m.Fields, m.Channels), mentions, below)
 	r.Content = content
 	r.Embeds = append(r.Embeds, embeds...)
 	rows, err := renderButtons(m, guild)
@@ -86,7 +106,7 @@ func mentionLine(members []bot.MemberID) (string, []string) {
 // renderFields lays a message's fields out as embed fields, within
 // Discord's per-part limits and half of the embeds' 6,000 characters;
 // layoutText fits the text in the rest.
-func renderFields(fields []bot.Field, channels []string) []*discordgo.MessageEmbedField {
+func renderFields(lang bot.Lang, fields []bot.Field, channels []string) []*discordgo.MessageEmbedField {
 	var out []*discordgo.MessageEmbedField
 	room := maxEmbedTotal / 2
 	for i, f := range fields {
@@ -95,7 +115,11 @@ func renderFields(fields []bot.Field, channels []string) []*discordgo.MessageEmb
 		}
 		name := clip(escapeMarkdown(f.Label), min(maxFieldName, room-1))
 		// A channel the message names shows as its link (channelLinks).
-		value := clip(channelLinks(escapeMarkdown(f.Value), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
+		l := lang
+		if f.Lang != "" {
+			l = f.Lang
+		}
+		value := clip(channelLinks(escapeWith(f.Value, spanRewriter(l)), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
 		room -= utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
 		if strings.TrimSpace(name) == "" {
 			name = "\u200b" // Discord rejects empty field names and values
@@ -186,14 +210,44 @@ func joinLines(a, b string) string {
 
 // channelLinks turns each "#ID" of the channels a message names
 // (bot.ChannelText, escaped) into Discord's link to the channel, <#ID>,
-// which shows its name and pings nobody. Only snowflakes (digits) qualify.
+// which shows its name and pings nobody. Only snowflakes (digits)
+// qualify, and only a whole "#ID" (not the start of a longer number); a
+// channel named twice in the list is linked once, and a link already
+// made is left as it is, so that a text is never wrapped twice
+// ("<<#ID>>").
 func channelLinks(text string, channels []string) string {
+	ids := map[string]bool{}
 	for _, ch := range channels {
 		if ch != "" && strings.Trim(ch, "0123456789") == "" {
-			// At a line's start the "#" is escaped (escapeMarkdown).
-			link := "<#" + ch + ">"
-			text = strings.NewReplacer(`\`+bot.ChannelText(ch), link, bot.ChannelText(ch), link).Replace(text)
+			ids[ch] = true
 		}
 	}
-	return text
+	if len(ids) == 0 {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		// At a line's start the "#" is escaped (escapeMarkdown): "\#ID".
+		hash := i
+		if text[i] == '\\' && i+1 < len(text) && text[i+1] == '#' {
+			hash = i + 1
+		}
+		if text[hash] != '#' || (hash == i && i > 0 && text[i-1] == '<') {
+			// No channel here, or a link already ("<#ID>").
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		end := hash + 1
+		for end < len(text) && text[end] >= '0' && text[end] <= '9' {
+			end++
+		}
+		if ids[text[hash+1:end]] {
+			b.WriteString("<#" + text[hash+1:end] + ">")
+		} else {
+			b.WriteString(text[i:end])
+		}
+		i = end
+	}
+	return b.String()
 }

@@ -27,7 +27,7 @@ func directResponse(k kind, r bot.Reply, guild string, lang bot.Lang) (*discordg
 	if r.Form != nil && (k == kindCommand || k == kindClick) {
 		return modal(r.Form, guild)
 	}
-	out, err := renderMessage(replyMessage(r, lang), guild, false)
+	out, err := renderMessage(replyMessage(r, lang), guild, false, replyLang(r, lang))
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ type completion struct {
 // reply edits it and any other reply is an ephemeral follow-up. A modal
 // cannot follow a deferral: see replyMessage.
 func completeDeferred(k kind, r bot.Reply, guild string, lang bot.Lang) (completion, error) {
-	out, err := renderMessage(replyMessage(r, lang), guild, false)
+	out, err := renderMessage(replyMessage(r, lang), guild, false, replyLang(r, lang))
 	if err != nil {
 		return completion{}, err
 	}

@@ -1,6 +1,11 @@
 package discord
 
-import "github.com/mentorbot/mentorbot/bot"
+import (
+	"context"
+	"strings"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
 
 // texts are the few sentences only Discord needs: they are about Discord
 // itself (DM settings, servers), so they live here rather than in the
@@ -15,6 +20,10 @@ var texts = map[bot.Lang]map[string]string{
 		// A submitted form that is not one of ours, or of another server.
 		"form_unknown": "This form no longer works, so nothing was changed. Type `/mentor status` to see where things stand.",
 		"thread":       "Introduction",
+		// The help's sentence on French command words, on Discord
+		// (syntax.go's ownWords): only French readers see it.
+		"french_words": "If your Discord is in French, the commands and their options show in French there, as in these examples.",
+		"help_intro":   "Each value goes in the command's field of that name: `capacity:3` is 3 in the field “capacity”.",
 	},
 	bot.French: {
 		"root":         "Mentorat : proposez votre aide ou trouvez un mentor",
@@ -24,6 +33,8 @@ var texts = map[bot.Lang]map[string]string{
 		"form_late":    "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
 		"form_unknown": "Ce formulaire ne fonctionne plus, donc rien n'a été changé. Tapez `/mentor status` pour faire le point.",
 		"thread":       "Mise en relation",
+		"french_words": "Si votre Discord est en français, les commandes et leurs options s'y affichent en français, comme dans ces exemples.",
+		"help_intro":   "Chaque valeur se donne dans le champ de la commande qui porte son nom\u202f: `capacité:3`, c'est 3 dans le champ «\u202fcapacité\u202f».",
 	},
 }
 
@@ -31,9 +42,24 @@ var texts = map[bot.Lang]map[string]string{
 // (texts), else the core's catalog.
 func refusalText(lang bot.Lang, key string) string {
 	if _, ok := texts[bot.English][key]; ok {
-		return text(lang, key)
+		return commandsShown(lang, text(lang, key))
 	}
-	return bot.T(lang, key)
+	return commandsShown(lang, bot.T(lang, key))
+}
+
+// commandsShown writes the commands of a sentence of the catalog, sent
+// as it is (unescaped), in Discord's shape, as renderMessage does.
+func commandsShown(lang bot.Lang, s string) string {
+	rewrite := spanRewriter(lang)
+	var b strings.Builder
+	last := 0
+	for _, sp := range spansIn(s) {
+		b.WriteString(s[last:sp[0]])
+		b.WriteString("`" + rewrite(s[sp[0]+1:sp[1]-1]) + "`")
+		last = sp[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // text returns the adapter sentence key in lang, falling back to English.
@@ -51,4 +77,23 @@ func langOf(locale string) bot.Lang {
 		return l
 	}
 	return bot.English
+}
+
+// langReader is what the core may say of a member's language:
+// *bot.Bot's LangOf.
+type langReader interface {
+	LangOf(ctx context.Context, id bot.MemberID) bot.Lang
+}
+
+// readerLang is the language of a message sent to a member: the
+// message's own (Message.Lang), else the one the core writes to them in,
+// when the handler can say (Handler does not require it); "" if unknown.
+func (a *Adapter) readerLang(ctx context.Context, to bot.MemberID, msg bot.Message) bot.Lang {
+	if msg.Lang != "" {
+		return msg.Lang
+	}
+	if r, ok := a.h.(langReader); ok {
+		return r.LangOf(ctx, to)
+	}
+	return ""
 }
