@@ -337,6 +337,9 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 			if word := optionLike(v); word != "" {
 				return unknownOption(lang, spec, word)
 			}
+			if o, value, ok := colonForgotten(spec, v); ok {
+				return &Error{Code: EINVALID, Key: "err.option_colon", Args: []string{"name", o.NameIn(lang), "value", clip(value, 40)}}
+			}
 			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
 		}
 		if o, _ := spec.Option(current); values[current] != "" {
@@ -451,6 +454,23 @@ func isApostrophe(r rune) bool {
 // "name:value", whose name holds a letter ("until2:", "au.:"), or "": a
 // command that takes no text then says which option it does not know,
 // rather than that it takes no text.
+// colonForgotten reads text given to a command that takes none as an
+// option written without its colon ("jusqu au 2027-01-10", "until
+// friday"): its first word, or first two joined as the option's names
+// join them ("jusqu-au", "jusquau"), names an option of spec, and a value
+// follows.
+func colonForgotten(spec CommandSpec, text string) (Option, string, bool) {
+	words := strings.Fields(text)
+	for n := min(2, len(words)-1); n >= 1; n-- {
+		for _, sep := range []string{"-", ""} {
+			if o, ok := spec.Lookup(strings.Join(words[:n], sep)); ok {
+				return o, strings.Join(words[n:], " "), true
+			}
+		}
+	}
+	return Option{}, "", false
+}
+
 func optionLike(text string) string {
 	for _, f := range strings.Fields(text) {
 		name, rest, ok := strings.Cut(f, ":")

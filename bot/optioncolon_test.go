@@ -1,0 +1,18 @@
+package bot_test
+
+import "testing"
+
+// TestOptionColonForgotten: text given to a command that takes none,
+// whose first words name one of its options, is read as that option
+// without its colon, and the reply shows how to write it; other text is
+// refused as before.
+func TestOptionColonForgotten(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	MustContain(t, h.Run("bob", "pause until 2027-01-10"), "Did you mean `until:2027-01-10`? An option is written with a colon after its name.")
+	h.Run("ann", "lang fr")
+	MustContain(t, h.Run("ann", "pause jusqu au 2027-01-10"), "Vouliez-vous dire `jusqu'au:2027-01-10`\u202f? Une option s'écrit avec deux-points après son nom.")
+	MustContain(t, h.Run("ann", "pause pendant 3s"), "`pendant:3s`")
+	MustContain(t, h.Run("bob", "pause whenever"), "`/mentor pause` takes no text.")
+	MustContain(t, h.Run("bob", "pause until"), "`/mentor pause` takes no text.")
+}
