@@ -63,7 +63,7 @@ func (b *Bot) addManager(ctx context.Context, in *Invocation, id MemberID) (Repl
 	}
 	b.log.Info("manager added", "member", id.String(), "by", in.Member.String())
 	if id != in.Member {
-		_ = b.notify(ctx, id, func(l Lang) Message { return Message{Text: T(l, "admin.managers.welcome")} })
+		b.welcomeManager(ctx, id, func(l Lang) Message { return Message{Text: T(l, "admin.managers.welcome")} })
 	}
 	return Reply{Message: Message{Text: T(in.Lang, "admin.managers.added", "name", m.displayName()), Mentions: []MemberID{id}}}, nil
 }
@@ -89,10 +89,41 @@ func (b *Bot) MakeManager(ctx context.Context, id MemberID) error {
 	// The installer is welcomed by DM, with the first steps of a program:
 	// a failure is logged (and the notice kept if the platform is down),
 	// never a reason to undo the install.
-	_ = b.notify(ctx, id, func(l Lang) Message {
+	b.welcomeManager(ctx, id, func(l Lang) Message {
 		return Message{Title: T(l, "install.welcome_title"), Text: T(l, "install.welcome")}
 	})
 	return nil
+}
+
+// welcomeManager sends a new manager their welcome as notify does (kept
+// for later if the platform is down), in managerLang: a manager is often
+// someone the bot has never met.
+func (b *Bot) welcomeManager(ctx context.Context, id MemberID, build func(Lang) Message) {
+	lang := b.managerLang(ctx, id)
+	msg := build(lang)
+	msg.Lang = lang
+	if err := b.sendTo(ctx, id, msg); ErrorCode(err) == EUNAVAILABLE {
+		b.keepNotice(ctx, id, msg)
+	}
+}
+
+// managerLang is the language to welcome a new manager in: their own
+// choice if the bot knows them, else what their platform's profile says
+// (Slack's locale, from users.info), as their first command would be
+// answered, else the workspace's. Without the profile, a French installer
+// the bot has never met would be welcomed in the workspace's default
+// language. Nothing is recorded: the profile is only read.
+func (b *Bot) managerLang(ctx context.Context, id MemberID) Lang {
+	m, err := b.store.members.GetMember(ctx, id)
+	if err == nil && m.Lang != "" {
+		return m.Lang
+	}
+	if err == nil || ErrorCode(err) == ENOTFOUND {
+		if l, ok := ParseLang(b.profile(ctx, id).Locale); ok {
+			return l
+		}
+	}
+	return b.withLang(ctx, Member{ID: id}).Lang
 }
 
 func (b *Bot) removeManager(ctx context.Context, in *Invocation, id MemberID) (Reply, error) {

@@ -21,7 +21,9 @@ type HomePublisher interface {
 // app_home_opened): that is noted, and the home is always shown. A
 // refresh (opened false) is shown only to a member who opened their home
 // before: nothing is published to the others, who would never look.
-// locale is the platform's hint of the member's language.
+// locale is the platform's hint of the member's language. A member the
+// bot has not met yet is shown what their platform's profile says of
+// them (language, time zone), as their first command would be answered.
 func (b *Bot) Home(ctx context.Context, m MemberID, locale string, opened bool) (Message, Lang, bool, error) {
 	if !opened {
 		// A refresh: most members who act never opened their home, so
@@ -35,15 +37,20 @@ func (b *Bot) Home(ctx context.Context, m MemberID, locale string, opened bool) 
 	if lookup != nil && ErrorCode(lookup) != ENOTFOUND {
 		return Message{}, lang, false, lookup
 	}
+	newcomer := lookup != nil
+	if newcomer {
+		// Met as a first command meets them (touchMember): what the
+		// platform's directory knows (on Slack, users.info, once, then
+		// cached) gives their language and time zone, so that the home
+		// and /mentor status agree. Nothing is recorded.
+		me, _ = b.touchMember(ctx, m, Member{}, lookup, locale, false)
+		lang = me.Lang
+	}
 	if opened {
 		if err := b.store.homes.OpenedHome(ctx, m); err != nil {
 			// Shown all the same: only later refreshes are lost.
 			b.log.Warn("home: opening not noted", "member", m.String(), "code", string(ErrorCode(err)))
 		}
-	}
-	newcomer := lookup != nil
-	if newcomer {
-		me = Member{ID: m, Lang: lang}
 	}
 	d, err := b.gatherHome(ctx, lang, m, me, newcomer)
 	if err != nil {

@@ -227,14 +227,21 @@ type Adapter struct {
 	// shared keeps one copy of the workspace, time zone and locale the
 	// cached profiles of the directory hold (directory.go).
 	shared sharedStrings
-	dms    *cache[bot.MemberID, string]
-	seen   *cache[string, struct{}]
+	// left are the members Slack said were deactivated (a read of the
+	// directory, an event, users.info): leave.go.
+	left *cache[bot.MemberID, struct{}]
+	dms  *cache[bot.MemberID, string]
+	seen *cache[string, struct{}]
 
 	// stop ends what Start runs in the background (Socket Mode, reads of
-	// the directory); background counts its goroutines.
-	mu         sync.Mutex
-	stop       context.CancelFunc
-	background sync.WaitGroup
+	// the directory), all under bg; background counts its goroutines.
+	// installReads are the workspaces whose directory is being read
+	// after their install (directory.go).
+	mu           sync.Mutex
+	bg           context.Context
+	stop         context.CancelFunc
+	background   sync.WaitGroup
+	installReads sync.Map
 	// forgets counts the writes that forget a kept delivery once its reply
 	// went out (inbox.go); jobs and lanes start them, so Close waits for
 	// them last.
@@ -260,6 +267,7 @@ var (
 	_ bot.Directory     = (*Adapter)(nil)
 	_ bot.Poster        = (*Adapter)(nil)
 	_ bot.HomePublisher = (*Adapter)(nil)
+	_ bot.Roster        = (*Adapter)(nil)
 )
 
 // New returns an adapter handing commands and clicks to h.
@@ -275,6 +283,7 @@ func New(h Handler, o Options) (*Adapter, error) {
 		jobs:     newJobs(o.WorkTimeout, o.MaxInFlight),
 		out:      newOutbound(o.Outbound),
 		profiles: newCache[bot.MemberID, bot.Profile](o.ProfileTTL, MaxProfiles),
+		left:     newCache[bot.MemberID, struct{}](o.ProfileTTL, MaxProfiles),
 		dms:      newCache[bot.MemberID, string](24*time.Hour, 50_000),
 		seen:     newCache[string, struct{}](time.Hour, 100_000),
 		quitting: make(chan struct{}),
@@ -299,7 +308,7 @@ func (a *Adapter) Start(ctx context.Context) error {
 	// The background work lives until Close, not as long as Start's ctx.
 	bg, stop := context.WithCancel(context.Background())
 	a.mu.Lock()
-	a.stop = stop
+	a.bg, a.stop = bg, stop
 	a.mu.Unlock()
 	if a.SocketMode() {
 		if err := a.startSocket(bg); err != nil {
@@ -339,7 +348,7 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
 	}
 	// From now on, a refusal of the token by any call is told once.
-	a.ws.watchSingle(a.singleRefused)
+	a.ws.watchSingle(a.singleRefused, a.permissionDenied)
 	return nil
 }
 
@@ -361,12 +370,13 @@ func (a *Adapter) Shutdown(ctx context.Context) error {
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
 		deadline = d
 	}
+	// Stopped under mu: background work started under mu (a read after
+	// an install) is either counted before Wait or not started at all.
 	a.mu.Lock()
-	stop := a.stop
-	a.mu.Unlock()
-	if stop != nil {
-		stop()
+	if a.stop != nil {
+		a.stop()
 	}
+	a.mu.Unlock()
 	a.background.Wait()
 	a.closeHomes()
 	a.jobs.close(time.Until(deadline))

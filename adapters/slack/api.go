@@ -71,6 +71,16 @@ var refusedTokenErrors = map[string]bool{
 	"token_revoked": true, "token_expired": true,
 }
 
+// Slack error strings that refuse a permission the app's grant lacks:
+// a scope missing from the install (files:write for a file), a method
+// the bot token may not call, or a workspace's policy (Enterprise Key
+// Management, an org that did not grant the app the workspace). Trying
+// again changes nothing until the workspace reinstalls the app.
+var permissionErrors = map[string]bool{
+	"missing_scope": true, "not_allowed_token_type": true, "no_permission": true,
+	"ekm_access_denied": true, "access_denied": true, "team_access_not_granted": true,
+}
+
 // Slack error strings that are worth another try.
 var transientErrors = map[string]bool{
 	"ratelimited": true, "internal_error": true, "fatal_error": true,
@@ -81,7 +91,9 @@ var transientErrors = map[string]bool{
 // Retry-After delay on a 429, with exponential backoff on 5xx, network
 // errors and Slack's transient error strings. It returns nil, or a coded
 // error: EGONE (the person is gone), EUNAVAILABLE (Slack could not be
-// reached in time), EINTERNAL (a refusal that retrying will not change).
+// reached in time), EFORBIDDEN (a permission the app's grant lacks:
+// permissionErrors), EINTERNAL (any other refusal that retrying will not
+// change).
 func call(ctx context.Context, r Retry, method string, fn func(ctx context.Context) error) error {
 	var err error
 	for attempt := 1; ; attempt++ {
@@ -146,6 +158,11 @@ func classify(method string, err error) error {
 		if transientErrors[se.Err] {
 			return bot.Wrap(bot.EUNAVAILABLE, err, "slack %s", method)
 		}
+		if permissionErrors[se.Err] {
+			// Not "something went wrong, try again": it fails every time
+			// until an admin reinstalls the app with the permission.
+			return &bot.Error{Code: bot.EFORBIDDEN, Key: "install.missing_permission", Err: fmt.Errorf("slack %s: %w", method, err)}
+		}
 		return bot.Wrap(bot.EINTERNAL, err, "slack %s", method)
 	}
 	if _, ok := errors.AsType[*slack.RateLimitedError](err); ok {
@@ -167,83 +184,92 @@ func slackError(err error) string {
 
 // tokenAPI is one bot token's Web API client that tells, once, when Slack
 // refuses the token itself (refusedTokenErrors), whatever the method: the
-// app_uninstalled event that says so may have been lost. Every caller
-// gets Slack's error as it was; refused runs in the first one's goroutine
-// and must not wait long.
+// app_uninstalled event that says so may have been lost. It also tells
+// denied of every refusal of a permission the grant lacks
+// (permissionErrors), with the method, so that the log says which scope
+// to grant. Every caller gets Slack's error as it was; refused and denied
+// run in the caller's goroutine and must not wait long.
 type tokenAPI struct {
 	api     webAPI
 	refused func(code string)
+	denied  func(method, code string)
 	told    atomic.Bool
 }
 
 var _ webAPI = (*tokenAPI)(nil)
 
-// watchToken returns api, telling refused when Slack refuses its token.
-func watchToken(api webAPI, refused func(code string)) *tokenAPI {
-	return &tokenAPI{api: api, refused: refused}
+// watchToken returns api, telling refused when Slack refuses its token,
+// and denied when it refuses a permission the token lacks.
+func watchToken(api webAPI, refused func(code string), denied func(method, code string)) *tokenAPI {
+	return &tokenAPI{api: api, refused: refused, denied: denied}
 }
 
-// check tells refused, once, if err is Slack's refusal of the token.
-func (t *tokenAPI) check(err error) {
+// check tells refused, once, if err is Slack's refusal of the token, and
+// denied if it is the refusal of a permission, by method.
+func (t *tokenAPI) check(method string, err error) {
 	if err == nil {
 		return
 	}
-	if e := slackError(err); refusedTokenErrors[e] && t.told.CompareAndSwap(false, true) {
+	e := slackError(err)
+	if refusedTokenErrors[e] && t.told.CompareAndSwap(false, true) {
 		t.refused(e)
+	}
+	if permissionErrors[e] && t.denied != nil {
+		t.denied(method, e)
 	}
 }
 
 func (t *tokenAPI) OpenViewContext(ctx context.Context, triggerID string, view slack.ModalViewRequest) (*slack.ViewResponse, error) {
 	r, err := t.api.OpenViewContext(ctx, triggerID, view)
-	t.check(err)
+	t.check("views.open", err)
 	return r, err
 }
 
 func (t *tokenAPI) PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error) {
 	r, err := t.api.PublishViewContext(ctx, req)
-	t.check(err)
+	t.check("views.publish", err)
 	return r, err
 }
 
 func (t *tokenAPI) AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error) {
 	r, err := t.api.AuthTestContext(ctx)
-	t.check(err)
+	t.check("auth.test", err)
 	return r, err
 }
 
 func (t *tokenAPI) GetUserInfoContext(ctx context.Context, user string, options ...slack.GetUserInfoOption) (*slack.User, error) {
 	r, err := t.api.GetUserInfoContext(ctx, user, options...)
-	t.check(err)
+	t.check("users.info", err)
 	return r, err
 }
 
 func (t *tokenAPI) OpenConversationContext(ctx context.Context, params *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error) {
 	ch, no, already, err := t.api.OpenConversationContext(ctx, params)
-	t.check(err)
+	t.check("conversations.open", err)
 	return ch, no, already, err
 }
 
 func (t *tokenAPI) PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error) {
 	ch, ts, err := t.api.PostMessageContext(ctx, channel, options...)
-	t.check(err)
+	t.check("chat.postMessage", err)
 	return ch, ts, err
 }
 
 func (t *tokenAPI) UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error) {
 	ch, ts2, text, err := t.api.UpdateMessageContext(ctx, channel, ts, options...)
-	t.check(err)
+	t.check("chat.update", err)
 	return ch, ts2, text, err
 }
 
 func (t *tokenAPI) UploadFileContext(ctx context.Context, params slack.UploadFileParameters) (*slack.FileSummary, error) {
 	r, err := t.api.UploadFileContext(ctx, params)
-	t.check(err)
+	t.check("files.upload", err)
 	return r, err
 }
 
 func (t *tokenAPI) GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error) {
 	r, err := t.api.GetConversationHistoryContext(ctx, params)
-	t.check(err)
+	t.check("conversations.history", err)
 	return r, err
 }
 

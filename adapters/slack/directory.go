@@ -18,8 +18,9 @@ import (
 // first answer and, when an announcement brings hundreds of members at
 // once, runs into its rate limit. So the adapter reads the whole
 // workspace with users.list (200 members a page) when it starts and every
-// Options.DirectoryRefresh after, into the profile cache; users.info
-// remains for members who joined since. With the user_change and
+// Options.DirectoryRefresh after, into the profile cache, and a workspace
+// that installs the app by OAuth right after its install
+// (readAfterInstall); users.info remains for members who joined since. With the user_change and
 // team_join events subscribed, changes arrive at once.
 
 const (
@@ -67,6 +68,53 @@ func (a *Adapter) startDirectory(ctx context.Context) {
 	}()
 }
 
+// installReadTimeout bounds the read of a workspace's directory right
+// after its install: long enough for a large workspace read at
+// users.list's pace, short of the next refresh.
+const installReadTimeout = 30 * time.Minute
+
+// readAfterInstall reads, in the background, the directory of a workspace
+// that has just installed the app: its members' first commands and App
+// Home are then in their language at once, not after the next refresh
+// (Options.DirectoryRefresh, hours away). Nobody waits on it: the
+// install's page is answered meanwhile. One read at a time per workspace
+// (an install done twice at once reads once), none after Close, and none
+// when the directory is off.
+func (a *Adapter) readAfterInstall(team string) {
+	if a.opt.DirectoryRefresh <= 0 {
+		return
+	}
+	if _, reading := a.installReads.LoadOrStore(team, struct{}{}); reading {
+		return
+	}
+	a.mu.Lock()
+	bg := a.bg
+	if bg == nil || bg.Err() != nil {
+		a.mu.Unlock()
+		a.installReads.Delete(team)
+		return
+	}
+	a.background.Add(1)
+	a.mu.Unlock()
+	go func() {
+		defer a.background.Done()
+		defer a.installReads.Delete(team)
+		ctx, cancel := context.WithTimeout(bg, installReadTimeout)
+		defer cancel()
+		start := time.Now()
+		ws, err := a.lookup(ctx, team)
+		n := 0
+		if err == nil {
+			n, err = a.syncWorkspace(ctx, ws.api)
+		}
+		if err != nil {
+			a.log.Warn("slack: directory of a new install not read; profiles come from users.info until the next read", "team", team, "members", n, "err", err)
+			return
+		}
+		a.log.Info("slack: directory read after install", "team", team, "members", n, "took", time.Since(start).Round(time.Millisecond))
+	}()
+}
+
 // syncDirectory reads the directory of each workspace served, one after
 // the other; it returns how many members it read, and what failed.
 func (a *Adapter) syncDirectory(ctx context.Context) (int, error) {
@@ -88,10 +136,13 @@ func (a *Adapter) syncDirectory(ctx context.Context) (int, error) {
 
 // syncWorkspace reads every page of one workspace's users.list into the
 // profile cache, waiting out rate limits; it returns how many members it
-// read.
+// read. Members it finds deactivated since the bot last saw them active
+// are then erased as members who left (forgetDeparted).
 func (a *Adapter) syncWorkspace(ctx context.Context, api webAPI) (int, error) {
 	ttl := a.directoryTTL()
 	n := 0
+	var departed []bot.MemberID
+	defer func() { a.forgetDeparted(ctx, departed) }()
 	p := api.GetUsersPaginated(slack.GetUsersOptionLimit(directoryPage), slack.GetUsersOptionIncludeLocale(true))
 	for {
 		var err error
@@ -117,6 +168,9 @@ func (a *Adapter) syncWorkspace(ctx context.Context, api webAPI) (int, error) {
 			return n, err
 		}
 		for _, u := range p.Users {
+			if id, ok := a.departedSince(u); ok {
+				departed = append(departed, id)
+			}
 			if a.keepProfile(u, ttl) {
 				n++
 			}
@@ -136,10 +190,30 @@ func (a *Adapter) keepProfile(u slack.User, ttl time.Duration) bool {
 	id := member(a.shared.of(u.TeamID), u.ID)
 	if u.Deleted {
 		a.profiles.del(id)
+		a.left.putFor(id, struct{}{}, ttl)
 		return false
 	}
+	a.left.del(id) // reactivated
 	a.profiles.putFor(id, bot.Profile{Name: displayName(&u), TZ: a.shared.of(u.TZ), Locale: a.shared.of(u.Locale)}, ttl)
 	return true
+}
+
+// departedSince reports, for a user object of users.list, whether the
+// member is deactivated and this replica knew them active (their profile
+// is cached, from the last read of the directory or from users.info):
+// they left since, and no user_change event said so (the default
+// manifest subscribes none). A member deactivated before this replica
+// read the directory is not one: the bot may never have met them, and
+// finding out costs the core a walk of the workspace's data each; the
+// nightly check of the members the bot keeps a record of
+// (bot.ForgetLeavers, StillMember) erases them.
+func (a *Adapter) departedSince(u slack.User) (bot.MemberID, bool) {
+	if !u.Deleted || u.ID == "" || u.TeamID == "" || u.IsBot || u.ID == "USLACKBOT" {
+		return bot.MemberID{}, false
+	}
+	id := member(u.TeamID, u.ID)
+	_, known := a.profiles.get(id)
+	return id, known
 }
 
 // maxShared bounds the strings sharedStrings keeps: workspaces, time

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/slack-go/slack"
 )
 
 // onUserLeft reads a user_change event: a user whose account was
@@ -30,11 +31,75 @@ func (a *Adapter) onUserLeft(team string, raw json.RawMessage) {
 	}
 	id := member(team, e.User.ID)
 	// Forced past the limit: nobody waits on an erasure, and none is lost.
-	_ = a.jobs.force(func(ctx context.Context) {
-		if err := f.Forget(ctx, id); err != nil {
-			a.log.Error("slack: member left: not erased", "member", id.String(), "err", err)
+	_ = a.jobs.force(func(ctx context.Context) { a.forgetLeft(ctx, f, id, "event") })
+}
+
+// forgetLeft erases a member who left, as the core's Forget does: their
+// offer, requests, proposals and pairs are wound down (the other members
+// told), then everything about them erased. Running it again is
+// harmless. how says what told us ("event", "directory"), for the log.
+func (a *Adapter) forgetLeft(ctx context.Context, f bot.Forgetter, id bot.MemberID, how string) {
+	if err := f.Forget(ctx, id); err != nil {
+		a.log.Error("slack: member left: not erased", "member", id.String(), "seen_by", how, "code", string(bot.ErrorCode(err)), "err", err)
+		return
+	}
+	a.log.Info("slack: member left: erased", "member", id.String(), "seen_by", how)
+}
+
+// forgetDeparted erases the members a read of the directory found
+// deactivated since the bot last saw them active (departedSince), one
+// after the other, each within Options.WorkTimeout: with the default
+// manifest no user_change event comes, and the directory is what tells
+// that a member left. The read runs in the background: nobody waits.
+func (a *Adapter) forgetDeparted(ctx context.Context, ids []bot.MemberID) {
+	f, ok := a.h.(bot.Forgetter)
+	if !ok {
+		return
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
 			return
 		}
-		a.log.Info("slack: member left: erased", "member", id.String())
+		fctx, cancel := context.WithTimeout(ctx, a.opt.WorkTimeout)
+		a.forgetLeft(fctx, f, id, "directory")
+		cancel()
+	}
+}
+
+// StillMember implements bot.Roster, for the core's nightly check of the
+// members it keeps a record of (bot.ForgetLeavers): false for a member
+// Slack says is deactivated. The directory answers without a call (a
+// member it read deactivated, or active); users.info answers for the
+// others. A user Slack does not know (user_not_found) is EGONE, which the
+// check passes over; any other failure is an error, never a leave.
+func (a *Adapter) StillMember(ctx context.Context, id bot.MemberID) (bool, error) {
+	if err := checkMembers(id); err != nil {
+		return false, err
+	}
+	if _, ok := a.left.get(id); ok {
+		return false, nil
+	}
+	if _, ok := a.profiles.get(id); ok {
+		return true, nil
+	}
+	api, err := a.clientOf(ctx, id.Workspace)
+	if err != nil {
+		return false, err
+	}
+	var u *slack.User
+	err = call(ctx, a.opt.Retry, "users.info", func(ctx context.Context) error {
+		var err error
+		u, err = api.GetUserInfoContext(ctx, id.User)
+		return err
 	})
+	if err != nil {
+		return false, err
+	}
+	if u.Deleted {
+		a.profiles.del(id)
+		a.left.put(id, struct{}{})
+		return false, nil
+	}
+	a.profiles.put(id, bot.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale})
+	return true, nil
 }

@@ -265,6 +265,9 @@ func (a *Adapter) finishInstall(ctx context.Context, w http.ResponseWriter, r *h
 		return
 	}
 	a.log.Info("slack: installed", "team", team, "enterprise", enterprise, "bot_user", res.BotUserID, "by", res.AuthedUser.ID)
+	// The members' profiles, in the background (directory.go); the
+	// installer's own is looked up by the core for their welcome.
+	a.readAfterInstall(team)
 	manager := false
 	if m, ok := a.h.(managerMaker); ok && res.AuthedUser.ID != "" && first {
 		if err := m.MakeManager(ctx, member(team, res.AuthedUser.ID)); err != nil {

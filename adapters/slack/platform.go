@@ -276,6 +276,8 @@ func (a *Adapter) fetchProfile(ctx context.Context, id bot.MemberID, r Retry) (b
 		return bot.Profile{}, false, err
 	}
 	if u.Deleted {
+		a.profiles.del(id)
+		a.left.put(id, struct{}{})
 		return bot.Profile{}, false, &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: errors.New("slack users.info: deactivated")}
 	}
 	p := bot.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale}

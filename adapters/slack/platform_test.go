@@ -74,7 +74,7 @@ func TestSend(t *testing.T) {
 		{"ErrRetryAfterTooLong", []slackfake.Failure{{Status: http.StatusTooManyRequests, RetryAfter: "30"}}, false, "U1", bot.EUNAVAILABLE, 1},
 		{"ErrDown", nil, true, "U1", bot.EUNAVAILABLE, 3},
 		{"ErrTransient", []slackfake.Failure{{Error: "internal_error"}, {Error: "internal_error"}, {Error: "internal_error"}}, false, "U1", bot.EUNAVAILABLE, 3},
-		{"ErrMissingScope", []slackfake.Failure{{Error: "missing_scope"}}, false, "U1", bot.EINTERNAL, 1},
+		{"ErrMissingScope", []slackfake.Failure{{Error: "missing_scope"}}, false, "U1", bot.EFORBIDDEN, 1}, // permanent: install.missing_permission
 		{"ErrGoneUnknown", nil, false, "UNOBODY", bot.EGONE, 1},
 		{"ErrGoneDeactivated", nil, false, "UOLD", bot.EGONE, 1},
 	} {

@@ -117,16 +117,19 @@ func (w *workspaces) dropSingle() {
 }
 
 // watchSingle makes the single token's client tell refused when Slack
-// refuses the token (tokenAPI). A new workspace replaces the old, so that
-// a caller holding the old one reads no field being written.
-func (w *workspaces) watchSingle(refused func(code string)) {
+// refuses the token, and denied, with the token's workspace ("" while
+// unknown), when it refuses a permission (tokenAPI). A new workspace
+// replaces the old, so that a caller holding the old one reads no field
+// being written.
+func (w *workspaces) watchSingle(refused func(code string), denied func(team, method, code string)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.single == nil {
 		return
 	}
 	s := *w.single
-	s.api = watchToken(s.api, refused)
+	team := s.team
+	s.api = watchToken(s.api, refused, func(method, code string) { denied(team, method, code) })
 	w.single = &s
 }
 
@@ -205,7 +208,8 @@ func (a *Adapter) openInstall(ctx context.Context, team string) (*workspace, err
 		return nil, nil
 	}
 	ws := &workspace{team: team, botUser: in.BotUser, installedAt: in.InstalledAt, tokenSum: sha256.Sum256(token)}
-	ws.api = watchToken(w.dial(string(token)), func(code string) { a.installRefused(ws, code) })
+	ws.api = watchToken(w.dial(string(token)), func(code string) { a.installRefused(ws, code) },
+		func(method, code string) { a.permissionDenied(team, method, code) })
 	a.botUserSeen(team, in.BotUser)
 	w.opened.put(team, ws)
 	return ws, nil
@@ -223,6 +227,14 @@ func (a *Adapter) botUserSeen(team, botUser string) {
 	}
 	n := a.dms.delKeys(func(m bot.MemberID) bool { return m.Workspace == team })
 	a.log.Info("slack: the workspace's bot user changed; its DM channels are opened again", "team", team, "bot_user", botUser, "forgotten", n)
+}
+
+// permissionDenied logs Slack's refusal of a permission the workspace's
+// grant lacks (permissionErrors): every such call fails until a
+// workspace admin reinstalls the app, which grants the scopes it asks
+// for now (BotScopes). The member is told so (install.missing_permission).
+func (a *Adapter) permissionDenied(team, method, code string) {
+	a.log.Warn("slack: Slack refuses a permission the app's grant lacks; reinstalling the app grants it", "team", team, "method", method, "code", code)
 }
 
 // clientOf returns the Web API client of team's workspace. A workspace
