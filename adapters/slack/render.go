@@ -263,12 +263,36 @@ func sectionRoom(channels []string) int {
 // (bot.ChannelText) into Slack's link to the channel, <#ID>, which shows
 // its name. Only channel IDs qualify: they hold nothing to escape.
 func channelLinks(text string, channels []string) string {
+	ids := map[string]bool{}
 	for _, ch := range channels {
 		if isChannelID(ch) {
-			text = strings.ReplaceAll(text, bot.ChannelText(ch), "<#"+ch+">")
+			ids[ch] = true
 		}
 	}
-	return text
+	if len(ids) == 0 {
+		return text
+	}
+	// One pass, each "#ID" whole: a channel listed twice is linked once
+	// (not "<<#C1>>"), and "#C1" is no link inside "#C12".
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		if text[i] != '#' || i > 0 && text[i-1] == '<' {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		end := i + 1
+		for end < len(text) && (text[end] >= 'A' && text[end] <= 'Z' || text[end] >= '0' && text[end] <= '9') {
+			end++
+		}
+		if id := text[i+1 : end]; ids[id] {
+			b.WriteString("<#" + id + ">")
+		} else {
+			b.WriteString(text[i:end])
+		}
+		i = end
+	}
+	return b.String()
 }
 
 // isChannelID reports whether s looks like a Slack channel ID: C, G or D
