@@ -42,7 +42,7 @@ func adminCommands(kinds []string) []CommandSpec {
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.invite_program"},
 			{Name: "members", French: "membres", Type: OptList, MaxLength: 2000, NamesMember: true, Help: "opt.invite_members"},
 			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptInt, Min: 0, Max: 70, Help: "opt.invite_years"},
-			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}, Help: "opt.invite_confirm"},
 		}},
 		{Name: "admin report", Admin: true, Positional: "program", run: runAdminReport, Options: []Option{
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.report_program"},
@@ -72,7 +72,7 @@ func adminCommands(kinds []string) []CommandSpec {
 				ChoiceFrench: map[string]string{langBoth: "les-deux"}, ChoiceAliases: map[string][]string{langBoth: {"bilingual", "bilingue", "deux"}}},
 			{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.announce_program"},
 			{Name: "years", French: "années", Aliases: []string{"ans"}, Type: OptText, MaxLength: 12, Help: "opt.announce_years"},
-			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}},
+			{Name: "confirm", French: "confirmer", Type: OptChoice, Choices: []string{"yes"}, ChoiceFrench: map[string]string{"yes": "oui"}, Help: "opt.announce_confirm"},
 		}},
 		{Name: "admin settings", Admin: true, run: runAdminSettings, Options: settings, parseError: unknownSetting},
 		{Name: "admin digest-channel", Admin: true, Positional: "channel", run: runAdminDigestChannel, Options: []Option{channel}},
@@ -173,6 +173,16 @@ func (b *Bot) adminCommandsHelp(lang Lang) Reply {
 		}
 	}
 	return Reply{Message: Message{Title: T(lang, "admin.help.title"), Text: T(lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}
+}
+
+// platformKey is key in the words of t's platform: key + "." + the
+// platform's name ("err.program.default.discord", which says server where
+// Slack says workspace) when the catalog has that sentence, else key.
+func platformKey(t Tenant, key string) string {
+	if k := key + "." + t.Platform; HasKey(English, k) {
+		return k
+	}
+	return key
 }
 
 // withHelp returns o described by the catalog entry key instead of its own.

@@ -165,8 +165,11 @@ func (b *Bot) otherTopic(ctx context.Context, t Tenant, x, y string) bool {
 	return syn.Normalize(x) != syn.Normalize(y)
 }
 
-// pairExists refuses a second pair of the same mentor and mentee on the
-// same topic while the first one waits for its charter or is under way.
+// pairExists refuses a second pair of the same two members on the same
+// topic while the first one waits for its charter or is under way, in
+// either direction: the mentee of the one asked for may already mentor
+// its mentor on that topic. The sentence names the pair that exists, its
+// mentor first.
 func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mentee Member, topic string) error {
 	p, ok, err := b.pairUnderWay(ctx, t, mentorUser, mentee.ID, topic)
 	if err != nil || !ok {
@@ -176,12 +179,17 @@ func (b *Bot) pairExists(ctx context.Context, t Tenant, mentorUser string, mente
 	if err != nil {
 		return err
 	}
+	if p.Mentor == mentee.ID {
+		return Errorf(ECONFLICT, "err.admin.pair_exists_reversed_"+string(p.State), "mentor", mentee.displayName(), "mentee", mentor.displayName(), "topic", p.Topic)
+	}
 	return Errorf(ECONFLICT, "err.admin.pair_exists_"+string(p.State), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic)
 }
 
-// pairUnderWay returns the pair of the mentor and the mentee on topic
-// (topics compared as the matcher does; any topic when topic is "") that
-// waits for its charter or is under way; ok is false when there is none.
+// pairUnderWay returns the pair of the two members on topic (topics
+// compared as the matcher does; any topic when topic is "") that waits for
+// its charter or is under way, whichever of the two is its mentor: the
+// same two on the same topic, the other way round, are no second pair.
+// ok is false when there is none.
 func (b *Bot) pairUnderWay(ctx context.Context, t Tenant, mentorUser string, mentee MemberID, topic string) (Pair, bool, error) {
 	pairs, err := b.store.pairs.PairsOf(ctx, mentee)
 	if err != nil {
@@ -189,7 +197,7 @@ func (b *Bot) pairUnderWay(ctx context.Context, t Tenant, mentorUser string, men
 	}
 	syn := b.synonyms(ctx, t)
 	for _, p := range pairs {
-		if p.Mentor.User != mentorUser || p.Mentee != mentee || (topic != "" && syn.Normalize(p.Topic) != syn.Normalize(topic)) {
+		if !pairOfTwo(p, t.Member(mentorUser), mentee) || (topic != "" && syn.Normalize(p.Topic) != syn.Normalize(topic)) {
 			continue
 		}
 		if p.State == PairCharter || p.State == PairActive {
@@ -197,6 +205,12 @@ func (b *Bot) pairUnderWay(ctx context.Context, t Tenant, mentorUser string, men
 		}
 	}
 	return Pair{}, false, nil
+}
+
+// pairOfTwo reports whether x and y are the two members of p, whichever
+// is its mentor.
+func pairOfTwo(p Pair, x, y MemberID) bool {
+	return (p.Mentor == x && p.Mentee == y) || (p.Mentor == y && p.Mentee == x)
 }
 
 // namedMember is a member of the pair asked for, named as the platform

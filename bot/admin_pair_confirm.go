@@ -298,15 +298,17 @@ func cancelPair(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 }
 
 // pairedMeanwhile reports whether the mentor and mentee of a question
-// have a pair in progress, with their names for the sentence. When the
-// store cannot say, it says no: the question itself paired nobody.
+// have a pair in progress, in either direction (the mentee may mentor the
+// mentor), with their names for the sentence, the pair's mentor first.
+// When the store cannot say, it says no: the question itself paired
+// nobody.
 func (b *Bot) pairedMeanwhile(ctx context.Context, t Tenant, a pairAsk) ([]string, bool) {
 	pairs, err := b.store.pairs.PairsOf(ctx, t.Member(a.Mentor))
 	if err != nil {
 		return nil, false
 	}
 	for _, p := range pairs {
-		if !p.State.Closed() && p.Mentor.User == a.Mentor && p.Mentee.User == a.Mentee {
+		if !p.State.Closed() && pairOfTwo(p, t.Member(a.Mentor), t.Member(a.Mentee)) {
 			mentor, _ := b.member(ctx, p.Mentor)
 			mentee, _ := b.member(ctx, p.Mentee)
 			return []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", p.Topic}, true

@@ -199,17 +199,21 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	if started {
 		key = "program.created_started"
 	}
-	text := T(in.Lang, key, "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end)) +
-		"\n" + b.reinviteCount(ctx, in.Lang, p)
+	text := T(in.Lang, key, "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end))
+	if more := b.reinviteCount(ctx, in.Lang, p); more != "" {
+		text += "\n" + more
+	}
 	return Reply{Message: Message{Text: text}}, nil
 }
 
 // reinviteCount says how many mentors of earlier pairs the program's
 // re-invitation job, due now, invites: the same count it makes
-// (reinviteTargets), which leaves out those who opted out of such
-// messages; they are counted apart, so that the count is the one the
-// progress message ends at. If they cannot be counted, it says that they
-// are re-invited without the number.
+// (reinviteTargets, which reads the pairs ended when p was created),
+// which leaves out those who opted out of such messages; they are counted
+// apart, so that the count is the one the progress message ends at. If
+// they cannot be counted, it says that they are re-invited without the
+// number. With nobody to re-invite and nobody left out, it says nothing
+// ("").
 func (b *Bot) reinviteCount(ctx context.Context, lang Lang, p Program) string {
 	users, optedOut, err := b.reinviteTargets(ctx, p)
 	switch {
@@ -219,7 +223,7 @@ func (b *Bot) reinviteCount(ctx context.Context, lang Lang, p Program) string {
 	case len(users) == 0 && optedOut > 0:
 		return T(lang, "recruit.reinvite_none_opted_out", "n", Number(lang, optedOut))
 	case len(users) == 0:
-		return T(lang, "recruit.reinvite_none", "count", Number(lang, 0))
+		return ""
 	}
 	text := T(lang, "recruit.reinvite_count", "count", Number(lang, len(users)), "name", p.Name)
 	if optedOut > 0 {
@@ -242,7 +246,7 @@ func (b *Bot) openProgramNamed(ctx context.Context, t Tenant, name string) (Prog
 func (b *Bot) programNamed(ctx context.Context, t Tenant, name string) (Program, error) {
 	id := programSlug(name)
 	if id == DefaultProgram || id == "defaut" {
-		return Program{}, Errorf(EINVALID, "err.program.default")
+		return Program{}, Errorf(EINVALID, platformKey(t, "err.program.default"))
 	}
 	p, err := b.store.programs.GetProgram(ctx, t, id)
 	if ErrorCode(err) == ENOTFOUND {
@@ -376,11 +380,16 @@ func confirmCloseProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, v
 	return Reply{Replace: true, Message: Message{Text: T(lang, key, "name", p.Name)}}, nil
 }
 
-// keepProgram is "No, keep it open": nothing changes.
+// keepProgram is "No, keep it open": nothing changes. A program closed
+// meanwhile (the other button, another manager, its end date) is said to
+// be closed already, not to stay open.
 func keepProgram(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	p, err := b.store.programs.GetProgram(ctx, who.Tenant(), ProgramID(value))
 	if err != nil {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
+	}
+	if p.State == ProgramClosed {
+		return alreadyDone(T(lang, "err.program.closed_already", "name", p.Name)), nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "program.kept", "name", p.Name)}}, nil
 }

@@ -27,6 +27,13 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		if err := b.checkSetting(t, name, v); err != nil {
 			return Reply{}, withField(badSetting(in.Lang, name, v, err), name)
 		}
+		if name == "digest-channel" || name == "intro-channel" {
+			ch, err := channelValue(v)
+			if err != nil {
+				return Reply{}, withField(badSetting(in.Lang, name, v, err), name)
+			}
+			v = ch
+		}
 		if defaultWord(v) {
 			// Stored as "": the default, which follows the environment.
 			reset[name] = true
@@ -75,14 +82,19 @@ func badSetting(lang Lang, name, value string, err error) error {
 			"min", durationIn(lang, r[0]), "max", durationIn(lang, r[1]),
 		}}
 	}
-	if e, ok := err.(*Error); !ok || e.Key != "err.bad_setting" {
+	e, ok := err.(*Error)
+	if !ok || e.Key != "err.bad_setting" && e.Key != "err.not_channel" {
 		return err
 	}
 	hint := "admin.settings.hint." + name
 	if _, ok := (&Settings{}).durations()[name]; ok {
 		hint = "admin.settings.hint.duration"
 	}
-	return &Error{Code: EINVALID, Key: "err.admin.bad_setting", Args: []string{
+	key := "err.admin.bad_setting"
+	if e.Key == "err.not_channel" {
+		key = "err.admin.setting_not_channel"
+	}
+	return &Error{Code: EINVALID, Key: key, Args: []string{
 		"value", clip(strings.TrimSpace(value), 40), "setting", settingName(lang, name),
 		"hint", T(lang, hint, "choices", strings.Join(kindChoices.ChoicesIn(lang), ", ")),
 	}}
@@ -255,11 +267,11 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	return Reply{Message: Message{Text: text, Channels: []string{ch}}}, nil
 }
 
-// channelSetting reads a channel for the digest-channel setting: "off",
-// "none" or "-" clear it.
+// channelSetting reads a channel for the digest-channel setting: a word
+// that turns it off (channelOff) clears it. The command's channel option
+// is also a bare ID or name, as Discord's channel picker sends it.
 func channelSetting(raw string) (string, error) {
-	switch strings.ToLower(strings.TrimSpace(raw)) {
-	case "off", "none", "-", "aucun":
+	if channelOff(raw) {
 		return "", nil
 	}
 	ch, ok := parseChannelRef(raw)
@@ -267,6 +279,57 @@ func channelSetting(raw string) (string, error) {
 		return "", badChannel("channel", raw)
 	}
 	return ch, nil
+}
+
+// channelOff reports whether v turns a channel setting off, in either
+// language: off, no, none, non, aucun, désactivé…, accents and case
+// aside.
+func channelOff(v string) bool {
+	switch foldName(strings.TrimSpace(v)) {
+	case "off", "none", "no", "-", "disabled", "non", "aucun", "aucune", "desactive", "desactivee", "desactiver":
+		return true
+	}
+	return false
+}
+
+// channelValue reads the value of a channel setting of admin settings
+// (digest-channel, intro-channel), whose option is text: a word that
+// turns it off becomes "off"; a channel is written as the adapters pass
+// one typed (#team on the shell, a Slack or Discord channel mention
+// rewritten as # and its ID: ChannelRef), or as a bare platform ID (a
+// Discord snowflake, a Slack C… ID). Any other word ("mentorat") is no
+// channel, and is refused rather than stored as one. The default word
+// passes unchanged.
+func channelValue(v string) (string, error) {
+	t := strings.TrimSpace(v)
+	switch {
+	case defaultWord(t):
+		return t, nil
+	case channelOff(t):
+		return "off", nil
+	case strings.HasPrefix(t, "#"):
+		if _, ok := parseChannelRef(t); ok {
+			return t, nil
+		}
+	case channelID(t):
+		return t, nil
+	}
+	return "", &Error{Code: EINVALID, Key: "err.not_channel"}
+}
+
+// channelID reports whether s is a platform's channel ID written bare: a
+// Discord snowflake (digits) or a Slack ID (C, G or D, then upper-case
+// letters and digits).
+func channelID(s string) bool {
+	if s == "" {
+		return false
+	}
+	digits, slack := true, len(s) >= 9 && strings.ContainsRune("CGD", rune(s[0]))
+	for _, r := range s {
+		digits = digits && r >= '0' && r <= '9'
+		slack = slack && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z')
+	}
+	return digits || slack
 }
 
 // withField names the option at fault on a coded error, for forms.

@@ -19,7 +19,7 @@ var catalogAdminEN = map[string]string{
 	"cmd.admin.announce.example":       "/mentor admin announce #general lang:both",
 	"cmd.admin.settings.summary":       "show the program settings, or change some",
 	"cmd.admin.settings.example":       "/mentor admin settings proposal-timeout:3d checkin-after:5d",
-	"cmd.admin.digest-channel.summary": "choose the managers' channel for the weekly digest (off to stop it)",
+	"cmd.admin.digest-channel.summary": "choose the managers' channel for the weekly digest (no or off to stop it)",
 	"cmd.admin.digest-channel.example": "/mentor admin digest-channel #mentoring-team",
 	"cmd.admin.managers.summary":       "add, remove or list the program's managers",
 	"cmd.admin.managers.example":       "/mentor admin managers add @ada",
@@ -37,7 +37,7 @@ var catalogAdminEN = map[string]string{
 	"opt.escalate-after":               "tell the managers of a request waiting this long, like 7d",
 	"opt.max-tz-hours":                 "never pair people more hours apart than this (0: no limit)",
 	"opt.default-lang":                 "the program's language: en or fr",
-	"opt.digest-channel":               "the managers' channel for the digest (off to stop it)",
+	"opt.digest-channel":               "the managers' channel for the digest (no or off to stop it)",
 
 	// Errors.
 	"err.admin.bad_user":         "I can't read “{value}” as a member: mention them, or give their user ID.",
@@ -60,6 +60,15 @@ var catalogAdminEN = map[string]string{
 	"admin.managers.from_config": "(from the configuration)",
 	"admin.managers.none":        "No managers have been added here yet.",
 	"admin.managers.admins":      "The workspace's administrators are managers too.",
+
+	// On Discord, the administrators are those with Manage Server
+	// (platformKey).
+	"admin.managers.admins.discord": "Members with the Manage Server or Administrator permission are managers too.",
+
+	// A pair asked for whose two members already have one on its topic,
+	// the other way round (pairExists).
+	"err.admin.pair_exists_reversed_charter": "{mentor} and {mentee} already have a pair on “{topic}”, waiting for the charter, with {mentor} as the mentor: the same two on the same topic make no second pair the other way round, so nothing was changed.",
+	"err.admin.pair_exists_reversed_active":  "{mentor} already mentors {mentee} on “{topic}”: the same two on the same topic make no second pair the other way round, so nothing was changed.",
 
 	// Pairing, charter, settings, export, stats.
 	"admin.pair.done":              "Done: {mentor} will mentor {mentee} on “{topic}”.",
@@ -167,7 +176,7 @@ var catalogAdminEN = map[string]string{
 	"admin.settings.hint.max-tz-hours":   "Give a number of hours from 0 to 12 (0: no limit).",
 	"admin.settings.hint.default-lang":   "Choose en or fr.",
 	"admin.settings.hint.tz":             "Give a time zone such as Europe/Paris, UTC or UTC+2.",
-	"admin.settings.hint.digest-channel": "Mention a channel, or write off.",
+	"admin.settings.hint.digest-channel": "Name a channel with #, such as `digest-channel:#mentoring-team`, or write no (or off) to stop the digest.",
 	"admin.settings.days":                "{n} {n|day|days}",
 	"admin.settings.hours":               "{n} {n|hour|hours}",
 	"admin.settings.minutes":             "{n} {n|minute|minutes}",

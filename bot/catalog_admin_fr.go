@@ -19,7 +19,7 @@ var catalogAdminFR = map[string]string{
 	"cmd.admin.announce.example":       "/mentor admin announce #general langue:les-deux",
 	"cmd.admin.settings.summary":       "afficher les réglages du programme, ou en changer",
 	"cmd.admin.settings.example":       "/mentor admin settings délai-proposition:3j types:flash,individuel",
-	"cmd.admin.digest-channel.summary": "choisir le canal des responsables pour le bilan hebdomadaire (off pour l'arrêter)",
+	"cmd.admin.digest-channel.summary": "choisir le canal des responsables pour le bilan hebdomadaire (non ou off pour l'arrêter)",
 	"cmd.admin.digest-channel.example": "/mentor admin digest-channel #equipe-mentorat",
 	"cmd.admin.managers.summary":       "ajouter, retirer ou lister les responsables du programme",
 	"cmd.admin.managers.example":       "/mentor admin managers ajouter @ada",
@@ -37,7 +37,7 @@ var catalogAdminFR = map[string]string{
 	"opt.escalate-after":               "prévenir les responsables d'une demande qui attend depuis ce délai, par ex. 7j",
 	"opt.max-tz-hours":                 "le décalage horaire maximal entre les deux personnes d'un binôme, en heures (0 : sans limite)",
 	"opt.default-lang":                 "la langue du programme : en ou fr",
-	"opt.digest-channel":               "le canal des responsables pour le bilan (off pour l'arrêter)",
+	"opt.digest-channel":               "le canal des responsables pour le bilan (non ou off pour l'arrêter)",
 
 	// Erreurs.
 	"err.admin.bad_user":         "Je ne reconnais pas « {value} » comme membre : mentionnez ce membre, ou donnez son identifiant.",
@@ -60,6 +60,15 @@ var catalogAdminFR = map[string]string{
 	"admin.managers.from_config": "(d'après la configuration)",
 	"admin.managers.none":        "Aucune personne responsable n'a encore été ajoutée ici.",
 	"admin.managers.admins":      "Les administrateurs de l'espace de travail sont aussi responsables.",
+
+	// On Discord, the administrators are those with Manage Server
+	// (platformKey).
+	"admin.managers.admins.discord": "Les membres qui ont la permission «\u202fGérer le serveur\u202f» ou «\u202fAdministrateur\u202f» sont aussi responsables.",
+
+	// A pair asked for whose two members already have one on its topic,
+	// the other way round (pairExists).
+	"err.admin.pair_exists_reversed_charter": "{mentor} et {mentee} forment déjà un binôme sur «\u202f{topic}\u202f», en attente de la charte, où {mentor} est le mentor\u202f: les deux mêmes membres ne forment pas de second binôme sur ce sujet dans l'autre sens. Rien n'a été modifié.",
+	"err.admin.pair_exists_reversed_active":  "{mentor} accompagne déjà {mentee} sur «\u202f{topic}\u202f»\u202f: les deux mêmes membres ne forment pas de second binôme sur ce sujet dans l'autre sens. Rien n'a été modifié.",
 
 	// Binômes, charte, réglages, export, bilan.
 	"admin.pair.done":              "C'est fait : {mentor} sera le mentor de {mentee} sur « {topic} ».",
@@ -166,7 +175,7 @@ var catalogAdminFR = map[string]string{
 	"admin.settings.hint.max-tz-hours":   "Donnez un nombre d'heures de 0 à 12 (0 : sans limite).",
 	"admin.settings.hint.default-lang":   "Choisissez en ou fr.",
 	"admin.settings.hint.tz":             "Donnez un fuseau horaire comme Europe/Paris, UTC ou UTC+2.",
-	"admin.settings.hint.digest-channel": "Mentionnez un canal, ou écrivez off.",
+	"admin.settings.hint.digest-channel": "Nommez un canal avec #, comme `canal-bilan:#equipe-mentorat`, ou écrivez non (ou off) pour arrêter le bilan.",
 	"admin.settings.days":                "{n} {n|jour|jours}",
 	"admin.settings.hours":               "{n} {n|heure|heures}",
 	"admin.settings.minutes":             "{n} {n|minute|minutes}",

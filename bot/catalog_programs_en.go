@@ -17,7 +17,7 @@ var catalogProgramsEN = map[string]string{
 	"opt.program_kind":          "one-to-one (default), flash, peer or reverse",
 	"opt.program_start":         "the first day, as 2027-01-15 or 15 January 2027",
 	"opt.program_end":           "the last day, as 2027-06-30 or 30 June 2027",
-	"opt.program_charter":       "the program's own charter (the workspace's if left out)",
+	"opt.program_charter":       "the program's own charter (the general one if left out)",
 	"form.admin.program.title":  "New mentoring program",
 	"label.program_name":        "Name",
 	"label.program_kind":        "Kind of mentoring",
@@ -105,6 +105,7 @@ var catalogProgramsEN = map[string]string{
 	"err.program.closed":               "The program “{name}” is closed: it takes no more offers or requests.",
 	"err.program.closed_already":       "The program “{name}” is already closed.",
 	"err.program.default":              "The default program is always open: it cannot be shown or closed. `/mentor admin stats` shows the whole workspace.",
+	"err.program.default.discord":      "The default program is always open: it cannot be shown or closed. `/mentor admin stats` shows the whole server.",
 
 	"opt.program_questions":      "the program's own questions for its final survey, one per line or between semicolons (3 at most)",
 	"optname.questions":          "the questions",

@@ -17,7 +17,7 @@ var catalogProgramsFR = map[string]string{
 	"opt.program_kind":          "individuel (par défaut), flash, entre pairs ou inversé",
 	"opt.program_start":         "le premier jour, sous la forme 15/01/2027 ou 15 janvier 2027",
 	"opt.program_end":           "le dernier jour, sous la forme 30/06/2027 ou 30 juin 2027",
-	"opt.program_charter":       "la charte propre au programme (celle de l'espace sinon)",
+	"opt.program_charter":       "la charte propre au programme (sinon, la charte générale)",
 	"form.admin.program.title":  "Nouveau programme",
 	"label.program_name":        "Nom",
 	"label.program_kind":        "Forme de mentorat",
@@ -104,7 +104,8 @@ var catalogProgramsFR = map[string]string{
 	"err.program.unknown_only_default": "Je ne connais aucun programme « {name} ». Seul le programme par défaut est ouvert.",
 	"err.program.closed":               "Le programme « {name} » est clos : il ne prend plus d'offres ni de demandes.",
 	"err.program.closed_already":       "Le programme « {name} » est déjà clos.",
-	"err.program.default":              "Le programme par défaut est toujours ouvert : il ne peut être ni affiché ni clos. `/mentor admin stats` montre l'ensemble de l'espace.",
+	"err.program.default":              "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin stats` montre l'ensemble de l'espace de travail.",
+	"err.program.default.discord":      "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin stats` montre l'ensemble du serveur.",
 
 	"opt.program_questions":      "les questions propres au programme pour son questionnaire final, une par ligne ou séparées par des points-virgules (3 au plus)",
 	"optname.questions":          "les questions",

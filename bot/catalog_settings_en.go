@@ -9,7 +9,7 @@ var catalogSettingsEN = map[string]string{
 	"opt.setting_digest-schedule": "when the weekly digest is posted, in the program's time zone: a day and a time like `\"monday 9:00\"`, or a cron spec like `\"0 9 * * 1\"`",
 	"opt.setting_charter-url":     "the page where the charter can be read, linked from meeting invites: an `https://` address",
 	"opt.setting_meet-url":        "the video-call service of new rooms: an `https://` address, each room a name under it",
-	"opt.setting_intro-channel":   "on Discord, the channel where each new pair is introduced in a private thread, or off for one direct message each",
+	"opt.setting_intro-channel":   "on Discord, the channel where each new pair is introduced in a private thread, or no (or off) for one direct message each",
 
 	"optname.digest-schedule": "the digest's schedule",
 	"optname.charter-url":     "the charter's address",
@@ -20,7 +20,8 @@ var catalogSettingsEN = map[string]string{
 	"admin.settings.weekly":               "{day}s at {time}",
 	"admin.settings.hint.charter-url":     "Give an address starting with `https://`.",
 	"admin.settings.hint.meet-url":        "Give an address starting with `https://`, such as `https://meet.jit.si/`.",
-	"admin.settings.hint.intro-channel":   "Mention a channel, or write off.",
+	"admin.settings.hint.intro-channel":   "Name a channel with #, such as `intro-channel:#introductions`, or write no (or off) for one direct message each.",
+	"err.admin.setting_not_channel":       "“{value}” is not a channel for `{setting}:`. {hint}",
 	"admin.settings.reset":                "To go back to the default: `name:default`.",
 	"admin.settings.intro_platform":       "the channel the bot's host set for this server if any, otherwise one direct message each",
 	"admin.settings.intro_dm":             "one direct message each",

@@ -9,7 +9,7 @@ var catalogSettingsFR = map[string]string{
 	"opt.setting_digest-schedule": "quand le bilan hebdomadaire est publié, lu dans le fuseau horaire du programme : un jour et une heure entre guillemets, comme `\"le lundi à 9 h 30\"`, ou une expression cron, comme `\"0 9 * * 1\"` (le lundi à 9 h)",
 	"opt.setting_charter-url":     "la page où lire la charte, en lien dans les invitations aux rencontres : une adresse `https://`",
 	"opt.setting_meet-url":        "le service de visio des nouvelles salles : une adresse `https://`, sous laquelle chaque salle a son nom",
-	"opt.setting_intro-channel":   "sur Discord, le canal où chaque nouveau binôme est présenté dans un fil privé, ou off pour un message privé à chacun",
+	"opt.setting_intro-channel":   "sur Discord, le canal où chaque nouveau binôme est présenté dans un fil privé, ou non (ou off) pour un message privé à chacun",
 
 	"optname.digest-schedule": "l'horaire du bilan hebdomadaire",
 	"optname.charter-url":     "l'adresse de la charte",
@@ -20,7 +20,8 @@ var catalogSettingsFR = map[string]string{
 	"admin.settings.weekly":               "le {day} à {time}",
 	"admin.settings.hint.charter-url":     "Donnez une adresse qui commence par `https://`.",
 	"admin.settings.hint.meet-url":        "Donnez une adresse qui commence par `https://`, comme `https://meet.jit.si/`.",
-	"admin.settings.hint.intro-channel":   "Mentionnez un canal, ou écrivez off.",
+	"admin.settings.hint.intro-channel":   "Nommez un canal avec #, comme `canal-présentations:#presentations`, ou écrivez non (ou off) pour un message privé à chacun.",
+	"err.admin.setting_not_channel":       "«\u202f{value}\u202f» n'est pas un canal pour `{setting}:`. {hint}",
 	"admin.settings.reset":                "Pour revenir à la valeur par défaut : `nom:défaut`.",
 	"admin.settings.intro_platform":       "le canal choisi pour ce serveur par l'hébergeur du bot s'il y en a un, sinon un message privé à chacun",
 	"admin.settings.intro_dm":             "un message privé à chacun",

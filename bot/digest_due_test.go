@@ -27,7 +27,7 @@ func TestPostDueDigests(t *testing.T) {
 	}
 	t.Run("OKOnceInItsTimeZone", func(t *testing.T) {
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings tz:Europe/Paris digest-channel:managers")
+		h.Run("alice", "admin settings tz:Europe/Paris digest-channel:#managers")
 		var calls []call
 		for range 2 {
 			if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), dueIn("Europe/Paris", &calls)); err != nil {
@@ -45,7 +45,7 @@ func TestPostDueDigests(t *testing.T) {
 	})
 	t.Run("OKNotDue", func(t *testing.T) {
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings digest-channel:managers")
+		h.Run("alice", "admin settings digest-channel:#managers")
 		var calls []call
 		if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), dueIn("Europe/Paris", &calls)); err != nil {
 			t.Fatal(err)
@@ -62,7 +62,7 @@ func TestPostDueDigests(t *testing.T) {
 		// tried again an hour later, not at every 5-minute check, and
 		// posted once the platform takes it.
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings digest-channel:managers")
+		h.Run("alice", "admin settings digest-channel:#managers")
 		due := h.Clock.Now()
 		always := func(_, _ string, since, until time.Time) (time.Time, error) {
 			if due.After(since) && !due.After(until) {
@@ -102,7 +102,7 @@ func TestPostDueDigests(t *testing.T) {
 		// check answers "in flight", and the next check after that mark
 		// runs out posts it, not an hour later (found in review).
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings digest-channel:managers")
+		h.Run("alice", "admin settings digest-channel:#managers")
 		due := h.Clock.Now()
 		at := func(_, _ string, _, _ time.Time) (time.Time, error) { return due, nil }
 		if _, err := h.Store.MarkSent(ctx, h.Tenant, "digest:"+bot.WeekOf(time.Date(2026, 10, 26, 0, 0, 0, 0, time.UTC)), time.Minute); err != nil {
@@ -117,7 +117,7 @@ func TestPostDueDigests(t *testing.T) {
 	})
 	t.Run("OKScheduleUnreadable", func(t *testing.T) {
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings digest-channel:managers")
+		h.Run("alice", "admin settings digest-channel:#managers")
 		bad := func(_, _ string, _, until time.Time) (time.Time, error) { return until, errors.New("bad spec") }
 		if err := h.Bot.PostDueDigests(ctx, h.Clock.Now().Add(-5*time.Minute), h.Clock.Now(), bad); err != nil {
 			t.Fatalf("got %v, want the workspace skipped", err)

@@ -47,7 +47,7 @@ func TestPostDigest(t *testing.T) {
 	})
 	t.Run("OKFrench", func(t *testing.T) {
 		h := MustAdminHarness(t)
-		h.Run("alice", "admin settings default-lang:fr digest-channel:managers")
+		h.Run("alice", "admin settings default-lang:fr digest-channel:#managers")
 		if err := h.Bot.PostDigest(ctx, h.Tenant, h.Clock.Now()); err != nil {
 			t.Fatal(err)
 		}

@@ -76,34 +76,26 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 }
 
 // reinviteTargets are the mentors of earlier pairs to re-invite to p, by
-// user ID, sorted: every mentor of a pair that was introduced, except
-// those who offer in p already, those whose pairs are all in p, and those
-// who opted out of campaigns, whom it counts (optedOut): the campaign
-// would skip them, and the manager is told of those it sends to. The
-// reply to the program's creation counts them; its job invites them.
+// user ID, sorted: every mentor of a pair that was introduced and had
+// ended (completed or cancelled) when p was created, except those who
+// opted out of campaigns, whom it counts (optedOut): the campaign would
+// skip them, and the manager is told of those it sends to. A pair still
+// under way makes no past mentor, nor does a pair that ends after p was
+// created: the reply to p's creation and the job that invites them, run
+// later, read the same mentors. One who joins p in between is still a
+// target, and their message is skipped (reinviteMessage).
 func (b *Bot) reinviteTargets(ctx context.Context, p Program) (users []string, optedOut int, err error) {
 	e, err := b.store.reports.Export(ctx, p.Tenant)
 	if err != nil {
 		return nil, 0, err
 	}
-	offers, err := b.store.offers.Offers(ctx, p.Tenant)
-	if err != nil {
-		return nil, 0, err
-	}
-	// A pair of this very program (formed before the job ran) makes no
-	// past mentor of it: its request is filed under the program.
-	own, err := b.store.programs.ProgramRequests(ctx, p.Tenant, p.ID)
-	if err != nil {
-		return nil, 0, err
+	created := p.Created
+	if created.IsZero() {
+		created = b.clock.Now()
 	}
 	seen := map[string]bool{}
-	for _, o := range offers {
-		if containsProgram(o.InPrograms(), p.ID) {
-			seen[o.Mentor.User] = true // in the program already
-		}
-	}
 	for _, pair := range e.Pairs {
-		if pair.Official.IsZero() || seen[pair.Mentor.User] || pair.Request != "" && slices.Contains(own, pair.Request) {
+		if pair.Official.IsZero() || !pair.State.Closed() || pair.Ended.IsZero() || pair.Ended.After(created) || seen[pair.Mentor.User] {
 			continue
 		}
 		seen[pair.Mentor.User] = true
@@ -130,7 +122,8 @@ type mentorRecord struct {
 }
 
 // lastRecord reads a mentor's latest program other than skip, from their
-// introduced pairs as mentor: ok is false without any.
+// introduced pairs as mentor that have ended (a pair under way is no past
+// mentoring to thank them for): ok is false without any.
 func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip ProgramID) (mentorRecord, bool, error) {
 	pairs, err := b.store.pairs.PairsOf(ctx, mentor)
 	if err != nil {
@@ -140,7 +133,7 @@ func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip Pr
 	found := false
 	people := map[string]bool{}
 	for _, p := range pairs { // newest first
-		if p.Mentor != mentor || p.Official.IsZero() {
+		if p.Mentor != mentor || p.Official.IsZero() || !p.State.Closed() {
 			continue
 		}
 		prog, err := b.pairProgram(ctx, t, p)
@@ -218,13 +211,19 @@ func reinviteMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang 
 	if err != nil {
 		return Message{}, err
 	}
+	if in, err := b.offersIn(ctx, to, p.ID); err != nil {
+		return Message{}, err
+	} else if in {
+		// They joined p since it was created: nothing to ask.
+		return Message{}, errNotInvited
+	}
 	r, found, err := b.lastRecord(ctx, c.Tenant, to, p.ID)
 	if err != nil {
 		return Message{}, err
 	}
 	if !found {
-		// Their only pairs are in this program now: nothing to thank them
-		// for elsewhere, and they are in it already.
+		// Their only ended pairs are in this program: nothing to thank
+		// them for elsewhere.
 		return Message{}, errNotInvited
 	}
 	satisfaction := ""
@@ -310,18 +309,72 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	}
 	sort.Strings(users)
 	users = slices.Compact(users)
-	if len(users) == 0 {
-		return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_none", "years", itoa(in.Int("years", GiveBackYears)))}}, nil
+	// Those named who offer in p already are not invited: the manager
+	// is told who they are.
+	users, already, err := b.withoutMentorsIn(ctx, t, p.ID, users)
+	if err != nil {
+		return Reply{}, err
+	}
+	note := ""
+	if len(already) > 0 {
+		note = T(in.Lang, "recruit.giveback_in_already", "count", itoa(len(already)), "names", andList(in.Lang, already), "name", p.Name)
+	}
+	say := func(text string) (Reply, error) {
+		if note != "" {
+			text = strings.TrimSpace(note + " " + text)
+		}
+		return Reply{Message: Message{Text: text}}, nil
+	}
+	switch {
+	case len(users) == 0 && note != "":
+		return say("")
+	case len(users) == 0:
+		return say(T(in.Lang, "recruit.giveback_none", "years", itoa(in.Int("years", GiveBackYears))))
 	}
 	spec := CampaignSpec{Kind: CampaignGiveBack, Program: p.Name, Subject: string(p.ID), Manager: in.Member, Lang: in.Lang, Users: users}
 	_, prior, err := b.startCampaign(ctx, spec, in.Text("confirm") == "yes")
 	if err == errCampaignAgain {
-		return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_again", "name", p.Name, "date", Date(in.Lang, prior.Created))}}, nil
+		return say(T(in.Lang, "recruit.giveback_again", "count", itoa(len(users)), "name", p.Name, "date", Date(in.Lang, prior.Created)))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "recruit.giveback_started", "count", itoa(len(users)), "name", p.Name)}}, nil
+	return say(T(in.Lang, "recruit.giveback_started", "count", itoa(len(users)), "name", p.Name))
+}
+
+// offersIn reports whether who offers mentoring in program p, their offer
+// not paused: an invitation to mentor there would ask them for what they
+// already do.
+func (b *Bot) offersIn(ctx context.Context, who MemberID, p ProgramID) (bool, error) {
+	o, err := b.store.offers.GetOffer(ctx, who)
+	switch {
+	case ErrorCode(err) == ENOTFOUND:
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return !o.Paused && containsProgram(o.InPrograms(), p), nil
+}
+
+// withoutMentorsIn splits users into those to invite to mentor in p and
+// the names of those who offer in p already (offersIn).
+func (b *Bot) withoutMentorsIn(ctx context.Context, t Tenant, p ProgramID, users []string) (rest, already []string, err error) {
+	for _, u := range users {
+		in, err := b.offersIn(ctx, t.Member(u), p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !in {
+			rest = append(rest, u)
+			continue
+		}
+		m, err := b.namedMember(ctx, t, u)
+		if err != nil {
+			return nil, nil, err
+		}
+		already = append(already, m.displayName())
+	}
+	return rest, already, nil
 }
 
 // giveBackCandidates are the mentees whose mentoring went well, with at
@@ -368,6 +421,12 @@ func giveBackMessage(ctx context.Context, b *Bot, c Campaign, to MemberID, lang 
 	p, err := b.store.programs.GetProgram(ctx, c.Tenant, ProgramID(c.Subject))
 	if err != nil {
 		return Message{}, err
+	}
+	if in, err := b.offersIn(ctx, to, p.ID); err != nil {
+		return Message{}, err
+	} else if in {
+		// They offer in p since the invitations started: nothing to ask.
+		return Message{}, errNotInvited
 	}
 	m, err := b.member(ctx, to)
 	if err != nil {

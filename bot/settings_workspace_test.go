@@ -49,8 +49,8 @@ func TestDigestSchedulePerWorkspace(t *testing.T) {
 		return h.Bot.HandleCommand(ctx, bot.Command{Member: tn.Member("alice"), Text: text})
 	}
 	// Tuesday 8:00 in Paris is 7:00 UTC; Monday 18:30 in Tokyo 9:30 UTC.
-	MustContain(t, run(h.Tenant, `admin settings tz:Europe/Paris digest-channel:managers-a digest-schedule:"0 8 * * 2"`), "Saved: tz, digest-channel, digest-schedule.")
-	MustContain(t, run(other, `admin settings tz:Asia/Tokyo digest-channel:managers-b digest-schedule:"30 18 * * 1"`), "Saved: tz, digest-channel, digest-schedule.")
+	MustContain(t, run(h.Tenant, `admin settings tz:Europe/Paris digest-channel:#managers-a digest-schedule:"0 8 * * 2"`), "Saved: tz, digest-channel, digest-schedule.")
+	MustContain(t, run(other, `admin settings tz:Asia/Tokyo digest-channel:#managers-b digest-schedule:"30 18 * * 1"`), "Saved: tz, digest-channel, digest-schedule.")
 	posted := map[string]time.Time{}
 	for h.Clock.Now().Before(bottest.Start.Add(26 * time.Hour)) {
 		now := h.Clock.Now()
@@ -84,7 +84,7 @@ func TestDigestSchedulePerWorkspace(t *testing.T) {
 func TestDigestScheduleUnreadableFallsBack(t *testing.T) {
 	ctx := context.Background()
 	h := MustAdminHarness(t)
-	h.Run("alice", "admin settings digest-channel:managers")
+	h.Run("alice", "admin settings digest-channel:#managers")
 	if err := h.Store.SetSetting(ctx, h.Tenant, "digest-schedule", "@weekly"); err != nil {
 		t.Fatal(err)
 	}

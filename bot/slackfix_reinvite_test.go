@@ -18,6 +18,9 @@ func mustReinvited(t *testing.T) (*adminHarness, map[string]bot.Message) {
 	h.Run("carol", "lang fr")
 	mustOfficial(h.Harness, "bob", "offer go", "ann", "request go kind:one-to-one")
 	mustOfficial(h.Harness, "carol", "offer design languages:fr,en", "dan", "request design kind:one-to-one")
+	for _, u := range []string{"bob", "carol"} { // past mentors once their pairs have ended
+		clickIn(h.Harness, u, h.Run(u, "end"), bot.ActionEndConfirm)
+	}
 	h.Platform.Take()
 	h.Run("alice", `admin program create "Spring" start:2027-03-01 end:2027-06-30`)
 	MustTick(t, h.Harness, time.Minute)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
 )
 
 // TestStatusPairsInAndOutOfPrograms: a mentor with a pair in a program and
@@ -34,6 +36,7 @@ func TestStatusPairsInAndOutOfPrograms(t *testing.T) {
 func TestReinviteProgressCommandInFrench(t *testing.T) {
 	h := MustAdminHarness(t)
 	mustOfficial(h.Harness, "bob", "offer go", "ann", "request go kind:one-to-one")
+	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair has ended
 	h.Run("alice", "lang fr")
 	h.Run("alice", `admin programme créer "Mentorat 2027" début:2027-03-01 fin:2027-06-30`)
 	MustTick(t, h.Harness, time.Minute)

@@ -112,7 +112,14 @@ const (
 	SatOutBusy     = "busy"     // mentee: every mentor free was taken by others this round
 	SatOutMetAll   = "met"      // mentee: they met every mentor present
 	SatOutLanguage = "language" // mentee: no mentor they have not met speaks their language
-	SatOutNoMentee = "nomentee" // mentor: no mentee left for them this round
+	SatOutNoMentee = "nomentee" // mentor: every mentee present is with another mentor
+	// mentor: the mentees left free have all met them already
+	SatOutMenteesMet = "nomentee_met"
+	// mentor: the mentees left free (not met yet) share no language with them
+	SatOutMenteesLanguage = "nomentee_lang"
+	// mentor: of the mentees left free, some met them, the others share no
+	// language with them
+	SatOutMenteesMetLanguage = "nomentee_both"
 )
 
 // SpeedStore keeps the speed-mentoring events (speed*.go). Registration

@@ -191,11 +191,19 @@ func confirmCancelSpeed(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		"channel", ChannelText(e.Channel)), Channels: []string{e.Channel}}}, nil
 }
 
-// keepSpeed is "Keep it": nothing changes.
+// keepSpeed is "Keep it": nothing changes. An event cancelled meanwhile
+// (the other button, another manager) or over is said to be so, not to go
+// ahead as planned.
 func keepSpeed(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	e, err := b.speedEvent(ctx, who.Tenant(), value)
 	if err != nil {
 		return Reply{}, err
+	}
+	switch {
+	case !e.Cancelled.IsZero():
+		return alreadyDone(T(lang, "err.event.cancelled_already", "name", e.Name)), nil
+	case !b.clock.Now().Before(e.End()):
+		return alreadyDone(T(lang, "err.event.ended", "name", e.Name)), nil
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "event.kept", "name", e.Name)}}, nil
 }

@@ -70,8 +70,9 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		e.Video = v
 	}
-	channel := s.DigestChannel
+	channel, managers := s.DigestChannel, true
 	if raw := in.Text("channel"); raw != "" {
+		managers = false
 		ch, ok := parseChannelRef(raw)
 		if !ok {
 			return Reply{}, badChannel("channel", raw)
@@ -103,8 +104,13 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	b.log.Info("speed event opened", "tenant", t.String(), "event", e.ID, "by", in.Member.String())
-	return Reply{Message: Message{Text: T(in.Lang, "event.opened", "name", e.Name, "channel", ChannelText(channel),
-		"rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes), "when", speedWhen(in.Lang, e, e.Start)), Channels: []string{channel}}}, nil
+	text := T(in.Lang, "event.opened", "name", e.Name, "channel", ChannelText(channel),
+		"rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes), "when", speedWhen(in.Lang, e, e.Start))
+	if managers {
+		// Posted where only the managers may look, for want of channel:.
+		text += "\n" + T(in.Lang, "event.opened_managers", "name", e.Name)
+	}
+	return Reply{Message: Message{Text: text, Channels: []string{channel}}}, nil
 }
 
 // speedStart reads an event's start in the workspace's time zone, as

@@ -144,7 +144,8 @@ func answerSpeed(yes bool) actionFunc {
 			}
 			return Reply{Replace: true, Message: Message{Text: text}}, nil
 		case s.Pair != "":
-			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_both", "name", om.displayName())}}, nil
+			// Yes again, once their pair was formed: it is formed already.
+			return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_already", "name", om.displayName())}}, nil
 		}
 		return Reply{Replace: true, Message: Message{Text: T(lang, "event.continue_yes", "name", om.displayName())}}, nil
 	}

@@ -58,15 +58,17 @@ func (b *Bot) speedBusy(ctx context.Context, e SpeedEvent, n int, s SpeedSession
 }
 
 // speedAlready tells both members that their two yeses formed no pair
-// because they already have one (pair): on which topic, and what it waits
-// for, if anything.
+// because they already have one (pair): on which topic, with their roles
+// in that pair (the session's mentor may be its mentee), and what it
+// waits for, if anything.
 func (b *Bot) speedAlready(ctx context.Context, e SpeedEvent, n int, s SpeedSession, who MemberID, other Member, pair Pair, retry bool, lang Lang) Reply {
 	b.log.Info("speed pair not formed: already paired", "event", e.ID, "pair", pair.ID)
 	return b.speedNotFormed(ctx, e, n, s, who, other, retry, lang, func(l Lang, role, name string) Message {
-		reader := pair.Mentee
+		reader := s.Mentee
 		if role == "mentor" {
-			reader = pair.Mentor
+			reader = s.Mentor
 		}
+		role = pair.Role(reader)
 		text := T(l, "event.already_paired_"+role, "name", name, "topic", pair.Topic)
 		switch {
 		case pair.State == PairActive:

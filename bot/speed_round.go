@@ -191,7 +191,7 @@ func (b *Bot) speedSolve(ctx context.Context, e SpeedEvent, n int, entrants []Sp
 		if taken[en.Member.User] {
 			continue
 		}
-		r.SatOut[en.Member.User] = speedWhy(en, entrants, past, speaks)
+		r.SatOut[en.Member.User] = speedWhy(en, entrants, past, speaks, taken)
 	}
 	return r, nil
 }
@@ -206,12 +206,12 @@ func speedTopic(syn matching.Synonyms, topic string) string {
 }
 
 // speedWhy says truthfully why a present member sat out: a mentor had no
-// mentee left; a mentee met every mentor present, or shares no language
-// with those they have not met, or the mentors free for them were all
-// taken.
-func speedWhy(en SpeedEntrant, entrants []SpeedEntrant, past speedHistory, speaks map[string][]string) string {
+// mentee left (speedWhyMentor); a mentee met every mentor present, or
+// shares no language with those they have not met, or the mentors free
+// for them were all taken.
+func speedWhy(en SpeedEntrant, entrants []SpeedEntrant, past speedHistory, speaks map[string][]string, taken map[string]bool) string {
 	if en.Role == SpeedMentor {
-		return SatOutNoMentee
+		return speedWhyMentor(en, entrants, past, speaks, taken)
 	}
 	met := past.met[en.Member.User]
 	unmet := false
@@ -228,6 +228,34 @@ func speedWhy(en SpeedEntrant, entrants []SpeedEntrant, past speedHistory, speak
 		return SatOutLanguage
 	}
 	return SatOutMetAll
+}
+
+// speedWhyMentor says why a mentor sat out, from the mentees left free
+// this round (taken: those in a session): none (every mentee is with
+// another mentor); or each of them met this mentor already, or shares no
+// language with them, or some one and the others the other.
+func speedWhyMentor(en SpeedEntrant, entrants []SpeedEntrant, past speedHistory, speaks map[string][]string, taken map[string]bool) string {
+	met, foreign := false, false
+	for _, o := range entrants {
+		if o.Role != SpeedMentee || taken[o.Member.User] {
+			continue
+		}
+		switch {
+		case containsString(past.met[o.Member.User], en.Member.User):
+			met = true
+		case !shareAny(speaks[en.Member.User], speaks[o.Member.User]):
+			foreign = true
+		}
+	}
+	switch {
+	case met && foreign:
+		return SatOutMenteesMetLanguage
+	case met:
+		return SatOutMenteesMet
+	case foreign:
+		return SatOutMenteesLanguage
+	}
+	return SatOutNoMentee
 }
 
 // shareAny reports whether a and b share a language; a side that gave

@@ -22,7 +22,7 @@ func TestTrialfixStatsWeekIsThatWeek(t *testing.T) {
 		t.Run(c.lang, func(t *testing.T) {
 			h := MustAdminHarness(t)
 			h.Run("alice", "lang "+c.lang)
-			h.Run("alice", "admin settings default-lang:"+c.lang+" digest-channel:managers")
+			h.Run("alice", "admin settings default-lang:"+c.lang+" digest-channel:#managers")
 			h.Run("bob", "offer go, sql")
 			h.Clock.Advance(8 * 24 * time.Hour) // Tuesday 10 November, week 46
 			if err := h.Bot.PostDigest(context.Background(), h.Tenant, h.Clock.Now()); err != nil {

@@ -157,7 +157,7 @@ func buildWorkspaces(b *testing.B, st bot.Store, ts []bot.Tenant) {
 				// Days from now, as the phases' clock: their jobs fall due
 				// when it jumps, not during the phases.
 				h.Clock.Advance(time.Until(bottest.Start) * -1)
-				h.Run(mentorID(0), "admin settings digest-channel:managers")
+				h.Run(mentorID(0), "admin settings digest-channel:#managers")
 				for i := range 15 {
 					h.Run(mentorID(i), fmt.Sprintf("offer %s, %s capacity:%d languages:en tz:%s years:%d",
 						topics[i%4], topics[4+i%3], 1+i%3, zones[i%len(zones)], 2+i))
