@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,6 +82,12 @@ func playTranscript(t *testing.T, name string, tr transcript) {
 		t.Fatal(err)
 	}
 	got := printedPath.ReplaceAllString(out.String(), "$1")
+	// A click on a number no button has is a script gone stale (buttons
+	// renumbered by a change above it): -update would record it as if it
+	// were the story.
+	if i := strings.Index(got, "There is no button ["); i >= 0 {
+		t.Errorf("the script clicks a button that does not exist: %q; renumber its clicks", got[i:i+strings.IndexByte(got[i:], '\n')])
+	}
 	if tr.files != "" {
 		files, _ := filepath.Glob(filepath.Join(dir, tr.files))
 		sort.Slice(files, func(i, j int) bool { // by name, without the random part
