@@ -163,7 +163,7 @@ func (b *Bot) listManagers(ctx context.Context, in *Invocation) (Reply, error) {
 	if len(lines) == 0 {
 		lines = append(lines, T(in.Lang, "admin.managers.none"))
 	}
-	text := strings.Join(lines, "\n") + "\n" + T(in.Lang, "admin.managers.admins")
+	text := strings.Join(lines, "\n") + "\n" + T(in.Lang, platformKey(t, "admin.managers.admins"))
 	return Reply{Message: Message{Title: T(in.Lang, "admin.managers.title"), Text: text}}, nil
 }
 
