@@ -19,7 +19,7 @@ func TestShellHelp(t *testing.T) {
 	var out bytes.Buffer
 	sh, _ := MustShell(t, &out)
 	sh.Line(context.Background(), ":help")
-	for _, want := range []string{"Button numbers are shared by everyone in the shell", "the hourly sweep", "Monday 9:00 digest in the managers' channel", "tz:Europe/Paris years:12"} {
+	for _, want := range []string{"Button numbers are shared by everyone in the shell", "the hourly sweep", "the weekly digest in the managers' channel", "Mondays at 9:00 unless the `digest-schedule` setting says otherwise", "tz:Europe/Paris years:12"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("got help:\n%s\nwant it to say %q", out.String(), want)
 		}
