@@ -310,46 +310,37 @@ func afterWords(text string, n int) string {
 // meant is the member's to say.
 func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, error) {
 	values := map[string]string{}
-	current, start := spec.Positional, 0
-	typed := "" // the option's name as typed, "" for the positional text
-	free := false
-	if o, ok := spec.Option(current); ok {
-		free = o.FreeText
+	spans, unknown := optionSpans(spec, text)
+	for _, sp := range spans {
+		if err := parseSpan(lang, spec, values, sp.Option, sp.Word, unquote(strings.TrimSpace(text[sp.Start:sp.End]))); err != nil {
+			return nil, err
+		}
 	}
-	flush := func(end int) error {
-		v := unquote(strings.TrimSpace(text[start:end]))
-		if o, _ := spec.Option(current); v == "" && typed != "" && !o.Required {
-			// "languages:" with nothing after it: said, not meant to
-			// change nothing. A required option empty is asked for as
-			// if it were left out.
-			example := T(lang, spec.CatalogKey()+".example")
-			if !strings.Contains(example, o.NameIn(lang)+":") && !strings.Contains(example, o.Name+":") {
-				// An example without the option shows nothing of it: what
-				// the option takes is said instead.
-				return &Error{Code: EINVALID, Key: "err.empty_option_help", Args: []string{"name", clip(typed, 30), "help", T(lang, o.HelpKey())}, Field: current}
-			}
-			return &Error{Code: EINVALID, Key: "err.empty_option", Args: []string{"name", clip(typed, 30), "example", example}, Field: current}
-		}
-		if v == "" {
-			return nil
-		}
-		if current == "" {
-			if word := optionLike(v); word != "" {
-				return unknownOption(lang, spec, word)
-			}
-			if o, value, ok := colonForgotten(spec, v); ok {
-				return &Error{Code: EINVALID, Key: "err.option_colon", Args: []string{"name", o.NameIn(lang), "value", clip(value, 40)}}
-			}
-			return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
-		}
-		if o, _ := spec.Option(current); values[current] != "" {
-			if o.Type != OptList && o.Type != OptLanguages {
-				return &Error{Code: EINVALID, Key: "err.option_twice", Args: []string{"name", o.NameIn(lang), "first", clip(values[current], 40), "second", clip(v, 40)}, Field: current}
-			}
-			v = values[current] + ", " + v
-		}
-		values[current] = v
-		return nil
+	if unknown != "" {
+		return nil, unknownOption(lang, spec, unknown)
+	}
+	return values, nil
+}
+
+// optionSpan is one option of a typed command: its name (the positional
+// option's for the text before the first "name:", "" when the command
+// has none), its name as typed ("" for the positional text), and where
+// its value lies in the text.
+type optionSpan struct {
+	Option, Word string
+	Start, End   int
+}
+
+// optionSpans splits the text of a command's options as the parser reads
+// it: the positional text first, then each "name:" of an option of spec
+// and the text up to the next one. A "word:" that names none ends the
+// split there (unknown), unless the option it falls in is free text,
+// whose value keeps it.
+func optionSpans(spec CommandSpec, text string) (spans []optionSpan, unknown string) {
+	cur := optionSpan{Option: spec.Positional}
+	free := false
+	if o, ok := spec.Option(cur.Option); ok {
+		free = o.FreeText
 	}
 	for i := 0; i < len(text); {
 		word, end := optionAt(text, i)
@@ -358,21 +349,55 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 			continue
 		}
 		if o, ok := spec.Lookup(word); ok {
-			if err := flush(i); err != nil {
-				return nil, err
-			}
-			current, start, i, free, typed = o.Name, end, end, o.FreeText, word
+			cur.End = i
+			spans = append(spans, cur)
+			cur, free, i = optionSpan{Option: o.Name, Word: word, Start: end}, o.FreeText, end
 			continue
 		}
 		if !free {
-			return nil, unknownOption(lang, spec, word)
+			return spans, word
 		}
 		i = end
 	}
-	if err := flush(len(text)); err != nil {
-		return nil, err
+	cur.End = len(text)
+	return append(spans, cur), ""
+}
+
+// parseSpan checks one option's value v, typed as typed ("" for the
+// positional text), and adds it to values.
+func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, typed, v string) error {
+	if o, _ := spec.Option(current); v == "" && typed != "" && !o.Required {
+		// "languages:" with nothing after it: said, not meant to
+		// change nothing. A required option empty is asked for as
+		// if it were left out.
+		example := T(lang, spec.CatalogKey()+".example")
+		if !strings.Contains(example, o.NameIn(lang)+":") && !strings.Contains(example, o.Name+":") {
+			// An example without the option shows nothing of it: what
+			// the option takes is said instead.
+			return &Error{Code: EINVALID, Key: "err.empty_option_help", Args: []string{"name", clip(typed, 30), "help", T(lang, o.HelpKey())}, Field: current}
+		}
+		return &Error{Code: EINVALID, Key: "err.empty_option", Args: []string{"name", clip(typed, 30), "example", example}, Field: current}
 	}
-	return values, nil
+	if v == "" {
+		return nil
+	}
+	if current == "" {
+		if word := optionLike(v); word != "" {
+			return unknownOption(lang, spec, word)
+		}
+		if o, value, ok := colonForgotten(spec, v); ok {
+			return &Error{Code: EINVALID, Key: "err.option_colon", Args: []string{"name", o.NameIn(lang), "value", clip(value, 40)}}
+		}
+		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+	}
+	if o, _ := spec.Option(current); values[current] != "" {
+		if o.Type != OptList && o.Type != OptLanguages {
+			return &Error{Code: EINVALID, Key: "err.option_twice", Args: []string{"name", o.NameIn(lang), "first", clip(values[current], 40), "second", clip(v, 40)}, Field: current}
+		}
+		v = values[current] + ", " + v
+	}
+	values[current] = v
+	return nil
 }
 
 // unknownOption refuses a "word:" that names no option of spec, listing

@@ -100,58 +100,32 @@ func ReadTyped(text string) (TypedCommand, bool) {
 }
 
 // readOptions splits the text of a command's options as parseOptions
-// does, keeping their order and empty values.
+// does (optionSpans), keeping their order and empty values.
 func readOptions(spec CommandSpec, text string, t *TypedCommand) ([]TypedOption, bool) {
 	var out []TypedOption
-	current, start, named := spec.Positional, 0, false
-	free := false
-	if o, ok := spec.Option(current); ok {
-		free = o.FreeText
-	}
-	flush := func(end int) bool {
-		v := strings.TrimSpace(text[start:end])
-		if !named && v == "" {
-			return true
+	spans, unknown := optionSpans(spec, text)
+	for _, sp := range spans {
+		v := strings.TrimSpace(text[sp.Start:sp.End])
+		if sp.Word == "" && v == "" {
+			continue
 		}
-		o, ok := spec.Option(current)
+		o, ok := spec.Option(sp.Option)
 		if !ok {
-			return false // text, and no positional option to take it
+			return nil, false // text, and no positional option to take it
 		}
-		if !named {
+		if sp.Word == "" {
 			out = append(out, splitPositional(spec, o, v)...)
-			return true
+			continue
+		}
+		switch f := foldName(sp.Word); {
+		case o.French != "" && f == foldName(o.French) && f != foldName(o.Name):
+			t.French = true
+		case o.French != "" && f == foldName(o.Name):
+			t.English = true
 		}
 		out = append(out, TypedOption{Option: o, Value: unquote(v)})
-		return true
 	}
-	for i := 0; i < len(text); {
-		word, end := optionAt(text, i)
-		if word == "" {
-			i++
-			continue
-		}
-		if o, ok := spec.Lookup(word); ok {
-			if !flush(i) {
-				return nil, false
-			}
-			switch f := foldName(word); {
-			case o.French != "" && f == foldName(o.French) && f != foldName(o.Name):
-				t.French = true
-			case o.French != "" && f == foldName(o.Name):
-				t.English = true
-			}
-			current, start, i, free, named = o.Name, end, end, o.FreeText, true
-			continue
-		}
-		if !free {
-			return nil, false
-		}
-		i = end
-	}
-	if !flush(len(text)) {
-		return nil, false
-	}
-	return out, true
+	return out, unknown == ""
 }
 
 // splitPositional splits the positional text v of spec into the options
