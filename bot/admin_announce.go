@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -13,7 +14,8 @@ const ActionOfferOpen = "offer.open"
 // langBoth is the announce option for a bilingual call for mentors.
 const langBoth = "both"
 
-// maxReinvite bounds how many past mentors the announce reply names.
+// maxReinvite bounds how many past mentors the announce reply names to
+// re-invite, and how many it names as re-invited already.
 const maxReinvite = 10
 
 // runAdminAnnounce posts a call for mentors in a channel, in the
@@ -81,8 +83,12 @@ func runAdminAnnounce(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 		text += " " + T(in.Lang, "admin.announce.lang", "lang", languageName(in.Lang, string(langs[0])), "other", string(in.Lang))
 	}
 	text += "\n" + T(in.Lang, "admin.announce.advice")
-	if names := b.pastMentors(ctx, t); len(names) > 0 {
-		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", andList(in.Lang, names))
+	past := b.pastMentors(ctx, t, prog)
+	if len(past.names) > 0 {
+		text += "\n" + T(in.Lang, "admin.announce.reinvite", "names", andList(in.Lang, past.names))
+	}
+	for _, g := range past.reinvited {
+		text += "\n" + T(in.Lang, "admin.announce.reinvited", "names", andList(in.Lang, g.names), "count", itoa(len(g.names)), "name", g.program)
 	}
 	return Reply{Message: Message{Text: text, Channels: []string{channel}}}, nil
 }
@@ -182,26 +188,109 @@ func announceMessage(langs []Lang, prog *Program) Message {
 	}
 }
 
+// pastMentorList is what the announce reply says of past mentors: the
+// names of those to re-invite, and apart, by program, of those a
+// re-invitation to it has reached or is reaching already.
+type pastMentorList struct {
+	names     []string
+	reinvited []reinvitedGroup
+}
+
+// reinvitedGroup names the past mentors re-invited to one program.
+type reinvitedGroup struct {
+	program string
+	names   []string
+}
+
 // pastMentors names the past mentors whose offer is paused: the first
 // people to re-invite. A past mentor mentored here, in a pair introduced
-// with them as mentor (as the re-invitation of a program counts them); a
-// paused offer that never led to a pair makes no past mentor.
-func (b *Bot) pastMentors(ctx context.Context, t Tenant) []string {
+// with them as mentor; a paused offer that never led to a pair makes no
+// past mentor. Those whom a re-invitation campaign targeted, sent or
+// being sent, are named apart (reinvited), since a personal message
+// asked them already: the campaign of prog, or without prog, of any open
+// program (reinvitedTo). One who offers in prog already (offersIn) has
+// an offer that is not paused, and is not named at all: nor is one who
+// said yes to a re-invitation, which resumed their offer.
+func (b *Bot) pastMentors(ctx context.Context, t Tenant, prog *Program) pastMentorList {
+	var out pastMentorList
 	offers, err := b.store.offers.Offers(ctx, t)
 	if err != nil {
-		return nil
+		return out
 	}
-	var names []string
+	var reached map[string]string // user ID -> the program's name
+	apart := 0                    // names in out.reinvited
 	for _, o := range offers {
-		if !o.Paused || len(names) == maxReinvite || !b.mentoredBefore(ctx, o.Mentor) {
+		if !o.Paused || len(out.names) == maxReinvite && apart == maxReinvite || !b.mentoredBefore(ctx, o.Mentor) {
 			continue
 		}
 		m, err := b.member(ctx, o.Mentor)
-		if err == nil {
-			names = append(names, m.displayName())
+		if err != nil {
+			continue
+		}
+		if reached == nil {
+			reached = b.reinvitedTo(ctx, t, prog)
+		}
+		name, ok := reached[o.Mentor.User]
+		switch {
+		case !ok && len(out.names) < maxReinvite:
+			out.names = append(out.names, m.displayName())
+			continue
+		case !ok || apart == maxReinvite:
+			continue
+		}
+		apart++
+		i := slices.IndexFunc(out.reinvited, func(g reinvitedGroup) bool { return g.program == name })
+		if i < 0 {
+			i = len(out.reinvited)
+			out.reinvited = append(out.reinvited, reinvitedGroup{program: name})
+		}
+		out.reinvited[i].names = append(out.reinvited[i].names, m.displayName())
+	}
+	return out
+}
+
+// reinvitedTo maps the members targeted by a re-invitation campaign to
+// the name of the program it invites them to: the campaign of prog, or
+// without prog, the campaigns of open programs. A campaign holds all its
+// targets from its start, those it has not messaged yet included (they
+// are being re-invited); the latest campaign that targeted a member
+// names the program.
+func (b *Bot) reinvitedTo(ctx context.Context, t Tenant, prog *Program) map[string]string {
+	reached := map[string]string{}
+	all, err := b.store.campaigns.Campaigns(ctx, t)
+	if err != nil {
+		b.log.Warn("announce: campaigns not read", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return reached
+	}
+	for _, c := range all { // oldest first
+		if c.Kind != CampaignReinvite {
+			continue
+		}
+		name := c.Program
+		if prog != nil {
+			if ProgramID(c.Subject) != prog.ID {
+				continue
+			}
+			name = prog.Name
+		} else {
+			p, err := b.store.programs.GetProgram(ctx, t, ProgramID(c.Subject))
+			if err != nil || p.State == ProgramClosed {
+				continue
+			}
+			name = p.Name
+		}
+		users, err := b.store.campaigns.CampaignTargets(ctx, t, c.ID, 0, c.Total)
+		if err != nil {
+			b.log.Warn("announce: campaign targets not read", "tenant", t.String(), "code", string(ErrorCode(err)))
+			continue
+		}
+		for _, u := range users {
+			if u != "" {
+				reached[u] = name
+			}
 		}
 	}
-	return names
+	return reached
 }
 
 // mentoredBefore reports whether who was the mentor of an introduced pair.

@@ -16,7 +16,7 @@ var catalogRecruitEN = map[string]string{
 	"recruit.reinvite_will":           "The mentors of earlier pairs, if there are any, get a personal re-invitation now; if so, a message will show you its progress.",
 	"recruit.reinvite_count":          "I am re-inviting {count} {count|mentor|mentors} of earlier pairs to {name}, by a personal message each; the progress follows.",
 	"recruit.reinvite_opted_out":      "I am not re-inviting {n} other {n|mentor|mentors} of earlier pairs, who asked for no such messages.",
-	"recruit.reinvite_none_opted_out": "No mentor of earlier pairs to re-invite: {n} {n|mentor|mentors} of earlier pairs asked for no such messages, and any others already offer in this program.",
+	"recruit.reinvite_none_opted_out": "No mentor of earlier pairs to re-invite: {n} {n|mentor|mentors} of earlier pairs asked for no such messages, and there is no other.",
 	"recruit.reinvite_title":          "Mentor again in {name}?",
 	"recruit.reinvite":                "You mentored {count} {count|person|people} in {program}{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
 	"recruit.reinvite_here":           "You have mentored {count} {count|person|people} here{satisfaction}. Thank you! Would you mentor again in {name}, from {start} to {end}?",
@@ -30,6 +30,8 @@ var catalogRecruitEN = map[string]string{
 	"recruit.reinvite_yes":            "Thank you: you mentor in {name} again.",
 	"recruit.reinvite_answered":       "You already answered this invitation to {name}: nothing changed. `/mentor status` shows your offer and its programs; `/mentor offer program:{id}` puts it in {name} if it is not there yet.",
 	"recruit.closed":                  "The program “{name}” is closed: it takes no more offers.",
+	"recruit.already_in":              "You already mentor in {name}: nothing changed. `/mentor status` shows your offer and its programs.",
+	"recruit.already_in_change":       "You already mentor in {name}: change your topics in the form; your offer stays in {name}.",
 
 	"recruit.giveback_title":      "Mentor in turn in {name}?",
 	"recruit.giveback_well":       "Your mentoring on “{topic}” went well, and you could now guide someone in turn. Would you mentor in {name}, from {start} to {end}?",
@@ -40,6 +42,7 @@ var catalogRecruitEN = map[string]string{
 	"btn.giveback_no":             "Not now",
 	"recruit.giveback_no":         "Thank you for telling me. If you change your mind, `/mentor offer` makes you a mentor at any time.",
 	"recruit.giveback_yes":        "Thank you: your offer is in {name}.",
+	"recruit.giveback_already":    "Thank you: your offer is in {name}. It was there already: nothing changed.",
 	"recruit.giveback_answered":   "You already answered this invitation to mentor in {name}: nothing changed. `/mentor offer program:{id}` makes you a mentor there at any time.",
 	"recruit.giveback_started":    "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message; their progress follows.",
 	"recruit.giveback_none":       "Nobody to invite: among the mentees whose mentoring went well (they met, and rated it 4 or 5), none has {years} {years|year|years} of experience or more without being a mentor already. Name members with `members:` to invite them anyway.",
@@ -55,6 +58,7 @@ var catalogRecruitEN = map[string]string{
 	"admin.announce.again":          "This call was already sent, or is being sent, to some of these members (started on {date}). Add `confirm:yes` to send it again.",
 	"admin.announce.dm_started":     "I am sending your call for mentors to {count} {count|member|members} with {years} {years|year|years} of experience or more, each by a direct message in their language: the progress follows.",
 	"admin.announce.dm_started_all": "I am sending your call for mentors to {count} {count|member|members}, each by a direct message in their language: the progress follows.",
+	"admin.announce.reinvited":      "{names} {count|has|have} already received, or {count|is|are} receiving now, a personal re-invitation to {name}.",
 	"announce.program":              "{name} runs from {start} to {end}.",
 	"announce.program_text":         "Our mentoring program is looking for mentors. If you have a few years of experience, what you learned is exactly what newer members need: one short session or a few conversations over some months, online, at your pace. If you have mentored here before, we'd love to have you back. Click the button, or type `/mentor offer`, your topics and `program:{id}`, for example `/mentor offer go, career change program:{id}`.",
 

@@ -16,7 +16,7 @@ var catalogRecruitFR = map[string]string{
 	"recruit.reinvite_will":           "Les mentors des binômes précédents, s'il y en a, reçoivent maintenant une réinvitation personnelle ; le cas échéant, un message vous en montrera l'avancement.",
 	"recruit.reinvite_count":          "Je réinvite {count} {count|mentor|mentors} des binômes précédents à rejoindre {name}, chacun par un message personnel\u202f; l'avancement suit.",
 	"recruit.reinvite_opted_out":      "Je ne réinvite pas {n} autre{n||s} {n|mentor|mentors} des binômes précédents, qui {n|a|ont} refusé ces messages.",
-	"recruit.reinvite_none_opted_out": "Aucun mentor des binômes précédents à réinviter\u202f: {n} {n|mentor a|mentors ont} refusé ces messages, et les éventuels autres proposent déjà leur aide dans ce programme.",
+	"recruit.reinvite_none_opted_out": "Aucun mentor des binômes précédents à réinviter\u202f: {n} {n|mentor a|mentors ont} refusé ces messages, et il n'y en a pas d'autre.",
 	"recruit.reinvite_title":          "De nouveau mentor dans {name} ?",
 	"recruit.reinvite":                "Vous avez accompagné {count} {count|personne|personnes} dans {program}{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
 	"recruit.reinvite_here":           "Vous avez accompagné {count} {count|personne|personnes} ici{satisfaction}. Merci ! Souhaitez-vous de nouveau être mentor dans {name}, du {start} au {end} ?",
@@ -30,6 +30,8 @@ var catalogRecruitFR = map[string]string{
 	"recruit.reinvite_yes":            "Merci\u202f: vous êtes de nouveau mentor dans {name}.",
 	"recruit.reinvite_answered":       "Vous avez déjà répondu à cette invitation à rejoindre {name}\u202f: rien n'a changé. `/mentor status` montre votre offre et ses programmes\u202f; `/mentor offer programme:{id}` la place dans {name} si elle n'y est pas encore.",
 	"recruit.closed":                  "Le programme « {name} » est clos : il ne prend plus d'offres.",
+	"recruit.already_in":              "Vous êtes déjà mentor dans {name}\u202f: rien n'a changé. `/mentor status` montre votre offre et ses programmes.",
+	"recruit.already_in_change":       "Vous êtes déjà mentor dans {name}\u202f: modifiez vos sujets dans le formulaire\u202f; votre offre reste dans {name}.",
 
 	"recruit.giveback_title":      "Devenir mentor à votre tour dans {name} ?",
 	"recruit.giveback_well":       "Votre mentorat sur « {topic} » s'est bien passé, et vous pourriez à votre tour accompagner quelqu'un. Souhaitez-vous être mentor dans {name}, du {start} au {end} ?",
@@ -40,6 +42,7 @@ var catalogRecruitFR = map[string]string{
 	"btn.giveback_no":             "Pas maintenant",
 	"recruit.giveback_no":         "Merci de me l'avoir dit. Si vous changez d'avis, `/mentor offer` fait de vous un mentor à tout moment.",
 	"recruit.giveback_yes":        "Merci\u202f: votre offre fait partie de {name}.",
+	"recruit.giveback_already":    "Merci\u202f: votre offre fait partie de {name}. Elle en faisait déjà partie\u202f: rien n'a changé.",
 	"recruit.giveback_answered":   "Vous avez déjà répondu à cette invitation à devenir mentor dans {name}\u202f: rien n'a changé. `/mentor offer programme:{id}` fait de vous un mentor dans ce programme à tout moment.",
 	"recruit.giveback_started":    "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
 	"recruit.giveback_none":       "Personne à inviter : parmi les personnes mentorées dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucune n'a au moins {years} {years|an|ans} d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
@@ -55,6 +58,7 @@ var catalogRecruitFR = map[string]string{
 	"admin.announce.again":          "Cet appel a déjà été envoyé, ou est en cours d'envoi, à certains de ces membres (envoi commencé le {date}). Ajoutez `confirmer:oui` pour l'envoyer de nouveau.",
 	"admin.announce.dm_started":     "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} {years|an|ans} d'expérience, chacun en message privé dans sa langue : l'avancement suit.",
 	"admin.announce.dm_started_all": "J'envoie votre appel à mentors à {count} {count|membre|membres}, chacun en message privé dans sa langue : l'avancement suit.",
+	"admin.announce.reinvited":      "{names} {count|a|ont} déjà reçu, ou {count|reçoit|reçoivent} en ce moment, une réinvitation personnelle à rejoindre {name}.",
 	"announce.program":              "{name} se déroule du {start} au {end}.",
 	"announce.program_text":         "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin\u202f: une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor offer` suivi de vos sujets et de `programme:{id}`, par exemple `/mentor offer go, reconversion programme:{id}`.",
 

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"time"
@@ -169,4 +170,106 @@ func groupName(lang Lang, g FairGroup) string {
 		return T(lang, "kind."+g.Value)
 	}
 	return g.Value
+}
+
+// countPairedSinceRelease counts in the fairness report, once, each
+// request a program held until its release (kick-off) and that a mentor
+// took since, before the kick-off job counted the program's released
+// requests (releaseHeld, run by the job due at the release: a tick later,
+// or longer if the job waits for a retry). That job counts only the
+// requests still waiting or proposed when it runs: one whose proposal
+// was accepted in between, from the kick-off round sent by a manager,
+// was in no share, and its match was lost with it (EventMatched finds
+// no fairness marker of a held request), while a declined one was
+// counted, unmatched. Each such request is counted here as releaseHeld
+// counts the others, under the same mark ("released:<request>": once,
+// whoever comes first), from the release; its match, if its pair was
+// introduced, is recorded again at the introduction, which counts it
+// when that came within FairnessWindow of the release. A request paired
+// before its release (by a manager) stays out, as releaseHeld leaves it
+// out. It reads the programs released from from to now: those whose
+// requests count in the weeks the report reads. A failure is logged:
+// figures never block the digest.
+func (b *Bot) countPairedSinceRelease(ctx context.Context, t Tenant, from, now time.Time) {
+	programs, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		b.log.Warn("fairness: programs not read", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return
+	}
+	loc := b.workspaceLoc(ctx, t)
+	for _, p := range programs {
+		if p.KickedOff.IsZero() && p.State != ProgramOpen {
+			continue // closed unreleased: its requests were never released
+		}
+		released := p.releasedAt(loc)
+		if released.Before(from) || released.After(now) {
+			continue
+		}
+		ids, err := b.store.programs.ProgramRequests(ctx, t, p.ID)
+		if err != nil {
+			b.log.Warn("fairness: program requests not read", "tenant", t.String(), "program", string(p.ID), "code", string(ErrorCode(err)))
+			continue
+		}
+		for _, id := range ids {
+			if err := b.countIfPairedSince(ctx, t, id, released); err != nil {
+				b.log.Warn("fairness: released request not counted", "tenant", t.String(), "request", id, "code", string(ErrorCode(err)))
+			}
+		}
+	}
+}
+
+// countIfPairedSince counts request id as released at released, with its
+// match, if it was made before released and its first pair formed at or
+// after it (countPairedSinceRelease).
+func (b *Bot) countIfPairedSince(ctx context.Context, t Tenant, id string, released time.Time) error {
+	r, err := b.store.requests.GetRequest(ctx, t, id)
+	if err != nil || !r.Created.Before(released) {
+		return ignoreGone(err)
+	}
+	pairs, err := b.store.pairs.PairsOf(ctx, r.Mentee)
+	if err != nil {
+		return ignoreGone(err)
+	}
+	var first *Pair
+	var matched time.Time // the first introduction of a pair of it
+	for i := range pairs {
+		pair := &pairs[i]
+		if pair.Request != r.ID || pair.Mentee != r.Mentee {
+			continue
+		}
+		if pair.Created.Before(released) {
+			return nil // paired before its release: in no share
+		}
+		if first == nil || pair.Created.Before(first.Created) {
+			first = pair
+		}
+		if !pair.Official.IsZero() && (matched.IsZero() || pair.Official.Before(matched)) {
+			matched = pair.Official
+		}
+	}
+	if first == nil {
+		return nil // waiting or proposed: releaseHeld counts it
+	}
+	err = b.once(ctx, t, "released:"+r.ID, b.lease(), func(ctx context.Context) error {
+		mentee, err := b.member(ctx, r.Mentee)
+		if err != nil {
+			return ignoreGone(err)
+		}
+		b.record(ctx, Event{Kind: EventReleased, At: released, Member: r.Mentee, Ref: r.ID, Topic: r.Topic,
+			Groups: fairnessGroups(r, mentee, released), Duration: FairnessWindow})
+		if !matched.IsZero() {
+			// Its introduction was observed already: the store alone
+			// counts the match now that the marker is there.
+			loc := b.location(ctx, t)
+			e := Event{Kind: EventMatched, At: matched.In(loc), Member: r.Mentee, Ref: r.ID}
+			if err := b.store.reports.Record(ctx, t, e.ForStore()); err != nil {
+				b.log.Warn("event not recorded", "kind", string(e.Kind), "ref", e.Ref, "code", string(ErrorCode(err)))
+			}
+		}
+		return nil
+	})
+	if ErrorCode(err) == ESTALE {
+		return nil // being counted by releaseHeld or another report
+	}
+	return err
 }

@@ -91,10 +91,14 @@ type FlaggedPair struct {
 
 // Report gathers the digest's figures at now: a handful of store reads
 // (the counters of ChartWeeks weeks in one round trip, the flags, the
-// offers and the waiting queue, which is small), never a scan.
+// offers and the waiting queue, which is small), never a scan. First, the
+// requests of the programs released in the weeks of the fairness report
+// that a mentor took before their release was counted are counted
+// (countPairedSinceRelease: the programs' requests, once each).
 func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, error) {
 	now = now.In(b.location(ctx, t))
 	start := weekStart(now).AddDate(0, 0, -7)
+	b.countPairedSinceRelease(ctx, t, start.AddDate(0, 0, -7*FairnessWeeks), now)
 	names := make([]string, 0, ChartWeeks+1)
 	for i := ChartWeeks - 1; i >= 0; i-- {
 		names = append(names, WeekOf(start.AddDate(0, 0, -7*i)))

@@ -12,6 +12,13 @@ import "context"
 // the offer form: the invitation stays to be answered until they submit
 // it (or click again).
 
+// A "Yes" (or "Change my topics") from a member whose offer is already in
+// the program, not paused (offersIn: they joined it since, by
+// `/mentor offer program:` or another invitation), answers the
+// invitation by saying so, and changes nothing: the offer command is not
+// run again (its "updated" reply, its new date, a new matching round of
+// the offer), nor is the join logged as one more mentor who came back.
+
 // invitationAnswer does what one button of an invitation to program p
 // says, and reports whether that answered it (false: nothing done yet,
 // the offer form opens).
@@ -70,8 +77,20 @@ func thanked(r Reply, line string) Reply {
 	return r
 }
 
+// alreadyIn answers a "Yes" from a member who offers in p already
+// (offersIn): in reports whether they do, and the reply says so.
+func (b *Bot) alreadyIn(ctx context.Context, who MemberID, lang Lang, p Program) (r Reply, in bool, err error) {
+	if in, err = b.offersIn(ctx, who, p.ID); err != nil || !in {
+		return Reply{}, false, err
+	}
+	return Reply{Message: Message{Text: T(lang, "recruit.already_in", "name", p.Name)}}, true, nil
+}
+
 func reinviteYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
 	return b.answerInvitation(ctx, who, lang, CampaignReinvite, id, "recruit.reinvite_answered", b.recruitProgram, func(p Program) (Reply, bool, error) {
+		if r, in, err := b.alreadyIn(ctx, who, lang, p); err != nil || in {
+			return r, in, err
+		}
 		r, joined, err := b.joinProgram(ctx, who, lang, p)
 		if err != nil || !joined {
 			return r, false, err
@@ -83,12 +102,21 @@ func reinviteYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string
 
 func reinviteChange(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
 	return b.answerInvitation(ctx, who, lang, CampaignReinvite, id, "recruit.reinvite_answered", b.recruitProgram, func(p Program) (Reply, bool, error) {
+		spec, _ := b.command("offer")
+		if in, err := b.offersIn(ctx, who, p.ID); err != nil {
+			return Reply{}, false, err
+		} else if in {
+			// In p already: the form changes their topics, and nothing
+			// else is done.
+			r := Reply{Message: Message{Text: T(lang, "recruit.already_in_change", "name", p.Name)}}
+			r.Form = b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
+			return r, true, nil
+		}
 		r, joined, err := b.joinProgram(ctx, who, lang, p)
 		if err != nil || !joined {
 			return r, false, err
 		}
 		b.log.Info("mentor re-invited: joined, changing topics", "member", who.String(), "program", id)
-		spec, _ := b.command("offer")
 		r.Form = b.form(ctx, spec, &Invocation{Member: who, Lang: lang})
 		r.Message.Text += "\n" + T(lang, "recruit.change_how", "name", p.Name)
 		return thanked(r, T(lang, "recruit.reinvite_yes", "name", p.Name)), true, nil
@@ -104,6 +132,11 @@ func reinviteNo(ctx context.Context, b *Bot, who MemberID, lang Lang, id string)
 
 func giveBackYes(ctx context.Context, b *Bot, who MemberID, lang Lang, id string) (Reply, error) {
 	return b.answerInvitation(ctx, who, lang, CampaignGiveBack, id, "recruit.giveback_answered", b.recruitProgram, func(p Program) (Reply, bool, error) {
+		// One who says yes by the offer form a first Yes opened clicks
+		// again to be done with it: thanked, with nothing run again.
+		if in, err := b.offersIn(ctx, who, p.ID); err != nil || in {
+			return Reply{Message: Message{Text: T(lang, "recruit.giveback_already", "name", p.Name)}}, in, err
+		}
 		r, joined, err := b.joinProgram(ctx, who, lang, p)
 		if err != nil || !joined {
 			return r, false, err

@@ -23,10 +23,10 @@ func TestReinviteLeavesOptedOut(t *testing.T) {
 	}
 	h.Run("carol", "campaigns off")
 	MustContain(t, h.Run("alice", `admin program create "Été 2027" start:2027-07-01 end:2027-08-30`),
-		"No mentor of earlier pairs to re-invite: 2 mentors of earlier pairs asked for no such messages, and any others already offer in this program.")
+		"No mentor of earlier pairs to re-invite: 2 mentors of earlier pairs asked for no such messages, and there is no other.")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", `admin programme créer "Automne 2027" début:01/09/2027 fin:30/11/2027`),
-		"Aucun mentor des binômes précédents à réinviter\u202f: 2 mentors ont refusé ces messages, et les éventuels autres proposent déjà leur aide dans ce programme.")
+		"Aucun mentor des binômes précédents à réinviter\u202f: 2 mentors ont refusé ces messages, et il n'y en a pas d'autre.")
 	h.Run("carol", "campaigns on")
 	MustContain(t, h.Run("alice", `admin programme créer "Hiver 2027" début:01/12/2027 fin:30/12/2027`),
 		"Je réinvite 1 mentor des binômes précédents à rejoindre Hiver 2027, chacun par un message personnel\u202f; l'avancement suit. Je ne réinvite pas 1 autre mentor des binômes précédents, qui a refusé ces messages.")
