@@ -51,6 +51,7 @@ var catalogNeedsEN = map[string]string{
 	"err.needs.no_topics":    "Your answer names no topic for that yet: pick one in the survey's menu first.",
 	"err.needs.changed":      "This survey's topics changed since this message: answer in the newer one, or with `/mentor needs`.",
 	"err.needs.gone":         "This survey is no longer kept.",
+	"err.needs.none_member":  "There is no needs survey for “{program}” to answer: the program's managers will tell you when one opens.",
 	"err.needs.none":         "There is no needs survey for “{program}” yet. Start one with `/mentor admin needs \"{program}\" channel:#general` or `dm:yes`.",
 	"err.needs.program":      "Give the program's name, in quotes, up to {max} characters: `/mentor admin needs \"Mentorat 2027\" dm:yes`.",
 	"err.needs.which":        "Which program? Write `/mentor admin needs results \"Mentorat 2027\"`.",

@@ -51,6 +51,7 @@ var catalogNeedsFR = map[string]string{
 	"err.needs.no_topics":    "Votre réponse ne nomme encore aucun sujet pour cela\u202f: choisissez-en un d'abord dans le menu de l'enquête.",
 	"err.needs.changed":      "Les sujets de cette enquête ont changé depuis ce message\u202f: répondez dans le plus récent, ou avec `/mentor needs`.",
 	"err.needs.gone":         "Cette enquête n'est plus conservée.",
+	"err.needs.none_member":  "Il n'y a pas d'enquête sur les besoins pour «\u202f{program}\u202f» à laquelle répondre\u202f: les responsables du programme vous préviendront à son ouverture.",
 	"err.needs.none":         "Il n'y a pas encore d'enquête sur les besoins pour «\u202f{program}\u202f». Lancez-en une avec `/mentor admin besoins \"{program}\" canal:#general` ou `mp:oui`.",
 	"err.needs.program":      "Donnez le nom du programme, entre guillemets, en {max} caractères au plus\u202f: `/mentor admin besoins \"Mentorat 2027\" mp:oui`.",
 	"err.needs.which":        "Quel programme\u202f? Écrivez `/mentor admin besoins résultats \"Mentorat 2027\"`.",

@@ -99,6 +99,12 @@ func (in *Invocation) validate() error {
 			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"word", clip(name, 30)}, Field: name}
 		}
 		v = cleanText(v, o.Multiline)
+		if !o.FreeText {
+			// A value wholly in quotes, as the help writes a value of
+			// several words, typed into a field (Discord's, a form's):
+			// the quotes group it, as in typed text, and are no part of it.
+			v = unquote(v)
+		}
 		in.Values[name] = v
 		if err := in.optionInValue(o, v); err != nil {
 			return err

@@ -92,6 +92,10 @@ func (b *Bot) saveNeeds(ctx context.Context, who MemberID, lang Lang, s NeedsSur
 // survey itself.
 func runNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	s, err := b.latestSurvey(ctx, in.Member.Tenant(), programName(in.Text("program")))
+	if ErrorCode(err) == ENOTFOUND {
+		// A member's sentence: starting a survey is the managers'.
+		return Reply{}, &Error{Code: ENOTFOUND, Key: "err.needs.none_member", Args: []string{"program", clip(programName(in.Text("program")), MaxProgramLen)}, Err: err}
+	}
 	if err != nil {
 		return Reply{}, err
 	}

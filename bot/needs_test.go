@@ -334,7 +334,7 @@ func TestNeedsBadInput(t *testing.T) {
 		{"ResultsNoProgram", "alice", `admin needs results`, "Which program? Write `/mentor admin needs results \"Mentorat 2027\"`."},
 		{"ResultsNoProgramQuoted", "alice", `admin needs "Results"`, "Which program?"},
 		{"NotAManager", "m00", `admin needs "Mentorat 2027" dm:yes`, "only the program's managers"},
-		{"AnswerNoSurvey", "m00", `needs "Nope" learn:go`, "no needs survey for “Nope” yet"},
+		{"AnswerNoSurvey", "m00", `needs "Nope" learn:go`, "no needs survey for “Nope” to answer"},
 		{"CampaignsBadChoice", "m00", `campaigns maybe`, "on"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

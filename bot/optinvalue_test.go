@@ -29,3 +29,17 @@ func TestOptionInValue(t *testing.T) {
 	MustContain(t, run("bob", "offer", map[string]string{"topics": "C++: templates"}), "You are now a mentor for: C++: templates.")
 	MustContain(t, run("cat", "request", map[string]string{"topic": "go", "goal": "learn this: fast, then kind:deeper"}), "Your request on “go”")
 }
+
+// TestQuotedValueInField: a value wholly in quotes in a field, as the
+// help writes one of several words ("le lundi à 9 h 30"), is read
+// without its quotes, as typed text reads it; free text keeps them.
+func TestQuotedValueInField(t *testing.T) {
+	h := MustAdminHarness(t)
+	run := func(user, name string, values map[string]string) bot.Reply {
+		return h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member(user), Name: name, Values: values})
+	}
+	MustContain(t, run("alice", "admin settings", map[string]string{"digest-schedule": `"monday 9:30"`}), "Saved: digest-schedule.")
+	MustContain(t, run("alice", "admin settings", map[string]string{"digest-schedule": `« lundi 10 h »`}), "Saved: digest-schedule.")
+	r := run("bob", "request", map[string]string{"topic": `"go"`, "goal": `learn "generics"`})
+	MustContain(t, r, "Your request on “go”")
+}

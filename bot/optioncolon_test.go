@@ -16,3 +16,14 @@ func TestOptionColonForgotten(t *testing.T) {
 	MustContain(t, h.Run("bob", "pause whenever"), "`/mentor pause` takes no text.")
 	MustContain(t, h.Run("bob", "pause until"), "`/mentor pause` takes no text.")
 }
+
+// TestOptionNameTypedInTwo: an option whose name is two words joined
+// ("jusqu'au") typed with a space before its colon ("jusqu au:…") is
+// that option, not text the command does not take.
+func TestOptionNameTypedInTwo(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go")
+	h.Run("bob", "lang fr")
+	MustContain(t, h.Run("bob", "pause jusqu au:2027-01-10"), "En pause jusqu'au")
+	MustContain(t, h.Run("bob", "pause blah au:2027-01-10"), "ne prend pas de texte")
+}

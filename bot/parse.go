@@ -311,6 +311,9 @@ func afterWords(text string, n int) string {
 func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, error) {
 	values := map[string]string{}
 	spans, unknown := optionSpans(spec, text)
+	if len(spans) > 1 && spans[0].Option == "" && splitName(spec, strings.TrimSpace(text[spans[0].Start:spans[0].End]), spans[1]) {
+		spans = spans[1:] // "jusqu au:…": the option's name typed in two
+	}
 	for _, sp := range spans {
 		if err := parseSpan(lang, spec, values, sp.Option, sp.Word, unquote(strings.TrimSpace(text[sp.Start:sp.End]))); err != nil {
 			return nil, err
@@ -320,6 +323,22 @@ func parseOptions(lang Lang, spec CommandSpec, text string) (map[string]string, 
 		return nil, unknownOption(lang, spec, unknown)
 	}
 	return values, nil
+}
+
+// splitName reports whether word, the text before the first option of a
+// command that takes none, is the start of that option's name typed
+// with a space ("jusqu au:2027-01-10", whose "au:" alone is an alias):
+// joined as the option's names join words, it names the same option.
+func splitName(spec CommandSpec, word string, next optionSpan) bool {
+	if word == "" || strings.ContainsFunc(word, unicode.IsSpace) {
+		return false
+	}
+	for _, sep := range []string{"-", ""} {
+		if o, ok := spec.Lookup(word + sep + next.Word); ok && o.Name == next.Option {
+			return true
+		}
+	}
+	return false
 }
 
 // optionSpan is one option of a typed command: its name (the positional

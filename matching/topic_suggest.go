@@ -31,8 +31,18 @@ func (s Synonyms) Suggest(topic string, offered []string) (best string, ok bool)
 	if utf8.RuneCountInString(want.norm) <= 2 || s.Known(topic) {
 		return "", false
 	}
+	// The topic as typed, before its plural is taken off: "kubernets"
+	// is one letter from "kubernetes", but its singular "kubernet" is
+	// "kubernetes" shortened by two, which reads as another word.
+	raw := foldChars(topic)
 	return nearestOffered(want, offered, s.Normalize, func(norm string) (int, bool) {
-		return typoDistance(want.norm, norm)
+		d, ok := typoDistance(want.norm, norm)
+		if raw != want.norm && raw != norm {
+			if d2, ok2 := typoDistance(raw, norm); ok2 && (!ok || d2 < d) {
+				return d2, true
+			}
+		}
+		return d, ok
 	})
 }
 

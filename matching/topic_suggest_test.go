@@ -14,6 +14,7 @@ func TestSuggest(t *testing.T) {
 		want    string // "" for no suggestion
 	}{
 		{"one letter missing", "kubernete", []string{"Go", "Kubernetes", "kubernetes", "rust"}, "Kubernetes"},
+		{"one letter missing before a final s", "kubernets", []string{"Kubernetes"}, "Kubernetes"},
 		{"swap is one edit", "pyhton", []string{"python"}, "python"},
 		{"two edits on a long word", "kubernetse opertor", []string{"kubernetes operator"}, "kubernetes operator"},
 		{"accents and plurals cost nothing", "developement", []string{"Développements"}, "Développements"},
