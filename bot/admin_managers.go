@@ -89,8 +89,13 @@ func (b *Bot) MakeManager(ctx context.Context, id MemberID) error {
 	// The installer is welcomed by DM, with the first steps of a program:
 	// a failure is logged (and the notice kept if the platform is down),
 	// never a reason to undo the install.
+	// The time zone example is theirs, when their platform tells it.
+	tz := b.profile(ctx, id).TZ
+	if _, ok := parseTZ(tz); !ok {
+		tz = "Europe/Paris"
+	}
 	b.welcomeManager(ctx, id, func(l Lang) Message {
-		return Message{Title: T(l, "install.welcome_title"), Text: T(l, "install.welcome")}
+		return Message{Title: T(l, "install.welcome_title"), Text: T(l, "install.welcome", "tz", tz)}
 	})
 	return nil
 }

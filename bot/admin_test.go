@@ -187,4 +187,13 @@ func TestMakeManager(t *testing.T) {
 	if msgs := h.Platform.To("erin"); len(msgs) == 0 || !strings.Contains(msgs[len(msgs)-1].Text, "fuseau:Europe/Paris") {
 		t.Fatalf("got %+v, want the welcome in French", msgs)
 	}
+	// The time zone example is the installer's own, when the platform
+	// tells it.
+	h.Platform.TZs["fay"] = "America/Toronto"
+	if err := h.Bot.MakeManager(t.Context(), h.Tenant.Member("fay")); err != nil {
+		t.Fatal(err)
+	}
+	if msgs := h.Platform.To("fay"); len(msgs) == 0 || !strings.Contains(msgs[len(msgs)-1].Text, "`/mentor admin settings tz:America/Toronto`") {
+		t.Fatalf("got %+v, want the installer's time zone in the example", msgs)
+	}
 }

@@ -37,7 +37,7 @@ var catalogAdminEN = map[string]string{
 	"opt.escalate-after":               "tell the managers of a request waiting this long, like 7d",
 	"opt.max-tz-hours":                 "never pair people more hours apart than this (0: no limit)",
 	"opt.default-lang":                 "the program's language: en or fr",
-	"opt.digest-channel":               "the managers' channel for the digest (no or off to stop it)",
+	"opt.digest-channel":               "the managers' channel for the digest, or no (off) to stop it",
 
 	// Errors.
 	"err.admin.bad_user":         "I can't read “{value}” as a member: mention them, or give their user ID.",

@@ -37,7 +37,7 @@ var catalogAdminFR = map[string]string{
 	"opt.escalate-after":               "prévenir les responsables d'une demande qui attend depuis ce délai, par ex. 7j",
 	"opt.max-tz-hours":                 "le décalage horaire maximal entre les deux personnes d'un binôme, en heures (0 : sans limite)",
 	"opt.default-lang":                 "la langue du programme : en ou fr",
-	"opt.digest-channel":               "le canal des responsables pour le bilan (non ou off pour l'arrêter)",
+	"opt.digest-channel":               "le canal des responsables pour le bilan, ou non (off) pour l'arrêter",
 
 	// Erreurs.
 	"err.admin.bad_user":         "Je ne reconnais pas « {value} » comme membre : mentionnez ce membre, ou donnez son identifiant.",

@@ -7,7 +7,7 @@ package bot
 var catalogInstallEN = map[string]string{
 	"install.welcome": "Thanks for installing mentorbot. As the person who installed it, you are a manager of the program in this workspace. To start:\n" +
 		"1. Invite `@mentorbot` to your managers' channel and choose it for the weekly digest: `/mentor admin digest-channel #mentoring-team`\n" +
-		"2. Give the program's time zone, for the digest and the meetings: `/mentor admin settings tz:Europe/Paris`\n" +
+		"2. Give the program's time zone, for the digest and the meetings: `/mentor admin settings tz:{tz}`\n" +
 		"3. Call for mentors, in English and French: `/mentor admin announce #general lang:both`\n" +
 		"Members then type `/mentor offer` or `/mentor request`. `/mentor admin help` lists the managers' commands.",
 	"install.welcome_title":      "mentorbot is installed",

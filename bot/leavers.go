@@ -13,7 +13,9 @@ import (
 // Roster is an optional part of a Platform (type-asserted): whether a
 // member still belongs to their workspace. Discord implements it for the
 // servers whose leaves the bot may not hear of (no gateway, or none
-// connected when the member left).
+// connected when the member left); Slack for the workspaces whose app
+// does not subscribe to user_change (the default manifest), from its
+// directory, then users.info.
 type Roster interface {
 	// StillMember reports false only when the platform says the member
 	// is not in the workspace; any other failure (the workspace itself

@@ -26,4 +26,17 @@ func TestTimeZoneCity(t *testing.T) {
 		}
 	}
 	MustContain(t, h.Run("bob", "offer go tz:Atlantis"), "I don't know the time zone “Atlantis”.")
+	// French names of cities, as French speakers type them.
+	for city, zone := range map[string]string{"Londres": "Europe/London", "Genève": "Europe/Zurich", "bruxelles": "Europe/Brussels", "Pékin": "Asia/Shanghai"} {
+		r := h.Run("bob", "offer go fuseau:"+city)
+		got := ""
+		for _, f := range r.Message.Fields {
+			if f.Label == "Time zone" {
+				got = f.Value
+			}
+		}
+		if got != zone {
+			t.Errorf("fuseau:%s: got the time zone %q in %+v, want %s", city, got, r.Message, zone)
+		}
+	}
 }

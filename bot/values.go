@@ -150,11 +150,34 @@ func parseTZ(s string) (string, bool) {
 		return c, true
 	}
 	// A city alone, as people say their zone ("Paris", "new york",
-	// "Montréal"), when one zone of the database is named after it.
+	// "Montréal"), when one zone of the database is named after it; or
+	// its French name ("Londres").
 	if zones := cityZones()[cityKey(s)]; len(zones) == 1 {
 		return zones[0], true
 	}
+	if zone, ok := frenchCities[cityKey(s)]; ok {
+		if _, err := time.LoadLocation(zone); err == nil {
+			return zone, true
+		}
+	}
 	return "", false
+}
+
+// frenchCities are the French names of cities whose zone the database
+// names otherwise, as French speakers type them (cityKey: no accents,
+// lower case): the capitals and large cities members of a French-speaking
+// network are likely to live in.
+var frenchCities = map[string]string{
+	"londres": "Europe/London", "bruxelles": "Europe/Brussels", "geneve": "Europe/Zurich", "zurich": "Europe/Zurich",
+	"berne": "Europe/Zurich", "lausanne": "Europe/Zurich", "lisbonne": "Europe/Lisbon", "varsovie": "Europe/Warsaw",
+	"vienne": "Europe/Vienna", "athenes": "Europe/Athens", "moscou": "Europe/Moscow", "copenhague": "Europe/Copenhagen",
+	"edimbourg": "Europe/London", "barcelone": "Europe/Madrid", "milan": "Europe/Rome", "munich": "Europe/Berlin",
+	"francfort": "Europe/Berlin", "le caire": "Africa/Cairo", "alger": "Africa/Algiers", "rabat": "Africa/Casablanca",
+	"pekin": "Asia/Shanghai", "bombay": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "singapour": "Asia/Singapore",
+	"la nouvelle orleans": "America/Chicago", "quebec": "America/Toronto", "ottawa": "America/Toronto",
+	"mexico": "America/Mexico_City", "sao paulo": "America/Sao_Paulo", "la reunion": "Indian/Reunion",
+	"pointe a pitre": "America/Guadeloupe", "fort de france": "America/Martinique", "cayenne": "America/Cayenne",
+	"noumea": "Pacific/Noumea", "papeete": "Pacific/Tahiti",
 }
 
 // cityKey folds a city as typed or as a zone name ends ("New_York",

@@ -28,7 +28,9 @@ type Platform struct {
 	Gone map[string]bool
 	// Locales are members' platform locales ("fr-FR"), by user.
 	Locales map[string]string
-	Fail    error
+	// TZs are members' platform time zones ("America/Toronto"), by user.
+	TZs  map[string]string
+	Fail error
 }
 
 var (
@@ -69,7 +71,7 @@ func (p *Platform) Profile(ctx context.Context, id bot.MemberID) (bot.Profile, e
 	if p.Gone[id.User] {
 		return bot.Profile{}, bot.Errorf(bot.EGONE, "err.gone")
 	}
-	return bot.Profile{Name: strings.ToUpper(id.User[:1]) + id.User[1:], Locale: p.Locales[id.User]}, nil
+	return bot.Profile{Name: strings.ToUpper(id.User[:1]) + id.User[1:], Locale: p.Locales[id.User], TZ: p.TZs[id.User]}, nil
 }
 
 // Take returns the messages delivered so far, and forgets them.
@@ -111,7 +113,7 @@ type Harness struct {
 
 // New returns a harness on store st and tenant t.
 func New(tb testing.TB, st bot.Store, t bot.Tenant, cfg bot.Config) *Harness {
-	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}, Locales: map[string]string{}}, Clock: bot.NewManualClock(Start), Tenant: t}
+	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}, Clock: bot.NewManualClock(Start), Tenant: t}
 	h.Bot = bot.New(cfg, st, h.Clock, rand.NewChaCha8([32]byte{7}), nil)
 	h.Bot.Register(t.Platform, h.Platform)
 	return h

@@ -33,7 +33,7 @@ func TestSlackfixInstallWelcomeLang(t *testing.T) {
 			b.seq.Store(1 << 20)
 			installByOAuth(t, a.m, a.fake, "code-b", slackfake.Grant{Team: b.team, TeamName: "Alumni B", Token: "xoxb-" + strings.ToLower(b.team), BotUser: "UBOTB", Installer: c.installer.ID})
 			welcome := b.dms(c.installer, 1, nil)[0]
-			MustContain(t, welcome, bot.T(c.want, "install.welcome_title"), bot.T(c.want, "install.welcome"))
+			MustContain(t, welcome, bot.T(c.want, "install.welcome_title"), bot.T(c.want, "install.welcome", "tz", c.installer.TZ))
 			if strings.Contains(welcome.AllText(), mrkdwn(bot.T(c.not, "install.welcome_title"))) {
 				t.Fatalf("got the welcome in %s too:\n%s", c.not, welcome.AllText())
 			}
