@@ -102,7 +102,7 @@ var frenchCommands = map[string]string{
 	"rendez-vous": "meet", "rdv": "meet", "terminer": "end", "fin": "end", "objectifs": "goals", "objectif": "goals",
 	"réponses": "answers", "reponses": "answers", "commentaire": "comment", "témoignage": "testimonial",
 	"temoignage": "testimonial", "mes-données": "export-me", "mes-donnees": "export-me", "oublier": "forget",
-	"besoins": "needs",
+	"besoins": "needs", "campagnes": "campaigns",
 	// And the English word people type for /mentor lang.
 	"language": "lang",
 }

@@ -90,10 +90,28 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	return Reply{Message: Message{Title: T(lang, "help.title"), Text: text}}, nil
 }
 
-// helpFrenchWords are the French words of the members' commands the help
-// names, one a command, in the help's order (frenchCommands has them all).
-var helpFrenchWords = []string{"propose", "demande", "statut", "annuler", "reprendre", "langue", "profil",
-	"rendez-vous", "terminer", "objectifs", "réponses", "commentaire", "témoignage", "mes-données", "oublier", "besoins", "aide"}
+// memberFrenchNames are the French words of the members' commands, one a
+// command, in the help's order: each command's French name (NameIn) once
+// the parser reads it (frenchCommands).
+var memberFrenchNames = []string{"propose", "demande", "statut", "annuler", "reprendre", "langue", "profil",
+	"rendez-vous", "terminer", "objectifs", "réponses", "commentaire", "témoignage", "mes-données", "oublier", "besoins",
+	"campagnes", "aide"}
+
+// helpFrenchWords are the words of memberFrenchNames that the parser
+// reads, which the help names: a word is shown nowhere before it is
+// understood.
+var helpFrenchWords = readWords(memberFrenchNames, frenchCommands)
+
+// readWords returns the words of words that table reads as a command.
+func readWords(words []string, table map[string]string) []string {
+	var out []string
+	for _, w := range words {
+		if table[w] != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 // commandHelp is one command's line of help; long adds its options.
 func commandHelp(lang Lang, c CommandSpec, long bool) string {

@@ -30,12 +30,19 @@ func (c CommandSpec) NameIn(lang Lang) string {
 }
 
 // frenchName is the French word of the command named name: the help's
-// (helpFrenchWords) for a member's command, adminFrenchNames' for a
-// manager's; "" for a command without one (pause, campaigns).
+// (memberFrenchNames) for a member's command, adminFrenchNames' for a
+// manager's, once the parser reads it as that command; "" for a command
+// without one (pause).
 func frenchName(name string) string {
-	words, table := helpFrenchWords, frenchCommands
+	return frenchNameFrom(name, frenchCommands, frenchAdminWords)
+}
+
+// frenchNameFrom is frenchName with the parser's tables of French words,
+// the members' and the managers'.
+func frenchNameFrom(name string, members, managers map[string]string) string {
+	words, table := memberFrenchNames, members
 	if strings.HasPrefix(name, "admin ") {
-		words, table = adminFrenchNames, frenchAdminWords
+		words, table = adminFrenchNames, managers
 	}
 	for _, w := range words {
 		if table[w] == name {
@@ -197,3 +204,136 @@ func splitPositional(spec CommandSpec, o Option, v string) []TypedOption {
 var adminFrenchNames = []string{"aide", "statistiques", "vague", "programme", "inviter-mentors", "rapport",
 	"binôme", "charte", "exporter", "témoignages", "annonce", "réglages", "canal-bilan", "responsables",
 	"sujets", "besoins", "événement", "événements"}
+
+// ValueIn returns v, a value of the command's option o as typed, as a
+// reader of lang types it: a choice in lang's word ("oui" for "yes"), the
+// verb a command's positional text starts with in the word its help
+// gives in lang ("liste" for admin program's "list"), and the command
+// the help's command option names by its name in lang ("propose" for
+// "offer", admin help's "réglages" for "settings"). Any other value is
+// returned as it is.
+func (c CommandSpec) ValueIn(lang Lang, o Option, v string) string {
+	switch vt, verbs := positionalVerbs[c.Name]; {
+	case o.Type == OptChoice:
+		if ch, ok := o.choiceOf(v); ok {
+			return o.ChoiceIn(lang, ch)
+		}
+	case verbs && o.Name == c.Positional:
+		word, rest, _ := strings.Cut(strings.TrimSpace(v), " ")
+		if verb, ok := vt.verbOf(word); ok {
+			return strings.TrimSpace(vt.wordIn(lang, verb) + " " + rest)
+		}
+	case o.Name == "command" && (c.Name == "help" || c.Name == "admin help"):
+		name := helpTopic(v)
+		full := name
+		if c.Name == "admin help" && !strings.HasPrefix(name, "admin ") {
+			full = "admin " + name
+		}
+		if name == "admin" && c.Name == "help" {
+			return v
+		}
+		if cmd, ok := grammar().commandNamed(full); ok {
+			// admin help names a manager's command without "admin" when
+			// the value did.
+			return strings.TrimPrefix(cmd.NameIn(lang), strings.TrimSuffix(full, name))
+		}
+	}
+	return v
+}
+
+// ReadFragment reads fragment, the text after the name of spec's command
+// written alone after a command ("`/mentor admin topics alias <alias>
+// <topic>`, `remove <alias>` or `list`"), as ReadTyped reads the whole
+// command; ok is false unless it starts with one of the verbs spec's
+// positional text starts with, as nothing else says it is a command's.
+func ReadFragment(spec CommandSpec, fragment string) (TypedCommand, bool) {
+	vt, ok := positionalVerbs[spec.Name]
+	if !ok {
+		return TypedCommand{}, false
+	}
+	word, _, _ := strings.Cut(strings.TrimSpace(fragment), " ")
+	if _, ok := vt.verbOf(word); !ok {
+		return TypedCommand{}, false
+	}
+	t, ok := ReadTyped("/mentor " + spec.Name + " " + fragment)
+	if !ok || t.Spec.Name != spec.Name {
+		return TypedCommand{}, false
+	}
+	return t, true
+}
+
+// IsOptionName reports whether word is a name some command's option is
+// typed with (Option.Names, folded as the parser folds them): "jusqu'au"
+// in "`jusqu'au:10/01/2027`".
+func IsOptionName(word string) bool {
+	f := foldName(word)
+	if f == "" {
+		return false
+	}
+	for _, c := range grammar().commands {
+		for _, o := range c.Options {
+			for _, n := range o.Names() {
+				if foldName(n) == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// verbTable is what a command whose positional text starts with a verb
+// reads there: what a manager may type for each verb, folded as the
+// command folds it, and each verb's French word, as the French help of
+// its action option writes it (opt.program_action: « `créer`, `liste`,
+// `voir` ou `fermer` »). A verb's English word is the verb.
+type verbTable struct {
+	typed  map[string]string
+	fold   func(string) string
+	french map[string]string
+}
+
+// verbOf returns the verb a manager means by word ("" is none here).
+func (vt verbTable) verbOf(word string) (string, bool) {
+	if word == "" {
+		return "", false
+	}
+	verb, ok := vt.typed[vt.fold(word)]
+	return verb, ok
+}
+
+// wordIn returns verb as readers of lang read and type it.
+func (vt verbTable) wordIn(lang Lang, verb string) string {
+	if w := vt.french[verb]; lang == French && w != "" {
+		return w
+	}
+	return verb
+}
+
+// positionalVerbs are the commands whose positional text starts with a
+// verb (splitPositional, runAdminEvents).
+var positionalVerbs = map[string]verbTable{
+	"admin program":  {programVerbs, foldName, map[string]string{"create": "créer", "list": "liste", "show": "voir", "close": "fermer"}},
+	"admin topics":   {topicVerbs, strings.ToLower, map[string]string{"alias": "alias", "remove": "retirer", "list": "lister"}},
+	"admin managers": {managerVerbs, strings.ToLower, map[string]string{"add": "ajouter", "remove": "retirer", "list": "lister"}},
+	"admin events":   {eventVerbs, foldName, map[string]string{"list": "liste", "cancel": "annuler"}},
+}
+
+// SameOption reports whether a and b are two names of one option of some
+// command ("langues" and "languages"), folded as the parser folds them.
+func SameOption(a, b string) bool {
+	fa, fb := foldName(a), foldName(b)
+	for _, c := range grammar().commands {
+		for _, o := range c.Options {
+			var hasA, hasB bool
+			for _, n := range o.Names() {
+				hasA = hasA || foldName(n) == fa
+				hasB = hasB || foldName(n) == fb
+			}
+			if hasA && hasB {
+				return true
+			}
+		}
+	}
+	return false
+}

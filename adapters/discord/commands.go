@@ -314,9 +314,16 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 
 // describe returns a catalog entry in English and its French version,
 // clipped to Discord's 100 characters.
+// An entry Discord words its own way (ownWords) is the adapter's.
 func describe(key string) (string, map[discordgo.Locale]string) {
-	en := clip(bot.T(bot.English, key), maxDescription)
-	fr := clip(bot.T(bot.French, key), maxDescription)
+	entry := func(lang bot.Lang) string {
+		if own, ok := ownWords[key]; ok {
+			return text(lang, own)
+		}
+		return bot.T(lang, key)
+	}
+	en := clip(entry(bot.English), maxDescription)
+	fr := clip(entry(bot.French), maxDescription)
 	return en, map[discordgo.Locale]string{discordgo.French: fr}
 }
 

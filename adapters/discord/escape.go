@@ -31,12 +31,15 @@ func escapeMarkdown(s string) string { return escapeWith(s, nil) }
 // escapeWith is escapeMarkdown that writes each code span the catalog
 // wrote as rewrite returns it (nil: as it is): a command, in Discord's
 // shape (spanRewriter).
-func escapeWith(s string, rewrite func(string) string) string {
+func escapeWith(s string, rewrite *spanRewriter) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
 			b.WriteByte('\n')
+		}
+		if rewrite != nil {
+			rewrite.line()
 		}
 		if inner, ok := bot.HeadingLine(line); ok {
 			b.WriteString("**")
@@ -51,7 +54,7 @@ func escapeWith(s string, rewrite func(string) string) string {
 
 // escapeLine writes one line escaped (escapeMarkdown): a code span the
 // catalog wrote is written as it is, any other backtick escaped.
-func escapeLine(b *strings.Builder, line string, rewrite func(string) string) {
+func escapeLine(b *strings.Builder, line string, rewrite *spanRewriter) {
 	lineStart, skip := true, 0
 	for i, r := range line {
 		switch {
@@ -59,15 +62,14 @@ func escapeLine(b *strings.Builder, line string, rewrite func(string) string) {
 			continue // inside a span written whole
 		case r == '`':
 			if end, ok := catalogSpan(line, i); ok {
-				// Written as it is, but for what reads as a mention.
+				// Written as it is: Discord shows a code span's text as
+				// it is, mentions and timestamps too, so nothing in it
+				// needs defusing (and allowed_mentions pings no one).
 				span := line[i:end]
 				if rewrite != nil {
-					span = "`" + rewrite(line[i+1:end-1]) + "`"
+					span = "`" + rewrite.span(line[i+1:end-1]) + "`"
 				}
-				for k, r := range span {
-					b.WriteRune(r)
-					defuse(b, span, k, r)
-				}
+				b.WriteString(span)
 				lineStart, skip = false, end
 				continue
 			}

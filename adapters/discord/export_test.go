@@ -96,7 +96,7 @@ var (
 	EscapeMarkdown = escapeMarkdown
 	// ShowIn is a message's text as a Discord reader of lang reads it:
 	// escaped, its commands in Discord's shape.
-	ShowIn = func(lang bot.Lang, s string) string { return escapeWith(forDiscord(lang, s), spanRewriter(lang)) }
+	ShowIn = func(lang bot.Lang, s string) string { return escapeWith(forDiscord(lang, s), newSpanRewriter(lang)) }
 	// DiscordCommand writes a typed command in Discord's shape.
 	DiscordCommand = discordCommand
 	ChannelLinks   = channelLinks

@@ -64,7 +64,7 @@ func renderMessage(m bot.Message, guild string, ping bool, lang bot.Lang) (rende
 	if shown, ok := bareCommand(lang, title); ok {
 		title = shown // a command's help: "/mentor propose"
 	}
-	text := channelLinks(escapeWith(forDiscord(lang, m.Text), spanRewriter(lang)), m.Channels)
+	text := channelLinks(escapeWith(forDiscord(lang, m.Text), newSpanRewriter(lang)), m.Channels)
 	content, embeds := layoutText(clip(escapeMarkdown(title), maxEmbedTitle), text, renderFields(lang, m.Fields, m.Channels), mentions, below)
 	r.Content = content
 	r.Embeds = append(r.Embeds, embeds...)
@@ -119,7 +119,7 @@ func renderFields(lang bot.Lang, fields []bot.Field, channels []string) []*disco
 		if f.Lang != "" {
 			l = f.Lang
 		}
-		value := clip(channelLinks(escapeWith(f.Value, spanRewriter(l)), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
+		value := clip(channelLinks(escapeWith(f.Value, newSpanRewriter(l)), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
 		room -= utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
 		if strings.TrimSpace(name) == "" {
 			name = "\u200b" // Discord rejects empty field names and values

@@ -193,7 +193,7 @@ func TestDiscordMessagesShowDiscordCommands(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := decodeMessage(t, raw).Text()
-		if !strings.Contains(got, "`/mentor propose sujets:<\u200bsujets>`") || !strings.Contains(got, "\\`code\\`") {
+		if !strings.Contains(got, "`/mentor propose sujets:<sujets>`") || !strings.Contains(got, "\\`code\\`") {
 			t.Errorf("got %q, want the catalog's command in Discord's shape, the member's as typed", got)
 		}
 	})

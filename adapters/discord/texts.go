@@ -24,17 +24,23 @@ var texts = map[bot.Lang]map[string]string{
 		// (syntax.go's ownWords): only French readers see it.
 		"french_words": "If your Discord is in French, the commands and their options show in French there, as in these examples.",
 		"help_intro":   "Each value goes in the command's field of that name: `capacity:3` is 3 in the field “capacity”.",
+		// The digest schedule's help and hint (syntax.go's ownWords):
+		// a field needs no quotes.
+		"digest_schedule_help": "when the weekly digest is posted, in the program's time zone: a day and a time like `monday 9:00`, or a cron spec like `0 9 * * 1`",
+		"digest_schedule_hint": "Give a day and a time, read in the program's time zone, such as `digest-schedule:monday 9:00`, or a cron spec of five fields (minute, hour, day, month, weekday), such as `digest-schedule:0 9 * * 1`.",
 	},
 	bot.French: {
-		"root":         "Mentorat : proposez votre aide ou trouvez un mentor",
-		"group":        "commandes {group}",
-		"guild_only":   "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
-		"dm_closed":    "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des mises en relation. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
-		"form_late":    "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
-		"form_unknown": "Ce formulaire ne fonctionne plus, donc rien n'a été changé. Tapez `/mentor status` pour faire le point.",
-		"thread":       "Mise en relation",
-		"french_words": "Si votre Discord est en français, les commandes et leurs options s'y affichent en français, comme dans ces exemples.",
-		"help_intro":   "Chaque valeur se donne dans le champ de la commande qui porte son nom\u202f: `capacité:3`, c'est 3 dans le champ «\u202fcapacité\u202f».",
+		"root":                 "Mentorat : proposez votre aide ou trouvez un mentor",
+		"group":                "commandes {group}",
+		"guild_only":           "Utilisez /mentor dans le serveur où se déroule le programme de mentorat : j'ai besoin de savoir de quel serveur vous faites partie.",
+		"dm_closed":            "Je n'ai pas pu vous envoyer de message privé : vous risquez de manquer des propositions et des mises en relation. Pour que je puisse vous écrire, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés.",
+		"form_late":            "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
+		"form_unknown":         "Ce formulaire ne fonctionne plus, donc rien n'a été changé. Tapez `/mentor status` pour faire le point.",
+		"thread":               "Mise en relation",
+		"french_words":         "Si votre Discord est en français, les commandes et leurs options s'y affichent en français, comme dans ces exemples.",
+		"help_intro":           "Chaque valeur se donne dans le champ de la commande qui porte son nom\u202f: `capacité:3`, c'est 3 dans le champ «\u202fcapacité\u202f».",
+		"digest_schedule_help": "quand le bilan hebdomadaire est publié, lu dans le fuseau horaire du programme\u202f: un jour et une heure, comme `le lundi à 9 h 30`, ou une expression cron, comme `0 9 * * 1` (le lundi à 9 h)",
+		"digest_schedule_hint": "Donnez un jour et une heure, lus dans le fuseau horaire du programme, comme `horaire-bilan:lundi 9h`, ou une expression cron de cinq champs (minute, heure, jour, mois, jour de la semaine), comme `horaire-bilan:0 9 * * 1`.",
 	},
 }
 
@@ -50,16 +56,21 @@ func refusalText(lang bot.Lang, key string) string {
 // commandsShown writes the commands of a sentence of the catalog, sent
 // as it is (unescaped), in Discord's shape, as renderMessage does.
 func commandsShown(lang bot.Lang, s string) string {
-	rewrite := spanRewriter(lang)
-	var b strings.Builder
-	last := 0
-	for _, sp := range spansIn(s) {
-		b.WriteString(s[last:sp[0]])
-		b.WriteString("`" + rewrite(s[sp[0]+1:sp[1]-1]) + "`")
-		last = sp[1]
+	rewrite := newSpanRewriter(lang)
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		rewrite.line()
+		var b strings.Builder
+		last := 0
+		for _, sp := range spansIn(line) {
+			b.WriteString(line[last:sp[0]])
+			b.WriteString("`" + rewrite.span(line[sp[0]+1:sp[1]-1]) + "`")
+			last = sp[1]
+		}
+		b.WriteString(line[last:])
+		lines[i] = b.String()
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // text returns the adapter sentence key in lang, falling back to English.

@@ -70,7 +70,7 @@ func TestDiscordNeeds(t *testing.T) {
 			t.Fatalf("got %q, want the survey in French", dm.Text())
 		}
 		discordEphemeral(t, c.Choose(t, w.Mentee, dm, false, ":month:", "2"), "mai 2026")
-		discordUpdated(t, c.Click(t, w.Mentee, dm, bot.ActionCampaignOptOut), "/mentor campaigns choix:oui")
+		discordUpdated(t, c.Click(t, w.Mentee, dm, bot.ActionCampaignOptOut), "/mentor campagnes choix:oui")
 		discordChecks(t, w)
 	})
 }
