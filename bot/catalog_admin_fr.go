@@ -110,9 +110,9 @@ var catalogAdminFR = map[string]string{
 	"admin.announce.advice":   "Ce qui amène le plus de mentors : solliciter en personne les membres expérimentés, et réinviter les anciens mentors ; une invitation personnelle fonctionne mieux que n'importe quelle annonce.",
 	"admin.announce.reinvite": "Anciens mentors dont l'offre est en pause, à réinviter : {names}.",
 	"announce.title":          "Devenez mentor",
-	"announce.text":           "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin : une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor offer` suivi de vos sujets.",
+	"announce.text":           "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin : une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor propose` suivi de vos sujets.",
 	"btn.offer_open":          "Proposer mon aide",
-	"announce.offer_how":      "Tapez `/mentor offer` suivi de vos sujets, par exemple `/mentor offer go, reconversion capacité:2`.",
+	"announce.offer_how":      "Tapez `/mentor propose` suivi de vos sujets, par exemple `/mentor propose go, reconversion capacité:2`.",
 
 	// Le bilan hebdomadaire.
 	"digest.title":           "Bilan hebdomadaire du mentorat : semaine du {date} ({week})",

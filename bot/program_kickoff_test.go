@@ -126,7 +126,7 @@ func TestAnnounceProgramCommand(t *testing.T) {
 	}
 	for _, want := range []string{
 		"type `/mentor offer`, your topics and `program:mentorat-2027`, for example `/mentor offer go, career change program:mentorat-2027`.",
-		"tapez `/mentor offer` suivi de vos sujets et de `programme:mentorat-2027`, par exemple `/mentor offer go, reconversion programme:mentorat-2027`.",
+		"tapez `/mentor propose` suivi de vos sujets et de `programme:mentorat-2027`, par exemple `/mentor propose go, reconversion programme:mentorat-2027`.",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("got call %q, want %q", text, want)
