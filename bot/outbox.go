@@ -35,7 +35,11 @@ type owed struct {
 // notices, not new ones.
 func (b *Bot) outbox(ctx context.Context, ref string, notices []owed, jobs ...Job) (Outbox, error) {
 	out := Outbox{Jobs: jobs, TTL: noticeTTL}
-	now := b.clock.Now()
+	// The notices fall due before the jobs scheduled with them, which
+	// may write to the same members after (a requeue's "no mentor is
+	// available" after "the pair is cancelled"): the scheduler runs a
+	// claim in due order.
+	now := b.clock.Now().Add(-time.Millisecond)
 	ref = strings.ReplaceAll(ref, ":", "-") // a notice ID is one part of its job ID
 	for i, n := range notices {
 		msg, err := b.compose(ctx, n.to, n.build)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"slices"
 	"time"
 )
 
@@ -147,6 +148,11 @@ func (b *Bot) tickBatch(ctx context.Context, t Tenant) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// In the order they fell due: a claim gathers them bucket by bucket,
+	// and a member must read an outbox's notice ("the pair is
+	// cancelled") before what the job scheduled after it says (the
+	// requeue's "no mentor is available").
+	slices.SortStableFunc(jobs, func(a, b Job) int { return a.Due.Compare(b.Due) })
 	for i, j := range jobs {
 		if ctx.Err() != nil {
 			// Killed mid-batch: the rest of the claim runs out and
