@@ -171,7 +171,7 @@ var catalogAdminEN = map[string]string{
 	"err.admin.setting_range":            "`{setting}:` takes a duration from {min} to {max}: “{value}” is outside it.",
 	"err.setting_range":                  "The setting {name} is out of its range: “{value}”.",
 	"err.admin.bad_setting":              "“{value}” is not a valid value for `{setting}:`. {hint}",
-	"admin.settings.hint.duration":       "Give a number of days or hours, for example 3d (3 days) or 12h.",
+	"admin.settings.hint.duration":       "Give a number with its unit, days or hours, for example 3d (3 days) or 12h.",
 	"admin.settings.hint.kinds":          "Choose among: {choices}, separated by commas.",
 	"admin.settings.hint.max-tz-hours":   "Give a number of hours from 0 to 12 (0: no limit).",
 	"admin.settings.hint.default-lang":   "Choose en or fr.",

@@ -170,7 +170,7 @@ var catalogAdminFR = map[string]string{
 	"err.admin.setting_range":            "`{setting}:` accepte une durée de {min} à {max} : « {value} » en sort.",
 	"err.setting_range":                  "Le réglage {name} sort de ses bornes : « {value} ».",
 	"err.admin.bad_setting":              "« {value} » n'est pas une valeur valable pour `{setting}:`. {hint}",
-	"admin.settings.hint.duration":       "Donnez un nombre de jours ou d'heures, par exemple 3j (3 jours) ou 12h.",
+	"admin.settings.hint.duration":       "Donnez un nombre avec son unité, jours ou heures, par exemple 3j (3 jours) ou 12h.",
 	"admin.settings.hint.kinds":          "Choisissez parmi : {choices}, séparés par des virgules.",
 	"admin.settings.hint.max-tz-hours":   "Donnez un nombre d'heures de 0 à 12 (0 : sans limite).",
 	"admin.settings.hint.default-lang":   "Choisissez en ou fr.",

@@ -211,7 +211,7 @@ var catalogFR = map[string]string{
 	// Suivi.
 	"reminder.prefix":                "Rappel —",
 	"proposal.expired_mentor":        "La demande sur « {topic} » a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Aucun souci !",
-	"proposal.expired_mentee_next":   "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps : j'ai donc sollicité un autre mentor qui vous correspond. Je vous préviens dès qu'il répond.",
+	"proposal.expired_mentee_next":   "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps : j'ai donc sollicité un autre mentor qui vous correspond. Je vous préviens dès que j'ai sa réponse.",
 	"proposal.expired_mentee_wait":   "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Aucun autre mentor ne peut prendre votre demande pour le moment : elle reste dans la file, et je la proposerai dès que l'un d'eux le pourra.",
 	"proposal.expired_mentee_paused": "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Votre demande retourne dans la file, et attend la fin de votre pause.",
 	"charter.expired_mentor":         "La charte de votre binôme avec {name} sur « {topic} » n'a pas été acceptée à temps : le binôme est annulé. Merci d'avoir offert votre temps.",

@@ -57,8 +57,8 @@ var catalogGoalsEN = map[string]string{
 	"goals.mid_none":          "You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
 	"goals.mid_answered":      "You have already answered this question.",
 	"goals.kept":              "Good: your goals for “{topic}” stay as they are.",
-	"goals.readjusted":        "Thank you for saying so. I've told the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
-	"goals.readjusted_noted":  "Thank you for saying so. I've noted it for the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
+	"goals.readjusted":        "Thank you for letting me know. I've told the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
+	"goals.readjusted_noted":  "Thank you for letting me know. I've noted it for the program's managers, who may get in touch to readjust your pair with {name} on “{topic}”. If you would rather end it now and be matched again, click below.",
 	"goals.readjust_title":    "A pair asks to be readjusted",
 	"goals.readjust_managers": "At the halfway review, {name} ({role}) asked to readjust their pair: {mentor} mentoring {mentee} on “{topic}”.",
 

@@ -57,8 +57,8 @@ var catalogGoalsFR = map[string]string{
 	"goals.mid_none":          "Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme\u202f?",
 	"goals.mid_answered":      "Vous avez déjà répondu à cette question.",
 	"goals.kept":              "Très bien\u202f: vos objectifs pour «\u202f{topic}\u202f» restent les mêmes.",
-	"goals.readjusted":        "Merci de l'avoir dit. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
-	"goals.readjusted_noted":  "Merci de l'avoir dit. Je l'ai noté pour les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur « {topic} ». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
+	"goals.readjusted":        "Merci de me l'avoir signalé. J'ai prévenu les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur «\u202f{topic}\u202f». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
+	"goals.readjusted_noted":  "Merci de me l'avoir signalé. Je l'ai noté pour les responsables du programme, qui pourront vous contacter pour réajuster votre binôme avec {name} sur « {topic} ». Si vous préférez y mettre fin maintenant et demander une nouvelle mise en relation, cliquez ci-dessous.",
 	"goals.readjust_title":    "Un binôme demande à être réajusté",
 	"goals.readjust_managers": "Au bilan de mi-parcours, {name} ({role}) a demandé à réajuster son binôme\u202f: {mentor}, mentor de {mentee} sur «\u202f{topic}\u202f».",
 

@@ -33,7 +33,7 @@ var catalogMeetingFR = map[string]string{
 	"field.meet_how":       "Pour choisir",
 	"meet.when":            "{day}, de {from} à {to} ({zone})",
 	"meet.slot_two":        "{a}\u202f: {when_a} · {b}\u202f: {when_b}",
-	"meet.how":             "Cliquez sur «\u202fce créneau me convient\u202f» sous chaque créneau qui vous va\u202f; dès que le même créneau est choisi des deux côtés, je vous envoie une invitation d'agenda.",
+	"meet.how":             "Pour chaque créneau qui vous va, cliquez sur le bouton qui porte son numéro\u202f; dès que le même créneau est choisi des deux côtés, je vous envoie une invitation d'agenda.",
 	"meet.no_slot":         "Je n'ai trouvé aucun créneau dans la semaine qui vient\u202f: convenez-en entre vous dans la salle ci-dessous.",
 	"meet.no_overlap":      "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, en partie en dehors de vos heures de travail.",
 	"meet.tz_assumed":      "Je ne connais pas encore le fuseau horaire de {name}, j'ai donc supposé {zone}\u202f: cliquez sur «\u202fIndiquer mon fuseau horaire\u202f» pour des créneaux adaptés.",

@@ -101,7 +101,7 @@ func TestAdminSettingsWords(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("alice", "lang fr")
 	for _, tc := range []struct{ text, want string }{
-		{"admin settings délai-proposition:abc", "«\u202fabc\u202f» n'est pas une valeur valable pour `délai-proposition:`. Donnez un nombre de jours ou d'heures, par exemple 3j (3 jours) ou 12h."},
+		{"admin settings délai-proposition:abc", "«\u202fabc\u202f» n'est pas une valeur valable pour `délai-proposition:`. Donnez un nombre avec son unité, jours ou heures, par exemple 3j (3 jours) ou 12h."},
 		{"admin settings types:tout", "«\u202ftout\u202f» n'est pas une valeur valable pour `types:`. Choisissez parmi\u202f: flash, individuel, entre pairs, inversé, séparés par des virgules."},
 		{"admin settings langue-défaut:de", "«\u202fde\u202f» n'est pas une valeur valable pour `langue-défaut:`. Choisissez en ou fr."},
 		{"admin settings fuseau:Mars/X", "«\u202fMars/X\u202f» n'est pas une valeur valable pour `fuseau:`. Donnez un fuseau horaire comme Europe/Paris, UTC ou UTC+2."},
