@@ -5,6 +5,7 @@ package bot
 // partial update of an offer.
 var catalogGrammarEN = map[string]string{
 	"err.option_colon":    "Did you mean `{name}:{value}`? An option is written with a colon after its name.",
+	"err.option_no_value": "Give `{name}:` a value after its colon: {help}.",
 	"err.option_in_value": "For {option}, `{word}:` doesn't belong in the value: it is an option of its own, to give separately.",
 	// The name of each option inside a sentence (see errorText).
 	"optname.command":          "the command",

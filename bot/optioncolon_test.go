@@ -14,7 +14,7 @@ func TestOptionColonForgotten(t *testing.T) {
 	MustContain(t, h.Run("ann", "pause jusqu au 2027-01-10"), "Vouliez-vous dire `jusqu'au:2027-01-10`\u202f? Une option s'écrit avec deux-points après son nom.")
 	MustContain(t, h.Run("ann", "pause pendant 3s"), "`pendant:3s`")
 	MustContain(t, h.Run("bob", "pause whenever"), "`/mentor pause` takes no text.")
-	MustContain(t, h.Run("bob", "pause until"), "`/mentor pause` takes no text.")
+	MustContain(t, h.Run("bob", "pause until"), "Give `until:` a value after its colon: ")
 }
 
 // TestOptionNameTypedInTwo: an option whose name is two words joined
@@ -26,4 +26,14 @@ func TestOptionNameTypedInTwo(t *testing.T) {
 	h.Run("bob", "lang fr")
 	MustContain(t, h.Run("bob", "pause jusqu au:2027-01-10"), "En pause jusqu'au")
 	MustContain(t, h.Run("bob", "pause blah au:2027-01-10"), "ne prend pas de texte")
+}
+
+// TestOptionNameAlone: an option's name alone, given to a command that
+// takes no text, is told that its value is missing and what it takes,
+// not that the command takes no text.
+func TestOptionNameAlone(t *testing.T) {
+	h := MustAdminHarness(t)
+	MustContain(t, h.Run("alice", "admin settings proposal-timeout"), "Give `proposal-timeout:` a value after its colon: ")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin réglages canal-bilan"), "Donnez une valeur à `canal-bilan:` après ses deux-points\u202f: ")
 }

@@ -407,6 +407,11 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 		if o, value, ok := colonForgotten(spec, v); ok {
 			return &Error{Code: EINVALID, Key: "err.option_colon", Args: []string{"name", o.NameIn(lang), "value", clip(value, 40)}}
 		}
+		if o, ok := spec.Lookup(strings.TrimSpace(v)); ok {
+			// An option's name alone ("admin settings proposal-timeout"):
+			// its value is missing, not the command's text unwanted.
+			return &Error{Code: EINVALID, Key: "err.option_no_value", Args: []string{"name", o.NameIn(lang), "help", T(lang, o.HelpKey())}, Field: o.Name}
+		}
 		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
 	}
 	if o, _ := spec.Option(current); values[current] != "" {
