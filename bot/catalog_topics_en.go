@@ -24,6 +24,7 @@ var catalogTopicsEN = map[string]string{
 	"err.admin.topics_cycle":     "“{alias}” can't mean “{topic}”: “{topic}” already leads back to “{alias}”, and the aliases would go round in circles.",
 	"err.admin.topics_not_alias": "“{alias}” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them.",
 
+	"request.waiting_topic":        "Your request on “{topic}” is saved, and waits in the queue for a mentor who offers this topic.",
 	"request.suggest":              "Nobody offers “{topic}”. Did you mean “{suggestion}” ({mentors})?",
 	"request.topic_changed":        "Your request is now on “{topic}”.",
 	"btn.request_topic":            "Change to “{topic}”",

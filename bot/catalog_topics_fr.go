@@ -21,6 +21,7 @@ var catalogTopicsFR = map[string]string{
 	"err.admin.topics_builtin":     "« {alias} » est une des écritures courantes de « {usual} » : en alias, il ferait de chaque « {usual} » un « {topic} ». Choisissez un alias qui vous soit propre.",
 	"err.admin.topics_cycle":       "« {alias} » ne peut pas vouloir dire « {topic} » : « {topic} » ramène déjà à « {alias} », et les alias tourneraient en rond.",
 	"err.admin.topics_not_alias":   "« {alias} » n'est pas un alias de cet espace de travail. Tapez `/mentor admin topics lister` pour les voir.",
+	"request.waiting_topic":        "Votre demande sur «\u202f{topic}\u202f» est enregistrée et attend dans la file qu'un mentor propose ce sujet.",
 	"request.suggest":              "Personne ne propose « {topic} ». Vouliez-vous dire « {suggestion} » ({mentors}) ?",
 	"request.topic_changed":        "Votre demande porte désormais sur « {topic} ».",
 	"btn.request_topic":            "Passer à « {topic} »",

@@ -18,7 +18,7 @@ func TestRequestBroaderSuggestion(t *testing.T) {
 	mustKubernetesMentors(h) // four of them free, one paused
 	r := h.Run("ann", "request kubernetes operators")
 	MustLines(t, r.Message.Text,
-		"Your request on “kubernetes operators” is saved. No mentor can take it right now, so it waits in the queue: I'll propose it as soon as one can.",
+		"Your request on “kubernetes operators” is saved, and waits in the queue for a mentor who offers this topic.",
 		"Nobody offers “kubernetes operators” yet. 4 mentors offer “kubernetes”: ask them instead?")
 	if len(r.Message.Buttons) != 1 || r.Message.Buttons[0].Label != "Change to “kubernetes”" || r.Message.Buttons[0].ActionID != bot.ActionRequestTopic {
 		t.Fatalf("got buttons %+v, want one to change the topic", r.Message.Buttons)

@@ -187,7 +187,9 @@ func couldTakeMentor(need matching.Need, m matching.Mentor, opt matching.Options
 // suggestionMessage asks the mentee whether they meant the suggestion,
 // with a button that changes the request. It never changes it by itself.
 func suggestionMessage(lang Lang, r Request, s topicSuggestion) Message {
-	msg := Message{Text: T(lang, "request.waiting", "topic", r.Topic) + "\n" + suggestionText(lang, r, s)}
+	// Nobody offers the topic as written: it waits for a mentor who
+	// does, not for one to be free.
+	msg := Message{Text: T(lang, "request.waiting_topic", "topic", r.Topic) + "\n" + suggestionText(lang, r, s)}
 	if value := r.ID + ":" + s.topic; len(value) <= maxSuggestValue {
 		msg.Buttons = []Button{{Label: T(lang, "btn.request_topic", "topic", s.topic), ActionID: ActionRequestTopic, Value: value, Style: StylePrimary}}
 	}

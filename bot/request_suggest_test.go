@@ -28,7 +28,7 @@ func TestRequestTypoSuggestion(t *testing.T) {
 	mustKubernetesMentors(h)
 	r := h.Run("ann", "request kubernete")
 	MustLines(t, r.Message.Text,
-		"Your request on “kubernete” is saved. No mentor can take it right now, so it waits in the queue: I'll propose it as soon as one can.",
+		"Your request on “kubernete” is saved, and waits in the queue for a mentor who offers this topic.",
 		"Nobody offers “kubernete”. Did you mean “kubernetes” (4 mentors)?")
 	if len(r.Message.Buttons) != 1 || r.Message.Buttons[0].Label != "Change to “kubernetes”" || r.Message.Buttons[0].ActionID != bot.ActionRequestTopic {
 		t.Fatalf("got buttons %+v, want one to change the topic", r.Message.Buttons)

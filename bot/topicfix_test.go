@@ -59,7 +59,7 @@ func TestRequestTypoOtherLanguage(t *testing.T) {
 		h.Platform.Take()
 		r := h.Run("dan", "request kubernete")
 		MustLines(t, r.Message.Text,
-			"Your request on “kubernete” is saved. No mentor can take it right now, so it waits in the queue: I'll propose it as soon as one can.",
+			"Your request on “kubernete” is saved, and waits in the queue for a mentor who offers this topic.",
 			"Nobody offers “kubernete”. Did you mean “kubernetes”? 1 French-speaking mentor offers it.")
 		if len(r.Message.Buttons) != 1 || r.Message.Buttons[0].Label != "Change to “kubernetes”" {
 			t.Fatalf("got buttons %+v, want one to change the topic", r.Message.Buttons)
