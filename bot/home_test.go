@@ -247,7 +247,7 @@ func TestHomeRefreshFromThePair(t *testing.T) {
 		t.Fatalf("got homes changed %s after bob's goals, want both members': their goals", got)
 	}
 
-	MustContain(t, h.Run("bob", "pause for:1w"), "Paused until")
+	MustContain(t, h.Run("bob", "pause for:1w"), "paused until")
 	pub.take()
 	h.Clock.Advance(8 * 24 * time.Hour)
 	if _, err := h.Bot.TickTenants(context.Background(), h.Tenant); err != nil {

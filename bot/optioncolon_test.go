@@ -24,7 +24,7 @@ func TestOptionNameTypedInTwo(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("bob", "offer go")
 	h.Run("bob", "lang fr")
-	MustContain(t, h.Run("bob", "pause jusqu au:2027-01-10"), "En pause jusqu'au")
+	MustContain(t, h.Run("bob", "pause jusqu au:2027-01-10"), "en pause jusqu'au")
 	MustContain(t, h.Run("bob", "pause blah au:2027-01-10"), "ne prend pas de texte")
 }
 

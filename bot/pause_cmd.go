@@ -51,7 +51,7 @@ func runPause(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	b.log.Info("paused", "member", in.Member.String(), "until", until.Format(time.RFC3339))
 	date := Date(in.Lang, until.In(b.memberLoc(ctx, in.Me)))
-	text := T(in.Lang, "pause.done_until", "date", date, "what", pausedWhat(in.Lang, hasOffer, r.Topic, hasRequest)) +
+	text := T(in.Lang, pausedUntilKey(hasOffer, hasRequest), "date", date, "topic", r.Topic) +
 		b.pairsGoOn(ctx, in.Lang, in.Member) + " " + T(in.Lang, "pause.done_until_end")
 	return Reply{Message: Message{Text: text}}, nil
 }
@@ -222,6 +222,19 @@ func resumedText(lang Lang, what resumed) string {
 		return T(lang, "pause.resumed_nothing")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pausedUntilKey is the sentence that says what a pause holds and until
+// when, its verb agreeing: "Your offer is paused until …", « Votre offre
+// et votre demande sur « go » sont en pause jusqu'au … ».
+func pausedUntilKey(offer, request bool) string {
+	switch {
+	case offer && request:
+		return "pause.done_until_both"
+	case request:
+		return "pause.done_until_request"
+	}
+	return "pause.done_until_offer"
 }
 
 // pausedWhat names what a pause holds: "your offer and your request

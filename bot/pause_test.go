@@ -27,7 +27,7 @@ func mustManagedHarness(tb testing.TB) *bottest.Harness {
 func TestPauseUntil(t *testing.T) {
 	h := mustManagedHarness(t)
 	h.Run("ann", "request go")
-	MustContain(t, h.Run("ann", "pause for:2w"), "Paused until 16 November 2026: your request on “go”.")
+	MustContain(t, h.Run("ann", "pause for:2w"), "Your request on “go” is paused until 16 November 2026.")
 	MustContain(t, h.Run("ann", "status"), "Your request: “go”, waiting for a mentor\n    Paused until 16 November 2026.")
 	h.Run("bob", "offer go")
 	if err := h.Bot.Sweep(context.Background()); err != nil {
@@ -77,7 +77,7 @@ func TestPauseUntil(t *testing.T) {
 func TestPauseOffer(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("bob", "offer go")
-	MustContain(t, h.Run("bob", "pause until:2026-11-20"), "Paused until 20 November 2026: your offer.")
+	MustContain(t, h.Run("bob", "pause until:2026-11-20"), "Your offer is paused until 20 November 2026.")
 	MustContain(t, h.Run("bob", "pause"), "You're already paused until 20 November 2026.")
 	MustContain(t, h.Run("ann", "request go"), "their offer is paused")
 	MustContain(t, h.Run("bob", "resume"), "Welcome back!")
@@ -116,10 +116,10 @@ func TestPauseDates(t *testing.T) {
 		name, tz, text, want string
 		until                time.Time
 	}{
-		{"TomorrowInAuckland", "Pacific/Auckland", "pause until:2026-11-03", "Paused until 3 November 2026", time.Date(2026, 11, 2, 20, 0, 0, 0, time.UTC)},
+		{"TomorrowInAuckland", "Pacific/Auckland", "pause until:2026-11-03", "paused until 3 November 2026", time.Date(2026, 11, 2, 20, 0, 0, 0, time.UTC)},
 		{"TodayInAuckland", "Pacific/Auckland", "pause until:2026-11-02", "2 November 2026 is not after today", time.Time{}},
-		{"ForTwoMonths", "America/Los_Angeles", "pause for:2m", "Paused until 2 January 2027", time.Date(2027, 1, 2, 17, 0, 0, 0, time.UTC)},
-		{"ForTenDays", "UTC", "pause for:10 days", "Paused until 12 November 2026", time.Date(2026, 11, 12, 9, 0, 0, 0, time.UTC)},
+		{"ForTwoMonths", "America/Los_Angeles", "pause for:2m", "paused until 2 January 2027", time.Date(2027, 1, 2, 17, 0, 0, 0, time.UTC)},
+		{"ForTenDays", "UTC", "pause for:10 days", "paused until 12 November 2026", time.Date(2026, 11, 12, 9, 0, 0, 0, time.UTC)},
 		{"Past", "UTC", "pause until:2026-10-01", "1 October 2026 is not after today", time.Time{}},
 		{"TooFar", "UTC", "pause for:13m", "more than a year away", time.Time{}},
 		{"Both", "UTC", "pause for:3w until:2026-12-01", "Give `until:` or `for:`, not both.", time.Time{}},
@@ -129,9 +129,9 @@ func TestPauseDates(t *testing.T) {
 		{"ZeroWeeks", "UTC", "pause for:0 weeks", "A pause lasts at least one day", time.Time{}},
 		{"FarTooFar", "UTC", "pause for:500d", "more than a year away", time.Time{}},
 		{"FrenchZeroDays", "Europe/Paris", "pause pendant:0j", "Une pause dure au moins un jour\u202f: écrivez `pendant:1j` ou plus", time.Time{}},
-		{"French", "Europe/Paris", "pause pendant:3s", "En pause jusqu'au 23 novembre 2026\u202f: votre offre.", time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
+		{"French", "Europe/Paris", "pause pendant:3s", "Votre offre est en pause jusqu'au 23 novembre 2026.", time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
 		{"FrenchPast", "Europe/Paris", "pause jusqu-au:2026-11-01", "Le 1er novembre 2026 n'est pas après aujourd'hui", time.Time{}},
-		{"FrenchMonths", "Europe/Paris", "pause pendant:2 mois", "En pause jusqu'au 2 janvier 2027", time.Date(2027, 1, 2, 8, 0, 0, 0, time.UTC)},
+		{"FrenchMonths", "Europe/Paris", "pause pendant:2 mois", "en pause jusqu'au 2 janvier 2027", time.Date(2027, 1, 2, 8, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -349,7 +349,7 @@ func TestNewMatchReplacesDatedPause(t *testing.T) {
 		h := MustHarness(t)
 		mustOfficial(h, "bob", "offer go", "carol", "request go kind:one-to-one")
 		h.Run("bob", "request rust")
-		MustContain(t, h.Run("bob", "pause for:3w"), "Paused until 23 November 2026")
+		MustContain(t, h.Run("bob", "pause for:3w"), "paused until 23 November 2026")
 		endedBy(h, "carol")
 		if !yes {
 			MustContain(t, h.Click("bob", "bob", bot.ActionNewMatchNo), "Understood: your offer is paused. Type `/mentor resume` when you're ready again.\nYour request on “rust” stays paused too, now until you type `/mentor resume`.")
@@ -386,16 +386,16 @@ func TestPauseDatesAsTyped(t *testing.T) {
 	h := MustAdminHarness(t) // the clock: 2 November 2026
 	h.Run("bob", "offer go")
 	for _, tt := range []struct{ user, text, want string }{
-		{"bob", "pause until:10 January", "Paused until 10 January 2027"},
-		{"bob", "pause until:January 10, 2027", "Paused until 10 January 2027"},
-		{"bob", "pause until:January 3rd", "Paused until 3 January 2027"},
+		{"bob", "pause until:10 January", "paused until 10 January 2027"},
+		{"bob", "pause until:January 10, 2027", "paused until 10 January 2027"},
+		{"bob", "pause until:January 3rd", "paused until 3 January 2027"},
 		{"bob", "pause until:01/10/2027", "I can't read the date “01/10/2027”: write it like `until:2027-01-10` or `until:10 January`."},
-		{"bob", "pause until:2027-01-10", "Paused until 10 January 2027"},
-		{"bob", "pause until:tomorrow", "Paused until 3 November 2026"},
-		{"zoe", "pause jusqu-au:10/01/2027", "En pause jusqu'au 10 janvier 2027"},
-		{"zoe", "pause jusqu-au:le 1er mars", "En pause jusqu'au 1er mars 2027"},
-		{"zoe", "pause jusqu-au:3 decembre", "En pause jusqu'au 3 décembre 2026"},
-		{"zoe", "pause jusqu-au:demain", "En pause jusqu'au 3 novembre 2026"},
+		{"bob", "pause until:2027-01-10", "paused until 10 January 2027"},
+		{"bob", "pause until:tomorrow", "paused until 3 November 2026"},
+		{"zoe", "pause jusqu-au:10/01/2027", "en pause jusqu'au 10 janvier 2027"},
+		{"zoe", "pause jusqu-au:le 1er mars", "en pause jusqu'au 1er mars 2027"},
+		{"zoe", "pause jusqu-au:3 decembre", "en pause jusqu'au 3 décembre 2026"},
+		{"zoe", "pause jusqu-au:demain", "en pause jusqu'au 3 novembre 2026"},
 		{"zoe", "pause jusqu-au:31/02/2027", "Je ne comprends pas la date «\u202f31/02/2027\u202f»\u202f: écrivez-la comme `jusqu'au:10/01/2027` ou `jusqu'au:10 janvier`."},
 	} {
 		if tt.user == "zoe" && !strings.Contains(h.Run("zoe", "offer go").Message.Text, "go") {
