@@ -89,13 +89,14 @@ var catalogEN = map[string]string{
 	"mentee.accepted":     "Good news: {mentor} agreed to mentor you on “{topic}”.",
 
 	// Proposals.
-	"proposal.title":     "Mentoring request: {topic}",
-	"proposal.text":      "{mentee} would like your help on “{topic}”.",
-	"proposal.accepted":  "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you!",
-	"proposal.declined":  "You declined the request on “{topic}”. Thanks for saying so: I'll look for someone else.",
-	"proposal.withdrawn": "The request on “{topic}” I sent you was withdrawn by the member. No need to answer it.",
-	"btn.accept":         "Accept",
-	"btn.decline":        "Decline",
+	"proposal.title":          "Mentoring request: {topic}",
+	"proposal.text":           "{mentee} would like your help on “{topic}”.",
+	"proposal.accepted":       "You accepted the request: you'll mentor {mentee} on “{topic}”. Thank you!",
+	"proposal.declined":       "You declined the request on “{topic}”. Thanks for saying so: I'll look for someone else.",
+	"proposal.withdrawn_here": "This request on “{topic}” was withdrawn: no need to answer it.",
+	"proposal.withdrawn":      "The request on “{topic}” I sent you was withdrawn by the member. No need to answer it.",
+	"btn.accept":              "Accept",
+	"btn.decline":             "Decline",
 
 	// Reasons.
 	"reason.topic":               "you offer “{topic}”",

@@ -89,13 +89,14 @@ var catalogFR = map[string]string{
 	"mentee.accepted":     "Bonne nouvelle : {mentor} accepte de vous accompagner sur « {topic} ».",
 
 	// Propositions.
-	"proposal.title":     "Demande de mentorat : {topic}",
-	"proposal.text":      "{mentee} aimerait votre aide sur « {topic} ».",
-	"proposal.accepted":  "Vous acceptez d'accompagner {mentee} sur « {topic} ». Merci !",
-	"proposal.declined":  "Vous avez décliné la demande sur « {topic} ». Merci de me l'avoir dit : je cherche quelqu'un d'autre.",
-	"proposal.withdrawn": "La demande sur « {topic} » que je vous avais envoyée a été retirée. Inutile d'y répondre.",
-	"btn.accept":         "Accepter",
-	"btn.decline":        "Décliner",
+	"proposal.title":          "Demande de mentorat : {topic}",
+	"proposal.text":           "{mentee} aimerait votre aide sur « {topic} ».",
+	"proposal.accepted":       "Vous acceptez d'accompagner {mentee} sur « {topic} ». Merci !",
+	"proposal.declined":       "Vous avez décliné la demande sur « {topic} ». Merci de me l'avoir dit : je cherche quelqu'un d'autre.",
+	"proposal.withdrawn_here": "Cette demande sur «\u202f{topic}\u202f» a été retirée\u202f: inutile d'y répondre.",
+	"proposal.withdrawn":      "La demande sur « {topic} » que je vous avais envoyée a été retirée. Inutile d'y répondre.",
+	"btn.accept":              "Accepter",
+	"btn.decline":             "Décliner",
 
 	// Raisons.
 	"reason.topic":               "vous proposez « {topic} »",

@@ -27,6 +27,16 @@ type Verifier interface {
 	Delivered(ctx context.Context, to MemberID, key string) (bool, error)
 }
 
+// Retracter is an optional Platform feature: it replaces the message sent
+// to a member with Message.Delivery set to key by msg, its buttons gone,
+// as a click's answer replaces the message clicked. The bot asks it when
+// what the message asked for is no longer to be answered (a proposal
+// whose request was withdrawn), beside the notice that says so; it is
+// best effort: ENOTFOUND when the platform no longer finds the message.
+type Retracter interface {
+	Retract(ctx context.Context, to MemberID, key string, msg Message) error
+}
+
 // Directory is an optional Platform feature: what the platform knows of a
 // member. Platforms without it leave names and time zones to the members.
 type Directory interface {

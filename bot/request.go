@@ -235,7 +235,33 @@ func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
 	b.notify(ctx, p.Mentor, func(l Lang) Message {
 		return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
 	})
+	b.retract(ctx, p.Mentor, JobProposalSend+":"+p.ID+":"+p.Mentor.User, func(l Lang) Message {
+		return Message{Text: T(l, "proposal.withdrawn_here", "topic", p.Topic)}
+	})
 	return p.Mentor, true
+}
+
+// retract replaces the message tagged key that to received (deliver's
+// key) by what build says, in their language, where their platform can
+// (Retracter): its buttons no longer invite an answer that would only be
+// refused. Best effort: a message the platform no longer finds, or a
+// failure, is logged and changes nothing else.
+func (b *Bot) retract(ctx context.Context, to MemberID, key string, build func(Lang) Message) {
+	p, err := b.platform(to)
+	if err != nil {
+		return
+	}
+	r, ok := p.(Retracter)
+	if !ok {
+		return
+	}
+	msg, err := b.compose(ctx, to, build)
+	if err == nil {
+		err = r.Retract(ctx, to, key, msg)
+	}
+	if err != nil && ErrorCode(err) != ENOTFOUND {
+		b.log.Warn("message not retracted", "member", to.String(), "key", key, "code", string(ErrorCode(err)))
+	}
 }
 
 // nobodyOffers reports whether no mentor read for a request offers its

@@ -28,13 +28,34 @@ func deliveryMetadata(key string) slack.SlackMetadata {
 
 // Delivered implements bot.Verifier.
 func (a *Adapter) Delivered(ctx context.Context, to bot.MemberID, key string) (bool, error) {
+	_, ts, err := a.findDelivered(ctx, to, key)
+	return ts != "", err
+}
+
+// Retract implements bot.Retracter: the DM tagged key, found as
+// Delivered finds it, is replaced by msg (chat.update), its buttons gone.
+// ENOTFOUND when it is not among the DM's latest messages.
+func (a *Adapter) Retract(ctx context.Context, to bot.MemberID, key string, msg bot.Message) error {
+	channel, ts, err := a.findDelivered(ctx, to, key)
+	if err != nil {
+		return err
+	}
+	if ts == "" {
+		return bot.Errorf(bot.ENOTFOUND, "err.unknown_button")
+	}
+	return a.update(ctx, to.Workspace, channel, ts, msg)
+}
+
+// findDelivered returns the DM channel of to and the ts of the message
+// tagged key among its latest ones ("" if none).
+func (a *Adapter) findDelivered(ctx context.Context, to bot.MemberID, key string) (channel, ts string, err error) {
 	api, err := a.clientOf(ctx, to.Workspace)
 	if err != nil {
-		return false, err
+		return "", "", err
 	}
-	channel, err := a.dmChannel(ctx, api, to)
+	channel, err = a.dmChannel(ctx, api, to)
 	if err != nil {
-		return false, err
+		return "", "", err
 	}
 	var h *slack.GetConversationHistoryResponse
 	err = call(ctx, a.opt.Retry, "conversations.history", func(ctx context.Context) error {
@@ -45,14 +66,17 @@ func (a *Adapter) Delivered(ctx context.Context, to bot.MemberID, key string) (b
 		return err
 	})
 	if err != nil {
-		return false, err
+		return "", "", err
 	}
 	for _, m := range h.Messages {
 		if m.Metadata.EventType == deliveryEvent && m.Metadata.EventPayload["key"] == key {
-			return true, nil
+			return channel, m.Timestamp, nil
 		}
 	}
-	return false, nil
+	return channel, "", nil
 }
 
-var _ bot.Verifier = (*Adapter)(nil)
+var (
+	_ bot.Verifier  = (*Adapter)(nil)
+	_ bot.Retracter = (*Adapter)(nil)
+)

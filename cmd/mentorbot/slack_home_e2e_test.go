@@ -159,14 +159,15 @@ func mustButtons(tb testing.TB, c slackfake.Call, actionIDs ...string) {
 
 // TestSlackWithdraw withdraws a request from the App Home with real signed
 // requests: "Withdraw my request" asks by DM, "Yes, withdraw it" withdraws
-// it (the confirmation replaced, the mentor who had the proposal told),
+// it (the confirmation replaced, the mentor who had the proposal told and
+// the proposal's message replaced, its buttons gone),
 // the home is published again with "Ask for a mentor", and the
 // confirmation clicked again changes nothing.
 func TestSlackWithdraw(t *testing.T) {
 	w := MustStartSlack(t, quickHome)
 	MustContain(t, w.MustCommand(bob, "offer go"), en("offer.saved", "topics", "go"))
 	w.MustCommand(alice, "request go")
-	w.firstProposal()
+	proposal := w.firstProposal()
 	home := w.openHome(alice)
 	mustButtons(t, home, "withdraw.ask")
 	if _, ok := home.Button("home.request"); ok {
@@ -185,6 +186,13 @@ func TestSlackWithdraw(t *testing.T) {
 		t.Errorf("got buttons %v in the replaced confirmation, want none", done.Buttons())
 	}
 	w.dms(bob, 1, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), "was withdrawn by the member") })
+	// Bob's proposal is replaced too: its Accept and Decline would only
+	// be refused now.
+	retracted := w.updated(proposal)
+	MustContain(t, retracted, en("proposal.withdrawn_here", "topic", "go"))
+	if len(retracted.Buttons()) != 0 {
+		t.Errorf("got buttons %v in the withdrawn proposal, want none", retracted.Buttons())
+	}
 	home = w.nextHome(alice, func(c slackfake.Call) bool { return strings.Contains(c.AllText(), en("status.no_request")) })
 	mustButtons(t, home, "home.request")
 
