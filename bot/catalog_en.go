@@ -211,6 +211,7 @@ var catalogEN = map[string]string{
 
 	// Follow-up.
 	"reminder.prefix":                "Reminder —",
+	"proposal.expired_here":          "This request on “{topic}” waited too long for an answer and went back to the queue: no need to answer it.",
 	"proposal.expired_mentor":        "The request on “{topic}” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 	"proposal.expired_mentee_next":   "The mentor I asked about “{topic}” couldn't answer in time, so I've asked another mentor who fits. I'll tell you as soon as they answer.",
 	"proposal.expired_mentee_wait":   "The mentor I asked about “{topic}” couldn't answer in time. No other mentor can take your request right now: it stays in the queue, and I'll propose it as soon as one can.",

@@ -211,6 +211,7 @@ var catalogFR = map[string]string{
 
 	// Suivi.
 	"reminder.prefix":                "Rappel —",
+	"proposal.expired_here":          "Cette demande sur «\u202f{topic}\u202f» a attendu trop longtemps une réponse et est retournée dans la file\u202f: inutile d'y répondre.",
 	"proposal.expired_mentor":        "La demande sur « {topic} » a attendu trop longtemps une réponse : elle est retournée dans la file pour un autre mentor. Aucun souci !",
 	"proposal.expired_mentee_next":   "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps : j'ai donc sollicité un autre mentor qui vous correspond. Je vous préviens dès que j'ai sa réponse.",
 	"proposal.expired_mentee_wait":   "Le mentor sollicité pour « {topic} » n'a pas pu répondre à temps. Aucun autre mentor ne peut prendre votre demande pour le moment : elle reste dans la file, et je la proposerai dès que l'un d'eux le pourra.",

@@ -127,6 +127,9 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	b.record(ctx, Event{Kind: EventExpired, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 	b.unanswered(ctx, p.Mentor) // a proposal left without a click (pause_auto.go)
+	b.retract(ctx, p.Mentor, proposalKey(p), func(l Lang) Message {
+		return Message{Text: T(l, "proposal.expired_here", "topic", p.Topic)}
+	})
 	return nil
 }
 

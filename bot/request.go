@@ -235,11 +235,15 @@ func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
 	b.notify(ctx, p.Mentor, func(l Lang) Message {
 		return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
 	})
-	b.retract(ctx, p.Mentor, JobProposalSend+":"+p.ID+":"+p.Mentor.User, func(l Lang) Message {
+	b.retract(ctx, p.Mentor, proposalKey(p), func(l Lang) Message {
 		return Message{Text: T(l, "proposal.withdrawn_here", "topic", p.Topic)}
 	})
 	return p.Mentor, true
 }
+
+// proposalKey is the delivery key of the proposal's message to its
+// mentor (deliver's, as sendProposal sends it).
+func proposalKey(p Proposal) string { return JobProposalSend + ":" + p.ID + ":" + p.Mentor.User }
 
 // retract replaces the message tagged key that to received (deliver's
 // key) by what build says, in their language, where their platform can

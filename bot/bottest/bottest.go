@@ -31,12 +31,40 @@ type Platform struct {
 	// TZs are members' platform time zones ("America/Toronto"), by user.
 	TZs  map[string]string
 	Fail error
+	// retracted are the messages replaced by Retract: key → replacement.
+	retracted map[string]bot.Message
 }
 
 var (
 	_ bot.Platform  = (*Platform)(nil)
 	_ bot.Directory = (*Platform)(nil)
+	_ bot.Retracter = (*Platform)(nil)
 )
+
+// Retract implements bot.Retracter: it records msg as the replacement of
+// the message to received under key, if one was sent (ENOTFOUND if not).
+func (p *Platform) Retract(ctx context.Context, to bot.MemberID, key string, msg bot.Message) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, s := range p.all {
+		if s.Message.Delivery == key && len(s.To) == 1 && s.To[0] == to {
+			if p.retracted == nil {
+				p.retracted = map[string]bot.Message{}
+			}
+			p.retracted[key] = msg
+			return nil
+		}
+	}
+	return bot.Errorf(bot.ENOTFOUND, "err.unknown_button")
+}
+
+// Retracted returns the replacement Retract recorded for key, if any.
+func (p *Platform) Retracted(key string) (bot.Message, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	m, ok := p.retracted[key]
+	return m, ok
+}
 
 // Send implements bot.Platform.
 func (p *Platform) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
