@@ -228,14 +228,26 @@ func pairArgs(in *Invocation) (mentor, mentee, topic string) {
 	if mentee != "" {
 		return mentor, mentee, topic
 	}
-	words := strings.Fields(mentor)
-	if len(words) < 2 {
+	first, second, rest, ok := pairWords(mentor)
+	if !ok {
 		return mentor, "", topic
 	}
 	if topic == "" {
-		topic = strings.Join(words[2:], " ")
+		topic = rest
 	}
-	return words[0], words[1], topic
+	return first, second, topic
+}
+
+// pairWords splits admin pair's typed text ("@ada @grace go") into the
+// mentor, the mentee and the rest, the topic; ok is false under two
+// words. The runner (pairArgs) and the Discord rewrite of its examples
+// (splitPositional) read it alike.
+func pairWords(v string) (mentor, mentee, topic string, ok bool) {
+	words := strings.Fields(v)
+	if len(words) < 2 {
+		return "", "", "", false
+	}
+	return words[0], words[1], strings.Join(words[2:], " "), true
 }
 
 // knownMember returns the member's record, creating it from the platform's

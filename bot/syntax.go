@@ -161,13 +161,13 @@ func splitPositional(spec CommandSpec, o Option, v string) []TypedOption {
 	rest = strings.TrimSpace(rest)
 	switch spec.Name {
 	case "admin pair":
-		words := strings.Fields(v)
-		if len(words) < 2 {
+		mentor, mentee, rest, ok := pairWords(v)
+		if !ok {
 			return one
 		}
-		out := pair("mentor", words[0], "mentee", words[1])
-		if topic, ok := spec.Option("topic"); ok && len(words) > 2 && len(out) == 2 {
-			out = append(out, TypedOption{Option: topic, Value: strings.Join(words[2:], " ")})
+		out := pair("mentor", mentor, "mentee", mentee)
+		if topic, ok := spec.Option("topic"); ok && rest != "" && len(out) == 2 {
+			out = append(out, TypedOption{Option: topic, Value: rest})
 		}
 		return out
 	case "admin managers":
