@@ -2,8 +2,12 @@ package discord
 
 import (
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"net/url"
 	"strings"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // A custom_id is the only data Discord gives back on a click or a modal
@@ -25,10 +29,22 @@ var (
 // fails when a part contains the separator or when the result exceeds
 // Discord's 100 characters, rather than sending a button Discord rejects.
 func customID(guild, action, value string) (string, error) {
-	if !isSnowflake(guild) || action == "" || value == "" || strings.Contains(action, ":") {
+	return taggedCustomID("", guild, action, value)
+}
+
+// taggedCustomID is customID with a message's delivery tag (deliveryTag)
+// after the prefix, "mb.<tag>:<guild>:<action>:<value>", so that the
+// message can be found again among a DM's latest ones (Retract): Discord
+// keeps no other data of ours on a message.
+func taggedCustomID(tag, guild, action, value string) (string, error) {
+	if !isSnowflake(guild) || action == "" || value == "" || strings.Contains(action, ":") || strings.ContainsAny(tag, ":.") {
 		return "", errCustomIDInvalid
 	}
-	id := customIDPrefix + ":" + guild + ":" + action + ":" + value
+	prefix := customIDPrefix
+	if tag != "" {
+		prefix += "." + tag
+	}
+	id := prefix + ":" + guild + ":" + action + ":" + value
 	if len(id) > maxCustomID {
 		return "", errCustomIDTooLong
 	}
@@ -39,13 +55,47 @@ func customID(guild, action, value string) (string, error) {
 // everything after the third colon, so it may itself contain colons.
 func parseCustomID(id string) (guild, action, value string, err error) {
 	parts := strings.SplitN(id, ":", 4)
-	if len(id) > maxCustomID || len(parts) != 4 || parts[0] != customIDPrefix || parts[1] == "" || parts[2] == "" || parts[3] == "" {
+	if len(id) > maxCustomID || len(parts) != 4 || !ourPrefix(parts[0]) || parts[1] == "" || parts[2] == "" || parts[3] == "" {
 		return "", "", "", errCustomIDInvalid
 	}
 	if !isSnowflake(parts[1]) {
 		return "", "", "", errCustomIDInvalid
 	}
 	return parts[1], parts[2], parts[3], nil
+}
+
+// ourPrefix reports whether p is "mb" or "mb.<tag>".
+func ourPrefix(p string) bool {
+	tag, tagged := strings.CutPrefix(p, customIDPrefix+".")
+	return p == customIDPrefix || tagged && tag != ""
+}
+
+// deliveryTag is the short tag of a delivery key (bot.Message.Delivery)
+// that the message's buttons carry: 8 hex digits of its FNV-1a hash,
+// which two of a DM's latest messages share with a chance of about one
+// in a hundred million.
+func deliveryTag(key string) string {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+// carriesTag reports whether one of the message's components has a
+// custom_id tagged tag.
+func carriesTag(m *discordgo.Message, tag string) bool {
+	want := customIDPrefix + "." + tag + ":"
+	for _, row := range m.Components {
+		r, ok := row.(*discordgo.ActionsRow)
+		if !ok {
+			continue
+		}
+		for _, c := range r.Components {
+			if b, ok := c.(*discordgo.Button); ok && strings.HasPrefix(b.CustomID, want) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSnowflake reports whether s looks like a Discord ID: 1 to 20 digits.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/mentorbot/mentorbot/bot"
 )
 
@@ -99,3 +100,41 @@ func (c *closedDMs) pop(id bot.MemberID) bool {
 	delete(c.m, id)
 	return ok
 }
+
+// retractLookback is how many of a DM's latest messages Retract reads:
+// a proposal is answered, withdrawn or expired within days, and a member
+// gets few DMs in that time.
+const retractLookback = 50
+
+// Retract implements bot.Retracter: the DM whose buttons carry the tag
+// of key (renderButtons), found among the DM's latest messages, is
+// replaced by msg, its buttons gone. ENOTFOUND when it is not among them
+// (deleted, too old, or sent before buttons were tagged).
+func (a *Adapter) Retract(ctx context.Context, to bot.MemberID, key string, msg bot.Message) error {
+	if err := checkMember(to); err != nil {
+		return err
+	}
+	channel, err := a.dmChannel(ctx, to.User)
+	if err != nil {
+		return coded(err, "open DM")
+	}
+	var latest []*discordgo.Message
+	err = a.restCall(ctx, "read", func(opt discordgo.RequestOption) error {
+		var err error
+		latest, err = a.rest.ChannelMessages(channel, retractLookback, "", "", "", opt)
+		return err
+	})
+	if err != nil {
+		return coded(err, "read DM")
+	}
+	tag := deliveryTag(key)
+	for _, m := range latest {
+		if carriesTag(m, tag) {
+			msg.Delivery = ""
+			return a.Edit(ctx, to, channel+"/"+m.ID, msg)
+		}
+	}
+	return bot.Errorf(bot.ENOTFOUND, "err.unknown_button")
+}
+
+var _ bot.Retracter = (*Adapter)(nil)

@@ -105,10 +105,19 @@ func checkProposal(t *testing.T, h *Harness, m discordtest.Message) {
 	}
 	for _, action := range []string{"proposal.accept", "proposal.decline"} {
 		b, ok := m.Button(action)
-		if !ok || !strings.HasPrefix(b.CustomID, "mb:"+h.Guild+":") || len(b.CustomID) > 100 {
+		if !ok || !strings.HasPrefix(untagged(b.CustomID), "mb:"+h.Guild+":") || len(b.CustomID) > 100 {
 			t.Errorf("got button %+v, want %s carrying the server in at most 100 characters", b, action)
 		}
 	}
+}
+
+// untagged is a custom_id without the delivery tag a message sent once
+// carries on its buttons ("mb.1911d0c4:…" → "mb:…").
+func untagged(id string) string {
+	if rest, ok := strings.CutPrefix(id, "mb."); ok && len(rest) > 9 && rest[8] == ':' {
+		return "mb" + rest[8:]
+	}
+	return id
 }
 
 // pickTime has both members of a pair pick the second time of their

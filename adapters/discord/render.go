@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"errors"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -136,8 +137,17 @@ func renderFields(lang bot.Lang, fields []bot.Field, channels []string) []*disco
 // link as a link button.
 func renderButtons(m bot.Message, guild string) ([]discordgo.MessageComponent, error) {
 	var buttons []discordgo.MessageComponent
+	tag := ""
+	if m.Delivery != "" {
+		tag = deliveryTag(m.Delivery)
+	}
 	for _, b := range m.Buttons {
-		id, err := customID(guild, b.ActionID, b.Value)
+		id, err := taggedCustomID(tag, guild, b.ActionID, b.Value)
+		if errors.Is(err, errCustomIDTooLong) && tag != "" {
+			// Without its tag the button still works; only Retract
+			// will not find the message.
+			id, err = customID(guild, b.ActionID, b.Value)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -187,7 +187,15 @@ func TestCustomID(t *testing.T) {
 			t.Errorf("got %d characters, %v; want at most 100", len(id), err)
 		}
 	})
-	for _, bad := range []string{"click_one", "mb:notaguild:a:v", "mb:123:a", "mb::a:v", "x:123:a:v", strings.Repeat("m", 101)} {
+	t.Run("Tagged", func(t *testing.T) {
+		// The tag of a message sent once (Retract finds it by it) is
+		// read past like the plain prefix.
+		g, a, v, err := discord.ParseCustomID("mb.1911d0c4:" + testGuild + ":proposal.accept:nlthqp2pxxurw3vy")
+		if err != nil || g != testGuild || a != bot.ActionProposalAccept || v != "nlthqp2pxxurw3vy" {
+			t.Errorf("got %q %q %q %v, want the guild, action and value back", g, a, v, err)
+		}
+	})
+	for _, bad := range []string{"click_one", "mb:notaguild:a:v", "mb:123:a", "mb::a:v", "x:123:a:v", "mb.:123:a:v", "mbx:123:a:v", strings.Repeat("m", 101)} {
 		t.Run("ErrInvalid/"+bad[:min(len(bad), 12)], func(t *testing.T) {
 			if _, _, _, err := discord.ParseCustomID(bad); err == nil {
 				t.Errorf("got no error for %q, want one", bad)

@@ -184,7 +184,7 @@ func playDiscord(t *testing.T, w *sepWorld, g1, g2 *sepTenant) {
 
 	// G1's button, its custom_id rewritten to say G2: no pair anywhere.
 	b, _ := p1.Button(bot.ActionProposalAccept)
-	forged := strings.Replace(b.CustomID, "mb:"+g1.Tenant.Workspace+":", "mb:"+g2.Tenant.Workspace+":", 1)
+	forged := strings.Replace(b.CustomID, ":"+g1.Tenant.Workspace+":", ":"+g2.Tenant.Workspace+":", 1)
 	if r := c1.Send(t, discordtest.Click(discordApp, g1.Alice, p1.ChannelID, p1.ID, forged)); r.Data != nil && strings.Contains(r.Data.Text(), "You accepted") {
 		t.Fatalf("got %q, want G1's proposal not accepted through G2", r.Data.Text())
 	}

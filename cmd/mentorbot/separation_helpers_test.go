@@ -190,7 +190,7 @@ func (w *sepWorld) discordAs(t *testing.T, tn *sepTenant, user, name, sub string
 func (w *sepWorld) discordDMs(tn *sepTenant, user, with string) []discordtest.Message {
 	var out []discordtest.Message
 	for _, m := range w.rest.DMs(user) {
-		if _, ok := m.ButtonWith("mb:" + tn.Tenant.Workspace + ":" + with); ok {
+		if _, ok := m.ButtonWith(":" + tn.Tenant.Workspace + ":" + with); ok {
 			out = append(out, m)
 		}
 	}

@@ -74,8 +74,9 @@ type REST struct {
 	holds       []*hold
 	drops       []*fault
 	registered  []Registration
-	guildOf     map[string]string // server channel -> its guild (channels.go)
-	acked       map[string]bool   // interactions answered by a callback
+	guildOf     map[string]string            // server channel -> its guild (channels.go)
+	acked       map[string]bool              // interactions answered by a callback
+	history     map[string][]json.RawMessage // channel -> its messages, oldest first
 }
 
 // Thread is a thread the bot created.
@@ -107,6 +108,7 @@ func NewREST(tb testing.TB) *REST {
 		next: 1_300_000_000_000_000_000, dmOf: map[string]string{}, userOf: map[string]string{},
 		threads: map[string]*Thread{}, closedDMs: map[string]bool{}, expired: map[string]bool{},
 		gone: map[string]bool{}, names: map[string]string{}, guildOf: map[string]string{},
+		history: map[string][]json.RawMessage{},
 	}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	tb.Cleanup(f.Server.Close)

@@ -2,8 +2,11 @@ package discordtest
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -20,12 +23,15 @@ func (f *REST) route(c Call) (int, []byte) {
 		return f.openDM(c)
 	case c.Method == "POST" && len(p) == 3 && p[0] == "channels" && p[2] == "messages":
 		return f.postMessage(c, p[1])
+	case c.Method == "GET" && len(p) == 3 && p[0] == "channels" && p[2] == "messages":
+		return f.latest(p[1], c.Query)
 	case c.Method == "PATCH" && len(p) == 4 && p[0] == "channels" && p[2] == "messages":
 		m := map[string]any{}
 		json.Unmarshal(c.Body, &m)
 		m["id"], m["channel_id"], m["type"] = p[3], p[1], 0
 		m["author"] = map[string]any{"id": "1", "username": "mentorbot", "bot": true}
 		delete(m, "allowed_mentions")
+		f.edited(p[1], m)
 		return http.StatusOK, jsonBytes(m)
 	case c.Method == "POST" && len(p) == 3 && p[0] == "channels" && p[2] == "threads":
 		return f.startThread(c, p[1])
@@ -103,7 +109,37 @@ func (f *REST) postMessage(c Call, channel string) (int, []byte) {
 	if _, ok := f.userOf[channel]; !ok && f.threads[channel] == nil && !f.isChannel(channel) {
 		return http.StatusNotFound, apiError(10003, "Unknown Channel")
 	}
-	return http.StatusOK, f.echoMessage(c.Body, channel)
+	m := f.echoMessage(c.Body, channel)
+	f.history[channel] = append(f.history[channel], m)
+	return http.StatusOK, m
+}
+
+// latest answers GET channels/{id}/messages: the channel's messages,
+// newest first, at most limit of them (50 by default, as Discord).
+func (f *REST) latest(channel, query string) (int, []byte) {
+	q, _ := url.ParseQuery(query)
+	limit := 50
+	if n, err := strconv.Atoi(q.Get("limit")); err == nil && n >= 1 && n <= 100 {
+		limit = n
+	}
+	h := f.history[channel]
+	out := []json.RawMessage{}
+	for i := len(h) - 1; i >= 0 && len(out) < limit; i-- {
+		out = append(out, h[i])
+	}
+	return http.StatusOK, jsonBytes(out)
+}
+
+// edited replaces a kept message by its edit, the fields the edit sets.
+func (f *REST) edited(channel string, edit map[string]any) {
+	for i, raw := range f.history[channel] {
+		m := map[string]any{}
+		json.Unmarshal(raw, &m)
+		if m["id"] == edit["id"] {
+			maps.Copy(m, edit)
+			f.history[channel][i] = jsonBytes(m)
+		}
+	}
 }
 
 // isChannel accepts any server channel ID: the fake knows no server.
