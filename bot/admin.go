@@ -161,7 +161,7 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if !ok {
 		return Reply{}, b.unknownCommand(in.Lang, name)
 	}
-	return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(in.Lang, c, true)}}, nil
+	return Reply{Message: Message{Title: "/mentor " + c.NameIn(in.Lang), Text: commandHelp(in.Lang, c, true)}}, nil
 }
 
 // adminCommandsHelp lists the managers' commands.

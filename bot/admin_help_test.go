@@ -110,7 +110,7 @@ func TestAdminManagersWho(t *testing.T) {
 		})
 	}
 	h.Run("alice", "lang fr")
-	if r := h.Run("alice", "admin managers ajouter"); r.Message.Text != "Qui dois-je nommer responsable du programme\u202f? Mentionnez le membre\u202f: `/mentor admin managers ajouter @ada`." {
+	if r := h.Run("alice", "admin managers ajouter"); r.Message.Text != "Qui dois-je nommer responsable du programme\u202f? Mentionnez le membre\u202f: `/mentor admin responsables ajouter @ada`." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 }

@@ -29,8 +29,8 @@ func TestPlatformWords(t *testing.T) {
 	}
 	for _, c := range []struct{ platform, lang, want string }{
 		{"discord", "", "The default program is always open: it cannot be shown or closed. `/mentor admin stats` shows the whole server."},
-		{"discord", "fr", "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin stats` montre l'ensemble du serveur."},
-		{"slack", "fr", "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin stats` montre l'ensemble de l'espace de travail."},
+		{"discord", "fr", "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin statistiques` montre l'ensemble du serveur."},
+		{"slack", "fr", "Le programme par défaut est toujours ouvert\u202f: il ne peut être ni affiché ni clos. `/mentor admin statistiques` montre l'ensemble de l'espace de travail."},
 	} {
 		if got := run(c.platform, c.lang); got != c.want {
 			t.Errorf("%s %s: got %q, want %q", c.platform, c.lang, got, c.want)

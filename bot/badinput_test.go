@@ -178,8 +178,8 @@ func TestRedisDown(t *testing.T) {
 	// The help needs nothing stored: it is answered all the same.
 	for _, tt := range []struct{ text, locale, want string }{
 		{"help", "en-US", "/mentor offer"},
-		{"aide", "en-US", "/mentor offer"},
-		{"help request", "fr-FR", "/mentor request"},
+		{"aide", "en-US", "/mentor propose"},
+		{"help request", "fr-FR", "/mentor demande"},
 	} {
 		r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: tn.Member("carol"), Text: tt.text, Locale: tt.locale})
 		if strings.Contains(r.Message.Text, "database") || strings.Contains(r.Message.Text, "base de données") {

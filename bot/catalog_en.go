@@ -164,7 +164,7 @@ var catalogEN = map[string]string{
 	"help.title":          "mentorbot: how to use /mentor",
 	"help.intro":          "Options are written `name:value`, for example `capacity:3`; their French names work too (`capacité:3`).",
 	"help.managers":       "Program managers: `/mentor admin help`.",
-	"help.french_words":   "The commands can also be typed in French: {words}.",
+	"help.french_words":   "The commands can also be typed in English: {words}.",
 	"help.example":        "example:",
 	"help.option":         "{name}: {help}",
 	"cmd.help.summary":    "list the commands, or explain one",

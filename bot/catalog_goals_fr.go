@@ -4,7 +4,7 @@ package bot
 // French.
 var catalogGoalsFR = map[string]string{
 	"cmd.goals.summary":   "fixer ou changer vos objectifs pour votre binôme (jusqu'à trois)\u202f; sans eux, ouvre le formulaire",
-	"cmd.goals.example":   "/mentor goals premier:déployer un service Go deuxième:relire du code en anglais",
+	"cmd.goals.example":   "/mentor objectifs premier:déployer un service Go deuxième:relire du code en anglais",
 	"optname.goal_first":  "votre premier objectif",
 	"optname.goal_second": "votre deuxième objectif",
 	"optname.goal_third":  "votre troisième objectif",
@@ -27,7 +27,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.role.mentee":          "personne mentorée",
 
 	"goals.form_intro":    "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f: jusqu'à {max}, un par champ. Chaque membre du binôme fixe les siens\u202f; je demande où ils en sont à chaque point d'étape.",
-	"goals.how":           "Tapez `/mentor goals premier:… deuxième:… troisième:…` (vos propres objectifs, dans leur ordre)\u202f: chaque option ne change que cet objectif, les autres restent. Pour en retirer un\u202f: `deuxième:aucun`.",
+	"goals.how":           "Tapez `/mentor objectifs premier:… deuxième:… troisième:…` (vos propres objectifs, dans leur ordre)\u202f: chaque option ne change que cet objectif, les autres restent. Pour en retirer un\u202f: `deuxième:aucun`.",
 	"goals.saved":         "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f» sont enregistrés. Les objectifs du binôme\u202f:",
 	"goals.cleared":       "Vos objectifs pour votre binôme avec {name} sur «\u202f{topic}\u202f» sont retirés.",
 	"goals.other_title":   "Objectifs\u202f: {topic}",
@@ -35,7 +35,7 @@ var catalogGoalsFR = map[string]string{
 	"goals.other_changed": "{name} a modifié ses objectifs pour votre binôme. Les objectifs du binôme désormais\u202f:",
 	"goals.other_cleared": "{name} a retiré ses objectifs pour votre binôme sur «\u202f{topic}\u202f».",
 	"goals.too_long":      "L'objectif {n} est trop long\u202f: {max} caractères au maximum. Une phrase suffit.",
-	"goals.none":          "Vous n'avez aucun binôme en cours pour lequel fixer des objectifs. `/mentor status` affiche vos binômes.",
+	"goals.none":          "Vous n'avez aucun binôme en cours pour lequel fixer des objectifs. `/mentor statut` affiche vos binômes.",
 	"goals.not_started":   "Votre binôme avec {name} sur «\u202f{topic}\u202f» n'a pas encore commencé\u202f: vous pourrez fixer vos objectifs une fois la charte acceptée par vous deux.",
 	"goals.no_match":      "Aucun de vos binômes en cours n'est avec «\u202f{query}\u202f» ni sur «\u202f{query}\u202f». Vos binômes en cours\u202f: {pairs}.",
 	"goals.choose":        "Vous avez plusieurs binômes en cours. Pour lequel sont ces objectifs\u202f?",
@@ -66,7 +66,7 @@ var catalogGoalsFR = map[string]string{
 	// member's own answer corrected in a check-in's menu.
 	"goals.no_goal":               "Vous avez fixé {count} {count|objectif|objectifs} vous-même, donc pas d'objectif {n} à retirer\u202f: rien n'a été modifié.",
 	"goals.twice":                 "«\u202f{goal}\u202f» est déjà votre objectif {n}\u202f: rien n'a été modifié.",
-	"goals.dropped":               "{count|Ne fait plus partie de vos objectifs|Ne font plus partie de vos objectifs}\u202f: {goals}. {count|Pour le remettre|Pour les remettre}\u202f: `/mentor goals {typed}`.",
+	"goals.dropped":               "{count|Ne fait plus partie de vos objectifs|Ne font plus partie de vos objectifs}\u202f: {goals}. {count|Pour le remettre|Pour les remettre}\u202f: `/mentor objectifs {typed}`.",
 	"goals.dropped_item":          "«\u202f{goal}\u202f»",
 	"goals.dropped_item_progress": "«\u202f{goal}\u202f» ({progress})",
 	"goals.dropped_progress":      "Un objectif remis repart de «\u202fpas commencé\u202f».",

@@ -55,7 +55,7 @@ var catalogGrammarFR = map[string]string{
 	"err.offer_none_to_remove":   "Vous n'avez pas encore d'offre\u202f: il n'y a rien à retirer. Pour proposer votre aide\u202f: `/mentor propose <sujets>`.",
 	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
 
-	"offer.current":    "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor offer capacité:3` ou `/mentor offer ajouter:rust retirer:go`.",
+	"offer.current":    "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor propose capacité:3` ou `/mentor propose ajouter:rust retirer:go`.",
 	"err.one_language": "Une seule langue ici, par exemple `langue:espagnol` ; pour en donner plusieurs, utilisez `langues:`.",
 }
 

@@ -6,10 +6,10 @@ package bot
 // French. Keys sorted.
 var catalogInstallFR = map[string]string{
 	"install.welcome": "Merci d'avoir installé mentorbot. Comme c'est vous qui l'avez installé, vous êtes responsable du programme dans cet espace de travail. Pour commencer\u202f:\n" +
-		"1. Invitez `@mentorbot` dans le canal des responsables et choisissez-le pour le bilan hebdomadaire\u202f: `/mentor admin digest-channel #equipe-mentorat`\n" +
-		"2. Donnez le fuseau horaire du programme, pour le bilan et les rendez-vous\u202f: `/mentor admin settings fuseau:{tz}`\n" +
-		"3. Lancez l'appel à mentors, en français et en anglais\u202f: `/mentor admin announce #general langue:les-deux`\n" +
-		"Les membres tapent ensuite `/mentor offer` ou `/mentor request`. `/mentor admin help` liste les commandes des responsables.",
+		"1. Invitez `@mentorbot` dans le canal des responsables et choisissez-le pour le bilan hebdomadaire\u202f: `/mentor admin canal-bilan #equipe-mentorat`\n" +
+		"2. Donnez le fuseau horaire du programme, pour le bilan et les rendez-vous\u202f: `/mentor admin réglages fuseau:{tz}`\n" +
+		"3. Lancez l'appel à mentors, en français et en anglais\u202f: `/mentor admin annonce #general langue:les-deux`\n" +
+		"Les membres tapent ensuite `/mentor propose` ou `/mentor demande`. `/mentor admin aide` liste les commandes des responsables.",
 	"install.welcome_title":      "mentorbot est installé",
 	"install.missing_permission": "Slack ne m'autorise pas à faire cela dans cet espace de travail\u202f: rien n'a été envoyé. Un administrateur de l'espace de travail peut y remédier en réinstallant mentorbot.",
 	"install.not_installed":      "mentorbot n'est pas installé dans cet espace de travail\u202f: il ne peut pas répondre ici. Demandez à un administrateur de l'espace de travail de l'ajouter à Slack.",

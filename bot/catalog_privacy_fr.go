@@ -5,12 +5,12 @@ package bot
 // is erased, in French.
 var catalogPrivacyFR = map[string]string{
 	"cmd.forget.summary":    "effacer tout ce que le bot conserve sur vous (après confirmation)",
-	"cmd.forget.example":    "/mentor forget",
+	"cmd.forget.example":    "/mentor oublier",
 	"cmd.export-me.summary": "recevoir tout ce que le bot conserve sur vous, dans un fichier",
-	"cmd.export-me.example": "/mentor export-me",
+	"cmd.export-me.example": "/mentor mes-données",
 	"forget.nothing":        "Je ne conserve rien sur vous : il n'y a rien à effacer.",
 	"forget.confirm_title":  "Effacer toutes vos données ?",
-	"forget.confirm":        "Cela efface votre profil, votre offre et vos demandes, vos binômes, vos réponses aux points d'étape et aux questionnaires, et vos acceptations de la charte. Si vous êtes en binôme, l'autre personne apprendra que votre binôme est terminé. C'est définitif. Pour en garder une copie avant, utilisez `/mentor export-me`.",
+	"forget.confirm":        "Cela efface votre profil, votre offre et vos demandes, vos binômes, vos réponses aux points d'étape et aux questionnaires, et vos acceptations de la charte. Si vous êtes en binôme, l'autre personne apprendra que votre binôme est terminé. C'est définitif. Pour en garder une copie avant, utilisez `/mentor mes-données`.",
 	"btn.forget_confirm":    "Oui, tout effacer",
 	"btn.forget_keep":       "Non, garder mes données",
 	"forget.done":           "C'est fait : tout ce que je conservais sur vous est effacé. Les chiffres du programme comptent toujours votre participation, sans votre nom. Merci d'y avoir pris part.",

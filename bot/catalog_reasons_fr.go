@@ -8,7 +8,7 @@ var catalogReasonsFR = map[string]string{
 	"reason.waited_one": "en attente depuis un jour, donc en tête de file",
 	"reason.met_before": "vous avez déjà formé un binôme ensemble : aucun autre mentor ne pouvait la prendre",
 
-	"waiting.declined_next":   "Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor cancel`.",
+	"waiting.declined_next":   "Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor annuler`.",
 	"waiting.others":          "{count} {count|autre mentor|autres mentors} de «\u202f{topic}\u202f» ne {count|peut|peuvent} pas la prendre non plus.",
 	"waiting.eligible":        "{count|Un mentor qui vous correspond a|Des mentors qui vous correspondent ont} une place libre\u202f: je {count|lui|leur} propose votre demande sous peu, au prochain passage sur la file d'attente.",
 	"waiting.eligible_theirs": "{count|Un mentor qui lui correspond a|Des mentors qui lui correspondent ont} une place libre\u202f: le prochain passage sur la file d'attente propose la demande.",

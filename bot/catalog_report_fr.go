@@ -4,9 +4,9 @@ package bot
 // (/mentor admin report), in French.
 var catalogReportFR = map[string]string{
 	"cmd.admin.report.summary": "le bilan de fin d'un programme : binômes, satisfaction, renouvellement, sujets, graphique, CSV",
-	"cmd.admin.report.example": "/mentor admin report programme:\"Mentorat 2027\"",
-	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin program list` le nomme",
-	"err.report.which":         "Quel programme ? Écrivez `/mentor admin report programme:` suivi de son nom, tel que `/mentor admin program list` l'affiche.",
+	"cmd.admin.report.example": "/mentor admin rapport programme:\"Mentorat 2027\"",
+	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin programme liste` le nomme",
+	"err.report.which":         "Quel programme ? Écrivez `/mentor admin rapport programme:` suivi de son nom, tel que `/mentor admin programme liste` l'affiche.",
 
 	"digest.waiting_held":      "La demande attend la vague de lancement de « {name} », le {start}.",
 	"report.title":             "Bilan de fin de programme : {name}",
@@ -36,7 +36,7 @@ var catalogReportFR = map[string]string{
 	"report.file_png":          "Le graphique de {name}, semaine par semaine.",
 	"report.file_csv":          "Les chiffres de {name}, pour un tableur.",
 	"opt.testimonials_program": "seulement les témoignages de ce programme",
-	"report.coming":            "Son bilan de fin de programme arrivera ici le {date}, une fois les questionnaires finaux remplis ; `/mentor admin report programme:{id}` l'affiche à tout moment.",
+	"report.coming":            "Son bilan de fin de programme arrivera ici le {date}, une fois les questionnaires finaux remplis ; `/mentor admin rapport programme:{id}` l'affiche à tout moment.",
 }
 
 func init() {

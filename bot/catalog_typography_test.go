@@ -181,7 +181,7 @@ func TestTypographyRules(t *testing.T) {
 	}{
 		{"Bonjour" + nnbsp + ": «" + nnbsp + "go" + nnbsp + "» ?", 1},
 		{"Bonjour" + nnbsp + "! 85" + nbsp + "%, «" + nnbsp + "go" + nnbsp + "»" + nnbsp + "?", 0},
-		{"Tapez `capacity:3` puis `/mentor help`" + nnbsp + "?", 0},
+		{"Tapez `capacity:3` puis `/mentor aide`" + nnbsp + "?", 0},
 		{"Merci !", 1},
 		{"Merci" + nnbsp + "!", 0},
 		{"« go »", 2},

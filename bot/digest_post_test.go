@@ -139,5 +139,5 @@ func TestDigestChannelSaysItsLanguage(t *testing.T) {
 	}
 	h.Run("alice", "lang fr")
 	MustLines(t, h.Run("alice", "admin digest-channel #mentoring").Message.Text,
-		"Il est rédigé en anglais, la langue du programme. Pour la changer\u202f: `/mentor admin settings langue-défaut:fr`.")
+		"Il est rédigé en anglais, la langue du programme. Pour la changer\u202f: `/mentor admin réglages langue-défaut:fr`.")
 }

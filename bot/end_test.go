@@ -174,7 +174,7 @@ func TestNewMatchMentorWithoutOffer(t *testing.T) {
 
 	h.Run("dan", "lang fr")
 	pair("dan", "erin")
-	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "Vous n'avez pas d'offre de mentorat en ce moment\u202f: il n'y a donc rien à reprendre. Pour accompagner quelqu'un d'autre, tapez `/mentor offer` suivi de vos sujets, par exemple `/mentor offer go`\u202f:")
+	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "Vous n'avez pas d'offre de mentorat en ce moment\u202f: il n'y a donc rien à reprendre. Pour accompagner quelqu'un d'autre, tapez `/mentor propose` suivi de vos sujets, par exemple `/mentor propose go`\u202f:")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchNo), "C'est noté\u202f: vous n'avez pas d'offre, je ne vous enverrai donc pas de demandes.")
 	MustContain(t, h.Click("dan", "dan", bot.ActionNewMatchYes), "Vous avez déjà répondu.")
 }

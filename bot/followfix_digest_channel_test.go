@@ -14,7 +14,7 @@ func TestDigestChannelCannotPost(t *testing.T) {
 	h.Bot.Register(h.Tenant.Platform, h.Platform) // no Poster
 	for _, tc := range []struct{ lang, want string }{
 		{"en", "Saved: #mentoring. I can't post in channels on this platform, so the weekly digest will not be posted there; `/mentor admin stats` shows it to you."},
-		{"fr", "Enregistré\u202f: #mentoring. Je ne peux pas publier dans les canaux sur cette plateforme, le bilan hebdomadaire n'y sera donc pas publié\u202f; `/mentor admin stats` vous le montre."},
+		{"fr", "Enregistré\u202f: #mentoring. Je ne peux pas publier dans les canaux sur cette plateforme, le bilan hebdomadaire n'y sera donc pas publié\u202f; `/mentor admin statistiques` vous le montre."},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			h.Run("alice", "lang "+tc.lang)

@@ -51,7 +51,7 @@ func TestGoalFixOneGoalKeepsOthers(t *testing.T) {
 
 		r := h.Run("dan", "objectif premier:passer une certification")
 		MustContain(t, r, "Les objectifs du binôme\u202f:\n1. passer une certification (Dan)\u202f: pas commencé\n2. relire du code (Dan)\u202f: en cours")
-		MustContain(t, r, "Ne fait plus partie de vos objectifs\u202f: «\u202fécrire un service\u202f» (en cours). Pour le remettre\u202f: `/mentor goals troisième:écrire un service`. Un objectif remis repart de «\u202fpas commencé\u202f».")
+		MustContain(t, r, "Ne fait plus partie de vos objectifs\u202f: «\u202fécrire un service\u202f» (en cours). Pour le remettre\u202f: `/mentor objectifs troisième:écrire un service`. Un objectif remis repart de «\u202fpas commencé\u202f».")
 		if got := goalFixProgress(t, h, "dan"); len(got) != 2 || got["relire du code"] != bot.GoalInProgress || got["passer une certification"] != bot.GoalNotStarted {
 			t.Fatalf("got %v, want the second goal kept in progress", got)
 		}
@@ -119,7 +119,7 @@ func TestGoalFixRemoveGoal(t *testing.T) {
 		h.Run("bob", "objectifs premier:écouter deuxième:partager des contacts")
 		r := h.Run("bob", "objectifs premier:aucun")
 		MustContain(t, r, "Les objectifs du binôme\u202f:\n1. partager des contacts (Bob)\u202f: pas commencé")
-		MustContain(t, r, "Ne fait plus partie de vos objectifs\u202f: «\u202fécouter\u202f». Pour le remettre\u202f: `/mentor goals deuxième:écouter`.")
+		MustContain(t, r, "Ne fait plus partie de vos objectifs\u202f: «\u202fécouter\u202f». Pour le remettre\u202f: `/mentor objectifs deuxième:écouter`.")
 		MustContain(t, h.Run("bob", "objectifs troisième:aucun"), "Vous avez fixé 1 objectif vous-même, donc pas d'objectif 3 à retirer\u202f: rien n'a été modifié.")
 		MustContain(t, h.Run("bob", "objectifs deuxième:écouter"), "2. écouter (Bob)")
 		MustContain(t, h.Run("bob", "objectifs troisième:Écouter"), "«\u202fÉcouter\u202f» est déjà votre objectif 2\u202f: rien n'a été modifié.")

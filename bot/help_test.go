@@ -7,22 +7,22 @@ import (
 	"github.com/mentorbot/mentorbot/bot"
 )
 
-// TestHelpOnCommandWords: help on a command's French word, as the French
-// help advertises them, shows that command's help, as help on its English
-// name does, in either language.
+// TestHelpOnCommandWords: help on a command's French word shows that
+// command's help, as help on its English name does, in either language,
+// titled with the command's name in the reader's language.
 func TestHelpOnCommandWords(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("fr", "lang fr")
 	tests := []struct {
 		name, user, text, title, want string
 	}{
-		{"FrenchWordFR", "fr", "aide propose", "/mentor offer", "proposer du mentorat sur des sujets"},
-		{"FrenchRequestFR", "fr", "aide demande", "/mentor request", "demander un mentor sur un sujet"},
-		{"FrenchStatusFR", "fr", "aide statut", "/mentor status", "voir votre offre, votre demande et vos binômes"},
-		{"FrenchAccentsFR", "fr", "aide Témoignage", "/mentor testimonial", "écrire une phrase sur votre mentorat"},
-		{"FrenchNoAccentsFR", "fr", "aide temoignage", "/mentor testimonial", "écrire une phrase sur votre mentorat"},
-		{"EnglishNameFR", "fr", "aide offer", "/mentor offer", "proposer du mentorat sur des sujets"},
-		{"HelpOnHelpFR", "fr", "aide aide", "/mentor help", "lister les commandes, ou en expliquer une"},
+		{"FrenchWordFR", "fr", "aide propose", "/mentor propose", "proposer du mentorat sur des sujets"},
+		{"FrenchRequestFR", "fr", "aide demande", "/mentor demande", "demander un mentor sur un sujet"},
+		{"FrenchStatusFR", "fr", "aide statut", "/mentor statut", "voir votre offre, votre demande et vos binômes"},
+		{"FrenchAccentsFR", "fr", "aide Témoignage", "/mentor témoignage", "écrire une phrase sur votre mentorat"},
+		{"FrenchNoAccentsFR", "fr", "aide temoignage", "/mentor témoignage", "écrire une phrase sur votre mentorat"},
+		{"EnglishNameFR", "fr", "aide offer", "/mentor propose", "proposer du mentorat sur des sujets"},
+		{"HelpOnHelpFR", "fr", "aide aide", "/mentor aide", "lister les commandes, ou en expliquer une"},
 		{"FrenchWordEN", "en", "help propose", "/mentor offer", "offer to mentor on some topics"},
 		{"FrenchRequestEN", "en", "help demande", "/mentor request", "ask for a mentor on a topic"},
 		{"EnglishNameEN", "en", "help status", "/mentor status", "show your offer, your request and your pairs"},
@@ -47,7 +47,7 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		return "I don't know the command “" + cmd + "”. Did you mean `/mentor " + s + "`? Type `/mentor help` for the list."
 	}
 	fr := func(cmd, s string) string {
-		return "Je ne connais pas la commande «\u202f" + cmd + "\u202f». Vouliez-vous dire `/mentor " + s + "`\u202f? Tapez `/mentor help` pour la liste."
+		return "Je ne connais pas la commande «\u202f" + cmd + "\u202f». Vouliez-vous dire `/mentor " + s + "`\u202f? Tapez `/mentor aide` pour la liste."
 	}
 	tests := []struct {
 		name string
@@ -73,7 +73,7 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		// language.
 		{"PrefixOfOneCommandEN", bot.English, "comm", en("comm", "comment")},
 		{"PrefixOfOneCommandFR", bot.French, "comm", fr("comm", "commentaire")},
-		{"NothingCloseFR", bot.French, "xyzzy", "Je ne connais pas la commande «\u202fxyzzy\u202f». Tapez `/mentor help` pour la liste."},
+		{"NothingCloseFR", bot.French, "xyzzy", "Je ne connais pas la commande «\u202fxyzzy\u202f». Tapez `/mentor aide` pour la liste."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

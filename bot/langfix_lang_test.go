@@ -43,7 +43,7 @@ func TestFrenchWordsOverInferredLanguage(t *testing.T) {
 	}
 	// The offer that spoke the language read follows it.
 	MustContain(t, slackRun(h, "eve", "statut", "en-US"), "vous parlez français tant que")
-	MustContain(t, slackRun(h, "eve", "aide", "en-US"), "Les commandes se tapent aussi en français")
+	MustContain(t, slackRun(h, "eve", "aide", "en-US"), "Les commandes se tapent aussi en anglais")
 	// An English word after that keeps French: nothing was chosen, and
 	// the English names are every member's.
 	MustContain(t, slackRun(h, "eve", "status", "en-US"), "vous lisez les messages en français")

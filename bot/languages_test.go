@@ -285,7 +285,7 @@ func TestStatusSaysRequestLanguage(t *testing.T) {
 func TestAdminFrenchWordsInFrench(t *testing.T) {
 	h := MustAdminHarness(t)
 	MustContain(t, h.Run("alice", "admin aide"), "Seuls les responsables du programme")
-	if r := h.Run("alice", "aide admin événements"); r.Message.Title != "/mentor admin events" {
+	if r := h.Run("alice", "aide admin événements"); r.Message.Title != "/mentor admin événements" {
 		t.Fatalf("got %+v", r.Message)
 	}
 }
@@ -311,5 +311,5 @@ func TestOfferReplacedSaysWhatWent(t *testing.T) {
 		t.Fatalf("add: said topics went: %q", r.Message.Text)
 	}
 	h.Run("bob", "lang fr")
-	MustContain(t, h.Run("bob", "propose java"), "Vous ne proposez plus\u202f: python et go (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor offer ajouter:python, go`.")
+	MustContain(t, h.Run("bob", "propose java"), "Vous ne proposez plus\u202f: python et go (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor propose ajouter:python, go`.")
 }

@@ -472,7 +472,7 @@ func TestExpiryNoOtherMentor(t *testing.T) {
 		"alice": {"The mentor I asked about “go” couldn't answer in time. No other mentor can take your request right now: it stays in the queue, and I'll propose it as soon as one can.\n" +
 			"The mentor for “go” has already been asked about this request. Only a new mentor of this topic can take it now; meanwhile a manager can pair you by hand, or you can ask on a nearby topic after `/mentor cancel`."},
 		"ann": {"Le mentor sollicité pour «\u202frust\u202f» n'a pas pu répondre à temps. Aucun autre mentor ne peut prendre votre demande pour le moment\u202f: elle reste dans la file, et je la proposerai dès que l'un d'eux le pourra.\n" +
-			"Le mentor de «\u202frust\u202f» a déjà été sollicité pour cette demande. Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor cancel`."},
+			"Le mentor de «\u202frust\u202f» a déjà été sollicité pour cette demande. Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor annuler`."},
 	}
 	for _, who := range []string{"alice", "ann"} {
 		if !slices.Equal(got[who], want[who]) {

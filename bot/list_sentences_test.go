@@ -22,7 +22,7 @@ func TestSentencesJoinListsWithAnd(t *testing.T) {
 			{"bob", "offer topics:rust", "No longer offered: go, kubernetes and python (a list of topics replaces the one before). To keep them too: `/mentor offer add:go, kubernetes, python`."},
 			{"fay", "offer go, kubernetes", "Merci\u202f! Vous êtes maintenant mentor pour\u202f: go et kubernetes."},
 			{"fay", "offer ajouter:python", "Votre offre est mise à jour\u202f: go, kubernetes et python."},
-			{"fay", "offer sujets:rust", "Vous ne proposez plus\u202f: go, kubernetes et python (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor offer ajouter:go, kubernetes, python`."},
+			{"fay", "offer sujets:rust", "Vous ne proposez plus\u202f: go, kubernetes et python (une liste de sujets remplace la précédente). Pour les garder aussi\u202f: `/mentor propose ajouter:go, kubernetes, python`."},
 		} {
 			if got := h.Run(tc.user, tc.text).Message.Text; !strings.Contains(got, tc.want) {
 				t.Errorf("%s: got %q, want it to contain %q", tc.text, got, tc.want)

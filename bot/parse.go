@@ -412,7 +412,7 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 			// its value is missing, not the command's text unwanted.
 			return &Error{Code: EINVALID, Key: "err.option_no_value", Args: []string{"name", o.NameIn(lang), "help", T(lang, o.HelpKey())}, Field: o.Name}
 		}
-		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.NameIn(lang)}}
 	}
 	if o, _ := spec.Option(current); values[current] != "" {
 		if o.Type != OptList && o.Type != OptLanguages {
@@ -430,7 +430,7 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 // ("jusqu-au").
 func unknownOption(lang Lang, spec CommandSpec, word string) error {
 	if len(spec.Options) == 0 {
-		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.Name}}
+		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.NameIn(lang)}}
 	}
 	var names []string
 	byFold := map[string]string{}
@@ -444,7 +444,7 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 			}
 		}
 	}
-	args := []string{"word", clip(word, 30), "command", spec.Name, "options", optionList(lang, spec)}
+	args := []string{"word", clip(word, 30), "command", spec.NameIn(lang), "options", optionList(lang, spec)}
 	if s := suggest(foldName(word), names); s != "" {
 		return &Error{Code: EINVALID, Key: "err.option_unknown_suggest", Args: append(args, "suggestion", byFold[s])}
 	}

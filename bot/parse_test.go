@@ -126,13 +126,13 @@ func TestParseUnknownOption(t *testing.T) {
 		{"English", bot.English, "offer go level:senior",
 			"I don't know the option `level:`. The options of `/mentor offer` are: `topics:`, `capacity:`, `languages:`, `kinds:`, `tz:`, `years:`, `add:`, `remove:`, `program:`, `hours:`."},
 		{"French", bot.French, "offer go niveau:senior",
-			"Je ne connais pas l'option `niveau:`. Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
+			"Je ne connais pas l'option `niveau:`. Les options de `/mentor propose` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
 		{"SuggestFrench", bot.French, "offer go capacté:3",
-			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor offer` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
+			"Je ne connais pas l'option `capacté:`. Vouliez-vous dire `capacité:`\u202f? Les options de `/mentor propose` sont\u202f: `sujets:`, `capacité:`, `langues:`, `types:`, `fuseau:`, `années:`, `ajouter:`, `retirer:`, `programme:`, `heures:`."},
 		{"EmptyEnglish", bot.English, "offer go languages: capacity:2",
 			"`languages:` has no value: give it one, or leave it out. For example: `/mentor offer go, kubernetes, career change capacity:2 languages:en,fr tz:Europe/Paris years:12 kinds:flash,one-to-one`"},
 		{"EmptyFrench", bot.French, "offer go langues:",
-			"`langues:` n'a pas de valeur\u202f: donnez-lui-en une, ou retirez-le. Par exemple\u202f: `/mentor offer go, kubernetes, reconversion capacité:2 langues:fr,en fuseau:Europe/Paris années:12 types:flash,individuel`"},
+			"`langues:` n'a pas de valeur\u202f: donnez-lui-en une, ou retirez-le. Par exemple\u202f: `/mentor propose go, kubernetes, reconversion capacité:2 langues:fr,en fuseau:Europe/Paris années:12 types:flash,individuel`"},
 		// The command's example has no pair: it would show nothing of
 		// the option: what it takes is said instead.
 		{"EmptyNotInExample", bot.English, "meet pair:",
@@ -159,7 +159,10 @@ func TestHelpFrenchWords(t *testing.T) {
 	}
 	h := MustHarness(t)
 	h.Run("ann", "lang fr")
-	MustContain(t, h.Run("ann", "aide"), "Les commandes se tapent aussi en français\u202f: propose, demande, statut")
+	// The French help names the commands in French, and says the English
+	// names work too.
+	MustContain(t, h.Run("ann", "aide"), "• /mentor propose — ")
+	MustContain(t, h.Run("ann", "aide"), "Les commandes se tapent aussi en anglais\u202f: offer, request, status")
 	if r := h.Run("bob", "help"); strings.Contains(r.Message.Text, "typed in French") {
 		t.Errorf("the English help names the French words: %q", r.Message.Text)
 	}

@@ -13,7 +13,7 @@ func TestProgramKickoffTellsPaused(t *testing.T) {
 		{"English", "en", "pause until:2026-11-15",
 			"“Mentorat 2027” has started. Your request on “go” stays paused until 15 November 2026, as you asked: I'll propose it to a mentor after that. To look for a mentor now, type `/mentor resume`."},
 		{"French", "fr", "pause jusqu'au:15/11/2026",
-			"«\u202fMentorat 2027\u202f» a commencé. Votre demande sur «\u202fgo\u202f» reste en pause jusqu'au 15 novembre 2026, comme vous l'avez demandé\u202f: je la proposerai à un mentor ensuite. Pour chercher un mentor dès maintenant, tapez `/mentor resume`."},
+			"«\u202fMentorat 2027\u202f» a commencé. Votre demande sur «\u202fgo\u202f» reste en pause jusqu'au 15 novembre 2026, comme vous l'avez demandé\u202f: je la proposerai à un mentor ensuite. Pour chercher un mentor dès maintenant, tapez `/mentor reprendre`."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := mustProgramHarness(t)

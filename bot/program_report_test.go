@@ -129,7 +129,7 @@ func TestProgramReportBadInput(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin report program:nope"), "I know no program “nope”.")
 	MustContain(t, h.Run("ann", "admin report program:mentorat-2027"), "managers")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin report"), "Quel programme\u202f? Écrivez `/mentor admin report programme:`")
+	MustContain(t, h.Run("alice", "admin report"), "Quel programme\u202f? Écrivez `/mentor admin rapport programme:`")
 }
 
 // TestPostProgramReport: the report reaches the managers' channel once,
@@ -220,7 +220,7 @@ func TestTestimonialsByProgram(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin testimonials program:mentorat-2028"), "No testimonial from “Mentorat 2028” may be shared yet. 1 testimonial from outside it may be: `/mentor admin testimonials` without `program:` lists them.")
 	MustContain(t, h.Run("alice", "admin testimonials format:csv program:mentorat-2028"), "No testimonial from “Mentorat 2028” may be shared yet.")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin testimonials programme:mentorat-2028"), "Aucun témoignage de «\u202fMentorat 2028\u202f» ne peut encore être partagé. 1 témoignage hors de ce programme peut l'être\u202f: `/mentor admin testimonials` sans `programme:` le montre.")
+	MustContain(t, h.Run("alice", "admin testimonials programme:mentorat-2028"), "Aucun témoignage de «\u202fMentorat 2028\u202f» ne peut encore être partagé. 1 témoignage hors de ce programme peut l'être\u202f: `/mentor admin témoignages` sans `programme:` le montre.")
 	h.Run("alice", "lang en")
 	MustContain(t, h.Run("alice", "admin testimonials program:nope"), "I know no program “nope”.")
 }

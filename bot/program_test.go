@@ -409,7 +409,7 @@ func TestAdminMatchHeldSaysWho(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin match"), "Nobody is waiting for a mentor outside the programs that have not started: 1 request waits for the kick-off of “Mentorat 2027” on 10 November 2026. To preview a program's kick-off round: `/mentor admin match program:mentorat-2027`.")
 	h.Run("cy", "request go program:mentorat-2027")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin match"), "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin match programme:mentorat-2027`.")
+	MustContain(t, h.Run("alice", "admin match"), "Personne n'attend de mentor hors des programmes pas encore lancés\u202f: 2 demandes attendent le lancement de «\u202fMentorat 2027\u202f» le 10 novembre 2026. Pour voir la vague de lancement d'un programme\u202f: `/mentor admin vague programme:mentorat-2027`.")
 	// With someone waiting outside the program, the preview names them
 	// too, under the round.
 	h.Run("dan", "request rust")

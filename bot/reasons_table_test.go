@@ -127,7 +127,7 @@ func TestEveryWaitingReason(t *testing.T) {
 			"The mentor for “go” is someone with whom a proposal or a pair of yours did not work out before, and I don't pair you with them again on my own. A manager can still pair you by hand.",
 			"Le mentor de «\u202fgo\u202f» est une personne avec qui une de vos propositions ou un de vos binômes n'a pas abouti, et je ne vous remets pas en relation de moi-même. Une personne responsable du programme peut encore vous mettre en relation à la main.",
 			"The mentor for “go” is someone with whom a proposal or a pair of theirs did not work out before: not paired again automatically (a manager can, with `/mentor admin pair`).",
-			"Le mentor de «\u202fgo\u202f» est une personne avec qui une de ses propositions ou un de ses binômes n'a pas abouti\u202f: pas de nouvelle mise en relation automatique (une personne responsable peut la faire avec `/mentor admin pair`)."},
+			"Le mentor de «\u202fgo\u202f» est une personne avec qui une de ses propositions ou un de ses binômes n'a pas abouti\u202f: pas de nouvelle mise en relation automatique (une personne responsable peut la faire avec `/mentor admin binôme`)."},
 		{"Self", matching.Explanation{Self: 1, NoTopic: 4},
 			"Nobody but you offers “go” yet.", "Personne d'autre que vous ne propose encore «\u202fgo\u202f».",
 			"Nobody but them offers “go” yet.", "Personne d'autre que cette personne ne propose encore «\u202fgo\u202f»."},
@@ -153,7 +153,7 @@ func TestEveryWaitingReason(t *testing.T) {
 			}
 			if declined[tt.name] {
 				enNext = " Only a new mentor of this topic can take it now; meanwhile a manager can pair you by hand, or you can ask on a nearby topic after `/mentor cancel`."
-				frNext = " Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor cancel`."
+				frNext = " Seul un nouveau mentor de ce sujet peut désormais la prendre\u202f; d'ici là, une personne responsable peut vous mettre en relation à la main, ou vous pouvez demander un sujet voisin après `/mentor annuler`."
 			}
 			for _, c := range []struct{ got, want string }{
 				{bot.WaitingReason(bot.English, "go", tt.why), tt.en + en + enNext},

@@ -72,10 +72,10 @@ func TestRoundCancelTwice(t *testing.T) {
 	preview := h.Run("alice", "admin vague programme:mentorat-2027")
 	MustContain(t, h.ClickReply("alice", preview, "Annuler"), "Aperçu annulé")
 	MustContain(t, h.ClickReply("alice", preview, "Annuler"),
-		"Cet aperçu a déjà été annulé\u202f: rien n'a été envoyé. Tapez `/mentor admin match programme:mentorat-2027` pour en voir un nouveau.")
+		"Cet aperçu a déjà été annulé\u202f: rien n'a été envoyé. Tapez `/mentor admin vague programme:mentorat-2027` pour en voir un nouveau.")
 	send := preview.Message.Buttons[0]
 	MustContain(t, h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}),
-		"Tapez `/mentor admin match programme:mentorat-2027` pour en voir un nouveau.")
+		"Tapez `/mentor admin vague programme:mentorat-2027` pour en voir un nouveau.")
 	h.Run("alice", "lang en")
 	MustContain(t, h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: send.ActionID, Value: send.Value}),
 		"Type `/mentor admin match program:mentorat-2027` for a new one.")

@@ -70,7 +70,7 @@ func TestReinviteAnsweredOnce(t *testing.T) {
 		}
 		MustContain(t, r, "Merci de me l'avoir dit. Votre offre reste telle quelle")
 		r = click(h, "carol", carol.Buttons[0]) // "Oui, mêmes sujets", on a copy
-		if r.Replace || r.Message.Text != "Vous avez déjà répondu à cette invitation à rejoindre Spring\u202f: rien n'a changé. `/mentor status` montre votre offre et ses programmes\u202f; `/mentor offer programme:spring` la place dans Spring si elle n'y est pas encore." {
+		if r.Replace || r.Message.Text != "Vous avez déjà répondu à cette invitation à rejoindre Spring\u202f: rien n'a changé. `/mentor statut` montre votre offre et ses programmes\u202f; `/mentor propose programme:spring` la place dans Spring si elle n'y est pas encore." {
 			t.Fatalf("got %+v, want it said answered", r)
 		}
 		if s := h.Run("carol", "status").Message.Text; strings.Contains(s, "Spring") {

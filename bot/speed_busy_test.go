@@ -45,7 +45,7 @@ func TestSpeedBusyTellsBoth(t *testing.T) {
 			told = append(told, s.Message)
 		}
 	}
-	if len(told) != 1 || !strings.Contains(told[0].Text, "Bob souhaite continuer aussi, mais votre demande de mentorat sur «"+nb+"python"+nb+"» est en cours"+nb+": un autre mentor a été sollicité pour elle, je n'ai donc pas encore pu former votre binôme. Vous pouvez la retirer avec `/mentor cancel`, ou attendre la réponse de ce mentor"+nb+"; cliquez ensuite sur «"+nb+"Réessayer"+nb+"». Un ou une responsable peut aussi former votre binôme avec `/mentor admin pair`.") ||
+	if len(told) != 1 || !strings.Contains(told[0].Text, "Bob souhaite continuer aussi, mais votre demande de mentorat sur «"+nb+"python"+nb+"» est en cours"+nb+": un autre mentor a été sollicité pour elle, je n'ai donc pas encore pu former votre binôme. Vous pouvez la retirer avec `/mentor annuler`, ou attendre la réponse de ce mentor"+nb+"; cliquez ensuite sur «"+nb+"Réessayer"+nb+"». Un ou une responsable peut aussi former votre binôme avec `/mentor admin binôme`.") ||
 		len(told[0].Buttons) != 1 || told[0].Buttons[0].Label != "Réessayer" {
 		t.Fatalf("got fay told %+v, want the truth, in French, with a Try again button", told)
 	}

@@ -55,7 +55,7 @@ func TestSpeedContinueTellsTheTruth(t *testing.T) {
 	MustContain(t, h.Click("ema", "ema", bot.ActionSpeedContinue), "Si Bob le souhaite aussi, vous formerez un binôme de mentorat individuel")
 	r = h.Click("bob", "bob", bot.ActionSpeedContinue)
 	MustContain(t, r, "Ema souhaite aussi continuer\u202f: vous formez maintenant un binôme de mentorat individuel. Vous avez déjà accepté la charte du programme\u202f: je vous mettrai en relation dès qu'Ema l'aura acceptée aussi.")
-	MustContain(t, r, "votre nombre de places passe donc de 2 à 3 pour compter ce binôme. Pour revenir à 2, tapez `/mentor offer capacité:2`")
+	MustContain(t, r, "votre nombre de places passe donc de 2 à 3 pour compter ce binôme. Pour revenir à 2, tapez `/mentor propose capacité:2`")
 	if strings.Contains(r.Message.Text, "La charte arrive") {
 		t.Errorf("got %q, want no charter promised to bob", r.Message.Text)
 	}

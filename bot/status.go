@@ -72,7 +72,7 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		if !ok {
 			return Reply{}, b.unknownCommand(lang, name)
 		}
-		return Reply{Message: Message{Title: "/mentor " + c.Name, Text: commandHelp(lang, c, true)}}, nil
+		return Reply{Message: Message{Title: "/mentor " + c.NameIn(lang), Text: commandHelp(lang, c, true)}}, nil
 	}
 	var lines []string
 	for _, c := range b.commands {
@@ -83,9 +83,14 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	text := T(lang, "help.intro") + "\n\n" + strings.Join(lines, "\n") + "\n\n" + T(lang, "help.managers")
 	if lang == French {
-		// The commands keep their English names (Discord registers
-		// those); a French reader learns they may type them in French.
-		text += "\n" + T(lang, "help.french_words", "words", strings.Join(helpFrenchWords, ", "))
+		// The help names the commands in French; a French reader
+		// learns that their English names, which others type and
+		// some documents show, work too.
+		words := make([]string, len(helpFrenchWords))
+		for i, w := range helpFrenchWords {
+			words[i] = frenchCommands[w]
+		}
+		text += "\n" + T(lang, "help.french_words", "words", strings.Join(words, ", "))
 	}
 	return Reply{Message: Message{Title: T(lang, "help.title"), Text: text}}, nil
 }
@@ -116,7 +121,7 @@ func readWords(words []string, table map[string]string) []string {
 // commandHelp is one command's line of help; long adds its options.
 func commandHelp(lang Lang, c CommandSpec, long bool) string {
 	k := c.CatalogKey()
-	s := "• /mentor " + c.Name + " — " + T(lang, k+".summary") + "\n    " + T(lang, "help.example") + " " + T(lang, k+".example")
+	s := "• /mentor " + c.NameIn(lang) + " — " + T(lang, k+".summary") + "\n    " + T(lang, "help.example") + " " + T(lang, k+".example")
 	if !long {
 		return s
 	}

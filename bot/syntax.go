@@ -337,3 +337,74 @@ func SameOption(a, b string) bool {
 	}
 	return false
 }
+
+// TypedIn returns text, a command as typed after /mentor ("/mentor offer
+// go capacity:2"), as a reader of lang types it: the command's name, its
+// options' names and the values ValueIn reads in lang's words
+// ("/mentor propose go capacité:2"), everything else as it was
+// (placeholders, spacing, quotes). Text that names no command is
+// returned as it is; a name that is no option of the command ends what
+// is rewritten ("/mentor admin settings nom:valeur" → "/mentor admin
+// réglages nom:valeur"). The catalogs write every command in their own
+// language (TestCatalogCommandsInTheirLanguage).
+func TypedIn(lang Lang, text string) string {
+	body, ok := strings.CutPrefix(text, "/mentor ")
+	if !ok || strings.TrimSpace(body) == "" || len(body) > 4*MaxTextLen {
+		return text
+	}
+	spec, rest, err := grammar().splitCommand(English, body)
+	if err != nil || !strings.HasSuffix(body, rest) {
+		return text
+	}
+	// The words that named the command, and what follows them as typed.
+	named := strings.TrimRight(body[:len(body)-len(rest)], " ")
+	gap := body[len(named) : len(body)-len(rest)]
+	out := "/mentor " + spec.NameIn(lang)
+	if spec.Name == "admin help" && !strings.Contains(strings.ToLower(named), " ") {
+		out = "/mentor " + strings.Fields(named)[0] // "/mentor admin", the group alone
+	}
+	return out + gap + optionsIn(lang, spec, rest)
+}
+
+// optionsIn is TypedIn's rewrite of a command's options, rest.
+func optionsIn(lang Lang, spec CommandSpec, rest string) string {
+	spans, unknown := optionSpans(spec, rest)
+	if unknown != "" || len(spans) == 0 {
+		return rest
+	}
+	var b strings.Builder
+	done := 0
+	for _, sp := range spans {
+		if sp.Option == "" && strings.TrimSpace(rest[sp.Start:sp.End]) == "" {
+			continue // no positional option, and no text for one
+		}
+		o, ok := spec.Option(sp.Option)
+		if !ok {
+			return rest
+		}
+		if sp.Word != "" {
+			at := sp.Start - 1 - len(sp.Word)
+			if at < done || rest[at:sp.Start-1] != sp.Word {
+				return rest
+			}
+			b.WriteString(rest[done:at])
+			b.WriteString(o.NameIn(lang))
+			done = sp.Start - 1
+		}
+		v := rest[sp.Start:sp.End]
+		core := strings.TrimSpace(v)
+		if core == "" || strings.HasPrefix(core, "<") || strings.Contains(core, "…") {
+			continue // a placeholder reads as it is
+		}
+		in := spec.ValueIn(lang, o, unquote(core))
+		if in == unquote(core) {
+			continue
+		}
+		lead := len(v) - len(strings.TrimLeft(v, " "))
+		b.WriteString(rest[done : sp.Start+lead])
+		b.WriteString(in)
+		done = sp.Start + lead + len(core)
+	}
+	b.WriteString(rest[done:])
+	return b.String()
+}

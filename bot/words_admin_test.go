@@ -143,7 +143,7 @@ func TestAdminCharterReadingLanguage(t *testing.T) {
 	if err != nil || c.Text[bot.French] != "Bonjour" || c.Text[bot.English] != "" {
 		t.Fatalf("got %+v, %v, want the French text set and the English one untouched", c.Text, err)
 	}
-	if how := h.Run("alice", "admin charter").Message.Text; !strings.Contains(how, "`/mentor admin charter langue:fr texte:…`") {
+	if how := h.Run("alice", "admin charter").Message.Text; !strings.Contains(how, "`/mentor admin charte langue:fr texte:…`") {
 		t.Fatalf("got %q, want the French option names", how)
 	}
 }
@@ -187,8 +187,8 @@ func TestAdminHelpDescriptions(t *testing.T) {
 		{"help admin settings", "fuseau\u202f: le fuseau horaire du programme"},
 		{"help admin topics", "sujet\u202f: le sujet que désigne l'alias"},
 		{"help admin managers", "action\u202f: ajouter, retirer ou lister"},
-		{"help admin managers", "/mentor admin managers ajouter @ada"},
-		{"admin managers foo", "`/mentor admin managers ajouter @membre`, `retirer @membre` ou `lister`"},
+		{"help admin managers", "/mentor admin responsables ajouter @ada"},
+		{"admin managers foo", "`/mentor admin responsables ajouter @membre`, `retirer @membre` ou `lister`"},
 		{"admin topics alias", "`retirer <alias>` ou `lister`"},
 	} {
 		if got := h.Run("alice", tc.text).Message.Text; !strings.Contains(got, tc.want) {
