@@ -41,8 +41,8 @@ var validName = regexp.MustCompile(`^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$`)
 func applicationCommands(specs []bot.CommandSpec) ([]*discordgo.ApplicationCommand, error) {
 	root := &discordgo.ApplicationCommand{
 		Name: rootCommand, Type: discordgo.ChatApplicationCommand,
-		Description:              clip(text(bot.English, "root"), maxDescription),
-		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.French: clip(text(bot.French, "root"), maxDescription)},
+		Description:              clip(plainSpans(text(bot.English, "root")), maxDescription),
+		DescriptionLocalizations: &map[discordgo.Locale]string{discordgo.French: clip(plainSpans(text(bot.French, "root")), maxDescription)},
 		// The bot works per server: hide /mentor from DMs (serve still
 		// answers a DM politely, for clients that show it anyway).
 		Contexts: &[]discordgo.InteractionContextType{discordgo.InteractionContextGuild},
@@ -313,7 +313,8 @@ func option(o bot.Option) (*discordgo.ApplicationCommandOption, error) {
 }
 
 // describe returns a catalog entry in English and its French version,
-// clipped to Discord's 100 characters.
+// its code spans as plain text (Discord renders no markdown in a
+// description: plainSpans), clipped to Discord's 100 characters.
 // An entry Discord words its own way (ownWords) is the adapter's.
 func describe(key string) (string, map[discordgo.Locale]string) {
 	entry := func(lang bot.Lang) string {
@@ -322,8 +323,8 @@ func describe(key string) (string, map[discordgo.Locale]string) {
 		}
 		return bot.T(lang, key)
 	}
-	en := clip(entry(bot.English), maxDescription)
-	fr := clip(entry(bot.French), maxDescription)
+	en := clip(plainSpans(entry(bot.English)), maxDescription)
+	fr := clip(plainSpans(entry(bot.French)), maxDescription)
 	return en, map[discordgo.Locale]string{discordgo.French: fr}
 }
 
@@ -338,7 +339,7 @@ func groupDescription(group string) (string, map[discordgo.Locale]string) {
 }
 
 func fillGroup(lang bot.Lang, group string) string {
-	return strings.ReplaceAll(text(lang, "group"), "{group}", group)
+	return plainSpans(strings.ReplaceAll(text(lang, "group"), "{group}", group))
 }
 
 // localName is a name as Discord takes it: it holds no apostrophe, so

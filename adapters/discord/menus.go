@@ -34,7 +34,7 @@ func renderMenus(m bot.Message, guild string) ([]discordgo.MessageComponent, err
 		if len(s.Choices) == 0 || len(s.Choices) > maxMenuOptions {
 			return nil, errMenuTooLarge
 		}
-		menu := discordgo.SelectMenu{MenuType: discordgo.StringSelectMenu, CustomID: id, Placeholder: clip(s.Placeholder, maxMenuPlaceholder), MaxValues: 1}
+		menu := discordgo.SelectMenu{MenuType: discordgo.StringSelectMenu, CustomID: id, Placeholder: clip(plainSpans(s.Placeholder), maxMenuPlaceholder), MaxValues: 1}
 		if s.Multi {
 			zero := 0
 			menu.MinValues, menu.MaxValues = &zero, len(s.Choices)

@@ -162,7 +162,7 @@ func textInput(f bot.FormField) discordgo.TextInput {
 	}
 	return discordgo.TextInput{
 		CustomID: f.Name, Label: clip(label, maxInputLabel), Style: style,
-		Placeholder: clip(f.Placeholder, maxPlaceholder), Value: clip(f.Value, limit),
+		Placeholder: clip(plainSpans(f.Placeholder), maxPlaceholder), Value: clip(f.Value, limit),
 		Required: f.Required, MaxLength: limit,
 	}
 }

@@ -167,7 +167,7 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 	if ev.Command != nil {
 		c, specs := *ev.Command, a.h.Commands()
 		if refusal := checkCommand(specs, &c, ev.Options, ev.Lang); refusal != "" {
-			log.Info("command refused: an option of the wrong type")
+			log.Info("command refused: an option of the wrong type, or sent twice")
 			return bot.Reply{Message: bot.Message{Text: refusal}, Lang: ev.Lang}
 		}
 		coreMentions(specs, &c)

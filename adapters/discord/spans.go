@@ -163,3 +163,60 @@ func catalogSpan(line string, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// plainSpans writes the catalog's code spans of s as plain text, for the
+// places where Discord renders no markdown and would show the backticks
+// as they are: a text input's or a menu's placeholder, a command's or an
+// option's description. The backticks go and their text stays ("vos
+// heures de travail : 9h-18h, …"): quotes would read as well, but cost
+// characters that Discord's 100 and the command's size (fitSize) do not
+// have to spare, French ones most. Any other backtick, a member's (a
+// manager's question shown as its placeholder), stays as typed. A span
+// that a clip cut short ("`2027-03-1…", the core's placeholders are
+// clipped to 100 characters) loses its backtick too, when what is left
+// of it starts one of the catalog's.
+func plainSpans(s string) string {
+	if !strings.Contains(s, "`") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for n, line := range lines {
+		var b strings.Builder
+		for i := 0; i < len(line); i++ {
+			if line[i] != '`' {
+				b.WriteByte(line[i])
+				continue
+			}
+			if end, ok := catalogSpan(line, i); ok {
+				// A list of spans ("`A`, `B`") is one: its inner
+				// backticks go too.
+				b.WriteString(strings.ReplaceAll(line[i+1:end-1], "`", ""))
+				i = end - 1
+				continue
+			}
+			if cutSpan(line[i+1:]) {
+				continue
+			}
+			b.WriteByte('`')
+		}
+		lines[n] = b.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cutSpan reports whether rest, the text after a backtick to the end of
+// its line, is a catalog span clipped with "…": no closing backtick, and
+// the text before "…" starts a span the catalog wrote with no
+// placeholder.
+func cutSpan(rest string) bool {
+	cut, ok := strings.CutSuffix(rest, "…")
+	if !ok || cut == "" || strings.Contains(cut, "`") {
+		return false
+	}
+	for content := range catalogSpans().literal {
+		if strings.HasPrefix(content, cut) {
+			return true
+		}
+	}
+	return false
+}

@@ -238,8 +238,8 @@ func escapeClip(s string, n int, st style) string {
 
 // escapeChunks escapes plain text in style st into at most max pieces of
 // at most n characters each (n at least 6, the longest escape and a
-// value's indent), preferring to cut after a newline or a space. If the
-// text does not fit, the last piece ends with "…".
+// value's indent), preferring to cut after a line break, then after a
+// space (cutAt). If the text does not fit, the last piece ends with "…".
 func escapeChunks(s string, n, max int, st style) []string {
 	if st == styleValue {
 		n-- // the first line's indent
@@ -254,16 +254,27 @@ func escapeChunks(s string, n, max int, st style) []string {
 			cut = cutPoint(s, n-1)
 			return append(out, escapeAs(strings.TrimRightFunc(s[:cut], unicode.IsSpace)+"…", st))
 		}
-		piece := s[:cut]
-		if i := strings.LastIndexAny(piece, "\n "); i > len(piece)/2 {
-			piece = piece[:i+1]
-		}
+		piece := s[:cutAt(s[:cut])]
 		if p := strings.TrimRightFunc(piece, unicode.IsSpace); p != "" {
 			out = append(out, escapeAs(p, st))
 		}
 		s = strings.TrimLeftFunc(s[len(piece):], unicode.IsSpace)
 	}
 	return out
+}
+
+// cutAt returns where to end piece, a chunk's worth of text that does not
+// end the text: after its last line break, so that a paragraph (a line of
+// the help) is not cut mid-sentence when a line ends in the chunk, else
+// after its last space, else where it is full. A break or a space counts
+// only past the chunk's first half, so that no chunk is left short.
+func cutAt(piece string) int {
+	for _, sep := range []string{"\n", " "} {
+		if i := strings.LastIndex(piece, sep); i > len(piece)/2 {
+			return i + 1
+		}
+	}
+	return len(piece)
 }
 
 // cutPoint returns the byte index in s up to which the escaped text holds

@@ -55,7 +55,7 @@ func (a *Adapter) installed(w http.ResponseWriter, r *http.Request, d installDon
 	}
 	p := page{Lang: lang, Title: bot.T(lang, "oauth.title_done"), Lines: []string{
 		bot.T(lang, "oauth.done", "workspace", name),
-		bot.T(lang, "oauth.done_help", "command", "/mentor help"),
+		bot.T(lang, "oauth.done_help", "command", bot.TypedIn(lang, "/mentor help")),
 	}}
 	if d.Manager {
 		p.Lines = append(p.Lines, bot.T(lang, "oauth.done_manager"))

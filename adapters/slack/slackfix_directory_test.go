@@ -33,7 +33,7 @@ func TestSlackfixDirectoryAfterInstall(t *testing.T) {
 	state := ir.state(t)
 	fake.AddOAuthCode("code-2", slackfake.Grant{Team: "T2", TeamName: "Alumni", Token: "xoxb-t2", BotUser: "UBOT2", Installer: "UADA"})
 	start := time.Now()
-	if status, body := ir.back(t, url.Values{"code": {"code-2"}, "state": {state}}, "fr-FR"); status != http.StatusOK || !strings.Contains(body, "/mentor help") {
+	if status, body := ir.back(t, url.Values{"code": {"code-2"}, "state": {state}}, "fr-FR"); status != http.StatusOK || !strings.Contains(body, "/mentor aide") {
 		t.Fatalf("got %d %s, want the success page", status, body)
 	}
 	if took := time.Since(start); took > 800*time.Millisecond {
