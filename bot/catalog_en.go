@@ -12,6 +12,7 @@ var catalogEN = map[string]string{
 	"err.stale":                   "This is no longer waiting for an answer, so nothing was changed.",
 	"err.capacity":                "You have no free mentoring slot left.",
 	"err.gone":                    "That member is no longer in this workspace.",
+	"err.gone.discord":            "That member is no longer in this server.", // platformKey
 	"err.text_too_long":           "That's too long for me: please keep commands under {max} {max|character|characters}.",
 	"err.unknown_command_suggest": "I don't know the command “{command}”. Did you mean `/mentor {suggestion}`? Type `/mentor help` for the list.",
 	"err.unknown_command":         "I don't know the command “{command}”. Type `/mentor help` for the list.",

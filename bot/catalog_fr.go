@@ -12,6 +12,7 @@ var catalogFR = map[string]string{
 	"err.stale":                   "Ceci n'attend plus de réponse : rien n'a été modifié.",
 	"err.capacity":                "Vous n'avez plus de place libre pour accompagner une nouvelle personne.",
 	"err.gone":                    "Cette personne ne fait plus partie de cet espace.",
+	"err.gone.discord":            "Cette personne ne fait plus partie de ce serveur.", // platformKey
 	"err.text_too_long":           "C'est trop long pour moi : les commandes doivent faire moins de {max} {max|caractère|caractères}.",
 	"err.unknown_command_suggest": "Je ne connais pas la commande « {command} ». Vouliez-vous dire `/mentor {suggestion}` ? Tapez `/mentor aide` pour la liste.",
 	"err.unknown_command":         "Je ne connais pas la commande « {command} ». Tapez `/mentor aide` pour la liste.",

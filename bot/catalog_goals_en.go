@@ -8,7 +8,7 @@ var catalogGoalsEN = map[string]string{
 	"optname.goal_first":  "your first goal",
 	"optname.goal_second": "your second goal",
 	"optname.goal_third":  "your third goal",
-	"opt.goal_n":          "a goal of yours for the pair, in one sentence (only this one changes; none removes it)",
+	"opt.goal_n":          "a goal of yours for the pair, in one sentence (only this goal changes; type “none” to remove it)",
 	"label.goal_n":        "Goal {n}",
 	"form.goals.title":    "Our goals",
 
@@ -72,11 +72,12 @@ var catalogGoalsEN = map[string]string{
 	"goals.dropped_progress":      "A goal put back starts again as not started.",
 	"goals.progress_corrected":    "Corrected: “{goal}” is now {progress} (you had marked it {before}).",
 
-	"digest.goals":          "Goals, per program",
-	"digest.goals_readjust": "• Readjusting asked at the mid-way review, last week: {count} {count|time|times}",
-	"digest.goals_default":  "Outside programs",
-	"digest.goals_program":  "• {name}: {set} {set|goal|goals} set in {pairs} {pairs|pair|pairs}, {done} done",
-	"report.goals":          "Pairs that reached at least one goal",
+	"digest.goals":           "Goals, per program",
+	"digest.goals_readjust":  "• Readjusting asked at the mid-way review, last week: {count} {count|time|times}",
+	"digest.goals_default":   "Outside programs",
+	"digest.goals_program":   "• {name}: {set} {set|goal|goals} set in {pairs} {pairs|pair|pairs}, {done} done",
+	"report.goals":           "Pairs that reached at least one goal",
+	"form.goals.placeholder": "a goal of yours for the pair, in one sentence; empty this field to remove it",
 }
 
 func init() {

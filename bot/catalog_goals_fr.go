@@ -8,7 +8,7 @@ var catalogGoalsFR = map[string]string{
 	"optname.goal_first":  "votre premier objectif",
 	"optname.goal_second": "votre deuxième objectif",
 	"optname.goal_third":  "votre troisième objectif",
-	"opt.goal_n":          "un de vos objectifs pour le binôme, en une phrase (seul celui-ci change\u202f; aucun le retire)",
+	"opt.goal_n":          "un de vos objectifs pour le binôme, en une phrase (seul celui-ci change\u202f; tapez «\u202faucun\u202f» pour le retirer)",
 	"label.goal_n":        "Objectif {n}",
 	"form.goals.title":    "Nos objectifs",
 
@@ -72,11 +72,12 @@ var catalogGoalsFR = map[string]string{
 	"goals.dropped_progress":      "Un objectif remis repart de «\u202fpas commencé\u202f».",
 	"goals.progress_corrected":    "C'est corrigé\u202f: «\u202f{goal}\u202f» est maintenant marqué «\u202f{progress}\u202f» (vous l'aviez marqué «\u202f{before}\u202f»).",
 
-	"digest.goals":          "Objectifs, par programme",
-	"digest.goals_readjust": "• Réajustements demandés au bilan de mi-parcours, la semaine dernière\u202f: {count}",
-	"digest.goals_default":  "Hors programme",
-	"digest.goals_program":  "• {name}\u202f: {set} {set|objectif fixé|objectifs fixés} dans {pairs} {pairs|binôme|binômes}, {done} {done|atteint|atteints}",
-	"report.goals":          "Binômes ayant atteint au moins un objectif",
+	"digest.goals":           "Objectifs, par programme",
+	"digest.goals_readjust":  "• Réajustements demandés au bilan de mi-parcours, la semaine dernière\u202f: {count}",
+	"digest.goals_default":   "Hors programme",
+	"digest.goals_program":   "• {name}\u202f: {set} {set|objectif fixé|objectifs fixés} dans {pairs} {pairs|binôme|binômes}, {done} {done|atteint|atteints}",
+	"report.goals":           "Binômes ayant atteint au moins un objectif",
+	"form.goals.placeholder": "un de vos objectifs pour le binôme, en une phrase\u202f; videz ce champ pour le retirer",
 }
 
 func init() {

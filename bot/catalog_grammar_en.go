@@ -57,6 +57,8 @@ var catalogGrammarEN = map[string]string{
 	"err.offer_not_offered":      "You don't offer “{topic}”, so I changed nothing. Your topics are still {topics}.",
 	"err.offer_none_to_remove":   "You have no offer yet, so there is nothing to remove. To offer your help: `/mentor offer <topics>`.",
 	"err.offer_no_topic_left":    "An offer keeps at least one topic. To stop receiving requests for a while, type `/mentor pause`.",
+	"err.offer_add_remove":       "You asked both to add “{topic}” and to remove it, so I changed nothing. Give it once: without `remove:` to keep it, or only after `remove:` to take it out.",
+	"err.offer_add_remove_as":    "“{topic}” and “{removed}” are the same topic, which you asked both to add and to remove, so I changed nothing. Give it once: without `remove:` to keep it, or only after `remove:` to take it out.",
 
 	"offer.current":    "Your offer: {topics}. Change only what you want, for example `/mentor offer capacity:3` or `/mentor offer add:rust remove:go`.",
 	"err.one_language": "Give one language here, for example `language:es`; to give several, use `languages:`.",

@@ -54,6 +54,8 @@ var catalogGrammarFR = map[string]string{
 	"err.offer_not_offered":      "Vous ne proposez pas «\u202f{topic}\u202f»\u202f: je n'ai rien changé. Vos sujets restent {topics}.",
 	"err.offer_none_to_remove":   "Vous n'avez pas encore d'offre\u202f: il n'y a rien à retirer. Pour proposer votre aide\u202f: `/mentor propose <sujets>`.",
 	"err.offer_no_topic_left":    "Une offre garde au moins un sujet. Pour ne plus recevoir de demandes pendant un temps, tapez `/mentor pause`.",
+	"err.offer_add_remove":       "Vous demandez à la fois d'ajouter «\u202f{topic}\u202f» et de le retirer\u202f: je n'ai rien changé. Indiquez-le une seule fois, sans `retirer:` pour le garder, ou seulement après `retirer:` pour l'enlever.",
+	"err.offer_add_remove_as":    "«\u202f{topic}\u202f» et «\u202f{removed}\u202f» sont le même sujet, que vous demandez à la fois d'ajouter et de retirer\u202f: je n'ai rien changé. Indiquez-le une seule fois, sans `retirer:` pour le garder, ou seulement après `retirer:` pour l'enlever.",
 
 	"offer.current":    "Votre offre\u202f: {topics}. Changez seulement ce que vous voulez, par exemple `/mentor propose capacité:3` ou `/mentor propose ajouter:rust retirer:go`.",
 	"err.one_language": "Une seule langue ici, par exemple `langue:espagnol` ; pour en donner plusieurs, utilisez `langues:`.",

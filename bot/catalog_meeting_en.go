@@ -87,6 +87,7 @@ var catalogMeetingEN = map[string]string{
 	"meet.tz_placeholder":  "Your time zone",
 	"meet.tz_ask":          "Which time zone are you in? I will suggest times in it. (For another zone or working hours, use `/mentor profile`.)",
 	"meet.tz_saved":        "Saved: your time zone is {zone}.",
+	"intro.text_mentor":    "{mentor}, meet {mentee}, whom you will mentor on “{topic}”, for {kind}. You have both accepted the charter: welcome to the program!",
 }
 
 func init() {

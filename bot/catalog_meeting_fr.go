@@ -87,6 +87,7 @@ var catalogMeetingFR = map[string]string{
 	"meet.tz_placeholder":  "Votre fuseau horaire",
 	"meet.tz_ask":          "Dans quel fuseau horaire êtes-vous\u202f? Je proposerai des créneaux à votre heure. (Pour un autre fuseau ou vos heures de travail, utilisez `/mentor profil`.)",
 	"meet.tz_saved":        "C'est enregistré\u202f: votre fuseau horaire est {zone}.",
+	"intro.text_mentor":    "{mentor}, voici {mentee}, que vous accompagnerez sur «\u202f{topic}\u202f», en {kind}. La charte est acceptée des deux côtés\u202f: bienvenue dans le programme\u202f!",
 }
 
 func init() {

@@ -101,6 +101,9 @@ var catalogNeedsEN = map[string]string{
 	"campaign.progress.going":       "Still going: I update this message as it goes.",
 	"campaign.progress.done":        "Finished.",
 	"campaign.progress.done.needs":  "Finished. See the answers as they come with `/mentor admin needs results \"{program}\"`.",
+	"needs.text_no_topics":          "A few clicks help the managers prepare {program}: which kind of mentoring you prefer and when you could start. Every menu is saved as you choose; change it whenever you like. No topic is listed yet: to name what you would like to be mentored on, or could mentor others on, type `/mentor needs \"{program}\" learn:go teach:sql`.",
+	"needs.started_opted_out":       "The survey skips {n} other {count|member|members}, who asked for no such messages.",
+	"needs.none_opted_out":          "Nobody to send the needs survey for {program} to: {n} {count|member|members} asked for no such messages, and there is no other. Nothing was sent.",
 }
 
 func init() {

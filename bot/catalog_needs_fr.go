@@ -101,6 +101,9 @@ var catalogNeedsFR = map[string]string{
 	"campaign.progress.going":       "En cours\u202f: je mets ce message à jour au fur et à mesure.",
 	"campaign.progress.done":        "Terminé.",
 	"campaign.progress.done.needs":  "Terminé. Suivez les réponses avec `/mentor admin besoins résultats \"{program}\"`.",
+	"needs.text_no_topics":          "Quelques clics aident les responsables à préparer {program}\u202f: le type de mentorat que vous préférez et le mois où vous pourriez commencer. Chaque choix est enregistré aussitôt\u202f; vous pouvez le changer quand vous voulez. Aucun sujet n'est encore proposé\u202f: pour indiquer ceux sur lesquels vous aimeriez un accompagnement, ou sur lesquels vous pourriez accompagner quelqu'un, tapez `/mentor besoins \"{program}\" apprendre:go transmettre:sql`.",
+	"needs.started_opted_out":       "L'enquête ne part pas à {n} autre{count||s} {count|membre|membres}, qui {count|a|ont} refusé ces messages.",
+	"needs.none_opted_out":          "Personne à qui envoyer l'enquête sur les besoins pour {program}\u202f: {n} {count|membre a|membres ont} refusé ces messages, et il n'y en a pas d'autre. Rien n'a été envoyé.",
 }
 
 func init() {

@@ -24,6 +24,11 @@ var catalogPrivacyEN = map[string]string{
 	"exportme.title":        "Your mentorbot data",
 	"exportme.file":         "Here is everything I keep about you, as a JSON file. It holds personal data: keep it safe.",
 	"exportme.done":         "Your data is on its way, as a file in a private message.",
+
+	// The file could not be sent to the member who asked for it: they
+	// have not left, the platform could not write to them.
+	"err.exportme_no_dm":         "I couldn't send you the file by direct message, so nothing was sent. Check that mentorbot may send you direct messages, then type `/mentor export-me` again.",
+	"err.exportme_no_dm.discord": "I couldn't send you the file by direct message, so nothing was sent: your direct messages are closed to me. To open them, open this server's menu, choose Privacy Settings and turn on Direct Messages, then type `/mentor export-me` again.",
 }
 
 func init() {

@@ -24,6 +24,11 @@ var catalogPrivacyFR = map[string]string{
 	"exportme.title":        "Vos données mentorbot",
 	"exportme.file":         "Voici tout ce que je conserve sur vous, dans un fichier JSON. Il contient des données personnelles : conservez-le en lieu sûr.",
 	"exportme.done":         "Vos données arrivent, dans un fichier en message privé.",
+
+	// The file could not be sent to the member who asked for it: they
+	// have not left, the platform could not write to them.
+	"err.exportme_no_dm":         "Je n'ai pas pu vous envoyer le fichier en message privé\u202f: rien n'a été envoyé. Vérifiez que mentorbot peut vous écrire en message privé, puis tapez à nouveau `/mentor mes-données`.",
+	"err.exportme_no_dm.discord": "Je n'ai pas pu vous envoyer le fichier en message privé\u202f: vos messages privés me sont fermés. Pour les ouvrir, ouvrez le menu de ce serveur, choisissez Paramètres de confidentialité et activez les messages privés, puis tapez à nouveau `/mentor mes-données`.",
 }
 
 func init() {

@@ -130,6 +130,7 @@ var catalogProgramsEN = map[string]string{
 	"err.answers.none":           "Your program has no questions of its own waiting for you: they come at the end of its final survey.",
 	"err.answers.empty":          "Please write at least one answer to the questions of {name}: `/mentor answers first:…`.",
 	"err.answers.done":           "You already answered these questions. Thank you!",
+	"err.answers.no_program":     "You are in no program, so no program's questions wait for you: a program's own questions come at the end of its final survey, for the pairs of that program.",
 }
 
 func init() {

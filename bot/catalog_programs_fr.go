@@ -130,6 +130,7 @@ var catalogProgramsFR = map[string]string{
 	"err.answers.none":           "Votre programme n'a pas de question propre qui vous attende : elles arrivent à la fin de son questionnaire final.",
 	"err.answers.empty":          "Écrivez au moins une réponse aux questions de {name} : `/mentor réponses première:…`.",
 	"err.answers.done":           "Vous avez déjà répondu à ces questions. Merci !",
+	"err.answers.no_program":     "Vous ne faites partie d'aucun programme\u202f: aucune question de programme ne vous attend. Les questions propres à un programme arrivent à la fin de son questionnaire final, pour ses binômes.",
 }
 
 func init() {

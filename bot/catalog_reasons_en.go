@@ -18,6 +18,10 @@ var catalogReasonsEN = map[string]string{
 
 	"offer.over_capacity":    "You have more pairs and open proposals than your new capacity ({capacity}): they all stay, and no new request comes to you until you are under it.",
 	"offer.capacity_pending": "{used} of {capacity} in use ({pending} awaiting your answer)",
+
+	// A mentor the proposal could not be sent to (they left, or their
+	// direct messages are closed), who offers the topic all the same.
+	"waiting.unreachable": "I couldn't reach the {count|mentor|mentors} for “{topic}”: my direct message with your request didn't get through.",
 }
 
 func init() {

@@ -18,6 +18,10 @@ var catalogReasonsFR = map[string]string{
 
 	"offer.over_capacity":    "Vous avez plus de binômes et de propositions en attente que votre nouveau nombre de places ({capacity}) : tout est conservé, et aucune nouvelle demande ne vous arrive tant que vous n'êtes pas en dessous.",
 	"offer.capacity_pending": "{used} {used|place occupée|places occupées} sur {capacity}, dont {pending} par {pending|une proposition|des propositions} en attente de votre réponse",
+
+	// A mentor the proposal could not be sent to (they left, or their
+	// direct messages are closed), who offers the topic all the same.
+	"waiting.unreachable": "Je n'ai pas pu joindre {count|le mentor|les mentors} de «\u202f{topic}\u202f»\u202f: mon message privé avec votre demande ne {count|lui|leur} est pas parvenu.",
 }
 
 func init() {

@@ -124,6 +124,8 @@ var catalogSpeedEN = map[string]string{
 	"event.cancelled_dm":           "The speed-mentoring event “{name}”, planned for {when}, is cancelled: its rounds will not take place. You have nothing to do. Thank you for registering.",
 	"event.cancelled_dm_under_way": "The speed-mentoring event “{name}”, which started on {when}, is cancelled: its rounds still to come will not take place. Thank you for taking part.",
 	"event.cancelled_notice":       "The speed-mentoring event “{name}”, planned for {when}, is cancelled. Its registration buttons no longer work.",
+	"opt.event_lang":               "en, fr or both: the language of the registration message (by default, the workspace's)",
+	"event.opened_lang":            "It is in {lang}, the workspace's language. To post it in yours, cancel this event (`/mentor admin events cancel \"{name}\"`) and open it again with `lang:{other}`, or `lang:both` for both languages.",
 }
 
 func init() {

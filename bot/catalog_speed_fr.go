@@ -124,6 +124,8 @@ var catalogSpeedFR = map[string]string{
 	"event.cancelled_dm":           "L'événement de speed mentoring « {name} », prévu le {when}, est annulé : ses tours n'auront pas lieu. Vous n'avez rien à faire. Merci pour votre inscription.",
 	"event.cancelled_dm_under_way": "L'événement de speed mentoring « {name} », commencé le {when}, est annulé : ses tours à venir n'auront pas lieu. Merci pour votre participation.",
 	"event.cancelled_notice":       "L'événement de speed mentoring « {name} », prévu le {when}, est annulé. Ses boutons d'inscription ne fonctionnent plus.",
+	"opt.event_lang":               "en, fr ou les-deux\u202f: la langue du message d'inscription (par défaut, celle de l'espace de travail)",
+	"event.opened_lang":            "Il est en {lang}, la langue de l'espace de travail. Pour le publier dans la vôtre, annulez cet événement (`/mentor admin événements annuler \"{name}\"`) et ouvrez-le de nouveau avec `langue:{other}`, ou `langue:les-deux` pour les deux langues.",
 }
 
 func init() {

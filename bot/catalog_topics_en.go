@@ -50,6 +50,12 @@ var catalogTopicsEN = map[string]string{
 	"request.broader":                "Nobody offers “{topic}” yet. {count} {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
 	"request.broader_languages":      "Nobody offers “{topic}” yet. {count} {languages}-speaking {count|mentor offers|mentors offer} “{suggestion}”: ask them instead?",
 	"request.broader_languages_many": "Nobody offers “{topic}” yet. {count} {count|mentor who speaks|mentors who speak} {languages} {count|offers|offer} “{suggestion}”: ask them instead?",
+
+	// On Discord, a server (platformKey).
+	"admin.topics.intro.discord":         "Besides the usual spellings (k8s, golang, node.js…), this server reads:",
+	"admin.topics.none.discord":          "This server has no topic aliases of its own yet. Add one with `/mentor admin topics alias sre site reliability engineering`.",
+	"err.admin.topics_too_many.discord":  "This server already has {max} topic aliases. Remove one first with `/mentor admin topics remove <alias>`.",
+	"err.admin.topics_not_alias.discord": "“{alias}” is not one of this server's aliases. Type `/mentor admin topics list` to see them.",
 }
 
 func init() {

@@ -47,6 +47,12 @@ var catalogTopicsFR = map[string]string{
 	"request.broader":                "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor propose|mentors proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
 	"request.broader_languages":      "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
 	"request.broader_languages_many": "Personne ne propose encore «\u202f{topic}\u202f». {count} {count|mentor parlant|mentors parlant} {languages} {count|propose|proposent} «\u202f{suggestion}\u202f»\u202f: voulez-vous plutôt {count|lui|leur} adresser votre demande\u202f?",
+
+	// On Discord, a server (platformKey).
+	"admin.topics.intro.discord":         "En plus des écritures courantes (k8s, golang, node.js…), ce serveur comprend\u202f:",
+	"admin.topics.none.discord":          "Ce serveur n'a pas encore d'alias de sujets à lui. Ajoutez-en un avec `/mentor admin sujets alias sre site reliability engineering`.",
+	"err.admin.topics_too_many.discord":  "Ce serveur a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin sujets retirer <alias>`.",
+	"err.admin.topics_not_alias.discord": "«\u202f{alias}\u202f» n'est pas un alias de ce serveur. Tapez `/mentor admin sujets lister` pour les voir.",
 }
 
 func init() {

@@ -7,6 +7,9 @@ var catalogWordsEN = map[string]string{
 	"digest.answers_none": "no answers yet",
 	// A pair cancelled over its charter never started: it did not "end".
 	"state.pair.cancelled_charter": "cancelled, the charter was not accepted",
+	// A waiting request held for its program's kick-off waits for that
+	// day, not for a mentor (requestState).
+	"state.request.held": "waiting for the kick-off of “{name}”, on {start}",
 }
 
 func init() {

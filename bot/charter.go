@@ -224,7 +224,7 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 	now := b.clock.Now().UTC()
 	pair, err := b.store.pairs.AcceptCharter(ctx, t, pairID, who, version, now, b.officialJobs(ctx, t, pairID))
 	if err != nil {
-		return Reply{}, charterError(err)
+		return Reply{}, b.charterRefused(ctx, who, pairID, err)
 	}
 	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", Date(lang, now))}}
 	if pair.State == PairActive {
@@ -302,7 +302,7 @@ func (b *Bot) charterChanged(ctx context.Context, who MemberID, lang Lang, pairI
 	case pair.Role(who) == "":
 		return Reply{}, Errorf(EFORBIDDEN, "err.not_your_button")
 	case pair.State != PairCharter || pair.Accepted(who):
-		return Reply{}, Errorf(ESTALE, "err.charter_done")
+		return Reply{}, b.charterRefused(ctx, who, pairID, Errorf(ESTALE, "err.charter_done"))
 	}
 	msg := charterMessage(lang, pair, version, text+b.programCharter(ctx, pair, lang))
 	msg.Text = T(lang, "charter.changed") + "\n\n" + msg.Text
@@ -319,8 +319,11 @@ func declineCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
-	if pair.State == PairCharter && pair.Accepted(who) {
+	switch {
+	case pair.State == PairCharter && pair.Accepted(who):
 		return Reply{}, Errorf(ESTALE, "err.charter_accepted")
+	case pair.State != PairCharter:
+		return Reply{}, b.charterRefused(ctx, who, pairID, Errorf(ESTALE, "err.charter_done"))
 	}
 	return b.cancelCharter(ctx, who, lang, pairID, "charter.declined_", "charter.cancelled_")
 }
@@ -351,6 +354,7 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
+	b.retractCharter(ctx, pair)
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	// Unread (the store failing): the usual sentence, as before.
 	left, hasLeft, _ := b.leftOpen(ctx, pair)
@@ -418,6 +422,68 @@ func (b *Bot) programEnd(ctx context.Context, t Tenant, pairID string) time.Time
 		return time.Time{}
 	}
 	return p.endsAt(b.workspaceLoc(ctx, t))
+}
+
+// charterKeys are the delivery keys of every message that asks id, a
+// member of pair, to accept its charter, each with Accept and Decline:
+// the charter (startCharter, and its send job) and its reminder.
+func charterKeys(pair Pair, id MemberID) []string {
+	return []string{JobCharterSend + ":" + pair.ID + ":" + id.User, JobCharterRemind + ":" + pair.ID + ":" + id.User}
+}
+
+// retractCharter retracts, where the platform can (retract), every
+// charter message of a pair just cancelled over its charter, for both
+// members: their buttons no longer invite an answer. The message the
+// member clicked to cancel it is replaced by the click's reply after.
+func (b *Bot) retractCharter(ctx context.Context, pair Pair) {
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		for _, key := range charterKeys(pair, id) {
+			b.retract(ctx, id, key, func(l Lang) Message {
+				return Message{Text: T(l, "charter.cancelled_here", "topic", pair.Topic)}
+			})
+		}
+	}
+}
+
+// charterRefused turns a store refusal of a click on a charter's button
+// into the sentence the clicker needs (charterError): on the charter of a
+// pair cancelled over its charter (neverStarted), not "you have already
+// answered", which a member who never answered would not understand, but
+// why it was cancelled, as far as the pair tells it. The store does not
+// keep who declined it (the clicker may have, on another copy of the
+// charter, or with /mentor end's button): the sentence says the charter
+// was not accepted by both, true whoever it was. Neither is the pair's
+// program's end, which cancels as the clock does, taken for a charter not
+// accepted in time.
+func (b *Bot) charterRefused(ctx context.Context, who MemberID, pairID string, err error) error {
+	if ErrorCode(err) != ESTALE {
+		return charterError(err)
+	}
+	t := who.Tenant()
+	pair, gerr := b.store.pairs.GetPair(ctx, t, pairID)
+	if gerr != nil || pair.Role(who) == "" || !neverStarted(pair) {
+		return charterError(err)
+	}
+	other, merr := b.member(ctx, pair.Other(who))
+	if merr != nil {
+		return charterError(err)
+	}
+	key := "err.charter_cancelled"
+	if pair.EndReason == "charter-timeout" && !b.programOver(ctx, t, pair) {
+		key = "err.charter_cancelled_timeout"
+	}
+	return Errorf(ESTALE, key, "name", other.displayName(), "topic", pair.Topic)
+}
+
+// programOver reports whether pair belongs to a program that is closed:
+// its end cancels the pairs still waiting for their charter.
+func (b *Bot) programOver(ctx context.Context, t Tenant, pair Pair) bool {
+	id, err := b.pairProgram(ctx, t, pair)
+	if err != nil || id == DefaultProgram {
+		return false
+	}
+	p, err := b.store.programs.GetProgram(ctx, t, id)
+	return err == nil && p.State == ProgramClosed
 }
 
 func charterError(err error) error {

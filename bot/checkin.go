@@ -236,6 +236,12 @@ func answerCheckin(answer string) actionFunc {
 			// schedules nothing.
 			return b.lateCheckinYes(ctx, before, round, from, who, lang)
 		}
+		if before.State == PairCompleted && answer == "notyet" && before.Role(who) != "" && metFlash(before) {
+			// A "not yet" to a flash session its survey completed, because
+			// the other member said they met: nothing to change, but the
+			// reply says why it is over.
+			return Reply{}, b.lateNotYet(ctx, before, round, from, who, lang)
+		}
 		if before.State != PairActive && before.Role(who) != "" {
 			return Reply{}, Errorf(ESTALE, "err.pair_over")
 		}
@@ -258,7 +264,7 @@ func answerCheckin(answer string) actionFunc {
 		case "yes":
 			return b.checkinYes(ctx, before, pair, lang)
 		case "notyet":
-			return b.checkinNotYet(ctx, before, pair, lang)
+			return b.checkinNotYet(ctx, before, pair, who, lang)
 		}
 		return b.endPair(ctx, pair, who, "not-working", lang)
 	}
@@ -289,7 +295,9 @@ func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value 
 // checkinJobs are scheduled with a check-in answer, in the same step: a
 // flash pair that met gets its survey now; a "not yet" gets the reminder
 // its reply promises, CheckinReminder later, stalled or not (a stalled
-// pair is also flagged to the managers). The reminder asks round+"r": a
+// pair is also flagged to the managers), except in a flash pair the other
+// member said met: its survey, sent already or about to be, completes the
+// pair, so no reminder could ask (checkinNotYet says so). The reminder asks round+"r": a
 // round of its own, so that a member who answered this one can answer it,
 // and a "not yet" to it is reminded of in turn. For a member who left
 // this round unanswered it stands for both (checkinRound): they answer
@@ -298,6 +306,8 @@ func checkinJobs(s Settings, p Pair, round, answer string, now time.Time) []Job 
 	switch {
 	case answer == "yes" && !p.Relationship():
 		return []Job{NewJob(now, JobSurvey, p.ID, SurveyFlash)}
+	case answer == "notyet" && metFlash(p):
+		return nil
 	case answer == "notyet":
 		return []Job{NewJob(now.Add(s.CheckinReminder), JobCheckinRemind, p.ID, round)}
 	}
@@ -368,9 +378,47 @@ func (b *Bot) lateYesKey(ctx context.Context, pair Pair, who MemberID) string {
 	return "checkin.yes_late_surveyed"
 }
 
-func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, lang Lang) (Reply, error) {
+// metFlash reports whether pair is a flash pair that a member said met:
+// its survey is sent at once (checkinJobs) and completes it (survey.go),
+// whatever the other member answers.
+func metFlash(p Pair) bool { return !p.Relationship() && !p.Met.IsZero() }
+
+// lateNotYet is the refusal of a "not yet" to a flash session that the
+// other member said took place, and that its survey completed since: it
+// names them and says where the survey is (as lateYesKey does). A member
+// who answered the check-in already is told so first.
+func (b *Bot) lateNotYet(ctx context.Context, pair Pair, round, from string, who MemberID, lang Lang) error {
+	if _, err := b.checkinRound(ctx, who.Tenant(), pair.ID, who, round, from); err != nil {
+		return err
+	}
+	key := "err.checkin_notyet_met"
+	switch b.lateYesKey(ctx, pair, who) {
+	case "checkin.yes_late_survey":
+		key = "err.checkin_notyet_met_survey"
+	case "checkin.yes_late_surveyed":
+		key = "err.checkin_notyet_met_surveyed"
+	}
+	name, _ := b.otherName(ctx, pair, who, lang) // by their ID if unread
+	if name == "" {
+		name = pair.Other(who).User
+	}
+	return Errorf(ESTALE, key, "name", name)
+}
+
+// checkinNotYet answers a "not yet": the reminder comes CheckinReminder
+// later, except in a flash pair the other member said met, whose survey
+// is on its way instead (checkinJobs).
+func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, who MemberID, lang Lang) (Reply, error) {
 	if pair.Stalled && !before.Stalled {
 		b.record(ctx, Event{Kind: EventStalled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	}
+	if metFlash(pair) {
+		name, _ := b.otherName(ctx, pair, who, lang) // by their ID if unread
+		if name == "" {
+			name = pair.Other(who).User
+		}
+		text := T(lang, "checkin.notyet_met", "name", name)
+		return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: text})}, nil
 	}
 	days := itoa(int(b.settings(ctx, pair.Mentor.Tenant()).CheckinReminder.Hours() / 24))
 	return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.notyet", "days", days)})}, nil

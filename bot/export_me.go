@@ -35,6 +35,13 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	f := File{Name: "mentorbot-my-data-" + now.Format(time.DateOnly) + ".json", Type: "application/json", Data: data}
 	msg := Message{Title: T(in.Lang, "exportme.title"), Text: T(in.Lang, "exportme.file")}
 	if err := up.SendFile(ctx, in.Member, f, msg); err != nil {
+		if ErrorCode(err) == EGONE {
+			// The member who runs the command has not left: the
+			// platform could not write to them (on Discord, their
+			// direct messages are closed, error 50007). Said so, with
+			// how to open them, in the platform's words.
+			return Reply{}, &Error{Code: EGONE, Key: platformKey(in.Member.Tenant(), "err.exportme_no_dm"), Err: err}
+		}
 		return Reply{}, err
 	}
 	b.log.Info("member data sent", "member", in.Member.String(), "bytes", len(data))

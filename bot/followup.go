@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"time"
 
@@ -82,7 +83,10 @@ func runProposalRemind(ctx context.Context, b *Bot, t Tenant, j Job) error {
 }
 
 // proposalToMentor sends the job's proposal (as a reminder or not) to its
-// mentor, if it is still pending.
+// mentor, if it is still pending. A reminder gives the waiting time as it
+// is when it goes (reasonsNow). A proposal that its send job cannot
+// deliver to the mentor (EGONE) is closed, as proposeTo closes one at
+// once (closeUnreachable).
 func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bool) error {
 	p, err := b.store.proposals.GetProposal(ctx, t, j.Part(0))
 	if err != nil || p.State != ProposalPending {
@@ -92,13 +96,60 @@ func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bo
 	if err != nil {
 		return err
 	}
-	return b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message {
+	if reminder {
+		p.Reasons = b.reasonsNow(ctx, t, p)
+	}
+	err = b.deliver(ctx, j.ID, p.Mentor, func(l Lang) Message {
 		m := proposalMessage(l, p, mentee)
 		if reminder {
 			m = withReminder(l, m)
 		}
 		return m
 	})
+	if ErrorCode(err) == EGONE && !reminder {
+		return b.closeUnreachable(ctx, t, p)
+	}
+	return err
+}
+
+// reasonsNow are p's reasons as its reminder gives them: "waiting for 2
+// days, so first in line" was true when the proposal went, and the
+// request has waited since; the days are counted to now, from the
+// request's filing as the matcher counts them (needWith), or the reason
+// is left out when the request cannot be read.
+func (b *Bot) reasonsNow(ctx context.Context, t Tenant, p Proposal) []matching.Reason {
+	i := slices.IndexFunc(p.Reasons, func(r matching.Reason) bool { return r.Code == matching.ReasonWaited })
+	if i < 0 {
+		return p.Reasons
+	}
+	out := slices.Clone(p.Reasons)
+	r, err := b.store.requests.GetRequest(ctx, t, p.Request)
+	if err != nil {
+		return slices.Delete(out, i, i+1)
+	}
+	out[i].Days = max(out[i].Days, int(b.clock.Now().Sub(r.Created).Hours()/24))
+	return out
+}
+
+// closeUnreachable closes a pending proposal that its send job could not
+// deliver (EGONE: the mentor left, or the platform cannot write to them,
+// as for a Discord member whose direct messages are closed), as proposeTo
+// does when the first send fails so: the request, which would otherwise
+// wait on that mentor until the proposal expires, goes to the next mentor
+// who fits; with none, the mentee, told that a mentor was asked, learns
+// that it waits, and that this mentor could not be reached.
+func (b *Bot) closeUnreachable(ctx context.Context, t Tenant, p Proposal) error {
+	b.log.Info("mentor unreachable", "mentor", p.Mentor.String(), "proposal", p.ID)
+	_, err := b.store.proposals.DeclineProposal(ctx, t, p.ID, p.Mentor)
+	switch ErrorCode(err) {
+	case "":
+	case ESTALE, ENOTFOUND:
+		return nil // answered, withdrawn or expired meanwhile
+	default:
+		return err
+	}
+	b.requeueAfter(ctx, t, p.Request, true, p.Mentor.User)
+	return nil
 }
 
 // runProposalExpire passes a proposal nobody answered to the next
@@ -127,7 +178,7 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	b.record(ctx, Event{Kind: EventExpired, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 	b.unanswered(ctx, p.Mentor) // a proposal left without a click (pause_auto.go)
-	b.retract(ctx, p.Mentor, proposalKey(p), func(l Lang) Message {
+	b.retractProposal(ctx, p, func(l Lang) Message {
 		return Message{Text: T(l, "proposal.expired_here", "topic", p.Topic)}
 	})
 	return nil
@@ -210,6 +261,9 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	_, err = b.store.pairs.DeclineCharter(ctx, t, pair.ID, MemberID{}, out)
 	if ErrorCode(err) == ESTALE || ErrorCode(err) == ENOTFOUND {
 		return nil
+	}
+	if err == nil {
+		b.retractCharter(ctx, pair)
 	}
 	return err
 }

@@ -110,7 +110,7 @@ func TestGoalFixRemoveGoal(t *testing.T) {
 		MustContain(t, r, "Your goals for your pair with Dan on “go” are removed.")
 		MustContain(t, r, "No longer among your goals: “listen”, “pair program” and “share contacts”. To put them back: `/mentor goals first:listen second:pair program third:share contacts`.")
 		MustContain(t, h.Run("bob", "goals"), "To remove one: `second:none`.")
-		MustContain(t, h.Run("bob", "help goals"), "none removes it")
+		MustContain(t, h.Run("bob", "help goals"), "type “none” to remove it")
 	})
 	t.Run("fr", func(t *testing.T) {
 		h := MustHarness(t)
@@ -124,7 +124,7 @@ func TestGoalFixRemoveGoal(t *testing.T) {
 		MustContain(t, h.Run("bob", "objectifs deuxième:écouter"), "2. écouter (Bob)")
 		MustContain(t, h.Run("bob", "objectifs troisième:Écouter"), "«\u202fÉcouter\u202f» est déjà votre objectif 2\u202f: rien n'a été modifié.")
 		MustContain(t, h.Run("bob", "objectifs"), "Pour en retirer un\u202f: `deuxième:aucun`.")
-		MustContain(t, h.Run("bob", "aide objectifs"), "aucun le retire")
+		MustContain(t, h.Run("bob", "aide objectifs"), "tapez «\u202faucun\u202f» pour le retirer")
 	})
 }
 

@@ -629,7 +629,7 @@ func (b *Bot) goalsForm(ctx context.Context, who MemberID, lang Lang, pair Pair,
 	f := &Form{Command: "goals", Title: T(lang, "form.goals.title"), Submit: T(lang, "form.submit"), Fixed: map[string]string{"pair": pair.ID}}
 	mine := goalsBy(goals, who)
 	for i, name := range goalOptions {
-		field := FormField{Name: name, Label: T(lang, "label.goal_n", "n", itoa(i+1)), Placeholder: clip(T(lang, "opt.goal_n"), 100), MaxLength: MaxGoalLen, Multiline: true}
+		field := FormField{Name: name, Label: T(lang, "label.goal_n", "n", itoa(i+1)), Placeholder: clip(T(lang, "form.goals.placeholder"), 100), MaxLength: MaxGoalLen, Multiline: true}
 		if i < len(mine) {
 			field.Value = mine[i].Text
 		}

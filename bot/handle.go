@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
+	"strings"
 )
 
 // HandleCommand runs one /mentor command for the member who typed it and
@@ -110,6 +113,8 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 // resolve turns a Command into a spec and raw values keyed by option
 // Name. Structured values may be keyed by any name of their option
 // ("capacité"); a name that is no option is left for validate to refuse.
+// An option given under two of its names is read as the typed parser
+// reads it twice (structuredValues).
 func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, error) {
 	if c.Name == "" {
 		spec, values, err := b.ParseIn(lang, c.Text)
@@ -122,16 +127,56 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 	if !ok {
 		return spec, nil, &Error{Code: EINVALID, Key: "err.unknown_command", Args: []string{"command", clip(c.Name, 30)}}
 	}
+	values, err := structuredValues(lang, spec, c.Values)
+	return spec, values, err
+}
+
+// structuredValues keys an adapter's values by their options' Names. An
+// option given under two of its names ("capacity" and "capacité") with
+// two values is refused as the typed parser refuses it (err.option_twice,
+// both values shown): which one was meant is the member's to say. A list
+// takes both, as typed ones do, in the order of the option's names (Name,
+// French, Aliases; two spellings of one name in byte order): the values'
+// map has no order, and a map's iteration must not choose. A value given
+// twice the same counts once; an empty one counts as not given.
+func structuredValues(lang Lang, spec CommandSpec, given map[string]string) (map[string]string, error) {
+	type keyed struct {
+		name string // the key as given
+		rank int    // the index of its name in Option.Names
+	}
+	byOption := map[string][]keyed{}
 	values := map[string]string{}
-	for k, v := range c.Values {
-		if o, ok := spec.Lookup(k); ok {
-			k = o.Name
+	for k, v := range given {
+		if v == "" {
+			continue
 		}
-		if v != "" {
-			values[k] = v
+		o, ok := spec.Lookup(k)
+		if !ok {
+			values[k] = v // no option: validate refuses it
+			continue
+		}
+		f := foldName(k)
+		rank := slices.IndexFunc(o.Names(), func(n string) bool { return foldName(n) == f })
+		byOption[o.Name] = append(byOption[o.Name], keyed{k, rank})
+	}
+	for _, o := range spec.Options {
+		keys := byOption[o.Name]
+		slices.SortFunc(keys, func(a, b keyed) int {
+			return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(a.name, b.name))
+		})
+		for _, k := range keys {
+			v, prev := given[k.name], values[o.Name]
+			switch {
+			case prev == "" || prev == v:
+				values[o.Name] = v
+			case o.Type == OptList || o.Type == OptLanguages:
+				values[o.Name] = prev + ", " + v
+			default:
+				return nil, &Error{Code: EINVALID, Key: "err.option_twice", Args: []string{"name", o.NameIn(lang), "first", clip(prev, 40), "second", clip(v, 40)}, Field: o.Name}
+			}
 		}
 	}
-	return spec, values, nil
+	return values, nil
 }
 
 // actionTable maps button action IDs to their handlers.
@@ -286,6 +331,10 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 	}
 	b.log.Log(context.Background(), level, "refused", "member", who.String(), "what", what, "code", string(code), "err", err)
 	text := errorText(lang, err)
+	if key, args := userError(err); key == "err.gone" {
+		// "That member is no longer in this server", on Discord.
+		text = T(lang, platformKey(who.Tenant(), key), args...)
+	}
 	r := Reply{Message: Message{Text: text}, Lang: lang}
 	var e *Error
 	if form && errors.As(err, &e) && e.Field != "" {

@@ -80,7 +80,7 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member, times func(Lan
 	for _, l := range langs {
 		titles = append(titles, T(l, "intro.title", "topic", pair.Topic))
 		rooms = append(rooms, T(l, "intro.room"))
-		texts = append(texts, T(l, "intro.text", "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
+		texts = append(texts, T(l, introTextKey(langs, l, mentor), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
 		if pair.Goal != "" {
 			fields = append(fields, Field{Label: T(l, "field.goal"), Value: pair.Goal, Lang: l})
 		}
@@ -97,4 +97,16 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member, times func(Lan
 		Buttons:  goalButtons(langs, pair),
 		Mentions: []MemberID{pair.Mentor, pair.Mentee},
 	}
+}
+
+// introTextKey is the key of the introduction's text in l, one of langs:
+// each language speaks to its reader. The mentee's language (and a
+// language both read) introduces the mentor to the mentee; in a
+// bilingual introduction, the mentor's introduces the mentee to the
+// mentor.
+func introTextKey(langs []Lang, l Lang, mentor Member) string {
+	if len(langs) > 1 && l == mentor.Lang && l != langs[0] {
+		return "intro.text_mentor"
+	}
+	return "intro.text"
 }

@@ -21,6 +21,13 @@ type proposeResult struct {
 	// or a pair of theirs with the mentee did not work out (repeat
 	// avoidance); the caller of a new request counts it, once.
 	notAgain bool
+	// unreachable counts the mentors of the topic whose proposal could
+	// not be sent (EGONE: they left, or the platform cannot write to
+	// them, as for a Discord member whose direct messages are closed):
+	// each proposal was closed, so the request waits on none of them,
+	// and they are out of why. The mentee is told of them (reason), not
+	// that nobody offers the topic.
+	unreachable int
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
@@ -37,6 +44,15 @@ const (
 // the result explains why. r must be fresh from the store, so that its
 // declined list is complete.
 func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (proposeResult, error) {
+	return b.proposeNextAfter(ctx, r, mentee, "")
+}
+
+// proposeNextAfter is proposeNext after a proposal of r to the mentor
+// unreachable (a user ID; "" for none) was closed because it could not be
+// sent to them (the proposal's send job): that mentor, now among those
+// who declined r, is told of as unreachable, as the walk tells of those
+// it finds so itself.
+func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, unreachable string) (proposeResult, error) {
 	if p, ok := b.pauseOf(ctx, r.Mentee); ok {
 		return proposeResult{paused: &p}, nil
 	}
@@ -47,6 +63,12 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 	if rk.known != nil {
 		return proposeResult{why: rk.known.why, gap: rk.known.gap}, nil
 	}
+	missed := 0 // mentors found unreachable: before this walk, and in it
+	if unreachable != "" {
+		n := len(rk.mentors)
+		rk.mentors = slices.DeleteFunc(rk.mentors, func(m matching.Mentor) bool { return m.ID == unreachable })
+		missed = n - len(rk.mentors)
+	}
 	gone, full := 0, 0
 	for _, c := range rk.best {
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
@@ -55,9 +77,14 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 		_, err := b.proposeTo(ctx, r, c, mentee)
 		switch ErrorCode(err) {
 		case EGONE:
-			// The mentor left: not one of the topic's mentors any more,
-			// for the explanation either (neither "asked already" nor
-			// "speaks English").
+			// The mentor cannot be reached: they left, or the platform
+			// cannot write to them (a Discord member whose direct
+			// messages are closed still offers the topic). Their
+			// proposal was closed (proposeTo), so the request is not
+			// left waiting on them; out of the explanation (neither
+			// "asked already" nor "speaks English"), they are counted
+			// apart, so that the mentee is not told that nobody offers
+			// the topic.
 			gone++
 			rk.mentors = slices.DeleteFunc(rk.mentors, func(m matching.Mentor) bool { return m.ID == c.MentorID })
 		case ECAPACITY:
@@ -73,15 +100,17 @@ func (b *Bot) proposeNext(ctx context.Context, r Request, mentee Member) (propos
 			return proposeResult{}, err
 		}
 	}
-	res := proposeResult{why: rk.explain()}
+	res := proposeResult{why: rk.explain(), unreachable: missed + gone}
 	res.notAgain = res.why.NotAgain > 0
-	if res.why.NoLanguage > 0 {
+	if res.why.NoLanguage > 0 && res.unreachable == 0 {
 		// A language gap needs a mentor who fits but for languages, whom
 		// Explain counts under NoLanguage: with none, there is no gap, and
 		// a topic's hundreds of mentors are not assessed a second time.
+		// Not with a mentor who could not be reached: that mentor may
+		// speak the request's languages.
 		res.gap = languageGap(rk)
 	}
-	if rk.wait != nil {
+	if rk.wait != nil && res.unreachable == 0 {
 		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap, at: b.clock.Now()})
 	}
 	return res, nil
@@ -188,7 +217,9 @@ func (b *Bot) matchOptions(ctx context.Context, t Tenant) matching.Options {
 }
 
 // proposeTo records a proposal of r to the candidate and sends it. A
-// mentor who left (EGONE) is recorded as having declined. The platform's
+// mentor the platform cannot write to (EGONE: they left, or closed their
+// direct messages) is recorded as having declined, so that the request
+// waits on them no longer. The platform's
 // directory is not asked first: on Slack each ask is a users.info call
 // (rate-limited), which cost a third of the proposals' throughput under
 // load; a member who left is erased by the platform's own event, and a

@@ -291,14 +291,31 @@ func (b *Bot) needsInChannel(ctx context.Context, in *Invocation, s NeedsSurvey,
 }
 
 // needsByDM sends the survey to every member the bot knows, in a
-// campaign. Unless again, a second one for the same program is refused
-// with a button to send it all the same.
+// campaign, but those who opted out of campaigns: the manager is told
+// how many it goes to, and how many it skips for that. Unless again, a
+// second one for the same program is refused with a button to send it
+// all the same.
 func (b *Bot) needsByDM(ctx context.Context, by MemberID, lang Lang, s NeedsSurvey, again bool) (Reply, error) {
-	users, err := b.store.privacy.MembersWithRecord(ctx, s.Tenant)
+	all, err := b.store.privacy.MembersWithRecord(ctx, s.Tenant)
 	if err != nil {
 		return Reply{}, err
 	}
-	slices.Sort(users)
+	slices.Sort(all)
+	users, optedOut := make([]string, 0, len(all)), 0
+	for _, u := range all {
+		out, err := b.store.campaigns.CampaignOptedOut(ctx, s.Tenant.Member(u))
+		if err != nil {
+			return Reply{}, err
+		}
+		if out {
+			optedOut++
+			continue
+		}
+		users = append(users, u)
+	}
+	if len(users) == 0 && optedOut > 0 {
+		return Reply{Message: Message{Text: T(lang, "needs.none_opted_out", "program", s.Program, "n", Number(lang, optedOut), "count", itoa(optedOut))}}, nil
+	}
 	c, prior, err := b.startCampaign(ctx, CampaignSpec{Kind: CampaignNeeds, Program: s.Program, Subject: s.ID, Manager: by, Lang: lang, Users: users}, again)
 	if prior != nil {
 		return Reply{Message: Message{
@@ -311,8 +328,11 @@ func (b *Bot) needsByDM(ctx context.Context, by MemberID, lang Lang, s NeedsSurv
 	}
 	size, pause := b.campaignPace()
 	perMinute := int(float64(size) * float64(time.Minute) / float64(pause))
-	return Reply{Message: Message{Text: T(lang, "needs.started", "program", s.Program, "n", Number(lang, c.Total), "count", itoa(c.Total), "rate", Number(lang, perMinute)) +
-		"\n" + T(lang, "needs.results_how", "program", s.Program)}}, nil
+	text := T(lang, "needs.started", "program", s.Program, "n", Number(lang, c.Total), "count", itoa(c.Total), "rate", Number(lang, perMinute))
+	if optedOut > 0 {
+		text += " " + T(lang, "needs.started_opted_out", "n", Number(lang, optedOut), "count", itoa(optedOut))
+	}
+	return Reply{Message: Message{Text: text + "\n" + T(lang, "needs.results_how", "program", s.Program)}}, nil
 }
 
 // sendNeedsAgain answers the manager's "Send it again" button.
@@ -471,9 +491,15 @@ func (b *Bot) needsMessage(ctx context.Context, lang Lang, s NeedsSurvey) Messag
 	menu := func(field string, choices []Choice, multi bool) Select {
 		return Select{ActionID: ActionNeedsAnswer, Value: s.ID + ":" + field + ":" + s.version(), Placeholder: T(lang, "needs.ask."+field), Choices: choices, Multi: multi}
 	}
+	// Without topics to offer, it asks only for what its menus show, and
+	// says how to name topics.
+	text := T(lang, "needs.text_no_topics", "program", s.Program)
+	if len(topics) > 0 {
+		text = T(lang, "needs.text", "program", s.Program)
+	}
 	msg := Message{
 		Title:   T(lang, "needs.title", "program", s.Program),
-		Text:    T(lang, "needs.text", "program", s.Program),
+		Text:    text,
 		Buttons: []Button{{Label: T(lang, "btn.needs.other"), ActionID: ActionNeedsOther, Value: s.ID}},
 	}
 	if len(topics) > 0 {

@@ -175,7 +175,9 @@ func TestNeedsCampaignAgainAndOptOut(t *testing.T) {
 			t.Fatalf("got %d DMs after a refusal, want 0", got)
 		}
 		r = h.ClickReply("alice", r, "La renvoyer quand même")
-		if !strings.Contains(r.Message.Text, "part en message privé à 4 membres") {
+		// m00 opted out: not counted among those it goes to, but said.
+		if !strings.Contains(r.Message.Text, "part en message privé à 3 membres") ||
+			!strings.Contains(r.Message.Text, "L'enquête ne part pas à 1 autre membre, qui a refusé ces messages.") {
 			t.Fatalf("got %q, want it started", r.Message.Text)
 		}
 		MustTick(t, h.Harness, time.Minute)

@@ -221,8 +221,13 @@ func (b *Bot) topicInUse(ctx context.Context, who MemberID, syn matching.Synonym
 // offerTopics returns the topics of an offer after the command: the
 // topics option replaces current, then add appends the topics not there
 // yet and remove takes topics out, each compared as topics are ("Go" is
-// "golang"). An offer keeps at least one topic.
+// "golang"). An offer keeps at least one topic. A topic both given
+// (topics or add) and removed is refused, whatever was meant
+// (addedAndRemoved).
 func offerTopics(in *Invocation, current []string) ([]string, error) {
+	if err := addedAndRemoved(in); err != nil {
+		return nil, err
+	}
 	topics := append([]string(nil), current...)
 	if v := in.List("topics"); len(v) > 0 {
 		topics = v
@@ -268,6 +273,26 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 		}
 	}
 	return topics, nil
+}
+
+// addedAndRemoved refuses a command that gives a topic, in topics or
+// add, and removes it too, compared as topicIndex compares topics ("Go"
+// and "golang", "réseaux" and "reseau"): applied in order, it would
+// silently keep or drop it, when only the member knows which they meant.
+// The topic is named as typed, both ways when they differ.
+func addedAndRemoved(in *Invocation) error {
+	given := append(in.List("topics"), in.List("add")...)
+	for _, r := range in.List("remove") {
+		i := topicIndex(given, r)
+		if i < 0 {
+			continue
+		}
+		if strings.EqualFold(given[i], r) {
+			return &Error{Code: EINVALID, Key: "err.offer_add_remove", Args: []string{"topic", clip(given[i], 30)}, Field: "remove"}
+		}
+		return &Error{Code: EINVALID, Key: "err.offer_add_remove_as", Args: []string{"topic", clip(given[i], 30), "removed", clip(r, 30)}, Field: "remove"}
+	}
+	return nil
 }
 
 // topicsField is the option a typed topic came from: topics, or add.

@@ -354,7 +354,10 @@ type optionSpan struct {
 // it: the positional text first, then each "name:" of an option of spec
 // and the text up to the next one. A "word:" that names none ends the
 // split there (unknown), unless the option it falls in is free text,
-// whose value keeps it.
+// whose value keeps it. An option's name may also be typed with a space
+// before its colon, as French typography writes it ("fuseau : Paris",
+// spacedOptionAt); a span's Word is then the name without the space, and
+// its Start still just past the colon.
 func optionSpans(spec CommandSpec, text string) (spans []optionSpan, unknown string) {
 	cur := optionSpan{Option: spec.Positional}
 	free := false
@@ -363,6 +366,9 @@ func optionSpans(spec CommandSpec, text string) (spans []optionSpan, unknown str
 	}
 	for i := 0; i < len(text); {
 		word, end := optionAt(text, i)
+		if word == "" {
+			word, end = spacedOptionAt(spec, text, i)
+		}
 		if word == "" {
 			i++
 			continue
@@ -407,7 +413,7 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 		if o, value, ok := colonForgotten(spec, v); ok {
 			return &Error{Code: EINVALID, Key: "err.option_colon", Args: []string{"name", o.NameIn(lang), "value", clip(value, 40)}}
 		}
-		if o, ok := spec.Lookup(strings.TrimSpace(v)); ok {
+		if o, ok := spec.Lookup(strings.TrimRightFunc(v, func(r rune) bool { return r == ':' || unicode.IsSpace(r) })); ok {
 			// An option's name alone ("admin settings proposal-timeout"):
 			// its value is missing, not the command's text unwanted.
 			return &Error{Code: EINVALID, Key: "err.option_no_value", Args: []string{"name", o.NameIn(lang), "help", T(lang, o.HelpKey())}, Field: o.Name}
@@ -452,12 +458,51 @@ func unknownOption(lang Lang, spec CommandSpec, word string) error {
 }
 
 // optionAt reports the name of a "name:" token starting at i (at the
-// start of text or after any space, a no-break one included) and the index just past the colon, or
-// "" if there is none. A name is a letter followed by letters, '-', '_'
-// or an apostrophe, in any script ("années:", "jusqu'au:", "jusqu’au:").
+// start of text or after any space, a no-break one included) and the
+// index just past the colon, or "" if there is none. A name is a letter
+// followed by letters, '-', '_' or an apostrophe, in any script
+// ("années:", "jusqu'au:", "jusqu’au:").
 func optionAt(text string, i int) (string, int) {
-	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {
+	j, ok := nameAt(text, i)
+	if !ok || !colonAt(text, j) {
 		return "", i
+	}
+	return text[i:j], j + 1
+}
+
+// spacedOptionAt is optionAt for a name typed with spaces before its
+// colon, as French typography writes « nom : valeur » (an ordinary, a
+// no-break or a narrow no-break space, on the same line): only a name of
+// one of spec's options, so that "go : le langage" stays text where "go"
+// names none.
+func spacedOptionAt(spec CommandSpec, text string, i int) (string, int) {
+	j, ok := nameAt(text, i)
+	if !ok {
+		return "", i
+	}
+	k := j
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isInlineSpace(r) {
+			break
+		}
+		k += size
+	}
+	if k == j || !colonAt(text, k) {
+		return "", i
+	}
+	if _, ok := spec.Lookup(text[i:j]); !ok {
+		return "", i
+	}
+	return text[i:j], k + 1
+}
+
+// nameAt reports whether an option's name starts at i (at the start of
+// text or after any space) and the index just past it: at most 32
+// letters, the first a letter, then letters, '-', '_' or apostrophes.
+func nameAt(text string, i int) (int, bool) {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); i > 0 && !unicode.IsSpace(r) {
+		return i, false
 	}
 	j, n := i, 0
 	for j < len(text) {
@@ -467,14 +512,20 @@ func optionAt(text string, i int) (string, int) {
 		}
 		j, n = j+size, n+1
 	}
-	if n == 0 || j >= len(text) || text[j] != ':' || n > 32 {
-		return "", i
-	}
-	// "https://" is a URL, not an option.
-	if j+1 < len(text) && text[j+1] == '/' {
-		return "", i
-	}
-	return text[i:j], j + 1
+	return j, n > 0 && n <= 32
+}
+
+// colonAt reports whether text has an option's colon at j: a colon not
+// followed by '/' ("https://" is a URL, not an option).
+func colonAt(text string, j int) bool {
+	return j < len(text) && text[j] == ':' && (j+1 >= len(text) || text[j+1] != '/')
+}
+
+// isInlineSpace reports whether r is a space within a line: an
+// ordinary, no-break (U+00A0) or narrow no-break (U+202F) one, a tab…,
+// not a line break.
+func isInlineSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\n' && r != '\r' && r != '\v' && r != '\f' && r != '\u0085' && r != '\u2028' && r != '\u2029'
 }
 
 // foldName is an option name as it is compared: lower case, without
@@ -499,27 +550,36 @@ func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '\u00b4'
 }
 
-// optionLike returns the first word of text that looks like an option,
-// "name:value", whose name holds a letter ("until2:", "au.:"), or "": a
-// command that takes no text then says which option it does not know,
-// rather than that it takes no text.
 // colonForgotten reads text given to a command that takes none as an
 // option written without its colon ("jusqu au 2027-01-10", "until
 // friday"): its first word, or first two joined as the option's names
 // join them ("jusqu-au", "jusquau"), names an option of spec, and a value
 // follows.
+//
+// The value is given without a colon or spaces before it: the
+// suggestion adds its own colon, and "jusqu'au\n: 10 janvier" (a colon
+// the parser did not read as the option's, on the next line) must not
+// read "jusqu'au:: 10 janvier".
 func colonForgotten(spec CommandSpec, text string) (Option, string, bool) {
 	words := strings.Fields(text)
 	for n := min(2, len(words)-1); n >= 1; n-- {
 		for _, sep := range []string{"-", ""} {
 			if o, ok := spec.Lookup(strings.Join(words[:n], sep)); ok {
-				return o, strings.Join(words[n:], " "), true
+				value := strings.TrimLeftFunc(strings.Join(words[n:], " "), func(r rune) bool { return r == ':' || unicode.IsSpace(r) })
+				if value == "" {
+					continue
+				}
+				return o, value, true
 			}
 		}
 	}
 	return Option{}, "", false
 }
 
+// optionLike returns the first word of text that looks like an option,
+// "name:value", whose name holds a letter ("until2:", "au.:"), or "": a
+// command that takes no text then says which option it does not know,
+// rather than that it takes no text.
 func optionLike(text string) string {
 	for _, f := range strings.Fields(text) {
 		name, rest, ok := strings.Cut(f, ":")

@@ -301,6 +301,9 @@ func (b *Bot) withdrawForEnd(ctx context.Context, p Program, r Request, tell boo
 			b.notify(ctx, prop.Mentor, func(l Lang) Message {
 				return Message{Text: T(l, "program.proposal_withdrawn", "name", p.Name, "topic", prop.Topic)}
 			})
+			b.retractProposal(ctx, prop, func(l Lang) Message {
+				return Message{Text: T(l, "proposal.withdrawn_here", "topic", prop.Topic)}
+			})
 			b.freed(ctx, prop.Mentor)
 		}
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -116,18 +117,18 @@ func runAnswers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	pairID, stage, _ := strings.Cut(in.Me.LastSurvey, ":")
 	if pairID == "" || !finalStage(stage) {
-		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+		return Reply{}, b.noAnswers(ctx, in.Member)
 	}
 	pair, err := b.store.pairs.GetPair(ctx, t, pairID)
 	if ErrorCode(err) == ENOTFOUND {
-		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+		return Reply{}, b.noAnswers(ctx, in.Member)
 	}
 	if err != nil {
 		return Reply{}, err
 	}
 	p, qs := b.ownQuestions(ctx, t, pair)
 	if len(qs) == 0 {
-		return Reply{}, Errorf(ENOTFOUND, "err.answers.none")
+		return Reply{}, b.noAnswers(ctx, in.Member)
 	}
 	saved, again := 0, 0
 	for i := range qs {
@@ -181,6 +182,42 @@ func runAnswers(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	return Reply{Message: msg}, nil
+}
+
+// noAnswers is the refusal of /mentor answers with no program's questions
+// to answer: a member in a program is told theirs has none waiting; a
+// member in no program (an offer, a request or a pair in none, as before
+// programs) is told that, rather than of a program they are not in.
+func (b *Bot) noAnswers(ctx context.Context, who MemberID) error {
+	if in, err := b.inAProgram(ctx, who); err == nil && !in {
+		return Errorf(ENOTFOUND, "err.answers.no_program")
+	}
+	return Errorf(ENOTFOUND, "err.answers.none")
+}
+
+// inAProgram reports whether who is in a program other than the default
+// one: by their offer, their open request, or one of their pairs.
+func (b *Bot) inAProgram(ctx context.Context, who MemberID) (bool, error) {
+	ov, err := b.store.members.Overview(ctx, who)
+	if err != nil {
+		return false, err
+	}
+	if ov.Offer != nil && slices.ContainsFunc(ov.Offer.InPrograms(), func(id ProgramID) bool { return id != DefaultProgram }) {
+		return true, nil
+	}
+	if ov.Request != nil && ov.Request.State.Open() && ov.Request.InProgram() != DefaultProgram {
+		return true, nil
+	}
+	for _, p := range ov.Pairs {
+		id, err := b.pairProgram(ctx, who.Tenant(), p)
+		if err != nil {
+			return false, err
+		}
+		if id != DefaultProgram {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // unansweredPairs are the member's other pairs past their final survey

@@ -140,13 +140,20 @@ func (b *Bot) requeue(ctx context.Context, t Tenant, requestID string) {
 // requeueTelling is requeue; with tell false the mentee is not told that
 // the request waits (they have just been told why, in their own reply).
 func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, tell bool) {
-	r, mentee, res, ok := b.proposeAgain(ctx, t, requestID)
+	b.requeueAfter(ctx, t, requestID, tell, "")
+}
+
+// requeueAfter is requeueTelling after the proposal of the request to the
+// mentor unreachable ("" for none) was closed because it could not be
+// sent to them: the mentee's notice says so (proposeNextAfter).
+func (b *Bot) requeueAfter(ctx context.Context, t Tenant, requestID string, tell bool, unreachable string) {
+	r, mentee, res, ok := b.proposeAgainAfter(ctx, t, requestID, unreachable)
 	if ok && !res.proposed && res.paused == nil && tell {
 		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
 			if res.gap.Gap() {
 				return languageAsk(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)
 			}
-			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
+			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + res.reason(l, r.Topic)}
 		})
 	}
 }
@@ -155,6 +162,11 @@ func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, te
 // mentor who fits; false when it no longer waits or could not be
 // proposed (logged).
 func (b *Bot) proposeAgain(ctx context.Context, t Tenant, requestID string) (Request, Member, proposeResult, bool) {
+	return b.proposeAgainAfter(ctx, t, requestID, "")
+}
+
+// proposeAgainAfter is proposeAgain with proposeNextAfter's unreachable.
+func (b *Bot) proposeAgainAfter(ctx context.Context, t Tenant, requestID, unreachable string) (Request, Member, proposeResult, bool) {
 	r, err := b.store.requests.GetRequest(ctx, t, requestID)
 	if err != nil || r.State != RequestWaiting {
 		return r, Member{}, proposeResult{}, false
@@ -165,7 +177,7 @@ func (b *Bot) proposeAgain(ctx context.Context, t Tenant, requestID string) (Req
 		b.log.Error("requeue failed", "request", r.ID, "err", err)
 		return r, mentee, proposeResult{}, false
 	}
-	res, err := b.proposeNext(ctx, r, mentee)
+	res, err := b.proposeNextAfter(ctx, r, mentee, unreachable)
 	if err != nil {
 		b.log.Error("requeue failed", "request", r.ID, "err", err)
 		return r, mentee, res, false
@@ -209,7 +221,7 @@ func (b *Bot) requeueExpired(ctx context.Context, t Tenant, j Job) error {
 		case res.gap.Gap():
 			return languageAsk(l, T(l, "proposal.expired_mentee_wait", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap)
 		}
-		return Message{Text: T(l, "proposal.expired_mentee_wait", "topic", r.Topic) + "\n" + waitingReason(l, r.Topic, res.why)}
+		return Message{Text: T(l, "proposal.expired_mentee_wait", "topic", r.Topic) + "\n" + res.reason(l, r.Topic)}
 	})
 }
 

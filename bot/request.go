@@ -126,7 +126,7 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 				// asked, which only a new request does.
 				key = "err.request_same"
 			}
-			return Reply{}, &Error{Code: ECONFLICT, Key: key, Args: []string{"topic", open.Topic, "state", T(in.Lang, "state.request."+string(open.State))}}
+			return Reply{}, &Error{Code: ECONFLICT, Key: key, Args: []string{"topic", open.Topic, "state", b.requestState(ctx, in.Lang, open)}}
 		}
 		return Reply{}, err
 	}
@@ -145,7 +145,21 @@ func (b *Bot) requestMade(ctx context.Context, in *Invocation, r Request, m Memb
 	case RequestProposed:
 		return Reply{Message: Message{Text: T(in.Lang, "request.proposed", "topic", r.Topic)}}, nil
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "request.made", "topic", r.Topic, "state", T(in.Lang, "state.request."+string(r.State)))}}, nil
+	return Reply{Message: Message{Text: T(in.Lang, "request.made", "topic", r.Topic, "state", b.requestState(ctx, in.Lang, r))}}, nil
+}
+
+// requestState names where an open request stands, in lang: a waiting
+// request held for its program's kick-off (heldPrograms) waits for that
+// day, not for a mentor, and is said to.
+func (b *Bot) requestState(ctx context.Context, lang Lang, r Request) string {
+	if r.State == RequestWaiting && r.InProgram() != DefaultProgram {
+		if held, err := b.heldPrograms(ctx, r.Mentee.Tenant()); err == nil {
+			if p, ok := held[r.InProgram()]; ok {
+				return T(lang, "state.request.held", "name", p.Name, "start", Date(lang, p.Start))
+			}
+		}
+	}
+	return T(lang, "state.request."+string(r.State))
 }
 
 // requestFiled proposes a request just filed (or held for its program's
@@ -172,12 +186,31 @@ func (b *Bot) requestFiled(ctx context.Context, in *Invocation, r Request, m Mem
 	if res.gap.Gap() {
 		return Reply{Message: languageAsk(in.Lang, T(in.Lang, "request.waiting", "topic", r.Topic), r, requestLanguages(r, m), res.gap)}, nil
 	}
-	if nobodyOffers(res.why) {
+	if nobodyOffers(res.why) && res.unreachable == 0 {
 		if sug, ok := b.suggestTopic(ctx, r, m); ok {
 			return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
 		}
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + waitingReason(in.Lang, r.Topic, res.why)}}, nil
+	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + res.reason(in.Lang, r.Topic)}}, nil
+}
+
+// reason explains why a request waits after the walk that tried to
+// propose it: first the mentors it could not reach, who offer the topic
+// all the same, then the others as waitingReason tells them.
+func (res proposeResult) reason(lang Lang, topic string) string {
+	if res.unreachable == 0 {
+		return waitingReason(lang, topic, res.why)
+	}
+	text := T(lang, "waiting.unreachable", "topic", topic, "count", itoa(res.unreachable))
+	switch others := res.why.Offering(); {
+	case res.why.Eligible > 0:
+		// More mentors fit than the walk tries at once: the sweep
+		// proposes it to them.
+		text += " " + waitingReason(lang, topic, res.why)
+	case others > 0:
+		text += " " + T(lang, "waiting.others", "topic", topic, "count", itoa(others))
+	}
+	return text
 }
 
 // requestID names the request a command makes: from its delivery when
@@ -235,7 +268,7 @@ func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
 	b.notify(ctx, p.Mentor, func(l Lang) Message {
 		return Message{Text: T(l, "proposal.withdrawn", "topic", p.Topic)}
 	})
-	b.retract(ctx, p.Mentor, proposalKey(p), func(l Lang) Message {
+	b.retractProposal(ctx, p, func(l Lang) Message {
 		return Message{Text: T(l, "proposal.withdrawn_here", "topic", p.Topic)}
 	})
 	return p.Mentor, true
@@ -244,6 +277,23 @@ func (b *Bot) tellWithdrawn(ctx context.Context, r Request) (MemberID, bool) {
 // proposalKey is the delivery key of the proposal's message to its
 // mentor (deliver's, as sendProposal sends it).
 func proposalKey(p Proposal) string { return JobProposalSend + ":" + p.ID + ":" + p.Mentor.User }
+
+// proposalKeys are the delivery keys of every message that asks p's
+// mentor to answer it, each with Accept and Decline: the proposal
+// (proposalKey) and its reminder (deliver's key of the remind job,
+// proposalJobs).
+func proposalKeys(p Proposal) []string {
+	return []string{proposalKey(p), JobProposalRemind + ":" + p.ID + ":" + p.Mentor.User}
+}
+
+// retractProposal retracts every message that asks p's mentor to answer
+// it (proposalKeys), by what build says: a reminder not sent is not
+// found, which changes nothing.
+func (b *Bot) retractProposal(ctx context.Context, p Proposal, build func(Lang) Message) {
+	for _, key := range proposalKeys(p) {
+		b.retract(ctx, p.Mentor, key, build)
+	}
+}
 
 // retract replaces the message tagged key that to received (deliver's
 // key) by what build says, in their language, where their platform can

@@ -309,7 +309,7 @@ func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee M
 		msg := languageAsk(lang, changed, r, requestLanguages(r, mentee), res.gap)
 		return Reply{Replace: true, Message: msg}
 	default:
-		next = waitingReason(lang, r.Topic, res.why)
+		next = res.reason(lang, r.Topic)
 	}
 	return Reply{Replace: true, Message: Message{Text: changed + "\n" + next}}
 }

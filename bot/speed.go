@@ -42,11 +42,23 @@ type SpeedEvent struct {
 	TZ      string // the zone its times are shown in (the workspace's)
 	Video   string // the event's video link; "" gives each session its own room
 	Channel string // where its registration message was posted
+	// Langs are the languages of its posts in Channel (lang:), in order;
+	// none for an event opened before they were kept: the workspace's.
+	Langs   []Lang `json:",omitempty"`
 	By      MemberID
 	Created time.Time
 	// Cancelled is when a manager cancelled it (zero: it was not): its
 	// rounds are not paired, its buttons say so.
 	Cancelled time.Time `json:",omitzero"`
+}
+
+// postLangs are the languages of the event's posts in its channel: its
+// own, or the workspace's, def.
+func (e SpeedEvent) postLangs(def Lang) []Lang {
+	if len(e.Langs) > 0 {
+		return e.Langs
+	}
+	return []Lang{def}
 }
 
 // RoundStart is when round n (1-based) starts; RoundStart(Rounds+1) is the end.

@@ -238,8 +238,14 @@ func runSpeedCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return err
 	}
 	if e.Channel != "" {
-		err := b.postOnce(ctx, t, p, e.Channel, j.ID, b.settings(ctx, t).DefaultLang, func(l Lang) Message {
-			return Message{Text: T(l, "event.cancelled_notice", "name", e.Name, "when", speedWhen(l, e, e.Start))}
+		// In the languages of its registration message.
+		langs := e.postLangs(b.settings(ctx, t).DefaultLang)
+		err := b.postOnce(ctx, t, p, e.Channel, j.ID, langs[0], func(Lang) Message {
+			var texts []string
+			for _, l := range langs {
+				texts = append(texts, T(l, "event.cancelled_notice", "name", e.Name, "when", speedWhen(l, e, e.Start)))
+			}
+			return Message{Text: strings.Join(texts, "\n\n")}
 		})
 		if err != nil && firstErr == nil {
 			firstErr = err

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,12 +30,17 @@ func speedCommand() CommandSpec {
 		{Name: "video", French: "visio", Aliases: []string{"vidéo"}, Type: OptText, MaxLength: 300, Help: "opt.event_video"},
 		{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100, Help: "opt.event_channel"},
 		{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.event_program"},
+		// The same choices as admin announce's lang: (admin.go).
+		{Name: "lang", French: "langue", Type: OptChoice, Choices: append(langNames(), langBoth), Help: "opt.event_lang",
+			ChoiceFrench: map[string]string{langBoth: "les-deux"}, ChoiceAliases: map[string][]string{langBoth: {"bilingual", "bilingue", "deux"}}},
 	}}
 }
 
 // runAdminEvent opens an event: it stores it with its round jobs, then
 // posts the registration message in the channel named, or else in the
-// managers' channel.
+// managers' channel, in the workspace's language, another, or both
+// (lang:both), as admin announce posts; posted in the workspace's
+// language, not the manager's, the reply says so and how to change it.
 func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	t := in.Member.Tenant()
 	s := b.settings(ctx, t)
@@ -83,6 +89,7 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.event.no_channel", Field: "channel"}
 	}
 	e.Channel = channel
+	e.Langs = chosenLangs(s.DefaultLang, in.Text("lang"))
 	p, err := b.tenantPlatform(t)
 	if err != nil {
 		return Reply{}, err
@@ -97,15 +104,20 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err := b.store.speed.CreateSpeedEvent(ctx, t, e, speedJobs(e)); err != nil {
 		return Reply{}, err
 	}
-	lang := s.DefaultLang
-	msg := speedRegistration(lang, e)
-	msg.Lang = lang
+	msg := speedRegistration(e.Langs, e)
+	msg.Lang = e.Langs[0]
 	if err := poster.Post(ctx, t, channel, msg); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("speed event opened", "tenant", t.String(), "event", e.ID, "by", in.Member.String())
 	text := T(in.Lang, "event.opened", "name", e.Name, "channel", ChannelText(channel),
 		"rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes), "when", speedWhen(in.Lang, e, e.Start))
+	if in.Text("lang") == "" && e.Langs[0] != in.Lang {
+		// Posted in the workspace's language, not the manager's: said,
+		// with how to post it in theirs (the same name is refused while
+		// this event is live, hence cancel first).
+		text += "\n" + T(in.Lang, "event.opened_lang", "lang", languageName(in.Lang, string(e.Langs[0])), "other", string(in.Lang), "name", e.Name)
+	}
 	if managers {
 		// Posted where only the managers may look, for want of channel:.
 		text += "\n" + T(in.Lang, "event.opened_managers", "name", e.Name)
@@ -176,16 +188,43 @@ func speedTitle(lang Lang, e SpeedEvent) string {
 	return T(lang, "event.title", "name", e.Name)
 }
 
-// speedRegistration is the registration message posted in a channel.
-func speedRegistration(lang Lang, e SpeedEvent) Message {
+// chosenLangs are the languages a post in a channel is written in, for a
+// lang: option (admin announce's choices): the workspace's, def, by
+// default; one language; or both (langBoth), the workspace's first.
+func chosenLangs(def Lang, choice string) []Lang {
+	switch choice {
+	case "":
+		return []Lang{def}
+	case langBoth:
+		if def == French {
+			return []Lang{French, English}
+		}
+		return []Lang{English, French}
+	}
+	return []Lang{Lang(choice)}
+}
+
+// speedRegistration is the registration message posted in a channel, in
+// each of langs, one after the other.
+func speedRegistration(langs []Lang, e SpeedEvent) Message {
+	var titles, texts, mentor, mentee, leave []string
+	for _, l := range langs {
+		if t := speedTitle(l, e); !slices.Contains(titles, t) {
+			titles = append(titles, t) // a name saying "speed mentoring" once
+		}
+		texts = append(texts, T(l, "event.text", "when", speedWhen(l, e, e.Start), "rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes))+
+			"\n"+T(l, "event.topics"))
+		mentor = append(mentor, T(l, "btn.speed_mentor"))
+		mentee = append(mentee, T(l, "btn.speed_mentee"))
+		leave = append(leave, T(l, "btn.speed_leave"))
+	}
 	return Message{
-		Title: speedTitle(lang, e),
-		Text: T(lang, "event.text", "when", speedWhen(lang, e, e.Start), "rounds", itoa(e.Rounds), "minutes", itoa(e.Minutes)) +
-			"\n" + T(lang, "event.topics"),
+		Title: strings.Join(titles, " / "),
+		Text:  strings.Join(texts, "\n\n"),
 		Buttons: []Button{
-			{Label: T(lang, "btn.speed_mentor"), ActionID: ActionSpeedMentor, Value: e.ID, Style: StylePrimary},
-			{Label: T(lang, "btn.speed_mentee"), ActionID: ActionSpeedMentee, Value: e.ID, Style: StylePrimary},
-			{Label: T(lang, "btn.speed_leave"), ActionID: ActionSpeedLeave, Value: e.ID},
+			{Label: strings.Join(mentor, " / "), ActionID: ActionSpeedMentor, Value: e.ID, Style: StylePrimary},
+			{Label: strings.Join(mentee, " / "), ActionID: ActionSpeedMentee, Value: e.ID, Style: StylePrimary},
+			{Label: strings.Join(leave, " / "), ActionID: ActionSpeedLeave, Value: e.ID},
 		},
 	}
 }

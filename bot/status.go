@@ -2,7 +2,10 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
+
+	"github.com/mentorbot/mentorbot/matching"
 )
 
 // runStatus shows the member's home (home.go): their offer, open request
@@ -13,7 +16,43 @@ func runStatus(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if err != nil {
 		return Reply{}, err
 	}
-	return Reply{Message: renderHome(in.Lang, d)}, nil
+	msg := renderHome(in.Lang, d)
+	if bs := b.languageButtons(ctx, in.Lang, d); len(bs) > 0 {
+		// Beside the reason it fixes, as the request's reply had it:
+		// after the offer's button, where a suggestion's goes.
+		msg.Buttons = slices.Insert(msg.Buttons, min(1, len(msg.Buttons)), bs...)
+	}
+	return Reply{Message: msg}, nil
+}
+
+// languageButtons is the button of the language ask (languageAsk) when
+// the home's open request waits because its topic's mentors speak other
+// languages only: the status gives the reason the request's reply gave,
+// and the fix that came with it. None otherwise, and none when the
+// mentors cannot be read again.
+func (b *Bot) languageButtons(ctx context.Context, lang Lang, d HomeData) []Button {
+	r := d.Request
+	if r == nil || r.State != RequestWaiting || d.Held != nil || d.suggest != nil || d.RequestPaused || d.Waiting == nil || d.Waiting.NoLanguage == 0 {
+		return nil
+	}
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		return nil
+	}
+	rk, err := b.candidates(ctx, *r, mentee)
+	if err != nil {
+		return nil
+	}
+	var gap matching.LanguageGap
+	if rk.known != nil {
+		gap = rk.known.gap // kept for requests alike (waitCache)
+	} else {
+		gap = languageGap(rk)
+	}
+	if !gap.Gap() {
+		return nil
+	}
+	return languageAsk(lang, "", *r, requestLanguages(*r, mentee), gap).Buttons
 }
 
 // languagesLine tells a member the language they read and the languages

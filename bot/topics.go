@@ -152,7 +152,7 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 		return Reply{}, synonymError(err, alias, topic)
 	}
 	if _, replaced := current[key]; !replaced && len(current) >= MaxSynonyms {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_too_many", Args: []string{"max", itoa(MaxSynonyms)}}
+		return Reply{}, &Error{Code: EINVALID, Key: platformKey(in.Member.Tenant(), "err.admin.topics_too_many"), Args: []string{"max", itoa(MaxSynonyms)}}
 	}
 	// Said (and listed) as the manager typed it, unless the topic itself
 	// leads on to another through the aliases: then the topic it ends at.
@@ -213,7 +213,7 @@ func (b *Bot) removeSynonym(ctx context.Context, in *Invocation, alias string) (
 	}
 	err := b.store.topics.RemoveTopicSynonym(ctx, t, key)
 	if ErrorCode(err) == ENOTFOUND {
-		return Reply{}, Errorf(ENOTFOUND, "err.admin.topics_not_alias", "alias", clip(alias, 40))
+		return Reply{}, Errorf(ENOTFOUND, platformKey(in.Member.Tenant(), "err.admin.topics_not_alias"), "alias", clip(alias, 40))
 	}
 	if err != nil {
 		return Reply{}, err
@@ -231,11 +231,11 @@ func (b *Bot) listSynonyms(ctx context.Context, in *Invocation) (Reply, error) {
 	}
 	msg := Message{Title: T(in.Lang, "admin.topics.title")}
 	if len(raw) == 0 {
-		msg.Text = T(in.Lang, "admin.topics.none")
+		msg.Text = T(in.Lang, platformKey(in.Member.Tenant(), "admin.topics.none"))
 		return Reply{Message: msg}, nil
 	}
 	_, labels := splitSynonyms(raw)
-	lines := []string{T(in.Lang, "admin.topics.intro")}
+	lines := []string{T(in.Lang, platformKey(in.Member.Tenant(), "admin.topics.intro"))}
 	for _, key := range slices.Sorted(maps.Keys(labels)) {
 		lines = append(lines, T(in.Lang, "admin.topics.item", "alias", labels[key].alias, "topic", labels[key].topic))
 	}

@@ -1,0 +1,43 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestIntroEachHalfToItsReader: a bilingual introduction speaks, in each
+// language, to the member who reads it: the mentee's half introduces the
+// mentor, the mentor's half the mentee; one language says it once.
+func TestIntroEachHalfToItsReader(t *testing.T) {
+	intro := func(t *testing.T, mentorLang string) string {
+		h := MustHarness(t)
+		h.Run("bob", "lang "+mentorLang)
+		mustOfficial(h, "bob", "offer go languages:en,fr", "erin", "request go kind:one-to-one")
+		for _, s := range h.Platform.Take() {
+			if s.Together {
+				return s.Message.Text
+			}
+		}
+		t.Fatal("got no introduction, want one")
+		return ""
+	}
+	t.Run("Bilingual", func(t *testing.T) {
+		got := intro(t, "fr")
+		en := bot.T(bot.English, "intro.text", "mentor", "Bob", "mentee", "Erin", "topic", "go", "kind", bot.T(bot.English, "kind.one-to-one"))
+		fr := bot.T(bot.French, "intro.text_mentor", "mentor", "Bob", "mentee", "Erin", "topic", "go", "kind", bot.T(bot.French, "kind.one-to-one"))
+		if got != en+"\n\n"+fr {
+			t.Fatalf("got %q, want %q", got, en+"\n\n"+fr)
+		}
+		if !strings.HasPrefix(fr, "Bob, voici Erin") {
+			t.Fatalf("got French half %q, want it to speak to Bob", fr)
+		}
+	})
+	t.Run("OneLanguage", func(t *testing.T) {
+		got := intro(t, "en")
+		if want := bot.T(bot.English, "intro.text", "mentor", "Bob", "mentee", "Erin", "topic", "go", "kind", bot.T(bot.English, "kind.one-to-one")); got != want {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	})
+}
