@@ -63,6 +63,11 @@ type Config struct {
 	// doubling each time.
 	RetryAttempts int
 	RetryBackoff  time.Duration
+	// RegisterRetry is the first pause before /mentor is registered again
+	// in the background, when Discord was unavailable at Open (after the
+	// retries above), doubling up to RegisterRetryMax. Defaults 10 s and
+	// 5 min.
+	RegisterRetry, RegisterRetryMax time.Duration
 	// MaxSkew is how old (or early) a signed HTTP request may be. Default 5 min.
 	MaxSkew time.Duration
 	// Now is the wall clock for signature timestamps. Default time.Now.
@@ -125,6 +130,9 @@ type Adapter struct {
 	closed bool
 	work   sync.WaitGroup // interactions being served, and their follow-ups
 	stop   func()         // removes the gateway handlers
+	// cancelRetry stops the registration retried in the background
+	// (ready.go); nil when none runs.
+	cancelRetry func()
 
 	gatewayUp atomic.Bool // the gateway is connected (ready.go)
 	served    served      // whether a server is served, lately read (guilds.go)
@@ -187,6 +195,8 @@ func withDefaults(cfg Config) Config {
 	}
 	cfg.Outbound.defaults()
 	cfg.CloseTimeout = orDefault(cfg.CloseTimeout, 20*time.Second)
+	cfg.RegisterRetry = orDefault(cfg.RegisterRetry, 10*time.Second)
+	cfg.RegisterRetryMax = max(orDefault(cfg.RegisterRetryMax, 5*time.Minute), cfg.RegisterRetry)
 	if cfg.MaxSkew <= 0 {
 		cfg.MaxSkew = 5 * time.Minute
 	}
@@ -199,24 +209,44 @@ func withDefaults(cfg Config) Config {
 // Open registers /mentor and, without a public key, connects to the
 // gateway to receive interactions. Registration overwrites all of the
 // application's commands in bulk, so restarting is idempotent.
+//
+// Discord unavailable (network errors, 5xx, after the transport's
+// retries) does not stop the start: Open logs a warning and returns nil,
+// the interactions endpoint serves (the commands a previous start
+// registered are still there), and the registration, then the gateway
+// connection, are retried in the background with backoff until they
+// succeed or Close (retryOpen). Discord refusing the registration (4xx:
+// a bad token, a command it rejects) is an error, as a gateway that
+// cannot be connected once /mentor is registered.
 func (a *Adapter) Open(ctx context.Context) error {
 	cmds, err := applicationCommands(a.h.Commands())
 	if err != nil {
 		return err
 	}
-	if err := call(ctx, "register commands", func(opt discordgo.RequestOption) error {
-		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
+	switch err := a.register(ctx, cmds); {
+	case err != nil && ctx.Err() == nil && unavailable(err):
+		a.log.Warn("discord unavailable: serving without /mentor registered, registering it again in the background",
+			"code", string(bot.ErrorCode(coded(err, "register commands"))), "retry", a.cfg.RegisterRetry, "err", err)
+		a.retryOpen(cmds)
+		return nil
+	case err != nil:
 		return err
-	}); err != nil {
-		return fmt.Errorf("register /%s: %w", rootCommand, a.atAPIURL(err))
 	}
-	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
+	return a.connect()
+}
+
+// connect connects the gateway, when interactions come over it, adding
+// the handlers of its events (which Close removes) the first time: it
+// runs again after a failure in the background (retryOpen).
+func (a *Adapter) connect() error {
 	if a.key != nil {
 		return nil // interactions come to ServeHTTP
 	}
-	stopInteractions, stopLeaves, stopTracking := a.gateway.AddHandler(a.onInteraction), a.gateway.AddHandler(a.onMemberRemove), a.trackGateway()
-	stopJoins, stopRemovals := a.gateway.AddHandler(a.onGuildCreate), a.gateway.AddHandler(a.onGuildDelete)
-	a.stop = func() { stopInteractions(); stopLeaves(); stopTracking(); stopJoins(); stopRemovals() }
+	if a.stop == nil {
+		stopInteractions, stopLeaves, stopTracking := a.gateway.AddHandler(a.onInteraction), a.gateway.AddHandler(a.onMemberRemove), a.trackGateway()
+		stopJoins, stopRemovals := a.gateway.AddHandler(a.onGuildCreate), a.gateway.AddHandler(a.onGuildDelete)
+		a.stop = func() { stopInteractions(); stopLeaves(); stopTracking(); stopJoins(); stopRemovals() }
+	}
 	if err := a.gateway.Open(); err != nil {
 		return fmt.Errorf("gateway: %w", err)
 	}
@@ -245,11 +275,14 @@ func (a *Adapter) atAPIURL(err error) error {
 // on a graceful shutdown.
 func (a *Adapter) Close() error {
 	a.mu.Lock()
-	already := a.closed
+	already, cancelRetry := a.closed, a.cancelRetry
 	a.closed = true
 	a.mu.Unlock()
 	if already {
 		return nil
+	}
+	if cancelRetry != nil {
+		cancelRetry() // the retry runs as work: Wait waits for it to stop
 	}
 	a.work.Wait()
 	var err error

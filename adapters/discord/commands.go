@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -27,6 +28,27 @@ const (
 	// localization. Over it, Discord refuses the registration.
 	maxCommandSize = 8000
 )
+
+// register overwrites the application's commands with cmds (the bulk
+// overwrite: registering again is harmless).
+func (a *Adapter) register(ctx context.Context, cmds []*discordgo.ApplicationCommand) error {
+	if err := call(ctx, "register commands", func(opt discordgo.RequestOption) error {
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
+		return err
+	}); err != nil {
+		return fmt.Errorf("register /%s: %w", rootCommand, a.atAPIURL(err))
+	}
+	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
+	return nil
+}
+
+// unavailable reports whether a registration failed because Discord could
+// not be reached or failed itself (network errors, 5xx, a rate limit
+// outlasting the call, after the transport's retries), rather than
+// refused it (4xx: a bad token, a command it rejects).
+func unavailable(err error) bool {
+	return bot.ErrorCode(coded(err, "register commands")) == bot.EUNAVAILABLE
+}
 
 // validName is Discord's rule for command and option names (lower case).
 var validName = regexp.MustCompile(`^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$`)

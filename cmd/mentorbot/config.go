@@ -249,5 +249,48 @@ func them(names []string) string {
 	return "them"
 }
 
+// configError is a configuration refused once something answered, such
+// as Redis refusing REDIS_URL's password: main exits with status 2, as for
+// the refusals that need no network, since restarting will not help.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// exitStatus is the status main exits with for err: 2 for a configuration
+// refused, 1 for anything else.
+func exitStatus(err error) int {
+	if _, ok := errors.AsType[*configError](err); ok {
+		return 2
+	}
+	return 1
+}
+
+// redisAuth says what is wrong with the password of the Redis URL in
+// name (REDIS_URL or REDIS_CLUSTER_ADDRS) when err is Redis refusing it,
+// or "" when err is something else (Redis down is not the URL's fault).
+// It reads Redis's reply, which the store passes on as text (and with
+// the URL's password masked in it, so never the password itself):
+// WRONGPASS, or "invalid password" before Redis 6, for a wrong password;
+// NOAUTH for none given; "without any password configured" or "no
+// password is set" for one that this Redis does not have.
+func redisAuth(err error, name string) string {
+	msg := err.Error()
+	has := func(s ...string) bool {
+		return slices.ContainsFunc(s, func(s string) bool { return strings.Contains(msg, s) })
+	}
+	switch {
+	case has("WRONGPASS", "invalid username-password pair", "invalid password"):
+		return "Redis refused the password: want the one it takes, in the URL (redis://:password@host:6379/0, or user:password@ for an ACL user)"
+	case has("NOAUTH") && name == "REDIS_CLUSTER_ADDRS":
+		return "this Redis needs a password: set the nodes and the password in REDIS_URL instead (redis+cluster://:password@host1:port,host2:port)"
+	case has("NOAUTH"):
+		return "this Redis needs a password: want it in the URL (redis://:password@host:6379/0)"
+	case has("without any password configured", "no password is set"):
+		return "this Redis has no password: remove it from the URL, or set one on the Redis (requirepass)"
+	}
+	return ""
+}
+
 // osGetenv is os.Getenv, named for main.
 var osGetenv = os.Getenv

@@ -11,9 +11,13 @@ import (
 // openDiscord starts the Discord adapter when DISCORD_BOT_TOKEN is set:
 // it registers /mentor, then takes interactions at POST
 // /discord/interactions when DISCORD_PUBLIC_KEY is set, over the gateway
-// otherwise (where replicas share each event out through a lock). The adapter is registered with the bot before it opens, so
-// that the first interaction finds it; Close waits for interactions
-// still being served, before the store closes.
+// otherwise (where replicas share each event out through a lock). The
+// adapter is registered with the bot before it opens, so that the first
+// interaction finds it; Close waits for interactions still being served,
+// before the store closes. Discord unavailable at start (network errors,
+// 5xx) does not stop it: the adapter logs a warning and registers /mentor
+// (and connects the gateway) in the background; Discord refusing the
+// registration (4xx) is an error, and the bot exits with status 1.
 func (m *Main) openDiscord(ctx context.Context) error {
 	c := m.Config.Discord
 	if c.BotToken == "" {
@@ -42,6 +46,9 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	// stops, and it is erased after MENTORBOT_RETENTION unless the bot
 	// comes back.
 	cfg.Installs, cfg.Clock = m.Store, m.Clock
+	if m.DiscordOptions != nil {
+		m.DiscordOptions(&cfg)
+	}
 	a, err := discord.New(cfg, m.Bot, m.Log)
 	if err != nil {
 		return err

@@ -1,37 +1,89 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"text/tabwriter"
 )
 
-// parseFlags reads the command line: only -h or --help, which prints the
-// help to w and reports help. A flag that does not exist is an error,
-// after the help.
-func parseFlags(args []string, w io.Writer) (help bool, err error) {
+// usage is the command line mentorbot takes, as --help and a refusal
+// print it.
+const usage = "mentorbot [-h] | mentorbot export MEMBER | mentorbot forget MEMBER"
+
+// invocation is what the command line asks for: the help, an operator's
+// command for one member (op "export" or "forget", operator.go), or,
+// when both are zero, the bot.
+type invocation struct {
+	help       bool
+	op, member string
+}
+
+// errFlag is a flag that does not exist: the flag package printed it,
+// with the help.
+var errFlag = errors.New("flag refused")
+
+// parseArgs reads the command line: -h or --help prints the help to w;
+// "export MEMBER" and "forget MEMBER" are an operator's commands. A flag
+// that does not exist is errFlag, after the help; any other argument is
+// refused with the usage, rather than ignored (mentorbot erase would
+// otherwise start the bot).
+func parseArgs(args []string, w io.Writer) (invocation, error) {
 	fs := flag.NewFlagSet("mentorbot", flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.Usage = func() { printHelp(w) }
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
-			return true, nil
+			return invocation{help: true}, nil
 		}
-		return false, err
+		return invocation{}, errFlag
 	}
-	return false, nil
+	rest := fs.Args()
+	switch {
+	case len(rest) == 0:
+		return invocation{}, nil
+	case rest[0] != "export" && rest[0] != "forget":
+		return invocation{}, fmt.Errorf("unknown argument %s: usage: %s", quoteArg(rest[0]), usage)
+	case len(rest) == 1:
+		return invocation{}, fmt.Errorf("%s: want the member's ID, as the log prints it (slack:T123:U456, discord:<server>:<user>): usage: %s", rest[0], usage)
+	case len(rest) > 2:
+		return invocation{}, fmt.Errorf("%s: want one member, got %d arguments: usage: %s", rest[0], len(rest)-1, usage)
+	}
+	return invocation{op: rest[0], member: rest[1]}, nil
+}
+
+// plainArg is an argument fit to be quoted back: a word, not a secret
+// pasted on the command line by mistake.
+var plainArg = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,32}$`)
+
+func quoteArg(s string) string {
+	if plainArg.MatchString(s) {
+		return fmt.Sprintf("%q", s)
+	}
+	return "(not shown)"
 }
 
 // printHelp writes what mentorbot is and every variable of envVars, with
 // its default and meaning.
 func printHelp(w io.Writer) {
-	fmt.Fprint(w, `Usage: mentorbot [-h]
+	fmt.Fprint(w, `Usage: `+usage+`
 
 mentorbot runs mentoring programs on Slack, Discord, or, with no platform
 token, in the terminal. Its configuration comes from environment
-variables (docs/configuration.md):
+variables (docs/configuration.md).
+
+For one member's data-protection request, on the Redis at REDIS_URL and
+with no platform token (docs/privacy.md):
+
+  mentorbot export MEMBER   writes everything kept about the member as
+                            JSON to standard output, as /mentor export-me
+  mentorbot forget MEMBER   erases the member, as /mentor forget; the
+                            others involved are told by the running bot
+
+MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>.
 
 `)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

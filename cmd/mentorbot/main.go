@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/mentorbot/mentorbot/adapters/discord"
 	"github.com/mentorbot/mentorbot/adapters/shell"
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
 	"github.com/mentorbot/mentorbot/bot"
@@ -28,19 +29,23 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if help, err := parseFlags(os.Args[1:], os.Stdout); help || err != nil {
-		if err != nil {
-			os.Exit(2)
-		}
+	inv, err := parseArgs(os.Args[1:], os.Stdout)
+	switch {
+	case errors.Is(err, errFlag):
+		os.Exit(2) // the flag package said why, with the help
+	case err != nil:
+		exit(osGetenv("LOG_FORMAT"), nil, err, 2)
+	case inv.help:
 		return
 	}
 	// Every check that needs no network runs here, before anything
-	// connects: a refusal exits with status 2, and nothing started.
+	// connects: a refusal exits with status 2, and nothing started. An
+	// operator's command needs no platform: it checks the values alone.
 	cfg, err := ConfigFromEnv(osGetenv)
-	if err == nil {
+	if err == nil && inv.op == "" {
 		err = cfg.Check()
 	}
-	if err == nil {
+	if err == nil && inv.op == "" {
 		err = cfg.CheckShell(stdinIs())
 	}
 	if err != nil {
@@ -48,13 +53,17 @@ func main() {
 	}
 	m := NewMain()
 	m.Config = cfg
-	err = m.Run(ctx)
+	if inv.op != "" {
+		err = m.Operate(ctx, inv.op, inv.member)
+	} else {
+		err = m.Run(ctx)
+	}
 	stop() // a second signal during the shutdown kills at once
 	if cerr := m.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		exit(cfg.LogFormat, m.Log, err, 1)
+		exit(cfg.LogFormat, m.Log, err, exitStatus(err))
 	}
 }
 
@@ -112,6 +121,9 @@ type Main struct {
 	// Open creates it. End-to-end tests shorten retries and timeouts with
 	// it; the binary leaves it nil.
 	SlackOptions func(*slackadapter.Options)
+	// DiscordOptions, when set, adjusts the Discord adapter's settings
+	// before Open creates it, as SlackOptions does for Slack.
+	DiscordOptions func(*discord.Config)
 
 	Store *store.Store
 	Bot   *bot.Bot
@@ -318,6 +330,9 @@ func (m *Main) openStore(ctx context.Context) error {
 	case errors.Is(err, store.ErrNotCluster):
 		return fmt.Errorf("redis: REDIS_URL: %w", err)
 	case err != nil:
+		if why := redisAuth(err, m.Config.redisVar()); why != "" {
+			return &configError{errors.New(m.Config.redisVar() + ": " + why)}
+		}
 		return fmt.Errorf("redis: %w", err)
 	}
 	m.Store = s

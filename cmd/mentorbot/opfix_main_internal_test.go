@@ -17,6 +17,10 @@ import (
 // main, so that a test sees its exit status and what it prints.
 const mainChild = "MENTORBOT_TEST_MAIN_CHILD"
 
+// mainArgs carries the command-line arguments of main in the copy, one
+// a line (runMainArgs).
+const mainArgs = "MENTORBOT_TEST_MAIN_ARGS"
+
 // TestMainChild runs main in a copy of the test binary started by runMain;
 // elsewhere it does nothing.
 func TestMainChild(t *testing.T) {
@@ -24,6 +28,9 @@ func TestMainChild(t *testing.T) {
 		return
 	}
 	os.Args = []string{"mentorbot"}
+	if a := os.Getenv(mainArgs); a != "" {
+		os.Args = append(os.Args, strings.Split(a, "\n")...)
+	}
 	main()
 	os.Exit(0)
 }
@@ -33,8 +40,17 @@ func TestMainChild(t *testing.T) {
 // it printed and its exit status.
 func runMain(t *testing.T, stdin io.Reader, env ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runMainArgs(t, nil, stdin, env...)
+}
+
+// runMainArgs is runMain with args on main's command line.
+func runMainArgs(t *testing.T, args []string, stdin io.Reader, env ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
 	cmd.Env = append([]string{mainChild + "=1", "PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), "MENTORBOT_HTTP_ADDR=127.0.0.1:0"}, env...)
+	if len(args) > 0 {
+		cmd.Env = append(cmd.Env, mainArgs+"="+strings.Join(args, "\n"))
+	}
 	cmd.Stdin = stdin
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut

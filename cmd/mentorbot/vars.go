@@ -235,6 +235,9 @@ var envVars = []envVar{
 
 	{Name: "SLACK_BOT_TOKEN", Note: "none: Slack off", Meaning: "Bot User OAuth Token (xoxb-…): turns the Slack adapter on",
 		Set: func(c *Config, v string) error {
+			if err := noSpace(v); err != nil {
+				return err
+			}
 			if !strings.HasPrefix(v, "xoxb-") {
 				return errors.New("want a bot token, xoxb-… (OAuth & Permissions, Bot User OAuth Token)")
 			}
@@ -242,9 +245,12 @@ var envVars = []envVar{
 			return nil
 		}},
 	{Name: "SLACK_SIGNING_SECRET", Note: "none", Meaning: "verifies every HTTP request from Slack; required unless SLACK_APP_TOKEN is set",
-		Set: func(c *Config, v string) error { c.Slack.SigningSecret = v; return nil }},
+		Set: func(c *Config, v string) error { c.Slack.SigningSecret = v; return noSpace(v) }},
 	{Name: "SLACK_APP_TOKEN", Note: "none: HTTP", Meaning: "app-level token (xapp-…): Socket Mode",
 		Set: func(c *Config, v string) error {
+			if err := noSpace(v); err != nil {
+				return err
+			}
 			if !strings.HasPrefix(v, "xapp-") {
 				return errors.New("want an app-level token, xapp-… (Basic Information, App-Level Tokens, scope connections:write)")
 			}
@@ -254,7 +260,7 @@ var envVars = []envVar{
 	{Name: "SLACK_CLIENT_ID", Note: "none: no installs by OAuth", Meaning: "the app's client ID: installs on many workspaces by OAuth (GET /slack/install); turns the Slack adapter on",
 		Set: func(c *Config, v string) error { c.Slack.ClientID = v; return nil }},
 	{Name: "SLACK_CLIENT_SECRET", Note: "none", Meaning: "the app's client secret: required with SLACK_CLIENT_ID",
-		Set: func(c *Config, v string) error { c.Slack.ClientSecret = v; return nil }},
+		Set: func(c *Config, v string) error { c.Slack.ClientSecret = v; return noSpace(v) }},
 	{Name: "SLACK_REDIRECT_URL", Note: "none: the app's", Meaning: "redirect_uri of installs by OAuth (https://…/slack/oauth_redirect), when the app declares several",
 		Set: func(c *Config, v string) error { c.Slack.RedirectURL = v; return nil }},
 	{Name: "SLACK_API_URL", Meaning: "Web API base: GovSlack, or an egress proxy",
@@ -276,13 +282,20 @@ var envVars = []envVar{
 		}},
 
 	{Name: "DISCORD_BOT_TOKEN", Note: "none: Discord off", Meaning: "the bot token: turns the Discord adapter on",
-		Set: func(c *Config, v string) error { c.Discord.BotToken = v; return nil }},
+		Set: func(c *Config, v string) error {
+			// "Bot " before the token is Discord's own header, and taken.
+			c.Discord.BotToken = v
+			return noSpace(strings.TrimPrefix(v, "Bot "))
+		}},
 	{Name: "DISCORD_APP_ID", Note: "required with a token", Meaning: "the application ID",
 		Set: func(c *Config, v string) error {
 			return setSnowflake(&c.Discord.AppID, v, "the application ID (General Information)")
 		}},
 	{Name: "DISCORD_PUBLIC_KEY", Note: "none: gateway", Meaning: "the application's public key, in hex: interactions over HTTP instead of the gateway",
 		Set: func(c *Config, v string) error {
+			if err := noSpace(v); err != nil {
+				return err
+			}
 			if k, err := hex.DecodeString(v); err != nil || len(k) != ed25519.PublicKeySize {
 				return errors.New("want the application's public key, 64 hex digits (General Information, Public Key)")
 			}
@@ -325,6 +338,21 @@ func checkRedisURL(v string) error {
 		return err
 	}
 	return fmt.Errorf("want a Redis URL mentorbot can read: %w", err)
+}
+
+// noSpace refuses a token, secret or key holding white space, which
+// none has: taken, it would start the bot, and every request signed or
+// authorized with it would then fail ("invalid signature", 401). The
+// value is not quoted back.
+func noSpace(v string) error {
+	if strings.IndexFunc(v, unicode.IsSpace) < 0 {
+		return nil
+	}
+	got := "holding a space, a tab or a line break"
+	if trimmed := strings.TrimRightFunc(v, unicode.IsSpace); strings.IndexFunc(trimmed, unicode.IsSpace) < 0 {
+		got = "ending with a line break or a space"
+	}
+	return fmt.Errorf("want no white space, got a value %s: a secret loaded from a file often ends with a line break; strip it (NAME=\"$(cat file)\" does)", got)
 }
 
 // onOff reads v as on or off, whichever it is; anything else is refused.

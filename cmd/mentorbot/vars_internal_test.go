@@ -74,9 +74,9 @@ func TestEnvVarDefaults(t *testing.T) {
 func TestHelp(t *testing.T) {
 	for _, arg := range []string{"-h", "--help"} {
 		var out bytes.Buffer
-		help, err := parseFlags([]string{arg}, &out)
-		if !help || err != nil {
-			t.Fatalf("%s: got %v, %v; want help", arg, help, err)
+		inv, err := parseArgs([]string{arg}, &out)
+		if !inv.help || err != nil {
+			t.Fatalf("%s: got %+v, %v; want help", arg, inv, err)
 		}
 		lines := map[string]string{}
 		for _, line := range strings.Split(out.String(), "\n") {
@@ -92,10 +92,10 @@ func TestHelp(t *testing.T) {
 			}
 		}
 	}
-	if help, err := parseFlags(nil, &bytes.Buffer{}); help || err != nil {
-		t.Fatalf("no flag: got %v, %v; want the bot to start", help, err)
+	if inv, err := parseArgs(nil, &bytes.Buffer{}); inv != (invocation{}) || err != nil {
+		t.Fatalf("no flag: got %+v, %v; want the bot to start", inv, err)
 	}
-	if help, err := parseFlags([]string{"--nope"}, &bytes.Buffer{}); help || err == nil {
-		t.Fatalf("--nope: got %v, %v; want an error", help, err)
+	if inv, err := parseArgs([]string{"--nope"}, &bytes.Buffer{}); inv.help || err == nil {
+		t.Fatalf("--nope: got %+v, %v; want an error", inv, err)
 	}
 }

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/mentorbot/mentorbot/adapters/discord"
+	"github.com/mentorbot/mentorbot/adapters/shell"
+	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/store"
+)
+
+// platforms are the platforms a member ID may name.
+var platforms = []string{slackadapter.Platform, discord.Platform, shell.Platform}
+
+// Operate runs an operator's command for one member's data-protection
+// request, on the Redis at REDIS_URL, with no platform connected:
+//
+//   - "export" writes everything the bot keeps about the member as JSON
+//     to Stdout, the file /mentor export-me sends them (bot.ExportMember);
+//   - "forget" erases them as /mentor forget does (bot.ForgetMember), and
+//     says so on Stdout. What the erasure tells the others involved (a
+//     partner, a mentor whose proposal is withdrawn, a mentee proposed
+//     again) is kept in Redis as notices due at once (bot.Relay), which
+//     the running bot sends at its next tick.
+//
+// member is the ID the log prints (slack:T123:U456). A malformed ID, an
+// unknown platform or no REDIS_URL is a configError; a member the bot
+// keeps nothing about is an error that says so, and Redis down too.
+func (m *Main) Operate(ctx context.Context, op, member string) error {
+	id, err := bot.ParseMemberID(member)
+	if err == nil && !slices.Contains(platforms, id.Platform) {
+		err = fmt.Errorf("want platform:workspace:user, the platform one of %s, %s or %s", platforms[0], platforms[1], platforms[2])
+	}
+	if err != nil {
+		return &configError{fmt.Errorf("%s MEMBER: %w, as the log prints it (slack:T123:U456, discord:<server>:<user>)", op, err)}
+	}
+	if m.Config.RedisURL == "" {
+		return &configError{fmt.Errorf("REDIS_URL: want the Redis the bot keeps its data in: mentorbot %s reads it", op)}
+	}
+	if m.Log == nil {
+		level := m.Config.LogLevel
+		if level == "" {
+			level = "warn" // standard output is the answer; the log goes to standard error
+		}
+		m.Log = newProgramLogger(level, m.Config.LogFormat, m.LogOutput, &m.stopping)
+	}
+	store.SetLogger(m.Log)
+	if err := m.openStore(ctx); err != nil {
+		return err
+	}
+	if m.Clock == nil {
+		m.Clock = bot.SystemClock{}
+	}
+	if m.Rand == nil {
+		m.Rand = rand.Reader
+	}
+	cfg := m.Config.Config
+	cfg.CheckSchedule, cfg.NextDigest = checkDigestSchedule, digestNext
+	m.Bot = bot.New(cfg, m.Store, m.Clock, m.Rand, m.Log)
+	relay := m.Bot.Relay()
+	for _, p := range platforms {
+		m.Bot.Register(p, relay)
+	}
+	switch op {
+	case "export":
+		data, err := m.Bot.ExportMember(ctx, id)
+		if err != nil {
+			return unknownMember(err, op, id)
+		}
+		_, err = m.Stdout.Write(append(data, '\n'))
+		return err
+	case "forget":
+		if err := m.Bot.ForgetMember(ctx, id); err != nil {
+			return unknownMember(err, op, id)
+		}
+		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; what the erasure tells others is sent by the running bot.\n", id)
+		return nil
+	}
+	return &configError{fmt.Errorf("unknown command %q: usage: %s", op, usage)}
+}
+
+// unknownMember says so of ENOTFOUND, and passes any other error on.
+func unknownMember(err error, op string, id bot.MemberID) error {
+	if bot.ErrorCode(err) != bot.ENOTFOUND {
+		return fmt.Errorf("%s %s: %w", op, id, err)
+	}
+	return errors.New(op + ": the bot keeps nothing about " + id.String() + ": check the ID against the log (platform:workspace:user); a member erased already is not known either")
+}
