@@ -123,7 +123,11 @@ func call(ctx context.Context, r Retry, method string, fn func(ctx context.Conte
 }
 
 // retryDelay says whether err is worth another try, and after how long.
+// A send of unknown outcome (once) is not: Slack may have taken it.
 func retryDelay(r Retry, attempt int, err error) (time.Duration, bool) {
+	if outcomeUnknown(err) {
+		return 0, false
+	}
 	if rl, ok := errors.AsType[*slack.RateLimitedError](err); ok {
 		if rl.RetryAfter > r.MaxRetryAfter {
 			return 0, false // beyond our patience: classify says EUNAVAILABLE

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -133,9 +134,37 @@ func TestBulkheads(t *testing.T) {
 			t.Fatalf("got %d DMs to stuck members, want %d", got, accepted-2-3)
 		}
 	})
-	t.Run("StuckResponseURLFallsBackToDM", func(t *testing.T) {
+	t.Run("StuckResponseURLNotRepeated", func(t *testing.T) {
+		// Each post is taken and never answered: Slack may have shown it,
+		// so after the response_url's 50 ms it counts as delivered, and
+		// no DM follows (it once did: the member read the reply twice).
 		hook := mustStuckHook(t)
 		defer close(hook.release)
+		var logs syncBuffer
+		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
+		r := MustRig(t, h, func(o *slack.Options) {
+			o.Outbound = slack.Outbound{ResponseURLTimeout: 50 * time.Millisecond}
+			o.Log = slog.New(slog.NewTextHandler(&logs, nil))
+		})
+		r.fake.AnyUser()
+		const n = 5
+		for i := range n {
+			user := fmt.Sprintf("US%02d", i)
+			ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user})
+		}
+		mustLogged(t, &logs, "reply outcome unknown; not repeated", n, 5*time.Second)
+		if got := hook.held.Load(); got != n {
+			t.Fatalf("got %d posts to the response_url, want %d: one each, never tried again", got, n)
+		}
+		if got := r.fake.Count("chat.postMessage"); got != 0 {
+			t.Fatalf("got %d DMs, want 0: a reply Slack may have taken is not sent again", got)
+		}
+	})
+	t.Run("UnreachableResponseURLFallsBackToDM", func(t *testing.T) {
+		// A response_url that refuses the connection certainly took
+		// nothing: the reply goes as a DM.
+		gone := httptest.NewServer(http.NotFoundHandler())
+		gone.Close()
 		h := &recorder{reply: bot.Reply{Message: bot.Message{Text: "done"}}}
 		r := MustRig(t, h, func(o *slack.Options) {
 			o.Outbound = slack.Outbound{ResponseURLTimeout: 50 * time.Millisecond}
@@ -144,7 +173,7 @@ func TestBulkheads(t *testing.T) {
 		const n = 5
 		for i := range n {
 			user := fmt.Sprintf("US%02d", i)
-			ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: hook.srv.URL + "/" + user})
+			ackOf(t, r, slackfake.Command{Team: "T1", User: user, ResponseURL: gone.URL + "/" + user})
 		}
 		// The guard is below the 10 s client timeout a post once waited.
 		r.fake.WaitCalls(t, "chat.postMessage", n, nil, 5*time.Second)

@@ -73,7 +73,8 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 
 // runCommand hands the command to the core and delivers its reply: to the
 // waiting ack if it takes it, else through response_url. Once the core
-// has handled it, the command kept under key is forgotten. A command that
+// has handled it, the command kept under key is forgotten, before its
+// reply goes out (handled). A command that
 // answers with a form opens it as a modal; if Slack will not open it (the
 // trigger expired), the person gets the command's help instead, to type
 // it out. A command cut short by the replica's shutdown, and kept, is
@@ -89,7 +90,7 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		ack.give(nil)
 		return
 	}
-	to.delivered = a.forgetLater(to.member.Workspace, key)
+	to = a.handled(ctx, to, key, kept)
 	if r.Form == nil {
 		var in *inline
 		if ack != nil {
@@ -98,16 +99,14 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		// give(nil) lets an ack go empty at once when the reply cannot
 		// travel in it.
 		if ack.give(in) && in != nil {
-			to.sent() // the reply is in the ack
-			return
+			return // the reply is in the ack
 		}
 		a.reply(ctx, to, r)
 		return
 	}
 	ack.give(nil)
 	err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
-	if err == nil {
-		to.sent()
+	if a.settled(to, "views.open", err) {
 		return
 	}
 	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
@@ -115,7 +114,9 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 	a.reply(ctx, to, r)
 }
 
-// openForm opens a form as a modal with views.open, in team.
+// openForm opens a form as a modal with views.open, in team. A views.open
+// of unknown outcome (outcome.go) is not tried again: the modal may be
+// open.
 func (a *Adapter) openForm(ctx context.Context, team, triggerID string, f bot.Form, meta formMeta) error {
 	ctx, cancel := context.WithTimeout(ctx, formOpenTimeout)
 	defer cancel()
@@ -125,8 +126,8 @@ func (a *Adapter) openForm(ctx context.Context, team, triggerID string, f bot.Fo
 	}
 	meta.Fixed = f.Fixed
 	view := renderModal(f, meta)
-	return call(ctx, a.opt.Retry, "views.open", func(ctx context.Context) error {
+	return call(ctx, a.opt.Retry, "views.open", once(func(ctx context.Context) error {
 		_, err := api.OpenViewContext(ctx, triggerID, view)
 		return err
-	})
+	}))
 }

@@ -31,6 +31,12 @@
 //     through response_url, and a form never waits (views.open follows
 //     the ack). A modal submission waits up to Options.AckBudget, because
 //     its inline errors can only travel in the ack.
+//   - A reply goes out once at most, as the core's DMs do: the delivery
+//     kept before the ack is forgotten once the core has handled it,
+//     before the reply goes out, and a send of the reply that Slack may
+//     have taken (written, unanswered) is neither retried nor followed by
+//     a DM (outcome.go). Only a reply Slack certainly took by no way is
+//     kept, to be sent once more by a replica (inbox.go).
 //   - trigger_id works once and within 3 seconds: views.open is the first
 //     Web API call of a command or a click that opens a form.
 //   - Mentions and channels in commands (<@U123|ada>, <#C123|team>) reach

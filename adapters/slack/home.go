@@ -78,6 +78,9 @@ func (a *Adapter) flushHomes() {
 	pending := q.pending
 	q.pending, q.timer = nil, nil
 	q.mu.Unlock()
+	if len(pending) == 0 {
+		return // dropped: published as their homes were opened
+	}
 	err := a.jobs.start(func(ctx context.Context) {
 		for m := range pending {
 			if ctx.Err() != nil {
@@ -92,6 +95,13 @@ func (a *Adapter) flushHomes() {
 			a.HomeChanged(m)
 		}
 	}
+}
+
+// drop forgets the refresh of m's home waiting for the delay, if any.
+func (q *homeQueue) drop(m bot.MemberID) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	delete(q.pending, m)
 }
 
 // closeHomes stops the refreshes still waiting: Close comes.
@@ -120,7 +130,13 @@ func (a *Adapter) onHomeOpened(team string, raw json.RawMessage) {
 		return
 	}
 	m := member(team, e.User)
-	if err := a.jobs.start(func(ctx context.Context) { a.publishHome(ctx, m, true) }); err != nil {
+	err := a.jobs.start(func(ctx context.Context) {
+		// The home read now shows every change noted so far: a refresh
+		// still waiting for them would publish the same home again.
+		a.homes.drop(m)
+		a.publishHome(ctx, m, true)
+	})
+	if err != nil {
 		a.log.Warn("slack: home not published", "member", m.String(), "err", err)
 	}
 }

@@ -91,3 +91,24 @@ func TestAppHome(t *testing.T) {
 		t.Fatalf("got %d homes asked for, want 3: the opening, U1's changes, U2's (not shown)", h.calls)
 	}
 }
+
+// TestAppHomeOpenedAfterChange: a member who acts and opens their home
+// before the refresh's delay is over gets one views.publish, on opening:
+// the refresh still waiting would publish the same home again (it did,
+// and cmd's TestSlackHome saw two once under load).
+func TestAppHomeOpenedAfterChange(t *testing.T) {
+	h := &homeBot{home: bot.Message{Text: "Your mentoring"}}
+	fake := MustFakeOf(t, "T1")
+	fake.AnyUser()
+	const delay = 200 * time.Millisecond
+	r := MustRigOn(t, fake, h, func(o *slack.Options) { o.HomeDelay = delay })
+	r.a.HomeChanged(member("U1")) // the command's change, before any home was opened
+	if status, body := r.post(t, "/slack/events", time.Now(), slackfake.HomeOpened("T1", "Ev1", "U1", "home")); status != http.StatusOK {
+		t.Fatalf("got %d %q, want 200", status, body)
+	}
+	fake.WaitCalls(t, "views.publish", 1, nil, 5*time.Second)
+	time.Sleep(3 * delay)
+	if n := fake.Count("views.publish"); n != 1 {
+		t.Fatalf("got %d views.publish, want 1: on opening only", n)
+	}
+}

@@ -32,6 +32,17 @@ type inbound struct {
 	ResponseURL string       `json:",omitempty"`
 	Channel     string       `json:",omitempty"`
 	TS          string       `json:",omitempty"`
+	// Reply is a reply kept in place of the delivery it answers
+	// (keepReply): redelivered, it is sent, and nothing runs again.
+	Reply *keptReply `json:",omitempty"`
+}
+
+// keptReply is the reply to a command or a click that Slack certainly
+// took by no way, kept for another try.
+type keptReply struct {
+	Member  bot.MemberID
+	Message bot.Message
+	Replace bool `json:",omitempty"`
 }
 
 // member is whose delivery in is, in team.
@@ -41,6 +52,8 @@ func (in inbound) member(team string) bot.MemberID {
 		return in.Action.Member
 	case in.Command != nil:
 		return in.Command.Member
+	case in.Reply != nil:
+		return in.Reply.Member
 	}
 	return bot.MemberID{Platform: Platform, Workspace: team}
 }
@@ -88,12 +101,13 @@ func (a *Adapter) forget(ctx context.Context, team, key string) error {
 }
 
 // leftForRedelivery reports whether the delivery key, kept in Redis, was
-// cut short by this replica's shutdown (cutShort) and so is left
-// unanswered and unforgotten: its lease runs out and another replica
-// handles it again, the core's redelivery being idempotent. Answering
-// here would send the member the core's "I can't reach my database",
-// untrue, and, had it reached Slack after all, the other replica's
-// answer as well.
+// cut short by this replica's shutdown (cutShort) while the core worked
+// on it, and so is left unanswered and unforgotten: its lease runs out
+// and another replica handles it again, the core's redelivery being
+// idempotent. Answering here would send the member the core's "I can't
+// reach my database", untrue, and, had it reached Slack after all, the
+// other replica's answer as well. Work the core finished is never left:
+// its reply goes out from here (handled).
 func (a *Adapter) leftForRedelivery(ctx context.Context, who bot.MemberID, key string) bool {
 	if !cutShort(ctx) {
 		return false
@@ -102,57 +116,117 @@ func (a *Adapter) leftForRedelivery(ctx context.Context, who bot.MemberID, key s
 	return true
 }
 
-// forgetBudget is how long a delivery whose reply went out keeps trying
-// to be forgotten while Redis does not answer: under the lease after
-// which another replica redelivers it (Options.KeptLease), which would
-// answer the click a second time. 90 s for the default lease.
+// handled follows the core's handling of the delivery key, kept in Redis
+// if kept, and returns to, the reply's destination, with what keeps the
+// reply should Slack take it by no way (keepReply). The kept delivery is
+// forgotten now, before its reply goes out, not once Slack took the
+// reply: a replica killed meanwhile, or stopping with the reply in
+// flight, leaves nothing that another replica would run again and
+// answer a second time, maybe differently ("Your offer is updated" after
+// "You are now a mentor"). The reply is then sent once at most
+// (outcome.go): a member would rather miss it than read it twice.
+func (a *Adapter) handled(ctx context.Context, to replyTo, key string, kept bool) replyTo {
+	if _, ok := a.h.(receiver); !ok {
+		return to
+	}
+	if kept {
+		a.forgetNow(ctx, to.member.Workspace, key)
+	}
+	to.keep = a.keepReply(to, key)
+	return to
+}
+
+// forgetNow forgets a delivery the core handled, before its reply goes
+// out: one try, bounded as the write before an ack is (receiveTimeout),
+// then, while Redis does not take it, in the background (forgetLater).
+func (a *Adapter) forgetNow(ctx context.Context, team, key string) {
+	r, ok := a.h.(receiver)
+	if !ok {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), receiveTimeout)
+	err := r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key)
+	cancel()
+	if err != nil {
+		a.forgetLater(team, key)
+	}
+}
+
+// forgetBudget is how long a handled delivery keeps trying to be
+// forgotten while Redis does not answer: under the lease after which
+// another replica redelivers it (Options.KeptLease), which would run it
+// and answer it a second time. 90 s for the default lease.
 func (a *Adapter) forgetBudget() time.Duration { return a.opt.KeptLease * 3 / 4 }
 
-// forgetLater returns what forgets a delivery once its reply went out: in
-// the background, so that an outbound lane never waits on Redis. A
-// forget that fails (Redis stopped for a while) is tried again, for up to
-// forgetBudget, or until the adapter closes: else the delivery, kept,
-// would be handled again after its lease, and its reply sent twice.
-func (a *Adapter) forgetLater(team, key string) func() {
+// forgetLater forgets a delivery in the background, so that neither a
+// job nor an outbound lane waits on Redis. A forget that fails (Redis
+// stopped for a while) is tried again, for up to forgetBudget, or until
+// the adapter closes: else the delivery, kept, would be handled again
+// after its lease, and answered twice.
+func (a *Adapter) forgetLater(team, key string) {
 	if _, ok := a.h.(receiver); !ok {
+		return
+	}
+	a.mu.Lock()
+	if a.forgetsShut {
+		// Closing: no new background work for Close to wait for.
+		a.mu.Unlock()
+		_ = a.forget(context.Background(), team, key)
+		return
+	}
+	a.forgets.Add(1)
+	a.mu.Unlock()
+	go func() {
+		defer a.forgets.Done()
+		deadline := time.Now().Add(a.forgetBudget())
+		wait := 250 * time.Millisecond
+		err := a.forget(context.Background(), team, key)
+		for err != nil && time.Now().Add(wait).Before(deadline) {
+			select {
+			case <-a.quitting:
+				deadline = time.Time{} // closing: no more tries
+				continue
+			case <-time.After(wait):
+			}
+			err = a.forget(context.Background(), team, key)
+			wait = min(2*wait, 8*time.Second)
+		}
+		if err != nil {
+			a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+		}
+	}()
+}
+
+// keepReply returns what keeps the reply to the delivery key when Slack
+// certainly took it by no way (neither response_url nor a DM): in Redis,
+// under a key of its own, as a delivery kept before its ack is. When its
+// lease runs out, a replica sends it once more (Redeliver), the same
+// reply, without running anything again. nil when the Handler keeps
+// nothing.
+func (a *Adapter) keepReply(to replyTo, key string) func(bot.Reply) bool {
+	rc, ok := a.h.(receiver)
+	if !ok {
 		return nil
 	}
-	return func() {
-		a.mu.Lock()
-		if a.forgetsShut {
-			// Closing: no new background work for Close to wait for.
-			a.mu.Unlock()
-			_ = a.forget(context.Background(), team, key)
-			return
+	return func(r bot.Reply) bool {
+		in := inbound{Key: "reply:" + key, Reply: &keptReply{Member: to.member, Message: r.Message, Replace: r.Replace},
+			ResponseURL: to.responseURL, Channel: to.channel, TS: to.ts}
+		data, err := json.Marshal(in)
+		if err != nil {
+			return false
 		}
-		a.forgets.Add(1)
-		a.mu.Unlock()
-		go func() {
-			defer a.forgets.Done()
-			deadline := time.Now().Add(a.forgetBudget())
-			wait := 250 * time.Millisecond
-			err := a.forget(context.Background(), team, key)
-			for err != nil && time.Now().Add(wait).Before(deadline) {
-				select {
-				case <-a.quitting:
-					deadline = time.Time{} // closing: no more tries
-					continue
-				case <-time.After(wait):
-				}
-				err = a.forget(context.Background(), team, key)
-				wait = min(2*wait, 8*time.Second)
-			}
-			if err != nil {
-				a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
-			}
-		}()
+		ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)
+		defer cancel()
+		fresh, err := rc.Receive(ctx, to.member, in.Key, data)
+		return err == nil && fresh
 	}
 }
 
 // Redeliver implements bot.Redeliverer: it handles a click or a form that
 // a replica acked and did not handle. Its trigger_id has expired, so a
 // click that answers with a form gets the form's help instead; a form's
-// answer goes to its response_url, the modal being long closed.
+// answer goes to its response_url, the modal being long closed. A reply
+// kept because Slack took it by no way (keepReply) is sent, as it was.
 func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) error {
 	var in inbound
 	if err := json.Unmarshal(data, &in); err != nil {
@@ -171,7 +245,15 @@ func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) erro
 			in.Command.IsAdmin = a.isAdmin(ctx, in.Command.Member)
 		}
 		r := a.h.HandleCommand(ctx, *in.Command)
-		a.reply(ctx, in.replyTo(in.Command.Member), bot.Reply{Message: r.Message, Lang: r.Lang})
+		to := a.handled(ctx, in.replyTo(in.Command.Member), in.Key, true)
+		a.reply(ctx, to, bot.Reply{Message: r.Message, Lang: r.Lang})
+	case in.Reply != nil:
+		// The core's work is done: only its reply, which Slack certainly
+		// did not take, is owed. It is tried once more, and not kept
+		// again: no core answer is asked afresh, which could differ.
+		a.log.Warn("slack: kept reply sent again", "member", in.Reply.Member.String(), "key", in.Key)
+		a.forgetNow(ctx, t.Workspace, in.Key)
+		a.reply(ctx, in.replyTo(in.Reply.Member), bot.Reply{Message: in.Reply.Message, Replace: in.Reply.Replace})
 	default:
 		return bot.Wrap(bot.EINVALID, errors.New("empty inbound"), "slack: decode inbound")
 	}

@@ -101,7 +101,5 @@ func (a *Adapter) notifyBusy(to replyTo, kept bool) {
 // that was refused as busy: no replica should redeliver what the member
 // was told did not happen. It runs in the background, off the ack.
 func (a *Adapter) refusedBusy(who bot.MemberID, key string) {
-	if forget := a.forgetLater(who.Workspace, key); forget != nil {
-		forget()
-	}
+	a.forgetLater(who.Workspace, key)
 }

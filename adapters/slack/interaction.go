@@ -84,8 +84,8 @@ func (a *Adapter) onClick(ic slack.InteractionCallback, key string) {
 // answers with a form (a survey comment, "Offer to mentor") opens it as a
 // modal with the click's trigger_id; the reply's text, which tells how to
 // do without a form, is shown only if the modal cannot open. Once the core
-// has handled it, the click kept under key is forgotten: what is left,
-// the reply, is a send.
+// has handled it, the click kept under key is forgotten, before its reply
+// goes out (handled): what is left, the reply, is a send.
 func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID string, to replyTo, key string, kept bool) {
 	if action.Locale == "" {
 		action.Locale = a.lookupLocale(ctx, action.Member)
@@ -94,11 +94,10 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 	if kept && a.leftForRedelivery(ctx, to.member, key) {
 		return
 	}
-	to.delivered = a.forgetLater(to.member.Workspace, key)
+	to = a.handled(ctx, to, key, kept)
 	if r.Form != nil && triggerID != "" {
 		err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
-		if err == nil {
-			to.sent()
+		if a.settled(to, "views.open", err) {
 			return
 		}
 		a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
@@ -138,9 +137,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 			h.give(bot.Reply{}) // the modal closes; the answer comes from another replica
 			return
 		}
-		if forget := a.forgetLater(who.Workspace, key); forget != nil {
-			forget() // in the background, tried again while Redis is away
-		}
+		to := a.handled(ctx, to, key, kept)
 		if !inlineErrors(r, values, meta.Fixed) {
 			r.FieldErrors = nil
 		}

@@ -22,7 +22,9 @@ type Outbound struct {
 	// ack.
 	Queue int
 	// ResponseURLTimeout bounds one post to a response_url, retries
-	// included: past it the reply goes as a DM. Default 3 s.
+	// included: past it the reply goes as a DM, unless the post was
+	// written and left unanswered, which Slack may have taken: then it
+	// counts as delivered (outcome.go). Default 3 s.
 	ResponseURLTimeout time.Duration
 	// WebAPITimeout bounds one reply through the Web API, retries
 	// included. Default 15 s.

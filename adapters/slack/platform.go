@@ -16,6 +16,18 @@ import (
 // the member left or cannot be messaged, EUNAVAILABLE if Slack cannot be
 // reached after retries.
 func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	return a.sendDM(ctx, to, msg, a.post)
+}
+
+// replyDM sends the reply to a command or a click as a DM, as Send does,
+// but a chat.postMessage whose outcome is unknown is not tried again, and
+// its error says so (outcome.go).
+func (a *Adapter) replyDM(ctx context.Context, to bot.MemberID, msg bot.Message) error {
+	return a.sendDM(ctx, to, msg, a.postOnce)
+}
+
+// sendDM is Send, posting with post.
+func (a *Adapter) sendDM(ctx context.Context, to bot.MemberID, msg bot.Message, post func(context.Context, webAPI, string, bot.Message) error) error {
 	if err := checkMembers(to); err != nil {
 		return err
 	}
@@ -27,12 +39,12 @@ func (a *Adapter) Send(ctx context.Context, to bot.MemberID, msg bot.Message) er
 	if err != nil {
 		return err
 	}
-	err = a.post(ctx, api, channel, msg)
+	err = post(ctx, api, channel, msg)
 	if slackError(err) == "channel_not_found" {
 		// A cached conversation that Slack no longer knows: open it again.
 		a.dms.del(to)
 		if channel, err = a.dmChannel(ctx, api, to); err == nil {
-			err = a.post(ctx, api, channel, msg)
+			err = post(ctx, api, channel, msg)
 		}
 	}
 	if err == nil && a.log.Enabled(ctx, slog.LevelDebug) {
@@ -208,14 +220,25 @@ func (a *Adapter) open(ctx context.Context, api webAPI, users []string) (string,
 
 // post sends a rendered message to a conversation.
 func (a *Adapter) post(ctx context.Context, api webAPI, channel string, msg bot.Message) error {
-	return call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
+	return call(ctx, a.opt.Retry, "chat.postMessage", postMessage(api, channel, msg))
+}
+
+// postOnce is post for a reply: not tried again once its outcome is
+// unknown (once).
+func (a *Adapter) postOnce(ctx context.Context, api webAPI, channel string, msg bot.Message) error {
+	return call(ctx, a.opt.Retry, "chat.postMessage", once(postMessage(api, channel, msg)))
+}
+
+// postMessage is one try of chat.postMessage.
+func postMessage(api webAPI, channel string, msg bot.Message) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
 		opts := append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())
 		if msg.Delivery != "" {
 			opts = append(opts, slack.MsgOptionMetadata(deliveryMetadata(msg.Delivery)))
 		}
 		_, _, err := api.PostMessageContext(ctx, channel, opts...)
 		return err
-	})
+	}
 }
 
 // update replaces a message the bot posted in team, buttons included.
@@ -224,10 +247,25 @@ func (a *Adapter) update(ctx context.Context, team, channel, ts string, msg bot.
 	if err != nil {
 		return err
 	}
-	return call(ctx, a.opt.Retry, "chat.update", func(ctx context.Context) error {
+	return call(ctx, a.opt.Retry, "chat.update", updateMessage(api, channel, ts, msg))
+}
+
+// updateOnce is update for a reply: not tried again once its outcome is
+// unknown (once).
+func (a *Adapter) updateOnce(ctx context.Context, team, channel, ts string, msg bot.Message) error {
+	api, err := a.clientOf(ctx, team)
+	if err != nil {
+		return err
+	}
+	return call(ctx, a.opt.Retry, "chat.update", once(updateMessage(api, channel, ts, msg)))
+}
+
+// updateMessage is one try of chat.update.
+func updateMessage(api webAPI, channel, ts string, msg bot.Message) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
 		_, _, _, err := api.UpdateMessageContext(ctx, channel, ts, messageOptions(msg)...)
 		return err
-	})
+	}
 }
 
 // messageOptions renders msg for chat.postMessage and chat.update. Blocks

@@ -15,17 +15,10 @@ type replyTo struct {
 	responseURL string // the command's or the click's; "" for none
 	// channel and ts locate the clicked message, for Reply.Replace.
 	channel, ts string
-	// delivered, if set, runs once Slack took the reply: it forgets the
-	// command or click kept before its ack (inbox.go), so that a replica
-	// killed before its reply went out leaves the delivery to another.
-	delivered func()
-}
-
-// sent runs to.delivered, if any.
-func (to replyTo) sent() {
-	if to.delivered != nil {
-		to.delivered()
-	}
+	// keep, if set, runs when Slack certainly took the reply by no way:
+	// it keeps the reply in Redis for another try, and reports whether
+	// it did (inbox.go, keepReply).
+	keep func(r bot.Reply) bool
 }
 
 // reply hands what the person who acted should see to the outbound lanes
@@ -33,16 +26,17 @@ func (to replyTo) sent() {
 // without waiting for Slack. A Replace reply replaces the clicked message
 // (chat.update, else response_url with replace_original), so that its
 // buttons disappear. Any other reply is ephemeral, through response_url,
-// and never touches the clicked message. When Slack refuses both, or the
-// response_url lane is full, the reply goes as a DM: nothing owed is
-// dropped. Only a full Web API lane makes reply wait, up to ctx (the
-// job's), never an ack.
+// and never touches the clicked message. When Slack certainly refuses
+// both, or the response_url lane is full, the reply goes as a DM; when
+// the DM fails too, it is kept for another try (to.keep): nothing owed is
+// dropped. A send whose outcome is unknown (outcome.go) ends there: it
+// counts as delivered, and no other way is tried. Only a full Web API
+// lane makes reply wait, up to ctx (the job's), never an ack.
 func (a *Adapter) reply(ctx context.Context, to replyTo, r bot.Reply) {
 	if r.Replace && to.channel != "" && to.ts != "" {
-		a.toWebAPI(ctx, to, func(ctx context.Context) {
-			err := a.update(ctx, to.member.Workspace, to.channel, to.ts, r.Message)
-			if err == nil {
-				to.sent()
+		a.toWebAPI(ctx, to, r, func(ctx context.Context) {
+			err := a.updateOnce(ctx, to.member.Workspace, to.channel, to.ts, r.Message)
+			if a.settled(to, "chat.update", err) {
 				return
 			}
 			a.log.Warn("slack: chat.update failed", "member", to.member.String(), "channel", to.channel, "code", string(bot.ErrorCode(err)), "err", err)
@@ -62,8 +56,7 @@ func (a *Adapter) toResponseURL(ctx context.Context, to replyTo, r bot.Reply) {
 	}
 	queued := a.out.hooks.try(func(ctx context.Context) {
 		err := a.respond(ctx, to.responseURL, r.Message, r.Replace)
-		if err == nil {
-			to.sent()
+		if a.settled(to, "response_url", err) {
 			return
 		}
 		a.log.Warn("slack: response_url failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
@@ -80,22 +73,47 @@ func (a *Adapter) toResponseURL(ctx context.Context, to replyTo, r bot.Reply) {
 
 // dm queues r as a DM on the Web API lane.
 func (a *Adapter) dm(ctx context.Context, to replyTo, r bot.Reply) {
-	a.toWebAPI(ctx, to, func(ctx context.Context) {
-		if err := a.Send(ctx, to.member, r.Message); err != nil {
-			// A kept delivery stays kept: another replica runs it again
-			// when it falls due, and its member is answered then.
-			a.log.Error("slack: reply lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
-			return
+	a.toWebAPI(ctx, to, r, func(ctx context.Context) {
+		err := a.replyDM(ctx, to.member, r.Message)
+		if !a.settled(to, "chat.postMessage", err) {
+			a.notTaken(to, r, err)
 		}
-		to.sent()
 	})
 }
 
 // toWebAPI queues task on the Web API lane, waiting for room up to ctx.
-func (a *Adapter) toWebAPI(ctx context.Context, to replyTo, task func(ctx context.Context)) {
+// A reply that finds no room was not taken.
+func (a *Adapter) toWebAPI(ctx context.Context, to replyTo, r bot.Reply, task func(ctx context.Context)) {
 	if !a.out.webAPI.submit(ctx, task) {
-		a.log.Error("slack: reply lost: Web API lane full or closed", "member", to.member.String())
+		a.notTaken(to, r, errLaneClosed)
 	}
+}
+
+// settled reports whether a send of a reply (via a method) is over: the
+// reply went out, or the send's outcome is unknown (Slack may have taken
+// it), which counts as delivered, is logged, and is never sent again, by
+// another way or another replica: a member would rather miss one reply
+// than read it twice. false: Slack certainly did not take it, and the
+// caller tries the next way.
+func (a *Adapter) settled(to replyTo, via string, err error) bool {
+	if err == nil {
+		return true
+	}
+	if !outcomeUnknown(err) {
+		return false
+	}
+	a.log.Warn("slack: reply outcome unknown; not repeated", "member", to.member.String(), "via", via, "code", string(bot.ErrorCode(err)), "err", err)
+	return true
+}
+
+// notTaken handles a reply that Slack certainly took by no way: kept for
+// another try if to.keep can, else lost (logged).
+func (a *Adapter) notTaken(to replyTo, r bot.Reply, err error) {
+	if to.keep != nil && to.keep(r) {
+		a.log.Warn("slack: reply not taken; kept for another try", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
+		return
+	}
+	a.log.Error("slack: reply lost", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
 }
 
 // respond posts to a response_url: ephemeral, or replacing the message
@@ -112,9 +130,9 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg bot.Messa
 	if !replace {
 		wm.ResponseType = slack.ResponseTypeEphemeral
 	}
-	return call(ctx, a.opt.Retry, "response_url", func(ctx context.Context) error {
+	return call(ctx, a.opt.Retry, "response_url", once(func(ctx context.Context) error {
 		return redactURL(slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.opt.HTTPClient, wm))
-	})
+	}))
 }
 
 // redactURL keeps a response_url out of errors, and so out of logs: for
@@ -131,4 +149,7 @@ type constError string
 
 func (e constError) Error() string { return string(e) }
 
-const errBadResponseURL = constError("not an http(s) URL")
+const (
+	errBadResponseURL = constError("not an http(s) URL")
+	errLaneClosed     = constError("Web API lane full or closed")
+)

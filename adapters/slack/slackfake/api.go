@@ -22,11 +22,11 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, method string)
 	c := s.read(r, method)
 	s.mu.Lock()
 	down := s.down
-	var f *Failure
-	if q := s.failures[method]; len(q) > 0 {
-		f, s.failures[method] = &q[0], q[1:]
-	}
 	s.mu.Unlock()
+	f := s.nextFailure(method)
+	if f != nil && f.Late > 0 {
+		w, f = lateAnswer(w, r, f.Late), nil // answered as usual below, but late
+	}
 	switch {
 	case down:
 		s.finish(c, http.StatusServiceUnavailable)

@@ -4,7 +4,8 @@
 // chat.update, views.open, apps.connections.open), response_url posts,
 // and a Socket Mode websocket. It records every call so that a test can
 // assert on what the bot did, and it can fail on demand (429 with
-// Retry-After, 5xx, Slack error strings, or down altogether).
+// Retry-After, 5xx, Slack error strings, a response_url refused, or down
+// altogether), or take a message at once and answer late (Failure.Late).
 //
 // It answers for one workspace (SetTeam) by default, and for more, each
 // known by its bot token (AddWorkspace); each call records its token.

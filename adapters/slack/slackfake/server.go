@@ -2,6 +2,7 @@ package slackfake
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -53,11 +54,17 @@ type User struct {
 	Admin    bool // a workspace admin (is_admin)
 }
 
-// Failure is what the fake answers instead of success, once.
+// Failure is what the fake answers instead of success, once. To a
+// response_url, Status 0 means 404 and Error is the body.
 type Failure struct {
 	Status     int    // HTTP status; 0 means 200 with ok:false
 	RetryAfter string // Retry-After header, with Status 429
 	Error      string // Slack's error string, with Status 0
+	// Late, when set, makes the call succeed (the fake takes the message
+	// at once: it is recorded, counted and succeeded) but answers only
+	// after Late, or never if the client gives up first: a Slack that
+	// takes the message and answers late. Status and Error are unused.
+	Late time.Duration
 }
 
 // Call is one request the fake received.
@@ -144,6 +151,46 @@ func (s *Server) Fail(method string, fs ...Failure) {
 	defer s.mu.Unlock()
 	s.failures[method] = append(s.failures[method], fs...)
 }
+
+// nextFailure takes the next failure queued for method, or returns nil.
+func (s *Server) nextFailure(method string) *Failure {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.failures[method]
+	if len(q) == 0 {
+		return nil
+	}
+	s.failures[method] = q[1:]
+	return &q[0]
+}
+
+// lateAnswer returns w, which writes nothing of its answer to r until d
+// has passed, or the client gave up on r (Failure.Late).
+func lateAnswer(w http.ResponseWriter, r *http.Request, d time.Duration) http.ResponseWriter {
+	return &lateWriter{ResponseWriter: w, r: r, d: d}
+}
+
+type lateWriter struct {
+	http.ResponseWriter
+	r    *http.Request
+	d    time.Duration
+	once sync.Once
+}
+
+func (w *lateWriter) wait() {
+	w.once.Do(func() {
+		t := time.NewTimer(w.d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-w.r.Context().Done():
+		}
+	})
+}
+
+func (w *lateWriter) WriteHeader(status int) { w.wait(); w.ResponseWriter.WriteHeader(status) }
+
+func (w *lateWriter) Write(b []byte) (int, error) { w.wait(); return w.ResponseWriter.Write(b) }
 
 // SetDown makes every Web API method answer 503 (true) or work again.
 // response_url posts still work: on Slack they go to another host.
@@ -243,6 +290,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveUpload(w, r)
 	case strings.HasPrefix(r.URL.Path, "/response/"):
 		c := s.read(r, "response_url")
+		switch f := s.nextFailure("response_url"); {
+		case f != nil && f.Late == 0:
+			status := cmp.Or(f.Status, http.StatusNotFound)
+			s.finish(c, status)
+			http.Error(w, f.Error, status)
+			return
+		case f != nil:
+			w = lateAnswer(w, r, f.Late)
+		}
 		s.finish(c, http.StatusOK)
 		w.Header().Set("Content-Type", "text/plain")
 		io.WriteString(w, "ok")
