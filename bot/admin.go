@@ -167,12 +167,19 @@ func runAdminHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // adminCommandsHelp lists the managers' commands.
 func (b *Bot) adminCommandsHelp(lang Lang) Reply {
 	var lines []string
+	var english []string
 	for _, c := range b.commands {
 		if c.Admin {
 			lines = append(lines, commandHelp(lang, c, false))
+			english = append(english, strings.TrimPrefix(c.Name, "admin "))
 		}
 	}
-	return Reply{Message: Message{Title: T(lang, "admin.help.title"), Text: T(lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")}}
+	text := T(lang, "admin.help.intro") + "\n\n" + strings.Join(lines, "\n")
+	if lang == French {
+		// As the members' help says it (runHelp).
+		text += "\n\n" + T(lang, "help.french_words", "words", strings.Join(english, ", "))
+	}
+	return Reply{Message: Message{Title: T(lang, "admin.help.title"), Text: text}}
 }
 
 // platformKey is key in the words of t's platform: key + "." + the

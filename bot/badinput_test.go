@@ -56,8 +56,8 @@ func TestBadCommands(t *testing.T) {
 		// Closest to the French word "offrir": an English reader is given
 		// the English name (the French word would answer them in French).
 		{"MisspelledNearFrench", "en", "ofrir go", "Did you mean `/mentor offer`?"},
-		{"MisspelledNearFrenchFR", "fr", "ofrir go", "Vouliez-vous dire `/mentor offrir`"},
-		{"MisspelledFrench", "fr", "requets go", "Vouliez-vous dire `/mentor request`"},
+		{"MisspelledNearFrenchFR", "fr", "ofrir go", "Vouliez-vous dire `/mentor propose`"},
+		{"MisspelledFrench", "fr", "requets go", "Vouliez-vous dire `/mentor demande`"},
 		{"Unknown", "en", "xyzzy", "I don't know the command “xyzzy”"},
 		// Neither a pause nor an offer: nothing to resume, said so.
 		{"ResumeNothing", "rn", "resume", "Nothing is paused, so there is nothing to resume. To offer mentoring: `/mentor offer <topics>`."},

@@ -55,6 +55,7 @@ var catalogFollowupEN = map[string]string{
 	"checkin.yes_late_surveyed":       "Thanks, noted that you met. Your session is complete, and you have answered its survey already.",
 	"checkin.yes_late_session":        "Thanks, noted that you met. Your session is complete.",
 	"survey.become_next":              "To mentor others, whenever you like: `/mentor offer <topics>`.",
+	"checkin.partner_met":             "{name} told me you have met for your session on “{topic}”: the short survey on it comes to you both now, instead of the check-in I said I would send.",
 	"checkin.notyet_met":              "Noted. {name} told me you have met, so the short survey on your session is on its way to you both, and I will not check in again.",
 	"err.checkin_notyet_met":          "{name} told me you have met, so your session is complete and nothing was changed.",
 	"err.checkin_notyet_met_survey":   "{name} told me you have met, so your session is complete and nothing was changed. Its short survey is just below.",

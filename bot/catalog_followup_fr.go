@@ -55,6 +55,7 @@ var catalogFollowupFR = map[string]string{
 	"checkin.yes_late_surveyed":       "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée, et vous avez déjà répondu à son questionnaire.",
 	"checkin.yes_late_session":        "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée.",
 	"survey.become_next":              "Pour devenir mentor, quand vous voudrez\u202f: `/mentor propose <sujets>`.",
+	"checkin.partner_met":             "{name} m'a indiqué que vous aviez échangé pour votre séance sur «\u202f{topic}\u202f»\u202f: le court questionnaire sur celle-ci arrive donc maintenant pour vous deux, à la place de la relance que je vous avais annoncée.",
 	"checkin.notyet_met":              "C'est noté. {name} m'a indiqué que vous aviez échangé\u202f: le court questionnaire sur votre séance arrive donc pour vous deux, et je ne reviendrai pas vers vous.",
 	"err.checkin_notyet_met":          "{name} m'a indiqué que vous aviez échangé\u202f: votre séance est donc terminée, et rien n'a été modifié.",
 	"err.checkin_notyet_met_survey":   "{name} m'a indiqué que vous aviez échangé\u202f: votre séance est donc terminée, et rien n'a été modifié. Son court questionnaire se trouve juste en dessous.",

@@ -262,6 +262,7 @@ func answerCheckin(answer string) actionFunc {
 		}
 		switch answer {
 		case "yes":
+			b.tellNotYetMet(ctx, pair, who, round)
 			return b.checkinYes(ctx, before, pair, lang)
 		case "notyet":
 			return b.checkinNotYet(ctx, before, pair, who, lang)
@@ -320,6 +321,34 @@ func (b *Bot) checkinYes(ctx context.Context, before, pair Pair, lang Lang) (Rep
 		return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.yes_flash")})}, nil
 	}
 	return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.yes")})}, nil
+}
+
+// tellNotYetMet tells the other member of a flash pair, who said "not
+// yet" to this check-in and was promised a reminder, that who says they
+// met: the survey comes instead of the reminder (checkinJobs), which
+// finds the pair completed and asks nothing.
+func (b *Bot) tellNotYetMet(ctx context.Context, pair Pair, who MemberID, round string) {
+	if pair.Relationship() {
+		return
+	}
+	other := pair.Other(who)
+	answers, err := b.store.followups.CheckinAnswers(ctx, who.Tenant(), pair.ID)
+	if err != nil || other.User == "" {
+		return
+	}
+	base := strings.TrimRight(round, "r")
+	for r, by := range answers {
+		if strings.TrimRight(r, "r") == base && by[other.User] == "notyet" {
+			_ = b.notify(ctx, other, func(l Lang) Message {
+				name, _ := b.otherName(ctx, pair, other, l)
+				if name == "" {
+					name = who.User
+				}
+				return Message{Text: T(l, "checkin.partner_met", "name", name, "topic", pair.Topic)}
+			})
+			return
+		}
+	}
 }
 
 // goalsStill keeps, in the reply that replaces a check-in, its question
@@ -600,11 +629,13 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	}
 	if err := b.store.requests.CreateRequest(ctx, r, requestJobs(b.settings(ctx, t), r)); err != nil {
 		if ErrorCode(err) == ECONFLICT {
-			topic := pair.Topic
-			if open, err := b.store.requests.OpenRequest(ctx, pair.Mentee); err == nil && open.Topic != "" {
-				topic = open.Topic // the request that is open, not the pair's
+			// The request that is open, not the pair's, and where it
+			// stands.
+			open, err := b.store.requests.OpenRequest(ctx, pair.Mentee)
+			if err != nil || open.Topic == "" {
+				return Reply{}, Errorf(ECONFLICT, "err.request_exists_other")
 			}
-			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", topic)
+			return Reply{}, Errorf(ECONFLICT, "err.request_exists", "topic", open.Topic, "state", b.requestState(ctx, lang, open))
 		}
 		return Reply{}, err
 	}

@@ -63,3 +63,26 @@ func TestFlashNotYetAlone(t *testing.T) {
 		t.Fatalf("got %q, want the reminder promised", r.Message.Text)
 	}
 }
+
+// TestFlashPartnerMetAfterNotYet: in a flash pair, a "not yet" promised
+// a check-in; when the other member then says they met, the survey comes
+// instead, and the first member is told so, before it, in their language.
+func TestFlashPartnerMetAfterNotYet(t *testing.T) {
+	for _, lang := range []bot.Lang{bot.English, bot.French} {
+		t.Run(string(lang), func(t *testing.T) {
+			h := MustHarness(t)
+			h.Run("bob", "lang "+string(lang))
+			h.Run("claire", "lang "+string(lang))
+			mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
+			MustTick(t, h, 3*day)
+			clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0)
+			h.Platform.Take()
+			clickCheckin(t, h, "claire", bot.ActionCheckinYes, 0)
+			want := bot.T(lang, "checkin.partner_met", "name", "Claire", "topic", "go")
+			sent := h.Platform.Take()
+			if len(sent) == 0 || sent[0].To[0].User != "bob" || sent[0].Message.Text != want {
+				t.Fatalf("got %+v, want bob told first: %q", sent, want)
+			}
+		})
+	}
+}

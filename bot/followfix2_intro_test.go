@@ -34,6 +34,26 @@ func TestIntroEachHalfToItsReader(t *testing.T) {
 			t.Fatalf("got French half %q, want it to speak to Bob", fr)
 		}
 	})
+	t.Run("WhyToItsReader", func(t *testing.T) {
+		// The mentor's half says why to the mentor, as their proposal
+		// did; the mentee's half names the mentor.
+		h := MustHarness(t)
+		h.Run("bob", "lang fr")
+		mustOfficial(h, "bob", "offer go languages:en,fr", "erin", "request go kind:one-to-one")
+		var why []string
+		for _, s := range h.Platform.Take() {
+			if s.Together {
+				for _, f := range s.Message.Fields {
+					if f.Label == bot.T(f.Lang, "field.why") {
+						why = append(why, f.Value)
+					}
+				}
+			}
+		}
+		if len(why) != 2 || !strings.HasPrefix(why[0], "Bob offers “go”") || !strings.HasPrefix(why[1], "vous proposez «\u202fgo\u202f»") {
+			t.Fatalf("got reasons %q, want the English half to name Bob and the French half to say « vous »", why)
+		}
+	})
 	t.Run("OneLanguage", func(t *testing.T) {
 		got := intro(t, "en")
 		if want := bot.T(bot.English, "intro.text", "mentor", "Bob", "mentee", "Erin", "topic", "go", "kind", bot.T(bot.English, "kind.one-to-one")); got != want {

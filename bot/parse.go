@@ -168,6 +168,12 @@ func (b *Bot) unknownCommand(lang Lang, name string) error {
 		key = "err." + group + ".unknown_command"
 	}
 	if s := b.suggestCommand(lang, name); s != "" {
+		// A French reader reads the command's French name: "ofer" is
+		// `/mentor propose`, "stat" `/mentor statut` (closestWord
+		// already names English words to an English reader).
+		if c, ok := b.commandNamed(s); ok && lang == French {
+			s = c.NameIn(lang)
+		}
 		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", shown, "suggestion", s}}
 	}
 	return &Error{Code: EINVALID, Key: key, Args: []string{"command", shown}}
@@ -431,23 +437,23 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 }
 
 // unknownOption refuses a "word:" that names no option of spec, listing
-// its options and suggesting the closest name, in the name's language; an
-// alias close to it ("jusqu-a") is suggested by the name the reader reads
-// ("jusqu-au").
+// its options and suggesting the option whose name, in either language or
+// an alias, is closest, by the name the reader reads ("capcity" and
+// "jusqu-a" get `capacité:` and `jusqu'au:` in French).
 func unknownOption(lang Lang, spec CommandSpec, word string) error {
 	if len(spec.Options) == 0 {
 		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.NameIn(lang)}}
 	}
+	// The closest of every name, suggested by the name the reader reads:
+	// "capcity" gets `capacité:` in French, `capacity:` in English, as
+	// the help and a Discord client show the option.
 	var names []string
 	byFold := map[string]string{}
 	for _, o := range spec.Options {
-		own := len(o.Names()) - len(o.Aliases) // Name, and French if any
-		for i, n := range o.Names() {
+		for _, n := range o.Names() {
 			f := foldName(n)
 			names = append(names, f)
-			if byFold[f] = n; i >= own {
-				byFold[f] = o.NameIn(lang)
-			}
+			byFold[f] = o.NameIn(lang)
 		}
 	}
 	args := []string{"word", clip(word, 30), "command", spec.NameIn(lang), "options", optionList(lang, spec)}

@@ -9,7 +9,7 @@ func TestProgramShowCountsRequests(t *testing.T) {
 	h := mustProgramHarness(t)
 	h.Run("dan", "request kubernetes program:mentorat-2027")
 	MustContain(t, h.Run("dan", "request kubernetes program:mentorat-2027"), "You already have a request")
-	MustContain(t, h.Run("dan", "request go program:mentorat-2027"), "You already have an open request")
+	MustContain(t, h.Run("dan", "request go program:mentorat-2027"), "You already have a request on “kubernetes” (waiting for the kick-off of “Mentorat 2027”, on 10 November 2026).")
 	h.Run("dan", "cancel")
 	h.Run("erin", "request go program:mentorat-2027")
 	MustContain(t, h.Run("alice", "admin program show mentorat-2027"), "Joined: 0 mentors, 2 requests (1 withdrawn since).")

@@ -114,7 +114,7 @@ func TestDiscordHostileRefusalsLikeSlack(t *testing.T) {
 	t.Run("UnknownOptionInFrench", func(t *testing.T) {
 		p := discordtest.Command(testApp, h.Guild, mentor2, "offer", discordtest.Option{Name: "topics", Value: "go"},
 			discordtest.Option{Name: "capcity", Value: 3}).WithLocale("fr")
-		got := MustEphemeral(t, h.Client.Send(t, p), "Vouliez-vous dire `capacity:`").Text()
+		got := MustEphemeral(t, h.Client.Send(t, p), "Vouliez-vous dire `capacité:`").Text()
 		if want := typed(t, mentor2, "offer go capcity:3", "fr"); got != want {
 			t.Errorf("got %q, want Slack's %q", got, want)
 		}
