@@ -54,6 +54,34 @@ func TestIntroEachHalfToItsReader(t *testing.T) {
 			t.Fatalf("got reasons %q, want the English half to name Bob and the French half to say « vous »", why)
 		}
 	})
+	t.Run("TimeZoneToItsReader", func(t *testing.T) {
+		// The note on a time zone not known yet speaks to its member in
+		// the half only they read, and names them in the other.
+		h := MustHarness(t)
+		h.Run("bob", "lang fr")
+		mustOfficial(h, "bob", "offer go languages:en,fr", "erin", "request go kind:one-to-one")
+		var how []string
+		for _, s := range h.Platform.Take() {
+			if s.Together {
+				for _, f := range s.Message.Fields {
+					if f.Label == bot.T(f.Lang, "field.meet_how") {
+						how = append(how, f.Value)
+					}
+				}
+			}
+		}
+		en, fr := strings.Join(how[:1], ""), strings.Join(how[1:], "")
+		for _, want := range []string{bot.T(bot.English, "meet.tz_assumed", "name", "Bob", "zone", "UTC"), bot.T(bot.English, "meet.tz_assumed_you", "zone", "UTC")} {
+			if !strings.Contains(en, want) {
+				t.Errorf("got English %q, want %q", en, want)
+			}
+		}
+		for _, want := range []string{bot.T(bot.French, "meet.tz_assumed_you", "zone", "UTC"), bot.T(bot.French, "meet.tz_assumed", "name", "Erin", "zone", "UTC")} {
+			if !strings.Contains(fr, want) {
+				t.Errorf("got French %q, want %q", fr, want)
+			}
+		}
+	})
 	t.Run("OneLanguage", func(t *testing.T) {
 		got := intro(t, "en")
 		if want := bot.T(bot.English, "intro.text", "mentor", "Bob", "mentee", "Erin", "topic", "go", "kind", bot.T(bot.English, "kind.one-to-one")); got != want {

@@ -38,7 +38,13 @@ func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee
 		assumed bool
 		loc     *time.Location
 	}{{mentor, assumedA, la}, {mentee, assumedB, lb}} {
-		if a.assumed {
+		switch {
+		case !a.assumed:
+		case a.who.Lang == l && mentor.Lang != mentee.Lang:
+			// The half of a message in two languages that only this
+			// member reads speaks to them.
+			text += "\n" + T(l, "meet.tz_assumed_you", "zone", a.loc.String())
+		default:
 			text += "\n" + T(l, "meet.tz_assumed", "name", a.who.displayName(), "zone", a.loc.String())
 		}
 	}
