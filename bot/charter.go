@@ -354,7 +354,7 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 	if err != nil {
 		return Reply{}, charterError(err)
 	}
-	b.retractCharter(ctx, pair)
+	b.charterCancelled(ctx, pair)
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	// Unread (the store failing): the usual sentence, as before.
 	left, hasLeft, _ := b.leftOpen(ctx, pair)
@@ -429,6 +429,14 @@ func (b *Bot) programEnd(ctx context.Context, t Tenant, pairID string) time.Time
 // the charter (startCharter, and its send job) and its reminder.
 func charterKeys(pair Pair, id MemberID) []string {
 	return []string{JobCharterSend + ":" + pair.ID + ":" + id.User, JobCharterRemind + ":" + pair.ID + ":" + id.User}
+}
+
+// charterCancelled follows a pair's cancellation over its charter: it is
+// counted for the managers (a pair formed that never started), and the
+// charter's messages are replaced.
+func (b *Bot) charterCancelled(ctx context.Context, pair Pair) {
+	b.record(ctx, Event{Kind: EventCharterCancelled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+	b.retractCharter(ctx, pair)
 }
 
 // retractCharter retracts, where the platform can (retract), every

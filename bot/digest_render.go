@@ -38,6 +38,7 @@ func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
 		{"digest.pairs", itoa(w.Pairs), itoa(p.Pairs)},
 		{"digest.manager_pairs", itoa(w.ManagerPairs), itoa(p.ManagerPairs)},
 		{"digest.speed_pairs", itoa(w.SpeedPairs), itoa(p.SpeedPairs)},
+		{"digest.charter_cancelled", itoa(w.CharterCancelled), itoa(p.CharterCancelled)},
 		{"digest.proposals", proposals(lang, w), proposals(lang, p)},
 		{"digest.intros", intros(lang, w), intros(lang, p)},
 		{"digest.meetings", itoa(w.Meetings), itoa(p.Meetings)},
@@ -47,8 +48,8 @@ func weekNumbers(lang Lang, w WeekFigures, before *WeekFigures) []string {
 	}
 	var lines []string
 	for _, n := range numbers {
-		if n[0] == "digest.speed_pairs" && n[1] == "0" && n[2] == "0" {
-			continue // a workspace without speed-mentoring pairs: no line
+		if (n[0] == "digest.speed_pairs" || n[0] == "digest.charter_cancelled") && n[1] == "0" && n[2] == "0" {
+			continue // none this week or the week before: no line
 		}
 		value := n[1]
 		if before != nil {

@@ -40,6 +40,7 @@ type WeekFigures struct {
 	Requests, Offers, Pairs, Declined, Expired  int // Pairs: all pairs formed
 	Accepted, ManagerPairs                      int // pairs formed by accepting a proposal, and by a manager
 	SpeedPairs                                  int // pairs formed by both members after a speed-mentoring round (speed.go)
+	CharterCancelled                            int // pairs cancelled before they started: the charter declined, withdrawn or not accepted in time
 	Intros, Meetings, Surveys, RatingSum        int
 	MedianIntro                                 time.Duration // 0 when Intros is 0
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
@@ -140,7 +141,7 @@ func figuresOf(s WeekStats) WeekFigures {
 	c := s.Counts
 	return WeekFigures{
 		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted] + c[EventPaired] + c[EventSpeedPaired],
-		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired], SpeedPairs: c[EventSpeedPaired],
+		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired], SpeedPairs: c[EventSpeedPaired], CharterCancelled: c[EventCharterCancelled],
 		Declined: c[EventDeclined], Expired: c[EventExpired], Intros: c[EventIntro], Meetings: c[EventMeeting],
 		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(s.IntroTimes),
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],

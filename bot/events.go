@@ -43,22 +43,26 @@ type EventKind string
 
 // Event kinds.
 const (
-	EventRequest   EventKind = "request"   // Member asked for Topic
-	EventOffer     EventKind = "offer"     // Member offered Topics for the first time (counts Member once, even from two replicas at once)
-	EventAccepted  EventKind = "accepted"  // a proposal was accepted: a pair formed (Member mentor, Other mentee)
-	EventPaired    EventKind = "paired"    // a manager paired two members (Member mentor, Other mentee): no proposal
-	EventDeclined  EventKind = "declined"  // a proposal was declined
-	EventExpired   EventKind = "expired"   // a proposal timed out
-	EventIntro     EventKind = "intro"     // a pair became official; Duration is request to introduction
-	EventMeeting   EventKind = "meeting"   // a pair confirmed its first meeting
-	EventSurvey    EventKind = "survey"    // a survey was answered with Rating (1 to 5)
-	EventAnswered  EventKind = "answered"  // a mentee said whether the mentor answered: Answer yes, partly or no
-	EventStalled   EventKind = "stalled"   // a pair made no contact after the check-ins
-	EventEnded     EventKind = "ended"     // a pair ended early
-	EventCompleted EventKind = "completed" // a pair finished its program
-	EventEscalated EventKind = "escalated" // a request waited too long
-	EventBecame    EventKind = "became"    // a former mentee offered to mentor (counts Member once: see Store.Record)
-	EventReturned  EventKind = "returned"  // a mentor took a new mentee after finishing with one (counts Member once)
+	EventRequest  EventKind = "request"  // Member asked for Topic
+	EventOffer    EventKind = "offer"    // Member offered Topics for the first time (counts Member once, even from two replicas at once)
+	EventAccepted EventKind = "accepted" // a proposal was accepted: a pair formed (Member mentor, Other mentee)
+	EventPaired   EventKind = "paired"   // a manager paired two members (Member mentor, Other mentee): no proposal
+	EventDeclined EventKind = "declined" // a proposal was declined
+	EventExpired  EventKind = "expired"  // a proposal timed out
+	EventIntro    EventKind = "intro"    // a pair became official; Duration is request to introduction
+	// EventCharterCancelled: a pair was cancelled before it started, its
+	// charter declined, withdrawn or not accepted in time: formed (and
+	// counted in its week's pairs), it never became official.
+	EventCharterCancelled EventKind = "charter_cancelled"
+	EventMeeting          EventKind = "meeting"   // a pair confirmed its first meeting
+	EventSurvey           EventKind = "survey"    // a survey was answered with Rating (1 to 5)
+	EventAnswered         EventKind = "answered"  // a mentee said whether the mentor answered: Answer yes, partly or no
+	EventStalled          EventKind = "stalled"   // a pair made no contact after the check-ins
+	EventEnded            EventKind = "ended"     // a pair ended early
+	EventCompleted        EventKind = "completed" // a pair finished its program
+	EventEscalated        EventKind = "escalated" // a request waited too long
+	EventBecame           EventKind = "became"    // a former mentee offered to mentor (counts Member once: see Store.Record)
+	EventReturned         EventKind = "returned"  // a mentor took a new mentee after finishing with one (counts Member once)
 	// EventMatched: the request Ref got a pair. It counts only when the
 	// request's own EventRequest (with Groups and Duration) is at most
 	// Duration old, and then under the week of that request: see Store.Record.

@@ -263,7 +263,7 @@ func runCharterExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return nil
 	}
 	if err == nil {
-		b.retractCharter(ctx, pair)
+		b.charterCancelled(ctx, pair)
 	}
 	return err
 }
