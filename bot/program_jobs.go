@@ -381,6 +381,7 @@ func (b *Bot) cancelForEnd(ctx context.Context, p Program, pair Pair, r Request)
 	default:
 		return err
 	}
+	b.charterCancelled(ctx, pair)
 	if err := b.withdrawForEnd(ctx, p, r, false); err != nil {
 		return err
 	}
