@@ -23,9 +23,9 @@ import (
 //   - a value of the wrong JSON type ({"a":1} for a text, 2.5 for a
 //     number), or a member or channel that is no snowflake, is refused
 //     here, in the interaction's language, and nothing runs (checkValue);
-//   - an option sent twice, by its English and its French name, is
-//     refused with both values as the core refuses it typed, a list's
-//     values joined (repeated).
+//   - an option sent twice by one name is refused with both values as
+//     the core refuses it typed, a list's values joined (repeated); by
+//     its English and its French name, the core does the same.
 
 // checkCommand checks a slash command against the command table. It
 // rewrites c as typed text when its name or one of its options is
@@ -59,36 +59,34 @@ func checkCommand(specs []bot.CommandSpec, c *bot.Command, sent []sentOption, la
 	return repeated(spec, c, sent, lang)
 }
 
-// repeated refuses an option sent twice, by one name or by two (its
-// English and its French name: "topic:rust sujet:go", from an old or a
-// forged client), with both values, in the core's words for the same
-// slip typed (err.option_twice): only the member knows which one they
-// meant. The core keys structured values by option and would keep one of
-// them silently. A list sent twice takes both, in the order sent, as
-// typed ("topics:go sujets:rust"). An empty value is no value, as the
-// core reads it.
+// repeated refuses an option sent twice by one name ("topic:rust
+// topic:go", from a forged client), with both values, in the core's words
+// for the same slip typed (err.option_twice): the values' map keeps one
+// value per name, so the core could not see the first. A list sent twice
+// takes both, in the order sent. An option sent by its English and its
+// French name ("topic:rust sujet:go") arrives as two keys, which the core
+// itself refuses or joins (structuredValues). An empty value is no value,
+// as the core reads it.
 func repeated(spec bot.CommandSpec, c *bot.Command, sent []sentOption, lang bot.Lang) string {
-	given := make(map[string]string, len(sent)) // by option Name
-	merged := false
+	given := make(map[string]string, len(sent)) // by the name sent
 	for _, s := range sent {
-		o, _ := spec.Lookup(s.Name)
 		v := optionString(s.Value)
 		if v == "" {
 			continue
 		}
-		first, twice := given[o.Name]
+		first, twice := given[s.Name]
+		o, _ := spec.Lookup(s.Name)
 		switch {
 		case !twice:
-			given[o.Name] = v
+			given[s.Name] = v
 		case o.Type == bot.OptList || o.Type == bot.OptLanguages:
-			given[o.Name], merged = first+", "+v, true
+			given[s.Name] = first + ", " + v
+			if c.Values != nil {
+				c.Values[s.Name] = given[s.Name]
+			}
 		default:
 			return bot.T(lang, "err.option_twice", "name", o.NameIn(lang), "first", clip(first, 40), "second", clip(v, 40))
 		}
-	}
-	if merged {
-		// One key per option, so that the core sees both.
-		c.Values = given
 	}
 	return ""
 }
