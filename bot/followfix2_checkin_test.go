@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
 )
 
 // TestFlashNotYetAfterPartnerMet: in a flash pair whose other member said
@@ -15,11 +16,7 @@ import (
 func TestFlashNotYetAfterPartnerMet(t *testing.T) {
 	for _, lang := range []bot.Lang{bot.English, bot.French} {
 		t.Run("BeforeSurvey/"+string(lang), func(t *testing.T) {
-			h := MustHarness(t)
-			h.Run("bob", "lang "+string(lang))
-			h.Run("claire", "lang "+string(lang))
-			mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
-			MustTick(t, h, 3*day)
+			h := flashAtCheckin(t, lang)
 			clickCheckin(t, h, "claire", bot.ActionCheckinYes, 0)
 			r := clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0)
 			if want := bot.T(lang, "checkin.notyet_met", "name", "Claire"); r.Message.Text != want {
@@ -34,11 +31,7 @@ func TestFlashNotYetAfterPartnerMet(t *testing.T) {
 			}
 		})
 		t.Run("AfterSurvey/"+string(lang), func(t *testing.T) {
-			h := MustHarness(t)
-			h.Run("bob", "lang "+string(lang))
-			h.Run("claire", "lang "+string(lang))
-			mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
-			MustTick(t, h, 3*day)
+			h := flashAtCheckin(t, lang)
 			clickCheckin(t, h, "claire", bot.ActionCheckinYes, 0)
 			MustTick(t, h, 0)
 			r := clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0)
@@ -55,9 +48,7 @@ func TestFlashNotYetAfterPartnerMet(t *testing.T) {
 // TestFlashNotYetAlone: a "not yet" that nobody contradicts still
 // promises the reminder.
 func TestFlashNotYetAlone(t *testing.T) {
-	h := MustHarness(t)
-	mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
-	MustTick(t, h, 3*day)
+	h := flashAtCheckin(t, bot.English)
 	r := clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0)
 	if !strings.Contains(r.Message.Text, "check in again in 4 days") {
 		t.Fatalf("got %q, want the reminder promised", r.Message.Text)
@@ -70,11 +61,7 @@ func TestFlashNotYetAlone(t *testing.T) {
 func TestFlashPartnerMetAfterNotYet(t *testing.T) {
 	for _, lang := range []bot.Lang{bot.English, bot.French} {
 		t.Run(string(lang), func(t *testing.T) {
-			h := MustHarness(t)
-			h.Run("bob", "lang "+string(lang))
-			h.Run("claire", "lang "+string(lang))
-			mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
-			MustTick(t, h, 3*day)
+			h := flashAtCheckin(t, lang)
 			clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0)
 			h.Platform.Take()
 			clickCheckin(t, h, "claire", bot.ActionCheckinYes, 0)
@@ -85,4 +72,15 @@ func TestFlashPartnerMetAfterNotYet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// flashAtCheckin is a flash pair, Bob mentoring Claire on go, both
+// reading lang, at its first check-in.
+func flashAtCheckin(t *testing.T, lang bot.Lang) *bottest.Harness {
+	h := MustHarness(t)
+	h.Run("bob", "lang "+string(lang))
+	h.Run("claire", "lang "+string(lang))
+	mustOfficial(h, "bob", "offer go kinds:flash", "claire", "request go kind:flash")
+	MustTick(t, h, 3*day)
+	return h
 }

@@ -34,51 +34,47 @@ func TestIntroEachHalfToItsReader(t *testing.T) {
 			t.Fatalf("got French half %q, want it to speak to Bob", fr)
 		}
 	})
-	t.Run("WhyToItsReader", func(t *testing.T) {
-		// The mentor's half says why to the mentor, as their proposal
-		// did; the mentee's half names the mentor.
+	// fields returns the values of the bilingual introduction's fields
+	// labelled key, the English half's first.
+	fields := func(t *testing.T, key string) []string {
 		h := MustHarness(t)
 		h.Run("bob", "lang fr")
 		mustOfficial(h, "bob", "offer go languages:en,fr", "erin", "request go kind:one-to-one")
-		var why []string
+		var out []string
 		for _, s := range h.Platform.Take() {
 			if s.Together {
 				for _, f := range s.Message.Fields {
-					if f.Label == bot.T(f.Lang, "field.why") {
-						why = append(why, f.Value)
+					if f.Label == bot.T(f.Lang, key) {
+						out = append(out, f.Value)
 					}
 				}
 			}
 		}
-		if len(why) != 2 || !strings.HasPrefix(why[0], "Bob offers “go”") || !strings.HasPrefix(why[1], "vous proposez «\u202fgo\u202f»") {
+		if len(out) != 2 {
+			t.Fatalf("got %q for %s, want one field in each language", out, key)
+		}
+		return out
+	}
+	t.Run("WhyToItsReader", func(t *testing.T) {
+		// The mentor's half says why to the mentor, as their proposal
+		// did; the mentee's half names the mentor.
+		why := fields(t, "field.why")
+		if !strings.HasPrefix(why[0], "Bob offers “go”") || !strings.HasPrefix(why[1], "vous proposez «\u202fgo\u202f»") {
 			t.Fatalf("got reasons %q, want the English half to name Bob and the French half to say « vous »", why)
 		}
 	})
 	t.Run("TimeZoneToItsReader", func(t *testing.T) {
 		// The note on a time zone not known yet speaks to its member in
 		// the half only they read, and names them in the other.
-		h := MustHarness(t)
-		h.Run("bob", "lang fr")
-		mustOfficial(h, "bob", "offer go languages:en,fr", "erin", "request go kind:one-to-one")
-		var how []string
-		for _, s := range h.Platform.Take() {
-			if s.Together {
-				for _, f := range s.Message.Fields {
-					if f.Label == bot.T(f.Lang, "field.meet_how") {
-						how = append(how, f.Value)
-					}
-				}
-			}
-		}
-		en, fr := strings.Join(how[:1], ""), strings.Join(how[1:], "")
+		how := fields(t, "field.meet_how")
 		for _, want := range []string{bot.T(bot.English, "meet.tz_assumed", "name", "Bob", "zone", "UTC"), bot.T(bot.English, "meet.tz_assumed_you", "zone", "UTC")} {
-			if !strings.Contains(en, want) {
-				t.Errorf("got English %q, want %q", en, want)
+			if !strings.Contains(how[0], want) {
+				t.Errorf("got English %q, want %q", how[0], want)
 			}
 		}
 		for _, want := range []string{bot.T(bot.French, "meet.tz_assumed_you", "zone", "UTC"), bot.T(bot.French, "meet.tz_assumed", "name", "Erin", "zone", "UTC")} {
-			if !strings.Contains(fr, want) {
-				t.Errorf("got French %q, want %q", fr, want)
+			if !strings.Contains(how[1], want) {
+				t.Errorf("got French %q, want %q", how[1], want)
 			}
 		}
 	})
