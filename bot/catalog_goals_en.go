@@ -64,13 +64,14 @@ var catalogGoalsEN = map[string]string{
 
 	// A goal removed or replaced by /mentor goals (runGoals), and a
 	// member's own answer corrected in a check-in's menu.
-	"goals.no_goal":               "You set {count} {count|goal|goals} yourself, so there is no goal {n} of yours to remove: nothing was changed.",
-	"goals.twice":                 "“{goal}” is already your goal {n}: nothing was changed.",
-	"goals.dropped":               "No longer among your goals: {goals}. {count|To put it back|To put them back}: `/mentor goals {typed}`.",
-	"goals.dropped_item":          "“{goal}”",
-	"goals.dropped_item_progress": "“{goal}” ({progress})",
-	"goals.dropped_progress":      "A goal put back starts again as not started.",
-	"goals.progress_corrected":    "Corrected: “{goal}” is now {progress} (you had marked it {before}).",
+	"goals.no_goal":                 "You set {count} {count|goal|goals} yourself, so there is no goal {n} of yours to remove: nothing was changed.",
+	"goals.twice":                   "“{goal}” is already your goal {n}: nothing was changed.",
+	"goals.dropped":                 "No longer among your goals: {goals}. {count|To put it back|To put them back}: `/mentor goals {typed}`.",
+	"goals.dropped_item":            "“{goal}”",
+	"goals.dropped_item_progress":   "“{goal}” ({progress})",
+	"goals.dropped_progress":        "A goal put back starts again as not started.",
+	"goals.progress_corrected":      "Corrected: “{goal}” is now {progress} (you had marked it {before}).",
+	"goals.progress_corrected_done": "Corrected, and well done: “{goal}” is done (you had marked it {before}).",
 
 	"digest.goals":           "Goals, per program",
 	"digest.goals_readjust":  "• Readjusting asked at the mid-way review, last week: {count} {count|time|times}",

@@ -64,13 +64,14 @@ var catalogGoalsFR = map[string]string{
 
 	// A goal removed or replaced by /mentor goals (runGoals), and a
 	// member's own answer corrected in a check-in's menu.
-	"goals.no_goal":               "Vous avez fixé {count} {count|objectif|objectifs} vous-même, donc pas d'objectif {n} à retirer\u202f: rien n'a été modifié.",
-	"goals.twice":                 "«\u202f{goal}\u202f» est déjà votre objectif {n}\u202f: rien n'a été modifié.",
-	"goals.dropped":               "{count|Ne fait plus partie de vos objectifs|Ne font plus partie de vos objectifs}\u202f: {goals}. {count|Pour le remettre|Pour les remettre}\u202f: `/mentor objectifs {typed}`.",
-	"goals.dropped_item":          "«\u202f{goal}\u202f»",
-	"goals.dropped_item_progress": "«\u202f{goal}\u202f» ({progress})",
-	"goals.dropped_progress":      "Un objectif remis repart de «\u202fpas commencé\u202f».",
-	"goals.progress_corrected":    "C'est corrigé\u202f: «\u202f{goal}\u202f» est maintenant marqué «\u202f{progress}\u202f» (vous l'aviez marqué «\u202f{before}\u202f»).",
+	"goals.no_goal":                 "Vous avez fixé {count} {count|objectif|objectifs} vous-même, donc pas d'objectif {n} à retirer\u202f: rien n'a été modifié.",
+	"goals.twice":                   "«\u202f{goal}\u202f» est déjà votre objectif {n}\u202f: rien n'a été modifié.",
+	"goals.dropped":                 "{count|Ne fait plus partie de vos objectifs|Ne font plus partie de vos objectifs}\u202f: {goals}. {count|Pour le remettre|Pour les remettre}\u202f: `/mentor objectifs {typed}`.",
+	"goals.dropped_item":            "«\u202f{goal}\u202f»",
+	"goals.dropped_item_progress":   "«\u202f{goal}\u202f» ({progress})",
+	"goals.dropped_progress":        "Un objectif remis repart de «\u202fpas commencé\u202f».",
+	"goals.progress_corrected":      "C'est corrigé\u202f: «\u202f{goal}\u202f» est maintenant marqué «\u202f{progress}\u202f» (vous l'aviez marqué «\u202f{before}\u202f»).",
+	"goals.progress_corrected_done": "C'est corrigé, et bravo\u202f: «\u202f{goal}\u202f» est atteint (vous l'aviez marqué «\u202f{before}\u202f»).",
 
 	"digest.goals":           "Objectifs, par programme",
 	"digest.goals_readjust":  "• Réajustements demandés au bilan de mi-parcours, la semaine dernière\u202f: {count}",

@@ -280,7 +280,7 @@ func askCheckinStop(ctx context.Context, b *Bot, who MemberID, lang Lang, value 
 	if !ok {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button")
 	}
-	msg, err := b.endQuestion(ctx, who, lang, pairID)
+	msg, err := b.endQuestion(ctx, who, lang, pairID, endConfirmMessage)
 	if err != nil {
 		return Reply{}, err
 	}

@@ -16,6 +16,10 @@ const (
 	ActionEndAsk     = "end.ask"     // asks "are you sure?"
 	ActionEndConfirm = "end.confirm" // ends the pair
 	ActionEndKeep    = "end.keep"    // keeps it
+	// ActionEndDone closes a pair whose members met, as finished: it is
+	// completed, its survey is sent at once, and nobody is barred from
+	// meeting again (finishPair). Only a pair that met shows it.
+	ActionEndDone = "end.done"
 )
 
 // endReason is Pair.EndReason for a pair a member ended with /mentor end.
@@ -57,7 +61,7 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	if len(pairs) == 1 {
-		return Reply{Message: endConfirmMessage(in.Lang, pairs[0], otherName(in.Member, ov, pairs[0]))}, nil
+		return Reply{Message: endChoiceMessage(in.Lang, pairs[0], otherName(in.Member, ov, pairs[0]))}, nil
 	}
 	msg := Message{Text: T(in.Lang, "end.choose", "pairs", plural(in.Lang, len(pairs), "end.pairs")),
 		Buttons: endButtons(in.Lang, in.Member, ov, pairs)}
@@ -153,7 +157,27 @@ func statusEndButtons(lang Lang, me MemberID, ov Overview) []Button {
 	return endButtons(lang, me, ov, endable(ov.Pairs))
 }
 
-// endConfirmMessage asks "are you sure?" before a pair ends.
+// endChoiceMessage is /mentor end's "are you sure?": a pair whose members
+// said they met may end as finished rather than as not working out, and
+// the member says which; any other pair, endConfirmMessage.
+func endChoiceMessage(lang Lang, p Pair, name string) Message {
+	if !p.Met.IsZero() {
+		return Message{
+			Title: T(lang, "end.confirm_title"),
+			Text:  T(lang, "end.confirm_met", "name", name, "topic", p.Topic),
+			Buttons: []Button{
+				{Label: T(lang, "btn.end_done"), ActionID: ActionEndDone, Value: p.ID, Style: StylePrimary},
+				{Label: T(lang, "btn.end_not_working"), ActionID: ActionEndConfirm, Value: p.ID, Style: StyleDanger},
+				{Label: T(lang, "btn.end_keep"), ActionID: ActionEndKeep, Value: p.ID},
+			},
+		}
+	}
+	return endConfirmMessage(lang, p, name)
+}
+
+// endConfirmMessage asks "are you sure?" before a pair ends as not
+// working out (its first button, which the check-in's "It's not working
+// out" and a low rating's offer re-aim at their own actions).
 func endConfirmMessage(lang Lang, p Pair, name string) Message {
 	return Message{
 		Title: T(lang, "end.confirm_title"),
@@ -181,13 +205,13 @@ func (b *Bot) endPairOf(ctx context.Context, who MemberID, pairID string) (Pair,
 
 // askEnd is a pair's End button: it asks for the confirmation.
 func askEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
-	msg, err := b.endQuestion(ctx, who, lang, pairID)
+	msg, err := b.endQuestion(ctx, who, lang, pairID, endChoiceMessage)
 	return Reply{Message: msg}, err
 }
 
-// endQuestion is "Are you sure?" about ending who's pair pairID: theirs,
-// and still active.
-func (b *Bot) endQuestion(ctx context.Context, who MemberID, lang Lang, pairID string) (Message, error) {
+// endQuestion is "Are you sure?" about ending who's pair pairID (theirs,
+// and still active), as ask words it.
+func (b *Bot) endQuestion(ctx context.Context, who MemberID, lang Lang, pairID string, ask func(Lang, Pair, string) Message) (Message, error) {
 	pair, err := b.endPairOf(ctx, who, pairID)
 	if err != nil {
 		return Message{}, err
@@ -196,7 +220,7 @@ func (b *Bot) endQuestion(ctx context.Context, who MemberID, lang Lang, pairID s
 	if err != nil {
 		return Message{}, err
 	}
-	return endConfirmMessage(lang, pair, other.displayName()), nil
+	return ask(lang, pair, other.displayName()), nil
 }
 
 // confirmEnd ends the pair, as "It's not working out" does.
@@ -207,6 +231,56 @@ func confirmEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID str
 	}
 	b.log.Info("pair ended by a member", "pair", pair.ID, "member", who.String())
 	return b.endPair(ctx, pair, who, endReason, lang)
+}
+
+// finishPair is "We've finished": a pair whose members met ends as
+// completed, the way its last survey ends it (runSurvey, at once rather
+// than at its date): both are sent the survey, the mentor's slot is
+// freed, and the two may be paired again when nobody else fits (the
+// check-in's VerdictMet stands; no VerdictNever). The other member is
+// told who closed it first. A meeting agreed ahead is cancelled, as
+// endPair does.
+func finishPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID string) (Reply, error) {
+	pair, err := b.endPairOf(ctx, who, pairID)
+	if err != nil {
+		return Reply{}, err
+	}
+	if pair.Met.IsZero() {
+		return Reply{}, Errorf(ESTALE, "err.unknown_button") // only a pair that met shows it
+	}
+	t := who.Tenant()
+	names, err := b.otherNames(ctx, pair)
+	if err != nil {
+		return Reply{}, err
+	}
+	agreed, ahead := b.agreedAhead(ctx, pair)
+	if ahead {
+		if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(pair, agreed, cancelEnded, b.clock.Now())); err != nil {
+			return Reply{}, err
+		}
+	}
+	other := pair.Other(who)
+	if err := b.deliver(ctx, "finished:"+pair.ID, other, func(l Lang) Message {
+		return Message{Text: T(l, "end.finished_other", "name", names[other.User], "topic", pair.Topic)}
+	}); err != nil {
+		b.log.Warn("finished: notice not delivered", "pair", pair.ID, "to", other.String(), "code", string(ErrorCode(err)))
+	}
+	stage := SurveyEnd
+	if !pair.Relationship() {
+		stage = SurveyFlash
+	}
+	if err := runSurvey(ctx, b, t, NewJob(b.clock.Now(), JobSurvey, pair.ID, stage)); err != nil {
+		return Reply{}, err
+	}
+	if now, err := b.store.pairs.GetPair(ctx, t, pair.ID); err == nil && now.State == PairActive {
+		return Reply{}, Errorf(EUNAVAILABLE, "err.unavailable") // the survey's end did not take: try again
+	} else if err == nil && ahead {
+		if err := b.sendCancels(ctx, now, agreed, cancelEnded); err != nil {
+			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+	}
+	b.log.Info("pair finished by a member", "pair", pair.ID, "member", who.String())
+	return Reply{Replace: true, Message: Message{Text: T(lang, "end.finished", "name", names[who.User], "topic", pair.Topic)}}, nil
 }
 
 // keepPair is "No, keep it": nothing changes.

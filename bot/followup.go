@@ -285,6 +285,15 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if later, err := b.escalatePaused(ctx, t, r); later || err != nil {
 		return err // pause.go
 	}
+	if r.State == RequestProposed {
+		// A mentor has it now (a freed slot served it in the same tick,
+		// say): nothing for the managers to chase. Asked again once the
+		// proposal has had its time: declined or expired, the request
+		// waits again, and is escalated then (a minute after the
+		// proposal's expiry, which is due no later), once for this wait.
+		due := b.clock.Now().Add(b.settings(ctx, t).ProposalTimeout + time.Minute)
+		return b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, "proposed", strconv.FormatInt(due.UnixMilli(), 10)))
+	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)
 	// Named, with their program, so that a manager can act on it.

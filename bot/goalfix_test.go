@@ -158,7 +158,7 @@ func TestGoalFixSameMenuCorrection(t *testing.T) {
 		if got := goalFixProgress(t, h, "dan")["ship a service"]; got != bot.GoalNotStarted {
 			t.Fatalf("got %s, want not started", got)
 		}
-		MustContain(t, chooseGoal(t, h, "dan", menu, "1. ship a service: done"), "Well done: “ship a service” is done!")
+		MustContain(t, chooseGoal(t, h, "dan", menu, "1. ship a service: done"), "Corrected, and well done: “ship a service” is done (you had marked it not started).")
 		MustContain(t, chooseGoal(t, h, "dan", menu, "1. ship a service: in progress"), "Corrected: “ship a service” is now in progress (you had marked it done).")
 		// Bob's menu was sent before Dan's answers: stale for him.
 		r = chooseGoal(t, h, "bob", bobMenu, "1. ship a service: done")

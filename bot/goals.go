@@ -770,6 +770,10 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 		// The member's own answer in this menu, changed: the write
 		// checks that it is still theirs.
 		from, corrected = goal.Progress, goal.Progress
+	case ownMenuChange(*goal, who, menu):
+		// Their own answer in this menu, back to what the menu showed:
+		// a new choice corrects it too.
+		corrected = goal.Progress
 	}
 	g, err := b.store.goals.SetProgress(ctx, who.Tenant(), pair.ID, goal.By, goalID, ProgressChange{To: p, From: from, By: who, At: b.clock.Now().UTC(), Menu: menu})
 	if err == nil {
@@ -796,10 +800,12 @@ func answerGoalProgress(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	args := []string{"goal", clip(g.Text, 80), "progress", T(lang, "goals.progress."+string(p))}
 	key := "goals.progress_saved"
 	switch {
-	case g.Progress == GoalDone:
-		key = "goals.progress_done"
+	case corrected != "" && g.Progress == GoalDone: // a correction says so, to "done" too
+		key, args = "goals.progress_corrected_done", append(args, "before", T(lang, "goals.progress."+string(corrected)))
 	case corrected != "":
 		key, args = "goals.progress_corrected", append(args, "before", T(lang, "goals.progress."+string(corrected)))
+	case g.Progress == GoalDone:
+		key = "goals.progress_done"
 	}
 	return Reply{Message: Message{Text: T(lang, key, args...)}}, nil
 }

@@ -203,6 +203,7 @@ func actionTable() map[string]actionFunc {
 		ActionEndAsk:           askEnd,
 		ActionEndConfirm:       confirmEnd,
 		ActionEndKeep:          keepPair,
+		ActionEndDone:          finishPair,
 		// The status's "Withdraw my request" (withdraw.go).
 		ActionWithdrawAsk:     askWithdraw,
 		ActionWithdrawConfirm: confirmWithdraw,

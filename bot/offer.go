@@ -219,7 +219,7 @@ func (b *Bot) topicInUse(ctx context.Context, who MemberID, syn matching.Synonym
 }
 
 // offerTopics returns the topics of an offer after the command: the
-// topics option replaces current, then add appends the topics not there
+// topics option replaces current (each topic once), then add appends the topics not there
 // yet and remove takes topics out, each compared as topics are ("Go" is
 // "golang"). An offer keeps at least one topic. A topic both given
 // (topics or add) and removed is refused, whatever was meant
@@ -230,7 +230,12 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 	}
 	topics := append([]string(nil), current...)
 	if v := in.List("topics"); len(v) > 0 {
-		topics = v
+		topics = nil // each topic once, as first typed: ".NET, dotnet" is one
+		for _, t := range v {
+			if topicIndex(topics, t) < 0 {
+				topics = append(topics, t)
+			}
+		}
 	}
 	for _, t := range in.List("add") {
 		if topicIndex(topics, t) < 0 {

@@ -50,6 +50,7 @@ var ownedActions = map[string]bool{
 	ActionEndAsk:           true,
 	ActionEndConfirm:       true,
 	ActionEndKeep:          true,
+	ActionEndDone:          true,
 	ActionWithdrawAsk:      true,
 	ActionWithdrawConfirm:  true,
 	ActionWithdrawKeep:     true,

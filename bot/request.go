@@ -66,6 +66,12 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(in.Lang, "cmd.request.example")}, Field: "topic"}
 	}
+	if topics := in.List("topic"); len(topics) > 1 {
+		// "go, rust": no mentor offers that (an offer splits its topics
+		// at commas), and taking one of them silently would be a guess.
+		return Reply{}, &Error{Code: EINVALID, Key: "err.request_one_topic", Args: []string{"count", itoa(len(topics)),
+			"topics", quotedList(in.Lang, topics), "first", clip(topics[0], MaxTopicLen)}, Field: "topic"}
+	}
 	m := in.Me
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err

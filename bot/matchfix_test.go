@@ -1,0 +1,152 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mentorbot/mentorbot/bot"
+)
+
+// TestOfferSpellingsOfOneTopicOnce: an offer that names one topic in two
+// spellings (".NET" and "dotnet", "Node.js" and "nodejs") keeps it once,
+// as first typed, as add: already did; in English and French.
+func TestOfferSpellingsOfOneTopicOnce(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("fay", "lang fr")
+	MustContain(t, h.Run("carol", "offer dotnet, .NET, Node.js, nodejs"), "You are now a mentor for: dotnet and Node.js.")
+	MustContain(t, h.Run("carol", "offer add:DotNet, node"), "Your offer is updated: dotnet and Node.js.")
+	MustContain(t, h.Run("fay", "propose Réseaux, reseau, APIs, api"), "Vous êtes maintenant mentor pour\u202f: Réseaux et APIs.")
+}
+
+// TestEndAfterMeetingFinishes: a member who ends a pair that met can say
+// it is finished. The pair is completed (not cancelled), both get the
+// survey at once, the other member is told who closed it, and the two
+// are not barred from meeting again: with no other mentor for the topic,
+// the mentee's next request goes to the same mentor. "It's not working
+// out" stays: it bars them. In English and French.
+func TestEndAfterMeetingFinishes(t *testing.T) {
+	for _, tc := range []struct {
+		lang                                 bot.Lang
+		done, notWorking, told, closed, over string
+	}{
+		{bot.English, "We've finished", "It's not working out",
+			"Done: your pair with Bob on “go” is closed. Thank you! I've sent you both a short survey on how it went.",
+			"Claire closed your pair on “go”, as you have finished. Thank you! A short survey on how it went follows.",
+			"This pair has already ended, so nothing was changed."},
+		{bot.French, "Nous avons terminé", "Cela ne fonctionne pas",
+			"C'est fait\u202f: votre binôme avec Bob sur «\u202fgo\u202f» est clôturé. Merci\u202f! Je vous ai envoyé un court questionnaire sur son déroulement, à vous et à Bob.",
+			"Claire a clôturé votre binôme sur «\u202fgo\u202f», car vous avez terminé. Merci\u202f! Un court questionnaire sur son déroulement suit.",
+			"Ce binôme est déjà terminé\u202f: rien n'a été modifié."},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			h := flashAtCheckin(t, tc.lang)
+			h.Click("claire", "claire", bot.ActionCheckinYes)
+			h.Platform.Take()
+			ask := h.Run("claire", "end")
+			var labels []string
+			for _, b := range ask.Message.Buttons {
+				labels = append(labels, b.Label)
+			}
+			if len(labels) != 3 || labels[0] != tc.done || labels[1] != tc.notWorking {
+				t.Fatalf("got buttons %q, want %q, %q and keep", labels, tc.done, tc.notWorking)
+			}
+			r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("claire"), ActionID: ask.Message.Buttons[0].ActionID, Value: ask.Message.Buttons[0].Value})
+			MustContain(t, r, tc.told)
+			pair := mustOnlyPair(t, h, "bob")
+			if pair.State != bot.PairCompleted {
+				t.Fatalf("got pair %s, want completed", pair.State)
+			}
+			var toBob []string
+			surveys := map[string]int{}
+			for _, s := range h.Platform.Take() {
+				if s.To[0].User == "bob" {
+					toBob = append(toBob, s.Message.Text)
+				}
+				for _, b := range s.Message.Buttons {
+					if b.ActionID == bot.ActionSurveyAnswer {
+						surveys[s.To[0].User]++
+						break
+					}
+				}
+			}
+			if len(toBob) == 0 || toBob[0] != tc.closed {
+				t.Errorf("got to Bob %q, want first %q", toBob, tc.closed)
+			}
+			if surveys["bob"] != 1 || surveys["claire"] != 1 {
+				t.Errorf("got surveys %v, want one to each", surveys)
+			}
+			// A second click: the pair is over.
+			r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("claire"), ActionID: ask.Message.Buttons[0].ActionID, Value: ask.Message.Buttons[0].Value})
+			MustContain(t, r, tc.over)
+			// Not barred: Bob, the only mentor of go, is proposed again.
+			h.Run("claire", "request go kind:flash")
+			proposed := false
+			for _, s := range h.Platform.Take() {
+				for _, b := range s.Message.Buttons {
+					proposed = proposed || (s.To[0].User == "bob" && b.ActionID == bot.ActionProposalAccept)
+				}
+			}
+			if !proposed {
+				t.Errorf("got no proposal to Bob, want Claire's new request proposed to him")
+			}
+		})
+	}
+}
+
+// TestEscalationWaitsForAProposal: a request proposed to a mentor in the
+// tick its escalation falls due (a flash session's end freed the slot) is
+// not reported to the managers as waiting, with a reason that is no
+// longer true. If the proposal expires, the request waits again and is
+// reported then, once.
+func TestEscalationWaitsForAProposal(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "admin digest-channel #managers")
+	mustOfficial(h.Harness, "bob", "offer python capacity:1 kinds:flash", "dan", "request python kind:flash")
+	h.Clock.Advance(time.Minute) // as in a shell: Gus asks just after the introduction
+	MustContain(t, h.Run("gus", "request python kind:flash"), "no free slot")
+	h.Posting.Posts()
+	escalations := func() int {
+		n := 0
+		for _, p := range h.Posting.Posts() {
+			if p.Message.Title == "A request is waiting for a mentor" && strings.HasPrefix(p.Message.Text, "Gus's") {
+				n++
+			}
+		}
+		return n
+	}
+	MustTick(t, h.Harness, 7*day+time.Hour)
+	var proposed bool
+	for _, s := range h.Platform.Take() {
+		proposed = proposed || (s.To[0].User == "gus" && strings.Contains(s.Message.Text, "I've asked them"))
+	}
+	if !proposed {
+		t.Fatal("got Gus's request not proposed in the tick, want the freed slot to serve it (the scenario)")
+	}
+	if n := escalations(); n != 0 {
+		t.Fatalf("got %d escalations of Gus's request while it is proposed to Bob, want none", n)
+	}
+	MustTick(t, h.Harness, 3*day) // Bob never answers: the proposal expires
+	if n := escalations(); n != 1 {
+		t.Fatalf("got %d escalations once the proposal expired, want 1", n)
+	}
+	MustTick(t, h.Harness, 3*day)
+	if n := escalations(); n != 0 {
+		t.Fatalf("got %d more escalations, want none", n)
+	}
+}
+
+// TestRequestOfSeveralTopics: a request names one topic. "go, rust" was
+// taken as one topic that no mentor can offer (offers split at commas),
+// and waited for nothing; it is refused, saying how to ask, in the
+// member's language.
+func TestRequestOfSeveralTopics(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("fay", "lang fr")
+	h.Run("ida", "offer go")
+	MustContain(t, h.Run("qui", "request go, rust"), "A request is on one topic, and you gave 2: “go” and “rust”. Ask first for the one you need most, for example `/mentor request go`; you can ask for the next once this one is paired.")
+	MustContain(t, h.Run("fay", "demande réseaux; sécurité"), "Une demande porte sur un seul sujet, et vous en avez donné 2\u202f: «\u202fréseaux\u202f» et «\u202fsécurité\u202f». Demandez d'abord celui qui vous importe le plus, par exemple `/mentor demande réseaux`\u202f;")
+	MustContain(t, h.Run("qui", "status"), "No open request")
+	MustContain(t, h.Run("qui", "request go"), "I've asked a mentor")
+}
