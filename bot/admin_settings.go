@@ -260,7 +260,7 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	// When the digest goes out, as the workspace's schedule says (digest_next.go).
 	text := b.digestChannelSet(in.Lang, s, b.location(ctx, t), ChannelText(ch))
 	if dl := s.DefaultLang; dl != "" && dl != in.Lang {
-		// The digest speaks the program's language, not the reader's:
+		// The digest speaks the workspace's language, not the reader's:
 		// said now rather than found out on Monday.
 		text += "\n" + T(in.Lang, "admin.digest_channel.lang", "lang", languageName(in.Lang, string(dl)), "code", string(in.Lang))
 	}

@@ -18,6 +18,7 @@ type Bot struct {
 	store    stores // the Store, one seam per use case (store.go)
 	clock    Clock
 	rand     io.Reader
+	randMu   sync.Mutex // one draw at a time (randomName)
 	log      *slog.Logger
 	commands []CommandSpec
 	actions  map[string]actionFunc
@@ -84,9 +85,15 @@ func (e errorString) Error() string { return string(e) }
 // newID returns a random ID: 16 base32 characters (80 bits).
 func (b *Bot) newID() (string, error) { return b.randomName(10) }
 
+// randomName draws n random bytes as a name. The draws are one at a time:
+// the randomness given to New may be a seeded generator (the tests', the
+// shell's), which is not safe for the goroutines of concurrent commands.
 func (b *Bot) randomName(n int) (string, error) {
 	buf := make([]byte, n)
-	if _, err := io.ReadFull(b.rand, buf); err != nil {
+	b.randMu.Lock()
+	_, err := io.ReadFull(b.rand, buf)
+	b.randMu.Unlock()
+	if err != nil {
 		return "", Wrap(EINTERNAL, err, "read randomness")
 	}
 	return idText(buf), nil

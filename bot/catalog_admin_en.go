@@ -36,7 +36,7 @@ var catalogAdminEN = map[string]string{
 	"opt.checkin-every":                "one-to-one: the check-in period, like 30d",
 	"opt.escalate-after":               "tell the managers of a request waiting this long, like 7d",
 	"opt.max-tz-hours":                 "never pair people more hours apart than this (0: no limit)",
-	"opt.default-lang":                 "the program's language: en or fr",
+	"opt.default-lang":                 "the workspace's language: en or fr",
 	"opt.digest-channel":               "the managers' channel for the digest, or no (off) to stop it",
 
 	// Errors.
@@ -91,7 +91,7 @@ var catalogAdminEN = map[string]string{
 	"admin.digest_channel.none":    "No managers' channel is set, so no digest is posted. Set one with `/mentor admin digest-channel #channel`.",
 	"admin.digest_channel.off":     "Done: the weekly digest is no longer posted.",
 	"admin.digest_channel.set":     "Done: the weekly digest will be posted in {channel} every Monday morning, with what needs your eye.",
-	"admin.digest_channel.lang":    "It is written in {lang}, the program's language. To change that: `/mentor admin settings default-lang:{code}`.",
+	"admin.digest_channel.lang":    "It is written in {lang}, the workspace's language. To change that: `/mentor admin settings default-lang:{code}`.",
 	"admin.export.title":           "mentorbot export",
 	"admin.export.file":            "Members: {members}, pairs: {pairs}, requests waiting: {requests}, survey answers: {answers}. It holds personal data: keep it safe.",
 	"admin.export.done":            "Your export is on its way ({members} {members|member|members}, {pairs} {pairs|pair|pairs}, {requests} {requests|request|requests} waiting, {answers} survey {answers|answer|answers}).",
@@ -164,7 +164,7 @@ var catalogAdminEN = map[string]string{
 	"opt.setting_tz":                     "the program's time zone, for the weekly digest, like Europe/Paris or UTC+2",
 	"opt.charter_lang":                   "the language of the text: en or fr (by default, the one you read me in)",
 	"opt.charter_text":                   "the charter's new text in that language",
-	"opt.announce_lang":                  "en, fr or both (by default, the program's language)",
+	"opt.announce_lang":                  "en, fr or both (by default, the workspace's language)",
 	"opt.managers_action":                "add, remove or list",
 	"opt.topics_action":                  "alias (to add one), remove or list",
 	"opt.alias_topic":                    "the topic the alias stands for",

@@ -36,7 +36,7 @@ var catalogAdminFR = map[string]string{
 	"opt.checkin-every":                "mentorat individuel : la fréquence des points d'étape, par ex. 30j",
 	"opt.escalate-after":               "prévenir les responsables d'une demande qui attend depuis ce délai, par ex. 7j",
 	"opt.max-tz-hours":                 "le décalage horaire maximal entre les deux personnes d'un binôme, en heures (0 : sans limite)",
-	"opt.default-lang":                 "la langue du programme : en ou fr",
+	"opt.default-lang":                 "la langue de l'espace de travail : en ou fr",
 	"opt.digest-channel":               "le canal des responsables pour le bilan, ou non (off) pour l'arrêter",
 
 	// Erreurs.
@@ -91,7 +91,7 @@ var catalogAdminFR = map[string]string{
 	"admin.digest_channel.none":    "Aucun canal des responsables n'est choisi : aucun bilan n'est publié. Choisissez-en un avec `/mentor admin canal-bilan #canal`.",
 	"admin.digest_channel.off":     "C'est fait : le bilan hebdomadaire n'est plus publié.",
 	"admin.digest_channel.set":     "C'est fait : le bilan hebdomadaire sera publié dans {channel} chaque lundi matin, avec ce qui demande votre attention.",
-	"admin.digest_channel.lang":    "Il est rédigé en {lang}, la langue du programme. Pour la changer : `/mentor admin réglages langue-défaut:{code}`.",
+	"admin.digest_channel.lang":    "Il est rédigé en {lang}, la langue de l'espace de travail. Pour la changer : `/mentor admin réglages langue-défaut:{code}`.",
 	"admin.export.title":           "Export mentorbot",
 	"admin.export.file":            "Membres : {members}, binômes : {pairs}, demandes en attente : {requests}, réponses aux questionnaires : {answers}. Ce fichier contient des données personnelles : conservez-le en lieu sûr.",
 	"admin.export.done":            "Votre export arrive ({members} {members|membre|membres}, {pairs} {pairs|binôme|binômes}, {requests} {requests|demande|demandes} en attente, {answers} {answers|réponse|réponses} aux questionnaires).",
@@ -163,7 +163,7 @@ var catalogAdminFR = map[string]string{
 	"opt.setting_tz":                     "le fuseau horaire du programme, pour le bilan hebdomadaire, comme Europe/Paris ou UTC+2",
 	"opt.charter_lang":                   "la langue du texte : en ou fr (par défaut, celle dans laquelle vous me lisez)",
 	"opt.charter_text":                   "le nouveau texte de la charte dans cette langue",
-	"opt.announce_lang":                  "en, fr ou les-deux (par défaut, la langue du programme)",
+	"opt.announce_lang":                  "en, fr ou les-deux (par défaut, la langue de l'espace de travail)",
 	"opt.managers_action":                "ajouter, retirer ou lister",
 	"opt.topics_action":                  "alias (pour en ajouter un), retirer ou lister",
 	"opt.alias_topic":                    "le sujet que désigne l'alias",

@@ -40,7 +40,7 @@ var catalogGrammarEN = map[string]string{
 	"optname.checkin-every":    "the time between check-ins",
 	"optname.escalate-after":   "the wait before the managers are told",
 	"optname.max-tz-hours":     "the largest time difference",
-	"optname.default-lang":     "the program's language",
+	"optname.default-lang":     "the workspace's language",
 	"optname.digest-channel":   "the digest's channel",
 
 	"opt.add":      "topics to add to your offer; the others stay",

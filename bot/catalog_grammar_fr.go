@@ -37,7 +37,7 @@ var catalogGrammarFR = map[string]string{
 	"optname.checkin-every":    "l'intervalle entre deux points d'étape",
 	"optname.escalate-after":   "l'attente avant de prévenir les responsables",
 	"optname.max-tz-hours":     "le décalage horaire maximal",
-	"optname.default-lang":     "la langue du programme",
+	"optname.default-lang":     "la langue de l'espace de travail",
 	"optname.digest-channel":   "le canal du bilan hebdomadaire",
 
 	"opt.add":      "des sujets à ajouter à votre offre, sans retaper les autres",

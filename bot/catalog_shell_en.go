@@ -11,6 +11,7 @@ var catalogShellEN = map[string]string{
 	"shell.now":             "You are now {name}.",
 	"shell.click_usage":     "Usage: `click N`, where N is a button number like [2].",
 	"shell.not_a_menu":      "[{n}] is a button, not a menu: type `click {n}` alone to press it.",
+	"shell.button_gone":     "Button [{n}] was on a message that has been updated since: its buttons are gone.",
 	"shell.no_button":       "There is no button [{n}].",
 	"shell.no_clock":        "The clock can't be moved here.",
 	"shell.advance_too_far": "That's too far at once: `:advance` moves the clock {days} days at most (each hour runs the bot's scheduled work). Go in steps, like `:advance 30d`.",

@@ -11,6 +11,7 @@ var catalogShellFR = map[string]string{
 	"shell.now":             "Vous êtes maintenant {name}.",
 	"shell.click_usage":     "Utilisation : `click N`, où N est un numéro de bouton comme [2].",
 	"shell.not_a_menu":      "[{n}] est un bouton, pas un menu : tapez `click {n}` seul pour l'activer.",
+	"shell.button_gone":     "Le bouton [{n}] était sur un message mis à jour depuis\u202f: ses boutons ont disparu.",
 	"shell.no_button":       "Il n'y a pas de bouton [{n}].",
 	"shell.no_clock":        "L'horloge ne peut pas avancer ici.",
 	"shell.advance_too_far": "C'est trop loin d'un coup : `:advance` avance l'horloge de {days} jours au plus (chaque heure exécute les tâches planifiées du bot). Avancez par étapes, comme `:advance 30j`.",

@@ -128,7 +128,7 @@ func TestEscalationSaysWhy(t *testing.T) {
 
 // TestDigestChannelSaysItsLanguage: a manager who reads another language
 // than the program's is told, as the channel is set, that the digest is
-// written in the program's language and how to change it; one who reads
+// written in the workspace's language and how to change it; one who reads
 // the same is told nothing more.
 func TestDigestChannelSaysItsLanguage(t *testing.T) {
 	h := MustAdminHarness(t)
@@ -139,5 +139,5 @@ func TestDigestChannelSaysItsLanguage(t *testing.T) {
 	}
 	h.Run("alice", "lang fr")
 	MustLines(t, h.Run("alice", "admin digest-channel #mentoring").Message.Text,
-		"Il est rédigé en anglais, la langue du programme. Pour la changer\u202f: `/mentor admin réglages langue-défaut:fr`.")
+		"Il est rédigé en anglais, la langue de l'espace de travail. Pour la changer\u202f: `/mentor admin réglages langue-défaut:fr`.")
 }

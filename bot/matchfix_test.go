@@ -150,3 +150,72 @@ func TestRequestOfSeveralTopics(t *testing.T) {
 	MustContain(t, h.Run("qui", "status"), "No open request")
 	MustContain(t, h.Run("qui", "request go"), "I've asked a mentor")
 }
+
+// TestReinviteKeepsAPausedOfferInItsProgram: a mentor whose offer was
+// paused at their program's end ("so that no request surprises you")
+// says "Yes, same topics" to the next program: the offer joins that
+// program, and only it. It took the default program back too, and a
+// request outside programs went to the mentor, who never resumed.
+func TestReinviteKeepsAPausedOfferInItsProgram(t *testing.T) {
+	h := mustProgramHarness(t)
+	h.Run("carol", "offer design program:mentorat-2027")
+	h.Run("dan", "request design kind:one-to-one program:mentorat-2027")
+	h.At(10, 0, 1)
+	MustContain(t, mustSendKickoff(t, h), "Sent 1 proposal")
+	h.At(10, 9, 0)
+	h.Click("carol", "carol", bot.ActionProposalAccept)
+	h.Click("carol", "carol", bot.ActionCharterAccept)
+	h.Click("dan", "dan", bot.ActionCharterAccept)
+	h.At(21, 0, 1) // the program's end pauses Carol's offer
+	MustContain(t, h.Run("carol", "status"), "paused")
+	h.Platform.Take()
+	h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)
+	MustTick(t, h.Harness, time.Minute)
+	var yes *bot.Button
+	for _, s := range h.Platform.Take() {
+		if s.To[0].User == "carol" && strings.HasPrefix(s.Message.Title, "Mentor again in Printemps 2027") {
+			yes = &s.Message.Buttons[0]
+		}
+	}
+	if yes == nil {
+		t.Fatal("got no re-invitation to Carol")
+	}
+	r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("carol"), ActionID: yes.ActionID, Value: yes.Value})
+	if f := r.Message.Fields; len(f) == 0 || f[len(f)-1].Value != "Printemps 2027" {
+		t.Errorf("got %+v, want Carol's offer in Printemps 2027 alone", r.Message)
+	}
+	if r := h.Run("gus", "request design"); strings.Contains(r.Message.Text, "I've asked a mentor") {
+		t.Errorf("got %q, want a request outside programs kept from Carol, who said yes to Printemps 2027 only", r.Message.Text)
+	}
+}
+
+// TestHeldRequestSuggestsTheTopic: a request held for its program's
+// kick-off, on a topic nobody in the program offers as typed, gets the
+// "Did you mean" and its button when it is filed, not after the round
+// gave the mentor away. The button corrects the request and leaves it
+// held for the round: nothing is proposed before the kick-off.
+func TestHeldRequestSuggestsTheTopic(t *testing.T) {
+	h := mustProgramHarness(t)
+	h.Run("fay", "lang fr")
+	h.Run("bob", "offer kubernetes program:mentorat-2027")
+	h.Platform.Take()
+	r := h.Run("eve", "request kubernete kind:one-to-one program:mentorat-2027")
+	MustContain(t, r, "Mentors are proposed at the program's kick-off")
+	MustContain(t, r, "Nobody offers “kubernete”. Did you mean “kubernetes” (1 mentor)?")
+	if len(r.Message.Buttons) != 1 {
+		t.Fatalf("got buttons %+v, want the one that changes the request", r.Message.Buttons)
+	}
+	MustContain(t, h.Run("fay", "demande kubernete type:individuel programme:mentorat-2027"), "Vouliez-vous dire «\u202fkubernetes\u202f»")
+	if r := h.Run("gus", "request kubernetes kind:one-to-one program:mentorat-2027"); len(r.Message.Buttons) != 0 || strings.Contains(r.Message.Text, "Did you mean") {
+		t.Errorf("got %+v, want no suggestion for a topic offered as typed", r.Message)
+	}
+	b := r.Message.Buttons[0]
+	c := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("eve"), ActionID: b.ActionID, Value: b.Value})
+	MustContain(t, c, "“kubernetes”")
+	MustContain(t, c, "kick-off")
+	for _, s := range h.Platform.Take() {
+		if s.To[0].User == "bob" {
+			t.Errorf("got %q sent to Bob, want nothing proposed before the kick-off", s.Message.Text)
+		}
+	}
+}

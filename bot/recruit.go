@@ -265,6 +265,20 @@ func (b *Bot) joinProgram(ctx context.Context, who MemberID, lang Lang, p Progra
 		return Reply{}, false, err
 	}
 	if o.Paused {
+		// Paused by its program's end ("so that no request surprises
+		// you") or by the member: the yes is to p, not to requests outside
+		// programs. The offer keeps its open programs, and takes p, before
+		// it is resumed.
+		if closed, err := b.closedPrograms(ctx, who.Tenant()); err == nil {
+			keep := slices.DeleteFunc(withoutClosed(o.Programs, closed), func(id ProgramID) bool { return id == DefaultProgram })
+			if !slices.Contains(keep, p.ID) {
+				keep = append(keep, p.ID)
+			}
+			o.Programs, o.Keys = keep, topicKeys(o.Topics...)
+			if err := b.store.offers.SaveOffer(ctx, o); err != nil {
+				return Reply{}, false, err
+			}
+		}
 		b.HandleCommand(ctx, Command{Name: "resume", Member: who})
 	}
 	return b.HandleCommand(ctx, Command{Name: "offer", Member: who, Values: map[string]string{"program": string(p.ID)}}), true, nil

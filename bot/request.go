@@ -172,6 +172,13 @@ func (b *Bot) requestState(ctx context.Context, lang Lang, r Request) string {
 // kick-off) and says where it stands.
 func (b *Bot) requestFiled(ctx context.Context, in *Invocation, r Request, m Member) (Reply, error) {
 	if reply, held := b.heldReply(ctx, in, r); held {
+		// Nobody in the program offers the topic as typed: the "Did you
+		// mean" now, while the request can still be corrected before the
+		// kick-off round, rather than after it.
+		if sug, ok := b.suggestTopic(ctx, r, m); ok {
+			reply.Message.Text += "\n" + suggestionText(in.Lang, r, sug)
+			reply.Message.Buttons = suggestionMessage(in.Lang, r, sug).Buttons
+		}
 		return reply, nil
 	}
 	res, err := b.proposeNext(ctx, r, m)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -101,6 +102,9 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 		offered = append(offered, o.Topics...)
 	}
 	syn := opt.Synonyms
+	if len(offering(append(append(slices.Clone(live), otherLang...), paused...), syn, syn.Normalize(r.Topic))) > 0 {
+		return topicSuggestion{}, false // offered as written: nothing to suggest
+	}
 	best, broader, ok := closeTopic(syn, r.Topic, offered)
 	if !ok {
 		// Only paused mentors offer a close topic.
@@ -281,6 +285,10 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	}
 	b.log.Info("request topic changed", "request", r.ID, "member", who.String())
 	changed := T(lang, "request.topic_changed", "topic", r.Topic)
+	if held, ok := b.heldText(ctx, lang, r); ok {
+		// Held for its program's kick-off: proposed in its round, not now.
+		return Reply{Replace: true, Message: Message{Text: changed + "\n" + held}}, nil
+	}
 	mentee, err := b.member(ctx, who)
 	if err != nil {
 		return Reply{Replace: true, Message: Message{Text: changed + "\n" + T(lang, "request.saved_later", "topic", r.Topic)}}, nil

@@ -14,10 +14,10 @@ import (
 // (`click N` alone clears a menu of several choices).
 
 // renderSelect writes a select and numbers it.
-func (a *Adapter) renderSelect(owner string, lang bot.Lang, s bot.Select) string {
+func (a *Adapter) renderSelect(owner string, lang bot.Lang, msg int, s bot.Select) string {
 	a.mu.Lock()
 	menu := s
-	a.buttons = append(a.buttons, shellButton{owner: owner, Button: bot.Button{ActionID: s.ActionID, Value: s.Value}, menu: &menu})
+	a.buttons = append(a.buttons, shellButton{owner: owner, msg: msg, Button: bot.Button{ActionID: s.ActionID, Value: s.Value}, menu: &menu})
 	n := strconv.Itoa(len(a.buttons))
 	a.mu.Unlock()
 	how := "shell.select.one"

@@ -36,14 +36,21 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 	if m.Link != nil {
 		fmt.Fprintf(&b, "    %s\n", bot.T(lang, "shell.field", "label", m.Link.Label, "value", m.Link.URL))
 	}
+	msg := 0
+	if len(m.Selects) > 0 || len(m.Buttons) > 0 {
+		a.mu.Lock()
+		a.msgs++
+		msg = a.msgs
+		a.mu.Unlock()
+	}
 	for _, s := range m.Selects {
-		b.WriteString(a.renderSelect(owner, lang, s))
+		b.WriteString(a.renderSelect(owner, lang, msg, s))
 	}
 	if len(m.Buttons) > 0 {
 		a.mu.Lock()
 		parts := make([]string, len(m.Buttons))
 		for i, btn := range m.Buttons {
-			a.buttons = append(a.buttons, shellButton{owner: owner, Button: btn})
+			a.buttons = append(a.buttons, shellButton{owner: owner, msg: msg, Button: btn})
 			parts[i] = fmt.Sprintf("[%d] %s", len(a.buttons), btn.Label)
 		}
 		a.mu.Unlock()

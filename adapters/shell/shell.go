@@ -60,6 +60,7 @@ type Adapter struct {
 	handler Handler
 	current string
 	buttons []shellButton
+	msgs    int // the messages rendered with buttons or menus, numbered
 	// langs is the language of each member, as their last reply was
 	// written: the shell writes its own sentences and frames in it.
 	langs map[string]bot.Lang
@@ -67,6 +68,11 @@ type Adapter struct {
 
 type shellButton struct {
 	owner string
+	// msg numbers the message the button is on: a click whose reply
+	// replaces that message takes its other buttons away (gone), as
+	// Slack and Discord do.
+	msg  int
+	gone bool
 	bot.Button
 	// menu is set for a select (menus.go): clicking it takes the
 	// numbers of the choices.
@@ -240,6 +246,10 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 	}
 	b := a.buttons[n-1]
 	a.mu.Unlock()
+	if b.gone {
+		a.say("shell.button_gone", "n", strconv.Itoa(n))
+		return
+	}
 	me := a.me()
 	if b.menu != nil {
 		value, ok := b.pick(picks)
@@ -259,6 +269,18 @@ func (a *Adapter) click(ctx context.Context, arg string) {
 		return
 	}
 	r := a.handler.HandleAction(ctx, bot.Action{Member: me, ActionID: b.ActionID, Value: b.Value})
+	if r.Replace {
+		// The message's other buttons are gone. The clicked one can be
+		// clicked again: that is a double click, whose second delivery
+		// reaches the bot before the platform replaced the message.
+		a.mu.Lock()
+		for i := range a.buttons {
+			if a.buttons[i].msg == b.msg && i != n-1 {
+				a.buttons[i].gone = true
+			}
+		}
+		a.mu.Unlock()
+	}
 	a.reply(me, r)
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -110,7 +111,7 @@ type Main struct {
 	Stdout io.Writer // the shell's terminal and the start-up notices
 	Log    *slog.Logger
 	Clock  bot.Clock // nil: the real clock (movable with :advance in the shell)
-	Rand   io.Reader // nil: crypto/rand
+	Rand   io.Reader // nil: crypto/rand (seeded in the shell on the embedded Redis)
 
 	// LogOutput is where the log goes when Log is nil (Open builds it
 	// from Config.LogLevel and LogFormat). Nil: standard error.
@@ -175,7 +176,16 @@ func (m *Main) open(ctx context.Context) error {
 		}
 		m.Log = newProgramLogger(level, m.Config.LogFormat, m.LogOutput, &m.stopping)
 	}
-	if m.Rand == nil {
+	switch {
+	case m.Rand != nil:
+	case m.Config.Shell() && m.Config.RedisURL == "":
+		// The shell on the embedded Redis starts empty every time: seeded
+		// IDs make a script replay the same, down to the order of the
+		// messages of jobs due at one moment (ordered by ID) and so the
+		// buttons' numbers. With a Redis that keeps data, IDs must not
+		// repeat from one run to the next.
+		m.Rand = mrand.NewChaCha8([32]byte{'m', 'e', 'n', 't', 'o', 'r', 'b', 'o', 't'}) // the bot draws one at a time
+	default:
 		m.Rand = rand.Reader
 	}
 	store.SetLogger(m.Log)
