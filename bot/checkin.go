@@ -600,6 +600,11 @@ func (b *Bot) mentorAgain(ctx context.Context, pair Pair, who MemberID, yes bool
 // to be proposed to the same mentor, of the pair's kind and in its program
 // while that is open.
 func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) {
+	if pair.Topic == OpenTopic {
+		// A pair from an event's round, on what its members chose: no
+		// topic to ask again on. The mentee names one.
+		return Reply{Replace: true, Message: Message{Text: T(lang, "newmatch.open_topic")}}, nil
+	}
 	t := pair.Mentee.Tenant()
 	id, err := b.newID()
 	if err != nil {

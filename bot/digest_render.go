@@ -69,8 +69,13 @@ func proposals(lang Lang, w WeekFigures) string {
 }
 
 func intros(lang Lang, w WeekFigures) string {
-	if w.Intros == 0 {
+	switch {
+	case w.Intros == 0:
 		return "0"
+	case w.IntroRequests == 0: // none has a time from request
+		return T(lang, "digest.intros_none_requested", "count", itoa(w.Intros))
+	case w.IntroRequests < w.Intros:
+		return T(lang, "digest.intros_some_requested", "count", itoa(w.Intros), "requested", itoa(w.IntroRequests), "median", humanDuration(lang, w.MedianIntro))
 	}
 	return T(lang, "digest.intros_value", "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
 }

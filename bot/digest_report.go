@@ -42,7 +42,8 @@ type WeekFigures struct {
 	SpeedPairs                                  int // pairs formed by both members after a speed-mentoring round (speed.go)
 	CharterCancelled                            int // pairs cancelled before they started: the charter declined, withdrawn or not accepted in time
 	Intros, Meetings, Surveys, RatingSum        int
-	MedianIntro                                 time.Duration // 0 when Intros is 0
+	MedianIntro                                 time.Duration // of the IntroRequests; 0 when there are none
+	IntroRequests                               int           // of Intros, those of a pair with a request, timed from it
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
 	Returned, Became, Stalled, Ended, Completed int
 	Escalated, RepeatAvoided                    int
@@ -139,11 +140,17 @@ func weekStart(t time.Time) time.Time {
 // figuresOf turns a week's counters into figures.
 func figuresOf(s WeekStats) WeekFigures {
 	c := s.Counts
+	var timed []time.Duration // the introductions with a request (not IntroNoRequest)
+	for _, d := range s.IntroTimes {
+		if d >= 0 {
+			timed = append(timed, d)
+		}
+	}
 	return WeekFigures{
 		Week: s.Week, Requests: c[EventRequest], Offers: c[EventOffer], Pairs: c[EventAccepted] + c[EventPaired] + c[EventSpeedPaired],
 		Accepted: c[EventAccepted], ManagerPairs: c[EventPaired], SpeedPairs: c[EventSpeedPaired], CharterCancelled: c[EventCharterCancelled],
 		Declined: c[EventDeclined], Expired: c[EventExpired], Intros: c[EventIntro], Meetings: c[EventMeeting],
-		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(s.IntroTimes),
+		Surveys: c[EventSurvey], RatingSum: s.RatingSum, MedianIntro: median(timed), IntroRequests: len(timed),
 		AnsweredYes: s.Answers["yes"], AnsweredPartly: s.Answers["partly"], AnsweredNo: s.Answers["no"],
 		Returned: c[EventReturned], Became: c[EventBecame], Stalled: c[EventStalled], Ended: c[EventEnded],
 		Completed: c[EventCompleted], Escalated: c[EventEscalated], RepeatAvoided: c[EventRepeatAvoided],

@@ -89,9 +89,9 @@ func TestDigest(t *testing.T) {
 	}
 	t.Run("Weeks", func(t *testing.T) {
 		w46 := bot.WeekFigures{Week: "2026-W46", Requests: 2, Pairs: 1, Accepted: 1, Declined: 1, Intros: 1, Meetings: 1, Surveys: 2, RatingSum: 9,
-			MedianIntro: 6 * time.Hour, AnsweredYes: 1, Completed: 1}
+			MedianIntro: 6 * time.Hour, IntroRequests: 1, AnsweredYes: 1, Completed: 1}
 		w47 := bot.WeekFigures{Week: "2026-W47", Requests: 4, Offers: 1, Pairs: 2, Accepted: 2, Expired: 1, Intros: 2, Meetings: 1, Surveys: 2, RatingSum: 5,
-			MedianIntro: 3 * time.Hour, AnsweredPartly: 1, Returned: 1, Became: 1, Stalled: 1, Completed: 1, Escalated: 1}
+			MedianIntro: 3 * time.Hour, IntroRequests: 2, AnsweredPartly: 1, Returned: 1, Became: 1, Stalled: 1, Completed: 1, Escalated: 1}
 		if r.Before != w46 {
 			t.Errorf("got W46 %+v, want %+v", r.Before, w46)
 		}

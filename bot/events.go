@@ -176,7 +176,7 @@ type WeekStats struct {
 	Counts     map[EventKind]int // events by kind
 	RatingSum  int               // sum of the ratings of EventSurvey
 	Answers    map[string]int    // EventAnswered by answer: yes, partly, no
-	IntroTimes []time.Duration   // EventIntro durations: request to introduction
+	IntroTimes []time.Duration   // EventIntro durations: request to introduction; IntroNoRequest without a request
 	Topics     map[string]int    // EventRequest by topic (normalised, see matching.NormalizeTopic)
 	// Asked counts the week's requests by fairness group (Event.Groups);
 	// Matched those of them matched within their window, whenever

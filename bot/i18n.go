@@ -76,6 +76,7 @@ func fill(lang Lang, s string, args []string) string {
 				b.WriteString(other)
 			}
 		default:
+			v = storedText(lang, v) // a marker (OpenTopic) in lang
 			if lang == French {
 				elide(&b, v)
 			}

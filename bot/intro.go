@@ -3,15 +3,23 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 )
+
+// IntroNoRequest is the Duration of the EventIntro of a pair that had no
+// request to time the introduction from: stored as such (-1 s), it is
+// counted among the introductions, not in their median time from request.
+const IntroNoRequest = -time.Second
 
 // introduce counts a pair that just became official and sends its
 // introduction at once. The introduction job scheduled with the pair
 // (intro:<pair>) sends it later if this attempt fails; the two share one
 // delivery mark, so it goes out once.
 func (b *Bot) introduce(ctx context.Context, pair Pair) {
-	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic}
-	if r, err := b.store.requests.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() {
+	// A pair with no request of the mentee's (OpenTopic: its request was
+	// made with it) has no time from request: IntroNoRequest.
+	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Duration: IntroNoRequest}
+	if r, err := b.store.requests.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() && pair.Topic != OpenTopic {
 		e.Duration = pair.Official.Sub(r.Created)
 	}
 	b.record(ctx, e)

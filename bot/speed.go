@@ -21,6 +21,25 @@ import (
 // digest counts it among the pairs formed, on a line of its own.
 const EventSpeedPaired EventKind = "speed_paired"
 
+// OpenTopic is the topic stored for a pair formed after an event's round
+// when the mentee had no request: they continue on what they choose
+// together, not on the event (whose name is no topic). It is a marker, not
+// words: every message renders it in its reader's language (storedText),
+// "open topic", « sujet libre ». Its leading word joiner keeps it apart
+// from anything a member types; where it is shown raw (an export), it reads
+// "open topic".
+const OpenTopic = "\u2060open topic"
+
+// storedText is a stored value v as a reader of lang reads it: a marker the
+// bot stores in place of a member's words (OpenTopic) in lang, any other
+// value as it is. T applies it to every value it fills in.
+func storedText(lang Lang, v string) string {
+	if v == OpenTopic {
+		return T(lang, "topic.open")
+	}
+	return v
+}
+
 // SpeedRole is the side a member registered on.
 type SpeedRole string
 

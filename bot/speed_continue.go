@@ -132,6 +132,10 @@ func answerSpeed(yes bool) actionFunc {
 			if errors.As(err, &paired) {
 				return b.speedAlready(ctx, e, n, s, who, om, paired.pair, retry, lang), nil
 			}
+			var taken *speedTakenError
+			if errors.As(err, &taken) {
+				return b.speedTaken(ctx, e, n, s, who, om, *taken, retry, lang), nil
+			}
 			if err != nil {
 				return Reply{}, err
 			}
@@ -164,12 +168,17 @@ func sessionOf(r *SpeedRound, mentee string) int {
 // speedFormPair turns a session both members want to continue into a
 // one-to-one pair, which starts with the charter like any other. The
 // mentee's waiting request is the one paired; without one, a request is
-// made already paired, on the session's topic (or the event's name). If
-// the pair cannot be formed, the session forgets it, so that a manager may
-// pair them instead: the mentee has a proposal under way (speedBusyError),
-// or the two already have a pair waiting for its charter or under way
-// (speedPairedError), on that topic as for a manager's pair (pairUnderWay),
-// or on any topic when the pair would have none but the event's name.
+// made already paired, on the session's topic (or OpenTopic: the event's
+// name is no topic). If the pair cannot be formed, the session forgets it,
+// so that a manager may pair them instead: the mentee has a proposal under
+// way (speedBusyError); or the two already have a pair waiting for its
+// charter or under way (speedPairedError), on that topic as for a
+// manager's pair (pairUnderWay), or on any topic when the pair would have
+// none but OpenTopic; or the session's topic, their request's, gave the
+// mentee a pair with another mentor already (speedTakenError: one request,
+// one pair). The mentee's pairs are formed one at a time (speedLock), so
+// that two replicas, each with one of the mentee's sessions, cannot both
+// find the topic free.
 func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSession, clicker MemberID) (speedFormed, error) {
 	t := e.By.Tenant()
 	mentor, err := b.knownMember(ctx, s.Mentor)
@@ -180,8 +189,12 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 	if err != nil {
 		return speedFormed{}, err
 	}
-	topic := firstNonEmpty(s.Topic, e.Name)
-	formed, err := b.speedStorePair(ctx, e, s, mentor, mentee, &topic)
+	topic := firstNonEmpty(s.Topic, OpenTopic)
+	var formed speedFormed
+	err = b.speedLocked(ctx, t, mentee.ID, func() (err error) {
+		formed, err = b.speedStorePair(ctx, e, s, mentor, mentee, &topic)
+		return err
+	})
 	if err == nil {
 		b.speedPaired(ctx, e, formed, mentor, mentee, clicker)
 		return formed, nil
@@ -194,11 +207,20 @@ func (b *Bot) speedFormPair(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 		return nil
 	})
 	var paired *speedPairedError
-	if errors.As(err, &paired) {
+	var taken *speedTakenError
+	if errors.As(err, &paired) || errors.As(err, &taken) || errors.Is(err, errSpeedForming) {
 		return speedFormed{}, err
 	}
 	switch ErrorCode(err) {
 	case ECONFLICT, ESTALE:
+		// The request was paired meanwhile, outside the event (a
+		// proposal accepted): on the session's topic, that is the pair
+		// it gave.
+		if p, ok, terr := b.speedTopicTaken(ctx, t, s, mentee.ID); terr == nil && ok && p.Mentor == mentor.ID {
+			return speedFormed{}, &speedPairedError{pair: p}
+		} else if ok {
+			return speedFormed{}, &speedTakenError{pair: p}
+		}
 		return speedFormed{}, b.speedBusyOf(ctx, t, s, mentee, topic)
 	}
 	return speedFormed{}, err
@@ -215,8 +237,8 @@ func (b *Bot) speedStorePair(ctx context.Context, e SpeedEvent, s SpeedSession, 
 		return speedFormed{}, err
 	}
 	*topic = firstNonEmpty(r.Topic, *topic)
-	// With no topic but the event's name, any pair of the two is the one
-	// their yeses ask for: they already continue together.
+	// With no topic but OpenTopic, any pair of the two is the one their
+	// yeses ask for: they already continue together.
 	on := *topic
 	if r.State == RequestPaired && s.Topic == "" {
 		on = ""
@@ -225,6 +247,16 @@ func (b *Bot) speedStorePair(ctx context.Context, e SpeedEvent, s SpeedSession, 
 		return speedFormed{}, err
 	} else if ok {
 		return speedFormed{}, &speedPairedError{pair: p}
+	}
+	// The session's topic is the request the mentee registered with; no
+	// longer open, it was paired (often after an earlier round): one
+	// request, one pair.
+	if r.State == RequestPaired {
+		if p, ok, err := b.speedTopicTaken(ctx, t, s, mentee.ID); err != nil {
+			return speedFormed{}, err
+		} else if ok {
+			return speedFormed{}, &speedTakenError{pair: p}
+		}
 	}
 	if r.State == RequestPaired {
 		// Made for this pair: it belongs to the event's program, so
@@ -268,8 +300,8 @@ func (b *Bot) speedPaired(ctx context.Context, e SpeedEvent, formed speedFormed,
 			continue
 		}
 		key := "event.paired_" + side.role
-		if pair.Topic == e.Name {
-			// No topic but the event's: not "your mentor on “Speed 8 March”".
+		if pair.Topic == OpenTopic {
+			// No request: not "your mentor on “open topic”".
 			key += "_free"
 		}
 		_ = b.notify(ctx, side.id, func(l Lang) Message {

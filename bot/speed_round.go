@@ -369,11 +369,15 @@ func (b *Bot) speedSendRoom(ctx context.Context, e SpeedEvent, n int, s SpeedSes
 }
 
 // speedSendSatOut tells a member why they sit out round n, and when the
-// next round starts.
+// next round starts; a mentor, to take a break meanwhile. Round n is the
+// last: no break, no next round, only thanks.
 func (b *Bot) speedSendSatOut(ctx context.Context, e SpeedEvent, n int, to MemberID, why string) error {
 	return b.deliver(ctx, "speedout:"+e.ID+":"+itoa(n), to, func(l Lang) Message {
 		text := T(l, "event.satout_"+why, "round", itoa(n))
 		if n < e.Rounds {
+			if strings.HasPrefix(why, SatOutNoMentee) {
+				text += " " + T(l, "event.satout_break")
+			}
 			text += " " + T(l, "event.satout_next", "when", speedClock(l, e, e.RoundStart(n+1)))
 			if why == SatOutBusy {
 				text += " " + T(l, "event.satout_first")
