@@ -24,6 +24,7 @@ var catalogInstallEN = map[string]string{
 	"oauth.forged":               "This installation link is not valid, so nothing was installed. Please start again from the install link.",
 	"oauth.org_wide":             "mentorbot cannot be installed on a whole Enterprise Grid organization at once, so nothing was installed. Install it on each workspace of the organization instead, one at a time.",
 	"oauth.other_browser":        "This installation was started in another browser, or your browser did not keep its cookie, so nothing was installed. Please start again from the install link, in this browser.",
+	"oauth.slack_error_unknown":  "Slack did not complete the installation, without saying why, so nothing was installed. Please try again in a few minutes.",
 	"oauth.slack_error":          "Slack did not complete the installation ({error}), so nothing was installed. Please try again in a few minutes.",
 	"oauth.title_done":           "mentorbot is installed",
 	"oauth.title_refused":        "mentorbot was not installed",

@@ -24,6 +24,7 @@ var catalogInstallFR = map[string]string{
 	"oauth.forged":               "Ce lien d'installation n'est pas valable\u202f: rien n'a été installé. Recommencez depuis le lien d'installation.",
 	"oauth.org_wide":             "mentorbot ne peut pas être installé sur toute une organisation Enterprise Grid à la fois\u202f: rien n'a été installé. Installez-le plutôt sur chaque espace de travail de l'organisation, l'un après l'autre.",
 	"oauth.other_browser":        "Cette installation a été commencée dans un autre navigateur, ou votre navigateur n'a pas gardé son cookie\u202f: rien n'a été installé. Recommencez depuis le lien d'installation, dans ce navigateur.",
+	"oauth.slack_error_unknown":  "Slack n'a pas terminé l'installation, sans en donner la raison\u202f: rien n'a été installé. Réessayez dans quelques minutes.",
 	"oauth.slack_error":          "Slack n'a pas terminé l'installation ({error})\u202f: rien n'a été installé. Réessayez dans quelques minutes.",
 	"oauth.title_done":           "mentorbot est installé",
 	"oauth.title_refused":        "mentorbot n'a pas été installé",

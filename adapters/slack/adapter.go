@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -149,6 +151,12 @@ func (o *Options) defaults() error {
 	if o.APIURL == "" {
 		o.APIURL = DefaultAPIURL
 	}
+	if !httpURL(o.APIURL) {
+		return errors.New("SLACK_API_URL: want an absolute http or https URL with no user or password in it, such as https://slack.com/api/")
+	}
+	if o.RedirectURL != "" && !httpURL(o.RedirectURL) {
+		return errors.New("SLACK_REDIRECT_URL: want an absolute http or https URL with no user or password in it, such as https://mentorbot.example.com/slack/oauth_redirect")
+	}
 	if !strings.HasSuffix(o.APIURL, "/") {
 		o.APIURL += "/" // slack-go appends method names to it
 	}
@@ -193,6 +201,13 @@ func (o *Options) defaults() error {
 	}
 	o.oauthDefaults()
 	return nil
+}
+
+// httpURL reports whether v is an absolute http or https URL with a host
+// and no user or password: what Options.APIURL and RedirectURL must be.
+func httpURL(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && u.User == nil
 }
 
 // DefaultAPIURL is the Web API base when Options.APIURL is empty, and
@@ -298,8 +313,9 @@ func (a *Adapter) SocketMode() bool { return a.opt.AppToken != "" }
 // (waiting for the first connection, up to socketStartWait). A token
 // Slack refuses, the bot token or the app token, is an error; a Slack
 // that cannot be reached is only logged, so the bot starts and catches up
-// when Slack is back (the token then acts for any workspace, as a
-// single-workspace bot's did).
+// when Slack is back: auth.test is asked again in the background until it
+// answers (learnHome), and meanwhile the token acts for no workspace
+// that has an install record (workspaces.go).
 func (a *Adapter) Start(ctx context.Context) error {
 	if err := a.checkToken(ctx); err != nil {
 		return err
@@ -310,6 +326,9 @@ func (a *Adapter) Start(ctx context.Context) error {
 	a.mu.Lock()
 	a.bg, a.stop = bg, stop
 	a.mu.Unlock()
+	if !a.ws.homeKnown() {
+		a.learnHome(bg)
+	}
 	if a.SocketMode() {
 		if err := a.startSocket(bg); err != nil {
 			stop()
@@ -330,7 +349,7 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 		a.log.Info("slack: serving the installed workspaces", "socket_mode", a.SocketMode())
 		return nil
 	}
-	actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	actx, cancel := context.WithTimeout(ctx, authTestTimeout)
 	defer cancel()
 	res, err := a.ws.single.api.AuthTestContext(actx)
 	switch e := slackError(err); {
@@ -342,7 +361,7 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 	case refusedTokenErrors[e]:
 		return fmt.Errorf("auth.test: Slack refuses SLACK_BOT_TOKEN: %s", e)
 	case err != nil:
-		a.log.Warn("slack: auth.test failed; starting anyway, the token acting for any workspace", "err", err)
+		a.log.Warn("slack: auth.test failed; starting anyway, SLACK_BOT_TOKEN's workspace unknown until it answers", "err", err)
 	default:
 		a.ws.setSingle(res.TeamID, res.UserID)
 		a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "socket_mode", a.SocketMode())
@@ -350,6 +369,55 @@ func (a *Adapter) checkToken(ctx context.Context) error {
 	// From now on, a refusal of the token by any call is told once.
 	a.ws.watchSingle(a.singleRefused, a.permissionDenied)
 	return nil
+}
+
+// authTestTimeout bounds one auth.test; authRetryMax is the longest wait
+// between two, in the background, while the single token's workspace is
+// unknown.
+const (
+	authTestTimeout = 5 * time.Second
+	authRetryMax    = time.Minute
+)
+
+// learnHome asks auth.test again, in the background, until it tells the
+// single token's workspace: first after Options.Retry.Base, then twice as
+// long each time up to authRetryMax, with some jitter, so that replicas
+// started together do not ask together. It stops when Slack refuses the
+// token (the token's watcher then drops it beside an install store:
+// singleRefused), or at Close.
+func (a *Adapter) learnHome(ctx context.Context) {
+	a.background.Add(1)
+	go func() {
+		defer a.background.Done()
+		wait := max(a.opt.Retry.Base, 10*time.Millisecond)
+		for attempt := 2; ; attempt++ {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)/4+1))): // #nosec G404 -- jitter
+			}
+			api := a.ws.singleAPI()
+			if api == nil || a.ws.homeKnown() {
+				return // dropped meanwhile
+			}
+			actx, cancel := context.WithTimeout(ctx, authTestTimeout)
+			res, err := api.AuthTestContext(actx)
+			cancel()
+			switch e := slackError(err); {
+			case ctx.Err() != nil:
+				return
+			case refusedTokenErrors[e]:
+				return // logged, and dropped beside an install store, by the token's watcher
+			case err != nil:
+				a.log.Warn("slack: auth.test failed again; SLACK_BOT_TOKEN's workspace still unknown", "attempt", attempt, "err", err)
+				wait = min(2*wait, authRetryMax)
+				continue
+			}
+			a.ws.setSingle(res.TeamID, res.UserID)
+			a.log.Info("slack: connected", "team", res.TeamID, "bot_user", res.UserID, "attempt", attempt)
+			return
+		}
+	}()
 }
 
 // Close is Shutdown within Options.CloseTimeout.

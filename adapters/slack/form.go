@@ -93,7 +93,7 @@ func cachedInput(f bot.FormField) slack.Block {
 func inputBlock(f bot.FormField) *slack.InputBlock {
 	el := slack.NewPlainTextInputBlockElement(nil, f.Name)
 	if p := strings.TrimSpace(f.Placeholder); p != "" {
-		el.Placeholder = plain(clip(p, maxPlaceholder))
+		el.Placeholder = plain(clip(noSpans(p), maxPlaceholder))
 	}
 	el.Multiline = f.Multiline
 	el.MaxLength = maxInputLength
@@ -158,3 +158,8 @@ func nonEmpty(s, def string) string {
 	}
 	return def
 }
+
+// noSpans takes the backticks out of a catalog sentence shown as plain
+// text (a placeholder), where Slack would show them as they are: "9h-18h,
+// 9h30-17h", not "`9h-18h`, `9h30-17h`".
+func noSpans(s string) string { return strings.ReplaceAll(s, "`", "") }

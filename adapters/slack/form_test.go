@@ -111,3 +111,17 @@ func TestRenderedInputsReused(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderWithoutBackticks: a placeholder is plain text, where
+// Slack shows backticks as they are: the catalog's spans lose them, as on
+// Discord ("9h-18h, 9h30-17h", not "`9h-18h`, `9h30-17h`").
+func TestPlaceholderWithoutBackticks(t *testing.T) {
+	f := bot.FormField{Name: "hours", Label: "Heures de travail", Placeholder: bot.T(bot.French, "opt.hours")}
+	if !strings.Contains(f.Placeholder, "`") {
+		t.Fatalf("got %q, want a placeholder with spans (the scenario)", f.Placeholder)
+	}
+	cached, _ := slack.InputJSON(f)
+	if strings.Contains(cached, "`") || !strings.Contains(cached, "9h-18h") {
+		t.Fatalf("got %s, want the placeholder without backticks", cached)
+	}
+}

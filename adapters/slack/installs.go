@@ -47,9 +47,10 @@ func (a *Adapter) Install(ctx context.Context, in bot.Installation, token string
 
 // onUninstalled handles app_uninstalled, and tokens_revoked when it
 // revokes bot tokens (user tokens are none of the bot's business): the
-// workspace's token is erased and the workspace no longer served. The
-// single token's workspace stops being served until restart. It runs
-// after the event's ack, on a job of its own.
+// workspace's token is erased and the workspace no longer served, on
+// every replica, by its record (lookup). The single token's workspace
+// stops being served here until restart (Slack refuses its token from
+// then on anyway). It runs after the event's ack, on a job of its own.
 func (a *Adapter) onUninstalled(team, typ string, at time.Time, raw json.RawMessage) {
 	if typ == "tokens_revoked" {
 		var e struct {
@@ -192,7 +193,7 @@ func (a *Adapter) notInstalledReply(who bot.MemberID) bot.Reply {
 // time, the request goes on, and its reply takes response_url, which
 // needs no token.
 func (a *Adapter) refuseUninstalled(who bot.MemberID) bool {
-	if a.ws.singleFor(who.Workspace, true) != nil {
+	if a.ws.singleFor(who.Workspace) != nil {
 		return false // the usual case, decided without a timer
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), receiveTimeout)

@@ -44,7 +44,7 @@ func menuBlocks(menus []bot.Select) []slack.Block {
 		if options == nil {
 			continue
 		}
-		placeholder := plain(clip(s.Placeholder, maxPlaceholder))
+		placeholder := plain(clip(noSpans(s.Placeholder), maxPlaceholder))
 		var el slack.BlockElement
 		if s.Multi {
 			el = slack.NewOptionsMultiSelectBlockElement(slack.MultiOptTypeStatic, placeholder, s.ActionID, options...)
@@ -52,7 +52,7 @@ func menuBlocks(menus []bot.Select) []slack.Block {
 			el = slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, placeholder, s.ActionID, options...)
 		}
 		if s.Placeholder != "" {
-			out = append(out, slack.NewSectionBlock(plain(clip(s.Placeholder, maxSectionText)), nil, nil))
+			out = append(out, slack.NewSectionBlock(plain(clip(noSpans(s.Placeholder), maxSectionText)), nil, nil))
 		}
 		out = append(out, slack.NewActionBlock(blockID, el))
 	}

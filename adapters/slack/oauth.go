@@ -120,25 +120,14 @@ func (a *Adapter) serveInstall(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveOAuthRedirect finishes an install: see the steps above. Whatever
-// it refuses, it refuses before anything is installed.
+// it refuses, it refuses before anything is installed. The state, and
+// the browser's cookie of it, are checked before anything else the
+// request says, Slack's error included.
 func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	if e := q.Get("error"); e != "" {
-		// The installer clicked Cancel (access_denied), or Slack refused.
-		// Anyone can write this parameter: it is shortened.
-		if len(e) > 64 {
-			e = strings.ToValidUTF8(e[:64], "")
-		}
-		a.log.Info("slack: install cancelled", "error", e)
-		if e == "access_denied" {
-			a.refuse(w, r, http.StatusOK, "oauth.denied")
-		} else {
-			a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
-		}
-		return
-	}
-	key, err := a.checkState(q.Get("state"))
-	if (err == nil || errors.Is(err, errStateExpired)) && a.installedAgain(w, r, q.Get("state"), key) {
+	state, slackErr := q.Get("state"), q.Get("error")
+	key, err := a.checkState(state)
+	if slackErr == "" && (err == nil || errors.Is(err, errStateExpired)) && a.installedAgain(w, r, state, key) {
 		return
 	}
 	switch {
@@ -146,19 +135,23 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		a.log.Info("slack: install refused", "reason", err.Error())
 		a.refuse(w, r, http.StatusBadRequest, "oauth.expired", "minutes", strconv.Itoa(int(stateLifetime/time.Minute)))
 		return
-	case err != nil || q.Get("code") == "":
+	case err != nil || slackErr == "" && q.Get("code") == "":
 		a.log.Info("slack: install refused", "reason", "state forged or malformed, or no code")
 		a.refuse(w, r, http.StatusBadRequest, "oauth.forged")
 		return
 	}
-	if c, err := r.Cookie(stateCookieName(q.Get("state"))); err != nil || !hmac.Equal([]byte(c.Value), []byte(q.Get("state"))) {
+	if c, err := r.Cookie(stateCookieName(state)); err != nil || !hmac.Equal([]byte(c.Value), []byte(state)) {
 		// Checked before the state's single use is recorded: the
 		// browser that started the install may still finish it.
 		a.log.Info("slack: install refused", "reason", "state not from this browser")
 		a.refuse(w, r, http.StatusBadRequest, "oauth.other_browser")
 		return
 	}
-	http.SetCookie(w, a.stateCookie(q.Get("state"), -1)) // used, or refused below: either way spent
+	if slackErr != "" {
+		a.slackRefusedInstall(w, r, slackErr)
+		return
+	}
+	http.SetCookie(w, a.stateCookie(state, -1)) // used, or refused below: either way spent
 	ctx, cancel := context.WithTimeout(r.Context(), oauthTimeout)
 	defer cancel()
 	if !a.firstDelivery(ctx, stateWorkspace, key) {
@@ -177,7 +170,37 @@ func (a *Adapter) serveOAuthRedirect(w http.ResponseWriter, r *http.Request) {
 		a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
 		return
 	}
-	a.finishInstall(ctx, w, r, res, q.Get("state"), key)
+	a.finishInstall(ctx, w, r, res, state, key)
+}
+
+// redirectErrors are the errors Slack may send back to the redirect
+// instead of a code: the installer's Cancel (access_denied), those of
+// OAuth 2.0 (RFC 6749, 4.1.2.1), and Slack's own for an app not yet
+// distributed. Only these are shown on the page or written to the log:
+// anyone can put any text in the parameter, and send the link around.
+var redirectErrors = map[string]bool{
+	"access_denied": true, "invalid_request": true, "unauthorized_client": true,
+	"unsupported_response_type": true, "invalid_scope": true, "server_error": true,
+	"temporarily_unavailable": true, "invalid_team_for_non_distributed_app": true,
+}
+
+// slackRefusedInstall shows why Slack sent the installer back without a
+// code: the installer cancelled (access_denied), or Slack refused. An
+// error not in redirectErrors is logged as "other" and said without its
+// text, never as sent.
+func (a *Adapter) slackRefusedInstall(w http.ResponseWriter, r *http.Request, e string) {
+	if !redirectErrors[e] {
+		a.log.Info("slack: install not completed by Slack", "error", "other")
+		a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error_unknown")
+		return
+	}
+	if e == "access_denied" {
+		a.log.Info("slack: install cancelled", "error", e)
+		a.refuse(w, r, http.StatusOK, "oauth.denied")
+		return
+	}
+	a.log.Info("slack: install not completed by Slack", "error", e)
+	a.refuse(w, r, http.StatusBadGateway, "oauth.slack_error", "error", e)
 }
 
 // installedAgain shows the success page again, and reports true, when the
@@ -215,17 +238,20 @@ func stateCookieName(state string) string {
 
 // stateCookie returns the cookie that holds state for maxAge seconds
 // (negative: deletes it). It goes back only to the redirect's path (that
-// of Options.RedirectURL, behind a proxy that adds a prefix), only on
+// of Options.RedirectURL, behind a proxy that adds a prefix; "/" for a
+// redirect URL with none, where the browser then lands), only on
 // top-level navigations from another site (SameSite=Lax: Slack's
-// redirect is one), never to scripts, and over HTTPS only when the
-// redirect URL is HTTPS.
+// redirect is one), never to scripts, and over HTTPS only (Secure)
+// unless the redirect URL is plain HTTP. Options.defaults took only an
+// absolute http or https RedirectURL.
 func (a *Adapter) stateCookie(state string, maxAge int) *http.Cookie {
 	path, secure := redirectPath, true
 	if u, err := url.Parse(a.opt.RedirectURL); err == nil && a.opt.RedirectURL != "" {
-		if u.Path != "" {
-			path = u.Path
+		path = u.EscapedPath()
+		if !strings.HasPrefix(path, "/") {
+			path = "/"
 		}
-		secure = u.Scheme == "https"
+		secure = u.Scheme != "http"
 	}
 	return &http.Cookie{
 		Name: stateCookieName(state), Value: state, Path: path, MaxAge: maxAge,

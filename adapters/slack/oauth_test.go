@@ -149,8 +149,11 @@ func TestInstall(t *testing.T) {
 			return ir.back(t, url.Values{"error": {"access_denied"}, "state": {ir.state(t)}}, "")
 		}, http.StatusOK, "oauth.denied", nil},
 		{"ErrSlackError", func(t *testing.T, ir *installRig) (int, string) {
+			return ir.back(t, url.Values{"error": {"invalid_scope"}, "state": {ir.state(t)}}, "")
+		}, http.StatusBadGateway, "oauth.slack_error", []string{"error", "invalid_scope"}},
+		{"ErrUnknownSlackError", func(t *testing.T, ir *installRig) (int, string) {
 			return ir.back(t, url.Values{"error": {"<b>odd</b>"}, "state": {ir.state(t)}}, "")
-		}, http.StatusBadGateway, "oauth.slack_error", []string{"error", "<b>odd</b>"}},
+		}, http.StatusBadGateway, "oauth.slack_error_unknown", nil},
 		{"ErrUnknownCode", func(t *testing.T, ir *installRig) (int, string) {
 			return ir.back(t, url.Values{"code": {"code-nope"}, "state": {ir.state(t)}}, "")
 		}, http.StatusBadGateway, "oauth.slack_error", []string{"error", "invalid_code"}},
@@ -341,5 +344,109 @@ func TestInstallCookieEachTab(t *testing.T) {
 	prefixed := MustInstallRig(t, ib, ib, func(o *slack.Options) { o.RedirectURL = "https://h.example/mentorbot/slack/oauth_redirect" })
 	if c := prefixed.cookie(prefixed.state(t)); c.Path != "/mentorbot/slack/oauth_redirect" {
 		t.Fatalf("got cookie path %q, want the redirect URL's", c.Path)
+	}
+}
+
+// TestInstallRedirectError: the error Slack sends back instead of a code
+// is believed only once the state is ours and from this browser, and is
+// shown and logged only if it is one of Slack's codes: anything else
+// anyone writes in the parameter is neither shown nor logged.
+func TestInstallRedirectError(t *testing.T) {
+	const hostile = "Your install failed: call +1 555 0100 <script>alert(1)</script>"
+	for _, tt := range []struct {
+		name   string
+		query  func(ir *installRig) url.Values
+		cookie bool
+		status int
+		key    string
+		args   []string
+		logged string
+	}{
+		{"ErrUnknownText", func(ir *installRig) url.Values { return url.Values{"error": {hostile}, "state": {ir.state(t)}} },
+			true, http.StatusBadGateway, "oauth.slack_error_unknown", nil, "error=other"},
+		{"ErrForgedState", func(ir *installRig) url.Values { return url.Values{"error": {hostile}, "state": {"x"}} },
+			false, http.StatusBadRequest, "oauth.forged", nil, "state forged"},
+		{"ErrNoState", func(ir *installRig) url.Values { return url.Values{"error": {"access_denied"}} },
+			false, http.StatusBadRequest, "oauth.forged", nil, "state forged"},
+		{"ErrOtherBrowser", func(ir *installRig) url.Values { return url.Values{"error": {hostile}, "state": {ir.state(t)}} },
+			false, http.StatusBadRequest, "oauth.other_browser", nil, "not from this browser"},
+		{"KnownCode", func(ir *installRig) url.Values {
+			return url.Values{"error": {"invalid_team_for_non_distributed_app"}, "state": {ir.state(t)}}
+		}, true, http.StatusBadGateway, "oauth.slack_error", []string{"error", "invalid_team_for_non_distributed_app"}, "error=invalid_team_for_non_distributed_app"},
+		{"AccessDenied", func(ir *installRig) url.Values { return url.Values{"error": {"access_denied"}, "state": {ir.state(t)}} },
+			true, http.StatusOK, "oauth.denied", nil, "error=access_denied"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ib := &installBot{}
+			ir := MustInstallRig(t, ib, ib)
+			q := tt.query(ir)
+			var c *http.Cookie
+			if tt.cookie {
+				c = ir.cookie(q.Get("state"))
+			}
+			status, body := ir.backWith(t, q, "", c)
+			if status != tt.status || !strings.Contains(body, page(bot.English, tt.key, tt.args...)) {
+				t.Fatalf("got %d %s, want %d and %q", status, body, tt.status, bot.T(bot.English, tt.key, tt.args...))
+			}
+			logs := ir.logs.String()
+			for _, leak := range []string{"555 0100", "script", "install failed"} {
+				if strings.Contains(body, leak) || strings.Contains(logs, leak) {
+					t.Fatalf("got %q in the page or the log, want the parameter's text kept out:\n%s\n%s", leak, body, logs)
+				}
+			}
+			if !strings.Contains(logs, tt.logged) {
+				t.Fatalf("got log %s, want %q in it", logs, tt.logged)
+			}
+			if n := ir.installs.Saves(); n != 0 {
+				t.Fatalf("got %d installs, want none", n)
+			}
+		})
+	}
+}
+
+// TestInstallCookieSecure: the state's cookie is Secure unless the
+// redirect URL is plain HTTP, and goes to the redirect URL's path only;
+// a redirect URL, or an API base, that is not an absolute http(s) URL is
+// refused by New, naming the variable and never a password.
+func TestInstallCookieSecure(t *testing.T) {
+	for _, tt := range []struct {
+		redirect string
+		secure   bool
+		path     string
+	}{
+		{"", true, "/slack/oauth_redirect"},
+		{"https://h.example/slack/oauth_redirect", true, "/slack/oauth_redirect"},
+		{"HTTPS://h.example/p/slack/oauth_redirect", true, "/p/slack/oauth_redirect"},
+		{"https://h.example", true, "/"},
+		{"http://localhost:3000/slack/oauth_redirect", false, "/slack/oauth_redirect"},
+	} {
+		t.Run(tt.redirect, func(t *testing.T) {
+			ib := &installBot{}
+			ir := MustInstallRig(t, ib, ib, func(o *slack.Options) { o.RedirectURL = tt.redirect })
+			c := ir.cookie(ir.state(t))
+			if c.Secure != tt.secure || c.Path != tt.path || !c.HttpOnly {
+				t.Fatalf("got cookie Secure %v, Path %q, HttpOnly %v; want %v, %q, true", c.Secure, c.Path, c.HttpOnly, tt.secure, tt.path)
+			}
+		})
+	}
+	for _, tt := range []struct{ name, redirect, api string }{
+		{"SLACK_REDIRECT_URL", "notaurl", ""},
+		{"SLACK_REDIRECT_URL", "/slack/oauth_redirect", ""},
+		{"SLACK_REDIRECT_URL", "ftp://h.example/slack/oauth_redirect", ""},
+		{"SLACK_REDIRECT_URL", "https://user:hunter2@h.example/", ""},
+		{"SLACK_API_URL", "", "ftp://x"},
+		{"SLACK_API_URL", "", "slack.com/api"},
+		{"SLACK_API_URL", "", "https://user:hunter2@proxy.example/api/"},
+	} {
+		t.Run("Err"+tt.name, func(t *testing.T) {
+			o := slack.Options{
+				SigningSecret: secret, ClientID: slackfake.ClientID, ClientSecret: slackfake.ClientSecret,
+				Installs: newInstalls(), Sealer: sealer{}, RedirectURL: tt.redirect, APIURL: tt.api,
+			}
+			_, err := slack.New(&recorder{}, o)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.name+": want an absolute http or https URL") || strings.Contains(err.Error(), "hunter2") {
+				t.Fatalf("got %v for %s=%s, want it refused, naming the variable and no password", err, tt.name, tt.redirect+tt.api)
+			}
+		})
 	}
 }

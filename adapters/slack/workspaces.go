@@ -17,15 +17,28 @@ import (
 // workspace it concerns: the member's, the channel's, the interaction's.
 // Tokens come from two places:
 //
-//   - Options.BotToken (SLACK_BOT_TOKEN), one workspace's token: auth.test
-//     at Start tells which workspace. If auth.test failed, the token acts
-//     for any workspace, as a single-workspace bot always did.
+//   - Options.BotToken (SLACK_BOT_TOKEN), one workspace's token, its
+//     "home": auth.test at Start tells which workspace. If auth.test
+//     failed, it is asked again in the background, with backoff, until it
+//     tells (learnHome).
 //   - Options.Installs, the installations by OAuth (Install): each token
 //     sealed with Options.Sealer, opened when first needed and kept in
 //     memory for installTTL.
 //
 // The single token's workspace comes first; a workspace with neither is
 // not served (Serves), and a call for it fails with errNotInstalled.
+//
+// While the home is unknown, the single token acts for no workspace that
+// has an install record, whatever its state (installed, uninstalled, or
+// with a token that no longer opens): sending one workspace's messages
+// with another's token would show its members' names and topics to the
+// wrong workspace. Without an install store (a single-workspace bot, whose
+// app no other workspace can install), it acts for any workspace, as it
+// always did. With one, it acts for none until auth.test answers: a
+// workspace with no record at all may be the home, or a workspace whose
+// record was erased, and only auth.test tells them apart. Its calls fail
+// with EUNAVAILABLE meanwhile (errHomeUnknown), so that the work is
+// retried once the home is known, rather than dropped as not installed.
 
 // Sealer seals the bot tokens kept in the InstallStore. aad is the
 // tenant's String(): a sealed token copied into another workspace's
@@ -68,7 +81,8 @@ type workspaces struct {
 	sealer   Sealer
 	dial     func(token string) webAPI
 	// opened are the installations opened lately, by team; nil: the team
-	// has none (or none installed).
+	// has a record but no token in force (uninstalled, or a token that
+	// does not open); noRecord: the team has no record at all.
 	opened *cache[string, *workspace]
 	// bots are the bot users of the installations opened, by team, kept
 	// as long as the DM channels opened with them (Adapter.dms): a
@@ -76,8 +90,8 @@ type workspaces struct {
 	bots *cache[string, string]
 
 	mu sync.Mutex
-	// singleTeam is the single token's workspace, from auth.test; "" when
-	// unknown: the token then acts for any workspace.
+	// singleTeam is the single token's workspace, from auth.test; "" while
+	// unknown (see fallback).
 	singleTeam string
 	// dropped are the workspaces the single token no longer serves, after
 	// their uninstall, until restart.
@@ -94,18 +108,54 @@ func newWorkspaces(o Options, dial func(token string) webAPI) *workspaces {
 	return w
 }
 
-// singleFor returns the single token's workspace if it acts for team:
-// exactly (exact), or as a token whose team is unknown (!exact).
-func (w *workspaces) singleFor(team string, exact bool) *workspace {
+// noRecord is opened's entry for a team with no install record at all:
+// the only kind the single token may act for while its workspace is
+// unknown (fallback). It is never used to call Slack.
+var noRecord = &workspace{}
+
+// singleFor returns the single token's workspace if team is known to be
+// its workspace.
+func (w *workspaces) singleFor(team string) *workspace {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.single == nil || w.dropped[team] {
+	if w.single == nil || w.dropped[team] || w.singleTeam == "" || w.singleTeam != team {
 		return nil
 	}
-	if w.singleTeam == team || !exact && w.singleTeam == "" {
-		return w.single
+	return w.single
+}
+
+// fallback is what acts for team, which has no install record and is
+// not known to be the single token's workspace: the single token while
+// its workspace is unknown, without an install store; errHomeUnknown
+// while it is unknown, with one; errNotInstalled otherwise.
+func (w *workspaces) fallback(team string) (*workspace, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch {
+	case w.single == nil || w.dropped[team] || w.singleTeam != "":
+		return nil, errNotInstalled(team)
+	case w.installs != nil:
+		return nil, errHomeUnknown(team)
 	}
-	return nil
+	return w.single, nil
+}
+
+// homeKnown reports whether the single token's workspace is known, or
+// there is no single token (any more) to learn it of.
+func (w *workspaces) homeKnown() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.single == nil || w.singleTeam != ""
+}
+
+// singleAPI returns the single token's client; nil without one.
+func (w *workspaces) singleAPI() webAPI {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.single == nil {
+		return nil
+	}
+	return w.single.api
 }
 
 // dropSingle forgets the single token, which Slack refuses: the
@@ -128,15 +178,23 @@ func (w *workspaces) watchSingle(refused func(code string), denied func(team, me
 		return
 	}
 	s := *w.single
-	team := s.team
-	s.api = watchToken(s.api, refused, func(method, code string) { denied(team, method, code) })
+	s.api = watchToken(s.api, refused, func(method, code string) {
+		w.mu.Lock()
+		team := w.singleTeam // learnt since, maybe
+		w.mu.Unlock()
+		denied(team, method, code)
+	})
 	w.single = &s
 }
 
-// setSingle records the single token's workspace, from auth.test.
+// setSingle records the single token's workspace, from auth.test. A
+// token dropped meanwhile (Slack refused it) stays dropped.
 func (w *workspaces) setSingle(team, botUser string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.single == nil {
+		return
+	}
 	w.singleTeam = team
 	w.single = &workspace{team: team, botUser: botUser, api: w.single.api}
 }
@@ -154,6 +212,15 @@ func errNotInstalled(team string) error {
 	return &bot.Error{Code: bot.EINTERNAL, Key: "install.not_installed", Err: fmt.Errorf("slack: no bot token for workspace %s", team)}
 }
 
+// errHomeUnknown is a call for a workspace with no install record while
+// the single token's workspace is unknown (fallback): it may be that
+// workspace, or not. EUNAVAILABLE, as when Slack cannot be reached (which
+// is why auth.test did not answer): the scheduler keeps the workspace's
+// work for later, and a member is told to try again.
+func errHomeUnknown(team string) error {
+	return bot.Wrap(bot.EUNAVAILABLE, errors.New("auth.test has not told SLACK_BOT_TOKEN's workspace yet"), "slack: nothing sent for workspace %s", team)
+}
+
 // notInstalled reports whether err is errNotInstalled.
 func notInstalled(err error) bool {
 	var e *bot.Error
@@ -161,11 +228,16 @@ func notInstalled(err error) bool {
 }
 
 // lookup returns the workspace of team: the single token's, an
-// installation's, or errNotInstalled. Other errors are the store's
+// installation's, or errNotInstalled; errHomeUnknown while the single
+// token's workspace is unknown (fallback). Other errors are the store's
 // (EUNAVAILABLE): the workspace may well be installed.
+//
+// A team with an install record, in force or not, is served by its
+// installation or not at all: never by the single token, unless auth.test
+// said it is the single token's own workspace.
 func (a *Adapter) lookup(ctx context.Context, team string) (*workspace, error) {
 	w := a.ws
-	if s := w.singleFor(team, true); s != nil {
+	if s := w.singleFor(team); s != nil {
 		return s, nil
 	}
 	if w.installs != nil && team != "" {
@@ -176,24 +248,29 @@ func (a *Adapter) lookup(ctx context.Context, team string) (*workspace, error) {
 				return nil, err
 			}
 		}
-		if ws != nil {
+		switch ws {
+		case nil: // uninstalled, or its token does not open
+			return nil, errNotInstalled(team)
+		case noRecord:
+		default:
 			return ws, nil
 		}
 	}
-	if s := w.singleFor(team, false); s != nil {
-		return s, nil
-	}
-	return nil, errNotInstalled(team)
+	return w.fallback(team)
 }
 
 // openInstall reads team's installation and opens its token, and keeps
-// the outcome for a while. nil, nil: no installation.
+// the outcome for a while. noRecord, nil: no record at all; nil, nil: a
+// record without a token in force.
 func (a *Adapter) openInstall(ctx context.Context, team string) (*workspace, error) {
 	w := a.ws
 	t := bot.Tenant{Platform: Platform, Workspace: team}
 	in, err := w.installs.Installation(ctx, t)
 	switch {
-	case bot.ErrorCode(err) == bot.ENOTFOUND || err == nil && !in.Installed():
+	case bot.ErrorCode(err) == bot.ENOTFOUND:
+		w.opened.putFor(team, noRecord, notInstallTTL)
+		return noRecord, nil
+	case err == nil && !in.Installed():
 		w.opened.putFor(team, nil, notInstallTTL)
 		return nil, nil
 	case err != nil:
@@ -252,10 +329,13 @@ func (a *Adapter) clientOf(ctx context.Context, team string) (webAPI, error) {
 
 var _ bot.Serving = (*Adapter)(nil)
 
-// Serves implements bot.Serving: the single token's workspace (any
-// workspace while it is unknown) and the workspaces with an installation,
-// but none that uninstalled the app. When the store cannot tell, the
-// workspace is served: its work then fails and is retried as usual.
+// Serves implements bot.Serving: the single token's workspace and the
+// workspaces with an installation, but none that uninstalled the app.
+// While the single token's workspace is unknown, the workspaces without
+// an install record (any, without an install store) are served too: their
+// work fails with EUNAVAILABLE, and is retried, until auth.test answers
+// (see fallback). When the store cannot tell, the workspace is served:
+// its work then fails and is retried as usual.
 func (a *Adapter) Serves(ctx context.Context, t bot.Tenant) bool {
 	if t.Platform != Platform {
 		return false

@@ -236,8 +236,9 @@ func waitUninstalled(t *testing.T, store *installs, team string) {
 }
 
 // TestSingleToken: SLACK_BOT_TOKEN serves the workspace auth.test tells,
-// and only it; when auth.test fails, any workspace, as before; an
-// uninstall stops it until restart.
+// and only it; when auth.test fails, without an install store, any
+// workspace, as before, until auth.test, asked again in the background,
+// answers; an uninstall stops it until restart.
 func TestSingleToken(t *testing.T) {
 	ctx := t.Context()
 	t.Run("KnownTeam", func(t *testing.T) {
@@ -296,7 +297,7 @@ func TestSingleToken(t *testing.T) {
 	})
 	t.Run("UnknownTeam", func(t *testing.T) {
 		fake := MustFakeOf(t, "T1")
-		fake.Fail("auth.test", slackfake.Failure{Status: http.StatusServiceUnavailable})
+		fake.SetMethodDown("auth.test", true)
 		r := MustRigOn(t, fake, &recorder{})
 		fake.AddUser(slackfake.User{ID: "U1"})
 		if !r.a.Serves(ctx, tenant("T1")) || !r.a.Serves(ctx, tenant("T2")) {
@@ -304,6 +305,15 @@ func TestSingleToken(t *testing.T) {
 		}
 		if err := r.a.Send(ctx, memberOf("T2", "U1"), proposal); err != nil {
 			t.Fatal(err)
+		}
+		fake.SetMethodDown("auth.test", false)
+		for deadline := time.Now().Add(5 * time.Second); r.a.Serves(ctx, tenant("T2")); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("got T2 still served 5 s after auth.test answered T1, want T1 alone")
+			}
+		}
+		if !r.a.Serves(ctx, tenant("T1")) {
+			t.Fatal("got T1 not served once auth.test answered, want served")
 		}
 	})
 }

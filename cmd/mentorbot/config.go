@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -112,6 +113,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 		set = append(set, v.Name)
 	}
+	if err := slackURLs(c, set); err != nil {
+		return c, err
+	}
 	if err := outOfBounds(c, set, getenv); err != nil {
 		return c, err
 	}
@@ -192,6 +196,30 @@ func outOfBounds(c Config, set []string, getenv func(string) string) error {
 		if d := *v.field(&c.Defaults); d < lo || d > hi {
 			return fmt.Errorf("%s: want a duration from %s to %s (as the %s setting takes), got %q",
 				v.Name, formatDuration(lo), formatDuration(hi), v.setting, getenv(v.Name))
+		}
+	}
+	return nil
+}
+
+// slackURLs refuses SLACK_API_URL and SLACK_REDIRECT_URL, among set,
+// unless each is an absolute http or https URL with a host, as the other
+// URL settings are (absoluteURL): the Web API base, and where Slack sends
+// the installer back (the state's cookie is Secure unless it is plain
+// http). A user or password in either is refused without printing it.
+func slackURLs(c Config, set []string) error {
+	for _, v := range []struct{ name, value, example string }{
+		{"SLACK_API_URL", c.Slack.APIURL, slackadapter.DefaultAPIURL},
+		{"SLACK_REDIRECT_URL", c.Slack.RedirectURL, "https://mentorbot.example.com/slack/oauth_redirect"},
+	} {
+		if !slices.Contains(set, v.name) {
+			continue
+		}
+		u, err := url.Parse(v.value)
+		switch {
+		case strings.Contains(v.value, "@") && (err != nil || u.User != nil):
+			return fmt.Errorf("%s: want an absolute http or https URL with no user or password in it", v.name)
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			return fmt.Errorf("%s: want an absolute http or https URL such as %s, got %q", v.name, v.example, v.value)
 		}
 	}
 	return nil

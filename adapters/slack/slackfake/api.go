@@ -21,7 +21,7 @@ const (
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, method string) {
 	c := s.read(r, method)
 	s.mu.Lock()
-	down := s.down
+	down := s.down || s.downMethods[method]
 	s.mu.Unlock()
 	f := s.nextFailure(method)
 	if f != nil && f.Late > 0 {

@@ -30,10 +30,12 @@ type Server struct {
 	anyUser   bool
 	failures  map[string][]Failure
 	down      bool
-	ts        int
-	triggers  map[string]bool
-	socket    *Socket
-	socketURL string
+	// downMethods answer 503 until told otherwise (SetMethodDown).
+	downMethods map[string]bool
+	ts          int
+	triggers    map[string]bool
+	socket      *Socket
+	socketURL   string
 	// tagged holds, by channel, the messages posted with metadata, for
 	// conversations.history: the only messages it returns.
 	tagged map[string][]map[string]any
@@ -85,7 +87,7 @@ func New() *Server {
 	s := &Server{
 		counts: map[string]int{}, succeeded: map[string]int{}, record: true, changed: make(chan struct{}),
 		users: map[string]User{}, failures: map[string][]Failure{}, triggers: map[string]bool{}, tagged: map[string][]map[string]any{}, team: Team,
-		workspaces: map[string]Workspace{},
+		workspaces: map[string]Workspace{}, downMethods: map[string]bool{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.socketURL = "ws" + strings.TrimPrefix(s.srv.URL, "http") + "/socket"
@@ -198,6 +200,14 @@ func (s *Server) SetDown(down bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.down = down
+}
+
+// SetMethodDown makes method answer 503 (true), for as long as it takes,
+// or work again; the other methods work meanwhile.
+func (s *Server) SetMethodDown(method string, down bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.downMethods[method] = down
 }
 
 // SetRecording turns the recording of calls off (load runs) or on. Counts
