@@ -20,7 +20,7 @@ var catalogEN = map[string]string{
 	"err.unknown_option_plain":    "I don't know the option “{word}”.",
 	"err.topic_too_long":          "“{topic}” is too long for a topic: each takes {max} characters at most (separate topics with commas).",
 	"err.offer_topic_no_letters":  "“{topic}” has no letters or digits, only punctuation or symbols: no one could ask for it, so it can't be a topic of your offer. Nothing was changed.",
-	"err.request_one_topic":       "A request is on one topic, and you gave {count}: {topics}. Ask first for the one you need most, for example `/mentor request {first}`; you can ask for the next once this one is paired.",
+	"err.request_one_topic":       "A request is on one topic, and you gave {count}: {topics}. Ask first for the one you need most, for example `/mentor request {first}`; you can ask for the next once a mentor is found for this one.",
 	"err.topic_no_letters":        "“{topic}” has no letters or digits, only punctuation or symbols: no mentor could offer it. Please describe the topic in words. For example: `{example}`",
 	"err.too_long":                "That's too long for {option}: {max} {max|character|characters} at most.",
 	"err.bad_number":              "For {option}, please give a whole number from {min} to {max}.",

@@ -36,9 +36,9 @@ var catalogFollowupFR = map[string]string{
 	"btn.end_confirm":               "Oui, mettre fin au binôme",
 	"btn.end_keep":                  "Non, continuer",
 	// Un binôme qui s'est rencontré : terminé, ou qui ne fonctionne pas.
-	"end.confirm_met":                 "Voulez-vous vraiment mettre fin à votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f? Si vous avez terminé, je le clôture et je vous envoie un court questionnaire, à vous et à {name}\u202f; si cela ne fonctionne pas, je le dirai avec tact à {name}, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez.",
+	"end.confirm_met":                 "Voulez-vous vraiment mettre fin à votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f? Si vous avez terminé, je le clôture et je vous envoie un court questionnaire, à vous et à {name}\u202f; si cela ne se passe pas bien, je le dirai avec tact à {name}, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez.",
 	"btn.end_done":                    "Nous avons terminé",
-	"btn.end_not_working":             "Cela ne fonctionne pas",
+	"btn.end_not_working":             "Ça ne se passe pas bien",
 	"end.finished":                    "C'est fait\u202f: votre binôme avec {name} sur «\u202f{topic}\u202f» est clôturé. Merci\u202f! Je vous ai envoyé un court questionnaire sur son déroulement, à vous et à {name}.",
 	"end.finished_other":              "{name} a clôturé votre binôme sur «\u202f{topic}\u202f», car vous avez terminé. Merci\u202f! Un court questionnaire sur son déroulement suit.",
 	"survey.low_offer":                "Merci pour votre réponse sincère. Dommage que cela ne se passe pas mieux. {name} ne verra pas votre note. Souhaitez-vous mettre fin à votre binôme avec {name} sur «\u202f{topic}\u202f»\u202f? Si oui, je le dirai avec tact à {name}, sans rien dire de ce questionnaire, puis je proposerai à chacun de vous deux un nouveau binôme, si vous le souhaitez. Sinon, le questionnaire continue.",

@@ -20,7 +20,7 @@ var catalogFR = map[string]string{
 	"err.unknown_option_plain":    "Je ne connais pas l'option «\u202f{word}\u202f».",
 	"err.topic_too_long":          "« {topic} » est trop long pour un sujet : chacun fait au plus {max} caractères (séparez les sujets par des virgules).",
 	"err.offer_topic_no_letters":  "«\u202f{topic}\u202f» ne contient ni lettre ni chiffre, seulement de la ponctuation ou des symboles\u202f: personne ne pourrait le demander, ce ne peut donc pas être un sujet de votre offre. Rien n'a été changé.",
-	"err.request_one_topic":       "Une demande porte sur un seul sujet, et vous en avez donné {count}\u202f: {topics}. Demandez d'abord celui qui vous importe le plus, par exemple `/mentor demande {first}`\u202f; vous pourrez demander le suivant une fois ce binôme formé.",
+	"err.request_one_topic":       "Une demande porte sur un seul sujet, et vous en avez donné {count}\u202f: {topics}. Demandez d'abord celui qui vous importe le plus, par exemple `/mentor demande {first}`\u202f; vous pourrez demander le suivant une fois un mentor trouvé pour celui-ci.",
 	"err.topic_no_letters":        "«\u202f{topic}\u202f» ne contient ni lettre ni chiffre, seulement de la ponctuation ou des symboles\u202f: aucun mentor ne pourrait le proposer. Décrivez le sujet avec des mots. Par exemple\u202f: `{example}`",
 	"err.too_long":                "C'est trop long pour {option}\u202f: {max} {max|caractère|caractères} au maximum.",
 	"err.bad_number":              "Pour {option}, indiquez un nombre entier de {min} à {max}.",

@@ -68,7 +68,7 @@ var catalogProgramsEN = map[string]string{
 	"program.closed_name":          "{name} (closed)",
 	"status.programs_mentor":       "You mentor in: {programs}.",
 	"status.program_mentee":        "Your request belongs to: {program}.",
-	"waiting.program":              "{count|A mentor offers|Mentors offer} “{topic}”, but {count|not|none of them} in this program yet.",
+	"waiting.program":              "{count|A mentor offers|Mentors offer} “{topic}”, but only in {count|another program|other programs} for now.",
 	"program.kickoff_title":        "“{name}” has started",
 	"program.kickoff":              "The program “{name}” started on {date}, with {requests} waiting for a mentor. Here is its kick-off round.",
 	"program.kickoff_confirm":      "Nothing is sent until you click “Send these proposals”; “Cancel” leaves these requests to the usual matching. If the requests or offers change before then, you will see the new round first.",

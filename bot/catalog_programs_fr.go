@@ -68,7 +68,7 @@ var catalogProgramsFR = map[string]string{
 	"program.closed_name":          "{name} (clos)",
 	"status.programs_mentor":       "Vous êtes mentor dans : {programs}.",
 	"status.program_mentee":        "Votre demande appartient à : {program}.",
-	"waiting.program":              "{count|Un mentor propose|Des mentors proposent} «\u202f{topic}\u202f», mais {count|pas|aucun} dans ce programme pour l'instant.",
+	"waiting.program":              "{count|Un mentor propose|Des mentors proposent} «\u202f{topic}\u202f», mais seulement dans {count|un autre programme|d'autres programmes} pour l'instant.",
 	"program.kickoff_title":        "« {name} » a commencé",
 	"program.kickoff":              "Le programme « {name} » a commencé le {date}, avec {requests} en attente d'un mentor. Voici sa vague de lancement.",
 	"program.kickoff_confirm":      "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions » ; « Annuler » laisse ces demandes à la mise en relation habituelle. Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle vague.",

@@ -27,7 +27,7 @@ var catalogRecruitEN = map[string]string{
 	"recruit.change_how":              "Change your topics in the form; your offer stays in {name}.",
 	"recruit.form_how":                "Tell me what you could mentor on in the form, and your offer joins {name}. Or type `/mentor offer TOPICS program:{id}`.",
 	"recruit.reinvite_no":             "Thank you for telling me. Your offer stays as it is; if you change your mind, `/mentor offer program:{id}` puts it in {name}.",
-	"recruit.reinvite_yes":            "Thank you: you mentor in {name} again.",
+	"recruit.reinvite_yes":            "Thank you: you are a mentor in {name}.",
 	"recruit.reinvite_answered":       "You already answered this invitation to {name}: nothing changed. `/mentor status` shows your offer and its programs; `/mentor offer program:{id}` puts it in {name} if it is not there yet.",
 	"recruit.closed":                  "The program “{name}” is closed: it takes no more offers.",
 	"recruit.already_in":              "You already mentor in {name}: nothing changed. `/mentor status` shows your offer and its programs.",

@@ -27,7 +27,7 @@ var catalogRecruitFR = map[string]string{
 	"recruit.change_how":              "Modifiez vos sujets dans le formulaire ; votre offre reste dans {name}.",
 	"recruit.form_how":                "Indiquez dans le formulaire les sujets sur lesquels vous pourriez accompagner quelqu'un, et votre offre rejoint {name}. Ou tapez `/mentor propose SUJETS programme:{id}`.",
 	"recruit.reinvite_no":             "Merci de me l'avoir dit. Votre offre reste telle quelle ; si vous changez d'avis, `/mentor propose programme:{id}` la place dans {name}.",
-	"recruit.reinvite_yes":            "Merci\u202f: vous êtes de nouveau mentor dans {name}.",
+	"recruit.reinvite_yes":            "Merci\u202f: vous êtes mentor dans {name}.",
 	"recruit.reinvite_answered":       "Vous avez déjà répondu à cette invitation à rejoindre {name}\u202f: rien n'a changé. `/mentor statut` montre votre offre et ses programmes\u202f; `/mentor propose programme:{id}` la place dans {name} si elle n'y est pas encore.",
 	"recruit.closed":                  "Le programme « {name} » est clos : il ne prend plus d'offres.",
 	"recruit.already_in":              "Vous êtes déjà mentor dans {name}\u202f: rien n'a changé. `/mentor statut` montre votre offre et ses programmes.",

@@ -465,11 +465,9 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 	}
 	// A meeting agreed ahead is cancelled (meeting_cancel.go), by the job
 	// scheduled first if this replica dies on the way.
-	agreed, ahead := b.agreedAhead(ctx, pair)
-	if ahead {
-		if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(pair, agreed, cancelEnded, b.clock.Now())); err != nil {
-			return Reply{}, err
-		}
+	agreed, ahead, err := b.cancelAheadFirst(ctx, pair)
+	if err != nil {
+		return Reply{}, err
 	}
 	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCancelled, reason, b.clock.Now().UTC())
 	if err == nil && ahead {

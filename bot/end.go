@@ -253,11 +253,9 @@ func finishPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID str
 	if err != nil {
 		return Reply{}, err
 	}
-	agreed, ahead := b.agreedAhead(ctx, pair)
-	if ahead {
-		if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(pair, agreed, cancelEnded, b.clock.Now())); err != nil {
-			return Reply{}, err
-		}
+	agreed, ahead, err := b.cancelAheadFirst(ctx, pair)
+	if err != nil {
+		return Reply{}, err
 	}
 	other := pair.Other(who)
 	if err := b.deliver(ctx, "finished:"+pair.ID, other, func(l Lang) Message {

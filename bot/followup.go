@@ -285,6 +285,20 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if later, err := b.escalatePaused(ctx, t, r); later || err != nil {
 		return err // pause.go
 	}
+	// Named, with their program, so that a manager can act on it.
+	mentee, err := b.member(ctx, r.Mentee)
+	if err != nil {
+		return err
+	}
+	if r.State == RequestWaiting {
+		// Proposed once more before the managers are asked to find a
+		// mentor: one freed in this tick (a pause that ended, a slot a job
+		// freed) is matched only after the tick's jobs, and the alert
+		// would say the request waits, for a reason no longer true.
+		if res, err := b.proposeNext(ctx, r, mentee); err == nil && res.proposed {
+			r.State = RequestProposed
+		}
+	}
 	if r.State == RequestProposed {
 		// A mentor has it now (a freed slot served it in the same tick,
 		// say): nothing for the managers to chase. Asked again once the
@@ -296,11 +310,6 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, known := b.whyWaiting(ctx, r)
-	// Named, with their program, so that a manager can act on it.
-	mentee, err := b.member(ctx, r.Mentee)
-	if err != nil {
-		return err
-	}
 	program := ""
 	if id := r.InProgram(); id != DefaultProgram {
 		program = string(id)

@@ -35,7 +35,7 @@ func TestEndAfterMeetingFinishes(t *testing.T) {
 			"Done: your pair with Bob on “go” is closed. Thank you! I've sent you both a short survey on how it went.",
 			"Claire closed your pair on “go”, as you have finished. Thank you! A short survey on how it went follows.",
 			"This pair has already ended, so nothing was changed."},
-		{bot.French, "Nous avons terminé", "Cela ne fonctionne pas",
+		{bot.French, "Nous avons terminé", "Ça ne se passe pas bien",
 			"C'est fait\u202f: votre binôme avec Bob sur «\u202fgo\u202f» est clôturé. Merci\u202f! Je vous ai envoyé un court questionnaire sur son déroulement, à vous et à Bob.",
 			"Claire a clôturé votre binôme sur «\u202fgo\u202f», car vous avez terminé. Merci\u202f! Un court questionnaire sur son déroulement suit.",
 			"Ce binôme est déjà terminé\u202f: rien n'a été modifié."},
@@ -145,8 +145,12 @@ func TestRequestOfSeveralTopics(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("fay", "lang fr")
 	h.Run("ida", "offer go")
-	MustContain(t, h.Run("qui", "request go, rust"), "A request is on one topic, and you gave 2: “go” and “rust”. Ask first for the one you need most, for example `/mentor request go`; you can ask for the next once this one is paired.")
+	MustContain(t, h.Run("qui", "request go, rust"), "A request is on one topic, and you gave 2: “go” and “rust”. Ask first for the one you need most, for example `/mentor request go`; you can ask for the next once a mentor is found for this one.")
 	MustContain(t, h.Run("fay", "demande réseaux; sécurité"), "Une demande porte sur un seul sujet, et vous en avez donné 2\u202f: «\u202fréseaux\u202f» et «\u202fsécurité\u202f». Demandez d'abord celui qui vous importe le plus, par exemple `/mentor demande réseaux`\u202f;")
+	MustContain(t, h.Run("qui", "request dotnet, .NET"), "“dotnet”")
+	MustContain(t, h.Run("qui", "cancel"), "dotnet")
+	MustContain(t, h.Run("qui", "request rust,"), "Your request on “rust” is saved")
+	MustContain(t, h.Run("qui", "cancel"), "rust")
 	MustContain(t, h.Run("qui", "status"), "No open request")
 	MustContain(t, h.Run("qui", "request go"), "I've asked a mentor")
 }
@@ -218,4 +222,25 @@ func TestHeldRequestSuggestsTheTopic(t *testing.T) {
 			t.Errorf("got %q sent to Bob, want nothing proposed before the kick-off", s.Message.Text)
 		}
 	}
+}
+
+// TestEscalationAfterAPauseEndsInTheSameTick: a tick that catches up runs
+// a mentor's pause end and a request's escalation together, and matches
+// the resumed offers only after its jobs. The escalation proposes the
+// request first, so the managers are not told it waits because the
+// mentor's offer "is paused for now"; it is proposed to the mentor.
+func TestEscalationAfterAPauseEndsInTheSameTick(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Run("alice", "admin digest-channel #managers")
+	h.Run("bob", "offer rust")
+	MustContain(t, h.Run("bob", "pause for:5d"), "paused")
+	MustContain(t, h.Run("dan", "request rust"), "paused")
+	h.Posting.Posts()
+	MustTick(t, h.Harness, 8*day)
+	for _, p := range h.Posting.Posts() {
+		if p.Message.Title == "A request is waiting for a mentor" {
+			t.Errorf("got %q posted, want no alert for a request proposed in the same tick", p.Message.Text)
+		}
+	}
+	MustContain(t, h.Run("dan", "status"), "proposed to a mentor")
 }

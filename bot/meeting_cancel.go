@@ -40,6 +40,20 @@ func (b *Bot) agreedAhead(ctx context.Context, pair Pair) (Meeting, bool) {
 	return m, true
 }
 
+// cancelAheadFirst schedules the cancellation of the pair's agreed meeting
+// still to come, before the pair ends (endPair, finishPair): if this
+// replica dies on the way, the job sends it. It returns the meeting, and
+// whether there is one, for the caller to send its cancellation at once
+// once the pair has ended (sendCancels).
+func (b *Bot) cancelAheadFirst(ctx context.Context, pair Pair) (Meeting, bool, error) {
+	agreed, ahead := b.agreedAhead(ctx, pair)
+	if !ahead {
+		return Meeting{}, false, nil
+	}
+	err := b.store.jobs.ScheduleJobs(ctx, pair.Mentor.Tenant(), false, cancelJob(pair, agreed, cancelEnded, b.clock.Now()))
+	return agreed, err == nil, err
+}
+
 // ahead reports whether m has a time agreed that is still to come.
 func (b *Bot) ahead(m Meeting) bool {
 	return !m.Agreed.IsZero() && m.Agreed.End.After(b.clock.Now())

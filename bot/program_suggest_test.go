@@ -71,14 +71,14 @@ func TestWaitingProgramSingular(t *testing.T) {
 	h := mustProgramHarness(t)
 	h.Run("carl", "offer go") // before Flash: the default program
 	h.Run("alice", "admin program create Flash start:2026-11-01 end:2026-11-30")
-	MustContain(t, h.Run("ann", "request go program:flash"), "A mentor offers “go”, but not in this program yet.")
+	MustContain(t, h.Run("ann", "request go program:flash"), "A mentor offers “go”, but only in another program for now.")
 	h.Run("ann", "cancel")
 	h.Run("ann", "lang fr")
-	MustContain(t, h.Run("ann", "request go program:flash"), "Un mentor propose «\u202fgo\u202f», mais pas dans ce programme pour l'instant.")
+	MustContain(t, h.Run("ann", "request go program:flash"), "Un mentor propose «\u202fgo\u202f», mais seulement dans un autre programme pour l'instant.")
 	h.Run("ann", "cancel")
 	h.Run("dan", "offer go program:default")
-	MustContain(t, h.Run("ann", "request go program:flash"), "Des mentors proposent «\u202fgo\u202f», mais aucun dans ce programme pour l'instant.")
+	MustContain(t, h.Run("ann", "request go program:flash"), "Des mentors proposent «\u202fgo\u202f», mais seulement dans d'autres programmes pour l'instant.")
 	h.Run("ann", "lang en")
 	h.Run("ann", "cancel")
-	MustContain(t, h.Run("ann", "request go program:flash"), "Mentors offer “go”, but none of them in this program yet.")
+	MustContain(t, h.Run("ann", "request go program:flash"), "Mentors offer “go”, but only in other programs for now.")
 }

@@ -120,7 +120,7 @@ func TestProgramWaitingReason(t *testing.T) {
 	h.Run("carl", "offer go") // before Flash: the default program
 	h.Run("alice", "admin program create Flash start:2026-11-01 end:2026-11-30")
 	r := h.Run("ann", "request go program:flash")
-	MustContain(t, r, "A mentor offers “go”, but not in this program yet.")
+	MustContain(t, r, "A mentor offers “go”, but only in another program for now.")
 	MustInbox(t, h.Harness)
 	// The current program: Flash runs today, so a new offer joins it.
 	r = h.Run("bob", "offer go")

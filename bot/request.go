@@ -66,11 +66,20 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 		return Reply{}, &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", "topic", "example", T(in.Lang, "cmd.request.example")}, Field: "topic"}
 	}
-	if topics := in.List("topic"); len(topics) > 1 {
+	var topics []string // as an offer reads them: "go, rust" is two, "dotnet, .NET" one
+	for _, t := range in.List("topic") {
+		if topicIndex(topics, t) < 0 {
+			topics = append(topics, t)
+		}
+	}
+	switch {
+	case len(topics) > 1:
 		// "go, rust": no mentor offers that (an offer splits its topics
 		// at commas), and taking one of them silently would be a guess.
 		return Reply{}, &Error{Code: EINVALID, Key: "err.request_one_topic", Args: []string{"count", itoa(len(topics)),
 			"topics", quotedList(in.Lang, topics), "first", clip(topics[0], MaxTopicLen)}, Field: "topic"}
+	case len(topics) == 1:
+		in.Values["topic"] = topics[0] // "go," or "go, go" is "go"
 	}
 	m := in.Me
 	if err := applyProfile(in, &m); err != nil {

@@ -49,7 +49,7 @@ func TestReinviteAnsweredOnce(t *testing.T) {
 		h, msgs := mustReinvited(t)
 		bob := msgs["bob"]
 		r := click(h, "bob", bob.Buttons[0])
-		if !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: you mentor in Spring again.\nYour offer is updated: go.") || len(r.Message.Buttons) != 0 {
+		if !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: you are a mentor in Spring.\nYour offer is updated: go.") || len(r.Message.Buttons) != 0 {
 			t.Fatalf("got %+v, want the outcome in place of the invitation", r)
 		}
 		for _, b := range bob.Buttons[:3] {
