@@ -11,7 +11,7 @@ var catalogRecruitFR = map[string]string{
 	"opt.invite_years":                 "le nombre minimal d'années d'expérience des personnes invitées (5 par défaut)",
 	"opt.invite_confirm":               "oui\u202f: envoyer de nouveau l'invitation à qui l'a déjà reçue pour ce programme",
 	"optname.members":                  "les membres",
-	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin inviter-mentors programme:` suivi de son nom, tel que `/mentor admin programme liste` l'affiche.",
+	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin inviter-mentors programme:` suivi de son nom, tel que `/mentor admin programme lister` l'affiche.",
 
 	"recruit.reinvite_will":           "Les mentors des binômes précédents, s'il y en a, reçoivent maintenant une réinvitation personnelle ; le cas échéant, un message vous en montrera l'avancement.",
 	"recruit.reinvite_count":          "Je réinvite {count} {count|mentor|mentors} des binômes précédents à rejoindre {name}, chacun par un message personnel\u202f; l'avancement suit.",

@@ -5,8 +5,8 @@ package bot
 var catalogReportFR = map[string]string{
 	"cmd.admin.report.summary": "le bilan de fin d'un programme : binômes, satisfaction, renouvellement, sujets, graphique, CSV",
 	"cmd.admin.report.example": "/mentor admin rapport programme:\"Mentorat 2027\"",
-	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin programme liste` le nomme",
-	"err.report.which":         "Quel programme ? Écrivez `/mentor admin rapport programme:` suivi de son nom, tel que `/mentor admin programme liste` l'affiche.",
+	"opt.report_program":       "le programme dont faire le bilan, tel que `/mentor admin programme lister` le nomme",
+	"err.report.which":         "Quel programme ? Écrivez `/mentor admin rapport programme:` suivi de son nom, tel que `/mentor admin programme lister` l'affiche.",
 
 	"digest.waiting_held":      "La demande attend la vague de lancement de « {name} », le {start}.",
 	"report.title":             "Bilan de fin de programme : {name}",

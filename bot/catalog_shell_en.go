@@ -24,6 +24,7 @@ var catalogShellEN = map[string]string{
 	"shell.together":        "[to {names}, together]",
 	"shell.and":             "{first} & {second}",
 	"shell.in":              "[in #{channel}]",
+	"shell.edited_in":       "[in #{channel}, edited: its buttons are gone]",
 	"shell.file":            "(file: {path})",
 	"shell.days.one":        "{count} day",
 	"shell.days.other":      "{count} days",

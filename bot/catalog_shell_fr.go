@@ -24,6 +24,7 @@ var catalogShellFR = map[string]string{
 	"shell.together":        "[à {names}, ensemble]",
 	"shell.and":             "{first} et {second}",
 	"shell.in":              "[dans #{channel}]",
+	"shell.edited_in":       "[dans #{channel}, modifié\u202f: ses boutons ont disparu]",
 	"shell.file":            "(fichier : {path})",
 	"shell.days.one":        "{count} jour",
 	"shell.days.other":      "{count} jours",

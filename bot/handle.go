@@ -305,6 +305,10 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 		return refuse(a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"))
 	}
 	b.answered(ctx, a.Member) // any click of theirs: they answer (pause_auto.go)
+	// A newcomer whose first contact is a click (an event's registration)
+	// is recorded reading the language of their client, as a command
+	// records it (touchMember).
+	ctx = withClickLocale(ctx, a.Member, a.Locale)
 	reply, err := run(ctx, b, a.Member, lang, value)
 	if err != nil {
 		return refuse(a.ActionID, err)
@@ -355,4 +359,24 @@ func (b *Bot) langFor(ctx context.Context, id MemberID, m Member, lookup error, 
 		return l
 	}
 	return b.settings(ctx, id.Tenant()).DefaultLang
+}
+
+// clickLocale is the locale of the member who clicked, for touchMember.
+type clickLocale struct {
+	member MemberID
+	locale string
+}
+
+type clickLocaleKey struct{}
+
+func withClickLocale(ctx context.Context, who MemberID, locale string) context.Context {
+	return context.WithValue(ctx, clickLocaleKey{}, clickLocale{who, locale})
+}
+
+// localeOf is the locale of id's click that ctx runs, "" for anyone else.
+func localeOf(ctx context.Context, id MemberID) string {
+	if c, ok := ctx.Value(clickLocaleKey{}).(clickLocale); ok && c.member == id {
+		return c.locale
+	}
+	return ""
 }

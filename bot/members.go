@@ -40,6 +40,9 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 	}
 	if err != nil {
 		m = Member{ID: id, Joined: b.clock.Now().UTC()}
+		if locale == "" {
+			locale = localeOf(ctx, id) // their click's (HandleAction)
+		}
 		if l, ok := ParseLang(locale); ok {
 			m.Lang = l
 		}

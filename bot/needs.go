@@ -115,6 +115,12 @@ func needsCommands(kinds []string) []CommandSpec {
 			{Name: "topics", French: "sujets", Type: OptList, MaxLength: list, Help: "opt.needs_topics"},
 			confirm,
 			{Name: "lang", French: "langue", Type: OptChoice, Choices: langNames(), Help: "opt.needs_lang"},
+			// What to do with the program's survey: send it (the default),
+			// or show its results, the way "results <program>" asks in
+			// typed text; a field of its own where a program is a field
+			// (Discord), as admin events and admin program take an action.
+			{Name: "action", Type: OptChoice, Choices: []string{"send", "results"}, Help: "opt.needs_action",
+				ChoiceFrench: map[string]string{"send": "envoyer", "results": "résultats"}, ChoiceAliases: map[string][]string{"send": {"post", "publier"}, "results": {"resultats"}}},
 		}},
 		{Name: "needs", Positional: "program", run: runNeeds, Options: []Option{
 			program,
@@ -146,6 +152,12 @@ func foldProgram(s string) string { return strings.ToLower(programName(s)) }
 func runAdminNeeds(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	raw := strings.TrimSpace(in.Text("program"))
 	name := programName(raw)
+	if in.Text("action") == "results" {
+		if name == "" {
+			return Reply{}, &Error{Code: EINVALID, Key: "err.needs.which", Field: "program"}
+		}
+		return b.needsResults(ctx, in, name)
+	}
 	if w, rest, _ := strings.Cut(name, " "); isResultsWord(w) {
 		// "results" alone asks for the results of no program: which one?
 		if rest = programName(rest); rest != "" {
@@ -286,7 +298,7 @@ func (b *Bot) needsInChannel(ctx context.Context, in *Invocation, s NeedsSurvey,
 		// with how to post it in theirs.
 		text += " " + T(in.Lang, "needs.posted_lang", "lang", languageName(in.Lang, string(lang)), "other", string(in.Lang))
 	}
-	return Reply{Message: Message{Text: text + "\n" + T(in.Lang, "needs.results_how", "program", s.Program),
+	return Reply{Message: Message{Text: text + "\n" + T(in.Lang, platformKey(in.Member.Tenant(), "needs.results_how"), "program", s.Program),
 		Channels: []string{channel}}}, nil
 }
 
@@ -332,7 +344,7 @@ func (b *Bot) needsByDM(ctx context.Context, by MemberID, lang Lang, s NeedsSurv
 	if optedOut > 0 {
 		text += " " + T(lang, "needs.started_opted_out", "n", Number(lang, optedOut), "count", itoa(optedOut))
 	}
-	return Reply{Message: Message{Text: text + "\n" + T(lang, "needs.results_how", "program", s.Program)}}, nil
+	return Reply{Message: Message{Text: text + "\n" + T(lang, platformKey(by.Tenant(), "needs.results_how"), "program", s.Program)}}, nil
 }
 
 // sendNeedsAgain answers the manager's "Send it again" button.

@@ -61,6 +61,10 @@ type SpeedEvent struct {
 	TZ      string // the zone its times are shown in (the workspace's)
 	Video   string // the event's video link; "" gives each session its own room
 	Channel string // where its registration message was posted
+	// Post is the platform's reference to that message, where the
+	// platform can edit it (PostEditor): its buttons go when the event
+	// is cancelled or over. "" elsewhere.
+	Post string `json:",omitempty"`
 	// Langs are the languages of its posts in Channel (lang:), in order;
 	// none for an event opened before they were kept: the workspace's.
 	Langs   []Lang `json:",omitempty"`
@@ -140,7 +144,16 @@ type SpeedRound struct {
 
 // Why a member sat out a round.
 const (
-	SatOutBusy     = "busy"     // mentee: every mentor free was taken by others this round
+	SatOutBusy = "busy" // mentee: every mentor was taken by others this round
+	// mentee: the mentors they have not met and who speak their language
+	// were taken; those still free they have met already
+	SatOutBusyMet = "busy_met"
+	// mentee: as SatOutBusyMet, but those still free speak none of their
+	// languages
+	SatOutBusyLanguage = "busy_lang"
+	// mentee: as SatOutBusyMet, those still free met already or speak
+	// none of their languages
+	SatOutBusyBoth = "busy_both"
 	SatOutMetAll   = "met"      // mentee: they met every mentor present
 	SatOutLanguage = "language" // mentee: no mentor they have not met speaks their language
 	SatOutNoMentee = "nomentee" // mentor: every mentee present is with another mentor

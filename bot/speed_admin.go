@@ -233,6 +233,7 @@ func runSpeedCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			firstErr = err
 		}
 	}
+	b.closeSpeedPost(ctx, e, "event.post_cancelled") // its buttons go
 	p, err := b.tenantPlatform(t)
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func speedCommand() CommandSpec {
 		{Name: "name", French: "nom", Type: OptText, MaxLength: speedMaxName, Required: true, Help: "opt.event_name"},
 		{Name: "rounds", French: "tours", Type: OptInt, Min: 1, Max: speedMaxRounds, Required: true, Help: "opt.event_rounds"},
 		{Name: "minutes", Type: OptInt, Min: 3, Max: speedMaxMinutes, Required: true, Help: "opt.event_minutes"},
-		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 40, Required: true, Help: "opt.event_start"},
+		{Name: "start", French: "début", Aliases: []string{"debut"}, Type: OptText, MaxLength: 40, Required: true, Help: "opt.event_start", Label: "event_start"},
 		{Name: "video", French: "visio", Aliases: []string{"vidéo"}, Type: OptText, MaxLength: 300, Help: "opt.event_video"},
 		{Name: "channel", French: "canal", Aliases: []string{"salon"}, Type: OptChannel, MaxLength: 100, Help: "opt.event_channel"},
 		{Name: "program", French: "programme", Type: OptText, MaxLength: MaxProgramNameLen + 2, Help: "opt.event_program"},
@@ -101,12 +101,7 @@ func runAdminEvent(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if e.ID, err = b.newID(); err != nil {
 		return Reply{}, err
 	}
-	if err := b.store.speed.CreateSpeedEvent(ctx, t, e, speedJobs(e)); err != nil {
-		return Reply{}, err
-	}
-	msg := speedRegistration(e.Langs, e)
-	msg.Lang = e.Langs[0]
-	if err := poster.Post(ctx, t, channel, msg); err != nil {
+	if err := b.openSpeedEvent(ctx, t, p, poster, e); err != nil {
 		return Reply{}, err
 	}
 	b.log.Info("speed event opened", "tenant", t.String(), "event", e.ID, "by", in.Member.String())

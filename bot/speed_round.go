@@ -40,6 +40,9 @@ func runSpeed(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if n > 1 {
 		asked = b.speedAskContinue(ctx, e, n-1)
 	}
+	if n == e.Rounds+1 {
+		b.closeSpeedPost(ctx, e, "event.post_ended") // its buttons go
+	}
 	if n < 1 || n > e.Rounds {
 		return asked
 	}
@@ -208,26 +211,50 @@ func speedTopic(syn matching.Synonyms, topic string) string {
 // speedWhy says truthfully why a present member sat out: a mentor had no
 // mentee left (speedWhyMentor); a mentee met every mentor present, or
 // shares no language with those they have not met, or the mentors free
-// for them were all taken.
+// for them were all taken (taken: those in a session). Then what the
+// mentors still free have against them is said too: met already, or no
+// language in common; "more mentees than mentors" only when no mentor is
+// free at all.
 func speedWhy(en SpeedEntrant, entrants []SpeedEntrant, past speedHistory, speaks map[string][]string, taken map[string]bool) string {
 	if en.Role == SpeedMentor {
 		return speedWhyMentor(en, entrants, past, speaks, taken)
 	}
 	met := past.met[en.Member.User]
-	unmet := false
+	var unmet, busy, freeMet, freeForeign, freeOK bool
 	for _, o := range entrants {
-		if o.Role != SpeedMentor || containsString(met, o.Member.User) {
+		if o.Role != SpeedMentor {
 			continue
 		}
-		unmet = true
-		if shareAny(speaks[en.Member.User], speaks[o.Member.User]) {
-			return SatOutBusy
+		seen := containsString(met, o.Member.User)
+		shares := shareAny(speaks[en.Member.User], speaks[o.Member.User])
+		switch {
+		case !seen && shares && taken[o.Member.User]:
+			busy = true
+		case taken[o.Member.User]:
+		case seen:
+			freeMet = true
+		case !shares:
+			freeForeign = true
+		default:
+			freeOK = true // left free by the matcher: not said to be busy
 		}
+		unmet = unmet || !seen
 	}
-	if unmet {
+	switch {
+	case !unmet:
+		return SatOutMetAll
+	case freeOK:
+		return SatOutBusy
+	case !busy:
 		return SatOutLanguage
+	case freeMet && freeForeign:
+		return SatOutBusyBoth
+	case freeMet:
+		return SatOutBusyMet
+	case freeForeign:
+		return SatOutBusyLanguage
 	}
-	return SatOutMetAll
+	return SatOutBusy
 }
 
 // speedWhyMentor says why a mentor sat out, from the mentees left free
@@ -379,7 +406,7 @@ func (b *Bot) speedSendSatOut(ctx context.Context, e SpeedEvent, n int, to Membe
 				text += " " + T(l, "event.satout_break")
 			}
 			text += " " + T(l, "event.satout_next", "when", speedClock(l, e, e.RoundStart(n+1)))
-			if why == SatOutBusy {
+			if strings.HasPrefix(why, SatOutBusy) {
 				text += " " + T(l, "event.satout_first")
 			}
 		} else {

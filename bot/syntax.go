@@ -285,8 +285,8 @@ func IsOptionName(word string) bool {
 // verbTable is what a command whose positional text starts with a verb
 // reads there: what a manager may type for each verb, folded as the
 // command folds it, and each verb's French word, as the French help of
-// its action option writes it (opt.program_action: « `créer`, `liste`,
-// `voir` ou `fermer` »). A verb's English word is the verb.
+// its action option writes it (opt.program_action: « `créer`, `lister`,
+// `voir` ou `clore` »). A verb's English word is the verb.
 type verbTable struct {
 	typed  map[string]string
 	fold   func(string) string
@@ -313,7 +313,7 @@ func (vt verbTable) wordIn(lang Lang, verb string) string {
 // positionalVerbs are the commands whose positional text starts with a
 // verb (splitPositional, runAdminEvents).
 var positionalVerbs = map[string]verbTable{
-	"admin program":  {programVerbs, foldName, map[string]string{"create": "créer", "list": "liste", "show": "voir", "close": "fermer"}},
+	"admin program":  {programVerbs, foldName, map[string]string{"create": "créer", "list": "lister", "show": "voir", "close": "clore"}},
 	"admin topics":   {topicVerbs, strings.ToLower, map[string]string{"alias": "alias", "remove": "retirer", "list": "lister"}},
 	"admin managers": {managerVerbs, strings.ToLower, map[string]string{"add": "ajouter", "remove": "retirer", "list": "lister"}},
 	"admin events":   {eventVerbs, foldName, map[string]string{"list": "liste", "cancel": "annuler"}},

@@ -194,7 +194,7 @@ func TestValueIn(t *testing.T) {
 		{"admin help", "command", French, "settings", "réglages"},
 		{"admin help", "command", French, "admin settings", "admin réglages"},
 		{"admin help", "command", English, "réglages", "settings"},
-		{"admin program", "action", French, "list", "liste"},
+		{"admin program", "action", French, "list", "lister"},
 		{"admin program", "action", French, `create "Mentorat 2027"`, `créer "Mentorat 2027"`},
 		{"admin program", "action", English, "liste", "list"},
 		{"admin topics", "action", French, "remove", "retirer"},

@@ -19,6 +19,7 @@ const (
 	codeAlreadyAcked       = 40060
 	codeCannotDM           = 50007 // the member closed their DMs, or blocked the bot
 	codeUnknownChannel     = 10003
+	codeUnknownMessage     = 10008 // deleted since it was posted
 	codeMissingAccess      = 50001 // the bot cannot see the channel
 	codeMissingPermissions = 50013 // nor send messages in it
 	codeArchivedThread     = 50083 // a thread archived and locked

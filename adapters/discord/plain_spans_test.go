@@ -51,7 +51,7 @@ func TestDiscordPlainSpans(t *testing.T) {
 		walk("", root)
 		admin, _ := root.option("admin")
 		program, _ := admin.option("program")
-		if action, _ := program.option("action"); action.Description != "create, list, show or close, then the program's name" || action.Localized["fr"] != "créer, liste, voir ou fermer, puis le nom du programme" {
+		if action, _ := program.option("action"); action.Description != "create, list, show or close, then the program's name" || action.Localized["fr"] != "créer, lister, voir ou clore, puis le nom du programme" {
 			t.Errorf("got admin program action described as %q / %q, want its choices as plain text", action.Description, action.Localized["fr"])
 		}
 		if needs, _ := admin.option("needs"); !strings.HasSuffix(needs.Description, "; results shows the answers") {

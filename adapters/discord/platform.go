@@ -179,49 +179,67 @@ func threadName(title string) string {
 // Post implements bot.Poster: a message in a channel of the server, such
 // as the managers' channel.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
-	return a.postIn(ctx, t, channel, msg, nil)
+	_, err := a.postIn(ctx, t, channel, msg, nil)
+	return err
 }
 
 // Upload implements bot.Uploader: a message with a file attached (the
 // digest's chart) in a channel of the server.
 func (a *Adapter) Upload(ctx context.Context, t bot.Tenant, channel string, f bot.File, msg bot.Message) error {
-	return a.postIn(ctx, t, channel, msg, &f)
+	_, err := a.postIn(ctx, t, channel, msg, &f)
+	return err
 }
 
-// postIn posts msg, and f when not nil, in a channel of t's server. The
-// channel may be written as a mention (<#123>), the way Discord pastes it;
-// only IDs work, since bots cannot look channels up by name cheaply.
-func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg bot.Message, f *bot.File) error {
+// postIn posts msg, and f when not nil, in a channel of t's server, and
+// returns the post's reference, "<channel>/<message>" (PostEditable).
+// The channel may be written as a mention (<#123>), the way Discord
+// pastes it; only IDs work, since bots cannot look channels up by name
+// cheaply.
+func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg bot.Message, f *bot.File) (string, error) {
 	id := strings.TrimSuffix(strings.TrimPrefix(channel, "<#"), ">")
 	if t.Platform != Platform || !isSnowflake(t.Workspace) || !isSnowflake(id) {
-		return bot.Errorf(bot.EINVALID, "err.admin.bad_channel", "value", clip(channel, 40))
+		return "", bot.Errorf(bot.EINVALID, "err.admin.bad_channel", "value", clip(channel, 40))
 	}
 	out, err := renderMessage(msg, t.Workspace, false, msg.Lang)
 	if err != nil {
-		return bot.Wrap(bot.EINTERNAL, err, "render message")
+		return "", bot.Wrap(bot.EINTERNAL, err, "render message")
 	}
-	err = a.post(ctx, id, out, f)
+	posted, err := a.postMessage(ctx, id, out, f)
 	switch restCode(err) {
 	case codeUnknownChannel, codeMissingAccess, codeMissingPermissions:
 		// Said so, with what to do, rather than "something went wrong".
-		return &bot.Error{Code: bot.EFORBIDDEN, Key: "err.channel_access", Err: err}
+		return "", &bot.Error{Code: bot.EFORBIDDEN, Key: "err.channel_access", Err: err}
 	}
-	return coded(err, "post in channel")
+	if err != nil {
+		return "", coded(err, "post in channel")
+	}
+	return id + "/" + posted, nil
 }
 
 // post sends a rendered message, with a file when f is not nil, to a
 // channel.
 func (a *Adapter) post(ctx context.Context, channel string, out rendered, f *bot.File) error {
+	_, err := a.postMessage(ctx, channel, out, f)
+	return err
+}
+
+// postMessage is post, which returns the message's ID.
+func (a *Adapter) postMessage(ctx context.Context, channel string, out rendered, f *bot.File) (string, error) {
 	send := &discordgo.MessageSend{
 		Content: out.Content, Embeds: out.Embeds, Components: out.Components, AllowedMentions: out.Mentions,
 	}
-	return a.restCall(ctx, "post", func(opt discordgo.RequestOption) error {
+	var id string
+	err := a.restCall(ctx, "post", func(opt discordgo.RequestOption) error {
 		if f != nil { // a retry after a 429 reads the file again
 			send.Files = []*discordgo.File{{Name: f.Name, ContentType: f.Type, Reader: bytes.NewReader(f.Data)}}
 		}
-		_, err := a.rest.ChannelMessageSendComplex(channel, send, opt)
+		m, err := a.rest.ChannelMessageSendComplex(channel, send, opt)
+		if err == nil && m != nil {
+			id = m.ID
+		}
 		return err
 	})
+	return id, err
 }
 
 // Profile implements bot.Directory: the member's server nickname, else

@@ -219,9 +219,10 @@ func unquoted(v string) string {
 //
 // The digest schedule's help and hint ask for its day and time between
 // quotes, which typed text needs (`digest-schedule:"monday 9:00"`) and
-// a field does not.
+// a field does not; so does the needs survey's program.
 var ownWords = map[string]string{"help.french_words": "french_words", "help.intro": "help_intro",
-	"opt.setting_digest-schedule": "digest_schedule_help", "admin.settings.hint.digest-schedule": "digest_schedule_hint"}
+	"opt.setting_digest-schedule": "digest_schedule_help", "admin.settings.hint.digest-schedule": "digest_schedule_hint",
+	"opt.needs_program": "needs_program_help"}
 
 // ownPatterns are the sentences of ownWords as the core writes them, in
 // every language, each {placeholder} matching any text on its line.

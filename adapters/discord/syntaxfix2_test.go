@@ -22,7 +22,7 @@ func TestDiscordFix2ValuesInReadersWords(t *testing.T) {
 		{bot.English, "/mentor help offer", "/mentor help command:offer"},
 		{bot.French, "/mentor admin help settings", "/mentor admin aide commande:réglages"},
 		{bot.English, "/mentor admin help settings", "/mentor admin help command:settings"},
-		{bot.French, "/mentor admin program list", "/mentor admin programme action:liste"},
+		{bot.French, "/mentor admin program list", "/mentor admin programme action:lister"},
 		{bot.English, "/mentor admin program list", "/mentor admin program action:list"},
 		{bot.French, "/mentor admin managers remove @ada", "/mentor admin responsables action:retirer membre:@ada"},
 		{bot.French, "/mentor campaigns on", "/mentor campaigns choix:oui"},
@@ -37,7 +37,7 @@ func TestDiscordFix2ValuesInReadersWords(t *testing.T) {
 	}
 	for _, key := range []string{"err.report.which", "err.recruit.which"} {
 		got := discord.ShowIn(bot.French, bot.T(bot.French, key))
-		if !strings.Contains(got, "`/mentor admin programme action:liste`") {
+		if !strings.Contains(got, "`/mentor admin programme action:lister`") {
 			t.Errorf("%s: got %q, want the action named « liste »", key, got)
 		}
 	}
@@ -131,7 +131,7 @@ func TestDiscordFix2FragmentsAsCommands(t *testing.T) {
 	// its field, not commands.
 	help := "• /mentor admin program — x\n    " + bot.T(bot.French, "help.example") + " " + bot.T(bot.French, "cmd.admin.program.example") +
 		"\n    " + bot.T(bot.French, "help.option", "name", "action", "help", bot.T(bot.French, "opt.program_action"))
-	if got := discord.ShowIn(bot.French, help); !strings.Contains(got, "action\u202f: `créer`, `liste`, `voir` ou `fermer`") {
+	if got := discord.ShowIn(bot.French, help); !strings.Contains(got, "action\u202f: `créer`, `lister`, `voir` ou `clore`") {
 		t.Errorf("admin program's help: got %q, want its verbs as they are", got)
 	}
 }

@@ -28,6 +28,7 @@ var texts = map[bot.Lang]map[string]string{
 		// a field needs no quotes.
 		"digest_schedule_help": "when the weekly digest is posted, in the program's time zone: a day and a time like `monday 9:00`, or a cron spec like `0 9 * * 1`",
 		"digest_schedule_hint": "Give a day and a time, read in the program's time zone, such as `digest-schedule:monday 9:00`, or a cron spec of five fields (minute, hour, day, month, weekday), such as `digest-schedule:0 9 * * 1`.",
+		"needs_program_help":   "the program's name, such as Mentorat 2027",
 	},
 	bot.French: {
 		"root":                 "Mentorat : proposez votre aide ou trouvez un mentor",
@@ -41,6 +42,7 @@ var texts = map[bot.Lang]map[string]string{
 		"help_intro":           "Chaque valeur se donne dans le champ de la commande qui porte son nom\u202f: `capacité:3`, c'est 3 dans le champ «\u202fcapacité\u202f».",
 		"digest_schedule_help": "quand le bilan hebdomadaire est publié, lu dans le fuseau horaire du programme\u202f: un jour et une heure, comme `le lundi à 9 h 30`, ou une expression cron, comme `0 9 * * 1` (le lundi à 9 h)",
 		"digest_schedule_hint": "Donnez un jour et une heure, lus dans le fuseau horaire du programme, comme `horaire-bilan:lundi 9h`, ou une expression cron de cinq champs (minute, heure, jour, mois, jour de la semaine), comme `horaire-bilan:0 9 * * 1`.",
+		"needs_program_help":   "le nom du programme, par exemple Mentorat 2027",
 	},
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -80,4 +81,34 @@ func postLang(a *Adapter, msg bot.Message) bot.Lang {
 		return msg.Lang
 	}
 	return a.lang("")
+}
+
+var _ bot.PostEditor = (*Adapter)(nil)
+
+// PostEditable implements bot.PostEditor: the post is printed as Post
+// prints it; the reference is its channel and the number of the message
+// its buttons are on.
+func (a *Adapter) PostEditable(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) (string, error) {
+	text, n := a.renderNumbered("", msg)
+	a.printf("%s %s", bot.T(postLang(a, msg), "shell.in", "channel", channel), text)
+	return "shell:" + strconv.Itoa(n) + ":" + channel, nil
+}
+
+// EditPost implements bot.PostEditor: the post's buttons can no longer
+// be clicked, and the new message is printed, marked as an edit.
+func (a *Adapter) EditPost(ctx context.Context, t bot.Tenant, ref string, msg bot.Message) error {
+	num, channel, ok := strings.Cut(strings.TrimPrefix(ref, "shell:"), ":")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || !strings.HasPrefix(ref, "shell:") {
+		return bot.Errorf(bot.ENOTFOUND, "err.not_found")
+	}
+	a.mu.Lock()
+	for i := range a.buttons {
+		if n > 0 && a.buttons[i].msg == n {
+			a.buttons[i].gone = true
+		}
+	}
+	a.mu.Unlock()
+	a.printf("%s %s", bot.T(postLang(a, msg), "shell.edited_in", "channel", channel), a.render("", msg))
+	return nil
 }

@@ -10,6 +10,13 @@ import (
 // render writes a message as indented text and numbers its buttons, which
 // owner (and anyone else, to try foreign clicks) can then click.
 func (a *Adapter) render(owner string, m bot.Message) string {
+	s, _ := a.renderNumbered(owner, m)
+	return s
+}
+
+// renderNumbered is render, which also returns the number of the message
+// its buttons and menus are on (0 without any).
+func (a *Adapter) renderNumbered(owner string, m bot.Message) (string, int) {
 	var b strings.Builder
 	if m.Title != "" {
 		fmt.Fprintf(&b, "*%s*\n", m.Title)
@@ -56,7 +63,7 @@ func (a *Adapter) render(owner string, m bot.Message) string {
 		a.mu.Unlock()
 		fmt.Fprintf(&b, "    %s\n", strings.Join(parts, "   "))
 	}
-	return b.String()
+	return b.String(), msg
 }
 
 func indentRest(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }

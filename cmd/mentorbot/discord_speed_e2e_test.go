@@ -48,6 +48,9 @@ func TestDiscordSpeedEvent(t *testing.T) {
 		}
 		discordEphemeral(t, c.Send(t, p), want)
 	}
+	// Mentor1 speaks both languages: the other mentee, whose first click
+	// records them reading French, can meet them.
+	discordEphemeral(t, c.Command(t, w.Mentor1, "offer", discordtest.Option{Name: "topics", Value: "go"}, discordtest.Option{Name: "languages", Value: "en, fr"}), "mentor for: go")
 	register(w.Mentor1, bot.ActionSpeedMentor, "", "You are registered for “Speed test” as a mentor.")
 	register(w.Mentee, bot.ActionSpeedMentee, "", "You are registered for “Speed test” as a mentee.")
 	register(other, bot.ActionSpeedMentee, "fr", "Votre inscription à «\u202fSpeed test\u202f» comme personne mentorée est enregistrée.")
