@@ -36,6 +36,9 @@ func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	id := in.Member.Tenant().Member(u)
 	if verb == "add" {
+		if err := b.inWorkspace(ctx, "user", id, user); err != nil {
+			return Reply{}, err
+		}
 		return b.addManager(ctx, in, id)
 	}
 	return b.removeManager(ctx, in, id)

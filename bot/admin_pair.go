@@ -30,6 +30,13 @@ func runAdminPair(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if mu == eu {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.pair_self", Field: "mentee"}
 	}
+	t := in.Member.Tenant()
+	if err := b.inWorkspace(ctx, "mentor", t.Member(mu), mentorRef); err != nil {
+		return Reply{}, err
+	}
+	if err := b.inWorkspace(ctx, "mentee", t.Member(eu), menteeRef); err != nil {
+		return Reply{}, err
+	}
 	a := pairAsk{By: in.Member, Mentor: mu, Mentee: eu, Topic: topic, Kind: in.Text("kind")}
 	if in.Text("confirm") == "yes" {
 		a.Confirmed = allPairWarnings

@@ -65,6 +65,31 @@ func validRef(s string) (string, bool) {
 	return s, true
 }
 
+// inWorkspace refuses a member a manager named who is not in the
+// workspace: any word ("zqxmarker", "@bob" typed without Slack making it
+// a mention) reads as a user ID, and a manager's typo paired a mentee with
+// nobody, or made nobody a manager. A member the bot knows is taken, as
+// one the platform's directory cannot answer for (down, or none): only
+// its "no such member" (EGONE) refuses.
+func (b *Bot) inWorkspace(ctx context.Context, field string, id MemberID, typed string) error {
+	_, err := b.store.members.GetMember(ctx, id)
+	if ErrorCode(err) != ENOTFOUND {
+		return err // known (nil), or the store failed
+	}
+	p, perr := b.platform(id)
+	if perr != nil {
+		return nil
+	}
+	dir, ok := p.(Directory)
+	if !ok {
+		return nil
+	}
+	if _, err := dir.Profile(ctx, id); ErrorCode(err) == EGONE {
+		return &Error{Code: EINVALID, Key: platformKey(id.Tenant(), "err.admin.no_member"), Args: []string{"value", clip(typed, 40)}, Field: field}
+	}
+	return nil
+}
+
 // badUser and badChannel are the errors for a member or a channel that
 // cannot be read from the option field.
 func badUser(field, value string) error {

@@ -244,3 +244,25 @@ func TestEscalationAfterAPauseEndsInTheSameTick(t *testing.T) {
 	}
 	MustContain(t, h.Run("dan", "status"), "proposed to a mentor")
 }
+
+// TestAdminNamesOnlyMembers: a manager's word that names nobody in the
+// workspace (the directory does not know it) is refused, in pair and in
+// managers add, in the manager's language. It paired a mentee with
+// nobody ("Good news: … found you a mentor, zqxmarker") and made nobody
+// a manager.
+func TestAdminNamesOnlyMembers(t *testing.T) {
+	h := MustAdminHarness(t)
+	h.Platform.Gone["zqxmarker"] = true
+	h.Run("ann", "request go")
+	MustContain(t, h.Run("alice", "admin pair mentor:zqxmarker mentee:ann topic:go"), "I can't find “zqxmarker” in this workspace")
+	MustContain(t, h.Run("alice", "admin pair mentor:bob mentee:zqxmarker topic:go"), "I can't find “zqxmarker” in this workspace")
+	MustContain(t, h.Run("alice", "admin managers add zqxmarker"), "I can't find “zqxmarker” in this workspace")
+	if r := h.Run("alice", "admin managers list"); strings.Contains(r.Message.Text, "zqxmarker") || strings.Contains(r.Message.Text, "Zqxmarker") {
+		t.Errorf("got %q, want nobody added", r.Message.Text)
+	}
+	MustContain(t, h.Run("ann", "status"), "waiting for a mentor")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", "admin binôme mentor:zqxmarker mentoré:ann sujet:go"), "Je ne trouve pas «\u202fzqxmarker\u202f» dans cet espace de travail")
+	// A member the directory knows is paired as before.
+	MustContain(t, h.Run("alice", "admin pair mentor:bob mentee:ann topic:go"), "Bob")
+}

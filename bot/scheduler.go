@@ -321,7 +321,21 @@ func (b *Bot) onceVerified(ctx context.Context, t Tenant, key string, lease time
 // again, and a confirmation that lands in time means it never will. Past
 // that, the message may be sent once more: a Redis outage longer than
 // the job lease (MENTORBOT_JOB_LEASE), right after a send, may repeat it.
+//
+// Whoever waits for the send (a member's reply to their command) waits
+// for the confirmation confirmInline at most, or until ctx ends: the
+// message is sent, and the confirmation goes on in the background. Before,
+// a Redis that dropped right after a proposal's DM held the requester's
+// reply until it came back, ctx or not.
 func (b *Bot) confirmSent(ctx context.Context, t Tenant, key string, until time.Time) error {
+	return b.confirmSentBy(ctx, t, key, until, time.Now().Add(confirmInline))
+}
+
+// confirmInline is how long a send waits for its confirmation before the
+// confirmation goes on in the background (confirmSent).
+const confirmInline = 2 * time.Second
+
+func (b *Bot) confirmSentBy(ctx context.Context, t Tenant, key string, until, inline time.Time) error {
 	wait := 50 * time.Millisecond
 	for {
 		keep, stop := context.WithTimeout(context.WithoutCancel(ctx), bookkeeping)
@@ -330,7 +344,19 @@ func (b *Bot) confirmSent(ctx context.Context, t Tenant, key string, until time.
 		if err == nil || ErrorCode(err) != EUNAVAILABLE || time.Now().Add(wait).After(until) {
 			return err
 		}
-		time.Sleep(wait)
+		if ctx.Err() != nil || time.Now().Add(wait).After(inline) {
+			b.log.Warn("delivery not confirmed yet: confirming in the background", "tenant", t.String(), "key", key)
+			go func() {
+				if err := b.confirmSentBy(context.WithoutCancel(ctx), t, key, until, until); err != nil {
+					b.log.Error("delivery not confirmed: may be sent again", "tenant", t.String(), "key", key, "code", string(ErrorCode(err)))
+				}
+			}()
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(wait):
+		}
 		wait = min(2*wait, time.Second)
 	}
 }

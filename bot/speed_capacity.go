@@ -54,7 +54,11 @@ func (b *Bot) speedMakeRoom(ctx context.Context, mentor MemberID, pairID string)
 		raises[pairID] = CapacityRaise{From: from, To: to}
 		return nil
 	})
-	if err != nil {
+	switch ErrorCode(err) {
+	case "":
+	case ENOTFOUND:
+		return 0, 0 // a mentor with no offer (registered for the event alone): no capacity to raise
+	default:
 		b.log.Warn("speed pair: capacity not raised", "member", mentor.String(), "code", string(ErrorCode(err)))
 		return 0, 0
 	}
