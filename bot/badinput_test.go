@@ -68,7 +68,7 @@ func TestBadCommands(t *testing.T) {
 		// Control characters are not echoed: an escape sequence would act
 		// on a terminal.
 		{"UnknownEscape", "en", "\x1b[2J clear", "I don't know the command “[2j”"},
-		{"UnknownControlOnly", "en", "\x00\x01", "I don't know the command “…”"},
+		{"ControlOnlyIsEmpty", "en", "\x00\x01", "/mentor help — list the commands"}, // nothing visible: the help
 		{"Empty", "en", "", "mentorbot: how to use /mentor"},
 		{"Oversized", "en", "offer " + strings.Repeat("go, ", 1000), "keep commands under 2,000 characters"},
 		{"OversizedFR", "fr", "offer " + strings.Repeat("go, ", 1000), "moins de 2\u202f000 caractères"},

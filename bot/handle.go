@@ -347,7 +347,7 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 		// "That member is no longer in this server", on Discord.
 		text = T(lang, platformKey(who.Tenant(), key), args...)
 	}
-	r := Reply{Message: Message{Text: text}, Lang: lang}
+	r := Reply{Message: Message{Text: text}, Lang: lang, TryAgain: code == EUNAVAILABLE || code == ELIMITED}
 	var e *Error
 	if form && errors.As(err, &e) && e.Field != "" {
 		r.FieldErrors = map[string]string{e.Field: text}

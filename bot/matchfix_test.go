@@ -266,3 +266,15 @@ func TestAdminNamesOnlyMembers(t *testing.T) {
 	// A member the directory knows is paired as before.
 	MustContain(t, h.Run("alice", "admin pair mentor:bob mentee:ann topic:go"), "Bob")
 }
+
+// TestInvisibleCommandIsHelp: a command of only invisible characters (a
+// zero-width space) is an empty command, which shows the help, as the
+// docs say; it was "I don't know the command “\u200b”".
+func TestInvisibleCommandIsHelp(t *testing.T) {
+	h := MustHarness(t)
+	for _, text := range []string{"\u200b", " \u200b\u2060 "} {
+		if r := h.Run("bob", text); r.Message.Title != "mentorbot: how to use /mentor" {
+			t.Errorf("%q: got %q %q, want the help", text, r.Message.Title, r.Message.Text)
+		}
+	}
+}

@@ -103,6 +103,10 @@ type Reply struct {
 	// Lang is the language the reply is in: the member's own. Adapters
 	// write their own notes (closed DMs, a late form) in it too.
 	Lang Lang
+	// TryAgain marks a refusal that asks the member to send the same
+	// again in a moment (over the rate limit, the store unreachable): an
+	// adapter keeps a submitted form open with it, so nothing typed is lost.
+	TryAgain bool
 }
 
 // alreadyDone answers a click that finds its work done, or being done,

@@ -44,7 +44,8 @@ func (b *Bot) parseCommand(lang Lang, text string) (CommandSpec, string, error) 
 	if utf8.RuneCountInString(text) > MaxTextLen {
 		return CommandSpec{}, "", &Error{Code: EINVALID, Key: "err.text_too_long", Args: []string{"max", Number(lang, MaxTextLen)}}
 	}
-	if text == "" {
+	if strings.TrimSpace(cleanText(text, false)) == "" {
+		// Nothing, or only invisible characters (a zero-width space).
 		c, _ := b.command("help")
 		return c, "", nil
 	}

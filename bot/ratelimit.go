@@ -54,5 +54,5 @@ func (b *Bot) slowDown(ctx context.Context, who MemberID, name string, limit int
 	case n == limit+1:
 		return b.fail(who, name, Errorf(ELIMITED, "err.slow_down"), lang, false), true
 	}
-	return Reply{Message: Message{Text: T(lang, "err.slow_down")}, Lang: lang}, true
+	return Reply{Message: Message{Text: T(lang, "err.slow_down")}, Lang: lang, TryAgain: true}, true
 }

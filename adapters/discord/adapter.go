@@ -134,8 +134,9 @@ type Adapter struct {
 	// (ready.go); nil when none runs.
 	cancelRetry func()
 
-	gatewayUp atomic.Bool // the gateway is connected (ready.go)
-	served    served      // whether a server is served, lately read (guilds.go)
+	members   stillMembers // DM clickers lately found in their server (member.go)
+	gatewayUp atomic.Bool  // the gateway is connected (ready.go)
+	served    served       // whether a server is served, lately read (guilds.go)
 }
 
 var (

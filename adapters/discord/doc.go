@@ -43,7 +43,9 @@
 //     replicas each interaction and each leave is acted on by the one
 //     replica whose Config.Claim of it succeeds (gateway.go, leave.go).
 //   - Over HTTP no leave event comes: the core's daily ForgetLeavers asks
-//     StillMember (roster.go), where only Unknown Member means gone.
+//     StillMember (roster.go), where only Unknown Member means gone; a
+//     click from a DM, which carries no guild member, asks it first, and
+//     a leaver's click is refused and erases them (member.go).
 //   - The bot being in a server is its install there: GUILD_DELETE (not
 //     an outage) records a removal in Config.Installs and Serves then says
 //     no; GUILD_CREATE records a return (guilds.go). Every replica writes

@@ -18,13 +18,21 @@ func (a *Adapter) onMemberRemove(_ *discordgo.Session, e *discordgo.GuildMemberR
 	if e == nil || e.Member == nil || e.User == nil || e.User.ID == "" || e.GuildID == "" {
 		return
 	}
+	a.eraseLeaver(bot.MemberID{Platform: Platform, Workspace: e.GuildID, User: e.User.ID})
+}
+
+// eraseLeaver erases a member who left the server as /mentor forget
+// does (bot.Forgetter), on a goroutine Close waits for, if this replica
+// claims the leave (Config.Claim): GUILD_MEMBER_REMOVE over the gateway,
+// a click from a DM by someone Discord no longer counts as a member
+// over HTTP (member.go).
+func (a *Adapter) eraseLeaver(id bot.MemberID) {
 	f, ok := a.h.(bot.Forgetter)
 	if !ok {
 		return
 	}
-	id := bot.MemberID{Platform: Platform, Workspace: e.GuildID, User: e.User.ID}
 	a.spawn(func() {
-		if !a.claimed(leaveKey(e.GuildID, e.User.ID)) {
+		if !a.claimed(leaveKey(id.Workspace, id.User)) {
 			return
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.WorkTimeout)

@@ -173,6 +173,9 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 		coreMentions(specs, &c)
 		return a.h.HandleCommand(ctx, c)
 	}
+	if r, left := a.clickerLeft(ctx, log, ev); left {
+		return r
+	}
 	return a.h.HandleAction(ctx, *ev.Action)
 }
 

@@ -20,6 +20,9 @@ var texts = map[bot.Lang]map[string]string{
 		// A submitted form that is not one of ours, or of another server.
 		"form_unknown": "This form no longer works, so nothing was changed. Type `/mentor status` to see where things stand.",
 		"thread":       "Introduction",
+		// A click from a DM by someone no longer in the button's server
+		// (member.go).
+		"left_server": "This button no longer works: you're no longer a member of the server it comes from, so nothing was done. As for anyone who leaves the server, I'm erasing what I kept about you.",
 		// The help's sentence on French command words, on Discord
 		// (syntax.go's ownWords): only French readers see it.
 		"french_words": "If your Discord is in French, the commands and their options show in French there, as in these examples.",
@@ -38,6 +41,7 @@ var texts = map[bot.Lang]map[string]string{
 		"form_late":            "Désolé, j'ai mis trop de temps à ouvrir le formulaire. Relancez la commande, s'il vous plaît.",
 		"form_unknown":         "Ce formulaire ne fonctionne plus, donc rien n'a été changé. Tapez `/mentor status` pour faire le point.",
 		"thread":               "Mise en relation",
+		"left_server":          "Ce bouton ne fonctionne plus\u202f: vous ne faites plus partie du serveur d'où il vient, donc rien n'a été fait. Comme pour toute personne qui quitte le serveur, j'efface ce que je gardais sur vous.",
 		"french_words":         "Si votre Discord est en français, les commandes et leurs options s'y affichent en français, comme dans ces exemples.",
 		"help_intro":           "Chaque valeur se donne dans le champ de la commande qui porte son nom\u202f: `capacité:3`, c'est 3 dans le champ «\u202fcapacité\u202f».",
 		"digest_schedule_help": "quand le bilan hebdomadaire est publié, lu dans le fuseau horaire du programme\u202f: un jour et une heure, comme `le lundi à 9 h 30`, ou une expression cron, comme `0 9 * * 1` (le lundi à 9 h)",

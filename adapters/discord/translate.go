@@ -41,6 +41,10 @@ type event struct {
 	// Refusal is the sentence key that answers a kindRefused: the
 	// adapter's (texts.go) or the core's catalog.
 	Refusal string
+	// InDM marks a click in a DM: Discord sends no guild and no member,
+	// so nothing in it says whether the clicker is still in the server
+	// the button's custom_id names (member.go).
+	InDM bool
 }
 
 // sentOption is one option of a slash command as Discord sent it: a
@@ -80,7 +84,7 @@ func translate(i *discordgo.Interaction) event {
 		ev.Command = &bot.Command{Member: ev.Member, Name: name, Values: values, Locale: string(i.Locale), Forms: true, IsAdmin: isAdmin(i), Delivery: i.ID}
 		ev.Options = sent
 	case discordgo.InteractionMessageComponent:
-		ev.Kind = kindClick
+		ev.Kind, ev.InDM = kindClick, i.GuildID == "" && i.Member == nil
 		guild, action, value, ok := ourCustomID(i, i.MessageComponentData().CustomID)
 		if ok {
 			ev.Member.Workspace = guild

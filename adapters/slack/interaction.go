@@ -127,6 +127,8 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 	if !fresh {
 		return nil // a replay: closes the modal, as the first did
 	}
+	// Read before the job: the core may be handed values meanwhile.
+	first := firstField(ic.View, values, meta.Fixed)
 	h := newHandoff[bot.Reply]()
 	err = a.jobs.start(func(ctx context.Context) {
 		if bot.NeedsAdmin(cmd) {
@@ -140,6 +142,12 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		to := a.handled(ctx, to, key, kept)
 		if !inlineErrors(r, values, meta.Fixed) {
 			r.FieldErrors = nil
+		}
+		if r.FieldErrors == nil && first != "" && r.TryAgain {
+			// Over the rate limit, or Redis unreachable: nothing was
+			// done, so the modal stays open with the sentence under its
+			// first field, as when busy, and what was typed is kept.
+			r.FieldErrors = map[string]string{first: r.Message.Text}
 		}
 		if h.give(r) && r.FieldErrors != nil {
 			return // the ack shows them in the modal
