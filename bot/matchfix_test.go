@@ -217,6 +217,9 @@ func TestHeldRequestSuggestsTheTopic(t *testing.T) {
 	c := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("eve"), ActionID: b.ActionID, Value: b.Value})
 	MustContain(t, c, "“kubernetes”")
 	MustContain(t, c, "kick-off")
+	// A double click: the change is made already, and said so.
+	again := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("eve"), ActionID: b.ActionID, Value: b.Value})
+	MustContain(t, again, "already")
 	for _, s := range h.Platform.Take() {
 		if s.To[0].User == "bob" {
 			t.Errorf("got %q sent to Bob, want nothing proposed before the kick-off", s.Message.Text)

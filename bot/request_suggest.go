@@ -269,8 +269,10 @@ func changeRequestTopic(ctx context.Context, b *Bot, who MemberID, lang Lang, va
 	}
 	t := who.Tenant()
 	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting")
-	if ErrorCode(err) == ESTALE && r.Mentee == who && r.Topic == topic {
-		// A second click: the change was made by the first.
+	if (err == nil || ErrorCode(err) == ESTALE) && r.Mentee == who && r.Topic == topic {
+		// A second click: the change was made by the first (the request
+		// since proposed, or still waiting: held for its program's
+		// kick-off, or no mentor free).
 		return Reply{}, Errorf(ESTALE, "err.request_topic_already", "topic", topic)
 	}
 	if err != nil {
