@@ -136,6 +136,7 @@ var catalogSpeedEN = map[string]string{
 	"event.cancelled_dm":           "The speed-mentoring event “{name}”, planned for {when}, is cancelled: its rounds will not take place. You have nothing to do. Thank you for registering.",
 	"event.cancelled_dm_under_way": "The speed-mentoring event “{name}”, which started on {when}, is cancelled: its rounds still to come will not take place. Thank you for taking part.",
 	"event.post_cancelled":         "This event is cancelled: registration is closed.",
+	"event.post_last_round":        "The last round has started: registration is closed.",
 	"event.post_ended":             "This event is over: registration is closed. Thank you to everyone who took part.",
 	"event.post_failed":            "This event could not be opened: registration is closed.",
 	"event.cancelled_notice":       "The speed-mentoring event “{name}”, planned for {when}, is cancelled. Its registration buttons no longer work.",

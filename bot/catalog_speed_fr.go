@@ -136,6 +136,7 @@ var catalogSpeedFR = map[string]string{
 	"event.cancelled_dm":           "L'événement de speed mentoring « {name} », prévu le {when}, est annulé : ses tours n'auront pas lieu. Vous n'avez rien à faire. Merci pour votre inscription.",
 	"event.cancelled_dm_under_way": "L'événement de speed mentoring « {name} », commencé le {when}, est annulé : ses tours à venir n'auront pas lieu. Merci pour votre participation.",
 	"event.post_cancelled":         "Cet événement est annulé\u202f: les inscriptions sont closes.",
+	"event.post_last_round":        "Le dernier tour a commencé\u202f: les inscriptions sont closes.",
 	"event.post_ended":             "Cet événement est terminé\u202f: les inscriptions sont closes. Merci à toutes les personnes qui y ont participé.",
 	"event.post_failed":            "Cet événement n'a pas pu être ouvert\u202f: les inscriptions sont closes.",
 	"event.cancelled_notice":       "L'événement de speed mentoring « {name} », prévu le {when}, est annulé. Ses boutons d'inscription ne fonctionnent plus.",

@@ -40,8 +40,13 @@ func runSpeed(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if n > 1 {
 		asked = b.speedAskContinue(ctx, e, n-1)
 	}
-	if n == e.Rounds+1 {
-		b.closeSpeedPost(ctx, e, "event.post_ended") // its buttons go
+	switch n {
+	case e.Rounds:
+		// Registration closes as the last round starts (speed_register.go):
+		// its buttons go then, not at the end.
+		b.closeSpeedPost(ctx, e, "event.post_last_round")
+	case e.Rounds + 1:
+		b.closeSpeedPost(ctx, e, "event.post_ended") // said over, once it is
 	}
 	if n < 1 || n > e.Rounds {
 		return asked

@@ -132,9 +132,11 @@ func TestSpeedRegistrationClosed(t *testing.T) {
 		!strings.Contains(edits[0].Message.Title, "Cancelled one") {
 		t.Fatalf("got edits %+v, want the first post without buttons, cancelled", edits)
 	}
-	h.At(2, 11, 20)
-	if edits := ep.Edits(); len(edits) != 0 {
-		t.Errorf("got edits %+v before the end", edits)
+	h.At(2, 11, 20) // the last round started at 11:15: registration closed
+	if edits := ep.Edits(); len(edits) != 1 || len(edits[0].Message.Buttons) != 0 ||
+		!strings.Contains(edits[0].Message.Text, "The last round has started: registration is closed.") ||
+		!strings.Contains(edits[0].Message.Text, "Le dernier tour a commencé\u202f: les inscriptions sont closes.") {
+		t.Errorf("got edits %+v, want the second post without buttons as its last round starts", edits)
 	}
 	h.At(2, 11, 30)
 	edits = ep.Edits()
