@@ -83,15 +83,26 @@ func (a *Adapter) Introduce(ctx context.Context, members []bot.MemberID, msg bot
 // channel typed in a command reaches the core). The bot must be a member
 // of the channel: invite it there. EINVALID for what is not a channel ID.
 func (a *Adapter) Post(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) error {
+	_, err := a.postIn(ctx, t, channel, msg)
+	return err
+}
+
+// postIn posts msg in a channel given as Post takes it, and returns the
+// post's reference, "<channel>/<ts>" (PostEditable).
+func (a *Adapter) postIn(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) (string, error) {
 	id, err := channelID(t, channel)
 	if err != nil {
-		return err
+		return "", err
 	}
 	api, err := a.clientOf(ctx, t.Workspace)
 	if err != nil {
-		return err
+		return "", err
 	}
-	return channelRefused(a.post(ctx, api, id, msg))
+	var ts string
+	if err := call(ctx, a.opt.Retry, "chat.postMessage", postMessageTS(api, id, msg, &ts)); err != nil {
+		return "", channelRefused(err)
+	}
+	return id + "/" + ts, nil
 }
 
 // channelErrors are Slack's refusals of a post in a channel the bot is
@@ -231,12 +242,21 @@ func (a *Adapter) postOnce(ctx context.Context, api webAPI, channel string, msg 
 
 // postMessage is one try of chat.postMessage.
 func postMessage(api webAPI, channel string, msg bot.Message) func(ctx context.Context) error {
+	return postMessageTS(api, channel, msg, nil)
+}
+
+// postMessageTS is postMessage that keeps the message's ts in ts, when
+// ts is not nil.
+func postMessageTS(api webAPI, channel string, msg bot.Message, ts *string) func(ctx context.Context) error {
 	return func(ctx context.Context) error {
 		opts := append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())
 		if msg.Delivery != "" {
 			opts = append(opts, slack.MsgOptionMetadata(deliveryMetadata(msg.Delivery)))
 		}
-		_, _, err := api.PostMessageContext(ctx, channel, opts...)
+		_, sent, err := api.PostMessageContext(ctx, channel, opts...)
+		if ts != nil {
+			*ts = sent
+		}
 		return err
 	}
 }

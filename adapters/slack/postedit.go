@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/slack-go/slack"
 )
 
 var _ bot.PostEditor = (*Adapter)(nil)
@@ -13,24 +12,7 @@ var _ bot.PostEditor = (*Adapter)(nil)
 // PostEditable implements bot.PostEditor: a message in a channel, as Post
 // posts it; the reference is the channel's ID and the message's ts.
 func (a *Adapter) PostEditable(ctx context.Context, t bot.Tenant, channel string, msg bot.Message) (string, error) {
-	id, err := channelID(t, channel)
-	if err != nil {
-		return "", err
-	}
-	api, err := a.clientOf(ctx, t.Workspace)
-	if err != nil {
-		return "", err
-	}
-	var ts string
-	err = call(ctx, a.opt.Retry, "chat.postMessage", func(ctx context.Context) error {
-		var err error
-		_, ts, err = api.PostMessageContext(ctx, id, append(messageOptions(msg), slack.MsgOptionDisableLinkUnfurl())...)
-		return err
-	})
-	if err != nil {
-		return "", channelRefused(err)
-	}
-	return id + "/" + ts, nil
+	return a.postIn(ctx, t, channel, msg)
 }
 
 // EditPost implements bot.PostEditor with chat.update, which edits the
