@@ -234,7 +234,7 @@ func confirmEnd(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID str
 }
 
 // finishPair is "We've finished": a pair whose members met ends as
-// completed, the way its last survey ends it (runSurvey, at once rather
+// completed, the way its last survey ends it (sendSurvey, at once rather
 // than at its date): both are sent the survey, the mentor's slot is
 // freed, and the two may be paired again when nobody else fits (the
 // check-in's VerdictMet stands; no VerdictNever). The other member is
@@ -248,7 +248,6 @@ func finishPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID str
 	if pair.Met.IsZero() {
 		return Reply{}, Errorf(ESTALE, "err.unknown_button") // only a pair that met shows it
 	}
-	t := who.Tenant()
 	names, err := b.otherNames(ctx, pair)
 	if err != nil {
 		return Reply{}, err
@@ -267,13 +266,15 @@ func finishPair(ctx context.Context, b *Bot, who MemberID, lang Lang, pairID str
 	if !pair.Relationship() {
 		stage = SurveyFlash
 	}
-	if err := runSurvey(ctx, b, t, NewJob(b.clock.Now(), JobSurvey, pair.ID, stage)); err != nil {
+	ended, err := b.sendSurvey(ctx, pair, stage, names)
+	switch {
+	case ErrorCode(err) == ESTALE:
+		// Ended meanwhile (a click on another replica): the job scheduled
+		// first sends the meeting's cancellation.
+	case err != nil:
 		return Reply{}, err
-	}
-	if now, err := b.store.pairs.GetPair(ctx, t, pair.ID); err == nil && now.State == PairActive {
-		return Reply{}, Errorf(EUNAVAILABLE, "err.unavailable") // the survey's end did not take: try again
-	} else if err == nil && ahead {
-		if err := b.sendCancels(ctx, now, agreed, cancelEnded); err != nil {
+	case ahead:
+		if err := b.sendCancels(ctx, ended, agreed, cancelEnded); err != nil {
 			b.log.Warn("cancellation not delivered yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
 		}
 	}

@@ -334,16 +334,16 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 	if code == EINTERNAL || code == EUNAVAILABLE {
 		level = slog.LevelError
 	}
+	key, args := userError(err)
 	if level == slog.LevelInfo {
 		// A refusal of what the member gave: its sentence's key, never the
 		// error's text, which may quote what they typed.
-		key, _ := userError(err)
 		b.log.Info("refused", "member", who.String(), "what", what, "code", string(code), "key", key)
 	} else {
 		b.log.Log(context.Background(), level, "refused", "member", who.String(), "what", what, "code", string(code), "err", err)
 	}
 	text := errorText(lang, err)
-	if key, args := userError(err); key == "err.gone" {
+	if key == "err.gone" {
 		// "That member is no longer in this server", on Discord.
 		text = T(lang, platformKey(who.Tenant(), key), args...)
 	}

@@ -90,27 +90,37 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		b.log.Info("flash survey put off: not met yet", "pair", pair.ID)
 		return b.store.jobs.ScheduleJobs(ctx, t, false, later)
 	}
+	names, err := b.otherNames(ctx, pair)
+	if err != nil {
+		return err
+	}
+	_, err = b.sendSurvey(ctx, pair, stage, names)
+	return ignoreStale(err)
+}
+
+// sendSurvey sends the survey of stage to both members of the active pair
+// (names: otherNames), each once whatever retries do. The flash and end
+// surveys then complete the pair, freeing the mentor's slot: it returns
+// the pair as ended (ESTALE if it ended meanwhile); the mid survey sends
+// the review of the goals, and returns the pair as it was.
+func (b *Bot) sendSurvey(ctx context.Context, pair Pair, stage string, names map[string]string) (Pair, error) {
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		other, err := b.member(ctx, pair.Other(id))
-		if err != nil {
-			return err
-		}
 		key := JobSurvey + ":" + pair.ID + ":" + stage
-		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", other.displayName()) }); err != nil {
-			return err
+		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", names[id.User]) }); err != nil {
+			return pair, err
 		}
 		b.surveySent(ctx, id, pair.ID+":"+stage)
 	}
 	if stage == SurveyMid {
 		// The mid-way review of the pair's goals (goals.go).
-		return b.sendMidGoals(ctx, pair, JobSurvey+":"+pair.ID+":"+stage+":goals")
+		return pair, b.sendMidGoals(ctx, pair, JobSurvey+":"+pair.ID+":"+stage+":goals")
 	}
-	ended, err := b.store.pairs.EndPair(ctx, t, pair.ID, PairCompleted, stage, b.clock.Now().UTC())
+	ended, err := b.store.pairs.EndPair(ctx, pair.Mentor.Tenant(), pair.ID, PairCompleted, stage, b.clock.Now().UTC())
 	if err == nil {
 		b.record(ctx, Event{Kind: EventCompleted, Member: ended.Mentor, Other: ended.Mentee, Ref: ended.ID, Topic: ended.Topic})
 		b.freed(ctx, ended.Mentor)
 	}
-	return ignoreStale(err)
+	return ended, err
 }
 
 // surveyAfterNotYet marks a flash survey put off once because the pair
