@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"io"
 	"time"
 )
@@ -25,6 +26,21 @@ type Platform interface {
 // platform cannot tell: the message is sent again.
 type Verifier interface {
 	Delivered(ctx context.Context, to MemberID, key string) (bool, error)
+}
+
+// MaybeSent is what a Verifier's platform may make the error of a Send
+// say: the request was written in full and no answer came (a timeout, a
+// connection cut after writing), so the platform may have taken the
+// message. The bot then does not send it again at once: once the
+// delivery's mark runs out, it asks Delivered first (onceVerified).
+type MaybeSent interface {
+	MaybeSent() bool
+}
+
+// maybeSent reports whether err says the message may have been taken.
+func maybeSent(err error) bool {
+	var m MaybeSent
+	return errors.As(err, &m) && m.MaybeSent()
 }
 
 // Retracter is an optional Platform feature: it replaces the message sent

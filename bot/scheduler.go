@@ -306,6 +306,13 @@ func (b *Bot) onceVerified(ctx context.Context, t Tenant, key string, lease time
 	case unknown:
 		b.log.Error("send outcome unknown, not repeated", "tenant", t.String(), "key", key, "err", err)
 		return b.store.delivery.ConfirmSent(keep, t, key, markUnknown, sentKept)
+	case err != nil && verify != nil && maybeSent(err):
+		// The platform may have taken it, and can tell later: the mark
+		// stays "pending". Once its lease runs out, the next try finds
+		// "retry", asks verify, and sends only if the message is not
+		// there. Freed now, the job's retry would send it a second time.
+		b.log.Warn("send outcome unknown; verified before any new try", "tenant", t.String(), "key", key, "code", string(ErrorCode(err)))
+		return err
 	case err != nil:
 		if uerr := b.store.delivery.UnmarkSent(keep, t, key); uerr != nil {
 			b.log.Error("unmark sent", "tenant", t.String(), "key", key, "err", uerr)

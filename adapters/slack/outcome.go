@@ -26,6 +26,9 @@ type unknownOutcome struct{ err error }
 func (e *unknownOutcome) Error() string { return "outcome unknown: " + e.err.Error() }
 func (e *unknownOutcome) Unwrap() error { return e.err }
 
+// MaybeSent implements bot.MaybeSent: Slack may have taken the message.
+func (e *unknownOutcome) MaybeSent() bool { return true }
+
 // outcomeUnknown reports whether err, a send's, leaves unknown whether
 // Slack took it. Such a send is not retried (call), nor sent again.
 func outcomeUnknown(err error) bool {

@@ -229,8 +229,15 @@ func (a *Adapter) open(ctx context.Context, api webAPI, users []string) (string,
 	return ch.ID, nil
 }
 
-// post sends a rendered message to a conversation.
+// post sends a rendered message to a conversation. A message tagged with
+// its delivery key is not tried again once a try's outcome is unknown
+// (once): its error says so (bot.MaybeSent), and the core asks Delivered
+// before any new try. An untagged one is tried again: nothing could tell
+// it went out, and a message the core sends must not be lost.
 func (a *Adapter) post(ctx context.Context, api webAPI, channel string, msg bot.Message) error {
+	if msg.Delivery != "" {
+		return a.postOnce(ctx, api, channel, msg)
+	}
 	return call(ctx, a.opt.Retry, "chat.postMessage", postMessage(api, channel, msg))
 }
 
