@@ -68,6 +68,18 @@ func New() *Metrics {
 	return m
 }
 
+// BuildInfo records which build runs, as the constant 1 of
+// mentorbot_build_info{version,goversion}: that every replica runs the
+// same release can then be read from /metrics.
+func (m *Metrics) BuildInfo(version, goVersion string) {
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "mentorbot_build_info", Help: "Always 1: the build that runs, by version (the release, else the VCS revision, else devel) and goversion.",
+		ConstLabels: prometheus.Labels{"version": version, "goversion": goVersion},
+	})
+	g.Set(1)
+	m.reg.MustRegister(g)
+}
+
 // Handler serves the metrics in Prometheus's text format (GET /metrics).
 func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})

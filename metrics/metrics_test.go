@@ -149,3 +149,15 @@ func TestAck(t *testing.T) {
 	}
 	MustScrape(t, m, `mentorbot_ack_seconds_count{endpoint="/slack/commands"} 3`)
 }
+
+// TestBuildInfo: the build that runs is read from /metrics, as the
+// constant 1 of mentorbot_build_info with its version.
+func TestBuildInfo(t *testing.T) {
+	m := metrics.New()
+	m.BuildInfo("v1.4.0", "go1.26.8")
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if want := `mentorbot_build_info{goversion="go1.26.8",version="v1.4.0"} 1`; !strings.Contains(rec.Body.String(), want) {
+		t.Fatalf("got no %q in /metrics", want)
+	}
+}

@@ -136,7 +136,10 @@ type Adapter struct {
 
 	members   stillMembers // DM clickers lately found in their server (member.go)
 	gatewayUp atomic.Bool  // the gateway is connected (ready.go)
-	served    served       // whether a server is served, lately read (guilds.go)
+	// registering: Open found Discord unavailable, and /mentor is being
+	// registered in the background (retryOpen).
+	registering atomic.Bool
+	served      served // whether a server is served, lately read (guilds.go)
 }
 
 var (
@@ -228,6 +231,7 @@ func (a *Adapter) Open(ctx context.Context) error {
 	case err != nil && ctx.Err() == nil && unavailable(err):
 		a.log.Warn("discord unavailable: serving without /mentor registered, registering it again in the background",
 			"code", string(bot.ErrorCode(coded(err, "register commands"))), "retry", a.cfg.RegisterRetry, "err", err)
+		a.registering.Store(true)
 		a.retryOpen(cmds)
 		return nil
 	case err != nil:

@@ -22,6 +22,11 @@ func (a *Adapter) Ready() error {
 	return nil
 }
 
+// Registering reports whether Open found Discord unavailable and /mentor
+// is still being registered in the background: the bot serves meanwhile
+// (with the commands an earlier start registered), but is not all there.
+func (a *Adapter) Registering() bool { return a.registering.Load() }
+
 // trackGateway follows the gateway connection through discordgo's
 // Connect and Disconnect events, and returns what removes the handlers.
 func (a *Adapter) trackGateway() func() {
@@ -46,6 +51,9 @@ func (a *Adapter) retryOpen(cmds []*discordgo.ApplicationCommand) {
 		defer cancel()
 		if a.retry(ctx, "register /"+rootCommand, func() (bool, error) {
 			err := a.register(ctx, cmds)
+			if err == nil {
+				a.registering.Store(false)
+			}
 			return err == nil || !unavailable(err), err
 		}) {
 			a.retry(ctx, "connect the gateway", func() (bool, error) {

@@ -37,6 +37,10 @@ type Config struct {
 	// would refuse it (MENTORBOT_SHELL=1): input piped in with REDIS_URL,
 	// or the null device.
 	ShellOnAnyInput bool
+	// EmbeddedRedis lets a platform run on the embedded Redis, which keeps
+	// nothing (MENTORBOT_EMBEDDED_REDIS=1): trying a Slack app or a
+	// Discord bot, never production. Check refuses it otherwise.
+	EmbeddedRedis bool
 	// AnyDuration lets the follow-up delays out of the bounds a manager's
 	// settings have (MENTORBOT_DURATION_BOUNDS=off): load tests only.
 	AnyDuration bool
@@ -141,6 +145,11 @@ func (c Config) Check() error {
 	}
 	if c.Discord.BotToken != "" && c.Discord.AppID == "" {
 		errs = append(errs, "DISCORD_APP_ID: want the application ID (General Information): it is required with DISCORD_BOT_TOKEN")
+	}
+	if !c.Shell() && c.RedisURL == "" && !c.EmbeddedRedis {
+		errs = append(errs, "REDIS_URL: want the Redis that keeps the bot's state (redis://host:6379/0): with a platform turned on, "+
+			"the embedded Redis would lose every member, pair and charter acceptance at each restart, and each replica would keep its own; "+
+			"set MENTORBOT_EMBEDDED_REDIS=1 to try the platform on it anyway")
 	}
 	if len(errs) == 0 {
 		return nil
@@ -316,6 +325,8 @@ func redisAuth(err error, name string) string {
 		return "this Redis needs a password: want it in the URL (redis://:password@host:6379/0)"
 	case has("without any password configured", "no password is set"):
 		return "this Redis has no password: remove it from the URL, or set one on the Redis (requirepass)"
+	case has("DB index is out of range"):
+		return "this Redis has no such database: want one it has at the end of the URL (0 to 15, unless its databases setting gives more), such as redis://host:6379/0"
 	}
 	return ""
 }

@@ -65,6 +65,12 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	if c.PublicKey != "" {
 		m.mux.Handle("POST /discord/interactions", m.metrics.Ack("/discord/interactions", a))
 	}
+	if a.Registering() || a.Ready() != nil {
+		// Open said why (Discord unavailable): /mentor is registered in
+		// the background, and /readyz says so meanwhile.
+		m.Log.Warn("discord started, not ready yet", "app", c.AppID, "http", c.PublicKey != "")
+		return nil
+	}
 	m.Log.Info("discord ready", "app", c.AppID, "http", c.PublicKey != "")
 	return nil
 }

@@ -45,6 +45,11 @@ func TestDiscordUnavailableAtStart(t *testing.T) {
 		if !strings.Contains(log.String(), "level=WARN") || !strings.Contains(log.String(), "code=unavailable") {
 			t.Errorf("got log:\n%s\nwant a warning with code=unavailable", log.String())
 		}
+		// Not "discord ready" just after "discord unavailable": /readyz
+		// is red until /mentor is registered, and the log says so too.
+		if strings.Contains(log.String(), "discord ready") || !strings.Contains(log.String(), "discord started, not ready yet") {
+			t.Errorf("got log:\n%s\nwant \"discord started, not ready yet\", not \"discord ready\"", log.String())
+		}
 		client := discordtest.HTTPClient(rest, signer, m.HTTPURL()+"/discord/interactions", discordApp, m.Config.Discord.GuildID)
 		discordEphemeral(t, client.Command(t, "100000000000000009", "status"), "")
 		rest.WaitFor(t, "/mentor registered in the background", func() bool { return len(rest.Registrations()) == 1 })

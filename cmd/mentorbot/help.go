@@ -12,13 +12,13 @@ import (
 
 // usage is the command line mentorbot takes, as --help and a refusal
 // print it.
-const usage = "mentorbot [-h] | mentorbot export MEMBER | mentorbot forget MEMBER"
+const usage = "mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER"
 
 // invocation is what the command line asks for: the help, an operator's
 // command for one member (op "export" or "forget", operator.go), or,
 // when both are zero, the bot.
 type invocation struct {
-	help       bool
+	help       bool // also -version, which printed the version
 	op, member string
 }
 
@@ -35,11 +35,17 @@ func parseArgs(args []string, w io.Writer) (invocation, error) {
 	fs := flag.NewFlagSet("mentorbot", flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.Usage = func() { printHelp(w) }
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return invocation{help: true}, nil
 		}
 		return invocation{}, errFlag
+	}
+	if *showVersion {
+		v, goVersion := buildVersion()
+		fmt.Fprintf(w, "mentorbot %s (%s)\n", v, goVersion)
+		return invocation{help: true}, nil
 	}
 	rest := fs.Args()
 	switch {

@@ -148,9 +148,10 @@ var (
 	redisDB = regexp.MustCompile(`^/\d{1,5}[:,;.)]?$`)
 	// webAPIPath is a Slack Web API method's path: no secret in it.
 	webAPIPath = regexp.MustCompile(`^(/[a-z0-9.-]+)*/api/[a-z]+(\.[a-zA-Z]+)+$`)
-	// apiBase is a REST API's base, such as Discord's /api/v9/ (possibly
+	// apiBase is a REST API's base, such as Discord's /api/v9/ or Slack's
+	// /api/ (possibly
 	// ending a clause of an error): no secret in it.
-	apiBase = regexp.MustCompile(`^(/[a-z0-9.-]+)*/api/v\d+/?[:,;.)]?$`)
+	apiBase = regexp.MustCompile(`^(/[a-z0-9.-]+)*/api(/v\d+)?/?[:,;.)]?$`)
 	// placeholder is the host part of a URL the bot writes itself in an
 	// error to show what it wants ("redis+sentinel://host1:26379/mymaster",
 	// "redis+cluster://:password@host1:port,host2:port"): nothing of the

@@ -58,6 +58,9 @@ func TestRedactKeepsRedisDatabase(t *testing.T) {
 		{"get https://example.com?token=SECRETTOKEN", "get https://example.com?[redacted]"},
 		{"post https://hooks.slack.com/0", "post https://hooks.slack.com/[redacted]"},
 		{"want a URL such as https://meet.jit.si/, got", "want a URL such as https://meet.jit.si/, got"},
+		// SLACK_API_URL's refusal shows Slack's base whole.
+		{"want an absolute http or https URL such as https://slack.com/api/, got", "want an absolute http or https URL such as https://slack.com/api/, got"},
+		{"get https://slack.com/api/secretpath", "get https://slack.com/[redacted]"},
 	} {
 		if got := redact(tt.in); got != tt.want {
 			t.Errorf("redact(%q): got %q, want %q", tt.in, got, tt.want)

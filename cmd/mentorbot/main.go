@@ -188,6 +188,8 @@ func (m *Main) open(ctx context.Context) error {
 	default:
 		m.Rand = rand.Reader
 	}
+	v, goVersion := buildVersion()
+	m.Log.Info("mentorbot starting", "version", v, "go", goVersion)
 	store.SetLogger(m.Log)
 	if err := m.openStore(ctx); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 // wired from m.metrics where each is built.
 func (m *Main) openMetrics() {
 	m.metrics = metrics.New()
+	m.metrics.BuildInfo(buildVersion())
 	m.Store.OnError(m.metrics.RedisError)
 }
 

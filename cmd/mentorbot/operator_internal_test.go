@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	mrand "math/rand/v2"
 	"strings"
 	"testing"
@@ -58,7 +59,7 @@ func TestMainArguments(t *testing.T) {
 		env  []string
 		want string
 	}{
-		{"Unknown", []string{"erase"}, nil, `mentorbot: unknown argument "erase": usage: mentorbot [-h] | mentorbot export MEMBER | mentorbot forget MEMBER`},
+		{"Unknown", []string{"erase"}, nil, `mentorbot: unknown argument "erase": usage: mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER`},
 		{"NoMember", []string{"export"}, nil, "mentorbot: export: want the member's ID, as the log prints it"},
 		{"TwoMembers", []string{"forget", "slack:T1:U1", "slack:T1:U2"}, nil, "mentorbot: forget: want one member, got 2 arguments"},
 		{"Malformed", []string{"export", "U456"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "mentorbot: export MEMBER: want platform:workspace:user"},
@@ -147,4 +148,27 @@ func TestMainOperator(t *testing.T) {
 			t.Fatalf("forget again: got status %d and:\n%s\nwant status 1, the member unknown", code, stderr)
 		}
 	})
+}
+
+// TestRedisDatabaseOutOfRange: a database the Redis does not have
+// (REDIS_URL=redis://host:6379/99) is a configuration refused, naming
+// the variable, not an error a restart would meet again and again.
+func TestRedisDatabaseOutOfRange(t *testing.T) {
+	why := redisAuth(errors.New("internal: ping: ERR DB index is out of range"), "REDIS_URL")
+	if !strings.HasPrefix(why, "this Redis has no such database") {
+		t.Fatalf("got %q, want the database named as the fault", why)
+	}
+}
+
+// TestMainVersion: -version prints the build and exits 0 without
+// reading the configuration; the same version is on /metrics.
+func TestMainVersion(t *testing.T) {
+	stdout, stderr, code := runMainArgs(t, []string{"-version"}, strings.NewReader(""), "SLACK_BOT_TOKEN=not-a-token")
+	v, goVersion := buildVersion()
+	if code != 0 || stdout != "mentorbot "+v+" ("+goVersion+")\n" || stderr != "" {
+		t.Fatalf("got status %d, stdout %q, stderr %q; want 0 and the version", code, stdout, stderr)
+	}
+	if v == "" || !strings.HasPrefix(goVersion, "go") {
+		t.Fatalf("got version %q built with %q", v, goVersion)
+	}
 }

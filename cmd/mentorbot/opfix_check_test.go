@@ -32,6 +32,16 @@ func TestConfigRefusedBeforeConnecting(t *testing.T) {
 		{"DiscordGuildID", []string{"DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "1", "DISCORD_GUILD_ID", "-42"}, `DISCORD_GUILD_ID: want a server ID: a Discord ID, decimal digits`},
 		{"DiscordIntroChannel", []string{"DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "1", "DISCORD_INTRO_CHANNEL_ID", "#intros"}, `DISCORD_INTRO_CHANNEL_ID: want a channel ID: a Discord ID, decimal digits`},
 		{"DiscordPublicKey", []string{"DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "1", "DISCORD_PUBLIC_KEY", "zz"}, `DISCORD_PUBLIC_KEY: want the application's public key, 64 hex digits`},
+		// A platform on the embedded Redis would lose everything at each
+		// restart, each replica keeping its own: refused unless asked for.
+		{"SlackNoRedis", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s3cr3t"}, `REDIS_URL: want the Redis that keeps the bot's state`},
+		{"DiscordNoRedis", []string{"DISCORD_BOT_TOKEN", "s3cr3t", "DISCORD_APP_ID", "1"}, `REDIS_URL: want the Redis that keeps the bot's state`},
+		{"EmbeddedRedisValue", []string{"MENTORBOT_EMBEDDED_REDIS", "yes"}, `MENTORBOT_EMBEDDED_REDIS: `},
+		{"LogFormat", []string{"LOG_FORMAT", "jsn"}, `LOG_FORMAT: want json or text, got "jsn"`},
+		{"HTTPAddr", []string{"MENTORBOT_HTTP_ADDR", "foo"}, `MENTORBOT_HTTP_ADDR: want host:port or :port`},
+		{"HTTPAddrPort", []string{"MENTORBOT_HTTP_ADDR", ":99999"}, `MENTORBOT_HTTP_ADDR: want host:port or :port`},
+		{"SweepEverySecond", []string{"MENTORBOT_MATCH_SCHEDULE", "@every 1s"}, `MENTORBOT_MATCH_SCHEDULE: cron spec "@every 1s" runs the sweep more than once a minute`},
+		{"CharterURL", []string{"MENTORBOT_CHARTER_URL", "javascript:alert"}, `MENTORBOT_CHARTER_URL: want an absolute http or https URL such as https://example.org/mentoring-charter`},
 	} {
 		t.Run("Err"+tt.name, func(t *testing.T) {
 			c, err := main.ConfigFromEnv(envOf(tt.env...))
@@ -53,10 +63,15 @@ func TestConfigRefusedBeforeConnecting(t *testing.T) {
 		{"ClusterDatabase0", []string{"REDIS_URL", "redis+cluster://127.0.0.1:7101/0"}},
 		{"Sentinel", []string{"REDIS_URL", "redis+sentinel://:pw@s1:26379,s2:26379/mymaster/2"}},
 		{"Unix", []string{"REDIS_URL", "unix:///run/redis.sock"}},
-		{"SlackHTTP", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"}},
-		{"SlackSocket", []string{"SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"}},
-		{"SlackOAuth", []string{"SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "s", "SLACK_SIGNING_SECRET", "s", "MENTORBOT_TOKEN_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}},
-		{"Discord", []string{"DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "812345678901234567", "DISCORD_PUBLIC_KEY", hexKey, "DISCORD_GUILD_ID", "18446744073709551615", "DISCORD_INTRO_CHANNEL_ID", "43"}},
+		{"SlackHTTP", []string{"REDIS_URL", "redis://r:6379/0", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"}},
+		{"SlackSocket", []string{"REDIS_URL", "redis://r:6379/0", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"}},
+		{"SlackOAuth", []string{"REDIS_URL", "redis://r:6379/0", "SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "s", "SLACK_SIGNING_SECRET", "s", "MENTORBOT_TOKEN_KEY", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}},
+		{"Discord", []string{"REDIS_URL", "redis://r:6379/0", "DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "812345678901234567", "DISCORD_PUBLIC_KEY", hexKey, "DISCORD_GUILD_ID", "18446744073709551615", "DISCORD_INTRO_CHANNEL_ID", "43"}},
+		{"SlackEmbeddedAskedFor", []string{"MENTORBOT_EMBEDDED_REDIS", "1", "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"}},
+		{"LogFormatJSON", []string{"LOG_FORMAT", " JSON"}},
+		{"HTTPAddrLoopback", []string{"MENTORBOT_HTTP_ADDR", "127.0.0.1:3000"}},
+		{"SweepEveryFiveMinutes", []string{"MENTORBOT_MATCH_SCHEDULE", "*/5 * * * *"}},
+		{"MaxTZSpaced", []string{"MENTORBOT_MAX_TZ_HOURS", " 3"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := main.ConfigFromEnv(envOf(tt.env...))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"slices"
 	"strconv"
@@ -107,7 +108,7 @@ var envVars = []envVar{
 		}},
 	{Name: "MENTORBOT_HTTP_ADDR", Meaning: "address of the HTTP server (Slack and Discord endpoints, /healthz, /readyz, /metrics)",
 		Default: func(c Config) string { return c.HTTPAddr },
-		Set:     func(c *Config, v string) error { c.HTTPAddr = v; return nil }},
+		Set:     setHTTPAddr},
 	{Name: "MENTORBOT_DEFAULT_LANG", Meaning: "language of members who have not chosen one and whose platform gives no hint: en or fr",
 		Default: func(c Config) string { return string(c.DefaultLang) },
 		Set: func(c *Config, v string) error {
@@ -120,14 +121,14 @@ var envVars = []envVar{
 		}},
 	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites; the default of each workspace's charter-url setting", Note: "none: invites carry the video room only",
 		Set: func(c *Config, v string) error {
-			u, err := absoluteURL(v)
+			u, err := absoluteURL(v, "https://example.org/mentoring-charter")
 			c.CharterURL = u
 			return err
 		}},
 	{Name: "MENTORBOT_MEET_URL", Meaning: "base URL of video-call rooms; the default of each workspace's meet-url setting",
 		Default: func(c Config) string { return c.MeetURL },
 		Set: func(c *Config, v string) error {
-			u, err := absoluteURL(v)
+			u, err := absoluteURL(v, "https://meet.jit.si/")
 			if err == nil && !strings.HasSuffix(u, "/") {
 				u += "/" // a room is the base followed by its name
 			}
@@ -137,7 +138,7 @@ var envVars = []envVar{
 	{Name: "MENTORBOT_MAX_TZ_HOURS", Note: "no limit", Meaning: "never pair people more than this many hours apart",
 		Default: func(c Config) string { return strconv.Itoa(c.Match.MaxTZHours) },
 		Set: func(c *Config, v string) error {
-			n, err := strconv.Atoi(v)
+			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || n < 0 || n > 12 {
 				return fmt.Errorf("want a whole number from 0 to 12, got %q", v)
 			}
@@ -157,7 +158,14 @@ var envVars = []envVar{
 		}},
 	{Name: "LOG_FORMAT", Meaning: "json: one JSON object a line; anything else: key=value text",
 		Default: func(c Config) string { return c.LogFormat },
-		Set:     func(c *Config, v string) error { c.LogFormat = v; return nil }},
+		Set: func(c *Config, v string) error {
+			switch f := strings.ToLower(strings.TrimSpace(v)); f {
+			case "json", "text":
+				c.LogFormat = f
+				return nil
+			}
+			return fmt.Errorf("want json or text, got %q", v)
+		}},
 	followUp("MENTORBOT_PROPOSAL_TIMEOUT", "proposal-timeout", "a mentor's time to answer a proposal (reminder halfway)",
 		func(s *bot.Settings) *time.Duration { return &s.ProposalTimeout }),
 	followUp("MENTORBOT_CHARTER_TIMEOUT", "charter-timeout", "both members' time to accept the charter (reminder halfway)",
@@ -193,7 +201,7 @@ var envVars = []envVar{
 		}},
 	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep, in UTC unless it starts with CRON_TZ=Zone",
 		Default: func(c Config) string { return c.MatchSchedule },
-		Set:     func(c *Config, v string) error { return setCron(&c.MatchSchedule, v) }},
+		Set:     func(c *Config, v string) error { return setSweepCron(&c.MatchSchedule, v) }},
 	{Name: "MENTORBOT_DIGEST_SCHEDULE", Meaning: "cron spec of the weekly digest, read in each workspace's time zone; the default of its digest-schedule setting",
 		Default: func(c Config) string { return c.DigestSchedule },
 		Set:     func(c *Config, v string) error { return setCron(&c.DigestSchedule, v) }},
@@ -219,7 +227,7 @@ var envVars = []envVar{
 	{Name: "MENTORBOT_CAMPAIGN_RATE", Note: "one a second", Meaning: "campaign DMs (the needs survey by DM) sent a minute, in batches every 10 seconds (1 to 3000)",
 		Default: func(c Config) string { return strconv.Itoa(c.CampaignRate) },
 		Set: func(c *Config, v string) error {
-			n, err := strconv.Atoi(v)
+			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || n < 1 || n > 3000 {
 				return fmt.Errorf("want a whole number from 1 to 3000, got %q", v)
 			}
@@ -314,6 +322,12 @@ var envVars = []envVar{
 		Set: func(c *Config, v string) error {
 			on, err := onOff(v, "1", "0")
 			c.ShellOnAnyInput = on
+			return err
+		}},
+	{Name: "MENTORBOT_EMBEDDED_REDIS", Note: "none", Meaning: "1: let Slack or Discord run on the embedded Redis, which keeps nothing after exit (to try the app; refused otherwise when REDIS_URL is unset)",
+		Set: func(c *Config, v string) error {
+			on, err := onOff(v, "1", "0")
+			c.EmbeddedRedis = on
 			return err
 		}},
 	{Name: "MENTORBOT_DURATION_BOUNDS", Meaning: "off: let the follow-up delays out of the bounds of the workspace settings (seconds, for load tests)",
@@ -419,15 +433,53 @@ func setDuration(d *time.Duration, v string, min time.Duration, want string) err
 // absoluteURL returns v if it is an absolute http or https URL with a
 // host, else an error that says so. A user or password in it is refused
 // without printing it: the URL is shown to members.
-func absoluteURL(v string) (string, error) {
+func absoluteURL(v, example string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(v))
 	switch {
 	case strings.Contains(v, "@") && (err != nil || u.User != nil):
 		return "", errors.New("want an absolute http or https URL with no user or password in it")
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
-		return "", fmt.Errorf("want an absolute http or https URL such as https://meet.jit.si/, got %q", v)
+		return "", fmt.Errorf("want an absolute http or https URL such as %s, got %q", example, v)
 	}
 	return u.String(), nil
+}
+
+// setHTTPAddr sets the server's address once it reads as host:port (the
+// host may be empty: every interface), so that a typo is refused before
+// anything connects rather than once Slack was reached.
+func setHTTPAddr(c *Config, v string) error {
+	v = strings.TrimSpace(v)
+	host, port, err := net.SplitHostPort(v)
+	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 || strings.ContainsAny(host, " /") {
+		return fmt.Errorf("want host:port or :port, such as :3000 or 127.0.0.1:3000, got %q", v)
+	}
+	c.HTTPAddr = v
+	return nil
+}
+
+// minSweepEvery is the shortest time between two sweeps
+// MENTORBOT_MATCH_SCHEDULE may ask for: each reads the waiting requests of
+// every workspace and solves a round, and a mentor's offer already
+// proposes at once.
+const minSweepEvery = time.Minute
+
+// setSweepCron is setCron for the sweep, refusing a spec that would run it
+// more often than minSweepEvery ("@every 1s").
+func setSweepCron(spec *string, v string) error {
+	s, err := schedule.Parse(v)
+	if err != nil {
+		return fmt.Errorf("cron spec %q: %w", v, err)
+	}
+	at := s.Next(time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC))
+	for range 3 {
+		next := s.Next(at)
+		if next.Sub(at) < minSweepEvery {
+			return fmt.Errorf("cron spec %q runs the sweep more than once a minute: want a minute or more between two runs, such as */5 * * * *", v)
+		}
+		at = next
+	}
+	*spec = v
+	return nil
 }
 
 // setCron sets *spec to v once schedule can read it.
