@@ -35,7 +35,9 @@ func (a *Adapter) onCommand(c slack.SlashCommand, received time.Time, key string
 	// The locale comes from the profile cache only: looking a newcomer up
 	// in users.info here would cost every first command a Web API call
 	// before the core can even start; the core looks them up itself when
-	// it records them, which fills the cache.
+	// it records them, which fills the cache. A form is answered before
+	// the core records anyone: runCommand looks its member up then
+	// (formInLocale).
 	cmd := bot.Command{Member: who, Text: a.commandText(c.Text), Locale: a.cachedLocale(who), Forms: c.TriggerID != "", Delivery: key}
 	// Kept in Redis before the ack, as a click is: if this replica dies
 	// before the command is handled, another replica redelivers it. The
@@ -105,13 +107,57 @@ func (a *Adapter) runCommand(ctx context.Context, cmd bot.Command, triggerID str
 		return
 	}
 	ack.give(nil)
-	err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
+	cmd, r, lang := a.formInLocale(ctx, cmd, r)
+	err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL, Lang: lang})
 	if a.settled(to, "views.open", err) {
 		return
 	}
 	a.log.Warn("slack: views.open failed", "member", to.member.String(), "code", string(bot.ErrorCode(err)), "err", err)
 	r = a.h.HandleCommand(ctx, bot.Command{Member: to.member, Text: "help " + r.Form.Command, Locale: cmd.Locale})
 	a.reply(ctx, to, r)
+}
+
+// formInLocale makes sure the form r, the core's answer to cmd, is in
+// the member's language, and returns the command as answered, the form
+// and the language the submission is to read it in (formMeta.Lang).
+//
+// The core renders a form before it records the member (it records them
+// when the form is submitted), so for a member it has no record of it
+// knows no language but cmd.Locale's, which comes from the profile
+// cache only (onCommand): a member who joined Slack after the last read
+// of the directory, or whose profile was dropped, would be shown the
+// form, and its errors, in the workspace's default language. On such a
+// cache miss the member's locale is looked up now (lookupLocale, bounded
+// so that views.open still comes well within the trigger's 3 s), and
+// the core, if it answered in another language, asked again with it:
+// rendering a form writes nothing but the rate limit's count. If it then
+// answers with no form (over the rate limit meanwhile), the first form
+// opens as it is.
+//
+// The language goes with the form only when the core was asked with a
+// locale it can read: then the form's language is the member's own (or
+// the one their French command words chose), not a default that a
+// failed lookup left.
+func (a *Adapter) formInLocale(ctx context.Context, cmd bot.Command, r bot.Reply) (bot.Command, bot.Reply, bot.Lang) {
+	if cmd.Locale == "" {
+		locale := a.lookupLocale(ctx, cmd.Member)
+		lang, ok := bot.ParseLang(locale)
+		if !ok {
+			return cmd, r, ""
+		}
+		cmd.Locale = locale
+		if lang != r.Lang {
+			again := a.h.HandleCommand(ctx, cmd)
+			if again.Form == nil {
+				return cmd, r, ""
+			}
+			r = again
+		}
+	}
+	if _, ok := bot.ParseLang(cmd.Locale); !ok {
+		return cmd, r, ""
+	}
+	return cmd, r, r.Lang
 }
 
 // openForm opens a form as a modal with views.open, in team. A views.open

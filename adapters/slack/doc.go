@@ -57,7 +57,10 @@
 //   - A click's locale is the member's Slack locale, from the profile
 //     cache or else users.info after the ack, as the core finds it for a
 //     command, so that a member it has no record of is answered in their
-//     language.
+//     language. So is the locale of a command the core answers with a
+//     form (formInLocale): the core renders a form before it records the
+//     member. The form's language travels in the modal's metadata, and
+//     its submission is read in it.
 //   - Web API calls are retried: after Retry-After on a 429, with backoff on
 //     5xx and network errors, a bounded number of times; then the call
 //     fails with bot.EUNAVAILABLE. A user who was deleted, deactivated or

@@ -24,11 +24,17 @@ const (
 const formCallbackID = "mentor.form"
 
 // formMeta travels in the modal's private_metadata, which Slack returns
-// untouched with the submission: the command the form submits, and where
-// to answer, since a view_submission has no response_url of its own.
+// untouched with the submission: the command the form submits, where
+// to answer, since a view_submission has no response_url of its own,
+// and the language the form is in.
 type formMeta struct {
 	Command     string `json:"c"`
 	ResponseURL string `json:"r,omitempty"`
+	// Lang is the form's language when the member's own (formInLocale):
+	// the submission is read in it, so that the errors under the fields
+	// are in the form's language even where the profile cache has no
+	// locale for the member (another replica, or a profile dropped).
+	Lang bot.Lang `json:"l,omitempty"`
 	// Fixed are the form's values the member does not see (bot.Form.Fixed).
 	Fixed map[string]string `json:"f,omitempty"`
 }
@@ -140,6 +146,15 @@ func submittedForm(v slack.View) (formMeta, map[string]string, error) {
 		values[name] = v
 	}
 	return meta, values, nil
+}
+
+// locale is the locale a submission is read in: the form's language,
+// else the member's cached Slack locale (cached).
+func (m formMeta) locale(cached string) string {
+	if _, ok := bot.ParseLang(string(m.Lang)); ok {
+		return string(m.Lang)
+	}
+	return cached
 }
 
 // fieldErrors turns the core's inline errors into a view_submission

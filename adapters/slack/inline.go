@@ -57,7 +57,11 @@ func (a *Adapter) undelivered(in *inline) {
 // language as far as the adapter knows it without asking Redis: their
 // Slack locale, if cached.
 func (a *Adapter) busy(who bot.MemberID, kept bool) bot.Reply {
-	lang := a.langOf(who)
+	return busyIn(a.langOf(who), kept)
+}
+
+// busyIn is busy's reply in lang.
+func busyIn(lang bot.Lang, kept bool) bot.Reply {
 	key := "err.busy"
 	if kept {
 		key = "err.busy_kept"
@@ -68,7 +72,12 @@ func (a *Adapter) busy(who bot.MemberID, kept bool) bot.Reply {
 // langOf is the member's language as far as the adapter knows it without
 // asking Redis: their Slack locale, if cached, else English.
 func (a *Adapter) langOf(who bot.MemberID) bot.Lang {
-	if lang, ok := bot.ParseLang(a.cachedLocale(who)); ok {
+	return langOfLocale(a.cachedLocale(who))
+}
+
+// langOfLocale is the language of a Slack locale, else English.
+func langOfLocale(locale string) bot.Lang {
+	if lang, ok := bot.ParseLang(locale); ok {
 		return lang
 	}
 	return bot.English

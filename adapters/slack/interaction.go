@@ -96,7 +96,11 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 	}
 	to = a.handled(ctx, to, key, kept)
 	if r.Form != nil && triggerID != "" {
-		err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, formMeta{Command: r.Form.Command, ResponseURL: to.responseURL})
+		meta := formMeta{Command: r.Form.Command, ResponseURL: to.responseURL}
+		if _, ok := bot.ParseLang(action.Locale); ok {
+			meta.Lang = r.Lang // as formInLocale: the member's own
+		}
+		err := a.openForm(ctx, to.member.Workspace, triggerID, *r.Form, meta)
 		if a.settled(to, "views.open", err) {
 			return
 		}
@@ -122,7 +126,9 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		a.tellNotInstalled(who, to.responseURL)
 		return nil // closes the modal
 	}
-	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: a.cachedLocale(who), Delivery: key}
+	// Read in the form's language: the core records a newcomer only
+	// now, and answers their errors in the language it is told.
+	cmd := bot.Command{Member: who, Name: meta.Command, Values: values, FromForm: true, Forms: true, Locale: meta.locale(a.cachedLocale(who)), Delivery: key}
 	fresh, kept := a.receive(who.Workspace, inbound{Key: key, Command: &cmd, ResponseURL: meta.ResponseURL})
 	if !fresh {
 		return nil // a replay: closes the modal, as the first did
@@ -161,7 +167,7 @@ func (a *Adapter) onSubmit(ic slack.InteractionCallback, received time.Time, key
 		a.log.Warn("slack: submission refused: busy", "member", who.String())
 		a.refusedBusy(who, key)
 		if name := firstField(ic.View, values, meta.Fixed); name != "" {
-			return fieldErrors(map[string]string{name: a.busy(who, false).Message.Text})
+			return fieldErrors(map[string]string{name: busyIn(langOfLocale(meta.locale(a.cachedLocale(who))), false).Message.Text})
 		}
 		a.notifyBusy(to, false)
 		return nil
@@ -224,26 +230,28 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// clickLocaleTimeout bounds the users.info call that finds the locale of
-// a click's member: a click that opens a form still has its trigger_id's
-// 3 s for views.open.
-const clickLocaleTimeout = 750 * time.Millisecond
+// localeTimeout bounds the users.info call that finds the locale of a
+// click's member, or of a command's that opens a form: either still has
+// its trigger_id's 3 s for views.open.
+const localeTimeout = 750 * time.Millisecond
 
 // lookupLocale is the member's Slack locale for a click that came with
-// none from the profile cache. A command needs no such call: the core
-// looks up a member it has no record of (bot.Directory) before it
-// answers. A click it answers from its records alone, so that a member it
-// has none of (never seen, or erased by forget) would be answered in the
-// workspace's default language, where their next command is answered in
-// theirs. The call is made after the ack, only on a cache miss (the
-// directory's read fills the cache for every member), and fills the cache
-// in turn. A failed lookup leaves it to the core's default, logged with
-// IDs and the error code only.
+// none from the profile cache, or a command the core answered with a
+// form (formInLocale). A command with a plain answer needs no such call:
+// the core looks up a member it has no record of (bot.Directory) when it
+// records them. A click it answers from its records alone, and a form
+// before it records anyone, so that a member it has none of (never seen,
+// or erased by forget) would be answered in the workspace's default
+// language, where their next command is answered in theirs. The call is
+// made after the ack, only on a cache miss (the directory's read fills
+// the cache for every member), and fills the cache in turn. A failed
+// lookup leaves it to the core's default, logged with IDs and the error
+// code only.
 func (a *Adapter) lookupLocale(ctx context.Context, id bot.MemberID) string {
 	if l := a.cachedLocale(id); l != "" {
 		return l
 	}
-	ctx, cancel := context.WithTimeout(ctx, clickLocaleTimeout)
+	ctx, cancel := context.WithTimeout(ctx, localeTimeout)
 	defer cancel()
 	p, err := a.Profile(ctx, id)
 	if err != nil {

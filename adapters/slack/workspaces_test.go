@@ -87,7 +87,7 @@ func TestInstalledWorkspaces(t *testing.T) {
 		r.fake.WaitCalls(t, "views.publish", n, nil, 5*time.Second)
 	}
 	want := []string{teamA.Token, teamB.Token}
-	for method, per := range map[string]int{"conversations.open": 2, "chat.postMessage": 2, "users.info": 1, "views.open": 1, "views.publish": 1} {
+	for method, per := range map[string]int{"conversations.open": 2, "chat.postMessage": 2, "users.info": 2, "views.open": 1, "views.publish": 1} {
 		got := tokens(r.fake.Calls(method))
 		var wantAll []string
 		for _, tok := range want {
