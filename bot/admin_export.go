@@ -24,6 +24,7 @@ func runAdminExport(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	if err := b.exportRequests(ctx, t, &e); err != nil {
 		return Reply{}, err
 	}
+	e.Lang = in.Lang
 	now := b.clock.Now().In(b.location(ctx, t))
 	f := File{Name: "mentorbot-export-" + now.Format(time.DateOnly) + ".csv", Type: "text/csv", Data: ExportCSV(e)}
 	counts := []string{"members", Number(in.Lang, len(e.Members)), "pairs", Number(in.Lang, len(e.Pairs)), "answers", Number(in.Lang, len(e.Answers)),

@@ -68,26 +68,34 @@ func validRef(s string) (string, bool) {
 // inWorkspace refuses a member a manager named who is not in the
 // workspace: any word ("zqxmarker", "@bob" typed without Slack making it
 // a mention) reads as a user ID, and a manager's typo paired a mentee with
-// nobody, or made nobody a manager. A member the bot knows is taken, as
-// one the platform's directory cannot answer for (down, or none): only
-// its "no such member" (EGONE) refuses.
+// nobody, or made nobody a manager (inDirectory).
 func (b *Bot) inWorkspace(ctx context.Context, field string, id MemberID, typed string) error {
+	known, err := b.inDirectory(ctx, id)
+	if err != nil || known {
+		return err
+	}
+	return &Error{Code: EINVALID, Key: platformKey(id.Tenant(), "err.admin.no_member"), Args: []string{"value", clip(typed, 40)}, Field: field}
+}
+
+// inDirectory reports whether id, named by a manager, is a member of the
+// workspace. A member the bot knows is, as is one the platform's directory
+// cannot answer for (down, or none): only its "no such member" (EGONE)
+// says no. The error is the store's.
+func (b *Bot) inDirectory(ctx context.Context, id MemberID) (bool, error) {
 	_, err := b.store.members.GetMember(ctx, id)
 	if ErrorCode(err) != ENOTFOUND {
-		return err // known (nil), or the store failed
+		return err == nil, err // known, or the store failed
 	}
 	p, perr := b.platform(id)
 	if perr != nil {
-		return nil
+		return true, nil
 	}
 	dir, ok := p.(Directory)
 	if !ok {
-		return nil
+		return true, nil
 	}
-	if _, err := dir.Profile(ctx, id); ErrorCode(err) == EGONE {
-		return &Error{Code: EINVALID, Key: platformKey(id.Tenant(), "err.admin.no_member"), Args: []string{"value", clip(typed, 40)}, Field: field}
-	}
-	return nil
+	_, err = dir.Profile(ctx, id)
+	return ErrorCode(err) != EGONE, nil
 }
 
 // badUser and badChannel are the errors for a member or a channel that

@@ -110,7 +110,7 @@ func runAdminTestimonials(ctx context.Context, b *Bot, in *Invocation) (Reply, e
 		return Reply{}, Errorf(EINVALID, "err.admin.cannot_upload")
 	}
 	now := b.clock.Now().In(b.location(ctx, t))
-	f := File{Name: "mentorbot-testimonials-" + now.Format(time.DateOnly) + ".csv", Type: "text/csv", Data: TestimonialsCSV(quotes)}
+	f := File{Name: "mentorbot-testimonials-" + now.Format(time.DateOnly) + ".csv", Type: "text/csv", Data: TestimonialsCSV(in.Lang, quotes)}
 	if format == "markdown" {
 		f = File{Name: "mentorbot-testimonials-" + now.Format(time.DateOnly) + ".md", Type: "text/markdown", Data: TestimonialsMarkdown(in.Lang, quotes)}
 	}
@@ -152,8 +152,9 @@ var TestimonialColumns = []string{"program", "topic", "role", "name", "shared_as
 
 // TestimonialsCSV writes quotes as CSV (RFC 4180), one header line then
 // one row per quote; cells a spreadsheet would read as a formula are
-// defused as in ExportCSV.
-func TestimonialsCSV(quotes []Quote) []byte {
+// defused as in ExportCSV, and a topic the bot stored in place of the
+// members' words (OpenTopic) is written in lang, the manager's.
+func TestimonialsCSV(lang Lang, quotes []Quote) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	_ = w.Write(TestimonialColumns)
@@ -162,7 +163,7 @@ func TestimonialsCSV(quotes []Quote) []byte {
 		if q.Name != "" {
 			shared = ShareName
 		}
-		cells := []string{q.Program, q.Topic, q.Role, q.Name, shared, q.Text, csvTime(q.At)}
+		cells := []string{q.Program, storedText(lang, q.Topic), q.Role, q.Name, shared, q.Text, csvTime(q.At)}
 		for i := range cells {
 			cells[i] = csvSafe(cells[i])
 		}

@@ -63,6 +63,7 @@ var catalogFollowupEN = map[string]string{
 	"survey.become_next":              "To mentor others, whenever you like: `/mentor offer <topics>`.",
 	"checkin.partner_met":             "{name} told me you have met for your session on “{topic}”: the short survey on it comes to you both now, instead of the check-in I said I would send.",
 	"checkin.notyet_met":              "Noted. {name} told me you have met, so the short survey on your session is on its way to you both, and I will not check in again.",
+	"checkin.stopped_survey":          "Thank you for telling me. I've ended your pair with {name}: these things happen, and it is nobody's fault. The short survey on your session still comes to you both: your answers help the program improve.",
 	"err.checkin_notyet_met":          "{name} told me you have met, so your session is complete and nothing was changed.",
 	"err.checkin_notyet_met_survey":   "{name} told me you have met, so your session is complete and nothing was changed. Its short survey is just below.",
 	"err.checkin_notyet_met_surveyed": "{name} told me you have met, so your session is complete and nothing was changed. You have answered its survey already.",

@@ -63,6 +63,7 @@ var catalogFollowupFR = map[string]string{
 	"survey.become_next":              "Pour devenir mentor, quand vous voudrez\u202f: `/mentor propose <sujets>`.",
 	"checkin.partner_met":             "{name} m'a indiqué que vous aviez échangé pour votre séance sur «\u202f{topic}\u202f»\u202f: le court questionnaire sur celle-ci arrive donc maintenant pour vous deux, à la place de la relance que je vous avais annoncée.",
 	"checkin.notyet_met":              "C'est noté. {name} m'a indiqué que vous aviez échangé\u202f: le court questionnaire sur votre séance arrive donc pour vous deux, et je ne reviendrai pas vers vous.",
+	"checkin.stopped_survey":          "Merci de me l'avoir dit. J'ai mis fin à votre binôme avec {name}\u202f: cela arrive, et ce n'est la faute de personne. Le court questionnaire sur votre séance vous parvient tout de même, à vous et à {name}\u202f: vos réponses aident le programme à s'améliorer.",
 	"err.checkin_notyet_met":          "{name} m'a indiqué que vous aviez échangé\u202f: votre séance est donc terminée, et rien n'a été modifié.",
 	"err.checkin_notyet_met_survey":   "{name} m'a indiqué que vous aviez échangé\u202f: votre séance est donc terminée, et rien n'a été modifié. Son court questionnaire se trouve juste en dessous.",
 	"err.checkin_notyet_met_surveyed": "{name} m'a indiqué que vous aviez échangé\u202f: votre séance est donc terminée, et rien n'a été modifié. Vous avez déjà répondu à son questionnaire.",

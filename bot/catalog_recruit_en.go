@@ -12,6 +12,8 @@ var catalogRecruitEN = map[string]string{
 	"opt.invite_confirm":               "yes: invite again those who already got an invitation to this program",
 	"optname.members":                  "the members",
 	"err.recruit.which":                "Which program? Write `/mentor admin invite-mentors program:` and its name, as `/mentor admin program list` shows it.",
+	"err.recruit.no_members":           "I can't find {names} in this workspace, so I have invited nobody yet. Mention each member (type @ and pick their name) or give their user ID, then send the command again.",
+	"err.recruit.no_members.discord":   "I can't find {names} in this server, so I have invited nobody yet. Mention each member (type @ and pick their name) or give their user ID, then send the command again.",
 
 	"recruit.reinvite_will":           "The mentors of earlier pairs, if there are any, get a personal re-invitation now; if so, a message will show you its progress.",
 	"recruit.reinvite_count":          "I am re-inviting {count} {count|mentor|mentors} of earlier pairs to {name}, by a personal message each; the progress follows.",

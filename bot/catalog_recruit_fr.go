@@ -12,6 +12,8 @@ var catalogRecruitFR = map[string]string{
 	"opt.invite_confirm":               "oui\u202f: envoyer de nouveau l'invitation à qui l'a déjà reçue pour ce programme",
 	"optname.members":                  "les membres",
 	"err.recruit.which":                "Quel programme ? Écrivez `/mentor admin inviter-mentors programme:` suivi de son nom, tel que `/mentor admin programme lister` l'affiche.",
+	"err.recruit.no_members":           "Je ne trouve pas {names} dans cet espace de travail\u202f: je n'ai donc encore invité personne. Mentionnez chaque membre (tapez @ puis choisissez son nom) ou donnez son identifiant, puis renvoyez la commande.",
+	"err.recruit.no_members.discord":   "Je ne trouve pas {names} sur ce serveur\u202f: je n'ai donc encore invité personne. Mentionnez chaque membre (tapez @ puis choisissez son nom) ou donnez son identifiant, puis renvoyez la commande.",
 
 	"recruit.reinvite_will":           "Les mentors des binômes précédents, s'il y en a, reçoivent maintenant une réinvitation personnelle ; le cas échéant, un message vous en montrera l'avancement.",
 	"recruit.reinvite_count":          "Je réinvite {count} {count|mentor|mentors} des binômes précédents à rejoindre {name}, chacun par un message personnel\u202f; l'avancement suit.",

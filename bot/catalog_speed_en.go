@@ -143,6 +143,25 @@ var catalogSpeedEN = map[string]string{
 	"opt.event_lang":               "en, fr or both: the language of the registration message (by default, the workspace's)",
 	"event.opened_lang":            "It is in {lang}, the workspace's language. To post it in yours, cancel this event (`/mentor admin events cancel \"{name}\"`) and open it again with `lang:{other}`, or `lang:both` for both languages.",
 	"newmatch.open_topic":          "Gladly. Your pair had no topic of its own, so tell me what you'd like help with: `/mentor request` followed by the topic, for example `/mentor request public speaking`.",
+
+	// A pair on OpenTopic: the words that replace its quoted topic and the
+	// preposition before it (openTopicWords), and the sentences where they
+	// would not read right (openTopicSentence).
+	"topic.open.on":                         "from the speed-mentoring event",
+	"opentopic.ended.text_mentee":           "Sorry it didn't work out. Would you like a new match?",
+	"opentopic.forget.ended_mentee":         "Your mentor has left the program, so your pair from the speed-mentoring event has ended. Would you like a new match?",
+	"opentopic.err.newmatch_open":           "Your request on “{topic}” is still waiting for a mentor, and you can have one request at a time: it is the one that will bring your next match. To ask for help on something else instead, withdraw it with `/mentor cancel`, then type `/mentor request` followed by the topic.",
+	"opentopic.event.already_paired_mentee": "{name} wants to continue too, and you two are already paired: {name} is your mentor. So I formed no second pair.",
+	"opentopic.event.already_paired_mentor": "{name} wants to continue too, and you two are already paired: you are their mentor. So I formed no second pair.",
+	"opentopic.goals.kept":                  "Good: your goals for your pair from the speed-mentoring event stay as they are.",
+	"opentopic.goals.mid_title":             "Halfway: your goals for your pair from the speed-mentoring event",
+	"opentopic.intro.text_mentor":           "{mentor}, meet {mentee}, whom you will mentor following the speed-mentoring event, for {kind}. You have both accepted the charter: welcome to the program!",
+	"opentopic.meet.ics_summary":            "Mentoring with {name}",
+	"opentopic.newmatch.yes_no_offer":       "You have no offer to mentor at the moment, so there is nothing to resume yet. To mentor someone else, type `/mentor offer` and your topics, for example `/mentor offer public speaking`: I'll then send you requests that fit.",
+	"opentopic.survey.left":                 "Please finish your survey on your pair from the speed-mentoring event first, with its buttons, then send your comment again. Still to answer: {questions}",
+	"opentopic.testimonial.left":            "Please finish your survey on your pair from the speed-mentoring event first, with its buttons: I ask for your testimonial after its last question. Still to answer: {questions}",
+	"opentopic.testimonial.replaced":        "Thank you: this sentence about your pair from the speed-mentoring event replaces the one you wrote before, so please choose again whether it may be shared.",
+	"opentopic.testimonial.saved":           "Thank you, your sentence about your pair from the speed-mentoring event is saved.",
 }
 
 func init() {

@@ -143,6 +143,25 @@ var catalogSpeedFR = map[string]string{
 	"opt.event_lang":               "en, fr ou les-deux\u202f: la langue du message d'inscription (par défaut, celle de l'espace de travail)",
 	"event.opened_lang":            "Il est en {lang}, la langue de l'espace de travail. Pour le publier dans la vôtre, annulez cet événement (`/mentor admin événements annuler \"{name}\"`) et ouvrez-le de nouveau avec `langue:{other}`, ou `langue:les-deux` pour les deux langues.",
 	"newmatch.open_topic":          "Avec plaisir. Votre binôme n'avait pas de sujet précis\u202f: dites-moi sur quoi vous souhaitez de l'aide avec `/mentor demande` suivi du sujet, par exemple `/mentor demande prise de parole`.",
+
+	// A pair on OpenTopic: the words that replace its quoted topic and the
+	// preposition before it (openTopicWords), and the sentences where they
+	// would not read right (openTopicSentence).
+	"topic.open.on":                         "de l'événement de speed mentoring",
+	"opentopic.ended.text_mentee":           "Dommage que cela n'ait pas fonctionné. Souhaitez-vous un nouveau binôme\u202f?",
+	"opentopic.forget.ended_mentee":         "Votre mentor a quitté le programme\u202f: votre binôme de l'événement de speed mentoring est terminé. Souhaitez-vous un nouveau binôme\u202f?",
+	"opentopic.err.newmatch_open":           "Votre demande sur «\u202f{topic}\u202f» attend toujours un mentor, et vous pouvez avoir une demande à la fois\u202f: c'est elle qui vous apportera votre prochain binôme. Pour demander de l'aide sur autre chose, retirez-la avec `/mentor annuler`, puis tapez `/mentor demande` suivi du sujet.",
+	"opentopic.event.already_paired_mentee": "{name} souhaite continuer aussi, et vous formez déjà un binôme\u202f: {name} est votre mentor. Je n'ai donc pas formé de second binôme.",
+	"opentopic.event.already_paired_mentor": "{name} souhaite continuer aussi, et vous formez déjà un binôme\u202f: vous êtes son mentor. Je n'ai donc pas formé de second binôme.",
+	"opentopic.goals.kept":                  "Très bien\u202f: vos objectifs pour votre binôme de l'événement de speed mentoring restent les mêmes.",
+	"opentopic.goals.mid_title":             "Mi-parcours\u202f: vos objectifs pour votre binôme de l'événement de speed mentoring",
+	"opentopic.intro.text_mentor":           "{mentor}, voici {mentee}, que vous accompagnerez à la suite de l'événement de speed mentoring, en {kind}. La charte est acceptée des deux côtés\u202f: bienvenue dans le programme\u202f!",
+	"opentopic.meet.ics_summary":            "Mentorat avec {name}",
+	"opentopic.newmatch.yes_no_offer":       "Vous n'avez pas d'offre de mentorat en ce moment\u202f: il n'y a donc rien à reprendre. Pour accompagner quelqu'un d'autre, tapez `/mentor propose` suivi de vos sujets, par exemple `/mentor propose prise de parole`\u202f: je vous enverrai alors les demandes qui vous correspondent.",
+	"opentopic.survey.left":                 "Merci de terminer d'abord votre questionnaire sur votre binôme de l'événement de speed mentoring, avec ses boutons, puis de renvoyer votre commentaire. Il reste à répondre à\u202f: {questions}",
+	"opentopic.testimonial.left":            "Merci de terminer d'abord votre questionnaire sur votre binôme de l'événement de speed mentoring, avec ses boutons\u202f: je vous demande votre témoignage après sa dernière question. Il reste à répondre à\u202f: {questions}",
+	"opentopic.testimonial.replaced":        "Merci\u202f: cette phrase sur votre binôme de l'événement de speed mentoring remplace celle que vous aviez écrite, alors choisissez à nouveau si elle peut être partagée.",
+	"opentopic.testimonial.saved":           "Merci, votre phrase sur votre binôme de l'événement de speed mentoring est enregistrée.",
 }
 
 func init() {

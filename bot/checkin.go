@@ -267,7 +267,7 @@ func answerCheckin(answer string) actionFunc {
 		case "notyet":
 			return b.checkinNotYet(ctx, before, pair, who, lang)
 		}
-		return b.endPair(ctx, pair, who, "not-working", lang)
+		return b.endPair(ctx, pair, who, notWorkingReason, lang)
 	}
 }
 
@@ -454,7 +454,8 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, who MemberID
 }
 
 // endPair ends a pair kindly at a member's word (or a low rating), and
-// asks each side whether they want a new match.
+// asks each side whether they want a new match. A flash pair that met
+// still gets the survey it was promised (surveyOwed).
 func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason string, lang Lang) (Reply, error) {
 	t := pair.Mentor.Tenant()
 	// Each notice names the other member (a mentor may have two pairs on
@@ -495,6 +496,15 @@ func (b *Bot) endPair(ctx context.Context, pair Pair, who MemberID, reason strin
 		}
 	}
 	b.freed(ctx, pair.Mentor)
+	if surveyOwed(ended, SurveyFlash) {
+		// They met, and were told its survey was coming: it still does,
+		// now rather than at its job's next try (which then finds it
+		// sent, or sends what this could not).
+		if err := b.surveyBoth(ctx, ended, SurveyFlash, names); err != nil {
+			b.log.Warn("survey of an ended pair not sent yet, its job will retry", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
+		return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped_survey", "name", names[who.User])}}, nil
+	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "checkin.stopped", "name", names[who.User])}}, nil
 }
 

@@ -17,6 +17,10 @@ type Export struct {
 	// export (runAdminExport), not by the store.
 	Requests []Request
 	Programs map[string]ProgramID
+	// Lang is the language of the manager the export is for: a topic the
+	// bot stores in place of the members' words (OpenTopic) is written in
+	// it (English when unset), as every message writes it.
+	Lang Lang
 }
 
 // Sort puts an export in its order: members by user ID, pairs oldest

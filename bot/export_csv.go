@@ -18,7 +18,8 @@ var ExportColumns = []string{
 
 // ExportCSV writes an export as CSV (RFC 4180), one header line then one
 // row per member, pair and survey answer. Cells a spreadsheet would read
-// as a formula are prefixed with a quote.
+// as a formula are prefixed with a quote. A topic the bot stored in place
+// of the members' words (OpenTopic) is written in e.Lang.
 func ExportCSV(e Export) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -31,7 +32,7 @@ func ExportCSV(e Export) []byte {
 	}
 	for _, p := range e.Pairs {
 		_ = w.Write(row(map[string]string{
-			"record": "pair", "id": p.ID, "member": p.Mentor.User, "other": p.Mentee.User, "topic": p.Topic, "kind": string(p.Kind),
+			"record": "pair", "id": p.ID, "member": p.Mentor.User, "other": p.Mentee.User, "topic": storedText(e.Lang, p.Topic), "kind": string(p.Kind),
 			"state": string(p.State), "created": csvTime(p.Created), "official": csvTime(p.Official), "met": csvTime(p.Met),
 			"ended": csvTime(p.Ended), "end_reason": p.EndReason, "program": string(e.Programs[p.ID]),
 		}))
@@ -42,7 +43,7 @@ func ExportCSV(e Export) []byte {
 			langs[i] = string(l)
 		}
 		_ = w.Write(row(map[string]string{
-			"record": "request", "id": r.ID, "member": r.Mentee.User, "topic": r.Topic, "kind": string(r.Kind),
+			"record": "request", "id": r.ID, "member": r.Mentee.User, "topic": storedText(e.Lang, r.Topic), "kind": string(r.Kind),
 			"state": string(r.State), "lang": strings.Join(langs, " "), "created": csvTime(r.Created), "program": string(r.Program),
 		}))
 	}

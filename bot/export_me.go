@@ -27,7 +27,7 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	data, err := MemberJSON(in.Member, d, b.clock.Now().UTC())
+	data, err := memberJSON(in.Lang, in.Member, d, b.clock.Now().UTC())
 	if err != nil {
 		return Reply{}, err
 	}
@@ -49,8 +49,16 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 }
 
 // MemberJSON is the file /mentor export-me sends: the member's data, with
-// field names a reader understands and times in RFC 3339.
+// field names a reader understands and times in RFC 3339. A topic the bot
+// stored in place of the members' words (OpenTopic) is written in the
+// member's language (English when they have none), as every message
+// writes it.
 func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
+	return memberJSON(d.Member.Lang, id, d, at)
+}
+
+// memberJSON is MemberJSON for a reader of lang.
+func memberJSON(lang Lang, id MemberID, d MemberData, at time.Time) ([]byte, error) {
 	// Lists are [] when empty, never null: a reader (or a tool) sees "none".
 	out := memberExport{Exported: at, Platform: id.Platform, Workspace: id.Workspace, User: id.User, Manager: d.Manager, History: d.History,
 		Requests: []requestExport{}, Proposals: []proposalExport{}, Pairs: []pairExport{}, Checkins: []CheckinAnswer{},
@@ -73,15 +81,15 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 			Years: o.Years, Kinds: o.Kinds, Paused: o.Paused, Updated: timePtr(o.Updated)}
 	}
 	for _, r := range d.Requests {
-		out.Requests = append(out.Requests, requestExport{ID: r.ID, Topic: r.Topic, Kind: r.Kind, Languages: langStrings(r.Languages),
+		out.Requests = append(out.Requests, requestExport{ID: r.ID, Topic: storedText(lang, r.Topic), Kind: r.Kind, Languages: langStrings(r.Languages),
 			Goal: r.Goal, State: string(r.State), Created: r.Created})
 	}
 	for _, p := range d.Proposals {
 		out.Proposals = append(out.Proposals, proposalExport{ID: p.ID, Request: p.Request, Mentor: p.Mentor.User, Mentee: p.Mentee.User,
-			Topic: p.Topic, Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created})
+			Topic: storedText(lang, p.Topic), Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created})
 	}
 	for _, p := range d.Pairs {
-		out.Pairs = append(out.Pairs, pairExport{ID: p.ID, Role: p.Role(id), Mentor: p.Mentor.User, Mentee: p.Mentee.User, Topic: p.Topic,
+		out.Pairs = append(out.Pairs, pairExport{ID: p.ID, Role: p.Role(id), Mentor: p.Mentor.User, Mentee: p.Mentee.User, Topic: storedText(lang, p.Topic),
 			Kind: p.Kind, Goal: p.Goal, State: string(p.State), Created: p.Created, Official: timePtr(p.Official), Met: timePtr(p.Met),
 			Ended: timePtr(p.Ended), EndReason: exportedEndReason(p.EndReason)})
 	}
@@ -90,7 +98,10 @@ func MemberJSON(id MemberID, d MemberData, at time.Time) ([]byte, error) {
 		out.Surveys = append(out.Surveys, surveyExport{Survey: string(s.Survey), Question: s.Question, Answer: s.Answer, At: timePtr(s.At)})
 	}
 	out.Charters = append(out.Charters, d.Charters...)
-	out.Testimonials = append(out.Testimonials, d.Testimonials...)
+	for _, tm := range d.Testimonials {
+		tm.Topic = storedText(lang, tm.Topic)
+		out.Testimonials = append(out.Testimonials, tm)
+	}
 	out.Needs = append(out.Needs, d.Needs...)
 	for _, g := range d.Goals {
 		out.Goals = append(out.Goals, goalExport{Pair: g.Pair, Text: g.Text, Progress: string(g.Progress), Updated: timePtr(g.Updated)})
@@ -249,7 +260,7 @@ func langStrings(ls []Lang) []string {
 // answer, not even by elimination. The managers' export keeps the reason.
 func exportedEndReason(reason string) string {
 	switch reason {
-	case "not-working", endReason, "low-rating":
+	case notWorkingReason, endReason, lowRatingReason:
 		return "ended-early"
 	}
 	return reason

@@ -42,6 +42,10 @@ func T(lang Lang, key string, args ...string) string {
 	if len(args) == 0 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
+	if open := openTopicArgs(args); open != nil {
+		// A pair from a speed-mentoring event, on no topic of its own.
+		s = openTopicSentence(lang, key, s, open)
+	}
 	return fill(lang, s, args)
 }
 

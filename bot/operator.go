@@ -41,7 +41,7 @@ func (b *Bot) ExportMember(ctx context.Context, id MemberID) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := MemberJSON(id, d, b.clock.Now().UTC())
+	data, err := memberJSON(b.LangOf(ctx, id), id, d, b.clock.Now().UTC())
 	if err != nil {
 		return nil, err
 	}

@@ -308,12 +308,8 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	}
 	var users []string
 	if list := in.Text("members"); list != "" {
-		for _, ref := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
-			u, ok := parseUserRef(ref)
-			if !ok {
-				return Reply{}, badUser("members", ref)
-			}
-			users = append(users, u)
+		if users, err = b.namedMembers(ctx, in, list); err != nil {
+			return Reply{}, err
 		}
 	} else {
 		users, err = b.giveBackCandidates(ctx, t, in.Int("years", GiveBackYears))
@@ -354,6 +350,40 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 		return Reply{}, err
 	}
 	return say(T(in.Lang, "recruit.giveback_started", "count", itoa(len(users)), "name", p.Name))
+}
+
+// namedMembers reads the members a manager named in list (mentions or user
+// IDs, separated by commas or spaces), by user ID. Each must be in the
+// workspace (inDirectory): a name it does not know is a typo, and all of
+// them are named in one refusal, before anyone is invited, so that the
+// manager sends the corrected list once and nobody is invited twice (a
+// second campaign to the same people asks for confirm:yes).
+func (b *Bot) namedMembers(ctx context.Context, in *Invocation, list string) ([]string, error) {
+	t := in.Member.Tenant()
+	var users, unknown []string
+	for _, ref := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		u, ok := parseUserRef(ref)
+		if !ok {
+			return nil, badUser("members", ref)
+		}
+		if slices.Contains(users, u) {
+			continue // named twice: checked once, said once
+		}
+		known, err := b.inDirectory(ctx, t.Member(u))
+		if err != nil {
+			return nil, err
+		}
+		if !known {
+			unknown = append(unknown, clip(ref, 40)) // as typed
+		}
+		users = append(users, u)
+	}
+	if len(unknown) > 0 {
+		b.log.Info("invite-mentors: members not in the workspace", "tenant", t.String(), "count", len(unknown))
+		return nil, &Error{Code: EINVALID, Key: platformKey(t, "err.recruit.no_members"),
+			Args: []string{"names", quotedList(in.Lang, unknown)}, Field: "members"}
+	}
+	return users, nil
 }
 
 // offersIn reports whether who offers mentoring in program p, their offer

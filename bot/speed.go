@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -24,20 +25,66 @@ const EventSpeedPaired EventKind = "speed_paired"
 // OpenTopic is the topic stored for a pair formed after an event's round
 // when the mentee had no request: they continue on what they choose
 // together, not on the event (whose name is no topic). It is a marker, not
-// words: every message renders it in its reader's language (storedText),
-// "open topic", « sujet libre ». Its leading word joiner keeps it apart
-// from anything a member types; where it is shown raw (an export), it reads
-// "open topic".
+// words: every message and export renders it in its reader's language
+// (storedText), "open topic", « sujet libre », never quoted as a member's
+// topic, and a sentence about the pair says where it comes from: "your
+// pair from the speed-mentoring event" (openTopicSentence). Its leading
+// word joiner keeps it apart from anything a member types.
 const OpenTopic = "\u2060open topic"
 
 // storedText is a stored value v as a reader of lang reads it: a marker the
 // bot stores in place of a member's words (OpenTopic) in lang, any other
-// value as it is. T applies it to every value it fills in.
+// value as it is. T applies it to every value it fills in, and the exports
+// to every topic they write (with neither quotes nor the word joiner).
 func storedText(lang Lang, v string) string {
 	if v == OpenTopic {
 		return T(lang, "topic.open")
 	}
 	return v
+}
+
+// openTopicWords rewrite, in a sentence about a pair on OpenTopic, the
+// words that would quote the marker as the members' topic ("your pair on
+// “open topic”") into words that say where the pair comes from ("your
+// pair from the speed-mentoring event"); {x} stands for the placeholder.
+// Anywhere else the marker loses its quotes, which say "the member's own
+// words": "End the pair with Erin (open topic)". A sentence that needs
+// other words altogether has its own entry, its key after "opentopic."
+// (openTopicSentence).
+var openTopicWords = map[Lang][]struct{ words, key string }{
+	English: {{"on “{x}”", "topic.open.on"}, {"“{x}”", ""}},
+	French:  {{"sur «\u202f{x}\u202f»", "topic.open.on"}, {"«\u202f{x}\u202f»", ""}},
+}
+
+// openTopicSentence is sentence s of key in lang, for a pair on OpenTopic
+// given as the placeholders names: the sentence's own words for it (its
+// key after "opentopic.") if it has some, or s; with openTopicWords
+// applied.
+func openTopicSentence(lang Lang, key, s string, names []string) string {
+	if own, ok := catalogs[lang]["opentopic."+key]; ok {
+		s = own
+	}
+	for _, name := range names {
+		for _, w := range openTopicWords[lang] {
+			to := "{" + name + "}" // storedText writes the marker's word
+			if w.key != "" {
+				to = T(lang, w.key)
+			}
+			s = strings.ReplaceAll(s, strings.ReplaceAll(w.words, "{x}", "{"+name+"}"), to)
+		}
+	}
+	return s
+}
+
+// openTopicArgs returns the names of the args whose value is OpenTopic.
+func openTopicArgs(args []string) []string {
+	var names []string
+	for k := 0; k+1 < len(args); k += 2 {
+		if args[k+1] == OpenTopic {
+			names = append(names, args[k])
+		}
+	}
+	return names
 }
 
 // SpeedRole is the side a member registered on.

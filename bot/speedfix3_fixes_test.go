@@ -49,13 +49,13 @@ func TestSpeedOpenTopicPair(t *testing.T) {
 	}
 	all := strings.Join(texts, "\n")
 	for _, want := range []string{
-		"Before your pair on “open topic” becomes official",
-		"Avant que votre binôme sur «" + nb + "sujet libre" + nb + "» devienne officiel",
-		"Erin, voici Dave" + nb + ": votre mentor sur «" + nb + "sujet libre" + nb + "»",
-		"Dave, meet Erin, whom you will mentor on “open topic”",
-		"Mentor of Erin on “open topic”",
-		"End the pair with Erin (“open topic”)",
-		"Accompagnement par Dave sur «" + nb + "sujet libre" + nb + "»",
+		"Before your pair from the speed-mentoring event becomes official",
+		"Avant que votre binôme de l'événement de speed mentoring devienne officiel",
+		"Erin, voici Dave" + nb + ": votre mentor de l'événement de speed mentoring",
+		"Dave, meet Erin, whom you will mentor following the speed-mentoring event",
+		"Mentor of Erin from the speed-mentoring event",
+		"End the pair with Erin (open topic)",
+		"Accompagnement par Dave de l'événement de speed mentoring",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no message says %q:\n%s", want, all)

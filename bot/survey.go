@@ -72,13 +72,22 @@ func surveyMessage(lang Lang, pair Pair, stage, question, other string) Message 
 }
 
 // runSurvey sends a survey to both members (survey:<pair>:<stage>). The
-// flash and end surveys complete the pair, freeing the mentor's slot.
+// flash and end surveys complete the pair, freeing the mentor's slot. A
+// flash survey a member ended the pair before (surveyOwed) is still sent,
+// to both, and completes nothing.
 func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	pair, err := b.store.pairs.GetPair(ctx, t, j.Part(0))
+	stage := j.Part(1)
+	if err == nil && surveyOwed(pair, stage) {
+		names, err := b.otherNames(ctx, pair)
+		if err != nil {
+			return err
+		}
+		return b.surveyBoth(ctx, pair, stage, names)
+	}
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}
-	stage := j.Part(1)
 	if stage == SurveyFlash && j.Part(2) == "" && pair.Met.IsZero() && pair.NotYet > 0 {
 		// The session has not happened yet ("Not yet"), whose answer
 		// promised to ask again (checkin.go's reminder): a survey on how
@@ -104,12 +113,8 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // the pair as ended (ESTALE if it ended meanwhile); the mid survey sends
 // the review of the goals, and returns the pair as it was.
 func (b *Bot) sendSurvey(ctx context.Context, pair Pair, stage string, names map[string]string) (Pair, error) {
-	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		key := JobSurvey + ":" + pair.ID + ":" + stage
-		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", names[id.User]) }); err != nil {
-			return pair, err
-		}
-		b.surveySent(ctx, id, pair.ID+":"+stage)
+	if err := b.surveyBoth(ctx, pair, stage, names); err != nil {
+		return pair, err
 	}
 	if stage == SurveyMid {
 		// The mid-way review of the pair's goals (goals.go).
@@ -121,6 +126,38 @@ func (b *Bot) sendSurvey(ctx context.Context, pair Pair, stage string, names map
 		b.freed(ctx, ended.Mentor)
 	}
 	return ended, err
+}
+
+// surveyBoth sends the first question of the survey of stage to both
+// members of pair (names: otherNames), each once whatever retries and
+// replicas do: the delivery key is the pair's and the stage's, whoever
+// sends it (the job, "We've finished", the end of a pair that met).
+func (b *Bot) surveyBoth(ctx context.Context, pair Pair, stage string, names map[string]string) error {
+	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+		key := JobSurvey + ":" + pair.ID + ":" + stage
+		if err := b.deliver(ctx, key, id, func(l Lang) Message { return surveyMessage(l, pair, stage, "rating", names[id.User]) }); err != nil {
+			return err
+		}
+		b.surveySent(ctx, id, pair.ID+":"+stage)
+	}
+	return nil
+}
+
+// notWorkingReason is Pair.EndReason for a pair ended by the check-in's
+// "It's not working out".
+const notWorkingReason = "not-working"
+
+// surveyOwed reports whether the survey of stage is still owed to a pair
+// that ended: a flash pair a member said met (metFlash, which was told
+// "a short survey is on its way", and so may the other member have been)
+// and that a member then ended as not working out, before the survey
+// went. Whoever said they met, the two deserve the survey: it is where
+// the program learns why. A pair ended because a member left or erased
+// their data is owed nothing (that member is gone, and so is a pair they
+// had ended before); nor is one ended otherwise.
+func surveyOwed(pair Pair, stage string) bool {
+	return stage == SurveyFlash && pair.State == PairCancelled && metFlash(pair) &&
+		(pair.EndReason == endReason || pair.EndReason == notWorkingReason)
 }
 
 // surveyAfterNotYet marks a flash survey put off once because the pair
@@ -281,7 +318,8 @@ func (b *Bot) recordAnswer(ctx context.Context, pair Pair, who MemberID, questio
 
 // nextQuestion replaces the answered question with the next one, or with
 // thanks and an "Add a comment" button after the last (and, after a
-// final survey, a "Write a testimonial" one).
+// final survey, a "Write a testimonial" one: not for a pair that ended as
+// not working out, whose survey surveyOwed sent).
 func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, stage, question string, lang Lang) (Reply, error) {
 	qs := questionsFor(role, stage)
 	for i, q := range qs {
@@ -299,7 +337,7 @@ func (b *Bot) nextQuestion(ctx context.Context, pair Pair, who MemberID, role, s
 		return Reply{}, err
 	}
 	comment := Button{Label: T(lang, "btn.comment"), ActionID: ActionSurveyComment, Value: pair.ID + ":" + stage}
-	if finalStage(stage) {
+	if finalStage(stage) && pair.State != PairCancelled {
 		// The last survey asks for a testimonial too (testimonial.go),
 		// and the program's own questions (program_questions.go).
 		msg := Message{

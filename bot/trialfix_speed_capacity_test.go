@@ -45,7 +45,7 @@ func TestTrialfixSpeedRaiseUndone(t *testing.T) {
 		{"DeclinedFR", "fr", "decline", false, "Nombre de places", "1 place occupée sur 1, dont 1 par une proposition en attente de votre réponse", "votre nombre de places revient donc à 1"},
 		{"ForgetEN", "en", "forget", false, "Capacity", "1 of 1 in use (1 awaiting your answer)", "your capacity is back to 1"},
 		{"ForgetFR", "fr", "forget", false, "Nombre de places", "1 place occupée sur 1, dont 1 par une proposition en attente de votre réponse", "votre nombre de places revient donc à 1"},
-		{"EndedEN", "en", "end", false, "Capacity", "1 of 1 in use (1 awaiting your answer)", "Your pair on “open topic” has ended, so your capacity is back to 1"},
+		{"EndedEN", "en", "end", false, "Capacity", "1 of 1 in use (1 awaiting your answer)", "Your pair from the speed-mentoring event has ended, so your capacity is back to 1"},
 		{"ChangedMeanwhile", "en", "decline", true, "Capacity", "1 of 3 in use (1 awaiting your answer)", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
