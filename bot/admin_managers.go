@@ -110,8 +110,9 @@ func (b *Bot) welcomeManager(ctx context.Context, id MemberID, build func(Lang) 
 	lang := b.managerLang(ctx, id)
 	msg := build(lang)
 	msg.Lang = lang
+	msg = b.tagNotice(id, msg)
 	if err := b.sendTo(ctx, id, msg); ErrorCode(err) == EUNAVAILABLE {
-		b.keepNotice(ctx, id, msg)
+		b.keepNotice(ctx, id, msg, maybeSent(err))
 	}
 }
 

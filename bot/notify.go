@@ -2,6 +2,9 @@ package bot
 
 import (
 	"context"
+	"fmt"
+	"hash/fnv"
+	"strconv"
 	"time"
 )
 
@@ -11,6 +14,10 @@ type Notice struct {
 	ID      string
 	To      MemberID
 	Message Message
+	// MaybeSent: the failed delivery may have reached the member (the
+	// platform took the request and did not answer: MaybeSent). The job
+	// asks the platform first (Verifier) and sends only if not there.
+	MaybeSent bool `json:",omitempty"`
 }
 
 const (
@@ -68,22 +75,37 @@ func (b *Bot) notify(ctx context.Context, to MemberID, build func(Lang) Message)
 	if err != nil {
 		return err
 	}
+	msg = b.tagNotice(to, msg)
 	err = b.sendTo(ctx, to, msg)
 	if ErrorCode(err) == EUNAVAILABLE {
-		b.keepNotice(ctx, to, msg)
+		b.keepNotice(ctx, to, msg, maybeSent(err))
 	}
 	return err
 }
 
+// tagNotice gives a notice a delivery key of its own, unless it has one:
+// a hash of whom it goes to, what it says and when, so that a platform
+// that can tell (Verifier) finds it when its delivery's outcome was
+// unknown, and it is not sent twice.
+func (b *Bot) tagNotice(to MemberID, msg Message) Message {
+	if msg.Delivery != "" {
+		return msg
+	}
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d", to.String(), msg.Title, msg.Text, b.clock.Now().UnixNano())
+	msg.Delivery = "notice:" + strconv.FormatUint(h.Sum64(), 36)
+	return msg
+}
+
 // keepNotice saves a notice the platform could not take, with the job
 // that sends it again. The save outlives a cancelled ctx.
-func (b *Bot) keepNotice(ctx context.Context, to MemberID, msg Message) {
+func (b *Bot) keepNotice(ctx context.Context, to MemberID, msg Message, maybe bool) {
 	id, err := b.newID()
 	if err == nil {
 		keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 		defer cancel()
 		job := NewJob(b.clock.Now().Add(noticeRetry), JobNotice, id)
-		err = b.store.delivery.SaveNotice(keep, Notice{ID: id, To: to, Message: msg}, job, noticeTTL)
+		err = b.store.delivery.SaveNotice(keep, Notice{ID: id, To: to, Message: msg, MaybeSent: maybe}, job, noticeTTL)
 	}
 	if err != nil {
 		b.log.Error("notice lost", "to", to.String(), "code", string(ErrorCode(err)), "err", err)
@@ -103,7 +125,21 @@ func runNotice(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil {
 		return err
 	}
-	err = b.once(ctx, t, j.ID, b.lease(), func(ctx context.Context) error { return b.sendTo(ctx, n.To, n.Message) })
+	verify := b.verifier(n.To, n.Message.Delivery)
+	if n.Message.Delivery == "" {
+		verify = nil // kept before notices carried a key
+	}
+	if n.MaybeSent && verify != nil {
+		// Its first delivery may have gone out: asked before it is sent.
+		vctx, cancel := context.WithTimeout(ctx, sendBudget(b.lease())/2)
+		sent, verr := verify(vctx)
+		cancel()
+		if verr == nil && sent {
+			b.log.Info("notice found delivered; not sent again", "notice", id)
+			return b.store.delivery.DeleteNotice(ctx, t, id)
+		}
+	}
+	err = b.onceVerified(ctx, t, j.ID, b.lease(), func(ctx context.Context) error { return b.sendTo(ctx, n.To, n.Message) }, verify)
 	if err == nil || ErrorCode(err) == EGONE {
 		if derr := b.store.delivery.DeleteNotice(ctx, t, id); derr != nil {
 			b.log.Warn("notice not forgotten", "notice", id, "code", string(ErrorCode(derr)))
