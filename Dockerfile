@@ -4,7 +4,10 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /mentorbot ./cmd/mentorbot
+# The release this image names itself with (mentorbot -version, the log's
+# first line, mentorbot_build_info): docker build --build-arg VERSION=v1.4.0
+ARG VERSION=devel
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /mentorbot ./cmd/mentorbot
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /mentorbot /mentorbot
