@@ -6,7 +6,8 @@ RUN go mod download
 COPY . .
 # The release this image names itself with (mentorbot -version, the log's
 # first line, mentorbot_build_info): docker build --build-arg VERSION=v1.4.0
-ARG VERSION=devel
+# (docker compose: MENTORBOT_VERSION in .env). Unset, the image says "devel".
+ARG VERSION=
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION}" -o /mentorbot ./cmd/mentorbot
 
 FROM gcr.io/distroless/static-debian12:nonroot

@@ -326,7 +326,7 @@ func redisAuth(err error, name string) string {
 	case has("without any password configured", "no password is set"):
 		return "this Redis has no password: remove it from the URL, or set one on the Redis (requirepass)"
 	case has("DB index is out of range"):
-		return "this Redis has no such database: want one it has at the end of the URL (0 to 15, unless its databases setting gives more), such as redis://host:6379/0"
+		return "this Redis has no such database: want one it has at the end of the URL (below its databases setting, 16 by default), such as redis://host:6379/0"
 	}
 	return ""
 }

@@ -42,6 +42,9 @@ func parseArgs(args []string, w io.Writer) (invocation, error) {
 		}
 		return invocation{}, errFlag
 	}
+	if *showVersion && len(fs.Args()) > 0 {
+		return invocation{}, fmt.Errorf("-version takes no argument, got %s: usage: %s", quoteArg(fs.Args()[0]), usage)
+	}
 	if *showVersion {
 		v, goVersion := buildVersion()
 		fmt.Fprintf(w, "mentorbot %s (%s)\n", v, goVersion)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/mentorbot/mentorbot/adapters/discord"
 	"net/url"
 	"strings"
 	"testing"
@@ -61,6 +62,9 @@ func TestRedactKeepsRedisDatabase(t *testing.T) {
 		// SLACK_API_URL's refusal shows Slack's base whole.
 		{"want an absolute http or https URL such as https://slack.com/api/, got", "want an absolute http or https URL such as https://slack.com/api/, got"},
 		{"get https://slack.com/api/secretpath", "get https://slack.com/[redacted]"},
+		// MENTORBOT_CHARTER_URL's and DISCORD_API_URL's refusals too.
+		{"want an absolute http or https URL such as https://example.org/, got", "want an absolute http or https URL such as https://example.org/, got"},
+		{"want an absolute http or https URL such as " + discord.DefaultAPIURL + ", got", "want an absolute http or https URL such as " + discord.DefaultAPIURL + ", got"},
 	} {
 		if got := redact(tt.in); got != tt.want {
 			t.Errorf("redact(%q): got %q, want %q", tt.in, got, tt.want)

@@ -359,7 +359,7 @@ func (m *Main) openHTTP() error {
 	m.mux.Handle("GET /metrics", m.metrics.Handler())
 	ln, err := net.Listen("tcp", m.Config.HTTPAddr)
 	if err != nil {
-		return err
+		return fmt.Errorf("MENTORBOT_HTTP_ADDR: %w", err)
 	}
 	m.listener = ln
 	m.server = &http.Server{Handler: m.mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}

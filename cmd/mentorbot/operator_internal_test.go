@@ -171,4 +171,7 @@ func TestMainVersion(t *testing.T) {
 	if v == "" || !strings.HasPrefix(goVersion, "go") {
 		t.Fatalf("got version %q built with %q", v, goVersion)
 	}
+	if _, stderr, code := runMainArgs(t, []string{"-version", "extra"}, strings.NewReader("")); code != 2 || !strings.Contains(stderr, `-version takes no argument, got "extra"`) {
+		t.Fatalf("got status %d and %q, want 2 and the argument refused", code, stderr)
+	}
 }

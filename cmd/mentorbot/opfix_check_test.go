@@ -41,7 +41,9 @@ func TestConfigRefusedBeforeConnecting(t *testing.T) {
 		{"HTTPAddr", []string{"MENTORBOT_HTTP_ADDR", "foo"}, `MENTORBOT_HTTP_ADDR: want host:port or :port`},
 		{"HTTPAddrPort", []string{"MENTORBOT_HTTP_ADDR", ":99999"}, `MENTORBOT_HTTP_ADDR: want host:port or :port`},
 		{"SweepEverySecond", []string{"MENTORBOT_MATCH_SCHEDULE", "@every 1s"}, `MENTORBOT_MATCH_SCHEDULE: cron spec "@every 1s" runs the sweep more than once a minute`},
-		{"CharterURL", []string{"MENTORBOT_CHARTER_URL", "javascript:alert"}, `MENTORBOT_CHARTER_URL: want an absolute http or https URL such as https://example.org/mentoring-charter`},
+		{"CharterURL", []string{"MENTORBOT_CHARTER_URL", "javascript:alert"}, `MENTORBOT_CHARTER_URL: want an absolute http or https URL such as https://example.org/, got "javascript:alert"`},
+		{"DiscordAPIURL", []string{"DISCORD_BOT_TOKEN", "t", "DISCORD_APP_ID", "1", "DISCORD_API_URL", "foo"}, `DISCORD_API_URL: want an absolute http or https URL such as https://discord.com/api/v`},
+		{"SweepSeconds", []string{"MENTORBOT_MATCH_SCHEDULE", "*/30 * * * * *"}, `MENTORBOT_MATCH_SCHEDULE: cron spec "*/30 * * * * *" has six fields: want five`},
 	} {
 		t.Run("Err"+tt.name, func(t *testing.T) {
 			c, err := main.ConfigFromEnv(envOf(tt.env...))

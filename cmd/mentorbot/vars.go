@@ -121,7 +121,7 @@ var envVars = []envVar{
 		}},
 	{Name: "MENTORBOT_CHARTER_URL", Meaning: "where the program's charter can be read, linked from meeting invites; the default of each workspace's charter-url setting", Note: "none: invites carry the video room only",
 		Set: func(c *Config, v string) error {
-			u, err := absoluteURL(v, "https://example.org/mentoring-charter")
+			u, err := absoluteURL(v, "https://example.org/")
 			c.CharterURL = u
 			return err
 		}},
@@ -156,7 +156,7 @@ var envVars = []envVar{
 			c.LogLevel = v
 			return nil
 		}},
-	{Name: "LOG_FORMAT", Meaning: "json: one JSON object a line; anything else: key=value text",
+	{Name: "LOG_FORMAT", Meaning: "json: one JSON object a line; text: key=value text (anything else is refused)",
 		Default: func(c Config) string { return c.LogFormat },
 		Set: func(c *Config, v string) error {
 			switch f := strings.ToLower(strings.TrimSpace(v)); f {
@@ -316,7 +316,11 @@ var envVars = []envVar{
 		Set: func(c *Config, v string) error { return setSnowflake(&c.Discord.IntroChannelID, v, "a channel ID") }},
 	{Name: "DISCORD_API_URL", Meaning: "REST base including the version: a rate-limit proxy, or a fake",
 		Default: func(c Config) string { return c.Discord.APIURL },
-		Set:     func(c *Config, v string) error { c.Discord.APIURL = v; return nil }},
+		Set: func(c *Config, v string) error {
+			u, err := absoluteURL(v, discord.DefaultAPIURL)
+			c.Discord.APIURL = u
+			return err
+		}},
 
 	{Name: "MENTORBOT_SHELL", Note: "none", Meaning: "1: run the terminal adapter, with no platform token, on any input, even piped in with REDIS_URL set or the null device (refused otherwise)",
 		Set: func(c *Config, v string) error {
@@ -466,6 +470,9 @@ const minSweepEvery = time.Minute
 // setSweepCron is setCron for the sweep, refusing a spec that would run it
 // more often than minSweepEvery ("@every 1s").
 func setSweepCron(spec *string, v string) error {
+	if len(strings.Fields(v)) == 6 && !strings.HasPrefix(v, "CRON_TZ=") && !strings.HasPrefix(v, "TZ=") {
+		return fmt.Errorf("cron spec %q has six fields: want five (minute hour day month weekday; no seconds), such as */5 * * * *", v)
+	}
 	s, err := schedule.Parse(v)
 	if err != nil {
 		return fmt.Errorf("cron spec %q: %w", v, err)
