@@ -63,10 +63,11 @@ func TestAdminHelpWays(t *testing.T) {
 
 // TestAdminSettingsUnknown: a name that is no setting is refused as an
 // unknown setting, with the closest one when it is close, and nothing is
-// saved.
+// saved. The list is the one /mentor admin settings shows: here, where
+// pairs are not introduced in a channel, without intro-channel.
 func TestAdminSettingsUnknown(t *testing.T) {
 	h := MustAdminHarness(t)
-	list := "proposal-timeout, charter-timeout, checkin-after, checkin-reminder, survey-after, program-length, checkin-every, escalate-after, kinds, max-tz-hours, default-lang, tz, digest-channel, unanswered, digest-schedule, charter-url, meet-url, intro-channel"
+	list := "proposal-timeout, charter-timeout, checkin-after, checkin-reminder, survey-after, program-length, checkin-every, escalate-after, kinds, max-tz-hours, default-lang, tz, digest-channel, unanswered, digest-schedule, charter-url, meet-url"
 	for _, tc := range []struct{ name, text, want string }{
 		{"Unknown", "admin settings foo:1", "I don't know the setting `foo:`. The settings are: " + list + "."},
 		{"Close", "admin settings proposal-timout:3d", "I don't know the setting `proposal-timout:`. Did you mean `proposal-timeout:`? The settings are: " + list + "."},
@@ -88,7 +89,7 @@ func TestAdminSettingsUnknown(t *testing.T) {
 	})
 	t.Run("FrenchOK", func(t *testing.T) {
 		h.Run("alice", "lang fr")
-		want := "Je ne connais pas le réglage `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les réglages sont\u202f: délai-proposition, délai-charte, premier-point, relance-point, délai-questionnaire, durée-programme, fréquence-points, alerte-après, types, écart-fuseaux-max, langue-défaut, fuseau, canal-bilan, sans-réponse, horaire-bilan, lien-charte, lien-visio, canal-présentations."
+		want := "Je ne connais pas le réglage `proposal-timout:`. Vouliez-vous dire `proposal-timeout:`\u202f? Les réglages sont\u202f: délai-proposition, délai-charte, premier-point, relance-point, délai-questionnaire, durée-programme, fréquence-points, alerte-après, types, écart-fuseaux-max, langue-défaut, fuseau, canal-bilan, sans-réponse, horaire-bilan, lien-charte, lien-visio."
 		if r := h.Run("alice", "admin settings proposal-timout:3d"); r.Message.Text != want {
 			t.Fatalf("got %q, want %q", r.Message.Text, want)
 		}

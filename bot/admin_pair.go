@@ -64,6 +64,14 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 	// its kind, program and goal (was is its topic before).
 	var left Request
 	was := ""
+	if r.State == RequestWaiting && a.Topic == "" {
+		// No topic given: the request's, unless it is a typo of a topic
+		// the mentor offers ("kubernetess"): then that topic, as if the
+		// manager had typed it, and the request is corrected.
+		if fixed, ok := b.offeredSpelling(ctx, t, a.Mentor, r.Topic); ok {
+			a.Topic = fixed
+		}
+	}
 	if r.State == RequestWaiting && a.Topic != "" && b.otherTopic(ctx, t, a.Topic, r.Topic) {
 		if b.correctsTopic(ctx, t, r.Topic, a.Topic) {
 			was = r.Topic
@@ -127,6 +135,23 @@ func (b *Bot) pairOrAsk(ctx context.Context, lang Lang, a pairAsk) (Reply, error
 		text += " " + in
 	}
 	return Reply{Message: Message{Text: text + " " + step, Mentions: []MemberID{pair.Mentor, pair.Mentee}}}, nil
+}
+
+// offeredSpelling returns the topic of mentor's offer that requested is
+// a typo of (the "Did you mean …?" rule, correctsTopic's), and false when
+// the mentor offers requested itself, or nothing close, or has no offer.
+func (b *Bot) offeredSpelling(ctx context.Context, t Tenant, mentor, requested string) (string, bool) {
+	o, err := b.store.offers.GetOffer(ctx, t.Member(mentor))
+	if err != nil {
+		return "", false
+	}
+	syn := b.synonyms(ctx, t)
+	for _, topic := range o.Topics {
+		if syn.Normalize(topic) == syn.Normalize(requested) {
+			return "", false
+		}
+	}
+	return syn.Suggest(requested, o.Topics)
 }
 
 // correctsTopic reports whether topic only corrects a typo of the

@@ -110,6 +110,9 @@ func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
 func parseDay(lang Lang, option, v string, from time.Time) (time.Time, error) {
 	d, ok := parseDayIn(lang, v, from, time.UTC)
 	if !ok {
+		if err := noSuchDay(lang, option, v); err != nil {
+			return time.Time{}, err
+		}
 		return time.Time{}, &Error{Code: EINVALID, Key: "err.program.bad_date", Args: []string{"option", option, "value", clip(v, 20)}, Field: option}
 	}
 	return d, nil
@@ -196,14 +199,31 @@ func (b *Bot) createProgram(ctx context.Context, in *Invocation, name string) (R
 	}
 	b.log.Info("program created", "tenant", t.String(), "program", string(id), "by", in.Member.String())
 	key := "program.created"
-	if started {
+	switch {
+	case started:
 		key = "program.created_started"
+	case !b.managersCanSee(ctx, t):
+		// No managers' channel: the kick-off round is posted nowhere,
+		// and its requests are released unchecked (runProgramStart).
+		key = "program.created_no_channel"
 	}
 	text := T(in.Lang, key, "name", p.Name, "id", string(id), "start", Date(in.Lang, start), "end", Date(in.Lang, end))
 	if more := b.reinviteCount(ctx, in.Lang, p); more != "" {
 		text += "\n" + more
 	}
 	return Reply{Message: Message{Text: text}}, nil
+}
+
+// managersCanSee reports whether what the bot posts for the managers
+// (postedToManagers: the kick-off round) reaches them: a managers'
+// channel is set, on a platform that can post.
+func (b *Bot) managersCanSee(ctx context.Context, t Tenant) bool {
+	_, p, err := b.managersChannel(ctx, t)
+	if p == nil || err != nil {
+		return false
+	}
+	_, ok := p.(Poster)
+	return ok
 }
 
 // reinviteCount says how many mentors of earlier pairs the program's

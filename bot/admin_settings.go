@@ -184,6 +184,29 @@ func settingNamesIn(lang Lang) []string {
 	return out
 }
 
+// settingsListed rewrites the list of settings in an unknown-setting
+// error (unknownSetting) for workspace t as /mentor admin settings shows
+// them: without intro-channel where pairs are not introduced in a
+// channel (showSettings), which would be named there and nowhere else.
+func (b *Bot) settingsListed(t Tenant, lang Lang, err error) error {
+	e, ok := err.(*Error)
+	if !ok || !strings.HasPrefix(e.Key, "err.admin.unknown_setting") || b.introducesInChannels(t) {
+		return err
+	}
+	var names []string
+	for _, n := range settingNames {
+		if n != "intro-channel" {
+			names = append(names, settingName(lang, n))
+		}
+	}
+	for i := 0; i+1 < len(e.Args); i += 2 {
+		if e.Args[i] == "settings" {
+			e.Args[i+1] = strings.Join(names, ", ")
+		}
+	}
+	return e
+}
+
 // settingName is the name of a setting in lang: the French one for a
 // French-speaking manager. Both are understood whatever the language.
 func settingName(lang Lang, name string) string {
@@ -240,6 +263,11 @@ func runAdminDigestChannel(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	ch, err := channelSetting(raw)
 	if err != nil {
 		return Reply{}, err
+	}
+	if ch == "" && b.settings(ctx, t).DigestChannel == "" {
+		// Off, and it was: no digest stops, which "Done: no longer
+		// posted" would say.
+		return Reply{Message: Message{Text: T(in.Lang, "admin.digest_channel.was_off")}}, nil
 	}
 	if err := b.store.settings.SetSetting(ctx, t, "digest-channel", ch); err != nil {
 		return Reply{}, err

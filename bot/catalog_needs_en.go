@@ -24,7 +24,7 @@ var catalogNeedsEN = map[string]string{
 	"optname.teach":           "the topics to teach",
 	"optname.month":           "the month",
 	"optname.other":           "the free answer",
-	"optname.choice":          "the choice",
+	"optname.choice":          "the answer to `/mentor campaigns`",
 	"label.other":             "Anything else?",
 	"form.needs.title":        "Needs survey",
 

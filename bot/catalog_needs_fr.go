@@ -24,7 +24,7 @@ var catalogNeedsFR = map[string]string{
 	"optname.teach":           "les sujets à transmettre",
 	"optname.month":           "le mois",
 	"optname.other":           "la réponse libre",
-	"optname.choice":          "le choix",
+	"optname.choice":          "la réponse à `/mentor campagnes`",
 	"label.other":             "Autre chose\u202f?",
 	"form.needs.title":        "Vos besoins",
 

@@ -18,7 +18,7 @@ var catalogTopicsFR = map[string]string{
 	"err.admin.topics_too_many":    "Cet espace de travail a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin sujets retirer <alias>`.",
 	"err.admin.topics_self":        "« {alias} » et « {topic} » sont déjà le même sujet : il n'y a rien à ajouter.",
 	"err.admin.topics_within":      "Pas besoin d'alias : une demande sur « {alias} » trouve déjà les mentors de « {topic} », un sujet qui le contient. (En alias, « {alias} » allongerait aussi tous les autres sujets qui contiennent ce mot.)",
-	"err.admin.topics_builtin":     "« {alias} » est une des écritures courantes de « {usual} » : en alias, il ferait de chaque « {usual} » un « {topic} ». Choisissez un alias qui vous soit propre.",
+	"err.admin.topics_builtin":     "« {alias} » est une des écritures courantes de « {usual} » : en alias, il ferait que chaque « {usual} » veuille dire « {topic} ». Choisissez un alias qui vous soit propre.",
 	"err.admin.topics_cycle":       "« {alias} » ne peut pas vouloir dire « {topic} » : « {topic} » ramène déjà à « {alias} », et les alias tourneraient en rond.",
 	"err.admin.topics_not_alias":   "« {alias} » n'est pas un alias de cet espace de travail. Tapez `/mentor admin sujets lister` pour les voir.",
 	"request.waiting_topic":        "Votre demande sur «\u202f{topic}\u202f» est enregistrée et attend dans la file qu'un mentor propose ce sujet.",
@@ -34,7 +34,7 @@ var catalogTopicsFR = map[string]string{
 	// An alias given a new meaning, a built-in topic refused as an alias,
 	// and a suggestion whose mentors all speak other languages.
 	"admin.topics.replaced":              "Jusqu'ici, il voulait dire «\u202f{was}\u202f».",
-	"err.admin.topics_builtin_topic":     "«\u202f{alias}\u202f» est un des sujets courants\u202f: en alias, il ferait de chaque «\u202f{usual}\u202f» un «\u202f{topic}\u202f». Choisissez un alias qui vous soit propre.",
+	"err.admin.topics_builtin_topic":     "«\u202f{alias}\u202f» est un des sujets courants\u202f: en alias, il ferait que chaque «\u202f{usual}\u202f» veuille dire «\u202f{topic}\u202f». Choisissez un alias qui vous soit propre.",
 	"request.suggest_languages_one":      "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? 1 mentor parlant {languages} le propose.",
 	"request.suggest_languages":          "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? {count} mentors parlant {languages} le proposent.",
 	"request.suggest_languages_many_one": "Personne ne propose «\u202f{topic}\u202f». Vouliez-vous dire «\u202f{suggestion}\u202f»\u202f? 1 mentor parlant {languages} le propose.",

@@ -24,7 +24,8 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	me, lookup := b.store.members.GetMember(ctx, c.Member)
 	var was Lang // a known member's inferred language, that French words replace
-	if frenchOverInferred(c, me, lookup) {
+	french := frenchOverInferred(c, me, lookup)
+	if french {
 		// A member who chose no language and types "/mentor demande" is
 		// answered in French, and recorded as reading it (lang_infer.go):
 		// what they type says more than their platform's locale.
@@ -39,6 +40,20 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		return r
 	}
 	spec, values, err := b.resolve(c, lang)
+	opensForm := err == nil && spec.Form && len(values) == 0 && c.Forms && !c.FromForm
+	if ErrorCode(lookup) == ENOTFOUND && c.Locale == "" && !opensForm {
+		// A first contact whose adapter knew no locale: the platform's
+		// profile may say it, before anything is written to them, a
+		// refusal included. Asked once: touchMember reads the same
+		// profile from ctx. A form is left to its adapter, which looks
+		// its member up within the time a form must open in.
+		var p Profile
+		ctx, p = b.profileOnce(ctx, c.Member)
+		if l, ok := ParseLang(p.Locale); ok && l != lang {
+			c.Locale, lang = p.Locale, l
+			spec, values, err = b.resolve(c, lang)
+		}
+	}
 	if spec.Name != "" {
 		name = spec.Name
 	}
@@ -68,14 +83,16 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	if err := in.validate(); err != nil {
 		if spec.parseError != nil && c.Name == "" {
-			err = spec.parseError(spec, lang, c.Text, err)
+			err = b.settingsListed(c.Member.Tenant(), lang, spec.parseError(spec, lang, c.Text, err))
 		}
 		return refuse(spec.Name, err, lang)
 	}
 	in.Newcomer = ErrorCode(lookup) == ENOTFOUND
 	// A read-only command records no newcomer; it still refreshes a known
-	// member's record.
-	record := !spec.ReadOnly || !in.Newcomer
+	// member's record. A newcomer answered in French for their French
+	// words is recorded reading it, as the status then says they do,
+	// unless they ask to be forgotten or for what is kept of them.
+	record := !spec.ReadOnly || !in.Newcomer || (french && spec.Name != "forget" && spec.Name != "export-me")
 	if in.Me, err = b.touchMember(ctx, c.Member, me, lookup, c.Locale, record); err != nil {
 		if !spec.Static || ErrorCode(err) != EUNAVAILABLE {
 			return refuse(spec.Name, err, lang)
@@ -119,7 +136,7 @@ func (b *Bot) resolve(c Command, lang Lang) (CommandSpec, map[string]string, err
 	if c.Name == "" {
 		spec, values, err := b.ParseIn(lang, c.Text)
 		if err != nil && spec.parseError != nil {
-			err = spec.parseError(spec, lang, c.Text, err)
+			err = b.settingsListed(c.Member.Tenant(), lang, spec.parseError(spec, lang, c.Text, err))
 		}
 		return spec, values, err
 	}
@@ -167,7 +184,7 @@ func structuredValues(lang Lang, spec CommandSpec, given map[string]string) (map
 		for _, k := range keys {
 			v, prev := given[k.name], values[o.Name]
 			switch {
-			case prev == "" || prev == v:
+			case prev == "" || sameValue(prev, v):
 				values[o.Name] = v
 			case o.Type == OptList || o.Type == OptLanguages:
 				values[o.Name] = prev + ", " + v
@@ -352,6 +369,18 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 	if form && errors.As(err, &e) && e.Field != "" {
 		r.FieldErrors = map[string]string{e.Field: text}
 	}
+	var more formErrors
+	if form && errors.As(err, &more) {
+		// Every field at fault, each under its own sentence.
+		if r.FieldErrors == nil {
+			r.FieldErrors = map[string]string{}
+		}
+		for _, e := range more {
+			if _, said := r.FieldErrors[e.Field]; e.Field != "" && !said {
+				r.FieldErrors[e.Field] = errorText(lang, e)
+			}
+		}
+	}
 	return r
 }
 
@@ -386,4 +415,27 @@ func localeOf(ctx context.Context, id MemberID) string {
 		return c.locale
 	}
 	return ""
+}
+
+// knownProfile is a member's profile already asked of their platform
+// while a command runs (profileOnce).
+type knownProfile struct {
+	member  MemberID
+	profile Profile
+}
+
+type knownProfileKey struct{}
+
+// profileOnce asks id's platform for their profile and returns a context
+// that keeps it, so that profile answers from it for the rest of the
+// command instead of asking again.
+func (b *Bot) profileOnce(ctx context.Context, id MemberID) (context.Context, Profile) {
+	p := b.profile(ctx, id)
+	return context.WithValue(ctx, knownProfileKey{}, knownProfile{id, p}), p
+}
+
+// profileIn is the profile of id that ctx keeps (profileOnce), if any.
+func profileIn(ctx context.Context, id MemberID) (Profile, bool) {
+	k, ok := ctx.Value(knownProfileKey{}).(knownProfile)
+	return k.profile, ok && k.member == id
 }

@@ -80,14 +80,14 @@ func TestUnknownCommandSuggestion(t *testing.T) {
 			mustRefuse(t, b, tt.lang, tt.text, tt.want)
 		})
 	}
-	// The help suggests the same way.
+	// The help suggests the same way, the help of the command.
 	h := MustHarness(t)
 	h.Run("fr", "lang fr")
-	if r := h.Run("fr", "aide proposr"); r.Message.Text != fr("proposr", "propose") {
-		t.Fatalf("got %q, want %q", r.Message.Text, fr("proposr", "propose"))
+	if r := h.Run("fr", "aide proposr"); r.Message.Text != fr("proposr", "aide propose") {
+		t.Fatalf("got %q, want %q", r.Message.Text, fr("proposr", "aide propose"))
 	}
-	if r := h.Run("en", "help statu"); r.Message.Text != en("statu", "status") {
-		t.Fatalf("got %q, want %q", r.Message.Text, en("statu", "status"))
+	if r := h.Run("en", "help statu"); r.Message.Text != en("statu", "help status") {
+		t.Fatalf("got %q, want %q", r.Message.Text, en("statu", "help status"))
 	}
 }
 

@@ -1,11 +1,14 @@
 package bot
 
 import (
-	"golang.org/x/text/unicode/norm"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Command is a /mentor command as an adapter received it: either Text to
@@ -92,78 +95,137 @@ func (in *Invocation) optionInValue(o Option, v string) error {
 // out of text and writes values in their stored form (language codes, a
 // time zone's proper name). An error's "option" argument is the option's
 // Name: the member reads its label (see errorText).
+//
+// Values are checked in the options' order, so that the error said is
+// the same each time. From a form, every field at fault is reported at
+// once (formErrors), the first one's sentence first; typed, the first.
 func (in *Invocation) validate() error {
-	for name, v := range in.Values {
-		o, ok := in.Spec.Option(name)
-		if !ok {
-			return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"word", clip(name, 30)}, Field: name}
-		}
-		v = cleanText(v, o.Multiline)
-		if !o.FreeText {
-			// A value wholly in quotes, as the help writes a value of
-			// several words, typed into a field (Discord's, a form's):
-			// the quotes group it, as in typed text, and are no part of it.
-			v = unquote(v)
-		}
-		in.Values[name] = v
-		if err := in.optionInValue(o, v); err != nil {
-			return err
-		}
-		if o.MaxLength > 0 && utf8.RuneCountInString(v) > o.MaxLength {
-			return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", o.LabelName(), "max", itoa(o.MaxLength)}, Field: name}
-		}
-		switch o.Type {
-		case OptInt:
-			n, err := strconv.Atoi(v)
-			if err != nil || n < o.Min || n > o.Max {
-				return &Error{Code: EINVALID, Key: "err.bad_number", Args: []string{"option", o.LabelName(), "min", itoa(o.Min), "max", itoa(o.Max)}, Field: name}
-			}
-		case OptChoice:
-			c, ok := normalizeChoice(o, v)
-			if !ok {
-				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(v, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
-			}
-			in.Values[name] = c
-		case OptLanguages:
-			codes, err := checkLanguages(in.Lang, o, v)
-			if err != nil {
+	var errs formErrors
+	for _, name := range in.valueNames() {
+		if err := in.checkValue(name, in.Values[name]); err != nil {
+			var e *Error
+			if !in.FromForm || !errors.As(err, &e) {
 				return err
 			}
-			in.Values[name] = codes
-		case OptLanguage:
-			codes, err := checkLanguages(in.Lang, o, v)
-			if err != nil {
-				return err
-			}
-			if strings.Contains(codes, ",") {
-				return &Error{Code: EINVALID, Key: "err.one_language", Field: name}
-			}
-			in.Values[name] = codes
-		case OptTZ:
-			tz, ok := parseTZ(v)
-			if !ok {
-				return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(v, 40)}, Field: name}
-			}
-			in.Values[name] = tz
-		case OptList:
-			if len(o.Choices) == 0 {
-				break
-			}
-			items := splitList(v)
-			for i, item := range items {
-				c, ok := normalizeChoice(o, item)
-				if !ok {
-					return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(item, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
-				}
-				items[i] = c
-			}
-			in.Values[name] = strings.Join(items, ", ")
+			errs = append(errs, e)
 		}
 	}
 	for _, o := range in.Spec.Options {
 		if o.Required && in.Values[o.Name] == "" {
-			return &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", o.LabelName(), "example", T(in.Lang, in.Spec.CatalogKey()+".example")}, Field: o.Name}
+			err := &Error{Code: EINVALID, Key: "err.required", Args: []string{"option", o.LabelName(), "example", T(in.Lang, in.Spec.CatalogKey()+".example")}, Field: o.Name}
+			if !in.FromForm {
+				return err
+			}
+			errs = append(errs, err)
 		}
+	}
+	return errs.err()
+}
+
+// valueNames are the names of in's values, in its options' order, then
+// the names that are no option, sorted.
+func (in *Invocation) valueNames() []string {
+	var names, others []string
+	for _, o := range in.Spec.Options {
+		if _, ok := in.Values[o.Name]; ok {
+			names = append(names, o.Name)
+		}
+	}
+	for name := range in.Values {
+		if !slices.Contains(names, name) {
+			others = append(others, name)
+		}
+	}
+	slices.Sort(others)
+	return append(names, others...)
+}
+
+// formErrors are the errors of a form's fields, one each, reported at
+// once: a form shows each under its field (Bot.fail). As an error it is
+// its first: its code and sentence.
+type formErrors []*Error
+
+func (f formErrors) Error() string { return f[0].Error() }
+func (f formErrors) Unwrap() error { return f[0] }
+
+// err is f as an error: nil when empty, its one error alone.
+func (f formErrors) err() error {
+	switch len(f) {
+	case 0:
+		return nil
+	case 1:
+		return f[0]
+	}
+	return f
+}
+
+// checkValue checks the value v of option name, and writes it in its
+// stored form (validate).
+func (in *Invocation) checkValue(name, v string) error {
+	o, ok := in.Spec.Option(name)
+	if !ok {
+		return &Error{Code: EINVALID, Key: "err.unknown_option_plain", Args: []string{"word", clip(name, 30)}, Field: name}
+	}
+	v = cleanText(v, o.Multiline)
+	if !o.FreeText {
+		// A value wholly in quotes, as the help writes a value of
+		// several words, typed into a field (Discord's, a form's):
+		// the quotes group it, as in typed text, and are no part of it.
+		v = unquote(v)
+	}
+	in.Values[name] = v
+	if err := in.optionInValue(o, v); err != nil {
+		return err
+	}
+	if o.MaxLength > 0 && utf8.RuneCountInString(v) > o.MaxLength {
+		return &Error{Code: EINVALID, Key: "err.too_long", Args: []string{"option", o.LabelName(), "max", itoa(o.MaxLength)}, Field: name}
+	}
+	switch o.Type {
+	case OptInt:
+		n, err := strconv.Atoi(v)
+		if err != nil || n < o.Min || n > o.Max {
+			return &Error{Code: EINVALID, Key: "err.bad_number", Args: []string{"option", o.LabelName(), "min", itoa(o.Min), "max", itoa(o.Max)}, Field: name}
+		}
+	case OptChoice:
+		c, ok := normalizeChoice(o, v)
+		if !ok {
+			return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(v, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
+		}
+		in.Values[name] = c
+	case OptLanguages:
+		codes, err := checkLanguages(in.Lang, o, v)
+		if err != nil {
+			return err
+		}
+		in.Values[name] = codes
+	case OptLanguage:
+		codes, err := checkLanguages(in.Lang, o, v)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(codes, ",") {
+			return &Error{Code: EINVALID, Key: "err.one_language", Field: name}
+		}
+		in.Values[name] = codes
+	case OptTZ:
+		tz, ok := parseTZ(v)
+		if !ok {
+			return &Error{Code: EINVALID, Key: "err.bad_tz", Args: []string{"tz", clip(v, 40)}, Field: name}
+		}
+		in.Values[name] = tz
+	case OptList:
+		if len(o.Choices) == 0 {
+			break
+		}
+		items := splitList(v)
+		for i, item := range items {
+			c, ok := normalizeChoice(o, item)
+			if !ok {
+				return &Error{Code: EINVALID, Key: "err.bad_choice", Args: []string{"option", o.LabelName(), "value", clip(item, 30), "choices", strings.Join(o.ChoicesIn(in.Lang), ", ")}, Field: name}
+			}
+			items[i] = c
+		}
+		in.Values[name] = strings.Join(items, ", ")
 	}
 	return nil
 }

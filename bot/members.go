@@ -72,6 +72,9 @@ func (b *Bot) withLang(ctx context.Context, m Member) Member {
 
 // profile asks the member's platform what it knows of them, if it can.
 func (b *Bot) profile(ctx context.Context, id MemberID) Profile {
+	if pr, ok := profileIn(ctx, id); ok {
+		return pr // asked already while this command runs (HandleCommand)
+	}
 	p, err := b.platform(id)
 	if err != nil {
 		return Profile{}

@@ -75,7 +75,43 @@ func (b *Bot) splitCommand(lang Lang, text string) (CommandSpec, string, error) 
 	if len(words) > 1 && b.isGroup(first) {
 		name = first + " " + strings.ToLower(words[1])
 	}
+	if s := b.suggestMistyped(lang, words); s != "" {
+		return CommandSpec{}, "", b.unknownSuggesting(lang, name, s)
+	}
 	return CommandSpec{}, "", b.unknownCommand(lang, name)
+}
+
+// suggestMistyped suggests the command a member meant when the first of
+// their words is no command word for a reason suggestCommand does not
+// see: a group misspelled before a right command ("admn stats" is
+// `/mentor admin stats`), or a command's name written as an option
+// ("lang:fr" is `/mentor lang fr`, for a command whose words take a
+// value). The suggestion is in the reader's words; "" if none is clear.
+func (b *Bot) suggestMistyped(lang Lang, words []string) string {
+	first := strings.ToLower(words[0])
+	if w, v, ok := strings.Cut(first, ":"); ok && w != "" && v != "" && !strings.Contains(v, ":") {
+		if c, ok := b.commandNamed(w); ok && c.Positional != "" && !c.Admin {
+			return c.NameIn(lang) + " " + v
+		}
+		return ""
+	}
+	if len(words) < 2 || b.isGroup(first) {
+		return ""
+	}
+	var groups []string
+	for _, c := range b.commands {
+		if g, _ := c.Group(); g != "" && !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
+	g := suggest(foldName(first), groups)
+	if g == "" {
+		return ""
+	}
+	if c, ok := b.commandNamed(g + " " + strings.ToLower(words[1])); ok {
+		return c.NameIn(lang)
+	}
+	return ""
 }
 
 // commandNamed returns the command a member means by name, lower case:
@@ -158,6 +194,19 @@ var frenchAdminCommands = func() map[string]string {
 // the help that lists its group's commands: "/mentor admin help" for
 // "admin foo".
 func (b *Bot) unknownCommand(lang Lang, name string) error {
+	s := b.suggestCommand(lang, name)
+	if c, ok := b.commandNamed(s); ok && s != "" && lang == French {
+		// A French reader reads the command's French name: "ofer" is
+		// `/mentor propose`, "stat" `/mentor statut` (closestWord
+		// already names English words to an English reader).
+		s = c.NameIn(lang)
+	}
+	return b.unknownSuggesting(lang, name, s)
+}
+
+// unknownSuggesting is unknownCommand's error with suggestion s, the
+// command words to suggest after "/mentor" in lang ("" for none).
+func (b *Bot) unknownSuggesting(lang Lang, name, s string) *Error {
 	// Echoed without its control characters: an escape sequence would
 	// act on a terminal, a NUL on whatever shows it.
 	shown := clip(cleanText(name, false), 30)
@@ -168,16 +217,22 @@ func (b *Bot) unknownCommand(lang Lang, name string) error {
 	if group, _, ok := strings.Cut(name, " "); ok && HasKey(English, "err."+group+".unknown_command") {
 		key = "err." + group + ".unknown_command"
 	}
-	if s := b.suggestCommand(lang, name); s != "" {
-		// A French reader reads the command's French name: "ofer" is
-		// `/mentor propose`, "stat" `/mentor statut` (closestWord
-		// already names English words to an English reader).
-		if c, ok := b.commandNamed(s); ok && lang == French {
-			s = c.NameIn(lang)
-		}
+	if s != "" {
 		return &Error{Code: EINVALID, Key: key + "_suggest", Args: []string{"command", shown, "suggestion", s}}
 	}
 	return &Error{Code: EINVALID, Key: key, Args: []string{"command", shown}}
+}
+
+// unknownHelpTopic refuses "/mentor help name" for a name that names no
+// command, suggesting the help of the closest command in the reader's
+// words: "aide demnde" is `/mentor aide demande`.
+func (b *Bot) unknownHelpTopic(lang Lang, name string) error {
+	err := b.unknownCommand(lang, name)
+	if e, ok := err.(*Error); ok && len(e.Args) == 4 && e.Args[2] == "suggestion" {
+		help, _ := b.command("help")
+		e.Args[3] = help.NameIn(lang) + " " + e.Args[3]
+	}
+	return err
 }
 
 // suggestCommand returns the command word closest to name when name is
@@ -428,6 +483,9 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 		return &Error{Code: EINVALID, Key: "err.unexpected_text", Args: []string{"command", spec.NameIn(lang)}}
 	}
 	if o, _ := spec.Option(current); values[current] != "" {
+		if sameValue(values[current], v) {
+			return nil // "capacity:3 capacité:3": said twice, meant once
+		}
 		if o.Type != OptList && o.Type != OptLanguages {
 			return &Error{Code: EINVALID, Key: "err.option_twice", Args: []string{"name", o.NameIn(lang), "first", clip(values[current], 40), "second", clip(v, 40)}, Field: current}
 		}
@@ -435,6 +493,12 @@ func parseSpan(lang Lang, spec CommandSpec, values map[string]string, current, t
 	}
 	values[current] = v
 	return nil
+}
+
+// sameValue reports whether two values of an option are the same,
+// spaces and case aside: given twice, it is given once.
+func sameValue(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // unknownOption refuses a "word:" that names no option of spec, listing
@@ -601,7 +665,7 @@ func unquote(s string) string {
 	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
 		return strings.TrimSpace(s[1 : len(s)-1])
 	}
-	for _, q := range [][2]string{{"“", "”"}, {"«", "»"}} {
+	for _, q := range [][2]string{{"“", "”"}, {"«", "»"}, {"‘", "’"}, {"’", "’"}, {"„", "“"}, {"”", "”"}} {
 		if strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) && len(s) > len(q[0])+len(q[1]) {
 			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
 		}

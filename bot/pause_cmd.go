@@ -304,6 +304,9 @@ func (b *Bot) pauseEnd(ctx context.Context, in *Invocation) (time.Time, error) {
 			d, ok = parseDayIn(in.Lang, until, now, loc)
 		}
 		if !ok {
+			if err := noSuchDay(in.Lang, "until", until); err != nil {
+				return time.Time{}, err // "31/02/2027": read, and no such day
+			}
 			return time.Time{}, &Error{Code: EINVALID, Key: "err.pause_bad_until", Args: []string{"value", clip(until, 30)}, Field: "until"}
 		}
 		day = d

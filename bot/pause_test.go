@@ -396,7 +396,8 @@ func TestPauseDatesAsTyped(t *testing.T) {
 		{"zoe", "pause jusqu-au:le 1er mars", "en pause jusqu'au 1er mars 2027"},
 		{"zoe", "pause jusqu-au:3 decembre", "en pause jusqu'au 3 décembre 2026"},
 		{"zoe", "pause jusqu-au:demain", "en pause jusqu'au 3 novembre 2026"},
-		{"zoe", "pause jusqu-au:31/02/2027", "Je ne comprends pas la date «\u202f31/02/2027\u202f»\u202f: écrivez-la comme `jusqu'au:10/01/2027` ou `jusqu'au:10 janvier`."},
+		{"zoe", "pause jusqu-au:31/02/2027", "La date «\u202f31/02/2027\u202f» n'existe pas\u202f: février 2027 n'a que 28 jours."},
+		{"zoe", "pause jusqu-au:32/02/2027", "Je ne comprends pas la date «\u202f32/02/2027\u202f»\u202f: écrivez-la comme `jusqu'au:10/01/2027` ou `jusqu'au:10 janvier`."},
 	} {
 		if tt.user == "zoe" && !strings.Contains(h.Run("zoe", "offer go").Message.Text, "go") {
 			t.Fatal("zoe's offer")

@@ -109,7 +109,7 @@ func runHelp(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// propose", "help demande").
 		c, ok := b.commandNamed(name)
 		if !ok {
-			return Reply{}, b.unknownCommand(lang, name)
+			return Reply{}, b.unknownHelpTopic(lang, name)
 		}
 		return Reply{Message: Message{Title: "/mentor " + c.NameIn(lang), Text: commandHelp(lang, c, true)}}, nil
 	}

@@ -151,7 +151,7 @@ func TestAliasBuiltinTopicRefused(t *testing.T) {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	h.Run("alice", "lang fr")
-	if r := h.Run("alice", "admin topics alias Python = rust"); r.Message.Text != "«\u202fPython\u202f» est un des sujets courants\u202f: en alias, il ferait de chaque «\u202fpython\u202f» un «\u202frust\u202f». Choisissez un alias qui vous soit propre." {
+	if r := h.Run("alice", "admin topics alias Python = rust"); r.Message.Text != "«\u202fPython\u202f» est un des sujets courants\u202f: en alias, il ferait que chaque «\u202fpython\u202f» veuille dire «\u202frust\u202f». Choisissez un alias qui vous soit propre." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	if got := h.Bot.Synonyms(context.Background(), h.Tenant).Normalize("python"); got != "python" {

@@ -118,6 +118,7 @@ func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 		if alias == "" {
 			alias = rest
 		}
+		alias = unquote(strings.TrimSpace(alias))
 		return b.removeSynonym(ctx, in, alias)
 	}
 	return b.listSynonyms(ctx, in)
@@ -126,16 +127,44 @@ func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 // splitAlias reads "sre site reliability engineering" as the alias "sre"
 // and the topic after it, or "gestion de projet = project management" at
 // the '='.
+//
+// Quotes are no part of either: "\"sre\" \"site reliability\"" and
+// « devops » = « ingénierie de production » are read without them, as a
+// request's topic is, and a quoted alias may hold spaces without '='.
 func splitAlias(s string) (alias, topic string) {
+	if a, t, ok := quotedFirst(s); ok {
+		return a, unquote(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "=")))
+	}
 	if a, t, ok := strings.Cut(s, "="); ok {
-		return strings.TrimSpace(a), strings.TrimSpace(t)
+		return unquote(strings.TrimSpace(a)), unquote(strings.TrimSpace(t))
 	}
 	a, t, _ := strings.Cut(s, " ")
-	return strings.TrimSpace(a), strings.TrimSpace(t)
+	return unquote(strings.TrimSpace(a)), unquote(strings.TrimSpace(t))
+}
+
+// aliasQuotes are the quotes an alias may open with, and the quote each
+// closes with.
+var aliasQuotes = [][2]string{{`"`, `"`}, {"'", "'"}, {"“", "”"}, {"«", "»"}, {"‘", "’"}, {"’", "’"}, {"„", "“"}, {"”", "”"}}
+
+// quotedFirst reads a quoted first part of s ("\"sre\" …"): the text
+// within the quotes, and what follows the closing one.
+func quotedFirst(s string) (first, rest string, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, q := range aliasQuotes {
+		body, found := strings.CutPrefix(s, q[0])
+		if !found {
+			continue
+		}
+		if i := strings.Index(body, q[1]); i > 0 {
+			return strings.TrimSpace(body[:i]), body[i+len(q[1]):], true
+		}
+	}
+	return "", "", false
 }
 
 func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic string) (Reply, error) {
 	t := in.Member.Tenant()
+	alias, topic = unquote(strings.TrimSpace(alias)), unquote(strings.TrimSpace(topic))
 	if alias == "" || topic == "" {
 		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "alias"}
 	}

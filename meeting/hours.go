@@ -117,8 +117,10 @@ var dashSpaces = regexp.MustCompile(` ?- ?`)
 // MinHours is the shortest working day ParseHours accepts.
 const MinHours = time.Hour
 
-// MaxHoursLen is the longest text ParseHours reads.
-const MaxHoursLen = 60
+// MaxHoursLen is the longest text ParseHours reads: long enough for
+// hours as the bot writes them back, « de 9 h 30 à 17 h 30, du lundi au
+// jeudi ».
+const MaxHoursLen = 80
 
 // weekOrder lists the days from Monday.
 var weekOrder = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
@@ -145,12 +147,10 @@ func ParseHours(s string) (Hours, error) {
 	if len(s) > MaxHoursLen {
 		return bad(ErrFormat)
 	}
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, d := range []string{"–", "—", " to ", " à ", " a "} {
-		s = strings.ReplaceAll(s, d, "-")
+	timePart, dayPart, ok := splitHours(s)
+	if !ok {
+		return bad(ErrFormat)
 	}
-	s = dashSpaces.ReplaceAllString(strings.Join(strings.Fields(s), " "), "-")
-	timePart, dayPart, _ := strings.Cut(s, " ")
 	from, to, ok := strings.Cut(timePart, "-")
 	if !ok {
 		return bad(ErrFormat)
@@ -184,6 +184,63 @@ func ParseHours(s string) (Hours, error) {
 		return Hours{}, nil
 	}
 	return h, nil
+}
+
+// Spellings of hours as people write them, and as the bot writes them
+// back (« de 9 h à 18 h, du lundi au jeudi », "9:00–18:00, Monday to
+// Thursday"), that splitHours brings to "9h-18h lundi-jeudi".
+var (
+	// "9 h 30", "9 h": the French clock, spaced.
+	spacedH = regexp.MustCompile(`(\d{1,2}) ?h(?: ?(\d{2}))?\b`)
+	// "9am", "5:30 pm", "6 p.m.": a twelve-hour clock.
+	twelveHour = regexp.MustCompile(`(\d{1,2})(?:[:.h](\d{2}))? ?([ap])\.?m\b\.?`)
+	// Words between a time and a day, or around a range, that say nothing
+	// a dash or a comma does not.
+	hourWords = map[string]bool{"de": true, "from": true, "du": true, "on": true, "le": true, "les": true, "between": true, "entre": true, "et": true, "and": true}
+)
+
+// splitHours brings s to a range of times and the days after it: "9-18"
+// and "mon-thu" for "9-18 mon-thu", « de 9 h à 18 h, du lundi au jeudi »,
+// "from 9am to 6pm on Mon-Thu" or "lundi-jeudi 9-18". ok is false when
+// no word begins with a digit: no time is given.
+func splitHours(s string) (times, days string, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "–", "-", "—", "-", "’", "'").Replace(s)
+	s = twelveHour.ReplaceAllStringFunc(s, func(m string) string {
+		p := twelveHour.FindStringSubmatch(m)
+		h, _ := strconv.Atoi(p[1])
+		if h > 12 || h == 0 {
+			return m // not a twelve-hour clock: refused as it is
+		}
+		if h == 12 {
+			h = 0
+		}
+		if p[3] == "p" {
+			h += 12
+		}
+		mm := p[2]
+		if mm == "" {
+			mm = "00"
+		}
+		return strconv.Itoa(h) + ":" + mm
+	})
+	s = spacedH.ReplaceAllString(s, "${1}h${2}")
+	s = " " + strings.Join(strings.Fields(s), " ") + " "
+	for _, d := range []string{" to ", " à ", " a ", " au ", " until ", " through ", " thru ", " jusqu'à "} {
+		s = strings.ReplaceAll(s, d, "-")
+	}
+	s = dashSpaces.ReplaceAllString(strings.TrimSpace(s), "-")
+	var rest []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == ';' }) {
+		switch {
+		case hourWords[w]:
+		case times == "" && w[0] >= '0' && w[0] <= '9':
+			times = w
+		default:
+			rest = append(rest, w)
+		}
+	}
+	return times, strings.Join(rest, ","), times != ""
 }
 
 func clip(s string) string {

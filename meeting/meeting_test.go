@@ -56,7 +56,7 @@ func TestParseHours(t *testing.T) {
 		}
 	}
 	for in, code := range map[string]string{
-		"": ErrFormat, "banana": ErrFormat, "9": ErrFormat, "9-": ErrFormat, "-18": ErrFormat, "9am-5pm": ErrFormat,
+		"": ErrFormat, "banana": ErrFormat, "9": ErrFormat, "9-": ErrFormat, "-18": ErrFormat, "13pm-5pm": ErrFormat,
 		"9:5-18": ErrFormat, "25-26": ErrRange, "9:60-18": ErrRange, "24:30-1": ErrRange, "18-9": ErrOrder, "9-9": ErrShort,
 		"9-9:30": ErrShort, "9-18 someday": ErrDays, "9-18 mon-funday": ErrDays, strings.Repeat("9", 70): ErrFormat,
 	} {
