@@ -226,7 +226,14 @@ func acceptCharter(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 	if err != nil {
 		return Reply{}, b.charterRefused(ctx, who, pairID, err)
 	}
-	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", Date(lang, now))}}
+	// The date in the reader's time zone (the workspace's without one):
+	// accepted at 03:32 on 8 December in Tokyo is the 8th there.
+	shownAt := now
+	if me, err := b.member(ctx, who); err == nil {
+		loc, _ := b.zoneOf(ctx, me)
+		shownAt = now.In(loc)
+	}
+	reply := Reply{Replace: true, Message: Message{Text: T(lang, "charter.accepted", "version", itoa(version), "date", Date(lang, shownAt))}}
 	if pair.State == PairActive {
 		b.madeOfficial(ctx, pair)
 		reply.Message.Text += "\n" + T(lang, "charter.both")

@@ -117,6 +117,16 @@ func runCheckin(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			return err
 		}
 	}
+	if j.Kind() == JobCheckin {
+		// Nobody answers? Reminded once, then stalled (stalled.go).
+		sent := j.Due
+		if sent.IsZero() {
+			sent = b.clock.Now()
+		}
+		if err := b.store.jobs.ScheduleJobs(ctx, t, false, quietJob(b.settings(ctx, t), pair.ID, round, sent)); err != nil {
+			return err
+		}
+	}
 	return b.checkinLapses(ctx, t, pair, j) // the round before, left without a click (pause_auto.go)
 }
 
@@ -230,9 +240,10 @@ func answerCheckin(answer string) actionFunc {
 		if err != nil {
 			return Reply{}, charterError(err)
 		}
-		if before.State == PairCompleted && answer == "yes" && before.Role(who) != "" {
+		if (before.State == PairCompleted || before.EndReason == neverMetReason) && answer == "yes" && before.Role(who) != "" {
 			// A late "yes" to a pair that completed (a flash session
-			// whose survey came first) is still true: it is kept, and
+			// whose survey came first), or that reached its end with
+			// nobody saying they met, is still true: it is kept, and
 			// schedules nothing.
 			return b.lateCheckinYes(ctx, before, round, from, who, lang)
 		}
@@ -439,7 +450,11 @@ func (b *Bot) lateNotYet(ctx context.Context, pair Pair, round, from string, who
 // is on its way instead (checkinJobs).
 func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, who MemberID, lang Lang) (Reply, error) {
 	if pair.Stalled && !before.Stalled {
-		b.record(ctx, Event{Kind: EventStalled, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic})
+		// Flagged for the managers, and the mentee is asked whether they
+		// want a new match (stalled.go).
+		if err := b.stalledNow(ctx, pair, b.clock.Now(), false); err != nil {
+			b.log.Warn("stalled: mentee not asked yet", "pair", pair.ID, "code", string(ErrorCode(err)))
+		}
 	}
 	if metFlash(pair) {
 		name, _ := b.otherName(ctx, pair, who, lang) // by their ID if unread
@@ -625,8 +640,9 @@ func (b *Bot) rematch(ctx context.Context, pair Pair, lang Lang) (Reply, error) 
 	}
 	r := Request{ID: id, Mentee: pair.Mentee, Topic: pair.Topic, Kind: pair.Kind, Goal: pair.Goal, Program: prog,
 		State: RequestWaiting, Created: b.clock.Now().UTC(), Declined: []string{pair.Mentor.User}, Keys: topicKeys(pair.Topic)}
-	if pair.State == PairCancelled {
-		// Ended early: never proposed again through the mentee's history
+	if pair.State == PairCancelled && pair.EndReason != neverMetReason {
+		// Ended early (not a pair that reached its end without meeting,
+		// which was nobody's decision): never proposed again through the mentee's history
 		// (written again here, in case the end could not), and its wait
 		// says so, rather than that the mentor was asked about this new
 		// request. If the history cannot be written, the mentor stays

@@ -32,7 +32,13 @@ func eyeSection(lang Lang, r Report) string {
 	if len(r.Stalled) > 0 {
 		lines = append(lines, T(lang, "digest.stalled", "count", itoa(len(r.Stalled))))
 		for _, f := range r.Stalled[:min(maxDigestItems, len(r.Stalled))] {
-			lines = append(lines, "• "+T(lang, "digest.stalled_item", "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
+			// With its true reason: two "not yet", or silence since the
+			// check-in nobody answered (stalled.go).
+			key := "digest.stalled_item"
+			if f.Pair.NotYet < StalledAfter {
+				key = "digest.stalled_silent_item"
+			}
+			lines = append(lines, "• "+T(lang, key, "mentor", f.Mentor.displayName(), "mentee", f.Mentee.displayName(),
 				"topic", f.Pair.Topic, "date", Date(lang, f.Flag.At.In(loc))))
 		}
 		lines = append(lines, more(lang, len(r.Stalled))...)

@@ -100,6 +100,9 @@ func TestFollowFixReminderAnsweredOnce(t *testing.T) {
 			t.Run(b.Name+"/"+string(lang)+"/check-in first", func(t *testing.T) {
 				h := remindedPair(t, b, lang)
 				MustContain(t, clickCheckin(t, h, "bob", bot.ActionCheckinNotYet, 0), bot.T(lang, "checkin.notyet", "days", "4"))
+				// Two "not yet" (one per round): stalled, and Dan is asked
+				// whether he wants a new match.
+				MustInbox(t, h, "dan: "+bot.T(lang, "stall.title", "name", "Bob", "topic", "go")+" | "+bot.T(lang, "stall.mentee_notyet", "name", "Bob", "topic", "go"))
 				for _, action := range []string{bot.ActionCheckinYes, bot.ActionCheckinNotYet, bot.ActionCheckinStop} {
 					mustAnswered(t, clickCheckin(t, h, "bob", action, 1), lang)
 				}
@@ -193,8 +196,10 @@ func TestFollowFixReminderSaysSo(t *testing.T) {
 	MustInbox(t, h,
 		"carol: Check-in: go | Reminder: have you been in touch with Dan yet?",
 		"dan: Point d'étape\u202f: go | Petite relance\u202f: avez-vous pu échanger avec Carol\u202f?")
-	// The reminder of a reminder says so too.
+	// The reminder of a reminder says so too. (Two "not yet": the pair
+	// is stalled, and Dan asked whether he wants a new match.)
 	h.Click("dan", "dan", bot.ActionCheckinNotYet)
+	MustInbox(t, h, "dan: "+bot.T(bot.French, "stall.title", "name", "Carol", "topic", "go")+" | "+bot.T(bot.French, "stall.mentee_notyet", "name", "Carol", "topic", "go"))
 	MustTick(t, h, 4*day)
 	MustInbox(t, h,
 		"carol: Check-in: go | Reminder: have you been in touch with Dan yet?",
@@ -210,7 +215,8 @@ func TestFollowFixLateYesFlash(t *testing.T) {
 	h := MustHarness(t)
 	h.Run("carol", "lang fr")
 	mustOfficial(h, "carol", "offer go languages:en,fr", "dan", "request go kind:flash")
-	MustTick(t, h, 8*day) // the check-in (3 days), then the flash survey (7 days)
+	mustSayMet(t, h, "dan") // said before: the session took place
+	MustTick(t, h, 8*day)   // the check-in (3 days), then the flash survey (7 days)
 	pair := mustOnlyPair(t, h, "dan")
 	if pair.State != bot.PairCompleted {
 		t.Fatalf("got %s, want completed by the survey", pair.State)
@@ -236,6 +242,7 @@ func TestFollowFixLateYesFlash(t *testing.T) {
 	h2 := MustHarness(t)
 	h2.Run("dan", "lang fr")
 	mustOfficial(h2, "carol", "offer go languages:en,fr", "dan", "request go kind:flash")
+	mustSayMet(t, h2, "dan")
 	MustTick(t, h2, 8*day)
 	if got, want := h2.Click("dan", "dan", bot.ActionCheckinYes).Message.Text, "Merci, j'ai noté que la rencontre a eu lieu. Votre séance est terminée\u202f: le court questionnaire se trouve juste en dessous."; got != want {
 		t.Fatalf("got %q, want %q", got, want)
@@ -243,6 +250,7 @@ func TestFollowFixLateYesFlash(t *testing.T) {
 
 	h3 := MustHarness(t)
 	mustOfficial(h3, "carol", "offer go", "dan", "request go kind:one-to-one")
+	mustSayMet(t, h3, "carol")
 	MustTick(t, h3, 181*day)
 	if p := mustOnlyPair(t, h3, "dan"); p.State != bot.PairCompleted || p.EndReason != bot.SurveyEnd {
 		t.Fatalf("got %s (%s), want completed at the end", p.State, p.EndReason)

@@ -122,12 +122,30 @@ func (b *Bot) reasonsNow(ctx context.Context, t Tenant, p Proposal) []matching.R
 	if i < 0 {
 		return p.Reasons
 	}
-	out := slices.Clone(p.Reasons)
 	r, err := b.store.requests.GetRequest(ctx, t, p.Request)
 	if err != nil {
+		return slices.Delete(slices.Clone(p.Reasons), i, i+1)
+	}
+	return b.waitedReasons(ctx, t, p.Reasons, r)
+}
+
+// waitedReasons counts the days of the "waiting for 2 days, so first in
+// line" reason from when r began to wait: its filing, or, for a request
+// held for its program's kick-off, the kick-off that released it
+// (waitingSince), as the escalation and the docs count them; less than a
+// day, or a wait that cannot be read, leaves the reason out.
+func (b *Bot) waitedReasons(ctx context.Context, t Tenant, reasons []matching.Reason, r Request) []matching.Reason {
+	i := slices.IndexFunc(reasons, func(x matching.Reason) bool { return x.Code == matching.ReasonWaited })
+	if i < 0 {
+		return reasons
+	}
+	out := slices.Clone(reasons)
+	since, err := b.waitingSince(ctx, t, r)
+	days := int(b.clock.Now().Sub(since).Hours() / 24)
+	if err != nil || days < 1 {
 		return slices.Delete(out, i, i+1)
 	}
-	out[i].Days = max(out[i].Days, int(b.clock.Now().Sub(r.Created).Hours()/24))
+	out[i].Days = days
 	return out
 }
 
@@ -163,8 +181,14 @@ func runProposalExpire(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	// The mentee learns of it from the requeue job, in one message with
 	// what came of it: another mentor asked, or the wait and its reason.
+	// The mentor's notice names the mentee (a mentor asked twice on one
+	// topic knows which request it was), or, unread, the request only.
+	key, name := "proposal.expired_mentor", ""
+	if m, err := b.member(ctx, p.Mentee); err == nil {
+		key, name = "proposal.expired_mentor_named", m.displayName()
+	}
 	out, err := b.outbox(ctx, j.ID, []owed{
-		{p.Mentor, func(l Lang) Message { return Message{Text: T(l, "proposal.expired_mentor", "topic", p.Topic)} }},
+		{p.Mentor, func(l Lang) Message { return Message{Text: T(l, key, "name", name, "topic", p.Topic)} }},
 	}, b.requeueJob(p.Request, p.Mentor, requeueAfterExpiry))
 	if err != nil {
 		return err

@@ -139,8 +139,10 @@ func TestOneToOneLifecycle(t *testing.T) {
 	MustInbox(t, h, "carol: Check-in: go | Have you been in touch with Dan?", "dan: Point d'étape : go | Avez-vous pu échanger avec Carol ?")
 	MustTick(t, h, 30*day) // day 63: check-in 3
 	inbox(h)
-	MustTick(t, h, 27*day) // day 90: mid survey
+	MustTick(t, h, 27*day) // day 90: check-in 3 unanswered, reminded (day 67); mid survey
 	MustInbox(t, h,
+		"carol: Check-in: go | Reminder: have you been in touch with Dan yet?",
+		"dan: Point d'étape : go | Petite relance : avez-vous pu échanger avec Carol ?",
 		"carol: Halfway through your mentoring with Dan on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
 		"dan: À mi-parcours de votre mentorat avec Carol sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?",
 		"carol: Halfway: your goals for “go” | You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
@@ -230,7 +232,7 @@ func TestTimeouts(t *testing.T) {
 	MustInbox(t, h, "bob: Reminder — Mentoring request: go | Alice would like your help on “go”.")
 	MustTick(t, h, 24*time.Hour)
 	MustInbox(t, h,
-		"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
+		"bob: Alice's request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 		"carol: Mentoring request: go | Alice would like your help on “go”.",
 		"alice: The mentor I asked about “go” couldn't answer in time, so I've asked another mentor who fits. I'll tell you as soon as they answer.")
 	MustContain(t, h.Click("bob", "bob", bot.ActionProposalAccept), "waited too long for an answer, so it went back to the queue.") // the expired proposal

@@ -104,7 +104,8 @@ func TestEscalationWaitsForAProposal(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("alice", "admin digest-channel #managers")
 	mustOfficial(h.Harness, "bob", "offer python capacity:1 kinds:flash", "dan", "request python kind:flash")
-	h.Clock.Advance(time.Minute) // as in a shell: Gus asks just after the introduction
+	mustSayMet(t, h.Harness, "dan") // their session's survey, at day 7, frees the slot
+	h.Clock.Advance(time.Minute)    // as in a shell: Gus asks just after the introduction
 	MustContain(t, h.Run("gus", "request python kind:flash"), "no free slot")
 	h.Posting.Posts()
 	escalations := func() int {
@@ -170,7 +171,8 @@ func TestReinviteKeepsAPausedOfferInItsProgram(t *testing.T) {
 	h.Click("carol", "carol", bot.ActionProposalAccept)
 	h.Click("carol", "carol", bot.ActionCharterAccept)
 	h.Click("dan", "dan", bot.ActionCharterAccept)
-	h.At(21, 0, 1) // the program's end pauses Carol's offer
+	mustSayMet(t, h.Harness, "dan") // a pair that met: Carol is a past mentor
+	h.At(21, 0, 1)                  // the program's end pauses Carol's offer
 	MustContain(t, h.Run("carol", "status"), "paused")
 	h.Platform.Take()
 	h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)

@@ -232,7 +232,7 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	}
 	p := Proposal{
 		ID: id, Request: r.ID, Mentor: t.Member(c.MentorID), Mentee: r.Mentee,
-		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: c.Reasons, Score: c.Score.Total,
+		Topic: r.Topic, Kind: r.Kind, Goal: r.Goal, Reasons: b.waitedReasons(ctx, t, c.Reasons, r), Score: c.Score.Total,
 		State: ProposalPending, Created: b.clock.Now().UTC(), RequestKeys: r.Keys,
 	}
 	done := b.proposing.start(p.Mentor)

@@ -54,7 +54,7 @@ func TestExpiryCrashRecovered(t *testing.T) {
 		{"Proposal", func(h *bottest.Harness) {
 			h.Run("alice", "request go years:1")
 		}, 48 * time.Hour, []string{
-			"bob: The request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
+			"bob: Alice's request on “go” waited too long for an answer, so it went back to the queue for another mentor. No worries!",
 			"alice: The mentor I asked about “go” couldn't answer in time, so I've asked another mentor who fits. I'll tell you as soon as they answer.",
 			"carol: Mentoring request: go | Alice would like your help on “go”.",
 		}},

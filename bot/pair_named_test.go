@@ -55,6 +55,7 @@ func TestPairMessagesNameTheOtherMember(t *testing.T) {
 		h := MustHarness(t)
 		h.Run("bob", "lang fr")
 		mustOfficial(h, "bob", "offer kubernetes languages:en,fr", "jules", "request kubernetes")
+		mustSayMet(t, h, "jules") // a session nobody said took place gets no survey
 		inbox(h)
 		MustTick(t, h, 3*day)
 		inbox(h)
@@ -72,6 +73,7 @@ func TestPairMessagesNameTheOtherMember(t *testing.T) {
 		h := MustHarness(t)
 		h.Run("dan", "lang fr")
 		mustOfficial(h, "carol", "offer go languages:en,fr", "dan", "request go kind:one-to-one")
+		mustSayMet(t, h, "carol") // a pair nobody said met gets no end survey
 		inbox(h)
 		MustTick(t, h, 90*day)
 		got := strings.Join(inbox(h), "\n")

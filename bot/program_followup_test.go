@@ -21,6 +21,7 @@ func TestProgramPairFollowsItsProgram(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept) // official at 00:01 on the 10th; the program ends at 00:00 on the 21st
+	mustSayMet(t, h.Harness, "ann")                // a pair that met gets the final survey
 	h.Platform.Take()
 	surveys := func() []string {
 		var out []string
@@ -70,6 +71,7 @@ func TestProgramOwnQuestions(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept)
+	mustSayMet(t, h.Harness, "ann")
 	h.At(21, 0, 1)
 	r := h.ClickReply("ann", h.ClickReply("ann", h.Click("ann", "ann", "5"), "Yes"), "No")
 	MustContain(t, r, "Mentorat 2027 has 2 questions of its own for you.")

@@ -261,6 +261,12 @@ func (b *Bot) endProgramPairs(ctx context.Context, p Program, r Request) (int, e
 		if err := runSurvey(ctx, b, t, NewJob(b.clock.Now(), JobSurvey, pair.ID, SurveyEnd)); err != nil {
 			return n, err
 		}
+		if pair.Met.IsZero() {
+			// Never met: ended as such, and told so with the new-match
+			// question (endNeverMet), neither surveyed nor thanked for a
+			// mentoring, nor counted among the pairs that were.
+			continue
+		}
 		for _, who := range []MemberID{pair.Mentor, pair.Mentee} {
 			role := pair.Role(who)
 			err := b.deliver(ctx, JobProgramEnd+":"+string(p.ID)+":"+pair.ID, who, func(l Lang) Message {

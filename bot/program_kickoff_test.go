@@ -271,7 +271,8 @@ func TestProgramCreateSaysReinvited(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept)
-	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair has ended
+	mustSayMet(t, h.Harness, "ann")
+	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair (which met) has ended
 	MustContain(t, h.Run("alice", `admin program create "Mentorat 2028" start:2027-01-10 end:2027-06-20`),
 		"I am re-inviting 1 mentor of earlier pairs to Mentorat 2028, by a personal message each; the progress follows.")
 	h.Run("alice", "lang fr")

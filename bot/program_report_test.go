@@ -12,7 +12,7 @@ import (
 )
 
 // runReportedProgram plays "Mentorat 2027" (10 to 20 November 2026) with
-// two pairs, one that met, both rated at the end, then opens the next
+// two pairs, both met, both rated at the end, then opens the next
 // program, which one mentor joins and one mentee joins as a mentor.
 func runReportedProgram(t *testing.T) *adminHarness {
 	t.Helper()
@@ -32,6 +32,7 @@ func runReportedProgram(t *testing.T) *adminHarness {
 	}
 	h.At(12, 10, 0)                             // the check-in, two days on
 	h.Click("ann", "ann", bot.ActionCheckinYes) // met: 2 days 1 hour after the pair formed
+	h.Click("dan", "dan", bot.ActionCheckinYes) // so did Carol and Dan (a pair nobody said met is not completed: followfix_stall_test.go)
 	h.Platform.Take()
 	h.Posting.Posts()
 	h.At(21, 0, 1) // the end: the final survey
@@ -61,7 +62,7 @@ func TestProgramReport(t *testing.T) {
 	for _, want := range []string{
 		"From 10 November 2026 to 20 November 2026.",
 		"• Pairs formed: 2",
-		"• Pairs who met: 1 of 2 (50%)",
+		"• Pairs who met: 2 of 2 (100%)",
 		"• Pairs who completed the program: 2 of 2 (100%)",
 		"• Satisfaction at the end: 4.0/5 (3 answers)",
 		"• Mentees whose questions the mentor answered: 50% yes, 50% partly (2 answers)",
@@ -87,7 +88,7 @@ func TestProgramReport(t *testing.T) {
 	for _, row := range rows[1:] {
 		got[row[0]] = row[1]
 	}
-	for k, v := range map[string]string{"name": "Mentorat 2027", "pairs": "2", "met": "1", "completed": "2", "average_rating": "4.0",
+	for k, v := range map[string]string{"name": "Mentorat 2027", "pairs": "2", "met": "2", "completed": "2", "average_rating": "4.0",
 		"answered_yes": "1", "answered_partly": "1", "mentors": "2", "mentors_renewed": "1", "mentees_became_mentors": "1", "topic:go": "1"} {
 		if got[k] != v {
 			t.Errorf("CSV %s: got %q, want %q (rows %v)", k, got[k], v, rows)
@@ -98,7 +99,7 @@ func TestProgramReport(t *testing.T) {
 	r = h.Run("alice", `admin report programme:"Mentorat 2027"`)
 	for _, want := range []string{
 		"Du 10 novembre 2026 au 20 novembre 2026.",
-		"• Binômes qui se sont rencontrés\u202f: 1 sur 2 (50\u00a0%)",
+		"• Binômes qui se sont rencontrés\u202f: 2 sur 2 (100\u00a0%)",
 		"• Satisfaction à la fin\u202f: 4,0/5 (3 réponses)",
 		"• Mentors qui reviennent au programme suivant\u202f: 1 sur 2 (50\u00a0%)",
 		"• Délai avant une première rencontre (médiane)\u202f: 2 j 1 h",

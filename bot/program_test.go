@@ -83,6 +83,7 @@ func TestProgramLifecycle(t *testing.T) {
 	if p := mustOnlyPair(t, h.Harness, "ann"); p.State != bot.PairActive || p.Kind != "one-to-one" {
 		t.Fatalf("got pair %s %s, want active, one-to-one as its program", p.State, p.Kind)
 	}
+	mustSayMet(t, h.Harness, "ann") // a pair that met gets the final survey and thanks
 	h.Platform.Take()
 
 	h.At(21, 0, 1)
@@ -328,6 +329,7 @@ func TestProgramEndOnceAcrossReplicas(t *testing.T) {
 	h.Click("bob", "bob", bot.ActionProposalAccept)
 	h.Click("bob", "bob", bot.ActionCharterAccept)
 	h.Click("ann", "ann", bot.ActionCharterAccept)
+	mustSayMet(t, h.Harness, "ann") // a pair that met is thanked at the end
 	h.Platform.Take()
 
 	other := bot.New(bot.Config{Managers: []string{"alice"}}, h.Store, h.Clock, rand.NewChaCha8([32]byte{9}), nil)

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -98,7 +99,15 @@ func (b *Bot) reinviteTargets(ctx context.Context, p Program) (users []string, o
 		if pair.Official.IsZero() || !pair.State.Closed() || pair.Ended.IsZero() || pair.Ended.After(created) || seen[pair.Mentor.User] {
 			continue
 		}
+		if pair.Met.IsZero() {
+			continue // never met: no mentoring to thank them for (lastRecord)
+		}
 		seen[pair.Mentor.User] = true
+		if no, err := b.saidNoAgain(ctx, pair.Mentor); err != nil {
+			return nil, 0, err
+		} else if no {
+			continue // "would you mentor again?" "no", and still paused
+		}
 		out, err := b.store.campaigns.CampaignOptedOut(ctx, pair.Mentor)
 		if err != nil {
 			return nil, 0, err
@@ -133,8 +142,8 @@ func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip Pr
 	found := false
 	people := map[string]bool{}
 	for _, p := range pairs { // newest first
-		if p.Mentor != mentor || p.Official.IsZero() || !p.State.Closed() {
-			continue
+		if p.Mentor != mentor || p.Official.IsZero() || !p.State.Closed() || p.Met.IsZero() {
+			continue // a pair that never met is no mentoring done
 		}
 		prog, err := b.pairProgram(ctx, t, p)
 		if err != nil {
@@ -157,6 +166,33 @@ func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip Pr
 	}
 	r.People = len(people)
 	return r, found, nil
+}
+
+// saidNoAgain reports whether mentor answered "no" to "would you mentor
+// again?" in the last survey of one of their pairs and has not come back
+// since: their offer is still paused, or gone (survey.go's notAgain
+// paused it). A re-invitation would ask them again what they answered.
+func (b *Bot) saidNoAgain(ctx context.Context, mentor MemberID) (bool, error) {
+	o, has, err := b.offerOf(ctx, mentor)
+	if err != nil || has && !o.Paused {
+		return false, err
+	}
+	pairs, err := b.store.pairs.PairsOf(ctx, mentor)
+	if err != nil {
+		return false, err
+	}
+	for _, p := range pairs {
+		if p.Mentor != mentor || !p.State.Closed() {
+			continue
+		}
+		for _, stage := range []string{SurveyEnd, SurveyFlash} {
+			a, err := b.store.followups.Survey(ctx, mentor.Tenant(), SurveyID(p.ID+":"+stage), mentor)
+			if err == nil && a["again"] == "no" {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // pairProgram is the program of a pair: its request's.
@@ -342,14 +378,90 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 		return say(T(in.Lang, "recruit.giveback_none", "years", itoa(in.Int("years", GiveBackYears))))
 	}
 	spec := CampaignSpec{Kind: CampaignGiveBack, Program: p.Name, Subject: string(p.ID), Manager: in.Member, Lang: in.Lang, Users: users}
-	_, prior, err := b.startCampaign(ctx, spec, in.Text("confirm") == "yes")
+	again := in.Text("confirm") == "yes"
+	if !again {
+		// Those an earlier invitation to p reached are not invited again
+		// unless confirmed, and are named; the others are invited now.
+		fresh, invited, when, err := b.invitedBefore(ctx, t, spec)
+		if err != nil {
+			return Reply{}, err
+		}
+		if len(invited) > 0 {
+			names, err := b.displayNames(ctx, t, invited)
+			if err != nil {
+				return Reply{}, err
+			}
+			skipped := T(in.Lang, "recruit.giveback_invited_before", "count", itoa(len(invited)), "names", andList(in.Lang, names), "name", p.Name, "date", Date(in.Lang, when))
+			if len(fresh) == 0 {
+				return say(skipped)
+			}
+			note = strings.TrimSpace(note + " " + skipped)
+			spec.Users, again = fresh, true // none of them was invited before
+		}
+	}
+	_, prior, err := b.startCampaign(ctx, spec, again)
 	if err == errCampaignAgain {
-		return say(T(in.Lang, "recruit.giveback_again", "count", itoa(len(users)), "name", p.Name, "date", Date(in.Lang, prior.Created)))
+		return say(T(in.Lang, "recruit.giveback_again", "count", itoa(len(spec.Users)), "name", p.Name, "date", Date(in.Lang, prior.Created)))
 	}
 	if err != nil {
 		return Reply{}, err
 	}
-	return say(T(in.Lang, "recruit.giveback_started", "count", itoa(len(users)), "name", p.Name))
+	return say(T(in.Lang, "recruit.giveback_started", "count", itoa(len(spec.Users)), "name", p.Name))
+}
+
+// invitedBefore splits s.Users between those no earlier campaign of s's
+// kind and program reached (fresh) and those one did (invited), with the
+// date of the latest such campaign.
+func (b *Bot) invitedBefore(ctx context.Context, t Tenant, s CampaignSpec) (fresh, invited []string, latest time.Time, err error) {
+	all, err := b.store.campaigns.Campaigns(ctx, t)
+	if err != nil {
+		return nil, nil, time.Time{}, err
+	}
+	reached := map[string]bool{}
+	for _, c := range all {
+		if c.Kind != s.Kind || foldProgram(c.Program) != foldProgram(s.Program) {
+			continue
+		}
+		users, err := b.store.campaigns.CampaignTargets(ctx, t, c.ID, 0, c.Total)
+		if err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		hit := false
+		for _, u := range users {
+			if slices.Contains(s.Users, u) {
+				reached[u], hit = true, true
+			}
+		}
+		if hit && c.Created.After(latest) {
+			latest = c.Created
+		}
+	}
+	for _, u := range s.Users {
+		if reached[u] {
+			invited = append(invited, u)
+		} else {
+			fresh = append(fresh, u)
+		}
+	}
+	return fresh, invited, latest, nil
+}
+
+// displayNames are the names of the members users of t, as the bot
+// shows them, at most ten: past that, the count says the rest.
+func (b *Bot) displayNames(ctx context.Context, t Tenant, users []string) ([]string, error) {
+	var out []string
+	for i, u := range users {
+		if i == 10 {
+			out[len(out)-1] += "…"
+			break
+		}
+		m, err := b.namedMember(ctx, t, u)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m.displayName())
+	}
+	return out, nil
 }
 
 // namedMembers reads the members a manager named in list (mentions or user

@@ -64,6 +64,7 @@ func jobTable() map[string]jobFunc {
 		JobCharterExpire:   runCharterExpire,
 		JobCheckin:         runCheckin,
 		JobCheckinRemind:   runCheckin,
+		JobCheckinQuiet:    runCheckinQuiet,
 		JobSurvey:          runSurvey,
 		JobEscalate:        runEscalate,
 		JobIntro:           runIntro,

@@ -18,7 +18,8 @@ func mustReinvited(t *testing.T) (*adminHarness, map[string]bot.Message) {
 	h.Run("carol", "lang fr")
 	mustOfficial(h.Harness, "bob", "offer go", "ann", "request go kind:one-to-one")
 	mustOfficial(h.Harness, "carol", "offer design languages:fr,en", "dan", "request design kind:one-to-one")
-	for _, u := range []string{"bob", "carol"} { // past mentors once their pairs have ended
+	for _, u := range []string{"bob", "carol"} { // past mentors once their pairs (which met) have ended
+		mustSayMet(t, h.Harness, u)
 		clickIn(h.Harness, u, h.Run(u, "end"), bot.ActionEndConfirm)
 	}
 	h.Platform.Take()

@@ -36,7 +36,8 @@ func TestStatusPairsInAndOutOfPrograms(t *testing.T) {
 func TestReinviteProgressCommandInFrench(t *testing.T) {
 	h := MustAdminHarness(t)
 	mustOfficial(h.Harness, "bob", "offer go", "ann", "request go kind:one-to-one")
-	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair has ended
+	mustSayMet(t, h.Harness, "ann")
+	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair (which met) has ended
 	h.Run("alice", "lang fr")
 	h.Run("alice", `admin programme créer "Mentorat 2027" début:2027-03-01 fin:2027-06-30`)
 	MustTick(t, h.Harness, time.Minute)

@@ -370,6 +370,7 @@ func TestSpeedEventInProgram(t *testing.T) {
 	h.Click("max", "max", bot.ActionSpeedContinue)
 	h.Click("max", "max", bot.ActionCharterAccept)
 	h.Click("eli", "eli", bot.ActionCharterAccept)
+	mustSayMet(t, h.Harness, "eli") // said at a check-in: a pair nobody said met is not thanked at the end
 	r, err := h.Bot.ProgramReport(context.Background(), h.Tenant, "mentorat-2027")
 	if err != nil {
 		t.Fatal(err)

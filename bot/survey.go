@@ -88,16 +88,16 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	if err != nil || pair.State != PairActive {
 		return ignoreGone(err)
 	}
-	if stage == SurveyFlash && j.Part(2) == "" && pair.Met.IsZero() && pair.NotYet > 0 {
-		// The session has not happened yet ("Not yet"), whose answer
-		// promised to ask again (checkin.go's reminder): a survey on how
-		// it went would be untrue, and would end the pair before the
-		// reminder could ask. Put off once, by the reminder's delay: a
-		// "Yes" to the reminder sends the survey at once; without one, it
-		// comes then ("after").
-		later := NewJob(b.clock.Now().Add(b.settings(ctx, t).CheckinReminder), JobSurvey, pair.ID, SurveyFlash, surveyAfterNotYet)
-		b.log.Info("flash survey put off: not met yet", "pair", pair.ID)
-		return b.store.jobs.ScheduleJobs(ctx, t, false, later)
+	if stage == SurveyFlash && pair.Met.IsZero() {
+		// Nobody said the session took place: a survey on how it went
+		// would be untrue, and would close the pair as done. The
+		// check-ins go on as their replies promise, a "Yes" sends the
+		// survey at once (checkinJobs), and a pair that stays silent or
+		// says "not yet" twice is stalled, for the managers, and its
+		// mentee asked about a new match (stalled.go). A job put off by
+		// an older version ("after") finds the same.
+		b.log.Info("flash survey not sent: not met", "pair", pair.ID)
+		return nil
 	}
 	names, err := b.otherNames(ctx, pair)
 	if err != nil {
@@ -113,6 +113,16 @@ func runSurvey(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // the pair as ended (ESTALE if it ended meanwhile); the mid survey sends
 // the review of the goals, and returns the pair as it was.
 func (b *Bot) sendSurvey(ctx context.Context, pair Pair, stage string, names map[string]string) (Pair, error) {
+	if stage == SurveyEnd && pair.Met.IsZero() {
+		// Nobody ever said they met: no rating of a mentoring that did
+		// not take place, and no "completed" (stalled.go).
+		return b.endNeverMet(ctx, pair, names)
+	}
+	if stage == SurveyMid && pair.Met.IsZero() {
+		// Nor a rating halfway: the review of the goals alone, whose
+		// "Readjust the pair" offers a new match.
+		return pair, b.sendMidGoals(ctx, pair, JobSurvey+":"+pair.ID+":"+stage+":goals")
+	}
 	if err := b.surveyBoth(ctx, pair, stage, names); err != nil {
 		return pair, err
 	}
@@ -208,7 +218,30 @@ func answerSurvey(ctx context.Context, b *Bot, who MemberID, lang Lang, value st
 	if err == nil && question == "become" && answer == "yes" {
 		r.Message.Text = b.becomeNext(ctx, who, lang, r.Message.Text)
 	}
+	if err == nil && question == "again" && answer == "no" && finalStage(stage) {
+		r.Message.Text = b.notAgain(ctx, who, lang) + r.Message.Text
+	}
 	return r, err
+}
+
+// notAgain acts on a mentor's "no" to "would you mentor again?": their
+// offer, if it still takes requests, is paused with no date, as the "no"
+// to the new-match question pauses it (pauseNoDate), so that no request
+// goes to them and re-invitations skip them (recruit.go); the returned
+// sentence, put before the thanks, says so and how to come back. "" when
+// there was nothing to pause, or the pause could not be written (logged:
+// better silent than untrue).
+func (b *Bot) notAgain(ctx context.Context, who MemberID, lang Lang) string {
+	o, has, err := b.offerOf(ctx, who)
+	if err != nil || !has || o.Paused {
+		return ""
+	}
+	if _, err := b.pauseNoDate(ctx, who, o); err != nil {
+		b.log.Error("pause after a no to mentoring again", "member", who.String(), "code", string(ErrorCode(err)))
+		return ""
+	}
+	b.log.Info("paused: no to mentoring again", "member", who.String())
+	return T(lang, "survey.again_no_paused") + "\n\n"
 }
 
 // becomeNext adds to text, the reply to a mentee's "yes" to "would you

@@ -147,6 +147,8 @@ func TestProgramAnswersSeveralPairs(t *testing.T) {
 	clickAll(h, "bob", bot.ActionCharterAccept)
 	clickAll(h, "carole", bot.ActionCharterAccept)
 	clickAll(h, "hugo", bot.ActionCharterAccept)
+	mustSayMet(t, h.Harness, "carole") // pairs that met get the final survey
+	mustSayMet(t, h.Harness, "hugo")
 	h.At(21, 0, 1)
 	// Carole's survey first, then Hugo's.
 	var surveys []bot.Message

@@ -91,7 +91,13 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 	MustUpdate(t, c.Click(t, mentee, c.LastDM(t, mentee), bot.ActionCharterAccept), "waiting for")
 	MustUpdate(t, c.Click(t, mentor1, c.LastDM(t, mentor1), bot.ActionCharterAccept), "both accepted")
 
-	h.Clock.Advance(90 * 24 * time.Hour)
+	// They met: a pair that never met is asked for no rating halfway.
+	h.Clock.Advance(3 * 24 * time.Hour)
+	if _, err := h.Bot.TickTenants(context.Background(), bot.Tenant{Platform: discord.Platform, Workspace: h.Guild}); err != nil {
+		t.Fatal(err)
+	}
+	c.Click(t, mentee, c.LastDM(t, mentee), bot.ActionCheckinYes)
+	h.Clock.Advance(87 * 24 * time.Hour)
 	if _, err := h.Bot.TickTenants(context.Background(), bot.Tenant{Platform: discord.Platform, Workspace: h.Guild}); err != nil {
 		t.Fatal(err)
 	}

@@ -197,7 +197,10 @@ func TestLowMidRatingOffersEnd(t *testing.T) {
 	mustContain(t, l.click(t, uMentee, l.dm(t, uMentee, bot.ActionCharterAccept), bot.ActionCharterAccept, ""), "Now waiting for Carol")
 	mustContain(t, l.click(t, uMentor, l.dm(t, uMentor, bot.ActionCharterAccept), bot.ActionCharterAccept, ""), "You both accepted")
 
-	l.tick(t, 90*24*time.Hour)
+	// They met: a pair that never met is asked for no rating halfway.
+	l.tick(t, 3*24*time.Hour)
+	l.click(t, uMentee, l.dm(t, uMentee, bot.ActionCheckinYes), bot.ActionCheckinYes, "")
+	l.tick(t, 87*24*time.Hour)
 	menteeSurvey, mentorSurvey := l.dm(t, uMentee, bot.ActionSurveyAnswer), l.dm(t, uMentor, bot.ActionSurveyAnswer)
 	mentorDM := l.fake.DM(l.team, uMentor)
 	mentorPosts := len(l.posts(mentorDM))
