@@ -270,7 +270,10 @@ func (b *Bot) speedStorePair(ctx context.Context, e SpeedEvent, s SpeedSession, 
 	if err != nil {
 		return speedFormed{}, err
 	}
-	pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: *topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: b.clock.Now().UTC()}
+	// They met: the event's round was their session. A pair that never
+	// met is followed up, and ended, as one that did not take place.
+	now := b.clock.Now().UTC()
+	pair := Pair{ID: s.Pair, Mentor: mentor.ID, Mentee: mentee.ID, Topic: *topic, Kind: matching.OneToOne, Goal: r.Goal, Room: room, Created: now, Met: now}
 	pair.Reasons = b.managerReasons(ctx, r, pair, mentor, mentee)
 	pair, err = b.store.pairs.FormPair(ctx, r, "", pair, charterJobs(b.settings(ctx, t), pair))
 	if err != nil {

@@ -71,8 +71,19 @@ func TestSpeedOpenTopicPair(t *testing.T) {
 	}
 	// Ended, Erin asks for a new match: with no topic to ask on, she is
 	// asked to name one, and no request is filed on the marker.
+	// They met at the event: "terminer" offers "Nous avons terminé"
+	// beside ending it as not working out, which asks about a new match.
 	end := h.Run("erin", "terminer")
-	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("erin"), ActionID: end.Message.Buttons[0].ActionID, Value: end.Message.Buttons[0].Value})
+	var stop bot.Button
+	for _, b := range end.Message.Buttons {
+		if b.ActionID == bot.ActionEndConfirm {
+			stop = b
+		}
+	}
+	if stop.ActionID == "" {
+		t.Fatalf("got buttons %+v, want the end confirmation", end.Message.Buttons)
+	}
+	h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("erin"), ActionID: stop.ActionID, Value: stop.Value})
 	r := h.Click("erin", "erin", bot.ActionNewMatchYes)
 	MustContain(t, r, "Votre binôme n'avait pas de sujet précis"+nb+": dites-moi sur quoi vous souhaitez de l'aide avec `/mentor demande` suivi du sujet")
 	MustContain(t, h.Run("erin", "statut"), "Aucune demande en cours")
