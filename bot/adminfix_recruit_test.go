@@ -36,9 +36,9 @@ func TestInviteMentorsAlreadyIn(t *testing.T) {
 	if strings.Join(to, ",") != "dan" {
 		t.Fatalf("invited %v, want dan alone", to)
 	}
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan"), "Dan was already invited to mentor in Mentorat 2027 (on ")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan"), "I already invited Dan to mentor in Mentorat 2027 (on ")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@dan"), "Dan a déjà été invité à devenir mentor dans Mentorat 2027 (le ")
+	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans Mentorat 2027 (le ")
 	if r := h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@bob,@eve"); r.Message.Text != "Pas d'invitation pour Bob et Eve, qui proposent déjà leur aide dans Mentorat 2027." {
 		t.Fatalf("French: got %q", r.Message.Text)
 	}

@@ -375,11 +375,17 @@ func (b *Bot) fail(who MemberID, what string, err error, lang Lang, form bool) R
 		if r.FieldErrors == nil {
 			r.FieldErrors = map[string]string{}
 		}
+		lines := []string{text}
 		for _, e := range more {
 			if _, said := r.FieldErrors[e.Field]; e.Field != "" && !said {
 				r.FieldErrors[e.Field] = errorText(lang, e)
+				lines = append(lines, r.FieldErrors[e.Field])
 			}
 		}
+		// Where a form cannot show a sentence under each field (Discord's
+		// modals, the shell), the reply says them all, one a line, in the
+		// form's order: the member fixes every field in one go.
+		r.Message.Text = strings.Join(lines, "\n")
 	}
 	return r
 }

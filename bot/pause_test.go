@@ -390,6 +390,9 @@ func TestPauseDatesAsTyped(t *testing.T) {
 		{"bob", "pause until:January 10, 2027", "paused until 10 January 2027"},
 		{"bob", "pause until:January 3rd", "paused until 3 January 2027"},
 		{"bob", "pause until:01/10/2027", "I can't read the date “01/10/2027”: write it like `until:2027-01-10` or `until:10 January`."},
+		// English reads no day/month form: 31/02 is unreadable there, not
+		// a day that does not exist (28/02 would be unreadable too).
+		{"bob", "pause until:31/02/2027", "I can't read the date “31/02/2027”: write it like `until:2027-01-10` or `until:10 January`."},
 		{"bob", "pause until:2027-01-10", "paused until 10 January 2027"},
 		{"bob", "pause until:tomorrow", "paused until 3 November 2026"},
 		{"zoe", "pause jusqu-au:10/01/2027", "en pause jusqu'au 10 janvier 2027"},

@@ -135,13 +135,13 @@ func TestGiveBack(t *testing.T) {
 	MustContain(t, h.Run("alice", "admin invite-mentors"), "Which program?")
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@eve,!!"), "“!!”")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@dan"), "Dan a déjà été invité à devenir mentor dans Mentorat 2028 (le 21 novembre 2026)\u202f: je ne l'ai donc pas invité de nouveau")
+	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans Mentorat 2028 (le 21 novembre 2026)\u202f: je ne l'invite donc pas de nouveau")
 	// One already invited does not hold back the others: Frank is invited,
 	// Dan named as invited before. Before, the whole list was refused with
 	// "already invited these members", untrue of Frank.
 	h.Run("alice", "lang en")
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@dan,@frank"),
-		"Dan was already invited to mentor in Mentorat 2028 (on 21 November 2026), so I have not invited them again; add `confirm:yes` to do so. I am inviting 1 member")
+		"I already invited Dan to mentor in Mentorat 2028 (on 21 November 2026), so I have not invited this member again; add `confirm:yes` to do so. I am inviting 1 member")
 	MustTick(t, h.Harness, time.Minute)
 	MustContain(t, bot.Reply{Message: mustSent(t, h, "frank")}, "Alice thinks you would make a good mentor.")
 }

@@ -18,6 +18,12 @@ func noSuchDay(lang Lang, option, v string) error {
 	if f := strings.Split(v, "-"); len(f) == 3 && len(f[0]) == 4 {
 		year, month, day = atoiOr(f[0]), atoiOr(f[1]), atoiOr(f[2])
 	} else {
+		if lang != French {
+			// English reads no day/month form (10/01 is the 1st of
+			// October to some): "can't read, write it like 2027-01-10"
+			// is the truth, not "does not exist".
+			return nil
+		}
 		f := strings.FieldsFunc(v, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
 		if len(f) < 2 || len(f) > 3 || len(f[0]) > 2 || len(f[1]) > 2 {
 			return nil

@@ -46,8 +46,10 @@ func TestTypedFixFormFlagsEveryField(t *testing.T) {
 			t.Errorf("got %q under %s, want its own sentence, in French", r.FieldErrors[field], field)
 		}
 	}
-	if r.Message.Text != r.FieldErrors["languages"] {
-		t.Errorf("got text %q, want the first field's sentence (languages, in the options' order)", r.Message.Text)
+	// Where a form cannot show a sentence under each field (Discord, the
+	// shell), the text says them all, one a line, in the options' order.
+	if want := r.FieldErrors["languages"] + "\n" + r.FieldErrors["kinds"] + "\n" + r.FieldErrors["tz"]; r.Message.Text != want {
+		t.Errorf("got text %q, want every field's sentence in the options' order:\n%s", r.Message.Text, want)
 	}
 	if _, err := h.Store.GetOffer(context.Background(), h.Tenant.Member("zoe")); bot.ErrorCode(err) != bot.ENOTFOUND {
 		t.Fatalf("got an offer (%v), want none saved", err)
