@@ -128,11 +128,24 @@ func parseDateTimeIn(lang Lang, v string, from time.Time, loc *time.Location) (t
 // namedDay reads a day with its month's name, in English or French,
 // accents optional: "10 janvier", "le 1er mars 2027", "January 10, 2027".
 func namedDay(v string, from time.Time, loc *time.Location) (time.Time, bool) {
+	day, month, year, ok := namedParts(v)
+	if !ok {
+		return time.Time{}, false
+	}
+	if year != 0 {
+		return validDay(year, month, day, loc)
+	}
+	return nextDay(month, day, from, loc)
+}
+
+// namedParts reads a day written with its month's name ("10 January
+// 2027", « 1er mars »): the day, the month and the year (0 when not
+// said), unchecked.
+func namedParts(v string) (day, month, year int, ok bool) {
 	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(strings.ToLower(v)))
 	if len(words) > 0 && words[0] == "le" {
 		words = words[1:]
 	}
-	var day, month, year int
 	for _, w := range words {
 		if m := monthNamed(w); m > 0 && month == 0 {
 			month = m
@@ -141,22 +154,16 @@ func namedDay(v string, from time.Time, loc *time.Location) (time.Time, bool) {
 		n, err := strconv.Atoi(ordinal(w))
 		switch {
 		case err != nil:
-			return time.Time{}, false
+			return 0, 0, 0, false
 		case len(w) == 4 && year == 0:
 			year = n
 		case day == 0:
 			day = n
 		default:
-			return time.Time{}, false
+			return 0, 0, 0, false
 		}
 	}
-	if month == 0 || day == 0 {
-		return time.Time{}, false
-	}
-	if year != 0 {
-		return validDay(year, month, day, loc)
-	}
-	return nextDay(month, day, from, loc)
+	return day, month, year, month != 0 && day != 0
 }
 
 // monthNamed is the month w names, in English or French (accents

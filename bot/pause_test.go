@@ -393,6 +393,10 @@ func TestPauseDatesAsTyped(t *testing.T) {
 		// English reads no day/month form: 31/02 is unreadable there, not
 		// a day that does not exist (28/02 would be unreadable too).
 		{"bob", "pause until:31/02/2027", "I can't read the date “31/02/2027”: write it like `until:2027-01-10` or `until:10 January`."},
+		// Written out, an impossible day is said so, in either language.
+		{"bob", "pause until:31 February 2027", "The date “31 February 2027” does not exist: February 2027 has 28 days."},
+		{"bob", "pause until:February 31", "The date “February 31” does not exist: February has 29 days."},
+		{"zoe", "pause jusqu-au:30 février", "La date «\u202f30 février\u202f» n'existe pas\u202f: février n'a que 29 jours."},
 		{"bob", "pause until:2027-01-10", "paused until 10 January 2027"},
 		{"bob", "pause until:tomorrow", "paused until 3 November 2026"},
 		{"zoe", "pause jusqu-au:10/01/2027", "en pause jusqu'au 10 janvier 2027"},

@@ -17,6 +17,12 @@ func noSuchDay(lang Lang, option, v string) error {
 	named := true // the year is said
 	if f := strings.Split(v, "-"); len(f) == 3 && len(f[0]) == 4 {
 		year, month, day = atoiOr(f[0]), atoiOr(f[1]), atoiOr(f[2])
+	} else if d, m, y, ok := namedParts(v); ok {
+		// "31 February 2027", « 30 février »: read in either language.
+		day, month, year, named = d, m, y, y != 0
+		if year == 0 {
+			year = 2000 // a leap year: 29 February exists in some year
+		}
 	} else {
 		if lang != French {
 			// English reads no day/month form (10/01 is the 1st of
