@@ -56,8 +56,8 @@ var catalogProgramsEN = map[string]string{
 	"program.closed_nochan":   "“{name}” is closed. Its pairs get the final survey in a moment.",
 	"program.kept":            "Fine: “{name}” stays open.",
 
-	"home.request_held":            "Mentors are proposed at the kick-off of “{name}”, on {start}: I will write to you then.",
-	"program.request_held":         "Your request on “{topic}” is saved in “{name}”. Mentors are proposed at the program's kick-off, on {start}: I will write to you then, with the mentor proposed or the reason none can take it yet.",
+	"home.request_held":            "Mentors are proposed from the kick-off of “{name}”, on {start}: I will write to you as soon as one is.",
+	"program.request_held":         "Your request on “{topic}” is saved in “{name}”. Mentors are proposed from the program's kick-off, on {start}: I will write to you as soon as one is, or with the reason none can take it yet.",
 	"program.kickoff_waiting":      "“{name}” has started, but no mentor can take your request on “{topic}” yet.",
 	"program.kickoff_queue":        "It keeps its place in the queue: I'll propose it as soon as a mentor can take it.",
 	"program.early_waiting":        "The managers of “{name}” have started its matching before its start on {date}, but no mentor can take your request on “{topic}” yet.",

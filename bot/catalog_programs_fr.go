@@ -56,8 +56,8 @@ var catalogProgramsFR = map[string]string{
 	"program.closed":          "« {name} » est clos. Ses binômes reçoivent le questionnaire de fin de programme dans un instant, et le canal des responsables sera prévenu une fois que ce sera fait.",
 	"program.kept":            "Très bien : « {name} » reste ouvert.",
 
-	"home.request_held":            "Les mentors sont proposés au lancement de «\u202f{name}\u202f», le {start}\u202f: je vous écrirai à ce moment-là.",
-	"program.request_held":         "Votre demande sur «\u202f{topic}\u202f» est enregistrée dans «\u202f{name}\u202f». Les mentors seront proposés au lancement du programme, le {start}\u202f: je vous écrirai à ce moment-là, avec le mentor proposé ou la raison pour laquelle aucun ne peut encore la prendre.",
+	"home.request_held":            "Les mentors sont proposés à partir du lancement de «\u202f{name}\u202f», le {start}\u202f: je vous écrirai dès qu'un mentor vous sera proposé.",
+	"program.request_held":         "Votre demande sur «\u202f{topic}\u202f» est enregistrée dans «\u202f{name}\u202f». Les mentors seront proposés à partir du lancement du programme, le {start}\u202f: je vous écrirai dès qu'un mentor vous sera proposé, ou avec la raison pour laquelle aucun ne peut encore la prendre.",
 	"program.kickoff_waiting":      "«\u202f{name}\u202f» a commencé, mais aucun mentor ne peut encore prendre votre demande sur «\u202f{topic}\u202f».",
 	"program.kickoff_queue":        "Elle garde sa place dans la file d'attente\u202f: je la proposerai dès qu'un mentor pourra la prendre.",
 	"program.early_waiting":        "Les responsables de «\u202f{name}\u202f» ont lancé la mise en relation avant son début, le {date}, mais aucun mentor ne peut encore prendre votre demande sur «\u202f{topic}\u202f».",

@@ -16,7 +16,7 @@ func TestHeldRequestEscalatedOnce(t *testing.T) {
 	MustContain(t, h.Run("alice", `admin program create "Spring" kind:one-to-one start:2026-11-20 end:2027-03-31`), "Program “Spring” created")
 	h.Run("bob", "offer go program:spring")
 	h.Run("dan", "request go program:spring")
-	MustContain(t, h.Run("ann", "request rust program:spring"), "Mentors are proposed at the program's kick-off")
+	MustContain(t, h.Run("ann", "request rust program:spring"), "Mentors are proposed from the program's kick-off")
 	h.Clock.Advance(time.Minute)
 	preview := h.Run("alice", "admin match program:spring")
 	MustContain(t, h.ClickReply("alice", preview, "Send these proposals"), "Sent 1 proposal")

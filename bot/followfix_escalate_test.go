@@ -64,7 +64,7 @@ func TestHeldRequestEscalatedFromRelease(t *testing.T) {
 				h.Run("bob", "offer go program:spring")
 				h.Run("dan", "request go program:spring")
 			}
-			MustContain(t, h.Run("ann", "request rust program:spring"), "Mentors are proposed at the program's kick-off")
+			MustContain(t, h.Run("ann", "request rust program:spring"), "Mentors are proposed from the program's kick-off")
 			h.Platform.Take()
 			h.Posting.Posts()
 			if tc.send != 0 {

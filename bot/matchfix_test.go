@@ -206,7 +206,7 @@ func TestHeldRequestSuggestsTheTopic(t *testing.T) {
 	h.Run("bob", "offer kubernetes program:mentorat-2027")
 	h.Platform.Take()
 	r := h.Run("eve", "request kubernete kind:one-to-one program:mentorat-2027")
-	MustContain(t, r, "Mentors are proposed at the program's kick-off")
+	MustContain(t, r, "Mentors are proposed from the program's kick-off")
 	MustContain(t, r, "Nobody offers “kubernete”. Did you mean “kubernetes” (1 mentor)?")
 	if len(r.Message.Buttons) != 1 {
 		t.Fatalf("got buttons %+v, want the one that changes the request", r.Message.Buttons)

@@ -39,7 +39,7 @@ func TestProgramKickoffTellsUnmatched(t *testing.T) {
 		h.Run("bob", "offer kubernetes languages:en,fr program:mentorat-2027")
 		h.Run("jules", "lang fr")
 		r := h.Run("jules", "request kubernetess program:mentorat-2027")
-		MustContain(t, r, "Les mentors seront proposés au lancement du programme, le 10 novembre 2026\u202f: je vous écrirai à ce moment-là, avec le mentor proposé ou la raison pour laquelle aucun ne peut encore la prendre.")
+		MustContain(t, r, "Les mentors seront proposés à partir du lancement du programme, le 10 novembre 2026\u202f: je vous écrirai dès qu'un mentor vous sera proposé, ou avec la raison pour laquelle aucun ne peut encore la prendre.")
 		h.Platform.Take()
 		h.At(10, 0, 1)
 		msg := lastTo(t, h.Harness, "jules")

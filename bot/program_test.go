@@ -45,13 +45,13 @@ func TestProgramLifecycle(t *testing.T) {
 	MustContain(t, h.Run("bob", "offer go program:mentorat-2027"), "Thank you! You are now a mentor for: go.")
 	h.Run("carl", "offer go")                               // the default program
 	r := h.Run("ann", `request go program:"Mentorat 2027"`) // one-to-one: the program's kind
-	MustContain(t, r, "Your request on “go” is saved in “Mentorat 2027”. Mentors are proposed at the program's kick-off, on 10 November 2026")
+	MustContain(t, r, "Your request on “go” is saved in “Mentorat 2027”. Mentors are proposed from the program's kick-off, on 10 November 2026")
 	MustInbox(t, h.Harness) // held: neither bob nor carl is proposed
 	h.Run("dan", "request go")
 	MustInbox(t, h.Harness, "carl: Mentoring request: go | Dan would like your help on “go”.")
 	MustContain(t, h.Run("ann", "status"), "Your request belongs to: Mentorat 2027.")
 	// Not "Nobody offers “go” yet": Bob does, in the program.
-	MustContain(t, h.Run("ann", "status"), "Mentors are proposed at the kick-off of “Mentorat 2027”, on 10 November 2026: I will write to you then.")
+	MustContain(t, h.Run("ann", "status"), "Mentors are proposed from the kick-off of “Mentorat 2027”, on 10 November 2026: I will write to you as soon as one is.")
 	MustContain(t, h.Run("bob", "status"), "You mentor in: Mentorat 2027.")
 	if s := h.Run("carl", "status").Message.Text; strings.Contains(s, "program") {
 		t.Errorf("got %q, want no program line for the default program alone", s)

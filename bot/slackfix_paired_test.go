@@ -90,7 +90,7 @@ func TestPairedRoundPreview(t *testing.T) {
 	h := mustProgramHarness(t)
 	mustPairOn(t, h.Harness, "bob", "ann", "rust", true)
 	h.Run("bob", "offer rust capacity:2 program:mentorat-2027")
-	MustContain(t, h.Run("ann", "request rust kind:one-to-one program:mentorat-2027"), "Mentors are proposed at the program's kick-off")
+	MustContain(t, h.Run("ann", "request rust kind:one-to-one program:mentorat-2027"), "Mentors are proposed from the program's kick-off")
 	r := h.Run("alice", "admin match program:mentorat-2027")
 	MustLines(t, r.Message.Text,
 		"This round would propose no pair. Waiting (1 request):",
