@@ -160,30 +160,42 @@ func (b *Bot) startCampaign(ctx context.Context, s CampaignSpec, again bool) (Ca
 // priorCampaign returns the latest campaign of the same kind and program
 // that targeted any of the same people, or nil.
 func (b *Bot) priorCampaign(ctx context.Context, t Tenant, s CampaignSpec) (*Campaign, error) {
+	_, latest, err := b.campaignsReaching(ctx, t, s)
+	return latest, err
+}
+
+// campaignsReaching reads the campaigns of s's kind and program, and
+// returns which of s.Users they targeted and the latest of them that
+// targeted any (nil if none).
+func (b *Bot) campaignsReaching(ctx context.Context, t Tenant, s CampaignSpec) (map[string]bool, *Campaign, error) {
 	all, err := b.store.campaigns.Campaigns(ctx, t)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	want := map[string]bool{}
 	for _, u := range s.Users {
 		want[u] = true
 	}
-	for i := len(all) - 1; i >= 0; i-- {
-		c := all[i]
+	reached := map[string]bool{}
+	var latest *Campaign
+	for _, c := range all {
 		if c.Kind != s.Kind || foldProgram(c.Program) != foldProgram(s.Program) {
 			continue
 		}
 		users, err := b.store.campaigns.CampaignTargets(ctx, t, c.ID, 0, c.Total)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, u := range users {
 			if want[u] {
-				return &c, nil
+				reached[u] = true
+				if latest == nil || !c.Created.Before(latest.Created) {
+					latest = &c
+				}
 			}
 		}
 	}
-	return nil, nil
+	return reached, latest, nil
 }
 
 // runCampaignBatch sends one batch of a campaign, records its counts once,

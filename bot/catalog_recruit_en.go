@@ -48,7 +48,6 @@ var catalogRecruitEN = map[string]string{
 	"recruit.giveback_answered":       "You already answered this invitation to mentor in {name}: nothing changed. `/mentor offer program:{id}` makes you a mentor there at any time.",
 	"recruit.giveback_started":        "I am inviting {count} {count|member|members} to mentor in {name}, each by a personal message; their progress follows.",
 	"recruit.giveback_none":           "Nobody to invite: among the mentees whose mentoring went well (they met, and rated it 4 or 5), none has {years} {years|year|years} of experience or more without being a mentor already. Name members with `members:` to invite them anyway.",
-	"recruit.giveback_again":          "{count|This member was|These members were} already invited to mentor in {name} on {date}. Add `confirm:yes` to invite them again.",
 	"recruit.giveback_invited_before": "I already invited {names} to mentor in {name} (on {date}), so I have not invited {count|this member|these members} again; add `confirm:yes` to do so.",
 	"recruit.giveback_in_already":     "No invitation for {names}, who already {count|offers|offer} mentoring in {name}.",
 

@@ -48,7 +48,6 @@ var catalogRecruitFR = map[string]string{
 	"recruit.giveback_answered":       "Vous avez déjà répondu à cette invitation à devenir mentor dans {name}\u202f: rien n'a changé. `/mentor propose programme:{id}` fait de vous un mentor dans ce programme à tout moment.",
 	"recruit.giveback_started":        "J'invite {count} {count|membre|membres} à devenir {count|mentor|mentors} dans {name}, par un message personnel ; l'avancement suit.",
 	"recruit.giveback_none":           "Personne à inviter : parmi les personnes mentorées dont le mentorat s'est bien passé (rencontre faite, note de 4 ou 5), aucune n'a au moins {years} {years|an|ans} d'expérience sans être déjà mentor. Nommez des membres avec `membres:` pour les inviter quand même.",
-	"recruit.giveback_again":          "J'ai déjà invité {count|ce membre|ces membres} à devenir {count|mentor|mentors} dans {name} le {date}. Ajoutez `confirmer:oui` pour {count|l'inviter|les inviter} de nouveau.",
 	"recruit.giveback_invited_before": "J'ai déjà invité {names} à devenir mentor dans {name} (le {date}) : je ne {count|l'invite|les invite} donc pas de nouveau ; ajoutez `confirmer:oui` pour le faire.",
 	"recruit.giveback_in_already":     "Pas d'invitation pour {names}, qui {count|propose|proposent} déjà {count|son|leur} aide dans {name}.",
 

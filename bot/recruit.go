@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -382,68 +381,37 @@ func runAdminInviteMentors(ctx context.Context, b *Bot, in *Invocation) (Reply, 
 	if !again {
 		// Those an earlier invitation to p reached are not invited again
 		// unless confirmed, and are named; the others are invited now.
-		fresh, invited, when, err := b.invitedBefore(ctx, t, spec)
+		reached, prior, err := b.campaignsReaching(ctx, t, spec)
 		if err != nil {
 			return Reply{}, err
+		}
+		var fresh, invited []string
+		for _, u := range spec.Users {
+			if reached[u] {
+				invited = append(invited, u)
+			} else {
+				fresh = append(fresh, u)
+			}
 		}
 		if len(invited) > 0 {
 			names, err := b.displayNames(ctx, t, invited)
 			if err != nil {
 				return Reply{}, err
 			}
-			skipped := T(in.Lang, "recruit.giveback_invited_before", "count", itoa(len(invited)), "names", andList(in.Lang, names), "name", p.Name, "date", Date(in.Lang, when))
+			skipped := T(in.Lang, "recruit.giveback_invited_before", "count", itoa(len(invited)), "names", andList(in.Lang, names), "name", p.Name, "date", Date(in.Lang, prior.Created))
 			if len(fresh) == 0 {
 				return say(skipped)
 			}
 			note = strings.TrimSpace(note + " " + skipped)
-			spec.Users, again = fresh, true // none of them was invited before
+			spec.Users = fresh
 		}
 	}
-	_, prior, err := b.startCampaign(ctx, spec, again)
-	if err == errCampaignAgain {
-		return say(T(in.Lang, "recruit.giveback_again", "count", itoa(len(spec.Users)), "name", p.Name, "date", Date(in.Lang, prior.Created)))
-	}
-	if err != nil {
+	// Checked above (or confirmed): startCampaign need not read the
+	// earlier campaigns again.
+	if _, _, err := b.startCampaign(ctx, spec, true); err != nil {
 		return Reply{}, err
 	}
 	return say(T(in.Lang, "recruit.giveback_started", "count", itoa(len(spec.Users)), "name", p.Name))
-}
-
-// invitedBefore splits s.Users between those no earlier campaign of s's
-// kind and program reached (fresh) and those one did (invited), with the
-// date of the latest such campaign.
-func (b *Bot) invitedBefore(ctx context.Context, t Tenant, s CampaignSpec) (fresh, invited []string, latest time.Time, err error) {
-	all, err := b.store.campaigns.Campaigns(ctx, t)
-	if err != nil {
-		return nil, nil, time.Time{}, err
-	}
-	reached := map[string]bool{}
-	for _, c := range all {
-		if c.Kind != s.Kind || foldProgram(c.Program) != foldProgram(s.Program) {
-			continue
-		}
-		users, err := b.store.campaigns.CampaignTargets(ctx, t, c.ID, 0, c.Total)
-		if err != nil {
-			return nil, nil, time.Time{}, err
-		}
-		hit := false
-		for _, u := range users {
-			if slices.Contains(s.Users, u) {
-				reached[u], hit = true, true
-			}
-		}
-		if hit && c.Created.After(latest) {
-			latest = c.Created
-		}
-	}
-	for _, u := range s.Users {
-		if reached[u] {
-			invited = append(invited, u)
-		} else {
-			fresh = append(fresh, u)
-		}
-	}
-	return fresh, invited, latest, nil
 }
 
 // displayNames are the names of the members users of t, as the bot
