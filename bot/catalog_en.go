@@ -114,6 +114,7 @@ var catalogEN = map[string]string{
 	"reason.intro.topic_related": "{mentor} offers “{topic}”, a related topic",
 	"reason.intro.kind":          "{mentor} offers {kind}",
 	"reason.exp_similar":         "similar experience ({years} {years|year|years})",
+	"reason.exp_similar_both":    "similar experience ({low} and {high} years)",
 	"reason.exp_junior":          "less senior, as reverse mentoring requires",
 	"reason.exp_senior":          "{years} {years|year|years} of experience",
 

@@ -114,6 +114,7 @@ var catalogFR = map[string]string{
 	"reason.intro.topic_related": "{mentor} propose « {topic} », un sujet voisin",
 	"reason.intro.kind":          "{mentor} propose le {kind}",
 	"reason.exp_similar":         "expérience comparable ({years} {years|an|ans})",
+	"reason.exp_similar_both":    "expérience comparable ({low} et {high} ans)",
 	"reason.exp_junior":          "moins d'ancienneté, comme le veut le mentorat inversé",
 	"reason.exp_senior":          "{years} {years|an|ans} d'expérience",
 

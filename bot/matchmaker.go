@@ -460,6 +460,11 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 	case matching.ReasonKind:
 		return T(lang, prefix+"kind", "kind", T(lang, "kind."+r.Detail), "mentor", mentor)
 	case matching.ReasonExperience:
+		if r.Detail == matching.ExperienceSimilar && r.MenteeYears > 0 && r.MenteeYears != r.Years {
+			// Said of both: "similar" to the mentor's years alone reads
+			// as if the other's were the same.
+			return T(lang, "reason.exp_similar_both", "low", itoa(min(r.Years, r.MenteeYears)), "high", itoa(max(r.Years, r.MenteeYears)))
+		}
 		return T(lang, "reason.exp_"+r.Detail, "years", itoa(r.Years))
 	case matching.ReasonWaited:
 		if mentor != "" {

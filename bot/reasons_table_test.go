@@ -41,6 +41,8 @@ func TestEveryMatchReason(t *testing.T) {
 			"Mia offers flash mentoring (Meet & Share)", "Mia propose le mentorat flash (Meet & Share)"},
 		{"ExperienceSimilar", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceSimilar, Years: 6}, "",
 			"similar experience (6 years)", "expérience comparable (6 ans)"},
+		{"ExperienceSimilarBoth", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceSimilar, Years: 6, MenteeYears: 4}, "",
+			"similar experience (4 and 6 years)", "expérience comparable (4 et 6 ans)"},
 		{"ExperienceJunior", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceJunior, Years: 2}, "",
 			"less senior, as reverse mentoring requires", "moins d'ancienneté, comme le veut le mentorat inversé"},
 		{"ExperienceSenior", matching.Reason{Code: matching.ReasonExperience, Detail: matching.ExperienceSenior, Years: 12}, "",

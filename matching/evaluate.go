@@ -108,7 +108,11 @@ func candidateOf(n *needProfile, id string, years int, mt match) Candidate {
 		Reason{Code: ReasonKind, Detail: string(n.kind)},
 	)
 	if d, ok := experienceDetail(n.kind, years, n.Years); ok {
-		reasons = append(reasons, Reason{Code: ReasonExperience, Detail: d, Years: years})
+		r := Reason{Code: ReasonExperience, Detail: d, Years: years}
+		if d == ExperienceSimilar {
+			r.MenteeYears = n.Years // "similar" is said of both
+		}
+		reasons = append(reasons, r)
 	}
 	if days := int(n.Waited.Hours() / 24); days >= 1 && mt.score.Wait > 0 {
 		reasons = append(reasons, Reason{Code: ReasonWaited, Days: days})

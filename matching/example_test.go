@@ -25,17 +25,17 @@ func ExampleRank() {
 	fmt.Printf("%+v\n", matching.Explain(need, mentors, matching.DefaultOptions()))
 	// Output:
 	// chloe 0.983
-	//   {Code:topic Detail:kubernetes Hours:0 Years:0 Exact:true Days:0}
-	//   {Code:language Detail:fr Hours:0 Years:0 Exact:false Days:0}
-	//   {Code:timezone Detail: Hours:1 Years:0 Exact:false Days:0}
-	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0}
-	//   {Code:experience Detail:senior Hours:0 Years:6 Exact:false Days:0}
+	//   {Code:topic Detail:kubernetes Hours:0 Years:0 Exact:true Days:0 MenteeYears:0}
+	//   {Code:language Detail:fr Hours:0 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:timezone Detail: Hours:1 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:experience Detail:senior Hours:0 Years:6 Exact:false Days:0 MenteeYears:0}
 	// bob 0.700
-	//   {Code:topic Detail:Kubernetes operators Hours:0 Years:0 Exact:false Days:0}
-	//   {Code:language Detail:en Hours:0 Years:0 Exact:false Days:0}
-	//   {Code:timezone Detail: Hours:6 Years:0 Exact:false Days:0}
-	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0}
-	//   {Code:experience Detail:senior Hours:0 Years:9 Exact:false Days:0}
+	//   {Code:topic Detail:Kubernetes operators Hours:0 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:language Detail:en Hours:0 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:timezone Detail: Hours:6 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:kind Detail:one-to-one Hours:0 Years:0 Exact:false Days:0 MenteeYears:0}
+	//   {Code:experience Detail:senior Hours:0 Years:9 Exact:false Days:0 MenteeYears:0}
 	// {Eligible:2 NoTopic:1 Self:0 Excluded:0 NotAgain:0 Paired:0 Paused:0 NoLanguage:0 KindMismatch:0 NotLessSenior:0 NoCapacity:0 TooFar:0 OtherProgram:0}
 }
 

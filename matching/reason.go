@@ -11,7 +11,7 @@ const (
 	ReasonLanguage   ReasonCode = "language"   // Detail = the shared language, "" when either side lists none
 	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance around the clock in whole hours, which the score uses (0 = same time on both clocks); Detail = TZUnknown when either side's zone is unknown, else the true difference of the offsets in minutes when it is not Hours whole hours (TimeZoneReason, Reason.Minutes)
 	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
-	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years
+	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years, MenteeYears = the mentee's
 	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait)
 	ReasonMetBefore  ReasonCode = "met-before" // the mentor is in Need.Met: a repeat, proposed because no other mentor was free
 )
@@ -29,6 +29,9 @@ type Reason struct {
 	Years  int
 	Exact  bool
 	Days   int
+	// MenteeYears is the mentee's years beside Years, the mentor's (for
+	// ReasonExperience): "similar" is said of both.
+	MenteeYears int
 }
 
 // Score holds the part scores of a candidate, each in [0,1], their

@@ -27,9 +27,13 @@ func reasonsField(rs []matching.Reason) string {
 		if r.Exact {
 			exact = "1"
 		}
-		parts = append(parts, strings.Join([]string{
-			string(r.Code), separators.Replace(r.Detail), itoa0(r.Hours), itoa0(r.Years), exact, itoa0(r.Days),
-		}, fieldSep))
+		f := []string{string(r.Code), separators.Replace(r.Detail), itoa0(r.Hours), itoa0(r.Years), exact, itoa0(r.Days)}
+		if r.MenteeYears != 0 {
+			// A seventh field only where there is one: a record of six
+			// stays readable by a replica that knows six.
+			f = append(f, itoa0(r.MenteeYears))
+		}
+		parts = append(parts, strings.Join(f, fieldSep))
 	}
 	return strings.Join(parts, itemSep)
 }
@@ -55,12 +59,16 @@ func reasonsFrom(s string) []matching.Reason {
 	out := make([]matching.Reason, 0, len(records)-1)
 	for _, rec := range records[1:] {
 		f := strings.Split(rec, fieldSep)
-		if len(f) != 6 {
+		if len(f) != 6 && len(f) != 7 {
 			continue
 		}
-		out = append(out, matching.Reason{
+		r := matching.Reason{
 			Code: matching.ReasonCode(f[0]), Detail: f[1], Hours: num(f[2]), Years: num(f[3]), Exact: f[4] == "1", Days: num(f[5]),
-		})
+		}
+		if len(f) == 7 {
+			r.MenteeYears = num(f[6])
+		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -28,6 +28,12 @@ func TestReasonsField(t *testing.T) {
 	if c, j := len(reasonsField(rs)), len(old); 3*c > j {
 		t.Fatalf("got %d bytes, want under a third of JSON's %d", c, j)
 	}
+	// A peer's "similar" keeps the mentee's years, in a seventh field
+	// that the other records do not carry.
+	peer := []matching.Reason{{Code: matching.ReasonExperience, Detail: "similar", Years: 6, MenteeYears: 4}, {Code: matching.ReasonWaited, Days: 2}}
+	if got := reasonsFrom(reasonsField(peer)); !reflect.DeepEqual(got, peer) {
+		t.Fatalf("got %+v, want %+v", got, peer)
+	}
 	if got := reasonsFrom(reasonsField(nil)); got != nil {
 		t.Fatalf("got %+v for no reasons, want nil", got)
 	}
