@@ -21,7 +21,7 @@ func runAdminManagers(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	verb, ok := managerVerbs[strings.ToLower(strings.TrimSpace(action))]
 	if !ok {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.managers_usage", Field: "action"}
+		return Reply{}, unknownVerb(in, action, &Error{Code: EINVALID, Key: "err.admin.managers_usage", Field: "action"})
 	}
 	if verb == "list" {
 		return b.listManagers(ctx, in)

@@ -54,7 +54,7 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 	action, rest, _ = strings.Cut(strings.TrimSpace(action), " ")
 	verb, ok := programVerbs[foldName(action)]
 	if !ok {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.program.usage", Field: "action"}
+		return Reply{}, unknownVerb(in, action, &Error{Code: EINVALID, Key: "err.program.usage", Field: "action"})
 	}
 	name := unquote(strings.TrimSpace(rest))
 	if name == "" {

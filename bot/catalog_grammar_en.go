@@ -4,6 +4,7 @@ package bot
 // option names inside sentences, unknown options, checked values and the
 // partial update of an offer.
 var catalogGrammarEN = map[string]string{
+	"err.verb_suggest":    "I don't know “{word}” after `/mentor {command}`. Did you mean `/mentor {suggestion}`? {usage}",
 	"err.option_colon":    "Did you mean `{name}:{value}`? An option is written with a colon after its name.",
 	"err.option_no_value": "Give `{name}:` a value after its colon: {help}.",
 	"err.option_in_value": "For {option}, `{word}:` doesn't belong in the value: it is an option of its own, to give separately.",

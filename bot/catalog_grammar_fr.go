@@ -2,6 +2,7 @@ package bot
 
 // catalogGrammarFR holds the sentences of the command grammar, in French.
 var catalogGrammarFR = map[string]string{
+	"err.verb_suggest":         "Je ne connais pas «\u202f{word}\u202f» après `/mentor {command}`. Vouliez-vous dire `/mentor {suggestion}`\u202f? {usage}",
 	"err.option_colon":         "Vouliez-vous dire `{name}:{value}`\u202f? Une option s'écrit avec deux-points après son nom.",
 	"err.option_no_value":      "Donnez une valeur à `{name}:` après ses deux-points\u202f: {help}.",
 	"err.option_in_value":      "Pour {option}, `{word}:` n'a pas sa place dans la valeur\u202f: c'est une option à part entière, à indiquer à part.",

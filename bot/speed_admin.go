@@ -32,7 +32,7 @@ func runAdminEvents(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	action, rest, _ := strings.Cut(strings.TrimSpace(in.Text("action")), " ")
 	verb, ok := eventVerbs[foldName(action)]
 	if !ok {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.events.usage", Field: "action"}
+		return Reply{}, unknownVerb(in, action, &Error{Code: EINVALID, Key: "err.events.usage", Field: "action"})
 	}
 	t := in.Member.Tenant()
 	events, err := b.store.speed.SpeedEvents(ctx, t)

@@ -100,7 +100,7 @@ func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 	verb, rest, _ := strings.Cut(strings.TrimSpace(in.Text("action")), " ")
 	v, ok := topicVerbs[strings.ToLower(verb)]
 	if !ok {
-		return Reply{}, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "action"}
+		return Reply{}, unknownVerb(in, verb, &Error{Code: EINVALID, Key: "err.admin.topics_usage", Field: "action"})
 	}
 	rest = strings.TrimSpace(rest)
 	alias, topic := in.Text("alias"), in.Text("topic")
