@@ -132,3 +132,66 @@ func nextLeaversBatch(users []string, after string, limit int) ([]hashedUser, st
 	}
 	return rest, ""
 }
+
+// counterpartCheckTimeout bounds CounterpartLeft's question to the
+// platform: Discord failing to answer must not hold the click.
+const counterpartCheckTimeout = 750 * time.Millisecond
+
+// CounterpartLeft answers a click that concerns a member other than the
+// clicker, when that member has left the workspace and the bot was not
+// told (a platform whose leaves it may not hear of: Discord over HTTP).
+// A mentor's Accept concerns the proposal's mentee: a pair with someone
+// gone would wait on nobody. The platform, as a Roster, says whether the
+// member is still there; one who left is erased as ForgetLeavers erases
+// those who left (Forget: their request withdrawn, the others told), and
+// the clicker reads that they left, in the clicker's language, and that
+// nothing was changed. Any other click, a member still there, and a
+// platform or store that cannot tell (an error is never a leave) give
+// false: the click then runs as usual.
+func (b *Bot) CounterpartLeft(ctx context.Context, a Action) (Reply, bool) {
+	other, ok := b.counterpart(ctx, a)
+	if !ok {
+		return Reply{}, false
+	}
+	b.mu.RLock()
+	r, ok := b.platforms[other.Platform].(Roster)
+	b.mu.RUnlock()
+	if !ok {
+		return Reply{}, false
+	}
+	cctx, cancel := context.WithTimeout(ctx, counterpartCheckTimeout)
+	still, err := r.StillMember(cctx, other)
+	cancel()
+	if err != nil || still {
+		return Reply{}, false
+	}
+	b.log.Info("click about a member who left: erasing them", "member", a.Member.String(), "left", other.String(), "action", a.ActionID)
+	if err := b.Forget(ctx, other); err != nil {
+		b.log.Error("member left: not erased", "member", other.String(), "code", string(ErrorCode(err)), "err", err)
+	} else {
+		b.log.Info("member left: erased", "member", other.String())
+	}
+	me, lookup := b.store.members.GetMember(ctx, a.Member)
+	lang := b.langFor(ctx, a.Member, me, lookup, a.Locale)
+	return Reply{Message: Message{Text: T(lang, platformKey(a.Member.Tenant(), "err.mentee_left"))}, Replace: true, Lang: lang}, true
+}
+
+// counterpart is the member other than the clicker whom a click
+// concerns, and who must still be in the workspace for it to go on: the
+// mentee of a pending proposal its own mentor accepts. false for any
+// other click, and for one the store cannot read (it then runs, and
+// meets what it meets).
+func (b *Bot) counterpart(ctx context.Context, a Action) (MemberID, bool) {
+	if a.ActionID != ActionProposalAccept {
+		return MemberID{}, false
+	}
+	owner, id := buttonOwner(a.ActionID, a.Value)
+	if id == "" || owner != "" && owner != a.Member.User {
+		return MemberID{}, false
+	}
+	p, err := b.store.proposals.GetProposal(ctx, a.Member.Tenant(), id)
+	if err != nil || p.State != ProposalPending || p.Mentor != a.Member || p.Mentee == a.Member {
+		return MemberID{}, false
+	}
+	return p.Mentee, true
+}

@@ -43,6 +43,25 @@ func maybeSent(err error) bool {
 	return errors.As(err, &m) && m.MaybeSent()
 }
 
+// Unreachable is what a platform may make an EGONE error of a Send say:
+// the member has not left the workspace, the platform cannot write to
+// them for now (on Discord, error 50007: their direct messages are
+// closed, or they blocked the bot). The send failed as for a member who
+// left, and is not retried; but nothing lasting is to be recorded against
+// the member (a proposal that could not reach them is not their
+// decline): once they can be written to again, they count as before.
+type Unreachable interface {
+	Unreachable() bool
+}
+
+// UnreachableNow reports whether err says that its member is still in
+// the workspace and cannot be written to for now (Unreachable), rather
+// than gone.
+func UnreachableNow(err error) bool {
+	var u Unreachable
+	return ErrorCode(err) == EGONE && errors.As(err, &u) && u.Unreachable()
+}
+
 // Retracter is an optional Platform feature: it replaces the message sent
 // to a member with Message.Delivery set to key by msg, its buttons gone,
 // as a click's answer replaces the message clicked. The bot asks it when

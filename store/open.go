@@ -230,7 +230,9 @@ func setDefault[T comparable](p *T, v T) {
 func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
 	timeouts{&opt.MaxRetries, &opt.DialerRetries, &opt.DialerRetryTimeout,
 		&opt.DialTimeout, &opt.ReadTimeout, &opt.WriteTimeout, &opt.ContextTimeoutEnabled}.fill()
-	return connect(ctx, redis.NewClient(opt), opt.Addr)
+	c := redis.NewClient(opt)
+	addBreaker(c, opt.ReadTimeout) // a stalled Redis fails calls at once (breaker.go)
+	return connect(ctx, c, opt.Addr)
 }
 
 // DialCluster connects to a Redis Cluster, filling in mentorbot's
@@ -238,7 +240,11 @@ func Dial(ctx context.Context, opt *redis.Options) (*Store, error) {
 func DialCluster(ctx context.Context, opt *redis.ClusterOptions) (*Store, error) {
 	timeouts{&opt.MaxRetries, &opt.DialerRetries, &opt.DialerRetryTimeout,
 		&opt.DialTimeout, &opt.ReadTimeout, &opt.WriteTimeout, &opt.ContextTimeoutEnabled}.fill()
-	return connect(ctx, redis.NewClusterClient(opt), strings.Join(opt.Addrs, ","))
+	c := redis.NewClusterClient(opt)
+	// One breaker per master: one that stalls fails its own slots at once,
+	// not the others' (breaker.go).
+	c.OnNewNode(func(n *redis.Client) { addBreaker(n, opt.ReadTimeout) })
+	return connect(ctx, c, strings.Join(opt.Addrs, ","))
 }
 
 // DialSentinel connects to the master that Sentinel names, filling in
@@ -246,7 +252,9 @@ func DialCluster(ctx context.Context, opt *redis.ClusterOptions) (*Store, error)
 func DialSentinel(ctx context.Context, opt *redis.FailoverOptions) (*Store, error) {
 	timeouts{&opt.MaxRetries, &opt.DialerRetries, &opt.DialerRetryTimeout,
 		&opt.DialTimeout, &opt.ReadTimeout, &opt.WriteTimeout, &opt.ContextTimeoutEnabled}.fill()
-	return connect(ctx, redis.NewFailoverClient(opt), opt.MasterName+" via "+strings.Join(opt.SentinelAddrs, ","))
+	c := redis.NewFailoverClient(opt)
+	addBreaker(c, opt.ReadTimeout) // as Dial (breaker.go)
+	return connect(ctx, c, opt.MasterName+" via "+strings.Join(opt.SentinelAddrs, ","))
 }
 
 // connect checks that the client's Redis answers, in the mode the client

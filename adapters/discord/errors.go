@@ -55,7 +55,8 @@ func staleToken(err error) bool {
 }
 
 // coded translates a REST failure into the core's error codes: EGONE for
-// a member who cannot be reached (left, unknown, DMs closed),
+// a member who cannot be reached (left, unknown, DMs closed: the last one
+// marked bot.Unreachable, for they have not left),
 // EUNAVAILABLE (with the busy sentence) when Discord could not be reached
 // after retries, or its queue was full, EINTERNAL
 // for anything else (a bug on our side, such as a rejected payload).
@@ -67,7 +68,14 @@ func coded(err error, op string) error {
 		return fmt.Errorf("discord %s: %w", op, err) // coded already (outbound.go, call.go)
 	}
 	switch restCode(err) {
-	case codeCannotDM, codeUnknownMember, codeUnknownUser:
+	case codeCannotDM:
+		// The member is still in the server: their DMs are closed, or
+		// they blocked the bot. Not sent, as for a member who left
+		// (EGONE), but only for now (bot.Unreachable): nothing lasting
+		// is recorded against them, and they count again once their DMs
+		// are open.
+		return bot.Wrap(bot.EGONE, &dmsClosedError{err}, "discord %s", op)
+	case codeUnknownMember, codeUnknownUser:
 		return bot.Wrap(bot.EGONE, err, "discord %s", op)
 	}
 	var un *unavailableError
@@ -80,3 +88,11 @@ func coded(err error, op string) error {
 	}
 	return bot.Wrap(bot.EINTERNAL, err, "discord %s", op)
 }
+
+// dmsClosedError is Discord's 50007 (Cannot send messages to this user)
+// for a member who has not left the server: bot.Unreachable.
+type dmsClosedError struct{ err error }
+
+func (e *dmsClosedError) Error() string     { return "DMs closed: " + e.err.Error() }
+func (e *dmsClosedError) Unwrap() error     { return e.err }
+func (e *dmsClosedError) Unreachable() bool { return true }

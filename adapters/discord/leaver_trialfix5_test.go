@@ -83,8 +83,9 @@ func TestDMClickByLeaverOverHTTP(t *testing.T) {
 		// The charter's Accept, from the DM too: the answer is cached.
 		charter := h.Client.LastDM(t, mentor1)
 		clickFR(t, h, mentor1, charter, bot.ActionCharterAccept)
-		if n := len(h.REST.CallsTo(memberRoute)) - before; n != 1 {
-			t.Fatalf("got %d member lookups for two DM clicks, want 1", n)
+		// The Accept asks about its mentee too (CounterpartLeft), once.
+		if n := len(h.REST.CallsTo(memberRoute)) - before; n != 2 {
+			t.Fatalf("got %d member lookups for two DM clicks, want 2 (the clicker once, the mentee once)", n)
 		}
 	})
 	t.Run("DiscordFails", func(t *testing.T) {

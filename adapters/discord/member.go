@@ -106,3 +106,23 @@ func (a *Adapter) clickerLeft(ctx context.Context, log *slog.Logger, ev event) (
 	a.eraseLeaver(ev.Member)
 	return bot.Reply{Message: bot.Message{Text: text(ev.Lang, "left_server")}, Lang: ev.Lang}, true
 }
+
+// counterparts is what the core may say of a click about another member
+// than the clicker: *bot.Bot's CounterpartLeft.
+type counterparts interface {
+	CounterpartLeft(ctx context.Context, a bot.Action) (bot.Reply, bool)
+}
+
+// counterpartLeft is clickerLeft for the other member a click concerns
+// (a proposal's mentee, when its mentor accepts): over HTTP no leave
+// reaches the bot, so the core asks Discord (StillMember) whether that
+// member is still in the server, and one who left is erased as the core
+// erases leavers, and the clicker told. Over the gateway the leave erased
+// them already.
+func (a *Adapter) counterpartLeft(ctx context.Context, ev event) (bot.Reply, bool) {
+	c, ok := a.h.(counterparts)
+	if a.key == nil || !ok || ev.Action == nil {
+		return bot.Reply{}, false
+	}
+	return c.CounterpartLeft(ctx, *ev.Action)
+}

@@ -168,12 +168,24 @@ func (a *Adapter) run(ctx context.Context, log *slog.Logger, ev event) (r bot.Re
 		c, specs := *ev.Command, a.h.Commands()
 		if refusal := checkCommand(specs, &c, ev.Options, ev.Lang); refusal != "" {
 			log.Info("command refused: an option of the wrong type, or sent twice")
-			return bot.Reply{Message: bot.Message{Text: refusal}, Lang: ev.Lang}
+			// In the member's language, as the core answers them: their
+			// choice before their client's locale (rare: a forged or
+			// malformed payload, so the second check costs nothing).
+			lang := ev.Lang
+			if l, ok := a.h.(localeLang); ok {
+				if lang = l.LangIn(ctx, ev.Member, c.Locale); lang != ev.Lang {
+					refusal = checkCommand(specs, &c, ev.Options, lang)
+				}
+			}
+			return bot.Reply{Message: bot.Message{Text: refusal}, Lang: lang}
 		}
 		coreMentions(specs, &c)
 		return a.h.HandleCommand(ctx, c)
 	}
 	if r, left := a.clickerLeft(ctx, log, ev); left {
+		return r
+	}
+	if r, left := a.counterpartLeft(ctx, ev); left {
 		return r
 	}
 	return a.h.HandleAction(ctx, *ev.Action)

@@ -114,3 +114,9 @@ func (a *Adapter) readerLang(ctx context.Context, to bot.MemberID, msg bot.Messa
 	}
 	return ""
 }
+
+// localeLang is what the core says of the language it answers a member
+// in, given their client's locale: *bot.Bot's LangIn.
+type localeLang interface {
+	LangIn(ctx context.Context, id bot.MemberID, locale string) bot.Lang
+}

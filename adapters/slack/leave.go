@@ -103,3 +103,38 @@ func (a *Adapter) StillMember(ctx context.Context, id bot.MemberID) (bool, error
 	a.profiles.put(id, bot.Profile{Name: displayName(u), TZ: u.TZ, Locale: u.Locale})
 	return true, nil
 }
+
+// leftSilently reads conversations.open's refusal of a member's DM: a
+// user Slack says is deactivated (user_disabled) has left the workspace,
+// and is erased as a user_change event with deleted=true erases them
+// (forgetLeft: their offer retired, their requests and pairs wound down),
+// once: with the default manifest no such event comes, and until the next
+// read of the directory every proposal to them failed, and their offer
+// still counted. A user Slack does not find (user_not_found) is erased
+// only if users.info says they are deactivated (StillMember): an unknown
+// ID is not a leave. The send itself still fails with EGONE.
+func (a *Adapter) leftSilently(id bot.MemberID, err error) {
+	why := slackError(err)
+	if why != "user_disabled" && why != "user_not_found" {
+		return
+	}
+	f, ok := a.h.(bot.Forgetter)
+	if !ok {
+		return
+	}
+	if _, seen := a.left.get(id); seen {
+		return // erased already, or being erased
+	}
+	if why == "user_disabled" {
+		a.profiles.del(id)
+		a.left.put(id, struct{}{})
+	}
+	_ = a.jobs.force(func(ctx context.Context) {
+		if why == "user_not_found" {
+			if still, err := a.StillMember(ctx, id); err != nil || still {
+				return
+			}
+		}
+		a.forgetLeft(ctx, f, id, "send")
+	})
+}

@@ -209,6 +209,7 @@ func (a *Adapter) dmChannel(ctx context.Context, api webAPI, to bot.MemberID) (s
 	}
 	ch, err := a.open(ctx, api, []string{to.User})
 	if err != nil {
+		a.leftSilently(to, err)
 		return "", err
 	}
 	a.dms.put(to, ch)

@@ -97,12 +97,13 @@ type parser interface {
 const maxTypedRefs = 50
 
 // commandText reads the text of a slash command for the core. A mention
-// that stands in the member's prose, a free-text option (bot.Option
-// FreeText: a goal, a comment, a charter), is written as the member saw
-// it ("@carol"): the core keeps it as text, and whoever reads it later
-// sees the name, not an ID. Everywhere else a mention is the ID in the
-// core's form, which options that name members and channels need, and
-// which errors quote. Where each one stands is the core's parser's say:
+// that stands in the member's words, a free-text option (bot.Option
+// FreeText: a goal, a comment, a charter) or any option that does not
+// name a member or a channel (a topic), is written as the member saw it
+// ("@carol"): the core keeps it as text, and whoever reads it later sees
+// the name, not an ID. In an option that names a member or a channel
+// (bot.Option TakesMember, TakesChannel) a mention is the ID in the
+// core's form, which that option needs. Where each one stands is the core's parser's say:
 // the text is parsed once with each mention replaced by a marker that
 // reads as one word, as the mention does. A text the core cannot parse,
 // or a Handler that has no parser, gets IDs throughout.
@@ -124,7 +125,11 @@ func (a *Adapter) commandText(s string) string {
 	}
 	prose := map[string]bool{}
 	for name, v := range values {
-		if o, ok := spec.Option(name); !ok || !o.FreeText {
+		// Only an option that names a member or a channel needs the ID
+		// (end's pair), as do managers' commands, whose text options may
+		// name members (admin managers add @ada): anywhere else (a topic,
+		// a goal) the mention is words, and reads as the member saw it.
+		if o, ok := spec.Option(name); !ok || !o.FreeText && (spec.Admin || o.TakesMember() || o.TakesChannel()) {
 			continue
 		}
 		for i, r := range c.refs {
