@@ -3,7 +3,7 @@ package bot
 // catalogMeetingEN holds the sentences of meeting times and the profile
 // (meeting*.go, profile.go), in English.
 var catalogMeetingEN = map[string]string{
-	"cmd.profile.summary":  "set your time zone and working hours, which meeting times are found within",
+	"cmd.profile.summary":  "set your time zone, working hours (for meeting times) and years of experience",
 	"cmd.profile.example":  "/mentor profile tz:Europe/Paris hours:9-18",
 	"cmd.meet.summary":     "get three new meeting times for your pair",
 	"cmd.meet.example":     "/mentor meet",

@@ -3,7 +3,7 @@ package bot
 // catalogMeetingFR holds the sentences of meeting times and the profile
 // (meeting*.go, profile.go), in French.
 var catalogMeetingFR = map[string]string{
-	"cmd.profile.summary":  "indiquer votre fuseau horaire et vos heures de travail, pour les créneaux de rendez-vous",
+	"cmd.profile.summary":  "indiquer votre fuseau, vos heures de travail (pour les rendez-vous) et vos années d'expérience",
 	"cmd.profile.example":  "/mentor profil fuseau:Europe/Paris heures:9h-18h",
 	"cmd.meet.summary":     "recevoir trois nouveaux créneaux de rendez-vous pour votre binôme",
 	"cmd.meet.example":     "/mentor rendez-vous",

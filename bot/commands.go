@@ -296,7 +296,7 @@ func commandTable() []CommandSpec {
 		// until that date.
 		{Name: "pause", run: runPause, Options: []Option{
 			{Name: "until", French: "jusqu'au", Aliases: []string{"jusqu-au", "jusquau", "jusqua", "jusqu-a", "au"}, Type: OptText, MaxLength: 30},
-			{Name: "for", French: "pendant", Aliases: []string{"duree"}, Type: OptText, MaxLength: 30},
+			{Name: "for", French: "pendant", Aliases: []string{"duree", "pour"}, Type: OptText, MaxLength: 30},
 		}},
 		{Name: "resume", run: runResume},
 		{Name: "lang", Positional: "lang", run: runLang, Options: []Option{

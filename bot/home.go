@@ -114,7 +114,7 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		if p.State.Closed() {
 			continue
 		}
-		d.Next[p.ID] = b.pairNext(ctx, p)
+		d.Next[p.ID] = b.pairNext(ctx, p, who)
 	}
 	d.Programs = b.programLines(ctx, lang, t, ov)
 	d.Events = b.eventLines(ctx, lang, who)
@@ -143,9 +143,10 @@ func (b *Bot) eventLines(ctx context.Context, lang Lang, who MemberID) []string 
 	return lines
 }
 
-// pairNext reads a pair's next meeting, next check-in and goals. Each is
-// a nicety: one that cannot be read is left out, not the whole home.
-func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
+// pairNext reads a pair's next meeting, the next check-in who will get,
+// and the goals. Each is a nicety: one that cannot be read is left out,
+// not the whole home.
+func (b *Bot) pairNext(ctx context.Context, p Pair, who MemberID) PairNext {
 	var n PairNext
 	m, err := b.store.meetings.GetMeeting(ctx, p.Mentor.Tenant(), p.ID)
 	if err == nil {
@@ -157,19 +158,23 @@ func (b *Bot) pairNext(ctx context.Context, p Pair) PairNext {
 		b.log.Warn("home: goals unread", "pair", p.ID, "code", string(ErrorCode(err)))
 	}
 	if p.State == PairActive {
-		if n.Checkin, err = b.nextCheckin(ctx, p, m); err != nil {
+		if n.Checkin, err = b.nextCheckin(ctx, p, m, who); err != nil {
 			b.log.Warn("home: check-in unread", "pair", p.ID, "code", string(ErrorCode(err)))
 		}
 	}
 	return n
 }
 
-// nextCheckin is when the pair's next check-in job is due (zero if none):
-// the earliest of its check-ins (checkin:<pair>:<n>, for every round its
-// program length allows) and of the reminders its "not yet" answers
-// scheduled (checkinr:<pair>:<round>). m is the pair's meeting, which may
-// hold the first one back (heldCheckin).
-func (b *Bot) nextCheckin(ctx context.Context, p Pair, m Meeting) (time.Time, error) {
+// nextCheckin is when who will next be asked whether the pair has been
+// in touch (zero if no such message is scheduled): the earliest of the
+// pair's check-ins (checkin:<pair>:<n>, for every round its program
+// length allows), which go to both members; of the reminders its "not
+// yet" answers scheduled (checkinr:<pair>:<round>), which go only to a
+// member who has not said "yes" to that check-in; and of the reminder of
+// a check-in nobody answered (checkinq, home_checkin.go), which goes
+// to both. m is the pair's meeting, which may hold the first one back
+// (heldCheckin).
+func (b *Bot) nextCheckin(ctx context.Context, p Pair, m Meeting, who MemberID) (time.Time, error) {
 	t := p.Mentor.Tenant()
 	s := b.settings(ctx, t)
 	rounds := 1
@@ -182,18 +187,17 @@ func (b *Bot) nextCheckin(ctx context.Context, p Pair, m Meeting) (time.Time, er
 	}
 	// The first check-in held back to a day after an agreed meeting
 	// (deferCheckin), once it has been.
-	first := ids[0]
-	ids = append(ids, NewJob(time.Time{}, JobCheckin, p.ID, "1", "m").ID)
+	first, held := ids[0], NewJob(time.Time{}, JobCheckin, p.ID, "1", "m").ID
+	ids = append(ids, held)
 	answers, err := b.store.followups.CheckinAnswers(ctx, t, p.ID)
 	if err != nil {
 		return time.Time{}, err
 	}
 	for round, by := range answers {
-		for _, a := range by {
-			if a == "notyet" {
-				ids = append(ids, NewJob(time.Time{}, JobCheckinRemind, p.ID, round).ID)
-				break
-			}
+		// A reminder asks only whoever has not said yes to its check-in
+		// (runCheckin).
+		if saidNotYet(by) && !saidYes(answers, round+"r", who.User) {
+			ids = append(ids, NewJob(time.Time{}, JobCheckinRemind, p.ID, round).ID)
 		}
 	}
 	due, err := b.store.homes.JobsDue(ctx, t, ids)
@@ -206,6 +210,13 @@ func (b *Bot) nextCheckin(ctx context.Context, p Pair, m Meeting) (time.Time, er
 		if held, ok := heldCheckin(m, at); ok {
 			due[first] = held
 		}
+	}
+	at, ok, err := b.quietNext(ctx, p, m, s, answers, due, rounds)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if ok {
+		due[JobCheckinQuiet] = at
 	}
 	var next time.Time
 	for _, at := range due {
@@ -282,7 +293,7 @@ func renderHome(lang Lang, d HomeData) Message {
 	msg.Text = strings.Join(lines, "\n")
 	// The zone and the hours meeting times are found in (profile.go): an
 	// offer's details already give the zone.
-	for _, f := range profileMessage(lang, "", d.Me).Fields {
+	for _, f := range profileMessage(lang, "", d.Me, d.location()).Fields {
 		if d.Offer == nil || f.Label != T(lang, "field.tz") {
 			msg.Fields = append(msg.Fields, f)
 		}

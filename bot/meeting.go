@@ -130,31 +130,13 @@ func (b *Bot) zoneOf(ctx context.Context, m Member) (loc *time.Location, assumed
 	return b.workspaceLoc(ctx, m.ID.Tenant()), true
 }
 
-// suggest finds meeting times for the pair, away from avoid.
-func (b *Bot) suggest(ctx context.Context, pair Pair, mentor, mentee Member, avoid []MeetingSlot) ([]MeetingSlot, bool) {
-	la, _ := b.zoneOf(ctx, mentor)
-	lb, _ := b.zoneOf(ctx, mentee)
-	r := meeting.Request{
-		Now: b.clock.Now(), Duration: meetingLength(pair.Kind),
-		A: meeting.Person{Loc: la, Hours: mentor.Hours}, B: meeting.Person{Loc: lb, Hours: mentee.Hours},
-	}
-	for _, s := range avoid {
-		r.Avoid = append(r.Avoid, meeting.Slot{Start: s.Start, End: s.End})
-	}
-	found, full := meeting.Suggest(r)
-	out := make([]MeetingSlot, len(found))
-	for i, s := range found {
-		out[i] = MeetingSlot{Start: s.Start, End: s.End}
-	}
-	return out, full
-}
-
 // offerTimes offers the pair new times: the introduction's first round
-// (round 0), or a round after round. Two replicas or two clicks offering
+// (round 0), or a round after round, away from avoid (the times offered
+// before, the oldest first). Two replicas or two clicks offering
 // at once end with one round: the loser reads it.
 func (b *Bot) offerTimes(ctx context.Context, pair Pair, mentor, mentee Member, round int, avoid []MeetingSlot) (Meeting, error) {
 	t := pair.Mentor.Tenant()
-	slots, full := b.suggest(ctx, pair, mentor, mentee, avoid)
+	slots, full := b.suggestRound(ctx, pair, mentor, mentee, avoid) // meeting_rotate.go
 	m, err := b.store.meetings.OfferSlots(ctx, t, pair.ID, round, slots, full, b.clock.Now().UTC())
 	b.homeChanged(pair.Mentor, pair.Mentee) // home_publish.go: new times clear an agreed one
 	if ErrorCode(err) == ESTALE {
@@ -253,6 +235,9 @@ func clockIn(lang Lang, t time.Time) string {
 // zoneLabel names a zone by its city: "Paris", "New York", "UTC".
 func zoneLabel(lang Lang, loc *time.Location) string {
 	name := loc.String()
+	if s, ok := offsetZoneName(name); ok {
+		return s // "UTC+9" for Etc/GMT-9, whose name holds the opposite sign
+	}
 	if i := strings.LastIndex(name, "/"); i >= 0 {
 		name = name[i+1:]
 	}

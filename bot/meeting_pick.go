@@ -150,14 +150,19 @@ func slotGone(lang Lang, pair Pair, m Meeting, i int, loc *time.Location, now ti
 	if !s.End.After(now) {
 		key = "meet.slot_passed"
 	}
-	next := "meet.ask_other"
-	for _, o := range m.Slots {
+	// The times still ahead, named as the reader sees them.
+	var ahead []string
+	for j, o := range m.Slots {
 		if o.Start.After(now) {
-			next = "meet.pick_other"
+			ahead = append(ahead, T(lang, "meet.ahead_item", "n", strconv.Itoa(j+1), "when", slotWhen(lang, o, loc)))
 		}
 	}
+	next := T(lang, "meet.ask_other")
+	if len(ahead) > 0 {
+		next = T(lang, "meet.pick_other") + " " + T(lang, "meet.still_ahead", "times", andList(lang, ahead))
+	}
 	return Reply{Message: Message{
-		Text:    T(lang, key, "n", strconv.Itoa(i+1), "when", slotWhen(lang, s, loc)) + " " + T(lang, next),
+		Text:    T(lang, key, "n", strconv.Itoa(i+1), "when", slotWhen(lang, s, loc)) + " " + next,
 		Buttons: []Button{otherTimesButton(lang, pair, m)},
 	}}
 }

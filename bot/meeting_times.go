@@ -27,7 +27,14 @@ func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee
 	// When the hours never overlap, the times are followed by a sentence
 	// of its own saying so, before how to pick one.
 	if len(m.Slots) > 0 && !m.Full {
-		lines = append(lines, T(l, "meet.no_overlap"))
+		if note := b.noOverlapNote(ctx, l, m, mentor, mentee); note != "" {
+			lines = append(lines, note)
+		}
+	}
+	// Times offered before come back only when the window holds no
+	// other: said so (meeting_rotate.go).
+	if note := repeatedNote(l, m); note != "" {
+		lines = append(lines, note)
 	}
 	text := T(l, "meet.how")
 	if len(m.Slots) == 0 {
@@ -43,9 +50,9 @@ func (b *Bot) timesFields(ctx context.Context, l Lang, m Meeting, mentor, mentee
 		case a.who.Lang == l && mentor.Lang != mentee.Lang:
 			// The half of a message in two languages that only this
 			// member reads speaks to them.
-			text += "\n" + T(l, "meet.tz_assumed_you", "zone", a.loc.String())
+			text += "\n" + T(l, "meet.tz_assumed_you", "zone", locText(a.loc))
 		default:
-			text += "\n" + T(l, "meet.tz_assumed", "name", a.who.displayName(), "zone", a.loc.String())
+			text += "\n" + T(l, "meet.tz_assumed", "name", a.who.displayName(), "zone", locText(a.loc))
 		}
 	}
 	return []Field{
@@ -125,7 +132,7 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 			return Meeting{}, "", err
 		}
 	}
-	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Slots...), m.Past...))
+	next, err := b.offerTimes(ctx, pair, mentor, mentee, m.Round, append(append([]MeetingSlot(nil), m.Past...), m.Slots...))
 	if err != nil {
 		return Meeting{}, "", err
 	}

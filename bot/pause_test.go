@@ -130,6 +130,7 @@ func TestPauseDates(t *testing.T) {
 		{"FarTooFar", "UTC", "pause for:500d", "more than a year away", time.Time{}},
 		{"FrenchZeroDays", "Europe/Paris", "pause pendant:0j", "Une pause dure au moins un jour\u202f: écrivez `pendant:1j` ou plus", time.Time{}},
 		{"French", "Europe/Paris", "pause pendant:3s", "Votre offre est en pause jusqu'au 23 novembre 2026.", time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)},
+		{"FrenchPour", "Europe/Paris", "pause pour:3 semaines", "Votre offre est en pause jusqu'au 23 novembre 2026.", time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)}, // « pour » as a French speaker writes it
 		{"FrenchPast", "Europe/Paris", "pause jusqu-au:2026-11-01", "Le 1er novembre 2026 n'est pas après aujourd'hui", time.Time{}},
 		{"FrenchMonths", "Europe/Paris", "pause pendant:2 mois", "en pause jusqu'au 2 janvier 2027", time.Date(2027, 1, 2, 8, 0, 0, 0, time.UTC)},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/mentorbot/mentorbot/meeting"
 )
@@ -13,9 +14,10 @@ import (
 var optHours = Option{Name: "hours", French: "heures", Aliases: []string{"horaires"}, Type: OptText, MaxLength: meeting.MaxHoursLen}
 
 // profileCommand is /mentor profile: the member's time zone and working
-// hours, which meeting times are found within.
+// hours, which meeting times are found within, and their years of
+// experience, which offers and requests set too (Member.Years).
 func profileCommand() CommandSpec {
-	return CommandSpec{Name: "profile", Form: true, run: runProfile, Options: []Option{optTZ, optHours}}
+	return CommandSpec{Name: "profile", Form: true, run: runProfile, Options: []Option{optTZ, optHours, optYears}}
 }
 
 // meetCommand is /mentor meet: three new meeting times for a pair.
@@ -32,6 +34,9 @@ func profileForm(lang Lang, me Member) *Form {
 	f := &Form{Command: "profile", Title: T(lang, "form.profile.title"), Submit: T(lang, "form.submit")}
 	values := map[string]string{"tz": me.TZ, "hours": me.Hours.String()}
 	for _, o := range profileCommand().Options {
+		if o.Name == optYears.Name {
+			continue // the form is the zone and the hours; offers and requests ask the years
+		}
 		f.Fields = append(f.Fields, FormField{
 			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
 			Value: values[o.Name], MaxLength: o.MaxLength,
@@ -65,18 +70,22 @@ func hoursError(err error, v string) error {
 }
 
 // zoneToOffer gives the member's offer, if they have one, the time zone
-// of their profile: the matcher reads an offer's zone, and one member has
-// one zone, however it was set (an offer, /mentor profile, the
-// introduction's menu).
+// and the years of experience of their profile: the matcher reads an
+// offer's zone and years, and one member has one zone, however it was set
+// (an offer, /mentor profile, the introduction's menu), and one number of
+// years.
 func (b *Bot) zoneToOffer(ctx context.Context, m Member) error {
 	o, err := b.store.offers.GetOffer(ctx, m.ID)
-	if ErrorCode(err) == ENOTFOUND || (err == nil && (o.TZ == m.TZ || m.TZ == "")) {
+	if ErrorCode(err) == ENOTFOUND || (err == nil && (o.TZ == m.TZ || m.TZ == "") && o.Years == m.Years) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	o.TZ, o.Keys = m.TZ, topicKeys(o.Topics...)
+	if m.TZ != "" {
+		o.TZ = m.TZ
+	}
+	o.Years, o.Keys = m.Years, topicKeys(o.Topics...)
 	return b.store.offers.SaveOffer(ctx, o)
 }
 
@@ -84,7 +93,7 @@ func (b *Bot) zoneToOffer(ctx context.Context, m Member) error {
 func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	m := in.Me
 	if len(in.Values) == 0 {
-		return Reply{Message: profileMessage(in.Lang, "profile.current", m)}, nil
+		return Reply{Message: profileMessage(in.Lang, "profile.current", m, b.memberLoc(ctx, m))}, nil
 	}
 	if err := applyProfile(in, &m); err != nil {
 		return Reply{}, err
@@ -97,19 +106,37 @@ func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	return Reply{Message: profileMessage(in.Lang, "profile.saved", m)}, nil
+	return Reply{Message: profileMessage(in.Lang, "profile.saved", m, b.memberLoc(ctx, m))}, nil
 }
 
-// profileMessage shows a member's time zone and hours.
-func profileMessage(lang Lang, key string, m Member) Message {
-	tz := m.TZ
-	if tz == "" {
-		tz = T(lang, "status.unknown")
+// profileMessage shows a member's time zone, hours and years. A member
+// who gave no zone is told the one meeting times are found in meanwhile
+// (assumed: the workspace's, UTC unless set), and how to give theirs.
+func profileMessage(lang Lang, key string, m Member, assumed *time.Location) Message {
+	tz := tzText(m.TZ)
+	text := ""
+	if key != "" {
+		text = T(lang, key)
 	}
-	return Message{Text: T(lang, key), Fields: []Field{
+	if m.TZ == "" {
+		if assumed == nil {
+			assumed = time.UTC
+		}
+		zone := locText(assumed)
+		tz = T(lang, "profile.tz_assumed", "zone", zone)
+		if key != "" {
+			text = T(lang, key+"_no_tz", "zone", zone)
+		}
+	}
+	fields := []Field{
 		{Label: T(lang, "field.tz"), Value: tz},
 		{Label: T(lang, "field.hours"), Value: hoursText(lang, m.Hours)},
-	}}
+	}
+	if m.Years > 0 && key != "" {
+		// The home gives the years with the offer or the request.
+		fields = append(fields, Field{Label: T(lang, "field.years"), Value: itoa(m.Years)})
+	}
+	return Message{Text: text, Fields: fields}
 }
 
 // hoursText writes working hours for a reader: "9:00–18:00, Monday to
