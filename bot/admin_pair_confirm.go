@@ -99,6 +99,10 @@ type pairFlags struct {
 	// The languages the mentor speaks and those the request accepts, for
 	// warnLanguage.
 	mentorLangs, menteeLangs []string
+	// shared: a language both members speak, when only the request's own
+	// languages (languages: given with it) keep them apart; warnLanguage
+	// then says so, not that they share none.
+	shared string
 }
 
 // pairWarnings says why the matcher itself would not pair these two: it
@@ -181,8 +185,21 @@ func (b *Bot) fitWarnings(ctx context.Context, t Tenant, w *pairFlags, mentee Me
 	if matching.Explain(need, []matching.Mentor{m}, opt).NoLanguage > 0 {
 		w.codes = append(w.codes, warnLanguage)
 		w.mentorLangs, w.menteeLangs = m.Languages, need.Languages
+		if len(r.Languages) > 0 {
+			w.shared = firstShared(langCodes(spoken(mentee)), m.Languages)
+		}
 	}
 	return nil
+}
+
+// firstShared is the first of langs that others holds too, or "".
+func firstShared(langs, others []string) string {
+	for _, l := range langs {
+		if slices.Contains(others, l) {
+			return l
+		}
+	}
+	return ""
 }
 
 // askPair keeps a as a draft and asks the manager to confirm it, saying
@@ -209,9 +226,17 @@ func (b *Bot) askPair(ctx context.Context, lang Lang, a pairAsk, w pairFlags, me
 	}
 	names := []string{"mentor", mentor.displayName(), "mentee", mentee.displayName(), "topic", topic, "used", itoa(w.used), "capacity", itoa(w.capacity), "topics", andList(lang, w.topics), "request", w.request,
 		"apart", tzReasonText(lang, w.tz), "max", itoa(w.maxTZ), "mentor_languages", andList(lang, languageNames(lang, w.mentorLangs)), "mentee_languages", languageList(lang, w.menteeLangs)}
+	if w.shared != "" {
+		names = append(names, "shared", languageName(lang, w.shared))
+	}
 	lines := []string{T(lang, "admin.pair.ask_intro", names...)}
 	for _, c := range w.codes {
-		lines = append(lines, "• "+T(lang, "admin.pair.warn_"+c, names...))
+		key := "admin.pair.warn_" + c
+		if c == warnLanguage && w.shared != "" {
+			// They share a language: only the request asks for others.
+			key = "admin.pair.warn_language_request"
+		}
+		lines = append(lines, "• "+T(lang, key, names...))
 	}
 	lines = append(lines, "", T(lang, "admin.pair.ask", names...))
 	return Reply{Message: Message{Text: strings.Join(lines, "\n"), Buttons: []Button{

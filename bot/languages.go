@@ -134,6 +134,14 @@ func languageNames(reader Lang, codes []string) []string {
 // mentors speak, and carries a button that widens the request to them.
 // head is the first line, which says the request waits.
 func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.LanguageGap) Message {
+	return languageAskFull(lang, head, r, want, gap, false)
+}
+
+// languageAskFull is languageAsk, saying when full that every mentor
+// the button would bring in has all their places taken right now, as a
+// topic's suggestion says it (request.suggestion_full): the request
+// widened would wait for a place, not be proposed at once.
+func languageAskFull(lang Lang, head string, r Request, want []Lang, gap matching.LanguageGap, full bool) Message {
 	others := make([]string, 0, len(gap.Others))
 	for _, o := range gap.Others {
 		others = append(others, o.Language)
@@ -159,10 +167,13 @@ func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.La
 		do += "_one"
 	}
 	names := languageList(lang, others)
+	ask := T(lang, "langs.ask", "languages", names)
+	if full {
+		ask = T(lang, "request.suggestion_full", "count", itoa(gap.Mentors)) + "\n" + T(lang, "langs.ask_full", "languages", names)
+	}
 	text := head + "\n" +
 		T(lang, none, "languages", languageList(lang, wantCodes), "topic", r.Topic) + reasonSep(lang) +
-		T(lang, do, "count", itoa(gap.Mentors), "languages", names) + "\n" +
-		T(lang, "langs.ask", "languages", names)
+		T(lang, do, "count", itoa(gap.Mentors), "languages", names) + "\n" + ask
 	value := r.ID + ":" + strings.Join(others, ",")
 	if len(value) > maxSuggestValue {
 		return Message{Text: text} // too long for a Discord custom_id: said, without the button
@@ -171,6 +182,29 @@ func languageAsk(lang Lang, head string, r Request, want []Lang, gap matching.La
 		Label: T(lang, "btn.request_languages", "languages", names), ActionID: ActionRequestLanguages,
 		Value: value, Style: StylePrimary,
 	}}}
+}
+
+// gapFull reports whether every mentor that widening r's languages would
+// bring in (gap, as the instant proposal found it) has all their places
+// taken right now: languages aside, the mentors of its topic with a free
+// place leave no such gap. A failure to read counts as not full.
+func (b *Bot) gapFull(ctx context.Context, r Request, mentee Member, gap matching.LanguageGap) bool {
+	if !gap.Gap() {
+		return false
+	}
+	t := r.Mentee.Tenant()
+	offers, err := b.store.offers.OffersFor(ctx, t, b.lookupKeys(ctx, t, r.Topic))
+	if err != nil {
+		b.log.Warn("language ask: read offers", "tenant", t.String(), "code", string(ErrorCode(err)))
+		return false
+	}
+	var free []matching.Mentor
+	for _, m := range b.mentors(offers) {
+		if m.Active < m.Capacity {
+			free = append(free, m)
+		}
+	}
+	return matching.Languages(b.need(r, mentee), free, b.matchOptions(ctx, t)).Mentors == 0
 }
 
 // languageGap tells whether languages alone keep r from the mentors of

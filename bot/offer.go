@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mentorbot/mentorbot/matching"
 )
@@ -144,12 +145,12 @@ func anyValue(values map[string]string) bool {
 // replacedTopics returns the topics an offer had before that a topics:
 // list (not remove:) took out.
 func replacedTopics(in *Invocation, before, after []string) []string {
-	if len(in.List("topics")) == 0 {
+	if len(offerList(in, "topics")) == 0 {
 		return nil
 	}
 	var out []string
 	for _, t := range before {
-		if topicIndex(after, t) < 0 && topicIndex(in.List("remove"), t) < 0 {
+		if topicIndex(after, t) < 0 && topicIndex(offerList(in, "remove"), t) < 0 {
 			out = append(out, t)
 		}
 	}
@@ -166,7 +167,7 @@ func replacedTopics(in *Invocation, before, after []string) []string {
 func (b *Bot) typoNotes(ctx context.Context, in *Invocation) []string {
 	var notes []string
 	var syn matching.Synonyms
-	for _, t := range append(in.List("topics"), in.List("add")...) {
+	for _, t := range append(offerList(in, "topics"), offerList(in, "add")...) {
 		if len(notes) == 2 {
 			break
 		}
@@ -229,7 +230,7 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 		return nil, err
 	}
 	topics := append([]string(nil), current...)
-	if v := in.List("topics"); len(v) > 0 {
+	if v := offerList(in, "topics"); len(v) > 0 {
 		topics = nil // each topic once, as first typed: ".NET, dotnet" is one
 		for _, t := range v {
 			if topicIndex(topics, t) < 0 {
@@ -237,12 +238,12 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 			}
 		}
 	}
-	for _, t := range in.List("add") {
+	for _, t := range offerList(in, "add") {
 		if topicIndex(topics, t) < 0 {
 			topics = append(topics, t)
 		}
 	}
-	for _, t := range in.List("remove") {
+	for _, t := range offerList(in, "remove") {
 		i := topicIndex(topics, t)
 		if i < 0 && len(current) == 0 {
 			return nil, &Error{Code: EINVALID, Key: "err.offer_none_to_remove", Field: "remove"}
@@ -262,7 +263,7 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 	case len(topics) > MaxTopics:
 		return nil, &Error{Code: EINVALID, Key: "err.too_many_topics", Args: []string{"max", itoa(MaxTopics)}, Field: "topics"}
 	}
-	for _, t := range append(in.List("topics"), in.List("add")...) {
+	for _, t := range append(offerList(in, "topics"), offerList(in, "add")...) {
 		if matching.NormalizeTopic(t) == "" {
 			// Only punctuation or symbols ("---", "🚀"): no request can
 			// ever match it (runRequest refuses such a topic), and a
@@ -286,8 +287,8 @@ func offerTopics(in *Invocation, current []string) ([]string, error) {
 // silently keep or drop it, when only the member knows which they meant.
 // The topic is named as typed, both ways when they differ.
 func addedAndRemoved(in *Invocation) error {
-	given := append(in.List("topics"), in.List("add")...)
-	for _, r := range in.List("remove") {
+	given := append(offerList(in, "topics"), offerList(in, "add")...)
+	for _, r := range offerList(in, "remove") {
 		i := topicIndex(given, r)
 		if i < 0 {
 			continue
@@ -300,9 +301,64 @@ func addedAndRemoved(in *Invocation) error {
 	return nil
 }
 
+// offerList is the list of topics given in option name (topics, add or
+// remove), each without the quotes it was typed in: "\"public
+// speaking\", leadership" and « « gestion de projet », finance » are two
+// topics, as a request's topic is read without its quotes. Each topic
+// once, as splitList keeps it.
+//
+// A list whose every topic is quoted ("\"a\", \"b\"") reaches here with
+// its outer quotes taken off as those of one value (unquote), leaving
+// a lone quote at either end ("a\"" and "\"b"): those go too.
+func offerList(in *Invocation, name string) []string {
+	items := in.List(name)
+	out := items[:0:0]
+	seen := map[string]bool{}
+	for i, it := range items {
+		if i == 0 {
+			it = trimLoneQuote(it, false)
+		}
+		if i == len(items)-1 {
+			it = trimLoneQuote(it, true)
+		}
+		it = strings.Join(strings.Fields(unquote(it)), " ")
+		if key := strings.ToLower(it); it != "" && !seen[key] {
+			seen[key] = true
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// trimLoneQuote takes off the quote that item ends with (or, with
+// start, begins with) when item holds no other quote mark: the other
+// half of a pair that unquote took off the whole list.
+func trimLoneQuote(item string, start bool) string {
+	item = strings.TrimSpace(item)
+	const quotes = "\"'“”«»‘’„"
+	var r rune
+	var size int
+	if start {
+		r, size = utf8.DecodeRuneInString(item)
+	} else {
+		r, size = utf8.DecodeLastRuneInString(item)
+	}
+	if size == 0 || !strings.ContainsRune(quotes, r) {
+		return item
+	}
+	rest := item[size:]
+	if !start {
+		rest = item[:len(item)-size]
+	}
+	if strings.ContainsAny(rest, quotes) {
+		return item
+	}
+	return strings.TrimSpace(rest)
+}
+
 // topicsField is the option a typed topic came from: topics, or add.
 func topicsField(in *Invocation, topic string) string {
-	for _, t := range in.List("topics") {
+	for _, t := range offerList(in, "topics") {
 		if t == topic {
 			return "topics"
 		}
@@ -394,7 +450,7 @@ func offerFields(lang Lang, o Offer) []Field {
 	for i, l := range o.Languages {
 		langs[i] = languageName(lang, string(l))
 	}
-	tz := o.TZ
+	tz := tzText(o.TZ)
 	if tz == "" {
 		tz = T(lang, "status.unknown")
 	}

@@ -206,7 +206,7 @@ func (b *Bot) requestFiled(ctx context.Context, in *Invocation, r Request, m Mem
 		return Reply{Message: Message{Text: b.pausedWaiting(ctx, in.Lang, r, *res.paused, m)}}, nil
 	}
 	if res.gap.Gap() {
-		return Reply{Message: languageAsk(in.Lang, T(in.Lang, "request.waiting", "topic", r.Topic), r, requestLanguages(r, m), res.gap)}, nil
+		return Reply{Message: languageAskFull(in.Lang, T(in.Lang, "request.waiting", "topic", r.Topic), r, requestLanguages(r, m), res.gap, b.gapFull(ctx, r, m, res.gap))}, nil
 	}
 	if nobodyOffers(res.why) && res.unreachable == 0 {
 		if sug, ok := b.suggestTopic(ctx, r, m); ok {

@@ -132,6 +132,14 @@ func (b *Bot) suggestTopic(ctx context.Context, r Request, mentee Member) (topic
 		corrected.Topic = best
 		gap := matching.Languages(corrected, b.mentors(theirs), opt)
 		s.others, s.otherMentors = gap.Others, gap.Mentors
+		// Full when every one of them is: the request would wait for a
+		// place even with their languages.
+		s.full = s.otherMentors > 0
+		for _, o := range theirs {
+			if o.Active+o.Pending < o.Capacity {
+				s.full = false
+			}
+		}
 	}
 	return s, s.mentors > 0 || s.otherMentors > 0
 }
@@ -222,7 +230,7 @@ func suggestionText(lang Lang, r Request, s topicSuggestion) string {
 		if len(codes) > 1 {
 			key += "_many"
 		}
-		return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
+		return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes)) + otherFull(lang, s)
 	}
 	if s.mentors > 0 {
 		return T(lang, "request.suggest", "topic", r.Topic, "suggestion", s.topic, "mentors", mentorCount(lang, s.mentors)) + full
@@ -234,7 +242,16 @@ func suggestionText(lang Lang, r Request, s topicSuggestion) string {
 	if s.otherMentors == 1 {
 		key += "_one"
 	}
-	return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes))
+	return T(lang, key, "topic", r.Topic, "suggestion", s.topic, "count", itoa(s.otherMentors), "languages", languageList(lang, codes)) + otherFull(lang, s)
+}
+
+// otherFull says, after a suggestion whose mentors all speak other
+// languages, that none of them has a free place right now; "" if one has.
+func otherFull(lang Lang, s topicSuggestion) string {
+	if !s.full || s.paused {
+		return ""
+	}
+	return " " + T(lang, "request.suggestion_full", "count", itoa(s.otherMentors))
 }
 
 // mentorCount says how many mentors offer a suggested topic: "1 mentor",
@@ -316,7 +333,7 @@ func (b *Bot) proposeChanged(ctx context.Context, lang Lang, r Request, mentee M
 		// Only mentors of other languages offer the topic now (the
 		// suggestion said so): the question that widens the request's
 		// languages, with its button.
-		msg := languageAsk(lang, changed, r, requestLanguages(r, mentee), res.gap)
+		msg := languageAskFull(lang, changed, r, requestLanguages(r, mentee), res.gap, b.gapFull(ctx, r, mentee, res.gap))
 		return Reply{Replace: true, Message: msg}
 	default:
 		next = res.reason(lang, r.Topic)

@@ -160,15 +160,15 @@ func TestAliasBuiltinTopicRefused(t *testing.T) {
 }
 
 // TestAliasReplacedSaysSo: an alias given a new meaning says what it
-// meant before, in English and in French; the same meaning again is only
-// confirmed.
+// meant before, in English and in French; the same meaning again says
+// there is nothing to add.
 func TestAliasReplacedSaysSo(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("alice", "admin topics alias sre site reliability engineering")
 	if r := h.Run("alice", "admin topics alias sre devops"); r.Message.Text != "From now on, “sre” means “devops”, in every offer and request, including those already made. It meant “site reliability engineering” until now." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
-	if r := h.Run("alice", "admin topics alias sre devops"); r.Message.Text != "From now on, “sre” means “devops”, in every offer and request, including those already made." {
+	if r := h.Run("alice", "admin topics alias sre devops"); r.Message.Text != "“sre” already means “devops”, so there is nothing to add." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	h.Run("alice", "lang fr")

@@ -180,6 +180,12 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	if err != nil {
 		return Reply{}, synonymError(err, alias, topic)
 	}
+	if was, ok := current[key]; ok && was == target {
+		// The alias already means this topic, perhaps typed otherwise
+		// ("Gestion De Projet", "gestion de projets"): nothing changes,
+		// and the spelling first added stays the one listed.
+		return Reply{Message: Message{Text: aliasAlready(in.Lang, alias, labels[key])}}, nil
+	}
 	if _, replaced := current[key]; !replaced && len(current) >= MaxSynonyms {
 		return Reply{}, &Error{Code: EINVALID, Key: platformKey(in.Member.Tenant(), "err.admin.topics_too_many"), Args: []string{"max", itoa(MaxSynonyms)}}
 	}
@@ -203,6 +209,16 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 		text += " " + T(in.Lang, "admin.topics.replaced", "was", labels[key].topic)
 	}
 	return Reply{Message: Message{Text: text}}, nil
+}
+
+// aliasAlready says that an alias already means its topic, named as
+// first added, and that alias as typed now is read as that one.
+func aliasAlready(lang Lang, alias string, first synonymLabel) string {
+	alias = strings.Join(strings.Fields(alias), " ")
+	if alias == first.alias {
+		return T(lang, "admin.topics.already", "alias", alias, "topic", first.topic)
+	}
+	return T(lang, "admin.topics.already_as", "alias", alias, "first", first.alias, "topic", first.topic)
 }
 
 // synonymError turns an error of matching.Synonyms.Add into a sentence.

@@ -20,7 +20,7 @@ func newTopicIndex(mps []mentorProfile) topicIndex {
 			continue
 		}
 		for _, t := range mps[j].topics {
-			for w := range strings.FieldsSeq(t.norm) {
+			for w := range strings.FieldsSeq(t.words) {
 				if l := idx[w]; len(l) == 0 || l[len(l)-1] != int32(j) {
 					idx[w] = append(l, int32(j))
 				}

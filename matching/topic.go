@@ -85,12 +85,17 @@ func isFolded(s string) bool {
 // match, exactly or as related (the words of the offered one include all
 // those of the requested one), share at least one key. An empty topic has
 // none.
+//
+// They include the words the topic was typed with, where the usual
+// spellings replaced them ("bases de données" is "database", filed under
+// "base", "de", "donnee" and "database"), since a request on one of them
+// finds it as related (see matchTopic).
 func TopicKeys(topic string) []string {
 	n := NormalizeTopic(topic)
 	if n == "" {
 		return nil
 	}
-	keys := strings.Split(n, " ")
+	keys := strings.Split(typedWords(topic, n), " ")
 	slices.Sort(keys)
 	return slices.Compact(keys)
 }
@@ -99,6 +104,12 @@ func TopicKeys(topic string) []string {
 type topic struct {
 	raw  string
 	norm string
+	// words are norm's words and those the topic was typed with, folded
+	// and in the singular, where the usual spellings or the workspace's
+	// aliases replaced them (typedWords): an offer of "bases de données",
+	// which is "database", is found as related by a request on
+	// "données". The same string as norm when nothing was replaced.
+	words string
 }
 
 func newTopic(raw string) topic { return newTopicWith(raw, NormalizeTopic) }
@@ -113,7 +124,32 @@ func (s Synonyms) topic(raw string) topic {
 }
 
 func newTopicWith(raw string, normalize func(string) string) topic {
-	return topic{raw: strings.TrimSpace(raw), norm: normalize(raw)}
+	n := normalize(raw)
+	return topic{raw: strings.TrimSpace(raw), norm: n, words: typedWords(raw, n)}
+}
+
+// typedWords returns norm, the folded form of raw, followed by the words
+// raw was typed with that norm lost to an alias, folded as NormalizeTopic
+// folds each word before the aliases apply: "bases de données", folded
+// "database", gives "database base de donnee". A topic folded alone word
+// by word is norm itself, without allocating.
+func typedWords(raw, norm string) string {
+	if norm == "" || norm == raw {
+		return norm
+	}
+	var extra []string
+	for _, w := range strings.Fields(foldChars(raw)) {
+		if _, alias := builtinAliases.to[w]; !alias {
+			w = stem(w)
+		}
+		if !hasWord(norm, w) && !slices.Contains(extra, w) {
+			extra = append(extra, w)
+		}
+	}
+	if len(extra) == 0 {
+		return norm
+	}
+	return norm + " " + strings.Join(extra, " ")
 }
 
 // matchTopic scores want against offered topics. It returns the best
@@ -121,7 +157,9 @@ func newTopicWith(raw string, normalize func(string) string) topic {
 // that gave it (the first one on ties) and whether the match was exact.
 // An offered topic matches when it is want, or as related when its words
 // include all of want's: a request on "web" finds the mentors of "dev
-// web". Never the other way round: an offered topic of fewer words is
+// web". Its words are those it was typed with too (topic.words): a
+// request on "données" finds the mentors of "bases de données", which
+// the usual spellings fold to "database". Never the other way round: an offered topic of fewer words is
 // often another thing ("networks" for "social networks", "data" for "big
 // data"). This is the one rule of the instant proposal, the language gap,
 // Explain and the rounds.
@@ -136,7 +174,7 @@ func matchTopic(want topic, offered []topic, narrower bool) (score float64, deta
 		if t.norm == want.norm {
 			return topicExact, t.raw, true
 		}
-		if score == 0 && t.norm != "" && (hasAllWords(t.norm, want.norm) || narrower && hasAllWords(want.norm, t.norm)) {
+		if score == 0 && t.norm != "" && (hasAllWords(t.words, want.norm) || narrower && hasAllWords(want.norm, t.norm)) {
 			score, detail = topicRelated, t.raw
 		}
 	}

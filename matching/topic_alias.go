@@ -162,7 +162,7 @@ func (s Synonyms) SuggestBuiltin(topic string) (string, bool) {
 		}
 	}
 	if canonical, alias := builtinAliases.to[best]; alias {
-		best = canonical // "postgre" is near "postgres": say "postgresql"
+		best = canonical // "postgrs" is near "postgres": say "postgresql"
 	}
 	if ok && s.Normalize(best) == n {
 		return "", false // the workspace reads it as that topic already
@@ -195,6 +195,19 @@ func (s Synonyms) Known(topic string) bool {
 	}
 	return false
 }
+
+// builtinSpellings are the usual spellings of each built-in topic that
+// has some, folded: "postgresql" → "pgsql", "postgre", "postgres".
+var builtinSpellings = func() map[string][]string {
+	out := map[string][]string{}
+	for alias, canonical := range builtinAliases.to {
+		out[canonical] = append(out[canonical], alias)
+	}
+	for _, spellings := range out {
+		slices.Sort(spellings)
+	}
+	return out
+}()
 
 // builtinWords are the built-in topics and their spellings, which a typo
 // may be closest to, folded, in order.

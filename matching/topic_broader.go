@@ -50,7 +50,7 @@ func nearestOffered(want topic, offered []string, normalize func(string) string,
 		if t.norm == "" {
 			continue
 		}
-		if t.norm == want.norm || hasAllWords(t.norm, want.norm) {
+		if t.norm == want.norm || hasAllWords(t.words, want.norm) {
 			return "", false // somebody offers it
 		}
 		if c, ok := seen[t.norm]; ok {

@@ -28,8 +28,11 @@ func Suggest(topic string, offered []string) (best string, ok bool) {
 // Suggest is [Suggest] with the workspace's synonyms.
 func (s Synonyms) Suggest(topic string, offered []string) (best string, ok bool) {
 	want := newTopicWith(topic, s.Normalize)
-	if utf8.RuneCountInString(want.norm) <= 2 || s.Known(topic) {
+	if utf8.RuneCountInString(want.norm) <= 2 {
 		return "", false
+	}
+	if s.Known(topic) {
+		return s.offeredTypo(want, offered)
 	}
 	// The topic as typed, before its plural is taken off: "kubernets"
 	// is one letter from "kubernetes", but its singular "kubernet" is
@@ -39,10 +42,37 @@ func (s Synonyms) Suggest(topic string, offered []string) (best string, ok bool)
 		d, ok := typoDistance(want.norm, norm)
 		if raw != want.norm && raw != norm {
 			if d2, ok2 := typoDistance(raw, norm); ok2 && (!ok || d2 < d) {
-				return d2, true
+				d, ok = d2, true
+			}
+		}
+		// The usual spellings of the offered topic too: "postgre" is one
+		// letter from "postgres", which is "postgresql".
+		for _, sp := range builtinSpellings[norm] {
+			for _, typed := range []string{want.norm, raw} {
+				if d2, ok2 := typoDistance(typed, sp); ok2 && (!ok || d2 < d) {
+					d, ok = d2, true
+				}
 			}
 		}
 		return d, ok
+	})
+}
+
+// offeredTypo is Suggest for a known topic, which is never a typo
+// itself: the offered topic that is likely a typo of it, as an offer of
+// it is told ([Synonyms.SuggestBuiltin]: "kubernete" for a request on
+// "kubernetes"), so that the mentee may still reach the mentor the
+// offer's note promised them. Fewest edits first, as Suggest.
+func (s Synonyms) offeredTypo(want topic, offered []string) (string, bool) {
+	return nearestOffered(want, offered, s.Normalize, func(norm string) (int, bool) {
+		b, ok := s.SuggestBuiltin(norm)
+		if !ok || s.Normalize(b) != want.norm {
+			return 0, false
+		}
+		if d, close := typoDistance(norm, want.norm); close {
+			return d, true
+		}
+		return typoLimit(utf8.RuneCountInString(norm)) + 1, true // through a usual spelling
 	})
 }
 
