@@ -17,6 +17,7 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	s := b.settings(ctx, t)
 	s.Kinds = append([]Kind(nil), s.Kinds...)
+	wasTZ := s.MaxTZHours
 	var changed []string
 	reset := map[string]bool{}
 	for _, name := range settingNames {
@@ -64,11 +65,23 @@ func runAdminSettings(ctx context.Context, b *Bot, in *Invocation) (Reply, error
 	}
 	b.forgetSettings(t)
 	b.log.Info("settings changed", "tenant", t.String(), "names", strings.Join(changed, ","), "by", in.Member.String())
+	if widerTZ(wasTZ, b.settings(ctx, t).MaxTZHours) {
+		// Requests that waited on the time-zone limit may fit now: they are
+		// proposed at once, as a freed slot's are, before a newer request
+		// takes the slot ahead of them.
+		b.matchWaiting(ctx, t)
+	}
 	names := make([]string, len(changed))
 	for i, n := range changed {
 		names[i] = settingName(in.Lang, n)
 	}
 	return b.showSettings(ctx, in, T(in.Lang, "admin.settings.saved", "names", strings.Join(names, ", ")))
+}
+
+// widerTZ reports whether a change of the max-tz-hours setting from was
+// to now (0: no limit) lets more mentors fit a request.
+func widerTZ(was, now int) bool {
+	return was > 0 && (now <= 0 || now > was)
 }
 
 // badSetting says why a value of a setting was refused in the words of

@@ -74,7 +74,7 @@ func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, un
 		if gone >= maxProposeAttempts || full >= maxCapacityRaces {
 			break
 		}
-		_, err := b.proposeTo(ctx, r, c, mentee)
+		_, err := b.proposeTo(ctx, r, waitedOnly(c), mentee)
 		switch ErrorCode(err) {
 		case EGONE:
 			// The mentor cannot be reached: they left, or the platform
@@ -114,6 +114,20 @@ func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, un
 		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap, at: b.clock.Now()})
 	}
 	return res, nil
+}
+
+// waitedOnly is c with its waiting reason telling the wait alone: an
+// instant proposal sees one request, not the others waiting, so it
+// cannot claim the request was first in line ("waiting for 2 days", not
+// "…, so first in line"); a round (Assign) says when it was.
+func waitedOnly(c matching.Candidate) matching.Candidate {
+	i := slices.IndexFunc(c.Reasons, func(r matching.Reason) bool { return r.Code == matching.ReasonWaited })
+	if i < 0 {
+		return c
+	}
+	c.Reasons = slices.Clone(c.Reasons)
+	c.Reasons[i].Detail = matching.WaitedOnly
+	return c
 }
 
 // ranking is a request's candidates as the matcher saw them: the best few
@@ -470,10 +484,14 @@ func reasonText(lang Lang, r matching.Reason, mentor string) string {
 		if mentor != "" {
 			return "" // the introduction speaks to both; the mentee knows
 		}
-		if r.Days == 1 {
-			return T(lang, "reason.waited_one")
+		key := "reason.waited"
+		if r.Detail == matching.WaitedOnly {
+			key = "reason.waited_only" // not first in line, or not known to be
 		}
-		return T(lang, "reason.waited", "days", itoa(r.Days))
+		if r.Days == 1 {
+			return T(lang, key+"_one")
+		}
+		return T(lang, key, "days", itoa(r.Days))
 	case matching.ReasonMetBefore:
 		return T(lang, "reason.met_before")
 	}

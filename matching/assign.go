@@ -3,6 +3,7 @@ package matching
 import (
 	"cmp"
 	"slices"
+	"time"
 )
 
 // Assignment pairs a need with the mentor proposed for it.
@@ -17,8 +18,13 @@ type Assignment struct {
 // returns one with the greatest sum of arc weights (see arcWeights): the
 // greatest sum of Score.Value (compared at 1e-9) and, among those, the
 // most pairs, so it never lowers the sum to make more pairs. With
-// Options.AvoidRepeats, no need keeps a mentor from Need.Met while a
-// mentor it has not met, eligible for it, has a slot left. The result is
+// Options.AvoidRepeats, repeat avoidance decides across the whole round:
+// the pairs that do not repeat are first the best round without any pair
+// from Need.Met, and a repeat only takes a need and a slot that round
+// leaves unused. So no need keeps a mentor from Need.Met while a mentor
+// it has not met, eligible for it, has a slot left, nor while a need that
+// has not met that mentor waits for the slot, nor while an exchange
+// without the repeat serves the others as well (see arcWeights). The result is
 // deterministic and in the input order of needs; unmatched needs are
 // left out. Two needs of one mentee may get the same mentor.
 //
@@ -38,13 +44,47 @@ func Assign(needs []Need, mentors []Mentor, opt Options) []Assignment {
 		return nil
 	}
 	pairs := solveRound(&t, arcWeights(&t, len(nps), mps, opt.AvoidRepeats), mps)
+	longest := longestLeft(&t, nps, pairs, len(mps))
 	var out []Assignment
 	for i, j := range pairs {
 		if j >= 0 {
-			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: assigned(&nps[i], mps, index, t.of(i), j, opt)})
+			c := assigned(&nps[i], mps, index, t.of(i), j, opt)
+			if longest[j] > nps[i].Waited {
+				notFirstInLine(&c)
+			}
+			out = append(out, Assignment{NeedID: nps[i].ID, Candidate: c})
 		}
 	}
 	return out
+}
+
+// longestLeft is, for each mentor, the longest wait of the needs that
+// could take them and that the round leaves without a mentor (-1 for
+// none): a need that waited less than that was not first in line.
+func longestLeft(t *arcTable, nps []needProfile, pairs []int32, nMentors int) []time.Duration {
+	longest := make([]time.Duration, nMentors)
+	for j := range longest {
+		longest[j] = -1
+	}
+	for i, j := range pairs {
+		if j >= 0 {
+			continue
+		}
+		for _, a := range t.of(i) {
+			longest[a.mentor] = max(longest[a.mentor], nps[i].Waited)
+		}
+	}
+	return longest
+}
+
+// notFirstInLine keeps c's waiting reason from saying that the request
+// was first in line (see WaitedOnly).
+func notFirstInLine(c *Candidate) {
+	for k := range c.Reasons {
+		if c.Reasons[k].Code == ReasonWaited {
+			c.Reasons[k].Detail = WaitedOnly
+		}
+	}
 }
 
 // assigned builds the candidate of mentor j for need n, whose eligible

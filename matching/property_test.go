@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -15,7 +16,10 @@ import (
 // its objective equals the best found by exhaustive search over every
 // feasible assignment; capacity and every hard filter hold; the same input
 // gives the same output; with repeat avoidance no need keeps a mentor it
-// met while an eligible mentor it has not met has a slot left.
+// met while an eligible mentor it has not met has a slot left, or while a
+// need that has not met that mentor waits, and the pairs that do not
+// repeat are the best round without any repeat (no pair that met is
+// formed while a feasible alternative exists in the round).
 func TestAssignProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 2026))
 	for round := range 500 {
@@ -41,6 +45,7 @@ func TestAssignProperties(t *testing.T) {
 		}
 		if opt.AvoidRepeats {
 			checkNoAvoidableRepeat(t, ctx, got, needs, mentors, ranked)
+			checkBestWithoutRepeats(t, ctx, got, needs, mentors, ranked, opt)
 		}
 	}
 }
@@ -74,7 +79,8 @@ func propertyRound(r *rand.Rand) ([]matching.Need, []matching.Mentor) {
 }
 
 // checkEligible fails unless every pair is one Rank lists, with Rank's
-// candidate.
+// candidate (but for whether the wait put it first in line, which Rank,
+// seeing one need, always says).
 func checkEligible(t *testing.T, ctx string, got []matching.Assignment, needs []matching.Need, ranked [][]matching.Candidate) {
 	t.Helper()
 	for _, a := range got {
@@ -82,7 +88,7 @@ func checkEligible(t *testing.T, ctx string, got []matching.Assignment, needs []
 		found := false
 		for _, c := range ranked[i] {
 			if c.MentorID == a.Candidate.MentorID {
-				found = reflect.DeepEqual(c, a.Candidate)
+				found = reflect.DeepEqual(c, firstInLine(a.Candidate))
 			}
 		}
 		if !found {
@@ -149,8 +155,10 @@ func checkNoAvoidableRepeat(t *testing.T, ctx string, got []matching.Assignment,
 	for _, m := range mentors {
 		left[m.ID] = m.Capacity - max(m.Active, 0)
 	}
+	matched := map[string]bool{}
 	for _, a := range got {
 		left[a.Candidate.MentorID]--
+		matched[a.NeedID] = true
 	}
 	for _, a := range got {
 		i := needIndex(needs, a.NeedID)
@@ -165,6 +173,41 @@ func checkNoAvoidableRepeat(t *testing.T, ctx string, got []matching.Assignment,
 				t.Fatalf("%s: need %s repeats mentor %s while %s, not met, has a slot left", ctx, a.NeedID, a.Candidate.MentorID, c.MentorID)
 			}
 		}
+		for k, n := range needs {
+			if matched[n.ID] || contains(n.Met, a.Candidate.MentorID) {
+				continue
+			}
+			for _, c := range ranked[k] {
+				if c.MentorID == a.Candidate.MentorID {
+					t.Fatalf("%s: need %s repeats mentor %s while need %s, which has not met them, waits", ctx, a.NeedID, c.MentorID, n.ID)
+				}
+			}
+		}
+	}
+}
+
+// checkBestWithoutRepeats fails unless the pairs of got that do not
+// repeat weigh as much as the best round of pairs that do not repeat
+// (weighed as without repeat avoidance): repeats only take what that
+// round leaves.
+func checkBestWithoutRepeats(t *testing.T, ctx string, got []matching.Assignment, needs []matching.Need, mentors []matching.Mentor, ranked [][]matching.Candidate, opt matching.Options) {
+	t.Helper()
+	plain := opt
+	plain.AvoidRepeats = false
+	all := matching.ArcWeights(needs, mentors, plain)
+	fresh := make([]map[string]int64, len(needs))
+	for i := range needs {
+		fresh[i] = map[string]int64{}
+		for id, w := range all[i] {
+			if !contains(needs[i].Met, id) {
+				fresh[i][id] = w
+			} else {
+				fresh[i][id] = 0
+			}
+		}
+	}
+	if gotW, wantW := objective(got, needs, fresh), bestObjective(t, ctx, ranked, mentors, fresh); gotW != wantW {
+		t.Fatalf("%s: pairs that do not repeat weigh %d, the best round without repeats %d", ctx, gotW, wantW)
 	}
 }
 
@@ -175,4 +218,16 @@ func contains(ids []string, id string) bool {
 		}
 	}
 	return false
+}
+
+// firstInLine is c with its waiting reason claiming first in line, as
+// Rank's do.
+func firstInLine(c matching.Candidate) matching.Candidate {
+	c.Reasons = slices.Clone(c.Reasons)
+	for k := range c.Reasons {
+		if c.Reasons[k].Code == matching.ReasonWaited {
+			c.Reasons[k].Detail = ""
+		}
+	}
+	return c
 }

@@ -12,9 +12,17 @@ const (
 	ReasonTimeZone   ReasonCode = "timezone"   // Hours = distance around the clock in whole hours, which the score uses (0 = same time on both clocks); Detail = TZUnknown when either side's zone is unknown, else the true difference of the offsets in minutes when it is not Hours whole hours (TimeZoneReason, Reason.Minutes)
 	ReasonKind       ReasonCode = "kind"       // Detail = kind accepted
 	ReasonExperience ReasonCode = "experience" // Detail = ExperienceSimilar, ExperienceJunior or ExperienceSenior; Years = mentor years, MenteeYears = the mentee's
-	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait)
-	ReasonMetBefore  ReasonCode = "met-before" // the mentor is in Need.Met: a repeat, proposed because no other mentor was free
+	ReasonWaited     ReasonCode = "waited"     // Days = whole days the request has waited (at least 1; it got Score.Wait); Detail = WaitedOnly when the request was not first in line for the mentor
+	ReasonMetBefore  ReasonCode = "met-before" // the mentor is in Need.Met: a repeat, proposed because no other mentor who fits had a slot left (Rank: none has one; Assign: the round gave theirs to other needs)
 )
+
+// WaitedOnly is the Detail of a ReasonWaited that tells the wait alone,
+// without claiming that it put the request first in line: Assign sets it
+// when a request of the round that could take the same mentor, and is
+// left without one, has waited longer. An empty Detail claims it: Rank,
+// which sees one request, leaves it empty (it is first among the requests
+// it sees); a caller that cannot tell sets WaitedOnly.
+const WaitedOnly = "only"
 
 // TZUnknown is the Detail of a ReasonTimeZone when the mentee's or the
 // mentor's time zone is unknown (Need.NoTZ, Mentor.NoTZ).
