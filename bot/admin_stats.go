@@ -31,10 +31,11 @@ func runAdminStats(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 // what it heads: the week in progress so far; right now (the topics on
 // offer, the topics nobody offers, the requests waiting, the pairs to
 // look at, the goals: the state of today, which the digest posted on a
-// Monday morning showed as that week's end); and the last complete
-// week, with only that week's figures (its numbers, its requests by
-// topic, who the matching left out, retention), so that it reads as
-// its digest did.
+// Monday morning showed as that week's end; retention since the
+// beginning, counted up to now); and the last complete week, with only
+// that week's figures (its numbers, its requests by topic, who the
+// matching left out, its retention), so that it reads as its digest did
+// and no live figure stands under its title.
 func statsMessage(lang Lang, r Report) Message {
 	current := append([]string{T(lang, "admin.stats.current", "date", Date(lang, weekStart(r.At)), "week", r.Current.Week)}, weekNumbers(lang, r.Current, nil)...)
 	now := []string{T(lang, "admin.stats.now"), strings.Join([]string{
@@ -45,13 +46,18 @@ func statsMessage(lang Lang, r Report) Message {
 	if goals := goalsSection(lang, r); goals != "" {
 		now = append(now, goals)
 	}
+	// Retention since the beginning is a live figure: the store counts
+	// people once over all time, so its total at the last week's end
+	// cannot be told once someone came back since (Report.Returned). It
+	// is said here; the last week says that week's own.
+	now = append(now, T(lang, "admin.stats.retention_now", "returned", itoa(r.Returned), "became", itoa(r.Became)))
 	numbers := append([]string{T(lang, "digest.numbers")}, weekNumbers(lang, r.Week, &r.Before)...)
 	last := []string{
 		T(lang, "admin.stats.last", "date", Date(lang, r.Start), "week", r.Week.Week),
 		strings.Join(numbers, "\n"),
 		T(lang, "digest.topics") + "\n" + T(lang, "digest.demand", "list", topicList(lang, r.Demand, "digest.topic_requests")),
 		fairnessSection(lang, r),
-		T(lang, "digest.retention", "returned", itoa(r.Week.Returned), "returned_all", itoa(r.Returned), "became", itoa(r.Week.Became), "became_all", itoa(r.Became)),
+		T(lang, "admin.stats.retention_week", "returned", itoa(r.Week.Returned), "became", itoa(r.Week.Became)),
 	}
 	return Message{
 		Title: T(lang, "admin.stats.title", "date", Date(lang, r.At)),

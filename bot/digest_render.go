@@ -74,10 +74,17 @@ func intros(lang Lang, w WeekFigures) string {
 		return "0"
 	case w.IntroRequests == 0: // none has a time from request
 		return T(lang, "digest.intros_none_requested", "count", itoa(w.Intros))
-	case w.IntroRequests < w.Intros:
-		return T(lang, "digest.intros_some_requested", "count", itoa(w.Intros), "requested", itoa(w.IntroRequests), "median", humanDuration(lang, w.MedianIntro))
 	}
-	return T(lang, "digest.intros_value", "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
+	// A request held for its program's kick-off is timed from the
+	// kick-off (introTimedFrom): said when the week may have one.
+	some, all := "digest.intros_some_requested", "digest.intros_value"
+	if w.KickoffTimed {
+		some, all = "digest.intros_some_requested_kickoff", "digest.intros_value_kickoff"
+	}
+	if w.IntroRequests < w.Intros {
+		return T(lang, some, "count", itoa(w.Intros), "requested", itoa(w.IntroRequests), "median", humanDuration(lang, w.MedianIntro))
+	}
+	return T(lang, all, "count", itoa(w.Intros), "median", humanDuration(lang, w.MedianIntro))
 }
 
 func rating(lang Lang, w WeekFigures) string {

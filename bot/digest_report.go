@@ -28,8 +28,8 @@ type Report struct {
 	Stalled      []FlaggedPair  // stalled and still active, oldest first
 	LowRatings   []FlaggedPair  // rated LowRatingMax or less since Start, oldest first
 	Fairness     Fairness       // the requests of the FairnessWeeks weeks before Week
-	Returned     int            // mentors back for a new mentee, since the beginning
-	Became       int            // mentees who became mentors, since the beginning
+	Returned     int            // mentors back for a new mentee, since the beginning up to At: live, people counted once ever, so not told at Week's end
+	Became       int            // mentees who became mentors, since the beginning up to At: live, as Returned (statsMessage says both under "right now")
 	Goals        []ProgramGoals // goals set and done, per program with goals, most goals first (goals.go)
 	AutoPaused   int            // members paused now for leaving prompts unanswered (pause_auto.go)
 }
@@ -43,7 +43,8 @@ type WeekFigures struct {
 	CharterCancelled                            int // pairs cancelled before they started: the charter declined, withdrawn or not accepted in time
 	Intros, Meetings, Surveys, RatingSum        int
 	MedianIntro                                 time.Duration // of the IntroRequests; 0 when there are none
-	IntroRequests                               int           // of Intros, those of a pair with a request, timed from it
+	IntroRequests                               int           // of Intros, those of a pair with a request, timed from it (from its program's kick-off if held for it: introTimedFrom)
+	KickoffTimed                                bool          // some IntroRequests may be timed from a kick-off (markKickoffTimed)
 	AnsweredYes, AnsweredPartly, AnsweredNo     int
 	Returned, Became, Stalled, Ended, Completed int
 	Escalated, RepeatAvoided                    int
@@ -118,6 +119,7 @@ func (b *Bot) Report(ctx context.Context, t Tenant, now time.Time) (Report, erro
 	total := figuresOf(stats[ChartWeeks])
 	r.Returned, r.Became = total.Returned, total.Became
 	r.Fairness = fairnessOf(stats[ChartWeeks-1-FairnessWeeks:ChartWeeks-1], start.AddDate(0, 0, -7*FairnessWeeks))
+	b.markKickoffTimed(ctx, t, &r)
 	if err := b.reportQueue(ctx, t, &r, stats[ChartWeeks-1].Topics); err != nil {
 		return Report{}, err
 	}

@@ -20,7 +20,7 @@ func (b *Bot) introduce(ctx context.Context, pair Pair) {
 	// made with it) has no time from request: IntroNoRequest.
 	e := Event{Kind: EventIntro, Member: pair.Mentor, Other: pair.Mentee, Ref: pair.ID, Topic: pair.Topic, Duration: IntroNoRequest}
 	if r, err := b.store.requests.GetRequest(ctx, pair.Mentor.Tenant(), pair.Request); err == nil && !pair.Official.IsZero() && pair.Topic != OpenTopic {
-		e.Duration = pair.Official.Sub(r.Created)
+		e.Duration = pair.Official.Sub(b.introTimedFrom(ctx, r, pair.Official))
 	}
 	b.record(ctx, e)
 	// Its request is matched now, not when the proposal was accepted: a

@@ -46,7 +46,9 @@ type ProgramFigures struct {
 	// reads topics, named as members typed them), most paired first.
 	Topics []TopicCount
 	// FirstMeeting is the median time from a pair's forming to its first
-	// meeting, over the pairs that met; 0 when none did.
+	// meeting, over the pairs that met; 0 when none did. The first
+	// meeting is the time the pair agreed on when it came before their
+	// "yes" to a check-in, else that "yes" (firstMeetings).
 	FirstMeeting time.Duration
 	// GoalPairs are the pairs that set goals (goals.go), and GoalReached
 	// those that reached at least one of them.
@@ -100,6 +102,7 @@ func (b *Bot) ProgramReport(ctx context.Context, t Tenant, id ProgramID) (Progra
 		return ProgramReport{}, err
 	}
 	in := cohortInput{all: e.Pairs, answers: e.Answers, offers: offers, programOf: of}
+	in.met = b.firstMeetings(ctx, t, e.Pairs, of, r.Program.ID, idOf(prev))
 	if in.goals, err = b.cohortGoals(ctx, t, in, r.Program.ID, idOf(prev)); err != nil {
 		return ProgramReport{}, err
 	}
@@ -172,6 +175,20 @@ type cohortInput struct {
 	offers    []Offer
 	programOf map[string]ProgramID // pair ID → program
 	goals     map[string][]Goal    // pair ID → its goals (goals.go)
+	met       map[string]time.Time // pair ID → its first meeting, when not Met (firstMeetings)
+}
+
+// firstMet is when pair p first met, zero if it has not said so: the
+// meeting time it agreed on (firstMeetings), else its first "yes" to a
+// check-in (Met).
+func (in cohortInput) firstMet(p Pair) time.Time {
+	if p.Met.IsZero() {
+		return time.Time{}
+	}
+	if at, ok := in.met[p.ID]; ok {
+		return at
+	}
+	return p.Met
 }
 
 // programFigures computes the figures of program id; next is the program
@@ -188,9 +205,9 @@ func programFigures(in cohortInput, id, next ProgramID) ProgramFigures {
 		}
 		own[p.ID] = p
 		f.Pairs++
-		if !p.Met.IsZero() {
+		if met := in.firstMet(p); !met.IsZero() {
 			f.Met++
-			firsts = append(firsts, p.Met.Sub(p.Created))
+			firsts = append(firsts, met.Sub(p.Created))
 		}
 		if p.State == PairCompleted {
 			f.Completed++
@@ -306,8 +323,10 @@ func programWeeks(in cohortInput, p Program, loc *time.Location) []WeekFigures {
 		if w := at(pair.Created); w != nil {
 			w.Pairs++
 		}
-		if w := at(pair.Met); !pair.Met.IsZero() && w != nil {
-			w.Meetings++
+		if met := in.firstMet(pair); !met.IsZero() {
+			if w := at(met); w != nil {
+				w.Meetings++
+			}
 		}
 	}
 	for _, a := range in.answers {
