@@ -172,8 +172,7 @@ func announceMessage(langs []Lang, prog *Program) Message {
 			// The command it gives names the program: an offer without
 			// program: joins the current one, which is not this program
 			// before its start.
-			text = T(l, "announce.program", "name", prog.Name, "start", Date(l, prog.Start), "end", Date(l, prog.End)) + " " +
-				T(l, "announce.program_text", "id", string(prog.ID))
+			text = programCallText(l, prog)
 		}
 		texts = append(texts, text)
 		labels = append(labels, T(l, "btn.offer_open"))

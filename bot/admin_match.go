@@ -325,6 +325,11 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 			if text, ok := broaderReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt); ok {
 				return text
 			}
+			// Or offered by mentors of other languages only, as the
+			// member is told too.
+			if text, ok := broaderLanguagesReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt); ok {
+				return text
+			}
 		}
 		return waitingReasonOf(lang, r.Topic, why)
 	}

@@ -108,7 +108,10 @@ func (b *Bot) startCharter(ctx context.Context, pair Pair, plan charterPlan) {
 			continue
 		}
 		// Sent at once; the pair's charter send job retries a failure.
-		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message { return charterMessage(l, pair, ask.version, ask.text) })
+		other := b.charterOther(ctx, pair, id)
+		_ = b.deliver(ctx, JobCharterSend+":"+pair.ID, id, func(l Lang) Message {
+			return charterMessageTo(l, pair, id, other, ask.version, ask.text)
+		})
 	}
 }
 
@@ -199,6 +202,35 @@ func charterMessage(lang Lang, pair Pair, version int, text string) Message {
 			{Label: T(lang, "btn.charter_decline"), ActionID: ActionCharterDecline, Value: pair.ID, Style: StyleDanger},
 		},
 	}
+}
+
+// charterMessageTo is charterMessage as member me of pair reads it,
+// other naming the other member. A pair from a speed-mentoring event on
+// no topic of its own (OpenTopic) names them, and the role: a mentee who
+// goes on with two mentors after one event would otherwise read two
+// identical charters, not knowing which pair each one makes official. A
+// pair on a topic is named by it, as charterMessage says. other "" (the
+// member could not be read) gives charterMessage.
+func charterMessageTo(lang Lang, pair Pair, me MemberID, other string, version int, text string) Message {
+	msg := charterMessage(lang, pair, version, text)
+	if role := pair.Role(me); pair.Topic == OpenTopic && other != "" && role != "" {
+		msg.Text = T(lang, "charter.intro_open_"+role, "name", other) + "\n\n" + text
+	}
+	return msg
+}
+
+// charterOther is the name of the other member of pair, as me reads it in
+// the charter (charterMessageTo): read only for a pair on OpenTopic, ""
+// for another pair, or when the member cannot be read.
+func (b *Bot) charterOther(ctx context.Context, pair Pair, me MemberID) string {
+	if pair.Topic != OpenTopic {
+		return ""
+	}
+	m, err := b.member(ctx, pair.Other(me))
+	if err != nil {
+		return ""
+	}
+	return m.displayName()
 }
 
 // acceptCharter records the member's acceptance of the version its
@@ -311,7 +343,7 @@ func (b *Bot) charterChanged(ctx context.Context, who MemberID, lang Lang, pairI
 	case pair.State != PairCharter || pair.Accepted(who):
 		return Reply{}, b.charterRefused(ctx, who, pairID, Errorf(ESTALE, "err.charter_done"))
 	}
-	msg := charterMessage(lang, pair, version, text+b.programCharter(ctx, pair, lang))
+	msg := charterMessageTo(lang, pair, who, b.charterOther(ctx, pair, who), version, text+b.programCharter(ctx, pair, lang))
 	msg.Text = T(lang, "charter.changed") + "\n\n" + msg.Text
 	return Reply{Replace: true, Message: msg}, nil
 }

@@ -233,8 +233,9 @@ func (b *Bot) charterToPending(ctx context.Context, t Tenant, j Job, reminder bo
 			return err
 		}
 		text += b.programCharter(ctx, pair, m.Lang)
+		other := b.charterOther(ctx, pair, id) // a pair from a speed event is named by its other member
 		build := func(l Lang) Message {
-			m := charterMessage(l, pair, version, text)
+			m := charterMessageTo(l, pair, id, other, version, text)
 			if reminder {
 				m = withReminder(l, m)
 			}

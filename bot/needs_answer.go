@@ -55,15 +55,32 @@ func answerNeeds(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 // what was kept, with the one-click sign-ups.
 func (b *Bot) saveNeeds(ctx context.Context, who MemberID, lang Lang, s NeedsSurvey, fields map[string][]string) (Reply, error) {
 	now := b.clock.Now().UTC()
+	order := []string{NeedsLearn, NeedsTeach, NeedsKind, NeedsMonth, NeedsOther}
+	for _, f := range order {
+		if v, ok := fields[f]; ok {
+			if err := b.store.needs.SetNeedsAnswer(ctx, who, s.ID, f, strings.Join(v, ","), now); err != nil {
+				return Reply{}, err
+			}
+		}
+	}
+	// The whole answer so far, not only the menu just answered: each
+	// confirmation says all that is kept, with its sign-up buttons. Unread,
+	// the fields just given.
+	shown := fields
+	if a, err := b.needsAnswer(ctx, who, s.ID); err == nil {
+		shown = needsFields(a)
+		for f, v := range fields {
+			if len(v) == 0 {
+				shown[f] = nil // cleared just now: said so
+			}
+		}
+	}
 	var lines []string
 	var buttons []Button
-	for _, f := range []string{NeedsLearn, NeedsTeach, NeedsKind, NeedsMonth, NeedsOther} {
-		v, ok := fields[f]
+	for _, f := range order {
+		v, ok := shown[f]
 		if !ok {
 			continue
-		}
-		if err := b.store.needs.SetNeedsAnswer(ctx, who, s.ID, f, strings.Join(v, ","), now); err != nil {
-			return Reply{}, err
 		}
 		if len(v) == 0 {
 			lines = append(lines, T(lang, "needs.saved.none."+f))
@@ -84,6 +101,23 @@ func (b *Bot) saveNeeds(ctx context.Context, who MemberID, lang Lang, s NeedsSur
 	}
 	b.log.Info("needs answered", "member", who.String(), "survey", s.ID)
 	return Reply{Message: Message{Text: T(lang, "needs.thanks", "program", s.Program) + "\n" + strings.Join(lines, "\n"), Buttons: buttons}}, nil
+}
+
+// needsFields are the answered fields of a, as saveNeeds takes them.
+func needsFields(a NeedsAnswer) map[string][]string {
+	out := map[string][]string{}
+	for f, v := range map[string]string{NeedsKind: a.Kind, NeedsMonth: a.Month, NeedsOther: a.Other} {
+		if v != "" {
+			out[f] = []string{v}
+		}
+	}
+	if len(a.Learn) > 0 {
+		out[NeedsLearn] = a.Learn
+	}
+	if len(a.Teach) > 0 {
+		out[NeedsTeach] = a.Teach
+	}
+	return out
 }
 
 // runNeeds answers the survey by command:

@@ -22,7 +22,8 @@ func registerSpeed(role SpeedRole) actionFunc {
 			return Reply{}, Errorf(ESTALE, "err.event.over", "name", e.Name)
 		}
 		// Recorded with their name, so that partners' messages name them.
-		if _, err := b.knownMember(ctx, who); err != nil {
+		me, err := b.knownMember(ctx, who)
+		if err != nil {
 			return Reply{}, err
 		}
 		en := SpeedEntrant{Member: who, Role: role, Joined: now.UTC()}
@@ -50,9 +51,19 @@ func registerSpeed(role SpeedRole) actionFunc {
 			return Reply{}, Errorf(ECONFLICT, "err.event.other_role_"+string(got.Role), "name", e.Name)
 		}
 		b.log.Info("speed registration", "event", e.ID, "member", who.String(), "role", string(role))
-		text := T(lang, "event.registered_"+string(role), "name", e.Name, "when", speedWhen(lang, e, e.Start))
+		// Nobody registered on the other side speaks their languages: the
+		// reply says so, and promises no room (speedStranded).
+		stranded, langs := b.speedStranded(ctx, e, me, role)
+		key := "event.registered_"
+		if stranded {
+			key = "event.registered_stranded_"
+		}
+		text := T(lang, key+string(role), "name", e.Name, "when", speedWhen(lang, e, e.Start))
 		if n := e.RoundAt(now); n >= 1 {
 			text = T(lang, "event.registered_late_"+string(role), "name", e.Name, "round", itoa(n+1), "when", speedClock(lang, e, e.RoundStart(n+1)))
+		}
+		if stranded {
+			text += " " + T(lang, "event.stranded_"+string(role), "languages", languageList(lang, langs))
 		}
 		if role == SpeedMentee {
 			text += "\n" + speedTopicNote(lang, got.Topic)
