@@ -379,8 +379,12 @@ func roundReasons(lang Lang, reasons []matching.Reason, mentor string) string {
 	parts := make([]string, 0, len(reasons))
 	for _, r := range reasons {
 		s := reasonText(lang, r, mentor)
-		if r.Code == matching.ReasonLanguage && r.Detail != "" {
+		switch {
+		case r.Code == matching.ReasonLanguage && r.Detail != "":
 			s = T(lang, "round.reason_language", "language", languageName(lang, r.Detail))
+		case r.Code == matching.ReasonMetBefore:
+			// Told to a manager, not to one of the two: "they", not "you".
+			s = T(lang, "round.reason_met_before")
 		}
 		if s != "" {
 			parts = append(parts, s)
@@ -503,7 +507,14 @@ func (b *Bot) roundChanged(ctx context.Context, t Tenant, lang Lang, key string,
 	if err != nil {
 		return Reply{}, err
 	}
-	msg.Text = T(lang, "round.changed") + "\n\n" + msg.Text
+	head := "round.changed"
+	if b.releasedByGrace(ctx, t, program) {
+		// Nobody clicked before the kick-off's grace ran out: the bot
+		// released the requests itself, and says so, not that the
+		// requests or offers changed.
+		head = "round.released"
+	}
+	msg.Text = T(lang, head) + "\n\n" + msg.Text
 	return Reply{Replace: true, Message: msg}, nil
 }
 
@@ -541,4 +552,23 @@ func cancelRound(ctx context.Context, b *Bot, who MemberID, lang Lang, value str
 		b.kickedOff(ctx, t, p.ID)
 	}
 	return Reply{Replace: true, Message: Message{Text: T(lang, "round.cancelled")}}, nil
+}
+
+// releasedByGrace reports whether program's requests held for its
+// kick-off went to the usual matching because nobody sent or discarded
+// the kick-off round by the end of its first day (kickoffGrace).
+func (b *Bot) releasedByGrace(ctx context.Context, t Tenant, program ProgramID) bool {
+	if program == "" || program == DefaultProgram {
+		return false
+	}
+	programs, err := b.store.programs.Programs(ctx, t)
+	if err != nil {
+		return false
+	}
+	for _, p := range programs {
+		if p.ID == program {
+			return p.KickedOff.IsZero() && !b.clock.Now().Before(p.releasedAt(b.workspaceLoc(ctx, t)))
+		}
+	}
+	return false
 }

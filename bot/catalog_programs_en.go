@@ -71,7 +71,7 @@ var catalogProgramsEN = map[string]string{
 	"waiting.program":              "{count|A mentor offers|Mentors offer} “{topic}”, but only in {count|another program|other programs} for now.",
 	"program.kickoff_title":        "“{name}” has started",
 	"program.kickoff":              "The program “{name}” started on {date}, with {requests} waiting for a mentor. Here is its kick-off round.",
-	"program.kickoff_confirm":      "Nothing is sent until you click “Send these proposals”; “Cancel” leaves these requests to the usual matching. If the requests or offers change before then, you will see the new round first.",
+	"program.kickoff_confirm":      "Nothing is sent until you click “Send these proposals”; “Cancel”, or no click by the end of the program's first day, leaves these requests to the usual matching. If the requests or offers change before then, you will see the new round first.",
 	"program.kickoff_none":         "The program “{name}” started on {date}. No request waits for its kick-off round: the usual matching serves the requests that come.",
 	"program.ended_title":          "“{name}” has ended",
 	"program.ended_managers":       "The program “{name}” has ended. Final survey and thanks: {pairs}. Withdrawn while waiting for a mentor: {requests}.",

@@ -71,7 +71,7 @@ var catalogProgramsFR = map[string]string{
 	"waiting.program":              "{count|Un mentor propose|Des mentors proposent} «\u202f{topic}\u202f», mais seulement dans {count|un autre programme|d'autres programmes} pour l'instant.",
 	"program.kickoff_title":        "« {name} » a commencé",
 	"program.kickoff":              "Le programme « {name} » a commencé le {date}, avec {requests} en attente d'un mentor. Voici sa vague de lancement.",
-	"program.kickoff_confirm":      "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions » ; « Annuler » laisse ces demandes à la mise en relation habituelle. Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle vague.",
+	"program.kickoff_confirm":      "Rien n'est envoyé avant que vous cliquiez sur « Envoyer ces propositions » ; « Annuler », ou l'absence de clic d'ici la fin du premier jour du programme, laisse ces demandes à la mise en relation habituelle. Si les demandes ou les offres changent d'ici là, vous verrez d'abord la nouvelle vague.",
 	"program.kickoff_none":         "Le programme « {name} » a commencé le {date}. Aucune demande n'attend sa vague de lancement : la mise en relation habituelle servira les demandes à venir.",
 	"program.ended_title":          "« {name} » est terminé",
 	"program.ended_managers":       "Le programme « {name} » est terminé. Questionnaire de fin de programme et remerciements : {pairs}. Demandes retirées faute de mentor : {requests}.",

@@ -67,7 +67,7 @@ func TestProgramLifecycle(t *testing.T) {
 	}
 	// The buttons are explained once, by their labels, with what Cancel
 	// does to a kick-off round.
-	if want := "Nothing is sent until you click “Send these proposals”; “Cancel” leaves these requests to the usual matching."; strings.Count(post.Text, "Nothing is sent") != 1 || !strings.Contains(post.Text, want) {
+	if want := "Nothing is sent until you click “Send these proposals”; “Cancel”, or no click by the end of the program's first day, leaves these requests to the usual matching."; strings.Count(post.Text, "Nothing is sent") != 1 || !strings.Contains(post.Text, want) {
 		t.Errorf("got kick-off text %q, want the buttons explained once: %q", post.Text, want)
 	}
 	MustInbox(t, h.Harness) // nothing is sent before a manager says so
