@@ -12,6 +12,7 @@ var catalogTimesEN = map[string]string{
 	"meet.repeated":                  "I have no other times to offer in the next week: {k|time|times} {times} {k|was|were} offered before.",
 	"meet.repeated_all":              "I have no other times to offer in the next week: {k|this time was|these times were} offered before.",
 	"meet.ahead_item":                "time {n} on {when}",
+	"profile.saved_years":            "Saved: I give your years of experience with your offer or your request.",
 	"profile.tz_assumed":             "{zone} (assumed until you give yours with `tz:`)",
 	"profile.current_no_tz":          "Meeting times are found within these hours, in {zone} time until you give your time zone: `/mentor profile tz:Europe/Paris`, for example. Change the hours with `/mentor profile hours:9-18`.",
 	"profile.saved_no_tz":            "Saved. I will suggest meeting times within these hours, in {zone} time until you give your time zone: `/mentor profile tz:Europe/Paris`, for example.",

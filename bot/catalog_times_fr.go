@@ -12,6 +12,7 @@ var catalogTimesFR = map[string]string{
 	"meet.repeated":                  "Je n'ai pas d'autre créneau à proposer dans la semaine qui vient\u202f: {k|le créneau|les créneaux} {times} {k|a déjà été proposé|ont déjà été proposés}.",
 	"meet.repeated_all":              "Je n'ai pas d'autre créneau à proposer dans la semaine qui vient\u202f: {k|ce créneau a déjà été proposé|ces créneaux ont déjà été proposés}.",
 	"meet.ahead_item":                "le créneau {n} du {when}",
+	"profile.saved_years":            "C'est enregistré\u202f: j'indique vos années d'expérience avec votre offre ou votre demande.",
 	"profile.tz_assumed":             "{zone} (en attendant que vous indiquiez le vôtre avec `fuseau:`)",
 	"profile.current_no_tz":          "Je cherche les créneaux de rendez-vous dans ces heures, dans le fuseau {zone} tant que vous n'avez pas indiqué votre fuseau horaire\u202f: `/mentor profil fuseau:Europe/Paris`, par exemple. Pour changer les heures\u202f: `/mentor profil heures:9h-18h`.",
 	"profile.saved_no_tz":            "C'est enregistré. Je proposerai des créneaux dans ces heures, dans le fuseau {zone} tant que vous n'avez pas indiqué votre fuseau horaire\u202f: `/mentor profil fuseau:Europe/Paris`, par exemple.",

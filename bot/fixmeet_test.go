@@ -229,8 +229,9 @@ func TestFixmeetProfileYears(t *testing.T) {
 	h.Run("bob", "offer go")
 	h.Run("bob", "lang fr")
 	r := h.Run("bob", "profil années:8")
-	if r.Message.Text == "" || strings.Contains(r.Message.Text, "Vouliez-vous dire") {
-		t.Fatalf("got %q, want the years saved", r.Message.Text)
+	// Only the years: nothing said of hours the member did not give.
+	if r.Message.Text != "C'est enregistré\u202f: j'indique vos années d'expérience avec votre offre ou votre demande." {
+		t.Fatalf("got %q, want the years saved, and no word of hours", r.Message.Text)
 	}
 	me, err := h.Store.GetMember(context.Background(), h.Tenant.Member("bob"))
 	if err != nil || me.Years != 8 {
@@ -241,7 +242,7 @@ func TestFixmeetProfileYears(t *testing.T) {
 		t.Fatalf("got offer years %d (%v), want 8", o.Years, err)
 	}
 	h.Run("bob", "lang en")
-	if r := h.Run("bob", "profile years:12"); strings.Contains(r.Message.Text, "Did you mean") {
+	if r := h.Run("bob", "profile years:12"); r.Message.Text != "Saved: I give your years of experience with your offer or your request." {
 		t.Fatalf("got %q, want years: taken", r.Message.Text)
 	}
 	if me, _ := h.Store.GetMember(context.Background(), h.Tenant.Member("bob")); me.Years != 12 {

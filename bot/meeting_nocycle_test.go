@@ -63,7 +63,7 @@ func TestNewTimesRace(t *testing.T) {
 	sent := 0
 	for _, r := range replies {
 		switch {
-		case strings.Contains(r, "three new times"):
+		case strings.Contains(r, "three meeting times"):
 			sent++
 		case r != "These times were replaced by newer ones: use the buttons of the latest message.":
 			t.Errorf("got %q, want the new times sent or said newer", r)

@@ -101,7 +101,7 @@ func TestPickTimeThatHasStarted(t *testing.T) {
 		t.Fatalf("got %q, want the time refused as started", r.Message.Text)
 	}
 	// The button sends new times.
-	MustContain(t, clickIn(h, "bob", r, bot.ActionMeetOther), "trois nouveaux créneaux")
+	MustContain(t, clickIn(h, "bob", r, bot.ActionMeetOther), "trois créneaux")
 }
 
 // TestOldTimeAfterMeetingPassed: a time button of a round whose meeting
@@ -126,7 +126,7 @@ func TestOldTimeAfterMeetingPassed(t *testing.T) {
 	if !strings.HasPrefix(r.Message.Text, "Votre rendez-vous avec Alice, le ") || !strings.Contains(r.Message.Text, "est passé. Pour en fixer un autre") {
 		t.Fatalf("got %q, want the meeting said passed", r.Message.Text)
 	}
-	MustContain(t, clickIn(h, "bob", r, bot.ActionMeetOther), "trois nouveaux créneaux")
+	MustContain(t, clickIn(h, "bob", r, bot.ActionMeetOther), "trois créneaux")
 }
 
 // TestReplaceConfirmIsTheAskers: the question before new times cancel an
@@ -144,7 +144,7 @@ func TestReplaceConfirmIsTheAskers(t *testing.T) {
 			t.Fatalf("got %q for alice on bob's %s, want it refused", r.Message.Text, action)
 		}
 	}
-	MustContain(t, clickIn(h, "bob", ask, bot.ActionMeetReplace), "three new times")
+	MustContain(t, clickIn(h, "bob", ask, bot.ActionMeetReplace), "three meeting times")
 	if r := clickIn(h, "alice", ask, bot.ActionMeetReplace); r.Message.Text != bot.T(bot.English, "err.not_your_button") {
 		t.Fatalf("got %q for alice on bob's used button, want it refused as someone else's", r.Message.Text)
 	}

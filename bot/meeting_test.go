@@ -168,7 +168,7 @@ func TestPickTimeAgreesOnce(t *testing.T) {
 
 			// New times replace the round, once alice confirms that they
 			// cancel the agreed time: its buttons are stale.
-			if r := clickIn(h, "alice", h.Run("alice", "meet"), bot.ActionMeetReplace); !strings.Contains(r.Message.Text, "three new times") {
+			if r := clickIn(h, "alice", h.Run("alice", "meet"), bot.ActionMeetReplace); !strings.Contains(r.Message.Text, "three meeting times") {
 				t.Fatalf("got %q, want new times sent", r.Message.Text)
 			}
 			if r := meetClick(h, "bob", picks[2]); r.Message.Text != bot.T(bot.English, "err.meet.stale") {
@@ -252,7 +252,7 @@ func TestMeetingZoneMenu(t *testing.T) {
 		}
 	}
 	r = h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("alice"), ActionID: sel.ActionID, Value: bot.SelectValue(sel.Value, []string{n})})
-	if !strings.Contains(r.Message.Text, "America/Toronto") || !strings.Contains(r.Message.Text, "three new times") {
+	if !strings.Contains(r.Message.Text, "America/Toronto") || !strings.Contains(r.Message.Text, "three meeting times") {
 		t.Fatalf("got %q, want the zone saved and new times sent", r.Message.Text)
 	}
 	me, _ := h.Store.GetMember(context.Background(), h.Tenant.Member("alice"))

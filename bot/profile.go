@@ -106,7 +106,13 @@ func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			return Reply{}, err
 		}
 	}
-	return Reply{Message: profileMessage(in.Lang, "profile.saved", m, b.memberLoc(ctx, m))}, nil
+	msg := profileMessage(in.Lang, "profile.saved", m, b.memberLoc(ctx, m))
+	if in.Text("tz") == "" && in.Text("hours") == "" {
+		// Only the years: a sentence about "these hours" would speak of
+		// hours the member did not give.
+		msg.Text = T(in.Lang, "profile.saved_years")
+	}
+	return Reply{Message: msg}, nil
 }
 
 // profileMessage shows a member's time zone, hours and years. A member

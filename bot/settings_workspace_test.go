@@ -299,7 +299,7 @@ func TestPairThreadGoesOn(t *testing.T) {
 	}
 	// The reply says where the times went: the pair's thread, linked.
 	r := h.Run("ann", "meet")
-	MustContain(t, r, "I've sent you and Bob three new times, in #thread1.")
+	MustContain(t, r, "I've sent you and Bob three meeting times, in #thread1.")
 	if strings.Join(r.Message.Channels, ",") != "thread1" {
 		t.Fatalf("got channels %q, want the thread linked", r.Message.Channels)
 	}
@@ -314,7 +314,7 @@ func TestPairThreadGoesOn(t *testing.T) {
 	// keeps it for when they are on again.
 	h.Run("alice", "admin settings intro-channel:off")
 	r = h.Run("ann", "meet")
-	MustContain(t, r, "three new times, in the conversation where I introduced you.")
+	MustContain(t, r, "three meeting times, in the conversation where I introduced you.")
 	if len(r.Message.Channels) != 0 {
 		t.Fatalf("got channels %q, want none: the times went by DM", r.Message.Channels)
 	}
