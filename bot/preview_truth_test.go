@@ -55,3 +55,24 @@ func TestRoundPreviewMetBeforeThirdPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestLanguageBesideLanguages: language: (this request's) given
+// with languages: (what the member speaks) is kept, not dropped: the
+// request asks for English, and the French-speaking mentor is not
+// proposed as if it had not.
+func TestRequestLanguageBesideLanguages(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go languages:fr capacity:1")
+	h.Platform.Take()
+	h.Run("carol", "request go language:en languages:fr")
+	if got := h.Platform.To("bob"); len(got) != 0 {
+		t.Fatalf("got %+v, want no proposal to Bob: the request asks for English", got)
+	}
+	r, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member("carol"))
+	if err != nil || len(r.Languages) != 1 || r.Languages[0] != bot.English {
+		t.Fatalf("got request languages %v (%v), want English only", r.Languages, err)
+	}
+	if me, _ := h.Store.GetMember(context.Background(), h.Tenant.Member("carol")); len(me.Languages) != 1 || me.Languages[0] != bot.French {
+		t.Fatalf("got spoken languages %v, want French", me.Languages)
+	}
+}

@@ -116,8 +116,11 @@ func runRequest(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		// default of their next ones.
 		r.Languages = parseLangs(v)
 		m.Languages = r.Languages
-	} else if l := in.Text("language"); l != "" {
-		r.Languages = []Lang{Lang(l)} // this request's only
+	}
+	if l := in.Text("language"); l != "" {
+		// This request's only, even beside languages: (what the member
+		// speaks), rather than dropped without a word.
+		r.Languages = []Lang{Lang(l)}
 	}
 	if profileChanged(m, in.Me) {
 		if err := b.store.members.SaveMember(ctx, m); err != nil {
