@@ -76,3 +76,20 @@ func TestRequestLanguageBesideLanguages(t *testing.T) {
 		t.Fatalf("got spoken languages %v, want French", me.Languages)
 	}
 }
+
+// TestPeerAsFrenchTypeIt: « pair » and « par les pairs », as a French
+// speaker names peer mentoring, are read as it, not refused.
+func TestPeerAsFrenchTypeIt(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("carol", "lang fr")
+	for i, typed := range []string{"demande go type:pair", "demande go type:\"par les pairs\""} {
+		who := []string{"carol", "dan"}[i]
+		h.Run(who, "lang fr")
+		if r := h.Run(who, typed); strings.Contains(r.Message.Text, "n'est pas une valeur possible") {
+			t.Fatalf("%s: got %q, want peer mentoring", typed, r.Message.Text)
+		}
+		if r, err := h.Store.OpenRequest(context.Background(), h.Tenant.Member(who)); err != nil || r.Kind != "peer" {
+			t.Fatalf("%s: got kind %q (%v), want peer", typed, r.Kind, err)
+		}
+	}
+}

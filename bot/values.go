@@ -286,7 +286,7 @@ var kindFrench = map[string]string{
 var kindAliases = map[string][]string{
 	string(matching.Flash):    {"mentorat flash", "flash mentoring", "meet & share"},
 	string(matching.OneToOne): {"1:1", "onetoone", "one2one", "one to one mentoring", "mentorat individuel"},
-	string(matching.Peer):     {"pairs", "peer mentoring", "mentorat entre pairs"},
+	string(matching.Peer):     {"pairs", "pair", "peers", "par les pairs", "peer mentoring", "mentorat entre pairs", "mentorat par les pairs"},
 	string(matching.Reverse):  {"reverse mentoring", "mentorat inversé"},
 }
 
