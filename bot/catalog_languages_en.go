@@ -28,6 +28,7 @@ var catalogLanguagesEN = map[string]string{
 	"btn.request_languages":             "Also accept {languages}",
 	"request.languages_changed":         "Your request on “{topic}” now also accepts mentors who speak {languages}.",
 	"err.request_not_waiting_languages": "Your request is no longer waiting for a mentor, so its languages stay as they are.",
+	"waiting.language_asked":            "The {count|mentor|mentors} for “{topic}” {count|doesn't|don't} speak the language this request asks for.",
 	"status.request_languages":          "This request asks for a mentor who speaks {languages}.",
 	"status.languages":                  "Languages: you read {reading}; you speak {spoken} for mentoring.",
 	"status.languages_default":          "Languages: you read {reading}; for mentoring, you speak {spoken} until you give your languages with `languages:` on an offer or a request.",

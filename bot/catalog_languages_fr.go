@@ -28,6 +28,7 @@ var catalogLanguagesFR = map[string]string{
 	"btn.request_languages":             "Accepter aussi\u202f: {languages}",
 	"request.languages_changed":         "Votre demande sur «\u202f{topic}\u202f» accepte désormais aussi les mentors parlant {languages}.",
 	"err.request_not_waiting_languages": "Votre demande n'attend plus de mentor\u202f: ses langues restent inchangées.",
+	"waiting.language_asked":            "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» ne {count|parle|parlent} pas la langue voulue pour cette demande.",
 	"status.request_languages":          "Cette demande cherche un mentor qui parle {languages}.",
 	"status.languages":                  "Langues\u202f: vous lisez les messages en {reading}\u202f; pour le mentorat, vous parlez {spoken}.",
 	"status.languages_default":          "Langues\u202f: vous lisez les messages en {reading}\u202f; pour le mentorat, vous parlez {spoken} tant que vous n'indiquez pas vos langues avec `langues:` (ou `languages:`) dans une offre ou une demande.",

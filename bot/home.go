@@ -256,7 +256,8 @@ func renderHome(lang Lang, d HomeData) Message {
 	}
 	if r := d.Request; r != nil && r.State.Open() {
 		lines = append(lines, T(lang, "status.request", "topic", r.Topic, "state", T(lang, "state.request."+string(r.State))))
-		if len(r.Languages) > 0 && !slices.Equal(r.Languages, spoken(d.Me)) {
+		ownLangs := len(r.Languages) > 0 && !slices.Equal(r.Languages, spoken(d.Me))
+		if ownLangs {
 			// Its own languages (language: on the request): the line on
 			// the member's languages below does not say them.
 			lines = append(lines, "    "+T(lang, "status.request_languages", "languages", languageList(lang, langCodes(r.Languages))))
@@ -273,7 +274,13 @@ func renderHome(lang Lang, d HomeData) Message {
 		case d.suggest != nil && r.State == RequestWaiting:
 			lines = append(lines, "    "+suggestionText(lang, *r, *d.suggest))
 		case d.Waiting != nil && r.State == RequestWaiting:
-			lines = append(lines, "    "+waitingReason(lang, r.Topic, *d.Waiting))
+			text := waitingReason(lang, r.Topic, *d.Waiting)
+			if key, n := waitingKey(*d.Waiting); key == "waiting.language" && ownLangs {
+				// The mentors may well speak the member's language: it is
+				// the language this request asks for that they lack.
+				text = T(lang, "waiting.language_asked", "topic", r.Topic, "count", itoa(n)) + othersToo(lang, key, r.Topic, *d.Waiting, n)
+			}
+			lines = append(lines, "    "+text)
 		}
 	} else {
 		lines = append(lines, T(lang, "status.no_request"))

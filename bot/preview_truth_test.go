@@ -93,3 +93,18 @@ func TestPeerAsFrenchTypeIt(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusRequestLanguageNotYours: a request that asks for English,
+// from a French speaker whose only mentor speaks French, waits because
+// of the language the request asks for, and the status says so, not
+// that the mentor does not speak the member's language.
+func TestStatusRequestLanguageNotYours(t *testing.T) {
+	h := MustHarness(t)
+	h.Run("bob", "offer go languages:fr")
+	h.Run("carol", "lang fr")
+	h.Run("carol", "demande go langue:en")
+	got := h.Run("carol", "statut").Message.Text
+	if !strings.Contains(got, "Le mentor de «\u202fgo\u202f» ne parle pas la langue voulue pour cette demande.") || strings.Contains(got, "pas votre langue") {
+		t.Fatalf("got %q, want the request's language named as the reason", got)
+	}
+}
