@@ -321,14 +321,13 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	if len(fit) == 0 {
 		why := matching.Explain(need, p.pool.mentors, p.pool.opt)
 		if nobodyOffers(why) {
-			// The broader topic the member is told of, if any.
-			if text, ok := broaderReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt); ok {
-				return text
-			}
-			// Or offered by mentors of other languages only, as the
-			// member is told too.
-			if text, ok := broaderLanguagesReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt); ok {
-				return text
+			// The broader topic the member is told of, if any: offered
+			// by mentors who could take the request, or else by
+			// mentors of other languages only, as the member is told too.
+			for _, otherLanguages := range []bool{false, true} {
+				if text, ok := broaderReasonOf(lang, need, r.Topic, p.pool.mentors, p.pool.opt, otherLanguages); ok {
+					return text
+				}
 			}
 		}
 		return waitingReasonOf(lang, r.Topic, why)

@@ -19,7 +19,7 @@ func init() {
 }
 
 // A manager's round: a request that only mentors of other languages
-// could take on a broader topic (broaderLanguagesReasonOf).
+// could take on a broader topic (broaderReasonOf with otherLanguages).
 var catalogPrograms2RoundEN = map[string]string{
 	"round.broader_languages":      "Nobody offers “{topic}” yet; {count} {languages}-speaking {count|mentor offers|mentors offer} “{broader}”, a broader topic.",
 	"round.broader_languages_many": "Nobody offers “{topic}” yet; {count} {count|mentor who speaks|mentors who speak} {languages} {count|offers|offer} “{broader}”, a broader topic.",
