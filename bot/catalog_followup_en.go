@@ -24,6 +24,8 @@ var catalogFollowupEN = map[string]string{
 	"cmd.end.example":               "/mentor end Dan",
 	"opt.pair":                      "the other member's name, or the topic, when you have several pairs",
 	"end.none":                      "You have no pair in progress to end. `/mentor status` shows your pairs.",
+	"end.no_match_member":           "You have no pair in progress with {name}. Your pairs in progress: {pairs}.",
+	"end.no_match_someone":          "You have no pair in progress with the member you named. Your pairs in progress: {pairs}.",
 	"end.no_match":                  "None of your pairs in progress is with “{query}” or on “{query}”. Your pairs in progress: {pairs}.",
 	"end.choose":                    "You have {pairs} in progress. Which one do you want to end?",
 	"end.pairs.one":                 "{count} pair",

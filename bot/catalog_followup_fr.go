@@ -24,6 +24,8 @@ var catalogFollowupFR = map[string]string{
 	"cmd.end.example":               "/mentor terminer Dan",
 	"opt.pair":                      "le nom de l'autre membre, ou le sujet, si vous avez plusieurs binômes",
 	"end.none":                      "Vous n'avez aucun binôme en cours auquel mettre fin. `/mentor statut` affiche vos binômes.",
+	"end.no_match_member":           "Vous n'avez aucun binôme en cours avec {name}. Vos binômes en cours : {pairs}.",
+	"end.no_match_someone":          "Vous n'avez aucun binôme en cours avec le membre que vous avez nommé. Vos binômes en cours : {pairs}.",
 	"end.no_match":                  "Aucun de vos binômes en cours n'est avec « {query} » ni sur « {query} ». Vos binômes en cours : {pairs}.",
 	"end.choose":                    "Vous avez {pairs} en cours. Auquel voulez-vous mettre fin ?",
 	"end.pairs.one":                 "{count} binôme",

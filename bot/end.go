@@ -57,7 +57,7 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 			if len(waiting) > 0 {
 				return notStarted(in.Lang, in.Member, ov, waiting[0])
 			}
-			return Reply{}, Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairList(in.Lang, in.Member, ov, all))
+			return Reply{}, b.noPairNamed(ctx, in, ov, all, q)
 		}
 	}
 	if len(pairs) == 1 {
@@ -69,6 +69,31 @@ func runEnd(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		msg.Text += "\n" + T(in.Lang, "end.more", "pairs", pairList(in.Lang, in.Member, ov, pairs))
 	}
 	return Reply{Message: msg}, nil
+}
+
+// noPairNamed is the error for /mentor end naming no pair in progress.
+// A member named by a mention (which reaches the core as "@U…" from
+// Slack or Discord) is named as the bot names members, not by their ID:
+// from the bot's record of them, else the platform's directory, else
+// "the member you named".
+func (b *Bot) noPairNamed(ctx context.Context, in *Invocation, ov Overview, all []Pair, q string) error {
+	pairs := pairList(in.Lang, in.Member, ov, all)
+	user, isUser := parseUserRef(q)
+	if !isUser || !strings.HasPrefix(strings.TrimSpace(q), "@") {
+		return Errorf(ENOTFOUND, "end.no_match", "query", clip(q, 40), "pairs", pairs)
+	}
+	id := in.Member.Tenant().Member(user)
+	name := ""
+	if m, err := b.store.members.GetMember(ctx, id); err == nil {
+		name = cleanText(m.Name, false)
+	}
+	if name == "" {
+		name = b.profile(ctx, id).Name
+	}
+	if name == "" {
+		return Errorf(ENOTFOUND, "end.no_match_someone", "pairs", pairs)
+	}
+	return Errorf(ENOTFOUND, "end.no_match_member", "name", clip(name, 40), "pairs", pairs)
 }
 
 // endable keeps the pairs a member can end: the active ones. A pair

@@ -40,6 +40,17 @@ func TestEndPair(t *testing.T) {
 		t.Fatalf("got buttons %s, want one per pair", got)
 	}
 	MustContain(t, h.Run("carol", "end nobody"), "None of your pairs in progress is with “nobody” or on “nobody”. Your pairs in progress: Erin (“rust”) and Dan (“go”).")
+	// A mention (Slack's <@U…|frank> reaches the core as "@U…") names the
+	// member, never their ID.
+	h.Run("frank", "status")
+	MustContain(t, h.Run("carol", "end @frank"), "You have no pair in progress with Frank. Your pairs in progress: Erin (“rust”) and Dan (“go”).")
+	h.Platform.Gone["U0NOBODY"] = true // the directory knows no such member
+	r = h.Run("carol", "end @U0NOBODY")
+	MustContain(t, r, "You have no pair in progress with the member you named.")
+	if strings.Contains(r.Message.Text, "U0NOBODY") {
+		t.Fatalf("got %q, want no member ID", r.Message.Text)
+	}
+	MustContain(t, h.Run("dan", "end @frank"), "Vous n'avez aucun binôme en cours avec Frank. Vos binômes en cours : Carol («\u202fgo\u202f»).")
 	MustContain(t, h.Run("carol", "end RUST"), "your pair with Erin on “rust”")
 	MustContain(t, h.Run("carol", "end dan"), "your pair with Dan on “go”")
 
