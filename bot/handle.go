@@ -322,6 +322,9 @@ func (b *Bot) HandleAction(ctx context.Context, a Action) Reply {
 		return refuse(a.ActionID, Errorf(EFORBIDDEN, "err.not_your_button"))
 	}
 	b.answered(ctx, a.Member) // any click of theirs: they answer (pause_auto.go)
+	if lookup == nil && me.Lang == "" {
+		b.learnLang(ctx, me, a.Locale) // known, but not their language (learnLang)
+	}
 	// A newcomer whose first contact is a click (an event's registration)
 	// is recorded reading the language of their client, as a command
 	// records it (touchMember).

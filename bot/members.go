@@ -33,6 +33,9 @@ type MemberStore interface {
 // command), a newcomer is looked up the same way but not saved.
 func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error, locale string, record bool) (Member, error) {
 	if err == nil && m.Name != "" {
+		if record {
+			m = b.learnLang(ctx, m, locale)
+		}
 		return b.withLang(ctx, m), nil
 	}
 	if err != nil && ErrorCode(err) != ENOTFOUND {
@@ -60,6 +63,33 @@ func (b *Bot) touchMember(ctx context.Context, id MemberID, m Member, err error,
 		return b.withLang(ctx, m), nil
 	}
 	return b.withLang(ctx, m), b.store.members.SaveMember(ctx, m)
+}
+
+// learnLang records the language of a member the bot knows without one
+// (a record another member's command made: a manager's admin pair, on a
+// platform whose directory tells no language) from their own client's
+// locale (locale, else their click's: localeOf), at their first command
+// or click that changes something, as a newcomer's is recorded
+// (touchMember). Without it, their direct messages would follow the
+// workspace's language while the replies to their clicks follow their
+// client's. A failure to save is logged: the member is then only asked
+// again next time.
+func (b *Bot) learnLang(ctx context.Context, m Member, locale string) Member {
+	if m.Lang != "" {
+		return m
+	}
+	if locale == "" {
+		locale = localeOf(ctx, m.ID)
+	}
+	l, ok := ParseLang(locale)
+	if !ok {
+		return m
+	}
+	m.Lang = l
+	if err := b.store.members.SaveMember(ctx, m); err != nil {
+		b.log.Warn("language not recorded", "member", m.ID.String(), "code", string(ErrorCode(err)))
+	}
+	return m
 }
 
 // withLang fills in the workspace's default language.
