@@ -144,7 +144,6 @@ var catalogEN = map[string]string{
 
 	// Status.
 	"status.title":            "Your mentoring",
-	"status.unknown":          "unknown",
 	"status.offer":            "Mentor for: {topics} ({state})",
 	"status.offer_open":       "open to requests",
 	"status.offer_full":       "full: no new requests until a place frees up",

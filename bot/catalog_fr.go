@@ -144,7 +144,6 @@ var catalogFR = map[string]string{
 
 	// Situation.
 	"status.title":            "Votre mentorat",
-	"status.unknown":          "inconnu",
 	"status.offer":            "Mentor pour : {topics} ({state})",
 	"status.offer_open":       "offre ouverte aux demandes",
 	"status.offer_full":       "offre complète\u202f: pas de nouvelle demande avant qu'une place se libère",

@@ -246,7 +246,7 @@ func renderHome(lang Lang, d HomeData) Message {
 		lines = append(lines, T(lang, "status.offer", "topics", andList(lang, o.Topics), "state", state))
 		// The offer's details, but its languages: the languages line
 		// below says which languages the member mentors in.
-		for _, f := range offerDetails(lang, *o, d.Me) {
+		for _, f := range offerDetails(lang, *o, d.Me, d.location()) {
 			if f.Label != T(lang, "field.languages") {
 				msg.Fields = append(msg.Fields, f)
 			}

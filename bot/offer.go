@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/mentorbot/mentorbot/matching"
@@ -59,7 +60,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if updated && !anyValue(in.Values) {
 		// Nothing given, or only text that cleaning left empty (a
 		// zero-width space): the offer as it is, not a false "updated".
-		return offerReply(in.Lang, "offer.current", o, m), nil
+		return offerReply(in.Lang, "offer.current", o, m, b.memberLoc(ctx, m)), nil
 	}
 	previous := o.Topics
 	topics, err := offerTopics(in, o.Topics)
@@ -108,7 +109,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	if updated {
 		key = "offer.updated"
 	}
-	reply := offerReply(in.Lang, key, o, m)
+	reply := offerReply(in.Lang, key, o, m, b.memberLoc(ctx, m))
 	if o.Active+o.Pending > o.Capacity {
 		// Lowered under what is taken: nothing is withdrawn, and the
 		// mentor should know why no request comes for a while.
@@ -379,14 +380,22 @@ func topicIndex(topics []string, topic string) int {
 }
 
 // offerReply shows a mentor their whole offer, after the sentence key.
-func offerReply(lang Lang, key string, o Offer, m Member) Reply {
-	return Reply{Message: Message{Text: T(lang, key, "topics", andList(lang, o.Topics)), Fields: offerDetails(lang, o, m)}}
+// assumed is the zone their meeting times are found in while they give
+// none (memberLoc).
+func offerReply(lang Lang, key string, o Offer, m Member, assumed *time.Location) Reply {
+	return Reply{Message: Message{Text: T(lang, key, "topics", andList(lang, o.Topics)), Fields: offerDetails(lang, o, m, assumed)}}
 }
 
 // offerDetails are the fields of a mentor's offer, years of experience
-// included when known.
-func offerDetails(lang Lang, o Offer, m Member) []Field {
-	fields := offerFields(lang, o)
+// included when known. An offer without a time zone says what the
+// profile says (profileMessage): the zone assumed for meeting times
+// until the mentor gives theirs, not "unknown" here and "UTC" there.
+func offerDetails(lang Lang, o Offer, m Member, assumed *time.Location) []Field {
+	tz := tzText(o.TZ)
+	if o.TZ == "" {
+		tz = profileZone(lang, m, assumed)
+	}
+	fields := offerFields(lang, o, tz)
 	if m.Years > 0 {
 		fields = append(fields, Field{Label: T(lang, "field.years"), Value: itoa(m.Years)})
 	}
@@ -436,8 +445,8 @@ func parseLangs(items []string) []Lang {
 	return out
 }
 
-// offerFields describes an offer for its mentor.
-func offerFields(lang Lang, o Offer) []Field {
+// offerFields describes an offer for its mentor, its zone as tz.
+func offerFields(lang Lang, o Offer, tz string) []Field {
 	kinds := T(lang, "kind.all")
 	if len(o.Kinds) > 0 {
 		names := make([]string, len(o.Kinds))
@@ -449,10 +458,6 @@ func offerFields(lang Lang, o Offer) []Field {
 	langs := make([]string, len(o.Languages))
 	for i, l := range o.Languages {
 		langs[i] = languageName(lang, string(l))
-	}
-	tz := tzText(o.TZ)
-	if tz == "" {
-		tz = T(lang, "status.unknown")
 	}
 	return []Field{
 		{Label: T(lang, "field.capacity"), Value: capacityText(lang, o)},

@@ -115,24 +115,35 @@ func runProfile(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	return Reply{Message: msg}, nil
 }
 
+// profileZone is a member's time zone as the profile, the offer and the
+// home show it: theirs, or the one assumed for meeting times until they
+// give one (assumed: the workspace's, UTC unless set).
+func profileZone(lang Lang, m Member, assumed *time.Location) string {
+	if m.TZ != "" {
+		return tzText(m.TZ)
+	}
+	return T(lang, "profile.tz_assumed", "zone", locText(orUTC(assumed)))
+}
+
+// orUTC is loc, UTC if nil.
+func orUTC(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
+}
+
 // profileMessage shows a member's time zone, hours and years. A member
 // who gave no zone is told the one meeting times are found in meanwhile
 // (assumed: the workspace's, UTC unless set), and how to give theirs.
 func profileMessage(lang Lang, key string, m Member, assumed *time.Location) Message {
-	tz := tzText(m.TZ)
+	tz := profileZone(lang, m, assumed)
 	text := ""
 	if key != "" {
 		text = T(lang, key)
 	}
-	if m.TZ == "" {
-		if assumed == nil {
-			assumed = time.UTC
-		}
-		zone := locText(assumed)
-		tz = T(lang, "profile.tz_assumed", "zone", zone)
-		if key != "" {
-			text = T(lang, key+"_no_tz", "zone", zone)
-		}
+	if m.TZ == "" && key != "" {
+		text = T(lang, key+"_no_tz", "zone", locText(orUTC(assumed)))
 	}
 	fields := []Field{
 		{Label: T(lang, "field.tz"), Value: tz},
