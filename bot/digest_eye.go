@@ -9,7 +9,7 @@ import (
 // first; stalled pairs; low ratings.
 func eyeSection(lang Lang, r Report) string {
 	lines := []string{T(lang, "digest.eye")}
-	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings)+r.AutoPaused+r.Week.AutoPaused+r.Current.AutoPaused == 0 {
+	if len(r.Waiting)+len(r.Stalled)+len(r.LowRatings)+r.AutoPaused+r.Week.AutoPaused+r.Current.AutoPaused+r.Unreachable == 0 {
 		return strings.Join(append(lines, T(lang, "digest.eye_none")), "\n")
 	}
 	loc := r.At.Location()
@@ -53,6 +53,9 @@ func eyeSection(lang Lang, r Report) string {
 	}
 	if r.AutoPaused > 0 || r.Week.AutoPaused > 0 || r.Current.AutoPaused > 0 {
 		lines = append(lines, T(lang, "digest.auto_paused", "week", itoa(r.Week.AutoPaused), "current", itoa(r.Current.AutoPaused), "count", itoa(r.AutoPaused)))
+	}
+	if r.Unreachable > 0 {
+		lines = append(lines, plural(lang, r.Unreachable, "digest.unreachable_paused"))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -32,7 +32,7 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	if err != nil {
 		return err
 	}
-	r.AutoPaused = autoPaused(pauses)
+	r.AutoPaused, r.Unreachable = autoPaused(pauses)
 	mentors, opt := pool.mentors, pool.opt
 	for i, req := range waiting {
 		why := matching.Explain(pool.needs[i], mentors, opt)

@@ -32,6 +32,7 @@ type Report struct {
 	Became       int            // mentees who became mentors, since the beginning up to At: live, as Returned (statsMessage says both under "right now")
 	Goals        []ProgramGoals // goals set and done, per program with goals, most goals first (goals.go)
 	AutoPaused   int            // members paused now for leaving prompts unanswered (pause_auto.go)
+	Unreachable  int            // mentors paused now because a proposal could not reach them (pause_unreachable.go)
 }
 
 // WeekFigures are one week's numbers, from the store's counters.

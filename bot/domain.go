@@ -79,6 +79,9 @@ const (
 	ProposalDeclined  ProposalState = "declined"
 	ProposalWithdrawn ProposalState = "withdrawn" // the request was cancelled
 	ProposalExpired   ProposalState = "expired"   // the mentor did not answer in time
+	// ProposalUndelivered: the proposal could not reach the mentor (their
+	// direct messages are closed): not their decline (ReleaseProposal).
+	ProposalUndelivered ProposalState = "undelivered"
 )
 
 // Proposal asks one mentor to take one request.

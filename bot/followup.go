@@ -107,7 +107,7 @@ func (b *Bot) proposalToMentor(ctx context.Context, t Tenant, j Job, reminder bo
 		return m
 	})
 	if ErrorCode(err) == EGONE && !reminder {
-		return b.closeUnreachable(ctx, t, p)
+		return b.closeUnreachable(ctx, t, p, err)
 	}
 	return err
 }
@@ -156,9 +156,9 @@ func (b *Bot) waitedReasons(ctx context.Context, t Tenant, reasons []matching.Re
 // wait on that mentor until the proposal expires, goes to the next mentor
 // who fits; with none, the mentee, told that a mentor was asked, learns
 // that it waits, and that this mentor could not be reached.
-func (b *Bot) closeUnreachable(ctx context.Context, t Tenant, p Proposal) error {
-	b.log.Info("mentor unreachable", "mentor", p.Mentor.String(), "proposal", p.ID)
-	_, err := b.store.proposals.DeclineProposal(ctx, t, p.ID, p.Mentor)
+func (b *Bot) closeUnreachable(ctx context.Context, t Tenant, p Proposal, sendErr error) error {
+	b.log.Info("mentor unreachable", "mentor", p.Mentor.String(), "proposal", p.ID, "left", !UnreachableNow(sendErr))
+	err := b.closeUndelivered(ctx, t, p, sendErr)
 	switch ErrorCode(err) {
 	case "":
 	case ESTALE, ENOTFOUND:

@@ -30,6 +30,9 @@ type HomeData struct {
 	// RequestPaused: the member is paused (pause.go), with a date or not,
 	// so their open request waits for the pause's end.
 	RequestPaused bool
+	// Unreachable: the bot paused the member because a proposal could not
+	// reach them (pause_unreachable.go): the home says why.
+	Unreachable bool
 	// Waiting is the matcher's word on why the open request waits (nil
 	// when it is proposed, or when the matcher could not tell).
 	Waiting *matching.Explanation
@@ -86,7 +89,7 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 		// A pause (until a date, or the bot's for a member who stopped
 		// answering) holds the offer and the waiting request.
 		if p, ok := b.pauseOf(ctx, who); ok {
-			d.PausedUntil, d.RequestPaused = p.Until, true
+			d.PausedUntil, d.RequestPaused, d.Unreachable = p.Until, true, p.Unreachable
 		}
 	}
 	if r := ov.Request; r != nil && r.State == RequestWaiting {
@@ -244,6 +247,9 @@ func renderHome(lang Lang, d HomeData) Message {
 			state = T(lang, "status.offer_full")
 		}
 		lines = append(lines, T(lang, "status.offer", "topics", andList(lang, o.Topics), "state", state))
+		if o.Paused && d.Unreachable {
+			lines = append(lines, "    "+T(lang, "home.paused_unreachable"))
+		}
 		// The offer's details, but its languages: the languages line
 		// below says which languages the member mentors in.
 		for _, f := range offerDetails(lang, *o, d.Me, d.location()) {

@@ -231,9 +231,10 @@ func (b *Bot) matchOptions(ctx context.Context, t Tenant) matching.Options {
 }
 
 // proposeTo records a proposal of r to the candidate and sends it. A
-// mentor the platform cannot write to (EGONE: they left, or closed their
-// direct messages) is recorded as having declined, so that the request
-// waits on them no longer. The platform's
+// mentor the platform cannot write to (EGONE) is closed (closeUndelivered):
+// one who left is recorded as having declined, one whose direct messages
+// are closed is paused and the proposal released; either way the
+// request waits on them no longer. The platform's
 // directory is not asked first: on Slack each ask is a users.info call
 // (rate-limited), which cost a third of the proposals' throughput under
 // load; a member who left is erased by the platform's own event, and a
@@ -266,9 +267,9 @@ func (b *Bot) proposeTo(ctx context.Context, r Request, c matching.Candidate, me
 	// later. Both share one delivery mark, so it goes out once.
 	err = b.deliver(ctx, JobProposalSend+":"+p.ID, p.Mentor, func(l Lang) Message { return proposalMessage(l, p, mentee) })
 	if ErrorCode(err) == EGONE {
-		b.log.Info("mentor gone", "mentor", p.Mentor.String(), "proposal", p.ID)
-		if _, derr := b.store.proposals.DeclineProposal(ctx, t, p.ID, p.Mentor); derr != nil {
-			return p, derr
+		b.log.Info("mentor unreachable", "mentor", p.Mentor.String(), "proposal", p.ID, "left", !UnreachableNow(err))
+		if cerr := b.closeUndelivered(ctx, t, p, err); cerr != nil {
+			return p, cerr
 		}
 		return p, err
 	}

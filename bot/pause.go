@@ -53,6 +53,10 @@ type Pause struct {
 	Offer bool
 	// Auto: the bot paused a member who stopped answering (pause_auto.go).
 	Auto bool
+	// Unreachable (with Auto): the bot paused a mentor whom a proposal
+	// could not reach, who has not left (their direct messages are
+	// closed: pauseUnreachable).
+	Unreachable bool
 	// At is when the pause was made: it names it (EndPause, the job).
 	At time.Time
 }
@@ -125,6 +129,8 @@ func (b *Bot) skipPaused(ctx context.Context, t Tenant, pool *roundPool) error {
 // (the digest, a round's preview).
 func pausedReasonOf(lang Lang, p Pause, loc *time.Location) string {
 	switch {
+	case p.Unreachable:
+		return T(lang, "pause.reason_unreachable")
 	case p.Auto:
 		return T(lang, "pause.reason_auto")
 	case p.Until.IsZero():

@@ -62,6 +62,15 @@ const EventAutoPaused EventKind = "autopaused"
 // once, with a Resume button. A member already paused, or with nothing
 // to pause, is left as they are.
 func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
+	return b.pauseByBot(ctx, m, false)
+}
+
+// pauseByBot is autoPause, or, unreachable, pauseUnreachable: a member
+// the bot cannot write to is not told (the message could not reach them)
+// nor counted among those who stopped answering; their home says why
+// (renderHome), and on Discord their next command tells them their
+// direct messages are closed.
+func (b *Bot) pauseByBot(ctx context.Context, m MemberID, unreachable bool) error {
 	if _, ok := b.pauseOf(ctx, m); ok {
 		return nil
 	}
@@ -74,7 +83,7 @@ func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
 	if !offer && !hasRequest {
 		return nil
 	}
-	p := Pause{Member: m, Offer: offer, Auto: true, At: b.clock.Now().UTC()}
+	p := Pause{Member: m, Offer: offer, Auto: true, Unreachable: unreachable, At: b.clock.Now().UTC()}
 	if err := b.store.pauses.SetPause(ctx, p); err != nil {
 		return err
 	}
@@ -84,9 +93,12 @@ func (b *Bot) autoPause(ctx context.Context, m MemberID) error {
 			return err
 		}
 	}
-	b.log.Info("auto paused", "member", m.String())
+	b.log.Info("auto paused", "member", m.String(), "unreachable", unreachable)
+	b.homeChanged(m) // home_publish.go: the home shows the pause
+	if unreachable {
+		return nil
+	}
 	b.record(ctx, Event{Kind: EventAutoPaused, Member: m}) // the digest counts them by week
-	b.homeChanged(m)                                       // home_publish.go: the home shows the pause
 	at := strconv.FormatInt(p.At.UnixMilli(), 10)
 	return b.deliver(ctx, "autopause:"+at, m, func(l Lang) Message {
 		return Message{
@@ -143,13 +155,16 @@ func (b *Bot) checkinLapses(ctx context.Context, t Tenant, pair Pair, j Job) err
 	return nil
 }
 
-// autoPaused counts the workspace's members paused for not answering.
-func autoPaused(pauses map[string]Pause) int {
-	n := 0
+// autoPaused counts the workspace's members paused for not answering,
+// and those paused because the bot could not write to them.
+func autoPaused(pauses map[string]Pause) (unanswered, unreachable int) {
 	for _, p := range pauses {
-		if p.Auto {
-			n++
+		switch {
+		case p.Unreachable:
+			unreachable++
+		case p.Auto:
+			unanswered++
 		}
 	}
-	return n
+	return unanswered, unreachable
 }

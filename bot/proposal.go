@@ -33,6 +33,14 @@ type ProposalStore interface {
 	// EFORBIDDEN and ESTALE as for AcceptProposal.
 	DeclineProposal(ctx context.Context, t Tenant, id string, by MemberID) (Proposal, error)
 
+	// ReleaseProposal ends a pending proposal that could not reach its
+	// mentor, who has not left (their direct messages are closed:
+	// UnreachableNow): it becomes undelivered, its slot is freed and its
+	// request waits again, filed under its keys. Unlike DeclineProposal,
+	// the mentor is not counted as having declined the request: once they
+	// can be written to, it may go to them. ESTALE if it is not pending.
+	ReleaseProposal(ctx context.Context, t Tenant, id string) (Proposal, error)
+
 	// ExpireProposal is DeclineProposal by the clock: the proposal becomes
 	// expired. ESTALE if it is not pending. out is written in the same
 	// step (only if the proposal expires).

@@ -17,7 +17,7 @@ func (k keys) pauses() string     { return string(k) + "pauses" }
 func (k keys) unanswered() string { return string(k) + "unanswered" }
 
 // encodePause writes a pause as "<at ms>|<until ms, 0 for none>|<flags>",
-// flags "o" (offer) and "a" (auto): EndPause's script compares the
+// flags "o" (offer), "a" (auto) and "u" (unreachable): EndPause's script compares the
 // prefix up to the first "|".
 func encodePause(p bot.Pause) string {
 	until := int64(0)
@@ -30,6 +30,9 @@ func encodePause(p bot.Pause) string {
 	}
 	if p.Auto {
 		flags += "a"
+	}
+	if p.Unreachable {
+		flags += "u"
 	}
 	return strconv.FormatInt(p.At.UnixMilli(), 10) + "|" + strconv.FormatInt(until, 10) + "|" + flags
 }
@@ -45,7 +48,7 @@ func decodePause(m bot.MemberID, v string) (bot.Pause, bool) {
 	if err1 != nil || err2 != nil {
 		return bot.Pause{}, false
 	}
-	p := bot.Pause{Member: m, At: time.UnixMilli(at).UTC(), Offer: strings.Contains(parts[2], "o"), Auto: strings.Contains(parts[2], "a")}
+	p := bot.Pause{Member: m, At: time.UnixMilli(at).UTC(), Offer: strings.Contains(parts[2], "o"), Auto: strings.Contains(parts[2], "a"), Unreachable: strings.Contains(parts[2], "u")}
 	if until != 0 {
 		p.Until = time.UnixMilli(until).UTC()
 	}

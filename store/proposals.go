@@ -192,6 +192,15 @@ func (s *Store) DeclineProposal(ctx context.Context, tn bot.Tenant, id string, b
 	return s.closeProposal(ctx, tn, p, bot.ProposalDeclined, bot.Outbox{})
 }
 
+// ReleaseProposal implements bot.Store.
+func (s *Store) ReleaseProposal(ctx context.Context, tn bot.Tenant, id string) (bot.Proposal, error) {
+	p, err := s.GetProposal(ctx, tn, id)
+	if err != nil {
+		return p, err
+	}
+	return s.closeProposal(ctx, tn, p, bot.ProposalUndelivered, bot.Outbox{})
+}
+
 // ExpireProposal implements bot.Store.
 func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string, out bot.Outbox) (bot.Proposal, error) {
 	p, err := s.GetProposal(ctx, tn, id)
@@ -202,7 +211,8 @@ func (s *Store) ExpireProposal(ctx context.Context, tn bot.Tenant, id string, ou
 }
 
 // closeProposal ends a pending proposal without a pair, frees its slot and
-// requeues its request, without this mentor; out is written with it.
+// requeues its request, without this mentor unless the proposal never
+// reached them (undelivered); out is written with it.
 func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal, state bot.ProposalState, out bot.Outbox) (bot.Proposal, error) {
 	k := keysFor(tn)
 	for range maxTries {
@@ -215,7 +225,9 @@ func (s *Store) closeProposal(ctx context.Context, tn bot.Tenant, p bot.Proposal
 		t.keysAs(k, p.Request, at.raw)
 		t.hset(k.proposal(p.ID), "state", string(state))
 		t.count(k, p.Mentor.User, "pending", -1)
-		t.sadd(k.declined(p.Request), p.Mentor.User)
+		if state != bot.ProposalUndelivered {
+			t.sadd(k.declined(p.Request), p.Mentor.User)
+		}
 		t.requeue(k, p.Request, at)
 		if err := t.outbox(k, out); err != nil {
 			return p, err

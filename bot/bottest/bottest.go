@@ -26,6 +26,9 @@ type Platform struct {
 	sent []Sent // since the last Take
 	all  []Sent // ever, for finding buttons
 	Gone map[string]bool
+	// Closed are members still in the workspace whose direct messages are
+	// closed: sending to them fails with EGONE marked bot.Unreachable.
+	Closed map[string]bool
 	// Locales are members' platform locales ("fr-FR"), by user.
 	Locales map[string]string
 	// TZs are members' platform time zones ("America/Toronto"), by user.
@@ -86,6 +89,9 @@ func (p *Platform) record(s Sent) error {
 		if p.Gone[m.User] {
 			return bot.Errorf(bot.EGONE, "err.gone")
 		}
+		if p.Closed[m.User] {
+			return &bot.Error{Code: bot.EGONE, Key: "err.gone", Err: dmsClosed{}}
+		}
 	}
 	p.sent = append(p.sent, s)
 	p.all = append(p.all, s)
@@ -141,7 +147,7 @@ type Harness struct {
 
 // New returns a harness on store st and tenant t.
 func New(tb testing.TB, st bot.Store, t bot.Tenant, cfg bot.Config) *Harness {
-	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}, Clock: bot.NewManualClock(Start), Tenant: t}
+	h := &Harness{TB: tb, Store: st, Platform: &Platform{Gone: map[string]bool{}, Closed: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}, Clock: bot.NewManualClock(Start), Tenant: t}
 	h.Bot = bot.New(cfg, st, h.Clock, rand.NewChaCha8([32]byte{7}), nil)
 	h.Bot.Register(t.Platform, h.Platform)
 	return h
@@ -174,3 +180,9 @@ func (h *Harness) Button(owner, label string) bot.Button {
 	h.TB.Fatalf("%s has no button %q", owner, label)
 	return bot.Button{}
 }
+
+// dmsClosed is the error of a send to a member in Platform.Closed.
+type dmsClosed struct{}
+
+func (dmsClosed) Error() string     { return "direct messages closed" }
+func (dmsClosed) Unreachable() bool { return true }

@@ -109,6 +109,17 @@ func (s *Store) DeclineProposal(ctx context.Context, t bot.Tenant, id string, by
 	return p, s.closeProposal(sp, &p, bot.ProposalDeclined, bot.Outbox{})
 }
 
+// ReleaseProposal implements bot.Store.
+func (s *Store) ReleaseProposal(ctx context.Context, t bot.Tenant, id string) (bot.Proposal, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	p, err := sp.proposal(id)
+	if err != nil {
+		return p, err
+	}
+	return p, s.closeProposal(sp, &p, bot.ProposalUndelivered, bot.Outbox{})
+}
+
 // ExpireProposal implements bot.Store.
 func (s *Store) ExpireProposal(ctx context.Context, t bot.Tenant, id string, out bot.Outbox) (bot.Proposal, error) {
 	sp := s.lock(t)
@@ -121,7 +132,8 @@ func (s *Store) ExpireProposal(ctx context.Context, t bot.Tenant, id string, out
 }
 
 // closeProposal ends a pending proposal without a pair, frees its slot,
-// requeues its request without this mentor and writes out.
+// requeues its request without this mentor (unless the proposal never
+// reached them: undelivered) and writes out.
 func (s *Store) closeProposal(sp *space, p *bot.Proposal, state bot.ProposalState, out bot.Outbox) error {
 	if p.State != bot.ProposalPending {
 		return coded(bot.ESTALE, "proposal not pending")
@@ -135,7 +147,9 @@ func (s *Store) closeProposal(sp *space, p *bot.Proposal, state bot.ProposalStat
 	stored.State = state
 	sp.proposals[p.ID] = stored
 	sp.count(p.Mentor.User, false, -1)
-	sp.decline(p.Request, p.Mentor.User)
+	if state != bot.ProposalUndelivered {
+		sp.decline(p.Request, p.Mentor.User)
+	}
 	sp.requeue(p.Request)
 	s.writeOutbox(sp, notices, out)
 	return nil

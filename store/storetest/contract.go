@@ -23,6 +23,7 @@ func RunContract(t *testing.T, open func(tb testing.TB) bot.Store) {
 		{"Requests", testRequests},
 		{"ProposeAcceptDecline", testProposals},
 		{"ProposalErrors", testProposalErrors},
+		{"ProposalReleased", testProposalReleased},
 		{"ProposalFoldedIntoPair", testProposalFolded},
 		{"CancelRequest", testCancel},
 		{"Charter", testCharter},
@@ -216,6 +217,45 @@ func testProposals(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if len(pairs) != 1 || pairs[0].ID != "pair1" || pairs[0].Room != "https://meet/x" {
 		t.Fatalf("got pairs %+v, want pair1", pairs)
 	}
+}
+
+// testProposalReleased: a proposal that could not reach its mentor is
+// released: its slot is free, its request waits again, filed under its
+// topic, and the mentor is not counted as having declined it; a second
+// release, a decline or an accept of it is stale.
+func testProposalReleased(t *testing.T, s bot.Store, tn bot.Tenant) {
+	mentor := mustOffer(t, s, tn, "A", 1)
+	r := mustRequest(t, s, tn, "M", "r1")
+	p := mustPropose(t, s, r, mentor, "p1")
+	mustTaken(t, s, tn, []string{"go"}, []string{"A"}, 1)
+	got, err := s.ReleaseProposal(ctx(), tn, p.ID)
+	MustOK(t, err)
+	if got.State != bot.ProposalUndelivered {
+		t.Fatalf("got state %q, want undelivered", got.State)
+	}
+	if stored, _ := s.GetProposal(ctx(), tn, p.ID); stored.State != bot.ProposalUndelivered {
+		t.Fatalf("got stored state %q, want undelivered", stored.State)
+	}
+	req, err := s.GetRequest(ctx(), tn, r.ID)
+	MustOK(t, err)
+	if req.State != bot.RequestWaiting || len(req.Declined) != 0 {
+		t.Fatalf("got %+v, want waiting with nobody declined", req)
+	}
+	if o, _ := s.GetOffer(ctx(), mentor); o.Pending != 0 {
+		t.Fatalf("got pending %d, want the slot free", o.Pending)
+	}
+	mustTaken(t, s, tn, []string{"go"}, []string{"A"}, 0)
+	if w, _ := s.WaitingFor(ctx(), tn, []string{"go"}); len(w) != 1 || w[0].ID != r.ID {
+		t.Fatalf("got waiting on go %+v, want r1 filed again", w)
+	}
+	_, err = s.ReleaseProposal(ctx(), tn, p.ID)
+	MustCode(t, err, bot.ESTALE)
+	_, err = s.DeclineProposal(ctx(), tn, p.ID, mentor)
+	MustCode(t, err, bot.ESTALE)
+	_, err = s.ReleaseProposal(ctx(), tn, "missing")
+	MustCode(t, err, bot.ENOTFOUND)
+	// It may go to the same mentor again.
+	mustPropose(t, s, req, mentor, "p2")
 }
 
 func testProposalErrors(t *testing.T, s bot.Store, tn bot.Tenant) {

@@ -36,6 +36,11 @@ func testPauseRoundTrip(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if got != want {
 		t.Fatalf("got %+v, want %+v", got, want)
 	}
+	unreachable := bot.Pause{Member: ann, Offer: true, Auto: true, Unreachable: true, At: t0.Add(time.Minute)}
+	MustOK(t, s.SetPause(ctx(), unreachable))
+	if got, _ := s.GetPause(ctx(), ann); got != unreachable {
+		t.Fatalf("got %+v, want %+v", got, unreachable)
+	}
 	auto := bot.Pause{Member: ann, Auto: true, At: t0.Add(time.Hour)}
 	MustOK(t, s.SetPause(ctx(), auto))
 	MustOK(t, s.SetPause(ctx(), bot.Pause{Member: bob, At: t0}))
