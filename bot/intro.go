@@ -50,21 +50,21 @@ func (b *Bot) sendIntro(ctx context.Context, pair Pair) error {
 	if err != nil {
 		return err
 	}
-	return b.once(ctx, pair.Mentor.Tenant(), JobIntro+":"+pair.ID, b.lease(), func(ctx context.Context) error {
+	_, err = b.toPairOnce(ctx, p, pair, JobIntro+":"+pair.ID, func(ctx context.Context) (Message, error) {
 		// The times are offered as the introduction goes: a retry shows
 		// the same ones, unless they are too close by then.
 		m, err := b.introTimes(ctx, pair, mentor, mentee)
 		if err != nil {
-			return err
+			return Message{}, err
 		}
 		msg := introMessage(langs, pair, mentor, mentee, func(l Lang) []Field {
 			return b.timesFields(ctx, l, m, mentor, mentee)
 		})
 		// The times' buttons, then Set our goals (goals.go).
 		msg.Buttons = append(timesButtons(langs, pair, m, mentor.TZ == "" || mentee.TZ == ""), msg.Buttons...)
-		_, err = b.toPair(ctx, p, pair, msg)
-		return err
+		return msg, nil
 	})
+	return err
 }
 
 // runIntro sends an introduction that could not be sent when the pair

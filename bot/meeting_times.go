@@ -141,11 +141,8 @@ func (b *Bot) sendNewTimes(ctx context.Context, pair Pair, m Meeting) (Meeting, 
 		return Meeting{}, "", err
 	}
 	key := "meettimes:" + pair.ID + ":" + strconv.Itoa(next.Round)
-	thread := ""
-	err = b.once(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
-		var err error
-		thread, err = b.toPair(ctx, p, pair, b.newTimesMessage(ctx, pair, next, mentor, mentee))
-		return err
+	thread, err := b.toPairOnce(ctx, p, pair, key, func(ctx context.Context) (Message, error) {
+		return b.newTimesMessage(ctx, pair, next, mentor, mentee), nil
 	})
 	// The cancellation after the new times it points to.
 	if ahead && next.Round > m.Round {

@@ -28,6 +28,14 @@ type Verifier interface {
 	Delivered(ctx context.Context, to MemberID, key string) (bool, error)
 }
 
+// PairVerifier is an optional Platform feature, a Verifier for the
+// members' shared conversation (Introduce): whether the message tagged
+// key (Message.Delivery) is among its latest. A platform that introduces
+// in a channel or by separate messages (ChannelIntroducer) is not asked.
+type PairVerifier interface {
+	DeliveredTogether(ctx context.Context, members []MemberID, key string) (bool, error)
+}
+
 // MaybeSent is what a Verifier's platform may make the error of a Send
 // say: the request was written in full and no answer came (a timeout, a
 // connection cut after writing), so the platform may have taken the

@@ -230,3 +230,36 @@ func (b *Bot) toPair(ctx context.Context, p Platform, pair Pair, msg Message) (s
 	}
 	return thread, err
 }
+
+// toPairOnce sends the message build makes to the pair (toPair) once,
+// under the delivery mark key, tagged with it (Message.Delivery): a
+// replica that takes over the mark of one that died mid-send first asks
+// the platform whether it went out (PairVerifier), where the platform
+// can tell, and sends it only if not. It returns the pair's conversation
+// as toPair does.
+func (b *Bot) toPairOnce(ctx context.Context, p Platform, pair Pair, key string, build func(ctx context.Context) (Message, error)) (string, error) {
+	thread := ""
+	err := b.onceVerified(ctx, pair.Mentor.Tenant(), key, b.lease(), func(ctx context.Context) error {
+		msg, err := build(ctx)
+		if err != nil {
+			return err
+		}
+		msg.Delivery = key
+		thread, err = b.toPair(ctx, p, pair, msg)
+		return err
+	}, pairVerifier(p, []MemberID{pair.Mentor, pair.Mentee}, key))
+	return thread, err
+}
+
+// pairVerifier returns how to ask p whether the message tagged key
+// reached the members' shared conversation, or nil if it cannot tell.
+func pairVerifier(p Platform, members []MemberID, key string) func(ctx context.Context) (bool, error) {
+	if _, ok := p.(ChannelIntroducer); ok {
+		return nil // a channel's thread, or a DM each: not one conversation to read
+	}
+	v, ok := p.(PairVerifier)
+	if !ok {
+		return nil
+	}
+	return func(ctx context.Context) (bool, error) { return v.DeliveredTogether(ctx, members, key) }
+}

@@ -57,8 +57,41 @@ func (a *Adapter) findDelivered(ctx context.Context, to bot.MemberID, key string
 	if err != nil {
 		return "", "", err
 	}
+	ts, err = a.findIn(ctx, api, channel, key)
+	return channel, ts, err
+}
+
+// DeliveredTogether implements bot.PairVerifier: Delivered for the
+// members' group DM, where their introduction goes (Introduce). Reading
+// it needs the mpim:history scope.
+func (a *Adapter) DeliveredTogether(ctx context.Context, members []bot.MemberID, key string) (bool, error) {
+	if len(members) < 2 {
+		return false, nil
+	}
+	if err := checkMembers(members...); err != nil {
+		return false, err
+	}
+	api, err := a.clientOf(ctx, members[0].Workspace)
+	if err != nil {
+		return false, err
+	}
+	users := make([]string, len(members))
+	for i, m := range members {
+		users[i] = m.User
+	}
+	channel, err := a.open(ctx, api, users)
+	if err != nil {
+		return false, err
+	}
+	ts, err := a.findIn(ctx, api, channel, key)
+	return ts != "", err
+}
+
+// findIn returns the ts of the message tagged key among the channel's
+// latest ones ("" if none).
+func (a *Adapter) findIn(ctx context.Context, api webAPI, channel, key string) (string, error) {
 	var h *slack.GetConversationHistoryResponse
-	err = call(ctx, a.opt.Retry, "conversations.history", func(ctx context.Context) error {
+	err := call(ctx, a.opt.Retry, "conversations.history", func(ctx context.Context) error {
 		var err error
 		h, err = api.GetConversationHistoryContext(ctx, &slack.GetConversationHistoryParameters{
 			ChannelID: channel, Limit: deliveryLookback, IncludeAllMetadata: true,
@@ -66,17 +99,18 @@ func (a *Adapter) findDelivered(ctx context.Context, to bot.MemberID, key string
 		return err
 	})
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
 	for _, m := range h.Messages {
 		if m.Metadata.EventType == deliveryEvent && m.Metadata.EventPayload["key"] == key {
-			return channel, m.Timestamp, nil
+			return m.Timestamp, nil
 		}
 	}
-	return channel, "", nil
+	return "", nil
 }
 
 var (
-	_ bot.Verifier  = (*Adapter)(nil)
-	_ bot.Retracter = (*Adapter)(nil)
+	_ bot.Verifier     = (*Adapter)(nil)
+	_ bot.PairVerifier = (*Adapter)(nil)
+	_ bot.Retracter    = (*Adapter)(nil)
 )
