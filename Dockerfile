@@ -13,4 +13,8 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION}"
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /mentorbot /mentorbot
 EXPOSE 3000
+# Liveness without curl: the binary GETs its own /healthz at
+# MENTORBOT_HTTP_ADDR's port and exits 0 or 1 (docker-compose.yml sets
+# the same; Kubernetes ignores it and takes its own probes).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["/mentorbot", "healthcheck"]
 ENTRYPOINT ["/mentorbot"]

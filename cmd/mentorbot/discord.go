@@ -61,13 +61,13 @@ func (m *Main) openDiscord(ctx context.Context) error {
 	// Its Close takes no deadline: Close gives up waiting for it at the
 	// shutdown's end (shutdown.go).
 	m.adapters = append(m.adapters, closer{"discord", func(context.Context) error { return a.Close() }})
-	m.addProbe("discord", func(context.Context) error { return a.Ready() })
+	m.addProbe("discord", func(context.Context) error { return discordReady(a) })
 	if c.PublicKey != "" {
 		m.mux.Handle("POST /discord/interactions", m.metrics.Ack("/discord/interactions", a))
 	}
 	if a.Registering() || a.Ready() != nil {
 		// Open said why (Discord unavailable): /mentor is registered in
-		// the background, and /readyz says so meanwhile.
+		// the background, and /readyz says so meanwhile, 503 (discordReady).
 		m.Log.Warn("discord started, not ready yet", "app", c.AppID, "http", c.PublicKey != "")
 		return nil
 	}

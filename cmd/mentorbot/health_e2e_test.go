@@ -13,19 +13,25 @@ import (
 )
 
 // TestHealth: /healthz is liveness and stays 200 whatever Redis and
-// Slack do; /readyz is 503 while Redis refuses writes or the Socket Mode
-// connection is down, names what is down, and turns 200 again by itself.
+// Slack do; /readyz names what is down and turns green again by itself:
+// it is 503 while the Socket Mode connection is down, but stays 200 while
+// Redis refuses writes or is stopped (every replica shares it: turning
+// them all away would replace the bot's own "I can't reach my database"
+// with the platform's generic failure), which mentorbot_redis_up says.
 func TestHealth(t *testing.T) {
 	t.Run("RedisErrors", func(t *testing.T) {
 		mr := miniredis.RunT(t)
 		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + mr.Addr() })
 		w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+		mustMetrics(t, scrapeMetrics(t, w.m), []string{"mentorbot_redis_up 1"}, nil)
 		for _, reply := range []string{"MOVED 3999 127.0.0.1:6381", "READONLY You can't write against a read only replica.", "OOM command not allowed when used memory > 'maxmemory'."} {
 			mr.SetError(reply)
-			w.mustProbe("/readyz", http.StatusServiceUnavailable, "redis: down\nslack: ok\n")
+			w.mustProbe("/readyz", http.StatusOK, "redis: down\nslack: ok\n")
 			w.mustProbe("/healthz", http.StatusOK, "ok\n")
+			mustMetrics(t, scrapeMetrics(t, w.m), []string{"mentorbot_redis_up 0"}, nil)
 			mr.SetError("")
 			w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
+			mustMetrics(t, scrapeMetrics(t, w.m), []string{"mentorbot_redis_up 1"}, nil)
 		}
 	})
 	t.Run("RedisStopped", func(t *testing.T) {
@@ -33,8 +39,9 @@ func TestHealth(t *testing.T) {
 		w := MustStartSlack(t, func(m *main.Main, _ *slackfake.Server) { m.Config.RedisURL = "redis://" + r.Addr })
 		w.mustProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
 		r.Stop()
-		w.mustProbe("/readyz", http.StatusServiceUnavailable, "redis: down\nslack: ok\n")
+		w.mustProbe("/readyz", http.StatusOK, "redis: down\nslack: ok\n")
 		w.mustProbe("/healthz", http.StatusOK, "ok\n")
+		mustMetrics(t, scrapeMetrics(t, w.m), []string{"mentorbot_redis_up 0"}, nil)
 		r.Start(t)
 		w.waitProbe("/readyz", http.StatusOK, "redis: ok\nslack: ok\n")
 	})

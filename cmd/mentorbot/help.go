@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"text/tabwriter"
@@ -12,7 +13,7 @@ import (
 
 // usage is the command line mentorbot takes, as --help and a refusal
 // print it.
-const usage = "mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER"
+const usage = "mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER | mentorbot healthcheck"
 
 // invocation is what the command line asks for: the help, an operator's
 // command for one member (op "export" or "forget", operator.go), or,
@@ -27,7 +28,9 @@ type invocation struct {
 var errFlag = errors.New("flag refused")
 
 // parseArgs reads the command line: -h or --help prints the help to w;
-// "export MEMBER" and "forget MEMBER" are an operator's commands. A flag
+// "export MEMBER" and "forget MEMBER" are an operator's commands;
+// "healthcheck" checks the bot beside it and exits, 0 or 1
+// (healthcheck.go), as -version prints and is done. A flag
 // that does not exist is errFlag, after the help; any other argument is
 // refused with the usage, rather than ignored (mentorbot erase would
 // otherwise start the bot).
@@ -54,6 +57,13 @@ func parseArgs(args []string, w io.Writer) (invocation, error) {
 	switch {
 	case len(rest) == 0:
 		return invocation{}, nil
+	case rest[0] == "healthcheck" && len(rest) > 1:
+		return invocation{}, fmt.Errorf("healthcheck takes no argument, got %s: usage: %s", quoteArg(rest[1]), usage)
+	case rest[0] == "healthcheck":
+		if code := healthcheck(osGetenv, os.Stderr); code != 0 {
+			exitProcess(code)
+		}
+		return invocation{help: true}, nil
 	case rest[0] != "export" && rest[0] != "forget":
 		return invocation{}, fmt.Errorf("unknown argument %s: usage: %s", quoteArg(rest[0]), usage)
 	case len(rest) == 1:
@@ -93,6 +103,13 @@ with no platform token (docs/privacy.md):
                             others involved are told by the running bot
 
 MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>.
+
+For Docker's HEALTHCHECK, in an image without curl:
+
+  mentorbot healthcheck     GETs /healthz from the bot running at
+                            MENTORBOT_HTTP_ADDR (on 127.0.0.1 unless it
+                            names a host), within 2 s: exits 0 when it
+                            answers 200, 1 otherwise
 
 `)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -8,12 +8,14 @@ import (
 )
 
 // openMetrics creates the metrics served at GET /metrics, and has Redis's
-// errors counted. The core's Observer and the adapters' transports are
-// wired from m.metrics where each is built.
+// errors counted, and mentorbot_redis_up read by /readyz's Redis check at
+// each scrape (health.go). The core's Observer and the adapters'
+// transports are wired from m.metrics where each is built.
 func (m *Main) openMetrics() {
 	m.metrics = metrics.New()
 	m.metrics.BuildInfo(buildVersion())
 	m.Store.OnError(m.metrics.RedisError)
+	m.metrics.RedisUp(m.redisUp)
 }
 
 // ackTimed is the mux the adapters register their endpoints on: each

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 
 	slackadapter "github.com/mentorbot/mentorbot/adapters/slack"
@@ -55,13 +54,7 @@ func (m *Main) openSlack(ctx context.Context) error {
 		return err
 	}
 	m.slack = a
-	m.addProbe("slack", func(context.Context) error {
-		err := a.Ready()
-		if why := a.SocketTrouble(); err != nil && why != "" {
-			return fmt.Errorf("%w: %s", err, why) // the log says why, not /readyz
-		}
-		return err
-	})
+	m.addProbe("slack", func(context.Context) error { return slackReady(a) })
 	m.adapters = append(m.adapters, closer{"slack", a.Shutdown})
 	return nil
 }
