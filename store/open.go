@@ -20,7 +20,8 @@ import (
 //	                                        the master that Sentinel names mymaster (rediss+sentinel://)
 //
 // Query parameters are go-redis's options (dial_timeout=3s, pool_size=20,
-// ...). A sentinel URL's password is the data nodes' password; the
+// ...); a numeric one out of the range mentorbot runs with is refused
+// (url_options.go). A sentinel URL's password is the data nodes' password; the
 // sentinels' own is sentinel_password= in the query.
 //
 // A single-node URL that names a node in cluster mode is refused at Open:
@@ -91,8 +92,16 @@ func parseURL(rawURL string) (func(context.Context) (*Store, error), error) {
 		// go-redis would say "invalid URL scheme": say what is wanted.
 		return nil, fmt.Errorf("%s (or rediss://, unix://, redis+sentinel://), got scheme %q", wantURL, clipScheme(scheme))
 	}
+	if u, err := url.Parse(rawURL); err == nil { // else go-redis says why
+		if err := checkOptions(u.Query()); err != nil {
+			return nil, err
+		}
+	}
 	opt, err := redis.ParseURL(rawURL)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDB(opt.DB, "(after the host: redis://host:6379/0, or db=)"); err != nil {
 		return nil, err
 	}
 	return func(ctx context.Context) (*Store, error) { return Dial(ctx, opt) }, nil
@@ -143,6 +152,9 @@ func parseCluster(scheme, rest string) (*redis.ClusterOptions, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOptions(q); err != nil {
+		return nil, err
+	}
 	for _, h := range hosts[1:] {
 		q.Add("addr", h)
 	}
@@ -166,6 +178,9 @@ func parseSentinel(scheme, rest string) (*redis.FailoverOptions, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOptions(q); err != nil {
+		return nil, err
+	}
 	if len(parts) > 0 {
 		q.Set("master_name", parts[0])
 	}
@@ -183,6 +198,9 @@ func parseSentinel(scheme, rest string) (*redis.FailoverOptions, error) {
 	}
 	opt, err := redis.ParseFailoverURL(scheme + "://" + hosts[0] + db + "?" + q.Encode())
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDB(opt.DB, "(after the master's name: redis+sentinel://host:26379/mymaster/0, or db=)"); err != nil {
 		return nil, err
 	}
 	// The URL's userinfo is the data nodes' credentials, as in redis://.

@@ -25,7 +25,7 @@ const maxRateLimited = 5
 // did not reach it: the caller may send it again later (see bot.once).
 func call(ctx context.Context, op string, fn func(opt discordgo.RequestOption) error) error {
 	for attempt := 1; ; attempt++ {
-		err := hideToken(fn(discordgo.WithContext(ctx)))
+		err := clipBody(hideToken(fn(discordgo.WithContext(ctx))))
 		var rl *discordgo.RateLimitError
 		if !errors.As(err, &rl) || rl.RateLimit == nil || rl.TooManyRequests == nil {
 			return err
@@ -65,6 +65,47 @@ func hideToken(err error) error {
 		rl.URL = withoutToken(rl.URL)
 	}
 	return err
+}
+
+// maxErrorBody is the most of an error's body that a logged error
+// quotes: Discord's own JSON errors are short, and the field errors of a
+// 400 (Invalid Form Body) say which field is at fault.
+const maxErrorBody = 1024
+
+// clipBody bounds what a REST error says of the answer's body, which
+// discordgo's RESTError quotes whole: a proxy in front of Discord (or
+// DISCORD_API_URL's) may answer with a page of HTML, and the error is
+// logged. A body that is not Discord's JSON error is not quoted at all,
+// only its size and type; one that is, up to maxErrorBody. The error
+// still unwraps to the RESTError (restStatus, restCode).
+func clipBody(err error) error {
+	re, ok := errors.AsType[*discordgo.RESTError](err)
+	if !ok || re.Response == nil || re.Message != nil && len(re.ResponseBody) <= maxErrorBody {
+		return err
+	}
+	return &clippedError{re}
+}
+
+// clippedError is a RESTError that says its status and at most a bounded
+// part of its body.
+type clippedError struct{ re *discordgo.RESTError }
+
+func (e *clippedError) Unwrap() error { return e.re }
+
+func (e *clippedError) Error() string {
+	status := e.re.Response.Status
+	if len(status) > 80 {
+		status = strings.ToValidUTF8(status[:80], "") + "…"
+	}
+	body := e.re.ResponseBody
+	if e.re.Message == nil {
+		kind := e.re.Response.Header.Get("Content-Type")
+		if kind, _, _ = strings.Cut(kind, ";"); kind == "" || len(kind) > 40 {
+			kind = "unknown type"
+		}
+		return fmt.Sprintf("HTTP %s, a body of %d bytes (%s), not Discord's JSON error: not shown", status, len(body), kind)
+	}
+	return fmt.Sprintf("HTTP %s, %s… (%d bytes)", status, strings.ToValidUTF8(string(body[:maxErrorBody]), ""), len(body))
 }
 
 // withoutToken is u with the segment after webhooks/{app}/ or

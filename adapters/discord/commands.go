@@ -3,9 +3,11 @@ package discord
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -31,15 +33,39 @@ const (
 
 // register overwrites the application's commands with cmds (the bulk
 // overwrite: registering again is harmless).
+//
+// Every 5xx is tried again, Config.RetryAttempts in all, RetryBackoff
+// apart then twice as long each time: the transport retries 500, 502,
+// 503 and 504 itself, and answers any other 5xx at once (a proxy's 501,
+// a 505, 507...), which register then retries the same way.
 func (a *Adapter) register(ctx context.Context, cmds []*discordgo.ApplicationCommand) error {
-	if err := call(ctx, "register commands", func(opt discordgo.RequestOption) error {
-		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
-		return err
-	}); err != nil {
-		return fmt.Errorf("register /%s: %w", rootCommand, a.atAPIURL(err))
+	wait := a.cfg.RetryBackoff
+	for attempt := 1; ; attempt++ {
+		err := call(ctx, "register commands", func(opt discordgo.RequestOption) error {
+			_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.AppID, a.cfg.GuildID, cmds, opt)
+			return err
+		})
+		if err == nil {
+			a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
+			return nil
+		}
+		if restStatus(err) < http.StatusInternalServerError || attempt >= a.cfg.RetryAttempts || !sleepCtx(ctx, wait) {
+			return fmt.Errorf("register /%s: %w", rootCommand, a.atAPIURL(err))
+		}
+		wait *= 2
 	}
-	a.log.Info("commands registered", "app", a.cfg.AppID, "guild", a.cfg.GuildID)
-	return nil
+}
+
+// sleepCtx waits d, and reports false if ctx ended first.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
 }
 
 // unavailable reports whether a registration failed because Discord could

@@ -125,13 +125,23 @@ func (a *Adapter) syncDirectory(ctx context.Context) (int, error) {
 		read, err := a.syncWorkspace(ctx, ws.api)
 		n += read
 		if err != nil {
-			errs = append(errs, fmt.Errorf("workspace %s: %w", ws.team, err))
+			errs = append(errs, fmt.Errorf("%s: %w", workspaceName(ws), err))
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
 	return n, errors.Join(errs...)
+}
+
+// workspaceName names ws in an error: its team ID, or, for the single
+// token's while auth.test has not told it, that it is not known yet (an
+// empty ID would read as a missing one).
+func workspaceName(ws *workspace) string {
+	if ws.team == "" {
+		return "SLACK_BOT_TOKEN's workspace (not known yet: auth.test has not answered)"
+	}
+	return "workspace " + ws.team
 }
 
 // syncWorkspace reads every page of one workspace's users.list into the

@@ -295,10 +295,14 @@ func (e *configError) Error() string { return e.err.Error() }
 func (e *configError) Unwrap() error { return e.err }
 
 // exitStatus is the status main exits with for err: 2 for a configuration
-// refused, 1 for anything else.
+// refused, 3 for an operator's export of a member the bot keeps nothing
+// about (operator.go), 1 for anything else (Redis down).
 func exitStatus(err error) int {
 	if _, ok := errors.AsType[*configError](err); ok {
 		return 2
+	}
+	if _, ok := errors.AsType[*unknownMemberError](err); ok {
+		return 3
 	}
 	return 1
 }

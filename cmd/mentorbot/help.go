@@ -103,6 +103,8 @@ with no platform token (docs/privacy.md):
                             others involved are told by the running bot
 
 MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>.
+Exit status: 0 done (forget: or nothing to erase), 1 Redis failed,
+2 refused, 3 export of a member the bot keeps nothing about.
 
 For Docker's HEALTHCHECK, in an image without curl:
 

@@ -335,12 +335,17 @@ func (m *Main) openStore(ctx context.Context) error {
 		return nil
 	}
 	s, err := store.Open(ctx, m.Config.RedisURL)
+	// A Redis of the wrong kind for the URL (a cluster URL on a single
+	// node, a single-node URL on a cluster's node) is a configuration
+	// refused, status 2, as a refused password: a restart will not fix it.
 	switch {
 	case errors.Is(err, store.ErrNotCluster) && m.Config.redisVar() == "REDIS_CLUSTER_ADDRS":
 		// The store's advice names a URL: say which variable takes it.
-		return fmt.Errorf("redis: REDIS_CLUSTER_ADDRS: %w (for one node, unset REDIS_CLUSTER_ADDRS and set REDIS_URL=redis://host:port/0)", err)
+		return &configError{fmt.Errorf("REDIS_CLUSTER_ADDRS: %w (for one node, unset REDIS_CLUSTER_ADDRS and set REDIS_URL=redis://host:port/0)", err)}
 	case errors.Is(err, store.ErrNotCluster):
-		return fmt.Errorf("redis: REDIS_URL: %w", err)
+		return &configError{fmt.Errorf("REDIS_URL: %w", err)}
+	case errors.Is(err, store.ErrClusterNode):
+		return &configError{err} // the sentence names REDIS_URL
 	case err != nil:
 		if why := redisAuth(err, m.Config.redisVar()); why != "" {
 			return &configError{errors.New(m.Config.redisVar() + ": " + why)}

@@ -29,8 +29,12 @@ var platforms = []string{slackadapter.Platform, discord.Platform, shell.Platform
 //     the running bot sends at its next tick.
 //
 // member is the ID the log prints (slack:T123:U456). A malformed ID, an
-// unknown platform or no REDIS_URL is a configError; a member the bot
-// keeps nothing about is an error that says so, and Redis down too.
+// unknown platform or no REDIS_URL is a configError (status 2). A member
+// the bot keeps nothing about (never seen, or erased already) is, for
+// forget, nothing to erase: said on Stdout, and no error, so that a
+// script working through erasure requests can repeat one; for export, an
+// unknownMemberError (status 3), which a script tells from Redis down
+// (status 1).
 func (m *Main) Operate(ctx context.Context, op, member string) error {
 	id, err := bot.ParseMemberID(member)
 	if err == nil && !slices.Contains(platforms, id.Platform) {
@@ -70,13 +74,19 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	case "export":
 		data, err := m.Bot.ExportMember(ctx, id)
 		if err != nil {
-			return unknownMember(err, op, id)
+			return knownMember(err, op, id)
 		}
 		_, err = m.Stdout.Write(append(data, '\n'))
 		return err
 	case "forget":
-		if err := m.Bot.ForgetMember(ctx, id); err != nil {
-			return unknownMember(err, op, id)
+		err := knownMember(m.Bot.ForgetMember(ctx, id), op, id)
+		if _, unknown := errors.AsType[*unknownMemberError](err); unknown {
+			// Erasing is idempotent: a member erased already stays erased.
+			fmt.Fprintf(m.Stdout, "mentorbot: %s\n", err)
+			return nil
+		}
+		if err != nil {
+			return err
 		}
 		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; what the erasure tells others is sent by the running bot.\n", id)
 		return nil
@@ -84,10 +94,29 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	return &configError{fmt.Errorf("unknown command %q: usage: %s", op, usage)}
 }
 
-// unknownMember says so of ENOTFOUND, and passes any other error on.
-func unknownMember(err error, op string, id bot.MemberID) error {
+// unknownMemberError is an operator's command on a member the bot keeps
+// nothing about: main exits with status 3 (exitStatus).
+type unknownMemberError struct {
+	op string
+	id bot.MemberID
+}
+
+func (e *unknownMemberError) Error() string {
+	nothing := ""
+	if e.op == "forget" {
+		nothing = ", so there is nothing to erase"
+	}
+	return e.op + ": the bot keeps nothing about " + e.id.String() + nothing + ": check the ID against the log (platform:workspace:user); a member erased already is not known either"
+}
+
+// knownMember makes ENOTFOUND an unknownMemberError, and passes any other
+// error on.
+func knownMember(err error, op string, id bot.MemberID) error {
+	if err == nil {
+		return nil
+	}
 	if bot.ErrorCode(err) != bot.ENOTFOUND {
 		return fmt.Errorf("%s %s: %w", op, id, err)
 	}
-	return errors.New(op + ": the bot keeps nothing about " + id.String() + ": check the ID against the log (platform:workspace:user); a member erased already is not known either")
+	return &unknownMemberError{op: op, id: id}
 }

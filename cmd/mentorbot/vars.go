@@ -71,6 +71,10 @@ func followUp(name, setting, meaning string, field func(*bot.Settings) *time.Dur
 		setting: setting, field: field,
 		Default: func(c Config) string { return formatDuration(*field(&c.Defaults)) },
 		Set: func(c *Config, v string) error {
+			parsed, err := bot.ParseDuration(v)
+			if tooLarge(v, parsed, err, maxDuration) {
+				return fmt.Errorf("want a duration from %s to %s, got %q: too large", formatDuration(lo), formatDuration(hi), v)
+			}
 			if err := c.Defaults.Set(setting, v); err != nil {
 				return fmt.Errorf("want a duration like 48h or 3d, got %q", v)
 			}
@@ -182,22 +186,27 @@ var envVars = []envVar{
 		func(s *bot.Settings) *time.Duration { return &s.CheckinEvery }),
 	followUp("MENTORBOT_ESCALATE_AFTER", "escalate-after", "a request waiting longer is escalated to managers",
 		func(s *bot.Settings) *time.Duration { return &s.EscalateAfter }),
-	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for (at least 1s); workspaces take turns, and a tick that runs longer stops at a batch's end so the next one looks at every workspace again",
+	{Name: "MENTORBOT_TICK", Meaning: "how often due jobs are looked for (1s to 1m); workspaces take turns, and a tick that runs longer stops at a batch's end so the next one looks at every workspace again",
 		Default: func(c Config) string { return formatDuration(c.Tick) },
 		Set: func(c *Config, v string) error {
 			// Each tick reads Redis for every workspace: at a shorter
-			// period an idle bot would spin on it.
-			return setDuration(&c.Tick, v, time.Second, "a duration of at least 1s, like 10s")
+			// period an idle bot would spin on it. Every message the bot
+			// owes (a proposal, an introduction, a notice, a campaign's
+			// batch every 10 s) waits for a tick: at a longer one,
+			// members would wait minutes for them.
+			return setDuration(&c.Tick, v, time.Second, maxTick, "a duration of at least 1s and at most 1m, like 10s")
 		}},
-	{Name: "MENTORBOT_JOB_LEASE", Meaning: "how long a running job is reserved for its replica (at least 10s)",
+	{Name: "MENTORBOT_JOB_LEASE", Meaning: "how long a running job is reserved for its replica (10s to 1h)",
 		Default: func(c Config) string { return formatDuration(c.JobLease) },
 		Set: func(c *Config, v string) error {
-			return setDuration(&c.JobLease, v, 10*time.Second, "a duration of at least 10s, like 2m")
+			// After a crash, what the replica held (a job, a member's
+			// command it acked) waits this long for another.
+			return setDuration(&c.JobLease, v, 10*time.Second, maxJobLease, "a duration of at least 10s and at most 1h, like 2m")
 		}},
-	{Name: "MENTORBOT_JOB_RETRY", Meaning: "how long a job that failed because Slack, Discord or Redis did not answer waits before its next try (at least 1s); what was sent is not sent again",
+	{Name: "MENTORBOT_JOB_RETRY", Meaning: "how long a job that failed because Slack, Discord or Redis did not answer waits before its next try (1s to 1h); what was sent is not sent again",
 		Default: func(c Config) string { return formatDuration(c.JobRetry) },
 		Set: func(c *Config, v string) error {
-			return setDuration(&c.JobRetry, v, time.Second, "a duration of at least 1s, like 5m")
+			return setDuration(&c.JobRetry, v, time.Second, maxJobRetry, "a duration of at least 1s and at most 1h, like 5m")
 		}},
 	{Name: "MENTORBOT_MATCH_SCHEDULE", Meaning: "cron spec of the matching sweep, in UTC unless it starts with CRON_TZ=Zone",
 		Default: func(c Config) string { return c.MatchSchedule },
@@ -222,7 +231,7 @@ var envVars = []envVar{
 	{Name: "MENTORBOT_RETENTION", Note: "two years", Meaning: "closed pairs, their surveys and cancelled requests older than this are deleted daily (at least 1d)",
 		Default: func(c Config) string { return formatDuration(c.Retention) },
 		Set: func(c *Config, v string) error {
-			return setDuration(&c.Retention, v, 24*time.Hour, "a duration of a day or more like 730d")
+			return setDuration(&c.Retention, v, 24*time.Hour, maxDuration, "a duration of a day or more like 730d")
 		}},
 	{Name: "MENTORBOT_CAMPAIGN_RATE", Note: "one a second", Meaning: "campaign DMs (the needs survey by DM) sent a minute, in batches every 10 seconds (1 to 3000)",
 		Default: func(c Config) string { return strconv.Itoa(c.CampaignRate) },
@@ -286,7 +295,7 @@ var envVars = []envVar{
 				c.Slack.DirectoryRefresh = -1
 				return nil
 			}
-			return setDuration(&c.Slack.DirectoryRefresh, v, time.Minute, "a duration of a minute or more like 12h, or off")
+			return setDuration(&c.Slack.DirectoryRefresh, v, time.Minute, maxDuration, "a duration of a minute or more like 12h, or off")
 		}},
 
 	{Name: "DISCORD_BOT_TOKEN", Note: "none: Discord off", Meaning: "the bot token: turns the Discord adapter on",
@@ -423,11 +432,15 @@ func badManager(entry string) string {
 	return ""
 }
 
-// setDuration sets *d to v, a duration of at least min (Go's, plus d for
-// days); otherwise it says what it wants.
-func setDuration(d *time.Duration, v string, min time.Duration, want string) error {
+// setDuration sets *d to v, a duration from min to max (Go's, plus d for
+// days); otherwise it says what it wants, and that v is too large when
+// it is, time.Duration's bound included (tooLarge).
+func setDuration(d *time.Duration, v string, min, max time.Duration, want string) error {
 	parsed, err := bot.ParseDuration(v)
-	if err != nil || parsed < min {
+	switch {
+	case tooLarge(v, parsed, err, max):
+		return fmt.Errorf("want %s, got %q: too large, the most is %s", want, v, formatDuration(max))
+	case err != nil || parsed < min:
 		return fmt.Errorf("want %s, got %q", want, v)
 	}
 	*d = parsed
