@@ -21,6 +21,12 @@ type InboxStore interface {
 
 	// Handled forgets an inbound delivery and its job.
 	Handled(ctx context.Context, t Tenant, id string) error
+
+	// Rekeep replaces the data of an inbound delivery not yet handled,
+	// in one step, keeping its job and its expiry: what a replica would
+	// hand back if this one died. It reports false, and writes nothing,
+	// when there is none (handled, expired or erased).
+	Rekeep(ctx context.Context, t Tenant, id string, data []byte) (bool, error)
 }
 
 // Redeliverer is an optional interface of a Platform whose adapter keeps
@@ -61,6 +67,14 @@ func (b *Bot) Receive(ctx context.Context, who MemberID, key string, data []byte
 // Handled forgets an inbound delivery once it is handled.
 func (b *Bot) Handled(ctx context.Context, t Tenant, key string) error {
 	return b.store.inbox.Handled(ctx, t, inboundID(key))
+}
+
+// Rekeep replaces what is kept of the inbound delivery named key by data
+// (an adapter keeps a handled click's reply in its place: Redeliver then
+// sends the reply, and runs nothing again). false when nothing is kept
+// under key any more.
+func (b *Bot) Rekeep(ctx context.Context, t Tenant, key string, data []byte) (bool, error) {
+	return b.store.inbox.Rekeep(ctx, t, inboundID(key), data)
 }
 
 // runInbound hands a delivery that was acked and not handled (its replica

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -64,6 +65,19 @@ func (s *Store) Receive(ctx context.Context, tn bot.Tenant, seenKey, id, user st
 func (s *Store) Inbound(ctx context.Context, tn bot.Tenant, id string) ([]byte, error) {
 	b, err := s.rdb.Get(ctx, keysFor(tn).inbox(id)).Bytes()
 	return b, classify(err, "inbound")
+}
+
+// Rekeep implements bot.Store: SET XX KEEPTTL, one command; the job
+// stays as it is.
+func (s *Store) Rekeep(ctx context.Context, tn bot.Tenant, id string, data []byte) (bool, error) {
+	err := s.rdb.SetArgs(ctx, keysFor(tn).inbox(id), data, redis.SetArgs{Mode: "XX", KeepTTL: true}).Err()
+	if errors.Is(err, redis.Nil) {
+		return false, nil
+	}
+	if err != nil {
+		return false, classify(err, "rekeep")
+	}
+	return true, nil
 }
 
 // Handled implements bot.Store.

@@ -94,6 +94,12 @@ func (a *Adapter) runClick(ctx context.Context, action bot.Action, triggerID str
 	if kept && a.leftForRedelivery(ctx, to.member, key) {
 		return
 	}
+	if kept {
+		if inPlace, ok := a.keepInPlace(ctx, to, key, r); ok {
+			a.reply(ctx, inPlace, r)
+			return
+		}
+	}
 	to = a.handled(ctx, to, key, kept)
 	if r.Form != nil && triggerID != "" {
 		meta := formMeta{Command: r.Form.Command, ResponseURL: to.responseURL}

@@ -19,6 +19,9 @@ type replyTo struct {
 	// it keeps the reply in Redis for another try, and reports whether
 	// it did (inbox.go, keepReply).
 	keep func(r bot.Reply) bool
+	// done, if set, runs once the reply is settled: Slack took it, or may
+	// have (keepInPlace forgets the reply kept in Redis then).
+	done func()
 }
 
 // reply hands what the person who acted should see to the outbound lanes
@@ -96,13 +99,15 @@ func (a *Adapter) toWebAPI(ctx context.Context, to replyTo, r bot.Reply, task fu
 // than read it twice. false: Slack certainly did not take it, and the
 // caller tries the next way.
 func (a *Adapter) settled(to replyTo, via string, err error) bool {
-	if err == nil {
-		return true
-	}
-	if !outcomeUnknown(err) {
+	if err != nil && !outcomeUnknown(err) {
 		return false
 	}
-	a.log.Warn("slack: reply outcome unknown; not repeated", "member", to.member.String(), "via", via, "code", string(bot.ErrorCode(err)), "err", err)
+	if err != nil {
+		a.log.Warn("slack: reply outcome unknown; not repeated", "member", to.member.String(), "via", via, "code", string(bot.ErrorCode(err)), "err", err)
+	}
+	if to.done != nil {
+		to.done()
+	}
 	return true
 }
 

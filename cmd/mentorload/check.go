@@ -14,6 +14,11 @@ import (
 // tally counts what was lost and doubled, by what.
 type tally struct {
 	lost, doubled map[string]int
+	// unknown counts the replies not received whose response_url post
+	// hung: Slack may have taken them, and the adapter sends a reply once
+	// at most (docs/slack.md, "A reply goes out once at most"), so they
+	// are neither lost nor doubled by the bot's fault; reported apart.
+	unknown map[string]int
 }
 
 func (t tally) sum(m map[string]int) int {
@@ -48,7 +53,7 @@ func messageKey(c slackfake.Call) string {
 // check reads the recorded sends and prints the report; it returns the
 // exit code: 1 on any loss or doubling.
 func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Duration, proxy *faultProxy, faults []*fault) int {
-	t := tally{lost: map[string]int{}, doubled: map[string]int{}}
+	t := tally{lost: map[string]int{}, doubled: map[string]int{}, unknown: map[string]int{}}
 	posts := fake.Calls("chat.postMessage")
 	updates := fake.Calls("chat.update")
 	responses := fake.Calls("response_url")
@@ -142,6 +147,8 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 			n = 1
 		}
 		switch {
+		case n == 0 && proxy.wasHung(a.name):
+			t.unknown[kind]++
 		case n == 0:
 			t.lost[kind]++
 			what := a.action
@@ -243,6 +250,9 @@ func check(out io.Writer, fake *slackfake.Server, p *player, elapsed time.Durati
 	}
 	if doubled > 0 {
 		fmt.Fprintf(out, "mentorload: doubled: %s\n", t.detail(t.doubled))
+	}
+	if unknown := t.sum(t.unknown); unknown > 0 {
+		fmt.Fprintf(out, "mentorload: not received after their response_url post hung (Slack may have taken them; sent once at most, by design): %s\n", t.detail(t.unknown))
 	}
 	sort.Strings(examples)
 	for i, e := range examples {

@@ -94,3 +94,21 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckHungReplyNotLost: a click whose reply never arrived because its
+// response_url post hung is reported apart, not as lost: Slack may have
+// taken it, and the adapter sends a reply once at most.
+func TestCheckHungReplyNotLost(t *testing.T) {
+	proxy, err := newFaultProxy("http://127.0.0.1:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.close()
+	proxy.hungNames.Store("a2", true) // the mentor's Accept
+	fake, p := program(t, "accepted", "")
+	var out bytes.Buffer
+	code := check(&out, fake, p, time.Minute, proxy, nil)
+	if code != 0 || !strings.Contains(out.String(), "lost 0, doubled 0") || !strings.Contains(out.String(), "sent once at most, by design): click replies 1") {
+		t.Fatalf("got exit %d and:\n%s\nwant exit 0 and the hung reply reported apart", code, out.String())
+	}
+}

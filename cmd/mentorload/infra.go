@@ -203,9 +203,13 @@ type faultProxy struct {
 	// refused counts the Web API calls answered 429 or 500, hung the
 	// response_url posts.
 	refused, hung atomic.Int64
-	srv           *http.Server
-	URL           string
-	until         atomic.Int64 // unix nanos when the response_url fault ends
+	// hungNames are the acts whose response_url post hung (the path after
+	// /response/): Slack may have taken such a reply or not, and the
+	// adapter sends it once at most (docs/slack.md).
+	hungNames sync.Map
+	srv       *http.Server
+	URL       string
+	until     atomic.Int64 // unix nanos when the response_url fault ends
 }
 
 func newFaultProxy(target string) (*faultProxy, error) {
@@ -240,6 +244,7 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Not answering: hold the request until the fault ends or the
 		// sender gives up, then drop the connection; never forwarded.
 		p.hung.Add(1)
+		p.hungNames.Store(strings.TrimPrefix(r.URL.Path, "/response/"), true)
 		select {
 		case <-r.Context().Done():
 		case <-time.After(time.Until(time.Unix(0, p.until.Load()))):
@@ -256,3 +261,9 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *faultProxy) close() { _ = p.srv.Close() }
+
+// wasHung reports whether a post to the act's response_url hung.
+func (p *faultProxy) wasHung(name string) bool {
+	_, ok := p.hungNames.Load(name)
+	return ok
+}

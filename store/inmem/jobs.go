@@ -188,6 +188,19 @@ func (s *Store) Inbound(ctx context.Context, t bot.Tenant, id string) ([]byte, e
 	return []byte(v), nil
 }
 
+// Rekeep implements bot.Store.
+func (s *Store) Rekeep(ctx context.Context, t bot.Tenant, id string, data []byte) (bool, error) {
+	sp := s.lock(t)
+	defer s.mu.Unlock()
+	e, ok := sp.inbox[id]
+	if _, live := s.get(sp.inbox, id); !ok || !live {
+		return false, nil
+	}
+	e.V = string(data)
+	sp.inbox[id] = e
+	return true, nil
+}
+
 // Handled implements bot.Store.
 func (s *Store) Handled(ctx context.Context, t bot.Tenant, id string) error {
 	sp := s.lock(t)

@@ -21,6 +21,7 @@ var followupTests = []contractTest{
 	{"MarkSent", testMarkSent},
 	{"FirstSeen", testFirstSeen},
 	{"Inbox", testInbox},
+	{"InboxRekeptJob", testInboxRekeptJob},
 	{"InboxErased", testInboxErased},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
@@ -145,11 +146,41 @@ func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	_, err = s.Inbound(ctx(), tn, "i2")
 	MustCode(t, err, bot.ENOTFOUND)
+	// Its data replaced in place (a handled click's reply kept in its
+	// stead): read back, the job still there.
+	kept, err := s.Rekeep(ctx(), tn, "i1", []byte("reply"))
+	MustOK(t, err)
+	if data, err := s.Inbound(ctx(), tn, "i1"); !kept || err != nil || string(data) != "reply" {
+		t.Fatalf("got %v, %q, %v, want the reply kept in place", kept, data, err)
+	}
 	MustOK(t, s.Handled(ctx(), tn, "i1"))
 	_, err = s.Inbound(ctx(), tn, "i1")
 	MustCode(t, err, bot.ENOTFOUND)
 	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
 		t.Fatalf("got jobs %v, want none once handled", jobs)
+	}
+	// Nothing to replace once handled: nothing written.
+	kept, err = s.Rekeep(ctx(), tn, "i1", []byte("late"))
+	MustOK(t, err)
+	if kept {
+		t.Fatal("got a handled delivery rekept, want false")
+	}
+	_, err = s.Inbound(ctx(), tn, "i1")
+	MustCode(t, err, bot.ENOTFOUND)
+}
+
+// testInboxRekeptJob: a delivery whose data was replaced is still handed
+// back when its lease runs out: its job stays.
+func testInboxRekeptJob(t *testing.T, s bot.Store, tn bot.Tenant) {
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	_, err := s.Receive(ctx(), tn, "in:act:trigger-9", "i9", "U1", []byte("click"), bot.NewJob(due, bot.JobInbound, "i9"), time.Minute, time.Hour)
+	MustOK(t, err)
+	kept, err := s.Rekeep(ctx(), tn, "i9", []byte("reply"))
+	MustOK(t, err)
+	jobs, err := s.ClaimJobs(ctx(), tn, due, time.Minute, 10)
+	MustOK(t, err)
+	if !kept || len(jobs) != 1 || jobs[0].ID != bot.JobInbound+":i9" {
+		t.Fatalf("got kept %v and jobs %v, want the delivery's job due", kept, jobs)
 	}
 }
 
