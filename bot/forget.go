@@ -68,7 +68,7 @@ func confirmForget(ctx context.Context, b *Bot, who MemberID, lang Lang, value s
 		r.Lang = lang
 		return r, nil
 	}
-	if err := b.Forget(ctx, who); err != nil {
+	if err := b.eraseMember(ctx, who, true); err != nil {
 		return Reply{}, err
 	}
 	return Reply{Replace: true, Lang: lang, Message: Message{Text: T(lang, "forget.done")}}, nil
@@ -99,8 +99,21 @@ func keepData(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 // mentor, a pair waiting for its charter is cancelled (the other member
 // is told, and a mentee's request goes back to the queue), and an active
 // pair ends: the other member is told and asked whether they want a new
-// match. Counters keep their numbers. Running it again is harmless.
+// match, and a meeting the pair agreed ahead is cancelled for them.
+// Counters keep their numbers. Running it again is harmless.
+//
+// Forget is the erasure of a member who left the workspace (the
+// adapters', ForgetLeavers', CounterpartLeft's): the other members read
+// that they left it, and the member is sent nothing.
 func (b *Bot) Forget(ctx context.Context, who MemberID) error {
+	return b.eraseMember(ctx, who, false)
+}
+
+// eraseMember is Forget; asked says the member asked for it (/mentor
+// forget's "Yes, erase everything"): the other members read that they
+// left the program, and the member, still in the workspace, gets the
+// cancellation of a meeting their pair agreed ahead too.
+func (b *Bot) eraseMember(ctx context.Context, who MemberID, asked bool) error {
 	d, err := b.store.privacy.MemberData(ctx, who)
 	if err != nil {
 		return err
@@ -113,7 +126,7 @@ func (b *Bot) Forget(ctx context.Context, who MemberID) error {
 	// member is erased, so that no proposal goes to or from them meanwhile.
 	var after afterErase
 	for _, p := range d.Pairs {
-		if b.windDown(ctx, p, who, &after) {
+		if b.windDown(ctx, p, who, asked, &after) {
 			e.Blank = append(e.Blank, p.ID)
 		} else {
 			e.Pairs = append(e.Pairs, p.ID)
@@ -173,15 +186,23 @@ type afterErase struct {
 
 // windDown ends a pair in progress of a member being erased, and reports
 // whether the pair must be kept (blanked) for the other member's answer.
-func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterErase) (keep bool) {
+// The other member reads that the member left the workspace, or, asked,
+// the program.
+func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, asked bool, after *afterErase) (keep bool) {
 	t, other := who.Tenant(), p.Other(who)
+	left := func(key string) string {
+		if asked {
+			return "forget." + key
+		}
+		return platformKey(t, "forget.left_"+key)
+	}
 	switch p.State {
 	case PairCharter:
 		if _, err := b.store.pairs.DeclineCharter(ctx, t, p.ID, who, Outbox{}); err != nil {
 			return false
 		}
 		_ = b.notify(ctx, other, func(l Lang) Message {
-			return Message{Text: T(l, "forget.charter_"+p.Role(other), "topic", p.Topic)}
+			return Message{Text: T(l, left("charter_"+p.Role(other)), "topic", p.Topic)}
 		})
 		if other == p.Mentee {
 			after.requests = append(after.requests, p.Request)
@@ -190,13 +211,27 @@ func (b *Bot) windDown(ctx context.Context, p Pair, who MemberID, after *afterEr
 		}
 		return false
 	case PairActive:
+		// A meeting agreed ahead is cancelled, as the end of a pair
+		// cancels it (meeting_cancel.go). Its job goes first, for a
+		// replica that dies before the erasure, which drops the pair's
+		// jobs: after it, a cancellation the platform could not take is
+		// kept as a notice (cancelGoneMeeting).
+		agreed, ahead := b.agreedAhead(ctx, p)
+		if ahead {
+			if err := b.store.jobs.ScheduleJobs(ctx, t, false, cancelJob(p, agreed, cancelGone+p.Role(who), b.clock.Now())); err != nil {
+				b.log.Warn("forget: cancellation job not scheduled", "pair", p.ID, "code", string(ErrorCode(err)))
+			}
+		}
 		if _, err := b.store.pairs.EndPair(ctx, t, p.ID, PairCancelled, forgetReason, b.clock.Now().UTC()); err != nil {
 			return false
+		}
+		if ahead {
+			b.cancelGoneMeeting(ctx, p, agreed, who, asked)
 		}
 		b.record(ctx, Event{Kind: EventEnded, Member: p.Mentor, Other: p.Mentee, Ref: p.ID, Topic: p.Topic})
 		role := p.Role(other)
 		err := b.deliver(ctx, "ended:"+p.ID, other, func(l Lang) Message {
-			return endedMessage(l, p, "forget.ended_"+role)
+			return endedMessage(l, p, left("ended_"+role))
 		})
 		if err != nil {
 			b.log.Error("forget: end not delivered", "pair", p.ID, "to", other.String(), "code", string(ErrorCode(err)))

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mentorbot/mentorbot/meeting"
@@ -17,11 +18,15 @@ const JobMeetCancel = "meetcancel"
 
 // Why an agreed meeting is cancelled: the catalog's "meet.cancel_<why>",
 // or, when a member cancelled it (cancelBy + "mentor" or "mentee"),
-// "meet.cancel_by_you" to them and "meet.cancel_by_other" to the other.
+// "meet.cancel_by_you" to them and "meet.cancel_by_other" to the other;
+// or, when a member left the workspace or asked to be forgotten
+// (cancelGone + their role, forget.go), "meetleft.cancel" to the other
+// member alone, without the gone member's name.
 const (
 	cancelNewTimes = "new"
 	cancelEnded    = "ended"
 	cancelBy       = "by"
+	cancelGone     = "gone"
 )
 
 // meetCancelOnly ends the value of the "Cancel the meeting" button
@@ -93,7 +98,23 @@ func runMeetCancel(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // cancelled is told to them as theirs, to the other member as theirs
 // (name: the member who cancelled), with "Suggest other times" for the
 // round that cancelled it.
+//
+// A meeting of a member who is gone (cancelGone) is cancelled for the
+// other member alone, without naming the one gone, whose record may be
+// erased already: nothing of theirs is read.
 func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string) error {
+	to := []MemberID{pair.Mentor, pair.Mentee}
+	if role, ok := strings.CutPrefix(why, cancelGone); ok {
+		to = []MemberID{pair.Mentee}
+		if role == "mentee" {
+			to = []MemberID{pair.Mentor}
+		}
+	}
+	return b.sendCancelsTo(ctx, pair, m, why, to)
+}
+
+// sendCancelsTo is sendCancels to the members to alone.
+func (b *Bot) sendCancelsTo(ctx context.Context, pair Pair, m Meeting, why string, to []MemberID) error {
 	key := JobMeetCancel + ":" + pair.ID + ":" + strconv.Itoa(m.Round)
 	var by MemberID
 	switch why {
@@ -102,11 +123,15 @@ func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string)
 	case cancelBy + "mentee":
 		by = pair.Mentee
 	}
-	return b.calendarToEach(ctx, pair, key, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
+	gone := strings.HasPrefix(why, cancelGone)
+	return b.calendarTo(ctx, pair, key, to, !gone, func(l Lang, loc *time.Location, other Member) (Message, string, File) {
 		e := b.inviteEvent(ctx, l, pair, m, other)
 		e.Cancelled = true
 		textKey := "meet.cancel_" + why
 		switch {
+		case gone:
+			textKey = "meetleft.cancel"
+			e.Summary = T(l, "meetleft.ics_summary", "topic", pair.Topic)
 		case by.User == "":
 		case other.ID == by:
 			textKey = "meet.cancel_by_other"
@@ -123,6 +148,41 @@ func (b *Bot) sendCancels(ctx context.Context, pair Pair, m Meeting, why string)
 		return msg, T(l, "meet.cancel_attached"),
 			File{Name: "cancelled-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
 	})
+}
+
+// cancelGoneMeeting cancels the meeting agreed ahead in pair p (ended)
+// of who, a member being erased (forget.go): the other member is told,
+// without who's name, and gets the invite's cancellation; who, when they
+// asked for the erasure (still in the workspace), gets theirs too, now or
+// never (their record goes). One who left the workspace is sent nothing.
+//
+// The erasure drops the pair's jobs (the cancellation's too, which only
+// covers a replica dying before it), so a cancellation the platform
+// cannot take now is kept as a plain notice, without the calendar file,
+// which its job sends once the platform is back (notify.go).
+func (b *Bot) cancelGoneMeeting(ctx context.Context, p Pair, agreed Meeting, who MemberID, asked bool) {
+	if err := b.sendCancels(ctx, p, agreed, cancelGone+p.Role(who)); ErrorCode(err) == EUNAVAILABLE {
+		stays := p.Other(who)
+		msg, cerr := b.compose(ctx, stays, func(l Lang) Message {
+			me, _ := b.member(ctx, stays)
+			loc, _ := b.zoneOf(ctx, me)
+			return Message{
+				Title: T(l, "meet.cancel_title", "topic", p.Topic),
+				Text:  T(l, "meetleft.cancel", "when", slotWhen(l, agreed.Agreed, loc)),
+			}
+		})
+		if cerr == nil {
+			b.keepNotice(ctx, stays, b.tagNotice(stays, msg), maybeSent(err))
+		}
+	} else if err != nil {
+		b.log.Warn("cancellation not delivered", "pair", p.ID, "code", string(ErrorCode(err)))
+	}
+	if !asked {
+		return
+	}
+	if err := b.sendCancelsTo(ctx, p, agreed, cancelEnded, []MemberID{who}); err != nil {
+		b.log.Warn("cancellation to an erased member not delivered", "pair", p.ID, "code", string(ErrorCode(err)))
+	}
 }
 
 // cancelMeeting is "Cancel the meeting" under the question askReplace

@@ -14,7 +14,8 @@ import (
 // "<pair>:<round>:<slot>"). Each member's clicks add up: every time that
 // suits them counts, and the first time both picked is agreed, once, and
 // each gets the invite. A time that has started is refused, and so is any
-// time once the agreed meeting has passed or was cancelled.
+// time once the agreed meeting has passed or was cancelled, and a time
+// that overlaps a meeting either member agreed in another pair.
 func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string) (Reply, error) {
 	parts := strings.Split(value, ":")
 	if len(parts) != 3 {
@@ -66,6 +67,11 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 		text := T(lang, "meet.picked_again", "n", strconv.Itoa(i+1), "when", slotWhen(lang, m.Slots[i], loc))
 		return Reply{Message: Message{Text: text + " " + theirPicks(lang, m, other, otherMember, now)}}, nil
 	}
+	// A time either member agreed in another pair meanwhile (the times
+	// were offered before it was) is not noted (meeting_taken.go).
+	if r, taken, err := b.pickTaken(ctx, lang, pair, m, i, who, otherMember, loc, now); err != nil || taken {
+		return r, err
+	}
 	// The invite's job goes first: if this pick agrees the time and the
 	// replica dies before the invites are out, the job sends them; if it
 	// agrees nothing, the job finds nothing agreed and does nothing.
@@ -97,7 +103,9 @@ func pickTime(ctx context.Context, b *Bot, who MemberID, lang Lang, value string
 func (b *Bot) tellPick(ctx context.Context, lang Lang, pair Pair, m Meeting, i int, who MemberID, me, otherMember Member, loc *time.Location, now time.Time) string {
 	other := pair.Other(who)
 	slot, n := m.Slots[i], strconv.Itoa(i+1)
-	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + who.User + ":" + strconv.Itoa(i)
+	// The picker by role, not by ID: the mark's key ends with the other
+	// member's ID alone, and goes when either is erased (forget.go).
+	key := "meetpick:" + pair.ID + ":" + strconv.Itoa(m.Round) + ":" + pair.Role(who) + ":" + strconv.Itoa(i)
 	oloc, _ := b.zoneOf(ctx, otherMember)
 	text := T(lang, "meet.picked", "n", n, "when", slotWhen(lang, slot, loc))
 	if err := b.deliver(ctx, key, other, func(l Lang) Message {
@@ -229,20 +237,32 @@ func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 // sentence saying it is attached where the platform takes files. A member
 // who left is not retried; the first other failure is returned.
 func (b *Bot) calendarToEach(ctx context.Context, pair Pair, key string, build func(l Lang, loc *time.Location, other Member) (Message, string, File)) error {
+	return b.calendarTo(ctx, pair, key, []MemberID{pair.Mentor, pair.Mentee}, true, build)
+}
+
+// calendarTo is calendarToEach to the members to alone. Unless named,
+// build is given the other member's ID alone, and nothing of theirs is
+// read (they may be erased).
+func (b *Bot) calendarTo(ctx context.Context, pair Pair, key string, to []MemberID, named bool, build func(l Lang, loc *time.Location, other Member) (Message, string, File)) error {
 	p, err := b.platform(pair.Mentor)
 	if err != nil {
 		return err
 	}
 	up, canUpload := p.(Uploader)
 	var first error
-	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
+	for _, id := range to {
+		if id.User == "" {
+			continue // erased
+		}
 		me, err := b.member(ctx, id)
 		if err != nil {
 			return err
 		}
-		other, err := b.member(ctx, pair.Other(id))
-		if err != nil {
-			return err
+		other := Member{ID: pair.Other(id)}
+		if named {
+			if other, err = b.member(ctx, pair.Other(id)); err != nil {
+				return err
+			}
 		}
 		loc, _ := b.zoneOf(ctx, me)
 		l := me.Lang

@@ -29,8 +29,25 @@ func (b *Bot) meetingRequest(ctx context.Context, pair Pair, mentor, mentee Memb
 // among those offered as recently, those offered least often), so that
 // asking again and again goes round every time the window holds instead
 // of coming back to the same ones.
+//
+// Times either member agreed in another pair are never offered, and
+// those offered to either of them in another pair come after the others
+// (meeting_taken.go): two introductions of one mentor a minute apart
+// offer different times.
 func (b *Bot) suggestRound(ctx context.Context, pair Pair, mentor, mentee Member, offered []MeetingSlot) ([]MeetingSlot, bool) {
 	r := b.meetingRequest(ctx, pair, mentor, mentee)
+	if tt, err := b.takenElsewhere(ctx, pair); err != nil {
+		// The times are offered all the same; a pick that would book a
+		// member twice is still refused (pickTaken).
+		b.log.Warn("times taken in other pairs unread", "pair", pair.ID, "code", string(ErrorCode(err)))
+	} else {
+		for _, s := range tt.all() {
+			r.Busy = append(r.Busy, meeting.Slot{Start: s.Start, End: s.End})
+		}
+		for _, s := range tt.offered {
+			r.Elsewhere = append(r.Elsewhere, meeting.Slot{Start: s.Start, End: s.End})
+		}
+	}
 	find := func(avoid []MeetingSlot, n int) ([]MeetingSlot, bool) {
 		r.N, r.Avoid = n, nil
 		for _, s := range avoid {

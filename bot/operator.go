@@ -58,7 +58,8 @@ func (b *Bot) ForgetMember(ctx context.Context, id MemberID) error {
 	if _, err := b.operatorData(ctx, id); err != nil {
 		return err
 	}
-	return b.Forget(ctx, id)
+	// The member asked (by mail, to an operator): worded as /mentor forget.
+	return b.eraseMember(ctx, id, true)
 }
 
 // operatorData is the member's data as /mentor export-me reads it,

@@ -43,6 +43,13 @@ type Request struct {
 	// Avoid are slots offered before ("Suggest other times"): a new slot
 	// overlaps none of them while others are possible.
 	Avoid []Slot
+	// Busy are times either person is already taken (a meeting agreed in
+	// another pair): no slot ever overlaps one.
+	Busy []Slot
+	// Elsewhere are times offered to either person in another pair and
+	// not agreed yet: a slot overlaps one of them only when no other slot
+	// is left but those overlapping Avoid, which come after.
+	Elsewhere []Slot
 }
 
 // Window is how far ahead slots are suggested: a slot ends by the end of
@@ -66,7 +73,9 @@ const (
 // zones where any such slot exists, away from Monday morning and Friday
 // afternoon, then on different days, where possible; Slot.Far and
 // Slot.Outside say how far and how much they lie outside each person's
-// hours. The order of preference is in pick.
+// hours. No slot overlaps r.Busy: when every time within both persons'
+// hours does, there is none (nil, false), rather than times outside them.
+// The order of preference is in pick.
 func Suggest(r Request) (slots []Slot, full bool) {
 	n := r.N
 	if n <= 0 {
@@ -81,9 +90,14 @@ func Suggest(r Request) (slots []Slot, full bool) {
 	}
 	last := r.Last()
 	var cands []cand
+	taken := false // a time within both persons' hours is busy
 	for s := start; !s.Add(r.Duration).After(last); s = s.Add(Step) {
 		c := r.score(s)
-		if c.ok {
+		switch {
+		case !c.ok:
+		case overlapsAny(c.slot, r.Busy):
+			taken = taken || c.slot.Fits()
+		default:
 			cands = append(cands, c)
 		}
 	}
@@ -94,7 +108,11 @@ func Suggest(r Request) (slots []Slot, full bool) {
 		}
 	}
 	if len(fits) > 0 {
-		return pick(fits, n, r.Avoid, better), true
+		return pick(fits, n, r.Avoid, r.Elsewhere, better), true
+	}
+	if taken {
+		// The hours do overlap: every time they share is taken.
+		return nil, false
 	}
 	// No overlap: the closest times, by day (Dawn to Dusk in both zones)
 	// when any candidate is.
@@ -110,7 +128,7 @@ func Suggest(r Request) (slots []Slot, full bool) {
 	if len(cands) == 0 {
 		return nil, false
 	}
-	return pick(cands, n, r.Avoid, closer), false
+	return pick(cands, n, r.Avoid, r.Elsewhere, closer), false
 }
 
 // Last is when the window of r ends: the end of the day on which
@@ -273,22 +291,27 @@ func abs(n int) int {
 
 // pick chooses n candidates, never two that overlap. A candidate
 // overlapping a slot to avoid (an earlier round's) comes only when nothing
-// else is left; among the others, those away from Monday morning and
+// else is left; one overlapping a time offered elsewhere (to either
+// person, in another pair) comes before those, after all the others.
+// Within each of these pools, those away from Monday morning and
 // Friday afternoon in both zones come first (tier): a second time on a
 // Tuesday comes before a first one on a Friday afternoon. Within a tier,
 // the best of each day first, the best days first (by less), then more on
 // days already used. The result is sorted by time.
-func pick(cands []cand, n int, avoid []Slot, less func(a, b cand) bool) []Slot {
-	var fresh, stale []cand
+func pick(cands []cand, n int, avoid, elsewhere []Slot, less func(a, b cand) bool) []Slot {
+	var fresh, offered, stale []cand
 	for _, c := range cands {
-		if overlapsAny(c.slot, avoid) {
+		switch {
+		case overlapsAny(c.slot, avoid):
 			stale = append(stale, c)
-		} else {
+		case overlapsAny(c.slot, elsewhere):
+			offered = append(offered, c)
+		default:
 			fresh = append(fresh, c)
 		}
 	}
 	var chosen []cand
-	for _, pool := range [][]cand{fresh, stale} {
+	for _, pool := range [][]cand{fresh, offered, stale} {
 		chosen = pickFrom(pool, n, chosen, less)
 	}
 	out := make([]Slot, len(chosen))
