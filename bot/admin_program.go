@@ -65,7 +65,7 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 		return b.listPrograms(ctx, in)
 	case "create":
 		if name == "" && in.Forms {
-			return Reply{Form: b.programForm(in.Lang, in.Spec)}, nil
+			return Reply{Form: b.programForm(in.Lang, in.Spec, in.Member.Platform)}, nil
 		}
 		return b.createProgram(ctx, in, name)
 	}
@@ -92,19 +92,34 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 	}}, nil
 }
 
-// programForm is the modal that creates a program: name, kind, dates and
-// charter (the options after action, MaxFormFields at most). The kind and
-// the charter may be left empty.
-func (b *Bot) programForm(lang Lang, spec CommandSpec) *Form {
+// programForm is the modal that creates a program: name, kind, dates,
+// charter and its own survey questions (the options after action). The
+// kind, the charter and the questions may be left empty. A form holds
+// MaxFormFields fields (a Discord modal), one short of the questions,
+// except on Slack, whose modals hold them all: elsewhere the charter's
+// placeholder says they go in the command's own field.
+func (b *Bot) programForm(lang Lang, spec CommandSpec, platform string) *Form {
 	f := &Form{Command: spec.Name, Title: T(lang, "form.admin.program.title"), Submit: T(lang, "form.submit")}
-	for _, o := range spec.Options[1:min(len(spec.Options), MaxFormFields+1)] {
+	room := len(spec.Options) - 1
+	if platform != slackPlatform {
+		room = min(room, MaxFormFields)
+	}
+	for _, o := range spec.Options[1 : 1+room] {
+		placeholder := T(lang, o.HelpKey())
+		if o.Name == "charter" && room < len(spec.Options)-1 {
+			placeholder = T(lang, "form.program.charter_no_questions")
+		}
 		f.Fields = append(f.Fields, FormField{
-			Name: o.Name, Label: T(lang, "label.program_"+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
+			Name: o.Name, Label: T(lang, "label.program_"+o.Name), Placeholder: clip(placeholder, 100),
 			Multiline: o.Multiline, Required: o.Name == "name" || o.Name == "start" || o.Name == "end", MaxLength: o.MaxLength,
 		})
 	}
 	return f
 }
+
+// slackPlatform is the Slack adapter's platform name (MemberID.Platform):
+// its modals hold more than MaxFormFields fields.
+const slackPlatform = "slack"
 
 // parseDay reads a date written 2027-01-15.
 func parseDay(lang Lang, option, v string, from time.Time) (time.Time, error) {

@@ -214,9 +214,10 @@ type waitKey struct {
 }
 
 type waitEntry struct {
-	why matching.Explanation
-	gap matching.LanguageGap
-	at  time.Time
+	why    matching.Explanation
+	gap    matching.LanguageGap
+	others []Program // where the mentors in other programs could take it (otherPrograms)
+	at     time.Time
 }
 
 // waitKeyOf returns the key of a wait on the candidates c for need, or

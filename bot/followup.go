@@ -334,7 +334,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		return b.store.jobs.ScheduleJobs(ctx, t, false, NewJob(due, JobEscalate, r.ID, "proposed", strconv.FormatInt(due.UnixMilli(), 10)))
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
-	why, known := b.whyWaiting(ctx, r)
+	why, others, known := b.whyWaitingIn(ctx, r)
 	program := ""
 	if id := r.InProgram(); id != DefaultProgram {
 		program = string(id)
@@ -353,7 +353,16 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			in = T(l, "escalate.in_program", "program", program)
 		}
 		text := T(l, "escalate.text", "name", mentee.displayName(), "topic", r.Topic, "program", in, "days", itoa(days))
-		if known {
+		if key, n := waitingKey(why); known && key == "waiting.program" && len(others) > 0 {
+			// Mentors who could take it are in another program: nobody
+			// is to be found, the request is to move (or be paired by hand).
+			here := T(l, "program.default_name")
+			if program != "" {
+				here = quotedList(l, []string{program})
+			}
+			text = T(l, "escalate.text_program", "name", mentee.displayName(), "topic", r.Topic, "program", in, "days", itoa(days),
+				"count", itoa(n), "programs", programsNamed(l, others), "here", here, "commands", moveCommands(l, r.Topic, others))
+		} else if known {
 			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, r.Topic, why)))
 		}
 		return Message{Title: T(l, "escalate.title"), Text: text}
@@ -386,16 +395,24 @@ func ignoreGone(err error) error {
 // when it cannot be read (the escalation then goes without a reason
 // rather than not at all).
 func (b *Bot) whyWaiting(ctx context.Context, r Request) (matching.Explanation, bool) {
+	why, _, known := b.whyWaitingIn(ctx, r)
+	return why, known
+}
+
+// whyWaitingIn is whyWaiting, with the programs where the mentors it
+// counts in other programs could take r (otherPrograms).
+func (b *Bot) whyWaitingIn(ctx context.Context, r Request) (matching.Explanation, []Program, bool) {
 	// As the request and the sweep see the mentee: with the workspace's
 	// language when they chose none, which is the one they speak until
 	// they give their languages.
 	mentee, err := b.member(ctx, r.Mentee)
 	if err != nil {
-		return matching.Explanation{}, false
+		return matching.Explanation{}, nil, false
 	}
 	rk, err := b.candidates(ctx, r, mentee)
 	if err != nil {
-		return matching.Explanation{}, false
+		return matching.Explanation{}, nil, false
 	}
-	return rk.explain(), true
+	why, others := b.explainRanking(ctx, r.Mentee.Tenant(), rk)
+	return why, others, true
 }

@@ -19,30 +19,42 @@ func (b *Bot) form(ctx context.Context, spec CommandSpec, in *Invocation) *Form 
 	prefill := map[string]string{}
 	if spec.Name == "offer" {
 		if o, err := b.store.offers.GetOffer(ctx, in.Member); err == nil {
-			prefill = offerValues(o)
+			prefill = offerValues(lang, o)
 		}
 	}
-	for i, o := range spec.Options {
+	options, placeholders := spec.Options, map[string]string{}
+	if spec.Name == "request" {
+		// With programs open to requests, a field names one (form_request.go).
+		options, placeholders = b.requestFormOptions(ctx, lang, in.Member.Tenant(), spec)
+	}
+	for i, o := range options {
 		if i == MaxFormFields {
 			break
 		}
+		placeholder, ok := placeholders[o.Name]
+		if !ok {
+			placeholder = T(lang, o.HelpKey())
+		}
 		f.Fields = append(f.Fields, FormField{
-			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(T(lang, o.HelpKey()), 100),
+			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(placeholder, 100),
 			Multiline: o.Multiline, Required: o.Required, Value: prefill[o.Name], MaxLength: o.MaxLength,
 		})
 	}
 	return f
 }
 
-// offerValues writes an offer back as option values, to prefill its form.
-func offerValues(o Offer) map[string]string {
+// offerValues writes an offer back as option values, to prefill its form,
+// in the reader's words, which the form's submission reads back: kinds
+// as readers of lang type them (« individuel »), languages by their names
+// (« français »; a code whose name would not read back stays a code).
+func offerValues(lang Lang, o Offer) map[string]string {
 	langs := make([]string, len(o.Languages))
 	for i, l := range o.Languages {
-		langs[i] = string(l)
+		langs[i] = languageValue(lang, string(l))
 	}
 	kinds := make([]string, len(o.Kinds))
 	for i, k := range o.Kinds {
-		kinds[i] = string(k)
+		kinds[i] = kindChoices.ChoiceIn(lang, string(k))
 	}
 	return map[string]string{
 		"topics": strings.Join(o.Topics, ", "), "capacity": itoa(o.Capacity),

@@ -43,6 +43,10 @@ type HomeData struct {
 	// nobody offers it (suggestTopic): said as at the request's filing,
 	// with its button.
 	suggest *topicSuggestion
+	// otherPrograms are where the mentors Waiting counts in other
+	// programs could take the request (otherPrograms): the home says how
+	// to move it there.
+	otherPrograms []Program
 	// Next is what comes for each pair in progress, by pair ID.
 	Next map[string]PairNext
 	// Programs are the lines naming the member's programs.
@@ -101,8 +105,8 @@ func (b *Bot) gatherHome(ctx context.Context, lang Lang, who MemberID, me Member
 			}
 		}
 		if d.Held == nil {
-			if why, known := b.whyWaiting(ctx, *r); known {
-				d.Waiting = &why
+			if why, others, known := b.whyWaitingIn(ctx, *r); known {
+				d.Waiting, d.otherPrograms = &why, others
 				if nobodyOffers(why) {
 					// As at its filing: the typo's fix or the broader
 					// topic that mentors offer, with its button.
@@ -285,6 +289,9 @@ func renderHome(lang Lang, d HomeData) Message {
 				// The mentors may well speak the member's language: it is
 				// the language this request asks for that they lack.
 				text = T(lang, "waiting.language_asked", "topic", r.Topic, "count", itoa(n)) + othersToo(lang, key, r.Topic, *d.Waiting, n)
+			}
+			if move := moveText(lang, r.Topic, *d.Waiting, d.otherPrograms); move != "" {
+				text += " " + move
 			}
 			lines = append(lines, "    "+text)
 		}

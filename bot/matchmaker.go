@@ -28,6 +28,9 @@ type proposeResult struct {
 	// and they are out of why. The mentee is told of them (reason), not
 	// that nobody offers the topic.
 	unreachable int
+	// others are the programs where the mentors why counts in other
+	// programs could take the request (otherPrograms).
+	others []Program
 }
 
 // maxProposeAttempts bounds how many mentors who cannot be reached (they
@@ -61,7 +64,7 @@ func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, un
 		return proposeResult{}, err
 	}
 	if rk.known != nil {
-		return proposeResult{why: rk.known.why, gap: rk.known.gap}, nil
+		return proposeResult{why: rk.known.why, gap: rk.known.gap, others: rk.known.others}, nil
 	}
 	missed := 0 // mentors found unreachable: before this walk, and in it
 	if unreachable != "" {
@@ -100,7 +103,8 @@ func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, un
 			return proposeResult{}, err
 		}
 	}
-	res := proposeResult{why: rk.explain(), unreachable: missed + gone}
+	why, others := b.explainRanking(ctx, r.Mentee.Tenant(), rk)
+	res := proposeResult{why: why, others: others, unreachable: missed + gone}
 	res.notAgain = res.why.NotAgain > 0
 	if res.why.NoLanguage > 0 && res.unreachable == 0 {
 		// A language gap needs a mentor who fits but for languages, whom
@@ -111,7 +115,7 @@ func (b *Bot) proposeNextAfter(ctx context.Context, r Request, mentee Member, un
 		res.gap = languageGap(rk)
 	}
 	if rk.wait != nil && res.unreachable == 0 {
-		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap, at: b.clock.Now()})
+		b.waits.put(*rk.wait, waitEntry{why: res.why, gap: res.gap, others: res.others, at: b.clock.Now()})
 	}
 	return res, nil
 }
@@ -145,7 +149,8 @@ type ranking struct {
 }
 
 // explain tells why nobody in the ranking fits: the explanation kept for
-// requests alike when there is one (waitCache), else the matcher's.
+// requests alike when there is one (waitCache), else the matcher's. What
+// is told to members counts other programs as explainRanking does.
 func (rk ranking) explain() matching.Explanation {
 	if rk.known != nil {
 		return rk.known.why

@@ -32,7 +32,7 @@ func meetCommand() CommandSpec {
 // zone and hours" button.
 func profileForm(lang Lang, me Member) *Form {
 	f := &Form{Command: "profile", Title: T(lang, "form.profile.title"), Submit: T(lang, "form.submit")}
-	values := map[string]string{"tz": me.TZ, "hours": me.Hours.String()}
+	values := map[string]string{"tz": me.TZ, "hours": hoursValue(lang, me.Hours)}
 	for _, o := range profileCommand().Options {
 		if o.Name == optYears.Name {
 			continue // the form is the zone and the hours; offers and requests ask the years

@@ -202,7 +202,7 @@ func (b *Bot) whyKickoffWaits(ctx context.Context, r Request, mentee Member) (ma
 	if rk.known != nil {
 		return rk.known.why, rk.known.gap, true
 	}
-	why := rk.explain()
+	why, _ := b.explainRanking(ctx, r.Mentee.Tenant(), rk)
 	var gap matching.LanguageGap
 	if why.NoLanguage > 0 {
 		gap = languageGap(rk)

@@ -216,7 +216,12 @@ func (b *Bot) requestFiled(ctx context.Context, in *Invocation, r Request, m Mem
 			return Reply{Message: suggestionMessage(in.Lang, r, sug)}, nil
 		}
 	}
-	return Reply{Message: Message{Text: T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + res.reason(in.Lang, r.Topic)}}, nil
+	text := T(in.Lang, "request.waiting", "topic", r.Topic) + "\n" + res.reason(in.Lang, r.Topic)
+	if move := moveText(in.Lang, r.Topic, res.why, res.others); move != "" && res.unreachable == 0 {
+		// Where the mentors are, and the commands that move it there.
+		text += " " + move
+	}
+	return Reply{Message: Message{Text: text}}, nil
 }
 
 // reason explains why a request waits after the walk that tried to

@@ -99,5 +99,8 @@ func (b *Bot) poolOf(ctx context.Context, t Tenant, waiting []Request, offers []
 	if err != nil {
 		return roundPool{}, err
 	}
-	return roundPool{waitingNeeds: w, waiting: waiting, offers: offers, mentors: b.mentors(offers), opt: b.matchOptions(ctx, t)}, nil
+	// A paused offer of closed programs only is in the default program,
+	// as /mentor resume makes it: said paused, not in another program.
+	mentors := b.withClosedRehomed(ctx, t, b.mentors(offers))
+	return roundPool{waitingNeeds: w, waiting: waiting, offers: offers, mentors: mentors, opt: b.matchOptions(ctx, t)}, nil
 }
