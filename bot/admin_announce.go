@@ -253,13 +253,21 @@ func (b *Bot) pastMentors(ctx context.Context, t Tenant, prog *Program) pastMent
 // without prog, the campaigns of open programs. A campaign holds all its
 // targets from its start, those it has not messaged yet included (they
 // are being re-invited); the latest campaign that targeted a member
-// names the program.
+// names the program. A program just created, whose re-invitation job has
+// not started its campaign yet (reinvitePending), counts the mentors
+// that job will message (reinviteTargets): they are being re-invited.
 func (b *Bot) reinvitedTo(ctx context.Context, t Tenant, prog *Program) map[string]string {
 	reached := map[string]string{}
 	all, err := b.store.campaigns.Campaigns(ctx, t)
 	if err != nil {
 		b.log.Warn("announce: campaigns not read", "tenant", t.String(), "code", string(ErrorCode(err)))
 		return reached
+	}
+	started := map[ProgramID]bool{}
+	for _, c := range all {
+		if c.Kind == CampaignReinvite {
+			started[ProgramID(c.Subject)] = true
+		}
 	}
 	for _, c := range all { // oldest first
 		if c.Kind != CampaignReinvite {
@@ -287,6 +295,17 @@ func (b *Bot) reinvitedTo(ctx context.Context, t Tenant, prog *Program) map[stri
 			if u != "" {
 				reached[u] = name
 			}
+		}
+	}
+	// The newest: their re-invitation names the program.
+	for _, p := range b.reinvitePending(ctx, t, prog, started) {
+		users, _, err := b.reinviteTargets(ctx, p)
+		if err != nil {
+			b.log.Warn("announce: re-invitation targets not read", "tenant", t.String(), "code", string(ErrorCode(err)))
+			continue
+		}
+		for _, u := range users {
+			reached[u] = p.Name
 		}
 	}
 	return reached

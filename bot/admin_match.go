@@ -195,8 +195,15 @@ func (b *Bot) roundPreview(ctx context.Context, lang Lang, p roundPlan) (Message
 	// Only the requests that can be shown are explained: Explain reads
 	// every mentor.
 	for _, r := range p.left[:min(len(p.left), maxDigestItems)] {
+		// Its days count from when it began to wait for a mentor: a
+		// request held for its program's kick-off, from the kick-off, as
+		// the digest, the alert and the fairness report count them.
+		since, err := b.waitingSince(ctx, r.Mentee.Tenant(), r)
+		if err != nil {
+			return Message{}, err
+		}
 		left = append(left, "• "+T(lang, "round.left_item", "mentee", p.pool.mentees[r.ID].displayName(), "topic", r.Topic,
-			"waited", waited(lang, int(b.clock.Now().Sub(r.Created)/(24*time.Hour))), "why", AfterColon(lang, b.leftReason(lang, p, r))))
+			"waited", waited(lang, int(b.clock.Now().Sub(since)/(24*time.Hour))), "why", AfterColon(lang, b.leftReason(lang, p, r))))
 	}
 	lines = append(lines, capList(lang, pairs, len(pairs), maxPreviewRunes)...)
 	if len(p.pairs) > 0 && len(left) > 0 {

@@ -3,7 +3,7 @@ package bot
 // catalogNeedsFR holds the sentences of the needs survey (/mentor admin
 // needs, /mentor needs) and of campaigns (/mentor campaigns), in French.
 var catalogNeedsFR = map[string]string{
-	"cmd.admin.needs.summary": "sonder les besoins avant un programme, dans un canal ou en message privé\u202f; `résultats` les montre",
+	"cmd.admin.needs.summary": "sonder les besoins avant un programme, en canal ou en privé\u202f; l'action `résultats` montre les réponses",
 	"cmd.admin.needs.example": "/mentor admin besoins \"Mentorat 2027\" mp:oui sujets:go, kubernetes",
 	"cmd.needs.summary":       "répondre à l'enquête sur les besoins d'un programme\u202f: sujets, type de mentorat, mois de début",
 	"cmd.needs.example":       "/mentor besoins \"Mentorat 2027\" apprendre:go transmettre:sql type:flash mois:2027-03",

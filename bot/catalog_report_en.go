@@ -13,7 +13,7 @@ var catalogReportEN = map[string]string{
 	"report.period":            "From {start} to {end}.",
 	"report.compared":          "In brackets, the program before: {name}.",
 	"report.trend":             "{value} ({before})",
-	"report.pairs":             "Pairs formed",
+	"report.pairs":             "Pairs that started (charter accepted)",
 	"report.met":               "Pairs who met",
 	"report.completed":         "Pairs who completed the program",
 	"report.rating":            "Satisfaction at the end",

@@ -13,7 +13,7 @@ var catalogReportFR = map[string]string{
 	"report.period":            "Du {start} au {end}.",
 	"report.compared":          "Entre parenthèses, le programme précédent : {name}.",
 	"report.trend":             "{value} ({before})",
-	"report.pairs":             "Binômes formés",
+	"report.pairs":             "Binômes qui ont commencé (charte acceptée)",
 	"report.met":               "Binômes qui se sont rencontrés",
 	"report.completed":         "Binômes allés au bout du programme",
 	"report.rating":            "Satisfaction à la fin",

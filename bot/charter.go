@@ -397,25 +397,90 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 	b.remember(ctx, pair.Mentee, pair.Mentor, VerdictNever)
 	// Unread (the store failing): the usual sentence, as before.
 	left, hasLeft, _ := b.leftOpen(ctx, pair)
-	// The mentee's sentence: their request is back in the queue, or, when
-	// they have another one open (a manager's pair on another topic), the
-	// pair's own was withdrawn and that one still waits.
-	sentence := func(l Lang, prefix string, m MemberID) string {
+	// The request goes on first, so that the mentee's sentence says what
+	// came of it: another mentor asked at once, or the wait.
+	var q requeued
+	if !hasLeft {
+		q = b.proposeOn(ctx, t, pair.Request)
+	}
+	// The mentee's sentence: another mentor was asked, or their request
+	// is back in the queue (the one who cancelled reads why it waits in
+	// their own reply), or, when they have another one open (a manager's
+	// pair on another topic), the pair's own was withdrawn and that one
+	// still waits.
+	sentence := func(l Lang, prefix string, m MemberID) Message {
 		key := prefix + pair.Role(m)
-		if hasLeft && m == pair.Mentee {
-			return T(l, key+"_left", "name", names[m.User], "topic", pair.Topic, "request", left.Topic)
+		switch {
+		case m != pair.Mentee:
+			return Message{Text: T(l, key, "name", names[m.User], "topic", pair.Topic)}
+		case hasLeft:
+			return Message{Text: T(l, key+"_left", "name", names[m.User], "topic", pair.Topic, "request", left.Topic)}
+		case q.asked():
+			return Message{Text: T(l, key+"_next", "name", names[m.User], "topic", pair.Topic)}
+		case m == who:
+			return q.waiting(l, T(l, key, "name", names[m.User], "topic", pair.Topic))
 		}
-		return T(l, key, "name", names[m.User], "topic", pair.Topic)
+		return Message{Text: T(l, key, "name", names[m.User], "topic", pair.Topic)}
 	}
 	other := pair.Other(who)
-	_ = b.notify(ctx, other, func(l Lang) Message { return Message{Text: sentence(l, theirs, other)} })
-	if !hasLeft {
-		// A mentee who declined reads in their own reply that the request
-		// waits again: no second message says the mentors were unavailable.
-		b.requeueTelling(ctx, t, pair.Request, who != pair.Mentee)
+	_ = b.notify(ctx, other, func(l Lang) Message { return sentence(l, theirs, other) })
+	if other == pair.Mentee {
+		q.tell(ctx, b) // why it waits, as requeue tells it
 	}
 	b.freed(ctx, pair.Mentor)
-	return Reply{Replace: true, Message: Message{Text: sentence(lang, mine, who)}}, nil
+	return Reply{Replace: true, Message: sentence(lang, mine, who)}, nil
+}
+
+// requeued is what came of a request that went back to waiting and was
+// proposed again at once (proposeOn): ok is false when it no longer
+// waits or could not be proposed (logged).
+type requeued struct {
+	r      Request
+	mentee Member
+	res    proposeResult
+	ok     bool
+	full   bool // gapFull, for the language ask
+}
+
+// proposeOn proposes request id, back to waiting, to the next mentor who
+// fits, without a word to the mentee yet: the caller says what came of it
+// (asked, waiting, tell).
+func (b *Bot) proposeOn(ctx context.Context, t Tenant, id string) requeued {
+	r, mentee, res, ok := b.proposeAgain(ctx, t, id)
+	q := requeued{r: r, mentee: mentee, res: res, ok: ok}
+	if ok && !res.proposed && res.paused == nil {
+		q.full = b.gapFull(ctx, r, mentee, res.gap)
+	}
+	return q
+}
+
+// asked reports whether another mentor was asked.
+func (q requeued) asked() bool { return q.ok && q.res.proposed }
+
+// waiting is lead, the sentence that says the request is back in the
+// queue, followed by why it waits when that is known: the mentee's
+// pause, the language ask with its button, or the matcher's reason.
+func (q requeued) waiting(l Lang, lead string) Message {
+	switch {
+	case !q.ok || q.res.proposed:
+		return Message{Text: lead}
+	case q.res.paused != nil:
+		return Message{Text: lead + "\n" + T(l, "charter.requeue_paused")}
+	case q.res.gap.Gap():
+		return languageAskFull(l, lead, q.r, requestLanguages(q.r, q.mentee), q.res.gap, q.full)
+	}
+	return Message{Text: lead + "\n" + q.res.reason(l, q.r.Topic)}
+}
+
+// tell sends the mentee, once their request is back in the queue with
+// nobody to ask, why it waits, as requeue does (nothing under a pause).
+func (q requeued) tell(ctx context.Context, b *Bot) {
+	if !q.ok || q.res.proposed || q.res.paused != nil {
+		return
+	}
+	_ = b.notify(ctx, q.r.Mentee, func(l Lang) Message {
+		return q.waiting(l, T(l, "mentee.waiting", "topic", q.r.Topic))
+	})
 }
 
 // leftOpen is the mentee's open request when it is not the pair's: a

@@ -16,15 +16,15 @@ func eyeSection(lang Lang, r Report) string {
 	if len(r.Waiting) > 0 {
 		lines = append(lines, T(lang, "digest.waiting", "count", itoa(len(r.Waiting))))
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
-			days := int(r.At.Sub(w.Request.Created) / (24 * time.Hour))
-			why := waitingReasonOf(lang, w.Request.Topic, w.Why)
+			days := int(r.At.Sub(w.Since) / (24 * time.Hour))
+			why := waitingReasonOf(lang, w.Topic, w.Why)
 			if w.Held != nil {
 				why = T(lang, "digest.waiting_held", "name", w.Held.Name, "start", Date(lang, w.Held.Start))
 			}
 			if w.Paused != nil {
 				why = pausedReasonOf(lang, *w.Paused, loc)
 			}
-			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Request.Topic,
+			lines = append(lines, "• "+T(lang, "digest.waiting_item", "name", w.Mentee.displayName(), "topic", w.Topic,
 				"waited", waited(lang, days), "why", AfterColon(lang, why)))
 		}
 		lines = append(lines, more(lang, len(r.Waiting))...)

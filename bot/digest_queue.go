@@ -34,9 +34,25 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	}
 	r.AutoPaused, r.Unreachable = autoPaused(pauses)
 	mentors, opt := pool.mentors, pool.opt
+	// One topic, one name: the topics are folded as the matcher folds
+	// them (the workspace's aliases too), and each is named as the
+	// mentors spell it when one offers it, so that a mentee's
+	// "Developpement web" reads as the "développement web" on offer.
+	syn := opt.Synonyms
+	labels := topicLabels(syn, offersTopics(unpaused(offers)), offersTopics(offers), requestTopics(waiting))
 	for i, req := range waiting {
 		why := matching.Explain(pool.needs[i], mentors, opt)
-		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why}
+		// Its days count from when it began to wait for a mentor: for a
+		// request held for its program's kick-off, from the kick-off, as
+		// the alert and the fairness report count them.
+		since, err := b.waitingSince(ctx, t, req)
+		if err != nil {
+			return err
+		}
+		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why, Since: since, Topic: req.Topic}
+		if l, ok := labels[syn.Normalize(req.Topic)]; ok {
+			w.Topic = l
+		}
 		if p, ok := held[req.InProgram()]; ok {
 			w.Held = &p
 		}
@@ -45,15 +61,49 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 		}
 		r.Waiting = append(r.Waiting, w)
 	}
+	// Oldest first: the longest wait for a mentor first.
+	sort.SliceStable(r.Waiting, func(i, j int) bool { return r.Waiting[i].Since.Before(r.Waiting[j].Since) })
+	demand = refold(syn, demand)
 	r.Demand = sortedCounts(demand)
-	r.Supply = sortedCounts(supply(offers))
+	r.Supply = sortedCounts(supply(offers, syn))
 	r.Unmet = unmet(demand, waiting, mentors, opt)
-	// The topics asked read as members typed them, offers and requests
-	// alike; the topics on offer read as the mentors typed them, never as
-	// a mentee did ("Data Sciences" for a mentor's "data science").
-	relabel(topicLabels(offers, waiting), r.Demand, r.Unmet)
-	relabel(topicLabels(unpaused(offers), nil), r.Supply)
+	// Every list names a topic alike: as the mentors who offer it spell
+	// it (never as a mentee did: "data science" for a mentee's "Data
+	// Sciences"), else as the waiting requests do.
+	relabel(labels, r.Demand, r.Supply, r.Unmet)
 	return nil
+}
+
+// refold folds the counters' topics (matching.NormalizeTopic) with the
+// workspace's aliases too, as the matcher reads them, adding up the
+// counts of the topics that become one.
+func refold(syn matching.Synonyms, counts map[string]int) map[string]int {
+	if len(syn) == 0 {
+		return counts
+	}
+	out := make(map[string]int, len(counts))
+	for topic, n := range counts {
+		out[syn.Normalize(topic)] += n
+	}
+	return out
+}
+
+// offersTopics lists the topics of the offers, as typed.
+func offersTopics(offers []Offer) []string {
+	var out []string
+	for _, o := range offers {
+		out = append(out, o.Topics...)
+	}
+	return out
+}
+
+// requestTopics lists the topics of the requests, as typed.
+func requestTopics(requests []Request) []string {
+	out := make([]string, 0, len(requests))
+	for _, r := range requests {
+		out = append(out, r.Topic)
+	}
+	return out
 }
 
 // relabel replaces the folded topics of counts by their labels.
@@ -79,46 +129,43 @@ func unpaused(offers []Offer) []Offer {
 }
 
 // topicLabels names each folded topic (the counters' keys, which can read
-// oddly: "cach" for "cache") by a spelling a member typed: the most common
-// among the offers and waiting requests, the alphabetically first on a
-// tie, kept as typed but for surrounding spaces.
-func topicLabels(offers []Offer, waiting []Request) map[string]string {
-	seen := map[string]map[string]int{}
-	add := func(raw string) {
-		raw = strings.TrimSpace(raw)
-		n := matching.NormalizeTopic(raw)
-		if n == "" {
-			return
-		}
-		if seen[n] == nil {
-			seen[n] = map[string]int{}
-		}
-		seen[n][raw]++
-	}
-	for _, o := range offers {
-		for _, topic := range o.Topics {
-			add(topic)
-		}
-	}
-	for _, w := range waiting {
-		add(w.Topic)
-	}
-	out := make(map[string]string, len(seen))
-	for n, spellings := range seen {
-		best, count := "", 0
-		for raw, c := range spellings {
-			if c > count || (c == count && raw < best) {
-				best, count = raw, c
+// oddly: "cach" for "cache"), folded as the matcher folds it with the
+// workspace's aliases, by a spelling a member typed: from the first of
+// the layers that has the topic (the offers counted, then all the
+// offers, then the waiting requests), the most common spelling in it,
+// the alphabetically first on a tie, kept as typed but for surrounding
+// spaces.
+func topicLabels(syn matching.Synonyms, layers ...[]string) map[string]string {
+	out := map[string]string{}
+	for _, layer := range layers {
+		seen := map[string]map[string]int{}
+		for _, raw := range layer {
+			raw = strings.TrimSpace(raw)
+			n := syn.Normalize(raw)
+			if _, named := out[n]; n == "" || named {
+				continue
 			}
+			if seen[n] == nil {
+				seen[n] = map[string]int{}
+			}
+			seen[n][raw]++
 		}
-		out[n] = best
+		for n, spellings := range seen {
+			best, count := "", 0
+			for raw, c := range spellings {
+				if c > count || (c == count && raw < best) {
+					best, count = raw, c
+				}
+			}
+			out[n] = best
+		}
 	}
 	return out
 }
 
-// supply counts the unpaused mentors offering each (normalised) topic,
-// whether or not they have a free slot.
-func supply(offers []Offer) map[string]int {
+// supply counts the unpaused mentors offering each topic, folded as the
+// matcher folds it (syn), whether or not they have a free slot.
+func supply(offers []Offer, syn matching.Synonyms) map[string]int {
 	out := map[string]int{}
 	for _, o := range offers {
 		if o.Paused {
@@ -126,7 +173,7 @@ func supply(offers []Offer) map[string]int {
 		}
 		seen := map[string]bool{}
 		for _, topic := range o.Topics {
-			if n := matching.NormalizeTopic(topic); n != "" && !seen[n] {
+			if n := syn.Normalize(topic); n != "" && !seen[n] {
 				seen[n] = true
 				out[n]++
 			}
@@ -150,7 +197,7 @@ func unmet(demand map[string]int, waiting []Request, mentors []matching.Mentor, 
 		add(topic).Count += n
 	}
 	for _, w := range waiting {
-		add(matching.NormalizeTopic(w.Topic)).Waiting++
+		add(opt.Synonyms.Normalize(w.Topic)).Waiting++
 	}
 	var out []TopicCount
 	for topic, c := range counts {

@@ -77,6 +77,14 @@ type WaitingRequest struct {
 	Request Request
 	Mentee  Member
 	Why     matching.Explanation
+	// Since is when it began to wait for a mentor (waitingSince): its
+	// filing, or, for a request held for its program's kick-off, the
+	// kick-off that released it (while still held, the latest that can
+	// be). Its days and the list's order count from it.
+	Since time.Time
+	// Topic is its topic as the digest names it (topicLabels): as the
+	// mentors who offer it spell it, else as the mentee typed it.
+	Topic string
 	// Held is the program whose kick-off round the request waits for
 	// (heldPrograms): nobody is proposed to it until then, whatever Why
 	// says; nil for a request the matcher serves.

@@ -41,7 +41,7 @@ func stepTo(t *testing.T, h *adminHarness, day, hour int) []escalation {
 // manager sent early, and not a day late when a manager sent it on the
 // start day, after the job first due was moved.
 func TestHeldRequestEscalatedFromRelease(t *testing.T) {
-	const want = "Ann's request on “rust” in Spring has waited 7 days without a mentor. Could you find someone who offers this topic?\nWhy it waits: Nobody offers “rust” yet."
+	const want = "Ann's request on “rust” in “Spring” has waited 7 days without a mentor. Could you find someone who offers this topic?\nWhy it waits: Nobody offers “rust” yet."
 	for _, tc := range []struct {
 		name  string
 		start string // the program's first day; today is 2 November, 9:00

@@ -26,7 +26,14 @@ type ProgramReport struct {
 // ProgramFigures are a program's numbers, computed from its pairs (the
 // pairs formed from its requests) and their survey answers.
 type ProgramFigures struct {
+	// Pairs are the pairs that started (both accepted the charter); Met,
+	// Completed and the shares count among them.
 	Pairs, Met, Completed int
+	// Cancelled are the pairs formed from its requests that were
+	// cancelled before starting (neverStarted: the charter declined,
+	// withdrawn or not accepted in time), as the digest counts them
+	// beside its pairs formed; Pairs + Cancelled are its pairs formed.
+	Cancelled int
 	// Surveys and RatingSum are the final surveys' ratings (end of a
 	// relationship, or after a flash session), both roles.
 	Surveys, RatingSum int
@@ -200,7 +207,11 @@ func programFigures(in cohortInput, id, next ProgramID) ProgramFigures {
 	topics, labels := map[string]int{}, map[string]map[string]int{}
 	var firsts []time.Duration
 	for _, p := range in.all {
-		if in.programOf[p.ID] != id || neverStarted(p) {
+		if in.programOf[p.ID] != id {
+			continue
+		}
+		if neverStarted(p) {
+			f.Cancelled++
 			continue
 		}
 		own[p.ID] = p
@@ -316,13 +327,19 @@ func programWeeks(in cohortInput, p Program, loc *time.Location) []WeekFigures {
 	}
 	own := map[string]bool{}
 	for _, pair := range in.all {
-		if in.programOf[pair.ID] != p.ID || neverStarted(pair) {
+		if in.programOf[pair.ID] != p.ID {
 			continue
 		}
-		own[pair.ID] = true
+		// The chart's "pairs formed", as the digest's chart counts them:
+		// a pair cancelled at its charter was formed, and has no meeting
+		// nor rating to count.
 		if w := at(pair.Created); w != nil {
 			w.Pairs++
 		}
+		if neverStarted(pair) {
+			continue
+		}
+		own[pair.ID] = true
 		if met := in.firstMet(pair); !met.IsZero() {
 			if w := at(met); w != nil {
 				w.Meetings++

@@ -18,6 +18,7 @@ func reportMessage(lang Lang, r ProgramReport) Message {
 	f, p := r.Figures, r.Before
 	rows := [][3]string{
 		{"report.pairs", itoa(f.Pairs), itoa(p.Pairs)},
+		{"digest.charter_cancelled", itoa(f.Cancelled), itoa(p.Cancelled)},
 		{"report.met", share(lang, f.Met, f.Pairs), share(lang, p.Met, p.Pairs)},
 		{"report.completed", share(lang, f.Completed, f.Pairs), share(lang, p.Completed, p.Pairs)},
 		{"report.rating", reportRating(lang, f), reportRating(lang, p)},
@@ -33,13 +34,16 @@ func reportMessage(lang Lang, r ProgramReport) Message {
 		lines = append(lines, T(lang, "report.compared", "name", r.Previous.Name))
 	}
 	for _, row := range rows {
+		if row[0] == "digest.charter_cancelled" && f.Cancelled == 0 && p.Cancelled == 0 {
+			continue // as the digest: no line when none
+		}
 		value := row[1]
 		if r.Previous != nil {
 			value = T(lang, "report.trend", "value", row[1], "before", row[2])
 		}
 		lines = append(lines, T(lang, "digest.item", "label", T(lang, row[0]), "value", value))
 	}
-	if f.Pairs == 0 {
+	if f.Pairs+f.Cancelled == 0 {
 		lines = append(lines, T(lang, "report.no_pairs"))
 	}
 	return Message{Title: T(lang, "report.title", "name", r.Program.Name), Text: strings.Join(lines, "\n")}
@@ -126,7 +130,7 @@ func ReportCSV(r ProgramReport) []byte {
 	days := func(f ProgramFigures) float64 { return f.FirstMeeting.Hours() / 24 }
 	rows := [][]string{
 		{"name", csvSafe(r.Program.Name), ""},
-		{"pairs", strconv.Itoa(f.Pairs), prev(p.Pairs)},
+		{"pairs_started", strconv.Itoa(f.Pairs), prev(p.Pairs)},
 		{"met", strconv.Itoa(f.Met), prev(p.Met)},
 		{"completed", strconv.Itoa(f.Completed), prev(p.Completed)},
 		{"final_surveys", strconv.Itoa(f.Surveys), prev(p.Surveys)},
@@ -141,6 +145,7 @@ func ReportCSV(r ProgramReport) []byte {
 		{"median_days_to_first_meeting", strconv.FormatFloat(days(f), 'f', 1, 64), ""},
 		{"pairs_with_goals", strconv.Itoa(f.GoalPairs), prev(p.GoalPairs)},
 		{"pairs_reached_a_goal", strconv.Itoa(f.GoalReached), prev(p.GoalReached)},
+		{"pairs_cancelled_before_start", strconv.Itoa(f.Cancelled), prev(p.Cancelled)},
 	}
 	if r.Previous != nil {
 		rows[0][2] = csvSafe(r.Previous.Name)

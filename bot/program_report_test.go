@@ -61,7 +61,7 @@ func TestProgramReport(t *testing.T) {
 	}
 	for _, want := range []string{
 		"From 10 November 2026 to 20 November 2026.",
-		"• Pairs formed: 2",
+		"• Pairs that started (charter accepted): 2",
 		"• Pairs who met: 2 of 2 (100%)",
 		"• Pairs who completed the program: 2 of 2 (100%)",
 		"• Satisfaction at the end: 4.0/5 (3 answers)",
@@ -88,7 +88,7 @@ func TestProgramReport(t *testing.T) {
 	for _, row := range rows[1:] {
 		got[row[0]] = row[1]
 	}
-	for k, v := range map[string]string{"name": "Mentorat 2027", "pairs": "2", "met": "2", "completed": "2", "average_rating": "4.0",
+	for k, v := range map[string]string{"name": "Mentorat 2027", "pairs_started": "2", "pairs_cancelled_before_start": "0", "met": "2", "completed": "2", "average_rating": "4.0",
 		"answered_yes": "1", "answered_partly": "1", "mentors": "2", "mentors_renewed": "1", "mentees_became_mentors": "1", "topic:go": "1"} {
 		if got[k] != v {
 			t.Errorf("CSV %s: got %q, want %q (rows %v)", k, got[k], v, rows)
@@ -114,7 +114,7 @@ func TestProgramReport(t *testing.T) {
 	r = h.Run("alice", "admin report mentorat-2028")
 	for _, want := range []string{
 		"In brackets, the program before: Mentorat 2027.",
-		"• Pairs formed: 0 (2)",
+		"• Pairs that started (charter accepted): 0 (2)",
 		"• Mentors who mentor again in the next program: no next program yet (1 of 2 (50%))",
 		"No pair was formed in this program.",
 	} {
@@ -181,7 +181,9 @@ func TestProgramReportAfterEnd(t *testing.T) {
 }
 
 // TestDigestHeldRequest: the digest tells a request held for its
-// program's kick-off as such, not as one nobody can take.
+// program's kick-off as such, not as one nobody can take; it has not
+// waited for a mentor yet (its days count from the kick-off), though it
+// was filed 7 days before.
 func TestDigestHeldRequest(t *testing.T) {
 	h := mustProgramHarness(t)
 	h.Run("bob", "offer go program:mentorat-2027")
@@ -190,7 +192,7 @@ func TestDigestHeldRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(msg.Text, "• Ann, “go”, 7 days: The request waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
+	if !strings.Contains(msg.Text, "• Ann, “go”, less than a day: The request waits for the kick-off round of “Mentorat 2027”, on 10 November 2026.") {
 		t.Errorf("got %q, want ann's request told as held for the kick-off", msg.Text)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -73,6 +74,39 @@ func (b *Bot) reinvitePast(ctx context.Context, p Program, manager MemberID, lan
 		return 0, err
 	}
 	return len(users), nil
+}
+
+// reinviteWindow is how long after a program's creation its
+// re-invitation job, due at the creation, may not have started its
+// campaign yet (a tick away, or a few retries): within it, a program with
+// no campaign is about to re-invite (reinvitePending); past it, the job
+// found nobody, or the program is older than re-invitations.
+const reinviteWindow = time.Hour
+
+// reinvitePending returns the programs whose re-invitation job has not
+// started its campaign yet (none in started, by program ID) though it is
+// about to: prog, or without prog the open programs, created less than
+// reinviteWindow ago.
+func (b *Bot) reinvitePending(ctx context.Context, t Tenant, prog *Program, started map[ProgramID]bool) []Program {
+	programs := []Program{}
+	if prog != nil {
+		programs = append(programs, *prog)
+	} else {
+		all, err := b.store.programs.Programs(ctx, t)
+		if err != nil {
+			b.log.Warn("re-invitations: programs not read", "tenant", t.String(), "code", string(ErrorCode(err)))
+			return nil
+		}
+		programs = all
+	}
+	now := b.clock.Now()
+	var out []Program
+	for _, p := range programs {
+		if p.State == ProgramOpen && !started[p.ID] && !p.Created.IsZero() && now.Sub(p.Created) < reinviteWindow {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // reinviteTargets are the mentors of earlier pairs to re-invite to p, by

@@ -105,8 +105,9 @@ func TestPairedRoundPreview(t *testing.T) {
 	// The kick-off round keeps Bob out too, and so do the sweeps after it.
 	h.Run("alice", "lang en")
 	h.At(10, 9, 0)
+	// Held for the kick-off, it counts its days from then (waitingSince).
 	MustLines(t, mustPost(t, h).Text,
-		"• Ann, “rust”, 8 days: The mentor for “rust” already has a pair with them on this topic: the same pair is not proposed twice.")
+		"• Ann, “rust”, less than a day: The mentor for “rust” already has a pair with them on this topic: the same pair is not proposed twice.")
 	h.At(11, 9, 0)
 	for _, s := range inbox(h.Harness) {
 		if strings.HasPrefix(s, "bob: Mentoring request") {
