@@ -335,6 +335,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	b.record(ctx, Event{Kind: EventEscalated, Member: r.Mentee, Ref: r.ID, Topic: r.Topic})
 	why, others, known := b.whyWaitingIn(ctx, r)
+	topic := b.topicAsOffered(ctx, t, r.Topic) // as the digest names it
 	program := ""
 	if id := r.InProgram(); id != DefaultProgram {
 		program = string(id)
@@ -352,7 +353,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 		if program != "" {
 			in = T(l, "escalate.in_program", "program", program)
 		}
-		text := T(l, "escalate.text", "name", mentee.displayName(), "topic", r.Topic, "program", in, "days", itoa(days))
+		text := T(l, "escalate.text", "name", mentee.displayName(), "topic", topic, "program", in, "days", itoa(days))
 		if key, n := waitingKey(why); known && key == "waiting.program" && len(others) > 0 {
 			// Mentors who could take it are in another program: nobody
 			// is to be found, the request is to move (or be paired by hand).
@@ -360,10 +361,10 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			if program != "" {
 				here = quotedList(l, []string{program})
 			}
-			text = T(l, "escalate.text_program", "name", mentee.displayName(), "topic", r.Topic, "program", in, "days", itoa(days),
+			text = T(l, "escalate.text_program", "name", mentee.displayName(), "topic", topic, "program", in, "days", itoa(days),
 				"count", itoa(n), "programs", programsNamed(l, others), "here", here, "commands", moveCommands(l, r.Topic, others))
 		} else if known {
-			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, r.Topic, why)))
+			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, topic, why)))
 		}
 		return Message{Title: T(l, "escalate.title"), Text: text}
 	})
