@@ -157,6 +157,10 @@ type resumed struct {
 	request string // the topic of the open request proposed again; "" if none
 	paused  bool   // the member had a pause record
 	already bool   // nothing was paused: the offer already took requests
+	// unreachable: a request proposed to the mentor as they resumed could
+	// not reach them either (direct messages still closed): they are
+	// paused again (pause_unreachable.go), and told so, not welcomed back.
+	unreachable bool
 }
 
 // resume ends the member's pause (the one made at at, any when at is
@@ -190,6 +194,10 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 			}
 		}
 		b.matchResumed(ctx, o)
+		if p, ok := b.pauseOf(ctx, m); ok && p.Unreachable {
+			what.unreachable = true
+			return what, nil
+		}
 	}
 	if !ended {
 		return what, nil
@@ -210,6 +218,9 @@ func (b *Bot) resume(ctx context.Context, m MemberID, at time.Time) (resumed, er
 func resumedText(lang Lang, what resumed) string {
 	if what.already {
 		return T(lang, "pause.not_paused")
+	}
+	if what.unreachable {
+		return T(lang, "pause.resumed_unreachable")
 	}
 	var lines []string
 	if what.offer {

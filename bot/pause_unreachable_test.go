@@ -16,7 +16,7 @@ import (
 func TestUnreachableMentorPaused(t *testing.T) {
 	h := MustAdminHarness(t)
 	ctx := context.Background()
-	h.Run("bob", "offer go capacity:2")
+	h.Run("bob", "offer go capacity:2 languages:en,fr") // his languages stay when he reads French
 	h.Platform.Closed["bob"] = true
 	MustContain(t, h.Run("carol", "request go"), "couldn't reach")
 
@@ -44,6 +44,16 @@ func TestUnreachableMentorPaused(t *testing.T) {
 		t.Errorf("got digest %q, want the mentor not counted as unanswering", digest.Text)
 	}
 
+	// Resuming while still unreachable: the waiting request is tried, fails
+	// again, and bob is told he is paused again, not welcomed back.
+	for _, lang := range []bot.Lang{bot.English, bot.French} {
+		h.Run("bob", "lang "+string(lang))
+		MustContain(t, h.Run("bob", "resume"), bot.T(lang, "pause.resumed_unreachable"))
+		if p, err := h.Store.GetPause(ctx, h.Tenant.Member("bob")); err != nil || !p.Unreachable {
+			t.Fatalf("got pause %+v, %v after resuming unreachable, want bob paused again", p, err)
+		}
+	}
+	h.Run("bob", "lang en")
 	h.Platform.Take()
 	delete(h.Platform.Closed, "bob")
 	h.Run("bob", "resume")

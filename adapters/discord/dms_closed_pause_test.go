@@ -35,6 +35,9 @@ func TestDMsClosedMentorPaused(t *testing.T) {
 		t.Errorf("got the mentee's status %q, want no decline or earlier ask told of the paused mentor", mentees.Text())
 	}
 
+	// Resuming with the DMs still closed: told so, not welcomed back.
+	MustEphemeral(t, h.Client.Command(t, mentor1, "resume"), "couldn't reach you by direct message either")
+
 	h.REST.OpenDMs(mentor1)
 	MustEphemeral(t, h.Client.Command(t, mentor1, "resume"), "")
 	h.REST.WaitFor(t, "the proposal to the mentor who resumed", func() bool {
