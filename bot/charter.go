@@ -404,10 +404,12 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 		q = b.proposeOn(ctx, t, pair.Request)
 	}
 	// The mentee's sentence: another mentor was asked, or their request
-	// is back in the queue (the one who cancelled reads why it waits in
-	// their own reply), or, when they have another one open (a manager's
-	// pair on another topic), the pair's own was withdrawn and that one
-	// still waits.
+	// is back in the queue and why it waits, in one message (in their own
+	// reply when they cancelled; before, a mentee whose mentor cancelled
+	// got the "back in the queue" notice and then a second one saying it
+	// again), or, when they have another one open (a manager's pair on
+	// another topic), the pair's own was withdrawn and that one still
+	// waits.
 	sentence := func(l Lang, prefix string, m MemberID) Message {
 		key := prefix + pair.Role(m)
 		switch {
@@ -417,16 +419,13 @@ func (b *Bot) cancelCharter(ctx context.Context, who MemberID, lang Lang, pairID
 			return Message{Text: T(l, key+"_left", "name", names[m.User], "topic", pair.Topic, "request", left.Topic)}
 		case q.asked():
 			return Message{Text: T(l, key+"_next", "name", names[m.User], "topic", pair.Topic)}
-		case m == who:
+		case m == pair.Mentee:
 			return q.waiting(l, T(l, key, "name", names[m.User], "topic", pair.Topic))
 		}
 		return Message{Text: T(l, key, "name", names[m.User], "topic", pair.Topic)}
 	}
 	other := pair.Other(who)
 	_ = b.notify(ctx, other, func(l Lang) Message { return sentence(l, theirs, other) })
-	if other == pair.Mentee {
-		q.tell(ctx, b) // why it waits, as requeue tells it
-	}
 	b.freed(ctx, pair.Mentor)
 	return Reply{Replace: true, Message: sentence(lang, mine, who)}, nil
 }
@@ -470,17 +469,6 @@ func (q requeued) waiting(l Lang, lead string) Message {
 		return languageAskFull(l, lead, q.r, requestLanguages(q.r, q.mentee), q.res.gap, q.full)
 	}
 	return Message{Text: lead + "\n" + q.res.reason(l, q.r.Topic)}
-}
-
-// tell sends the mentee, once their request is back in the queue with
-// nobody to ask, why it waits, as requeue does (nothing under a pause).
-func (q requeued) tell(ctx context.Context, b *Bot) {
-	if !q.ok || q.res.proposed || q.res.paused != nil {
-		return
-	}
-	_ = b.notify(ctx, q.r.Mentee, func(l Lang) Message {
-		return q.waiting(l, T(l, "mentee.waiting", "topic", q.r.Topic))
-	})
 }
 
 // leftOpen is the mentee's open request when it is not the pair's: a
