@@ -65,7 +65,7 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 		return b.listPrograms(ctx, in)
 	case "create":
 		if name == "" && in.Forms {
-			return Reply{Form: b.programForm(in.Lang, in.Spec, in.Member.Platform)}, nil
+			return Reply{Form: b.programForm(in.Lang, in.Spec, b.formFields(in.Member))}, nil
 		}
 		return b.createProgram(ctx, in, name)
 	}
@@ -95,15 +95,12 @@ func runAdminProgram(ctx context.Context, b *Bot, in *Invocation) (Reply, error)
 // programForm is the modal that creates a program: name, kind, dates,
 // charter and its own survey questions (the options after action). The
 // kind, the charter and the questions may be left empty. A form holds
-// MaxFormFields fields (a Discord modal), one short of the questions,
-// except on Slack, whose modals hold them all: elsewhere the charter's
-// placeholder says they go in the command's own field.
-func (b *Bot) programForm(lang Lang, spec CommandSpec, platform string) *Form {
+// fields inputs (formFields): a Discord modal is one short of the
+// questions, a Slack modal holds them all; where they do not fit, the
+// charter's placeholder says they go in the command's own field.
+func (b *Bot) programForm(lang Lang, spec CommandSpec, fields int) *Form {
 	f := &Form{Command: spec.Name, Title: T(lang, "form.admin.program.title"), Submit: T(lang, "form.submit")}
-	room := len(spec.Options) - 1
-	if platform != slackPlatform {
-		room = min(room, MaxFormFields)
-	}
+	room := min(len(spec.Options)-1, fields)
 	for _, o := range spec.Options[1 : 1+room] {
 		placeholder := T(lang, o.HelpKey())
 		if o.Name == "charter" && room < len(spec.Options)-1 {
@@ -116,10 +113,6 @@ func (b *Bot) programForm(lang Lang, spec CommandSpec, platform string) *Form {
 	}
 	return f
 }
-
-// slackPlatform is the Slack adapter's platform name (MemberID.Platform):
-// its modals hold more than MaxFormFields fields.
-const slackPlatform = "slack"
 
 // parseDay reads a date written 2027-01-15.
 func parseDay(lang Lang, option, v string, from time.Time) (time.Time, error) {

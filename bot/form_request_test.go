@@ -102,7 +102,7 @@ func TestProgramFormQuestions(t *testing.T) {
 	t.Run("Slack", func(t *testing.T) {
 		h := MustAdminHarness(t)
 		alice := bot.MemberID{Platform: "slack", Workspace: h.Tenant.Workspace, User: "alice"}
-		h.Bot.Register("slack", h.Posting)
+		h.Bot.Register("slack", slackSized{h.Posting})
 		r := h.Bot.HandleCommand(ctx, bot.Command{Member: alice, Text: "admin program create", Forms: true, IsAdmin: true})
 		if r.Form == nil || strings.Join(fieldNames(r.Form), ",") != "name,kind,start,end,charter,questions" {
 			t.Fatalf("got %+v, want the program form with its questions", r.Form)
@@ -134,3 +134,9 @@ func TestProgramFormQuestions(t *testing.T) {
 		}
 	})
 }
+
+// slackSized is a platform whose forms hold as many inputs as Slack's
+// modals (bot.FormSizer).
+type slackSized struct{ *managersPlatform }
+
+func (slackSized) FormFields() int { return 100 }

@@ -28,6 +28,24 @@ type Verifier interface {
 	Delivered(ctx context.Context, to MemberID, key string) (bool, error)
 }
 
+// FormSizer is an optional Platform feature: how many inputs one of its
+// forms holds, when more than MaxFormFields (a Discord modal's 5; Slack's
+// modals hold many more). Forms that have more options than
+// MaxFormFields show them all where the platform says it can.
+type FormSizer interface {
+	FormFields() int
+}
+
+// formFields is how many inputs a form for the member holds.
+func (b *Bot) formFields(id MemberID) int {
+	if p, err := b.platform(id); err == nil {
+		if s, ok := p.(FormSizer); ok {
+			return max(s.FormFields(), MaxFormFields)
+		}
+	}
+	return MaxFormFields
+}
+
 // PairVerifier is an optional Platform feature, a Verifier for the
 // members' shared conversation (Introduce): whether the message tagged
 // key (Message.Delivery) is among its latest. A platform that introduces

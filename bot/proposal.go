@@ -157,13 +157,9 @@ func (b *Bot) requeueTelling(ctx context.Context, t Tenant, requestID string, te
 func (b *Bot) requeueAfter(ctx context.Context, t Tenant, requestID string, tell bool, unreachable string) {
 	r, mentee, res, ok := b.proposeAgainAfter(ctx, t, requestID, unreachable)
 	if ok && !res.proposed && res.paused == nil && tell {
-		full := b.gapFull(ctx, r, mentee, res.gap)
-		_ = b.notify(ctx, r.Mentee, func(l Lang) Message {
-			if res.gap.Gap() {
-				return languageAskFull(l, T(l, "mentee.waiting", "topic", r.Topic), r, requestLanguages(r, mentee), res.gap, full)
-			}
-			return Message{Text: T(l, "mentee.waiting", "topic", r.Topic) + "\n" + res.reason(l, r.Topic)}
-		})
+		// Why it waits, as a charter cancelled tells it (requeued.waiting).
+		q := requeued{r: r, mentee: mentee, res: res, ok: ok, full: b.gapFull(ctx, r, mentee, res.gap)}
+		_ = b.notify(ctx, r.Mentee, func(l Lang) Message { return q.waiting(l, T(l, "mentee.waiting", "topic", r.Topic)) })
 	}
 }
 

@@ -20,6 +20,15 @@ const (
 	maxErrorText       = 2000
 )
 
+// maxModalInputs is how many inputs the adapter puts in one modal
+// (bot.FormSizer): a modal takes up to 100 blocks, one per input here.
+const maxModalInputs = 100
+
+// FormFields implements bot.FormSizer.
+func (a *Adapter) FormFields() int { return maxModalInputs }
+
+var _ bot.FormSizer = (*Adapter)(nil)
+
 // formCallbackID marks the modals this adapter opens.
 const formCallbackID = "mentor.form"
 
