@@ -4,6 +4,7 @@ package bot
 // and of moving a request to the program where its mentors are
 // (waiting_programs.go, form_request.go), in English.
 var catalogJoiningEN = map[string]string{
+	"waiting.program_in":    "{count|A mentor offers|Mentors offer} “{topic}”, but only in {programs} for now.",
 	"waiting.program_move":  "{count|This mentor is|These mentors are} in {programs}: to move your request there, type `/mentor cancel`, then {commands}.",
 	"escalate.text_program": "{name}'s request on “{topic}”{program} has waited {days} {days|day|days} without a mentor. The {count|mentor|mentors} of this topic who could take it {count|is|are} in {programs}, not in {here}: {name} can move the request there with `/mentor cancel`, then {commands}; or you can pair them by hand with `/mentor admin pair`.",
 	"program.default_id":    "default",

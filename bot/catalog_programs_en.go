@@ -101,6 +101,7 @@ var catalogProgramsEN = map[string]string{
 	"err.program.exists":               "There is already a program “{name}” (`{id}`): please choose another name.",
 	"err.program.reserved":             "“{name}” is the name of the always-open default program: please choose another name.",
 	"err.program.unknown":              "I know no program “{name}”. Open programs: {programs} and the default program.",
+	"err.program.unknown_option":       "I know no program “{name}”. Open programs: {programs}, and the default program: `default`.",
 	"err.program.unknown_only_default": "I know no program “{name}”. Only the default program is open.",
 	"err.program.closed":               "The program “{name}” is closed: it takes no more offers or requests.",
 	"err.program.closed_already":       "The program “{name}” is already closed.",

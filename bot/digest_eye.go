@@ -18,6 +18,9 @@ func eyeSection(lang Lang, r Report) string {
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
 			days := int(r.At.Sub(w.Since) / (24 * time.Hour))
 			why := waitingReasonOf(lang, w.Topic, w.Why)
+			if key, n := waitingKey(w.Why); key == "waiting.program" && len(w.Others) > 0 {
+				why = T(lang, "waiting.program_in", "count", itoa(n), "topic", w.Topic, "programs", programsNamed(lang, w.Others))
+			}
 			if w.Held != nil {
 				why = T(lang, "digest.waiting_held", "name", w.Held.Name, "start", Date(lang, w.Held.Start))
 			}

@@ -40,8 +40,20 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 	// "Developpement web" reads as the "développement web" on offer.
 	syn := opt.Synonyms
 	labels := topicLabels(syn, offersTopics(unpaused(offers)), offersTopics(offers), requestTopics(waiting))
+	var programs []Program // read once, for the first request whose mentors are in another program
 	for i, req := range waiting {
 		why := matching.Explain(pool.needs[i], mentors, opt)
+		var others []Program
+		if why.OtherProgram > 0 && outsideProgram(pool.needs[i], mentors) {
+			// Counted and named as the member and the alert have it
+			// (explainRanking): only mentors who could take it there.
+			if programs == nil {
+				if programs, err = b.store.programs.Programs(ctx, t); err != nil {
+					return err
+				}
+			}
+			why, others = otherPrograms(pool.needs[i], mentors, opt, why, programs)
+		}
 		// Its days count from when it began to wait for a mentor: for a
 		// request held for its program's kick-off, from the kick-off, as
 		// the alert and the fairness report count them.
@@ -49,7 +61,7 @@ func (b *Bot) reportQueue(ctx context.Context, t Tenant, r *Report, demand map[s
 		if err != nil {
 			return err
 		}
-		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why, Since: since, Topic: req.Topic}
+		w := WaitingRequest{Request: req, Mentee: pool.mentees[req.ID], Why: why, Others: others, Since: since, Topic: req.Topic}
 		if l, ok := labels[syn.Normalize(req.Topic)]; ok {
 			w.Topic = l
 		}

@@ -77,6 +77,9 @@ type WaitingRequest struct {
 	Request Request
 	Mentee  Member
 	Why     matching.Explanation
+	// Others are the programs of the mentors who could take it if it
+	// moved there, when Why says it waits on another program's mentors.
+	Others []Program
 	// Since is when it began to wait for a mentor (waitingSince): its
 	// filing, or, for a request held for its program's kick-off, the
 	// kick-off that released it (while still held, the latest that can

@@ -26,25 +26,46 @@ func languageValue(lang Lang, code string) string {
 var frenchDays = [7]string{"lun", "mar", "mer", "jeu", "ven", "sam", "dim"}
 
 // hoursValue is working hours as a form shows them to readers of lang:
-// "9-17:30 mon,tue,thu" in English (meeting.Hours.String), « 9-17:30
-// lun,mar,jeu » in French, as the form's placeholder writes them (`10-16
-// lun-jeu`); "" for the default hours, as the field is left empty for
-// them.
+// "9-17:30 mon,tue,thu" in English (meeting.Hours.String), « 8h30-17h
+// lun-jeu,sam » in French, as the French help and errors write them
+// (`9h30-17h`, `10-16 lun-jeu`): three days or more in a row as a span;
+// "" for the default hours, as the field is left empty for them.
 func hoursValue(lang Lang, h meeting.Hours) string {
-	s := h.String()
 	if lang != French || h.IsZero() {
-		return s
+		return h.String()
 	}
 	n := h.Norm()
+	s := frenchClockValue(n.From) + "-" + frenchClockValue(n.To)
 	if n.Days == meeting.Weekdays {
 		return s
 	}
-	times, _, _ := strings.Cut(s, " ")
-	var days []string
-	for i, d := range []int{1, 2, 3, 4, 5, 6, 0} {
-		if n.Days&(1<<d) != 0 {
-			days = append(days, frenchDays[i])
+	order := [7]int{1, 2, 3, 4, 5, 6, 0} // as frenchDays
+	in := func(i int) bool { return n.Days&(1<<order[i]) != 0 }
+	var parts []string
+	for i := 0; i < len(order); i++ {
+		if !in(i) {
+			continue
 		}
+		j := i
+		for j+1 < len(order) && in(j+1) {
+			j++
+		}
+		if j-i >= 2 {
+			parts = append(parts, frenchDays[i]+"-"+frenchDays[j])
+		} else {
+			parts = append(parts, frenchDays[i:j+1]...)
+		}
+		i = j
 	}
-	return times + " " + strings.Join(days, ",")
+	return s + " " + strings.Join(parts, ",")
+}
+
+// frenchClockValue writes minutes after midnight as a French member
+// types them: « 9h », « 17h30 ».
+func frenchClockValue(m int) string {
+	s := itoa(m/60) + "h"
+	if m%60 != 0 {
+		s += meeting.Clock(m)[len(itoa(m/60))+1:]
+	}
+	return s
 }

@@ -35,9 +35,11 @@ func TestFormsPrefillInReadersWords(t *testing.T) {
 		{bot.English, "offer go, kubernetes kinds:one-to-one, peer languages:fr, en capacity:3 tz:Europe/Paris", "profile tz:Europe/Paris hours:9-17:30 mon,tue,thu",
 			"one-to-one, peer", "French, English", "9-17:30 mon,tue,thu"},
 		{bot.French, "propose go, kubernetes types:individuel, entre pairs langues:fr, anglais capacité:3 fuseau:Paris", "profil fuseau:Paris heures:9h-17h30 lun,mar,jeu",
-			"individuel, entre pairs", "français, anglais", "9-17:30 lun,mar,jeu"},
+			"individuel, entre pairs", "français, anglais", "9h-17h30 lun,mar,jeu"},
+		{bot.French, "propose go types:individuel langues:fr capacité:2 fuseau:Paris", "profil fuseau:Paris heures:8:30-17 lun,mar,mer,jeu,sam",
+			"individuel", "français", "8h30-17h lun-jeu,sam"},
 	} {
-		t.Run(string(tc.lang), func(t *testing.T) {
+		t.Run(string(tc.lang)+" "+tc.days, func(t *testing.T) {
 			h := MustHarness(t)
 			who := h.Tenant.Member("etienne")
 			h.Run("etienne", "lang "+string(tc.lang))

@@ -295,10 +295,10 @@ func TestProfile(t *testing.T) {
 	}
 	me, _ = h.Store.GetMember(context.Background(), h.Tenant.Member("alice"))
 	f := bot.ProfileForm(bot.French, me)
-	if f.Command != "profile" || len(f.Fields) != 2 || f.Fields[0].Value != "Asia/Tokyo" || f.Fields[1].Value != "8-12" {
+	if f.Command != "profile" || len(f.Fields) != 2 || f.Fields[0].Value != "Asia/Tokyo" || f.Fields[1].Value != "8h-12h" {
 		t.Fatalf("got form %+v, want tz and hours prefilled", f)
 	}
-	if r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("alice"), Text: "profile", Forms: true}); r.Form == nil || r.Form.Fields[1].Value != "8-12" {
+	if r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("alice"), Text: "profile", Forms: true}); r.Form == nil || r.Form.Fields[1].Value != "8h-12h" {
 		t.Fatalf("got %+v, want the prefilled form", r.Form)
 	}
 	if r := h.Run("alice", "request go heures:9-18"); strings.Contains(r.Message.Text, "heures") {

@@ -215,7 +215,11 @@ func (b *Bot) programOption(ctx context.Context, in *Invocation) (ProgramID, err
 		}
 		return p.ID, nil
 	}
-	return "", unknownProgram(v, programs, "program")
+	e := unknownProgram(v, programs, "program")
+	if e.Key == "err.program.unknown" {
+		e.Key = "err.program.unknown_option" // the option takes the default program too: say how to name it
+	}
+	return "", e
 }
 
 // fileInProgram files a request of a program under it, so that the

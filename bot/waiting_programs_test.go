@@ -47,6 +47,26 @@ func TestWaitingProgramNamed(t *testing.T) {
 		MustContain(t, h.Run("ann", "request go program:mentorat-2027"),
 			"This mentor is in the default program: to move your request there, type `/mentor cancel`, then `/mentor request go program:default`.")
 	})
+	t.Run("Digest", func(t *testing.T) {
+		// The weekly digest names the program as the member and the alert
+		// do, in the workspace's language.
+		for _, tc := range []struct{ lang, want string }{
+			{"en", "“go”, less than a day: A mentor offers “go”, but only in “Mentorat 2027” for now."},
+			{"fr", "«\u202fgo\u202f», moins d'un jour\u202f: un mentor propose «\u202fgo\u202f», mais seulement dans «\u202fMentorat 2027\u202f» pour l'instant."},
+		} {
+			h := mustProgramHarness(t)
+			h.Run("alice", "admin settings default-lang:"+tc.lang)
+			h.Run("bob", "offer go program:mentorat-2027")
+			h.Run("dave", "request go")
+			msg, _, err := h.Bot.Digest(context.Background(), h.Tenant, h.Clock.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(msg.Text, tc.want) {
+				t.Errorf("got digest %q, want dave's request told %q", msg.Text, tc.want)
+			}
+		}
+	})
 	t.Run("Escalated", func(t *testing.T) {
 		h := mustProgramHarness(t)
 		h.Run("bob", "offer go program:mentorat-2027")
