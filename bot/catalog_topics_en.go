@@ -14,7 +14,7 @@ var catalogTopicsEN = map[string]string{
 	"admin.topics.added":   "From now on, “{alias}” means “{topic}”, in every offer and request, including those already made.",
 	"admin.topics.removed": "“{alias}” is no longer an alias.",
 
-	"err.admin.topics_usage":     "Use `/mentor admin topics alias <alias> <topic>`, `remove <alias>` or `list`. For an alias of several words, write `alias gestion de projet = project management`.",
+	"err.admin.topics_usage":     "Use `/mentor admin topics alias <alias> <topic>`, `remove <alias>` or `list`. For an alias of several words, write `alias conduite de projet = project management`.",
 	"err.admin.topics_empty":     "An alias and its topic each need at least one letter or digit.",
 	"err.admin.topics_too_long":  "An alias and its topic take at most {max} characters each.",
 	"err.admin.topics_too_many":  "This workspace already has {max} topic aliases. Remove one first with `/mentor admin topics remove <alias>`.",

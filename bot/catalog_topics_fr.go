@@ -4,7 +4,7 @@ package bot
 // aliases and the suggestion made for a likely typo.
 var catalogTopicsFR = map[string]string{
 	"cmd.admin.topics.summary":     "ajouter, retirer ou lister les alias de sujets propres à l'espace de travail",
-	"cmd.admin.topics.example":     "/mentor admin sujets alias gestion de projet = project management",
+	"cmd.admin.topics.example":     "/mentor admin sujets alias conduite de projet = project management",
 	"opt.alias":                    "l'écriture que tapent les membres, par exemple sre",
 	"admin.topics.title":           "Alias de sujets",
 	"admin.topics.intro":           "En plus des écritures courantes (k8s, golang, node.js…), cet espace de travail comprend :",
@@ -12,7 +12,7 @@ var catalogTopicsFR = map[string]string{
 	"admin.topics.none":            "Cet espace de travail n'a pas encore d'alias de sujets à lui. Ajoutez-en un avec `/mentor admin sujets alias sre site reliability engineering`.",
 	"admin.topics.added":           "Désormais, « {alias} » veut dire « {topic} », dans toutes les offres et demandes, y compris celles déjà faites.",
 	"admin.topics.removed":         "« {alias} » n'est plus un alias.",
-	"err.admin.topics_usage":       "Utilisez `/mentor admin sujets alias <alias> <sujet>`, `retirer <alias>` ou `lister`. Pour un alias de plusieurs mots, écrivez `alias gestion de projet = project management`.",
+	"err.admin.topics_usage":       "Utilisez `/mentor admin sujets alias <alias> <sujet>`, `retirer <alias>` ou `lister`. Pour un alias de plusieurs mots, écrivez `alias conduite de projet = project management`.",
 	"err.admin.topics_empty":       "Un alias et son sujet doivent chacun contenir au moins une lettre ou un chiffre.",
 	"err.admin.topics_too_long":    "Un alias et son sujet font au plus {max} caractères chacun.",
 	"err.admin.topics_too_many":    "Cet espace de travail a déjà {max} alias de sujets. Retirez-en d'abord un avec `/mentor admin sujets retirer <alias>`.",

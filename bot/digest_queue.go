@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/mentorbot/mentorbot/matching"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 )
 
 // reportQueue fills in the topics and the waiting requests: the offers
@@ -120,12 +122,24 @@ func requestTopics(requests []Request) []string {
 
 // relabel replaces the folded topics of counts by their labels.
 func relabel(labels map[string]string, lists ...[]TopicCount) {
+	// Names sorted as a dictionary does, accents and case aside, in
+	// English and French alike; a Collator is not safe to share.
+	labelOrder := collate.New(language.French, collate.Loose)
 	for _, counts := range lists {
 		for i := range counts {
 			if l, ok := labels[counts[i].Topic]; ok {
 				counts[i].Topic = l
 			}
 		}
+		// Ties in the order a reader expects of the names shown, not of
+		// the folded keys: « développement web » (web development)
+		// before « réseaux » (network).
+		sort.SliceStable(counts, func(i, j int) bool {
+			if counts[i].Count != counts[j].Count {
+				return counts[i].Count > counts[j].Count
+			}
+			return labelOrder.CompareString(counts[i].Topic, counts[j].Topic) < 0
+		})
 	}
 }
 

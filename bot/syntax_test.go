@@ -85,7 +85,7 @@ func TestReadTyped(t *testing.T) {
 		{`/mentor admin program créer "Mentorat 2027" type:individuel`, "admin program", "action=créer | name=Mentorat 2027 | kind=individuel", "", true},
 		{"/mentor admin managers ajouter @ada", "admin managers", "action=ajouter | user=@ada", "", false},
 		{"/mentor admin pair @mentor @mentoré kubernetes", "admin pair", "mentor=@mentor | mentee=@mentoré | topic=kubernetes", "", false},
-		{"/mentor admin topics alias gestion de projet = project management", "admin topics", "action=alias | alias=gestion de projet | topic=project management", "", false},
+		{"/mentor admin topics alias conduite de projet = project management", "admin topics", "action=alias | alias=conduite de projet | topic=project management", "", false},
 		{"/mentor admin topics retirer <alias>", "admin topics", "action=retirer | alias=<alias>", "", false},
 		{"/mentor admin settings nom:valeur", "admin settings", "", "nom:valeur", false},
 		{"/mentor pause jusqu'au:2027-01-10", "pause", "until=2027-01-10", "", true},
@@ -242,7 +242,7 @@ func TestReadFragment(t *testing.T) {
 	for _, tt := range []struct{ fragment, options string }{
 		{"retirer <alias>", "action=retirer | alias=<alias>"},
 		{"lister", "action=lister"},
-		{"alias gestion de projet = project management", "action=alias | alias=gestion de projet | topic=project management"},
+		{"alias conduite de projet = project management", "action=alias | alias=conduite de projet | topic=project management"},
 	} {
 		got, ok := ReadFragment(topics, tt.fragment)
 		var opts []string

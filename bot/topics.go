@@ -94,7 +94,7 @@ var topicVerbs = map[string]string{
 // runAdminTopics manages the workspace's topic aliases:
 // "/mentor admin topics alias sre site reliability engineering",
 // "… list", "… remove sre". An alias of several words is written with
-// '=': "alias gestion de projet = project management". On Discord the
+// '=': "alias conduite de projet = project management". On Discord the
 // alias and the topic come as options of their own.
 func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	verb, rest, _ := strings.Cut(strings.TrimSpace(in.Text("action")), " ")
@@ -125,7 +125,7 @@ func runAdminTopics(ctx context.Context, b *Bot, in *Invocation) (Reply, error) 
 }
 
 // splitAlias reads "sre site reliability engineering" as the alias "sre"
-// and the topic after it, or "gestion de projet = project management" at
+// and the topic after it, or "conduite de projet = project management" at
 // the '='.
 //
 // Quotes are no part of either: "\"sre\" \"site reliability\"" and
@@ -182,7 +182,7 @@ func (b *Bot) addSynonym(ctx context.Context, in *Invocation, alias, topic strin
 	}
 	if was, ok := current[key]; ok && was == target {
 		// The alias already means this topic, perhaps typed otherwise
-		// ("Gestion De Projet", "gestion de projets"): nothing changes,
+		// ("Conduite De Projet", "conduite de projets"): nothing changes,
 		// and the spelling first added stays the one listed.
 		return Reply{Message: Message{Text: aliasAlready(in.Lang, alias, labels[key])}}, nil
 	}

@@ -20,7 +20,7 @@ func TestAdminTopics(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"ListNoneOK", "admin topics list", "This workspace has no topic aliases of its own yet. Add one with `/mentor admin topics alias sre site reliability engineering`."},
 		{"AliasOK", "admin topics alias SRE Site Reliability Engineering", "From now on, “SRE” means “Site Reliability Engineering”, in every offer and request, including those already made."},
-		{"AliasPhraseOK", "admin topics alias gestion de projets = project management", "From now on, “gestion de projets” means “project management”, in every offer and request, including those already made."},
+		{"AliasPhraseOK", "admin topics alias conduite de projets = project management", "From now on, “conduite de projets” means “project management”, in every offer and request, including those already made."},
 		{"AliasChainOK", "admin topics add fiabilite sre", "From now on, “fiabilite” means “site reliability engineering”, in every offer and request, including those already made."},
 		{"ErrSelf", "admin topics alias k8s kubernetes", "“k8s” and “kubernetes” are already the same topic, so there is nothing to add."},
 		{"ErrSelfPlural", "admin topics alias APIs api", "“APIs” and “api” are already the same topic, so there is nothing to add."},
@@ -32,10 +32,10 @@ func TestAdminTopics(t *testing.T) {
 		{"ErrEmptyTopic", "admin topics alias foo =", "An alias and its topic each need at least one letter or digit."},
 		{"ErrMissingTopic", "admin topics alias sre", bot.T(bot.English, "err.admin.topics_usage")},
 		{"ErrUsage", "admin topics rename sre", bot.T(bot.English, "err.admin.topics_usage")},
-		{"RemoveOK", "admin topics remove Gestion de projet", "“gestion de projets” is no longer an alias."},
+		{"RemoveOK", "admin topics remove Conduite de projet", "“conduite de projets” is no longer an alias."},
 		{"AliasBuiltinWordsOK", "admin topics alias k8s-ops = kubernetes", "From now on, “k8s-ops” means “kubernetes”, in every offer and request, including those already made."},
 		{"RemoveAsTypedOK", "admin topics remove k8s-ops", "“k8s-ops” is no longer an alias."},
-		{"ErrRemoveNotAlias", "admin topics remove gestion de projet", "“gestion de projet” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them."},
+		{"ErrRemoveNotAlias", "admin topics remove conduite de projet", "“conduite de projet” is not one of this workspace's aliases. Type `/mentor admin topics list` to see them."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if r := h.Run("alice", tc.text); r.Message.Text != tc.want {
@@ -81,7 +81,7 @@ func TestAdminTopics(t *testing.T) {
 		MustLines(t, h.Run("alice", "admin topics lister").Message.Text,
 			"«\u202fIA générative\u202f» comme «\u202fintelligence artificielle\u202f»",
 			"«\u202fdév web\u202f» comme «\u202fdéveloppement web\u202f»")
-		if got := h.Bot.Synonyms(ctx, h.Tenant).Normalize("Dev Web"); got != "developpement web" {
+		if got := h.Bot.Synonyms(ctx, h.Tenant).Normalize("Dev Web"); got != "web development" {
 			t.Fatalf("got %q, want the alias applied to the folded topic", got)
 		}
 	})

@@ -39,7 +39,7 @@ func TestTypedFixTopicAliasQuotes(t *testing.T) {
 		{"admin topics alias « devops-fr » = « ingénierie de production »", "devops-fr", "ingénierie de production"},
 		{"admin topics alias “k8s ops” = ‘kubernetes’", "k8s ops", "kubernetes"},
 		{"admin topics alias ’gp’ gestion projet", "gp", "gestion projet"},
-		{`admin topics alias "gestion de projet" = "project management"`, "gestion de projet", "project management"},
+		{`admin topics alias "conduite de projet" = "project management"`, "conduite de projet", "project management"},
 	} {
 		want := "From now on, “" + tc.alias + "” means “" + tc.topic + "”"
 		if r := h.Run("alice", tc.text); !strings.HasPrefix(r.Message.Text, want) {

@@ -50,17 +50,17 @@ func TestTypedWordsOfFoldedTopic(t *testing.T) {
 	}
 
 	// The workspace's alias of several words keeps them too.
-	key, target, err := matching.Synonyms{}.Add("gestion de projet", "project management")
+	key, target, err := matching.Synonyms{}.Add("pilotage de projet", "project management")
 	if err != nil {
 		t.Fatal(err)
 	}
 	opt.Synonyms = matching.Synonyms{key: target}
 	need.Topic = "projet"
-	m.Topics = []string{"Gestion de projet"}
+	m.Topics = []string{"Pilotage de projet"}
 	if got := matching.Rank(need, []matching.Mentor{m}, opt); len(got) != 1 {
-		t.Errorf("with the alias, Rank(projet, offer gestion de projet) = %v, want the mentor", got)
+		t.Errorf("with the alias, Rank(projet, offer pilotage de projet) = %v, want the mentor", got)
 	}
-	if _, ok := opt.Synonyms.Suggest("projet", []string{"gestion de projet"}); ok {
+	if _, ok := opt.Synonyms.Suggest("projet", []string{"pilotage de projet"}); ok {
 		t.Errorf("Suggest(projet): got a suggestion, want none for a topic offered as related")
 	}
 }

@@ -50,7 +50,9 @@ func TestNormalizeTopicSpellings(t *testing.T) {
 	groups := [][]string{
 		{"developpement", "Développement", "DÉVELOPPEMENT", "développements", "Developpement"},
 		{"api", "API", "APIs", "apis", "Api's"},
-		{"reseau", "réseau", "réseaux", "Réseaux", "RESEAUX"},
+		{"network", "réseau", "réseaux", "Réseaux", "RESEAUX", "network", "Networks"},
+		{"public speaking", "prise de parole", "Prise de parole", "public speaking", "Public Speaking"},
+		{"project management", "gestion de projet", "Gestion de projets", "project management"},
 		{"database", "databases", "Database", "DB", "base de données", "Bases de données", "BDD"},
 		{"dotnet", ".NET", ".net", "dotnet", "DotNet", "dot net"},
 		{"node", "node.js", "Node.js", "nodejs", "NodeJS", "node"},

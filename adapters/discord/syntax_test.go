@@ -163,7 +163,7 @@ func TestDiscordCommandShape(t *testing.T) {
 		{bot.French, "/mentor propose <sujets>", "/mentor propose sujets:<sujets>"},
 		{bot.French, "/mentor pause jusqu'au:2027-01-10", "/mentor pause jusqu-au:2027-01-10"},
 		{bot.French, `/mentor admin program créer "Mentorat 2027" type:individuel début:2027-01-15`, "/mentor admin programme action:créer nom:Mentorat 2027 type:individuel début:2027-01-15"},
-		{bot.French, "/mentor admin topics alias gestion de projet = project management", "/mentor admin sujets action:alias alias:gestion de projet sujet:project management"},
+		{bot.French, "/mentor admin topics alias conduite de projet = project management", "/mentor admin sujets action:alias alias:conduite de projet sujet:project management"},
 		{bot.French, "/mentor admin managers ajouter @ada", "/mentor admin responsables action:ajouter membre:@ada"},
 		{bot.French, "/mentor admin pair @mentor @mentoré kubernetes", "/mentor admin binôme mentor:@mentor mentoré:@mentoré sujet:kubernetes"},
 		{bot.French, `/mentor admin needs "Mentorat 2027" mp:oui sujets:go, kubernetes`, "/mentor admin besoins programme:Mentorat 2027 mp:oui sujets:go, kubernetes"},
@@ -262,7 +262,7 @@ func TestDiscordHelpShowsDiscordCommands(t *testing.T) {
 	admin := MustEphemeral(t, h.Client.Send(t, discordtest.Command(testApp, h.Guild, mentor2, "admin help").WithLocale("fr").AsServerManager()), "responsables").Text()
 	for _, want := range []string{
 		ex + "admin programme action:créer nom:Mentorat 2027 type:individuel",
-		ex + "admin sujets action:alias alias:gestion de projet sujet:project management",
+		ex + "admin sujets action:alias alias:conduite de projet sujet:project management",
 		ex + "admin responsables action:ajouter membre:@ada",
 		ex + "admin binôme mentor:@mentor mentoré:@mentoré sujet:kubernetes",
 		ex + "admin besoins programme:Mentorat 2027 mp:oui sujets:go, kubernetes",

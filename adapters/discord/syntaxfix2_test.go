@@ -115,9 +115,9 @@ func TestDiscordFix2FragmentsAsCommands(t *testing.T) {
 		want string
 	}{
 		{bot.French, "Utilisez `/mentor admin sujets action:alias alias:<alias> sujet:<sujet>`, `/mentor admin sujets action:retirer alias:<alias>` ou `/mentor admin sujets action:lister`. " +
-			"Pour un alias de plusieurs mots, écrivez `/mentor admin sujets action:alias alias:gestion de projet sujet:project management`."},
+			"Pour un alias de plusieurs mots, écrivez `/mentor admin sujets action:alias alias:conduite de projet sujet:project management`."},
 		{bot.English, "Use `/mentor admin topics action:alias alias:<alias> topic:<topic>`, `/mentor admin topics action:remove alias:<alias>` or `/mentor admin topics action:list`. " +
-			"For an alias of several words, write `/mentor admin topics action:alias alias:gestion de projet topic:project management`."},
+			"For an alias of several words, write `/mentor admin topics action:alias alias:conduite de projet topic:project management`."},
 	} {
 		if got := discord.ShowIn(tt.lang, bot.T(tt.lang, "err.admin.topics_usage")); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.lang, got, tt.want)

@@ -47,7 +47,7 @@ func TestDiscordFix2FrenchReaderSeesDiscordNames(t *testing.T) {
 
 	topics := asManager("admin topics", opt("action", "alias"))
 	discordEphemeral(t, topics, "`/mentor admin sujets action:retirer alias:<alias>` ou `/mentor admin sujets action:lister`")
-	if got := topics.Data.Text(); strings.Contains(got, "\u200b") || !strings.Contains(got, "`/mentor admin sujets action:alias alias:gestion de projet sujet:project management`") {
+	if got := topics.Data.Text(); strings.Contains(got, "\u200b") || !strings.Contains(got, "`/mentor admin sujets action:alias alias:conduite de projet sujet:project management`") {
 		t.Errorf("admin topics: got %q, want every command in named form, without zero-width spaces", got)
 	}
 
