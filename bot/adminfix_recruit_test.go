@@ -17,11 +17,11 @@ func TestInviteMentorsAlreadyIn(t *testing.T) {
 	h.Run("bob", "offer go program:mentorat-2027")
 	h.Platform.Take()
 	r := h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@bob")
-	if r.Message.Text != "No invitation for Bob, who already offers mentoring in Mentorat 2027." {
+	if r.Message.Text != "No invitation for Bob, who already offers mentoring in “Mentorat 2027”." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	r = h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@bob,@dan,@eve")
-	if r.Message.Text != "No invitation for Bob, who already offers mentoring in Mentorat 2027. I am inviting 2 members to mentor in Mentorat 2027, each by a personal message; their progress follows." {
+	if r.Message.Text != "No invitation for Bob, who already offers mentoring in “Mentorat 2027”. I am inviting 2 members to mentor in “Mentorat 2027”, each by a personal message. I will show you the progress in a direct message." {
 		t.Fatalf("got %q", r.Message.Text)
 	}
 	h.Run("eve", "offer python program:mentorat-2027") // before the invitations go out
@@ -36,10 +36,10 @@ func TestInviteMentorsAlreadyIn(t *testing.T) {
 	if strings.Join(to, ",") != "dan" {
 		t.Fatalf("invited %v, want dan alone", to)
 	}
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan"), "I already invited Dan to mentor in Mentorat 2027 (on ")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan"), "I already invited Dan to mentor in “Mentorat 2027” (on ")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans Mentorat 2027 (le ")
-	if r := h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@bob,@eve"); r.Message.Text != "Pas d'invitation pour Bob et Eve, qui proposent déjà leur aide dans Mentorat 2027." {
+	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans «\u202fMentorat 2027\u202f» (le ")
+	if r := h.Run("alice", "admin invite-mentors programme:mentorat-2027 membres:@bob,@eve"); r.Message.Text != "Pas d'invitation pour Bob et Eve, qui proposent déjà leur aide dans «\u202fMentorat 2027\u202f»." {
 		t.Fatalf("French: got %q", r.Message.Text)
 	}
 }
@@ -61,7 +61,7 @@ func TestReinviteEndedPairsOnly(t *testing.T) {
 	mustOfficial(h.Harness, "bob", "offer rust", "ann", "request rust kind:one-to-one")
 	h.Platform.Take()
 	MustContain(t, h.Run("alice", `admin program create "Mentorat 2028" start:2027-09-01 end:2027-12-20`),
-		"I am re-inviting 1 mentor of earlier pairs to Mentorat 2028, by a personal message each; the progress follows.")
+		"I am re-inviting 1 mentor of earlier pairs to “Mentorat 2028”, by a personal message each. I will show you the progress in a direct message.")
 	// Before the job runs: Hugo forms a pair, Bob's pair ends.
 	h.Clock.Advance(time.Second)
 	mustOfficial(h.Harness, "hugo", "offer python", "eve", "request python kind:one-to-one")

@@ -20,8 +20,8 @@ func TestAnnounceReinvitePending(t *testing.T) {
 	MustContain(t, h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`), "I am re-inviting 1 mentor")
 	// No tick: the re-invitation job, due at once, has not run.
 	r := h.Run("alice", "admin announce #general program:printemps-2027")
-	MustContain(t, r, "\nPast mentors whose offer is paused, to re-invite: Carol.\nBob has already received, or is receiving now, a personal re-invitation to Printemps 2027.")
-	MustContain(t, h.Run("alice", "admin announce #general"), "\nBob has already received, or is receiving now, a personal re-invitation to Printemps 2027.")
+	MustContain(t, r, "\nPast mentors whose offer is paused, to re-invite: Carol.\nBob has already received, or is receiving now, a personal re-invitation to “Printemps 2027”.")
+	MustContain(t, h.Run("alice", "admin announce #general"), "\nBob has already received, or is receiving now, a personal re-invitation to “Printemps 2027”.")
 	h.Tick()
 	var invites int
 	for _, line := range inbox(h.Harness) {

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mentorbot/mentorbot/bot"
@@ -120,6 +121,26 @@ func TestTGrammar(t *testing.T) {
 				t.Fatalf("got %q, want %q", tc.got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTElidesBeforeQuotes: a quoted value elides the word before its
+// quotation mark as the bare value would (« le mentor d'« IA » »), and
+// only before a vowel.
+func TestTElidesBeforeQuotes(t *testing.T) {
+	for topic, want := range map[string]string{
+		"IA":        "Le mentor d'«\u202fIA\u202f» est une personne",
+		"go":        "Le mentor de «\u202fgo\u202f» est une personne",
+		"UX design": "Le mentor d'«\u202fUX design\u202f» est une personne",
+		"réseaux":   "Le mentor de «\u202fréseaux\u202f» est une personne",
+		"écriture":  "Le mentor d'«\u202fécriture\u202f» est une personne",
+	} {
+		if got := bot.T(bot.French, "waiting.not_again", "topic", topic, "count", "1"); !strings.HasPrefix(got, want) {
+			t.Errorf("topic %q: got %q, want it to begin %q", topic, got, want)
+		}
+	}
+	if got := bot.T(bot.English, "waiting.not_again", "topic", "AI", "count", "1"); !strings.Contains(got, "of “AI”") && !strings.Contains(got, "for “AI”") {
+		t.Errorf("got %q, want English unchanged", got)
 	}
 }
 

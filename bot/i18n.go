@@ -133,8 +133,8 @@ var elisions = []struct{ word, elided string }{
 	{"le ", "l'"}, {"Le ", "L'"}, {"la ", "l'"}, {"La ", "L'"},
 }
 
-// elide turns the "de ", "que ", "le " or "la " that ends b into its
-// elided form when v, the value about to be written, begins with a vowel
+// elide turns the "de ", "que ", "le " or "la " that ends b (before an
+// opening « or not) into its elided form when v, the value about to be written, begins with a vowel
 // or an h (taken as mute, as it is in most names: "d'Hugo"), or with a y
 // sounded as a vowel, before a consonant ("d'Yves", but "de Yann").
 func elide(b *strings.Builder, v string) {
@@ -142,6 +142,12 @@ func elide(b *strings.Builder, v string) {
 		return
 	}
 	written := b.String()
+	// A quoted value elides the word before its quotation mark as it
+	// would the bare value: « le mentor d'« IA » ».
+	quote := ""
+	if w, ok := strings.CutSuffix(written, "«\u202f"); ok {
+		written, quote = w, "«\u202f"
+	}
 	for _, e := range elisions {
 		before, ok := strings.CutSuffix(written, e.word)
 		if !ok || (before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "(")) {
@@ -150,6 +156,7 @@ func elide(b *strings.Builder, v string) {
 		b.Reset()
 		b.WriteString(before)
 		b.WriteString(e.elided)
+		b.WriteString(quote)
 		return
 	}
 }

@@ -46,7 +46,7 @@ func TestLeftoverInviteMentorsUnknown(t *testing.T) {
 		t.Fatalf("invited %v, want nobody", to)
 	}
 	h.Run("alice", "lang en")
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan,@eve"), "I am inviting 2 members to mentor in Mentorat 2027")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2027 members:@dan,@eve"), "I am inviting 2 members to mentor in “Mentorat 2027”")
 	MustTick(t, h.Harness, time.Minute)
 	if to := strings.Join(invitedTo(h.Platform.Take()), ","); to != "dan,eve" {
 		t.Fatalf("invited %s, want dan and eve", to)

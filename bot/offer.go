@@ -119,7 +119,7 @@ func runOffer(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		reply.Message.Text += "\n" + note
 	}
 	if len(o.Programs) > 0 {
-		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms())})
+		reply.Message.Fields = append(reply.Message.Fields, Field{Label: T(in.Lang, "field.programs"), Value: b.programNamesOf(ctx, in.Lang, in.Member.Tenant(), o.InPrograms(), true)})
 	}
 	for _, note := range typos {
 		reply.Message.Text += "\n" + note

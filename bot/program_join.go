@@ -92,9 +92,16 @@ func (b *Bot) offerPrograms(ctx context.Context, in *Invocation, o Offer, update
 	return ids, nil
 }
 
-// programNamesOf names programs for a member: "Mentorat 2027, the
-// default program".
-func (b *Bot) programNamesOf(ctx context.Context, lang Lang, t Tenant, ids []ProgramID) string {
+// programNamesOf names programs for a member as a sentence lists them:
+// "“Mentorat 2027” and the default program", « « Mentorat 2027 » et
+// le programme par défaut »; unquoted in a field's value.
+func (b *Bot) programNamesOf(ctx context.Context, lang Lang, t Tenant, ids []ProgramID, field bool) string {
+	quote := func(name string) string {
+		if field {
+			return name
+		}
+		return quotedList(lang, []string{name})
+	}
 	names := make([]string, 0, len(ids))
 	for _, id := range ids {
 		if id == DefaultProgram {
@@ -102,14 +109,14 @@ func (b *Bot) programNamesOf(ctx context.Context, lang Lang, t Tenant, ids []Pro
 			continue
 		}
 		if p, err := b.store.programs.GetProgram(ctx, t, id); err == nil && p.State == ProgramClosed {
-			names = append(names, T(lang, "program.closed_name", "name", p.Name))
+			names = append(names, T(lang, "program.closed_name", "name", quote(p.Name)))
 		} else if err == nil {
-			names = append(names, p.Name)
+			names = append(names, quote(p.Name))
 		} else {
-			names = append(names, string(id))
+			names = append(names, "`"+string(id)+"`")
 		}
 	}
-	return strings.Join(names, ", ")
+	return andList(lang, names)
 }
 
 // programLines tell a member the programs they are in, as a mentor and
@@ -118,10 +125,10 @@ func (b *Bot) programNamesOf(ctx context.Context, lang Lang, t Tenant, ids []Pro
 func (b *Bot) programLines(ctx context.Context, lang Lang, t Tenant, ov Overview) []string {
 	var lines []string
 	if o := ov.Offer; o != nil && len(o.Programs) > 0 {
-		lines = append(lines, T(lang, "status.programs_mentor", "programs", b.programNamesOf(ctx, lang, t, o.InPrograms())))
+		lines = append(lines, T(lang, "status.programs_mentor", "programs", b.programNamesOf(ctx, lang, t, o.InPrograms(), false)))
 	}
 	if r := ov.Request; r != nil && r.State.Open() && r.Program != "" {
-		lines = append(lines, T(lang, "status.program_mentee", "program", b.programNamesOf(ctx, lang, t, []ProgramID{r.InProgram()})))
+		lines = append(lines, T(lang, "status.program_mentee", "program", b.programNamesOf(ctx, lang, t, []ProgramID{r.InProgram()}, false)))
 	}
 	// A pair's program is its request's: one read per pair in progress.
 	var ids []ProgramID
@@ -144,13 +151,13 @@ func (b *Bot) programLines(ctx context.Context, lang Lang, t Tenant, ov Overview
 	case len(ids) == 0:
 		// Outside programs only, as everyone was before programs.
 	case count[DefaultProgram] == 0:
-		lines = append(lines, T(lang, "status.programs_pairs", "count", itoa(total), "programs", b.programNamesOf(ctx, lang, t, ids)))
+		lines = append(lines, T(lang, "status.programs_pairs", "count", itoa(total), "programs", b.programNamesOf(ctx, lang, t, ids, false)))
 	default:
 		// Some in programs, some outside: "belong to: Spring" would be
 		// untrue of those outside, so each program says how many.
 		var parts []string
 		for _, id := range ids {
-			parts = append(parts, T(lang, "status.pairs_in", "count", itoa(count[id]), "name", b.programNamesOf(ctx, lang, t, []ProgramID{id})))
+			parts = append(parts, T(lang, "status.pairs_in", "count", itoa(count[id]), "name", b.programNamesOf(ctx, lang, t, []ProgramID{id}, false)))
 		}
 		parts = append(parts, T(lang, "status.pairs_outside", "count", itoa(count[DefaultProgram])))
 		lines = append(lines, T(lang, "status.programs_pairs_mixed", "list", andList(lang, parts)))

@@ -274,11 +274,11 @@ func TestProgramCreateSaysReinvited(t *testing.T) {
 	mustSayMet(t, h.Harness, "ann")
 	clickIn(h.Harness, "bob", h.Run("bob", "end"), bot.ActionEndConfirm) // a past mentor once the pair (which met) has ended
 	MustContain(t, h.Run("alice", `admin program create "Mentorat 2028" start:2027-01-10 end:2027-06-20`),
-		"I am re-inviting 1 mentor of earlier pairs to Mentorat 2028, by a personal message each; the progress follows.")
+		"I am re-inviting 1 mentor of earlier pairs to “Mentorat 2028”, by a personal message each. I will show you the progress in a direct message.")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", `admin program créer "Mentorat 2029" début:2027-02-10 fin:2027-06-20`),
-		"Je réinvite 1 mentor des binômes précédents à rejoindre Mentorat 2029, chacun par un message personnel\u202f; l'avancement suit.")
+		"Je réinvite 1 mentor des binômes précédents à rejoindre «\u202fMentorat 2029\u202f», chacun par un message personnel. Je vous montre l'avancement dans un message privé.")
 	h.Run("bob", "offer program:mentorat-2029")
 	MustContain(t, h.Run("alice", `admin program créer "Mentorat 2030" début:2027-03-10 fin:2027-06-20`),
-		"Je réinvite 1 mentor des binômes précédents à rejoindre Mentorat 2030")
+		"Je réinvite 1 mentor des binômes précédents à rejoindre «\u202fMentorat 2030\u202f»")
 }

@@ -49,10 +49,10 @@ func TestProgramLifecycle(t *testing.T) {
 	MustInbox(t, h.Harness) // held: neither bob nor carl is proposed
 	h.Run("dan", "request go")
 	MustInbox(t, h.Harness, "carl: Mentoring request: go | Dan would like your help on “go”.")
-	MustContain(t, h.Run("ann", "status"), "Your request belongs to: Mentorat 2027.")
+	MustContain(t, h.Run("ann", "status"), "Your request belongs to: “Mentorat 2027”.")
 	// Not "Nobody offers “go” yet": Bob does, in the program.
 	MustContain(t, h.Run("ann", "status"), "Mentors are proposed from the kick-off of “Mentorat 2027”, on 10 November 2026: I will write to you as soon as one is.")
-	MustContain(t, h.Run("bob", "status"), "You mentor in: Mentorat 2027.")
+	MustContain(t, h.Run("bob", "status"), "You mentor in: “Mentorat 2027”.")
 	if s := h.Run("carl", "status").Message.Text; strings.Contains(s, "program") {
 		t.Errorf("got %q, want no program line for the default program alone", s)
 	}
@@ -131,8 +131,8 @@ func TestProgramWaitingReason(t *testing.T) {
 	MustInbox(t, h.Harness, "bob: Mentoring request: go | Ann would like your help on “go”.",
 		"ann: Good news: a mentor who fits your request on “go” can take it now, and I've asked them. I'll tell you as soon as they answer.")
 	h.Run("ann", "lang fr")
-	MustContain(t, h.Run("ann", "status"), "Votre demande appartient à\u202f: Flash.")
-	MustContain(t, h.Run("bob", "status"), "You mentor in: Flash.")
+	MustContain(t, h.Run("ann", "status"), "Votre demande appartient à\u202f: «\u202fFlash\u202f».")
+	MustContain(t, h.Run("bob", "status"), "You mentor in: “Flash”.")
 }
 
 // TestProgramAlreadyStarted: a program created on or after its first day

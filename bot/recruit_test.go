@@ -35,7 +35,7 @@ func TestReinvite(t *testing.T) {
 	h := runReportedProgram(t) // bob and carol mentored in Mentorat 2027; "Mentorat 2028" created at its end
 	h.Run("carol", "lang fr")
 	r := h.Run("alice", `admin program create "Printemps 2027" start:2027-03-01 end:2027-06-30`)
-	MustContain(t, r, "I am re-inviting 2 mentors of earlier pairs to Printemps 2027, by a personal message each; the progress follows.")
+	MustContain(t, r, "I am re-inviting 2 mentors of earlier pairs to “Printemps 2027”, by a personal message each. I will show you the progress in a direct message.")
 	MustTick(t, h.Harness, time.Minute)
 	got := map[string]bot.Message{}
 	sent := h.Platform.Take()
@@ -48,10 +48,10 @@ func TestReinvite(t *testing.T) {
 		}
 	}
 	bob, carol := got["bob"], got["carol"]
-	if bob.Text != "You mentored 1 person in Mentorat 2027 (satisfaction 5.0/5). Thank you! Would you mentor again in Printemps 2027, from 1 March 2027 to 30 June 2027?" {
+	if bob.Text != "You mentored 1 person in “Mentorat 2027” (satisfaction 5.0/5). Thank you! Would you mentor again in “Printemps 2027”, from 1 March 2027 to 30 June 2027?" {
 		t.Errorf("got bob's %q", bob.Text)
 	}
-	if carol.Text != "Vous avez accompagné 1 personne dans Mentorat 2027 (satisfaction\u202f: 3,0/5). Merci\u202f! Souhaitez-vous de nouveau être mentor dans Printemps 2027, du 1er mars 2027 au 30 juin 2027\u202f?" {
+	if carol.Text != "Vous avez accompagné 1 personne dans «\u202fMentorat 2027\u202f» (satisfaction\u202f: 3,0/5). Merci\u202f! Souhaitez-vous de nouveau être mentor dans «\u202fPrintemps 2027\u202f», du 1er mars 2027 au 30 juin 2027\u202f?" {
 		t.Errorf("got carol's %q", carol.Text)
 	}
 	if len(bob.Buttons) != 4 || bob.Buttons[0].Label != "Yes, same topics" || bob.Buttons[3].ActionID != bot.ActionCampaignOptOut {
@@ -63,7 +63,7 @@ func TestReinvite(t *testing.T) {
 	}
 	MustContain(t, click("ann", bob.Buttons[0]), "meant for someone else")
 	r = click("bob", bob.Buttons[0])
-	if f := r.Message.Fields; len(f) == 0 || f[len(f)-1].Value != "Mentorat 2028, Printemps 2027" {
+	if f := r.Message.Fields; len(f) == 0 || f[len(f)-1].Value != "Mentorat 2028 and Printemps 2027" {
 		t.Errorf("got %+v, want bob's offer in Printemps 2027 too, out of the closed Mentorat 2027", r.Message)
 	}
 	MustContain(t, h.Run("bob", "status"), "Printemps 2027")
@@ -93,7 +93,7 @@ func TestReinviteChangeTopics(t *testing.T) {
 	if r.Form == nil || r.Form.Command != "offer" {
 		t.Fatalf("got %+v, want the offer form", r)
 	}
-	MustContain(t, r, "Change your topics in the form; your offer stays in Printemps 2027.")
+	MustContain(t, r, "Change your topics in the form; your offer stays in “Printemps 2027”.")
 }
 
 // TestGiveBack: mentees whose mentoring went well, with five years of
@@ -110,10 +110,10 @@ func TestGiveBack(t *testing.T) {
 	ctx := context.Background()
 
 	r := h.Run("alice", "admin invite-mentors program:mentorat-2028")
-	MustContain(t, r, "I am inviting 1 member to mentor in Mentorat 2028")
+	MustContain(t, r, "I am inviting 1 member to mentor in “Mentorat 2028”")
 	MustTick(t, h.Harness, time.Minute)
 	m := mustSent(t, h, "eve")
-	if m.Text != "Your mentoring on “go” went well, and with 8 years of experience you could now guide someone in turn. Would you mentor in Mentorat 2028, from 25 November 2026 to 31 March 2027?" {
+	if m.Text != "Your mentoring on “go” went well, and with 8 years of experience you could now guide someone in turn. Would you mentor in “Mentorat 2028”, from 25 November 2026 to 31 March 2027?" {
 		t.Errorf("got %q", m.Text)
 	}
 	r = h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("eve"), ActionID: m.Buttons[0].ActionID, Value: m.Buttons[0].Value})
@@ -127,21 +127,21 @@ func TestGiveBack(t *testing.T) {
 		t.Errorf("got %+v, want eve's offer in Mentorat 2028", r.Message)
 	}
 
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@eve"), "No invitation for Eve, who already offers mentoring in Mentorat 2028.")
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@dan,@eve confirm:yes"), "No invitation for Eve, who already offers mentoring in Mentorat 2028. I am inviting 1 member")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@eve"), "No invitation for Eve, who already offers mentoring in “Mentorat 2028”.")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@dan,@eve confirm:yes"), "No invitation for Eve, who already offers mentoring in “Mentorat 2028”. I am inviting 1 member")
 	MustTick(t, h.Harness, time.Minute)
 	m = mustSent(t, h, "dan")
 	MustContain(t, bot.Reply{Message: m}, "Alice thinks you would make a good mentor.")
 	MustContain(t, h.Run("alice", "admin invite-mentors"), "Which program?")
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@eve,!!"), "“!!”")
 	h.Run("alice", "lang fr")
-	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans Mentorat 2028 (le 21 novembre 2026)\u202f: je ne l'invite donc pas de nouveau")
+	MustContain(t, h.Run("alice", "admin invite-mentors programme:mentorat-2028 membres:@dan"), "J'ai déjà invité Dan à devenir mentor dans «\u202fMentorat 2028\u202f» (le 21 novembre 2026)\u202f: je ne l'invite donc pas de nouveau")
 	// One already invited does not hold back the others: Frank is invited,
 	// Dan named as invited before. Before, the whole list was refused with
 	// "already invited these members", untrue of Frank.
 	h.Run("alice", "lang en")
 	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 members:@dan,@frank"),
-		"I already invited Dan to mentor in Mentorat 2028 (on 21 November 2026), so I have not invited this member again; add `confirm:yes` to do so. I am inviting 1 member")
+		"I already invited Dan to mentor in “Mentorat 2028” (on 21 November 2026), so I have not invited this member again; add `confirm:yes` to do so. I am inviting 1 member")
 	MustTick(t, h.Harness, time.Minute)
 	MustContain(t, bot.Reply{Message: mustSent(t, h, "frank")}, "Alice thinks you would make a good mentor.")
 }

@@ -16,10 +16,10 @@ func TestGiveBackYearsUnknown(t *testing.T) {
 	// eve reads French; her request gives no years: unknown.
 	h := mustWentWell(t, "lang fr", "request go kind:one-to-one program:mentorat-2027 languages:fr,en")
 
-	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 years:0"), "I am inviting 1 member to mentor in Mentorat 2028")
+	MustContain(t, h.Run("alice", "admin invite-mentors program:mentorat-2028 years:0"), "I am inviting 1 member to mentor in “Mentorat 2028”")
 	MustTick(t, h.Harness, time.Minute)
 	m := mustSent(t, h, "eve")
-	want := "Votre mentorat sur «\u202fgo\u202f» s'est bien passé, et vous pourriez à votre tour accompagner quelqu'un. Souhaitez-vous être mentor dans Mentorat 2028, du 25 novembre 2026 au 31 mars 2027\u202f?"
+	want := "Votre mentorat sur «\u202fgo\u202f» s'est bien passé, et vous pourriez à votre tour accompagner quelqu'un. Souhaitez-vous être mentor dans «\u202fMentorat 2028\u202f», du 25 novembre 2026 au 31 mars 2027\u202f?"
 	if m.Text != want {
 		t.Errorf("got %q, want %q", m.Text, want)
 	}

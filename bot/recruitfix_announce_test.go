@@ -28,19 +28,19 @@ func TestAnnounceLeavesOutReinvited(t *testing.T) {
 	if strings.Contains(r.Message.Text, "to re-invite:") {
 		t.Errorf("got %q, want Bob and Carol, re-invited to Mentorat 2028 already, not advised", r.Message.Text)
 	}
-	MustContain(t, r, "\nBob and Carol have already received, or are receiving now, a personal re-invitation to Mentorat 2028.")
+	MustContain(t, r, "\nBob and Carol have already received, or are receiving now, a personal re-invitation to “Mentorat 2028”.")
 
 	r = h.Run("alice", "admin announce #general program:printemps-2027")
-	MustContain(t, r, "\nPast mentors whose offer is paused, to re-invite: Carol.\nBob has already received, or is receiving now, a personal re-invitation to Printemps 2027.")
+	MustContain(t, r, "\nPast mentors whose offer is paused, to re-invite: Carol.\nBob has already received, or is receiving now, a personal re-invitation to “Printemps 2027”.")
 	r = h.Run("alice", "admin announce #general")
-	MustContain(t, r, "\nBob has already received, or is receiving now, a personal re-invitation to Printemps 2027.")
-	MustContain(t, r, "\nCarol has already received, or is receiving now, a personal re-invitation to Mentorat 2028.")
+	MustContain(t, r, "\nBob has already received, or is receiving now, a personal re-invitation to “Printemps 2027”.")
+	MustContain(t, r, "\nCarol has already received, or is receiving now, a personal re-invitation to “Mentorat 2028”.")
 
 	h.Run("alice", "lang fr")
 	r = h.Run("alice", "admin annonce #general programme:mentorat-2028")
 	if strings.Contains(r.Message.Text, "à réinviter") {
 		t.Errorf("got %q, want no past mentor to re-invite", r.Message.Text)
 	}
-	MustContain(t, r, "Bob et Carol ont déjà reçu, ou reçoivent en ce moment, une réinvitation personnelle à rejoindre Mentorat 2028.")
-	MustContain(t, h.Run("alice", "admin annonce #general programme:printemps-2027"), "Bob a déjà reçu, ou reçoit en ce moment, une réinvitation personnelle à rejoindre Printemps 2027.")
+	MustContain(t, r, "Bob et Carol ont déjà reçu, ou reçoivent en ce moment, une réinvitation personnelle à rejoindre «\u202fMentorat 2028\u202f».")
+	MustContain(t, h.Run("alice", "admin annonce #general programme:printemps-2027"), "Bob a déjà reçu, ou reçoit en ce moment, une réinvitation personnelle à rejoindre «\u202fPrintemps 2027\u202f».")
 }

@@ -64,7 +64,7 @@ func TestReinviteYesWhenInAlready(t *testing.T) {
 	h.Platform.Take()
 
 	r := h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("bob"), ActionID: bob.Buttons[0].ActionID, Value: bob.Buttons[0].Value})
-	if r.Message.Text != "You already mentor in Printemps 2027: nothing changed. `/mentor status` shows your offer and its programs." || !r.Replace {
+	if r.Message.Text != "You already mentor in “Printemps 2027”: nothing changed. `/mentor status` shows your offer and its programs." || !r.Replace {
 		t.Errorf("got %+v, want bob told he mentors in Printemps 2027 already, the invitation answered", r)
 	}
 	after, err := h.Store.GetOffer(ctx, h.Tenant.Member("bob"))
@@ -76,14 +76,14 @@ func TestReinviteYesWhenInAlready(t *testing.T) {
 	}
 	MustInbox(t, h.Harness)
 	MustContain(t, h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("bob"), ActionID: bob.Buttons[0].ActionID, Value: bob.Buttons[0].Value}),
-		"You already answered this invitation to Printemps 2027")
+		"You already answered this invitation to “Printemps 2027”")
 
 	h.Run("carol", "lang fr")
 	r = h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("carol"), ActionID: carol.Buttons[1].ActionID, Value: carol.Buttons[1].Value})
 	if r.Form == nil || r.Form.Command != "offer" || r.Form.Fixed["program"] != "" {
 		t.Fatalf("got %+v, want the offer form to change carol's topics", r)
 	}
-	if r.Message.Text != "Vous êtes déjà mentor dans Printemps 2027\u202f: modifiez vos sujets dans le formulaire\u202f; votre offre reste dans Printemps 2027." {
+	if r.Message.Text != "Vous êtes déjà mentor dans «\u202fPrintemps 2027\u202f»\u202f: modifiez vos sujets dans le formulaire\u202f; votre offre reste dans «\u202fPrintemps 2027\u202f»." {
 		t.Errorf("got %q", r.Message.Text)
 	}
 	if o, _ := h.Store.GetOffer(ctx, h.Tenant.Member("carol")); o.Updated.After(before.Updated) {
@@ -109,7 +109,7 @@ func TestGiveBackYesWhenInAlready(t *testing.T) {
 	MustTick(t, h.Harness, time.Hour)
 	h.Run("eve", "lang fr")
 	r := h.Bot.HandleAction(ctx, bot.Action{Member: h.Tenant.Member("eve"), ActionID: m.Buttons[0].ActionID, Value: m.Buttons[0].Value})
-	if r.Message.Text != "Merci\u202f: votre offre fait partie de Mentorat 2028. Elle en faisait déjà partie\u202f: rien n'a changé." || !r.Replace {
+	if r.Message.Text != "Merci\u202f: votre offre fait partie de «\u202fMentorat 2028\u202f». Elle en faisait déjà partie\u202f: rien n'a changé." || !r.Replace {
 		t.Errorf("got %q", r.Message.Text)
 	}
 	if o, _ := h.Store.GetOffer(ctx, h.Tenant.Member("eve")); !o.Updated.Equal(before.Updated) {

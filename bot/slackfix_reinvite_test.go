@@ -50,12 +50,12 @@ func TestReinviteAnsweredOnce(t *testing.T) {
 		h, msgs := mustReinvited(t)
 		bob := msgs["bob"]
 		r := click(h, "bob", bob.Buttons[0])
-		if !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: you are a mentor in Spring.\nYour offer is updated: go.") || len(r.Message.Buttons) != 0 {
+		if !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: you are a mentor in “Spring”.\nYour offer is updated: go.") || len(r.Message.Buttons) != 0 {
 			t.Fatalf("got %+v, want the outcome in place of the invitation", r)
 		}
 		for _, b := range bob.Buttons[:3] {
 			r := click(h, "bob", b)
-			if r.Replace || r.Message.Text != "You already answered this invitation to Spring: nothing changed. `/mentor status` shows your offer and its programs; `/mentor offer program:spring` puts it in Spring if it is not there yet." || r.Form != nil {
+			if r.Replace || r.Message.Text != "You already answered this invitation to “Spring”: nothing changed. `/mentor status` shows your offer and its programs; `/mentor offer program:spring` puts it in “Spring” if it is not there yet." || r.Form != nil {
 				t.Fatalf("%s again: got %+v, want it said answered, to bob alone", b.Label, r)
 			}
 		}
@@ -71,7 +71,7 @@ func TestReinviteAnsweredOnce(t *testing.T) {
 		}
 		MustContain(t, r, "Merci de me l'avoir dit. Votre offre reste telle quelle")
 		r = click(h, "carol", carol.Buttons[0]) // "Oui, mêmes sujets", on a copy
-		if r.Replace || r.Message.Text != "Vous avez déjà répondu à cette invitation à rejoindre Spring\u202f: rien n'a changé. `/mentor statut` montre votre offre et ses programmes\u202f; `/mentor propose programme:spring` la place dans Spring si elle n'y est pas encore." {
+		if r.Replace || r.Message.Text != "Vous avez déjà répondu à cette invitation à rejoindre «\u202fSpring\u202f»\u202f: rien n'a changé. `/mentor statut` montre votre offre et ses programmes\u202f; `/mentor propose programme:spring` la place dans «\u202fSpring\u202f» si elle n'y est pas encore." {
 			t.Fatalf("got %+v, want it said answered", r)
 		}
 		if s := h.Run("carol", "status").Message.Text; strings.Contains(s, "Spring") {
@@ -119,11 +119,11 @@ func TestReinviteAnsweredOnce(t *testing.T) {
 			}
 		}
 		h.Run("eve", "offer go program:mentorat-2028")
-		if r := click(h, "eve", m.Buttons[0]); !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: your offer is in Mentorat 2028.") {
+		if r := click(h, "eve", m.Buttons[0]); !r.Replace || !strings.HasPrefix(r.Message.Text, "Thank you: your offer is in “Mentorat 2028”.") {
 			t.Fatalf("got %+v, want the outcome in place of the invitation", r)
 		}
 		r := click(h, "eve", m.Buttons[1])
-		if r.Replace || r.Message.Text != "You already answered this invitation to mentor in Mentorat 2028: nothing changed. `/mentor offer program:mentorat-2028` makes you a mentor there at any time." {
+		if r.Replace || r.Message.Text != "You already answered this invitation to mentor in “Mentorat 2028”: nothing changed. `/mentor offer program:mentorat-2028` makes you a mentor there at any time." {
 			t.Fatalf("got %+v, want it said answered", r)
 		}
 	})

@@ -19,13 +19,13 @@ func TestStatusPairsInAndOutOfPrograms(t *testing.T) {
 	MustContain(t, h.Run("alice", `admin program create "Spring" kind:one-to-one start:2026-11-02 end:2027-06-30`), "Program “Spring” created")
 	mustOfficial(h.Harness, "bob", "offer go capacity:3 program:spring", "dan", "request go kind:one-to-one program:spring")
 	s := h.Run("bob", "status").Message.Text
-	MustLines(t, s, "Your pairs: 1 in Spring and 1 outside programs.")
+	MustLines(t, s, "Your pairs: 1 in “Spring” and 1 outside programs.")
 	if strings.Contains(s, "belong") {
 		t.Errorf("got %q, want no program said of every pair", s)
 	}
 	h.Run("bob", "lang fr")
-	MustLines(t, h.Run("bob", "statut").Message.Text, "Vos binômes\u202f: 1 dans Spring et 1 hors programme.")
-	MustLines(t, h.Run("dan", "status").Message.Text, "Your pair belongs to: Spring.")
+	MustLines(t, h.Run("bob", "statut").Message.Text, "Vos binômes\u202f: 1 dans «\u202fSpring\u202f» et 1 hors programme.")
+	MustLines(t, h.Run("dan", "status").Message.Text, "Your pair belongs to: “Spring”.")
 	if s := h.Run("ann", "status").Message.Text; strings.Contains(s, "Spring") {
 		t.Errorf("got %q, want no program line for a pair outside programs", s)
 	}

@@ -42,7 +42,7 @@ func TestSlackProgram(t *testing.T) {
 		MustContain(t, w.MustCommand(alice, `request go program:"Mentorat 2027"`), "saved in “Mentorat 2027”. Mentors are proposed from the program's kick-off, on 15 January 2027")
 		w.MustCommand(carol, "lang fr")
 		MustContain(t, w.MustCommand(carol, "request go programme:mentorat-2027"), "est enregistrée dans «\u202fMentorat 2027\u202f». Les mentors seront proposés à partir du lancement du programme, le 15 janvier 2027")
-		MustContain(t, w.MustCommand(carol, "status"), fr("status.program_mentee", "program", "Mentorat 2027"))
+		MustContain(t, w.MustCommand(carol, "status"), fr("status.program_mentee", "program", "«\u202fMentorat 2027\u202f»"))
 		if dms := w.fake.Calls("chat.postMessage"); len(dms) != 0 {
 			t.Fatalf("got %d messages posted, want none before the kick-off", len(dms))
 		}

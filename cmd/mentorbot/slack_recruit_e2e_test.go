@@ -19,7 +19,7 @@ func TestSlackInviteMentors(t *testing.T) {
 	w := MustStartSlack(t)
 	MustContain(t, w.MustCommand(admin, `admin program create "Mentorat 2027" start:2027-01-15 end:2027-06-30`), "Program “Mentorat 2027” created")
 	w.MustCommand(elise, "lang fr")
-	MustContain(t, w.MustCommand(admin, "admin invite-mentors program:mentorat-2027 members:<@UCAROL|carol> <@UELISE|elise>"), "I am inviting 2 members to mentor in Mentorat 2027")
+	MustContain(t, w.MustCommand(admin, "admin invite-mentors program:mentorat-2027 members:<@UCAROL|carol> <@UELISE|elise>"), "I am inviting 2 members to mentor in “Mentorat 2027”")
 	tn := bot.Tenant{Platform: "slack", Workspace: w.team}
 	for range 3 {
 		w.m.Clock.(*bot.ManualClock).Advance(10 * time.Second)
@@ -43,5 +43,5 @@ func TestSlackInviteMentors(t *testing.T) {
 	}
 	MustAck(t, w.submit(carol, open, map[string]string{"topics": "design"}), "")
 	MustContain(t, w.reply(name), "Mentorat 2027")
-	MustContain(t, w.MustCommand(carol, "status"), "You mentor in: Mentorat 2027.")
+	MustContain(t, w.MustCommand(carol, "status"), "You mentor in: “Mentorat 2027”.")
 }
