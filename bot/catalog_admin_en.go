@@ -149,7 +149,7 @@ var catalogAdminEN = map[string]string{
 	"digest.topic_unmet":     "{topic} ({count} in the week, {waiting} waiting now)",
 	"digest.eye":             "Needs your eye",
 	"digest.eye_none":        "Nothing: nobody is waiting, no pair is stalled, no low rating.",
-	"digest.waiting":         "Requests waiting for a mentor ({count}), oldest first:",
+	"digest.waiting":         "Requests waiting for a mentor ({count}), longest wait first:",
 	"digest.waiting_item":    "{name}, “{topic}”, {waited}: {why}",
 	"digest.stalled":         "Stalled pairs, no contact after the check-ins ({count}):",
 	"digest.stalled_item":    "{mentor} and {mentee}, “{topic}”, since {date}",

@@ -149,7 +149,7 @@ var catalogAdminFR = map[string]string{
 	"digest.topic_unmet":     "{topic} ({count} dans la semaine, {waiting} en attente)",
 	"digest.eye":             "À regarder",
 	"digest.eye_none":        "Rien : personne n'attend, aucun binôme n'est au point mort, aucune mauvaise note.",
-	"digest.waiting":         "Demandes en attente d'un mentor ({count}), les plus anciennes d'abord :",
+	"digest.waiting":         "Demandes en attente d'un mentor ({count}), les plus longues attentes d'abord :",
 	"digest.waiting_item":    "{name}, « {topic} », {waited} : {why}",
 	"digest.stalled":         "Binômes au point mort, sans contact malgré les points d'étape ({count}) :",
 	"digest.stalled_item":    "{mentor} et {mentee}, « {topic} », depuis le {date}",

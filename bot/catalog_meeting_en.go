@@ -35,7 +35,7 @@ var catalogMeetingEN = map[string]string{
 	"meet.slot_two":        "{a}: {when_a} · {b}: {when_b}",
 	"meet.how":             "For each time that suits you, click the button with its number; when you both pick the same one, I send you a calendar invite.",
 	"meet.no_slot":         "I found no time in the next week: agree on one between you in the room below.",
-	"meet.no_overlap":      "Your working hours never overlap in the next week: these are the closest times, partly outside your working hours.",
+	"meet.no_overlap":      "Your working hours never overlap in the next week: these are the closest times, not all of them within your working hours.",
 	"meet.tz_assumed_you":  "I don't know your time zone yet, so I assumed {zone}: click “Set my time zone” for times that fit.",
 	"meet.tz_assumed":      "I don't know {name}'s time zone yet, so I assumed {zone}: click “Set my time zone” for times that fit.",
 	"btn.meet_pick":        "{n}: This works for me",

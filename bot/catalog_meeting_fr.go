@@ -35,7 +35,7 @@ var catalogMeetingFR = map[string]string{
 	"meet.slot_two":        "{a}\u202f: {when_a} · {b}\u202f: {when_b}",
 	"meet.how":             "Pour chaque créneau qui vous va, cliquez sur le bouton qui porte son numéro\u202f; dès que le même créneau est choisi des deux côtés, je vous envoie une invitation d'agenda.",
 	"meet.no_slot":         "Je n'ai trouvé aucun créneau dans la semaine qui vient\u202f: convenez-en entre vous dans la salle ci-dessous.",
-	"meet.no_overlap":      "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, en partie en dehors de vos heures de travail.",
+	"meet.no_overlap":      "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches\u202f: ils ne tombent pas tous dans vos heures de travail.",
 	"meet.tz_assumed_you":  "Je ne connais pas encore votre fuseau horaire, j'ai donc supposé {zone}\u202f: cliquez sur «\u202fIndiquer mon fuseau horaire\u202f» pour des créneaux adaptés.",
 	"meet.tz_assumed":      "Je ne connais pas encore le fuseau horaire de {name}, j'ai donc supposé {zone}\u202f: cliquez sur «\u202fIndiquer mon fuseau horaire\u202f» pour des créneaux adaptés.",
 	"btn.meet_pick":        "{n}\u202f: ce créneau me convient",

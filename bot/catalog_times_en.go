@@ -6,8 +6,8 @@ package bot
 var catalogTimesEN = map[string]string{
 	"meet.no_overlap_outside":        "Your working hours never overlap in the next week: these are the closest times, outside the working hours of both of you.",
 	"meet.no_overlap_within":         "Your working hours never overlap in the next week: these are the closest times, within {in}'s working hours but outside {out}'s.",
-	"meet.no_overlap_within_partly":  "Your working hours never overlap in the next week: these are the closest times, within {in}'s working hours but partly outside {out}'s.",
-	"meet.no_overlap_outside_partly": "Your working hours never overlap in the next week: these are the closest times, partly outside {partly}'s working hours and wholly outside {out}'s.",
+	"meet.no_overlap_within_partly":  "Your working hours never overlap in the next week: these are the closest times, all within {in}'s working hours, but not all within {out}'s.",
+	"meet.no_overlap_outside_partly": "Your working hours never overlap in the next week: these are the closest times: not all of them are within {partly}'s working hours, and none is within {out}'s.",
 	"meet.still_ahead":               "Still ahead: {times}.",
 	"meet.repeated":                  "I have no other times to offer in the next week: {k|time|times} {times} {k|was|were} offered before.",
 	"meet.repeated_all":              "I have no other times to offer in the next week: {k|this time was|these times were} offered before.",

@@ -6,8 +6,8 @@ package bot
 var catalogTimesFR = map[string]string{
 	"meet.no_overlap_outside":        "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, en dehors de vos heures de travail respectives.",
 	"meet.no_overlap_within":         "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, dans les heures de travail de {in} mais en dehors de celles de {out}.",
-	"meet.no_overlap_within_partly":  "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, dans les heures de travail de {in} mais en partie en dehors de celles de {out}.",
-	"meet.no_overlap_outside_partly": "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, en partie en dehors des heures de travail de {partly} et entièrement en dehors de celles de {out}.",
+	"meet.no_overlap_within_partly":  "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches\u202f: ils tombent tous dans les heures de travail de {in}, mais pas tous dans celles de {out}.",
+	"meet.no_overlap_outside_partly": "Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches\u202f: ils ne tombent pas tous dans les heures de travail de {partly}, et aucun ne tombe dans celles de {out}.",
 	"meet.still_ahead":               "Encore à venir\u202f: {times}.",
 	"meet.repeated":                  "Je n'ai pas d'autre créneau à proposer dans la semaine qui vient\u202f: {k|le créneau|les créneaux} {times} {k|a déjà été proposé|ont déjà été proposés}.",
 	"meet.repeated_all":              "Je n'ai pas d'autre créneau à proposer dans la semaine qui vient\u202f: {k|ce créneau a déjà été proposé|ces créneaux ont déjà été proposés}.",

@@ -59,7 +59,7 @@ func TestDigestFairness(t *testing.T) {
 			t.Fatal(err)
 		}
 		MustLines(t, msg.Text,
-			"Requests waiting for a mentor (2), oldest first:",
+			"Requests waiting for a mentor (2), longest wait first:",
 			"• Ben, “python”, 14 days: Nobody offers “python” yet.",
 			"• Dan, “rust”, 1 day: Nobody offers “rust” yet.",
 			"Who the matching leaves out",

@@ -154,7 +154,7 @@ func TestDigest(t *testing.T) {
 			"Requested in the week: design (1), go (1), python (1), rust (1)",
 			"On offer (mentors per topic): career change (1), design (1), go (1), python (1)",
 			"Requested, but nobody offers them: rust (1 in the week, 1 waiting now)",
-			"Requests waiting for a mentor (3), oldest first:",
+			"Requests waiting for a mentor (3), longest wait first:",
 			"• Ben, “python”, 13 days: The mentor for “python” has already been asked about this request.",
 			"• Dan, “rust”, 5 days: Nobody offers “rust” yet.",
 			"• Fay, “design”, 5 days: The mentor for “design” has already been asked about this request.",

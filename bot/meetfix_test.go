@@ -69,8 +69,8 @@ func TestMeetFixNoOverlapOwnLine(t *testing.T) {
 		t.Fatalf("got fields %+v, want the times and how to pick one in English and French", intro.Fields)
 	}
 	for _, want := range []string{
-		"Your working hours never overlap in the next week: these are the closest times, partly outside your working hours.",
-		"Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches, en partie en dehors de vos heures de travail.",
+		"Your working hours never overlap in the next week: these are the closest times, not all of them within your working hours.",
+		"Vos heures de travail ne se recoupent jamais dans la semaine qui vient\u202f: ces créneaux sont les plus proches\u202f: ils ne tombent pas tous dans vos heures de travail.",
 	} {
 		found := false
 		for _, f := range intro.Fields {

@@ -165,16 +165,21 @@ type mentorRecord struct {
 
 // lastRecord reads a mentor's latest program other than skip, from their
 // introduced pairs as mentor that have ended (a pair under way is no past
-// mentoring to thank them for): ok is false without any.
+// mentoring to thank them for): the program of the pair that ended last,
+// whenever it was made. ok is false without any.
 func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip ProgramID) (mentorRecord, bool, error) {
 	pairs, err := b.store.pairs.PairsOf(ctx, mentor)
 	if err != nil {
 		return mentorRecord{}, false, err
 	}
+	type done struct {
+		pair Pair
+		prog ProgramID
+	}
+	var mentored []done
 	var r mentorRecord
-	found := false
-	people := map[string]bool{}
-	for _, p := range pairs { // newest first
+	var last time.Time // the latest end: its program is the latest one
+	for _, p := range pairs {
 		if p.Mentor != mentor || p.Official.IsZero() || !p.State.Closed() || p.Met.IsZero() {
 			continue // a pair that never met is no mentoring done
 		}
@@ -185,10 +190,15 @@ func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip Pr
 		if prog == skip {
 			continue
 		}
-		if !found {
-			r.Program, found = prog, true
+		mentored = append(mentored, done{p, prog})
+		if len(mentored) == 1 || p.Ended.After(last) {
+			r.Program, last = prog, p.Ended
 		}
-		if prog != r.Program {
+	}
+	people := map[string]bool{}
+	for _, d := range mentored {
+		p := d.pair
+		if d.prog != r.Program {
 			continue
 		}
 		people[p.Mentee.User] = true
@@ -198,7 +208,7 @@ func (b *Bot) lastRecord(ctx context.Context, t Tenant, mentor MemberID, skip Pr
 		}
 	}
 	r.People = len(people)
-	return r, found, nil
+	return r, len(mentored) > 0, nil
 }
 
 // saidNoAgain reports whether mentor answered "no" to "would you mentor

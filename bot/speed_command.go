@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -142,27 +141,17 @@ func speedStart(lang Lang, raw, tz string, now time.Time) (time.Time, error) {
 }
 
 // speedWhen writes a time of event e for a reader of lang, in the event's
-// time zone: "12 March 2027 at 18:00 (Europe/Paris)", « 12 mars 2027 à 18 h ».
+// time zone: "12 March 2027 at 18:00 (Paris)", « 12 mars 2027 à 18 h (Paris) ».
 func speedWhen(lang Lang, e SpeedEvent, at time.Time) string {
 	return T(lang, "event.when", "date", Date(lang, speedLocal(e, at)), "time", speedClock(lang, e, at))
 }
 
 // speedClock writes the time of day of at, in the event's zone.
 func speedClock(lang Lang, e SpeedEvent, at time.Time) string {
+	// « 18 h 30 (Paris) », as meeting times are written: the zone by its
+	// city, in the reader's language.
 	local := speedLocal(e, at)
-	zone := e.TZ
-	if zone == "" {
-		zone = "UTC"
-	}
-	if lang == French {
-		// « 18 h 30 », with no-break spaces, as meeting times are written.
-		h := strconv.Itoa(local.Hour()) + "\u00a0h"
-		if local.Minute() != 0 {
-			h += "\u00a0" + local.Format("04")
-		}
-		return h + " (" + zone + ")"
-	}
-	return local.Format("15:04") + " (" + zone + ")"
+	return clockIn(lang, local) + " (" + zoneLabel(lang, local.Location()) + ")"
 }
 
 func speedLocal(e SpeedEvent, at time.Time) time.Time {

@@ -43,6 +43,13 @@ func TestSpeedStartFrenchAndEnglish(t *testing.T) {
 		r := h.Run("alice", `admin event "`+name+`" rounds:2 minutes:15 start:`+c.start+` channel:#general`)
 		MustContain(t, r, c.want)
 	}
+	// A workspace's zone is named by its city, as meeting times name it,
+	// in each reader's language.
+	h.Run("alice", "admin settings tz:America/New_York")
+	MustContain(t, h.Run("alice", `admin event "Zoned" rounds:2 minutes:15 start:2027-03-12T18:30 channel:#general`), "12 March 2027 at 18:30 (New York)")
+	h.Run("alice", "lang fr")
+	MustContain(t, h.Run("alice", `admin event "Zoné" tours:2 minutes:15 début:2027-03-13T18:30 canal:#general`), "du 13 mars 2027 à 18\u00a0h\u00a030 (New York)")
+	h.Run("alice", "lang en")
 	// Day and month could come either way: refused, with what works.
 	r := h.Run("alice", `admin event "Bad" rounds:2 minutes:15 start:12/03/2027 18:30 channel:#general`)
 	MustContain(t, r, "I can't read the start “12/03/2027 18:30”: write the day and the time, like `start:12 March 2027 at 18:30`")

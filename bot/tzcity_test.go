@@ -27,7 +27,8 @@ func TestTimeZoneCity(t *testing.T) {
 	}
 	MustContain(t, h.Run("bob", "offer go tz:Atlantis"), "I don't know the time zone “Atlantis”.")
 	// French names of cities, as French speakers type them.
-	for city, zone := range map[string]string{"Londres": "Europe/London", "Genève": "Europe/Zurich", "bruxelles": "Europe/Brussels", "Pékin": "Asia/Shanghai"} {
+	for city, zone := range map[string]string{"Londres": "Europe/London", "Genève": "Europe/Zurich", "bruxelles": "Europe/Brussels", "Pékin": "Asia/Shanghai",
+		"San Francisco": "America/Los_Angeles", "Lyon": "Europe/Paris", "Mumbai": "Asia/Kolkata"} {
 		r := h.Run("bob", "offer go fuseau:"+city)
 		got := ""
 		for _, f := range r.Message.Fields {

@@ -155,12 +155,34 @@ func parseTZ(s string) (string, bool) {
 	if zones := cityZones()[cityKey(s)]; len(zones) == 1 {
 		return zones[0], true
 	}
-	if zone, ok := frenchCities[cityKey(s)]; ok {
-		if _, err := time.LoadLocation(zone); err == nil {
-			return zone, true
+	for _, cities := range []map[string]string{frenchCities, bigCities} {
+		if zone, ok := cities[cityKey(s)]; ok {
+			if _, err := time.LoadLocation(zone); err == nil {
+				return zone, true
+			}
 		}
 	}
 	return "", false
+}
+
+// bigCities are large cities that no zone of the database is named after,
+// as members type them when asked for their zone ("San Francisco" is in
+// America/Los_Angeles): the cities of a network's members are likelier
+// to be these than the few the database names.
+var bigCities = map[string]string{
+	"san francisco": "America/Los_Angeles", "seattle": "America/Los_Angeles", "san diego": "America/Los_Angeles",
+	"san jose": "America/Los_Angeles", "las vegas": "America/Los_Angeles", "portland": "America/Los_Angeles",
+	"boston": "America/New_York", "washington": "America/New_York", "miami": "America/New_York",
+	"atlanta": "America/New_York", "philadelphia": "America/New_York", "dallas": "America/Chicago",
+	"houston": "America/Chicago", "austin": "America/Chicago", "calgary": "America/Edmonton",
+	"rio de janeiro": "America/Sao_Paulo", "lyon": "Europe/Paris", "marseille": "Europe/Paris",
+	"toulouse": "Europe/Paris", "bordeaux": "Europe/Paris", "lille": "Europe/Paris", "nantes": "Europe/Paris",
+	"nice": "Europe/Paris", "strasbourg": "Europe/Paris", "montpellier": "Europe/Paris", "rennes": "Europe/Paris",
+	"geneva": "Europe/Zurich", "antwerp": "Europe/Brussels", "frankfurt": "Europe/Berlin", "hamburg": "Europe/Berlin",
+	"barcelona": "Europe/Madrid", "florence": "Europe/Rome", "manchester": "Europe/London",
+	"marrakech": "Africa/Casablanca", "yaounde": "Africa/Douala", "beijing": "Asia/Shanghai",
+	"shenzhen": "Asia/Shanghai", "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "bangalore": "Asia/Kolkata",
+	"bengaluru": "Asia/Kolkata", "osaka": "Asia/Tokyo", "kyoto": "Asia/Tokyo",
 }
 
 // frenchCities are the French names of cities whose zone the database

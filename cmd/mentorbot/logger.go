@@ -161,6 +161,17 @@ var (
 	slackToken = regexp.MustCompile(`\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+`)
 )
 
+// exampleHost reports whether a URL's host is example.com or under it,
+// kept for documentation (RFC 2606): the bot's own example of what it
+// wants ("https://mentorbot.example.com/slack/oauth_redirect"), shown
+// whole, and never an operator's secret.
+func exampleHost(host string) bool {
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	return host == "example.com" || strings.HasSuffix(host, ".example.com")
+}
+
 // redact removes from s the passwords, paths and queries of URLs, but a
 // Slack Web API method's path ("https://slack.com/api/chat.postMessage")
 // or a Redis database number ("redis://host:6379/0"), and Slack tokens. A Slack response_url ("https://hooks.slack.com/commands/…")
@@ -170,7 +181,7 @@ func redact(s string) string {
 	if strings.Contains(s, "://") {
 		s = urlPath.ReplaceAllStringFunc(s, func(u string) string {
 			m := urlPath.FindStringSubmatch(u)
-			if _, host, _ := strings.Cut(m[1], "://"); placeholder.MatchString(host) && m[3] == "" {
+			if _, host, _ := strings.Cut(m[1], "://"); (placeholder.MatchString(host) || exampleHost(host)) && m[3] == "" {
 				return u
 			}
 			if scheme, host, ok := strings.Cut(m[1], "://"); ok && strings.Contains(host, "@") {

@@ -88,10 +88,24 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; what the erasure tells others is sent by the running bot.\n", id)
+		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; %s\n", id, m.whoTellsOthers(ctx, id.Tenant()))
 		return nil
 	}
 	return &configError{fmt.Errorf("unknown command %q: usage: %s", op, usage)}
+}
+
+// whoTellsOthers says, after an erasure, who sends what it tells the
+// others involved: the running bot, at its next tick, unless the member's
+// workspace removed the bot, which serves it no more (docs/slack.md,
+// Uninstall): then the notices wait for a reinstall, and go with the
+// workspace's data at the end of its retention.
+func (m *Main) whoTellsOthers(ctx context.Context, t bot.Tenant) string {
+	in, err := m.Store.Installation(ctx, t)
+	if err != nil || in.UninstalledAt.IsZero() {
+		return "what the erasure tells others is sent by the running bot."
+	}
+	return fmt.Sprintf("their workspace removed the bot on %s, so what the erasure tells others is sent only if it installs the bot again; otherwise it is deleted with the workspace's data, %s after the removal (MENTORBOT_RETENTION).",
+		in.UninstalledAt.UTC().Format("2006-01-02"), formatDuration(m.Config.Retention))
 }
 
 // unknownMemberError is an operator's command on a member the bot keeps

@@ -208,6 +208,9 @@ func TestRedactKeepsAdvice(t *testing.T) {
 		{"dial redis+sentinel://host1:26379/m?sentinel_password=SECRET", "dial redis+sentinel://host1:26379/[redacted]"},
 		{"register at http://127.0.0.1:1/api/v9/: refused", "register at http://127.0.0.1:1/api/v9/: refused"},
 		{"Patch https://discord.com/api/v9/webhooks/1/SECRET/messages/@original", "Patch https://discord.com/[redacted]"},
+		// The bot's own example, on a documentation host, comma and all.
+		{`SLACK_REDIRECT_URL: want an absolute http or https URL such as https://mentorbot.example.com/slack/oauth_redirect, got "x"`, `SLACK_REDIRECT_URL: want an absolute http or https URL such as https://mentorbot.example.com/slack/oauth_redirect, got "x"`},
+		{"dial https://example.com.evil.net/SECRET", "dial https://example.com.evil.net/[redacted]"},
 	} {
 		if got := redact(tt.in); got != tt.want {
 			t.Errorf("redact(%q): got %q, want %q", tt.in, got, tt.want)

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	mrand "math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/mentorbot/mentorbot/bot"
+	"github.com/mentorbot/mentorbot/bot/bottest"
+	"github.com/mentorbot/mentorbot/store"
+)
+
+// TestForgetInUninstalledWorkspace: mentorbot forget of a member whose
+// workspace removed the bot does not promise that the running bot tells
+// the others: it serves that workspace no more, so the operator is told
+// the notices wait for a reinstall and go with the workspace's data.
+func TestForgetInUninstalledWorkspace(t *testing.T) {
+	mr := miniredis.RunT(t)
+	url := "redis://" + mr.Addr() + "/0"
+	ctx := context.Background()
+	st, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tn := bot.Tenant{Platform: "slack", Workspace: "TACME01"}
+	h := &bottest.Harness{TB: t, Store: st, Tenant: tn, Clock: bot.NewManualClock(time.Now().UTC()),
+		Platform: &bottest.Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}}
+	h.Bot = bot.New(bot.Config{}, st, h.Clock, mrand.NewChaCha8([32]byte{4}), nil)
+	h.Bot.Register(tn.Platform, h.Platform)
+	h.Run("U1", "offer go")
+	h.Run("U2", "request go kind:one-to-one")
+	removed := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	if err := st.SaveInstallation(ctx, bot.Installation{Tenant: tn, Token: []byte("sealed"), InstalledAt: removed.Add(-30 * 24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Uninstall(ctx, tn, removed); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runMainArgs(t, []string{"forget", tn.Member("U2").String()}, nil, "REDIS_URL="+url)
+	want := "mentorbot: slack:TACME01:U2 erased; their workspace removed the bot on 2026-12-01, so what the erasure tells others is sent only if it installs the bot again; otherwise it is deleted with the workspace's data, 730d after the removal (MENTORBOT_RETENTION)."
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Fatalf("got status %d, stdout:\n%s\nstderr:\n%s\nwant status 0 and %q", code, stdout, stderr, want)
+	}
+}
