@@ -134,7 +134,7 @@ func quotesMessage(lang Lang, quotes []Quote) Message {
 			lines = append(lines, T(lang, "admin.testimonials.more", "n", Number(lang, len(quotes)-i)))
 			break
 		}
-		lines = append(lines, "• "+T(lang, "admin.testimonials.quote", "text", q.Text, "by", quoteAuthor(lang, q)))
+		lines = append(lines, "• "+T(lang, "admin.testimonials.quote", "text", quotedWords(lang, q.Text), "by", quoteAuthor(lang, q)))
 	}
 	return Message{Title: T(lang, "admin.testimonials.title", "n", Number(lang, len(quotes))), Text: strings.Join(lines, "\n")}
 }

@@ -53,9 +53,10 @@ func TestBadCommands(t *testing.T) {
 		name, user, text, want string
 	}{
 		{"Misspelled", "en", "ofer go", "Did you mean `/mentor offer`?"},
-		// Closest to the French word "offrir": an English reader is given
-		// the English name (the French word would answer them in French).
-		{"MisspelledNearFrench", "en", "ofrir go", "Did you mean `/mentor offer`?"},
+		// Closest to the French word "offrir": typed in French by a member
+		// whose language nothing else tells, answered in French
+		// (frenchtypo_test.go has an English client's).
+		{"MisspelledNearFrench", "en", "ofrir go", "Vouliez-vous dire `/mentor propose`"},
 		{"MisspelledNearFrenchFR", "fr", "ofrir go", "Vouliez-vous dire `/mentor propose`"},
 		{"MisspelledFrench", "fr", "requets go", "Vouliez-vous dire `/mentor demande`"},
 		{"Unknown", "en", "xyzzy", "I don't know the command “xyzzy”"},

@@ -101,7 +101,7 @@ var catalogSpeedFR = map[string]string{
 	"event.capacity_back_any":      "Le binôme pour lequel j'avais augmenté votre nombre de places a pris fin\u202f: votre nombre de places revient donc à {capacity}.",
 	"event.when":                   "{date} à {time}",
 	"cmd.admin.events.summary":     "lister les événements de speed mentoring, ou en annuler un",
-	"cmd.admin.events.example":     "/mentor admin événements annuler \"Speed mentoring 12 mars\"",
+	"cmd.admin.events.example":     "/mentor admin événements annuler «\u202fSpeed mentoring 12 mars\u202f»",
 	"opt.events_action":            "`liste` (par défaut), ou `annuler` et le nom de l'événement",
 	"err.event.use_events_list":    "Pour lister les événements, écrivez `/mentor admin événements`.",
 	"err.event.use_events_cancel":  "Pour annuler un événement, écrivez `/mentor admin événements {verb}` et son nom.",

@@ -24,7 +24,7 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	me, lookup := b.store.members.GetMember(ctx, c.Member)
 	var was Lang // a known member's inferred language, that French words replace
-	french := frenchOverInferred(c, me, lookup)
+	french := frenchOverInferred(c, me, lookup) || (lookup != nil || !me.LangChosen) && !englishClient(c) && b.frenchTypo(c)
 	if french {
 		// A member who chose no language and types "/mentor demande" is
 		// answered in French, and recorded as reading it (lang_infer.go):

@@ -318,6 +318,24 @@ func quotedList(lang Lang, items []string) string {
 	return andList(lang, q)
 }
 
+// innerQuotes prepares a member's words for the bot's quotation marks in
+// lang: quotes inside quotes take the other kind, as typography wants:
+// in French “ ” inside « » (« sur “kubernetes”, même… »), in English
+// ‘ ’ inside “ ”.
+var innerQuotes = map[Lang]*strings.Replacer{
+	French:  strings.NewReplacer("«\u202f", "“", "«\u00a0", "“", "« ", "“", "«", "“", "\u202f»", "”", "\u00a0»", "”", " »", "”", "»", "”"),
+	English: strings.NewReplacer("“", "‘", "”", "’"),
+}
+
+// quotedWords is s, a member's words, ready to stand between the bot's
+// quotation marks in lang (innerQuotes).
+func quotedWords(lang Lang, s string) string {
+	if r, ok := innerQuotes[lang]; ok {
+		return r.Replace(s)
+	}
+	return s
+}
+
 // andList joins items as a sentence does: "a, b and c", « a, b et c ».
 func andList(lang Lang, items []string) string {
 	if len(items) < 2 {

@@ -1,6 +1,10 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"slices"
+	"strings"
+)
 
 // A member's language is chosen (/mentor lang: Member.LangChosen) or
 // inferred: from the platform's locale at their first command, from the
@@ -14,6 +18,37 @@ import "context"
 // chose none (or is unknown, or could not be read).
 func frenchOverInferred(c Command, me Member, lookup error) bool {
 	return typedInFrench(c) && (lookup != nil || !me.LangChosen)
+}
+
+// frenchTypo reports whether c's first word, which names no command, is
+// a misspelling of a French command word rather than of an English one
+// ("demnde" is « demande »): the member typed in French, and is answered
+// in French, with the French word, as if they had typed it right, unless
+// their client is set in English (englishClient). A tie goes to English
+// ("statu": "status" as much as « statut »).
+func (b *Bot) frenchTypo(c Command) bool {
+	if c.Name != "" {
+		return false
+	}
+	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(c.Text), "/mentor"))
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.ToLower(words[0])
+	english := b.commandNames()
+	if _, french := frenchCommands[w]; french || b.isGroup(w) || slices.ContainsFunc(english, func(n string) bool { return n == w || strings.HasPrefix(n, w+" ") }) {
+		return false // a command, or a group's word
+	}
+	s := closestWord(English, w, english, frenchCommandWords(), func(w string) (string, bool) { return w, false })
+	_, french := frenchCommands[s]
+	return french && !slices.Contains(english, s)
+}
+
+// englishClient reports whether c came from a client set in English: a
+// misspelt word is too weak a sign to answer its member in French then.
+func englishClient(c Command) bool {
+	l, ok := ParseLang(c.Locale)
+	return ok && l == English
 }
 
 // inferFrench records French as the language m reads, inferred from the

@@ -165,7 +165,7 @@ func needsResultMessage(l Lang, r NeedsResult) Message {
 	if len(r.Others) > 0 {
 		quoted := make([]string, len(r.Others))
 		for i, o := range r.Others {
-			quoted[i] = T(l, "needs.results.quote", "text", clip(o, 200))
+			quoted[i] = T(l, "needs.results.quote", "text", quotedWords(l, clip(o, 200)))
 		}
 		lines = append(lines, T(l, "needs.results.others", "list", strings.Join(quoted, " ")))
 	}

@@ -74,7 +74,9 @@ func fallbackText(m bot.Message) string {
 	if s == "" {
 		s = "mentorbot"
 	}
-	return escapeClip(s, maxFallbackText, styleText)
+	// "#C123" as a link, as in the blocks: a notification shows the
+	// channel's name, never its ID.
+	return channelLinks(escapeClip(s, linkRoom(maxFallbackText, m.Channels), styleText), m.Channels)
 }
 
 // fieldSections renders labelled values, ten to a section (Slack refuses
@@ -246,7 +248,11 @@ func mrkdwn(s string) *slack.TextBlockObject {
 // channelLinks: each "#ID" of channels grows by two characters once
 // linked, so a text that names them is cut shorter, or a full section
 // would outgrow Slack's limit and the whole message be refused.
-func sectionRoom(channels []string) int {
+func sectionRoom(channels []string) int { return linkRoom(maxSectionText, channels) }
+
+// linkRoom is how many characters of a text of at most n, once its
+// channels are linked, it takes before channelLinks.
+func linkRoom(n int, channels []string) int {
 	shortest := 0
 	for _, ch := range channels {
 		if isChannelID(ch) && (shortest == 0 || len(ch)+1 < shortest) {
@@ -254,9 +260,9 @@ func sectionRoom(channels []string) int {
 		}
 	}
 	if shortest == 0 {
-		return maxSectionText
+		return n
 	}
-	return maxSectionText * shortest / (shortest + 2)
+	return n * shortest / (shortest + 2)
 }
 
 // channelLinks turns each "#ID" of the channels a message names

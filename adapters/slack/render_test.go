@@ -113,6 +113,11 @@ func TestRender(t *testing.T) {
 
 // TestFallbackText checks the notification text: first line, escaped.
 func TestFallbackText(t *testing.T) {
+	// A channel the message names shows by its name in a notification
+	// too: Slack's link, not its ID.
+	if got := slack.FallbackText(bot.Message{Text: "Le bilan sera publié dans #CMGR chaque lundi.", Channels: []string{"CMGR"}}); got != "Le bilan sera publié dans <#CMGR> chaque lundi." {
+		t.Errorf("got %q, want the channel linked", got)
+	}
 	for _, tt := range []struct{ name, title, text, want string }{
 		{"Title", "Mentoring request: go", "more", "Mentoring request: go"},
 		{"FirstLine", "", "line one\nline two", "line one"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -34,7 +35,9 @@ func healthcheck(getenv func(string) string, stderr io.Writer) int {
 	client := &http.Client{Timeout: healthcheckTimeout, Transport: &http.Transport{Proxy: nil}}
 	res, err := client.Get(url)
 	if err != nil {
-		fmt.Fprintln(stderr, "mentorbot: healthcheck:", err)
+		// What to look at: nothing answers where the bot should listen.
+		fmt.Fprintf(stderr, "mentorbot: healthcheck: no answer from %s (%v): is the bot running here, and does it listen on MENTORBOT_HTTP_ADDR (%s)?\n",
+			url, errors.Unwrap(err), orDefault(getenv("MENTORBOT_HTTP_ADDR"), DefaultConfig().HTTPAddr))
 		return 1
 	}
 	defer res.Body.Close()
@@ -62,4 +65,12 @@ func healthURL(addr string) (string, error) {
 		host = "127.0.0.1"
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/healthz", nil
+}
+
+// orDefault is v, or def when v is empty.
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
 }

@@ -63,7 +63,7 @@ func TestMainHealthcheck(t *testing.T) {
 		{"OK", serve(http.StatusOK), nil, 0, ""},
 		{"OKOnPortOnly", ":" + port, nil, 0, ""},
 		{"Unavailable", serve(http.StatusServiceUnavailable), nil, 1, "mentorbot: healthcheck: GET http://"},
-		{"NothingListens", closed, nil, 1, "connection refused"},
+		{"NothingListens", closed, nil, 1, "connection refused): is the bot running here, and does it listen on MENTORBOT_HTTP_ADDR (" + closed + ")?"},
 		{"BadAddr", "3000", nil, 1, "MENTORBOT_HTTP_ADDR: want host:port"},
 		{"Argument", serve(http.StatusOK), []string{"now"}, 2, `healthcheck takes no argument, got "now": usage:`},
 	} {

@@ -66,8 +66,11 @@ func parseArgs(args []string, w io.Writer) (invocation, error) {
 		return invocation{help: true}, nil
 	case rest[0] != "export" && rest[0] != "forget":
 		return invocation{}, fmt.Errorf("unknown argument %s: usage: %s", quoteArg(rest[0]), usage)
+	case len(rest) == 2 && (rest[1] == "-h" || rest[1] == "-help" || rest[1] == "--help"):
+		printHelp(w) // "mentorbot export --help": the usage, not an ID refused
+		return invocation{help: true}, nil
 	case len(rest) == 1:
-		return invocation{}, fmt.Errorf("%s: want the member's ID, as the log prints it (slack:T123:U456, discord:<server>:<user>): usage: %s", rest[0], usage)
+		return invocation{}, fmt.Errorf("%s: want the member's ID, as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>): usage: %s", rest[0], usage)
 	case len(rest) > 2:
 		return invocation{}, fmt.Errorf("%s: want one member, got %d arguments: usage: %s", rest[0], len(rest)-1, usage)
 	}
@@ -102,7 +105,8 @@ with no platform token (docs/privacy.md):
   mentorbot forget MEMBER   erases the member, as /mentor forget; the
                             others involved are told by the running bot
 
-MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>.
+MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>,
+shell:local:<name>.
 Exit status: 0 done (forget: or nothing to erase), 1 Redis failed,
 2 refused, 3 export of a member the bot keeps nothing about.
 

@@ -5,7 +5,9 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/mentorbot/mentorbot/adapters/discord"
 	"github.com/mentorbot/mentorbot/adapters/shell"
@@ -40,8 +42,11 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	if err == nil && !slices.Contains(platforms, id.Platform) {
 		err = fmt.Errorf("want platform:workspace:user, the platform one of %s, %s or %s", platforms[0], platforms[1], platforms[2])
 	}
+	if err == nil {
+		err = memberIDChars(id)
+	}
 	if err != nil {
-		return &configError{fmt.Errorf("%s MEMBER: %w, as the log prints it (slack:T123:U456, discord:<server>:<user>)", op, err)}
+		return &configError{fmt.Errorf("%s MEMBER: %w, as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>)", op, err)}
 	}
 	if m.Config.RedisURL == "" {
 		return &configError{fmt.Errorf("REDIS_URL: want the Redis the bot keeps its data in: mentorbot %s reads it", op)}
@@ -49,12 +54,24 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	if m.Log == nil {
 		level := m.Config.LogLevel
 		if level == "" {
-			level = "warn" // standard output is the answer; the log goes to standard error
+			// Standard output is the answer, and the command's own error
+			// says what failed: the log (standard error) only adds errors,
+			// not a Redis client's warnings before a refused connection.
+			level = "error"
 		}
 		m.Log = newProgramLogger(level, m.Config.LogFormat, m.LogOutput, &m.stopping)
 	}
 	store.SetLogger(m.Log)
 	if err := m.openStore(ctx); err != nil {
+		if _, refused := errors.AsType[*configError](err); !refused {
+			// Redis down or away: nothing was done, and trying again later
+			// is the whole remedy, once Redis answers (status 1).
+			done, ok := map[string]string{"export": "exported", "forget": "erased"}[op]
+			if !ok {
+				done = "done"
+			}
+			return fmt.Errorf("%w: nothing was %s; check that Redis runs at %s, then run the command again", err, done, m.Config.redisVar())
+		}
 		return err
 	}
 	if m.Clock == nil {
@@ -106,6 +123,25 @@ func (m *Main) whoTellsOthers(ctx context.Context, t bot.Tenant) string {
 	}
 	return fmt.Sprintf("their workspace removed the bot on %s, so what the erasure tells others is sent only if it installs the bot again; otherwise it is deleted with the workspace's data, %s after the removal (MENTORBOT_RETENTION).",
 		in.UninstalledAt.UTC().Format("2006-01-02"), formatDuration(m.Config.Retention))
+}
+
+// idChars are the characters of a workspace's and a user's ID
+// (docs/configuration.md).
+var idChars = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+
+// memberIDChars refuses an ID that cannot be one, rather than look it up
+// and answer that the bot keeps nothing about it: a Slack mention pasted
+// whole (<@U456>), or a Slack ID in lower case (Slack's are in capitals).
+func memberIDChars(id bot.MemberID) error {
+	for _, part := range []string{id.Workspace, id.User} {
+		if !idChars.MatchString(part) {
+			return errors.New("want IDs of letters, digits, '-', '_' or '.' (a Slack mention <@U456> is the ID U456)")
+		}
+		if id.Platform == slackadapter.Platform && strings.ToUpper(part) != part {
+			return errors.New("want Slack's IDs in capitals, as Slack writes them (T123, U456)")
+		}
+	}
+	return nil
 }
 
 // unknownMemberError is an operator's command on a member the bot keeps

@@ -46,3 +46,16 @@ func TestForgetInUninstalledWorkspace(t *testing.T) {
 		t.Fatalf("got status %d, stdout:\n%s\nstderr:\n%s\nwant status 0 and %q", code, stdout, stderr, want)
 	}
 }
+
+// TestOperatorRedisDown: an operator's command on a Redis that does not
+// answer says that nothing was done and what to check, with status 1
+// (try again), and no client warnings before it.
+func TestOperatorRedisDown(t *testing.T) {
+	for _, op := range []string{"export", "forget"} {
+		_, stderr, code := runMainArgs(t, []string{op, "slack:T1:U1"}, nil, "REDIS_URL=redis://127.0.0.1:1/0")
+		done := map[string]string{"export": "exported", "forget": "erased"}[op]
+		if code != 1 || !strings.Contains(stderr, "nothing was "+done+"; check that Redis runs at REDIS_URL, then run the command again") || strings.Contains(stderr, "level=WARN") {
+			t.Errorf("%s: got status %d and:\n%s\nwant status 1, what to check, and no warnings", op, code, stderr)
+		}
+	}
+}

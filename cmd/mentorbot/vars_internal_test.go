@@ -92,6 +92,14 @@ func TestHelp(t *testing.T) {
 			}
 		}
 	}
+	// An operator's command asked for help gets the usage, not an ID
+	// refused.
+	for _, args := range [][]string{{"export", "--help"}, {"forget", "-h"}} {
+		var out bytes.Buffer
+		if inv, err := parseArgs(args, &out); !inv.help || err != nil || !strings.Contains(out.String(), "mentorbot export MEMBER") {
+			t.Errorf("%q: got %+v, %v, %q; want the help", args, inv, err, out.String())
+		}
+	}
 	if inv, err := parseArgs(nil, &bytes.Buffer{}); inv != (invocation{}) || err != nil {
 		t.Fatalf("no flag: got %+v, %v; want the bot to start", inv, err)
 	}
