@@ -19,8 +19,12 @@ type InboxStore interface {
 	// Inbound returns the data of an inbound delivery, or ENOTFOUND.
 	Inbound(ctx context.Context, t Tenant, id string) ([]byte, error)
 
-	// Handled forgets an inbound delivery and its job.
-	Handled(ctx context.Context, t Tenant, id string) error
+	// Handled forgets an inbound delivery, its job (InboundJobID) and its
+	// ID among the deliveries of the member user, deleting their index
+	// once empty: a handled delivery leaves no key that names the member
+	// ("" for a job of an older version, which named none: the index then
+	// expires with the data's TTL).
+	Handled(ctx context.Context, t Tenant, id, user string) error
 
 	// Rekeep replaces the data of an inbound delivery not yet handled,
 	// in one step, keeping its job and its expiry: what a replica would
@@ -49,6 +53,17 @@ func inboundID(key string) string {
 	return hex.EncodeToString(sum[:12])
 }
 
+// InboundJobID is the ID of the job of the inbound delivery id, the member
+// user's: "inbound:<id>:<user>", which tells Handled, when the job runs,
+// whose index to take id out of. A job of an older version, or of no
+// member, is "inbound:<id>".
+func InboundJobID(id, user string) string {
+	if user == "" {
+		return JobInbound + ":" + id
+	}
+	return JobInbound + ":" + id + ":" + user
+}
+
 // Receive records an inbound delivery before the adapter acks it: the
 // adapter's data, its delivery key (as FirstDelivery), and a job, due when
 // the lease runs out, that redelivers it unless Handled comes first. It
@@ -60,13 +75,15 @@ func inboundID(key string) string {
 // erased.
 func (b *Bot) Receive(ctx context.Context, who MemberID, key string, data []byte) (bool, error) {
 	id := inboundID(key)
-	job := NewJob(b.clock.Now().Add(b.lease()), JobInbound, id)
+	job := Job{ID: InboundJobID(id, who.User), Due: b.clock.Now().Add(b.lease())}
 	return b.store.inbox.Receive(ctx, who.Tenant(), "in:"+key, id, who.User, data, job, deliveryTTL, inboundTTL)
 }
 
-// Handled forgets an inbound delivery once it is handled.
-func (b *Bot) Handled(ctx context.Context, t Tenant, key string) error {
-	return b.store.inbox.Handled(ctx, t, inboundID(key))
+// Handled forgets an inbound delivery once it is handled. who is the
+// member it was received for (Receive): the store takes it out of their
+// index too, so that nothing names them once it is handled.
+func (b *Bot) Handled(ctx context.Context, who MemberID, key string) error {
+	return b.store.inbox.Handled(ctx, who.Tenant(), inboundID(key), who.User)
 }
 
 // Rekeep replaces what is kept of the inbound delivery named key by data
@@ -78,9 +95,10 @@ func (b *Bot) Rekeep(ctx context.Context, t Tenant, key string, data []byte) (bo
 }
 
 // runInbound hands a delivery that was acked and not handled (its replica
-// died) back to its platform.
+// died) back to its platform. Its job names its member (InboundJobID),
+// whose index Handled takes it out of; an older job names none.
 func runInbound(ctx context.Context, b *Bot, t Tenant, j Job) error {
-	id := j.Part(0)
+	id, user := j.Part(0), j.Part(1)
 	data, err := b.store.inbox.Inbound(ctx, t, id)
 	if err != nil {
 		return ignoreGone(err)
@@ -91,11 +109,11 @@ func runInbound(ctx context.Context, b *Bot, t Tenant, j Job) error {
 	}
 	r, ok := p.(Redeliverer)
 	if !ok {
-		return b.store.inbox.Handled(ctx, t, id)
+		return b.store.inbox.Handled(ctx, t, id, user)
 	}
 	b.log.Warn("inbound delivery recovered", "tenant", t.String(), "inbound", id)
 	if err := r.Redeliver(ctx, t, data); err != nil {
 		return err
 	}
-	return b.store.inbox.Handled(ctx, t, id)
+	return b.store.inbox.Handled(ctx, t, id, user)
 }

@@ -34,7 +34,7 @@ const (
 	JobIntro          = "intro"    // intro:<pair>
 	JobNotice         = "notice"   // notice:<id>: a plain message whose first send failed, or an outbox's
 	JobRequeue        = "requeue"  // requeue:<request>:<mentor>: the next proposal after a timeout
-	JobInbound        = "inbound"  // inbound:<id>: a click or a form acked and not handled (inbox.go)
+	JobInbound        = "inbound"  // inbound:<id>:<user>: a click or a form acked and not handled (inbox.go)
 	JobTest           = "test"     // test:<anything>: used by scheduler tests
 )
 

@@ -81,16 +81,24 @@ func (s *Store) Rekeep(ctx context.Context, tn bot.Tenant, id string, data []byt
 }
 
 // Handled implements bot.Store.
-func (s *Store) Handled(ctx context.Context, tn bot.Tenant, id string) error {
+func (s *Store) Handled(ctx context.Context, tn bot.Tenant, id, user string) error {
 	k := keysFor(tn)
 	// In the next batch (batch.go), not a MULTI: the job is taken off
 	// after the data, and a job left by a failure between them finds no
-	// data, which is a command handled.
+	// data, which is a command handled. The member's index loses id in
+	// the same round trip; Redis deletes a sorted set whose last member
+	// goes, so the key that names the member goes with their last
+	// delivery handled, not an hour later with its TTL (a newcomer's
+	// /mentor help, a click after their erasure, would leave their ID in
+	// a key name meanwhile).
 	err := s.batch.pipelined(ctx, func(p redisPipe) {
 		p.Del(ctx, k.inbox(id))
-		job := bot.JobInbound + ":" + id
+		job := bot.InboundJobID(id, user)
 		p.ZRem(ctx, k.jobBucket(job), job)
 		p.ZRem(ctx, k.jobs(), job)
+		if user != "" {
+			p.ZRem(ctx, k.inboxOf(user), id)
+		}
 	})
 	return classify(err, "handled")
 }

@@ -76,9 +76,11 @@ import (
 //	                                     outbox (JSON, with a TTL), job notice:<id>
 //	mb:{p:w}:seen:<key>           string an inbound delivery already received (with a TTL), FirstSeen
 //	mb:{p:w}:inbox:<id>           string a click or a form acked and not yet handled (with a
-//	                                     TTL), job inbound:<id> (inbox.go)
+//	                                     TTL), job inbound:<id>:<user> (inbound:<id> in older versions)
+//	                                     (inbox.go)
 //	mb:{p:w}:inboxof:<user>       zset   the member's inbox IDs by their job's first due time (ms), for
-//	                                     their erasure (with the same TTL)
+//	                                     their erasure (with the same TTL); an ID goes when it is handled,
+//	                                     and the key with the last ID (Handled)
 //	mb:{p:w}:draft:<id>           string what a manager is asked to confirm (with a TTL), drafts.go
 //	mb:{p:w}:settings             hash   overridden settings
 //	mb:{p:w}:pauses               hash   user → "<at ms>|<until ms>|<flags>", a member's pause (pause.go)

@@ -87,9 +87,11 @@ type Config struct {
 	// before the deferral is sent, and Forget drops it once its reply is
 	// in (keep.go): if this replica dies in between, another redelivers
 	// it (Redeliver). cmd wires them to bot.Bot's Receive and Handled.
-	// Keep reports false for a key kept already.
+	// Keep reports false for a key kept already. Forget is given the
+	// member Keep was: the store drops the key from their index too, so
+	// that nothing names them once the interaction is answered.
 	Keep   func(ctx context.Context, who bot.MemberID, key string, data []byte) (bool, error)
-	Forget func(ctx context.Context, t bot.Tenant, key string) error
+	Forget func(ctx context.Context, who bot.MemberID, key string) error
 	// Installs, when set, keeps a record of the servers the bot was
 	// removed from, seen over the gateway, and Serves reads it
 	// (guilds.go). Nil: every server is served, as before.

@@ -49,7 +49,7 @@ func TestDiscordHostileRedisStalledBudget(t *testing.T) {
 				o.Config.Keep = func(ctx context.Context, _ bot.MemberID, _ string, _ []byte) (bool, error) {
 					return false, stalled(ctx)
 				}
-				o.Config.Forget = func(context.Context, bot.Tenant, string) error { return nil }
+				o.Config.Forget = func(context.Context, bot.MemberID, string) error { return nil }
 				o.Wrap = func(h discord.Handler) discord.Handler { s.Handler = h; return s }
 			})
 			t.Cleanup(func() { close(s.gate) }) // before the adapter closes

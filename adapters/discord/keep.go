@@ -49,7 +49,7 @@ func (a *Adapter) keep(log *slog.Logger, ev event, i *discordgo.Interaction, b b
 func (a *Adapter) forget(log *slog.Logger, ev event, i *discordgo.Interaction) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := a.cfg.Forget(ctx, ev.Member.Tenant(), keptKey(i)); err != nil {
+	if err := a.cfg.Forget(ctx, ev.Member, keptKey(i)); err != nil {
 		log.Warn("deferred interaction answered but not forgotten", "code", string(bot.ErrorCode(err)))
 	}
 }

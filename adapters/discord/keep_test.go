@@ -12,28 +12,39 @@ import (
 )
 
 // keeper keeps deferred interactions in memory, as the bot does in Redis
-// (Config.Keep and Config.Forget).
+// (Config.Keep and Config.Forget). wrong counts the interactions
+// forgotten as another member than the one they were kept for: the store
+// takes a kept interaction out of that member's index (bot.Bot.Handled).
 type keeper struct {
 	mu             sync.Mutex
 	kept           map[string][]byte
+	whose          map[string]bot.MemberID
 	keeps, forgets int
+	wrong          int
 }
 
-func (k *keeper) Keep(_ context.Context, _ bot.MemberID, key string, data []byte) (bool, error) {
+func (k *keeper) Keep(_ context.Context, who bot.MemberID, key string, data []byte) (bool, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, ok := k.kept[key]; ok {
 		return false, nil
 	}
 	k.kept[key] = data
+	if k.whose == nil {
+		k.whose = map[string]bot.MemberID{}
+	}
+	k.whose[key] = who
 	k.keeps++
 	return true, nil
 }
 
-func (k *keeper) Forget(_ context.Context, _ bot.Tenant, key string) error {
+func (k *keeper) Forget(_ context.Context, who bot.MemberID, key string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	delete(k.kept, key)
+	if w, ok := k.whose[key]; ok && w != who {
+		k.wrong++
+	}
 	k.forgets++
 	return nil
 }
@@ -85,6 +96,12 @@ func TestDeferredKept(t *testing.T) {
 			kept, keeps, forgets := k.snapshot()
 			return len(kept) == 0 && keeps > 0 && keeps == forgets
 		})
+		k.mu.Lock()
+		wrong := k.wrong
+		k.mu.Unlock()
+		if wrong != 0 {
+			t.Fatalf("got %d interactions forgotten as another member than the one they were kept for, want none", wrong)
+		}
 	})
 	t.Run("StuckThenRedelivered", func(t *testing.T) {
 		s := &stuck{gate: make(chan struct{})}

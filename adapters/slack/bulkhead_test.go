@@ -308,23 +308,43 @@ type keeper struct {
 	*recorder
 	mu   sync.Mutex
 	kept map[string][]byte
+	// whose is the member each delivery was kept for, and wrong the
+	// deliveries forgotten as someone else's: the store takes a delivery
+	// out of the index of the member it is forgotten as (bot.Bot.Handled).
+	whose map[string]bot.MemberID
+	wrong []string
 }
 
-func (k *keeper) Receive(_ context.Context, _ bot.MemberID, key string, data []byte) (bool, error) {
+func (k *keeper) Receive(_ context.Context, who bot.MemberID, key string, data []byte) (bool, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if _, ok := k.kept[key]; ok {
 		return false, nil
 	}
 	k.kept[key] = data
+	if k.whose == nil {
+		k.whose = map[string]bot.MemberID{}
+	}
+	k.whose[key] = who
 	return true, nil
 }
 
-func (k *keeper) Handled(_ context.Context, _ bot.Tenant, key string) error {
+func (k *keeper) Handled(_ context.Context, who bot.MemberID, key string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	delete(k.kept, key)
+	if w, ok := k.whose[key]; ok && w != who {
+		k.wrong = append(k.wrong, key+" kept for "+w.String()+", forgotten as "+who.String())
+	}
 	return nil
+}
+
+// mismatches returns the deliveries forgotten as another member's than
+// the one they were kept for.
+func (k *keeper) mismatches() []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return append([]string(nil), k.wrong...)
 }
 
 func (k *keeper) all() [][]byte {
@@ -415,12 +435,12 @@ type flakyKeeper struct {
 	calls atomic.Int32
 }
 
-func (k *flakyKeeper) Handled(ctx context.Context, t bot.Tenant, key string) error {
+func (k *flakyKeeper) Handled(ctx context.Context, who bot.MemberID, key string) error {
 	k.calls.Add(1)
 	if k.fails.Add(-1) >= 0 {
 		return &bot.Error{Code: bot.EUNAVAILABLE, Err: errors.New("redis down")}
 	}
-	return k.keeper.Handled(ctx, t, key)
+	return k.keeper.Handled(ctx, who, key)
 }
 
 // TestForgetRetried: a click answered while Redis does not take the write

@@ -15,7 +15,7 @@ import (
 // redelivers it (Redeliver).
 type receiver interface {
 	Receive(ctx context.Context, who bot.MemberID, key string, data []byte) (bool, error)
-	Handled(ctx context.Context, t bot.Tenant, key string) error
+	Handled(ctx context.Context, who bot.MemberID, key string) error
 }
 
 // receiveTimeout bounds the write before an ack: Slack allows 3 s. A
@@ -89,15 +89,17 @@ func (a *Adapter) receive(team string, in inbound) (fresh, kept bool) {
 }
 
 // forget is one try at forgetting a delivery once handled, so that no
-// replica redelivers it.
-func (a *Adapter) forget(ctx context.Context, team, key string) error {
+// replica redelivers it. who is the member it was kept for (receive):
+// their index of deliveries kept loses it too, and nothing names them
+// once it is handled.
+func (a *Adapter) forget(ctx context.Context, who bot.MemberID, key string) error {
 	r, ok := a.h.(receiver)
 	if !ok {
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	return r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key)
+	return r.Handled(ctx, who, key)
 }
 
 // leftForRedelivery reports whether the delivery key, kept in Redis, was
@@ -130,7 +132,7 @@ func (a *Adapter) handled(ctx context.Context, to replyTo, key string, kept bool
 		return to
 	}
 	if kept {
-		a.forgetNow(ctx, to.member.Workspace, key)
+		a.forgetNow(ctx, to.member, key)
 	}
 	to.keep = a.keepReply(to, key)
 	return to
@@ -139,16 +141,16 @@ func (a *Adapter) handled(ctx context.Context, to replyTo, key string, kept bool
 // forgetNow forgets a delivery the core handled, before its reply goes
 // out: one try, bounded as the write before an ack is (receiveTimeout),
 // then, while Redis does not take it, in the background (forgetLater).
-func (a *Adapter) forgetNow(ctx context.Context, team, key string) {
+func (a *Adapter) forgetNow(ctx context.Context, who bot.MemberID, key string) {
 	r, ok := a.h.(receiver)
 	if !ok {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), receiveTimeout)
-	err := r.Handled(ctx, bot.Tenant{Platform: Platform, Workspace: team}, key)
+	err := r.Handled(ctx, who, key)
 	cancel()
 	if err != nil {
-		a.forgetLater(team, key)
+		a.forgetLater(who, key)
 	}
 }
 
@@ -163,7 +165,7 @@ func (a *Adapter) forgetBudget() time.Duration { return a.opt.KeptLease * 3 / 4 
 // stopped for a while) is tried again, for up to forgetBudget, or until
 // the adapter closes: else the delivery, kept, would be handled again
 // after its lease, and answered twice.
-func (a *Adapter) forgetLater(team, key string) {
+func (a *Adapter) forgetLater(who bot.MemberID, key string) {
 	if _, ok := a.h.(receiver); !ok {
 		return
 	}
@@ -171,7 +173,7 @@ func (a *Adapter) forgetLater(team, key string) {
 	if a.forgetsShut {
 		// Closing: no new background work for Close to wait for.
 		a.mu.Unlock()
-		_ = a.forget(context.Background(), team, key)
+		_ = a.forget(context.Background(), who, key)
 		return
 	}
 	a.forgets.Add(1)
@@ -180,7 +182,7 @@ func (a *Adapter) forgetLater(team, key string) {
 		defer a.forgets.Done()
 		deadline := time.Now().Add(a.forgetBudget())
 		wait := 250 * time.Millisecond
-		err := a.forget(context.Background(), team, key)
+		err := a.forget(context.Background(), who, key)
 		for err != nil && time.Now().Add(wait).Before(deadline) {
 			select {
 			case <-a.quitting:
@@ -188,11 +190,11 @@ func (a *Adapter) forgetLater(team, key string) {
 				continue
 			case <-time.After(wait):
 			}
-			err = a.forget(context.Background(), team, key)
+			err = a.forget(context.Background(), who, key)
 			wait = min(2*wait, 8*time.Second)
 		}
 		if err != nil {
-			a.log.Warn("slack: delivery handled but not forgotten", "team", team, "key", key, "code", string(bot.ErrorCode(err)))
+			a.log.Warn("slack: delivery handled but not forgotten", "team", who.Workspace, "key", key, "code", string(bot.ErrorCode(err)))
 		}
 	}()
 }
@@ -252,7 +254,7 @@ func (a *Adapter) Redeliver(ctx context.Context, t bot.Tenant, data []byte) erro
 		// did not take, is owed. It is tried once more, and not kept
 		// again: no core answer is asked afresh, which could differ.
 		a.log.Warn("slack: kept reply sent again", "member", in.Reply.Member.String(), "key", in.Key)
-		a.forgetNow(ctx, t.Workspace, in.Key)
+		a.forgetNow(ctx, in.Reply.Member, in.Key)
 		a.reply(ctx, in.replyTo(in.Reply.Member), bot.Reply{Message: in.Reply.Message, Replace: in.Reply.Replace})
 	default:
 		return bot.Wrap(bot.EINVALID, errors.New("empty inbound"), "slack: decode inbound")

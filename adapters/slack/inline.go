@@ -110,5 +110,5 @@ func (a *Adapter) notifyBusy(to replyTo, kept bool) {
 // that was refused as busy: no replica should redeliver what the member
 // was told did not happen. It runs in the background, off the ack.
 func (a *Adapter) refusedBusy(who bot.MemberID, key string) {
-	a.forgetLater(who.Workspace, key)
+	a.forgetLater(who, key)
 }

@@ -47,7 +47,8 @@ func (a *Adapter) keepInPlace(ctx context.Context, to replyTo, key string, r bot
 	if err != nil || !kept {
 		return to, false
 	}
-	to.done = func() { a.forgetLater(team, key) }
+	who := to.member
+	to.done = func() { a.forgetLater(who, key) }
 	// Slack took it by no way: it stays kept, in place, and goes again
 	// after the lease.
 	to.keep = func(bot.Reply) bool { return true }

@@ -60,7 +60,7 @@ type space struct {
 	notices   map[string]expiring           // notice:<id> (JSON)
 	seen      map[string]expiring           // seen:<key>
 	inbox     map[string]expiring           // inbox:<id>
-	inboxOf   map[string]set                // inboxof:<user>: the member's inbox IDs (lazily made)
+	inboxOf   map[string]set                // inboxof:<user>: the member's inbox IDs not yet handled (lazily made; no empty set)
 	drafts    map[string]expiring           // draft:<id>
 	settings  map[string]string             // settings
 	stats     map[string]map[string]int     // stats:<week>

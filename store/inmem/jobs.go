@@ -201,12 +201,19 @@ func (s *Store) Rekeep(ctx context.Context, t bot.Tenant, id string, data []byte
 	return true, nil
 }
 
-// Handled implements bot.Store.
-func (s *Store) Handled(ctx context.Context, t bot.Tenant, id string) error {
+// Handled implements bot.Store: the member's index goes with its last
+// ID, as Redis deletes an empty sorted set.
+func (s *Store) Handled(ctx context.Context, t bot.Tenant, id, user string) error {
 	sp := s.lock(t)
 	defer s.mu.Unlock()
 	delete(sp.inbox, id)
-	delete(sp.jobs, bot.JobInbound+":"+id)
+	delete(sp.jobs, bot.InboundJobID(id, user))
+	if ids, ok := sp.inboxOf[user]; ok && user != "" {
+		delete(ids, id)
+		if len(ids) == 0 {
+			delete(sp.inboxOf, user)
+		}
+	}
 	return nil
 }
 

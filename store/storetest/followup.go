@@ -23,6 +23,7 @@ var followupTests = []contractTest{
 	{"Inbox", testInbox},
 	{"InboxRekeptJob", testInboxRekeptJob},
 	{"InboxErased", testInboxErased},
+	{"InboxHandledNamesNoOne", testInboxHandledNamesNoOne},
 	{"Notices", testNotices},
 	{"ExpireProposal", testExpireProposal},
 	{"CheckinAndEnd", testCheckinAndEnd},
@@ -127,16 +128,18 @@ func testFirstSeen(t *testing.T, s bot.Store, tn bot.Tenant) {
 }
 
 // testInbox: a delivery is received once, with its data and its job; a
-// replay writes nothing; once handled, both are gone.
+// replay writes nothing; once handled, both are gone, and so is its
+// member's index: no key or value names them.
 func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-	job := bot.NewJob(due, bot.JobInbound, "i1")
-	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", "U1", []byte("click"), job, time.Minute, time.Hour)
+	user := uniqueUser(t)
+	job := bot.Job{ID: bot.InboundJobID("i1", user), Due: due}
+	fresh, err := s.Receive(ctx(), tn, "in:act:trigger-1", "i1", user, []byte("click"), job, time.Minute, time.Hour)
 	MustOK(t, err)
 	if !fresh {
 		t.Fatal("got the first delivery seen, want it fresh")
 	}
-	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", "U1", []byte("replay"), bot.NewJob(due, bot.JobInbound, "i2"), time.Minute, time.Hour)
+	fresh, err = s.Receive(ctx(), tn, "in:act:trigger-1", "i2", user, []byte("replay"), bot.Job{ID: bot.InboundJobID("i2", user), Due: due}, time.Minute, time.Hour)
 	MustOK(t, err)
 	if fresh {
 		t.Fatal("got the replay fresh, want it refused")
@@ -153,11 +156,14 @@ func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	if data, err := s.Inbound(ctx(), tn, "i1"); !kept || err != nil || string(data) != "reply" {
 		t.Fatalf("got %v, %q, %v, want the reply kept in place", kept, data, err)
 	}
-	MustOK(t, s.Handled(ctx(), tn, "i1"))
+	MustOK(t, s.Handled(ctx(), tn, "i1", user))
 	_, err = s.Inbound(ctx(), tn, "i1")
 	MustCode(t, err, bot.ENOTFOUND)
 	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
 		t.Fatalf("got jobs %v, want none once handled", jobs)
+	}
+	if hits := Mentions(t, s, user); len(hits) != 0 {
+		t.Fatalf("got the member still named once their delivery is handled:\n  %s", strings.Join(hits, "\n  "))
 	}
 	// Nothing to replace once handled: nothing written.
 	kept, err = s.Rekeep(ctx(), tn, "i1", []byte("late"))
@@ -167,6 +173,54 @@ func testInbox(t *testing.T, s bot.Store, tn bot.Tenant) {
 	}
 	_, err = s.Inbound(ctx(), tn, "i1")
 	MustCode(t, err, bot.ENOTFOUND)
+}
+
+// testInboxHandledNamesNoOne: a member's index of deliveries kept loses
+// each one handled, and goes with the last: a newcomer's /mentor help, or
+// a click after their erasure, leaves no key that names them (it stayed
+// for its TTL, an hour). While one is left, erasure still finds it. A
+// delivery handled without its member (a job of an older version) leaves
+// the index to its TTL, and the data and job go all the same.
+func testInboxHandledNamesNoOne(t *testing.T, s bot.Store, tn bot.Tenant) {
+	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	user := uniqueUser(t)
+	for _, id := range []string{"h1", "h2", "h3"} {
+		fresh, err := s.Receive(ctx(), tn, "in:cmd:"+id, id, user, []byte("help"), bot.Job{ID: bot.InboundJobID(id, user), Due: due}, time.Minute, time.Hour)
+		MustOK(t, err)
+		if !fresh {
+			t.Fatalf("got %s seen, want it fresh", id)
+		}
+	}
+	MustOK(t, s.Handled(ctx(), tn, "h1", user))
+	// h2 is erased with the member: the index still holds it.
+	MustOK(t, s.Erase(ctx(), bot.Erasure{Member: tn.Member(user)}))
+	_, err := s.Inbound(ctx(), tn, "h2")
+	MustCode(t, err, bot.ENOTFOUND)
+	if hits := Mentions(t, s, user); len(hits) != 0 {
+		t.Fatalf("got the member still named after their erasure:\n  %s", strings.Join(hits, "\n  "))
+	}
+	// A click after the erasure ("erase my data" again), handled.
+	_, err = s.Receive(ctx(), tn, "in:act:again", "h4", user, []byte("again"), bot.Job{ID: bot.InboundJobID("h4", user), Due: due}, time.Minute, time.Hour)
+	MustOK(t, err)
+	MustOK(t, s.Handled(ctx(), tn, "h4", user))
+	if hits := Mentions(t, s, user); len(hits) != 0 {
+		t.Fatalf("got the member named by a delivery handled after their erasure:\n  %s", strings.Join(hits, "\n  "))
+	}
+	// An older job, without its member: its data and job go.
+	_, err = s.Receive(ctx(), tn, "in:cmd:old", "h5", user, []byte("old"), bot.NewJob(due, bot.JobInbound, "h5"), time.Minute, time.Hour)
+	MustOK(t, err)
+	MustOK(t, s.Handled(ctx(), tn, "h5", ""))
+	_, err = s.Inbound(ctx(), tn, "h5")
+	MustCode(t, err, bot.ENOTFOUND)
+	if jobs, _ := s.ClaimJobs(ctx(), tn, due, time.Minute, 10); len(jobs) != 0 {
+		t.Fatalf("got jobs %v, want none once handled", jobs)
+	}
+}
+
+// uniqueUser returns a user ID that no other test, on a shared Redis,
+// writes: Mentions scans every key.
+func uniqueUser(tb testing.TB) string {
+	return "U" + strings.ToUpper(Tenant(tb, "x").Workspace)
 }
 
 // testInboxRekeptJob: a delivery whose data was replaced is still handed
@@ -187,13 +241,18 @@ func testInboxRekeptJob(t *testing.T, s bot.Store, tn bot.Tenant) {
 // testInboxErased: erasing a member deletes their deliveries kept and not
 // yet handled, and the jobs that would hand them to a replica again (their
 // record would come back after they were told it was erased); another
-// member's, and a delivery of no member, stay.
+// member's, and a delivery of no member, stay. Jobs name their member
+// (bot.InboundJobID), or, from an older version, do not.
 func testInboxErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 	due := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	for _, d := range []struct{ key, id, user string }{
 		{"in:cmd:1", "e1", "UZED"}, {"in:cmd:2", "e2", "UZED"}, {"in:cmd:3", "e3", "UKEEP"}, {"in:cmd:4", "e4", ""},
 	} {
-		fresh, err := s.Receive(ctx(), tn, d.key, d.id, d.user, []byte("offer go"), bot.NewJob(due, bot.JobInbound, d.id), time.Minute, time.Hour)
+		job := bot.Job{ID: bot.InboundJobID(d.id, d.user), Due: due}
+		if d.id == "e2" {
+			job = bot.NewJob(due, bot.JobInbound, d.id) // an older version's
+		}
+		fresh, err := s.Receive(ctx(), tn, d.key, d.id, d.user, []byte("offer go"), job, time.Minute, time.Hour)
 		MustOK(t, err)
 		if !fresh {
 			t.Fatalf("got %s seen, want it fresh", d.key)
@@ -216,7 +275,7 @@ func testInboxErased(t *testing.T, s bot.Store, tn bot.Tenant) {
 		ids = append(ids, j.ID)
 	}
 	slices.Sort(ids)
-	if want := []string{bot.JobInbound + ":e3", bot.JobInbound + ":e4"}; !slices.Equal(ids, want) {
+	if want := []string{bot.InboundJobID("e3", "UKEEP"), bot.InboundJobID("e4", "")}; !slices.Equal(ids, want) {
 		t.Fatalf("got jobs %v, want %v: the erased member's redeliveries gone", ids, want)
 	}
 }
