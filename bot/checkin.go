@@ -449,10 +449,19 @@ func (b *Bot) lateNotYet(ctx context.Context, pair Pair, round, from string, who
 // later, except in a flash pair the other member said met, whose survey
 // is on its way instead (checkinJobs).
 func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, who MemberID, lang Lang) (Reply, error) {
+	var ask func(Lang) Message // the mentee's question, when they clicked
 	if pair.Stalled && !before.Stalled {
 		// Flagged for the managers, and the mentee is asked whether they
-		// want a new match (stalled.go).
-		if err := b.stalledNow(ctx, pair, b.clock.Now(), false); err != nil {
+		// want a new match (stalled.go): in the reply to their click when
+		// it is theirs, after its answer, rather than in a message that
+		// would come before it.
+		var err error
+		if who == pair.Mentee && !metFlash(pair) {
+			ask, err = b.flagStalled(ctx, pair, b.clock.Now(), false)
+		} else {
+			err = b.stalledNow(ctx, pair, b.clock.Now(), false)
+		}
+		if err != nil {
 			b.log.Warn("stalled: mentee not asked yet", "pair", pair.ID, "code", string(ErrorCode(err)))
 		}
 	}
@@ -465,7 +474,12 @@ func (b *Bot) checkinNotYet(ctx context.Context, before, pair Pair, who MemberID
 		return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: text})}, nil
 	}
 	days := itoa(int(b.settings(ctx, pair.Mentor.Tenant()).CheckinReminder.Hours() / 24))
-	return Reply{Replace: true, Message: b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.notyet", "days", days)})}, nil
+	m := b.goalsStill(ctx, lang, pair, Message{Text: T(lang, "checkin.notyet", "days", days)})
+	if ask != nil {
+		q := ask(lang)
+		m.Title, m.Text, m.Buttons = q.Title, m.Text+"\n\n"+q.Text, append(q.Buttons, m.Buttons...)
+	}
+	return Reply{Replace: true, Message: m}, nil
 }
 
 // endPair ends a pair kindly at a member's word (or a low rating), and

@@ -32,11 +32,17 @@ func TestNotYetKeepsItsPromise(t *testing.T) {
 			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
 			MustTick(t, h, 4*day)
 			MustInbox(t, h, "carol: Check-in: go | Reminder: have you been in touch with Dan yet?", "dan: Check-in: go | Reminder: have you been in touch with Carol yet?")
-			MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), "I'll check in again in 4 days")
+			// The second makes the pair stalled: Dan's reply asks, after
+			// its answer, whether he wants a new match, with its button.
+			r := h.Click("dan", "dan", bot.ActionCheckinNotYet)
+			MustContain(t, r, "I'll check in again in 4 days.\n\n"+bot.T(bot.English, "stall.mentee_notyet", "name", "Carol", "topic", "go"))
+			if r.Message.Title != "Your pair with Carol on “go”" || len(r.Message.Buttons) == 0 || r.Message.Buttons[0].ActionID != bot.ActionEndAsk {
+				t.Fatalf("got %+v, want the stall's title and its new-match button first", r.Message)
+			}
 			if p := mustOnlyPair(t, h, "dan"); !p.Stalled {
 				t.Fatalf("got a pair not stalled after two “not yet”, want it flagged to the managers")
 			}
-			MustInbox(t, h, "dan: Your pair with Carol on “go” | "+bot.T(bot.English, "stall.mentee_notyet", "name", "Carol", "topic", "go"))
+			MustInbox(t, h)
 
 			// A restart and a second replica: both tick the same store.
 			replicas := []*bot.Bot{h.Bot, restarted(h, 2), restarted(h, 3)}

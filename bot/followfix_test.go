@@ -198,8 +198,8 @@ func TestFollowFixReminderSaysSo(t *testing.T) {
 		"dan: Point d'étape\u202f: go | Petite relance\u202f: avez-vous pu échanger avec Carol\u202f?")
 	// The reminder of a reminder says so too. (Two "not yet": the pair
 	// is stalled, and Dan asked whether he wants a new match.)
-	h.Click("dan", "dan", bot.ActionCheckinNotYet)
-	MustInbox(t, h, "dan: "+bot.T(bot.French, "stall.title", "name", "Carol", "topic", "go")+" | "+bot.T(bot.French, "stall.mentee_notyet", "name", "Carol", "topic", "go"))
+	MustContain(t, h.Click("dan", "dan", bot.ActionCheckinNotYet), bot.T(bot.French, "stall.mentee_notyet", "name", "Carol", "topic", "go"))
+	MustInbox(t, h)
 	MustTick(t, h, 4*day)
 	MustInbox(t, h,
 		"carol: Check-in: go | Reminder: have you been in touch with Dan yet?",

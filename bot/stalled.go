@@ -93,10 +93,24 @@ func runCheckinQuiet(ctx context.Context, b *Bot, t Tenant, j Job) error {
 // ends the pair as /mentor end does (confirmed first), whose new-match
 // question puts the request back in the queue, never to the same mentor.
 func (b *Bot) stalledNow(ctx context.Context, pair Pair, since time.Time, silent bool) error {
+	ask, err := b.flagStalled(ctx, pair, since, silent)
+	if err != nil {
+		return err
+	}
+	err = b.deliver(ctx, "stalled:"+pair.ID, pair.Mentee, ask)
+	if ErrorCode(err) == EGONE {
+		return nil
+	}
+	return err
+}
+
+// flagStalled flags pair stalled for the managers, once, and returns the
+// question to its mentee (stalledNow): whether they want a new match.
+func (b *Bot) flagStalled(ctx context.Context, pair Pair, since time.Time, silent bool) (func(Lang) Message, error) {
 	t := pair.Mentor.Tenant()
 	flagged, _, err := b.store.reports.Flags(ctx, t, b.clock.Now())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !slices.ContainsFunc(flagged, func(f Flag) bool { return f.Pair == pair.ID }) {
 		b.log.Info("pair stalled", "pair", pair.ID, "silent", silent)
@@ -104,14 +118,14 @@ func (b *Bot) stalledNow(ctx context.Context, pair Pair, since time.Time, silent
 	}
 	mentor, err := b.member(ctx, pair.Mentor)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	mentee, err := b.member(ctx, pair.Mentee)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	loc, _ := b.zoneOf(ctx, mentee)
-	err = b.deliver(ctx, "stalled:"+pair.ID, pair.Mentee, func(l Lang) Message {
+	return func(l Lang) Message {
 		text := T(l, "stall.mentee_notyet", "name", mentor.displayName(), "topic", pair.Topic)
 		if silent {
 			text = T(l, "stall.mentee_silent", "name", mentor.displayName(), "topic", pair.Topic, "date", Date(l, since.In(loc)))
@@ -121,11 +135,7 @@ func (b *Bot) stalledNow(ctx context.Context, pair Pair, since time.Time, silent
 			Text:    text,
 			Buttons: []Button{{Label: T(l, "btn.goals_rematch"), ActionID: ActionEndAsk, Value: pair.ID, Style: StyleDanger}},
 		}
-	})
-	if ErrorCode(err) == EGONE {
-		return nil
-	}
-	return err
+	}, nil
 }
 
 // neverMetReason is Pair.EndReason for a pair that reached its end
