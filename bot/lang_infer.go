@@ -35,10 +35,13 @@ func (b *Bot) frenchTypo(c Command) bool {
 		return false
 	}
 	w := strings.ToLower(words[0])
-	english := b.commandNames()
-	if _, french := frenchCommands[w]; french || b.isGroup(w) || slices.ContainsFunc(english, func(n string) bool { return n == w || strings.HasPrefix(n, w+" ") }) {
-		return false // a command, or a group's word
+	if _, french := frenchCommands[w]; french {
+		return false
 	}
+	if _, known := b.command(w); known || b.isGroup(w) {
+		return false // a command, or a group's word: most commands stop here
+	}
+	english := b.commandNames()
 	s := closestWord(English, w, english, frenchCommandWords(), func(w string) (string, bool) { return w, false })
 	_, french := frenchCommands[s]
 	return french && !slices.Contains(english, s)

@@ -304,6 +304,9 @@ func exitStatus(err error) int {
 	if _, ok := errors.AsType[*unknownMemberError](err); ok {
 		return 3
 	}
+	if _, ok := errors.AsType[*unknownWorkspaceError](err); ok {
+		return 3
+	}
 	return 1
 }
 

@@ -13,11 +13,12 @@ import (
 
 // usage is the command line mentorbot takes, as --help and a refusal
 // print it.
-const usage = "mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER | mentorbot healthcheck"
+const usage = "mentorbot [-h] [-version] | mentorbot export MEMBER | mentorbot forget MEMBER | mentorbot workspaces | mentorbot erase-workspace WORKSPACE | mentorbot healthcheck"
 
 // invocation is what the command line asks for: the help, an operator's
-// command for one member (op "export" or "forget", operator.go), or,
-// when both are zero, the bot.
+// command for one member (op "export" or "forget", operator.go) or for
+// the workspaces ("workspaces", "erase-workspace": member is then the
+// workspace), or, when both are zero, the bot.
 type invocation struct {
 	help       bool // also -version, which printed the version
 	op, member string
@@ -64,11 +65,17 @@ func parseArgs(args []string, w io.Writer) (invocation, error) {
 			exitProcess(code)
 		}
 		return invocation{help: true}, nil
-	case rest[0] != "export" && rest[0] != "forget":
+	case rest[0] != "export" && rest[0] != "forget" && rest[0] != "workspaces" && rest[0] != "erase-workspace":
 		return invocation{}, fmt.Errorf("unknown argument %s: usage: %s", quoteArg(rest[0]), usage)
 	case len(rest) == 2 && (rest[1] == "-h" || rest[1] == "-help" || rest[1] == "--help"):
 		printHelp(w) // "mentorbot export --help": the usage, not an ID refused
 		return invocation{help: true}, nil
+	case rest[0] == "workspaces" && len(rest) > 1:
+		return invocation{}, fmt.Errorf("workspaces takes no argument, got %s: usage: %s", quoteArg(rest[1]), usage)
+	case rest[0] == "workspaces":
+		return invocation{op: rest[0]}, nil
+	case rest[0] == "erase-workspace" && len(rest) == 1:
+		return invocation{}, fmt.Errorf("erase-workspace: want the workspace, as mentorbot workspaces lists it (slack:T123, discord:<server>): usage: %s", usage)
 	case len(rest) == 1:
 		return invocation{}, fmt.Errorf("%s: want the member's ID, as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>): usage: %s", rest[0], usage)
 	case len(rest) > 2:
@@ -107,8 +114,19 @@ with no platform token (docs/privacy.md):
 
 MEMBER is the ID the log prints: slack:T123:U456, discord:<server>:<user>,
 shell:local:<name>.
+
+For the workspaces (docs/operations.md):
+
+  mentorbot workspaces      lists the workspaces kept in Redis, whether
+                            each has the app, and when a removed one is
+                            erased
+  mentorbot erase-workspace WORKSPACE
+                            erases everything kept for a workspace that
+                            removed the app (slack:T123, discord:<server>),
+                            before its retention ends
 Exit status: 0 done (forget: or nothing to erase), 1 Redis failed,
-2 refused, 3 export of a member the bot keeps nothing about.
+2 refused (erase-workspace: a workspace that has the app), 3 export of a
+member, or erase-workspace of a workspace, the bot keeps nothing about.
 
 For Docker's HEALTHCHECK, in an image without curl:
 

@@ -38,6 +38,9 @@ var platforms = []string{slackadapter.Platform, discord.Platform, shell.Platform
 // unknownMemberError (status 3), which a script tells from Redis down
 // (status 1).
 func (m *Main) Operate(ctx context.Context, op, member string) error {
+	if op == "workspaces" || op == "erase-workspace" {
+		return m.operateWorkspaces(ctx, op, member)
+	}
 	id, err := bot.ParseMemberID(member)
 	if err == nil && !slices.Contains(platforms, id.Platform) {
 		err = fmt.Errorf("want platform:workspace:user, the platform one of %s, %s or %s", platforms[0], platforms[1], platforms[2])
@@ -48,6 +51,36 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	if err != nil {
 		return &configError{fmt.Errorf("%s MEMBER: %w, as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>)", op, err)}
 	}
+	if err := m.openOperator(ctx, op); err != nil {
+		return err
+	}
+	switch op {
+	case "export":
+		data, err := m.Bot.ExportMember(ctx, id)
+		if err != nil {
+			return knownMember(err, op, id)
+		}
+		_, err = m.Stdout.Write(append(data, '\n'))
+		return err
+	case "forget":
+		err := knownMember(m.Bot.ForgetMember(ctx, id), op, id)
+		if _, unknown := errors.AsType[*unknownMemberError](err); unknown {
+			// Erasing is idempotent: a member erased already stays erased.
+			fmt.Fprintf(m.Stdout, "mentorbot: %s\n", err)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; %s\n", id, m.whoTellsOthers(ctx, id.Tenant()))
+		return nil
+	}
+	return &configError{fmt.Errorf("unknown command %q: usage: %s", op, usage)}
+}
+
+// openOperator opens the Redis at REDIS_URL and a core on it, with no
+// platform connected, for an operator's command op.
+func (m *Main) openOperator(ctx context.Context, op string) error {
 	if m.Config.RedisURL == "" {
 		return &configError{fmt.Errorf("REDIS_URL: want the Redis the bot keeps its data in: mentorbot %s reads it", op)}
 	}
@@ -87,28 +120,7 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 	for _, p := range platforms {
 		m.Bot.Register(p, relay)
 	}
-	switch op {
-	case "export":
-		data, err := m.Bot.ExportMember(ctx, id)
-		if err != nil {
-			return knownMember(err, op, id)
-		}
-		_, err = m.Stdout.Write(append(data, '\n'))
-		return err
-	case "forget":
-		err := knownMember(m.Bot.ForgetMember(ctx, id), op, id)
-		if _, unknown := errors.AsType[*unknownMemberError](err); unknown {
-			// Erasing is idempotent: a member erased already stays erased.
-			fmt.Fprintf(m.Stdout, "mentorbot: %s\n", err)
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(m.Stdout, "mentorbot: %s erased; %s\n", id, m.whoTellsOthers(ctx, id.Tenant()))
-		return nil
-	}
-	return &configError{fmt.Errorf("unknown command %q: usage: %s", op, usage)}
+	return nil
 }
 
 // whoTellsOthers says, after an erasure, who sends what it tells the
@@ -127,19 +139,28 @@ func (m *Main) whoTellsOthers(ctx context.Context, t bot.Tenant) string {
 
 // idChars are the characters of a workspace's and a user's ID
 // (docs/configuration.md).
-var idChars = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+var idCharset = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
 // memberIDChars refuses an ID that cannot be one, rather than look it up
 // and answer that the bot keeps nothing about it: a Slack mention pasted
 // whole (<@U456>), or a Slack ID in lower case (Slack's are in capitals).
 func memberIDChars(id bot.MemberID) error {
 	for _, part := range []string{id.Workspace, id.User} {
-		if !idChars.MatchString(part) {
-			return errors.New("want IDs of letters, digits, '-', '_' or '.' (a Slack mention <@U456> is the ID U456)")
+		if err := idChars(id.Platform, part); err != nil {
+			return err
 		}
-		if id.Platform == slackadapter.Platform && strings.ToUpper(part) != part {
-			return errors.New("want Slack's IDs in capitals, as Slack writes them (T123, U456)")
-		}
+	}
+	return nil
+}
+
+// idChars refuses what cannot be a workspace's or a user's ID on
+// platform (memberIDChars).
+func idChars(platform, id string) error {
+	if !idCharset.MatchString(id) {
+		return errors.New("want IDs of letters, digits, '-', '_' or '.' (a Slack mention <@U456> is the ID U456)")
+	}
+	if platform == slackadapter.Platform && strings.ToUpper(id) != id {
+		return errors.New("want Slack's IDs in capitals, as Slack writes them (T123, U456)")
 	}
 	return nil
 }
