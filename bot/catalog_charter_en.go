@@ -9,7 +9,7 @@ var catalogCharterEN = map[string]string{
 	// A pair cancelled over its charter: its charter messages replaced
 	// (retractCharter), and a click on a button left says why.
 	"charter.cancelled_here":        "This pair on “{topic}” was cancelled before it started: no need to answer this charter.",
-	"err.charter_cancelled":         "Your pair with {name} on “{topic}” was cancelled before it started, as the charter was not accepted by both of you: there is nothing left to accept or decline.",
+	"err.charter_cancelled":         "Your pair with {name} on “{topic}” was cancelled before both of you had accepted the charter: there is nothing left to accept or decline.",
 	"err.charter_cancelled_timeout": "The charter for your pair with {name} on “{topic}” wasn't accepted in time, so the pair was cancelled before it started: there is nothing left to accept or decline.",
 }
 

@@ -27,6 +27,7 @@ var catalogLanguagesEN = map[string]string{
 	"langs.ask":                         "If a mentor who speaks {languages} suits you too, click the button: I'll look again at once.",
 	"btn.request_languages":             "Also accept {languages}",
 	"request.languages_changed":         "Your request on “{topic}” now also accepts mentors who speak {languages}.",
+	"err.request_languages_widened":     "Your request on “{topic}” already accepts mentors who speak {languages} too: nothing changed. `/mentor status` says where it stands.",
 	"err.request_not_waiting_languages": "Your request is no longer waiting for a mentor, so its languages stay as they are.",
 	"waiting.language_asked":            "The {count|mentor|mentors} for “{topic}” {count|doesn't|don't} speak the language this request asks for.",
 	"status.request_languages":          "This request asks for a mentor who speaks {languages}.",

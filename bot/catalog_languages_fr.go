@@ -27,6 +27,7 @@ var catalogLanguagesFR = map[string]string{
 	"langs.ask":                         "Si un mentor parlant {languages} vous convient aussi, cliquez sur le bouton\u202f: je chercherai de nouveau aussitôt.",
 	"btn.request_languages":             "Accepter aussi\u202f: {languages}",
 	"request.languages_changed":         "Votre demande sur «\u202f{topic}\u202f» accepte désormais aussi les mentors parlant {languages}.",
+	"err.request_languages_widened":     "Votre demande sur «\u202f{topic}\u202f» accepte déjà aussi les mentors parlant {languages}\u202f: rien n'a changé. `/mentor statut` indique où elle en est.",
 	"err.request_not_waiting_languages": "Votre demande n'attend plus de mentor\u202f: ses langues restent inchangées.",
 	"waiting.language_asked":            "{count|Le mentor|Les mentors} de «\u202f{topic}\u202f» ne {count|parle|parlent} pas la langue voulue pour cette demande.",
 	"status.request_languages":          "Cette demande cherche un mentor qui parle {languages}.",

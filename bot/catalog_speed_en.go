@@ -93,7 +93,7 @@ var catalogSpeedEN = map[string]string{
 	"optname.rounds":               "the number of rounds",
 	"optname.minutes":              "the minutes per round",
 	"optname.video":                "the video link",
-	"digest.charter_cancelled":     "Pairs cancelled before starting (charter not accepted)",
+	"digest.charter_cancelled":     "Pairs cancelled before starting (before both had accepted the charter)",
 	"digest.speed_pairs":           "Of which formed by both members after a speed-mentoring event",
 	"event.continue_full":          "You have no free slot left ({used} of {capacity} taken): if you both say yes, this pair comes on top of yours, and your capacity goes up by one.",
 	"event.capacity_raised":        "You had no free slot left, so your capacity goes from {from} to {to} to count this pair. To go back to {from}, type `/mentor offer capacity:{from}`: no pair ends, and no new request comes to you until you are under it.",

@@ -93,7 +93,7 @@ var catalogSpeedFR = map[string]string{
 	"optname.rounds":               "le nombre de tours",
 	"optname.minutes":              "les minutes par tour",
 	"optname.video":                "le lien de visioconférence",
-	"digest.charter_cancelled":     "Binômes annulés avant de commencer (charte non acceptée)",
+	"digest.charter_cancelled":     "Binômes annulés avant de commencer (avant que la charte soit acceptée des deux côtés)",
 	"digest.speed_pairs":           "Dont formés par les deux membres après un speed mentoring",
 	"event.continue_full":          "Vous n'avez plus de place libre ({used} sur {capacity})\u202f: si vous dites oui des deux côtés, ce binôme s'ajoute aux vôtres et votre nombre de places augmente d'une place.",
 	"event.capacity_raised":        "Vous n'aviez plus de place libre\u202f: votre nombre de places passe donc de {from} à {to} pour compter ce binôme. Pour revenir à {from}, tapez `/mentor propose capacité:{from}`\u202f: aucun binôme ne s'arrête, et aucune nouvelle demande ne vous arrive tant que vous êtes au-delà.",

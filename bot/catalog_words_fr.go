@@ -7,7 +7,7 @@ var catalogWordsFR = map[string]string{
 	"digest.topics_none":  "aucun",
 	"digest.answers_none": "aucune réponse",
 	// « annulé » agrees with « Mentor de… » and « Accompagnement par… ».
-	"state.pair.cancelled_charter": "annulé, la charte n'a pas été acceptée",
+	"state.pair.cancelled_charter": "annulé avant de commencer",
 	// « en attente », as « en attente d'un mentor » (requestState).
 	"state.request.held": "en attente du lancement de «\u202f{name}\u202f», le {start}",
 }

@@ -155,8 +155,8 @@ func TestStatusCharterNeverAccepted(t *testing.T) {
 	h.Click("mia", "mia", bot.ActionProposalAccept)
 	h.Click("mia", "mia", bot.ActionCharterAccept)
 	MustTick(t, h, 72*time.Hour)
-	MustContain(t, h.Run("mia", "status"), "Mentor of Ann on “go”: cancelled, the charter was not accepted")
-	MustContain(t, h.Run("ann", "status"), "Accompagnement par Mia sur «\u202fgo\u202f»\u202f: annulé, la charte n'a pas été acceptée")
+	MustContain(t, h.Run("mia", "status"), "Mentor of Ann on “go”: cancelled before it started")
+	MustContain(t, h.Run("ann", "status"), "Accompagnement par Mia sur «\u202fgo\u202f»\u202f: annulé avant de commencer")
 }
 
 // endedBy ends the pair of mentee at their word, with /mentor end and

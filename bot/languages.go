@@ -227,6 +227,11 @@ func widenRequestLanguages(ctx context.Context, b *Bot, who MemberID, lang Lang,
 	}
 	t := who.Tenant()
 	r, err := b.waitingRequestOf(ctx, who, id, "err.request_not_waiting_languages")
+	if ErrorCode(err) == ESTALE && r.Mentee == who && r.State.Open() && !slices.ContainsFunc(add, func(l Lang) bool { return !slices.Contains(r.Languages, l) }) {
+		// A second click, after the first widened the request and a
+		// mentor was asked: said as it is, not "stays as it is".
+		return Reply{}, Errorf(ESTALE, "err.request_languages_widened", "topic", r.Topic, "languages", languageList(lang, langCodes(add)))
+	}
 	if err != nil {
 		return Reply{}, err
 	}

@@ -57,7 +57,7 @@ func TestReadingLanguageIsNoFilter(t *testing.T) {
 		}
 	})
 	t.Run("ESTALE", func(t *testing.T) {
-		if got := click("ann"); got.Message.Text != "Votre demande n'attend plus de mentor\u202f: ses langues restent inchangées." || got.Replace {
+		if got := click("ann"); got.Message.Text != "Votre demande sur «\u202fgo\u202f» accepte déjà aussi les mentors parlant anglais\u202f: rien n'a changé. `/mentor statut` indique où elle en est." || got.Replace {
 			t.Fatalf("got %+v", got)
 		}
 		MustInbox(t, h)

@@ -30,11 +30,11 @@ func TestProgramReportSkipsCharterDeclined(t *testing.T) {
 	h.Click("dan", "dan", bot.ActionCharterDecline)
 	stats := h.Run("alice", "admin stats")
 	MustContain(t, stats, "• Pairs formed: 2\n")
-	MustContain(t, stats, "• Pairs cancelled before starting (charter not accepted): 1\n")
+	MustContain(t, stats, "• Pairs cancelled before starting (before both had accepted the charter): 1\n")
 	h.Posting.Posts()
 	r := h.Run("alice", `admin report program:"Mentorat 2027"`)
 	MustContain(t, r, "• Pairs that started (charter accepted): 1\n")
-	MustContain(t, r, "• Pairs cancelled before starting (charter not accepted): 1\n")
+	MustContain(t, r, "• Pairs cancelled before starting (before both had accepted the charter): 1\n")
 	MustContain(t, r, "• Pairs who met: 0 of 1 (0%)")
 	MustContain(t, r, "• Topic balance: go 1 (100%)")
 	if strings.Contains(r.Message.Text, "Pairs formed") || strings.Contains(r.Message.Text, "No pair was formed") {
@@ -71,5 +71,5 @@ func TestProgramReportSkipsCharterDeclined(t *testing.T) {
 	h.Run("alice", "lang fr")
 	r = h.Run("alice", `admin rapport programme:"Mentorat 2027"`)
 	MustContain(t, r, "• Binômes qui ont commencé (charte acceptée)\u202f: 1\n")
-	MustContain(t, r, "• Binômes annulés avant de commencer (charte non acceptée)\u202f: 1\n")
+	MustContain(t, r, "• Binômes annulés avant de commencer (avant que la charte soit acceptée des deux côtés)\u202f: 1\n")
 }

@@ -225,7 +225,7 @@ func TestTruthCharterCancelled(t *testing.T) {
 			t.Fatalf("got %+v, %v; want bob's charter replaced, without buttons", got, ok)
 		}
 		r := h.Bot.HandleAction(context.Background(), bot.Action{Member: h.Tenant.Member("bob"), ActionID: accept.ActionID, Value: accept.Value})
-		want := "Votre binôme avec Ann sur «\u202fgo\u202f» a été annulé avant de commencer, faute d'une charte acceptée par vous deux\u202f: il n'y a plus rien à accepter ni à refuser."
+		want := "Votre binôme avec Ann sur «\u202fgo\u202f» a été annulé avant que la charte soit acceptée des deux côtés\u202f: il n'y a plus rien à accepter ni à refuser."
 		if r.Message.Text != want {
 			t.Fatalf("got %q, want %q", r.Message.Text, want)
 		}

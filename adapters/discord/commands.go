@@ -309,6 +309,12 @@ func subcommand(spec bot.CommandSpec) (*discordgo.ApplicationCommandOption, erro
 		if err != nil {
 			return nil, fmt.Errorf("command %q: %w", spec.Name, err)
 		}
+		if spec.Form && o.Name == spec.Positional {
+			// "/mentor request" with nothing opens the form (where the
+			// field is required): a client sends no command whose
+			// required option is empty, so the option is not.
+			opt.Required = false
+		}
 		sub.Options = append(sub.Options, opt)
 	}
 	sort.SliceStable(sub.Options, func(i, j int) bool { return sub.Options[i].Required && !sub.Options[j].Required })
