@@ -337,7 +337,7 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 				}
 			}
 		}
-		return waitingReasonOf(lang, r.Topic, why)
+		return waitingReasonFor(lang, r.Topic, r, p.pool.mentees[r.ID], why)
 	}
 	could := map[string]bool{}
 	for _, c := range fit {
@@ -352,13 +352,13 @@ func (b *Bot) leftReason(lang Lang, p roundPlan, r Request) string {
 	if taken == 0 {
 		// Someone who fits has room the round did not use: the reason
 		// a waiting request is told (the next look proposes it).
-		return waitingReasonOf(lang, r.Topic, matching.Explain(need, p.pool.mentors, p.pool.opt))
+		return waitingReasonFor(lang, r.Topic, r, p.pool.mentees[r.ID], matching.Explain(need, p.pool.mentors, p.pool.opt))
 	}
 	text := T(lang, "round.left_taken", "topic", r.Topic, "count", itoa(len(fit)), "taken", itoa(taken))
 	if rest := matching.Explain(need, withRoomAfter(p), p.pool.opt); rest.Offering() > 0 {
 		// The mentors of the topic with room left after the round: the
 		// round did not give them r for a reason of their own.
-		text += " " + T(lang, "round.left_room", "why", AfterColon(lang, waitingReasonOf(lang, r.Topic, rest)))
+		text += " " + T(lang, "round.left_room", "why", AfterColon(lang, waitingReasonFor(lang, r.Topic, r, p.pool.mentees[r.ID], rest)))
 	}
 	return text
 }

@@ -64,7 +64,7 @@ var catalogMatchEN = map[string]string{
 	"fair.region.europe":      "Europe and Africa (UTC−2 to +3)",
 	"fair.region.asia":        "Asia and Oceania (UTC+4 to +14)",
 	"fair.region.unknown":     "time zone unknown",
-	"fair.repeats":            "Re-pairings prevented by repeat avoidance",
+	"fair.repeats":            "Proposals skipped by repeat avoidance (a past mentor, or one who had declined)",
 	"fair.days.one":           "{count} day",
 	"fair.days.other":         "{count} days",
 	"fair.days_none":          "less than a day",

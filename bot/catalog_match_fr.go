@@ -64,7 +64,7 @@ var catalogMatchFR = map[string]string{
 	"fair.region.europe":      "Europe et Afrique (UTC−2 à +3)",
 	"fair.region.asia":        "Asie et Océanie (UTC+4 à +14)",
 	"fair.region.unknown":     "fuseau inconnu",
-	"fair.repeats":            "Binômes déjà formés par le passé, évités",
+	"fair.repeats":            "Propositions écartées pour éviter une répétition (ancien mentor, ou mentor qui avait décliné)",
 	"fair.days.one":           "{count} jour",
 	"fair.days.other":         "{count} jours",
 	"fair.days_none":          "moins d'un jour",

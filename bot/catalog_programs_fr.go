@@ -101,7 +101,7 @@ var catalogProgramsFR = map[string]string{
 	"err.program.exists":               "Il existe déjà un programme « {name} » (`{id}`) : choisissez un autre nom.",
 	"err.program.reserved":             "« {name} » est le nom du programme par défaut, toujours ouvert : choisissez un autre nom.",
 	"err.program.unknown":              "Je ne connais aucun programme « {name} ». Programmes ouverts : {programs} et le programme par défaut.",
-	"err.program.unknown_option":       "Je ne connais aucun programme « {name} ». Programmes ouverts : {programs}, et le programme par défaut : `défaut`.",
+	"err.program.unknown_option":       "Je ne connais aucun programme « {name} ». Programmes ouverts : {programs} et le programme par défaut : `défaut`.",
 	"err.program.unknown_only_default": "Je ne connais aucun programme « {name} ». Seul le programme par défaut est ouvert.",
 	"err.program.closed":               "Le programme « {name} » est clos : il ne prend plus d'offres ni de demandes.",
 	"err.program.closed_already":       "Le programme « {name} » est déjà clos.",

@@ -17,7 +17,7 @@ func eyeSection(lang Lang, r Report) string {
 		lines = append(lines, T(lang, "digest.waiting", "count", itoa(len(r.Waiting))))
 		for _, w := range r.Waiting[:min(maxDigestItems, len(r.Waiting))] {
 			days := int(r.At.Sub(w.Since) / (24 * time.Hour))
-			why := waitingReasonOf(lang, w.Topic, w.Why)
+			why := waitingReasonFor(lang, w.Topic, w.Request, w.Mentee, w.Why)
 			if key, n := waitingKey(w.Why); key == "waiting.program" && len(w.Others) > 0 {
 				why = T(lang, "waiting.program_in", "count", itoa(n), "topic", w.Topic, "programs", programsNamed(lang, w.Others))
 			}

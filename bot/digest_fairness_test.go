@@ -68,7 +68,7 @@ func TestDigestFairness(t *testing.T) {
 			"• By language: English 0 of 2 (0%), French 1 of 1 (100%)",
 			"• By time zone: Americas (UTC−12 to −3) 0 of 1 (0%), time zone unknown 0 of 1 (0%), Europe and Africa (UTC−2 to +3) 1 of 1 (100%)",
 			"• By kind: one-to-one mentoring 0 of 1 (0%), flash mentoring (Meet & Share) 1 of 2 (50%)",
-			"• Re-pairings prevented by repeat avoidance: 2 (week before: 1)",
+			"• Proposals skipped by repeat avoidance (a past mentor, or one who had declined): 2 (week before: 1)",
 		)
 	})
 	t.Run("French", func(t *testing.T) {
@@ -89,7 +89,7 @@ func TestDigestFairness(t *testing.T) {
 func TestDigestFairnessEmpty(t *testing.T) {
 	h := MustAdminHarness(t)
 	msg := h.Run("alice", "admin stats").Message
-	MustLines(t, msg.Text, "Who the matching leaves out", "• No requests in these weeks.", "• Re-pairings prevented by repeat avoidance: 0 (week before: 0)")
+	MustLines(t, msg.Text, "Who the matching leaves out", "• No requests in these weeks.", "• Proposals skipped by repeat avoidance (a past mentor, or one who had declined): 0 (week before: 0)")
 }
 
 // TestFairnessCountsIntroducedPairs: a request counts as matched once its

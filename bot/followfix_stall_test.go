@@ -237,7 +237,7 @@ func TestFollowFixNeverMetMidSurvey(t *testing.T) {
 		if rated := strings.Contains(got, "Halfway through your mentoring with Dave on “go” | How would you rate it"); rated != met {
 			t.Errorf("met %v: got a rating asked %v, want %v:\n%s", met, rated, met, got)
 		}
-		if !strings.Contains(got, "bob: Halfway: your goals for “go”") {
+		if !strings.Contains(got, "bob: Halfway with Dave: your goals for “go”") {
 			t.Errorf("met %v: got:\n%s\nwant the review of the goals", met, got)
 		}
 	}

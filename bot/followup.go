@@ -364,7 +364,7 @@ func runEscalate(ctx context.Context, b *Bot, t Tenant, j Job) error {
 			text = T(l, "escalate.text_program", "name", mentee.displayName(), "topic", topic, "program", in, "days", itoa(days),
 				"count", itoa(n), "programs", programsNamed(l, others), "here", here, "commands", moveCommands(l, r.Topic, others))
 		} else if known {
-			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonOf(l, topic, why)))
+			text += "\n" + T(l, "escalate.why", "why", AfterColon(l, waitingReasonFor(l, topic, r, mentee, why)))
 		}
 		return Message{Title: T(l, "escalate.title"), Text: text}
 	})

@@ -22,4 +22,8 @@ func TestFrenchTypoAnsweredInFrench(t *testing.T) {
 	// A client set in English: the typo is too weak a sign.
 	r := h.Bot.HandleCommand(context.Background(), bot.Command{Member: h.Tenant.Member("fay"), Text: "ofrir go", Locale: "en-US"})
 	MustContain(t, r, "Did you mean `/mentor offer`?")
+	// A newcomer whose command carries no locale (a Slack slash command),
+	// and whose platform profile says English, is answered in English.
+	h.Platform.Locales["gus"] = "en-US"
+	MustContain(t, h.Run("gus", "demnde go"), "I don't know the command “demnde”. Did you mean `/mentor request`?")
 }

@@ -853,25 +853,28 @@ func (b *Bot) sendMidGoals(ctx context.Context, pair Pair, key string) error {
 	}
 	names := b.pairNames(ctx, pair)
 	for _, id := range []MemberID{pair.Mentor, pair.Mentee} {
-		if err := b.deliver(ctx, key, id, func(l Lang) Message { return midGoalsMessage(l, pair, goals, names) }); err != nil {
+		other := names[pair.Other(id).User]
+		if err := b.deliver(ctx, key, id, func(l Lang) Message { return midGoalsMessage(l, pair, goals, names, other) }); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// midGoalsMessage is the mid-way review of a pair's goals.
-func midGoalsMessage(lang Lang, pair Pair, goals []Goal, names map[string]string) Message {
-	m := Message{Title: T(lang, "goals.mid_title", "topic", pair.Topic)}
+// midGoalsMessage is the mid-way review of a pair's goals, for the member
+// whose partner is other: named, as a mentor of two mentees on one topic
+// must know which pair "Readjust the pair" is about.
+func midGoalsMessage(lang Lang, pair Pair, goals []Goal, names map[string]string, other string) Message {
+	m := Message{Title: T(lang, "goals.mid_title", "topic", pair.Topic, "name", other)}
 	if len(goals) == 0 {
-		m.Text = T(lang, "goals.mid_none")
+		m.Text = T(lang, "goals.mid_none", "name", other)
 		m.Buttons = []Button{
 			{Label: T(lang, "btn.goals_set"), ActionID: ActionGoalsOpen, Value: pair.ID, Style: StylePrimary},
 			{Label: T(lang, "btn.goals_readjust"), ActionID: ActionGoalsReadjust, Value: pair.ID},
 		}
 		return m
 	}
-	m.Text = T(lang, "goals.mid_text") + "\n" + goalList(lang, goals, names)
+	m.Text = T(lang, "goals.mid_text", "name", other) + "\n" + goalList(lang, goals, names)
 	m.Buttons = []Button{
 		{Label: T(lang, "btn.goals_keep"), ActionID: ActionGoalsKeep, Value: pair.ID, Style: StylePrimary},
 		{Label: T(lang, "btn.goals_change"), ActionID: ActionGoalsOpen, Value: pair.ID},

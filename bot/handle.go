@@ -24,7 +24,8 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 	}
 	me, lookup := b.store.members.GetMember(ctx, c.Member)
 	var was Lang // a known member's inferred language, that French words replace
-	french := frenchOverInferred(c, me, lookup) || (lookup != nil || !me.LangChosen) && !englishClient(c) && b.frenchTypo(c)
+	french := frenchOverInferred(c, me, lookup)
+	told, _ := ParseLang(c.Locale) // the client's language, or the profile's (below), if either says one
 	if french {
 		// A member who chose no language and types "/mentor demande" is
 		// answered in French, and recorded as reading it (lang_infer.go):
@@ -49,10 +50,21 @@ func (b *Bot) HandleCommand(ctx context.Context, c Command) Reply {
 		// its member up within the time a form must open in.
 		var p Profile
 		ctx, p = b.profileOnce(ctx, c.Member)
-		if l, ok := ParseLang(p.Locale); ok && l != lang {
-			c.Locale, lang = p.Locale, l
-			spec, values, err = b.resolve(c, lang)
+		if l, ok := ParseLang(p.Locale); ok {
+			told = l
+			if l != lang {
+				c.Locale, lang = p.Locale, l
+				spec, values, err = b.resolve(c, lang)
+			}
 		}
+	}
+	if err != nil && !french && lang != French && told != English && (lookup != nil || !me.LangChosen && me.Lang == "") && b.frenchTypo(c) {
+		// A misspelt French command word ("demnde") from a member whose
+		// language nothing else tells (none chosen or recorded, no client
+		// or profile in English) is answered in French, with the French
+		// word (lang_infer.go). Nothing is recorded: it is a typo.
+		c.Locale, lang = string(French), French
+		spec, values, err = b.resolve(c, lang)
 	}
 	if spec.Name != "" {
 		name = spec.Name

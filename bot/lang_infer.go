@@ -23,9 +23,9 @@ func frenchOverInferred(c Command, me Member, lookup error) bool {
 // frenchTypo reports whether c's first word, which names no command, is
 // a misspelling of a French command word rather than of an English one
 // ("demnde" is « demande »): the member typed in French, and is answered
-// in French, with the French word, as if they had typed it right, unless
-// their client is set in English (englishClient). A tie goes to English
-// ("statu": "status" as much as « statut »).
+// in French, with the French word, as if they had typed it right, when
+// nothing else tells their language (HandleCommand). A tie goes to
+// English ("statu": "status" as much as « statut »).
 func (b *Bot) frenchTypo(c Command) bool {
 	if c.Name != "" {
 		return false
@@ -45,13 +45,6 @@ func (b *Bot) frenchTypo(c Command) bool {
 	s := closestWord(English, w, english, frenchCommandWords(), func(w string) (string, bool) { return w, false })
 	_, french := frenchCommands[s]
 	return french && !slices.Contains(english, s)
-}
-
-// englishClient reports whether c came from a client set in English: a
-// misspelt word is too weak a sign to answer its member in French then.
-func englishClient(c Command) bool {
-	l, ok := ParseLang(c.Locale)
-	return ok && l == English
 }
 
 // inferFrench records French as the language m reads, inferred from the

@@ -145,8 +145,8 @@ func TestOneToOneLifecycle(t *testing.T) {
 		"dan: Point d'étape : go | Petite relance : avez-vous pu échanger avec Carol ?",
 		"carol: Halfway through your mentoring with Dan on “go” | How would you rate it, from 1 (poor) to 5 (excellent)?",
 		"dan: À mi-parcours de votre mentorat avec Carol sur « go » | Quelle note donneriez-vous, de 1 (décevant) à 5 (excellent) ?",
-		"carol: Halfway: your goals for “go” | You are halfway through, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
-		"dan: Mi-parcours : vos objectifs pour « go » | Vous êtes à mi-parcours, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme ?")
+		"carol: Halfway with Dan: your goals for “go” | You are halfway through with Dan, and your pair has no goals yet. Would you like to set some, or to readjust the pair?",
+		"dan: Mi-parcours avec Carol : vos objectifs pour « go » | Vous êtes à mi-parcours avec Carol, et votre binôme n'a pas encore d'objectifs. Souhaitez-vous en fixer, ou réajuster le binôme ?")
 	MustTick(t, h, 90*day) // day 180: more check-ins, then the end survey
 	got := inbox(h)
 	last := got[len(got)-2:]

@@ -178,7 +178,7 @@ func TestProgramBadInput(t *testing.T) {
 		{"alice", "admin program close", "Which program?"},
 		{"alice", "admin program launch x", "Write `/mentor admin program create`, `list`, `show` or `close`"},
 		{"bob", "request go program:nope", "I know no program “nope”. Open programs: `Mentorat 2027`, and the default program: `default`."},
-		{"ann", "demande go programme:rien", "Je ne connais aucun programme «\u202frien\u202f». Programmes ouverts\u202f: `Mentorat 2027`, et le programme par défaut\u202f: `défaut`."},
+		{"ann", "demande go programme:rien", "Je ne connais aucun programme «\u202frien\u202f». Programmes ouverts\u202f: `Mentorat 2027` et le programme par défaut\u202f: `défaut`."},
 		{"alice", "admin match program:nope", "I know no program “nope”."},
 	}
 	for _, tt := range tests {

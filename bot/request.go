@@ -395,6 +395,26 @@ func waitingReasonOf(lang Lang, topic string, why matching.Explanation) string {
 	return T(lang, key, "topic", topic, "count", itoa(n)) + othersToo(lang, key, topic, why, n)
 }
 
+// waitingReasonFor is waitingReasonOf for r, filed by mentee. When r asks
+// for languages of its own (language: on the request) and the mentors of
+// its topic lack them, it names them: "their language" would be untrue
+// of mentors who may well speak the member's, as /mentor status tells
+// the member (renderHome).
+func waitingReasonFor(lang Lang, topic string, r Request, mentee Member, why matching.Explanation) string {
+	key, n := waitingKey(why)
+	if key != "waiting.language" || !asksOwnLanguages(r, mentee) {
+		return waitingReasonOf(lang, topic, why)
+	}
+	return T(lang, "waiting.language_asked_theirs", "topic", topic, "count", itoa(n),
+		"langs", itoa(len(r.Languages)), "languages", languageList(lang, langCodes(r.Languages))) + othersToo(lang, key, topic, why, n)
+}
+
+// asksOwnLanguages reports whether r asks for languages other than those
+// its mentee speaks: the matcher then reads r's, not the member's.
+func asksOwnLanguages(r Request, mentee Member) bool {
+	return len(r.Languages) > 0 && !slices.Equal(r.Languages, spoken(mentee))
+}
+
 // waitingKey is the catalog key of the first reason that applies, and how
 // many mentors it is about, so that it is said of one or of several.
 func waitingKey(why matching.Explanation) (string, int) {

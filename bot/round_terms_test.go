@@ -48,7 +48,7 @@ func TestRepeatAvoidedThroughTheBot(t *testing.T) {
 		t.Fatalf("got reasons %q, want them to say that they met before", why)
 	}
 	MustTick(t, h.Harness, 7*24*time.Hour)
-	MustContain(t, h.Run("alice", "admin stats"), "Re-pairings prevented by repeat avoidance: 1")
+	MustContain(t, h.Run("alice", "admin stats"), "Proposals skipped by repeat avoidance (a past mentor, or one who had declined): 1")
 }
 
 // whyField is the reasons of a proposal, as shown to the mentor.
@@ -198,7 +198,7 @@ func TestAdminPairNoOffer(t *testing.T) {
 func TestManagersReadWhoseLanguage(t *testing.T) {
 	h := MustAdminHarness(t)
 	h.Run("mia", "offer go languages:en")
-	h.Run("bob", "request go language:fr")
+	h.Run("bob", "request go languages:fr") // his own languages: "their language" (reqlang_reason_test.go has a request's own)
 	MustContain(t, h.Run("alice", "admin match"), "The mentor for “go” doesn't speak their language.")
 	h.Run("alice", "lang fr")
 	MustContain(t, h.Run("alice", "admin match"), "moins d'un jour\u202f: le mentor de «\u202fgo\u202f» ne parle pas sa langue.")

@@ -40,7 +40,7 @@ func TestDiscordProgram(t *testing.T) {
 		discordEphemeral(t, c.Command(t, w.Mentee, "request", discordtest.Option{Name: "topic", Value: "go"}, discordtest.Option{Name: "program", Value: "Mentorat 2027"}),
 			"saved in “Mentorat 2027”")
 		fr := c.Send(t, discordtest.Command(discordApp, w.Guild, w.Mentor2, "request", discordtest.Option{Name: "topic", Value: "rust"}, discordtest.Option{Name: "program", Value: "nope"}).WithLocale("fr"))
-		discordEphemeral(t, fr, "Je ne connais aucun programme «\u202fnope\u202f». Programmes ouverts\u202f: `Mentorat 2027`, et le programme par défaut\u202f: `défaut`.")
+		discordEphemeral(t, fr, "Je ne connais aucun programme «\u202fnope\u202f». Programmes ouverts\u202f: `Mentorat 2027` et le programme par défaut\u202f: `défaut`.")
 		if dms := w.REST.DMs(w.Mentor1); len(dms) != 0 {
 			t.Fatalf("got %d DMs to the mentor, want none before the kick-off", len(dms))
 		}
