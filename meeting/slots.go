@@ -67,7 +67,10 @@ const (
 // Last), inside both persons' working hours in their own zones: away
 // from Monday morning and Friday afternoon (in either zone) where
 // possible, then on different days where possible, and near the middle of
-// both working days. The result is sorted by time and depends only on r.
+// both working days, as near as the zones allow that day: a time is no
+// worse for lying in a week when the zones are an hour further apart
+// (daylight saving), and of days equally near, the soonest come first.
+// The result is sorted by time and depends only on r.
 // full is false when the hours never overlap in the window: the slots are
 // then the closest ones (see closer), between 7:00 and 21:00 in both
 // zones where any such slot exists, away from Monday morning and Friday
@@ -108,6 +111,15 @@ func Suggest(r Request) (slots []Slot, full bool) {
 		}
 	}
 	if len(fits) > 0 {
+		// A time counts by how far it lies from the best of its own day:
+		// how near both middles of the day a time can be depends on how
+		// far apart the zones are, which a daylight-saving change moves
+		// by an hour, and next week's times would otherwise all come
+		// before this week's.
+		best := r.dayBest(start, last)
+		for i := range fits {
+			fits[i].penalty -= best[fits[i].day]
+		}
 		return pick(fits, n, r.Avoid, r.Elsewhere, better), true
 	}
 	if taken {
@@ -155,6 +167,7 @@ func (r Request) Last() time.Time {
 type cand struct {
 	slot    Slot
 	penalty int
+	mid     int    // the sum, over both persons, of how many minutes the slot's middle lies from the middle of their working day
 	far     int    // the sum, over both ends and both persons, of how far the end lies outside the hours
 	day     string // the slot's day in A's zone
 	ok      bool   // on a working day of at least one person
@@ -188,7 +201,10 @@ func (c cand) tier() int {
 func (c cand) farthest() int { return max(c.slot.Far[0], c.slot.Far[1]) }
 
 // better orders slots inside both persons' hours: least penalty first,
-// then earliest.
+// then earliest. For those, Suggest counts a slot's distance from
+// mid-day (mid) in its penalty from the least its day allows (dayBest),
+// so that days as good as the zones let them be come the soonest first,
+// whatever the zones' offset each day.
 func better(a, b cand) bool {
 	if a.penalty != b.penalty {
 		return a.penalty < b.penalty
@@ -259,10 +275,34 @@ func (r Request) score(s time.Time) cand {
 		}
 		// Near the middle of the working day: minutes away from it.
 		mid := (h.From + h.To) / 2
-		c.penalty += abs((from+to)/2 - mid)
+		c.mid += abs((from+to)/2 - mid)
 	}
+	c.penalty += c.mid
 	c.day = s.In(r.A.loc()).Format("2006-01-02")
 	return c
+}
+
+// dayBest is, for each day (in A's zone) of the window from start to
+// last, the least mid of a slot inside both persons' hours that day:
+// over the whole day, before start or after last as well, and whether
+// the slot is busy or not, so that it says only how near both middles of
+// the day the zones let a time lie that day. Days with no such slot are
+// left out.
+func (r Request) dayBest(start, last time.Time) map[string]int {
+	// A day lasts at most 25 hours (a daylight-saving change): the
+	// slots from a day before start to a day after last hold every slot
+	// of the days of start and of last.
+	best := map[string]int{}
+	for s := start.Add(-25 * time.Hour); !s.After(last.Add(25 * time.Hour)); s = s.Add(Step) {
+		c := r.score(s)
+		if !c.ok || !c.slot.Fits() {
+			continue
+		}
+		if b, seen := best[c.day]; !seen || c.mid < b {
+			best[c.day] = c.mid
+		}
+	}
+	return best
 }
 
 // outside is how many minutes of from..to fall outside lo..hi.
