@@ -4,6 +4,9 @@ package bot
 // their pairs (meeting_taken.go) and about a pair whose member left the
 // workspace or asked to be forgotten (forget.go), in English.
 var catalogCalendarEN = map[string]string{
+	// The calendar files' names, which Slack shows as their titles.
+	"file.ics_meeting": "mentoring-{when}.ics",
+	"file.ics_cancel":  "cancelled-{when}.ics",
 	"meettaken.yours":  "You already have another mentoring meeting on {busy}, which overlaps time {n}, {when}: I haven't noted this time, so that you aren't booked twice.",
 	"meettaken.theirs": "{name} already has another mentoring meeting during time {n}, {when}, so that time can't be agreed: I haven't noted it.",
 	"meettaken.still":  "You can still pick {times}, or click “Suggest other times” for new ones.",

@@ -29,14 +29,14 @@ var catalogNeedsEN = map[string]string{
 	"form.needs.title":        "Needs survey",
 
 	"needs.title":               "Preparing {program}: what do you need?",
-	"needs.text":                "A few clicks help the managers prepare {program}: what you would like to be mentored on, what you could mentor others on, which kind of mentoring and when you could start. Every menu is saved as you choose; change it whenever you like.",
+	"needs.text":                "A few clicks help the managers prepare “{program}”: what you would like to be mentored on, what you could mentor others on, which kind of mentoring and when you could start. Every menu is saved as you choose; change it whenever you like.",
 	"needs.ask.learn":           "I would like to be mentored on…",
 	"needs.ask.teach":           "I could mentor others on…",
 	"needs.ask.kind":            "The kind of mentoring I prefer",
 	"needs.ask.month":           "I could start in…",
 	"btn.needs.other":           "Something else…",
-	"needs.other_how":           "Tell the managers of {program} anything else in the form, or type `/mentor needs \"{program}\" other:` followed by your text.",
-	"needs.thanks":              "Thank you: your answer to the survey for {program} is saved.",
+	"needs.other_how":           "Tell the managers of “{program}” anything else in the form, or type `/mentor needs \"{program}\" other:` followed by your text.",
+	"needs.thanks":              "Thank you: your answer to the survey for “{program}” is saved.",
 	"needs.saved.learn":         "You would like to be mentored on: {value}.",
 	"needs.saved.teach":         "You could mentor on: {value}.",
 	"needs.saved.kind":          "You prefer {value}.",
@@ -62,11 +62,11 @@ var catalogNeedsEN = map[string]string{
 	"err.needs.month":           "“{value}” is not one of the survey's months: write the month's name (“March”) or 2027-03, within the next twelve months.",
 	"needs.posted_lang":         "It is in {lang}, the workspace's language; `lang:{other}` posts it in yours.",
 	"opt.needs_lang":            "en or fr: the language of the survey posted in a channel (by default, the workspace's)",
-	"needs.posted":              "The needs survey for {program} is posted in {channel}.",
+	"needs.posted":              "The needs survey for “{program}” is posted in {channel}.",
 	"needs.results_how.discord": "See the answers at any time with `/mentor admin needs program:\"{program}\" action:results`.",
 	"needs.results_how":         "See the answers at any time with `/mentor admin needs results \"{program}\"`.",
-	"needs.started":             "The needs survey for {program} is going out to {n} {count|member|members} by direct message, about {rate} a minute. I will show you the progress in a direct message.",
-	"needs.again":               "The needs survey for {program} already went out on {date} ({n} {count|message|messages} sent). Sending it again asks the same people twice.",
+	"needs.started":             "The needs survey for “{program}” is going out to {n} {count|member|members} by direct message, about {rate} a minute. I will show you the progress in a direct message.",
+	"needs.again":               "The needs survey for “{program}” already went out on {date} ({n} {count|message|messages} sent). Sending it again asks the same people twice.",
 	"btn.needs.again":           "Send it again anyway",
 
 	"needs.results.title":   "Needs survey: {program}",
@@ -80,7 +80,7 @@ var catalogNeedsEN = map[string]string{
 	"needs.results.item":    "{label} ({n} {count|answer|answers})",
 	"needs.results.others":  "Other answers: {list}",
 	"needs.results.quote":   "“{text}”",
-	"needs.results.chart":   "Demand and supply per topic for {program}.",
+	"needs.results.chart":   "Demand and supply per topic for “{program}”.",
 	"needs.chart.demand":    "want a mentor",
 	"needs.chart.supply":    "could mentor",
 
@@ -103,9 +103,9 @@ var catalogNeedsEN = map[string]string{
 	"campaign.progress.going":       "Still going: I update this message as it goes.",
 	"campaign.progress.done":        "Finished.",
 	"campaign.progress.done.needs":  "Finished. See the answers as they come with `/mentor admin needs results \"{program}\"`.",
-	"needs.text_no_topics":          "A few clicks help the managers prepare {program}: which kind of mentoring you prefer and when you could start. Every menu is saved as you choose; change it whenever you like. No topic is listed yet: to name what you would like to be mentored on, or could mentor others on, type `/mentor needs \"{program}\" learn:go teach:sql`.",
+	"needs.text_no_topics":          "A few clicks help the managers prepare “{program}”: which kind of mentoring you prefer and when you could start. Every menu is saved as you choose; change it whenever you like. No topic is listed yet: to name what you would like to be mentored on, or could mentor others on, type `/mentor needs \"{program}\" learn:go teach:sql`.",
 	"needs.started_opted_out":       "The survey skips {n} other {count|member|members}, who asked for no such messages.",
-	"needs.none_opted_out":          "Nobody to send the needs survey for {program} to: {n} {count|member|members} asked for no such messages, and there is no other. Nothing was sent.",
+	"needs.none_opted_out":          "Nobody to send the needs survey for “{program}” to: {n} {count|member|members} asked for no such messages, and there is no other. Nothing was sent.",
 }
 
 func init() {

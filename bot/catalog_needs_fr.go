@@ -29,14 +29,14 @@ var catalogNeedsFR = map[string]string{
 	"form.needs.title":        "Vos besoins",
 
 	"needs.title":               "Préparer {program}\u202f: de quoi avez-vous besoin\u202f?",
-	"needs.text":                "Quelques clics aident les responsables à préparer {program}\u202f: les sujets sur lesquels vous aimeriez un accompagnement, ceux sur lesquels vous pourriez accompagner quelqu'un, le type de mentorat et le mois où vous pourriez commencer. Chaque choix est enregistré aussitôt\u202f; vous pouvez le changer quand vous voulez.",
+	"needs.text":                "Quelques clics aident les responsables à préparer «\u202f{program}\u202f»\u202f: les sujets sur lesquels vous aimeriez un accompagnement, ceux sur lesquels vous pourriez accompagner quelqu'un, le type de mentorat et le mois où vous pourriez commencer. Chaque choix est enregistré aussitôt\u202f; vous pouvez le changer quand vous voulez.",
 	"needs.ask.learn":           "J'aimerais un accompagnement sur…",
 	"needs.ask.teach":           "Je pourrais accompagner sur…",
 	"needs.ask.kind":            "Le type de mentorat que je préfère",
 	"needs.ask.month":           "Je pourrais commencer en…",
 	"btn.needs.other":           "Autre chose…",
-	"needs.other_how":           "Dites-en plus aux responsables de {program} dans le formulaire, ou tapez `/mentor besoins \"{program}\" autre:` suivi de votre texte.",
-	"needs.thanks":              "Merci\u202f: votre réponse à l'enquête pour {program} est enregistrée.",
+	"needs.other_how":           "Dites-en plus aux responsables de «\u202f{program}\u202f» dans le formulaire, ou tapez `/mentor besoins \"{program}\" autre:` suivi de votre texte.",
+	"needs.thanks":              "Merci\u202f: votre réponse à l'enquête pour «\u202f{program}\u202f» est enregistrée.",
 	"needs.saved.learn":         "Vous aimeriez un accompagnement sur\u202f: {value}.",
 	"needs.saved.teach":         "Vous pourriez accompagner sur\u202f: {value}.",
 	"needs.saved.kind":          "Vous préférez le {value}.",
@@ -62,11 +62,11 @@ var catalogNeedsFR = map[string]string{
 	"err.needs.month":           "«\u202f{value}\u202f» n'est pas l'un des mois de l'enquête\u202f: écrivez le nom du mois («\u202fmars\u202f») ou 2027-03, dans les douze prochains mois.",
 	"needs.posted_lang":         "Elle est en {lang}, la langue de l'espace de travail\u202f; `langue:{other}` la publie dans la vôtre.",
 	"opt.needs_lang":            "fr ou en\u202f: la langue de l'enquête publiée dans un canal (par défaut, celle de l'espace de travail)",
-	"needs.posted":              "L'enquête sur les besoins pour {program} est publiée dans {channel}.",
+	"needs.posted":              "L'enquête sur les besoins pour «\u202f{program}\u202f» est publiée dans {channel}.",
 	"needs.results_how.discord": "Consultez les réponses à tout moment avec `/mentor admin besoins programme:\"{program}\" action:résultats`.",
 	"needs.results_how":         "Consultez les réponses à tout moment avec `/mentor admin besoins résultats \"{program}\"`.",
-	"needs.started":             "L'enquête sur les besoins pour {program} part en message privé à {n} {count|membre|membres}, environ {rate} par minute. Je vous montre l'avancement dans un message privé.",
-	"needs.again":               "L'enquête sur les besoins pour {program} est déjà partie le {date} ({n} {count|message envoyé|messages envoyés}). La renvoyer solliciterait deux fois les mêmes personnes.",
+	"needs.started":             "L'enquête sur les besoins pour «\u202f{program}\u202f» part en message privé à {n} {count|membre|membres}, environ {rate} par minute. Je vous montre l'avancement dans un message privé.",
+	"needs.again":               "L'enquête sur les besoins pour «\u202f{program}\u202f» est déjà partie le {date} ({n} {count|message envoyé|messages envoyés}). La renvoyer solliciterait deux fois les mêmes personnes.",
 	"btn.needs.again":           "La renvoyer quand même",
 
 	"needs.results.title":   "Enquête sur les besoins\u202f: {program}",
@@ -80,7 +80,7 @@ var catalogNeedsFR = map[string]string{
 	"needs.results.item":    "{label} ({n} {count|réponse|réponses})",
 	"needs.results.others":  "Autres réponses\u202f: {list}",
 	"needs.results.quote":   "«\u202f{text}\u202f»",
-	"needs.results.chart":   "Demande et offre par sujet pour {program}.",
+	"needs.results.chart":   "Demande et offre par sujet pour «\u202f{program}\u202f».",
 	"needs.chart.demand":    "cherchent un mentor",
 	"needs.chart.supply":    "pourraient accompagner",
 
@@ -103,9 +103,9 @@ var catalogNeedsFR = map[string]string{
 	"campaign.progress.going":       "En cours\u202f: je mets ce message à jour au fur et à mesure.",
 	"campaign.progress.done":        "Terminé.",
 	"campaign.progress.done.needs":  "Terminé. Suivez les réponses avec `/mentor admin besoins résultats \"{program}\"`.",
-	"needs.text_no_topics":          "Quelques clics aident les responsables à préparer {program}\u202f: le type de mentorat que vous préférez et le mois où vous pourriez commencer. Chaque choix est enregistré aussitôt\u202f; vous pouvez le changer quand vous voulez. Aucun sujet n'est encore proposé\u202f: pour indiquer ceux sur lesquels vous aimeriez un accompagnement, ou sur lesquels vous pourriez accompagner quelqu'un, tapez `/mentor besoins \"{program}\" apprendre:go transmettre:sql`.",
+	"needs.text_no_topics":          "Quelques clics aident les responsables à préparer «\u202f{program}\u202f»\u202f: le type de mentorat que vous préférez et le mois où vous pourriez commencer. Chaque choix est enregistré aussitôt\u202f; vous pouvez le changer quand vous voulez. Aucun sujet n'est encore proposé\u202f: pour indiquer ceux sur lesquels vous aimeriez un accompagnement, ou sur lesquels vous pourriez accompagner quelqu'un, tapez `/mentor besoins \"{program}\" apprendre:go transmettre:sql`.",
 	"needs.started_opted_out":       "L'enquête ne part pas à {n} autre{count||s} {count|membre|membres}, qui {count|a|ont} refusé ces messages.",
-	"needs.none_opted_out":          "Personne à qui envoyer l'enquête sur les besoins pour {program}\u202f: {n} {count|membre a|membres ont} refusé ces messages, et il n'y en a pas d'autre. Rien n'a été envoyé.",
+	"needs.none_opted_out":          "Personne à qui envoyer l'enquête sur les besoins pour «\u202f{program}\u202f»\u202f: {n} {count|membre a|membres ont} refusé ces messages, et il n'y en a pas d'autre. Rien n'a été envoyé.",
 }
 
 func init() {

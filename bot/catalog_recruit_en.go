@@ -61,7 +61,7 @@ var catalogRecruitEN = map[string]string{
 	"admin.announce.dm_started":     "I am sending your call for mentors to {count} {count|member|members} with {years} {years|year|years} of experience or more, each by a direct message in their language. I will show you the progress in a direct message.",
 	"admin.announce.dm_started_all": "I am sending your call for mentors to {count} {count|member|members}, each by a direct message in their language. I will show you the progress in a direct message.",
 	"admin.announce.reinvited":      "{names} {count|has|have} already received, or {count|is|are} receiving now, a personal re-invitation to “{name}”.",
-	"announce.program":              "{name} runs from {start} to {end}.",
+	"announce.program":              "“{name}” runs from {start} to {end}.",
 	"announce.program_text":         "Our mentoring program is looking for mentors. If you have a few years of experience, what you learned is exactly what newer members need: one short session or a few conversations over some months, online, at your pace. If you have mentored here before, we'd love to have you back. Click the button, or type `/mentor offer`, your topics and `program:{id}`, for example `/mentor offer go, career change program:{id}`.",
 
 	"campaign.progress.title.reinvite": "Re-invitations of past mentors to {program}",

@@ -61,7 +61,7 @@ var catalogRecruitFR = map[string]string{
 	"admin.announce.dm_started":     "J'envoie votre appel à mentors à {count} {count|membre|membres} ayant au moins {years} {years|an|ans} d'expérience, chacun en message privé dans sa langue. Je vous montre l'avancement dans un message privé.",
 	"admin.announce.dm_started_all": "J'envoie votre appel à mentors à {count} {count|membre|membres}, chacun en message privé dans sa langue. Je vous montre l'avancement dans un message privé.",
 	"admin.announce.reinvited":      "{names} {count|a|ont} déjà reçu, ou {count|reçoit|reçoivent} en ce moment, une réinvitation personnelle à rejoindre «\u202f{name}\u202f».",
-	"announce.program":              "{name} se déroule du {start} au {end}.",
+	"announce.program":              "«\u202f{name}\u202f» se déroule du {start} au {end}.",
 	"announce.program_text":         "Notre programme de mentorat cherche des mentors. Si vous avez quelques années d'expérience, ce que vous avez appris est exactement ce dont les nouveaux membres ont besoin\u202f: une courte séance ou quelques échanges sur quelques mois, en ligne, à votre rythme. Si vous avez déjà été mentor ici, nous serions ravis de vous retrouver. Cliquez sur le bouton, ou tapez `/mentor propose` suivi de vos sujets et de `programme:{id}`, par exemple `/mentor propose go, reconversion programme:{id}`.",
 
 	"campaign.progress.title.reinvite": "Réinvitations des anciens mentors à {program}",

@@ -313,9 +313,9 @@ func commandTable() []CommandSpec {
 		// words: first: second: third: name answers elsewhere (optname).
 		{Name: "goals", run: runGoals, Options: []Option{
 			{Name: "pair", French: "binôme", Type: OptText, MaxLength: 80, NamesMember: true},
-			{Name: "first", French: "premier", Aliases: []string{"première"}, FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_first"},
-			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_second"},
-			{Name: "third", French: "troisième", FreeText: true, Type: OptText, Multiline: true, Help: "opt.goal_n", Label: "goal_third"},
+			{Name: "first", French: "premier", Aliases: []string{"première"}, FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Help: "opt.goal_n", Label: "goal_first"},
+			{Name: "second", French: "deuxième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Help: "opt.goal_n", Label: "goal_second"},
+			{Name: "third", French: "troisième", FreeText: true, Type: OptText, MaxLength: MaxGoalLen, Help: "opt.goal_n", Label: "goal_third"},
 		}},
 		{Name: "answers", run: runAnswers, Options: []Option{
 			{Name: "first", French: "première", Aliases: []string{"premier"}, FreeText: true, Type: OptText, MaxLength: maxProgramAnswerLen, Multiline: true, Help: "opt.answer"},

@@ -114,8 +114,8 @@ func TestAnnounceProgramKind(t *testing.T) {
 			}
 			text := posts[len(posts)-1].Message.Text
 			for _, want := range []string{
-				"Mentorat 2027 runs from 10 November 2026 to 20 November 2026. Our mentoring program is looking for mentors.",
-				"Mentorat 2027 se déroule du 10 novembre 2026 au 20 novembre 2026.",
+				"“Mentorat 2027” runs from 10 November 2026 to 20 November 2026. Our mentoring program is looking for mentors.",
+				"«\u202fMentorat 2027\u202f» se déroule du 10 novembre 2026 au 20 novembre 2026.",
 				c.en, c.fr, "program:mentorat-2027", "programme:mentorat-2027",
 			} {
 				if !strings.Contains(text, want) {

@@ -37,7 +37,7 @@ func (b *Bot) form(ctx context.Context, spec CommandSpec, in *Invocation) *Form 
 		}
 		f.Fields = append(f.Fields, FormField{
 			Name: o.Name, Label: T(lang, "label."+o.Name), Placeholder: clip(placeholder, 100),
-			Multiline: o.Multiline, Required: o.Required, Value: prefill[o.Name], MaxLength: o.MaxLength,
+			Multiline: o.Multiline, Required: o.Required, Value: prefill[o.Name], MaxLength: fieldMaxLength(o),
 		})
 	}
 	return f
@@ -60,4 +60,20 @@ func offerValues(lang Lang, o Offer) map[string]string {
 		"topics": strings.Join(o.Topics, ", "), "capacity": itoa(o.Capacity),
 		"languages": strings.Join(langs, ", "), "kinds": strings.Join(kinds, ", "), "tz": o.TZ,
 	}
+}
+
+// fieldMaxLength is how much a form's field for o takes: the option's
+// own bound, or for a number or a choice, room enough for what is read
+// back (a platform's default, 4,000 characters, would let a member type
+// pages into "Capacity" before being refused).
+func fieldMaxLength(o Option) int {
+	switch {
+	case o.MaxLength > 0:
+		return o.MaxLength
+	case o.Type == OptInt:
+		return 10
+	case o.Type == OptChoice:
+		return 40
+	}
+	return 0
 }

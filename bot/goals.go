@@ -192,7 +192,7 @@ func (b *Bot) requestGoal(pair Pair) ([]Goal, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []Goal{{ID: id, By: pair.Mentee, Text: clip(strings.TrimSpace(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
+	return []Goal{{ID: id, By: pair.Mentee, Text: clip(oneLine(pair.Goal), MaxGoalLen), Progress: GoalNotStarted, Updated: b.clock.Now().UTC()}}, nil
 }
 
 // setGoals replaces by's goals in pair through change, filing the pair
@@ -285,7 +285,9 @@ func runGoals(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 	}
 	edits, given := make([]goalEdit, len(goalOptions)), false
 	for i, name := range goalOptions {
-		v := strings.TrimSpace(in.Text(name))
+		// One line: a goal is listed, numbered, with who set it and where
+		// it stands after it, which a line break would cut off.
+		v := oneLine(in.Text(name))
 		if utf8.RuneCountInString(v) > MaxGoalLen {
 			return Reply{}, &Error{Code: EINVALID, Key: "goals.too_long", Args: []string{"n", itoa(i + 1), "max", itoa(MaxGoalLen)}, Field: name}
 		}
@@ -629,7 +631,7 @@ func (b *Bot) goalsForm(ctx context.Context, who MemberID, lang Lang, pair Pair,
 	f := &Form{Command: "goals", Title: T(lang, "form.goals.title"), Submit: T(lang, "form.submit"), Fixed: map[string]string{"pair": pair.ID}}
 	mine := goalsBy(goals, who)
 	for i, name := range goalOptions {
-		field := FormField{Name: name, Label: T(lang, "label.goal_n", "n", itoa(i+1)), Placeholder: clip(T(lang, "form.goals.placeholder"), 100), MaxLength: MaxGoalLen, Multiline: true}
+		field := FormField{Name: name, Label: T(lang, "label.goal_n", "n", itoa(i+1)), Placeholder: clip(T(lang, "form.goals.placeholder"), 100), MaxLength: MaxGoalLen}
 		if i < len(mine) {
 			field.Value = mine[i].Text
 		}

@@ -73,7 +73,7 @@ func TestGoals(t *testing.T) {
 	inbox(h)
 	MustContain(t, h.Run("carol", "goals fourth:d"), "`first:`")
 	long := strings.Repeat("x", bot.MaxGoalLen+1)
-	MustContain(t, h.Run("carol", "goals first:"+long), "Goal 1 is too long: 500 characters at most.")
+	MustContain(t, h.Run("carol", "goals first:"+long), "That's too long for your first goal: 500 characters at most.")
 
 	// The check-in asks about each goal.
 	MustTick(t, h, 3*day)

@@ -146,7 +146,7 @@ func (b *Bot) sendCancelsTo(ctx context.Context, pair Pair, m Meeting, why strin
 			msg.Buttons = []Button{otherTimesButton(l, pair, Meeting{Round: m.Round + 1})}
 		}
 		return msg, T(l, "meet.cancel_attached"),
-			File{Name: "cancelled-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
+			File{Name: T(l, "file.ics_cancel", "when", m.Agreed.Start.In(loc).Format("2006-01-02-1504")), Type: "text/calendar", Data: meeting.ICS(e)}
 	})
 }
 

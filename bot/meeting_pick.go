@@ -228,7 +228,7 @@ func (b *Bot) sendInvites(ctx context.Context, pair Pair, m Meeting) error {
 				Fields: []Field{{Label: T(l, "intro.room"), Value: pair.Room}},
 				Link:   &Link{Label: T(l, "meet.google"), URL: googleURL(e)},
 			}, T(l, "meet.ics_attached"),
-			File{Name: "mentoring-" + m.Agreed.Start.In(loc).Format("2006-01-02-1504") + ".ics", Type: "text/calendar", Data: meeting.ICS(e)}
+			File{Name: T(l, "file.ics_meeting", "when", m.Agreed.Start.In(loc).Format("2006-01-02-1504")), Type: "text/calendar", Data: meeting.ICS(e)}
 	})
 }
 

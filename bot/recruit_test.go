@@ -159,7 +159,7 @@ func TestAnnounceTargeted(t *testing.T) {
 		t.Fatalf("got %+v, want the call in #general", posts)
 	}
 	post := posts[0].Message
-	if !strings.HasPrefix(post.Text, "Mentorat 2027 runs from 10 November 2026 to 20 November 2026. Our mentoring program is looking for mentors.") {
+	if !strings.HasPrefix(post.Text, "“Mentorat 2027” runs from 10 November 2026 to 20 November 2026. Our mentoring program is looking for mentors.") {
 		t.Errorf("got %q, want the program named first", post.Text)
 	}
 	b := post.Buttons[0]

@@ -69,7 +69,7 @@ func TestDiscordAdmin(t *testing.T) {
 		posts := w.REST.Messages(discordAnnounce)
 		post := posts[len(posts)-1]
 		b, ok := post.Button("offer.open")
-		if !ok || !strings.Contains(post.Text(), "Mentorat 2027 runs from 15 January 2027") {
+		if !ok || !strings.Contains(post.Text(), "“Mentorat 2027” runs from 15 January 2027") {
 			t.Fatalf("got %+v, want the call for Mentorat 2027", post)
 		}
 		form := c.Send(t, discordtest.ClickInChannel(discordApp, w.Guild, w.Mentor2, discordAnnounce, post.ID, b.CustomID))

@@ -49,7 +49,10 @@ func (m *Main) Operate(ctx context.Context, op, member string) error {
 		err = memberIDChars(id)
 	}
 	if err != nil {
-		return &configError{fmt.Errorf("%s MEMBER: %w, as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>)", op, err)}
+		if strings.HasPrefix(member, "<@") {
+			err = errors.New("a mention says no platform or workspace: want platform:workspace:user")
+		}
+		return &configError{fmt.Errorf("%s MEMBER: %w; give it as the log prints it (slack:T123:U456, discord:<server>:<user>, shell:local:<name>)", op, err)}
 	}
 	if err := m.openOperator(ctx, op); err != nil {
 		return err
@@ -157,7 +160,7 @@ func memberIDChars(id bot.MemberID) error {
 // platform (memberIDChars).
 func idChars(platform, id string) error {
 	if !idCharset.MatchString(id) {
-		return errors.New("want IDs of letters, digits, '-', '_' or '.' (a Slack mention <@U456> is the ID U456)")
+		return errors.New("want IDs of letters, digits, '-', '_' or '.' (a pasted mention <@U456> is the ID U456)")
 	}
 	if platform == slackadapter.Platform && strings.ToUpper(id) != id {
 		return errors.New("want Slack's IDs in capitals, as Slack writes them (T123, U456)")

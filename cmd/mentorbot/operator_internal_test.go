@@ -65,7 +65,8 @@ func TestMainArguments(t *testing.T) {
 		{"Malformed", []string{"export", "U456"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "mentorbot: export MEMBER: want platform:workspace:user"},
 		{"NoPlatform", []string{"forget", "teams:T1:U1"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "the platform one of slack, discord or shell"},
 		{"NoRedis", []string{"export", "slack:T1:U1"}, nil, "mentorbot: REDIS_URL: want the Redis the bot keeps its data in"},
-		{"Mention", []string{"export", "slack:T1:<@U1>"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "(a Slack mention <@U456> is the ID U456)"},
+		{"Mention", []string{"export", "slack:T1:<@U1>"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "(a pasted mention <@U456> is the ID U456)"},
+		{"BareMention", []string{"export", "<@U456>"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "export MEMBER: a mention says no platform or workspace: want platform:workspace:user; give it as the log prints it"},
 		{"LowerCaseSlack", []string{"forget", "slack:tacme01:ueng"}, []string{"REDIS_URL=redis://127.0.0.1:1/0"}, "want Slack's IDs in capitals, as Slack writes them (T123, U456)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

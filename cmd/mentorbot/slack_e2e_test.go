@@ -232,7 +232,7 @@ func TestSlackManagers(t *testing.T) {
 		MustContain(t, w.MustCommand(admin, `admin program create "Mentorat 2027" start:2027-01-15 end:2027-06-30`), "Program “Mentorat 2027” created")
 		w.MustCommand(admin, "admin announce <#C0PROGRAM|program> program:mentorat-2027")
 		post := w.fake.WaitCalls(t, "chat.postMessage", 1, func(c slackfake.Call) bool { return c.Get("channel") == "C0PROGRAM" }, wait)[0]
-		MustContain(t, post, "Mentorat 2027 runs from 15 January 2027 to 30 June 2027.")
+		MustContain(t, post, "“Mentorat 2027” runs from 15 January 2027 to 30 June 2027.")
 		name := w.click(bob, post, "offer.open")
 		trigger := "trigger-" + strings.TrimPrefix(name, "click-")
 		open := w.fake.WaitCalls(t, "views.open", 1, func(c slackfake.Call) bool { return c.Get("trigger_id") == trigger }, wait)[0]
