@@ -3,8 +3,6 @@ package discord
 import (
 	"errors"
 	"strings"
-
-	"github.com/mentorbot/mentorbot/bot"
 )
 
 var errTooManyButtons = errors.New("more buttons than Discord's 5 rows of 5")
@@ -17,21 +15,33 @@ const zwsp = "\u200b"
 // escapeMarkdown makes s show as typed in Discord: markdown characters are
 // backslash-escaped (Discord hides the backslash), block syntax at the
 // start of a line (# heading, > quote, - list) is escaped, and mention
-// syntax is broken with a zero-width space. The catalog's code spans are
-// kept (it writes commands as `/mentor help`), and nothing inside them is
-// escaped, as Discord would show the backslashes there; every other
-// backtick is escaped, so that what a member typed shows as typed: a
-// `span` or a ```block``` in a goal, or a lone backtick in a name, like
-// any other markdown (see catalogSpan). A line that is wholly one
-// *phrase*, as the catalog writes a heading, is bold. allowed_mentions is
-// the real guard against pings; this keeps mentions from even showing as
-// names.
+// syntax is broken with a zero-width space. The bot's own markup is kept:
+// the catalog's code spans (it writes commands as `/mentor help`), where
+// nothing is escaped, as Discord would show the backslashes there, and
+// its headings, a line that is wholly one *phrase*, shown bold. Both are
+// the bot's only where the catalog writes them (ownSpans, ownHeading):
+// what a member typed shows as typed, a `span` or a ```block``` in a
+// goal, a lone backtick in a name, a goal "*Click here*" alone on its
+// line, like any other markdown, even when it holds one of the catalog's
+// commands. allowed_mentions is the real guard against pings; this keeps
+// mentions from even showing as names.
 func escapeMarkdown(s string) string { return escapeWith(s, nil) }
 
 // escapeWith is escapeMarkdown that writes each code span the catalog
 // wrote as rewrite returns it (nil: as it is): a command, in Discord's
 // shape (spanRewriter).
-func escapeWith(s string, rewrite *spanRewriter) string {
+func escapeWith(s string, rewrite *spanRewriter) string { return escapeLines(s, rewrite, false) }
+
+// escapeValue is escapeWith for a field's value, which is often a
+// member's text alone (a goal "*Click here*", "`/mentor forget`"): no
+// line of it is a heading, the core never writes one there, and a span
+// is the bot's only where a sentence of the catalog has it (ownSpans).
+func escapeValue(s string, rewrite *spanRewriter) string { return escapeLines(s, rewrite, true) }
+
+// escapeLines is escapeWith, for a message's text or for a field's
+// value (field): no heading, and no span but where a sentence of the
+// catalog has one (ownSpans).
+func escapeLines(s string, rewrite *spanRewriter, field bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, line := range strings.Split(s, "\n") {
@@ -41,27 +51,28 @@ func escapeWith(s string, rewrite *spanRewriter) string {
 		if rewrite != nil {
 			rewrite.line()
 		}
-		if inner, ok := bot.HeadingLine(line); ok {
+		if inner, ok := ownHeading(line); ok && !field {
 			b.WriteString("**")
-			escapeLine(&b, inner, nil) // no backticks in it
+			escapeLine(&b, inner, nil, false) // no backticks in it
 			b.WriteString("**")
 			continue
 		}
-		escapeLine(&b, line, rewrite)
+		escapeLine(&b, line, rewrite, field)
 	}
 	return b.String()
 }
 
 // escapeLine writes one line escaped (escapeMarkdown): a code span the
-// catalog wrote is written as it is, any other backtick escaped.
-func escapeLine(b *strings.Builder, line string, rewrite *spanRewriter) {
+// bot wrote (ownSpans) is written as it is, any other backtick escaped.
+func escapeLine(b *strings.Builder, line string, rewrite *spanRewriter, field bool) {
+	own := ownSpans(line, field)
 	lineStart, skip := true, 0
 	for i, r := range line {
 		switch {
 		case i < skip:
 			continue // inside a span written whole
 		case r == '`':
-			if end, ok := catalogSpan(line, i); ok {
+			if end, ok := own[i]; ok {
 				// Written as it is: Discord shows a code span's text as
 				// it is, mentions and timestamps too, so nothing in it
 				// needs defusing (and allowed_mentions pings no one).

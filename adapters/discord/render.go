@@ -116,11 +116,12 @@ func renderFields(lang bot.Lang, fields []bot.Field, channels []string) []*disco
 		}
 		name := clip(escapeMarkdown(f.Label), min(maxFieldName, room-1))
 		// A channel the message names shows as its link (channelLinks).
+		// A value is often a member's text alone, a goal: escapeValue.
 		l := lang
 		if f.Lang != "" {
 			l = f.Lang
 		}
-		value := clip(channelLinks(escapeWith(f.Value, newSpanRewriter(l)), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
+		value := clip(channelLinks(escapeValue(f.Value, newSpanRewriter(l)), channels), min(maxFieldValue, room-utf8.RuneCountInString(name)))
 		room -= utf8.RuneCountInString(name) + utf8.RuneCountInString(value)
 		if strings.TrimSpace(name) == "" {
 			name = "\u200b" // Discord rejects empty field names and values
