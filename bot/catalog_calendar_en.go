@@ -4,7 +4,9 @@ package bot
 // their pairs (meeting_taken.go) and about a pair whose member left the
 // workspace or asked to be forgotten (forget.go), in English.
 var catalogCalendarEN = map[string]string{
-	// The calendar files' names, which Slack shows as their titles.
+	// The names of the files sent to a member (the calendar's, their data),
+	// which Slack shows as their titles.
+	"file.export_me":   "mentorbot-my-data-{date}.json",
 	"file.ics_meeting": "mentoring-{when}.ics",
 	"file.ics_cancel":  "cancelled-{when}.ics",
 	"meettaken.yours":  "You already have another mentoring meeting on {busy}, which overlaps time {n}, {when}: I haven't noted this time, so that you aren't booked twice.",

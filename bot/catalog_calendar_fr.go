@@ -4,7 +4,9 @@ package bot
 // their pairs (meeting_taken.go) and about a pair whose member left the
 // workspace or asked to be forgotten (forget.go), in French.
 var catalogCalendarFR = map[string]string{
-	// The calendar files' names, which Slack shows as their titles.
+	// The names of the files sent to a member (the calendar's, their data),
+	// which Slack shows as their titles.
+	"file.export_me":   "mentorbot-mes-donnees-{date}.json",
 	"file.ics_meeting": "rendez-vous-mentorat-{when}.ics",
 	"file.ics_cancel":  "annulation-{when}.ics",
 	"meettaken.yours":  "Vous avez déjà un autre rendez-vous de mentorat le {busy}, qui chevauche le créneau {n}, {when}\u202f: je n'ai pas noté ce créneau, pour ne pas vous donner deux rendez-vous à la même heure.",

@@ -32,7 +32,7 @@ func runExportMe(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		return Reply{}, err
 	}
 	now := b.clock.Now().In(b.location(ctx, in.Member.Tenant()))
-	f := File{Name: "mentorbot-my-data-" + now.Format(time.DateOnly) + ".json", Type: "application/json", Data: data}
+	f := File{Name: T(in.Lang, "file.export_me", "date", now.Format(time.DateOnly)), Type: "application/json", Data: data}
 	msg := Message{Title: T(in.Lang, "exportme.title"), Text: T(in.Lang, "exportme.file")}
 	if err := up.SendFile(ctx, in.Member, f, msg); err != nil {
 		if ErrorCode(err) == EGONE {

@@ -46,7 +46,7 @@ func TestExportMe(t *testing.T) {
 		t.Fatalf("got %+v, want one file", posts)
 	}
 	f := posts[0].File
-	if f.Type != "application/json" || f.Name != "mentorbot-my-data-2026-11-08.json" || posts[0].Message.Title != "Vos données mentorbot" {
+	if f.Type != "application/json" || f.Name != "mentorbot-mes-donnees-2026-11-08.json" || posts[0].Message.Title != "Vos données mentorbot" {
 		t.Fatalf("got %s (%s) titled %q, want the member's JSON file", f.Name, f.Type, posts[0].Message.Title)
 	}
 	var got struct {
