@@ -300,7 +300,18 @@ func runMeet(ctx context.Context, b *Bot, in *Invocation) (Reply, error) {
 		}
 	}
 	if len(pairs) > 1 {
-		return Reply{}, &Error{Code: EINVALID, Key: "meet.choose", Args: []string{"pairs", pairList(in.Lang, in.Member, ov, pairs)}, Field: "pair"}
+		// Which pair: a button each, as /mentor goals offers, each
+		// asking for new times as the pair's "Suggest other times" does.
+		msg := Message{Text: T(in.Lang, "meet.choose", "pairs", pairList(in.Lang, in.Member, ov, pairs))}
+		for _, p := range pairs[:min(len(pairs), maxEndButtons)] {
+			m, err := b.store.meetings.GetMeeting(ctx, in.Member.Tenant(), p.ID)
+			if err != nil && ErrorCode(err) != ENOTFOUND {
+				return Reply{}, err
+			}
+			msg.Buttons = append(msg.Buttons, Button{Label: T(in.Lang, "btn.meet_pair", "name", otherName(in.Member, ov, p), "topic", p.Topic),
+				ActionID: ActionMeetOther, Value: p.ID + ":" + strconv.Itoa(m.Round)})
+		}
+		return Reply{Message: msg}, nil
 	}
 	pair := pairs[0]
 	m, err := b.store.meetings.GetMeeting(ctx, in.Member.Tenant(), pair.ID)
