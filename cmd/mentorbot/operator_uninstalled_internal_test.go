@@ -13,24 +13,39 @@ import (
 	"github.com/mentorbot/mentorbot/store"
 )
 
+// operatorRedis starts a Redis (miniredis) and opens the store on it: an
+// operator's command runs against its URL, beside runningBot.
+func operatorRedis(t *testing.T) (string, *store.Store) {
+	t.Helper()
+	url := "redis://" + miniredis.RunT(t).Addr() + "/0"
+	st, err := store.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return url, st
+}
+
+// runningBot is the bot running beside an operator's command: a core on
+// st for tenant tn, its platform a recording fake.
+func runningBot(t *testing.T, st *store.Store, tn bot.Tenant, seed byte) *bottest.Harness {
+	t.Helper()
+	h := &bottest.Harness{TB: t, Store: st, Tenant: tn, Clock: bot.NewManualClock(time.Now().UTC()),
+		Platform: &bottest.Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}}
+	h.Bot = bot.New(bot.Config{}, st, h.Clock, mrand.NewChaCha8([32]byte{seed}), nil)
+	h.Bot.Register(tn.Platform, h.Platform)
+	return h
+}
+
 // TestForgetInUninstalledWorkspace: mentorbot forget of a member whose
 // workspace removed the bot does not promise that the running bot tells
 // the others: it serves that workspace no more, so the operator is told
 // the notices wait for a reinstall and go with the workspace's data.
 func TestForgetInUninstalledWorkspace(t *testing.T) {
-	mr := miniredis.RunT(t)
-	url := "redis://" + mr.Addr() + "/0"
 	ctx := context.Background()
-	st, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	url, st := operatorRedis(t)
 	tn := bot.Tenant{Platform: "slack", Workspace: "TACME01"}
-	h := &bottest.Harness{TB: t, Store: st, Tenant: tn, Clock: bot.NewManualClock(time.Now().UTC()),
-		Platform: &bottest.Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}}
-	h.Bot = bot.New(bot.Config{}, st, h.Clock, mrand.NewChaCha8([32]byte{4}), nil)
-	h.Bot.Register(tn.Platform, h.Platform)
+	h := runningBot(t, st, tn, 4)
 	h.Run("U1", "offer go")
 	h.Run("U2", "request go kind:one-to-one")
 	removed := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)

@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	mrand "math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/alicebob/miniredis/v2"
 	"github.com/mentorbot/mentorbot/bot"
-	"github.com/mentorbot/mentorbot/bot/bottest"
-	"github.com/mentorbot/mentorbot/store"
 	"github.com/mentorbot/mentorbot/store/storetest"
 )
 
@@ -20,22 +16,13 @@ import (
 // others; one that has the app is refused (2), one unknown is said so
 // (3), a malformed one refused (2).
 func TestOperatorWorkspaces(t *testing.T) {
-	mr := miniredis.RunT(t)
-	url := "redis://" + mr.Addr() + "/0"
 	ctx := context.Background()
-	st, err := store.Open(ctx, url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	url, st := operatorRedis(t)
 	installed := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
 	removed := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
 	for i, ws := range []string{"TACME01", "TECOLE1", "TSOLO01"} {
 		tn := bot.Tenant{Platform: "slack", Workspace: ws}
-		h := &bottest.Harness{TB: t, Store: st, Tenant: tn, Clock: bot.NewManualClock(time.Now().UTC()),
-			Platform: &bottest.Platform{Gone: map[string]bool{}, Locales: map[string]string{}, TZs: map[string]string{}}}
-		h.Bot = bot.New(bot.Config{}, st, h.Clock, mrand.NewChaCha8([32]byte{byte(i)}), nil)
-		h.Bot.Register(tn.Platform, h.Platform)
+		h := runningBot(t, st, tn, byte(i))
 		h.Run("UMENTOR", "offer go")
 		h.Run("UMENTEE", "request go kind:one-to-one")
 		if ws == "TSOLO01" {
