@@ -39,23 +39,13 @@ func hoursValue(lang Lang, h meeting.Hours) string {
 	if n.Days == meeting.Weekdays {
 		return s
 	}
-	order := [7]int{1, 2, 3, 4, 5, 6, 0} // as frenchDays
-	in := func(i int) bool { return n.Days&(1<<order[i]) != 0 }
 	var parts []string
-	for i := 0; i < len(order); i++ {
-		if !in(i) {
-			continue
-		}
-		j := i
-		for j+1 < len(order) && in(j+1) {
-			j++
-		}
-		if j-i >= 2 {
-			parts = append(parts, frenchDays[i]+"-"+frenchDays[j])
+	for _, r := range dayRuns(n.Days) { // Monday first, as frenchDays
+		if r[1]-r[0] >= 2 {
+			parts = append(parts, frenchDays[r[0]]+"-"+frenchDays[r[1]])
 		} else {
-			parts = append(parts, frenchDays[i:j+1]...)
+			parts = append(parts, frenchDays[r[0]:r[1]+1]...)
 		}
-		i = j
 	}
 	return s + " " + strings.Join(parts, ",")
 }

@@ -162,26 +162,42 @@ func hoursText(lang Lang, h meeting.Hours) string {
 	n := h.Norm()
 	days := T(lang, "hours.weekdays")
 	if n.Days != meeting.Weekdays {
+		runs := dayRuns(n.Days)
 		var names []string
-		run, runs := 0, 0 // the days in a row, Monday first, and the rows
-		for i, d := range []int{1, 2, 3, 4, 5, 6, 0} {
-			if n.Days&(1<<d) != 0 {
-				names = append(names, T(lang, "hours.day"+itoa(d)))
-				if run == 0 || i == 0 {
-					runs++
-				}
-				run++
-			} else {
-				run = 0
+		for _, r := range runs {
+			for i := r[0]; i <= r[1]; i++ {
+				names = append(names, T(lang, "hours.day"+itoa(mondayFirst[i])))
 			}
 		}
 		days = andList(lang, names)
-		if runs == 1 && len(names) >= 3 {
+		if len(runs) == 1 && len(names) >= 3 {
 			// Days in a row read as a span: « du lundi au jeudi ».
 			days = T(lang, "hours.day_range", "from", names[0], "to", names[len(names)-1])
 		}
 	}
 	return T(lang, "hours.text", "from", minutesClock(lang, n.From), "to", minutesClock(lang, n.To), "days", days)
+}
+
+// mondayFirst are the weekdays (time.Weekday numbers) in the order the
+// bot lists them, Monday first.
+var mondayFirst = [7]int{1, 2, 3, 4, 5, 6, 0}
+
+// dayRuns splits days into runs of days in a row, Monday first: each the
+// first and last index in mondayFirst.
+func dayRuns(days meeting.Days) [][2]int {
+	var runs [][2]int
+	for i := 0; i < len(mondayFirst); i++ {
+		if days&(1<<mondayFirst[i]) == 0 {
+			continue
+		}
+		j := i
+		for j+1 < len(mondayFirst) && days&(1<<mondayFirst[j+1]) != 0 {
+			j++
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
 }
 
 // minutesClock writes minutes after midnight as clockIn does.

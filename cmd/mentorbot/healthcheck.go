@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +27,8 @@ var exitProcess = os.Exit
 // liveness only, as /healthz does: Docker marks a bot unhealthy when it
 // no longer serves HTTP, not when Redis or a platform is away.
 func healthcheck(getenv func(string) string, stderr io.Writer) int {
-	url, err := healthURL(getenv("MENTORBOT_HTTP_ADDR"))
+	addr := cmp.Or(getenv("MENTORBOT_HTTP_ADDR"), DefaultConfig().HTTPAddr)
+	url, err := healthURL(addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "mentorbot: healthcheck:", err)
 		return 1
@@ -37,7 +39,7 @@ func healthcheck(getenv func(string) string, stderr io.Writer) int {
 	if err != nil {
 		// What to look at: nothing answers where the bot should listen.
 		fmt.Fprintf(stderr, "mentorbot: healthcheck: no answer from %s (%v): is the bot running here, and does it listen on MENTORBOT_HTTP_ADDR (%s)?\n",
-			url, errors.Unwrap(err), orDefault(getenv("MENTORBOT_HTTP_ADDR"), DefaultConfig().HTTPAddr))
+			url, errors.Unwrap(err), addr)
 		return 1
 	}
 	defer res.Body.Close()
@@ -65,12 +67,4 @@ func healthURL(addr string) (string, error) {
 		host = "127.0.0.1"
 	}
 	return "http://" + net.JoinHostPort(host, port) + "/healthz", nil
-}
-
-// orDefault is v, or def when v is empty.
-func orDefault(v, def string) string {
-	if v == "" {
-		return def
-	}
-	return v
 }
